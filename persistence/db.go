@@ -1,0 +1,49 @@
+package persistence
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect/pgdialect"
+)
+
+// PoolOptions size the connection pool of one Proper process.
+type PoolOptions struct {
+	// MaxOpen caps the connections this process holds; with several replicas
+	// their sum must stay under the server's max_connections.
+	MaxOpen int
+	// ConnectTimeout bounds how long a new connection may take, so that
+	// requests fail fast while the database is down instead of hanging.
+	ConnectTimeout time.Duration
+}
+
+// DefaultPoolOptions suit one replica on a small server.
+var DefaultPoolOptions = PoolOptions{MaxOpen: 20, ConnectTimeout: 5 * time.Second}
+
+// Open connects to the PostgreSQL server at url through pgx's database/sql
+// driver and wraps the pool in Bun. It does not wait for the server: the
+// pool connects on first use, so a process can start while the database is
+// still coming up, and /readyz tells when it is reachable.
+func Open(url string, opts PoolOptions) (*bun.DB, error) {
+	cfg, err := pgx.ParseConfig(url)
+	if err != nil {
+		return nil, fmt.Errorf("database URL: %w", err)
+	}
+	if cfg.ConnectTimeout == 0 || cfg.ConnectTimeout > opts.ConnectTimeout {
+		cfg.ConnectTimeout = opts.ConnectTimeout
+	}
+	if cfg.RuntimeParams == nil {
+		cfg.RuntimeParams = map[string]string{}
+	}
+	cfg.RuntimeParams["application_name"] = "proper"
+	cfg.RuntimeParams["timezone"] = "UTC"
+	sqldb := stdlib.OpenDB(*cfg)
+	sqldb.SetMaxOpenConns(opts.MaxOpen)
+	sqldb.SetMaxIdleConns(opts.MaxOpen)
+	sqldb.SetConnMaxIdleTime(5 * time.Minute)
+	sqldb.SetConnMaxLifetime(time.Hour)
+	return bun.NewDB(sqldb, pgdialect.New()), nil
+}
