@@ -254,7 +254,7 @@ func (c *Cluster) initIfNeeded(ctx context.Context) error {
 	if _, err := conf.WriteString("\n# Written by Proper: where to listen, rewritten at each start.\ninclude_if_exists = 'proper.conf'\n"); err != nil {
 		return err
 	}
-	c.opts.Logger.Info("created private PostgreSQL cluster", "dir", c.Dir(), "took", time.Since(begun).Round(time.Millisecond))
+	c.opts.Logger.Info("created private PostgreSQL cluster", "dir", c.Dir(), "took", time.Since(begun).Round(time.Millisecond).String())
 	return nil
 }
 
@@ -275,7 +275,7 @@ func (c *Cluster) startServer(ctx context.Context) error {
 	if out, err := c.command(ctx, "pg_ctl", "start", "-D", c.Dir(), "-l", logFile, "-w", "-t", "120").CombinedOutput(); err != nil {
 		return fmt.Errorf("start private PostgreSQL (log: %s): %w: %s", logFile, err, lastLine(out))
 	}
-	c.opts.Logger.Info("started private PostgreSQL", "dir", c.Dir(), "took", time.Since(begun).Round(time.Millisecond))
+	c.opts.Logger.Info("started private PostgreSQL", "dir", c.Dir(), "took", time.Since(begun).Round(time.Millisecond).String())
 	return c.readAddress()
 }
 

@@ -1,0 +1,102 @@
+// Package api is Proper's HTTP surface: Huma operations with their request
+// and response shapes, the mapping of domain errors to RFC 9457 problems,
+// request ids, logs and metrics, the published OpenAPI spec and its docs.
+// Handlers parse, call one domain service, and shape the answer.
+package api
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+
+	"github.com/danielgtaylor/huma/v2"
+	"github.com/danielgtaylor/huma/v2/adapters/humago"
+	"github.com/prometheus/client_golang/prometheus"
+)
+
+// Version is the version of the API contract published in the spec.
+const Version = "0.1.0"
+
+// ReadinessCheck reports whether the service can do its work: nil when the
+// database answers and its schema is current, else the reason.
+type ReadinessCheck func(ctx context.Context) error
+
+// Deps are what the HTTP layer needs from the rest of the program. The zero
+// value builds the full API surface without serving it, which is how the
+// spec is generated without a database.
+type Deps struct {
+	// Logger receives access logs and unexpected errors; nil uses slog.Default.
+	Logger *slog.Logger
+	// Ready answers /readyz; nil means always ready.
+	Ready ReadinessCheck
+	// Metrics is where request metrics are registered and what /metrics
+	// exposes; the caller may register more collectors (the database pool).
+	// Nil creates a private registry.
+	Metrics *prometheus.Registry
+}
+
+// Server is Proper's HTTP handler with its Huma API.
+type Server struct {
+	api     huma.API
+	handler http.Handler
+}
+
+// New builds every operation and the middleware around them.
+func New(deps Deps) *Server {
+	if deps.Logger == nil {
+		deps.Logger = slog.Default()
+	}
+	if deps.Metrics == nil {
+		deps.Metrics = prometheus.NewRegistry()
+	}
+	mux := http.NewServeMux()
+	humaAPI := humago.New(mux, apiConfig())
+	metrics := newRequestMetrics(deps.Metrics)
+	humaAPI.UseMiddleware(nameOperation)
+
+	registerHealth(humaAPI, deps.Ready)
+	registerRoutes(huma.NewGroup(humaAPI, "/v1"))
+
+	mux.Handle("GET /metrics", named("metrics", metricsHandler(deps.Metrics)))
+	registerDocs(mux)
+	mux.Handle("/", unmatched(mux))
+
+	return &Server{
+		api:     humaAPI,
+		handler: observe(deps.Logger, metrics, recoverPanics(mux)),
+	}
+}
+
+// Handler is the http.Handler that serves the API.
+func (s *Server) Handler() http.Handler { return s.handler }
+
+// API is the Huma API, for generating the spec and for tests that register
+// extra operations behind the same middleware.
+func (s *Server) API() huma.API { return s.api }
+
+// apiConfig describes the API for the spec. The $schema field and its
+// describedBy link are turned off: clients are generated from the spec and
+// have no use for them.
+func apiConfig() huma.Config {
+	config := huma.DefaultConfig("Proper API", Version)
+	config.CreateHooks = nil
+	config.SchemasPath = ""
+	config.DocsPath = "" // served by registerDocs from embedded assets
+	config.OpenAPIPath = "/openapi"
+	config.Info.Description = "Proper tracks the change projects (proyek perubahan) of Indonesia's national leadership trainings " +
+		"(PKN I/II, PKA, PKP): participants design and prove them, mentors approve and verify, coaches follow, examiners assess.\n\n" +
+		"Errors are RFC 9457 problem documents (`application/problem+json`); validation problems name each field in `errors[]`. " +
+		"Every response carries an `X-Request-Id` header; quote it when reporting a problem."
+	config.Components.SecuritySchemes = map[string]*huma.SecurityScheme{
+		bearerScheme: {
+			Type:         "http",
+			Scheme:       "bearer",
+			BearerFormat: "opaque",
+			Description:  "A token from `login`, sent as `Authorization: Bearer <token>`.",
+		},
+	}
+	return config
+}
+
+// bearerScheme names the security scheme of signed-in operations.
+const bearerScheme = "bearer"

@@ -1,0 +1,26 @@
+package persistence
+
+import (
+	"context"
+	"errors"
+
+	"github.com/uptrace/bun"
+
+	"github.com/proper-id/proper/domain"
+)
+
+// CheckReady reports whether db can serve Proper: it answers, and every
+// migration this binary knows is applied. The errors are domain
+// KindUnavailable errors whose messages are safe to show.
+func CheckReady(ctx context.Context, db *bun.DB) error {
+	if err := db.PingContext(ctx); err != nil {
+		return &domain.Error{Kind: domain.KindUnavailable, Message: "the database cannot be reached", Err: err}
+	}
+	if err := NewMigrator(db).CheckCurrent(ctx); err != nil {
+		if errors.Is(err, ErrSchemaBehind) {
+			return &domain.Error{Kind: domain.KindUnavailable, Message: err.Error(), Err: err}
+		}
+		return &domain.Error{Kind: domain.KindUnavailable, Message: "the database cannot be reached", Err: err}
+	}
+	return nil
+}
