@@ -1,0 +1,81 @@
+package api_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/danielgtaylor/huma/v2"
+
+	"github.com/proper-id/proper/api"
+)
+
+func TestShutdownLetsInFlightRequestsFinish(t *testing.T) {
+	srv := api.New(api.Deps{})
+	started := make(chan struct{})
+	release := make(chan struct{})
+	huma.Register(srv.API(), huma.Operation{OperationID: "test-slow", Method: http.MethodGet, Path: "/test/slow"},
+		func(ctx context.Context, _ *struct{}) (*echoOutput, error) {
+			close(started)
+			<-release
+			out := &echoOutput{}
+			out.Body.Name = "finished"
+			return out, nil
+		})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, stop := context.WithCancel(context.Background())
+	served := make(chan error, 1)
+	go func() {
+		served <- api.Serve(ctx, ln, srv.Handler(), slog.New(slog.NewTextHandler(io.Discard, nil)), 10*time.Second)
+	}()
+
+	answered := make(chan *http.Response, 1)
+	go func() {
+		res, err := http.Get("http://" + ln.Addr().String() + "/test/slow")
+		if err != nil {
+			t.Error(err)
+		}
+		answered <- res
+	}()
+	<-started
+	stop() // SIGTERM arrives while the request runs
+	if !eventually(func() bool { return !accepts(ln.Addr().String()) }) {
+		t.Error("a shutting-down server should stop accepting connections")
+	}
+	close(release)
+
+	res := <-answered
+	if res == nil || res.StatusCode != http.StatusOK {
+		t.Fatalf("the in-flight request did not finish: %+v", res)
+	}
+	res.Body.Close()
+	if err := <-served; err != nil {
+		t.Fatalf("Serve returned %v after a clean shutdown", err)
+	}
+}
+
+func accepts(addr string) bool {
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		return false
+	}
+	conn.Close()
+	return true
+}
+
+// eventually polls cond for up to ten seconds.
+func eventually(cond func() bool) bool {
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if cond() {
+			return true
+		}
+	}
+	return false
+}
