@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -14,14 +15,20 @@ import (
 func runMigrate(ctx context.Context, env *environment, args []string) error {
 	fs := newFlagSet(env, "migrate", "migrate up|down|status [flags]")
 	db := addDatabaseFlags(fs, env)
+	// The action may come before or after the flags.
+	var action string
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		action, args = args[0], args[1:]
+	}
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
+	if action == "" && fs.NArg() == 1 {
+		action = fs.Arg(0)
+	} else if fs.NArg() > 0 || action == "" {
 		fs.Usage()
 		return errUsage
 	}
-	action := fs.Arg(0)
 	if action != "up" && action != "down" && action != "status" {
 		fmt.Fprintf(env.stderr, "proper migrate: unknown action %q: want up, down or status\n", action)
 		return errUsage

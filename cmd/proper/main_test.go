@@ -1,0 +1,189 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/proper-id/proper/persistence/pgtest"
+)
+
+// runAsProper makes the test binary act as the proper command when the
+// tests start it as a subprocess, so they can run several real processes.
+const runAsProper = "PROPER_TEST_RUN_AS_PROPER"
+
+func TestMain(m *testing.M) {
+	if os.Getenv(runAsProper) == "1" {
+		main()
+		return
+	}
+	pgtest.Main(m)
+}
+
+// proper runs a command line in-process and returns its exit code and output.
+func proper(t *testing.T, ctx context.Context, env map[string]string, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr syncBuffer
+	code := run(ctx, testEnvironment(env, &stdout, &stderr), args)
+	return code, stdout.String(), stderr.String()
+}
+
+func testEnvironment(env map[string]string, stdout, stderr *syncBuffer) *environment {
+	return &environment{stdin: strings.NewReader(""), stdout: stdout, stderr: stderr, getenv: func(k string) string { return env[k] }}
+}
+
+func TestHelpListsEveryCommand(t *testing.T) {
+	code, out, _ := proper(t, context.Background(), nil, "--help")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, c := range commands() {
+		if !strings.Contains(out, c.name) {
+			t.Errorf("--help does not list %s", c.name)
+		}
+	}
+}
+
+func TestUnknownCommandIsAUsageError(t *testing.T) {
+	if code, _, stderr := proper(t, context.Background(), nil, "frobnicate"); code != 2 || !strings.Contains(stderr, "unknown command") {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	if code, _, _ := proper(t, context.Background(), nil, "migrate", "sideways", "--database-url", "postgres://x/y"); code != 2 {
+		t.Fatalf("migrate sideways: exit %d, want 2", code)
+	}
+}
+
+func TestOpenAPIPrintsTheSpecWithoutADatabase(t *testing.T) {
+	env := map[string]string{"PROPER_DATABASE_URL": "postgres://nobody@127.0.0.1:1/none"}
+	code, out, stderr := proper(t, context.Background(), env, "openapi", "--version", "3.0", "--format", "json")
+	if code != 0 || !strings.Contains(out, `"openapi":"3.0.3"`) {
+		t.Fatalf("exit %d, stderr %q, spec starts %.80q", code, stderr, out)
+	}
+}
+
+func TestServeRunsOnItsOwnDatabaseAndKeepsItsData(t *testing.T) {
+	dataDir := reachableDir(t)
+	env := map[string]string{"PROPER_DATA_DIR": dataDir}
+
+	base, stop := serve(t, env)
+	if res, err := http.Get(base + "/readyz"); err != nil || res.StatusCode != http.StatusOK {
+		t.Fatalf("/readyz: %v %v", res, err)
+	}
+
+	// A second process (here: migrate status) attaches to the running cluster.
+	code, before, stderr := proper(t, context.Background(), env, "migrate", "status")
+	if code != 0 || !strings.Contains(before, "0001") || strings.Contains(before, "pending") {
+		t.Fatalf("migrate status while serving: exit %d, %q %q", code, before, stderr)
+	}
+	stop()
+	if _, err := os.Stat(filepath.Join(dataDir, "postgres", "postmaster.pid")); !os.IsNotExist(err) {
+		t.Fatal("the private PostgreSQL should stop when proper serve, its last user, exits")
+	}
+
+	_, stop = serve(t, env)
+	defer stop()
+	_, after, _ := proper(t, context.Background(), env, "migrate", "status")
+	if after != before {
+		t.Fatalf("after a restart the database should be the same:\nbefore %s\nafter  %s", before, after)
+	}
+}
+
+func TestReplicaProcessesMigrateOneDatabaseTogether(t *testing.T) {
+	url := pgtest.EmptyURL(t)
+	const replicas = 4
+	outputs := make([][]byte, replicas)
+	var wg sync.WaitGroup
+	for i := range replicas {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			cmd := exec.Command(os.Args[0], "migrate", "up", "--database-url", url)
+			cmd.Env = append(os.Environ(), runAsProper+"=1")
+			out, err := cmd.CombinedOutput()
+			if err != nil {
+				t.Errorf("replica %d: %v: %s", i, err, out)
+			}
+			outputs[i] = out
+		}()
+	}
+	wg.Wait()
+	applied := 0
+	for _, out := range outputs {
+		applied += bytes.Count(out, []byte("applied 0001_"))
+	}
+	if applied != 1 {
+		t.Fatalf("migration 0001 was applied %d times across %d processes, want once:\n%s", applied, replicas, bytes.Join(outputs, []byte("\n")))
+	}
+}
+
+var servingAt = regexp.MustCompile(`API:\s+(http://localhost:\d+)/v1`)
+
+// serve starts `proper serve` on a free port and returns its base URL and a
+// function that stops it as SIGTERM would and waits for it to exit.
+func serve(t *testing.T, env map[string]string) (string, func()) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	var stdout, stderr syncBuffer
+	exited := make(chan int, 1)
+	go func() { exited <- run(ctx, testEnvironment(env, &stdout, &stderr), []string{"serve", "--port", "0"}) }()
+	deadline := time.Now().Add(60 * time.Second)
+	for !servingAt.MatchString(stdout.String()) {
+		select {
+		case code := <-exited:
+			t.Fatalf("proper serve exited with %d: %s", code, stderr.String())
+		default:
+		}
+		if time.Now().After(deadline) {
+			cancel()
+			t.Fatalf("proper serve did not start: %s", stderr.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	stopped := false
+	return servingAt.FindStringSubmatch(stdout.String())[1], func() {
+		if stopped {
+			return
+		}
+		stopped = true
+		cancel()
+		if code := <-exited; code != 0 {
+			t.Errorf("proper serve exited with %d after SIGTERM: %s", code, stderr.String())
+		}
+	}
+}
+
+func reachableDir(t *testing.T) string {
+	dir, err := os.MkdirTemp("", "proper-cmd-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Chmod(dir, 0o755)
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	return dir
+}
+
+// syncBuffer collects output written from several goroutines.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
