@@ -129,3 +129,42 @@ func KindOf(err error) Kind {
 	}
 	return 0
 }
+
+// Violations collects every rule a request breaks, so that a client learns
+// of all of them at once rather than one per attempt.
+type Violations struct {
+	fields []FieldError
+}
+
+// Add records that field breaks a rule.
+func (v *Violations) Add(field, message string) {
+	v.fields = append(v.fields, FieldError{Field: field, Message: message})
+}
+
+// AddError records err under field when it is not nil: the messages of a
+// domain error's fields (re-homed under field), or err's text otherwise.
+func (v *Violations) AddError(field string, err error) {
+	if err == nil {
+		return
+	}
+	var de *Error
+	if errors.As(err, &de) && len(de.Fields) > 0 {
+		for _, f := range de.Fields {
+			v.Add(field, f.Message)
+		}
+		return
+	}
+	v.Add(field, err.Error())
+}
+
+// Empty reports whether no rule was broken.
+func (v *Violations) Empty() bool { return len(v.fields) == 0 }
+
+// Err returns nil when no rule was broken, else a KindInvalid error listing
+// every broken rule.
+func (v *Violations) Err() error {
+	if len(v.fields) == 0 {
+		return nil
+	}
+	return &Error{Kind: KindInvalid, Message: "the request breaks some rules", Fields: v.fields}
+}
