@@ -8,10 +8,13 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/danielgtaylor/huma/v2/adapters/humago"
 	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/proper-id/proper/domain"
 )
 
 // Version is the version of the API contract published in the spec.
@@ -33,6 +36,18 @@ type Deps struct {
 	// exposes; the caller may register more collectors (the database pool).
 	// Nil creates a private registry.
 	Metrics *prometheus.Registry
+	// Services are the domain services the operations call; nil when only
+	// the spec is wanted.
+	Services *Services
+}
+
+// Services are the domain services and stores behind the operations.
+type Services struct {
+	Accounts    *domain.Accounts
+	Directory   *domain.Directory
+	Cohorts     *domain.Cohorts
+	Idempotency domain.IdempotencyStore
+	Now         func() time.Time
 }
 
 // Server is Proper's HTTP handler with its Huma API.
@@ -53,9 +68,15 @@ func New(deps Deps) *Server {
 	humaAPI := humago.New(mux, apiConfig())
 	metrics := newRequestMetrics(deps.Metrics)
 	humaAPI.UseMiddleware(nameOperation)
+	services := deps.Services
+	if services == nil {
+		services = &Services{}
+	} else {
+		humaAPI.UseMiddleware(authenticate(humaAPI, services.Accounts), keepIdempotent(humaAPI, services.Idempotency, services.Now))
+	}
 
 	registerHealth(humaAPI, deps.Ready)
-	registerRoutes(huma.NewGroup(humaAPI, "/v1"))
+	registerRoutes(huma.NewGroup(humaAPI, "/v1"), services)
 
 	mux.Handle("GET /metrics", named("metrics", metricsHandler(deps.Metrics)))
 	registerDocs(mux)
@@ -83,6 +104,11 @@ func apiConfig() huma.Config {
 	config.SchemasPath = ""
 	config.DocsPath = "" // served by registerDocs from embedded assets
 	config.OpenAPIPath = "/openapi"
+	config.Formats = map[string]huma.Format{
+		"application/json":             huma.DefaultJSONFormat,
+		"json":                         huma.DefaultJSONFormat,
+		"application/merge-patch+json": huma.DefaultJSONFormat,
+	}
 	config.Info.Description = "Proper tracks the change projects (proyek perubahan) of Indonesia's national leadership trainings " +
 		"(PKN I/II, PKA, PKP): participants design and prove them, mentors approve and verify, coaches follow, examiners assess.\n\n" +
 		"Errors are RFC 9457 problem documents (`application/problem+json`); validation problems name each field in `errors[]`. " +

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -25,6 +26,8 @@ const maxRequestIDLength = 128
 // through the layers; it lives in the request's context.
 type requestInfo struct {
 	id        string
+	url       *url.URL
+	remoteIP  string
 	operation string
 	logger    *slog.Logger
 }
@@ -58,7 +61,7 @@ func logUnexpected(ctx context.Context, msg string, err error) {
 func observe(logger *slog.Logger, metrics *requestMetrics, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		begun := time.Now()
-		info := &requestInfo{id: clientRequestID(r), logger: logger}
+		info := &requestInfo{id: clientRequestID(r), url: r.URL, remoteIP: remoteIP(r), logger: logger}
 		w.Header().Set(requestIDHeader, info.id)
 		rec := &statusRecorder{ResponseWriter: w}
 		next.ServeHTTP(rec, r.WithContext(context.WithValue(r.Context(), requestInfoKey{}, info)))

@@ -9,8 +9,8 @@ import (
 
 	"github.com/proper-id/proper/api"
 	"github.com/proper-id/proper/persistence"
-	"github.com/proper-id/proper/persistence/pgtest"
 	"github.com/proper-id/proper/persistence/pglocal"
+	"github.com/proper-id/proper/persistence/pgtest"
 )
 
 func TestMain(m *testing.M) { pgtest.Main(m) }

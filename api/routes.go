@@ -4,6 +4,10 @@ import "github.com/danielgtaylor/huma/v2"
 
 // registerRoutes lists every operation of the versioned API, one register
 // call per resource, so the whole surface is visible in one place.
-func registerRoutes(v1 huma.API) {
-	_ = v1
+func registerRoutes(v1 huma.API, s *Services) {
+	registerAccounts(v1, s)
+	registerUsers(v1, s)
+	registerInstitutions(v1, s)
+	registerCohorts(v1, s)
+	registerEnrollments(v1, s)
 }

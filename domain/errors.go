@@ -3,6 +3,7 @@ package domain
 import (
 	"errors"
 	"fmt"
+	"time"
 )
 
 // Kind classifies a failure for callers; the api package maps each kind to
@@ -63,6 +64,8 @@ type Error struct {
 	// Fields lists every offending field for KindInvalid (and the duplicate
 	// field for KindConflict), so a client can show all problems at once.
 	Fields []FieldError
+	// RetryAfter tells, for KindTooManyRequests, how long to wait.
+	RetryAfter time.Duration
 	// Err is the underlying cause, kept for logs and errors.Is/As.
 	Err error
 }
@@ -141,8 +144,9 @@ func (v *Violations) Add(field, message string) {
 	v.fields = append(v.fields, FieldError{Field: field, Message: message})
 }
 
-// AddError records err under field when it is not nil: the messages of a
-// domain error's fields (re-homed under field), or err's text otherwise.
+// AddError records err when it is not nil: the messages of a domain
+// error's fields, re-homed under field unless field is empty, or err's
+// text under field otherwise.
 func (v *Violations) AddError(field string, err error) {
 	if err == nil {
 		return
@@ -150,7 +154,10 @@ func (v *Violations) AddError(field string, err error) {
 	var de *Error
 	if errors.As(err, &de) && len(de.Fields) > 0 {
 		for _, f := range de.Fields {
-			v.Add(field, f.Message)
+			if field != "" {
+				f.Field = field
+			}
+			v.fields = append(v.fields, f)
 		}
 		return
 	}

@@ -34,6 +34,7 @@ func commands() []command {
 		{"serve", "run the API (starts a private PostgreSQL unless --database-url is set)", runServe},
 		{"migrate", "apply (up), roll back (down) or list (status) database migrations", runMigrate},
 		{"openapi", "print the OpenAPI spec (no database needed)", runOpenAPI},
+		{"admin", "create a platform admin: admin create --email E --name N --password-stdin", runAdmin},
 	}
 }
 
@@ -84,7 +85,7 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nRun `proper <command> --help` for a command's flags. Settings may also come from the")
-	fmt.Fprintln(w, "environment: PROPER_PORT, PROPER_DATABASE_URL, PROPER_DATA_DIR.")
+	fmt.Fprintln(w, "environment: PROPER_PORT, PROPER_DATABASE_URL, PROPER_DATA_DIR, PROPER_SESSION_TTL.")
 }
 
 // newFlagSet returns a flag set that reports mistakes as errUsage.

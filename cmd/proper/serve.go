@@ -10,8 +10,10 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/uptrace/bun"
 
 	"github.com/proper-id/proper/api"
+	"github.com/proper-id/proper/domain"
 	"github.com/proper-id/proper/persistence"
 )
 
@@ -21,7 +23,15 @@ const shutdownGrace = 20 * time.Second
 func runServe(ctx context.Context, env *environment, args []string) error {
 	fs := newFlagSet(env, "serve", "serve [flags]")
 	port := fs.Int("port", 8080, "TCP port to serve HTTP on (env PROPER_PORT)")
+	sessionTTL := fs.Duration("session-ttl", domain.DefaultSessionTTL, "how long a sign-in lasts (env PROPER_SESSION_TTL)")
 	db := addDatabaseFlags(fs, env)
+	if v := env.getenv("PROPER_SESSION_TTL"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil {
+			return fmt.Errorf("PROPER_SESSION_TTL=%q is not a duration such as 12h", v)
+		}
+		*sessionTTL = d
+	}
 	if p := env.getenv("PROPER_PORT"); p != "" {
 		n, err := strconv.Atoi(p)
 		if err != nil {
@@ -54,10 +64,13 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		collectors.NewDBStatsCollector(conn.DB, "proper"),
 	)
+	idempotency := persistence.NewIdempotencyStore(conn)
+	go purgeIdempotencyKeys(ctx, idempotency, logger)
 	server := api.New(api.Deps{
-		Logger:  logger,
-		Ready:   func(ctx context.Context) error { return persistence.CheckReady(ctx, conn) },
-		Metrics: metrics,
+		Logger:   logger,
+		Ready:    func(ctx context.Context) error { return persistence.CheckReady(ctx, conn) },
+		Metrics:  metrics,
+		Services: services(conn, *sessionTTL, idempotency),
 	})
 
 	ln, err := net.Listen("tcp", fmt.Sprintf(":%d", *port))
@@ -68,4 +81,35 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	logger.Info("ready", "api", base+"/v1", "docs", base+"/docs", "took", time.Since(begun).Round(time.Millisecond).String())
 	fmt.Fprintf(env.stdout, "Proper is serving\n  API:  %s/v1\n  docs: %s/docs\n  spec: %s/openapi.yaml\n", base, base, base)
 	return api.Serve(ctx, ln, server.Handler(), logger, shutdownGrace)
+}
+
+// services wires the domain services to the database.
+func services(conn *bun.DB, sessionTTL time.Duration, idempotency domain.IdempotencyStore) *api.Services {
+	store := persistence.NewStore(conn)
+	return &api.Services{
+		Accounts:    domain.NewAccounts(store, time.Now, sessionTTL),
+		Directory:   domain.NewDirectory(store, time.Now),
+		Cohorts:     domain.NewCohorts(store, time.Now),
+		Idempotency: idempotency,
+		Now:         time.Now,
+	}
+}
+
+// purgeIdempotencyKeys deletes expired idempotency keys every hour until ctx
+// ends. Every replica does it; the deletes are harmless when they overlap.
+func purgeIdempotencyKeys(ctx context.Context, store *persistence.IdempotencyStore, logger *slog.Logger) {
+	ticker := time.NewTicker(time.Hour)
+	defer ticker.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-ticker.C:
+			if n, err := store.Purge(ctx, time.Now()); err != nil {
+				logger.Warn("purge idempotency keys", "error", err)
+			} else if n > 0 {
+				logger.Info("purged idempotency keys", "count", n)
+			}
+		}
+	}
 }

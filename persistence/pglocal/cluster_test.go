@@ -175,4 +175,3 @@ func TestNewestDebianVersionIsPreferred(t *testing.T) {
 		t.Fatalf("found %s, want %s", b.Dir, want)
 	}
 }
-

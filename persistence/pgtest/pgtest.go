@@ -34,8 +34,8 @@ const EnvDatabaseURL = "PROPER_TEST_DATABASE_URL"
 var server struct {
 	once     sync.Once
 	err      error
-	adminURL string   // a database to connect to for CREATE/DROP DATABASE
-	template string   // the migrated template's name
+	adminURL string // a database to connect to for CREATE/DROP DATABASE
+	template string // the migrated template's name
 	cluster  *pglocal.Cluster
 	dir      string
 }

@@ -1,0 +1,111 @@
+package api
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"github.com/danielgtaylor/huma/v2"
+
+	"github.com/proper-id/proper/domain"
+)
+
+// etag is the entity tag of a resource at a version.
+func etag(version int64) string { return `"` + strconv.FormatInt(version, 10) + `"` }
+
+// ifMatch is embedded in the input of every operation that changes a
+// resource with an ETag: when sent, the change applies only to the version
+// the client read (412 Precondition Failed otherwise).
+type ifMatch struct {
+	IfMatch string `header:"If-Match" doc:"The ETag of the version you read. When given, the change is made only if nobody changed the resource since; otherwise 412 Precondition Failed." example:"\"3\""`
+}
+
+// expected returns the version If-Match names, nil when there is no
+// precondition, or an impossible version for a tag that is not ours (which
+// then fails as HTTP says it must).
+func (m ifMatch) expected() *int64 {
+	tag := strings.TrimSpace(m.IfMatch)
+	if tag == "" || tag == "*" {
+		return nil
+	}
+	v, err := strconv.ParseInt(strings.Trim(strings.TrimPrefix(tag, "W/"), `"`), 10, 64)
+	if err != nil {
+		v = -1
+	}
+	return &v
+}
+
+// pageParams are the query parameters of every list.
+type pageParams struct {
+	Limit  int    `query:"limit" minimum:"1" maximum:"200" default:"50" doc:"How many items to return at most (1–200)."`
+	Cursor string `query:"cursor" doc:"Where to continue: the nextCursor of the previous page. Omit for the first page."`
+}
+
+func (p pageParams) request() domain.PageRequest {
+	return domain.PageRequest{Limit: p.Limit, Cursor: p.Cursor}
+}
+
+// listOutput is the answer of every list: one page of items, the cursor of
+// the next page, and a Link header pointing at it.
+type listOutput[T any] struct {
+	Link string `header:"Link" doc:"The URL of the next page, as <…>; rel=\"next\", when there is one."`
+	Body struct {
+		Items      []T    `json:"items" doc:"The items of this page."`
+		NextCursor string `json:"nextCursor,omitempty" doc:"Pass as cursor to get the next page; absent on the last page."`
+	}
+}
+
+// newList shapes a domain page as a list answer, converting each item.
+func newList[D any, T any](ctx context.Context, page domain.Page[D], convert func(D) T) *listOutput[T] {
+	out := &listOutput[T]{}
+	out.Body.Items = make([]T, len(page.Items))
+	for i, item := range page.Items {
+		out.Body.Items[i] = convert(item)
+	}
+	out.Body.NextCursor = page.NextCursor
+	if info := infoOf(ctx); page.NextCursor != "" && info != nil {
+		next := *info.url
+		q := next.Query()
+		q.Set("cursor", page.NextCursor)
+		next.RawQuery = q.Encode()
+		out.Link = fmt.Sprintf(`<%s>; rel="next"`, (&url.URL{Path: next.Path, RawQuery: next.RawQuery}).String())
+	}
+	return out
+}
+
+// Optional is a field of a JSON merge patch (RFC 7396): absent (leave as
+// is), null (remove), or a new value.
+type Optional[T any] struct {
+	Set   bool
+	Null  bool
+	Value T
+}
+
+// UnmarshalJSON records that the field was present, and whether it was null.
+func (o *Optional[T]) UnmarshalJSON(b []byte) error {
+	o.Set = true
+	if string(b) == "null" {
+		o.Null = true
+		return nil
+	}
+	return json.Unmarshal(b, &o.Value)
+}
+
+// Schema documents the field as its value's schema, also accepting null.
+func (o Optional[T]) Schema(r huma.Registry) *huma.Schema {
+	s := *huma.SchemaFromType(r, reflect.TypeOf(o.Value))
+	s.Nullable = true
+	return &s
+}
+
+// ptr returns the new value, or nil when the field was absent or null.
+func (o Optional[T]) ptr() *T {
+	if !o.Set || o.Null {
+		return nil
+	}
+	return &o.Value
+}

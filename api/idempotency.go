@@ -1,0 +1,127 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"io"
+	"net/http"
+	"time"
+
+	"github.com/danielgtaylor/huma/v2"
+
+	"github.com/proper-id/proper/domain"
+)
+
+// idempotent marks an operation whose retries with one Idempotency-Key must
+// return the first answer.
+var idempotent = map[string]any{"idempotent": true}
+
+// idempotencyKey documents the Idempotency-Key header on creates.
+type idempotencyKey struct {
+	IdempotencyKey string `header:"Idempotency-Key" maxLength:"255" doc:"A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours." example:"4b1e6f0e-3a52-4d7e-9c55-7f0b8a1f2d11"`
+}
+
+// replayedHeaders are the response headers a replay repeats.
+var replayedHeaders = []string{"Content-Type", "ETag", "Location"}
+
+// keepIdempotent makes creates safe to retry. A signed-in request with an
+// Idempotency-Key claims the key, runs, and stores its answer; a retry with
+// the same key and body gets that answer again, even from another replica;
+// the same key with another body is a 422; a retry while the first request
+// still runs is a 409. Answers of 5xx are not kept, so those retries run
+// again.
+func keepIdempotent(api huma.API, store domain.IdempotencyStore, now func() time.Time) func(huma.Context, func(huma.Context)) {
+	return func(ctx huma.Context, next func(huma.Context)) {
+		key := ctx.Header("Idempotency-Key")
+		actor := actorOf(ctx.Context())
+		if key == "" || actor == nil || ctx.Operation().Metadata["idempotent"] != true {
+			next(ctx)
+			return
+		}
+		body, err := io.ReadAll(ctx.BodyReader())
+		if err != nil {
+			huma.WriteErr(api, ctx, http.StatusBadRequest, "the request body could not be read")
+			return
+		}
+		hash := sha256.New()
+		io.WriteString(hash, ctx.Method()+" "+ctx.URL().Path+"\n")
+		hash.Write(body)
+		requestHash := hash.Sum(nil)
+
+		claimed, previous, err := store.Claim(ctx.Context(), actor.UserID, key, requestHash, now())
+		switch {
+		case err != nil:
+			huma.WriteErr(api, ctx, http.StatusInternalServerError, "", err)
+		case !claimed && !bytes.Equal(previous.RequestHash, requestHash):
+			huma.WriteErr(api, ctx, http.StatusUnprocessableEntity, "this Idempotency-Key was used for a different request: use a new key for a new request",
+				&huma.ErrorDetail{Location: "header.Idempotency-Key", Message: "was used for a different request", Value: key})
+		case !claimed && previous.Status == 0:
+			huma.WriteErr(api, ctx, http.StatusConflict, "a request with this Idempotency-Key is still being answered: retry shortly")
+		case !claimed:
+			for name, value := range previous.Headers {
+				ctx.SetHeader(name, value)
+			}
+			ctx.SetHeader("Idempotent-Replayed", "true")
+			ctx.SetStatus(previous.Status)
+			ctx.BodyWriter().Write(previous.Body)
+		default:
+			rec := &recordingContext{humaContext: ctx, body: bytes.NewReader(body)}
+			next(rec)
+			if rec.status >= http.StatusInternalServerError || rec.status == 0 {
+				store.Release(context.WithoutCancel(ctx.Context()), actor.UserID, key)
+				return
+			}
+			answer := domain.IdempotentAnswer{RequestHash: requestHash, Status: rec.status, Headers: map[string]string{}, Body: rec.written.Bytes()}
+			for _, name := range replayedHeaders {
+				if v := rec.headers.Get(name); v != "" {
+					answer.Headers[name] = v
+				}
+			}
+			if err := store.Finish(context.WithoutCancel(ctx.Context()), actor.UserID, key, answer); err != nil {
+				logUnexpected(ctx.Context(), "store idempotent answer", err)
+			}
+		}
+	}
+}
+
+// humaContext lets recordingContext embed a huma.Context, whose own method
+// Context would clash with an embedded field of that name.
+type humaContext = huma.Context
+
+// recordingContext passes a request on with its already-read body and
+// keeps a copy of the answer.
+type recordingContext struct {
+	humaContext
+	body    io.Reader
+	status  int
+	headers http.Header
+	written bytes.Buffer
+}
+
+func (c *recordingContext) BodyReader() io.Reader { return c.body }
+
+func (c *recordingContext) SetStatus(status int) {
+	c.status = status
+	c.humaContext.SetStatus(status)
+}
+
+func (c *recordingContext) SetHeader(name, value string) {
+	if c.headers == nil {
+		c.headers = http.Header{}
+	}
+	c.headers.Set(name, value)
+	c.humaContext.SetHeader(name, value)
+}
+
+func (c *recordingContext) AppendHeader(name, value string) {
+	if c.headers == nil {
+		c.headers = http.Header{}
+	}
+	c.headers.Add(name, value)
+	c.humaContext.AppendHeader(name, value)
+}
+
+func (c *recordingContext) BodyWriter() io.Writer {
+	return io.MultiWriter(c.humaContext.BodyWriter(), &c.written)
+}

@@ -1,0 +1,222 @@
+package domain
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// Sign-in rules.
+const (
+	// DefaultSessionTTL is how long a session lasts unless configured.
+	DefaultSessionTTL = 12 * time.Hour
+	// LoginFailureLimit failures within LoginFailureWindow, for one e-mail
+	// or from one client address, block further attempts until the oldest
+	// failure leaves the window.
+	LoginFailureLimit  = 10
+	LoginFailureWindow = 15 * time.Minute
+	// ActivationValidity is how long a one-time activation code works.
+	ActivationValidity = 14 * 24 * time.Hour
+)
+
+// Accounts signs people in and out and activates imported accounts.
+type Accounts struct {
+	store      Store
+	now        func() time.Time
+	sessionTTL time.Duration
+}
+
+// NewAccounts returns the sign-in service; sessionTTL 0 means DefaultSessionTTL.
+func NewAccounts(store Store, now func() time.Time, sessionTTL time.Duration) *Accounts {
+	if sessionTTL <= 0 {
+		sessionTTL = DefaultSessionTTL
+	}
+	return &Accounts{store: store, now: now, sessionTTL: sessionTTL}
+}
+
+// Session is a new sign-in: Token is shown to the client once and stored
+// only as its hash.
+type Session struct {
+	Token     string
+	ExpiresAt time.Time
+	User      User
+}
+
+var errWrongCredentials = Errorf(KindUnauthenticated, "the e-mail address or the password is wrong")
+
+// Login checks an e-mail and password and opens a session. It costs the same
+// whether or not the e-mail is known, and counts failures per e-mail and per
+// client address: past the limit it answers KindTooManyRequests.
+func (s *Accounts) Login(ctx context.Context, email, password, clientAddress string) (Session, error) {
+	now := s.now()
+	normalized, emailErr := ParseEmail(email)
+	if emailErr != nil {
+		normalized = email
+	}
+	if err := s.checkRateLimit(ctx, normalized, clientAddress, now); err != nil {
+		return Session{}, err
+	}
+	user, creds, err := s.store.Users().ByEmail(ctx, normalized)
+	if err != nil && KindOf(err) != KindNotFound {
+		return Session{}, err
+	}
+	// VerifyPassword does the full work even without a hash.
+	if !VerifyPassword(creds.PasswordHash, password) || err != nil || emailErr != nil {
+		if err := s.store.LoginFailures().Record(ctx, normalized, clientAddress, now); err != nil {
+			return Session{}, err
+		}
+		return Session{}, errWrongCredentials
+	}
+	if err := s.store.LoginFailures().Clear(ctx, normalized); err != nil {
+		return Session{}, err
+	}
+	return s.openSession(ctx, user, now)
+}
+
+// checkRateLimit refuses a sign-in while too many recent ones failed.
+func (s *Accounts) checkRateLimit(ctx context.Context, email, clientAddress string, now time.Time) error {
+	byEmail, byAddress, oldest, err := s.store.LoginFailures().Recent(ctx, email, clientAddress, now.Add(-LoginFailureWindow))
+	if err != nil {
+		return err
+	}
+	if byEmail < LoginFailureLimit && byAddress < LoginFailureLimit {
+		return nil
+	}
+	wait := oldest.Add(LoginFailureWindow).Sub(now)
+	if wait < time.Second {
+		wait = time.Second
+	}
+	return &Error{Kind: KindTooManyRequests, Message: "too many failed sign-ins: wait before trying again", RetryAfter: wait}
+}
+
+func (s *Accounts) openSession(ctx context.Context, user User, now time.Time) (Session, error) {
+	token := NewSecret()
+	expires := now.Add(s.sessionTTL)
+	if err := s.store.Sessions().Create(ctx, HashSecret(token), user.ID, expires); err != nil {
+		return Session{}, err
+	}
+	return Session{Token: token, ExpiresAt: expires, User: user}, nil
+}
+
+// Authenticate returns the actor whose session token this is, or
+// KindUnauthenticated when it is unknown, expired or revoked.
+func (s *Accounts) Authenticate(ctx context.Context, token string) (*Actor, error) {
+	if token == "" {
+		return nil, Errorf(KindUnauthenticated, "sign in first")
+	}
+	hash := HashSecret(token)
+	actor, err := s.store.Sessions().Actor(ctx, hash, s.now())
+	if err != nil {
+		return nil, err
+	}
+	actor.SessionHash = hash
+	return &actor, nil
+}
+
+// Logout revokes the session the actor signed in with.
+func (s *Accounts) Logout(ctx context.Context, actor *Actor) error {
+	return s.store.Sessions().Revoke(ctx, actor.SessionHash, s.now())
+}
+
+// Me returns the signed-in user.
+func (s *Accounts) Me(ctx context.Context, actor *Actor) (User, error) {
+	return s.store.Users().Get(ctx, actor.UserID)
+}
+
+// Activate sets the first password of an account with its one-time code and
+// signs the person in. Wrong codes count as failed sign-ins.
+func (s *Accounts) Activate(ctx context.Context, email, code, password, clientAddress string) (Session, error) {
+	now := s.now()
+	if err := ValidatePassword("password", password); err != nil {
+		return Session{}, err
+	}
+	normalized, err := ParseEmail(email)
+	if err != nil {
+		return Session{}, err
+	}
+	if err := s.checkRateLimit(ctx, normalized, clientAddress, now); err != nil {
+		return Session{}, err
+	}
+	var session Session
+	err = s.store.WithinTx(ctx, func(tx Store) error {
+		user, creds, err := tx.Users().ByEmail(ctx, normalized)
+		if err != nil && KindOf(err) != KindNotFound {
+			return err
+		}
+		if err != nil || !activationMatches(creds, code, now) {
+			return errWrongActivation
+		}
+		if err := tx.Users().SetCredentials(ctx, user.ID, Credentials{PasswordHash: HashPassword(password)}); err != nil {
+			return err
+		}
+		user.Activated = true
+		uid := user.ID
+		if err := tx.Events().Append(ctx, event(&Actor{UserID: uid}, now, "user.activated", "user", uid)); err != nil {
+			return err
+		}
+		session, err = s.openSession(ctx, user, now)
+		return err
+	})
+	if errors.Is(err, errWrongActivation) {
+		if err := s.store.LoginFailures().Record(ctx, normalized, clientAddress, now); err != nil {
+			return Session{}, err
+		}
+	}
+	return session, err
+}
+
+var errWrongActivation = Errorf(KindUnauthenticated, "the e-mail address or the activation code is wrong, or the code has expired")
+
+func activationMatches(c Credentials, code string, now time.Time) bool {
+	return len(c.ActivationHash) > 0 && now.Before(c.ActivationExpires) &&
+		string(HashActivationCode(code)) == string(c.ActivationHash)
+}
+
+// newActivation returns a fresh one-time code and the credentials holding its hash.
+func newActivation(now time.Time) (string, Credentials) {
+	code := NewActivationCode()
+	return code, Credentials{ActivationHash: HashActivationCode(code), ActivationExpires: now.Add(ActivationValidity)}
+}
+
+// IssueActivation gives a user a new one-time activation code, replacing
+// any earlier code; with it the person sets a new password (the way to reset
+// a forgotten one). Organizers of a cohort where the user holds a role may
+// do this.
+func (s *Accounts) IssueActivation(ctx context.Context, actor *Actor, userID uuid.UUID) (string, time.Time, error) {
+	now := s.now()
+	var code string
+	var creds Credentials
+	err := s.store.WithinTx(ctx, func(tx Store) error {
+		user, target, err := userTarget(ctx, tx, userID)
+		if err != nil {
+			return err
+		}
+		if err := Authorize(actor, IssueActivation, target); err != nil {
+			return err
+		}
+		_, old, err := tx.Users().ByEmail(ctx, user.Email)
+		if err != nil {
+			return err
+		}
+		code, creds = newActivation(now)
+		creds.PasswordHash = old.PasswordHash // a forgotten password keeps working until the code is used
+		if err := tx.Users().SetCredentials(ctx, userID, creds); err != nil {
+			return err
+		}
+		return tx.Events().Append(ctx, event(actor, now, "user.activation_issued", "user", userID))
+	})
+	return code, creds.ActivationExpires, err
+}
+
+// userTarget describes a user for the policy: who they are and where they
+// hold roles. A missing user is KindNotFound.
+func userTarget(ctx context.Context, store Store, userID uuid.UUID) (User, Target, error) {
+	user, err := store.Users().Get(ctx, userID)
+	if err != nil {
+		return User{}, Target{}, err
+	}
+	cohorts, err := store.Users().Cohorts(ctx, userID)
+	return user, Target{User: userID, UserCohorts: cohorts}, err
+}

@@ -1,0 +1,207 @@
+package domain
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// Program is the kind of leadership training a cohort belongs to.
+type Program string
+
+// The leadership trainings of LAN RI (PerLAN 5/2022).
+const (
+	ProgramPKN1 Program = "pkn1" // Pelatihan Kepemimpinan Nasional Tingkat I
+	ProgramPKN2 Program = "pkn2" // Pelatihan Kepemimpinan Nasional Tingkat II
+	ProgramPKA  Program = "pka"  // Pelatihan Kepemimpinan Administrator
+	ProgramPKP  Program = "pkp"  // Pelatihan Kepemimpinan Pengawas
+)
+
+// Programs lists every program, for documentation and validation.
+var Programs = []Program{ProgramPKN1, ProgramPKN2, ProgramPKA, ProgramPKP}
+
+// ParseProgram returns the program named s, or an Invalid error naming field "program".
+func ParseProgram(s string) (Program, error) {
+	for _, p := range Programs {
+		if string(p) == s {
+			return p, nil
+		}
+	}
+	return "", Invalid("program", "must be one of pkn1, pkn2, pka, pkp")
+}
+
+// PhaseKind is one stage of a cohort's schedule.
+type PhaseKind string
+
+// The phases of a leadership training, in the order they happen.
+const (
+	PhaseDesign         PhaseKind = "design"         // rancangan proyek perubahan
+	PhaseDesignSeminar  PhaseKind = "design_seminar" // seminar rancangan
+	PhaseImplementation PhaseKind = "implementation" // laboratorium kepemimpinan / breakthrough
+	PhaseFinalSeminar   PhaseKind = "final_seminar"  // seminar laporan akhir
+)
+
+// PhaseKinds lists the phases in the order they must be scheduled.
+var PhaseKinds = []PhaseKind{PhaseDesign, PhaseDesignSeminar, PhaseImplementation, PhaseFinalSeminar}
+
+// Phase is a dated stage of a cohort.
+type Phase struct {
+	Kind     PhaseKind
+	StartsOn Date
+	EndsOn   Date
+}
+
+// Cohort is an angkatan: one run of a training program at an institution,
+// e.g. "PKN II Angkatan XII Tahun 2024".
+type Cohort struct {
+	ID            uuid.UUID
+	InstitutionID uuid.UUID
+	Program       Program
+	// Code is unique within the institution, e.g. "PKN2-XII-2024".
+	Code      string
+	Name      string
+	StartsOn  Date
+	EndsOn    Date
+	Phases    []Phase
+	Version   int64
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// CohortPlan is what an organizer gives to create a cohort.
+type CohortPlan struct {
+	InstitutionID uuid.UUID
+	Program       string
+	Code          string
+	Name          string
+	StartsOn      Date
+	EndsOn        Date
+	Phases        []Phase
+}
+
+// CohortChanges is a partial update of a cohort; nil fields stay as they are.
+type CohortChanges struct {
+	Code     *string
+	Name     *string
+	StartsOn *Date
+	EndsOn   *Date
+	Phases   *[]Phase
+}
+
+// newCohort validates a plan into a cohort.
+func newCohort(p CohortPlan, now time.Time) (Cohort, error) {
+	c := Cohort{ID: uuid.New(), InstitutionID: p.InstitutionID, Code: p.Code, Name: p.Name,
+		StartsOn: p.StartsOn, EndsOn: p.EndsOn, Phases: p.Phases, Version: 1, CreatedAt: now, UpdatedAt: now}
+	var v Violations
+	program, err := ParseProgram(p.Program)
+	v.AddError("program", err)
+	c.Program = program
+	c.validate(&v)
+	return c, v.Err()
+}
+
+// apply changes c and checks the whole cohort again.
+func (c *Cohort) apply(ch CohortChanges) error {
+	if ch.Code != nil {
+		c.Code = *ch.Code
+	}
+	if ch.Name != nil {
+		c.Name = *ch.Name
+	}
+	if ch.StartsOn != nil {
+		c.StartsOn = *ch.StartsOn
+	}
+	if ch.EndsOn != nil {
+		c.EndsOn = *ch.EndsOn
+	}
+	if ch.Phases != nil {
+		c.Phases = *ch.Phases
+	}
+	var v Violations
+	c.validate(&v)
+	return v.Err()
+}
+
+// validate checks the cohort's rules: dates in order, and the phases inside
+// the cohort's window, in the order of PhaseKinds, each at most once, not
+// overlapping.
+func (c *Cohort) validate(v *Violations) {
+	c.Code = text(v, "code", c.Code, true)
+	c.Name = text(v, "name", c.Name, true)
+	if c.StartsOn.IsZero() {
+		v.Add("startsOn", "is required")
+	}
+	if c.EndsOn.IsZero() {
+		v.Add("endsOn", "is required")
+	}
+	if !c.StartsOn.IsZero() && !c.EndsOn.IsZero() && c.EndsOn.Before(c.StartsOn) {
+		v.Add("endsOn", "must not be before startsOn")
+	}
+	previous := -1
+	var previousEnd Date
+	for i, ph := range c.Phases {
+		field := fmt.Sprintf("phases[%d]", i)
+		order := phaseOrder(ph.Kind)
+		switch {
+		case order < 0:
+			v.Add(field+".kind", "must be one of design, design_seminar, implementation, final_seminar")
+			continue
+		case order <= previous:
+			v.Add(field+".kind", "phases must be listed once each, in the order design, design_seminar, implementation, final_seminar")
+		}
+		previous = order
+		if ph.StartsOn.IsZero() || ph.EndsOn.IsZero() {
+			v.Add(field, "needs startsOn and endsOn")
+			continue
+		}
+		if ph.EndsOn.Before(ph.StartsOn) {
+			v.Add(field+".endsOn", "must not be before its startsOn")
+		}
+		if ph.StartsOn.Before(c.StartsOn) || c.EndsOn.Before(ph.EndsOn) {
+			v.Add(field, "must lie within the cohort's startsOn and endsOn")
+		}
+		if !previousEnd.IsZero() && !previousEnd.Before(ph.StartsOn) {
+			v.Add(field+".startsOn", "must be after the end of the previous phase")
+		}
+		previousEnd = ph.EndsOn
+	}
+}
+
+func phaseOrder(k PhaseKind) int {
+	for i, kind := range PhaseKinds {
+		if kind == k {
+			return i
+		}
+	}
+	return -1
+}
+
+// StaffRole is a role in a cohort that is not tied to one participant.
+type StaffRole string
+
+// The staff roles of a cohort.
+const (
+	StaffOrganizer StaffRole = "organizer" // penyelenggara
+	StaffCoach     StaffRole = "coach"     // coach (widyaiswara)
+	StaffExaminer  StaffRole = "examiner"  // penguji
+)
+
+// ParseStaffRole returns the staff role named s, or an Invalid error naming "role".
+func ParseStaffRole(s string) (StaffRole, error) {
+	switch r := StaffRole(s); r {
+	case StaffOrganizer, StaffCoach, StaffExaminer:
+		return r, nil
+	}
+	return "", Invalid("role", "must be one of organizer, coach, examiner")
+}
+
+// StaffMember is a user with a staff role in a cohort.
+type StaffMember struct {
+	CohortID uuid.UUID
+	UserID   uuid.UUID
+	Role     StaffRole
+	Name     string
+	Email    string
+	AddedAt  time.Time
+}

@@ -1,0 +1,111 @@
+package domain
+
+import (
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// Enrollment is a participant in a cohort with their mentor, their coach and
+// their group (kelompok). Enrolling creates the participant's project.
+type Enrollment struct {
+	ID            uuid.UUID
+	CohortID      uuid.UUID
+	ParticipantID uuid.UUID
+	MentorID      uuid.UUID
+	// CoachID is nil until a coach is assigned.
+	CoachID   *uuid.UUID
+	Group     string
+	ProjectID uuid.UUID
+	Version   int64
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// EnrollmentPlan is what an organizer gives to enroll a participant.
+type EnrollmentPlan struct {
+	ParticipantID uuid.UUID
+	MentorID      uuid.UUID
+	CoachID       *uuid.UUID
+	Group         string
+}
+
+// EnrollmentChanges is a partial update of an enrollment.
+type EnrollmentChanges struct {
+	MentorID   *uuid.UUID
+	CoachID    *uuid.UUID
+	ClearCoach bool
+	Group      *string
+}
+
+// Parties are the people an enrollment concerns, which is what the policy
+// needs to know about it.
+func (e Enrollment) Parties() Parties {
+	return Parties{ParticipantID: e.ParticipantID, MentorID: e.MentorID, CoachID: e.CoachID}
+}
+
+// checkParties enforces who may fill which part of an enrollment: the mentor
+// is someone else than the participant, and the coach is a coach of the
+// cohort. isCoach tells whether a user is a coach of the cohort.
+func (e *Enrollment) checkParties(isCoach func(uuid.UUID) bool) error {
+	var v Violations
+	e.Group = text(&v, "group", e.Group, false)
+	if e.ParticipantID == uuid.Nil {
+		v.Add("participantId", "is required")
+	}
+	if e.MentorID == uuid.Nil {
+		v.Add("mentorId", "is required")
+	} else if e.MentorID == e.ParticipantID {
+		v.Add("mentorId", "must be someone other than the participant")
+	}
+	if e.CoachID != nil {
+		switch {
+		case *e.CoachID == e.ParticipantID:
+			v.Add("coachId", "must be someone other than the participant")
+		case !isCoach(*e.CoachID):
+			v.Add("coachId", "must be a coach of the cohort: add them as staff with the role coach first")
+		}
+	}
+	return v.Err()
+}
+
+// apply changes the enrollment's mentor, coach or group.
+func (e *Enrollment) apply(c EnrollmentChanges) {
+	if c.MentorID != nil {
+		e.MentorID = *c.MentorID
+	}
+	if c.CoachID != nil {
+		e.CoachID = c.CoachID
+	}
+	if c.ClearCoach {
+		e.CoachID = nil
+	}
+	if c.Group != nil {
+		e.Group = strings.TrimSpace(*c.Group)
+	}
+}
+
+// ProjectStatus is where a change project stands in its life.
+type ProjectStatus string
+
+// The statuses of a project, in the order they are reached.
+const (
+	ProjectDraft           ProjectStatus = "draft"
+	ProjectDesignSubmitted ProjectStatus = "design_submitted"
+	ProjectDesignApproved  ProjectStatus = "design_approved"
+	ProjectImplementing    ProjectStatus = "implementing"
+	ProjectFinalSubmitted  ProjectStatus = "final_submitted"
+	ProjectCompleted       ProjectStatus = "completed"
+)
+
+// Project is a participant's proyek perubahan. Enrolling creates it empty,
+// in draft.
+type Project struct {
+	ID           uuid.UUID
+	EnrollmentID uuid.UUID
+	Status       ProjectStatus
+	Version      int64
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
+}

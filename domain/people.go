@@ -1,0 +1,165 @@
+package domain
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/google/uuid"
+)
+
+// MaxTextLength bounds short text fields (names, positions, codes).
+const MaxTextLength = 200
+
+// User is one person's account. A person has one account whatever roles
+// they hold; roles belong to cohorts (see Actor).
+type User struct {
+	ID    uuid.UUID
+	Email string
+	Name  string
+	// NIP is the civil-servant id; empty when unknown.
+	NIP NIP
+	// Position is the jabatan, e.g. "Kepala Dinas Komunikasi dan Informatika".
+	Position string
+	// Rank is the pangkat/golongan, e.g. "Pembina Utama Muda (IV/c)".
+	Rank          string
+	AgencyID      *uuid.UUID
+	PlatformAdmin bool
+	// Activated is false until the person has set a password.
+	Activated bool
+	Version   int64
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// UserProfile is what may be set when a user is created.
+type UserProfile struct {
+	Email         string
+	Name          string
+	NIP           string
+	Position      string
+	Rank          string
+	AgencyID      *uuid.UUID
+	PlatformAdmin bool
+}
+
+// UserChanges is a partial update of a user; nil fields stay as they are.
+// An empty NIP or a nil AgencyID pointer inside ClearAgency removes them.
+type UserChanges struct {
+	Email         *string
+	Name          *string
+	NIP           *string
+	Position      *string
+	Rank          *string
+	AgencyID      *uuid.UUID
+	ClearAgency   bool
+	PlatformAdmin *bool
+}
+
+// newUser validates a profile and returns the user it describes.
+func newUser(p UserProfile, now time.Time) (User, error) {
+	u := User{ID: uuid.New(), PlatformAdmin: p.PlatformAdmin, AgencyID: p.AgencyID, CreatedAt: now, UpdatedAt: now, Version: 1}
+	var v Violations
+	u.setEmail(&v, p.Email)
+	u.setName(&v, p.Name)
+	u.setNIP(&v, p.NIP)
+	u.Position = text(&v, "position", p.Position, false)
+	u.Rank = text(&v, "rank", p.Rank, false)
+	return u, v.Err()
+}
+
+// apply applies changes to u, validating each changed field.
+func (u *User) apply(c UserChanges) error {
+	var v Violations
+	if c.Email != nil {
+		u.setEmail(&v, *c.Email)
+	}
+	if c.Name != nil {
+		u.setName(&v, *c.Name)
+	}
+	if c.NIP != nil {
+		u.setNIP(&v, *c.NIP)
+	}
+	if c.Position != nil {
+		u.Position = text(&v, "position", *c.Position, false)
+	}
+	if c.Rank != nil {
+		u.Rank = text(&v, "rank", *c.Rank, false)
+	}
+	if c.AgencyID != nil {
+		u.AgencyID = c.AgencyID
+	}
+	if c.ClearAgency {
+		u.AgencyID = nil
+	}
+	if c.PlatformAdmin != nil {
+		u.PlatformAdmin = *c.PlatformAdmin
+	}
+	return v.Err()
+}
+
+func (u *User) setEmail(v *Violations, s string) {
+	email, err := ParseEmail(s)
+	v.AddError("email", err)
+	u.Email = email
+}
+
+func (u *User) setName(v *Violations, s string) {
+	u.Name = text(v, "name", s, true)
+}
+
+func (u *User) setNIP(v *Violations, s string) {
+	u.NIP = ""
+	if strings.TrimSpace(s) == "" {
+		return
+	}
+	nip, err := ParseNIP(s)
+	v.AddError("nip", err)
+	u.NIP = nip
+}
+
+// text trims s and checks it is present (when required) and not too long.
+func text(v *Violations, field, s string, required bool) string {
+	s = strings.TrimSpace(s)
+	switch {
+	case required && s == "":
+		v.Add(field, "is required")
+	case utf8.RuneCountInString(s) > MaxTextLength:
+		v.Add(field, "must have at most 200 characters")
+	}
+	return s
+}
+
+// Institution is a training organizer (lembaga penyelenggara pelatihan),
+// such as LAN RI or a provincial BPSDM.
+type Institution struct {
+	ID        uuid.UUID
+	Name      string
+	Code      string
+	CreatedAt time.Time
+}
+
+// NewInstitution validates an institution's name and code (e.g. "BPSDM-JATIM").
+func NewInstitution(name, code string, now time.Time) (Institution, error) {
+	var v Violations
+	in := Institution{ID: uuid.New(), Name: text(&v, "name", name, true), Code: strings.ToUpper(text(&v, "code", code, true)), CreatedAt: now}
+	return in, v.Err()
+}
+
+// Agency is a participant's or mentor's home government body (instansi),
+// such as "Pemerintah Kota Batam".
+type Agency struct {
+	ID uuid.UUID
+	// Name is unique regardless of case; the roster import finds agencies by it.
+	Name string
+	// Region is the province or city, e.g. "Kepulauan Riau".
+	Region    string
+	CreatedAt time.Time
+}
+
+// NewAgency validates an agency.
+func NewAgency(name, region string, now time.Time) (Agency, error) {
+	var v Violations
+	a := Agency{ID: uuid.New(), Name: text(&v, "name", name, true), Region: text(&v, "region", region, false), CreatedAt: now}
+	return a, v.Err()
+}

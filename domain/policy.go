@@ -1,0 +1,235 @@
+package domain
+
+import (
+	"slices"
+
+	"github.com/google/uuid"
+)
+
+// Role is what a user is in one cohort. Staff roles are given by organizers;
+// participant and mentor follow from enrollments.
+type Role string
+
+// The roles a user can hold in a cohort.
+const (
+	RoleOrganizer   Role = Role(StaffOrganizer)
+	RoleCoach       Role = Role(StaffCoach)
+	RoleExaminer    Role = Role(StaffExaminer)
+	RoleParticipant Role = "participant" // peserta
+	RoleMentor      Role = "mentor"      // the participant's superior at home
+)
+
+// CohortRole is one role of a user in one cohort.
+type CohortRole struct {
+	CohortID uuid.UUID
+	Role     Role
+}
+
+// Actor is the signed-in user making a request, with every role they hold.
+type Actor struct {
+	UserID        uuid.UUID
+	PlatformAdmin bool
+	Roles         []CohortRole
+	// Institutions lists the institutions whose cohorts the user may create.
+	Institutions []uuid.UUID
+	// SessionHash identifies the session the request came with, for logout.
+	SessionHash []byte
+}
+
+// Has reports whether the actor holds role in cohort.
+func (a *Actor) Has(cohort uuid.UUID, role Role) bool {
+	return slices.Contains(a.Roles, CohortRole{CohortID: cohort, Role: role})
+}
+
+// InCohort reports whether the actor holds any role in cohort.
+func (a *Actor) InCohort(cohort uuid.UUID) bool {
+	return slices.ContainsFunc(a.Roles, func(r CohortRole) bool { return r.CohortID == cohort })
+}
+
+// CohortIDs lists the cohorts where the actor holds a role.
+func (a *Actor) CohortIDs() []uuid.UUID {
+	var ids []uuid.UUID
+	for _, r := range a.Roles {
+		if !slices.Contains(ids, r.CohortID) {
+			ids = append(ids, r.CohortID)
+		}
+	}
+	return ids
+}
+
+// organizesAnything reports whether the actor organizes some cohort or may
+// create cohorts for some institution.
+func (a *Actor) organizesAnything() bool {
+	return len(a.Institutions) > 0 || slices.ContainsFunc(a.Roles, func(r CohortRole) bool { return r.Role == RoleOrganizer })
+}
+
+// Parties are the people an enrollment (and so its project) concerns.
+type Parties struct {
+	ParticipantID uuid.UUID
+	MentorID      uuid.UUID
+	CoachID       *uuid.UUID
+}
+
+// involves reports whether user is the participant, mentor or coach.
+func (p Parties) involves(user uuid.UUID) bool {
+	return p.ParticipantID == user || p.MentorID == user || (p.CoachID != nil && *p.CoachID == user)
+}
+
+// Target describes what an action is about, as much as the policy needs.
+type Target struct {
+	CohortID      uuid.UUID
+	InstitutionID uuid.UUID
+	// Enrollment names the people of the enrollment or project concerned.
+	Enrollment *Parties
+	// User is the user an action on an account concerns, with the cohorts
+	// where that user holds a role.
+	User        uuid.UUID
+	UserCohorts []uuid.UUID
+}
+
+// Action is something an actor may try to do.
+type Action string
+
+// The actions the policy decides.
+const (
+	CreateUser         Action = "user.create"
+	ListUsers          Action = "user.list"
+	ReadUser           Action = "user.read"
+	UpdateUser         Action = "user.update"
+	GrantPlatformAdmin Action = "user.grant_admin"
+	IssueActivation    Action = "user.issue_activation"
+	CreateInstitution  Action = "institution.create"
+	ManageInstitution  Action = "institution.manage"
+	CreateAgency       Action = "agency.create"
+	CreateCohort       Action = "cohort.create"
+	ReadCohort         Action = "cohort.read"
+	UpdateCohort       Action = "cohort.update"
+	ReadStaff          Action = "staff.read"
+	ManageStaff        Action = "staff.manage"
+	ListEnrollments    Action = "enrollment.list"
+	ReadEnrollment     Action = "enrollment.read"
+	ManageEnrollments  Action = "enrollment.manage"
+)
+
+// rule is the policy for one action. A target the actor may not see is
+// reported as missing (404), so its existence is not revealed; a visible
+// target the actor may not act on is forbidden (403).
+type rule struct {
+	noun    string
+	visible func(*Actor, Target) bool // nil: the action concerns no particular thing
+	allowed func(*Actor, Target) bool
+}
+
+func inCohort(a *Actor, t Target) bool { return a.InCohort(t.CohortID) }
+
+func hasCohortRole(roles ...Role) func(*Actor, Target) bool {
+	return func(a *Actor, t Target) bool {
+		return slices.ContainsFunc(roles, func(r Role) bool { return a.Has(t.CohortID, r) })
+	}
+}
+
+func organizer(a *Actor, _ Target) bool { return a.organizesAnything() }
+func nobody(*Actor, Target) bool        { return false }
+func anyone(*Actor, Target) bool        { return true }
+func self(a *Actor, t Target) bool      { return a.UserID == t.User }
+
+// sharesCohort reports whether the actor holds a role in one of the
+// target user's cohorts.
+func sharesCohort(a *Actor, t Target) bool { return slices.ContainsFunc(t.UserCohorts, a.InCohort) }
+
+// organizesUsersCohort reports whether the actor organizes one of the
+// target user's cohorts.
+func organizesUsersCohort(a *Actor, t Target) bool {
+	return slices.ContainsFunc(t.UserCohorts, func(c uuid.UUID) bool { return a.Has(c, RoleOrganizer) })
+}
+
+func either(fs ...func(*Actor, Target) bool) func(*Actor, Target) bool {
+	return func(a *Actor, t Target) bool {
+		return slices.ContainsFunc(fs, func(f func(*Actor, Target) bool) bool { return f(a, t) })
+	}
+}
+
+// seesEnrollment: the cohort's organizers and examiners see every
+// enrollment; the participant, their mentor and their coach see their own.
+func seesEnrollment(a *Actor, t Target) bool {
+	return hasCohortRole(RoleOrganizer, RoleExaminer)(a, t) || (t.Enrollment != nil && t.Enrollment.involves(a.UserID))
+}
+
+var rules = map[Action]rule{
+	CreateUser:         {noun: "user", allowed: organizer},
+	ListUsers:          {noun: "user", allowed: organizer},
+	ReadUser:           {noun: "user", visible: either(self, organizer, sharesCohort), allowed: anyone},
+	UpdateUser:         {noun: "user", visible: either(self, organizer, sharesCohort), allowed: either(self, organizesUsersCohort)},
+	GrantPlatformAdmin: {noun: "user", allowed: nobody},
+	IssueActivation:    {noun: "user", visible: either(self, organizer, sharesCohort), allowed: organizesUsersCohort},
+	CreateInstitution:  {noun: "institution", allowed: nobody},
+	ManageInstitution:  {noun: "institution", allowed: nobody},
+	CreateAgency:       {noun: "agency", allowed: organizer},
+	CreateCohort: {noun: "institution", allowed: func(a *Actor, t Target) bool {
+		return slices.Contains(a.Institutions, t.InstitutionID)
+	}},
+	ReadCohort:        {noun: "cohort", visible: inCohort, allowed: anyone},
+	UpdateCohort:      {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer)},
+	ReadStaff:         {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer, RoleCoach, RoleExaminer)},
+	ManageStaff:       {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer)},
+	ListEnrollments:   {noun: "cohort", visible: inCohort, allowed: anyone},
+	ReadEnrollment:    {noun: "enrollment", visible: seesEnrollment, allowed: anyone},
+	ManageEnrollments: {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer)},
+}
+
+// Authorize is the one policy of Proper: it decides whether actor may do
+// action to target. It returns nil when allowed, KindUnauthenticated without
+// an actor, KindNotFound when the actor may not even see the target, and
+// KindForbidden when they see it but may not do this. A platform admin may
+// do everything.
+func Authorize(actor *Actor, action Action, target Target) error {
+	r, ok := rules[action]
+	if !ok {
+		panic("no policy rule for action " + string(action))
+	}
+	switch {
+	case actor == nil:
+		return Errorf(KindUnauthenticated, "sign in first")
+	case actor.PlatformAdmin:
+		return nil
+	case r.visible != nil && !r.visible(actor, target):
+		return NotFound(r.noun)
+	case !r.allowed(actor, target):
+		return Errorf(KindForbidden, "you may not do this (%s)", action)
+	}
+	return nil
+}
+
+// EnrollmentScope says which enrollments of a cohort an actor may list.
+type EnrollmentScope struct {
+	// All is true for the cohort's organizers, examiners and platform admins.
+	All bool
+	// Involving limits the list to enrollments where this user is the
+	// participant, the mentor or the coach, when All is false.
+	Involving uuid.UUID
+}
+
+// EnrollmentScopeOf returns what actor may list of the cohort's enrollments:
+// organizers and examiners see all, mentors and coaches their own
+// participants, a participant their own enrollment.
+func EnrollmentScopeOf(actor *Actor, cohort uuid.UUID) EnrollmentScope {
+	if actor.PlatformAdmin || actor.Has(cohort, RoleOrganizer) || actor.Has(cohort, RoleExaminer) {
+		return EnrollmentScope{All: true}
+	}
+	return EnrollmentScope{Involving: actor.UserID}
+}
+
+// CohortScope says which cohorts an actor may list: all for a platform
+// admin (nil IDs and All), else those where they hold a role.
+type CohortScope struct {
+	All bool
+	IDs []uuid.UUID
+}
+
+// CohortScopeOf returns the cohorts actor may list.
+func CohortScopeOf(actor *Actor) CohortScope {
+	if actor.PlatformAdmin {
+		return CohortScope{All: true}
+	}
+	return CohortScope{IDs: actor.CohortIDs()}
+}

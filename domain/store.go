@@ -1,0 +1,133 @@
+package domain
+
+import (
+	"context"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// Store is every repository the services need, bound either to the
+// connection pool or to one transaction. The services decide what is atomic
+// (WithinTx); the persistence package decides how.
+type Store interface {
+	// WithinTx runs fn with a Store bound to one transaction, committed when
+	// fn returns nil and rolled back otherwise. Inside a transaction it runs
+	// fn in the same transaction.
+	WithinTx(ctx context.Context, fn func(tx Store) error) error
+
+	Users() UserStore
+	Sessions() SessionStore
+	LoginFailures() LoginFailureStore
+	Institutions() InstitutionStore
+	Agencies() AgencyStore
+	Cohorts() CohortStore
+	Enrollments() EnrollmentStore
+	Events() EventStore
+}
+
+// Credentials are the secrets stored with a user: a password hash, or a
+// one-time activation code's hash until the person sets a password.
+type Credentials struct {
+	PasswordHash      string
+	ActivationHash    []byte
+	ActivationExpires time.Time
+}
+
+// UserStore keeps accounts.
+type UserStore interface {
+	// Create stores a new user; a taken email or NIP is a KindConflict error
+	// naming the field.
+	Create(ctx context.Context, u User, c Credentials) error
+	// Get returns the user with id, or KindNotFound.
+	Get(ctx context.Context, id uuid.UUID) (User, error)
+	// ByEmail returns the user with the e-mail address (any case) and their
+	// credentials, or KindNotFound.
+	ByEmail(ctx context.Context, email string) (User, Credentials, error)
+	// ByEmails returns the users with the given addresses, by address.
+	ByEmails(ctx context.Context, emails []string) (map[string]User, error)
+	// Update stores u's profile when its stored version is u.Version-1;
+	// otherwise KindStale. Conflicts as in Create.
+	Update(ctx context.Context, u User) error
+	// SetCredentials replaces a user's secrets.
+	SetCredentials(ctx context.Context, id uuid.UUID, c Credentials) error
+	// Cohorts lists the cohorts where the user holds any role.
+	Cohorts(ctx context.Context, id uuid.UUID) ([]uuid.UUID, error)
+	// List returns a page of users, by name, matching q in name, e-mail or
+	// NIP when q is not empty.
+	List(ctx context.Context, q string, page PageRequest) (Page[User], error)
+}
+
+// SessionStore keeps sign-in sessions, by the hash of their token.
+type SessionStore interface {
+	Create(ctx context.Context, tokenHash []byte, user uuid.UUID, expiresAt time.Time) error
+	// Actor returns the signed-in user of a live session (not expired at
+	// now, not revoked) with all their roles, or KindUnauthenticated.
+	Actor(ctx context.Context, tokenHash []byte, now time.Time) (Actor, error)
+	Revoke(ctx context.Context, tokenHash []byte, now time.Time) error
+}
+
+// LoginFailureStore counts failed sign-ins, in the database so that the
+// limit holds across replicas.
+type LoginFailureStore interface {
+	Record(ctx context.Context, email, clientAddress string, at time.Time) error
+	// Recent counts failures since the given time by e-mail and by client
+	// address, and returns the oldest of them that counts towards a limit.
+	Recent(ctx context.Context, email, clientAddress string, since time.Time) (byEmail, byAddress int, oldest time.Time, err error)
+	Clear(ctx context.Context, email string) error
+}
+
+// InstitutionStore keeps training institutions and who organizes for them.
+type InstitutionStore interface {
+	Create(ctx context.Context, in Institution) error
+	Get(ctx context.Context, id uuid.UUID) (Institution, error)
+	// List returns institutions by name; ids limits them unless nil.
+	List(ctx context.Context, ids []uuid.UUID, all bool, page PageRequest) (Page[Institution], error)
+	AddOrganizer(ctx context.Context, institution, user uuid.UUID) error
+}
+
+// AgencyStore keeps government agencies.
+type AgencyStore interface {
+	// Create stores a new agency; a taken name is a KindConflict error.
+	Create(ctx context.Context, a Agency) error
+	// ByNames returns the agencies with the given names (any case), by
+	// lower-cased name.
+	ByNames(ctx context.Context, names []string) (map[string]Agency, error)
+	Exists(ctx context.Context, id uuid.UUID) (bool, error)
+	List(ctx context.Context, q string, page PageRequest) (Page[Agency], error)
+}
+
+// CohortStore keeps cohorts and their staff.
+type CohortStore interface {
+	// Create stores a cohort; a code already used in the institution is a
+	// KindConflict error naming "code".
+	Create(ctx context.Context, c Cohort) error
+	Get(ctx context.Context, id uuid.UUID) (Cohort, error)
+	Update(ctx context.Context, c Cohort) error
+	List(ctx context.Context, scope CohortScope, page PageRequest) (Page[Cohort], error)
+	// AddStaff gives a user a staff role; it reports false when they had it.
+	AddStaff(ctx context.Context, m StaffMember) (bool, error)
+	// RemoveStaff takes roles from a user (all when role is empty) and
+	// reports how many were removed.
+	RemoveStaff(ctx context.Context, cohort, user uuid.UUID, role StaffRole) (int, error)
+	Staff(ctx context.Context, cohort uuid.UUID) ([]StaffMember, error)
+}
+
+// EnrollmentStore keeps enrollments and creates their projects.
+type EnrollmentStore interface {
+	// Create stores the enrollment and its empty draft project; a second
+	// enrollment of the participant in the cohort is a KindConflict error.
+	Create(ctx context.Context, e Enrollment, p Project) error
+	Get(ctx context.Context, id uuid.UUID) (Enrollment, error)
+	// ByParticipants returns the cohort's enrollments of the given users.
+	ByParticipants(ctx context.Context, cohort uuid.UUID, participants []uuid.UUID) (map[uuid.UUID]Enrollment, error)
+	Update(ctx context.Context, e Enrollment) error
+	List(ctx context.Context, cohort uuid.UUID, scope EnrollmentScope, page PageRequest) (Page[Enrollment], error)
+	// CountCoachedBy counts the cohort's enrollments whose coach is user.
+	CountCoachedBy(ctx context.Context, cohort, user uuid.UUID) (int, error)
+}
+
+// EventStore appends to the audit trail; events are never changed.
+type EventStore interface {
+	Append(ctx context.Context, e Event) error
+}

@@ -1,0 +1,149 @@
+package persistence
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect/pgdialect"
+
+	"github.com/proper-id/proper/domain"
+)
+
+type institutionRow struct {
+	bun.BaseModel `bun:"table:institutions"`
+
+	ID        uuid.UUID `bun:"id,pk,type:uuid"`
+	Name      string    `bun:"name"`
+	Code      string    `bun:"code"`
+	CreatedAt time.Time `bun:"created_at"`
+}
+
+func (r institutionRow) toDomain() domain.Institution {
+	return domain.Institution{ID: r.ID, Name: r.Name, Code: r.Code, CreatedAt: r.CreatedAt.UTC()}
+}
+
+// InstitutionStore implements domain.InstitutionStore.
+type InstitutionStore struct{ db bun.IDB }
+
+var _ domain.InstitutionStore = (*InstitutionStore)(nil)
+
+// Create inserts an institution.
+func (s *InstitutionStore) Create(ctx context.Context, in domain.Institution) error {
+	row := institutionRow{ID: in.ID, Name: in.Name, Code: in.Code, CreatedAt: in.CreatedAt}
+	_, err := s.db.NewInsert().Model(&row).Exec(ctx)
+	return dbError(err)
+}
+
+// Get returns an institution by id.
+func (s *InstitutionStore) Get(ctx context.Context, id uuid.UUID) (domain.Institution, error) {
+	var row institutionRow
+	err := s.db.NewSelect().Model(&row).Where("id = ?", id).Scan(ctx)
+	return row.toDomain(), notFound(err, "institution")
+}
+
+// List returns institutions by name: all, or those with the given ids.
+func (s *InstitutionStore) List(ctx context.Context, ids []uuid.UUID, all bool, page domain.PageRequest) (domain.Page[domain.Institution], error) {
+	var afterName string
+	var afterID uuid.UUID
+	hasCursor, err := decodeCursor(page.Cursor, &afterName, &afterID)
+	if err != nil {
+		return domain.Page[domain.Institution]{}, err
+	}
+	if !all && len(ids) == 0 {
+		return domain.Page[domain.Institution]{Items: []domain.Institution{}}, nil
+	}
+	var rows []institutionRow
+	query := s.db.NewSelect().Model(&rows).OrderExpr("name, id").Limit(int64(page.Size() + 1))
+	if !all {
+		query.Where("id IN (?)", bun.In(ids))
+	}
+	if hasCursor {
+		query.Where("(name, id) > (?, ?)", afterName, afterID)
+	}
+	if err := query.Scan(ctx); err != nil {
+		return domain.Page[domain.Institution]{}, dbError(err)
+	}
+	return pageOf(rows, page.Size(), institutionRow.toDomain, func(r institutionRow) []any { return []any{r.Name, r.ID} }), nil
+}
+
+// AddOrganizer lets a user organize for an institution; adding them twice
+// changes nothing.
+func (s *InstitutionStore) AddOrganizer(ctx context.Context, institution, user uuid.UUID) error {
+	_, err := s.db.NewRaw(`INSERT INTO institution_organizers (institution_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING`,
+		institution, user).Exec(ctx)
+	return dbError(err)
+}
+
+type agencyRow struct {
+	bun.BaseModel `bun:"table:agencies"`
+
+	ID        uuid.UUID `bun:"id,pk,type:uuid"`
+	Name      string    `bun:"name"`
+	Region    string    `bun:"region"`
+	CreatedAt time.Time `bun:"created_at"`
+	// SortKey is lower(name) as PostgreSQL computes it, for cursors.
+	SortKey string `bun:"sort_key,scanonly"`
+}
+
+func (r agencyRow) toDomain() domain.Agency {
+	return domain.Agency{ID: r.ID, Name: r.Name, Region: r.Region, CreatedAt: r.CreatedAt.UTC()}
+}
+
+// AgencyStore implements domain.AgencyStore.
+type AgencyStore struct{ db bun.IDB }
+
+var _ domain.AgencyStore = (*AgencyStore)(nil)
+
+// Create inserts an agency.
+func (s *AgencyStore) Create(ctx context.Context, a domain.Agency) error {
+	row := agencyRow{ID: a.ID, Name: a.Name, Region: a.Region, CreatedAt: a.CreatedAt}
+	_, err := s.db.NewInsert().Model(&row).Exec(ctx)
+	return dbError(err)
+}
+
+// ByNames returns agencies by lower-cased name.
+func (s *AgencyStore) ByNames(ctx context.Context, names []string) (map[string]domain.Agency, error) {
+	out := map[string]domain.Agency{}
+	if len(names) == 0 {
+		return out, nil
+	}
+	var rows []agencyRow
+	if err := s.db.NewSelect().Model(&rows).Where("lower(name) IN (SELECT lower(n) FROM unnest(?::text[]) AS n)", pgdialect.Array(names)).Scan(ctx); err != nil {
+		return nil, dbError(err)
+	}
+	for _, r := range rows {
+		out[strings.ToLower(r.Name)] = r.toDomain()
+	}
+	return out, nil
+}
+
+// Exists reports whether an agency has the id.
+func (s *AgencyStore) Exists(ctx context.Context, id uuid.UUID) (bool, error) {
+	ok, err := s.db.NewSelect().Model((*agencyRow)(nil)).Where("id = ?", id).Exists(ctx)
+	return ok, dbError(err)
+}
+
+// List returns agencies by name, matching q as a substring when given.
+func (s *AgencyStore) List(ctx context.Context, q string, page domain.PageRequest) (domain.Page[domain.Agency], error) {
+	var afterName string
+	var afterID uuid.UUID
+	hasCursor, err := decodeCursor(page.Cursor, &afterName, &afterID)
+	if err != nil {
+		return domain.Page[domain.Agency]{}, err
+	}
+	var rows []agencyRow
+	query := s.db.NewSelect().Model(&rows).ColumnExpr("*, lower(name) AS sort_key").OrderExpr("lower(name), id").Limit(int64(page.Size() + 1))
+	if q = strings.TrimSpace(q); q != "" {
+		query.Where("lower(name) LIKE lower(?)", "%"+likeEscape(q)+"%")
+	}
+	if hasCursor {
+		query.Where("(lower(name), id) > (?, ?)", afterName, afterID)
+	}
+	if err := query.Scan(ctx); err != nil {
+		return domain.Page[domain.Agency]{}, dbError(err)
+	}
+	return pageOf(rows, page.Size(), agencyRow.toDomain, func(r agencyRow) []any { return []any{r.SortKey, r.ID} }), nil
+}

@@ -1,0 +1,12 @@
+DROP TABLE idempotency_keys;
+DROP TABLE events;
+DROP TABLE projects;
+DROP TABLE enrollments;
+DROP TABLE cohort_staff;
+DROP TABLE cohorts;
+DROP TABLE institution_organizers;
+DROP TABLE institutions;
+DROP TABLE login_failures;
+DROP TABLE sessions;
+DROP TABLE users;
+DROP TABLE agencies;

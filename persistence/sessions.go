@@ -1,0 +1,97 @@
+package persistence
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/uptrace/bun"
+
+	"github.com/proper-id/proper/domain"
+)
+
+// SessionStore implements domain.SessionStore.
+type SessionStore struct{ db bun.IDB }
+
+var _ domain.SessionStore = (*SessionStore)(nil)
+
+// Create stores a new session by the hash of its token.
+func (s *SessionStore) Create(ctx context.Context, tokenHash []byte, user uuid.UUID, expiresAt time.Time) error {
+	_, err := s.db.NewRaw(`INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (?, ?, ?)`, tokenHash, user, expiresAt).Exec(ctx)
+	return dbError(err)
+}
+
+// Actor loads the user of a live session and every role they hold, in one
+// round trip: every authenticated request pays for it.
+func (s *SessionStore) Actor(ctx context.Context, tokenHash []byte, now time.Time) (domain.Actor, error) {
+	var row struct {
+		UserID        uuid.UUID `bun:"id"`
+		PlatformAdmin bool      `bun:"platform_admin"`
+		Roles         []string  `bun:"roles,array"`
+		Institutions  []string  `bun:"institutions,array"`
+	}
+	err := s.db.NewRaw(`
+		SELECT u.id, u.platform_admin,
+		  ARRAY(SELECT cohort_id::text || ' ' || role FROM cohort_staff WHERE user_id = u.id
+		        UNION SELECT cohort_id::text || ' participant' FROM enrollments WHERE participant_id = u.id
+		        UNION SELECT cohort_id::text || ' mentor' FROM enrollments WHERE mentor_id = u.id) AS roles,
+		  ARRAY(SELECT institution_id::text FROM institution_organizers WHERE user_id = u.id) AS institutions
+		FROM sessions s JOIN users u ON u.id = s.user_id
+		WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ?`, tokenHash, now).Scan(ctx, &row)
+	if err != nil {
+		if err := notFound(err, "session"); domain.KindOf(err) != domain.KindNotFound {
+			return domain.Actor{}, err
+		}
+		return domain.Actor{}, domain.Errorf(domain.KindUnauthenticated, "the token is unknown, expired or revoked: sign in again")
+	}
+	actor := domain.Actor{UserID: row.UserID, PlatformAdmin: row.PlatformAdmin}
+	for _, r := range row.Roles {
+		cohort, role, _ := strings.Cut(r, " ")
+		actor.Roles = append(actor.Roles, domain.CohortRole{CohortID: uuid.MustParse(cohort), Role: domain.Role(role)})
+	}
+	for _, id := range row.Institutions {
+		actor.Institutions = append(actor.Institutions, uuid.MustParse(id))
+	}
+	return actor, nil
+}
+
+// Revoke ends a session.
+func (s *SessionStore) Revoke(ctx context.Context, tokenHash []byte, now time.Time) error {
+	_, err := s.db.NewRaw(`UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL`, now, tokenHash).Exec(ctx)
+	return dbError(err)
+}
+
+// LoginFailureStore implements domain.LoginFailureStore.
+type LoginFailureStore struct{ db bun.IDB }
+
+var _ domain.LoginFailureStore = (*LoginFailureStore)(nil)
+
+// Record counts one failed sign-in.
+func (s *LoginFailureStore) Record(ctx context.Context, email, clientAddress string, at time.Time) error {
+	_, err := s.db.NewRaw(`INSERT INTO login_failures (email, client_address, failed_at) VALUES (?, ?, ?)`, email, clientAddress, at).Exec(ctx)
+	return dbError(err)
+}
+
+// Recent counts failures since a time, by e-mail and by address, with the
+// oldest of them (the one whose expiry lifts a limit first).
+func (s *LoginFailureStore) Recent(ctx context.Context, email, clientAddress string, since time.Time) (int, int, time.Time, error) {
+	var row struct {
+		ByEmail   int       `bun:"by_email"`
+		ByAddress int       `bun:"by_address"`
+		Oldest    time.Time `bun:"oldest"`
+	}
+	err := s.db.NewRaw(`
+		SELECT count(*) FILTER (WHERE email = ?0) AS by_email,
+		       count(*) FILTER (WHERE client_address = ?1) AS by_address,
+		       coalesce(min(failed_at), ?2) AS oldest
+		FROM login_failures
+		WHERE (email = ?0 OR client_address = ?1) AND failed_at > ?2`, email, clientAddress, since).Scan(ctx, &row)
+	return row.ByEmail, row.ByAddress, row.Oldest, dbError(err)
+}
+
+// Clear forgets the failures of an e-mail after a successful sign-in.
+func (s *LoginFailureStore) Clear(ctx context.Context, email string) error {
+	_, err := s.db.NewRaw(`DELETE FROM login_failures WHERE email = ?`, email).Exec(ctx)
+	return dbError(err)
+}

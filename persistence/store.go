@@ -1,0 +1,58 @@
+package persistence
+
+import (
+	"context"
+	"database/sql"
+
+	"github.com/uptrace/bun"
+
+	"github.com/proper-id/proper/domain"
+)
+
+// Store implements domain.Store on PostgreSQL, bound to the pool or to one
+// transaction.
+type Store struct {
+	root *bun.DB
+	db   bun.IDB
+}
+
+var _ domain.Store = (*Store)(nil)
+
+// NewStore returns a Store on the pool db.
+func NewStore(db *bun.DB) *Store { return &Store{root: db, db: db} }
+
+// WithinTx runs fn in one transaction (read committed), or in the current
+// one when the store is already bound to a transaction.
+func (s *Store) WithinTx(ctx context.Context, fn func(tx domain.Store) error) error {
+	if _, inTx := s.db.(bun.Tx); inTx {
+		return fn(s)
+	}
+	err := s.root.RunInTx(ctx, &sql.TxOptions{}, func(ctx context.Context, tx bun.Tx) error {
+		return fn(&Store{root: s.root, db: tx})
+	})
+	return dbError(err)
+}
+
+// Users returns the user repository.
+func (s *Store) Users() domain.UserStore { return &UserStore{db: s.db} }
+
+// Sessions returns the session repository.
+func (s *Store) Sessions() domain.SessionStore { return &SessionStore{db: s.db} }
+
+// LoginFailures returns the failed sign-in counter.
+func (s *Store) LoginFailures() domain.LoginFailureStore { return &LoginFailureStore{db: s.db} }
+
+// Institutions returns the institution repository.
+func (s *Store) Institutions() domain.InstitutionStore { return &InstitutionStore{db: s.db} }
+
+// Agencies returns the agency repository.
+func (s *Store) Agencies() domain.AgencyStore { return &AgencyStore{db: s.db} }
+
+// Cohorts returns the cohort repository.
+func (s *Store) Cohorts() domain.CohortStore { return &CohortStore{db: s.db} }
+
+// Enrollments returns the enrollment repository.
+func (s *Store) Enrollments() domain.EnrollmentStore { return &EnrollmentStore{db: s.db} }
+
+// Events returns the audit trail.
+func (s *Store) Events() domain.EventStore { return &EventStore{db: s.db} }
