@@ -121,7 +121,7 @@ func registerAccounts(api huma.API, s *Services) {
 		Summary: "Issue a new one-time activation code", Tags: []string{"users"}, Security: signedIn,
 		Description: "Gives a user a new one-time activation code (valid 14 days) with which they set a new password: for people who lost their code or forgot their password. Any earlier code stops working; the current password keeps working until the code is used. Organizers of a cohort where the user holds a role may do this.",
 		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound},
-	}, func(ctx context.Context, in *userPath) (*struct{ Body ActivationBody }, error) {
+	}, func(ctx context.Context, in *UserPath) (*struct{ Body ActivationBody }, error) {
 		code, expires, err := s.Accounts.IssueActivation(ctx, actorOf(ctx), in.UserID)
 		if err != nil {
 			return nil, err

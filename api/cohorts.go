@@ -75,7 +75,8 @@ type CohortPatch struct {
 	Phases   *[]Phase              `json:"phases,omitempty" maxItems:"4" doc:"The whole new schedule (it replaces the old one)."`
 }
 
-type cohortPath struct {
+// CohortPath names a cohort in the path.
+type CohortPath struct {
 	CohortID uuid.UUID `path:"cohortId" format:"uuid" doc:"The cohort's id."`
 }
 
@@ -120,7 +121,7 @@ func registerCohorts(api huma.API, s *Services) {
 		Description: "Creates a cohort (angkatan) of a training program with its schedule. Platform admins and organizers of the institution may do this; the creator becomes the cohort's first organizer.",
 		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusConflict, http.StatusUnprocessableEntity},
 	}, func(ctx context.Context, in *struct {
-		idempotencyKey
+		IdempotencyKeyHeader
 		Body CohortCreate
 	}) (*cohortOutput, error) {
 		b := in.Body
@@ -137,7 +138,7 @@ func registerCohorts(api huma.API, s *Services) {
 		Summary: "List my cohorts", Tags: []string{"cohorts"}, Security: signedIn,
 		Description: "Lists the cohorts where you hold a role (platform admins: all), newest first.",
 		Errors:      []int{http.StatusUnauthorized, http.StatusUnprocessableEntity},
-	}, func(ctx context.Context, in *struct{ pageParams }) (*listOutput[Cohort], error) {
+	}, func(ctx context.Context, in *struct{ PageParams }) (*listOutput[Cohort], error) {
 		page, err := s.Cohorts.ListCohorts(ctx, actorOf(ctx), in.request())
 		if err != nil {
 			return nil, err
@@ -150,7 +151,7 @@ func registerCohorts(api huma.API, s *Services) {
 		Summary: "Get a cohort", Tags: []string{"cohorts"}, Security: signedIn,
 		Description: "Returns a cohort where you hold a role.",
 		Errors:      []int{http.StatusUnauthorized, http.StatusNotFound},
-	}, func(ctx context.Context, in *cohortPath) (*cohortOutput, error) {
+	}, func(ctx context.Context, in *CohortPath) (*cohortOutput, error) {
 		c, err := s.Cohorts.GetCohort(ctx, actorOf(ctx), in.CohortID)
 		if err != nil {
 			return nil, err
@@ -164,8 +165,8 @@ func registerCohorts(api huma.API, s *Services) {
 		Description: "Changes a cohort's code, name, dates or schedule with a JSON merge patch (RFC 7396). The cohort's organizers may do this.",
 		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusConflict, http.StatusPreconditionFailed, http.StatusUnprocessableEntity},
 	}, func(ctx context.Context, in *struct {
-		cohortPath
-		ifMatch
+		CohortPath
+		Precondition
 		Body CohortPatch `contentType:"application/merge-patch+json"`
 	}) (*cohortOutput, error) {
 		b := in.Body
@@ -187,8 +188,8 @@ func registerCohorts(api huma.API, s *Services) {
 		Description: "Makes a user an organizer, coach or examiner of the cohort. The cohort's organizers may do this. Giving a role the user already holds changes nothing.",
 		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusUnprocessableEntity},
 	}, func(ctx context.Context, in *struct {
-		cohortPath
-		idempotencyKey
+		CohortPath
+		IdempotencyKeyHeader
 		Body StaffAdd
 	}) (*struct{ Body StaffMember }, error) {
 		role, err := domain.ParseStaffRole(in.Body.Role)
@@ -207,7 +208,7 @@ func registerCohorts(api huma.API, s *Services) {
 		Summary: "List a cohort's staff", Tags: []string{"cohorts"}, Security: signedIn,
 		Description: "Lists the cohort's organizers, coaches and examiners, by role and name. The cohort's staff may do this.",
 		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound},
-	}, func(ctx context.Context, in *cohortPath) (*staffListOutput, error) {
+	}, func(ctx context.Context, in *CohortPath) (*staffListOutput, error) {
 		staff, err := s.Cohorts.ListStaff(ctx, actorOf(ctx), in.CohortID)
 		if err != nil {
 			return nil, err
@@ -226,7 +227,7 @@ func registerCohorts(api huma.API, s *Services) {
 		Description: "Takes the user's staff roles in the cohort, or only `role` when given. A coach who still coaches participants must first be replaced on their enrollments (409), and a cohort keeps at least one organizer (409).",
 		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusConflict},
 	}, func(ctx context.Context, in *struct {
-		cohortPath
+		CohortPath
 		UserID uuid.UUID `path:"userId" format:"uuid" doc:"The staff member."`
 		Role   string    `query:"role" enum:"organizer,coach,examiner" doc:"Take only this role."`
 	}) (*struct{}, error) {

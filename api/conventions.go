@@ -17,17 +17,17 @@ import (
 // etag is the entity tag of a resource at a version.
 func etag(version int64) string { return `"` + strconv.FormatInt(version, 10) + `"` }
 
-// ifMatch is embedded in the input of every operation that changes a
+// Precondition is embedded in the input of every operation that changes a
 // resource with an ETag: when sent, the change applies only to the version
 // the client read (412 Precondition Failed otherwise).
-type ifMatch struct {
+type Precondition struct {
 	IfMatch string `header:"If-Match" doc:"The ETag of the version you read. When given, the change is made only if nobody changed the resource since; otherwise 412 Precondition Failed." example:"\"3\""`
 }
 
 // expected returns the version If-Match names, nil when there is no
 // precondition, or an impossible version for a tag that is not ours (which
 // then fails as HTTP says it must).
-func (m ifMatch) expected() *int64 {
+func (m Precondition) expected() *int64 {
 	tag := strings.TrimSpace(m.IfMatch)
 	if tag == "" || tag == "*" {
 		return nil
@@ -39,13 +39,13 @@ func (m ifMatch) expected() *int64 {
 	return &v
 }
 
-// pageParams are the query parameters of every list.
-type pageParams struct {
+// PageParams are the query parameters of every list.
+type PageParams struct {
 	Limit  int    `query:"limit" minimum:"1" maximum:"200" default:"50" doc:"How many items to return at most (1–200)."`
 	Cursor string `query:"cursor" doc:"Where to continue: the nextCursor of the previous page. Omit for the first page."`
 }
 
-func (p pageParams) request() domain.PageRequest {
+func (p PageParams) request() domain.PageRequest {
 	return domain.PageRequest{Limit: p.Limit, Cursor: p.Cursor}
 }
 

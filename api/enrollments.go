@@ -55,7 +55,8 @@ func enrollmentAnswer(e domain.Enrollment) *enrollmentOutput {
 	return &enrollmentOutput{ETag: etag(e.Version), Body: newEnrollment(e)}
 }
 
-type enrollmentPath struct {
+// EnrollmentPath names an enrollment in the path.
+type EnrollmentPath struct {
 	EnrollmentID uuid.UUID `path:"enrollmentId" format:"uuid" doc:"The enrollment's id."`
 }
 
@@ -116,8 +117,8 @@ func registerEnrollments(api huma.API, s *Services) {
 		Description: "Enrolls a participant in the cohort with their mentor, coach and group, and creates their change project in draft. The cohort's organizers may do this. A participant is enrolled once per cohort (409).",
 		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusConflict, http.StatusUnprocessableEntity},
 	}, func(ctx context.Context, in *struct {
-		cohortPath
-		idempotencyKey
+		CohortPath
+		IdempotencyKeyHeader
 		Body EnrollmentCreate
 	}) (*enrollmentOutput, error) {
 		b := in.Body
@@ -134,8 +135,8 @@ func registerEnrollments(api huma.API, s *Services) {
 		Description: "Lists the cohort's enrollments in the order they were made. Organizers and examiners see all; mentors and coaches see their own participants; a participant sees their own enrollment.",
 		Errors:      []int{http.StatusUnauthorized, http.StatusNotFound, http.StatusUnprocessableEntity},
 	}, func(ctx context.Context, in *struct {
-		cohortPath
-		pageParams
+		CohortPath
+		PageParams
 	}) (*listOutput[Enrollment], error) {
 		page, err := s.Cohorts.ListEnrollments(ctx, actorOf(ctx), in.CohortID, in.request())
 		if err != nil {
@@ -149,7 +150,7 @@ func registerEnrollments(api huma.API, s *Services) {
 		Summary: "Get an enrollment", Tags: []string{"enrollments"}, Security: signedIn,
 		Description: "Returns an enrollment to the cohort's organizers and examiners, and to its participant, mentor and coach.",
 		Errors:      []int{http.StatusUnauthorized, http.StatusNotFound},
-	}, func(ctx context.Context, in *enrollmentPath) (*enrollmentOutput, error) {
+	}, func(ctx context.Context, in *EnrollmentPath) (*enrollmentOutput, error) {
 		e, err := s.Cohorts.GetEnrollment(ctx, actorOf(ctx), in.EnrollmentID)
 		if err != nil {
 			return nil, err
@@ -163,8 +164,8 @@ func registerEnrollments(api huma.API, s *Services) {
 		Description: "Changes the mentor, coach or group with a JSON merge patch (RFC 7396). The cohort's organizers may do this. The change is kept in the audit trail; a replaced mentor or coach loses access to the project at once.",
 		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusPreconditionFailed, http.StatusUnprocessableEntity},
 	}, func(ctx context.Context, in *struct {
-		enrollmentPath
-		ifMatch
+		EnrollmentPath
+		Precondition
 		Body EnrollmentPatch `contentType:"application/merge-patch+json"`
 	}) (*enrollmentOutput, error) {
 		b := in.Body
@@ -186,7 +187,7 @@ func registerEnrollments(api huma.API, s *Services) {
 			"Importing the same file again changes nothing; a changed mentor, coach or group updates the enrollment. Coaches must already be coaches of the cohort. The cohort's organizers may do this.",
 		Errors: []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusRequestEntityTooLarge, http.StatusUnprocessableEntity},
 	}, func(ctx context.Context, in *struct {
-		cohortPath
+		CohortPath
 		RawBody []byte `contentType:"text/csv" doc:"The roster as CSV." example:"nip,name,email,position,rank,agency,mentor_email,mentor_name,coach_email,group\n198001152005011002,Budi Santoso,budi.santoso@batam.go.id,Kepala Dinas Kominfo,IV/c,Pemerintah Kota Batam,sekda@batam.go.id,Drs. Jefridin,,Kelompok 1\n"`
 	}) (*struct{ Body RosterImportResult }, error) {
 		outcomes, err := s.Cohorts.ImportRoster(ctx, actorOf(ctx), in.CohortID, bytes.NewReader(in.RawBody))

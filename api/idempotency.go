@@ -17,8 +17,8 @@ import (
 // return the first answer.
 var idempotent = map[string]any{"idempotent": true}
 
-// idempotencyKey documents the Idempotency-Key header on creates.
-type idempotencyKey struct {
+// IdempotencyKeyHeader documents the Idempotency-Key header on creates.
+type IdempotencyKeyHeader struct {
 	IdempotencyKey string `header:"Idempotency-Key" maxLength:"255" doc:"A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours." example:"4b1e6f0e-3a52-4d7e-9c55-7f0b8a1f2d11"`
 }
 

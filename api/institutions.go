@@ -59,7 +59,7 @@ func registerInstitutions(api huma.API, s *Services) {
 		Description: "Registers an institution that runs leadership trainings (LAN RI, a provincial BPSDM). Platform admins only.",
 		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusConflict, http.StatusUnprocessableEntity},
 	}, func(ctx context.Context, in *struct {
-		idempotencyKey
+		IdempotencyKeyHeader
 		Body InstitutionCreate
 	}) (*struct{ Body Institution }, error) {
 		created, err := s.Directory.CreateInstitution(ctx, actorOf(ctx), in.Body.Name, in.Body.Code)
@@ -74,7 +74,7 @@ func registerInstitutions(api huma.API, s *Services) {
 		Summary: "List training institutions", Tags: []string{"institutions"}, Security: signedIn,
 		Description: "Lists institutions by name: all of them for platform admins, for others those they may create cohorts for.",
 		Errors:      []int{http.StatusUnauthorized, http.StatusUnprocessableEntity},
-	}, func(ctx context.Context, in *struct{ pageParams }) (*listOutput[Institution], error) {
+	}, func(ctx context.Context, in *struct{ PageParams }) (*listOutput[Institution], error) {
 		page, err := s.Directory.ListInstitutions(ctx, actorOf(ctx), in.request())
 		if err != nil {
 			return nil, err
@@ -100,7 +100,7 @@ func registerInstitutions(api huma.API, s *Services) {
 		Description: "Registers an agency (instansi) where participants and mentors work. Platform admins and organizers may do this; the roster import also creates agencies it does not know.",
 		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusConflict, http.StatusUnprocessableEntity},
 	}, func(ctx context.Context, in *struct {
-		idempotencyKey
+		IdempotencyKeyHeader
 		Body AgencyCreate
 	}) (*struct{ Body Agency }, error) {
 		created, err := s.Directory.CreateAgency(ctx, actorOf(ctx), in.Body.Name, in.Body.Region)
@@ -116,7 +116,7 @@ func registerInstitutions(api huma.API, s *Services) {
 		Description: "Lists agencies by name; `q` matches any part of the name. Agencies are public bodies: every signed-in user may list them.",
 		Errors:      []int{http.StatusUnauthorized, http.StatusUnprocessableEntity},
 	}, func(ctx context.Context, in *struct {
-		pageParams
+		PageParams
 		Q string `query:"q" maxLength:"100" doc:"Text to look for in the name." example:"batam"`
 	}) (*listOutput[Agency], error) {
 		page, err := s.Directory.ListAgencies(ctx, in.Q, in.request())

@@ -72,7 +72,8 @@ func (p UserPatch) changes() domain.UserChanges {
 	return c
 }
 
-type userPath struct {
+// UserPath names a user in the path.
+type UserPath struct {
 	UserID uuid.UUID `path:"userId" format:"uuid" doc:"The user's id."`
 }
 
@@ -97,7 +98,7 @@ func registerUsers(api huma.API, s *Services) {
 		Description: "Creates a person's account. Platform admins and organizers may do this. Without a password the answer holds a one-time activation code (valid 14 days) to hand to the person.",
 		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusConflict, http.StatusUnprocessableEntity},
 	}, func(ctx context.Context, in *struct {
-		idempotencyKey
+		IdempotencyKeyHeader
 		Body UserCreate
 	}) (*userCreatedOutput, error) {
 		b := in.Body
@@ -115,7 +116,7 @@ func registerUsers(api huma.API, s *Services) {
 		Description: "Lists accounts by name. `q` searches name, e-mail and NIP (any part of them, regardless of case). Platform admins and organizers may do this, to find people to enroll or add as staff.",
 		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusUnprocessableEntity},
 	}, func(ctx context.Context, in *struct {
-		pageParams
+		PageParams
 		Q string `query:"q" maxLength:"100" doc:"Text to look for in name, e-mail or NIP." example:"santoso"`
 	}) (*listOutput[User], error) {
 		page, err := s.Directory.ListUsers(ctx, actorOf(ctx), in.Q, in.request())
@@ -130,7 +131,7 @@ func registerUsers(api huma.API, s *Services) {
 		Summary: "Get an account", Tags: []string{"users"}, Security: signedIn,
 		Description: "Returns an account: your own, or one of a person you share a cohort with; platform admins and organizers see every account.",
 		Errors:      []int{http.StatusUnauthorized, http.StatusNotFound},
-	}, func(ctx context.Context, in *userPath) (*userOutput, error) {
+	}, func(ctx context.Context, in *UserPath) (*userOutput, error) {
 		u, err := s.Directory.GetUser(ctx, actorOf(ctx), in.UserID)
 		if err != nil {
 			return nil, err
@@ -144,8 +145,8 @@ func registerUsers(api huma.API, s *Services) {
 		Description: "Changes a profile with a JSON merge patch (RFC 7396). People change their own profile; organizers of a cohort where the person holds a role may correct it; only platform admins may grant platform administration. Send If-Match with the ETag you read to avoid overwriting someone else's change.",
 		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusConflict, http.StatusPreconditionFailed, http.StatusUnprocessableEntity},
 	}, func(ctx context.Context, in *struct {
-		userPath
-		ifMatch
+		UserPath
+		Precondition
 		Body UserPatch `contentType:"application/merge-patch+json"`
 	}) (*userOutput, error) {
 		u, err := s.Directory.UpdateUser(ctx, actorOf(ctx), in.UserID, in.Body.changes(), in.expected())

@@ -1,0 +1,192 @@
+package api_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/uptrace/bun"
+
+	"github.com/proper-id/proper/api"
+	"github.com/proper-id/proper/domain"
+	"github.com/proper-id/proper/persistence"
+	"github.com/proper-id/proper/persistence/pgtest"
+)
+
+// app is a running Proper on its own fresh database, served over real HTTP.
+type app struct {
+	t      *testing.T
+	db     *bun.DB
+	store  *persistence.Store
+	server *httptest.Server
+	admin  *domain.Actor
+}
+
+// newApp starts Proper with every service on a new database.
+func newApp(t *testing.T) *app {
+	t.Helper()
+	db := pgtest.DB(t)
+	return newAppOn(t, db)
+}
+
+// newAppOn starts another replica of Proper on the same database.
+func newAppOn(t *testing.T, db *bun.DB) *app {
+	t.Helper()
+	store := persistence.NewStore(db)
+	services := &api.Services{
+		Accounts:    domain.NewAccounts(store, time.Now, 0),
+		Directory:   domain.NewDirectory(store, time.Now),
+		Cohorts:     domain.NewCohorts(store, time.Now),
+		Idempotency: persistence.NewIdempotencyStore(db),
+		Now:         time.Now,
+	}
+	srv := api.New(api.Deps{Logger: slog.New(slog.NewJSONHandler(io.Discard, nil)), Services: services})
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(ts.Close)
+	return &app{t: t, db: db, store: store, server: ts, admin: &domain.Actor{PlatformAdmin: true}}
+}
+
+// services returns domain services on the app's database, for arranging a
+// test's world without going through HTTP.
+func (a *app) directory() *domain.Directory { return domain.NewDirectory(a.store, time.Now) }
+func (a *app) cohorts() *domain.Cohorts     { return domain.NewCohorts(a.store, time.Now) }
+
+// response is an answer as the test sees it.
+type response struct {
+	status int
+	header http.Header
+	body   []byte
+}
+
+// json decodes the body into v.
+func (r response) decode(t *testing.T, v any) {
+	t.Helper()
+	if err := json.Unmarshal(r.body, v); err != nil {
+		t.Fatalf("decode %s: %v", r.body, err)
+	}
+}
+
+// field returns a top-level string field of a JSON object body.
+func (r response) field(t *testing.T, name string) string {
+	t.Helper()
+	var m map[string]any
+	r.decode(t, &m)
+	s, _ := m[name].(string)
+	return s
+}
+
+// problem decodes a problem document.
+func (r response) problem(t *testing.T) problem {
+	t.Helper()
+	var p problem
+	r.decode(t, &p)
+	return p
+}
+
+// locations lists the locations named in a problem's errors.
+func (r response) locations(t *testing.T) []string {
+	var out []string
+	for _, e := range r.problem(t).Errors {
+		out = append(out, e.Location)
+	}
+	return out
+}
+
+// request is one call: body may be nil, a []byte sent as is, or a value sent as JSON.
+type request struct {
+	method, path, token string
+	body                any
+	header              map[string]string
+}
+
+func (a *app) do(r request) response {
+	a.t.Helper()
+	var body io.Reader
+	contentType := "application/json"
+	switch b := r.body.(type) {
+	case nil:
+	case []byte:
+		body = bytes.NewReader(b)
+		contentType = "text/csv"
+	default:
+		raw, err := json.Marshal(b)
+		if err != nil {
+			a.t.Fatal(err)
+		}
+		body = bytes.NewReader(raw)
+		if r.method == http.MethodPatch {
+			contentType = "application/merge-patch+json"
+		}
+	}
+	req, err := http.NewRequest(r.method, a.server.URL+r.path, body)
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", contentType)
+	}
+	if r.token != "" {
+		req.Header.Set("Authorization", "Bearer "+r.token)
+	}
+	for k, v := range r.header {
+		req.Header.Set(k, v)
+	}
+	res, err := a.server.Client().Do(req)
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return response{status: res.StatusCode, header: res.Header, body: b}
+}
+
+func (a *app) get(path, token string) response { return a.do(request{method: http.MethodGet, path: path, token: token}) }
+func (a *app) post(path, token string, body any) response {
+	return a.do(request{method: http.MethodPost, path: path, token: token, body: body})
+}
+func (a *app) patch(path, token string, body any, header map[string]string) response {
+	return a.do(request{method: http.MethodPatch, path: path, token: token, body: body, header: header})
+}
+
+// expect fails the test unless the response has the status.
+func expect(t *testing.T, r response, status int) response {
+	t.Helper()
+	if r.status != status {
+		t.Fatalf("status %d, want %d: %s", r.status, status, r.body)
+	}
+	return r
+}
+
+var uniq = func() func() string {
+	var n int
+	return func() string { n++; return strings.ReplaceAll(uuid.NewString()[:8], "-", "") + string(rune('a'+n%26)) }
+}()
+
+// user creates an account with no password (tests sign people in with
+// tokens they mint, which keeps password hashing out of the setup).
+func (a *app) user(name string) domain.User {
+	a.t.Helper()
+	u, _, err := a.directory().CreateUser(context.Background(), a.admin, domain.UserProfile{Email: uniq() + "@example.go.id", Name: name}, "")
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	return u
+}
+
+// token signs a user in for 12 hours.
+func (a *app) token(user uuid.UUID) string {
+	a.t.Helper()
+	token := domain.NewSecret()
+	if err := a.store.Sessions().Create(context.Background(), domain.HashSecret(token), user, time.Now().Add(12*time.Hour)); err != nil {
+		a.t.Fatal(err)
+	}
+	return token
+}

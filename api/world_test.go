@@ -1,0 +1,130 @@
+package api_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/proper-id/proper/domain"
+)
+
+// world is a small installation: two institutions, a cohort in each, and
+// one person in every role the policy knows.
+type world struct {
+	*app
+	adminUser                     domain.User
+	instA, instB                  domain.Institution
+	cohortA, cohortB              domain.Cohort
+	organizer, otherOrganizer     domain.User
+	coach, otherCoach, examiner   domain.User
+	mentor, otherMentor           domain.User
+	participant, otherParticipant domain.User
+	outsider                      domain.User
+	enrollment, otherEnrollment   domain.Enrollment
+}
+
+// The roles of the access matrix, in its column order.
+const (
+	roleAdmin            = "platform admin"
+	roleOrganizer        = "organizer"
+	roleOtherOrganizer   = "organizer of another cohort"
+	roleCoach            = "coach"
+	roleMentor           = "mentor"
+	roleParticipant      = "participant"
+	roleOtherParticipant = "another participant"
+	roleNoRole           = "user with no role"
+	roleAnonymous        = "anonymous"
+)
+
+var roles = []string{roleAdmin, roleOrganizer, roleOtherOrganizer, roleCoach, roleMentor, roleParticipant, roleOtherParticipant, roleNoRole, roleAnonymous}
+
+func newWorld(t *testing.T) *world {
+	t.Helper()
+	ctx := context.Background()
+	w := &world{app: newApp(t)}
+	var err error
+	if w.adminUser, err = w.directory().CreatePlatformAdmin(ctx, uniq()+"@lan.go.id", "Admin Platform", "admin-password-123"); err != nil {
+		t.Fatal(err)
+	}
+	w.admin = &domain.Actor{UserID: w.adminUser.ID, PlatformAdmin: true}
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.instA, err = w.directory().CreateInstitution(ctx, w.admin, "BPSDM Provinsi Jawa Timur", "JATIM-"+uniq())
+	must(err)
+	w.instB, err = w.directory().CreateInstitution(ctx, w.admin, "BPSDM Provinsi Kepulauan Riau", "KEPRI-"+uniq())
+	must(err)
+
+	w.organizer, w.otherOrganizer = w.user("Rina Organizer"), w.user("Sari Organizer Lain")
+	must(w.directory().AddInstitutionOrganizer(ctx, w.admin, w.instA.ID, w.organizer.ID))
+	must(w.directory().AddInstitutionOrganizer(ctx, w.admin, w.instB.ID, w.otherOrganizer.ID))
+	w.cohortA = w.newCohort(t, w.organizer, w.instA.ID)
+	w.cohortB = w.newCohort(t, w.otherOrganizer, w.instB.ID)
+
+	w.coach, w.otherCoach, w.examiner = w.user("Drs. Ahmad Coach"), w.user("Dewi Coach Lain"), w.user("Prof. Hadi Penguji")
+	orgActor := w.actor(w.organizer)
+	for _, s := range []struct {
+		u    domain.User
+		role domain.StaffRole
+	}{{w.coach, domain.StaffCoach}, {w.otherCoach, domain.StaffCoach}, {w.examiner, domain.StaffExaminer}} {
+		_, err := w.cohorts().AddStaff(ctx, orgActor, w.cohortA.ID, s.u.ID, s.role)
+		must(err)
+	}
+	w.mentor, w.otherMentor = w.user("Sekda Mentor"), w.user("Asisten Mentor Lain")
+	w.participant, w.otherParticipant = w.user("Budi Peserta"), w.user("Citra Peserta Lain")
+	w.outsider = w.user("Orang Luar")
+	w.enrollment, err = w.cohorts().Enroll(ctx, orgActor, w.cohortA.ID, domain.EnrollmentPlan{
+		ParticipantID: w.participant.ID, MentorID: w.mentor.ID, CoachID: &w.coach.ID, Group: "Kelompok 1"})
+	must(err)
+	w.otherEnrollment, err = w.cohorts().Enroll(ctx, orgActor, w.cohortA.ID, domain.EnrollmentPlan{
+		ParticipantID: w.otherParticipant.ID, MentorID: w.otherMentor.ID, CoachID: &w.otherCoach.ID, Group: "Kelompok 2"})
+	must(err)
+	return w
+}
+
+// newCohort creates a PKN II cohort for an institution as its organizer.
+func (w *world) newCohort(t *testing.T, organizer domain.User, institution uuid.UUID) domain.Cohort {
+	t.Helper()
+	c, err := w.cohorts().CreateCohort(context.Background(), &domain.Actor{UserID: organizer.ID, Institutions: []uuid.UUID{institution}},
+		domain.CohortPlan{InstitutionID: institution, Program: "pkn2", Code: "PKN2-" + uniq(), Name: "PKN II Angkatan XII Tahun 2026",
+			StartsOn: day(2026, 3, 2), EndsOn: day(2026, 9, 30), Phases: []domain.Phase{
+				{Kind: domain.PhaseDesign, StartsOn: day(2026, 3, 2), EndsOn: day(2026, 3, 27)},
+				{Kind: domain.PhaseDesignSeminar, StartsOn: day(2026, 3, 30), EndsOn: day(2026, 4, 3)},
+				{Kind: domain.PhaseImplementation, StartsOn: day(2026, 4, 6), EndsOn: day(2026, 8, 28)},
+				{Kind: domain.PhaseFinalSeminar, StartsOn: day(2026, 9, 7), EndsOn: day(2026, 9, 18)},
+			}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func day(y int, m time.Month, d int) domain.Date { return domain.NewDate(y, m, d) }
+
+// actor is how the domain sees a user with their current roles.
+func (w *world) actor(u domain.User) *domain.Actor {
+	w.t.Helper()
+	a, err := w.store.Sessions().Actor(context.Background(), domain.HashSecret(w.token(u.ID)), time.Now())
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return &a
+}
+
+// tokenOf signs in the user who plays role; anonymous gets no token.
+func (w *world) tokenOf(role string) string {
+	users := map[string]domain.User{
+		roleAdmin: w.adminUser, roleOrganizer: w.organizer, roleOtherOrganizer: w.otherOrganizer, roleCoach: w.coach,
+		roleMentor: w.mentor, roleParticipant: w.participant, roleOtherParticipant: w.otherParticipant, roleNoRole: w.outsider,
+	}
+	u, ok := users[role]
+	if !ok {
+		return ""
+	}
+	return w.token(u.ID)
+}
