@@ -56,7 +56,9 @@ var accessMatrix = map[string]accessCase{
 	"update-user": {func(w *world) request {
 		return request{method: "PATCH", path: "/v1/users/" + w.participant.ID.String(), body: map[string]string{"position": "Kepala Dinas"}}
 	}, [9]int{ok, ok, forbidden, forbidden, forbidden, ok, forbidden, notFound, unauth}},
-	"issue-activation": {func(w *world) request { return request{method: "POST", path: "/v1/users/" + w.participant.ID.String() + "/activation"} },
+	"issue-activation": {func(w *world) request {
+		return request{method: "POST", path: "/v1/users/" + w.participant.ID.String() + "/activation"}
+	},
 		[9]int{ok, ok, forbidden, forbidden, forbidden, forbidden, forbidden, notFound, unauth}},
 
 	"create-institution": {func(w *world) request {
@@ -87,7 +89,9 @@ var accessMatrix = map[string]accessCase{
 	"add-cohort-staff": {func(w *world) request {
 		return request{method: "POST", path: "/v1/cohorts/" + w.cohortA.ID.String() + "/staff", body: map[string]string{"userId": w.user("Penguji Baru").ID.String(), "role": "examiner"}}
 	}, [9]int{created, created, notFound, forbidden, forbidden, forbidden, forbidden, notFound, unauth}},
-	"list-cohort-staff": {func(w *world) request { return request{method: "GET", path: "/v1/cohorts/" + w.cohortA.ID.String() + "/staff"} },
+	"list-cohort-staff": {func(w *world) request {
+		return request{method: "GET", path: "/v1/cohorts/" + w.cohortA.ID.String() + "/staff"}
+	},
 		[9]int{ok, ok, notFound, ok, forbidden, forbidden, forbidden, notFound, unauth}},
 	"remove-cohort-staff": {func(w *world) request {
 		examiner := w.user("Penguji Sementara")
@@ -101,9 +105,13 @@ var accessMatrix = map[string]accessCase{
 		return request{method: "POST", path: "/v1/cohorts/" + w.cohortA.ID.String() + "/enrollments",
 			body: map[string]any{"participantId": w.user("Peserta Baru").ID, "mentorId": w.mentor.ID, "coachId": w.coach.ID, "group": "Kelompok 1"}}
 	}, [9]int{created, created, notFound, forbidden, forbidden, forbidden, forbidden, notFound, unauth}},
-	"list-enrollments": {func(w *world) request { return request{method: "GET", path: "/v1/cohorts/" + w.cohortA.ID.String() + "/enrollments"} },
+	"list-enrollments": {func(w *world) request {
+		return request{method: "GET", path: "/v1/cohorts/" + w.cohortA.ID.String() + "/enrollments"}
+	},
 		[9]int{ok, ok, notFound, ok, ok, ok, ok, notFound, unauth}},
-	"get-enrollment": {func(w *world) request { return request{method: "GET", path: "/v1/enrollments/" + w.enrollment.ID.String()} },
+	"get-enrollment": {func(w *world) request {
+		return request{method: "GET", path: "/v1/enrollments/" + w.enrollment.ID.String()}
+	},
 		[9]int{ok, ok, notFound, ok, ok, ok, notFound, notFound, unauth}},
 	"update-enrollment": {func(w *world) request {
 		return request{method: "PATCH", path: "/v1/enrollments/" + w.enrollment.ID.String(), body: map[string]string{"group": "Kelompok " + uniq()}}

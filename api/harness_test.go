@@ -23,7 +23,7 @@ import (
 
 // app is a running Proper on its own fresh database, served over real HTTP.
 type app struct {
-	t      *testing.T
+	t      testing.TB
 	db     *bun.DB
 	store  *persistence.Store
 	server *httptest.Server
@@ -31,14 +31,14 @@ type app struct {
 }
 
 // newApp starts Proper with every service on a new database.
-func newApp(t *testing.T) *app {
+func newApp(t testing.TB) *app {
 	t.Helper()
 	db := pgtest.DB(t)
 	return newAppOn(t, db)
 }
 
 // newAppOn starts another replica of Proper on the same database.
-func newAppOn(t *testing.T, db *bun.DB) *app {
+func newAppOn(t testing.TB, db *bun.DB) *app {
 	t.Helper()
 	store := persistence.NewStore(db)
 	services := &api.Services{
@@ -67,7 +67,7 @@ type response struct {
 }
 
 // json decodes the body into v.
-func (r response) decode(t *testing.T, v any) {
+func (r response) decode(t testing.TB, v any) {
 	t.Helper()
 	if err := json.Unmarshal(r.body, v); err != nil {
 		t.Fatalf("decode %s: %v", r.body, err)
@@ -75,7 +75,7 @@ func (r response) decode(t *testing.T, v any) {
 }
 
 // field returns a top-level string field of a JSON object body.
-func (r response) field(t *testing.T, name string) string {
+func (r response) field(t testing.TB, name string) string {
 	t.Helper()
 	var m map[string]any
 	r.decode(t, &m)
@@ -84,7 +84,7 @@ func (r response) field(t *testing.T, name string) string {
 }
 
 // problem decodes a problem document.
-func (r response) problem(t *testing.T) problem {
+func (r response) problem(t testing.TB) problem {
 	t.Helper()
 	var p problem
 	r.decode(t, &p)
@@ -92,7 +92,7 @@ func (r response) problem(t *testing.T) problem {
 }
 
 // locations lists the locations named in a problem's errors.
-func (r response) locations(t *testing.T) []string {
+func (r response) locations(t testing.TB) []string {
 	var out []string
 	for _, e := range r.problem(t).Errors {
 		out = append(out, e.Location)
@@ -148,7 +148,9 @@ func (a *app) do(r request) response {
 	return response{status: res.StatusCode, header: res.Header, body: b}
 }
 
-func (a *app) get(path, token string) response { return a.do(request{method: http.MethodGet, path: path, token: token}) }
+func (a *app) get(path, token string) response {
+	return a.do(request{method: http.MethodGet, path: path, token: token})
+}
 func (a *app) post(path, token string, body any) response {
 	return a.do(request{method: http.MethodPost, path: path, token: token, body: body})
 }
@@ -157,7 +159,7 @@ func (a *app) patch(path, token string, body any, header map[string]string) resp
 }
 
 // expect fails the test unless the response has the status.
-func expect(t *testing.T, r response, status int) response {
+func expect(t testing.TB, r response, status int) response {
 	t.Helper()
 	if r.status != status {
 		t.Fatalf("status %d, want %d: %s", r.status, status, r.body)

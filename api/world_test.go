@@ -40,7 +40,7 @@ const (
 
 var roles = []string{roleAdmin, roleOrganizer, roleOtherOrganizer, roleCoach, roleMentor, roleParticipant, roleOtherParticipant, roleNoRole, roleAnonymous}
 
-func newWorld(t *testing.T) *world {
+func newWorld(t testing.TB) *world {
 	t.Helper()
 	ctx := context.Background()
 	w := &world{app: newApp(t)}
@@ -88,7 +88,7 @@ func newWorld(t *testing.T) *world {
 }
 
 // newCohort creates a PKN II cohort for an institution as its organizer.
-func (w *world) newCohort(t *testing.T, organizer domain.User, institution uuid.UUID) domain.Cohort {
+func (w *world) newCohort(t testing.TB, organizer domain.User, institution uuid.UUID) domain.Cohort {
 	t.Helper()
 	c, err := w.cohorts().CreateCohort(context.Background(), &domain.Actor{UserID: organizer.ID, Institutions: []uuid.UUID{institution}},
 		domain.CohortPlan{InstitutionID: institution, Program: "pkn2", Code: "PKN2-" + uniq(), Name: "PKN II Angkatan XII Tahun 2026",

@@ -199,18 +199,14 @@ func (s *Cohorts) Enroll(ctx context.Context, actor *Actor, cohortID uuid.UUID, 
 // enroll checks and stores one enrollment inside a transaction.
 func (s *Cohorts) enroll(ctx context.Context, tx Store, actor *Actor, cohortID uuid.UUID, plan EnrollmentPlan) (Enrollment, error) {
 	now := s.now()
-	e := Enrollment{ID: uuid.New(), CohortID: cohortID, ParticipantID: plan.ParticipantID, MentorID: plan.MentorID,
-		CoachID: plan.CoachID, Group: plan.Group, ProjectID: uuid.New(), Version: 1, CreatedAt: now, UpdatedAt: now}
+	e, project := newEnrollment(cohortID, plan, now)
 	if err := s.checkEnrollment(ctx, tx, &e); err != nil {
 		return Enrollment{}, err
 	}
-	project := Project{ID: e.ProjectID, EnrollmentID: e.ID, Status: ProjectDraft, Version: 1, CreatedAt: now, UpdatedAt: now}
-	if err := tx.Enrollments().Create(ctx, e, project); err != nil {
+	if err := tx.Enrollments().Create(ctx, []Enrollment{e}, []Project{project}); err != nil {
 		return Enrollment{}, err
 	}
-	ev := event(actor, now, "enrollment.created", "enrollment", e.ID)
-	ev.CohortID, ev.ProjectID, ev.After = &cohortID, &e.ProjectID, e
-	return e, tx.Events().Append(ctx, ev)
+	return e, tx.Events().Append(ctx, enrollmentCreated(actor, e, now))
 }
 
 // checkEnrollment checks the parties of an enrollment against the cohort:

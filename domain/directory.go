@@ -66,7 +66,7 @@ func (d *Directory) createUser(ctx context.Context, actor *Actor, p UserProfile,
 		if err := checkAgency(ctx, tx, u.AgencyID); err != nil {
 			return err
 		}
-		if err := tx.Users().Create(ctx, u, creds); err != nil {
+		if err := tx.Users().Create(ctx, Account{User: u, Credentials: creds}); err != nil {
 			return err
 		}
 		e := event(actor, now, "user.created", "user", u.ID)

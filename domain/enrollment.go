@@ -39,6 +39,22 @@ type EnrollmentChanges struct {
 	Group      *string
 }
 
+// newEnrollment returns an enrollment as planned, with its participant's
+// new project, empty and in draft.
+func newEnrollment(cohortID uuid.UUID, plan EnrollmentPlan, now time.Time) (Enrollment, Project) {
+	e := Enrollment{ID: uuid.New(), CohortID: cohortID, ParticipantID: plan.ParticipantID, MentorID: plan.MentorID,
+		CoachID: plan.CoachID, Group: plan.Group, ProjectID: uuid.New(), Version: 1, CreatedAt: now, UpdatedAt: now}
+	return e, Project{ID: e.ProjectID, EnrollmentID: e.ID, Status: ProjectDraft, Version: 1, CreatedAt: now, UpdatedAt: now}
+}
+
+// enrollmentCreated is the audit event of a new enrollment.
+func enrollmentCreated(actor *Actor, e Enrollment, now time.Time) Event {
+	ev := event(actor, now, "enrollment.created", "enrollment", e.ID)
+	cohortID, projectID := e.CohortID, e.ProjectID
+	ev.CohortID, ev.ProjectID, ev.After = &cohortID, &projectID, e
+	return ev
+}
+
 // Parties are the people an enrollment concerns, which is what the policy
 // needs to know about it.
 func (e Enrollment) Parties() Parties {

@@ -2,10 +2,10 @@ package domain
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/google/uuid"
 )
@@ -39,11 +39,13 @@ type RosterOutcome struct {
 	MentorActivationCode      string
 }
 
-// ImportRoster reads a roster CSV (see ParseRoster) and enrolls every row in a cohort, creating the
-// agencies and accounts that do not exist yet. It is all or nothing: any
-// bad row fails the whole import with every problem named by row and
-// column. Importing the same roster again changes nothing; a changed mentor,
-// coach or group of an enrolled participant is updated.
+// ImportRoster reads a roster CSV (see ParseRoster) and enrolls every row
+// in a cohort, creating the agencies and accounts that do not exist yet. It
+// is all or nothing: any bad row fails the whole import with every problem
+// named by row and column. Importing the same roster again changes nothing;
+// a changed mentor, coach or group of an enrolled participant is updated.
+// Everything new is written with one statement per table, so a roster of
+// thousands of rows imports in seconds.
 func (s *Cohorts) ImportRoster(ctx context.Context, actor *Actor, cohortID uuid.UUID, roster io.Reader) ([]RosterOutcome, error) {
 	if err := Authorize(actor, ManageEnrollments, Target{CohortID: cohortID}); err != nil {
 		return nil, err
@@ -63,38 +65,43 @@ func (s *Cohorts) ImportRoster(ctx context.Context, actor *Actor, cohortID uuid.
 		}
 		outcomes = make([]RosterOutcome, 0, len(rows))
 		for _, row := range rows {
-			out, err := imp.importRow(row)
-			if err != nil {
-				return err
-			}
-			outcomes = append(outcomes, out)
+			outcomes = append(outcomes, imp.importRow(row))
 		}
-		return nil
+		return imp.write()
 	})
 	return outcomes, err
 }
 
 // rosterImport holds what an import knows of the cohort and its people,
-// loaded with one query each, and what it created so far.
+// loaded with one query each, and what it is going to write.
 type rosterImport struct {
 	ctx         context.Context
 	tx          Store
-	service     *Cohorts
 	actor       *Actor
 	cohortID    uuid.UUID
+	now         time.Time
 	rows        []RosterRow
 	users       map[string]User // by e-mail
 	agencies    map[string]Agency
 	coaches     map[uuid.UUID]bool
 	enrollments map[uuid.UUID]Enrollment // by participant
+	takenNIPs   map[NIP]bool
+
+	newAgencies    []Agency
+	newAccounts    []Account
+	newEnrollments []Enrollment
+	newProjects    []Project
+	changed        []Enrollment
+	events         []Event
 }
 
 func (s *Cohorts) newRosterImport(ctx context.Context, tx Store, actor *Actor, cohortID uuid.UUID, rows []RosterRow) (*rosterImport, error) {
 	if _, err := tx.Cohorts().Get(ctx, cohortID); err != nil {
 		return nil, err
 	}
-	imp := &rosterImport{ctx: ctx, tx: tx, service: s, actor: actor, cohortID: cohortID, rows: rows, coaches: map[uuid.UUID]bool{}}
+	imp := &rosterImport{ctx: ctx, tx: tx, actor: actor, cohortID: cohortID, now: s.now(), rows: rows, coaches: map[uuid.UUID]bool{}}
 	var emails, agencyNames []string
+	var nips []NIP
 	for _, r := range rows {
 		emails = append(emails, r.Email, r.MentorEmail)
 		if r.CoachEmail != "" {
@@ -103,12 +110,18 @@ func (s *Cohorts) newRosterImport(ctx context.Context, tx Store, actor *Actor, c
 		if r.Agency != "" {
 			agencyNames = append(agencyNames, r.Agency)
 		}
+		if r.NIP != "" {
+			nips = append(nips, r.NIP)
+		}
 	}
 	var err error
 	if imp.users, err = tx.Users().ByEmails(ctx, emails); err != nil {
 		return nil, err
 	}
 	if imp.agencies, err = tx.Agencies().ByNames(ctx, agencyNames); err != nil {
+		return nil, err
+	}
+	if imp.takenNIPs, err = tx.Users().TakenNIPs(ctx, nips); err != nil {
 		return nil, err
 	}
 	staff, err := tx.Cohorts().Staff(ctx, cohortID)
@@ -133,6 +146,13 @@ func (imp *rosterImport) check() error {
 	var v Violations
 	for _, r := range imp.rows {
 		field := func(column string) string { return fmt.Sprintf("rows[%d].%s", r.Line, column) }
+		participant, known := imp.users[r.Email]
+		if !known && r.NIP != "" && imp.takenNIPs[r.NIP] {
+			v.Add(field("nip"), "belongs to another account")
+		}
+		if known && imp.coaches[participant.ID] {
+			v.Add(field("email"), "is a coach of this cohort and cannot also be a participant")
+		}
 		if _, known := imp.users[r.MentorEmail]; !known && r.MentorName == "" {
 			v.Add(field("mentor_name"), "is required for a mentor who has no account yet")
 		}
@@ -142,29 +162,17 @@ func (imp *rosterImport) check() error {
 				v.Add(field("coach_email"), "is not a coach of this cohort: add them as staff with the role coach first")
 			}
 		}
-		if participant, known := imp.users[r.Email]; known && imp.coaches[participant.ID] {
-			v.Add(field("email"), "is a coach of this cohort and cannot also be a participant")
-		}
 	}
 	return v.Err()
 }
 
-// importRow creates what the row needs and enrolls its participant.
-func (imp *rosterImport) importRow(r RosterRow) (RosterOutcome, error) {
+// importRow decides what the row needs and how its participant is enrolled.
+func (imp *rosterImport) importRow(r RosterRow) RosterOutcome {
 	out := RosterOutcome{Line: r.Line, Email: r.Email}
-	agency, err := imp.agency(r, &out)
-	if err != nil {
-		return out, err
-	}
-	participant, code, err := imp.user(r, "", UserProfile{Email: r.Email, Name: r.Name, NIP: string(r.NIP), Position: r.Position, Rank: r.Rank, AgencyID: agency})
-	if err != nil {
-		return out, err
-	}
+	out.AgencyID, out.CreatedAgency = imp.agency(r.Agency)
+	participant, code := imp.user(UserProfile{Email: r.Email, Name: r.Name, NIP: string(r.NIP), Position: r.Position, Rank: r.Rank, AgencyID: out.AgencyID})
 	out.ParticipantID, out.CreatedParticipant, out.ParticipantActivationCode = participant.ID, code != "", code
-	mentor, code, err := imp.user(r, "mentor_", UserProfile{Email: r.MentorEmail, Name: r.MentorName, AgencyID: agency})
-	if err != nil {
-		return out, err
-	}
+	mentor, code := imp.user(UserProfile{Email: r.MentorEmail, Name: r.MentorName, AgencyID: out.AgencyID})
 	out.MentorID, out.CreatedMentor, out.MentorActivationCode = mentor.ID, code != "", code
 
 	var coachID *uuid.UUID
@@ -172,121 +180,98 @@ func (imp *rosterImport) importRow(r RosterRow) (RosterOutcome, error) {
 		id := imp.users[r.CoachEmail].ID
 		coachID = &id
 	}
-	e, outcome, err := imp.enroll(r, participant.ID, mentor.ID, coachID)
+	e, outcome := imp.enroll(r, participant.ID, mentor.ID, coachID)
 	out.EnrollmentID, out.ProjectID, out.Enrollment = e.ID, e.ProjectID, outcome
-	return out, rowError(r.Line, "", err)
+	return out
 }
 
-// agency finds the row's agency by name or creates it.
-func (imp *rosterImport) agency(r RosterRow, out *RosterOutcome) (*uuid.UUID, error) {
-	if r.Agency == "" {
-		return nil, nil
+// agency finds an agency by name, or plans to create it.
+func (imp *rosterImport) agency(name string) (*uuid.UUID, bool) {
+	if name == "" {
+		return nil, false
 	}
-	key := strings.ToLower(r.Agency)
+	key := strings.ToLower(name)
 	if a, ok := imp.agencies[key]; ok {
-		out.AgencyID = &a.ID
-		return &a.ID, nil
+		return &a.ID, false
 	}
-	a, err := NewAgency(r.Agency, "", imp.service.now())
-	if err != nil {
-		return nil, rowError(r.Line, "", err)
-	}
-	if err := imp.tx.Agencies().Create(imp.ctx, a); err != nil {
-		return nil, err
-	}
-	e := event(imp.actor, a.CreatedAt, "agency.created", "agency", a.ID)
-	e.After = a
-	if err := imp.tx.Events().Append(imp.ctx, e); err != nil {
-		return nil, err
-	}
+	a := Agency{ID: uuid.New(), Name: name, CreatedAt: imp.now}
 	imp.agencies[key] = a
-	out.AgencyID, out.CreatedAgency = &a.ID, true
-	return &a.ID, nil
+	imp.newAgencies = append(imp.newAgencies, a)
+	e := event(imp.actor, imp.now, "agency.created", "agency", a.ID)
+	e.After = a
+	imp.events = append(imp.events, e)
+	return &a.ID, true
 }
 
-// user finds a person by e-mail or creates their account with an
-// activation code, which it returns. Existing accounts are left as they are.
-func (imp *rosterImport) user(r RosterRow, prefix string, p UserProfile) (User, string, error) {
+// user finds a person by e-mail, or plans their account with an activation
+// code, which it returns. Existing accounts are left as they are. The
+// roster's values were checked by ParseRoster, so the profile is valid.
+func (imp *rosterImport) user(p UserProfile) (User, string) {
 	if u, ok := imp.users[p.Email]; ok {
-		return u, "", nil
+		return u, ""
 	}
-	now := imp.service.now()
-	u, err := newUser(p, now)
-	if err != nil {
-		return User{}, "", rowError(r.Line, prefix, err)
-	}
-	code, creds := newActivation(now)
-	if err := imp.tx.Users().Create(imp.ctx, u, creds); err != nil {
-		return User{}, "", rowError(r.Line, prefix, err)
-	}
-	e := event(imp.actor, now, "user.created", "user", u.ID)
-	e.After = u
-	if err := imp.tx.Events().Append(imp.ctx, e); err != nil {
-		return User{}, "", err
-	}
+	u, _ := newUser(p, imp.now)
+	code, creds := newActivation(imp.now)
 	imp.users[u.Email] = u
-	return u, code, nil
+	imp.newAccounts = append(imp.newAccounts, Account{User: u, Credentials: creds})
+	e := event(imp.actor, imp.now, "user.created", "user", u.ID)
+	e.After = u
+	imp.events = append(imp.events, e)
+	return u, code
 }
 
-// enroll creates the participant's enrollment, or brings an existing one in
+// enroll plans the participant's enrollment, or brings an existing one in
 // line with the row.
-func (imp *rosterImport) enroll(r RosterRow, participant, mentor uuid.UUID, coach *uuid.UUID) (Enrollment, EnrollmentOutcome, error) {
+func (imp *rosterImport) enroll(r RosterRow, participant, mentor uuid.UUID, coach *uuid.UUID) (Enrollment, EnrollmentOutcome) {
 	existing, ok := imp.enrollments[participant]
 	if !ok {
-		e, err := imp.service.enroll(imp.ctx, imp.tx, imp.actor, imp.cohortID,
-			EnrollmentPlan{ParticipantID: participant, MentorID: mentor, CoachID: coach, Group: r.Group})
-		return e, EnrollmentCreated, err
+		e, p := newEnrollment(imp.cohortID, EnrollmentPlan{ParticipantID: participant, MentorID: mentor, CoachID: coach, Group: r.Group}, imp.now)
+		imp.enrollments[participant] = e
+		imp.newEnrollments = append(imp.newEnrollments, e)
+		imp.newProjects = append(imp.newProjects, p)
+		imp.events = append(imp.events, enrollmentCreated(imp.actor, e, imp.now))
+		return e, EnrollmentCreated
 	}
 	if existing.MentorID == mentor && sameID(existing.CoachID, coach) && existing.Group == r.Group {
-		return existing, EnrollmentUnchanged, nil
+		return existing, EnrollmentUnchanged
 	}
 	before := existing
 	existing.MentorID, existing.CoachID, existing.Group = mentor, coach, r.Group
-	if err := existing.checkParties(func(id uuid.UUID) bool { return imp.coaches[id] }); err != nil {
-		return existing, "", err
-	}
-	now := imp.service.now()
 	existing.Version++
-	existing.UpdatedAt = now
-	if err := imp.tx.Enrollments().Update(imp.ctx, existing); err != nil {
-		return existing, "", err
-	}
-	ev := event(imp.actor, now, "enrollment.updated", "enrollment", existing.ID)
+	existing.UpdatedAt = imp.now
+	imp.enrollments[participant] = existing
+	imp.changed = append(imp.changed, existing)
+	ev := event(imp.actor, imp.now, "enrollment.updated", "enrollment", existing.ID)
 	ev.CohortID, ev.ProjectID, ev.Before, ev.After = &imp.cohortID, &existing.ProjectID, before, existing
-	return existing, EnrollmentUpdated, imp.tx.Events().Append(imp.ctx, ev)
+	imp.events = append(imp.events, ev)
+	return existing, EnrollmentUpdated
+}
+
+// write stores everything the import planned, one statement per table.
+func (imp *rosterImport) write() error {
+	if len(imp.newAgencies) > 0 {
+		if err := imp.tx.Agencies().Create(imp.ctx, imp.newAgencies...); err != nil {
+			return err
+		}
+	}
+	if len(imp.newAccounts) > 0 {
+		if err := imp.tx.Users().Create(imp.ctx, imp.newAccounts...); err != nil {
+			return err
+		}
+	}
+	if len(imp.newEnrollments) > 0 {
+		if err := imp.tx.Enrollments().Create(imp.ctx, imp.newEnrollments, imp.newProjects); err != nil {
+			return err
+		}
+	}
+	for _, e := range imp.changed {
+		if err := imp.tx.Enrollments().Update(imp.ctx, e); err != nil {
+			return err
+		}
+	}
+	return imp.tx.Events().Append(imp.ctx, imp.events...)
 }
 
 func sameID(a, b *uuid.UUID) bool {
 	return (a == nil && b == nil) || (a != nil && b != nil && *a == *b)
-}
-
-// rowError places the fields of an invalid or conflicting row's error under
-// its row ("rows[7].nip"), so the organizer can find it in the file.
-// The fields of a mentor's account get the prefix "mentor_".
-func rowError(line int, prefix string, err error) error {
-	var de *Error
-	if !errors.As(err, &de) || (de.Kind != KindInvalid && de.Kind != KindConflict) {
-		return err
-	}
-	var v Violations
-	for _, f := range de.Fields {
-		v.Add(fmt.Sprintf("rows[%d].%s%s", line, prefix, rosterColumn(f.Field)), f.Message)
-	}
-	if v.Empty() {
-		v.Add(fmt.Sprintf("rows[%d]", line), de.Message)
-	}
-	return v.Err()
-}
-
-// rosterColumn names the roster column of a user field.
-func rosterColumn(field string) string {
-	switch field {
-	case "mentorId":
-		return "mentor_email"
-	case "coachId":
-		return "coach_email"
-	case "participantId":
-		return "email"
-	}
-	return field
 }

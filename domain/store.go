@@ -34,11 +34,19 @@ type Credentials struct {
 	ActivationExpires time.Time
 }
 
+// Account is a new user with their first credentials.
+type Account struct {
+	User        User
+	Credentials Credentials
+}
+
 // UserStore keeps accounts.
 type UserStore interface {
-	// Create stores a new user; a taken email or NIP is a KindConflict error
+	// Create stores new users; a taken email or NIP is a KindConflict error
 	// naming the field.
-	Create(ctx context.Context, u User, c Credentials) error
+	Create(ctx context.Context, accounts ...Account) error
+	// TakenNIPs returns which of the NIPs belong to an account already.
+	TakenNIPs(ctx context.Context, nips []NIP) (map[NIP]bool, error)
 	// Get returns the user with id, or KindNotFound.
 	Get(ctx context.Context, id uuid.UUID) (User, error)
 	// ByEmail returns the user with the e-mail address (any case) and their
@@ -88,8 +96,8 @@ type InstitutionStore interface {
 
 // AgencyStore keeps government agencies.
 type AgencyStore interface {
-	// Create stores a new agency; a taken name is a KindConflict error.
-	Create(ctx context.Context, a Agency) error
+	// Create stores new agencies; a taken name is a KindConflict error.
+	Create(ctx context.Context, agencies ...Agency) error
 	// ByNames returns the agencies with the given names (any case), by
 	// lower-cased name.
 	ByNames(ctx context.Context, names []string) (map[string]Agency, error)
@@ -115,9 +123,10 @@ type CohortStore interface {
 
 // EnrollmentStore keeps enrollments and creates their projects.
 type EnrollmentStore interface {
-	// Create stores the enrollment and its empty draft project; a second
-	// enrollment of the participant in the cohort is a KindConflict error.
-	Create(ctx context.Context, e Enrollment, p Project) error
+	// Create stores enrollments with their projects (projects[i] belongs to
+	// enrollments[i]); a second enrollment of a participant in a cohort is a
+	// KindConflict error.
+	Create(ctx context.Context, enrollments []Enrollment, projects []Project) error
 	Get(ctx context.Context, id uuid.UUID) (Enrollment, error)
 	// ByParticipants returns the cohort's enrollments of the given users.
 	ByParticipants(ctx context.Context, cohort uuid.UUID, participants []uuid.UUID) (map[uuid.UUID]Enrollment, error)
@@ -129,5 +138,5 @@ type EnrollmentStore interface {
 
 // EventStore appends to the audit trail; events are never changed.
 type EventStore interface {
-	Append(ctx context.Context, e Event) error
+	Append(ctx context.Context, events ...Event) error
 }

@@ -97,10 +97,13 @@ type AgencyStore struct{ db bun.IDB }
 
 var _ domain.AgencyStore = (*AgencyStore)(nil)
 
-// Create inserts an agency.
-func (s *AgencyStore) Create(ctx context.Context, a domain.Agency) error {
-	row := agencyRow{ID: a.ID, Name: a.Name, Region: a.Region, CreatedAt: a.CreatedAt}
-	_, err := s.db.NewInsert().Model(&row).Exec(ctx)
+// Create inserts agencies, in one statement.
+func (s *AgencyStore) Create(ctx context.Context, agencies ...domain.Agency) error {
+	rows := make([]agencyRow, len(agencies))
+	for i, a := range agencies {
+		rows[i] = agencyRow{ID: a.ID, Name: a.Name, Region: a.Region, CreatedAt: a.CreatedAt}
+	}
+	_, err := s.db.NewInsert().Model(&rows).Exec(ctx)
 	return dbError(err)
 }
 

@@ -41,14 +41,32 @@ type EnrollmentStore struct{ db bun.IDB }
 
 var _ domain.EnrollmentStore = (*EnrollmentStore)(nil)
 
-// Create inserts an enrollment and its project.
-func (s *EnrollmentStore) Create(ctx context.Context, e domain.Enrollment, p domain.Project) error {
-	row := enrollmentFromDomain(e)
-	if _, err := s.db.NewInsert().Model(&row).Exec(ctx); err != nil {
+// projectRow is a row of projects, as far as enrollments create them.
+type projectRow struct {
+	bun.BaseModel `bun:"table:projects"`
+
+	ID           uuid.UUID `bun:"id,pk,type:uuid"`
+	EnrollmentID uuid.UUID `bun:"enrollment_id,type:uuid"`
+	Status       string    `bun:"status"`
+	Version      int64     `bun:"version"`
+	CreatedAt    time.Time `bun:"created_at"`
+	UpdatedAt    time.Time `bun:"updated_at"`
+}
+
+// Create inserts enrollments and their projects, one statement each.
+func (s *EnrollmentStore) Create(ctx context.Context, enrollments []domain.Enrollment, projects []domain.Project) error {
+	rows := make([]enrollmentRow, len(enrollments))
+	for i, e := range enrollments {
+		rows[i] = enrollmentFromDomain(e)
+	}
+	if _, err := s.db.NewInsert().Model(&rows).Exec(ctx); err != nil {
 		return dbError(err)
 	}
-	_, err := s.db.NewRaw(`INSERT INTO projects (id, enrollment_id, status, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
-		p.ID, p.EnrollmentID, string(p.Status), p.Version, p.CreatedAt, p.UpdatedAt).Exec(ctx)
+	projectRows := make([]projectRow, len(projects))
+	for i, p := range projects {
+		projectRows[i] = projectRow{ID: p.ID, EnrollmentID: p.EnrollmentID, Status: string(p.Status), Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+	}
+	_, err := s.db.NewInsert().Model(&projectRows).Exec(ctx)
 	return dbError(err)
 }
 
@@ -116,35 +134,52 @@ func (s *EnrollmentStore) CountCoachedBy(ctx context.Context, cohort, user uuid.
 	return int(n), dbError(err)
 }
 
+// eventRow is a row of the audit trail.
+type eventRow struct {
+	bun.BaseModel `bun:"table:events"`
+
+	ID         int64           `bun:"id,pk,autoincrement"`
+	At         time.Time       `bun:"at"`
+	ActorID    *uuid.UUID      `bun:"actor_id,type:uuid"`
+	Action     string          `bun:"action"`
+	TargetType string          `bun:"target_type"`
+	TargetID   uuid.UUID       `bun:"target_id,type:uuid"`
+	CohortID   *uuid.UUID      `bun:"cohort_id,type:uuid"`
+	ProjectID  *uuid.UUID      `bun:"project_id,type:uuid"`
+	Before     json.RawMessage `bun:"before,type:jsonb,nullzero"`
+	After      json.RawMessage `bun:"after,type:jsonb,nullzero"`
+}
+
 // EventStore implements domain.EventStore.
 type EventStore struct{ db bun.IDB }
 
 var _ domain.EventStore = (*EventStore)(nil)
 
-// Append writes one audit event.
-func (s *EventStore) Append(ctx context.Context, e domain.Event) error {
-	before, err := snapshot(e.Before)
-	if err != nil {
-		return err
+// Append writes audit events, in one statement.
+func (s *EventStore) Append(ctx context.Context, events ...domain.Event) error {
+	if len(events) == 0 {
+		return nil
 	}
-	after, err := snapshot(e.After)
-	if err != nil {
-		return err
+	rows := make([]eventRow, len(events))
+	for i, e := range events {
+		rows[i] = eventRow{At: e.At, ActorID: e.ActorID, Action: e.Action, TargetType: e.TargetType, TargetID: e.TargetID,
+			CohortID: e.CohortID, ProjectID: e.ProjectID}
+		var err error
+		if rows[i].Before, err = snapshot(e.Before); err != nil {
+			return err
+		}
+		if rows[i].After, err = snapshot(e.After); err != nil {
+			return err
+		}
 	}
-	_, err = s.db.NewRaw(`INSERT INTO events (at, actor_id, action, target_type, target_id, cohort_id, project_id, before, after)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, e.At, e.ActorID, e.Action, e.TargetType, e.TargetID, e.CohortID, e.ProjectID, before, after).Exec(ctx)
+	_, err := s.db.NewInsert().Model(&rows).Exec(ctx)
 	return dbError(err)
 }
 
 // snapshot encodes an event's before or after state as JSON (nil stays NULL).
-func snapshot(v any) (*string, error) {
+func snapshot(v any) (json.RawMessage, error) {
 	if v == nil {
 		return nil, nil
 	}
-	b, err := json.Marshal(v)
-	if err != nil {
-		return nil, err
-	}
-	s := string(b)
-	return &s, nil
+	return json.Marshal(v)
 }

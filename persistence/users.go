@@ -72,12 +72,29 @@ type UserStore struct{ db bun.IDB }
 
 var _ domain.UserStore = (*UserStore)(nil)
 
-// Create inserts a user with their credentials.
-func (s *UserStore) Create(ctx context.Context, u domain.User, c domain.Credentials) error {
-	row := userFromDomain(u)
-	row.setCredentials(c)
-	_, err := s.db.NewInsert().Model(&row).Exec(ctx)
+// Create inserts users with their credentials, in one statement.
+func (s *UserStore) Create(ctx context.Context, accounts ...domain.Account) error {
+	rows := make([]userRow, len(accounts))
+	for i, a := range accounts {
+		rows[i] = userFromDomain(a.User)
+		rows[i].setCredentials(a.Credentials)
+	}
+	_, err := s.db.NewInsert().Model(&rows).Exec(ctx)
 	return dbError(err)
+}
+
+// TakenNIPs returns which of the NIPs belong to an account.
+func (s *UserStore) TakenNIPs(ctx context.Context, nips []domain.NIP) (map[domain.NIP]bool, error) {
+	taken := map[domain.NIP]bool{}
+	if len(nips) == 0 {
+		return taken, nil
+	}
+	var found []string
+	err := s.db.NewSelect().Model((*userRow)(nil)).Column("nip").Where("nip IN (?)", bun.In(nips)).Scan(ctx, &found)
+	for _, nip := range found {
+		taken[domain.NIP(nip)] = true
+	}
+	return taken, dbError(err)
 }
 
 // Get returns a user by id.
