@@ -4,7 +4,9 @@ GO      ?= go
 BIN     := bin/proper
 PORT    ?= 8080
 
-.PHONY: run build test vet openapi openapi-check bench postgres clean
+FUZZTIME ?= 60s
+
+.PHONY: run build test vet openapi openapi-check bench fuzz postgres clean
 
 ## run: install what is missing, start the private PostgreSQL and serve on $(PORT)
 run: postgres build
@@ -36,6 +38,13 @@ openapi-check: build
 ## bench: Go benchmarks of the hot paths (load tests come with the data generator)
 bench: postgres
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+## fuzz: run each fuzz target of the parsers of outside input for $(FUZZTIME)
+## (make test runs their seed corpora as ordinary tests)
+fuzz:
+	@for target in FuzzParseNIP FuzzParseEmail FuzzParseRoster; do \
+	  echo "== $$target"; $(GO) test -run '^$$' -fuzz "^$$target\$$" -fuzztime $(FUZZTIME) ./domain/ || exit 1; \
+	done
 
 ## postgres: install the PostgreSQL server when it is missing
 postgres:

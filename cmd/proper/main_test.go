@@ -78,10 +78,20 @@ func TestServeRunsOnItsOwnDatabaseAndKeepsItsData(t *testing.T) {
 		t.Fatalf("/readyz: %v %v", res, err)
 	}
 
-	// A second process (here: migrate status) attaches to the running cluster.
+	// Second processes (migrate status, admin create) attach to the running cluster.
 	code, before, stderr := proper(t, context.Background(), env, "migrate", "status")
 	if code != 0 || !strings.Contains(before, "0001") || strings.Contains(before, "pending") {
 		t.Fatalf("migrate status while serving: exit %d, %q %q", code, before, stderr)
+	}
+	var out, errs syncBuffer
+	e := testEnvironment(env, &out, &errs)
+	e.stdin = strings.NewReader("sandi-admin-rahasia\n")
+	if code := run(context.Background(), e, []string{"admin", "create", "--email", "admin@lan.go.id", "--name", "Admin LAN", "--password-stdin"}); code != 0 {
+		t.Fatalf("admin create while serving: exit %d: %s", code, errs.String())
+	}
+	res, err := http.Post(base+"/v1/auth/login", "application/json", strings.NewReader(`{"email":"admin@lan.go.id","password":"sandi-admin-rahasia"}`))
+	if err != nil || res.StatusCode != http.StatusOK {
+		t.Fatalf("the admin created on the command line cannot sign in: %v %v", res, err)
 	}
 	stop()
 	if _, err := os.Stat(filepath.Join(dataDir, "postgres", "postmaster.pid")); !os.IsNotExist(err) {
