@@ -46,6 +46,7 @@ type Services struct {
 	Accounts    *domain.Accounts
 	Directory   *domain.Directory
 	Cohorts     *domain.Cohorts
+	Projects    *domain.Projects
 	Idempotency domain.IdempotencyStore
 	Now         func() time.Time
 }

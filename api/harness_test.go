@@ -28,7 +28,12 @@ type app struct {
 	store  *persistence.Store
 	server *httptest.Server
 	admin  *domain.Actor
+	// blobDir is the folder of the app's evidence files.
+	blobDir string
 }
+
+// testMaxEvidenceBytes keeps evidence uploads small in tests.
+const testMaxEvidenceBytes = 1 << 20
 
 // newApp starts Proper with every service on a new database.
 func newApp(t testing.TB) *app {
@@ -37,11 +42,21 @@ func newApp(t testing.TB) *app {
 	return newAppOn(t, db)
 }
 
-// newAppOn starts another replica of Proper on the same database.
+// newAppOn starts another replica of Proper on the same database, with
+// its evidence files in a folder of the test's.
 func newAppOn(t testing.TB, db *bun.DB) *app {
 	t.Helper()
 	store := persistence.NewStore(db)
+	blobDir := t.TempDir()
+	blobs, err := persistence.OpenBlobStore(context.Background(), "file://"+blobDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { blobs.Close() })
+	projects := domain.NewProjects(store, blobs, time.Now)
+	projects.MaxEvidenceBytes = testMaxEvidenceBytes
 	services := &api.Services{
+		Projects:    projects,
 		Accounts:    domain.NewAccounts(store, time.Now, 0),
 		Directory:   domain.NewDirectory(store, time.Now),
 		Cohorts:     domain.NewCohorts(store, time.Now),
@@ -51,7 +66,7 @@ func newAppOn(t testing.TB, db *bun.DB) *app {
 	srv := api.New(api.Deps{Logger: slog.New(slog.NewJSONHandler(io.Discard, nil)), Services: services})
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(ts.Close)
-	return &app{t: t, db: db, store: store, server: ts, admin: &domain.Actor{PlatformAdmin: true}}
+	return &app{t: t, db: db, store: store, server: ts, admin: &domain.Actor{PlatformAdmin: true}, blobDir: blobDir}
 }
 
 // services returns domain services on the app's database, for arranging a

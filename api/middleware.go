@@ -28,6 +28,8 @@ type requestInfo struct {
 	id        string
 	url       *url.URL
 	remoteIP  string
+	// request is the request itself, for handlers that stream its body.
+	request *http.Request
 	operation string
 	logger    *slog.Logger
 }
@@ -61,7 +63,7 @@ func logUnexpected(ctx context.Context, msg string, err error) {
 func observe(logger *slog.Logger, metrics *requestMetrics, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		begun := time.Now()
-		info := &requestInfo{id: clientRequestID(r), url: r.URL, remoteIP: remoteIP(r), logger: logger}
+		info := &requestInfo{id: clientRequestID(r), url: r.URL, remoteIP: remoteIP(r), request: r, logger: logger}
 		w.Header().Set(requestIDHeader, info.id)
 		rec := &statusRecorder{ResponseWriter: w}
 		next.ServeHTTP(rec, r.WithContext(context.WithValue(r.Context(), requestInfoKey{}, info)))

@@ -14,14 +14,16 @@ import (
 
 // statusOf is the one mapping of domain error kinds to HTTP status codes.
 var statusOf = map[domain.Kind]int{
-	domain.KindInvalid:         http.StatusUnprocessableEntity,
-	domain.KindUnauthenticated: http.StatusUnauthorized,
-	domain.KindForbidden:       http.StatusForbidden,
-	domain.KindNotFound:        http.StatusNotFound,
-	domain.KindConflict:        http.StatusConflict,
-	domain.KindStale:           http.StatusPreconditionFailed,
-	domain.KindTooManyRequests: http.StatusTooManyRequests,
-	domain.KindUnavailable:     http.StatusServiceUnavailable,
+	domain.KindInvalid:          http.StatusUnprocessableEntity,
+	domain.KindUnauthenticated:  http.StatusUnauthorized,
+	domain.KindForbidden:        http.StatusForbidden,
+	domain.KindNotFound:         http.StatusNotFound,
+	domain.KindConflict:         http.StatusConflict,
+	domain.KindStale:            http.StatusPreconditionFailed,
+	domain.KindTooManyRequests:  http.StatusTooManyRequests,
+	domain.KindUnavailable:      http.StatusServiceUnavailable,
+	domain.KindTooLarge:         http.StatusRequestEntityTooLarge,
+	domain.KindUnsupportedMedia: http.StatusUnsupportedMediaType,
 }
 
 // Huma turns every error a handler returns, and every failure of its own

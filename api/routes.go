@@ -10,4 +10,7 @@ func registerRoutes(v1 huma.API, s *Services) {
 	registerInstitutions(v1, s)
 	registerCohorts(v1, s)
 	registerEnrollments(v1, s)
+	registerProjects(v1, s)
+	registerMilestones(v1, s)
+	registerEvidence(v1, s)
 }

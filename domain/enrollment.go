@@ -44,7 +44,8 @@ type EnrollmentChanges struct {
 func newEnrollment(cohortID uuid.UUID, plan EnrollmentPlan, now time.Time) (Enrollment, Project) {
 	e := Enrollment{ID: uuid.New(), CohortID: cohortID, ParticipantID: plan.ParticipantID, MentorID: plan.MentorID,
 		CoachID: plan.CoachID, Group: plan.Group, ProjectID: uuid.New(), Version: 1, CreatedAt: now, UpdatedAt: now}
-	return e, Project{ID: e.ProjectID, EnrollmentID: e.ID, Status: ProjectDraft, Version: 1, CreatedAt: now, UpdatedAt: now}
+	return e, Project{ID: e.ProjectID, EnrollmentID: e.ID, CohortID: cohortID, Parties: e.Parties(), Status: ProjectDraft,
+		InnovationAreas: []string{}, Stakeholders: []Stakeholder{}, Version: 1, CreatedAt: now, UpdatedAt: now}
 }
 
 // enrollmentCreated is the audit event of a new enrollment.
@@ -114,14 +115,3 @@ const (
 	ProjectFinalSubmitted  ProjectStatus = "final_submitted"
 	ProjectCompleted       ProjectStatus = "completed"
 )
-
-// Project is a participant's proyek perubahan. Enrolling creates it empty,
-// in draft.
-type Project struct {
-	ID           uuid.UUID
-	EnrollmentID uuid.UUID
-	Status       ProjectStatus
-	Version      int64
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
-}

@@ -13,14 +13,16 @@ type Kind int
 
 // The kinds of failure. Each comment names the status code it becomes.
 const (
-	KindInvalid         Kind = iota + 1 // 422: a field breaks a rule; Field says which
-	KindUnauthenticated                 // 401: no valid credentials
-	KindForbidden                       // 403: the caller sees the thing but may not do this
-	KindNotFound                        // 404: missing, or the caller may not see it
-	KindConflict                        // 409: a duplicate, or the state forbids the transition
-	KindStale                           // 412: If-Match did not match the current version
-	KindTooManyRequests                 // 429: the caller must wait before trying again
-	KindUnavailable                     // 503: a dependency (the database) cannot be reached
+	KindInvalid          Kind = iota + 1 // 422: a field breaks a rule; Field says which
+	KindUnauthenticated                  // 401: no valid credentials
+	KindForbidden                        // 403: the caller sees the thing but may not do this
+	KindNotFound                         // 404: missing, or the caller may not see it
+	KindConflict                         // 409: a duplicate, or the state forbids the transition
+	KindStale                            // 412: If-Match did not match the current version
+	KindTooManyRequests                  // 429: the caller must wait before trying again
+	KindUnavailable                      // 503: a dependency (the database) cannot be reached
+	KindTooLarge                         // 413: an upload is over its limit
+	KindUnsupportedMedia                 // 415: an upload is of a type that is not accepted
 )
 
 // String names the kind for logs.
@@ -42,6 +44,10 @@ func (k Kind) String() string {
 		return "too_many_requests"
 	case KindUnavailable:
 		return "unavailable"
+	case KindTooLarge:
+		return "too_large"
+	case KindUnsupportedMedia:
+		return "unsupported_media"
 	}
 	return fmt.Sprintf("kind(%d)", int(k))
 }

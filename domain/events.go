@@ -21,6 +21,17 @@ type Event struct {
 	ProjectID *uuid.UUID
 	Before    any
 	After     any
+	// Summary says in a few words of Bahasa Indonesia what happened, for
+	// timelines ("mengajukan rancangan «Antrean Daring»"); the actor's name
+	// goes before it when shown.
+	Summary string
+}
+
+// TimelineEntry is an event of a project's timeline with its actor's name.
+type TimelineEntry struct {
+	Event
+	ID        int64
+	ActorName string
 }
 
 // event returns an event by actor (nil for the system) at now.

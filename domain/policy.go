@@ -109,6 +109,13 @@ const (
 	ListEnrollments    Action = "enrollment.list"
 	ReadEnrollment     Action = "enrollment.read"
 	ManageEnrollments  Action = "enrollment.manage"
+	ReadProject        Action = "project.read"
+	EditProject        Action = "project.edit"
+	ReviewDesign       Action = "project.review_design"
+	VerifyMilestone    Action = "milestone.verify"
+	ReviewEvidence     Action = "evidence.review"
+	ReadCoachingNotes  Action = "coaching_note.read"
+	WriteCoachingNote  Action = "coaching_note.write"
 )
 
 // rule is the policy for one action. A target the actor may not see is
@@ -155,6 +162,17 @@ func seesEnrollment(a *Actor, t Target) bool {
 	return hasCohortRole(RoleOrganizer, RoleExaminer)(a, t) || (t.Enrollment != nil && t.Enrollment.involves(a.UserID))
 }
 
+// The parts people play in one enrollment and its project.
+func participantOf(a *Actor, t Target) bool {
+	return t.Enrollment != nil && t.Enrollment.ParticipantID == a.UserID
+}
+func mentorOf(a *Actor, t Target) bool {
+	return t.Enrollment != nil && t.Enrollment.MentorID == a.UserID
+}
+func coachOf(a *Actor, t Target) bool {
+	return t.Enrollment != nil && t.Enrollment.CoachID != nil && *t.Enrollment.CoachID == a.UserID
+}
+
 var rules = map[Action]rule{
 	CreateUser:         {noun: "user", allowed: organizer},
 	ListUsers:          {noun: "user", allowed: organizer},
@@ -175,6 +193,19 @@ var rules = map[Action]rule{
 	ListEnrollments:   {noun: "cohort", visible: inCohort, allowed: anyone},
 	ReadEnrollment:    {noun: "enrollment", visible: seesEnrollment, allowed: anyone},
 	ManageEnrollments: {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer)},
+	ReadProject:       {noun: "project", visible: seesEnrollment, allowed: anyone},
+	EditProject:       {noun: "project", visible: seesEnrollment, allowed: participantOf},
+	ReviewDesign:      {noun: "project", visible: seesEnrollment, allowed: either(mentorOf, coachOf)},
+	VerifyMilestone:   {noun: "project", visible: seesEnrollment, allowed: mentorOf},
+	ReviewEvidence:    {noun: "project", visible: seesEnrollment, allowed: mentorOf},
+	ReadCoachingNotes: {noun: "project", visible: seesEnrollment, allowed: either(participantOf, mentorOf, coachOf, hasCohortRole(RoleOrganizer))},
+	WriteCoachingNote: {noun: "project", visible: seesEnrollment, allowed: coachOf},
+}
+
+// projectTarget describes a project for the policy.
+func projectTarget(p Project) Target {
+	parties := p.Parties
+	return Target{CohortID: p.CohortID, Enrollment: &parties}
 }
 
 // Authorize is the one policy of Proper: it decides whether actor may do

@@ -24,6 +24,13 @@ type Store interface {
 	Cohorts() CohortStore
 	Enrollments() EnrollmentStore
 	Events() EventStore
+	Projects() ProjectStore
+	Milestones() MilestoneStore
+	Evidence() EvidenceStore
+	Reviews() ReviewStore
+	CoachingNotes() CoachingNoteStore
+	ReviewQueue() ReviewQueueStore
+	Timeline() TimelineStore
 }
 
 // Credentials are the secrets stored with a user: a password hash, or a
@@ -139,4 +146,89 @@ type EnrollmentStore interface {
 // EventStore appends to the audit trail; events are never changed.
 type EventStore interface {
 	Append(ctx context.Context, events ...Event) error
+}
+
+// ProjectStore keeps projects.
+type ProjectStore interface {
+	// Get returns a project with its cohort and parties. With forUpdate the
+	// project's row stays locked until the transaction ends, so that the
+	// changes to one project's workflow happen one after the other.
+	Get(ctx context.Context, id uuid.UUID, forUpdate bool) (Project, error)
+	// Update stores p when its stored version is p.Version-1; else KindStale.
+	Update(ctx context.Context, p Project) error
+}
+
+// MilestoneStore keeps milestones.
+type MilestoneStore interface {
+	Create(ctx context.Context, m Milestone) error
+	Get(ctx context.Context, id uuid.UUID) (Milestone, error)
+	// OfProject returns all of a project's milestones, by horizon and position.
+	OfProject(ctx context.Context, project uuid.UUID) ([]Milestone, error)
+	// List returns a page of a project's milestones, by horizon and position.
+	List(ctx context.Context, project uuid.UUID, page PageRequest) (Page[Milestone], error)
+	// Update stores m when its stored version is m.Version-1; else KindStale.
+	Update(ctx context.Context, m Milestone) error
+	Delete(ctx context.Context, id uuid.UUID) error
+}
+
+// EvidenceStore keeps evidence.
+type EvidenceStore interface {
+	Create(ctx context.Context, e Evidence) error
+	Get(ctx context.Context, id uuid.UUID) (Evidence, error)
+	// OfMilestone returns all evidence of a milestone, oldest first.
+	OfMilestone(ctx context.Context, milestone uuid.UUID) ([]Evidence, error)
+	// List returns a page of a milestone's evidence, oldest first.
+	List(ctx context.Context, milestone uuid.UUID, page PageRequest) (Page[Evidence], error)
+	// Update stores e's status when its stored version is e.Version-1.
+	Update(ctx context.Context, e Evidence) error
+}
+
+// ReviewStore keeps reviews, which are only ever added.
+type ReviewStore interface {
+	Create(ctx context.Context, r Review) error
+	// DesignRound returns the reviews of one round of a project's design.
+	DesignRound(ctx context.Context, project uuid.UUID, round int) ([]Review, error)
+}
+
+// CoachingNote is a coach's dated note on a participant's project.
+type CoachingNote struct {
+	ID        uuid.UUID
+	ProjectID uuid.UUID
+	CoachID   uuid.UUID
+	CoachName string
+	HeldOn    Date
+	Topic     string
+	Notes     string
+	CreatedAt time.Time
+}
+
+// CoachingNoteStore keeps coaching notes.
+type CoachingNoteStore interface {
+	Create(ctx context.Context, n CoachingNote) error
+	// List returns a page of a project's notes, newest first.
+	List(ctx context.Context, project uuid.UUID, page PageRequest) (Page[CoachingNote], error)
+}
+
+// ReviewQueueItem is something waiting for a reviewer's decision.
+type ReviewQueueItem struct {
+	Kind            string // "design", "milestone" or "evidence"
+	ID              uuid.UUID
+	ProjectID       uuid.UUID
+	ParticipantName string
+	Title           string
+	SubmittedAt     time.Time
+}
+
+// ReviewQueueStore finds what waits for a reviewer.
+type ReviewQueueStore interface {
+	// Queue returns, oldest first, the evidence and milestone claims of the
+	// user's mentees and the designs waiting for the user's approval as
+	// their mentor or coach.
+	Queue(ctx context.Context, user uuid.UUID, page PageRequest) (Page[ReviewQueueItem], error)
+}
+
+// TimelineStore reads a project's audit trail.
+type TimelineStore interface {
+	// Timeline returns a page of the project's events, newest first.
+	Timeline(ctx context.Context, project uuid.UUID, page PageRequest) (Page[TimelineEntry], error)
 }

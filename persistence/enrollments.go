@@ -41,18 +41,6 @@ type EnrollmentStore struct{ db bun.IDB }
 
 var _ domain.EnrollmentStore = (*EnrollmentStore)(nil)
 
-// projectRow is a row of projects, as far as enrollments create them.
-type projectRow struct {
-	bun.BaseModel `bun:"table:projects"`
-
-	ID           uuid.UUID `bun:"id,pk,type:uuid"`
-	EnrollmentID uuid.UUID `bun:"enrollment_id,type:uuid"`
-	Status       string    `bun:"status"`
-	Version      int64     `bun:"version"`
-	CreatedAt    time.Time `bun:"created_at"`
-	UpdatedAt    time.Time `bun:"updated_at"`
-}
-
 // Create inserts enrollments and their projects, one statement each.
 func (s *EnrollmentStore) Create(ctx context.Context, enrollments []domain.Enrollment, projects []domain.Project) error {
 	rows := make([]enrollmentRow, len(enrollments))
@@ -64,7 +52,7 @@ func (s *EnrollmentStore) Create(ctx context.Context, enrollments []domain.Enrol
 	}
 	projectRows := make([]projectRow, len(projects))
 	for i, p := range projects {
-		projectRows[i] = projectRow{ID: p.ID, EnrollmentID: p.EnrollmentID, Status: string(p.Status), Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+		projectRows[i] = projectFromDomain(p)
 	}
 	_, err := s.db.NewInsert().Model(&projectRows).Exec(ctx)
 	return dbError(err)
@@ -136,9 +124,10 @@ func (s *EnrollmentStore) CountCoachedBy(ctx context.Context, cohort, user uuid.
 
 // eventRow is a row of the audit trail.
 type eventRow struct {
-	bun.BaseModel `bun:"table:events"`
+	bun.BaseModel `bun:"table:events,alias:ev"`
 
 	ID         int64           `bun:"id,pk,autoincrement"`
+	Summary    string          `bun:"summary"`
 	At         time.Time       `bun:"at"`
 	ActorID    *uuid.UUID      `bun:"actor_id,type:uuid"`
 	Action     string          `bun:"action"`
@@ -163,7 +152,7 @@ func (s *EventStore) Append(ctx context.Context, events ...domain.Event) error {
 	rows := make([]eventRow, len(events))
 	for i, e := range events {
 		rows[i] = eventRow{At: e.At, ActorID: e.ActorID, Action: e.Action, TargetType: e.TargetType, TargetID: e.TargetID,
-			CohortID: e.CohortID, ProjectID: e.ProjectID}
+			CohortID: e.CohortID, ProjectID: e.ProjectID, Summary: e.Summary}
 		var err error
 		if rows[i].Before, err = snapshot(e.Before); err != nil {
 			return err

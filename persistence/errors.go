@@ -30,6 +30,7 @@ var uniqueFields = map[string]domain.FieldError{
 	"institutions_code_key":       {Field: "code", Message: "is used by another institution"},
 	"cohorts_code_key":            {Field: "code", Message: "is used by another cohort of this institution"},
 	"enrollments_participant_key": {Field: "participantId", Message: "is already enrolled in this cohort"},
+	"reviews_design_once":         {Field: "decision", Message: "you have already reviewed this round of the design"},
 }
 
 // dbError turns a database failure into a domain error where it has a

@@ -56,3 +56,24 @@ func (s *Store) Enrollments() domain.EnrollmentStore { return &EnrollmentStore{d
 
 // Events returns the audit trail.
 func (s *Store) Events() domain.EventStore { return &EventStore{db: s.db} }
+
+// Projects returns the project repository.
+func (s *Store) Projects() domain.ProjectStore { return &ProjectStore{db: s.db} }
+
+// Milestones returns the milestone repository.
+func (s *Store) Milestones() domain.MilestoneStore { return &MilestoneStore{db: s.db} }
+
+// Evidence returns the evidence repository.
+func (s *Store) Evidence() domain.EvidenceStore { return &EvidenceStore{db: s.db} }
+
+// Reviews returns the review history.
+func (s *Store) Reviews() domain.ReviewStore { return &ReviewStore{db: s.db} }
+
+// CoachingNotes returns the coaching note repository.
+func (s *Store) CoachingNotes() domain.CoachingNoteStore { return &CoachingNoteStore{db: s.db} }
+
+// ReviewQueue returns the review queue.
+func (s *Store) ReviewQueue() domain.ReviewQueueStore { return &ReviewQueueStore{db: s.db} }
+
+// Timeline returns the reader of project timelines.
+func (s *Store) Timeline() domain.TimelineStore { return &TimelineStore{db: s.db} }

@@ -24,7 +24,17 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	fs := newFlagSet(env, "serve", "serve [flags]")
 	port := fs.Int("port", 8080, "TCP port to serve HTTP on (env PROPER_PORT)")
 	sessionTTL := fs.Duration("session-ttl", domain.DefaultSessionTTL, "how long a sign-in lasts (env PROPER_SESSION_TTL)")
+	blobURL := fs.String("blob-url", env.getenv("PROPER_BLOB_URL"),
+		"where evidence files go: file:///folder or s3://bucket?endpoint=…&region=… (default: <data-dir>/blobs; env PROPER_BLOB_URL)")
+	maxEvidenceMB := fs.Int64("max-evidence-mb", domain.DefaultMaxEvidenceBytes>>20, "largest evidence file in MiB (env PROPER_MAX_EVIDENCE_MB)")
 	db := addDatabaseFlags(fs, env)
+	if v := env.getenv("PROPER_MAX_EVIDENCE_MB"); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || n <= 0 {
+			return fmt.Errorf("PROPER_MAX_EVIDENCE_MB=%q is not a positive number", v)
+		}
+		*maxEvidenceMB = n
+	}
 	if v := env.getenv("PROPER_SESSION_TTL"); v != "" {
 		d, err := time.ParseDuration(v)
 		if err != nil {
@@ -64,13 +74,24 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		collectors.NewDBStatsCollector(conn.DB, "proper"),
 	)
+	if *blobURL == "" {
+		if *blobURL, err = persistence.LocalBlobURL(db.dataDir); err != nil {
+			return err
+		}
+	}
+	blobs, err := persistence.OpenBlobStore(ctx, *blobURL)
+	if err != nil {
+		return fmt.Errorf("open blob store %s: %w", *blobURL, err)
+	}
+	defer blobs.Close()
+
 	idempotency := persistence.NewIdempotencyStore(conn)
 	go purgeIdempotencyKeys(ctx, idempotency, logger)
 	server := api.New(api.Deps{
 		Logger:   logger,
 		Ready:    func(ctx context.Context) error { return persistence.CheckReady(ctx, conn) },
 		Metrics:  metrics,
-		Services: services(conn, *sessionTTL, idempotency),
+		Services: services(conn, blobs, *sessionTTL, *maxEvidenceMB<<20, idempotency),
 	})
 
 	ln, err := net.Listen("tcp", fmt.Sprintf(":%d", *port))
@@ -83,10 +104,13 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	return api.Serve(ctx, ln, server.Handler(), logger, shutdownGrace)
 }
 
-// services wires the domain services to the database.
-func services(conn *bun.DB, sessionTTL time.Duration, idempotency domain.IdempotencyStore) *api.Services {
+// services wires the domain services to the database and the blob store.
+func services(conn *bun.DB, blobs domain.BlobStore, sessionTTL time.Duration, maxEvidenceBytes int64, idempotency domain.IdempotencyStore) *api.Services {
 	store := persistence.NewStore(conn)
+	projects := domain.NewProjects(store, blobs, time.Now)
+	projects.MaxEvidenceBytes = maxEvidenceBytes
 	return &api.Services{
+		Projects:    projects,
 		Accounts:    domain.NewAccounts(store, time.Now, sessionTTL),
 		Directory:   domain.NewDirectory(store, time.Now),
 		Cohorts:     domain.NewCohorts(store, time.Now),

@@ -1,0 +1,244 @@
+package api
+
+import (
+	"context"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"time"
+
+	"github.com/danielgtaylor/huma/v2"
+	"github.com/danielgtaylor/huma/v2/adapters/humago"
+	"github.com/google/uuid"
+
+	"github.com/proper-id/proper/domain"
+)
+
+// Evidence is a bukti dukung as clients see it: a file or a link.
+type Evidence struct {
+	ID          uuid.UUID  `json:"id" format:"uuid" doc:"The evidence's id."`
+	MilestoneID uuid.UUID  `json:"milestoneId" format:"uuid" doc:"The milestone it proves."`
+	ProjectID   uuid.UUID  `json:"projectId" format:"uuid" doc:"Its project."`
+	Title       string     `json:"title" doc:"Title." example:"SK Tim Efektif Antrean Daring"`
+	Description string     `json:"description" doc:"Description."`
+	Kind        string     `json:"kind" enum:"file,link" doc:"A file, or a link to something online." example:"file"`
+	URL         string     `json:"url,omitempty" format:"uri" doc:"The link, for a link." example:"https://disdukcapil.batam.go.id/antrean"`
+	FileName    string     `json:"fileName,omitempty" doc:"The file's name, for a file." example:"SK-Tim-Efektif.pdf"`
+	Size        int64      `json:"size,omitempty" doc:"The file's size in bytes." example:"482113"`
+	MediaType   string     `json:"mediaType,omitempty" doc:"The file's type, judged from its bytes." example:"application/pdf"`
+	SHA256      string     `json:"sha256,omitempty" doc:"The SHA-256 of the file, in hex." example:"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"`
+	Status      string     `json:"status" enum:"submitted,approved,rejected,withdrawn" doc:"Where its review stands." example:"submitted"`
+	SubmittedAt time.Time  `json:"submittedAt" doc:"When it was submitted."`
+	ReviewedAt  *time.Time `json:"reviewedAt,omitempty" doc:"When the mentor reviewed it."`
+	Version     int64      `json:"version" doc:"Increases with every change; the ETag names it." example:"1"`
+}
+
+func newEvidence(e domain.Evidence) Evidence {
+	out := Evidence{ID: e.ID, MilestoneID: e.MilestoneID, ProjectID: e.ProjectID, Title: e.Title, Description: e.Description,
+		Kind: "link", URL: e.URL, Status: string(e.Status), SubmittedAt: e.SubmittedAt, ReviewedAt: e.ReviewedAt, Version: e.Version}
+	if f := e.File; f != nil {
+		out.Kind, out.FileName, out.Size, out.MediaType, out.SHA256 = "file", f.Name, f.Size, f.MediaType, hex.EncodeToString(f.SHA256)
+	}
+	return out
+}
+
+// EvidenceReview is the body of review-evidence.
+type EvidenceReview struct {
+	Decision string `json:"decision" enum:"approve,reject" doc:"approve or reject." example:"approve"`
+	Comment  string `json:"comment,omitempty" maxLength:"10000" doc:"Why; required to reject." example:"Lampirkan SK yang sudah ditandatangani."`
+}
+
+// EvidencePath names evidence in the path.
+type EvidencePath struct {
+	EvidenceID uuid.UUID `path:"evidenceId" format:"uuid" doc:"The evidence's id."`
+}
+
+type evidenceOutput struct {
+	ETag string `header:"ETag" doc:"The version of the evidence."`
+	Body Evidence
+}
+
+func evidenceAnswer(e domain.Evidence, err error) (*evidenceOutput, error) {
+	if err != nil {
+		return nil, err
+	}
+	return &evidenceOutput{ETag: etag(e.Version), Body: newEvidence(e)}, nil
+}
+
+// Limits of the text fields of an evidence upload, in bytes.
+var evidenceFieldLimits = map[string]int64{"title": 1 << 10, "description": 64 << 10, "url": 4 << 10}
+
+// evidenceUploadSchema documents the multipart body, which the handler
+// reads as a stream rather than through Huma.
+var evidenceUploadSchema = &huma.RequestBody{
+	Required:    true,
+	Description: "A multipart form with `title`, `description`, and either `file` or `url`.",
+	Content: map[string]*huma.MediaType{"multipart/form-data": {Schema: &huma.Schema{
+		Type:     "object",
+		Required: []string{"title"},
+		Properties: map[string]*huma.Schema{
+			"title":       {Type: "string", MaxLength: intPtr(200), Description: "Title.", Examples: []any{"SK Tim Efektif Antrean Daring"}},
+			"description": {Type: "string", MaxLength: intPtr(10000), Description: "Description."},
+			"url":         {Type: "string", Format: "uri", Description: "An http or https link, instead of a file.", Examples: []any{"https://disdukcapil.batam.go.id/antrean"}},
+			"file":        {Type: "string", Format: "binary", ContentEncoding: "binary", Description: "The file: PDF, image, office document, text, CSV or ZIP, at most the configured limit (25 MiB by default)."},
+		},
+	}}},
+}
+
+func intPtr(n int) *int { return &n }
+
+func registerEvidence(api huma.API, s *Services) {
+	huma.Register(api, huma.Operation{
+		OperationID: "submit-evidence", Method: http.MethodPost, Path: "/milestones/{milestoneId}/evidence", DefaultStatus: http.StatusCreated,
+		Summary: "Submit evidence for a milestone", Tags: []string{"evidence"}, Security: signedIn, RequestBody: evidenceUploadSchema,
+		Description: "Adds a file or a link that proves the milestone, once the design is approved. The file is streamed to storage, never held in memory; its type is judged from its bytes (415 for types not accepted) and its size is limited (413). " +
+			"Evidence is frozen once submitted. The participant may do this. Unlike other creates this operation takes no Idempotency-Key, as its body is streamed: withdraw a duplicate instead.",
+		Errors: []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusConflict, http.StatusRequestEntityTooLarge, http.StatusUnsupportedMediaType, http.StatusUnprocessableEntity},
+	}, func(ctx context.Context, in *MilestonePath) (*evidenceOutput, error) {
+		return evidenceAnswer(submitEvidence(ctx, s.Projects, in.MilestoneID))
+	})
+
+	huma.Register(api, huma.Operation{
+		OperationID: "list-evidence", Method: http.MethodGet, Path: "/milestones/{milestoneId}/evidence",
+		Summary: "List a milestone's evidence", Tags: []string{"evidence"}, Security: signedIn,
+		Description: "Lists the milestone's evidence, oldest first, including withdrawn and rejected evidence, which stays as history.",
+		Errors:      []int{http.StatusUnauthorized, http.StatusNotFound, http.StatusUnprocessableEntity},
+	}, func(ctx context.Context, in *struct {
+		MilestonePath
+		PageParams
+	}) (*listOutput[Evidence], error) {
+		page, err := s.Projects.ListEvidence(ctx, actorOf(ctx), in.MilestoneID, in.request())
+		if err != nil {
+			return nil, err
+		}
+		return newList(ctx, page, newEvidence), nil
+	})
+
+	huma.Register(api, huma.Operation{
+		OperationID: "get-evidence", Method: http.MethodGet, Path: "/evidence/{evidenceId}",
+		Summary: "Get evidence", Tags: []string{"evidence"}, Security: signedIn,
+		Description: "Returns evidence to those who may see its project.",
+		Errors:      []int{http.StatusUnauthorized, http.StatusNotFound},
+	}, func(ctx context.Context, in *EvidencePath) (*evidenceOutput, error) {
+		return evidenceAnswer(s.Projects.GetEvidence(ctx, actorOf(ctx), in.EvidenceID))
+	})
+
+	huma.Register(api, huma.Operation{
+		OperationID: "withdraw-evidence", Method: http.MethodDelete, Path: "/evidence/{evidenceId}",
+		Summary: "Withdraw evidence", Tags: []string{"evidence"}, Security: signedIn,
+		Description: "Takes back evidence that the mentor has not reviewed yet (409 otherwise). It stays in the history as withdrawn. The participant may do this.",
+		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusConflict},
+	}, func(ctx context.Context, in *EvidencePath) (*evidenceOutput, error) {
+		return evidenceAnswer(s.Projects.WithdrawEvidence(ctx, actorOf(ctx), in.EvidenceID))
+	})
+
+	huma.Register(api, huma.Operation{
+		OperationID: "review-evidence", Method: http.MethodPost, Path: "/evidence/{evidenceId}/reviews",
+		Summary: "Approve or reject evidence", Tags: []string{"evidence"}, Security: signedIn,
+		Description: "The participant's mentor approves evidence or rejects it with a comment. Only evidence waiting for review can be reviewed (409 otherwise); reviews are never changed.",
+		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusConflict, http.StatusUnprocessableEntity},
+	}, func(ctx context.Context, in *struct {
+		EvidencePath
+		Body EvidenceReview
+	}) (*evidenceOutput, error) {
+		return evidenceAnswer(s.Projects.ReviewEvidence(ctx, actorOf(ctx), in.EvidenceID, domain.EvidenceDecision(in.Body.Decision), in.Body.Comment))
+	})
+
+	huma.Register(api, huma.Operation{
+		OperationID: "download-evidence", Method: http.MethodGet, Path: "/evidence/{evidenceId}/content",
+		Summary: "Download an evidence file", Tags: []string{"evidence"}, Security: signedIn,
+		Description: "Streams the file with its media type, as an attachment with its (safe) name, an ETag from its SHA-256, and support for Range requests. 409 for a link.",
+		Errors:      []int{http.StatusUnauthorized, http.StatusNotFound, http.StatusConflict},
+		Responses: map[string]*huma.Response{
+			"200": {Description: "The file.", Content: map[string]*huma.MediaType{"application/octet-stream": {Schema: &huma.Schema{Type: "string", Format: "binary"}}}},
+			"206": {Description: "The requested range of the file.", Content: map[string]*huma.MediaType{"application/octet-stream": {Schema: &huma.Schema{Type: "string", Format: "binary"}}}},
+		},
+	}, func(ctx context.Context, in *EvidencePath) (*huma.StreamResponse, error) {
+		e, file, err := s.Projects.OpenEvidenceFile(ctx, actorOf(ctx), in.EvidenceID)
+		if err != nil {
+			return nil, err
+		}
+		return &huma.StreamResponse{Body: func(hctx huma.Context) {
+			defer file.Close()
+			r, w := humago.Unwrap(hctx)
+			w.Header().Set("Content-Type", e.File.MediaType)
+			w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": e.File.Name}))
+			w.Header().Set("ETag", `"`+hex.EncodeToString(e.File.SHA256)+`"`)
+			w.Header().Set("X-Content-Type-Options", "nosniff")
+			w.Header().Set("Cache-Control", "private, max-age=0")
+			http.ServeContent(w, r, "", e.SubmittedAt, file)
+		}}, nil
+	})
+}
+
+// submitEvidence reads a multipart evidence upload as a stream: text fields
+// into the draft, the file straight into storage.
+func submitEvidence(ctx context.Context, projects *domain.Projects, milestoneID uuid.UUID) (domain.Evidence, error) {
+	actor := actorOf(ctx)
+	r := infoOf(ctx).request
+	// The domain limits the file; this bounds the whole body, fields included.
+	r.Body = http.MaxBytesReader(nil, r.Body, projects.MaxEvidenceBytes+1<<20)
+	parts, err := r.MultipartReader()
+	if err != nil {
+		return domain.Evidence{}, &domain.Error{Kind: domain.KindUnsupportedMedia, Message: "send the evidence as multipart/form-data"}
+	}
+	var draft domain.EvidenceDraft
+	fail := func(err error) (domain.Evidence, error) {
+		projects.DiscardEvidenceFile(ctx, draft.File)
+		var tooLarge *http.MaxBytesError
+		if errors.As(err, &tooLarge) {
+			err = &domain.Error{Kind: domain.KindTooLarge, Message: "the upload is over the limit"}
+		}
+		return domain.Evidence{}, err
+	}
+	for {
+		part, err := parts.NextPart()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return fail(fmt.Errorf("read multipart body: %w", badRequest(err)))
+		}
+		name := part.FormName()
+		switch limit, isText := evidenceFieldLimits[name]; {
+		case name == "file":
+			if draft.File != nil {
+				return fail(domain.Invalid("file", "send one file per evidence"))
+			}
+			if draft.File, err = projects.StoreEvidenceFile(ctx, actor, milestoneID, part.FileName(), part); err != nil {
+				return fail(err)
+			}
+		case isText:
+			b, err := io.ReadAll(io.LimitReader(part, limit+1))
+			if err != nil {
+				return fail(badRequest(err))
+			}
+			if int64(len(b)) > limit {
+				return fail(domain.Invalid(name, "is too long"))
+			}
+			switch name {
+			case "title":
+				draft.Title = string(b)
+			case "description":
+				draft.Description = string(b)
+			case "url":
+				draft.URL = string(b)
+			}
+		default:
+			return fail(domain.Invalid(name, "is not a field of evidence: send title, description, and file or url"))
+		}
+	}
+	return projects.SubmitEvidence(ctx, actor, milestoneID, draft)
+}
+
+// badRequest marks a malformed body, keeping an over-limit error as it is.
+func badRequest(err error) error {
+	var tooLarge *http.MaxBytesError
+	if errors.As(err, &tooLarge) {
+		return err
+	}
+	return huma.Error400BadRequest("the multipart body is malformed: " + err.Error())
+}

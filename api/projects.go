@@ -1,0 +1,290 @@
+package api
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/danielgtaylor/huma/v2"
+	"github.com/google/uuid"
+
+	"github.com/proper-id/proper/domain"
+)
+
+// Stakeholder is a person or body the change depends on or affects.
+type Stakeholder struct {
+	Name     string `json:"name" minLength:"1" maxLength:"200" doc:"Who." example:"Dinas Kependudukan dan Pencatatan Sipil"`
+	Kind     string `json:"kind" enum:"internal,external" doc:"Inside or outside the participant's organisation." example:"internal"`
+	Power    string `json:"power" enum:"high,low" doc:"Their power over the change." example:"high"`
+	Interest string `json:"interest" enum:"high,low" doc:"Their interest in the change." example:"high"`
+}
+
+// Project is a change project (proyek perubahan) as clients see it.
+type Project struct {
+	ID                uuid.UUID     `json:"id" format:"uuid" doc:"The project's id."`
+	EnrollmentID      uuid.UUID     `json:"enrollmentId" format:"uuid" doc:"The participant's enrollment."`
+	CohortID          uuid.UUID     `json:"cohortId" format:"uuid" doc:"The cohort."`
+	ParticipantID     uuid.UUID     `json:"participantId" format:"uuid" doc:"The participant whose project it is."`
+	Title             string        `json:"title" doc:"Title." example:"Antrean Daring Pelayanan Administrasi Kependudukan"`
+	Problem           string        `json:"problem" doc:"The problem the change addresses." example:"Warga mengantre sejak subuh untuk mengurus KTP dan KK."`
+	Background        string        `json:"background" doc:"Background."`
+	Goal              string        `json:"goal" doc:"What the change achieves." example:"Waktu tunggu layanan di bawah 30 menit."`
+	Benefits          string        `json:"benefits" doc:"Who benefits, and how."`
+	Scope             string        `json:"scope" doc:"What is in and out of scope."`
+	InnovationAreas   []string      `json:"innovationAreas" doc:"Free tags of the areas of innovation." example:"[\"pelayanan publik\",\"digitalisasi\"]"`
+	Stakeholders      []Stakeholder `json:"stakeholders" doc:"The stakeholder map: who, inside or out, with their power and interest."`
+	Status            string        `json:"status" enum:"draft,design_submitted,design_approved,implementing,final_submitted,completed" doc:"Where the project stands." example:"draft"`
+	RevisionRequested bool          `json:"revisionRequested" doc:"Whether a reviewer returned the design for revision."`
+	RevisionComment   string        `json:"revisionComment,omitempty" doc:"What the reviewer asked to change."`
+	DesignRound       int           `json:"designRound" doc:"How many times the design has been submitted." example:"1"`
+	Version           int64         `json:"version" doc:"Increases with every change; the ETag names it." example:"1"`
+	CreatedAt         time.Time     `json:"createdAt" doc:"When the project was created (with the enrollment)."`
+	UpdatedAt         time.Time     `json:"updatedAt" doc:"When it last changed."`
+}
+
+func newProject(p domain.Project) Project {
+	out := Project{ID: p.ID, EnrollmentID: p.EnrollmentID, CohortID: p.CohortID, ParticipantID: p.Parties.ParticipantID, Title: p.Title,
+		Problem: p.Problem, Background: p.Background, Goal: p.Goal, Benefits: p.Benefits, Scope: p.Scope, InnovationAreas: p.InnovationAreas,
+		Stakeholders: make([]Stakeholder, len(p.Stakeholders)), Status: string(p.Status), RevisionRequested: p.RevisionRequested,
+		RevisionComment: p.RevisionComment, DesignRound: p.DesignRound, Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+	for i, s := range p.Stakeholders {
+		out.Stakeholders[i] = Stakeholder{Name: s.Name, Kind: string(s.Kind), Power: string(s.Power), Interest: string(s.Interest)}
+	}
+	return out
+}
+
+// ProjectPatch is the body of update-project, a JSON merge patch.
+type ProjectPatch struct {
+	Title           Optional[string] `json:"title,omitempty" doc:"New title."`
+	Problem         Optional[string] `json:"problem,omitempty" doc:"New problem statement."`
+	Background      Optional[string] `json:"background,omitempty" doc:"New background."`
+	Goal            Optional[string] `json:"goal,omitempty" doc:"New goal."`
+	Benefits        Optional[string] `json:"benefits,omitempty" doc:"New benefits."`
+	Scope           Optional[string] `json:"scope,omitempty" doc:"New scope."`
+	InnovationAreas *[]string        `json:"innovationAreas,omitempty" maxItems:"20" doc:"The new tags (replacing the old ones)."`
+	Stakeholders    *[]Stakeholder   `json:"stakeholders,omitempty" maxItems:"100" doc:"The new stakeholder map (replacing the old one)."`
+}
+
+func (b ProjectPatch) changes() domain.ProjectChanges {
+	text := func(o Optional[string]) *string {
+		if !o.Set {
+			return nil
+		}
+		return &o.Value // null clears the text
+	}
+	c := domain.ProjectChanges{Title: text(b.Title), Problem: text(b.Problem), Background: text(b.Background), Goal: text(b.Goal),
+		Benefits: text(b.Benefits), Scope: text(b.Scope), InnovationAreas: b.InnovationAreas}
+	if b.Stakeholders != nil {
+		s := make([]domain.Stakeholder, len(*b.Stakeholders))
+		for i, in := range *b.Stakeholders {
+			s[i] = domain.Stakeholder{Name: in.Name, Kind: domain.StakeholderKind(in.Kind), Power: domain.Level(in.Power), Interest: domain.Level(in.Interest)}
+		}
+		c.Stakeholders = &s
+	}
+	return c
+}
+
+// DesignReview is the body of review-design.
+type DesignReview struct {
+	Decision string `json:"decision" enum:"approve,return" doc:"approve, or return the design for revision." example:"approve"`
+	Comment  string `json:"comment,omitempty" maxLength:"10000" doc:"Why; required to return the design." example:"Mohon pertajam indikator keberhasilan jangka pendek."`
+}
+
+// ProjectPath names a project in the path.
+type ProjectPath struct {
+	ProjectID uuid.UUID `path:"projectId" format:"uuid" doc:"The project's id."`
+}
+
+type projectOutput struct {
+	ETag string `header:"ETag" doc:"The version of the project, for If-Match."`
+	Body Project
+}
+
+func projectAnswer(p domain.Project, err error) (*projectOutput, error) {
+	if err != nil {
+		return nil, err
+	}
+	return &projectOutput{ETag: etag(p.Version), Body: newProject(p)}, nil
+}
+
+// CoachingNote is a coach's dated note on a project.
+type CoachingNote struct {
+	ID        uuid.UUID   `json:"id" format:"uuid" doc:"The note's id."`
+	CoachID   uuid.UUID   `json:"coachId" format:"uuid" doc:"The coach who wrote it."`
+	CoachName string      `json:"coachName" doc:"The coach's name." example:"Drs. Ahmad Fauzi, M.Si."`
+	HeldOn    domain.Date `json:"heldOn" format:"date" doc:"The day of the coaching session." example:"2026-04-14"`
+	Topic     string      `json:"topic" doc:"What it was about." example:"Pemetaan stakeholder"`
+	Notes     string      `json:"notes" doc:"The notes." example:"Peserta perlu melibatkan Diskominfo sejak awal."`
+	CreatedAt time.Time   `json:"createdAt" doc:"When it was written."`
+}
+
+func newCoachingNote(n domain.CoachingNote) CoachingNote {
+	return CoachingNote{ID: n.ID, CoachID: n.CoachID, CoachName: n.CoachName, HeldOn: n.HeldOn, Topic: n.Topic, Notes: n.Notes, CreatedAt: n.CreatedAt}
+}
+
+// CoachingNoteCreate is the body of add-coaching-note.
+type CoachingNoteCreate struct {
+	HeldOn domain.Date `json:"heldOn" format:"date" doc:"The day of the coaching session." example:"2026-04-14"`
+	Topic  string      `json:"topic" minLength:"1" maxLength:"200" doc:"What it was about." example:"Pemetaan stakeholder"`
+	Notes  string      `json:"notes,omitempty" maxLength:"10000" doc:"The notes." example:"Peserta perlu melibatkan Diskominfo sejak awal."`
+}
+
+// TimelineEntry is one step in a project's history.
+type TimelineEntry struct {
+	ID         int64      `json:"id" doc:"The event's number; later events have higher numbers." example:"42"`
+	At         time.Time  `json:"at" doc:"When it happened."`
+	ActorID    *uuid.UUID `json:"actorId,omitempty" format:"uuid" doc:"Who did it; absent for what the system did."`
+	ActorName  string     `json:"actorName" doc:"Their name." example:"Dr. Budi Santoso"`
+	Action     string     `json:"action" doc:"What happened, for programs." example:"project.design_submitted"`
+	TargetType string     `json:"targetType" enum:"project,milestone,evidence,coaching_note,enrollment" doc:"What it happened to."`
+	TargetID   uuid.UUID  `json:"targetId" format:"uuid" doc:"The id of that."`
+	Summary    string     `json:"summary" doc:"What happened, in a sentence of Bahasa Indonesia." example:"Dr. Budi Santoso mengajukan rancangan «Antrean Daring» untuk disetujui"`
+}
+
+func newTimelineEntry(e domain.TimelineEntry) TimelineEntry {
+	summary := e.Summary
+	if e.ActorName != "" {
+		summary = e.ActorName + " " + summary
+	}
+	return TimelineEntry{ID: e.ID, At: e.At, ActorID: e.ActorID, ActorName: e.ActorName, Action: e.Action, TargetType: e.TargetType, TargetID: e.TargetID, Summary: summary}
+}
+
+// ReviewQueueItem is something waiting for your decision.
+type ReviewQueueItem struct {
+	Kind            string    `json:"kind" enum:"design,milestone,evidence" doc:"A design to approve, a milestone to verify, or evidence to review." example:"evidence"`
+	ID              uuid.UUID `json:"id" format:"uuid" doc:"The design's project, the milestone or the evidence."`
+	ProjectID       uuid.UUID `json:"projectId" format:"uuid" doc:"The project it belongs to."`
+	ParticipantName string    `json:"participantName" doc:"Whose it is." example:"Dr. Budi Santoso"`
+	Title           string    `json:"title" doc:"Its title." example:"SK Tim Efektif Antrean Daring"`
+	SubmittedAt     time.Time `json:"submittedAt" doc:"Since when it waits."`
+}
+
+func registerProjects(api huma.API, s *Services) {
+	huma.Register(api, huma.Operation{
+		OperationID: "get-project", Method: http.MethodGet, Path: "/projects/{projectId}",
+		Summary: "Get a change project", Tags: []string{"projects"}, Security: signedIn,
+		Description: "Returns a project to its participant, their mentor and coach, and the cohort's organizers and examiners.",
+		Errors:      []int{http.StatusUnauthorized, http.StatusNotFound},
+	}, func(ctx context.Context, in *ProjectPath) (*projectOutput, error) {
+		return projectAnswer(s.Projects.GetProject(ctx, actorOf(ctx), in.ProjectID))
+	})
+
+	huma.Register(api, huma.Operation{
+		OperationID: "update-project", Method: http.MethodPatch, Path: "/projects/{projectId}",
+		Summary: "Edit the design", Tags: []string{"projects"}, Security: signedIn,
+		Description: "Changes the design with a JSON merge patch (RFC 7396). The participant may do this while the project is a draft (409 otherwise).",
+		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusConflict, http.StatusPreconditionFailed, http.StatusUnprocessableEntity},
+	}, func(ctx context.Context, in *struct {
+		ProjectPath
+		Precondition
+		Body ProjectPatch `contentType:"application/merge-patch+json"`
+	}) (*projectOutput, error) {
+		return projectAnswer(s.Projects.UpdateProject(ctx, actorOf(ctx), in.ProjectID, in.Body.changes(), in.expected()))
+	})
+
+	huma.Register(api, huma.Operation{
+		OperationID: "submit-design", Method: http.MethodPost, Path: "/projects/{projectId}/design/submit",
+		Summary: "Submit the design for approval", Tags: []string{"projects"}, Security: signedIn,
+		Description: "Sends the draft design to the mentor and the coach, starting a new round of review. It needs a title, a problem, a goal and at least one short-term milestone; 422 names every missing item.",
+		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusConflict, http.StatusPreconditionFailed, http.StatusUnprocessableEntity},
+	}, func(ctx context.Context, in *struct {
+		ProjectPath
+		Precondition
+	}) (*projectOutput, error) {
+		return projectAnswer(s.Projects.SubmitDesign(ctx, actorOf(ctx), in.ProjectID, in.expected()))
+	})
+
+	huma.Register(api, huma.Operation{
+		OperationID: "review-design", Method: http.MethodPost, Path: "/projects/{projectId}/design/reviews",
+		Summary: "Approve or return the design", Tags: []string{"projects"}, Security: signedIn,
+		Description: "The participant's mentor and coach each review the submitted design. It is approved once both approved in the current round (the mentor alone when no coach is assigned); a return, which needs a comment, sends it back to draft. A second review by the same person in one round is a 409.",
+		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusConflict, http.StatusUnprocessableEntity},
+	}, func(ctx context.Context, in *struct {
+		ProjectPath
+		Body DesignReview
+	}) (*projectOutput, error) {
+		return projectAnswer(s.Projects.ReviewDesign(ctx, actorOf(ctx), in.ProjectID, domain.DesignDecision(in.Body.Decision), in.Body.Comment))
+	})
+
+	huma.Register(api, huma.Operation{
+		OperationID: "start-implementation", Method: http.MethodPost, Path: "/projects/{projectId}/implementation/start",
+		Summary: "Start implementing the approved design", Tags: []string{"projects"}, Security: signedIn,
+		Description: "Moves an approved project into implementation before the cohort's implementation phase does so by itself. The participant may do this.",
+		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusConflict},
+	}, func(ctx context.Context, in *ProjectPath) (*projectOutput, error) {
+		return projectAnswer(s.Projects.StartImplementation(ctx, actorOf(ctx), in.ProjectID))
+	})
+
+	huma.Register(api, huma.Operation{
+		OperationID: "submit-final", Method: http.MethodPost, Path: "/projects/{projectId}/final/submit",
+		Summary: "Submit the final report", Tags: []string{"projects"}, Security: signedIn,
+		Description: "Hands in the final report of a project in implementation; the final seminar's assessment then completes it. The participant may do this.",
+		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusConflict},
+	}, func(ctx context.Context, in *ProjectPath) (*projectOutput, error) {
+		return projectAnswer(s.Projects.SubmitFinal(ctx, actorOf(ctx), in.ProjectID))
+	})
+
+	huma.Register(api, huma.Operation{
+		OperationID: "add-coaching-note", Method: http.MethodPost, Path: "/projects/{projectId}/coaching-notes", DefaultStatus: http.StatusCreated,
+		Summary: "Write a coaching note", Tags: []string{"projects"}, Security: signedIn, Metadata: idempotent,
+		Description: "Records a coaching session with the participant. The participant's coach may do this.",
+		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusUnprocessableEntity},
+	}, func(ctx context.Context, in *struct {
+		ProjectPath
+		IdempotencyKeyHeader
+		Body CoachingNoteCreate
+	}) (*struct{ Body CoachingNote }, error) {
+		n, err := s.Projects.AddCoachingNote(ctx, actorOf(ctx), in.ProjectID, in.Body.HeldOn, in.Body.Topic, in.Body.Notes)
+		if err != nil {
+			return nil, err
+		}
+		return &struct{ Body CoachingNote }{Body: newCoachingNote(n)}, nil
+	})
+
+	huma.Register(api, huma.Operation{
+		OperationID: "list-coaching-notes", Method: http.MethodGet, Path: "/projects/{projectId}/coaching-notes",
+		Summary: "List coaching notes", Tags: []string{"projects"}, Security: signedIn,
+		Description: "Lists a project's coaching notes, newest first, to the participant, their mentor and coach, and the cohort's organizers.",
+		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusUnprocessableEntity},
+	}, func(ctx context.Context, in *struct {
+		ProjectPath
+		PageParams
+	}) (*listOutput[CoachingNote], error) {
+		page, err := s.Projects.ListCoachingNotes(ctx, actorOf(ctx), in.ProjectID, in.request())
+		if err != nil {
+			return nil, err
+		}
+		return newList(ctx, page, newCoachingNote), nil
+	})
+
+	huma.Register(api, huma.Operation{
+		OperationID: "get-project-timeline", Method: http.MethodGet, Path: "/projects/{projectId}/timeline",
+		Summary: "Get the project's history", Tags: []string{"projects"}, Security: signedIn,
+		Description: "Lists every change to the project, newest first, with who made it and a sentence saying what happened.",
+		Errors:      []int{http.StatusUnauthorized, http.StatusNotFound, http.StatusUnprocessableEntity},
+	}, func(ctx context.Context, in *struct {
+		ProjectPath
+		PageParams
+	}) (*listOutput[TimelineEntry], error) {
+		page, err := s.Projects.Timeline(ctx, actorOf(ctx), in.ProjectID, in.request())
+		if err != nil {
+			return nil, err
+		}
+		return newList(ctx, page, newTimelineEntry), nil
+	})
+
+	huma.Register(api, huma.Operation{
+		OperationID: "list-review-queue", Method: http.MethodGet, Path: "/review-queue",
+		Summary: "List what waits for my decision", Tags: []string{"projects"}, Security: signedIn,
+		Description: "Oldest first: for a mentor, their participants' evidence to review, milestones to verify and designs to approve; for a coach, the designs of the participants they coach. Empty for everyone else.",
+		Errors:      []int{http.StatusUnauthorized, http.StatusUnprocessableEntity},
+	}, func(ctx context.Context, in *struct{ PageParams }) (*listOutput[ReviewQueueItem], error) {
+		page, err := s.Projects.ReviewQueue(ctx, actorOf(ctx), in.request())
+		if err != nil {
+			return nil, err
+		}
+		return newList(ctx, page, func(i domain.ReviewQueueItem) ReviewQueueItem {
+			return ReviewQueueItem{Kind: i.Kind, ID: i.ID, ProjectID: i.ProjectID, ParticipantName: i.ParticipantName, Title: i.Title, SubmittedAt: i.SubmittedAt}
+		}), nil
+	})
+}

@@ -1,0 +1,185 @@
+package domain
+
+import (
+	"fmt"
+	"net/url"
+	"path"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/google/uuid"
+)
+
+// EvidenceStatus is where a piece of evidence stands in its review.
+type EvidenceStatus string
+
+// The statuses of evidence.
+const (
+	EvidenceSubmitted EvidenceStatus = "submitted"
+	EvidenceApproved  EvidenceStatus = "approved"
+	EvidenceRejected  EvidenceStatus = "rejected"
+	EvidenceWithdrawn EvidenceStatus = "withdrawn"
+)
+
+// DefaultMaxEvidenceBytes is the default limit of one evidence file.
+const DefaultMaxEvidenceBytes = 25 << 20
+
+// Evidence is a bukti dukung: a file (a decree, minutes, a photo, a report)
+// or a link that proves a milestone. Once submitted it is frozen: a
+// rejected evidence stays as history and the participant submits a new one.
+type Evidence struct {
+	ID          uuid.UUID
+	MilestoneID uuid.UUID
+	ProjectID   uuid.UUID
+	Title       string
+	Description string
+	// URL is set for a link; File for a file.
+	URL         string
+	File        *StoredFile
+	Status      EvidenceStatus
+	SubmittedBy uuid.UUID
+	SubmittedAt time.Time
+	ReviewedAt  *time.Time
+	Version     int64
+}
+
+// StoredFile is an evidence file as kept in the blob store.
+type StoredFile struct {
+	// Name is the file's name as uploaded, made safe to show and to offer
+	// as a download name.
+	Name      string
+	Size      int64
+	MediaType string
+	SHA256    []byte
+	// BlobKey is where the bytes are; random, never derived from user input.
+	BlobKey string
+}
+
+// EvidenceDraft is what a participant submits: a title, a description, and
+// either a file (already stored, see Projects.StoreEvidenceFile) or a URL.
+type EvidenceDraft struct {
+	Title       string
+	Description string
+	URL         string
+	File        *StoredFile
+}
+
+// newEvidence validates a draft into submitted evidence of a milestone.
+func newEvidence(m Milestone, d EvidenceDraft, by uuid.UUID, now time.Time) (Evidence, error) {
+	var v Violations
+	e := Evidence{ID: uuid.New(), MilestoneID: m.ID, ProjectID: m.ProjectID, File: d.File, Status: EvidenceSubmitted,
+		SubmittedBy: by, SubmittedAt: now, Version: 1}
+	e.Title = text(&v, "title", d.Title, true)
+	e.Description = longText(&v, "description", d.Description)
+	d.URL = strings.TrimSpace(d.URL)
+	switch {
+	case d.File == nil && d.URL == "":
+		v.Add("file", "send a file or a url")
+	case d.File != nil && d.URL != "":
+		v.Add("url", "send a file or a url, not both")
+	case d.URL != "":
+		u, err := url.Parse(d.URL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(d.URL) > 2000 {
+			v.Add("url", "must be an http or https address")
+		}
+		e.URL = d.URL
+	}
+	return e, v.Err()
+}
+
+// withdraw takes back evidence that nobody has reviewed yet.
+func (e *Evidence) withdraw() error {
+	if e.Status != EvidenceSubmitted {
+		return Conflict("", fmt.Sprintf("only evidence waiting for review can be withdrawn; it is %s", e.Status))
+	}
+	e.Status = EvidenceWithdrawn
+	return nil
+}
+
+// EvidenceDecision is the mentor's verdict on evidence.
+type EvidenceDecision string
+
+// The verdicts on evidence.
+const (
+	EvidenceApprove EvidenceDecision = "approve"
+	EvidenceReject  EvidenceDecision = "reject"
+)
+
+// review records the mentor's verdict; a rejection needs a comment.
+func (e *Evidence) review(decision EvidenceDecision, comment string, now time.Time) error {
+	if e.Status != EvidenceSubmitted {
+		return Conflict("", fmt.Sprintf("only evidence waiting for review can be reviewed; it is %s", e.Status))
+	}
+	switch decision {
+	case EvidenceApprove:
+		e.Status = EvidenceApproved
+	case EvidenceReject:
+		if strings.TrimSpace(comment) == "" {
+			return Invalid("comment", "is required to reject evidence: say why")
+		}
+		e.Status = EvidenceRejected
+	default:
+		return Invalid("decision", "must be approve or reject")
+	}
+	e.ReviewedAt = &now
+	return nil
+}
+
+// AllowedEvidenceTypes are the media types accepted for evidence files,
+// judged from the bytes, not from the name: documents, images, spreadsheets,
+// text and archives.
+var AllowedEvidenceTypes = []string{
+	"application/pdf",
+	"image/jpeg", "image/png", "image/gif", "image/webp", "image/heic",
+	"application/msword", "application/vnd.ms-excel", "application/vnd.ms-powerpoint",
+	"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+	"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	"application/vnd.openxmlformats-officedocument.presentationml.presentation",
+	"application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.spreadsheet",
+	"application/vnd.oasis.opendocument.presentation",
+	"text/plain", "text/csv",
+	"application/zip",
+}
+
+// SafeFileName makes an uploaded file's name safe to store and to offer for
+// download: no folders, no control or quoting characters, at most 120
+// characters, never empty.
+func SafeFileName(name string) string {
+	name = path.Base(strings.ReplaceAll(name, `\`, "/"))
+	cleaned := strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsControl(r), strings.ContainsRune(`"/\<>:|?*;`, r):
+			return '_'
+		}
+		return r
+	}, name)
+	cleaned = strings.Trim(cleaned, " .")
+	if runes := []rune(cleaned); len(runes) > 120 {
+		ext := path.Ext(cleaned)
+		if len([]rune(ext)) > 10 {
+			ext = ""
+		}
+		cleaned = string(runes[:120-len([]rune(ext))]) + ext
+	}
+	if cleaned == "" {
+		cleaned = "bukti"
+	}
+	return cleaned
+}
+
+// Review is a decision on a design, a milestone or evidence: who, when,
+// which verdict, why. Reviews are history: never changed, never deleted.
+type Review struct {
+	ID         uuid.UUID
+	ProjectID  uuid.UUID
+	TargetType string // "design", "milestone" or "evidence"
+	TargetID   uuid.UUID
+	// Round is the design's round for design reviews, else 0.
+	Round        int
+	ReviewerID   uuid.UUID
+	ReviewerRole Role
+	Decision     string
+	Comment      string
+	At           time.Time
+}

@@ -1,0 +1,245 @@
+package domain
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// Horizon is how far ahead a milestone looks: short (during the training's
+// implementation phase), mid (about a year) or long (two years or more).
+type Horizon string
+
+// The horizons of milestones.
+const (
+	HorizonShort Horizon = "short"
+	HorizonMid   Horizon = "mid"
+	HorizonLong  Horizon = "long"
+)
+
+// ParseHorizon returns the horizon named s, or an Invalid error naming "horizon".
+func ParseHorizon(s string) (Horizon, error) {
+	switch h := Horizon(s); h {
+	case HorizonShort, HorizonMid, HorizonLong:
+		return h, nil
+	}
+	return "", Invalid("horizon", "must be short, mid or long")
+}
+
+// MilestoneStatus is where a milestone stands.
+type MilestoneStatus string
+
+// The statuses of a milestone.
+const (
+	MilestonePlanned              MilestoneStatus = "planned"
+	MilestoneInProgress           MilestoneStatus = "in_progress"
+	MilestoneAwaitingVerification MilestoneStatus = "awaiting_verification"
+	MilestoneAchieved             MilestoneStatus = "achieved"
+)
+
+// MaxActivities bounds the activities of one milestone.
+const MaxActivities = 50
+
+// Activity is a kegiatan: a step towards a milestone and what it produces.
+type Activity struct {
+	Title  string
+	Output string
+}
+
+// Milestone is a tahapan of a project with its due date, proved by evidence
+// and verified by the mentor.
+type Milestone struct {
+	ID          uuid.UUID
+	ProjectID   uuid.UUID
+	Horizon     Horizon
+	Title       string
+	Description string
+	DueOn       Date
+	// Position orders the milestones of a horizon; lower first.
+	Position   int
+	Activities []Activity
+	Status     MilestoneStatus
+	// ClaimedAt is when the participant last claimed it achieved.
+	ClaimedAt *time.Time
+	Version   int64
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// Overdue reports whether the milestone is past its due date and not
+// achieved on the given day. It is derived, never stored.
+func (m Milestone) Overdue(today Date) bool {
+	return m.Status != MilestoneAchieved && m.DueOn.Before(today)
+}
+
+// MilestonePlan is what a participant gives to add a milestone.
+type MilestonePlan struct {
+	Horizon     string
+	Title       string
+	Description string
+	DueOn       Date
+	Position    *int
+	Activities  []Activity
+}
+
+// MilestoneChanges is a partial update of a milestone; nil fields stay. The
+// status may only move between planned and in_progress here.
+type MilestoneChanges struct {
+	Title       *string
+	Description *string
+	DueOn       *Date
+	Position    *int
+	Activities  *[]Activity
+	Status      *MilestoneStatus
+}
+
+// newMilestone validates a plan into a milestone of project, placed last of
+// its horizon unless a position is given.
+func newMilestone(project uuid.UUID, plan MilestonePlan, existing []Milestone, now time.Time) (Milestone, error) {
+	var v Violations
+	horizon, err := ParseHorizon(plan.Horizon)
+	v.AddError("horizon", err)
+	m := Milestone{ID: uuid.New(), ProjectID: project, Horizon: horizon, DueOn: plan.DueOn, Status: MilestonePlanned,
+		Version: 1, CreatedAt: now, UpdatedAt: now}
+	m.Title = text(&v, "title", plan.Title, true)
+	m.Description = longText(&v, "description", plan.Description)
+	if m.DueOn.IsZero() {
+		v.Add("dueOn", "is required")
+	}
+	m.Activities = activities(&v, plan.Activities)
+	if plan.Position != nil {
+		m.Position = *plan.Position
+	} else {
+		for _, other := range existing {
+			if other.Horizon == horizon && other.Position >= m.Position {
+				m.Position = other.Position + 1
+			}
+		}
+	}
+	return m, v.Err()
+}
+
+// edit applies changes. The status may move between planned and
+// in_progress only: claiming and verifying have their own operations.
+func (m *Milestone) edit(c MilestoneChanges) error {
+	var v Violations
+	if c.Title != nil {
+		m.Title = text(&v, "title", *c.Title, true)
+	}
+	if c.Description != nil {
+		m.Description = longText(&v, "description", *c.Description)
+	}
+	if c.DueOn != nil {
+		m.DueOn = *c.DueOn
+	}
+	if c.Position != nil {
+		m.Position = *c.Position
+	}
+	if c.Activities != nil {
+		m.Activities = activities(&v, *c.Activities)
+	}
+	if err := v.Err(); err != nil {
+		return err
+	}
+	if c.Status != nil && *c.Status != m.Status {
+		movable := []MilestoneStatus{MilestonePlanned, MilestoneInProgress}
+		if !slices.Contains(movable, m.Status) || !slices.Contains(movable, *c.Status) {
+			return Conflict("status", fmt.Sprintf("a milestone moves only between planned and in_progress here; it is %s (claim it to have it verified)", m.Status))
+		}
+		m.Status = *c.Status
+	}
+	return nil
+}
+
+// checkDeletable allows deleting a milestone only while it is planned and
+// has no evidence: what was proved stays on record.
+func (m *Milestone) checkDeletable(evidence []Evidence) error {
+	if m.Status != MilestonePlanned {
+		return Conflict("", fmt.Sprintf("only a planned milestone can be deleted; it is %s", m.Status))
+	}
+	if len(evidence) > 0 {
+		return Conflict("", "a milestone with evidence cannot be deleted")
+	}
+	return nil
+}
+
+// claim asks the mentor to verify the milestone: it needs at least one
+// evidence that is submitted or approved.
+func (m *Milestone) claim(evidence []Evidence, now time.Time) error {
+	if m.Status != MilestonePlanned && m.Status != MilestoneInProgress {
+		return Conflict("", fmt.Sprintf("only a planned or in-progress milestone can be claimed; it is %s", m.Status))
+	}
+	if !slices.ContainsFunc(evidence, func(e Evidence) bool { return e.Status == EvidenceSubmitted || e.Status == EvidenceApproved }) {
+		return Conflict("", "submit at least one evidence before claiming the milestone achieved")
+	}
+	m.Status, m.ClaimedAt = MilestoneAwaitingVerification, &now
+	return nil
+}
+
+// VerificationDecision is the mentor's verdict on a claimed milestone.
+type VerificationDecision string
+
+// The verdicts on a claimed milestone.
+const (
+	VerifyApprove VerificationDecision = "approve"
+	VerifyReturn  VerificationDecision = "return"
+)
+
+// verify records the mentor's verdict: approve makes the milestone achieved
+// (it needs an approved evidence and none still waiting for review); return
+// sends it back to in_progress with a comment.
+func (m *Milestone) verify(decision VerificationDecision, comment string, evidence []Evidence) error {
+	if m.Status != MilestoneAwaitingVerification {
+		return Conflict("", fmt.Sprintf("only a claimed milestone can be verified; it is %s", m.Status))
+	}
+	switch decision {
+	case VerifyApprove:
+		if slices.ContainsFunc(evidence, func(e Evidence) bool { return e.Status == EvidenceSubmitted }) {
+			return Conflict("", "review every submitted evidence of the milestone before verifying it")
+		}
+		if !slices.ContainsFunc(evidence, func(e Evidence) bool { return e.Status == EvidenceApproved }) {
+			return Conflict("", "a milestone is verified on approved evidence: approve at least one first")
+		}
+		m.Status = MilestoneAchieved
+	case VerifyReturn:
+		if strings.TrimSpace(comment) == "" {
+			return Invalid("comment", "is required to return a milestone: say what is missing")
+		}
+		m.Status = MilestoneInProgress
+	default:
+		return Invalid("decision", "must be approve or return")
+	}
+	return nil
+}
+
+// startOnEvidence moves a planned milestone to in_progress when its first
+// evidence arrives.
+func (m *Milestone) startOnEvidence() {
+	if m.Status == MilestonePlanned {
+		m.Status = MilestoneInProgress
+	}
+}
+
+func activities(v *Violations, in []Activity) []Activity {
+	if len(in) > MaxActivities {
+		v.Add("activities", fmt.Sprintf("must have at most %d entries", MaxActivities))
+	}
+	out := make([]Activity, len(in))
+	for i, a := range in {
+		field := fmt.Sprintf("activities[%d]", i)
+		out[i] = Activity{Title: text(v, field+".title", a.Title, true), Output: text(v, field+".output", a.Output, false)}
+	}
+	return out
+}
+
+// longText trims s and checks its length against MaxProjectText.
+func longText(v *Violations, field, s string) string {
+	s = strings.TrimSpace(s)
+	if len([]rune(s)) > MaxProjectText {
+		v.Add(field, fmt.Sprintf("must have at most %d characters", MaxProjectText))
+	}
+	return s
+}

@@ -1,0 +1,168 @@
+package domain
+
+import (
+	"context"
+	"reflect"
+
+	"github.com/google/uuid"
+)
+
+// milestoneEvent is an audit event about a milestone of a project.
+func milestoneEvent(actor *Actor, s *Projects, p Project, m Milestone, action, summary string) Event {
+	e := projectEvent(actor, s.now(), p, action, summary+" «"+m.Title+"»")
+	e.TargetType, e.TargetID = "milestone", m.ID
+	return e
+}
+
+// CreateMilestone adds a milestone to the participant's project. Before the
+// design is approved it is part of the design; afterwards the change is in
+// the timeline like every other.
+func (s *Projects) CreateMilestone(ctx context.Context, actor *Actor, projectID uuid.UUID, plan MilestonePlan) (Milestone, error) {
+	var m Milestone
+	_, err := s.change(ctx, actor, projectID, EditProject, nil, func(tx Store, p *Project) ([]Event, error) {
+		existing, err := tx.Milestones().OfProject(ctx, p.ID)
+		if err != nil {
+			return nil, err
+		}
+		if m, err = newMilestone(p.ID, plan, existing, s.now()); err != nil {
+			return nil, err
+		}
+		if err := tx.Milestones().Create(ctx, m); err != nil {
+			return nil, err
+		}
+		e := milestoneEvent(actor, s, *p, m, "milestone.created", "menambah milestone")
+		e.After = m
+		return []Event{e}, nil
+	})
+	return m, err
+}
+
+// ListMilestones returns a page of a project's milestones by horizon and position.
+func (s *Projects) ListMilestones(ctx context.Context, actor *Actor, projectID uuid.UUID, page PageRequest) (Page[Milestone], error) {
+	if _, err := s.loadProject(ctx, s.store, actor, projectID, ReadProject, false); err != nil {
+		return Page[Milestone]{}, err
+	}
+	return s.store.Milestones().List(ctx, projectID, page)
+}
+
+// GetMilestone returns a milestone of a project the actor may see.
+func (s *Projects) GetMilestone(ctx context.Context, actor *Actor, id uuid.UUID) (Milestone, error) {
+	m, err := s.store.Milestones().Get(ctx, id)
+	if err != nil {
+		return Milestone{}, err
+	}
+	if _, err := s.loadProject(ctx, s.store, actor, m.ProjectID, ReadProject, false); err != nil {
+		return Milestone{}, asMissing(err, "milestone")
+	}
+	return m, nil
+}
+
+// asMissing reports a thing inside an invisible project as missing itself.
+func asMissing(err error, what string) error {
+	if KindOf(err) == KindNotFound {
+		return NotFound(what)
+	}
+	return err
+}
+
+// changeMilestone runs fn on a milestone of a locked project the actor may
+// act on, and stores the events fn returns and the milestone, if fn changed it.
+func (s *Projects) changeMilestone(ctx context.Context, actor *Actor, id uuid.UUID, action Action, ifMatch *int64,
+	fn func(tx Store, p *Project, m *Milestone) ([]Event, error)) (Milestone, error) {
+	m, err := s.store.Milestones().Get(ctx, id)
+	if err != nil {
+		return Milestone{}, err
+	}
+	_, err = s.change(ctx, actor, m.ProjectID, action, nil, func(tx Store, p *Project) ([]Event, error) {
+		// Read again under the project's lock: it may have changed meanwhile.
+		if m, err = tx.Milestones().Get(ctx, id); err != nil {
+			return nil, err
+		}
+		if err := checkVersion(ifMatch, m.Version); err != nil {
+			return nil, err
+		}
+		before := m
+		events, err := fn(tx, p, &m)
+		if err != nil || reflect.DeepEqual(before, m) {
+			return events, err
+		}
+		m.Version++
+		m.UpdatedAt = s.now()
+		return events, tx.Milestones().Update(ctx, m)
+	})
+	return m, asMissing(err, "milestone")
+}
+
+// UpdateMilestone changes a milestone; its status may move between planned
+// and in_progress.
+func (s *Projects) UpdateMilestone(ctx context.Context, actor *Actor, id uuid.UUID, c MilestoneChanges, ifMatch *int64) (Milestone, error) {
+	return s.changeMilestone(ctx, actor, id, EditProject, ifMatch, func(tx Store, p *Project, m *Milestone) ([]Event, error) {
+		before := *m
+		if err := m.edit(c); err != nil {
+			return nil, err
+		}
+		e := milestoneEvent(actor, s, *p, *m, "milestone.updated", "mengubah milestone")
+		e.Before, e.After = before, *m
+		return []Event{e}, nil
+	})
+}
+
+// DeleteMilestone removes a planned milestone without evidence.
+func (s *Projects) DeleteMilestone(ctx context.Context, actor *Actor, id uuid.UUID, ifMatch *int64) error {
+	_, err := s.changeMilestone(ctx, actor, id, EditProject, ifMatch, func(tx Store, p *Project, m *Milestone) ([]Event, error) {
+		evidence, err := tx.Evidence().OfMilestone(ctx, m.ID)
+		if err != nil {
+			return nil, err
+		}
+		if err := m.checkDeletable(evidence); err != nil {
+			return nil, err
+		}
+		e := milestoneEvent(actor, s, *p, *m, "milestone.deleted", "menghapus milestone")
+		e.Before = *m
+		return []Event{e}, tx.Milestones().Delete(ctx, m.ID)
+	})
+	return err
+}
+
+// ClaimMilestone asks the mentor to verify that a milestone is achieved.
+func (s *Projects) ClaimMilestone(ctx context.Context, actor *Actor, id uuid.UUID) (Milestone, error) {
+	return s.changeMilestone(ctx, actor, id, EditProject, nil, func(tx Store, p *Project, m *Milestone) ([]Event, error) {
+		if !p.designApproved() {
+			return nil, Conflict("", "milestones are claimed once the design is approved")
+		}
+		evidence, err := tx.Evidence().OfMilestone(ctx, m.ID)
+		if err != nil {
+			return nil, err
+		}
+		if err := m.claim(evidence, s.now()); err != nil {
+			return nil, err
+		}
+		return []Event{milestoneEvent(actor, s, *p, *m, "milestone.claimed", "menyatakan tercapai dan meminta verifikasi milestone")}, nil
+	})
+}
+
+// VerifyMilestone records the mentor's verdict on a claimed milestone.
+func (s *Projects) VerifyMilestone(ctx context.Context, actor *Actor, id uuid.UUID, decision VerificationDecision, comment string) (Milestone, error) {
+	return s.changeMilestone(ctx, actor, id, VerifyMilestone, nil, func(tx Store, p *Project, m *Milestone) ([]Event, error) {
+		evidence, err := tx.Evidence().OfMilestone(ctx, m.ID)
+		if err != nil {
+			return nil, err
+		}
+		if err := m.verify(decision, comment, evidence); err != nil {
+			return nil, err
+		}
+		now := s.now()
+		review := Review{ID: uuid.New(), ProjectID: p.ID, TargetType: "milestone", TargetID: m.ID, ReviewerID: actor.UserID,
+			ReviewerRole: RoleMentor, Decision: string(decision), Comment: comment, At: now}
+		if err := tx.Reviews().Create(ctx, review); err != nil {
+			return nil, err
+		}
+		action, summary := "milestone.verified", "memverifikasi tercapainya milestone"
+		if decision == VerifyReturn {
+			action, summary = "milestone.returned", "mengembalikan milestone ("+comment+")"
+		}
+		e := milestoneEvent(actor, s, *p, *m, action, summary)
+		e.After = review
+		return []Event{e}, nil
+	})
+}

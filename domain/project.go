@@ -1,0 +1,279 @@
+package domain
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/google/uuid"
+)
+
+// Limits of a project's texts.
+const (
+	MaxProjectText     = 10000 // characters of a long text (problem, background, ...)
+	MaxInnovationAreas = 20
+	MaxStakeholders    = 100
+)
+
+// Project is a participant's proyek perubahan: the change they design, carry
+// out and prove during and after their leadership training.
+type Project struct {
+	ID           uuid.UUID
+	EnrollmentID uuid.UUID
+	// CohortID and Parties say whose project it is, for the policy.
+	CohortID   uuid.UUID
+	Parties    Parties
+	Title      string
+	Problem    string // the problem the change addresses (isu/masalah)
+	Background string
+	Goal       string
+	Benefits   string
+	Scope      string
+	// InnovationAreas are free tags, e.g. "pelayanan publik", "digitalisasi".
+	InnovationAreas []string
+	Stakeholders    []Stakeholder
+	Status          ProjectStatus
+	// RevisionRequested is set when a reviewer returned the design; the
+	// comment says what to change.
+	RevisionRequested bool
+	RevisionComment   string
+	// DesignRound counts the submissions of the design; approvals count only
+	// within the current round.
+	DesignRound       int
+	DesignSubmittedAt *time.Time
+	Version           int64
+	CreatedAt         time.Time
+	UpdatedAt         time.Time
+}
+
+// StakeholderKind says whether a stakeholder belongs to the participant's
+// own organisation.
+type StakeholderKind string
+
+// The kinds of stakeholder.
+const (
+	StakeholderInternal StakeholderKind = "internal"
+	StakeholderExternal StakeholderKind = "external"
+)
+
+// Level is high or low, for a stakeholder's power and interest (the
+// power/interest grid of stakeholder mapping).
+type Level string
+
+// The levels of power and interest.
+const (
+	LevelHigh Level = "high"
+	LevelLow  Level = "low"
+)
+
+// Stakeholder is a person or body the change depends on or affects.
+type Stakeholder struct {
+	Name     string
+	Kind     StakeholderKind
+	Power    Level
+	Interest Level
+}
+
+// ProjectChanges is a partial update of a project's design; nil fields stay.
+type ProjectChanges struct {
+	Title, Problem, Background, Goal, Benefits, Scope *string
+	InnovationAreas                                   *[]string
+	Stakeholders                                      *[]Stakeholder
+}
+
+// editDesign applies changes to the design. Only a draft can be edited: a
+// submitted design is under review, an approved one is the agreed plan.
+func (p *Project) editDesign(c ProjectChanges) error {
+	if p.Status != ProjectDraft {
+		return Conflict("", fmt.Sprintf("the design can only be edited while the project is a draft; it is %s", p.Status))
+	}
+	var v Violations
+	set := func(dst *string, src *string, field string, max int) {
+		if src == nil {
+			return
+		}
+		s := strings.TrimSpace(*src)
+		if utf8.RuneCountInString(s) > max {
+			v.Add(field, fmt.Sprintf("must have at most %d characters", max))
+		}
+		*dst = s
+	}
+	set(&p.Title, c.Title, "title", MaxTextLength)
+	set(&p.Problem, c.Problem, "problem", MaxProjectText)
+	set(&p.Background, c.Background, "background", MaxProjectText)
+	set(&p.Goal, c.Goal, "goal", MaxProjectText)
+	set(&p.Benefits, c.Benefits, "benefits", MaxProjectText)
+	set(&p.Scope, c.Scope, "scope", MaxProjectText)
+	if c.InnovationAreas != nil {
+		p.InnovationAreas = innovationAreas(&v, *c.InnovationAreas)
+	}
+	if c.Stakeholders != nil {
+		p.Stakeholders = stakeholders(&v, *c.Stakeholders)
+	}
+	return v.Err()
+}
+
+// innovationAreas trims, lower-cases and de-duplicates tags.
+func innovationAreas(v *Violations, tags []string) []string {
+	out := []string{}
+	for i, t := range tags {
+		t = strings.ToLower(strings.TrimSpace(t))
+		switch {
+		case t == "":
+			v.Add(fmt.Sprintf("innovationAreas[%d]", i), "must not be empty")
+		case utf8.RuneCountInString(t) > 60:
+			v.Add(fmt.Sprintf("innovationAreas[%d]", i), "must have at most 60 characters")
+		case !slices.Contains(out, t):
+			out = append(out, t)
+		}
+	}
+	if len(out) > MaxInnovationAreas {
+		v.Add("innovationAreas", fmt.Sprintf("must have at most %d tags", MaxInnovationAreas))
+	}
+	return out
+}
+
+func stakeholders(v *Violations, in []Stakeholder) []Stakeholder {
+	if len(in) > MaxStakeholders {
+		v.Add("stakeholders", fmt.Sprintf("must have at most %d entries", MaxStakeholders))
+	}
+	out := make([]Stakeholder, len(in))
+	for i, s := range in {
+		field := fmt.Sprintf("stakeholders[%d]", i)
+		s.Name = text(v, field+".name", s.Name, true)
+		if s.Kind != StakeholderInternal && s.Kind != StakeholderExternal {
+			v.Add(field+".kind", "must be internal or external")
+		}
+		for name, level := range map[string]Level{"power": s.Power, "interest": s.Interest} {
+			if level != LevelHigh && level != LevelLow {
+				v.Add(field+"."+name, "must be high or low")
+			}
+		}
+		out[i] = s
+	}
+	return out
+}
+
+// submitDesign sends a draft to its reviewers, starting a new round of
+// review. The design must have a title, a problem, a goal and at least one
+// short-term milestone: every missing item is named.
+func (p *Project) submitDesign(milestones []Milestone, now time.Time) error {
+	if p.Status != ProjectDraft {
+		return Conflict("", fmt.Sprintf("only a draft can be submitted; the design is %s", p.Status))
+	}
+	var v Violations
+	for field, value := range map[string]string{"title": p.Title, "problem": p.Problem, "goal": p.Goal} {
+		if value == "" {
+			v.Add(field, "is required before the design is submitted")
+		}
+	}
+	if !slices.ContainsFunc(milestones, func(m Milestone) bool { return m.Horizon == HorizonShort }) {
+		v.Add("milestones", "the design needs at least one short-term milestone")
+	}
+	if err := v.Err(); err != nil {
+		return err
+	}
+	p.Status = ProjectDesignSubmitted
+	p.DesignRound++
+	p.DesignSubmittedAt = &now
+	p.RevisionRequested, p.RevisionComment = false, ""
+	return nil
+}
+
+// DesignDecision is a reviewer's verdict on a submitted design.
+type DesignDecision string
+
+// The verdicts on a design.
+const (
+	DesignApprove DesignDecision = "approve"
+	DesignReturn  DesignDecision = "return"
+)
+
+// reviewDesign records a mentor's or coach's verdict. A return sends the
+// design back to draft with the comment; the design is approved when both
+// the mentor and the coach have approved in the current round. approvals
+// are the reviews of the current round so far.
+func (p *Project) reviewDesign(reviewer uuid.UUID, role Role, decision DesignDecision, comment string, round []Review) (approved bool, err error) {
+	if p.Status != ProjectDesignSubmitted {
+		return false, Conflict("", fmt.Sprintf("only a submitted design can be reviewed; the design is %s", p.Status))
+	}
+	if slices.ContainsFunc(round, func(r Review) bool { return r.ReviewerID == reviewer }) {
+		return false, Conflict("", "you have already reviewed this round of the design; wait for the participant to resubmit")
+	}
+	comment = strings.TrimSpace(comment)
+	switch decision {
+	case DesignReturn:
+		if comment == "" {
+			return false, Invalid("comment", "is required to return a design: say what to change")
+		}
+		p.Status, p.RevisionRequested, p.RevisionComment = ProjectDraft, true, comment
+		return false, nil
+	case DesignApprove:
+		approvedBy := map[Role]bool{role: true}
+		for _, r := range round {
+			if r.Decision == string(DesignApprove) {
+				approvedBy[r.ReviewerRole] = true
+			}
+		}
+		if approvedBy[RoleMentor] && (approvedBy[RoleCoach] || p.Parties.CoachID == nil) {
+			p.Status = ProjectDesignApproved
+			return true, nil
+		}
+		return false, nil
+	}
+	return false, Invalid("decision", "must be approve or return")
+}
+
+// designReviewerRole says in which capacity a user reviews the design: as
+// the participant's mentor or as their coach (a user who is both counts as
+// mentor).
+func (p *Project) designReviewerRole(user uuid.UUID) Role {
+	if p.Parties.MentorID == user {
+		return RoleMentor
+	}
+	return RoleCoach
+}
+
+// advance moves an approved design into implementation once the cohort's
+// implementation phase has begun.
+func (p *Project) advance(cohort Cohort, now time.Time) {
+	if p.Status != ProjectDesignApproved {
+		return
+	}
+	for _, ph := range cohort.Phases {
+		if ph.Kind == PhaseImplementation && !now.Before(ph.StartsOn.Time()) {
+			p.Status = ProjectImplementing
+		}
+	}
+}
+
+// startImplementation moves an approved design into implementation at the
+// participant's word, before the cohort's phase begins.
+func (p *Project) startImplementation() error {
+	if p.Status != ProjectDesignApproved {
+		return Conflict("", fmt.Sprintf("implementation starts once the design is approved; the project is %s", p.Status))
+	}
+	p.Status = ProjectImplementing
+	return nil
+}
+
+// submitFinal hands in the final report of an implemented project.
+func (p *Project) submitFinal() error {
+	if p.Status != ProjectImplementing {
+		return Conflict("", fmt.Sprintf("the final report is submitted during implementation; the project is %s", p.Status))
+	}
+	p.Status = ProjectFinalSubmitted
+	return nil
+}
+
+// designApproved reports whether the design has been approved, which is
+// when evidence and claims begin to count.
+func (p *Project) designApproved() bool {
+	switch p.Status {
+	case ProjectDraft, ProjectDesignSubmitted:
+		return false
+	}
+	return true
+}

@@ -1,0 +1,239 @@
+package domain
+
+import (
+	"context"
+	"reflect"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// Projects runs the change-project workflow: the design and its approval,
+// milestones, evidence and their verification, coaching notes, the review
+// queue and the timeline. Every change to a project happens in a
+// transaction that holds the project's row, so concurrent decisions on one
+// project are taken one after the other.
+type Projects struct {
+	store Store
+	blobs BlobStore
+	now   func() time.Time
+	// MaxEvidenceBytes is the limit of one evidence file.
+	MaxEvidenceBytes int64
+}
+
+// NewProjects returns the workflow service; blobs keeps evidence files.
+func NewProjects(store Store, blobs BlobStore, now func() time.Time) *Projects {
+	return &Projects{store: store, blobs: blobs, now: now, MaxEvidenceBytes: DefaultMaxEvidenceBytes}
+}
+
+// Today is the current day, by which milestones are overdue.
+func (s *Projects) Today() Date { return DateOf(s.now()) }
+
+// loadProject loads a project the actor may act on, moving it into
+// implementation when its cohort's phase has begun (stored when the project
+// is loaded for a change, shown otherwise).
+func (s *Projects) loadProject(ctx context.Context, tx Store, actor *Actor, id uuid.UUID, action Action, forUpdate bool) (Project, error) {
+	p, err := tx.Projects().Get(ctx, id, forUpdate)
+	if err != nil {
+		return Project{}, err
+	}
+	if err := Authorize(actor, action, projectTarget(p)); err != nil {
+		return Project{}, err
+	}
+	if p.Status != ProjectDesignApproved {
+		return p, nil
+	}
+	cohort, err := tx.Cohorts().Get(ctx, p.CohortID)
+	if err != nil {
+		return Project{}, err
+	}
+	if p.advance(cohort, s.now()); p.Status == ProjectDesignApproved || !forUpdate {
+		return p, nil
+	}
+	p.Version++
+	if err := tx.Projects().Update(ctx, p); err != nil {
+		return Project{}, err
+	}
+	return p, tx.Events().Append(ctx, projectEvent(nil, s.now(), p, "project.implementation_started", "Fase implementasi angkatan dimulai"))
+}
+
+// change runs fn on a locked project the actor may act on, then stores the
+// project (when fn changed it) and the events fn returns, in one transaction.
+func (s *Projects) change(ctx context.Context, actor *Actor, id uuid.UUID, action Action, ifMatch *int64, fn func(tx Store, p *Project) ([]Event, error)) (Project, error) {
+	var p Project
+	err := s.store.WithinTx(ctx, func(tx Store) error {
+		var err error
+		if p, err = s.loadProject(ctx, tx, actor, id, action, true); err != nil {
+			return err
+		}
+		if err := checkVersion(ifMatch, p.Version); err != nil {
+			return err
+		}
+		before := p
+		events, err := fn(tx, &p)
+		if err != nil {
+			return err
+		}
+		if !reflect.DeepEqual(before, p) {
+			p.Version++
+			p.UpdatedAt = s.now()
+			if err := tx.Projects().Update(ctx, p); err != nil {
+				return err
+			}
+		}
+		return tx.Events().Append(ctx, events...)
+	})
+	return p, err
+}
+
+// projectEvent is an audit event about a project.
+func projectEvent(actor *Actor, now time.Time, p Project, action, summary string) Event {
+	e := event(actor, now, action, "project", p.ID)
+	id, cohort := p.ID, p.CohortID
+	e.ProjectID, e.CohortID, e.Summary = &id, &cohort, summary
+	return e
+}
+
+// GetProject returns a project the actor may see.
+func (s *Projects) GetProject(ctx context.Context, actor *Actor, id uuid.UUID) (Project, error) {
+	return s.loadProject(ctx, s.store, actor, id, ReadProject, false)
+}
+
+// UpdateProject edits the design of a draft project.
+func (s *Projects) UpdateProject(ctx context.Context, actor *Actor, id uuid.UUID, c ProjectChanges, ifMatch *int64) (Project, error) {
+	return s.change(ctx, actor, id, EditProject, ifMatch, func(tx Store, p *Project) ([]Event, error) {
+		before := *p
+		if err := p.editDesign(c); err != nil {
+			return nil, err
+		}
+		e := projectEvent(actor, s.now(), *p, "project.updated", "memperbarui rancangan proyek perubahan")
+		e.Before, e.After = before, *p
+		return []Event{e}, nil
+	})
+}
+
+// SubmitDesign sends the design to the mentor and the coach for approval.
+func (s *Projects) SubmitDesign(ctx context.Context, actor *Actor, id uuid.UUID, ifMatch *int64) (Project, error) {
+	return s.change(ctx, actor, id, EditProject, ifMatch, func(tx Store, p *Project) ([]Event, error) {
+		milestones, err := tx.Milestones().OfProject(ctx, p.ID)
+		if err != nil {
+			return nil, err
+		}
+		if err := p.submitDesign(milestones, s.now()); err != nil {
+			return nil, err
+		}
+		e := projectEvent(actor, s.now(), *p, "project.design_submitted", "mengajukan rancangan «"+p.Title+"» untuk disetujui")
+		e.After = *p
+		return []Event{e}, nil
+	})
+}
+
+// ReviewDesign records the mentor's or coach's verdict on a submitted design.
+// The design is approved when both approved in the current round; a return
+// sends it back to draft with the comment.
+func (s *Projects) ReviewDesign(ctx context.Context, actor *Actor, id uuid.UUID, decision DesignDecision, comment string) (Project, error) {
+	return s.change(ctx, actor, id, ReviewDesign, nil, func(tx Store, p *Project) ([]Event, error) {
+		round, err := tx.Reviews().DesignRound(ctx, p.ID, p.DesignRound)
+		if err != nil {
+			return nil, err
+		}
+		role := p.designReviewerRole(actor.UserID)
+		approved, err := p.reviewDesign(actor.UserID, role, decision, comment, round)
+		if err != nil {
+			return nil, err
+		}
+		now := s.now()
+		review := Review{ID: uuid.New(), ProjectID: p.ID, TargetType: "design", TargetID: p.ID, Round: p.DesignRound,
+			ReviewerID: actor.UserID, ReviewerRole: role, Decision: string(decision), Comment: strings.TrimSpace(comment), At: now}
+		if err := tx.Reviews().Create(ctx, review); err != nil {
+			return nil, err
+		}
+		summary := "menyetujui rancangan «" + p.Title + "» sebagai " + roleName(role)
+		if decision == DesignReturn {
+			summary = "mengembalikan rancangan «" + p.Title + "» untuk diperbaiki: " + review.Comment
+		}
+		e := projectEvent(actor, now, *p, "project.design_reviewed", summary)
+		e.After = review
+		events := []Event{e}
+		if approved {
+			events = append(events, projectEvent(actor, now, *p, "project.design_approved", "— rancangan disetujui mentor dan coach"))
+		}
+		return events, nil
+	})
+}
+
+func roleName(r Role) string {
+	if r == RoleMentor {
+		return "mentor"
+	}
+	return "coach"
+}
+
+// StartImplementation begins the implementation of an approved design
+// before the cohort's implementation phase starts it.
+func (s *Projects) StartImplementation(ctx context.Context, actor *Actor, id uuid.UUID) (Project, error) {
+	return s.change(ctx, actor, id, EditProject, nil, func(tx Store, p *Project) ([]Event, error) {
+		if err := p.startImplementation(); err != nil {
+			return nil, err
+		}
+		return []Event{projectEvent(actor, s.now(), *p, "project.implementation_started", "memulai implementasi proyek perubahan")}, nil
+	})
+}
+
+// SubmitFinal hands in the final report of a project in implementation.
+func (s *Projects) SubmitFinal(ctx context.Context, actor *Actor, id uuid.UUID) (Project, error) {
+	return s.change(ctx, actor, id, EditProject, nil, func(tx Store, p *Project) ([]Event, error) {
+		if err := p.submitFinal(); err != nil {
+			return nil, err
+		}
+		return []Event{projectEvent(actor, s.now(), *p, "project.final_submitted", "mengajukan laporan akhir proyek perubahan")}, nil
+	})
+}
+
+// AddCoachingNote records a coach's note on the project of a participant
+// they coach.
+func (s *Projects) AddCoachingNote(ctx context.Context, actor *Actor, projectID uuid.UUID, heldOn Date, topic, notes string) (CoachingNote, error) {
+	var v Violations
+	n := CoachingNote{ID: uuid.New(), ProjectID: projectID, CoachID: actor.UserID, HeldOn: heldOn, CreatedAt: s.now()}
+	n.Topic = text(&v, "topic", topic, true)
+	n.Notes = longText(&v, "notes", notes)
+	if heldOn.IsZero() {
+		v.Add("heldOn", "is required")
+	}
+	_, err := s.change(ctx, actor, projectID, WriteCoachingNote, nil, func(tx Store, p *Project) ([]Event, error) {
+		if err := v.Err(); err != nil {
+			return nil, err
+		}
+		if err := tx.CoachingNotes().Create(ctx, n); err != nil {
+			return nil, err
+		}
+		e := projectEvent(actor, n.CreatedAt, *p, "coaching_note.added", "mencatat coaching: "+n.Topic)
+		e.TargetType, e.TargetID = "coaching_note", n.ID
+		return []Event{e}, nil
+	})
+	return n, err
+}
+
+// ListCoachingNotes returns a project's coaching notes, newest first.
+func (s *Projects) ListCoachingNotes(ctx context.Context, actor *Actor, projectID uuid.UUID, page PageRequest) (Page[CoachingNote], error) {
+	if _, err := s.loadProject(ctx, s.store, actor, projectID, ReadCoachingNotes, false); err != nil {
+		return Page[CoachingNote]{}, err
+	}
+	return s.store.CoachingNotes().List(ctx, projectID, page)
+}
+
+// Timeline returns the project's history, newest first.
+func (s *Projects) Timeline(ctx context.Context, actor *Actor, projectID uuid.UUID, page PageRequest) (Page[TimelineEntry], error) {
+	if _, err := s.loadProject(ctx, s.store, actor, projectID, ReadProject, false); err != nil {
+		return Page[TimelineEntry]{}, err
+	}
+	return s.store.Timeline().Timeline(ctx, projectID, page)
+}
+
+// ReviewQueue returns what waits for the actor's decision, oldest first: as
+// a mentor, their participants' evidence, milestone claims and designs; as
+// a coach, the designs of the participants they coach.
+func (s *Projects) ReviewQueue(ctx context.Context, actor *Actor, page PageRequest) (Page[ReviewQueueItem], error) {
+	return s.store.ReviewQueue().Queue(ctx, actor.UserID, page)
+}

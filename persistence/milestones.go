@@ -1,0 +1,221 @@
+package persistence
+
+import (
+	"context"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/uptrace/bun"
+
+	"github.com/proper-id/proper/domain"
+)
+
+type milestoneRow struct {
+	bun.BaseModel `bun:"table:milestones"`
+
+	ID          uuid.UUID       `bun:"id,pk,type:uuid"`
+	ProjectID   uuid.UUID       `bun:"project_id,type:uuid"`
+	Horizon     string          `bun:"horizon"`
+	HorizonRank int             `bun:"horizon_rank,scanonly"`
+	Title       string          `bun:"title"`
+	Description string          `bun:"description"`
+	DueOn       time.Time       `bun:"due_on,type:date"`
+	Position    int             `bun:"position"`
+	Activities  []activityValue `bun:"activities,type:jsonb"`
+	Status      string          `bun:"status"`
+	ClaimedAt   *time.Time      `bun:"claimed_at"`
+	Version     int64           `bun:"version"`
+	CreatedAt   time.Time       `bun:"created_at"`
+	UpdatedAt   time.Time       `bun:"updated_at"`
+}
+
+// activityValue is one element of milestones.activities.
+type activityValue struct {
+	Title  string `json:"title"`
+	Output string `json:"output"`
+}
+
+func milestoneFromDomain(m domain.Milestone) milestoneRow {
+	r := milestoneRow{ID: m.ID, ProjectID: m.ProjectID, Horizon: string(m.Horizon), Title: m.Title, Description: m.Description,
+		DueOn: m.DueOn.Time(), Position: m.Position, Activities: []activityValue{}, Status: string(m.Status), ClaimedAt: m.ClaimedAt,
+		Version: m.Version, CreatedAt: m.CreatedAt, UpdatedAt: m.UpdatedAt}
+	for _, a := range m.Activities {
+		r.Activities = append(r.Activities, activityValue{Title: a.Title, Output: a.Output})
+	}
+	return r
+}
+
+func (r milestoneRow) toDomain() domain.Milestone {
+	m := domain.Milestone{ID: r.ID, ProjectID: r.ProjectID, Horizon: domain.Horizon(r.Horizon), Title: r.Title, Description: r.Description,
+		DueOn: domain.DateOf(r.DueOn), Position: r.Position, Activities: []domain.Activity{}, Status: domain.MilestoneStatus(r.Status),
+		ClaimedAt: r.ClaimedAt, Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
+	for _, a := range r.Activities {
+		m.Activities = append(m.Activities, domain.Activity{Title: a.Title, Output: a.Output})
+	}
+	return m
+}
+
+// MilestoneStore implements domain.MilestoneStore.
+type MilestoneStore struct{ db bun.IDB }
+
+var _ domain.MilestoneStore = (*MilestoneStore)(nil)
+
+// Create inserts a milestone.
+func (s *MilestoneStore) Create(ctx context.Context, m domain.Milestone) error {
+	row := milestoneFromDomain(m)
+	_, err := s.db.NewInsert().Model(&row).Exec(ctx)
+	return dbError(err)
+}
+
+// Get returns a milestone by id.
+func (s *MilestoneStore) Get(ctx context.Context, id uuid.UUID) (domain.Milestone, error) {
+	var row milestoneRow
+	err := s.db.NewSelect().Model(&row).Where("id = ?", id).Scan(ctx)
+	return row.toDomain(), notFound(err, "milestone")
+}
+
+// OfProject returns all of a project's milestones in order.
+func (s *MilestoneStore) OfProject(ctx context.Context, project uuid.UUID) ([]domain.Milestone, error) {
+	var rows []milestoneRow
+	err := s.db.NewSelect().Model(&rows).Where("project_id = ?", project).OrderExpr("horizon_rank, position, id").Scan(ctx)
+	out := make([]domain.Milestone, len(rows))
+	for i, r := range rows {
+		out[i] = r.toDomain()
+	}
+	return out, dbError(err)
+}
+
+// List returns a page of a project's milestones in order.
+func (s *MilestoneStore) List(ctx context.Context, project uuid.UUID, page domain.PageRequest) (domain.Page[domain.Milestone], error) {
+	var rank, position int
+	var afterID uuid.UUID
+	hasCursor, err := decodeCursor(page.Cursor, &rank, &position, &afterID)
+	if err != nil {
+		return domain.Page[domain.Milestone]{}, err
+	}
+	var rows []milestoneRow
+	q := s.db.NewSelect().Model(&rows).Where("project_id = ?", project).OrderExpr("horizon_rank, position, id").Limit(int64(page.Size() + 1))
+	if hasCursor {
+		q.Where("(horizon_rank, position, id) > (?, ?, ?)", rank, position, afterID)
+	}
+	if err := q.Scan(ctx); err != nil {
+		return domain.Page[domain.Milestone]{}, dbError(err)
+	}
+	return pageOf(rows, page.Size(), milestoneRow.toDomain, func(r milestoneRow) []any { return []any{r.HorizonRank, r.Position, r.ID} }), nil
+}
+
+// Update writes a milestone if nobody changed it since it was read.
+func (s *MilestoneStore) Update(ctx context.Context, m domain.Milestone) error {
+	row := milestoneFromDomain(m)
+	res, err := s.db.NewUpdate().Model(&row).ExcludeColumn("id", "project_id", "horizon", "horizon_rank", "created_at").
+		WherePK().Where("version = ?", m.Version-1).Exec(ctx)
+	return staleUnlessOne(res, err)
+}
+
+// Delete removes a milestone.
+func (s *MilestoneStore) Delete(ctx context.Context, id uuid.UUID) error {
+	_, err := s.db.NewDelete().Model((*milestoneRow)(nil)).Where("id = ?", id).Exec(ctx)
+	return dbError(err)
+}
+
+type evidenceRow struct {
+	bun.BaseModel `bun:"table:evidence"`
+
+	ID          uuid.UUID  `bun:"id,pk,type:uuid"`
+	MilestoneID uuid.UUID  `bun:"milestone_id,type:uuid"`
+	ProjectID   uuid.UUID  `bun:"project_id,type:uuid"`
+	Title       string     `bun:"title"`
+	Description string     `bun:"description"`
+	URL         *string    `bun:"url"`
+	FileName    *string    `bun:"file_name"`
+	Size        *int64     `bun:"size"`
+	MediaType   *string    `bun:"media_type"`
+	SHA256      []byte     `bun:"sha256"`
+	BlobKey     *string    `bun:"blob_key"`
+	Status      string     `bun:"status"`
+	SubmittedBy uuid.UUID  `bun:"submitted_by,type:uuid"`
+	SubmittedAt time.Time  `bun:"submitted_at"`
+	ReviewedAt  *time.Time `bun:"reviewed_at"`
+	Version     int64      `bun:"version"`
+}
+
+func evidenceFromDomain(e domain.Evidence) evidenceRow {
+	r := evidenceRow{ID: e.ID, MilestoneID: e.MilestoneID, ProjectID: e.ProjectID, Title: e.Title, Description: e.Description,
+		Status: string(e.Status), SubmittedBy: e.SubmittedBy, SubmittedAt: e.SubmittedAt, ReviewedAt: e.ReviewedAt, Version: e.Version}
+	if e.URL != "" {
+		r.URL = &e.URL
+	}
+	if f := e.File; f != nil {
+		r.FileName, r.Size, r.MediaType, r.SHA256, r.BlobKey = &f.Name, &f.Size, &f.MediaType, f.SHA256, &f.BlobKey
+	}
+	return r
+}
+
+func (r evidenceRow) toDomain() domain.Evidence {
+	e := domain.Evidence{ID: r.ID, MilestoneID: r.MilestoneID, ProjectID: r.ProjectID, Title: r.Title, Description: r.Description,
+		Status: domain.EvidenceStatus(r.Status), SubmittedBy: r.SubmittedBy, SubmittedAt: r.SubmittedAt.UTC(), ReviewedAt: r.ReviewedAt, Version: r.Version}
+	if r.URL != nil {
+		e.URL = *r.URL
+	}
+	if r.BlobKey != nil {
+		e.File = &domain.StoredFile{Name: *r.FileName, Size: *r.Size, MediaType: *r.MediaType, SHA256: r.SHA256, BlobKey: *r.BlobKey}
+	}
+	return e
+}
+
+// EvidenceStore implements domain.EvidenceStore.
+type EvidenceStore struct{ db bun.IDB }
+
+var _ domain.EvidenceStore = (*EvidenceStore)(nil)
+
+// Create inserts evidence.
+func (s *EvidenceStore) Create(ctx context.Context, e domain.Evidence) error {
+	row := evidenceFromDomain(e)
+	_, err := s.db.NewInsert().Model(&row).Exec(ctx)
+	return dbError(err)
+}
+
+// Get returns evidence by id.
+func (s *EvidenceStore) Get(ctx context.Context, id uuid.UUID) (domain.Evidence, error) {
+	var row evidenceRow
+	err := s.db.NewSelect().Model(&row).Where("id = ?", id).Scan(ctx)
+	return row.toDomain(), notFound(err, "evidence")
+}
+
+// OfMilestone returns all evidence of a milestone, oldest first.
+func (s *EvidenceStore) OfMilestone(ctx context.Context, milestone uuid.UUID) ([]domain.Evidence, error) {
+	var rows []evidenceRow
+	err := s.db.NewSelect().Model(&rows).Where("milestone_id = ?", milestone).OrderExpr("submitted_at, id").Scan(ctx)
+	out := make([]domain.Evidence, len(rows))
+	for i, r := range rows {
+		out[i] = r.toDomain()
+	}
+	return out, dbError(err)
+}
+
+// List returns a page of a milestone's evidence, oldest first.
+func (s *EvidenceStore) List(ctx context.Context, milestone uuid.UUID, page domain.PageRequest) (domain.Page[domain.Evidence], error) {
+	var after time.Time
+	var afterID uuid.UUID
+	hasCursor, err := decodeCursor(page.Cursor, &after, &afterID)
+	if err != nil {
+		return domain.Page[domain.Evidence]{}, err
+	}
+	var rows []evidenceRow
+	q := s.db.NewSelect().Model(&rows).Where("milestone_id = ?", milestone).OrderExpr("submitted_at, id").Limit(int64(page.Size() + 1))
+	if hasCursor {
+		q.Where("(submitted_at, id) > (?, ?)", after, afterID)
+	}
+	if err := q.Scan(ctx); err != nil {
+		return domain.Page[domain.Evidence]{}, dbError(err)
+	}
+	return pageOf(rows, page.Size(), evidenceRow.toDomain, func(r evidenceRow) []any { return []any{r.SubmittedAt, r.ID} }), nil
+}
+
+// Update writes the status of evidence if nobody changed it meanwhile.
+func (s *EvidenceStore) Update(ctx context.Context, e domain.Evidence) error {
+	row := evidenceFromDomain(e)
+	res, err := s.db.NewUpdate().Model(&row).Column("status", "reviewed_at", "version").
+		WherePK().Where("version = ?", e.Version-1).Exec(ctx)
+	return staleUnlessOne(res, err)
+}

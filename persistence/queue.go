@@ -1,0 +1,106 @@
+package persistence
+
+import (
+	"context"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/uptrace/bun"
+
+	"github.com/proper-id/proper/domain"
+)
+
+// ReviewQueueStore implements domain.ReviewQueueStore.
+type ReviewQueueStore struct{ db bun.IDB }
+
+var _ domain.ReviewQueueStore = (*ReviewQueueStore)(nil)
+
+type queueRow struct {
+	Kind            string    `bun:"kind"`
+	ID              uuid.UUID `bun:"id"`
+	ProjectID       uuid.UUID `bun:"project_id"`
+	ParticipantName string    `bun:"participant_name"`
+	Title           string    `bun:"title"`
+	SubmittedAt     time.Time `bun:"submitted_at"`
+}
+
+// reviewQueue is what waits for user ?0, in one query over the partial
+// indexes of waiting evidence, claimed milestones and submitted designs.
+const reviewQueue = `
+SELECT * FROM (
+	SELECT 'evidence' AS kind, ev.id, ev.project_id, u.name AS participant_name, ev.title, ev.submitted_at
+	FROM enrollments e JOIN projects p ON p.enrollment_id = e.id JOIN users u ON u.id = e.participant_id
+	JOIN evidence ev ON ev.project_id = p.id AND ev.status = 'submitted'
+	WHERE e.mentor_id = ?0
+	UNION ALL
+	SELECT 'milestone', m.id, m.project_id, u.name, m.title, m.claimed_at
+	FROM enrollments e JOIN projects p ON p.enrollment_id = e.id JOIN users u ON u.id = e.participant_id
+	JOIN milestones m ON m.project_id = p.id AND m.status = 'awaiting_verification'
+	WHERE e.mentor_id = ?0
+	UNION ALL
+	SELECT 'design', p.id, p.id, u.name, p.title, p.design_submitted_at
+	FROM enrollments e JOIN projects p ON p.enrollment_id = e.id AND p.status = 'design_submitted' JOIN users u ON u.id = e.participant_id
+	WHERE (e.mentor_id = ?0 OR e.coach_id = ?0)
+	  AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.target_type = 'design' AND r.target_id = p.id
+	                  AND r.round = p.design_round AND r.reviewer_id = ?0)
+) q`
+
+// Queue returns a page of what waits for user, oldest first.
+func (s *ReviewQueueStore) Queue(ctx context.Context, user uuid.UUID, page domain.PageRequest) (domain.Page[domain.ReviewQueueItem], error) {
+	var after time.Time
+	var afterID uuid.UUID
+	hasCursor, err := decodeCursor(page.Cursor, &after, &afterID)
+	if err != nil {
+		return domain.Page[domain.ReviewQueueItem]{}, err
+	}
+	query, args := reviewQueue, []any{user, after, afterID, page.Size() + 1}
+	if hasCursor {
+		query += ` WHERE (submitted_at, id) > (?1, ?2)`
+	}
+	var rows []queueRow
+	if err := s.db.NewRaw(query+` ORDER BY submitted_at, id LIMIT ?3`, args...).Scan(ctx, &rows); err != nil {
+		return domain.Page[domain.ReviewQueueItem]{}, dbError(err)
+	}
+	return pageOf(rows, page.Size(), func(r queueRow) domain.ReviewQueueItem {
+		return domain.ReviewQueueItem{Kind: r.Kind, ID: r.ID, ProjectID: r.ProjectID, ParticipantName: r.ParticipantName, Title: r.Title, SubmittedAt: r.SubmittedAt.UTC()}
+	}, func(r queueRow) []any { return []any{r.SubmittedAt, r.ID} }), nil
+}
+
+// timelineRow is an event with its actor's name.
+type timelineRow struct {
+	eventRow
+	ActorName *string `bun:"actor_name,scanonly"`
+}
+
+// TimelineStore implements domain.TimelineStore.
+type TimelineStore struct{ db bun.IDB }
+
+var _ domain.TimelineStore = (*TimelineStore)(nil)
+
+// Timeline returns a page of a project's events, newest first, with the
+// names of their actors.
+func (s *TimelineStore) Timeline(ctx context.Context, project uuid.UUID, page domain.PageRequest) (domain.Page[domain.TimelineEntry], error) {
+	var before int64
+	hasCursor, err := decodeCursor(page.Cursor, &before)
+	if err != nil {
+		return domain.Page[domain.TimelineEntry]{}, err
+	}
+	var rows []timelineRow
+	q := s.db.NewSelect().Model(&rows).ColumnExpr("ev.*, u.name AS actor_name").
+		Join("LEFT JOIN users AS u ON u.id = ev.actor_id").
+		Where("ev.project_id = ?", project).OrderExpr("ev.id DESC").Limit(int64(page.Size() + 1))
+	if hasCursor {
+		q.Where("ev.id < ?", before)
+	}
+	if err := q.Scan(ctx); err != nil {
+		return domain.Page[domain.TimelineEntry]{}, dbError(err)
+	}
+	return pageOf(rows, page.Size(), func(r timelineRow) domain.TimelineEntry {
+		entry := domain.TimelineEntry{ID: r.ID, Event: domain.Event{At: r.At.UTC(), ActorID: r.ActorID, Action: r.Action, TargetType: r.TargetType,
+			TargetID: r.TargetID, CohortID: r.CohortID, ProjectID: r.ProjectID, Summary: r.Summary}}
+		if r.ActorName != nil {
+			entry.ActorName = *r.ActorName
+		}
+		return entry
+	}, func(r timelineRow) []any { return []any{r.ID} }), nil
+}
