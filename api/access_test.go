@@ -125,6 +125,7 @@ var accessMatrix = map[string]accessCase{
 
 func TestEveryOperationAnswersEveryRoleAsThePolicySays(t *testing.T) {
 	w := newWorld(t)
+	w.arrangeWorkflow(t)
 	for _, op := range operationIDs(t) {
 		c, listed := accessMatrix[op]
 		if !listed {

@@ -90,16 +90,30 @@ var evidenceUploadSchema = &huma.RequestBody{
 
 func intPtr(n int) *int { return &n }
 
+// documentRequestBody puts a request body into the spec of an operation
+// whose handler reads the body itself: given at registration, Huma would
+// read and parse the body before the handler runs.
+func documentRequestBody(api huma.API, operationID string, body *huma.RequestBody) {
+	for _, item := range api.OpenAPI().Paths {
+		for _, op := range []*huma.Operation{item.Get, item.Put, item.Post, item.Patch, item.Delete} {
+			if op != nil && op.OperationID == operationID {
+				op.RequestBody = body
+			}
+		}
+	}
+}
+
 func registerEvidence(api huma.API, s *Services) {
 	huma.Register(api, huma.Operation{
 		OperationID: "submit-evidence", Method: http.MethodPost, Path: "/milestones/{milestoneId}/evidence", DefaultStatus: http.StatusCreated,
-		Summary: "Submit evidence for a milestone", Tags: []string{"evidence"}, Security: signedIn, RequestBody: evidenceUploadSchema,
+		Summary: "Submit evidence for a milestone", Tags: []string{"evidence"}, Security: signedIn,
 		Description: "Adds a file or a link that proves the milestone, once the design is approved. The file is streamed to storage, never held in memory; its type is judged from its bytes (415 for types not accepted) and its size is limited (413). " +
 			"Evidence is frozen once submitted. The participant may do this. Unlike other creates this operation takes no Idempotency-Key, as its body is streamed: withdraw a duplicate instead.",
 		Errors: []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusConflict, http.StatusRequestEntityTooLarge, http.StatusUnsupportedMediaType, http.StatusUnprocessableEntity},
 	}, func(ctx context.Context, in *MilestonePath) (*evidenceOutput, error) {
 		return evidenceAnswer(submitEvidence(ctx, s.Projects, in.MilestoneID))
 	})
+	documentRequestBody(api, "submit-evidence", evidenceUploadSchema)
 
 	huma.Register(api, huma.Operation{
 		OperationID: "list-evidence", Method: http.MethodGet, Path: "/milestones/{milestoneId}/evidence",

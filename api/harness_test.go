@@ -48,12 +48,7 @@ func newAppOn(t testing.TB, db *bun.DB) *app {
 	t.Helper()
 	store := persistence.NewStore(db)
 	blobDir := t.TempDir()
-	blobs, err := persistence.OpenBlobStore(context.Background(), "file://"+blobDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { blobs.Close() })
-	projects := domain.NewProjects(store, blobs, time.Now)
+	projects := domain.NewProjects(store, newBlobs(t, blobDir), time.Now)
 	projects.MaxEvidenceBytes = testMaxEvidenceBytes
 	services := &api.Services{
 		Projects:    projects,
@@ -63,7 +58,7 @@ func newAppOn(t testing.TB, db *bun.DB) *app {
 		Idempotency: persistence.NewIdempotencyStore(db),
 		Now:         time.Now,
 	}
-	srv := api.New(api.Deps{Logger: slog.New(slog.NewJSONHandler(io.Discard, nil)), Services: services})
+	srv := api.New(api.Deps{Logger: slog.New(slog.NewTextHandler(testLog{t}, &slog.HandlerOptions{Level: slog.LevelWarn})), Services: services})
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(ts.Close)
 	return &app{t: t, db: db, store: store, server: ts, admin: &domain.Actor{PlatformAdmin: true}, blobDir: blobDir}
@@ -119,7 +114,9 @@ func (r response) locations(t testing.TB) []string {
 type request struct {
 	method, path, token string
 	body                any
-	header              map[string]string
+	// contentType overrides the type of a []byte body (text/csv by default).
+	contentType string
+	header      map[string]string
 }
 
 func (a *app) do(r request) response {
@@ -131,6 +128,9 @@ func (a *app) do(r request) response {
 	case []byte:
 		body = bytes.NewReader(b)
 		contentType = "text/csv"
+		if r.contentType != "" {
+			contentType = r.contentType
+		}
 	default:
 		raw, err := json.Marshal(b)
 		if err != nil {
@@ -206,4 +206,24 @@ func (a *app) token(user uuid.UUID) string {
 		a.t.Fatal(err)
 	}
 	return token
+}
+
+// newBlobs opens the blob store in a folder.
+func newBlobs(t testing.TB, dir string) *persistence.BlobStore {
+	t.Helper()
+	blobs, err := persistence.OpenBlobStore(context.Background(), "file://"+dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { blobs.Close() })
+	return blobs
+}
+
+// testLog sends the server's warnings and errors to the test's log, shown
+// when the test fails.
+type testLog struct{ t testing.TB }
+
+func (l testLog) Write(p []byte) (int, error) {
+	l.t.Log(strings.TrimSpace(string(p)))
+	return len(p), nil
 }

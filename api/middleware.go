@@ -25,11 +25,11 @@ const maxRequestIDLength = 128
 // requestInfo is what the middleware learns about a request as it passes
 // through the layers; it lives in the request's context.
 type requestInfo struct {
-	id        string
-	url       *url.URL
-	remoteIP  string
+	id       string
+	url      *url.URL
+	remoteIP string
 	// request is the request itself, for handlers that stream its body.
-	request *http.Request
+	request   *http.Request
 	operation string
 	logger    *slog.Logger
 }

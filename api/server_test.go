@@ -15,7 +15,7 @@ import (
 )
 
 func TestShutdownLetsInFlightRequestsFinish(t *testing.T) {
-	srv := api.New(api.Deps{})
+	srv := api.New(api.Deps{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	started := make(chan struct{})
 	release := make(chan struct{})
 	huma.Register(srv.API(), huma.Operation{OperationID: "test-slow", Method: http.MethodGet, Path: "/test/slow"},

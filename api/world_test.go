@@ -23,6 +23,10 @@ type world struct {
 	participant, otherParticipant domain.User
 	outsider                      domain.User
 	enrollment, otherEnrollment   domain.Enrollment
+	// Set by arrangeWorkflow: the participant's first short-term milestone
+	// and a PDF submitted as its evidence.
+	milestone    domain.Milestone
+	fileEvidence domain.Evidence
 }
 
 // The roles of the access matrix, in its column order.
@@ -88,23 +92,24 @@ func newWorld(t testing.TB) *world {
 }
 
 // newCohort creates a PKN II cohort for an institution as its organizer.
+// It is in its design phase today; implementation starts in 40 days.
 func (w *world) newCohort(t testing.TB, organizer domain.User, institution uuid.UUID) domain.Cohort {
 	t.Helper()
+	today := time.Now().UTC()
+	on := func(days int) domain.Date { return domain.DateOf(today.AddDate(0, 0, days)) }
 	c, err := w.cohorts().CreateCohort(context.Background(), &domain.Actor{UserID: organizer.ID, Institutions: []uuid.UUID{institution}},
-		domain.CohortPlan{InstitutionID: institution, Program: "pkn2", Code: "PKN2-" + uniq(), Name: "PKN II Angkatan XII Tahun 2026",
-			StartsOn: day(2026, 3, 2), EndsOn: day(2026, 9, 30), Phases: []domain.Phase{
-				{Kind: domain.PhaseDesign, StartsOn: day(2026, 3, 2), EndsOn: day(2026, 3, 27)},
-				{Kind: domain.PhaseDesignSeminar, StartsOn: day(2026, 3, 30), EndsOn: day(2026, 4, 3)},
-				{Kind: domain.PhaseImplementation, StartsOn: day(2026, 4, 6), EndsOn: day(2026, 8, 28)},
-				{Kind: domain.PhaseFinalSeminar, StartsOn: day(2026, 9, 7), EndsOn: day(2026, 9, 18)},
+		domain.CohortPlan{InstitutionID: institution, Program: "pkn2", Code: "PKN2-" + uniq(), Name: "PKN II Angkatan XII",
+			StartsOn: on(-10), EndsOn: on(150), Phases: []domain.Phase{
+				{Kind: domain.PhaseDesign, StartsOn: on(-10), EndsOn: on(20)},
+				{Kind: domain.PhaseDesignSeminar, StartsOn: on(25), EndsOn: on(30)},
+				{Kind: domain.PhaseImplementation, StartsOn: on(40), EndsOn: on(120)},
+				{Kind: domain.PhaseFinalSeminar, StartsOn: on(130), EndsOn: on(140)},
 			}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return c
 }
-
-func day(y int, m time.Month, d int) domain.Date { return domain.NewDate(y, m, d) }
 
 // actor is how the domain sees a user with their current roles.
 func (w *world) actor(u domain.User) *domain.Actor {

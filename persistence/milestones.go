@@ -107,7 +107,7 @@ func (s *MilestoneStore) List(ctx context.Context, project uuid.UUID, page domai
 // Update writes a milestone if nobody changed it since it was read.
 func (s *MilestoneStore) Update(ctx context.Context, m domain.Milestone) error {
 	row := milestoneFromDomain(m)
-	res, err := s.db.NewUpdate().Model(&row).ExcludeColumn("id", "project_id", "horizon", "horizon_rank", "created_at").
+	res, err := s.db.NewUpdate().Model(&row).ExcludeColumn("id", "project_id", "horizon", "created_at").
 		WherePK().Where("version = ?", m.Version-1).Exec(ctx)
 	return staleUnlessOne(res, err)
 }

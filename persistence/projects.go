@@ -65,7 +65,7 @@ func projectFromDomain(p domain.Project) projectRow {
 func (r projectRow) toDomain() domain.Project {
 	p := domain.Project{ID: r.ID, EnrollmentID: r.EnrollmentID, CohortID: r.CohortID,
 		Parties: domain.Parties{ParticipantID: r.ParticipantID, MentorID: r.MentorID, CoachID: r.CoachID},
-		Title: r.Title, Problem: r.Problem, Background: r.Background, Goal: r.Goal, Benefits: r.Benefits, Scope: r.Scope,
+		Title:   r.Title, Problem: r.Problem, Background: r.Background, Goal: r.Goal, Benefits: r.Benefits, Scope: r.Scope,
 		InnovationAreas: r.InnovationAreas, Stakeholders: []domain.Stakeholder{}, Status: domain.ProjectStatus(r.Status),
 		RevisionRequested: r.RevisionRequested, RevisionComment: r.RevisionComment, DesignRound: r.DesignRound,
 		DesignSubmittedAt: r.DesignSubmittedAt, Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
@@ -100,7 +100,7 @@ func (s *ProjectStore) Get(ctx context.Context, id uuid.UUID, forUpdate bool) (d
 // Update writes a project if nobody changed it since it was read.
 func (s *ProjectStore) Update(ctx context.Context, p domain.Project) error {
 	row := projectFromDomain(p)
-	res, err := s.db.NewUpdate().Model(&row).ExcludeColumn("id", "enrollment_id", "created_at", "cohort_id", "participant_id", "mentor_id", "coach_id").
+	res, err := s.db.NewUpdate().Model(&row).ExcludeColumn("id", "enrollment_id", "created_at").
 		WherePK().Where("version = ?", p.Version-1).Exec(ctx)
 	return staleUnlessOne(res, err)
 }

@@ -85,14 +85,12 @@ func (s *TimelineStore) Timeline(ctx context.Context, project uuid.UUID, page do
 	if err != nil {
 		return domain.Page[domain.TimelineEntry]{}, err
 	}
-	var rows []timelineRow
-	q := s.db.NewSelect().Model(&rows).ColumnExpr("ev.*, u.name AS actor_name").
-		Join("LEFT JOIN users AS u ON u.id = ev.actor_id").
-		Where("ev.project_id = ?", project).OrderExpr("ev.id DESC").Limit(int64(page.Size() + 1))
+	query := `SELECT ev.*, u.name AS actor_name FROM events ev LEFT JOIN users u ON u.id = ev.actor_id WHERE ev.project_id = ?0`
 	if hasCursor {
-		q.Where("ev.id < ?", before)
+		query += ` AND ev.id < ?1`
 	}
-	if err := q.Scan(ctx); err != nil {
+	var rows []timelineRow
+	if err := s.db.NewRaw(query+` ORDER BY ev.id DESC LIMIT ?2`, project, before, page.Size()+1).Scan(ctx, &rows); err != nil {
 		return domain.Page[domain.TimelineEntry]{}, dbError(err)
 	}
 	return pageOf(rows, page.Size(), func(r timelineRow) domain.TimelineEntry {

@@ -1,0 +1,99 @@
+package api_test
+
+import (
+	"bytes"
+	"context"
+	"mime/multipart"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/proper-id/proper/domain"
+)
+
+// project is the world's participant's project.
+func (w *world) project() uuid.UUID { return w.enrollment.ProjectID }
+
+// projects is the workflow service on the world's database and blobs.
+func (w *world) projects() *domain.Projects {
+	w.t.Helper()
+	blobs := newBlobs(w.t, w.blobDir)
+	return domain.NewProjects(w.store, blobs, time.Now)
+}
+
+// draftDesign gives the participant's project what a submission needs: a
+// title, a problem, a goal and a short-term milestone, which it returns.
+func (w *world) draftDesign(t testing.TB) domain.Milestone {
+	t.Helper()
+	ctx := context.Background()
+	participant := w.actor(w.participant)
+	title, problem, goal := "Antrean Daring Adminduk", "Antrean panjang sejak subuh", "Waktu tunggu di bawah 30 menit"
+	if _, err := w.projects().UpdateProject(ctx, participant, w.project(), domain.ProjectChanges{Title: &title, Problem: &problem, Goal: &goal}, nil); err != nil {
+		t.Fatal(err)
+	}
+	m, err := w.projects().CreateMilestone(ctx, participant, w.project(), domain.MilestonePlan{Horizon: "short", Title: "Terbentuknya Tim Efektif",
+		DueOn: domain.DateOf(time.Now().AddDate(0, 1, 0))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// setProjectStatus puts the project in a status directly, to arrange a
+// test; the workflow's own rules are tested through the API.
+func (w *world) setProjectStatus(t testing.TB, status domain.ProjectStatus) {
+	t.Helper()
+	if _, err := w.db.Exec(`UPDATE projects SET status = ?, design_round = design_round + 1, revision_requested = false WHERE id = ?`, string(status), w.project()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// setMilestoneStatus puts a milestone in a status directly.
+func (w *world) setMilestoneStatus(t testing.TB, id uuid.UUID, status domain.MilestoneStatus) {
+	t.Helper()
+	if _, err := w.db.Exec(`UPDATE milestones SET status = ? WHERE id = ?`, string(status), id); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// linkEvidence submits a link as evidence of a milestone, as the participant.
+func (w *world) linkEvidence(t testing.TB, milestone uuid.UUID) domain.Evidence {
+	t.Helper()
+	e, err := w.projects().SubmitEvidence(context.Background(), w.actor(w.participant), milestone,
+		domain.EvidenceDraft{Title: "Berita acara rapat", URL: "https://batam.go.id/berita-acara"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// multipartForm encodes fields and, when name is not empty, a file.
+func multipartForm(t testing.TB, fields map[string]string, fileName string, file []byte) ([]byte, string) {
+	t.Helper()
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	for k, v := range fields {
+		mw.WriteField(k, v)
+	}
+	if fileName != "" {
+		fw, err := mw.CreateFormFile("file", fileName)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fw.Write(file)
+	}
+	mw.Close()
+	return buf.Bytes(), mw.FormDataContentType()
+}
+
+// upload submits evidence for a milestone as a multipart form.
+func (w *world) upload(token string, milestone uuid.UUID, fields map[string]string, fileName string, file []byte) response {
+	w.t.Helper()
+	body, contentType := multipartForm(w.t, fields, fileName, file)
+	return w.do(request{method: http.MethodPost, path: "/v1/milestones/" + milestone.String() + "/evidence", token: token, body: body, contentType: contentType})
+}
+
+// pdf is a small file that is a PDF by its bytes.
+var pdf = append([]byte("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n"), bytes.Repeat([]byte("isi dokumen SK tim efektif\n"), 400)...)
