@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-
 	"github.com/proper-id/proper/domain"
 )
 
@@ -89,7 +88,9 @@ func init() {
 		"create-milestone": {func(w *world) request {
 			return request{method: "POST", path: projectPath(w, "/milestones"), body: map[string]any{"horizon": "long", "title": "Perda layanan daring", "dueOn": "2028-12-31"}}
 		}, participantWrites(created)},
-		"get-milestone": {func(w *world) request { return request{method: "GET", path: "/v1/milestones/" + w.milestone.ID.String()} }, seesProject},
+		"get-milestone": {func(w *world) request {
+			return request{method: "GET", path: "/v1/milestones/" + w.milestone.ID.String()}
+		}, seesProject},
 		"update-milestone": {func(w *world) request {
 			return request{method: "PATCH", path: "/v1/milestones/" + w.milestone.ID.String(), body: map[string]string{"description": "Rincian " + uniq()}}
 		}, participantWrites(ok)},
@@ -113,8 +114,12 @@ func init() {
 			body, contentType := multipartForm(w.t, map[string]string{"title": "Tautan", "url": "https://batam.go.id/antrean"}, "", nil)
 			return request{method: "POST", path: "/v1/milestones/" + w.milestone.ID.String() + "/evidence", body: body, contentType: contentType}
 		}, participantWrites(created)},
-		"list-evidence": {func(w *world) request { return request{method: "GET", path: "/v1/milestones/" + w.milestone.ID.String() + "/evidence"} }, seesProject},
-		"get-evidence":  {func(w *world) request { return request{method: "GET", path: "/v1/evidence/" + w.fileEvidence.ID.String()} }, seesProject},
+		"list-evidence": {func(w *world) request {
+			return request{method: "GET", path: "/v1/milestones/" + w.milestone.ID.String() + "/evidence"}
+		}, seesProject},
+		"get-evidence": {func(w *world) request {
+			return request{method: "GET", path: "/v1/evidence/" + w.fileEvidence.ID.String()}
+		}, seesProject},
 		"download-evidence": {func(w *world) request {
 			return request{method: "GET", path: "/v1/evidence/" + w.fileEvidence.ID.String() + "/content"}
 		}, seesProject},
@@ -131,4 +136,3 @@ func init() {
 		accessMatrix[op] = c
 	}
 }
-
