@@ -13,4 +13,6 @@ func registerRoutes(v1 huma.API, s *Services) {
 	registerProjects(v1, s)
 	registerMilestones(v1, s)
 	registerEvidence(v1, s)
+	registerProgress(v1, s)
+	registerAssessments(v1, s)
 }

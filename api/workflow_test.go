@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-		"io/fs"
+	"io/fs"
 	"net/http"
 	"path/filepath"
 	"slices"
@@ -278,7 +278,9 @@ func TestTheReviewQueueListsWhatWaitsOldestFirst(t *testing.T) {
 	w.db.Exec(`UPDATE evidence SET status = 'approved' WHERE id = ?`, link.ID)
 	expect(t, w.post("/v1/milestones/"+m.ID.String()+"/claim", w.tokenOf(roleParticipant), nil), http.StatusOK)
 
-	var queue struct{ Items []struct{ Kind, ID, ParticipantName string } }
+	var queue struct {
+		Items []struct{ Kind, ID, ParticipantName string }
+	}
 	expect(t, w.get("/v1/review-queue", w.tokenOf(roleMentor)), http.StatusOK).decode(t, &queue)
 	if len(queue.Items) != 2 || queue.Items[0].Kind != "evidence" || queue.Items[1].Kind != "milestone" || queue.Items[0].ParticipantName != "Budi Peserta" {
 		t.Fatalf("the mentor's queue %+v: want the evidence, then the claimed milestone", queue.Items)

@@ -43,6 +43,11 @@ func (s *Cohorts) CreateCohort(ctx context.Context, actor *Actor, plan CohortPla
 		if _, err := tx.Cohorts().AddStaff(ctx, StaffMember{CohortID: cohort.ID, UserID: actor.UserID, Role: StaffOrganizer, AddedAt: now}); err != nil {
 			return err
 		}
+		for _, r := range DefaultRubrics(cohort.ID, cohort.Program) {
+			if err := tx.Assessments().SaveRubric(ctx, r); err != nil {
+				return err
+			}
+		}
 		e := event(actor, now, "cohort.created", "cohort", cohort.ID)
 		e.CohortID, e.After = &cohort.ID, cohort
 		return tx.Events().Append(ctx, e)

@@ -116,6 +116,12 @@ const (
 	ReviewEvidence     Action = "evidence.review"
 	ReadCoachingNotes  Action = "coaching_note.read"
 	WriteCoachingNote  Action = "coaching_note.write"
+	ReadRubrics        Action = "rubric.read"
+	ManageRubrics      Action = "rubric.manage"
+	AssessProject      Action = "assessment.record"
+	ReadAssessments    Action = "assessment.read"
+	ReleaseResults     Action = "assessment.release"
+	ReadProgress       Action = "progress.read"
 )
 
 // rule is the policy for one action. A target the actor may not see is
@@ -200,6 +206,29 @@ var rules = map[Action]rule{
 	ReviewEvidence:    {noun: "project", visible: seesEnrollment, allowed: mentorOf},
 	ReadCoachingNotes: {noun: "project", visible: seesEnrollment, allowed: either(participantOf, mentorOf, coachOf, hasCohortRole(RoleOrganizer))},
 	WriteCoachingNote: {noun: "project", visible: seesEnrollment, allowed: coachOf},
+	ReadRubrics:       {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer, RoleCoach, RoleExaminer)},
+	ManageRubrics:     {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer)},
+	AssessProject:     {noun: "project", visible: seesEnrollment, allowed: hasCohortRole(RoleExaminer)},
+	ReadAssessments:   {noun: "project", visible: seesEnrollment, allowed: anyone},
+	ReleaseResults:    {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer)},
+	ReadProgress:      {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer, RoleCoach, RoleExaminer)},
+}
+
+// seesUnreleasedResults: the cohort's organizers and examiners and the
+// participant's coach see assessments at once; the participant and their
+// mentor once the organizer releases the seminar's results.
+func seesUnreleasedResults(a *Actor, t Target) bool {
+	return a.PlatformAdmin || hasCohortRole(RoleOrganizer, RoleExaminer)(a, t) || coachOf(a, t)
+}
+
+// ProgressScope says whose progress an actor sees in a cohort: everyone's
+// for its organizers, examiners and platform admins; a coach, the
+// participants they coach.
+func ProgressScope(actor *Actor, cohort uuid.UUID) (coachedBy *uuid.UUID) {
+	if actor.PlatformAdmin || actor.Has(cohort, RoleOrganizer) || actor.Has(cohort, RoleExaminer) {
+		return nil
+	}
+	return &actor.UserID
 }
 
 // projectTarget describes a project for the policy.

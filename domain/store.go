@@ -31,6 +31,8 @@ type Store interface {
 	CoachingNotes() CoachingNoteStore
 	ReviewQueue() ReviewQueueStore
 	Timeline() TimelineStore
+	Assessments() AssessmentStore
+	Progress() ProgressStore
 }
 
 // Credentials are the secrets stored with a user: a password hash, or a
@@ -231,4 +233,66 @@ type ReviewQueueStore interface {
 type TimelineStore interface {
 	// Timeline returns a page of the project's events, newest first.
 	Timeline(ctx context.Context, project uuid.UUID, page PageRequest) (Page[TimelineEntry], error)
+}
+
+// AssessmentStore keeps rubrics, assessments and the release of results.
+type AssessmentStore interface {
+	// Rubrics returns a cohort's rubrics.
+	Rubrics(ctx context.Context, cohort uuid.UUID) ([]Rubric, error)
+	// SaveRubric creates or replaces a cohort's rubric for a seminar.
+	SaveRubric(ctx context.Context, r Rubric) error
+	Create(ctx context.Context, a Assessment) error
+	// OfProject returns a project's assessments, oldest first.
+	OfProject(ctx context.Context, project uuid.UUID) ([]Assessment, error)
+	// Recorded reports whether any assessment of the seminar exists in the cohort.
+	Recorded(ctx context.Context, cohort uuid.UUID, seminar Seminar) (bool, error)
+	// Release records that a seminar's results are released to participants.
+	Release(ctx context.Context, cohort uuid.UUID, seminar Seminar, by uuid.UUID, at time.Time) error
+	// Released lists the seminars whose results are released in the cohort.
+	Released(ctx context.Context, cohort uuid.UUID) ([]Seminar, error)
+}
+
+// HorizonProgress counts one horizon's milestones of a project.
+type HorizonProgress struct {
+	Total                int
+	Achieved             int
+	AwaitingVerification int
+	Overdue              int
+}
+
+// ProgressRow is one participant's line of a cohort's progress.
+type ProgressRow struct {
+	EnrollmentID     uuid.UUID
+	ParticipantName  string
+	Group            string
+	MentorName       string
+	ProjectID        uuid.UUID
+	ProjectTitle     string
+	ProjectStatus    ProjectStatus
+	Short, Mid, Long HorizonProgress
+	// PendingEvidence counts evidence waiting for the mentor's review.
+	PendingEvidence int
+	LastActivityAt  *time.Time
+}
+
+// ProgressQuery selects and orders a cohort's progress rows.
+type ProgressQuery struct {
+	Cohort uuid.UUID
+	// Today decides which milestones are overdue.
+	Today Date
+	Group string
+	// Status keeps only projects in it, when set.
+	Status ProjectStatus
+	// CoachedBy keeps only the participants of this coach, when set.
+	CoachedBy *uuid.UUID
+	// Sort is "name" (default), "progress" (highest first) or
+	// "lastActivityAt" (most recent first).
+	Sort string
+}
+
+// ProgressStore computes a cohort's progress.
+type ProgressStore interface {
+	// Progress calls each with every participant's row, in order, from one
+	// query; it stops at each's first error.
+	Progress(ctx context.Context, q ProgressQuery, each func(ProgressRow) error) error
 }

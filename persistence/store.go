@@ -77,3 +77,9 @@ func (s *Store) ReviewQueue() domain.ReviewQueueStore { return &ReviewQueueStore
 
 // Timeline returns the reader of project timelines.
 func (s *Store) Timeline() domain.TimelineStore { return &TimelineStore{db: s.db} }
+
+// Assessments returns the rubric and assessment repository.
+func (s *Store) Assessments() domain.AssessmentStore { return &AssessmentStore{db: s.db} }
+
+// Progress returns the cohort progress reader.
+func (s *Store) Progress() domain.ProgressStore { return &ProgressStore{db: s.db, root: s.root} }

@@ -1,0 +1,160 @@
+package api
+
+import (
+	"context"
+	"encoding/csv"
+	"mime"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/danielgtaylor/huma/v2"
+	"github.com/google/uuid"
+
+	"github.com/proper-id/proper/domain"
+)
+
+// HorizonProgress counts one horizon's milestones of a project.
+type HorizonProgress struct {
+	Total                int `json:"total" doc:"Milestones of the horizon." example:"4"`
+	Achieved             int `json:"achieved" doc:"Verified by the mentor." example:"2"`
+	AwaitingVerification int `json:"awaitingVerification" doc:"Claimed, waiting for the mentor." example:"1"`
+	Overdue              int `json:"overdue" doc:"Past their due date and not achieved." example:"0"`
+}
+
+func newHorizonProgress(h domain.HorizonProgress) HorizonProgress {
+	return HorizonProgress{Total: h.Total, Achieved: h.Achieved, AwaitingVerification: h.AwaitingVerification, Overdue: h.Overdue}
+}
+
+// ProgressBasis is what a progress percentage is computed from.
+type ProgressBasis struct {
+	Achieved int `json:"achieved" doc:"Achieved short-term milestones." example:"2"`
+	Total    int `json:"total" doc:"All short-term milestones." example:"4"`
+}
+
+// ParticipantProgress is one participant's line of a cohort's progress.
+type ParticipantProgress struct {
+	EnrollmentID    uuid.UUID       `json:"enrollmentId" format:"uuid" doc:"The enrollment."`
+	ParticipantName string          `json:"participantName" doc:"The participant." example:"Dr. Budi Santoso"`
+	Group           string          `json:"group" doc:"Their group." example:"Kelompok 1"`
+	MentorName      string          `json:"mentorName" doc:"Their mentor." example:"Drs. Jefridin, M.Pd."`
+	ProjectID       uuid.UUID       `json:"projectId" format:"uuid" doc:"Their project."`
+	ProjectTitle    string          `json:"projectTitle" doc:"Its title." example:"Antrean Daring Adminduk"`
+	ProjectStatus   string          `json:"projectStatus" enum:"draft,design_submitted,design_approved,implementing,final_submitted,completed" doc:"Its status." example:"implementing"`
+	Short           HorizonProgress `json:"short" doc:"Short-term milestones."`
+	Mid             HorizonProgress `json:"mid" doc:"Mid-term milestones."`
+	Long            HorizonProgress `json:"long" doc:"Long-term milestones."`
+	PendingEvidence int             `json:"pendingEvidence" doc:"Evidence waiting for the mentor's review." example:"1"`
+	Progress        int             `json:"progress" minimum:"0" maximum:"100" doc:"Achieved short-term milestones as a percentage of all of them, rounded; 0 without any." example:"50"`
+	ProgressBasis   ProgressBasis   `json:"progressBasis" doc:"The counts the progress is computed from."`
+	LastActivityAt  *time.Time      `json:"lastActivityAt,omitempty" doc:"When the project last changed."`
+}
+
+func newParticipantProgress(r domain.ProgressRow) ParticipantProgress {
+	return ParticipantProgress{EnrollmentID: r.EnrollmentID, ParticipantName: r.ParticipantName, Group: r.Group, MentorName: r.MentorName,
+		ProjectID: r.ProjectID, ProjectTitle: r.ProjectTitle, ProjectStatus: string(r.ProjectStatus), Short: newHorizonProgress(r.Short),
+		Mid: newHorizonProgress(r.Mid), Long: newHorizonProgress(r.Long), PendingEvidence: r.PendingEvidence, Progress: r.Progress(),
+		ProgressBasis: ProgressBasis{Achieved: r.Short.Achieved, Total: r.Short.Total}, LastActivityAt: r.LastActivityAt}
+}
+
+// ProgressTotals sums up the participants listed.
+type ProgressTotals struct {
+	Participants int            `json:"participants" doc:"Participants listed." example:"30"`
+	ByStatus     map[string]int `json:"byStatus" doc:"Participants per project status." example:"{\"implementing\":21,\"design_approved\":5}"`
+	MeanProgress float64        `json:"meanProgress" doc:"The mean of their progress, to one decimal." example:"46.7"`
+	Overdue      int            `json:"overdue" doc:"Overdue milestones, all horizons." example:"7"`
+}
+
+// CohortProgress is the answer of get-cohort-progress.
+type CohortProgress struct {
+	Items  []ParticipantProgress `json:"items" doc:"One line per participant."`
+	Totals ProgressTotals        `json:"totals" doc:"The totals of the lines."`
+}
+
+// ProgressParams filter and order a cohort's progress.
+type ProgressParams struct {
+	CohortPath
+	Group  string `query:"group" maxLength:"200" doc:"Only this group." example:"Kelompok 1"`
+	Status string `query:"status" enum:"draft,design_submitted,design_approved,implementing,final_submitted,completed" doc:"Only projects in this status."`
+	Sort   string `query:"sort" enum:"name,progress,lastActivityAt" default:"name" doc:"By participant name, by progress (highest first) or by last activity (most recent first)."`
+}
+
+func (p ProgressParams) query() domain.ProgressQuery {
+	return domain.ProgressQuery{Cohort: p.CohortID, Group: p.Group, Status: domain.ProjectStatus(p.Status), Sort: p.Sort}
+}
+
+// progressCSVHeader names the columns of the progress export.
+var progressCSVHeader = []string{"participant", "group", "mentor", "project", "status", "progress", "short_achieved", "short_total",
+	"short_awaiting_verification", "short_overdue", "mid_achieved", "mid_total", "long_achieved", "long_total", "pending_evidence", "last_activity_at"}
+
+func progressCSVRecord(r domain.ProgressRow) []string {
+	last := ""
+	if r.LastActivityAt != nil {
+		last = r.LastActivityAt.Format(time.RFC3339)
+	}
+	n := strconv.Itoa
+	return []string{r.ParticipantName, r.Group, r.MentorName, r.ProjectTitle, string(r.ProjectStatus), n(r.Progress()),
+		n(r.Short.Achieved), n(r.Short.Total), n(r.Short.AwaitingVerification), n(r.Short.Overdue),
+		n(r.Mid.Achieved), n(r.Mid.Total), n(r.Long.Achieved), n(r.Long.Total), n(r.PendingEvidence), last}
+}
+
+func registerProgress(api huma.API, s *Services) {
+	huma.Register(api, huma.Operation{
+		OperationID: "get-cohort-progress", Method: http.MethodGet, Path: "/cohorts/{cohortId}/progress",
+		Summary: "See who is on track", Tags: []string{"progress"}, Security: signedIn,
+		Description: "Per participant: their project's status, milestones per horizon (achieved, awaiting verification, overdue), evidence waiting for review, progress and last activity; with the totals. Computed in one database query. Organizers and examiners see the whole cohort; a coach sees the participants they coach.",
+		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusUnprocessableEntity},
+	}, func(ctx context.Context, in *ProgressParams) (*struct{ Body CohortProgress }, error) {
+		var rows []domain.ProgressRow
+		err := s.Cohorts.CohortProgress(ctx, actorOf(ctx), in.query(), func(r domain.ProgressRow) error {
+			rows = append(rows, r)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		out := &struct{ Body CohortProgress }{}
+		out.Body.Items = make([]ParticipantProgress, len(rows))
+		for i, r := range rows {
+			out.Body.Items[i] = newParticipantProgress(r)
+		}
+		t := domain.SummarizeProgress(rows)
+		out.Body.Totals = ProgressTotals{Participants: t.Participants, ByStatus: map[string]int{}, MeanProgress: t.MeanProgress, Overdue: t.Overdue}
+		for status, count := range t.ByStatus {
+			out.Body.Totals.ByStatus[string(status)] = count
+		}
+		return out, nil
+	})
+
+	huma.Register(api, huma.Operation{
+		OperationID: "export-cohort-progress", Method: http.MethodGet, Path: "/cohorts/{cohortId}/progress.csv",
+		Summary: "Export the progress as CSV", Tags: []string{"progress"}, Security: signedIn,
+		Description: "The same lines as get-cohort-progress, as a CSV file (UTF-8, header row, RFC 4180 quoting), streamed. `sep=;` separates with semicolons for Indonesian Excel.",
+		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusUnprocessableEntity},
+		Responses: map[string]*huma.Response{"200": {Description: "The progress as CSV.",
+			Content: map[string]*huma.MediaType{"text/csv": {Schema: &huma.Schema{Type: "string"}}}}},
+	}, func(ctx context.Context, in *struct {
+		ProgressParams
+		Sep string `query:"sep" pattern:"^[,;]$" default:"," doc:"The separator: , or ; (for Excel set to Indonesian)."`
+	}) (*huma.StreamResponse, error) {
+		code, err := s.Cohorts.CohortCode(ctx, actorOf(ctx), in.CohortID)
+		if err != nil {
+			return nil, err
+		}
+		return &huma.StreamResponse{Body: func(hctx huma.Context) {
+			hctx.SetHeader("Content-Type", "text/csv; charset=utf-8")
+			hctx.SetHeader("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": "progress-" + code + ".csv"}))
+			w := csv.NewWriter(hctx.BodyWriter())
+			w.Comma = rune(in.Sep[0])
+			w.UseCRLF = true
+			w.Write(progressCSVHeader)
+			err := s.Cohorts.CohortProgress(ctx, actorOf(ctx), in.query(), func(r domain.ProgressRow) error {
+				return w.Write(progressCSVRecord(r))
+			})
+			w.Flush()
+			if err != nil {
+				logUnexpected(ctx, "export progress", err) // the answer has begun: it ends short
+			}
+		}}, nil
+	})
+}

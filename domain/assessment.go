@@ -1,0 +1,294 @@
+package domain
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// Seminar is one of the two seminars where examiners assess a project.
+type Seminar string
+
+// The seminars of a leadership training.
+const (
+	SeminarDesign Seminar = "design" // seminar rancangan proyek perubahan
+	SeminarFinal  Seminar = "final"  // seminar laporan akhir
+)
+
+// ParseSeminar returns the seminar named s, or an Invalid error naming field.
+func ParseSeminar(field, s string) (Seminar, error) {
+	switch v := Seminar(s); v {
+	case SeminarDesign, SeminarFinal:
+		return v, nil
+	}
+	return "", Invalid(field, "must be design or final")
+}
+
+// Criterion is one part of a rubric with its weight in percent.
+type Criterion struct {
+	Key    string
+	Name   string
+	Weight int
+}
+
+// Rubric is how a cohort's examiners score one seminar: criteria whose
+// weights sum to 100.
+type Rubric struct {
+	CohortID uuid.UUID
+	Seminar  Seminar
+	Criteria []Criterion
+}
+
+var criterionKey = regexp.MustCompile(`^[a-z][a-z0-9_]{0,39}$`)
+
+// validate checks the criteria: at least one, keys unique and simple,
+// names present, weights positive and summing to 100.
+func (r Rubric) validate() error {
+	var v Violations
+	if len(r.Criteria) == 0 || len(r.Criteria) > 20 {
+		v.Add("criteria", "must list between 1 and 20 criteria")
+	}
+	sum := 0
+	var keys []string
+	for i, c := range r.Criteria {
+		field := fmt.Sprintf("criteria[%d]", i)
+		switch {
+		case !criterionKey.MatchString(c.Key):
+			v.Add(field+".key", "must be lower-case letters, digits and _ (at most 40), starting with a letter")
+		case slices.Contains(keys, c.Key):
+			v.Add(field+".key", "is listed twice")
+		}
+		keys = append(keys, c.Key)
+		text(&v, field+".name", c.Name, true)
+		if c.Weight <= 0 || c.Weight > 100 {
+			v.Add(field+".weight", "must be between 1 and 100")
+		}
+		sum += c.Weight
+	}
+	if len(r.Criteria) > 0 && sum != 100 {
+		v.Add("criteria", fmt.Sprintf("weights must sum to 100, not %d", sum))
+	}
+	return v.Err()
+}
+
+// Predicate is the qualification (kualifikasi) a seminar score earns.
+type Predicate string
+
+// The predicates of LAN leadership trainings, best first.
+const (
+	PredicateSangatMemuaskan Predicate = "sangat_memuaskan"
+	PredicateMemuaskan       Predicate = "memuaskan"
+	PredicateCukupMemuaskan  Predicate = "cukup_memuaskan"
+	PredicateKurangMemuaskan Predicate = "kurang_memuaskan"
+)
+
+// threshold is the score a total must exceed for a predicate.
+type threshold struct {
+	Above     float64
+	Predicate Predicate
+}
+
+// Assessment rules per program: the predicates' thresholds and the default
+// rubrics a new cohort starts with. They follow PerLAN 5/2022 and its
+// guideline as Proper's defaults; an institution adjusts a cohort's rubrics
+// (replace-rubric) to the guideline in force, and these tables are the one
+// place to change when LAN changes the rules.
+var (
+	lanThresholds = []threshold{{90, PredicateSangatMemuaskan}, {80, PredicateMemuaskan}, {70, PredicateCukupMemuaskan}}
+
+	predicateThresholds = map[Program][]threshold{
+		ProgramPKN1: lanThresholds, ProgramPKN2: lanThresholds, ProgramPKA: lanThresholds, ProgramPKP: lanThresholds,
+	}
+
+	defaultRubrics = map[Program]map[Seminar][]Criterion{
+		ProgramPKN1: {
+			SeminarDesign: {
+				{"strategic_issue", "Ketajaman isu strategis dan analisis lingkungan", 25},
+				{"change_idea", "Gagasan perubahan dan inovasi kebijakan", 25},
+				{"milestones", "Tahapan (milestone) dan rencana aksi", 20},
+				{"stakeholders", "Pemetaan dan strategi pelibatan stakeholder", 15},
+				{"presentation", "Penyajian dan argumentasi", 15},
+			},
+			SeminarFinal: {
+				{"short_term_results", "Capaian milestone jangka pendek", 30},
+				{"strategic_impact", "Manfaat dan dampak strategis perubahan", 25},
+				{"leadership", "Kepemimpinan strategis dan kolaborasi", 20},
+				{"sustainability", "Keberlanjutan jangka menengah dan panjang", 15},
+				{"presentation", "Penyajian laporan dan argumentasi", 10},
+			},
+		},
+		ProgramPKN2: {
+			SeminarDesign: {
+				{"issue_analysis", "Identifikasi dan analisis isu", 25},
+				{"change_idea", "Gagasan perubahan dan inovasi", 25},
+				{"milestones", "Tahapan (milestone) dan rencana kegiatan", 20},
+				{"stakeholders", "Pemetaan dan strategi pelibatan stakeholder", 15},
+				{"presentation", "Penyajian dan argumentasi", 15},
+			},
+			SeminarFinal: {
+				{"short_term_results", "Capaian milestone jangka pendek", 30},
+				{"benefits", "Manfaat dan dampak perubahan", 25},
+				{"leadership", "Kepemimpinan dan kolaborasi stakeholder", 20},
+				{"sustainability", "Keberlanjutan jangka menengah dan panjang", 15},
+				{"presentation", "Penyajian laporan", 10},
+			},
+		},
+		ProgramPKA: {
+			SeminarDesign: {
+				{"issue_analysis", "Identifikasi dan analisis isu kinerja", 30},
+				{"change_idea", "Gagasan perubahan", 25},
+				{"milestones", "Tahapan (milestone) dan rencana kegiatan", 20},
+				{"stakeholders", "Pemetaan stakeholder", 10},
+				{"presentation", "Penyajian dan argumentasi", 15},
+			},
+			SeminarFinal: {
+				{"short_term_results", "Capaian milestone jangka pendek", 35},
+				{"benefits", "Manfaat perubahan bagi kinerja unit", 25},
+				{"leadership", "Kepemimpinan kinerja dan kolaborasi", 20},
+				{"sustainability", "Keberlanjutan", 10},
+				{"presentation", "Penyajian laporan", 10},
+			},
+		},
+		ProgramPKP: {
+			SeminarDesign: {
+				{"issue_analysis", "Identifikasi dan analisis isu operasional", 30},
+				{"change_idea", "Gagasan perubahan", 25},
+				{"milestones", "Tahapan (milestone) dan rencana kegiatan", 25},
+				{"presentation", "Penyajian dan argumentasi", 20},
+			},
+			SeminarFinal: {
+				{"short_term_results", "Capaian milestone jangka pendek", 40},
+				{"benefits", "Manfaat perubahan bagi pelayanan", 25},
+				{"leadership", "Kepemimpinan pelayanan", 20},
+				{"presentation", "Penyajian laporan", 15},
+			},
+		},
+	}
+)
+
+// DefaultRubrics returns the rubrics a new cohort of the program starts with.
+func DefaultRubrics(cohort uuid.UUID, program Program) []Rubric {
+	var out []Rubric
+	for _, seminar := range []Seminar{SeminarDesign, SeminarFinal} {
+		out = append(out, Rubric{CohortID: cohort, Seminar: seminar, Criteria: slices.Clone(defaultRubrics[program][seminar])})
+	}
+	return out
+}
+
+// PredicateOf returns the predicate a total earns in a program.
+func PredicateOf(program Program, total float64) Predicate {
+	for _, t := range predicateThresholds[program] {
+		if total > t.Above {
+			return t.Predicate
+		}
+	}
+	return PredicateKurangMemuaskan
+}
+
+// Score is an examiner's score for one criterion, 0–100 to one decimal.
+type Score struct {
+	Criterion string
+	Score     float64
+}
+
+// Assessment is an examiner's scores of one seminar of a project. An
+// examiner may assess again; the latest counts and earlier ones stay.
+type Assessment struct {
+	ID         uuid.UUID
+	ProjectID  uuid.UUID
+	CohortID   uuid.UUID
+	Seminar    Seminar
+	ExaminerID uuid.UUID
+	// ExaminerName is filled when assessments are read.
+	ExaminerName string
+	Scores       []Score
+	Comment      string
+	// Total is the weighted score, to two decimals.
+	Total     float64
+	Predicate Predicate
+	At        time.Time
+}
+
+// score checks scores against the rubric (every criterion exactly once,
+// 0–100 to one decimal) and computes the weighted total and predicate.
+func (r Rubric) score(program Program, scores []Score) (float64, Predicate, error) {
+	var v Violations
+	seen := map[string]bool{}
+	weights := map[string]int{}
+	for _, c := range r.Criteria {
+		weights[c.Key] = c.Weight
+	}
+	// The total in hundredths, from scores in tenths and weights in percent:
+	// exact integer arithmetic, rounded once at the end.
+	var weighted int64
+	for i, s := range scores {
+		field := fmt.Sprintf("scores[%d]", i)
+		weight, known := weights[s.Criterion]
+		switch {
+		case !known:
+			v.Add(field+".criterion", fmt.Sprintf("%q is not a criterion of the %s seminar's rubric", s.Criterion, r.Seminar))
+			continue
+		case seen[s.Criterion]:
+			v.Add(field+".criterion", fmt.Sprintf("%q is scored twice", s.Criterion))
+			continue
+		}
+		seen[s.Criterion] = true
+		tenths := math.Round(s.Score * 10)
+		if s.Score < 0 || s.Score > 100 || math.Abs(tenths-s.Score*10) > 1e-6 {
+			v.Add(field+".score", "must be between 0 and 100, with at most one decimal")
+			continue
+		}
+		weighted += int64(tenths) * int64(weight)
+	}
+	for _, c := range r.Criteria {
+		if !seen[c.Key] {
+			v.Add("scores", fmt.Sprintf("the criterion %q (%s) has no score", c.Key, c.Name))
+		}
+	}
+	if err := v.Err(); err != nil {
+		return 0, "", err
+	}
+	total := float64((weighted+5)/10) / 100 // tenths × percent = thousandths of a point
+	return total, PredicateOf(program, total), nil
+}
+
+// SeminarResult is a project's result in one seminar: the mean of its
+// examiners' latest totals, with the predicate it earns.
+type SeminarResult struct {
+	Seminar   Seminar
+	Score     float64
+	Predicate Predicate
+	Examiners int
+}
+
+// Results computes a project's seminar results from its assessments (any
+// order): each examiner's latest counts.
+func Results(program Program, assessments []Assessment) []SeminarResult {
+	latest := map[Seminar]map[uuid.UUID]Assessment{}
+	for _, a := range assessments {
+		if latest[a.Seminar] == nil {
+			latest[a.Seminar] = map[uuid.UUID]Assessment{}
+		}
+		if prev, ok := latest[a.Seminar][a.ExaminerID]; !ok || a.At.After(prev.At) {
+			latest[a.Seminar][a.ExaminerID] = a
+		}
+	}
+	var out []SeminarResult
+	for _, seminar := range []Seminar{SeminarDesign, SeminarFinal} {
+		byExaminer := latest[seminar]
+		if len(byExaminer) == 0 {
+			continue
+		}
+		sum := 0.0
+		for _, a := range byExaminer {
+			sum += a.Total
+		}
+		mean := math.Round(sum/float64(len(byExaminer))*100) / 100
+		out = append(out, SeminarResult{Seminar: seminar, Score: mean, Predicate: PredicateOf(program, mean), Examiners: len(byExaminer)})
+	}
+	return out
+}

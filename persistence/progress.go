@@ -1,0 +1,128 @@
+package persistence
+
+import (
+	"context"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/uptrace/bun"
+
+	"github.com/proper-id/proper/domain"
+)
+
+// ProgressStore implements domain.ProgressStore.
+type ProgressStore struct {
+	db   bun.IDB
+	root *bun.DB // scans the rows
+}
+
+var _ domain.ProgressStore = (*ProgressStore)(nil)
+
+// progressQuery computes every participant's progress in one statement:
+// per project, one pass over its milestones counts each horizon with
+// FILTER, one index probe counts waiting evidence, one finds the latest
+// event. ?0 cohort, ?1 today.
+const progressQuery = `
+SELECT e.id AS enrollment_id, u.name AS participant_name, e.group_name, mu.name AS mentor_name,
+       p.id AS project_id, p.title AS project_title, p.status AS project_status,
+       m.*, coalesce(ev.pending, 0) AS pending_evidence, act.at AS last_activity_at
+FROM enrollments e
+JOIN projects p ON p.enrollment_id = e.id
+JOIN users u ON u.id = e.participant_id
+JOIN users mu ON mu.id = e.mentor_id
+CROSS JOIN LATERAL (
+	SELECT count(*) FILTER (WHERE horizon = 'short') AS short_total,
+	       count(*) FILTER (WHERE horizon = 'short' AND status = 'achieved') AS short_achieved,
+	       count(*) FILTER (WHERE horizon = 'short' AND status = 'awaiting_verification') AS short_awaiting,
+	       count(*) FILTER (WHERE horizon = 'short' AND status <> 'achieved' AND due_on < ?1) AS short_overdue,
+	       count(*) FILTER (WHERE horizon = 'mid') AS mid_total,
+	       count(*) FILTER (WHERE horizon = 'mid' AND status = 'achieved') AS mid_achieved,
+	       count(*) FILTER (WHERE horizon = 'mid' AND status = 'awaiting_verification') AS mid_awaiting,
+	       count(*) FILTER (WHERE horizon = 'mid' AND status <> 'achieved' AND due_on < ?1) AS mid_overdue,
+	       count(*) FILTER (WHERE horizon = 'long') AS long_total,
+	       count(*) FILTER (WHERE horizon = 'long' AND status = 'achieved') AS long_achieved,
+	       count(*) FILTER (WHERE horizon = 'long' AND status = 'awaiting_verification') AS long_awaiting,
+	       count(*) FILTER (WHERE horizon = 'long' AND status <> 'achieved' AND due_on < ?1) AS long_overdue
+	FROM milestones WHERE project_id = p.id
+) m
+LEFT JOIN LATERAL (SELECT count(*) AS pending FROM evidence WHERE project_id = p.id AND status = 'submitted') ev ON true
+LEFT JOIN LATERAL (SELECT at FROM events WHERE project_id = p.id ORDER BY id DESC LIMIT 1) act ON true
+WHERE e.cohort_id = ?0`
+
+// progressOrders are the ORDER BY clauses of the sorts.
+var progressOrders = map[string]string{
+	"name":           ` ORDER BY u.name, e.id`,
+	"progress":       ` ORDER BY CASE WHEN m.short_total = 0 THEN 0 ELSE m.short_achieved::float / m.short_total END DESC, u.name, e.id`,
+	"lastActivityAt": ` ORDER BY act.at DESC NULLS LAST, u.name, e.id`,
+}
+
+type progressRow struct {
+	EnrollmentID    uuid.UUID  `bun:"enrollment_id"`
+	ParticipantName string     `bun:"participant_name"`
+	Group           string     `bun:"group_name"`
+	MentorName      string     `bun:"mentor_name"`
+	ProjectID       uuid.UUID  `bun:"project_id"`
+	ProjectTitle    string     `bun:"project_title"`
+	ProjectStatus   string     `bun:"project_status"`
+	ShortTotal      int        `bun:"short_total"`
+	ShortAchieved   int        `bun:"short_achieved"`
+	ShortAwaiting   int        `bun:"short_awaiting"`
+	ShortOverdue    int        `bun:"short_overdue"`
+	MidTotal        int        `bun:"mid_total"`
+	MidAchieved     int        `bun:"mid_achieved"`
+	MidAwaiting     int        `bun:"mid_awaiting"`
+	MidOverdue      int        `bun:"mid_overdue"`
+	LongTotal       int        `bun:"long_total"`
+	LongAchieved    int        `bun:"long_achieved"`
+	LongAwaiting    int        `bun:"long_awaiting"`
+	LongOverdue     int        `bun:"long_overdue"`
+	PendingEvidence int        `bun:"pending_evidence"`
+	LastActivityAt  *time.Time `bun:"last_activity_at"`
+}
+
+func (r progressRow) toDomain() domain.ProgressRow {
+	out := domain.ProgressRow{EnrollmentID: r.EnrollmentID, ParticipantName: r.ParticipantName, Group: r.Group, MentorName: r.MentorName,
+		ProjectID: r.ProjectID, ProjectTitle: r.ProjectTitle, ProjectStatus: domain.ProjectStatus(r.ProjectStatus),
+		Short:           domain.HorizonProgress{Total: r.ShortTotal, Achieved: r.ShortAchieved, AwaitingVerification: r.ShortAwaiting, Overdue: r.ShortOverdue},
+		Mid:             domain.HorizonProgress{Total: r.MidTotal, Achieved: r.MidAchieved, AwaitingVerification: r.MidAwaiting, Overdue: r.MidOverdue},
+		Long:            domain.HorizonProgress{Total: r.LongTotal, Achieved: r.LongAchieved, AwaitingVerification: r.LongAwaiting, Overdue: r.LongOverdue},
+		PendingEvidence: r.PendingEvidence}
+	if r.LastActivityAt != nil {
+		at := r.LastActivityAt.UTC()
+		out.LastActivityAt = &at
+	}
+	return out
+}
+
+// Progress streams a cohort's progress rows from one query.
+func (s *ProgressStore) Progress(ctx context.Context, q domain.ProgressQuery, each func(domain.ProgressRow) error) error {
+	query, args := progressQuery, []any{q.Cohort, q.Today.Time(), q.Group, string(q.Status), q.CoachedBy}
+	if q.Group != "" {
+		query += ` AND e.group_name = ?2`
+	}
+	if q.Status != "" {
+		query += ` AND p.status = ?3`
+	}
+	if q.CoachedBy != nil {
+		query += ` AND e.coach_id = ?4`
+	}
+	order, ok := progressOrders[q.Sort]
+	if !ok {
+		order = progressOrders["name"]
+	}
+	rows, err := s.db.QueryContext(ctx, query+order, args...)
+	if err != nil {
+		return dbError(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r progressRow
+		if err := s.root.ScanRow(ctx, rows, &r); err != nil {
+			return dbError(err)
+		}
+		if err := each(r.toDomain()); err != nil {
+			return err
+		}
+	}
+	return dbError(rows.Err())
+}
