@@ -1,0 +1,159 @@
+package api_test
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"github.com/proper-id/proper/domain"
+	"github.com/proper-id/proper/persistence"
+)
+
+// arrangeProgress gives the participant four short-term milestones (one
+// achieved, one awaiting verification, one overdue, one planned) and a
+// mid-term one, with evidence in several states; the other participant has
+// no milestones at all.
+func (w *world) arrangeProgress(t *testing.T) {
+	t.Helper()
+	w.setProjectStatus(t, domain.ProjectImplementing)
+	ctx := context.Background()
+	participant := w.actor(w.participant)
+	add := func(horizon string, due time.Time, status domain.MilestoneStatus) domain.Milestone {
+		m, err := w.projects().CreateMilestone(ctx, participant, w.project(), domain.MilestonePlan{Horizon: horizon, Title: "Milestone " + uniq(), DueOn: domain.DateOf(due)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.setMilestoneStatus(t, m.ID, status)
+		return m
+	}
+	now := time.Now()
+	add("short", now.AddDate(0, 0, -3), domain.MilestoneAchieved) // past due but achieved: not overdue
+	awaiting := add("short", now.AddDate(0, 0, 10), domain.MilestoneInProgress)
+	add("short", now.AddDate(0, 0, -1), domain.MilestoneInProgress) // overdue
+	add("short", now.AddDate(0, 1, 0), domain.MilestonePlanned)
+	add("mid", now.AddDate(1, 0, 0), domain.MilestonePlanned)
+	w.linkEvidence(t, awaiting.ID) // waits for review
+	rejected, withdrawn := w.linkEvidence(t, awaiting.ID), w.linkEvidence(t, awaiting.ID)
+	w.db.Exec(`UPDATE evidence SET status = 'rejected' WHERE id = ?`, rejected.ID)
+	w.db.Exec(`UPDATE evidence SET status = 'withdrawn' WHERE id = ?`, withdrawn.ID)
+	w.setMilestoneStatus(t, awaiting.ID, domain.MilestoneAwaitingVerification)
+}
+
+type progressAnswer struct {
+	Items []struct {
+		ParticipantName string
+		Group           string
+		ProjectStatus   string
+		Short, Mid      struct{ Total, Achieved, AwaitingVerification, Overdue int }
+		PendingEvidence int
+		Progress        int
+		ProgressBasis   struct{ Achieved, Total int }
+		LastActivityAt  *time.Time
+	}
+	Totals struct {
+		Participants int
+		ByStatus     map[string]int
+		MeanProgress float64
+		Overdue      int
+	}
+}
+
+func TestProgressMatchesTheHandComputedTable(t *testing.T) {
+	w := newWorld(t)
+	w.arrangeProgress(t)
+	var got progressAnswer
+	expect(t, w.get("/v1/cohorts/"+w.cohortA.ID.String()+"/progress", w.tokenOf(roleOrganizer)), http.StatusOK).decode(t, &got)
+	if len(got.Items) != 2 {
+		t.Fatalf("%d rows, want 2", len(got.Items))
+	}
+	budi, citra := got.Items[0], got.Items[1] // by name
+	if budi.ParticipantName != "Budi Peserta" || budi.Group != "Kelompok 1" || budi.ProjectStatus != "implementing" {
+		t.Fatalf("first row %+v", budi)
+	}
+	if budi.Short.Total != 4 || budi.Short.Achieved != 1 || budi.Short.AwaitingVerification != 1 || budi.Short.Overdue != 1 ||
+		budi.Mid.Total != 1 || budi.Mid.Overdue != 0 || budi.PendingEvidence != 1 || budi.Progress != 25 ||
+		budi.ProgressBasis.Achieved != 1 || budi.ProgressBasis.Total != 4 || budi.LastActivityAt == nil {
+		t.Fatalf("Budi's row %+v: want 4 short (1 achieved, 1 awaiting, 1 overdue), 1 mid, 1 pending evidence, 25%%", budi)
+	}
+	if citra.Short.Total != 0 || citra.Progress != 0 || citra.PendingEvidence != 0 || citra.ProjectStatus != "draft" {
+		t.Fatalf("Citra has no milestones: %+v", citra)
+	}
+	if got.Totals.Participants != 2 || got.Totals.MeanProgress != 12.5 || got.Totals.Overdue != 1 ||
+		got.Totals.ByStatus["implementing"] != 1 || got.Totals.ByStatus["draft"] != 1 {
+		t.Fatalf("totals %+v", got.Totals)
+	}
+}
+
+func TestProgressFiltersSortsAndScopesToTheCoach(t *testing.T) {
+	w := newWorld(t)
+	w.arrangeProgress(t)
+	base := "/v1/cohorts/" + w.cohortA.ID.String() + "/progress"
+	names := func(path, role string) []string {
+		var got progressAnswer
+		expect(t, w.get(path, w.tokenOf(role)), http.StatusOK).decode(t, &got)
+		var out []string
+		for _, it := range got.Items {
+			out = append(out, it.ParticipantName)
+		}
+		return out
+	}
+	for _, c := range []struct {
+		path, role string
+		want       string
+	}{
+		{base, roleCoach, "Budi Peserta"},
+		{base + "?group=Kelompok%202", roleOrganizer, "Citra Peserta Lain"},
+		{base + "?status=implementing", roleOrganizer, "Budi Peserta"},
+		{base + "?sort=progress", roleOrganizer, "Budi Peserta,Citra Peserta Lain"},
+		{base + "?sort=lastActivityAt", roleOrganizer, "Budi Peserta,Citra Peserta Lain"},
+	} {
+		if got := strings.Join(names(c.path, c.role), ","); got != c.want {
+			t.Errorf("%s as %s: %s, want %s", c.path, c.role, got, c.want)
+		}
+	}
+	expect(t, w.get(base+"?status=unknown", w.tokenOf(roleOrganizer)), http.StatusUnprocessableEntity)
+}
+
+// queryCounter counts the statements a database runs.
+type queryCounter struct{ n atomic.Int64 }
+
+func (c *queryCounter) BeforeQuery(ctx context.Context, _ *bun.QueryEvent) context.Context { return ctx }
+func (c *queryCounter) AfterQuery(context.Context, *bun.QueryEvent)                        { c.n.Add(1) }
+
+func TestProgressIsOneQueryWhateverTheCohortSize(t *testing.T) {
+	w := newWorld(t)
+	w.arrangeProgress(t)
+	counter := &queryCounter{}
+	cohorts := domain.NewCohorts(persistence.NewStore(w.db.WithQueryHook(counter)), time.Now)
+	rows := 0
+	err := cohorts.CohortProgress(context.Background(), w.actor(w.organizer), domain.ProgressQuery{Cohort: w.cohortA.ID, Sort: "progress"},
+		func(domain.ProgressRow) error { rows++; return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := counter.n.Load(); n != 1 || rows != 2 {
+		t.Fatalf("%d queries for %d rows, want 1", n, rows)
+	}
+}
+
+func TestProgressExportsAsCSVForExcel(t *testing.T) {
+	w := newWorld(t)
+	w.arrangeProgress(t)
+	res := expect(t, w.get("/v1/cohorts/"+w.cohortA.ID.String()+"/progress.csv?sep=;", w.tokenOf(roleOrganizer)), http.StatusOK)
+	if ct := res.header.Get("Content-Type"); ct != "text/csv; charset=utf-8" {
+		t.Errorf("Content-Type %q", ct)
+	}
+	if cd := res.header.Get("Content-Disposition"); cd != `attachment; filename=progress-`+w.cohortA.Code+`.csv` && cd != `attachment; filename="progress-`+w.cohortA.Code+`.csv"` {
+		t.Errorf("Content-Disposition %q", cd)
+	}
+	lines := strings.Split(strings.TrimSpace(string(res.body)), "\r\n")
+	if len(lines) != 3 || !strings.HasPrefix(lines[0], "participant;group;mentor;project;status;progress;") ||
+		!strings.HasPrefix(lines[1], "Budi Peserta;Kelompok 1;Sekda Mentor;;implementing;25;1;4;1;1;") {
+		t.Fatalf("CSV:\n%s", res.body)
+	}
+}
