@@ -122,8 +122,10 @@ func TestProgressFiltersSortsAndScopesToTheCoach(t *testing.T) {
 // queryCounter counts the statements a database runs.
 type queryCounter struct{ n atomic.Int64 }
 
-func (c *queryCounter) BeforeQuery(ctx context.Context, _ *bun.QueryEvent) context.Context { return ctx }
-func (c *queryCounter) AfterQuery(context.Context, *bun.QueryEvent)                        { c.n.Add(1) }
+func (c *queryCounter) BeforeQuery(ctx context.Context, _ *bun.QueryEvent) context.Context {
+	return ctx
+}
+func (c *queryCounter) AfterQuery(context.Context, *bun.QueryEvent) { c.n.Add(1) }
 
 func TestProgressIsOneQueryWhateverTheCohortSize(t *testing.T) {
 	w := newWorld(t)
