@@ -8,9 +8,9 @@ FUZZTIME ?= 60s
 
 .PHONY: run build test vet openapi openapi-check bench fuzz postgres clean
 
-## run: install what is missing, start the private PostgreSQL and serve on $(PORT)
+## run: install what is missing, start the private PostgreSQL, load the demo cohort (once) and serve on $(PORT)
 run: postgres build
-	./$(BIN) serve --port $(PORT)
+	./$(BIN) serve --demo --port $(PORT)
 
 ## build: compile the proper binary into bin/
 build:

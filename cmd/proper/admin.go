@@ -7,10 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"strings"
-	"time"
 
-	"github.com/proper-id/proper/domain"
-	"github.com/proper-id/proper/persistence"
 )
 
 func runAdmin(ctx context.Context, env *environment, args []string) error {
@@ -22,8 +19,8 @@ func runAdmin(ctx context.Context, env *environment, args []string) error {
 	email := fs.String("email", "", "e-mail address of the new platform admin")
 	name := fs.String("name", "", "full name of the new platform admin")
 	passwordStdin := fs.Bool("password-stdin", false, "read the password from the first line of standard input")
-	db := addDatabaseFlags(fs, env)
-	if err := parse(fs, args[1:]); err != nil {
+	where := addStorageFlags(fs)
+	if err := parse(fs, env, args[1:]); err != nil {
 		return err
 	}
 	if *email == "" || *name == "" || !*passwordStdin {
@@ -36,15 +33,12 @@ func runAdmin(ctx context.Context, env *environment, args []string) error {
 	}
 	password := strings.TrimRight(line, "\r\n")
 
-	conn, closeDB, err := db.open(ctx, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	st, closeStorage, err := where.open(ctx, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		return err
 	}
-	defer closeDB()
-	if _, err := persistence.NewMigrator(conn).Up(ctx); err != nil {
-		return err
-	}
-	user, err := domain.NewDirectory(persistence.NewStore(conn), time.Now).CreatePlatformAdmin(ctx, *email, *name, password)
+	defer closeStorage()
+	user, err := st.services(serviceOptions{}).Directory.CreatePlatformAdmin(ctx, *email, *name, password)
 	if err != nil {
 		return err
 	}

@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 )
 
@@ -35,6 +36,7 @@ func commands() []command {
 		{"migrate", "apply (up), roll back (down) or list (status) database migrations", runMigrate},
 		{"openapi", "print the OpenAPI spec (no database needed)", runOpenAPI},
 		{"admin", "create a platform admin: admin create --email E --name N --password-stdin", runAdmin},
+		{"demo", "load a demo cohort (once) and print its logins", runDemo},
 	}
 }
 
@@ -84,8 +86,8 @@ func usage(w io.Writer) {
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintln(w, "\nRun `proper <command> --help` for a command's flags. Settings may also come from the")
-	fmt.Fprintln(w, "environment: PROPER_PORT, PROPER_DATABASE_URL, PROPER_DATA_DIR, PROPER_SESSION_TTL.")
+	fmt.Fprintln(w, "\nRun `proper <command> --help` for a command's flags. Every flag can also be set by an")
+	fmt.Fprintln(w, "environment variable: PROPER_ and its name in capitals (--data-dir: PROPER_DATA_DIR).")
 }
 
 // newFlagSet returns a flag set that reports mistakes as errUsage.
@@ -99,8 +101,21 @@ func newFlagSet(env *environment, name, synopsis string) *flag.FlagSet {
 	return fs
 }
 
-// parse parses args, mapping flag mistakes to errUsage.
-func parse(fs *flag.FlagSet, args []string) error {
+// parse reads every flag's PROPER_* environment variable (--data-dir from
+// PROPER_DATA_DIR), then args, which win; mistakes are errUsage.
+func parse(fs *flag.FlagSet, env *environment, args []string) error {
+	var bad error
+	fs.VisitAll(func(f *flag.Flag) {
+		name := "PROPER_" + strings.ToUpper(strings.ReplaceAll(f.Name, "-", "_"))
+		if v := env.getenv(name); v != "" && bad == nil {
+			if err := f.Value.Set(v); err != nil {
+				bad = fmt.Errorf("%s=%q: %w", name, v, err)
+			}
+		}
+	})
+	if bad != nil {
+		return bad
+	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
@@ -108,12 +123,4 @@ func parse(fs *flag.FlagSet, args []string) error {
 		return errUsage
 	}
 	return nil
-}
-
-// envOr returns the environment variable name, or def when it is unset.
-func envOr(env *environment, name, def string) string {
-	if v := env.getenv(name); v != "" {
-		return v
-	}
-	return def
 }

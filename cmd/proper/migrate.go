@@ -14,13 +14,13 @@ import (
 
 func runMigrate(ctx context.Context, env *environment, args []string) error {
 	fs := newFlagSet(env, "migrate", "migrate up|down|status [flags]")
-	db := addDatabaseFlags(fs, env)
+	where := addStorageFlags(fs)
 	// The action may come before or after the flags.
 	var action string
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		action, args = args[0], args[1:]
 	}
-	if err := parse(fs, args); err != nil {
+	if err := parse(fs, env, args); err != nil {
 		return err
 	}
 	if action == "" && fs.NArg() == 1 {
@@ -33,7 +33,7 @@ func runMigrate(ctx context.Context, env *environment, args []string) error {
 		fmt.Fprintf(env.stderr, "proper migrate: unknown action %q: want up, down or status\n", action)
 		return errUsage
 	}
-	conn, closeDB, err := db.open(ctx, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	conn, closeDB, err := where.openDatabase(ctx, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,120 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"github.com/proper-id/proper/api"
+	"github.com/proper-id/proper/domain"
+	"github.com/proper-id/proper/persistence"
+	"github.com/proper-id/proper/persistence/pglocal"
+)
+
+// defaultDataDir is where Proper keeps its private PostgreSQL cluster and
+// evidence files when no other folder is given.
+const defaultDataDir = ".proper"
+
+// storageFlags say where the data lives: the database and the blob store.
+type storageFlags struct {
+	databaseURL string
+	dataDir     string
+	blobURL     string
+}
+
+func addStorageFlags(fs *flag.FlagSet) *storageFlags {
+	f := &storageFlags{}
+	fs.StringVar(&f.databaseURL, "database-url", "", "PostgreSQL URL to use instead of the private cluster")
+	fs.StringVar(&f.dataDir, "data-dir", defaultDataDir, "folder of the private PostgreSQL cluster (used when no database URL is set) and, by default, of evidence files")
+	fs.StringVar(&f.blobURL, "blob-url", "", "where evidence files go: file:///folder or s3://bucket?endpoint=…&region=… (default: <data-dir>/blobs)")
+	return f
+}
+
+// openDatabase connects to the configured database: the given URL, or the
+// private cluster in the data folder, started or attached to. close releases
+// it and stops the cluster when this was its last user.
+func (f *storageFlags) openDatabase(ctx context.Context, logger *slog.Logger) (db *bun.DB, close func(), err error) {
+	url := f.databaseURL
+	release := func() {}
+	if url == "" {
+		cluster, err := pglocal.Start(ctx, pglocal.Options{Dir: f.dataDir, Logger: logger})
+		if err != nil {
+			return nil, nil, err
+		}
+		url = cluster.URL(pglocal.DefaultDatabase)
+		release = func() {
+			if err := cluster.Close(); err != nil {
+				logger.Error("stop private PostgreSQL", "error", err)
+			}
+		}
+	}
+	db, err = persistence.Open(url, persistence.DefaultPoolOptions)
+	if err != nil {
+		release()
+		return nil, nil, fmt.Errorf("open database: %w", err)
+	}
+	return db, func() { db.Close(); release() }, nil
+}
+
+// storage is an open database, migrated, and blob store.
+type storage struct {
+	db    *bun.DB
+	blobs *persistence.BlobStore
+}
+
+// open opens the database, applies pending migrations, and opens the blob
+// store. close releases both.
+func (f *storageFlags) open(ctx context.Context, logger *slog.Logger) (*storage, func(), error) {
+	db, closeDB, err := f.openDatabase(ctx, logger)
+	if err != nil {
+		return nil, nil, err
+	}
+	applied, err := persistence.NewMigrator(db).Up(ctx)
+	if err != nil {
+		closeDB()
+		return nil, nil, err
+	}
+	for _, m := range applied {
+		logger.Info("applied migration", "version", m.Version, "name", m.Name)
+	}
+	url := f.blobURL
+	if url == "" {
+		if url, err = persistence.LocalBlobURL(f.dataDir); err != nil {
+			closeDB()
+			return nil, nil, err
+		}
+	}
+	blobs, err := persistence.OpenBlobStore(ctx, url)
+	if err != nil {
+		closeDB()
+		return nil, nil, fmt.Errorf("open blob store %s: %w", url, err)
+	}
+	return &storage{db: db, blobs: blobs}, func() { blobs.Close(); closeDB() }, nil
+}
+
+// serviceOptions tune the domain services.
+type serviceOptions struct {
+	sessionTTL       time.Duration
+	maxEvidenceBytes int64
+}
+
+// services wires the domain services to the storage.
+func (s *storage) services(opts serviceOptions) *api.Services {
+	store := persistence.NewStore(s.db)
+	projects := domain.NewProjects(store, s.blobs, time.Now)
+	if opts.maxEvidenceBytes > 0 {
+		projects.MaxEvidenceBytes = opts.maxEvidenceBytes
+	}
+	return &api.Services{
+		Accounts:    domain.NewAccounts(store, time.Now, opts.sessionTTL),
+		Directory:   domain.NewDirectory(store, time.Now),
+		Cohorts:     domain.NewCohorts(store, time.Now),
+		Projects:    projects,
+		Idempotency: persistence.NewIdempotencyStore(s.db),
+		Now:         time.Now,
+	}
+}
