@@ -7,7 +7,6 @@ import (
 	"io"
 	"log/slog"
 	"strings"
-
 )
 
 func runAdmin(ctx context.Context, env *environment, args []string) error {
