@@ -168,6 +168,18 @@ func (c *Cohort) validate(v *Violations) {
 	}
 }
 
+// ImplementationStartsOn is the first day of the cohort's implementation
+// phase, or nil when it has none.
+func (c Cohort) ImplementationStartsOn() *Date {
+	for _, ph := range c.Phases {
+		if ph.Kind == PhaseImplementation {
+			d := ph.StartsOn
+			return &d
+		}
+	}
+	return nil
+}
+
 func phaseOrder(k PhaseKind) int {
 	for i, kind := range PhaseKinds {
 		if kind == k {

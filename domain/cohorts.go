@@ -66,6 +66,9 @@ func (s *Cohorts) GetCohort(ctx context.Context, actor *Actor, id uuid.UUID) (Co
 // ListCohorts lists the cohorts where the actor holds a role (all for a
 // platform admin), newest first.
 func (s *Cohorts) ListCohorts(ctx context.Context, actor *Actor, page PageRequest) (Page[Cohort], error) {
+	if actor == nil {
+		return Page[Cohort]{}, Errorf(KindUnauthenticated, "sign in first")
+	}
 	return s.store.Cohorts().List(ctx, CohortScopeOf(actor), page)
 }
 

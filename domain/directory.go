@@ -178,6 +178,9 @@ func (d *Directory) CreateInstitution(ctx context.Context, actor *Actor, name, c
 // ListInstitutions lists all institutions to a platform admin and, to
 // anyone else, those they organize for.
 func (d *Directory) ListInstitutions(ctx context.Context, actor *Actor, page PageRequest) (Page[Institution], error) {
+	if actor == nil {
+		return Page[Institution]{}, Errorf(KindUnauthenticated, "sign in first")
+	}
 	return d.store.Institutions().List(ctx, actor.Institutions, actor.PlatformAdmin, page)
 }
 

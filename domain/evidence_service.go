@@ -9,6 +9,7 @@ import (
 	"io"
 	"mime"
 	"slices"
+	"strings"
 
 	"github.com/gabriel-vasile/mimetype"
 	"github.com/google/uuid"
@@ -211,6 +212,7 @@ func (s *Projects) WithdrawEvidence(ctx context.Context, actor *Actor, id uuid.U
 func (s *Projects) ReviewEvidence(ctx context.Context, actor *Actor, id uuid.UUID, decision EvidenceDecision, comment string) (Evidence, error) {
 	return s.changeEvidence(ctx, actor, id, ReviewEvidence, func(tx Store, p Project, e *Evidence) ([]Event, error) {
 		now := s.now()
+		comment = strings.TrimSpace(comment)
 		if err := e.review(decision, comment, now); err != nil {
 			return nil, err
 		}

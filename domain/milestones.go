@@ -3,6 +3,7 @@ package domain
 import (
 	"context"
 	"reflect"
+	"strings"
 
 	"github.com/google/uuid"
 )
@@ -152,6 +153,7 @@ func (s *Projects) VerifyMilestone(ctx context.Context, actor *Actor, id uuid.UU
 			return nil, err
 		}
 		now := s.now()
+		comment = strings.TrimSpace(comment)
 		review := Review{ID: uuid.New(), ProjectID: p.ID, TargetType: "milestone", TargetID: m.ID, ReviewerID: actor.UserID,
 			ReviewerRole: RoleMentor, Decision: string(decision), Comment: comment, At: now}
 		if err := tx.Reviews().Create(ctx, review); err != nil {

@@ -57,7 +57,13 @@ func (s *Cohorts) CohortProgress(ctx context.Context, actor *Actor, q ProgressQu
 	}
 	q.Today = DateOf(s.now())
 	q.CoachedBy = ProgressScope(actor, q.Cohort)
-	return s.store.Progress().Progress(ctx, q, each)
+	return s.store.Progress().Progress(ctx, q, func(r ProgressRow) error {
+		r.ProjectStatus = EffectiveStatus(r.ProjectStatus, r.ImplementationStartsOn, q.Today)
+		if q.Status != "" && r.ProjectStatus != q.Status {
+			return nil
+		}
+		return each(r)
+	})
 }
 
 func validProjectStatus(s ProjectStatus) bool {

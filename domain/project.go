@@ -239,19 +239,26 @@ func (p *Project) designReviewerRole(user uuid.UUID) Role {
 // advance moves an approved design into implementation once the cohort's
 // implementation phase has begun.
 func (p *Project) advance(cohort Cohort, now time.Time) {
-	if p.Status != ProjectDesignApproved {
-		return
+	p.Status = EffectiveStatus(p.Status, cohort.ImplementationStartsOn(), DateOf(now))
+}
+
+// EffectiveStatus is a project's status as of today: an approved design is
+// implementing once its cohort's implementation phase has begun, even
+// before the project is next changed and the move stored.
+func EffectiveStatus(stored ProjectStatus, implementationStartsOn *Date, today Date) ProjectStatus {
+	if stored == ProjectDesignApproved && implementationStartsOn != nil && !today.Before(*implementationStartsOn) {
+		return ProjectImplementing
 	}
-	for _, ph := range cohort.Phases {
-		if ph.Kind == PhaseImplementation && !now.Before(ph.StartsOn.Time()) {
-			p.Status = ProjectImplementing
-		}
-	}
+	return stored
 }
 
 // startImplementation moves an approved design into implementation at the
-// participant's word, before the cohort's phase begins.
+// participant's word, before the cohort's phase begins; it is already
+// implementing after that.
 func (p *Project) startImplementation() error {
+	if p.Status == ProjectImplementing {
+		return nil
+	}
 	if p.Status != ProjectDesignApproved {
 		return Conflict("", fmt.Sprintf("implementation starts once the design is approved; the project is %s", p.Status))
 	}

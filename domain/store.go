@@ -273,6 +273,9 @@ type ProgressRow struct {
 	// PendingEvidence counts evidence waiting for the mentor's review.
 	PendingEvidence int
 	LastActivityAt  *time.Time
+	// ImplementationStartsOn is the cohort's, which decides the project's
+	// effective status (see EffectiveStatus).
+	ImplementationStartsOn *Date
 }
 
 // ProgressQuery selects and orders a cohort's progress rows.
@@ -281,7 +284,7 @@ type ProgressQuery struct {
 	// Today decides which milestones are overdue.
 	Today Date
 	Group string
-	// Status keeps only projects in it, when set.
+	// Status keeps only projects in it (effective status), when set.
 	Status ProjectStatus
 	// CoachedBy keeps only the participants of this coach, when set.
 	CoachedBy *uuid.UUID
@@ -293,6 +296,7 @@ type ProgressQuery struct {
 // ProgressStore computes a cohort's progress.
 type ProgressStore interface {
 	// Progress calls each with every participant's row, in order, from one
-	// query; it stops at each's first error.
+	// query (q.Status is not applied: the caller filters on the effective
+	// status); it stops at each's first error.
 	Progress(ctx context.Context, q ProgressQuery, each func(ProgressRow) error) error
 }

@@ -25,7 +25,9 @@ var _ domain.ProgressStore = (*ProgressStore)(nil)
 const progressQuery = `
 SELECT e.id AS enrollment_id, u.name AS participant_name, e.group_name, mu.name AS mentor_name,
        p.id AS project_id, p.title AS project_title, p.status AS project_status,
-       m.*, coalesce(ev.pending, 0) AS pending_evidence, act.at AS last_activity_at
+       m.*, coalesce(ev.pending, 0) AS pending_evidence, act.at AS last_activity_at,
+       (SELECT (ph->>'startsOn')::date FROM cohorts c, jsonb_array_elements(c.phases) ph
+        WHERE c.id = ?0 AND ph->>'kind' = 'implementation') AS implementation_starts_on
 FROM enrollments e
 JOIN projects p ON p.enrollment_id = e.id
 JOIN users u ON u.id = e.participant_id
@@ -57,27 +59,28 @@ var progressOrders = map[string]string{
 }
 
 type progressRow struct {
-	EnrollmentID    uuid.UUID  `bun:"enrollment_id"`
-	ParticipantName string     `bun:"participant_name"`
-	Group           string     `bun:"group_name"`
-	MentorName      string     `bun:"mentor_name"`
-	ProjectID       uuid.UUID  `bun:"project_id"`
-	ProjectTitle    string     `bun:"project_title"`
-	ProjectStatus   string     `bun:"project_status"`
-	ShortTotal      int        `bun:"short_total"`
-	ShortAchieved   int        `bun:"short_achieved"`
-	ShortAwaiting   int        `bun:"short_awaiting"`
-	ShortOverdue    int        `bun:"short_overdue"`
-	MidTotal        int        `bun:"mid_total"`
-	MidAchieved     int        `bun:"mid_achieved"`
-	MidAwaiting     int        `bun:"mid_awaiting"`
-	MidOverdue      int        `bun:"mid_overdue"`
-	LongTotal       int        `bun:"long_total"`
-	LongAchieved    int        `bun:"long_achieved"`
-	LongAwaiting    int        `bun:"long_awaiting"`
-	LongOverdue     int        `bun:"long_overdue"`
-	PendingEvidence int        `bun:"pending_evidence"`
-	LastActivityAt  *time.Time `bun:"last_activity_at"`
+	EnrollmentID           uuid.UUID  `bun:"enrollment_id"`
+	ParticipantName        string     `bun:"participant_name"`
+	Group                  string     `bun:"group_name"`
+	MentorName             string     `bun:"mentor_name"`
+	ProjectID              uuid.UUID  `bun:"project_id"`
+	ProjectTitle           string     `bun:"project_title"`
+	ProjectStatus          string     `bun:"project_status"`
+	ShortTotal             int        `bun:"short_total"`
+	ShortAchieved          int        `bun:"short_achieved"`
+	ShortAwaiting          int        `bun:"short_awaiting"`
+	ShortOverdue           int        `bun:"short_overdue"`
+	MidTotal               int        `bun:"mid_total"`
+	MidAchieved            int        `bun:"mid_achieved"`
+	MidAwaiting            int        `bun:"mid_awaiting"`
+	MidOverdue             int        `bun:"mid_overdue"`
+	LongTotal              int        `bun:"long_total"`
+	LongAchieved           int        `bun:"long_achieved"`
+	LongAwaiting           int        `bun:"long_awaiting"`
+	LongOverdue            int        `bun:"long_overdue"`
+	PendingEvidence        int        `bun:"pending_evidence"`
+	LastActivityAt         *time.Time `bun:"last_activity_at"`
+	ImplementationStartsOn *time.Time `bun:"implementation_starts_on"`
 }
 
 func (r progressRow) toDomain() domain.ProgressRow {
@@ -91,17 +94,18 @@ func (r progressRow) toDomain() domain.ProgressRow {
 		at := r.LastActivityAt.UTC()
 		out.LastActivityAt = &at
 	}
+	if r.ImplementationStartsOn != nil {
+		d := domain.DateOf(*r.ImplementationStartsOn)
+		out.ImplementationStartsOn = &d
+	}
 	return out
 }
 
 // Progress streams a cohort's progress rows from one query.
 func (s *ProgressStore) Progress(ctx context.Context, q domain.ProgressQuery, each func(domain.ProgressRow) error) error {
-	query, args := progressQuery, []any{q.Cohort, q.Today.Time(), q.Group, string(q.Status), q.CoachedBy}
+	query, args := progressQuery, []any{q.Cohort, q.Today.Time(), q.Group, nil, q.CoachedBy}
 	if q.Group != "" {
 		query += ` AND e.group_name = ?2`
-	}
-	if q.Status != "" {
-		query += ` AND p.status = ?3`
 	}
 	if q.CoachedBy != nil {
 		query += ` AND e.coach_id = ?4`

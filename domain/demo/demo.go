@@ -1,0 +1,379 @@
+// Package demo builds a realistic demo installation of Proper: a provincial
+// training institution (BPSDM Jawa Timur) running a PKN Tingkat II cohort
+// that is in its implementation phase, with staff, thirty participants from
+// eight local governments, their mentors, and change projects in every
+// status, with milestones, evidence, reviews and coaching notes.
+//
+// Everything is made through the domain's public services, as the people
+// concerned would do it, so every rule applies and every change is in the
+// audit trail. The services stamp what they record with their own clock;
+// the dates that tell the cohort's story (phases, due dates, coaching
+// sessions) follow the now given to Load.
+package demo
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/proper-id/proper/domain"
+)
+
+// Password is the one password of every demo account, printed with the
+// logins. The demo is for trying Proper out: never load it into an
+// installation that holds real data.
+const Password = "proper-demo-2026"
+
+// Services are the domain services the demo uses.
+type Services struct {
+	Directory *domain.Directory
+	Cohorts   *domain.Cohorts
+	Projects  *domain.Projects
+	// Accounts is not needed to build the demo; callers pass it so that
+	// they can sign in with the logins Load returns.
+	Accounts *domain.Accounts
+}
+
+// Login is one account a person can sign in with, for the printed table.
+type Login struct {
+	Role, Name, Email, Password string
+}
+
+// Load creates the demo unless it exists already, found by its
+// institution's code (InstitutionCode); then it changes nothing. Either way
+// it returns the accounts to try Proper with (the platform admin, the
+// organizer, the coaches, the examiners, and the first participant of each
+// group with their mentor), and whether it created the demo. now places the
+// cohort's schedule: the design phase and its seminar are over and the
+// implementation phase runs. Load is not atomic: if it fails part way, start
+// again from an empty database.
+func Load(ctx context.Context, s Services, now time.Time) ([]Login, bool, error) {
+	logins := loginTable()
+	exists, err := demoExists(ctx, s.Directory)
+	if err != nil {
+		return nil, false, fmt.Errorf("demo: look for an existing demo: %w", err)
+	}
+	if exists {
+		return logins, false, nil
+	}
+	b := &builder{s: s, now: now, people: participants()}
+	if err := b.build(ctx); err != nil {
+		return nil, false, fmt.Errorf("demo: %w", err)
+	}
+	return logins, true, nil
+}
+
+// demoExists looks for the demo's institution among all institutions.
+func demoExists(ctx context.Context, d *domain.Directory) (bool, error) {
+	anyAdmin := &domain.Actor{PlatformAdmin: true}
+	page := domain.PageRequest{Limit: domain.MaxPageSize}
+	for {
+		institutions, err := d.ListInstitutions(ctx, anyAdmin, page)
+		if err != nil {
+			return false, err
+		}
+		for _, in := range institutions.Items {
+			if strings.EqualFold(in.Code, InstitutionCode) {
+				return true, nil
+			}
+		}
+		if institutions.NextCursor == "" {
+			return false, nil
+		}
+		page.Cursor = institutions.NextCursor
+	}
+}
+
+// loginTable lists the accounts worth signing in with; it follows from the
+// demo's content alone, so it is the same whether or not Load created it.
+func loginTable() []Login {
+	logins := []Login{
+		{Role: "platform admin", Name: adminName, Email: adminEmail},
+		{Role: "organizer", Name: organizer.Name(), Email: organizer.Email(bpsdmDomain)},
+	}
+	for g, c := range coaches {
+		logins = append(logins, Login{Role: "coach, " + groupName(g), Name: c.Name(), Email: c.Email(bpsdmDomain)})
+	}
+	for _, e := range examiners {
+		logins = append(logins, Login{Role: "examiner", Name: e.Name(), Email: e.Email(lanDomain)})
+	}
+	people := participants()
+	for g := 0; g < groupCount; g++ {
+		p := people[g*groupSize]
+		logins = append(logins,
+			Login{Role: "participant, " + groupName(g), Name: p.Person.Name(), Email: p.Person.Email(p.Region.Domain)},
+			Login{Role: "mentor of " + p.Person.First + " " + p.Person.Last, Name: p.Mentor.Name(), Email: p.Mentor.Email(p.Region.Domain)})
+	}
+	for i := range logins {
+		logins[i].Password = Password
+	}
+	return logins
+}
+
+// PrintLogins writes the logins as an aligned table with a header. A
+// failure to write is not reported: the table is for a terminal.
+func PrintLogins(w io.Writer, logins []Login) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ROLE\tNAME\tEMAIL\tPASSWORD")
+	for _, l := range logins {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", l.Role, l.Name, l.Email, l.Password)
+	}
+	tw.Flush()
+}
+
+// builder creates the demo step by step, remembering what later steps need.
+type builder struct {
+	s      Services
+	now    time.Time
+	people []participant
+
+	admin, organizer *domain.Actor
+	cohort           domain.Cohort
+	coaches          []domain.User
+	examiners        []domain.User
+	// enrollments are the participants' enrollments, in the order of people.
+	enrollments []domain.Enrollment
+}
+
+// day is the date n days from now (before it when n is negative).
+func (b *builder) day(n int) domain.Date { return domain.DateOf(b.now.AddDate(0, 0, n)) }
+
+func (b *builder) build(ctx context.Context) error {
+	steps := []struct {
+		name string
+		run  func(context.Context) error
+	}{
+		{"create the institution and its organizer", b.createInstitution},
+		{"create the cohort", b.createCohort},
+		{"add the cohort's staff", b.addStaff},
+		{"enroll the participants", b.enroll},
+		{"work on the projects", b.workOnProjects},
+		{"assess the seminars", b.assess},
+	}
+	for _, step := range steps {
+		if err := step.run(ctx); err != nil {
+			return fmt.Errorf("%s: %w", step.name, err)
+		}
+	}
+	return nil
+}
+
+func (b *builder) createInstitution(ctx context.Context) error {
+	admin, err := b.s.Directory.CreatePlatformAdmin(ctx, adminEmail, adminName, Password)
+	if domain.KindOf(err) == domain.KindConflict {
+		return fmt.Errorf("%s exists but the institution %s does not: an earlier load stopped part way; load the demo into an empty database: %w",
+			adminEmail, InstitutionCode, err)
+	}
+	if err != nil {
+		return err
+	}
+	b.admin = &domain.Actor{UserID: admin.ID, PlatformAdmin: true}
+	institution, err := b.s.Directory.CreateInstitution(ctx, b.admin, institutionName, InstitutionCode)
+	if err != nil {
+		return err
+	}
+	province, err := b.agency(ctx, b.admin, provinceAgency.Name, provinceAgency.Region)
+	if err != nil {
+		return err
+	}
+	user, err := b.user(ctx, b.admin, domain.UserProfile{Email: organizer.Email(bpsdmDomain), Name: organizer.Name(),
+		NIP: organizer.NIP(200), Position: organizer.Position, Rank: organizer.Rank, AgencyID: &province})
+	if err != nil {
+		return err
+	}
+	if err := b.s.Directory.AddInstitutionOrganizer(ctx, b.admin, institution.ID, user.ID); err != nil {
+		return err
+	}
+	b.organizer = &domain.Actor{UserID: user.ID, Institutions: []uuid.UUID{institution.ID}}
+	return nil
+}
+
+// createCohort schedules the cohort around today: the design phase and the
+// design seminar are over, the implementation phase (laboratorium
+// kepemimpinan) runs for four more weeks, the final seminar follows.
+func (b *builder) createCohort(ctx context.Context) error {
+	starts := b.day(-100)
+	year := starts.Time().Year()
+	cohort, err := b.s.Cohorts.CreateCohort(ctx, b.organizer, domain.CohortPlan{
+		InstitutionID: b.organizer.Institutions[0],
+		Program:       string(domain.ProgramPKN2),
+		Code:          fmt.Sprintf("PKN2-XII-%d", year),
+		Name:          fmt.Sprintf("PKN Tingkat II Angkatan XII Tahun %d", year),
+		StartsOn:      starts,
+		EndsOn:        b.day(49),
+		Phases: []domain.Phase{
+			{Kind: domain.PhaseDesign, StartsOn: starts, EndsOn: b.day(-64)},
+			{Kind: domain.PhaseDesignSeminar, StartsOn: b.day(-63), EndsOn: b.day(-57)},
+			{Kind: domain.PhaseImplementation, StartsOn: b.day(-56), EndsOn: b.day(28)},
+			{Kind: domain.PhaseFinalSeminar, StartsOn: b.day(35), EndsOn: b.day(42)},
+		},
+	})
+	if err != nil {
+		return err
+	}
+	b.cohort = cohort
+	b.organizer.Roles = append(b.organizer.Roles, domain.CohortRole{CohortID: cohort.ID, Role: domain.RoleOrganizer})
+	return nil
+}
+
+// addStaff creates the coaches (widyaiswara of the institution) and the
+// examiners (from LAN RI) and adds them to the cohort.
+func (b *builder) addStaff(ctx context.Context) error {
+	province, err := b.agency(ctx, b.organizer, provinceAgency.Name, provinceAgency.Region)
+	if err != nil {
+		return err
+	}
+	lan, err := b.agency(ctx, b.organizer, lanAgency.Name, lanAgency.Region)
+	if err != nil {
+		return err
+	}
+	add := func(s staff, domainName string, agency uuid.UUID, seq int, role domain.StaffRole) (domain.User, error) {
+		u, err := b.user(ctx, b.organizer, domain.UserProfile{Email: s.Email(domainName), Name: s.Name(), NIP: s.NIP(seq),
+			Position: s.Position, Rank: s.Rank, AgencyID: &agency})
+		if err != nil {
+			return u, err
+		}
+		_, err = b.s.Cohorts.AddStaff(ctx, b.organizer, b.cohort.ID, u.ID, role)
+		return u, err
+	}
+	for i, c := range coaches {
+		u, err := add(c, bpsdmDomain, province, 201+i, domain.StaffCoach)
+		if err != nil {
+			return err
+		}
+		b.coaches = append(b.coaches, u)
+	}
+	for i, e := range examiners {
+		u, err := add(e, lanDomain, lan, 211+i, domain.StaffExaminer)
+		if err != nil {
+			return err
+		}
+		b.examiners = append(b.examiners, u)
+	}
+	return nil
+}
+
+// enroll creates the participants and their mentors in their agencies and
+// enrolls each participant in their group with the group's coach.
+func (b *builder) enroll(ctx context.Context) error {
+	agencies := map[string]uuid.UUID{}
+	for _, r := range regions {
+		id, err := b.agency(ctx, b.organizer, r.Agency, r.Province)
+		if err != nil {
+			return err
+		}
+		agencies[r.Agency] = id
+	}
+	for _, p := range b.people {
+		agency := agencies[p.Region.Agency]
+		mentor, err := b.user(ctx, b.organizer, domain.UserProfile{Email: p.Mentor.Email(p.Region.Domain), Name: p.Mentor.Name(),
+			NIP: p.MentorNIP(), Position: p.MentorPosition, Rank: p.MentorRank, AgencyID: &agency})
+		if err != nil {
+			return err
+		}
+		user, err := b.user(ctx, b.organizer, domain.UserProfile{Email: p.Person.Email(p.Region.Domain), Name: p.Person.Name(),
+			NIP: p.NIP(), Position: p.Position(), Rank: p.Rank(), AgencyID: &agency})
+		if err != nil {
+			return err
+		}
+		coach := b.coaches[p.Group].ID
+		e, err := b.s.Cohorts.Enroll(ctx, b.organizer, b.cohort.ID, domain.EnrollmentPlan{
+			ParticipantID: user.ID, MentorID: mentor.ID, CoachID: &coach, Group: groupName(p.Group)})
+		if err != nil {
+			return fmt.Errorf("enroll %s: %w", user.Name, err)
+		}
+		b.enrollments = append(b.enrollments, e)
+	}
+	return nil
+}
+
+// agency creates an agency, or finds it when the installation has it already
+// (agency names are unique).
+func (b *builder) agency(ctx context.Context, actor *domain.Actor, name, region string) (uuid.UUID, error) {
+	a, err := b.s.Directory.CreateAgency(ctx, actor, name, region)
+	if domain.KindOf(err) != domain.KindConflict {
+		return a.ID, err
+	}
+	found, listErr := b.s.Directory.ListAgencies(ctx, name, domain.PageRequest{Limit: domain.MaxPageSize})
+	if listErr != nil {
+		return uuid.Nil, listErr
+	}
+	for _, a := range found.Items {
+		if strings.EqualFold(a.Name, name) {
+			return a.ID, nil
+		}
+	}
+	return uuid.Nil, err
+}
+
+// user creates an account that signs in with Password.
+func (b *builder) user(ctx context.Context, actor *domain.Actor, p domain.UserProfile) (domain.User, error) {
+	u, _, err := b.s.Directory.CreateUser(ctx, actor, p, Password)
+	if err != nil {
+		return u, fmt.Errorf("create %s <%s>: %w", p.Name, p.Email, err)
+	}
+	return u, nil
+}
+
+func (b *builder) workOnProjects(ctx context.Context) error {
+	for i, p := range b.people {
+		r := b.newRun(p, b.enrollments[i], scenarioOf(p))
+		if err := r.play(ctx); err != nil {
+			return fmt.Errorf("project of %s: %w", p.Person.Name(), err)
+		}
+	}
+	return nil
+}
+
+// assess has both examiners score the design seminar of every project
+// whose design was approved, releases those results, and holds an early
+// final seminar for the first project with a final report, which completes it.
+func (b *builder) assess(ctx context.Context) error {
+	rubrics, err := b.s.Cohorts.Rubrics(ctx, b.organizer, b.cohort.ID)
+	if err != nil {
+		return err
+	}
+	finalHeld := false
+	for i, e := range b.enrollments {
+		p, err := b.s.Projects.GetProject(ctx, b.organizer, e.ProjectID)
+		if err != nil {
+			return err
+		}
+		switch p.Status {
+		case domain.ProjectDraft, domain.ProjectDesignSubmitted:
+			continue
+		}
+		seminars := []int{0}
+		if p.Status == domain.ProjectFinalSubmitted && !finalHeld {
+			seminars, finalHeld = append(seminars, 1), true
+		}
+		for _, seminar := range seminars {
+			for j, examiner := range b.examiners {
+				actor := &domain.Actor{UserID: examiner.ID, Roles: []domain.CohortRole{{CohortID: b.cohort.ID, Role: domain.RoleExaminer}}}
+				r := rubrics[seminar]
+				scores := make([]domain.Score, len(r.Criteria))
+				for k, c := range r.Criteria {
+					// 68.0 to 96.5, varying by participant, examiner and criterion.
+					scores[k] = domain.Score{Criterion: c.Key, Score: 68 + float64((i*7+j*5+k*3)%58)/2}
+				}
+				if _, err := b.s.Projects.RecordAssessment(ctx, actor, p.ID, r.Seminar, scores, examinerRemarks[(i+j)%len(examinerRemarks)]); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return b.s.Cohorts.ReleaseResults(ctx, b.organizer, b.cohort.ID, domain.SeminarDesign)
+}
+
+// examinerRemarks are what examiners write beside their scores.
+var examinerRemarks = []string{
+	"Isu dirumuskan dengan tajam; perkuat indikator keberhasilan jangka pendek.",
+	"Gagasan inovatif dan realistis; pemetaan stakeholder perlu diperdalam.",
+	"Milestone jelas dan terukur. Jaga komitmen mentor dalam implementasi.",
+	"Penyajian baik; rencana keberlanjutan jangka panjang masih umum.",
+}

@@ -1,0 +1,175 @@
+package demo_test
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"github.com/proper-id/proper/domain"
+	"github.com/proper-id/proper/domain/demo"
+	"github.com/proper-id/proper/persistence"
+	"github.com/proper-id/proper/persistence/pgtest"
+)
+
+func TestMain(m *testing.M) { pgtest.Main(m) }
+
+// newServices returns the demo's services on a fresh database.
+func newServices(t *testing.T) (demo.Services, *bun.DB) {
+	t.Helper()
+	ctx := context.Background()
+	db := pgtest.DB(t)
+	store := persistence.NewStore(db)
+	blobs, err := persistence.OpenBlobStore(ctx, "file://"+t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return demo.Services{
+		Directory: domain.NewDirectory(store, time.Now),
+		Cohorts:   domain.NewCohorts(store, time.Now),
+		Projects:  domain.NewProjects(store, blobs, time.Now),
+		Accounts:  domain.NewAccounts(store, time.Now, 0),
+	}, db
+}
+
+// count runs a count(*) query with Bun's ? placeholders.
+func count(t *testing.T, db *bun.DB, query string, args ...any) int {
+	t.Helper()
+	var n int
+	if err := db.QueryRowContext(context.Background(), query, args...).Scan(&n); err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
+	return n
+}
+
+func TestDemoHasEveryRoleAndProjectStatus(t *testing.T) {
+	ctx := context.Background()
+	s, db := newServices(t)
+	logins, created, err := demo.Load(ctx, s, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !created {
+		t.Fatal("Load on an empty database reported the demo as existing")
+	}
+
+	checks := []struct {
+		name  string
+		query string
+		args  []any
+		min   int
+		max   int
+	}{
+		{"enrollments", "SELECT count(*) FROM enrollments", nil, 30, 30},
+		{"coaches", "SELECT count(*) FROM cohort_staff WHERE role = ?", []any{"coach"}, 3, 3},
+		{"examiners", "SELECT count(*) FROM cohort_staff WHERE role = ?", []any{"examiner"}, 2, 2},
+		{"organizers", "SELECT count(*) FROM cohort_staff WHERE role = ?", []any{"organizer"}, 1, 1},
+		{"groups", "SELECT count(DISTINCT (group_name, coach_id)) FROM enrollments", nil, 3, 3},
+		{"projects draft", "SELECT count(*) FROM projects WHERE status = ?", []any{"draft"}, 1, 30},
+		{"draft returned for revision", "SELECT count(*) FROM projects WHERE status = ? AND revision_requested", []any{"draft"}, 1, 30},
+		{"projects design_submitted", "SELECT count(*) FROM projects WHERE status = ?", []any{"design_submitted"}, 1, 30},
+		{"design approved by the mentor only", `SELECT count(*) FROM projects p WHERE p.status = 'design_submitted'
+			AND EXISTS (SELECT 1 FROM reviews r WHERE r.target_type = 'design' AND r.target_id = p.id
+				AND r.round = p.design_round AND r.reviewer_role = 'mentor' AND r.decision = 'approve')`, nil, 1, 1},
+		// Approved designs are implementing: the cohort's implementation phase runs.
+		{"projects design_approved", "SELECT count(*) FROM projects WHERE status = ?", []any{"design_approved"}, 0, 0},
+		{"projects implementing", "SELECT count(*) FROM projects WHERE status = ?", []any{"implementing"}, 10, 30},
+		{"projects final_submitted", "SELECT count(*) FROM projects WHERE status = ?", []any{"final_submitted"}, 1, 30},
+		{"projects completed", "SELECT count(*) FROM projects WHERE status = ?", []any{"completed"}, 1, 1},
+		{"design assessments", "SELECT count(*) FROM assessments WHERE seminar = ?", []any{"design"}, 20, 60},
+		{"evidence submitted", "SELECT count(*) FROM evidence WHERE status = ?", []any{"submitted"}, 1, 1000},
+		{"evidence approved", "SELECT count(*) FROM evidence WHERE status = ?", []any{"approved"}, 1, 1000},
+		{"evidence rejected", "SELECT count(*) FROM evidence WHERE status = ?", []any{"rejected"}, 1, 1000},
+		{"evidence withdrawn", "SELECT count(*) FROM evidence WHERE status = ?", []any{"withdrawn"}, 1, 1000},
+		{"evidence files", "SELECT count(*) FROM evidence WHERE media_type IN (?)", []any{bun.In([]string{"application/pdf", "image/png"})}, 2, 1000},
+		{"evidence links", "SELECT count(*) FROM evidence WHERE url IS NOT NULL", nil, 1, 1000},
+		{"milestones awaiting verification", "SELECT count(*) FROM milestones WHERE status = ?", []any{"awaiting_verification"}, 1, 1000},
+		{"milestones achieved", "SELECT count(*) FROM milestones WHERE status = ?", []any{"achieved"}, 1, 1000},
+		{"milestones overdue", "SELECT count(*) FROM milestones WHERE due_on < current_date AND status <> 'achieved'", nil, 1, 1000},
+		{"coaching notes", "SELECT count(*) FROM coaching_notes", nil, 1, 1000},
+		{"projects without a title", "SELECT count(*) FROM projects WHERE title = ''", nil, 0, 0},
+	}
+	for _, c := range checks {
+		if n := count(t, db, c.query, c.args...); n < c.min || n > c.max {
+			t.Errorf("%s: %d, want %d to %d", c.name, n, c.min, c.max)
+		}
+	}
+	if n := count(t, db, "SELECT count(*) FROM projects WHERE status = ?", "design_submitted") +
+		count(t, db, "SELECT count(*) FROM projects WHERE status = ?", "draft"); n > 10 {
+		t.Errorf("%d projects are still in design; most should be implementing", n)
+	}
+
+
+	if len(logins) == 0 || len(logins) > 15 {
+		t.Fatalf("%d logins, want 1 to 15", len(logins))
+	}
+	for _, l := range logins {
+		session, err := s.Accounts.Login(ctx, l.Email, demo.Password, "127.0.0.1")
+		if err != nil {
+			t.Errorf("%s (%s) cannot sign in: %v", l.Email, l.Role, err)
+			continue
+		}
+		if session.User.Name != l.Name {
+			t.Errorf("%s signed in as %q, want %q", l.Email, session.User.Name, l.Name)
+		}
+	}
+}
+
+func TestLoadingTheDemoTwiceChangesNothing(t *testing.T) {
+	ctx := context.Background()
+	s, db := newServices(t)
+	first, created, err := demo.Load(ctx, s, time.Now())
+	if err != nil || !created {
+		t.Fatalf("first Load: created %v, %v", created, err)
+	}
+	tables := []string{"users", "agencies", "institutions", "cohorts", "enrollments", "milestones", "evidence", "reviews", "coaching_notes", "assessments", "events"}
+	before := map[string]int{}
+	for _, table := range tables {
+		before[table] = count(t, db, "SELECT count(*) FROM ?", bun.Ident(table))
+	}
+
+	second, created, err := demo.Load(ctx, s, time.Now().Add(48*time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if created {
+		t.Error("the second Load reported that it created the demo")
+	}
+	for _, table := range tables {
+		if n := count(t, db, "SELECT count(*) FROM ?", bun.Ident(table)); n != before[table] {
+			t.Errorf("%s: %d rows after the second Load, %d before", table, n, before[table])
+		}
+	}
+	if len(first) != len(second) {
+		t.Fatalf("the second Load returned %d logins, the first %d", len(second), len(first))
+	}
+	for i := range first {
+		if first[i] != second[i] {
+			t.Errorf("login %d: %+v, then %+v", i, first[i], second[i])
+		}
+	}
+}
+
+func TestPrintLoginsAlignsATableWithAHeader(t *testing.T) {
+	var out bytes.Buffer
+	demo.PrintLogins(&out, []demo.Login{
+		{Role: "platform admin", Name: "Administrator Demo Proper", Email: "admin@demo.proper.id", Password: demo.Password},
+		{Role: "coach, Kelompok 1", Name: "Dr. Bambang Sugiarto, M.Si.", Email: "bambang.sugiarto@bpsdm.jatimprov.go.id", Password: demo.Password},
+	})
+	lines := strings.Split(strings.TrimRight(out.String(), "\n"), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("%d lines, want a header and 2 rows:\n%s", len(lines), out.String())
+	}
+	if !strings.HasPrefix(lines[0], "ROLE") || !strings.Contains(lines[0], "EMAIL") || !strings.Contains(lines[0], "PASSWORD") {
+		t.Errorf("header %q", lines[0])
+	}
+	column := strings.Index(lines[0], "EMAIL")
+	for _, l := range lines[1:] {
+		if len(l) <= column || l[column-1] != ' ' || !strings.Contains(strings.Fields(l[column:])[0], "@") {
+			t.Errorf("the e-mail of %q does not start in the EMAIL column (%d)", l, column)
+		}
+	}
+}
