@@ -6,6 +6,7 @@ package api
 
 import (
 	"context"
+	_ "embed"
 	"log/slog"
 	"net/http"
 	"time"
@@ -110,10 +111,10 @@ func apiConfig() huma.Config {
 		"json":                         huma.DefaultJSONFormat,
 		"application/merge-patch+json": huma.DefaultJSONFormat,
 	}
-	config.Info.Description = "Proper tracks the change projects (proyek perubahan) of Indonesia's national leadership trainings " +
-		"(PKN I/II, PKA, PKP): participants design and prove them, mentors approve and verify, coaches follow, examiners assess.\n\n" +
-		"Errors are RFC 9457 problem documents (`application/problem+json`); validation problems name each field in `errors[]`. " +
-		"Every response carries an `X-Request-Id` header; quote it when reporting a problem."
+	config.Info.Description = specDescription
+	config.Info.Contact = &huma.Contact{Name: "The Proper developers"}
+	config.Info.License = &huma.License{Name: "Proprietary: all rights reserved by the Proper developers"}
+	config.Servers = []*huma.Server{{URL: "http://localhost:8080", Description: "A local installation, as `make run` starts it."}}
 	config.Components.SecuritySchemes = map[string]*huma.SecurityScheme{
 		bearerScheme: {
 			Type:         "http",
@@ -124,6 +125,12 @@ func apiConfig() huma.Config {
 	}
 	return config
 }
+
+// specDescription introduces the API in the spec: the domain, its roles and
+// state machines, and the conventions every operation follows.
+//
+//go:embed description.md
+var specDescription string
 
 // bearerScheme names the security scheme of signed-in operations.
 const bearerScheme = "bearer"
