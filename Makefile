@@ -23,15 +23,24 @@ test: postgres vet openapi-check
 vet:
 	$(GO) vet ./...
 
-## openapi: regenerate the committed spec files from the code
+CLIENT_CONFIG := openapi/client/oapi-codegen.yaml
+
+## openapi: regenerate the committed spec files and the Go client from the code
 openapi: build
 	./$(BIN) openapi --version 3.1 --format yaml > openapi/openapi.yaml
 	./$(BIN) openapi --version 3.0 --format yaml > openapi/openapi-3.0.yaml
+	$(GO) tool oapi-codegen -config $(CLIENT_CONFIG) openapi/openapi-3.0.yaml
 
-## openapi-check: fail when the committed spec differs from what the code generates
+## openapi-check: fail when the committed spec or client differs from what the code generates
 openapi-check: build
-	@./$(BIN) openapi --version 3.1 --format yaml | diff -u openapi/openapi.yaml - >/dev/null \
-	  && ./$(BIN) openapi --version 3.0 --format yaml | diff -u openapi/openapi-3.0.yaml - >/dev/null \
+	@tmp=$$(mktemp -d) && trap 'rm -rf $$tmp' EXIT \
+	  && ./$(BIN) openapi --version 3.1 --format yaml > $$tmp/openapi.yaml \
+	  && ./$(BIN) openapi --version 3.0 --format yaml > $$tmp/openapi-3.0.yaml \
+	  && sed "s|^output: .*|output: $$tmp/client.gen.go|" $(CLIENT_CONFIG) > $$tmp/config.yaml \
+	  && $(GO) tool oapi-codegen -config $$tmp/config.yaml $$tmp/openapi-3.0.yaml \
+	  && diff -q openapi/openapi.yaml $$tmp/openapi.yaml >/dev/null \
+	  && diff -q openapi/openapi-3.0.yaml $$tmp/openapi-3.0.yaml >/dev/null \
+	  && diff -q openapi/client/client.gen.go $$tmp/client.gen.go >/dev/null \
 	  || { echo "openapi/ differs from the code: run 'make openapi' and commit the result" >&2; exit 1; }
 	@echo "openapi/ matches the code"
 
