@@ -28,8 +28,13 @@ var statusOf = map[domain.Kind]int{
 
 // Huma turns every error a handler returns, and every failure of its own
 // (bad JSON, a body over the limit), into a problem through this hook; it is
-// process-wide by Huma's design.
-func init() { huma.NewErrorWithContext = newProblem }
+// process-wide by Huma's design. So is the choice that arrays are never
+// null: Proper always answers lists as arrays, and generated clients then
+// get plain slices.
+func init() {
+	huma.NewErrorWithContext = newProblem
+	huma.DefaultArrayNullable = false
+}
 
 // newProblem maps domain errors to their status, passes Huma's own 4xx
 // problems through, and hides the internals of anything unexpected: those

@@ -13,7 +13,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/uuid"
 )
 
 // projectState reads the status fields of a project answer.
@@ -29,97 +28,6 @@ func (w *world) projectState(t *testing.T) projectState {
 	var p projectState
 	expect(t, w.get(projectPath(w, ""), w.tokenOf(roleParticipant)), http.StatusOK).decode(t, &p)
 	return p
-}
-
-func TestTheWholeLoopFromDraftToVerifiedMilestone(t *testing.T) {
-	w := newWorld(t)
-	participant, mentor, coach := w.tokenOf(roleParticipant), w.tokenOf(roleMentor), w.tokenOf(roleCoach)
-
-	// The participant drafts the design and plans milestones.
-	expect(t, w.patch(projectPath(w, ""), participant, map[string]any{
-		"title":           "Antrean Daring Adminduk",
-		"problem":         "Warga mengantre sejak subuh untuk mengurus KTP dan KK.",
-		"innovationAreas": []string{"Pelayanan Publik", "digitalisasi", "pelayanan publik"},
-		"stakeholders": []map[string]string{
-			{"name": "Diskominfo", "kind": "internal", "power": "high", "interest": "high"},
-			{"name": "Camat se-Kota Batam", "kind": "external", "power": "low", "interest": "high"}},
-	}, nil), http.StatusOK)
-	res := expect(t, w.post(projectPath(w, "/design/submit"), participant, nil), http.StatusUnprocessableEntity)
-	if locs := res.locations(t); !slices.Equal(sorted(locs), []string{"body.goal", "body.milestones"}) {
-		t.Fatalf("an incomplete design: errors at %v, want goal and milestones", locs)
-	}
-	expect(t, w.patch(projectPath(w, ""), participant, map[string]any{"goal": "Waktu tunggu di bawah 30 menit."}, nil), http.StatusOK)
-	short := expect(t, w.post(projectPath(w, "/milestones"), participant, map[string]any{
-		"horizon": "short", "title": "Terbentuknya Tim Efektif", "dueOn": time.Now().AddDate(0, 1, 0).Format(time.DateOnly),
-		"activities": []map[string]string{{"title": "Menyusun SK", "output": "SK Kepala Dinas"}}}), http.StatusCreated).field(t, "id")
-	expect(t, w.post(projectPath(w, "/milestones"), participant, map[string]any{"horizon": "long", "title": "Perda layanan daring", "dueOn": "2029-06-30"}), http.StatusCreated)
-
-	// Submitted, returned by the mentor, revised, resubmitted.
-	expect(t, w.post(projectPath(w, "/design/submit"), participant, nil), http.StatusOK)
-	expect(t, w.patch(projectPath(w, ""), participant, map[string]any{"scope": "x"}, nil), http.StatusConflict)
-	expect(t, w.post(projectPath(w, "/design/reviews"), mentor, map[string]string{"decision": "return"}), http.StatusUnprocessableEntity)
-	expect(t, w.post(projectPath(w, "/design/reviews"), mentor, map[string]string{"decision": "return", "comment": "Pertajam indikator."}), http.StatusOK)
-	if p := w.projectState(t); p.Status != "draft" || !p.RevisionRequested || p.RevisionComment != "Pertajam indikator." {
-		t.Fatalf("after a return: %+v", p)
-	}
-	expect(t, w.patch(projectPath(w, ""), participant, map[string]any{"goal": "Waktu tunggu di bawah 20 menit pada akhir 2026."}, nil), http.StatusOK)
-	expect(t, w.post(projectPath(w, "/design/submit"), participant, nil), http.StatusOK)
-
-	// Both reviewers approve the second round.
-	expect(t, w.post(projectPath(w, "/design/reviews"), mentor, map[string]string{"decision": "approve"}), http.StatusOK)
-	expect(t, w.post(projectPath(w, "/design/reviews"), mentor, map[string]string{"decision": "approve"}), http.StatusConflict)
-	if p := w.projectState(t); p.Status != "design_submitted" || p.DesignRound != 2 {
-		t.Fatalf("one approval is not enough: %+v", p)
-	}
-	expect(t, w.post(projectPath(w, "/design/reviews"), coach, map[string]string{"decision": "approve"}), http.StatusOK)
-	if p := w.projectState(t); p.Status != "design_approved" || p.RevisionRequested {
-		t.Fatalf("approved by both: %+v", p)
-	}
-	expect(t, w.post(projectPath(w, "/implementation/start"), participant, nil), http.StatusOK)
-
-	// Evidence: a file and a link; the mentor rejects one and approves the other.
-	file := expect(t, w.upload(participant, uuid.MustParse(short), map[string]string{"title": "SK Tim Efektif", "description": "Ditandatangani Kepala Dinas"}, `C:\scan\SK "final".pdf`, pdf), http.StatusCreated)
-	link := expect(t, w.upload(participant, uuid.MustParse(short), map[string]string{"title": "Berita acara", "url": "https://batam.go.id/berita"}, "", nil), http.StatusCreated)
-	if name := file.field(t, "fileName"); name != "SK _final_.pdf" {
-		t.Errorf("the stored file name %q should be made safe", name)
-	}
-	sum := sha256.Sum256(pdf)
-	if file.field(t, "sha256") != hex.EncodeToString(sum[:]) || file.field(t, "mediaType") != "application/pdf" {
-		t.Errorf("the file's hash and type: %s", file.body)
-	}
-	expect(t, w.post("/v1/evidence/"+link.field(t, "id")+"/reviews", mentor, map[string]string{"decision": "reject"}), http.StatusUnprocessableEntity)
-	expect(t, w.post("/v1/evidence/"+link.field(t, "id")+"/reviews", mentor, map[string]string{"decision": "reject", "comment": "Tautan tidak bisa dibuka."}), http.StatusOK)
-	expect(t, w.post("/v1/evidence/"+file.field(t, "id")+"/reviews", mentor, map[string]string{"decision": "approve"}), http.StatusOK)
-	expect(t, w.post("/v1/evidence/"+file.field(t, "id")+"/reviews", mentor, map[string]string{"decision": "reject", "comment": "berubah pikiran"}), http.StatusConflict)
-
-	// The participant claims; the mentor verifies.
-	expect(t, w.post("/v1/milestones/"+short+"/claim", participant, nil), http.StatusOK)
-	achieved := expect(t, w.post("/v1/milestones/"+short+"/verification", mentor, map[string]string{"decision": "approve", "comment": "Tercapai."}), http.StatusOK)
-	if achieved.field(t, "status") != "achieved" {
-		t.Fatalf("%s", achieved.body)
-	}
-	expect(t, w.post(projectPath(w, "/coaching-notes"), coach, map[string]string{"heldOn": time.Now().Format(time.DateOnly), "topic": "Keberlanjutan", "notes": "Siapkan replikasi."}), http.StatusCreated)
-
-	// The timeline tells the story, newest first.
-	var timeline struct {
-		Items []struct{ Action, Summary, ActorName string }
-	}
-	expect(t, w.get(projectPath(w, "/timeline?limit=200"), w.tokenOf(roleOrganizer)), http.StatusOK).decode(t, &timeline)
-	var actions []string
-	for i := len(timeline.Items) - 1; i >= 0; i-- {
-		actions = append(actions, timeline.Items[i].Action)
-	}
-	want := []string{"enrollment.created", "project.updated", "project.updated", "milestone.created", "milestone.created",
-		"project.design_submitted", "project.design_reviewed", "project.updated", "project.design_submitted",
-		"project.design_reviewed", "project.design_reviewed", "project.design_approved", "project.implementation_started",
-		"evidence.submitted", "evidence.submitted", "evidence.rejected", "evidence.approved", "milestone.claimed",
-		"milestone.verified", "coaching_note.added"}
-	if !slices.Equal(actions, want) {
-		t.Fatalf("timeline:\n got %v\nwant %v", actions, want)
-	}
-	if s := timeline.Items[0].Summary; !strings.HasPrefix(s, "Drs. Ahmad Coach mencatat coaching") {
-		t.Errorf("a timeline entry should read as a sentence with its actor: %q", s)
-	}
 }
 
 func TestMentorAndCoachApprovingAtOnceApproveTheDesignExactlyOnce(t *testing.T) {

@@ -67,16 +67,16 @@ const (
 
 // Defines values for EvidenceKind.
 const (
-	File EvidenceKind = "file"
-	Link EvidenceKind = "link"
+	EvidenceKindFile EvidenceKind = "file"
+	EvidenceKindLink EvidenceKind = "link"
 )
 
 // Defines values for EvidenceStatus.
 const (
-	Approved  EvidenceStatus = "approved"
-	Rejected  EvidenceStatus = "rejected"
-	Submitted EvidenceStatus = "submitted"
-	Withdrawn EvidenceStatus = "withdrawn"
+	EvidenceStatusApproved  EvidenceStatus = "approved"
+	EvidenceStatusRejected  EvidenceStatus = "rejected"
+	EvidenceStatusSubmitted EvidenceStatus = "submitted"
+	EvidenceStatusWithdrawn EvidenceStatus = "withdrawn"
 )
 
 // Defines values for EvidenceReviewDecision.
@@ -87,7 +87,7 @@ const (
 
 // Defines values for HealthStatusBodyStatus.
 const (
-	Ok HealthStatusBodyStatus = "ok"
+	HealthStatusBodyStatusOk HealthStatusBodyStatus = "ok"
 )
 
 // Defines values for MilestoneHorizon.
@@ -164,9 +164,9 @@ const (
 
 // Defines values for RosterRowResultEnrollment.
 const (
-	Created   RosterRowResultEnrollment = "created"
-	Unchanged RosterRowResultEnrollment = "unchanged"
-	Updated   RosterRowResultEnrollment = "updated"
+	RosterRowResultEnrollmentCreated   RosterRowResultEnrollment = "created"
+	RosterRowResultEnrollmentUnchanged RosterRowResultEnrollment = "unchanged"
+	RosterRowResultEnrollmentUpdated   RosterRowResultEnrollment = "updated"
 )
 
 // Defines values for RubricSeminar.
@@ -211,8 +211,8 @@ const (
 
 // Defines values for StakeholderKind.
 const (
-	External StakeholderKind = "external"
-	Internal StakeholderKind = "internal"
+	StakeholderKindExternal StakeholderKind = "external"
+	StakeholderKindInternal StakeholderKind = "internal"
 )
 
 // Defines values for StakeholderPower.
@@ -232,8 +232,8 @@ const (
 
 // Defines values for VerificationDecision.
 const (
-	Approve VerificationDecision = "approve"
-	Return  VerificationDecision = "return"
+	VerificationDecisionApprove VerificationDecision = "approve"
+	VerificationDecisionReturn  VerificationDecision = "return"
 )
 
 // Defines values for GetCohortProgressParamsStatus.
@@ -367,7 +367,7 @@ type Assessment struct {
 	RecordedAt time.Time `json:"recordedAt"`
 
 	// Scores The scores.
-	Scores nullable.Nullable[[]ScoreBody] `json:"scores"`
+	Scores []ScoreBody `json:"scores"`
 
 	// Seminar The seminar.
 	Seminar AssessmentSeminar `json:"seminar"`
@@ -388,7 +388,7 @@ type AssessmentCreate struct {
 	Comment *string `json:"comment,omitempty"`
 
 	// Scores A score for every criterion of the seminar's rubric, each once.
-	Scores nullable.Nullable[[]ScoreBody] `json:"scores"`
+	Scores []ScoreBody `json:"scores"`
 
 	// Seminar The seminar assessed.
 	Seminar AssessmentCreateSeminar `json:"seminar"`
@@ -400,7 +400,7 @@ type AssessmentCreateSeminar string
 // AssessmentListOutputBody defines model for AssessmentListOutputBody.
 type AssessmentListOutputBody struct {
 	// Items The assessments, oldest first.
-	Items nullable.Nullable[[]Assessment] `json:"items"`
+	Items []Assessment `json:"items"`
 }
 
 // CoachingNote defines model for CoachingNote.
@@ -460,7 +460,7 @@ type Cohort struct {
 	Name string `json:"name"`
 
 	// Phases The schedule, in order, inside the training's dates.
-	Phases nullable.Nullable[[]Phase] `json:"phases"`
+	Phases []Phase `json:"phases"`
 
 	// Program The training: pkn1 and pkn2 (Pelatihan Kepemimpinan Nasional Tingkat I and II), pka (Administrator), pkp (Pengawas).
 	Program CohortProgram `json:"program"`
@@ -493,7 +493,7 @@ type CohortCreate struct {
 	Name string `json:"name"`
 
 	// Phases The schedule: design, design_seminar, implementation, final_seminar, each at most once, in this order, inside the cohort's dates, not overlapping.
-	Phases nullable.Nullable[[]Phase] `json:"phases,omitempty"`
+	Phases *[]Phase `json:"phases,omitempty"`
 
 	// Program The training program.
 	Program CohortCreateProgram `json:"program"`
@@ -526,8 +526,8 @@ type CohortPatch struct {
 // CohortProgress defines model for CohortProgress.
 type CohortProgress struct {
 	// Items One line per participant.
-	Items  nullable.Nullable[[]ParticipantProgress] `json:"items"`
-	Totals ProgressTotals                           `json:"totals"`
+	Items  []ParticipantProgress `json:"items"`
+	Totals ProgressTotals        `json:"totals"`
 }
 
 // Criterion defines model for Criterion.
@@ -632,7 +632,7 @@ type ErrorModel struct {
 	Detail *string `json:"detail,omitempty"`
 
 	// Errors Optional list of individual error details
-	Errors nullable.Nullable[[]ErrorDetail] `json:"errors,omitempty"`
+	Errors *[]ErrorDetail `json:"errors,omitempty"`
 
 	// Instance A URI reference that identifies the specific occurrence of the problem.
 	Instance *string `json:"instance,omitempty"`
@@ -770,7 +770,7 @@ type InstitutionOrganizerAdd struct {
 // ListOutputAgencyBody defines model for ListOutputAgencyBody.
 type ListOutputAgencyBody struct {
 	// Items The items of this page.
-	Items nullable.Nullable[[]Agency] `json:"items"`
+	Items []Agency `json:"items"`
 
 	// NextCursor Pass as cursor to get the next page; absent on the last page.
 	NextCursor *string `json:"nextCursor,omitempty"`
@@ -779,7 +779,7 @@ type ListOutputAgencyBody struct {
 // ListOutputCoachingNoteBody defines model for ListOutputCoachingNoteBody.
 type ListOutputCoachingNoteBody struct {
 	// Items The items of this page.
-	Items nullable.Nullable[[]CoachingNote] `json:"items"`
+	Items []CoachingNote `json:"items"`
 
 	// NextCursor Pass as cursor to get the next page; absent on the last page.
 	NextCursor *string `json:"nextCursor,omitempty"`
@@ -788,7 +788,7 @@ type ListOutputCoachingNoteBody struct {
 // ListOutputCohortBody defines model for ListOutputCohortBody.
 type ListOutputCohortBody struct {
 	// Items The items of this page.
-	Items nullable.Nullable[[]Cohort] `json:"items"`
+	Items []Cohort `json:"items"`
 
 	// NextCursor Pass as cursor to get the next page; absent on the last page.
 	NextCursor *string `json:"nextCursor,omitempty"`
@@ -797,7 +797,7 @@ type ListOutputCohortBody struct {
 // ListOutputEnrollmentBody defines model for ListOutputEnrollmentBody.
 type ListOutputEnrollmentBody struct {
 	// Items The items of this page.
-	Items nullable.Nullable[[]Enrollment] `json:"items"`
+	Items []Enrollment `json:"items"`
 
 	// NextCursor Pass as cursor to get the next page; absent on the last page.
 	NextCursor *string `json:"nextCursor,omitempty"`
@@ -806,7 +806,7 @@ type ListOutputEnrollmentBody struct {
 // ListOutputEvidenceBody defines model for ListOutputEvidenceBody.
 type ListOutputEvidenceBody struct {
 	// Items The items of this page.
-	Items nullable.Nullable[[]Evidence] `json:"items"`
+	Items []Evidence `json:"items"`
 
 	// NextCursor Pass as cursor to get the next page; absent on the last page.
 	NextCursor *string `json:"nextCursor,omitempty"`
@@ -815,7 +815,7 @@ type ListOutputEvidenceBody struct {
 // ListOutputInstitutionBody defines model for ListOutputInstitutionBody.
 type ListOutputInstitutionBody struct {
 	// Items The items of this page.
-	Items nullable.Nullable[[]Institution] `json:"items"`
+	Items []Institution `json:"items"`
 
 	// NextCursor Pass as cursor to get the next page; absent on the last page.
 	NextCursor *string `json:"nextCursor,omitempty"`
@@ -824,7 +824,7 @@ type ListOutputInstitutionBody struct {
 // ListOutputMilestoneBody defines model for ListOutputMilestoneBody.
 type ListOutputMilestoneBody struct {
 	// Items The items of this page.
-	Items nullable.Nullable[[]Milestone] `json:"items"`
+	Items []Milestone `json:"items"`
 
 	// NextCursor Pass as cursor to get the next page; absent on the last page.
 	NextCursor *string `json:"nextCursor,omitempty"`
@@ -833,7 +833,7 @@ type ListOutputMilestoneBody struct {
 // ListOutputReviewQueueItemBody defines model for ListOutputReviewQueueItemBody.
 type ListOutputReviewQueueItemBody struct {
 	// Items The items of this page.
-	Items nullable.Nullable[[]ReviewQueueItem] `json:"items"`
+	Items []ReviewQueueItem `json:"items"`
 
 	// NextCursor Pass as cursor to get the next page; absent on the last page.
 	NextCursor *string `json:"nextCursor,omitempty"`
@@ -842,7 +842,7 @@ type ListOutputReviewQueueItemBody struct {
 // ListOutputTimelineEntryBody defines model for ListOutputTimelineEntryBody.
 type ListOutputTimelineEntryBody struct {
 	// Items The items of this page.
-	Items nullable.Nullable[[]TimelineEntry] `json:"items"`
+	Items []TimelineEntry `json:"items"`
 
 	// NextCursor Pass as cursor to get the next page; absent on the last page.
 	NextCursor *string `json:"nextCursor,omitempty"`
@@ -851,7 +851,7 @@ type ListOutputTimelineEntryBody struct {
 // ListOutputUserBody defines model for ListOutputUserBody.
 type ListOutputUserBody struct {
 	// Items The items of this page.
-	Items nullable.Nullable[[]User] `json:"items"`
+	Items []User `json:"items"`
 
 	// NextCursor Pass as cursor to get the next page; absent on the last page.
 	NextCursor *string `json:"nextCursor,omitempty"`
@@ -869,20 +869,20 @@ type LoginRequest struct {
 // MeBody defines model for MeBody.
 type MeBody struct {
 	// Institutions Ids of the institutions for which the user may create cohorts.
-	Institutions nullable.Nullable[[]string] `json:"institutions"`
+	Institutions []string `json:"institutions"`
 
 	// PlatformAdmin Whether the user administers the installation.
 	PlatformAdmin bool `json:"platformAdmin"`
 
 	// Roles Every role the user holds, per cohort.
-	Roles nullable.Nullable[[]RoleBody] `json:"roles"`
-	User  User                          `json:"user"`
+	Roles []RoleBody `json:"roles"`
+	User  User       `json:"user"`
 }
 
 // Milestone defines model for Milestone.
 type Milestone struct {
 	// Activities The steps towards it.
-	Activities nullable.Nullable[[]Activity] `json:"activities"`
+	Activities []Activity `json:"activities"`
 
 	// CreatedAt When it was added.
 	CreatedAt time.Time `json:"createdAt"`
@@ -930,7 +930,7 @@ type MilestoneStatus string
 // MilestoneCreate defines model for MilestoneCreate.
 type MilestoneCreate struct {
 	// Activities The steps towards it.
-	Activities nullable.Nullable[[]Activity] `json:"activities,omitempty"`
+	Activities *[]Activity `json:"activities,omitempty"`
 
 	// Description Description.
 	Description *string `json:"description,omitempty"`
@@ -1081,7 +1081,7 @@ type Project struct {
 	Id openapi_types.UUID `json:"id"`
 
 	// InnovationAreas Free tags of the areas of innovation.
-	InnovationAreas nullable.Nullable[[]string] `json:"innovationAreas"`
+	InnovationAreas []string `json:"innovationAreas"`
 
 	// ParticipantId The participant whose project it is.
 	ParticipantId openapi_types.UUID `json:"participantId"`
@@ -1090,7 +1090,7 @@ type Project struct {
 	Problem string `json:"problem"`
 
 	// Results Seminar results you may read: the mean of the examiners' latest totals (on get-project).
-	Results nullable.Nullable[[]SeminarResult] `json:"results,omitempty"`
+	Results *[]SeminarResult `json:"results,omitempty"`
 
 	// RevisionComment What the reviewer asked to change.
 	RevisionComment *string `json:"revisionComment,omitempty"`
@@ -1102,7 +1102,7 @@ type Project struct {
 	Scope string `json:"scope"`
 
 	// Stakeholders The stakeholder map: who, inside or out, with their power and interest.
-	Stakeholders nullable.Nullable[[]Stakeholder] `json:"stakeholders"`
+	Stakeholders []Stakeholder `json:"stakeholders"`
 
 	// Status Where the project stands.
 	Status ProjectStatus `json:"status"`
@@ -1195,7 +1195,7 @@ type RosterImportResult struct {
 	EnrollmentsUpdated int64 `json:"enrollmentsUpdated"`
 
 	// Rows One result per row, in the file's order.
-	Rows nullable.Nullable[[]RosterRowResult] `json:"rows"`
+	Rows []RosterRowResult `json:"rows"`
 }
 
 // RosterRowResult defines model for RosterRowResult.
@@ -1246,7 +1246,7 @@ type RosterRowResultEnrollment string
 // Rubric defines model for Rubric.
 type Rubric struct {
 	// Criteria The criteria with their weights.
-	Criteria nullable.Nullable[[]Criterion] `json:"criteria"`
+	Criteria []Criterion `json:"criteria"`
 
 	// Seminar The seminar.
 	Seminar RubricSeminar `json:"seminar"`
@@ -1258,13 +1258,13 @@ type RubricSeminar string
 // RubricListOutputBody defines model for RubricListOutputBody.
 type RubricListOutputBody struct {
 	// Items The cohort's rubrics: design, then final.
-	Items nullable.Nullable[[]Rubric] `json:"items"`
+	Items []Rubric `json:"items"`
 }
 
 // RubricReplace defines model for RubricReplace.
 type RubricReplace struct {
 	// Criteria The new criteria; weights sum to 100.
-	Criteria nullable.Nullable[[]Criterion] `json:"criteria"`
+	Criteria []Criterion `json:"criteria"`
 }
 
 // ScoreBody defines model for ScoreBody.
@@ -1322,7 +1322,7 @@ type StaffAddRole string
 // StaffListOutputBody defines model for StaffListOutputBody.
 type StaffListOutputBody struct {
 	// Items The staff, by role and name.
-	Items nullable.Nullable[[]StaffMember] `json:"items"`
+	Items []StaffMember `json:"items"`
 }
 
 // StaffMember defines model for StaffMember.
