@@ -102,7 +102,6 @@ func TestDemoHasEveryRoleAndProjectStatus(t *testing.T) {
 		t.Errorf("%d projects are still in design; most should be implementing", n)
 	}
 
-
 	if len(logins) == 0 || len(logins) > 15 {
 		t.Fatalf("%d logins, want 1 to 15", len(logins))
 	}
