@@ -82,6 +82,7 @@ func New(deps Deps) *Server {
 
 	mux.Handle("GET /metrics", named("metrics", metricsHandler(deps.Metrics)))
 	registerDocs(mux)
+	registerSpec(mux, humaAPI.OpenAPI())
 	mux.Handle("/", unmatched(mux))
 
 	return &Server{
@@ -105,7 +106,7 @@ func apiConfig() huma.Config {
 	config.CreateHooks = nil
 	config.SchemasPath = ""
 	config.DocsPath = "" // served by registerDocs from embedded assets
-	config.OpenAPIPath = "/openapi"
+	config.OpenAPIPath = "" // served by registerSpec
 	config.Formats = map[string]huma.Format{
 		"application/json":             huma.DefaultJSONFormat,
 		"json":                         huma.DefaultJSONFormat,

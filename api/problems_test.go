@@ -280,7 +280,7 @@ func TestDocsWorkWithoutInternet(t *testing.T) {
 
 func TestSpecIsServedInBothVersions(t *testing.T) {
 	s := newTestServer(t, api.Deps{})
-	for path, version := range map[string]string{"/openapi.json": `"openapi":"3.1.0"`, "/openapi-3.0.json": `"openapi":"3.0.3"`, "/openapi.yaml": "openapi: 3.1.0"} {
+	for path, version := range map[string]string{"/openapi.json": `"openapi": "3.1.0"`, "/openapi-3.0.json": `"openapi": "3.0.3"`, "/openapi.yaml": "openapi: 3.1.0"} {
 		res, body := s.do(t, http.MethodGet, path, "", nil)
 		if res.StatusCode != http.StatusOK || !bytes.Contains(body, []byte(version)) {
 			t.Errorf("%s answered %d without %s", path, res.StatusCode, version)

@@ -1,23 +1,100 @@
 package api
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"sync"
+
+	"github.com/danielgtaylor/huma/v2"
+	"github.com/danielgtaylor/huma/v2/yaml"
 )
 
 // Spec returns the OpenAPI document of the API in the given version ("3.1"
 // or "3.0") and format ("yaml" or "json"). It needs no database.
 func Spec(version, format string) ([]byte, error) {
-	oapi := New(Deps{}).API().OpenAPI()
-	switch version + "/" + format {
-	case "3.1/yaml":
-		return oapi.YAML()
-	case "3.1/json":
-		return json.MarshalIndent(oapi, "", "  ")
-	case "3.0/yaml":
-		return oapi.DowngradeYAML()
-	case "3.0/json":
-		return oapi.Downgrade()
+	return specOf(New(Deps{}).API().OpenAPI(), version, format)
+}
+
+// specOf renders a spec. The 3.0 rendering is Huma's downgrade, made valid
+// 3.0: a $ref may have no siblings there (a description beside one is
+// wrapped in allOf), and contentMediaType does not exist.
+func specOf(oapi *huma.OpenAPI, version, format string) ([]byte, error) {
+	var doc []byte
+	var err error
+	switch version {
+	case "3.1":
+		doc, err = json.Marshal(oapi)
+	case "3.0":
+		if doc, err = oapi.Downgrade(); err == nil {
+			doc, err = clean30(doc)
+		}
+	default:
+		return nil, fmt.Errorf("unknown OpenAPI version %q: 3.1 or 3.0", version)
 	}
-	return nil, fmt.Errorf("unknown spec %s in %s: version is 3.1 or 3.0, format yaml or json", version, format)
+	if err != nil {
+		return nil, err
+	}
+	switch format {
+	case "json":
+		var out bytes.Buffer
+		err := json.Indent(&out, doc, "", "  ")
+		return out.Bytes(), err
+	case "yaml":
+		var out bytes.Buffer
+		err := yaml.Convert(&out, bytes.NewReader(doc))
+		return out.Bytes(), err
+	}
+	return nil, fmt.Errorf("unknown format %q: yaml or json", format)
+}
+
+func clean30(doc []byte) ([]byte, error) {
+	var v any
+	if err := json.Unmarshal(doc, &v); err != nil {
+		return nil, err
+	}
+	var walk func(any)
+	walk = func(n any) {
+		switch m := n.(type) {
+		case map[string]any:
+			delete(m, "contentMediaType")
+			if ref, ok := m["$ref"]; ok && len(m) > 1 {
+				delete(m, "$ref")
+				m["allOf"] = []any{map[string]any{"$ref": ref}}
+			}
+			for _, child := range m {
+				walk(child)
+			}
+		case []any:
+			for _, child := range m {
+				walk(child)
+			}
+		}
+	}
+	walk(v)
+	return json.Marshal(v)
+}
+
+// registerSpec serves the spec in both versions and both formats, rendered
+// once, from the same code as `proper openapi` and the committed files.
+func registerSpec(mux *http.ServeMux, oapi *huma.OpenAPI) {
+	for path, render := range map[string]struct{ version, format, contentType string }{
+		"/openapi.json":     {"3.1", "json", "application/openapi+json"},
+		"/openapi.yaml":     {"3.1", "yaml", "application/openapi+yaml"},
+		"/openapi-3.0.json": {"3.0", "json", "application/openapi+json"},
+		"/openapi-3.0.yaml": {"3.0", "yaml", "application/openapi+yaml"},
+	} {
+		spec := sync.OnceValues(func() ([]byte, error) { return specOf(oapi, render.version, render.format) })
+		mux.Handle("GET "+path, named("spec", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			body, err := spec()
+			if err != nil {
+				logUnexpected(r.Context(), "render spec", err)
+				writeProblem(w, internalProblem(r.Context()))
+				return
+			}
+			w.Header().Set("Content-Type", render.contentType)
+			w.Write(body)
+		})))
+	}
 }

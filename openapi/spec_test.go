@@ -62,7 +62,10 @@ func TestThe30FileHasNo31Constructs(t *testing.T) {
 					}
 				case k == "examples" && inSchema:
 					t.Errorf("%s.examples inside a schema (3.1 only)", path)
-				case k == "contentEncoding" || k == "const" || k == "$defs" || k == "prefixItems":
+				case k == "contentEncoding" || k == "contentMediaType" || k == "const" || k == "$defs" || k == "prefixItems":
+					t.Errorf("%s.%s is 3.1 only", path, k)
+				case k == "$ref" && len(n) > 1:
+					t.Errorf("%s: a $ref with siblings", path)
 					t.Errorf("%s.%s is 3.1 only", path, k)
 				}
 				walk(path+"."+k, child, inSchema || k == "schema" || k == "schemas" || k == "properties" || k == "items")

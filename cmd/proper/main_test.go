@@ -64,7 +64,7 @@ func TestUnknownCommandIsAUsageError(t *testing.T) {
 func TestOpenAPIPrintsTheSpecWithoutADatabase(t *testing.T) {
 	env := map[string]string{"PROPER_DATABASE_URL": "postgres://nobody@127.0.0.1:1/none"}
 	code, out, stderr := proper(t, context.Background(), env, "openapi", "--version", "3.0", "--format", "json")
-	if code != 0 || !strings.Contains(out, `"openapi":"3.0.3"`) {
+	if code != 0 || !strings.Contains(out, `"openapi": "3.0.3"`) {
 		t.Fatalf("exit %d, stderr %q, spec starts %.80q", code, stderr, out)
 	}
 }

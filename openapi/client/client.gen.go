@@ -526,8 +526,10 @@ type CohortPatch struct {
 // CohortProgress defines model for CohortProgress.
 type CohortProgress struct {
 	// Items One line per participant.
-	Items  []ParticipantProgress `json:"items"`
-	Totals ProgressTotals        `json:"totals"`
+	Items []ParticipantProgress `json:"items"`
+
+	// Totals The totals of the lines.
+	Totals ProgressTotals `json:"totals"`
 }
 
 // Criterion defines model for Criterion.
@@ -876,7 +878,9 @@ type MeBody struct {
 
 	// Roles Every role the user holds, per cohort.
 	Roles []RoleBody `json:"roles"`
-	User  User       `json:"user"`
+
+	// User The signed-in user.
+	User User `json:"user"`
 }
 
 // Milestone defines model for Milestone.
@@ -984,12 +988,16 @@ type ParticipantProgress struct {
 	Group string `json:"group"`
 
 	// LastActivityAt When the project last changed.
-	LastActivityAt *time.Time      `json:"lastActivityAt,omitempty"`
-	Long           HorizonProgress `json:"long"`
+	LastActivityAt *time.Time `json:"lastActivityAt,omitempty"`
+
+	// Long Long-term milestones.
+	Long HorizonProgress `json:"long"`
 
 	// MentorName Their mentor.
-	MentorName string          `json:"mentorName"`
-	Mid        HorizonProgress `json:"mid"`
+	MentorName string `json:"mentorName"`
+
+	// Mid Mid-term milestones.
+	Mid HorizonProgress `json:"mid"`
 
 	// ParticipantName The participant.
 	ParticipantName string `json:"participantName"`
@@ -998,7 +1006,9 @@ type ParticipantProgress struct {
 	PendingEvidence int64 `json:"pendingEvidence"`
 
 	// Progress Achieved short-term milestones as a percentage of all of them, rounded; 0 without any.
-	Progress      int64         `json:"progress"`
+	Progress int64 `json:"progress"`
+
+	// ProgressBasis The counts the progress is computed from.
 	ProgressBasis ProgressBasis `json:"progressBasis"`
 
 	// ProjectId Their project.
@@ -1008,8 +1018,10 @@ type ParticipantProgress struct {
 	ProjectStatus ParticipantProgressProjectStatus `json:"projectStatus"`
 
 	// ProjectTitle Its title.
-	ProjectTitle string          `json:"projectTitle"`
-	Short        HorizonProgress `json:"short"`
+	ProjectTitle string `json:"projectTitle"`
+
+	// Short Short-term milestones.
+	Short HorizonProgress `json:"short"`
 }
 
 // ParticipantProgressProjectStatus Its status.
@@ -1304,7 +1316,9 @@ type SessionBody struct {
 
 	// Token The bearer token: send it as Authorization: Bearer <token>. Shown only now.
 	Token string `json:"token"`
-	User  User   `json:"user"`
+
+	// User The signed-in user.
+	User User `json:"user"`
 }
 
 // StaffAdd defines model for StaffAdd.
