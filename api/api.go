@@ -115,7 +115,9 @@ func apiConfig() huma.Config {
 	config.Info.Description = specDescription
 	config.Info.Contact = &huma.Contact{Name: "The Proper developers"}
 	config.Info.License = &huma.License{Name: "Proprietary: all rights reserved by the Proper developers"}
-	config.Servers = []*huma.Server{{URL: "http://localhost:8080", Description: "A local installation, as `make run` starts it."}}
+	config.Servers = []*huma.Server{{URL: "http://localhost:8080", Description: "A local installation, as `make run` starts it.",
+		Extensions: map[string]any{"x-internal": false}}}
+	config.Tags = apiTags
 	config.Components.SecuritySchemes = map[string]*huma.SecurityScheme{
 		bearerScheme: {
 			Type:         "http",
@@ -132,6 +134,22 @@ func apiConfig() huma.Config {
 //
 //go:embed description.md
 var specDescription string
+
+// apiTags describe the resources, one tag each, in the order the docs list them.
+var apiTags = []*huma.Tag{
+	{Name: "auth", Description: "Signing in and out, activating an account, and who I am."},
+	{Name: "users", Description: "People's accounts: one per person, whatever their roles."},
+	{Name: "institutions", Description: "Training institutions (LAN RI, a provincial BPSDM) and who organizes for them."},
+	{Name: "agencies", Description: "Government agencies (instansi) where participants and mentors work."},
+	{Name: "cohorts", Description: "Cohorts (angkatan) with their schedule and staff."},
+	{Name: "enrollments", Description: "Participants in a cohort with their mentor, coach and group; the roster import."},
+	{Name: "projects", Description: "Change projects (proyek perubahan): the design and its approval, coaching notes, the timeline, the review queue."},
+	{Name: "milestones", Description: "Milestones (tahapan) of a project, claimed by the participant and verified by the mentor."},
+	{Name: "evidence", Description: "Evidence (bukti dukung) of milestones: files and links, reviewed by the mentor."},
+	{Name: "progress", Description: "Who is on track in a cohort, for coaches and organizers."},
+	{Name: "assessment", Description: "Seminar rubrics, examiners' scores and predicates, and the release of results."},
+	{Name: "health", Description: "Liveness and readiness probes."},
+}
 
 // bearerScheme names the security scheme of signed-in operations.
 const bearerScheme = "bearer"

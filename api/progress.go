@@ -60,7 +60,7 @@ func newParticipantProgress(r domain.ProgressRow) ParticipantProgress {
 // ProgressTotals sums up the participants listed.
 type ProgressTotals struct {
 	Participants int            `json:"participants" doc:"Participants listed." example:"30"`
-	ByStatus     map[string]int `json:"byStatus" doc:"Participants per project status." example:"{\"implementing\":21,\"design_approved\":5}"`
+	ByStatus     map[string]int `json:"byStatus" maxProperties:"6" doc:"Participants per project status." example:"{\"implementing\":21,\"design_approved\":5}"`
 	MeanProgress float64        `json:"meanProgress" doc:"The mean of their progress, to one decimal." example:"46.7"`
 	Overdue      int            `json:"overdue" doc:"Overdue milestones, all horizons." example:"7"`
 }
