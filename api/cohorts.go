@@ -139,11 +139,7 @@ func registerCohorts(api huma.API, s *Services) {
 		Description: "Lists the cohorts where you hold a role (platform admins: all), newest first.",
 		Errors:      []int{http.StatusUnauthorized, http.StatusUnprocessableEntity},
 	}, func(ctx context.Context, in *struct{ PageParams }) (*listOutput[Cohort], error) {
-		page, err := s.Cohorts.ListCohorts(ctx, actorOf(ctx), in.request())
-		if err != nil {
-			return nil, err
-		}
-		return newList(ctx, page, newCohort), nil
+		return listAnswer(ctx, newCohort)(s.Cohorts.ListCohorts(ctx, actorOf(ctx), in.request()))
 	})
 
 	huma.Register(api, huma.Operation{

@@ -59,6 +59,17 @@ type listOutput[T any] struct {
 	}
 }
 
+// listAnswer shapes what a domain list returns as a list answer:
+// return listAnswer(ctx, newUser)(s.Directory.ListUsers(ctx, ...)).
+func listAnswer[D any, T any](ctx context.Context, convert func(D) T) func(domain.Page[D], error) (*listOutput[T], error) {
+	return func(page domain.Page[D], err error) (*listOutput[T], error) {
+		if err != nil {
+			return nil, err
+		}
+		return newList(ctx, page, convert), nil
+	}
+}
+
 // newList shapes a domain page as a list answer, converting each item.
 func newList[D any, T any](ctx context.Context, page domain.Page[D], convert func(D) T) *listOutput[T] {
 	out := &listOutput[T]{}

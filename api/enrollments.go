@@ -138,11 +138,7 @@ func registerEnrollments(api huma.API, s *Services) {
 		CohortPath
 		PageParams
 	}) (*listOutput[Enrollment], error) {
-		page, err := s.Cohorts.ListEnrollments(ctx, actorOf(ctx), in.CohortID, in.request())
-		if err != nil {
-			return nil, err
-		}
-		return newList(ctx, page, newEnrollment), nil
+		return listAnswer(ctx, newEnrollment)(s.Cohorts.ListEnrollments(ctx, actorOf(ctx), in.CohortID, in.request()))
 	})
 
 	huma.Register(api, huma.Operation{

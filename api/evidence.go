@@ -124,11 +124,7 @@ func registerEvidence(api huma.API, s *Services) {
 		MilestonePath
 		PageParams
 	}) (*listOutput[Evidence], error) {
-		page, err := s.Projects.ListEvidence(ctx, actorOf(ctx), in.MilestoneID, in.request())
-		if err != nil {
-			return nil, err
-		}
-		return newList(ctx, page, newEvidence), nil
+		return listAnswer(ctx, newEvidence)(s.Projects.ListEvidence(ctx, actorOf(ctx), in.MilestoneID, in.request()))
 	})
 
 	huma.Register(api, huma.Operation{

@@ -75,11 +75,7 @@ func registerInstitutions(api huma.API, s *Services) {
 		Description: "Lists institutions by name: all of them for platform admins, for others those they may create cohorts for.",
 		Errors:      []int{http.StatusUnauthorized, http.StatusUnprocessableEntity},
 	}, func(ctx context.Context, in *struct{ PageParams }) (*listOutput[Institution], error) {
-		page, err := s.Directory.ListInstitutions(ctx, actorOf(ctx), in.request())
-		if err != nil {
-			return nil, err
-		}
-		return newList(ctx, page, newInstitution), nil
+		return listAnswer(ctx, newInstitution)(s.Directory.ListInstitutions(ctx, actorOf(ctx), in.request()))
 	})
 
 	huma.Register(api, huma.Operation{
@@ -119,10 +115,6 @@ func registerInstitutions(api huma.API, s *Services) {
 		PageParams
 		Q string `query:"q" maxLength:"100" doc:"Text to look for in the name." example:"batam"`
 	}) (*listOutput[Agency], error) {
-		page, err := s.Directory.ListAgencies(ctx, in.Q, in.request())
-		if err != nil {
-			return nil, err
-		}
-		return newList(ctx, page, newAgency), nil
+		return listAnswer(ctx, newAgency)(s.Directory.ListAgencies(ctx, in.Q, in.request()))
 	})
 }

@@ -122,11 +122,7 @@ func registerMilestones(api huma.API, s *Services) {
 		ProjectPath
 		PageParams
 	}) (*listOutput[Milestone], error) {
-		page, err := s.Projects.ListMilestones(ctx, actorOf(ctx), in.ProjectID, in.request())
-		if err != nil {
-			return nil, err
-		}
-		return newList(ctx, page, newMilestone(s.Projects.Today())), nil
+		return listAnswer(ctx, newMilestone(s.Projects.Today()))(s.Projects.ListMilestones(ctx, actorOf(ctx), in.ProjectID, in.request()))
 	})
 
 	huma.Register(api, huma.Operation{

@@ -160,6 +160,10 @@ type ReviewQueueItem struct {
 	SubmittedAt     time.Time `json:"submittedAt" doc:"Since when it waits."`
 }
 
+func newReviewQueueItem(i domain.ReviewQueueItem) ReviewQueueItem {
+	return ReviewQueueItem{Kind: i.Kind, ID: i.ID, ProjectID: i.ProjectID, ParticipantName: i.ParticipantName, Title: i.Title, SubmittedAt: i.SubmittedAt}
+}
+
 func registerProjects(api huma.API, s *Services) {
 	huma.Register(api, huma.Operation{
 		OperationID: "get-project", Method: http.MethodGet, Path: "/projects/{projectId}",
@@ -263,11 +267,7 @@ func registerProjects(api huma.API, s *Services) {
 		ProjectPath
 		PageParams
 	}) (*listOutput[CoachingNote], error) {
-		page, err := s.Projects.ListCoachingNotes(ctx, actorOf(ctx), in.ProjectID, in.request())
-		if err != nil {
-			return nil, err
-		}
-		return newList(ctx, page, newCoachingNote), nil
+		return listAnswer(ctx, newCoachingNote)(s.Projects.ListCoachingNotes(ctx, actorOf(ctx), in.ProjectID, in.request()))
 	})
 
 	huma.Register(api, huma.Operation{
@@ -279,11 +279,7 @@ func registerProjects(api huma.API, s *Services) {
 		ProjectPath
 		PageParams
 	}) (*listOutput[TimelineEntry], error) {
-		page, err := s.Projects.Timeline(ctx, actorOf(ctx), in.ProjectID, in.request())
-		if err != nil {
-			return nil, err
-		}
-		return newList(ctx, page, newTimelineEntry), nil
+		return listAnswer(ctx, newTimelineEntry)(s.Projects.Timeline(ctx, actorOf(ctx), in.ProjectID, in.request()))
 	})
 
 	huma.Register(api, huma.Operation{
@@ -292,12 +288,6 @@ func registerProjects(api huma.API, s *Services) {
 		Description: "Oldest first: for a mentor, their participants' evidence to review, milestones to verify and designs to approve; for a coach, the designs of the participants they coach. Empty for everyone else.",
 		Errors:      []int{http.StatusUnauthorized, http.StatusUnprocessableEntity},
 	}, func(ctx context.Context, in *struct{ PageParams }) (*listOutput[ReviewQueueItem], error) {
-		page, err := s.Projects.ReviewQueue(ctx, actorOf(ctx), in.request())
-		if err != nil {
-			return nil, err
-		}
-		return newList(ctx, page, func(i domain.ReviewQueueItem) ReviewQueueItem {
-			return ReviewQueueItem{Kind: i.Kind, ID: i.ID, ProjectID: i.ProjectID, ParticipantName: i.ParticipantName, Title: i.Title, SubmittedAt: i.SubmittedAt}
-		}), nil
+		return listAnswer(ctx, newReviewQueueItem)(s.Projects.ReviewQueue(ctx, actorOf(ctx), in.request()))
 	})
 }

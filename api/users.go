@@ -119,11 +119,7 @@ func registerUsers(api huma.API, s *Services) {
 		PageParams
 		Q string `query:"q" maxLength:"100" doc:"Text to look for in name, e-mail or NIP." example:"santoso"`
 	}) (*listOutput[User], error) {
-		page, err := s.Directory.ListUsers(ctx, actorOf(ctx), in.Q, in.request())
-		if err != nil {
-			return nil, err
-		}
-		return newList(ctx, page, newUser), nil
+		return listAnswer(ctx, newUser)(s.Directory.ListUsers(ctx, actorOf(ctx), in.Q, in.request()))
 	})
 
 	huma.Register(api, huma.Operation{
