@@ -105,7 +105,7 @@ func apiConfig() huma.Config {
 	config := huma.DefaultConfig("Proper API", Version)
 	config.CreateHooks = nil
 	config.SchemasPath = ""
-	config.DocsPath = "" // served by registerDocs from embedded assets
+	config.DocsPath = ""    // served by registerDocs from embedded assets
 	config.OpenAPIPath = "" // served by registerSpec
 	config.Formats = map[string]huma.Format{
 		"application/json":             huma.DefaultJSONFormat,
