@@ -6,7 +6,7 @@ PORT    ?= 8080
 
 FUZZTIME ?= 60s
 
-.PHONY: run build test vet openapi openapi-check lint-spec bench fuzz postgres clean
+.PHONY: run build test vet ts-check openapi openapi-check lint-spec bench fuzz postgres clean
 
 ## run: install what is missing, start the private PostgreSQL, load the demo cohort (once) and serve on $(PORT)
 run: postgres build
@@ -16,9 +16,13 @@ run: postgres build
 build:
 	$(GO) build -o $(BIN) ./cmd/proper
 
-## test: vet, check the committed spec, run every test on a real PostgreSQL
-test: postgres vet openapi-check
+## test: vet, check the committed spec and clients, run every test on a real PostgreSQL
+test: postgres vet openapi-check ts-check
 	$(GO) test -race -count=1 ./...
+
+## ts-check: the TypeScript client is current and its example type-checks (when Node is present)
+ts-check:
+	@if command -v npm >/dev/null; then openapi/ts/check.sh; else echo "npm not found: skipping the TypeScript client check" >&2; fi
 
 vet:
 	$(GO) vet ./...
@@ -30,6 +34,7 @@ openapi: build
 	./$(BIN) openapi --version 3.1 --format yaml > openapi/openapi.yaml
 	./$(BIN) openapi --version 3.0 --format yaml > openapi/openapi-3.0.yaml
 	$(GO) tool oapi-codegen -config $(CLIENT_CONFIG) openapi/openapi-3.0.yaml
+	@if command -v npm >/dev/null; then openapi/ts/generate.sh; else echo "npm not found: openapi/ts not regenerated" >&2; fi
 
 ## openapi-check: fail when the committed spec or client differs from what the code generates
 openapi-check: build
