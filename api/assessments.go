@@ -13,7 +13,7 @@ import (
 
 // Criterion is one part of a rubric.
 type Criterion struct {
-	Key    string `json:"key" pattern:"^[a-z][a-z0-9_]{0,39}$" doc:"Its key, used in scores." example:"issue_analysis"`
+	Key    string `json:"key" pattern:"^[a-z][a-z0-9_]{0,39}$" maxLength:"40" doc:"Its key, used in scores." example:"issue_analysis"`
 	Name   string `json:"name" minLength:"1" maxLength:"200" doc:"What it assesses." example:"Identifikasi dan analisis isu"`
 	Weight int    `json:"weight" minimum:"1" maximum:"100" doc:"Its weight in percent; the weights of a rubric sum to 100." example:"25"`
 }
@@ -39,7 +39,7 @@ type RubricReplace struct {
 
 // ScoreBody is an examiner's score for one criterion.
 type ScoreBody struct {
-	Criterion string  `json:"criterion" doc:"The criterion's key." example:"issue_analysis"`
+	Criterion string  `json:"criterion" maxLength:"40" doc:"The criterion's key." example:"issue_analysis"`
 	Score     float64 `json:"score" minimum:"0" maximum:"100" doc:"0–100, at most one decimal." example:"87.5"`
 }
 

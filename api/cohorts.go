@@ -68,10 +68,10 @@ type CohortCreate struct {
 
 // CohortPatch is the body of update-cohort, a JSON merge patch.
 type CohortPatch struct {
-	Code     Optional[string]      `json:"code,omitempty" doc:"New code."`
-	Name     Optional[string]      `json:"name,omitempty" doc:"New name."`
-	StartsOn Optional[domain.Date] `json:"startsOn,omitempty" doc:"New first day."`
-	EndsOn   Optional[domain.Date] `json:"endsOn,omitempty" doc:"New last day."`
+	Code     Optional[string]      `json:"code,omitempty" maxLength:"200" doc:"New code."`
+	Name     Optional[string]      `json:"name,omitempty" maxLength:"200" doc:"New name."`
+	StartsOn Optional[domain.Date] `json:"startsOn,omitempty" format:"date" doc:"New first day."`
+	EndsOn   Optional[domain.Date] `json:"endsOn,omitempty" format:"date" doc:"New last day."`
 	Phases   *[]Phase              `json:"phases,omitempty" maxItems:"4" doc:"The whole new schedule (it replaces the old one)."`
 }
 

@@ -21,7 +21,7 @@ func etag(version int64) string { return `"` + strconv.FormatInt(version, 10) + 
 // resource with an ETag: when sent, the change applies only to the version
 // the client read (412 Precondition Failed otherwise).
 type Precondition struct {
-	IfMatch string `header:"If-Match" doc:"The ETag of the version you read. When given, the change is made only if nobody changed the resource since; otherwise 412 Precondition Failed." example:"\"3\""`
+	IfMatch string `header:"If-Match" maxLength:"64" doc:"The ETag of the version you read. When given, the change is made only if nobody changed the resource since; otherwise 412 Precondition Failed." example:"\"3\""`
 }
 
 // expected returns the version If-Match names, nil when there is no
@@ -42,7 +42,7 @@ func (m Precondition) expected() *int64 {
 // PageParams are the query parameters of every list.
 type PageParams struct {
 	Limit  int    `query:"limit" minimum:"1" maximum:"200" default:"50" doc:"How many items to return at most (1–200)."`
-	Cursor string `query:"cursor" doc:"Where to continue: the nextCursor of the previous page. Omit for the first page."`
+	Cursor string `query:"cursor" maxLength:"2048" doc:"Where to continue: the nextCursor of the previous page. Omit for the first page."`
 }
 
 func (p PageParams) request() domain.PageRequest {

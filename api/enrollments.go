@@ -41,9 +41,9 @@ type EnrollmentCreate struct {
 
 // EnrollmentPatch is the body of update-enrollment, a JSON merge patch.
 type EnrollmentPatch struct {
-	MentorID Optional[uuid.UUID] `json:"mentorId,omitempty" doc:"The new mentor; the former mentor loses access to the project at once."`
-	CoachID  Optional[uuid.UUID] `json:"coachId,omitempty" doc:"The new coach, a coach of the cohort; null leaves the participant without a coach."`
-	Group    Optional[string]    `json:"group,omitempty" doc:"The new group."`
+	MentorID Optional[uuid.UUID] `json:"mentorId,omitempty" format:"uuid" doc:"The new mentor; the former mentor loses access to the project at once."`
+	CoachID  Optional[uuid.UUID] `json:"coachId,omitempty" format:"uuid" doc:"The new coach, a coach of the cohort; null leaves the participant without a coach."`
+	Group    Optional[string]    `json:"group,omitempty" maxLength:"200" doc:"The new group."`
 }
 
 type enrollmentOutput struct {
@@ -184,7 +184,7 @@ func registerEnrollments(api huma.API, s *Services) {
 		Errors: []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusRequestEntityTooLarge, http.StatusUnprocessableEntity},
 	}, func(ctx context.Context, in *struct {
 		CohortPath
-		RawBody []byte `contentType:"text/csv" doc:"The roster as CSV." example:"nip,name,email,position,rank,agency,mentor_email,mentor_name,coach_email,group\n198001152005011002,Budi Santoso,budi.santoso@batam.go.id,Kepala Dinas Kominfo,IV/c,Pemerintah Kota Batam,sekda@batam.go.id,Drs. Jefridin,,Kelompok 1\n"`
+		RawBody []byte `contentType:"text/csv" maxLength:"4194304" doc:"The roster as CSV." example:"nip,name,email,position,rank,agency,mentor_email,mentor_name,coach_email,group\n198001152005011002,Budi Santoso,budi.santoso@batam.go.id,Kepala Dinas Kominfo,IV/c,Pemerintah Kota Batam,sekda@batam.go.id,Drs. Jefridin,,Kelompok 1\n"`
 	}) (*struct{ Body RosterImportResult }, error) {
 		outcomes, err := s.Cohorts.ImportRoster(ctx, actorOf(ctx), in.CohortID, bytes.NewReader(in.RawBody))
 		if err != nil {

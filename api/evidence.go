@@ -82,7 +82,7 @@ var evidenceUploadSchema = &huma.RequestBody{
 		Properties: map[string]*huma.Schema{
 			"title":       {Type: "string", MaxLength: intPtr(200), Description: "Title.", Examples: []any{"SK Tim Efektif Antrean Daring"}},
 			"description": {Type: "string", MaxLength: intPtr(10000), Description: "Description."},
-			"url":         {Type: "string", Format: "uri", Description: "An http or https link, instead of a file.", Examples: []any{"https://disdukcapil.batam.go.id/antrean"}},
+			"url":         {Type: "string", Format: "uri", MaxLength: intPtr(2048), Description: "An http or https link, instead of a file.", Examples: []any{"https://disdukcapil.batam.go.id/antrean"}},
 			"file":        {Type: "string", Format: "binary", Description: "The file: PDF, image, office document, text, CSV or ZIP, at most the configured limit (25 MiB by default)."},
 		},
 	}}},

@@ -25,7 +25,7 @@ type Milestone struct {
 	Title       string      `json:"title" doc:"Title." example:"Terbentuknya Tim Efektif"`
 	Description string      `json:"description" doc:"Description."`
 	DueOn       domain.Date `json:"dueOn" format:"date" doc:"When it is due." example:"2026-05-15"`
-	Position    int         `json:"position" doc:"Order within its horizon, lower first." example:"0"`
+	Position    int         `json:"position" minimum:"0" maximum:"10000" doc:"Order within its horizon, lower first." example:"0"`
 	Activities  []Activity  `json:"activities" doc:"The steps towards it."`
 	Status      string      `json:"status" enum:"planned,in_progress,awaiting_verification,achieved" doc:"Where it stands." example:"planned"`
 	Overdue     bool        `json:"overdue" doc:"Past its due date and not achieved (as of today)."`
@@ -60,16 +60,16 @@ type MilestoneCreate struct {
 	Title       string      `json:"title" minLength:"1" maxLength:"200" doc:"Title." example:"Terbentuknya Tim Efektif"`
 	Description string      `json:"description,omitempty" maxLength:"10000" doc:"Description."`
 	DueOn       domain.Date `json:"dueOn" format:"date" doc:"When it is due." example:"2026-05-15"`
-	Position    *int        `json:"position,omitempty" doc:"Order within its horizon; last when left out."`
+	Position    *int        `json:"position,omitempty" minimum:"0" maximum:"10000" doc:"Order within its horizon; last when left out."`
 	Activities  []Activity  `json:"activities,omitempty" maxItems:"50" doc:"The steps towards it."`
 }
 
 // MilestonePatch is the body of update-milestone, a JSON merge patch.
 type MilestonePatch struct {
-	Title       Optional[string]      `json:"title,omitempty" doc:"New title."`
-	Description Optional[string]      `json:"description,omitempty" doc:"New description."`
-	DueOn       Optional[domain.Date] `json:"dueOn,omitempty" doc:"New due date."`
-	Position    Optional[int]         `json:"position,omitempty" doc:"New position."`
+	Title       Optional[string]      `json:"title,omitempty" maxLength:"200" doc:"New title."`
+	Description Optional[string]      `json:"description,omitempty" maxLength:"10000" doc:"New description."`
+	DueOn       Optional[domain.Date] `json:"dueOn,omitempty" format:"date" doc:"New due date."`
+	Position    Optional[int]         `json:"position,omitempty" minimum:"0" maximum:"10000" doc:"New position."`
 	Activities  *[]Activity           `json:"activities,omitempty" maxItems:"50" doc:"The new steps (replacing the old ones)."`
 	Status      Optional[string]      `json:"status,omitempty" enum:"planned,in_progress" doc:"planned or in_progress; claim the milestone to have it verified."`
 }

@@ -135,7 +135,7 @@ func registerProgress(api huma.API, s *Services) {
 			Content: map[string]*huma.MediaType{"text/csv": {Schema: &huma.Schema{Type: "string"}}}}},
 	}, func(ctx context.Context, in *struct {
 		ProgressParams
-		Sep string `query:"sep" pattern:"^[,;]$" default:"," doc:"The separator: , or ; (for Excel set to Indonesian)."`
+		Sep string `query:"sep" pattern:"^[,;]$" maxLength:"1" default:"," doc:"The separator: , or ; (for Excel set to Indonesian)."`
 	}) (*huma.StreamResponse, error) {
 		code, err := s.Cohorts.CohortCode(ctx, actorOf(ctx), in.CohortID)
 		if err != nil {

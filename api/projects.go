@@ -56,14 +56,22 @@ func newProject(p domain.Project) Project {
 
 // ProjectPatch is the body of update-project, a JSON merge patch.
 type ProjectPatch struct {
-	Title           Optional[string] `json:"title,omitempty" doc:"New title."`
-	Problem         Optional[string] `json:"problem,omitempty" doc:"New problem statement."`
-	Background      Optional[string] `json:"background,omitempty" doc:"New background."`
-	Goal            Optional[string] `json:"goal,omitempty" doc:"New goal."`
-	Benefits        Optional[string] `json:"benefits,omitempty" doc:"New benefits."`
-	Scope           Optional[string] `json:"scope,omitempty" doc:"New scope."`
-	InnovationAreas *[]string        `json:"innovationAreas,omitempty" maxItems:"20" doc:"The new tags (replacing the old ones)."`
+	Title           Optional[string] `json:"title,omitempty" maxLength:"200" doc:"New title."`
+	Problem         Optional[string] `json:"problem,omitempty" maxLength:"10000" doc:"New problem statement."`
+	Background      Optional[string] `json:"background,omitempty" maxLength:"10000" doc:"New background."`
+	Goal            Optional[string] `json:"goal,omitempty" maxLength:"10000" doc:"New goal."`
+	Benefits        Optional[string] `json:"benefits,omitempty" maxLength:"10000" doc:"New benefits."`
+	Scope           Optional[string] `json:"scope,omitempty" maxLength:"10000" doc:"New scope."`
+	InnovationAreas *[]InnovationArea `json:"innovationAreas,omitempty" maxItems:"20" doc:"The new tags (replacing the old ones)."`
 	Stakeholders    *[]Stakeholder   `json:"stakeholders,omitempty" maxItems:"100" doc:"The new stakeholder map (replacing the old one)."`
+}
+
+// InnovationArea is a free tag of a project's area of innovation.
+type InnovationArea string
+
+// Schema documents the tag's length.
+func (InnovationArea) Schema(huma.Registry) *huma.Schema {
+	return &huma.Schema{Type: "string", MinLength: intPtr(1), MaxLength: intPtr(60), Description: "A tag, e.g. pelayanan publik.", Examples: []any{"pelayanan publik"}}
 }
 
 func (b ProjectPatch) changes() domain.ProjectChanges {
@@ -74,7 +82,14 @@ func (b ProjectPatch) changes() domain.ProjectChanges {
 		return &o.Value // null clears the text
 	}
 	c := domain.ProjectChanges{Title: text(b.Title), Problem: text(b.Problem), Background: text(b.Background), Goal: text(b.Goal),
-		Benefits: text(b.Benefits), Scope: text(b.Scope), InnovationAreas: b.InnovationAreas}
+		Benefits: text(b.Benefits), Scope: text(b.Scope)}
+	if b.InnovationAreas != nil {
+		tags := make([]string, len(*b.InnovationAreas))
+		for i, t := range *b.InnovationAreas {
+			tags[i] = string(t)
+		}
+		c.InnovationAreas = &tags
+	}
 	if b.Stakeholders != nil {
 		s := make([]domain.Stakeholder, len(*b.Stakeholders))
 		for i, in := range *b.Stakeholders {

@@ -98,3 +98,53 @@ func registerSpec(mux *http.ServeMux, oapi *huma.OpenAPI) {
 		})))
 	}
 }
+
+// formatLengths are the longest strings of the formats Proper uses.
+var formatLengths = map[string]int{"uuid": 36, "date": 10, "date-time": 64, "email": 254, "uri": 2048}
+
+// boundFormats gives every string of a bounded format its maximum length,
+// in the schemas and in the parameters and headers of every operation, so
+// that the spec states (and the validation enforces) what a uuid or a date
+// can be.
+func boundFormats(oapi *huma.OpenAPI) {
+	seen := map[*huma.Schema]bool{}
+	var bound func(s *huma.Schema)
+	bound = func(s *huma.Schema) {
+		if s == nil || seen[s] {
+			return
+		}
+		seen[s] = true
+		if n, ok := formatLengths[s.Format]; ok && s.Type == "string" && s.MaxLength == nil && len(s.Enum) == 0 {
+			s.MaxLength = &n
+			s.PrecomputeMessages()
+		}
+		for _, p := range s.Properties {
+			bound(p)
+		}
+		bound(s.Items)
+		if extra, ok := s.AdditionalProperties.(*huma.Schema); ok {
+			bound(extra)
+		}
+		for _, sub := range append(append(s.AllOf, s.AnyOf...), s.OneOf...) {
+			bound(sub)
+		}
+	}
+	for _, s := range oapi.Components.Schemas.Map() {
+		bound(s)
+	}
+	for _, item := range oapi.Paths {
+		for _, op := range []*huma.Operation{item.Get, item.Put, item.Post, item.Patch, item.Delete} {
+			if op == nil {
+				continue
+			}
+			for _, p := range op.Parameters {
+				bound(p.Schema)
+			}
+			for _, r := range op.Responses {
+				for _, h := range r.Headers {
+					bound(h.Schema)
+				}
+			}
+		}
+	}
+}

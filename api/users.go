@@ -37,7 +37,7 @@ type UserCreate struct {
 	Email         string     `json:"email" format:"email" maxLength:"254" doc:"E-mail address; unique regardless of case." example:"siti.rahayu@soppengkab.go.id"`
 	Name          string     `json:"name" minLength:"1" maxLength:"200" doc:"Full name with academic titles." example:"Siti Rahayu, S.Sos., M.AP."`
 	Password      string     `json:"password,omitempty" maxLength:"256" doc:"At least 10 characters. Leave out to get a one-time activation code to hand to the person instead." example:"kata-sandi-rahasia"`
-	NIP           string     `json:"nip,omitempty" doc:"Nomor Induk Pegawai, 18 digits." example:"199203102015032001"`
+	NIP           string     `json:"nip,omitempty" maxLength:"24" doc:"Nomor Induk Pegawai, 18 digits." example:"199203102015032001"`
 	Position      string     `json:"position,omitempty" maxLength:"200" doc:"Position (jabatan)." example:"Kepala Bagian Organisasi"`
 	Rank          string     `json:"rank,omitempty" maxLength:"200" doc:"Rank (pangkat/golongan)." example:"Penata Tingkat I (III/d)"`
 	AgencyID      *uuid.UUID `json:"agencyId,omitempty" format:"uuid" doc:"The agency the user works for."`
@@ -53,12 +53,12 @@ type UserCreated struct {
 // UserPatch is the body of update-user, a JSON merge patch: fields left out
 // stay as they are; null removes an optional field.
 type UserPatch struct {
-	Email         Optional[string]    `json:"email,omitempty" doc:"New e-mail address."`
-	Name          Optional[string]    `json:"name,omitempty" doc:"New full name."`
-	NIP           Optional[string]    `json:"nip,omitempty" doc:"New NIP; null removes it."`
-	Position      Optional[string]    `json:"position,omitempty" doc:"New position."`
-	Rank          Optional[string]    `json:"rank,omitempty" doc:"New rank."`
-	AgencyID      Optional[uuid.UUID] `json:"agencyId,omitempty" doc:"New agency; null removes it."`
+	Email         Optional[string]    `json:"email,omitempty" maxLength:"254" format:"email" doc:"New e-mail address."`
+	Name          Optional[string]    `json:"name,omitempty" maxLength:"200" doc:"New full name."`
+	NIP           Optional[string]    `json:"nip,omitempty" maxLength:"24" doc:"New NIP; null removes it."`
+	Position      Optional[string]    `json:"position,omitempty" maxLength:"200" doc:"New position."`
+	Rank          Optional[string]    `json:"rank,omitempty" maxLength:"200" doc:"New rank."`
+	AgencyID      Optional[uuid.UUID] `json:"agencyId,omitempty" format:"uuid" doc:"New agency; null removes it."`
 	PlatformAdmin Optional[bool]      `json:"platformAdmin,omitempty" doc:"Grant or take platform administration (platform admins only)."`
 }
 

@@ -511,7 +511,7 @@ type CohortPatch struct {
 	Code nullable.Nullable[string] `json:"code,omitempty"`
 
 	// EndsOn New last day.
-	EndsOn nullable.Nullable[string] `json:"endsOn,omitempty"`
+	EndsOn nullable.Nullable[openapi_types.Date] `json:"endsOn,omitempty"`
 
 	// Name New name.
 	Name nullable.Nullable[string] `json:"name,omitempty"`
@@ -520,7 +520,7 @@ type CohortPatch struct {
 	Phases *[]Phase `json:"phases,omitempty"`
 
 	// StartsOn New first day.
-	StartsOn nullable.Nullable[string] `json:"startsOn,omitempty"`
+	StartsOn nullable.Nullable[openapi_types.Date] `json:"startsOn,omitempty"`
 }
 
 // CohortProgress defines model for CohortProgress.
@@ -607,13 +607,13 @@ type EnrollmentCreate struct {
 // EnrollmentPatch defines model for EnrollmentPatch.
 type EnrollmentPatch struct {
 	// CoachId The new coach, a coach of the cohort; null leaves the participant without a coach.
-	CoachId nullable.Nullable[string] `json:"coachId,omitempty"`
+	CoachId nullable.Nullable[openapi_types.UUID] `json:"coachId,omitempty"`
 
 	// Group The new group.
 	Group nullable.Nullable[string] `json:"group,omitempty"`
 
 	// MentorId The new mentor; the former mentor loses access to the project at once.
-	MentorId nullable.Nullable[string] `json:"mentorId,omitempty"`
+	MentorId nullable.Nullable[openapi_types.UUID] `json:"mentorId,omitempty"`
 }
 
 // ErrorDetail defines model for ErrorDetail.
@@ -964,7 +964,7 @@ type MilestonePatch struct {
 	Description nullable.Nullable[string] `json:"description,omitempty"`
 
 	// DueOn New due date.
-	DueOn nullable.Nullable[string] `json:"dueOn,omitempty"`
+	DueOn nullable.Nullable[openapi_types.Date] `json:"dueOn,omitempty"`
 
 	// Position New position.
 	Position nullable.Nullable[int64] `json:"position,omitempty"`
@@ -1525,10 +1525,10 @@ type UserCreated struct {
 // UserPatch defines model for UserPatch.
 type UserPatch struct {
 	// AgencyId New agency; null removes it.
-	AgencyId nullable.Nullable[string] `json:"agencyId,omitempty"`
+	AgencyId nullable.Nullable[openapi_types.UUID] `json:"agencyId,omitempty"`
 
 	// Email New e-mail address.
-	Email nullable.Nullable[string] `json:"email,omitempty"`
+	Email nullable.Nullable[openapi_types.Email] `json:"email,omitempty"`
 
 	// Name New full name.
 	Name nullable.Nullable[string] `json:"name,omitempty"`

@@ -1195,13 +1195,19 @@ export interface components {
         CohortPatch: {
             /** @description New code. */
             code?: string | null;
-            /** @description New last day. */
+            /**
+             * Format: date
+             * @description New last day.
+             */
             endsOn?: string | null;
             /** @description New name. */
             name?: string | null;
             /** @description The whole new schedule (it replaces the old one). */
             phases?: components["schemas"]["Phase"][];
-            /** @description New first day. */
+            /**
+             * Format: date
+             * @description New first day.
+             */
             startsOn?: string | null;
         };
         CohortProgress: {
@@ -1317,11 +1323,17 @@ export interface components {
             participantId: string;
         };
         EnrollmentPatch: {
-            /** @description The new coach, a coach of the cohort; null leaves the participant without a coach. */
+            /**
+             * Format: uuid
+             * @description The new coach, a coach of the cohort; null leaves the participant without a coach.
+             */
             coachId?: string | null;
             /** @description The new group. */
             group?: string | null;
-            /** @description The new mentor; the former mentor loses access to the project at once. */
+            /**
+             * Format: uuid
+             * @description The new mentor; the former mentor loses access to the project at once.
+             */
             mentorId?: string | null;
         };
         ErrorDetail: {
@@ -1711,7 +1723,10 @@ export interface components {
             activities?: components["schemas"]["Activity"][];
             /** @description New description. */
             description?: string | null;
-            /** @description New due date. */
+            /**
+             * Format: date
+             * @description New due date.
+             */
             dueOn?: string | null;
             /**
              * Format: int64
@@ -2433,9 +2448,15 @@ export interface components {
             version: number;
         };
         UserPatch: {
-            /** @description New agency; null removes it. */
+            /**
+             * Format: uuid
+             * @description New agency; null removes it.
+             */
             agencyId?: string | null;
-            /** @description New e-mail address. */
+            /**
+             * Format: email
+             * @description New e-mail address.
+             */
             email?: string | null;
             /** @description New full name. */
             name?: string | null;
