@@ -79,7 +79,7 @@ func New(deps Deps) *Server {
 
 	registerHealth(humaAPI, deps.Ready)
 	registerRoutes(huma.NewGroup(humaAPI, "/v1"), services)
-	boundFormats(humaAPI.OpenAPI())
+	completeSchemas(humaAPI.OpenAPI())
 
 	mux.Handle("GET /metrics", named("metrics", metricsHandler(deps.Metrics)))
 	registerDocs(mux)

@@ -47,7 +47,7 @@ type ScoreBody struct {
 type AssessmentCreate struct {
 	Seminar string      `json:"seminar" enum:"design,final" doc:"The seminar assessed." example:"design"`
 	Scores  []ScoreBody `json:"scores" minItems:"1" maxItems:"20" doc:"A score for every criterion of the seminar's rubric, each once."`
-	Comment string      `json:"comment,omitempty" maxLength:"10000" doc:"The examiner's remarks." example:"Isu tajam, milestone realistis."`
+	Comment string      `json:"comment,omitempty" maxLength:"10000" example:"Isu tajam, milestone realistis." doc:"The examiner's remarks." example:"Isu tajam, milestone realistis."`
 }
 
 // Assessment is an examiner's scores of a seminar.
@@ -58,7 +58,7 @@ type Assessment struct {
 	ExaminerID   uuid.UUID   `json:"examinerId" format:"uuid" doc:"The examiner."`
 	ExaminerName string      `json:"examinerName,omitempty" doc:"The examiner's name." example:"Prof. Dr. Hadi Prabowo"`
 	Scores       []ScoreBody `json:"scores" doc:"The scores."`
-	Comment      string      `json:"comment" doc:"The examiner's remarks."`
+	Comment      string      `json:"comment" example:"Isu tajam, milestone realistis." doc:"The examiner's remarks."`
 	Total        float64     `json:"total" doc:"The weighted total, to two decimals." example:"86.25"`
 	Predicate    string      `json:"predicate" enum:"sangat_memuaskan,memuaskan,cukup_memuaskan,kurang_memuaskan" doc:"The qualification the total earns: sangat_memuaskan (> 90), memuaskan (> 80), cukup_memuaskan (> 70), kurang_memuaskan (≤ 70)." example:"memuaskan"`
 	RecordedAt   time.Time   `json:"recordedAt" doc:"When it was recorded; an examiner's latest counts."`

@@ -55,7 +55,7 @@ type listOutput[T any] struct {
 	Link string `header:"Link" doc:"The URL of the next page, as <…>; rel=\"next\", when there is one."`
 	Body struct {
 		Items      []T    `json:"items" doc:"The items of this page."`
-		NextCursor string `json:"nextCursor,omitempty" doc:"Pass as cursor to get the next page; absent on the last page."`
+		NextCursor string `json:"nextCursor,omitempty" example:"WyIyMDI2LTExLTIzVDA5OjMwOjAwWiIsIjBiOWEzYzFlIl0" doc:"Pass as cursor to get the next page; absent on the last page."`
 	}
 }
 

@@ -23,7 +23,7 @@ type Evidence struct {
 	MilestoneID uuid.UUID  `json:"milestoneId" format:"uuid" doc:"The milestone it proves."`
 	ProjectID   uuid.UUID  `json:"projectId" format:"uuid" doc:"Its project."`
 	Title       string     `json:"title" doc:"Title." example:"SK Tim Efektif Antrean Daring"`
-	Description string     `json:"description" doc:"Description."`
+	Description string     `json:"description" example:"Ditandatangani Kepala Dinas pada 3 Maret 2026." doc:"Description."`
 	Kind        string     `json:"kind" enum:"file,link" doc:"A file, or a link to something online." example:"file"`
 	URL         string     `json:"url,omitempty" format:"uri" doc:"The link, for a link." example:"https://disdukcapil.batam.go.id/antrean"`
 	FileName    string     `json:"fileName,omitempty" doc:"The file's name, for a file." example:"SK-Tim-Efektif.pdf"`

@@ -25,12 +25,12 @@ type Project struct {
 	EnrollmentID      uuid.UUID       `json:"enrollmentId" format:"uuid" doc:"The participant's enrollment."`
 	CohortID          uuid.UUID       `json:"cohortId" format:"uuid" doc:"The cohort."`
 	ParticipantID     uuid.UUID       `json:"participantId" format:"uuid" doc:"The participant whose project it is."`
-	Title             string          `json:"title" doc:"Title." example:"Antrean Daring Pelayanan Administrasi Kependudukan"`
-	Problem           string          `json:"problem" doc:"The problem the change addresses." example:"Warga mengantre sejak subuh untuk mengurus KTP dan KK."`
-	Background        string          `json:"background" doc:"Background."`
-	Goal              string          `json:"goal" doc:"What the change achieves." example:"Waktu tunggu layanan di bawah 30 menit."`
-	Benefits          string          `json:"benefits" doc:"Who benefits, and how."`
-	Scope             string          `json:"scope" doc:"What is in and out of scope."`
+	Title             string          `json:"title" example:"Antrean Daring Adminduk" doc:"Title." example:"Antrean Daring Pelayanan Administrasi Kependudukan"`
+	Problem           string          `json:"problem" example:"Warga mengantre sejak subuh untuk mengurus KTP." doc:"The problem the change addresses." example:"Warga mengantre sejak subuh untuk mengurus KTP dan KK."`
+	Background        string          `json:"background" example:"Pelayanan adminduk masih tatap muka." doc:"Background."`
+	Goal              string          `json:"goal" example:"Waktu tunggu di bawah 30 menit." doc:"What the change achieves." example:"Waktu tunggu layanan di bawah 30 menit."`
+	Benefits          string          `json:"benefits" example:"Warga tidak perlu antre sejak subuh." doc:"Who benefits, and how."`
+	Scope             string          `json:"scope" example:"Dinas Kependudukan dan Pencatatan Sipil Kota Batam." doc:"What is in and out of scope."`
 	InnovationAreas   []string        `json:"innovationAreas" doc:"Free tags of the areas of innovation." example:"[\"pelayanan publik\",\"digitalisasi\"]"`
 	Stakeholders      []Stakeholder   `json:"stakeholders" doc:"The stakeholder map: who, inside or out, with their power and interest."`
 	Status            string          `json:"status" enum:"draft,design_submitted,design_approved,implementing,final_submitted,completed" doc:"Where the project stands." example:"draft"`
@@ -56,14 +56,14 @@ func newProject(p domain.Project) Project {
 
 // ProjectPatch is the body of update-project, a JSON merge patch.
 type ProjectPatch struct {
-	Title           Optional[string] `json:"title,omitempty" maxLength:"200" doc:"New title."`
-	Problem         Optional[string] `json:"problem,omitempty" maxLength:"10000" doc:"New problem statement."`
-	Background      Optional[string] `json:"background,omitempty" maxLength:"10000" doc:"New background."`
-	Goal            Optional[string] `json:"goal,omitempty" maxLength:"10000" doc:"New goal."`
-	Benefits        Optional[string] `json:"benefits,omitempty" maxLength:"10000" doc:"New benefits."`
-	Scope           Optional[string] `json:"scope,omitempty" maxLength:"10000" doc:"New scope."`
+	Title           Optional[string]  `json:"title,omitempty" maxLength:"200" example:"Antrean Daring Adminduk" doc:"New title."`
+	Problem         Optional[string]  `json:"problem,omitempty" maxLength:"10000" example:"Warga mengantre sejak subuh untuk mengurus KTP." doc:"New problem statement."`
+	Background      Optional[string]  `json:"background,omitempty" maxLength:"10000" example:"Pelayanan adminduk masih tatap muka." doc:"New background."`
+	Goal            Optional[string]  `json:"goal,omitempty" maxLength:"10000" example:"Waktu tunggu di bawah 30 menit." doc:"New goal."`
+	Benefits        Optional[string]  `json:"benefits,omitempty" maxLength:"10000" example:"Warga tidak perlu antre sejak subuh." doc:"New benefits."`
+	Scope           Optional[string]  `json:"scope,omitempty" maxLength:"10000" example:"Dinas Kependudukan dan Pencatatan Sipil Kota Batam." doc:"New scope."`
 	InnovationAreas *[]InnovationArea `json:"innovationAreas,omitempty" maxItems:"20" doc:"The new tags (replacing the old ones)."`
-	Stakeholders    *[]Stakeholder   `json:"stakeholders,omitempty" maxItems:"100" doc:"The new stakeholder map (replacing the old one)."`
+	Stakeholders    *[]Stakeholder    `json:"stakeholders,omitempty" maxItems:"100" doc:"The new stakeholder map (replacing the old one)."`
 }
 
 // InnovationArea is a free tag of a project's area of innovation.
@@ -171,7 +171,7 @@ type ReviewQueueItem struct {
 	ID              uuid.UUID `json:"id" format:"uuid" doc:"The design's project, the milestone or the evidence."`
 	ProjectID       uuid.UUID `json:"projectId" format:"uuid" doc:"The project it belongs to."`
 	ParticipantName string    `json:"participantName" doc:"Whose it is." example:"Dr. Budi Santoso"`
-	Title           string    `json:"title" doc:"Its title." example:"SK Tim Efektif Antrean Daring"`
+	Title           string    `json:"title" example:"Antrean Daring Adminduk" doc:"Its title." example:"SK Tim Efektif Antrean Daring"`
 	SubmittedAt     time.Time `json:"submittedAt" doc:"Since when it waits."`
 }
 

@@ -102,11 +102,20 @@ func registerSpec(mux *http.ServeMux, oapi *huma.OpenAPI) {
 // formatLengths are the longest strings of the formats Proper uses.
 var formatLengths = map[string]int{"uuid": 36, "date": 10, "date-time": 64, "email": 254, "uri": 2048}
 
-// boundFormats gives every string of a bounded format its maximum length,
-// in the schemas and in the parameters and headers of every operation, so
-// that the spec states (and the validation enforces) what a uuid or a date
-// can be.
-func boundFormats(oapi *huma.OpenAPI) {
+// formatExamples stand for any value of a format where a field names none,
+// so that every request and answer in the docs is a whole example.
+var formatExamples = map[string]any{
+	"uuid":      "0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e",
+	"date":      "2026-11-23",
+	"date-time": "2026-11-23T09:30:00Z",
+	"email":     "budi.santoso@batam.go.id",
+}
+
+// completeSchemas gives every string of a bounded format its maximum
+// length, so that the spec states (and the validation enforces) what a uuid
+// or a date can be, and an example when the field has none; in the schemas
+// and in the parameters and headers of every operation.
+func completeSchemas(oapi *huma.OpenAPI) {
 	seen := map[*huma.Schema]bool{}
 	var bound func(s *huma.Schema)
 	bound = func(s *huma.Schema) {
@@ -117,6 +126,12 @@ func boundFormats(oapi *huma.OpenAPI) {
 		if n, ok := formatLengths[s.Format]; ok && s.Type == "string" && s.MaxLength == nil && len(s.Enum) == 0 {
 			s.MaxLength = &n
 			s.PrecomputeMessages()
+		}
+		if example, ok := formatExamples[s.Format]; ok && len(s.Examples) == 0 {
+			s.Examples = []any{example}
+		}
+		if s.Type == "boolean" && len(s.Examples) == 0 {
+			s.Examples = []any{false}
 		}
 		for _, p := range s.Properties {
 			bound(p)

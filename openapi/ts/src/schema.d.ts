@@ -935,7 +935,7 @@ export interface components {
             output?: string;
             /**
              * @description The step.
-             * @example Menyusun SK Tim Efektif
+             * @example Terbentuknya Tim Efektif
              */
             title: string;
         };
@@ -943,11 +943,13 @@ export interface components {
             /**
              * Format: date-time
              * @description When it was registered.
+             * @example 2026-11-23T09:30:00Z
              */
             createdAt: string;
             /**
              * Format: uuid
              * @description The agency's id.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             id: string;
             /**
@@ -974,11 +976,15 @@ export interface components {
             region?: string;
         };
         Assessment: {
-            /** @description The examiner's remarks. */
+            /**
+             * @description The examiner's remarks.
+             * @example Isu tajam, milestone realistis.
+             */
             comment: string;
             /**
              * Format: uuid
              * @description The examiner.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             examinerId: string;
             /**
@@ -989,6 +995,7 @@ export interface components {
             /**
              * Format: uuid
              * @description The assessment's id.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             id: string;
             /**
@@ -1000,11 +1007,13 @@ export interface components {
             /**
              * Format: uuid
              * @description The project assessed.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             projectId: string;
             /**
              * Format: date-time
              * @description When it was recorded; an examiner's latest counts.
+             * @example 2026-11-23T09:30:00Z
              */
             recordedAt: string;
             /** @description The scores. */
@@ -1045,6 +1054,7 @@ export interface components {
             /**
              * Format: uuid
              * @description The coach who wrote it.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             coachId: string;
             /**
@@ -1055,6 +1065,7 @@ export interface components {
             /**
              * Format: date-time
              * @description When it was written.
+             * @example 2026-11-23T09:30:00Z
              */
             createdAt: string;
             /**
@@ -1066,6 +1077,7 @@ export interface components {
             /**
              * Format: uuid
              * @description The note's id.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             id: string;
             /**
@@ -1100,12 +1112,13 @@ export interface components {
         Cohort: {
             /**
              * @description Code, unique within the institution.
-             * @example PKN2-XII-2024
+             * @example PKN2-XIII-2026
              */
             code: string;
             /**
              * Format: date-time
              * @description When it was created.
+             * @example 2026-11-23T09:30:00Z
              */
             createdAt: string;
             /**
@@ -1117,16 +1130,18 @@ export interface components {
             /**
              * Format: uuid
              * @description The cohort's id.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             id: string;
             /**
              * Format: uuid
              * @description The institution that runs it.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             institutionId: string;
             /**
              * @description Name.
-             * @example PKN II Angkatan XII Tahun 2024
+             * @example PKN Tingkat II Angkatan XIII Tahun 2026
              */
             name: string;
             /** @description The schedule, in order, inside the training's dates. */
@@ -1146,6 +1161,7 @@ export interface components {
             /**
              * Format: date-time
              * @description When it last changed.
+             * @example 2026-11-23T09:30:00Z
              */
             updatedAt: string;
             /**
@@ -1158,7 +1174,7 @@ export interface components {
         CohortCreate: {
             /**
              * @description Code, unique within the institution.
-             * @example PKN2-XII-2024
+             * @example PKN2-XIII-2026
              */
             code: string;
             /**
@@ -1170,11 +1186,12 @@ export interface components {
             /**
              * Format: uuid
              * @description The institution that runs the cohort; you must organize for it.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             institutionId: string;
             /**
              * @description Name.
-             * @example PKN II Angkatan XII Tahun 2024
+             * @example PKN Tingkat II Angkatan XIII Tahun 2026
              */
             name: string;
             /** @description The schedule: design, design_seminar, implementation, final_seminar, each at most once, in this order, inside the cohort's dates, not overlapping. */
@@ -1193,20 +1210,28 @@ export interface components {
             startsOn: string;
         };
         CohortPatch: {
-            /** @description New code. */
+            /**
+             * @description New code.
+             * @example PKN2-XIII-2026
+             */
             code?: string | null;
             /**
              * Format: date
              * @description New last day.
+             * @example 2026-11-23
              */
             endsOn?: string | null;
-            /** @description New name. */
+            /**
+             * @description New name.
+             * @example PKN Tingkat II Angkatan XIII Tahun 2026
+             */
             name?: string | null;
             /** @description The whole new schedule (it replaces the old one). */
             phases?: components["schemas"]["Phase"][];
             /**
              * Format: date
              * @description New first day.
+             * @example 2026-11-23
              */
             startsOn?: string | null;
         };
@@ -1251,46 +1276,54 @@ export interface components {
             /**
              * Format: uuid
              * @description The coach of the training institution, once assigned.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             coachId?: string;
             /**
              * Format: uuid
              * @description The cohort.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             cohortId: string;
             /**
              * Format: date-time
              * @description When the participant was enrolled.
+             * @example 2026-11-23T09:30:00Z
              */
             createdAt: string;
             /**
              * @description The group (kelompok) within the cohort.
-             * @example Kelompok 3
+             * @example Kelompok 2
              */
             group: string;
             /**
              * Format: uuid
              * @description The enrollment's id.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             id: string;
             /**
              * Format: uuid
              * @description The mentor: the participant's superior at home.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             mentorId: string;
             /**
              * Format: uuid
              * @description The participant (peserta).
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             participantId: string;
             /**
              * Format: uuid
              * @description The participant's change project, created with the enrollment.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             projectId: string;
             /**
              * Format: date-time
              * @description When the enrollment last changed.
+             * @example 2026-11-23T09:30:00Z
              */
             updatedAt: string;
             /**
@@ -1304,21 +1337,24 @@ export interface components {
             /**
              * Format: uuid
              * @description Their coach; must be a coach of the cohort.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             coachId?: string;
             /**
              * @description Their group.
-             * @example Kelompok 3
+             * @example Kelompok 2
              */
             group?: string;
             /**
              * Format: uuid
              * @description Their mentor; someone other than the participant.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             mentorId: string;
             /**
              * Format: uuid
              * @description The participant.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             participantId: string;
         };
@@ -1326,13 +1362,18 @@ export interface components {
             /**
              * Format: uuid
              * @description The new coach, a coach of the cohort; null leaves the participant without a coach.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             coachId?: string | null;
-            /** @description The new group. */
+            /**
+             * @description The new group.
+             * @example Kelompok 2
+             */
             group?: string | null;
             /**
              * Format: uuid
              * @description The new mentor; the former mentor loses access to the project at once.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             mentorId?: string | null;
         };
@@ -1378,7 +1419,10 @@ export interface components {
             type: string;
         };
         Evidence: {
-            /** @description Description. */
+            /**
+             * @description Description.
+             * @example Ditandatangani Kepala Dinas pada 3 Maret 2026.
+             */
             description: string;
             /**
              * @description The file's name, for a file.
@@ -1388,6 +1432,7 @@ export interface components {
             /**
              * Format: uuid
              * @description The evidence's id.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             id: string;
             /**
@@ -1404,16 +1449,19 @@ export interface components {
             /**
              * Format: uuid
              * @description The milestone it proves.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             milestoneId: string;
             /**
              * Format: uuid
              * @description Its project.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             projectId: string;
             /**
              * Format: date-time
              * @description When the mentor reviewed it.
+             * @example 2026-11-23T09:30:00Z
              */
             reviewedAt?: string;
             /**
@@ -1436,6 +1484,7 @@ export interface components {
             /**
              * Format: date-time
              * @description When it was submitted.
+             * @example 2026-11-23T09:30:00Z
              */
             submittedAt: string;
             /**
@@ -1512,11 +1561,13 @@ export interface components {
             /**
              * Format: date-time
              * @description When it was registered.
+             * @example 2026-11-23T09:30:00Z
              */
             createdAt: string;
             /**
              * Format: uuid
              * @description The institution's id.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             id: string;
             /**
@@ -1541,67 +1592,98 @@ export interface components {
             /**
              * Format: uuid
              * @description The user who may create cohorts for the institution.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             userId: string;
         };
         ListOutputAgencyBody: {
             /** @description The items of this page. */
             items: components["schemas"]["Agency"][];
-            /** @description Pass as cursor to get the next page; absent on the last page. */
+            /**
+             * @description Pass as cursor to get the next page; absent on the last page.
+             * @example WyIyMDI2LTExLTIzVDA5OjMwOjAwWiIsIjBiOWEzYzFlIl0
+             */
             nextCursor?: string;
         };
         ListOutputCoachingNoteBody: {
             /** @description The items of this page. */
             items: components["schemas"]["CoachingNote"][];
-            /** @description Pass as cursor to get the next page; absent on the last page. */
+            /**
+             * @description Pass as cursor to get the next page; absent on the last page.
+             * @example WyIyMDI2LTExLTIzVDA5OjMwOjAwWiIsIjBiOWEzYzFlIl0
+             */
             nextCursor?: string;
         };
         ListOutputCohortBody: {
             /** @description The items of this page. */
             items: components["schemas"]["Cohort"][];
-            /** @description Pass as cursor to get the next page; absent on the last page. */
+            /**
+             * @description Pass as cursor to get the next page; absent on the last page.
+             * @example WyIyMDI2LTExLTIzVDA5OjMwOjAwWiIsIjBiOWEzYzFlIl0
+             */
             nextCursor?: string;
         };
         ListOutputEnrollmentBody: {
             /** @description The items of this page. */
             items: components["schemas"]["Enrollment"][];
-            /** @description Pass as cursor to get the next page; absent on the last page. */
+            /**
+             * @description Pass as cursor to get the next page; absent on the last page.
+             * @example WyIyMDI2LTExLTIzVDA5OjMwOjAwWiIsIjBiOWEzYzFlIl0
+             */
             nextCursor?: string;
         };
         ListOutputEvidenceBody: {
             /** @description The items of this page. */
             items: components["schemas"]["Evidence"][];
-            /** @description Pass as cursor to get the next page; absent on the last page. */
+            /**
+             * @description Pass as cursor to get the next page; absent on the last page.
+             * @example WyIyMDI2LTExLTIzVDA5OjMwOjAwWiIsIjBiOWEzYzFlIl0
+             */
             nextCursor?: string;
         };
         ListOutputInstitutionBody: {
             /** @description The items of this page. */
             items: components["schemas"]["Institution"][];
-            /** @description Pass as cursor to get the next page; absent on the last page. */
+            /**
+             * @description Pass as cursor to get the next page; absent on the last page.
+             * @example WyIyMDI2LTExLTIzVDA5OjMwOjAwWiIsIjBiOWEzYzFlIl0
+             */
             nextCursor?: string;
         };
         ListOutputMilestoneBody: {
             /** @description The items of this page. */
             items: components["schemas"]["Milestone"][];
-            /** @description Pass as cursor to get the next page; absent on the last page. */
+            /**
+             * @description Pass as cursor to get the next page; absent on the last page.
+             * @example WyIyMDI2LTExLTIzVDA5OjMwOjAwWiIsIjBiOWEzYzFlIl0
+             */
             nextCursor?: string;
         };
         ListOutputReviewQueueItemBody: {
             /** @description The items of this page. */
             items: components["schemas"]["ReviewQueueItem"][];
-            /** @description Pass as cursor to get the next page; absent on the last page. */
+            /**
+             * @description Pass as cursor to get the next page; absent on the last page.
+             * @example WyIyMDI2LTExLTIzVDA5OjMwOjAwWiIsIjBiOWEzYzFlIl0
+             */
             nextCursor?: string;
         };
         ListOutputTimelineEntryBody: {
             /** @description The items of this page. */
             items: components["schemas"]["TimelineEntry"][];
-            /** @description Pass as cursor to get the next page; absent on the last page. */
+            /**
+             * @description Pass as cursor to get the next page; absent on the last page.
+             * @example WyIyMDI2LTExLTIzVDA5OjMwOjAwWiIsIjBiOWEzYzFlIl0
+             */
             nextCursor?: string;
         };
         ListOutputUserBody: {
             /** @description The items of this page. */
             items: components["schemas"]["User"][];
-            /** @description Pass as cursor to get the next page; absent on the last page. */
+            /**
+             * @description Pass as cursor to get the next page; absent on the last page.
+             * @example WyIyMDI2LTExLTIzVDA5OjMwOjAwWiIsIjBiOWEzYzFlIl0
+             */
             nextCursor?: string;
         };
         LoginRequest: {
@@ -1620,7 +1702,10 @@ export interface components {
         MeBody: {
             /** @description Ids of the institutions for which the user may create cohorts. */
             institutions: string[];
-            /** @description Whether the user administers the installation. */
+            /**
+             * @description Whether the user administers the installation.
+             * @example false
+             */
             platformAdmin: boolean;
             /** @description Every role the user holds, per cohort. */
             roles: components["schemas"]["RoleBody"][];
@@ -1633,9 +1718,13 @@ export interface components {
             /**
              * Format: date-time
              * @description When it was added.
+             * @example 2026-11-23T09:30:00Z
              */
             createdAt: string;
-            /** @description Description. */
+            /**
+             * @description Description.
+             * @example Tim efektif lintas bidang ditetapkan dengan SK Kepala Dinas.
+             */
             description: string;
             /**
              * Format: date
@@ -1652,9 +1741,13 @@ export interface components {
             /**
              * Format: uuid
              * @description The milestone's id.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             id: string;
-            /** @description Past its due date and not achieved (as of today). */
+            /**
+             * @description Past its due date and not achieved (as of today).
+             * @example false
+             */
             overdue: boolean;
             /**
              * Format: int64
@@ -1665,6 +1758,7 @@ export interface components {
             /**
              * Format: uuid
              * @description Its project.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             projectId: string;
             /**
@@ -1681,6 +1775,7 @@ export interface components {
             /**
              * Format: date-time
              * @description When it last changed.
+             * @example 2026-11-23T09:30:00Z
              */
             updatedAt: string;
             /**
@@ -1693,7 +1788,10 @@ export interface components {
         MilestoneCreate: {
             /** @description The steps towards it. */
             activities?: components["schemas"]["Activity"][];
-            /** @description Description. */
+            /**
+             * @description Description.
+             * @example Tim efektif lintas bidang ditetapkan dengan SK Kepala Dinas.
+             */
             description?: string;
             /**
              * Format: date
@@ -1710,6 +1808,7 @@ export interface components {
             /**
              * Format: int64
              * @description Order within its horizon; last when left out.
+             * @example 0
              */
             position?: number;
             /**
@@ -1721,16 +1820,21 @@ export interface components {
         MilestonePatch: {
             /** @description The new steps (replacing the old ones). */
             activities?: components["schemas"]["Activity"][];
-            /** @description New description. */
+            /**
+             * @description New description.
+             * @example Tim efektif lintas bidang ditetapkan dengan SK Kepala Dinas.
+             */
             description?: string | null;
             /**
              * Format: date
              * @description New due date.
+             * @example 2026-11-23
              */
             dueOn?: string | null;
             /**
              * Format: int64
              * @description New position.
+             * @example 0
              */
             position?: number | null;
             /**
@@ -1738,13 +1842,17 @@ export interface components {
              * @enum {string|null}
              */
             status?: "planned" | "in_progress" | null;
-            /** @description New title. */
+            /**
+             * @description New title.
+             * @example Terbentuknya Tim Efektif
+             */
             title?: string | null;
         };
         ParticipantProgress: {
             /**
              * Format: uuid
              * @description The enrollment.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             enrollmentId: string;
             /**
@@ -1755,6 +1863,7 @@ export interface components {
             /**
              * Format: date-time
              * @description When the project last changed.
+             * @example 2026-11-23T09:30:00Z
              */
             lastActivityAt?: string;
             /** @description Long-term milestones. */
@@ -1788,6 +1897,7 @@ export interface components {
             /**
              * Format: uuid
              * @description Their project.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             projectId: string;
             /**
@@ -1869,18 +1979,26 @@ export interface components {
             participants: number;
         };
         Project: {
-            /** @description Background. */
+            /**
+             * @description Background.
+             * @example Pelayanan adminduk masih tatap muka.
+             */
             background: string;
-            /** @description Who benefits, and how. */
+            /**
+             * @description Who benefits, and how.
+             * @example Warga tidak perlu antre sejak subuh.
+             */
             benefits: string;
             /**
              * Format: uuid
              * @description The cohort.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             cohortId: string;
             /**
              * Format: date-time
              * @description When the project was created (with the enrollment).
+             * @example 2026-11-23T09:30:00Z
              */
             createdAt: string;
             /**
@@ -1892,16 +2010,18 @@ export interface components {
             /**
              * Format: uuid
              * @description The participant's enrollment.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             enrollmentId: string;
             /**
              * @description What the change achieves.
-             * @example Waktu tunggu layanan di bawah 30 menit.
+             * @example Waktu tunggu di bawah 30 menit.
              */
             goal: string;
             /**
              * Format: uuid
              * @description The project's id.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             id: string;
             /**
@@ -1915,20 +2035,27 @@ export interface components {
             /**
              * Format: uuid
              * @description The participant whose project it is.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             participantId: string;
             /**
              * @description The problem the change addresses.
-             * @example Warga mengantre sejak subuh untuk mengurus KTP dan KK.
+             * @example Warga mengantre sejak subuh untuk mengurus KTP.
              */
             problem: string;
             /** @description Seminar results you may read: the mean of the examiners' latest totals (on get-project). */
             results?: components["schemas"]["SeminarResult"][];
             /** @description What the reviewer asked to change. */
             revisionComment?: string;
-            /** @description Whether a reviewer returned the design for revision. */
+            /**
+             * @description Whether a reviewer returned the design for revision.
+             * @example false
+             */
             revisionRequested: boolean;
-            /** @description What is in and out of scope. */
+            /**
+             * @description What is in and out of scope.
+             * @example Dinas Kependudukan dan Pencatatan Sipil Kota Batam.
+             */
             scope: string;
             /** @description The stakeholder map: who, inside or out, with their power and interest. */
             stakeholders: components["schemas"]["Stakeholder"][];
@@ -1940,12 +2067,13 @@ export interface components {
             status: "draft" | "design_submitted" | "design_approved" | "implementing" | "final_submitted" | "completed";
             /**
              * @description Title.
-             * @example Antrean Daring Pelayanan Administrasi Kependudukan
+             * @example Antrean Daring Adminduk
              */
             title: string;
             /**
              * Format: date-time
              * @description When it last changed.
+             * @example 2026-11-23T09:30:00Z
              */
             updatedAt: string;
             /**
@@ -1956,27 +2084,46 @@ export interface components {
             version: number;
         };
         ProjectPatch: {
-            /** @description New background. */
+            /**
+             * @description New background.
+             * @example Pelayanan adminduk masih tatap muka.
+             */
             background?: string | null;
-            /** @description New benefits. */
+            /**
+             * @description New benefits.
+             * @example Warga tidak perlu antre sejak subuh.
+             */
             benefits?: string | null;
-            /** @description New goal. */
+            /**
+             * @description New goal.
+             * @example Waktu tunggu di bawah 30 menit.
+             */
             goal?: string | null;
             /** @description The new tags (replacing the old ones). */
             innovationAreas?: string[];
-            /** @description New problem statement. */
+            /**
+             * @description New problem statement.
+             * @example Warga mengantre sejak subuh untuk mengurus KTP.
+             */
             problem?: string | null;
-            /** @description New scope. */
+            /**
+             * @description New scope.
+             * @example Dinas Kependudukan dan Pencatatan Sipil Kota Batam.
+             */
             scope?: string | null;
             /** @description The new stakeholder map (replacing the old one). */
             stakeholders?: components["schemas"]["Stakeholder"][];
-            /** @description New title. */
+            /**
+             * @description New title.
+             * @example Antrean Daring Adminduk
+             */
             title?: string | null;
         };
         ReviewQueueItem: {
             /**
              * Format: uuid
              * @description The design's project, the milestone or the evidence.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             id: string;
             /**
@@ -1993,16 +2140,18 @@ export interface components {
             /**
              * Format: uuid
              * @description The project it belongs to.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             projectId: string;
             /**
              * Format: date-time
              * @description Since when it waits.
+             * @example 2026-11-23T09:30:00Z
              */
             submittedAt: string;
             /**
              * @description Its title.
-             * @example SK Tim Efektif Antrean Daring
+             * @example Antrean Daring Adminduk
              */
             title: string;
         };
@@ -2010,6 +2159,7 @@ export interface components {
             /**
              * Format: uuid
              * @description The cohort.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             cohortId: string;
             /**
@@ -2045,13 +2195,23 @@ export interface components {
             /**
              * Format: uuid
              * @description The participant's agency.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             agencyId?: string;
-            /** @description Whether the agency was created. */
+            /**
+             * @description Whether the agency was created.
+             * @example false
+             */
             createdAgency: boolean;
-            /** @description Whether the mentor's account was created. */
+            /**
+             * @description Whether the mentor's account was created.
+             * @example false
+             */
             createdMentor: boolean;
-            /** @description Whether the participant's account was created. */
+            /**
+             * @description Whether the participant's account was created.
+             * @example false
+             */
             createdParticipant: boolean;
             /**
              * @description The participant's e-mail address.
@@ -2067,6 +2227,7 @@ export interface components {
             /**
              * Format: uuid
              * @description The enrollment.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             enrollmentId: string;
             /**
@@ -2077,6 +2238,7 @@ export interface components {
             /**
              * Format: uuid
              * @description The mentor's account.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             mentorId: string;
             /**
@@ -2087,11 +2249,13 @@ export interface components {
             /**
              * Format: uuid
              * @description The participant's account.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             participantId: string;
             /**
              * Format: uuid
              * @description The participant's project.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             projectId: string;
             /**
@@ -2183,6 +2347,7 @@ export interface components {
             /**
              * Format: uuid
              * @description The user to give the role.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             userId: string;
         };
@@ -2194,6 +2359,7 @@ export interface components {
             /**
              * Format: date-time
              * @description When they got the role.
+             * @example 2026-11-23T09:30:00Z
              */
             addedAt: string;
             /**
@@ -2203,7 +2369,7 @@ export interface components {
             email: string;
             /**
              * @description Their name.
-             * @example Drs. Ahmad Fauzi, M.Si.
+             * @example PKN Tingkat II Angkatan XIII Tahun 2026
              */
             name: string;
             /**
@@ -2215,6 +2381,7 @@ export interface components {
             /**
              * Format: uuid
              * @description The staff member.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             userId: string;
         };
@@ -2252,6 +2419,7 @@ export interface components {
             /**
              * Format: uuid
              * @description Who did it; absent for what the system did.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             actorId?: string;
             /**
@@ -2262,6 +2430,7 @@ export interface components {
             /**
              * Format: date-time
              * @description When it happened.
+             * @example 2026-11-23T09:30:00Z
              */
             at: string;
             /**
@@ -2278,6 +2447,7 @@ export interface components {
             /**
              * Format: uuid
              * @description The id of that.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             targetId: string;
             /**
@@ -2287,16 +2457,21 @@ export interface components {
             targetType: "project" | "milestone" | "evidence" | "coaching_note" | "enrollment";
         };
         User: {
-            /** @description Whether the user has set a password; false for imported people who have not activated their account yet. */
+            /**
+             * @description Whether the user has set a password; false for imported people who have not activated their account yet.
+             * @example false
+             */
             activated: boolean;
             /**
              * Format: uuid
              * @description The agency (instansi) the user works for.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             agencyId?: string;
             /**
              * Format: date-time
              * @description When the account was created.
+             * @example 2026-11-23T09:30:00Z
              */
             createdAt: string;
             /**
@@ -2308,6 +2483,7 @@ export interface components {
             /**
              * Format: uuid
              * @description The user's id.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             id: string;
             /**
@@ -2320,7 +2496,10 @@ export interface components {
              * @example 198001152005011002
              */
             nip?: string;
-            /** @description Whether the user administers the installation. */
+            /**
+             * @description Whether the user administers the installation.
+             * @example false
+             */
             platformAdmin: boolean;
             /**
              * @description Position (jabatan).
@@ -2335,6 +2514,7 @@ export interface components {
             /**
              * Format: date-time
              * @description When the profile last changed.
+             * @example 2026-11-23T09:30:00Z
              */
             updatedAt: string;
             /**
@@ -2348,6 +2528,7 @@ export interface components {
             /**
              * Format: uuid
              * @description The agency the user works for.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             agencyId?: string;
             /**
@@ -2358,12 +2539,12 @@ export interface components {
             email: string;
             /**
              * @description Full name with academic titles.
-             * @example Siti Rahayu, S.Sos., M.AP.
+             * @example Dr. Budi Santoso, S.T., M.Si.
              */
             name: string;
             /**
              * @description Nomor Induk Pegawai, 18 digits.
-             * @example 199203102015032001
+             * @example 198001152005011002
              */
             nip?: string;
             /**
@@ -2371,21 +2552,27 @@ export interface components {
              * @example kata-sandi-rahasia
              */
             password?: string;
-            /** @description Make the user a platform admin (platform admins only). */
+            /**
+             * @description Make the user a platform admin (platform admins only).
+             * @example false
+             */
             platformAdmin?: boolean;
             /**
              * @description Position (jabatan).
-             * @example Kepala Bagian Organisasi
+             * @example Kepala Dinas Komunikasi dan Informatika
              */
             position?: string;
             /**
              * @description Rank (pangkat/golongan).
-             * @example Penata Tingkat I (III/d)
+             * @example Pembina Utama Muda (IV/c)
              */
             rank?: string;
         };
         UserCreated: {
-            /** @description Whether the user has set a password; false for imported people who have not activated their account yet. */
+            /**
+             * @description Whether the user has set a password; false for imported people who have not activated their account yet.
+             * @example false
+             */
             activated: boolean;
             /**
              * @description The one-time activation code, when no password was given: hand it to the person. Shown only now.
@@ -2395,11 +2582,13 @@ export interface components {
             /**
              * Format: uuid
              * @description The agency (instansi) the user works for.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             agencyId?: string;
             /**
              * Format: date-time
              * @description When the account was created.
+             * @example 2026-11-23T09:30:00Z
              */
             createdAt: string;
             /**
@@ -2411,6 +2600,7 @@ export interface components {
             /**
              * Format: uuid
              * @description The user's id.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             id: string;
             /**
@@ -2423,7 +2613,10 @@ export interface components {
              * @example 198001152005011002
              */
             nip?: string;
-            /** @description Whether the user administers the installation. */
+            /**
+             * @description Whether the user administers the installation.
+             * @example false
+             */
             platformAdmin: boolean;
             /**
              * @description Position (jabatan).
@@ -2438,6 +2631,7 @@ export interface components {
             /**
              * Format: date-time
              * @description When the profile last changed.
+             * @example 2026-11-23T09:30:00Z
              */
             updatedAt: string;
             /**
@@ -2451,22 +2645,39 @@ export interface components {
             /**
              * Format: uuid
              * @description New agency; null removes it.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             agencyId?: string | null;
             /**
              * Format: email
              * @description New e-mail address.
+             * @example budi.santoso@batam.go.id
              */
             email?: string | null;
-            /** @description New full name. */
+            /**
+             * @description New full name.
+             * @example Dr. Budi Santoso, S.T., M.Si.
+             */
             name?: string | null;
-            /** @description New NIP; null removes it. */
+            /**
+             * @description New NIP; null removes it.
+             * @example 198001152005011002
+             */
             nip?: string | null;
-            /** @description Grant or take platform administration (platform admins only). */
+            /**
+             * @description Grant or take platform administration (platform admins only).
+             * @example false
+             */
             platformAdmin?: boolean | null;
-            /** @description New position. */
+            /**
+             * @description New position.
+             * @example Kepala Dinas Komunikasi dan Informatika
+             */
             position?: string | null;
-            /** @description New rank. */
+            /**
+             * @description New rank.
+             * @example Pembina Utama Muda (IV/c)
+             */
             rank?: string | null;
         };
         Verification: {
