@@ -47,7 +47,7 @@ type ScoreBody struct {
 type AssessmentCreate struct {
 	Seminar string      `json:"seminar" enum:"design,final" doc:"The seminar assessed." example:"design"`
 	Scores  []ScoreBody `json:"scores" minItems:"1" maxItems:"20" doc:"A score for every criterion of the seminar's rubric, each once."`
-	Comment string      `json:"comment,omitempty" maxLength:"10000" example:"Isu tajam, milestone realistis." doc:"The examiner's remarks." example:"Isu tajam, milestone realistis."`
+	Comment string      `json:"comment,omitempty" maxLength:"10000" doc:"The examiner's remarks." example:"Isu tajam, milestone realistis."`
 }
 
 // Assessment is an examiner's scores of a seminar.

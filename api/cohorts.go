@@ -23,8 +23,8 @@ type Cohort struct {
 	ID            uuid.UUID   `json:"id" format:"uuid" doc:"The cohort's id."`
 	InstitutionID uuid.UUID   `json:"institutionId" format:"uuid" doc:"The institution that runs it."`
 	Program       string      `json:"program" enum:"pkn1,pkn2,pka,pkp" doc:"The training: pkn1 and pkn2 (Pelatihan Kepemimpinan Nasional Tingkat I and II), pka (Administrator), pkp (Pengawas)." example:"pkn2"`
-	Code          string      `json:"code" example:"PKN2-XIII-2026" doc:"Code, unique within the institution." example:"PKN2-XII-2024"`
-	Name          string      `json:"name" example:"PKN Tingkat II Angkatan XIII Tahun 2026" doc:"Name." example:"PKN II Angkatan XII Tahun 2024"`
+	Code          string      `json:"code" doc:"Code, unique within the institution." example:"PKN2-XII-2024"`
+	Name          string      `json:"name" doc:"Name." example:"PKN II Angkatan XII Tahun 2024"`
 	StartsOn      domain.Date `json:"startsOn" format:"date" doc:"First day of the training." example:"2024-03-04"`
 	EndsOn        domain.Date `json:"endsOn" format:"date" doc:"Last day of the training." example:"2024-08-30"`
 	Phases        []Phase     `json:"phases" doc:"The schedule, in order, inside the training's dates."`
@@ -59,8 +59,8 @@ func phasesOf(phases []Phase) []domain.Phase {
 type CohortCreate struct {
 	InstitutionID uuid.UUID   `json:"institutionId" format:"uuid" doc:"The institution that runs the cohort; you must organize for it."`
 	Program       string      `json:"program" enum:"pkn1,pkn2,pka,pkp" doc:"The training program." example:"pkn2"`
-	Code          string      `json:"code" minLength:"1" maxLength:"200" example:"PKN2-XIII-2026" doc:"Code, unique within the institution." example:"PKN2-XII-2024"`
-	Name          string      `json:"name" minLength:"1" maxLength:"200" example:"PKN Tingkat II Angkatan XIII Tahun 2026" doc:"Name." example:"PKN II Angkatan XII Tahun 2024"`
+	Code          string      `json:"code" minLength:"1" maxLength:"200" doc:"Code, unique within the institution." example:"PKN2-XII-2024"`
+	Name          string      `json:"name" minLength:"1" maxLength:"200" doc:"Name." example:"PKN II Angkatan XII Tahun 2024"`
 	StartsOn      domain.Date `json:"startsOn" format:"date" doc:"First day." example:"2024-03-04"`
 	EndsOn        domain.Date `json:"endsOn" format:"date" doc:"Last day; not before startsOn." example:"2024-08-30"`
 	Phases        []Phase     `json:"phases,omitempty" maxItems:"4" doc:"The schedule: design, design_seminar, implementation, final_seminar, each at most once, in this order, inside the cohort's dates, not overlapping."`
@@ -93,7 +93,7 @@ func cohortAnswer(c domain.Cohort) *cohortOutput {
 type StaffMember struct {
 	UserID  uuid.UUID `json:"userId" format:"uuid" doc:"The staff member."`
 	Role    string    `json:"role" enum:"organizer,coach,examiner" doc:"Their role." example:"coach"`
-	Name    string    `json:"name" example:"PKN Tingkat II Angkatan XIII Tahun 2026" doc:"Their name." example:"Drs. Ahmad Fauzi, M.Si."`
+	Name    string    `json:"name" doc:"Their name." example:"Drs. Ahmad Fauzi, M.Si."`
 	Email   string    `json:"email" doc:"Their e-mail address." example:"ahmad.fauzi@bpsdm.jatimprov.go.id"`
 	AddedAt time.Time `json:"addedAt" doc:"When they got the role."`
 }

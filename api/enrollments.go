@@ -19,7 +19,7 @@ type Enrollment struct {
 	ParticipantID uuid.UUID  `json:"participantId" format:"uuid" doc:"The participant (peserta)."`
 	MentorID      uuid.UUID  `json:"mentorId" format:"uuid" doc:"The mentor: the participant's superior at home."`
 	CoachID       *uuid.UUID `json:"coachId,omitempty" format:"uuid" doc:"The coach of the training institution, once assigned."`
-	Group         string     `json:"group" example:"Kelompok 2" doc:"The group (kelompok) within the cohort." example:"Kelompok 3"`
+	Group         string     `json:"group" doc:"The group (kelompok) within the cohort." example:"Kelompok 3"`
 	ProjectID     uuid.UUID  `json:"projectId" format:"uuid" doc:"The participant's change project, created with the enrollment."`
 	Version       int64      `json:"version" doc:"Increases with every change; the ETag names it." example:"1"`
 	CreatedAt     time.Time  `json:"createdAt" doc:"When the participant was enrolled."`
@@ -36,7 +36,7 @@ type EnrollmentCreate struct {
 	ParticipantID uuid.UUID  `json:"participantId" format:"uuid" doc:"The participant."`
 	MentorID      uuid.UUID  `json:"mentorId" format:"uuid" doc:"Their mentor; someone other than the participant."`
 	CoachID       *uuid.UUID `json:"coachId,omitempty" format:"uuid" doc:"Their coach; must be a coach of the cohort."`
-	Group         string     `json:"group,omitempty" maxLength:"200" example:"Kelompok 2" doc:"Their group." example:"Kelompok 3"`
+	Group         string     `json:"group,omitempty" maxLength:"200" doc:"Their group." example:"Kelompok 3"`
 }
 
 // EnrollmentPatch is the body of update-enrollment, a JSON merge patch.

@@ -13,7 +13,7 @@ import (
 
 // Activity is a step (kegiatan) towards a milestone and what it produces.
 type Activity struct {
-	Title  string `json:"title" minLength:"1" maxLength:"200" example:"Terbentuknya Tim Efektif" doc:"The step." example:"Menyusun SK Tim Efektif"`
+	Title  string `json:"title" minLength:"1" maxLength:"200" doc:"The step." example:"Menyusun SK Tim Efektif"`
 	Output string `json:"output,omitempty" maxLength:"200" doc:"What it produces." example:"SK Kepala Dinas"`
 }
 
@@ -22,10 +22,10 @@ type Milestone struct {
 	ID          uuid.UUID   `json:"id" format:"uuid" doc:"The milestone's id."`
 	ProjectID   uuid.UUID   `json:"projectId" format:"uuid" doc:"Its project."`
 	Horizon     string      `json:"horizon" enum:"short,mid,long" doc:"short (during the training), mid (about a year), long (two years or more)." example:"short"`
-	Title       string      `json:"title" example:"Terbentuknya Tim Efektif" doc:"Title." example:"Terbentuknya Tim Efektif"`
+	Title       string      `json:"title" doc:"Title." example:"Terbentuknya Tim Efektif"`
 	Description string      `json:"description" example:"Tim efektif lintas bidang ditetapkan dengan SK Kepala Dinas." doc:"Description."`
 	DueOn       domain.Date `json:"dueOn" format:"date" doc:"When it is due." example:"2026-05-15"`
-	Position    int         `json:"position" minimum:"0" maximum:"10000" example:"0" doc:"Order within its horizon, lower first." example:"0"`
+	Position    int         `json:"position" minimum:"0" maximum:"10000" doc:"Order within its horizon, lower first." example:"0"`
 	Activities  []Activity  `json:"activities" doc:"The steps towards it."`
 	Status      string      `json:"status" enum:"planned,in_progress,awaiting_verification,achieved" doc:"Where it stands." example:"planned"`
 	Overdue     bool        `json:"overdue" doc:"Past its due date and not achieved (as of today)."`
@@ -57,7 +57,7 @@ func activitiesOf(in []Activity) []domain.Activity {
 // MilestoneCreate is the body of create-milestone.
 type MilestoneCreate struct {
 	Horizon     string      `json:"horizon" enum:"short,mid,long" doc:"short, mid or long." example:"short"`
-	Title       string      `json:"title" minLength:"1" maxLength:"200" example:"Terbentuknya Tim Efektif" doc:"Title." example:"Terbentuknya Tim Efektif"`
+	Title       string      `json:"title" minLength:"1" maxLength:"200" doc:"Title." example:"Terbentuknya Tim Efektif"`
 	Description string      `json:"description,omitempty" maxLength:"10000" example:"Tim efektif lintas bidang ditetapkan dengan SK Kepala Dinas." doc:"Description."`
 	DueOn       domain.Date `json:"dueOn" format:"date" doc:"When it is due." example:"2026-05-15"`
 	Position    *int        `json:"position,omitempty" minimum:"0" maximum:"10000" example:"0" doc:"Order within its horizon; last when left out."`

@@ -25,10 +25,10 @@ type Project struct {
 	EnrollmentID      uuid.UUID       `json:"enrollmentId" format:"uuid" doc:"The participant's enrollment."`
 	CohortID          uuid.UUID       `json:"cohortId" format:"uuid" doc:"The cohort."`
 	ParticipantID     uuid.UUID       `json:"participantId" format:"uuid" doc:"The participant whose project it is."`
-	Title             string          `json:"title" example:"Antrean Daring Adminduk" doc:"Title." example:"Antrean Daring Pelayanan Administrasi Kependudukan"`
-	Problem           string          `json:"problem" example:"Warga mengantre sejak subuh untuk mengurus KTP." doc:"The problem the change addresses." example:"Warga mengantre sejak subuh untuk mengurus KTP dan KK."`
+	Title             string          `json:"title" doc:"Title." example:"Antrean Daring Pelayanan Administrasi Kependudukan"`
+	Problem           string          `json:"problem" doc:"The problem the change addresses." example:"Warga mengantre sejak subuh untuk mengurus KTP dan KK."`
 	Background        string          `json:"background" example:"Pelayanan adminduk masih tatap muka." doc:"Background."`
-	Goal              string          `json:"goal" example:"Waktu tunggu di bawah 30 menit." doc:"What the change achieves." example:"Waktu tunggu layanan di bawah 30 menit."`
+	Goal              string          `json:"goal" doc:"What the change achieves." example:"Waktu tunggu layanan di bawah 30 menit."`
 	Benefits          string          `json:"benefits" example:"Warga tidak perlu antre sejak subuh." doc:"Who benefits, and how."`
 	Scope             string          `json:"scope" example:"Dinas Kependudukan dan Pencatatan Sipil Kota Batam." doc:"What is in and out of scope."`
 	InnovationAreas   []string        `json:"innovationAreas" doc:"Free tags of the areas of innovation." example:"[\"pelayanan publik\",\"digitalisasi\"]"`
@@ -171,7 +171,7 @@ type ReviewQueueItem struct {
 	ID              uuid.UUID `json:"id" format:"uuid" doc:"The design's project, the milestone or the evidence."`
 	ProjectID       uuid.UUID `json:"projectId" format:"uuid" doc:"The project it belongs to."`
 	ParticipantName string    `json:"participantName" doc:"Whose it is." example:"Dr. Budi Santoso"`
-	Title           string    `json:"title" example:"Antrean Daring Adminduk" doc:"Its title." example:"SK Tim Efektif Antrean Daring"`
+	Title           string    `json:"title" doc:"Its title." example:"SK Tim Efektif Antrean Daring"`
 	SubmittedAt     time.Time `json:"submittedAt" doc:"Since when it waits."`
 }
 

@@ -15,10 +15,10 @@ import (
 type User struct {
 	ID            uuid.UUID  `json:"id" format:"uuid" doc:"The user's id."`
 	Email         string     `json:"email" format:"email" doc:"E-mail address, used to sign in; unique regardless of case." example:"budi.santoso@batam.go.id"`
-	Name          string     `json:"name" example:"Dr. Budi Santoso, S.T., M.Si." doc:"Full name with academic titles, as it appears on certificates." example:"Dr. Budi Santoso, S.T., M.Si."`
-	NIP           string     `json:"nip,omitempty" example:"198001152005011002" doc:"Nomor Induk Pegawai: 18 digits (birth date, appointment year and month, sex, sequence)." example:"198001152005011002"`
-	Position      string     `json:"position" example:"Kepala Dinas Komunikasi dan Informatika" doc:"Position (jabatan)." example:"Kepala Dinas Komunikasi dan Informatika"`
-	Rank          string     `json:"rank" example:"Pembina Utama Muda (IV/c)" doc:"Rank (pangkat/golongan)." example:"Pembina Utama Muda (IV/c)"`
+	Name          string     `json:"name" doc:"Full name with academic titles, as it appears on certificates." example:"Dr. Budi Santoso, S.T., M.Si."`
+	NIP           string     `json:"nip,omitempty" doc:"Nomor Induk Pegawai: 18 digits (birth date, appointment year and month, sex, sequence)." example:"198001152005011002"`
+	Position      string     `json:"position" doc:"Position (jabatan)." example:"Kepala Dinas Komunikasi dan Informatika"`
+	Rank          string     `json:"rank" doc:"Rank (pangkat/golongan)." example:"Pembina Utama Muda (IV/c)"`
 	AgencyID      *uuid.UUID `json:"agencyId,omitempty" format:"uuid" doc:"The agency (instansi) the user works for."`
 	PlatformAdmin bool       `json:"platformAdmin" doc:"Whether the user administers the installation."`
 	Activated     bool       `json:"activated" doc:"Whether the user has set a password; false for imported people who have not activated their account yet."`
@@ -35,11 +35,11 @@ func newUser(u domain.User) User {
 // UserCreate is the body of create-user.
 type UserCreate struct {
 	Email         string     `json:"email" format:"email" maxLength:"254" doc:"E-mail address; unique regardless of case." example:"siti.rahayu@soppengkab.go.id"`
-	Name          string     `json:"name" minLength:"1" maxLength:"200" example:"Dr. Budi Santoso, S.T., M.Si." doc:"Full name with academic titles." example:"Siti Rahayu, S.Sos., M.AP."`
+	Name          string     `json:"name" minLength:"1" maxLength:"200" doc:"Full name with academic titles." example:"Siti Rahayu, S.Sos., M.AP."`
 	Password      string     `json:"password,omitempty" maxLength:"256" doc:"At least 10 characters. Leave out to get a one-time activation code to hand to the person instead." example:"kata-sandi-rahasia"`
-	NIP           string     `json:"nip,omitempty" maxLength:"24" example:"198001152005011002" doc:"Nomor Induk Pegawai, 18 digits." example:"199203102015032001"`
-	Position      string     `json:"position,omitempty" maxLength:"200" example:"Kepala Dinas Komunikasi dan Informatika" doc:"Position (jabatan)." example:"Kepala Bagian Organisasi"`
-	Rank          string     `json:"rank,omitempty" maxLength:"200" example:"Pembina Utama Muda (IV/c)" doc:"Rank (pangkat/golongan)." example:"Penata Tingkat I (III/d)"`
+	NIP           string     `json:"nip,omitempty" maxLength:"24" doc:"Nomor Induk Pegawai, 18 digits." example:"199203102015032001"`
+	Position      string     `json:"position,omitempty" maxLength:"200" doc:"Position (jabatan)." example:"Kepala Bagian Organisasi"`
+	Rank          string     `json:"rank,omitempty" maxLength:"200" doc:"Rank (pangkat/golongan)." example:"Penata Tingkat I (III/d)"`
 	AgencyID      *uuid.UUID `json:"agencyId,omitempty" format:"uuid" doc:"The agency the user works for."`
 	PlatformAdmin bool       `json:"platformAdmin,omitempty" doc:"Make the user a platform admin (platform admins only)."`
 }

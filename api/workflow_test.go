@@ -221,9 +221,3 @@ func filesIn(t *testing.T, dir string) []string {
 	})
 	return files
 }
-
-func sorted(s []string) []string {
-	out := slices.Clone(s)
-	slices.Sort(out)
-	return out
-}

@@ -95,7 +95,7 @@ func (s *CohortStore) List(ctx context.Context, scope domain.CohortScope, page d
 	var rows []cohortRow
 	query := s.db.NewSelect().Model(&rows).OrderExpr("created_at DESC, id DESC").Limit(int64(page.Size() + 1))
 	if !scope.All {
-		query.Where("id IN (?)", bun.In(scope.IDs))
+		query.Where("id IN (?)", bun.List(scope.IDs))
 	}
 	if hasCursor {
 		query.Where("(created_at, id) < (?, ?)", afterCreated, afterID)

@@ -58,7 +58,7 @@ func (s *InstitutionStore) List(ctx context.Context, ids []uuid.UUID, all bool, 
 	var rows []institutionRow
 	query := s.db.NewSelect().Model(&rows).OrderExpr("name, id").Limit(int64(page.Size() + 1))
 	if !all {
-		query.Where("id IN (?)", bun.In(ids))
+		query.Where("id IN (?)", bun.List(ids))
 	}
 	if hasCursor {
 		query.Where("(name, id) > (?, ?)", afterName, afterID)

@@ -77,7 +77,7 @@ func (s *EnrollmentStore) ByParticipants(ctx context.Context, cohort uuid.UUID, 
 		return out, nil
 	}
 	var rows []enrollmentRow
-	if err := s.selectEnrollments(&rows).Where("e.cohort_id = ? AND e.participant_id IN (?)", cohort, bun.In(participants)).Scan(ctx); err != nil {
+	if err := s.selectEnrollments(&rows).Where("e.cohort_id = ? AND e.participant_id IN (?)", cohort, bun.List(participants)).Scan(ctx); err != nil {
 		return nil, dbError(err)
 	}
 	for _, r := range rows {

@@ -90,7 +90,7 @@ func (s *UserStore) TakenNIPs(ctx context.Context, nips []domain.NIP) (map[domai
 		return taken, nil
 	}
 	var found []string
-	err := s.db.NewSelect().Model((*userRow)(nil)).Column("nip").Where("nip IN (?)", bun.In(nips)).Scan(ctx, &found)
+	err := s.db.NewSelect().Model((*userRow)(nil)).Column("nip").Where("nip IN (?)", bun.List(nips)).Scan(ctx, &found)
 	for _, nip := range found {
 		taken[domain.NIP(nip)] = true
 	}
@@ -119,7 +119,7 @@ func (s *UserStore) ByEmails(ctx context.Context, emails []string) (map[string]d
 		return out, nil
 	}
 	var rows []userRow
-	if err := s.db.NewSelect().Model(&rows).Where("email IN (?)", bun.In(emails)).Scan(ctx); err != nil {
+	if err := s.db.NewSelect().Model(&rows).Where("email IN (?)", bun.List(emails)).Scan(ctx); err != nil {
 		return nil, dbError(err)
 	}
 	for _, r := range rows {

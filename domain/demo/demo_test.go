@@ -84,7 +84,7 @@ func TestDemoHasEveryRoleAndProjectStatus(t *testing.T) {
 		{"evidence approved", "SELECT count(*) FROM evidence WHERE status = ?", []any{"approved"}, 1, 1000},
 		{"evidence rejected", "SELECT count(*) FROM evidence WHERE status = ?", []any{"rejected"}, 1, 1000},
 		{"evidence withdrawn", "SELECT count(*) FROM evidence WHERE status = ?", []any{"withdrawn"}, 1, 1000},
-		{"evidence files", "SELECT count(*) FROM evidence WHERE media_type IN (?)", []any{bun.In([]string{"application/pdf", "image/png"})}, 2, 1000},
+		{"evidence files", "SELECT count(*) FROM evidence WHERE media_type IN (?)", []any{bun.List([]string{"application/pdf", "image/png"})}, 2, 1000},
 		{"evidence links", "SELECT count(*) FROM evidence WHERE url IS NOT NULL", nil, 1, 1000},
 		{"milestones awaiting verification", "SELECT count(*) FROM milestones WHERE status = ?", []any{"awaiting_verification"}, 1, 1000},
 		{"milestones achieved", "SELECT count(*) FROM milestones WHERE status = ?", []any{"achieved"}, 1, 1000},

@@ -935,7 +935,7 @@ export interface components {
             output?: string;
             /**
              * @description The step.
-             * @example Terbentuknya Tim Efektif
+             * @example Menyusun SK Tim Efektif
              */
             title: string;
         };
@@ -1112,7 +1112,7 @@ export interface components {
         Cohort: {
             /**
              * @description Code, unique within the institution.
-             * @example PKN2-XIII-2026
+             * @example PKN2-XII-2024
              */
             code: string;
             /**
@@ -1141,7 +1141,7 @@ export interface components {
             institutionId: string;
             /**
              * @description Name.
-             * @example PKN Tingkat II Angkatan XIII Tahun 2026
+             * @example PKN II Angkatan XII Tahun 2024
              */
             name: string;
             /** @description The schedule, in order, inside the training's dates. */
@@ -1174,7 +1174,7 @@ export interface components {
         CohortCreate: {
             /**
              * @description Code, unique within the institution.
-             * @example PKN2-XIII-2026
+             * @example PKN2-XII-2024
              */
             code: string;
             /**
@@ -1191,7 +1191,7 @@ export interface components {
             institutionId: string;
             /**
              * @description Name.
-             * @example PKN Tingkat II Angkatan XIII Tahun 2026
+             * @example PKN II Angkatan XII Tahun 2024
              */
             name: string;
             /** @description The schedule: design, design_seminar, implementation, final_seminar, each at most once, in this order, inside the cohort's dates, not overlapping. */
@@ -1293,7 +1293,7 @@ export interface components {
             createdAt: string;
             /**
              * @description The group (kelompok) within the cohort.
-             * @example Kelompok 2
+             * @example Kelompok 3
              */
             group: string;
             /**
@@ -1342,7 +1342,7 @@ export interface components {
             coachId?: string;
             /**
              * @description Their group.
-             * @example Kelompok 2
+             * @example Kelompok 3
              */
             group?: string;
             /**
@@ -2015,7 +2015,7 @@ export interface components {
             enrollmentId: string;
             /**
              * @description What the change achieves.
-             * @example Waktu tunggu di bawah 30 menit.
+             * @example Waktu tunggu layanan di bawah 30 menit.
              */
             goal: string;
             /**
@@ -2040,7 +2040,7 @@ export interface components {
             participantId: string;
             /**
              * @description The problem the change addresses.
-             * @example Warga mengantre sejak subuh untuk mengurus KTP.
+             * @example Warga mengantre sejak subuh untuk mengurus KTP dan KK.
              */
             problem: string;
             /** @description Seminar results you may read: the mean of the examiners' latest totals (on get-project). */
@@ -2067,7 +2067,7 @@ export interface components {
             status: "draft" | "design_submitted" | "design_approved" | "implementing" | "final_submitted" | "completed";
             /**
              * @description Title.
-             * @example Antrean Daring Adminduk
+             * @example Antrean Daring Pelayanan Administrasi Kependudukan
              */
             title: string;
             /**
@@ -2151,7 +2151,7 @@ export interface components {
             submittedAt: string;
             /**
              * @description Its title.
-             * @example Antrean Daring Adminduk
+             * @example SK Tim Efektif Antrean Daring
              */
             title: string;
         };
@@ -2369,7 +2369,7 @@ export interface components {
             email: string;
             /**
              * @description Their name.
-             * @example PKN Tingkat II Angkatan XIII Tahun 2026
+             * @example Drs. Ahmad Fauzi, M.Si.
              */
             name: string;
             /**
@@ -2539,12 +2539,12 @@ export interface components {
             email: string;
             /**
              * @description Full name with academic titles.
-             * @example Dr. Budi Santoso, S.T., M.Si.
+             * @example Siti Rahayu, S.Sos., M.AP.
              */
             name: string;
             /**
              * @description Nomor Induk Pegawai, 18 digits.
-             * @example 198001152005011002
+             * @example 199203102015032001
              */
             nip?: string;
             /**
@@ -2559,12 +2559,12 @@ export interface components {
             platformAdmin?: boolean;
             /**
              * @description Position (jabatan).
-             * @example Kepala Dinas Komunikasi dan Informatika
+             * @example Kepala Bagian Organisasi
              */
             position?: string;
             /**
              * @description Rank (pangkat/golongan).
-             * @example Pembina Utama Muda (IV/c)
+             * @example Penata Tingkat I (III/d)
              */
             rank?: string;
         };
