@@ -110,6 +110,17 @@ func newRosterImportResult(outcomes []domain.RosterOutcome) RosterImportResult {
 // maxRosterBytes bounds a roster upload: 5,000 rows fit easily.
 const maxRosterBytes = 4 << 20
 
+// rosterUploadSchema documents the roster as the text it is (Huma would
+// describe a raw body as binary).
+var rosterUploadSchema = &huma.RequestBody{
+	Required:    true,
+	Description: "The roster as CSV text, UTF-8.",
+	Content: map[string]*huma.MediaType{"text/csv": {Schema: &huma.Schema{Type: "string", MaxLength: intPtr(maxRosterBytes),
+		Description: "A header row and one row per participant.",
+		Examples: []any{"nip,name,email,position,rank,agency,mentor_email,mentor_name,coach_email,group\n" +
+			"198001152005011002,Dr. Budi Santoso,budi.santoso@batam.go.id,Kepala Dinas Kominfo,IV/c,Pemerintah Kota Batam,jefridin@batam.go.id,Drs. Jefridin,,Kelompok 1\n"}}}},
+}
+
 func registerEnrollments(api huma.API, s *Services) {
 	huma.Register(api, huma.Operation{
 		OperationID: "enroll-participant", Method: http.MethodPost, Path: "/cohorts/{cohortId}/enrollments", DefaultStatus: http.StatusCreated,
@@ -184,7 +195,7 @@ func registerEnrollments(api huma.API, s *Services) {
 		Errors: []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusRequestEntityTooLarge, http.StatusUnprocessableEntity},
 	}, func(ctx context.Context, in *struct {
 		CohortPath
-		RawBody []byte `contentType:"text/csv" maxLength:"4194304" doc:"The roster as CSV." example:"nip,name,email,position,rank,agency,mentor_email,mentor_name,coach_email,group\n198001152005011002,Budi Santoso,budi.santoso@batam.go.id,Kepala Dinas Kominfo,IV/c,Pemerintah Kota Batam,sekda@batam.go.id,Drs. Jefridin,,Kelompok 1\n"`
+		RawBody []byte `contentType:"text/csv" doc:"The roster as CSV."`
 	}) (*struct{ Body RosterImportResult }, error) {
 		outcomes, err := s.Cohorts.ImportRoster(ctx, actorOf(ctx), in.CohortID, bytes.NewReader(in.RawBody))
 		if err != nil {
@@ -192,4 +203,5 @@ func registerEnrollments(api huma.API, s *Services) {
 		}
 		return &struct{ Body RosterImportResult }{Body: newRosterImportResult(outcomes)}, nil
 	})
+	documentRequestBody(api, "import-roster", rosterUploadSchema)
 }

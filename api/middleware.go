@@ -180,6 +180,7 @@ func unmatched(mux *http.ServeMux) http.Handler {
 
 // writeProblem writes a problem outside Huma (for routes it does not own).
 func writeProblem(w http.ResponseWriter, p *huma.ErrorModel) {
+	p.Type = problemType
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(p.Status)
 	json.NewEncoder(w).Encode(p)

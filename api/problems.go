@@ -12,6 +12,10 @@ import (
 	"github.com/proper-id/proper/domain"
 )
 
+// problemType is the type of every problem: RFC 9457's "about:blank", the
+// status code says it all. It is sent, not left out, as the spec promises.
+const problemType = "about:blank"
+
 // statusOf is the one mapping of domain error kinds to HTTP status codes.
 var statusOf = map[domain.Kind]int{
 	domain.KindInvalid:          http.StatusUnprocessableEntity,
@@ -50,7 +54,11 @@ func newProblem(ctx huma.Context, status int, msg string, errs ...error) huma.St
 		}
 	}
 	if status < http.StatusInternalServerError {
-		return huma.NewError(status, msg, errs...)
+		p := huma.NewError(status, msg, errs...)
+		if model, ok := p.(*huma.ErrorModel); ok {
+			model.Type = problemType
+		}
+		return p
 	}
 	logUnexpected(ctxOf(ctx), msg, errors.Join(errs...))
 	return internalProblem(ctxOf(ctx))
@@ -63,7 +71,7 @@ func domainProblem(de *domain.Error) *huma.ErrorModel {
 	if !ok {
 		status = http.StatusInternalServerError
 	}
-	p := &huma.ErrorModel{Status: status, Title: http.StatusText(status), Detail: de.Message}
+	p := &huma.ErrorModel{Type: problemType, Status: status, Title: http.StatusText(status), Detail: de.Message}
 	for _, f := range de.Fields {
 		p.Errors = append(p.Errors, &huma.ErrorDetail{Message: f.Message, Location: location(f.Field), Value: f.Value})
 	}
@@ -82,6 +90,7 @@ func location(field string) string {
 // internalProblem is the whole answer a client gets for an unexpected error.
 func internalProblem(ctx context.Context) *huma.ErrorModel {
 	return &huma.ErrorModel{
+		Type:   problemType,
 		Status: http.StatusInternalServerError,
 		Title:  http.StatusText(http.StatusInternalServerError),
 		Detail: fmt.Sprintf("An unexpected error occurred. Quote request id %s when reporting it.", requestID(ctx)),

@@ -3712,6 +3712,7 @@ export interface operations {
             };
             cookie?: never;
         };
+        /** @description The roster as CSV text, UTF-8. */
         requestBody: {
             content: {
                 "text/csv": string;
