@@ -88,7 +88,7 @@ func New(deps Deps) *Server {
 
 	return &Server{
 		api:     humaAPI,
-		handler: observe(deps.Logger, metrics, recoverPanics(mux)),
+		handler: observe(deps.Logger, metrics, secureHeaders(recoverPanics(mux))),
 	}
 }
 

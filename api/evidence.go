@@ -177,8 +177,7 @@ func registerEvidence(api huma.API, s *Services) {
 			w.Header().Set("Content-Type", e.File.MediaType)
 			w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": e.File.Name}))
 			w.Header().Set("ETag", `"`+hex.EncodeToString(e.File.SHA256)+`"`)
-			w.Header().Set("X-Content-Type-Options", "nosniff")
-			w.Header().Set("Cache-Control", "private, max-age=0")
+			w.Header().Set("Cache-Control", "private, no-cache")
 			http.ServeContent(w, r, "", e.SubmittedAt, file)
 		}}, nil
 	})

@@ -43,8 +43,15 @@ func newApp(t testing.TB) *app {
 }
 
 // newAppOn starts another replica of Proper on the same database, with
-// its evidence files in a folder of the test's.
+// its evidence files in a folder of the test's; its warnings go to the
+// test's log.
 func newAppOn(t testing.TB, db *bun.DB) *app {
+	t.Helper()
+	return newAppLogging(t, db, slog.New(slog.NewTextHandler(testLog{t}, &slog.HandlerOptions{Level: slog.LevelWarn})))
+}
+
+// newAppLogging is newAppOn with the server's logs going to logger.
+func newAppLogging(t testing.TB, db *bun.DB, logger *slog.Logger) *app {
 	t.Helper()
 	store := persistence.NewStore(db)
 	blobDir := t.TempDir()
@@ -58,7 +65,7 @@ func newAppOn(t testing.TB, db *bun.DB) *app {
 		Idempotency: persistence.NewIdempotencyStore(db),
 		Now:         time.Now,
 	}
-	srv := api.New(api.Deps{Logger: slog.New(slog.NewTextHandler(testLog{t}, &slog.HandlerOptions{Level: slog.LevelWarn})), Services: services})
+	srv := api.New(api.Deps{Logger: logger, Services: services})
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(ts.Close)
 	return &app{t: t, db: db, store: store, server: ts, admin: &domain.Actor{PlatformAdmin: true}, blobDir: blobDir}

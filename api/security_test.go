@@ -1,0 +1,61 @@
+package api_test
+
+import (
+	"bytes"
+	"io"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+)
+
+func TestEveryAnswerCarriesTheSecurityHeaders(t *testing.T) {
+	w := newWorld(t)
+	for _, r := range []request{
+		{method: http.MethodGet, path: "/healthz"},
+		{method: http.MethodGet, path: "/v1/me", token: w.tokenOf(roleParticipant)},
+		{method: http.MethodGet, path: "/v1/nowhere"},
+	} {
+		res := w.do(r)
+		if res.header.Get("X-Content-Type-Options") != "nosniff" || res.header.Get("Referrer-Policy") != "no-referrer" {
+			t.Errorf("%s: headers %v", r.path, res.header)
+		}
+		if signedIn := r.token != ""; signedIn != (res.header.Get("Cache-Control") == "no-store") {
+			t.Errorf("%s: Cache-Control %q; answers to signed-in callers must not be stored", r.path, res.header.Get("Cache-Control"))
+		}
+	}
+	if csp := w.get("/docs", "").header.Get("Content-Security-Policy"); !strings.Contains(csp, "default-src 'none'") {
+		t.Errorf("/docs CSP %q", csp)
+	}
+}
+
+func TestPasswordsAndTokensNeverReachTheLog(t *testing.T) {
+	a := newApp(t)
+	var logs bytes.Buffer
+	var mu sync.Mutex
+	logged := slog.New(slog.NewJSONHandler(writerFunc(func(p []byte) (int, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		return logs.Write(p)
+	}), &slog.HandlerOptions{Level: slog.LevelDebug}))
+	server := newAppLogging(t, a.db, logged)
+	u := signUp(t, a, "rahasia-sekali-123")
+	res := expect(t, login(server, u.Email, "rahasia-sekali-123"), http.StatusOK)
+	token := res.field(t, "token")
+	expect(t, login(server, u.Email, "tebakan-salah-999"), http.StatusUnauthorized)
+	expect(t, server.get("/v1/me?token="+token, token), http.StatusOK)
+	mu.Lock()
+	defer mu.Unlock()
+	for _, secret := range []string{"rahasia-sekali-123", "tebakan-salah-999", token} {
+		if strings.Contains(logs.String(), secret) {
+			t.Fatalf("the log holds a secret %q:\n%s", secret, logs.String())
+		}
+	}
+}
+
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
+
+var _ io.Writer = writerFunc(nil)
