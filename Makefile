@@ -63,9 +63,12 @@ bench: postgres
 
 ## fuzz: run each fuzz target of the parsers of outside input for $(FUZZTIME)
 ## (make test runs their seed corpora as ordinary tests)
+FUZZ_TARGETS := domain:FuzzParseNIP domain:FuzzParseEmail domain:FuzzParseRoster domain:FuzzSafeFileName \
+	persistence:FuzzDecodeCursor api:FuzzMergePatch
 fuzz:
-	@for target in FuzzParseNIP FuzzParseEmail FuzzParseRoster; do \
-	  echo "== $$target"; $(GO) test -run '^$$' -fuzz "^$$target\$$" -fuzztime $(FUZZTIME) ./domain/ || exit 1; \
+	@for t in $(FUZZ_TARGETS); do \
+	  pkg=$${t%%:*}; name=$${t##*:}; echo "== $$pkg $$name"; \
+	  $(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) ./$$pkg/ || exit 1; \
 	done
 
 ## postgres: install the PostgreSQL server when it is missing

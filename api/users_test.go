@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -165,4 +166,18 @@ func TestIfMatchRefusesToOverwriteANewerVersion(t *testing.T) {
 	if u.Position != "Kepala Dinas" {
 		t.Fatalf("a refused change must not be applied: %q", u.Position)
 	}
+}
+
+func TestSearchTextIsNeverSQL(t *testing.T) {
+	w := newWorld(t)
+	for _, q := range []string{"'; DROP TABLE users; --", "%' OR '1'='1", `\`, "budi' UNION SELECT password_hash FROM users --"} {
+		var page struct{ Items []any }
+		for _, path := range []string{"/v1/users?q=", "/v1/agencies?q="} {
+			expect(t, w.get(path+url.QueryEscape(q), w.tokenOf(roleAdmin)), http.StatusOK).decode(t, &page)
+			if len(page.Items) != 0 {
+				t.Errorf("%s%q found %d items", path, q, len(page.Items))
+			}
+		}
+	}
+	expect(t, w.get("/v1/users/"+w.participant.ID.String(), w.tokenOf(roleAdmin)), http.StatusOK)
 }
