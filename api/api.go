@@ -40,6 +40,9 @@ type Deps struct {
 	// Services are the domain services the operations call; nil when only
 	// the spec is wanted.
 	Services *Services
+	// CORSOrigins are the web origins (https://app.example.go.id) allowed
+	// to call the API from a browser; none by default.
+	CORSOrigins []string
 }
 
 // Services are the domain services and stores behind the operations.
@@ -88,7 +91,7 @@ func New(deps Deps) *Server {
 
 	return &Server{
 		api:     humaAPI,
-		handler: observe(deps.Logger, metrics, secureHeaders(recoverPanics(mux))),
+		handler: observe(deps.Logger, metrics, secureHeaders(allowOrigins(deps.CORSOrigins, recoverPanics(mux)))),
 	}
 }
 

@@ -5,9 +5,12 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/proper-id/proper/api"
 )
 
 func TestEveryAnswerCarriesTheSecurityHeaders(t *testing.T) {
@@ -59,3 +62,27 @@ type writerFunc func([]byte) (int, error)
 func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
 
 var _ io.Writer = writerFunc(nil)
+
+func TestCORSIsOffUnlessAnOriginIsAllowed(t *testing.T) {
+	preflight := func(h http.Handler, origin string) *httptest.ResponseRecorder {
+		r := httptest.NewRequest(http.MethodOptions, "/v1/me", nil)
+		r.Header.Set("Origin", origin)
+		r.Header.Set("Access-Control-Request-Method", "GET")
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, r)
+		return rec
+	}
+	closed := api.New(api.Deps{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}).Handler()
+	if rec := preflight(closed, "https://evil.example"); rec.Header().Get("Access-Control-Allow-Origin") != "" {
+		t.Fatalf("CORS must be off by default: %v", rec.Header())
+	}
+	open := api.New(api.Deps{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), CORSOrigins: []string{"https://proper.bpsdm.jatimprov.go.id"}}).Handler()
+	rec := preflight(open, "https://proper.bpsdm.jatimprov.go.id")
+	if rec.Code != http.StatusNoContent || rec.Header().Get("Access-Control-Allow-Origin") != "https://proper.bpsdm.jatimprov.go.id" ||
+		!strings.Contains(rec.Header().Get("Access-Control-Allow-Headers"), "Idempotency-Key") || rec.Header().Get("Access-Control-Allow-Credentials") != "" {
+		t.Fatalf("an allowed origin's preflight: %d %v", rec.Code, rec.Header())
+	}
+	if rec := preflight(open, "https://evil.example"); rec.Header().Get("Access-Control-Allow-Origin") != "" {
+		t.Fatalf("an origin not listed got %v", rec.Header())
+	}
+}

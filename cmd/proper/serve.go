@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"strings"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -24,6 +25,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	sessionTTL := fs.Duration("session-ttl", domain.DefaultSessionTTL, "how long a sign-in lasts")
 	maxEvidenceMB := fs.Int64("max-evidence-mb", domain.DefaultMaxEvidenceBytes>>20, "largest evidence file, in MiB")
 	loadDemo := fs.Bool("demo", false, "load the demo cohort first, unless it is there already, and print its logins")
+	corsOrigins := fs.String("cors-origins", "", "comma-separated web origins allowed to call the API from a browser (none by default)")
 	where := addStorageFlags(fs)
 	if err := parse(fs, env, args); err != nil {
 		return err
@@ -51,10 +53,11 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	)
 	go purgeIdempotencyKeys(ctx, persistence.NewIdempotencyStore(st.db), logger)
 	server := api.New(api.Deps{
-		Logger:   logger,
-		Ready:    func(ctx context.Context) error { return persistence.CheckReady(ctx, st.db) },
-		Metrics:  metrics,
-		Services: services,
+		Logger:      logger,
+		Ready:       func(ctx context.Context) error { return persistence.CheckReady(ctx, st.db) },
+		Metrics:     metrics,
+		Services:    services,
+		CORSOrigins: splitList(*corsOrigins),
 	})
 
 	ln, err := net.Listen("tcp", fmt.Sprintf(":%d", *port))
@@ -65,6 +68,17 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	logger.Info("ready", "api", base+"/v1", "docs", base+"/docs", "took", time.Since(begun).Round(time.Millisecond).String())
 	fmt.Fprintf(env.stdout, "Proper is serving\n  API:  %s/v1\n  docs: %s/docs\n  spec: %s/openapi.yaml\n", base, base, base)
 	return api.Serve(ctx, ln, server.Handler(), logger, shutdownGrace)
+}
+
+// splitList splits a comma-separated flag into its trimmed, non-empty parts.
+func splitList(s string) []string {
+	var out []string
+	for _, part := range strings.Split(s, ",") {
+		if part = strings.TrimSuffix(strings.TrimSpace(part), "/"); part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
 }
 
 // purgeIdempotencyKeys deletes expired idempotency keys every hour until ctx
