@@ -65,7 +65,8 @@ func newAppLogging(t testing.TB, db *bun.DB, logger *slog.Logger) *app {
 		Idempotency: persistence.NewIdempotencyStore(db),
 		Now:         time.Now,
 	}
-	srv := api.New(api.Deps{Logger: logger, Services: services})
+	srv := api.New(api.Deps{Logger: logger, Services: services,
+		Ready: func(ctx context.Context) error { return persistence.CheckReady(ctx, db) }})
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(ts.Close)
 	return &app{t: t, db: db, store: store, server: ts, admin: &domain.Actor{PlatformAdmin: true}, blobDir: blobDir}
@@ -128,6 +129,12 @@ type request struct {
 
 func (a *app) do(r request) response {
 	a.t.Helper()
+	return a.doWith(a.server.Client(), r)
+}
+
+// doWith sends a request with the given client.
+func (a *app) doWith(client *http.Client, r request) response {
+	a.t.Helper()
 	var body io.Reader
 	contentType := "application/json"
 	switch b := r.body.(type) {
@@ -161,9 +168,10 @@ func (a *app) do(r request) response {
 	for k, v := range r.header {
 		req.Header.Set(k, v)
 	}
-	res, err := a.server.Client().Do(req)
+	res, err := client.Do(req)
 	if err != nil {
-		a.t.Fatal(err)
+		a.t.Error(err) // not Fatal: doWith may run in a goroutine of the test
+		return response{}
 	}
 	defer res.Body.Close()
 	b, _ := io.ReadAll(res.Body)

@@ -7,11 +7,13 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/danielgtaylor/huma/v2"
 
@@ -311,4 +313,36 @@ func (b *syncBuffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.String()
+}
+
+func TestHostileBodiesAndHeadersAreRefused(t *testing.T) {
+	s := newTestServer(t, api.Deps{})
+	deep := `{"email":"a@b.go.id","password":` + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + `}`
+	res, body := s.do(t, http.MethodPost, "/v1/auth/login", "application/json", strings.NewReader(deep))
+	if res.StatusCode != http.StatusBadRequest && res.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("JSON nested 20,000 deep: %d %s", res.StatusCode, body)
+	}
+
+	// The header limit is the real server's (api.Serve), not httptest's.
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, stop := context.WithCancel(context.Background())
+	served := make(chan struct{})
+	go func() {
+		api.Serve(ctx, ln, api.New(api.Deps{Logger: slog.New(slog.DiscardHandler)}).Handler(), slog.New(slog.DiscardHandler), time.Second)
+		close(served)
+	}()
+	t.Cleanup(func() { stop(); <-served })
+	req, _ := http.NewRequest(http.MethodGet, "http://"+ln.Addr().String()+"/healthz", nil)
+	req.Header.Set("X-Padding", strings.Repeat("x", 128<<10))
+	res2, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res2.Body.Close()
+	if res2.StatusCode != http.StatusRequestHeaderFieldsTooLarge {
+		t.Errorf("128 KiB of headers: %d, want 431", res2.StatusCode)
+	}
 }
