@@ -40,7 +40,15 @@ const (
 	roleOtherParticipant = "another participant"
 	roleNoRole           = "user with no role"
 	roleAnonymous        = "anonymous"
+	// The roles the wider matrix adds (moreRoles).
+	roleOtherCoach  = "coach of another group"
+	roleOtherMentor = "another mentor"
+	roleExaminer    = "examiner"
 )
+
+// moreRoles are the roles of the matrix beyond the first nine, in the
+// order of accessCase.more.
+var moreRoles = []string{roleOtherCoach, roleOtherMentor, roleExaminer}
 
 var roles = []string{roleAdmin, roleOrganizer, roleOtherOrganizer, roleCoach, roleMentor, roleParticipant, roleOtherParticipant, roleNoRole, roleAnonymous}
 
@@ -126,6 +134,7 @@ func (w *world) tokenOf(role string) string {
 	users := map[string]domain.User{
 		roleAdmin: w.adminUser, roleOrganizer: w.organizer, roleOtherOrganizer: w.otherOrganizer, roleCoach: w.coach,
 		roleMentor: w.mentor, roleParticipant: w.participant, roleOtherParticipant: w.otherParticipant, roleNoRole: w.outsider,
+		roleOtherCoach: w.otherCoach, roleOtherMentor: w.otherMentor, roleExaminer: w.examiner,
 	}
 	u, ok := users[role]
 	if !ok {
