@@ -34,23 +34,38 @@ func addStorageFlags(fs *flag.FlagSet) *storageFlags {
 	return f
 }
 
-// openDatabase connects to the configured database: the given URL, or the
-// private cluster in the data folder, started or attached to. close releases
-// it and stops the cluster when this was its last user.
+// database returns the URL of the configured database: the given one, or
+// the private cluster's in the data folder, started or attached to. release
+// stops the cluster when this was its last user.
+func (f *storageFlags) database(ctx context.Context, logger *slog.Logger) (url string, release func(), err error) {
+	if f.databaseURL != "" {
+		return f.databaseURL, func() {}, nil
+	}
+	cluster, err := pglocal.Start(ctx, pglocal.Options{Dir: f.dataDir, Logger: logger})
+	if err != nil {
+		return "", nil, err
+	}
+	return cluster.URL(pglocal.DefaultDatabase), func() {
+		if err := cluster.Close(); err != nil {
+			logger.Error("stop private PostgreSQL", "error", err)
+		}
+	}, nil
+}
+
+// blobStoreURL returns the configured blob store's URL.
+func (f *storageFlags) blobStoreURL() (string, error) {
+	if f.blobURL != "" {
+		return f.blobURL, nil
+	}
+	return persistence.LocalBlobURL(f.dataDir)
+}
+
+// openDatabase connects to the configured database (see database); close
+// releases it.
 func (f *storageFlags) openDatabase(ctx context.Context, logger *slog.Logger) (db *bun.DB, close func(), err error) {
-	url := f.databaseURL
-	release := func() {}
-	if url == "" {
-		cluster, err := pglocal.Start(ctx, pglocal.Options{Dir: f.dataDir, Logger: logger})
-		if err != nil {
-			return nil, nil, err
-		}
-		url = cluster.URL(pglocal.DefaultDatabase)
-		release = func() {
-			if err := cluster.Close(); err != nil {
-				logger.Error("stop private PostgreSQL", "error", err)
-			}
-		}
+	url, release, err := f.database(ctx, logger)
+	if err != nil {
+		return nil, nil, err
 	}
 	db, err = persistence.Open(url, persistence.DefaultPoolOptions)
 	if err != nil {
@@ -81,12 +96,10 @@ func (f *storageFlags) open(ctx context.Context, logger *slog.Logger) (*storage,
 	for _, m := range applied {
 		logger.Info("applied migration", "version", m.Version, "name", m.Name)
 	}
-	url := f.blobURL
-	if url == "" {
-		if url, err = persistence.LocalBlobURL(f.dataDir); err != nil {
-			closeDB()
-			return nil, nil, err
-		}
+	url, err := f.blobStoreURL()
+	if err != nil {
+		closeDB()
+		return nil, nil, err
 	}
 	blobs, err := persistence.OpenBlobStore(ctx, url)
 	if err != nil {
