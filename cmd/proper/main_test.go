@@ -140,32 +140,53 @@ var servingAt = regexp.MustCompile(`API:\s+(http://localhost:\d+)/v1`)
 // function that stops it as SIGTERM would and waits for it to exit.
 func serve(t *testing.T, env map[string]string) (string, func()) {
 	t.Helper()
+	s := startServe(env)
+	return s.wait(t)
+}
+
+// serving is a `proper serve` running in the test process.
+type serving struct {
+	cancel         context.CancelFunc
+	stdout, stderr *syncBuffer
+	exited         chan int
+}
+
+// startServe starts `proper serve` on a free port without waiting for it.
+func startServe(env map[string]string) *serving {
 	ctx, cancel := context.WithCancel(context.Background())
-	var stdout, stderr syncBuffer
-	exited := make(chan int, 1)
-	go func() { exited <- run(ctx, testEnvironment(env, &stdout, &stderr), []string{"serve", "--port", "0"}) }()
+	s := &serving{cancel: cancel, stdout: &syncBuffer{}, stderr: &syncBuffer{}, exited: make(chan int, 1)}
+	go func() {
+		s.exited <- run(ctx, testEnvironment(env, s.stdout, s.stderr), []string{"serve", "--port", "0"})
+	}()
+	return s
+}
+
+// wait waits until the server announces where it serves, and returns that
+// and a function that stops it as SIGTERM would.
+func (s *serving) wait(t *testing.T) (string, func()) {
+	t.Helper()
 	deadline := time.Now().Add(60 * time.Second)
-	for !servingAt.MatchString(stdout.String()) {
+	for !servingAt.MatchString(s.stdout.String()) {
 		select {
-		case code := <-exited:
-			t.Fatalf("proper serve exited with %d: %s", code, stderr.String())
+		case code := <-s.exited:
+			t.Fatalf("proper serve exited with %d: %s", code, s.stderr.String())
 		default:
 		}
 		if time.Now().After(deadline) {
-			cancel()
-			t.Fatalf("proper serve did not start: %s", stderr.String())
+			s.cancel()
+			t.Fatalf("proper serve did not start: %s", s.stderr.String())
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
 	stopped := false
-	return servingAt.FindStringSubmatch(stdout.String())[1], func() {
+	return servingAt.FindStringSubmatch(s.stdout.String())[1], func() {
 		if stopped {
 			return
 		}
 		stopped = true
-		cancel()
-		if code := <-exited; code != 0 {
-			t.Errorf("proper serve exited with %d after SIGTERM: %s", code, stderr.String())
+		s.cancel()
+		if code := <-s.exited; code != 0 {
+			t.Errorf("proper serve exited with %d after SIGTERM: %s", code, s.stderr.String())
 		}
 	}
 }
@@ -196,4 +217,16 @@ func (b *syncBuffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.String()
+}
+
+func TestTwoReplicasStartingOnAnEmptyDatabaseBothServe(t *testing.T) {
+	env := map[string]string{"PROPER_DATABASE_URL": pgtest.EmptyURL(t), "PROPER_BLOB_URL": "file://" + reachableDir(t)}
+	first, second := startServe(env), startServe(env) // both migrate at once
+	for _, replica := range []*serving{first, second} {
+		base, stop := replica.wait(t)
+		defer stop()
+		if res, err := http.Get(base + "/readyz"); err != nil || res.StatusCode != http.StatusOK {
+			t.Fatalf("a replica is not ready: %v %v", res, err)
+		}
+	}
 }
