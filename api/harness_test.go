@@ -30,6 +30,8 @@ type app struct {
 	admin  *domain.Actor
 	// blobDir is the folder of the app's evidence files.
 	blobDir string
+	// workflow is the workflow service the server uses, to tune its limits.
+	workflow *domain.Projects
 }
 
 // testMaxEvidenceBytes keeps evidence uploads small in tests.
@@ -69,7 +71,7 @@ func newAppLogging(t testing.TB, db *bun.DB, logger *slog.Logger) *app {
 		Ready: func(ctx context.Context) error { return persistence.CheckReady(ctx, db) }})
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(ts.Close)
-	return &app{t: t, db: db, store: store, server: ts, admin: &domain.Actor{PlatformAdmin: true}, blobDir: blobDir}
+	return &app{t: t, db: db, store: store, server: ts, admin: &domain.Actor{PlatformAdmin: true}, blobDir: blobDir, workflow: projects}
 }
 
 // services returns domain services on the app's database, for arranging a

@@ -13,7 +13,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/danielgtaylor/huma/v2"
 
@@ -331,7 +330,7 @@ func TestHostileBodiesAndHeadersAreRefused(t *testing.T) {
 	ctx, stop := context.WithCancel(context.Background())
 	served := make(chan struct{})
 	go func() {
-		api.Serve(ctx, ln, api.New(api.Deps{Logger: slog.New(slog.DiscardHandler)}).Handler(), slog.New(slog.DiscardHandler), time.Second)
+		api.Serve(ctx, ln, api.New(api.Deps{Logger: slog.New(slog.DiscardHandler)}).Handler(), slog.New(slog.DiscardHandler), api.DefaultTimeouts)
 		close(served)
 	}()
 	t.Cleanup(func() { stop(); <-served })

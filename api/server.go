@@ -9,22 +9,33 @@ import (
 	"time"
 )
 
-// Timeouts of the HTTP server. Slow clients are cut off while sending
-// headers; bodies (large evidence uploads) and idle keep-alive connections
-// have their own bounds.
-const (
-	readHeaderTimeout = 10 * time.Second
-	idleTimeout       = 2 * time.Minute
-	maxHeaderBytes    = 64 << 10
-)
+// maxHeaderBytes bounds a request's headers (431 beyond).
+const maxHeaderBytes = 64 << 10
+
+// Timeouts bound how long the HTTP server waits. Slow clients are cut off
+// while sending headers (slowloris); bodies, such as large evidence
+// uploads, are not bounded in time, only in size.
+type Timeouts struct {
+	// ReadHeader is how long a client has to send its request's headers.
+	ReadHeader time.Duration
+	// Idle is how long a keep-alive connection may wait for its next request.
+	Idle time.Duration
+	// Grace is how long in-flight requests may finish after shutdown begins.
+	Grace time.Duration
+}
+
+// DefaultTimeouts suit clients on slow mobile networks.
+var DefaultTimeouts = Timeouts{ReadHeader: 10 * time.Second, Idle: 2 * time.Minute, Grace: 20 * time.Second}
 
 // Serve answers requests on ln with handler until ctx ends, then stops
-// accepting, lets in-flight requests finish for at most grace, and returns.
-func Serve(ctx context.Context, ln net.Listener, handler http.Handler, logger *slog.Logger, grace time.Duration) error {
+// accepting, lets in-flight requests finish for at most the grace period,
+// and returns.
+func Serve(ctx context.Context, ln net.Listener, handler http.Handler, logger *slog.Logger, timeouts Timeouts) error {
+	grace := timeouts.Grace
 	srv := &http.Server{
 		Handler:           handler,
-		ReadHeaderTimeout: readHeaderTimeout,
-		IdleTimeout:       idleTimeout,
+		ReadHeaderTimeout: timeouts.ReadHeader,
+		IdleTimeout:       timeouts.Idle,
 		MaxHeaderBytes:    maxHeaderBytes,
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },

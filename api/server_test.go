@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"context"
+	"errors"
 	"io"
 	"log/slog"
 	"net"
@@ -33,7 +34,7 @@ func TestShutdownLetsInFlightRequestsFinish(t *testing.T) {
 	ctx, stop := context.WithCancel(context.Background())
 	served := make(chan error, 1)
 	go func() {
-		served <- api.Serve(ctx, ln, srv.Handler(), slog.New(slog.NewTextHandler(io.Discard, nil)), 10*time.Second)
+		served <- api.Serve(ctx, ln, srv.Handler(), slog.New(slog.NewTextHandler(io.Discard, nil)), api.Timeouts{ReadHeader: time.Second, Idle: time.Second, Grace: 10 * time.Second})
 	}()
 
 	answered := make(chan *http.Response, 1)
@@ -78,4 +79,43 @@ func eventually(cond func() bool) bool {
 		}
 	}
 	return false
+}
+
+func TestASlowClientIsCutOffWhileSendingHeaders(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, stop := context.WithCancel(context.Background())
+	served := make(chan struct{})
+	go func() {
+		api.Serve(ctx, ln, api.New(api.Deps{Logger: slog.New(slog.DiscardHandler)}).Handler(), slog.New(slog.DiscardHandler),
+			api.Timeouts{ReadHeader: 300 * time.Millisecond, Idle: time.Second, Grace: time.Second})
+		close(served)
+	}()
+	defer func() { stop(); <-served }()
+
+	conn, err := net.Dial("tcp", ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	conn.Write([]byte("GET /healthz HTTP/1.1\r\nHost: proper\r\n"))
+	// Dribble a header byte every 100 ms, at most 50 times: a slowloris.
+	for i := 0; i < 50; i++ {
+		time.Sleep(100 * time.Millisecond)
+		if _, err := conn.Write([]byte("X")); err != nil {
+			return // the server closed the connection
+		}
+		conn.SetReadDeadline(time.Now().Add(10 * time.Millisecond))
+		if _, err := conn.Read(make([]byte, 1)); err != nil && !isTimeout(err) {
+			return // closed (EOF or reset)
+		}
+	}
+	t.Fatal("the server kept a connection open for 5 s of dribbled headers")
+}
+
+func isTimeout(err error) bool {
+	var ne net.Error
+	return errors.As(err, &ne) && ne.Timeout()
 }

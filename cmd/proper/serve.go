@@ -16,9 +16,6 @@ import (
 	"github.com/proper-id/proper/persistence"
 )
 
-// shutdownGrace bounds how long in-flight requests may run after SIGTERM.
-const shutdownGrace = 20 * time.Second
-
 func runServe(ctx context.Context, env *environment, args []string) error {
 	fs := newFlagSet(env, "serve", "serve [flags]")
 	port := fs.Int("port", 8080, "TCP port to serve HTTP on (0: any free port)")
@@ -67,7 +64,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	base := fmt.Sprintf("http://localhost:%d", ln.Addr().(*net.TCPAddr).Port)
 	logger.Info("ready", "api", base+"/v1", "docs", base+"/docs", "took", time.Since(begun).Round(time.Millisecond).String())
 	fmt.Fprintf(env.stdout, "Proper is serving\n  API:  %s/v1\n  docs: %s/docs\n  spec: %s/openapi.yaml\n", base, base, base)
-	return api.Serve(ctx, ln, server.Handler(), logger, shutdownGrace)
+	return api.Serve(ctx, ln, server.Handler(), logger, api.DefaultTimeouts)
 }
 
 // splitList splits a comma-separated flag into its trimmed, non-empty parts.
