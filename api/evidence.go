@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"mime"
+	"mime/multipart"
 	"net/http"
 	"time"
 
@@ -194,8 +195,10 @@ func submitEvidence(ctx context.Context, projects *domain.Projects, milestoneID 
 	if err != nil {
 		return domain.Evidence{}, &domain.Error{Kind: domain.KindUnsupportedMedia, Message: "send the evidence as multipart/form-data"}
 	}
-	var draft domain.EvidenceDraft
-	fail := func(err error) (domain.Evidence, error) {
+	draft, err := readEvidenceForm(parts, func(name string, file io.Reader) (*domain.StoredFile, error) {
+		return projects.StoreEvidenceFile(ctx, actor, milestoneID, name, file)
+	})
+	if err != nil {
 		projects.DiscardEvidenceFile(ctx, draft.File)
 		var tooLarge *http.MaxBytesError
 		if errors.As(err, &tooLarge) {
@@ -203,30 +206,42 @@ func submitEvidence(ctx context.Context, projects *domain.Projects, milestoneID 
 		}
 		return domain.Evidence{}, err
 	}
+	return projects.SubmitEvidence(ctx, actor, milestoneID, draft)
+}
+
+// readEvidenceForm reads the parts of an evidence form in the order they
+// come: the text fields into the draft, the file through storeFile. On an
+// error the draft holds the file stored so far, for the caller to discard.
+func readEvidenceForm(parts *multipart.Reader, storeFile func(name string, r io.Reader) (*domain.StoredFile, error)) (domain.EvidenceDraft, error) {
+	var draft domain.EvidenceDraft
 	for {
 		part, err := parts.NextPart()
 		if errors.Is(err, io.EOF) {
-			break
+			return draft, nil
 		}
 		if err != nil {
-			return fail(fmt.Errorf("read multipart body: %w", badRequest(err)))
+			return draft, fmt.Errorf("read multipart body: %w", badRequest(err))
 		}
 		name := part.FormName()
 		switch limit, isText := evidenceFieldLimits[name]; {
 		case name == "file":
 			if draft.File != nil {
-				return fail(domain.Invalid("file", "send one file per evidence"))
+				return draft, domain.Invalid("file", "send one file per evidence")
 			}
-			if draft.File, err = projects.StoreEvidenceFile(ctx, actor, milestoneID, part.FileName(), part); err != nil {
-				return fail(err)
+			body := &partReader{r: part}
+			if draft.File, err = storeFile(part.FileName(), body); err != nil {
+				if body.err != nil && errors.Is(err, body.err) {
+					err = badRequest(body.err) // the upload broke off, not the store
+				}
+				return draft, err
 			}
 		case isText:
 			b, err := io.ReadAll(io.LimitReader(part, limit+1))
 			if err != nil {
-				return fail(badRequest(err))
+				return draft, badRequest(err)
 			}
 			if int64(len(b)) > limit {
-				return fail(domain.Invalid(name, "is too long"))
+				return draft, domain.Invalid(name, "is too long")
 			}
 			switch name {
 			case "title":
@@ -237,10 +252,24 @@ func submitEvidence(ctx context.Context, projects *domain.Projects, milestoneID 
 				draft.URL = string(b)
 			}
 		default:
-			return fail(domain.Invalid(name, "is not a field of evidence: send title, description, and file or url"))
+			return draft, domain.Invalid(name, "is not a field of evidence: send title, description, and file or url")
 		}
 	}
-	return projects.SubmitEvidence(ctx, actor, milestoneID, draft)
+}
+
+// partReader remembers the error reading a part failed with, so that a
+// broken upload is told from a failing store.
+type partReader struct {
+	r   io.Reader
+	err error
+}
+
+func (p *partReader) Read(b []byte) (int, error) {
+	n, err := p.r.Read(b)
+	if err != nil && err != io.EOF {
+		p.err = err
+	}
+	return n, err
 }
 
 // badRequest marks a malformed body, keeping an over-limit error as it is.

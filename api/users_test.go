@@ -179,5 +179,13 @@ func TestSearchTextIsNeverSQL(t *testing.T) {
 			}
 		}
 	}
+	for _, group := range []string{"'; DROP TABLE enrollments; --", "Kelompok 1' OR '1'='1"} {
+		var progress struct{ Items []any }
+		expect(t, w.get("/v1/cohorts/"+w.cohortA.ID.String()+"/progress?group="+url.QueryEscape(group), w.tokenOf(roleOrganizer)), http.StatusOK).decode(t, &progress)
+		if len(progress.Items) != 0 {
+			t.Errorf("group %q found %d rows", group, len(progress.Items))
+		}
+	}
 	expect(t, w.get("/v1/users/"+w.participant.ID.String(), w.tokenOf(roleAdmin)), http.StatusOK)
+	expect(t, w.get("/v1/cohorts/"+w.cohortA.ID.String()+"/enrollments", w.tokenOf(roleOrganizer)), http.StatusOK)
 }
