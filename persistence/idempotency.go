@@ -65,12 +65,3 @@ func (s *IdempotencyStore) Release(ctx context.Context, user uuid.UUID, key stri
 	_, err := s.db.NewRaw(`DELETE FROM idempotency_keys WHERE user_id = ? AND key = ? AND status IS NULL`, user, key).Exec(ctx)
 	return dbError(err)
 }
-
-// Purge deletes keys older than their lifetime and returns how many.
-func (s *IdempotencyStore) Purge(ctx context.Context, now time.Time) (int64, error) {
-	res, err := s.db.NewRaw(`DELETE FROM idempotency_keys WHERE created_at < ?`, now.Add(-domain.IdempotencyKeyLifetime)).Exec(ctx)
-	if err != nil {
-		return 0, dbError(err)
-	}
-	return res.RowsAffected()
-}

@@ -48,7 +48,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		collectors.NewDBStatsCollector(st.db.DB, "proper"),
 	)
-	go purgeIdempotencyKeys(ctx, persistence.NewIdempotencyStore(st.db), logger)
+	go keepHouse(ctx, st, logger)
 	server := api.New(api.Deps{
 		Logger:      logger,
 		Ready:       func(ctx context.Context) error { return persistence.CheckReady(ctx, st.db) },
@@ -78,9 +78,8 @@ func splitList(s string) []string {
 	return out
 }
 
-// purgeIdempotencyKeys deletes expired idempotency keys every hour until ctx
-// ends. Every replica does it; the deletes are harmless when they overlap.
-func purgeIdempotencyKeys(ctx context.Context, store *persistence.IdempotencyStore, logger *slog.Logger) {
+// keepHouse runs persistence.Housekeeping every hour until ctx ends.
+func keepHouse(ctx context.Context, st *storage, logger *slog.Logger) {
 	ticker := time.NewTicker(time.Hour)
 	defer ticker.Stop()
 	for {
@@ -88,11 +87,12 @@ func purgeIdempotencyKeys(ctx context.Context, store *persistence.IdempotencySto
 		case <-ctx.Done():
 			return
 		case <-ticker.C:
-			if n, err := store.Purge(ctx, time.Now()); err != nil {
-				logger.Warn("purge idempotency keys", "error", err)
-			} else if n > 0 {
-				logger.Info("purged idempotency keys", "count", n)
+			deleted, err := persistence.Housekeeping(ctx, st.db, time.Now())
+			if err != nil {
+				logger.Warn("housekeeping", "error", err)
+				continue
 			}
+			logger.Info("housekeeping", "deleted", deleted)
 		}
 	}
 }
