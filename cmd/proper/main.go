@@ -37,6 +37,7 @@ func commands() []command {
 		{"openapi", "print the OpenAPI spec (no database needed)", runOpenAPI},
 		{"admin", "create a platform admin: admin create --email E --name N --password-stdin", runAdmin},
 		{"demo", "load a demo cohort (once) and print its logins", runDemo},
+		{"seed", "generate a national dataset for load tests (COPY): seed --projects N", runSeed},
 		{"backup", "write the database and the evidence files to a file: backup --to FILE", runBackup},
 		{"restore", "replace the database and the evidence files with a backup: restore --from FILE", runRestore},
 	}

@@ -1,0 +1,177 @@
+package persistence
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+	"github.com/uptrace/bun"
+)
+
+// SeedOptions size a generated national dataset.
+type SeedOptions struct {
+	// Projects is how many participants (and projects) to create.
+	Projects int
+	// Now places due dates and timestamps around it.
+	Now time.Time
+	// Progress, when set, is told what is being loaded.
+	Progress func(table string, rows int)
+}
+
+// Seed fills the database with a realistic dataset for load tests, through
+// PostgreSQL's COPY: institutions, cohorts of 20–60 participants, agencies,
+// participants and their mentors, coaches, enrollments, projects in every
+// status, five milestones each across the horizons with due dates around
+// now, about twenty evidence links per project in every review state, and
+// the audit events of the enrollments. It is deterministic for a given
+// size, and meant for an empty database (it adds, it does not replace).
+// Seeded people have no password.
+func Seed(ctx context.Context, db *bun.DB, opts SeedOptions) error {
+	conn, err := db.DB.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	return conn.Raw(func(driverConn any) error {
+		pg := driverConn.(*stdlib.Conn).Conn()
+		s := &seeder{ctx: ctx, pg: pg, opts: opts, rnd: rand.New(rand.NewPCG(uint64(opts.Projects), 2026))}
+		return s.run()
+	})
+}
+
+type seeder struct {
+	ctx  context.Context
+	pg   *pgx.Conn
+	opts SeedOptions
+	rnd  *rand.Rand
+}
+
+// copy loads rows into table's columns with COPY.
+func (s *seeder) copy(table string, columns []string, rows [][]any) error {
+	n, err := s.pg.CopyFrom(s.ctx, pgx.Identifier{table}, columns, pgx.CopyFromRows(rows))
+	if err != nil {
+		return fmt.Errorf("copy %s: %w", table, err)
+	}
+	if s.opts.Progress != nil {
+		s.opts.Progress(table, int(n))
+	}
+	return nil
+}
+
+var (
+	seedStatuses  = []string{"draft", "design_submitted", "design_approved", "implementing", "implementing", "implementing", "final_submitted", "completed"}
+	seedEvidence  = []string{"submitted", "approved", "approved", "approved", "rejected", "withdrawn"}
+	seedMilestone = []string{"planned", "in_progress", "awaiting_verification", "achieved", "achieved"}
+	seedHorizons  = []string{"short", "short", "short", "mid", "long"}
+)
+
+func (s *seeder) run() error {
+	now := s.opts.Now.UTC()
+	n := s.opts.Projects
+	const perInstitution = 40000
+
+	// Institutions, each with an organizer; agencies.
+	institutions := make([]uuid.UUID, n/perInstitution+1)
+	var users, instRows, agencyRows [][]any
+	var staffRows [][]any
+	for i := range institutions {
+		institutions[i] = uuid.New()
+		instRows = append(instRows, []any{institutions[i], fmt.Sprintf("BPSDM Provinsi %d", i+1), fmt.Sprintf("SEED-%04d", i+1), now})
+	}
+	agencies := make([]uuid.UUID, 500)
+	for i := range agencies {
+		agencies[i] = uuid.New()
+		agencyRows = append(agencyRows, []any{agencies[i], fmt.Sprintf("Pemerintah Daerah Seed %03d", i+1), "Indonesia", now})
+	}
+	user := func(kind string, i int, agency *uuid.UUID) uuid.UUID {
+		id := uuid.New()
+		users = append(users, []any{id, fmt.Sprintf("%s%d@seed.proper.id", kind, i), fmt.Sprintf("%s Seed %d", kind, i), agency, int64(1), now, now})
+		return id
+	}
+
+	// Cohorts of 20–60 participants, each with an organizer and two coaches.
+	var cohortRows, enrollmentRows, projectRows, milestoneRows, evidenceRows, eventRows [][]any
+	participantNo := 0
+	for c := 0; participantNo < n; c++ {
+		size := min(20+s.rnd.IntN(41), n-participantNo)
+		cohort := uuid.New()
+		starts := now.AddDate(0, 0, -s.rnd.IntN(720))
+		cohortRows = append(cohortRows, []any{cohort, institutions[c*40/perInstitution%len(institutions)], "pkn2",
+			fmt.Sprintf("SEED-%06d", c+1), fmt.Sprintf("PKN II Angkatan Seed %d", c+1), starts, starts.AddDate(0, 6, 0), "[]", int64(1), now, now})
+		organizer := user("organizer", c, nil)
+		coaches := []uuid.UUID{user("coach", 2*c, nil), user("coach", 2*c+1, nil)}
+		staffRows = append(staffRows, []any{cohort, organizer, "organizer", now}, []any{cohort, coaches[0], "coach", now}, []any{cohort, coaches[1], "coach", now})
+		for range size {
+			agency := agencies[s.rnd.IntN(len(agencies))]
+			participant := user("participant", participantNo, &agency)
+			mentor := user("mentor", participantNo, &agency)
+			enrollment, project := uuid.New(), uuid.New()
+			coach := coaches[participantNo%2]
+			enrollmentRows = append(enrollmentRows, []any{enrollment, cohort, participant, mentor, coach, fmt.Sprintf("Kelompok %d", participantNo%2+1), int64(1), now, now})
+			status := seedStatuses[s.rnd.IntN(len(seedStatuses))]
+			projectRows = append(projectRows, []any{project, enrollment, status, fmt.Sprintf("Proyek Perubahan Seed %d", participantNo),
+				"Masalah pelayanan yang diangkat", "Tujuan perubahan", int64(1), now, now})
+			eventRows = append(eventRows, []any{now, organizer, "enrollment.created", "enrollment", enrollment, cohort, project, "mendaftarkan peserta"})
+			for m, horizon := range seedHorizons {
+				milestone := uuid.New()
+				mstatus := "planned"
+				if status != "draft" && status != "design_submitted" {
+					mstatus = seedMilestone[s.rnd.IntN(len(seedMilestone))]
+				}
+				due := now.AddDate(0, 0, -60+m*30+s.rnd.IntN(60))
+				milestoneRows = append(milestoneRows, []any{milestone, project, horizon, fmt.Sprintf("Milestone %d", m+1), due, m, "[]", mstatus, int64(1), now, now})
+				if mstatus == "planned" {
+					continue
+				}
+				for e := range 5 {
+					evidenceRows = append(evidenceRows, []any{uuid.New(), milestone, project, fmt.Sprintf("Bukti %d", e+1),
+						fmt.Sprintf("https://seed.proper.id/bukti/%d/%d/%d", participantNo, m, e), seedEvidence[s.rnd.IntN(len(seedEvidence))],
+						participant, now.Add(-time.Duration(s.rnd.IntN(90*24)) * time.Hour), int64(1)})
+				}
+			}
+			participantNo++
+		}
+		if len(evidenceRows) > 200000 { // bound the memory of a large run
+			if err := s.flush(&users, &enrollmentRows, &projectRows, &milestoneRows, &evidenceRows, &eventRows, &cohortRows, &staffRows, instRows, agencyRows); err != nil {
+				return err
+			}
+			instRows, agencyRows = nil, nil
+		}
+	}
+	return s.flush(&users, &enrollmentRows, &projectRows, &milestoneRows, &evidenceRows, &eventRows, &cohortRows, &staffRows, instRows, agencyRows)
+}
+
+// flush writes the rows gathered so far, parents before children, and
+// empties the buffers.
+func (s *seeder) flush(users, enrollments, projects, milestones, evidence, events, cohorts, staff *[][]any, institutions, agencies [][]any) error {
+	steps := []struct {
+		table   string
+		columns []string
+		rows    *[][]any
+	}{
+		{"institutions", []string{"id", "name", "code", "created_at"}, &institutions},
+		{"agencies", []string{"id", "name", "region", "created_at"}, &agencies},
+		{"users", []string{"id", "email", "name", "agency_id", "version", "created_at", "updated_at"}, users},
+		{"cohorts", []string{"id", "institution_id", "program", "code", "name", "starts_on", "ends_on", "phases", "version", "created_at", "updated_at"}, cohorts},
+		{"cohort_staff", []string{"cohort_id", "user_id", "role", "created_at"}, staff},
+		{"enrollments", []string{"id", "cohort_id", "participant_id", "mentor_id", "coach_id", "group_name", "version", "created_at", "updated_at"}, enrollments},
+		{"projects", []string{"id", "enrollment_id", "status", "title", "problem", "goal", "version", "created_at", "updated_at"}, projects},
+		{"milestones", []string{"id", "project_id", "horizon", "title", "due_on", "position", "activities", "status", "version", "created_at", "updated_at"}, milestones},
+		{"evidence", []string{"id", "milestone_id", "project_id", "title", "url", "status", "submitted_by", "submitted_at", "version"}, evidence},
+		{"events", []string{"at", "actor_id", "action", "target_type", "target_id", "cohort_id", "project_id", "summary"}, events},
+	}
+	for _, step := range steps {
+		if len(*step.rows) == 0 {
+			continue
+		}
+		if err := s.copy(step.table, step.columns, *step.rows); err != nil {
+			return err
+		}
+		*step.rows = (*step.rows)[:0]
+	}
+	return nil
+}

@@ -1,0 +1,43 @@
+package persistence_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/proper-id/proper/domain"
+	"github.com/proper-id/proper/persistence"
+	"github.com/proper-id/proper/persistence/pgtest"
+)
+
+func TestSeedLoadsAConsistentNationalDataset(t *testing.T) {
+	ctx := context.Background()
+	db := pgtest.DB(t)
+	loaded := map[string]int{}
+	err := persistence.Seed(ctx, db, persistence.SeedOptions{Projects: 300, Now: time.Now(),
+		Progress: func(table string, rows int) { loaded[table] += rows }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if loaded["projects"] != 300 || loaded["enrollments"] != 300 || loaded["milestones"] != 1500 || loaded["evidence"] == 0 {
+		t.Fatalf("loaded %v", loaded)
+	}
+	var statuses int
+	db.QueryRow(`SELECT count(DISTINCT status) FROM projects`).Scan(&statuses)
+	if statuses < 5 {
+		t.Errorf("projects in %d statuses, want nearly every one", statuses)
+	}
+	// The dataset serves the real queries: a cohort's progress.
+	var cohort uuid.UUID
+	if err := db.QueryRow(`SELECT id FROM cohorts LIMIT 1`).Scan(&cohort); err != nil {
+		t.Fatal(err)
+	}
+	rows := 0
+	err = domain.NewCohorts(persistence.NewStore(db), time.Now).CohortProgress(ctx, &domain.Actor{PlatformAdmin: true},
+		domain.ProgressQuery{Cohort: cohort}, func(domain.ProgressRow) error { rows++; return nil })
+	if err != nil || rows < 20 {
+		t.Fatalf("progress of a seeded cohort: %d rows, %v", rows, err)
+	}
+}
