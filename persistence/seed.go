@@ -16,6 +16,9 @@ import (
 type SeedOptions struct {
 	// Projects is how many participants (and projects) to create.
 	Projects int
+	// FirstCohortSize, when set, makes the first cohort this large (the
+	// others have 20–60 participants), to measure a big cohort's queries.
+	FirstCohortSize int
 	// Now places due dates and timestamps around it.
 	Now time.Time
 	// Progress, when set, is told what is being loaded.
@@ -98,6 +101,9 @@ func (s *seeder) run() error {
 	participantNo := 0
 	for c := 0; participantNo < n; c++ {
 		size := min(20+s.rnd.IntN(41), n-participantNo)
+		if c == 0 && s.opts.FirstCohortSize > 0 {
+			size = min(s.opts.FirstCohortSize, n)
+		}
 		cohort := uuid.New()
 		starts := now.AddDate(0, 0, -s.rnd.IntN(720))
 		cohortRows = append(cohortRows, []any{cohort, institutions[c*40/perInstitution%len(institutions)], "pkn2",
