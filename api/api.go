@@ -47,12 +47,18 @@ type Deps struct {
 
 // Services are the domain services and stores behind the operations.
 type Services struct {
-	Accounts    *domain.Accounts
-	Directory   *domain.Directory
-	Cohorts     *domain.Cohorts
-	Projects    *domain.Projects
+	// Accounts signs people in and out.
+	Accounts *domain.Accounts
+	// Directory keeps people, institutions and agencies.
+	Directory *domain.Directory
+	// Cohorts runs cohorts, their staff, enrollments, progress and rubrics.
+	Cohorts *domain.Cohorts
+	// Projects runs the change-project workflow and its assessment.
+	Projects *domain.Projects
+	// Idempotency keeps the first answers to creates sent with a key.
 	Idempotency domain.IdempotencyStore
-	Now         func() time.Time
+	// Now is the clock of the idempotency bookkeeping.
+	Now func() time.Time
 }
 
 // Server is Proper's HTTP handler with its Huma API.

@@ -85,8 +85,11 @@ type cohortOutput struct {
 	Body Cohort
 }
 
-func cohortAnswer(c domain.Cohort) *cohortOutput {
-	return &cohortOutput{ETag: etag(c.Version), Body: newCohort(c)}
+func cohortAnswer(c domain.Cohort, err error) (*cohortOutput, error) {
+	if err != nil {
+		return nil, err
+	}
+	return &cohortOutput{ETag: etag(c.Version), Body: newCohort(c)}, nil
 }
 
 // StaffMember is a user with a staff role in a cohort.
@@ -125,12 +128,8 @@ func registerCohorts(api huma.API, s *Services) {
 		Body CohortCreate
 	}) (*cohortOutput, error) {
 		b := in.Body
-		c, err := s.Cohorts.CreateCohort(ctx, actorOf(ctx), domain.CohortPlan{InstitutionID: b.InstitutionID, Program: b.Program,
-			Code: b.Code, Name: b.Name, StartsOn: b.StartsOn, EndsOn: b.EndsOn, Phases: phasesOf(b.Phases)})
-		if err != nil {
-			return nil, err
-		}
-		return cohortAnswer(c), nil
+		return cohortAnswer(s.Cohorts.CreateCohort(ctx, actorOf(ctx), domain.CohortPlan{InstitutionID: b.InstitutionID, Program: b.Program,
+			Code: b.Code, Name: b.Name, StartsOn: b.StartsOn, EndsOn: b.EndsOn, Phases: phasesOf(b.Phases)}))
 	})
 
 	huma.Register(api, huma.Operation{
@@ -148,11 +147,7 @@ func registerCohorts(api huma.API, s *Services) {
 		Description: "Returns a cohort where you hold a role.",
 		Errors:      []int{http.StatusUnauthorized, http.StatusNotFound},
 	}, func(ctx context.Context, in *CohortPath) (*cohortOutput, error) {
-		c, err := s.Cohorts.GetCohort(ctx, actorOf(ctx), in.CohortID)
-		if err != nil {
-			return nil, err
-		}
-		return cohortAnswer(c), nil
+		return cohortAnswer(s.Cohorts.GetCohort(ctx, actorOf(ctx), in.CohortID))
 	})
 
 	huma.Register(api, huma.Operation{
@@ -171,11 +166,7 @@ func registerCohorts(api huma.API, s *Services) {
 			phases := phasesOf(*b.Phases)
 			changes.Phases = &phases
 		}
-		c, err := s.Cohorts.UpdateCohort(ctx, actorOf(ctx), in.CohortID, changes, in.expected())
-		if err != nil {
-			return nil, err
-		}
-		return cohortAnswer(c), nil
+		return cohortAnswer(s.Cohorts.UpdateCohort(ctx, actorOf(ctx), in.CohortID, changes, in.expected()))
 	})
 
 	huma.Register(api, huma.Operation{

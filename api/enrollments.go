@@ -51,8 +51,11 @@ type enrollmentOutput struct {
 	Body Enrollment
 }
 
-func enrollmentAnswer(e domain.Enrollment) *enrollmentOutput {
-	return &enrollmentOutput{ETag: etag(e.Version), Body: newEnrollment(e)}
+func enrollmentAnswer(e domain.Enrollment, err error) (*enrollmentOutput, error) {
+	if err != nil {
+		return nil, err
+	}
+	return &enrollmentOutput{ETag: etag(e.Version), Body: newEnrollment(e)}, nil
 }
 
 // EnrollmentPath names an enrollment in the path.
@@ -133,11 +136,7 @@ func registerEnrollments(api huma.API, s *Services) {
 		Body EnrollmentCreate
 	}) (*enrollmentOutput, error) {
 		b := in.Body
-		e, err := s.Cohorts.Enroll(ctx, actorOf(ctx), in.CohortID, domain.EnrollmentPlan{ParticipantID: b.ParticipantID, MentorID: b.MentorID, CoachID: b.CoachID, Group: b.Group})
-		if err != nil {
-			return nil, err
-		}
-		return enrollmentAnswer(e), nil
+		return enrollmentAnswer(s.Cohorts.Enroll(ctx, actorOf(ctx), in.CohortID, domain.EnrollmentPlan{ParticipantID: b.ParticipantID, MentorID: b.MentorID, CoachID: b.CoachID, Group: b.Group}))
 	})
 
 	huma.Register(api, huma.Operation{
@@ -158,11 +157,7 @@ func registerEnrollments(api huma.API, s *Services) {
 		Description: "Returns an enrollment to the cohort's organizers and examiners, and to its participant, mentor and coach.",
 		Errors:      []int{http.StatusUnauthorized, http.StatusNotFound},
 	}, func(ctx context.Context, in *EnrollmentPath) (*enrollmentOutput, error) {
-		e, err := s.Cohorts.GetEnrollment(ctx, actorOf(ctx), in.EnrollmentID)
-		if err != nil {
-			return nil, err
-		}
-		return enrollmentAnswer(e), nil
+		return enrollmentAnswer(s.Cohorts.GetEnrollment(ctx, actorOf(ctx), in.EnrollmentID))
 	})
 
 	huma.Register(api, huma.Operation{
@@ -177,11 +172,7 @@ func registerEnrollments(api huma.API, s *Services) {
 	}) (*enrollmentOutput, error) {
 		b := in.Body
 		changes := domain.EnrollmentChanges{MentorID: b.MentorID.ptr(), CoachID: b.CoachID.ptr(), ClearCoach: b.CoachID.Null, Group: b.Group.ptr()}
-		e, err := s.Cohorts.UpdateEnrollment(ctx, actorOf(ctx), in.EnrollmentID, changes, in.expected())
-		if err != nil {
-			return nil, err
-		}
-		return enrollmentAnswer(e), nil
+		return enrollmentAnswer(s.Cohorts.UpdateEnrollment(ctx, actorOf(ctx), in.EnrollmentID, changes, in.expected()))
 	})
 
 	huma.Register(api, huma.Operation{

@@ -87,8 +87,11 @@ type userCreatedOutput struct {
 	Body UserCreated
 }
 
-func userAnswer(u domain.User) *userOutput {
-	return &userOutput{ETag: etag(u.Version), Body: newUser(u)}
+func userAnswer(u domain.User, err error) (*userOutput, error) {
+	if err != nil {
+		return nil, err
+	}
+	return &userOutput{ETag: etag(u.Version), Body: newUser(u)}, nil
 }
 
 func registerUsers(api huma.API, s *Services) {
@@ -128,11 +131,7 @@ func registerUsers(api huma.API, s *Services) {
 		Description: "Returns an account: your own, or one of a person you share a cohort with; platform admins and organizers see every account.",
 		Errors:      []int{http.StatusUnauthorized, http.StatusNotFound},
 	}, func(ctx context.Context, in *UserPath) (*userOutput, error) {
-		u, err := s.Directory.GetUser(ctx, actorOf(ctx), in.UserID)
-		if err != nil {
-			return nil, err
-		}
-		return userAnswer(u), nil
+		return userAnswer(s.Directory.GetUser(ctx, actorOf(ctx), in.UserID))
 	})
 
 	huma.Register(api, huma.Operation{
@@ -145,10 +144,6 @@ func registerUsers(api huma.API, s *Services) {
 		Precondition
 		Body UserPatch `contentType:"application/merge-patch+json"`
 	}) (*userOutput, error) {
-		u, err := s.Directory.UpdateUser(ctx, actorOf(ctx), in.UserID, in.Body.changes(), in.expected())
-		if err != nil {
-			return nil, err
-		}
-		return userAnswer(u), nil
+		return userAnswer(s.Directory.UpdateUser(ctx, actorOf(ctx), in.UserID, in.Body.changes(), in.expected()))
 	})
 }
