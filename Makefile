@@ -57,9 +57,12 @@ lint-spec:
 	  cd openapi/lint && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run --silent lint; \
 	else echo "npm not found: skipping the spec lint" >&2; fi
 
-## bench: Go benchmarks of the hot paths (load tests come with the data generator)
+## bench: Go benchmarks of the hot paths, then a loopback load of Proper against the
+## hand-written baseline on a seeded dataset (BENCH_PROJECTS, default 20000; see docs/BENCHMARKS.md)
+BENCH_PROJECTS ?= 20000
 bench: postgres
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) run ./bench -projects $(BENCH_PROJECTS)
 
 ## fuzz: run each fuzz target of the parsers of outside input for $(FUZZTIME)
 ## (make test runs their seed corpora as ordinary tests)

@@ -24,3 +24,21 @@ func BenchmarkMiddlewareOverhead(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkGetProject measures get-project through the whole stack (auth,
+// policy, two queries, JSON) on a real database, for profiling.
+func BenchmarkGetProject(b *testing.B) {
+	w := newWorld(b)
+	token := w.tokenOf(roleParticipant)
+	handler := w.server.Config.Handler
+	req := httptest.NewRequest(http.MethodGet, "/v1/projects/"+w.project().String(), nil)
+	req.Header.Set("Authorization", "Bearer "+token)
+	b.ReportAllocs()
+	for b.Loop() {
+		rec := httptest.NewRecorder()
+		handler.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK {
+			b.Fatal(rec.Code, rec.Body.String())
+		}
+	}
+}

@@ -38,6 +38,10 @@ func Open(url string, opts PoolOptions) (*bun.DB, error) {
 	if cfg.RuntimeParams == nil {
 		cfg.RuntimeParams = map[string]string{}
 	}
+	// Bun writes the arguments into the SQL text, so every statement is new
+	// to the server: preparing it first (pgx's default) would cost a second
+	// round trip and fill the statement cache with one-off texts.
+	cfg.DefaultQueryExecMode = pgx.QueryExecModeSimpleProtocol
 	cfg.RuntimeParams["application_name"] = "proper"
 	cfg.RuntimeParams["timezone"] = "UTC"
 	sqldb := stdlib.OpenDB(*cfg)

@@ -1,0 +1,275 @@
+// Command bench measures Proper on loopback against a hand-written
+// baseline, in one run on one machine: it starts a private PostgreSQL,
+// seeds a dataset (with one cohort of 1,000 participants), serves Proper
+// and the baseline, runs a bounded load per operation, and prints one
+// table: operation, requests/s, p50, p99, and the ratio to the baseline
+// where the baseline has the operation. `make bench` runs it.
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"log/slog"
+	"mime/multipart"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"sync"
+	"text/tabwriter"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/proper-id/proper/api"
+	"github.com/proper-id/proper/bench/baseline"
+	"github.com/proper-id/proper/domain"
+	"github.com/proper-id/proper/persistence"
+	"github.com/proper-id/proper/persistence/pglocal"
+)
+
+func main() {
+	projects := flag.Int("projects", 20000, "projects to seed (env BENCH_PROJECTS in make bench)")
+	duration := flag.Duration("duration", 5*time.Second, "how long each operation is loaded")
+	connections := flag.Int("connections", 50, "concurrent connections")
+	uploadMB := flag.Int("upload-mb", 200, "size of the evidence upload to time")
+	flag.Parse()
+	if err := run(*projects, *duration, *connections, *uploadMB); err != nil {
+		log.Fatal(err)
+	}
+}
+
+func run(projects int, duration time.Duration, connections, uploadMB int) error {
+	ctx := context.Background()
+	dir, err := os.MkdirTemp("", "proper-bench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	os.Chmod(dir, 0o755)
+	cluster, err := pglocal.Start(ctx, pglocal.Options{Dir: dir})
+	if err != nil {
+		return err
+	}
+	defer cluster.Close()
+	url := cluster.URL(pglocal.DefaultDatabase)
+	db, err := persistence.Open(url, persistence.PoolOptions{MaxOpen: 40, ConnectTimeout: 5 * time.Second})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if _, err := persistence.NewMigrator(db).Up(ctx); err != nil {
+		return err
+	}
+	fmt.Printf("seeding %d projects...\n", projects)
+	begun := time.Now()
+	if err := persistence.Seed(ctx, db, persistence.SeedOptions{Projects: projects, FirstCohortSize: 1000, Now: time.Now()}); err != nil {
+		return err
+	}
+	if _, err := db.ExecContext(ctx, "ANALYZE"); err != nil {
+		return err
+	}
+	fmt.Printf("seeded in %s\n", time.Since(begun).Round(time.Second))
+
+	// Who and what the load asks about.
+	var cohort, project, participant, mentor uuid.UUID
+	if err := db.QueryRowContext(ctx, `SELECT e.cohort_id FROM enrollments e GROUP BY e.cohort_id ORDER BY count(*) DESC LIMIT 1`).Scan(&cohort); err != nil {
+		return err
+	}
+	if err := db.QueryRowContext(ctx, `SELECT p.id, e.participant_id, e.mentor_id FROM projects p JOIN enrollments e ON e.id = p.enrollment_id
+		WHERE e.cohort_id = ? AND p.status = 'implementing' LIMIT 1`, cohort).Scan(&project, &participant, &mentor); err != nil {
+		return err
+	}
+	store := persistence.NewStore(db)
+	admin, err := domain.NewDirectory(store, time.Now).CreatePlatformAdmin(ctx, "bench@proper.id", "Bench", "bench-password-123")
+	if err != nil {
+		return err
+	}
+	token := func(user uuid.UUID) string {
+		t := domain.NewSecret()
+		if err := store.Sessions().Create(ctx, domain.HashSecret(t), user, time.Now().Add(time.Hour)); err != nil {
+			log.Fatal(err)
+		}
+		return t
+	}
+	adminToken, participantToken, mentorToken := token(admin.ID), token(participant), token(mentor)
+
+	// Proper and the baseline, each on its own loopback port.
+	blobs, err := persistence.OpenBlobStore(ctx, "file://"+filepath.Join(dir, "blobs"))
+	if err != nil {
+		return err
+	}
+	workflow := domain.NewProjects(store, blobs, time.Now)
+	workflow.MaxEvidenceBytes = int64(uploadMB+16) << 20
+	proper := api.New(api.Deps{Logger: slog.New(slog.DiscardHandler), Services: &api.Services{
+		Accounts: domain.NewAccounts(store, time.Now, 0), Directory: domain.NewDirectory(store, time.Now),
+		Cohorts: domain.NewCohorts(store, time.Now), Projects: workflow, Idempotency: persistence.NewIdempotencyStore(db), Now: time.Now,
+	}})
+	properURL, stopProper := serve(proper.Handler())
+	defer stopProper()
+	pool, err := pgxpool.New(ctx, url+"&pool_max_conns=40")
+	if err != nil {
+		return err
+	}
+	defer pool.Close()
+	baselineURL, stopBaseline := serve(baseline.Handler(pool))
+	defer stopBaseline()
+
+	ops := []struct {
+		name, path, token string
+		post              func() (string, []byte)
+		baseline          bool
+	}{
+		{name: "get-project", path: "/v1/projects/" + project.String(), token: adminToken, baseline: true},
+		{name: "list-milestones", path: "/v1/projects/" + project.String() + "/milestones", token: participantToken},
+		{name: "get-cohort-progress (1,000)", path: "/v1/cohorts/" + cohort.String() + "/progress", token: adminToken, baseline: true},
+		{name: "list-review-queue", path: "/v1/review-queue", token: mentorToken},
+		{name: "list-users?q=", path: "/v1/users?q=participant%20seed%2042", token: adminToken},
+		{name: "create-milestone", path: "/v1/projects/" + project.String() + "/milestones", token: participantToken, post: func() (string, []byte) {
+			return "application/json", []byte(`{"horizon":"mid","title":"Milestone beban","dueOn":"2027-06-30"}`)
+		}},
+	}
+	w := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(w, "operation\treq/s\tp50\tp99\tbaseline req/s\tratio\t\n")
+	for _, op := range ops {
+		r := load(properURL+op.path, op.token, op.post, duration, connections)
+		base, ratio := "", ""
+		if op.baseline {
+			b := load(baselineURL+op.path, op.token, nil, duration, connections)
+			base, ratio = fmt.Sprintf("%.0f", b.rps), fmt.Sprintf("%.2f×", r.rps/b.rps)
+		}
+		fmt.Fprintf(w, "%s\t%.0f\t%s\t%s\t%s\t%s\t\n", op.name, r.rps, r.p50, r.p99, base, ratio)
+	}
+	w.Flush()
+	if uploadMB > 0 {
+		return timeUpload(dir, properURL, participantToken, project, store, uploadMB)
+	}
+	return nil
+}
+
+// serve answers on a free loopback port until the returned stop is called.
+func serve(h http.Handler) (string, func()) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		log.Fatal(err)
+	}
+	ctx, stop := context.WithCancel(context.Background())
+	go api.Serve(ctx, ln, h, slog.New(slog.DiscardHandler), api.DefaultTimeouts)
+	return "http://" + ln.Addr().String(), stop
+}
+
+type result struct {
+	rps      float64
+	p50, p99 time.Duration
+}
+
+// load sends requests from connections workers for duration (bounded) and
+// measures them; any answer but 2xx stops the run.
+func load(url, token string, post func() (string, []byte), duration time.Duration, connections int) result {
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: connections, MaxConnsPerHost: connections}}
+	var mu sync.Mutex
+	var latencies []time.Duration
+	deadline := time.Now().Add(duration)
+	var wg sync.WaitGroup
+	for range connections {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var mine []time.Duration
+			for time.Now().Before(deadline) {
+				method, contentType, body := http.MethodGet, "", []byte(nil)
+				if post != nil {
+					method = http.MethodPost
+					contentType, body = post()
+				}
+				req, _ := http.NewRequest(method, url, bytes.NewReader(body))
+				req.Header.Set("Authorization", "Bearer "+token)
+				if contentType != "" {
+					req.Header.Set("Content-Type", contentType)
+				}
+				begun := time.Now()
+				res, err := client.Do(req)
+				if err != nil {
+					log.Fatal(err)
+				}
+				io.Copy(io.Discard, res.Body)
+				res.Body.Close()
+				if res.StatusCode/100 != 2 {
+					log.Fatalf("%s %s answered %d", method, url, res.StatusCode)
+				}
+				mine = append(mine, time.Since(begun))
+			}
+			mu.Lock()
+			latencies = append(latencies, mine...)
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	slices.Sort(latencies)
+	at := func(q float64) time.Duration {
+		return latencies[int(q*float64(len(latencies)-1))].Round(10 * time.Microsecond)
+	}
+	return result{rps: float64(len(latencies)) / duration.Seconds(), p50: at(0.50), p99: at(0.99)}
+}
+
+// timeUpload uploads an evidence file of sizeMB and compares the time with
+// a plain cp of the same file on the same disk.
+func timeUpload(dir, properURL, token string, project uuid.UUID, store *persistence.Store, sizeMB int) error {
+	ctx := context.Background()
+	milestones, err := store.Milestones().OfProject(ctx, project)
+	if err != nil || len(milestones) == 0 {
+		return fmt.Errorf("no milestone to upload to: %v", err)
+	}
+	file := filepath.Join(dir, "upload.pdf")
+	f, err := os.Create(file)
+	if err != nil {
+		return err
+	}
+	f.WriteString("%PDF-1.4\n")
+	io.CopyN(f, rand.Reader, int64(sizeMB)<<20)
+	f.Close()
+
+	begun := time.Now()
+	if out, err := exec.Command("cp", file, file+".copy").CombinedOutput(); err != nil {
+		return fmt.Errorf("cp: %v: %s", err, out)
+	}
+	cpTime := time.Since(begun)
+
+	body, writer := io.Pipe()
+	form := multipart.NewWriter(writer)
+	go func() {
+		form.WriteField("title", "Laporan akhir lengkap")
+		part, _ := form.CreateFormFile("file", "laporan.pdf")
+		src, _ := os.Open(file)
+		io.Copy(part, src)
+		src.Close()
+		form.Close()
+		writer.Close()
+	}()
+	req, _ := http.NewRequest(http.MethodPost, properURL+"/v1/milestones/"+milestones[0].ID.String()+"/evidence", body)
+	req.Header.Set("Content-Type", form.FormDataContentType())
+	req.Header.Set("Authorization", "Bearer "+token)
+	begun = time.Now()
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	io.Copy(io.Discard, res.Body)
+	res.Body.Close()
+	uploadTime := time.Since(begun)
+	if res.StatusCode != http.StatusCreated {
+		return fmt.Errorf("the upload answered %d", res.StatusCode)
+	}
+	mb := float64(sizeMB)
+	fmt.Printf("\nupload of %d MB: %.0f MB/s; cp of the same file: %.0f MB/s; ratio %.2f×\n",
+		sizeMB, mb/uploadTime.Seconds(), mb/cpTime.Seconds(), cpTime.Seconds()/uploadTime.Seconds())
+	return nil
+}
