@@ -30,7 +30,8 @@ type SeedOptions struct {
 // participants and their mentors, coaches, enrollments, projects in every
 // status, five milestones each across the horizons with due dates around
 // now, about twenty evidence links per project in every review state, and
-// the audit events of the enrollments. It is deterministic for a given
+// the mentors' and coaches' approvals of designs, and the audit events of
+// the enrollments. It is deterministic for a given
 // size, and meant for an empty database (it adds, it does not replace).
 // Seeded people have no password.
 func Seed(ctx context.Context, db *bun.DB, opts SeedOptions) error {
@@ -97,7 +98,7 @@ func (s *seeder) run() error {
 	}
 
 	// Cohorts of 20–60 participants, each with an organizer and two coaches.
-	var cohortRows, enrollmentRows, projectRows, milestoneRows, evidenceRows, eventRows [][]any
+	var cohortRows, enrollmentRows, projectRows, milestoneRows, evidenceRows, eventRows, reviewRows [][]any
 	participantNo := 0
 	for c := 0; participantNo < n; c++ {
 		size := min(20+s.rnd.IntN(41), n-participantNo)
@@ -119,9 +120,21 @@ func (s *seeder) run() error {
 			coach := coaches[participantNo%2]
 			enrollmentRows = append(enrollmentRows, []any{enrollment, cohort, participant, mentor, coach, fmt.Sprintf("Kelompok %d", participantNo%2+1), int64(1), now, now})
 			status := seedStatuses[s.rnd.IntN(len(seedStatuses))]
+			round := 1
+			if status == "draft" {
+				round = 0
+			}
 			projectRows = append(projectRows, []any{project, enrollment, status, fmt.Sprintf("Proyek Perubahan Seed %d", participantNo),
-				"Masalah pelayanan yang diangkat", "Tujuan perubahan", int64(1), now, now})
+				"Masalah pelayanan yang diangkat", "Tujuan perubahan", round, int64(1), now, now})
 			eventRows = append(eventRows, []any{now, organizer, "enrollment.created", "enrollment", enrollment, cohort, project, "mendaftarkan peserta"})
+			if status != "draft" && status != "design_submitted" { // approved by the mentor and the coach
+				for _, reviewer := range []struct {
+					id   uuid.UUID
+					role string
+				}{{mentor, "mentor"}, {coach, "coach"}} {
+					reviewRows = append(reviewRows, []any{uuid.New(), project, "design", project, 1, reviewer.id, reviewer.role, "approve", "", now})
+				}
+			}
 			for m, horizon := range seedHorizons {
 				milestone := uuid.New()
 				mstatus := "planned"
@@ -142,18 +155,18 @@ func (s *seeder) run() error {
 			participantNo++
 		}
 		if len(evidenceRows) > 200000 { // bound the memory of a large run
-			if err := s.flush(&users, &enrollmentRows, &projectRows, &milestoneRows, &evidenceRows, &eventRows, &cohortRows, &staffRows, instRows, agencyRows); err != nil {
+			if err := s.flush(&users, &enrollmentRows, &projectRows, &milestoneRows, &evidenceRows, &eventRows, &reviewRows, &cohortRows, &staffRows, instRows, agencyRows); err != nil {
 				return err
 			}
 			instRows, agencyRows = nil, nil
 		}
 	}
-	return s.flush(&users, &enrollmentRows, &projectRows, &milestoneRows, &evidenceRows, &eventRows, &cohortRows, &staffRows, instRows, agencyRows)
+	return s.flush(&users, &enrollmentRows, &projectRows, &milestoneRows, &evidenceRows, &eventRows, &reviewRows, &cohortRows, &staffRows, instRows, agencyRows)
 }
 
 // flush writes the rows gathered so far, parents before children, and
 // empties the buffers.
-func (s *seeder) flush(users, enrollments, projects, milestones, evidence, events, cohorts, staff *[][]any, institutions, agencies [][]any) error {
+func (s *seeder) flush(users, enrollments, projects, milestones, evidence, events, reviews, cohorts, staff *[][]any, institutions, agencies [][]any) error {
 	steps := []struct {
 		table   string
 		columns []string
@@ -165,10 +178,11 @@ func (s *seeder) flush(users, enrollments, projects, milestones, evidence, event
 		{"cohorts", []string{"id", "institution_id", "program", "code", "name", "starts_on", "ends_on", "phases", "version", "created_at", "updated_at"}, cohorts},
 		{"cohort_staff", []string{"cohort_id", "user_id", "role", "created_at"}, staff},
 		{"enrollments", []string{"id", "cohort_id", "participant_id", "mentor_id", "coach_id", "group_name", "version", "created_at", "updated_at"}, enrollments},
-		{"projects", []string{"id", "enrollment_id", "status", "title", "problem", "goal", "version", "created_at", "updated_at"}, projects},
+		{"projects", []string{"id", "enrollment_id", "status", "title", "problem", "goal", "design_round", "version", "created_at", "updated_at"}, projects},
 		{"milestones", []string{"id", "project_id", "horizon", "title", "due_on", "position", "activities", "status", "version", "created_at", "updated_at"}, milestones},
 		{"evidence", []string{"id", "milestone_id", "project_id", "title", "url", "status", "submitted_by", "submitted_at", "version"}, evidence},
 		{"events", []string{"at", "actor_id", "action", "target_type", "target_id", "cohort_id", "project_id", "summary"}, events},
+		{"reviews", []string{"id", "project_id", "target_type", "target_id", "round", "reviewer_id", "reviewer_role", "decision", "comment", "created_at"}, reviews},
 	}
 	for _, step := range steps {
 		if len(*step.rows) == 0 {
