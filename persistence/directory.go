@@ -93,7 +93,10 @@ func (r agencyRow) toDomain() domain.Agency {
 }
 
 // AgencyStore implements domain.AgencyStore.
-type AgencyStore struct{ db bun.IDB }
+type AgencyStore struct {
+	db     bun.IDB
+	search func() bun.IDB // where searches go (a replica, if any)
+}
 
 var _ domain.AgencyStore = (*AgencyStore)(nil)
 
@@ -138,7 +141,7 @@ func (s *AgencyStore) List(ctx context.Context, q string, page domain.PageReques
 		return domain.Page[domain.Agency]{}, err
 	}
 	var rows []agencyRow
-	query := s.db.NewSelect().Model(&rows).ColumnExpr("*, lower(name) AS sort_key").OrderExpr("lower(name), id").Limit(int64(page.Size() + 1))
+	query := s.search().NewSelect().Model(&rows).ColumnExpr("*, lower(name) AS sort_key").OrderExpr("lower(name), id").Limit(int64(page.Size() + 1))
 	if q = strings.TrimSpace(q); q != "" {
 		query.Where("lower(name) LIKE lower(?)", "%"+likeEscape(q)+"%")
 	}

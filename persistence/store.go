@@ -12,14 +12,29 @@ import (
 // Store implements domain.Store on PostgreSQL, bound to the pool or to one
 // transaction.
 type Store struct {
-	root *bun.DB
-	db   bun.IDB
+	root    *bun.DB
+	db      bun.IDB
+	replica *Replica // nil without a read replica
 }
 
 var _ domain.Store = (*Store)(nil)
 
 // NewStore returns a Store on the pool db.
 func NewStore(db *bun.DB) *Store { return &Store{root: db, db: db} }
+
+// WithReplica returns the store sending heavy reads to replica (see Replica).
+func (s *Store) WithReplica(replica *Replica) *Store {
+	return &Store{root: s.root, db: s.db, replica: replica}
+}
+
+// reads is where a heavy read-only query goes: the replica when there is a
+// healthy one and no transaction is open, else the store's own connection.
+func (s *Store) reads() bun.IDB {
+	if _, inTx := s.db.(bun.Tx); inTx || s.replica == nil {
+		return s.db
+	}
+	return s.replica.reads()
+}
 
 // WithinTx runs fn in one transaction (read committed), or in the current
 // one when the store is already bound to a transaction.
@@ -28,13 +43,13 @@ func (s *Store) WithinTx(ctx context.Context, fn func(tx domain.Store) error) er
 		return fn(s)
 	}
 	err := s.root.RunInTx(ctx, &sql.TxOptions{}, func(ctx context.Context, tx bun.Tx) error {
-		return fn(&Store{root: s.root, db: tx})
+		return fn(&Store{root: s.root, db: tx, replica: s.replica})
 	})
 	return dbError(err)
 }
 
 // Users returns the user repository.
-func (s *Store) Users() domain.UserStore { return &UserStore{db: s.db} }
+func (s *Store) Users() domain.UserStore { return &UserStore{db: s.db, search: s.reads} }
 
 // Sessions returns the session repository.
 func (s *Store) Sessions() domain.SessionStore { return &SessionStore{db: s.db} }
@@ -46,7 +61,7 @@ func (s *Store) LoginFailures() domain.LoginFailureStore { return &LoginFailureS
 func (s *Store) Institutions() domain.InstitutionStore { return &InstitutionStore{db: s.db} }
 
 // Agencies returns the agency repository.
-func (s *Store) Agencies() domain.AgencyStore { return &AgencyStore{db: s.db} }
+func (s *Store) Agencies() domain.AgencyStore { return &AgencyStore{db: s.db, search: s.reads} }
 
 // Cohorts returns the cohort repository.
 func (s *Store) Cohorts() domain.CohortStore { return &CohortStore{db: s.db} }
@@ -73,13 +88,13 @@ func (s *Store) Reviews() domain.ReviewStore { return &ReviewStore{db: s.db} }
 func (s *Store) CoachingNotes() domain.CoachingNoteStore { return &CoachingNoteStore{db: s.db} }
 
 // ReviewQueue returns the review queue.
-func (s *Store) ReviewQueue() domain.ReviewQueueStore { return &ReviewQueueStore{db: s.db} }
+func (s *Store) ReviewQueue() domain.ReviewQueueStore { return &ReviewQueueStore{db: s.reads()} }
 
 // Timeline returns the reader of project timelines.
-func (s *Store) Timeline() domain.TimelineStore { return &TimelineStore{db: s.db} }
+func (s *Store) Timeline() domain.TimelineStore { return &TimelineStore{db: s.reads()} }
 
 // Assessments returns the rubric and assessment repository.
 func (s *Store) Assessments() domain.AssessmentStore { return &AssessmentStore{db: s.db} }
 
 // Progress returns the cohort progress reader.
-func (s *Store) Progress() domain.ProgressStore { return &ProgressStore{db: s.db, root: s.root} }
+func (s *Store) Progress() domain.ProgressStore { return &ProgressStore{db: s.reads(), root: s.root} }

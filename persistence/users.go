@@ -68,7 +68,10 @@ func (r *userRow) setCredentials(c domain.Credentials) {
 }
 
 // UserStore implements domain.UserStore.
-type UserStore struct{ db bun.IDB }
+type UserStore struct {
+	db     bun.IDB
+	search func() bun.IDB // where directory searches go (a replica, if any)
+}
 
 var _ domain.UserStore = (*UserStore)(nil)
 
@@ -164,7 +167,7 @@ func (s *UserStore) List(ctx context.Context, q string, page domain.PageRequest)
 		return domain.Page[domain.User]{}, err
 	}
 	var rows []userRow
-	query := s.db.NewSelect().Model(&rows).OrderExpr("name, id").Limit(int64(page.Size() + 1))
+	query := s.search().NewSelect().Model(&rows).OrderExpr("name, id").Limit(int64(page.Size() + 1))
 	if q = strings.TrimSpace(q); q != "" {
 		query.Where("search LIKE lower(?)", "%"+likeEscape(q)+"%")
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
 	"net/http"
 	"os"
 	"os/exec"
@@ -13,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/proper-id/proper/persistence/pglocal"
 	"github.com/proper-id/proper/persistence/pgtest"
 )
 
@@ -229,4 +231,43 @@ func TestTwoReplicasStartingOnAnEmptyDatabaseBothServe(t *testing.T) {
 			t.Fatalf("a replica is not ready: %v %v", res, err)
 		}
 	}
+}
+
+func TestServeSendsHeavyReadsToAReplicaAndSaysSoInMetrics(t *testing.T) {
+	primary := pgtest.NewCluster(t)
+	replica, err := primary.StartReplica(context.Background(), reachableDir(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { replica.Close() })
+	base, stop := serve(t, map[string]string{
+		"PROPER_DATABASE_URL":         primary.URL(pglocal.DefaultDatabase),
+		"PROPER_REPLICA_DATABASE_URL": replica.URL(pglocal.DefaultDatabase),
+		"PROPER_BLOB_URL":             "file://" + reachableDir(t),
+	})
+	defer stop()
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(200 * time.Millisecond) {
+		res, err := http.Get(base + "/metrics")
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if bytes.Contains(body, []byte("proper_replica_in_use 1")) {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the replica was never in use:\n%s", grepLines(body, "proper_replica"))
+		}
+	}
+}
+
+func grepLines(b []byte, prefix string) string {
+	var out []string
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(line, prefix) {
+			out = append(out, line)
+		}
+	}
+	return strings.Join(out, "\n")
 }

@@ -24,6 +24,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	loadDemo := fs.Bool("demo", false, "load the demo cohort first, unless it is there already, and print its logins")
 	corsOrigins := fs.String("cors-origins", "", "comma-separated web origins allowed to call the API from a browser (none by default)")
 	where := addStorageFlags(fs)
+	where.addReplicaFlags(fs)
 	if err := parse(fs, env, args); err != nil {
 		return err
 	}
@@ -49,6 +50,10 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 		collectors.NewDBStatsCollector(st.db.DB, "proper"),
 	)
 	go keepHouse(ctx, st, logger)
+	if st.replica != nil {
+		go st.replica.Watch(ctx, time.Second)
+		metrics.MustRegister(replicaMetrics(st.replica)...)
+	}
 	server := api.New(api.Deps{
 		Logger:      logger,
 		Ready:       func(ctx context.Context) error { return persistence.CheckReady(ctx, st.db) },
@@ -76,6 +81,35 @@ func splitList(s string) []string {
 		}
 	}
 	return out
+}
+
+// replicaMetrics expose whether reads go to the replica, its lag, and how
+// many reads went where.
+func replicaMetrics(r *persistence.Replica) []prometheus.Collector {
+	healthy := func() float64 {
+		if r.Healthy() {
+			return 1
+		}
+		return 0
+	}
+	routed := func(toReplica bool) func() float64 {
+		return func() float64 {
+			replica, primary := r.Routed()
+			if toReplica {
+				return float64(replica)
+			}
+			return float64(primary)
+		}
+	}
+	return []prometheus.Collector{
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "proper_replica_in_use", Help: "1 while heavy reads go to the read replica, 0 while they fall back to the primary."}, healthy),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "proper_replica_lag_seconds", Help: "How far behind the read replica was at its last check."},
+			func() float64 { return r.Lag().Seconds() }),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "proper_heavy_reads_total", Help: "Heavy reads sent to the replica or the primary.",
+			ConstLabels: prometheus.Labels{"target": "replica"}}, routed(true)),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "proper_heavy_reads_total", Help: "Heavy reads sent to the replica or the primary.",
+			ConstLabels: prometheus.Labels{"target": "primary"}}, routed(false)),
+	}
 }
 
 // keepHouse runs persistence.Housekeeping every hour until ctx ends.

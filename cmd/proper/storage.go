@@ -24,6 +24,9 @@ type storageFlags struct {
 	databaseURL string
 	dataDir     string
 	blobURL     string
+	// replicaURL and replicaMaxLag are set by serve only (addReplicaFlags).
+	replicaURL    string
+	replicaMaxLag time.Duration
 }
 
 func addStorageFlags(fs *flag.FlagSet) *storageFlags {
@@ -60,6 +63,12 @@ func (f *storageFlags) blobStoreURL() (string, error) {
 	return persistence.LocalBlobURL(f.dataDir)
 }
 
+// addReplicaFlags adds the read replica's flags (serve only).
+func (f *storageFlags) addReplicaFlags(fs *flag.FlagSet) {
+	fs.StringVar(&f.replicaURL, "replica-database-url", "", "a streaming replica of the database for heavy reads (progress, exports, searches, queues)")
+	fs.DurationVar(&f.replicaMaxLag, "replica-max-lag", 5*time.Second, "how far behind the replica may be before reads go back to the primary")
+}
+
 // openDatabase connects to the configured database (see database); close
 // releases it.
 func (f *storageFlags) openDatabase(ctx context.Context, logger *slog.Logger) (db *bun.DB, close func(), err error) {
@@ -75,10 +84,12 @@ func (f *storageFlags) openDatabase(ctx context.Context, logger *slog.Logger) (d
 	return db, func() { db.Close(); release() }, nil
 }
 
-// storage is an open database, migrated, and blob store.
+// storage is an open database, migrated, and blob store, with a read
+// replica when one is configured.
 type storage struct {
-	db    *bun.DB
-	blobs *persistence.BlobStore
+	db      *bun.DB
+	blobs   *persistence.BlobStore
+	replica *persistence.Replica
 }
 
 // open opens the database, applies pending migrations, and opens the blob
@@ -106,7 +117,18 @@ func (f *storageFlags) open(ctx context.Context, logger *slog.Logger) (*storage,
 		closeDB()
 		return nil, nil, fmt.Errorf("open blob store %s: %w", url, err)
 	}
-	return &storage{db: db, blobs: blobs}, func() { blobs.Close(); closeDB() }, nil
+	st := &storage{db: db, blobs: blobs}
+	closeAll := func() { blobs.Close(); closeDB() }
+	if f.replicaURL != "" {
+		replicaDB, err := persistence.Open(f.replicaURL, persistence.DefaultPoolOptions)
+		if err != nil {
+			closeAll()
+			return nil, nil, fmt.Errorf("open the replica: %w", err)
+		}
+		st.replica = persistence.NewReplica(db, replicaDB, f.replicaMaxLag)
+		closeAll = func() { replicaDB.Close(); blobs.Close(); closeDB() }
+	}
+	return st, closeAll, nil
 }
 
 // serviceOptions tune the domain services.
@@ -118,6 +140,9 @@ type serviceOptions struct {
 // services wires the domain services to the storage.
 func (s *storage) services(opts serviceOptions) *api.Services {
 	store := persistence.NewStore(s.db)
+	if s.replica != nil {
+		store = store.WithReplica(s.replica)
+	}
 	projects := domain.NewProjects(store, s.blobs, time.Now)
 	if opts.maxEvidenceBytes > 0 {
 		projects.MaxEvidenceBytes = opts.maxEvidenceBytes

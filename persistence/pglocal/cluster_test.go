@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 	"testing"
 
 	"github.com/jackc/pgx/v5"
@@ -173,5 +174,32 @@ func TestNewestDebianVersionIsPreferred(t *testing.T) {
 	}
 	if want := filepath.Join(root, "15", "bin"); b.Dir != want {
 		t.Fatalf("found %s, want %s", b.Dir, want)
+	}
+}
+
+func TestAReplicaFollowsItsPrimary(t *testing.T) {
+	primary := startCluster(t, dataDir(t))
+	defer primary.Close()
+	replica, err := primary.StartReplica(context.Background(), dataDir(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer replica.Close()
+	execSQL(t, primary, `CREATE TABLE followed (note text)`, `INSERT INTO followed VALUES ('mirrored')`)
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		ctx := context.Background()
+		conn, err := pgx.Connect(ctx, replica.URL(DefaultDatabase))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var note string
+		err = conn.QueryRow(ctx, `SELECT note FROM followed`).Scan(&note)
+		conn.Close(ctx)
+		if err == nil && note == "mirrored" {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the replica never saw the row: %v", err)
+		}
 	}
 }
