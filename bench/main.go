@@ -22,6 +22,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"text/tabwriter"
 	"time"
@@ -257,6 +259,18 @@ func timeUpload(dir, properURL, token string, project uuid.UUID, store *persiste
 	req, _ := http.NewRequest(http.MethodPost, properURL+"/v1/milestones/"+milestones[0].ID.String()+"/evidence", body)
 	req.Header.Set("Content-Type", form.FormDataContentType())
 	req.Header.Set("Authorization", "Bearer "+token)
+	before, peak := rss(), rss()
+	sampling := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-sampling:
+				return
+			case <-time.After(10 * time.Millisecond):
+				peak = max(peak, rss())
+			}
+		}
+	}()
 	begun = time.Now()
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
@@ -265,11 +279,27 @@ func timeUpload(dir, properURL, token string, project uuid.UUID, store *persiste
 	io.Copy(io.Discard, res.Body)
 	res.Body.Close()
 	uploadTime := time.Since(begun)
+	close(sampling)
 	if res.StatusCode != http.StatusCreated {
 		return fmt.Errorf("the upload answered %d", res.StatusCode)
 	}
 	mb := float64(sizeMB)
-	fmt.Printf("\nupload of %d MB: %.0f MB/s; cp of the same file: %.0f MB/s; ratio %.2f×\n",
-		sizeMB, mb/uploadTime.Seconds(), mb/cpTime.Seconds(), cpTime.Seconds()/uploadTime.Seconds())
+	fmt.Printf("\nupload of %d MB: %.0f MB/s; cp of the same file: %.0f MB/s; ratio %.2f×; RSS of the process (server and client) %d → %d MiB\n",
+		sizeMB, mb/uploadTime.Seconds(), mb/cpTime.Seconds(), cpTime.Seconds()/uploadTime.Seconds(), before>>20, peak>>20)
 	return nil
+}
+
+// rss reads the process's resident memory from /proc, 0 where there is none.
+func rss() int64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			kb, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+			return kb << 10
+		}
+	}
+	return 0
 }
