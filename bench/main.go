@@ -21,6 +21,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -43,7 +44,22 @@ func main() {
 	duration := flag.Duration("duration", 5*time.Second, "how long each operation is loaded")
 	connections := flag.Int("connections", 50, "concurrent connections")
 	uploadMB := flag.Int("upload-mb", 200, "size of the evidence upload to time")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the loads (server and client) to this file")
 	flag.Parse()
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		defer f.Close()
+		profileLoads = func(start bool) {
+			if start {
+				pprof.StartCPUProfile(f)
+			} else {
+				pprof.StopCPUProfile()
+			}
+		}
+	}
 	if err := run(*projects, *duration, *connections, *uploadMB); err != nil {
 		log.Fatal(err)
 	}
@@ -141,6 +157,7 @@ func run(projects int, duration time.Duration, connections, uploadMB int) error 
 	}
 	w := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(w, "operation\treq/s\tp50\tp99\tbaseline req/s\tratio\t\n")
+	profileLoads(true)
 	for _, op := range ops {
 		r := load(properURL+op.path, op.token, op.post, duration, connections)
 		base, ratio := "", ""
@@ -150,6 +167,7 @@ func run(projects int, duration time.Duration, connections, uploadMB int) error 
 		}
 		fmt.Fprintf(w, "%s\t%.0f\t%s\t%s\t%s\t%s\t\n", op.name, r.rps, r.p50, r.p99, base, ratio)
 	}
+	profileLoads(false)
 	w.Flush()
 	if uploadMB > 0 {
 		return timeUpload(dir, properURL, participantToken, project, store, uploadMB)
@@ -167,6 +185,9 @@ func serve(h http.Handler) (string, func()) {
 	go api.Serve(ctx, ln, h, slog.New(slog.DiscardHandler), api.DefaultTimeouts)
 	return "http://" + ln.Addr().String(), stop
 }
+
+// profileLoads starts and stops the CPU profile around the loads.
+var profileLoads = func(start bool) {}
 
 type result struct {
 	rps      float64
