@@ -45,27 +45,16 @@ func main() {
 	connections := flag.Int("connections", 50, "concurrent connections")
 	uploadMB := flag.Int("upload-mb", 200, "size of the evidence upload to time")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the loads (server and client) to this file")
+	memProfile := flag.String("memprofile", "", "write allocation profiles taken before and after the loads to this file (.before and itself); compare with pprof -diff_base")
+	only := flag.String("only", "", "load only the operations whose names start with this (for a profile of one)")
 	flag.Parse()
-	if *cpuProfile != "" {
-		f, err := os.Create(*cpuProfile)
-		if err != nil {
-			log.Fatal(err)
-		}
-		defer f.Close()
-		profileLoads = func(start bool) {
-			if start {
-				pprof.StartCPUProfile(f)
-			} else {
-				pprof.StopCPUProfile()
-			}
-		}
-	}
-	if err := run(*projects, *duration, *connections, *uploadMB); err != nil {
+	profiles = loadProfiles{cpu: *cpuProfile, allocs: *memProfile}
+	if err := run(*projects, *duration, *connections, *uploadMB, *only); err != nil {
 		log.Fatal(err)
 	}
 }
 
-func run(projects int, duration time.Duration, connections, uploadMB int) error {
+func run(projects int, duration time.Duration, connections, uploadMB int, only string) error {
 	ctx := context.Background()
 	dir, err := os.MkdirTemp("", "proper-bench-")
 	if err != nil {
@@ -141,17 +130,37 @@ func run(projects int, duration time.Duration, connections, uploadMB int) error 
 	baselineURL, stopBaseline := serve(baseline.Handler(pool))
 	defer stopBaseline()
 
+	// Writers are spread like real use: each connection is another
+	// participant adding a milestone to their own project.
+	var writers []target
+	rows, err := db.QueryContext(ctx, `SELECT p.id, e.participant_id FROM projects p JOIN enrollments e ON e.id = p.enrollment_id
+		WHERE p.status = 'implementing' LIMIT ?`, connections)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var id, owner uuid.UUID
+		if err := rows.Scan(&id, &owner); err != nil {
+			return err
+		}
+		writers = append(writers, target{path: "/v1/projects/" + id.String() + "/milestones", token: token(owner)})
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	one := func(path, token string) []target { return []target{{path, token}} }
 	ops := []struct {
-		name, path, token string
-		post              func() (string, []byte)
-		baseline          bool
+		name     string
+		targets  []target
+		post     func() (string, []byte)
+		baseline bool
 	}{
-		{name: "get-project", path: "/v1/projects/" + project.String(), token: adminToken, baseline: true},
-		{name: "list-milestones", path: "/v1/projects/" + project.String() + "/milestones", token: participantToken},
-		{name: "get-cohort-progress (1,000)", path: "/v1/cohorts/" + cohort.String() + "/progress", token: adminToken, baseline: true},
-		{name: "list-review-queue", path: "/v1/review-queue", token: mentorToken},
-		{name: "list-users?q=", path: "/v1/users?q=participant%20seed%2042", token: adminToken},
-		{name: "create-milestone", path: "/v1/projects/" + project.String() + "/milestones", token: participantToken, post: func() (string, []byte) {
+		{name: "get-project", targets: one("/v1/projects/"+project.String(), adminToken), baseline: true},
+		{name: "list-milestones", targets: one("/v1/projects/"+project.String()+"/milestones", participantToken)},
+		{name: "get-cohort-progress (1,000)", targets: one("/v1/cohorts/"+cohort.String()+"/progress", adminToken), baseline: true},
+		{name: "list-review-queue", targets: one("/v1/review-queue", mentorToken)},
+		{name: "list-users?q=", targets: one("/v1/users?q=participant%20seed%2042", adminToken)},
+		{name: fmt.Sprintf("create-milestone (%d projects)", len(writers)), targets: writers, post: func() (string, []byte) {
 			return "application/json", []byte(`{"horizon":"mid","title":"Milestone beban","dueOn":"2027-06-30"}`)
 		}},
 	}
@@ -159,10 +168,13 @@ func run(projects int, duration time.Duration, connections, uploadMB int) error 
 	fmt.Fprintf(w, "operation\treq/s\tp50\tp99\tbaseline req/s\tratio\t\n")
 	profileLoads(true)
 	for _, op := range ops {
-		r := load(properURL+op.path, op.token, op.post, duration, connections)
+		if !strings.HasPrefix(op.name, only) {
+			continue
+		}
+		r := load(properURL, op.targets, op.post, duration, connections)
 		base, ratio := "", ""
 		if op.baseline {
-			b := load(baselineURL+op.path, op.token, nil, duration, connections)
+			b := load(baselineURL, op.targets, nil, duration, connections)
 			base, ratio = fmt.Sprintf("%.0f", b.rps), fmt.Sprintf("%.2f×", r.rps/b.rps)
 		}
 		fmt.Fprintf(w, "%s\t%.0f\t%s\t%s\t%s\t%s\t\n", op.name, r.rps, r.p50, r.p99, base, ratio)
@@ -186,24 +198,62 @@ func serve(h http.Handler) (string, func()) {
 	return "http://" + ln.Addr().String(), stop
 }
 
-// profileLoads starts and stops the CPU profile around the loads.
-var profileLoads = func(start bool) {}
+// profiles names the profiles to take around the loads; empty means none.
+var profiles loadProfiles
+
+type loadProfiles struct{ cpu, allocs string }
+
+// profileLoads starts (start) or stops the profiles around the loads. The
+// allocation profile is cumulative, so one is written on both sides.
+func profileLoads(start bool) {
+	if profiles.allocs != "" {
+		name := profiles.allocs
+		if start {
+			name += ".before"
+		}
+		writeProfile(name, func(f io.Writer) error { return pprof.Lookup("allocs").WriteTo(f, 0) })
+	}
+	switch {
+	case profiles.cpu == "":
+	case start:
+		writeProfile(profiles.cpu, pprof.StartCPUProfile)
+	default:
+		pprof.StopCPUProfile()
+	}
+}
+
+// writeProfile creates the file name and lets write fill it; the CPU
+// profiler keeps writing after write returns, so the file stays open.
+func writeProfile(name string, write func(io.Writer) error) {
+	f, err := os.Create(name)
+	if err == nil {
+		err = write(f)
+	}
+	if err != nil {
+		log.Fatal(err)
+	}
+}
 
 type result struct {
 	rps      float64
 	p50, p99 time.Duration
 }
 
+// target is one request a load worker repeats: a path and whose token.
+type target struct{ path, token string }
+
 // load sends requests from connections workers for duration (bounded) and
-// measures them; any answer but 2xx stops the run.
-func load(url, token string, post func() (string, []byte), duration time.Duration, connections int) result {
+// measures them; worker i repeats targets[i % len(targets)] on server.
+// Any answer but 2xx stops the run.
+func load(server string, targets []target, post func() (string, []byte), duration time.Duration, connections int) result {
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: connections, MaxConnsPerHost: connections}}
 	var mu sync.Mutex
 	var latencies []time.Duration
 	deadline := time.Now().Add(duration)
 	var wg sync.WaitGroup
-	for range connections {
+	for i := range connections {
 		wg.Add(1)
+		url, token := server+targets[i%len(targets)].path, targets[i%len(targets)].token
 		go func() {
 			defer wg.Done()
 			var mine []time.Duration
