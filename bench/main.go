@@ -298,8 +298,11 @@ func load(server string, targets []target, post func() (string, []byte), duratio
 func timeUpload(dir, properURL, token string, project uuid.UUID, store *persistence.Store, sizeMB int) error {
 	ctx := context.Background()
 	milestones, err := store.Milestones().OfProject(ctx, project)
-	if err != nil || len(milestones) == 0 {
-		return fmt.Errorf("no milestone to upload to: %v", err)
+	open := slices.IndexFunc(milestones, func(m domain.Milestone) bool {
+		return m.Status == domain.MilestonePlanned || m.Status == domain.MilestoneInProgress
+	})
+	if err != nil || open < 0 {
+		return fmt.Errorf("no milestone open for evidence: %v", err)
 	}
 	file := filepath.Join(dir, "upload.pdf")
 	f, err := os.Create(file)
@@ -327,7 +330,7 @@ func timeUpload(dir, properURL, token string, project uuid.UUID, store *persiste
 		form.Close()
 		writer.Close()
 	}()
-	req, _ := http.NewRequest(http.MethodPost, properURL+"/v1/milestones/"+milestones[0].ID.String()+"/evidence", body)
+	req, _ := http.NewRequest(http.MethodPost, properURL+"/v1/milestones/"+milestones[open].ID.String()+"/evidence", body)
 	req.Header.Set("Content-Type", form.FormDataContentType())
 	req.Header.Set("Authorization", "Bearer "+token)
 	before, peak := rss(), rss()
