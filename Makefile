@@ -24,8 +24,9 @@ test: postgres vet openapi-check lint-spec ts-check
 ts-check:
 	@if command -v npm >/dev/null; then openapi/ts/check.sh; else echo "npm not found: skipping the TypeScript client check" >&2; fi
 
-## vet: go vet and staticcheck (pinned, fetched by go run)
+## vet: gofmt, go vet and staticcheck (pinned, fetched by go run)
 vet:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo 'run gofmt -w on the files above'; exit 1; }
 	$(GO) vet ./...
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.6.1 ./...
 

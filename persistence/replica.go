@@ -72,7 +72,9 @@ func (r *Replica) Healthy() bool { return r.healthy.Load() }
 func (r *Replica) Lag() time.Duration { return time.Duration(r.lag.Load()) }
 
 // Routed counts the reads sent to the replica and to the primary.
-func (r *Replica) Routed() (toReplica, toPrimary int64) { return r.toReplica.Load(), r.toPrimary.Load() }
+func (r *Replica) Routed() (toReplica, toPrimary int64) {
+	return r.toReplica.Load(), r.toPrimary.Load()
+}
 
 // reads returns where a heavy read goes now.
 func (r *Replica) reads() bun.IDB {
