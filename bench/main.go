@@ -138,6 +138,7 @@ func run(projects int, duration time.Duration, connections, uploadMB int, only s
 	if err != nil {
 		return err
 	}
+	defer rows.Close()
 	for rows.Next() {
 		var id, owner uuid.UUID
 		if err := rows.Scan(&id, &owner); err != nil {
@@ -147,6 +148,9 @@ func run(projects int, duration time.Duration, connections, uploadMB int, only s
 	}
 	if err := rows.Err(); err != nil {
 		return err
+	}
+	if len(writers) == 0 {
+		return fmt.Errorf("the dataset has no implementing project to add milestones to")
 	}
 	one := func(path, token string) []target { return []target{{path, token}} }
 	ops := []struct {
