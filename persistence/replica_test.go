@@ -42,10 +42,13 @@ func TestHeavyReadsFollowTheReplicaOnlyWhileItKeepsUp(t *testing.T) {
 			t.Fatalf("progress: %v", err)
 		}
 	}
+	// waitFor waits until the replica is healthy and fully caught up (a
+	// replica within the lag allowance may still miss the last commits),
+	// or until it is not healthy.
 	waitFor := func(healthy bool) {
 		t.Helper()
 		deadline := time.Now().Add(20 * time.Second)
-		for replica.Check(ctx); replica.Healthy() != healthy; replica.Check(ctx) {
+		for replica.Check(ctx); replica.Healthy() != healthy || healthy && replica.Lag() != 0; replica.Check(ctx) {
 			if time.Now().After(deadline) {
 				t.Fatalf("the replica stayed healthy=%v (lag %v)", !healthy, replica.Lag())
 			}
