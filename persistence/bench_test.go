@@ -58,6 +58,36 @@ func BenchmarkHotQueries(b *testing.B) {
 			}
 		}
 	})
+	// The three round trips of get-project, one by one.
+	var project, participant uuid.UUID
+	if err := db.QueryRowContext(ctx, `SELECT p.id, e.participant_id FROM projects p JOIN enrollments e ON e.id = p.enrollment_id LIMIT 1`).Scan(&project, &participant); err != nil {
+		b.Fatal(err)
+	}
+	token := domain.HashSecret(domain.NewSecret())
+	if err := store.Sessions().Create(ctx, token, participant, time.Now().Add(time.Hour)); err != nil {
+		b.Fatal(err)
+	}
+	b.Run("get-project: session actor", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := store.Sessions().Actor(ctx, token, time.Now()); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("get-project: project", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := store.Projects().Get(ctx, project, false); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("get-project: assessments", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := store.Assessments().OfProject(ctx, project); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 	b.Run("user search", func(b *testing.B) {
 		for b.Loop() {
 			if _, err := store.Users().List(ctx, "participant seed 12", domain.PageRequest{}); err != nil {
