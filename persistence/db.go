@@ -1,6 +1,8 @@
 package persistence
 
 import (
+	"context"
+	"database/sql"
 	"fmt"
 	"time"
 
@@ -50,4 +52,21 @@ func Open(url string, opts PoolOptions) (*bun.DB, error) {
 	sqldb.SetConnMaxIdleTime(5 * time.Minute)
 	sqldb.SetConnMaxLifetime(time.Hour)
 	return bun.NewDB(sqldb, pgdialect.New()), nil
+}
+
+// preparedRow runs a hot query written with $n parameters as a cached
+// prepared statement, so each connection plans it once. Bun writes the
+// arguments into the SQL text instead (see Open), which suits most queries
+// but has PostgreSQL parse and plan them on every call.
+func preparedRow(ctx context.Context, db bun.IDB, query string, args ...any) *sql.Row {
+	args = append([]any{pgx.QueryExecModeCacheStatement}, args...)
+	switch db := db.(type) {
+	case *bun.DB:
+		return db.DB.QueryRowContext(ctx, query, args...)
+	case bun.Tx:
+		return db.Tx.QueryRowContext(ctx, query, args...)
+	case bun.Conn:
+		return db.Conn.QueryRowContext(ctx, query, args...)
+	}
+	panic(fmt.Sprintf("preparedRow: unexpected %T", db))
 }

@@ -26,19 +26,11 @@ func (s *SessionStore) Create(ctx context.Context, tokenHash []byte, user uuid.U
 // round trip: every authenticated request pays for it.
 func (s *SessionStore) Actor(ctx context.Context, tokenHash []byte, now time.Time) (domain.Actor, error) {
 	var row struct {
-		UserID        uuid.UUID `bun:"id"`
-		PlatformAdmin bool      `bun:"platform_admin"`
-		Roles         []string  `bun:"roles,array"`
-		Institutions  []string  `bun:"institutions,array"`
+		UserID              uuid.UUID
+		PlatformAdmin       bool
+		Roles, Institutions string
 	}
-	err := s.db.NewRaw(`
-		SELECT u.id, u.platform_admin,
-		  ARRAY(SELECT cohort_id::text || ' ' || role FROM cohort_staff WHERE user_id = u.id
-		        UNION SELECT cohort_id::text || ' participant' FROM enrollments WHERE participant_id = u.id
-		        UNION SELECT cohort_id::text || ' mentor' FROM enrollments WHERE mentor_id = u.id) AS roles,
-		  ARRAY(SELECT institution_id::text FROM institution_organizers WHERE user_id = u.id) AS institutions
-		FROM sessions s JOIN users u ON u.id = s.user_id
-		WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ?`, tokenHash, now).Scan(ctx, &row)
+	err := preparedRow(ctx, s.db, sessionActorSQL, tokenHash, now).Scan(&row.UserID, &row.PlatformAdmin, &row.Roles, &row.Institutions)
 	if err != nil {
 		if err := notFound(err, "session"); domain.KindOf(err) != domain.KindNotFound {
 			return domain.Actor{}, err
@@ -46,15 +38,35 @@ func (s *SessionStore) Actor(ctx context.Context, tokenHash []byte, now time.Tim
 		return domain.Actor{}, domain.Errorf(domain.KindUnauthenticated, "the token is unknown, expired or revoked: sign in again")
 	}
 	actor := domain.Actor{UserID: row.UserID, PlatformAdmin: row.PlatformAdmin}
-	for _, r := range row.Roles {
+	for _, r := range commaList(row.Roles) {
 		cohort, role, _ := strings.Cut(r, " ")
 		actor.Roles = append(actor.Roles, domain.CohortRole{CohortID: uuid.MustParse(cohort), Role: domain.Role(role)})
 	}
-	for _, id := range row.Institutions {
+	for _, id := range commaList(row.Institutions) {
 		actor.Institutions = append(actor.Institutions, uuid.MustParse(id))
 	}
 	return actor, nil
 }
+
+// commaList splits what array_to_string joined; "" is no element.
+func commaList(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, ",")
+}
+
+// sessionActorSQL finds a live session's user with their roles. Every
+// authenticated request runs it, so it is sent with parameters and its plan
+// is kept (see preparedRow).
+const sessionActorSQL = `
+	SELECT u.id, u.platform_admin,
+	  array_to_string(ARRAY(SELECT cohort_id::text || ' ' || role FROM cohort_staff WHERE user_id = u.id
+	        UNION SELECT cohort_id::text || ' participant' FROM enrollments WHERE participant_id = u.id
+	        UNION SELECT cohort_id::text || ' mentor' FROM enrollments WHERE mentor_id = u.id), ',') AS roles,
+	  array_to_string(ARRAY(SELECT institution_id::text FROM institution_organizers WHERE user_id = u.id), ',') AS institutions
+	FROM sessions s JOIN users u ON u.id = s.user_id
+	WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2`
 
 // Revoke ends a session.
 func (s *SessionStore) Revoke(ctx context.Context, tokenHash []byte, now time.Time) error {
