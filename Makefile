@@ -6,7 +6,7 @@ PORT    ?= 8080
 
 FUZZTIME ?= 60s
 
-.PHONY: run build test vet ts-check openapi openapi-check lint-spec bench fuzz postgres clean
+.PHONY: run build test vet ts-check web web-check openapi openapi-check lint-spec bench fuzz postgres clean
 
 ## run: install what is missing, start the private PostgreSQL, load the demo cohort (once) and serve on $(PORT)
 run: postgres build
@@ -17,12 +17,20 @@ build:
 	$(GO) build -o $(BIN) ./cmd/proper
 
 ## test: vet, check and lint the committed spec and clients, run every test on a real PostgreSQL
-test: postgres vet openapi-check lint-spec ts-check
+test: postgres vet openapi-check lint-spec ts-check web-check
 	$(GO) test -race -count=1 ./...
 
 ## ts-check: the TypeScript client is current and its example type-checks (when Node is present)
 ts-check:
 	@if command -v npm >/dev/null; then openapi/ts/check.sh; else echo "npm not found: skipping the TypeScript client check" >&2; fi
+
+## web: build the web app (web/src) into web/dist, which the binary embeds; commit web/dist
+web:
+	web/build.sh
+
+## web-check: web/dist is what web/src builds to (when Node is present)
+web-check:
+	@if command -v npm >/dev/null; then web/check.sh; else echo "npm not found: skipping the web app check" >&2; fi
 
 ## vet: gofmt, go vet and staticcheck (pinned, fetched by go run)
 vet:

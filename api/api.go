@@ -7,6 +7,7 @@ package api
 import (
 	"context"
 	_ "embed"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"time"
@@ -43,6 +44,9 @@ type Deps struct {
 	// CORSOrigins are the web origins (https://app.example.go.id) allowed
 	// to call the API from a browser; none by default.
 	CORSOrigins []string
+	// WebApp is the built web app (index.html and assets/) served at /;
+	// nil serves the API alone.
+	WebApp fs.FS
 }
 
 // Services are the domain services and stores behind the operations.
@@ -93,7 +97,15 @@ func New(deps Deps) *Server {
 	mux.Handle("GET /metrics", named("metrics", metricsHandler(deps.Metrics)))
 	registerDocs(mux)
 	registerSpec(mux, humaAPI.OpenAPI())
-	mux.Handle("/", unmatched(mux))
+	var app *webApp
+	if deps.WebApp != nil {
+		var err error
+		if app, err = newWebApp(deps.WebApp); err != nil {
+			panic("api: the web app has no index.html: " + err.Error())
+		}
+		app.register(mux)
+	}
+	mux.Handle("/", unmatched(mux, app))
 
 	return &Server{
 		api:     humaAPI,

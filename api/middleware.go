@@ -169,11 +169,16 @@ func recoverPanics(next http.Handler) http.Handler {
 	})
 }
 
-// unmatched answers requests that no route serves: 405 with Allow when the
-// path exists for other methods, else 404, both as problems.
-func unmatched(mux *http.ServeMux) http.Handler {
+// unmatched answers requests that no route serves: a page of the web app
+// when a browser asks for one, else 405 with Allow when the path exists for
+// other methods, else 404, both as problems.
+func unmatched(mux *http.ServeMux, app *webApp) http.Handler {
 	methods := []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if app != nil && app.wantsPage(r) {
+			app.servePage(w, r)
+			return
+		}
 		var allowed []string
 		for _, m := range methods {
 			probe := r.Clone(r.Context())

@@ -14,6 +14,7 @@ import (
 	"github.com/proper-id/proper/api"
 	"github.com/proper-id/proper/domain"
 	"github.com/proper-id/proper/persistence"
+	"github.com/proper-id/proper/web"
 )
 
 func runServe(ctx context.Context, env *environment, args []string) error {
@@ -60,6 +61,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 		Metrics:     metrics,
 		Services:    services,
 		CORSOrigins: splitList(*corsOrigins),
+		WebApp:      web.Assets(),
 	})
 
 	ln, err := net.Listen("tcp", fmt.Sprintf(":%d", *port))

@@ -1,0 +1,73 @@
+// Helpers of the browser tests: Debian's Chromium driven by playwright-core,
+// screenshots of a screen at desktop and phone width, and an axe-core check
+// that fails on serious or critical accessibility violations.
+import { chromium } from "playwright-core";
+import { AxeBuilder } from "@axe-core/playwright";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+
+/** Where Chromium is: PROPER_CHROMIUM, else Debian's package. */
+export const chromiumPath = process.env.PROPER_CHROMIUM || "/usr/bin/chromium";
+
+/** Starts headless Chromium with the flags this machine's closed network needs. */
+export async function launch() {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+}
+
+/** The widths every screen is checked at. */
+export const viewports = {
+  desktop: { width: 1280, height: 800 },
+  phone: { width: 390, height: 844 },
+};
+
+/**
+ * A browser tab for one person, signed in through the UI's own forms. The
+ * tab records every failed API answer and console error it sees, so a
+ * screen that silently breaks fails the test.
+ */
+export async function openTab(browser, baseURL) {
+  const context = await browser.newContext({ baseURL, viewport: viewports.desktop, locale: "id-ID", timezoneId: "Asia/Jakarta" });
+  const page = await context.newPage();
+  page.consoleErrors = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") page.consoleErrors.push(m.text());
+  });
+  page.on("pageerror", (e) => page.consoleErrors.push(String(e)));
+  return page;
+}
+
+/** Signs in through the sign-in screen and waits for the home screen. */
+export async function signIn(page, email, password) {
+  await page.goto("/masuk");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Kata sandi").fill(password);
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await page.getByRole("heading", { level: 1, name: /Selamat datang/ }).waitFor();
+}
+
+/**
+ * Checks the screen page shows: no serious or critical axe violations, then
+ * screenshots at desktop and phone width into dir as <name>-desktop.png and
+ * <name>-phone.png. Returns the violations found (empty when clean).
+ */
+export async function checkScreen(page, dir, name) {
+  mkdirSync(dir, { recursive: true });
+  const found = [];
+  for (const [size, viewport] of Object.entries(viewports)) {
+    await page.setViewportSize(viewport);
+    await page.waitForLoadState("networkidle");
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    for (const v of results.violations) {
+      if (v.impact === "serious" || v.impact === "critical") {
+        found.push(`${name} (${size}): ${v.id} — ${v.help}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+      }
+    }
+    await page.screenshot({ path: join(dir, `${name}-${size}.png`), fullPage: true });
+  }
+  await page.setViewportSize(viewports.desktop);
+  return found;
+}
