@@ -87,6 +87,21 @@ export const id = {
   "program.pka": "PKA",
   "program.pkp": "PKP",
   "overdue": "Terlambat",
+
+  // Participant: my project (pages/participant)
+  "participant.ready": "",
+
+  // Mentor: review queue and reviews (pages/mentor)
+  "mentor.ready": "",
+
+  // Examiner: assessment (pages/examiner)
+  "examiner.ready": "",
+
+  // Coach: cohort dashboard and coaching notes (pages/coach)
+  "coach.ready": "",
+
+  // Organizer: cohorts, roster, staff (pages/organizer)
+  "organizer.ready": "",
 } as const;
 
 /** The name of a message. */
