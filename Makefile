@@ -6,7 +6,7 @@ PORT    ?= 8080
 
 FUZZTIME ?= 60s
 
-.PHONY: run build test vet ts-check web web-check openapi openapi-check lint-spec bench fuzz postgres clean
+.PHONY: run build test test-go test-web vet ts-check web web-check openapi openapi-check lint-spec bench fuzz postgres clean
 
 ## run: install what is missing, start the private PostgreSQL, load the demo cohort (once) and serve on $(PORT)
 run: postgres build
@@ -17,8 +17,17 @@ build:
 	$(GO) build -o $(BIN) ./cmd/proper
 
 ## test: vet, check and lint the committed spec and clients, run every test on a real PostgreSQL
-test: postgres vet openapi-check lint-spec ts-check web-check
+test: postgres vet openapi-check lint-spec ts-check web-check test-go test-web
+
+## test-go: every Go test on a real PostgreSQL, with the race detector
+test-go: postgres
 	$(GO) test -race -count=1 ./...
+
+## test-web: the whole loop through the web app in headless Chromium (installed when missing), with axe checks and screenshots
+test-web: postgres web-check
+	@command -v node >/dev/null || { echo "Node.js is needed for the browser tests" >&2; exit 1; }
+	scripts/ensure-chromium.sh
+	PROPER_BROWSER_TESTS=1 $(GO) test -count=1 -v -run '^TestWebApp' ./cmd/proper
 
 ## ts-check: the TypeScript client is current and its example type-checks (when Node is present)
 ts-check:
