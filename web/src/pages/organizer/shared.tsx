@@ -1,0 +1,68 @@
+// Small pieces the organizer's screens share: the problem of a save (with
+// the 412 "someone changed it" case), an activation code to hand out, and
+// Idempotency-Keys that survive a retry of the same request.
+import { useRef, type ReactNode } from "react";
+import { idempotencyKey, type ApiError } from "../../api";
+import { formatDateTime } from "../../format";
+import { t } from "../../i18n";
+import { ProblemAlert } from "../../ui";
+
+/**
+ * The problem of a save: a 412 (the resource changed since it was read) as
+ * an explanation with a reload button, anything else as a ProblemAlert.
+ */
+export function SaveProblem({ error, reload, fieldsShown }: { error: ApiError | undefined; reload: () => void; fieldsShown?: boolean }) {
+  if (!error) return null;
+  if (error.problem.status === 412) {
+    return (
+      <div className="alert alert-error" role="alert">
+        <strong>{t("organizer.conflictTitle")}</strong>
+        <p>{t("organizer.conflict")}</p>
+        <button type="button" className="btn btn-small" onClick={reload}>
+          {t("organizer.reload")}
+        </button>
+      </div>
+    );
+  }
+  return <ProblemAlert error={error} fieldsShown={fieldsShown} />;
+}
+
+/** A one-time activation code for name, with how to hand it out. */
+export function CodeBox({ name, code, expiresAt }: { name: string; code: string; expiresAt?: string }) {
+  return (
+    <div className="alert alert-ok code-box" role="status">
+      <p>
+        <strong>{t("organizer.code.label", { name })}</strong>
+      </p>
+      <p className="code">{code}</p>
+      <p>
+        {t("organizer.code.hint")} {expiresAt && t("organizer.code.expires", { date: formatDateTime(expiresAt) })}
+      </p>
+    </div>
+  );
+}
+
+/**
+ * Idempotency-Keys for a form: the same body sent again (a retry after a
+ * network failure) reuses its key; a changed body gets a fresh one.
+ */
+export function useIdempotencyKeys(): (body: unknown) => string {
+  const last = useRef<{ body: string; key: string }>(undefined);
+  return (body) => {
+    const json = JSON.stringify(body);
+    if (last.current?.body !== json) last.current = { body: json, key: idempotencyKey() };
+    return last.current.key;
+  };
+}
+
+/**
+ * A table-wrap for a table without buttons or links: it may scroll sideways
+ * on a phone, so keyboard users can focus it to scroll.
+ */
+export function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </div>
+  );
+}
