@@ -29,6 +29,18 @@ export const id = {
   "common.problem": "Permintaan tidak berhasil",
   "common.fieldProblem": "Periksa isian yang ditandai.",
   "common.sessionExpired": "Sesi Anda telah berakhir. Silakan masuk lagi.",
+  "problem.400": "Permintaan tidak dapat dibaca",
+  "problem.401": "Email atau kata sandi salah, atau sesi telah berakhir",
+  "problem.403": "Anda tidak berwenang melakukan ini",
+  "problem.404": "Data tidak ditemukan",
+  "problem.409": "Tidak dapat dilakukan pada keadaan sekarang",
+  "problem.412": "Data sudah diubah orang lain; muat ulang lalu coba lagi",
+  "problem.413": "Berkas terlalu besar",
+  "problem.415": "Jenis berkas tidak didukung",
+  "problem.422": "Periksa kembali isian Anda",
+  "problem.429": "Terlalu banyak percobaan; tunggu sebentar lalu coba lagi",
+  "problem.500": "Terjadi kesalahan di server",
+  "problem.503": "Layanan sedang tidak tersedia; coba lagi sebentar lagi",
 
   // Sign-in, activation
   "auth.signIn": "Masuk",
