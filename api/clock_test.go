@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"log/slog"
 	"net/http/httptest"
 	"sync"
 	"testing"
@@ -50,7 +51,7 @@ func (w *world) clocked(t testing.TB, c *clock, mail bool) *clocked {
 	projects := domain.NewProjects(store, newBlobs(t, w.blobDir), c.Now)
 	cohorts, followUps := domain.NewCohorts(store, c.Now), domain.NewFollowUps(store, c.Now)
 	projects.Mail.Enabled, cohorts.Mail.Enabled, followUps.Mail.Enabled = mail, mail, mail
-	srv := api.New(api.Deps{Services: &api.Services{Projects: projects, Cohorts: cohorts, FollowUps: followUps,
+	srv := api.New(api.Deps{Logger: slog.New(slog.NewTextHandler(testLog{t}, &slog.HandlerOptions{Level: slog.LevelWarn})), Services: &api.Services{Projects: projects, Cohorts: cohorts, FollowUps: followUps,
 		Accounts: domain.NewAccounts(store, time.Now, 0), Directory: domain.NewDirectory(store, time.Now),
 		Idempotency: persistence.NewIdempotencyStore(w.db), Now: time.Now}})
 	ts := httptest.NewServer(srv.Handler())
@@ -59,4 +60,3 @@ func (w *world) clocked(t testing.TB, c *clock, mail bool) *clocked {
 	a.server = ts
 	return &clocked{app: &a, clock: c, projects: projects, cohorts: cohorts, followUps: followUps}
 }
-

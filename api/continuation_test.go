@@ -61,7 +61,9 @@ func TestAnOrganizerMovesAProjectToANewMentorAndTheHistoryStays(t *testing.T) {
 	expect(t, w.patch("/v1/enrollments/"+w.enrollment.ID.String(), w.tokenOf(roleOrganizer), map[string]string{"mentorId": newMentor.ID.String()}, nil), http.StatusOK)
 
 	expect(t, w.get(projectPath(w, ""), w.tokenOf(roleMentor)), http.StatusNotFound)
-	var timeline struct{ Items []struct{ Action, Summary, TargetType string } }
+	var timeline struct {
+		Items []struct{ Action, Summary, TargetType string }
+	}
 	expect(t, w.get(projectPath(w, "/timeline"), w.token(newMentor.ID)), http.StatusOK).decode(t, &timeline)
 	if len(timeline.Items) < 3 {
 		t.Fatalf("the new mentor reads %d events of the project's history, want all of them", len(timeline.Items))
@@ -138,7 +140,9 @@ func TestAParticipantProposesANewMentorWhoMustAccept(t *testing.T) {
 	expect(t, w.post("/v1/milestones/"+mid.ID.String()+"/claim", participant, nil), http.StatusOK)
 	expect(t, w.post("/v1/milestones/"+mid.ID.String()+"/verification", newMentorToken, map[string]string{"decision": "approve"}), http.StatusOK)
 
-	var timeline struct{ Items []struct{ Action, Summary string } }
+	var timeline struct {
+		Items []struct{ Action, Summary string }
+	}
 	expect(t, w.get(projectPath(w, "/timeline?limit=200"), newMentorToken), http.StatusOK).decode(t, &timeline)
 	var actions []string
 	for _, e := range timeline.Items {
