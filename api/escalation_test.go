@@ -129,7 +129,7 @@ type load struct {
 	Role                string
 	Pending, Late       int
 	OldestWaitingSince  *time.Time
-	Responses           int
+	Decisions           int
 	MedianResponseHours *float64
 }
 
@@ -189,9 +189,9 @@ func TestWorkloadCountsWaitingItemsAndTheMedianResponse(t *testing.T) {
 	}
 	m := byName["mentor:Sekda Mentor"]
 	// Responses: 2h, 10h, 3h, 30h: the median is 6.5 hours.
-	if m.Pending != 2 || m.Late != 1 || m.Responses != 4 || m.MedianResponseHours == nil || *m.MedianResponseHours != 6.5 ||
+	if m.Pending != 2 || m.Late != 1 || m.Decisions != 4 || m.MedianResponseHours == nil || *m.MedianResponseHours != 6.5 ||
 		m.OldestWaitingSince == nil || !m.OldestWaitingSince.Equal(waiting) {
-		t.Errorf("the mentor's workload is %+v (median %v), want 2 pending, 1 late, 4 responses, median 6.5 h, oldest since %s", m, deref(m.MedianResponseHours), waiting)
+		t.Errorf("the mentor's workload is %+v (median %v), want 2 pending, 1 late, 4 decisions, median 6.5 h, oldest since %s", m, deref(m.MedianResponseHours), waiting)
 	}
 	for _, key := range []string{"mentor:Asisten Mentor Lain", "coach:Drs. Ahmad Coach", "coach:Dewi Coach Lain", "examiner:Prof. Hadi Penguji"} {
 		if l, ok := byName[key]; !ok || l.Pending != 0 || l.MedianResponseHours != nil {

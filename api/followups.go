@@ -91,13 +91,13 @@ type ReviewerLoad struct {
 	Pending             int        `json:"pending" minimum:"0" doc:"What waits for them." example:"4"`
 	Late                int        `json:"late" minimum:"0" doc:"How much of it has waited longer than the response deadline." example:"1"`
 	OldestWaitingSince  *time.Time `json:"oldestWaitingSince,omitempty" doc:"Since when the oldest waits; absent when nothing does."`
-	Responses           int        `json:"responses" minimum:"0" doc:"Their decisions in the cohort so far (reviews, verifications, assessments)." example:"12"`
+	Decisions           int        `json:"decisions" minimum:"0" doc:"Their decisions in the cohort so far (reviews, verifications, assessments), over which the median response is taken." example:"12"`
 	MedianResponseHours *float64   `json:"medianResponseHours,omitempty" minimum:"0" doc:"The median time from a submission to their decision on it, in hours (one decimal); absent without decisions." example:"30.5"`
 }
 
 func newReviewerLoad(r domain.WorkloadRow) ReviewerLoad {
 	out := ReviewerLoad{UserID: r.UserID, Name: r.Name, Role: string(r.Role), Pending: r.Pending, Late: r.Late,
-		OldestWaitingSince: r.OldestWaitingSince, Responses: r.Responses}
+		OldestWaitingSince: r.OldestWaitingSince, Decisions: r.Responses}
 	if r.MedianResponse != nil {
 		h := math.Round(r.MedianResponse.Hours()*10) / 10
 		out.MedianResponseHours = &h
