@@ -257,4 +257,3 @@ func TestParseURL(t *testing.T) {
 		}
 	}
 }
-

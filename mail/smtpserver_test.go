@@ -61,7 +61,6 @@ func (s *smtpServer) session(conn net.Conn) {
 	tp := textproto.NewConn(conn)
 	reply := func(code int, msg string) { tp.PrintfLine("%d %s", code, msg) }
 	reply(220, "test ESMTP")
-	var rcpt []string
 	for {
 		line, err := tp.ReadLine()
 		if err != nil {
@@ -75,7 +74,6 @@ func (s *smtpServer) session(conn net.Conn) {
 		case "HELO":
 			reply(250, "test")
 		case "MAIL":
-			rcpt = nil
 			reply(250, "ok")
 		case "RCPT":
 			to := strings.Trim(strings.TrimPrefix(arg, "TO:"), "<>")
@@ -86,7 +84,6 @@ func (s *smtpServer) session(conn net.Conn) {
 				reply(550, "no such mailbox")
 				continue
 			}
-			rcpt = append(rcpt, to)
 			reply(250, "ok")
 		case "DATA":
 			reply(354, "go ahead")
