@@ -257,3 +257,24 @@ func TestParseURL(t *testing.T) {
 		}
 	}
 }
+
+func TestTheWorkerDrainsTheOutboxUntilStopped(t *testing.T) {
+	db := pgtest.DB(t)
+	server := newSMTPServer(t)
+	store := persistence.NewStore(db)
+	w := mail.NewWorker(domain.NewOutbox(store, time.Now), domain.NewFollowUps(store, time.Now), sender(t, server), slog.New(slog.DiscardHandler))
+	w.Poll = 10 * time.Millisecond
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { w.Run(ctx); close(done) }()
+	queue(t, db, 3, time.Now()) // queued while the worker runs: it picks them up on its next look
+	deadline := time.Now().Add(10 * time.Second)
+	for len(server.received()) < 3 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	cancel()
+	<-done
+	if got := len(server.received()); got != 3 {
+		t.Errorf("the worker sent %d of 3 messages", got)
+	}
+}
