@@ -13,14 +13,11 @@ import (
 // stay open for years — the participant keeps updating them, uploading
 // evidence and claiming them, and the mentor keeps verifying. Decisions on
 // what was already waiting (reviews, verifications) stay possible, so that
-// nothing is stranded. Kept as data so that the reminder and review
-// queries apply the same rule (see ClosedHorizonsOf).
+// nothing is stranded. Kept as data so that the queries of reminders and
+// digests apply the same rule (FollowUpStore receives it).
 var ClosedHorizons = map[ProjectStatus][]Horizon{
 	ProjectCompleted: {HorizonShort},
 }
-
-// ClosedHorizonsOf lists the horizons closed in a project of status s.
-func ClosedHorizonsOf(s ProjectStatus) []Horizon { return ClosedHorizons[s] }
 
 // checkHorizonOpen refuses the participant's work on a milestone of
 // horizon h when the project's status has closed that horizon.
