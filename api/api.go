@@ -59,6 +59,8 @@ type Services struct {
 	Cohorts *domain.Cohorts
 	// Projects runs the change-project workflow and its assessment.
 	Projects *domain.Projects
+	// FollowUps reads reminders, escalations and workload.
+	FollowUps *domain.FollowUps
 	// Idempotency keeps the first answers to creates sent with a key.
 	Idempotency domain.IdempotencyStore
 	// Now is the clock of the idempotency bookkeeping.
@@ -169,6 +171,7 @@ var apiTags = []*huma.Tag{
 	{Name: "milestones", Description: "Milestones (tahapan) of a project, claimed by the participant and verified by the mentor."},
 	{Name: "evidence", Description: "Evidence (bukti dukung) of milestones: files and links, reviewed by the mentor."},
 	{Name: "progress", Description: "Who is on track in a cohort, for coaches and organizers."},
+	{Name: "follow-up", Description: "What needs doing, during the training and after it: my reminders, items past the cohort's response deadline, and the reviewers' workload."},
 	{Name: "assessment", Description: "Seminar rubrics, examiners' scores and predicates, and the release of results."},
 	{Name: "health", Description: "Liveness and readiness probes."},
 }

@@ -20,22 +20,23 @@ type Phase struct {
 
 // Cohort is a cohort (angkatan) as clients see it.
 type Cohort struct {
-	ID            uuid.UUID   `json:"id" format:"uuid" doc:"The cohort's id."`
-	InstitutionID uuid.UUID   `json:"institutionId" format:"uuid" doc:"The institution that runs it."`
-	Program       string      `json:"program" enum:"pkn1,pkn2,pka,pkp" doc:"The training: pkn1 and pkn2 (Pelatihan Kepemimpinan Nasional Tingkat I and II), pka (Administrator), pkp (Pengawas)." example:"pkn2"`
-	Code          string      `json:"code" doc:"Code, unique within the institution." example:"PKN2-XII-2024"`
-	Name          string      `json:"name" doc:"Name." example:"PKN II Angkatan XII Tahun 2024"`
-	StartsOn      domain.Date `json:"startsOn" format:"date" doc:"First day of the training." example:"2024-03-04"`
-	EndsOn        domain.Date `json:"endsOn" format:"date" doc:"Last day of the training." example:"2024-08-30"`
-	Phases        []Phase     `json:"phases" doc:"The schedule, in order, inside the training's dates."`
-	Version       int64       `json:"version" doc:"Increases with every change; the ETag names it." example:"1"`
-	CreatedAt     time.Time   `json:"createdAt" doc:"When it was created."`
-	UpdatedAt     time.Time   `json:"updatedAt" doc:"When it last changed."`
+	ID                   uuid.UUID   `json:"id" format:"uuid" doc:"The cohort's id."`
+	InstitutionID        uuid.UUID   `json:"institutionId" format:"uuid" doc:"The institution that runs it."`
+	Program              string      `json:"program" enum:"pkn1,pkn2,pka,pkp" doc:"The training: pkn1 and pkn2 (Pelatihan Kepemimpinan Nasional Tingkat I and II), pka (Administrator), pkp (Pengawas)." example:"pkn2"`
+	Code                 string      `json:"code" doc:"Code, unique within the institution." example:"PKN2-XII-2024"`
+	Name                 string      `json:"name" doc:"Name." example:"PKN II Angkatan XII Tahun 2024"`
+	StartsOn             domain.Date `json:"startsOn" format:"date" doc:"First day of the training." example:"2024-03-04"`
+	EndsOn               domain.Date `json:"endsOn" format:"date" doc:"Last day of the training." example:"2024-08-30"`
+	Phases               []Phase     `json:"phases" doc:"The schedule, in order, inside the training's dates."`
+	ResponseDeadlineDays int         `json:"responseDeadlineDays" minimum:"1" maximum:"90" doc:"How many days a mentor or coach has to answer what waits for their review; waiting longer is late and escalated to the coach and the organizers." example:"7"`
+	Version              int64       `json:"version" doc:"Increases with every change; the ETag names it." example:"1"`
+	CreatedAt            time.Time   `json:"createdAt" doc:"When it was created."`
+	UpdatedAt            time.Time   `json:"updatedAt" doc:"When it last changed."`
 }
 
 func newCohort(c domain.Cohort) Cohort {
 	out := Cohort{ID: c.ID, InstitutionID: c.InstitutionID, Program: string(c.Program), Code: c.Code, Name: c.Name,
-		StartsOn: c.StartsOn, EndsOn: c.EndsOn, Phases: newPhases(c.Phases), Version: c.Version, CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt}
+		StartsOn: c.StartsOn, EndsOn: c.EndsOn, Phases: newPhases(c.Phases), ResponseDeadlineDays: c.ResponseDeadlineDays, Version: c.Version, CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt}
 	return out
 }
 
@@ -57,22 +58,24 @@ func phasesOf(phases []Phase) []domain.Phase {
 
 // CohortCreate is the body of create-cohort.
 type CohortCreate struct {
-	InstitutionID uuid.UUID   `json:"institutionId" format:"uuid" doc:"The institution that runs the cohort; you must organize for it."`
-	Program       string      `json:"program" enum:"pkn1,pkn2,pka,pkp" doc:"The training program." example:"pkn2"`
-	Code          string      `json:"code" minLength:"1" maxLength:"200" doc:"Code, unique within the institution." example:"PKN2-XII-2024"`
-	Name          string      `json:"name" minLength:"1" maxLength:"200" doc:"Name." example:"PKN II Angkatan XII Tahun 2024"`
-	StartsOn      domain.Date `json:"startsOn" format:"date" doc:"First day." example:"2024-03-04"`
-	EndsOn        domain.Date `json:"endsOn" format:"date" doc:"Last day; not before startsOn." example:"2024-08-30"`
-	Phases        []Phase     `json:"phases,omitempty" maxItems:"4" doc:"The schedule: design, design_seminar, implementation, final_seminar, each at most once, in this order, inside the cohort's dates, not overlapping."`
+	InstitutionID        uuid.UUID   `json:"institutionId" format:"uuid" doc:"The institution that runs the cohort; you must organize for it."`
+	Program              string      `json:"program" enum:"pkn1,pkn2,pka,pkp" doc:"The training program." example:"pkn2"`
+	Code                 string      `json:"code" minLength:"1" maxLength:"200" doc:"Code, unique within the institution." example:"PKN2-XII-2024"`
+	Name                 string      `json:"name" minLength:"1" maxLength:"200" doc:"Name." example:"PKN II Angkatan XII Tahun 2024"`
+	StartsOn             domain.Date `json:"startsOn" format:"date" doc:"First day." example:"2024-03-04"`
+	EndsOn               domain.Date `json:"endsOn" format:"date" doc:"Last day; not before startsOn." example:"2024-08-30"`
+	Phases               []Phase     `json:"phases,omitempty" maxItems:"4" doc:"The schedule: design, design_seminar, implementation, final_seminar, each at most once, in this order, inside the cohort's dates, not overlapping."`
+	ResponseDeadlineDays *int        `json:"responseDeadlineDays,omitempty" minimum:"1" maximum:"90" doc:"How many days a mentor or coach has to answer what waits for their review (1–90); 7 when left out." example:"7"`
 }
 
 // CohortPatch is the body of update-cohort, a JSON merge patch.
 type CohortPatch struct {
-	Code     Optional[string]      `json:"code,omitempty" maxLength:"200" example:"PKN2-XIII-2026" doc:"New code."`
-	Name     Optional[string]      `json:"name,omitempty" maxLength:"200" example:"PKN Tingkat II Angkatan XIII Tahun 2026" doc:"New name."`
-	StartsOn Optional[domain.Date] `json:"startsOn,omitempty" format:"date" doc:"New first day."`
-	EndsOn   Optional[domain.Date] `json:"endsOn,omitempty" format:"date" doc:"New last day."`
-	Phases   *[]Phase              `json:"phases,omitempty" maxItems:"4" doc:"The whole new schedule (it replaces the old one)."`
+	Code                 Optional[string]      `json:"code,omitempty" maxLength:"200" example:"PKN2-XIII-2026" doc:"New code."`
+	Name                 Optional[string]      `json:"name,omitempty" maxLength:"200" example:"PKN Tingkat II Angkatan XIII Tahun 2026" doc:"New name."`
+	StartsOn             Optional[domain.Date] `json:"startsOn,omitempty" format:"date" doc:"New first day."`
+	EndsOn               Optional[domain.Date] `json:"endsOn,omitempty" format:"date" doc:"New last day."`
+	Phases               *[]Phase              `json:"phases,omitempty" maxItems:"4" doc:"The whole new schedule (it replaces the old one)."`
+	ResponseDeadlineDays Optional[int]         `json:"responseDeadlineDays,omitempty" minimum:"1" maximum:"90" example:"5" doc:"The new response deadline, in days (1–90)."`
 }
 
 // CohortPath names a cohort in the path.
@@ -129,7 +132,7 @@ func registerCohorts(api huma.API, s *Services) {
 	}) (*cohortOutput, error) {
 		b := in.Body
 		return cohortAnswer(s.Cohorts.CreateCohort(ctx, actorOf(ctx), domain.CohortPlan{InstitutionID: b.InstitutionID, Program: b.Program,
-			Code: b.Code, Name: b.Name, StartsOn: b.StartsOn, EndsOn: b.EndsOn, Phases: phasesOf(b.Phases)}))
+			Code: b.Code, Name: b.Name, StartsOn: b.StartsOn, EndsOn: b.EndsOn, Phases: phasesOf(b.Phases), ResponseDeadlineDays: b.ResponseDeadlineDays}))
 	})
 
 	huma.Register(api, huma.Operation{
@@ -153,7 +156,7 @@ func registerCohorts(api huma.API, s *Services) {
 	huma.Register(api, huma.Operation{
 		OperationID: "update-cohort", Method: http.MethodPatch, Path: "/cohorts/{cohortId}",
 		Summary: "Change a cohort", Tags: []string{"cohorts"}, Security: signedIn,
-		Description: "Changes a cohort's code, name, dates or schedule with a JSON merge patch (RFC 7396). The cohort's organizers may do this.",
+		Description: "Changes a cohort's code, name, dates, schedule or response deadline with a JSON merge patch (RFC 7396). The cohort's organizers may do this.",
 		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusConflict, http.StatusPreconditionFailed, http.StatusUnprocessableEntity},
 	}, func(ctx context.Context, in *struct {
 		CohortPath
@@ -161,7 +164,8 @@ func registerCohorts(api huma.API, s *Services) {
 		Body CohortPatch `contentType:"application/merge-patch+json"`
 	}) (*cohortOutput, error) {
 		b := in.Body
-		changes := domain.CohortChanges{Code: b.Code.ptr(), Name: b.Name.ptr(), StartsOn: b.StartsOn.ptr(), EndsOn: b.EndsOn.ptr()}
+		changes := domain.CohortChanges{Code: b.Code.ptr(), Name: b.Name.ptr(), StartsOn: b.StartsOn.ptr(), EndsOn: b.EndsOn.ptr(),
+			ResponseDeadlineDays: b.ResponseDeadlineDays.ptr()}
 		if b.Phases != nil {
 			phases := phasesOf(*b.Phases)
 			changes.Phases = &phases

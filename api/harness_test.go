@@ -64,6 +64,7 @@ func newAppLogging(t testing.TB, db *bun.DB, logger *slog.Logger) *app {
 		Accounts:    domain.NewAccounts(store, time.Now, 0),
 		Directory:   domain.NewDirectory(store, time.Now),
 		Cohorts:     domain.NewCohorts(store, time.Now),
+		FollowUps:   domain.NewFollowUps(store, time.Now),
 		Idempotency: persistence.NewIdempotencyStore(db),
 		Now:         time.Now,
 	}

@@ -39,8 +39,14 @@ func TestOtherCohortsIdsAreInvisibleEverywhere(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	transferB, err := w.cohorts().ProposeMentorTransfer(ctx, actorB, enrollmentB.ID, w.user("Mentor Baru Angkatan Lain").ID, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.pendingTransfer()
 	theirs := map[string]string{
-		w.cohortA.ID.String(): w.cohortB.ID.String(), w.enrollment.ID.String(): enrollmentB.ID.String(),
+		w.transfer.ID.String(): transferB.ID.String(),
+		w.cohortA.ID.String():  w.cohortB.ID.String(), w.enrollment.ID.String(): enrollmentB.ID.String(),
 		w.project().String(): enrollmentB.ProjectID.String(), w.milestone.ID.String(): milestoneB.ID.String(),
 		w.fileEvidence.ID.String(): evidenceB.ID.String(),
 	}

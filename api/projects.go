@@ -152,7 +152,7 @@ type TimelineEntry struct {
 	ActorID    *uuid.UUID `json:"actorId,omitempty" format:"uuid" doc:"Who did it; absent for what the system did."`
 	ActorName  string     `json:"actorName" doc:"Their name." example:"Dr. Budi Santoso"`
 	Action     string     `json:"action" doc:"What happened, for programs." example:"project.design_submitted"`
-	TargetType string     `json:"targetType" enum:"project,milestone,evidence,coaching_note,enrollment" doc:"What it happened to."`
+	TargetType string     `json:"targetType" enum:"project,milestone,evidence,coaching_note,enrollment,mentor_transfer,assessment" doc:"What it happened to."`
 	TargetID   uuid.UUID  `json:"targetId" format:"uuid" doc:"The id of that."`
 	Summary    string     `json:"summary" doc:"What happened, in a sentence of Bahasa Indonesia." example:"Dr. Budi Santoso mengajukan rancangan «Antrean Daring» untuk disetujui"`
 }
@@ -167,16 +167,20 @@ func newTimelineEntry(e domain.TimelineEntry) TimelineEntry {
 
 // ReviewQueueItem is something waiting for your decision.
 type ReviewQueueItem struct {
-	Kind            string    `json:"kind" enum:"design,milestone,evidence" doc:"A design to approve, a milestone to verify, or evidence to review." example:"evidence"`
-	ID              uuid.UUID `json:"id" format:"uuid" doc:"The design's project, the milestone or the evidence."`
-	ProjectID       uuid.UUID `json:"projectId" format:"uuid" doc:"The project it belongs to."`
-	ParticipantName string    `json:"participantName" doc:"Whose it is." example:"Dr. Budi Santoso"`
-	Title           string    `json:"title" doc:"Its title." example:"SK Tim Efektif Antrean Daring"`
-	SubmittedAt     time.Time `json:"submittedAt" doc:"Since when it waits."`
+	Kind                 string    `json:"kind" enum:"design,milestone,evidence" doc:"A design to approve, a milestone to verify, or evidence to review." example:"evidence"`
+	ID                   uuid.UUID `json:"id" format:"uuid" doc:"The design's project, the milestone or the evidence."`
+	ProjectID            uuid.UUID `json:"projectId" format:"uuid" doc:"The project it belongs to."`
+	ParticipantName      string    `json:"participantName" doc:"Whose it is." example:"Dr. Budi Santoso"`
+	Title                string    `json:"title" doc:"Its title." example:"SK Tim Efektif Antrean Daring"`
+	SubmittedAt          time.Time `json:"submittedAt" doc:"Since when it waits."`
+	WaitingDays          int       `json:"waitingDays" minimum:"0" doc:"For how many whole days it has waited." example:"3"`
+	Late                 bool      `json:"late" doc:"Whether it has waited longer than the cohort's response deadline (it is then escalated to the coach and the organizers)."`
+	ResponseDeadlineDays int       `json:"responseDeadlineDays" minimum:"1" maximum:"90" doc:"The cohort's response deadline, in days." example:"7"`
 }
 
 func newReviewQueueItem(i domain.ReviewQueueItem) ReviewQueueItem {
-	return ReviewQueueItem{Kind: i.Kind, ID: i.ID, ProjectID: i.ProjectID, ParticipantName: i.ParticipantName, Title: i.Title, SubmittedAt: i.SubmittedAt}
+	return ReviewQueueItem{Kind: i.Kind, ID: i.ID, ProjectID: i.ProjectID, ParticipantName: i.ParticipantName, Title: i.Title, SubmittedAt: i.SubmittedAt,
+		WaitingDays: i.WaitingDays, Late: i.Late, ResponseDeadlineDays: i.ResponseDeadlineDays}
 }
 
 func registerProjects(api huma.API, s *Services) {
@@ -300,7 +304,7 @@ func registerProjects(api huma.API, s *Services) {
 	huma.Register(api, huma.Operation{
 		OperationID: "list-review-queue", Method: http.MethodGet, Path: "/review-queue",
 		Summary: "List what waits for my decision", Tags: []string{"projects"}, Security: signedIn,
-		Description: "Oldest first: for a mentor, their participants' evidence to review, milestones to verify and designs to approve; for a coach, the designs of the participants they coach. Empty for everyone else.",
+		Description: "Oldest first: for a mentor, their participants' evidence to review, milestones to verify and designs to approve; for a coach, the designs of the participants they coach. Empty for everyone else. Each item says for how many days it has waited and whether that is past its cohort's response deadline (`late`).",
 		Errors:      []int{http.StatusUnauthorized, http.StatusUnprocessableEntity},
 	}, func(ctx context.Context, in *struct{ PageParams }) (*listOutput[ReviewQueueItem], error) {
 		return listAnswer(ctx, newReviewQueueItem)(s.Projects.ReviewQueue(ctx, actorOf(ctx), in.request()))

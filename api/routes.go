@@ -15,4 +15,6 @@ func registerRoutes(v1 huma.API, s *Services) {
 	registerEvidence(v1, s)
 	registerProgress(v1, s)
 	registerAssessments(v1, s)
+	registerMentorTransfers(v1, s)
+	registerFollowUps(v1, s)
 }

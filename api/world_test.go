@@ -27,6 +27,9 @@ type world struct {
 	// and a PDF submitted as its evidence.
 	milestone    domain.Milestone
 	fileEvidence domain.Evidence
+	// Set by pendingTransfer: the participant's proposal of otherMentor as
+	// their new mentor.
+	transfer domain.MentorTransfer
 }
 
 // The roles of the access matrix, in its column order.

@@ -59,15 +59,24 @@ type Cohort struct {
 	InstitutionID uuid.UUID
 	Program       Program
 	// Code is unique within the institution, e.g. "PKN2-XII-2024".
-	Code      string
-	Name      string
-	StartsOn  Date
-	EndsOn    Date
-	Phases    []Phase
-	Version   int64
-	CreatedAt time.Time
-	UpdatedAt time.Time
+	Code     string
+	Name     string
+	StartsOn Date
+	EndsOn   Date
+	Phases   []Phase
+	// ResponseDeadlineDays is how many days a mentor or coach has to answer
+	// what waits for their review before it is late and escalated.
+	ResponseDeadlineDays int
+	Version              int64
+	CreatedAt            time.Time
+	UpdatedAt            time.Time
 }
+
+// Bounds and default of a cohort's response deadline, in days.
+const (
+	DefaultResponseDeadlineDays = 7
+	MaxResponseDeadlineDays     = 90
+)
 
 // CohortPlan is what an organizer gives to create a cohort.
 type CohortPlan struct {
@@ -78,6 +87,8 @@ type CohortPlan struct {
 	StartsOn      Date
 	EndsOn        Date
 	Phases        []Phase
+	// ResponseDeadlineDays defaults to DefaultResponseDeadlineDays when nil.
+	ResponseDeadlineDays *int
 }
 
 // CohortChanges is a partial update of a cohort; nil fields stay as they are.
@@ -87,12 +98,18 @@ type CohortChanges struct {
 	StartsOn *Date
 	EndsOn   *Date
 	Phases   *[]Phase
+	// ResponseDeadlineDays changes the cohort's response deadline.
+	ResponseDeadlineDays *int
 }
 
 // newCohort validates a plan into a cohort.
 func newCohort(p CohortPlan, now time.Time) (Cohort, error) {
 	c := Cohort{ID: uuid.New(), InstitutionID: p.InstitutionID, Code: p.Code, Name: p.Name,
-		StartsOn: p.StartsOn, EndsOn: p.EndsOn, Phases: p.Phases, Version: 1, CreatedAt: now, UpdatedAt: now}
+		StartsOn: p.StartsOn, EndsOn: p.EndsOn, Phases: p.Phases, ResponseDeadlineDays: DefaultResponseDeadlineDays,
+		Version: 1, CreatedAt: now, UpdatedAt: now}
+	if p.ResponseDeadlineDays != nil {
+		c.ResponseDeadlineDays = *p.ResponseDeadlineDays
+	}
 	var v Violations
 	program, err := ParseProgram(p.Program)
 	v.AddError("program", err)
@@ -118,6 +135,9 @@ func (c *Cohort) apply(ch CohortChanges) error {
 	if ch.Phases != nil {
 		c.Phases = *ch.Phases
 	}
+	if ch.ResponseDeadlineDays != nil {
+		c.ResponseDeadlineDays = *ch.ResponseDeadlineDays
+	}
 	var v Violations
 	c.validate(&v)
 	return v.Err()
@@ -137,6 +157,9 @@ func (c *Cohort) validate(v *Violations) {
 	}
 	if !c.StartsOn.IsZero() && !c.EndsOn.IsZero() && c.EndsOn.Before(c.StartsOn) {
 		v.Add("endsOn", "must not be before startsOn")
+	}
+	if c.ResponseDeadlineDays < 1 || c.ResponseDeadlineDays > MaxResponseDeadlineDays {
+		v.Add("responseDeadlineDays", fmt.Sprintf("must be between 1 and %d days", MaxResponseDeadlineDays))
 	}
 	previous := -1
 	var previousEnd Date
@@ -166,6 +189,24 @@ func (c *Cohort) validate(v *Violations) {
 		}
 		previousEnd = ph.EndsOn
 	}
+}
+
+// Late reports whether something that waits for a review since since is
+// past the cohort's response deadline at now, and for how many whole days
+// it has waited.
+func (c Cohort) Late(since, now time.Time) (late bool, waitingDays int) {
+	return LateAfter(c.ResponseDeadlineDays, since, now)
+}
+
+// LateAfter is the response-deadline rule: an item waits whole days since
+// it was submitted, and is late once it has waited longer than the
+// deadline's days.
+func LateAfter(deadlineDays int, since, now time.Time) (late bool, waitingDays int) {
+	waited := now.Sub(since)
+	if waited < 0 {
+		waited = 0
+	}
+	return waited > time.Duration(deadlineDays)*24*time.Hour, int(waited / (24 * time.Hour))
 }
 
 // ImplementationStartsOn is the first day of the cohort's implementation

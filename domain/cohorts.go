@@ -2,6 +2,7 @@ package domain
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -11,6 +12,8 @@ import (
 type Cohorts struct {
 	store Store
 	now   func() time.Time
+	// Mail queues e-mail about mentor transfers, when enabled.
+	Mail Mailer
 }
 
 // NewCohorts returns the cohort service.
@@ -299,7 +302,52 @@ func (s *Cohorts) UpdateEnrollment(ctx context.Context, actor *Actor, id uuid.UU
 		}
 		ev := event(actor, now, "enrollment.updated", "enrollment", id)
 		ev.CohortID, ev.ProjectID, ev.Before, ev.After = &e.CohortID, &e.ProjectID, before, e
+		if ev.Summary, err = enrollmentChangeSummary(ctx, tx, before, e); err != nil {
+			return err
+		}
 		return tx.Events().Append(ctx, ev)
 	})
 	return e, err
+}
+
+// enrollmentChangeSummary says in Bahasa Indonesia what changed in an
+// enrollment, naming the people, for the project's timeline: a change of
+// mentor or coach stays in the project's history.
+func enrollmentChangeSummary(ctx context.Context, tx Store, before, after Enrollment) (string, error) {
+	name := func(id *uuid.UUID) (string, error) {
+		if id == nil {
+			return "(tanpa coach)", nil
+		}
+		u, err := tx.Users().Get(ctx, *id)
+		return "«" + u.Name + "»", err
+	}
+	var parts []string
+	change := func(what string, from, to *uuid.UUID) error {
+		if (from == nil && to == nil) || (from != nil && to != nil && *from == *to) {
+			return nil
+		}
+		f, err := name(from)
+		if err != nil {
+			return err
+		}
+		t, err := name(to)
+		if err != nil {
+			return err
+		}
+		parts = append(parts, "mengganti "+what+" dari "+f+" ke "+t)
+		return nil
+	}
+	if err := change("mentor", &before.MentorID, &after.MentorID); err != nil {
+		return "", err
+	}
+	if err := change("coach", before.CoachID, after.CoachID); err != nil {
+		return "", err
+	}
+	if before.Group != after.Group {
+		parts = append(parts, "memindahkan peserta ke kelompok «"+after.Group+"»")
+	}
+	if len(parts) == 0 {
+		return "memperbarui data kepesertaan", nil
+	}
+	return strings.Join(parts, "; "), nil
 }

@@ -86,11 +86,14 @@ func (s *Projects) DiscardEvidenceFile(ctx context.Context, f *StoredFile) {
 	}
 }
 
-// checkAcceptsEvidence: evidence counts once the design is approved, and an
-// achieved milestone needs no more.
+// checkAcceptsEvidence: evidence counts once the design is approved, while
+// the milestone's horizon is open, and an achieved milestone needs no more.
 func checkAcceptsEvidence(p Project, m Milestone) error {
 	if !p.designApproved() {
 		return Conflict("", "evidence is submitted once the design is approved")
+	}
+	if err := p.checkHorizonOpen(m.Horizon); err != nil {
+		return err
 	}
 	if m.Status == MilestoneAchieved {
 		return Conflict("", "the milestone is achieved already")
@@ -124,7 +127,8 @@ func (s *Projects) SubmitEvidence(ctx context.Context, actor *Actor, milestoneID
 		m.startOnEvidence()
 		ev := evidenceEvent(actor, s, *p, e, "evidence.submitted", "mengunggah bukti dukung")
 		ev.After = e
-		return []Event{ev}, nil
+		return []Event{ev}, s.notifyReviewers(ctx, tx, *p, false, "Bukti dukung menunggu tinjauan: «"+e.Title+"»",
+			"mengunggah bukti dukung «"+e.Title+"» untuk milestone «"+m.Title+"»")
 	})
 	if err != nil {
 		s.DiscardEvidenceFile(ctx, d.File)
@@ -201,6 +205,13 @@ func (s *Projects) changeEvidence(ctx context.Context, actor *Actor, id uuid.UUI
 // WithdrawEvidence takes back evidence nobody has reviewed yet.
 func (s *Projects) WithdrawEvidence(ctx context.Context, actor *Actor, id uuid.UUID) (Evidence, error) {
 	return s.changeEvidence(ctx, actor, id, EditProject, func(tx Store, p Project, e *Evidence) ([]Event, error) {
+		m, err := tx.Milestones().Get(ctx, e.MilestoneID)
+		if err != nil {
+			return nil, err
+		}
+		if err := p.checkHorizonOpen(m.Horizon); err != nil {
+			return nil, err
+		}
 		if err := e.withdraw(); err != nil {
 			return nil, err
 		}
@@ -227,6 +238,10 @@ func (s *Projects) ReviewEvidence(ctx context.Context, actor *Actor, id uuid.UUI
 		}
 		ev := evidenceEvent(actor, s, p, *e, action, summary)
 		ev.After = review
-		return []Event{ev}, nil
+		subject, what := "Bukti dukung disetujui: «"+e.Title+"»", "menyetujui bukti dukung «"+e.Title+"»"
+		if decision == EvidenceReject {
+			subject, what = "Bukti dukung ditolak: «"+e.Title+"»", "menolak bukti dukung «"+e.Title+"»; silakan unggah bukti dukung pengganti"
+		}
+		return []Event{ev}, s.notifyParticipant(ctx, tx, actor, p, subject, what, comment)
 	})
 }

@@ -28,6 +28,9 @@ func (s *Projects) CreateMilestone(ctx context.Context, actor *Actor, projectID 
 		if m, err = newMilestone(p.ID, plan, existing, s.now()); err != nil {
 			return nil, err
 		}
+		if err := p.checkHorizonOpen(m.Horizon); err != nil {
+			return nil, err
+		}
 		if err := tx.Milestones().Create(ctx, m); err != nil {
 			return nil, err
 		}
@@ -81,6 +84,11 @@ func (s *Projects) changeMilestone(ctx context.Context, actor *Actor, id uuid.UU
 		}
 		if err := checkVersion(ifMatch, m.Version); err != nil {
 			return nil, err
+		}
+		if action == EditProject { // the participant's work; decisions stay possible
+			if err := p.checkHorizonOpen(m.Horizon); err != nil {
+				return nil, err
+			}
 		}
 		before := m
 		events, err := fn(tx, p, &m)
@@ -138,7 +146,9 @@ func (s *Projects) ClaimMilestone(ctx context.Context, actor *Actor, id uuid.UUI
 		if err := m.claim(evidence, s.now()); err != nil {
 			return nil, err
 		}
-		return []Event{milestoneEvent(actor, s, *p, *m, "milestone.claimed", "menyatakan tercapai dan meminta verifikasi milestone")}, nil
+		return []Event{milestoneEvent(actor, s, *p, *m, "milestone.claimed", "menyatakan tercapai dan meminta verifikasi milestone")},
+			s.notifyReviewers(ctx, tx, *p, false, "Milestone menunggu verifikasi: «"+m.Title+"»",
+				"menyatakan milestone «"+m.Title+"» tercapai dan meminta verifikasi Anda")
 	})
 }
 
@@ -165,6 +175,10 @@ func (s *Projects) VerifyMilestone(ctx context.Context, actor *Actor, id uuid.UU
 		}
 		e := milestoneEvent(actor, s, *p, *m, action, summary)
 		e.After = review
-		return []Event{e}, nil
+		subject, what := "Milestone terverifikasi: «"+m.Title+"»", "memverifikasi bahwa milestone «"+m.Title+"» tercapai"
+		if decision == VerifyReturn {
+			subject, what = "Milestone dikembalikan: «"+m.Title+"»", "mengembalikan milestone «"+m.Title+"» (belum dapat diverifikasi)"
+		}
+		return []Event{e}, s.notifyParticipant(ctx, tx, actor, *p, subject, what, comment)
 	})
 }

@@ -85,6 +85,9 @@ type Target struct {
 	// where that user holds a role.
 	User        uuid.UUID
 	UserCohorts []uuid.UUID
+	// Invitee is the user a proposal waits for: the proposed mentor of a
+	// mentor transfer, who is not yet a party of the enrollment.
+	Invitee *uuid.UUID
 }
 
 // Action is something an actor may try to do.
@@ -122,6 +125,14 @@ const (
 	ReadAssessments    Action = "assessment.read"
 	ReleaseResults     Action = "assessment.release"
 	ReadProgress       Action = "progress.read"
+	ReadEscalations    Action = "escalation.read"
+	ReadWorkload       Action = "workload.read"
+	// Mentor transfers: the participant proposes a new mentor, who accepts
+	// or declines; the participant may cancel while it waits.
+	ProposeMentorTransfer Action = "mentor_transfer.propose"
+	ReadMentorTransfer    Action = "mentor_transfer.read"
+	DecideMentorTransfer  Action = "mentor_transfer.decide"
+	CancelMentorTransfer  Action = "mentor_transfer.cancel"
 )
 
 // rule is the policy for one action. A target the actor may not see is
@@ -178,6 +189,7 @@ func mentorOf(a *Actor, t Target) bool {
 func coachOf(a *Actor, t Target) bool {
 	return t.Enrollment != nil && t.Enrollment.CoachID != nil && *t.Enrollment.CoachID == a.UserID
 }
+func invitee(a *Actor, t Target) bool { return t.Invitee != nil && *t.Invitee == a.UserID }
 
 var rules = map[Action]rule{
 	CreateUser:         {noun: "user", allowed: organizer},
@@ -212,6 +224,13 @@ var rules = map[Action]rule{
 	ReadAssessments:   {noun: "project", visible: seesEnrollment, allowed: anyone},
 	ReleaseResults:    {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer)},
 	ReadProgress:      {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer, RoleCoach, RoleExaminer)},
+	ReadEscalations:   {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer, RoleCoach)},
+	ReadWorkload:      {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer, RoleCoach)},
+
+	ProposeMentorTransfer: {noun: "enrollment", visible: seesEnrollment, allowed: participantOf},
+	ReadMentorTransfer:    {noun: "mentor transfer", visible: either(seesEnrollment, invitee), allowed: anyone},
+	DecideMentorTransfer:  {noun: "mentor transfer", visible: either(seesEnrollment, invitee), allowed: invitee},
+	CancelMentorTransfer:  {noun: "mentor transfer", visible: either(seesEnrollment, invitee), allowed: participantOf},
 }
 
 // seesUnreleasedResults: the cohort's organizers and examiners and the

@@ -20,6 +20,8 @@ type Projects struct {
 	now   func() time.Time
 	// MaxEvidenceBytes is the limit of one evidence file.
 	MaxEvidenceBytes int64
+	// Mail queues e-mail notifications of the workflow, when enabled.
+	Mail Mailer
 }
 
 // NewProjects returns the workflow service; blobs keeps evidence files.
@@ -125,7 +127,8 @@ func (s *Projects) SubmitDesign(ctx context.Context, actor *Actor, id uuid.UUID,
 		}
 		e := projectEvent(actor, s.now(), *p, "project.design_submitted", "mengajukan rancangan «"+p.Title+"» untuk disetujui")
 		e.After = *p
-		return []Event{e}, nil
+		return []Event{e}, s.notifyReviewers(ctx, tx, *p, true, "Rancangan proyek perubahan menunggu persetujuan: «"+p.Title+"»",
+			"mengajukan rancangan untuk disetujui")
 	})
 }
 
@@ -158,6 +161,12 @@ func (s *Projects) ReviewDesign(ctx context.Context, actor *Actor, id uuid.UUID,
 		events := []Event{e}
 		if approved {
 			events = append(events, projectEvent(actor, now, *p, "project.design_approved", "— rancangan disetujui mentor dan coach"))
+			return events, s.notifyParticipant(ctx, tx, actor, *p, "Rancangan disetujui: «"+p.Title+"»",
+				"menyetujui rancangan Anda; rancangan kini disetujui dan bukti dukung dapat diunggah", "")
+		}
+		if decision == DesignReturn {
+			return events, s.notifyParticipant(ctx, tx, actor, *p, "Rancangan dikembalikan untuk diperbaiki: «"+p.Title+"»",
+				"mengembalikan rancangan Anda untuk diperbaiki", review.Comment)
 		}
 		return events, nil
 	})
@@ -234,6 +243,13 @@ func (s *Projects) Timeline(ctx context.Context, actor *Actor, projectID uuid.UU
 // ReviewQueue returns what waits for the actor's decision, oldest first: as
 // a mentor, their participants' evidence, milestone claims and designs; as
 // a coach, the designs of the participants they coach.
+// Each item is marked late once it has waited longer than its cohort's
+// response deadline.
 func (s *Projects) ReviewQueue(ctx context.Context, actor *Actor, page PageRequest) (Page[ReviewQueueItem], error) {
-	return s.store.ReviewQueue().Queue(ctx, actor.UserID, page)
+	p, err := s.store.ReviewQueue().Queue(ctx, actor.UserID, page)
+	now := s.now()
+	for i := range p.Items {
+		p.Items[i].Late, p.Items[i].WaitingDays = LateAfter(p.Items[i].ResponseDeadlineDays, p.Items[i].SubmittedAt, now)
+	}
+	return p, err
 }

@@ -33,6 +33,9 @@ type Store interface {
 	Timeline() TimelineStore
 	Assessments() AssessmentStore
 	Progress() ProgressStore
+	MentorTransfers() MentorTransferStore
+	FollowUps() FollowUpStore
+	Outbox() OutboxStore
 }
 
 // Credentials are the secrets stored with a user: a password hash, or a
@@ -219,6 +222,11 @@ type ReviewQueueItem struct {
 	ParticipantName string
 	Title           string
 	SubmittedAt     time.Time
+	// ResponseDeadlineDays is the cohort's; Late and WaitingDays follow
+	// from it (see LateAfter).
+	ResponseDeadlineDays int
+	Late                 bool
+	WaitingDays          int
 }
 
 // ReviewQueueStore finds what waits for a reviewer.

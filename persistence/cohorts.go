@@ -13,17 +13,18 @@ import (
 type cohortRow struct {
 	bun.BaseModel `bun:"table:cohorts"`
 
-	ID            uuid.UUID  `bun:"id,pk,type:uuid"`
-	InstitutionID uuid.UUID  `bun:"institution_id,type:uuid"`
-	Program       string     `bun:"program"`
-	Code          string     `bun:"code"`
-	Name          string     `bun:"name"`
-	StartsOn      time.Time  `bun:"starts_on,type:date"`
-	EndsOn        time.Time  `bun:"ends_on,type:date"`
-	Phases        []phaseRow `bun:"phases,type:jsonb"`
-	Version       int64      `bun:"version"`
-	CreatedAt     time.Time  `bun:"created_at"`
-	UpdatedAt     time.Time  `bun:"updated_at"`
+	ID                   uuid.UUID  `bun:"id,pk,type:uuid"`
+	InstitutionID        uuid.UUID  `bun:"institution_id,type:uuid"`
+	Program              string     `bun:"program"`
+	Code                 string     `bun:"code"`
+	Name                 string     `bun:"name"`
+	StartsOn             time.Time  `bun:"starts_on,type:date"`
+	EndsOn               time.Time  `bun:"ends_on,type:date"`
+	Phases               []phaseRow `bun:"phases,type:jsonb"`
+	ResponseDeadlineDays int        `bun:"response_deadline_days"`
+	Version              int64      `bun:"version"`
+	CreatedAt            time.Time  `bun:"created_at"`
+	UpdatedAt            time.Time  `bun:"updated_at"`
 }
 
 // phaseRow is one element of cohorts.phases.
@@ -35,7 +36,7 @@ type phaseRow struct {
 
 func cohortFromDomain(c domain.Cohort) cohortRow {
 	r := cohortRow{ID: c.ID, InstitutionID: c.InstitutionID, Program: string(c.Program), Code: c.Code, Name: c.Name,
-		StartsOn: c.StartsOn.Time(), EndsOn: c.EndsOn.Time(), Phases: []phaseRow{}, Version: c.Version, CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt}
+		StartsOn: c.StartsOn.Time(), EndsOn: c.EndsOn.Time(), Phases: []phaseRow{}, ResponseDeadlineDays: c.ResponseDeadlineDays, Version: c.Version, CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt}
 	for _, p := range c.Phases {
 		r.Phases = append(r.Phases, phaseRow{Kind: string(p.Kind), StartsOn: p.StartsOn.String(), EndsOn: p.EndsOn.String()})
 	}
@@ -44,7 +45,7 @@ func cohortFromDomain(c domain.Cohort) cohortRow {
 
 func (r cohortRow) toDomain() domain.Cohort {
 	c := domain.Cohort{ID: r.ID, InstitutionID: r.InstitutionID, Program: domain.Program(r.Program), Code: r.Code, Name: r.Name,
-		StartsOn: domain.DateOf(r.StartsOn), EndsOn: domain.DateOf(r.EndsOn), Phases: []domain.Phase{}, Version: r.Version,
+		StartsOn: domain.DateOf(r.StartsOn), EndsOn: domain.DateOf(r.EndsOn), Phases: []domain.Phase{}, ResponseDeadlineDays: r.ResponseDeadlineDays, Version: r.Version,
 		CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
 	for _, p := range r.Phases {
 		starts, _ := domain.ParseDate("", p.StartsOn)
@@ -76,7 +77,7 @@ func (s *CohortStore) Get(ctx context.Context, id uuid.UUID) (domain.Cohort, err
 // Update writes a cohort if nobody changed it since it was read.
 func (s *CohortStore) Update(ctx context.Context, c domain.Cohort) error {
 	row := cohortFromDomain(c)
-	res, err := s.db.NewUpdate().Model(&row).Column("code", "name", "starts_on", "ends_on", "phases", "version", "updated_at").
+	res, err := s.db.NewUpdate().Model(&row).Column("code", "name", "starts_on", "ends_on", "phases", "response_deadline_days", "version", "updated_at").
 		WherePK().Where("version = ?", c.Version-1).Exec(ctx)
 	return staleUnlessOne(res, err)
 }

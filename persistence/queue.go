@@ -22,24 +22,26 @@ type queueRow struct {
 	ParticipantName string    `bun:"participant_name"`
 	Title           string    `bun:"title"`
 	SubmittedAt     time.Time `bun:"submitted_at"`
+	DeadlineDays    int       `bun:"response_deadline_days"`
 }
 
 // reviewQueue is what waits for user ?0, in one query over the partial
 // indexes of waiting evidence, claimed milestones and submitted designs.
 const reviewQueue = `
 SELECT * FROM (
-	SELECT 'evidence' AS kind, ev.id, ev.project_id, u.name AS participant_name, ev.title, ev.submitted_at
-	FROM enrollments e JOIN projects p ON p.enrollment_id = e.id JOIN users u ON u.id = e.participant_id
+	SELECT 'evidence' AS kind, ev.id, ev.project_id, u.name AS participant_name, ev.title, ev.submitted_at, c.response_deadline_days
+	FROM enrollments e JOIN projects p ON p.enrollment_id = e.id JOIN users u ON u.id = e.participant_id JOIN cohorts c ON c.id = e.cohort_id
 	JOIN evidence ev ON ev.project_id = p.id AND ev.status = 'submitted'
 	WHERE e.mentor_id = ?0
 	UNION ALL
-	SELECT 'milestone', m.id, m.project_id, u.name, m.title, m.claimed_at
-	FROM enrollments e JOIN projects p ON p.enrollment_id = e.id JOIN users u ON u.id = e.participant_id
+	SELECT 'milestone', m.id, m.project_id, u.name, m.title, m.claimed_at, c.response_deadline_days
+	FROM enrollments e JOIN projects p ON p.enrollment_id = e.id JOIN users u ON u.id = e.participant_id JOIN cohorts c ON c.id = e.cohort_id
 	JOIN milestones m ON m.project_id = p.id AND m.status = 'awaiting_verification'
 	WHERE e.mentor_id = ?0
 	UNION ALL
-	SELECT 'design', p.id, p.id, u.name, p.title, p.design_submitted_at
+	SELECT 'design', p.id, p.id, u.name, p.title, p.design_submitted_at, c.response_deadline_days
 	FROM enrollments e JOIN projects p ON p.enrollment_id = e.id AND p.status = 'design_submitted' JOIN users u ON u.id = e.participant_id
+	JOIN cohorts c ON c.id = e.cohort_id
 	WHERE (e.mentor_id = ?0 OR e.coach_id = ?0)
 	  AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.target_type = 'design' AND r.target_id = p.id
 	                  AND r.round = p.design_round AND r.reviewer_id = ?0)
@@ -62,7 +64,8 @@ func (s *ReviewQueueStore) Queue(ctx context.Context, user uuid.UUID, page domai
 		return domain.Page[domain.ReviewQueueItem]{}, dbError(err)
 	}
 	return pageOf(rows, page.Size(), func(r queueRow) domain.ReviewQueueItem {
-		return domain.ReviewQueueItem{Kind: r.Kind, ID: r.ID, ProjectID: r.ProjectID, ParticipantName: r.ParticipantName, Title: r.Title, SubmittedAt: r.SubmittedAt.UTC()}
+		return domain.ReviewQueueItem{Kind: r.Kind, ID: r.ID, ProjectID: r.ProjectID, ParticipantName: r.ParticipantName, Title: r.Title, SubmittedAt: r.SubmittedAt.UTC(),
+			ResponseDeadlineDays: r.DeadlineDays}
 	}, func(r queueRow) []any { return []any{r.SubmittedAt, r.ID} }), nil
 }
 

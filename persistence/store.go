@@ -98,3 +98,13 @@ func (s *Store) Assessments() domain.AssessmentStore { return &AssessmentStore{d
 
 // Progress returns the cohort progress reader.
 func (s *Store) Progress() domain.ProgressStore { return &ProgressStore{db: s.reads(), root: s.root} }
+
+// MentorTransfers returns the mentor transfer repository.
+func (s *Store) MentorTransfers() domain.MentorTransferStore { return &MentorTransferStore{db: s.db} }
+
+// FollowUps returns the reader of reminders, escalations, workload and
+// due milestones (heavy reads: the replica when healthy).
+func (s *Store) FollowUps() domain.FollowUpStore { return &FollowUpStore{db: s.reads()} }
+
+// Outbox returns the e-mail outbox.
+func (s *Store) Outbox() domain.OutboxStore { return &OutboxStore{db: s.db} }

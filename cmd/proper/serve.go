@@ -13,6 +13,7 @@ import (
 
 	"github.com/proper-id/proper/api"
 	"github.com/proper-id/proper/domain"
+	"github.com/proper-id/proper/mail"
 	"github.com/proper-id/proper/persistence"
 	"github.com/proper-id/proper/web"
 )
@@ -24,6 +25,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	maxEvidenceMB := fs.Int64("max-evidence-mb", domain.DefaultMaxEvidenceBytes>>20, "largest evidence file, in MiB")
 	loadDemo := fs.Bool("demo", false, "load the demo cohort first, unless it is there already, and print its logins")
 	corsOrigins := fs.String("cors-origins", "", "comma-separated web origins allowed to call the API from a browser (none by default)")
+	smtpURL := fs.String("smtp-url", "", "send e-mail notifications and digests through this server: smtp://user:pass@host:587?from=noreply@example.go.id (smtps:// for TLS from the start); none without it")
 	where := addStorageFlags(fs)
 	where.addReplicaFlags(fs)
 	if err := parse(fs, env, args); err != nil {
@@ -31,13 +33,20 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	}
 	logger := slog.New(slog.NewJSONHandler(env.stderr, nil))
 	begun := time.Now()
+	var sender *mail.Sender
+	if *smtpURL != "" {
+		var err error
+		if sender, err = mail.ParseURL(*smtpURL); err != nil {
+			return err
+		}
+	}
 
 	st, closeStorage, err := where.open(ctx, logger)
 	if err != nil {
 		return err
 	}
 	defer closeStorage()
-	services := st.services(serviceOptions{sessionTTL: *sessionTTL, maxEvidenceBytes: *maxEvidenceMB << 20})
+	services := st.services(serviceOptions{sessionTTL: *sessionTTL, maxEvidenceBytes: *maxEvidenceMB << 20, mail: sender != nil})
 	if *loadDemo {
 		if err := printDemo(ctx, env, services); err != nil {
 			return err
@@ -51,6 +60,12 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 		collectors.NewDBStatsCollector(st.db.DB, "proper"),
 	)
 	go keepHouse(ctx, st, logger)
+	if sender != nil {
+		worker := mail.NewWorker(domain.NewOutbox(persistence.NewStore(st.db), time.Now), services.FollowUps, sender, logger)
+		metrics.MustRegister(worker.Collectors()...)
+		go worker.Run(ctx)
+		logger.Info("e-mail on", "smtp", sender.Address())
+	}
 	if st.replica != nil {
 		go st.replica.Watch(ctx, time.Second)
 		metrics.MustRegister(replicaMetrics(st.replica)...)

@@ -135,6 +135,8 @@ func (f *storageFlags) open(ctx context.Context, logger *slog.Logger) (*storage,
 type serviceOptions struct {
 	sessionTTL       time.Duration
 	maxEvidenceBytes int64
+	// mail queues e-mail notifications (an SMTP server is configured).
+	mail bool
 }
 
 // services wires the domain services to the storage.
@@ -147,11 +149,14 @@ func (s *storage) services(opts serviceOptions) *api.Services {
 	if opts.maxEvidenceBytes > 0 {
 		projects.MaxEvidenceBytes = opts.maxEvidenceBytes
 	}
+	cohorts, followUps := domain.NewCohorts(store, time.Now), domain.NewFollowUps(store, time.Now)
+	projects.Mail.Enabled, cohorts.Mail.Enabled, followUps.Mail.Enabled = opts.mail, opts.mail, opts.mail
 	return &api.Services{
 		Accounts:    domain.NewAccounts(store, time.Now, opts.sessionTTL),
 		Directory:   domain.NewDirectory(store, time.Now),
-		Cohorts:     domain.NewCohorts(store, time.Now),
+		Cohorts:     cohorts,
 		Projects:    projects,
+		FollowUps:   followUps,
 		Idempotency: persistence.NewIdempotencyStore(s.db),
 		Now:         time.Now,
 	}

@@ -65,6 +65,19 @@ const (
 	DesignReviewDecisionReturn  DesignReviewDecision = "return"
 )
 
+// Defines values for EscalationKind.
+const (
+	EscalationKindDesign    EscalationKind = "design"
+	EscalationKindEvidence  EscalationKind = "evidence"
+	EscalationKindMilestone EscalationKind = "milestone"
+)
+
+// Defines values for EscalationReviewerRole.
+const (
+	EscalationReviewerRoleCoach  EscalationReviewerRole = "coach"
+	EscalationReviewerRoleMentor EscalationReviewerRole = "mentor"
+)
+
 // Defines values for EvidenceKind.
 const (
 	EvidenceKindFile EvidenceKind = "file"
@@ -88,6 +101,22 @@ const (
 // Defines values for HealthStatusBodyStatus.
 const (
 	HealthStatusBodyStatusOk HealthStatusBodyStatus = "ok"
+)
+
+// Defines values for LinkTargetType.
+const (
+	LinkTargetTypeEvidence       LinkTargetType = "evidence"
+	LinkTargetTypeMentorTransfer LinkTargetType = "mentor_transfer"
+	LinkTargetTypeMilestone      LinkTargetType = "milestone"
+	LinkTargetTypeProject        LinkTargetType = "project"
+)
+
+// Defines values for MentorTransferStatus.
+const (
+	MentorTransferStatusAccepted  MentorTransferStatus = "accepted"
+	MentorTransferStatusCancelled MentorTransferStatus = "cancelled"
+	MentorTransferStatusDeclined  MentorTransferStatus = "declined"
+	MentorTransferStatusPending   MentorTransferStatus = "pending"
 )
 
 // Defines values for MilestoneHorizon.
@@ -146,11 +175,28 @@ const (
 	ProjectStatusImplementing    ProjectStatus = "implementing"
 )
 
+// Defines values for ReminderKind.
+const (
+	ReminderKindAcceptMentorTransfer ReminderKind = "accept_mentor_transfer"
+	ReminderKindMilestoneDueSoon     ReminderKind = "milestone_due_soon"
+	ReminderKindMilestoneOverdue     ReminderKind = "milestone_overdue"
+	ReminderKindReviewDesign         ReminderKind = "review_design"
+	ReminderKindReviewEvidence       ReminderKind = "review_evidence"
+	ReminderKindVerifyMilestone      ReminderKind = "verify_milestone"
+)
+
 // Defines values for ReviewQueueItemKind.
 const (
 	ReviewQueueItemKindDesign    ReviewQueueItemKind = "design"
 	ReviewQueueItemKindEvidence  ReviewQueueItemKind = "evidence"
 	ReviewQueueItemKindMilestone ReviewQueueItemKind = "milestone"
+)
+
+// Defines values for ReviewerLoadRole.
+const (
+	ReviewerLoadRoleCoach    ReviewerLoadRole = "coach"
+	ReviewerLoadRoleExaminer ReviewerLoadRole = "examiner"
+	ReviewerLoadRoleMentor   ReviewerLoadRole = "mentor"
 )
 
 // Defines values for RoleBodyRole.
@@ -223,11 +269,13 @@ const (
 
 // Defines values for TimelineEntryTargetType.
 const (
-	TimelineEntryTargetTypeCoachingNote TimelineEntryTargetType = "coaching_note"
-	TimelineEntryTargetTypeEnrollment   TimelineEntryTargetType = "enrollment"
-	TimelineEntryTargetTypeEvidence     TimelineEntryTargetType = "evidence"
-	TimelineEntryTargetTypeMilestone    TimelineEntryTargetType = "milestone"
-	TimelineEntryTargetTypeProject      TimelineEntryTargetType = "project"
+	TimelineEntryTargetTypeAssessment     TimelineEntryTargetType = "assessment"
+	TimelineEntryTargetTypeCoachingNote   TimelineEntryTargetType = "coaching_note"
+	TimelineEntryTargetTypeEnrollment     TimelineEntryTargetType = "enrollment"
+	TimelineEntryTargetTypeEvidence       TimelineEntryTargetType = "evidence"
+	TimelineEntryTargetTypeMentorTransfer TimelineEntryTargetType = "mentor_transfer"
+	TimelineEntryTargetTypeMilestone      TimelineEntryTargetType = "milestone"
+	TimelineEntryTargetTypeProject        TimelineEntryTargetType = "project"
 )
 
 // Defines values for VerificationDecision.
@@ -465,6 +513,9 @@ type Cohort struct {
 	// Program The training: pkn1 and pkn2 (Pelatihan Kepemimpinan Nasional Tingkat I and II), pka (Administrator), pkp (Pengawas).
 	Program CohortProgram `json:"program"`
 
+	// ResponseDeadlineDays How many days a mentor or coach has to answer what waits for their review; waiting longer is late and escalated to the coach and the organizers.
+	ResponseDeadlineDays int64 `json:"responseDeadlineDays"`
+
 	// StartsOn First day of the training.
 	StartsOn openapi_types.Date `json:"startsOn"`
 
@@ -498,6 +549,9 @@ type CohortCreate struct {
 	// Program The training program.
 	Program CohortCreateProgram `json:"program"`
 
+	// ResponseDeadlineDays How many days a mentor or coach has to answer what waits for their review (1–90); 7 when left out.
+	ResponseDeadlineDays *int64 `json:"responseDeadlineDays,omitempty"`
+
 	// StartsOn First day.
 	StartsOn openapi_types.Date `json:"startsOn"`
 }
@@ -519,6 +573,9 @@ type CohortPatch struct {
 	// Phases The whole new schedule (it replaces the old one).
 	Phases *[]Phase `json:"phases,omitempty"`
 
+	// ResponseDeadlineDays The new response deadline, in days (1–90).
+	ResponseDeadlineDays nullable.Nullable[int64] `json:"responseDeadlineDays,omitempty"`
+
 	// StartsOn New first day.
 	StartsOn nullable.Nullable[openapi_types.Date] `json:"startsOn,omitempty"`
 }
@@ -530,6 +587,15 @@ type CohortProgress struct {
 
 	// Totals The totals of the lines.
 	Totals ProgressTotals `json:"totals"`
+}
+
+// CohortWorkload defines model for CohortWorkload.
+type CohortWorkload struct {
+	// Items One line per reviewer and role: mentors, then coaches, then examiners, by name.
+	Items []ReviewerLoad `json:"items"`
+
+	// ResponseDeadlineDays The cohort's response deadline, in days.
+	ResponseDeadlineDays int64 `json:"responseDeadlineDays"`
 }
 
 // Criterion defines model for Criterion.
@@ -648,6 +714,57 @@ type ErrorModel struct {
 	// Type A URI reference to human-readable documentation for the error.
 	Type *string `json:"type,omitempty"`
 }
+
+// Escalation defines model for Escalation.
+type Escalation struct {
+	// EnrollmentId The participant's enrollment (to change the mentor with update-enrollment).
+	EnrollmentId openapi_types.UUID `json:"enrollmentId"`
+
+	// Group Their group.
+	Group string `json:"group"`
+
+	// Id The design's project, the milestone or the evidence.
+	Id openapi_types.UUID `json:"id"`
+
+	// Kind A design to approve, a milestone to verify, or evidence to review.
+	Kind EscalationKind `json:"kind"`
+
+	// ParticipantName Whose it is.
+	ParticipantName string `json:"participantName"`
+
+	// ProjectId The project it belongs to.
+	ProjectId openapi_types.UUID `json:"projectId"`
+
+	// ResponseDeadlineDays The cohort's response deadline, in days.
+	ResponseDeadlineDays int64 `json:"responseDeadlineDays"`
+
+	// ReviewerId Who it waits for.
+	ReviewerId openapi_types.UUID `json:"reviewerId"`
+
+	// ReviewerName Their name.
+	ReviewerName string `json:"reviewerName"`
+
+	// ReviewerRole In which role it waits for them.
+	ReviewerRole EscalationReviewerRole `json:"reviewerRole"`
+
+	// Target What to open to see it.
+	Target LinkTarget `json:"target"`
+
+	// Title Its title.
+	Title string `json:"title"`
+
+	// WaitingDays For how many whole days it has waited.
+	WaitingDays int64 `json:"waitingDays"`
+
+	// WaitingSince Since when it waits.
+	WaitingSince time.Time `json:"waitingSince"`
+}
+
+// EscalationKind A design to approve, a milestone to verify, or evidence to review.
+type EscalationKind string
+
+// EscalationReviewerRole In which role it waits for them.
+type EscalationReviewerRole string
 
 // Evidence defines model for Evidence.
 type Evidence struct {
@@ -769,6 +886,21 @@ type InstitutionOrganizerAdd struct {
 	UserId openapi_types.UUID `json:"userId"`
 }
 
+// LinkTarget defines model for LinkTarget.
+type LinkTarget struct {
+	// Id Its id.
+	Id openapi_types.UUID `json:"id"`
+
+	// Path The API path that returns it.
+	Path string `json:"path"`
+
+	// Type What to open: a milestone, evidence, a project (for its design) or a mentor transfer.
+	Type LinkTargetType `json:"type"`
+}
+
+// LinkTargetType What to open: a milestone, evidence, a project (for its design) or a mentor transfer.
+type LinkTargetType string
+
 // ListOutputAgencyBody defines model for ListOutputAgencyBody.
 type ListOutputAgencyBody struct {
 	// Items The items of this page.
@@ -805,6 +937,15 @@ type ListOutputEnrollmentBody struct {
 	NextCursor *string `json:"nextCursor,omitempty"`
 }
 
+// ListOutputEscalationBody defines model for ListOutputEscalationBody.
+type ListOutputEscalationBody struct {
+	// Items The items of this page.
+	Items []Escalation `json:"items"`
+
+	// NextCursor Pass as cursor to get the next page; absent on the last page.
+	NextCursor *string `json:"nextCursor,omitempty"`
+}
+
 // ListOutputEvidenceBody defines model for ListOutputEvidenceBody.
 type ListOutputEvidenceBody struct {
 	// Items The items of this page.
@@ -823,10 +964,28 @@ type ListOutputInstitutionBody struct {
 	NextCursor *string `json:"nextCursor,omitempty"`
 }
 
+// ListOutputMentorTransferBody defines model for ListOutputMentorTransferBody.
+type ListOutputMentorTransferBody struct {
+	// Items The items of this page.
+	Items []MentorTransfer `json:"items"`
+
+	// NextCursor Pass as cursor to get the next page; absent on the last page.
+	NextCursor *string `json:"nextCursor,omitempty"`
+}
+
 // ListOutputMilestoneBody defines model for ListOutputMilestoneBody.
 type ListOutputMilestoneBody struct {
 	// Items The items of this page.
 	Items []Milestone `json:"items"`
+
+	// NextCursor Pass as cursor to get the next page; absent on the last page.
+	NextCursor *string `json:"nextCursor,omitempty"`
+}
+
+// ListOutputReminderBody defines model for ListOutputReminderBody.
+type ListOutputReminderBody struct {
+	// Items The items of this page.
+	Items []Reminder `json:"items"`
 
 	// NextCursor Pass as cursor to get the next page; absent on the last page.
 	NextCursor *string `json:"nextCursor,omitempty"`
@@ -881,6 +1040,78 @@ type MeBody struct {
 
 	// User The signed-in user.
 	User User `json:"user"`
+}
+
+// MentorTransfer defines model for MentorTransfer.
+type MentorTransfer struct {
+	// CohortId The cohort.
+	CohortId openapi_types.UUID `json:"cohortId"`
+
+	// Comment The proposed mentor's word when declining.
+	Comment *string `json:"comment,omitempty"`
+
+	// CreatedAt When it was proposed.
+	CreatedAt time.Time `json:"createdAt"`
+
+	// DecidedAt When it was accepted, declined or cancelled.
+	DecidedAt *time.Time `json:"decidedAt,omitempty"`
+
+	// EnrollmentId The participant's enrollment.
+	EnrollmentId openapi_types.UUID `json:"enrollmentId"`
+
+	// Id The proposal's id.
+	Id openapi_types.UUID `json:"id"`
+
+	// MentorId The proposed mentor.
+	MentorId openapi_types.UUID `json:"mentorId"`
+
+	// MentorName Their name.
+	MentorName string `json:"mentorName"`
+
+	// Note The participant's word to the proposed mentor.
+	Note *string `json:"note,omitempty"`
+
+	// ParticipantId Whose project it is.
+	ParticipantId openapi_types.UUID `json:"participantId"`
+
+	// ParticipantName Their name.
+	ParticipantName string `json:"participantName"`
+
+	// PreviousMentorId The mentor when it was proposed.
+	PreviousMentorId openapi_types.UUID `json:"previousMentorId"`
+
+	// PreviousMentorName Their name.
+	PreviousMentorName string `json:"previousMentorName"`
+
+	// ProjectId The project that moves to the new mentor.
+	ProjectId openapi_types.UUID `json:"projectId"`
+
+	// ProjectTitle Its title, for the proposed mentor.
+	ProjectTitle string `json:"projectTitle"`
+
+	// Status pending until the proposed mentor accepts or declines, or the participant cancels.
+	Status MentorTransferStatus `json:"status"`
+
+	// Version Increases with every change; the ETag names it.
+	Version int64 `json:"version"`
+}
+
+// MentorTransferStatus pending until the proposed mentor accepts or declines, or the participant cancels.
+type MentorTransferStatus string
+
+// MentorTransferCreate defines model for MentorTransferCreate.
+type MentorTransferCreate struct {
+	// MentorId The proposed mentor: an account other than yours and your current mentor's.
+	MentorId openapi_types.UUID `json:"mentorId"`
+
+	// Note A word to the proposed mentor.
+	Note *string `json:"note,omitempty"`
+}
+
+// MentorTransferDecline defines model for MentorTransferDecline.
+type MentorTransferDecline struct {
+	// Comment Why, for the participant.
+	Comment *string `json:"comment,omitempty"`
 }
 
 // Milestone defines model for Milestone.
@@ -1159,6 +1390,45 @@ type ProjectPatch struct {
 	Title nullable.Nullable[string] `json:"title,omitempty"`
 }
 
+// Reminder defines model for Reminder.
+type Reminder struct {
+	// DueOn When the milestone is due (milestone reminders).
+	DueOn *openapi_types.Date `json:"dueOn,omitempty"`
+
+	// Kind Your milestone due within 14 days or overdue; or, waiting for your decision, evidence to review, a milestone to verify, a design to approve, or a proposal to become a participant's mentor.
+	Kind ReminderKind `json:"kind"`
+
+	// Late Whether it has waited longer than the cohort's response deadline.
+	Late bool `json:"late"`
+
+	// ParticipantName Whose project it is.
+	ParticipantName string `json:"participantName"`
+
+	// ProjectId The project it belongs to.
+	ProjectId openapi_types.UUID `json:"projectId"`
+
+	// ProjectTitle The project's title.
+	ProjectTitle string `json:"projectTitle"`
+
+	// ResponseDeadlineDays The cohort's response deadline, in days.
+	ResponseDeadlineDays int64 `json:"responseDeadlineDays"`
+
+	// Target What to open to act on it.
+	Target LinkTarget `json:"target"`
+
+	// Title The milestone's, evidence's or project's title.
+	Title string `json:"title"`
+
+	// WaitingDays For how many whole days it has waited (decision reminders).
+	WaitingDays *int64 `json:"waitingDays,omitempty"`
+
+	// WaitingSince Since when it waits for your decision (decision reminders).
+	WaitingSince *time.Time `json:"waitingSince,omitempty"`
+}
+
+// ReminderKind Your milestone due within 14 days or overdue; or, waiting for your decision, evidence to review, a milestone to verify, a design to approve, or a proposal to become a participant's mentor.
+type ReminderKind string
+
 // ReviewQueueItem defines model for ReviewQueueItem.
 type ReviewQueueItem struct {
 	// Id The design's project, the milestone or the evidence.
@@ -1167,21 +1437,60 @@ type ReviewQueueItem struct {
 	// Kind A design to approve, a milestone to verify, or evidence to review.
 	Kind ReviewQueueItemKind `json:"kind"`
 
+	// Late Whether it has waited longer than the cohort's response deadline (it is then escalated to the coach and the organizers).
+	Late bool `json:"late"`
+
 	// ParticipantName Whose it is.
 	ParticipantName string `json:"participantName"`
 
 	// ProjectId The project it belongs to.
 	ProjectId openapi_types.UUID `json:"projectId"`
 
+	// ResponseDeadlineDays The cohort's response deadline, in days.
+	ResponseDeadlineDays int64 `json:"responseDeadlineDays"`
+
 	// SubmittedAt Since when it waits.
 	SubmittedAt time.Time `json:"submittedAt"`
 
 	// Title Its title.
 	Title string `json:"title"`
+
+	// WaitingDays For how many whole days it has waited.
+	WaitingDays int64 `json:"waitingDays"`
 }
 
 // ReviewQueueItemKind A design to approve, a milestone to verify, or evidence to review.
 type ReviewQueueItemKind string
+
+// ReviewerLoad defines model for ReviewerLoad.
+type ReviewerLoad struct {
+	// Decisions Their decisions in the cohort so far (reviews, verifications, assessments), over which the median response is taken.
+	Decisions int64 `json:"decisions"`
+
+	// Late How much of it has waited longer than the response deadline.
+	Late int64 `json:"late"`
+
+	// MedianResponseHours The median time from a submission to their decision on it, in hours (one decimal); absent without decisions.
+	MedianResponseHours *float64 `json:"medianResponseHours,omitempty"`
+
+	// Name Their name.
+	Name string `json:"name"`
+
+	// OldestWaitingSince Since when the oldest waits; absent when nothing does.
+	OldestWaitingSince *time.Time `json:"oldestWaitingSince,omitempty"`
+
+	// Pending What waits for them.
+	Pending int64 `json:"pending"`
+
+	// Role The role this line counts: what waits for them as a mentor (evidence, claims, designs), a coach (designs) or an examiner (final reports to assess).
+	Role ReviewerLoadRole `json:"role"`
+
+	// UserId The reviewer.
+	UserId openapi_types.UUID `json:"userId"`
+}
+
+// ReviewerLoadRole The role this line counts: what waits for them as a mentor (evidence, claims, designs), a coach (designs) or an examiner (final reports to assess).
+type ReviewerLoadRole string
 
 // RoleBody defines model for RoleBody.
 type RoleBody struct {
@@ -1612,6 +1921,15 @@ type EnrollParticipantParams struct {
 	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
 }
 
+// ListCohortEscalationsParams defines parameters for ListCohortEscalations.
+type ListCohortEscalationsParams struct {
+	// Limit How many items to return at most (1–200).
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Cursor Where to continue: the nextCursor of the previous page. Omit for the first page.
+	Cursor *string `form:"cursor,omitempty" json:"cursor,omitempty"`
+}
+
 // GetCohortProgressParams defines parameters for GetCohortProgress.
 type GetCohortProgressParams struct {
 	// Group Only this group.
@@ -1678,6 +1996,21 @@ type UpdateEnrollmentParams struct {
 	IfMatch *string `json:"If-Match,omitempty"`
 }
 
+// ListMentorTransfersParams defines parameters for ListMentorTransfers.
+type ListMentorTransfersParams struct {
+	// Limit How many items to return at most (1–200).
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Cursor Where to continue: the nextCursor of the previous page. Omit for the first page.
+	Cursor *string `form:"cursor,omitempty" json:"cursor,omitempty"`
+}
+
+// ProposeMentorTransferParams defines parameters for ProposeMentorTransfer.
+type ProposeMentorTransferParams struct {
+	// IdempotencyKey A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours.
+	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
+}
+
 // ListInstitutionsParams defines parameters for ListInstitutions.
 type ListInstitutionsParams struct {
 	// Limit How many items to return at most (1–200).
@@ -1691,6 +2024,15 @@ type ListInstitutionsParams struct {
 type CreateInstitutionParams struct {
 	// IdempotencyKey A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours.
 	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
+}
+
+// ListRemindersParams defines parameters for ListReminders.
+type ListRemindersParams struct {
+	// Limit How many items to return at most (1–200).
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Cursor Where to continue: the nextCursor of the previous page. Omit for the first page.
+	Cursor *string `form:"cursor,omitempty" json:"cursor,omitempty"`
 }
 
 // DeleteMilestoneParams defines parameters for DeleteMilestone.
@@ -1846,6 +2188,9 @@ type AddCohortStaffJSONRequestBody = StaffAdd
 // UpdateEnrollmentApplicationMergePatchPlusJSONRequestBody defines body for UpdateEnrollment for application/merge-patch+json ContentType.
 type UpdateEnrollmentApplicationMergePatchPlusJSONRequestBody = EnrollmentPatch
 
+// ProposeMentorTransferJSONRequestBody defines body for ProposeMentorTransfer for application/json ContentType.
+type ProposeMentorTransferJSONRequestBody = MentorTransferCreate
+
 // ReviewEvidenceJSONRequestBody defines body for ReviewEvidence for application/json ContentType.
 type ReviewEvidenceJSONRequestBody = EvidenceReview
 
@@ -1854,6 +2199,9 @@ type CreateInstitutionJSONRequestBody = InstitutionCreate
 
 // AddInstitutionOrganizerJSONRequestBody defines body for AddInstitutionOrganizer for application/json ContentType.
 type AddInstitutionOrganizerJSONRequestBody = InstitutionOrganizerAdd
+
+// DeclineMentorTransferJSONRequestBody defines body for DeclineMentorTransfer for application/json ContentType.
+type DeclineMentorTransferJSONRequestBody = MentorTransferDecline
 
 // UpdateMilestoneApplicationMergePatchPlusJSONRequestBody defines body for UpdateMilestone for application/merge-patch+json ContentType.
 type UpdateMilestoneApplicationMergePatchPlusJSONRequestBody = MilestonePatch
@@ -2009,6 +2357,9 @@ type ClientInterface interface {
 
 	EnrollParticipant(ctx context.Context, cohortId openapi_types.UUID, params *EnrollParticipantParams, body EnrollParticipantJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ListCohortEscalations request
+	ListCohortEscalations(ctx context.Context, cohortId openapi_types.UUID, params *ListCohortEscalationsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// GetCohortProgress request
 	GetCohortProgress(ctx context.Context, cohortId openapi_types.UUID, params *GetCohortProgressParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -2040,6 +2391,9 @@ type ClientInterface interface {
 	// RemoveCohortStaff request
 	RemoveCohortStaff(ctx context.Context, cohortId openapi_types.UUID, userId openapi_types.UUID, params *RemoveCohortStaffParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// GetCohortWorkload request
+	GetCohortWorkload(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// GetEnrollment request
 	GetEnrollment(ctx context.Context, enrollmentId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -2047,6 +2401,14 @@ type ClientInterface interface {
 	UpdateEnrollmentWithBody(ctx context.Context, enrollmentId openapi_types.UUID, params *UpdateEnrollmentParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	UpdateEnrollmentWithApplicationMergePatchPlusJSONBody(ctx context.Context, enrollmentId openapi_types.UUID, params *UpdateEnrollmentParams, body UpdateEnrollmentApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListMentorTransfers request
+	ListMentorTransfers(ctx context.Context, enrollmentId openapi_types.UUID, params *ListMentorTransfersParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ProposeMentorTransferWithBody request with any body
+	ProposeMentorTransferWithBody(ctx context.Context, enrollmentId openapi_types.UUID, params *ProposeMentorTransferParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	ProposeMentorTransfer(ctx context.Context, enrollmentId openapi_types.UUID, params *ProposeMentorTransferParams, body ProposeMentorTransferJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// WithdrawEvidence request
 	WithdrawEvidence(ctx context.Context, evidenceId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -2077,6 +2439,23 @@ type ClientInterface interface {
 
 	// GetMe request
 	GetMe(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListReminders request
+	ListReminders(ctx context.Context, params *ListRemindersParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetMentorTransfer request
+	GetMentorTransfer(ctx context.Context, transferId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AcceptMentorTransfer request
+	AcceptMentorTransfer(ctx context.Context, transferId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CancelMentorTransfer request
+	CancelMentorTransfer(ctx context.Context, transferId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeclineMentorTransferWithBody request with any body
+	DeclineMentorTransferWithBody(ctx context.Context, transferId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	DeclineMentorTransfer(ctx context.Context, transferId openapi_types.UUID, body DeclineMentorTransferJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteMilestone request
 	DeleteMilestone(ctx context.Context, milestoneId openapi_types.UUID, params *DeleteMilestoneParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -2403,6 +2782,18 @@ func (c *Client) EnrollParticipant(ctx context.Context, cohortId openapi_types.U
 	return c.Client.Do(req)
 }
 
+func (c *Client) ListCohortEscalations(ctx context.Context, cohortId openapi_types.UUID, params *ListCohortEscalationsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListCohortEscalationsRequest(c.Server, cohortId, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 func (c *Client) GetCohortProgress(ctx context.Context, cohortId openapi_types.UUID, params *GetCohortProgressParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetCohortProgressRequest(c.Server, cohortId, params)
 	if err != nil {
@@ -2535,6 +2926,18 @@ func (c *Client) RemoveCohortStaff(ctx context.Context, cohortId openapi_types.U
 	return c.Client.Do(req)
 }
 
+func (c *Client) GetCohortWorkload(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetCohortWorkloadRequest(c.Server, cohortId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 func (c *Client) GetEnrollment(ctx context.Context, enrollmentId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetEnrollmentRequest(c.Server, enrollmentId)
 	if err != nil {
@@ -2561,6 +2964,42 @@ func (c *Client) UpdateEnrollmentWithBody(ctx context.Context, enrollmentId open
 
 func (c *Client) UpdateEnrollmentWithApplicationMergePatchPlusJSONBody(ctx context.Context, enrollmentId openapi_types.UUID, params *UpdateEnrollmentParams, body UpdateEnrollmentApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateEnrollmentRequestWithApplicationMergePatchPlusJSONBody(c.Server, enrollmentId, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) ListMentorTransfers(ctx context.Context, enrollmentId openapi_types.UUID, params *ListMentorTransfersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListMentorTransfersRequest(c.Server, enrollmentId, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) ProposeMentorTransferWithBody(ctx context.Context, enrollmentId openapi_types.UUID, params *ProposeMentorTransferParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewProposeMentorTransferRequestWithBody(c.Server, enrollmentId, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) ProposeMentorTransfer(ctx context.Context, enrollmentId openapi_types.UUID, params *ProposeMentorTransferParams, body ProposeMentorTransferJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewProposeMentorTransferRequest(c.Server, enrollmentId, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -2693,6 +3132,78 @@ func (c *Client) AddInstitutionOrganizer(ctx context.Context, institutionId open
 
 func (c *Client) GetMe(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetMeRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) ListReminders(ctx context.Context, params *ListRemindersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListRemindersRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) GetMentorTransfer(ctx context.Context, transferId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetMentorTransferRequest(c.Server, transferId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) AcceptMentorTransfer(ctx context.Context, transferId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAcceptMentorTransferRequest(c.Server, transferId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) CancelMentorTransfer(ctx context.Context, transferId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCancelMentorTransferRequest(c.Server, transferId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) DeclineMentorTransferWithBody(ctx context.Context, transferId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeclineMentorTransferRequestWithBody(c.Server, transferId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) DeclineMentorTransfer(ctx context.Context, transferId openapi_types.UUID, body DeclineMentorTransferJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeclineMentorTransferRequest(c.Server, transferId, body)
 	if err != nil {
 		return nil, err
 	}
@@ -3770,6 +4281,78 @@ func NewEnrollParticipantRequestWithBody(server string, cohortId openapi_types.U
 	return req, nil
 }
 
+// NewListCohortEscalationsRequest generates requests for ListCohortEscalations
+func NewListCohortEscalationsRequest(server string, cohortId openapi_types.UUID, params *ListCohortEscalationsParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "cohortId", runtime.ParamLocationPath, cohortId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/cohorts/%s/escalations", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		queryValues := queryURL.Query()
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithLocation("form", false, "limit", runtime.ParamLocationQuery, *params.Limit); err != nil {
+				return nil, err
+			} else if parsed, err := url.ParseQuery(queryFrag); err != nil {
+				return nil, err
+			} else {
+				for k, v := range parsed {
+					for _, v2 := range v {
+						queryValues.Add(k, v2)
+					}
+				}
+			}
+
+		}
+
+		if params.Cursor != nil {
+
+			if queryFrag, err := runtime.StyleParamWithLocation("form", false, "cursor", runtime.ParamLocationQuery, *params.Cursor); err != nil {
+				return nil, err
+			} else if parsed, err := url.ParseQuery(queryFrag); err != nil {
+				return nil, err
+			} else {
+				for k, v := range parsed {
+					for _, v2 := range v {
+						queryValues.Add(k, v2)
+					}
+				}
+			}
+
+		}
+
+		queryURL.RawQuery = queryValues.Encode()
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewGetCohortProgressRequest generates requests for GetCohortProgress
 func NewGetCohortProgressRequest(server string, cohortId openapi_types.UUID, params *GetCohortProgressParams) (*http.Request, error) {
 	var err error
@@ -4286,6 +4869,40 @@ func NewRemoveCohortStaffRequest(server string, cohortId openapi_types.UUID, use
 	return req, nil
 }
 
+// NewGetCohortWorkloadRequest generates requests for GetCohortWorkload
+func NewGetCohortWorkloadRequest(server string, cohortId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "cohortId", runtime.ParamLocationPath, cohortId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/cohorts/%s/workload", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewGetEnrollmentRequest generates requests for GetEnrollment
 func NewGetEnrollmentRequest(server string, enrollmentId openapi_types.UUID) (*http.Request, error) {
 	var err error
@@ -4375,6 +4992,140 @@ func NewUpdateEnrollmentRequestWithBody(server string, enrollmentId openapi_type
 			}
 
 			req.Header.Set("If-Match", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewListMentorTransfersRequest generates requests for ListMentorTransfers
+func NewListMentorTransfersRequest(server string, enrollmentId openapi_types.UUID, params *ListMentorTransfersParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "enrollmentId", runtime.ParamLocationPath, enrollmentId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/enrollments/%s/mentor-transfers", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		queryValues := queryURL.Query()
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithLocation("form", false, "limit", runtime.ParamLocationQuery, *params.Limit); err != nil {
+				return nil, err
+			} else if parsed, err := url.ParseQuery(queryFrag); err != nil {
+				return nil, err
+			} else {
+				for k, v := range parsed {
+					for _, v2 := range v {
+						queryValues.Add(k, v2)
+					}
+				}
+			}
+
+		}
+
+		if params.Cursor != nil {
+
+			if queryFrag, err := runtime.StyleParamWithLocation("form", false, "cursor", runtime.ParamLocationQuery, *params.Cursor); err != nil {
+				return nil, err
+			} else if parsed, err := url.ParseQuery(queryFrag); err != nil {
+				return nil, err
+			} else {
+				for k, v := range parsed {
+					for _, v2 := range v {
+						queryValues.Add(k, v2)
+					}
+				}
+			}
+
+		}
+
+		queryURL.RawQuery = queryValues.Encode()
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewProposeMentorTransferRequest calls the generic ProposeMentorTransfer builder with application/json body
+func NewProposeMentorTransferRequest(server string, enrollmentId openapi_types.UUID, params *ProposeMentorTransferParams, body ProposeMentorTransferJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewProposeMentorTransferRequestWithBody(server, enrollmentId, params, "application/json", bodyReader)
+}
+
+// NewProposeMentorTransferRequestWithBody generates requests for ProposeMentorTransfer with any type of body
+func NewProposeMentorTransferRequestWithBody(server string, enrollmentId openapi_types.UUID, params *ProposeMentorTransferParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "enrollmentId", runtime.ParamLocationPath, enrollmentId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/enrollments/%s/mentor-transfers", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("POST", queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithLocation("simple", false, "Idempotency-Key", runtime.ParamLocationHeader, *params.IdempotencyKey)
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
 		}
 
 	}
@@ -4721,6 +5472,220 @@ func NewGetMeRequest(server string) (*http.Request, error) {
 	if err != nil {
 		return nil, err
 	}
+
+	return req, nil
+}
+
+// NewListRemindersRequest generates requests for ListReminders
+func NewListRemindersRequest(server string, params *ListRemindersParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/me/reminders")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		queryValues := queryURL.Query()
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithLocation("form", false, "limit", runtime.ParamLocationQuery, *params.Limit); err != nil {
+				return nil, err
+			} else if parsed, err := url.ParseQuery(queryFrag); err != nil {
+				return nil, err
+			} else {
+				for k, v := range parsed {
+					for _, v2 := range v {
+						queryValues.Add(k, v2)
+					}
+				}
+			}
+
+		}
+
+		if params.Cursor != nil {
+
+			if queryFrag, err := runtime.StyleParamWithLocation("form", false, "cursor", runtime.ParamLocationQuery, *params.Cursor); err != nil {
+				return nil, err
+			} else if parsed, err := url.ParseQuery(queryFrag); err != nil {
+				return nil, err
+			} else {
+				for k, v := range parsed {
+					for _, v2 := range v {
+						queryValues.Add(k, v2)
+					}
+				}
+			}
+
+		}
+
+		queryURL.RawQuery = queryValues.Encode()
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetMentorTransferRequest generates requests for GetMentorTransfer
+func NewGetMentorTransferRequest(server string, transferId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "transferId", runtime.ParamLocationPath, transferId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/mentor-transfers/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewAcceptMentorTransferRequest generates requests for AcceptMentorTransfer
+func NewAcceptMentorTransferRequest(server string, transferId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "transferId", runtime.ParamLocationPath, transferId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/mentor-transfers/%s/accept", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("POST", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCancelMentorTransferRequest generates requests for CancelMentorTransfer
+func NewCancelMentorTransferRequest(server string, transferId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "transferId", runtime.ParamLocationPath, transferId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/mentor-transfers/%s/cancel", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("POST", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewDeclineMentorTransferRequest calls the generic DeclineMentorTransfer builder with application/json body
+func NewDeclineMentorTransferRequest(server string, transferId openapi_types.UUID, body DeclineMentorTransferJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewDeclineMentorTransferRequestWithBody(server, transferId, "application/json", bodyReader)
+}
+
+// NewDeclineMentorTransferRequestWithBody generates requests for DeclineMentorTransfer with any type of body
+func NewDeclineMentorTransferRequestWithBody(server string, transferId openapi_types.UUID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "transferId", runtime.ParamLocationPath, transferId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/mentor-transfers/%s/decline", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("POST", queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
 
 	return req, nil
 }
@@ -6180,6 +7145,9 @@ type ClientWithResponsesInterface interface {
 
 	EnrollParticipantWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *EnrollParticipantParams, body EnrollParticipantJSONRequestBody, reqEditors ...RequestEditorFn) (*EnrollParticipantResponse, error)
 
+	// ListCohortEscalationsWithResponse request
+	ListCohortEscalationsWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *ListCohortEscalationsParams, reqEditors ...RequestEditorFn) (*ListCohortEscalationsResponse, error)
+
 	// GetCohortProgressWithResponse request
 	GetCohortProgressWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *GetCohortProgressParams, reqEditors ...RequestEditorFn) (*GetCohortProgressResponse, error)
 
@@ -6211,6 +7179,9 @@ type ClientWithResponsesInterface interface {
 	// RemoveCohortStaffWithResponse request
 	RemoveCohortStaffWithResponse(ctx context.Context, cohortId openapi_types.UUID, userId openapi_types.UUID, params *RemoveCohortStaffParams, reqEditors ...RequestEditorFn) (*RemoveCohortStaffResponse, error)
 
+	// GetCohortWorkloadWithResponse request
+	GetCohortWorkloadWithResponse(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetCohortWorkloadResponse, error)
+
 	// GetEnrollmentWithResponse request
 	GetEnrollmentWithResponse(ctx context.Context, enrollmentId openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetEnrollmentResponse, error)
 
@@ -6218,6 +7189,14 @@ type ClientWithResponsesInterface interface {
 	UpdateEnrollmentWithBodyWithResponse(ctx context.Context, enrollmentId openapi_types.UUID, params *UpdateEnrollmentParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateEnrollmentResponse, error)
 
 	UpdateEnrollmentWithApplicationMergePatchPlusJSONBodyWithResponse(ctx context.Context, enrollmentId openapi_types.UUID, params *UpdateEnrollmentParams, body UpdateEnrollmentApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateEnrollmentResponse, error)
+
+	// ListMentorTransfersWithResponse request
+	ListMentorTransfersWithResponse(ctx context.Context, enrollmentId openapi_types.UUID, params *ListMentorTransfersParams, reqEditors ...RequestEditorFn) (*ListMentorTransfersResponse, error)
+
+	// ProposeMentorTransferWithBodyWithResponse request with any body
+	ProposeMentorTransferWithBodyWithResponse(ctx context.Context, enrollmentId openapi_types.UUID, params *ProposeMentorTransferParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ProposeMentorTransferResponse, error)
+
+	ProposeMentorTransferWithResponse(ctx context.Context, enrollmentId openapi_types.UUID, params *ProposeMentorTransferParams, body ProposeMentorTransferJSONRequestBody, reqEditors ...RequestEditorFn) (*ProposeMentorTransferResponse, error)
 
 	// WithdrawEvidenceWithResponse request
 	WithdrawEvidenceWithResponse(ctx context.Context, evidenceId openapi_types.UUID, reqEditors ...RequestEditorFn) (*WithdrawEvidenceResponse, error)
@@ -6248,6 +7227,23 @@ type ClientWithResponsesInterface interface {
 
 	// GetMeWithResponse request
 	GetMeWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetMeResponse, error)
+
+	// ListRemindersWithResponse request
+	ListRemindersWithResponse(ctx context.Context, params *ListRemindersParams, reqEditors ...RequestEditorFn) (*ListRemindersResponse, error)
+
+	// GetMentorTransferWithResponse request
+	GetMentorTransferWithResponse(ctx context.Context, transferId openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetMentorTransferResponse, error)
+
+	// AcceptMentorTransferWithResponse request
+	AcceptMentorTransferWithResponse(ctx context.Context, transferId openapi_types.UUID, reqEditors ...RequestEditorFn) (*AcceptMentorTransferResponse, error)
+
+	// CancelMentorTransferWithResponse request
+	CancelMentorTransferWithResponse(ctx context.Context, transferId openapi_types.UUID, reqEditors ...RequestEditorFn) (*CancelMentorTransferResponse, error)
+
+	// DeclineMentorTransferWithBodyWithResponse request with any body
+	DeclineMentorTransferWithBodyWithResponse(ctx context.Context, transferId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeclineMentorTransferResponse, error)
+
+	DeclineMentorTransferWithResponse(ctx context.Context, transferId openapi_types.UUID, body DeclineMentorTransferJSONRequestBody, reqEditors ...RequestEditorFn) (*DeclineMentorTransferResponse, error)
 
 	// DeleteMilestoneWithResponse request
 	DeleteMilestoneWithResponse(ctx context.Context, milestoneId openapi_types.UUID, params *DeleteMilestoneParams, reqEditors ...RequestEditorFn) (*DeleteMilestoneResponse, error)
@@ -6681,6 +7677,33 @@ func (r EnrollParticipantResponse) StatusCode() int {
 	return 0
 }
 
+type ListCohortEscalationsResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *ListOutputEscalationBody
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r ListCohortEscalationsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListCohortEscalationsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
 type GetCohortProgressResponse struct {
 	Body                      []byte
 	HTTPResponse              *http.Response
@@ -6924,6 +7947,33 @@ func (r RemoveCohortStaffResponse) StatusCode() int {
 	return 0
 }
 
+type GetCohortWorkloadResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *CohortWorkload
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r GetCohortWorkloadResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetCohortWorkloadResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
 type GetEnrollmentResponse struct {
 	Body                      []byte
 	HTTPResponse              *http.Response
@@ -6972,6 +8022,60 @@ func (r UpdateEnrollmentResponse) Status() string {
 
 // StatusCode returns HTTPResponse.StatusCode
 func (r UpdateEnrollmentResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type ListMentorTransfersResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *ListOutputMentorTransferBody
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r ListMentorTransfersResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListMentorTransfersResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type ProposeMentorTransferResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON201                   *MentorTransfer
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r ProposeMentorTransferResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ProposeMentorTransferResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -7182,6 +8286,141 @@ func (r GetMeResponse) Status() string {
 
 // StatusCode returns HTTPResponse.StatusCode
 func (r GetMeResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type ListRemindersResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *ListOutputReminderBody
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r ListRemindersResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListRemindersResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type GetMentorTransferResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *MentorTransfer
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r GetMentorTransferResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetMentorTransferResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type AcceptMentorTransferResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *MentorTransfer
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r AcceptMentorTransferResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r AcceptMentorTransferResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type CancelMentorTransferResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *MentorTransfer
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r CancelMentorTransferResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CancelMentorTransferResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type DeclineMentorTransferResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *MentorTransfer
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r DeclineMentorTransferResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeclineMentorTransferResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -8063,6 +9302,15 @@ func (c *ClientWithResponses) EnrollParticipantWithResponse(ctx context.Context,
 	return ParseEnrollParticipantResponse(rsp)
 }
 
+// ListCohortEscalationsWithResponse request returning *ListCohortEscalationsResponse
+func (c *ClientWithResponses) ListCohortEscalationsWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *ListCohortEscalationsParams, reqEditors ...RequestEditorFn) (*ListCohortEscalationsResponse, error) {
+	rsp, err := c.ListCohortEscalations(ctx, cohortId, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListCohortEscalationsResponse(rsp)
+}
+
 // GetCohortProgressWithResponse request returning *GetCohortProgressResponse
 func (c *ClientWithResponses) GetCohortProgressWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *GetCohortProgressParams, reqEditors ...RequestEditorFn) (*GetCohortProgressResponse, error) {
 	rsp, err := c.GetCohortProgress(ctx, cohortId, params, reqEditors...)
@@ -8160,6 +9408,15 @@ func (c *ClientWithResponses) RemoveCohortStaffWithResponse(ctx context.Context,
 	return ParseRemoveCohortStaffResponse(rsp)
 }
 
+// GetCohortWorkloadWithResponse request returning *GetCohortWorkloadResponse
+func (c *ClientWithResponses) GetCohortWorkloadWithResponse(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetCohortWorkloadResponse, error) {
+	rsp, err := c.GetCohortWorkload(ctx, cohortId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetCohortWorkloadResponse(rsp)
+}
+
 // GetEnrollmentWithResponse request returning *GetEnrollmentResponse
 func (c *ClientWithResponses) GetEnrollmentWithResponse(ctx context.Context, enrollmentId openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetEnrollmentResponse, error) {
 	rsp, err := c.GetEnrollment(ctx, enrollmentId, reqEditors...)
@@ -8184,6 +9441,32 @@ func (c *ClientWithResponses) UpdateEnrollmentWithApplicationMergePatchPlusJSONB
 		return nil, err
 	}
 	return ParseUpdateEnrollmentResponse(rsp)
+}
+
+// ListMentorTransfersWithResponse request returning *ListMentorTransfersResponse
+func (c *ClientWithResponses) ListMentorTransfersWithResponse(ctx context.Context, enrollmentId openapi_types.UUID, params *ListMentorTransfersParams, reqEditors ...RequestEditorFn) (*ListMentorTransfersResponse, error) {
+	rsp, err := c.ListMentorTransfers(ctx, enrollmentId, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListMentorTransfersResponse(rsp)
+}
+
+// ProposeMentorTransferWithBodyWithResponse request with arbitrary body returning *ProposeMentorTransferResponse
+func (c *ClientWithResponses) ProposeMentorTransferWithBodyWithResponse(ctx context.Context, enrollmentId openapi_types.UUID, params *ProposeMentorTransferParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ProposeMentorTransferResponse, error) {
+	rsp, err := c.ProposeMentorTransferWithBody(ctx, enrollmentId, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseProposeMentorTransferResponse(rsp)
+}
+
+func (c *ClientWithResponses) ProposeMentorTransferWithResponse(ctx context.Context, enrollmentId openapi_types.UUID, params *ProposeMentorTransferParams, body ProposeMentorTransferJSONRequestBody, reqEditors ...RequestEditorFn) (*ProposeMentorTransferResponse, error) {
+	rsp, err := c.ProposeMentorTransfer(ctx, enrollmentId, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseProposeMentorTransferResponse(rsp)
 }
 
 // WithdrawEvidenceWithResponse request returning *WithdrawEvidenceResponse
@@ -8280,6 +9563,59 @@ func (c *ClientWithResponses) GetMeWithResponse(ctx context.Context, reqEditors 
 		return nil, err
 	}
 	return ParseGetMeResponse(rsp)
+}
+
+// ListRemindersWithResponse request returning *ListRemindersResponse
+func (c *ClientWithResponses) ListRemindersWithResponse(ctx context.Context, params *ListRemindersParams, reqEditors ...RequestEditorFn) (*ListRemindersResponse, error) {
+	rsp, err := c.ListReminders(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListRemindersResponse(rsp)
+}
+
+// GetMentorTransferWithResponse request returning *GetMentorTransferResponse
+func (c *ClientWithResponses) GetMentorTransferWithResponse(ctx context.Context, transferId openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetMentorTransferResponse, error) {
+	rsp, err := c.GetMentorTransfer(ctx, transferId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetMentorTransferResponse(rsp)
+}
+
+// AcceptMentorTransferWithResponse request returning *AcceptMentorTransferResponse
+func (c *ClientWithResponses) AcceptMentorTransferWithResponse(ctx context.Context, transferId openapi_types.UUID, reqEditors ...RequestEditorFn) (*AcceptMentorTransferResponse, error) {
+	rsp, err := c.AcceptMentorTransfer(ctx, transferId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAcceptMentorTransferResponse(rsp)
+}
+
+// CancelMentorTransferWithResponse request returning *CancelMentorTransferResponse
+func (c *ClientWithResponses) CancelMentorTransferWithResponse(ctx context.Context, transferId openapi_types.UUID, reqEditors ...RequestEditorFn) (*CancelMentorTransferResponse, error) {
+	rsp, err := c.CancelMentorTransfer(ctx, transferId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCancelMentorTransferResponse(rsp)
+}
+
+// DeclineMentorTransferWithBodyWithResponse request with arbitrary body returning *DeclineMentorTransferResponse
+func (c *ClientWithResponses) DeclineMentorTransferWithBodyWithResponse(ctx context.Context, transferId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeclineMentorTransferResponse, error) {
+	rsp, err := c.DeclineMentorTransferWithBody(ctx, transferId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeclineMentorTransferResponse(rsp)
+}
+
+func (c *ClientWithResponses) DeclineMentorTransferWithResponse(ctx context.Context, transferId openapi_types.UUID, body DeclineMentorTransferJSONRequestBody, reqEditors ...RequestEditorFn) (*DeclineMentorTransferResponse, error) {
+	rsp, err := c.DeclineMentorTransfer(ctx, transferId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeclineMentorTransferResponse(rsp)
 }
 
 // DeleteMilestoneWithResponse request returning *DeleteMilestoneResponse
@@ -9269,6 +10605,67 @@ func ParseEnrollParticipantResponse(rsp *http.Response) (*EnrollParticipantRespo
 	return response, nil
 }
 
+// ParseListCohortEscalationsResponse parses an HTTP response from a ListCohortEscalationsWithResponse call
+func ParseListCohortEscalationsResponse(rsp *http.Response) (*ListCohortEscalationsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListCohortEscalationsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListOutputEscalationBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseGetCohortProgressResponse parses an HTTP response from a GetCohortProgressWithResponse call
 func ParseGetCohortProgressResponse(rsp *http.Response) (*GetCohortProgressResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -9818,6 +11215,67 @@ func ParseRemoveCohortStaffResponse(rsp *http.Response) (*RemoveCohortStaffRespo
 	return response, nil
 }
 
+// ParseGetCohortWorkloadResponse parses an HTTP response from a GetCohortWorkloadWithResponse call
+func ParseGetCohortWorkloadResponse(rsp *http.Response) (*GetCohortWorkloadResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetCohortWorkloadResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CohortWorkload
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseGetEnrollmentResponse parses an HTTP response from a GetEnrollmentWithResponse call
 func ParseGetEnrollmentResponse(rsp *http.Response) (*GetEnrollmentResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -9920,6 +11378,128 @@ func ParseUpdateEnrollmentResponse(rsp *http.Response) (*UpdateEnrollmentRespons
 			return nil, err
 		}
 		response.ApplicationproblemJSON412 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListMentorTransfersResponse parses an HTTP response from a ListMentorTransfersWithResponse call
+func ParseListMentorTransfersResponse(rsp *http.Response) (*ListMentorTransfersResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListMentorTransfersResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListOutputMentorTransferBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseProposeMentorTransferResponse parses an HTTP response from a ProposeMentorTransferWithResponse call
+func ParseProposeMentorTransferResponse(rsp *http.Response) (*ProposeMentorTransferResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ProposeMentorTransferResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest MentorTransfer
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
 		var dest ErrorModel
@@ -10373,6 +11953,311 @@ func ParseGetMeResponse(rsp *http.Response) (*GetMeResponse, error) {
 			return nil, err
 		}
 		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListRemindersResponse parses an HTTP response from a ListRemindersWithResponse call
+func ParseListRemindersResponse(rsp *http.Response) (*ListRemindersResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListRemindersResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListOutputReminderBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetMentorTransferResponse parses an HTTP response from a GetMentorTransferWithResponse call
+func ParseGetMentorTransferResponse(rsp *http.Response) (*GetMentorTransferResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetMentorTransferResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest MentorTransfer
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseAcceptMentorTransferResponse parses an HTTP response from a AcceptMentorTransferWithResponse call
+func ParseAcceptMentorTransferResponse(rsp *http.Response) (*AcceptMentorTransferResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &AcceptMentorTransferResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest MentorTransfer
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCancelMentorTransferResponse parses an HTTP response from a CancelMentorTransferWithResponse call
+func ParseCancelMentorTransferResponse(rsp *http.Response) (*CancelMentorTransferResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CancelMentorTransferResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest MentorTransfer
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDeclineMentorTransferResponse parses an HTTP response from a DeclineMentorTransferWithResponse call
+func ParseDeclineMentorTransferResponse(rsp *http.Response) (*DeclineMentorTransferResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeclineMentorTransferResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest MentorTransfer
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
 		var dest ErrorModel

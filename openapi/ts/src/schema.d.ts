@@ -171,7 +171,7 @@ export interface paths {
         head?: never;
         /**
          * Change a cohort
-         * @description Changes a cohort's code, name, dates or schedule with a JSON merge patch (RFC 7396). The cohort's organizers may do this.
+         * @description Changes a cohort's code, name, dates, schedule or response deadline with a JSON merge patch (RFC 7396). The cohort's organizers may do this.
          */
         patch: operations["update-cohort"];
         trace?: never;
@@ -194,6 +194,26 @@ export interface paths {
          * @description Enrolls a participant in the cohort with their mentor, coach and group, and creates their change project in draft. The cohort's organizers may do this. A participant is enrolled once per cohort (409).
          */
         post: operations["enroll-participant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cohorts/{cohortId}/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List what waits past the response deadline
+         * @description The cohort's evidence, milestone claims and designs that have waited for a mentor (or, for designs, a coach) longer than the cohort's `responseDeadlineDays`, oldest first, one line per item and reviewer. Organizers see the whole cohort; a coach sees the participants they coach.
+         */
+        get: operations["list-cohort-escalations"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -364,6 +384,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cohorts/{cohortId}/workload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * See the reviewers' workload
+         * @description Per mentor, coach and examiner of the cohort: what waits for them, how much of it is late, since when the oldest waits, and their median response time (from each submission to the decision on it), computed in one database query. Organizers see the whole cohort; a coach sees the reviewers of the participants they coach, counting only those participants.
+         */
+        get: operations["get-cohort-workload"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/enrollments/{enrollmentId}": {
         parameters: {
             query?: never;
@@ -386,6 +426,30 @@ export interface paths {
          * @description Changes the mentor, coach or group with a JSON merge patch (RFC 7396). The cohort's organizers may do this. The change is kept in the audit trail; a replaced mentor or coach loses access to the project at once.
          */
         patch: operations["update-enrollment"];
+        trace?: never;
+    };
+    "/v1/enrollments/{enrollmentId}/mentor-transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an enrollment's mentor transfers
+         * @description Lists the proposals of new mentors for the enrollment, oldest first, with their outcome, to those who may see the enrollment.
+         */
+        get: operations["list-mentor-transfers"];
+        put?: never;
+        /**
+         * Propose a new mentor
+         * @description The participant proposes to move their project to a new mentor — during the training or in the years after it, when officials change posts. It takes effect when the proposed mentor accepts (accept-mentor-transfer); until then the current mentor stays. One proposal waits at a time (409). Organizers move a project directly with update-enrollment.
+         */
+        post: operations["propose-mentor-transfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/evidence/{evidenceId}": {
@@ -510,6 +574,106 @@ export interface paths {
         get: operations["get-me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my reminders
+         * @description What you should act on, by date: as a participant, your open milestones due within 14 days or overdue (also after the training, for mid- and long-term milestones); as a mentor or coach, what waits for your decision (marked `late` past the cohort's response deadline); and proposals to become a participant's mentor. Each has a `target` naming the resource to open.
+         */
+        get: operations["list-reminders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mentor-transfers/{transferId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a mentor transfer
+         * @description Returns a proposal to the proposed mentor, to those who may see the enrollment.
+         */
+        get: operations["get-mentor-transfer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mentor-transfers/{transferId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept becoming the mentor
+         * @description The proposed mentor accepts: they become the participant's mentor at once, with the project's whole history; the former mentor loses access. The change is in the project's timeline. Only a pending proposal can be accepted (409).
+         */
+        post: operations["accept-mentor-transfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mentor-transfers/{transferId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a proposed mentor transfer
+         * @description The participant takes back their proposal while it waits (409 once decided). It stays on record as cancelled.
+         */
+        post: operations["cancel-mentor-transfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mentor-transfers/{transferId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline becoming the mentor
+         * @description The proposed mentor declines, optionally saying why; the current mentor stays. Only a pending proposal can be declined (409).
+         */
+        post: operations["decline-mentor-transfer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -813,7 +977,7 @@ export interface paths {
         };
         /**
          * List what waits for my decision
-         * @description Oldest first: for a mentor, their participants' evidence to review, milestones to verify and designs to approve; for a coach, the designs of the participants they coach. Empty for everyone else.
+         * @description Oldest first: for a mentor, their participants' evidence to review, milestones to verify and designs to approve; for a coach, the designs of the participants they coach. Empty for everyone else. Each item says for how many days it has waited and whether that is past its cohort's response deadline (`late`).
          */
         get: operations["list-review-queue"];
         put?: never;
@@ -1153,6 +1317,12 @@ export interface components {
              */
             program: "pkn1" | "pkn2" | "pka" | "pkp";
             /**
+             * Format: int64
+             * @description How many days a mentor or coach has to answer what waits for their review; waiting longer is late and escalated to the coach and the organizers.
+             * @example 7
+             */
+            responseDeadlineDays: number;
+            /**
              * Format: date
              * @description First day of the training.
              * @example 2024-03-04
@@ -1203,6 +1373,12 @@ export interface components {
              */
             program: "pkn1" | "pkn2" | "pka" | "pkp";
             /**
+             * Format: int64
+             * @description How many days a mentor or coach has to answer what waits for their review (1–90); 7 when left out.
+             * @example 7
+             */
+            responseDeadlineDays?: number;
+            /**
              * Format: date
              * @description First day.
              * @example 2024-03-04
@@ -1229,6 +1405,12 @@ export interface components {
             /** @description The whole new schedule (it replaces the old one). */
             phases?: components["schemas"]["Phase"][];
             /**
+             * Format: int64
+             * @description The new response deadline, in days (1–90).
+             * @example 5
+             */
+            responseDeadlineDays?: number | null;
+            /**
              * Format: date
              * @description New first day.
              * @example 2026-11-23
@@ -1240,6 +1422,16 @@ export interface components {
             items: components["schemas"]["ParticipantProgress"][];
             /** @description The totals of the lines. */
             totals: components["schemas"]["ProgressTotals"];
+        };
+        CohortWorkload: {
+            /** @description One line per reviewer and role: mentors, then coaches, then examiners, by name. */
+            items: components["schemas"]["ReviewerLoad"][];
+            /**
+             * Format: int64
+             * @description The cohort's response deadline, in days.
+             * @example 7
+             */
+            responseDeadlineDays: number;
         };
         Criterion: {
             /**
@@ -1417,6 +1609,84 @@ export interface components {
              * @example https://example.com/errors/example
              */
             type: string;
+        };
+        Escalation: {
+            /**
+             * Format: uuid
+             * @description The participant's enrollment (to change the mentor with update-enrollment).
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            enrollmentId: string;
+            /**
+             * @description Their group.
+             * @example Kelompok 1
+             */
+            group: string;
+            /**
+             * Format: uuid
+             * @description The design's project, the milestone or the evidence.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            id: string;
+            /**
+             * @description A design to approve, a milestone to verify, or evidence to review.
+             * @example evidence
+             * @enum {string}
+             */
+            kind: "design" | "milestone" | "evidence";
+            /**
+             * @description Whose it is.
+             * @example Dr. Budi Santoso
+             */
+            participantName: string;
+            /**
+             * Format: uuid
+             * @description The project it belongs to.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            projectId: string;
+            /**
+             * Format: int64
+             * @description The cohort's response deadline, in days.
+             * @example 7
+             */
+            responseDeadlineDays: number;
+            /**
+             * Format: uuid
+             * @description Who it waits for.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            reviewerId: string;
+            /**
+             * @description Their name.
+             * @example Drs. Jefridin, M.Pd.
+             */
+            reviewerName: string;
+            /**
+             * @description In which role it waits for them.
+             * @example mentor
+             * @enum {string}
+             */
+            reviewerRole: "mentor" | "coach";
+            /** @description What to open to see it. */
+            target: components["schemas"]["LinkTarget"];
+            /**
+             * @description Its title.
+             * @example SK Tim Efektif Antrean Daring
+             */
+            title: string;
+            /**
+             * Format: int64
+             * @description For how many whole days it has waited.
+             * @example 9
+             */
+            waitingDays: number;
+            /**
+             * Format: date-time
+             * @description Since when it waits.
+             * @example 2026-11-23T09:30:00Z
+             */
+            waitingSince: string;
         };
         Evidence: {
             /**
@@ -1596,6 +1866,25 @@ export interface components {
              */
             userId: string;
         };
+        LinkTarget: {
+            /**
+             * Format: uuid
+             * @description Its id.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            id: string;
+            /**
+             * @description The API path that returns it.
+             * @example /v1/milestones/5f0c6a8e-3d0b-4a53-9a57-0d2f3c1e9b7a
+             */
+            path: string;
+            /**
+             * @description What to open: a milestone, evidence, a project (for its design) or a mentor transfer.
+             * @example milestone
+             * @enum {string}
+             */
+            type: "milestone" | "evidence" | "project" | "mentor_transfer";
+        };
         ListOutputAgencyBody: {
             /** @description The items of this page. */
             items: components["schemas"]["Agency"][];
@@ -1632,6 +1921,15 @@ export interface components {
              */
             nextCursor?: string;
         };
+        ListOutputEscalationBody: {
+            /** @description The items of this page. */
+            items: components["schemas"]["Escalation"][];
+            /**
+             * @description Pass as cursor to get the next page; absent on the last page.
+             * @example WyIyMDI2LTExLTIzVDA5OjMwOjAwWiIsIjBiOWEzYzFlIl0
+             */
+            nextCursor?: string;
+        };
         ListOutputEvidenceBody: {
             /** @description The items of this page. */
             items: components["schemas"]["Evidence"][];
@@ -1650,9 +1948,27 @@ export interface components {
              */
             nextCursor?: string;
         };
+        ListOutputMentorTransferBody: {
+            /** @description The items of this page. */
+            items: components["schemas"]["MentorTransfer"][];
+            /**
+             * @description Pass as cursor to get the next page; absent on the last page.
+             * @example WyIyMDI2LTExLTIzVDA5OjMwOjAwWiIsIjBiOWEzYzFlIl0
+             */
+            nextCursor?: string;
+        };
         ListOutputMilestoneBody: {
             /** @description The items of this page. */
             items: components["schemas"]["Milestone"][];
+            /**
+             * @description Pass as cursor to get the next page; absent on the last page.
+             * @example WyIyMDI2LTExLTIzVDA5OjMwOjAwWiIsIjBiOWEzYzFlIl0
+             */
+            nextCursor?: string;
+        };
+        ListOutputReminderBody: {
+            /** @description The items of this page. */
+            items: components["schemas"]["Reminder"][];
             /**
              * @description Pass as cursor to get the next page; absent on the last page.
              * @example WyIyMDI2LTExLTIzVDA5OjMwOjAwWiIsIjBiOWEzYzFlIl0
@@ -1711,6 +2027,124 @@ export interface components {
             roles: components["schemas"]["RoleBody"][];
             /** @description The signed-in user. */
             user: components["schemas"]["User"];
+        };
+        MentorTransfer: {
+            /**
+             * Format: uuid
+             * @description The cohort.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            cohortId: string;
+            /**
+             * @description The proposed mentor's word when declining.
+             * @example Saya belum dapat membimbing proyek ini.
+             */
+            comment?: string;
+            /**
+             * Format: date-time
+             * @description When it was proposed.
+             * @example 2026-11-23T09:30:00Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When it was accepted, declined or cancelled.
+             * @example 2026-11-23T09:30:00Z
+             */
+            decidedAt?: string;
+            /**
+             * Format: uuid
+             * @description The participant's enrollment.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            enrollmentId: string;
+            /**
+             * Format: uuid
+             * @description The proposal's id.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The proposed mentor.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            mentorId: string;
+            /**
+             * @description Their name.
+             * @example Drs. Jefridin, M.Pd.
+             */
+            mentorName: string;
+            /**
+             * @description The participant's word to the proposed mentor.
+             * @example Bapak kini atasan langsung saya di Dinas Kominfo.
+             */
+            note?: string;
+            /**
+             * Format: uuid
+             * @description Whose project it is.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            participantId: string;
+            /**
+             * @description Their name.
+             * @example Dr. Budi Santoso
+             */
+            participantName: string;
+            /**
+             * Format: uuid
+             * @description The mentor when it was proposed.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            previousMentorId: string;
+            /**
+             * @description Their name.
+             * @example Ir. Hendra Gunawan
+             */
+            previousMentorName: string;
+            /**
+             * Format: uuid
+             * @description The project that moves to the new mentor.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            projectId: string;
+            /**
+             * @description Its title, for the proposed mentor.
+             * @example Antrean Daring Pelayanan Administrasi Kependudukan
+             */
+            projectTitle: string;
+            /**
+             * @description pending until the proposed mentor accepts or declines, or the participant cancels.
+             * @example pending
+             * @enum {string}
+             */
+            status: "pending" | "accepted" | "declined" | "cancelled";
+            /**
+             * Format: int64
+             * @description Increases with every change; the ETag names it.
+             * @example 1
+             */
+            version: number;
+        };
+        MentorTransferCreate: {
+            /**
+             * Format: uuid
+             * @description The proposed mentor: an account other than yours and your current mentor's.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            mentorId: string;
+            /**
+             * @description A word to the proposed mentor.
+             * @example Bapak kini atasan langsung saya di Dinas Kominfo.
+             */
+            note?: string;
+        };
+        MentorTransferDecline: {
+            /**
+             * @description Why, for the participant.
+             * @example Saya belum dapat membimbing proyek ini.
+             */
+            comment?: string;
         };
         Milestone: {
             /** @description The steps towards it. */
@@ -2119,6 +2553,66 @@ export interface components {
              */
             title?: string | null;
         };
+        Reminder: {
+            /**
+             * Format: date
+             * @description When the milestone is due (milestone reminders).
+             * @example 2026-05-15
+             */
+            dueOn?: string;
+            /**
+             * @description Your milestone due within 14 days or overdue; or, waiting for your decision, evidence to review, a milestone to verify, a design to approve, or a proposal to become a participant's mentor.
+             * @example milestone_due_soon
+             * @enum {string}
+             */
+            kind: "milestone_due_soon" | "milestone_overdue" | "review_evidence" | "verify_milestone" | "review_design" | "accept_mentor_transfer";
+            /**
+             * @description Whether it has waited longer than the cohort's response deadline.
+             * @example false
+             */
+            late: boolean;
+            /**
+             * @description Whose project it is.
+             * @example Dr. Budi Santoso
+             */
+            participantName: string;
+            /**
+             * Format: uuid
+             * @description The project it belongs to.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            projectId: string;
+            /**
+             * @description The project's title.
+             * @example Antrean Daring Adminduk
+             */
+            projectTitle: string;
+            /**
+             * Format: int64
+             * @description The cohort's response deadline, in days.
+             * @example 7
+             */
+            responseDeadlineDays: number;
+            /** @description What to open to act on it. */
+            target: components["schemas"]["LinkTarget"];
+            /**
+             * @description The milestone's, evidence's or project's title.
+             * @example Terbentuknya Tim Efektif
+             */
+            title: string;
+            /**
+             * Format: int64
+             * @description For how many whole days it has waited (decision reminders).
+             * @example 3
+             */
+            waitingDays?: number;
+            /**
+             * Format: date-time
+             * @description Since when it waits for your decision (decision reminders).
+             * @example 2026-11-23T09:30:00Z
+             */
+            waitingSince?: string;
+        };
         ReviewQueueItem: {
             /**
              * Format: uuid
@@ -2133,6 +2627,11 @@ export interface components {
              */
             kind: "design" | "milestone" | "evidence";
             /**
+             * @description Whether it has waited longer than the cohort's response deadline (it is then escalated to the coach and the organizers).
+             * @example false
+             */
+            late: boolean;
+            /**
              * @description Whose it is.
              * @example Dr. Budi Santoso
              */
@@ -2144,6 +2643,12 @@ export interface components {
              */
             projectId: string;
             /**
+             * Format: int64
+             * @description The cohort's response deadline, in days.
+             * @example 7
+             */
+            responseDeadlineDays: number;
+            /**
              * Format: date-time
              * @description Since when it waits.
              * @example 2026-11-23T09:30:00Z
@@ -2154,6 +2659,61 @@ export interface components {
              * @example SK Tim Efektif Antrean Daring
              */
             title: string;
+            /**
+             * Format: int64
+             * @description For how many whole days it has waited.
+             * @example 3
+             */
+            waitingDays: number;
+        };
+        ReviewerLoad: {
+            /**
+             * Format: int64
+             * @description Their decisions in the cohort so far (reviews, verifications, assessments), over which the median response is taken.
+             * @example 12
+             */
+            decisions: number;
+            /**
+             * Format: int64
+             * @description How much of it has waited longer than the response deadline.
+             * @example 1
+             */
+            late: number;
+            /**
+             * Format: double
+             * @description The median time from a submission to their decision on it, in hours (one decimal); absent without decisions.
+             * @example 30.5
+             */
+            medianResponseHours?: number;
+            /**
+             * @description Their name.
+             * @example Drs. Jefridin, M.Pd.
+             */
+            name: string;
+            /**
+             * Format: date-time
+             * @description Since when the oldest waits; absent when nothing does.
+             * @example 2026-11-23T09:30:00Z
+             */
+            oldestWaitingSince?: string;
+            /**
+             * Format: int64
+             * @description What waits for them.
+             * @example 4
+             */
+            pending: number;
+            /**
+             * @description The role this line counts: what waits for them as a mentor (evidence, claims, designs), a coach (designs) or an examiner (final reports to assess).
+             * @example mentor
+             * @enum {string}
+             */
+            role: "mentor" | "coach" | "examiner";
+            /**
+             * Format: uuid
+             * @description The reviewer.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            userId: string;
         };
         RoleBody: {
             /**
@@ -2454,7 +3014,7 @@ export interface components {
              * @description What it happened to.
              * @enum {string}
              */
-            targetType: "project" | "milestone" | "evidence" | "coaching_note" | "enrollment";
+            targetType: "project" | "milestone" | "evidence" | "coaching_note" | "enrollment" | "mentor_transfer" | "assessment";
         };
         User: {
             /**
@@ -3482,6 +4042,80 @@ export interface operations {
             };
         };
     };
+    "list-cohort-escalations": {
+        parameters: {
+            query?: {
+                /** @description How many items to return at most (1–200). */
+                limit?: number;
+                /** @description Where to continue: the nextCursor of the previous page. Omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The cohort's id. */
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListOutputEscalationBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     "get-cohort-progress": {
         parameters: {
             query?: {
@@ -4158,6 +4792,74 @@ export interface operations {
             };
         };
     };
+    "get-cohort-workload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The cohort's id. */
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortWorkload"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     "get-enrollment": {
         parameters: {
             query?: never;
@@ -4276,6 +4978,156 @@ export interface operations {
             };
             /** @description Precondition Failed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "list-mentor-transfers": {
+        parameters: {
+            query?: {
+                /** @description How many items to return at most (1–200). */
+                limit?: number;
+                /** @description Where to continue: the nextCursor of the previous page. Omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The enrollment's id. */
+                enrollmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListOutputMentorTransferBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "propose-mentor-transfer": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The enrollment's id. */
+                enrollmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MentorTransferCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentorTransfer"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4815,6 +5667,357 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "list-reminders": {
+        parameters: {
+            query?: {
+                /** @description How many items to return at most (1–200). */
+                limit?: number;
+                /** @description Where to continue: the nextCursor of the previous page. Omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListOutputReminderBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-mentor-transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The mentor transfer's id. */
+                transferId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentorTransfer"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "accept-mentor-transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The mentor transfer's id. */
+                transferId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentorTransfer"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "cancel-mentor-transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The mentor transfer's id. */
+                transferId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentorTransfer"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "decline-mentor-transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The mentor transfer's id. */
+                transferId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MentorTransferDecline"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentorTransfer"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,62 @@
+package api_test
+
+import (
+	"log/slog"
+	"net/http/httptest"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/proper-id/proper/api"
+	"github.com/proper-id/proper/domain"
+	"github.com/proper-id/proper/persistence"
+)
+
+// clock is a time the test moves by hand.
+type clock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func newClock(t time.Time) *clock { return &clock{now: t} }
+
+// Now returns the clock's time.
+func (c *clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+// advance moves the clock on.
+func (c *clock) advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
+}
+
+// clocked is another Proper server on the world's database whose workflow,
+// cohort and follow-up services read the test's clock (sign-ins keep the
+// real one, so tokens stay valid), and that queues e-mail when mail is set.
+type clocked struct {
+	*app
+	clock     *clock
+	projects  *domain.Projects
+	cohorts   *domain.Cohorts
+	followUps *domain.FollowUps
+}
+
+func (w *world) clocked(t testing.TB, c *clock, mail bool) *clocked {
+	t.Helper()
+	store := persistence.NewStore(w.db)
+	projects := domain.NewProjects(store, newBlobs(t, w.blobDir), c.Now)
+	cohorts, followUps := domain.NewCohorts(store, c.Now), domain.NewFollowUps(store, c.Now)
+	projects.Mail.Enabled, cohorts.Mail.Enabled, followUps.Mail.Enabled = mail, mail, mail
+	srv := api.New(api.Deps{Logger: slog.New(slog.NewTextHandler(testLog{t}, &slog.HandlerOptions{Level: slog.LevelWarn})), Services: &api.Services{Projects: projects, Cohorts: cohorts, FollowUps: followUps,
+		Accounts: domain.NewAccounts(store, time.Now, 0), Directory: domain.NewDirectory(store, time.Now),
+		Idempotency: persistence.NewIdempotencyStore(w.db), Now: time.Now}})
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(ts.Close)
+	a := *w.app
+	a.server = ts
+	return &clocked{app: &a, clock: c, projects: projects, cohorts: cohorts, followUps: followUps}
+}

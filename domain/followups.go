@@ -1,0 +1,281 @@
+package domain
+
+import (
+	"context"
+	"sort"
+	"strconv"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// ReminderWindowDays is how far ahead a milestone counts as due soon.
+const ReminderWindowDays = 14
+
+// ReminderKind says what a reminder asks of its reader.
+type ReminderKind string
+
+// The kinds of reminder: the participant's own milestones, and what waits
+// for the reader's decision as a mentor, a coach or a proposed mentor.
+const (
+	ReminderMilestoneDueSoon      ReminderKind = "milestone_due_soon"
+	ReminderMilestoneOverdue      ReminderKind = "milestone_overdue"
+	ReminderReviewEvidence        ReminderKind = "review_evidence"
+	ReminderVerifyMilestone       ReminderKind = "verify_milestone"
+	ReminderReviewDesign          ReminderKind = "review_design"
+	ReminderAcceptMentorTransfer  ReminderKind = "accept_mentor_transfer"
+	reminderKindMilestoneDueStore ReminderKind = "milestone_due" // from the store, before due soon and overdue are told apart
+)
+
+// Reminder is one thing a person should act on: a milestone of theirs due
+// soon or overdue, or something waiting for their decision. TargetType and
+// TargetID name the resource to open (a milestone, evidence, a project for
+// its design, a mentor transfer).
+type Reminder struct {
+	Kind            ReminderKind
+	TargetType      string
+	TargetID        uuid.UUID
+	ProjectID       uuid.UUID
+	ProjectTitle    string
+	ParticipantName string
+	Title           string
+	// DueOn is set for milestones; WaitingSince for decisions.
+	DueOn        *Date
+	WaitingSince *time.Time
+	// Late and WaitingDays follow the cohort's response deadline.
+	Late                 bool
+	WaitingDays          int
+	ResponseDeadlineDays int
+	// At orders the reminders: a milestone's due day, or since when a
+	// decision waits.
+	At time.Time
+}
+
+// ReminderQuery selects a person's reminders.
+type ReminderQuery struct {
+	User uuid.UUID
+	// DueBy is the last day a milestone counts as due soon.
+	DueBy Date
+	// Closed lists the horizons closed per project status (ClosedHorizons).
+	Closed map[ProjectStatus][]Horizon
+}
+
+// ReviewItem is something waiting for a reviewer in a cohort, for the
+// cohort's escalations.
+type ReviewItem struct {
+	Kind            string // "evidence", "milestone" or "design"
+	ID              uuid.UUID
+	ProjectID       uuid.UUID
+	EnrollmentID    uuid.UUID
+	ParticipantName string
+	Group           string
+	Title           string
+	ReviewerID      uuid.UUID
+	ReviewerName    string
+	ReviewerRole    Role
+	WaitingSince    time.Time
+	WaitingDays     int
+}
+
+// FollowUpQuery selects a cohort's waiting items and reviewers.
+type FollowUpQuery struct {
+	Cohort uuid.UUID
+	// CoachedBy keeps only the participants of this coach, when set.
+	CoachedBy *uuid.UUID
+	// LateBefore: an item submitted before it is past the deadline.
+	LateBefore time.Time
+}
+
+// WorkloadRow is one reviewer's load in a cohort: as a mentor, a coach or
+// an examiner.
+type WorkloadRow struct {
+	UserID             uuid.UUID
+	Name               string
+	Role               Role
+	Pending            int
+	Late               int
+	OldestWaitingSince *time.Time
+	// Responses counts their decisions (reviews, verifications,
+	// assessments) in the cohort; MedianResponse is the median time from
+	// submission to decision, nil without any.
+	Responses      int
+	MedianResponse *time.Duration
+}
+
+// DueMilestone is a participant's milestone due soon or overdue, for digests.
+type DueMilestone struct {
+	ParticipantID uuid.UUID
+	MilestoneID   uuid.UUID
+	Title         string
+	ProjectTitle  string
+	DueOn         Date
+}
+
+// FollowUpStore reads what needs following up: reminders, items past the
+// response deadline, reviewers' workload, and milestones for digests.
+type FollowUpStore interface {
+	// Reminders returns a page of the user's reminders ordered by At: their
+	// open milestones (planned or in progress, not in a closed horizon) due
+	// by q.DueBy, and what waits for their decision, each with its cohort's
+	// response deadline.
+	Reminders(ctx context.Context, q ReminderQuery, page PageRequest) (Page[Reminder], error)
+	// Escalations returns a page of the cohort's items waiting for a
+	// reviewer since before q.LateBefore, oldest first, one per item and
+	// reviewer.
+	Escalations(ctx context.Context, q FollowUpQuery, page PageRequest) (Page[ReviewItem], error)
+	// Workload computes every mentor's, coach's and examiner's load in the
+	// cohort, in one statement.
+	Workload(ctx context.Context, q FollowUpQuery) ([]WorkloadRow, error)
+	// DueMilestones lists every open milestone due by dueBy of every
+	// participant, by participant and due day.
+	DueMilestones(ctx context.Context, dueBy Date, closed map[ProjectStatus][]Horizon) ([]DueMilestone, error)
+}
+
+// FollowUps runs what happens around the workflow: reminders, response
+// deadlines, escalation, workload and the daily digests.
+type FollowUps struct {
+	store Store
+	now   func() time.Time
+	// Mail queues the digests, when enabled.
+	Mail Mailer
+}
+
+// NewFollowUps returns the follow-up service.
+func NewFollowUps(store Store, now func() time.Time) *FollowUps {
+	return &FollowUps{store: store, now: now}
+}
+
+// Reminders returns the actor's reminders: as a participant, their open
+// milestones due within ReminderWindowDays or overdue; as a mentor, coach
+// or proposed mentor, what waits for their decision, marked late past the
+// cohort's response deadline.
+func (f *FollowUps) Reminders(ctx context.Context, actor *Actor, page PageRequest) (Page[Reminder], error) {
+	if actor == nil {
+		return Page[Reminder]{}, Errorf(KindUnauthenticated, "sign in first")
+	}
+	now := f.now()
+	today := DateOf(now)
+	q := ReminderQuery{User: actor.UserID, DueBy: DateOf(today.Time().AddDate(0, 0, ReminderWindowDays)), Closed: ClosedHorizons}
+	p, err := f.store.FollowUps().Reminders(ctx, q, page)
+	for i := range p.Items {
+		r := &p.Items[i]
+		if r.Kind == reminderKindMilestoneDueStore {
+			r.Kind = ReminderMilestoneDueSoon
+			if r.DueOn.Before(today) {
+				r.Kind = ReminderMilestoneOverdue
+			}
+			continue
+		}
+		r.Late, r.WaitingDays = LateAfter(r.ResponseDeadlineDays, *r.WaitingSince, now)
+	}
+	return p, err
+}
+
+// followUpQuery checks that the actor may follow the cohort up and says
+// what they see: organizers the whole cohort, a coach their participants.
+func (f *FollowUps) followUpQuery(ctx context.Context, actor *Actor, cohortID uuid.UUID, action Action) (FollowUpQuery, Cohort, error) {
+	if err := Authorize(actor, action, Target{CohortID: cohortID}); err != nil {
+		return FollowUpQuery{}, Cohort{}, err
+	}
+	c, err := f.store.Cohorts().Get(ctx, cohortID)
+	if err != nil {
+		return FollowUpQuery{}, Cohort{}, err
+	}
+	q := FollowUpQuery{Cohort: cohortID, LateBefore: f.now().Add(-time.Duration(c.ResponseDeadlineDays) * 24 * time.Hour)}
+	if !actor.PlatformAdmin && !actor.Has(cohortID, RoleOrganizer) {
+		q.CoachedBy = &actor.UserID
+	}
+	return q, c, nil
+}
+
+// Escalations lists the cohort's evidence, milestone claims and designs
+// that have waited for a reviewer longer than the cohort's response
+// deadline, oldest first: all of them for its organizers, those of the
+// participants they coach for a coach.
+func (f *FollowUps) Escalations(ctx context.Context, actor *Actor, cohortID uuid.UUID, page PageRequest) (Page[ReviewItem], Cohort, error) {
+	q, c, err := f.followUpQuery(ctx, actor, cohortID, ReadEscalations)
+	if err != nil {
+		return Page[ReviewItem]{}, Cohort{}, err
+	}
+	p, err := f.store.FollowUps().Escalations(ctx, q, page)
+	for i := range p.Items {
+		_, p.Items[i].WaitingDays = c.Late(p.Items[i].WaitingSince, f.now())
+	}
+	return p, c, err
+}
+
+// Workload returns, per mentor, coach and examiner of the cohort, what
+// waits for them, how much of it is late, since when the oldest waits, and
+// their median response time. A coach sees the reviewers of the
+// participants they coach, counting only those participants' items.
+func (f *FollowUps) Workload(ctx context.Context, actor *Actor, cohortID uuid.UUID) ([]WorkloadRow, Cohort, error) {
+	q, c, err := f.followUpQuery(ctx, actor, cohortID, ReadWorkload)
+	if err != nil {
+		return nil, Cohort{}, err
+	}
+	rows, err := f.store.FollowUps().Workload(ctx, q)
+	return rows, c, err
+}
+
+// QueueDigests queues, once per person and day, an e-mail to every
+// participant with open milestones due within ReminderWindowDays or
+// overdue. Every replica may run it: the day's digest of a person is
+// queued once (its dedupe key). It returns how many digests it composed.
+func (f *FollowUps) QueueDigests(ctx context.Context) (int, error) {
+	if !f.Mail.Enabled {
+		return 0, nil
+	}
+	now := f.now()
+	today := DateOf(now)
+	due, err := f.store.FollowUps().DueMilestones(ctx, DateOf(today.Time().AddDate(0, 0, ReminderWindowDays)), ClosedHorizons)
+	if err != nil {
+		return 0, err
+	}
+	byParticipant := map[uuid.UUID][]DueMilestone{}
+	var order []uuid.UUID
+	for _, m := range due {
+		if _, seen := byParticipant[m.ParticipantID]; !seen {
+			order = append(order, m.ParticipantID)
+		}
+		byParticipant[m.ParticipantID] = append(byParticipant[m.ParticipantID], m)
+	}
+	sort.Slice(order, func(i, j int) bool { return order[i].String() < order[j].String() })
+	err = f.store.WithinTx(ctx, func(tx Store) error {
+		mails := make([]Mail, 0, len(order))
+		for _, p := range order {
+			u, err := tx.Users().Get(ctx, p)
+			if err != nil {
+				return err
+			}
+			mails = append(mails, Mail{Kind: MailDigest, RecipientID: u.ID, To: u.Email, ToName: u.Name,
+				Subject: "Pengingat milestone proyek perubahan (" + today.String() + ")", Body: letter(digestText(byParticipant[p], today))(u.Name),
+				DedupeKey: "digest:" + u.ID.String() + ":" + today.String()})
+		}
+		if len(mails) == 0 {
+			return nil
+		}
+		return tx.Outbox().Enqueue(ctx, now, mails...)
+	})
+	return len(order), err
+}
+
+// digestText lists a participant's due and overdue milestones.
+func digestText(milestones []DueMilestone, today Date) string {
+	var overdue, soon string
+	for _, m := range milestones {
+		line := "- «" + m.Title + "» (proyek «" + m.ProjectTitle + "»), tenggat " + m.DueOn.String() + "\n"
+		if m.DueOn.Before(today) {
+			overdue += line
+		} else {
+			soon += line
+		}
+	}
+	text := "Berikut milestone proyek perubahan Anda yang perlu ditindaklanjuti."
+	if overdue != "" {
+		text += "\n\nMelewati tenggat:\n" + overdue
+	}
+	if soon != "" {
+		text += "\n\nJatuh tempo dalam " + strconv.Itoa(ReminderWindowDays) + " hari:\n" + soon
+	}
+	return text + "\nPerbarui kemajuannya, unggah bukti dukung, dan ajukan verifikasi kepada mentor Anda."
+}

@@ -1,0 +1,52 @@
+package domain
+
+import (
+	"testing"
+	"time"
+)
+
+func TestAnItemIsLateOnceItHasWaitedLongerThanTheDeadline(t *testing.T) {
+	since := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		after time.Duration
+		late  bool
+		days  int
+	}{
+		{0, false, 0},
+		{-time.Hour, false, 0}, // a clock running behind counts as no wait
+		{7*24*time.Hour - time.Second, false, 6},
+		{7 * 24 * time.Hour, false, 7},
+		{7*24*time.Hour + time.Second, true, 7},
+		{30 * 24 * time.Hour, true, 30},
+	} {
+		late, days := LateAfter(7, since, since.Add(c.after))
+		if late != c.late || days != c.days {
+			t.Errorf("after %s: late %v after %d days, want %v after %d", c.after, late, days, c.late, c.days)
+		}
+	}
+}
+
+func TestOnlyACompletedProjectClosesItsShortTermMilestones(t *testing.T) {
+	for _, status := range []ProjectStatus{ProjectDraft, ProjectDesignApproved, ProjectImplementing, ProjectFinalSubmitted, ProjectCompleted} {
+		for _, h := range []Horizon{HorizonShort, HorizonMid, HorizonLong} {
+			p := Project{Status: status}
+			closed := p.checkHorizonOpen(h) != nil
+			if want := status == ProjectCompleted && h == HorizonShort; closed != want {
+				t.Errorf("%s project, %s-term milestone: closed %v, want %v", status, h, closed, want)
+			}
+		}
+	}
+}
+
+func TestCohortResponseDeadlineIsValidated(t *testing.T) {
+	plan := CohortPlan{Program: "pkn2", Code: "X", Name: "X", StartsOn: NewDate(2026, 1, 1), EndsOn: NewDate(2026, 6, 1)}
+	c, err := newCohort(plan, time.Now())
+	if err != nil || c.ResponseDeadlineDays != DefaultResponseDeadlineDays {
+		t.Fatalf("a cohort without a deadline: %d days, %v", c.ResponseDeadlineDays, err)
+	}
+	for _, days := range []int{0, -1, MaxResponseDeadlineDays + 1} {
+		if err := c.apply(CohortChanges{ResponseDeadlineDays: &days}); KindOf(err) != KindInvalid || err.(*Error).Fields[0].Field != "responseDeadlineDays" {
+			t.Errorf("%d days: %v, want the field named", days, err)
+		}
+	}
+}

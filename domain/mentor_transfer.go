@@ -1,0 +1,263 @@
+package domain
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// MentorTransferStatus is where a proposed change of mentor stands.
+type MentorTransferStatus string
+
+// The statuses of a mentor transfer: it waits (pending) for the proposed
+// mentor, who accepts or declines it; the participant may cancel it while
+// it waits.
+const (
+	TransferPending   MentorTransferStatus = "pending"
+	TransferAccepted  MentorTransferStatus = "accepted"
+	TransferDeclined  MentorTransferStatus = "declined"
+	TransferCancelled MentorTransferStatus = "cancelled"
+)
+
+// MentorTransfer is a participant's proposal to move their project to a new
+// mentor — officials change posts, during the training and in the years
+// after it. It takes effect only when the proposed mentor accepts; an
+// organizer moves a project directly with update-enrollment instead.
+// Proposals are history: decided ones stay as they were.
+type MentorTransfer struct {
+	ID           uuid.UUID
+	EnrollmentID uuid.UUID
+	CohortID     uuid.UUID
+	ProjectID    uuid.UUID
+	// ParticipantID is whose project it is; ProposedBy who proposed it.
+	ParticipantID uuid.UUID
+	ProposedBy    uuid.UUID
+	// MentorID is the proposed mentor; PreviousMentorID the mentor when it
+	// was proposed.
+	MentorID         uuid.UUID
+	PreviousMentorID uuid.UUID
+	Note             string
+	Status           MentorTransferStatus
+	// Comment is the proposed mentor's word when declining.
+	Comment   string
+	DecidedAt *time.Time
+	Version   int64
+	CreatedAt time.Time
+	// Names for showing the proposal to people who may not see the accounts.
+	ParticipantName string
+	MentorName      string
+	PreviousMentor  string
+	ProjectTitle    string
+}
+
+// MentorTransferStore keeps mentor transfers.
+type MentorTransferStore interface {
+	// Create stores a proposal; a second pending one for the enrollment is
+	// a KindConflict error.
+	Create(ctx context.Context, t MentorTransfer) error
+	// Get returns a proposal with its names; forUpdate locks it until the
+	// transaction ends.
+	Get(ctx context.Context, id uuid.UUID, forUpdate bool) (MentorTransfer, error)
+	// Update stores t's status when its stored version is t.Version-1.
+	Update(ctx context.Context, t MentorTransfer) error
+	// List returns a page of an enrollment's proposals, oldest first.
+	List(ctx context.Context, enrollment uuid.UUID, page PageRequest) (Page[MentorTransfer], error)
+}
+
+// target describes the transfer for the policy: the enrollment's parties
+// today, and the proposed mentor as the invitee.
+func (t MentorTransfer) target(e Enrollment) Target {
+	parties, mentor := e.Parties(), t.MentorID
+	return Target{CohortID: e.CohortID, Enrollment: &parties, Invitee: &mentor}
+}
+
+// decide moves a pending proposal to its outcome.
+func (t *MentorTransfer) decide(status MentorTransferStatus, comment string, now time.Time) error {
+	if t.Status != TransferPending {
+		return Conflict("", fmt.Sprintf("this mentor transfer is %s already", t.Status))
+	}
+	t.Status, t.Comment, t.DecidedAt = status, comment, &now
+	return nil
+}
+
+// transferEvent is the timeline's event of a mentor transfer.
+func transferEvent(actor *Actor, now time.Time, t MentorTransfer, action, summary string) Event {
+	e := event(actor, now, action, "mentor_transfer", t.ID)
+	cohort, project := t.CohortID, t.ProjectID
+	e.CohortID, e.ProjectID, e.Summary, e.After = &cohort, &project, summary, t
+	return e
+}
+
+// ProposeMentorTransfer records the participant's proposal to move their
+// project to a new mentor, who is asked by e-mail (when enabled) and in
+// their reminders; it takes effect when they accept.
+func (s *Cohorts) ProposeMentorTransfer(ctx context.Context, actor *Actor, enrollmentID, mentorID uuid.UUID, note string) (MentorTransfer, error) {
+	now := s.now()
+	var t MentorTransfer
+	err := s.store.WithinTx(ctx, func(tx Store) error {
+		e, err := tx.Enrollments().Get(ctx, enrollmentID)
+		if err != nil {
+			return err
+		}
+		parties := e.Parties()
+		if err := Authorize(actor, ProposeMentorTransfer, Target{CohortID: e.CohortID, Enrollment: &parties}); err != nil {
+			return err
+		}
+		var v Violations
+		note = longText(&v, "note", note)
+		switch {
+		case mentorID == uuid.Nil:
+			v.Add("mentorId", "is required")
+		case mentorID == e.ParticipantID:
+			v.Add("mentorId", "must be someone other than the participant")
+		case mentorID == e.MentorID:
+			v.Add("mentorId", "is the mentor already")
+		default:
+			if _, err := tx.Users().Get(ctx, mentorID); KindOf(err) == KindNotFound {
+				v.Add("mentorId", "no user has this id")
+			} else if err != nil {
+				return err
+			}
+		}
+		if err := v.Err(); err != nil {
+			return err
+		}
+		t = MentorTransfer{ID: uuid.New(), EnrollmentID: e.ID, CohortID: e.CohortID, ProjectID: e.ProjectID, ParticipantID: e.ParticipantID,
+			ProposedBy: actor.UserID, MentorID: mentorID, PreviousMentorID: e.MentorID, Note: note, Status: TransferPending, Version: 1, CreatedAt: now}
+		if err := tx.MentorTransfers().Create(ctx, t); err != nil {
+			return err
+		}
+		if t, err = tx.MentorTransfers().Get(ctx, t.ID, false); err != nil {
+			return err
+		}
+		if err := tx.Events().Append(ctx, transferEvent(actor, now, t, "mentor_transfer.proposed",
+			"mengusulkan «"+t.MentorName+"» sebagai mentor baru menggantikan «"+t.PreviousMentor+"»")); err != nil {
+			return err
+		}
+		text := withComment(t.ParticipantName+" mengusulkan Anda sebagai mentor baru proyek perubahan «"+t.ProjectTitle+"», menggantikan "+
+			t.PreviousMentor+". Usulan ini berlaku setelah Anda menerimanya; Anda juga dapat menolaknya.", t.Note)
+		return s.Mail.queue(ctx, tx, now, MailMentorTransfer, []uuid.UUID{mentorID}, "Usulan menjadi mentor proyek perubahan «"+t.ProjectTitle+"»", letter(text))
+	})
+	return t, err
+}
+
+// loadTransfer loads a proposal and its enrollment for an actor allowed action.
+func (s *Cohorts) loadTransfer(ctx context.Context, tx Store, actor *Actor, id uuid.UUID, action Action, forUpdate bool) (MentorTransfer, Enrollment, error) {
+	t, err := tx.MentorTransfers().Get(ctx, id, forUpdate)
+	if err != nil {
+		return MentorTransfer{}, Enrollment{}, err
+	}
+	e, err := tx.Enrollments().Get(ctx, t.EnrollmentID)
+	if err != nil {
+		return MentorTransfer{}, Enrollment{}, err
+	}
+	return t, e, Authorize(actor, action, t.target(e))
+}
+
+// GetMentorTransfer returns a proposal to the enrollment's people, the
+// cohort's organizers and examiners, and the proposed mentor.
+func (s *Cohorts) GetMentorTransfer(ctx context.Context, actor *Actor, id uuid.UUID) (MentorTransfer, error) {
+	t, _, err := s.loadTransfer(ctx, s.store, actor, id, ReadMentorTransfer, false)
+	return t, err
+}
+
+// ListMentorTransfers lists an enrollment's proposals, oldest first, to
+// those who may see the enrollment.
+func (s *Cohorts) ListMentorTransfers(ctx context.Context, actor *Actor, enrollmentID uuid.UUID, page PageRequest) (Page[MentorTransfer], error) {
+	if _, err := s.GetEnrollment(ctx, actor, enrollmentID); err != nil {
+		return Page[MentorTransfer]{}, err
+	}
+	return s.store.MentorTransfers().List(ctx, enrollmentID, page)
+}
+
+// decideTransfer runs fn on a locked pending proposal, then stores it and
+// the events fn returns.
+func (s *Cohorts) decideTransfer(ctx context.Context, actor *Actor, id uuid.UUID, action Action,
+	fn func(tx Store, t *MentorTransfer, e *Enrollment) ([]Event, error)) (MentorTransfer, error) {
+	var t MentorTransfer
+	err := s.store.WithinTx(ctx, func(tx Store) error {
+		var e Enrollment
+		var err error
+		if t, e, err = s.loadTransfer(ctx, tx, actor, id, action, true); err != nil {
+			return err
+		}
+		events, err := fn(tx, &t, &e)
+		if err != nil {
+			return err
+		}
+		t.Version++
+		if err := tx.MentorTransfers().Update(ctx, t); err != nil {
+			return err
+		}
+		return tx.Events().Append(ctx, events...)
+	})
+	return t, err
+}
+
+// AcceptMentorTransfer is the proposed mentor's yes: they become the
+// participant's mentor at once, the former mentor loses access, and the
+// project's history stays (the new mentor reads it in the timeline).
+func (s *Cohorts) AcceptMentorTransfer(ctx context.Context, actor *Actor, id uuid.UUID) (MentorTransfer, error) {
+	return s.decideTransfer(ctx, actor, id, DecideMentorTransfer, func(tx Store, t *MentorTransfer, e *Enrollment) ([]Event, error) {
+		now := s.now()
+		if err := t.decide(TransferAccepted, "", now); err != nil {
+			return nil, err
+		}
+		events := []Event{transferEvent(actor, now, *t, "mentor_transfer.accepted",
+			"menerima usulan menjadi mentor proyek perubahan ini, menggantikan «"+t.PreviousMentor+"»")}
+		if e.MentorID != t.MentorID {
+			before := *e
+			e.MentorID, e.Version, e.UpdatedAt = t.MentorID, e.Version+1, now
+			if err := tx.Enrollments().Update(ctx, *e); err != nil {
+				return nil, err
+			}
+			ev := event(actor, now, "enrollment.updated", "enrollment", e.ID)
+			ev.CohortID, ev.ProjectID, ev.Before, ev.After = &e.CohortID, &e.ProjectID, before, *e
+			summary, err := enrollmentChangeSummary(ctx, tx, before, *e)
+			if err != nil {
+				return nil, err
+			}
+			ev.Summary = summary
+			events = append(events, ev)
+		}
+		text := t.MentorName + " menerima usulan Anda dan kini menjadi mentor proyek perubahan «" + t.ProjectTitle + "»."
+		return events, s.Mail.queue(ctx, tx, now, MailMentorTransfer, []uuid.UUID{t.ParticipantID},
+			"Mentor baru menerima usulan: «"+t.ProjectTitle+"»", letter(text))
+	})
+}
+
+// DeclineMentorTransfer is the proposed mentor's no, with an optional comment.
+func (s *Cohorts) DeclineMentorTransfer(ctx context.Context, actor *Actor, id uuid.UUID, comment string) (MentorTransfer, error) {
+	var v Violations
+	comment = longText(&v, "comment", comment)
+	if err := v.Err(); err != nil {
+		return MentorTransfer{}, err
+	}
+	return s.decideTransfer(ctx, actor, id, DecideMentorTransfer, func(tx Store, t *MentorTransfer, _ *Enrollment) ([]Event, error) {
+		now := s.now()
+		if err := t.decide(TransferDeclined, comment, now); err != nil {
+			return nil, err
+		}
+		summary := "menolak usulan menjadi mentor proyek perubahan ini"
+		if comment != "" {
+			summary += " (" + comment + ")"
+		}
+		text := withComment(t.MentorName+" menolak usulan menjadi mentor proyek perubahan «"+t.ProjectTitle+"». Mentor Anda tetap "+
+			t.PreviousMentor+"; Anda dapat mengusulkan mentor lain.", comment)
+		return []Event{transferEvent(actor, now, *t, "mentor_transfer.declined", summary)},
+			s.Mail.queue(ctx, tx, now, MailMentorTransfer, []uuid.UUID{t.ParticipantID}, "Usulan mentor baru ditolak: «"+t.ProjectTitle+"»", letter(text))
+	})
+}
+
+// CancelMentorTransfer takes back the participant's proposal while it waits.
+func (s *Cohorts) CancelMentorTransfer(ctx context.Context, actor *Actor, id uuid.UUID) (MentorTransfer, error) {
+	return s.decideTransfer(ctx, actor, id, CancelMentorTransfer, func(tx Store, t *MentorTransfer, _ *Enrollment) ([]Event, error) {
+		now := s.now()
+		if err := t.decide(TransferCancelled, "", now); err != nil {
+			return nil, err
+		}
+		return []Event{transferEvent(actor, now, *t, "mentor_transfer.cancelled", "membatalkan usulan «"+t.MentorName+"» sebagai mentor baru")}, nil
+	})
+}

@@ -1,0 +1,298 @@
+package persistence
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/uptrace/bun"
+
+	"github.com/proper-id/proper/domain"
+)
+
+// FollowUpStore implements domain.FollowUpStore.
+type FollowUpStore struct{ db bun.IDB }
+
+var _ domain.FollowUpStore = (*FollowUpStore)(nil)
+
+// word is what a status or horizon looks like; closedFilter writes only
+// such words into SQL.
+var word = regexp.MustCompile(`^[a-z_]+$`)
+
+// closedFilter renders the domain's closed horizons as a condition on
+// projects p and milestones m: the milestones the participant still works on.
+func closedFilter(closed map[domain.ProjectStatus][]domain.Horizon) string {
+	var conds []string
+	for status, horizons := range closed {
+		for _, h := range horizons {
+			if !word.MatchString(string(status)) || !word.MatchString(string(h)) {
+				panic(fmt.Sprintf("closedFilter: unexpected status %q or horizon %q", status, h))
+			}
+			conds = append(conds, fmt.Sprintf(" AND NOT (p.status = '%s' AND m.horizon = '%s')", status, h))
+		}
+	}
+	sort.Strings(conds)
+	return strings.Join(conds, "")
+}
+
+// reminderQuery is what concerns user ?0: their open milestones due by ?1
+// in projects whose design is approved, and what waits for their decision.
+const reminderQuery = `
+SELECT * FROM (
+	SELECT 'milestone_due' AS kind, 'milestone' AS target_type, m.id AS target_id, p.id AS project_id, p.title AS project_title,
+	       u.name AS participant_name, m.title, m.due_on, NULL::timestamptz AS waiting_since, c.response_deadline_days,
+	       m.due_on::timestamptz AS at
+	FROM enrollments e JOIN projects p ON p.enrollment_id = e.id JOIN users u ON u.id = e.participant_id JOIN cohorts c ON c.id = e.cohort_id
+	JOIN milestones m ON m.project_id = p.id AND m.status IN ('planned', 'in_progress') AND m.due_on <= ?1
+	WHERE e.participant_id = ?0 AND p.status NOT IN ('draft', 'design_submitted') %s
+	UNION ALL
+	SELECT 'review_evidence', 'evidence', ev.id, p.id, p.title, u.name, ev.title, NULL, ev.submitted_at, c.response_deadline_days, ev.submitted_at
+	FROM enrollments e JOIN projects p ON p.enrollment_id = e.id JOIN users u ON u.id = e.participant_id JOIN cohorts c ON c.id = e.cohort_id
+	JOIN evidence ev ON ev.project_id = p.id AND ev.status = 'submitted'
+	WHERE e.mentor_id = ?0
+	UNION ALL
+	SELECT 'verify_milestone', 'milestone', m.id, p.id, p.title, u.name, m.title, NULL, m.claimed_at, c.response_deadline_days, m.claimed_at
+	FROM enrollments e JOIN projects p ON p.enrollment_id = e.id JOIN users u ON u.id = e.participant_id JOIN cohorts c ON c.id = e.cohort_id
+	JOIN milestones m ON m.project_id = p.id AND m.status = 'awaiting_verification'
+	WHERE e.mentor_id = ?0
+	UNION ALL
+	SELECT 'review_design', 'project', p.id, p.id, p.title, u.name, p.title, NULL, p.design_submitted_at, c.response_deadline_days, p.design_submitted_at
+	FROM enrollments e JOIN projects p ON p.enrollment_id = e.id AND p.status = 'design_submitted' JOIN users u ON u.id = e.participant_id
+	JOIN cohorts c ON c.id = e.cohort_id
+	WHERE (e.mentor_id = ?0 OR e.coach_id = ?0)
+	  AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.target_type = 'design' AND r.target_id = p.id AND r.round = p.design_round AND r.reviewer_id = ?0)
+	UNION ALL
+	SELECT 'accept_mentor_transfer', 'mentor_transfer', t.id, p.id, p.title, u.name, p.title, NULL, t.created_at, c.response_deadline_days, t.created_at
+	FROM mentor_transfers t JOIN enrollments e ON e.id = t.enrollment_id JOIN projects p ON p.enrollment_id = e.id
+	JOIN users u ON u.id = e.participant_id JOIN cohorts c ON c.id = e.cohort_id
+	WHERE t.mentor_id = ?0 AND t.status = 'pending'
+) r`
+
+type reminderRow struct {
+	Kind                 string     `bun:"kind"`
+	TargetType           string     `bun:"target_type"`
+	TargetID             uuid.UUID  `bun:"target_id"`
+	ProjectID            uuid.UUID  `bun:"project_id"`
+	ProjectTitle         string     `bun:"project_title"`
+	ParticipantName      string     `bun:"participant_name"`
+	Title                string     `bun:"title"`
+	DueOn                *time.Time `bun:"due_on"`
+	WaitingSince         *time.Time `bun:"waiting_since"`
+	ResponseDeadlineDays int        `bun:"response_deadline_days"`
+	At                   time.Time  `bun:"at"`
+}
+
+// Reminders returns a page of a user's reminders, ordered by (at, kind, id).
+func (s *FollowUpStore) Reminders(ctx context.Context, q domain.ReminderQuery, page domain.PageRequest) (domain.Page[domain.Reminder], error) {
+	var after time.Time
+	var afterKind string
+	var afterID uuid.UUID
+	hasCursor, err := decodeCursor(page.Cursor, &after, &afterKind, &afterID)
+	if err != nil {
+		return domain.Page[domain.Reminder]{}, err
+	}
+	query := fmt.Sprintf(reminderQuery, closedFilter(q.Closed))
+	if hasCursor {
+		query += ` WHERE (at, kind, target_id) > (?2, ?3, ?4)`
+	}
+	var rows []reminderRow
+	err = s.db.NewRaw(query+` ORDER BY at, kind, target_id LIMIT ?5`, q.User, q.DueBy.Time(), after, afterKind, afterID, page.Size()+1).Scan(ctx, &rows)
+	if err != nil {
+		return domain.Page[domain.Reminder]{}, dbError(err)
+	}
+	return pageOf(rows, page.Size(), func(r reminderRow) domain.Reminder {
+		out := domain.Reminder{Kind: domain.ReminderKind(r.Kind), TargetType: r.TargetType, TargetID: r.TargetID, ProjectID: r.ProjectID,
+			ProjectTitle: r.ProjectTitle, ParticipantName: r.ParticipantName, Title: r.Title, ResponseDeadlineDays: r.ResponseDeadlineDays, At: r.At.UTC()}
+		if r.DueOn != nil {
+			d := domain.DateOf(*r.DueOn)
+			out.DueOn = &d
+		}
+		if r.WaitingSince != nil {
+			at := r.WaitingSince.UTC()
+			out.WaitingSince = &at
+		}
+		return out
+	}, func(r reminderRow) []any { return []any{r.At, r.Kind, r.TargetID} }), nil
+}
+
+// cohortEnrollments is the CTE of a cohort's enrollments (?0) with their
+// projects, kept to a coach's participants when ?2 is not null.
+const cohortEnrollments = `
+WITH e AS (
+	SELECT e.id, e.mentor_id, e.coach_id, e.group_name, u.name AS participant_name,
+	       p.id AS project_id, p.status, p.design_round, p.design_submitted_at
+	FROM enrollments e JOIN projects p ON p.enrollment_id = e.id JOIN users u ON u.id = e.participant_id
+	WHERE e.cohort_id = ?0 AND (?2::uuid IS NULL OR e.coach_id = ?2::uuid)
+)`
+
+// waitingItems is every item of the cohort waiting for a reviewer, one row
+// per item and reviewer: evidence and claims wait for the mentor, a design
+// for the mentor and the coach who have not yet reviewed its round.
+const waitingItems = `
+	SELECT 'evidence' AS kind, ev.id, e.project_id, e.id AS enrollment_id, e.participant_name, e.group_name, ev.title,
+	       e.mentor_id AS reviewer_id, 'mentor' AS reviewer_role, ev.submitted_at AS waiting_since
+	FROM e JOIN evidence ev ON ev.project_id = e.project_id AND ev.status = 'submitted'
+	UNION ALL
+	SELECT 'milestone', m.id, e.project_id, e.id, e.participant_name, e.group_name, m.title, e.mentor_id, 'mentor', m.claimed_at
+	FROM e JOIN milestones m ON m.project_id = e.project_id AND m.status = 'awaiting_verification'
+	UNION ALL
+	SELECT 'design', e.project_id, e.project_id, e.id, e.participant_name, e.group_name, p.title, rv.id, rv.role, e.design_submitted_at
+	FROM e JOIN projects p ON p.id = e.project_id
+	CROSS JOIN LATERAL (VALUES (e.mentor_id, 'mentor'), (CASE WHEN e.coach_id <> e.mentor_id THEN e.coach_id END, 'coach')) AS rv (id, role)
+	WHERE e.status = 'design_submitted' AND rv.id IS NOT NULL
+	  AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.target_type = 'design' AND r.target_id = e.project_id
+	                  AND r.round = e.design_round AND r.reviewer_id = rv.id)`
+
+type reviewItemRow struct {
+	Kind            string    `bun:"kind"`
+	ID              uuid.UUID `bun:"id"`
+	ProjectID       uuid.UUID `bun:"project_id"`
+	EnrollmentID    uuid.UUID `bun:"enrollment_id"`
+	ParticipantName string    `bun:"participant_name"`
+	Group           string    `bun:"group_name"`
+	Title           string    `bun:"title"`
+	ReviewerID      uuid.UUID `bun:"reviewer_id"`
+	ReviewerName    string    `bun:"reviewer_name"`
+	ReviewerRole    string    `bun:"reviewer_role"`
+	WaitingSince    time.Time `bun:"waiting_since"`
+}
+
+// Escalations returns a page of the cohort's items waiting since before
+// q.LateBefore, oldest first.
+func (s *FollowUpStore) Escalations(ctx context.Context, q domain.FollowUpQuery, page domain.PageRequest) (domain.Page[domain.ReviewItem], error) {
+	var after time.Time
+	var afterID, afterReviewer uuid.UUID
+	hasCursor, err := decodeCursor(page.Cursor, &after, &afterID, &afterReviewer)
+	if err != nil {
+		return domain.Page[domain.ReviewItem]{}, err
+	}
+	query := cohortEnrollments + `
+SELECT w.*, u.name AS reviewer_name FROM (` + waitingItems + `
+) w JOIN users u ON u.id = w.reviewer_id
+WHERE w.waiting_since < ?1`
+	if hasCursor {
+		query += ` AND (w.waiting_since, w.id, w.reviewer_id) > (?3, ?4, ?5)`
+	}
+	var rows []reviewItemRow
+	err = s.db.NewRaw(query+` ORDER BY w.waiting_since, w.id, w.reviewer_id LIMIT ?6`,
+		q.Cohort, q.LateBefore, q.CoachedBy, after, afterID, afterReviewer, page.Size()+1).Scan(ctx, &rows)
+	if err != nil {
+		return domain.Page[domain.ReviewItem]{}, dbError(err)
+	}
+	return pageOf(rows, page.Size(), func(r reviewItemRow) domain.ReviewItem {
+		return domain.ReviewItem{Kind: r.Kind, ID: r.ID, ProjectID: r.ProjectID, EnrollmentID: r.EnrollmentID, ParticipantName: r.ParticipantName,
+			Group: r.Group, Title: r.Title, ReviewerID: r.ReviewerID, ReviewerName: r.ReviewerName, ReviewerRole: domain.Role(r.ReviewerRole),
+			WaitingSince: r.WaitingSince.UTC()}
+	}, func(r reviewItemRow) []any { return []any{r.WaitingSince, r.ID, r.ReviewerID} }), nil
+}
+
+// workloadQuery computes every reviewer's load in one statement: the
+// cohort's mentors (of its enrollments), coaches and examiners; what waits
+// for each (examiners: final reports they have not assessed); and their
+// response times, from each decision back to the submission it answered —
+// evidence's own time, the latest claim or design submission (events)
+// before a verification or design review, the latest design or final
+// submission before an assessment.
+const workloadQuery = cohortEnrollments + `,
+reviewers AS (
+	SELECT DISTINCT mentor_id AS user_id, 'mentor' AS role FROM e
+	UNION
+	SELECT s.user_id, s.role FROM cohort_staff s
+	WHERE s.cohort_id = ?0 AND s.role IN ('coach', 'examiner') AND (?2::uuid IS NULL OR s.role = 'examiner' OR s.user_id = ?2::uuid)
+),
+pending AS (
+	SELECT reviewer_id AS user_id, reviewer_role AS role, waiting_since FROM (` + waitingItems + `) w
+	UNION ALL
+	SELECT s.user_id, 'examiner', fs.at
+	FROM e JOIN cohort_staff s ON s.cohort_id = ?0 AND s.role = 'examiner'
+	CROSS JOIN LATERAL (SELECT max(ev.at) AS at FROM events ev WHERE ev.target_type = 'project' AND ev.target_id = e.project_id
+	                    AND ev.action = 'project.final_submitted') fs
+	WHERE e.status = 'final_submitted'
+	  AND NOT EXISTS (SELECT 1 FROM assessments a WHERE a.project_id = e.project_id AND a.seminar = 'final' AND a.examiner_id = s.user_id)
+),
+responses AS (
+	SELECT r.reviewer_id AS user_id, r.reviewer_role AS role, extract(epoch FROM r.created_at - sub.at) AS seconds
+	FROM e JOIN reviews r ON r.project_id = e.project_id
+	CROSS JOIN LATERAL (SELECT CASE r.target_type
+		WHEN 'evidence' THEN (SELECT ev.submitted_at FROM evidence ev WHERE ev.id = r.target_id)
+		WHEN 'milestone' THEN (SELECT max(ev.at) FROM events ev WHERE ev.target_type = 'milestone' AND ev.target_id = r.target_id
+		                       AND ev.action = 'milestone.claimed' AND ev.at <= r.created_at)
+		ELSE (SELECT max(ev.at) FROM events ev WHERE ev.target_type = 'project' AND ev.target_id = r.target_id
+		      AND ev.action = 'project.design_submitted' AND ev.at <= r.created_at)
+		END AS at) sub
+	WHERE sub.at IS NOT NULL
+	UNION ALL
+	SELECT a.examiner_id, 'examiner', extract(epoch FROM a.created_at - sub.at)
+	FROM e JOIN assessments a ON a.project_id = e.project_id
+	CROSS JOIN LATERAL (SELECT max(ev.at) AS at FROM events ev WHERE ev.target_type = 'project' AND ev.target_id = e.project_id
+	                    AND ev.action = CASE a.seminar WHEN 'final' THEN 'project.final_submitted' ELSE 'project.design_submitted' END
+	                    AND ev.at <= a.created_at) sub
+	WHERE sub.at IS NOT NULL
+)
+SELECT rv.user_id, u.name, rv.role, coalesce(pa.pending, 0) AS pending, coalesce(pa.late, 0) AS late, pa.oldest,
+       coalesce(ra.responses, 0) AS responses, ra.median_seconds
+FROM reviewers rv JOIN users u ON u.id = rv.user_id
+LEFT JOIN (SELECT user_id, role, count(*) AS pending, count(*) FILTER (WHERE waiting_since < ?1) AS late, min(waiting_since) AS oldest
+           FROM pending GROUP BY user_id, role) pa ON pa.user_id = rv.user_id AND pa.role = rv.role
+LEFT JOIN (SELECT user_id, role, count(*) AS responses, percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS median_seconds
+           FROM responses GROUP BY user_id, role) ra ON ra.user_id = rv.user_id AND ra.role = rv.role
+ORDER BY CASE rv.role WHEN 'mentor' THEN 1 WHEN 'coach' THEN 2 ELSE 3 END, u.name, rv.user_id`
+
+type workloadRow struct {
+	UserID        uuid.UUID  `bun:"user_id"`
+	Name          string     `bun:"name"`
+	Role          string     `bun:"role"`
+	Pending       int        `bun:"pending"`
+	Late          int        `bun:"late"`
+	Oldest        *time.Time `bun:"oldest"`
+	Responses     int        `bun:"responses"`
+	MedianSeconds *float64   `bun:"median_seconds"`
+}
+
+// Workload computes the cohort's reviewers' load in one statement.
+func (s *FollowUpStore) Workload(ctx context.Context, q domain.FollowUpQuery) ([]domain.WorkloadRow, error) {
+	var rows []workloadRow
+	if err := s.db.NewRaw(workloadQuery, q.Cohort, q.LateBefore, q.CoachedBy).Scan(ctx, &rows); err != nil {
+		return nil, dbError(err)
+	}
+	out := make([]domain.WorkloadRow, len(rows))
+	for i, r := range rows {
+		out[i] = domain.WorkloadRow{UserID: r.UserID, Name: r.Name, Role: domain.Role(r.Role), Pending: r.Pending, Late: r.Late, Responses: r.Responses}
+		if r.Oldest != nil {
+			at := r.Oldest.UTC()
+			out[i].OldestWaitingSince = &at
+		}
+		if r.MedianSeconds != nil {
+			d := time.Duration(*r.MedianSeconds * float64(time.Second)).Round(time.Second)
+			out[i].MedianResponse = &d
+		}
+	}
+	return out, nil
+}
+
+// DueMilestones lists every open milestone due by dueBy, by participant.
+func (s *FollowUpStore) DueMilestones(ctx context.Context, dueBy domain.Date, closed map[domain.ProjectStatus][]domain.Horizon) ([]domain.DueMilestone, error) {
+	var rows []struct {
+		ParticipantID uuid.UUID `bun:"participant_id"`
+		MilestoneID   uuid.UUID `bun:"milestone_id"`
+		Title         string    `bun:"title"`
+		ProjectTitle  string    `bun:"project_title"`
+		DueOn         time.Time `bun:"due_on"`
+	}
+	err := s.db.NewRaw(`SELECT e.participant_id, m.id AS milestone_id, m.title, p.title AS project_title, m.due_on
+		FROM milestones m JOIN projects p ON p.id = m.project_id JOIN enrollments e ON e.id = p.enrollment_id
+		WHERE m.status IN ('planned', 'in_progress') AND m.due_on <= ? AND p.status NOT IN ('draft', 'design_submitted')`+closedFilter(closed)+`
+		ORDER BY e.participant_id, m.due_on, m.id`, dueBy.Time()).Scan(ctx, &rows)
+	if err != nil {
+		return nil, dbError(err)
+	}
+	out := make([]domain.DueMilestone, len(rows))
+	for i, r := range rows {
+		out[i] = domain.DueMilestone{ParticipantID: r.ParticipantID, MilestoneID: r.MilestoneID, Title: r.Title, ProjectTitle: r.ProjectTitle, DueOn: domain.DateOf(r.DueOn)}
+	}
+	return out, nil
+}
