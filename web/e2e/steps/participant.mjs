@@ -83,7 +83,7 @@ export async function writeDesign(page, shot, projectId, design) {
   await form.getByLabel("Ruang lingkup", { exact: true }).fill(design.scope ?? "");
   if (design.innovationAreas) await form.getByLabel("Bidang inovasi", { exact: true }).fill(design.innovationAreas.join(", "));
   // Replace the stakeholder map.
-  const removeFirst = form.getByRole("button", { name: "Hapus pemangku kepentingan 1", exact: true });
+  const removeFirst = form.getByRole("button", { name: /^Hapus pemangku kepentingan 1$/i });
   while (await removeFirst.isVisible()) await removeFirst.click();
   for (const [i, s] of (design.stakeholders ?? []).entries()) {
     await form.getByRole("button", { name: "Tambah pemangku kepentingan" }).click();

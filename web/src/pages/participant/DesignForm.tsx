@@ -60,6 +60,8 @@ const submitWording = () => ({
 
 type Props = {
   project: Project;
+  /** Whether the project has a short-term milestone now (submit-design needs one). */
+  hasShortMilestone: boolean;
   onSaved: (p: Project) => void;
   /** Reports submit-design's problem (or its end), for the milestones section. */
   onProblem: (problem: Problem | undefined) => void;
@@ -68,7 +70,7 @@ type Props = {
 };
 
 /** The editable design of a draft project. */
-export function DesignForm({ project, onSaved, onProblem, reload }: Props) {
+export function DesignForm({ project, hasShortMilestone, onSaved, onProblem, reload }: Props) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(project));
   const [pending, setPending] = useState<"save" | "submit">();
   const [saved, setSaved] = useState(false);
@@ -81,8 +83,8 @@ export function DesignForm({ project, onSaved, onProblem, reload }: Props) {
 
   // After a refused submit, go to the first field it names.
   useEffect(() => {
-    if (problem?.errors?.length) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [problem]);
+    if (action.error?.problem.errors?.length) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [action.error]);
 
   const edit = (change: Partial<Draft>) => {
     setSaved(false);
@@ -135,7 +137,7 @@ export function DesignForm({ project, onSaved, onProblem, reload }: Props) {
     run("save");
   };
 
-  const milestonesMessage = namesField(problem, "milestones");
+  const milestonesMessage = hasShortMilestone ? undefined : namesField(problem, "milestones");
   const stale = action.error?.problem.status === 412;
 
   return (

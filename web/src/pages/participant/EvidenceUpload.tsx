@@ -33,7 +33,10 @@ export function EvidenceUpload({ milestoneId, milestoneTitle, onUploaded }: Prop
   if (!open)
     return (
       <div className="actions">
-        <button type="button" className="btn btn-small" onClick={() => (setOpen(true), setDone(false))}>
+        <button type="button" className="btn btn-small" onClick={() => {
+            setOpen(true);
+            setDone(false);
+          }}>
           {t("participant.upload.open")} <span className="sr-only">{milestoneTitle}</span>
         </button>
         {done && (

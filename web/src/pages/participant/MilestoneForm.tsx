@@ -18,6 +18,7 @@ type Props = {
   /** The horizon a new milestone starts with. */
   horizon?: Horizon;
   onDone: (m: Milestone) => void;
+  /** Closes the form; the milestones are loaded again. */
   onCancel: () => void;
 };
 
@@ -117,6 +118,13 @@ export function MilestoneForm({ projectId, milestone, horizon, onDone, onCancel 
         </button>
       </fieldset>
       <ProblemAlert error={error} fieldsShown />
+      {problem?.status === 412 && (
+        <p>
+          <button type="button" className="btn btn-small" onClick={onCancel}>
+            {t("participant.reload")}
+          </button>
+        </p>
+      )}
       <div className="actions">
         <Button type="submit" className="btn-primary" busy={action.busy}>
           {milestone ? t("participant.milestone.saveChanges") : t("participant.milestone.create")}

@@ -25,7 +25,8 @@ export function Milestones({ project, milestones, timeline, isParticipant, desig
   const [adding, setAdding] = useState<Horizon>();
   const short = milestones.filter((m) => m.horizon === "short");
   const achieved = short.filter((m) => m.status === "achieved").length;
-  const missing = namesField(designProblem, "milestones");
+  // submit-design's "no short-term milestone", until one is added.
+  const missing = short.length === 0 ? namesField(designProblem, "milestones") : undefined;
   return (
     <>
       {short.length > 0 && (
@@ -168,11 +169,15 @@ function MilestoneActions({ milestone: m, project, onEdit, onChanged }: { milest
   const editable = m.status === "planned" || m.status === "in_progress";
   const claimable = editable && designApproved(project);
 
+  const ask = (which: Confirm) => {
+    action.clear();
+    setConfirm(which);
+  };
   const run = (which: "start" | Confirm, call: () => Promise<unknown>) => {
     setPending(which);
     void action.run(async () => {
-      await call();
-      setConfirm(undefined);
+      // The confirmation closes either way; a refusal shows above the buttons.
+      await call().finally(() => setConfirm(undefined));
       onChanged();
     });
   };
@@ -222,12 +227,12 @@ function MilestoneActions({ milestone: m, project, onEdit, onChanged }: { milest
             {t("participant.milestone.edit")}
           </Button>
           {m.status === "planned" && (
-            <Button className="btn-small btn-danger" onClick={() => (action.clear(), setConfirm("delete"))} disabled={action.busy}>
+            <Button className="btn-small btn-danger" onClick={() => ask("delete")} disabled={action.busy}>
               {t("participant.milestone.delete")}
             </Button>
           )}
           {claimable && (
-            <Button className="btn-small btn-ok" onClick={() => (action.clear(), setConfirm("claim"))} disabled={action.busy}>
+            <Button className="btn-small btn-ok" onClick={() => ask("claim")} disabled={action.busy}>
               {t("participant.claim.button")}
             </Button>
           )}

@@ -65,7 +65,11 @@ export function ProjectPage({ projectId }: { projectId: string }) {
             <section id="rancangan" className="panel" aria-labelledby="rancangan-h">
               <h2 id="rancangan-h">{t("participant.design.heading")}</h2>
               {isParticipant && p.status === "draft" ? (
-                <DesignForm key={`${p.id}-${formRound}`} project={p} onSaved={onProjectChanged} onProblem={setDesignProblem} reload={() => void reloadDesign()} />
+                <DesignForm
+                  key={`${p.id}-${formRound}`}
+                  project={p}
+                  hasShortMilestone={(milestones.data?.items ?? []).some((m) => m.horizon === "short")}
+                  onSaved={onProjectChanged} onProblem={setDesignProblem} reload={() => void reloadDesign()} />
               ) : p.status === "draft" || p.status === "design_submitted" || p.status === "design_approved" ? (
                 <DesignView project={p} />
               ) : (

@@ -79,7 +79,8 @@ function strategy(s: Stakeholder): string {
 export function StakeholderTable({ stakeholders }: { stakeholders: Stakeholder[] }) {
   if (stakeholders.length === 0) return <Empty>{t("participant.design.noStakeholders")}</Empty>;
   return (
-    <div className="table-wrap">
+    // Focusable, so that a keyboard can scroll it on a narrow screen.
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={t("participant.design.stakeholderMap")}>
       <table>
         <caption className="sr-only">{t("participant.design.stakeholders")}</caption>
         <thead>

@@ -39,7 +39,7 @@ export function localize(error: ApiError | undefined, wording: Wording = {}): Ap
   const status = p.status ?? 0;
   if (status === 0) return error; // the network failure has its own text
   const key = titles[status];
-  const detail = wording.details?.[status] ?? (status === 412 ? t("participant.problem.stale") : p.detail);
+  const detail = wording.details?.[status] ?? defaultDetail(p);
   const errors = p.errors?.map((e) => {
     const field = (e.location ?? "").replace(/^body\./, "");
     const message = wording.fields?.[field] ?? translate(e.message ?? "");
@@ -47,6 +47,22 @@ export function localize(error: ApiError | undefined, wording: Wording = {}): Ap
   });
   const problem: Problem = { ...p, title: key ? t(key) : p.title, detail, errors };
   return new ApiError(problem);
+}
+
+/** The explanation of a problem without one of its own in the wording. */
+function defaultDetail(p: Problem): string | undefined {
+  switch (p.status) {
+    case 403:
+      return t("participant.problem.forbidden");
+    case 404:
+      return t("participant.problem.notFound");
+    case 412:
+      return t("participant.problem.stale");
+    case 422:
+      // The fields carry the messages; the API's summary adds nothing.
+      return p.errors?.length ? undefined : p.detail;
+  }
+  return p.detail;
 }
 
 /** The API's usual field messages, in Indonesian; undefined for others. */
