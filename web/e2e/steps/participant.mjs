@@ -182,11 +182,10 @@ export async function claimMilestone(page, shot, projectId, milestoneTitle) {
   const card = milestoneCard(page, milestoneTitle);
   await card.getByRole("button", { name: "Nyatakan tercapai" }).click();
   await card.getByRole("button", { name: "Ya, ajukan verifikasi" }).click();
-  const outcome = await Promise.race([
-    card.getByText("Menunggu verifikasi", { exact: true }).waitFor().then(() => null),
-    card.getByRole("alert").first().waitFor().then(() => card.getByRole("alert").first().innerText()),
-  ]);
-  if (outcome) throw new Error(`claimMilestone: the API refused: ${outcome}`);
+  const claimed = card.getByText("Menunggu verifikasi", { exact: true });
+  const refused = card.getByRole("alert");
+  await claimed.or(refused).first().waitFor();
+  if (await refused.count()) throw new Error(`claimMilestone: the API refused: ${await refused.first().innerText()}`);
 }
 
 /** Opens the project afresh and waits until the milestone shows "Tercapai". */

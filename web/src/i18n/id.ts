@@ -89,6 +89,7 @@ export const id = {
   "overdue": "Terlambat",
 
   // Participant: my project (pages/participant)
+  "participant.pageTitle": "Proyek perubahan",
   "participant.untitled": "Proyek perubahan (belum berjudul)",
   "participant.nav": "Bagian halaman proyek",
   "participant.summary": "Ringkasan proyek",

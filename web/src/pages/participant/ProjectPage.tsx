@@ -47,6 +47,13 @@ export function ProjectPage({ projectId }: { projectId: string }) {
     setFormRound((r) => r + 1);
   };
 
+  if (!project && loaded.error)
+    return (
+      <>
+        <PageTitle title={t("participant.pageTitle")} />
+        <Load loaded={shown}>{() => null}</Load>
+      </>
+    );
   return (
     <Load loaded={shown}>
       {(p) => {
