@@ -1,12 +1,124 @@
-// Placeholder: replaced by the screen's real implementation.
-import { PageTitle } from "../../ui";
+// The participant's project screen at /proyek/:projectId: the design (a form
+// while it is a draft), the milestones with their evidence, and the
+// timeline. The participant's mentor and coach, organizers and examiners
+// open it read-only; only the participant sees the controls.
+import { useState } from "react";
+import { api, ok, type Problem } from "../../api";
+import { t } from "../../i18n";
+import { hasRole, useMe } from "../../me";
+import { Load, PageTitle, useLoad, type Loaded } from "../../ui";
+import { DesignForm } from "./DesignForm";
+import { DesignView } from "./DesignView";
+import { Milestones } from "./Milestones";
+import { ProjectHeader } from "./ProjectHeader";
+import { Timeline } from "./Timeline";
+import type { Project } from "./model";
+import { localize } from "./problems";
+import "./participant.css";
 
-/** The ProjectPage screen. */
+/** The project screen. */
 export function ProjectPage({ projectId }: { projectId: string }) {
+  const me = useMe();
+  const loaded = useLoad(() => ok(api.GET("/v1/projects/{projectId}", { params: { path: { projectId } } })), [projectId]);
+  const milestones = useLoad(() => ok(api.GET("/v1/projects/{projectId}/milestones", { params: { path: { projectId }, query: { limit: 200 } } })), [projectId]);
+  const timeline = useLoad(() => ok(api.GET("/v1/projects/{projectId}/timeline", { params: { path: { projectId }, query: { limit: 100 } } })), [projectId]);
+  // The project as last answered by a change, until a reload brings a newer one.
+  const [changed, setChanged] = useState<Project>();
+  const [formRound, setFormRound] = useState(0);
+  const [designProblem, setDesignProblem] = useState<Problem>();
+
+  const project = newest(loaded.data, changed?.id === projectId ? changed : undefined);
+  const shown: Loaded<Project> = { ...loaded, data: project, error: localize(loaded.error) };
+
+  /** After any change: the milestones, the timeline and the project again. */
+  const refresh = () => {
+    milestones.reload();
+    timeline.reload();
+    loaded.reload();
+  };
+  const onProjectChanged = (p: Project) => {
+    setChanged(p);
+    timeline.reload();
+  };
+  /** After a 412: the stored design replaces the form's edits. */
+  const reloadDesign = async () => {
+    const fresh = await ok(api.GET("/v1/projects/{projectId}", { params: { path: { projectId } } })).catch(() => undefined);
+    if (fresh) setChanged(fresh);
+    setFormRound((r) => r + 1);
+  };
+
+  if (!project && loaded.error)
+    return (
+      <>
+        <PageTitle title={t("participant.pageTitle")} />
+        <Load loaded={shown}>{() => null}</Load>
+      </>
+    );
   return (
-    <>
-      <PageTitle title="ProjectPage" />
-      <p>{projectId}</p>
-    </>
+    <Load loaded={shown}>
+      {(p) => {
+        const isParticipant = p.participantId === me.user.id;
+        const readsNotes = isParticipant || (["mentor", "coach", "organizer"] as const).some((r) => hasRole(me, p.cohortId, r));
+        return (
+          <div className="project-page">
+            <PageTitle title={p.title || t("participant.untitled")} />
+            <nav className="page-nav" aria-label={t("participant.nav")}>
+              <a href="#rancangan">{t("participant.design.heading")}</a>
+              <a href="#tahapan">{t("participant.milestones.heading")}</a>
+              <a href="#linimasa">{t("participant.timeline.heading")}</a>
+            </nav>
+            <ProjectHeader project={p} milestones={milestones.data?.items} isParticipant={isParticipant} readsNotes={readsNotes} onChanged={onProjectChanged} />
+
+            <section id="rancangan" className="panel" aria-labelledby="rancangan-h">
+              <h2 id="rancangan-h">{t("participant.design.heading")}</h2>
+              {isParticipant && p.status === "draft" ? (
+                <DesignForm
+                  key={`${p.id}-${formRound}`}
+                  project={p}
+                  hasShortMilestone={(milestones.data?.items ?? []).some((m) => m.horizon === "short")}
+                  onSaved={onProjectChanged} onProblem={setDesignProblem} reload={() => void reloadDesign()} />
+              ) : p.status === "draft" || p.status === "design_submitted" || p.status === "design_approved" ? (
+                <DesignView project={p} />
+              ) : (
+                <details className="design-details">
+                  <summary>{t("participant.design.show")}</summary>
+                  <DesignView project={p} />
+                </details>
+              )}
+            </section>
+
+            <section id="tahapan" className="panel" aria-labelledby="tahapan-h">
+              <h2 id="tahapan-h">{t("participant.milestones.heading")}</h2>
+              <Load loaded={{ ...milestones, error: localize(milestones.error) }}>
+                {(list) => (
+                  <Milestones
+                    project={p}
+                    milestones={list.items}
+                    timeline={timeline.data?.items}
+                    isParticipant={isParticipant}
+                    designProblem={p.status === "draft" ? designProblem : undefined}
+                    onChanged={refresh}
+                  />
+                )}
+              </Load>
+            </section>
+
+            <section id="linimasa" className="panel" aria-labelledby="linimasa-h">
+              <h2 id="linimasa-h">{t("participant.timeline.heading")}</h2>
+              <Load loaded={{ ...timeline, error: localize(timeline.error) }}>
+                {(page) => <Timeline projectId={p.id} entries={page.items} nextCursor={page.nextCursor} />}
+              </Load>
+            </section>
+          </div>
+        );
+      }}
+    </Load>
   );
+}
+
+/** The newer of two copies of the project, by version. */
+function newest(a: Project | undefined, b: Project | undefined): Project | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return b.version > a.version ? b : a;
 }

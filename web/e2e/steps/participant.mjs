@@ -1,0 +1,204 @@
+// Steps of the participant's project screen (/proyek/:projectId) for the
+// whole-loop browser test. Each takes a Playwright page signed in as the
+// project's participant and `shot`, which checks and photographs a screen.
+// They wait for outcomes the screen shows, never for fixed times.
+
+const required = "Wajib diisi sebelum rancangan diajukan.";
+const needsShortMilestone = "Rancangan memerlukan minimal satu tahapan jangka pendek.";
+const horizonLabels = { short: "Jangka pendek", mid: "Jangka menengah", long: "Jangka panjang" };
+
+/** Opens the project screen unless it is open, and waits for its content. */
+async function openProject(page, projectId, { reload = false } = {}) {
+  const path = `/proyek/${projectId}`;
+  if (reload || new URL(page.url()).pathname !== path) await page.goto(path);
+  await summary(page).waitFor();
+  await page.getByRole("heading", { level: 2, name: "Tahapan (milestone)" }).waitFor();
+  return page;
+}
+
+/** The summary panel with the project's status. */
+function summary(page) {
+  return page.getByRole("region", { name: "Ringkasan proyek" });
+}
+
+/** Waits until the project's status badge reads status. */
+async function waitForStatus(page, status) {
+  await summary(page).getByText(status, { exact: true }).waitFor();
+}
+
+/** The card of the milestone titled title. */
+function milestoneCard(page, title) {
+  return page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 4, name: title, exact: true }) });
+}
+
+/** The field of the design form labelled label, with its input and message. */
+function designField(form, label) {
+  return form.locator(".field").filter({ has: form.page().getByLabel(label, { exact: true }) });
+}
+
+/** A date some days from today, as the API writes it. */
+function daysFromNow(days) {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Writes and submits the design of a draft project. First the unhappy path:
+ * it submits with title, problem and goal empty and checks that the API's
+ * problems show next to those fields (and, when the project has no
+ * short-term milestone, next to the milestones). Then it fills every field
+ * and the stakeholder map, saves, adds design.milestones (or, when a
+ * short-term milestone is missing and none are given, one default
+ * short-term milestone, as submit-design requires one), submits, and waits
+ * for "Rancangan diajukan".
+ *
+ * design = { title, background, problem, goal, benefits, scope,
+ *   innovationAreas?: string[], stakeholders: [{ name, kind: "internal"|"external",
+ *   power: "high"|"low", interest: "high"|"low" }],
+ *   milestones?: [planMilestone's milestone] }
+ */
+export async function writeDesign(page, shot, projectId, design) {
+  await openProject(page, projectId, { reload: true });
+  const form = page.getByRole("form", { name: "Formulir rancangan proyek perubahan" });
+  await form.waitFor();
+
+  // The unhappy path: submit without the required items.
+  for (const label of ["Judul proyek perubahan", "Rumusan masalah", "Tujuan"]) await form.getByLabel(label, { exact: true }).fill("");
+  await form.getByRole("button", { name: "Ajukan rancangan" }).click();
+  for (const label of ["Judul proyek perubahan", "Rumusan masalah", "Tujuan"]) {
+    const field = designField(form, label);
+    await field.getByText(required, { exact: true }).waitFor();
+    const invalid = await field.getByLabel(label, { exact: true }).getAttribute("aria-invalid");
+    if (invalid !== "true") throw new Error(`writeDesign: ${label} is not marked invalid after the refused submit`);
+  }
+  const missingMilestone = await form.getByText(needsShortMilestone).isVisible();
+  await waitForStatus(page, "Draf");
+
+  // The happy path: fill everything.
+  await form.getByLabel("Judul proyek perubahan", { exact: true }).fill(design.title);
+  await form.getByLabel("Latar belakang", { exact: true }).fill(design.background ?? "");
+  await form.getByLabel("Rumusan masalah", { exact: true }).fill(design.problem);
+  await form.getByLabel("Tujuan", { exact: true }).fill(design.goal);
+  await form.getByLabel("Manfaat", { exact: true }).fill(design.benefits ?? "");
+  await form.getByLabel("Ruang lingkup", { exact: true }).fill(design.scope ?? "");
+  if (design.innovationAreas) await form.getByLabel("Bidang inovasi", { exact: true }).fill(design.innovationAreas.join(", "));
+  // Replace the stakeholder map.
+  const removeFirst = form.getByRole("button", { name: /^Hapus pemangku kepentingan 1$/i });
+  while (await removeFirst.isVisible()) await removeFirst.click();
+  for (const [i, s] of (design.stakeholders ?? []).entries()) {
+    await form.getByRole("button", { name: "Tambah pemangku kepentingan" }).click();
+    const row = form.getByRole("group", { name: `Pemangku kepentingan ${i + 1}`, exact: true });
+    await row.getByLabel("Nama", { exact: true }).fill(s.name);
+    await row.getByLabel("Posisi", { exact: true }).selectOption(s.kind);
+    await row.getByLabel("Pengaruh", { exact: true }).selectOption(s.power);
+    await row.getByLabel("Kepentingan", { exact: true }).selectOption(s.interest);
+  }
+  await form.getByRole("button", { name: "Simpan rancangan" }).click();
+  await form.getByText("Rancangan tersimpan.").waitFor();
+  await shot("proyek-rancangan");
+
+  const milestones = design.milestones?.length
+    ? design.milestones
+    : missingMilestone
+      ? [
+          {
+            horizon: "short",
+            title: "Tim efektif terbentuk",
+            description: "Tim efektif lintas bidang ditetapkan dengan SK.",
+            dueOn: daysFromNow(30),
+            activities: [{ title: "Menyusun SK tim efektif", output: "SK tim efektif" }],
+          },
+        ]
+      : [];
+  for (const m of milestones) await planMilestone(page, async () => {}, projectId, m);
+
+  await form.getByRole("button", { name: "Ajukan rancangan" }).click();
+  await waitForStatus(page, "Rancangan diajukan");
+}
+
+/**
+ * Makes sure the project is in implementation. The participant may start it
+ * (start-implementation) once the design is approved, before the cohort's
+ * implementation phase moves it there by itself: the step clicks "Mulai
+ * implementasi" when the screen offers it, and waits for "Implementasi".
+ */
+export async function startImplementation(page, shot, projectId) {
+  await openProject(page, projectId, { reload: true });
+  const start = summary(page).getByRole("button", { name: "Mulai implementasi" });
+  if (await start.isVisible()) await start.click();
+  await waitForStatus(page, "Implementasi");
+}
+
+/**
+ * Adds a milestone: { horizon: "short"|"mid"|"long", title, description,
+ * dueOn: "YYYY-MM-DD", activities: [{ title, output }] }, and waits for it
+ * to show under its horizon.
+ */
+export async function planMilestone(page, shot, projectId, milestone) {
+  await openProject(page, projectId);
+  await page.getByRole("button", { name: "Tambah tahapan" }).click();
+  const form = page.getByRole("form", { name: "Tahapan baru" });
+  await form.getByLabel("Jangka waktu").selectOption(milestone.horizon);
+  await form.getByLabel("Judul tahapan").fill(milestone.title);
+  await form.getByLabel("Uraian").fill(milestone.description ?? "");
+  await form.getByLabel("Tenggat").fill(milestone.dueOn);
+  for (const [i, a] of (milestone.activities ?? []).entries()) {
+    await form.getByRole("button", { name: "Tambah kegiatan" }).click();
+    const row = form.getByRole("group", { name: `Kegiatan ${i + 1}`, exact: true });
+    await row.getByLabel("Kegiatan", { exact: true }).fill(a.title);
+    await row.getByLabel("Keluaran", { exact: true }).fill(a.output ?? "");
+  }
+  await form.getByRole("button", { name: "Simpan tahapan" }).click();
+  await form.waitFor({ state: "detached" });
+  const horizon = page.getByRole("region", { name: new RegExp("^" + horizonLabels[milestone.horizon]) });
+  await horizon.getByRole("heading", { level: 4, name: milestone.title, exact: true }).waitFor();
+}
+
+/**
+ * Uploads a file as evidence of the milestone titled milestoneTitle through
+ * the file picker, and waits until it shows as "Menunggu telaah".
+ */
+export async function uploadEvidence(page, shot, projectId, milestoneTitle, { title, filePath }) {
+  await openProject(page, projectId);
+  const card = milestoneCard(page, milestoneTitle);
+  await card.getByRole("button", { name: "Tambah bukti dukung" }).click();
+  const form = card.getByRole("form", { name: `Unggah bukti dukung untuk «${milestoneTitle}»` });
+  await form.getByLabel("Judul bukti").fill(title);
+  await form.getByLabel("Pilih berkas").setInputFiles(filePath);
+  await form.getByRole("button", { name: "Unggah" }).click();
+  await card.getByText("Bukti dukung terkirim dan menunggu telaah mentor.").waitFor();
+  const item = card.getByRole("listitem").filter({ hasText: title });
+  await item.getByText("Menunggu telaah", { exact: true }).first().waitFor();
+  await card.scrollIntoViewIfNeeded();
+  await shot("proyek-tahapan");
+}
+
+/**
+ * Claims the milestone achieved (with the confirmation) and waits for
+ * "Menunggu verifikasi". Throws with the screen's problem if the API refuses.
+ */
+export async function claimMilestone(page, shot, projectId, milestoneTitle) {
+  await openProject(page, projectId);
+  const card = milestoneCard(page, milestoneTitle);
+  await card.getByRole("button", { name: "Nyatakan tercapai" }).click();
+  await card.getByRole("button", { name: "Ya, ajukan verifikasi" }).click();
+  const claimed = card.getByText("Menunggu verifikasi", { exact: true });
+  const refused = card.getByRole("alert");
+  await claimed.or(refused).first().waitFor();
+  if (await refused.count()) throw new Error(`claimMilestone: the API refused: ${await refused.first().innerText()}`);
+}
+
+/** Opens the project afresh and waits until the milestone shows "Tercapai". */
+export async function expectMilestoneAchieved(page, shot, projectId, milestoneTitle) {
+  await openProject(page, projectId, { reload: true });
+  await milestoneCard(page, milestoneTitle).getByText("Tercapai", { exact: true }).waitFor();
+}
+
+/** Shows the project's timeline (newest first) and photographs it. */
+export async function showTimeline(page, shot, projectId) {
+  await openProject(page, projectId, { reload: true });
+  const section = page.getByRole("region", { name: "Linimasa" });
+  await section.getByRole("listitem").first().waitFor();
+  await section.scrollIntoViewIfNeeded();
+  await shot("proyek-linimasa");
+}

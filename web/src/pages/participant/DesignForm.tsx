@@ -1,0 +1,184 @@
+// The design of a draft project, edited by its participant: saved with
+// update-project (a JSON merge patch of the changed fields, If-Match) and
+// submitted with submit-design, whose 422 names every missing item.
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { ApiError, api, etag, ok, type Problem, type Schema } from "../../api";
+import { t } from "../../i18n";
+import { Button, Field, ProblemAlert, TextArea, useAction } from "../../ui";
+import type { Project } from "./model";
+import { localize, namesField } from "./problems";
+import { StakeholderEditor, fromRows, toRows, type StakeholderRow } from "./Stakeholders";
+
+type Text = "title" | "background" | "problem" | "goal" | "benefits" | "scope";
+
+type Draft = Record<Text, string> & { areas: string; stakeholders: StakeholderRow[] };
+
+const texts: Text[] = ["title", "background", "problem", "goal", "benefits", "scope"];
+
+function draftOf(p: Project): Draft {
+  return {
+    title: p.title,
+    background: p.background,
+    problem: p.problem,
+    goal: p.goal,
+    benefits: p.benefits,
+    scope: p.scope,
+    areas: p.innovationAreas.join(", "),
+    stakeholders: toRows(p.stakeholders),
+  };
+}
+
+/** The tags typed as "a, b, c", trimmed, without empty ones. */
+function areasOf(text: string): string[] {
+  return text
+    .split(/[,;\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** The merge patch of what differs between draft and the stored project. */
+function patchOf(draft: Draft, p: Project): Schema<"ProjectPatch"> {
+  const patch: Schema<"ProjectPatch"> = {};
+  for (const k of texts) if (draft[k] !== p[k]) patch[k] = draft[k];
+  const areas = areasOf(draft.areas);
+  if (areas.join("\n") !== p.innovationAreas.join("\n")) patch.innovationAreas = areas;
+  const stakeholders = fromRows(draft.stakeholders);
+  if (JSON.stringify(stakeholders) !== JSON.stringify(p.stakeholders)) patch.stakeholders = stakeholders;
+  return patch;
+}
+
+/** Field messages of submit-design's 422, in Indonesian. */
+const submitWording = () => ({
+  fields: {
+    title: t("participant.msg.requiredToSubmit"),
+    problem: t("participant.msg.requiredToSubmit"),
+    goal: t("participant.msg.requiredToSubmit"),
+    milestones: t("participant.design.needsShortMilestone"),
+  },
+  details: { 409: t("participant.design.notDraft"), 422: t("participant.design.incomplete") },
+});
+
+type Props = {
+  project: Project;
+  /** Whether the project has a short-term milestone now (submit-design needs one). */
+  hasShortMilestone: boolean;
+  onSaved: (p: Project) => void;
+  /** Reports submit-design's problem (or its end), for the milestones section. */
+  onProblem: (problem: Problem | undefined) => void;
+  /** Loads the stored design again after a 412, dropping the edits. */
+  reload: () => void;
+};
+
+/** The editable design of a draft project. */
+export function DesignForm({ project, hasShortMilestone, onSaved, onProblem, reload }: Props) {
+  const [draft, setDraft] = useState<Draft>(() => draftOf(project));
+  const [pending, setPending] = useState<"save" | "submit">();
+  const [saved, setSaved] = useState(false);
+  const action = useAction();
+  const form = useRef<HTMLFormElement>(null);
+  const patch = patchOf(draft, project);
+  const dirty = Object.keys(patch).length > 0;
+  const error = localize(action.error, submitWording());
+  const problem = error?.problem;
+
+  // After a refused submit, go to the first field it names.
+  useEffect(() => {
+    if (action.error?.problem.errors?.length) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [action.error]);
+
+  const edit = (change: Partial<Draft>) => {
+    setSaved(false);
+    setDraft((d) => ({ ...d, ...change }));
+  };
+
+  /** Saves the changes, if any, and returns the stored project. */
+  const save = async (): Promise<Project> => {
+    if (!dirty) return project;
+    const sent = draft;
+    const stored = await ok(
+      api.PATCH("/v1/projects/{projectId}", {
+        params: { path: { projectId: project.id }, header: { "If-Match": etag(project.version) } },
+        body: patch,
+        headers: { "Content-Type": "application/merge-patch+json" },
+      }),
+    );
+    onSaved(stored);
+    // Show what the API kept (trimmed, tags in lower case), unless typing went on meanwhile.
+    setDraft((d) => (d === sent ? draftOf(stored) : d));
+    return stored;
+  };
+
+  const run = (which: "save" | "submit") => {
+    setPending(which);
+    setSaved(false);
+    void action.run(async () => {
+      try {
+        const stored = await save();
+        if (which === "save") {
+          setSaved(true);
+          return;
+        }
+        const submitted = await ok(
+          api.POST("/v1/projects/{projectId}/design/submit", {
+            params: { path: { projectId: project.id }, header: { "If-Match": etag(stored.version) } },
+          }),
+        );
+        onProblem(undefined);
+        onSaved(submitted);
+      } catch (e) {
+        if (which === "submit" && e instanceof ApiError) onProblem(localize(e, submitWording())?.problem);
+        throw e;
+      }
+    });
+  };
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    run("save");
+  };
+
+  const milestonesMessage = hasShortMilestone ? undefined : namesField(problem, "milestones");
+  const stale = action.error?.problem.status === 412;
+
+  return (
+    <form ref={form} className="design-form" onSubmit={onSubmit} noValidate aria-label={t("participant.design.formLabel")}>
+      <Field label={t("participant.design.title")} name="title" problem={problem} value={draft.title} maxLength={200} onChange={(e) => edit({ title: e.target.value })} hint={t("participant.design.titleHint")} />
+      <TextArea label={t("participant.design.background")} name="background" problem={problem} value={draft.background} onChange={(e) => edit({ background: e.target.value })} />
+      <TextArea label={t("participant.design.problem")} name="problem" problem={problem} value={draft.problem} onChange={(e) => edit({ problem: e.target.value })} />
+      <TextArea label={t("participant.design.goal")} name="goal" problem={problem} value={draft.goal} onChange={(e) => edit({ goal: e.target.value })} />
+      <TextArea label={t("participant.design.benefits")} name="benefits" problem={problem} value={draft.benefits} onChange={(e) => edit({ benefits: e.target.value })} />
+      <TextArea label={t("participant.design.scope")} name="scope" problem={problem} value={draft.scope} onChange={(e) => edit({ scope: e.target.value })} />
+      <Field label={t("participant.design.areas")} name="innovationAreas" problem={problem} value={draft.areas} onChange={(e) => edit({ areas: e.target.value })} hint={t("participant.design.areasHint")} />
+      <StakeholderEditor rows={draft.stakeholders} onChange={(stakeholders) => edit({ stakeholders })} problem={problem} />
+
+      {milestonesMessage && (
+        <p className="field-error" role="alert">
+          {milestonesMessage} <a href="#tahapan">{t("participant.design.toMilestones")}</a>
+        </p>
+      )}
+      <ProblemAlert error={error} fieldsShown />
+      {stale && (
+        <p>
+          <button type="button" className="btn btn-small" onClick={reload}>
+            {t("participant.reload")}
+          </button>
+        </p>
+      )}
+      {saved && !dirty && (
+        <p className="alert alert-ok" role="status">
+          {t("participant.design.saved")}
+        </p>
+      )}
+      {dirty && <p className="muted">{t("participant.design.unsaved")}</p>}
+      <div className="actions">
+        <Button type="submit" busy={action.busy && pending === "save"} disabled={action.busy}>
+          {t("participant.design.save")}
+        </Button>
+        <Button type="button" className="btn-primary" busy={action.busy && pending === "submit"} busyLabel={t("participant.design.submitting")} disabled={action.busy} onClick={() => run("submit")}>
+          {t("participant.design.submit")}
+        </Button>
+      </div>
+      <p className="hint">{t("participant.design.submitHint")}</p>
+    </form>
+  );
+}

@@ -1,0 +1,178 @@
+// Adding evidence to a milestone: a file dropped on the dropzone, picked,
+// or photographed with the phone's camera, or a link; the upload shows its
+// progress and the API's problems (413 too large, 415 type not accepted).
+import { useEffect, useRef, useState, type DragEvent, type FormEvent } from "react";
+import { ApiError } from "../../api";
+import { formatSize } from "../../format";
+import { t } from "../../i18n";
+import { Button, Field, ProblemAlert, ProgressBar, TextArea, asApiError, useAction } from "../../ui";
+import { localize } from "./problems";
+import { UploadAborted, submitEvidence, type Upload } from "./upload";
+
+/** The file types the API accepts, for the file picker. */
+const accept = ".pdf,image/*,.heic,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,.txt,.csv,.zip";
+
+/** The wording of submit-evidence's problems. */
+function wording(problemDetail: string | undefined) {
+  const limit = problemDetail?.match(/(\d+)\s*MiB/)?.[1];
+  return {
+    details: {
+      409: t("participant.upload.refused"),
+      413: limit ? t("participant.upload.tooLargeLimit", { limit }) : t("participant.upload.tooLarge"),
+      415: t("participant.upload.unsupported"),
+    },
+  };
+}
+
+type Props = { milestoneId: string; milestoneTitle: string; onUploaded: () => void };
+
+/** The upload form of one milestone, opened by a button. */
+export function EvidenceUpload({ milestoneId, milestoneTitle, onUploaded }: Props) {
+  const [open, setOpen] = useState(false);
+  const [done, setDone] = useState(false);
+  if (!open)
+    return (
+      <div className="actions">
+        <button type="button" className="btn btn-small" onClick={() => {
+            setOpen(true);
+            setDone(false);
+          }}>
+          {t("participant.upload.open")} <span className="sr-only">{milestoneTitle}</span>
+        </button>
+        {done && (
+          <p className="alert alert-ok upload-done" role="status">
+            {t("participant.upload.done")}
+          </p>
+        )}
+      </div>
+    );
+  return (
+    <UploadForm
+      milestoneId={milestoneId}
+      milestoneTitle={milestoneTitle}
+      onCancel={() => setOpen(false)}
+      onUploaded={() => {
+        setOpen(false);
+        setDone(true);
+        onUploaded();
+      }}
+    />
+  );
+}
+
+function UploadForm({ milestoneId, milestoneTitle, onCancel, onUploaded }: Props & { onCancel: () => void }) {
+  const [kind, setKind] = useState<"file" | "link">("file");
+  const [title, setTitle] = useState("");
+  const [description, setDescription] = useState("");
+  const [url, setUrl] = useState("");
+  const [file, setFile] = useState<File>();
+  const [dragging, setDragging] = useState(false);
+  const [progress, setProgress] = useState<number>();
+  const upload = useRef<Upload>(undefined);
+  const action = useAction();
+  const error = localize(action.error, wording(action.error?.problem.detail));
+  const problem = error?.problem;
+  const titleInput = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    titleInput.current?.querySelector<HTMLInputElement>("input[name=title]")?.focus();
+  }, []);
+  // Stop a running upload when the form goes away.
+  useEffect(() => () => upload.current?.abort(), []);
+
+  const pick = (files: FileList | null) => {
+    const f = files?.[0];
+    if (f) {
+      setFile(f);
+      action.clear();
+    }
+  };
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    pick(e.dataTransfer.files);
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void action.run(async () => {
+      if (kind === "file" && !file) throw new ApiError({ status: 422, title: t("participant.problem.422"), errors: [{ location: "body.file", message: t("participant.upload.chooseFile") }] });
+      setProgress(0);
+      const input = kind === "file" && file ? { title, description, file } : { title, description, url };
+      upload.current = submitEvidence(milestoneId, input, setProgress);
+      try {
+        await upload.current.done;
+        onUploaded();
+      } catch (err) {
+        if (err instanceof UploadAborted) return;
+        throw asApiError(err);
+      } finally {
+        upload.current = undefined;
+        setProgress(undefined);
+      }
+    });
+  };
+
+  const fileMessage = problem?.errors?.find((e) => e.location === "body.file")?.message;
+  return (
+    <form ref={titleInput} className="upload-form" onSubmit={submit} noValidate aria-label={t("participant.upload.formLabel", { title: milestoneTitle })}>
+      <fieldset className="kind-choice">
+        <legend>{t("participant.upload.kind")}</legend>
+        <label>
+          <input type="radio" name="kind" value="file" checked={kind === "file"} onChange={() => setKind("file")} /> {t("participant.upload.kindFile")}
+        </label>
+        <label>
+          <input type="radio" name="kind" value="link" checked={kind === "link"} onChange={() => setKind("link")} /> {t("participant.upload.kindLink")}
+        </label>
+      </fieldset>
+      <Field label={t("participant.upload.title")} name="title" problem={problem} value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
+      <TextArea label={t("participant.upload.description")} name="description" problem={problem} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
+      {kind === "file" ? (
+        <div
+          className={"dropzone" + (dragging ? " dragging" : "") + (fileMessage ? " dropzone-invalid" : "")}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+        >
+          <p>{t("participant.upload.drop")}</p>
+          <div className="pickers">
+            <Field label={t("participant.upload.pick")} name="file" type="file" accept={accept} onChange={(e) => pick(e.target.files)} />
+            <Field label={t("participant.upload.camera")} name="photo" type="file" accept="image/*" capture="environment" onChange={(e) => pick(e.target.files)} />
+          </div>
+          <p className="hint">{t("participant.upload.types")}</p>
+          {file && (
+            <p className="chosen" aria-live="polite">
+              {t("participant.upload.chosen")} <strong className="file-name">{file.name}</strong> ({formatSize(file.size)})
+            </p>
+          )}
+          {fileMessage && (
+            <p className="field-error" role="alert">
+              {fileMessage}
+            </p>
+          )}
+        </div>
+      ) : (
+        <Field label={t("participant.upload.url")} name="url" problem={problem} type="url" inputMode="url" placeholder="https://" value={url} maxLength={2048} onChange={(e) => setUrl(e.target.value)} />
+      )}
+      {progress !== undefined && <ProgressBar value={progress} label={t("participant.upload.progress")} />}
+      <ProblemAlert error={error} fieldsShown />
+      <div className="actions">
+        <Button type="submit" className="btn-primary" busy={action.busy} busyLabel={t("participant.upload.sending")}>
+          {t("participant.upload.send")}
+        </Button>
+        {action.busy ? (
+          <Button type="button" onClick={() => upload.current?.abort()}>
+            {t("participant.upload.abort")}
+          </Button>
+        ) : (
+          <Button type="button" onClick={onCancel}>
+            {t("common.cancel")}
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}
