@@ -5,6 +5,7 @@
 import createClient, { type Middleware } from "openapi-fetch";
 import type { components, paths } from "../../openapi/ts/src/schema";
 import { t } from "./i18n";
+import { localizeProblem } from "./problems";
 import { session } from "./session";
 
 export type { components, paths } from "../../openapi/ts/src/schema";
@@ -68,7 +69,7 @@ export async function ok<T>(call: Promise<Result<T>>): Promise<T> {
   }
   if (result.error !== undefined || !result.response.ok) {
     const problem = (result.error ?? {}) as Problem;
-    throw new ApiError({ status: result.response.status, ...problem });
+    throw new ApiError(localizeProblem({ status: result.response.status, ...problem }));
   }
   return result.data as T;
 }

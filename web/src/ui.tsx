@@ -14,7 +14,6 @@ import {
 } from "react";
 import { ApiError, fieldMessage, type Problem } from "./api";
 import { t, type MessageKey } from "./i18n";
-import { id as messagesById } from "./i18n/id";
 
 /** The state of data loaded for a screen. */
 export type Loaded<T> = {
@@ -108,7 +107,7 @@ export function ProblemAlert({ error, retry, fieldsShown }: { error: ApiError | 
   const fieldErrors = p.errors ?? [];
   return (
     <div className="alert alert-error" role="alert">
-      <strong>{problemTitle(p.status, p.title)}</strong>
+      <strong>{p.status === 0 ? t("common.networkError") : p.title ?? t("common.problem")}</strong>
       {p.detail && p.detail !== p.title && <p>{p.detail}</p>}
       {fieldsShown && fieldErrors.length > 0 && <p>{t("common.fieldProblem")}</p>}
       {!fieldsShown && fieldErrors.length > 0 && (
@@ -127,13 +126,6 @@ export function ProblemAlert({ error, retry, fieldsShown }: { error: ApiError | 
       )}
     </div>
   );
-}
-
-/** The title of a problem in the app's language, by its status. */
-function problemTitle(status: number | undefined, title: string | undefined): string {
-  if (status === 0) return t("common.networkError");
-  const key = `problem.${status}` as MessageKey;
-  return key in messagesById ? t(key) : title ?? t("common.problem");
 }
 
 /** A screen's data: the loading state, its problem with a retry, or the content. */

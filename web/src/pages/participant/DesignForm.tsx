@@ -50,9 +50,9 @@ function patchOf(draft: Draft, p: Project): Schema<"ProjectPatch"> {
 /** Field messages of submit-design's 422, in Indonesian. */
 const submitWording = () => ({
   fields: {
-    title: t("participant.msg.requiredToSubmit"),
-    problem: t("participant.msg.requiredToSubmit"),
-    goal: t("participant.msg.requiredToSubmit"),
+    title: t("problem.msg.requiredToSubmit"),
+    problem: t("problem.msg.requiredToSubmit"),
+    goal: t("problem.msg.requiredToSubmit"),
     milestones: t("participant.design.needsShortMilestone"),
   },
   details: { 409: t("participant.design.notDraft"), 422: t("participant.design.incomplete") },

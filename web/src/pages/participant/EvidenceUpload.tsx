@@ -96,7 +96,7 @@ function UploadForm({ milestoneId, milestoneTitle, onCancel, onUploaded }: Props
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void action.run(async () => {
-      if (kind === "file" && !file) throw new ApiError({ status: 422, title: t("participant.problem.422"), errors: [{ location: "body.file", message: t("participant.upload.chooseFile") }] });
+      if (kind === "file" && !file) throw new ApiError({ status: 422, title: t("problem.422"), errors: [{ location: "body.file", message: t("participant.upload.chooseFile") }] });
       setProgress(0);
       const input = kind === "file" && file ? { title, description, file } : { title, description, url };
       upload.current = submitEvidence(milestoneId, input, setProgress);

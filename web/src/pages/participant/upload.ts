@@ -1,5 +1,6 @@
 // Submitting evidence (submit-evidence) with its upload progress.
 import { ApiError, type Problem, type Schema } from "../../api";
+import { localizeProblem } from "../../problems";
 import { t } from "../../i18n";
 import { session } from "../../session";
 
@@ -57,7 +58,7 @@ export function submitEvidence(milestoneId: string, input: EvidenceInput, onProg
         return;
       }
       if (xhr.status === 401) session.expire();
-      reject(new ApiError(problemOf(xhr)));
+      reject(new ApiError(localizeProblem(problemOf(xhr))));
     };
     xhr.onerror = () => reject(new ApiError({ status: 0, title: t("common.networkError") }));
     xhr.onabort = () => reject(new UploadAborted());
