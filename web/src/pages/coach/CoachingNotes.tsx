@@ -8,7 +8,7 @@ import { t } from "../../i18n";
 import { hasRole, useMe } from "../../me";
 import { Link } from "../../router";
 import { Button, Empty, Field, Load, PageTitle, ProblemAlert, TextArea, useAction, useLoad } from "../../ui";
-import { localizeError } from "./problems";
+import { localizeError, missingFields } from "./problems";
 import { StatusBadge } from "./shared";
 import "./coach.css";
 
@@ -84,6 +84,9 @@ function NoteForm({ projectId, onAdded }: { projectId: string; onAdded: () => vo
     if (attempt.current?.body !== text) attempt.current = { body: text, key: idempotencyKey() };
     const key = attempt.current.key;
     void action.run(async () => {
+      // Required fields are checked here first: no request for a form that cannot pass.
+      const missing = missingFields({ heldOn, topic }, "coach.noteInvalid");
+      if (missing) throw missing;
       await ok(
         api.POST("/v1/projects/{projectId}/coaching-notes", {
           params: { path: { projectId }, header: { "Idempotency-Key": key } },

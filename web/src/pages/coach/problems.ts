@@ -3,8 +3,11 @@
 import { ApiError, type Problem } from "../../api";
 import { t, type MessageKey } from "../../i18n";
 
+const own: MessageKey[] = ["coach.errRequired", "coach.errDate", "coach.errTooLong", "coach.errInvalid"];
+
 /** An Indonesian message for one field error of the API. */
 function fieldText(message: string | undefined, location: string | undefined): string {
+  if (message && own.some((k) => t(k) === message)) return message;
   const m = (message ?? "").toLowerCase();
   let key: MessageKey = "coach.errInvalid";
   if (m.includes("required") || m.includes("length >= 1")) key = "coach.errRequired";
@@ -27,4 +30,16 @@ export function localizeError(error: ApiError | undefined, invalidTitle: Message
     errors: p.errors?.map((e) => ({ ...e, message: fieldText(e.message, e.location) })),
   };
   return new ApiError(problem);
+}
+
+/**
+ * A validation problem found before calling the API (required fields left
+ * empty), shaped like the API's own, or undefined when there is none.
+ */
+export function missingFields(values: Record<string, string>, invalidTitle: MessageKey): ApiError | undefined {
+  const errors = Object.entries(values)
+    .filter(([, v]) => v.trim() === "")
+    .map(([field]) => ({ location: "body." + field, message: t("coach.errRequired") }));
+  if (errors.length === 0) return undefined;
+  return new ApiError({ status: 422, title: t(invalidTitle), errors });
 }
