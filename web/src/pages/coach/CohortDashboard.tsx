@@ -3,9 +3,9 @@
 // totals, the mean progress per group, and a table of every participant with
 // filters and sorting kept in the URL, and the CSV export.
 import type { ChangeEvent } from "react";
-import { api, ok, type Schema } from "../../api";
+import { api, ok, type ApiError, type Schema } from "../../api";
 import { formatDate, formatNumber } from "../../format";
-import { t } from "../../i18n";
+import { t, type MessageKey } from "../../i18n";
 import { hasRole, useMe } from "../../me";
 import { setQuery, useQuery } from "../../router";
 import { Button, Empty, Field, Load, PageTitle, ProblemAlert, Select, statusLabel, useLoad, type Loaded } from "../../ui";
@@ -142,7 +142,7 @@ function Totals({ totals }: { totals: Progress["totals"] }) {
   );
 }
 
-const sortOptions: { value: string; key: SortKey; reversed: boolean; label: Parameters<typeof t>[0] }[] = [
+const sortOptions: { value: string; key: SortKey; reversed: boolean; label: MessageKey }[] = [
   { value: "name", key: "name", reversed: false, label: "coach.sortName" },
   { value: "name:balik", key: "name", reversed: true, label: "coach.sortNameDesc" },
   { value: "progress", key: "progress", reversed: false, label: "coach.sortProgress" },
@@ -157,7 +157,7 @@ function setSort(key: SortKey, reversed: boolean) {
 }
 
 /** The group, status, sort and name filters; each change goes into the URL. */
-function Filters({ view, all, problem }: { view: View; all: Progress | undefined; problem: Loaded<Progress>["error"] }) {
+function Filters({ view, all, problem }: { view: View; all: Progress | undefined; problem: ApiError | undefined }) {
   const groups = all ? groupMeans(all.items).map((g) => g.group) : [];
   if (view.group && !groups.includes(view.group)) groups.push(view.group);
   const counts = all?.totals.byStatus ?? {};
