@@ -54,3 +54,15 @@ function translate(message: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * The problem of a form whose required fields (by request field name) are
+ * empty, shaped like the API's own 422, or undefined when all are filled:
+ * checked before sending so a form that cannot pass makes no request.
+ */
+export function requiredProblem(values: Record<string, string>): Problem | undefined {
+  const errors = Object.entries(values)
+    .filter(([, v]) => v.trim() === "")
+    .map(([field]) => ({ location: "body." + field, message: t("problem.msg.required") }));
+  return errors.length ? { status: 422, title: t("problem.422"), errors } : undefined;
+}

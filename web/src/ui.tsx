@@ -12,7 +12,7 @@ import {
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from "react";
-import { ApiError, fieldMessage, type Problem } from "./api";
+import { ApiError, fieldMessage, idempotencyKey, type Problem } from "./api";
 import { t, type MessageKey } from "./i18n";
 
 /** The state of data loaded for a screen. */
@@ -246,4 +246,17 @@ export function useFocusOnShow<T extends HTMLElement>(shown: boolean) {
     if (shown) ref.current?.focus();
   }, [shown]);
   return ref;
+}
+
+/**
+ * Idempotency-Keys for a form: the same body sent again (a retry after a
+ * network failure) reuses its key; a changed body gets a fresh one.
+ */
+export function useIdempotencyKeys(): (body: unknown) => string {
+  const last = useRef<{ body: string; key: string }>(undefined);
+  return (body) => {
+    const json = JSON.stringify(body);
+    if (last.current?.body !== json) last.current = { body: json, key: idempotencyKey() };
+    return last.current.key;
+  };
 }

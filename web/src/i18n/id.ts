@@ -344,17 +344,12 @@ export const id = {
   "coach.notesHint": "Hal yang dibahas, saran, dan tindak lanjut.",
   "coach.saveNote": "Simpan catatan",
   "coach.noteSaved": "Catatan coaching tersimpan.",
-  "coach.noteInvalid": "Catatan belum dapat disimpan.",
   "coach.history": "Riwayat coaching",
   "coach.noNotes": "Belum ada catatan coaching untuk proyek ini.",
   "coach.noteMeta": "{date} · oleh {coach}",
   "coach.noNoteText": "(tanpa uraian)",
   "coach.loadMore": "Muat catatan lebih lama",
   "coach.loadingMore": "Memuat…",
-  "coach.errRequired": "Wajib diisi.",
-  "coach.errDate": "Isi tanggal yang valid.",
-  "coach.errTooLong": "Isian terlalu panjang.",
-  "coach.errInvalid": "Isian ini belum benar.",
 
   // Organizer: cohorts, roster, staff (pages/organizer)
   "organizer.unknownPerson": "(tidak diketahui)",

@@ -1,14 +1,14 @@
 // The coaching notes of a project at /proyek/:projectId/catatan: the notes,
 // newest first and a page at a time, and for the participant's coach a form
 // to record a coaching session.
-import { useEffect, useRef, useState, type FormEvent } from "react";
-import { api, idempotencyKey, ok, type Schema } from "../../api";
+import { useEffect, useState, type FormEvent } from "react";
+import { api, ApiError, ok, type Schema } from "../../api";
 import { formatDate, today } from "../../format";
 import { t } from "../../i18n";
 import { hasRole, useMe } from "../../me";
 import { Link } from "../../router";
-import { Button, Empty, Field, Load, PageTitle, ProblemAlert, TextArea, useAction, useLoad } from "../../ui";
-import { localizeError, missingFields } from "./problems";
+import { Button, Empty, Field, Load, PageTitle, ProblemAlert, TextArea, useAction, useIdempotencyKeys, useLoad } from "../../ui";
+import { requiredProblem } from "../../problems";
 import { StatusBadge } from "./shared";
 import "./coach.css";
 
@@ -72,28 +72,24 @@ function NoteForm({ projectId, onAdded }: { projectId: string; onAdded: () => vo
   const [notes, setNotes] = useState("");
   const [saved, setSaved] = useState(false);
   const action = useAction();
-  const attempt = useRef<{ body: string; key: string } | undefined>(undefined);
-  const error = localizeError(action.error, "coach.noteInvalid");
+  const keyFor = useIdempotencyKeys();
+  const error = action.error;
   const problem = error?.problem;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setSaved(false);
     const body = { heldOn, topic, notes };
-    const text = JSON.stringify(body);
-    if (attempt.current?.body !== text) attempt.current = { body: text, key: idempotencyKey() };
-    const key = attempt.current.key;
+    const key = keyFor(body);
     void action.run(async () => {
-      // Required fields are checked here first: no request for a form that cannot pass.
-      const missing = missingFields({ heldOn, topic }, "coach.noteInvalid");
-      if (missing) throw missing;
+      const missing = requiredProblem({ heldOn, topic });
+      if (missing) throw new ApiError(missing);
       await ok(
         api.POST("/v1/projects/{projectId}/coaching-notes", {
           params: { path: { projectId }, header: { "Idempotency-Key": key } },
           body,
         }),
       );
-      attempt.current = undefined;
       setTopic("");
       setNotes("");
       setHeldOn(today());

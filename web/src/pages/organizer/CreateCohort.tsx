@@ -5,10 +5,9 @@ import { api, ok, type Schema } from "../../api";
 import { t } from "../../i18n";
 import { MeContext, useMe } from "../../me";
 import { navigate } from "../../router";
-import { Button, Field, Load, PageTitle, ProblemAlert, Select, statusLabel, useAction, useLoad } from "../../ui";
+import { Button, Field, Load, PageTitle, ProblemAlert, Select, statusLabel, useAction, useIdempotencyKeys, useLoad } from "../../ui";
 import { PhasesEditor, phasesBody, spreadPhases, type PhaseRow } from "./PhasesEditor";
 import { problemWhere } from "./problems";
-import { useIdempotencyKeys } from "./shared";
 import "./organizer.css";
 
 type Program = Schema<"Cohort">["program"];

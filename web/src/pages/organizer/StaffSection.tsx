@@ -4,9 +4,9 @@ import { useState, type FormEvent } from "react";
 import { api, ok, type Schema } from "../../api";
 import { formatDate } from "../../format";
 import { t } from "../../i18n";
-import { Badge, Button, Empty, Field, Load, ProblemAlert, Select, statusLabel, useAction, type Loaded } from "../../ui";
+import { Badge, Button, Empty, Field, Load, ProblemAlert, Select, statusLabel, useAction, useIdempotencyKeys, type Loaded } from "../../ui";
 import { PersonSearch, type User } from "./PersonSearch";
-import { CodeBox, useIdempotencyKeys } from "./shared";
+import { CodeBox } from "./shared";
 
 type StaffMember = Schema<"StaffMember">;
 type StaffRole = StaffMember["role"];

@@ -1,8 +1,8 @@
 // Small pieces the organizer's screens share: the problem of a save (with
 // the 412 "someone changed it" case), an activation code to hand out, and
-// Idempotency-Keys that survive a retry of the same request.
-import { useRef, type ReactNode } from "react";
-import { idempotencyKey, type ApiError } from "../../api";
+// a scrollable table region.
+import { type ReactNode } from "react";
+import type { ApiError } from "../../api";
 import { formatDateTime } from "../../format";
 import { t } from "../../i18n";
 import { ProblemAlert } from "../../ui";
@@ -40,19 +40,6 @@ export function CodeBox({ name, code, expiresAt }: { name: string; code: string;
       </p>
     </div>
   );
-}
-
-/**
- * Idempotency-Keys for a form: the same body sent again (a retry after a
- * network failure) reuses its key; a changed body gets a fresh one.
- */
-export function useIdempotencyKeys(): (body: unknown) => string {
-  const last = useRef<{ body: string; key: string }>(undefined);
-  return (body) => {
-    const json = JSON.stringify(body);
-    if (last.current?.body !== json) last.current = { body: json, key: idempotencyKey() };
-    return last.current.key;
-  };
 }
 
 /**
