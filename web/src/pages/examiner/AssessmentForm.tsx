@@ -54,7 +54,14 @@ export function AssessmentForm({ projectId }: { projectId: string }) {
                 {participant.name} · <Badge tone="info">{statusLabel("status", project.status)}</Badge>
               </p>
             </section>
-            <ScoreForm project={project} rubrics={rubrics} onSaved={history.reload} />
+            <ScoreForm
+              project={project}
+              rubrics={rubrics}
+              onSaved={() => {
+                loaded.reload();
+                history.reload();
+              }}
+            />
           </>
         )}
       </Load>
@@ -178,7 +185,7 @@ function History({ history }: { history: Loaded<Schema<"AssessmentListOutputBody
           data.items.length === 0 ? (
             <Empty>{t("examiner.noHistory")}</Empty>
           ) : (
-            <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="history-heading">
+            <div className="table-wrap exam-stack" tabIndex={0} role="region" aria-labelledby="history-heading">
               <table>
                 <thead>
                   <tr>
@@ -193,14 +200,18 @@ function History({ history }: { history: Loaded<Schema<"AssessmentListOutputBody
                 <tbody>
                   {[...data.items].reverse().map((a) => (
                     <tr key={a.id}>
-                      <td>{t(`examiner.seminar.${a.seminar}`)}</td>
-                      <td>
-                        {a.examinerName ?? t("common.none")} {a.examinerId === me.user.id && <span className="muted">{t("examiner.you")}</span>}
+                      <td data-label={t("examiner.seminar")}>{t(`examiner.seminar.${a.seminar}`)}</td>
+                      <td data-label={t("examiner.examiner")}>
+                        <span>
+                          {a.examinerName ?? t("common.none")} {a.examinerId === me.user.id && <span className="muted">{t("examiner.you")}</span>}
+                        </span>
                       </td>
-                      <td>{formatNumber(a.total, 2)}</td>
-                      <td>{predicateLabel(a.predicate)}</td>
-                      <td className="exam-nowrap">{formatDateTime(a.recordedAt)}</td>
-                      <td>{a.comment || t("common.none")}</td>
+                      <td data-label={t("examiner.total")}>{formatNumber(a.total, 2)}</td>
+                      <td data-label={t("examiner.predicate")}>{predicateLabel(a.predicate)}</td>
+                      <td data-label={t("examiner.recordedAt")} className="exam-nowrap">
+                        {formatDateTime(a.recordedAt)}
+                      </td>
+                      <td data-label={t("examiner.comment")}>{a.comment || t("common.none")}</td>
                     </tr>
                   ))}
                 </tbody>

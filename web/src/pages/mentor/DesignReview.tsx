@@ -137,7 +137,7 @@ function Stakeholders({ stakeholders }: { stakeholders: Schema<"Stakeholder">[] 
       {stakeholders.length === 0 ? (
         <p className="empty">{t("mentor.noStakeholders")}</p>
       ) : (
-        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="stakeholders-heading">
+        <div className="table-wrap review-stack" tabIndex={0} role="region" aria-labelledby="stakeholders-heading">
           <table>
             <thead>
               <tr>
@@ -150,10 +150,10 @@ function Stakeholders({ stakeholders }: { stakeholders: Schema<"Stakeholder">[] 
             <tbody>
               {stakeholders.map((s, i) => (
                 <tr key={i}>
-                  <td>{s.name}</td>
-                  <td>{t(`mentor.stakeholderKind.${s.kind}`)}</td>
-                  <td>{t(`mentor.level.${s.power}`)}</td>
-                  <td>{t(`mentor.level.${s.interest}`)}</td>
+                  <td data-label={t("mentor.stakeholderName")}>{s.name}</td>
+                  <td data-label={t("mentor.stakeholderKind")}>{t(`mentor.stakeholderKind.${s.kind}`)}</td>
+                  <td data-label={t("mentor.stakeholderPower")}>{t(`mentor.level.${s.power}`)}</td>
+                  <td data-label={t("mentor.stakeholderInterest")}>{t(`mentor.level.${s.interest}`)}</td>
                 </tr>
               ))}
             </tbody>
