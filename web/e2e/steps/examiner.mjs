@@ -1,0 +1,63 @@
+// Steps of the whole-loop browser test for examiners: scoring a project's
+// seminar from the cohort's list (/angkatan/:cohortId/penilaian).
+
+const number = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 2 });
+
+/** The weighted total as the server computes it: tenths × percent, summed, rounded half up to hundredths. */
+function weightedTotal(rows) {
+  const weighted = rows.reduce((sum, r) => sum + Math.round(r.score * 10) * r.weight, 0);
+  return Math.floor((weighted + 5) / 10) / 100;
+}
+
+/**
+ * Opens the project titled projectTitle from the cohort's assessment list,
+ * chooses the seminar ("design" or "final"), types scores (by criterion
+ * name or key: { issue_analysis: 85, "Gagasan perubahan dan inovasi": 90 },
+ * every criterion needed), checks that the live total shown is the expected
+ * weighted total, saves, and waits for the saved result. Returns
+ * { total, text } (text as shown, e.g. "86,25").
+ */
+export async function scoreSeminar(page, shot, cohortId, projectTitle, seminar, scores) {
+  await page.goto(`/angkatan/${cohortId}/penilaian`);
+  await page.getByRole("heading", { level: 1, name: "Penilaian seminar" }).waitFor();
+  const row = page.getByRole("row").filter({ hasText: projectTitle });
+  await row.first().waitFor();
+  await row.first().getByRole("link", { name: /^Nilai/ }).click();
+  await page.getByRole("heading", { level: 2, name: projectTitle }).waitFor();
+
+  await page.getByLabel("Seminar", { exact: true }).selectOption(seminar);
+  const legend = seminar === "final" ? "Seminar laporan akhir" : "Seminar rancangan";
+  const criteria = page.getByRole("group", { name: legend }).getByRole("textbox");
+  await criteria.first().waitFor();
+
+  const rows = [];
+  const used = new Set();
+  for (const input of await criteria.all()) {
+    const key = await input.getAttribute("data-criterion");
+    const weight = Number(await input.getAttribute("data-weight"));
+    const label = await input.evaluate((el) => el.labels?.[0]?.textContent ?? "");
+    const name = label.replace(/\s*\(bobot \d+%\)$/, "");
+    const score = scores[key] ?? scores[name];
+    if (score === undefined) throw new Error(`no score given for the criterion "${name}" (${key})`);
+    used.add(scores[key] !== undefined ? key : name);
+    await page.getByLabel(label, { exact: true }).fill(String(score).replace(".", ","));
+    rows.push({ score, weight });
+  }
+  const unknown = Object.keys(scores).filter((k) => !used.has(k));
+  if (unknown.length) throw new Error(`not criteria of the ${seminar} seminar: ${unknown.join(", ")}`);
+
+  const total = weightedTotal(rows);
+  const text = number.format(total);
+  const shown = page.getByLabel("Total tertimbang");
+  try {
+    await shown.filter({ hasText: new RegExp(`^${text.replace(/[.,]/g, "\\$&")}$`) }).waitFor({ timeout: 5000 });
+  } catch {
+    throw new Error(`the live total shows "${await shown.innerText()}", expected ${text}`);
+  }
+
+  await page.getByLabel("Catatan penguji").fill("Dinilai melalui uji menyeluruh di peramban.");
+  await page.getByRole("button", { name: "Simpan penilaian" }).click();
+  await page.getByText(`Penilaian tersimpan: total ${text},`).waitFor();
+  await shot("penilaian");
+  return { total, text };
+}
