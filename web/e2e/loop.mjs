@@ -104,7 +104,9 @@ try {
     return found.code;
   };
 
-  // The participant activates their account and writes the design.
+  // The participant activates their account and writes the design with
+  // its short-term milestone (a design is submitted with at least one).
+  const milestone = "Tim efektif layanan daring terbentuk";
   const part = await tab();
   await activate(part, p.email, codeOf(p.email));
   const projectId = await myProjectId(part.page);
@@ -119,6 +121,15 @@ try {
       { name: "Wali Kota Semarang", kind: "internal", power: "high", interest: "high" },
       { name: "Asosiasi UMKM Kota Semarang", kind: "external", power: "low", interest: "high" },
     ],
+    milestones: [
+      {
+        horizon: "short",
+        title: milestone,
+        description: "Tim lintas bidang dengan SK Kepala Dinas.",
+        dueOn: isoDate(addDays(today, 14)),
+        activities: [{ title: "Menyusun SK tim", output: "SK Kepala Dinas" }],
+      },
+    ],
   });
 
   // Mentor and coach approve the design.
@@ -129,16 +140,8 @@ try {
   await signIn(coa.page, people.coach.email, password);
   await mentor.approveDesignFromQueue(coa.page, coa.shot, p.name);
 
-  // The participant plans a milestone, proves it and claims it.
+  // The participant proves the milestone and claims it.
   await participant.startImplementation(part.page, part.shot, projectId);
-  const milestone = "Tim efektif layanan daring terbentuk";
-  await participant.planMilestone(part.page, part.shot, projectId, {
-    horizon: "short",
-    title: milestone,
-    description: "Tim lintas bidang dengan SK Kepala Dinas.",
-    dueOn: isoDate(addDays(today, 14)),
-    activities: [{ title: "Menyusun SK tim", output: "SK Kepala Dinas" }],
-  });
   await participant.uploadEvidence(part.page, part.shot, projectId, milestone, { title: "SK Tim Layanan Daring", filePath: evidenceFile });
   await participant.claimMilestone(part.page, part.shot, projectId, milestone);
 
@@ -160,7 +163,13 @@ try {
   const exa = await tab();
   await signIn(exa.page, people.examiner.email, password);
   await exa.shot("beranda-penguji");
-  await examiner.scoreSeminar(exa.page, exa.shot, cohortId, "Layanan Perizinan Daring Terpadu Kota Semarang", "design", undefined);
+  await examiner.scoreSeminar(exa.page, exa.shot, cohortId, "Layanan Perizinan Daring Terpadu Kota Semarang", "design", {
+    issue_analysis: 86,
+    change_idea: 88.5,
+    milestones: 80,
+    stakeholders: 78,
+    presentation: 90,
+  });
 } finally {
   await browser.close();
 }
