@@ -20,6 +20,10 @@ import { CreateCohort } from "./pages/organizer/CreateCohort";
 import { ManageCohort } from "./pages/organizer/ManageCohort";
 import { ExamineList } from "./pages/examiner/ExamineList";
 import { AssessmentForm } from "./pages/examiner/AssessmentForm";
+import { Reminders, RemindersLink } from "./pages/followup/Reminders";
+import { Escalations } from "./pages/followup/Escalations";
+import { Workload } from "./pages/followup/Workload";
+import { TransferScreen } from "./pages/followup/TransferScreen";
 
 type Route = [pattern: string, screen: (params: Record<string, string>) => ReactNode];
 
@@ -37,6 +41,10 @@ const routes: Route[] = [
   ["/angkatan/:cohortId/kelola", (p) => <ManageCohort cohortId={p.cohortId!} />],
   ["/angkatan/:cohortId/penilaian", (p) => <ExamineList cohortId={p.cohortId!} />],
   ["/penilaian/:projectId", (p) => <AssessmentForm projectId={p.projectId!} />],
+  ["/pengingat", () => <Reminders />],
+  ["/usulan-mentor/:transferId", (p) => <TransferScreen transferId={p.transferId!} />],
+  ["/angkatan/:cohortId/eskalasi", (p) => <Escalations cohortId={p.cohortId!} />],
+  ["/angkatan/:cohortId/beban-kerja", (p) => <Workload cohortId={p.cohortId!} />],
 ];
 
 /** The whole app. */
@@ -105,6 +113,7 @@ function Frame({ me, children }: { me: Me; children: ReactNode }) {
         </Link>
         <nav aria-label={t("nav.menu")}>
           <Link href="/">{t("nav.home")}</Link>
+          <RemindersLink />
           {reviews && <ReviewQueueLink />}
           <button type="button" className="btn-link" onClick={() => void signOut()}>
             {t("nav.signOut")}

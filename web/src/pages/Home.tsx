@@ -6,6 +6,7 @@ import { useMe } from "../me";
 import { Link } from "../router";
 import { Badge, Empty, Load, PageTitle, statusLabel, useLoad } from "../ui";
 import { formatDate } from "../format";
+import { RemindersPanel } from "./followup/Reminders";
 
 type Role = Schema<"RoleBody">["role"];
 
@@ -25,6 +26,7 @@ export function Home() {
           </Link>
         )}
       </PageTitle>
+      <RemindersPanel />
       <h2>{t("home.roles")}</h2>
       {byCohort.size === 0 && !me.platformAdmin && <Empty>{t("home.noRoles")}</Empty>}
       <Load loaded={cohorts}>
@@ -69,6 +71,16 @@ function CohortLinks({ cohort, roles, admin }: { cohort: Schema<"Cohort">; roles
         <Link href={`/angkatan/${cohort.id}`} className="btn">
           {t("home.dashboard")}
         </Link>
+      )}
+      {(has("coach") || has("organizer") || admin) && (
+        <>
+          <Link href={`/angkatan/${cohort.id}/eskalasi`} className="btn">
+            {t("followup.home.escalations")}
+          </Link>
+          <Link href={`/angkatan/${cohort.id}/beban-kerja`} className="btn">
+            {t("followup.home.workload")}
+          </Link>
+        </>
       )}
       {(has("organizer") || admin) && (
         <Link href={`/angkatan/${cohort.id}/kelola`} className="btn">

@@ -8,6 +8,7 @@ import { Button, Field, statusLabel, useAction, useLoad } from "../../ui";
 import { PhasesEditor, phasesBody, spreadPhases, withKeys, type PhaseRow } from "./PhasesEditor";
 import { problemWhere } from "./problems";
 import { SaveProblem } from "./shared";
+import { DeadlineField } from "../followup/DeadlineField";
 
 type Cohort = Schema<"Cohort">;
 
@@ -57,6 +58,7 @@ function DetailsForm({ cohort, reload, onDone }: { cohort: Cohort; reload: () =>
   const [code, setCode] = useState(cohort.code);
   const [startsOn, setStartsOn] = useState(cohort.startsOn);
   const [endsOn, setEndsOn] = useState(cohort.endsOn);
+  const [responseDeadlineDays, setResponseDeadlineDays] = useState(String(cohort.responseDeadlineDays));
   const [phases, setPhases] = useState<PhaseRow[]>(() => withKeys(cohort.phases));
   const action = useAction();
 
@@ -69,6 +71,8 @@ function DetailsForm({ cohort, reload, onDone }: { cohort: Cohort; reload: () =>
       if (code !== cohort.code) patch.code = code;
       if (startsOn !== cohort.startsOn) patch.startsOn = startsOn;
       if (endsOn !== cohort.endsOn) patch.endsOn = endsOn;
+      // Left empty, the deadline stays as it is.
+      if (responseDeadlineDays.trim() && responseDeadlineDays.trim() !== String(cohort.responseDeadlineDays)) patch.responseDeadlineDays = Number(responseDeadlineDays);
       if (JSON.stringify(phasesBody(phases)) !== JSON.stringify(phasesBody(withKeys(cohort.phases)))) patch.phases = phasesBody(phases);
       if (Object.keys(patch).length === 0) {
         onDone("unchanged");
@@ -96,6 +100,7 @@ function DetailsForm({ cohort, reload, onDone }: { cohort: Cohort; reload: () =>
         <Field label={t("organizer.field.startsOn")} name="startsOn" type="date" required value={startsOn} onChange={(e) => setStartsOn(e.target.value)} problem={topProblem} />
         <Field label={t("organizer.field.endsOn")} name="endsOn" type="date" required value={endsOn} onChange={(e) => setEndsOn(e.target.value)} problem={topProblem} />
       </div>
+      <DeadlineField value={responseDeadlineDays} onChange={setResponseDeadlineDays} problem={topProblem} />
       <PhasesEditor rows={phases} onChange={setPhases} problem={action.problem} onRespread={() => setPhases(spreadPhases(startsOn, endsOn))} />
       <div className="actions">
         <Button type="submit" className="btn-primary" busy={action.busy}>

@@ -8,6 +8,7 @@ import { navigate } from "../../router";
 import { Button, Field, Load, PageTitle, ProblemAlert, Select, statusLabel, useAction, useIdempotencyKeys, useLoad } from "../../ui";
 import { PhasesEditor, phasesBody, spreadPhases, type PhaseRow } from "./PhasesEditor";
 import { problemWhere } from "./problems";
+import { DeadlineField } from "../followup/DeadlineField";
 import "./organizer.css";
 
 type Program = Schema<"Cohort">["program"];
@@ -36,6 +37,7 @@ function CreateCohortForm() {
   const [program, setProgram] = useState("");
   const [startsOn, setStartsOn] = useState("");
   const [endsOn, setEndsOn] = useState("");
+  const [responseDeadlineDays, setResponseDeadlineDays] = useState("7");
   // Until the user edits the phases, they follow the training's dates.
   const [editedPhases, setEditedPhases] = useState<PhaseRow[]>();
   const phases = editedPhases ?? spreadPhases(startsOn, endsOn);
@@ -48,7 +50,10 @@ function CreateCohortForm() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void action.run(async () => {
-      const body = { institutionId: chosenInstitution, name, code, program: program as Program, startsOn, endsOn, phases: phasesBody(phases) };
+      const body = {
+        institutionId: chosenInstitution, name, code, program: program as Program, startsOn, endsOn, phases: phasesBody(phases),
+        ...(responseDeadlineDays.trim() ? { responseDeadlineDays: Number(responseDeadlineDays) } : {}),
+      };
       const cohort = await ok(api.POST("/v1/cohorts", { params: { header: { "Idempotency-Key": keyFor(body) } }, body }));
       meContext?.reload();
       navigate(`/angkatan/${cohort.id}/kelola`);
@@ -88,6 +93,7 @@ function CreateCohortForm() {
         <Field label={t("organizer.field.startsOn")} name="startsOn" type="date" required value={startsOn} onChange={(e) => setStartsOn(e.target.value)} problem={topProblem} />
         <Field label={t("organizer.field.endsOn")} name="endsOn" type="date" required value={endsOn} onChange={(e) => setEndsOn(e.target.value)} problem={topProblem} />
       </div>
+      <DeadlineField value={responseDeadlineDays} onChange={setResponseDeadlineDays} problem={topProblem} />
       {!editedPhases && phases.length > 0 && <p className="hint">{t("organizer.phases.defaultHint")}</p>}
       <PhasesEditor rows={phases} onChange={setEditedPhases} problem={action.problem} onRespread={editedPhases ? () => setEditedPhases(undefined) : undefined} />
       <div className="actions">

@@ -14,6 +14,7 @@ import { ProjectHeader } from "./ProjectHeader";
 import { Timeline } from "./Timeline";
 import type { Project } from "./model";
 import { localize } from "./problems";
+import { MentorChange } from "../followup/MentorChange";
 import "./participant.css";
 
 /** The project screen. */
@@ -68,6 +69,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
               <a href="#linimasa">{t("participant.timeline.heading")}</a>
             </nav>
             <ProjectHeader project={p} milestones={milestones.data?.items} isParticipant={isParticipant} readsNotes={readsNotes} onChanged={onProjectChanged} />
+            {isParticipant && <MentorChange project={p} onChanged={timeline.reload} />}
 
             <section id="rancangan" className="panel" aria-labelledby="rancangan-h">
               <h2 id="rancangan-h">{t("participant.design.heading")}</h2>
