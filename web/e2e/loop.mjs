@@ -4,7 +4,8 @@
 // an organizer creates a cohort and imports its roster; the participant
 // designs and submits; mentor and coach approve; the participant uploads
 // evidence and claims the milestone; the mentor approves and verifies; the
-// coach sees 100 % on the dashboard; an examiner scores the design seminar.
+// coach sees 100 % on the dashboard, with the escalations and workload
+// views; an examiner scores the design seminar.
 // Every screen is checked with axe (no serious or critical violation) and
 // screenshotted at desktop and phone width into PROPER_SCREENSHOTS.
 //
@@ -19,6 +20,7 @@ import * as participant from "./steps/participant.mjs";
 import * as mentor from "./steps/mentor.mjs";
 import * as coach from "./steps/coach.mjs";
 import * as examiner from "./steps/examiner.mjs";
+import * as followup from "./steps/followup.mjs";
 
 const base = need("PROPER_BASE_URL");
 const screenshots = need("PROPER_SCREENSHOTS");
@@ -144,6 +146,7 @@ try {
   await participant.startImplementation(part.page, part.shot, projectId);
   await participant.uploadEvidence(part.page, part.shot, projectId, milestone, { title: "SK Tim Layanan Daring", filePath: evidenceFile });
   await participant.claimMilestone(part.page, part.shot, projectId, milestone);
+  await followup.checkReminders(ment.page, ment.shot); // the evidence and the claim wait for the mentor
 
   // The mentor approves the evidence and verifies the milestone.
   await mentor.approveEvidence(ment.page, ment.shot, "SK Tim Layanan Daring");
@@ -158,6 +161,10 @@ try {
     topic: "Strategi sosialisasi layanan daring",
     notes: "Peserta akan menyosialisasikan layanan melalui asosiasi UMKM.",
   });
+
+  // The coach looks for late reviews and the reviewers' workload.
+  await followup.checkEscalations(coa.page, coa.shot, cohortId);
+  await followup.checkWorkload(coa.page, coa.shot, cohortId);
 
   // An examiner scores the design seminar.
   const exa = await tab();

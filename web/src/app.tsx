@@ -1,29 +1,32 @@
 // The app: the public screens (sign-in, activation), and the signed-in frame
 // (header, navigation, get-me) around the screen the path names.
-import { useEffect, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, type ReactNode } from "react";
 import { api, ok } from "./api";
 import { t } from "./i18n";
 import { MeContext, type Me } from "./me";
 import { Link, match, navigate, usePath } from "./router";
 import { session, useToken } from "./session";
-import { Badge, Load, PageTitle, useLoad } from "./ui";
+import { Badge, Load, Loading, PageTitle, useLoad } from "./ui";
 import { Home } from "./pages/Home";
 import { Activate, SignIn } from "./pages/SignIn";
-import { ProjectPage } from "./pages/participant/ProjectPage";
-import { ReviewQueue } from "./pages/mentor/ReviewQueue";
-import { DesignReview } from "./pages/mentor/DesignReview";
-import { MilestoneReview } from "./pages/mentor/MilestoneReview";
-import { EvidenceReview } from "./pages/mentor/EvidenceReview";
-import { CohortDashboard } from "./pages/coach/CohortDashboard";
-import { CoachingNotes } from "./pages/coach/CoachingNotes";
-import { CreateCohort } from "./pages/organizer/CreateCohort";
-import { ManageCohort } from "./pages/organizer/ManageCohort";
-import { ExamineList } from "./pages/examiner/ExamineList";
-import { AssessmentForm } from "./pages/examiner/AssessmentForm";
 import { Reminders, RemindersLink } from "./pages/followup/Reminders";
-import { Escalations } from "./pages/followup/Escalations";
-import { Workload } from "./pages/followup/Workload";
-import { TransferScreen } from "./pages/followup/TransferScreen";
+
+// Each role's screens are loaded when first opened, so a phone signing in
+// downloads the frame and its own screens, not everyone's.
+const ProjectPage = lazy(() => import("./pages/participant/ProjectPage").then((m) => ({ default: m.ProjectPage })));
+const ReviewQueue = lazy(() => import("./pages/mentor/ReviewQueue").then((m) => ({ default: m.ReviewQueue })));
+const DesignReview = lazy(() => import("./pages/mentor/DesignReview").then((m) => ({ default: m.DesignReview })));
+const MilestoneReview = lazy(() => import("./pages/mentor/MilestoneReview").then((m) => ({ default: m.MilestoneReview })));
+const EvidenceReview = lazy(() => import("./pages/mentor/EvidenceReview").then((m) => ({ default: m.EvidenceReview })));
+const CohortDashboard = lazy(() => import("./pages/coach/CohortDashboard").then((m) => ({ default: m.CohortDashboard })));
+const CoachingNotes = lazy(() => import("./pages/coach/CoachingNotes").then((m) => ({ default: m.CoachingNotes })));
+const CreateCohort = lazy(() => import("./pages/organizer/CreateCohort").then((m) => ({ default: m.CreateCohort })));
+const ManageCohort = lazy(() => import("./pages/organizer/ManageCohort").then((m) => ({ default: m.ManageCohort })));
+const ExamineList = lazy(() => import("./pages/examiner/ExamineList").then((m) => ({ default: m.ExamineList })));
+const AssessmentForm = lazy(() => import("./pages/examiner/AssessmentForm").then((m) => ({ default: m.AssessmentForm })));
+const Escalations = lazy(() => import("./pages/followup/Escalations").then((m) => ({ default: m.Escalations })));
+const Workload = lazy(() => import("./pages/followup/Workload").then((m) => ({ default: m.Workload })));
+const TransferScreen = lazy(() => import("./pages/followup/TransferScreen").then((m) => ({ default: m.TransferScreen })));
 
 type Route = [pattern: string, screen: (params: Record<string, string>) => ReactNode];
 
@@ -90,7 +93,7 @@ function SignedIn({ path }: { path: string }) {
 function screenFor(path: string): ReactNode {
   for (const [pattern, screen] of routes) {
     const params = match(pattern, path);
-    if (params) return screen(params);
+    if (params) return <Suspense fallback={<Loading />}>{screen(params)}</Suspense>;
   }
   return <PageTitle title={t("common.notFound")} />;
 }
