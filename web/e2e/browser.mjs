@@ -52,6 +52,16 @@ export async function signIn(page, email, password) {
 }
 
 /**
+ * Waits until the screen has loaded what it shows: no loading indicator
+ * left, and the network quiet (or busy only with an embedded viewer, such
+ * as Chromium's PDF viewer, which may never go quiet).
+ */
+async function settled(page) {
+  await page.waitForLoadState("networkidle", { timeout: 5000 }).catch(() => undefined);
+  await page.waitForFunction(() => !document.querySelector(".loading"), undefined, { timeout: 15000 });
+}
+
+/**
  * Checks the screen page shows: no serious or critical axe violations, then
  * screenshots at desktop and phone width into dir as <name>-desktop.png and
  * <name>-phone.png. Returns the violations found (empty when clean).
@@ -61,7 +71,7 @@ export async function checkScreen(page, dir, name) {
   const found = [];
   for (const [size, viewport] of Object.entries(viewports)) {
     await page.setViewportSize(viewport);
-    await page.waitForLoadState("networkidle");
+    await settled(page);
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     for (const v of results.violations) {
       if (v.impact === "serious" || v.impact === "critical") {
