@@ -92,7 +92,10 @@ func TestAParticipantProposesANewMentorWhoMustAccept(t *testing.T) {
 		status int
 		field  string
 	}{
-		"no mentor":          {map[string]string{}, http.StatusUnprocessableEntity, "body"},
+		"no mentor":          {map[string]string{}, http.StatusUnprocessableEntity, "body.mentorId"},
+		"both id and e-mail": {map[string]string{"mentorId": w.otherMentor.ID.String(), "mentorEmail": "x@y.go.id"}, http.StatusUnprocessableEntity, "body.mentorEmail"},
+		"an unknown e-mail":  {map[string]string{"mentorEmail": "tidak.ada@semarangkota.go.id"}, http.StatusUnprocessableEntity, "body.mentorEmail"},
+		"own e-mail":         {map[string]string{"mentorEmail": w.participant.Email}, http.StatusUnprocessableEntity, "body.mentorEmail"},
 		"themselves":         {map[string]string{"mentorId": w.participant.ID.String()}, http.StatusUnprocessableEntity, "body.mentorId"},
 		"the current mentor": {map[string]string{"mentorId": w.mentor.ID.String()}, http.StatusUnprocessableEntity, "body.mentorId"},
 		"nobody":             {map[string]string{"mentorId": "5f0c6a8e-3d0b-4a53-9a57-0d2f3c1e9b7a"}, http.StatusUnprocessableEntity, "body.mentorId"},
@@ -104,9 +107,10 @@ func TestAParticipantProposesANewMentorWhoMustAccept(t *testing.T) {
 	}
 	expect(t, w.post(transfers, w.tokenOf(roleMentor), map[string]string{"mentorId": newMentor.ID.String()}), http.StatusForbidden)
 
-	r := expect(t, w.post(transfers, participant, map[string]string{"mentorId": newMentor.ID.String(), "note": "Saya pindah ke Dinas Kominfo"}), http.StatusCreated)
+	// By the e-mail address of the new mentor's account, in any case: a participant cannot look up ids.
+	r := expect(t, w.post(transfers, participant, map[string]string{"mentorEmail": strings.ToUpper(newMentor.Email), "note": "Saya pindah ke Dinas Kominfo"}), http.StatusCreated)
 	id := r.field(t, "id")
-	if r.field(t, "status") != "pending" || r.field(t, "previousMentorName") != "Sekda Mentor" {
+	if r.field(t, "status") != "pending" || r.field(t, "previousMentorName") != "Sekda Mentor" || r.field(t, "mentorId") != newMentor.ID.String() {
 		t.Errorf("the proposal is %s", r.body)
 	}
 	expect(t, w.post(transfers, participant, map[string]string{"mentorId": w.otherMentor.ID.String()}), http.StatusConflict)

@@ -1,6 +1,10 @@
 package api_test
 
-import "context"
+import (
+	"context"
+
+	"github.com/proper-id/proper/domain"
+)
 
 // pendingTransfer makes the participant's proposal of otherMentor as their
 // new mentor pending again (creating it the first time), with the mentor
@@ -18,7 +22,7 @@ func (w *world) pendingTransfer() {
 	must(w.db.Exec(`UPDATE mentor_transfers SET status = 'cancelled' WHERE enrollment_id = ? AND status = 'pending'`, w.enrollment.ID))
 	if w.transfer.ID == [16]byte{} {
 		var err error
-		w.transfer, err = w.cohorts().ProposeMentorTransfer(context.Background(), w.actor(w.participant), w.enrollment.ID, w.otherMentor.ID, "Mutasi jabatan")
+		w.transfer, err = w.cohorts().ProposeMentorTransfer(context.Background(), w.actor(w.participant), w.enrollment.ID, domain.ProposedMentor{ID: w.otherMentor.ID}, "Mutasi jabatan")
 		if err != nil {
 			w.t.Fatal(err)
 		}

@@ -39,7 +39,7 @@ func TestOtherCohortsIdsAreInvisibleEverywhere(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	transferB, err := w.cohorts().ProposeMentorTransfer(ctx, actorB, enrollmentB.ID, w.user("Mentor Baru Angkatan Lain").ID, "")
+	transferB, err := w.cohorts().ProposeMentorTransfer(ctx, actorB, enrollmentB.ID, domain.ProposedMentor{ID: w.user("Mentor Baru Angkatan Lain").ID}, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -42,7 +42,8 @@ func newMentorTransfer(t domain.MentorTransfer) MentorTransfer {
 
 // MentorTransferCreate is the body of propose-mentor-transfer.
 type MentorTransferCreate struct {
-	MentorID uuid.UUID `json:"mentorId" format:"uuid" doc:"The proposed mentor: an account other than yours and your current mentor's."`
+	MentorID    uuid.UUID `json:"mentorId,omitempty" format:"uuid" doc:"The proposed mentor's account: someone other than you and your current mentor. Give this or mentorEmail."`
+	MentorEmail string    `json:"mentorEmail,omitempty" maxLength:"254" doc:"The e-mail address of the proposed mentor's account, for participants who do not know its id. Give this or mentorId." example:"budi.santoso@semarangkota.go.id"`
 	Note     string    `json:"note,omitempty" maxLength:"10000" doc:"A word to the proposed mentor." example:"Bapak kini atasan langsung saya di Dinas Kominfo."`
 }
 
@@ -81,7 +82,7 @@ func registerMentorTransfers(api huma.API, s *Services) {
 		IdempotencyKeyHeader
 		Body MentorTransferCreate
 	}) (*mentorTransferOutput, error) {
-		return mentorTransferAnswer(s.Cohorts.ProposeMentorTransfer(ctx, actorOf(ctx), in.EnrollmentID, in.Body.MentorID, in.Body.Note))
+		return mentorTransferAnswer(s.Cohorts.ProposeMentorTransfer(ctx, actorOf(ctx), in.EnrollmentID, domain.ProposedMentor{ID: in.Body.MentorID, Email: in.Body.MentorEmail}, in.Body.Note))
 	})
 
 	huma.Register(api, huma.Operation{

@@ -3,6 +3,7 @@ package domain
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -90,10 +91,44 @@ func transferEvent(actor *Actor, now time.Time, t MentorTransfer, action, summar
 	return e
 }
 
+// ProposedMentor names the proposed mentor by account id or, since a
+// participant cannot look people up, by the e-mail address of their
+// account: exactly one of the two.
+type ProposedMentor struct {
+	ID    uuid.UUID
+	Email string
+}
+
+// resolve returns the proposed mentor's account id, adding to v what is
+// wrong with the choice.
+func (m ProposedMentor) resolve(ctx context.Context, users UserStore, v *Violations) (uuid.UUID, error) {
+	email := strings.TrimSpace(m.Email)
+	switch {
+	case m.ID == uuid.Nil && email == "":
+		v.Add("mentorId", "is required: give the new mentor's account id or mentorEmail")
+	case m.ID != uuid.Nil && email != "":
+		v.Add("mentorEmail", "give mentorId or mentorEmail, not both")
+	case email != "":
+		u, _, err := users.ByEmail(ctx, email)
+		if KindOf(err) == KindNotFound {
+			v.Add("mentorEmail", "no account has this e-mail address; ask the organizer to create one")
+			return uuid.Nil, nil
+		}
+		return u.ID, err
+	default:
+		if _, err := users.Get(ctx, m.ID); KindOf(err) == KindNotFound {
+			v.Add("mentorId", "no user has this id")
+		} else if err != nil {
+			return uuid.Nil, err
+		}
+	}
+	return m.ID, nil
+}
+
 // ProposeMentorTransfer records the participant's proposal to move their
 // project to a new mentor, who is asked by e-mail (when enabled) and in
 // their reminders; it takes effect when they accept.
-func (s *Cohorts) ProposeMentorTransfer(ctx context.Context, actor *Actor, enrollmentID, mentorID uuid.UUID, note string) (MentorTransfer, error) {
+func (s *Cohorts) ProposeMentorTransfer(ctx context.Context, actor *Actor, enrollmentID uuid.UUID, mentor ProposedMentor, note string) (MentorTransfer, error) {
 	now := s.now()
 	var t MentorTransfer
 	err := s.store.WithinTx(ctx, func(tx Store) error {
@@ -107,19 +142,20 @@ func (s *Cohorts) ProposeMentorTransfer(ctx context.Context, actor *Actor, enrol
 		}
 		var v Violations
 		note = longText(&v, "note", note)
+		mentorID, err := mentor.resolve(ctx, tx.Users(), &v)
+		if err != nil {
+			return err
+		}
+		field := "mentorId"
+		if mentor.ID == uuid.Nil {
+			field = "mentorEmail"
+		}
 		switch {
 		case mentorID == uuid.Nil:
-			v.Add("mentorId", "is required")
 		case mentorID == e.ParticipantID:
-			v.Add("mentorId", "must be someone other than the participant")
+			v.Add(field, "must be someone other than the participant")
 		case mentorID == e.MentorID:
-			v.Add("mentorId", "is the mentor already")
-		default:
-			if _, err := tx.Users().Get(ctx, mentorID); KindOf(err) == KindNotFound {
-				v.Add("mentorId", "no user has this id")
-			} else if err != nil {
-				return err
-			}
+			v.Add(field, "is the mentor already")
 		}
 		if err := v.Err(); err != nil {
 			return err

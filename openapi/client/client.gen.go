@@ -1101,8 +1101,11 @@ type MentorTransferStatus string
 
 // MentorTransferCreate defines model for MentorTransferCreate.
 type MentorTransferCreate struct {
-	// MentorId The proposed mentor: an account other than yours and your current mentor's.
-	MentorId openapi_types.UUID `json:"mentorId"`
+	// MentorEmail The e-mail address of the proposed mentor's account, for participants who do not know its id. Give this or mentorId.
+	MentorEmail *string `json:"mentorEmail,omitempty"`
+
+	// MentorId The proposed mentor's account: someone other than you and your current mentor. Give this or mentorEmail.
+	MentorId *openapi_types.UUID `json:"mentorId,omitempty"`
 
 	// Note A word to the proposed mentor.
 	Note *string `json:"note,omitempty"`

@@ -45,6 +45,10 @@ const fieldMessages: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^send a file or a url, not both/, () => t("problem.msg.fileOrUrlNotBoth")],
   [/^send a file or a url/, () => t("problem.msg.fileOrUrl")],
   [/^is empty/, () => t("problem.msg.emptyFile")],
+  [/^expected number >= (\d+)/, (m) => t("problem.msg.min", { n: m[1] ?? "" })],
+  [/^expected number <= (\d+)/, (m) => t("problem.msg.max", { n: m[1] ?? "" })],
+  [/^expected integer|^expected number/, () => t("problem.msg.number")],
+  [/^expected string to be RFC 4122 uuid/, () => t("problem.msg.uuid")],
 ];
 
 function translate(message: string): string | undefined {
@@ -65,4 +69,25 @@ export function requiredProblem(values: Record<string, string>): Problem | undef
     .filter(([, v]) => v.trim() === "")
     .map(([field]) => ({ location: "body." + field, message: t("problem.msg.required") }));
   return errors.length ? { status: 422, title: t("problem.422"), errors } : undefined;
+}
+
+/** What a screen says instead of the API's words, for one operation. */
+export type Wording = {
+  /** An explanation per status, replacing the detail. */
+  details?: Partial<Record<number, string>>;
+  /** A message per request field (e.g. "goal" for body.goal), replacing the API's. */
+  fields?: Record<string, string>;
+  /** A message per pattern of the API's field message (those the app-wide wording left in English). */
+  messages?: [RegExp, string][];
+};
+
+/** problem with the explanation and field messages wording has for it. */
+export function rewordProblem(p: Problem, wording: Wording): Problem {
+  const errors = p.errors?.map((e) => {
+    const field = wording.fields?.[(e.location ?? "").replace(/^body\./, "")];
+    const pattern = wording.messages?.find(([re]) => re.test(e.message ?? ""));
+    const message = field ?? pattern?.[1];
+    return message ? { ...e, message } : e;
+  });
+  return { ...p, detail: wording.details?.[p.status ?? 0] ?? p.detail, errors };
 }

@@ -14,6 +14,7 @@ import {
 } from "react";
 import { ApiError, fieldMessage, idempotencyKey, type Problem } from "./api";
 import { t, type MessageKey } from "./i18n";
+import { rewordProblem, type Wording } from "./problems";
 
 /** The state of data loaded for a screen. */
 export type Loaded<T> = {
@@ -41,6 +42,11 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
     };
   }, [run, round]);
   return { data: state.data, error: state.error, loading: state.loading, reload: () => setRound((r) => r + 1) };
+}
+
+/** The error with a screen's own wording for its operation (see problems.ts). */
+export function reword(error: ApiError | undefined, wording: Wording = {}): ApiError | undefined {
+  return error && new ApiError(rewordProblem(error.problem, wording));
 }
 
 /** Any thrown value as an ApiError. */

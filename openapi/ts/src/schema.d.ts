@@ -2128,11 +2128,16 @@ export interface components {
         };
         MentorTransferCreate: {
             /**
+             * @description The e-mail address of the proposed mentor's account, for participants who do not know its id. Give this or mentorId.
+             * @example budi.santoso@semarangkota.go.id
+             */
+            mentorEmail?: string;
+            /**
              * Format: uuid
-             * @description The proposed mentor: an account other than yours and your current mentor's.
+             * @description The proposed mentor's account: someone other than you and your current mentor. Give this or mentorEmail.
              * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
-            mentorId: string;
+            mentorId?: string;
             /**
              * @description A word to the proposed mentor.
              * @example Bapak kini atasan langsung saya di Dinas Kominfo.

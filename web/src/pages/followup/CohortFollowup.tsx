@@ -6,9 +6,8 @@ import { api, ok, type Schema } from "../../api";
 import { t } from "../../i18n";
 import { hasRole, useMe } from "../../me";
 import { Link } from "../../router";
-import { Loading, PageTitle, ProblemAlert, useLoad } from "../../ui";
+import { Loading, PageTitle, ProblemAlert, reword, useLoad } from "../../ui";
 import { followsCohort } from "./model";
-import { localize } from "./problems";
 import "./followup.css";
 
 type Cohort = Schema<"Cohort">;
@@ -66,7 +65,7 @@ export function CohortFollowup({ cohortId, titleKey, current, children }: {
           {children(cohort.data)}
         </>
       ) : cohort.error ? (
-        <ProblemAlert error={localize(cohort.error)} retry={cohort.reload} />
+        <ProblemAlert error={reword(cohort.error)} retry={cohort.reload} />
       ) : (
         <Loading />
       )}

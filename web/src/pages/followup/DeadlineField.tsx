@@ -2,13 +2,12 @@
 // field of the organizer's cohort forms, with the API's problem translated.
 import { ApiError, type Problem } from "../../api";
 import { t } from "../../i18n";
-import { Field } from "../../ui";
-import { localize } from "./problems";
+import { Field, reword } from "../../ui";
 import "./followup.css";
 
 /** A number field for responseDeadlineDays; value is the typed text. */
 export function DeadlineField({ value, onChange, problem }: { value: string; onChange: (value: string) => void; problem: Problem | undefined }) {
-  const shown = problem ? localize(new ApiError(problem))?.problem : undefined;
+  const shown = problem ? reword(new ApiError(problem))?.problem : undefined;
   return (
     <div className="fu-deadline-field">
       <Field

@@ -7,9 +7,8 @@ import { formatDateTime } from "../../format";
 import { t } from "../../i18n";
 import { useMe } from "../../me";
 import { Link } from "../../router";
-import { Badge, Button, Field, Load, ProblemAlert, TextArea, useAction, useLoad } from "../../ui";
+import { Badge, Button, Field, Load, ProblemAlert, reword, TextArea, useAction, useLoad } from "../../ui";
 import { searchesPeople, transferStatus, transferTone, type MentorTransfer } from "./model";
-import { localize } from "./problems";
 import { PersonSearch } from "./PersonSearch";
 import { CancelTransfer } from "./TransferScreen";
 import "./followup.css";
@@ -21,8 +20,8 @@ type User = Schema<"User">;
 const proposeWording = {
   details: { 409: t("followup.propose.onePending") },
   messages: [
-    [/invalid UUID length: 0$/, t("followup.propose.mentorRequired")],
-    [/no user has this id/, t("followup.propose.noUser")],
+    [/^is required: give the new mentor/, t("followup.propose.mentorRequired")],
+    [/no account has this e-mail address/, t("followup.propose.noUser")],
     [/is the mentor already/, t("followup.propose.already")],
     [/someone other than the participant/, t("followup.propose.notYourself")],
   ] as [RegExp, string][],
@@ -69,7 +68,7 @@ export function MentorChange({ project, onChanged }: { project: Project; onChang
           {done}
         </p>
       )}
-      <Load loaded={{ ...transfers, error: localize(transfers.error) }}>
+      <Load loaded={{ ...transfers, error: reword(transfers.error) }}>
         {(list) => {
           const pending = list.find((x) => x.status === "pending");
           const earlier = list.filter((x) => x.status !== "pending").reverse();
@@ -110,17 +109,17 @@ function PendingTransfer({ transfer: tr, reload, onCancelled }: { transfer: Ment
   );
 }
 
-/** The proposal form, opened by a button: the new mentor (searched or by account id) and a note. */
+/** The proposal form, opened by a button: the new mentor (searched by organizers, else by e-mail) and a note. */
 function ProposeForm({ project, onProposed, onOpen }: { project: Project; onProposed: (t: MentorTransfer) => void; onOpen: () => void }) {
   const me = useMe();
   const [open, setOpen] = useState(false);
   const [chosen, setChosen] = useState<User>();
-  const [mentorId, setMentorId] = useState("");
+  const [mentorEmail, setMentorEmail] = useState("");
   const [note, setNote] = useState("");
   const [key, setKey] = useState<{ body: string; key: string }>();
   const action = useAction();
   const search = searchesPeople(me);
-  const problem = localize(action.error, proposeWording);
+  const problem = reword(action.error, proposeWording);
 
   if (!open) {
     return (
@@ -141,7 +140,8 @@ function ProposeForm({ project, onProposed, onOpen }: { project: Project; onProp
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void action.run(async () => {
-      const body = { mentorId: search ? chosen?.id ?? "" : mentorId.trim(), ...(note.trim() ? { note: note.trim() } : {}) };
+      const mentor = search ? (chosen ? { mentorId: chosen.id } : {}) : { mentorEmail: mentorEmail.trim() };
+      const body = { ...mentor, ...(note.trim() ? { note: note.trim() } : {}) };
       // The same body sent again (a retry) keeps its Idempotency-Key.
       const json = JSON.stringify(body);
       const k = key?.body === json ? key.key : idempotencyKey();
@@ -165,13 +165,14 @@ function ProposeForm({ project, onProposed, onOpen }: { project: Project; onProp
         <ChosenOrSearch chosen={chosen} onChoose={setChosen} problem={problem?.problem} />
       ) : (
         <Field
-          label={t("followup.propose.mentorId")}
-          name="mentorId"
-          hint={t("followup.propose.mentorIdHint")}
+          label={t("followup.propose.mentorEmail")}
+          name="mentorEmail"
+          type="email"
+          hint={t("followup.propose.mentorEmailHint")}
           autoComplete="off"
           spellCheck={false}
-          value={mentorId}
-          onChange={(e) => setMentorId(e.target.value)}
+          value={mentorEmail}
+          onChange={(e) => setMentorEmail(e.target.value)}
           problem={problem?.problem}
         />
       )}

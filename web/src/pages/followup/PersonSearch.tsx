@@ -3,8 +3,7 @@
 import { useEffect, useState } from "react";
 import { api, ok, type Schema } from "../../api";
 import { t } from "../../i18n";
-import { Empty, Field, Loading, ProblemAlert, useLoad } from "../../ui";
-import { localize } from "./problems";
+import { Empty, Field, Loading, ProblemAlert, reword, useLoad } from "../../ui";
 
 type User = Schema<"User">;
 
@@ -28,7 +27,7 @@ export function PersonSearch({ label, onPick }: { label: string; onPick: (user: 
       <Field label={label} name="q" type="search" autoComplete="off" hint={t("followup.search.hint")} value={q} onChange={(e) => setQ(e.target.value)} />
       <div aria-live="polite">
         {results.loading && query.length >= 2 && <Loading />}
-        {results.error && <ProblemAlert error={localize(results.error)} retry={results.reload} />}
+        {results.error && <ProblemAlert error={reword(results.error)} retry={results.reload} />}
         {!results.loading && results.data && (
           results.data.items.length === 0 ? (
             <Empty>{t("followup.search.none")}</Empty>

@@ -5,9 +5,8 @@ import { formatDate } from "../../format";
 import { t } from "../../i18n";
 import { useMe } from "../../me";
 import { Link, usePath } from "../../router";
-import { Badge, Empty, Load, Loading, PageTitle, ProblemAlert, useLoad } from "../../ui";
+import { Badge, Empty, Load, Loading, PageTitle, ProblemAlert, reword, useLoad } from "../../ui";
 import { usePaged } from "./paging";
-import { localize } from "./problems";
 import { MoreButton } from "./shared";
 import { dueIn, reminderHref, reminderKind, reminderTone, waited, type Reminder } from "./model";
 import "./followup.css";
@@ -30,10 +29,10 @@ export function Reminders() {
       <PageTitle title={t("followup.reminders.title")} />
       <p className="fu-intro">{t("followup.reminders.intro")}</p>
       {items === undefined ? (
-        paged.error ? <ProblemAlert error={localize(paged.error)} retry={paged.reload} /> : <Loading />
+        paged.error ? <ProblemAlert error={reword(paged.error)} retry={paged.reload} /> : <Loading />
       ) : (
         <>
-          {paged.error && <ProblemAlert error={localize(paged.error)} retry={paged.reload} />}
+          {paged.error && <ProblemAlert error={reword(paged.error)} retry={paged.reload} />}
           {items.length === 0 ? (
             <Empty>{t("followup.reminders.empty")}</Empty>
           ) : (
@@ -57,12 +56,6 @@ export function Reminders() {
           )}
         </>
       )}
-      <details className="fu-account-id">
-        <summary>{t("followup.reminders.idSummary")}</summary>
-        <p>
-          {t("followup.reminders.idText")} <code>{me.user.id}</code>
-        </p>
-      </details>
     </div>
   );
 }
@@ -121,7 +114,7 @@ export function RemindersPanel() {
   return (
     <section className="panel fu fu-panel" aria-labelledby="pengingat-h">
       <h2 id="pengingat-h">{t("followup.reminders.title")}</h2>
-      <Load loaded={{ ...loaded, error: localize(loaded.error) }}>
+      <Load loaded={{ ...loaded, error: reword(loaded.error) }}>
         {(page) =>
           page.items.length === 0 ? (
             <Empty>{t("followup.reminders.empty")}</Empty>

@@ -7,9 +7,8 @@ import { formatDateTime } from "../../format";
 import { t } from "../../i18n";
 import { MeContext, useMe } from "../../me";
 import { Link } from "../../router";
-import { Badge, Button, Load, PageTitle, ProblemAlert, TextArea, useAction, useLoad } from "../../ui";
+import { Badge, Button, Load, PageTitle, ProblemAlert, reword, TextArea, useAction, useLoad } from "../../ui";
 import { transferStatus, transferTone, type MentorTransfer } from "./model";
-import { localize } from "./problems";
 import "./followup.css";
 
 /** The 409 of a decision: the proposal no longer waits. */
@@ -28,7 +27,7 @@ export function TransferScreen({ transferId }: { transferId: string }) {
   return (
     <div className="fu">
       <PageTitle title={title} />
-      <Load loaded={{ ...loaded, data: transfer, error: localize(loaded.error) }}>
+      <Load loaded={{ ...loaded, data: transfer, error: reword(loaded.error) }}>
         {(tr) => (
           <>
             <TransferFacts transfer={tr} invited={tr.mentorId === me.user.id} />
@@ -123,7 +122,7 @@ function Decide({ transfer: tr, onDecided, reload }: { transfer: MentorTransfer;
     <section className="panel" aria-labelledby="jawaban-h">
       <h2 id="jawaban-h">{t("followup.transfer.answer")}</h2>
       <p>{t("followup.transfer.acceptMeans", { previous: tr.previousMentorName })}</p>
-      <ProblemAlert error={localize(accept.error, decidedAlready)} retry={stale ? reload : undefined} />
+      <ProblemAlert error={reword(accept.error, decidedAlready)} retry={stale ? reload : undefined} />
       {!confirming ? (
         <div className="actions">
           <Button className="btn-ok" onClick={() => setConfirming(true)} disabled={busy}>
@@ -145,7 +144,7 @@ function Decide({ transfer: tr, onDecided, reload }: { transfer: MentorTransfer;
       )}
       <form onSubmit={doDecline} noValidate className="fu-decline">
         <h3>{t("followup.transfer.declineTitle")}</h3>
-        <ProblemAlert error={localize(decline.error, decidedAlready)} retry={stale ? reload : undefined} fieldsShown />
+        <ProblemAlert error={reword(decline.error, decidedAlready)} retry={stale ? reload : undefined} fieldsShown />
         <TextArea
           label={t("followup.transfer.declineComment")}
           name="comment"
@@ -154,7 +153,7 @@ function Decide({ transfer: tr, onDecided, reload }: { transfer: MentorTransfer;
           rows={3}
           value={comment}
           onChange={(e) => setComment(e.target.value)}
-          problem={localize(decline.error)?.problem}
+          problem={reword(decline.error)?.problem}
         />
         <Button type="submit" className="btn-danger" busy={decline.busy} busyLabel={t("followup.working")} disabled={accept.busy}>
           {t("followup.transfer.decline")}
@@ -175,7 +174,7 @@ export function CancelTransfer({ transfer: tr, onCancelled, reload }: { transfer
     });
   return (
     <div className="fu-cancel">
-      <ProblemAlert error={localize(action.error, decidedAlready)} retry={action.error?.problem.status === 409 ? reload : undefined} />
+      <ProblemAlert error={reword(action.error, decidedAlready)} retry={action.error?.problem.status === 409 ? reload : undefined} />
       {!confirming ? (
         <Button className="btn-danger" onClick={() => setConfirming(true)}>
           {t("followup.transfer.cancel")}

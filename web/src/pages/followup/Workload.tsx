@@ -6,10 +6,9 @@ import { api, ok } from "../../api";
 import { formatDate, formatNumber } from "../../format";
 import { t } from "../../i18n";
 import { setQuery, useQuery } from "../../router";
-import { Load, Select, useLoad } from "../../ui";
+import { Load, reword, Select, useLoad } from "../../ui";
 import { CohortFollowup } from "./CohortFollowup";
 import { daysSince, duration, reviewerRole, waited, type ReviewerLoad } from "./model";
-import { localize } from "./problems";
 import { ScrollRegion } from "./shared";
 
 /** The columns the table sorts by, with their query value. */
@@ -78,7 +77,7 @@ function WorkloadTable({ cohortId }: { cohortId: string }) {
   };
 
   return (
-    <Load loaded={{ ...loaded, error: localize(loaded.error) }}>
+    <Load loaded={{ ...loaded, error: reword(loaded.error) }}>
       {(data) => {
         const rows = sortLoads(
           data.items.filter((r) => !role || r.role === role),

@@ -4,9 +4,9 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { ApiError, api, etag, ok, type Problem, type Schema } from "../../api";
 import { t } from "../../i18n";
-import { Button, Field, ProblemAlert, TextArea, useAction } from "../../ui";
+import { Button, Field, ProblemAlert, reword, TextArea, useAction } from "../../ui";
 import type { Project } from "./model";
-import { localize, namesField } from "./problems";
+import { namesField } from "./problems";
 import { StakeholderEditor, fromRows, toRows, type StakeholderRow } from "./Stakeholders";
 
 type Text = "title" | "background" | "problem" | "goal" | "benefits" | "scope";
@@ -78,7 +78,7 @@ export function DesignForm({ project, hasShortMilestone, onSaved, onProblem, rel
   const form = useRef<HTMLFormElement>(null);
   const patch = patchOf(draft, project);
   const dirty = Object.keys(patch).length > 0;
-  const error = localize(action.error, submitWording());
+  const error = reword(action.error, submitWording());
   const problem = error?.problem;
 
   // After a refused submit, go to the first field it names.
@@ -126,7 +126,7 @@ export function DesignForm({ project, hasShortMilestone, onSaved, onProblem, rel
         onProblem(undefined);
         onSaved(submitted);
       } catch (e) {
-        if (which === "submit" && e instanceof ApiError) onProblem(localize(e, submitWording())?.problem);
+        if (which === "submit" && e instanceof ApiError) onProblem(reword(e, submitWording())?.problem);
         throw e;
       }
     });

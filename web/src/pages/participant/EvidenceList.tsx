@@ -5,10 +5,9 @@ import { useState } from "react";
 import { api, ok } from "../../api";
 import { formatDateTime, formatSize } from "../../format";
 import { t } from "../../i18n";
-import { Badge, Button, Empty, Load, ProblemAlert, statusLabel, useAction, useLoad } from "../../ui";
+import { Badge, Button, Empty, Load, ProblemAlert, reword, statusLabel, useAction, useLoad } from "../../ui";
 import { EvidenceUpload } from "./EvidenceUpload";
 import { evidenceTone, latestReview, type TimelineEntry } from "./model";
-import { localize } from "./problems";
 import { downloadEvidence, type Evidence } from "./upload";
 
 type Props = {
@@ -89,7 +88,7 @@ function EvidenceItem({ evidence: e, isParticipant, timeline, onChanged }: { evi
           <span className="muted">{t("participant.evidence.review")}</span> {review.summary}
         </p>
       )}
-      <ProblemAlert error={localize(withdraw.error, { details: { 409: t("participant.evidence.withdrawRefused") } }) ?? localize(download.error)} />
+      <ProblemAlert error={reword(withdraw.error, { details: { 409: t("participant.evidence.withdrawRefused") } }) ?? reword(download.error)} />
       <div className="actions">
         {e.kind === "file" && (
           <Button className="btn-small" busy={download.busy} busyLabel={t("participant.working")} onClick={() => void download.run(() => downloadEvidence(e))}>

@@ -5,8 +5,7 @@ import { useEffect, useRef, useState, type DragEvent, type FormEvent } from "rea
 import { ApiError } from "../../api";
 import { formatSize } from "../../format";
 import { t } from "../../i18n";
-import { Button, Field, ProblemAlert, ProgressBar, TextArea, asApiError, useAction } from "../../ui";
-import { localize } from "./problems";
+import { asApiError, Button, Field, ProblemAlert, ProgressBar, reword, TextArea, useAction } from "../../ui";
 import { UploadAborted, submitEvidence, type Upload } from "./upload";
 
 /** The file types the API accepts, for the file picker. */
@@ -70,7 +69,7 @@ function UploadForm({ milestoneId, milestoneTitle, onCancel, onUploaded }: Props
   const [progress, setProgress] = useState<number>();
   const upload = useRef<Upload>(undefined);
   const action = useAction();
-  const error = localize(action.error, wording(action.error?.problem.detail));
+  const error = reword(action.error, wording(action.error?.problem.detail));
   const problem = error?.problem;
   const titleInput = useRef<HTMLFormElement>(null);
 

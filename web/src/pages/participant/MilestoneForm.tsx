@@ -4,9 +4,9 @@
 import { useRef, useState, type FormEvent } from "react";
 import { api, etag, idempotencyKey, ok, type Schema } from "../../api";
 import { t } from "../../i18n";
-import { Button, Empty, Field, ProblemAlert, Select, TextArea, statusLabel, useAction } from "../../ui";
+import { Button, Empty, Field, ProblemAlert, reword, Select, statusLabel, TextArea, useAction } from "../../ui";
 import { horizons, type Activity, type Horizon, type Milestone } from "./model";
-import { localize, namesField } from "./problems";
+import { namesField } from "./problems";
 
 type Row = Activity & { key: number };
 let nextKey = 1;
@@ -34,7 +34,7 @@ export function MilestoneForm({ projectId, milestone, horizon, onDone, onCancel 
   const action = useAction();
   // One key per distinct body: a retry of the same request is not added twice.
   const attempt = useRef<{ key: string; body: string }>(undefined);
-  const error = localize(action.error, { details: { 409: t("participant.milestone.editRefused") } });
+  const error = reword(action.error, { details: { 409: t("participant.milestone.editRefused") } });
   const problem = error?.problem;
 
   const activities = (): Activity[] => rows.map(({ title, output }) => ({ title, output }));

@@ -4,11 +4,11 @@ import { useState } from "react";
 import { api, etag, ok, type Problem } from "../../api";
 import { formatDate } from "../../format";
 import { t } from "../../i18n";
-import { Badge, Button, Empty, ProblemAlert, ProgressBar, statusLabel, useAction } from "../../ui";
+import { Badge, Button, Empty, ProblemAlert, ProgressBar, reword, statusLabel, useAction } from "../../ui";
 import { EvidenceList } from "./EvidenceList";
 import { MilestoneForm } from "./MilestoneForm";
 import { acceptsEvidence, designApproved, horizons, latestReview, milestoneTone, type Horizon, type Milestone, type Project, type TimelineEntry } from "./model";
-import { localize, namesField } from "./problems";
+import { namesField } from "./problems";
 
 type Props = {
   project: Project;
@@ -198,7 +198,7 @@ function MilestoneActions({ milestone: m, project, onEdit, onChanged }: { milest
   if (!editable) return null;
   return (
     <div className="milestone-actions">
-      <ProblemAlert error={localize(action.error, { details })} />
+      <ProblemAlert error={reword(action.error, { details })} />
       {confirm ? (
         <div className="confirm" role="group" aria-label={confirm === "claim" ? t("participant.claim.button") : t("participant.milestone.delete")}>
           <p>{confirm === "claim" ? t("participant.claim.confirm", { title: m.title }) : t("participant.milestone.deleteConfirm", { title: m.title })}</p>

@@ -6,9 +6,8 @@ import { api, ok } from "../../api";
 import { formatNumber } from "../../format";
 import { t } from "../../i18n";
 import { Link } from "../../router";
-import { Badge, Button, ProblemAlert, statusLabel, useAction } from "../../ui";
+import { Badge, Button, ProblemAlert, reword, statusLabel, useAction } from "../../ui";
 import { projectTone, type Milestone, type Project } from "./model";
-import { localize } from "./problems";
 
 type Props = {
   project: Project;
@@ -100,7 +99,7 @@ function StartImplementation({ project, onChanged }: { project: Project; onChang
     });
   return (
     <div className="project-action">
-      <ProblemAlert error={localize(action.error, { details: { 409: t("participant.start.refused") } })} />
+      <ProblemAlert error={reword(action.error, { details: { 409: t("participant.start.refused") } })} />
       <Button className="btn-primary" busy={action.busy} busyLabel={t("participant.working")} onClick={() => void start()}>
         {t("participant.start.button")}
       </Button>
@@ -120,7 +119,7 @@ function SubmitFinal({ project, milestones, onChanged }: { project: Project; mil
     });
   return (
     <div className="project-action">
-      <ProblemAlert error={localize(action.error, { details: { 409: t("participant.final.refused") } })} />
+      <ProblemAlert error={reword(action.error, { details: { 409: t("participant.final.refused") } })} />
       {!confirming ? (
         <Button className="btn-primary" onClick={() => setConfirming(true)}>
           {t("participant.final.button")}

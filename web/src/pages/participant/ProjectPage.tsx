@@ -6,14 +6,13 @@ import { useState } from "react";
 import { api, ok, type Problem } from "../../api";
 import { t } from "../../i18n";
 import { hasRole, useMe } from "../../me";
-import { Load, PageTitle, useLoad, type Loaded } from "../../ui";
+import { Load, type Loaded, PageTitle, reword, useLoad } from "../../ui";
 import { DesignForm } from "./DesignForm";
 import { DesignView } from "./DesignView";
 import { Milestones } from "./Milestones";
 import { ProjectHeader } from "./ProjectHeader";
 import { Timeline } from "./Timeline";
 import type { Project } from "./model";
-import { localize } from "./problems";
 import { MentorChange } from "../followup/MentorChange";
 import "./participant.css";
 
@@ -29,7 +28,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
   const [designProblem, setDesignProblem] = useState<Problem>();
 
   const project = newest(loaded.data, changed?.id === projectId ? changed : undefined);
-  const shown: Loaded<Project> = { ...loaded, data: project, error: localize(loaded.error) };
+  const shown: Loaded<Project> = { ...loaded, data: project, error: reword(loaded.error) };
 
   /** After any change: the milestones, the timeline and the project again. */
   const refresh = () => {
@@ -91,7 +90,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
 
             <section id="tahapan" className="panel" aria-labelledby="tahapan-h">
               <h2 id="tahapan-h">{t("participant.milestones.heading")}</h2>
-              <Load loaded={{ ...milestones, error: localize(milestones.error) }}>
+              <Load loaded={{ ...milestones, error: reword(milestones.error) }}>
                 {(list) => (
                   <Milestones
                     project={p}
@@ -107,7 +106,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
 
             <section id="linimasa" className="panel" aria-labelledby="linimasa-h">
               <h2 id="linimasa-h">{t("participant.timeline.heading")}</h2>
-              <Load loaded={{ ...timeline, error: localize(timeline.error) }}>
+              <Load loaded={{ ...timeline, error: reword(timeline.error) }}>
                 {(page) => <Timeline projectId={p.id} entries={page.items} nextCursor={page.nextCursor} />}
               </Load>
             </section>
