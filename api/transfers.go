@@ -44,7 +44,7 @@ func newMentorTransfer(t domain.MentorTransfer) MentorTransfer {
 type MentorTransferCreate struct {
 	MentorID    uuid.UUID `json:"mentorId,omitempty" format:"uuid" doc:"The proposed mentor's account: someone other than you and your current mentor. Give this or mentorEmail."`
 	MentorEmail string    `json:"mentorEmail,omitempty" maxLength:"254" doc:"The e-mail address of the proposed mentor's account, for participants who do not know its id. Give this or mentorId." example:"budi.santoso@semarangkota.go.id"`
-	Note     string    `json:"note,omitempty" maxLength:"10000" doc:"A word to the proposed mentor." example:"Bapak kini atasan langsung saya di Dinas Kominfo."`
+	Note        string    `json:"note,omitempty" maxLength:"10000" doc:"A word to the proposed mentor." example:"Bapak kini atasan langsung saya di Dinas Kominfo."`
 }
 
 // MentorTransferDecline is the body of decline-mentor-transfer.
