@@ -110,6 +110,7 @@ try {
   // its short-term milestone (a design is submitted with at least one).
   const milestone = "Tim efektif layanan daring terbentuk";
   const part = await tab();
+  await slowConnection(part.page); // the participant works from a phone on a slow mobile network
   await activate(part, p.email, codeOf(p.email));
   const projectId = await myProjectId(part.page);
   await participant.writeDesign(part.page, part.shot, projectId, {
@@ -189,6 +190,20 @@ if (violations.length || consoleErrors.length) {
   process.exit(1);
 }
 console.log("the whole loop passed; no serious or critical accessibility violations");
+
+/**
+ * Makes page's network slow, like a phone on a weak 3G signal: every
+ * request waits 400 ms more, downloads at 400 kbit/s, uploads at 200.
+ */
+async function slowConnection(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 400,
+    downloadThroughput: (400 * 1024) / 8,
+    uploadThroughput: (200 * 1024) / 8,
+  });
+}
 
 /** Activates an account with its code through the activation screen. */
 async function activate({ page, shot }, email, code) {
