@@ -59,6 +59,9 @@ type Services struct {
 	Cohorts *domain.Cohorts
 	// Projects runs the change-project workflow and its assessment.
 	Projects *domain.Projects
+	// Showcase runs the public innovation showcase, studi tiru and the
+	// originality check.
+	Showcase *domain.Showcase
 	// Idempotency keeps the first answers to creates sent with a key.
 	Idempotency domain.IdempotencyStore
 	// Now is the clock of the idempotency bookkeeping.
@@ -170,6 +173,7 @@ var apiTags = []*huma.Tag{
 	{Name: "evidence", Description: "Evidence (bukti dukung) of milestones: files and links, reviewed by the mentor."},
 	{Name: "progress", Description: "Who is on track in a cohort, for coaches and organizers."},
 	{Name: "assessment", Description: "Seminar rubrics, examiners' scores and predicates, and the release of results."},
+	{Name: "showcase", Description: "The public innovation showcase (etalase inovasi): publishing projects, searching them without signing in, and the studi tiru records of agencies that studied or adopted them."},
 	{Name: "health", Description: "Liveness and readiness probes."},
 }
 

@@ -15,4 +15,5 @@ func registerRoutes(v1 huma.API, s *Services) {
 	registerEvidence(v1, s)
 	registerProgress(v1, s)
 	registerAssessments(v1, s)
+	registerShowcase(v1, s)
 }

@@ -118,7 +118,7 @@ func run(projects int, duration time.Duration, connections, uploadMB int, only s
 	workflow.MaxEvidenceBytes = int64(uploadMB+16) << 20
 	proper := api.New(api.Deps{Logger: slog.New(slog.DiscardHandler), Services: &api.Services{
 		Accounts: domain.NewAccounts(store, time.Now, 0), Directory: domain.NewDirectory(store, time.Now),
-		Cohorts: domain.NewCohorts(store, time.Now), Projects: workflow, Idempotency: persistence.NewIdempotencyStore(db), Now: time.Now,
+		Cohorts: domain.NewCohorts(store, time.Now), Projects: workflow, Showcase: domain.NewShowcase(store, blobs, time.Now, domain.RateLimit{}), Idempotency: persistence.NewIdempotencyStore(db), Now: time.Now,
 	}})
 	properURL, stopProper := serve(proper.Handler())
 	defer stopProper()

@@ -122,6 +122,11 @@ const (
 	ReadAssessments    Action = "assessment.read"
 	ReleaseResults     Action = "assessment.release"
 	ReadProgress       Action = "progress.read"
+	PublishProject     Action = "project.publish"
+	UnpublishProject   Action = "project.unpublish"
+	RecordReplication  Action = "replication.record"
+	ListReplications   Action = "replication.list"
+	FindSimilar        Action = "project.find_similar"
 )
 
 // rule is the policy for one action. A target the actor may not see is
@@ -212,6 +217,17 @@ var rules = map[Action]rule{
 	ReadAssessments:   {noun: "project", visible: seesEnrollment, allowed: anyone},
 	ReleaseResults:    {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer)},
 	ReadProgress:      {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer, RoleCoach, RoleExaminer)},
+	// The showcase: the participant publishes and withdraws; the cohort's
+	// organizers may also take a project off the showcase. Studi tiru
+	// records are kept by organizers of any cohort (the visiting agency's
+	// training institution as much as the innovator's).
+	PublishProject:    {noun: "project", visible: seesEnrollment, allowed: participantOf},
+	UnpublishProject:  {noun: "project", visible: seesEnrollment, allowed: either(participantOf, hasCohortRole(RoleOrganizer))},
+	RecordReplication: {noun: "publication", allowed: organizer},
+	ListReplications:  {noun: "agency", allowed: organizer},
+	// The originality check: the participant's coach, and the cohort's
+	// examiners and organizers.
+	FindSimilar: {noun: "project", visible: seesEnrollment, allowed: either(coachOf, hasCohortRole(RoleOrganizer, RoleExaminer))},
 }
 
 // seesUnreleasedResults: the cohort's organizers and examiners and the

@@ -98,3 +98,17 @@ func (s *Store) Assessments() domain.AssessmentStore { return &AssessmentStore{d
 
 // Progress returns the cohort progress reader.
 func (s *Store) Progress() domain.ProgressStore { return &ProgressStore{db: s.reads(), root: s.root} }
+
+// Publications returns the publication repository.
+func (s *Store) Publications() domain.PublicationStore { return &PublicationStore{db: s.db} }
+
+// Showcase returns the reader of the public showcase.
+func (s *Store) Showcase() domain.ShowcaseStore { return &ShowcaseStore{db: s.reads()} }
+
+// Replications returns the studi tiru records.
+func (s *Store) Replications() domain.ReplicationStore {
+	return &ReplicationStore{db: s.db, reads: s.reads}
+}
+
+// Similarity returns the finder of alike projects.
+func (s *Store) Similarity() domain.SimilarityStore { return &SimilarityStore{db: s.reads()} }

@@ -23,6 +23,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	sessionTTL := fs.Duration("session-ttl", domain.DefaultSessionTTL, "how long a sign-in lasts")
 	maxEvidenceMB := fs.Int64("max-evidence-mb", domain.DefaultMaxEvidenceBytes>>20, "largest evidence file, in MiB")
 	loadDemo := fs.Bool("demo", false, "load the demo cohort first, unless it is there already, and print its logins")
+	showcaseRate := fs.Int("showcase-rate", domain.DefaultShowcaseRate, "public showcase requests a minute allowed per client address, in each replica (0: no limit)")
 	corsOrigins := fs.String("cors-origins", "", "comma-separated web origins allowed to call the API from a browser (none by default)")
 	where := addStorageFlags(fs)
 	where.addReplicaFlags(fs)
@@ -37,7 +38,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 		return err
 	}
 	defer closeStorage()
-	services := st.services(serviceOptions{sessionTTL: *sessionTTL, maxEvidenceBytes: *maxEvidenceMB << 20})
+	services := st.services(serviceOptions{sessionTTL: *sessionTTL, maxEvidenceBytes: *maxEvidenceMB << 20, showcaseRate: *showcaseRate})
 	if *loadDemo {
 		if err := printDemo(ctx, env, services); err != nil {
 			return err

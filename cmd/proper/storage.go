@@ -135,6 +135,9 @@ func (f *storageFlags) open(ctx context.Context, logger *slog.Logger) (*storage,
 type serviceOptions struct {
 	sessionTTL       time.Duration
 	maxEvidenceBytes int64
+	// showcaseRate is how many showcase requests a minute one client
+	// address may make; 0 allows any number.
+	showcaseRate int
 }
 
 // services wires the domain services to the storage.
@@ -152,6 +155,7 @@ func (s *storage) services(opts serviceOptions) *api.Services {
 		Directory:   domain.NewDirectory(store, time.Now),
 		Cohorts:     domain.NewCohorts(store, time.Now),
 		Projects:    projects,
+		Showcase:    domain.NewShowcase(store, s.blobs, time.Now, domain.PerMinute(opts.showcaseRate)),
 		Idempotency: persistence.NewIdempotencyStore(s.db),
 		Now:         time.Now,
 	}

@@ -1,0 +1,7 @@
+DROP INDEX projects_title_trgm;
+DROP INDEX projects_document;
+ALTER TABLE projects DROP COLUMN document;
+DROP TABLE replications;
+DROP TABLE publication_evidence;
+DROP TABLE publications;
+DROP FUNCTION showcase_tags(text[]);
