@@ -2,6 +2,7 @@ package persistence
 
 import (
 	"context"
+	"database/sql"
 	"strings"
 	"time"
 
@@ -33,6 +34,10 @@ const (
 	searchText    = "t" // full text, best first
 	searchTrigram = "g" // trigram word similarity, best first
 )
+
+// wordSimilarityThreshold is how alike (by pg_trgm's word similarity) a
+// mistyped search must be to a title, agency or region.
+const wordSimilarityThreshold = "0.5"
 
 // Highlight markers: ts_headline puts them around matching words. They are
 // control characters that no stored text keeps (they are taken out first),
@@ -171,7 +176,19 @@ func (s *ShowcaseStore) search(ctx context.Context, mode string, q domain.Showca
 	all = append(all, pageArgs...)
 	all = append(all, size+1)
 	var rows []hitRow
-	err := s.db.NewRaw(query, all...).Scan(ctx, &rows)
+	if mode != searchTrigram {
+		err := s.db.NewRaw(query, all...).Scan(ctx, &rows)
+		return rows, err
+	}
+	// pg_trgm's default threshold (0.6) misses common misspellings such as
+	// "perijinan" for "perizinan" (0.54); this search runs only when the
+	// exact one found nothing, so it may be more forgiving.
+	err := s.db.RunInTx(ctx, &sql.TxOptions{ReadOnly: true}, func(ctx context.Context, tx bun.Tx) error {
+		if _, err := tx.ExecContext(ctx, "SET LOCAL pg_trgm.word_similarity_threshold = "+wordSimilarityThreshold); err != nil {
+			return err
+		}
+		return tx.NewRaw(query, all...).Scan(ctx, &rows)
+	})
 	return rows, err
 }
 
