@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"time"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -44,6 +45,10 @@ type Deps struct {
 	// CORSOrigins are the web origins (https://app.example.go.id) allowed
 	// to call the API from a browser; none by default.
 	CORSOrigins []string
+	// TrustedProxies are the load balancers and reverse proxies in front of
+	// Proper: for requests from them, the client's address (which rate limits
+	// count against) is read from X-Forwarded-For. None by default.
+	TrustedProxies []netip.Prefix
 	// WebApp is the built web app (index.html and assets/) served at /;
 	// nil serves the API alone.
 	WebApp fs.FS
@@ -112,7 +117,7 @@ func New(deps Deps) *Server {
 
 	return &Server{
 		api:     humaAPI,
-		handler: observe(deps.Logger, metrics, secureHeaders(allowOrigins(deps.CORSOrigins, recoverPanics(mux)))),
+		handler: observe(deps.Logger, metrics, deps.TrustedProxies, secureHeaders(allowOrigins(deps.CORSOrigins, recoverPanics(mux)))),
 	}
 }
 
