@@ -250,7 +250,7 @@ type AgencyPath struct {
 
 // ShowcaseSearch are the query parameters of search-showcase.
 type ShowcaseSearch struct {
-	Q       string `query:"q" maxLength:"200" doc:"Words to search for, in Bahasa Indonesia: stemmed (pelayanan finds layanan), all words must match, \"quoted phrases\" and -excluded words work as in web search engines. Typos and partial names in titles, agencies and regions are forgiven when nothing matches exactly. Omit to list the newest first." example:"antrean daring"`
+	Q       string `query:"q" maxLength:"200" doc:"Words to search for, in Bahasa Indonesia: stemmed (pelayanan finds layanan), all words must match, \"quoted phrases\" and -excluded words work as in web search engines. When nothing matches, misspelled words are corrected to words of the showcase. Omit to list the newest first." example:"antrean daring"`
 	Region  string `query:"region" maxLength:"200" doc:"Only innovations of agencies in this region (province), any case." example:"Kepulauan Riau"`
 	Program string `query:"program" enum:"pkn1,pkn2,pka,pkp" doc:"Only innovations of cohorts of this training program."`
 	Year    int    `query:"year" minimum:"1990" maximum:"2100" doc:"Only innovations of cohorts that started in this year." example:"2026"`
@@ -263,8 +263,10 @@ type showcaseHits struct {
 	CacheControl string `header:"Cache-Control" doc:"Public answers may be kept by shared caches for a minute."`
 	Link         string `header:"Link" doc:"The URL of the next page, as <…>; rel=\"next\", when there is one."`
 	Body         struct {
-		Items      []ShowcaseHit `json:"items" doc:"The innovations of this page, best (or newest) first."`
-		NextCursor string        `json:"nextCursor,omitempty" example:"WyJ0IiwwLjQyLCIyMDI2LTExLTIzVDA5OjMwOjAwWiIsIjBiOWEzYzFlIl0" doc:"Pass as cursor to get the next page; absent on the last page."`
+		Items       []ShowcaseHit `json:"items" doc:"The innovations of this page, best (or newest) first."`
+		NextCursor  string        `json:"nextCursor,omitempty" example:"WyJ0IiwwLjQyLCIyMDI2LTExLTIzVDA5OjMwOjAwWiIsIjBiOWEzYzFlIl0" doc:"Pass as cursor to get the next page; absent on the last page."`
+		SearchedFor string        `json:"searchedFor,omitempty" doc:"When q found nothing as written, the words it was corrected to and searched for instead (perijinan → perizinan); show it (\"results for …\")." example:"perizinan usaha"`
+		Truncated   bool          `json:"truncated" doc:"True when the words match more than 10,000 innovations: only the first 10,000 found were ranked, so these are the best of those. Add words or a filter for the best of all." example:"false"`
 	}
 }
 
@@ -320,7 +322,7 @@ func registerShowcase(api huma.API, s *Services) {
 		OperationID: "search-showcase", Method: http.MethodGet, Path: "/showcase",
 		Summary: "Search the innovation showcase", Tags: []string{"showcase"},
 		Description: "Public: no sign-in. Searches the published innovations in Bahasa Indonesia (PostgreSQL's indonesian text search: pelayanan finds layanan), best first, with the title and a snippet in parts whose matching words are marked; " +
-			"when no innovation matches every word, the words are matched by trigrams against titles, agencies and regions, which forgives typos and partial names. Without q, the newest first. " +
+			"when no innovation matches, each word is corrected to the most alike word of the showcase (by trigrams: perijinan to perizinan, sopeng to soppeng) and the corrected words are searched instead, as searchedFor says. Without q, the newest first. " +
 			"Filters: region, program, year (of the cohort) and area (of innovation). Each client address may make a limited number of showcase requests a minute (429 with Retry-After beyond).",
 		Errors: append([]int{http.StatusUnprocessableEntity}, tooMany...),
 	}, func(ctx context.Context, in *struct {
@@ -335,9 +337,9 @@ func registerShowcase(api huma.API, s *Services) {
 		if err != nil {
 			return nil, withRetryAfter(err)
 		}
-		list := newList(ctx, page, newShowcaseHit)
+		list := newList(ctx, page.Page, newShowcaseHit)
 		out := &showcaseHits{CacheControl: publicCache, Link: list.Link}
-		out.Body.Items, out.Body.NextCursor = list.Body.Items, list.Body.NextCursor
+		out.Body.Items, out.Body.NextCursor, out.Body.Truncated, out.Body.SearchedFor = list.Body.Items, list.Body.NextCursor, page.Truncated, page.SearchedFor
 		return out, nil
 	})
 

@@ -277,6 +277,16 @@ func TestSearchForgivesTyposAndFindsAgenciesAndRegionsByName(t *testing.T) {
 	if h := w.search(t, q("q", "xyzzy qwerty")); len(h.Items) != 0 {
 		t.Errorf("nonsense finds %v", h.titles())
 	}
+	var corrected struct{ SearchedFor string }
+	expect(t, w.get("/v1/showcase?q="+url.QueryEscape(`"Perijinan Usha" -stunting`), ""), http.StatusOK).decode(t, &corrected)
+	if corrected.SearchedFor != `"perizinan usaha" -stunting` {
+		t.Errorf("searched for %q", corrected.SearchedFor)
+	}
+	var asWritten struct{ SearchedFor *string }
+	expect(t, w.get("/v1/showcase?q=perizinan", ""), http.StatusOK).decode(t, &asWritten)
+	if asWritten.SearchedFor != nil {
+		t.Errorf("a correct word is corrected to %q", *asWritten.SearchedFor)
+	}
 }
 
 func TestSearchRanksTitleMatchesFirst(t *testing.T) {

@@ -31,6 +31,7 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/uptrace/bun"
 
 	"github.com/proper-id/proper/api"
 	"github.com/proper-id/proper/bench/baseline"
@@ -41,6 +42,7 @@ import (
 
 func main() {
 	projects := flag.Int("projects", 20000, "projects to seed (env BENCH_PROJECTS in make bench)")
+	published := flag.Float64("published", 1, "share of the projects on the showcase, 0 to 1 (env BENCH_PUBLISHED in make bench)")
 	duration := flag.Duration("duration", 5*time.Second, "how long each operation is loaded")
 	connections := flag.Int("connections", 50, "concurrent connections")
 	uploadMB := flag.Int("upload-mb", 200, "size of the evidence upload to time")
@@ -49,12 +51,12 @@ func main() {
 	only := flag.String("only", "", "load only the operations whose names start with this (for a profile of one)")
 	flag.Parse()
 	profiles = loadProfiles{cpu: *cpuProfile, allocs: *memProfile}
-	if err := run(*projects, *duration, *connections, *uploadMB, *only); err != nil {
+	if err := run(*projects, *published, *duration, *connections, *uploadMB, *only); err != nil {
 		log.Fatal(err)
 	}
 }
 
-func run(projects int, duration time.Duration, connections, uploadMB int, only string) error {
+func run(projects int, published float64, duration time.Duration, connections, uploadMB int, only string) error {
 	ctx := context.Background()
 	dir, err := os.MkdirTemp("", "proper-bench-")
 	if err != nil {
@@ -76,9 +78,9 @@ func run(projects int, duration time.Duration, connections, uploadMB int, only s
 	if _, err := persistence.NewMigrator(db).Up(ctx); err != nil {
 		return err
 	}
-	fmt.Printf("seeding %d projects...\n", projects)
+	fmt.Printf("seeding %d projects, %.0f%% of them published...\n", projects, published*100)
 	begun := time.Now()
-	if err := persistence.Seed(ctx, db, persistence.SeedOptions{Projects: projects, FirstCohortSize: 1000, Now: time.Now()}); err != nil {
+	if err := persistence.Seed(ctx, db, persistence.SeedOptions{Projects: projects, FirstCohortSize: 1000, Published: published, Now: time.Now()}); err != nil {
 		return err
 	}
 	if _, err := db.ExecContext(ctx, "ANALYZE"); err != nil {
@@ -153,11 +155,16 @@ func run(projects int, duration time.Duration, connections, uploadMB int, only s
 		return fmt.Errorf("the dataset has no implementing project to add milestones to")
 	}
 	one := func(path, token string) []target { return []target{{path, token}} }
+	searches, entries, err := showcaseTargets(ctx, db)
+	if err != nil {
+		return err
+	}
 	ops := []struct {
-		name     string
-		targets  []target
-		post     func() (string, []byte)
-		baseline bool
+		name        string
+		targets     []target
+		post        func() (string, []byte)
+		baseline    bool
+		connections int // 0: the -connections flag
 	}{
 		{name: "get-project", targets: one("/v1/projects/"+project.String(), adminToken), baseline: true},
 		{name: "list-milestones", targets: one("/v1/projects/"+project.String()+"/milestones", participantToken)},
@@ -167,6 +174,9 @@ func run(projects int, duration time.Duration, connections, uploadMB int, only s
 		{name: fmt.Sprintf("create-milestone (%d projects)", len(writers)), targets: writers, post: func() (string, []byte) {
 			return "application/json", []byte(`{"horizon":"mid","title":"Milestone beban","dueOn":"2027-06-30"}`)
 		}},
+		{name: fmt.Sprintf("search-showcase (%d queries)", len(searches)), targets: searches},
+		{name: fmt.Sprintf("search-showcase (%d queries, 4 conn.)", len(searches)), targets: searches, connections: 4},
+		{name: "get-showcase-entry", targets: entries},
 	}
 	w := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(w, "operation\treq/s\tp50\tp99\tbaseline req/s\tratio\t\n")
@@ -175,7 +185,11 @@ func run(projects int, duration time.Duration, connections, uploadMB int, only s
 		if !strings.HasPrefix(op.name, only) {
 			continue
 		}
-		r := load(properURL, op.targets, op.post, duration, connections)
+		conns := connections
+		if op.connections > 0 {
+			conns = op.connections
+		}
+		r := load(properURL, op.targets, op.post, duration, conns)
 		base, ratio := "", ""
 		if op.baseline {
 			b := load(baselineURL, op.targets, nil, duration, connections)
@@ -189,6 +203,39 @@ func run(projects int, duration time.Duration, connections, uploadMB int, only s
 		return timeUpload(dir, properURL, participantToken, project, store, uploadMB)
 	}
 	return nil
+}
+
+// showcaseQueries are what the public asks the showcase: words of every
+// kind of project, a common misspelling (which the trigram fallback
+// answers), and filters with and without words.
+var showcaseQueries = []string{
+	"q=antrean+daring", "q=pelayanan+kependudukan", "q=stunting", "q=bank+sampah", "q=perizinan+usaha", "q=pajak+daerah",
+	"q=kesehatan+ibu+anak", "q=literasi+sekolah", "q=air+bersih+desa", "q=perijinan", "q=aplikasi+posyandu&area=kesehatan",
+	"region=Jawa+Tengah&program=pka", "q=sampah&region=Jawa+Timur", "q=batam",
+}
+
+// showcaseTargets are the anonymous searches of the load and the entries
+// of 50 publications.
+func showcaseTargets(ctx context.Context, db *bun.DB) (searches, entries []target, err error) {
+	for _, q := range showcaseQueries {
+		searches = append(searches, target{path: "/v1/showcase?" + q + "&limit=20"})
+	}
+	rows, err := db.QueryContext(ctx, `SELECT id FROM publications WHERE withdrawn_at IS NULL ORDER BY id LIMIT 50`)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id uuid.UUID
+		if err := rows.Scan(&id); err != nil {
+			return nil, nil, err
+		}
+		entries = append(entries, target{path: "/v1/showcase/" + id.String()})
+	}
+	if len(entries) == 0 {
+		return nil, nil, fmt.Errorf("the dataset has no publication: seed with -published above 0")
+	}
+	return searches, entries, rows.Err()
 }
 
 // serve answers on a free loopback port until the returned stop is called.
@@ -268,7 +315,9 @@ func load(server string, targets []target, post func() (string, []byte), duratio
 					contentType, body = post()
 				}
 				req, _ := http.NewRequest(method, url, bytes.NewReader(body))
-				req.Header.Set("Authorization", "Bearer "+token)
+				if token != "" {
+					req.Header.Set("Authorization", "Bearer "+token)
+				}
 				if contentType != "" {
 					req.Header.Set("Content-Type", contentType)
 				}

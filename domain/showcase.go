@@ -140,8 +140,8 @@ func (p *Publication) withdraw(by uuid.UUID, now time.Time) error {
 // empty query lists the newest publications first.
 type ShowcaseQuery struct {
 	// Text is searched in Bahasa Indonesia (stemmed, so "pelayanan" finds
-	// "layanan"), with typos and partial names forgiven in titles, agencies
-	// and regions; results come best first.
+	// "layanan"), best first; when nothing matches, its misspelled words are
+	// corrected to words of the showcase and searched again.
 	Text string
 	// Region keeps publications of agencies in this region (any case).
 	Region string
@@ -386,12 +386,32 @@ type PublicationStore interface {
 	OfProject(ctx context.Context, project uuid.UUID) (Publication, error)
 }
 
+// SearchRankLimit bounds how many matching publications a text search
+// ranks. Ranking reads every match, so a word that nearly every project
+// uses would cost time in proportion to the whole showcase; beyond the
+// limit the best of the first SearchRankLimit matches found are returned,
+// and the results say they are truncated.
+const SearchRankLimit = 10000
+
+// ShowcaseResults is a page of a showcase search.
+type ShowcaseResults struct {
+	Page[ShowcaseHit]
+	// Truncated is true when the text matched more than SearchRankLimit
+	// publications and only that many were ranked: more words or a filter
+	// give the best results.
+	Truncated bool
+	// SearchedFor is the text searched for when the text asked for found
+	// nothing and its words were corrected to words of the showcase
+	// ("perijinan" to "perizinan"); empty otherwise.
+	SearchedFor string
+}
+
 // ShowcaseStore reads the public showcase. It sees public publications only:
 // a withdrawn one is missing.
 type ShowcaseStore interface {
 	// Search returns a page of public publications matching q: best first
 	// for a text, newest first otherwise.
-	Search(ctx context.Context, q ShowcaseQuery, page PageRequest) (Page[ShowcaseHit], error)
+	Search(ctx context.Context, q ShowcaseQuery, page PageRequest) (ShowcaseResults, error)
 	// Entry returns a public publication with what the public may see of
 	// its project, or KindNotFound.
 	Entry(ctx context.Context, id uuid.UUID) (ShowcaseEntry, error)

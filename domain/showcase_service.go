@@ -144,9 +144,9 @@ func (s *Showcase) GetPublication(ctx context.Context, actor *Actor, projectID u
 
 // Search finds public publications for anyone, within the rate limit of
 // the client's address.
-func (s *Showcase) Search(ctx context.Context, clientAddress string, q ShowcaseQuery, page PageRequest) (Page[ShowcaseHit], error) {
+func (s *Showcase) Search(ctx context.Context, clientAddress string, q ShowcaseQuery, page PageRequest) (ShowcaseResults, error) {
 	if err := s.limiter.Allow(clientAddress, s.now()); err != nil {
-		return Page[ShowcaseHit]{}, err
+		return ShowcaseResults{}, err
 	}
 	return s.store.Showcase().Search(ctx, q, page)
 }

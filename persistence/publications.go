@@ -2,10 +2,14 @@ package persistence
 
 import (
 	"context"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect/pgdialect"
 
 	"github.com/proper-id/proper/domain"
 )
@@ -72,13 +76,46 @@ type PublicationStore struct{ db bun.IDB }
 
 var _ domain.PublicationStore = (*PublicationStore)(nil)
 
-// Create inserts a publication and its public evidence.
+// Create inserts a publication and its public evidence, and adds its words
+// to the showcase's dictionary.
 func (s *PublicationStore) Create(ctx context.Context, p domain.Publication) error {
 	row := publicationFromDomain(p)
 	if _, err := s.db.NewInsert().Model(&row).Exec(ctx); err != nil {
 		return dbError(err)
 	}
+	if err := s.addWords(ctx, p); err != nil {
+		return err
+	}
 	return s.setEvidence(ctx, p)
+}
+
+// addWords adds the words of a publication's public texts to the
+// dictionary misspelled searches are corrected against.
+func (s *PublicationStore) addWords(ctx context.Context, p domain.Publication) error {
+	words := showcaseWords(nil, p.Title, p.Problem, p.Innovation, strings.Join(p.InnovationAreas, " "), p.AgencyName, p.Region)
+	if len(words) == 0 {
+		return nil
+	}
+	_, err := s.db.NewRaw(`INSERT INTO showcase_words (word) SELECT unnest(?::text[]) ORDER BY 1 ON CONFLICT DO NOTHING`, pgdialect.Array(words)).Exec(ctx)
+	return dbError(err)
+}
+
+// showcaseWords adds to seen the words of texts that the dictionary keeps
+// (lower case, 3 to 40 letters) and returns them, each once.
+func showcaseWords(seen map[string]bool, texts ...string) []string {
+	if seen == nil {
+		seen = map[string]bool{}
+	}
+	var out []string
+	for _, text := range texts {
+		for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if n := utf8.RuneCountInString(w); n >= 3 && n <= 40 && !seen[w] {
+				seen[w] = true
+				out = append(out, w)
+			}
+		}
+	}
+	return out
 }
 
 // Update writes a publication if nobody changed it since it was read, and
@@ -88,6 +125,9 @@ func (s *PublicationStore) Update(ctx context.Context, p domain.Publication) err
 	res, err := s.db.NewUpdate().Model(&row).ExcludeColumn("id", "project_id", "created_at").
 		WherePK().Where("version = ?", p.Version-1).Exec(ctx)
 	if err := staleUnlessOne(res, err); err != nil {
+		return err
+	}
+	if err := s.addWords(ctx, p); err != nil {
 		return err
 	}
 	if _, err := s.db.NewRaw(`DELETE FROM publication_evidence WHERE publication_id = ?`, p.ID).Exec(ctx); err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -111,6 +112,8 @@ func (s *seeder) run() error {
 	// Cohorts of 20–60 participants, each with an organizer and two coaches.
 	var cohortRows, enrollmentRows, projectRows, milestoneRows, evidenceRows, eventRows, reviewRows, publicationRows, replicationRows [][]any
 	participantNo := 0
+	dictionary := map[string]bool{}
+	var words []string
 	for c := 0; participantNo < n; c++ {
 		size := min(20+s.rnd.IntN(41), n-participantNo)
 		if c == 0 && s.opts.FirstCohortSize > 0 {
@@ -149,6 +152,7 @@ func (s *seeder) run() error {
 				at := now.Add(-time.Duration(s.rnd.IntN(365*24)) * time.Hour)
 				publicationRows = append(publicationRows, []any{publication, project, cohort, agency, title, problem, innovation, areas,
 					agencyNames[agencyNo], agencyRegions[agencyNo], program, starts.Year(), participant, at, int64(1), at, at})
+				words = append(words, showcaseWords(dictionary, title, problem, innovation, strings.Join(areas, " "), agencyNames[agencyNo], agencyRegions[agencyNo])...)
 				if s.rnd.IntN(10) == 0 {
 					for k := range 1 + s.rnd.IntN(3) {
 						visitor := agencies[(agencyNo+1+k*37)%len(agencies)]
@@ -193,8 +197,17 @@ func (s *seeder) run() error {
 			instRows, agencyRows = nil, nil
 		}
 	}
-	return s.flush(&users, &enrollmentRows, &projectRows, &milestoneRows, &evidenceRows, &eventRows, &reviewRows, &cohortRows, &staffRows,
-		&publicationRows, &replicationRows, instRows, agencyRows)
+	if err := s.flush(&users, &enrollmentRows, &projectRows, &milestoneRows, &evidenceRows, &eventRows, &reviewRows, &cohortRows, &staffRows,
+		&publicationRows, &replicationRows, instRows, agencyRows); err != nil {
+		return err
+	}
+	if _, err := s.pg.Exec(s.ctx, `INSERT INTO showcase_words (word) SELECT unnest($1::text[]) ORDER BY 1 ON CONFLICT DO NOTHING`, words); err != nil {
+		return fmt.Errorf("showcase words: %w", err)
+	}
+	if s.opts.Progress != nil {
+		s.opts.Progress("showcase_words", len(words))
+	}
+	return nil
 }
 
 // flush writes the rows gathered so far, parents before children, and

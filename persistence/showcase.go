@@ -3,11 +3,15 @@ package persistence
 import (
 	"context"
 	"database/sql"
+	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect/pgdialect"
 
 	"github.com/proper-id/proper/domain"
 )
@@ -18,12 +22,14 @@ import (
 // A search with a text runs PostgreSQL's full-text search with the
 // "indonesian" configuration on the stored, weighted publications.document
 // (GIN index), ranked by ts_rank_cd. When that finds nothing at all, the
-// text is taken as mistyped or as part of a name, and the search runs again
-// with pg_trgm's word similarity on publications.names (title, agency and
-// region; GIN trigram index). Trigrams are only the fallback because they
-// are slow on common words: every title shares the trigrams of "pelayanan".
-// The cursor remembers which of the two a search runs, so all its pages come
-// from the same one.
+// text is taken as misspelled: each of its words is replaced by the most
+// alike word of the showcase's dictionary (showcase_words, by pg_trgm
+// similarity on its GIN trigram index), and the corrected text is searched
+// the same way. Trigrams look up the dictionary rather than the
+// publications because they are slow on common words there: every title
+// shares the trigrams of "pelayanan", while the dictionary has each word
+// once. The cursor remembers whether a search was corrected, so all its
+// pages come from the same text.
 type ShowcaseStore struct{ db bun.IDB }
 
 var _ domain.ShowcaseStore = (*ShowcaseStore)(nil)
@@ -32,12 +38,8 @@ var _ domain.ShowcaseStore = (*ShowcaseStore)(nil)
 const (
 	searchNewest  = "n" // no text: newest first
 	searchText    = "t" // full text, best first
-	searchTrigram = "g" // trigram word similarity, best first
+	searchTrigram = "g" // full text of the corrected words, best first
 )
-
-// wordSimilarityThreshold is how alike (by pg_trgm's word similarity) a
-// mistyped search must be to a title, agency or region.
-const wordSimilarityThreshold = "0.5"
 
 // Highlight markers: ts_headline puts them around matching words. They are
 // control characters that no stored text keeps (they are taken out first),
@@ -46,6 +48,9 @@ const (
 	markStart = "\x01"
 	markStop  = "\x02"
 )
+
+// searchRankLimit is domain.SearchRankLimit, lowered by tests.
+var searchRankLimit = domain.SearchRankLimit
 
 // hitRow is one publication found by a search.
 type hitRow struct {
@@ -63,63 +68,69 @@ type hitRow struct {
 	Snippet         string    `bun:"snippet"`
 	Studied         int       `bun:"studied"`
 	Adopted         int       `bun:"adopted"`
+	// Candidates counts the matches ranked, for a text search.
+	Candidates int `bun:"candidates"`
+}
+
+// searchPosition is where a page of a search begins: after this score
+// (text searches) or this time (the newest first), then this id.
+type searchPosition struct {
+	after bool
+	score float64
+	at    time.Time
+	id    uuid.UUID
 }
 
 // Search returns a page of public publications matching q.
-func (s *ShowcaseStore) Search(ctx context.Context, q domain.ShowcaseQuery, page domain.PageRequest) (domain.Page[domain.ShowcaseHit], error) {
+func (s *ShowcaseStore) Search(ctx context.Context, q domain.ShowcaseQuery, page domain.PageRequest) (domain.ShowcaseResults, error) {
 	mode := searchNewest
 	if q.Text != "" {
 		mode = searchText
 	}
-	var afterScore float64
-	var afterAt time.Time
-	var afterID uuid.UUID
-	hasCursor := false
+	var from searchPosition
 	if page.Cursor != "" {
 		var cursorMode string
 		var err error
-		if hasCursor, err = decodeCursor(page.Cursor, &cursorMode, &afterScore, &afterAt, &afterID); err != nil {
-			return domain.Page[domain.ShowcaseHit]{}, err
+		if from.after, err = decodeCursor(page.Cursor, &cursorMode, &from.score, &from.at, &from.id); err != nil {
+			return domain.ShowcaseResults{}, err
 		}
 		if (cursorMode == searchNewest) != (mode == searchNewest) || (cursorMode != searchNewest && cursorMode != searchText && cursorMode != searchTrigram) {
-			return domain.Page[domain.ShowcaseHit]{}, domain.ErrBadCursor
+			return domain.ShowcaseResults{}, domain.ErrBadCursor
 		}
 		mode = cursorMode
 	}
-	rows, err := s.search(ctx, mode, q, page.Size(), hasCursor, afterScore, afterAt, afterID)
-	if err == nil && mode == searchText && !hasCursor && len(rows) == 0 {
-		mode = searchTrigram
-		rows, err = s.search(ctx, mode, q, page.Size(), false, 0, time.Time{}, uuid.Nil)
+	var corrected string
+	var rows []hitRow
+	var err error
+	if mode == searchTrigram {
+		if corrected, err = s.correct(ctx, q.Text); err == nil {
+			rows, err = s.search(ctx, mode, corrected, q, page.Size(), from)
+		}
+	} else {
+		rows, err = s.search(ctx, mode, q.Text, q, page.Size(), from)
+	}
+	if err == nil && mode == searchText && !from.after && len(rows) == 0 {
+		if corrected, err = s.correct(ctx, q.Text); err == nil && corrected != "" {
+			mode = searchTrigram
+			rows, err = s.search(ctx, mode, corrected, q, page.Size(), from)
+		}
 	}
 	if err != nil {
-		return domain.Page[domain.ShowcaseHit]{}, dbError(err)
+		return domain.ShowcaseResults{}, dbError(err)
 	}
-	return pageOf(rows, page.Size(), func(r hitRow) domain.ShowcaseHit { return r.toDomain(mode) },
-		func(r hitRow) []any { return []any{mode, r.Score, r.PublishedAt, r.ID} }), nil
+	results := domain.ShowcaseResults{Page: pageOf(rows, page.Size(), func(r hitRow) domain.ShowcaseHit { return r.toDomain(mode) },
+		func(r hitRow) []any { return []any{mode, r.Score, r.PublishedAt, r.ID} })}
+	if mode == searchTrigram {
+		results.SearchedFor = corrected
+	}
+	results.Truncated = len(rows) > 0 && rows[0].Candidates >= searchRankLimit
+	return results, nil
 }
 
-// search runs one way of searching for one page (and one more row).
-func (s *ShowcaseStore) search(ctx context.Context, mode string, q domain.ShowcaseQuery, size int, hasCursor bool,
-	afterScore float64, afterAt time.Time, afterID uuid.UUID) ([]hitRow, error) {
-	var where []string
-	var args []any
+// filters are the conditions of a search's filters on publications (pub).
+func filters(q domain.ShowcaseQuery) (string, []any) {
+	where, args := []string{"pub.withdrawn_at IS NULL"}, []any{}
 	add := func(cond string, a ...any) { where = append(where, cond); args = append(args, a...) }
-	add("pub.withdrawn_at IS NULL")
-	var score, order, outerOrder string
-	switch mode {
-	case searchNewest:
-		score, order, outerOrder = "0::float8", "published_at DESC, id", "m.published_at DESC, m.id"
-		if hasCursor {
-			add("(pub.published_at < ? OR (pub.published_at = ? AND pub.id > ?))", afterAt, afterAt, afterID)
-		}
-	case searchText:
-		// ts_rank_cd's normalization 32 maps the rank into [0, 1).
-		score, order, outerOrder = "ts_rank_cd(pub.document, q.tsq, 32)::float8", "score DESC, id", "m.score DESC, m.id"
-		add("pub.document @@ q.tsq")
-	case searchTrigram:
-		score, order, outerOrder = "word_similarity(q.words, pub.names)::float8", "score DESC, id", "m.score DESC, m.id"
-		add("q.words <% pub.names")
-	}
 	if q.Region != "" {
 		add("lower(pub.region) = lower(?)", q.Region)
 	}
@@ -132,65 +143,126 @@ func (s *ShowcaseStore) search(ctx context.Context, mode string, q domain.Showca
 	if q.Area != "" {
 		add("pub.innovation_areas @> ARRAY[?]::text[]", q.Area)
 	}
-	// Highlights are made for a text search only; the newest-first list
-	// shows the beginning of the problem instead.
-	highlights := `'' AS title_highlight, '' AS snippet`
-	if mode != searchNewest {
-		highlights = `ts_headline('indonesian', translate(m.title, ?, ''), q.tsq, 'HighlightAll=true, StartSel=' || ? || ', StopSel=' || ?) AS title_highlight,
-		       ts_headline('indonesian', translate(m.problem || E'\n' || m.innovation, ?, ''), q.tsq,
-		                   'MaxFragments=2, MinWords=10, MaxWords=30, FragmentDelimiter=" … ", StartSel=' || ? || ', StopSel=' || ?) AS snippet`
-	}
-	page := ""
-	pageArgs := []any{}
-	if hasCursor && mode != searchNewest {
-		page = "WHERE m.score < ? OR (m.score = ? AND m.id > ?)"
-		pageArgs = append(pageArgs, afterScore, afterScore, afterID)
-	}
-	// The page is chosen in the inner query; the costly highlights and the
-	// replication counts are made for its rows only.
-	query := `
-		WITH q AS (SELECT websearch_to_tsquery('indonesian', ?) AS tsq, lower(?) AS words)
-		SELECT m.id, m.title, m.problem, m.agency_name, m.region, m.program, m.year, m.innovation_areas, m.published_at, m.score,
-		       ` + highlights + `,
-		       rc.studied, rc.adopted
-		FROM (
-		    SELECT * FROM (
-		        SELECT pub.id, pub.title, pub.problem, pub.innovation, pub.agency_name, pub.region, pub.program, pub.year,
-		               pub.innovation_areas, pub.published_at, ` + score + ` AS score
-		        FROM publications pub, q
-		        WHERE ` + strings.Join(where, " AND ") + `
-		    ) m ` + page + `
-		    ORDER BY ` + order + `
-		    LIMIT ?
-		) m
-		CROSS JOIN q
-		CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE r.status = 'studied') AS studied,
-		                           count(*) FILTER (WHERE r.status = 'adopted') AS adopted
-		                    FROM replications r WHERE r.publication_id = m.id) rc
-		ORDER BY ` + outerOrder
-	all := []any{q.Text, q.Text}
-	if mode != searchNewest {
-		all = append(all, markStart+markStop, markStart, markStop, markStart+markStop, markStart, markStop)
-	}
-	all = append(all, args...)
-	all = append(all, pageArgs...)
-	all = append(all, size+1)
-	var rows []hitRow
-	if mode != searchTrigram {
-		err := s.db.NewRaw(query, all...).Scan(ctx, &rows)
+	return strings.Join(where, " AND "), args
+}
+
+// search runs one way of searching for one page (and one more row).
+//
+// A text search first takes at most SearchRankLimit matches, in the order
+// the index finds them, with their rank; the page is the best of those, and
+// only its rows are read whole, highlighted and counted.
+func (s *ShowcaseStore) search(ctx context.Context, mode, text string, q domain.ShowcaseQuery, size int, from searchPosition) ([]hitRow, error) {
+	where, args := filters(q)
+	if mode == searchNewest {
+		if from.after {
+			where += " AND (pub.published_at < ? OR (pub.published_at = ? AND pub.id > ?))"
+			args = append(args, from.at, from.at, from.id)
+		}
+		var rows []hitRow
+		err := s.db.NewRaw(`
+			SELECT m.id, m.title, m.problem, m.agency_name, m.region, m.program, m.year, m.innovation_areas, m.published_at,
+			       0::float8 AS score, '' AS title_highlight, '' AS snippet, rc.studied, rc.adopted, 0 AS candidates
+			FROM (SELECT * FROM publications pub WHERE `+where+` ORDER BY pub.published_at DESC, pub.id LIMIT ?) m
+			CROSS JOIN LATERAL (`+replicationCounts+`) rc
+			ORDER BY m.published_at DESC, m.id`, append(args, size+1)...).Scan(ctx, &rows)
 		return rows, err
 	}
-	// pg_trgm's default threshold (0.6) misses common misspellings such as
-	// "perijinan" for "perizinan" (0.54); this search runs only when the
-	// exact one found nothing, so it may be more forgiving.
-	err := s.db.RunInTx(ctx, &sql.TxOptions{ReadOnly: true}, func(ctx context.Context, tx bun.Tx) error {
-		if _, err := tx.ExecContext(ctx, "SET LOCAL pg_trgm.word_similarity_threshold = "+wordSimilarityThreshold); err != nil {
-			return err
-		}
-		return tx.NewRaw(query, all...).Scan(ctx, &rows)
-	})
+	position, positionArgs := "", []any{}
+	if from.after {
+		position = "WHERE c.score < ? OR (c.score = ? AND c.id > ?)"
+		positionArgs = []any{from.score, from.score, from.id}
+	}
+	query := `
+		WITH q AS (SELECT websearch_to_tsquery('indonesian', ?) AS tsq),
+		candidates AS (
+		    SELECT pub.id, ts_rank_cd(pub.document, q.tsq, 32)::float8 AS score
+		    FROM publications pub, q
+		    WHERE pub.document @@ q.tsq AND ` + where + `
+		    LIMIT ?
+		),
+		page AS (SELECT c.id, c.score FROM candidates c ` + position + ` ORDER BY c.score DESC, c.id LIMIT ?)
+		SELECT m.id, m.title, m.problem, m.agency_name, m.region, m.program, m.year, m.innovation_areas, m.published_at, page.score,
+		       ts_headline('indonesian', translate(m.title, ?, ''), q.tsq, 'HighlightAll=true, StartSel=' || ? || ', StopSel=' || ?) AS title_highlight,
+		       ts_headline('indonesian', translate(m.problem || E'\n' || m.innovation, ?, ''), q.tsq,
+		                   'MaxFragments=2, MinWords=10, MaxWords=30, FragmentDelimiter=" … ", StartSel=' || ? || ', StopSel=' || ?) AS snippet,
+		       rc.studied, rc.adopted, (SELECT count(*) FROM candidates) AS candidates
+		FROM page JOIN publications m ON m.id = page.id
+		CROSS JOIN q
+		CROSS JOIN LATERAL (` + replicationCounts + `) rc
+		ORDER BY page.score DESC, page.id`
+	all := []any{text}
+	all = append(all, args...)
+	all = append(all, searchRankLimit)
+	all = append(all, positionArgs...)
+	all = append(all, size+1, markStart+markStop, markStart, markStop, markStart+markStop, markStart, markStop)
+	var rows []hitRow
+	err := s.db.NewRaw(query, all...).Scan(ctx, &rows)
 	return rows, err
 }
+
+// correct replaces each word of text (of three letters or more) by the most
+// alike word of the showcase's dictionary (itself, when it is there), by
+// pg_trgm similarity above its default threshold (0.3), keeping everything
+// else ("quotes", -exclusions) as it is. It returns "" when nothing changed.
+func (s *ShowcaseStore) correct(ctx context.Context, text string) (string, error) {
+	text = strings.ToLower(text)
+	var words []string
+	for _, w := range strings.FieldsFunc(text, notLetter) {
+		if utf8.RuneCountInString(w) >= 3 && !slices.Contains(words, w) {
+			words = append(words, w)
+		}
+	}
+	if len(words) == 0 {
+		return "", nil
+	}
+	var pairs []struct {
+		Word string         `bun:"word"`
+		Best sql.NullString `bun:"best"`
+	}
+	err := s.db.NewRaw(`
+		SELECT w.word, best.word AS best
+		FROM unnest(?::text[]) AS w(word)
+		LEFT JOIN LATERAL (SELECT d.word FROM showcase_words d WHERE d.word % w.word
+		                   ORDER BY similarity(d.word, w.word) DESC, d.word LIMIT 1) best ON true`, pgdialect.Array(words)).Scan(ctx, &pairs)
+	if err != nil {
+		return "", err
+	}
+	corrections := map[string]string{}
+	for _, p := range pairs {
+		if p.Best.Valid && p.Best.String != p.Word {
+			corrections[p.Word] = p.Best.String
+		}
+	}
+	if len(corrections) == 0 {
+		return "", nil
+	}
+	var out strings.Builder
+	for len(text) > 0 {
+		end := strings.IndexFunc(text, notLetter)
+		if end < 0 {
+			end = len(text)
+		}
+		if end == 0 { // a run of other characters, kept as it is
+			r, size := utf8.DecodeRuneInString(text)
+			out.WriteRune(r)
+			text = text[size:]
+			continue
+		}
+		word := text[:end]
+		if c, ok := corrections[word]; ok {
+			word = c
+		}
+		out.WriteString(word)
+		text = text[end:]
+	}
+	return out.String(), nil
+}
+
+func notLetter(r rune) bool { return !unicode.IsLetter(r) }
+
+// replicationCounts counts the studi tiru of publication m.
+const replicationCounts = `SELECT count(*) FILTER (WHERE r.status = 'studied') AS studied, count(*) FILTER (WHERE r.status = 'adopted') AS adopted
+	FROM replications r WHERE r.publication_id = m.id`
 
 func (r hitRow) toDomain(mode string) domain.ShowcaseHit {
 	h := domain.ShowcaseHit{ID: r.ID, Title: r.Title, AgencyName: r.AgencyName, Region: r.Region, Program: domain.Program(r.Program),

@@ -3,8 +3,9 @@
 -- (studi tiru); and what the originality check of projects needs.
 --
 -- Full-text search uses PostgreSQL's built-in "indonesian" configuration (a
--- Snowball stemmer: "pelayanan" and "layanan" both become "layan"); typos
--- and partial names are matched with pg_trgm, which migration 0001 created.
+-- Snowball stemmer: "pelayanan" and "layanan" both become "layan"). A search
+-- that finds nothing has its words corrected to the nearest words of the
+-- showcase by pg_trgm (created by migration 0001), and runs again.
 
 -- Joins innovation tags into one text for the search document; array_to_string
 -- is only "stable" in general, but on text[] it is immutable, as a generated
@@ -47,17 +48,23 @@ CREATE TABLE publications (
                           setweight(to_tsvector('indonesian', problem || ' ' || innovation), 'B') ||
                           setweight(to_tsvector('indonesian', showcase_tags(innovation_areas)), 'C') ||
                           setweight(to_tsvector('indonesian', agency_name || ' ' || region), 'D')) STORED,
-    -- What trigram matching forgives typos and partial names in.
-    names             text GENERATED ALWAYS AS (lower(title || ' ' || agency_name || ' ' || region)) STORED,
     CONSTRAINT publications_project_key UNIQUE (project_id)
 );
 -- Only public rows are searched, so only they are indexed.
 CREATE INDEX publications_document ON publications USING gin (document) WHERE withdrawn_at IS NULL;
-CREATE INDEX publications_names_trgm ON publications USING gin (names gin_trgm_ops) WHERE withdrawn_at IS NULL;
 CREATE INDEX publications_recent ON publications (published_at DESC, id) WHERE withdrawn_at IS NULL;
 CREATE INDEX publications_areas ON publications USING gin (innovation_areas) WHERE withdrawn_at IS NULL;
 CREATE INDEX publications_region ON publications (lower(region)) WHERE withdrawn_at IS NULL;
 CREATE INDEX publications_agency ON publications (agency_id);
+
+-- Every word (lower case, 3 to 40 letters) ever published on the showcase:
+-- the dictionary that misspelled searches are corrected against. It grows
+-- with the vocabulary, not with the number of publications, so a trigram
+-- search of it stays fast.
+CREATE TABLE showcase_words (
+    word  text PRIMARY KEY
+);
+CREATE INDEX showcase_words_trgm ON showcase_words USING gin (word gin_trgm_ops);
 
 -- The evidence the participant made public with the publication.
 CREATE TABLE publication_evidence (
