@@ -31,7 +31,6 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5/pgxpool"
-	"github.com/uptrace/bun"
 
 	"github.com/proper-id/proper/api"
 	"github.com/proper-id/proper/bench/baseline"
@@ -49,6 +48,7 @@ func main() {
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the loads (server and client) to this file")
 	memProfile := flag.String("memprofile", "", "write allocation profiles taken before and after the loads to this file (.before and itself); compare with pprof -diff_base")
 	only := flag.String("only", "", "load only the operations whose names start with this (for a profile of one)")
+	flag.BoolVar(&showcaseDetail, "showcase-detail", false, "also time each showcase query alone and print the plans of three (EXPLAIN ANALYZE)")
 	flag.Parse()
 	profiles = loadProfiles{cpu: *cpuProfile, allocs: *memProfile}
 	if err := run(*projects, *published, *duration, *connections, *uploadMB, *only); err != nil {
@@ -159,6 +159,11 @@ func run(projects int, published float64, duration time.Duration, connections, u
 	if err != nil {
 		return err
 	}
+	if showcaseDetail {
+		if err := explainShowcase(ctx, db); err != nil {
+			return err
+		}
+	}
 	ops := []struct {
 		name        string
 		targets     []target
@@ -199,43 +204,13 @@ func run(projects int, published float64, duration time.Duration, connections, u
 	}
 	profileLoads(false)
 	w.Flush()
+	if showcaseDetail {
+		timeEachSearch(properURL, searches, duration)
+	}
 	if uploadMB > 0 {
 		return timeUpload(dir, properURL, participantToken, project, store, uploadMB)
 	}
 	return nil
-}
-
-// showcaseQueries are what the public asks the showcase: words of every
-// kind of project, a common misspelling (which the trigram fallback
-// answers), and filters with and without words.
-var showcaseQueries = []string{
-	"q=antrean+daring", "q=pelayanan+kependudukan", "q=stunting", "q=bank+sampah", "q=perizinan+usaha", "q=pajak+daerah",
-	"q=kesehatan+ibu+anak", "q=literasi+sekolah", "q=air+bersih+desa", "q=perijinan", "q=aplikasi+posyandu&area=kesehatan",
-	"region=Jawa+Tengah&program=pka", "q=sampah&region=Jawa+Timur", "q=batam",
-}
-
-// showcaseTargets are the anonymous searches of the load and the entries
-// of 50 publications.
-func showcaseTargets(ctx context.Context, db *bun.DB) (searches, entries []target, err error) {
-	for _, q := range showcaseQueries {
-		searches = append(searches, target{path: "/v1/showcase?" + q + "&limit=20"})
-	}
-	rows, err := db.QueryContext(ctx, `SELECT id FROM publications WHERE withdrawn_at IS NULL ORDER BY id LIMIT 50`)
-	if err != nil {
-		return nil, nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id uuid.UUID
-		if err := rows.Scan(&id); err != nil {
-			return nil, nil, err
-		}
-		entries = append(entries, target{path: "/v1/showcase/" + id.String()})
-	}
-	if len(entries) == 0 {
-		return nil, nil, fmt.Errorf("the dataset has no publication: seed with -published above 0")
-	}
-	return searches, entries, rows.Err()
 }
 
 // serve answers on a free loopback port until the returned stop is called.
