@@ -22,8 +22,21 @@ const publicCache = "public, max-age=60"
 // PublicationCreate is the body of publish-project.
 type PublicationCreate struct {
 	Innovation     string      `json:"innovation" minLength:"1" maxLength:"10000" doc:"Your public account of the innovation: what is new, how it works, what it achieved, written for other regions that may copy it. Shown on the showcase beside the project's title and problem." example:"Warga mendaftar antrean layanan KTP-el dan KK melalui WhatsApp dan laman dinas, memilih jam datang, dan menerima pengingat; kuota harian terbuka untuk umum."`
-	PublicEvidence []uuid.UUID `json:"publicEvidence,omitempty" maxItems:"50" doc:"Ids of approved evidence of the project to show on the showcase (files may then be downloaded by anyone). Omit to show none; the list replaces the previous one." example:"[\"0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e\"]"`
+	PublicEvidence EvidenceIDs `json:"publicEvidence,omitempty" maxItems:"50" doc:"Ids of approved evidence of the project to show on the showcase (files may then be downloaded by anyone). Omit to show none; the list replaces the previous one." example:"[\"0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e\"]"`
 }
+
+// EvidenceIDs is a list of ids of evidence.
+type EvidenceIDs []uuid.UUID
+
+// Schema documents the list as one of uuids, at most 50.
+func (EvidenceIDs) Schema(huma.Registry) *huma.Schema {
+	return &huma.Schema{Type: "array", MaxItems: intPtr(MaxPublicEvidenceItems), Items: &huma.Schema{Type: "string", Format: "uuid", MaxLength: intPtr(36)},
+		Description: "Ids of approved evidence of the project to show on the showcase (files may then be downloaded by anyone). Omit to show none; the list replaces the previous one.",
+		Examples:    []any{[]string{"0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e"}}}
+}
+
+// MaxPublicEvidenceItems bounds the evidence a publication shows.
+const MaxPublicEvidenceItems = domain.MaxPublicEvidence
 
 // Publication is a project's publication on the showcase, as its
 // participant and staff see it.
