@@ -534,3 +534,41 @@ func TestOriginalityCheckFindsACopiedProjectInAnotherCohort(t *testing.T) {
 		t.Errorf("limit=1 gave %d", len(limited))
 	}
 }
+
+func TestPublicLinksHaveNoFileToDownload(t *testing.T) {
+	w := newWorld(t)
+	w.published(t)
+	link := w.linkEvidence(t, w.milestone.ID)
+	w.db.Exec(`UPDATE evidence SET status = 'approved' WHERE id = ?`, link.ID)
+	r := expect(t, w.post(projectPath(w, "/publication"), w.tokenOf(roleParticipant), map[string]any{"innovation": "Antrean daring",
+		"publicEvidence": []uuid.UUID{w.fileEvidence.ID, link.ID}}), http.StatusOK)
+	id := r.field(t, "id")
+	var e struct {
+		Evidence []struct {
+			ID                     uuid.UUID
+			Kind, URL, ContentPath string
+		}
+	}
+	expect(t, w.get("/v1/showcase/"+id, ""), http.StatusOK).decode(t, &e)
+	if len(e.Evidence) != 2 {
+		t.Fatalf("public evidence %+v", e.Evidence)
+	}
+	for _, ev := range e.Evidence {
+		path := "/v1/showcase/" + id + "/evidence/" + ev.ID.String() + "/content"
+		switch ev.Kind {
+		case "file":
+			if ev.ContentPath != path {
+				t.Errorf("content path %q, want %q", ev.ContentPath, path)
+			}
+			got := expect(t, w.get(path, ""), http.StatusOK)
+			if string(got.body) != string(pdf) || got.header.Get("Cache-Control") != "public, max-age=60" {
+				t.Errorf("the public file: %d bytes, Cache-Control %q", len(got.body), got.header.Get("Cache-Control"))
+			}
+		case "link":
+			if ev.URL != link.URL || ev.ContentPath != "" {
+				t.Errorf("the public link %+v", ev)
+			}
+			expect(t, w.get(path, ""), http.StatusConflict)
+		}
+	}
+}
