@@ -87,6 +87,7 @@ func (p *Publication) publish(d PublicationDraft, project Project, cohort Cohort
 	}
 	if len(d.PublicEvidence) > MaxPublicEvidence {
 		v.Add("publicEvidence", fmt.Sprintf("must have at most %d entries", MaxPublicEvidence))
+		return v.Err()
 	}
 	public := []uuid.UUID{}
 	for i, id := range d.PublicEvidence {

@@ -38,7 +38,7 @@ var _ domain.ShowcaseStore = (*ShowcaseStore)(nil)
 const (
 	searchNewest  = "n" // no text: newest first
 	searchText    = "t" // full text, best first
-	searchTrigram = "g" // full text of the corrected words, best first
+	searchCorrected = "g" // full text of the corrected words, best first
 )
 
 // Highlight markers: ts_headline puts them around matching words. They are
@@ -94,7 +94,7 @@ func (s *ShowcaseStore) Search(ctx context.Context, q domain.ShowcaseQuery, page
 		if from.after, err = decodeCursor(page.Cursor, &cursorMode, &from.score, &from.at, &from.id); err != nil {
 			return domain.ShowcaseResults{}, err
 		}
-		if (cursorMode == searchNewest) != (mode == searchNewest) || (cursorMode != searchNewest && cursorMode != searchText && cursorMode != searchTrigram) {
+		if (cursorMode == searchNewest) != (mode == searchNewest) || (cursorMode != searchNewest && cursorMode != searchText && cursorMode != searchCorrected) {
 			return domain.ShowcaseResults{}, domain.ErrBadCursor
 		}
 		mode = cursorMode
@@ -102,7 +102,7 @@ func (s *ShowcaseStore) Search(ctx context.Context, q domain.ShowcaseQuery, page
 	var corrected string
 	var rows []hitRow
 	var err error
-	if mode == searchTrigram {
+	if mode == searchCorrected {
 		if corrected, err = s.correct(ctx, q.Text); err == nil {
 			rows, err = s.search(ctx, mode, corrected, q, page.Size(), from)
 		}
@@ -111,7 +111,7 @@ func (s *ShowcaseStore) Search(ctx context.Context, q domain.ShowcaseQuery, page
 	}
 	if err == nil && mode == searchText && !from.after && len(rows) == 0 {
 		if corrected, err = s.correct(ctx, q.Text); err == nil && corrected != "" {
-			mode = searchTrigram
+			mode = searchCorrected
 			rows, err = s.search(ctx, mode, corrected, q, page.Size(), from)
 		}
 	}
@@ -120,7 +120,7 @@ func (s *ShowcaseStore) Search(ctx context.Context, q domain.ShowcaseQuery, page
 	}
 	results := domain.ShowcaseResults{Page: pageOf(rows, page.Size(), func(r hitRow) domain.ShowcaseHit { return r.toDomain(mode) },
 		func(r hitRow) []any { return []any{mode, r.Score, r.PublishedAt, r.ID} })}
-	if mode == searchTrigram {
+	if mode == searchCorrected {
 		results.SearchedFor = corrected
 	}
 	results.Truncated = len(rows) > 0 && rows[0].Candidates >= searchRankLimit
