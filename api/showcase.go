@@ -437,7 +437,7 @@ func registerShowcase(api huma.API, s *Services) {
 		OperationID: "list-similar-projects", Method: http.MethodGet, Path: "/projects/{projectId}/similar",
 		Summary: "Find projects alike this one (originality check)", Tags: []string{"projects"}, Security: signedIn,
 		Description: "Lists the projects of any cohort most alike this one in title, problem and goal, most alike first, with a score from 0 to 1 and the fields that match, so that a copied project is spotted and a replication can be declared as one. " +
-			"Candidates come from trigram similarity of titles and full-text matches of neighbouring words; the score is the trigram similarity of each field. Of other projects it shows only their title, agency, cohort, status and showcase entry. " +
+			"Candidates are the projects sharing two neighbouring key words (stemmed, and used by fewer than one project in twenty) of the title, goal or problem; the score is the trigram similarity of each field. Of other projects it shows only their title, agency, cohort, status and showcase entry. " +
 			"The participant's coach and the cohort's examiners and organizers may do this.",
 		Errors: []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusUnprocessableEntity},
 	}, func(ctx context.Context, in *struct {

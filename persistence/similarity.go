@@ -13,20 +13,26 @@ import (
 
 // SimilarityStore implements domain.SimilarityStore.
 //
-// Candidates come from two indexes: projects whose title is alike by
-// trigrams (projects_title_trgm), and projects that share two neighbouring
-// words (stemmed) of the title, the goal or the beginning of the problem
-// (projects.document, GIN), ranked by ts_rank_cd. Pairs of words rather
-// than single words keep the full-text candidates few: nearly every project
-// says "pelayanan", far fewer "antrean daring". The candidates are then
-// scored by the trigram similarity of each field, full texts against full
-// texts, which is what a copied project shows.
+// Candidates are the projects that share two neighbouring key words
+// (stemmed) of the project's title, goal or problem, found through the GIN
+// index on projects.document: its key words are those fewer than one
+// project in twenty uses, by PostgreSQL's own statistics of the column
+// (pg_stats.most_common_elems), since a word nearly every project says
+// ("pelayanan", "masyarakat") is no sign of a copy and would make the index
+// read the whole table. At most similarityMatches of them are ranked by
+// ts_rank (title words weigh most), and the best similarityCandidates
+// are scored by the trigram similarity of each field, full text against
+// full text, which is what a copied project shows.
 type SimilarityStore struct{ db bun.IDB }
 
 var _ domain.SimilarityStore = (*SimilarityStore)(nil)
 
-// similarityCandidates bounds how many projects each index proposes.
-const similarityCandidates = 100
+// Bounds of the originality check's work, whatever the number of projects.
+const (
+	similarityMatches    = 1000 // matches ranked
+	similarityCandidates = 100  // best ranked, then scored by trigrams
+	commonWordShare      = 0.05 // words in more projects are not key words
+)
 
 type similarRow struct {
 	ID                uuid.UUID       `bun:"id"`
@@ -49,27 +55,29 @@ func (s *SimilarityStore) Similar(ctx context.Context, project uuid.UUID, limit 
 		WITH me AS (
 		    SELECT p.id, p.title, p.problem, p.goal, p.document FROM projects p WHERE p.id = ?0
 		),
-		-- The project's key words in the order they come (title, goal, then
-		-- problem), and the query "any two neighbours together".
+		common AS (
+		    SELECT x.lexeme FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS x(lexeme, share)
+		    WHERE s.schemaname = current_schema() AND s.tablename = 'projects' AND s.attname = 'document' AND x.lexeme IS NOT NULL AND x.share > ?3
+		),
+		-- The project's key words in the order they come (title, goal,
+		-- then problem), and the query "any two neighbours together".
 		words AS (
-		    SELECT w.lexeme, w.weights[1] AS weight, row_number() OVER (ORDER BY w.positions[1]) AS n
+		    SELECT w.lexeme, row_number() OVER (ORDER BY w.positions[1]) AS n
 		    FROM me, unnest(me.document) AS w
-		    WHERE length(w.lexeme) > 2
+		    WHERE length(w.lexeme) > 2 AND w.lexeme NOT IN (SELECT lexeme FROM common)
 		),
 		pairs AS (
 		    SELECT string_agg(quote_literal(a.lexeme) || ' & ' || quote_literal(b.lexeme), ' | ')::tsquery AS tsq
 		    FROM words a JOIN words b ON b.n = a.n + 1
-		    WHERE a.weight <> 'C' OR a.n <= (SELECT count(*) FROM words WHERE weight <> 'C') + 20
+		    WHERE a.n <= 60
 		),
-		candidates AS (
-		    (SELECT o.id FROM projects o, me
-		     WHERE o.id <> me.id AND me.title <> '' AND lower(o.title) % lower(me.title)
-		     ORDER BY similarity(lower(o.title), lower(me.title)) DESC LIMIT ?1)
-		    UNION
-		    (SELECT o.id FROM projects o, pairs, me
-		     WHERE o.id <> me.id AND pairs.tsq IS NOT NULL AND o.document @@ pairs.tsq
-		     ORDER BY ts_rank_cd(o.document, pairs.tsq, 32) DESC LIMIT ?1)
+		matches AS (
+		    SELECT o.id, ts_rank(o.document, pairs.tsq) AS rank
+		    FROM projects o, pairs, me
+		    WHERE pairs.tsq IS NOT NULL AND o.document @@ pairs.tsq AND o.id <> me.id
+		    LIMIT ?4
 		),
+		candidates AS (SELECT id FROM matches ORDER BY rank DESC, id LIMIT ?1),
 		scored AS (
 		    SELECT o.id, o.title, o.status, e.cohort_id, e.participant_id,
 		           similarity(o.title, me.title) AS title_similarity,
@@ -90,7 +98,7 @@ func (s *SimilarityStore) Similar(ctx context.Context, project uuid.UUID, limit 
 		LEFT JOIN agencies a ON a.id = u.agency_id
 		LEFT JOIN publications pub ON pub.project_id = s.id AND pub.withdrawn_at IS NULL
 		ORDER BY score DESC NULLS LAST, s.id
-		LIMIT ?2`, project, similarityCandidates, limit).Scan(ctx, &rows)
+		LIMIT ?2`, project, similarityCandidates, limit, commonWordShare, similarityMatches).Scan(ctx, &rows)
 	if err != nil {
 		return nil, dbError(err)
 	}

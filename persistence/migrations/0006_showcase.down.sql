@@ -1,4 +1,3 @@
-DROP INDEX projects_title_trgm;
 DROP INDEX projects_document;
 ALTER TABLE projects DROP COLUMN document;
 DROP TABLE replications;

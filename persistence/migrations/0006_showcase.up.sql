@@ -88,12 +88,11 @@ CREATE TABLE replications (
 );
 CREATE INDEX replications_agency_page ON replications (agency_id, happened_on DESC, id);
 
--- The originality check compares a project's title, goal and problem with
--- every other project's: trigrams for the title, full text for all three.
--- (Adding a stored column rewrites the projects table once.)
+-- The originality check finds projects sharing key words of a project's
+-- title, goal and problem through full text, then compares the texts by
+-- trigrams. (Adding a stored column rewrites the projects table once.)
 ALTER TABLE projects ADD COLUMN document tsvector GENERATED ALWAYS AS (
     setweight(to_tsvector('indonesian', title), 'A') ||
     setweight(to_tsvector('indonesian', goal), 'B') ||
     setweight(to_tsvector('indonesian', problem), 'C')) STORED;
 CREATE INDEX projects_document ON projects USING gin (document);
-CREATE INDEX projects_title_trgm ON projects USING gin (lower(title) gin_trgm_ops);
