@@ -163,6 +163,9 @@ func run(projects int, published float64, duration time.Duration, connections, u
 		if err := explainShowcase(ctx, db); err != nil {
 			return err
 		}
+		if err := timeSimilar(ctx, db); err != nil {
+			return err
+		}
 	}
 	ops := []struct {
 		name        string

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -61,6 +62,37 @@ func timeEachSearch(server string, searches []target, duration time.Duration) {
 		fmt.Fprintf(w, "%s\t%.0f\t%s\t%s\t\n", strings.TrimPrefix(s.path, "/v1/showcase?"), r.rps, r.p50, r.p99)
 	}
 	w.Flush()
+}
+
+// timeSimilar times the originality check of 20 projects, alone, and
+// prints the median and the slowest.
+func timeSimilar(ctx context.Context, db *bun.DB) error {
+	rows, err := db.QueryContext(ctx, `SELECT id FROM projects ORDER BY id LIMIT 20`)
+	if err != nil {
+		return err
+	}
+	var ids []uuid.UUID
+	for rows.Next() {
+		var id uuid.UUID
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	store := persistence.NewStore(db)
+	var took []time.Duration
+	for _, id := range ids {
+		begun := time.Now()
+		if _, err := store.Similarity().Similar(ctx, id, 10); err != nil {
+			return err
+		}
+		took = append(took, time.Since(begun))
+	}
+	slices.Sort(took)
+	fmt.Printf("\nlist-similar-projects (store, %d projects, one at a time): median %s, slowest %s\n",
+		len(took), took[len(took)/2].Round(10*time.Microsecond), took[len(took)-1].Round(10*time.Microsecond))
+	return nil
 }
 
 // planRecorder keeps the text of the queries a database runs.
