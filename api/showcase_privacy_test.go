@@ -31,7 +31,11 @@ func TestTheShowcaseShowsNoPrivateField(t *testing.T) {
 	}
 	markers := map[string]string{}
 	mark := func(field string) string {
-		m := "Rahasia" + strings.ReplaceAll(strings.Title(field), " ", "") + "Qz"
+		m := "Rahasia"
+		for _, w := range strings.Fields(field) {
+			m += strings.ToUpper(w[:1]) + w[1:]
+		}
+		m += "Qz"
 		markers[field] = m
 		return m
 	}

@@ -36,8 +36,8 @@ var _ domain.ShowcaseStore = (*ShowcaseStore)(nil)
 
 // The ways a search finds publications, as recorded in its cursor.
 const (
-	searchNewest  = "n" // no text: newest first
-	searchText    = "t" // full text, best first
+	searchNewest    = "n" // no text: newest first
+	searchText      = "t" // full text, best first
 	searchCorrected = "g" // full text of the corrected words, best first
 )
 
