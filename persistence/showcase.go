@@ -21,9 +21,12 @@ import (
 //
 // A search with a text runs PostgreSQL's full-text search with the
 // "indonesian" configuration on the stored, weighted publications.document
-// (GIN index), ranked by ts_rank_cd. When that finds nothing at all, the
-// text is taken as misspelled: each of its words is replaced by the most
-// alike word of the showcase's dictionary (showcase_words, by pg_trgm
+// (GIN index), ranked by ts_rank with the document's weights. (ts_rank_cd,
+// which also rewards words that stand close together, cost twice as much
+// per match — 2.6 µs against 1.3 µs, on top of 2.1 µs to read it — for
+// little on documents of a few dozen words.) When that finds nothing at
+// all, the text is taken as misspelled: each of its words is replaced by
+// the most alike word of the showcase's dictionary (showcase_words, by pg_trgm
 // similarity on its GIN trigram index), and the corrected text is searched
 // the same way. Trigrams look up the dictionary rather than the
 // publications because they are slow on common words there: every title
@@ -174,10 +177,14 @@ func (s *ShowcaseStore) search(ctx context.Context, mode, text string, q domain.
 	}
 	query := `
 		WITH q AS (SELECT websearch_to_tsquery('indonesian', ?) AS tsq),
+		-- Normalization 32 maps the rank into [0, 1). The query is written
+		-- out here, not taken from q, so that the planner sees it and
+		-- estimates its matches from the column's statistics when it weighs
+		-- the text against a filter's index.
 		candidates AS (
-		    SELECT pub.id, ts_rank_cd(pub.document, q.tsq, 32)::float8 AS score
-		    FROM publications pub, q
-		    WHERE pub.document @@ q.tsq AND ` + where + `
+		    SELECT pub.id, ts_rank(pub.document, websearch_to_tsquery('indonesian', ?), 32)::float8 AS score
+		    FROM publications pub
+		    WHERE pub.document @@ websearch_to_tsquery('indonesian', ?) AND ` + where + `
 		    LIMIT ?
 		),
 		page AS (SELECT c.id, c.score FROM candidates c ` + position + ` ORDER BY c.score DESC, c.id LIMIT ?)
@@ -190,7 +197,7 @@ func (s *ShowcaseStore) search(ctx context.Context, mode, text string, q domain.
 		CROSS JOIN q
 		CROSS JOIN LATERAL (` + replicationCounts + `) rc
 		ORDER BY page.score DESC, page.id`
-	all := []any{text}
+	all := []any{text, text, text}
 	all = append(all, args...)
 	all = append(all, searchRankLimit)
 	all = append(all, positionArgs...)
