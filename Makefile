@@ -76,16 +76,18 @@ lint-spec:
 	else echo "npm not found: skipping the spec lint" >&2; fi
 
 ## bench: Go benchmarks of the hot paths, then a loopback load of Proper against the
-## hand-written baseline on a seeded dataset (BENCH_PROJECTS, default 20000; see docs/BENCHMARKS.md)
+## hand-written baseline on a seeded dataset (BENCH_PROJECTS, default 20000, of which the share
+## BENCH_PUBLISHED, default all, on the showcase; see docs/BENCHMARKS.md)
 BENCH_PROJECTS ?= 20000
+BENCH_PUBLISHED ?= 1
 bench: postgres
 	$(GO) test -run '^$$' -bench . -benchmem ./...
-	$(GO) run ./bench -projects $(BENCH_PROJECTS)
+	$(GO) run ./bench -projects $(BENCH_PROJECTS) -published $(BENCH_PUBLISHED)
 
 ## fuzz: run each fuzz target of the parsers of outside input for $(FUZZTIME)
 ## (make test runs their seed corpora as ordinary tests)
 FUZZ_TARGETS := domain:FuzzParseNIP domain:FuzzParseEmail domain:FuzzParseRoster domain:FuzzSafeFileName \
-	persistence:FuzzDecodeCursor api:FuzzMergePatch api:FuzzEvidenceForm
+	persistence:FuzzDecodeCursor persistence:FuzzHighlightParts api:FuzzMergePatch api:FuzzEvidenceForm
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
 	  pkg=$${t%%:*}; name=$${t##*:}; echo "== $$pkg $$name"; \

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"time"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -44,6 +45,10 @@ type Deps struct {
 	// CORSOrigins are the web origins (https://app.example.go.id) allowed
 	// to call the API from a browser; none by default.
 	CORSOrigins []string
+	// TrustedProxies are the load balancers and reverse proxies in front of
+	// Proper: for requests from them, the client's address (which rate limits
+	// count against) is read from X-Forwarded-For. None by default.
+	TrustedProxies []netip.Prefix
 	// WebApp is the built web app (index.html and assets/) served at /;
 	// nil serves the API alone.
 	WebApp fs.FS
@@ -61,6 +66,9 @@ type Services struct {
 	Projects *domain.Projects
 	// FollowUps reads reminders, escalations and workload.
 	FollowUps *domain.FollowUps
+	// Showcase runs the public innovation showcase, studi tiru and the
+	// originality check.
+	Showcase *domain.Showcase
 	// Idempotency keeps the first answers to creates sent with a key.
 	Idempotency domain.IdempotencyStore
 	// Now is the clock of the idempotency bookkeeping.
@@ -111,7 +119,7 @@ func New(deps Deps) *Server {
 
 	return &Server{
 		api:     humaAPI,
-		handler: observe(deps.Logger, metrics, secureHeaders(allowOrigins(deps.CORSOrigins, recoverPanics(mux)))),
+		handler: observe(deps.Logger, metrics, deps.TrustedProxies, secureHeaders(allowOrigins(deps.CORSOrigins, recoverPanics(mux)))),
 	}
 }
 
@@ -173,6 +181,7 @@ var apiTags = []*huma.Tag{
 	{Name: "progress", Description: "Who is on track in a cohort, for coaches and organizers."},
 	{Name: "follow-up", Description: "What needs doing, during the training and after it: my reminders, items past the cohort's response deadline, and the reviewers' workload."},
 	{Name: "assessment", Description: "Seminar rubrics, examiners' scores and predicates, and the release of results."},
+	{Name: "showcase", Description: "The public innovation showcase (etalase inovasi): publishing projects, searching them without signing in, and the studi tiru records of agencies that studied or adopted them."},
 	{Name: "health", Description: "Liveness and readiness probes."},
 }
 

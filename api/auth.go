@@ -2,8 +2,10 @@ package api
 
 import (
 	"context"
+	"fmt"
 	"net"
 	"net/http"
+	"net/netip"
 	"strings"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -46,14 +48,51 @@ func authenticate(api huma.API, accounts *domain.Accounts) func(huma.Context, fu
 	}
 }
 
-// clientAddress is the address failed sign-ins are counted against: the
-// peer's IP. (Behind a proxy every client shares the proxy's address; a
-// trusted X-Forwarded-For is not read yet.)
+// clientAddress is the address rate limits count a request against (failed
+// sign-ins, showcase requests): see clientIP.
 func clientAddress(ctx context.Context) string {
 	if info := infoOf(ctx); info != nil {
 		return info.remoteIP
 	}
 	return ""
+}
+
+// clientIP is the address a request comes from: its TCP peer, unless the
+// peer is one of the trusted proxies; then the address that proxy (and any
+// trusted proxy before it) received the request from, read from
+// X-Forwarded-For right to left. Without trusted proxies X-Forwarded-For is
+// ignored, as anyone can send it.
+func clientIP(r *http.Request, trusted []netip.Prefix) string {
+	peer := remoteIP(r)
+	if !isTrusted(peer, trusted) {
+		return peer
+	}
+	hops := strings.Split(strings.Join(r.Header.Values("X-Forwarded-For"), ","), ",")
+	for i := len(hops) - 1; i >= 0; i-- {
+		hop := strings.TrimSpace(hops[i])
+		if _, err := netip.ParseAddr(hop); err != nil {
+			break // a malformed entry: trust nothing further left
+		}
+		peer = hop
+		if !isTrusted(hop, trusted) {
+			break
+		}
+	}
+	return peer
+}
+
+func isTrusted(address string, trusted []netip.Prefix) bool {
+	addr, err := netip.ParseAddr(address)
+	if err != nil {
+		return false
+	}
+	addr = addr.Unmap()
+	for _, p := range trusted {
+		if p.Contains(addr) {
+			return true
+		}
+	}
+	return false
 }
 
 func remoteIP(r *http.Request) string {
@@ -62,4 +101,30 @@ func remoteIP(r *http.Request) string {
 		return r.RemoteAddr
 	}
 	return host
+}
+
+// ParseTrustedProxies reads a comma-separated list of proxy addresses and
+// networks ("10.0.0.0/8, 192.168.1.7").
+func ParseTrustedProxies(list string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, item := range strings.Split(list, ",") {
+		item = strings.TrimSpace(item)
+		if item == "" {
+			continue
+		}
+		if !strings.Contains(item, "/") {
+			addr, err := netip.ParseAddr(item)
+			if err != nil {
+				return nil, fmt.Errorf("trusted proxy %q: not an address or a network", item)
+			}
+			out = append(out, netip.PrefixFrom(addr.Unmap(), addr.Unmap().BitLen()))
+			continue
+		}
+		p, err := netip.ParsePrefix(item)
+		if err != nil {
+			return nil, fmt.Errorf("trusted proxy %q: not an address or a network", item)
+		}
+		out = append(out, p.Masked())
+	}
+	return out, nil
 }

@@ -61,6 +61,7 @@ func newAppLogging(t testing.TB, db *bun.DB, logger *slog.Logger) *app {
 	projects.MaxEvidenceBytes = testMaxEvidenceBytes
 	services := &api.Services{
 		Projects:    projects,
+		Showcase:    domain.NewShowcase(store, newBlobs(t, blobDir), time.Now, domain.RateLimit{}),
 		Accounts:    domain.NewAccounts(store, time.Now, 0),
 		Directory:   domain.NewDirectory(store, time.Now),
 		Cohorts:     domain.NewCohorts(store, time.Now),

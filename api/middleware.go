@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"runtime/debug"
 	"strings"
@@ -60,10 +61,10 @@ func logUnexpected(ctx context.Context, msg string, err error) {
 
 // observe gives each request an id, logs it as one JSON line when it ends,
 // and counts it in the metrics by operation and status.
-func observe(logger *slog.Logger, metrics *requestMetrics, next http.Handler) http.Handler {
+func observe(logger *slog.Logger, metrics *requestMetrics, trustedProxies []netip.Prefix, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		begun := time.Now()
-		info := &requestInfo{id: clientRequestID(r), url: r.URL, remoteIP: remoteIP(r), request: r, logger: logger}
+		info := &requestInfo{id: clientRequestID(r), url: r.URL, remoteIP: clientIP(r, trustedProxies), request: r, logger: logger}
 		w.Header().Set(requestIDHeader, info.id)
 		rec := &statusRecorder{ResponseWriter: w}
 		next.ServeHTTP(rec, r.WithContext(context.WithValue(r.Context(), requestInfoKey{}, info)))

@@ -41,20 +41,22 @@ import (
 
 func main() {
 	projects := flag.Int("projects", 20000, "projects to seed (env BENCH_PROJECTS in make bench)")
+	published := flag.Float64("published", 1, "share of the projects on the showcase, 0 to 1 (env BENCH_PUBLISHED in make bench)")
 	duration := flag.Duration("duration", 5*time.Second, "how long each operation is loaded")
 	connections := flag.Int("connections", 50, "concurrent connections")
 	uploadMB := flag.Int("upload-mb", 200, "size of the evidence upload to time")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the loads (server and client) to this file")
 	memProfile := flag.String("memprofile", "", "write allocation profiles taken before and after the loads to this file (.before and itself); compare with pprof -diff_base")
 	only := flag.String("only", "", "load only the operations whose names start with this (for a profile of one)")
+	flag.BoolVar(&showcaseDetail, "showcase-detail", false, "also time each showcase query alone and print the plans of three (EXPLAIN ANALYZE)")
 	flag.Parse()
 	profiles = loadProfiles{cpu: *cpuProfile, allocs: *memProfile}
-	if err := run(*projects, *duration, *connections, *uploadMB, *only); err != nil {
+	if err := run(*projects, *published, *duration, *connections, *uploadMB, *only); err != nil {
 		log.Fatal(err)
 	}
 }
 
-func run(projects int, duration time.Duration, connections, uploadMB int, only string) error {
+func run(projects int, published float64, duration time.Duration, connections, uploadMB int, only string) error {
 	ctx := context.Background()
 	dir, err := os.MkdirTemp("", "proper-bench-")
 	if err != nil {
@@ -76,9 +78,9 @@ func run(projects int, duration time.Duration, connections, uploadMB int, only s
 	if _, err := persistence.NewMigrator(db).Up(ctx); err != nil {
 		return err
 	}
-	fmt.Printf("seeding %d projects...\n", projects)
+	fmt.Printf("seeding %d projects, %.0f%% of them published...\n", projects, published*100)
 	begun := time.Now()
-	if err := persistence.Seed(ctx, db, persistence.SeedOptions{Projects: projects, FirstCohortSize: 1000, Now: time.Now()}); err != nil {
+	if err := persistence.Seed(ctx, db, persistence.SeedOptions{Projects: projects, FirstCohortSize: 1000, Published: published, Now: time.Now()}); err != nil {
 		return err
 	}
 	if _, err := db.ExecContext(ctx, "ANALYZE"); err != nil {
@@ -118,7 +120,7 @@ func run(projects int, duration time.Duration, connections, uploadMB int, only s
 	workflow.MaxEvidenceBytes = int64(uploadMB+16) << 20
 	proper := api.New(api.Deps{Logger: slog.New(slog.DiscardHandler), Services: &api.Services{
 		Accounts: domain.NewAccounts(store, time.Now, 0), Directory: domain.NewDirectory(store, time.Now),
-		Cohorts: domain.NewCohorts(store, time.Now), Projects: workflow, Idempotency: persistence.NewIdempotencyStore(db), Now: time.Now,
+		Cohorts: domain.NewCohorts(store, time.Now), Projects: workflow, Showcase: domain.NewShowcase(store, blobs, time.Now, domain.RateLimit{}), Idempotency: persistence.NewIdempotencyStore(db), Now: time.Now,
 	}})
 	properURL, stopProper := serve(proper.Handler())
 	defer stopProper()
@@ -153,11 +155,24 @@ func run(projects int, duration time.Duration, connections, uploadMB int, only s
 		return fmt.Errorf("the dataset has no implementing project to add milestones to")
 	}
 	one := func(path, token string) []target { return []target{{path, token}} }
+	searches, entries, err := showcaseTargets(ctx, db)
+	if err != nil {
+		return err
+	}
+	if showcaseDetail {
+		if err := explainShowcase(ctx, db); err != nil {
+			return err
+		}
+		if err := timeSimilar(ctx, db); err != nil {
+			return err
+		}
+	}
 	ops := []struct {
-		name     string
-		targets  []target
-		post     func() (string, []byte)
-		baseline bool
+		name        string
+		targets     []target
+		post        func() (string, []byte)
+		baseline    bool
+		connections int // 0: the -connections flag
 	}{
 		{name: "get-project", targets: one("/v1/projects/"+project.String(), adminToken), baseline: true},
 		{name: "list-milestones", targets: one("/v1/projects/"+project.String()+"/milestones", participantToken)},
@@ -167,6 +182,9 @@ func run(projects int, duration time.Duration, connections, uploadMB int, only s
 		{name: fmt.Sprintf("create-milestone (%d projects)", len(writers)), targets: writers, post: func() (string, []byte) {
 			return "application/json", []byte(`{"horizon":"mid","title":"Milestone beban","dueOn":"2027-06-30"}`)
 		}},
+		{name: fmt.Sprintf("search-showcase (%d queries)", len(searches)), targets: searches},
+		{name: fmt.Sprintf("search-showcase (%d queries, 4 conn.)", len(searches)), targets: searches, connections: 4},
+		{name: "get-showcase-entry", targets: entries},
 	}
 	w := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(w, "operation\treq/s\tp50\tp99\tbaseline req/s\tratio\t\n")
@@ -175,7 +193,11 @@ func run(projects int, duration time.Duration, connections, uploadMB int, only s
 		if !strings.HasPrefix(op.name, only) {
 			continue
 		}
-		r := load(properURL, op.targets, op.post, duration, connections)
+		conns := connections
+		if op.connections > 0 {
+			conns = op.connections
+		}
+		r := load(properURL, op.targets, op.post, duration, conns)
 		base, ratio := "", ""
 		if op.baseline {
 			b := load(baselineURL, op.targets, nil, duration, connections)
@@ -185,6 +207,9 @@ func run(projects int, duration time.Duration, connections, uploadMB int, only s
 	}
 	profileLoads(false)
 	w.Flush()
+	if showcaseDetail {
+		timeEachSearch(properURL, searches, duration)
+	}
 	if uploadMB > 0 {
 		return timeUpload(dir, properURL, participantToken, project, store, uploadMB)
 	}
@@ -268,7 +293,9 @@ func load(server string, targets []target, post func() (string, []byte), duratio
 					contentType, body = post()
 				}
 				req, _ := http.NewRequest(method, url, bytes.NewReader(body))
-				req.Header.Set("Authorization", "Bearer "+token)
+				if token != "" {
+					req.Header.Set("Authorization", "Bearer "+token)
+				}
 				if contentType != "" {
 					req.Header.Set("Content-Type", contentType)
 				}

@@ -133,6 +133,11 @@ const (
 	ReadMentorTransfer    Action = "mentor_transfer.read"
 	DecideMentorTransfer  Action = "mentor_transfer.decide"
 	CancelMentorTransfer  Action = "mentor_transfer.cancel"
+	PublishProject        Action = "project.publish"
+	UnpublishProject      Action = "project.unpublish"
+	RecordReplication     Action = "replication.record"
+	ListReplications      Action = "replication.list"
+	FindSimilar           Action = "project.find_similar"
 )
 
 // rule is the policy for one action. A target the actor may not see is
@@ -231,6 +236,17 @@ var rules = map[Action]rule{
 	ReadMentorTransfer:    {noun: "mentor transfer", visible: either(seesEnrollment, invitee), allowed: anyone},
 	DecideMentorTransfer:  {noun: "mentor transfer", visible: either(seesEnrollment, invitee), allowed: invitee},
 	CancelMentorTransfer:  {noun: "mentor transfer", visible: either(seesEnrollment, invitee), allowed: participantOf},
+	// The showcase: the participant publishes and withdraws; the cohort's
+	// organizers may also take a project off the showcase. Studi tiru
+	// records are kept by organizers of any cohort (the visiting agency's
+	// training institution as much as the innovator's).
+	PublishProject:    {noun: "project", visible: seesEnrollment, allowed: participantOf},
+	UnpublishProject:  {noun: "project", visible: seesEnrollment, allowed: either(participantOf, hasCohortRole(RoleOrganizer))},
+	RecordReplication: {noun: "publication", allowed: organizer},
+	ListReplications:  {noun: "agency", allowed: organizer},
+	// The originality check: the participant's coach, and the cohort's
+	// examiners and organizers.
+	FindSimilar: {noun: "project", visible: seesEnrollment, allowed: either(coachOf, hasCohortRole(RoleOrganizer, RoleExaminer))},
 }
 
 // seesUnreleasedResults: the cohort's organizers and examiners and the

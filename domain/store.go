@@ -36,6 +36,12 @@ type Store interface {
 	MentorTransfers() MentorTransferStore
 	FollowUps() FollowUpStore
 	Outbox() OutboxStore
+
+	// The innovation showcase and the originality check.
+	Publications() PublicationStore
+	Showcase() ShowcaseStore
+	Replications() ReplicationStore
+	Similarity() SimilarityStore
 }
 
 // Credentials are the secrets stored with a user: a password hash, or a
@@ -114,6 +120,8 @@ type AgencyStore interface {
 	// lower-cased name.
 	ByNames(ctx context.Context, names []string) (map[string]Agency, error)
 	Exists(ctx context.Context, id uuid.UUID) (bool, error)
+	// Get returns an agency, or KindNotFound.
+	Get(ctx context.Context, id uuid.UUID) (Agency, error)
 	List(ctx context.Context, q string, page PageRequest) (Page[Agency], error)
 }
 

@@ -132,6 +132,13 @@ func (s *AgencyStore) Exists(ctx context.Context, id uuid.UUID) (bool, error) {
 	return ok, dbError(err)
 }
 
+// Get returns an agency by id.
+func (s *AgencyStore) Get(ctx context.Context, id uuid.UUID) (domain.Agency, error) {
+	var row agencyRow
+	err := s.db.NewSelect().Model(&row).Where("id = ?", id).Scan(ctx)
+	return row.toDomain(), notFound(err, "agency")
+}
+
 // List returns agencies by name, matching q as a substring when given.
 func (s *AgencyStore) List(ctx context.Context, q string, page domain.PageRequest) (domain.Page[domain.Agency], error) {
 	var afterName string

@@ -31,6 +31,7 @@ var uniqueFields = map[string]domain.FieldError{
 	"cohorts_code_key":            {Field: "code", Message: "is used by another cohort of this institution"},
 	"enrollments_participant_key": {Field: "participantId", Message: "is already enrolled in this cohort"},
 	"reviews_design_once":         {Field: "decision", Message: "you have already reviewed this round of the design"},
+	"replications_once":           {Field: "agencyId", Message: "has this studi tiru of this innovation recorded already"},
 }
 
 // dbError turns a database failure into a domain error where it has a

@@ -88,7 +88,7 @@ var _ domain.ProjectStore = (*ProjectStore)(nil)
 // the project's row when forUpdate.
 func (s *ProjectStore) Get(ctx context.Context, id uuid.UUID, forUpdate bool) (domain.Project, error) {
 	var row projectRow
-	q := s.db.NewSelect().Model(&row).ColumnExpr("p.*, e.cohort_id, e.participant_id, e.mentor_id, e.coach_id").
+	q := s.db.NewSelect().Model(&row).ColumnExpr("?TableColumns, e.cohort_id, e.participant_id, e.mentor_id, e.coach_id").
 		Join("JOIN enrollments AS e ON e.id = p.enrollment_id").Where("p.id = ?", id)
 	if forUpdate {
 		q.For("UPDATE OF p")

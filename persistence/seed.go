@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -19,6 +20,10 @@ type SeedOptions struct {
 	// FirstCohortSize, when set, makes the first cohort this large (the
 	// others have 20–60 participants), to measure a big cohort's queries.
 	FirstCohortSize int
+	// Published is the share of projects (0 to 1) put on the showcase; a
+	// project chosen whose design is not approved yet is implementing
+	// instead. About one publication in ten gets studi tiru records.
+	Published float64
 	// Now places due dates and timestamps around it.
 	Now time.Time
 	// Progress, when set, is told what is being loaded.
@@ -30,8 +35,10 @@ type SeedOptions struct {
 // participants and their mentors, coaches, enrollments, projects in every
 // status, five milestones each across the horizons with due dates around
 // now, about twenty evidence links per project in every review state, and
-// the mentors' and coaches' approvals of designs, and the audit events of
-// the enrollments. It is deterministic for a given
+// the mentors' and coaches' approvals of designs, the audit events of the
+// enrollments, and the publications of the given share of projects on the
+// showcase, some with studi tiru. Designs are written in Bahasa Indonesia
+// from varied parts (see seedDesign). It is deterministic for a given
 // size, and meant for an empty database (it adds, it does not replace).
 // Seeded people have no password.
 func Seed(ctx context.Context, db *bun.DB, opts SeedOptions) error {
@@ -71,6 +78,9 @@ var (
 	seedEvidence  = []string{"submitted", "approved", "approved", "approved", "rejected", "withdrawn"}
 	seedMilestone = []string{"planned", "in_progress", "awaiting_verification", "achieved", "achieved"}
 	seedHorizons  = []string{"short", "short", "short", "mid", "long"}
+	// Most cohorts are PKN II and PKA, as in the trainings of the provinces.
+	seedPrograms     = []string{"pkn1", "pkn2", "pkn2", "pkn2", "pka", "pka", "pka", "pkp"}
+	seedReplications = []string{"studied", "studied", "adopted"}
 )
 
 func (s *seeder) run() error {
@@ -87,9 +97,11 @@ func (s *seeder) run() error {
 		instRows = append(instRows, []any{institutions[i], fmt.Sprintf("BPSDM Provinsi %d", i+1), fmt.Sprintf("SEED-%04d", i+1), now})
 	}
 	agencies := make([]uuid.UUID, 500)
+	agencyNames, agencyRegions := make([]string, len(agencies)), make([]string, len(agencies))
 	for i := range agencies {
 		agencies[i] = uuid.New()
-		agencyRows = append(agencyRows, []any{agencies[i], fmt.Sprintf("Pemerintah Daerah Seed %03d", i+1), "Indonesia", now})
+		agencyNames[i], agencyRegions[i] = seedAgency(i)
+		agencyRows = append(agencyRows, []any{agencies[i], agencyNames[i], agencyRegions[i], now})
 	}
 	user := func(kind string, i int, agency *uuid.UUID) uuid.UUID {
 		id := uuid.New()
@@ -98,8 +110,10 @@ func (s *seeder) run() error {
 	}
 
 	// Cohorts of 20–60 participants, each with an organizer and two coaches.
-	var cohortRows, enrollmentRows, projectRows, milestoneRows, evidenceRows, eventRows, reviewRows [][]any
+	var cohortRows, enrollmentRows, projectRows, milestoneRows, evidenceRows, eventRows, reviewRows, publicationRows, replicationRows [][]any
 	participantNo := 0
+	dictionary := map[string]bool{}
+	var words []string
 	for c := 0; participantNo < n; c++ {
 		size := min(20+s.rnd.IntN(41), n-participantNo)
 		if c == 0 && s.opts.FirstCohortSize > 0 {
@@ -107,25 +121,46 @@ func (s *seeder) run() error {
 		}
 		cohort := uuid.New()
 		starts := now.AddDate(0, 0, -s.rnd.IntN(720))
-		cohortRows = append(cohortRows, []any{cohort, institutions[c*40/perInstitution%len(institutions)], "pkn2",
+		program := seedPrograms[s.rnd.IntN(len(seedPrograms))]
+		cohortRows = append(cohortRows, []any{cohort, institutions[c*40/perInstitution%len(institutions)], program,
 			fmt.Sprintf("SEED-%06d", c+1), fmt.Sprintf("PKN II Angkatan Seed %d", c+1), starts, starts.AddDate(0, 6, 0), "[]", int64(1), now, now})
 		organizer := user("organizer", c, nil)
 		coaches := []uuid.UUID{user("coach", 2*c, nil), user("coach", 2*c+1, nil)}
 		staffRows = append(staffRows, []any{cohort, organizer, "organizer", now}, []any{cohort, coaches[0], "coach", now}, []any{cohort, coaches[1], "coach", now})
 		for range size {
-			agency := agencies[s.rnd.IntN(len(agencies))]
+			agencyNo := s.rnd.IntN(len(agencies))
+			agency := agencies[agencyNo]
 			participant := user("participant", participantNo, &agency)
 			mentor := user("mentor", participantNo, &agency)
 			enrollment, project := uuid.New(), uuid.New()
 			coach := coaches[participantNo%2]
 			enrollmentRows = append(enrollmentRows, []any{enrollment, cohort, participant, mentor, coach, fmt.Sprintf("Kelompok %d", participantNo%2+1), int64(1), now, now})
 			status := seedStatuses[s.rnd.IntN(len(seedStatuses))]
+			publish := s.rnd.Float64() < s.opts.Published
+			if publish && (status == "draft" || status == "design_submitted") {
+				status = "implementing"
+			}
 			round := 1
 			if status == "draft" {
 				round = 0
 			}
-			projectRows = append(projectRows, []any{project, enrollment, status, fmt.Sprintf("Proyek Perubahan Seed %d", participantNo),
-				"Masalah pelayanan yang diangkat", "Tujuan perubahan", round, int64(1), now, now})
+			place := seedPlaces[agencyNo%len(seedPlaces)]
+			title, problem, goal, innovation, areas := seedDesign(s.rnd, place)
+			projectRows = append(projectRows, []any{project, enrollment, status, title, problem, goal, areas, round, int64(1), now, now})
+			if publish {
+				publication := uuid.New()
+				at := now.Add(-time.Duration(s.rnd.IntN(365*24)) * time.Hour)
+				publicationRows = append(publicationRows, []any{publication, project, cohort, agency, title, problem, innovation, areas,
+					agencyNames[agencyNo], agencyRegions[agencyNo], program, starts.Year(), participant, at, int64(1), at, at})
+				words = append(words, showcaseWords(dictionary, title, problem, innovation, strings.Join(areas, " "), agencyNames[agencyNo], agencyRegions[agencyNo])...)
+				if s.rnd.IntN(10) == 0 {
+					for k := range 1 + s.rnd.IntN(3) {
+						visitor := agencies[(agencyNo+1+k*37)%len(agencies)]
+						replicationRows = append(replicationRows, []any{uuid.New(), publication, visitor, seedReplications[s.rnd.IntN(len(seedReplications))],
+							at.AddDate(0, 0, 1+s.rnd.IntN(60)), "Studi tiru", organizer, at})
+					}
+				}
+			}
 			eventRows = append(eventRows, []any{now, organizer, "enrollment.created", "enrollment", enrollment, cohort, project, "mendaftarkan peserta"})
 			if status != "draft" && status != "design_submitted" { // approved by the mentor and the coach
 				for _, reviewer := range []struct {
@@ -155,18 +190,30 @@ func (s *seeder) run() error {
 			participantNo++
 		}
 		if len(evidenceRows) > 200000 { // bound the memory of a large run
-			if err := s.flush(&users, &enrollmentRows, &projectRows, &milestoneRows, &evidenceRows, &eventRows, &reviewRows, &cohortRows, &staffRows, instRows, agencyRows); err != nil {
+			if err := s.flush(&users, &enrollmentRows, &projectRows, &milestoneRows, &evidenceRows, &eventRows, &reviewRows, &cohortRows, &staffRows,
+				&publicationRows, &replicationRows, instRows, agencyRows); err != nil {
 				return err
 			}
 			instRows, agencyRows = nil, nil
 		}
 	}
-	return s.flush(&users, &enrollmentRows, &projectRows, &milestoneRows, &evidenceRows, &eventRows, &reviewRows, &cohortRows, &staffRows, instRows, agencyRows)
+	if err := s.flush(&users, &enrollmentRows, &projectRows, &milestoneRows, &evidenceRows, &eventRows, &reviewRows, &cohortRows, &staffRows,
+		&publicationRows, &replicationRows, instRows, agencyRows); err != nil {
+		return err
+	}
+	if _, err := s.pg.Exec(s.ctx, `INSERT INTO showcase_words (word) SELECT unnest($1::text[]) ORDER BY 1 ON CONFLICT DO NOTHING`, words); err != nil {
+		return fmt.Errorf("showcase words: %w", err)
+	}
+	if s.opts.Progress != nil {
+		s.opts.Progress("showcase_words", len(words))
+	}
+	return nil
 }
 
 // flush writes the rows gathered so far, parents before children, and
 // empties the buffers.
-func (s *seeder) flush(users, enrollments, projects, milestones, evidence, events, reviews, cohorts, staff *[][]any, institutions, agencies [][]any) error {
+func (s *seeder) flush(users, enrollments, projects, milestones, evidence, events, reviews, cohorts, staff, publications, replications *[][]any,
+	institutions, agencies [][]any) error {
 	steps := []struct {
 		table   string
 		columns []string
@@ -178,11 +225,14 @@ func (s *seeder) flush(users, enrollments, projects, milestones, evidence, event
 		{"cohorts", []string{"id", "institution_id", "program", "code", "name", "starts_on", "ends_on", "phases", "version", "created_at", "updated_at"}, cohorts},
 		{"cohort_staff", []string{"cohort_id", "user_id", "role", "created_at"}, staff},
 		{"enrollments", []string{"id", "cohort_id", "participant_id", "mentor_id", "coach_id", "group_name", "version", "created_at", "updated_at"}, enrollments},
-		{"projects", []string{"id", "enrollment_id", "status", "title", "problem", "goal", "design_round", "version", "created_at", "updated_at"}, projects},
+		{"projects", []string{"id", "enrollment_id", "status", "title", "problem", "goal", "innovation_areas", "design_round", "version", "created_at", "updated_at"}, projects},
 		{"milestones", []string{"id", "project_id", "horizon", "title", "due_on", "position", "activities", "status", "version", "created_at", "updated_at"}, milestones},
 		{"evidence", []string{"id", "milestone_id", "project_id", "title", "url", "status", "submitted_by", "submitted_at", "version"}, evidence},
 		{"events", []string{"at", "actor_id", "action", "target_type", "target_id", "cohort_id", "project_id", "summary"}, events},
 		{"reviews", []string{"id", "project_id", "target_type", "target_id", "round", "reviewer_id", "reviewer_role", "decision", "comment", "created_at"}, reviews},
+		{"publications", []string{"id", "project_id", "cohort_id", "agency_id", "title", "problem", "innovation", "innovation_areas", "agency_name", "region",
+			"program", "year", "published_by", "published_at", "version", "created_at", "updated_at"}, publications},
+		{"replications", []string{"id", "publication_id", "agency_id", "status", "happened_on", "note", "recorded_by", "created_at"}, replications},
 	}
 	for _, step := range steps {
 		if len(*step.rows) == 0 {

@@ -16,7 +16,7 @@ func TestSeedLoadsAConsistentNationalDataset(t *testing.T) {
 	ctx := context.Background()
 	db := pgtest.DB(t)
 	loaded := map[string]int{}
-	err := persistence.Seed(ctx, db, persistence.SeedOptions{Projects: 300, Now: time.Now(),
+	err := persistence.Seed(ctx, db, persistence.SeedOptions{Projects: 300, Published: 0.5, Now: time.Now(),
 		Progress: func(table string, rows int) { loaded[table] += rows }})
 	if err != nil {
 		t.Fatal(err)
@@ -28,6 +28,18 @@ func TestSeedLoadsAConsistentNationalDataset(t *testing.T) {
 	db.QueryRow(`SELECT count(DISTINCT status) FROM projects`).Scan(&statuses)
 	if statuses < 5 {
 		t.Errorf("projects in %d statuses, want nearly every one", statuses)
+	}
+	// About half the projects are on the showcase, none of them in design,
+	// and their words are varied enough for a search to choose among them.
+	var published, inDesign, titles int
+	db.QueryRow(`SELECT count(*), count(*) FILTER (WHERE p.status IN ('draft', 'design_submitted')), count(DISTINCT pub.title)
+		FROM publications pub JOIN projects p ON p.id = pub.project_id`).Scan(&published, &inDesign, &titles)
+	if published < 100 || published > 200 || inDesign != 0 || titles < published*9/10 {
+		t.Errorf("%d published, %d of them in design, %d distinct titles", published, inDesign, titles)
+	}
+	hits, err := persistence.NewStore(db).Showcase().Search(ctx, domain.ShowcaseQuery{Text: "pelayanan sampah"}, domain.PageRequest{Limit: 200})
+	if err != nil || len(hits.Items) == 0 || len(hits.Items) > published/4 {
+		t.Errorf("searching the seeded showcase: %d of %d, %v", len(hits.Items), published, err)
 	}
 	// The dataset serves the real queries: a cohort's progress.
 	var cohort uuid.UUID

@@ -108,3 +108,17 @@ func (s *Store) FollowUps() domain.FollowUpStore { return &FollowUpStore{db: s.r
 
 // Outbox returns the e-mail outbox.
 func (s *Store) Outbox() domain.OutboxStore { return &OutboxStore{db: s.db} }
+
+// Publications returns the publication repository.
+func (s *Store) Publications() domain.PublicationStore { return &PublicationStore{db: s.db} }
+
+// Showcase returns the reader of the public showcase.
+func (s *Store) Showcase() domain.ShowcaseStore { return &ShowcaseStore{db: s.reads()} }
+
+// Replications returns the studi tiru records.
+func (s *Store) Replications() domain.ReplicationStore {
+	return &ReplicationStore{db: s.db, reads: s.reads}
+}
+
+// Similarity returns the finder of alike projects.
+func (s *Store) Similarity() domain.SimilarityStore { return &SimilarityStore{db: s.reads()} }

@@ -11,13 +11,14 @@ import (
 )
 
 func runSeed(ctx context.Context, env *environment, args []string) error {
-	fs := newFlagSet(env, "seed", "seed --projects N [flags]")
+	fs := newFlagSet(env, "seed", "seed --projects N [--published SHARE] [flags]")
 	projects := fs.Int("projects", 2000, "how many participants and projects to generate")
+	published := fs.Float64("published", 0.25, "the share of projects to put on the showcase, 0 to 1 (1: all)")
 	where := addStorageFlags(fs)
 	if err := parse(fs, env, args); err != nil {
 		return err
 	}
-	if *projects <= 0 {
+	if *projects <= 0 || *published < 0 || *published > 1 {
 		fs.Usage()
 		return errUsage
 	}
@@ -27,7 +28,7 @@ func runSeed(ctx context.Context, env *environment, args []string) error {
 	}
 	defer closeStorage()
 	begun := time.Now()
-	err = persistence.Seed(ctx, st.db, persistence.SeedOptions{Projects: *projects, Now: time.Now(), Progress: func(table string, rows int) {
+	err = persistence.Seed(ctx, st.db, persistence.SeedOptions{Projects: *projects, Published: *published, Now: time.Now(), Progress: func(table string, rows int) {
 		fmt.Fprintf(env.stdout, "%8.1fs  %-14s %9d rows\n", time.Since(begun).Seconds(), table, rows)
 	}})
 	if err != nil {

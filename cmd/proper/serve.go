@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/netip"
 	"strings"
 	"time"
 
@@ -24,6 +25,10 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	sessionTTL := fs.Duration("session-ttl", domain.DefaultSessionTTL, "how long a sign-in lasts")
 	maxEvidenceMB := fs.Int64("max-evidence-mb", domain.DefaultMaxEvidenceBytes>>20, "largest evidence file, in MiB")
 	loadDemo := fs.Bool("demo", false, "load the demo cohort first, unless it is there already, and print its logins")
+	showcaseRate := fs.Int("showcase-rate", domain.DefaultShowcaseRate, "public showcase requests a minute allowed per client address, in each replica (0: no limit)")
+	var proxies []netip.Prefix
+	fs.Func("trusted-proxies", "comma-separated addresses or networks of the proxies in front of Proper, whose X-Forwarded-For names the client that rate limits count against (none by default)",
+		func(s string) (err error) { proxies, err = api.ParseTrustedProxies(s); return err })
 	corsOrigins := fs.String("cors-origins", "", "comma-separated web origins allowed to call the API from a browser (none by default)")
 	smtpURL := fs.String("smtp-url", "", "send e-mail notifications and digests through this server: smtp://user:pass@host:587?from=noreply@example.go.id (smtps:// for TLS from the start); none without it")
 	where := addStorageFlags(fs)
@@ -46,7 +51,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 		return err
 	}
 	defer closeStorage()
-	services := st.services(serviceOptions{sessionTTL: *sessionTTL, maxEvidenceBytes: *maxEvidenceMB << 20, mail: sender != nil})
+	services := st.services(serviceOptions{sessionTTL: *sessionTTL, maxEvidenceBytes: *maxEvidenceMB << 20, mail: sender != nil, showcaseRate: *showcaseRate})
 	if *loadDemo {
 		if err := printDemo(ctx, env, services); err != nil {
 			return err
@@ -71,12 +76,13 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 		metrics.MustRegister(replicaMetrics(st.replica)...)
 	}
 	server := api.New(api.Deps{
-		Logger:      logger,
-		Ready:       func(ctx context.Context) error { return persistence.CheckReady(ctx, st.db) },
-		Metrics:     metrics,
-		Services:    services,
-		CORSOrigins: splitList(*corsOrigins),
-		WebApp:      web.Assets(),
+		Logger:         logger,
+		Ready:          func(ctx context.Context) error { return persistence.CheckReady(ctx, st.db) },
+		Metrics:        metrics,
+		Services:       services,
+		CORSOrigins:    splitList(*corsOrigins),
+		TrustedProxies: proxies,
+		WebApp:         web.Assets(),
 	})
 
 	ln, err := net.Listen("tcp", fmt.Sprintf(":%d", *port))

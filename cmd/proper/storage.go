@@ -137,6 +137,9 @@ type serviceOptions struct {
 	maxEvidenceBytes int64
 	// mail queues e-mail notifications (an SMTP server is configured).
 	mail bool
+	// showcaseRate is how many showcase requests a minute one client
+	// address may make; 0 allows any number.
+	showcaseRate int
 }
 
 // services wires the domain services to the storage.
@@ -157,6 +160,7 @@ func (s *storage) services(opts serviceOptions) *api.Services {
 		Cohorts:     cohorts,
 		Projects:    projects,
 		FollowUps:   followUps,
+		Showcase:    domain.NewShowcase(store, s.blobs, time.Now, domain.PerMinute(opts.showcaseRate)),
 		Idempotency: persistence.NewIdempotencyStore(s.db),
 		Now:         time.Now,
 	}

@@ -2,7 +2,9 @@
 // training institution (BPSDM Jawa Timur) running a PKN Tingkat II cohort
 // that is in its implementation phase, with staff, thirty participants from
 // eight local governments, their mentors, and change projects in every
-// status, with milestones, evidence, reviews and coaching notes.
+// status, with milestones, evidence, reviews and coaching notes; six of
+// the projects are on the innovation showcase, studied and adopted by
+// other regions (studi tiru).
 //
 // Everything is made through the domain's public services, as the people
 // concerned would do it, so every rule applies and every change is in the
@@ -34,6 +36,7 @@ type Services struct {
 	Directory *domain.Directory
 	Cohorts   *domain.Cohorts
 	Projects  *domain.Projects
+	Showcase  *domain.Showcase
 	// Accounts is not needed to build the demo; callers pass it so that
 	// they can sign in with the logins Load returns.
 	Accounts *domain.Accounts
@@ -138,6 +141,8 @@ type builder struct {
 	examiners        []domain.User
 	// enrollments are the participants' enrollments, in the order of people.
 	enrollments []domain.Enrollment
+	// runs are the stories of the participants' projects, in the order of people.
+	runs []*run
 }
 
 // day is the date n days from now (before it when n is negative).
@@ -154,6 +159,7 @@ func (b *builder) build(ctx context.Context) error {
 		{"enroll the participants", b.enroll},
 		{"work on the projects", b.workOnProjects},
 		{"assess the seminars", b.assess},
+		{"publish innovations and record studi tiru", b.publish},
 	}
 	for _, step := range steps {
 		if err := step.run(ctx); err != nil {
@@ -326,6 +332,7 @@ func (b *builder) workOnProjects(ctx context.Context) error {
 		if err := r.play(ctx); err != nil {
 			return fmt.Errorf("project of %s: %w", p.Person.Name(), err)
 		}
+		b.runs = append(b.runs, r)
 	}
 	return nil
 }

@@ -31,6 +31,7 @@ func newServices(t *testing.T) (demo.Services, *bun.DB) {
 		Directory: domain.NewDirectory(store, time.Now),
 		Cohorts:   domain.NewCohorts(store, time.Now),
 		Projects:  domain.NewProjects(store, blobs, time.Now),
+		Showcase:  domain.NewShowcase(store, blobs, time.Now, domain.RateLimit{}),
 		Accounts:  domain.NewAccounts(store, time.Now, 0),
 	}, db
 }
@@ -124,7 +125,8 @@ func TestLoadingTheDemoTwiceChangesNothing(t *testing.T) {
 	if err != nil || !created {
 		t.Fatalf("first Load: created %v, %v", created, err)
 	}
-	tables := []string{"users", "agencies", "institutions", "cohorts", "enrollments", "milestones", "evidence", "reviews", "coaching_notes", "assessments", "events"}
+	tables := []string{"users", "agencies", "institutions", "cohorts", "enrollments", "milestones", "evidence", "reviews", "coaching_notes", "assessments", "events",
+		"publications", "publication_evidence", "replications"}
 	before := map[string]int{}
 	for _, table := range tables {
 		before[table] = count(t, db, "SELECT count(*) FROM ?", bun.Ident(table))
@@ -170,5 +172,37 @@ func TestPrintLoginsAlignsATableWithAHeader(t *testing.T) {
 		if len(l) <= column || l[column-1] != ' ' || !strings.Contains(strings.Fields(l[column:])[0], "@") {
 			t.Errorf("the e-mail of %q does not start in the EMAIL column (%d)", l, column)
 		}
+	}
+}
+
+func TestDemoShowcaseHasTheStudiTiruTheUsersToldOf(t *testing.T) {
+	ctx := context.Background()
+	s, db := newServices(t)
+	if _, _, err := demo.Load(ctx, s, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, db, "SELECT count(*) FROM publications WHERE withdrawn_at IS NULL"); n != 6 {
+		t.Errorf("%d projects on the showcase, want 6", n)
+	}
+	if n := count(t, db, `SELECT count(DISTINCT pe.publication_id) FROM publication_evidence pe JOIN evidence e ON e.id = pe.evidence_id AND e.status = 'approved'`); n != 6 {
+		t.Errorf("%d publications show evidence, want 6", n)
+	}
+	for _, visit := range []struct{ visitor, innovator string }{
+		{"Pemerintah Kabupaten Klaten", "Pemerintah Kota Batam"},
+		{"Pemerintah Kabupaten Soppeng", "Pemerintah Kota Batam"},
+		{"Pemerintah Kabupaten Batanghari", "Pemerintah Kota Palembang"},
+		{"Pemerintah Kabupaten Batang", "Pemerintah Kota Semarang"},
+	} {
+		if n := count(t, db, `SELECT count(*) FROM replications r JOIN agencies a ON a.id = r.agency_id JOIN publications p ON p.id = r.publication_id
+			WHERE a.name = ? AND p.agency_name = ? AND r.status = 'studied'`, visit.visitor, visit.innovator); n != 1 {
+			t.Errorf("%s studied %s's innovation %d times, want once", visit.visitor, visit.innovator, n)
+		}
+	}
+	hits, err := s.Showcase.Search(ctx, "127.0.0.1", domain.ShowcaseQuery{Text: "pelayanan kependudukan"}, domain.PageRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits.Items) == 0 || hits.Items[0].AgencyName != "Pemerintah Kota Batam" || hits.Items[0].Replications != (domain.ReplicationCounts{Studied: 2, Adopted: 1}) {
+		t.Errorf("searching the demo finds %+v", hits.Items)
 	}
 }

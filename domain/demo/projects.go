@@ -59,6 +59,9 @@ type run struct {
 	// milestones are the project's milestones in the order of plan: three
 	// short-term, one mid-term, one long-term.
 	milestones []domain.Milestone
+	// approvedEvidence lists the evidence the mentor approved, to be shown
+	// if the project is published.
+	approvedEvidence []uuid.UUID
 }
 
 // The milestones of a project, by their index in run.milestones.
@@ -292,8 +295,11 @@ type verdict func(ctx context.Context, r *run, e domain.Evidence) error
 func pending(context.Context, *run, domain.Evidence) error { return nil }
 
 func approve(ctx context.Context, r *run, e domain.Evidence) error {
-	_, err := r.b.s.Projects.ReviewEvidence(ctx, r.mentor, e.ID, domain.EvidenceApprove, "")
-	return err
+	if _, err := r.b.s.Projects.ReviewEvidence(ctx, r.mentor, e.ID, domain.EvidenceApprove, ""); err != nil {
+		return err
+	}
+	r.approvedEvidence = append(r.approvedEvidence, e.ID)
+	return nil
 }
 
 func reject(comment string) verdict {

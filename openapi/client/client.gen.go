@@ -23,6 +23,19 @@ const (
 	BearerScopes = "bearer.Scopes"
 )
 
+// Defines values for AchievedMilestoneHorizon.
+const (
+	AchievedMilestoneHorizonLong  AchievedMilestoneHorizon = "long"
+	AchievedMilestoneHorizonMid   AchievedMilestoneHorizon = "mid"
+	AchievedMilestoneHorizonShort AchievedMilestoneHorizon = "short"
+)
+
+// Defines values for AgencyReplicationStatus.
+const (
+	AgencyReplicationStatusAdopted AgencyReplicationStatus = "adopted"
+	AgencyReplicationStatusStudied AgencyReplicationStatus = "studied"
+)
+
 // Defines values for AssessmentPredicate.
 const (
 	AssessmentPredicateCukupMemuaskan  AssessmentPredicate = "cukup_memuaskan"
@@ -175,6 +188,20 @@ const (
 	ProjectStatusImplementing    ProjectStatus = "implementing"
 )
 
+// Defines values for PublicEvidenceItemKind.
+const (
+	PublicEvidenceItemKindFile PublicEvidenceItemKind = "file"
+	PublicEvidenceItemKindLink PublicEvidenceItemKind = "link"
+)
+
+// Defines values for PublicationProgram.
+const (
+	PublicationProgramPka  PublicationProgram = "pka"
+	PublicationProgramPkn1 PublicationProgram = "pkn1"
+	PublicationProgramPkn2 PublicationProgram = "pkn2"
+	PublicationProgramPkp  PublicationProgram = "pkp"
+)
+
 // Defines values for ReminderKind.
 const (
 	ReminderKindAcceptMentorTransfer ReminderKind = "accept_mentor_transfer"
@@ -183,6 +210,24 @@ const (
 	ReminderKindReviewDesign         ReminderKind = "review_design"
 	ReminderKindReviewEvidence       ReminderKind = "review_evidence"
 	ReminderKindVerifyMilestone      ReminderKind = "verify_milestone"
+)
+
+// Defines values for ReplicatedByStatus.
+const (
+	ReplicatedByStatusAdopted ReplicatedByStatus = "adopted"
+	ReplicatedByStatusStudied ReplicatedByStatus = "studied"
+)
+
+// Defines values for ReplicationStatus.
+const (
+	ReplicationStatusAdopted ReplicationStatus = "adopted"
+	ReplicationStatusStudied ReplicationStatus = "studied"
+)
+
+// Defines values for ReplicationCreateStatus.
+const (
+	ReplicationCreateStatusAdopted ReplicationCreateStatus = "adopted"
+	ReplicationCreateStatusStudied ReplicationCreateStatus = "studied"
 )
 
 // Defines values for ReviewQueueItemKind.
@@ -233,6 +278,32 @@ const (
 const (
 	SeminarResultSeminarDesign SeminarResultSeminar = "design"
 	SeminarResultSeminarFinal  SeminarResultSeminar = "final"
+)
+
+// Defines values for ShowcaseEntryProgram.
+const (
+	ShowcaseEntryProgramPka  ShowcaseEntryProgram = "pka"
+	ShowcaseEntryProgramPkn1 ShowcaseEntryProgram = "pkn1"
+	ShowcaseEntryProgramPkn2 ShowcaseEntryProgram = "pkn2"
+	ShowcaseEntryProgramPkp  ShowcaseEntryProgram = "pkp"
+)
+
+// Defines values for ShowcaseHitProgram.
+const (
+	ShowcaseHitProgramPka  ShowcaseHitProgram = "pka"
+	ShowcaseHitProgramPkn1 ShowcaseHitProgram = "pkn1"
+	ShowcaseHitProgramPkn2 ShowcaseHitProgram = "pkn2"
+	ShowcaseHitProgramPkp  ShowcaseHitProgram = "pkp"
+)
+
+// Defines values for SimilarProjectStatus.
+const (
+	SimilarProjectStatusCompleted       SimilarProjectStatus = "completed"
+	SimilarProjectStatusDesignApproved  SimilarProjectStatus = "design_approved"
+	SimilarProjectStatusDesignSubmitted SimilarProjectStatus = "design_submitted"
+	SimilarProjectStatusDraft           SimilarProjectStatus = "draft"
+	SimilarProjectStatusFinalSubmitted  SimilarProjectStatus = "final_submitted"
+	SimilarProjectStatusImplementing    SimilarProjectStatus = "implementing"
 )
 
 // Defines values for StaffAddRole.
@@ -337,6 +408,29 @@ const (
 	RemoveCohortStaffParamsRoleOrganizer RemoveCohortStaffParamsRole = "organizer"
 )
 
+// Defines values for SearchShowcaseParamsProgram.
+const (
+	SearchShowcaseParamsProgramPka  SearchShowcaseParamsProgram = "pka"
+	SearchShowcaseParamsProgramPkn1 SearchShowcaseParamsProgram = "pkn1"
+	SearchShowcaseParamsProgramPkn2 SearchShowcaseParamsProgram = "pkn2"
+	SearchShowcaseParamsProgramPkp  SearchShowcaseParamsProgram = "pkp"
+)
+
+// AchievedMilestone defines model for AchievedMilestone.
+type AchievedMilestone struct {
+	// AchievedOn The day the mentor verified it.
+	AchievedOn openapi_types.Date `json:"achievedOn"`
+
+	// Horizon Short-term (during the training), mid-term (about a year) or long-term (two years or more).
+	Horizon AchievedMilestoneHorizon `json:"horizon"`
+
+	// Title Title.
+	Title string `json:"title"`
+}
+
+// AchievedMilestoneHorizon Short-term (during the training), mid-term (about a year) or long-term (two years or more).
+type AchievedMilestoneHorizon string
+
 // ActivationBody defines model for ActivationBody.
 type ActivationBody struct {
 	// Code The one-time activation code: hand it to the person. Shown only now.
@@ -390,6 +484,45 @@ type AgencyCreate struct {
 	// Region Province or region.
 	Region *string `json:"region,omitempty"`
 }
+
+// AgencyReplication defines model for AgencyReplication.
+type AgencyReplication struct {
+	// AgencyId The agency that studied or adopted it.
+	AgencyId openapi_types.UUID `json:"agencyId"`
+
+	// CreatedAt When it was recorded.
+	CreatedAt time.Time `json:"createdAt"`
+
+	// Date When it happened.
+	Date openapi_types.Date `json:"date"`
+
+	// Id The record's id.
+	Id openapi_types.UUID `json:"id"`
+
+	// InnovatorName The agency whose innovation it is.
+	InnovatorName string `json:"innovatorName"`
+
+	// InnovatorRegion Its region.
+	InnovatorRegion string `json:"innovatorRegion"`
+
+	// Note What was studied or adopted, and how.
+	Note string `json:"note"`
+
+	// PublicationId The innovation, on the showcase.
+	PublicationId openapi_types.UUID `json:"publicationId"`
+
+	// PublicationTitle The innovation's title.
+	PublicationTitle string `json:"publicationTitle"`
+
+	// RecordedBy Who recorded it.
+	RecordedBy openapi_types.UUID `json:"recordedBy"`
+
+	// Status Studied or adopted.
+	Status AgencyReplicationStatus `json:"status"`
+}
+
+// AgencyReplicationStatus Studied or adopted.
+type AgencyReplicationStatus string
 
 // Assessment defines model for Assessment.
 type Assessment struct {
@@ -832,6 +965,18 @@ type EvidenceReview struct {
 // EvidenceReviewDecision approve or reject.
 type EvidenceReviewDecision string
 
+// FieldSimilarity defines model for FieldSimilarity.
+type FieldSimilarity struct {
+	// Goal Trigram similarity of the goals, 0 to 1.
+	Goal float64 `json:"goal"`
+
+	// Problem Trigram similarity of the problems, 0 to 1.
+	Problem float64 `json:"problem"`
+
+	// Title Trigram similarity of the titles, 0 to 1.
+	Title float64 `json:"title"`
+}
+
 // HealthStatusBody defines model for HealthStatusBody.
 type HealthStatusBody struct {
 	// Status Always ok; an unhealthy service answers with a problem instead.
@@ -840,6 +985,15 @@ type HealthStatusBody struct {
 
 // HealthStatusBodyStatus Always ok; an unhealthy service answers with a problem instead.
 type HealthStatusBodyStatus string
+
+// HighlightPart defines model for HighlightPart.
+type HighlightPart struct {
+	// Match Whether these words match the search; show them marked.
+	Match bool `json:"match"`
+
+	// Text The text of this part, to be shown as text (escaped), never as markup.
+	Text string `json:"text"`
+}
 
 // HorizonProgress defines model for HorizonProgress.
 type HorizonProgress struct {
@@ -905,6 +1059,15 @@ type LinkTargetType string
 type ListOutputAgencyBody struct {
 	// Items The items of this page.
 	Items []Agency `json:"items"`
+
+	// NextCursor Pass as cursor to get the next page; absent on the last page.
+	NextCursor *string `json:"nextCursor,omitempty"`
+}
+
+// ListOutputAgencyReplicationBody defines model for ListOutputAgencyReplicationBody.
+type ListOutputAgencyReplicationBody struct {
+	// Items The items of this page.
+	Items []AgencyReplication `json:"items"`
 
 	// NextCursor Pass as cursor to get the next page; absent on the last page.
 	NextCursor *string `json:"nextCursor,omitempty"`
@@ -1393,6 +1556,99 @@ type ProjectPatch struct {
 	Title nullable.Nullable[string] `json:"title,omitempty"`
 }
 
+// PublicEvidenceItem defines model for PublicEvidenceItem.
+type PublicEvidenceItem struct {
+	// ContentPath Where anyone downloads the file (download-showcase-evidence).
+	ContentPath *string `json:"contentPath,omitempty"`
+
+	// Description Description.
+	Description string `json:"description"`
+
+	// FileName The file's name, for a file.
+	FileName *string `json:"fileName,omitempty"`
+
+	// Id The evidence's id.
+	Id openapi_types.UUID `json:"id"`
+
+	// Kind A file, or a link.
+	Kind PublicEvidenceItemKind `json:"kind"`
+
+	// MediaType The file's type.
+	MediaType *string `json:"mediaType,omitempty"`
+
+	// MilestoneTitle The milestone it proves.
+	MilestoneTitle string `json:"milestoneTitle"`
+
+	// Size The file's size in bytes.
+	Size *int64 `json:"size,omitempty"`
+
+	// Title Title.
+	Title string `json:"title"`
+
+	// Url The link, for a link.
+	Url *string `json:"url,omitempty"`
+}
+
+// PublicEvidenceItemKind A file, or a link.
+type PublicEvidenceItemKind string
+
+// Publication defines model for Publication.
+type Publication struct {
+	// AgencyName The participant's agency when published; empty without one.
+	AgencyName string `json:"agencyName"`
+
+	// Id The publication's id: the showcase entry is /v1/showcase/{id}.
+	Id openapi_types.UUID `json:"id"`
+
+	// Innovation The participant's public account of the innovation.
+	Innovation string `json:"innovation"`
+
+	// InnovationAreas The project's areas of innovation, as published.
+	InnovationAreas []string `json:"innovationAreas"`
+
+	// Program The cohort's training program.
+	Program PublicationProgram `json:"program"`
+
+	// ProjectId The project.
+	ProjectId openapi_types.UUID `json:"projectId"`
+
+	// Public Whether it is on the showcase now (false once withdrawn or unpublished).
+	Public bool `json:"public"`
+
+	// PublicEvidence The evidence shown on the showcase.
+	PublicEvidence []string `json:"publicEvidence"`
+
+	// PublishedAt When it was (last) put on the showcase.
+	PublishedAt time.Time `json:"publishedAt"`
+
+	// Region The agency's region.
+	Region string `json:"region"`
+
+	// Title The project's title, as published.
+	Title string `json:"title"`
+
+	// Version Increases with every change; the ETag names it.
+	Version int64 `json:"version"`
+
+	// WithdrawnAt When it was taken off the showcase, while it is off.
+	WithdrawnAt *time.Time `json:"withdrawnAt,omitempty"`
+
+	// Year The year the cohort started.
+	Year int64 `json:"year"`
+}
+
+// PublicationProgram The cohort's training program.
+type PublicationProgram string
+
+// PublicationCreate defines model for PublicationCreate.
+type PublicationCreate struct {
+	// Innovation Your public account of the innovation: what is new, how it works, what it achieved, written for other regions that may copy it. Shown on the showcase beside the project's title and problem.
+	Innovation string `json:"innovation"`
+
+	// PublicEvidence Ids of approved evidence of the project to show on the showcase (files may then be downloaded by anyone). Omit to show none; the list replaces the previous one.
+	PublicEvidence *[]openapi_types.UUID `json:"publicEvidence,omitempty"`
+}
+
 // Reminder defines model for Reminder.
 type Reminder struct {
 	// DueOn When the milestone is due (milestone reminders).
@@ -1431,6 +1687,81 @@ type Reminder struct {
 
 // ReminderKind Your milestone due within 14 days or overdue; or, waiting for your decision, evidence to review, a milestone to verify, a design to approve, or a proposal to become a participant's mentor.
 type ReminderKind string
+
+// ReplicatedBy defines model for ReplicatedBy.
+type ReplicatedBy struct {
+	// AgencyName The agency that studied or adopted the innovation.
+	AgencyName string `json:"agencyName"`
+
+	// Date When.
+	Date openapi_types.Date `json:"date"`
+
+	// Region Its region.
+	Region string `json:"region"`
+
+	// Status Studied it (a studi tiru visit or study), or adopted it at home.
+	Status ReplicatedByStatus `json:"status"`
+}
+
+// ReplicatedByStatus Studied it (a studi tiru visit or study), or adopted it at home.
+type ReplicatedByStatus string
+
+// Replication defines model for Replication.
+type Replication struct {
+	// AgencyId The agency that studied or adopted it.
+	AgencyId openapi_types.UUID `json:"agencyId"`
+
+	// CreatedAt When it was recorded.
+	CreatedAt time.Time `json:"createdAt"`
+
+	// Date When it happened.
+	Date openapi_types.Date `json:"date"`
+
+	// Id The record's id.
+	Id openapi_types.UUID `json:"id"`
+
+	// Note What was studied or adopted, and how.
+	Note string `json:"note"`
+
+	// PublicationId The innovation, on the showcase.
+	PublicationId openapi_types.UUID `json:"publicationId"`
+
+	// RecordedBy Who recorded it.
+	RecordedBy openapi_types.UUID `json:"recordedBy"`
+
+	// Status Studied or adopted.
+	Status ReplicationStatus `json:"status"`
+}
+
+// ReplicationStatus Studied or adopted.
+type ReplicationStatus string
+
+// ReplicationCounts defines model for ReplicationCounts.
+type ReplicationCounts struct {
+	// Adopted How many agencies adopted it.
+	Adopted int64 `json:"adopted"`
+
+	// Studied How many agencies studied it (studi tiru).
+	Studied int64 `json:"studied"`
+}
+
+// ReplicationCreate defines model for ReplicationCreate.
+type ReplicationCreate struct {
+	// AgencyId The agency that studied or adopted the innovation (see list-agencies).
+	AgencyId openapi_types.UUID `json:"agencyId"`
+
+	// Date When it happened; not in the future.
+	Date openapi_types.Date `json:"date"`
+
+	// Note What was studied or adopted, and how.
+	Note *string `json:"note,omitempty"`
+
+	// Status studied: it visited or studied the innovation (studi tiru); adopted: it put the innovation to work at home.
+	Status ReplicationCreateStatus `json:"status"`
+}
+
+// ReplicationCreateStatus studied: it visited or studied the innovation (studi tiru); adopted: it put the innovation to work at home.
+type ReplicationCreateStatus string
 
 // ReviewQueueItem defines model for ReviewQueueItem.
 type ReviewQueueItem struct {
@@ -1632,6 +1963,144 @@ type SessionBody struct {
 	// User The signed-in user.
 	User User `json:"user"`
 }
+
+// ShowcaseEntry defines model for ShowcaseEntry.
+type ShowcaseEntry struct {
+	// AgencyName The innovating agency.
+	AgencyName string `json:"agencyName"`
+
+	// Evidence The evidence its participant made public.
+	Evidence []PublicEvidenceItem `json:"evidence"`
+
+	// Id The publication's id.
+	Id openapi_types.UUID `json:"id"`
+
+	// Innovation The innovation, in its participant's words.
+	Innovation string `json:"innovation"`
+
+	// InnovationAreas Areas of innovation.
+	InnovationAreas []string `json:"innovationAreas"`
+
+	// Milestones Its milestones verified as achieved, short-term first.
+	Milestones []AchievedMilestone `json:"milestones"`
+
+	// Problem The problem the change addresses.
+	Problem string `json:"problem"`
+
+	// Program The training program of the project's cohort.
+	Program ShowcaseEntryProgram `json:"program"`
+
+	// PublishedAt When it was put on the showcase.
+	PublishedAt time.Time `json:"publishedAt"`
+
+	// Region Its region.
+	Region string `json:"region"`
+
+	// ReplicatedBy Which agencies studied or adopted it, and when; latest first.
+	ReplicatedBy []ReplicatedBy `json:"replicatedBy"`
+
+	// Replications Agencies that studied and adopted it.
+	Replications ReplicationCounts `json:"replications"`
+
+	// Title The project's title.
+	Title string `json:"title"`
+
+	// Year The year the cohort started.
+	Year int64 `json:"year"`
+}
+
+// ShowcaseEntryProgram The training program of the project's cohort.
+type ShowcaseEntryProgram string
+
+// ShowcaseHit defines model for ShowcaseHit.
+type ShowcaseHit struct {
+	// AgencyName The innovating agency.
+	AgencyName string `json:"agencyName"`
+
+	// Id The publication's id, for get-showcase-entry.
+	Id openapi_types.UUID `json:"id"`
+
+	// InnovationAreas Areas of innovation.
+	InnovationAreas []string `json:"innovationAreas"`
+
+	// Program The training program of the project's cohort.
+	Program ShowcaseHitProgram `json:"program"`
+
+	// PublishedAt When it was put on the showcase.
+	PublishedAt time.Time `json:"publishedAt"`
+
+	// Region Its region.
+	Region string `json:"region"`
+
+	// Replications Agencies that studied and adopted it.
+	Replications ReplicationCounts `json:"replications"`
+
+	// Score Relevance to the search text, 0 to 1 (best first); 0 without a text.
+	Score float64 `json:"score"`
+
+	// Snippet A passage of the problem and the innovation around the matching words, in parts, matches marked; fragments are joined by " … ". Without a search text, the beginning of the problem.
+	Snippet []HighlightPart `json:"snippet"`
+
+	// Title The project's title.
+	Title string `json:"title"`
+
+	// TitleHighlight The title in parts, with the words matching the search marked.
+	TitleHighlight []HighlightPart `json:"titleHighlight"`
+
+	// Year The year the cohort started.
+	Year int64 `json:"year"`
+}
+
+// ShowcaseHitProgram The training program of the project's cohort.
+type ShowcaseHitProgram string
+
+// ShowcaseHitsBody defines model for ShowcaseHitsBody.
+type ShowcaseHitsBody struct {
+	// Items The innovations of this page, best (or newest) first.
+	Items []ShowcaseHit `json:"items"`
+
+	// NextCursor Pass as cursor to get the next page; absent on the last page.
+	NextCursor *string `json:"nextCursor,omitempty"`
+
+	// SearchedFor When q found nothing as written, the words it was corrected to and searched for instead (perijinan → perizinan); show it ("results for …").
+	SearchedFor *string `json:"searchedFor,omitempty"`
+
+	// Truncated True when the words match more than 5,000 innovations: only the first 5,000 found were ranked, so these are the best of those. Add words or a filter for the best of all.
+	Truncated bool `json:"truncated"`
+}
+
+// SimilarProject defines model for SimilarProject.
+type SimilarProject struct {
+	// AgencyName Its participant's agency; empty without one.
+	AgencyName string `json:"agencyName"`
+
+	// CohortName Its cohort.
+	CohortName string `json:"cohortName"`
+
+	// MatchedFields The fields at least 0.3 alike, most alike first.
+	MatchedFields []string `json:"matchedFields"`
+
+	// ProjectId The alike project (get-project answers only those who may see it).
+	ProjectId openapi_types.UUID `json:"projectId"`
+
+	// PublicationId Its showcase entry, when it is published.
+	PublicationId *openapi_types.UUID `json:"publicationId,omitempty"`
+
+	// Score How alike, 0 to 1: the similarities of title, problem and goal, weighted 4:3:3 (over the fields the project asked about has written).
+	Score float64 `json:"score"`
+
+	// Similarity How alike each field is.
+	Similarity FieldSimilarity `json:"similarity"`
+
+	// Status Where it stands.
+	Status SimilarProjectStatus `json:"status"`
+
+	// Title Its title.
+	Title string `json:"title"`
+}
+
+// SimilarProjectStatus Where it stands.
+type SimilarProjectStatus string
 
 // StaffAdd defines model for StaffAdd.
 type StaffAdd struct {
@@ -1888,6 +2357,15 @@ type CreateAgencyParams struct {
 	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
 }
 
+// ListAgencyReplicationsParams defines parameters for ListAgencyReplications.
+type ListAgencyReplicationsParams struct {
+	// Limit How many items to return at most (1–200).
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Cursor Where to continue: the nextCursor of the previous page. Omit for the first page.
+	Cursor *string `form:"cursor,omitempty" json:"cursor,omitempty"`
+}
+
 // ListCohortsParams defines parameters for ListCohorts.
 type ListCohortsParams struct {
 	// Limit How many items to return at most (1–200).
@@ -2122,6 +2600,18 @@ type CreateMilestoneParams struct {
 	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
 }
 
+// PublishProjectParams defines parameters for PublishProject.
+type PublishProjectParams struct {
+	// IdempotencyKey A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours.
+	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
+}
+
+// ListSimilarProjectsParams defines parameters for ListSimilarProjects.
+type ListSimilarProjectsParams struct {
+	// Limit How many projects to list at most (1–50).
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
 // GetProjectTimelineParams defines parameters for GetProjectTimeline.
 type GetProjectTimelineParams struct {
 	// Limit How many items to return at most (1–200).
@@ -2138,6 +2628,39 @@ type ListReviewQueueParams struct {
 
 	// Cursor Where to continue: the nextCursor of the previous page. Omit for the first page.
 	Cursor *string `form:"cursor,omitempty" json:"cursor,omitempty"`
+}
+
+// SearchShowcaseParams defines parameters for SearchShowcase.
+type SearchShowcaseParams struct {
+	// Q Words to search for, in Bahasa Indonesia: stemmed (pelayanan finds layanan), all words must match, "quoted phrases" and -excluded words work as in web search engines. When nothing matches, misspelled words are corrected to words of the showcase. Omit to list the newest first.
+	Q *string `form:"q,omitempty" json:"q,omitempty"`
+
+	// Region Only innovations of agencies in this region (province), any case.
+	Region *string `form:"region,omitempty" json:"region,omitempty"`
+
+	// Program Only innovations of cohorts of this training program.
+	Program *SearchShowcaseParamsProgram `form:"program,omitempty" json:"program,omitempty"`
+
+	// Year Only innovations of cohorts that started in this year.
+	Year *int64 `form:"year,omitempty" json:"year,omitempty"`
+
+	// Area Only innovations tagged with this area of innovation, any case.
+	Area *string `form:"area,omitempty" json:"area,omitempty"`
+
+	// Limit How many items to return at most (1–200).
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Cursor Where to continue: the nextCursor of the previous page. Omit for the first page.
+	Cursor *string `form:"cursor,omitempty" json:"cursor,omitempty"`
+}
+
+// SearchShowcaseParamsProgram defines parameters for SearchShowcase.
+type SearchShowcaseParamsProgram string
+
+// RecordReplicationParams defines parameters for RecordReplication.
+type RecordReplicationParams struct {
+	// IdempotencyKey A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours.
+	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
 }
 
 // ListUsersParams defines parameters for ListUsers.
@@ -2229,6 +2752,12 @@ type ReviewDesignJSONRequestBody = DesignReview
 
 // CreateMilestoneJSONRequestBody defines body for CreateMilestone for application/json ContentType.
 type CreateMilestoneJSONRequestBody = MilestoneCreate
+
+// PublishProjectJSONRequestBody defines body for PublishProject for application/json ContentType.
+type PublishProjectJSONRequestBody = PublicationCreate
+
+// RecordReplicationJSONRequestBody defines body for RecordReplication for application/json ContentType.
+type RecordReplicationJSONRequestBody = ReplicationCreate
 
 // CreateUserJSONRequestBody defines body for CreateUser for application/json ContentType.
 type CreateUserJSONRequestBody = UserCreate
@@ -2322,6 +2851,9 @@ type ClientInterface interface {
 	CreateAgencyWithBody(ctx context.Context, params *CreateAgencyParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	CreateAgency(ctx context.Context, params *CreateAgencyParams, body CreateAgencyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListAgencyReplications request
+	ListAgencyReplications(ctx context.Context, agencyId openapi_types.UUID, params *ListAgencyReplicationsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ActivateAccountWithBody request with any body
 	ActivateAccountWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -2531,11 +3063,39 @@ type ClientInterface interface {
 
 	CreateMilestone(ctx context.Context, projectId openapi_types.UUID, params *CreateMilestoneParams, body CreateMilestoneJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// UnpublishProject request
+	UnpublishProject(ctx context.Context, projectId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetPublication request
+	GetPublication(ctx context.Context, projectId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PublishProjectWithBody request with any body
+	PublishProjectWithBody(ctx context.Context, projectId openapi_types.UUID, params *PublishProjectParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	PublishProject(ctx context.Context, projectId openapi_types.UUID, params *PublishProjectParams, body PublishProjectJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListSimilarProjects request
+	ListSimilarProjects(ctx context.Context, projectId openapi_types.UUID, params *ListSimilarProjectsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// GetProjectTimeline request
 	GetProjectTimeline(ctx context.Context, projectId openapi_types.UUID, params *GetProjectTimelineParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListReviewQueue request
 	ListReviewQueue(ctx context.Context, params *ListReviewQueueParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SearchShowcase request
+	SearchShowcase(ctx context.Context, params *SearchShowcaseParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetShowcaseEntry request
+	GetShowcaseEntry(ctx context.Context, publicationId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DownloadShowcaseEvidence request
+	DownloadShowcaseEvidence(ctx context.Context, publicationId openapi_types.UUID, evidenceId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RecordReplicationWithBody request with any body
+	RecordReplicationWithBody(ctx context.Context, publicationId openapi_types.UUID, params *RecordReplicationParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	RecordReplication(ctx context.Context, publicationId openapi_types.UUID, params *RecordReplicationParams, body RecordReplicationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListUsers request
 	ListUsers(ctx context.Context, params *ListUsersParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -2607,6 +3167,18 @@ func (c *Client) CreateAgencyWithBody(ctx context.Context, params *CreateAgencyP
 
 func (c *Client) CreateAgency(ctx context.Context, params *CreateAgencyParams, body CreateAgencyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateAgencyRequest(c.Server, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) ListAgencyReplications(ctx context.Context, agencyId openapi_types.UUID, params *ListAgencyReplicationsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListAgencyReplicationsRequest(c.Server, agencyId, params)
 	if err != nil {
 		return nil, err
 	}
@@ -3529,6 +4101,66 @@ func (c *Client) CreateMilestone(ctx context.Context, projectId openapi_types.UU
 	return c.Client.Do(req)
 }
 
+func (c *Client) UnpublishProject(ctx context.Context, projectId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUnpublishProjectRequest(c.Server, projectId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) GetPublication(ctx context.Context, projectId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetPublicationRequest(c.Server, projectId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) PublishProjectWithBody(ctx context.Context, projectId openapi_types.UUID, params *PublishProjectParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPublishProjectRequestWithBody(c.Server, projectId, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) PublishProject(ctx context.Context, projectId openapi_types.UUID, params *PublishProjectParams, body PublishProjectJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPublishProjectRequest(c.Server, projectId, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) ListSimilarProjects(ctx context.Context, projectId openapi_types.UUID, params *ListSimilarProjectsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListSimilarProjectsRequest(c.Server, projectId, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 func (c *Client) GetProjectTimeline(ctx context.Context, projectId openapi_types.UUID, params *GetProjectTimelineParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetProjectTimelineRequest(c.Server, projectId, params)
 	if err != nil {
@@ -3543,6 +4175,66 @@ func (c *Client) GetProjectTimeline(ctx context.Context, projectId openapi_types
 
 func (c *Client) ListReviewQueue(ctx context.Context, params *ListReviewQueueParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListReviewQueueRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) SearchShowcase(ctx context.Context, params *SearchShowcaseParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSearchShowcaseRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) GetShowcaseEntry(ctx context.Context, publicationId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetShowcaseEntryRequest(c.Server, publicationId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) DownloadShowcaseEvidence(ctx context.Context, publicationId openapi_types.UUID, evidenceId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDownloadShowcaseEvidenceRequest(c.Server, publicationId, evidenceId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) RecordReplicationWithBody(ctx context.Context, publicationId openapi_types.UUID, params *RecordReplicationParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRecordReplicationRequestWithBody(c.Server, publicationId, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) RecordReplication(ctx context.Context, publicationId openapi_types.UUID, params *RecordReplicationParams, body RecordReplicationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRecordReplicationRequest(c.Server, publicationId, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -3822,6 +4514,78 @@ func NewCreateAgencyRequestWithBody(server string, params *CreateAgencyParams, c
 			req.Header.Set("Idempotency-Key", headerParam0)
 		}
 
+	}
+
+	return req, nil
+}
+
+// NewListAgencyReplicationsRequest generates requests for ListAgencyReplications
+func NewListAgencyReplicationsRequest(server string, agencyId openapi_types.UUID, params *ListAgencyReplicationsParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "agencyId", runtime.ParamLocationPath, agencyId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/agencies/%s/replications", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		queryValues := queryURL.Query()
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithLocation("form", false, "limit", runtime.ParamLocationQuery, *params.Limit); err != nil {
+				return nil, err
+			} else if parsed, err := url.ParseQuery(queryFrag); err != nil {
+				return nil, err
+			} else {
+				for k, v := range parsed {
+					for _, v2 := range v {
+						queryValues.Add(k, v2)
+					}
+				}
+			}
+
+		}
+
+		if params.Cursor != nil {
+
+			if queryFrag, err := runtime.StyleParamWithLocation("form", false, "cursor", runtime.ParamLocationQuery, *params.Cursor); err != nil {
+				return nil, err
+			} else if parsed, err := url.ParseQuery(queryFrag); err != nil {
+				return nil, err
+			} else {
+				for k, v := range parsed {
+					for _, v2 := range v {
+						queryValues.Add(k, v2)
+					}
+				}
+			}
+
+		}
+
+		queryURL.RawQuery = queryValues.Encode()
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
 	}
 
 	return req, nil
@@ -6651,6 +7415,192 @@ func NewCreateMilestoneRequestWithBody(server string, projectId openapi_types.UU
 	return req, nil
 }
 
+// NewUnpublishProjectRequest generates requests for UnpublishProject
+func NewUnpublishProjectRequest(server string, projectId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "projectId", runtime.ParamLocationPath, projectId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/projects/%s/publication", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("DELETE", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetPublicationRequest generates requests for GetPublication
+func NewGetPublicationRequest(server string, projectId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "projectId", runtime.ParamLocationPath, projectId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/projects/%s/publication", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewPublishProjectRequest calls the generic PublishProject builder with application/json body
+func NewPublishProjectRequest(server string, projectId openapi_types.UUID, params *PublishProjectParams, body PublishProjectJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewPublishProjectRequestWithBody(server, projectId, params, "application/json", bodyReader)
+}
+
+// NewPublishProjectRequestWithBody generates requests for PublishProject with any type of body
+func NewPublishProjectRequestWithBody(server string, projectId openapi_types.UUID, params *PublishProjectParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "projectId", runtime.ParamLocationPath, projectId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/projects/%s/publication", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("POST", queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithLocation("simple", false, "Idempotency-Key", runtime.ParamLocationHeader, *params.IdempotencyKey)
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewListSimilarProjectsRequest generates requests for ListSimilarProjects
+func NewListSimilarProjectsRequest(server string, projectId openapi_types.UUID, params *ListSimilarProjectsParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "projectId", runtime.ParamLocationPath, projectId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/projects/%s/similar", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		queryValues := queryURL.Query()
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithLocation("form", false, "limit", runtime.ParamLocationQuery, *params.Limit); err != nil {
+				return nil, err
+			} else if parsed, err := url.ParseQuery(queryFrag); err != nil {
+				return nil, err
+			} else {
+				for k, v := range parsed {
+					for _, v2 := range v {
+						queryValues.Add(k, v2)
+					}
+				}
+			}
+
+		}
+
+		queryURL.RawQuery = queryValues.Encode()
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewGetProjectTimelineRequest generates requests for GetProjectTimeline
 func NewGetProjectTimelineRequest(server string, projectId openapi_types.UUID, params *GetProjectTimelineParams) (*http.Request, error) {
 	var err error
@@ -6783,6 +7733,288 @@ func NewListReviewQueueRequest(server string, params *ListReviewQueueParams) (*h
 	req, err := http.NewRequest("GET", queryURL.String(), nil)
 	if err != nil {
 		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewSearchShowcaseRequest generates requests for SearchShowcase
+func NewSearchShowcaseRequest(server string, params *SearchShowcaseParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/showcase")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		queryValues := queryURL.Query()
+
+		if params.Q != nil {
+
+			if queryFrag, err := runtime.StyleParamWithLocation("form", false, "q", runtime.ParamLocationQuery, *params.Q); err != nil {
+				return nil, err
+			} else if parsed, err := url.ParseQuery(queryFrag); err != nil {
+				return nil, err
+			} else {
+				for k, v := range parsed {
+					for _, v2 := range v {
+						queryValues.Add(k, v2)
+					}
+				}
+			}
+
+		}
+
+		if params.Region != nil {
+
+			if queryFrag, err := runtime.StyleParamWithLocation("form", false, "region", runtime.ParamLocationQuery, *params.Region); err != nil {
+				return nil, err
+			} else if parsed, err := url.ParseQuery(queryFrag); err != nil {
+				return nil, err
+			} else {
+				for k, v := range parsed {
+					for _, v2 := range v {
+						queryValues.Add(k, v2)
+					}
+				}
+			}
+
+		}
+
+		if params.Program != nil {
+
+			if queryFrag, err := runtime.StyleParamWithLocation("form", false, "program", runtime.ParamLocationQuery, *params.Program); err != nil {
+				return nil, err
+			} else if parsed, err := url.ParseQuery(queryFrag); err != nil {
+				return nil, err
+			} else {
+				for k, v := range parsed {
+					for _, v2 := range v {
+						queryValues.Add(k, v2)
+					}
+				}
+			}
+
+		}
+
+		if params.Year != nil {
+
+			if queryFrag, err := runtime.StyleParamWithLocation("form", false, "year", runtime.ParamLocationQuery, *params.Year); err != nil {
+				return nil, err
+			} else if parsed, err := url.ParseQuery(queryFrag); err != nil {
+				return nil, err
+			} else {
+				for k, v := range parsed {
+					for _, v2 := range v {
+						queryValues.Add(k, v2)
+					}
+				}
+			}
+
+		}
+
+		if params.Area != nil {
+
+			if queryFrag, err := runtime.StyleParamWithLocation("form", false, "area", runtime.ParamLocationQuery, *params.Area); err != nil {
+				return nil, err
+			} else if parsed, err := url.ParseQuery(queryFrag); err != nil {
+				return nil, err
+			} else {
+				for k, v := range parsed {
+					for _, v2 := range v {
+						queryValues.Add(k, v2)
+					}
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithLocation("form", false, "limit", runtime.ParamLocationQuery, *params.Limit); err != nil {
+				return nil, err
+			} else if parsed, err := url.ParseQuery(queryFrag); err != nil {
+				return nil, err
+			} else {
+				for k, v := range parsed {
+					for _, v2 := range v {
+						queryValues.Add(k, v2)
+					}
+				}
+			}
+
+		}
+
+		if params.Cursor != nil {
+
+			if queryFrag, err := runtime.StyleParamWithLocation("form", false, "cursor", runtime.ParamLocationQuery, *params.Cursor); err != nil {
+				return nil, err
+			} else if parsed, err := url.ParseQuery(queryFrag); err != nil {
+				return nil, err
+			} else {
+				for k, v := range parsed {
+					for _, v2 := range v {
+						queryValues.Add(k, v2)
+					}
+				}
+			}
+
+		}
+
+		queryURL.RawQuery = queryValues.Encode()
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetShowcaseEntryRequest generates requests for GetShowcaseEntry
+func NewGetShowcaseEntryRequest(server string, publicationId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "publicationId", runtime.ParamLocationPath, publicationId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/showcase/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewDownloadShowcaseEvidenceRequest generates requests for DownloadShowcaseEvidence
+func NewDownloadShowcaseEvidenceRequest(server string, publicationId openapi_types.UUID, evidenceId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "publicationId", runtime.ParamLocationPath, publicationId)
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithLocation("simple", false, "evidenceId", runtime.ParamLocationPath, evidenceId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/showcase/%s/evidence/%s/content", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewRecordReplicationRequest calls the generic RecordReplication builder with application/json body
+func NewRecordReplicationRequest(server string, publicationId openapi_types.UUID, params *RecordReplicationParams, body RecordReplicationJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewRecordReplicationRequestWithBody(server, publicationId, params, "application/json", bodyReader)
+}
+
+// NewRecordReplicationRequestWithBody generates requests for RecordReplication with any type of body
+func NewRecordReplicationRequestWithBody(server string, publicationId openapi_types.UUID, params *RecordReplicationParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "publicationId", runtime.ParamLocationPath, publicationId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/showcase/%s/replications", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("POST", queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithLocation("simple", false, "Idempotency-Key", runtime.ParamLocationHeader, *params.IdempotencyKey)
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
 	}
 
 	return req, nil
@@ -7111,6 +8343,9 @@ type ClientWithResponsesInterface interface {
 
 	CreateAgencyWithResponse(ctx context.Context, params *CreateAgencyParams, body CreateAgencyJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAgencyResponse, error)
 
+	// ListAgencyReplicationsWithResponse request
+	ListAgencyReplicationsWithResponse(ctx context.Context, agencyId openapi_types.UUID, params *ListAgencyReplicationsParams, reqEditors ...RequestEditorFn) (*ListAgencyReplicationsResponse, error)
+
 	// ActivateAccountWithBodyWithResponse request with any body
 	ActivateAccountWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ActivateAccountResponse, error)
 
@@ -7319,11 +8554,39 @@ type ClientWithResponsesInterface interface {
 
 	CreateMilestoneWithResponse(ctx context.Context, projectId openapi_types.UUID, params *CreateMilestoneParams, body CreateMilestoneJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateMilestoneResponse, error)
 
+	// UnpublishProjectWithResponse request
+	UnpublishProjectWithResponse(ctx context.Context, projectId openapi_types.UUID, reqEditors ...RequestEditorFn) (*UnpublishProjectResponse, error)
+
+	// GetPublicationWithResponse request
+	GetPublicationWithResponse(ctx context.Context, projectId openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetPublicationResponse, error)
+
+	// PublishProjectWithBodyWithResponse request with any body
+	PublishProjectWithBodyWithResponse(ctx context.Context, projectId openapi_types.UUID, params *PublishProjectParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PublishProjectResponse, error)
+
+	PublishProjectWithResponse(ctx context.Context, projectId openapi_types.UUID, params *PublishProjectParams, body PublishProjectJSONRequestBody, reqEditors ...RequestEditorFn) (*PublishProjectResponse, error)
+
+	// ListSimilarProjectsWithResponse request
+	ListSimilarProjectsWithResponse(ctx context.Context, projectId openapi_types.UUID, params *ListSimilarProjectsParams, reqEditors ...RequestEditorFn) (*ListSimilarProjectsResponse, error)
+
 	// GetProjectTimelineWithResponse request
 	GetProjectTimelineWithResponse(ctx context.Context, projectId openapi_types.UUID, params *GetProjectTimelineParams, reqEditors ...RequestEditorFn) (*GetProjectTimelineResponse, error)
 
 	// ListReviewQueueWithResponse request
 	ListReviewQueueWithResponse(ctx context.Context, params *ListReviewQueueParams, reqEditors ...RequestEditorFn) (*ListReviewQueueResponse, error)
+
+	// SearchShowcaseWithResponse request
+	SearchShowcaseWithResponse(ctx context.Context, params *SearchShowcaseParams, reqEditors ...RequestEditorFn) (*SearchShowcaseResponse, error)
+
+	// GetShowcaseEntryWithResponse request
+	GetShowcaseEntryWithResponse(ctx context.Context, publicationId openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetShowcaseEntryResponse, error)
+
+	// DownloadShowcaseEvidenceWithResponse request
+	DownloadShowcaseEvidenceWithResponse(ctx context.Context, publicationId openapi_types.UUID, evidenceId openapi_types.UUID, reqEditors ...RequestEditorFn) (*DownloadShowcaseEvidenceResponse, error)
+
+	// RecordReplicationWithBodyWithResponse request with any body
+	RecordReplicationWithBodyWithResponse(ctx context.Context, publicationId openapi_types.UUID, params *RecordReplicationParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RecordReplicationResponse, error)
+
+	RecordReplicationWithResponse(ctx context.Context, publicationId openapi_types.UUID, params *RecordReplicationParams, body RecordReplicationJSONRequestBody, reqEditors ...RequestEditorFn) (*RecordReplicationResponse, error)
 
 	// ListUsersWithResponse request
 	ListUsersWithResponse(ctx context.Context, params *ListUsersParams, reqEditors ...RequestEditorFn) (*ListUsersResponse, error)
@@ -7438,6 +8701,33 @@ func (r CreateAgencyResponse) Status() string {
 
 // StatusCode returns HTTPResponse.StatusCode
 func (r CreateAgencyResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type ListAgencyReplicationsResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *ListOutputAgencyReplicationBody
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r ListAgencyReplicationsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListAgencyReplicationsResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -8954,6 +10244,114 @@ func (r CreateMilestoneResponse) StatusCode() int {
 	return 0
 }
 
+type UnpublishProjectResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r UnpublishProjectResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UnpublishProjectResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type GetPublicationResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *Publication
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r GetPublicationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetPublicationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type PublishProjectResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *Publication
+	JSON201                   *Publication
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r PublishProjectResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PublishProjectResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type ListSimilarProjectsResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *[]SimilarProject
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r ListSimilarProjectsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListSimilarProjectsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
 type GetProjectTimelineResponse struct {
 	Body                      []byte
 	HTTPResponse              *http.Response
@@ -8999,6 +10397,111 @@ func (r ListReviewQueueResponse) Status() string {
 
 // StatusCode returns HTTPResponse.StatusCode
 func (r ListReviewQueueResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type SearchShowcaseResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *ShowcaseHitsBody
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON429 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r SearchShowcaseResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SearchShowcaseResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type GetShowcaseEntryResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *ShowcaseEntry
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON429 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r GetShowcaseEntryResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetShowcaseEntryResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type DownloadShowcaseEvidenceResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON429 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r DownloadShowcaseEvidenceResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DownloadShowcaseEvidenceResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type RecordReplicationResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON201                   *Replication
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r RecordReplicationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RecordReplicationResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -9182,6 +10685,15 @@ func (c *ClientWithResponses) CreateAgencyWithResponse(ctx context.Context, para
 		return nil, err
 	}
 	return ParseCreateAgencyResponse(rsp)
+}
+
+// ListAgencyReplicationsWithResponse request returning *ListAgencyReplicationsResponse
+func (c *ClientWithResponses) ListAgencyReplicationsWithResponse(ctx context.Context, agencyId openapi_types.UUID, params *ListAgencyReplicationsParams, reqEditors ...RequestEditorFn) (*ListAgencyReplicationsResponse, error) {
+	rsp, err := c.ListAgencyReplications(ctx, agencyId, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListAgencyReplicationsResponse(rsp)
 }
 
 // ActivateAccountWithBodyWithResponse request with arbitrary body returning *ActivateAccountResponse
@@ -9848,6 +11360,50 @@ func (c *ClientWithResponses) CreateMilestoneWithResponse(ctx context.Context, p
 	return ParseCreateMilestoneResponse(rsp)
 }
 
+// UnpublishProjectWithResponse request returning *UnpublishProjectResponse
+func (c *ClientWithResponses) UnpublishProjectWithResponse(ctx context.Context, projectId openapi_types.UUID, reqEditors ...RequestEditorFn) (*UnpublishProjectResponse, error) {
+	rsp, err := c.UnpublishProject(ctx, projectId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUnpublishProjectResponse(rsp)
+}
+
+// GetPublicationWithResponse request returning *GetPublicationResponse
+func (c *ClientWithResponses) GetPublicationWithResponse(ctx context.Context, projectId openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetPublicationResponse, error) {
+	rsp, err := c.GetPublication(ctx, projectId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetPublicationResponse(rsp)
+}
+
+// PublishProjectWithBodyWithResponse request with arbitrary body returning *PublishProjectResponse
+func (c *ClientWithResponses) PublishProjectWithBodyWithResponse(ctx context.Context, projectId openapi_types.UUID, params *PublishProjectParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PublishProjectResponse, error) {
+	rsp, err := c.PublishProjectWithBody(ctx, projectId, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePublishProjectResponse(rsp)
+}
+
+func (c *ClientWithResponses) PublishProjectWithResponse(ctx context.Context, projectId openapi_types.UUID, params *PublishProjectParams, body PublishProjectJSONRequestBody, reqEditors ...RequestEditorFn) (*PublishProjectResponse, error) {
+	rsp, err := c.PublishProject(ctx, projectId, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePublishProjectResponse(rsp)
+}
+
+// ListSimilarProjectsWithResponse request returning *ListSimilarProjectsResponse
+func (c *ClientWithResponses) ListSimilarProjectsWithResponse(ctx context.Context, projectId openapi_types.UUID, params *ListSimilarProjectsParams, reqEditors ...RequestEditorFn) (*ListSimilarProjectsResponse, error) {
+	rsp, err := c.ListSimilarProjects(ctx, projectId, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListSimilarProjectsResponse(rsp)
+}
+
 // GetProjectTimelineWithResponse request returning *GetProjectTimelineResponse
 func (c *ClientWithResponses) GetProjectTimelineWithResponse(ctx context.Context, projectId openapi_types.UUID, params *GetProjectTimelineParams, reqEditors ...RequestEditorFn) (*GetProjectTimelineResponse, error) {
 	rsp, err := c.GetProjectTimeline(ctx, projectId, params, reqEditors...)
@@ -9864,6 +11420,50 @@ func (c *ClientWithResponses) ListReviewQueueWithResponse(ctx context.Context, p
 		return nil, err
 	}
 	return ParseListReviewQueueResponse(rsp)
+}
+
+// SearchShowcaseWithResponse request returning *SearchShowcaseResponse
+func (c *ClientWithResponses) SearchShowcaseWithResponse(ctx context.Context, params *SearchShowcaseParams, reqEditors ...RequestEditorFn) (*SearchShowcaseResponse, error) {
+	rsp, err := c.SearchShowcase(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSearchShowcaseResponse(rsp)
+}
+
+// GetShowcaseEntryWithResponse request returning *GetShowcaseEntryResponse
+func (c *ClientWithResponses) GetShowcaseEntryWithResponse(ctx context.Context, publicationId openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetShowcaseEntryResponse, error) {
+	rsp, err := c.GetShowcaseEntry(ctx, publicationId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetShowcaseEntryResponse(rsp)
+}
+
+// DownloadShowcaseEvidenceWithResponse request returning *DownloadShowcaseEvidenceResponse
+func (c *ClientWithResponses) DownloadShowcaseEvidenceWithResponse(ctx context.Context, publicationId openapi_types.UUID, evidenceId openapi_types.UUID, reqEditors ...RequestEditorFn) (*DownloadShowcaseEvidenceResponse, error) {
+	rsp, err := c.DownloadShowcaseEvidence(ctx, publicationId, evidenceId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDownloadShowcaseEvidenceResponse(rsp)
+}
+
+// RecordReplicationWithBodyWithResponse request with arbitrary body returning *RecordReplicationResponse
+func (c *ClientWithResponses) RecordReplicationWithBodyWithResponse(ctx context.Context, publicationId openapi_types.UUID, params *RecordReplicationParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RecordReplicationResponse, error) {
+	rsp, err := c.RecordReplicationWithBody(ctx, publicationId, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRecordReplicationResponse(rsp)
+}
+
+func (c *ClientWithResponses) RecordReplicationWithResponse(ctx context.Context, publicationId openapi_types.UUID, params *RecordReplicationParams, body RecordReplicationJSONRequestBody, reqEditors ...RequestEditorFn) (*RecordReplicationResponse, error) {
+	rsp, err := c.RecordReplication(ctx, publicationId, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRecordReplicationResponse(rsp)
 }
 
 // ListUsersWithResponse request returning *ListUsersResponse
@@ -10088,6 +11688,67 @@ func ParseCreateAgencyResponse(rsp *http.Response) (*CreateAgencyResponse, error
 			return nil, err
 		}
 		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListAgencyReplicationsResponse parses an HTTP response from a ListAgencyReplicationsWithResponse call
+func ParseListAgencyReplicationsResponse(rsp *http.Response) (*ListAgencyReplicationsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListAgencyReplicationsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListOutputAgencyReplicationBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
 		var dest ErrorModel
@@ -13510,6 +15171,250 @@ func ParseCreateMilestoneResponse(rsp *http.Response) (*CreateMilestoneResponse,
 	return response, nil
 }
 
+// ParseUnpublishProjectResponse parses an HTTP response from a UnpublishProjectWithResponse call
+func ParseUnpublishProjectResponse(rsp *http.Response) (*UnpublishProjectResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UnpublishProjectResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetPublicationResponse parses an HTTP response from a GetPublicationWithResponse call
+func ParseGetPublicationResponse(rsp *http.Response) (*GetPublicationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetPublicationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Publication
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePublishProjectResponse parses an HTTP response from a PublishProjectWithResponse call
+func ParsePublishProjectResponse(rsp *http.Response) (*PublishProjectResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PublishProjectResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Publication
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest Publication
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListSimilarProjectsResponse parses an HTTP response from a ListSimilarProjectsWithResponse call
+func ParseListSimilarProjectsResponse(rsp *http.Response) (*ListSimilarProjectsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListSimilarProjectsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest []SimilarProject
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseGetProjectTimelineResponse parses an HTTP response from a GetProjectTimelineWithResponse call
 func ParseGetProjectTimelineResponse(rsp *http.Response) (*GetProjectTimelineResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -13591,6 +15496,229 @@ func ParseListReviewQueueResponse(rsp *http.Response) (*ListReviewQueueResponse,
 			return nil, err
 		}
 		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseSearchShowcaseResponse parses an HTTP response from a SearchShowcaseWithResponse call
+func ParseSearchShowcaseResponse(rsp *http.Response) (*SearchShowcaseResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SearchShowcaseResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ShowcaseHitsBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetShowcaseEntryResponse parses an HTTP response from a GetShowcaseEntryWithResponse call
+func ParseGetShowcaseEntryResponse(rsp *http.Response) (*GetShowcaseEntryResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetShowcaseEntryResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ShowcaseEntry
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDownloadShowcaseEvidenceResponse parses an HTTP response from a DownloadShowcaseEvidenceWithResponse call
+func ParseDownloadShowcaseEvidenceResponse(rsp *http.Response) (*DownloadShowcaseEvidenceResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DownloadShowcaseEvidenceResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseRecordReplicationResponse parses an HTTP response from a RecordReplicationWithResponse call
+func ParseRecordReplicationResponse(rsp *http.Response) (*RecordReplicationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RecordReplicationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest Replication
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
 		var dest ErrorModel

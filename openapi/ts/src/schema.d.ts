@@ -68,6 +68,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/agencies/{agencyId}/replications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an agency's studi tiru
+         * @description Lists the innovations on the showcase that the agency studied or adopted, latest first, with the notes of who recorded them. Platform admins and organizers may do this.
+         */
+        get: operations["list-agency-replications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/activate": {
         parameters: {
             query?: never;
@@ -948,6 +968,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/projects/{projectId}/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the project's publication
+         * @description Returns the project's publication, on the showcase or withdrawn (public tells), to those who may see the project; 404 when it was never published.
+         */
+        get: operations["get-publication"];
+        put?: never;
+        /**
+         * Publish the project on the showcase
+         * @description Puts the project on the public innovation showcase, once its design is approved (409 before), with the participant's account of the innovation and the approved evidence they choose to show (422 names any other). What the public sees is the title, problem, innovation areas, agency and region, program and year as they are now, the milestones verified as achieved, and that evidence; nothing else of the project. Answers 201 when the project goes on the showcase (also when it comes back after a withdrawal, with the same id and its studi tiru), 200 when it was there already and its innovation text and evidence were replaced. The participant may do this.
+         */
+        post: operations["publish-project"];
+        /**
+         * Take the project off the showcase
+         * @description Withdraws the project from the showcase (its participant) or takes it down (an organizer of its cohort). Its entry and public files answer 404 from then on; its studi tiru records are kept and return if it is published again. 404 when it is not on the showcase.
+         */
+        delete: operations["unpublish-project"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{projectId}/similar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find projects alike this one (originality check)
+         * @description Lists the projects of any cohort most alike this one in title, problem and goal, most alike first, with a score from 0 to 1 and the fields that match, so that a copied project is spotted and a replication can be declared as one. Candidates are the projects sharing two neighbouring key words (stemmed, and used by fewer than one project in twenty) of the title, goal or problem; the score is the trigram similarity of each field. Of other projects it shows only their title, agency, cohort, status and showcase entry. The participant's coach and the cohort's examiners and organizers may do this.
+         */
+        get: operations["list-similar-projects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/projects/{projectId}/timeline": {
         parameters: {
             query?: never;
@@ -982,6 +1050,86 @@ export interface paths {
         get: operations["list-review-queue"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/showcase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the innovation showcase
+         * @description Public: no sign-in. Searches the published innovations in Bahasa Indonesia (PostgreSQL's indonesian text search: pelayanan finds layanan), best first, with the title and a snippet in parts whose matching words are marked; when no innovation matches, each word is corrected to the most alike word of the showcase (by trigrams: perijinan to perizinan, sopeng to soppeng) and the corrected words are searched instead, as searchedFor says. Without q, the newest first. Filters: region, program, year (of the cohort) and area (of innovation). Each client address may make a limited number of showcase requests a minute (429 with Retry-After beyond).
+         */
+        get: operations["search-showcase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/showcase/{publicationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an innovation of the showcase
+         * @description Public: no sign-in. Returns a published innovation: its title, problem and innovation, agency and region, program and year, the milestones verified as achieved, the evidence its participant made public (files with a public download path), and its studi tiru. Nothing else of the project. 404 once withdrawn. Rate limited like search-showcase.
+         */
+        get: operations["get-showcase-entry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/showcase/{publicationId}/evidence/{evidenceId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a public evidence file
+         * @description Public: no sign-in. Streams a file its participant made public with the publication, as download-evidence does (attachment, ETag, Range). Evidence that is not public with this publication, or of a withdrawn one, answers 404 like a missing one; a link answers 409. Rate limited like search-showcase.
+         */
+        get: operations["download-showcase-evidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/showcase/{publicationId}/replications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a studi tiru
+         * @description Records that an agency studied (a studi tiru visit or study) or adopted a published innovation, on a day that has passed. Each agency is recorded once per status and innovation (409 for a repeat); the innovating agency itself is refused (422). The counts show on the showcase. Platform admins and organizers of any cohort may do this, as the visiting agency's training institution often arranges the visit.
+         */
+        post: operations["record-replication"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1060,6 +1208,25 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AchievedMilestone: {
+            /**
+             * Format: date
+             * @description The day the mentor verified it.
+             * @example 2026-04-20
+             */
+            achievedOn: string;
+            /**
+             * @description Short-term (during the training), mid-term (about a year) or long-term (two years or more).
+             * @example short
+             * @enum {string}
+             */
+            horizon: "short" | "mid" | "long";
+            /**
+             * @description Title.
+             * @example Tim efektif terbentuk dan rencana aksi disepakati
+             */
+            title: string;
+        };
         ActivationBody: {
             /**
              * @description The one-time activation code: hand it to the person. Shown only now.
@@ -1138,6 +1305,70 @@ export interface components {
              * @example Sulawesi Selatan
              */
             region?: string;
+        };
+        AgencyReplication: {
+            /**
+             * Format: uuid
+             * @description The agency that studied or adopted it.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            agencyId: string;
+            /**
+             * Format: date-time
+             * @description When it was recorded.
+             * @example 2026-11-23T09:30:00Z
+             */
+            createdAt: string;
+            /**
+             * Format: date
+             * @description When it happened.
+             * @example 2026-05-12
+             */
+            date: string;
+            /**
+             * Format: uuid
+             * @description The record's id.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            id: string;
+            /**
+             * @description The agency whose innovation it is.
+             * @example Pemerintah Kota Batam
+             */
+            innovatorName: string;
+            /**
+             * @description Its region.
+             * @example Kepulauan Riau
+             */
+            innovatorRegion: string;
+            /**
+             * @description What was studied or adopted, and how.
+             * @example Kunjungan tim Disdukcapil Kabupaten Klaten ke Disdukcapil Kota Batam.
+             */
+            note: string;
+            /**
+             * Format: uuid
+             * @description The innovation, on the showcase.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            publicationId: string;
+            /**
+             * @description The innovation's title.
+             * @example SIAP ANTRE: Layanan Antrean Daring Administrasi Kependudukan Kota Batam
+             */
+            publicationTitle: string;
+            /**
+             * Format: uuid
+             * @description Who recorded it.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            recordedBy: string;
+            /**
+             * @description Studied or adopted.
+             * @example studied
+             * @enum {string}
+             */
+            status: "studied" | "adopted";
         };
         Assessment: {
             /**
@@ -1788,6 +2019,26 @@ export interface components {
              */
             decision: "approve" | "reject";
         };
+        FieldSimilarity: {
+            /**
+             * Format: double
+             * @description Trigram similarity of the goals, 0 to 1.
+             * @example 0.37
+             */
+            goal: number;
+            /**
+             * Format: double
+             * @description Trigram similarity of the problems, 0 to 1.
+             * @example 0.64
+             */
+            problem: number;
+            /**
+             * Format: double
+             * @description Trigram similarity of the titles, 0 to 1.
+             * @example 0.82
+             */
+            title: number;
+        };
         HealthStatusBody: {
             /**
              * @description Always ok; an unhealthy service answers with a problem instead.
@@ -1795,6 +2046,18 @@ export interface components {
              * @enum {string}
              */
             status: "ok";
+        };
+        HighlightPart: {
+            /**
+             * @description Whether these words match the search; show them marked.
+             * @example true
+             */
+            match: boolean;
+            /**
+             * @description The text of this part, to be shown as text (escaped), never as markup.
+             * @example Layanan
+             */
+            text: string;
         };
         HorizonProgress: {
             /**
@@ -1888,6 +2151,15 @@ export interface components {
         ListOutputAgencyBody: {
             /** @description The items of this page. */
             items: components["schemas"]["Agency"][];
+            /**
+             * @description Pass as cursor to get the next page; absent on the last page.
+             * @example WyIyMDI2LTExLTIzVDA5OjMwOjAwWiIsIjBiOWEzYzFlIl0
+             */
+            nextCursor?: string;
+        };
+        ListOutputAgencyReplicationBody: {
+            /** @description The items of this page. */
+            items: components["schemas"]["AgencyReplication"][];
             /**
              * @description Pass as cursor to get the next page; absent on the last page.
              * @example WyIyMDI2LTExLTIzVDA5OjMwOjAwWiIsIjBiOWEzYzFlIl0
@@ -2558,6 +2830,159 @@ export interface components {
              */
             title?: string | null;
         };
+        PublicEvidenceItem: {
+            /**
+             * @description Where anyone downloads the file (download-showcase-evidence).
+             * @example /v1/showcase/0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e/evidence/7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f/content
+             */
+            contentPath?: string;
+            /**
+             * @description Description.
+             * @example Ditandatangani Kepala Dinas pada 3 Maret 2026.
+             */
+            description: string;
+            /**
+             * @description The file's name, for a file.
+             * @example SK-Tim-Efektif.pdf
+             */
+            fileName?: string;
+            /**
+             * Format: uuid
+             * @description The evidence's id.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            id: string;
+            /**
+             * @description A file, or a link.
+             * @example file
+             * @enum {string}
+             */
+            kind: "file" | "link";
+            /**
+             * @description The file's type.
+             * @example application/pdf
+             */
+            mediaType?: string;
+            /**
+             * @description The milestone it proves.
+             * @example Tim efektif terbentuk dan rencana aksi disepakati
+             */
+            milestoneTitle: string;
+            /**
+             * Format: int64
+             * @description The file's size in bytes.
+             * @example 482113
+             */
+            size?: number;
+            /**
+             * @description Title.
+             * @example SK Tim Efektif
+             */
+            title: string;
+            /**
+             * Format: uri
+             * @description The link, for a link.
+             * @example https://batam.go.id/berita/antrean-daring
+             */
+            url?: string;
+        };
+        Publication: {
+            /**
+             * @description The participant's agency when published; empty without one.
+             * @example Pemerintah Kota Batam
+             */
+            agencyName: string;
+            /**
+             * Format: uuid
+             * @description The publication's id: the showcase entry is /v1/showcase/{id}.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            id: string;
+            /**
+             * @description The participant's public account of the innovation.
+             * @example Warga mendaftar antrean layanan melalui WhatsApp dan laman dinas.
+             */
+            innovation: string;
+            /**
+             * @description The project's areas of innovation, as published.
+             * @example [
+             *       "pelayanan publik"
+             *     ]
+             */
+            innovationAreas: string[];
+            /**
+             * @description The cohort's training program.
+             * @example pkn2
+             * @enum {string}
+             */
+            program: "pkn1" | "pkn2" | "pka" | "pkp";
+            /**
+             * Format: uuid
+             * @description The project.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            projectId: string;
+            /**
+             * @description Whether it is on the showcase now (false once withdrawn or unpublished).
+             * @example true
+             */
+            public: boolean;
+            /**
+             * @description The evidence shown on the showcase.
+             * @example [
+             *       "0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e"
+             *     ]
+             */
+            publicEvidence: string[];
+            /**
+             * Format: date-time
+             * @description When it was (last) put on the showcase.
+             * @example 2026-11-23T09:30:00Z
+             */
+            publishedAt: string;
+            /**
+             * @description The agency's region.
+             * @example Kepulauan Riau
+             */
+            region: string;
+            /**
+             * @description The project's title, as published.
+             * @example SIAP ANTRE: Layanan Antrean Daring Administrasi Kependudukan Kota Batam
+             */
+            title: string;
+            /**
+             * Format: int64
+             * @description Increases with every change; the ETag names it.
+             * @example 1
+             */
+            version: number;
+            /**
+             * Format: date-time
+             * @description When it was taken off the showcase, while it is off.
+             * @example 2026-11-23T09:30:00Z
+             */
+            withdrawnAt?: string;
+            /**
+             * Format: int64
+             * @description The year the cohort started.
+             * @example 2026
+             */
+            year: number;
+        };
+        PublicationCreate: {
+            /**
+             * @description Your public account of the innovation: what is new, how it works, what it achieved, written for other regions that may copy it. Shown on the showcase beside the project's title and problem.
+             * @example Warga mendaftar antrean layanan KTP-el dan KK melalui WhatsApp dan laman dinas, memilih jam datang, dan menerima pengingat; kuota harian terbuka untuk umum.
+             */
+            innovation: string;
+            /**
+             * @description Ids of approved evidence of the project to show on the showcase (files may then be downloaded by anyone). Omit to show none; the list replaces the previous one.
+             * @example [
+             *       "0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e"
+             *     ]
+             */
+            publicEvidence?: string[];
+        };
         Reminder: {
             /**
              * Format: date
@@ -2617,6 +3042,118 @@ export interface components {
              * @example 2026-11-23T09:30:00Z
              */
             waitingSince?: string;
+        };
+        ReplicatedBy: {
+            /**
+             * @description The agency that studied or adopted the innovation.
+             * @example Pemerintah Kabupaten Klaten
+             */
+            agencyName: string;
+            /**
+             * Format: date
+             * @description When.
+             * @example 2026-05-12
+             */
+            date: string;
+            /**
+             * @description Its region.
+             * @example Jawa Tengah
+             */
+            region: string;
+            /**
+             * @description Studied it (a studi tiru visit or study), or adopted it at home.
+             * @example studied
+             * @enum {string}
+             */
+            status: "studied" | "adopted";
+        };
+        Replication: {
+            /**
+             * Format: uuid
+             * @description The agency that studied or adopted it.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            agencyId: string;
+            /**
+             * Format: date-time
+             * @description When it was recorded.
+             * @example 2026-11-23T09:30:00Z
+             */
+            createdAt: string;
+            /**
+             * Format: date
+             * @description When it happened.
+             * @example 2026-05-12
+             */
+            date: string;
+            /**
+             * Format: uuid
+             * @description The record's id.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            id: string;
+            /**
+             * @description What was studied or adopted, and how.
+             * @example Kunjungan tim Disdukcapil Kabupaten Klaten ke Disdukcapil Kota Batam.
+             */
+            note: string;
+            /**
+             * Format: uuid
+             * @description The innovation, on the showcase.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            publicationId: string;
+            /**
+             * Format: uuid
+             * @description Who recorded it.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            recordedBy: string;
+            /**
+             * @description Studied or adopted.
+             * @example studied
+             * @enum {string}
+             */
+            status: "studied" | "adopted";
+        };
+        ReplicationCounts: {
+            /**
+             * Format: int64
+             * @description How many agencies adopted it.
+             * @example 1
+             */
+            adopted: number;
+            /**
+             * Format: int64
+             * @description How many agencies studied it (studi tiru).
+             * @example 2
+             */
+            studied: number;
+        };
+        ReplicationCreate: {
+            /**
+             * Format: uuid
+             * @description The agency that studied or adopted the innovation (see list-agencies).
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            agencyId: string;
+            /**
+             * Format: date
+             * @description When it happened; not in the future.
+             * @example 2026-05-12
+             */
+            date: string;
+            /**
+             * @description What was studied or adopted, and how.
+             * @example Kunjungan tim Disdukcapil Kabupaten Klaten ke Disdukcapil Kota Batam.
+             */
+            note?: string;
+            /**
+             * @description studied: it visited or studied the innovation (studi tiru); adopted: it put the innovation to work at home.
+             * @example studied
+             * @enum {string}
+             */
+            status: "studied" | "adopted";
         };
         ReviewQueueItem: {
             /**
@@ -2901,6 +3438,203 @@ export interface components {
             token: string;
             /** @description The signed-in user. */
             user: components["schemas"]["User"];
+        };
+        ShowcaseEntry: {
+            /**
+             * @description The innovating agency.
+             * @example Pemerintah Kota Batam
+             */
+            agencyName: string;
+            /** @description The evidence its participant made public. */
+            evidence: components["schemas"]["PublicEvidenceItem"][];
+            /**
+             * Format: uuid
+             * @description The publication's id.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            id: string;
+            /**
+             * @description The innovation, in its participant's words.
+             * @example Warga mendaftar antrean layanan melalui WhatsApp dan laman dinas.
+             */
+            innovation: string;
+            /**
+             * @description Areas of innovation.
+             * @example [
+             *       "pelayanan publik"
+             *     ]
+             */
+            innovationAreas: string[];
+            /** @description Its milestones verified as achieved, short-term first. */
+            milestones: components["schemas"]["AchievedMilestone"][];
+            /**
+             * @description The problem the change addresses.
+             * @example Warga menunggu rata-rata 3 sampai 4 jam untuk layanan KTP-el.
+             */
+            problem: string;
+            /**
+             * @description The training program of the project's cohort.
+             * @example pkn2
+             * @enum {string}
+             */
+            program: "pkn1" | "pkn2" | "pka" | "pkp";
+            /**
+             * Format: date-time
+             * @description When it was put on the showcase.
+             * @example 2026-11-23T09:30:00Z
+             */
+            publishedAt: string;
+            /**
+             * @description Its region.
+             * @example Kepulauan Riau
+             */
+            region: string;
+            /** @description Which agencies studied or adopted it, and when; latest first. */
+            replicatedBy: components["schemas"]["ReplicatedBy"][];
+            /** @description Agencies that studied and adopted it. */
+            replications: components["schemas"]["ReplicationCounts"];
+            /**
+             * @description The project's title.
+             * @example SIAP ANTRE: Layanan Antrean Daring Administrasi Kependudukan Kota Batam
+             */
+            title: string;
+            /**
+             * Format: int64
+             * @description The year the cohort started.
+             * @example 2026
+             */
+            year: number;
+        };
+        ShowcaseHit: {
+            /**
+             * @description The innovating agency.
+             * @example Pemerintah Kota Batam
+             */
+            agencyName: string;
+            /**
+             * Format: uuid
+             * @description The publication's id, for get-showcase-entry.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            id: string;
+            /**
+             * @description Areas of innovation.
+             * @example [
+             *       "pelayanan publik",
+             *       "digitalisasi layanan"
+             *     ]
+             */
+            innovationAreas: string[];
+            /**
+             * @description The training program of the project's cohort.
+             * @example pkn2
+             * @enum {string}
+             */
+            program: "pkn1" | "pkn2" | "pka" | "pkp";
+            /**
+             * Format: date-time
+             * @description When it was put on the showcase.
+             * @example 2026-11-23T09:30:00Z
+             */
+            publishedAt: string;
+            /**
+             * @description Its region.
+             * @example Kepulauan Riau
+             */
+            region: string;
+            /** @description Agencies that studied and adopted it. */
+            replications: components["schemas"]["ReplicationCounts"];
+            /**
+             * Format: double
+             * @description Relevance to the search text, 0 to 1 (best first); 0 without a text.
+             * @example 0.42
+             */
+            score: number;
+            /** @description A passage of the problem and the innovation around the matching words, in parts, matches marked; fragments are joined by " … ". Without a search text, the beginning of the problem. */
+            snippet: components["schemas"]["HighlightPart"][];
+            /**
+             * @description The project's title.
+             * @example SIAP ANTRE: Layanan Antrean Daring Administrasi Kependudukan Kota Batam
+             */
+            title: string;
+            /** @description The title in parts, with the words matching the search marked. */
+            titleHighlight: components["schemas"]["HighlightPart"][];
+            /**
+             * Format: int64
+             * @description The year the cohort started.
+             * @example 2026
+             */
+            year: number;
+        };
+        ShowcaseHitsBody: {
+            /** @description The innovations of this page, best (or newest) first. */
+            items: components["schemas"]["ShowcaseHit"][];
+            /**
+             * @description Pass as cursor to get the next page; absent on the last page.
+             * @example WyJ0IiwwLjQyLCIyMDI2LTExLTIzVDA5OjMwOjAwWiIsIjBiOWEzYzFlIl0
+             */
+            nextCursor?: string;
+            /**
+             * @description When q found nothing as written, the words it was corrected to and searched for instead (perijinan → perizinan); show it ("results for …").
+             * @example perizinan usaha
+             */
+            searchedFor?: string;
+            /**
+             * @description True when the words match more than 5,000 innovations: only the first 5,000 found were ranked, so these are the best of those. Add words or a filter for the best of all.
+             * @example false
+             */
+            truncated: boolean;
+        };
+        SimilarProject: {
+            /**
+             * @description Its participant's agency; empty without one.
+             * @example Pemerintah Kabupaten Klaten
+             */
+            agencyName: string;
+            /**
+             * @description Its cohort.
+             * @example PKN Tingkat II Angkatan XI Tahun 2025
+             */
+            cohortName: string;
+            /**
+             * @description The fields at least 0.3 alike, most alike first.
+             * @example [
+             *       "title",
+             *       "problem"
+             *     ]
+             */
+            matchedFields: string[];
+            /**
+             * Format: uuid
+             * @description The alike project (get-project answers only those who may see it).
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            projectId: string;
+            /**
+             * Format: uuid
+             * @description Its showcase entry, when it is published.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            publicationId?: string;
+            /**
+             * Format: double
+             * @description How alike, 0 to 1: the similarities of title, problem and goal, weighted 4:3:3 (over the fields the project asked about has written).
+             * @example 0.71
+             */
+            score: number;
+            /** @description How alike each field is. */
+            similarity: components["schemas"]["FieldSimilarity"];
+            /**
+             * @description Where it stands.
+             * @example completed
+             * @enum {string}
+             */
+            status: "draft" | "design_submitted" | "design_approved" | "implementing" | "final_submitted" | "completed";
+            /**
+             * @description Its title.
+             * @example Antrean Daring Layanan Adminduk Kabupaten Klaten
+             */
+            title: string;
         };
         StaffAdd: {
             /**
@@ -3434,6 +4168,80 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "list-agency-replications": {
+        parameters: {
+            query?: {
+                /** @description How many items to return at most (1–200). */
+                limit?: number;
+                /** @description Where to continue: the nextCursor of the previous page. Omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The agency's id. */
+                agencyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListOutputAgencyReplicationBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7542,6 +8350,298 @@ export interface operations {
             };
         };
     };
+    "get-publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Publication"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "publish-project": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicationCreate"];
+            };
+        };
+        responses: {
+            /** @description The project was on the showcase already: its innovation text and public evidence are replaced. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Publication"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Publication"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "unpublish-project": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "list-similar-projects": {
+        parameters: {
+            query?: {
+                /** @description How many projects to list at most (1–50). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimilarProject"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     "get-project-timeline": {
         parameters: {
             query?: {
@@ -7633,6 +8733,293 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "search-showcase": {
+        parameters: {
+            query?: {
+                /** @description Words to search for, in Bahasa Indonesia: stemmed (pelayanan finds layanan), all words must match, "quoted phrases" and -excluded words work as in web search engines. When nothing matches, misspelled words are corrected to words of the showcase. Omit to list the newest first. */
+                q?: string;
+                /** @description Only innovations of agencies in this region (province), any case. */
+                region?: string;
+                /** @description Only innovations of cohorts of this training program. */
+                program?: "pkn1" | "pkn2" | "pka" | "pkp";
+                /** @description Only innovations of cohorts that started in this year. */
+                year?: number;
+                /** @description Only innovations tagged with this area of innovation, any case. */
+                area?: string;
+                /** @description How many items to return at most (1–200). */
+                limit?: number;
+                /** @description Where to continue: the nextCursor of the previous page. Omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShowcaseHitsBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-showcase-entry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The publication's id. */
+                publicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShowcaseEntry"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "download-showcase-evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The publication's id. */
+                publicationId: string;
+                /** @description The evidence's id. */
+                evidenceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description The requested range of the file. */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "record-replication": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The publication's id. */
+                publicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplicationCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Replication"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,113 @@
+package api_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/proper-id/proper/domain"
+)
+
+// showcase is the showcase service on the world's database and blobs,
+// without a rate limit.
+func (w *world) showcase() *domain.Showcase {
+	w.t.Helper()
+	return domain.NewShowcase(w.store, newBlobs(w.t, w.blobDir), time.Now, domain.RateLimit{})
+}
+
+// published puts the world's participant's project on the showcase with
+// its PDF evidence public (approved first), unless it is there already,
+// and returns the publication.
+func (w *world) published(t testing.TB) domain.Publication {
+	t.Helper()
+	ctx := context.Background()
+	if w.fileEvidence.ID == uuid.Nil {
+		w.arrangeWorkflow(t)
+	}
+	if pub, err := w.showcase().GetPublication(ctx, w.admin, w.project()); err == nil && pub.Public() {
+		return pub
+	}
+	if _, err := w.db.Exec(`UPDATE evidence SET status = 'approved' WHERE id = ?`, w.fileEvidence.ID); err != nil {
+		t.Fatal(err)
+	}
+	w.setProjectStatus(t, domain.ProjectImplementing)
+	pub, _, err := w.showcase().Publish(ctx, w.actor(w.participant), w.project(), domain.PublicationDraft{
+		Innovation: "Antrean daring lewat WhatsApp", PublicEvidence: []uuid.UUID{w.fileEvidence.ID}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pub
+}
+
+// newAgency registers an agency with a unique name.
+func (w *world) newAgency(t testing.TB, name, region string) domain.Agency {
+	t.Helper()
+	a, err := w.directory().CreateAgency(context.Background(), w.admin, name+" "+uniq(), region)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func init() {
+	// Roles: admin, organizer, organizer of another cohort, coach, mentor,
+	// participant, another participant, user with no role, anonymous.
+	everyone := [9]int{ok, ok, ok, ok, ok, ok, ok, ok, ok}
+	organizers := func(status int) [9]int {
+		return [9]int{status, status, status, forbidden, forbidden, forbidden, forbidden, forbidden, unauth}
+	}
+	rows := map[string]accessCase{
+		"publish-project": {func(w *world) request {
+			w.published(w.t)
+			w.db.Exec(`DELETE FROM publications WHERE project_id = ?`, w.project())
+			return request{method: "POST", path: projectPath(w, "/publication"), body: map[string]any{"innovation": "Antrean daring " + uniq()}}
+		}, [9]int{created, forbidden, notFound, forbidden, forbidden, created, notFound, notFound, unauth}},
+		"get-publication": {func(w *world) request {
+			w.published(w.t)
+			return request{method: "GET", path: projectPath(w, "/publication")}
+		}, [9]int{ok, ok, notFound, ok, ok, ok, notFound, notFound, unauth}},
+		"unpublish-project": {func(w *world) request {
+			w.published(w.t)
+			return request{method: "DELETE", path: projectPath(w, "/publication")}
+		}, [9]int{noContent, noContent, notFound, forbidden, forbidden, noContent, notFound, notFound, unauth}},
+		"search-showcase": {func(w *world) request {
+			w.published(w.t)
+			return request{method: "GET", path: "/v1/showcase?q=antrean&program=pkn2"}
+		}, everyone},
+		"get-showcase-entry": {func(w *world) request {
+			return request{method: "GET", path: "/v1/showcase/" + w.published(w.t).ID.String()}
+		}, everyone},
+		"download-showcase-evidence": {func(w *world) request {
+			pub := w.published(w.t)
+			return request{method: "GET", path: "/v1/showcase/" + pub.ID.String() + "/evidence/" + w.fileEvidence.ID.String() + "/content"}
+		}, everyone},
+		"record-replication": {func(w *world) request {
+			pub := w.published(w.t)
+			agency := w.newAgency(w.t, "Pemerintah Kabupaten Klaten", "Jawa Tengah")
+			return request{method: "POST", path: "/v1/showcase/" + pub.ID.String() + "/replications",
+				body: map[string]any{"agencyId": agency.ID, "status": "studied", "date": domain.DateOf(time.Now()).String()}}
+		}, organizers(created)},
+		"list-agency-replications": {func(w *world) request {
+			agency := w.newAgency(w.t, "Pemerintah Kabupaten Soppeng", "Sulawesi Selatan")
+			return request{method: "GET", path: "/v1/agencies/" + agency.ID.String() + "/replications"}
+		}, organizers(ok)},
+		"list-similar-projects": {func(w *world) request {
+			return request{method: "GET", path: projectPath(w, "/similar")}
+		}, [9]int{ok, ok, notFound, ok, forbidden, forbidden, notFound, notFound, unauth}},
+	}
+	for op, c := range rows {
+		accessMatrix[op] = c
+	}
+	// Coach of another group, another mentor, examiner.
+	more := map[string][3]int{
+		"publish-project": {notFound, notFound, forbidden}, "get-publication": {notFound, notFound, ok},
+		"unpublish-project": {notFound, notFound, forbidden}, "search-showcase": {ok, ok, ok}, "get-showcase-entry": {ok, ok, ok},
+		"download-showcase-evidence": {ok, ok, ok}, "record-replication": {forbidden, forbidden, forbidden},
+		"list-agency-replications": {forbidden, forbidden, forbidden}, "list-similar-projects": {notFound, notFound, ok},
+	}
+	for op, row := range more {
+		moreAccess[op] = row
+	}
+}

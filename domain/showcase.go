@@ -1,0 +1,440 @@
+package domain
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/google/uuid"
+)
+
+// Limits of the showcase.
+const (
+	// MaxPublicEvidence bounds the evidence one publication makes public.
+	MaxPublicEvidence = 50
+	// MaxShowcaseQuery bounds a search text, in characters.
+	MaxShowcaseQuery = 200
+	// MaxSimilarProjects bounds the answer of the originality check.
+	MaxSimilarProjects = 50
+	// DefaultSimilarProjects is how many alike projects are listed unless asked.
+	DefaultSimilarProjects = 10
+)
+
+// Publication is a project on the innovation showcase (etalase inovasi):
+// what the public may see of it, copied from the project, its agency and
+// its cohort when the participant publishes (a design is frozen once
+// approved, so the copy stays true), with the participant's own account of
+// the innovation and the evidence they chose to show. A withdrawn
+// publication keeps its id, so that publishing again keeps its studi tiru.
+type Publication struct {
+	ID        uuid.UUID
+	ProjectID uuid.UUID
+	CohortID  uuid.UUID
+	Title     string
+	Problem   string
+	// Innovation is the participant's public account of what is new and
+	// how it works, written for other regions that may copy it.
+	Innovation      string
+	InnovationAreas []string
+	// AgencyID, AgencyName and Region are the participant's agency when
+	// published; nil and empty for a participant without one.
+	AgencyID   *uuid.UUID
+	AgencyName string
+	Region     string
+	Program    Program
+	// Year is the year the cohort started.
+	Year int
+	// PublicEvidence lists the approved evidence the participant made public.
+	PublicEvidence []uuid.UUID
+	PublishedBy    uuid.UUID
+	PublishedAt    time.Time
+	// WithdrawnAt is set while the publication is off the showcase.
+	WithdrawnBy *uuid.UUID
+	WithdrawnAt *time.Time
+	Version     int64
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+}
+
+// Public reports whether the publication is on the showcase.
+func (p Publication) Public() bool { return p.WithdrawnAt == nil }
+
+// PublicationDraft is what a participant gives to publish their project.
+type PublicationDraft struct {
+	Innovation string
+	// PublicEvidence lists evidence of the project to show: approved
+	// evidence only.
+	PublicEvidence []uuid.UUID
+}
+
+// publish makes p (new or withdrawn or public) public with the draft's
+// content and the project's current public face. evidence holds the
+// project's evidence named in the draft, by id.
+func (p *Publication) publish(d PublicationDraft, project Project, cohort Cohort, agency *Agency, evidence map[uuid.UUID]Evidence, by uuid.UUID, now time.Time) error {
+	if !project.designApproved() {
+		return Conflict("", fmt.Sprintf("a project is published once its design is approved; it is %s", project.Status))
+	}
+	var v Violations
+	innovation := strings.TrimSpace(d.Innovation)
+	switch {
+	case innovation == "":
+		v.Add("innovation", "is required: say what is new and how it works, for other regions")
+	case utf8.RuneCountInString(innovation) > MaxProjectText:
+		v.Add("innovation", fmt.Sprintf("must have at most %d characters", MaxProjectText))
+	}
+	if len(d.PublicEvidence) > MaxPublicEvidence {
+		v.Add("publicEvidence", fmt.Sprintf("must have at most %d entries", MaxPublicEvidence))
+		return v.Err()
+	}
+	public := []uuid.UUID{}
+	for i, id := range d.PublicEvidence {
+		field := fmt.Sprintf("publicEvidence[%d]", i)
+		e, ok := evidence[id]
+		switch {
+		case !ok || e.ProjectID != project.ID:
+			v.Add(field, "is not evidence of this project")
+		case e.Status != EvidenceApproved:
+			v.Add(field, fmt.Sprintf("only approved evidence can be made public; this is %s", e.Status))
+		case !slices.Contains(public, id):
+			public = append(public, id)
+		}
+	}
+	if err := v.Err(); err != nil {
+		return err
+	}
+	if p.ID == uuid.Nil {
+		p.ID, p.ProjectID, p.CreatedAt = uuid.New(), project.ID, now
+	}
+	if !p.Public() || p.PublishedAt.IsZero() {
+		p.PublishedBy, p.PublishedAt = by, now
+	}
+	p.CohortID, p.Title, p.Problem, p.Innovation = project.CohortID, project.Title, project.Problem, innovation
+	p.InnovationAreas = append([]string{}, project.InnovationAreas...)
+	p.AgencyID, p.AgencyName, p.Region = nil, "", ""
+	if agency != nil {
+		id := agency.ID
+		p.AgencyID, p.AgencyName, p.Region = &id, agency.Name, agency.Region
+	}
+	p.Program, p.Year = cohort.Program, cohort.StartsOn.Time().Year()
+	p.PublicEvidence = public
+	p.WithdrawnBy, p.WithdrawnAt = nil, nil
+	p.Version++
+	p.UpdatedAt = now
+	return nil
+}
+
+// withdraw takes the publication off the showcase.
+func (p *Publication) withdraw(by uuid.UUID, now time.Time) error {
+	if !p.Public() {
+		return NotFound("publication")
+	}
+	p.WithdrawnBy, p.WithdrawnAt = &by, &now
+	p.Version++
+	p.UpdatedAt = now
+	return nil
+}
+
+// ShowcaseQuery is a search of the showcase. Every field is optional: an
+// empty query lists the newest publications first.
+type ShowcaseQuery struct {
+	// Text is searched in Bahasa Indonesia (stemmed, so "pelayanan" finds
+	// "layanan"), best first; when nothing matches, its misspelled words are
+	// corrected to words of the showcase and searched again.
+	Text string
+	// Region keeps publications of agencies in this region (any case).
+	Region string
+	// Program keeps publications of cohorts of this program.
+	Program Program
+	// Year keeps publications of cohorts that started in this year.
+	Year int
+	// Area keeps publications with this innovation area (any case).
+	Area string
+}
+
+// NewShowcaseQuery validates a search: every bad parameter is named.
+func NewShowcaseQuery(text, region, program string, year int, area string) (ShowcaseQuery, error) {
+	var v Violations
+	q := ShowcaseQuery{Text: strings.Join(strings.Fields(text), " "), Region: strings.TrimSpace(region),
+		Area: strings.ToLower(strings.TrimSpace(area)), Year: year}
+	if utf8.RuneCountInString(q.Text) > MaxShowcaseQuery {
+		v.Add("query.q", fmt.Sprintf("must have at most %d characters", MaxShowcaseQuery))
+	}
+	if utf8.RuneCountInString(q.Region) > MaxTextLength {
+		v.Add("query.region", "must have at most 200 characters")
+	}
+	if utf8.RuneCountInString(q.Area) > 60 {
+		v.Add("query.area", "must have at most 60 characters")
+	}
+	if program != "" {
+		p, err := ParseProgram(program)
+		if err != nil {
+			v.Add("query.program", "must be one of pkn1, pkn2, pka, pkp")
+		}
+		q.Program = p
+	}
+	if year != 0 && (year < 1990 || year > 2100) {
+		v.Add("query.year", "must be a year between 1990 and 2100")
+	}
+	return q, v.Err()
+}
+
+// HighlightPart is a piece of a highlighted text: Match marks the words
+// that match the search. Clients show the parts in order, as text, marking
+// the matches; no markup ever comes from the stored text.
+type HighlightPart struct {
+	Text  string
+	Match bool
+}
+
+// ShowcaseHit is one publication found by a search, with its public face
+// and, for a text search, its title and a snippet with the matching words
+// marked.
+type ShowcaseHit struct {
+	ID              uuid.UUID
+	Title           string
+	TitleHighlight  []HighlightPart
+	Snippet         []HighlightPart
+	AgencyName      string
+	Region          string
+	Program         Program
+	Year            int
+	InnovationAreas []string
+	Replications    ReplicationCounts
+	// Score is the relevance to the search text, from 0 to 1; 0 without a text.
+	Score       float64
+	PublishedAt time.Time
+}
+
+// ReplicationCounts count the agencies that studied and that adopted an
+// innovation.
+type ReplicationCounts struct {
+	Studied int
+	Adopted int
+}
+
+// AchievedMilestone is a milestone of a published project that its mentor
+// verified as achieved.
+type AchievedMilestone struct {
+	Title      string
+	Horizon    Horizon
+	AchievedOn Date
+}
+
+// PublicEvidence is evidence a participant made public with their
+// publication: what the showcase shows of it.
+type PublicEvidence struct {
+	ID             uuid.UUID
+	MilestoneTitle string
+	Title          string
+	Description    string
+	// URL is set for a link; File for a file, which anyone may download.
+	URL  string
+	File *StoredFile
+}
+
+// ReplicationSummary is one studi tiru of a published innovation, as the
+// showcase shows it: which agency, what it did and when.
+type ReplicationSummary struct {
+	AgencyName string
+	Region     string
+	Status     ReplicationStatus
+	On         Date
+}
+
+// ShowcaseEntry is a published project as the public sees it: the
+// publication's public face, its achieved milestones, the evidence its
+// participant made public, and its studi tiru. Nothing else of the project
+// is part of it.
+type ShowcaseEntry struct {
+	Publication  Publication
+	Milestones   []AchievedMilestone
+	Evidence     []PublicEvidence
+	Counts       ReplicationCounts
+	Replications []ReplicationSummary
+}
+
+// ReplicationStatus is how far an agency went with an innovation it
+// learned of in a studi tiru.
+type ReplicationStatus string
+
+// The statuses of a studi tiru.
+const (
+	ReplicationStudied ReplicationStatus = "studied" // visited or studied it
+	ReplicationAdopted ReplicationStatus = "adopted" // put it to work at home
+)
+
+// Replication is a studi tiru record: an agency studied or adopted a
+// published innovation, on a day, recorded by an organizer.
+type Replication struct {
+	ID            uuid.UUID
+	PublicationID uuid.UUID
+	AgencyID      uuid.UUID
+	Status        ReplicationStatus
+	On            Date
+	Note          string
+	RecordedBy    uuid.UUID
+	CreatedAt     time.Time
+}
+
+// ReplicationDraft is what an organizer records.
+type ReplicationDraft struct {
+	AgencyID uuid.UUID
+	Status   string
+	On       Date
+	Note     string
+}
+
+// newReplication validates a draft for a publication on the given day.
+func newReplication(p Publication, d ReplicationDraft, by uuid.UUID, today Date, now time.Time) (Replication, error) {
+	var v Violations
+	r := Replication{ID: uuid.New(), PublicationID: p.ID, AgencyID: d.AgencyID, Status: ReplicationStatus(d.Status), On: d.On,
+		RecordedBy: by, CreatedAt: now}
+	if d.AgencyID == uuid.Nil {
+		v.Add("agencyId", "is required")
+	} else if p.AgencyID != nil && *p.AgencyID == d.AgencyID {
+		v.Add("agencyId", "is the innovating agency itself: record the agencies that came to learn from it")
+	}
+	if r.Status != ReplicationStudied && r.Status != ReplicationAdopted {
+		v.Add("status", "must be studied or adopted")
+	}
+	switch {
+	case d.On.IsZero():
+		v.Add("date", "is required")
+	case today.Before(d.On):
+		v.Add("date", "must not be in the future: record a studi tiru once it happened")
+	}
+	r.Note = longText(&v, "note", d.Note)
+	return r, v.Err()
+}
+
+// AgencyReplication is a studi tiru of one agency, with the innovation it
+// studied or adopted.
+type AgencyReplication struct {
+	Replication
+	PublicationTitle string
+	// InnovatorName and InnovatorRegion are the agency whose innovation it is.
+	InnovatorName   string
+	InnovatorRegion string
+}
+
+// SimilarProject is a project alike another in title, problem or goal, as
+// the originality check shows it: what the cohort's staff may know of a
+// project of any cohort, and how alike it is.
+type SimilarProject struct {
+	ProjectID  uuid.UUID
+	Title      string
+	AgencyName string
+	CohortName string
+	Status     ProjectStatus
+	// PublicationID is set when the project is on the showcase.
+	PublicationID *uuid.UUID
+	// Score is how alike the projects are, from 0 (nothing in common) to 1
+	// (the same texts); TitleSimilarity, ProblemSimilarity and
+	// GoalSimilarity are the same per field.
+	Score             float64
+	TitleSimilarity   float64
+	ProblemSimilarity float64
+	GoalSimilarity    float64
+	// ImplementationStartsOn is the project's cohort's, for its effective status.
+	ImplementationStartsOn *Date
+}
+
+// SimilarityThreshold is the similarity from which a field counts as matched.
+const SimilarityThreshold = 0.3
+
+// MatchedFields names the fields at least SimilarityThreshold alike, from
+// the most to the least alike.
+func (s SimilarProject) MatchedFields() []string {
+	fields := []struct {
+		name string
+		sim  float64
+	}{{"title", s.TitleSimilarity}, {"problem", s.ProblemSimilarity}, {"goal", s.GoalSimilarity}}
+	slices.SortStableFunc(fields, func(a, b struct {
+		name string
+		sim  float64
+	}) int {
+		switch {
+		case a.sim > b.sim:
+			return -1
+		case a.sim < b.sim:
+			return 1
+		}
+		return 0
+	})
+	out := []string{}
+	for _, f := range fields {
+		if f.sim >= SimilarityThreshold {
+			out = append(out, f.name)
+		}
+	}
+	return out
+}
+
+// PublicationStore keeps publications and the evidence they make public.
+type PublicationStore interface {
+	// Create stores a new publication with its public evidence.
+	Create(ctx context.Context, p Publication) error
+	// Update stores p and its public evidence when its stored version is
+	// p.Version-1; else KindStale.
+	Update(ctx context.Context, p Publication) error
+	// Get returns a publication, public or withdrawn, or KindNotFound.
+	Get(ctx context.Context, id uuid.UUID) (Publication, error)
+	// OfProject returns a project's publication, public or withdrawn, or
+	// KindNotFound when it was never published.
+	OfProject(ctx context.Context, project uuid.UUID) (Publication, error)
+}
+
+// SearchRankLimit bounds how many matching publications a text search
+// ranks. Ranking reads every match, so a word that nearly every project
+// uses would cost time in proportion to the whole showcase; beyond the
+// limit the best of the first SearchRankLimit matches found are returned,
+// and the results say they are truncated. At about 3.5 µs a match, 5,000
+// keep the worst search within the showcase's 50 ms budget.
+const SearchRankLimit = 5000
+
+// ShowcaseResults is a page of a showcase search.
+type ShowcaseResults struct {
+	Page[ShowcaseHit]
+	// Truncated is true when the text matched more than SearchRankLimit
+	// publications and only that many were ranked: more words or a filter
+	// give the best results.
+	Truncated bool
+	// SearchedFor is the text searched for when the text asked for found
+	// nothing and its words were corrected to words of the showcase
+	// ("perijinan" to "perizinan"); empty otherwise.
+	SearchedFor string
+}
+
+// ShowcaseStore reads the public showcase. It sees public publications only:
+// a withdrawn one is missing.
+type ShowcaseStore interface {
+	// Search returns a page of public publications matching q: best first
+	// for a text, newest first otherwise.
+	Search(ctx context.Context, q ShowcaseQuery, page PageRequest) (ShowcaseResults, error)
+	// Entry returns a public publication with what the public may see of
+	// its project, or KindNotFound.
+	Entry(ctx context.Context, id uuid.UUID) (ShowcaseEntry, error)
+	// PublicEvidence returns evidence a public publication makes public, or
+	// KindNotFound.
+	PublicEvidence(ctx context.Context, publication, evidence uuid.UUID) (PublicEvidence, error)
+}
+
+// ReplicationStore keeps studi tiru records.
+type ReplicationStore interface {
+	// Create stores a record; the same agency and status twice for one
+	// publication is a KindConflict error.
+	Create(ctx context.Context, r Replication) error
+	// OfAgency returns a page of an agency's records on public
+	// publications, the latest first.
+	OfAgency(ctx context.Context, agency uuid.UUID, page PageRequest) (Page[AgencyReplication], error)
+}
+
+// SimilarityStore finds projects alike one another.
+type SimilarityStore interface {
+	// Similar returns at most limit other projects, of any cohort, most
+	// alike the project in title, problem and goal first.
+	Similar(ctx context.Context, project uuid.UUID, limit int) ([]SimilarProject, error)
+}
