@@ -14,7 +14,13 @@ import "./showcase.css";
 
 /** The showcase entry screen. */
 export function ShowcaseEntry({ publicationId }: { publicationId: string }) {
-  const entry = useLoad(() => publicCall(api.GET("/v1/showcase/{publicationId}", { params: { path: { publicationId } } })), [publicationId]);
+  // Public answers may be cached for a minute; signed-in people (who change
+  // entries) always ask the server whether theirs is still fresh.
+  const signedIn = useContext(MeContext) !== null;
+  const entry = useLoad(
+    () => publicCall(api.GET("/v1/showcase/{publicationId}", { params: { path: { publicationId } }, cache: signedIn ? "no-cache" : "default" })),
+    [publicationId, signedIn],
+  );
   return (
     <div className="showcase">
       <p className="showcase-back">

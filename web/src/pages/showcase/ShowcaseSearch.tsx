@@ -1,10 +1,11 @@
 // The public innovation showcase at /etalase: search in Bahasa Indonesia with
 // filters kept in the URL, highlighted results and keyset pages. Anyone may
 // open it, signed in or not.
-import { useState, type FormEvent } from "react";
+import { useContext, useState, type FormEvent } from "react";
 import { api, type Problem, type Schema } from "../../api";
 import { formatNumber } from "../../format";
 import { t } from "../../i18n";
+import { MeContext } from "../../me";
 import { Link, setQuery, useQuery } from "../../router";
 import { Button, Empty, Field, Loading, PageTitle, ProblemAlert, Select, statusLabel, useAction, useLoad } from "../../ui";
 import { Areas, Highlighted, publicCall, ReplicationCounts, type Hit } from "./shared";
@@ -22,7 +23,7 @@ function filtersOf(query: URLSearchParams): Filters {
   return { q: query.get("q") ?? "", region: query.get("region") ?? "", program: query.get("program") ?? "", year: query.get("year") ?? "", area: query.get("area") ?? "" };
 }
 
-function search(f: Filters, cursor?: string) {
+function search(f: Filters, fresh: boolean, cursor?: string) {
   const year = Number(f.year);
   return publicCall(
     api.GET("/v1/showcase", {
@@ -37,6 +38,8 @@ function search(f: Filters, cursor?: string) {
           cursor,
         },
       },
+      // Public answers may be cached for a minute; signed-in people see their changes at once.
+      cache: fresh ? "no-cache" : "default",
     }),
   );
 }
@@ -46,7 +49,8 @@ export function ShowcaseSearch() {
   const query = useQuery();
   const key = names.map((n) => query.get(n) ?? "").join("\u0000");
   const filters = filtersOf(query);
-  const first = useLoad(() => search(filters), [key]);
+  const fresh = useContext(MeContext) !== null;
+  const first = useLoad(() => search(filters, fresh), [key, fresh]);
   // Pages after the first, for the search they continue.
   const [more, setMore] = useState<{ key: string; pages: Schema<"ShowcaseHitsBody">[] }>({ key, pages: [] });
   const next = useAction();
@@ -58,7 +62,7 @@ export function ShowcaseSearch() {
   const loadMore = () =>
     void next.run(async () => {
       if (!last?.nextCursor) return;
-      const page = await search(filters, last.nextCursor);
+      const page = await search(filters, fresh, last.nextCursor);
       setMore((m) => ({ key, pages: [...(m.key === key ? m.pages : []), page] }));
     });
 
