@@ -54,7 +54,9 @@ export function ShowcaseSearch() {
   // Pages after the first, for the search they continue.
   const [more, setMore] = useState<{ key: string; pages: Schema<"ShowcaseHitsBody">[] }>({ key, pages: [] });
   const next = useAction();
-  const pages = first.data ? [first.data, ...(more.key === key ? more.pages : [])] : [];
+  // Only the answer to the search in the URL: none while it loads or after it failed.
+  const current = first.loading || first.error ? undefined : first.data;
+  const pages = current ? [current, ...(more.key === key ? more.pages : [])] : [];
   const items = pages.flatMap((p) => p.items);
   const last = pages[pages.length - 1];
   const searching = Boolean(filters.q || filters.region || filters.program || filters.year || filters.area);
@@ -76,14 +78,14 @@ export function ShowcaseSearch() {
         <h2 id="hasil-h">{searching ? t("showcase.results") : t("showcase.newest")}</h2>
         {first.error && <ProblemAlert error={first.error} retry={first.reload} fieldsShown={first.error.problem.status === 422} />}
         {first.loading && <Loading label={t("showcase.searching")} />}
-        {first.data && !first.loading && (
+        {current && (
           <div role="status" className="showcase-notes">
-            {first.data.searchedFor && <p className="alert alert-info">{t("showcase.correctedTo", { words: first.data.searchedFor, typed: filters.q })}</p>}
-            {first.data.truncated && <p className="alert alert-info">{t("showcase.truncated")}</p>}
-            {items.length > 0 && <p className="muted">{first.data.nextCursor ? t("showcase.showingMore", { n: formatNumber(items.length) }) : t("showcase.showing", { n: formatNumber(items.length) })}</p>}
+            {current.searchedFor && <p className="alert alert-info">{t("showcase.correctedTo", { words: current.searchedFor, typed: filters.q })}</p>}
+            {current.truncated && <p className="alert alert-info">{t("showcase.truncated")}</p>}
+            {items.length > 0 && <p className="muted">{last?.nextCursor ? t("showcase.showingMore", { n: formatNumber(items.length) }) : t("showcase.showing", { n: formatNumber(items.length) })}</p>}
           </div>
         )}
-        {first.data && items.length === 0 && !first.loading && <Empty>{searching ? t("showcase.none") : t("showcase.noneYet")}</Empty>}
+        {current && items.length === 0 && <Empty>{searching ? t("showcase.none") : t("showcase.noneYet")}</Empty>}
         {items.length > 0 && (
           <ol className="showcase-hits">
             {items.map((hit) => (
@@ -92,7 +94,7 @@ export function ShowcaseSearch() {
           </ol>
         )}
         <ProblemAlert error={next.error} retry={loadMore} />
-        {last?.nextCursor && !first.loading && (
+        {last?.nextCursor && (
           <div className="actions">
             <Button type="button" onClick={loadMore} busy={next.busy} busyLabel={t("showcase.loadingMore")}>
               {t("showcase.more")}
