@@ -4,7 +4,7 @@ import { lazy, Suspense, useEffect, type ReactNode } from "react";
 import { api, ok } from "./api";
 import { t } from "./i18n";
 import { MeContext, type Me } from "./me";
-import { Link, match, navigate, usePath } from "./router";
+import { Link, match, navigate, usePath, useQuery } from "./router";
 import { session, useToken } from "./session";
 import { Badge, Load, Loading, PageTitle, useLoad } from "./ui";
 import { Home } from "./pages/Home";
@@ -27,6 +27,8 @@ const AssessmentForm = lazy(() => import("./pages/examiner/AssessmentForm").then
 const Escalations = lazy(() => import("./pages/followup/Escalations").then((m) => ({ default: m.Escalations })));
 const Workload = lazy(() => import("./pages/followup/Workload").then((m) => ({ default: m.Workload })));
 const TransferScreen = lazy(() => import("./pages/followup/TransferScreen").then((m) => ({ default: m.TransferScreen })));
+const ShowcaseSearch = lazy(() => import("./pages/showcase/ShowcaseSearch").then((m) => ({ default: m.ShowcaseSearch })));
+const ShowcaseEntry = lazy(() => import("./pages/showcase/ShowcaseEntry").then((m) => ({ default: m.ShowcaseEntry })));
 
 type Route = [pattern: string, screen: (params: Record<string, string>) => ReactNode];
 
@@ -50,18 +52,25 @@ const routes: Route[] = [
   ["/angkatan/:cohortId/beban-kerja", (p) => <Workload cohortId={p.cohortId!} />],
 ];
 
+/** The screens anyone may open, signed in (in the signed-in frame) or not (in the public frame). */
+const publicRoutes: Route[] = [
+  ["/etalase", () => <ShowcaseSearch />],
+  ["/etalase/:publicationId", (p) => <ShowcaseEntry publicationId={p.publicationId!} />],
+];
+
 /** The whole app. */
 export function App() {
   const path = usePath();
   const token = useToken();
 
   const publicScreen = path === "/masuk" ? <SignIn /> : path === "/aktivasi" ? <Activate /> : null;
+  const openScreen = publicRoutes.some(([pattern]) => match(pattern, path));
   useEffect(() => {
-    if (!token && !publicScreen) {
+    if (!token && !publicScreen && !openScreen) {
       const next = path === "/" ? "" : "?next=" + encodeURIComponent(path + location.search);
       navigate("/masuk" + next, true);
     }
-  }, [token, publicScreen, path]);
+  }, [token, publicScreen, openScreen, path]);
 
   if (publicScreen) {
     return (
@@ -73,8 +82,33 @@ export function App() {
       </main>
     );
   }
-  if (!token) return null;
+  if (!token) return openScreen ? <PublicFrame path={path} /> : null;
   return <SignedIn path={path} />;
+}
+
+/** A public screen for a visitor who is not signed in: the brand and a way to sign in. */
+function PublicFrame({ path }: { path: string }) {
+  const query = useQuery().toString();
+  const here = path + (query ? "?" + query : "");
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("app.skip")}
+      </a>
+      <header className="topbar">
+        <Link href="/etalase" className="brand">
+          {t("app.name")}
+        </Link>
+        <nav aria-label={t("nav.menu")}>
+          <Link href="/etalase">{t("showcase.nav")}</Link>
+          <Link href={"/masuk?next=" + encodeURIComponent(here)}>{t("showcase.signIn")}</Link>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {screenIn(publicRoutes, path)}
+      </main>
+    </>
+  );
 }
 
 function SignedIn({ path }: { path: string }) {
@@ -91,7 +125,11 @@ function SignedIn({ path }: { path: string }) {
 }
 
 function screenFor(path: string): ReactNode {
-  for (const [pattern, screen] of routes) {
+  return screenIn([...routes, ...publicRoutes], path);
+}
+
+function screenIn(list: Route[], path: string): ReactNode {
+  for (const [pattern, screen] of list) {
     const params = match(pattern, path);
     if (params) return <Suspense fallback={<Loading />}>{screen(params)}</Suspense>;
   }
@@ -116,6 +154,7 @@ function Frame({ me, children }: { me: Me; children: ReactNode }) {
         </Link>
         <nav aria-label={t("nav.menu")}>
           <Link href="/">{t("nav.home")}</Link>
+          <Link href="/etalase">{t("showcase.nav")}</Link>
           <RemindersLink />
           {reviews && <ReviewQueueLink />}
           <button type="button" className="btn-link" onClick={() => void signOut()}>

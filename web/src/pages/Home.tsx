@@ -27,6 +27,9 @@ export function Home() {
         )}
       </PageTitle>
       <RemindersPanel />
+      <p>
+        <Link href="/etalase">{t("showcase.see")}</Link>
+      </p>
       <h2>{t("home.roles")}</h2>
       {byCohort.size === 0 && !me.platformAdmin && <Empty>{t("home.noRoles")}</Empty>}
       <Load loaded={cohorts}>

@@ -38,6 +38,9 @@ export function SignIn() {
       <p className="auth-switch">
         <Link href="/aktivasi">{t("auth.haveCode")}</Link>
       </p>
+      <p className="auth-switch">
+        <Link href="/etalase">{t("showcase.see")}</Link>
+      </p>
     </div>
   );
 }

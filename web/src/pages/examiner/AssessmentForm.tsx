@@ -9,6 +9,7 @@ import { useMe } from "../../me";
 import { Link } from "../../router";
 import { Badge, Button, Empty, Field, Load, PageTitle, ProblemAlert, Select, statusLabel, TextArea, useAction, useLoad, type Loaded } from "../../ui";
 import { parseScore, predicateOf, weightedTotal, type Criterion, type Predicate } from "./scoring";
+import { SimilarProjects } from "./SimilarProjects";
 import "./examiner.css";
 
 type Project = Schema<"Project">;
@@ -54,6 +55,7 @@ export function AssessmentForm({ projectId }: { projectId: string }) {
                 {participant.name} · <Badge tone="info">{statusLabel("status", project.status)}</Badge>
               </p>
             </section>
+            <SimilarProjects projectId={project.id} />
             <ScoreForm
               project={project}
               rubrics={rubrics}

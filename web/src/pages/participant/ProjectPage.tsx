@@ -12,7 +12,9 @@ import { DesignView } from "./DesignView";
 import { Milestones } from "./Milestones";
 import { ProjectHeader } from "./ProjectHeader";
 import { Timeline } from "./Timeline";
-import type { Project } from "./model";
+import { designApproved, type Project } from "./model";
+import { PublishPanel } from "./PublishPanel";
+import { SimilarProjects } from "../examiner/SimilarProjects";
 import { MentorChange } from "../followup/MentorChange";
 import "./participant.css";
 
@@ -103,6 +105,9 @@ export function ProjectPage({ projectId }: { projectId: string }) {
                 )}
               </Load>
             </section>
+
+            {designApproved(p) && <PublishPanel project={p} milestones={milestones.data?.items} isParticipant={isParticipant} takesDown={hasRole(me, p.cohortId, "organizer")} onChanged={timeline.reload} />}
+            {(["coach", "examiner", "organizer"] as const).some((r) => hasRole(me, p.cohortId, r)) && <SimilarProjects projectId={p.id} />}
 
             <section id="linimasa" className="panel" aria-labelledby="linimasa-h">
               <h2 id="linimasa-h">{t("participant.timeline.heading")}</h2>

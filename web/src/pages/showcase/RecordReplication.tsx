@@ -1,0 +1,86 @@
+// The form of an organizer or admin recording that an agency studied or
+// adopted an innovation (studi tiru), on the showcase entry.
+import { useEffect, useState, type FormEvent } from "react";
+import { api, ApiError, ok, type Schema } from "../../api";
+import { today } from "../../format";
+import { t } from "../../i18n";
+import { requiredProblem } from "../../problems";
+import { Button, Field, ProblemAlert, reword, Select, TextArea, useAction, useIdempotencyKeys, useLoad } from "../../ui";
+
+type Status = Schema<"ReplicationCreate">["status"];
+
+/** Records a studi tiru for the publication, then calls onRecorded. */
+export function RecordReplication({ publicationId, onRecorded }: { publicationId: string; onRecorded: () => void }) {
+  const [find, setFind] = useState("");
+  const [typed, setTyped] = useState("");
+  const [agencyId, setAgencyId] = useState("");
+  const [status, setStatus] = useState<Status>("studied");
+  const [date, setDate] = useState(today());
+  const [note, setNote] = useState("");
+  const [done, setDone] = useState(false);
+  const action = useAction();
+  const keys = useIdempotencyKeys();
+  // The agency list follows what is typed, a moment after typing stops.
+  useEffect(() => {
+    const timer = setTimeout(() => setFind(typed.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [typed]);
+  const agencies = useLoad(() => ok(api.GET("/v1/agencies", { params: { query: { q: find || undefined, limit: 200 } } })), [find]);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setDone(false);
+    void action.run(async () => {
+      const missing = requiredProblem({ agencyId, date });
+      if (missing) throw new ApiError(missing);
+      const body = { agencyId, status, date, note: note.trim() || undefined };
+      await ok(api.POST("/v1/showcase/{publicationId}/replications", { params: { path: { publicationId }, header: { "Idempotency-Key": keys(body) } }, body }));
+      setDone(true);
+      setNote("");
+      setAgencyId("");
+      onRecorded();
+    });
+  };
+  const error = reword(action.error, {
+    details: { 409: t("showcase.record.duplicate"), 404: t("showcase.record.gone") },
+    messages: [[/own|innovat/i, t("showcase.record.ownAgency")], [/future/i, t("showcase.record.future")]],
+  });
+  const problem = error?.problem;
+  const options = agencies.data?.items ?? [];
+
+  return (
+    <form className="showcase-record" onSubmit={submit} noValidate aria-labelledby="catat-h">
+      <h3 id="catat-h">{t("showcase.record.title")}</h3>
+      <p className="muted">{t("showcase.record.intro")}</p>
+      {done && (
+        <p className="alert alert-ok" role="status">
+          {t("showcase.record.done")}
+        </p>
+      )}
+      <ProblemAlert error={error} fieldsShown />
+      <ProblemAlert error={agencies.error} retry={agencies.reload} />
+      <div className="form-row">
+        <Field label={t("showcase.record.find")} name="agencyQuery" type="search" hint={t("showcase.record.findHint")} value={typed} onChange={(e) => setTyped(e.target.value)} />
+        <Select label={t("showcase.record.agency")} name="agencyId" required value={agencyId} onChange={(e) => setAgencyId(e.target.value)} problem={problem} aria-busy={agencies.loading || undefined}>
+          <option value="">{agencies.loading ? t("common.loading") : options.length === 0 ? t("showcase.record.noAgency") : t("showcase.record.pick")}</option>
+          {options.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.region ? `${a.name} (${a.region})` : a.name}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <div className="form-row">
+        <Select label={t("showcase.record.status")} name="status" value={status} onChange={(e) => setStatus(e.target.value as Status)} problem={problem}>
+          <option value="studied">{t("showcase.status.studied")}</option>
+          <option value="adopted">{t("showcase.status.adopted")}</option>
+        </Select>
+        <Field label={t("showcase.record.date")} name="date" type="date" required max={today()} value={date} onChange={(e) => setDate(e.target.value)} problem={problem} />
+      </div>
+      <TextArea label={t("showcase.record.note")} name="note" hint={t("showcase.record.noteHint")} maxLength={10000} value={note} onChange={(e) => setNote(e.target.value)} problem={problem} />
+      <Button type="submit" className="btn-primary" busy={action.busy}>
+        {t("showcase.record.submit")}
+      </Button>
+    </form>
+  );
+}
