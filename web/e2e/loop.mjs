@@ -5,7 +5,8 @@
 // designs and submits; mentor and coach approve; the participant uploads
 // evidence and claims the milestone; the mentor approves and verifies; the
 // coach sees 100 % on the dashboard, with the escalations and workload
-// views; an examiner scores the design seminar.
+// views; the participant publishes the innovation and a visitor finds it
+// on the public showcase; an examiner scores the design seminar.
 // Every screen is checked with axe (no serious or critical violation) and
 // screenshotted at desktop and phone width into PROPER_SCREENSHOTS.
 //
@@ -21,6 +22,7 @@ import * as mentor from "./steps/mentor.mjs";
 import * as coach from "./steps/coach.mjs";
 import * as examiner from "./steps/examiner.mjs";
 import * as followup from "./steps/followup.mjs";
+import * as showcase from "./steps/showcase.mjs";
 
 const base = need("PROPER_BASE_URL");
 const screenshots = need("PROPER_SCREENSHOTS");
@@ -154,6 +156,12 @@ try {
   await mentor.verifyMilestone(ment.page, ment.shot, milestone);
   await participant.expectMilestoneAchieved(part.page, part.shot, projectId, milestone);
   await participant.showTimeline(part.page, part.shot, projectId);
+
+  // The participant publishes the innovation; anyone finds it on the
+  // showcase, signed out, with an Indonesian query ("pelayanan" for "layanan").
+  await showcase.publishProject(part.page, part.shot, projectId, "Permohonan, verifikasi dan penerbitan izin usaha mikro sepenuhnya daring.");
+  const visitor = await tab();
+  await showcase.searchShowcase(visitor.page, visitor.shot, "pelayanan perizinan", "Layanan Perizinan Daring Terpadu Kota Semarang");
 
   // The coach sees the participant at 100 % and keeps a coaching note.
   await coach.expectParticipantProgress(coa.page, coa.shot, cohortId, p.name, 100);
