@@ -47,7 +47,7 @@ function HorizonCell({ name, horizon }: { name: "short" | "mid" | "long"; horizo
     <div className="coach-horizon">
       <span className="coach-horizon-name">
         <span aria-hidden="true">{t(horizonNames[name])}</span>
-        <span className="coach-sr-only">{statusLabel("horizon", name)}</span>
+        <span className="visually-hidden">{statusLabel("horizon", name)}</span>
       </span>
       <span className="coach-meter" aria-hidden="true">
         <span className="coach-meter-fill" style={{ width: `${pct}%` }} />
@@ -55,7 +55,7 @@ function HorizonCell({ name, horizon }: { name: "short" | "mid" | "long"; horizo
       {horizon.total > 0 ? (
         <span className="coach-horizon-count">
           <span aria-hidden="true">{t("coach.horizonFraction", counts)}</span>
-          <span className="coach-sr-only">{t("coach.horizonAchieved", counts)}</span>
+          <span className="visually-hidden">{t("coach.horizonAchieved", counts)}</span>
         </span>
       ) : (
         <span className="coach-horizon-count">{t("coach.horizonNone")}</span>
@@ -118,7 +118,7 @@ export function ProgressTable({ lines, sort, onSort, showNotes, busy }: { lines:
   return (
     <div className="table-wrap coach-table-wrap">
       <table className="coach-table" aria-busy={busy || undefined}>
-        <caption className="coach-sr-only">{t("coach.tableCaption")}</caption>
+        <caption className="visually-hidden">{t("coach.tableCaption")}</caption>
         <thead>
           <tr>
             <SortHeader label="coach.colName" sortKey="name" sort={sort} onSort={onSort} />

@@ -37,7 +37,7 @@ function EscalationList({ cohortId }: { cohortId: string }) {
         <>
           <ScrollRegion label={t("followup.escalations.tableLabel")}>
             <table className="fu-table fu-stack">
-              <caption className="fu-sr">{t("followup.escalations.tableLabel")}</caption>
+              <caption className="visually-hidden">{t("followup.escalations.tableLabel")}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t("followup.escalations.col.item")}</th>

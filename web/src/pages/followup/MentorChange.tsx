@@ -9,7 +9,7 @@ import { useMe } from "../../me";
 import { Link } from "../../router";
 import { Badge, Button, Field, Load, ProblemAlert, reword, TextArea, useAction, useLoad } from "../../ui";
 import { searchesPeople, transferStatus, transferTone, type MentorTransfer } from "./model";
-import { PersonSearch } from "./PersonSearch";
+import { PersonSearch } from "../../PersonSearch";
 import { CancelTransfer } from "./TransferScreen";
 import "./followup.css";
 

@@ -147,7 +147,7 @@ export function RemindersLink() {
       {count !== "0" && (
         <Badge tone="warn">
           <span aria-hidden="true">{count}</span>
-          <span className="fu-sr">{t("followup.nav.count", { count })}</span>
+          <span className="visually-hidden">{t("followup.nav.count", { count })}</span>
         </Badge>
       )}
     </Link>

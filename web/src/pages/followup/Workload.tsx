@@ -133,7 +133,7 @@ function WorkloadTable({ cohortId }: { cohortId: string }) {
             ) : (
               <ScrollRegion label={t("followup.workload.tableLabel")}>
                 <table className="fu-table fu-stack fu-workload">
-                  <caption className="fu-sr">{t("followup.workload.tableLabel")}</caption>
+                  <caption className="visually-hidden">{t("followup.workload.tableLabel")}</caption>
                   <thead>
                     <tr>
                       {columns.map((c) => (

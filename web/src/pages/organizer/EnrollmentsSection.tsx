@@ -5,7 +5,7 @@ import { api, etag, ok, type Problem, type Schema } from "../../api";
 import { t } from "../../i18n";
 import { Button, Empty, Field, Select, useAction } from "../../ui";
 import type { Roster } from "./ManageCohort";
-import { PersonSearch, type User } from "./PersonSearch";
+import { PersonSearch, type User } from "../../PersonSearch";
 import { SaveProblem } from "./shared";
 
 type Enrollment = Schema<"Enrollment">;

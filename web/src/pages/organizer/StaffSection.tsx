@@ -5,7 +5,7 @@ import { api, ok, type Schema } from "../../api";
 import { formatDate } from "../../format";
 import { t } from "../../i18n";
 import { Badge, Button, Empty, Field, Load, ProblemAlert, Select, statusLabel, useAction, useIdempotencyKeys, type Loaded } from "../../ui";
-import { PersonSearch, type User } from "./PersonSearch";
+import { PersonSearch, type User } from "../../PersonSearch";
 import { CodeBox } from "./shared";
 
 type StaffMember = Schema<"StaffMember">;

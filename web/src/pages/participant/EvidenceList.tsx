@@ -92,12 +92,12 @@ function EvidenceItem({ evidence: e, isParticipant, timeline, onChanged }: { evi
       <div className="actions">
         {e.kind === "file" && (
           <Button className="btn-small" busy={download.busy} busyLabel={t("participant.working")} onClick={() => void download.run(() => downloadEvidence(e))}>
-            {t("participant.evidence.download")} <span className="sr-only">{e.fileName ?? e.title}</span>
+            {t("participant.evidence.download")} <span className="visually-hidden">{e.fileName ?? e.title}</span>
           </Button>
         )}
         {isParticipant && e.status === "submitted" && !confirming && (
           <Button className="btn-small btn-danger" onClick={() => setConfirming(true)}>
-            {t("participant.evidence.withdraw")} <span className="sr-only">{e.title}</span>
+            {t("participant.evidence.withdraw")} <span className="visually-hidden">{e.title}</span>
           </Button>
         )}
       </div>

@@ -36,7 +36,7 @@ export function EvidenceUpload({ milestoneId, milestoneTitle, onUploaded }: Prop
             setOpen(true);
             setDone(false);
           }}>
-          {t("participant.upload.open")} <span className="sr-only">{milestoneTitle}</span>
+          {t("participant.upload.open")} <span className="visually-hidden">{milestoneTitle}</span>
         </button>
         {done && (
           <p className="alert alert-ok upload-done" role="status">

@@ -107,7 +107,7 @@ export function MilestoneForm({ projectId, milestone, horizon, onDone, onCancel 
               <Field label={t("participant.activity.output")} name={`activities[${i}].output`} problem={problem} value={row.output ?? ""} maxLength={200} onChange={(e) => setRow(i, { output: e.target.value })} />
               <div className="row-remove">
                 <button type="button" className="btn btn-small btn-danger" onClick={() => setRows(rows.filter((_, j) => j !== i))}>
-                  {t("participant.remove")} <span className="sr-only">{t("participant.milestone.activityN", { n: i + 1 })}</span>
+                  {t("participant.remove")} <span className="visually-hidden">{t("participant.milestone.activityN", { n: i + 1 })}</span>
                 </button>
               </div>
             </div>

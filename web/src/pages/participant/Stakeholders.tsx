@@ -56,7 +56,7 @@ export function StakeholderEditor({ rows, onChange, problem }: { rows: Stakehold
             </Select>
             <div className="row-remove">
               <button type="button" className="btn btn-small btn-danger" onClick={() => remove(i)}>
-                {t("participant.remove")} <span className="sr-only">{t("participant.design.stakeholderN", { n: i + 1 })}</span>
+                {t("participant.remove")} <span className="visually-hidden">{t("participant.design.stakeholderN", { n: i + 1 })}</span>
               </button>
             </div>
           </div>
@@ -82,7 +82,7 @@ export function StakeholderTable({ stakeholders }: { stakeholders: Stakeholder[]
     // Focusable, so that a keyboard can scroll it on a narrow screen.
     <div className="table-wrap" tabIndex={0} role="region" aria-label={t("participant.design.stakeholderMap")}>
       <table>
-        <caption className="sr-only">{t("participant.design.stakeholders")}</caption>
+        <caption className="visually-hidden">{t("participant.design.stakeholders")}</caption>
         <thead>
           <tr>
             <th scope="col">{t("participant.stakeholder.name")}</th>

@@ -1,9 +1,10 @@
-// Finding a person's account by name, e-mail or NIP (list-users?q=), typed
-// into a search field and asked for once the typing pauses.
+// Finding a person's account by name, e-mail or NIP (list-users?q=, which
+// organizers and platform admins may call), typed into a search field and
+// asked for once the typing pauses.
 import { useEffect, useState, type ReactNode } from "react";
-import { api, ok, type Schema } from "../../api";
-import { t } from "../../i18n";
-import { Empty, Field, Loading, ProblemAlert, useLoad } from "../../ui";
+import { api, ok, type Schema } from "./api";
+import { t } from "./i18n";
+import { Empty, Field, Loading, ProblemAlert, useLoad } from "./ui";
 
 /** An account. */
 export type User = Schema<"User">;
@@ -29,16 +30,16 @@ export function PersonSearch({ label, onPick, notFound }: { label: string; onPic
 
   return (
     <div className="person-search">
-      <Field label={label} name="q" type="search" autoComplete="off" hint={t("organizer.search.hint")} value={q} onChange={(e) => setQ(e.target.value)} />
+      <Field label={label} name="q" type="search" autoComplete="off" hint={t("search.hint")} value={q} onChange={(e) => setQ(e.target.value)} />
       <div aria-live="polite">
         {results.loading && query.length >= 2 && <Loading />}
         {results.error && <ProblemAlert error={results.error} retry={results.reload} />}
         {!results.loading && results.data && (
           <>
             {results.data.items.length === 0 ? (
-              <Empty>{t("organizer.search.none")}</Empty>
+              <Empty>{t("search.none")}</Empty>
             ) : (
-              <ul className="list person-results" aria-label={t("organizer.search.results")}>
+              <ul className="list person-results" aria-label={t("search.results")}>
                 {results.data.items.map((u) => (
                   <li key={u.id}>
                     <span>
@@ -50,7 +51,7 @@ export function PersonSearch({ label, onPick, notFound }: { label: string; onPic
                       </span>
                     </span>
                     <button type="button" className="btn btn-small" onClick={() => onPick(u)}>
-                      {t("organizer.search.pick")}
+                      {t("search.pick")}
                       <span className="visually-hidden"> {u.name}</span>
                     </button>
                   </li>
