@@ -261,3 +261,31 @@ func TestRemindersListMyDueMilestonesAndWhatWaitsForMe(t *testing.T) {
 		t.Errorf("second page has %d items, want 1", len(first.Items))
 	}
 }
+
+// TestTheTimelineTellsWhatHappenedAndNothingElse: saving a design without a
+// change adds no event (and no new version), and the enrollment's event
+// says in words what it was.
+func TestTheTimelineTellsWhatHappenedAndNothingElse(t *testing.T) {
+	w := newWorld(t)
+	w.draftDesign(t)
+	participant := w.tokenOf(roleParticipant)
+	var timeline struct {
+		Items []struct{ Action, Summary string }
+	}
+	expect(t, w.get(projectPath(w, "/timeline"), participant), http.StatusOK).decode(t, &timeline)
+	before := len(timeline.Items)
+	version := expect(t, w.get(projectPath(w, ""), participant), http.StatusOK).field(t, "version")
+
+	expect(t, w.patch(projectPath(w, ""), participant, map[string]string{"title": "Antrean Daring Adminduk"}, nil), http.StatusOK)
+	expect(t, w.get(projectPath(w, "/timeline"), participant), http.StatusOK).decode(t, &timeline)
+	if len(timeline.Items) != before {
+		t.Errorf("saving the same title added %d events: %+v", len(timeline.Items)-before, timeline.Items[0])
+	}
+	if got := expect(t, w.get(projectPath(w, ""), participant), http.StatusOK).field(t, "version"); got != version {
+		t.Errorf("saving the same title moved the version from %s to %s", version, got)
+	}
+	first := timeline.Items[len(timeline.Items)-1]
+	if first.Action != "enrollment.created" || !strings.HasSuffix(first.Summary, " mendaftarkan peserta ke angkatan") {
+		t.Errorf("the first event is %+v, want the enrollment in words", first)
+	}
+}

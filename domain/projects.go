@@ -109,6 +109,9 @@ func (s *Projects) UpdateProject(ctx context.Context, actor *Actor, id uuid.UUID
 		if err := p.editDesign(c); err != nil {
 			return nil, err
 		}
+		if reflect.DeepEqual(before, *p) {
+			return nil, nil // nothing changed: no version, no event
+		}
 		e := projectEvent(actor, s.now(), *p, "project.updated", "memperbarui rancangan proyek perubahan")
 		e.Before, e.After = before, *p
 		return []Event{e}, nil

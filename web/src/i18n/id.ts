@@ -270,7 +270,6 @@ export const id = {
   "participant.upload.refused": "Bukti dukung hanya dapat ditambahkan setelah rancangan disetujui dan selama tahapan belum tercapai.",
   "participant.timeline.heading": "Linimasa",
   "participant.timeline.empty": "Belum ada riwayat.",
-  "participant.timeline.enrolled": "mendaftarkan peserta ke angkatan",
   "participant.timeline.other": "mencatat perubahan ({action})",
   "participant.timeline.showMore": "Tampilkan lebih banyak",
   "participant.timeline.loadMore": "Muat riwayat sebelumnya",

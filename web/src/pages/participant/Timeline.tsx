@@ -62,8 +62,8 @@ export function Timeline({ projectId, entries, nextCursor }: Props) {
 /** The entry's sentence with its actor's name set off (the sentence begins with it). */
 function Sentence({ entry }: { entry: TimelineEntry }) {
   let rest = entry.summary.startsWith(entry.actorName) ? entry.summary.slice(entry.actorName.length) : " — " + entry.summary;
-  // Some events come without a sentence (e.g. the enrollment): say what happened.
-  if (!rest.replace(/^\s*—?\s*/, "")) rest = " " + (entry.action === "enrollment.created" ? t("participant.timeline.enrolled") : t("participant.timeline.other", { action: entry.action }));
+  // An event without a sentence still says what happened.
+  if (!rest.replace(/^\s*—?\s*/, "")) rest = " " + t("participant.timeline.other", { action: entry.action });
   return (
     <p>
       <strong>{entry.actorName}</strong>
