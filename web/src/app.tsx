@@ -90,27 +90,41 @@ export function App() {
 function PublicFrame({ path }: { path: string }) {
   const query = useQuery().toString();
   const here = path + (query ? "?" + query : "");
+  const nav = (
+    <>
+      <Link href="/etalase">{t("showcase.nav")}</Link>
+      <Link href={"/masuk?next=" + encodeURIComponent(here)}>{t("showcase.signIn")}</Link>
+    </>
+  );
+  return (
+    <Shell home="/etalase" nav={nav}>
+      {screenIn(publicRoutes, path)}
+    </Shell>
+  );
+}
+
+/** The page around every screen but sign-in: a skip link, the top bar with its navigation, the main content. */
+function Shell({ home, nav, after, children }: { home: string; nav: ReactNode; after?: ReactNode; children: ReactNode }) {
   return (
     <>
       <a className="skip-link" href="#main">
         {t("app.skip")}
       </a>
       <header className="topbar">
-        <Link href="/etalase" className="brand">
+        <Link href={home} className="brand">
           {t("app.name")}
         </Link>
-        <nav aria-label={t("nav.menu")}>
-          <Link href="/etalase">{t("showcase.nav")}</Link>
-          <Link href={"/masuk?next=" + encodeURIComponent(here)}>{t("showcase.signIn")}</Link>
-        </nav>
+        <nav aria-label={t("nav.menu")}>{nav}</nav>
+        {after}
       </header>
       <main id="main" tabIndex={-1}>
-        {screenIn(publicRoutes, path)}
+        {children}
       </main>
     </>
   );
 }
 
+/** The signed-in frame: get-me, then the screen the path names. */
 function SignedIn({ path }: { path: string }) {
   const me = useLoad(() => ok(api.GET("/v1/me")), []);
   return (
@@ -124,10 +138,12 @@ function SignedIn({ path }: { path: string }) {
   );
 }
 
+/** The screen for path among every route, public ones included. */
 function screenFor(path: string): ReactNode {
   return screenIn([...routes, ...publicRoutes], path);
 }
 
+/** The first screen of list whose pattern matches path, loading while its code arrives; else "not found". */
 function screenIn(list: Route[], path: string): ReactNode {
   for (const [pattern, screen] of list) {
     const params = match(pattern, path);
@@ -136,6 +152,7 @@ function screenIn(list: Route[], path: string): ReactNode {
   return <PageTitle title={t("common.notFound")} />;
 }
 
+/** The signed-in page: navigation for the user's roles, who is signed in, sign-out. */
 function Frame({ me, children }: { me: Me; children: ReactNode }) {
   const reviews = me.roles.some((r) => r.role === "mentor" || r.role === "coach");
   const signOut = async () => {
@@ -143,30 +160,21 @@ function Frame({ me, children }: { me: Me; children: ReactNode }) {
     session.end();
     navigate("/masuk", true);
   };
-  return (
+  const nav = (
     <>
-      <a className="skip-link" href="#main">
-        {t("app.skip")}
-      </a>
-      <header className="topbar">
-        <Link href="/" className="brand">
-          {t("app.name")}
-        </Link>
-        <nav aria-label={t("nav.menu")}>
-          <Link href="/">{t("nav.home")}</Link>
-          <Link href="/etalase">{t("showcase.nav")}</Link>
-          <RemindersLink />
-          {reviews && <ReviewQueueLink />}
-          <button type="button" className="btn-link" onClick={() => void signOut()}>
-            {t("nav.signOut")}
-          </button>
-        </nav>
-        <span className="whoami">{me.user.name}</span>
-      </header>
-      <main id="main" tabIndex={-1}>
-        {children}
-      </main>
+      <Link href="/">{t("nav.home")}</Link>
+      <Link href="/etalase">{t("showcase.nav")}</Link>
+      <RemindersLink />
+      {reviews && <ReviewQueueLink />}
+      <button type="button" className="btn-link" onClick={() => void signOut()}>
+        {t("nav.signOut")}
+      </button>
     </>
+  );
+  return (
+    <Shell home="/" nav={nav} after={<span className="whoami">{me.user.name}</span>}>
+      {children}
+    </Shell>
   );
 }
 
