@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/google/uuid"
 
@@ -416,122 +415,6 @@ func TestHighlightsCarryNoMarkupOrMarkers(t *testing.T) {
 				t.Errorf("marked %q", p.Text)
 			}
 		}
-	}
-}
-
-func TestStudiTiruIsRecordedOnceAndCounted(t *testing.T) {
-	w := newWorld(t)
-	batam := w.newAgency(t, "Pemerintah Kota Batam", "Kepulauan Riau")
-	klaten := w.newAgency(t, "Pemerintah Kabupaten Klaten", "Jawa Tengah")
-	soppeng := w.newAgency(t, "Pemerintah Kabupaten Soppeng", "Sulawesi Selatan")
-	_, pub := w.publishInnovation(t, innovation{title: "Antrean Daring Adminduk", problem: "Antre lama.", text: "Antrean daring.", agency: &batam})
-	path := "/v1/showcase/" + pub.ID.String() + "/replications"
-	organizer, other := w.tokenOf(roleOrganizer), w.tokenOf(roleOtherOrganizer)
-	today := domain.DateOf(time.Now())
-	record := func(token string, agency uuid.UUID, status string, on domain.Date) response {
-		return w.post(path, token, map[string]any{"agencyId": agency, "status": status, "date": on.String(), "note": "Kunjungan studi tiru"})
-	}
-	expect(t, record(organizer, klaten.ID, "studied", domain.NewDate(2025, 10, 2)), http.StatusCreated)
-	expect(t, record(other, klaten.ID, "adopted", domain.NewDate(2026, 1, 5)), http.StatusCreated)
-	expect(t, record(other, soppeng.ID, "studied", today), http.StatusCreated)
-	if r := expect(t, record(organizer, klaten.ID, "studied", today), http.StatusConflict); !slices.Contains(r.locations(t), "body.agencyId") {
-		t.Errorf("a repeat names %v", r.locations(t))
-	}
-	for name, c := range map[string]struct {
-		agency uuid.UUID
-		status string
-		on     domain.Date
-		field  string
-	}{
-		"own agency":   {batam.ID, "studied", today, "body.agencyId"},
-		"no agency":    {uuid.New(), "studied", today, "body.agencyId"},
-		"future":       {soppeng.ID, "adopted", domain.DateOf(time.Now().AddDate(0, 0, 2)), "body.date"},
-		"wrong status": {soppeng.ID, "copied", today, "body.status"},
-	} {
-		r := expect(t, record(organizer, c.agency, c.status, c.on), http.StatusUnprocessableEntity)
-		if !slices.Contains(r.locations(t), c.field) {
-			t.Errorf("%s: errors name %v", name, r.locations(t))
-		}
-	}
-	expect(t, w.post("/v1/showcase/"+uuid.NewString()+"/replications", organizer, map[string]any{"agencyId": klaten.ID, "status": "studied", "date": today.String()}), http.StatusNotFound)
-
-	h := w.search(t, q("q", "antrean"))
-	if c := h.Items[0].Replications; c.Studied != 2 || c.Adopted != 1 {
-		t.Errorf("search counts %+v", c)
-	}
-	var e struct {
-		Replications struct{ Studied, Adopted int }
-		ReplicatedBy []struct{ AgencyName, Status, Date string }
-	}
-	expect(t, w.get("/v1/showcase/"+pub.ID.String(), ""), http.StatusOK).decode(t, &e)
-	if e.Replications.Studied != 2 || e.Replications.Adopted != 1 || len(e.ReplicatedBy) != 3 || e.ReplicatedBy[0].AgencyName != soppeng.Name {
-		t.Errorf("entry %+v", e)
-	}
-
-	var list struct {
-		Items []struct {
-			Status, Date, PublicationTitle, InnovatorName, Note string
-		}
-	}
-	expect(t, w.get("/v1/agencies/"+klaten.ID.String()+"/replications", other), http.StatusOK).decode(t, &list)
-	if len(list.Items) != 2 || list.Items[0].Status != "adopted" || list.Items[0].PublicationTitle != "Antrean Daring Adminduk" ||
-		list.Items[0].InnovatorName != batam.Name || list.Items[1].Date != "2025-10-02" {
-		t.Errorf("klaten's studi tiru %+v", list.Items)
-	}
-	expect(t, w.get("/v1/agencies/"+uuid.NewString()+"/replications", other), http.StatusNotFound)
-}
-
-func TestOriginalityCheckFindsACopiedProjectInAnotherCohort(t *testing.T) {
-	w := newWorld(t)
-	ctx := context.Background()
-	title, problem := "Antrean Daring Layanan Administrasi Kependudukan", "Warga menunggu tiga sampai empat jam untuk layanan KTP-el dan kartu keluarga; sebagian pulang tanpa terlayani karena kuota harian habis."
-	goal := "Waktu tunggu layanan administrasi kependudukan kurang dari 30 menit dengan antrean daring."
-	participant := w.actor(w.participant)
-	if _, err := w.projects().UpdateProject(ctx, participant, w.project(), domain.ProjectChanges{Title: &title, Problem: &problem, Goal: &goal}, nil); err != nil {
-		t.Fatal(err)
-	}
-	batam := w.newAgency(t, "Pemerintah Kota Batam", "Kepulauan Riau")
-	copied, pub := w.publishInnovation(t, innovation{title: "Antrean Daring Layanan Adminduk", problem: problem, goal: "Waktu tunggu kurang dari 30 menit.",
-		text: "Antrean daring.", agency: &batam, cohort: &w.cohortB, organizer: w.otherOrganizer})
-	w.db.Exec(`UPDATE projects SET background = 'RAHASIA-LATAR' WHERE id = ?`, copied)
-	alike := w.designedProject(t, innovation{title: "Layanan Administrasi Kependudukan Keliling", problem: "Warga desa jauh dari kantor dinas.", goal: "Layanan sampai ke desa."})
-	unrelated := w.designedProject(t, innovation{title: "Bank Sampah Sekolah", problem: "Sampah plastik menumpuk di sekolah.", goal: "Sekolah bebas sampah."})
-
-	r := expect(t, w.get(projectPath(w, "/similar"), w.tokenOf(roleExaminer)), http.StatusOK)
-	if strings.Contains(string(r.body), "RAHASIA") || strings.Contains(string(r.body), "kuota harian") {
-		t.Errorf("private fields of another project: %s", r.body)
-	}
-	var found []struct {
-		ProjectID     uuid.UUID
-		Title         string
-		AgencyName    string
-		CohortName    string
-		Status        string
-		PublicationID *uuid.UUID
-		Score         float64
-		MatchedFields []string
-		Similarity    struct{ Title, Problem, Goal float64 }
-	}
-	r.decode(t, &found)
-	if len(found) == 0 || found[0].ProjectID != copied {
-		t.Fatalf("found %+v", found)
-	}
-	top := found[0]
-	if top.AgencyName != batam.Name || top.CohortName != w.cohortB.Name || top.Status != "implementing" || top.PublicationID == nil || *top.PublicationID != pub.ID ||
-		top.Score < 0.6 || top.Score > 1 || top.Similarity.Problem != 1 || !slices.Equal(top.MatchedFields[:2], []string{"problem", "title"}) {
-		t.Errorf("the copy: %+v", top)
-	}
-	ids := []uuid.UUID{}
-	for _, f := range found {
-		ids = append(ids, f.ProjectID)
-	}
-	if slices.Contains(ids, w.project()) || slices.Contains(ids, unrelated) || !slices.Contains(ids, alike) {
-		t.Errorf("found %v; itself %s, unrelated %s, alike %s", ids, w.project(), unrelated, alike)
-	}
-	var limited []struct{}
-	expect(t, w.get(projectPath(w, "/similar?limit=1"), w.tokenOf(roleCoach)), http.StatusOK).decode(t, &limited)
-	if len(limited) != 1 {
-		t.Errorf("limit=1 gave %d", len(limited))
 	}
 }
 
