@@ -4,7 +4,7 @@ import { api, ok, type Schema } from "../../api";
 import { formatNumber } from "../../format";
 import { t, type MessageKey } from "../../i18n";
 import { Link } from "../../router";
-import { Badge, Empty, Load, reword, statusLabel, useLoad } from "../../ui";
+import { Badge, Empty, Load, statusLabel, useLoad } from "../../ui";
 
 type Similar = Schema<"SimilarProject">;
 
@@ -15,7 +15,7 @@ export function SimilarProjects({ projectId }: { projectId: string }) {
     <section id="serupa" className="panel" aria-labelledby="serupa-h">
       <h2 id="serupa-h">{t("showcase.similar.heading")}</h2>
       <p className="muted">{t("showcase.similar.intro")}</p>
-      <Load loaded={{ ...similar, error: reword(similar.error) }}>
+      <Load loaded={similar}>
         {(list) => (list.length === 0 ? <Empty>{t("showcase.similar.none")}</Empty> : <SimilarTable list={list} />)}
       </Load>
     </section>

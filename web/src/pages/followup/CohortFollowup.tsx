@@ -6,7 +6,7 @@ import { api, ok, type Schema } from "../../api";
 import { t } from "../../i18n";
 import { hasRole, useMe } from "../../me";
 import { Link } from "../../router";
-import { Loading, PageTitle, ProblemAlert, reword, useLoad } from "../../ui";
+import { Loading, PageTitle, ProblemAlert, useLoad } from "../../ui";
 import { followsCohort } from "./model";
 import "./followup.css";
 
@@ -65,7 +65,7 @@ export function CohortFollowup({ cohortId, titleKey, current, children }: {
           {children(cohort.data)}
         </>
       ) : cohort.error ? (
-        <ProblemAlert error={reword(cohort.error)} retry={cohort.reload} />
+        <ProblemAlert error={cohort.error} retry={cohort.reload} />
       ) : (
         <Loading />
       )}

@@ -5,7 +5,7 @@ import { api, ok } from "../../api";
 import { formatDate } from "../../format";
 import { t } from "../../i18n";
 import { Link } from "../../router";
-import { Badge, Empty, Loading, ProblemAlert, reword } from "../../ui";
+import { Badge, Empty, Loading, ProblemAlert } from "../../ui";
 import { CohortFollowup } from "./CohortFollowup";
 import { escalationKind, reviewerRole, waited, type Escalation } from "./model";
 import { usePaged } from "./paging";
@@ -26,11 +26,11 @@ function EscalationList({ cohortId }: { cohortId: string }) {
     [cohortId],
   );
   const items = paged.items;
-  if (items === undefined) return paged.error ? <ProblemAlert error={reword(paged.error)} retry={paged.reload} /> : <Loading />;
+  if (items === undefined) return paged.error ? <ProblemAlert error={paged.error} retry={paged.reload} /> : <Loading />;
   return (
     <>
       <p className="fu-intro">{t("followup.escalations.intro")}</p>
-      {paged.error && <ProblemAlert error={reword(paged.error)} retry={paged.reload} />}
+      {paged.error && <ProblemAlert error={paged.error} retry={paged.reload} />}
       {items.length === 0 ? (
         <p className="alert alert-ok fu-none">{t("followup.escalations.empty")}</p>
       ) : (

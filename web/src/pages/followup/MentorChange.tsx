@@ -68,7 +68,7 @@ export function MentorChange({ project, onChanged }: { project: Project; onChang
           {done}
         </p>
       )}
-      <Load loaded={{ ...transfers, error: reword(transfers.error) }}>
+      <Load loaded={transfers}>
         {(list) => {
           const pending = list.find((x) => x.status === "pending");
           const earlier = list.filter((x) => x.status !== "pending").reverse();

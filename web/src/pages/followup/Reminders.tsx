@@ -5,7 +5,7 @@ import { formatDate } from "../../format";
 import { t } from "../../i18n";
 import { useMe } from "../../me";
 import { Link, usePath } from "../../router";
-import { Badge, Empty, Load, Loading, PageTitle, ProblemAlert, reword, useLoad } from "../../ui";
+import { Badge, Empty, Load, Loading, PageTitle, ProblemAlert, useLoad } from "../../ui";
 import { usePaged } from "./paging";
 import { MoreButton } from "./shared";
 import { dueIn, reminderHref, reminderKind, reminderTone, waited, type Reminder } from "./model";
@@ -29,10 +29,10 @@ export function Reminders() {
       <PageTitle title={t("followup.reminders.title")} />
       <p className="fu-intro">{t("followup.reminders.intro")}</p>
       {items === undefined ? (
-        paged.error ? <ProblemAlert error={reword(paged.error)} retry={paged.reload} /> : <Loading />
+        paged.error ? <ProblemAlert error={paged.error} retry={paged.reload} /> : <Loading />
       ) : (
         <>
-          {paged.error && <ProblemAlert error={reword(paged.error)} retry={paged.reload} />}
+          {paged.error && <ProblemAlert error={paged.error} retry={paged.reload} />}
           {items.length === 0 ? (
             <Empty>{t("followup.reminders.empty")}</Empty>
           ) : (
@@ -114,7 +114,7 @@ export function RemindersPanel() {
   return (
     <section className="panel fu fu-panel" aria-labelledby="pengingat-h">
       <h2 id="pengingat-h">{t("followup.reminders.title")}</h2>
-      <Load loaded={{ ...loaded, error: reword(loaded.error) }}>
+      <Load loaded={loaded}>
         {(page) =>
           page.items.length === 0 ? (
             <Empty>{t("followup.reminders.empty")}</Empty>

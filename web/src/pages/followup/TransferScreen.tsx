@@ -27,7 +27,7 @@ export function TransferScreen({ transferId }: { transferId: string }) {
   return (
     <div className="fu">
       <PageTitle title={title} />
-      <Load loaded={{ ...loaded, data: transfer, error: reword(loaded.error) }}>
+      <Load loaded={{ ...loaded, data: transfer }}>
         {(tr) => (
           <>
             <TransferFacts transfer={tr} invited={tr.mentorId === me.user.id} />
@@ -153,7 +153,7 @@ function Decide({ transfer: tr, onDecided, reload }: { transfer: MentorTransfer;
           rows={3}
           value={comment}
           onChange={(e) => setComment(e.target.value)}
-          problem={reword(decline.error)?.problem}
+          problem={decline.error?.problem}
         />
         <Button type="submit" className="btn-danger" busy={decline.busy} busyLabel={t("followup.working")} disabled={accept.busy}>
           {t("followup.transfer.decline")}

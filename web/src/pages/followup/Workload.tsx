@@ -6,7 +6,7 @@ import { api, ok } from "../../api";
 import { formatDate, formatNumber } from "../../format";
 import { t } from "../../i18n";
 import { setQuery, useQuery } from "../../router";
-import { Load, reword, Select, useLoad } from "../../ui";
+import { Load, Select, useLoad } from "../../ui";
 import { CohortFollowup } from "./CohortFollowup";
 import { daysSince, duration, reviewerRole, waited, type ReviewerLoad } from "./model";
 import { ScrollRegion } from "./shared";
@@ -77,7 +77,7 @@ function WorkloadTable({ cohortId }: { cohortId: string }) {
   };
 
   return (
-    <Load loaded={{ ...loaded, error: reword(loaded.error) }}>
+    <Load loaded={loaded}>
       {(data) => {
         const rows = sortLoads(
           data.items.filter((r) => !role || r.role === role),

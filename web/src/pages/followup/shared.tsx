@@ -2,7 +2,7 @@
 // and the scroll region of a wide table.
 import type { ReactNode } from "react";
 import { t } from "../../i18n";
-import { Button, ProblemAlert, reword } from "../../ui";
+import { Button, ProblemAlert } from "../../ui";
 import type { Paged } from "./paging";
 
 /** The foot of a paged list: how many are shown, and a button for the next page while there is one. */
@@ -12,7 +12,7 @@ export function MoreButton<T>({ paged, shownLabel }: { paged: Paged<T>; shownLab
       <p className="muted" role="status">
         {shownLabel}
       </p>
-      <ProblemAlert error={reword(paged.moreError)} />
+      <ProblemAlert error={paged.moreError} />
       {paged.hasMore && (
         <Button busy={paged.loadingMore} busyLabel={t("common.loading")} onClick={paged.loadMore}>
           {t("followup.more")}

@@ -88,7 +88,7 @@ function EvidenceItem({ evidence: e, isParticipant, timeline, onChanged }: { evi
           <span className="muted">{t("participant.evidence.review")}</span> {review.summary}
         </p>
       )}
-      <ProblemAlert error={reword(withdraw.error, { details: { 409: t("participant.evidence.withdrawRefused") } }) ?? reword(download.error)} />
+      <ProblemAlert error={reword(withdraw.error, { details: { 409: t("participant.evidence.withdrawRefused") } }) ?? download.error} />
       <div className="actions">
         {e.kind === "file" && (
           <Button className="btn-small" busy={download.busy} busyLabel={t("participant.working")} onClick={() => void download.run(() => downloadEvidence(e))}>

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { api, ok, type Problem } from "../../api";
 import { t } from "../../i18n";
 import { hasRole, useMe } from "../../me";
-import { Load, type Loaded, PageTitle, reword, useLoad } from "../../ui";
+import { Load, type Loaded, PageTitle, useLoad } from "../../ui";
 import { DesignForm } from "./DesignForm";
 import { DesignView } from "./DesignView";
 import { Milestones } from "./Milestones";
@@ -30,7 +30,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
   const [designProblem, setDesignProblem] = useState<Problem>();
 
   const project = newest(loaded.data, changed?.id === projectId ? changed : undefined);
-  const shown: Loaded<Project> = { ...loaded, data: project, error: reword(loaded.error) };
+  const shown: Loaded<Project> = { ...loaded, data: project };
 
   /** After any change: the milestones, the timeline and the project again. */
   const refresh = () => {
@@ -92,7 +92,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
 
             <section id="tahapan" className="panel" aria-labelledby="tahapan-h">
               <h2 id="tahapan-h">{t("participant.milestones.heading")}</h2>
-              <Load loaded={{ ...milestones, error: reword(milestones.error) }}>
+              <Load loaded={milestones}>
                 {(list) => (
                   <Milestones
                     project={p}
@@ -111,7 +111,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
 
             <section id="linimasa" className="panel" aria-labelledby="linimasa-h">
               <h2 id="linimasa-h">{t("participant.timeline.heading")}</h2>
-              <Load loaded={{ ...timeline, error: reword(timeline.error) }}>
+              <Load loaded={timeline}>
                 {(page) => <Timeline projectId={p.id} entries={page.items} nextCursor={page.nextCursor} />}
               </Load>
             </section>

@@ -43,7 +43,7 @@ export function PublishPanel({ project, milestones, isParticipant, takesDown, on
   return (
     <section id="etalase" className="panel" aria-labelledby="etalase-h">
       <h2 id="etalase-h">{t("showcase.publish.heading")}</h2>
-      <Load loaded={{ ...publication, error: reword(publication.error) }}>
+      <Load loaded={publication}>
         {() => (
           <>
             {isPublic && pub ? (
@@ -77,7 +77,7 @@ export function PublishPanel({ project, milestones, isParticipant, takesDown, on
                 onCancel={isPublic ? () => setEditing(false) : undefined}
               />
             )}
-            <ProblemAlert error={reword(withdraw.error)} />
+            <ProblemAlert error={withdraw.error} />
             {isPublic && (isParticipant || takesDown) && !editing && (
               <div className="actions">
                 {isParticipant && (
@@ -149,7 +149,7 @@ function PublishForm({ project, publication, milestones, onPublished, onCancel }
             {error.fieldMessage("publicEvidence")}
           </p>
         )}
-        <Load loaded={{ ...evidence, error: reword(evidence.error) }}>
+        <Load loaded={evidence}>
           {(list: Evidence[]) =>
             list.length === 0 ? (
               <Empty>{t("showcase.publish.noEvidence")}</Empty>

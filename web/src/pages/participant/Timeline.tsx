@@ -4,7 +4,7 @@ import { useState } from "react";
 import { api, ok } from "../../api";
 import { formatDateTime } from "../../format";
 import { t } from "../../i18n";
-import { Button, Empty, ProblemAlert, reword, useAction } from "../../ui";
+import { Button, Empty, ProblemAlert, useAction } from "../../ui";
 import type { TimelineEntry } from "./model";
 
 const shownAtFirst = 15;
@@ -42,7 +42,7 @@ export function Timeline({ projectId, entries, nextCursor }: Props) {
           </li>
         ))}
       </ol>
-      <ProblemAlert error={reword(action.error)} />
+      <ProblemAlert error={action.error} />
       <div className="actions">
         {shown < all.length && (
           <button type="button" className="btn btn-small" onClick={() => setShown(shown + 30)}>
