@@ -75,16 +75,17 @@ func TestChangesQueueTheirNotificationsInTheirOwnTransaction(t *testing.T) {
 	for _, q := range w.outbox(t)[3:] {
 		subjects = append(subjects, q.ToAddress+": "+q.Subject)
 	}
-	want := []string{w.mentor.Email + ": Bukti dukung menunggu tinjauan: «Notulen»", w.participant.Email + ": Bukti dukung ditolak: «SK Tim Efektif»",
+	// Evidence waits for the mentor's daily digest; the decision is mailed at once.
+	want := []string{w.participant.Email + ": Bukti dukung ditolak: «SK Tim Efektif»",
 		w.otherMentor.Email + ": Usulan menjadi mentor proyek perubahan «Antrean Daring Adminduk»"}
 	if strings.Join(subjects, "\n") != strings.Join(want, "\n") {
 		t.Errorf("queued:\n%s\nwant:\n%s", strings.Join(subjects, "\n"), strings.Join(want, "\n"))
 	}
 }
 
-func TestTheDailyDigestIsQueuedOncePerParticipantAndDay(t *testing.T) {
+func TestTheDailyDigestIsQueuedOncePerPersonAndDay(t *testing.T) {
 	w := newWorld(t)
-	w.arrangeWorkflow(t)
+	w.arrangeWorkflow(t) // the participant's "SK Tim Efektif" waits for the mentor
 	ctx := context.Background()
 	today := domain.DateOf(time.Now())
 	for title, days := range map[string]int{"Replikasi ke kecamatan": 3, "Perda layanan daring": -2, "Evaluasi tahunan": 40} {
@@ -99,20 +100,42 @@ func TestTheDailyDigestIsQueuedOncePerParticipantAndDay(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	got := w.outbox(t)
-	if len(got) != 1 || got[0].Kind != domain.MailDigest || got[0].ToAddress != w.participant.Email {
-		t.Fatalf("the outbox holds %+v, want one digest for the participant", got)
+	digests := map[string]string{}
+	for _, m := range w.outbox(t) {
+		if m.Kind != domain.MailDigest || digests[m.ToAddress] != "" {
+			t.Fatalf("the outbox holds %+v, want one digest each for the participant and the mentor", w.outbox(t))
+		}
+		digests[m.ToAddress] = m.Body
 	}
-	body := got[0].Body
-	if !strings.Contains(body, "Melewati tenggat:\n- «Perda layanan daring»") || !strings.Contains(body, "Jatuh tempo dalam 14 hari:\n- «Replikasi ke kecamatan»") ||
-		strings.Contains(body, "Evaluasi tahunan") {
-		t.Errorf("the digest reads:\n%s", body)
+	if len(digests) != 2 {
+		t.Fatalf("digests went to %v, want the participant and the mentor", digests)
 	}
-	c.clock.advance(24 * time.Hour)
+	participant := digests[w.participant.Email]
+	if !strings.Contains(participant, "Milestone Anda yang melewati tenggat:\n- «Perda layanan daring»") ||
+		!strings.Contains(participant, "Milestone Anda yang jatuh tempo dalam 14 hari:\n- «Replikasi ke kecamatan»") ||
+		strings.Contains(participant, "Evaluasi tahunan") || strings.Contains(participant, "Menunggu tinjauan") {
+		t.Errorf("the participant's digest reads:\n%s", participant)
+	}
+	mentor := digests[w.mentor.Email]
+	if !strings.Contains(mentor, "Yth. "+w.mentor.Name) ||
+		!strings.Contains(mentor, "Menunggu tinjauan Anda:\n- Bukti dukung «SK Tim Efektif» dari Budi Peserta (proyek «Antrean Daring Adminduk»), menunggu 0 hari") ||
+		strings.Contains(mentor, "Melewati batas") || strings.Contains(mentor, "Replikasi ke kecamatan") {
+		t.Errorf("the mentor's digest reads:\n%s", mentor)
+	}
+
+	// Eight days on, past the cohort's 7-day response deadline, the
+	// evidence is listed as late.
+	c.clock.advance(8 * 24 * time.Hour)
 	if _, err := c.followUps.QueueDigests(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if n := len(w.outbox(t)); n != 2 {
-		t.Errorf("the next day the outbox holds %d digests, want 2", n)
+	later := w.outbox(t)
+	if len(later) != 4 {
+		t.Fatalf("the next digest day the outbox holds %d digests, want 4", len(later))
+	}
+	for _, m := range later[2:] {
+		if m.ToAddress == w.mentor.Email && !strings.Contains(m.Body, "Melewati batas waktu tanggapan (diteruskan ke coach dan penyelenggara):\n- Bukti dukung «SK Tim Efektif» dari Budi Peserta (proyek «Antrean Daring Adminduk»), menunggu 8 hari") {
+			t.Errorf("the mentor's digest of the ninth day reads:\n%s", m.Body)
+		}
 	}
 }

@@ -31,6 +31,7 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/uptrace/bun"
 
 	"github.com/proper-id/proper/api"
 	"github.com/proper-id/proper/bench/baseline"
@@ -38,6 +39,10 @@ import (
 	"github.com/proper-id/proper/persistence"
 	"github.com/proper-id/proper/persistence/pglocal"
 )
+
+// dataDir is the -data-dir flag: where the bench keeps its database between
+// runs; empty for a temporary one.
+var dataDir string
 
 func main() {
 	projects := flag.Int("projects", 20000, "projects to seed (env BENCH_PROJECTS in make bench)")
@@ -48,6 +53,7 @@ func main() {
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the loads (server and client) to this file")
 	memProfile := flag.String("memprofile", "", "write allocation profiles taken before and after the loads to this file (.before and itself); compare with pprof -diff_base")
 	only := flag.String("only", "", "load only the operations whose names start with this (for a profile of one)")
+	flag.StringVar(&dataDir, "data-dir", "", "keep the database in this folder and reuse it when it already holds the seeded projects (for repeated runs over a large dataset)")
 	flag.BoolVar(&showcaseDetail, "showcase-detail", false, "also time each showcase query alone and print the plans of three (EXPLAIN ANALYZE)")
 	flag.Parse()
 	profiles = loadProfiles{cpu: *cpuProfile, allocs: *memProfile}
@@ -56,13 +62,50 @@ func main() {
 	}
 }
 
-func run(projects int, published float64, duration time.Duration, connections, uploadMB int, only string) error {
-	ctx := context.Background()
-	dir, err := os.MkdirTemp("", "proper-bench-")
-	if err != nil {
+// seedOnce loads the dataset unless the database (one kept with -data-dir)
+// already holds it, then has PostgreSQL vacuum and analyze it as its
+// autovacuum would soon after such a load: statistics for the planner, the
+// visibility map for index-only scans, and the GIN indexes' pending lists
+// merged.
+func seedOnce(ctx context.Context, db *bun.DB, projects int, published float64) error {
+	var have int
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM projects").Scan(&have); err != nil {
 		return err
 	}
-	defer os.RemoveAll(dir)
+	if have >= projects {
+		fmt.Printf("reusing the %d projects in %s\n", have, dataDir)
+		return nil
+	}
+	if have > 0 {
+		return fmt.Errorf("the database in %s holds %d projects, fewer than %d: remove the folder to seed again", dataDir, have, projects)
+	}
+	fmt.Printf("seeding %d projects, %.0f%% of them published...\n", projects, published*100)
+	begun := time.Now()
+	if err := persistence.Seed(ctx, db, persistence.SeedOptions{Projects: projects, FirstCohortSize: 1000, Published: published, Now: time.Now()}); err != nil {
+		return err
+	}
+	fmt.Printf("seeded in %s\n", time.Since(begun).Round(time.Second))
+	begun = time.Now()
+	if _, err := db.ExecContext(ctx, "VACUUM (ANALYZE)"); err != nil {
+		return err
+	}
+	fmt.Printf("vacuumed and analyzed in %s\n", time.Since(begun).Round(time.Second))
+	return nil
+}
+
+func run(projects int, published float64, duration time.Duration, connections, uploadMB int, only string) error {
+	ctx := context.Background()
+	dir := dataDir
+	if dir == "" {
+		temp, err := os.MkdirTemp("", "proper-bench-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(temp)
+		dir = temp
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
 	os.Chmod(dir, 0o755)
 	cluster, err := pglocal.Start(ctx, pglocal.Options{Dir: dir})
 	if err != nil {
@@ -78,15 +121,9 @@ func run(projects int, published float64, duration time.Duration, connections, u
 	if _, err := persistence.NewMigrator(db).Up(ctx); err != nil {
 		return err
 	}
-	fmt.Printf("seeding %d projects, %.0f%% of them published...\n", projects, published*100)
-	begun := time.Now()
-	if err := persistence.Seed(ctx, db, persistence.SeedOptions{Projects: projects, FirstCohortSize: 1000, Published: published, Now: time.Now()}); err != nil {
+	if err := seedOnce(ctx, db, projects, published); err != nil {
 		return err
 	}
-	if _, err := db.ExecContext(ctx, "ANALYZE"); err != nil {
-		return err
-	}
-	fmt.Printf("seeded in %s\n", time.Since(begun).Round(time.Second))
 
 	// Who and what the load asks about.
 	var cohort, project, participant, mentor uuid.UUID
@@ -98,7 +135,7 @@ func run(projects int, published float64, duration time.Duration, connections, u
 		return err
 	}
 	store := persistence.NewStore(db)
-	admin, err := domain.NewDirectory(store, time.Now).CreatePlatformAdmin(ctx, "bench@proper.id", "Bench", "bench-password-123")
+	admin, err := domain.NewDirectory(store, time.Now).CreatePlatformAdmin(ctx, fmt.Sprintf("bench-%d@proper.id", time.Now().UnixNano()), "Bench", "bench-password-123")
 	if err != nil {
 		return err
 	}

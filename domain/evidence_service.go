@@ -127,8 +127,7 @@ func (s *Projects) SubmitEvidence(ctx context.Context, actor *Actor, milestoneID
 		m.startOnEvidence()
 		ev := evidenceEvent(actor, s, *p, e, "evidence.submitted", "mengunggah bukti dukung")
 		ev.After = e
-		return []Event{ev}, s.notifyReviewers(ctx, tx, *p, false, "Bukti dukung menunggu tinjauan: «"+e.Title+"»",
-			"mengunggah bukti dukung «"+e.Title+"» untuk milestone «"+m.Title+"»")
+		return []Event{ev}, nil
 	})
 	if err != nil {
 		s.DiscardEvidenceFile(ctx, d.File)

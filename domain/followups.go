@@ -111,8 +111,16 @@ type DueMilestone struct {
 	DueOn         Date
 }
 
+// WaitingReview is an item waiting for a reviewer's decision, with its
+// project and its cohort's response deadline, for digests.
+type WaitingReview struct {
+	ReviewItem
+	ProjectTitle         string
+	ResponseDeadlineDays int
+}
+
 // FollowUpStore reads what needs following up: reminders, items past the
-// response deadline, reviewers' workload, and milestones for digests.
+// response deadline, reviewers' workload, and what digests list.
 type FollowUpStore interface {
 	// Reminders returns a page of the user's reminders ordered by At: their
 	// open milestones (planned or in progress, not in a closed horizon) due
@@ -129,6 +137,9 @@ type FollowUpStore interface {
 	// DueMilestones lists every open milestone due by dueBy of every
 	// participant, by participant and due day.
 	DueMilestones(ctx context.Context, dueBy Date, closed map[ProjectStatus][]Horizon) ([]DueMilestone, error)
+	// WaitingReviews lists every item of every cohort waiting for a
+	// reviewer, one per item and reviewer, by reviewer and oldest first.
+	WaitingReviews(ctx context.Context) ([]WaitingReview, error)
 }
 
 // FollowUps runs what happens around the workflow: reminders, response
@@ -217,10 +228,20 @@ func (f *FollowUps) Workload(ctx context.Context, actor *Actor, cohortID uuid.UU
 	return rows, c, err
 }
 
-// QueueDigests queues, once per person and day, an e-mail to every
-// participant with open milestones due within ReminderWindowDays or
-// overdue. Every replica may run it: the day's digest of a person is
-// queued once (its dedupe key). It returns how many digests it composed.
+// digest is what one person's daily e-mail lists.
+type digest struct {
+	due     []DueMilestone  // their milestones due soon or overdue
+	waiting []WaitingReview // what waits for their decision
+}
+
+// QueueDigests queues, once per person and day, one e-mail to everybody
+// with something to follow up: a participant's open milestones due within
+// ReminderWindowDays or overdue, and a reviewer's evidence, milestone
+// claims and designs waiting for their decision, the late ones marked.
+// Evidence and claims are mailed to reviewers only this way, so that a
+// mentor of many participants gets one message a day instead of one per
+// upload. Every replica may run it: the day's digest of a person is queued
+// once (its dedupe key). It returns how many digests it composed.
 func (f *FollowUps) QueueDigests(ctx context.Context) (int, error) {
 	if !f.Mail.Enabled {
 		return 0, nil
@@ -231,24 +252,37 @@ func (f *FollowUps) QueueDigests(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	byParticipant := map[uuid.UUID][]DueMilestone{}
-	var order []uuid.UUID
-	for _, m := range due {
-		if _, seen := byParticipant[m.ParticipantID]; !seen {
-			order = append(order, m.ParticipantID)
+	waiting, err := f.store.FollowUps().WaitingReviews(ctx)
+	if err != nil {
+		return 0, err
+	}
+	digests := map[uuid.UUID]*digest{}
+	of := func(user uuid.UUID) *digest {
+		if digests[user] == nil {
+			digests[user] = &digest{}
 		}
-		byParticipant[m.ParticipantID] = append(byParticipant[m.ParticipantID], m)
+		return digests[user]
+	}
+	for _, m := range due {
+		of(m.ParticipantID).due = append(of(m.ParticipantID).due, m)
+	}
+	for _, w := range waiting {
+		of(w.ReviewerID).waiting = append(of(w.ReviewerID).waiting, w)
+	}
+	order := make([]uuid.UUID, 0, len(digests))
+	for user := range digests {
+		order = append(order, user)
 	}
 	sort.Slice(order, func(i, j int) bool { return order[i].String() < order[j].String() })
 	err = f.store.WithinTx(ctx, func(tx Store) error {
 		mails := make([]Mail, 0, len(order))
-		for _, p := range order {
-			u, err := tx.Users().Get(ctx, p)
+		for _, id := range order {
+			u, err := tx.Users().Get(ctx, id)
 			if err != nil {
 				return err
 			}
 			mails = append(mails, Mail{Kind: MailDigest, RecipientID: u.ID, To: u.Email, ToName: u.Name,
-				Subject: "Pengingat milestone proyek perubahan (" + today.String() + ")", Body: letter(digestText(byParticipant[p], today))(u.Name),
+				Subject: "Ringkasan harian proyek perubahan (" + today.String() + ")", Body: letter(digests[id].text(now))(u.Name),
 				DedupeKey: "digest:" + u.ID.String() + ":" + today.String()})
 		}
 		if len(mails) == 0 {
@@ -259,10 +293,36 @@ func (f *FollowUps) QueueDigests(ctx context.Context) (int, error) {
 	return len(order), err
 }
 
-// digestText lists a participant's due and overdue milestones.
-func digestText(milestones []DueMilestone, today Date) string {
+// waitingLabels name the kinds of review items in a digest.
+var waitingLabels = map[string]string{"evidence": "Bukti dukung", "milestone": "Verifikasi milestone", "design": "Rancangan"}
+
+// text writes the digest: what waits for the reader's decision (late items
+// first), then their overdue and soon due milestones.
+func (d digest) text(now time.Time) string {
+	today := DateOf(now)
+	text := "Berikut yang perlu Anda tindak lanjuti hari ini di Proper."
+	if len(d.waiting) > 0 {
+		var late, onTime string
+		for _, w := range d.waiting {
+			isLate, days := LateAfter(w.ResponseDeadlineDays, w.WaitingSince, now)
+			line := "- " + waitingLabels[w.Kind] + " «" + w.Title + "» dari " + w.ParticipantName + " (proyek «" + w.ProjectTitle + "»), menunggu " +
+				strconv.Itoa(days) + " hari\n"
+			if isLate {
+				late += line
+			} else {
+				onTime += line
+			}
+		}
+		if late != "" {
+			text += "\n\nMelewati batas waktu tanggapan (diteruskan ke coach dan penyelenggara):\n" + late
+		}
+		if onTime != "" {
+			text += "\n\nMenunggu tinjauan Anda:\n" + onTime
+		}
+		text += "\nSemuanya ada di menu Tinjauan, yang terlama di atas."
+	}
 	var overdue, soon string
-	for _, m := range milestones {
+	for _, m := range d.due {
 		line := "- «" + m.Title + "» (proyek «" + m.ProjectTitle + "»), tenggat " + m.DueOn.String() + "\n"
 		if m.DueOn.Before(today) {
 			overdue += line
@@ -270,12 +330,14 @@ func digestText(milestones []DueMilestone, today Date) string {
 			soon += line
 		}
 	}
-	text := "Berikut milestone proyek perubahan Anda yang perlu ditindaklanjuti."
 	if overdue != "" {
-		text += "\n\nMelewati tenggat:\n" + overdue
+		text += "\n\nMilestone Anda yang melewati tenggat:\n" + overdue
 	}
 	if soon != "" {
-		text += "\n\nJatuh tempo dalam " + strconv.Itoa(ReminderWindowDays) + " hari:\n" + soon
+		text += "\n\nMilestone Anda yang jatuh tempo dalam " + strconv.Itoa(ReminderWindowDays) + " hari:\n" + soon
 	}
-	return text + "\nPerbarui kemajuannya, unggah bukti dukung, dan ajukan verifikasi kepada mentor Anda."
+	if len(d.due) > 0 {
+		text += "\nPerbarui kemajuannya, unggah bukti dukung, dan ajukan verifikasi kepada mentor Anda."
+	}
+	return text
 }

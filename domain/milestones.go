@@ -146,9 +146,7 @@ func (s *Projects) ClaimMilestone(ctx context.Context, actor *Actor, id uuid.UUI
 		if err := m.claim(evidence, s.now()); err != nil {
 			return nil, err
 		}
-		return []Event{milestoneEvent(actor, s, *p, *m, "milestone.claimed", "menyatakan tercapai dan meminta verifikasi milestone")},
-			s.notifyReviewers(ctx, tx, *p, false, "Milestone menunggu verifikasi: «"+m.Title+"»",
-				"menyatakan milestone «"+m.Title+"» tercapai dan meminta verifikasi Anda")
+		return []Event{milestoneEvent(actor, s, *p, *m, "milestone.claimed", "menyatakan tercapai dan meminta verifikasi milestone")}, nil
 	})
 }
 

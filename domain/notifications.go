@@ -29,9 +29,11 @@ func userName(ctx context.Context, tx Store, id uuid.UUID) (string, error) {
 	return u.Name, err
 }
 
-// notifyReviewers tells the mentor (and the coach, for a design) of p that
-// something of the participant's waits for their decision.
-func (s *Projects) notifyReviewers(ctx context.Context, tx Store, p Project, withCoach bool, subject, what string) error {
+// notifyDesignReviewers tells the mentor and the coach of p at once that its
+// design waits for their approval: nothing of the project can start before
+// it. Evidence and milestone claims, which come in numbers, reach reviewers
+// in the daily digest instead (FollowUps.QueueDigests).
+func (s *Projects) notifyDesignReviewers(ctx context.Context, tx Store, p Project, subject, what string) error {
 	if !s.Mail.Enabled {
 		return nil
 	}
@@ -40,7 +42,7 @@ func (s *Projects) notifyReviewers(ctx context.Context, tx Store, p Project, wit
 		return err
 	}
 	to := []uuid.UUID{p.Parties.MentorID}
-	if withCoach && p.Parties.CoachID != nil {
+	if p.Parties.CoachID != nil {
 		to = append(to, *p.Parties.CoachID)
 	}
 	text := participant + " " + what + " pada proyek perubahan «" + p.Title + "». Mohon ditinjau: " +

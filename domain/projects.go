@@ -130,7 +130,7 @@ func (s *Projects) SubmitDesign(ctx context.Context, actor *Actor, id uuid.UUID,
 		}
 		e := projectEvent(actor, s.now(), *p, "project.design_submitted", "mengajukan rancangan «"+p.Title+"» untuk disetujui")
 		e.After = *p
-		return []Event{e}, s.notifyReviewers(ctx, tx, *p, true, "Rancangan proyek perubahan menunggu persetujuan: «"+p.Title+"»",
+		return []Event{e}, s.notifyDesignReviewers(ctx, tx, *p, "Rancangan proyek perubahan menunggu persetujuan: «"+p.Title+"»",
 			"mengajukan rancangan untuk disetujui")
 	})
 }

@@ -119,14 +119,23 @@ func (s *FollowUpStore) Reminders(ctx context.Context, q domain.ReminderQuery, p
 	}, func(r reminderRow) []any { return []any{r.At, r.Kind, r.TargetID} }), nil
 }
 
+// enrollmentsWithProjects is what waitingItems reads of enrollments as e.
+const enrollmentsWithProjects = `
+	SELECT e.id, e.mentor_id, e.coach_id, e.group_name, u.name AS participant_name,
+	       p.id AS project_id, p.status, p.design_round, p.design_submitted_at
+	FROM enrollments e JOIN projects p ON p.enrollment_id = e.id JOIN users u ON u.id = e.participant_id`
+
 // cohortEnrollments is the CTE of a cohort's enrollments (?0) with their
 // projects, kept to a coach's participants when ?2 is not null.
 const cohortEnrollments = `
-WITH e AS (
-	SELECT e.id, e.mentor_id, e.coach_id, e.group_name, u.name AS participant_name,
-	       p.id AS project_id, p.status, p.design_round, p.design_submitted_at
-	FROM enrollments e JOIN projects p ON p.enrollment_id = e.id JOIN users u ON u.id = e.participant_id
+WITH e AS (` + enrollmentsWithProjects + `
 	WHERE e.cohort_id = ?0 AND (?2::uuid IS NULL OR e.coach_id = ?2::uuid)
+)`
+
+// allEnrollments is the CTE of every enrollment, inlined into each part of
+// waitingItems so that each reads only its waiting rows (partial indexes).
+const allEnrollments = `
+WITH e AS NOT MATERIALIZED (` + enrollmentsWithProjects + `
 )`
 
 // waitingItems is every item of the cohort waiting for a reviewer, one row
@@ -161,6 +170,13 @@ type reviewItemRow struct {
 	WaitingSince    time.Time `bun:"waiting_since"`
 }
 
+// item converts the row.
+func (r reviewItemRow) item() domain.ReviewItem {
+	return domain.ReviewItem{Kind: r.Kind, ID: r.ID, ProjectID: r.ProjectID, EnrollmentID: r.EnrollmentID, ParticipantName: r.ParticipantName,
+		Group: r.Group, Title: r.Title, ReviewerID: r.ReviewerID, ReviewerName: r.ReviewerName, ReviewerRole: domain.Role(r.ReviewerRole),
+		WaitingSince: r.WaitingSince.UTC()}
+}
+
 // Escalations returns a page of the cohort's items waiting since before
 // q.LateBefore, oldest first.
 func (s *FollowUpStore) Escalations(ctx context.Context, q domain.FollowUpQuery, page domain.PageRequest) (domain.Page[domain.ReviewItem], error) {
@@ -183,11 +199,7 @@ WHERE w.waiting_since < ?1`
 	if err != nil {
 		return domain.Page[domain.ReviewItem]{}, dbError(err)
 	}
-	return pageOf(rows, page.Size(), func(r reviewItemRow) domain.ReviewItem {
-		return domain.ReviewItem{Kind: r.Kind, ID: r.ID, ProjectID: r.ProjectID, EnrollmentID: r.EnrollmentID, ParticipantName: r.ParticipantName,
-			Group: r.Group, Title: r.Title, ReviewerID: r.ReviewerID, ReviewerName: r.ReviewerName, ReviewerRole: domain.Role(r.ReviewerRole),
-			WaitingSince: r.WaitingSince.UTC()}
-	}, func(r reviewItemRow) []any { return []any{r.WaitingSince, r.ID, r.ReviewerID} }), nil
+	return pageOf(rows, page.Size(), reviewItemRow.item, func(r reviewItemRow) []any { return []any{r.WaitingSince, r.ID, r.ReviewerID} }), nil
 }
 
 // workloadQuery computes every reviewer's load in one statement: the
@@ -293,6 +305,29 @@ func (s *FollowUpStore) DueMilestones(ctx context.Context, dueBy domain.Date, cl
 	out := make([]domain.DueMilestone, len(rows))
 	for i, r := range rows {
 		out[i] = domain.DueMilestone{ParticipantID: r.ParticipantID, MilestoneID: r.MilestoneID, Title: r.Title, ProjectTitle: r.ProjectTitle, DueOn: domain.DateOf(r.DueOn)}
+	}
+	return out, nil
+}
+
+// WaitingReviews lists every waiting item of every cohort, one row per item
+// and reviewer, by reviewer and oldest first.
+func (s *FollowUpStore) WaitingReviews(ctx context.Context) ([]domain.WaitingReview, error) {
+	var rows []struct {
+		reviewItemRow
+		ProjectTitle         string `bun:"project_title"`
+		ResponseDeadlineDays int    `bun:"response_deadline_days"`
+	}
+	err := s.db.NewRaw(allEnrollments+`
+SELECT w.*, p.title AS project_title, c.response_deadline_days
+FROM (`+waitingItems+`
+) w JOIN projects p ON p.id = w.project_id JOIN enrollments en ON en.id = w.enrollment_id JOIN cohorts c ON c.id = en.cohort_id
+ORDER BY w.reviewer_id, w.waiting_since, w.id`).Scan(ctx, &rows)
+	if err != nil {
+		return nil, dbError(err)
+	}
+	out := make([]domain.WaitingReview, len(rows))
+	for i, r := range rows {
+		out[i] = domain.WaitingReview{ReviewItem: r.reviewItemRow.item(), ProjectTitle: r.ProjectTitle, ResponseDeadlineDays: r.ResponseDeadlineDays}
 	}
 	return out, nil
 }
