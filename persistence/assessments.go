@@ -90,8 +90,7 @@ func (s *AssessmentStore) Create(ctx context.Context, a domain.Assessment) error
 // OfProject returns a project's assessments with their examiners' names, oldest first.
 func (s *AssessmentStore) OfProject(ctx context.Context, project uuid.UUID) ([]domain.Assessment, error) {
 	var rows []assessmentRow
-	err := s.db.NewSelect().Model(&rows).ColumnExpr("a.*, u.name AS examiner_name").Join("JOIN users AS u ON u.id = a.examiner_id").
-		Where("a.project_id = ?", project).OrderExpr("a.created_at, a.id").Scan(ctx)
+	err := preparedScan(ctx, s.db, assessmentsOfProject, &rows, project)
 	out := make([]domain.Assessment, len(rows))
 	for i, r := range rows {
 		out[i] = domain.Assessment{ID: r.ID, ProjectID: r.ProjectID, CohortID: r.CohortID, Seminar: domain.Seminar(r.Seminar),
@@ -103,6 +102,14 @@ func (s *AssessmentStore) OfProject(ctx context.Context, project uuid.UUID) ([]d
 	}
 	return out, dbError(err)
 }
+
+// assessmentsOfProject reads a project's ($1) assessments, oldest first,
+// with their examiners' names. Every get-project runs it (the results the
+// reader may see), so it is a prepared statement (preparedScan).
+var assessmentsOfProject = formatted(func(db *bun.DB) *bun.SelectQuery {
+	return db.NewSelect().Model((*assessmentRow)(nil)).ColumnExpr("a.*, u.name AS examiner_name").Join("JOIN users AS u ON u.id = a.examiner_id").
+		Where("a.project_id = $1").OrderExpr("a.created_at, a.id")
+})
 
 // Recorded reports whether a seminar of the cohort has assessments.
 func (s *AssessmentStore) Recorded(ctx context.Context, cohort uuid.UUID, seminar domain.Seminar) (bool, error) {

@@ -54,6 +54,37 @@ func Open(url string, opts PoolOptions) (*bun.DB, error) {
 	return bun.NewDB(sqldb, pgdialect.New()), nil
 }
 
+// preparedScan runs a hot query written with $n parameters as a cached
+// prepared statement, like preparedRow, and scans its rows into dest as Bun
+// scans a model: a struct takes the first row (sql.ErrNoRows without one),
+// a slice all of them.
+func preparedScan(ctx context.Context, db bun.IDB, query string, dest any, args ...any) error {
+	args = append([]any{pgx.QueryExecModeCacheStatement}, args...)
+	var rows *sql.Rows
+	var err error
+	switch conn := db.(type) {
+	case *bun.DB:
+		rows, err = conn.DB.QueryContext(ctx, query, args...)
+	case bun.Tx:
+		rows, err = conn.Tx.QueryContext(ctx, query, args...)
+	case bun.Conn:
+		rows, err = conn.Conn.QueryContext(ctx, query, args...)
+	default:
+		panic(fmt.Sprintf("preparedScan: unexpected %T", db))
+	}
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	return db.NewSelect().DB().ScanRows(ctx, rows, dest)
+}
+
+// formatted renders a Bun query built without a connection into SQL text,
+// for preparedScan: Bun leaves $n placeholders as they are.
+func formatted(build func(db *bun.DB) *bun.SelectQuery) string {
+	return build(bun.NewDB(nil, pgdialect.New())).String()
+}
+
 // preparedRow runs a hot query written with $n parameters as a cached
 // prepared statement, so each connection plans it once. Bun writes the
 // arguments into the SQL text instead (see Open), which suits most queries

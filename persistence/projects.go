@@ -87,14 +87,29 @@ var _ domain.ProjectStore = (*ProjectStore)(nil)
 // Get returns a project with its enrollment's cohort and people, locking
 // the project's row when forUpdate.
 func (s *ProjectStore) Get(ctx context.Context, id uuid.UUID, forUpdate bool) (domain.Project, error) {
-	var row projectRow
-	q := s.db.NewSelect().Model(&row).ColumnExpr("?TableColumns, e.cohort_id, e.participant_id, e.mentor_id, e.coach_id").
-		Join("JOIN enrollments AS e ON e.id = p.enrollment_id").Where("p.id = ?", id)
+	query := projectByID
 	if forUpdate {
-		q.For("UPDATE OF p")
+		query = projectByIDForUpdate
 	}
-	err := q.Scan(ctx)
+	var row projectRow
+	err := preparedScan(ctx, s.db, query, &row, id)
 	return row.toDomain(), notFound(err, "project")
+}
+
+// projectByID and projectByIDForUpdate read a project with its parties by
+// its id ($1). Nearly every request about a project runs one of them, so
+// they are prepared statements (preparedScan).
+var projectByID, projectByIDForUpdate = projectQuery(false), projectQuery(true)
+
+func projectQuery(forUpdate bool) string {
+	return formatted(func(db *bun.DB) *bun.SelectQuery {
+		q := db.NewSelect().Model((*projectRow)(nil)).ColumnExpr("?TableColumns, e.cohort_id, e.participant_id, e.mentor_id, e.coach_id").
+			Join("JOIN enrollments AS e ON e.id = p.enrollment_id").Where("p.id = $1")
+		if forUpdate {
+			q.For("UPDATE OF p")
+		}
+		return q
+	})
 }
 
 // Update writes a project if nobody changed it since it was read.
