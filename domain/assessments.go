@@ -142,6 +142,9 @@ func (s *Projects) Assessments(ctx context.Context, actor *Actor, projectID uuid
 }
 
 func (s *Projects) visibleAssessments(ctx context.Context, actor *Actor, p Project) ([]Assessment, error) {
+	if !p.Assessed {
+		return []Assessment{}, nil
+	}
 	all, err := s.store.Assessments().OfProject(ctx, p.ID)
 	if err != nil || seesUnreleasedResults(actor, projectTarget(p)) || len(all) == 0 {
 		return all, err

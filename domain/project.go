@@ -43,9 +43,13 @@ type Project struct {
 	// within the current round.
 	DesignRound       int
 	DesignSubmittedAt *time.Time
-	Version           int64
-	CreatedAt         time.Time
-	UpdatedAt         time.Time
+	// Assessed tells whether an examiner has assessed the project at a
+	// seminar, so that reading one without assessments costs no lookup of
+	// them. ProjectStore.Get sets it; lists leave it false.
+	Assessed  bool
+	Version   int64
+	CreatedAt time.Time
+	UpdatedAt time.Time
 }
 
 // StakeholderKind says whether a stakeholder belongs to the participant's

@@ -38,6 +38,7 @@ type projectRow struct {
 	ParticipantID uuid.UUID  `bun:"participant_id,scanonly"`
 	MentorID      uuid.UUID  `bun:"mentor_id,scanonly"`
 	CoachID       *uuid.UUID `bun:"coach_id,scanonly"`
+	Assessed      bool       `bun:"assessed,scanonly"`
 }
 
 // stakeholderValue is one element of projects.stakeholders.
@@ -68,7 +69,7 @@ func (r projectRow) toDomain() domain.Project {
 		Title:   r.Title, Problem: r.Problem, Background: r.Background, Goal: r.Goal, Benefits: r.Benefits, Scope: r.Scope,
 		InnovationAreas: r.InnovationAreas, Stakeholders: []domain.Stakeholder{}, Status: domain.ProjectStatus(r.Status),
 		RevisionRequested: r.RevisionRequested, RevisionComment: r.RevisionComment, DesignRound: r.DesignRound,
-		DesignSubmittedAt: r.DesignSubmittedAt, Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
+		DesignSubmittedAt: r.DesignSubmittedAt, Assessed: r.Assessed, Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
 	if p.InnovationAreas == nil {
 		p.InnovationAreas = []string{}
 	}
@@ -104,6 +105,7 @@ var projectByID, projectByIDForUpdate = projectQuery(false), projectQuery(true)
 func projectQuery(forUpdate bool) string {
 	return formatted(func(db *bun.DB) *bun.SelectQuery {
 		q := db.NewSelect().Model((*projectRow)(nil)).ColumnExpr("?TableColumns, e.cohort_id, e.participant_id, e.mentor_id, e.coach_id").
+			ColumnExpr("EXISTS (SELECT 1 FROM assessments a WHERE a.project_id = p.id) AS assessed").
 			Join("JOIN enrollments AS e ON e.id = p.enrollment_id").Where("p.id = $1")
 		if forUpdate {
 			q.For("UPDATE OF p")
