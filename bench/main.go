@@ -40,6 +40,10 @@ import (
 	"github.com/proper-id/proper/persistence/pglocal"
 )
 
+// baselineRounds is how many turns Proper and the baseline take at an
+// operation both answer, each loaded for a share of -duration.
+const baselineRounds = 3
+
 // dataDir is the -data-dir flag: where the bench keeps its database between
 // runs; empty for a temporary one.
 var dataDir string
@@ -224,7 +228,7 @@ func run(projects int, published float64, duration time.Duration, connections, u
 		{name: "get-showcase-entry", targets: entries},
 	}
 	w := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(w, "operation\treq/s\tp50\tp99\tbaseline req/s\tratio\t\n")
+	fmt.Fprintf(w, "operation\treq/s\tp50\tp99\tbaseline req/s\tp50\tp99\tratio\t\n")
 	profileLoads(true)
 	for _, op := range ops {
 		if !strings.HasPrefix(op.name, only) {
@@ -234,13 +238,26 @@ func run(projects int, published float64, duration time.Duration, connections, u
 		if op.connections > 0 {
 			conns = op.connections
 		}
-		r := load(properURL, op.targets, op.post, duration, conns)
 		base, ratio := "", ""
+		var r result
 		if op.baseline {
-			b := load(baselineURL, op.targets, nil, duration, connections)
-			base, ratio = fmt.Sprintf("%.0f", b.rps), fmt.Sprintf("%.2f×", r.rps/b.rps)
+			// Proper and the baseline take turns, so that a change in the
+			// machine's load during the run touches both alike.
+			var b result
+			for i := range baselineRounds {
+				pr, br := load(properURL, op.targets, op.post, duration/baselineRounds, conns), load(baselineURL, op.targets, nil, duration/baselineRounds, conns)
+				if i == 0 {
+					r, b = pr, br
+				} else {
+					r, b = r.and(pr), b.and(br)
+				}
+			}
+			base, ratio = fmt.Sprintf("%.0f\t%s\t%s", b.rps(), b.at(0.50), b.at(0.99)), fmt.Sprintf("%.2f×", r.rps()/b.rps())
+		} else {
+			r = load(properURL, op.targets, op.post, duration, conns)
+			base = "\t\t"
 		}
-		fmt.Fprintf(w, "%s\t%.0f\t%s\t%s\t%s\t%s\t\n", op.name, r.rps, r.p50, r.p99, base, ratio)
+		fmt.Fprintf(w, "%s\t%.0f\t%s\t%s\t%s\t%s\t\n", op.name, r.rps(), r.at(0.50), r.at(0.99), base, ratio)
 	}
 	profileLoads(false)
 	w.Flush()
@@ -301,8 +318,22 @@ func writeProfile(name string, write func(io.Writer) error) {
 }
 
 type result struct {
-	rps      float64
-	p50, p99 time.Duration
+	latencies []time.Duration // of every request, sorted
+	elapsed   time.Duration
+}
+
+func (r result) rps() float64 { return float64(len(r.latencies)) / r.elapsed.Seconds() }
+
+// at is the latency at quantile q.
+func (r result) at(q float64) time.Duration {
+	return r.latencies[int(q*float64(len(r.latencies)-1))].Round(10 * time.Microsecond)
+}
+
+// and adds the requests of another load of the same operation.
+func (r result) and(o result) result {
+	all := slices.Concat(r.latencies, o.latencies)
+	slices.Sort(all)
+	return result{latencies: all, elapsed: r.elapsed + o.elapsed}
 }
 
 // target is one request a load worker repeats: a path and whose token.
@@ -355,10 +386,7 @@ func load(server string, targets []target, post func() (string, []byte), duratio
 	}
 	wg.Wait()
 	slices.Sort(latencies)
-	at := func(q float64) time.Duration {
-		return latencies[int(q*float64(len(latencies)-1))].Round(10 * time.Microsecond)
-	}
-	return result{rps: float64(len(latencies)) / duration.Seconds(), p50: at(0.50), p99: at(0.99)}
+	return result{latencies: latencies, elapsed: duration}
 }
 
 // timeUpload uploads an evidence file of sizeMB and compares the time with

@@ -59,7 +59,7 @@ func timeEachSearch(server string, searches []target, duration time.Duration) {
 	fmt.Fprintf(w, "\nshowcase query (1 connection)\treq/s\tp50\tp99\t\n")
 	for _, s := range searches {
 		r := load(server, []target{s}, nil, max(duration/4, time.Second), 1)
-		fmt.Fprintf(w, "%s\t%.0f\t%s\t%s\t\n", strings.TrimPrefix(s.path, "/v1/showcase?"), r.rps, r.p50, r.p99)
+		fmt.Fprintf(w, "%s\t%.0f\t%s\t%s\t\n", strings.TrimPrefix(s.path, "/v1/showcase?"), r.rps(), r.at(0.50), r.at(0.99))
 	}
 	w.Flush()
 }

@@ -101,3 +101,8 @@ func preparedRow(ctx context.Context, db bun.IDB, query string, args ...any) *sq
 	}
 	panic(fmt.Sprintf("preparedRow: unexpected %T", db))
 }
+
+// HotSQL holds the statements of the hottest reads as Proper sends them,
+// so that the benchmark's hand-written baseline (bench/baseline) sends the
+// very same SQL.
+var HotSQL = struct{ SessionActor, ProjectByID string }{sessionActorSQL, projectByID}

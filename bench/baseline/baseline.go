@@ -1,6 +1,7 @@
 // Package baseline is a minimal hand-written net/http + pgx server that
 // answers get-project and get-cohort-progress with the same SQL and the
-// same token check as Proper, and nothing else: no framework, no
+// same token check as Proper (get-project sends Proper's very statements,
+// persistence.HotSQL; a project without assessments needs no more), and nothing else: no framework, no
 // validation, no audit, no metrics. It is not part of the product; it
 // exists only so that `make bench` can measure Proper's overhead against it.
 package baseline
@@ -14,21 +15,9 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/proper-id/proper/persistence"
 )
-
-// sessionSQL is Proper's session check (persistence.SessionStore.Actor).
-const sessionSQL = `
-SELECT u.id, u.platform_admin,
-  ARRAY(SELECT cohort_id::text || ' ' || role FROM cohort_staff WHERE user_id = u.id
-        UNION SELECT cohort_id::text || ' participant' FROM enrollments WHERE participant_id = u.id
-        UNION SELECT cohort_id::text || ' mentor' FROM enrollments WHERE mentor_id = u.id) AS roles
-FROM sessions s JOIN users u ON u.id = s.user_id
-WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2`
-
-// projectSQL is Proper's project read (persistence.ProjectStore.Get).
-const projectSQL = `
-SELECT p.id, p.title, p.problem, p.goal, p.status, p.version, e.cohort_id, e.participant_id, e.mentor_id
-FROM projects p JOIN enrollments e ON e.id = p.enrollment_id WHERE p.id = $1`
 
 // progressSQL is Proper's cohort progress (persistence.progressQuery).
 const progressSQL = `
@@ -61,19 +50,27 @@ func Handler(pool *pgxpool.Pool) http.Handler {
 			http.Error(w, "unauthorized", http.StatusUnauthorized)
 			return
 		}
-		var p struct {
-			ID, CohortID, ParticipantID, MentorID uuid.UUID
-			Title, Problem, Goal, Status          string
-			Version                               int64
-		}
-		err := pool.QueryRow(r.Context(), projectSQL, r.PathValue("id")).Scan(&p.ID, &p.Title, &p.Problem, &p.Goal, &p.Status, &p.Version,
-			&p.CohortID, &p.ParticipantID, &p.MentorID)
+		rows, err := pool.Query(r.Context(), persistence.HotSQL.ProjectByID, r.PathValue("id"))
 		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		defer rows.Close()
+		if !rows.Next() {
 			http.Error(w, "not found", http.StatusNotFound)
 			return
 		}
+		values, err := rows.Values()
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		project := make(map[string]any, len(values))
+		for i, f := range rows.FieldDescriptions() {
+			project[f.Name] = values[i]
+		}
 		w.Header().Set("Content-Type", "application/json")
-		json.NewEncoder(w).Encode(p)
+		json.NewEncoder(w).Encode(project)
 	})
 	mux.HandleFunc("GET /v1/cohorts/{id}/progress", func(w http.ResponseWriter, r *http.Request) {
 		if !signedIn(pool, r) {
@@ -117,6 +114,6 @@ func signedIn(pool *pgxpool.Pool, r *http.Request) bool {
 	hash := sha256.Sum256([]byte(token))
 	var id uuid.UUID
 	var admin bool
-	var roles []string
-	return pool.QueryRow(r.Context(), sessionSQL, hash[:], time.Now()).Scan(&id, &admin, &roles) == nil
+	var roles, institutions string
+	return pool.QueryRow(r.Context(), persistence.HotSQL.SessionActor, hash[:], time.Now()).Scan(&id, &admin, &roles, &institutions) == nil
 }
