@@ -91,6 +91,29 @@ func TestMilestoneEditsHonourIfMatch(t *testing.T) {
 	expect(t, w.do(request{method: http.MethodDelete, path: path, token: token}), http.StatusConflict) // in progress
 }
 
+func TestANewMilestoneGoesLastInItsHorizonUnlessPlaced(t *testing.T) {
+	w := newWorld(t)
+	token := w.tokenOf(roleParticipant)
+	add := func(horizon, title string, position *int) int {
+		body := map[string]any{"horizon": horizon, "title": title, "dueOn": "2027-06-30"}
+		if position != nil {
+			body["position"] = *position
+		}
+		var m struct{ Position int }
+		expect(t, w.post(projectPath(w, "/milestones"), token, body), http.StatusCreated).decode(t, &m)
+		return m.Position
+	}
+	first := add("long", "Perda layanan daring", nil)
+	second := add("long", "Replikasi ke provinsi", nil)
+	placed := 7
+	add("long", "Evaluasi", &placed)
+	after := add("long", "Laporan tahunan", nil)
+	otherHorizon := add("mid", "Aplikasi diluncurkan", nil)
+	if first != 0 || second != 1 || after != 8 || otherHorizon != 0 {
+		t.Errorf("positions %d, %d, then after 7: %d, and first of the mid horizon: %d; want 0, 1, 8, 0", first, second, after, otherHorizon)
+	}
+}
+
 func TestOverdueIsDerivedFromTheDueDate(t *testing.T) {
 	w := newWorld(t)
 	token := w.tokenOf(roleParticipant)

@@ -98,7 +98,7 @@ type MilestoneChanges struct {
 
 // newMilestone validates a plan into a milestone of project, placed last of
 // its horizon unless a position is given.
-func newMilestone(project uuid.UUID, plan MilestonePlan, existing []Milestone, now time.Time) (Milestone, error) {
+func newMilestone(project uuid.UUID, plan MilestonePlan, now time.Time) (Milestone, error) {
 	var v Violations
 	horizon, err := ParseHorizon(plan.Horizon)
 	v.AddError("horizon", err)
@@ -112,14 +112,18 @@ func newMilestone(project uuid.UUID, plan MilestonePlan, existing []Milestone, n
 	m.Activities = activities(&v, plan.Activities)
 	if plan.Position != nil {
 		m.Position = *plan.Position
-	} else {
-		for _, other := range existing {
-			if other.Horizon == horizon && other.Position >= m.Position {
-				m.Position = other.Position + 1
-			}
-		}
 	}
 	return m, v.Err()
+}
+
+// placeAfter puts a milestone planned without a position last in its
+// horizon: after the horizon's last position, and never before 0 (the
+// first position) — found is false when the horizon has none.
+func (m *Milestone) placeAfter(last int, found bool) {
+	m.Position = 0
+	if found && last >= 0 {
+		m.Position = last + 1
+	}
 }
 
 // edit applies changes. The status may move between planned and

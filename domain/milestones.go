@@ -21,12 +21,16 @@ func milestoneEvent(actor *Actor, s *Projects, p Project, m Milestone, action, s
 func (s *Projects) CreateMilestone(ctx context.Context, actor *Actor, projectID uuid.UUID, plan MilestonePlan) (Milestone, error) {
 	var m Milestone
 	_, err := s.change(ctx, actor, projectID, EditProject, nil, func(tx Store, p *Project) ([]Event, error) {
-		existing, err := tx.Milestones().OfProject(ctx, p.ID)
-		if err != nil {
+		var err error
+		if m, err = newMilestone(p.ID, plan, s.now()); err != nil {
 			return nil, err
 		}
-		if m, err = newMilestone(p.ID, plan, existing, s.now()); err != nil {
-			return nil, err
+		if plan.Position == nil {
+			last, found, err := tx.Milestones().LastPosition(ctx, p.ID, m.Horizon)
+			if err != nil {
+				return nil, err
+			}
+			m.placeAfter(last, found)
 		}
 		if err := p.checkHorizonOpen(m.Horizon); err != nil {
 			return nil, err

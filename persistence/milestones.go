@@ -2,6 +2,7 @@ package persistence
 
 import (
 	"context"
+	"database/sql"
 	"time"
 
 	"github.com/google/uuid"
@@ -83,6 +84,13 @@ func (s *MilestoneStore) OfProject(ctx context.Context, project uuid.UUID) ([]do
 		out[i] = r.toDomain()
 	}
 	return out, dbError(err)
+}
+
+// LastPosition returns the highest position in a horizon of the project.
+func (s *MilestoneStore) LastPosition(ctx context.Context, project uuid.UUID, horizon domain.Horizon) (int, bool, error) {
+	var last sql.NullInt64
+	err := preparedRow(ctx, s.db, `SELECT max(position) FROM milestones WHERE project_id = $1 AND horizon = $2`, project, string(horizon)).Scan(&last)
+	return int(last.Int64), last.Valid, dbError(err)
 }
 
 // List returns a page of a project's milestones in order.
