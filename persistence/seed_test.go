@@ -2,6 +2,7 @@ package persistence_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -15,6 +16,13 @@ import (
 func TestSeedLoadsAConsistentNationalDataset(t *testing.T) {
 	ctx := context.Background()
 	db := pgtest.DB(t)
+	indexes := func() (all []string) {
+		if err := db.NewRaw(`SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() ORDER BY indexname`).Scan(ctx, &all); err != nil {
+			t.Fatal(err)
+		}
+		return all
+	}
+	before := indexes()
 	loaded := map[string]int{}
 	err := persistence.Seed(ctx, db, persistence.SeedOptions{Projects: 300, Published: 0.5, Now: time.Now(),
 		Progress: func(table string, rows int) { loaded[table] += rows }})
@@ -23,6 +31,19 @@ func TestSeedLoadsAConsistentNationalDataset(t *testing.T) {
 	}
 	if loaded["projects"] != 300 || loaded["enrollments"] != 300 || loaded["milestones"] != 1500 || loaded["evidence"] == 0 {
 		t.Fatalf("loaded %v", loaded)
+	}
+	// The indexes dropped for the load are all back, and the rows loaded
+	// without foreign-key checks have their parents.
+	if after := indexes(); strings.Join(after, "\n") != strings.Join(before, "\n") {
+		t.Errorf("indexes after the seed:\n%s\nbefore:\n%s", strings.Join(after, "\n"), strings.Join(before, "\n"))
+	}
+	var orphans int
+	db.QueryRow(`SELECT (SELECT count(*) FROM evidence ev WHERE NOT EXISTS (SELECT 1 FROM milestones m WHERE m.id = ev.milestone_id))
+		+ (SELECT count(*) FROM milestones m WHERE NOT EXISTS (SELECT 1 FROM projects p WHERE p.id = m.project_id))
+		+ (SELECT count(*) FROM enrollments e WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = e.mentor_id))
+		+ (SELECT count(*) FROM publications pub WHERE NOT EXISTS (SELECT 1 FROM projects p WHERE p.id = pub.project_id))`).Scan(&orphans)
+	if orphans != 0 {
+		t.Errorf("%d seeded rows lack their parent", orphans)
 	}
 	var statuses int
 	db.QueryRow(`SELECT count(DISTINCT status) FROM projects`).Scan(&statuses)
