@@ -85,10 +85,25 @@ func seedOnce(ctx context.Context, db *bun.DB, projects int, published float64) 
 	}
 	fmt.Printf("seeding %d projects, %.0f%% of them published...\n", projects, published*100)
 	begun := time.Now()
-	if err := persistence.Seed(ctx, db, persistence.SeedOptions{Projects: projects, FirstCohortSize: 1000, Published: published, Now: time.Now()}); err != nil {
+	// Where the time goes: each step's time, from the end of the one before
+	// (the first table of each batch also counts the rows' generation).
+	var steps []string
+	spent := map[string]time.Duration{}
+	last := begun
+	progress := func(step string, rows int) {
+		if _, ok := spent[step]; !ok {
+			steps = append(steps, step)
+		}
+		spent[step] += time.Since(last)
+		last = time.Now()
+	}
+	if err := persistence.Seed(ctx, db, persistence.SeedOptions{Projects: projects, FirstCohortSize: 1000, Published: published, Now: time.Now(), Progress: progress}); err != nil {
 		return err
 	}
 	fmt.Printf("seeded in %s\n", time.Since(begun).Round(time.Second))
+	for _, step := range steps {
+		fmt.Printf("  %-40s %s\n", step, spent[step].Round(100*time.Millisecond))
+	}
 	begun = time.Now()
 	if _, err := db.ExecContext(ctx, "VACUUM (ANALYZE)"); err != nil {
 		return err
