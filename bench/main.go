@@ -234,7 +234,7 @@ func run(projects int, published float64, duration time.Duration, connections, u
 		{name: "list-milestones", targets: one("/v1/projects/"+project.String()+"/milestones", participantToken)},
 		{name: "get-cohort-progress (1,000)", targets: one("/v1/cohorts/"+cohort.String()+"/progress", adminToken), baseline: true},
 		{name: "list-review-queue", targets: one("/v1/review-queue", mentorToken)},
-		{name: "list-users?q=", targets: one("/v1/users?q=participant%20seed%2042", adminToken)},
+		{name: "list-users?q=", targets: one("/v1/users?q=dewi%20lestari", adminToken)},
 		{name: fmt.Sprintf("create-milestone (%d projects)", len(writers)), targets: writers, post: func() (string, []byte) {
 			return "application/json", []byte(`{"horizon":"mid","title":"Milestone beban","dueOn":"2027-06-30"}`)
 		}},

@@ -90,7 +90,7 @@ func BenchmarkHotQueries(b *testing.B) {
 	})
 	b.Run("user search", func(b *testing.B) {
 		for b.Loop() {
-			if _, err := store.Users().List(ctx, "participant seed 12", domain.PageRequest{}); err != nil {
+			if _, err := store.Users().List(ctx, "dewi lestari", domain.PageRequest{}); err != nil {
 				b.Fatal(err)
 			}
 		}

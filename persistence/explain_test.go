@@ -71,7 +71,7 @@ func TestTheMainQueriesUseIndexes(t *testing.T) {
 		"list-evidence":     func() error { _, err := store.Evidence().List(ctx, milestone, page); return err },
 		"list-review-queue": func() error { _, err := store.ReviewQueue().Queue(ctx, mentor, page); return err },
 		"timeline":          func() error { _, err := store.Timeline().Timeline(ctx, project, page); return err },
-		"user search":       func() error { _, err := store.Users().List(ctx, "participant seed 123", page); return err },
+		"user search":       func() error { _, err := store.Users().List(ctx, "dewi lestari", page); return err },
 		"get-project":       func() error { _, err := store.Projects().Get(ctx, project, false); return err },
 		"cohort progress": func() error {
 			return store.Progress().Progress(ctx, domain.ProgressQuery{Cohort: cohort, Today: domain.DateOf(time.Now())}, func(domain.ProgressRow) error { return nil })

@@ -205,7 +205,8 @@ func (s *seeder) run() error {
 	}
 	user := func(kind string, i int, agency *uuid.UUID) uuid.UUID {
 		id := uuid.New()
-		users = append(users, []any{id, fmt.Sprintf("%s%d@seed.proper.id", kind, i), fmt.Sprintf("%s Seed %d", kind, i), agency, int64(1), now, now})
+		name, email := seedPerson(s.rnd, kind, i)
+		users = append(users, []any{id, email, name, agency, int64(1), now, now})
 		return id
 	}
 

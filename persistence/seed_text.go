@@ -131,3 +131,29 @@ func seedDesign(rnd *rand.Rand, place string) (title, problem, goal, innovation 
 	}
 	return title, problem, goal, innovation, areas
 }
+
+// Seeded people get Indonesian names: a given name and a family or second
+// name, as officials' names are written, sometimes with an academic degree.
+// A full name is shared by about one person in 2,500 (50 × 50), as in a real
+// national directory, so that a search by name meets realistic numbers of
+// alike names.
+var (
+	seedGivenNames = []string{"Agus", "Ahmad", "Andi", "Anisa", "Arief", "Ayu", "Bambang", "Bayu", "Budi", "Cahya", "Dani", "Dedi", "Dewi",
+		"Dian", "Dimas", "Eko", "Endang", "Fajar", "Fitri", "Gita", "Hadi", "Hendra", "Ika", "Indah", "Irfan", "Joko", "Kartika", "Lina",
+		"Made", "Maya", "Muhammad", "Nanda", "Nur", "Nyoman", "Putu", "Rahmat", "Rina", "Rizky", "Sari", "Siti", "Slamet", "Sri", "Taufik",
+		"Teguh", "Tri", "Umar", "Wahyu", "Wayan", "Yanti", "Yusuf"}
+	seedFamilyNames = []string{"Adiputra", "Amalia", "Anggraini", "Ardiansyah", "Basri", "Darmawan", "Fauzi", "Firmansyah", "Gunawan",
+		"Harahap", "Hasibuan", "Hidayat", "Irawan", "Kurniawan", "Kusuma", "Lestari", "Lubis", "Mahendra", "Maharani", "Manurung",
+		"Nasution", "Nugroho", "Permana", "Pertiwi", "Prasetyo", "Pratama", "Purba", "Putri", "Rahayu", "Ramadhan", "Saputra", "Sari",
+		"Setiawan", "Simanjuntak", "Siregar", "Situmorang", "Sulistyo", "Susanti", "Susanto", "Syahputra", "Tambunan", "Utami", "Wibowo",
+		"Widodo", "Wijaya", "Wulandari", "Yulianti", "Yusuf", "Zulkarnain", "Hakim"}
+	seedDegrees = []string{"", "", "", ", S.Sos.", ", S.E.", ", S.T.", ", M.Si.", ", M.M.", ", S.H.", ", M.A.P."}
+)
+
+// seedPerson returns the name and e-mail address of the i-th seeded person
+// of a kind (participant, mentor, coach, organizer): the address is unique.
+func seedPerson(rnd *rand.Rand, kind string, i int) (name, email string) {
+	given, family := seedGivenNames[rnd.IntN(len(seedGivenNames))], seedFamilyNames[rnd.IntN(len(seedFamilyNames))]
+	name = given + " " + family + seedDegrees[rnd.IntN(len(seedDegrees))]
+	return name, fmt.Sprintf("%s.%s.%s%d@seed.proper.id", strings.ToLower(given), strings.ToLower(family), kind, i)
+}
