@@ -44,6 +44,9 @@ import (
 // operation both answer, each loaded for a share of -duration.
 const baselineRounds = 3
 
+// lightConnections is the -light-connections flag.
+var lightConnections int
+
 // dataDir is the -data-dir flag: where the bench keeps its database between
 // runs; empty for a temporary one.
 var dataDir string
@@ -53,6 +56,7 @@ func main() {
 	published := flag.Float64("published", 1, "share of the projects on the showcase, 0 to 1 (env BENCH_PUBLISHED in make bench)")
 	duration := flag.Duration("duration", 5*time.Second, "how long each operation is loaded")
 	connections := flag.Int("connections", 50, "concurrent connections")
+	flag.IntVar(&lightConnections, "light-connections", 4, "concurrent connections of the second, lighter load of every operation")
 	uploadMB := flag.Int("upload-mb", 200, "size of the evidence upload to time")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the loads (server and client) to this file")
 	memProfile := flag.String("memprofile", "", "write allocation profiles taken before and after the loads to this file (.before and itself); compare with pprof -diff_base")
@@ -223,13 +227,7 @@ func run(projects int, published float64, duration time.Duration, connections, u
 			return err
 		}
 	}
-	ops := []struct {
-		name        string
-		targets     []target
-		post        func() (string, []byte)
-		baseline    bool
-		connections int // 0: the -connections flag
-	}{
+	ops := []operation{
 		{name: "get-project", targets: one("/v1/projects/"+project.String(), adminToken), baseline: true},
 		{name: "list-milestones", targets: one("/v1/projects/"+project.String()+"/milestones", participantToken)},
 		{name: "get-cohort-progress (1,000)", targets: one("/v1/cohorts/"+cohort.String()+"/progress", adminToken), baseline: true},
@@ -239,21 +237,43 @@ func run(projects int, published float64, duration time.Duration, connections, u
 			return "application/json", []byte(`{"horizon":"mid","title":"Milestone beban","dueOn":"2027-06-30"}`)
 		}},
 		{name: fmt.Sprintf("search-showcase (%d queries)", len(searches)), targets: searches},
-		{name: fmt.Sprintf("search-showcase (%d queries, 4 conn.)", len(searches)), targets: searches, connections: 4},
 		{name: "get-showcase-entry", targets: entries},
 	}
-	w := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(w, "operation\treq/s\tp50\tp99\tbaseline req/s\tp50\tp99\tratio\t\n")
 	profileLoads(true)
+	for _, conns := range []int{connections, lightConnections} {
+		fmt.Printf("\nat %d connections\n", conns)
+		loadTable(ops, only, properURL, baselineURL, duration, conns)
+	}
+	profileLoads(false)
+	if showcaseDetail {
+		timeEachSearch(properURL, searches, duration)
+	}
+	if uploadMB > 0 {
+		return timeUpload(dir, properURL, participantToken, project, store, uploadMB)
+	}
+	return nil
+}
+
+// operation is a row of the table: requests to load and whether the
+// baseline answers them too.
+type operation struct {
+	name     string
+	targets  []target
+	post     func() (string, []byte)
+	baseline bool
+}
+
+// loadTable loads each operation (those whose names start with only) with
+// conns connections and prints a row for each.
+func loadTable(ops []operation, only, properURL, baselineURL string, duration time.Duration, conns int) {
+	w := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
+	defer w.Flush()
+	fmt.Fprintf(w, "operation\treq/s\tp50\tp99\tbaseline req/s\tp50\tp99\tratio\t\n")
 	for _, op := range ops {
 		if !strings.HasPrefix(op.name, only) {
 			continue
 		}
-		conns := connections
-		if op.connections > 0 {
-			conns = op.connections
-		}
-		base, ratio := "", ""
+		base, ratio := "\t\t", ""
 		var r result
 		if op.baseline {
 			// Proper and the baseline take turns, so that a change in the
@@ -270,19 +290,9 @@ func run(projects int, published float64, duration time.Duration, connections, u
 			base, ratio = fmt.Sprintf("%.0f\t%s\t%s", b.rps(), b.at(0.50), b.at(0.99)), fmt.Sprintf("%.2f×", r.rps()/b.rps())
 		} else {
 			r = load(properURL, op.targets, op.post, duration, conns)
-			base = "\t\t"
 		}
 		fmt.Fprintf(w, "%s\t%.0f\t%s\t%s\t%s\t%s\t\n", op.name, r.rps(), r.at(0.50), r.at(0.99), base, ratio)
 	}
-	profileLoads(false)
-	w.Flush()
-	if showcaseDetail {
-		timeEachSearch(properURL, searches, duration)
-	}
-	if uploadMB > 0 {
-		return timeUpload(dir, properURL, participantToken, project, store, uploadMB)
-	}
-	return nil
 }
 
 // serve answers on a free loopback port until the returned stop is called.
