@@ -8,10 +8,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/uptrace/bun"
+	"github.com/jackc/pgx/v5"
 
 	"github.com/proper-id/proper/domain"
 	"github.com/proper-id/proper/persistence"
+	"github.com/proper-id/proper/persistence/pgtest"
 )
 
 // arrangeProgress gives the participant four short-term milestones (one
@@ -119,19 +120,21 @@ func TestProgressFiltersSortsAndScopesToTheCoach(t *testing.T) {
 	expect(t, w.get(base+"?status=unknown", w.tokenOf(roleOrganizer)), http.StatusUnprocessableEntity)
 }
 
-// queryCounter counts the statements a database runs.
-type queryCounter struct{ n atomic.Int64 }
+// statementCounter counts the statements sent to the database.
+type statementCounter struct{ n atomic.Int64 }
 
-func (c *queryCounter) BeforeQuery(ctx context.Context, _ *bun.QueryEvent) context.Context {
+func (c *statementCounter) TraceQueryStart(ctx context.Context, _ *pgx.Conn, _ pgx.TraceQueryStartData) context.Context {
+	c.n.Add(1)
 	return ctx
 }
-func (c *queryCounter) AfterQuery(context.Context, *bun.QueryEvent) { c.n.Add(1) }
+func (c *statementCounter) TraceQueryEnd(context.Context, *pgx.Conn, pgx.TraceQueryEndData) {}
 
 func TestProgressIsOneQueryWhateverTheCohortSize(t *testing.T) {
 	w := newWorld(t)
 	w.arrangeProgress(t)
-	counter := &queryCounter{}
-	cohorts := domain.NewCohorts(persistence.NewStore(w.db.WithQueryHook(counter)), time.Now)
+	counter := &statementCounter{}
+	traced := pgtest.Reopen(t, w.db, persistence.PoolOptions{MaxOpen: 2, ConnectTimeout: 5 * time.Second, Tracer: counter})
+	cohorts := domain.NewCohorts(persistence.NewStore(traced), time.Now)
 	rows := 0
 	err := cohorts.CohortProgress(context.Background(), w.actor(w.organizer), domain.ProgressQuery{Cohort: w.cohortA.ID, Sort: "progress"},
 		func(domain.ProgressRow) error { rows++; return nil })

@@ -20,6 +20,9 @@ type PoolOptions struct {
 	// ConnectTimeout bounds how long a new connection may take, so that
 	// requests fail fast while the database is down instead of hanging.
 	ConnectTimeout time.Duration
+	// Tracer, when set, sees every statement sent (Bun's and the prepared
+	// ones alike), for instrumentation and tests.
+	Tracer pgx.QueryTracer
 }
 
 // DefaultPoolOptions suit one replica on a small server.
@@ -44,6 +47,7 @@ func Open(url string, opts PoolOptions) (*bun.DB, error) {
 	// to the server: preparing it first (pgx's default) would cost a second
 	// round trip and fill the statement cache with one-off texts.
 	cfg.DefaultQueryExecMode = pgx.QueryExecModeSimpleProtocol
+	cfg.Tracer = opts.Tracer
 	cfg.RuntimeParams["application_name"] = "proper"
 	cfg.RuntimeParams["timezone"] = "UTC"
 	sqldb := stdlib.OpenDB(*cfg)
@@ -54,24 +58,28 @@ func Open(url string, opts PoolOptions) (*bun.DB, error) {
 	return bun.NewDB(sqldb, pgdialect.New()), nil
 }
 
-// preparedScan runs a hot query written with $n parameters as a cached
-// prepared statement, like preparedRow, and scans its rows into dest as Bun
-// scans a model: a struct takes the first row (sql.ErrNoRows without one),
-// a slice all of them.
-func preparedScan(ctx context.Context, db bun.IDB, query string, dest any, args ...any) error {
+// preparedRows runs a hot query written with $n parameters as a cached
+// prepared statement, so that each connection plans it once. Bun writes
+// the arguments into the SQL text instead (see Open), which suits most
+// queries but has PostgreSQL parse and plan them on every call.
+func preparedRows(ctx context.Context, db bun.IDB, query string, args ...any) (*sql.Rows, error) {
 	args = append([]any{pgx.QueryExecModeCacheStatement}, args...)
-	var rows *sql.Rows
-	var err error
 	switch conn := db.(type) {
 	case *bun.DB:
-		rows, err = conn.DB.QueryContext(ctx, query, args...)
+		return conn.DB.QueryContext(ctx, query, args...)
 	case bun.Tx:
-		rows, err = conn.Tx.QueryContext(ctx, query, args...)
+		return conn.Tx.QueryContext(ctx, query, args...)
 	case bun.Conn:
-		rows, err = conn.Conn.QueryContext(ctx, query, args...)
-	default:
-		panic(fmt.Sprintf("preparedScan: unexpected %T", db))
+		return conn.Conn.QueryContext(ctx, query, args...)
 	}
+	panic(fmt.Sprintf("preparedRows: unexpected %T", db))
+}
+
+// preparedScan runs a hot query like preparedRows and scans its rows into
+// dest as Bun scans a model: a struct takes the first row (sql.ErrNoRows
+// without one), a slice all of them.
+func preparedScan(ctx context.Context, db bun.IDB, query string, dest any, args ...any) error {
+	rows, err := preparedRows(ctx, db, query, args...)
 	if err != nil {
 		return err
 	}
@@ -85,24 +93,27 @@ func formatted(build func(db *bun.DB) *bun.SelectQuery) string {
 	return build(bun.NewDB(nil, pgdialect.New())).String()
 }
 
-// preparedRow runs a hot query written with $n parameters as a cached
-// prepared statement, so each connection plans it once. Bun writes the
-// arguments into the SQL text instead (see Open), which suits most queries
-// but has PostgreSQL parse and plan them on every call.
-func preparedRow(ctx context.Context, db bun.IDB, query string, args ...any) *sql.Row {
-	args = append([]any{pgx.QueryExecModeCacheStatement}, args...)
-	switch db := db.(type) {
-	case *bun.DB:
-		return db.DB.QueryRowContext(ctx, query, args...)
-	case bun.Tx:
-		return db.Tx.QueryRowContext(ctx, query, args...)
-	case bun.Conn:
-		return db.Conn.QueryRowContext(ctx, query, args...)
+// preparedRow runs a hot query like preparedRows and scans the first row's
+// columns into dest, as sql.Row does (sql.ErrNoRows without one).
+func preparedRow(ctx context.Context, db bun.IDB, query string, args []any, dest ...any) error {
+	rows, err := preparedRows(ctx, db, query, args...)
+	if err != nil {
+		return err
 	}
-	panic(fmt.Sprintf("preparedRow: unexpected %T", db))
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		return sql.ErrNoRows
+	}
+	if err := rows.Scan(dest...); err != nil {
+		return err
+	}
+	return rows.Close()
 }
 
 // HotSQL holds the statements of the hottest reads as Proper sends them,
 // so that the benchmark's hand-written baseline (bench/baseline) sends the
 // very same SQL.
-var HotSQL = struct{ SessionActor, ProjectByID string }{sessionActorSQL, projectByID}
+var HotSQL = struct{ SessionActor, ProjectByID, CohortProgress string }{sessionActorSQL, projectByID, progressQuery + progressOrders["name"]}

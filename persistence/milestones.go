@@ -89,7 +89,7 @@ func (s *MilestoneStore) OfProject(ctx context.Context, project uuid.UUID) ([]do
 // LastPosition returns the highest position in a horizon of the project.
 func (s *MilestoneStore) LastPosition(ctx context.Context, project uuid.UUID, horizon domain.Horizon) (int, bool, error) {
 	var last sql.NullInt64
-	err := preparedRow(ctx, s.db, `SELECT max(position) FROM milestones WHERE project_id = $1 AND horizon = $2`, project, string(horizon)).Scan(&last)
+	err := preparedRow(ctx, s.db, `SELECT max(position) FROM milestones WHERE project_id = $1 AND horizon = $2`, []any{project, string(horizon)}, &last)
 	return int(last.Int64), last.Valid, dbError(err)
 }
 

@@ -2,6 +2,7 @@ package persistence
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/google/uuid"
@@ -21,13 +22,13 @@ var _ domain.ProgressStore = (*ProgressStore)(nil)
 // progressQuery computes every participant's progress in one statement:
 // per project, one pass over its milestones counts each horizon with
 // FILTER, one index probe counts waiting evidence, one finds the latest
-// event. ?0 cohort, ?1 today.
+// event. $1 cohort, $2 today.
 const progressQuery = `
 SELECT e.id AS enrollment_id, u.name AS participant_name, e.group_name, mu.name AS mentor_name,
        p.id AS project_id, p.title AS project_title, p.status AS project_status,
        m.*, coalesce(ev.pending, 0) AS pending_evidence, act.at AS last_activity_at,
        (SELECT (ph->>'startsOn')::date FROM cohorts c, jsonb_array_elements(c.phases) ph
-        WHERE c.id = ?0 AND ph->>'kind' = 'implementation') AS implementation_starts_on
+        WHERE c.id = $1 AND ph->>'kind' = 'implementation') AS implementation_starts_on
 FROM enrollments e
 JOIN projects p ON p.enrollment_id = e.id
 JOIN users u ON u.id = e.participant_id
@@ -36,20 +37,20 @@ CROSS JOIN LATERAL (
 	SELECT count(*) FILTER (WHERE horizon = 'short') AS short_total,
 	       count(*) FILTER (WHERE horizon = 'short' AND status = 'achieved') AS short_achieved,
 	       count(*) FILTER (WHERE horizon = 'short' AND status = 'awaiting_verification') AS short_awaiting,
-	       count(*) FILTER (WHERE horizon = 'short' AND status <> 'achieved' AND due_on < ?1) AS short_overdue,
+	       count(*) FILTER (WHERE horizon = 'short' AND status <> 'achieved' AND due_on < $2) AS short_overdue,
 	       count(*) FILTER (WHERE horizon = 'mid') AS mid_total,
 	       count(*) FILTER (WHERE horizon = 'mid' AND status = 'achieved') AS mid_achieved,
 	       count(*) FILTER (WHERE horizon = 'mid' AND status = 'awaiting_verification') AS mid_awaiting,
-	       count(*) FILTER (WHERE horizon = 'mid' AND status <> 'achieved' AND due_on < ?1) AS mid_overdue,
+	       count(*) FILTER (WHERE horizon = 'mid' AND status <> 'achieved' AND due_on < $2) AS mid_overdue,
 	       count(*) FILTER (WHERE horizon = 'long') AS long_total,
 	       count(*) FILTER (WHERE horizon = 'long' AND status = 'achieved') AS long_achieved,
 	       count(*) FILTER (WHERE horizon = 'long' AND status = 'awaiting_verification') AS long_awaiting,
-	       count(*) FILTER (WHERE horizon = 'long' AND status <> 'achieved' AND due_on < ?1) AS long_overdue
+	       count(*) FILTER (WHERE horizon = 'long' AND status <> 'achieved' AND due_on < $2) AS long_overdue
 	FROM milestones WHERE project_id = p.id
 ) m
 LEFT JOIN LATERAL (SELECT count(*) AS pending FROM evidence WHERE project_id = p.id AND status = 'submitted') ev ON true
 LEFT JOIN LATERAL (SELECT at FROM events WHERE project_id = p.id ORDER BY id DESC LIMIT 1) act ON true
-WHERE e.cohort_id = ?0`
+WHERE e.cohort_id = $1`
 
 // progressOrders are the ORDER BY clauses of the sorts.
 var progressOrders = map[string]string{
@@ -103,18 +104,20 @@ func (r progressRow) toDomain() domain.ProgressRow {
 
 // Progress streams a cohort's progress rows from one query.
 func (s *ProgressStore) Progress(ctx context.Context, q domain.ProgressQuery, each func(domain.ProgressRow) error) error {
-	query, args := progressQuery, []any{q.Cohort, q.Today.Time(), q.Group, nil, q.CoachedBy}
+	query, args := progressQuery, []any{q.Cohort, q.Today.Time()}
 	if q.Group != "" {
-		query += ` AND e.group_name = ?2`
+		args = append(args, q.Group)
+		query += fmt.Sprintf(` AND e.group_name = $%d`, len(args))
 	}
 	if q.CoachedBy != nil {
-		query += ` AND e.coach_id = ?4`
+		args = append(args, *q.CoachedBy)
+		query += fmt.Sprintf(` AND e.coach_id = $%d`, len(args))
 	}
 	order, ok := progressOrders[q.Sort]
 	if !ok {
 		order = progressOrders["name"]
 	}
-	rows, err := s.db.QueryContext(ctx, query+order, args...)
+	rows, err := preparedRows(ctx, s.db, query+order, args...)
 	if err != nil {
 		return dbError(err)
 	}

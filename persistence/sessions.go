@@ -30,7 +30,7 @@ func (s *SessionStore) Actor(ctx context.Context, tokenHash []byte, now time.Tim
 		PlatformAdmin       bool
 		Roles, Institutions string
 	}
-	err := preparedRow(ctx, s.db, sessionActorSQL, tokenHash, now).Scan(&row.UserID, &row.PlatformAdmin, &row.Roles, &row.Institutions)
+	err := preparedRow(ctx, s.db, sessionActorSQL, []any{tokenHash, now}, &row.UserID, &row.PlatformAdmin, &row.Roles, &row.Institutions)
 	if err != nil {
 		if err := notFound(err, "session"); domain.KindOf(err) != domain.KindNotFound {
 			return domain.Actor{}, err

@@ -14,33 +14,11 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/proper-id/proper/persistence"
 )
-
-// progressSQL is Proper's cohort progress (persistence.progressQuery).
-const progressSQL = `
-SELECT e.id, u.name, e.group_name, mu.name, p.id, p.title, p.status,
-       m.short_total, m.short_achieved, m.short_awaiting, m.short_overdue, m.mid_total, m.long_total,
-       coalesce(ev.pending, 0), act.at
-FROM enrollments e
-JOIN projects p ON p.enrollment_id = e.id
-JOIN users u ON u.id = e.participant_id
-JOIN users mu ON mu.id = e.mentor_id
-CROSS JOIN LATERAL (
-	SELECT count(*) FILTER (WHERE horizon = 'short') AS short_total,
-	       count(*) FILTER (WHERE horizon = 'short' AND status = 'achieved') AS short_achieved,
-	       count(*) FILTER (WHERE horizon = 'short' AND status = 'awaiting_verification') AS short_awaiting,
-	       count(*) FILTER (WHERE horizon = 'short' AND status <> 'achieved' AND due_on < $2) AS short_overdue,
-	       count(*) FILTER (WHERE horizon = 'mid') AS mid_total,
-	       count(*) FILTER (WHERE horizon = 'long') AS long_total
-	FROM milestones WHERE project_id = p.id
-) m
-LEFT JOIN LATERAL (SELECT count(*) AS pending FROM evidence WHERE project_id = p.id AND status = 'submitted') ev ON true
-LEFT JOIN LATERAL (SELECT at FROM events WHERE project_id = p.id ORDER BY id DESC LIMIT 1) act ON true
-WHERE e.cohort_id = $1
-ORDER BY u.name, e.id`
 
 // Handler serves the two operations on pool.
 func Handler(pool *pgxpool.Pool) http.Handler {
@@ -55,54 +33,55 @@ func Handler(pool *pgxpool.Pool) http.Handler {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return
 		}
-		defer rows.Close()
-		if !rows.Next() {
-			http.Error(w, "not found", http.StatusNotFound)
-			return
-		}
-		values, err := rows.Values()
+		projects, err := objects(rows)
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return
 		}
-		project := make(map[string]any, len(values))
-		for i, f := range rows.FieldDescriptions() {
-			project[f.Name] = values[i]
+		if len(projects) == 0 {
+			http.Error(w, "not found", http.StatusNotFound)
+			return
 		}
 		w.Header().Set("Content-Type", "application/json")
-		json.NewEncoder(w).Encode(project)
+		json.NewEncoder(w).Encode(projects[0])
 	})
 	mux.HandleFunc("GET /v1/cohorts/{id}/progress", func(w http.ResponseWriter, r *http.Request) {
 		if !signedIn(pool, r) {
 			http.Error(w, "unauthorized", http.StatusUnauthorized)
 			return
 		}
-		rows, err := pool.Query(r.Context(), progressSQL, r.PathValue("id"), time.Now())
+		rows, err := pool.Query(r.Context(), persistence.HotSQL.CohortProgress, r.PathValue("id"), time.Now())
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return
 		}
-		defer rows.Close()
-		type row struct {
-			EnrollmentID, ProjectID                                               uuid.UUID
-			Participant, Group, Mentor, Title, Status                             string
-			ShortTotal, Achieved, Awaiting, Overdue, MidTotal, LongTotal, Pending int64
-			LastActivityAt                                                        *time.Time
-		}
-		var out []row
-		for rows.Next() {
-			var x row
-			if err := rows.Scan(&x.EnrollmentID, &x.Participant, &x.Group, &x.Mentor, &x.ProjectID, &x.Title, &x.Status,
-				&x.ShortTotal, &x.Achieved, &x.Awaiting, &x.Overdue, &x.MidTotal, &x.LongTotal, &x.Pending, &x.LastActivityAt); err != nil {
-				http.Error(w, err.Error(), http.StatusInternalServerError)
-				return
-			}
-			out = append(out, x)
+		items, err := objects(rows)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
 		}
 		w.Header().Set("Content-Type", "application/json")
-		json.NewEncoder(w).Encode(map[string]any{"items": out})
+		json.NewEncoder(w).Encode(map[string]any{"items": items})
 	})
 	return mux
+}
+
+// objects reads every row as an object of its columns.
+func objects(rows pgx.Rows) ([]map[string]any, error) {
+	defer rows.Close()
+	var out []map[string]any
+	for rows.Next() {
+		values, err := rows.Values()
+		if err != nil {
+			return nil, err
+		}
+		object := make(map[string]any, len(values))
+		for i, f := range rows.FieldDescriptions() {
+			object[f.Name] = values[i]
+		}
+		out = append(out, object)
+	}
+	return out, rows.Err()
 }
 
 // signedIn runs the same token check as Proper.

@@ -60,6 +60,23 @@ func URL(t testing.TB) string {
 	return newDatabase(t, true)
 }
 
+// Reopen returns another handle, with opts, on the test database of db (a
+// handle from DB), closed when t ends: for a test that needs the pool
+// configured otherwise, e.g. with a tracer.
+func Reopen(t testing.TB, db *bun.DB, opts persistence.PoolOptions) *bun.DB {
+	t.Helper()
+	var name string
+	if err := db.QueryRow("SELECT current_database()").Scan(&name); err != nil {
+		t.Fatal(err)
+	}
+	other, err := persistence.Open(withDatabase(server.adminURL, name), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { other.Close() })
+	return other
+}
+
 // EmptyURL returns the connection URL of a new database for t with no
 // schema at all, for tests of the migrations themselves.
 func EmptyURL(t testing.TB) string {
