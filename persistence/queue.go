@@ -2,6 +2,7 @@ package persistence
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/google/uuid"
@@ -25,26 +26,26 @@ type queueRow struct {
 	DeadlineDays    int       `bun:"response_deadline_days"`
 }
 
-// reviewQueue is what waits for user ?0, in one query over the partial
+// reviewQueue is what waits for user $1, in one query over the partial
 // indexes of waiting evidence, claimed milestones and submitted designs.
 const reviewQueue = `
 SELECT * FROM (
 	SELECT 'evidence' AS kind, ev.id, ev.project_id, u.name AS participant_name, ev.title, ev.submitted_at, c.response_deadline_days
 	FROM enrollments e JOIN projects p ON p.enrollment_id = e.id JOIN users u ON u.id = e.participant_id JOIN cohorts c ON c.id = e.cohort_id
 	JOIN evidence ev ON ev.project_id = p.id AND ev.status = 'submitted'
-	WHERE e.mentor_id = ?0
+	WHERE e.mentor_id = $1
 	UNION ALL
 	SELECT 'milestone', m.id, m.project_id, u.name, m.title, m.claimed_at, c.response_deadline_days
 	FROM enrollments e JOIN projects p ON p.enrollment_id = e.id JOIN users u ON u.id = e.participant_id JOIN cohorts c ON c.id = e.cohort_id
 	JOIN milestones m ON m.project_id = p.id AND m.status = 'awaiting_verification'
-	WHERE e.mentor_id = ?0
+	WHERE e.mentor_id = $1
 	UNION ALL
 	SELECT 'design', p.id, p.id, u.name, p.title, p.design_submitted_at, c.response_deadline_days
 	FROM enrollments e JOIN projects p ON p.enrollment_id = e.id AND p.status = 'design_submitted' JOIN users u ON u.id = e.participant_id
 	JOIN cohorts c ON c.id = e.cohort_id
-	WHERE (e.mentor_id = ?0 OR e.coach_id = ?0)
+	WHERE (e.mentor_id = $1 OR e.coach_id = $1)
 	  AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.target_type = 'design' AND r.target_id = p.id
-	                  AND r.round = p.design_round AND r.reviewer_id = ?0)
+	                  AND r.round = p.design_round AND r.reviewer_id = $1)
 ) q`
 
 // Queue returns a page of what waits for user, oldest first.
@@ -55,12 +56,15 @@ func (s *ReviewQueueStore) Queue(ctx context.Context, user uuid.UUID, page domai
 	if err != nil {
 		return domain.Page[domain.ReviewQueueItem]{}, err
 	}
-	query, args := reviewQueue, []any{user, after, afterID, page.Size() + 1}
+	// Every mentor's screen asks for it, so it is a prepared statement.
+	query, args := reviewQueue, []any{user}
 	if hasCursor {
-		query += ` WHERE (submitted_at, id) > (?1, ?2)`
+		query += ` WHERE (submitted_at, id) > ($2, $3)`
+		args = append(args, after, afterID)
 	}
+	args = append(args, page.Size()+1)
 	var rows []queueRow
-	if err := s.db.NewRaw(query+` ORDER BY submitted_at, id LIMIT ?3`, args...).Scan(ctx, &rows); err != nil {
+	if err := preparedScan(ctx, s.db, query+fmt.Sprintf(` ORDER BY submitted_at, id LIMIT $%d`, len(args)), &rows, args...); err != nil {
 		return domain.Page[domain.ReviewQueueItem]{}, dbError(err)
 	}
 	return pageOf(rows, page.Size(), func(r queueRow) domain.ReviewQueueItem {
