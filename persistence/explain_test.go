@@ -91,7 +91,7 @@ func TestTheMainQueriesUseIndexes(t *testing.T) {
 			return store.Progress().Progress(ctx, domain.ProgressQuery{Cohort: cohort, Today: domain.DateOf(time.Now())}, func(domain.ProgressRow) error { return nil })
 		},
 		"digest: waiting reviews": func() error { _, err := store.FollowUps().WaitingReviews(ctx); return err },
-		"session": func() error { store.Sessions().Actor(ctx, []byte("no such token"), time.Now()); return nil },
+		"session":                 func() error { store.Sessions().Actor(ctx, []byte("no such token"), time.Now()); return nil },
 		"showcase search": func() error {
 			_, err := store.Showcase().Search(ctx, domain.ShowcaseQuery{Text: "sampah rumah tangga", Region: "Jawa Tengah"}, page)
 			return err
