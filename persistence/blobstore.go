@@ -1,6 +1,7 @@
 package persistence
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -22,6 +23,8 @@ import (
 // or an S3-compatible store, chosen by URL.
 type BlobStore struct {
 	bucket *blob.Bucket
+	// dir is the folder of a file:// store, whose writes Put syncs.
+	dir string
 }
 
 var _ domain.BlobStore = (*BlobStore)(nil)
@@ -81,7 +84,11 @@ func OpenBlobStore(ctx context.Context, rawURL string) (*BlobStore, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open blob store %s://%s%s: %w", u.Scheme, u.Host, u.Path, err)
 	}
-	return &BlobStore{bucket: bucket}, nil
+	store := &BlobStore{bucket: bucket}
+	if u.Scheme == "file" {
+		store.dir = fileURLDir(u)
+	}
+	return store, nil
 }
 
 // fileURLDir is the folder a file:// URL names, read as fileblob reads it:
@@ -114,6 +121,9 @@ func (s *BlobStore) Close() error {
 	return s.bucket.Close()
 }
 
+// writeBufferSize is how much Put gathers before each write to the store.
+const writeBufferSize = 1 << 20
+
 // Put streams everything r yields into the blob under key, replacing any
 // blob there. If r fails or ctx ends first, the write is abandoned: nothing
 // is left under key, and r's error (or ctx's) is returned as it is, so that
@@ -131,7 +141,17 @@ func (s *BlobStore) Put(ctx context.Context, key string, r io.Reader, mediaType 
 		return fmt.Errorf("put blob: %w", err)
 	}
 	src := &sourceReader{ctx: ctx, r: r}
-	if _, err := io.Copy(w, src); err != nil {
+	// Write in large pieces whatever sizes the source reads in (a multipart
+	// part yields at most 4 KiB at a time): fileblob writes straight to
+	// its file, one system call per write.
+	// (The struct hides the writer's ReadFrom, which bufio would hand the
+	// source to, small reads and all.)
+	buffered := bufio.NewWriterSize(struct{ io.Writer }{w}, writeBufferSize)
+	_, err = io.Copy(buffered, src)
+	if err == nil {
+		err = buffered.Flush()
+	}
+	if err != nil {
 		cancel()
 		_ = w.Close() // reports only the cancellation
 		if src.err != nil {
@@ -141,6 +161,27 @@ func (s *BlobStore) Put(ctx context.Context, key string, r io.Reader, mediaType 
 	}
 	if err := w.Close(); err != nil {
 		return fmt.Errorf("put blob: %w", err)
+	}
+	if s.dir != "" {
+		return syncFile(filepath.Join(s.dir, filepath.FromSlash(key)))
+	}
+	return nil
+}
+
+// syncFile makes a file just written, and its name in its folder, durable:
+// fileblob renames its temporary file into place without fsync, so a crash
+// soon after could lose evidence whose row (WAL-durable) refers to it.
+func syncFile(path string) error {
+	for _, name := range []string{path, filepath.Dir(path)} {
+		f, err := os.Open(name)
+		if err != nil {
+			return fmt.Errorf("put blob: sync: %w", err)
+		}
+		err = f.Sync()
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("put blob: sync %s: %w", name, err)
+		}
 	}
 	return nil
 }
