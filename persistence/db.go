@@ -58,21 +58,38 @@ func Open(url string, opts PoolOptions) (*bun.DB, error) {
 	return bun.NewDB(sqldb, pgdialect.New()), nil
 }
 
+// sqlHandle is what *sql.DB, *sql.Tx and *sql.Conn share.
+type sqlHandle interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+// handleOf returns the database/sql handle under a Bun one, to send SQL
+// that Bun does not format.
+func handleOf(db bun.IDB) sqlHandle {
+	switch db := db.(type) {
+	case *bun.DB:
+		return db.DB
+	case bun.Tx:
+		return db.Tx
+	case bun.Conn:
+		return db.Conn
+	}
+	panic(fmt.Sprintf("handleOf: unexpected %T", db))
+}
+
 // preparedRows runs a hot query written with $n parameters as a cached
 // prepared statement, so that each connection plans it once. Bun writes
 // the arguments into the SQL text instead (see Open), which suits most
 // queries but has PostgreSQL parse and plan them on every call.
 func preparedRows(ctx context.Context, db bun.IDB, query string, args ...any) (*sql.Rows, error) {
-	args = append([]any{pgx.QueryExecModeCacheStatement}, args...)
-	switch conn := db.(type) {
-	case *bun.DB:
-		return conn.DB.QueryContext(ctx, query, args...)
-	case bun.Tx:
-		return conn.Tx.QueryContext(ctx, query, args...)
-	case bun.Conn:
-		return conn.Conn.QueryContext(ctx, query, args...)
-	}
-	panic(fmt.Sprintf("preparedRows: unexpected %T", db))
+	return handleOf(db).QueryContext(ctx, query, append([]any{pgx.QueryExecModeCacheStatement}, args...)...)
+}
+
+// preparedExec runs a hot statement without results like preparedRows.
+func preparedExec(ctx context.Context, db bun.IDB, query string, args ...any) error {
+	_, err := handleOf(db).ExecContext(ctx, query, append([]any{pgx.QueryExecModeCacheStatement}, args...)...)
+	return err
 }
 
 // preparedScan runs a hot query like preparedRows and scans its rows into

@@ -161,8 +161,25 @@ func (s *EventStore) Append(ctx context.Context, events ...domain.Event) error {
 			return err
 		}
 	}
+	if len(rows) == 1 { // as most changes make: a prepared statement
+		r := rows[0]
+		return dbError(preparedExec(ctx, s.db, insertEvent, r.Summary, r.At, r.ActorID, r.Action, r.TargetType, r.TargetID, r.CohortID, r.ProjectID,
+			jsonOrNull(r.Before), jsonOrNull(r.After)))
+	}
 	_, err := s.db.NewInsert().Model(&rows).Exec(ctx)
 	return dbError(err)
+}
+
+// insertEvent appends one event.
+const insertEvent = `INSERT INTO events (summary, at, actor_id, action, target_type, target_id, cohort_id, project_id, before, after)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`
+
+// jsonOrNull is a JSON argument, or NULL when there is none.
+func jsonOrNull(j json.RawMessage) any {
+	if len(j) == 0 {
+		return nil
+	}
+	return []byte(j)
 }
 
 // snapshot encodes an event's before or after state as JSON (nil stays NULL).

@@ -2,6 +2,7 @@ package persistence
 
 import (
 	"context"
+	"encoding/json"
 	"database/sql"
 	"time"
 
@@ -63,10 +64,19 @@ var _ domain.MilestoneStore = (*MilestoneStore)(nil)
 
 // Create inserts a milestone.
 func (s *MilestoneStore) Create(ctx context.Context, m domain.Milestone) error {
-	row := milestoneFromDomain(m)
-	_, err := s.db.NewInsert().Model(&row).Exec(ctx)
-	return dbError(err)
+	r := milestoneFromDomain(m)
+	activities, err := json.Marshal(r.Activities)
+	if err != nil {
+		return err
+	}
+	return dbError(preparedExec(ctx, s.db, insertMilestone, r.ID, r.ProjectID, r.Horizon, r.Title, r.Description, r.DueOn, r.Position,
+		activities, r.Status, r.ClaimedAt, r.Version, r.CreatedAt, r.UpdatedAt))
 }
+
+// insertMilestone adds a milestone; participants plan many, so it is a
+// prepared statement.
+const insertMilestone = `INSERT INTO milestones (id, project_id, horizon, title, description, due_on, position, activities, status, claimed_at,
+	version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`
 
 // Get returns a milestone by id.
 func (s *MilestoneStore) Get(ctx context.Context, id uuid.UUID) (domain.Milestone, error) {
