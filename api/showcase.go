@@ -279,7 +279,7 @@ type showcaseHits struct {
 		Items       []ShowcaseHit `json:"items" doc:"The innovations of this page, best (or newest) first."`
 		NextCursor  string        `json:"nextCursor,omitempty" example:"WyJ0IiwwLjQyLCIyMDI2LTExLTIzVDA5OjMwOjAwWiIsIjBiOWEzYzFlIl0" doc:"Pass as cursor to get the next page; absent on the last page."`
 		SearchedFor string        `json:"searchedFor,omitempty" doc:"When q found nothing as written, the words it was corrected to and searched for instead (perijinan → perizinan); show it (\"results for …\")." example:"perizinan usaha"`
-		Truncated   bool          `json:"truncated" doc:"True when the words match more than 5,000 innovations: only the first 5,000 found were ranked, so these are the best of those. Add words or a filter for the best of all." example:"false"`
+		Truncated   bool          `json:"truncated" doc:"True when the words match more than 2,000 innovations: only the first 2,000 found were ranked, so these are the best of those. Add words or a filter for the best of all." example:"false"`
 	}
 }
 

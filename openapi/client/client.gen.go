@@ -2065,7 +2065,7 @@ type ShowcaseHitsBody struct {
 	// SearchedFor When q found nothing as written, the words it was corrected to and searched for instead (perijinan → perizinan); show it ("results for …").
 	SearchedFor *string `json:"searchedFor,omitempty"`
 
-	// Truncated True when the words match more than 5,000 innovations: only the first 5,000 found were ranked, so these are the best of those. Add words or a filter for the best of all.
+	// Truncated True when the words match more than 2,000 innovations: only the first 2,000 found were ranked, so these are the best of those. Add words or a filter for the best of all.
 	Truncated bool `json:"truncated"`
 }
 

@@ -3580,7 +3580,7 @@ export interface components {
              */
             searchedFor?: string;
             /**
-             * @description True when the words match more than 5,000 innovations: only the first 5,000 found were ranked, so these are the best of those. Add words or a filter for the best of all.
+             * @description True when the words match more than 2,000 innovations: only the first 2,000 found were ranked, so these are the best of those. Add words or a filter for the best of all.
              * @example false
              */
             truncated: boolean;

@@ -801,7 +801,7 @@ export const id = {
   "showcase.none": "Tidak ada inovasi yang cocok. Coba kata lain atau kurangi saringan.",
   "showcase.noneYet": "Belum ada inovasi yang dipublikasikan.",
   "showcase.correctedTo": "Tidak ada hasil untuk \"{typed}\". Menampilkan hasil untuk \"{words}\".",
-  "showcase.truncated": "Kata kunci ini cocok dengan sangat banyak inovasi; yang ditampilkan adalah yang terbaik dari 5.000 pertama. Tambahkan kata atau saringan untuk hasil yang lebih tepat.",
+  "showcase.truncated": "Kata kunci ini cocok dengan sangat banyak inovasi; yang ditampilkan adalah yang terbaik dari 2.000 pertama. Tambahkan kata atau saringan untuk hasil yang lebih tepat.",
   "showcase.more": "Tampilkan lebih banyak",
   "showcase.loadingMore": "Memuat…",
   "showcase.tooMany": "Terlalu banyak permintaan ke etalase",
