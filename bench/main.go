@@ -56,7 +56,7 @@ func main() {
 	published := flag.Float64("published", 1, "share of the projects on the showcase, 0 to 1 (env BENCH_PUBLISHED in make bench)")
 	duration := flag.Duration("duration", 5*time.Second, "how long each operation is loaded")
 	connections := flag.Int("connections", 50, "concurrent connections")
-	flag.IntVar(&lightConnections, "light-connections", 4, "concurrent connections of the second, lighter load of every operation")
+	flag.IntVar(&lightConnections, "light-connections", 4, "concurrent connections of the second, lighter load of every operation (a third has one connection: each request alone)")
 	uploadMB := flag.Int("upload-mb", 200, "size of the evidence upload to time")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the loads (server and client) to this file")
 	memProfile := flag.String("memprofile", "", "write allocation profiles taken before and after the loads to this file (.before and itself); compare with pprof -diff_base")
@@ -241,8 +241,8 @@ func run(projects int, published float64, duration time.Duration, connections, u
 	}
 	profileLoads(true)
 	defer profileLoads(false)
-	for _, conns := range []int{connections, lightConnections} {
-		fmt.Printf("\nat %d connections\n", conns)
+	for _, conns := range []int{connections, lightConnections, 1} {
+		fmt.Printf("\nat %d connection(s)\n", conns)
 		loadTable(ops, only, properURL, baselineURL, duration, conns)
 	}
 	if showcaseDetail {
@@ -254,7 +254,7 @@ func run(projects int, published float64, duration time.Duration, connections, u
 	return nil
 }
 
-// operation is a row of the table: requests to load and whether the
+// operation is a row of the tables: requests to load and whether the
 // baseline answers them too.
 type operation struct {
 	name     string
