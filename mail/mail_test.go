@@ -18,6 +18,7 @@ import (
 
 	"github.com/proper-id/proper/domain"
 	"github.com/proper-id/proper/mail"
+	"github.com/proper-id/proper/mail/mailtest"
 	"github.com/proper-id/proper/persistence"
 	"github.com/proper-id/proper/persistence/pgtest"
 )
@@ -37,9 +38,9 @@ func queue(t testing.TB, db *bun.DB, n int, now time.Time) {
 	}
 }
 
-func sender(t testing.TB, s *smtpServer) *mail.Sender {
+func sender(t testing.TB, s *mailtest.Server) *mail.Sender {
 	t.Helper()
-	snd, err := mail.ParseURL(s.url())
+	snd, err := mail.ParseURL(s.URL())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,8 +80,8 @@ func TestTwoWorkersRacingOnOneOutboxSendEachMessageExactlyOnce(t *testing.T) {
 	dbA, dbB := open(), open()
 	const n = 40
 	queue(t, dbA, n, time.Now())
-	server := newSMTPServer(t)
-	server.delay = 5 * time.Millisecond
+	server := mailtest.NewServer(t)
+	server.Delay = 5 * time.Millisecond
 
 	var wg sync.WaitGroup
 	sentBy := make([]int, 2)
@@ -102,7 +103,7 @@ func TestTwoWorkersRacingOnOneOutboxSendEachMessageExactlyOnce(t *testing.T) {
 	}
 	wg.Wait()
 
-	got := server.received()
+	got := server.Received()
 	ids := map[string]int{}
 	for _, m := range got {
 		ids[m.Header.Get("Message-ID")]++
@@ -131,8 +132,8 @@ func TestAMessageTheServerRefusesOnceIsRetriedAfterABackoffAndSentOnce(t *testin
 	clock := time.Now().UTC().Truncate(time.Microsecond)
 	now := func() time.Time { return clock }
 	queue(t, db, 1, clock)
-	server := newSMTPServer(t)
-	server.failData = 1
+	server := mailtest.NewServer(t)
+	server.FailData(1)
 	outbox := domain.NewOutbox(persistence.NewStore(db), now)
 	outbox.Retry = domain.RetryPolicy{Base: time.Minute, Cap: time.Hour, MaxAttempts: 5}
 	snd := sender(t, server)
@@ -155,7 +156,7 @@ func TestAMessageTheServerRefusesOnceIsRetriedAfterABackoffAndSentOnce(t *testin
 		t.Fatal(err)
 	}
 	r = rows(t, db)[0]
-	if got := len(server.received()); got != 1 || r.SentAt == nil || r.Attempts != 2 {
+	if got := len(server.Received()); got != 1 || r.SentAt == nil || r.Attempts != 2 {
 		t.Errorf("after the retry the server has %d messages and the row is %+v, want 1 sent after 2 attempts", got, r)
 	}
 }
@@ -170,8 +171,8 @@ func TestBackoffDoublesUpToItsCapAndGivesUp(t *testing.T) {
 	db := pgtest.DB(t)
 	clock := time.Now().UTC().Truncate(time.Microsecond)
 	queue(t, db, 1, clock)
-	server := newSMTPServer(t)
-	server.failData = 100
+	server := mailtest.NewServer(t)
+	server.FailData(100)
 	outbox := domain.NewOutbox(persistence.NewStore(db), func() time.Time { return clock })
 	outbox.Retry = p
 	var last *domain.Delivery
@@ -190,8 +191,8 @@ func TestBackoffDoublesUpToItsCapAndGivesUp(t *testing.T) {
 func TestAnAddressTheServerRefusesForGoodIsGivenUpAtOnce(t *testing.T) {
 	db := pgtest.DB(t)
 	queue(t, db, 1, time.Now())
-	server := newSMTPServer(t)
-	server.refuse["mentor0@batam.go.id"] = true
+	server := mailtest.NewServer(t)
+	server.Refuse("mentor0@batam.go.id")
 	d, err := domain.NewOutbox(persistence.NewStore(db), time.Now).DeliverNext(context.Background(), sender(t, server))
 	var permanent *domain.PermanentError
 	if err != nil || d == nil || !d.GaveUp || !errors.As(d.Err, &permanent) {
@@ -202,11 +203,11 @@ func TestAnAddressTheServerRefusesForGoodIsGivenUpAtOnce(t *testing.T) {
 func TestMessagesAreIndonesianUTF8WithTheOutboxNumberInTheirID(t *testing.T) {
 	db := pgtest.DB(t)
 	queue(t, db, 1, time.Now())
-	server := newSMTPServer(t)
+	server := mailtest.NewServer(t)
 	if err := domain.NewOutbox(persistence.NewStore(db), time.Now).Drain(context.Background(), sender(t, server), nil); err != nil {
 		t.Fatal(err)
 	}
-	m := server.received()[0]
+	m := server.Received()[0]
 	subject, _ := new(mime.WordDecoder).DecodeHeader(m.Header.Get("Subject"))
 	body, _ := io.ReadAll(m.Body)
 	if subject != "Bukti dukung menunggu tinjauan: «SK 0»" || !strings.HasPrefix(m.Header.Get("Message-ID"), fmt.Sprintf("<proper-outbox-%d-", rows(t, db)[0].ID)) ||
@@ -218,8 +219,8 @@ func TestMessagesAreIndonesianUTF8WithTheOutboxNumberInTheirID(t *testing.T) {
 func TestTheOutboxCountsShowInTheMetrics(t *testing.T) {
 	db := pgtest.DB(t)
 	queue(t, db, 3, time.Now())
-	server := newSMTPServer(t)
-	server.refuse["mentor1@batam.go.id"] = true
+	server := mailtest.NewServer(t)
+	server.Refuse("mentor1@batam.go.id")
 	store := persistence.NewStore(db)
 	outbox := domain.NewOutbox(store, time.Now)
 	w := mail.NewWorker(outbox, domain.NewFollowUps(store, time.Now), sender(t, server), slog.New(slog.DiscardHandler))
@@ -260,7 +261,7 @@ func TestParseURL(t *testing.T) {
 
 func TestTheWorkerDrainsTheOutboxUntilStopped(t *testing.T) {
 	db := pgtest.DB(t)
-	server := newSMTPServer(t)
+	server := mailtest.NewServer(t)
 	store := persistence.NewStore(db)
 	w := mail.NewWorker(domain.NewOutbox(store, time.Now), domain.NewFollowUps(store, time.Now), sender(t, server), slog.New(slog.DiscardHandler))
 	w.Poll = 10 * time.Millisecond
@@ -269,12 +270,12 @@ func TestTheWorkerDrainsTheOutboxUntilStopped(t *testing.T) {
 	go func() { w.Run(ctx); close(done) }()
 	queue(t, db, 3, time.Now()) // queued while the worker runs: it picks them up on its next look
 	deadline := time.Now().Add(10 * time.Second)
-	for len(server.received()) < 3 && time.Now().Before(deadline) {
+	for len(server.Received()) < 3 && time.Now().Before(deadline) {
 		time.Sleep(10 * time.Millisecond)
 	}
 	cancel()
 	<-done
-	if got := len(server.received()); got != 3 {
+	if got := len(server.Received()); got != 3 {
 		t.Errorf("the worker sent %d of 3 messages", got)
 	}
 }

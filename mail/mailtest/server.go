@@ -1,4 +1,7 @@
-package mail_test
+// Package mailtest is an SMTP server for tests, on net/textproto: it
+// accepts every message (after failing as told) and keeps what it got, so
+// that tests can send Proper's real e-mail through a real SMTP exchange.
+package mailtest
 
 import (
 	"bufio"
@@ -13,13 +16,12 @@ import (
 	"time"
 )
 
-// smtpServer is a small SMTP server for the tests, on net/textproto: it
-// accepts every message (after failing as told) and keeps what it got.
-type smtpServer struct {
-	t  testing.TB
+// Server is a small SMTP server listening on loopback.
+type Server struct {
 	ln net.Listener
-	// delay slows each DATA down, so that racing workers overlap.
-	delay time.Duration
+	// Delay slows each DATA down, so that racing workers overlap; set it
+	// before anything is sent.
+	Delay time.Duration
 
 	mu       sync.Mutex
 	messages []*mail.Message
@@ -29,24 +31,25 @@ type smtpServer struct {
 	refuse map[string]bool
 }
 
-func newSMTPServer(t testing.TB) *smtpServer {
+// NewServer starts a server, closed when t ends.
+func NewServer(t testing.TB) *Server {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &smtpServer{t: t, ln: ln, refuse: map[string]bool{}}
+	s := &Server{ln: ln, refuse: map[string]bool{}}
 	t.Cleanup(func() { ln.Close() })
 	go s.serve()
 	return s
 }
 
-// url is the SMTP URL of the server.
-func (s *smtpServer) url() string {
+// URL is the SMTP URL of the server, for --smtp-url.
+func (s *Server) URL() string {
 	return "smtp://" + s.ln.Addr().String() + "?from=" + "Proper%20BPSDM%20%3Cnoreply@bpsdm.jatimprov.go.id%3E"
 }
 
-func (s *smtpServer) serve() {
+func (s *Server) serve() {
 	for {
 		conn, err := s.ln.Accept()
 		if err != nil {
@@ -56,7 +59,7 @@ func (s *smtpServer) serve() {
 	}
 }
 
-func (s *smtpServer) session(conn net.Conn) {
+func (s *Server) session(conn net.Conn) {
 	defer conn.Close()
 	tp := textproto.NewConn(conn)
 	reply := func(code int, msg string) { tp.PrintfLine("%d %s", code, msg) }
@@ -91,7 +94,7 @@ func (s *smtpServer) session(conn net.Conn) {
 			if err != nil {
 				return
 			}
-			time.Sleep(s.delay)
+			time.Sleep(s.Delay)
 			s.mu.Lock()
 			fail := s.failData > 0
 			if fail {
@@ -124,8 +127,22 @@ func (s *smtpServer) session(conn net.Conn) {
 	}
 }
 
-// received returns the messages so far.
-func (s *smtpServer) received() []*mail.Message {
+// FailData answers the next n DATA commands with a temporary error (451).
+func (s *Server) FailData(n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.failData = n
+}
+
+// Refuse answers RCPT TO for the address with a permanent error (550).
+func (s *Server) Refuse(address string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.refuse[address] = true
+}
+
+// Received returns the messages accepted so far.
+func (s *Server) Received() []*mail.Message {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return append([]*mail.Message(nil), s.messages...)
