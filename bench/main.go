@@ -30,7 +30,6 @@ import (
 	"time"
 
 	"github.com/google/uuid"
-	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/uptrace/bun"
 
@@ -45,9 +44,6 @@ import (
 // operation both answer, each loaded for a share of -duration.
 const baselineRounds = 3
 
-// sharedBuffers is the -shared-buffers flag.
-var sharedBuffers string
-
 // lightConnections is the -light-connections flag.
 var lightConnections int
 
@@ -60,7 +56,6 @@ func main() {
 	published := flag.Float64("published", 1, "share of the projects on the showcase, 0 to 1 (env BENCH_PUBLISHED in make bench)")
 	duration := flag.Duration("duration", 5*time.Second, "how long each operation is loaded")
 	connections := flag.Int("connections", 50, "concurrent connections")
-	flag.StringVar(&sharedBuffers, "shared-buffers", "6GB", "PostgreSQL's shared_buffers for the run, as a server of this size would have (empty: the launcher's default)")
 	flag.IntVar(&lightConnections, "light-connections", 4, "concurrent connections of the second, lighter load of every operation (a third has one connection: each request alone)")
 	uploadMB := flag.Int("upload-mb", 200, "size of the evidence upload to time")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the loads (server and client) to this file")
@@ -73,36 +68,6 @@ func main() {
 	if err := run(*projects, *published, *duration, *connections, *uploadMB, *only); err != nil {
 		log.Fatal(err)
 	}
-}
-
-// configureServer gives the private server the memory a database server of
-// this size would have (-shared-buffers: by default 6 GB, a quarter of the
-// development machine's RAM, instead of the launcher's 128 MB), restarting
-// it when that changes.
-func configureServer(ctx context.Context, cluster *pglocal.Cluster, url string) error {
-	if sharedBuffers == "" {
-		return nil
-	}
-	conn, err := pgx.Connect(ctx, url)
-	if err != nil {
-		return err
-	}
-	var current, wanted string
-	err = conn.QueryRow(ctx, `SELECT current_setting('shared_buffers'), pg_size_pretty(pg_size_bytes($1))`, sharedBuffers).Scan(&current, &wanted)
-	if err == nil && strings.ReplaceAll(current, " ", "") != strings.ReplaceAll(wanted, " ", "") {
-		_, err = conn.Exec(ctx, `ALTER SYSTEM SET shared_buffers = '`+strings.ReplaceAll(sharedBuffers, "'", "")+`'`)
-	} else {
-		current = ""
-	}
-	conn.Close(ctx)
-	if err != nil || current == "" {
-		return err
-	}
-	fmt.Printf("restarting PostgreSQL with shared_buffers = %s (was %s)\n", sharedBuffers, current)
-	if err := cluster.StopServer(ctx); err != nil {
-		return err
-	}
-	return cluster.StartServer(ctx)
 }
 
 // seedOnce loads the dataset unless the database (one kept with -data-dir)
@@ -171,9 +136,6 @@ func run(projects int, published float64, duration time.Duration, connections, u
 	}
 	defer cluster.Close()
 	url := cluster.URL(pglocal.DefaultDatabase)
-	if err := configureServer(ctx, cluster, url); err != nil {
-		return err
-	}
 	db, err := persistence.Open(url, persistence.PoolOptions{MaxOpen: 40, ConnectTimeout: 5 * time.Second})
 	if err != nil {
 		return err
