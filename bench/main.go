@@ -195,8 +195,10 @@ func run(projects int, published float64, duration time.Duration, connections, u
 	// Writers are spread like real use: each connection is another
 	// participant adding a milestone to their own project.
 	var writers []target
+	// They are outside the cohort whose progress is measured, so that its
+	// projects keep the seeded size.
 	rows, err := db.QueryContext(ctx, `SELECT p.id, e.participant_id FROM projects p JOIN enrollments e ON e.id = p.enrollment_id
-		WHERE p.status = 'implementing' LIMIT ?`, connections)
+		WHERE p.status = 'implementing' AND e.cohort_id <> ? LIMIT ?`, cohort, connections)
 	if err != nil {
 		return err
 	}
