@@ -309,10 +309,14 @@ func highlightParts(s string) []domain.HighlightPart {
 	return parts
 }
 
+// unmark takes the highlight markers out of a text (built once: a
+// Replacer's tables are made on its first use).
+var unmark = strings.NewReplacer(markStart, "", markStop, "")
+
 // appendPart adds a part, joining it to the previous one of its kind and
 // leaving out empty ones; stray markers never reach a client.
 func appendPart(parts []domain.HighlightPart, text string, match bool) []domain.HighlightPart {
-	text = strings.NewReplacer(markStart, "", markStop, "").Replace(text)
+	text = unmark.Replace(text)
 	if text == "" {
 		return parts
 	}

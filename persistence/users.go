@@ -182,8 +182,11 @@ func (s *UserStore) List(ctx context.Context, q string, page domain.PageRequest)
 
 // likeEscape makes s match itself literally inside a LIKE pattern.
 func likeEscape(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+	return likeEscaper.Replace(s)
 }
+
+// likeEscaper escapes LIKE's wildcards and its escape character.
+var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 
 // staleUnlessOne turns an update that matched no row (the version moved on)
 // into KindStale.
