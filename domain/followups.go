@@ -313,12 +313,8 @@ func (d digest) text(now time.Time) string {
 				onTime += line
 			}
 		}
-		if late != "" {
-			text += "\n\nMelewati batas waktu tanggapan (diteruskan ke coach dan penyelenggara):\n" + late
-		}
-		if onTime != "" {
-			text += "\n\nMenunggu tinjauan Anda:\n" + onTime
-		}
+		text = withSection(text, "Melewati batas waktu tanggapan (diteruskan ke coach dan penyelenggara)", late)
+		text = withSection(text, "Menunggu tinjauan Anda", onTime)
 		text += "\nSemuanya ada di menu Tinjauan, yang terlama di atas."
 	}
 	var overdue, soon string
@@ -330,14 +326,18 @@ func (d digest) text(now time.Time) string {
 			soon += line
 		}
 	}
-	if overdue != "" {
-		text += "\n\nMilestone Anda yang melewati tenggat:\n" + overdue
-	}
-	if soon != "" {
-		text += "\n\nMilestone Anda yang jatuh tempo dalam " + strconv.Itoa(ReminderWindowDays) + " hari:\n" + soon
-	}
+	text = withSection(text, "Milestone Anda yang melewati tenggat", overdue)
+	text = withSection(text, "Milestone Anda yang jatuh tempo dalam "+strconv.Itoa(ReminderWindowDays)+" hari", soon)
 	if len(d.due) > 0 {
 		text += "\nPerbarui kemajuannya, unggah bukti dukung, dan ajukan verifikasi kepada mentor Anda."
 	}
 	return text
+}
+
+// withSection adds a digest's list under its heading, unless it is empty.
+func withSection(text, heading, lines string) string {
+	if lines == "" {
+		return text
+	}
+	return text + "\n\n" + heading + ":\n" + lines
 }
