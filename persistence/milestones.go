@@ -2,8 +2,8 @@ package persistence
 
 import (
 	"context"
-	"encoding/json"
 	"database/sql"
+	"encoding/json"
 	"time"
 
 	"github.com/google/uuid"
