@@ -22,6 +22,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"runtime/pprof"
 	"slices"
 	"strconv"
@@ -65,6 +66,11 @@ func main() {
 	flag.StringVar(&dataDir, "data-dir", "", "keep the database in this folder and reuse it when it already holds the seeded projects (for repeated runs over a large dataset)")
 	flag.BoolVar(&showcaseDetail, "showcase-detail", false, "also time each showcase query alone and print the plans of three (EXPLAIN ANALYZE)")
 	flag.Parse()
+	// Proper runs in this process: give it the garbage collector's target
+	// that proper serve sets (serveGCPercent in cmd/proper/serve.go).
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(200)
+	}
 	profiles = loadProfiles{cpu: *cpuProfile, allocs: *memProfile}
 	if err := run(*projects, *published, *duration, *connections, *uploadMB, *only); err != nil {
 		log.Fatal(err)

@@ -6,6 +6,8 @@ import (
 	"log/slog"
 	"net"
 	"net/netip"
+	"os"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -18,6 +20,13 @@ import (
 	"github.com/proper-id/proper/persistence"
 	"github.com/proper-id/proper/web"
 )
+
+// serveGCPercent is the garbage collector's target proper serve runs with
+// unless GOGC is set: the server's live heap is small (tens of MB), so
+// letting it grow to three times that instead of twice halves the
+// collector's work, about a tenth more requests a second on two cores
+// (bench/main.go sets the same).
+const serveGCPercent = 200
 
 func runServe(ctx context.Context, env *environment, args []string) error {
 	fs := newFlagSet(env, "serve", "serve [flags]")
@@ -38,6 +47,9 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	}
 	logger := slog.New(slog.NewJSONHandler(env.stderr, nil))
 	begun := time.Now()
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(serveGCPercent)
+	}
 	var sender *mail.Sender
 	if *smtpURL != "" {
 		var err error
