@@ -105,7 +105,7 @@ func (s *Projects) RecordAssessment(ctx context.Context, actor *Actor, projectID
 		if err != nil {
 			return nil, err
 		}
-		a = Assessment{ID: uuid.New(), ProjectID: p.ID, CohortID: p.CohortID, Seminar: seminar, ExaminerID: actor.UserID,
+		a = Assessment{ID: NewID(), ProjectID: p.ID, CohortID: p.CohortID, Seminar: seminar, ExaminerID: actor.UserID,
 			Scores: scores, Comment: strings.TrimSpace(comment), Total: total, Predicate: predicate, At: s.now()}
 		if err := tx.Assessments().Create(ctx, a); err != nil {
 			return nil, err

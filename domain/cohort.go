@@ -104,7 +104,7 @@ type CohortChanges struct {
 
 // newCohort validates a plan into a cohort.
 func newCohort(p CohortPlan, now time.Time) (Cohort, error) {
-	c := Cohort{ID: uuid.New(), InstitutionID: p.InstitutionID, Code: p.Code, Name: p.Name,
+	c := Cohort{ID: NewID(), InstitutionID: p.InstitutionID, Code: p.Code, Name: p.Name,
 		StartsOn: p.StartsOn, EndsOn: p.EndsOn, Phases: p.Phases, ResponseDeadlineDays: DefaultResponseDeadlineDays,
 		Version: 1, CreatedAt: now, UpdatedAt: now}
 	if p.ResponseDeadlineDays != nil {

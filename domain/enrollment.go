@@ -42,8 +42,8 @@ type EnrollmentChanges struct {
 // newEnrollment returns an enrollment as planned, with its participant's
 // new project, empty and in draft.
 func newEnrollment(cohortID uuid.UUID, plan EnrollmentPlan, now time.Time) (Enrollment, Project) {
-	e := Enrollment{ID: uuid.New(), CohortID: cohortID, ParticipantID: plan.ParticipantID, MentorID: plan.MentorID,
-		CoachID: plan.CoachID, Group: plan.Group, ProjectID: uuid.New(), Version: 1, CreatedAt: now, UpdatedAt: now}
+	e := Enrollment{ID: NewID(), CohortID: cohortID, ParticipantID: plan.ParticipantID, MentorID: plan.MentorID,
+		CoachID: plan.CoachID, Group: plan.Group, ProjectID: NewID(), Version: 1, CreatedAt: now, UpdatedAt: now}
 	return e, Project{ID: e.ProjectID, EnrollmentID: e.ID, CohortID: cohortID, Parties: e.Parties(), Status: ProjectDraft,
 		InnovationAreas: []string{}, Stakeholders: []Stakeholder{}, Version: 1, CreatedAt: now, UpdatedAt: now}
 }

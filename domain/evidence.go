@@ -68,7 +68,7 @@ type EvidenceDraft struct {
 // newEvidence validates a draft into submitted evidence of a milestone.
 func newEvidence(m Milestone, d EvidenceDraft, by uuid.UUID, now time.Time) (Evidence, error) {
 	var v Violations
-	e := Evidence{ID: uuid.New(), MilestoneID: m.ID, ProjectID: m.ProjectID, File: d.File, Status: EvidenceSubmitted,
+	e := Evidence{ID: NewID(), MilestoneID: m.ID, ProjectID: m.ProjectID, File: d.File, Status: EvidenceSubmitted,
 		SubmittedBy: by, SubmittedAt: now, Version: 1}
 	e.Title = text(&v, "title", d.Title, true)
 	e.Description = longText(&v, "description", d.Description)

@@ -51,7 +51,7 @@ func (s *Projects) StoreEvidenceFile(ctx context.Context, actor *Actor, mileston
 	if !slices.Contains(AllowedEvidenceTypes, mediaType) {
 		return nil, &Error{Kind: KindUnsupportedMedia, Message: fmt.Sprintf("files of type %s are not accepted as evidence: send a PDF, an image, an office document, text, CSV or ZIP", mediaType)}
 	}
-	file := &StoredFile{Name: SafeFileName(name), MediaType: mediaType, BlobKey: "evidence/" + uuid.NewString()}
+	file := &StoredFile{Name: SafeFileName(name), MediaType: mediaType, BlobKey: "evidence/" + NewID().String()}
 	hash := sha256.New()
 	counted := &limitedReader{r: io.TeeReader(br, hash), left: s.MaxEvidenceBytes}
 	if err := s.blobs.Put(ctx, file.BlobKey, counted, mediaType); err != nil {
@@ -226,7 +226,7 @@ func (s *Projects) ReviewEvidence(ctx context.Context, actor *Actor, id uuid.UUI
 		if err := e.review(decision, comment, now); err != nil {
 			return nil, err
 		}
-		review := Review{ID: uuid.New(), ProjectID: p.ID, TargetType: "evidence", TargetID: e.ID, ReviewerID: actor.UserID,
+		review := Review{ID: NewID(), ProjectID: p.ID, TargetType: "evidence", TargetID: e.ID, ReviewerID: actor.UserID,
 			ReviewerRole: RoleMentor, Decision: string(decision), Comment: comment, At: now}
 		if err := tx.Reviews().Create(ctx, review); err != nil {
 			return nil, err

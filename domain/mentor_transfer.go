@@ -160,7 +160,7 @@ func (s *Cohorts) ProposeMentorTransfer(ctx context.Context, actor *Actor, enrol
 		if err := v.Err(); err != nil {
 			return err
 		}
-		t = MentorTransfer{ID: uuid.New(), EnrollmentID: e.ID, CohortID: e.CohortID, ProjectID: e.ProjectID, ParticipantID: e.ParticipantID,
+		t = MentorTransfer{ID: NewID(), EnrollmentID: e.ID, CohortID: e.CohortID, ProjectID: e.ProjectID, ParticipantID: e.ParticipantID,
 			ProposedBy: actor.UserID, MentorID: mentorID, PreviousMentorID: e.MentorID, Note: note, Status: TransferPending, Version: 1, CreatedAt: now}
 		if err := tx.MentorTransfers().Create(ctx, t); err != nil {
 			return err

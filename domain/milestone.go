@@ -102,7 +102,7 @@ func newMilestone(project uuid.UUID, plan MilestonePlan, now time.Time) (Milesto
 	var v Violations
 	horizon, err := ParseHorizon(plan.Horizon)
 	v.AddError("horizon", err)
-	m := Milestone{ID: uuid.New(), ProjectID: project, Horizon: horizon, DueOn: plan.DueOn, Status: MilestonePlanned,
+	m := Milestone{ID: NewID(), ProjectID: project, Horizon: horizon, DueOn: plan.DueOn, Status: MilestonePlanned,
 		Version: 1, CreatedAt: now, UpdatedAt: now}
 	m.Title = text(&v, "title", plan.Title, true)
 	m.Description = longText(&v, "description", plan.Description)

@@ -166,7 +166,7 @@ func (s *Projects) VerifyMilestone(ctx context.Context, actor *Actor, id uuid.UU
 		}
 		now := s.now()
 		comment = strings.TrimSpace(comment)
-		review := Review{ID: uuid.New(), ProjectID: p.ID, TargetType: "milestone", TargetID: m.ID, ReviewerID: actor.UserID,
+		review := Review{ID: NewID(), ProjectID: p.ID, TargetType: "milestone", TargetID: m.ID, ReviewerID: actor.UserID,
 			ReviewerRole: RoleMentor, Decision: string(decision), Comment: comment, At: now}
 		if err := tx.Reviews().Create(ctx, review); err != nil {
 			return nil, err

@@ -58,7 +58,7 @@ type UserChanges struct {
 
 // newUser validates a profile and returns the user it describes.
 func newUser(p UserProfile, now time.Time) (User, error) {
-	u := User{ID: uuid.New(), PlatformAdmin: p.PlatformAdmin, AgencyID: p.AgencyID, CreatedAt: now, UpdatedAt: now, Version: 1}
+	u := User{ID: NewID(), PlatformAdmin: p.PlatformAdmin, AgencyID: p.AgencyID, CreatedAt: now, UpdatedAt: now, Version: 1}
 	var v Violations
 	u.setEmail(&v, p.Email)
 	u.setName(&v, p.Name)
@@ -142,7 +142,7 @@ type Institution struct {
 // NewInstitution validates an institution's name and code (e.g. "BPSDM-JATIM").
 func NewInstitution(name, code string, now time.Time) (Institution, error) {
 	var v Violations
-	in := Institution{ID: uuid.New(), Name: text(&v, "name", name, true), Code: strings.ToUpper(text(&v, "code", code, true)), CreatedAt: now}
+	in := Institution{ID: NewID(), Name: text(&v, "name", name, true), Code: strings.ToUpper(text(&v, "code", code, true)), CreatedAt: now}
 	return in, v.Err()
 }
 
@@ -160,6 +160,6 @@ type Agency struct {
 // NewAgency validates an agency.
 func NewAgency(name, region string, now time.Time) (Agency, error) {
 	var v Violations
-	a := Agency{ID: uuid.New(), Name: text(&v, "name", name, true), Region: text(&v, "region", region, false), CreatedAt: now}
+	a := Agency{ID: NewID(), Name: text(&v, "name", name, true), Region: text(&v, "region", region, false), CreatedAt: now}
 	return a, v.Err()
 }

@@ -150,7 +150,7 @@ func (s *Projects) ReviewDesign(ctx context.Context, actor *Actor, id uuid.UUID,
 			return nil, err
 		}
 		now := s.now()
-		review := Review{ID: uuid.New(), ProjectID: p.ID, TargetType: "design", TargetID: p.ID, Round: p.DesignRound,
+		review := Review{ID: NewID(), ProjectID: p.ID, TargetType: "design", TargetID: p.ID, Round: p.DesignRound,
 			ReviewerID: actor.UserID, ReviewerRole: role, Decision: string(decision), Comment: strings.TrimSpace(comment), At: now}
 		if err := tx.Reviews().Create(ctx, review); err != nil {
 			return nil, err
@@ -207,7 +207,7 @@ func (s *Projects) SubmitFinal(ctx context.Context, actor *Actor, id uuid.UUID) 
 // they coach.
 func (s *Projects) AddCoachingNote(ctx context.Context, actor *Actor, projectID uuid.UUID, heldOn Date, topic, notes string) (CoachingNote, error) {
 	var v Violations
-	n := CoachingNote{ID: uuid.New(), ProjectID: projectID, CoachID: actor.UserID, HeldOn: heldOn, CreatedAt: s.now()}
+	n := CoachingNote{ID: NewID(), ProjectID: projectID, CoachID: actor.UserID, HeldOn: heldOn, CreatedAt: s.now()}
 	n.Topic = text(&v, "topic", topic, true)
 	n.Notes = longText(&v, "notes", notes)
 	if heldOn.IsZero() {

@@ -194,7 +194,7 @@ func (imp *rosterImport) agency(name string) (*uuid.UUID, bool) {
 	if a, ok := imp.agencies[key]; ok {
 		return &a.ID, false
 	}
-	a := Agency{ID: uuid.New(), Name: name, CreatedAt: imp.now}
+	a := Agency{ID: NewID(), Name: name, CreatedAt: imp.now}
 	imp.agencies[key] = a
 	imp.newAgencies = append(imp.newAgencies, a)
 	e := event(imp.actor, imp.now, "agency.created", "agency", a.ID)

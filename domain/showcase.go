@@ -106,7 +106,7 @@ func (p *Publication) publish(d PublicationDraft, project Project, cohort Cohort
 		return err
 	}
 	if p.ID == uuid.Nil {
-		p.ID, p.ProjectID, p.CreatedAt = uuid.New(), project.ID, now
+		p.ID, p.ProjectID, p.CreatedAt = NewID(), project.ID, now
 	}
 	if !p.Public() || p.PublishedAt.IsZero() {
 		p.PublishedBy, p.PublishedAt = by, now
@@ -290,7 +290,7 @@ type ReplicationDraft struct {
 // newReplication validates a draft for a publication on the given day.
 func newReplication(p Publication, d ReplicationDraft, by uuid.UUID, today Date, now time.Time) (Replication, error) {
 	var v Violations
-	r := Replication{ID: uuid.New(), PublicationID: p.ID, AgencyID: d.AgencyID, Status: ReplicationStatus(d.Status), On: d.On,
+	r := Replication{ID: NewID(), PublicationID: p.ID, AgencyID: d.AgencyID, Status: ReplicationStatus(d.Status), On: d.On,
 		RecordedBy: by, CreatedAt: now}
 	if d.AgencyID == uuid.Nil {
 		v.Add("agencyId", "is required")

@@ -11,6 +11,8 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/uptrace/bun"
+
+	"github.com/proper-id/proper/domain"
 )
 
 // SeedOptions size a generated national dataset.
@@ -193,18 +195,18 @@ func (s *seeder) run() error {
 	var users, instRows, agencyRows [][]any
 	var staffRows [][]any
 	for i := range institutions {
-		institutions[i] = uuid.New()
+		institutions[i] = domain.NewID()
 		instRows = append(instRows, []any{institutions[i], fmt.Sprintf("BPSDM Provinsi %d", i+1), fmt.Sprintf("SEED-%04d", i+1), now})
 	}
 	agencies := make([]uuid.UUID, 500)
 	agencyNames, agencyRegions := make([]string, len(agencies)), make([]string, len(agencies))
 	for i := range agencies {
-		agencies[i] = uuid.New()
+		agencies[i] = domain.NewID()
 		agencyNames[i], agencyRegions[i] = seedAgency(i)
 		agencyRows = append(agencyRows, []any{agencies[i], agencyNames[i], agencyRegions[i], now})
 	}
 	user := func(kind string, i int, agency *uuid.UUID) uuid.UUID {
-		id := uuid.New()
+		id := domain.NewID()
 		name, email := seedPerson(s.rnd, kind, i)
 		users = append(users, []any{id, email, name, agency, int64(1), now, now})
 		return id
@@ -220,7 +222,7 @@ func (s *seeder) run() error {
 		if c == 0 && s.opts.FirstCohortSize > 0 {
 			size = min(s.opts.FirstCohortSize, n)
 		}
-		cohort := uuid.New()
+		cohort := domain.NewID()
 		starts := now.AddDate(0, 0, -s.rnd.IntN(720))
 		program := seedPrograms[s.rnd.IntN(len(seedPrograms))]
 		cohortRows = append(cohortRows, []any{cohort, institutions[c*40/perInstitution%len(institutions)], program,
@@ -233,7 +235,7 @@ func (s *seeder) run() error {
 			agency := agencies[agencyNo]
 			participant := user("participant", participantNo, &agency)
 			mentor := user("mentor", participantNo, &agency)
-			enrollment, project := uuid.New(), uuid.New()
+			enrollment, project := domain.NewID(), domain.NewID()
 			coach := coaches[participantNo%2]
 			enrollmentRows = append(enrollmentRows, []any{enrollment, cohort, participant, mentor, coach, fmt.Sprintf("Kelompok %d", participantNo%2+1), int64(1), now, now})
 			status := seedStatuses[s.rnd.IntN(len(seedStatuses))]
@@ -249,7 +251,7 @@ func (s *seeder) run() error {
 			title, problem, goal, innovation, areas := seedDesign(s.rnd, place)
 			projectRows = append(projectRows, []any{project, enrollment, status, title, problem, goal, areas, round, int64(1), now, now})
 			if publish {
-				publication := uuid.New()
+				publication := domain.NewID()
 				at := now.Add(-time.Duration(s.rnd.IntN(365*24)) * time.Hour)
 				publicationRows = append(publicationRows, []any{publication, project, cohort, agency, title, problem, innovation, areas,
 					agencyNames[agencyNo], agencyRegions[agencyNo], program, starts.Year(), participant, at, int64(1), at, at})
@@ -257,7 +259,7 @@ func (s *seeder) run() error {
 				if s.rnd.IntN(10) == 0 {
 					for k := range 1 + s.rnd.IntN(3) {
 						visitor := agencies[(agencyNo+1+k*37)%len(agencies)]
-						replicationRows = append(replicationRows, []any{uuid.New(), publication, visitor, seedReplications[s.rnd.IntN(len(seedReplications))],
+						replicationRows = append(replicationRows, []any{domain.NewID(), publication, visitor, seedReplications[s.rnd.IntN(len(seedReplications))],
 							at.AddDate(0, 0, 1+s.rnd.IntN(60)), "Studi tiru", organizer, at})
 					}
 				}
@@ -268,11 +270,11 @@ func (s *seeder) run() error {
 					id   uuid.UUID
 					role string
 				}{{mentor, "mentor"}, {coach, "coach"}} {
-					reviewRows = append(reviewRows, []any{uuid.New(), project, "design", project, 1, reviewer.id, reviewer.role, "approve", "", now})
+					reviewRows = append(reviewRows, []any{domain.NewID(), project, "design", project, 1, reviewer.id, reviewer.role, "approve", "", now})
 				}
 			}
 			for m, horizon := range seedHorizons {
-				milestone := uuid.New()
+				milestone := domain.NewID()
 				mstatus := "planned"
 				if status != "draft" && status != "design_submitted" {
 					mstatus = seedMilestone[s.rnd.IntN(len(seedMilestone))]
@@ -283,7 +285,7 @@ func (s *seeder) run() error {
 					continue
 				}
 				for e := range 5 {
-					evidenceRows = append(evidenceRows, []any{uuid.New(), milestone, project, fmt.Sprintf("Bukti %d", e+1),
+					evidenceRows = append(evidenceRows, []any{domain.NewID(), milestone, project, fmt.Sprintf("Bukti %d", e+1),
 						fmt.Sprintf("https://seed.proper.id/bukti/%d/%d/%d", participantNo, m, e), seedEvidence[s.rnd.IntN(len(seedEvidence))],
 						participant, now.Add(-time.Duration(s.rnd.IntN(90*24)) * time.Hour), int64(1)})
 				}
