@@ -43,8 +43,8 @@ import (
 )
 
 // writerProjects is how many projects create-milestone writes to: a
-// multiple of every number of connections used, so that each connection's
-// share is its own.
+// multiple of the default numbers of connections (50, 4 and 1), so that
+// each connection's share is its own.
 const writerProjects = 2000
 
 // baselineRounds is how many turns Proper and the baseline take at an
