@@ -136,20 +136,17 @@ func (s *BlobStore) Put(ctx context.Context, key string, r io.Reader, mediaType 
 	// committing what it has received so far.
 	writeCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	w, err := s.bucket.NewWriter(writeCtx, key, &blob.WriterOptions{ContentType: mediaType})
+	var file *os.File // fileblob's temporary file, in a local folder
+	w, err := s.bucket.NewWriter(writeCtx, key, &blob.WriterOptions{ContentType: mediaType,
+		BeforeWrite: func(as func(any) bool) error { as(&file); return nil }})
 	if err != nil {
 		return fmt.Errorf("put blob: %w", err)
 	}
 	src := &sourceReader{ctx: ctx, r: r}
-	// Write in large pieces whatever sizes the source reads in (a multipart
-	// part yields at most 4 KiB at a time): fileblob writes straight to
-	// its file, one system call per write.
-	// (The struct hides the writer's ReadFrom, which bufio would hand the
-	// source to, small reads and all.)
-	buffered := bufio.NewWriterSize(struct{ io.Writer }{w}, writeBufferSize)
-	_, err = io.Copy(buffered, src)
-	if err == nil {
-		err = buffered.Flush()
+	if file != nil {
+		err = writeFile(file, src)
+	} else {
+		err = copyInPieces(w, src)
 	}
 	if err != nil {
 		cancel()
@@ -166,6 +163,18 @@ func (s *BlobStore) Put(ctx context.Context, key string, r io.Reader, mediaType 
 		return syncFile(filepath.Join(s.dir, filepath.FromSlash(key)))
 	}
 	return nil
+}
+
+// copyInPieces writes to a bucket's writer in large pieces whatever sizes
+// the source reads in (a multipart part yields at most 4 KiB at a time).
+// (The struct hides the writer's ReadFrom, which bufio would hand the
+// source to, small reads and all.)
+func copyInPieces(w io.Writer, src io.Reader) error {
+	buffered := bufio.NewWriterSize(struct{ io.Writer }{w}, writeBufferSize)
+	if _, err := io.Copy(buffered, src); err != nil {
+		return err
+	}
+	return buffered.Flush()
 }
 
 // syncFile makes a file just written, and its name in its folder, durable:
