@@ -81,7 +81,11 @@ func TestTheMainQueriesUseIndexes(t *testing.T) {
 			_, err := store.Enrollments().List(ctx, cohort, domain.EnrollmentScope{All: true}, page)
 			return err
 		},
-		"list-milestones":   func() error { _, err := store.Milestones().List(ctx, project, page); return err },
+		"list-milestones": func() error { _, err := store.Milestones().List(ctx, project, page); return err },
+		"last position": func() error {
+			_, _, err := store.Milestones().LastPosition(ctx, project, domain.HorizonMid)
+			return err
+		},
 		"list-evidence":     func() error { _, err := store.Evidence().List(ctx, milestone, page); return err },
 		"list-review-queue": func() error { _, err := store.ReviewQueue().Queue(ctx, mentor, page); return err },
 		"timeline":          func() error { _, err := store.Timeline().Timeline(ctx, project, page); return err },

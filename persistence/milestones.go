@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"time"
 
 	"github.com/google/uuid"
@@ -97,11 +98,22 @@ func (s *MilestoneStore) OfProject(ctx context.Context, project uuid.UUID) ([]do
 }
 
 // LastPosition returns the highest position in a horizon of the project.
+// It reads one entry of the index milestones_project_order, however many
+// milestones the horizon holds; its plan is the same for every project, so
+// PostgreSQL keeps one (by horizon it would plan each call anew).
 func (s *MilestoneStore) LastPosition(ctx context.Context, project uuid.UUID, horizon domain.Horizon) (int, bool, error) {
-	var last sql.NullInt64
-	err := preparedRow(ctx, s.db, `SELECT max(position) FROM milestones WHERE project_id = $1 AND horizon = $2`, []any{project, string(horizon)}, &last)
-	return int(last.Int64), last.Valid, dbError(err)
+	var last int
+	err := preparedRow(ctx, s.db, `SELECT position FROM milestones WHERE project_id = $1 AND horizon_rank = $2 ORDER BY position DESC LIMIT 1`,
+		[]any{project, horizonRanks[horizon]}, &last)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, nil
+	}
+	return last, err == nil, dbError(err)
 }
+
+// horizonRanks are the values of the generated column horizon_rank, which
+// orders a project's milestones by horizon (migration 0003).
+var horizonRanks = map[domain.Horizon]int{domain.HorizonShort: 1, domain.HorizonMid: 2, domain.HorizonLong: 3}
 
 // List returns a page of a project's milestones in order.
 func (s *MilestoneStore) List(ctx context.Context, project uuid.UUID, page domain.PageRequest) (domain.Page[domain.Milestone], error) {
