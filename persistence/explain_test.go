@@ -33,8 +33,10 @@ func (r *statementRecorder) TraceQueryStart(ctx context.Context, _ *pgx.Conn, da
 	defer r.mu.Unlock()
 	var args []any
 	for _, a := range data.Args {
-		switch a.(type) {
+		switch v := a.(type) {
 		case pgx.QueryExecMode, pgx.QueryResultFormats, pgx.QueryResultFormatsByOID: // how to send, not what
+		case [16]byte: // a uuid as prepared statements get it; EXPLAIN takes its text
+			args = append(args, uuid.UUID(v))
 		default:
 			args = append(args, a)
 		}
