@@ -116,16 +116,6 @@ func newMilestone(project uuid.UUID, plan MilestonePlan, now time.Time) (Milesto
 	return m, v.Err()
 }
 
-// placeAfter puts a milestone planned without a position last in its
-// horizon: after the horizon's last position, and never before 0 (the
-// first position) — found is false when the horizon has none.
-func (m *Milestone) placeAfter(last int, found bool) {
-	m.Position = 0
-	if found && last >= 0 {
-		m.Position = last + 1
-	}
-}
-
 // edit applies changes. The status may move between planned and
 // in_progress only: claiming and verifying have their own operations.
 func (m *Milestone) edit(c MilestoneChanges) error {

@@ -25,17 +25,15 @@ func (s *Projects) CreateMilestone(ctx context.Context, actor *Actor, projectID 
 		if m, err = newMilestone(p.ID, plan, s.now()); err != nil {
 			return nil, err
 		}
-		if plan.Position == nil {
-			last, found, err := tx.Milestones().LastPosition(ctx, p.ID, m.Horizon)
-			if err != nil {
-				return nil, err
-			}
-			m.placeAfter(last, found)
-		}
 		if err := p.checkHorizonOpen(m.Horizon); err != nil {
 			return nil, err
 		}
-		if err := tx.Milestones().Create(ctx, m); err != nil {
+		if plan.Position == nil { // last in its horizon
+			err = tx.Milestones().CreateLast(ctx, &m)
+		} else {
+			err = tx.Milestones().Create(ctx, m)
+		}
+		if err != nil {
 			return nil, err
 		}
 		e := milestoneEvent(actor, s, *p, m, "milestone.created", "menambah milestone")

@@ -174,12 +174,13 @@ type ProjectStore interface {
 // MilestoneStore keeps milestones.
 type MilestoneStore interface {
 	Create(ctx context.Context, m Milestone) error
+	// CreateLast stores m after the last milestone of its horizon, at
+	// position 0 when the horizon has none (or only positions below 0),
+	// and sets m.Position to where it went.
+	CreateLast(ctx context.Context, m *Milestone) error
 	Get(ctx context.Context, id uuid.UUID) (Milestone, error)
 	// OfProject returns all of a project's milestones, by horizon and position.
 	OfProject(ctx context.Context, project uuid.UUID) ([]Milestone, error)
-	// LastPosition returns the highest position of the project's milestones
-	// in the horizon; found is false when the horizon has none.
-	LastPosition(ctx context.Context, project uuid.UUID, horizon Horizon) (position int, found bool, err error)
 	// List returns a page of a project's milestones, by horizon and position.
 	List(ctx context.Context, project uuid.UUID, page PageRequest) (Page[Milestone], error)
 	// Update stores m when its stored version is m.Version-1; else KindStale.

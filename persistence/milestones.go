@@ -2,9 +2,7 @@ package persistence
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
-	"errors"
 	"time"
 
 	"github.com/google/uuid"
@@ -71,13 +69,34 @@ func (s *MilestoneStore) Create(ctx context.Context, m domain.Milestone) error {
 		return err
 	}
 	return dbError(preparedExec(ctx, s.db, insertMilestone, r.ID, r.ProjectID, r.Horizon, r.Title, r.Description, r.DueOn, r.Position,
-		activities, r.Status, r.ClaimedAt, r.Version, r.CreatedAt, r.UpdatedAt))
+		json.RawMessage(activities), r.Status, r.ClaimedAt, r.Version, r.CreatedAt, r.UpdatedAt))
 }
 
 // insertMilestone adds a milestone; participants plan many, so it is a
 // prepared statement.
 const insertMilestone = `INSERT INTO milestones (id, project_id, horizon, title, description, due_on, position, activities, status, claimed_at,
 	version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`
+
+// CreateLast inserts a milestone after the last of its horizon, at
+// position 0 in an empty one (or one whose positions are all below 0), and
+// sets m.Position to where it went. The last position is read from one
+// entry of the index milestones_project_order, in the same statement.
+func (s *MilestoneStore) CreateLast(ctx context.Context, m *domain.Milestone) error {
+	r := milestoneFromDomain(*m)
+	activities, err := json.Marshal(r.Activities)
+	if err != nil {
+		return err
+	}
+	return dbError(preparedRow(ctx, s.db, insertMilestoneLast, []any{r.ID, r.ProjectID, r.Horizon, horizonRanks[m.Horizon], r.Title,
+		r.Description, r.DueOn, json.RawMessage(activities), r.Status, r.ClaimedAt, r.Version, r.CreatedAt, r.UpdatedAt}, &m.Position))
+}
+
+// insertMilestoneLast adds a milestone after the last of its horizon ($4 is
+// the horizon's rank).
+const insertMilestoneLast = `INSERT INTO milestones (id, project_id, horizon, title, description, due_on, position, activities, status, claimed_at,
+	version, created_at, updated_at) VALUES ($1, $2, $3, $5, $6, $7,
+	coalesce((SELECT greatest(position + 1, 0) FROM milestones WHERE project_id = $2 AND horizon_rank = $4 ORDER BY position DESC LIMIT 1), 0),
+	$8, $9, $10, $11, $12, $13) RETURNING position`
 
 // Get returns a milestone by id.
 func (s *MilestoneStore) Get(ctx context.Context, id uuid.UUID) (domain.Milestone, error) {
@@ -95,20 +114,6 @@ func (s *MilestoneStore) OfProject(ctx context.Context, project uuid.UUID) ([]do
 		out[i] = r.toDomain()
 	}
 	return out, dbError(err)
-}
-
-// LastPosition returns the highest position in a horizon of the project.
-// It reads one entry of the index milestones_project_order, however many
-// milestones the horizon holds; its plan is the same for every project, so
-// PostgreSQL keeps one (by horizon it would plan each call anew).
-func (s *MilestoneStore) LastPosition(ctx context.Context, project uuid.UUID, horizon domain.Horizon) (int, bool, error) {
-	var last int
-	err := preparedRow(ctx, s.db, `SELECT position FROM milestones WHERE project_id = $1 AND horizon_rank = $2 ORDER BY position DESC LIMIT 1`,
-		[]any{project, horizonRanks[horizon]}, &last)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, false, nil
-	}
-	return last, err == nil, dbError(err)
 }
 
 // horizonRanks are the values of the generated column horizon_rank, which
