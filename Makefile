@@ -19,9 +19,11 @@ build:
 ## test: vet, check and lint the committed spec and clients, run every test on a real PostgreSQL
 test: postgres vet openapi-check lint-spec ts-check web-check test-go test-web
 
-## test-go: every Go test on a real PostgreSQL, with the race detector
+## test-go: every Go test on a real PostgreSQL, with the race detector; then the API's tests again on
+## pools of one connection each, which hang (and fail) if a request holds two at once
 test-go: postgres
 	$(GO) test -race -count=1 ./...
+	PROPER_TEST_DB_CONNECTIONS=1 $(GO) test -count=1 -timeout 3m ./api ./domain/...
 
 ## test-web: the whole loop through the web app in headless Chromium (installed when missing), with axe checks and screenshots
 test-web: postgres web-check

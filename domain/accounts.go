@@ -72,7 +72,7 @@ func (s *Accounts) Login(ctx context.Context, email, password, clientAddress str
 	if err := s.store.LoginFailures().Clear(ctx, normalized); err != nil {
 		return Session{}, err
 	}
-	return s.openSession(ctx, user, now)
+	return s.openSession(ctx, s.store, user, now)
 }
 
 // checkRateLimit refuses a sign-in while too many recent ones failed.
@@ -91,10 +91,12 @@ func (s *Accounts) checkRateLimit(ctx context.Context, email, clientAddress stri
 	return &Error{Kind: KindTooManyRequests, Message: "too many failed sign-ins: wait before trying again", RetryAfter: wait}
 }
 
-func (s *Accounts) openSession(ctx context.Context, user User, now time.Time) (Session, error) {
+// openSession starts a session for user, stored through store: the
+// transaction the sign-in belongs to, if there is one.
+func (s *Accounts) openSession(ctx context.Context, store Store, user User, now time.Time) (Session, error) {
 	token := NewSecret()
 	expires := now.Add(s.sessionTTL)
-	if err := s.store.Sessions().Create(ctx, HashSecret(token), user.ID, expires); err != nil {
+	if err := store.Sessions().Create(ctx, HashSecret(token), user.ID, expires); err != nil {
 		return Session{}, err
 	}
 	return Session{Token: token, ExpiresAt: expires, User: user}, nil
@@ -156,7 +158,7 @@ func (s *Accounts) Activate(ctx context.Context, email, code, password, clientAd
 		if err := tx.Events().Append(ctx, event(&Actor{UserID: uid}, now, "user.activated", "user", uid)); err != nil {
 			return err
 		}
-		session, err = s.openSession(ctx, user, now)
+		session, err = s.openSession(ctx, tx, user, now)
 		return err
 	})
 	if errors.Is(err, errWrongActivation) {

@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"strconv"
 	"sync"
 	"testing"
 
@@ -108,10 +109,19 @@ func newDatabase(t testing.TB, migrated bool) string {
 }
 
 // DB returns a Bun handle on a new migrated database for t, closed and
-// dropped when t ends.
+// dropped when t ends. PROPER_TEST_DB_CONNECTIONS caps its pool (the
+// default pool's size otherwise): at 1, any request that holds a second
+// connection while in a transaction waits for ever, which `make test` checks.
 func DB(t testing.TB) *bun.DB {
 	t.Helper()
-	db, err := persistence.Open(URL(t), persistence.DefaultPoolOptions)
+	opts := persistence.DefaultPoolOptions
+	if n := os.Getenv("PROPER_TEST_DB_CONNECTIONS"); n != "" {
+		var err error
+		if opts.MaxOpen, err = strconv.Atoi(n); err != nil || opts.MaxOpen < 1 {
+			t.Fatalf("pgtest: PROPER_TEST_DB_CONNECTIONS=%q is not a number of connections", n)
+		}
+	}
+	db, err := persistence.Open(URL(t), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
