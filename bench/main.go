@@ -164,7 +164,7 @@ func run(projects int, published float64, duration time.Duration, connections, u
 	}
 	defer cluster.Close()
 	url := cluster.URL(pglocal.DefaultDatabase)
-	db, err := persistence.Open(url, persistence.PoolOptions{MaxOpen: 40, ConnectTimeout: 5 * time.Second})
+	db, err := persistence.Open(url, persistence.DefaultPoolOptions)
 	if err != nil {
 		return err
 	}
@@ -212,7 +212,7 @@ func run(projects int, published float64, duration time.Duration, connections, u
 	}})
 	properURL, stopProper := serve(proper.Handler())
 	defer stopProper()
-	pool, err := pgxpool.New(ctx, url+"&pool_max_conns=40")
+	pool, err := pgxpool.New(ctx, url+fmt.Sprintf("&pool_max_conns=%d", persistence.DefaultPoolOptions.MaxOpen))
 	if err != nil {
 		return err
 	}

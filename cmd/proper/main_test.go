@@ -271,3 +271,10 @@ func grepLines(b []byte, prefix string) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+func TestServeRefusesAPoolWithoutConnections(t *testing.T) {
+	code, _, stderr := proper(t, context.Background(), map[string]string{"PROPER_DB_MAX_CONNECTIONS": "0"}, "serve", "--data-dir", t.TempDir())
+	if code != 1 || !strings.Contains(stderr, "--db-max-connections must be at least 1") {
+		t.Errorf("exit %d, %s; want 1 naming --db-max-connections", code, stderr)
+	}
+}

@@ -24,16 +24,19 @@ type storageFlags struct {
 	databaseURL string
 	dataDir     string
 	blobURL     string
+	// pool sizes the connection pools (the primary's and the replica's).
+	pool persistence.PoolOptions
 	// replicaURL and replicaMaxLag are set by serve only (addReplicaFlags).
 	replicaURL    string
 	replicaMaxLag time.Duration
 }
 
 func addStorageFlags(fs *flag.FlagSet) *storageFlags {
-	f := &storageFlags{}
+	f := &storageFlags{pool: persistence.DefaultPoolOptions}
 	fs.StringVar(&f.databaseURL, "database-url", "", "PostgreSQL URL to use instead of the private cluster")
 	fs.StringVar(&f.dataDir, "data-dir", defaultDataDir, "folder of the private PostgreSQL cluster (used when no database URL is set) and, by default, of evidence files")
 	fs.StringVar(&f.blobURL, "blob-url", "", "where evidence files go: file:///folder or s3://bucket?endpoint=…&region=… (default: <data-dir>/blobs)")
+	fs.IntVar(&f.pool.MaxOpen, "db-max-connections", f.pool.MaxOpen, "the most connections this process opens to the database (and as many to the replica); default: 4 per core")
 	return f
 }
 
@@ -72,11 +75,14 @@ func (f *storageFlags) addReplicaFlags(fs *flag.FlagSet) {
 // openDatabase connects to the configured database (see database); close
 // releases it.
 func (f *storageFlags) openDatabase(ctx context.Context, logger *slog.Logger) (db *bun.DB, close func(), err error) {
+	if f.pool.MaxOpen < 1 {
+		return nil, nil, fmt.Errorf("--db-max-connections must be at least 1, not %d", f.pool.MaxOpen)
+	}
 	url, release, err := f.database(ctx, logger)
 	if err != nil {
 		return nil, nil, err
 	}
-	db, err = persistence.Open(url, persistence.DefaultPoolOptions)
+	db, err = persistence.Open(url, f.pool)
 	if err != nil {
 		release()
 		return nil, nil, fmt.Errorf("open database: %w", err)
@@ -120,7 +126,7 @@ func (f *storageFlags) open(ctx context.Context, logger *slog.Logger) (*storage,
 	st := &storage{db: db, blobs: blobs}
 	closeAll := func() { blobs.Close(); closeDB() }
 	if f.replicaURL != "" {
-		replicaDB, err := persistence.Open(f.replicaURL, persistence.DefaultPoolOptions)
+		replicaDB, err := persistence.Open(f.replicaURL, f.pool)
 		if err != nil {
 			closeAll()
 			return nil, nil, fmt.Errorf("open the replica: %w", err)
