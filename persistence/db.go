@@ -27,14 +27,15 @@ type PoolOptions struct {
 	Tracer pgx.QueryTracer
 }
 
-// DefaultPoolOptions hold four connections per core of this machine.
+// DefaultPoolOptions hold four connections per core this process may use
+// (GOMAXPROCS, which follows a container's CPU limit).
 // PostgreSQL answers most with about twice as many busy connections as it
 // has cores; more only contend inside it. On the 2-core bench machine 8
 // connections answered get-project at 50 concurrent requests a third more
 // often, and with a lower p99, than 40 (docs/BENCHMARKS.md). A database
 // server much larger than the application's, shared by few replicas, takes
 // more (proper serve --db-max-connections).
-var DefaultPoolOptions = PoolOptions{MaxOpen: 4 * runtime.NumCPU(), ConnectTimeout: 5 * time.Second}
+var DefaultPoolOptions = PoolOptions{MaxOpen: 4 * runtime.GOMAXPROCS(0), ConnectTimeout: 5 * time.Second}
 
 // Open connects to the PostgreSQL server at url through pgx's database/sql
 // driver and wraps the pool in Bun. It does not wait for the server: the
