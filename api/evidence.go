@@ -21,26 +21,27 @@ import (
 
 // Evidence is a bukti dukung as clients see it: a file or a link.
 type Evidence struct {
-	ID          uuid.UUID  `json:"id" format:"uuid" doc:"The evidence's id."`
-	MilestoneID uuid.UUID  `json:"milestoneId" format:"uuid" doc:"The milestone it proves."`
-	ProjectID   uuid.UUID  `json:"projectId" format:"uuid" doc:"Its project."`
-	Title       string     `json:"title" doc:"Title." example:"SK Tim Efektif Antrean Daring"`
-	Description string     `json:"description" example:"Ditandatangani Kepala Dinas pada 3 Maret 2026." doc:"Description."`
-	Kind        string     `json:"kind" enum:"file,link" doc:"A file, or a link to something online." example:"file"`
-	URL         string     `json:"url,omitempty" format:"uri" doc:"The link, for a link." example:"https://disdukcapil.batam.go.id/antrean"`
-	FileName    string     `json:"fileName,omitempty" doc:"The file's name, for a file." example:"SK-Tim-Efektif.pdf"`
-	Size        int64      `json:"size,omitempty" doc:"The file's size in bytes." example:"482113"`
-	MediaType   string     `json:"mediaType,omitempty" doc:"The file's type, judged from its bytes." example:"application/pdf"`
-	SHA256      string     `json:"sha256,omitempty" doc:"The SHA-256 of the file, in hex." example:"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"`
-	Status      string     `json:"status" enum:"submitted,approved,rejected,withdrawn" doc:"Where its review stands." example:"submitted"`
-	SubmittedAt time.Time  `json:"submittedAt" doc:"When it was submitted."`
-	ReviewedAt  *time.Time `json:"reviewedAt,omitempty" doc:"When the mentor reviewed it."`
-	Version     int64      `json:"version" doc:"Increases with every change; the ETag names it." example:"1"`
+	ID            uuid.UUID  `json:"id" format:"uuid" doc:"The evidence's id."`
+	MilestoneID   uuid.UUID  `json:"milestoneId" format:"uuid" doc:"The milestone it proves."`
+	ProjectID     uuid.UUID  `json:"projectId" format:"uuid" doc:"Its project."`
+	Title         string     `json:"title" doc:"Title." example:"SK Tim Efektif Antrean Daring"`
+	Description   string     `json:"description" example:"Ditandatangani Kepala Dinas pada 3 Maret 2026." doc:"Description."`
+	Kind          string     `json:"kind" enum:"file,link" doc:"A file, or a link to something online." example:"file"`
+	URL           string     `json:"url,omitempty" format:"uri" doc:"The link, for a link." example:"https://disdukcapil.batam.go.id/antrean"`
+	FileName      string     `json:"fileName,omitempty" doc:"The file's name, for a file." example:"SK-Tim-Efektif.pdf"`
+	Size          int64      `json:"size,omitempty" doc:"The file's size in bytes." example:"482113"`
+	MediaType     string     `json:"mediaType,omitempty" doc:"The file's type, judged from its bytes." example:"application/pdf"`
+	SHA256        string     `json:"sha256,omitempty" doc:"The SHA-256 of the file, in hex." example:"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"`
+	Status        string     `json:"status" enum:"submitted,approved,rejected,withdrawn" doc:"Where its review stands." example:"submitted"`
+	SubmittedAt   time.Time  `json:"submittedAt" doc:"When it was submitted."`
+	ReviewedAt    *time.Time `json:"reviewedAt,omitempty" doc:"When the mentor reviewed it."`
+	ReviewComment string     `json:"reviewComment,omitempty" doc:"What the mentor wrote with the decision: why, for a rejection." example:"Lampirkan SK yang sudah ditandatangani."`
+	Version       int64      `json:"version" doc:"Increases with every change; the ETag names it." example:"1"`
 }
 
 func newEvidence(e domain.Evidence) Evidence {
 	out := Evidence{ID: e.ID, MilestoneID: e.MilestoneID, ProjectID: e.ProjectID, Title: e.Title, Description: e.Description,
-		Kind: "link", URL: e.URL, Status: string(e.Status), SubmittedAt: e.SubmittedAt, ReviewedAt: e.ReviewedAt, Version: e.Version}
+		Kind: "link", URL: e.URL, Status: string(e.Status), SubmittedAt: e.SubmittedAt, ReviewedAt: e.ReviewedAt, ReviewComment: e.ReviewComment, Version: e.Version}
 	if f := e.File; f != nil {
 		out.Kind, out.FileName, out.Size, out.MediaType, out.SHA256 = "file", f.Name, f.Size, f.MediaType, hex.EncodeToString(f.SHA256)
 	}

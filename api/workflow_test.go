@@ -166,6 +166,30 @@ func TestWithdrawnEvidenceStaysAsHistory(t *testing.T) {
 	}
 }
 
+func TestTheParticipantReadsWhyTheirEvidenceWasRejected(t *testing.T) {
+	w := newWorld(t)
+	w.arrangeWorkflow(t)
+	path := "/v1/evidence/" + w.fileEvidence.ID.String()
+	participant := w.tokenOf(roleParticipant)
+	if res := expect(t, w.get(path, participant), http.StatusOK); strings.Contains(string(res.body), "reviewComment") {
+		t.Fatalf("evidence not yet reviewed has a review comment: %s", res.body)
+	}
+
+	reason := "SK belum ditandatangani Kepala Dinas."
+	answer := expect(t, w.post(path+"/reviews", w.tokenOf(roleMentor), map[string]string{"decision": "reject", "comment": " " + reason + " "}), http.StatusOK)
+	if got := answer.field(t, "reviewComment"); got != reason {
+		t.Errorf("the review's answer says %q, want %q", got, reason)
+	}
+	if got := expect(t, w.get(path, participant), http.StatusOK).field(t, "reviewComment"); got != reason {
+		t.Errorf("the evidence says %q, want %q", got, reason)
+	}
+	var list struct{ Items []struct{ ID, Status, ReviewComment string } }
+	expect(t, w.get("/v1/milestones/"+w.milestone.ID.String()+"/evidence", participant), http.StatusOK).decode(t, &list)
+	if len(list.Items) != 1 || list.Items[0].Status != "rejected" || list.Items[0].ReviewComment != reason {
+		t.Fatalf("the milestone's evidence: %+v", list.Items)
+	}
+}
+
 func TestDownloadIsByteForByteWithRanges(t *testing.T) {
 	w := newWorld(t)
 	w.arrangeWorkflow(t)

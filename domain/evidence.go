@@ -41,7 +41,10 @@ type Evidence struct {
 	SubmittedBy uuid.UUID
 	SubmittedAt time.Time
 	ReviewedAt  *time.Time
-	Version     int64
+	// ReviewComment is what the mentor wrote with the decision: why, for a
+	// rejection ("" before any review). It is kept with the review.
+	ReviewComment string
+	Version       int64
 }
 
 // StoredFile is an evidence file as kept in the blob store.
@@ -122,7 +125,7 @@ func (e *Evidence) review(decision EvidenceDecision, comment string, now time.Ti
 	default:
 		return Invalid("decision", "must be approve or reject")
 	}
-	e.ReviewedAt = &now
+	e.ReviewedAt, e.ReviewComment = &now, strings.TrimSpace(comment)
 	return nil
 }
 

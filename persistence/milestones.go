@@ -172,6 +172,8 @@ type evidenceRow struct {
 	SubmittedAt time.Time  `bun:"submitted_at"`
 	ReviewedAt  *time.Time `bun:"reviewed_at"`
 	Version     int64      `bun:"version"`
+	// ReviewComment is read from the evidence's latest review (selectEvidence).
+	ReviewComment string `bun:"review_comment,scanonly"`
 }
 
 func evidenceFromDomain(e domain.Evidence) evidenceRow {
@@ -188,7 +190,7 @@ func evidenceFromDomain(e domain.Evidence) evidenceRow {
 
 func (r evidenceRow) toDomain() domain.Evidence {
 	e := domain.Evidence{ID: r.ID, MilestoneID: r.MilestoneID, ProjectID: r.ProjectID, Title: r.Title, Description: r.Description,
-		Status: domain.EvidenceStatus(r.Status), SubmittedBy: r.SubmittedBy, SubmittedAt: r.SubmittedAt.UTC(), ReviewedAt: r.ReviewedAt, Version: r.Version}
+		Status: domain.EvidenceStatus(r.Status), SubmittedBy: r.SubmittedBy, SubmittedAt: r.SubmittedAt.UTC(), ReviewedAt: r.ReviewedAt, ReviewComment: r.ReviewComment, Version: r.Version}
 	if r.URL != nil {
 		e.URL = *r.URL
 	}
@@ -210,17 +212,25 @@ func (s *EvidenceStore) Create(ctx context.Context, e domain.Evidence) error {
 	return dbError(err)
 }
 
+// selectEvidence selects evidence rows into dest with the comment of each
+// one's latest review.
+func (s *EvidenceStore) selectEvidence(dest any) *bun.SelectQuery {
+	return s.db.NewSelect().Model(dest).ColumnExpr("?TableColumns").
+		ColumnExpr(`coalesce((SELECT r.comment FROM reviews r WHERE r.target_type = 'evidence' AND r.target_id = ?TableAlias.id
+			ORDER BY r.created_at DESC LIMIT 1), '') AS review_comment`)
+}
+
 // Get returns evidence by id.
 func (s *EvidenceStore) Get(ctx context.Context, id uuid.UUID) (domain.Evidence, error) {
 	var row evidenceRow
-	err := s.db.NewSelect().Model(&row).Where("id = ?", id).Scan(ctx)
+	err := s.selectEvidence(&row).Where("id = ?", id).Scan(ctx)
 	return row.toDomain(), notFound(err, "evidence")
 }
 
 // OfMilestone returns all evidence of a milestone, oldest first.
 func (s *EvidenceStore) OfMilestone(ctx context.Context, milestone uuid.UUID) ([]domain.Evidence, error) {
 	var rows []evidenceRow
-	err := s.db.NewSelect().Model(&rows).Where("milestone_id = ?", milestone).OrderExpr("submitted_at, id").Scan(ctx)
+	err := s.selectEvidence(&rows).Where("milestone_id = ?", milestone).OrderExpr("submitted_at, id").Scan(ctx)
 	out := make([]domain.Evidence, len(rows))
 	for i, r := range rows {
 		out[i] = r.toDomain()
@@ -237,7 +247,7 @@ func (s *EvidenceStore) List(ctx context.Context, milestone uuid.UUID, page doma
 		return domain.Page[domain.Evidence]{}, err
 	}
 	var rows []evidenceRow
-	q := s.db.NewSelect().Model(&rows).Where("milestone_id = ?", milestone).OrderExpr("submitted_at, id").Limit(int64(page.Size() + 1))
+	q := s.selectEvidence(&rows).Where("milestone_id = ?", milestone).OrderExpr("submitted_at, id").Limit(int64(page.Size() + 1))
 	if hasCursor {
 		q.Where("(submitted_at, id) > (?, ?)", after, afterID)
 	}

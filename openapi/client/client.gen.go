@@ -922,6 +922,9 @@ type Evidence struct {
 	// ProjectId Its project.
 	ProjectId openapi_types.UUID `json:"projectId"`
 
+	// ReviewComment What the mentor wrote with the decision: why, for a rejection.
+	ReviewComment *string `json:"reviewComment,omitempty"`
+
 	// ReviewedAt When the mentor reviewed it.
 	ReviewedAt *time.Time `json:"reviewedAt,omitempty"`
 

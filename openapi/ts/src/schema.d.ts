@@ -1960,6 +1960,11 @@ export interface components {
              */
             projectId: string;
             /**
+             * @description What the mentor wrote with the decision: why, for a rejection.
+             * @example Lampirkan SK yang sudah ditandatangani.
+             */
+            reviewComment?: string;
+            /**
              * Format: date-time
              * @description When the mentor reviewed it.
              * @example 2026-11-23T09:30:00Z
