@@ -348,6 +348,7 @@ export const id = {
   "mentor.mediaType": "Jenis berkas",
   "mentor.submittedAt": "Diajukan",
   "mentor.reviewedAt": "Ditelaah",
+  "mentor.reviewComment": "Catatan telaah",
   "mentor.link": "Tautan",
   "mentor.viewer": "Isi bukti",
   "mentor.loadingFile": "Memuat berkas…",

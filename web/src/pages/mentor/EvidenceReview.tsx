@@ -108,6 +108,12 @@ function EvidenceFacts({ evidence, milestone, milestoneHref }: { evidence: Evide
             </span>
           )}
         </dd>
+        {evidence.reviewComment && (
+          <>
+            <dt>{t("mentor.reviewComment")}</dt>
+            <dd>{evidence.reviewComment}</dd>
+          </>
+        )}
       </dl>
     </section>
   );

@@ -1,5 +1,6 @@
 // The evidence of one milestone (list-evidence): each with its status, file
-// or link, the mentor's review when the timeline tells it, and for the
+// or link, the mentor's review (as the timeline tells it, naming the
+// reviewer, or else the evidence's own review comment), and for the
 // participant the withdrawal of evidence still waiting for review.
 import { useState } from "react";
 import { api, ok } from "../../api";
@@ -54,7 +55,8 @@ function EvidenceItem({ evidence: e, isParticipant, timeline, onChanged }: { evi
   const [confirming, setConfirming] = useState(false);
   const withdraw = useAction();
   const download = useAction();
-  const review = e.status === "approved" || e.status === "rejected" ? latestReview(timeline, e.id, ["evidence.rejected", "evidence.approved"]) : undefined;
+  const reviewed = e.status === "approved" || e.status === "rejected";
+  const review = reviewed ? (latestReview(timeline, e.id, ["evidence.rejected", "evidence.approved"])?.summary ?? e.reviewComment) : undefined;
   const doWithdraw = () =>
     withdraw.run(async () => {
       await ok(api.DELETE("/v1/evidence/{evidenceId}", { params: { path: { evidenceId: e.id } } }));
@@ -85,7 +87,7 @@ function EvidenceItem({ evidence: e, isParticipant, timeline, onChanged }: { evi
       {e.description && <p className="evidence-description">{e.description}</p>}
       {review && (
         <p className={"review-note" + (e.status === "rejected" ? " review-rejected" : "")}>
-          <span className="muted">{t("participant.evidence.review")}</span> {review.summary}
+          <span className="muted">{t("participant.evidence.review")}</span> {review}
         </p>
       )}
       <ProblemAlert error={reword(withdraw.error, { details: { 409: t("participant.evidence.withdrawRefused") } }) ?? download.error} />
