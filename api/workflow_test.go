@@ -183,7 +183,9 @@ func TestTheParticipantReadsWhyTheirEvidenceWasRejected(t *testing.T) {
 	if got := expect(t, w.get(path, participant), http.StatusOK).field(t, "reviewComment"); got != reason {
 		t.Errorf("the evidence says %q, want %q", got, reason)
 	}
-	var list struct{ Items []struct{ ID, Status, ReviewComment string } }
+	var list struct {
+		Items []struct{ ID, Status, ReviewComment string }
+	}
 	expect(t, w.get("/v1/milestones/"+w.milestone.ID.String()+"/evidence", participant), http.StatusOK).decode(t, &list)
 	if len(list.Items) != 1 || list.Items[0].Status != "rejected" || list.Items[0].ReviewComment != reason {
 		t.Fatalf("the milestone's evidence: %+v", list.Items)
