@@ -63,40 +63,49 @@ var _ domain.MilestoneStore = (*MilestoneStore)(nil)
 
 // Create inserts a milestone.
 func (s *MilestoneStore) Create(ctx context.Context, m domain.Milestone) error {
-	r := milestoneFromDomain(m)
-	activities, err := json.Marshal(r.Activities)
+	args, err := milestoneInsertArgs(m, m.Position)
 	if err != nil {
 		return err
 	}
-	return dbError(preparedExec(ctx, s.db, insertMilestone, r.ID, r.ProjectID, r.Horizon, r.Title, r.Description, r.DueOn, r.Position,
-		json.RawMessage(activities), r.Status, r.ClaimedAt, r.Version, r.CreatedAt, r.UpdatedAt))
+	return dbError(preparedExec(ctx, s.db, insertMilestone, args...))
 }
-
-// insertMilestone adds a milestone; participants plan many, so it is a
-// prepared statement.
-const insertMilestone = `INSERT INTO milestones (id, project_id, horizon, title, description, due_on, position, activities, status, claimed_at,
-	version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`
 
 // CreateLast inserts a milestone after the last of its horizon, at
 // position 0 in an empty one (or one whose positions are all below 0), and
 // sets m.Position to where it went. The last position is read from one
 // entry of the index milestones_project_order, in the same statement.
 func (s *MilestoneStore) CreateLast(ctx context.Context, m *domain.Milestone) error {
-	r := milestoneFromDomain(*m)
-	activities, err := json.Marshal(r.Activities)
+	args, err := milestoneInsertArgs(*m, horizonRanks[m.Horizon])
 	if err != nil {
 		return err
 	}
-	return dbError(preparedRow(ctx, s.db, insertMilestoneLast, []any{r.ID, r.ProjectID, r.Horizon, horizonRanks[m.Horizon], r.Title,
-		r.Description, r.DueOn, json.RawMessage(activities), r.Status, r.ClaimedAt, r.Version, r.CreatedAt, r.UpdatedAt}, &m.Position))
+	return dbError(preparedRow(ctx, s.db, insertMilestoneLast, args, &m.Position))
 }
 
-// insertMilestoneLast adds a milestone after the last of its horizon ($4 is
-// the horizon's rank).
-const insertMilestoneLast = `INSERT INTO milestones (id, project_id, horizon, title, description, due_on, position, activities, status, claimed_at,
-	version, created_at, updated_at) VALUES ($1, $2, $3, $5, $6, $7,
-	coalesce((SELECT greatest(position + 1, 0) FROM milestones WHERE project_id = $2 AND horizon_rank = $4 ORDER BY position DESC LIMIT 1), 0),
+// milestoneInsertArgs are the parameters of insertMilestone and
+// insertMilestoneLast; the seventh, placement, is the position for the
+// first and the horizon's rank for the second.
+func milestoneInsertArgs(m domain.Milestone, placement int) ([]any, error) {
+	r := milestoneFromDomain(m)
+	activities, err := json.Marshal(r.Activities)
+	if err != nil {
+		return nil, err
+	}
+	return []any{r.ID, r.ProjectID, r.Horizon, r.Title, r.Description, r.DueOn, placement, json.RawMessage(activities), r.Status,
+		r.ClaimedAt, r.Version, r.CreatedAt, r.UpdatedAt}, nil
+}
+
+// The milestone inserts; participants plan many milestones, so they are
+// prepared statements. insertMilestoneLast places the milestone after the
+// last of the horizon whose rank is $7.
+const (
+	insertMilestoneInto = `INSERT INTO milestones (id, project_id, horizon, title, description, due_on, position, activities, status,
+	claimed_at, version, created_at, updated_at) `
+	insertMilestone     = insertMilestoneInto + `VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`
+	insertMilestoneLast = insertMilestoneInto + `VALUES ($1, $2, $3, $4, $5, $6,
+	coalesce((SELECT greatest(position + 1, 0) FROM milestones WHERE project_id = $2 AND horizon_rank = $7 ORDER BY position DESC LIMIT 1), 0),
 	$8, $9, $10, $11, $12, $13) RETURNING position`
+)
 
 // Get returns a milestone by id.
 func (s *MilestoneStore) Get(ctx context.Context, id uuid.UUID) (domain.Milestone, error) {
