@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"gocloud.dev/blob"
 	_ "gocloud.dev/blob/fileblob" // registers file:// URLs
@@ -46,7 +47,8 @@ var fileDefaults = map[string]string{
 //     (mode 0700) if missing. Unless the URL says otherwise, temporary files
 //     are written inside that folder (no_tmp_dir) and no ".attrs" side files
 //     are written (metadata=skip); "?no_tmp_dir=&metadata=" restores
-//     fileblob's own defaults.
+//     fileblob's own defaults. Temporary files that a crash left in the
+//     folder are removed once they are an hour old (RemoveStaleTemporaryFiles).
 //   - s3://bucket?region=eu-west-1 keeps them in an AWS S3 bucket, with
 //     credentials from the usual AWS environment variables, shared config
 //     files or instance role.
@@ -87,6 +89,10 @@ func OpenBlobStore(ctx context.Context, rawURL string) (*BlobStore, error) {
 	store := &BlobStore{bucket: bucket}
 	if u.Scheme == "file" {
 		store.dir = fileURLDir(u)
+		if _, err := store.RemoveStaleTemporaryFiles(time.Now()); err != nil {
+			bucket.Close()
+			return nil, err
+		}
 	}
 	return store, nil
 }

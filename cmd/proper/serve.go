@@ -147,7 +147,8 @@ func replicaMetrics(r *persistence.Replica) []prometheus.Collector {
 	}
 }
 
-// keepHouse runs persistence.Housekeeping every hour until ctx ends.
+// keepHouse runs persistence.Housekeeping, and removes the blob store's
+// stale temporary files, every hour until ctx ends.
 func keepHouse(ctx context.Context, st *storage, logger *slog.Logger) {
 	ticker := time.NewTicker(time.Hour)
 	defer ticker.Stop()
@@ -156,10 +157,14 @@ func keepHouse(ctx context.Context, st *storage, logger *slog.Logger) {
 		case <-ctx.Done():
 			return
 		case <-ticker.C:
-			deleted, err := persistence.Housekeeping(ctx, st.db, time.Now())
+			now := time.Now()
+			deleted, err := persistence.Housekeeping(ctx, st.db, now)
 			if err != nil {
 				logger.Warn("housekeeping", "error", err)
 				continue
+			}
+			if deleted["blob_temporary_files"], err = st.blobs.RemoveStaleTemporaryFiles(now); err != nil {
+				logger.Warn("housekeeping", "error", err)
 			}
 			logger.Info("housekeeping", "deleted", deleted)
 		}
