@@ -17,7 +17,6 @@ type milestoneRow struct {
 	ID          uuid.UUID       `bun:"id,pk,type:uuid"`
 	ProjectID   uuid.UUID       `bun:"project_id,type:uuid"`
 	Horizon     string          `bun:"horizon"`
-	HorizonRank int             `bun:"horizon_rank,scanonly"`
 	Title       string          `bun:"title"`
 	Description string          `bun:"description"`
 	DueOn       time.Time       `bun:"due_on,type:date"`
@@ -145,7 +144,12 @@ func (s *MilestoneStore) List(ctx context.Context, project uuid.UUID, page domai
 	if err := q.Scan(ctx); err != nil {
 		return domain.Page[domain.Milestone]{}, dbError(err)
 	}
-	return pageOf(rows, page.Size(), milestoneRow.toDomain, func(r milestoneRow) []any { return []any{r.HorizonRank, r.Position, r.ID} }), nil
+	// The key's rank comes from the horizon: the model's SELECT does not
+	// read the generated column, and a rank of 0 would lead back to the
+	// first page.
+	return pageOf(rows, page.Size(), milestoneRow.toDomain, func(r milestoneRow) []any {
+		return []any{horizonRanks[domain.Horizon(r.Horizon)], r.Position, r.ID}
+	}), nil
 }
 
 // Update writes a milestone if nobody changed it since it was read.
