@@ -2,7 +2,6 @@ package api
 
 import (
 	"context"
-	"encoding/csv"
 	"mime"
 	"net/http"
 	"strconv"
@@ -129,7 +128,8 @@ func registerProgress(api huma.API, s *Services) {
 	huma.Register(api, huma.Operation{
 		OperationID: "export-cohort-progress", Method: http.MethodGet, Path: "/cohorts/{cohortId}/progress.csv",
 		Summary: "Export the progress as CSV", Tags: []string{"progress"}, Security: signedIn,
-		Description: "The same lines as get-cohort-progress, as a CSV file (UTF-8, header row, RFC 4180 quoting), streamed. `sep=;` separates with semicolons for Indonesian Excel.",
+		Description: "The same lines as get-cohort-progress, as a CSV file (UTF-8, header row, RFC 4180 quoting), streamed. `sep=;` separates with semicolons for Indonesian Excel. " +
+			"A cell that a spreadsheet would run as a formula (it starts with =, +, -, @, TAB or CR) is written quoted with a single quote (') in front, so that it is read as text.",
 		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusUnprocessableEntity},
 		Responses: map[string]*huma.Response{"200": {Description: "The progress as CSV.",
 			Content: map[string]*huma.MediaType{"text/csv": {Schema: &huma.Schema{Type: "string"}}}}},
@@ -144,9 +144,7 @@ func registerProgress(api huma.API, s *Services) {
 		return &huma.StreamResponse{Body: func(hctx huma.Context) {
 			hctx.SetHeader("Content-Type", "text/csv; charset=utf-8")
 			hctx.SetHeader("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": "progress-" + code + ".csv"}))
-			w := csv.NewWriter(hctx.BodyWriter())
-			w.Comma = rune(in.Sep[0])
-			w.UseCRLF = true
+			w := newCSVWriter(hctx.BodyWriter(), in.Sep[0])
 			w.Write(progressCSVHeader)
 			err := s.Cohorts.CohortProgress(ctx, actorOf(ctx), in.query(), func(r domain.ProgressRow) error {
 				return w.Write(progressCSVRecord(r))
