@@ -130,7 +130,7 @@ func registerProgress(api huma.API, s *Services) {
 		Summary: "Export the progress as CSV", Tags: []string{"progress"}, Security: signedIn,
 		Description: "The same lines as get-cohort-progress, as a CSV file (UTF-8, header row, RFC 4180 quoting), streamed. `sep=;` separates with semicolons for Indonesian Excel. " +
 			"A cell that a spreadsheet would run as a formula (it starts with =, +, -, @, TAB or CR) is written quoted with a single quote (') in front, so that it is read as text.",
-		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusUnprocessableEntity},
+		Errors: []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusUnprocessableEntity},
 		Responses: map[string]*huma.Response{"200": {Description: "The progress as CSV.",
 			Content: map[string]*huma.MediaType{"text/csv": {Schema: &huma.Schema{Type: "string"}}}}},
 	}, func(ctx context.Context, in *struct {
