@@ -7,7 +7,7 @@ package domain
 // a DDE command). Such a cell gets a single quote in front, as OWASP
 // advises, and changed reports it so that the writer quotes the cell too.
 // The web app applies the same rule to the files it writes
-// (web/src/spreadsheet.ts).
+// (spreadsheetCell in web/src/pages/organizer/csv.ts).
 func SpreadsheetText(cell string) (text string, changed bool) {
 	if cell == "" {
 		return cell, false

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Fails when the committed dist/ differs from what the sources build to.
+# Fails when the committed dist/ differs from what the sources build to, or
+# when a unit test of web/test (Node's test runner) fails.
 set -euo pipefail
 cd "$(dirname "$0")"
 tmp=$(mktemp -d)
@@ -11,3 +12,4 @@ if ! diff -r dist "$tmp/dist" >/dev/null; then
   exit 1
 fi
 echo "web: dist/ is current"
+node --test test/csv.test.mjs

@@ -67,10 +67,21 @@ export function rosterByLine(text: string): Map<number, Record<string, string>> 
   return out;
 }
 
-/** rows as CSV text (comma-separated, quoted where needed), with a BOM so Excel reads UTF-8. */
+/**
+ * value as a cell of a CSV file that a spreadsheet reads as text. Names and codes come from people, and a cell
+ * starting with =, +, -, @, TAB or CR is run by Excel and its kin as a formula (CSV injection): such a cell gets a
+ * single quote in front and is quoted, as OWASP advises. Other cells are quoted where CSV needs it. The one rule
+ * for every CSV file the web app writes; the server applies the same one (domain.SpreadsheetText).
+ */
+export function spreadsheetCell(value: string): string {
+  const formula = /^[=+\-@\t\r]/.test(value);
+  const text = formula ? "'" + value : value;
+  return formula || /[",;\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** rows as CSV text (comma-separated, cells by spreadsheetCell), with a BOM so Excel reads UTF-8. */
 export function toCsv(rows: string[][]): string {
-  const cell = (v: string) => (/[",;\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  return "\uFEFF" + rows.map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
+  return "\uFEFF" + rows.map((r) => r.map(spreadsheetCell).join(",")).join("\r\n") + "\r\n";
 }
 
 /** A blob: URL of text as a CSV file for a download link, revoked when no longer used. */
