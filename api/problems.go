@@ -57,6 +57,7 @@ func newProblem(ctx huma.Context, status int, msg string, errs ...error) huma.St
 		p := huma.NewError(status, msg, errs...)
 		if model, ok := p.(*huma.ErrorModel); ok {
 			model.Type = problemType
+			model.Errors = boundedDetails(model.Errors)
 		}
 		return p
 	}
@@ -76,6 +77,40 @@ func domainProblem(de *domain.Error) *huma.ErrorModel {
 		p.Errors = append(p.Errors, &huma.ErrorDetail{Message: f.Message, Location: location(f.Field), Value: f.Value})
 	}
 	return p
+}
+
+// maxErrorDetails is how many field errors one problem lists; a body with
+// thousands of mistakes gets the first ones and a count of the rest.
+const maxErrorDetails = 20
+
+// maxEchoedValue is the longest value a field error repeats back.
+const maxEchoedValue = 200
+
+// boundedDetails keeps an answer in proportion to what the client needs:
+// at most maxErrorDetails errors, then one saying how many more there were,
+// and no value that would repeat a whole object, array or long text of the
+// request (Huma's "unexpected property" error carries the whole object as
+// its value, once per unknown key: quadratic in the body's size).
+func boundedDetails(details []*huma.ErrorDetail) []*huma.ErrorDetail {
+	if len(details) > maxErrorDetails {
+		more := len(details) - maxErrorDetails
+		details = append(details[:maxErrorDetails:maxErrorDetails],
+			&huma.ErrorDetail{Message: fmt.Sprintf("and %d more errors", more), Location: "body"})
+	}
+	for _, d := range details {
+		if d == nil {
+			continue
+		}
+		switch v := d.Value.(type) {
+		case map[string]any, []any:
+			d.Value = nil
+		case string:
+			if len(v) > maxEchoedValue {
+				d.Value = nil
+			}
+		}
+	}
+	return details
 }
 
 func location(field string) string {
