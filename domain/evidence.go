@@ -6,7 +6,6 @@ import (
 	"path"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/google/uuid"
 )
@@ -152,7 +151,7 @@ func SafeFileName(name string) string {
 	name = path.Base(strings.ReplaceAll(name, `\`, "/"))
 	cleaned := strings.Map(func(r rune) rune {
 		switch {
-		case unicode.IsControl(r), strings.ContainsRune(`"/\<>:|?*;`, r):
+		case unsafeInLine(r), strings.ContainsRune(`"/\<>:|?*;`, r):
 			return '_'
 		}
 		return r

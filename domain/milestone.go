@@ -229,9 +229,14 @@ func activities(v *Violations, in []Activity) []Activity {
 	return out
 }
 
-// longText trims s and checks its length against MaxProjectText.
+// longText trims s and checks it is multi-line text (CheckMultiLine) no
+// longer than MaxProjectText.
 func longText(v *Violations, field, s string) string {
 	s = strings.TrimSpace(s)
+	if err := CheckMultiLine(field, s); err != nil {
+		v.AddError(field, err)
+		return s
+	}
 	if len([]rune(s)) > MaxProjectText {
 		v.Add(field, fmt.Sprintf("must have at most %d characters", MaxProjectText))
 	}

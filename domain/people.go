@@ -118,9 +118,14 @@ func (u *User) setNIP(v *Violations, s string) {
 	u.NIP = nip
 }
 
-// text trims s and checks it is present (when required) and not too long.
+// text trims s and checks it is a single line (CheckSingleLine), present
+// when required, and not too long.
 func text(v *Violations, field, s string, required bool) string {
 	s = strings.TrimSpace(s)
+	if err := CheckSingleLine(field, s); err != nil {
+		v.AddError(field, err)
+		return s
+	}
 	switch {
 	case required && s == "":
 		v.Add(field, "is required")

@@ -94,22 +94,25 @@ func (p *Project) editDesign(c ProjectChanges) error {
 		return Conflict("", fmt.Sprintf("the design can only be edited while the project is a draft; it is %s", p.Status))
 	}
 	var v Violations
-	set := func(dst *string, src *string, field string, max int) {
+	// The title is a single line; the rest are paragraphs.
+	set := func(dst *string, src *string, field string, max int, check func(field, s string) error) {
 		if src == nil {
 			return
 		}
 		s := strings.TrimSpace(*src)
-		if utf8.RuneCountInString(s) > max {
+		if err := check(field, s); err != nil {
+			v.AddError(field, err)
+		} else if utf8.RuneCountInString(s) > max {
 			v.Add(field, fmt.Sprintf("must have at most %d characters", max))
 		}
 		*dst = s
 	}
-	set(&p.Title, c.Title, "title", MaxTextLength)
-	set(&p.Problem, c.Problem, "problem", MaxProjectText)
-	set(&p.Background, c.Background, "background", MaxProjectText)
-	set(&p.Goal, c.Goal, "goal", MaxProjectText)
-	set(&p.Benefits, c.Benefits, "benefits", MaxProjectText)
-	set(&p.Scope, c.Scope, "scope", MaxProjectText)
+	set(&p.Title, c.Title, "title", MaxTextLength, CheckSingleLine)
+	set(&p.Problem, c.Problem, "problem", MaxProjectText, CheckMultiLine)
+	set(&p.Background, c.Background, "background", MaxProjectText, CheckMultiLine)
+	set(&p.Goal, c.Goal, "goal", MaxProjectText, CheckMultiLine)
+	set(&p.Benefits, c.Benefits, "benefits", MaxProjectText, CheckMultiLine)
+	set(&p.Scope, c.Scope, "scope", MaxProjectText, CheckMultiLine)
 	if c.InnovationAreas != nil {
 		p.InnovationAreas = innovationAreas(&v, *c.InnovationAreas)
 	}
@@ -124,7 +127,9 @@ func innovationAreas(v *Violations, tags []string) []string {
 	out := []string{}
 	for i, t := range tags {
 		t = strings.ToLower(strings.TrimSpace(t))
-		switch {
+		switch err := CheckSingleLine("", t); {
+		case err != nil:
+			v.AddError(fmt.Sprintf("innovationAreas[%d]", i), err)
 		case t == "":
 			v.Add(fmt.Sprintf("innovationAreas[%d]", i), "must not be empty")
 		case utf8.RuneCountInString(t) > 60:

@@ -68,18 +68,37 @@ func TestParseRosterReadsASemicolonExcelFileWithBOMAndCRLF(t *testing.T) {
 	})
 }
 
-func TestRosterValuesInQuotesMayHoldSeparatorsQuotesAndLineBreaks(t *testing.T) {
+func TestRosterValuesInQuotesMayHoldSeparatorsAndQuotes(t *testing.T) {
 	rows, err := parseRosterString(lines(
 		rosterHeader,
-		`,"Santoso, Budi","budi@kemendagri.go.id","Kepala Bagian
-Umum",,"Kementerian ""Dalam"" Negeri",ratna@kemendagri.go.id,,,`,
+		`,"Santoso, Budi","budi@kemendagri.go.id","Kepala Bagian Umum",,"Kementerian ""Dalam"" Negeri",ratna@kemendagri.go.id,,,`,
 		",Siti Aminah,siti@bpsdm.jatimprov.go.id,,,,agus@jatimprov.go.id,,,",
 	))
 	wantRows(t, rows, err, []RosterRow{
-		{Line: 2, Name: "Santoso, Budi", Email: "budi@kemendagri.go.id", Position: "Kepala Bagian\nUmum",
+		{Line: 2, Name: "Santoso, Budi", Email: "budi@kemendagri.go.id", Position: "Kepala Bagian Umum",
 			Agency: `Kementerian "Dalam" Negeri`, MentorEmail: "ratna@kemendagri.go.id"},
-		{Line: 4, Name: "Siti Aminah", Email: "siti@bpsdm.jatimprov.go.id", MentorEmail: "agus@jatimprov.go.id"},
+		{Line: 3, Name: "Siti Aminah", Email: "siti@bpsdm.jatimprov.go.id", MentorEmail: "agus@jatimprov.go.id"},
 	})
+}
+
+// Every value of a roster is a single line (a name, a position): a line
+// break in a quoted value is read through, so the rows below keep their
+// lines, and refused like any control character.
+func TestRosterValuesAreSingleLinesWithoutControlOrBidiCharacters(t *testing.T) {
+	_, err := parseRosterString(lines(
+		rosterHeader,
+		`,"Santoso, Budi",budi@kemendagri.go.id,"Kepala Bagian
+Umum",,,ratna@kemendagri.go.id,,,`,
+		",Siti\x00Aminah,siti@bpsdm.jatimprov.go.id,,,Pemprov \u202eJatim,agus@jatimprov.go.id,,,",
+		",Andi Baso,andi@soppengkab.go.id,Camat\x1b[2J,,,agus@jatimprov.go.id,Agus\tSalim,,",
+	))
+	wantProblems(t, err,
+		FieldError{Field: "rows[2].position", Message: controlInLine},
+		FieldError{Field: "rows[4].name", Message: notText},
+		FieldError{Field: "rows[4].agency", Message: bidiControlInLine},
+		FieldError{Field: "rows[5].position", Message: controlInLine},
+		FieldError{Field: "rows[5].mentor_name", Message: controlInLine},
+	)
 }
 
 func TestRosterColumnsMayComeInAnyOrderAndCase(t *testing.T) {
@@ -310,6 +329,11 @@ Umum",,"Kementerian ""Dalam"" Negeri",ratna@kemendagri.go.id,,,`))
 			prev = row.Line
 			if row.Name == "" {
 				t.Fatalf("row %d has no name", row.Line)
+			}
+			for _, value := range []string{row.Name, row.Position, row.Rank, row.Agency, row.MentorName, row.Group} {
+				if CheckSingleLine("", value) != nil {
+					t.Fatalf("row %d: %q is not a single line of text", row.Line, value)
+				}
 			}
 			for _, addr := range []string{row.Email, row.MentorEmail} {
 				if got, err := ParseEmail(addr); err != nil || got != addr {
