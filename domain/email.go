@@ -14,10 +14,17 @@ const MaxEmailLength = 254
 // notAnEmail tells a person what an acceptable address looks like.
 const notAnEmail = "is not a valid e-mail address; write it like name@agency.go.id"
 
+// notASCII tells a person why an address that looks right is refused: a
+// letter of another alphabet (a Cyrillic а, a dotless ı) or a special space
+// would make an address that displays like someone else's.
+const notASCII = "must be written in ASCII letters, digits and punctuation only, like name@agency.go.id; letters of other alphabets and special spaces are not allowed"
+
 // ParseEmail returns s as a normalized e-mail address (trimmed, lower-case),
 // or an Invalid error naming the field "email". It accepts only a bare
 // address such as "name@agency.go.id": no display name, no angle brackets,
-// and a domain with at least one dot.
+// and a domain with at least one dot. Addresses are ASCII only, so that no
+// two accounts have addresses that display alike ("аdmin@lan.go.id" with a
+// Cyrillic а beside "admin@lan.go.id").
 func ParseEmail(s string) (string, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -26,6 +33,11 @@ func ParseEmail(s string) (string, error) {
 	// ToLower would quietly turn invalid bytes into U+FFFD; refuse them instead.
 	if !utf8.ValidString(s) {
 		return "", Invalid("email", notAnEmail)
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return "", Invalid("email", notASCII)
+		}
 	}
 	s = strings.ToLower(s)
 	// Checked before parsing so that a huge input costs nothing more.

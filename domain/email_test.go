@@ -78,6 +78,12 @@ func TestEmailThatIsNotABareAddressIsRejected(t *testing.T) {
 		{"address literal", "budi@[10.0.0.1]", "domain with a dot"},
 		{"hyphen starts label", "budi@-kemendagri.go.id", "domain with a dot"},
 		{"odd character in domain", "budi@kemen!dagri.go.id", "domain with a dot"},
+		{"Cyrillic a", "\u0430dmin@lan.go.id", "ASCII"},
+		{"Cyrillic o in the domain", "admin@lan.g\u043e.id", "ASCII"},
+		{"dotless i", "adm\u0131n@lan.go.id", "ASCII"},
+		{"no-break space inside", "admin\u00a0@lan.go.id", "ASCII"},
+		{"full-width at sign", "admin\uff20lan.go.id", "ASCII"},
+		{"accented letter", "jos\u00e9@kemendagri.go.id", "ASCII"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -114,6 +120,11 @@ func FuzzParseEmail(f *testing.F) {
 				t.Fatalf("ParseEmail(%q) error kind = %v, want invalid", in, KindOf(err))
 			}
 			return
+		}
+		for i := 0; i < len(got); i++ {
+			if got[i] < 0x21 || got[i] > 0x7e {
+				t.Fatalf("ParseEmail(%q) = %q, which is not printable ASCII", in, got)
+			}
 		}
 		if len(got) > MaxEmailLength || got != strings.ToLower(got) || got != strings.TrimSpace(got) {
 			t.Fatalf("ParseEmail(%q) = %q, not normalized", in, got)

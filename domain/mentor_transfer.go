@@ -109,6 +109,11 @@ func (m ProposedMentor) resolve(ctx context.Context, users UserStore, v *Violati
 	case m.ID != uuid.Nil && email != "":
 		v.Add("mentorEmail", "give mentorId or mentorEmail, not both")
 	case email != "":
+		email, err := ParseEmail(email)
+		if err != nil {
+			v.AddError("mentorEmail", err)
+			return uuid.Nil, nil
+		}
 		u, _, err := users.ByEmail(ctx, email)
 		if KindOf(err) == KindNotFound {
 			v.Add("mentorEmail", "no account has this e-mail address; ask the organizer to create one")
