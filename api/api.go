@@ -97,7 +97,7 @@ func New(deps Deps) *Server {
 	if services == nil {
 		services = &Services{}
 	} else {
-		humaAPI.UseMiddleware(authenticate(humaAPI, services.Accounts), keepIdempotent(humaAPI, services.Idempotency, services.Now))
+		humaAPI.UseMiddleware(authenticate(humaAPI, services.Accounts), refuseNonText(humaAPI), keepIdempotent(humaAPI, services.Idempotency, services.Now))
 	}
 
 	registerHealth(humaAPI, deps.Ready)

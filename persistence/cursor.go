@@ -33,6 +33,11 @@ func decodeCursor(cursor string, dst ...any) (bool, error) {
 		if err := json.Unmarshal(p, dst[i]); err != nil {
 			return false, domain.ErrBadCursor
 		}
+		// Our cursors hold text only; a forged one could hold a NUL, which
+		// PostgreSQL refuses.
+		if s, ok := dst[i].(*string); ok && domain.CheckText("", *s) != nil {
+			return false, domain.ErrBadCursor
+		}
 	}
 	return true, nil
 }

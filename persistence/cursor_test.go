@@ -24,6 +24,7 @@ func FuzzDecodeCursor(f *testing.F) {
 	f.Add(encodeCursor(time.Now(), uuid.New()))
 	f.Add("not-a-cursor")
 	f.Add("WyJhIl0")
+	f.Add(encodeCursor("Budi\x00", uuid.Nil.String()))
 	f.Fuzz(func(t *testing.T, cursor string) {
 		var name string
 		var id uuid.UUID
@@ -33,6 +34,9 @@ func FuzzDecodeCursor(f *testing.F) {
 		}
 		if ok && err != nil {
 			t.Fatalf("decodeCursor(%q) reported a cursor and an error", cursor)
+		}
+		if ok && domain.CheckText("", name) != nil {
+			t.Fatalf("decodeCursor(%q) gave %q, which is not text", cursor, name)
 		}
 	})
 }
