@@ -42,6 +42,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	smtpURL := fs.String("smtp-url", "", "send e-mail notifications and digests through this server: smtp://user:pass@host:587?from=noreply@example.go.id (smtps:// for TLS from the start); none without it")
 	where := addStorageFlags(fs)
 	where.addReplicaFlags(fs)
+	where.supervise = true
 	if err := parse(fs, env, args); err != nil {
 		return err
 	}

@@ -29,6 +29,9 @@ type storageFlags struct {
 	// replicaURL and replicaMaxLag are set by serve only (addReplicaFlags).
 	replicaURL    string
 	replicaMaxLag time.Duration
+	// supervise restarts the private PostgreSQL when it stops while this
+	// process uses it: set by serve, which runs for long.
+	supervise bool
 }
 
 func addStorageFlags(fs *flag.FlagSet) *storageFlags {
@@ -47,7 +50,11 @@ func (f *storageFlags) database(ctx context.Context, logger *slog.Logger) (url s
 	if f.databaseURL != "" {
 		return f.databaseURL, func() {}, nil
 	}
-	cluster, err := pglocal.Start(ctx, pglocal.Options{Dir: f.dataDir, Logger: logger})
+	opts := pglocal.Options{Dir: f.dataDir, Logger: logger}
+	if f.supervise {
+		opts.Supervise = &pglocal.DefaultSupervision
+	}
+	cluster, err := pglocal.Start(ctx, opts)
 	if err != nil {
 		return "", nil, err
 	}

@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -41,6 +42,11 @@ type Options struct {
 	Ephemeral bool
 	// Logger receives progress messages; nil discards them.
 	Logger *slog.Logger
+	// Supervise, when set, watches the server while this process uses the
+	// cluster and starts it again, with backoff, when it stops without being
+	// asked to (killed, crashed). Close stops the supervisor first. Fields
+	// left zero take DefaultSupervision's.
+	Supervise *Supervision
 }
 
 // Cluster is a private PostgreSQL cluster in use by this process. Several
@@ -51,10 +57,15 @@ type Cluster struct {
 	bins     Binaries
 	owner    *account
 	password string
-	host     string
-	port     int
-	started  bool
-	users    *os.File // a shared lock held while this process uses the cluster
+	// addr guards host and port, which a supervisor's restart rewrites.
+	addr    sync.Mutex
+	host    string
+	port    int
+	started bool
+	users   *os.File // a shared lock held while this process uses the cluster
+	// stopSupervising stops the supervisor and waits for it; nil when the
+	// cluster is not supervised.
+	stopSupervising func()
 }
 
 // Start starts the cluster in opts.Dir, creating it on first use, or attaches
@@ -115,6 +126,9 @@ func Start(ctx context.Context, opts Options) (*Cluster, error) {
 		c.users.Close()
 		return nil, err
 	}
+	if opts.Supervise != nil {
+		c.startSupervisor(*opts.Supervise)
+	}
 	return c, nil
 }
 
@@ -127,6 +141,8 @@ func (c *Cluster) Dir() string { return c.path("postgres") }
 
 // URL returns a connection URL for the named database of the cluster.
 func (c *Cluster) URL(database string) string {
+	c.addr.Lock()
+	defer c.addr.Unlock()
 	u := url.URL{
 		Scheme:   "postgres",
 		User:     url.UserPassword(superuser, c.password),
@@ -165,6 +181,7 @@ func (c *Cluster) CreateDatabase(ctx context.Context, name, template string) err
 // Close ends this process's use of the cluster and stops the server when no
 // other process uses it any more.
 func (c *Cluster) Close() error {
+	c.stopSupervisor()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	mutex, err := lockFile(ctx, c.path("postgres.lock"), exclusive)
@@ -280,16 +297,22 @@ func (c *Cluster) startServer(ctx context.Context) error {
 }
 
 // listenSettings chooses a Unix socket in the data directory, or 127.0.0.1
-// on a free port when the socket's path would be too long.
+// on a free port when the socket's path would be too long. A server started
+// again keeps its port, so that connection URLs handed out stay valid.
 func (c *Cluster) listenSettings() (string, error) {
 	runDir := c.path("postgres-run")
 	if len(filepath.Join(runDir, ".s.PGSQL.5432")) <= maxSocketPath {
 		return fmt.Sprintf("listen_addresses = ''\nport = 5432\nunix_socket_directories = '%s'\nunix_socket_permissions = 0700\n",
 			strings.ReplaceAll(runDir, "'", "''")), nil
 	}
-	port, err := freePort()
-	if err != nil {
-		return "", err
+	c.addr.Lock()
+	port := c.port
+	c.addr.Unlock()
+	if port == 0 {
+		var err error
+		if port, err = freePort(); err != nil {
+			return "", err
+		}
 	}
 	return fmt.Sprintf("listen_addresses = '127.0.0.1'\nport = %d\nunix_socket_directories = ''\n", port), nil
 }
@@ -305,13 +328,17 @@ func (c *Cluster) readAddress() error {
 	if len(lines) < 6 {
 		return fmt.Errorf("unexpected postmaster.pid in %s", c.Dir())
 	}
-	if c.port, err = strconv.Atoi(strings.TrimSpace(lines[3])); err != nil {
+	port, err := strconv.Atoi(strings.TrimSpace(lines[3]))
+	if err != nil {
 		return fmt.Errorf("unexpected port in postmaster.pid: %w", err)
 	}
-	c.host = strings.TrimSpace(lines[4])
-	if c.host == "" {
-		c.host = strings.TrimSpace(lines[5])
+	host := strings.TrimSpace(lines[4])
+	if host == "" {
+		host = strings.TrimSpace(lines[5])
 	}
+	c.addr.Lock()
+	c.host, c.port = host, port
+	c.addr.Unlock()
 	return nil
 }
 
