@@ -130,18 +130,31 @@ func named(operation string, next http.Handler) http.Handler {
 }
 
 // secureHeaders sets the headers every answer carries: no content-type
-// sniffing, no referrer leaking ids to other sites, and no caching of
-// answers that were given to a signed-in caller.
+// sniffing, no referrer leaking ids to other sites, and no caching of the
+// API's answers or of any answer given to a signed-in caller.
+//
+// Every answer of /v1 is no-store, signed in or not, successful or not:
+// tokens (login, activate-account) and one-time codes (create-user,
+// issue-activation, import-roster) travel in answers to callers who may not
+// be signed in yet, and one rule for the whole API cannot miss the next
+// such operation. An operation whose answer is public says so itself and
+// replaces the header (the showcase: public, max-age=60). Outside /v1 the
+// web app's assets and pages, the docs and the spec may be cached.
 func secureHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
-		if r.Header.Get("Authorization") != "" {
+		if r.Header.Get("Authorization") != "" || isAPIPath(r.URL.Path) {
 			h.Set("Cache-Control", "no-store")
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// isAPIPath reports whether path belongs to the API (/v1).
+func isAPIPath(path string) bool {
+	return path == "/v1" || strings.HasPrefix(path, "/v1/")
 }
 
 // recoverPanics turns a panic in a handler into a 500 problem, logged with

@@ -24,8 +24,8 @@ func TestEveryAnswerCarriesTheSecurityHeaders(t *testing.T) {
 		if res.header.Get("X-Content-Type-Options") != "nosniff" || res.header.Get("Referrer-Policy") != "no-referrer" {
 			t.Errorf("%s: headers %v", r.path, res.header)
 		}
-		if signedIn := r.token != ""; signedIn != (res.header.Get("Cache-Control") == "no-store") {
-			t.Errorf("%s: Cache-Control %q; answers to signed-in callers must not be stored", r.path, res.header.Get("Cache-Control"))
+		if private := r.token != "" || strings.HasPrefix(r.path, "/v1/"); private != (res.header.Get("Cache-Control") == "no-store") {
+			t.Errorf("%s: Cache-Control %q; answers of the API and to signed-in callers must not be stored", r.path, res.header.Get("Cache-Control"))
 		}
 	}
 	if csp := w.get("/docs", "").header.Get("Content-Security-Policy"); !strings.Contains(csp, "default-src 'none'") {
