@@ -36,7 +36,26 @@ func newWebApp(fsys fs.FS) (*webApp, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &webApp{assets: http.FileServerFS(fsys), index: index}, nil
+	return &webApp{assets: http.FileServerFS(filesOnly{fsys}), index: index}, nil
+}
+
+// filesOnly is the web app's files without their folders: opening a folder
+// fails as if it did not exist, so that the file server answers 404 for
+// /assets/ and its subfolders instead of listing them (or serving an
+// index.html they hold).
+type filesOnly struct{ fsys fs.FS }
+
+func (f filesOnly) Open(name string) (fs.File, error) {
+	file, err := f.fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	info, err := file.Stat()
+	if err != nil || info.IsDir() {
+		file.Close()
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return file, nil
 }
 
 // register adds the asset route to mux; pages are answered by wantsPage.
