@@ -26,7 +26,8 @@ var signedIn = []map[string][]string{{bearerScheme: {}}}
 
 // authenticate resolves the bearer token of operations that declare a
 // security requirement and refuses the request with 401 when it is missing,
-// unknown, expired or revoked. Operations without one are public.
+// unknown, expired or revoked, and with 503 when the session cannot be
+// looked up. Operations without one are public.
 func authenticate(api huma.API, accounts *domain.Accounts) func(huma.Context, func(huma.Context)) {
 	return func(ctx huma.Context, next func(huma.Context)) {
 		if len(ctx.Operation().Security) == 0 {
@@ -40,7 +41,13 @@ func authenticate(api huma.API, accounts *domain.Accounts) func(huma.Context, fu
 			actor, err = accounts.Authenticate(ctx.Context(), strings.TrimSpace(token))
 		}
 		if err != nil {
-			ctx.SetHeader("WWW-Authenticate", `Bearer realm="proper"`)
+			// Only a token that is missing or no longer valid is the caller's
+			// to fix (401, and clients sign out on its WWW-Authenticate); a
+			// session that could not be looked up (the database is down)
+			// is a 503 with Retry-After, the token kept.
+			if domain.KindOf(err) == domain.KindUnauthenticated {
+				ctx.SetHeader("WWW-Authenticate", `Bearer realm="proper"`)
+			}
 			huma.WriteErr(api, ctx, http.StatusInternalServerError, "", err)
 			return
 		}

@@ -49,6 +49,7 @@ func newProblem(ctx huma.Context, status int, msg string, errs ...error) huma.St
 		if errors.As(err, &de) {
 			if de.Kind == domain.KindUnavailable {
 				logUnexpected(ctxOf(ctx), "dependency unavailable", de)
+				retryLater(ctx)
 			}
 			return domainProblem(de)
 		}
