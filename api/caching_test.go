@@ -17,7 +17,7 @@ func TestAnswersOfTheAPIAreNeverStored(t *testing.T) {
 	w := newWorld(t)
 	organizer := w.tokenOf(roleOrganizer)
 	created := expect(t, w.post("/v1/users", organizer, map[string]string{"email": uniq() + "@soppengkab.go.id", "name": "Andi Baso"}), http.StatusCreated)
-	reissued := expect(t, w.post("/v1/users/"+w.participant.ID.String()+"/activation", organizer, nil), http.StatusOK)
+	reissued := expect(t, w.post("/v1/users/"+w.participant.ID.String()+"/activation", w.tokenOf(roleAdmin), nil), http.StatusOK)
 	activated := expect(t, w.post("/v1/auth/activate", "", map[string]string{"email": created.field(t, "email"),
 		"code": created.field(t, "activationCode"), "password": "sandi-baru-andi"}), http.StatusOK)
 	answers := map[string]response{
