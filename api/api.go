@@ -52,6 +52,9 @@ type Deps struct {
 	// WebApp is the built web app (index.html and assets/) served at /;
 	// nil serves the API alone.
 	WebApp fs.FS
+	// UploadPace is the slowest an upload's body may arrive before the
+	// upload is cut off with a 408; the zero value means DefaultUploadPace.
+	UploadPace UploadPace
 }
 
 // Services are the domain services and stores behind the operations.
@@ -99,6 +102,8 @@ func New(deps Deps) *Server {
 	} else {
 		humaAPI.UseMiddleware(authenticate(humaAPI, services.Accounts), refuseNonText(humaAPI), keepIdempotent(humaAPI, services.Idempotency, services.Now))
 	}
+
+	humaAPI.UseMiddleware(paceUploads(deps.UploadPace))
 
 	registerHealth(humaAPI, deps.Ready)
 	registerRoutes(huma.NewGroup(humaAPI, "/v1"), services)

@@ -111,8 +111,10 @@ func registerEvidence(api huma.API, s *Services) {
 		OperationID: "submit-evidence", Method: http.MethodPost, Path: "/milestones/{milestoneId}/evidence", DefaultStatus: http.StatusCreated,
 		Summary: "Submit evidence for a milestone", Tags: []string{"evidence"}, Security: signedIn,
 		Description: "Adds a file or a link that proves the milestone, once the design is approved. The file is streamed to storage, never held in memory; its type is judged from its bytes (415 for types not accepted) and its size is limited (413). " +
+			"The body must keep arriving at a minimum pace (by default 32 KiB in every 30 s): an upload that stalls is answered 408 and nothing of it is kept. " +
 			"Evidence is frozen once submitted. The participant may do this. Unlike other creates this operation takes no Idempotency-Key, as its body is streamed: withdraw a duplicate instead.",
-		Errors: []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusConflict, http.StatusRequestEntityTooLarge, http.StatusUnsupportedMediaType, http.StatusUnprocessableEntity},
+		Errors:   []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusRequestTimeout, http.StatusConflict, http.StatusRequestEntityTooLarge, http.StatusUnsupportedMediaType, http.StatusUnprocessableEntity},
+		Metadata: map[string]any{streamsBody: true},
 	}, func(ctx context.Context, in *MilestonePath) (*evidenceOutput, error) {
 		return evidenceAnswer(submitEvidence(ctx, s.Projects, in.MilestoneID))
 	})
@@ -283,11 +285,15 @@ func (p *partReader) Read(b []byte) (int, error) {
 	return n, err
 }
 
-// badRequest marks a malformed body, keeping an over-limit error as it is.
+// badRequest marks a malformed body, keeping an over-limit error as it is;
+// a body that arrived too slowly is a 408.
 func badRequest(err error) error {
 	var tooLarge *http.MaxBytesError
 	if errors.As(err, &tooLarge) {
 		return err
+	}
+	if errors.Is(err, errUploadTooSlow) {
+		return huma.NewError(http.StatusRequestTimeout, err.Error()+": send it again, on a better connection if you can")
 	}
 	return huma.Error400BadRequest("the multipart body is malformed: " + err.Error())
 }

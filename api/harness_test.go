@@ -32,6 +32,9 @@ type app struct {
 	blobDir string
 	// workflow is the workflow service the server uses, to tune its limits.
 	workflow *domain.Projects
+	// deps built the server, for tests that serve the same services with
+	// other settings (serveWith).
+	deps api.Deps
 }
 
 // testMaxEvidenceBytes keeps evidence uploads small in tests.
@@ -69,11 +72,11 @@ func newAppLogging(t testing.TB, db *bun.DB, logger *slog.Logger) *app {
 		Idempotency: persistence.NewIdempotencyStore(db),
 		Now:         time.Now,
 	}
-	srv := api.New(api.Deps{Logger: logger, Services: services,
-		Ready: func(ctx context.Context) error { return persistence.CheckReady(ctx, db) }})
-	ts := httptest.NewServer(srv.Handler())
+	deps := api.Deps{Logger: logger, Services: services,
+		Ready: func(ctx context.Context) error { return persistence.CheckReady(ctx, db) }}
+	ts := httptest.NewServer(api.New(deps).Handler())
 	t.Cleanup(ts.Close)
-	return &app{t: t, db: db, store: store, server: ts, admin: &domain.Actor{PlatformAdmin: true}, blobDir: blobDir, workflow: projects}
+	return &app{t: t, db: db, store: store, server: ts, admin: &domain.Actor{PlatformAdmin: true}, blobDir: blobDir, workflow: projects, deps: deps}
 }
 
 // services returns domain services on the app's database, for arranging a

@@ -34,6 +34,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	sessionTTL := fs.Duration("session-ttl", domain.DefaultSessionTTL, "how long a sign-in lasts")
 	maxEvidenceMB := fs.Int64("max-evidence-mb", domain.DefaultMaxEvidenceBytes>>20, "largest evidence file, in MiB")
 	loadDemo := fs.Bool("demo", false, "load the demo cohort first, unless it is there already, and print its logins")
+	uploadStall := fs.Duration("upload-stall", api.DefaultUploadPace.Window, "how long an evidence upload may take to send its next 32 KiB before it is cut off (408) and discarded")
 	showcaseRate := fs.Int("showcase-rate", domain.DefaultShowcaseRate, "public showcase requests a minute allowed per client address, in each replica (0: no limit)")
 	var proxies []netip.Prefix
 	fs.Func("trusted-proxies", "comma-separated addresses or networks of the proxies in front of Proper, whose X-Forwarded-For names the client that rate limits count against (none by default)",
@@ -45,6 +46,9 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	where.supervise = true
 	if err := parse(fs, env, args); err != nil {
 		return err
+	}
+	if *uploadStall <= 0 {
+		return fmt.Errorf("--upload-stall must be positive, not %s", *uploadStall)
 	}
 	logger := slog.New(slog.NewJSONHandler(env.stderr, nil))
 	begun := time.Now()
@@ -96,6 +100,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 		CORSOrigins:    splitList(*corsOrigins),
 		TrustedProxies: proxies,
 		WebApp:         web.Assets(),
+		UploadPace:     api.UploadPace{Bytes: api.DefaultUploadPace.Bytes, Window: *uploadStall},
 	})
 
 	ln, err := net.Listen("tcp", fmt.Sprintf(":%d", *port))
