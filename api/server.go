@@ -13,8 +13,10 @@ import (
 const maxHeaderBytes = 64 << 10
 
 // Timeouts bound how long the HTTP server waits. Slow clients are cut off
-// while sending headers (slowloris); bodies, such as large evidence
-// uploads, are not bounded in time, only in size.
+// while sending headers (slowloris); bodies are bounded per operation, not
+// here: JSON and CSV bodies by Huma's read timeout, evidence uploads by a
+// minimum pace (Deps.UploadPace), so that large files on slow links still
+// arrive while a stalled upload does not hold its connection for ever.
 type Timeouts struct {
 	// ReadHeader is how long a client has to send its request's headers.
 	ReadHeader time.Duration
