@@ -54,8 +54,9 @@ type MeBody struct {
 
 // ActivationBody is the answer of issue-activation.
 type ActivationBody struct {
-	Code      string    `json:"code" doc:"The one-time activation code: hand it to the person. Shown only now." example:"7KQ2-M9XD-4TPA"`
+	Code      string    `json:"code,omitempty" doc:"The one-time activation code, when delivery is returned: hand it to the person. Shown only now." example:"7KQ2-M9XD-4TPA"`
 	ExpiresAt time.Time `json:"expiresAt" doc:"When the code stops working (14 days)." example:"2026-12-07T10:00:00Z"`
+	Delivery  string    `json:"delivery" enum:"returned,email" doc:"Where the code went: returned in this answer, or mailed to the person's own address (then nobody else sees it)." example:"returned"`
 }
 
 func registerAccounts(api huma.API, s *Services) {
@@ -119,14 +120,16 @@ func registerAccounts(api huma.API, s *Services) {
 	huma.Register(api, huma.Operation{
 		OperationID: "issue-activation", Method: http.MethodPost, Path: "/users/{userId}/activation",
 		Summary: "Issue a new one-time activation code", Tags: []string{"users"}, Security: signedIn,
-		Description: "Gives a user a new one-time activation code (valid 14 days) with which they set a new password: for people who lost their code or forgot their password. Any earlier code stops working; the current password keeps working until the code is used. Organizers of a cohort where the user holds a role may do this.",
-		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound},
+		Description: "Gives a user a new one-time activation code (valid 14 days) with which they set a new password: for people who lost their code or forgot their password. Any earlier code stops working; the current password keeps working until the code is used.\n\n" +
+			"The code is returned to a platform admin, and to an organizer of the institution that registered the account while its owner has not activated it. " +
+			"For anyone else in an organizer's cohort, the code is mailed to the person's own address (delivery `email`) and shown to nobody; without SMTP this is refused with 403, and a platform admin gives the person a code. Platform admins' accounts are out of an organizer's reach.",
+		Errors: []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound},
 	}, func(ctx context.Context, in *UserPath) (*struct{ Body ActivationBody }, error) {
-		code, expires, err := s.Accounts.IssueActivation(ctx, actorOf(ctx), in.UserID)
+		issued, err := s.Accounts.IssueActivation(ctx, actorOf(ctx), in.UserID)
 		if err != nil {
 			return nil, err
 		}
-		return &struct{ Body ActivationBody }{Body: ActivationBody{Code: code, ExpiresAt: expires}}, nil
+		return &struct{ Body ActivationBody }{Body: ActivationBody{Code: issued.Code, ExpiresAt: issued.ExpiresAt, Delivery: string(issued.Delivery)}}, nil
 	})
 }
 

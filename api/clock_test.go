@@ -50,9 +50,10 @@ func (w *world) clocked(t testing.TB, c *clock, mail bool) *clocked {
 	store := persistence.NewStore(w.db)
 	projects := domain.NewProjects(store, newBlobs(t, w.blobDir), c.Now)
 	cohorts, followUps := domain.NewCohorts(store, c.Now), domain.NewFollowUps(store, c.Now)
-	projects.Mail.Enabled, cohorts.Mail.Enabled, followUps.Mail.Enabled = mail, mail, mail
+	accounts := domain.NewAccounts(store, time.Now, 0)
+	projects.Mail.Enabled, cohorts.Mail.Enabled, followUps.Mail.Enabled, accounts.Mail.Enabled = mail, mail, mail, mail
 	srv := api.New(api.Deps{Logger: slog.New(slog.NewTextHandler(testLog{t}, &slog.HandlerOptions{Level: slog.LevelWarn})), Services: &api.Services{Projects: projects, Cohorts: cohorts, FollowUps: followUps,
-		Accounts: domain.NewAccounts(store, time.Now, 0), Directory: domain.NewDirectory(store, time.Now),
+		Accounts: accounts, Directory: domain.NewDirectory(store, time.Now),
 		Idempotency: persistence.NewIdempotencyStore(w.db), Now: time.Now}})
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(ts.Close)

@@ -213,7 +213,15 @@ var uniq = func() func() string {
 // tokens they mint, which keeps password hashing out of the setup).
 func (a *app) user(name string) domain.User {
 	a.t.Helper()
-	u, _, err := a.directory().CreateUser(context.Background(), a.admin, domain.UserProfile{Email: uniq() + "@example.go.id", Name: name}, "")
+	return a.registeredUser(name, nil)
+}
+
+// registeredUser creates an account as user does, registered by an
+// institution (whose organizers then manage it until it is activated).
+func (a *app) registeredUser(name string, institution *uuid.UUID) domain.User {
+	a.t.Helper()
+	u, _, err := a.directory().CreateUser(context.Background(), a.admin,
+		domain.UserProfile{Email: uniq() + "@example.go.id", Name: name, RegisteredBy: institution}, "")
 	if err != nil {
 		a.t.Fatal(err)
 	}

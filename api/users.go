@@ -42,6 +42,7 @@ type UserCreate struct {
 	Rank          string     `json:"rank,omitempty" maxLength:"200" doc:"Rank (pangkat/golongan)." example:"Penata Tingkat I (III/d)"`
 	AgencyID      *uuid.UUID `json:"agencyId,omitempty" format:"uuid" doc:"The agency the user works for."`
 	PlatformAdmin bool       `json:"platformAdmin,omitempty" doc:"Make the user a platform admin (platform admins only)."`
+	InstitutionID *uuid.UUID `json:"institutionId,omitempty" format:"uuid" doc:"The training institution registering the account, which you organize for; its organizers may correct the profile and issue codes until the person activates the account. Left out, it is the one institution you organize for."`
 }
 
 // UserCreated is the answer of create-user.
@@ -98,7 +99,7 @@ func registerUsers(api huma.API, s *Services) {
 	huma.Register(api, huma.Operation{
 		OperationID: "create-user", Method: http.MethodPost, Path: "/users", DefaultStatus: http.StatusCreated,
 		Summary: "Create an account", Tags: []string{"users"}, Security: signedIn, Metadata: idempotent,
-		Description: "Creates a person's account. Platform admins and organizers may do this. Without a password the answer holds a one-time activation code (valid 14 days) to hand to the person.",
+		Description: "Creates a person's account on behalf of a training institution (`institutionId`). Platform admins and organizers may do this. Without a password the answer holds a one-time activation code (valid 14 days) to hand to the person.",
 		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusConflict, http.StatusUnprocessableEntity},
 	}, func(ctx context.Context, in *struct {
 		IdempotencyKeyHeader
@@ -106,7 +107,7 @@ func registerUsers(api huma.API, s *Services) {
 	}) (*userCreatedOutput, error) {
 		b := in.Body
 		u, code, err := s.Directory.CreateUser(ctx, actorOf(ctx), domain.UserProfile{Email: b.Email, Name: b.Name, NIP: b.NIP,
-			Position: b.Position, Rank: b.Rank, AgencyID: b.AgencyID, PlatformAdmin: b.PlatformAdmin}, b.Password)
+			Position: b.Position, Rank: b.Rank, AgencyID: b.AgencyID, PlatformAdmin: b.PlatformAdmin, RegisteredBy: b.InstitutionID}, b.Password)
 		if err != nil {
 			return nil, err
 		}
@@ -137,7 +138,7 @@ func registerUsers(api huma.API, s *Services) {
 	huma.Register(api, huma.Operation{
 		OperationID: "update-user", Method: http.MethodPatch, Path: "/users/{userId}",
 		Summary: "Change an account's profile", Tags: []string{"users"}, Security: signedIn,
-		Description: "Changes a profile with a JSON merge patch (RFC 7396). People change their own profile; organizers of a cohort where the person holds a role may correct it; only platform admins may grant platform administration. Send If-Match with the ETag you read to avoid overwriting someone else's change.",
+		Description: "Changes a profile with a JSON merge patch (RFC 7396). People change their own profile; organizers of the institution that registered the account may correct it until its owner activates it; only platform admins may grant platform administration. Send If-Match with the ETag you read to avoid overwriting someone else's change.",
 		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusConflict, http.StatusPreconditionFailed, http.StatusUnprocessableEntity},
 	}, func(ctx context.Context, in *struct {
 		UserPath

@@ -57,8 +57,14 @@ var roles = []string{roleAdmin, roleOrganizer, roleOtherOrganizer, roleCoach, ro
 
 func newWorld(t testing.TB) *world {
 	t.Helper()
+	return arrangeWorld(t, newApp(t))
+}
+
+// arrangeWorld arranges the world on a running app.
+func arrangeWorld(t testing.TB, a *app) *world {
+	t.Helper()
 	ctx := context.Background()
-	w := &world{app: newApp(t)}
+	w := &world{app: a}
 	var err error
 	if w.adminUser, err = w.directory().CreatePlatformAdmin(ctx, uniq()+"@lan.go.id", "Admin Platform", "admin-password-123"); err != nil {
 		t.Fatal(err)
@@ -90,8 +96,11 @@ func newWorld(t testing.TB) *world {
 		_, err := w.cohorts().AddStaff(ctx, orgActor, w.cohortA.ID, s.u.ID, s.role)
 		must(err)
 	}
-	w.mentor, w.otherMentor = w.user("Sekda Mentor"), w.user("Asisten Mentor Lain")
-	w.participant, w.otherParticipant = w.user("Budi Peserta"), w.user("Citra Peserta Lain")
+	// The organizer's institution registered the participants and mentors
+	// (as its roster import would), so she manages their accounts until
+	// they activate them.
+	w.mentor, w.otherMentor = w.registeredUser("Sekda Mentor", &w.instA.ID), w.registeredUser("Asisten Mentor Lain", &w.instA.ID)
+	w.participant, w.otherParticipant = w.registeredUser("Budi Peserta", &w.instA.ID), w.registeredUser("Citra Peserta Lain", &w.instA.ID)
 	w.outsider = w.user("Orang Luar")
 	w.enrollment, err = w.cohorts().Enroll(ctx, orgActor, w.cohortA.ID, domain.EnrollmentPlan{
 		ParticipantID: w.participant.ID, MentorID: w.mentor.ID, CoachID: &w.coach.ID, Group: "Kelompok 1"})

@@ -23,6 +23,8 @@ const (
 
 // Accounts signs people in and out and activates imported accounts.
 type Accounts struct {
+	// Mail sends activation codes to their owners when e-mail is enabled.
+	Mail       Mailer
 	store      Store
 	now        func() time.Time
 	sessionTTL time.Duration
@@ -182,34 +184,75 @@ func newActivation(now time.Time) (string, Credentials) {
 	return code, Credentials{ActivationHash: HashActivationCode(code), ActivationExpires: now.Add(ActivationValidity)}
 }
 
+// ActivationDelivery says where a newly issued activation code went.
+type ActivationDelivery string
+
+// The ways a new activation code reaches its person.
+const (
+	// DeliveryReturned: the code is in the answer, for the organizer who
+	// manages the account (or a platform admin) to hand over.
+	DeliveryReturned ActivationDelivery = "returned"
+	// DeliveryEmail: the code was mailed to the person's own address and
+	// shown to nobody else.
+	DeliveryEmail ActivationDelivery = "email"
+)
+
+// IssuedActivation is a new one-time activation code: Code is empty unless
+// it was returned to the caller.
+type IssuedActivation struct {
+	Code      string
+	ExpiresAt time.Time
+	Delivery  ActivationDelivery
+}
+
 // IssueActivation gives a user a new one-time activation code, replacing
 // any earlier code; with it the person sets a new password (the way to reset
-// a forgotten one). Organizers of a cohort where the user holds a role may
-// do this.
-func (s *Accounts) IssueActivation(ctx context.Context, actor *Actor, userID uuid.UUID) (string, time.Time, error) {
+// a forgotten one). The code is returned to a platform admin, and to an
+// organizer of the institution that registered the account while it is not
+// activated. For any other account an organizer of one of the person's
+// cohorts may have it mailed to the person (when e-mail is enabled); it is
+// never shown to them.
+func (s *Accounts) IssueActivation(ctx context.Context, actor *Actor, userID uuid.UUID) (IssuedActivation, error) {
 	now := s.now()
-	var code string
-	var creds Credentials
+	var issued IssuedActivation
 	err := s.store.WithinTx(ctx, func(tx Store) error {
 		user, target, err := userTarget(ctx, tx, userID)
 		if err != nil {
 			return err
 		}
-		if err := Authorize(actor, IssueActivation, target); err != nil {
-			return err
+		delivery := DeliveryReturned
+		if denied := Authorize(actor, IssueActivation, target); denied != nil {
+			if Authorize(actor, SendActivation, target) != nil {
+				return denied
+			}
+			if !s.Mail.Enabled {
+				return Errorf(KindForbidden, "this account is not yours to manage: a platform admin can give its owner a new code (or it is sent by e-mail once the installation has SMTP)")
+			}
+			delivery = DeliveryEmail
 		}
 		_, old, err := tx.Users().ByEmail(ctx, user.Email)
 		if err != nil {
 			return err
 		}
-		code, creds = newActivation(now)
+		code, creds := newActivation(now)
 		creds.PasswordHash = old.PasswordHash // a forgotten password keeps working until the code is used
 		if err := tx.Users().SetCredentials(ctx, userID, creds); err != nil {
 			return err
 		}
-		return tx.Events().Append(ctx, event(actor, now, "user.activation_issued", "user", userID))
+		issued = IssuedActivation{ExpiresAt: creds.ActivationExpires, Delivery: delivery}
+		if delivery == DeliveryReturned {
+			issued.Code = code
+		} else if err := s.Mail.queue(ctx, tx, now, MailActivation, []uuid.UUID{userID}, "Kode aktivasi akun Proper", letter(
+			"Berikut kode aktivasi baru untuk akun Proper Anda: "+code+"\n\nKode ini berlaku sampai "+DateOf(creds.ActivationExpires).String()+
+				". Buka Proper, pilih Aktivasi akun, lalu masukkan alamat e-mail, kode ini, dan kata sandi baru Anda. "+
+				"Jika Anda tidak meminta kode ini, abaikan pesan ini: kata sandi Anda tetap berlaku.")); err != nil {
+			return err
+		}
+		e := event(actor, now, "user.activation_issued", "user", userID)
+		e.After = map[string]ActivationDelivery{"delivery": delivery}
+		return tx.Events().Append(ctx, e)
 	})
-	return code, creds.ActivationExpires, err
+	return issued, err
 }
 
 // userTarget describes a user for the policy: who they are and where they
@@ -220,5 +263,6 @@ func userTarget(ctx context.Context, store Store, userID uuid.UUID) (User, Targe
 		return User{}, Target{}, err
 	}
 	cohorts, err := store.Users().Cohorts(ctx, userID)
-	return user, Target{User: userID, UserCohorts: cohorts}, err
+	account := AccountState{Activated: user.Activated, PlatformAdmin: user.PlatformAdmin, RegisteredBy: user.RegisteredBy}
+	return user, Target{User: userID, UserCohorts: cohorts, UserAccount: account}, err
 }

@@ -2,6 +2,7 @@ package domain
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"github.com/google/uuid"
@@ -20,7 +21,9 @@ func NewDirectory(store Store, now func() time.Time) *Directory {
 
 // CreateUser creates an account. With a password the person can sign in at
 // once; without one they get a one-time activation code, returned here
-// once, that the organizer hands over.
+// once, that the organizer hands over. The account is registered by
+// p.RegisteredBy, which must be an institution the organizer organizes for;
+// left out, it is their only one (platform admins may leave it out).
 func (d *Directory) CreateUser(ctx context.Context, actor *Actor, p UserProfile, password string) (User, string, error) {
 	if err := Authorize(actor, CreateUser, Target{}); err != nil {
 		return User{}, "", err
@@ -30,7 +33,30 @@ func (d *Directory) CreateUser(ctx context.Context, actor *Actor, p UserProfile,
 			return User{}, "", err
 		}
 	}
+	registrar, err := registeringInstitution(actor, p.RegisteredBy)
+	if err != nil {
+		return User{}, "", err
+	}
+	p.RegisteredBy = registrar
 	return d.createUser(ctx, actor, p, password)
+}
+
+// registeringInstitution decides on whose behalf an organizer creates an
+// account: the institution named, which they must organize for, or else
+// their only one.
+func registeringInstitution(actor *Actor, named *uuid.UUID) (*uuid.UUID, error) {
+	own := actor.organizingInstitutions()
+	switch {
+	case named != nil && (actor.PlatformAdmin || slices.Contains(own, *named)):
+		return named, nil
+	case named != nil:
+		return nil, Invalid("institutionId", "you do not organize for this institution")
+	case actor.PlatformAdmin:
+		return nil, nil
+	case len(own) == 1:
+		return &own[0], nil
+	}
+	return nil, Invalid("institutionId", "name the institution on whose behalf the account is created: you organize for several")
 }
 
 // CreatePlatformAdmin creates a platform admin with a password, for the

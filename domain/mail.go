@@ -35,6 +35,7 @@ const (
 	MailDecision       = "decision"        // a participant's evidence, milestone or design was decided
 	MailMentorTransfer = "mentor_transfer" // a mentor transfer was proposed or decided
 	MailDigest         = "digest"          // a participant's milestones due soon or overdue
+	MailActivation     = "activation"      // a new one-time activation code, for its owner only
 )
 
 // OutboxStats count the outbox's messages, for monitoring.

@@ -27,9 +27,13 @@ type User struct {
 	PlatformAdmin bool
 	// Activated is false until the person has set a password.
 	Activated bool
-	Version   int64
-	CreatedAt time.Time
-	UpdatedAt time.Time
+	// RegisteredBy is the training institution whose organizer created the
+	// account (create-user, the roster import); nil for accounts made by a
+	// platform admin or the command line.
+	RegisteredBy *uuid.UUID
+	Version      int64
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
 }
 
 // UserProfile is what may be set when a user is created.
@@ -41,6 +45,8 @@ type UserProfile struct {
 	Rank          string
 	AgencyID      *uuid.UUID
 	PlatformAdmin bool
+	// RegisteredBy is the institution on whose behalf the account is made.
+	RegisteredBy *uuid.UUID
 }
 
 // UserChanges is a partial update of a user; nil fields stay as they are.
@@ -58,7 +64,7 @@ type UserChanges struct {
 
 // newUser validates a profile and returns the user it describes.
 func newUser(p UserProfile, now time.Time) (User, error) {
-	u := User{ID: NewID(), PlatformAdmin: p.PlatformAdmin, AgencyID: p.AgencyID, CreatedAt: now, UpdatedAt: now, Version: 1}
+	u := User{ID: NewID(), PlatformAdmin: p.PlatformAdmin, AgencyID: p.AgencyID, RegisteredBy: p.RegisteredBy, CreatedAt: now, UpdatedAt: now, Version: 1}
 	var v Violations
 	u.setEmail(&v, p.Email)
 	u.setName(&v, p.Name)

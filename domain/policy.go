@@ -32,6 +32,10 @@ type Actor struct {
 	Roles         []CohortRole
 	// Institutions lists the institutions whose cohorts the user may create.
 	Institutions []uuid.UUID
+	// OrganizesFor lists the institutions of the cohorts where the user is
+	// an organizer. With Institutions, these are the institutions whose
+	// registered accounts the user manages until the person activates theirs.
+	OrganizesFor []uuid.UUID
 	// SessionHash identifies the session the request came with, for logout.
 	SessionHash []byte
 }
@@ -52,6 +56,19 @@ func (a *Actor) CohortIDs() []uuid.UUID {
 	for _, r := range a.Roles {
 		if !slices.Contains(ids, r.CohortID) {
 			ids = append(ids, r.CohortID)
+		}
+	}
+	return ids
+}
+
+// organizingInstitutions lists, once each, the institutions the actor
+// organizes for: those they create cohorts for and those of the cohorts
+// they organize.
+func (a *Actor) organizingInstitutions() []uuid.UUID {
+	ids := slices.Clone(a.Institutions)
+	for _, id := range a.OrganizesFor {
+		if !slices.Contains(ids, id) {
+			ids = append(ids, id)
 		}
 	}
 	return ids
@@ -85,9 +102,24 @@ type Target struct {
 	// where that user holds a role.
 	User        uuid.UUID
 	UserCohorts []uuid.UUID
+	// UserAccount is the state of that user's account, for the actions
+	// that manage it.
+	UserAccount AccountState
 	// Invitee is the user a proposal waits for: the proposed mentor of a
 	// mentor transfer, who is not yet a party of the enrollment.
 	Invitee *uuid.UUID
+}
+
+// AccountState is what the policy needs of an account to decide who may
+// manage it.
+type AccountState struct {
+	// Activated is true once the person has set their own password.
+	Activated bool
+	// PlatformAdmin is true for the installation's administrators.
+	PlatformAdmin bool
+	// RegisteredBy is the training institution that created the account,
+	// if any.
+	RegisteredBy *uuid.UUID
 }
 
 // Action is something an actor may try to do.
@@ -101,32 +133,35 @@ const (
 	UpdateUser         Action = "user.update"
 	GrantPlatformAdmin Action = "user.grant_admin"
 	IssueActivation    Action = "user.issue_activation"
-	CreateInstitution  Action = "institution.create"
-	ManageInstitution  Action = "institution.manage"
-	CreateAgency       Action = "agency.create"
-	CreateCohort       Action = "cohort.create"
-	ReadCohort         Action = "cohort.read"
-	UpdateCohort       Action = "cohort.update"
-	ReadStaff          Action = "staff.read"
-	ManageStaff        Action = "staff.manage"
-	ListEnrollments    Action = "enrollment.list"
-	ReadEnrollment     Action = "enrollment.read"
-	ManageEnrollments  Action = "enrollment.manage"
-	ReadProject        Action = "project.read"
-	EditProject        Action = "project.edit"
-	ReviewDesign       Action = "project.review_design"
-	VerifyMilestone    Action = "milestone.verify"
-	ReviewEvidence     Action = "evidence.review"
-	ReadCoachingNotes  Action = "coaching_note.read"
-	WriteCoachingNote  Action = "coaching_note.write"
-	ReadRubrics        Action = "rubric.read"
-	ManageRubrics      Action = "rubric.manage"
-	AssessProject      Action = "assessment.record"
-	ReadAssessments    Action = "assessment.read"
-	ReleaseResults     Action = "assessment.release"
-	ReadProgress       Action = "progress.read"
-	ReadEscalations    Action = "escalation.read"
-	ReadWorkload       Action = "workload.read"
+	// SendActivation mails a new one-time code to the person themself, for
+	// an account the caller may not manage.
+	SendActivation    Action = "user.send_activation"
+	CreateInstitution Action = "institution.create"
+	ManageInstitution Action = "institution.manage"
+	CreateAgency      Action = "agency.create"
+	CreateCohort      Action = "cohort.create"
+	ReadCohort        Action = "cohort.read"
+	UpdateCohort      Action = "cohort.update"
+	ReadStaff         Action = "staff.read"
+	ManageStaff       Action = "staff.manage"
+	ListEnrollments   Action = "enrollment.list"
+	ReadEnrollment    Action = "enrollment.read"
+	ManageEnrollments Action = "enrollment.manage"
+	ReadProject       Action = "project.read"
+	EditProject       Action = "project.edit"
+	ReviewDesign      Action = "project.review_design"
+	VerifyMilestone   Action = "milestone.verify"
+	ReviewEvidence    Action = "evidence.review"
+	ReadCoachingNotes Action = "coaching_note.read"
+	WriteCoachingNote Action = "coaching_note.write"
+	ReadRubrics       Action = "rubric.read"
+	ManageRubrics     Action = "rubric.manage"
+	AssessProject     Action = "assessment.record"
+	ReadAssessments   Action = "assessment.read"
+	ReleaseResults    Action = "assessment.release"
+	ReadProgress      Action = "progress.read"
+	ReadEscalations   Action = "escalation.read"
+	ReadWorkload      Action = "workload.read"
 	// Mentor transfers: the participant proposes a new mentor, who accepts
 	// or declines; the participant may cancel while it waits.
 	ProposeMentorTransfer Action = "mentor_transfer.propose"
@@ -172,6 +207,24 @@ func organizesUsersCohort(a *Actor, t Target) bool {
 	return slices.ContainsFunc(t.UserCohorts, func(c uuid.UUID) bool { return a.Has(c, RoleOrganizer) })
 }
 
+// managesAccount reports whether the actor organizes for the institution
+// that registered the target account, and its owner has not activated it:
+// an organizer may then correct its profile and hand out a new code. An
+// activated account belongs to its owner alone, and a platform admin's to
+// nobody else, so that being added to a cohort gives nobody power over an
+// account.
+func managesAccount(a *Actor, t Target) bool {
+	acc := t.UserAccount
+	return !acc.Activated && !acc.PlatformAdmin && acc.RegisteredBy != nil && slices.Contains(a.organizingInstitutions(), *acc.RegisteredBy)
+}
+
+// mailsCodeTo reports whether the actor may have a new code sent to the
+// target's own e-mail address: an organizer of one of their cohorts, unless
+// the target administers the platform.
+func mailsCodeTo(a *Actor, t Target) bool {
+	return !t.UserAccount.PlatformAdmin && organizesUsersCohort(a, t)
+}
+
 func either(fs ...func(*Actor, Target) bool) func(*Actor, Target) bool {
 	return func(a *Actor, t Target) bool {
 		return slices.ContainsFunc(fs, func(f func(*Actor, Target) bool) bool { return f(a, t) })
@@ -200,9 +253,10 @@ var rules = map[Action]rule{
 	CreateUser:         {noun: "user", allowed: organizer},
 	ListUsers:          {noun: "user", allowed: organizer},
 	ReadUser:           {noun: "user", visible: either(self, organizer, sharesCohort), allowed: anyone},
-	UpdateUser:         {noun: "user", visible: either(self, organizer, sharesCohort), allowed: either(self, organizesUsersCohort)},
+	UpdateUser:         {noun: "user", visible: either(self, organizer, sharesCohort), allowed: either(self, managesAccount)},
 	GrantPlatformAdmin: {noun: "user", allowed: nobody},
-	IssueActivation:    {noun: "user", visible: either(self, organizer, sharesCohort), allowed: organizesUsersCohort},
+	IssueActivation:    {noun: "user", visible: either(self, organizer, sharesCohort), allowed: managesAccount},
+	SendActivation:     {noun: "user", visible: either(self, organizer, sharesCohort), allowed: either(managesAccount, mailsCodeTo)},
 	CreateInstitution:  {noun: "institution", allowed: nobody},
 	ManageInstitution:  {noun: "institution", allowed: nobody},
 	CreateAgency:       {noun: "agency", allowed: organizer},

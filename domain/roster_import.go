@@ -75,17 +75,20 @@ func (s *Cohorts) ImportRoster(ctx context.Context, actor *Actor, cohortID uuid.
 // rosterImport holds what an import knows of the cohort and its people,
 // loaded with one query each, and what it is going to write.
 type rosterImport struct {
-	ctx         context.Context
-	tx          Store
-	actor       *Actor
-	cohortID    uuid.UUID
-	now         time.Time
-	rows        []RosterRow
-	users       map[string]User // by e-mail
-	agencies    map[string]Agency
-	coaches     map[uuid.UUID]bool
-	enrollments map[uuid.UUID]Enrollment // by participant
-	takenNIPs   map[NIP]bool
+	ctx      context.Context
+	tx       Store
+	actor    *Actor
+	cohortID uuid.UUID
+	// institutionID is the cohort's institution, which registers the
+	// accounts the import creates.
+	institutionID uuid.UUID
+	now           time.Time
+	rows          []RosterRow
+	users         map[string]User // by e-mail
+	agencies      map[string]Agency
+	coaches       map[uuid.UUID]bool
+	enrollments   map[uuid.UUID]Enrollment // by participant
+	takenNIPs     map[NIP]bool
 
 	newAgencies    []Agency
 	newAccounts    []Account
@@ -96,10 +99,11 @@ type rosterImport struct {
 }
 
 func (s *Cohorts) newRosterImport(ctx context.Context, tx Store, actor *Actor, cohortID uuid.UUID, rows []RosterRow) (*rosterImport, error) {
-	if _, err := tx.Cohorts().Get(ctx, cohortID); err != nil {
+	cohort, err := tx.Cohorts().Get(ctx, cohortID)
+	if err != nil {
 		return nil, err
 	}
-	imp := &rosterImport{ctx: ctx, tx: tx, actor: actor, cohortID: cohortID, now: s.now(), rows: rows, coaches: map[uuid.UUID]bool{}}
+	imp := &rosterImport{ctx: ctx, tx: tx, actor: actor, cohortID: cohortID, institutionID: cohort.InstitutionID, now: s.now(), rows: rows, coaches: map[uuid.UUID]bool{}}
 	var emails, agencyNames []string
 	var nips []NIP
 	for _, r := range rows {
@@ -114,7 +118,6 @@ func (s *Cohorts) newRosterImport(ctx context.Context, tx Store, actor *Actor, c
 			nips = append(nips, r.NIP)
 		}
 	}
-	var err error
 	if imp.users, err = tx.Users().ByEmails(ctx, emails); err != nil {
 		return nil, err
 	}
@@ -210,6 +213,7 @@ func (imp *rosterImport) user(p UserProfile) (User, string) {
 	if u, ok := imp.users[p.Email]; ok {
 		return u, ""
 	}
+	p.RegisteredBy = &imp.institutionID
 	u, _ := newUser(p, imp.now)
 	code, creds := newActivation(imp.now)
 	imp.users[u.Email] = u

@@ -23,6 +23,7 @@ type userRow struct {
 	Rank                string     `bun:"rank"`
 	AgencyID            *uuid.UUID `bun:"agency_id,type:uuid"`
 	PlatformAdmin       bool       `bun:"platform_admin"`
+	RegisteredBy        *uuid.UUID `bun:"registered_by,type:uuid"`
 	PasswordHash        string     `bun:"password_hash"`
 	ActivationHash      []byte     `bun:"activation_hash"`
 	ActivationExpiresAt *time.Time `bun:"activation_expires_at"`
@@ -33,7 +34,7 @@ type userRow struct {
 
 func userFromDomain(u domain.User) userRow {
 	r := userRow{ID: u.ID, Email: u.Email, Name: u.Name, Position: u.Position, Rank: u.Rank, AgencyID: u.AgencyID,
-		PlatformAdmin: u.PlatformAdmin, Version: u.Version, CreatedAt: u.CreatedAt, UpdatedAt: u.UpdatedAt}
+		PlatformAdmin: u.PlatformAdmin, RegisteredBy: u.RegisteredBy, Version: u.Version, CreatedAt: u.CreatedAt, UpdatedAt: u.UpdatedAt}
 	if u.NIP != "" {
 		nip := string(u.NIP)
 		r.NIP = &nip
@@ -43,7 +44,7 @@ func userFromDomain(u domain.User) userRow {
 
 func (r userRow) toDomain() domain.User {
 	u := domain.User{ID: r.ID, Email: r.Email, Name: r.Name, Position: r.Position, Rank: r.Rank, AgencyID: r.AgencyID,
-		PlatformAdmin: r.PlatformAdmin, Activated: r.PasswordHash != "", Version: r.Version,
+		PlatformAdmin: r.PlatformAdmin, RegisteredBy: r.RegisteredBy, Activated: r.PasswordHash != "", Version: r.Version,
 		CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
 	if r.NIP != nil {
 		u.NIP = domain.NIP(*r.NIP)

@@ -166,9 +166,10 @@ func (s *storage) services(opts serviceOptions) *api.Services {
 		projects.MaxEvidenceBytes = opts.maxEvidenceBytes
 	}
 	cohorts, followUps := domain.NewCohorts(store, time.Now), domain.NewFollowUps(store, time.Now)
-	projects.Mail.Enabled, cohorts.Mail.Enabled, followUps.Mail.Enabled = opts.mail, opts.mail, opts.mail
+	accounts := domain.NewAccounts(store, time.Now, opts.sessionTTL)
+	projects.Mail.Enabled, cohorts.Mail.Enabled, followUps.Mail.Enabled, accounts.Mail.Enabled = opts.mail, opts.mail, opts.mail, opts.mail
 	return &api.Services{
-		Accounts:    domain.NewAccounts(store, time.Now, opts.sessionTTL),
+		Accounts:    accounts,
 		Directory:   domain.NewDirectory(store, time.Now),
 		Cohorts:     cohorts,
 		Projects:    projects,
