@@ -89,7 +89,8 @@ bench: postgres
 ## fuzz: run each fuzz target of the parsers of outside input for $(FUZZTIME)
 ## (make test runs their seed corpora as ordinary tests)
 FUZZ_TARGETS := domain:FuzzParseNIP domain:FuzzParseEmail domain:FuzzParseRoster domain:FuzzSafeFileName \
-	persistence:FuzzDecodeCursor persistence:FuzzHighlightParts api:FuzzMergePatch api:FuzzEvidenceForm
+	persistence:FuzzDecodeCursor persistence:FuzzHighlightParts api:FuzzMergePatch api:FuzzEvidenceForm \
+	api:FuzzHostileJSON
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
 	  pkg=$${t%%:*}; name=$${t##*:}; echo "== $$pkg $$name"; \
