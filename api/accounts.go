@@ -2,10 +2,7 @@ package api
 
 import (
 	"context"
-	"errors"
-	"math"
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -68,7 +65,7 @@ func registerAccounts(api huma.API, s *Services) {
 	}, func(ctx context.Context, in *struct{ Body LoginRequest }) (*sessionOutput, error) {
 		session, err := s.Accounts.Login(ctx, in.Body.Email, in.Body.Password, clientAddress(ctx))
 		if err != nil {
-			return nil, withRetryAfter(err)
+			return nil, err
 		}
 		return &sessionOutput{Body: newSessionBody(session)}, nil
 	})
@@ -81,7 +78,7 @@ func registerAccounts(api huma.API, s *Services) {
 	}, func(ctx context.Context, in *struct{ Body ActivationRequest }) (*sessionOutput, error) {
 		session, err := s.Accounts.Activate(ctx, in.Body.Email, in.Body.Code, in.Body.Password, clientAddress(ctx))
 		if err != nil {
-			return nil, withRetryAfter(err)
+			return nil, err
 		}
 		return &sessionOutput{Body: newSessionBody(session)}, nil
 	})
@@ -93,6 +90,15 @@ func registerAccounts(api huma.API, s *Services) {
 		Errors:      []int{http.StatusUnauthorized},
 	}, func(ctx context.Context, _ *struct{}) (*struct{}, error) {
 		return nil, s.Accounts.Logout(ctx, actorOf(ctx))
+	})
+
+	huma.Register(api, huma.Operation{
+		OperationID: "logout-everywhere", Method: http.MethodPost, Path: "/auth/logout-everywhere", DefaultStatus: http.StatusNoContent,
+		Summary: "Sign out on every device", Tags: []string{"auth"}, Security: signedIn,
+		Description: "Revokes every token of the signed-in account, on every device, this one included: for a lost phone or a shared computer. Activating an account with a code does the same for its other tokens.",
+		Errors:      []int{http.StatusUnauthorized},
+	}, func(ctx context.Context, _ *struct{}) (*struct{}, error) {
+		return nil, s.Accounts.LogoutEverywhere(ctx, actorOf(ctx))
 	})
 
 	huma.Register(api, huma.Operation{
@@ -135,26 +141,4 @@ func registerAccounts(api huma.API, s *Services) {
 
 func newSessionBody(s domain.Session) SessionBody {
 	return SessionBody{Token: s.Token, ExpiresAt: s.ExpiresAt.UTC(), User: newUser(s.User)}
-}
-
-// retryAfterError carries the Retry-After header of a rate-limited request.
-type retryAfterError struct {
-	error
-	seconds int
-}
-
-func (e retryAfterError) Unwrap() error { return e.error }
-
-// GetHeaders gives Huma the Retry-After header to send with the problem.
-func (e retryAfterError) GetHeaders() http.Header {
-	return http.Header{"Retry-After": {strconv.Itoa(e.seconds)}}
-}
-
-// withRetryAfter adds a Retry-After header to a rate-limit error.
-func withRetryAfter(err error) error {
-	var de *domain.Error
-	if errors.As(err, &de) && de.RetryAfter > 0 {
-		return retryAfterError{error: err, seconds: int(math.Ceil(de.RetryAfter.Seconds()))}
-	}
-	return err
 }

@@ -2,11 +2,19 @@ package api_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
+
+	"github.com/proper-id/proper/api"
+	"github.com/proper-id/proper/domain"
 )
 
 // unknownKeysBody is a JSON object of n properties that no operation knows,
@@ -74,4 +82,179 @@ func TestManyUnknownPropertiesCostMemoryInProportionToTheBody(t *testing.T) {
 			t.Logf("%d KiB body: %d MiB allocated, %d-byte answer", len(body)>>10, allocated>>20, len(res.body))
 		})
 	}
+}
+
+// TestABurstOfWrongPasswordsGetsNoMoreChecksThanTheLimit sends 50 wrong
+// passwords for one e-mail at once: at most 10 of them are checked (401),
+// the rest are refused before any check (429 with Retry-After).
+func TestABurstOfWrongPasswordsGetsNoMoreChecksThanTheLimit(t *testing.T) {
+	a := newApp(t)
+	u := signUp(t, a, "kata-sandi-rahasia")
+	const burst = 50
+	statuses := make(chan response, burst)
+	var wg sync.WaitGroup
+	for i := range burst {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			statuses <- login(a, u.Email, fmt.Sprintf("tebakan-salah-%03d", i))
+		}()
+	}
+	wg.Wait()
+	close(statuses)
+	checked, refused := 0, 0
+	for res := range statuses {
+		switch res.status {
+		case http.StatusUnauthorized:
+			checked++
+		case http.StatusTooManyRequests, http.StatusServiceUnavailable:
+			if res.header.Get("Retry-After") == "" {
+				t.Errorf("%d without Retry-After", res.status)
+			}
+			refused++
+		default:
+			t.Errorf("answer %d: %s", res.status, res.body)
+		}
+	}
+	t.Logf("%d of %d wrong passwords checked, %d refused", checked, burst, refused)
+	if checked > domain.LoginFailureLimit {
+		t.Errorf("%d passwords were checked; the limit is %d", checked, domain.LoginFailureLimit)
+	}
+}
+
+// TestPasswordHashingWaitsForASlotAndAnswers503WhenNoneIsFree: with room
+// for one password check at a time and no wait, a burst of sign-ins (each
+// for its own account) gets some 503s with Retry-After and never more than
+// one check at once; the others sign in.
+func TestPasswordHashingWaitsForASlotAndAnswers503WhenNoneIsFree(t *testing.T) {
+	a := newApp(t)
+	a.accounts.Hashing = domain.NewHashingLimit(1, 0)
+	const burst = 12
+	users := make([]domain.User, burst)
+	for i := range users {
+		users[i] = signUp(t, a, "kata-sandi-rahasia")
+	}
+	busy := 0
+	for round := 0; round < 10 && busy == 0; round++ {
+		statuses := make(chan response, burst)
+		var wg sync.WaitGroup
+		for _, u := range users {
+			wg.Add(1)
+			go func() { defer wg.Done(); statuses <- login(a, u.Email, "kata-sandi-rahasia") }()
+		}
+		wg.Wait()
+		close(statuses)
+		for res := range statuses {
+			switch {
+			case res.status == http.StatusOK:
+			case res.status == http.StatusServiceUnavailable && res.header.Get("Retry-After") != "":
+				busy++
+			default:
+				t.Fatalf("answer %d %v: %s", res.status, res.header, res.body)
+			}
+		}
+	}
+	if busy == 0 {
+		t.Fatal("no sign-in was turned away although only one password check may run at a time")
+	}
+}
+
+// peakHeapDuring samples the heap in use while f runs and returns how far
+// it rose above where it started.
+func peakHeapDuring(f func()) uint64 {
+	var m runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&m)
+	before, peak := m.HeapInuse, m.HeapInuse
+	done := make(chan struct{})
+	sampled := make(chan struct{})
+	go func() {
+		defer close(sampled)
+		for {
+			var m runtime.MemStats
+			runtime.ReadMemStats(&m)
+			peak = max(peak, m.HeapInuse)
+			select {
+			case <-done:
+				return
+			case <-time.After(5 * time.Millisecond):
+			}
+		}
+	}()
+	f()
+	close(done)
+	<-sampled
+	return peak - before
+}
+
+// TestAHundredSimultaneousSignInsHoldAFewPasswordHashesOfMemory: each
+// password check holds 19 MiB, and only a few run at once (the default
+// bound, two per core), so 100 sign-ins at once raise the heap by far less
+// than 100 checks would (1.9 GiB).
+func TestAHundredSimultaneousSignInsHoldAFewPasswordHashesOfMemory(t *testing.T) {
+	a := newApp(t)
+	const signIns = 100
+	hash := domain.HashPassword("kata-sandi-rahasia")
+	var err error
+	emails := make([]string, signIns)
+	for i := range emails {
+		emails[i] = uniq() + "@batam.go.id"
+		u, _, err := a.directory().CreateUser(context.Background(), a.admin, domain.UserProfile{Email: emails[i], Name: "Budi Santoso"}, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := a.store.Users().SetCredentials(context.Background(), u.ID, domain.Credentials{PasswordHash: hash}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Each from an address of its own, so that no rate limit turns any away.
+	deps := a.deps
+	if deps.TrustedProxies, err = api.ParseTrustedProxies("127.0.0.1"); err != nil {
+		t.Fatal(err)
+	}
+	behindProxy := *a
+	behindProxy.server = httptest.NewServer(api.New(deps).Handler())
+	defer behindProxy.server.Close()
+	var signedIn, busy atomic.Int32
+	growth := peakHeapDuring(func() {
+		var wg sync.WaitGroup
+		for i, email := range emails {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				res := behindProxy.do(request{method: http.MethodPost, path: "/v1/auth/login", body: map[string]string{"email": email, "password": "kata-sandi-rahasia"},
+					header: map[string]string{"X-Forwarded-For": fmt.Sprintf("10.1.%d.%d", i/250, i%250+1)}})
+				switch res.status {
+				case http.StatusOK:
+					signedIn.Add(1)
+				case http.StatusServiceUnavailable:
+					busy.Add(1)
+				default:
+					t.Errorf("sign-in answered %d: %s", res.status, res.body)
+				}
+			}()
+		}
+		wg.Wait()
+	})
+	t.Logf("%d signed in, %d asked to retry; the heap rose by %d MiB at the peak", signedIn.Load(), busy.Load(), growth>>20)
+	if bound := uint64(256 << 20); growth > bound {
+		t.Errorf("the heap rose by %d MiB for %d simultaneous sign-ins; want under %d MiB", growth>>20, signIns, bound>>20)
+	}
+}
+
+// TestSettingAPasswordWithACodeEndsEveryOtherSession: whoever held a token
+// of the account before it was recovered with a new code loses it; and a
+// person can sign out on every device at once.
+func TestSettingAPasswordWithACodeEndsEveryOtherSession(t *testing.T) {
+	w := newWorld(t)
+	stolen := w.tokenOf(roleParticipant)
+	code := expect(t, w.post("/v1/users/"+w.participant.ID.String()+"/activation", w.tokenOf(roleOrganizer), nil), http.StatusOK).field(t, "code")
+	fresh := expect(t, w.post("/v1/auth/activate", "", map[string]string{"email": w.participant.Email, "code": code, "password": "sandi-baru-peserta"}), http.StatusOK).field(t, "token")
+	expect(t, w.get("/v1/me", stolen), http.StatusUnauthorized)
+	expect(t, w.get("/v1/me", fresh), http.StatusOK)
+
+	other := expect(t, login(w.app, w.participant.Email, "sandi-baru-peserta"), http.StatusOK).field(t, "token")
+	expect(t, w.post("/v1/auth/logout-everywhere", fresh, nil), http.StatusNoContent)
+	expect(t, w.get("/v1/me", fresh), http.StatusUnauthorized)
+	expect(t, w.get("/v1/me", other), http.StatusUnauthorized)
 }

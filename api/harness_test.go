@@ -32,6 +32,8 @@ type app struct {
 	blobDir string
 	// workflow is the workflow service the server uses, to tune its limits.
 	workflow *domain.Projects
+	// accounts is the sign-in service the server uses, to tune its limits.
+	accounts *domain.Accounts
 	// deps built the server, for tests that serve the same services with
 	// other settings (serveWith).
 	deps api.Deps
@@ -62,10 +64,11 @@ func newAppLogging(t testing.TB, db *bun.DB, logger *slog.Logger) *app {
 	blobDir := t.TempDir()
 	projects := domain.NewProjects(store, newBlobs(t, blobDir), time.Now)
 	projects.MaxEvidenceBytes = testMaxEvidenceBytes
+	accounts := domain.NewAccounts(store, time.Now, 0)
 	services := &api.Services{
 		Projects:    projects,
 		Showcase:    domain.NewShowcase(store, newBlobs(t, blobDir), time.Now, domain.RateLimit{}),
-		Accounts:    domain.NewAccounts(store, time.Now, 0),
+		Accounts:    accounts,
 		Directory:   domain.NewDirectory(store, time.Now),
 		Cohorts:     domain.NewCohorts(store, time.Now),
 		FollowUps:   domain.NewFollowUps(store, time.Now),
@@ -76,7 +79,7 @@ func newAppLogging(t testing.TB, db *bun.DB, logger *slog.Logger) *app {
 		Ready: func(ctx context.Context) error { return persistence.CheckReady(ctx, db) }}
 	ts := httptest.NewServer(api.New(deps).Handler())
 	t.Cleanup(ts.Close)
-	return &app{t: t, db: db, store: store, server: ts, admin: &domain.Actor{PlatformAdmin: true}, blobDir: blobDir, workflow: projects, deps: deps}
+	return &app{t: t, db: db, store: store, server: ts, admin: &domain.Actor{PlatformAdmin: true}, blobDir: blobDir, workflow: projects, accounts: accounts, deps: deps}
 }
 
 // services returns domain services on the app's database, for arranging a

@@ -47,10 +47,10 @@ func newProblem(ctx huma.Context, status int, msg string, errs ...error) huma.St
 	for _, err := range errs {
 		var de *domain.Error
 		if errors.As(err, &de) {
-			if de.Kind == domain.KindUnavailable {
+			if de.Kind == domain.KindUnavailable && de.RetryAfter == 0 {
 				logUnexpected(ctxOf(ctx), "dependency unavailable", de)
-				retryLater(ctx)
 			}
+			setRetryAfter(ctx, de)
 			return domainProblem(de)
 		}
 	}

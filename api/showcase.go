@@ -348,7 +348,7 @@ func registerShowcase(api huma.API, s *Services) {
 		}
 		page, err := s.Showcase.Search(ctx, clientAddress(ctx), q, in.request())
 		if err != nil {
-			return nil, withRetryAfter(err)
+			return nil, err
 		}
 		list := newList(ctx, page.Page, newShowcaseHit)
 		out := &showcaseHits{CacheControl: publicCache, Link: list.Link}
@@ -367,7 +367,7 @@ func registerShowcase(api huma.API, s *Services) {
 	}, error) {
 		e, err := s.Showcase.Entry(ctx, clientAddress(ctx), in.PublicationID)
 		if err != nil {
-			return nil, withRetryAfter(err)
+			return nil, err
 		}
 		return &struct {
 			CacheControl string `header:"Cache-Control" doc:"Public answers may be kept by shared caches for a minute."`
@@ -390,7 +390,7 @@ func registerShowcase(api huma.API, s *Services) {
 	}) (*huma.StreamResponse, error) {
 		e, file, err := s.Showcase.OpenPublicEvidence(ctx, clientAddress(ctx), in.PublicationID, in.EvidenceID)
 		if err != nil {
-			return nil, withRetryAfter(err)
+			return nil, err
 		}
 		return &huma.StreamResponse{Body: func(hctx huma.Context) {
 			defer file.Close()

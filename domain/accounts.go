@@ -2,7 +2,6 @@ package domain
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	"github.com/google/uuid"
@@ -24,7 +23,10 @@ const (
 // Accounts signs people in and out and activates imported accounts.
 type Accounts struct {
 	// Mail sends activation codes to their owners when e-mail is enabled.
-	Mail       Mailer
+	Mail Mailer
+	// Hashing bounds the password checks that run at once; nil shares
+	// one bound, sized from the machine, across the process.
+	Hashing    *HashingLimit
 	store      Store
 	now        func() time.Time
 	sessionTTL time.Duration
@@ -49,26 +51,30 @@ type Session struct {
 var errWrongCredentials = Errorf(KindUnauthenticated, "the e-mail address or the password is wrong")
 
 // Login checks an e-mail and password and opens a session. It costs the same
-// whether or not the e-mail is known, and counts failures per e-mail and per
-// client address: past the limit it answers KindTooManyRequests.
+// whether or not the e-mail is known. Every attempt counts as a failure,
+// per e-mail and per client address, before the password is checked, and
+// is forgiven when it succeeds: past the limit it answers
+// KindTooManyRequests, however many attempts arrive at once.
 func (s *Accounts) Login(ctx context.Context, email, password, clientAddress string) (Session, error) {
 	now := s.now()
 	normalized, emailErr := ParseEmail(email)
 	if emailErr != nil {
 		normalized = email
 	}
-	if err := s.checkRateLimit(ctx, normalized, clientAddress, now); err != nil {
+	attempt, err := s.reserveAttempt(ctx, normalized, clientAddress, now)
+	if err != nil {
 		return Session{}, err
 	}
 	user, creds, err := s.store.Users().ByEmail(ctx, normalized)
 	if err != nil && KindOf(err) != KindNotFound {
 		return Session{}, err
 	}
+	var verified bool
 	// VerifyPassword does the full work even without a hash.
-	if !VerifyPassword(creds.PasswordHash, password) || err != nil || emailErr != nil {
-		if err := s.store.LoginFailures().Record(ctx, normalized, clientAddress, now); err != nil {
-			return Session{}, err
-		}
+	if err := s.hashing().run(ctx, func() { verified = VerifyPassword(creds.PasswordHash, password) }); err != nil {
+		return Session{}, s.forgetAttempt(ctx, attempt, err)
+	}
+	if !verified || err != nil || emailErr != nil {
 		return Session{}, errWrongCredentials
 	}
 	if err := s.store.LoginFailures().Clear(ctx, normalized); err != nil {
@@ -77,21 +83,40 @@ func (s *Accounts) Login(ctx context.Context, email, password, clientAddress str
 	return s.openSession(ctx, s.store, user, now)
 }
 
-// checkRateLimit refuses a sign-in while too many recent ones failed.
-func (s *Accounts) checkRateLimit(ctx context.Context, email, clientAddress string, now time.Time) error {
-	byEmail, byAddress, oldest, err := s.store.LoginFailures().Recent(ctx, email, clientAddress, now.Add(-LoginFailureWindow))
-	if err != nil {
-		return err
-	}
-	if byEmail < LoginFailureLimit && byAddress < LoginFailureLimit {
-		return nil
+// reserveAttempt counts an attempt to sign in or activate, or refuses it
+// while too many recent ones failed.
+func (s *Accounts) reserveAttempt(ctx context.Context, email, clientAddress string, now time.Time) (int64, error) {
+	id, oldest, err := s.store.LoginFailures().Reserve(ctx, email, clientAddress, now, now.Add(-LoginFailureWindow), LoginFailureLimit)
+	if err != nil || id != 0 {
+		return id, err
 	}
 	wait := oldest.Add(LoginFailureWindow).Sub(now)
 	if wait < time.Second {
 		wait = time.Second
 	}
-	return &Error{Kind: KindTooManyRequests, Message: "too many failed sign-ins: wait before trying again", RetryAfter: wait}
+	return 0, &Error{Kind: KindTooManyRequests, Message: "too many failed sign-ins: wait before trying again", RetryAfter: wait}
 }
+
+// forgetAttempt takes back an attempt that was turned away before any
+// check (no free password-hashing slot), and returns why.
+func (s *Accounts) forgetAttempt(ctx context.Context, attempt int64, why error) error {
+	if err := s.store.LoginFailures().Forget(context.WithoutCancel(ctx), attempt); err != nil {
+		return err
+	}
+	return why
+}
+
+// hashing is the bound on concurrent password hashes.
+func (s *Accounts) hashing() *HashingLimit {
+	if s.Hashing == nil {
+		return defaultHashing
+	}
+	return s.Hashing
+}
+
+// defaultHashing is shared by the services that were given no bound, so
+// that it holds for the whole process.
+var defaultHashing = DefaultHashingLimit(memoryLimit())
 
 // openSession starts a session for user, stored through store: the
 // transaction the sign-in belongs to, if there is one.
@@ -124,13 +149,27 @@ func (s *Accounts) Logout(ctx context.Context, actor *Actor) error {
 	return s.store.Sessions().Revoke(ctx, actor.SessionHash, s.now())
 }
 
+// LogoutEverywhere revokes every session of the actor's account: on every
+// device, the one of this request included.
+func (s *Accounts) LogoutEverywhere(ctx context.Context, actor *Actor) error {
+	now := s.now()
+	return s.store.WithinTx(ctx, func(tx Store) error {
+		if err := tx.Sessions().RevokeAll(ctx, actor.UserID, now); err != nil {
+			return err
+		}
+		return tx.Events().Append(ctx, event(actor, now, "user.signed_out_everywhere", "user", actor.UserID))
+	})
+}
+
 // Me returns the signed-in user.
 func (s *Accounts) Me(ctx context.Context, actor *Actor) (User, error) {
 	return s.store.Users().Get(ctx, actor.UserID)
 }
 
 // Activate sets the first password of an account with its one-time code and
-// signs the person in. Wrong codes count as failed sign-ins.
+// signs the person in. Attempts count as sign-in attempts, forgiven when
+// they succeed. Setting the password ends every other session of the
+// account.
 func (s *Accounts) Activate(ctx context.Context, email, code, password, clientAddress string) (Session, error) {
 	now := s.now()
 	if err := ValidatePassword("password", password); err != nil {
@@ -140,8 +179,13 @@ func (s *Accounts) Activate(ctx context.Context, email, code, password, clientAd
 	if err != nil {
 		return Session{}, err
 	}
-	if err := s.checkRateLimit(ctx, normalized, clientAddress, now); err != nil {
+	attempt, err := s.reserveAttempt(ctx, normalized, clientAddress, now)
+	if err != nil {
 		return Session{}, err
+	}
+	var hash string
+	if err := s.hashing().run(ctx, func() { hash = HashPassword(password) }); err != nil {
+		return Session{}, s.forgetAttempt(ctx, attempt, err)
 	}
 	var session Session
 	err = s.store.WithinTx(ctx, func(tx Store) error {
@@ -152,7 +196,13 @@ func (s *Accounts) Activate(ctx context.Context, email, code, password, clientAd
 		if err != nil || !activationMatches(creds, code, now) {
 			return errWrongActivation
 		}
-		if err := tx.Users().SetCredentials(ctx, user.ID, Credentials{PasswordHash: HashPassword(password)}); err != nil {
+		if err := tx.Users().SetCredentials(ctx, user.ID, Credentials{PasswordHash: hash}); err != nil {
+			return err
+		}
+		if err := tx.Sessions().RevokeAll(ctx, user.ID, now); err != nil {
+			return err
+		}
+		if err := tx.LoginFailures().Clear(ctx, normalized); err != nil {
 			return err
 		}
 		user.Activated = true
@@ -163,11 +213,6 @@ func (s *Accounts) Activate(ctx context.Context, email, code, password, clientAd
 		session, err = s.openSession(ctx, tx, user, now)
 		return err
 	})
-	if errors.Is(err, errWrongActivation) {
-		if err := s.store.LoginFailures().Record(ctx, normalized, clientAddress, now); err != nil {
-			return Session{}, err
-		}
-	}
 	return session, err
 }
 

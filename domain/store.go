@@ -91,15 +91,22 @@ type SessionStore interface {
 	// now, not revoked) with all their roles, or KindUnauthenticated.
 	Actor(ctx context.Context, tokenHash []byte, now time.Time) (Actor, error)
 	Revoke(ctx context.Context, tokenHash []byte, now time.Time) error
+	// RevokeAll ends every live session of a user.
+	RevokeAll(ctx context.Context, user uuid.UUID, now time.Time) error
 }
 
 // LoginFailureStore counts failed sign-ins, in the database so that the
 // limit holds across replicas.
 type LoginFailureStore interface {
-	Record(ctx context.Context, email, clientAddress string, at time.Time) error
-	// Recent counts failures since the given time by e-mail and by client
-	// address, and returns the oldest of them that counts towards a limit.
-	Recent(ctx context.Context, email, clientAddress string, since time.Time) (byEmail, byAddress int, oldest time.Time, err error)
+	// Reserve counts an attempt, for an e-mail and from a client address,
+	// as a failure (id > 0), unless limit failures since since already count
+	// against either: then id is 0 and oldest is the earliest of them. It is
+	// atomic: however many attempts arrive at once, no more than limit are
+	// counted in.
+	Reserve(ctx context.Context, email, clientAddress string, now, since time.Time, limit int) (id int64, oldest time.Time, err error)
+	// Forget takes back one reserved attempt that was never made.
+	Forget(ctx context.Context, id int64) error
+	// Clear forgets the failures of an e-mail after a successful sign-in.
 	Clear(ctx context.Context, email string) error
 }
 

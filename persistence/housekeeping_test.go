@@ -23,8 +23,8 @@ func TestHousekeepingDeletesOnlyWhatOutlivedItsUse(t *testing.T) {
 	}
 	store.Sessions().Create(ctx, domain.HashSecret("old"), u.ID, now.AddDate(0, 0, -8))
 	store.Sessions().Create(ctx, domain.HashSecret("live"), u.ID, now.Add(time.Hour))
-	store.LoginFailures().Record(ctx, "a@b.go.id", "127.0.0.1", now.Add(-time.Hour))
-	store.LoginFailures().Record(ctx, "a@b.go.id", "127.0.0.1", now)
+	store.LoginFailures().Reserve(ctx, "a@b.go.id", "127.0.0.1", now.Add(-time.Hour), now.Add(-2*time.Hour), 10)
+	store.LoginFailures().Reserve(ctx, "a@b.go.id", "127.0.0.1", now, now.Add(-time.Hour), 10)
 	keys := persistence.NewIdempotencyStore(db)
 	keys.Claim(ctx, uuid.New(), "old", []byte("h"), now.Add(-25*time.Hour))
 	keys.Claim(ctx, uuid.New(), "new", []byte("h"), now)

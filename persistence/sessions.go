@@ -79,32 +79,58 @@ func (s *SessionStore) Revoke(ctx context.Context, tokenHash []byte, now time.Ti
 	return dbError(err)
 }
 
+// RevokeAll ends every live session of a user.
+func (s *SessionStore) RevokeAll(ctx context.Context, user uuid.UUID, now time.Time) error {
+	_, err := s.db.NewRaw(`UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND expires_at > ?`, now, user, now).Exec(ctx)
+	return dbError(err)
+}
+
 // LoginFailureStore implements domain.LoginFailureStore.
 type LoginFailureStore struct{ db bun.IDB }
 
 var _ domain.LoginFailureStore = (*LoginFailureStore)(nil)
 
-// Record counts one failed sign-in.
-func (s *LoginFailureStore) Record(ctx context.Context, email, clientAddress string, at time.Time) error {
-	_, err := s.db.NewRaw(`INSERT INTO login_failures (email, client_address, failed_at) VALUES (?, ?, ?)`, email, clientAddress, at).Exec(ctx)
-	return dbError(err)
+// Reserve counts one attempt for email and from clientAddress as a
+// failure, unless limit failures since since already count against either:
+// then it returns id 0 and the oldest of them. Concurrent attempts for the
+// same e-mail or address take turns (a transaction-scoped advisory lock on
+// each, taken in one order), so a burst never gets past the limit.
+func (s *LoginFailureStore) Reserve(ctx context.Context, email, clientAddress string, now, since time.Time, limit int) (int64, time.Time, error) {
+	var id int64
+	var oldest time.Time
+	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		if _, err := tx.NewRaw(`SELECT pg_advisory_xact_lock(k) FROM unnest(ARRAY[
+			hashtextextended('login-email:' || lower(?), 0), hashtextextended('login-address:' || ?, 0)]) AS k ORDER BY k`,
+			email, clientAddress).Exec(ctx); err != nil {
+			return err
+		}
+		var row struct {
+			ByEmail   int       `bun:"by_email"`
+			ByAddress int       `bun:"by_address"`
+			Oldest    time.Time `bun:"oldest"`
+		}
+		if err := tx.NewRaw(`
+			SELECT count(*) FILTER (WHERE email = ?0) AS by_email,
+			       count(*) FILTER (WHERE client_address = ?1) AS by_address,
+			       coalesce(min(failed_at), ?2) AS oldest
+			FROM login_failures
+			WHERE (email = ?0 OR client_address = ?1) AND failed_at > ?2`, email, clientAddress, since).Scan(ctx, &row); err != nil {
+			return err
+		}
+		if row.ByEmail >= limit || row.ByAddress >= limit {
+			oldest = row.Oldest
+			return nil
+		}
+		return tx.NewRaw(`INSERT INTO login_failures (email, client_address, failed_at) VALUES (?, ?, ?) RETURNING id`,
+			email, clientAddress, now).Scan(ctx, &id)
+	})
+	return id, oldest, dbError(err)
 }
 
-// Recent counts failures since a time, by e-mail and by address, with the
-// oldest of them (the one whose expiry lifts a limit first).
-func (s *LoginFailureStore) Recent(ctx context.Context, email, clientAddress string, since time.Time) (int, int, time.Time, error) {
-	var row struct {
-		ByEmail   int       `bun:"by_email"`
-		ByAddress int       `bun:"by_address"`
-		Oldest    time.Time `bun:"oldest"`
-	}
-	err := s.db.NewRaw(`
-		SELECT count(*) FILTER (WHERE email = ?0) AS by_email,
-		       count(*) FILTER (WHERE client_address = ?1) AS by_address,
-		       coalesce(min(failed_at), ?2) AS oldest
-		FROM login_failures
-		WHERE (email = ?0 OR client_address = ?1) AND failed_at > ?2`, email, clientAddress, since).Scan(ctx, &row)
-	return row.ByEmail, row.ByAddress, row.Oldest, dbError(err)
+// Forget takes back one attempt that Reserve counted.
+func (s *LoginFailureStore) Forget(ctx context.Context, id int64) error {
+	_, err := s.db.NewRaw(`DELETE FROM login_failures WHERE id = ?`, id).Exec(ctx)
+	return dbError(err)
 }
 
 // Clear forgets the failures of an e-mail after a successful sign-in.
