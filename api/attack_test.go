@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"runtime"
@@ -12,6 +13,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/google/uuid"
 
 	"github.com/proper-id/proper/api"
 	"github.com/proper-id/proper/domain"
@@ -257,4 +260,73 @@ func TestSettingAPasswordWithACodeEndsEveryOtherSession(t *testing.T) {
 	expect(t, w.post("/v1/auth/logout-everywhere", fresh, nil), http.StatusNoContent)
 	expect(t, w.get("/v1/me", fresh), http.StatusUnauthorized)
 	expect(t, w.get("/v1/me", other), http.StatusUnauthorized)
+}
+
+// repeatedReader yields the same byte for ever, so a test can send a huge
+// body without holding it.
+type repeatedReader byte
+
+func (r repeatedReader) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = byte(r)
+	}
+	return len(p), nil
+}
+
+// TestAnIdempotencyKeyDoesNotLiftTheBodyLimit: a participant sends 100 MiB
+// with an Idempotency-Key to an operation whose body may be 1 MiB. The
+// answer is 413, and the server never holds the body.
+func TestAnIdempotencyKeyDoesNotLiftTheBodyLimit(t *testing.T) {
+	w := newWorld(t)
+	const size = 100 << 20
+	var res *http.Response
+	allocated := allocatedDuring(func() {
+		body := io.MultiReader(strings.NewReader(`{"name":"`), io.LimitReader(repeatedReader('a'), size), strings.NewReader(`"}`))
+		req, err := http.NewRequest(http.MethodPost, w.server.URL+"/v1/institutions", body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Authorization", "Bearer "+w.tokenOf(roleParticipant))
+		req.Header.Set("Idempotency-Key", uuid.NewString())
+		if res, err = w.server.Client().Do(req); err != nil {
+			t.Fatal(err)
+		}
+		io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+	})
+	t.Logf("%d MiB sent: %d, %d MiB allocated", size>>20, res.StatusCode, allocated>>20)
+	if res.StatusCode != http.StatusRequestEntityTooLarge {
+		t.Errorf("answered %d, want 413", res.StatusCode)
+	}
+	if allocated > 16<<20 {
+		t.Errorf("%d MiB allocated for a body over the limit", allocated>>20)
+	}
+}
+
+// TestTheIdempotencyStoreKeepsNoActivationCode: a create-user retried with
+// its key replays the account without its one-time code, and the stored
+// answer holds no code either (it is shown once, to the first answer).
+func TestTheIdempotencyStoreKeepsNoActivationCode(t *testing.T) {
+	w := newWorld(t)
+	key := map[string]string{"Idempotency-Key": uuid.NewString()}
+	body := map[string]string{"email": uniq() + "@soppengkab.go.id", "name": "Andi Baso"}
+	first := expect(t, w.do(request{method: http.MethodPost, path: "/v1/users", token: w.tokenOf(roleOrganizer), body: body, header: key}), http.StatusCreated)
+	code := first.field(t, "activationCode")
+	if code == "" {
+		t.Fatalf("no code in the first answer: %s", first.body)
+	}
+	var stored []string
+	if err := w.db.NewRaw(`SELECT convert_from(body, 'UTF8') FROM idempotency_keys`).Scan(context.Background(), &stored); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range stored {
+		if strings.Contains(s, code) {
+			t.Errorf("the idempotency store keeps the code: %s", s)
+		}
+	}
+	replay := expect(t, w.do(request{method: http.MethodPost, path: "/v1/users", token: w.tokenOf(roleOrganizer), body: body, header: key}), http.StatusCreated)
+	if replay.header.Get("Idempotent-Replayed") != "true" || replay.field(t, "activationCode") != "" || replay.field(t, "id") != first.field(t, "id") {
+		t.Errorf("the replay is %v %s", replay.header, replay.body)
+	}
 }
