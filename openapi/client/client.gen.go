@@ -30,6 +30,12 @@ const (
 	AchievedMilestoneHorizonShort AchievedMilestoneHorizon = "short"
 )
 
+// Defines values for ActivationBodyDelivery.
+const (
+	ActivationBodyDeliveryEmail    ActivationBodyDelivery = "email"
+	ActivationBodyDeliveryReturned ActivationBodyDelivery = "returned"
+)
+
 // Defines values for AgencyReplicationStatus.
 const (
 	AgencyReplicationStatusAdopted AgencyReplicationStatus = "adopted"
@@ -433,12 +439,18 @@ type AchievedMilestoneHorizon string
 
 // ActivationBody defines model for ActivationBody.
 type ActivationBody struct {
-	// Code The one-time activation code: hand it to the person. Shown only now.
-	Code string `json:"code"`
+	// Code The one-time activation code, when delivery is returned: hand it to the person. Shown only now.
+	Code *string `json:"code,omitempty"`
+
+	// Delivery Where the code went: returned in this answer, or mailed to the person's own address (then nobody else sees it).
+	Delivery ActivationBodyDelivery `json:"delivery"`
 
 	// ExpiresAt When the code stops working (14 days).
 	ExpiresAt time.Time `json:"expiresAt"`
 }
+
+// ActivationBodyDelivery Where the code went: returned in this answer, or mailed to the person's own address (then nobody else sees it).
+type ActivationBodyDelivery string
 
 // ActivationRequest defines model for ActivationRequest.
 type ActivationRequest struct {
@@ -2245,6 +2257,9 @@ type UserCreate struct {
 	// Email E-mail address; unique regardless of case.
 	Email openapi_types.Email `json:"email"`
 
+	// InstitutionId The training institution registering the account, which you organize for; its organizers may correct the profile and issue codes until the person activates the account. Left out, it is the one institution you organize for.
+	InstitutionId *openapi_types.UUID `json:"institutionId,omitempty"`
+
 	// Name Full name with academic titles.
 	Name string `json:"name"`
 
@@ -2356,7 +2371,7 @@ type ListAgenciesParams struct {
 
 // CreateAgencyParams defines parameters for CreateAgency.
 type CreateAgencyParams struct {
-	// IdempotencyKey A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours.
+	// IdempotencyKey A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code.
 	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
 }
 
@@ -2380,7 +2395,7 @@ type ListCohortsParams struct {
 
 // CreateCohortParams defines parameters for CreateCohort.
 type CreateCohortParams struct {
-	// IdempotencyKey A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours.
+	// IdempotencyKey A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code.
 	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
 }
 
@@ -2401,7 +2416,7 @@ type ListEnrollmentsParams struct {
 
 // EnrollParticipantParams defines parameters for EnrollParticipant.
 type EnrollParticipantParams struct {
-	// IdempotencyKey A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours.
+	// IdempotencyKey A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code.
 	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
 }
 
@@ -2461,7 +2476,7 @@ type ReplaceRubricParamsSeminar string
 
 // AddCohortStaffParams defines parameters for AddCohortStaff.
 type AddCohortStaffParams struct {
-	// IdempotencyKey A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours.
+	// IdempotencyKey A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code.
 	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
 }
 
@@ -2491,7 +2506,7 @@ type ListMentorTransfersParams struct {
 
 // ProposeMentorTransferParams defines parameters for ProposeMentorTransfer.
 type ProposeMentorTransferParams struct {
-	// IdempotencyKey A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours.
+	// IdempotencyKey A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code.
 	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
 }
 
@@ -2506,7 +2521,7 @@ type ListInstitutionsParams struct {
 
 // CreateInstitutionParams defines parameters for CreateInstitution.
 type CreateInstitutionParams struct {
-	// IdempotencyKey A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours.
+	// IdempotencyKey A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code.
 	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
 }
 
@@ -2563,7 +2578,7 @@ type UpdateProjectParams struct {
 
 // RecordAssessmentParams defines parameters for RecordAssessment.
 type RecordAssessmentParams struct {
-	// IdempotencyKey A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours.
+	// IdempotencyKey A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code.
 	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
 }
 
@@ -2578,7 +2593,7 @@ type ListCoachingNotesParams struct {
 
 // AddCoachingNoteParams defines parameters for AddCoachingNote.
 type AddCoachingNoteParams struct {
-	// IdempotencyKey A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours.
+	// IdempotencyKey A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code.
 	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
 }
 
@@ -2599,13 +2614,13 @@ type ListMilestonesParams struct {
 
 // CreateMilestoneParams defines parameters for CreateMilestone.
 type CreateMilestoneParams struct {
-	// IdempotencyKey A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours.
+	// IdempotencyKey A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code.
 	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
 }
 
 // PublishProjectParams defines parameters for PublishProject.
 type PublishProjectParams struct {
-	// IdempotencyKey A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours.
+	// IdempotencyKey A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code.
 	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
 }
 
@@ -2662,7 +2677,7 @@ type SearchShowcaseParamsProgram string
 
 // RecordReplicationParams defines parameters for RecordReplication.
 type RecordReplicationParams struct {
-	// IdempotencyKey A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours.
+	// IdempotencyKey A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code.
 	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
 }
 
@@ -2680,7 +2695,7 @@ type ListUsersParams struct {
 
 // CreateUserParams defines parameters for CreateUser.
 type CreateUserParams struct {
-	// IdempotencyKey A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours.
+	// IdempotencyKey A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code.
 	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
 }
 
@@ -2870,6 +2885,9 @@ type ClientInterface interface {
 
 	// Logout request
 	Logout(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// LogoutEverywhere request
+	LogoutEverywhere(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListCohorts request
 	ListCohorts(ctx context.Context, params *ListCohortsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -3242,6 +3260,18 @@ func (c *Client) Login(ctx context.Context, body LoginJSONRequestBody, reqEditor
 
 func (c *Client) Logout(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewLogoutRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) LogoutEverywhere(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewLogoutEverywhereRequest(c.Server)
 	if err != nil {
 		return nil, err
 	}
@@ -4684,6 +4714,33 @@ func NewLogoutRequest(server string) (*http.Request, error) {
 	}
 
 	operationPath := fmt.Sprintf("/v1/auth/logout")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("POST", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewLogoutEverywhereRequest generates requests for LogoutEverywhere
+func NewLogoutEverywhereRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/auth/logout-everywhere")
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -8362,6 +8419,9 @@ type ClientWithResponsesInterface interface {
 	// LogoutWithResponse request
 	LogoutWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*LogoutResponse, error)
 
+	// LogoutEverywhereWithResponse request
+	LogoutEverywhereWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*LogoutEverywhereResponse, error)
+
 	// ListCohortsWithResponse request
 	ListCohortsWithResponse(ctx context.Context, params *ListCohortsParams, reqEditors ...RequestEditorFn) (*ListCohortsResponse, error)
 
@@ -8806,6 +8866,29 @@ func (r LogoutResponse) Status() string {
 
 // StatusCode returns HTTPResponse.StatusCode
 func (r LogoutResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type LogoutEverywhereResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r LogoutEverywhereResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r LogoutEverywhereResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -9867,6 +9950,7 @@ type SubmitEvidenceResponse struct {
 	ApplicationproblemJSON401 *ErrorModel
 	ApplicationproblemJSON403 *ErrorModel
 	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON408 *ErrorModel
 	ApplicationproblemJSON409 *ErrorModel
 	ApplicationproblemJSON413 *ErrorModel
 	ApplicationproblemJSON415 *ErrorModel
@@ -10740,6 +10824,15 @@ func (c *ClientWithResponses) LogoutWithResponse(ctx context.Context, reqEditors
 		return nil, err
 	}
 	return ParseLogoutResponse(rsp)
+}
+
+// LogoutEverywhereWithResponse request returning *LogoutEverywhereResponse
+func (c *ClientWithResponses) LogoutEverywhereWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*LogoutEverywhereResponse, error) {
+	rsp, err := c.LogoutEverywhere(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseLogoutEverywhereResponse(rsp)
 }
 
 // ListCohortsWithResponse request returning *ListCohortsResponse
@@ -11889,6 +11982,39 @@ func ParseLogoutResponse(rsp *http.Response) (*LogoutResponse, error) {
 	}
 
 	response := &LogoutResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseLogoutEverywhereResponse parses an HTTP response from a LogoutEverywhereWithResponse call
+func ParseLogoutEverywhereResponse(rsp *http.Response) (*LogoutEverywhereResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &LogoutEverywhereResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
@@ -14298,6 +14424,13 @@ func ParseSubmitEvidenceResponse(rsp *http.Response) (*SubmitEvidenceResponse, e
 			return nil, err
 		}
 		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 408:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON408 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
 		var dest ErrorModel

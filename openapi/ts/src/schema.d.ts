@@ -148,6 +148,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/logout-everywhere": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out on every device
+         * @description Revokes every token of the signed-in account, on every device, this one included: for a lost phone or a shared computer. Activating an account with a code does the same for its other tokens.
+         */
+        post: operations["logout-everywhere"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cohorts": {
         parameters: {
             query?: never;
@@ -269,7 +289,7 @@ export interface paths {
         };
         /**
          * Export the progress as CSV
-         * @description The same lines as get-cohort-progress, as a CSV file (UTF-8, header row, RFC 4180 quoting), streamed. `sep=;` separates with semicolons for Indonesian Excel.
+         * @description The same lines as get-cohort-progress, as a CSV file (UTF-8, header row, RFC 4180 quoting), streamed. `sep=;` separates with semicolons for Indonesian Excel. A cell that a spreadsheet would run as a formula (it starts with =, +, -, @, TAB or CR) is written quoted with a single quote (') in front, so that it is read as text.
          */
         get: operations["export-cohort-progress"];
         put?: never;
@@ -763,7 +783,7 @@ export interface paths {
         put?: never;
         /**
          * Submit evidence for a milestone
-         * @description Adds a file or a link that proves the milestone, once the design is approved. The file is streamed to storage, never held in memory; its type is judged from its bytes (415 for types not accepted) and its size is limited (413). Evidence is frozen once submitted. The participant may do this. Unlike other creates this operation takes no Idempotency-Key, as its body is streamed: withdraw a duplicate instead.
+         * @description Adds a file or a link that proves the milestone, once the design is approved. The file is streamed to storage, never held in memory; its type is judged from its bytes (415 for types not accepted) and its size is limited (413). The body must keep arriving at a minimum pace (by default 32 KiB in every 30 s): an upload that stalls is answered 408 and nothing of it is kept. Evidence is frozen once submitted. The participant may do this. Unlike other creates this operation takes no Idempotency-Key, as its body is streamed: withdraw a duplicate instead.
          */
         post: operations["submit-evidence"];
         delete?: never;
@@ -1151,7 +1171,7 @@ export interface paths {
         put?: never;
         /**
          * Create an account
-         * @description Creates a person's account. Platform admins and organizers may do this. Without a password the answer holds a one-time activation code (valid 14 days) to hand to the person.
+         * @description Creates a person's account on behalf of a training institution (`institutionId`). Platform admins and organizers may do this. Without a password the answer holds a one-time activation code (valid 14 days) to hand to the person.
          */
         post: operations["create-user"];
         delete?: never;
@@ -1179,7 +1199,7 @@ export interface paths {
         head?: never;
         /**
          * Change an account's profile
-         * @description Changes a profile with a JSON merge patch (RFC 7396). People change their own profile; organizers of a cohort where the person holds a role may correct it; only platform admins may grant platform administration. Send If-Match with the ETag you read to avoid overwriting someone else's change.
+         * @description Changes a profile with a JSON merge patch (RFC 7396). People change their own profile; organizers of the institution that registered the account may correct it until its owner activates it; only platform admins may grant platform administration. Send If-Match with the ETag you read to avoid overwriting someone else's change.
          */
         patch: operations["update-user"];
         trace?: never;
@@ -1195,7 +1215,9 @@ export interface paths {
         put?: never;
         /**
          * Issue a new one-time activation code
-         * @description Gives a user a new one-time activation code (valid 14 days) with which they set a new password: for people who lost their code or forgot their password. Any earlier code stops working; the current password keeps working until the code is used. Organizers of a cohort where the user holds a role may do this.
+         * @description Gives a user a new one-time activation code (valid 14 days) with which they set a new password: for people who lost their code or forgot their password. Any earlier code stops working; the current password keeps working until the code is used.
+         *
+         *     The code is returned to a platform admin, and to an organizer of the institution that registered the account while its owner has not activated it. For anyone else in an organizer's cohort, the code is mailed to the person's own address (delivery `email`) and shown to nobody; without SMTP this is refused with 403, and a platform admin gives the person a code. Platform admins' accounts are out of an organizer's reach.
          */
         post: operations["issue-activation"];
         delete?: never;
@@ -1229,10 +1251,16 @@ export interface components {
         };
         ActivationBody: {
             /**
-             * @description The one-time activation code: hand it to the person. Shown only now.
+             * @description The one-time activation code, when delivery is returned: hand it to the person. Shown only now.
              * @example 7KQ2-M9XD-4TPA
              */
-            code: string;
+            code?: string;
+            /**
+             * @description Where the code went: returned in this answer, or mailed to the person's own address (then nobody else sees it).
+             * @example returned
+             * @enum {string}
+             */
+            delivery: "returned" | "email";
             /**
              * Format: date-time
              * @description When the code stops working (14 days).
@@ -3842,6 +3870,12 @@ export interface components {
              */
             email: string;
             /**
+             * Format: uuid
+             * @description The training institution registering the account, which you organize for; its organizers may correct the profile and issue codes until the person activates the account. Left out, it is the one institution you organize for.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            institutionId?: string;
+            /**
              * @description Full name with academic titles.
              * @example Siti Rahayu, S.Sos., M.AP.
              */
@@ -4132,7 +4166,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. */
+                /** @description A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -4430,6 +4464,42 @@ export interface operations {
             };
         };
     };
+    "logout-everywhere": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     "list-cohorts": {
         parameters: {
             query?: {
@@ -4487,7 +4557,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. */
+                /** @description A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -4779,7 +4849,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. */
+                /** @description A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -5459,7 +5529,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. */
+                /** @description A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -5892,7 +5962,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. */
+                /** @description A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -6327,7 +6397,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. */
+                /** @description A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -7311,6 +7381,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ErrorModel"];
                 };
             };
+            /** @description Request Timeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
             /** @description Conflict */
             409: {
                 headers: {
@@ -7657,7 +7736,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. */
+                /** @description A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -7815,7 +7894,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. */
+                /** @description A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -8283,7 +8362,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. */
+                /** @description A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -8419,7 +8498,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. */
+                /** @description A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -8972,7 +9051,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. */
+                /** @description A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -9120,7 +9199,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. */
+                /** @description A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code. */
                 "Idempotency-Key"?: string;
             };
             path?: never;

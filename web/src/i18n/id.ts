@@ -619,12 +619,13 @@ export const id = {
   "organizer.enrollments.noCoach": "— Tanpa coach —",
   "organizer.enrollments.saved": "Penugasan {name} tersimpan.",
   "organizer.activation.title": "Terbitkan ulang kode aktivasi",
-  "organizer.activation.intro": "Untuk peserta atau mentor yang kehilangan kode aktivasinya atau lupa kata sandi. Kode lama tidak berlaku lagi; kata sandi yang ada tetap berlaku sampai kode baru dipakai.",
+  "organizer.activation.intro": "Untuk peserta atau mentor yang kehilangan kode aktivasinya atau lupa kata sandi. Kode lama tidak berlaku lagi; kata sandi yang ada tetap berlaku sampai kode baru dipakai. Kode ditampilkan di sini hanya untuk akun yang didaftarkan lembaga Anda dan belum diaktifkan; untuk akun lain kode dikirim ke e-mail pemiliknya.",
   "organizer.activation.person": "Peserta atau mentor",
   "organizer.activation.option": "{name} — {role}",
   "organizer.activation.submit": "Terbitkan kode baru",
   "organizer.activation.submitting": "Menerbitkan…",
   "organizer.activation.empty": "Belum ada peserta atau mentor di angkatan ini.",
+  "organizer.activation.emailed": "Kode aktivasi baru dikirim langsung ke alamat e-mail {name}. Akun ini sudah diaktifkan pemiliknya, jadi kodenya tidak ditampilkan kepada penyelenggara.",
 
   // Follow-up: reminders, escalations, workload, mentor transfers (pages/followup)
   "followup.nav.link": "Pengingat",

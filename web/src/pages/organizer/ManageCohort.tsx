@@ -103,7 +103,7 @@ function ManageSections({ cohortId }: { cohortId: string }) {
         <Load loaded={cohort}>{(c) => <CohortDetails cohort={c} reload={cohort.reload} />}</Load>
       </Section>
       <Section id="staf" title={t("organizer.staff.title")}>
-        <StaffSection cohortId={cohortId} staff={staff} />
+        <StaffSection cohortId={cohortId} institutionId={cohort.data?.institutionId} staff={staff} />
       </Section>
       <Section id="impor" title={t("organizer.roster.title")}>
         <RosterImport cohortId={cohortId} cohortName={cohort.data?.name ?? ""} cohortCode={cohort.data?.code ?? ""} onImported={roster.reload} />

@@ -13,7 +13,7 @@ type StaffRole = StaffMember["role"];
 const staffRoles: StaffRole[] = ["coach", "examiner", "organizer"];
 
 /** The staff list with its add and remove actions. */
-export function StaffSection({ cohortId, staff }: { cohortId: string; staff: Loaded<Schema<"StaffListOutputBody">> }) {
+export function StaffSection({ cohortId, institutionId, staff }: { cohortId: string; institutionId?: string; staff: Loaded<Schema<"StaffListOutputBody">> }) {
   const [notice, setNotice] = useState<string>();
   const done = (message: string) => {
     setNotice(message);
@@ -64,7 +64,7 @@ export function StaffSection({ cohortId, staff }: { cohortId: string; staff: Loa
           )
         }
       </Load>
-      <AddStaff cohortId={cohortId} onAdded={done} />
+      <AddStaff cohortId={cohortId} institutionId={institutionId} onAdded={done} />
     </>
   );
 }
@@ -105,7 +105,7 @@ function RemoveStaff({ cohortId, member, onRemoved }: { cohortId: string; member
 }
 
 /** Finding a person (or creating their account) and giving them a staff role. */
-function AddStaff({ cohortId, onAdded }: { cohortId: string; onAdded: (message: string) => void }) {
+function AddStaff({ cohortId, institutionId, onAdded }: { cohortId: string; institutionId?: string; onAdded: (message: string) => void }) {
   const [person, setPerson] = useState<User>();
   const [role, setRole] = useState<StaffRole>("coach");
   const [creating, setCreating] = useState(false);
@@ -155,6 +155,7 @@ function AddStaff({ cohortId, onAdded }: { cohortId: string; onAdded: (message: 
       )}
       {creating && !person && (
         <CreateUser
+          institutionId={institutionId}
           onCreated={(u) => {
             setCreated({ name: u.name, code: u.activationCode ?? "" });
             setPerson(u);
@@ -183,7 +184,15 @@ function AddStaff({ cohortId, onAdded }: { cohortId: string; onAdded: (message: 
 }
 
 /** A small form for a person without an account; the answer holds their one-time activation code. */
-function CreateUser({ onCreated, onCancel }: { onCreated: (user: Schema<"UserCreated">) => void; onCancel: () => void }) {
+function CreateUser({
+  institutionId,
+  onCreated,
+  onCancel,
+}: {
+  institutionId?: string;
+  onCreated: (user: Schema<"UserCreated">) => void;
+  onCancel: () => void;
+}) {
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
   const [nip, setNip] = useState("");
@@ -195,7 +204,9 @@ function CreateUser({ onCreated, onCancel }: { onCreated: (user: Schema<"UserCre
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void action.run(async () => {
-      const body: Schema<"UserCreate"> = { name, email };
+      // The cohort's institution registers the account: its organizers may
+      // correct it and reissue its code until the person activates it.
+      const body: Schema<"UserCreate"> = { name, email, institutionId };
       if (nip.trim()) body.nip = nip.trim();
       if (position.trim()) body.position = position.trim();
       if (rank.trim()) body.rank = rank.trim();
