@@ -47,6 +47,8 @@ var accessMatrix = map[string]accessCase{
 	}, [9]int{unauth, unauth, unauth, unauth, unauth, unauth, unauth, unauth, unauth}},
 	"logout": {func(w *world) request { return request{method: "POST", path: "/v1/auth/logout"} },
 		[9]int{noContent, noContent, noContent, noContent, noContent, noContent, noContent, noContent, unauth}},
+	"logout-everywhere": {func(w *world) request { return request{method: "POST", path: "/v1/auth/logout-everywhere"} },
+		[9]int{noContent, noContent, noContent, noContent, noContent, noContent, noContent, noContent, unauth}},
 	"get-me": {func(w *world) request { return request{method: "GET", path: "/v1/me"} }, [9]int{ok, ok, ok, ok, ok, ok, ok, ok, unauth}},
 
 	"create-user": {func(w *world) request {
@@ -163,6 +165,7 @@ var moreAccess = func() map[string][3]int {
 	}
 	rows := map[string][3]int{
 		"activate-account": {unauth, unauth, unauth}, "logout": {noContent, noContent, noContent}, "get-me": {ok, ok, ok},
+		"logout-everywhere": {noContent, noContent, noContent},
 		"list-institutions": {ok, ok, ok}, "list-agencies": {ok, ok, ok}, "list-cohorts": {ok, ok, ok}, "list-review-queue": {ok, ok, ok},
 		// Organizers' and admins' business.
 		"create-user": {forbidden, forbidden, forbidden}, "list-users": {forbidden, forbidden, forbidden},

@@ -57,7 +57,7 @@ func TestAnOrganizerMovesAProjectToANewMentorAndTheHistoryStays(t *testing.T) {
 	w := newWorld(t)
 	w.arrangeWorkflow(t)
 	w.completeProject(t)
-	newMentor := w.user("Drs. Hendra Mentor Baru")
+	newMentor := w.registeredUser("Drs. Hendra Mentor Baru", nil, &w.agency.ID)
 	expect(t, w.patch("/v1/enrollments/"+w.enrollment.ID.String(), w.tokenOf(roleOrganizer), map[string]string{"mentorId": newMentor.ID.String()}, nil), http.StatusOK)
 
 	expect(t, w.get(projectPath(w, ""), w.tokenOf(roleMentor)), http.StatusNotFound)
@@ -82,7 +82,7 @@ func TestAParticipantProposesANewMentorWhoMustAccept(t *testing.T) {
 	w.arrangeWorkflow(t)
 	w.completeProject(t)
 	participant := w.tokenOf(roleParticipant)
-	newMentor := w.user("Ir. Sari Mentor Baru")
+	newMentor := w.registeredUser("Ir. Sari Mentor Baru", nil, &w.agency.ID)
 	newMentorToken := w.token(newMentor.ID)
 	transfers := "/v1/enrollments/" + w.enrollment.ID.String() + "/mentor-transfers"
 

@@ -3,6 +3,8 @@ package api_test
 import (
 	"context"
 
+	"github.com/google/uuid"
+
 	"github.com/proper-id/proper/domain"
 )
 
@@ -29,6 +31,24 @@ func (w *world) pendingTransfer() {
 		return
 	}
 	must(w.db.Exec(`UPDATE mentor_transfers SET status = 'pending', decided_at = NULL, comment = '' WHERE id = ?`, w.transfer.ID))
+}
+
+// awaitingTransfer makes a fresh proposal of the other participant's that
+// waits for an organizer: the outsider, from no agency on record, as their
+// mentor. An earlier one is cancelled first where it is still open.
+func (w *world) awaitingTransfer() string {
+	w.t.Helper()
+	ctx := context.Background()
+	participant := w.actor(w.otherParticipant)
+	if w.awaiting != uuid.Nil {
+		w.cohorts().CancelMentorTransfer(ctx, participant, w.awaiting) // refused ones stay as they are
+	}
+	t, err := w.cohorts().ProposeMentorTransfer(ctx, participant, w.otherEnrollment.ID, domain.ProposedMentor{ID: w.outsider.ID}, "Atasan di instansi lain")
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	w.awaiting = t.ID
+	return "/v1/mentor-transfers/" + t.ID.String()
 }
 
 func transferPath(w *world, rest string) string {
@@ -61,6 +81,13 @@ func init() {
 		}, invitee},
 		"cancel-mentor-transfer": {func(w *world) request { return request{method: "POST", path: transferPath(w, "/cancel")} },
 			[9]int{ok, forbidden, notFound, forbidden, forbidden, ok, notFound, notFound, unauth}},
+		// The other participant's proposal of the outsider (who sees it as
+		// its invitee) waits for the cohort's organizers.
+		"confirm-mentor-transfer": {func(w *world) request { return request{method: "POST", path: w.awaitingTransfer() + "/confirm"} },
+			[9]int{ok, ok, notFound, notFound, notFound, notFound, forbidden, forbidden, unauth}},
+		"refuse-mentor-transfer": {func(w *world) request {
+			return request{method: "POST", path: w.awaitingTransfer() + "/refuse", body: map[string]string{}}
+		}, [9]int{ok, ok, notFound, notFound, notFound, notFound, forbidden, forbidden, unauth}},
 		"list-reminders": {func(w *world) request { return request{method: "GET", path: "/v1/me/reminders"} },
 			[9]int{ok, ok, ok, ok, ok, ok, ok, ok, unauth}},
 		"list-cohort-escalations": {func(w *world) request {
@@ -80,6 +107,8 @@ func init() {
 		"accept-mentor-transfer":  {notFound, ok, forbidden},
 		"decline-mentor-transfer": {notFound, ok, forbidden},
 		"cancel-mentor-transfer":  {notFound, forbidden, forbidden},
+		"confirm-mentor-transfer": {forbidden, forbidden, forbidden},
+		"refuse-mentor-transfer":  {forbidden, forbidden, forbidden},
 		"list-reminders":          {ok, ok, ok},
 		"list-cohort-escalations": {ok, forbidden, forbidden},
 		"get-cohort-workload":     {ok, forbidden, forbidden},

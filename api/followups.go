@@ -33,7 +33,7 @@ func newLinkTarget(kind string, id uuid.UUID) LinkTarget {
 
 // Reminder is something for you to act on.
 type Reminder struct {
-	Kind                 string       `json:"kind" enum:"milestone_due_soon,milestone_overdue,review_evidence,verify_milestone,review_design,accept_mentor_transfer" doc:"Your milestone due within 14 days or overdue; or, waiting for your decision, evidence to review, a milestone to verify, a design to approve, or a proposal to become a participant's mentor." example:"milestone_due_soon"`
+	Kind                 string       `json:"kind" enum:"milestone_due_soon,milestone_overdue,review_evidence,verify_milestone,review_design,accept_mentor_transfer,confirm_mentor_transfer" doc:"Your milestone due within 14 days or overdue; or, waiting for your decision, evidence to review, a milestone to verify, a design to approve, a proposal to become a participant's mentor, or (for a cohort's organizers) a proposed mentor from outside the participant's agency to confirm." example:"milestone_due_soon"`
 	Title                string       `json:"title" doc:"The milestone's, evidence's or project's title." example:"Terbentuknya Tim Efektif"`
 	ProjectID            uuid.UUID    `json:"projectId" format:"uuid" doc:"The project it belongs to."`
 	ProjectTitle         string       `json:"projectTitle" doc:"The project's title." example:"Antrean Daring Adminduk"`

@@ -216,15 +216,16 @@ var uniq = func() func() string {
 // tokens they mint, which keeps password hashing out of the setup).
 func (a *app) user(name string) domain.User {
 	a.t.Helper()
-	return a.registeredUser(name, nil)
+	return a.registeredUser(name, nil, nil)
 }
 
-// registeredUser creates an account as user does, registered by an
-// institution (whose organizers then manage it until it is activated).
-func (a *app) registeredUser(name string, institution *uuid.UUID) domain.User {
+// registeredUser creates an account as user does, working at an agency and
+// registered by an institution (whose organizers then manage it until it
+// is activated).
+func (a *app) registeredUser(name string, institution, agency *uuid.UUID) domain.User {
 	a.t.Helper()
 	u, _, err := a.directory().CreateUser(context.Background(), a.admin,
-		domain.UserProfile{Email: uniq() + "@example.go.id", Name: name, RegisteredBy: institution}, "")
+		domain.UserProfile{Email: uniq() + "@example.go.id", Name: name, RegisteredBy: institution, AgencyID: agency}, "")
 	if err != nil {
 		a.t.Fatal(err)
 	}

@@ -26,18 +26,23 @@ type MentorTransfer struct {
 	PreviousMentorID   uuid.UUID  `json:"previousMentorId" format:"uuid" doc:"The mentor when it was proposed."`
 	PreviousMentorName string     `json:"previousMentorName" doc:"Their name." example:"Ir. Hendra Gunawan"`
 	Note               string     `json:"note,omitempty" doc:"The participant's word to the proposed mentor." example:"Bapak kini atasan langsung saya di Dinas Kominfo."`
-	Status             string     `json:"status" enum:"pending,accepted,declined,cancelled" doc:"pending until the proposed mentor accepts or declines, or the participant cancels." example:"pending"`
-	Comment            string     `json:"comment,omitempty" doc:"The proposed mentor's word when declining." example:"Saya belum dapat membimbing proyek ini."`
-	DecidedAt          *time.Time `json:"decidedAt,omitempty" doc:"When it was accepted, declined or cancelled."`
+	Status             string     `json:"status" enum:"awaiting_organizer,pending,accepted,declined,refused,cancelled" doc:"awaiting_organizer while a mentor from outside the participant's agency waits for an organizer of the cohort to confirm (pending) or refuse (refused) it; pending until the proposed mentor accepts or declines, or the participant cancels." example:"pending"`
+	Comment            string     `json:"comment,omitempty" doc:"The proposed mentor's word when declining, or the organizer's when refusing." example:"Saya belum dapat membimbing proyek ini."`
+	DecidedAt          *time.Time `json:"decidedAt,omitempty" doc:"When it was accepted, declined, refused or cancelled."`
+	Actions            []string   `json:"actions" enum:"accept,decline,cancel,confirm,refuse" doc:"What you may do to it now: accept or decline (the proposed mentor), cancel (the participant), confirm or refuse (an organizer of the cohort, while it awaits them)." example:"[\"accept\",\"decline\"]"`
 	Version            int64      `json:"version" doc:"Increases with every change; the ETag names it." example:"1"`
 	CreatedAt          time.Time  `json:"createdAt" doc:"When it was proposed."`
 }
 
 func newMentorTransfer(t domain.MentorTransfer) MentorTransfer {
-	return MentorTransfer{ID: t.ID, EnrollmentID: t.EnrollmentID, CohortID: t.CohortID, ProjectID: t.ProjectID, ProjectTitle: t.ProjectTitle,
+	out := MentorTransfer{ID: t.ID, EnrollmentID: t.EnrollmentID, CohortID: t.CohortID, ProjectID: t.ProjectID, ProjectTitle: t.ProjectTitle,
 		ParticipantID: t.ParticipantID, ParticipantName: t.ParticipantName, MentorID: t.MentorID, MentorName: t.MentorName,
 		PreviousMentorID: t.PreviousMentorID, PreviousMentorName: t.PreviousMentor, Note: t.Note, Status: string(t.Status), Comment: t.Comment,
-		DecidedAt: t.DecidedAt, Version: t.Version, CreatedAt: t.CreatedAt}
+		DecidedAt: t.DecidedAt, Actions: make([]string, len(t.Actions)), Version: t.Version, CreatedAt: t.CreatedAt}
+	for i, a := range t.Actions {
+		out.Actions[i] = string(a)
+	}
+	return out
 }
 
 // MentorTransferCreate is the body of propose-mentor-transfer.
@@ -75,8 +80,10 @@ func registerMentorTransfers(api huma.API, s *Services) {
 		Summary: "Propose a new mentor", Tags: []string{"enrollments"}, Security: signedIn, Metadata: idempotent,
 		Description: "The participant proposes to move their project to a new mentor — during the training or in the years after it, when officials change posts. " +
 			"It takes effect when the proposed mentor accepts (accept-mentor-transfer); until then the current mentor stays. One proposal waits at a time (409). " +
+			"A participant, coach or examiner of the cohort cannot be proposed (422). A mentor from outside the participant's agency waits for an organizer of the cohort first (awaiting_organizer, confirm-mentor-transfer). " +
+			"Proposals by e-mail are limited like sign-ins (10 in 15 minutes, then 429 with Retry-After), so that nobody can list who has an account. " +
 			"Organizers move a project directly with update-enrollment.",
-		Errors: []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusConflict, http.StatusUnprocessableEntity},
+		Errors: []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusConflict, http.StatusUnprocessableEntity, http.StatusTooManyRequests},
 	}, func(ctx context.Context, in *struct {
 		EnrollmentPath
 		IdempotencyKeyHeader
@@ -126,6 +133,27 @@ func registerMentorTransfers(api huma.API, s *Services) {
 		Body MentorTransferDecline
 	}) (*mentorTransferOutput, error) {
 		return mentorTransferAnswer(s.Cohorts.DeclineMentorTransfer(ctx, actorOf(ctx), in.TransferID, in.Body.Comment))
+	})
+
+	huma.Register(api, huma.Operation{
+		OperationID: "confirm-mentor-transfer", Method: http.MethodPost, Path: "/mentor-transfers/{transferId}/confirm",
+		Summary: "Confirm a proposed mentor from outside the participant's agency", Tags: []string{"enrollments"}, Security: signedIn,
+		Description: "An organizer of the cohort confirms a proposal that waits for them (awaiting_organizer): the proposed mentor is then asked, and the proposal is pending. 409 for a proposal that does not wait for an organizer.",
+		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusConflict},
+	}, func(ctx context.Context, in *MentorTransferPath) (*mentorTransferOutput, error) {
+		return mentorTransferAnswer(s.Cohorts.ConfirmMentorTransfer(ctx, actorOf(ctx), in.TransferID))
+	})
+
+	huma.Register(api, huma.Operation{
+		OperationID: "refuse-mentor-transfer", Method: http.MethodPost, Path: "/mentor-transfers/{transferId}/refuse",
+		Summary: "Refuse a proposed mentor from outside the participant's agency", Tags: []string{"enrollments"}, Security: signedIn,
+		Description: "An organizer of the cohort refuses a proposal that waits for them, optionally saying why; the current mentor stays. 409 for a proposal that does not wait for an organizer.",
+		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusConflict, http.StatusUnprocessableEntity},
+	}, func(ctx context.Context, in *struct {
+		MentorTransferPath
+		Body MentorTransferDecline
+	}) (*mentorTransferOutput, error) {
+		return mentorTransferAnswer(s.Cohorts.RefuseMentorTransfer(ctx, actorOf(ctx), in.TransferID, in.Body.Comment))
 	})
 
 	huma.Register(api, huma.Operation{

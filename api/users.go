@@ -138,8 +138,8 @@ func registerUsers(api huma.API, s *Services) {
 	huma.Register(api, huma.Operation{
 		OperationID: "update-user", Method: http.MethodPatch, Path: "/users/{userId}",
 		Summary: "Change an account's profile", Tags: []string{"users"}, Security: signedIn,
-		Description: "Changes a profile with a JSON merge patch (RFC 7396). People change their own profile; organizers of the institution that registered the account may correct it until its owner activates it; only platform admins may grant platform administration. Send If-Match with the ETag you read to avoid overwriting someone else's change.",
-		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusConflict, http.StatusPreconditionFailed, http.StatusUnprocessableEntity},
+		Description: "Changes a profile with a JSON merge patch (RFC 7396). People change their own profile; organizers of the institution that registered the account may correct it until its owner activates it; only platform admins may grant platform administration. Send If-Match with the ETag you read to avoid overwriting someone else's change. Changing your own e-mail or NIP to one another account has is limited like sign-ins (10 in 15 minutes, then 429), so that nobody can list who has an account.",
+		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusConflict, http.StatusPreconditionFailed, http.StatusUnprocessableEntity, http.StatusTooManyRequests},
 	}, func(ctx context.Context, in *struct {
 		UserPath
 		Precondition

@@ -16,6 +16,7 @@ type world struct {
 	*app
 	adminUser                     domain.User
 	instA, instB                  domain.Institution
+	agency                        domain.Agency
 	cohortA, cohortB              domain.Cohort
 	organizer, otherOrganizer     domain.User
 	coach, otherCoach, examiner   domain.User
@@ -30,6 +31,9 @@ type world struct {
 	// Set by pendingTransfer: the participant's proposal of otherMentor as
 	// their new mentor.
 	transfer domain.MentorTransfer
+	// Set by awaitingTransfer: the other participant's latest proposal of
+	// the outsider, which waits for an organizer.
+	awaiting uuid.UUID
 }
 
 // The roles of the access matrix, in its column order.
@@ -99,8 +103,13 @@ func arrangeWorld(t testing.TB, a *app) *world {
 	// The organizer's institution registered the participants and mentors
 	// (as its roster import would), so she manages their accounts until
 	// they activate them.
-	w.mentor, w.otherMentor = w.registeredUser("Sekda Mentor", &w.instA.ID), w.registeredUser("Asisten Mentor Lain", &w.instA.ID)
-	w.participant, w.otherParticipant = w.registeredUser("Budi Peserta", &w.instA.ID), w.registeredUser("Citra Peserta Lain", &w.instA.ID)
+	// They all work for one city government, so that either mentor may be
+	// proposed to either participant without an organizer's confirmation.
+	w.agency, err = w.directory().CreateAgency(ctx, w.admin, "Pemerintah Kota Batam "+uniq(), "Kepulauan Riau")
+	must(err)
+	in := func(name string) domain.User { return w.registeredUser(name, &w.instA.ID, &w.agency.ID) }
+	w.mentor, w.otherMentor = in("Sekda Mentor"), in("Asisten Mentor Lain")
+	w.participant, w.otherParticipant = in("Budi Peserta"), in("Citra Peserta Lain")
 	w.outsider = w.user("Orang Luar")
 	w.enrollment, err = w.cohorts().Enroll(ctx, orgActor, w.cohortA.ID, domain.EnrollmentPlan{
 		ParticipantID: w.participant.ID, MentorID: w.mentor.ID, CoachID: &w.coach.ID, Group: "Kelompok 1"})

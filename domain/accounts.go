@@ -86,7 +86,14 @@ func (s *Accounts) Login(ctx context.Context, email, password, clientAddress str
 // reserveAttempt counts an attempt to sign in or activate, or refuses it
 // while too many recent ones failed.
 func (s *Accounts) reserveAttempt(ctx context.Context, email, clientAddress string, now time.Time) (int64, error) {
-	id, oldest, err := s.store.LoginFailures().Reserve(ctx, email, clientAddress, now, now.Add(-LoginFailureWindow), LoginFailureLimit)
+	return reserveAttempt(ctx, s.store, email, clientAddress, now)
+}
+
+// reserveAttempt counts an attempt against two keys (an e-mail and a client
+// address), or refuses it with KindTooManyRequests while LoginFailureLimit
+// attempts within LoginFailureWindow count against either.
+func reserveAttempt(ctx context.Context, store Store, key, otherKey string, now time.Time) (int64, error) {
+	id, oldest, err := store.LoginFailures().Reserve(ctx, key, otherKey, now, now.Add(-LoginFailureWindow), LoginFailureLimit)
 	if err != nil || id != 0 {
 		return id, err
 	}
@@ -94,7 +101,20 @@ func (s *Accounts) reserveAttempt(ctx context.Context, email, clientAddress stri
 	if wait < time.Second {
 		wait = time.Second
 	}
-	return 0, &Error{Kind: KindTooManyRequests, Message: "too many failed sign-ins: wait before trying again", RetryAfter: wait}
+	return 0, &Error{Kind: KindTooManyRequests, Message: "too many failed attempts: wait before trying again", RetryAfter: wait}
+}
+
+// countLookup counts one request of the actor's that could tell whether an
+// e-mail address or NIP belongs to an account (a mentor proposed by e-mail,
+// a changed e-mail or NIP of their own). Such requests are limited as
+// sign-ins are, so that nobody can list who has an account; the returned
+// id takes the count back (Forget) when the request revealed nothing.
+func countLookup(ctx context.Context, store Store, actor *Actor, now time.Time) (int64, error) {
+	if actor == nil {
+		return 0, nil
+	}
+	key := "lookups:" + actor.UserID.String()
+	return reserveAttempt(ctx, store, key, key, now)
 }
 
 // forgetAttempt takes back an attempt that was turned away before any

@@ -124,9 +124,18 @@ func (d *Directory) GetUser(ctx context.Context, actor *Actor, id uuid.UUID) (Us
 
 // UpdateUser changes a user's profile. ifMatch, when set, is the version the
 // client last read (KindStale when it changed since). Only a platform admin
-// may grant or take platform administration.
+// may grant or take platform administration. People changing their own
+// e-mail or NIP to one that is taken count a look-up (countLookup).
 func (d *Directory) UpdateUser(ctx context.Context, actor *Actor, id uuid.UUID, c UserChanges, ifMatch *int64) (User, error) {
 	now := d.now()
+	var lookup int64
+	if (c.Email != nil || c.NIP != nil) && actor != nil && actor.UserID == id && !actor.PlatformAdmin {
+		// A refused address or NIP would tell that another account has it.
+		var err error
+		if lookup, err = countLookup(ctx, d.store, actor, now); err != nil {
+			return User{}, err
+		}
+	}
 	var user User
 	err := d.store.WithinTx(ctx, func(tx Store) error {
 		var target Target
@@ -162,6 +171,11 @@ func (d *Directory) UpdateUser(ctx context.Context, actor *Actor, id uuid.UUID, 
 		e.Before, e.After = before, user
 		return tx.Events().Append(ctx, e)
 	})
+	if lookup != 0 && KindOf(err) != KindConflict {
+		if ferr := d.store.LoginFailures().Forget(context.WithoutCancel(ctx), lookup); ferr != nil && err == nil {
+			err = ferr
+		}
+	}
 	return user, err
 }
 

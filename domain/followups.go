@@ -24,7 +24,8 @@ const (
 	ReminderVerifyMilestone       ReminderKind = "verify_milestone"
 	ReminderReviewDesign          ReminderKind = "review_design"
 	ReminderAcceptMentorTransfer  ReminderKind = "accept_mentor_transfer"
-	reminderKindMilestoneDueStore ReminderKind = "milestone_due" // from the store, before due soon and overdue are told apart
+	ReminderConfirmMentorTransfer ReminderKind = "confirm_mentor_transfer" // for the cohort's organizers
+	reminderKindMilestoneDueStore ReminderKind = "milestone_due"           // from the store, before due soon and overdue are told apart
 )
 
 // Reminder is one thing a person should act on: a milestone of theirs due

@@ -3,6 +3,7 @@ package domain
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -14,13 +15,22 @@ type MentorTransferStatus string
 
 // The statuses of a mentor transfer: it waits (pending) for the proposed
 // mentor, who accepts or declines it; the participant may cancel it while
-// it waits.
+// it waits. A mentor from outside the participant's agency first waits for
+// an organizer of the cohort (awaiting_organizer), who confirms it (then it
+// is pending) or refuses it.
 const (
-	TransferPending   MentorTransferStatus = "pending"
-	TransferAccepted  MentorTransferStatus = "accepted"
-	TransferDeclined  MentorTransferStatus = "declined"
-	TransferCancelled MentorTransferStatus = "cancelled"
+	TransferAwaitingOrganizer MentorTransferStatus = "awaiting_organizer"
+	TransferPending           MentorTransferStatus = "pending"
+	TransferAccepted          MentorTransferStatus = "accepted"
+	TransferDeclined          MentorTransferStatus = "declined"
+	TransferRefused           MentorTransferStatus = "refused"
+	TransferCancelled         MentorTransferStatus = "cancelled"
 )
+
+// open reports whether the proposal still waits for somebody.
+func (s MentorTransferStatus) open() bool {
+	return s == TransferAwaitingOrganizer || s == TransferPending
+}
 
 // MentorTransfer is a participant's proposal to move their project to a new
 // mentor — officials change posts, during the training and in the years
@@ -41,11 +51,14 @@ type MentorTransfer struct {
 	PreviousMentorID uuid.UUID
 	Note             string
 	Status           MentorTransferStatus
-	// Comment is the proposed mentor's word when declining.
+	// Comment is the proposed mentor's word when declining, or the
+	// organizer's when refusing.
 	Comment   string
 	DecidedAt *time.Time
 	Version   int64
 	CreatedAt time.Time
+	// Actions are what the caller who read it may do to it now.
+	Actions []TransferAction
 	// Names for showing the proposal to people who may not see the accounts.
 	ParticipantName string
 	MentorName      string
@@ -55,8 +68,8 @@ type MentorTransfer struct {
 
 // MentorTransferStore keeps mentor transfers.
 type MentorTransferStore interface {
-	// Create stores a proposal; a second pending one for the enrollment is
-	// a KindConflict error.
+	// Create stores a proposal; a second open one (pending or awaiting an
+	// organizer) for the enrollment is a KindConflict error.
 	Create(ctx context.Context, t MentorTransfer) error
 	// Get returns a proposal with its names; forUpdate locks it until the
 	// transaction ends.
@@ -74,13 +87,95 @@ func (t MentorTransfer) target(e Enrollment) Target {
 	return Target{CohortID: e.CohortID, Enrollment: &parties, Invitee: &mentor}
 }
 
-// decide moves a pending proposal to its outcome.
+// transferMoves are the moves of a mentor transfer, from the statuses each
+// may start from.
+var transferMoves = map[MentorTransferStatus][]MentorTransferStatus{
+	TransferPending:   {TransferAwaitingOrganizer}, // the organizer confirms
+	TransferRefused:   {TransferAwaitingOrganizer},
+	TransferAccepted:  {TransferPending},
+	TransferDeclined:  {TransferPending},
+	TransferCancelled: {TransferAwaitingOrganizer, TransferPending},
+}
+
+// decide moves an open proposal to status, if that move starts from where
+// it stands; a confirmation leaves it undecided (pending for the mentor).
 func (t *MentorTransfer) decide(status MentorTransferStatus, comment string, now time.Time) error {
-	if t.Status != TransferPending {
+	if !slices.Contains(transferMoves[status], t.Status) {
+		if t.Status == TransferAwaitingOrganizer {
+			return Conflict("", "this mentor transfer waits for an organizer of the cohort to confirm it first")
+		}
 		return Conflict("", fmt.Sprintf("this mentor transfer is %s already", t.Status))
 	}
-	t.Status, t.Comment, t.DecidedAt = status, comment, &now
+	t.Status, t.Comment = status, comment
+	if !status.open() {
+		t.DecidedAt = &now
+	}
 	return nil
+}
+
+// TransferAction is something a caller may do to a mentor transfer.
+type TransferAction string
+
+// The actions on a mentor transfer, as clients offer them.
+const (
+	TransferAccept  TransferAction = "accept"
+	TransferDecline TransferAction = "decline"
+	TransferCancel  TransferAction = "cancel"
+	TransferConfirm TransferAction = "confirm"
+	TransferRefuse  TransferAction = "refuse"
+)
+
+// transferActions are the actions with the policy each needs and the
+// status each moves to.
+var transferActions = []struct {
+	action TransferAction
+	policy Action
+	to     MentorTransferStatus
+}{
+	{TransferAccept, DecideMentorTransfer, TransferAccepted},
+	{TransferDecline, DecideMentorTransfer, TransferDeclined},
+	{TransferCancel, CancelMentorTransfer, TransferCancelled},
+	{TransferConfirm, ConfirmMentorTransfer, TransferPending},
+	{TransferRefuse, ConfirmMentorTransfer, TransferRefused},
+}
+
+// offerActions sets what actor may do to t now, e being its enrollment:
+// the moves that start from where t stands and that the policy allows.
+func (t *MentorTransfer) offerActions(actor *Actor, e Enrollment) {
+	target := t.target(e)
+	t.Actions = []TransferAction{}
+	for _, a := range transferActions {
+		if slices.Contains(transferMoves[a.to], t.Status) && Authorize(actor, a.policy, target) == nil {
+			t.Actions = append(t.Actions, a.action)
+		}
+	}
+}
+
+// CohortRoles are the roles one user holds in one cohort.
+type CohortRoles []Role
+
+// mentorRefusal says why a user may not become a participant's mentor in a
+// cohort where they hold roles, or "" when they may: whoever takes part in
+// the cohort as a participant, coach or examiner would review a peer's or
+// their own examinee's work.
+func mentorRefusal(roles CohortRoles) string {
+	for _, r := range roles {
+		switch r {
+		case RoleParticipant:
+			return "is a participant of this cohort and cannot also be a mentor in it"
+		case RoleCoach, RoleExaminer:
+			return fmt.Sprintf("is a %s of this cohort and cannot also be a participant's mentor", r)
+		}
+	}
+	return ""
+}
+
+// needsOrganizer reports whether a proposed mentor must first be
+// confirmed by an organizer: a mentor is the participant's superior at
+// their own agency, so anyone from elsewhere (or without an agency on
+// record) is checked by the training institution before they are asked.
+func needsOrganizer(participantAgency, mentorAgency *uuid.UUID) bool {
+	return participantAgency == nil || mentorAgency == nil || *participantAgency != *mentorAgency
 }
 
 // transferEvent is the timeline's event of a mentor transfer.
@@ -132,9 +227,17 @@ func (m ProposedMentor) resolve(ctx context.Context, users UserStore, v *Violati
 
 // ProposeMentorTransfer records the participant's proposal to move their
 // project to a new mentor, who is asked by e-mail (when enabled) and in
-// their reminders; it takes effect when they accept.
+// their reminders; it takes effect when they accept. Nobody who is a
+// participant, coach or examiner of the cohort may be proposed; a mentor
+// from outside the participant's agency waits for an organizer's
+// confirmation first. Proposals by e-mail count as look-ups (countLookup).
 func (s *Cohorts) ProposeMentorTransfer(ctx context.Context, actor *Actor, enrollmentID uuid.UUID, mentor ProposedMentor, note string) (MentorTransfer, error) {
 	now := s.now()
+	if strings.TrimSpace(mentor.Email) != "" {
+		if _, err := countLookup(ctx, s.store, actor, now); err != nil {
+			return MentorTransfer{}, err
+		}
+	}
 	var t MentorTransfer
 	err := s.store.WithinTx(ctx, func(tx Store) error {
 		e, err := tx.Enrollments().Get(ctx, enrollmentID)
@@ -155,33 +258,82 @@ func (s *Cohorts) ProposeMentorTransfer(ctx context.Context, actor *Actor, enrol
 		if mentor.ID == uuid.Nil {
 			field = "mentorEmail"
 		}
+		status := TransferPending
 		switch {
-		case mentorID == uuid.Nil:
+		case mentorID == uuid.Nil || v.Err() != nil:
 		case mentorID == e.ParticipantID:
 			v.Add(field, "must be someone other than the participant")
 		case mentorID == e.MentorID:
 			v.Add(field, "is the mentor already")
+		default:
+			roles, err := tx.Users().RolesIn(ctx, mentorID, e.CohortID)
+			if err != nil {
+				return err
+			}
+			if why := mentorRefusal(roles); why != "" {
+				v.Add(field, why)
+				break
+			}
+			participant, err := tx.Users().Get(ctx, e.ParticipantID)
+			if err != nil {
+				return err
+			}
+			proposed, err := tx.Users().Get(ctx, mentorID)
+			if err != nil {
+				return err
+			}
+			if needsOrganizer(participant.AgencyID, proposed.AgencyID) {
+				status = TransferAwaitingOrganizer
+			}
 		}
 		if err := v.Err(); err != nil {
 			return err
 		}
 		t = MentorTransfer{ID: NewID(), EnrollmentID: e.ID, CohortID: e.CohortID, ProjectID: e.ProjectID, ParticipantID: e.ParticipantID,
-			ProposedBy: actor.UserID, MentorID: mentorID, PreviousMentorID: e.MentorID, Note: note, Status: TransferPending, Version: 1, CreatedAt: now}
+			ProposedBy: actor.UserID, MentorID: mentorID, PreviousMentorID: e.MentorID, Note: note, Status: status, Version: 1, CreatedAt: now}
 		if err := tx.MentorTransfers().Create(ctx, t); err != nil {
 			return err
 		}
 		if t, err = tx.MentorTransfers().Get(ctx, t.ID, false); err != nil {
 			return err
 		}
+		t.offerActions(actor, e)
 		if err := tx.Events().Append(ctx, transferEvent(actor, now, t, "mentor_transfer.proposed",
 			"mengusulkan «"+t.MentorName+"» sebagai mentor baru menggantikan «"+t.PreviousMentor+"»")); err != nil {
 			return err
 		}
-		text := withComment(t.ParticipantName+" mengusulkan Anda sebagai mentor baru proyek perubahan «"+t.ProjectTitle+"», menggantikan "+
-			t.PreviousMentor+". Usulan ini berlaku setelah Anda menerimanya; Anda juga dapat menolaknya.", t.Note)
-		return s.Mail.queue(ctx, tx, now, MailMentorTransfer, []uuid.UUID{mentorID}, "Usulan menjadi mentor proyek perubahan «"+t.ProjectTitle+"»", letter(text))
+		if t.Status == TransferAwaitingOrganizer {
+			return s.askOrganizers(ctx, tx, now, t)
+		}
+		return s.askProposedMentor(ctx, tx, now, t)
 	})
 	return t, err
+}
+
+// askOrganizers tells the cohort's organizers that a proposed mentor from
+// outside the participant's agency waits for their confirmation.
+func (s *Cohorts) askOrganizers(ctx context.Context, tx Store, now time.Time, t MentorTransfer) error {
+	staff, err := tx.Cohorts().Staff(ctx, t.CohortID)
+	if err != nil {
+		return err
+	}
+	var organizers []uuid.UUID
+	for _, m := range staff {
+		if m.Role == StaffOrganizer {
+			organizers = append(organizers, m.UserID)
+		}
+	}
+	text := withComment(t.ParticipantName+" mengusulkan "+t.MentorName+" sebagai mentor baru proyek perubahan «"+t.ProjectTitle+"», menggantikan "+
+		t.PreviousMentor+". Calon mentor ini bukan dari instansi peserta, jadi usulan menunggu konfirmasi penyelenggara sebelum calon mentor ditanya.", t.Note)
+	return s.Mail.queue(ctx, tx, now, MailMentorTransfer, organizers, "Usulan mentor baru menunggu konfirmasi: «"+t.ProjectTitle+"»", letter(text))
+}
+
+// askProposedMentor asks the proposed mentor to accept or decline.
+func (s *Cohorts) askProposedMentor(ctx context.Context, tx Store, now time.Time, t MentorTransfer) error {
+	mentorID := t.MentorID
+	text := withComment(t.ParticipantName+" mengusulkan Anda sebagai mentor baru proyek perubahan «"+t.ProjectTitle+"», menggantikan "+
+		t.PreviousMentor+". Usulan ini berlaku setelah Anda menerimanya; Anda juga dapat menolaknya.", t.Note)
+	return s.Mail.queue(ctx, tx, now, MailMentorTransfer, []uuid.UUID{mentorID}, "Usulan menjadi mentor proyek perubahan «"+t.ProjectTitle+"»", letter(text))
 }
 
 // loadTransfer loads a proposal and its enrollment for an actor allowed action.
@@ -194,7 +346,11 @@ func (s *Cohorts) loadTransfer(ctx context.Context, tx Store, actor *Actor, id u
 	if err != nil {
 		return MentorTransfer{}, Enrollment{}, err
 	}
-	return t, e, Authorize(actor, action, t.target(e))
+	if err := Authorize(actor, action, t.target(e)); err != nil {
+		return MentorTransfer{}, Enrollment{}, err
+	}
+	t.offerActions(actor, e)
+	return t, e, nil
 }
 
 // GetMentorTransfer returns a proposal to the enrollment's people, the
@@ -207,10 +363,15 @@ func (s *Cohorts) GetMentorTransfer(ctx context.Context, actor *Actor, id uuid.U
 // ListMentorTransfers lists an enrollment's proposals, oldest first, to
 // those who may see the enrollment.
 func (s *Cohorts) ListMentorTransfers(ctx context.Context, actor *Actor, enrollmentID uuid.UUID, page PageRequest) (Page[MentorTransfer], error) {
-	if _, err := s.GetEnrollment(ctx, actor, enrollmentID); err != nil {
+	e, err := s.GetEnrollment(ctx, actor, enrollmentID)
+	if err != nil {
 		return Page[MentorTransfer]{}, err
 	}
-	return s.store.MentorTransfers().List(ctx, enrollmentID, page)
+	list, err := s.store.MentorTransfers().List(ctx, enrollmentID, page)
+	for i := range list.Items {
+		list.Items[i].offerActions(actor, e)
+	}
+	return list, err
 }
 
 // decideTransfer runs fn on a locked pending proposal, then stores it and
@@ -232,6 +393,7 @@ func (s *Cohorts) decideTransfer(ctx context.Context, actor *Actor, id uuid.UUID
 		if err := tx.MentorTransfers().Update(ctx, t); err != nil {
 			return err
 		}
+		t.offerActions(actor, e)
 		return tx.Events().Append(ctx, events...)
 	})
 	return t, err
@@ -289,6 +451,39 @@ func (s *Cohorts) DeclineMentorTransfer(ctx context.Context, actor *Actor, id uu
 			t.PreviousMentor+"; Anda dapat mengusulkan mentor lain.", comment)
 		return []Event{transferEvent(actor, now, *t, "mentor_transfer.declined", summary)},
 			s.Mail.queue(ctx, tx, now, MailMentorTransfer, []uuid.UUID{t.ParticipantID}, "Usulan mentor baru ditolak: «"+t.ProjectTitle+"»", letter(text))
+	})
+}
+
+// ConfirmMentorTransfer is an organizer's yes to a proposed mentor from
+// outside the participant's agency: the proposal then waits for that
+// mentor, who is asked.
+func (s *Cohorts) ConfirmMentorTransfer(ctx context.Context, actor *Actor, id uuid.UUID) (MentorTransfer, error) {
+	return s.decideTransfer(ctx, actor, id, ConfirmMentorTransfer, func(tx Store, t *MentorTransfer, _ *Enrollment) ([]Event, error) {
+		now := s.now()
+		if err := t.decide(TransferPending, "", now); err != nil {
+			return nil, err
+		}
+		return []Event{transferEvent(actor, now, *t, "mentor_transfer.confirmed", "mengonfirmasi usulan «"+t.MentorName+"» sebagai mentor baru")},
+			s.askProposedMentor(ctx, tx, now, *t)
+	})
+}
+
+// RefuseMentorTransfer is an organizer's no, with an optional comment.
+func (s *Cohorts) RefuseMentorTransfer(ctx context.Context, actor *Actor, id uuid.UUID, comment string) (MentorTransfer, error) {
+	var v Violations
+	comment = longText(&v, "comment", comment)
+	if err := v.Err(); err != nil {
+		return MentorTransfer{}, err
+	}
+	return s.decideTransfer(ctx, actor, id, ConfirmMentorTransfer, func(tx Store, t *MentorTransfer, _ *Enrollment) ([]Event, error) {
+		now := s.now()
+		if err := t.decide(TransferRefused, comment, now); err != nil {
+			return nil, err
+		}
+		text := withComment("Penyelenggara tidak menyetujui usulan "+t.MentorName+" sebagai mentor baru proyek perubahan «"+t.ProjectTitle+"». Mentor Anda tetap "+
+			t.PreviousMentor+"; Anda dapat mengusulkan mentor lain.", comment)
+		return []Event{transferEvent(actor, now, *t, "mentor_transfer.refused", "tidak menyetujui usulan «"+t.MentorName+"» sebagai mentor baru")},
+			s.Mail.queue(ctx, tx, now, MailMentorTransfer, []uuid.UUID{t.ParticipantID}, "Usulan mentor baru tidak disetujui: «"+t.ProjectTitle+"»", letter(text))
 	})
 }
 

@@ -168,6 +168,9 @@ const (
 	ReadMentorTransfer    Action = "mentor_transfer.read"
 	DecideMentorTransfer  Action = "mentor_transfer.decide"
 	CancelMentorTransfer  Action = "mentor_transfer.cancel"
+	// ConfirmMentorTransfer: an organizer confirms or refuses a proposed
+	// mentor from outside the participant's agency.
+	ConfirmMentorTransfer Action = "mentor_transfer.confirm"
 	PublishProject        Action = "project.publish"
 	UnpublishProject      Action = "project.unpublish"
 	RecordReplication     Action = "replication.record"
@@ -290,6 +293,7 @@ var rules = map[Action]rule{
 	ReadMentorTransfer:    {noun: "mentor transfer", visible: either(seesEnrollment, invitee), allowed: anyone},
 	DecideMentorTransfer:  {noun: "mentor transfer", visible: either(seesEnrollment, invitee), allowed: invitee},
 	CancelMentorTransfer:  {noun: "mentor transfer", visible: either(seesEnrollment, invitee), allowed: participantOf},
+	ConfirmMentorTransfer: {noun: "mentor transfer", visible: either(seesEnrollment, invitee), allowed: hasCohortRole(RoleOrganizer)},
 	// The showcase: the participant publishes and withdraws; the cohort's
 	// organizers may also take a project off the showcase. Studi tiru
 	// records are kept by organizers of any cohort (the visiting agency's

@@ -82,6 +82,8 @@ type UserStore interface {
 	// List returns a page of users, by name, matching q in name, e-mail or
 	// NIP when q is not empty.
 	List(ctx context.Context, q string, page PageRequest) (Page[User], error)
+	// RolesIn lists the roles a user holds in a cohort.
+	RolesIn(ctx context.Context, user, cohort uuid.UUID) (CohortRoles, error)
 }
 
 // SessionStore keeps sign-in sessions, by the hash of their token.

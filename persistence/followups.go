@@ -70,6 +70,12 @@ SELECT * FROM (
 	FROM mentor_transfers t JOIN enrollments e ON e.id = t.enrollment_id JOIN projects p ON p.enrollment_id = e.id
 	JOIN users u ON u.id = e.participant_id JOIN cohorts c ON c.id = e.cohort_id
 	WHERE t.mentor_id = ?0 AND t.status = 'pending'
+	UNION ALL
+	SELECT 'confirm_mentor_transfer', 'mentor_transfer', t.id, p.id, p.title, u.name, p.title, NULL, t.created_at, c.response_deadline_days, t.created_at
+	FROM mentor_transfers t JOIN enrollments e ON e.id = t.enrollment_id JOIN projects p ON p.enrollment_id = e.id
+	JOIN users u ON u.id = e.participant_id JOIN cohorts c ON c.id = e.cohort_id
+	JOIN cohort_staff cs ON cs.cohort_id = e.cohort_id AND cs.user_id = ?0 AND cs.role = 'organizer'
+	WHERE t.status = 'awaiting_organizer'
 ) r`
 
 type reminderRow struct {

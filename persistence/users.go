@@ -158,6 +158,16 @@ func (s *UserStore) Cohorts(ctx context.Context, id uuid.UUID) ([]uuid.UUID, err
 	return ids, dbError(err)
 }
 
+// RolesIn lists the roles a user holds in a cohort.
+func (s *UserStore) RolesIn(ctx context.Context, user, cohort uuid.UUID) (domain.CohortRoles, error) {
+	var roles domain.CohortRoles
+	err := s.db.NewRaw(`SELECT role FROM cohort_staff WHERE user_id = ?0 AND cohort_id = ?1
+		UNION SELECT ?2 FROM enrollments WHERE participant_id = ?0 AND cohort_id = ?1
+		UNION SELECT ?3 FROM enrollments WHERE mentor_id = ?0 AND cohort_id = ?1`,
+		user, cohort, domain.RoleParticipant, domain.RoleMentor).Scan(ctx, &roles)
+	return roles, dbError(err)
+}
+
 // List returns users by name, after the cursor, matching q as a substring
 // of name, e-mail or NIP (through the trigram index on users.search).
 func (s *UserStore) List(ctx context.Context, q string, page domain.PageRequest) (domain.Page[domain.User], error) {

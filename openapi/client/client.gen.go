@@ -130,12 +130,23 @@ const (
 	LinkTargetTypeProject        LinkTargetType = "project"
 )
 
+// Defines values for MentorTransferActions.
+const (
+	MentorTransferActionsAccept  MentorTransferActions = "accept"
+	MentorTransferActionsCancel  MentorTransferActions = "cancel"
+	MentorTransferActionsConfirm MentorTransferActions = "confirm"
+	MentorTransferActionsDecline MentorTransferActions = "decline"
+	MentorTransferActionsRefuse  MentorTransferActions = "refuse"
+)
+
 // Defines values for MentorTransferStatus.
 const (
-	MentorTransferStatusAccepted  MentorTransferStatus = "accepted"
-	MentorTransferStatusCancelled MentorTransferStatus = "cancelled"
-	MentorTransferStatusDeclined  MentorTransferStatus = "declined"
-	MentorTransferStatusPending   MentorTransferStatus = "pending"
+	MentorTransferStatusAccepted          MentorTransferStatus = "accepted"
+	MentorTransferStatusAwaitingOrganizer MentorTransferStatus = "awaiting_organizer"
+	MentorTransferStatusCancelled         MentorTransferStatus = "cancelled"
+	MentorTransferStatusDeclined          MentorTransferStatus = "declined"
+	MentorTransferStatusPending           MentorTransferStatus = "pending"
+	MentorTransferStatusRefused           MentorTransferStatus = "refused"
 )
 
 // Defines values for MilestoneHorizon.
@@ -210,12 +221,13 @@ const (
 
 // Defines values for ReminderKind.
 const (
-	ReminderKindAcceptMentorTransfer ReminderKind = "accept_mentor_transfer"
-	ReminderKindMilestoneDueSoon     ReminderKind = "milestone_due_soon"
-	ReminderKindMilestoneOverdue     ReminderKind = "milestone_overdue"
-	ReminderKindReviewDesign         ReminderKind = "review_design"
-	ReminderKindReviewEvidence       ReminderKind = "review_evidence"
-	ReminderKindVerifyMilestone      ReminderKind = "verify_milestone"
+	ReminderKindAcceptMentorTransfer  ReminderKind = "accept_mentor_transfer"
+	ReminderKindConfirmMentorTransfer ReminderKind = "confirm_mentor_transfer"
+	ReminderKindMilestoneDueSoon      ReminderKind = "milestone_due_soon"
+	ReminderKindMilestoneOverdue      ReminderKind = "milestone_overdue"
+	ReminderKindReviewDesign          ReminderKind = "review_design"
+	ReminderKindReviewEvidence        ReminderKind = "review_evidence"
+	ReminderKindVerifyMilestone       ReminderKind = "verify_milestone"
 )
 
 // Defines values for ReplicatedByStatus.
@@ -1222,16 +1234,19 @@ type MeBody struct {
 
 // MentorTransfer defines model for MentorTransfer.
 type MentorTransfer struct {
+	// Actions What you may do to it now: accept or decline (the proposed mentor), cancel (the participant), confirm or refuse (an organizer of the cohort, while it awaits them).
+	Actions []MentorTransferActions `json:"actions"`
+
 	// CohortId The cohort.
 	CohortId openapi_types.UUID `json:"cohortId"`
 
-	// Comment The proposed mentor's word when declining.
+	// Comment The proposed mentor's word when declining, or the organizer's when refusing.
 	Comment *string `json:"comment,omitempty"`
 
 	// CreatedAt When it was proposed.
 	CreatedAt time.Time `json:"createdAt"`
 
-	// DecidedAt When it was accepted, declined or cancelled.
+	// DecidedAt When it was accepted, declined, refused or cancelled.
 	DecidedAt *time.Time `json:"decidedAt,omitempty"`
 
 	// EnrollmentId The participant's enrollment.
@@ -1267,14 +1282,17 @@ type MentorTransfer struct {
 	// ProjectTitle Its title, for the proposed mentor.
 	ProjectTitle string `json:"projectTitle"`
 
-	// Status pending until the proposed mentor accepts or declines, or the participant cancels.
+	// Status awaiting_organizer while a mentor from outside the participant's agency waits for an organizer of the cohort to confirm (pending) or refuse (refused) it; pending until the proposed mentor accepts or declines, or the participant cancels.
 	Status MentorTransferStatus `json:"status"`
 
 	// Version Increases with every change; the ETag names it.
 	Version int64 `json:"version"`
 }
 
-// MentorTransferStatus pending until the proposed mentor accepts or declines, or the participant cancels.
+// MentorTransferActions defines model for MentorTransfer.Actions.
+type MentorTransferActions string
+
+// MentorTransferStatus awaiting_organizer while a mentor from outside the participant's agency waits for an organizer of the cohort to confirm (pending) or refuse (refused) it; pending until the proposed mentor accepts or declines, or the participant cancels.
 type MentorTransferStatus string
 
 // MentorTransferCreate defines model for MentorTransferCreate.
@@ -1669,7 +1687,7 @@ type Reminder struct {
 	// DueOn When the milestone is due (milestone reminders).
 	DueOn *openapi_types.Date `json:"dueOn,omitempty"`
 
-	// Kind Your milestone due within 14 days or overdue; or, waiting for your decision, evidence to review, a milestone to verify, a design to approve, or a proposal to become a participant's mentor.
+	// Kind Your milestone due within 14 days or overdue; or, waiting for your decision, evidence to review, a milestone to verify, a design to approve, a proposal to become a participant's mentor, or (for a cohort's organizers) a proposed mentor from outside the participant's agency to confirm.
 	Kind ReminderKind `json:"kind"`
 
 	// Late Whether it has waited longer than the cohort's response deadline.
@@ -1700,7 +1718,7 @@ type Reminder struct {
 	WaitingSince *time.Time `json:"waitingSince,omitempty"`
 }
 
-// ReminderKind Your milestone due within 14 days or overdue; or, waiting for your decision, evidence to review, a milestone to verify, a design to approve, or a proposal to become a participant's mentor.
+// ReminderKind Your milestone due within 14 days or overdue; or, waiting for your decision, evidence to review, a milestone to verify, a design to approve, a proposal to become a participant's mentor, or (for a cohort's organizers) a proposed mentor from outside the participant's agency to confirm.
 type ReminderKind string
 
 // ReplicatedBy defines model for ReplicatedBy.
@@ -2747,6 +2765,9 @@ type AddInstitutionOrganizerJSONRequestBody = InstitutionOrganizerAdd
 // DeclineMentorTransferJSONRequestBody defines body for DeclineMentorTransfer for application/json ContentType.
 type DeclineMentorTransferJSONRequestBody = MentorTransferDecline
 
+// RefuseMentorTransferJSONRequestBody defines body for RefuseMentorTransfer for application/json ContentType.
+type RefuseMentorTransferJSONRequestBody = MentorTransferDecline
+
 // UpdateMilestoneApplicationMergePatchPlusJSONRequestBody defines body for UpdateMilestone for application/merge-patch+json ContentType.
 type UpdateMilestoneApplicationMergePatchPlusJSONRequestBody = MilestonePatch
 
@@ -3008,10 +3029,18 @@ type ClientInterface interface {
 	// CancelMentorTransfer request
 	CancelMentorTransfer(ctx context.Context, transferId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ConfirmMentorTransfer request
+	ConfirmMentorTransfer(ctx context.Context, transferId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// DeclineMentorTransferWithBody request with any body
 	DeclineMentorTransferWithBody(ctx context.Context, transferId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	DeclineMentorTransfer(ctx context.Context, transferId openapi_types.UUID, body DeclineMentorTransferJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RefuseMentorTransferWithBody request with any body
+	RefuseMentorTransferWithBody(ctx context.Context, transferId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	RefuseMentorTransfer(ctx context.Context, transferId openapi_types.UUID, body RefuseMentorTransferJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteMilestone request
 	DeleteMilestone(ctx context.Context, milestoneId openapi_types.UUID, params *DeleteMilestoneParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -3798,6 +3827,18 @@ func (c *Client) CancelMentorTransfer(ctx context.Context, transferId openapi_ty
 	return c.Client.Do(req)
 }
 
+func (c *Client) ConfirmMentorTransfer(ctx context.Context, transferId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewConfirmMentorTransferRequest(c.Server, transferId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 func (c *Client) DeclineMentorTransferWithBody(ctx context.Context, transferId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeclineMentorTransferRequestWithBody(c.Server, transferId, contentType, body)
 	if err != nil {
@@ -3812,6 +3853,30 @@ func (c *Client) DeclineMentorTransferWithBody(ctx context.Context, transferId o
 
 func (c *Client) DeclineMentorTransfer(ctx context.Context, transferId openapi_types.UUID, body DeclineMentorTransferJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeclineMentorTransferRequest(c.Server, transferId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) RefuseMentorTransferWithBody(ctx context.Context, transferId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRefuseMentorTransferRequestWithBody(c.Server, transferId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) RefuseMentorTransfer(ctx context.Context, transferId openapi_types.UUID, body RefuseMentorTransferJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRefuseMentorTransferRequest(c.Server, transferId, body)
 	if err != nil {
 		return nil, err
 	}
@@ -6470,6 +6535,40 @@ func NewCancelMentorTransferRequest(server string, transferId openapi_types.UUID
 	return req, nil
 }
 
+// NewConfirmMentorTransferRequest generates requests for ConfirmMentorTransfer
+func NewConfirmMentorTransferRequest(server string, transferId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "transferId", runtime.ParamLocationPath, transferId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/mentor-transfers/%s/confirm", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("POST", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewDeclineMentorTransferRequest calls the generic DeclineMentorTransfer builder with application/json body
 func NewDeclineMentorTransferRequest(server string, transferId openapi_types.UUID, body DeclineMentorTransferJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -6498,6 +6597,53 @@ func NewDeclineMentorTransferRequestWithBody(server string, transferId openapi_t
 	}
 
 	operationPath := fmt.Sprintf("/v1/mentor-transfers/%s/decline", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("POST", queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewRefuseMentorTransferRequest calls the generic RefuseMentorTransfer builder with application/json body
+func NewRefuseMentorTransferRequest(server string, transferId openapi_types.UUID, body RefuseMentorTransferJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewRefuseMentorTransferRequestWithBody(server, transferId, "application/json", bodyReader)
+}
+
+// NewRefuseMentorTransferRequestWithBody generates requests for RefuseMentorTransfer with any type of body
+func NewRefuseMentorTransferRequestWithBody(server string, transferId openapi_types.UUID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "transferId", runtime.ParamLocationPath, transferId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/mentor-transfers/%s/refuse", pathParam0)
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -8541,10 +8687,18 @@ type ClientWithResponsesInterface interface {
 	// CancelMentorTransferWithResponse request
 	CancelMentorTransferWithResponse(ctx context.Context, transferId openapi_types.UUID, reqEditors ...RequestEditorFn) (*CancelMentorTransferResponse, error)
 
+	// ConfirmMentorTransferWithResponse request
+	ConfirmMentorTransferWithResponse(ctx context.Context, transferId openapi_types.UUID, reqEditors ...RequestEditorFn) (*ConfirmMentorTransferResponse, error)
+
 	// DeclineMentorTransferWithBodyWithResponse request with any body
 	DeclineMentorTransferWithBodyWithResponse(ctx context.Context, transferId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeclineMentorTransferResponse, error)
 
 	DeclineMentorTransferWithResponse(ctx context.Context, transferId openapi_types.UUID, body DeclineMentorTransferJSONRequestBody, reqEditors ...RequestEditorFn) (*DeclineMentorTransferResponse, error)
+
+	// RefuseMentorTransferWithBodyWithResponse request with any body
+	RefuseMentorTransferWithBodyWithResponse(ctx context.Context, transferId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RefuseMentorTransferResponse, error)
+
+	RefuseMentorTransferWithResponse(ctx context.Context, transferId openapi_types.UUID, body RefuseMentorTransferJSONRequestBody, reqEditors ...RequestEditorFn) (*RefuseMentorTransferResponse, error)
 
 	// DeleteMilestoneWithResponse request
 	DeleteMilestoneWithResponse(ctx context.Context, milestoneId openapi_types.UUID, params *DeleteMilestoneParams, reqEditors ...RequestEditorFn) (*DeleteMilestoneResponse, error)
@@ -9442,6 +9596,7 @@ type ProposeMentorTransferResponse struct {
 	ApplicationproblemJSON404 *ErrorModel
 	ApplicationproblemJSON409 *ErrorModel
 	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON429 *ErrorModel
 	ApplicationproblemJSON500 *ErrorModel
 }
 
@@ -9778,6 +9933,34 @@ func (r CancelMentorTransferResponse) StatusCode() int {
 	return 0
 }
 
+type ConfirmMentorTransferResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *MentorTransfer
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r ConfirmMentorTransferResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ConfirmMentorTransferResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
 type DeclineMentorTransferResponse struct {
 	Body                      []byte
 	HTTPResponse              *http.Response
@@ -9800,6 +9983,34 @@ func (r DeclineMentorTransferResponse) Status() string {
 
 // StatusCode returns HTTPResponse.StatusCode
 func (r DeclineMentorTransferResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type RefuseMentorTransferResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *MentorTransfer
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r RefuseMentorTransferResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RefuseMentorTransferResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -10684,6 +10895,7 @@ type UpdateUserResponse struct {
 	ApplicationproblemJSON409 *ErrorModel
 	ApplicationproblemJSON412 *ErrorModel
 	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON429 *ErrorModel
 	ApplicationproblemJSON500 *ErrorModel
 }
 
@@ -11212,6 +11424,15 @@ func (c *ClientWithResponses) CancelMentorTransferWithResponse(ctx context.Conte
 	return ParseCancelMentorTransferResponse(rsp)
 }
 
+// ConfirmMentorTransferWithResponse request returning *ConfirmMentorTransferResponse
+func (c *ClientWithResponses) ConfirmMentorTransferWithResponse(ctx context.Context, transferId openapi_types.UUID, reqEditors ...RequestEditorFn) (*ConfirmMentorTransferResponse, error) {
+	rsp, err := c.ConfirmMentorTransfer(ctx, transferId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseConfirmMentorTransferResponse(rsp)
+}
+
 // DeclineMentorTransferWithBodyWithResponse request with arbitrary body returning *DeclineMentorTransferResponse
 func (c *ClientWithResponses) DeclineMentorTransferWithBodyWithResponse(ctx context.Context, transferId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeclineMentorTransferResponse, error) {
 	rsp, err := c.DeclineMentorTransferWithBody(ctx, transferId, contentType, body, reqEditors...)
@@ -11227,6 +11448,23 @@ func (c *ClientWithResponses) DeclineMentorTransferWithResponse(ctx context.Cont
 		return nil, err
 	}
 	return ParseDeclineMentorTransferResponse(rsp)
+}
+
+// RefuseMentorTransferWithBodyWithResponse request with arbitrary body returning *RefuseMentorTransferResponse
+func (c *ClientWithResponses) RefuseMentorTransferWithBodyWithResponse(ctx context.Context, transferId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RefuseMentorTransferResponse, error) {
+	rsp, err := c.RefuseMentorTransferWithBody(ctx, transferId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRefuseMentorTransferResponse(rsp)
+}
+
+func (c *ClientWithResponses) RefuseMentorTransferWithResponse(ctx context.Context, transferId openapi_types.UUID, body RefuseMentorTransferJSONRequestBody, reqEditors ...RequestEditorFn) (*RefuseMentorTransferResponse, error) {
+	rsp, err := c.RefuseMentorTransfer(ctx, transferId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRefuseMentorTransferResponse(rsp)
 }
 
 // DeleteMilestoneWithResponse request returning *DeleteMilestoneResponse
@@ -13301,6 +13539,13 @@ func ParseProposeMentorTransferResponse(rsp *http.Response) (*ProposeMentorTrans
 		}
 		response.ApplicationproblemJSON422 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
 		var dest ErrorModel
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -13996,6 +14241,74 @@ func ParseCancelMentorTransferResponse(rsp *http.Response) (*CancelMentorTransfe
 	return response, nil
 }
 
+// ParseConfirmMentorTransferResponse parses an HTTP response from a ConfirmMentorTransferWithResponse call
+func ParseConfirmMentorTransferResponse(rsp *http.Response) (*ConfirmMentorTransferResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ConfirmMentorTransferResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest MentorTransfer
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseDeclineMentorTransferResponse parses an HTTP response from a DeclineMentorTransferWithResponse call
 func ParseDeclineMentorTransferResponse(rsp *http.Response) (*DeclineMentorTransferResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -14005,6 +14318,74 @@ func ParseDeclineMentorTransferResponse(rsp *http.Response) (*DeclineMentorTrans
 	}
 
 	response := &DeclineMentorTransferResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest MentorTransfer
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseRefuseMentorTransferResponse parses an HTTP response from a RefuseMentorTransferWithResponse call
+func ParseRefuseMentorTransferResponse(rsp *http.Response) (*RefuseMentorTransferResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RefuseMentorTransferResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
@@ -16106,6 +16487,13 @@ func ParseUpdateUserResponse(rsp *http.Response) (*UpdateUserResponse, error) {
 			return nil, err
 		}
 		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
 		var dest ErrorModel

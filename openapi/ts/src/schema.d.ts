@@ -483,7 +483,7 @@ export interface paths {
         put?: never;
         /**
          * Propose a new mentor
-         * @description The participant proposes to move their project to a new mentor — during the training or in the years after it, when officials change posts. It takes effect when the proposed mentor accepts (accept-mentor-transfer); until then the current mentor stays. One proposal waits at a time (409). Organizers move a project directly with update-enrollment.
+         * @description The participant proposes to move their project to a new mentor — during the training or in the years after it, when officials change posts. It takes effect when the proposed mentor accepts (accept-mentor-transfer); until then the current mentor stays. One proposal waits at a time (409). A participant, coach or examiner of the cohort cannot be proposed (422). A mentor from outside the participant's agency waits for an organizer of the cohort first (awaiting_organizer, confirm-mentor-transfer). Proposals by e-mail are limited like sign-ins (10 in 15 minutes, then 429 with Retry-After), so that nobody can list who has an account. Organizers move a project directly with update-enrollment.
          */
         post: operations["propose-mentor-transfer"];
         delete?: never;
@@ -700,6 +700,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/mentor-transfers/{transferId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a proposed mentor from outside the participant's agency
+         * @description An organizer of the cohort confirms a proposal that waits for them (awaiting_organizer): the proposed mentor is then asked, and the proposal is pending. 409 for a proposal that does not wait for an organizer.
+         */
+        post: operations["confirm-mentor-transfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/mentor-transfers/{transferId}/decline": {
         parameters: {
             query?: never;
@@ -714,6 +734,26 @@ export interface paths {
          * @description The proposed mentor declines, optionally saying why; the current mentor stays. Only a pending proposal can be declined (409).
          */
         post: operations["decline-mentor-transfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mentor-transfers/{transferId}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refuse a proposed mentor from outside the participant's agency
+         * @description An organizer of the cohort refuses a proposal that waits for them, optionally saying why; the current mentor stays. 409 for a proposal that does not wait for an organizer.
+         */
+        post: operations["refuse-mentor-transfer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1199,7 +1239,7 @@ export interface paths {
         head?: never;
         /**
          * Change an account's profile
-         * @description Changes a profile with a JSON merge patch (RFC 7396). People change their own profile; organizers of the institution that registered the account may correct it until its owner activates it; only platform admins may grant platform administration. Send If-Match with the ETag you read to avoid overwriting someone else's change.
+         * @description Changes a profile with a JSON merge patch (RFC 7396). People change their own profile; organizers of the institution that registered the account may correct it until its owner activates it; only platform admins may grant platform administration. Send If-Match with the ETag you read to avoid overwriting someone else's change. Changing your own e-mail or NIP to one another account has is limited like sign-ins (10 in 15 minutes, then 429), so that nobody can list who has an account.
          */
         patch: operations["update-user"];
         trace?: never;
@@ -2335,13 +2375,21 @@ export interface components {
         };
         MentorTransfer: {
             /**
+             * @description What you may do to it now: accept or decline (the proposed mentor), cancel (the participant), confirm or refuse (an organizer of the cohort, while it awaits them).
+             * @example [
+             *       "accept",
+             *       "decline"
+             *     ]
+             */
+            actions: ("accept" | "decline" | "cancel" | "confirm" | "refuse")[];
+            /**
              * Format: uuid
              * @description The cohort.
              * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             cohortId: string;
             /**
-             * @description The proposed mentor's word when declining.
+             * @description The proposed mentor's word when declining, or the organizer's when refusing.
              * @example Saya belum dapat membimbing proyek ini.
              */
             comment?: string;
@@ -2353,7 +2401,7 @@ export interface components {
             createdAt: string;
             /**
              * Format: date-time
-             * @description When it was accepted, declined or cancelled.
+             * @description When it was accepted, declined, refused or cancelled.
              * @example 2026-11-23T09:30:00Z
              */
             decidedAt?: string;
@@ -2419,11 +2467,11 @@ export interface components {
              */
             projectTitle: string;
             /**
-             * @description pending until the proposed mentor accepts or declines, or the participant cancels.
+             * @description awaiting_organizer while a mentor from outside the participant's agency waits for an organizer of the cohort to confirm (pending) or refuse (refused) it; pending until the proposed mentor accepts or declines, or the participant cancels.
              * @example pending
              * @enum {string}
              */
-            status: "pending" | "accepted" | "declined" | "cancelled";
+            status: "awaiting_organizer" | "pending" | "accepted" | "declined" | "refused" | "cancelled";
             /**
              * Format: int64
              * @description Increases with every change; the ETag names it.
@@ -3024,11 +3072,11 @@ export interface components {
              */
             dueOn?: string;
             /**
-             * @description Your milestone due within 14 days or overdue; or, waiting for your decision, evidence to review, a milestone to verify, a design to approve, or a proposal to become a participant's mentor.
+             * @description Your milestone due within 14 days or overdue; or, waiting for your decision, evidence to review, a milestone to verify, a design to approve, a proposal to become a participant's mentor, or (for a cohort's organizers) a proposed mentor from outside the participant's agency to confirm.
              * @example milestone_due_soon
              * @enum {string}
              */
-            kind: "milestone_due_soon" | "milestone_overdue" | "review_evidence" | "verify_milestone" | "review_design" | "accept_mentor_transfer";
+            kind: "milestone_due_soon" | "milestone_overdue" | "review_evidence" | "verify_milestone" | "review_design" | "accept_mentor_transfer" | "confirm_mentor_transfer";
             /**
              * @description Whether it has waited longer than the cohort's response deadline.
              * @example false
@@ -6032,6 +6080,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ErrorModel"];
                 };
             };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
             /** @description Internal Server Error */
             500: {
                 headers: {
@@ -6842,7 +6899,167 @@ export interface operations {
             };
         };
     };
+    "confirm-mentor-transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The mentor transfer's id. */
+                transferId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentorTransfer"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     "decline-mentor-transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The mentor transfer's id. */
+                transferId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MentorTransferDecline"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentorTransfer"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "refuse-mentor-transfer": {
         parameters: {
             query?: never;
             header?: never;
@@ -9404,6 +9621,15 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

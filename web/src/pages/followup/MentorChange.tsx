@@ -70,8 +70,9 @@ export function MentorChange({ project, onChanged }: { project: Project; onChang
       )}
       <Load loaded={transfers}>
         {(list) => {
-          const pending = list.find((x) => x.status === "pending");
-          const earlier = list.filter((x) => x.status !== "pending").reverse();
+          // The proposal still open is the one that may be cancelled.
+          const pending = list.find((x) => x.actions.includes("cancel"));
+          const earlier = list.filter((x) => x !== pending).reverse();
           return (
             <>
               {pending ? (

@@ -31,8 +31,9 @@ export function TransferScreen({ transferId }: { transferId: string }) {
         {(tr) => (
           <>
             <TransferFacts transfer={tr} invited={tr.mentorId === me.user.id} />
-            {tr.status === "pending" && tr.mentorId === me.user.id && <Decide transfer={tr} onDecided={setDecided} reload={loaded.reload} />}
-            {tr.status === "pending" && tr.participantId === me.user.id && <CancelTransfer transfer={tr} onCancelled={setDecided} reload={loaded.reload} />}
+            {tr.actions.includes("confirm") && <ConfirmTransfer transfer={tr} onDecided={setDecided} reload={loaded.reload} />}
+            {tr.actions.includes("accept") && <Decide transfer={tr} onDecided={setDecided} reload={loaded.reload} />}
+            {tr.actions.includes("cancel") && <CancelTransfer transfer={tr} onCancelled={setDecided} reload={loaded.reload} />}
             {tr.status === "accepted" && (tr.mentorId === me.user.id || tr.participantId === me.user.id) && (
               <p>
                 <Link href={`/proyek/${tr.projectId}`} className="btn btn-primary">
@@ -157,6 +158,52 @@ function Decide({ transfer: tr, onDecided, reload }: { transfer: MentorTransfer;
         />
         <Button type="submit" className="btn-danger" busy={decline.busy} busyLabel={t("followup.working")} disabled={accept.busy}>
           {t("followup.transfer.decline")}
+        </Button>
+      </form>
+    </section>
+  );
+}
+
+/** An organizer's answer to a proposed mentor from outside the participant's agency: confirm (the mentor is then asked) or refuse with a comment. */
+function ConfirmTransfer({ transfer: tr, onDecided, reload }: { transfer: MentorTransfer; onDecided: (t: MentorTransfer) => void; reload: () => void }) {
+  const [comment, setComment] = useState("");
+  const confirm = useAction();
+  const refuse = useAction();
+  const stale = confirm.error?.problem.status === 409 || refuse.error?.problem.status === 409;
+  const doConfirm = () =>
+    confirm.run(async () => onDecided(await ok(api.POST("/v1/mentor-transfers/{transferId}/confirm", { params: { path: { transferId: tr.id } } }))));
+  const doRefuse = (e: FormEvent) => {
+    e.preventDefault();
+    void refuse.run(async () => {
+      const body = comment.trim() ? { comment: comment.trim() } : {};
+      onDecided(await ok(api.POST("/v1/mentor-transfers/{transferId}/refuse", { params: { path: { transferId: tr.id } }, body })));
+    });
+  };
+  return (
+    <section className="panel" aria-labelledby="konfirmasi-h">
+      <h2 id="konfirmasi-h">{t("followup.transfer.organizerTitle")}</h2>
+      <p>{t("followup.transfer.organizerMeans", { name: tr.mentorName })}</p>
+      <ProblemAlert error={reword(confirm.error, decidedAlready)} retry={stale ? reload : undefined} />
+      <div className="actions">
+        <Button className="btn-ok" busy={confirm.busy} busyLabel={t("followup.working")} onClick={() => void doConfirm()} disabled={refuse.busy}>
+          {t("followup.transfer.confirm")}
+        </Button>
+      </div>
+      <form onSubmit={doRefuse} noValidate className="fu-decline">
+        <h3>{t("followup.transfer.refuseTitle")}</h3>
+        <ProblemAlert error={reword(refuse.error, decidedAlready)} retry={stale ? reload : undefined} fieldsShown />
+        <TextArea
+          label={t("followup.transfer.declineComment")}
+          name="comment"
+          hint={t("followup.transfer.declineHint")}
+          maxLength={10000}
+          rows={3}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          problem={refuse.error?.problem}
+        />
+        <Button type="submit" className="btn-danger" busy={refuse.busy} busyLabel={t("followup.working")} disabled={confirm.busy}>
+          {t("followup.transfer.refuse")}
         </Button>
       </form>
     </section>

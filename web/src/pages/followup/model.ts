@@ -25,6 +25,7 @@ export function reminderHref(r: Reminder): string {
     case "review_evidence":
       return `/telaah/bukti/${r.target.id}`;
     case "accept_mentor_transfer":
+    case "confirm_mentor_transfer":
       return `/usulan-mentor/${r.target.id}`;
   }
 }
@@ -97,7 +98,7 @@ export function searchesPeople(me: Me): boolean {
 
 /** The badge tone of a mentor transfer's status. */
 export function transferTone(status: MentorTransfer["status"]): Tone {
-  return ({ pending: "warn", accepted: "ok", declined: "bad", cancelled: "muted" } as const)[status];
+  return ({ awaiting_organizer: "warn", pending: "warn", accepted: "ok", declined: "bad", refused: "bad", cancelled: "muted" } as const)[status];
 }
 
 /** A mentor transfer's status in words. */
