@@ -66,3 +66,21 @@ func TestLookingUpMentorsByEmailIsLimitedAsSignInIs(t *testing.T) {
 		t.Fatalf("the 11th look-up: %d %v %s", res.status, res.header, res.body)
 	}
 }
+
+// TestTryingOtherPeoplesEmailsOnYourOwnProfileIsLimitedAsSignInIs: each
+// refused change of one's own e-mail tells that another account has the
+// address; after 10 in 15 minutes the answer is 429, whether or not the
+// address is taken.
+func TestTryingOtherPeoplesEmailsOnYourOwnProfileIsLimitedAsSignInIs(t *testing.T) {
+	w := newWorld(t)
+	me := "/v1/users/" + w.participant.ID.String()
+	taken := []string{w.mentor.Email, w.otherMentor.Email, w.coach.Email, w.organizer.Email, w.otherParticipant.Email}
+	for i := range 10 {
+		expect(t, w.patch(me, w.tokenOf(roleParticipant), map[string]string{"email": taken[i%len(taken)]}, nil), http.StatusConflict)
+	}
+	res := w.patch(me, w.tokenOf(roleParticipant), map[string]string{"email": "bebas." + uniq() + "@batam.go.id"}, nil)
+	if res.status != http.StatusTooManyRequests || res.header.Get("Retry-After") == "" {
+		t.Fatalf("the 11th change: %d %v %s", res.status, res.header, res.body)
+	}
+	expect(t, w.patch(me, w.tokenOf(roleParticipant), map[string]string{"position": "Kepala Bidang"}, nil), http.StatusOK)
+}
