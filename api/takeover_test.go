@@ -1,13 +1,21 @@
 package api_test
 
 import (
+	"context"
 	"net/http"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/uuid"
+
+	"github.com/proper-id/proper/domain"
 )
+
+// sendNowhere is a mail sender that accepts every message.
+type sendNowhere struct{}
+
+func (sendNowhere) Send(context.Context, domain.Mail) error { return nil }
 
 // addStaff gives user a staff role in the organizer's cohort through the API.
 func addStaff(t *testing.T, w *world, user uuid.UUID, role string) {
@@ -123,6 +131,17 @@ func TestACodeForSomebodyElsesAccountGoesToThePersonByEmail(t *testing.T) {
 	mails := w.outbox(t)
 	if len(mails) != 1 || mails[0].ToAddress != w.coach.Email || !strings.Contains(mails[0].Body, "kode aktivasi") {
 		t.Fatalf("the outbox holds %+v", mails)
+	}
+	// Once sent, the outbox keeps the message without its code.
+	var sent []string
+	if err := domain.NewOutbox(w.store, time.Now).Drain(context.Background(), sendNowhere{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.db.NewRaw(`SELECT body FROM outbox WHERE kind = ?`, domain.MailActivation).Scan(context.Background(), &sent); err != nil {
+		t.Fatal(err)
+	}
+	if len(sent) != 1 || sent[0] != "" {
+		t.Errorf("after sending, the outbox holds %q", sent)
 	}
 	addStaff(t, w, w.adminUser.ID, "examiner")
 	if res := c.post("/v1/users/"+w.adminUser.ID.String()+"/activation", organizer, nil); res.status != http.StatusForbidden {

@@ -307,7 +307,7 @@ func (s *Accounts) IssueActivation(ctx context.Context, actor *Actor, userID uui
 		issued = IssuedActivation{ExpiresAt: creds.ActivationExpires, Delivery: delivery}
 		if delivery == DeliveryReturned {
 			issued.Code = code
-		} else if err := s.Mail.queue(ctx, tx, now, MailActivation, []uuid.UUID{userID}, "Kode aktivasi akun Proper", letter(
+		} else if err := s.Mail.queueMail(ctx, tx, now, Mail{Kind: MailActivation, Subject: "Kode aktivasi akun Proper", Secret: true}, []uuid.UUID{userID}, letter(
 			"Berikut kode aktivasi baru untuk akun Proper Anda: "+code+"\n\nKode ini berlaku sampai "+DateOf(creds.ActivationExpires).String()+
 				". Buka Proper, pilih Aktivasi akun, lalu masukkan alamat e-mail, kode ini, dan kata sandi baru Anda. "+
 				"Jika Anda tidak meminta kode ini, abaikan pesan ini: kata sandi Anda tetap berlaku.")); err != nil {

@@ -21,6 +21,9 @@ type Mail struct {
 	ToName      string
 	Subject     string
 	Body        string
+	// Secret marks a message that holds a one-time secret (an activation
+	// code): the outbox erases its body once it is sent or given up.
+	Secret bool
 	// DedupeKey, when set, makes the message exist once: a second message
 	// with the same key is not queued (one digest per person and day).
 	DedupeKey string
@@ -77,6 +80,12 @@ type Mailer struct {
 // queue writes one message to each of the users (skipping repeats and
 // nobody) inside tx.
 func (m Mailer) queue(ctx context.Context, tx Store, now time.Time, kind string, to []uuid.UUID, subject string, body func(name string) string) error {
+	return m.queueMail(ctx, tx, now, Mail{Kind: kind, Subject: subject}, to, body)
+}
+
+// queueMail is queue for a message like template (its kind, subject and
+// flags), addressed to each of the users.
+func (m Mailer) queueMail(ctx context.Context, tx Store, now time.Time, template Mail, to []uuid.UUID, body func(name string) string) error {
 	if !m.Enabled {
 		return nil
 	}
@@ -91,7 +100,9 @@ func (m Mailer) queue(ctx context.Context, tx Store, now time.Time, kind string,
 		if err != nil {
 			return err
 		}
-		mails = append(mails, Mail{Kind: kind, RecipientID: u.ID, To: u.Email, ToName: u.Name, Subject: subject, Body: body(u.Name)})
+		mail := template
+		mail.RecipientID, mail.To, mail.ToName, mail.Body = u.ID, u.Email, u.Name, body(u.Name)
+		mails = append(mails, mail)
 	}
 	if len(mails) == 0 {
 		return nil

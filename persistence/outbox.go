@@ -27,6 +27,7 @@ type outboxRow struct {
 	ToName        string     `bun:"to_name"`
 	Subject       string     `bun:"subject"`
 	Body          string     `bun:"body"`
+	Secret        bool       `bun:"secret"`
 	DedupeKey     *string    `bun:"dedupe_key"`
 	CreatedAt     time.Time  `bun:"created_at"`
 	Attempts      int        `bun:"attempts"`
@@ -40,7 +41,7 @@ func (s *OutboxStore) Enqueue(ctx context.Context, now time.Time, mails ...domai
 	}
 	rows := make([]outboxRow, len(mails))
 	for i, m := range mails {
-		rows[i] = outboxRow{Kind: m.Kind, ToAddress: m.To, ToName: m.ToName, Subject: m.Subject, Body: m.Body, CreatedAt: now, NextAttemptAt: now}
+		rows[i] = outboxRow{Kind: m.Kind, ToAddress: m.To, ToName: m.ToName, Subject: m.Subject, Body: m.Body, Secret: m.Secret, CreatedAt: now, NextAttemptAt: now}
 		if m.RecipientID != uuid.Nil {
 			id := m.RecipientID
 			rows[i].RecipientID = &id
@@ -79,7 +80,7 @@ func (s *OutboxStore) Next(ctx context.Context, now time.Time) (domain.Mail, boo
 
 // MarkSent records the sending of a message.
 func (s *OutboxStore) MarkSent(ctx context.Context, id int64, at time.Time) error {
-	_, err := s.db.NewRaw(`UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = '' WHERE id = ?`, at, id).Exec(ctx)
+	_, err := s.db.NewRaw(`UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = '', body = CASE WHEN secret THEN '' ELSE body END WHERE id = ?`, at, id).Exec(ctx)
 	return dbError(err)
 }
 
@@ -91,7 +92,7 @@ func (s *OutboxStore) Retry(ctx context.Context, id int64, attempts int, next ti
 
 // GiveUp records the last failed attempt of a message.
 func (s *OutboxStore) GiveUp(ctx context.Context, id int64, attempts int, at time.Time, lastError string) error {
-	_, err := s.db.NewRaw(`UPDATE outbox SET attempts = ?, failed_at = ?, last_error = ? WHERE id = ?`, attempts, at, truncate(lastError, 1000), id).Exec(ctx)
+	_, err := s.db.NewRaw(`UPDATE outbox SET attempts = ?, failed_at = ?, last_error = ?, body = CASE WHEN secret THEN '' ELSE body END WHERE id = ?`, attempts, at, truncate(lastError, 1000), id).Exec(ctx)
 	return dbError(err)
 }
 

@@ -1,1 +1,2 @@
+ALTER TABLE outbox DROP COLUMN secret;
 ALTER TABLE users DROP COLUMN registered_by;
