@@ -2,15 +2,10 @@ package api_test
 
 import (
 	"context"
-	"log/slog"
 	"net/http"
 	"strconv"
 	"testing"
 	"time"
-
-	"github.com/proper-id/proper/persistence"
-	"github.com/proper-id/proper/persistence/pglocal"
-	"github.com/proper-id/proper/persistence/pgtest"
 )
 
 // TestWhileTheDatabaseIsDownAnswersSay503AndWhenToRetry: with PostgreSQL
@@ -20,21 +15,7 @@ import (
 // the token away and sign out): their session could not be looked up.
 func TestWhileTheDatabaseIsDownAnswersSay503AndWhenToRetry(t *testing.T) {
 	ctx := context.Background()
-	cluster := pgtest.NewCluster(t)
-	db, err := persistence.Open(cluster.URL(pglocal.DefaultDatabase), persistence.DefaultPoolOptions)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	if _, err := persistence.NewMigrator(db).Up(ctx); err != nil {
-		t.Fatal(err)
-	}
-	a := newAppLogging(t, db, slog.New(slog.DiscardHandler))
-	admin, err := a.directory().CreatePlatformAdmin(ctx, "admin@lan.go.id", "Admin", "admin-password-123")
-	if err != nil {
-		t.Fatal(err)
-	}
-	token := a.token(admin.ID)
+	cluster, a, token := appOnOwnCluster(t)
 	expect(t, a.get("/v1/me", token), http.StatusOK) // the pool holds a connection that the stop breaks
 
 	if err := cluster.StopServer(ctx); err != nil {

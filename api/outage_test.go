@@ -16,27 +16,34 @@ import (
 	"github.com/proper-id/proper/persistence/pgtest"
 )
 
-// TestADatabaseRestartUnderLoadLosesNothing runs a bounded load of creates
-// while PostgreSQL stops and starts again: every request answers, with 201
-// or a 503 problem (never a 500, never a hang), /readyz follows the
-// database, the service recovers by itself, and every 201 was stored.
-func TestADatabaseRestartUnderLoadLosesNothing(t *testing.T) {
-	ctx := context.Background()
+// appOnOwnCluster starts Proper on a PostgreSQL cluster of the test's own,
+// which the test may stop and start, and signs in a platform admin.
+func appOnOwnCluster(t *testing.T) (*pglocal.Cluster, *app, string) {
+	t.Helper()
 	cluster := pgtest.NewCluster(t)
 	db, err := persistence.Open(cluster.URL(pglocal.DefaultDatabase), persistence.DefaultPoolOptions)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	if _, err := persistence.NewMigrator(db).Up(ctx); err != nil {
+	if _, err := persistence.NewMigrator(db).Up(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	a := newAppLogging(t, db, slog.New(slog.DiscardHandler))
-	admin, err := a.directory().CreatePlatformAdmin(ctx, "admin@lan.go.id", "Admin", "admin-password-123")
+	admin, err := a.directory().CreatePlatformAdmin(context.Background(), "admin@lan.go.id", "Admin", "admin-password-123")
 	if err != nil {
 		t.Fatal(err)
 	}
-	token := a.token(admin.ID)
+	return cluster, a, a.token(admin.ID)
+}
+
+// TestADatabaseRestartUnderLoadLosesNothing runs a bounded load of creates
+// while PostgreSQL stops and starts again: every request answers, with 201
+// or a 503 problem (never a 500, never a hang), /readyz follows the
+// database, the service recovers by itself, and every 201 was stored.
+func TestADatabaseRestartUnderLoadLosesNothing(t *testing.T) {
+	ctx := context.Background()
+	cluster, a, token := appOnOwnCluster(t)
 
 	type outcome struct {
 		name   string
@@ -103,12 +110,12 @@ func TestADatabaseRestartUnderLoadLosesNothing(t *testing.T) {
 	if counts[http.StatusServiceUnavailable] == 0 || counts[http.StatusCreated] == 0 {
 		t.Errorf("the load should meet the outage and the recovery: %v", counts)
 	}
-	page, err := persistence.NewStore(db).Agencies().List(ctx, "Pemerintah Daerah", domain.PageRequest{Limit: domain.MaxPageSize})
+	page, err := a.store.Agencies().List(ctx, "Pemerintah Daerah", domain.PageRequest{Limit: domain.MaxPageSize})
 	if err != nil {
 		t.Fatal(err)
 	}
 	found := map[string]bool{}
-	for ; ; page, err = persistence.NewStore(db).Agencies().List(ctx, "Pemerintah Daerah", domain.PageRequest{Limit: domain.MaxPageSize, Cursor: page.NextCursor}) {
+	for ; ; page, err = a.store.Agencies().List(ctx, "Pemerintah Daerah", domain.PageRequest{Limit: domain.MaxPageSize, Cursor: page.NextCursor}) {
 		if err != nil {
 			t.Fatal(err)
 		}

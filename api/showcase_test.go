@@ -392,7 +392,9 @@ func TestSearchPagesWithCursorsWithoutRepeats(t *testing.T) {
 
 func TestHighlightsCarryNoMarkupOrMarkers(t *testing.T) {
 	w := newWorld(t)
-	w.publishInnovation(t, innovation{title: "Layanan <b onmouseover=alert(1)>Cepat</b> \x01Aman\x02 & Murah", problem: "Layanan lambat <script>alert(2)</script>.", text: "Layanan."})
+	// The highlighter's own markers are control characters, which no title
+	// may hold (TestNamesAndTitlesRefuseControlAndBidiCharacters).
+	w.publishInnovation(t, innovation{title: "Layanan <b onmouseover=alert(1)>Cepat</b> Aman & Murah", problem: "Layanan lambat <script>alert(2)</script>.", text: "Layanan."})
 	h := w.search(t, q("q", "layanan"))
 	if len(h.Items) != 1 {
 		t.Fatalf("found %v", h.titles())
@@ -403,7 +405,7 @@ func TestHighlightsCarryNoMarkupOrMarkers(t *testing.T) {
 	for _, p := range h.Items[0].TitleHighlight {
 		title.WriteString(p.Text)
 	}
-	if want := "Layanan <b onmouseover=alert(1)>Cepat</b> Aman & Murah"; title.String() != want || h.Items[0].Title != "Layanan <b onmouseover=alert(1)>Cepat</b> \x01Aman\x02 & Murah" {
+	if want := "Layanan <b onmouseover=alert(1)>Cepat</b> Aman & Murah"; title.String() != want || h.Items[0].Title != want {
 		t.Errorf("title parts make %q, want %q", title.String(), want)
 	}
 	for _, parts := range [][]highlightPart{h.Items[0].TitleHighlight, h.Items[0].Snippet} {

@@ -143,23 +143,8 @@ function Decide({ transfer: tr, onDecided, reload }: { transfer: MentorTransfer;
           </div>
         </div>
       )}
-      <form onSubmit={doDecline} noValidate className="fu-decline">
-        <h3>{t("followup.transfer.declineTitle")}</h3>
-        <ProblemAlert error={reword(decline.error, decidedAlready)} retry={stale ? reload : undefined} fieldsShown />
-        <TextArea
-          label={t("followup.transfer.declineComment")}
-          name="comment"
-          hint={t("followup.transfer.declineHint")}
-          maxLength={10000}
-          rows={3}
-          value={comment}
-          onChange={(e) => setComment(e.target.value)}
-          problem={decline.error?.problem}
-        />
-        <Button type="submit" className="btn-danger" busy={decline.busy} busyLabel={t("followup.working")} disabled={accept.busy}>
-          {t("followup.transfer.decline")}
-        </Button>
-      </form>
+      <SayNo title={t("followup.transfer.declineTitle")} submit={t("followup.transfer.decline")} action={decline} otherBusy={accept.busy}
+        comment={comment} setComment={setComment} onSubmit={doDecline} retry={stale ? reload : undefined} />
     </section>
   );
 }
@@ -189,24 +174,42 @@ function ConfirmTransfer({ transfer: tr, onDecided, reload }: { transfer: Mentor
           {t("followup.transfer.confirm")}
         </Button>
       </div>
-      <form onSubmit={doRefuse} noValidate className="fu-decline">
-        <h3>{t("followup.transfer.refuseTitle")}</h3>
-        <ProblemAlert error={reword(refuse.error, decidedAlready)} retry={stale ? reload : undefined} fieldsShown />
-        <TextArea
-          label={t("followup.transfer.declineComment")}
-          name="comment"
-          hint={t("followup.transfer.declineHint")}
-          maxLength={10000}
-          rows={3}
-          value={comment}
-          onChange={(e) => setComment(e.target.value)}
-          problem={refuse.error?.problem}
-        />
-        <Button type="submit" className="btn-danger" busy={refuse.busy} busyLabel={t("followup.working")} disabled={confirm.busy}>
-          {t("followup.transfer.refuse")}
-        </Button>
-      </form>
+      <SayNo title={t("followup.transfer.refuseTitle")} submit={t("followup.transfer.refuse")} action={refuse} otherBusy={confirm.busy}
+        comment={comment} setComment={setComment} onSubmit={doRefuse} retry={stale ? reload : undefined} />
     </section>
+  );
+}
+
+/** A "no" with an optional reason for the participant: the proposed mentor's decline, or an organizer's refusal. */
+function SayNo(props: {
+  title: string;
+  submit: string;
+  action: ReturnType<typeof useAction>;
+  otherBusy: boolean;
+  comment: string;
+  setComment: (comment: string) => void;
+  onSubmit: (e: FormEvent) => void;
+  retry?: () => void;
+}) {
+  const { action } = props;
+  return (
+    <form onSubmit={props.onSubmit} noValidate className="fu-decline">
+      <h3>{props.title}</h3>
+      <ProblemAlert error={reword(action.error, decidedAlready)} retry={props.retry} fieldsShown />
+      <TextArea
+        label={t("followup.transfer.declineComment")}
+        name="comment"
+        hint={t("followup.transfer.declineHint")}
+        maxLength={10000}
+        rows={3}
+        value={props.comment}
+        onChange={(e) => props.setComment(e.target.value)}
+        problem={action.error?.problem}
+      />
+      <Button type="submit" className="btn-danger" busy={action.busy} busyLabel={t("followup.working")} disabled={props.otherBusy}>
+        {props.submit}
+      </Button>
+    </form>
   );
 }
 
