@@ -151,6 +151,19 @@ func (t *MentorTransfer) offerActions(actor *Actor, e Enrollment) {
 	}
 }
 
+// candidateRefusal says why mentor cannot be proposed as the enrollment's
+// new mentor whoever they are, or "" when they may be: the participant
+// cannot mentor themself, and the mentor is the mentor already.
+func (e Enrollment) candidateRefusal(mentor uuid.UUID) string {
+	switch mentor {
+	case e.ParticipantID:
+		return "must be someone other than the participant"
+	case e.MentorID:
+		return "is the mentor already"
+	}
+	return ""
+}
+
 // CohortRoles are the roles one user holds in one cohort.
 type CohortRoles []Role
 
@@ -261,10 +274,8 @@ func (s *Cohorts) ProposeMentorTransfer(ctx context.Context, actor *Actor, enrol
 		status := TransferPending
 		switch {
 		case mentorID == uuid.Nil || v.Err() != nil:
-		case mentorID == e.ParticipantID:
-			v.Add(field, "must be someone other than the participant")
-		case mentorID == e.MentorID:
-			v.Add(field, "is the mentor already")
+		case e.candidateRefusal(mentorID) != "":
+			v.Add(field, e.candidateRefusal(mentorID))
 		default:
 			roles, err := tx.Users().RolesIn(ctx, mentorID, e.CohortID)
 			if err != nil {

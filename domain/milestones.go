@@ -138,8 +138,8 @@ func (s *Projects) DeleteMilestone(ctx context.Context, actor *Actor, id uuid.UU
 // ClaimMilestone asks the mentor to verify that a milestone is achieved.
 func (s *Projects) ClaimMilestone(ctx context.Context, actor *Actor, id uuid.UUID) (Milestone, error) {
 	return s.changeMilestone(ctx, actor, id, EditProject, nil, func(tx Store, p *Project, m *Milestone) ([]Event, error) {
-		if !p.designApproved() {
-			return nil, Conflict("", "milestones are claimed once the design is approved")
+		if err := p.checkClaimsOpen(); err != nil {
+			return nil, err
 		}
 		evidence, err := tx.Evidence().OfMilestone(ctx, m.ID)
 		if err != nil {

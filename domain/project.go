@@ -284,6 +284,15 @@ func (p *Project) submitFinal() error {
 	return nil
 }
 
+// checkClaimsOpen refuses a claim that a milestone is achieved before the
+// design is approved: until then the milestones are a plan under review.
+func (p *Project) checkClaimsOpen() error {
+	if !p.designApproved() {
+		return Conflict("", "milestones are claimed once the design is approved")
+	}
+	return nil
+}
+
 // designApproved reports whether the design has been approved, which is
 // when evidence and claims begin to count.
 func (p *Project) designApproved() bool {
