@@ -285,6 +285,9 @@ func (s *Accounts) IssueActivation(ctx context.Context, actor *Actor, userID uui
 		if err != nil {
 			return err
 		}
+		if actor, err = withOrganizing(ctx, tx, actor); err != nil {
+			return err
+		}
 		delivery := DeliveryReturned
 		if denied := Authorize(actor, IssueActivation, target); denied != nil {
 			if Authorize(actor, SendActivation, target) != nil {
@@ -318,6 +321,21 @@ func (s *Accounts) IssueActivation(ctx context.Context, actor *Actor, userID uui
 		return tx.Events().Append(ctx, e)
 	})
 	return issued, err
+}
+
+// withOrganizing returns a copy of actor with the institutions they
+// organize for (Actor.OrganizesFor), for the policy on managing accounts.
+func withOrganizing(ctx context.Context, store Store, actor *Actor) (*Actor, error) {
+	if actor == nil || actor.PlatformAdmin {
+		return actor, nil
+	}
+	ids, err := store.Institutions().OrganizedBy(ctx, actor.UserID)
+	if err != nil {
+		return nil, err
+	}
+	loaded := *actor
+	loaded.OrganizesFor = ids
+	return &loaded, nil
 }
 
 // userTarget describes a user for the policy: who they are and where they

@@ -33,6 +33,10 @@ func (d *Directory) CreateUser(ctx context.Context, actor *Actor, p UserProfile,
 			return User{}, "", err
 		}
 	}
+	actor, err := withOrganizing(ctx, d.store, actor)
+	if err != nil {
+		return User{}, "", err
+	}
 	registrar, err := registeringInstitution(actor, p.RegisteredBy)
 	if err != nil {
 		return User{}, "", err
@@ -45,7 +49,7 @@ func (d *Directory) CreateUser(ctx context.Context, actor *Actor, p UserProfile,
 // account: the institution named, which they must organize for, or else
 // their only one.
 func registeringInstitution(actor *Actor, named *uuid.UUID) (*uuid.UUID, error) {
-	own := actor.organizingInstitutions()
+	own := actor.OrganizesFor
 	switch {
 	case named != nil && (actor.PlatformAdmin || slices.Contains(own, *named)):
 		return named, nil
@@ -142,6 +146,9 @@ func (d *Directory) UpdateUser(ctx context.Context, actor *Actor, id uuid.UUID, 
 		var err error
 		user, target, err = userTarget(ctx, tx, id)
 		if err != nil {
+			return err
+		}
+		if actor, err = withOrganizing(ctx, tx, actor); err != nil {
 			return err
 		}
 		if err := Authorize(actor, UpdateUser, target); err != nil {

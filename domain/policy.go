@@ -32,9 +32,11 @@ type Actor struct {
 	Roles         []CohortRole
 	// Institutions lists the institutions whose cohorts the user may create.
 	Institutions []uuid.UUID
-	// OrganizesFor lists the institutions of the cohorts where the user is
-	// an organizer. With Institutions, these are the institutions whose
-	// registered accounts the user manages until the person activates theirs.
+	// OrganizesFor lists the institutions the user organizes for (see
+	// InstitutionStore.OrganizedBy), whose registered accounts they manage
+	// until the person activates theirs. Only the services that manage
+	// accounts load it (withOrganizing), so that signing in a request costs
+	// nothing more.
 	OrganizesFor []uuid.UUID
 	// SessionHash identifies the session the request came with, for logout.
 	SessionHash []byte
@@ -56,19 +58,6 @@ func (a *Actor) CohortIDs() []uuid.UUID {
 	for _, r := range a.Roles {
 		if !slices.Contains(ids, r.CohortID) {
 			ids = append(ids, r.CohortID)
-		}
-	}
-	return ids
-}
-
-// organizingInstitutions lists, once each, the institutions the actor
-// organizes for: those they create cohorts for and those of the cohorts
-// they organize.
-func (a *Actor) organizingInstitutions() []uuid.UUID {
-	ids := slices.Clone(a.Institutions)
-	for _, id := range a.OrganizesFor {
-		if !slices.Contains(ids, id) {
-			ids = append(ids, id)
 		}
 	}
 	return ids
@@ -218,7 +207,7 @@ func organizesUsersCohort(a *Actor, t Target) bool {
 // account.
 func managesAccount(a *Actor, t Target) bool {
 	acc := t.UserAccount
-	return !acc.Activated && !acc.PlatformAdmin && acc.RegisteredBy != nil && slices.Contains(a.organizingInstitutions(), *acc.RegisteredBy)
+	return !acc.Activated && !acc.PlatformAdmin && acc.RegisteredBy != nil && slices.Contains(a.OrganizesFor, *acc.RegisteredBy)
 }
 
 // mailsCodeTo reports whether the actor may have a new code sent to the

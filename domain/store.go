@@ -119,6 +119,9 @@ type InstitutionStore interface {
 	// List returns institutions by name; ids limits them unless nil.
 	List(ctx context.Context, ids []uuid.UUID, all bool, page PageRequest) (Page[Institution], error)
 	AddOrganizer(ctx context.Context, institution, user uuid.UUID) error
+	// OrganizedBy lists the institutions a user organizes for: those whose
+	// cohorts they may create and those of the cohorts they organize.
+	OrganizedBy(ctx context.Context, user uuid.UUID) ([]uuid.UUID, error)
 }
 
 // AgencyStore keeps government agencies.

@@ -69,6 +69,16 @@ func (s *InstitutionStore) List(ctx context.Context, ids []uuid.UUID, all bool, 
 	return pageOf(rows, page.Size(), institutionRow.toDomain, func(r institutionRow) []any { return []any{r.Name, r.ID} }), nil
 }
 
+// OrganizedBy lists the institutions a user organizes for: those whose
+// cohorts they may create and those of the cohorts they organize.
+func (s *InstitutionStore) OrganizedBy(ctx context.Context, user uuid.UUID) ([]uuid.UUID, error) {
+	var ids []uuid.UUID
+	err := s.db.NewRaw(`SELECT institution_id FROM institution_organizers WHERE user_id = ?0
+		UNION SELECT c.institution_id FROM cohort_staff s JOIN cohorts c ON c.id = s.cohort_id WHERE s.user_id = ?0 AND s.role = ?1`,
+		user, domain.StaffOrganizer).Scan(ctx, &ids)
+	return ids, dbError(err)
+}
+
 // AddOrganizer lets a user organize for an institution; adding them twice
 // changes nothing.
 func (s *InstitutionStore) AddOrganizer(ctx context.Context, institution, user uuid.UUID) error {

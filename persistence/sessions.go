@@ -26,11 +26,11 @@ func (s *SessionStore) Create(ctx context.Context, tokenHash []byte, user uuid.U
 // round trip: every authenticated request pays for it.
 func (s *SessionStore) Actor(ctx context.Context, tokenHash []byte, now time.Time) (domain.Actor, error) {
 	var row struct {
-		UserID                         uuid.UUID
-		PlatformAdmin                  bool
-		Roles, Institutions, Organizes string
+		UserID              uuid.UUID
+		PlatformAdmin       bool
+		Roles, Institutions string
 	}
-	err := preparedRow(ctx, s.db, sessionActorSQL, []any{tokenHash, now}, &row.UserID, &row.PlatformAdmin, &row.Roles, &row.Institutions, &row.Organizes)
+	err := preparedRow(ctx, s.db, sessionActorSQL, []any{tokenHash, now}, &row.UserID, &row.PlatformAdmin, &row.Roles, &row.Institutions)
 	if err != nil {
 		if err := notFound(err, "session"); domain.KindOf(err) != domain.KindNotFound {
 			return domain.Actor{}, err
@@ -44,9 +44,6 @@ func (s *SessionStore) Actor(ctx context.Context, tokenHash []byte, now time.Tim
 	}
 	for _, id := range commaList(row.Institutions) {
 		actor.Institutions = append(actor.Institutions, uuid.MustParse(id))
-	}
-	for _, id := range commaList(row.Organizes) {
-		actor.OrganizesFor = append(actor.OrganizesFor, uuid.MustParse(id))
 	}
 	return actor, nil
 }
@@ -67,9 +64,7 @@ const sessionActorSQL = `
 	  array_to_string(ARRAY(SELECT cohort_id::text || ' ' || role FROM cohort_staff WHERE user_id = u.id
 	        UNION SELECT cohort_id::text || ' participant' FROM enrollments WHERE participant_id = u.id
 	        UNION SELECT cohort_id::text || ' mentor' FROM enrollments WHERE mentor_id = u.id), ',') AS roles,
-	  array_to_string(ARRAY(SELECT institution_id::text FROM institution_organizers WHERE user_id = u.id), ',') AS institutions,
-	  array_to_string(ARRAY(SELECT DISTINCT c.institution_id::text FROM cohort_staff cs JOIN cohorts c ON c.id = cs.cohort_id
-	        WHERE cs.user_id = u.id AND cs.role = 'organizer'), ',') AS organizes
+	  array_to_string(ARRAY(SELECT institution_id::text FROM institution_organizers WHERE user_id = u.id), ',') AS institutions
 	FROM sessions s JOIN users u ON u.id = s.user_id
 	WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2`
 

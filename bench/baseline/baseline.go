@@ -93,6 +93,6 @@ func signedIn(pool *pgxpool.Pool, r *http.Request) bool {
 	hash := sha256.Sum256([]byte(token))
 	var id uuid.UUID
 	var admin bool
-	var roles, institutions, organizes string
-	return pool.QueryRow(r.Context(), persistence.HotSQL.SessionActor, hash[:], time.Now()).Scan(&id, &admin, &roles, &institutions, &organizes) == nil
+	var roles, institutions string
+	return pool.QueryRow(r.Context(), persistence.HotSQL.SessionActor, hash[:], time.Now()).Scan(&id, &admin, &roles, &institutions) == nil
 }
