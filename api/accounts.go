@@ -60,8 +60,8 @@ func registerAccounts(api huma.API, s *Services) {
 	huma.Register(api, huma.Operation{
 		OperationID: "login", Method: http.MethodPost, Path: "/auth/login",
 		Summary: "Sign in", Tags: []string{"auth"},
-		Description: "Checks an e-mail address and password and returns a bearer token. After 10 failed attempts within 15 minutes for one e-mail address or from one client address, further attempts are refused with 429 and a Retry-After header.",
-		Errors:      []int{http.StatusUnauthorized, http.StatusTooManyRequests},
+		Description: "Checks an e-mail address and password and returns a bearer token. After 10 failed attempts within 15 minutes for one e-mail address or from one client address, further attempts are refused with 429 and a Retry-After header. When too many passwords are being checked at once, 503 with a Retry-After header.",
+		Errors:      []int{http.StatusUnauthorized, http.StatusTooManyRequests, http.StatusServiceUnavailable},
 	}, func(ctx context.Context, in *struct{ Body LoginRequest }) (*sessionOutput, error) {
 		session, err := s.Accounts.Login(ctx, in.Body.Email, in.Body.Password, clientAddress(ctx))
 		if err != nil {
@@ -73,8 +73,8 @@ func registerAccounts(api huma.API, s *Services) {
 	huma.Register(api, huma.Operation{
 		OperationID: "activate-account", Method: http.MethodPost, Path: "/auth/activate",
 		Summary: "Activate an account with its one-time code", Tags: []string{"auth"},
-		Description: "Sets the first password of an account created by an organizer (for example by the roster import) with the one-time code they handed out, and signs the person in. Wrong codes count as failed sign-ins.",
-		Errors:      []int{http.StatusUnauthorized, http.StatusTooManyRequests},
+		Description: "Sets the first password of an account created by an organizer (for example by the roster import) with the one-time code they handed out, and signs the person in. Wrong codes count as failed sign-ins. When too many passwords are being checked at once, 503 with a Retry-After header.",
+		Errors:      []int{http.StatusUnauthorized, http.StatusTooManyRequests, http.StatusServiceUnavailable},
 	}, func(ctx context.Context, in *struct{ Body ActivationRequest }) (*sessionOutput, error) {
 		session, err := s.Accounts.Activate(ctx, in.Body.Email, in.Body.Code, in.Body.Password, clientAddress(ctx))
 		if err != nil {

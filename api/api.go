@@ -105,6 +105,7 @@ func New(deps Deps) *Server {
 
 	humaAPI.UseMiddleware(paceUploads(deps.UploadPace))
 
+	humaAPI.OpenAPI().OnAddOperation = append(humaAPI.OpenAPI().OnAddOperation, declareEarlyErrors)
 	registerHealth(humaAPI, deps.Ready)
 	registerRoutes(huma.NewGroup(humaAPI, "/v1"), services)
 	completeSchemas(humaAPI.OpenAPI())

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"net/url"
 	"reflect"
 	"strconv"
@@ -120,3 +121,43 @@ func (o Optional[T]) ptr() *T {
 	}
 	return &o.Value
 }
+
+// declareEarlyErrors documents, on every operation it is added to, the
+// answers that do not come from its own rules, so that the spec lists every
+// status a client can meet: an operation that takes a body answers 400 to
+// one that does not parse (or is missing) and 413 to one over its limit; a
+// create that takes an Idempotency-Key answers 409 while a request with the
+// same key is still being answered; and every operation that declares its
+// errors reaches the database, so it answers 503 with a Retry-After header
+// while the database cannot be reached. The answers are problems like the
+// operation's other errors. An operation that declares no errors (the
+// liveness probe) has a default answer instead.
+func declareEarlyErrors(_ *huma.OpenAPI, op *huma.Operation) {
+	problem := op.Responses[strconv.Itoa(http.StatusInternalServerError)]
+	if problem == nil {
+		return
+	}
+	codes := []int{http.StatusServiceUnavailable}
+	if op.RequestBody != nil {
+		codes = append(codes, http.StatusBadRequest, http.StatusRequestEntityTooLarge)
+	}
+	if op.Metadata["idempotent"] == true {
+		codes = append(codes, http.StatusConflict)
+	}
+	for _, code := range codes {
+		if key := strconv.Itoa(code); op.Responses[key] == nil {
+			op.Responses[key] = &huma.Response{Description: http.StatusText(code), Content: problem.Content}
+		}
+	}
+	unavailable := op.Responses[strconv.Itoa(http.StatusServiceUnavailable)]
+	if unavailable.Headers == nil {
+		unavailable.Headers = map[string]*huma.Param{}
+	}
+	unavailable.Headers["Retry-After"] = &huma.Param{
+		Description: "How many seconds to wait before trying again.",
+		Schema:      &huma.Schema{Type: "integer", Format: "int32", Minimum: ptrTo(1.0), Examples: []any{5}},
+	}
+}
+
+// ptrTo returns a pointer to v, for the optional numbers of a schema.
+func ptrTo[T any](v T) *T { return &v }

@@ -168,8 +168,8 @@ func registerEvidence(api huma.API, s *Services) {
 		Description: "Streams the file with its media type, as an attachment with its (safe) name, an ETag from its SHA-256, and support for Range requests. 409 for a link.",
 		Errors:      []int{http.StatusUnauthorized, http.StatusNotFound, http.StatusConflict},
 		Responses: map[string]*huma.Response{
-			"200": {Description: "The file.", Content: map[string]*huma.MediaType{"application/octet-stream": {Schema: &huma.Schema{Type: "string", Format: "binary"}}}},
-			"206": {Description: "The requested range of the file.", Content: map[string]*huma.MediaType{"application/octet-stream": {Schema: &huma.Schema{Type: "string", Format: "binary"}}}},
+			"200": {Description: "The file, with its own media type.", Content: evidenceFileContent()},
+			"206": {Description: "The requested range of the file.", Content: evidenceFileContent()},
 		},
 	}, func(ctx context.Context, in *EvidencePath) (*huma.StreamResponse, error) {
 		e, file, err := s.Projects.OpenEvidenceFile(ctx, actorOf(ctx), in.EvidenceID)
@@ -186,6 +186,17 @@ func registerEvidence(api huma.API, s *Services) {
 			http.ServeContent(w, r, "", e.SubmittedAt, file)
 		}}, nil
 	})
+}
+
+// evidenceFileContent declares the media types a downloaded evidence file
+// is served with: those the domain accepts (judged from the file's bytes
+// when it was uploaded), each a binary body.
+func evidenceFileContent() map[string]*huma.MediaType {
+	content := make(map[string]*huma.MediaType, len(domain.AllowedEvidenceTypes))
+	for _, mediaType := range domain.AllowedEvidenceTypes {
+		content[mediaType] = &huma.MediaType{Schema: &huma.Schema{Type: "string", Format: "binary"}}
+	}
+	return content
 }
 
 // uploadBufferSize is how much of an upload's body is read at once.

@@ -101,8 +101,8 @@ func registerMilestones(api huma.API, s *Services) {
 	huma.Register(api, huma.Operation{
 		OperationID: "create-milestone", Method: http.MethodPost, Path: "/projects/{projectId}/milestones", DefaultStatus: http.StatusCreated,
 		Summary: "Add a milestone", Tags: []string{"milestones"}, Security: signedIn, Metadata: idempotent,
-		Description: "Adds a milestone to the project. The participant may do this; after the design is approved the change shows in the timeline.",
-		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusUnprocessableEntity},
+		Description: "Adds a milestone to the project. The participant may do this; after the design is approved the change shows in the timeline. Once the project is completed, short-term milestones can no longer be added (409).",
+		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusConflict, http.StatusUnprocessableEntity},
 	}, func(ctx context.Context, in *struct {
 		ProjectPath
 		IdempotencyKeyHeader

@@ -381,8 +381,8 @@ func registerShowcase(api huma.API, s *Services) {
 		Description: "Public: no sign-in. Streams a file its participant made public with the publication, as download-evidence does (attachment, ETag, Range). Evidence that is not public with this publication, or of a withdrawn one, answers 404 like a missing one; a link answers 409. Rate limited like search-showcase.",
 		Errors:      []int{http.StatusNotFound, http.StatusConflict, http.StatusTooManyRequests},
 		Responses: map[string]*huma.Response{
-			"200": {Description: "The file.", Content: map[string]*huma.MediaType{"application/octet-stream": {Schema: &huma.Schema{Type: "string", Format: "binary"}}}},
-			"206": {Description: "The requested range of the file.", Content: map[string]*huma.MediaType{"application/octet-stream": {Schema: &huma.Schema{Type: "string", Format: "binary"}}}},
+			"200": {Description: "The file, with its own media type.", Content: evidenceFileContent()},
+			"206": {Description: "The requested range of the file.", Content: evidenceFileContent()},
 		},
 	}, func(ctx context.Context, in *struct {
 		PublicationPath
