@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"runtime"
 	"strings"
 	"sync"
@@ -216,8 +215,7 @@ func TestAHundredSimultaneousSignInsHoldAFewPasswordHashesOfMemory(t *testing.T)
 		t.Fatal(err)
 	}
 	behindProxy := *a
-	behindProxy.server = httptest.NewServer(api.New(deps).Handler())
-	defer behindProxy.server.Close()
+	behindProxy.server = serve(t, api.New(deps).Handler())
 	var signedIn, busy atomic.Int32
 	growth := peakHeapDuring(func() {
 		var wg sync.WaitGroup

@@ -2,7 +2,6 @@ package api_test
 
 import (
 	"log/slog"
-	"net/http/httptest"
 	"sync"
 	"testing"
 	"time"
@@ -55,8 +54,7 @@ func (w *world) clocked(t testing.TB, c *clock, mail bool) *clocked {
 	srv := api.New(api.Deps{Logger: slog.New(slog.NewTextHandler(testLog{t}, &slog.HandlerOptions{Level: slog.LevelWarn})), Services: &api.Services{Projects: projects, Cohorts: cohorts, FollowUps: followUps,
 		Accounts: accounts, Directory: domain.NewDirectory(store, time.Now),
 		Idempotency: persistence.NewIdempotencyStore(w.db), Now: time.Now}})
-	ts := httptest.NewServer(srv.Handler())
-	t.Cleanup(ts.Close)
+	ts := serve(t, srv.Handler())
 	a := *w.app
 	a.server = ts
 	return &clocked{app: &a, clock: c, projects: projects, cohorts: cohorts, followUps: followUps}

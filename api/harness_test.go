@@ -77,8 +77,7 @@ func newAppLogging(t testing.TB, db *bun.DB, logger *slog.Logger) *app {
 	}
 	deps := api.Deps{Logger: logger, Services: services,
 		Ready: func(ctx context.Context) error { return persistence.CheckReady(ctx, db) }}
-	ts := httptest.NewServer(api.New(deps).Handler())
-	t.Cleanup(ts.Close)
+	ts := serve(t, api.New(deps).Handler())
 	return &app{t: t, db: db, store: store, server: ts, admin: &domain.Actor{PlatformAdmin: true}, blobDir: blobDir, workflow: projects, accounts: accounts, deps: deps}
 }
 

@@ -65,7 +65,7 @@ func FuzzHostileJSON(f *testing.F) {
 			t.Skip("inputs are at most 1 MiB")
 		}
 		// A request that hangs is a finding too.
-		client := &http.Client{Transport: w.server.Client().Transport, Timeout: 10 * time.Second}
+		client := &http.Client{Transport: reportingTo(t, w.server.Client().Transport), Timeout: 10 * time.Second}
 		for _, op := range ops {
 			for variant, body := range hostileBodies(input, op.properties) {
 				status, allocated := sendHostile(t, client, w.server.URL, admin, op, body)

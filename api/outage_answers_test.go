@@ -22,7 +22,7 @@ func TestWhileTheDatabaseIsDownAnswersSay503AndWhenToRetry(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { cluster.StartServer(context.Background()) })
-	client := &http.Client{Timeout: 30 * time.Second}
+	client := &http.Client{Transport: a.server.Client().Transport, Timeout: 30 * time.Second}
 	for _, r := range []request{
 		{method: http.MethodGet, path: "/v1/me", token: token},
 		{method: http.MethodGet, path: "/v1/agencies", token: token},

@@ -56,7 +56,7 @@ func TestADatabaseRestartUnderLoadLosesNothing(t *testing.T) {
 		stop     atomic.Bool
 		wg       sync.WaitGroup
 	)
-	client := &http.Client{Timeout: 20 * time.Second}
+	client := &http.Client{Transport: a.server.Client().Transport, Timeout: 20 * time.Second}
 	for worker := range 4 {
 		wg.Add(1)
 		go func() {

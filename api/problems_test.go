@@ -66,8 +66,7 @@ func newTestServer(t *testing.T, deps api.Deps) *testServer {
 			defer failure.Unlock()
 			return nil, failure.err
 		})
-	ts := httptest.NewServer(srv.Handler())
-	t.Cleanup(ts.Close)
+	ts := serve(t, srv.Handler())
 	return &testServer{Server: ts, logs: logs}
 }
 

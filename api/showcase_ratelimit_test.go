@@ -25,8 +25,7 @@ func TestShowcaseCallersAreRateLimitedPerAddress(t *testing.T) {
 		Directory: domain.NewDirectory(store, time.Now), Cohorts: domain.NewCohorts(store, time.Now), Projects: w.projects(),
 		Idempotency: persistence.NewIdempotencyStore(w.db), Now: time.Now,
 	}})
-	server := httptest.NewServer(limited.Handler())
-	defer server.Close()
+	server := serve(t, limited.Handler())
 	get := func(path string) *http.Response {
 		t.Helper()
 		res, err := server.Client().Get(server.URL + path)
@@ -70,12 +69,10 @@ func TestClientsBehindTrustedProxiesAreToldApartByXForwardedFor(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		s := httptest.NewServer(api.New(api.Deps{TrustedProxies: proxies, Services: &api.Services{
+		return serve(t, api.New(api.Deps{TrustedProxies: proxies, Services: &api.Services{
 			Accounts: domain.NewAccounts(store, time.Now, 0),
 			Showcase: domain.NewShowcase(store, newBlobs(t, w.blobDir), time.Now, domain.PerMinute(1)),
 		}}).Handler())
-		t.Cleanup(s.Close)
-		return s
 	}
 	search := func(s *httptest.Server, forwardedFor string) int {
 		t.Helper()

@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -29,9 +28,7 @@ func (a *app) serveWith(tune func(*api.Deps)) {
 	a.t.Helper()
 	deps := a.deps
 	tune(&deps)
-	ts := httptest.NewServer(api.New(deps).Handler())
-	a.t.Cleanup(ts.Close)
-	a.server = ts
+	a.server = serve(a.t, api.New(deps).Handler())
 }
 
 // pacedUpload is an evidence upload sent over a raw connection at a chosen
