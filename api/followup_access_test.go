@@ -81,13 +81,13 @@ func init() {
 		}, invitee},
 		"cancel-mentor-transfer": {func(w *world) request { return request{method: "POST", path: transferPath(w, "/cancel")} },
 			[9]int{ok, forbidden, notFound, forbidden, forbidden, ok, notFound, notFound, unauth}},
-		// The other participant's proposal of the outsider (who sees it as
-		// its invitee) waits for the cohort's organizers.
+		// The other participant's proposal of the outsider waits for the
+		// cohort's organizers: the outsider is not asked, nor shown it, yet.
 		"confirm-mentor-transfer": {func(w *world) request { return request{method: "POST", path: w.awaitingTransfer() + "/confirm"} },
-			[9]int{ok, ok, notFound, notFound, notFound, notFound, forbidden, forbidden, unauth}},
+			[9]int{ok, ok, notFound, notFound, notFound, notFound, forbidden, notFound, unauth}},
 		"refuse-mentor-transfer": {func(w *world) request {
 			return request{method: "POST", path: w.awaitingTransfer() + "/refuse", body: map[string]string{}}
-		}, [9]int{ok, ok, notFound, notFound, notFound, notFound, forbidden, forbidden, unauth}},
+		}, [9]int{ok, ok, notFound, notFound, notFound, notFound, forbidden, notFound, unauth}},
 		"list-reminders": {func(w *world) request { return request{method: "GET", path: "/v1/me/reminders"} },
 			[9]int{ok, ok, ok, ok, ok, ok, ok, ok, unauth}},
 		"list-cohort-escalations": {func(w *world) request {

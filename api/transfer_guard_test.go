@@ -36,7 +36,8 @@ func TestAMentorFromOutsideTheParticipantsAgencyNeedsAnOrganizersConfirmation(t 
 		t.Fatalf("status %q, want awaiting_organizer", status)
 	}
 	outsider := w.token(w.outsider.ID)
-	expect(t, w.post("/v1/mentor-transfers/"+id+"/accept", outsider, nil), http.StatusConflict)
+	expect(t, w.get("/v1/mentor-transfers/"+id, outsider), http.StatusNotFound) // not asked yet
+	expect(t, w.post("/v1/mentor-transfers/"+id+"/accept", outsider, nil), http.StatusNotFound)
 	expect(t, w.post("/v1/mentor-transfers/"+id+"/confirm", w.tokenOf(roleParticipant), nil), http.StatusForbidden)
 	confirmed := expect(t, w.post("/v1/mentor-transfers/"+id+"/confirm", w.tokenOf(roleOrganizer), nil), http.StatusOK)
 	if confirmed.field(t, "status") != "pending" {

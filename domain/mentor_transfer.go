@@ -81,10 +81,17 @@ type MentorTransferStore interface {
 }
 
 // target describes the transfer for the policy: the enrollment's parties
-// today, and the proposed mentor as the invitee.
+// today, and the proposed mentor as the invitee once they are asked: a
+// proposal that waits for an organizer, or that an organizer refused, is
+// none of theirs.
 func (t MentorTransfer) target(e Enrollment) Target {
-	parties, mentor := e.Parties(), t.MentorID
-	return Target{CohortID: e.CohortID, Enrollment: &parties, Invitee: &mentor}
+	parties := e.Parties()
+	target := Target{CohortID: e.CohortID, Enrollment: &parties}
+	if t.Status != TransferAwaitingOrganizer && t.Status != TransferRefused {
+		mentor := t.MentorID
+		target.Invitee = &mentor
+	}
+	return target
 }
 
 // transferMoves are the moves of a mentor transfer, from the statuses each
