@@ -129,6 +129,7 @@ var accessMatrix = map[string]accessCase{
 }
 
 func TestEveryOperationAnswersEveryRoleAsThePolicySays(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.arrangeWorkflow(t)
 	for _, op := range operationIDs(t) {
@@ -202,6 +203,7 @@ var moreAccess = func() map[string][3]int {
 }()
 
 func TestInvisibleThingsLookExactlyLikeMissingOnes(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	outsider := w.tokenOf(roleOtherOrganizer)
 	for _, path := range []string{"/v1/cohorts/%s", "/v1/enrollments/%s", "/v1/cohorts/%s/enrollments", "/v1/cohorts/%s/staff"} {

@@ -27,6 +27,7 @@ func login(a *app, email, password string) response {
 }
 
 func TestLoginGivesATokenThatLogoutRevokes(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	u := signUp(t, a, "kata-sandi-rahasia")
 
@@ -52,12 +53,14 @@ func TestLoginGivesATokenThatLogoutRevokes(t *testing.T) {
 }
 
 func TestLoginWithAnyCaseOfTheEmailWorks(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	u := signUp(t, a, "kata-sandi-rahasia")
 	expect(t, login(a, "  "+strings.ToUpper(u.Email)+" ", "kata-sandi-rahasia"), http.StatusOK)
 }
 
 func TestWrongPasswordAndUnknownEmailAnswerTheSame(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	u := signUp(t, a, "kata-sandi-rahasia")
 	wrong := expect(t, login(a, u.Email, "bukan-sandinya"), http.StatusUnauthorized)
@@ -68,6 +71,7 @@ func TestWrongPasswordAndUnknownEmailAnswerTheSame(t *testing.T) {
 }
 
 func TestExpiredAndUnknownTokensAre401(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	u := signUp(t, a, "")
 	expired := domain.NewSecret()
@@ -84,6 +88,7 @@ func TestExpiredAndUnknownTokensAre401(t *testing.T) {
 }
 
 func TestTenFailedLoginsPerEmailLockItForAWhileOnEveryReplica(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	replica := newAppOn(t, a.db) // a second process on the same database
 	u := signUp(t, a, "kata-sandi-rahasia")
@@ -101,6 +106,7 @@ func TestTenFailedLoginsPerEmailLockItForAWhileOnEveryReplica(t *testing.T) {
 }
 
 func TestFailuresFromOneAddressAcrossEmailsAreLimitedToo(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	for i := range domain.LoginFailureLimit {
 		expect(t, login(a, "coba"+strconv.Itoa(i)+"@batam.go.id", "apa-saja-123"), http.StatusUnauthorized)
@@ -110,6 +116,7 @@ func TestFailuresFromOneAddressAcrossEmailsAreLimitedToo(t *testing.T) {
 }
 
 func TestAnImportedPersonActivatesTheirAccountOnce(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	res := expect(t, w.post("/v1/users", w.tokenOf(roleOrganizer), map[string]string{"email": uniq() + "@soppengkab.go.id", "name": "Andi Baso"}), http.StatusCreated)
 	code, email := res.field(t, "activationCode"), res.field(t, "email")
@@ -129,6 +136,7 @@ func TestAnImportedPersonActivatesTheirAccountOnce(t *testing.T) {
 }
 
 func TestShortPasswordsAreRefusedNamingTheField(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	res := expect(t, w.post("/v1/users", w.tokenOf(roleAdmin), map[string]string{"email": uniq() + "@batam.go.id", "name": "Andi", "password": "pendek"}), http.StatusUnprocessableEntity)
 	if locs := res.locations(t); len(locs) != 1 || locs[0] != "body.password" {
@@ -137,6 +145,7 @@ func TestShortPasswordsAreRefusedNamingTheField(t *testing.T) {
 }
 
 func TestOrganizerIssuesANewActivationCodeForTheirParticipant(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	res := expect(t, w.post("/v1/users/"+w.participant.ID.String()+"/activation", w.tokenOf(roleOrganizer), nil), http.StatusOK)
 	code := res.field(t, "code")
@@ -145,6 +154,7 @@ func TestOrganizerIssuesANewActivationCodeForTheirParticipant(t *testing.T) {
 }
 
 func TestLoginCountsAreSafeUnderConcurrency(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	u := signUp(t, a, "kata-sandi-rahasia")
 	var wg sync.WaitGroup

@@ -10,6 +10,7 @@ import (
 )
 
 func TestExaminersScoreAndParticipantsSeeResultsOnceReleased(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.draftDesign(t)
 	expect(t, w.post(projectPath(w, "/design/submit"), w.tokenOf(roleParticipant), nil), http.StatusOK)
@@ -54,6 +55,7 @@ func TestExaminersScoreAndParticipantsSeeResultsOnceReleased(t *testing.T) {
 }
 
 func TestTheFinalAssessmentCompletesTheProject(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.setProjectStatus(t, domain.ProjectImplementing)
 	examiner := w.token(w.examiner.ID)
@@ -74,6 +76,7 @@ func TestTheFinalAssessmentCompletesTheProject(t *testing.T) {
 }
 
 func TestBadScoresAreRefusedNamingThem(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.setProjectStatus(t, domain.ProjectDesignSubmitted)
 	body := designScores(80)
@@ -90,6 +93,7 @@ func TestBadScoresAreRefusedNamingThem(t *testing.T) {
 }
 
 func TestARubricIsFixedOnceItsSeminarIsScored(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	path := "/v1/cohorts/" + w.cohortA.ID.String() + "/rubrics/design"
 	organizer := w.tokenOf(roleOrganizer)

@@ -90,6 +90,7 @@ func TestManyUnknownPropertiesCostMemoryInProportionToTheBody(t *testing.T) {
 // passwords for one e-mail at once: at most 10 of them are checked (401),
 // the rest are refused before any check (429 with Retry-After).
 func TestABurstOfWrongPasswordsGetsNoMoreChecksThanTheLimit(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	u := signUp(t, a, "kata-sandi-rahasia")
 	const burst = 50
@@ -247,6 +248,7 @@ func TestAHundredSimultaneousSignInsHoldAFewPasswordHashesOfMemory(t *testing.T)
 // of the account before it was recovered with a new code loses it; and a
 // person can sign out on every device at once.
 func TestSettingAPasswordWithACodeEndsEveryOtherSession(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	stolen := w.tokenOf(roleParticipant)
 	code := expect(t, w.post("/v1/users/"+w.participant.ID.String()+"/activation", w.tokenOf(roleOrganizer), nil), http.StatusOK).field(t, "code")
@@ -306,6 +308,7 @@ func TestAnIdempotencyKeyDoesNotLiftTheBodyLimit(t *testing.T) {
 // its key replays the account without its one-time code, and the stored
 // answer holds no code either (it is shown once, to the first answer).
 func TestTheIdempotencyStoreKeepsNoActivationCode(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	key := map[string]string{"Idempotency-Key": uuid.NewString()}
 	body := map[string]string{"email": uniq() + "@soppengkab.go.id", "name": "Andi Baso"}

@@ -14,6 +14,7 @@ import (
 // or not. Every answer of /v1 says Cache-Control: no-store; only the public
 // showcase says it may be kept a minute.
 func TestAnswersOfTheAPIAreNeverStored(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	organizer := w.tokenOf(roleOrganizer)
 	created := expect(t, w.post("/v1/users", organizer, map[string]string{"email": uniq() + "@soppengkab.go.id", "name": "Andi Baso"}), http.StatusCreated)
@@ -45,6 +46,7 @@ func TestAnswersOfTheAPIAreNeverStored(t *testing.T) {
 // TestTheWebAppsAssetsMayBeCached: the static files are not answers of the
 // API; hashed assets are kept for good, pages are revalidated.
 func TestTheWebAppsAssetsMayBeCached(t *testing.T) {
+	t.Parallel()
 	srv := api.New(api.Deps{WebApp: fstest.MapFS{
 		"index.html":             {Data: []byte("<!doctype html><title>Proper</title>")},
 		"assets/index-abc123.js": {Data: []byte("console.log(1)")},

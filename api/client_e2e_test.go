@@ -57,6 +57,7 @@ func date(t time.Time) openapi_types.Date { return openapi_types.Date{Time: t} }
 // workflow from draft to a verified milestone with the Go client generated
 // from the published spec, over real HTTP, on a real database and blob store.
 func TestTheWholeLoopThroughTheGeneratedClient(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	ctx := t.Context()
 	participant, mentor, coach := w.client(t, roleParticipant), w.client(t, roleMentor), w.client(t, roleCoach)

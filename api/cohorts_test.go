@@ -21,6 +21,7 @@ func cohortBody(w *world, changes map[string]any) map[string]any {
 }
 
 func TestOrganizerCreatesACohortAndBecomesItsOrganizer(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	token := w.tokenOf(roleOrganizer)
 	res := expect(t, w.post("/v1/cohorts", token, cohortBody(w, nil)), http.StatusCreated)
@@ -43,6 +44,7 @@ func TestOrganizerCreatesACohortAndBecomesItsOrganizer(t *testing.T) {
 }
 
 func TestCohortScheduleRulesNameTheBadField(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	cases := map[string]struct {
 		changes map[string]any
@@ -73,6 +75,7 @@ func TestCohortScheduleRulesNameTheBadField(t *testing.T) {
 }
 
 func TestCohortCodeIsUniqueWithinItsInstitution(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	token := w.tokenOf(roleOrganizer)
 	body := cohortBody(w, nil)
@@ -86,6 +89,7 @@ func TestCohortCodeIsUniqueWithinItsInstitution(t *testing.T) {
 }
 
 func TestUpdateCohortChecksTheWholeScheduleAndTheVersion(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	token := w.tokenOf(roleOrganizer)
 	path := "/v1/cohorts/" + w.cohortA.ID.String()
@@ -101,6 +105,7 @@ func TestUpdateCohortChecksTheWholeScheduleAndTheVersion(t *testing.T) {
 }
 
 func TestRemovingStaffKeepsTheCohortWorkable(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	token := w.tokenOf(roleOrganizer)
 	base := "/v1/cohorts/" + w.cohortA.ID.String() + "/staff/"

@@ -18,6 +18,7 @@ func (w *world) completeProject(t testing.TB) {
 }
 
 func TestACompletedProjectKeepsItsMidAndLongTermMilestonesOpen(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.arrangeWorkflow(t)
 	participant, mentor := w.tokenOf(roleParticipant), w.tokenOf(roleMentor)
@@ -54,6 +55,7 @@ func TestACompletedProjectKeepsItsMidAndLongTermMilestonesOpen(t *testing.T) {
 }
 
 func TestAnOrganizerMovesAProjectToANewMentorAndTheHistoryStays(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.arrangeWorkflow(t)
 	w.completeProject(t)
@@ -78,6 +80,7 @@ func TestAnOrganizerMovesAProjectToANewMentorAndTheHistoryStays(t *testing.T) {
 }
 
 func TestAParticipantProposesANewMentorWhoMustAccept(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.arrangeWorkflow(t)
 	w.completeProject(t)
@@ -189,6 +192,7 @@ type Reminder struct {
 }
 
 func TestRemindersListMyDueMilestonesAndWhatWaitsForMe(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.arrangeWorkflow(t)
 	ctx := context.Background()
@@ -266,6 +270,7 @@ func TestRemindersListMyDueMilestonesAndWhatWaitsForMe(t *testing.T) {
 // change adds no event (and no new version), and the enrollment's event
 // says in words what it was.
 func TestTheTimelineTellsWhatHappenedAndNothingElse(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.draftDesign(t)
 	participant := w.tokenOf(roleParticipant)

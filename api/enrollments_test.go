@@ -9,6 +9,7 @@ import (
 )
 
 func TestEnrollingCreatesTheParticipantsDraftProject(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	participant := w.user("Dedi Peserta")
 	res := expect(t, w.post("/v1/cohorts/"+w.cohortA.ID.String()+"/enrollments", w.tokenOf(roleOrganizer),
@@ -28,6 +29,7 @@ func TestEnrollingCreatesTheParticipantsDraftProject(t *testing.T) {
 }
 
 func TestEnrollmentRulesNameTheBadField(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	path := "/v1/cohorts/" + w.cohortA.ID.String() + "/enrollments"
 	token := w.tokenOf(roleOrganizer)
@@ -47,6 +49,7 @@ func TestEnrollmentRulesNameTheBadField(t *testing.T) {
 }
 
 func TestACoachOrMentorSeesOnlyTheirOwnParticipants(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	path := "/v1/cohorts/" + w.cohortA.ID.String() + "/enrollments"
 	for role, want := range map[string][]string{
@@ -70,6 +73,7 @@ func TestACoachOrMentorSeesOnlyTheirOwnParticipants(t *testing.T) {
 }
 
 func TestAReplacedMentorLosesAccessAndTheChangeIsAudited(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	path := "/v1/enrollments/" + w.enrollment.ID.String()
 	oldMentor := w.tokenOf(roleMentor)
@@ -98,6 +102,7 @@ func TestAReplacedMentorLosesAccessAndTheChangeIsAudited(t *testing.T) {
 }
 
 func TestRemovingACoachFromAnEnrollmentWithNull(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	res := expect(t, w.patch("/v1/enrollments/"+w.enrollment.ID.String(), w.tokenOf(roleOrganizer), map[string]any{"coachId": nil}, nil), http.StatusOK)
 	var e map[string]any

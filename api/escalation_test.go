@@ -20,6 +20,7 @@ type queueItem struct {
 }
 
 func TestWorkWaitingPastTheResponseDeadlineIsLateAndEscalated(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.milestone = w.draftDesign(t)
 	w.setProjectStatus(t, domain.ProjectImplementing)
@@ -89,6 +90,7 @@ func TestWorkWaitingPastTheResponseDeadlineIsLateAndEscalated(t *testing.T) {
 }
 
 func TestCreateCohortTakesAResponseDeadline(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	body := func(days any) map[string]any {
 		b := map[string]any{"institutionId": w.instA.ID, "program": "pka", "code": "PKA-" + uniq(), "name": "PKA Angkatan I", "startsOn": "2027-02-01", "endsOn": "2027-06-30"}
@@ -134,6 +136,7 @@ type load struct {
 }
 
 func TestWorkloadCountsWaitingItemsAndTheMedianResponse(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.milestone = w.draftDesign(t)
 	w.setProjectStatus(t, domain.ProjectImplementing)

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -206,10 +207,15 @@ func expect(t testing.TB, r response, status int) response {
 	return r
 }
 
-var uniq = func() func() string {
-	var n int
-	return func() string { n++; return strings.ReplaceAll(uuid.NewString()[:8], "-", "") + string(rune('a'+n%26)) }
-}()
+// uniq returns a short string no other call returns, for e-mail addresses
+// and codes that must not collide, also between tests running in parallel.
+func uniq() string {
+	n := uniqCount.Add(1)
+	return strings.ReplaceAll(uuid.NewString()[:8], "-", "") + string(rune('a'+n%26))
+}
+
+// uniqCount numbers the calls of uniq.
+var uniqCount atomic.Int64
 
 // user creates an account with no password (tests sign people in with
 // tokens they mint, which keeps password hashing out of the setup).

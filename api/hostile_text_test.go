@@ -21,6 +21,7 @@ func expectRefusedAt(t *testing.T, what string, res response, location string) {
 }
 
 func TestANulInTheShowcaseSearchIsRefusedNamingQueryQ(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	for _, q := range []string{"%00", "antrean%00daring", "%FF%FE", "layanan%C0%AF"} {
 		expectRefusedAt(t, "q="+q, a.get("/v1/showcase?q="+q, ""), "query.q")
@@ -29,6 +30,7 @@ func TestANulInTheShowcaseSearchIsRefusedNamingQueryQ(t *testing.T) {
 }
 
 func TestANulOrBrokenUTF8InAJSONStringIsRefusedNamingTheField(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	admin, participant := w.tokenOf(roleAdmin), w.tokenOf(roleParticipant)
 	expectRefusedAt(t, "a NUL in a name", w.post("/v1/users", admin, map[string]string{"email": uniq() + "@batam.go.id", "name": "Budi\x00Santoso"}), "body.name")
@@ -43,6 +45,7 @@ func TestANulOrBrokenUTF8InAJSONStringIsRefusedNamingTheField(t *testing.T) {
 }
 
 func TestACursorHoldingANulIsRefusedNamingIt(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	admin := w.tokenOf(roleAdmin)
 	expectRefusedAt(t, "a NUL as the cursor", w.get("/v1/users?cursor=%00", admin), "query.cursor")
@@ -52,6 +55,7 @@ func TestACursorHoldingANulIsRefusedNamingIt(t *testing.T) {
 }
 
 func TestARosterValueWithANulOrAControlCharacterIsRefusedNamingTheRow(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	for name, row := range map[string]string{
 		"rows[2].name":     ",Budi\x00Santoso,budi@batam.go.id,,,,sekda@batam.go.id,Drs. Jefridin,,\n",
@@ -63,6 +67,7 @@ func TestARosterValueWithANulOrAControlCharacterIsRefusedNamingTheRow(t *testing
 }
 
 func TestNamesAndTitlesRefuseControlAndBidiCharacters(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	admin, participant := w.tokenOf(roleAdmin), w.tokenOf(roleParticipant)
 	for _, name := range []string{"Budi\u202eatnaS", "Budi\u2066Santoso\u2069", "Budi\tSantoso", "Budi\nSantoso", "Budi\u0085Santoso", "Budi\x1bSantoso", "Budi\x7fSantoso"} {

@@ -7,6 +7,7 @@ import (
 )
 
 func TestARetriedCreateReturnsTheFirstAnswer(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	token := w.tokenOf(roleAdmin)
 	create := func(body map[string]string) response {
@@ -30,6 +31,7 @@ func TestARetriedCreateReturnsTheFirstAnswer(t *testing.T) {
 }
 
 func TestAFailedCreateIsReplayedAsItFailed(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	token := w.tokenOf(roleAdmin)
 	header := map[string]string{"Idempotency-Key": "dup-email"}
@@ -39,6 +41,7 @@ func TestAFailedCreateIsReplayedAsItFailed(t *testing.T) {
 }
 
 func TestConcurrentRetriesOnTwoReplicasCreateOnce(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	replica := newAppOn(t, w.db)
 	token := w.tokenOf(roleAdmin)

@@ -18,6 +18,7 @@ import (
 // the people of this cohort: each answer is a 404 exactly like the one for
 // an id that does not exist.
 func TestOtherCohortsIdsAreInvisibleEverywhere(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.arrangeWorkflow(t)
 	ctx := context.Background()

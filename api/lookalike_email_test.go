@@ -32,6 +32,7 @@ func expectNotASCII(t *testing.T, what string, res response, location string) {
 }
 
 func TestLookAlikeEmailsAreRefusedWhereverAnAccountIsMadeOrChanged(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	admin := w.tokenOf(roleAdmin)
 	for _, email := range lookAlikes {
@@ -55,6 +56,7 @@ func TestLookAlikeEmailsAreRefusedWhereverAnAccountIsMadeOrChanged(t *testing.T)
 }
 
 func TestSigningInWithALookAlikeEmailFailsLikeAWrongPassword(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	signUp(t, a, "sandi-rahasia-123")
 	for _, email := range lookAlikes {

@@ -28,6 +28,7 @@ func (w *world) outbox(t testing.TB) []queued {
 }
 
 func TestChangesQueueTheirNotificationsInTheirOwnTransaction(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.milestone = w.draftDesign(t)
 	participant, mentor := w.tokenOf(roleParticipant), w.tokenOf(roleMentor)
@@ -84,6 +85,7 @@ func TestChangesQueueTheirNotificationsInTheirOwnTransaction(t *testing.T) {
 }
 
 func TestTheDailyDigestIsQueuedOncePerPersonAndDay(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.arrangeWorkflow(t) // the participant's "SK Tim Efektif" waits for the mentor
 	ctx := context.Background()

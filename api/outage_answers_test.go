@@ -14,6 +14,7 @@ import (
 // their token is bad (401 with WWW-Authenticate, which makes clients throw
 // the token away and sign out): their session could not be looked up.
 func TestWhileTheDatabaseIsDownAnswersSay503AndWhenToRetry(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	cluster, a, token := appOnOwnCluster(t)
 	expect(t, a.get("/v1/me", token), http.StatusOK) // the pool holds a connection that the stop breaks

@@ -42,6 +42,7 @@ func appOnOwnCluster(t *testing.T) (*pglocal.Cluster, *app, string) {
 // or a 503 problem (never a 500, never a hang), /readyz follows the
 // database, the service recovers by itself, and every 201 was stored.
 func TestADatabaseRestartUnderLoadLosesNothing(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	cluster, a, token := appOnOwnCluster(t)
 

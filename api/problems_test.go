@@ -39,7 +39,8 @@ type echoOutput struct {
 	}
 }
 
-// failure is what the "fail" test operation returns, chosen per request.
+// failure is what the "fail" test operation returns, chosen per request: the
+// tests that set it do not run in parallel.
 var failure = struct {
 	sync.Mutex
 	err error
@@ -118,12 +119,14 @@ func expectProblem(t *testing.T, res *http.Response, body []byte, status int) pr
 }
 
 func TestMalformedJSONIsA400Problem(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, api.Deps{})
 	res, body := s.do(t, http.MethodPost, "/test/echo", "application/json", strings.NewReader(`{"name": "Budi"`))
 	expectProblem(t, res, body, http.StatusBadRequest)
 }
 
 func TestInvalidFieldIsA422ProblemNamingTheField(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, api.Deps{})
 	res, body := s.do(t, http.MethodPost, "/test/echo", "application/json", strings.NewReader(`{"name": "`+strings.Repeat("x", 60)+`"}`))
 	p := expectProblem(t, res, body, http.StatusUnprocessableEntity)
@@ -133,6 +136,7 @@ func TestInvalidFieldIsA422ProblemNamingTheField(t *testing.T) {
 }
 
 func TestBodyOverTheLimitIsA413Problem(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, api.Deps{})
 	big := `{"name": "` + strings.Repeat("x", 4096) + `"}`
 	res, body := s.do(t, http.MethodPost, "/test/echo", "application/json", strings.NewReader(big))
@@ -140,12 +144,14 @@ func TestBodyOverTheLimitIsA413Problem(t *testing.T) {
 }
 
 func TestUnknownRouteIsA404Problem(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, api.Deps{})
 	res, body := s.do(t, http.MethodGet, "/v1/no-such-thing", "", nil)
 	expectProblem(t, res, body, http.StatusNotFound)
 }
 
 func TestWrongMethodIsA405ProblemWithAllow(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, api.Deps{})
 	res, body := s.do(t, http.MethodDelete, "/healthz", "", nil)
 	expectProblem(t, res, body, http.StatusMethodNotAllowed)
@@ -155,6 +161,7 @@ func TestWrongMethodIsA405ProblemWithAllow(t *testing.T) {
 }
 
 func TestPanicIsA500ProblemThatHidesInternals(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, api.Deps{})
 	res, body := s.do(t, http.MethodGet, "/test/panic", "", nil)
 	p := expectProblem(t, res, body, http.StatusInternalServerError)
@@ -222,6 +229,7 @@ func TestDomainErrorKindsMapToStatusCodes(t *testing.T) {
 }
 
 func TestRequestIdIsHonouredOrMadeUp(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, api.Deps{})
 	req, _ := http.NewRequest(http.MethodGet, s.URL+"/healthz", nil)
 	req.Header.Set("X-Request-Id", "lb-1234")
@@ -244,6 +252,7 @@ func TestRequestIdIsHonouredOrMadeUp(t *testing.T) {
 }
 
 func TestMetricsCountRequestsByOperationAndStatus(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, api.Deps{})
 	s.do(t, http.MethodGet, "/healthz", "", nil)
 	s.do(t, http.MethodGet, "/nowhere", "", nil)
@@ -260,6 +269,7 @@ func TestMetricsCountRequestsByOperationAndStatus(t *testing.T) {
 }
 
 func TestDocsWorkWithoutInternet(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, api.Deps{})
 	res, page := s.do(t, http.MethodGet, "/docs", "", nil)
 	if res.StatusCode != http.StatusOK {
@@ -279,6 +289,7 @@ func TestDocsWorkWithoutInternet(t *testing.T) {
 }
 
 func TestSpecIsServedInBothVersions(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, api.Deps{})
 	for path, version := range map[string]string{"/openapi.json": `"openapi": "3.1.0"`, "/openapi-3.0.json": `"openapi": "3.0.3"`, "/openapi.yaml": "openapi: 3.1.0"} {
 		res, body := s.do(t, http.MethodGet, path, "", nil)
@@ -314,6 +325,7 @@ func (b *syncBuffer) String() string {
 }
 
 func TestHostileBodiesAndHeadersAreRefused(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, api.Deps{})
 	deep := `{"email":"a@b.go.id","password":` + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + `}`
 	res, body := s.do(t, http.MethodPost, "/v1/auth/login", "application/json", strings.NewReader(deep))

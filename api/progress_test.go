@@ -65,6 +65,7 @@ type progressAnswer struct {
 }
 
 func TestProgressMatchesTheHandComputedTable(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.arrangeProgress(t)
 	var got progressAnswer
@@ -91,6 +92,7 @@ func TestProgressMatchesTheHandComputedTable(t *testing.T) {
 }
 
 func TestProgressFiltersSortsAndScopesToTheCoach(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.arrangeProgress(t)
 	base := "/v1/cohorts/" + w.cohortA.ID.String() + "/progress"
@@ -130,6 +132,7 @@ func (c *statementCounter) TraceQueryStart(ctx context.Context, _ *pgx.Conn, _ p
 func (c *statementCounter) TraceQueryEnd(context.Context, *pgx.Conn, pgx.TraceQueryEndData) {}
 
 func TestProgressIsOneQueryWhateverTheCohortSize(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.arrangeProgress(t)
 	counter := &statementCounter{}
@@ -147,6 +150,7 @@ func TestProgressIsOneQueryWhateverTheCohortSize(t *testing.T) {
 }
 
 func TestProgressExportsAsCSVForExcel(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.arrangeProgress(t)
 	res := expect(t, w.get("/v1/cohorts/"+w.cohortA.ID.String()+"/progress.csv?sep=;", w.tokenOf(roleOrganizer)), http.StatusOK)

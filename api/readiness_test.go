@@ -16,6 +16,7 @@ import (
 func TestMain(m *testing.M) { pgtest.Main(m) }
 
 func TestReadinessFollowsTheDatabaseWithoutARestart(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	cluster := pgtest.NewCluster(t)
 	db, err := persistence.Open(cluster.URL(pglocal.DefaultDatabase), persistence.DefaultPoolOptions)

@@ -8,6 +8,7 @@ import (
 )
 
 func TestTwoReplicasChangingOneVersionLetExactlyOneWin(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	replica := newAppOn(t, w.db)
 	token := w.tokenOf(roleOrganizer)

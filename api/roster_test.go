@@ -16,6 +16,7 @@ func (w *world) importRoster(csv string) response {
 }
 
 func TestRosterImportCreatesPeopleAgenciesAndEnrollments(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	csv := rosterHeader +
 		"198001152005011002,Dr. Budi Santoso,budi.santoso@batam.go.id,Kepala Dinas Kominfo,IV/c,Pemerintah Kota Batam,sekda@batam.go.id,Drs. Jefridin,," + "Kelompok 1\n" +
@@ -68,6 +69,7 @@ func TestRosterImportCreatesPeopleAgenciesAndEnrollments(t *testing.T) {
 }
 
 func TestRosterFromIndonesianExcelWithSemicolonsAndBOM(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	csv := "\uFEFF" + strings.ReplaceAll(rosterHeader, ",", ";") +
 		"198001152005011002;Budi Santoso;budi@klatenkab.go.id;Kepala Dinas;IV/b;Pemerintah Kabupaten Klaten;sekda@klatenkab.go.id;Sekda Klaten;;Kelompok 1\r\n"
@@ -78,6 +80,7 @@ func TestRosterFromIndonesianExcelWithSemicolonsAndBOM(t *testing.T) {
 }
 
 func TestABadRosterImportsNothingAndNamesEveryBadRowAndColumn(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	csv := rosterHeader +
 		",Good Person,good@batam.go.id,,,Pemerintah Kota Batam,sekda@batam.go.id,Sekda,,\n" +
@@ -110,6 +113,7 @@ func TestABadRosterImportsNothingAndNamesEveryBadRowAndColumn(t *testing.T) {
 }
 
 func TestTwoOrganizersImportingTheSameRosterAtOnceCreateEachPersonOnce(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	csv := rosterHeader + ",Budi,budi.sekali@batam.go.id,,,Pemerintah Kota Tanjungpinang,sekda@tanjungpinang.go.id,Sekda,,\n"
 	var wg sync.WaitGroup

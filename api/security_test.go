@@ -14,6 +14,7 @@ import (
 )
 
 func TestEveryAnswerCarriesTheSecurityHeaders(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	for _, r := range []request{
 		{method: http.MethodGet, path: "/healthz"},
@@ -34,6 +35,7 @@ func TestEveryAnswerCarriesTheSecurityHeaders(t *testing.T) {
 }
 
 func TestPasswordsAndTokensNeverReachTheLog(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	var logs bytes.Buffer
 	var mu sync.Mutex
@@ -64,6 +66,7 @@ func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
 var _ io.Writer = writerFunc(nil)
 
 func TestCORSIsOffUnlessAnOriginIsAllowed(t *testing.T) {
+	t.Parallel()
 	preflight := func(h http.Handler, origin string) *httptest.ResponseRecorder {
 		r := httptest.NewRequest(http.MethodOptions, "/v1/me", nil)
 		r.Header.Set("Origin", origin)

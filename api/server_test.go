@@ -16,6 +16,7 @@ import (
 )
 
 func TestShutdownLetsInFlightRequestsFinish(t *testing.T) {
+	t.Parallel()
 	srv := api.New(api.Deps{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	started := make(chan struct{})
 	release := make(chan struct{})
@@ -82,6 +83,7 @@ func eventually(cond func() bool) bool {
 }
 
 func TestASlowClientIsCutOffWhileSendingHeaders(t *testing.T) {
+	t.Parallel()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

@@ -20,6 +20,7 @@ import (
 // public answer the showcase gives, searches for each marker included:
 // no marker may appear.
 func TestTheShowcaseShowsNoPrivateField(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.arrangeWorkflow(t)
 	ctx := context.Background()

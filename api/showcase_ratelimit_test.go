@@ -13,6 +13,7 @@ import (
 )
 
 func TestShowcaseCallersAreRateLimitedPerAddress(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	pub := w.published(t)
 	var mu sync.Mutex
@@ -62,6 +63,7 @@ func TestShowcaseCallersAreRateLimitedPerAddress(t *testing.T) {
 }
 
 func TestClientsBehindTrustedProxiesAreToldApartByXForwardedFor(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	store := persistence.NewStore(w.db)
 	serve := func(trusted string) *httptest.Server {

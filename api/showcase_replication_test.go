@@ -14,6 +14,7 @@ import (
 )
 
 func TestStudiTiruIsRecordedOnceAndCounted(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	batam := w.newAgency(t, "Pemerintah Kota Batam", "Kepulauan Riau")
 	klaten := w.newAgency(t, "Pemerintah Kabupaten Klaten", "Jawa Tengah")
@@ -76,6 +77,7 @@ func TestStudiTiruIsRecordedOnceAndCounted(t *testing.T) {
 }
 
 func TestOriginalityCheckFindsACopiedProjectInAnotherCohort(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	ctx := context.Background()
 	title, problem := "Antrean Daring Layanan Administrasi Kependudukan", "Warga menunggu tiga sampai empat jam untuk layanan KTP-el dan kartu keluarga; sebagian pulang tanpa terlayani karena kuota harian habis."

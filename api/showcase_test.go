@@ -119,6 +119,7 @@ func q(kv ...string) url.Values {
 }
 
 func TestParticipantPublishesOnceTheDesignIsApprovedAndMayReplaceTheText(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	participant := w.tokenOf(roleParticipant)
 	w.draftDesign(t)
@@ -171,6 +172,7 @@ func TestParticipantPublishesOnceTheDesignIsApprovedAndMayReplaceTheText(t *test
 }
 
 func TestAWithdrawnInnovationIsGoneAndComesBackWithItsIdAndStudiTiru(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	pub := w.published(t)
 	entry := "/v1/showcase/" + pub.ID.String()
@@ -210,6 +212,7 @@ func TestAWithdrawnInnovationIsGoneAndComesBackWithItsIdAndStudiTiru(t *testing.
 }
 
 func TestOrganizersOfTheCohortTakeAnInnovationDown(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.published(t)
 	expect(t, w.do(request{method: http.MethodDelete, path: projectPath(w, "/publication"), token: w.tokenOf(roleOtherOrganizer)}), http.StatusNotFound)
@@ -222,6 +225,7 @@ func TestOrganizersOfTheCohortTakeAnInnovationDown(t *testing.T) {
 }
 
 func TestSearchStemsIndonesianWords(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.publishInnovation(t, innovation{title: "Layanan Antrean Daring Kependudukan", problem: "Warga mengantre sejak subuh.", text: "Nomor antrean lewat WhatsApp."})
 	w.publishInnovation(t, innovation{title: "Bank Sampah Sekolah", problem: "Sampah plastik menumpuk.", text: "Tabungan sampah siswa."})
@@ -250,6 +254,7 @@ func TestSearchStemsIndonesianWords(t *testing.T) {
 }
 
 func TestSearchForgivesTyposAndFindsAgenciesAndRegionsByName(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	soppeng := w.newAgency(t, "Pemerintah Kabupaten Soppeng", "Sulawesi Selatan")
 	batam := w.newAgency(t, "Pemerintah Kota Batam", "Kepulauan Riau")
@@ -289,6 +294,7 @@ func TestSearchForgivesTyposAndFindsAgenciesAndRegionsByName(t *testing.T) {
 }
 
 func TestSearchRanksTitleMatchesFirst(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.publishInnovation(t, innovation{title: "Gerakan Literasi Sekolah", problem: "Minat baca rendah; perpustakaan desa tidak aktif.", text: "Pojok baca."})
 	w.publishInnovation(t, innovation{title: "Perpustakaan Desa Digital", problem: "Koleksi perpustakaan desa tidak terjangkau warga.", text: "Perpustakaan desa daring."})
@@ -314,6 +320,7 @@ func TestSearchRanksTitleMatchesFirst(t *testing.T) {
 }
 
 func TestSearchFiltersByRegionProgramYearAndArea(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	ctx := context.Background()
 	jateng := w.newAgency(t, "Pemerintah Kabupaten Batang", "Jawa Tengah")
@@ -355,6 +362,7 @@ func TestSearchFiltersByRegionProgramYearAndArea(t *testing.T) {
 }
 
 func TestSearchPagesWithCursorsWithoutRepeats(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	for i := range 7 {
 		w.publishInnovation(t, innovation{title: fmt.Sprintf("Inovasi Pelayanan Desa %d", i), problem: strings.Repeat("pelayanan ", i+1), text: "Inovasi."})
@@ -391,6 +399,7 @@ func TestSearchPagesWithCursorsWithoutRepeats(t *testing.T) {
 }
 
 func TestHighlightsCarryNoMarkupOrMarkers(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	// The highlighter's own markers are control characters, which no title
 	// may hold (TestNamesAndTitlesRefuseControlAndBidiCharacters).
@@ -421,6 +430,7 @@ func TestHighlightsCarryNoMarkupOrMarkers(t *testing.T) {
 }
 
 func TestPublicLinksHaveNoFileToDownload(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.published(t)
 	link := w.linkEvidence(t, w.milestone.ID)

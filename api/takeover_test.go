@@ -30,6 +30,7 @@ func addStaff(t *testing.T, w *world, user uuid.UUID, role string) {
 // and edits their profile. Both are refused, and the accounts still sign in
 // with their own passwords.
 func TestAddingAnAccountToACohortGivesTheOrganizerNoPowerOverIt(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	organizer := w.tokenOf(roleOrganizer)
 	expect(t, w.post("/v1/users/"+w.otherOrganizer.ID.String()+"/activation", w.tokenOf(roleAdmin), nil), http.StatusOK)
@@ -61,6 +62,7 @@ func TestAddingAnAccountToACohortGivesTheOrganizerNoPowerOverIt(t *testing.T) {
 // else. It is enrolled; the answer says the account existed; its password,
 // name and e-mail are as before, and no code for it is returned.
 func TestARosterRowNamingAnExistingAccountEnrollsItUntouched(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	victim := signUp(t, w.app, "milik-sendiri-123")
 	roster := "nip,name,email,position,rank,agency,mentor_email,mentor_name,coach_email,group\n" +
@@ -93,6 +95,7 @@ func TestARosterRowNamingAnExistingAccountEnrollsItUntouched(t *testing.T) {
 // until the person activates it; after that only the person changes it.
 // Another institution's organizer never may.
 func TestAnOrganizerManagesTheAccountsTheirInstitutionRegisteredUntilActivated(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	organizer := w.tokenOf(roleOrganizer)
 	email := "baru." + uniq() + "@soppengkab.go.id"
@@ -121,6 +124,7 @@ func TestAnOrganizerManagesTheAccountsTheirInstitutionRegisteredUntilActivated(t
 // do not manage (the coach, registered by a platform admin); the code is mailed to that person and not shown to the
 // organizer. A platform admin is out of reach even so.
 func TestACodeForSomebodyElsesAccountGoesToThePersonByEmail(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	c := w.clocked(t, newClock(time.Now()), true)
 	organizer := w.tokenOf(roleOrganizer)

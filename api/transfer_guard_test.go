@@ -16,6 +16,7 @@ func proposeMentor(w *world, body map[string]string) response {
 // their cohort their mentor (who would then approve their own peer's
 // evidence).
 func TestNobodyWithAnotherRoleInTheCohortCanBecomeAParticipantsMentor(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	for name, id := range map[string]string{"another participant": w.otherParticipant.ID.String(), "a coach": w.coach.ID.String(), "an examiner": w.examiner.ID.String()} {
 		res := proposeMentor(w, map[string]string{"mentorId": id})
@@ -29,6 +30,7 @@ func TestNobodyWithAnotherRoleInTheCohortCanBecomeAParticipantsMentor(t *testing
 // the proposal waits for an organizer of the cohort before the proposed
 // mentor may accept; an organizer may also refuse it.
 func TestAMentorFromOutsideTheParticipantsAgencyNeedsAnOrganizersConfirmation(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	res := expect(t, proposeMentor(w, map[string]string{"mentorId": w.outsider.ID.String(), "note": "Atasan baru"}), http.StatusCreated)
 	id := res.field(t, "id")
@@ -57,6 +59,7 @@ func TestAMentorFromOutsideTheParticipantsAgencyNeedsAnOrganizersConfirmation(t 
 // e-mail after e-mail to learn who has an account is stopped after 10
 // tries in 15 minutes, with 429 and Retry-After.
 func TestLookingUpMentorsByEmailIsLimitedAsSignInIs(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	for i := range 10 {
 		res := proposeMentor(w, map[string]string{"mentorEmail": fmt.Sprintf("tebak%d.%s@batam.go.id", i, uniq())})
@@ -73,6 +76,7 @@ func TestLookingUpMentorsByEmailIsLimitedAsSignInIs(t *testing.T) {
 // address; after 10 in 15 minutes the answer is 429, whether or not the
 // address is taken.
 func TestTryingOtherPeoplesEmailsOnYourOwnProfileIsLimitedAsSignInIs(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	me := "/v1/users/" + w.participant.ID.String()
 	taken := []string{w.mentor.Email, w.otherMentor.Email, w.coach.Email, w.organizer.Email, w.otherParticipant.Email}

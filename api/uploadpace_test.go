@@ -96,6 +96,7 @@ func (a *app) send(u pacedUpload, limit time.Duration) uploadAnswer {
 }
 
 func TestAnUploadTricklingOneByteEvery1500msIsCutOffAndLeavesNoFile(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.arrangeWorkflow(t)
 	w.serveWith(func(d *api.Deps) { d.UploadPace = testUploadPace })
@@ -130,6 +131,7 @@ func TestAnUploadTricklingOneByteEvery1500msIsCutOffAndLeavesNoFile(t *testing.T
 }
 
 func TestAnUploadSentSlowlyButSteadilyIsAccepted(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.arrangeWorkflow(t)
 	w.serveWith(func(d *api.Deps) { d.UploadPace = testUploadPace })

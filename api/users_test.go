@@ -12,6 +12,7 @@ import (
 )
 
 func TestEmailIsUniqueWhateverItsCase(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	admin := w.tokenOf(roleAdmin)
 	expect(t, w.post("/v1/users", admin, map[string]string{"email": "Sekda@Batam.go.id", "name": "Jefridin"}), http.StatusCreated)
@@ -22,6 +23,7 @@ func TestEmailIsUniqueWhateverItsCase(t *testing.T) {
 }
 
 func TestInvalidNIPIsRefusedNamingIt(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	for _, nip := range []string{"12345", "198002302005011002", "198001152005131002", "198001152005013002"} {
 		res := expect(t, w.post("/v1/users", w.tokenOf(roleAdmin), map[string]string{"email": uniq() + "@batam.go.id", "name": "Budi", "nip": nip}), http.StatusUnprocessableEntity)
@@ -40,6 +42,7 @@ func TestInvalidNIPIsRefusedNamingIt(t *testing.T) {
 }
 
 func TestUsersAreFoundByPartOfNameEmailOrNIP(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	admin := w.tokenOf(roleAdmin)
 	expect(t, w.post("/v1/users", admin, map[string]string{"email": "rudi.hartono@klatenkab.go.id", "name": "Ir. Rudi Hartono", "nip": "197505202000031001"}), http.StatusCreated)
@@ -58,6 +61,7 @@ func TestUsersAreFoundByPartOfNameEmailOrNIP(t *testing.T) {
 }
 
 func TestUserSearchUsesTheTrigramIndex(t *testing.T) {
+	t.Parallel()
 	a := newApp(t)
 	// On an almost empty table the planner prefers a scan; forbid it to see
 	// that the index serves the query (the load benchmark measures speed).
@@ -81,6 +85,7 @@ func TestUserSearchUsesTheTrigramIndex(t *testing.T) {
 }
 
 func TestListsPageWithACursorAndALinkHeader(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	admin := w.tokenOf(roleAdmin)
 	for i := range 7 {
@@ -122,6 +127,7 @@ func TestListsPageWithACursorAndALinkHeader(t *testing.T) {
 }
 
 func TestOnlyPlatformAdminsGrantPlatformAdministration(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	path := "/v1/users/" + w.participant.ID.String()
 	expect(t, w.patch(path, w.tokenOf(roleParticipant), map[string]any{"platformAdmin": true}, nil), http.StatusForbidden)
@@ -133,6 +139,7 @@ func TestOnlyPlatformAdminsGrantPlatformAdministration(t *testing.T) {
 }
 
 func TestMergePatchChangesOnlyWhatItNamesAndNullRemoves(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	token := w.tokenOf(roleParticipant)
 	path := "/v1/users/" + w.participant.ID.String()
@@ -148,6 +155,7 @@ func TestMergePatchChangesOnlyWhatItNamesAndNullRemoves(t *testing.T) {
 }
 
 func TestIfMatchRefusesToOverwriteANewerVersion(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	token := w.tokenOf(roleParticipant)
 	path := "/v1/users/" + w.participant.ID.String()
@@ -169,6 +177,7 @@ func TestIfMatchRefusesToOverwriteANewerVersion(t *testing.T) {
 }
 
 func TestSearchTextIsNeverSQL(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	for _, q := range []string{"'; DROP TABLE users; --", "%' OR '1'='1", `\`, "budi' UNION SELECT password_hash FROM users --"} {
 		var page struct{ Items []any }

@@ -16,6 +16,7 @@ import (
 // nothing else. A folder, with or without its slash, answers 404 instead of
 // a listing of the files in it (or of an index.html it holds).
 func TestTheWebAppsFoldersAreNotListed(t *testing.T) {
+	t.Parallel()
 	for name, app := range map[string]api.Deps{
 		"the built web app": {WebApp: web.Assets()},
 		"nested folders": {WebApp: fstest.MapFS{

@@ -14,6 +14,7 @@ import (
 // (so deep links and reloads work) with a strict CSP; hashed assets are
 // cached for good; API paths and non-browser callers still get problems.
 func TestWebAppPagesAndAssets(t *testing.T) {
+	t.Parallel()
 	app := fstest.MapFS{
 		"index.html":             {Data: []byte("<!doctype html><title>Proper</title>")},
 		"assets/index-abc123.js": {Data: []byte("console.log(1)")},
@@ -75,6 +76,7 @@ func TestWebAppPagesAndAssets(t *testing.T) {
 // TestWithoutTheWebAppTheRootIsAProblem: an API-only server (no WebApp)
 // answers / with a 404 problem, as before the web app existed.
 func TestWithoutTheWebAppTheRootIsAProblem(t *testing.T) {
+	t.Parallel()
 	srv := httptest.NewServer(api.New(api.Deps{}).Handler())
 	defer srv.Close()
 	req, _ := http.NewRequest(http.MethodGet, srv.URL+"/", nil)

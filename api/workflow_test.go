@@ -30,6 +30,7 @@ func (w *world) projectState(t *testing.T) projectState {
 }
 
 func TestMentorAndCoachApprovingAtOnceApproveTheDesignExactlyOnce(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.draftDesign(t)
 	for round := range 5 {
@@ -58,6 +59,7 @@ func TestMentorAndCoachApprovingAtOnceApproveTheDesignExactlyOnce(t *testing.T) 
 }
 
 func TestTheDesignIsFrozenOutsideDraft(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.draftDesign(t)
 	expect(t, w.post(projectPath(w, "/design/submit"), w.tokenOf(roleParticipant), nil), http.StatusOK)
@@ -70,6 +72,7 @@ func TestTheDesignIsFrozenOutsideDraft(t *testing.T) {
 }
 
 func TestStakeholderMapRulesNameTheField(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	res := expect(t, w.patch(projectPath(w, ""), w.tokenOf(roleParticipant), map[string]any{"stakeholders": []map[string]string{
 		{"name": "", "kind": "internal", "power": "high", "interest": "low"}}}, nil), http.StatusUnprocessableEntity)
@@ -79,6 +82,7 @@ func TestStakeholderMapRulesNameTheField(t *testing.T) {
 }
 
 func TestMilestoneEditsHonourIfMatch(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	m := w.draftDesign(t)
 	path := "/v1/milestones/" + m.ID.String()
@@ -92,6 +96,7 @@ func TestMilestoneEditsHonourIfMatch(t *testing.T) {
 }
 
 func TestANewMilestoneGoesLastInItsHorizonUnlessPlaced(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	token := w.tokenOf(roleParticipant)
 	add := func(horizon, title string, position *int) int {
@@ -115,6 +120,7 @@ func TestANewMilestoneGoesLastInItsHorizonUnlessPlaced(t *testing.T) {
 }
 
 func TestOverdueIsDerivedFromTheDueDate(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	token := w.tokenOf(roleParticipant)
 	late := expect(t, w.post(projectPath(w, "/milestones"), token, map[string]any{"horizon": "short", "title": "Terlambat", "dueOn": time.Now().AddDate(0, 0, -1).Format(time.DateOnly)}), http.StatusCreated)
@@ -125,6 +131,7 @@ func TestOverdueIsDerivedFromTheDueDate(t *testing.T) {
 }
 
 func TestClaimingAndVerifyingFollowTheEvidence(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.arrangeWorkflow(t)
 	m, _ := w.freshMilestone(false)
@@ -144,12 +151,14 @@ func TestClaimingAndVerifyingFollowTheEvidence(t *testing.T) {
 }
 
 func TestEvidenceWaitsForAnApprovedDesign(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	m := w.draftDesign(t)
 	expect(t, w.upload(w.tokenOf(roleParticipant), m.ID, map[string]string{"title": "Terlalu awal", "url": "https://batam.go.id"}, "", nil), http.StatusConflict)
 }
 
 func TestWithdrawnEvidenceStaysAsHistory(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.arrangeWorkflow(t)
 	path := "/v1/evidence/" + w.fileEvidence.ID.String()
@@ -167,6 +176,7 @@ func TestWithdrawnEvidenceStaysAsHistory(t *testing.T) {
 }
 
 func TestTheParticipantReadsWhyTheirEvidenceWasRejected(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.arrangeWorkflow(t)
 	path := "/v1/evidence/" + w.fileEvidence.ID.String()
@@ -193,6 +203,7 @@ func TestTheParticipantReadsWhyTheirEvidenceWasRejected(t *testing.T) {
 }
 
 func TestDownloadIsByteForByteWithRanges(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.arrangeWorkflow(t)
 	path := "/v1/evidence/" + w.fileEvidence.ID.String() + "/content"
@@ -213,6 +224,7 @@ func TestDownloadIsByteForByteWithRanges(t *testing.T) {
 }
 
 func TestUploadsOverTheLimitOrOfOtherTypesLeaveNothing(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.arrangeWorkflow(t)
 	before := filesIn(t, w.blobDir)
@@ -228,6 +240,7 @@ func TestUploadsOverTheLimitOrOfOtherTypesLeaveNothing(t *testing.T) {
 }
 
 func TestTheReviewQueueListsWhatWaitsOldestFirst(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.arrangeWorkflow(t) // a submitted PDF
 	m, link := w.freshMilestone(true)

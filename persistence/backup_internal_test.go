@@ -6,6 +6,7 @@ import (
 )
 
 func TestARestoreWritesNoFileOutsideTheBlobFolder(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, name := range []string{"../outside", "a/../../outside", "/etc/outside"} {
 		if err := restoreBlob(dir, name, strings.NewReader("x")); err == nil {

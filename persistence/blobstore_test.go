@@ -137,6 +137,7 @@ func assertRoundTrip(t *testing.T, store *persistence.BlobStore, key string, dat
 }
 
 func TestBlobRoundTripsByteForByte(t *testing.T) {
+	t.Parallel()
 	store, dir := localBlobStore(t)
 	assertRoundTrip(t, store, "evidence-1", randomBytes(t, 3<<20+123))
 
@@ -155,6 +156,7 @@ func TestPutDoesNotNeedTheSystemTempDir(t *testing.T) {
 }
 
 func TestOpenBlobStoreCreatesAPrivateFolder(t *testing.T) {
+	t.Parallel()
 	dataDir := filepath.Join(t.TempDir(), "a data dir #1")
 	url, err := persistence.LocalBlobURL(dataDir)
 	if err != nil {
@@ -200,6 +202,7 @@ type sourceBroke struct{ after int }
 func (e *sourceBroke) Error() string { return "source broke" }
 
 func TestAFailedUploadLeavesNothingBehind(t *testing.T) {
+	t.Parallel()
 	store, dir := localBlobStore(t)
 	broke := &sourceBroke{after: 1 << 20}
 	err := store.Put(context.Background(), "evidence-1", &failingReader{limit: 1 << 20, err: broke}, "image/jpeg")
@@ -217,6 +220,7 @@ func TestAFailedUploadLeavesNothingBehind(t *testing.T) {
 }
 
 func TestUploadOverTheLimitLeavesNothing(t *testing.T) {
+	t.Parallel()
 	store, dir := localBlobStore(t)
 	const limit = 2 << 20
 	body := io.NopCloser(&failingReader{limit: 3 << 20, err: io.EOF})
@@ -252,6 +256,7 @@ func (c *cancellingReader) Read(p []byte) (int, error) {
 }
 
 func TestAnUploadWhoseContextEndsLeavesNothing(t *testing.T) {
+	t.Parallel()
 	store, dir := localBlobStore(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -268,11 +273,13 @@ func TestAnUploadWhoseContextEndsLeavesNothing(t *testing.T) {
 }
 
 func TestMissingBlobIsNotFound(t *testing.T) {
+	t.Parallel()
 	store, _ := localBlobStore(t)
 	assertNoBlob(t, store, "never-put")
 }
 
 func TestDeletingAMissingBlobIsFine(t *testing.T) {
+	t.Parallel()
 	store, _ := localBlobStore(t)
 	if err := store.Delete(context.Background(), "never-put"); err != nil {
 		t.Fatalf("Delete of a missing blob = %v, want nil", err)
@@ -280,6 +287,7 @@ func TestDeletingAMissingBlobIsFine(t *testing.T) {
 }
 
 func TestDeletedBlobIsGone(t *testing.T) {
+	t.Parallel()
 	store, dir := localBlobStore(t)
 	ctx := context.Background()
 	if err := store.Put(ctx, "evidence-1", bytes.NewReader([]byte("bukti dukung")), "text/plain"); err != nil {
@@ -353,6 +361,7 @@ func TestPutStreamsWithoutHoldingTheFile(t *testing.T) {
 // e.g. PROPER_TEST_S3_URL='s3://proper-test?endpoint=http://localhost:9000&region=us-east-1&use_path_style=true&disable_https=true'
 // with AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY set.
 func TestS3BlobRoundTripsAndDeletes(t *testing.T) {
+	t.Parallel()
 	url := os.Getenv("PROPER_TEST_S3_URL")
 	if url == "" {
 		t.Skip("PROPER_TEST_S3_URL is not set; set it to an s3:// bucket URL to test S3 storage")

@@ -59,6 +59,7 @@ func assertFiles(t *testing.T, dir string, want []string) {
 }
 
 func TestOpeningTheBlobStoreRemovesTemporaryFilesLeftByACrash(t *testing.T) {
+	t.Parallel()
 	dataDir := t.TempDir()
 	dir := filepath.Join(dataDir, "blobs")
 	kept := crashLeftovers(t, dir)
@@ -71,6 +72,7 @@ func TestOpeningTheBlobStoreRemovesTemporaryFilesLeftByACrash(t *testing.T) {
 }
 
 func TestHousekeepingRemovesOnlyStaleTemporaryBlobFiles(t *testing.T) {
+	t.Parallel()
 	store, dir := localBlobStore(t)
 	kept := crashLeftovers(t, dir)
 	removed, err := store.RemoveStaleTemporaryFiles(time.Now())

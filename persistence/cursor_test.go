@@ -10,6 +10,7 @@ import (
 )
 
 func TestCursorsRoundTrip(t *testing.T) {
+	t.Parallel()
 	at, id := time.Date(2026, 11, 23, 9, 30, 0, 123456000, time.UTC), uuid.New()
 	var gotAt time.Time
 	var gotID uuid.UUID

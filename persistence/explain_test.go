@@ -56,6 +56,7 @@ var largeTables = []string{"users", "enrollments", "projects", "milestones", "ev
 // no index that serves the query. (At this small size the planner would
 // rightly prefer some scans; on a national dataset it would not.)
 func TestTheMainQueriesUseIndexes(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := pgtest.DB(t)
 	if err := persistence.Seed(ctx, db, persistence.SeedOptions{Projects: 3000, FirstCohortSize: 500, Published: 0.5, Now: time.Now()}); err != nil {

@@ -25,6 +25,7 @@ func (r *tricklingReader) Read(p []byte) (int, error) {
 }
 
 func TestAFileThatCannotBeWrittenStopsTheReading(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "blob")
 	if err := os.WriteFile(path, nil, 0o600); err != nil {
 		t.Fatal(err)
@@ -54,6 +55,7 @@ func TestAFileThatCannotBeWrittenStopsTheReading(t *testing.T) {
 }
 
 func TestAlignedBuffersSuitDirectWrites(t *testing.T) {
+	t.Parallel()
 	for range 10 {
 		b := alignedBuffer(pieceSize)
 		if len(b) != pieceSize || cap(b) != pieceSize {

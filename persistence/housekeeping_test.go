@@ -13,6 +13,7 @@ import (
 )
 
 func TestHousekeepingDeletesOnlyWhatOutlivedItsUse(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := pgtest.DB(t)
 	store := persistence.NewStore(db)

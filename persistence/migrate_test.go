@@ -13,6 +13,7 @@ import (
 func TestMain(m *testing.M) { pgtest.Main(m) }
 
 func TestReplicasStartingTogetherApplyEachMigrationOnce(t *testing.T) {
+	t.Parallel()
 	url := pgtest.EmptyURL(t)
 	const replicas = 6
 	var (
@@ -64,6 +65,7 @@ func TestReplicasStartingTogetherApplyEachMigrationOnce(t *testing.T) {
 }
 
 func TestDownRollsBackTheNewestMigrationAndUpReappliesIt(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := pgtest.DB(t)
 	migrator := persistence.NewMigrator(db)
@@ -101,6 +103,7 @@ func TestDownRollsBackTheNewestMigrationAndUpReappliesIt(t *testing.T) {
 }
 
 func TestEveryMigrationRollsBackToAnEmptySchema(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := pgtest.DB(t)
 	migrator := persistence.NewMigrator(db)
@@ -122,6 +125,7 @@ func TestEveryMigrationRollsBackToAnEmptySchema(t *testing.T) {
 }
 
 func TestAnEmptyDatabaseIsBehind(t *testing.T) {
+	t.Parallel()
 	db := openDB(t, pgtest.EmptyURL(t))
 	if err := persistence.NewMigrator(db).CheckCurrent(context.Background()); !errors.Is(err, persistence.ErrSchemaBehind) {
 		t.Fatalf("CheckCurrent on an empty database = %v, want ErrSchemaBehind", err)

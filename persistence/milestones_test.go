@@ -13,6 +13,7 @@ import (
 )
 
 func TestANewMilestoneGoesAfterTheLastOfItsHorizon(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := pgtest.DB(t)
 	now := time.Now()

@@ -15,6 +15,7 @@ import (
 )
 
 func TestHeavyReadsFollowTheReplicaOnlyWhileItKeepsUp(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	primaryCluster := pgtest.NewCluster(t)
 	replicaDir, err := os.MkdirTemp("", "proper-replica-")

@@ -14,6 +14,7 @@ import (
 )
 
 func TestSeedLoadsAConsistentNationalDataset(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := pgtest.DB(t)
 	indexes := func() (all []string) {
