@@ -59,19 +59,8 @@ type Deps struct {
 
 // Services are the domain services and stores behind the operations.
 type Services struct {
-	// Accounts signs people in and out.
-	Accounts *domain.Accounts
-	// Directory keeps people, institutions and agencies.
-	Directory *domain.Directory
-	// Cohorts runs cohorts, their staff, enrollments, progress and rubrics.
-	Cohorts *domain.Cohorts
-	// Projects runs the change-project workflow and its assessment.
-	Projects *domain.Projects
-	// FollowUps reads reminders, escalations and workload.
-	FollowUps *domain.FollowUps
-	// Showcase runs the public innovation showcase, studi tiru and the
-	// originality check.
-	Showcase *domain.Showcase
+	// Services are the domain's services (domain.NewServices).
+	*domain.Services
 	// Idempotency keeps the first answers to creates sent with a key.
 	Idempotency domain.IdempotencyStore
 	// Now is the clock of the idempotency bookkeeping.

@@ -46,16 +46,11 @@ type clocked struct {
 
 func (w *world) clocked(t testing.TB, c *clock, mail bool) *clocked {
 	t.Helper()
-	store := persistence.NewStore(w.db)
-	projects := domain.NewProjects(store, newBlobs(t, w.blobDir), c.Now)
-	cohorts, followUps := domain.NewCohorts(store, c.Now), domain.NewFollowUps(store, c.Now)
-	accounts := domain.NewAccounts(store, time.Now, 0)
-	projects.Mail.Enabled, cohorts.Mail.Enabled, followUps.Mail.Enabled, accounts.Mail.Enabled = mail, mail, mail, mail
-	srv := api.New(api.Deps{Logger: slog.New(slog.NewTextHandler(testLog{t}, &slog.HandlerOptions{Level: slog.LevelWarn})), Services: &api.Services{Projects: projects, Cohorts: cohorts, FollowUps: followUps,
-		Accounts: accounts, Directory: domain.NewDirectory(store, time.Now),
-		Idempotency: persistence.NewIdempotencyStore(w.db), Now: time.Now}})
+	services := domain.NewServices(persistence.NewStore(w.db), newBlobs(t, w.blobDir), c.Now, domain.Options{Mail: mail})
+	srv := api.New(api.Deps{Logger: slog.New(slog.NewTextHandler(testLog{t}, &slog.HandlerOptions{Level: slog.LevelWarn})),
+		Services: &api.Services{Services: services, Idempotency: persistence.NewIdempotencyStore(w.db), Now: time.Now}})
 	ts := serve(t, srv.Handler())
 	a := *w.app
 	a.server = ts
-	return &clocked{app: &a, clock: c, projects: projects, cohorts: cohorts, followUps: followUps}
+	return &clocked{app: &a, clock: c, projects: services.Projects, cohorts: services.Cohorts, followUps: services.FollowUps}
 }

@@ -16,12 +16,8 @@ import (
 // project is the world's participant's project.
 func (w *world) project() uuid.UUID { return w.enrollment.ProjectID }
 
-// projects is the workflow service on the world's database and blobs.
-func (w *world) projects() *domain.Projects {
-	w.t.Helper()
-	blobs := newBlobs(w.t, w.blobDir)
-	return domain.NewProjects(w.store, blobs, time.Now)
-}
+// projects is the workflow service the world's server uses.
+func (w *world) projects() *domain.Projects { return w.services.Projects }
 
 // draftDesign gives the participant's project what a submission needs: a
 // title, a problem, a goal and a short-term milestone, which it returns.

@@ -31,6 +31,8 @@ type app struct {
 	admin  *domain.Actor
 	// blobDir is the folder of the app's evidence files.
 	blobDir string
+	// services are the domain services the server uses.
+	services *domain.Services
 	// workflow is the workflow service the server uses, to tune its limits.
 	workflow *domain.Projects
 	// accounts is the sign-in service the server uses, to tune its limits.
@@ -63,29 +65,18 @@ func newAppLogging(t testing.TB, db *bun.DB, logger *slog.Logger) *app {
 	t.Helper()
 	store := persistence.NewStore(db)
 	blobDir := t.TempDir()
-	projects := domain.NewProjects(store, newBlobs(t, blobDir), time.Now)
-	projects.MaxEvidenceBytes = testMaxEvidenceBytes
-	accounts := domain.NewAccounts(store, time.Now, 0)
-	services := &api.Services{
-		Projects:    projects,
-		Showcase:    domain.NewShowcase(store, newBlobs(t, blobDir), time.Now, domain.RateLimit{}),
-		Accounts:    accounts,
-		Directory:   domain.NewDirectory(store, time.Now),
-		Cohorts:     domain.NewCohorts(store, time.Now),
-		FollowUps:   domain.NewFollowUps(store, time.Now),
-		Idempotency: persistence.NewIdempotencyStore(db),
-		Now:         time.Now,
-	}
-	deps := api.Deps{Logger: logger, Services: services,
+	services := domain.NewServices(store, newBlobs(t, blobDir), time.Now, domain.Options{MaxEvidenceBytes: testMaxEvidenceBytes})
+	deps := api.Deps{Logger: logger, Services: &api.Services{Services: services, Idempotency: persistence.NewIdempotencyStore(db), Now: time.Now},
 		Ready: func(ctx context.Context) error { return persistence.CheckReady(ctx, db) }}
 	ts := serve(t, api.New(deps).Handler())
-	return &app{t: t, db: db, store: store, server: ts, admin: &domain.Actor{PlatformAdmin: true}, blobDir: blobDir, workflow: projects, accounts: accounts, deps: deps}
+	return &app{t: t, db: db, store: store, server: ts, admin: &domain.Actor{PlatformAdmin: true}, blobDir: blobDir,
+		services: services, workflow: services.Projects, accounts: services.Accounts, deps: deps}
 }
 
-// services returns domain services on the app's database, for arranging a
+// directory and cohorts are the services the server uses, for arranging a
 // test's world without going through HTTP.
-func (a *app) directory() *domain.Directory { return domain.NewDirectory(a.store, time.Now) }
-func (a *app) cohorts() *domain.Cohorts     { return domain.NewCohorts(a.store, time.Now) }
+func (a *app) directory() *domain.Directory { return a.services.Directory }
+func (a *app) cohorts() *domain.Cohorts     { return a.services.Cohorts }
 
 // response is an answer as the test sees it.
 type response struct {
@@ -237,11 +228,15 @@ func (a *app) registeredUser(name string, institution, agency *uuid.UUID) domain
 	return u
 }
 
-// token signs a user in for 12 hours.
+// testSessionTTL is how long the sessions that tests mint last: long enough
+// for the tests whose clock runs days ahead (clocked) to stay signed in.
+const testSessionTTL = 60 * 24 * time.Hour
+
+// token signs a user in for testSessionTTL.
 func (a *app) token(user uuid.UUID) string {
 	a.t.Helper()
 	token := domain.NewSecret()
-	if err := a.store.Sessions().Create(context.Background(), domain.HashSecret(token), user, time.Now().Add(12*time.Hour)); err != nil {
+	if err := a.store.Sessions().Create(context.Background(), domain.HashSecret(token), user, time.Now().Add(testSessionTTL)); err != nil {
 		a.t.Fatal(err)
 	}
 	return token

@@ -137,7 +137,7 @@ func TestProgressIsOneQueryWhateverTheCohortSize(t *testing.T) {
 	w.arrangeProgress(t)
 	counter := &statementCounter{}
 	traced := pgtest.Reopen(t, w.db, persistence.PoolOptions{MaxOpen: 2, ConnectTimeout: 5 * time.Second, Tracer: counter})
-	cohorts := domain.NewCohorts(persistence.NewStore(traced), time.Now)
+	cohorts := domain.NewServices(persistence.NewStore(traced), nil, time.Now, domain.Options{}).Cohorts
 	rows := 0
 	err := cohorts.CohortProgress(context.Background(), w.actor(w.organizer), domain.ProgressQuery{Cohort: w.cohortA.ID, Sort: "progress"},
 		func(domain.ProgressRow) error { rows++; return nil })

@@ -10,12 +10,9 @@ import (
 	"github.com/proper-id/proper/domain"
 )
 
-// showcase is the showcase service on the world's database and blobs,
-// without a rate limit.
-func (w *world) showcase() *domain.Showcase {
-	w.t.Helper()
-	return domain.NewShowcase(w.store, newBlobs(w.t, w.blobDir), time.Now, domain.RateLimit{})
-}
+// showcase is the showcase service the world's server uses, without a rate
+// limit.
+func (w *world) showcase() *domain.Showcase { return w.services.Showcase }
 
 // published puts the world's participant's project on the showcase with
 // its PDF evidence public (approved first), unless it is there already,

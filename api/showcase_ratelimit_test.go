@@ -19,11 +19,8 @@ func TestShowcaseCallersAreRateLimitedPerAddress(t *testing.T) {
 	var mu sync.Mutex
 	now := time.Now()
 	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
-	store := persistence.NewStore(w.db)
 	limited := api.New(api.Deps{Services: &api.Services{
-		Accounts:  domain.NewAccounts(store, time.Now, 0),
-		Showcase:  domain.NewShowcase(store, newBlobs(t, w.blobDir), clock, domain.PerMinute(3)),
-		Directory: domain.NewDirectory(store, time.Now), Cohorts: domain.NewCohorts(store, time.Now), Projects: w.projects(),
+		Services:    domain.NewServices(persistence.NewStore(w.db), newBlobs(t, w.blobDir), clock, domain.Options{ShowcaseRate: domain.PerMinute(3)}),
 		Idempotency: persistence.NewIdempotencyStore(w.db), Now: time.Now,
 	}})
 	server := serve(t, limited.Handler())
@@ -72,8 +69,7 @@ func TestClientsBehindTrustedProxiesAreToldApartByXForwardedFor(t *testing.T) {
 			t.Fatal(err)
 		}
 		return serve(t, api.New(api.Deps{TrustedProxies: proxies, Services: &api.Services{
-			Accounts: domain.NewAccounts(store, time.Now, 0),
-			Showcase: domain.NewShowcase(store, newBlobs(t, w.blobDir), time.Now, domain.PerMinute(1)),
+			Services: domain.NewServices(store, newBlobs(t, w.blobDir), time.Now, domain.Options{ShowcaseRate: domain.PerMinute(1)}),
 		}}).Handler())
 	}
 	search := func(s *httptest.Server, forwardedFor string) int {

@@ -186,7 +186,12 @@ func run(projects int, published float64, duration time.Duration, connections, u
 		return err
 	}
 	store := persistence.NewStore(db)
-	admin, err := domain.NewDirectory(store, time.Now).CreatePlatformAdmin(ctx, fmt.Sprintf("bench-%d@proper.id", time.Now().UnixNano()), "Bench", "bench-password-123")
+	blobs, err := persistence.OpenBlobStore(ctx, "file://"+filepath.Join(dir, "blobs"))
+	if err != nil {
+		return err
+	}
+	services := domain.NewServices(store, blobs, time.Now, domain.Options{MaxEvidenceBytes: int64(uploadMB+16) << 20})
+	admin, err := services.Directory.CreatePlatformAdmin(ctx, fmt.Sprintf("bench-%d@proper.id", time.Now().UnixNano()), "Bench", "bench-password-123")
 	if err != nil {
 		return err
 	}
@@ -200,15 +205,8 @@ func run(projects int, published float64, duration time.Duration, connections, u
 	adminToken, participantToken, mentorToken := token(admin.ID), token(participant), token(mentor)
 
 	// Proper and the baseline, each on its own loopback port.
-	blobs, err := persistence.OpenBlobStore(ctx, "file://"+filepath.Join(dir, "blobs"))
-	if err != nil {
-		return err
-	}
-	workflow := domain.NewProjects(store, blobs, time.Now)
-	workflow.MaxEvidenceBytes = int64(uploadMB+16) << 20
 	proper := api.New(api.Deps{Logger: slog.New(slog.DiscardHandler), Services: &api.Services{
-		Accounts: domain.NewAccounts(store, time.Now, 0), Directory: domain.NewDirectory(store, time.Now),
-		Cohorts: domain.NewCohorts(store, time.Now), Projects: workflow, Showcase: domain.NewShowcase(store, blobs, time.Now, domain.RateLimit{}), Idempotency: persistence.NewIdempotencyStore(db), Now: time.Now,
+		Services: services, Idempotency: persistence.NewIdempotencyStore(db), Now: time.Now,
 	}})
 	properURL, stopProper := serve(proper.Handler())
 	defer stopProper()

@@ -223,7 +223,7 @@ func TestTheOutboxCountsShowInTheMetrics(t *testing.T) {
 	server.Refuse("mentor1@batam.go.id")
 	store := persistence.NewStore(db)
 	outbox := domain.NewOutbox(store, time.Now)
-	w := mail.NewWorker(outbox, domain.NewFollowUps(store, time.Now), sender(t, server), slog.New(slog.DiscardHandler))
+	w := mail.NewWorker(outbox, domain.NewServices(store, nil, time.Now, domain.Options{}).FollowUps, sender(t, server), slog.New(slog.DiscardHandler))
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(w.Collectors()...)
 	// Send one, give one up, leave one.
@@ -263,7 +263,7 @@ func TestTheWorkerDrainsTheOutboxUntilStopped(t *testing.T) {
 	db := pgtest.DB(t)
 	server := mailtest.NewServer(t)
 	store := persistence.NewStore(db)
-	w := mail.NewWorker(domain.NewOutbox(store, time.Now), domain.NewFollowUps(store, time.Now), sender(t, server), slog.New(slog.DiscardHandler))
+	w := mail.NewWorker(domain.NewOutbox(store, time.Now), domain.NewServices(store, nil, time.Now, domain.Options{}).FollowUps, sender(t, server), slog.New(slog.DiscardHandler))
 	w.Poll = 10 * time.Millisecond
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})

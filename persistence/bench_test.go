@@ -40,7 +40,7 @@ func BenchmarkHotQueries(b *testing.B) {
 	db, cohort, mentor := seeded(b)
 	ctx := context.Background()
 	store := persistence.NewStore(db)
-	cohorts := domain.NewCohorts(store, time.Now)
+	cohorts := domain.NewServices(store, nil, time.Now, domain.Options{}).Cohorts
 	admin := &domain.Actor{PlatformAdmin: true}
 
 	b.Run("cohort progress, 1000 participants", func(b *testing.B) {

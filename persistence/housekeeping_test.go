@@ -18,7 +18,7 @@ func TestHousekeepingDeletesOnlyWhatOutlivedItsUse(t *testing.T) {
 	db := pgtest.DB(t)
 	store := persistence.NewStore(db)
 	now := time.Now()
-	u, err := domain.NewDirectory(store, time.Now).CreatePlatformAdmin(ctx, "admin@lan.go.id", "Admin", "admin-password-123")
+	u, err := domain.NewServices(store, nil, time.Now, domain.Options{}).Directory.CreatePlatformAdmin(ctx, "admin@lan.go.id", "Admin", "admin-password-123")
 	if err != nil {
 		t.Fatal(err)
 	}

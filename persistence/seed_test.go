@@ -69,7 +69,7 @@ func TestSeedLoadsAConsistentNationalDataset(t *testing.T) {
 		t.Fatal(err)
 	}
 	rows := 0
-	err = domain.NewCohorts(persistence.NewStore(db), time.Now).CohortProgress(ctx, &domain.Actor{PlatformAdmin: true},
+	err = domain.NewServices(persistence.NewStore(db), nil, time.Now, domain.Options{}).Cohorts.CohortProgress(ctx, &domain.Actor{PlatformAdmin: true},
 		domain.ProgressQuery{Cohort: cohort}, func(domain.ProgressRow) error { rows++; return nil })
 	if err != nil || rows < 20 {
 		t.Fatalf("progress of a seeded cohort: %d rows, %v", rows, err)

@@ -27,7 +27,7 @@ func runDemo(ctx context.Context, env *environment, args []string) error {
 
 // printDemo loads the demo installation unless it is there, and prints its logins.
 func printDemo(ctx context.Context, env *environment, s *api.Services) error {
-	logins, created, err := demo.Load(ctx, demo.Services{Directory: s.Directory, Cohorts: s.Cohorts, Projects: s.Projects, Showcase: s.Showcase, Accounts: s.Accounts}, time.Now())
+	logins, created, err := demo.Load(ctx, s.Services, time.Now())
 	if err != nil {
 		return fmt.Errorf("load the demo: %w", err)
 	}

@@ -161,20 +161,9 @@ func (s *storage) services(opts serviceOptions) *api.Services {
 	if s.replica != nil {
 		store = store.WithReplica(s.replica)
 	}
-	projects := domain.NewProjects(store, s.blobs, time.Now)
-	if opts.maxEvidenceBytes > 0 {
-		projects.MaxEvidenceBytes = opts.maxEvidenceBytes
-	}
-	cohorts, followUps := domain.NewCohorts(store, time.Now), domain.NewFollowUps(store, time.Now)
-	accounts := domain.NewAccounts(store, time.Now, opts.sessionTTL)
-	projects.Mail.Enabled, cohorts.Mail.Enabled, followUps.Mail.Enabled, accounts.Mail.Enabled = opts.mail, opts.mail, opts.mail, opts.mail
 	return &api.Services{
-		Accounts:    accounts,
-		Directory:   domain.NewDirectory(store, time.Now),
-		Cohorts:     cohorts,
-		Projects:    projects,
-		FollowUps:   followUps,
-		Showcase:    domain.NewShowcase(store, s.blobs, time.Now, domain.PerMinute(opts.showcaseRate)),
+		Services: domain.NewServices(store, s.blobs, time.Now, domain.Options{SessionTTL: opts.sessionTTL, MaxEvidenceBytes: opts.maxEvidenceBytes,
+			Mail: opts.mail, ShowcaseRate: domain.PerMinute(opts.showcaseRate)}),
 		Idempotency: persistence.NewIdempotencyStore(s.db),
 		Now:         time.Now,
 	}

@@ -31,17 +31,6 @@ import (
 // installation that holds real data.
 const Password = "proper-demo-2026"
 
-// Services are the domain services the demo uses.
-type Services struct {
-	Directory *domain.Directory
-	Cohorts   *domain.Cohorts
-	Projects  *domain.Projects
-	Showcase  *domain.Showcase
-	// Accounts is not needed to build the demo; callers pass it so that
-	// they can sign in with the logins Load returns.
-	Accounts *domain.Accounts
-}
-
 // Login is one account a person can sign in with, for the printed table.
 type Login struct {
 	Role, Name, Email, Password string
@@ -55,7 +44,7 @@ type Login struct {
 // cohort's schedule: the design phase and its seminar are over and the
 // implementation phase runs. Load is not atomic: if it fails part way, start
 // again from an empty database.
-func Load(ctx context.Context, s Services, now time.Time) ([]Login, bool, error) {
+func Load(ctx context.Context, s *domain.Services, now time.Time) ([]Login, bool, error) {
 	logins := loginTable()
 	exists, err := demoExists(ctx, s.Directory)
 	if err != nil {
@@ -131,7 +120,7 @@ func PrintLogins(w io.Writer, logins []Login) {
 
 // builder creates the demo step by step, remembering what later steps need.
 type builder struct {
-	s      Services
+	s      *domain.Services
 	now    time.Time
 	people []participant
 

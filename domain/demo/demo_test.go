@@ -18,7 +18,7 @@ import (
 func TestMain(m *testing.M) { pgtest.Main(m) }
 
 // newServices returns the demo's services on a fresh database.
-func newServices(t *testing.T) (demo.Services, *bun.DB) {
+func newServices(t *testing.T) (*domain.Services, *bun.DB) {
 	t.Helper()
 	ctx := context.Background()
 	db := pgtest.DB(t)
@@ -27,13 +27,7 @@ func newServices(t *testing.T) (demo.Services, *bun.DB) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return demo.Services{
-		Directory: domain.NewDirectory(store, time.Now),
-		Cohorts:   domain.NewCohorts(store, time.Now),
-		Projects:  domain.NewProjects(store, blobs, time.Now),
-		Showcase:  domain.NewShowcase(store, blobs, time.Now, domain.RateLimit{}),
-		Accounts:  domain.NewAccounts(store, time.Now, 0),
-	}, db
+	return domain.NewServices(store, blobs, time.Now, domain.Options{}), db
 }
 
 // count runs a count(*) query with Bun's ? placeholders.
