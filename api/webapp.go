@@ -75,7 +75,7 @@ func (a *webApp) wantsPage(r *http.Request) bool {
 	if r.URL.Path == "/" {
 		return true
 	}
-	if strings.HasPrefix(r.URL.Path, "/v1/") || r.URL.Path == "/v1" {
+	if isAPIPath(r.URL.Path) {
 		return false
 	}
 	return strings.Contains(r.Header.Get("Accept"), "text/html")

@@ -61,7 +61,7 @@ func (s *Accounts) Login(ctx context.Context, email, password, clientAddress str
 	if emailErr != nil {
 		normalized = email
 	}
-	attempt, err := s.reserveAttempt(ctx, normalized, clientAddress, now)
+	attempt, err := reserveAttempt(ctx, s.store, normalized, clientAddress, now)
 	if err != nil {
 		return Session{}, err
 	}
@@ -81,12 +81,6 @@ func (s *Accounts) Login(ctx context.Context, email, password, clientAddress str
 		return Session{}, err
 	}
 	return s.openSession(ctx, s.store, user, now)
-}
-
-// reserveAttempt counts an attempt to sign in or activate, or refuses it
-// while too many recent ones failed.
-func (s *Accounts) reserveAttempt(ctx context.Context, email, clientAddress string, now time.Time) (int64, error) {
-	return reserveAttempt(ctx, s.store, email, clientAddress, now)
 }
 
 // reserveAttempt counts an attempt against two keys (an e-mail and a client
@@ -199,7 +193,7 @@ func (s *Accounts) Activate(ctx context.Context, email, code, password, clientAd
 	if err != nil {
 		return Session{}, err
 	}
-	attempt, err := s.reserveAttempt(ctx, normalized, clientAddress, now)
+	attempt, err := reserveAttempt(ctx, s.store, normalized, clientAddress, now)
 	if err != nil {
 		return Session{}, err
 	}

@@ -40,7 +40,9 @@ func closedFilter(closed map[domain.ProjectStatus][]domain.Horizon) string {
 }
 
 // reminderQuery is what concerns user ?0: their open milestones due by ?1
-// in projects whose design is approved, and what waits for their decision.
+// in projects whose design is approved, and what waits for their decision;
+// ?6 and ?7 are the organizer role and the status of a mentor transfer that
+// waits for one.
 const reminderQuery = `
 SELECT * FROM (
 	SELECT 'milestone_due' AS kind, 'milestone' AS target_type, m.id AS target_id, p.id AS project_id, p.title AS project_title,
@@ -74,8 +76,8 @@ SELECT * FROM (
 	SELECT 'confirm_mentor_transfer', 'mentor_transfer', t.id, p.id, p.title, u.name, p.title, NULL, t.created_at, c.response_deadline_days, t.created_at
 	FROM mentor_transfers t JOIN enrollments e ON e.id = t.enrollment_id JOIN projects p ON p.enrollment_id = e.id
 	JOIN users u ON u.id = e.participant_id JOIN cohorts c ON c.id = e.cohort_id
-	JOIN cohort_staff cs ON cs.cohort_id = e.cohort_id AND cs.user_id = ?0 AND cs.role = 'organizer'
-	WHERE t.status = 'awaiting_organizer'
+	JOIN cohort_staff cs ON cs.cohort_id = e.cohort_id AND cs.user_id = ?0 AND cs.role = ?6
+	WHERE t.status = ?7
 ) r`
 
 type reminderRow struct {
@@ -106,7 +108,8 @@ func (s *FollowUpStore) Reminders(ctx context.Context, q domain.ReminderQuery, p
 		query += ` WHERE (at, kind, target_id) > (?2, ?3, ?4)`
 	}
 	var rows []reminderRow
-	err = s.db.NewRaw(query+` ORDER BY at, kind, target_id LIMIT ?5`, q.User, q.DueBy.Time(), after, afterKind, afterID, page.Size()+1).Scan(ctx, &rows)
+	err = s.db.NewRaw(query+` ORDER BY at, kind, target_id LIMIT ?5`, q.User, q.DueBy.Time(), after, afterKind, afterID, page.Size()+1,
+		domain.StaffOrganizer, domain.TransferAwaitingOrganizer).Scan(ctx, &rows)
 	if err != nil {
 		return domain.Page[domain.Reminder]{}, dbError(err)
 	}

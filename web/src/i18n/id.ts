@@ -625,7 +625,7 @@ export const id = {
   "organizer.activation.submit": "Terbitkan kode baru",
   "organizer.activation.submitting": "Menerbitkan…",
   "organizer.activation.empty": "Belum ada peserta atau mentor di angkatan ini.",
-  "organizer.activation.emailed": "Kode aktivasi baru dikirim langsung ke alamat e-mail {name}. Akun ini sudah diaktifkan pemiliknya, jadi kodenya tidak ditampilkan kepada penyelenggara.",
+  "organizer.activation.emailed": "Kode aktivasi baru dikirim langsung ke alamat e-mail {name}. Akun ini tidak dikelola lembaga Anda (sudah diaktifkan pemiliknya, atau didaftarkan pihak lain), jadi kodenya tidak ditampilkan kepada penyelenggara.",
 
   // Follow-up: reminders, escalations, workload, mentor transfers (pages/followup)
   "followup.nav.link": "Pengingat",

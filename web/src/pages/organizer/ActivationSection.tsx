@@ -54,8 +54,8 @@ export function ActivationSection({ roster }: { roster: Roster }) {
       <Button type="submit" className="btn-primary" busy={action.busy} busyLabel={t("organizer.activation.submitting")} disabled={!userId}>
         {t("organizer.activation.submit")}
       </Button>
-      {issued?.code && <CodeBox name={issued.name} code={issued.code} expiresAt={issued.expiresAt} />}
-      {issued && !issued.code && (
+      {issued?.delivery === "returned" && issued.code && <CodeBox name={issued.name} code={issued.code} expiresAt={issued.expiresAt} />}
+      {issued?.delivery === "email" && (
         <p className="alert alert-ok" role="status">
           {t("organizer.activation.emailed", { name: issued.name })}
         </p>
