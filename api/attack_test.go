@@ -137,13 +137,16 @@ func TestPasswordHashingWaitsForASlotAndAnswers503WhenNoneIsFree(t *testing.T) {
 	for i := range users {
 		users[i] = signUp(t, a, "kata-sandi-rahasia")
 	}
+	// Each from an address of its own, so that only the hashing bound (and
+	// no rate limit on sign-ins in flight) can turn any away.
+	behindProxy := behindTrustedProxy(t, a)
 	busy := 0
 	for round := 0; round < 10 && busy == 0; round++ {
 		statuses := make(chan response, burst)
 		var wg sync.WaitGroup
-		for _, u := range users {
+		for i, u := range users {
 			wg.Add(1)
-			go func() { defer wg.Done(); statuses <- login(a, u.Email, "kata-sandi-rahasia") }()
+			go func() { defer wg.Done(); statuses <- loginFrom(behindProxy, u.Email, "kata-sandi-rahasia", i) }()
 		}
 		wg.Wait()
 		close(statuses)
@@ -160,6 +163,27 @@ func TestPasswordHashingWaitsForASlotAndAnswers503WhenNoneIsFree(t *testing.T) {
 	if busy == 0 {
 		t.Fatal("no sign-in was turned away although only one password check may run at a time")
 	}
+}
+
+// behindTrustedProxy serves a's services again, trusting the loopback as a
+// proxy, so that a test can send requests from addresses of its choice
+// (loginFrom).
+func behindTrustedProxy(t *testing.T, a *app) *app {
+	t.Helper()
+	deps := a.deps
+	var err error
+	if deps.TrustedProxies, err = api.ParseTrustedProxies("127.0.0.1"); err != nil {
+		t.Fatal(err)
+	}
+	proxied := *a
+	proxied.server = serve(t, api.New(deps).Handler())
+	return &proxied
+}
+
+// loginFrom signs in through a, from the client address numbered n.
+func loginFrom(a *app, email, password string, n int) response {
+	return a.do(request{method: http.MethodPost, path: "/v1/auth/login", body: map[string]string{"email": email, "password": password},
+		header: map[string]string{"X-Forwarded-For": fmt.Sprintf("10.1.%d.%d", n/250, n%250+1)}})
 }
 
 // peakHeapDuring samples the heap in use while f runs and returns how far
@@ -198,7 +222,6 @@ func TestAHundredSimultaneousSignInsHoldAFewPasswordHashesOfMemory(t *testing.T)
 	a := newApp(t)
 	const signIns = 100
 	hash := domain.HashPassword("kata-sandi-rahasia")
-	var err error
 	emails := make([]string, signIns)
 	for i := range emails {
 		emails[i] = uniq() + "@batam.go.id"
@@ -211,12 +234,7 @@ func TestAHundredSimultaneousSignInsHoldAFewPasswordHashesOfMemory(t *testing.T)
 		}
 	}
 	// Each from an address of its own, so that no rate limit turns any away.
-	deps := a.deps
-	if deps.TrustedProxies, err = api.ParseTrustedProxies("127.0.0.1"); err != nil {
-		t.Fatal(err)
-	}
-	behindProxy := *a
-	behindProxy.server = serve(t, api.New(deps).Handler())
+	behindProxy := behindTrustedProxy(t, a)
 	var signedIn, busy atomic.Int32
 	growth := peakHeapDuring(func() {
 		var wg sync.WaitGroup
@@ -224,8 +242,7 @@ func TestAHundredSimultaneousSignInsHoldAFewPasswordHashesOfMemory(t *testing.T)
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				res := behindProxy.do(request{method: http.MethodPost, path: "/v1/auth/login", body: map[string]string{"email": email, "password": "kata-sandi-rahasia"},
-					header: map[string]string{"X-Forwarded-For": fmt.Sprintf("10.1.%d.%d", i/250, i%250+1)}})
+				res := loginFrom(behindProxy, email, "kata-sandi-rahasia", i)
 				switch res.status {
 				case http.StatusOK:
 					signedIn.Add(1)
