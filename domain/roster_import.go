@@ -54,8 +54,25 @@ func (s *Cohorts) ImportRoster(ctx context.Context, actor *Actor, cohortID uuid.
 	if err != nil {
 		return nil, err
 	}
+	// The import is planned from what the transaction reads, and every
+	// duplicate it could write was looked up first, so a conflict on writing
+	// means another import created the same person or agency meanwhile. The
+	// import is then planned again against what that one committed.
+	for attempt := 1; ; attempt++ {
+		outcomes, err := s.importRosterOnce(ctx, actor, cohortID, rows)
+		if KindOf(err) != KindConflict || attempt == rosterImportAttempts {
+			return outcomes, err
+		}
+	}
+}
+
+// rosterImportAttempts bounds how often an import racing others is planned
+// again.
+const rosterImportAttempts = 3
+
+func (s *Cohorts) importRosterOnce(ctx context.Context, actor *Actor, cohortID uuid.UUID, rows []RosterRow) ([]RosterOutcome, error) {
 	var outcomes []RosterOutcome
-	err = s.store.WithinTx(ctx, func(tx Store) error {
+	err := s.store.WithinTx(ctx, func(tx Store) error {
 		imp, err := s.newRosterImport(ctx, tx, actor, cohortID, rows)
 		if err != nil {
 			return err
