@@ -36,7 +36,7 @@ func authenticate(api huma.API, accounts *domain.Accounts) func(huma.Context, fu
 		}
 		token, ok := strings.CutPrefix(ctx.Header("Authorization"), "Bearer ")
 		var actor *domain.Actor
-		var err error = domain.Errorf(domain.KindUnauthenticated, "sign in first: send Authorization: Bearer <token from login>")
+		var err error = domain.Fail(domain.KindUnauthenticated, domain.CodeTokenMissing)
 		if ok && strings.TrimSpace(token) != "" {
 			actor, err = accounts.Authenticate(ctx.Context(), strings.TrimSpace(token))
 		}

@@ -217,7 +217,7 @@ func submitEvidence(ctx context.Context, projects *domain.Projects, milestoneID 
 	}{bufio.NewReaderSize(limited, uploadBufferSize), limited}
 	parts, err := r.MultipartReader()
 	if err != nil {
-		return domain.Evidence{}, &domain.Error{Kind: domain.KindUnsupportedMedia, Message: "send the evidence as multipart/form-data"}
+		return domain.Evidence{}, domain.Fail(domain.KindUnsupportedMedia, domain.CodeUploadMultipart)
 	}
 	draft, err := readEvidenceForm(parts, func(name string, file io.Reader) (*domain.StoredFile, error) {
 		return projects.StoreEvidenceFile(ctx, actor, milestoneID, name, file)
@@ -226,7 +226,7 @@ func submitEvidence(ctx context.Context, projects *domain.Projects, milestoneID 
 		projects.DiscardEvidenceFile(ctx, draft.File)
 		var tooLarge *http.MaxBytesError
 		if errors.As(err, &tooLarge) {
-			err = &domain.Error{Kind: domain.KindTooLarge, Message: "the upload is over the limit"}
+			err = domain.Fail(domain.KindTooLarge, domain.CodeUploadOverLimit)
 		}
 		return domain.Evidence{}, err
 	}
@@ -250,7 +250,7 @@ func readEvidenceForm(parts *multipart.Reader, storeFile func(name string, r io.
 		switch limit, isText := evidenceFieldLimits[name]; {
 		case name == "file":
 			if draft.File != nil {
-				return draft, domain.Invalid("file", "send one file per evidence")
+				return draft, domain.Invalid("file", domain.CodeUploadOneFile)
 			}
 			body := &partReader{r: part}
 			if draft.File, err = storeFile(part.FileName(), body); err != nil {
@@ -265,7 +265,7 @@ func readEvidenceForm(parts *multipart.Reader, storeFile func(name string, r io.
 				return draft, badRequest(err)
 			}
 			if int64(len(b)) > limit {
-				return draft, domain.Invalid(name, "is too long")
+				return draft, domain.Invalid(name, domain.CodeUploadFieldTooLong)
 			}
 			switch name {
 			case "title":
@@ -276,7 +276,7 @@ func readEvidenceForm(parts *multipart.Reader, storeFile func(name string, r io.
 				draft.URL = string(b)
 			}
 		default:
-			return draft, domain.Invalid(name, "is not a field of evidence: send title, description, and file or url")
+			return draft, domain.Invalid(name, domain.CodeUploadUnknownField)
 		}
 	}
 }

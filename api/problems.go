@@ -73,9 +73,9 @@ func domainProblem(de *domain.Error) *huma.ErrorModel {
 	if !ok {
 		status = http.StatusInternalServerError
 	}
-	p := &huma.ErrorModel{Type: problemType, Status: status, Title: http.StatusText(status), Detail: de.Message}
+	p := &huma.ErrorModel{Type: problemType, Status: status, Title: http.StatusText(status), Detail: de.Text(domain.English)}
 	for _, f := range de.Fields {
-		p.Errors = append(p.Errors, &huma.ErrorDetail{Message: f.Message, Location: location(f.Field), Value: f.Value})
+		p.Errors = append(p.Errors, &huma.ErrorDetail{Message: f.Text(domain.English), Location: location(f.Field), Value: f.Value})
 	}
 	return p
 }

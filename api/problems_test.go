@@ -200,13 +200,13 @@ func TestDomainErrorKindsMapToStatusCodes(t *testing.T) {
 		err    error
 		status int
 	}{
-		{domain.Invalid("nip", "must have 18 digits"), http.StatusUnprocessableEntity},
-		{domain.Errorf(domain.KindUnauthenticated, "sign in first"), http.StatusUnauthorized},
-		{domain.Errorf(domain.KindForbidden, "only the mentor may verify"), http.StatusForbidden},
+		{domain.Invalid("nip", domain.CodeNIPLength), http.StatusUnprocessableEntity},
+		{domain.Fail(domain.KindUnauthenticated, domain.CodeSignInRequired), http.StatusUnauthorized},
+		{domain.Fail(domain.KindForbidden, domain.CodeForbidden, domain.Params{"action": "verify"}), http.StatusForbidden},
 		{domain.NotFound("project"), http.StatusNotFound},
-		{domain.Conflict("email", "is already registered"), http.StatusConflict},
-		{domain.Errorf(domain.KindStale, "changed since you read it"), http.StatusPreconditionFailed},
-		{domain.Errorf(domain.KindTooManyRequests, "too many attempts"), http.StatusTooManyRequests},
+		{domain.Duplicate("email", domain.CodeEmailTaken), http.StatusConflict},
+		{domain.Fail(domain.KindStale, domain.CodeStale), http.StatusPreconditionFailed},
+		{domain.Fail(domain.KindTooManyRequests, domain.CodeTooManyRequests), http.StatusTooManyRequests},
 		{domain.Unavailable(errors.New("dial unix: connection refused")), http.StatusServiceUnavailable},
 		{errors.Join(errors.New("while saving"), domain.NotFound("milestone")), http.StatusNotFound},
 	}
@@ -220,7 +220,7 @@ func TestDomainErrorKindsMapToStatusCodes(t *testing.T) {
 			}
 		})
 	}
-	setFailure(t, domain.Invalid("phases[1].endsOn", "must not be before startsOn"))
+	setFailure(t, domain.Invalid("phases[1].endsOn", domain.CodeCohortDatesOrder))
 	res, body := s.do(t, http.MethodGet, "/test/fail", "", nil)
 	p := expectProblem(t, res, body, http.StatusUnprocessableEntity)
 	if len(p.Errors) != 1 || p.Errors[0].Location != "body.phases[1].endsOn" {

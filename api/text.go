@@ -75,7 +75,7 @@ func writeNotText(api huma.API, ctx huma.Context, location string, err error) {
 	message := err.Error()
 	var de *domain.Error
 	if errors.As(err, &de) && len(de.Fields) > 0 {
-		message = de.Fields[0].Message
+		message = de.Fields[0].Text(domain.English)
 	}
 	huma.WriteErr(api, ctx, http.StatusUnprocessableEntity, "validation failed", &huma.ErrorDetail{Location: location, Message: message})
 }

@@ -48,7 +48,7 @@ type Session struct {
 	User      User
 }
 
-var errWrongCredentials = Errorf(KindUnauthenticated, "the e-mail address or the password is wrong")
+var errWrongCredentials = Fail(KindUnauthenticated, CodeWrongCredentials)
 
 // Login checks an e-mail and password and opens a session. It costs the same
 // whether or not the e-mail is known. Every attempt counts as a failure,
@@ -95,7 +95,7 @@ func reserveAttempt(ctx context.Context, store Store, key, otherKey string, now 
 	if wait < time.Second {
 		wait = time.Second
 	}
-	return 0, &Error{Kind: KindTooManyRequests, Message: "too many failed attempts: wait before trying again", RetryAfter: wait}
+	return 0, &Error{Kind: KindTooManyRequests, Code: CodeTooManyFailures, RetryAfter: wait}
 }
 
 // countLookup counts one request of the actor's that could tell whether an
@@ -147,7 +147,7 @@ func (s *Accounts) openSession(ctx context.Context, store Store, user User, now 
 // KindUnauthenticated when it is unknown, expired or revoked.
 func (s *Accounts) Authenticate(ctx context.Context, token string) (*Actor, error) {
 	if token == "" {
-		return nil, Errorf(KindUnauthenticated, "sign in first")
+		return nil, Fail(KindUnauthenticated, CodeSignInRequired)
 	}
 	hash := HashSecret(token)
 	actor, err := s.store.Sessions().Actor(ctx, hash, s.now())
@@ -230,7 +230,7 @@ func (s *Accounts) Activate(ctx context.Context, email, code, password, clientAd
 	return session, err
 }
 
-var errWrongActivation = Errorf(KindUnauthenticated, "the e-mail address or the activation code is wrong, or the code has expired")
+var errWrongActivation = Fail(KindUnauthenticated, CodeWrongActivation)
 
 func activationMatches(c Credentials, code string, now time.Time) bool {
 	return len(c.ActivationHash) > 0 && now.Before(c.ActivationExpires) &&
@@ -288,7 +288,7 @@ func (s *Accounts) IssueActivation(ctx context.Context, actor *Actor, userID uui
 				return denied
 			}
 			if !s.Mail.Enabled {
-				return Errorf(KindForbidden, "this account is not yours to manage: a platform admin can give its owner a new code (or it is sent by e-mail once the installation has SMTP)")
+				return Fail(KindForbidden, CodeAccountNotYours)
 			}
 			delivery = DeliveryEmail
 		}

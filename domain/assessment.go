@@ -5,6 +5,7 @@ import (
 	"math"
 	"regexp"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/google/uuid"
@@ -25,7 +26,7 @@ func ParseSeminar(field, s string) (Seminar, error) {
 	case SeminarDesign, SeminarFinal:
 		return v, nil
 	}
-	return "", Invalid(field, "must be design or final")
+	return "", Invalid(field, CodeSeminar)
 }
 
 // Criterion is one part of a rubric with its weight in percent.
@@ -50,7 +51,7 @@ var criterionKey = regexp.MustCompile(`^[a-z][a-z0-9_]{0,39}$`)
 func (r Rubric) validate() error {
 	var v Violations
 	if len(r.Criteria) == 0 || len(r.Criteria) > 20 {
-		v.Add("criteria", "must list between 1 and 20 criteria")
+		v.Add("criteria", CodeRubricCriteriaCount)
 	}
 	sum := 0
 	var keys []string
@@ -58,19 +59,19 @@ func (r Rubric) validate() error {
 		field := fmt.Sprintf("criteria[%d]", i)
 		switch {
 		case !criterionKey.MatchString(c.Key):
-			v.Add(field+".key", "must be lower-case letters, digits and _ (at most 40), starting with a letter")
+			v.Add(field+".key", CodeRubricKey)
 		case slices.Contains(keys, c.Key):
-			v.Add(field+".key", "is listed twice")
+			v.Add(field+".key", CodeRubricKeyTwice)
 		}
 		keys = append(keys, c.Key)
 		text(&v, field+".name", c.Name, true)
 		if c.Weight <= 0 || c.Weight > 100 {
-			v.Add(field+".weight", "must be between 1 and 100")
+			v.Add(field+".weight", CodeRubricWeight)
 		}
 		sum += c.Weight
 	}
 	if len(r.Criteria) > 0 && sum != 100 {
-		v.Add("criteria", fmt.Sprintf("weights must sum to 100, not %d", sum))
+		v.Add("criteria", CodeRubricWeightsSum, Params{"sum": sum})
 	}
 	return v.Err()
 }
@@ -230,23 +231,23 @@ func (r Rubric) score(program Program, scores []Score) (float64, Predicate, erro
 		weight, known := weights[s.Criterion]
 		switch {
 		case !known:
-			v.Add(field+".criterion", fmt.Sprintf("%q is not a criterion of the %s seminar's rubric", s.Criterion, r.Seminar))
+			v.Add(field+".criterion", CodeAssessmentUnknownCriterion, Params{"criterion": strconv.Quote(s.Criterion), "seminar": r.Seminar})
 			continue
 		case seen[s.Criterion]:
-			v.Add(field+".criterion", fmt.Sprintf("%q is scored twice", s.Criterion))
+			v.Add(field+".criterion", CodeAssessmentScoredTwice, Params{"criterion": strconv.Quote(s.Criterion)})
 			continue
 		}
 		seen[s.Criterion] = true
 		tenths := math.Round(s.Score * 10)
 		if s.Score < 0 || s.Score > 100 || math.Abs(tenths-s.Score*10) > 1e-6 {
-			v.Add(field+".score", "must be between 0 and 100, with at most one decimal")
+			v.Add(field+".score", CodeAssessmentScore)
 			continue
 		}
 		weighted += int64(tenths) * int64(weight)
 	}
 	for _, c := range r.Criteria {
 		if !seen[c.Key] {
-			v.Add("scores", fmt.Sprintf("the criterion %q (%s) has no score", c.Key, c.Name))
+			v.Add("scores", CodeAssessmentMissingScore, Params{"criterion": strconv.Quote(c.Key), "name": c.Name})
 		}
 	}
 	if err := v.Err(); err != nil {

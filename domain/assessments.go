@@ -51,7 +51,7 @@ func (s *Cohorts) ReplaceRubric(ctx context.Context, actor *Actor, r Rubric) (Ru
 			return err
 		}
 		if recorded {
-			return Conflict("", "the "+string(r.Seminar)+" seminar has assessments already: its rubric can no longer change")
+			return Conflict(CodeRubricLocked, Params{"seminar": r.Seminar})
 		}
 		if err := tx.Assessments().SaveRubric(ctx, r); err != nil {
 			return err
@@ -88,9 +88,9 @@ func (s *Projects) RecordAssessment(ctx context.Context, actor *Actor, projectID
 	_, err := s.change(ctx, actor, projectID, AssessProject, nil, func(tx Store, p *Project) ([]Event, error) {
 		switch {
 		case seminar == SeminarDesign && p.Status == ProjectDraft:
-			return nil, Conflict("", "the design seminar assesses a submitted design; this one is a draft")
+			return nil, Conflict(CodeAssessmentDesignDraft)
 		case seminar == SeminarFinal && p.Status != ProjectFinalSubmitted && p.Status != ProjectCompleted:
-			return nil, Conflict("", "the final seminar assesses a submitted final report; the project is "+string(p.Status))
+			return nil, Conflict(CodeAssessmentFinalNotSubmitted, Params{"status": p.Status})
 		}
 		cohort, err := tx.Cohorts().Get(ctx, p.CohortID)
 		if err != nil {

@@ -28,7 +28,7 @@ func ParseProgram(s string) (Program, error) {
 			return p, nil
 		}
 	}
-	return "", Invalid("program", "must be one of pkn1, pkn2, pka, pkp")
+	return "", Invalid("program", CodeFieldNotOneOf, Params{"values": "pkn1, pkn2, pka, pkp"})
 }
 
 // PhaseKind is one stage of a cohort's schedule.
@@ -150,16 +150,16 @@ func (c *Cohort) validate(v *Violations) {
 	c.Code = text(v, "code", c.Code, true)
 	c.Name = text(v, "name", c.Name, true)
 	if c.StartsOn.IsZero() {
-		v.Add("startsOn", "is required")
+		v.Add("startsOn", CodeFieldRequired)
 	}
 	if c.EndsOn.IsZero() {
-		v.Add("endsOn", "is required")
+		v.Add("endsOn", CodeFieldRequired)
 	}
 	if !c.StartsOn.IsZero() && !c.EndsOn.IsZero() && c.EndsOn.Before(c.StartsOn) {
-		v.Add("endsOn", "must not be before startsOn")
+		v.Add("endsOn", CodeCohortDatesOrder)
 	}
 	if c.ResponseDeadlineDays < 1 || c.ResponseDeadlineDays > MaxResponseDeadlineDays {
-		v.Add("responseDeadlineDays", fmt.Sprintf("must be between 1 and %d days", MaxResponseDeadlineDays))
+		v.Add("responseDeadlineDays", CodeCohortResponseDeadline, Params{"max": MaxResponseDeadlineDays})
 	}
 	previous := -1
 	var previousEnd Date
@@ -168,24 +168,24 @@ func (c *Cohort) validate(v *Violations) {
 		order := phaseOrder(ph.Kind)
 		switch {
 		case order < 0:
-			v.Add(field+".kind", "must be one of design, design_seminar, implementation, final_seminar")
+			v.Add(field+".kind", CodeFieldNotOneOf, Params{"values": "design, design_seminar, implementation, final_seminar"})
 			continue
 		case order <= previous:
-			v.Add(field+".kind", "phases must be listed once each, in the order design, design_seminar, implementation, final_seminar")
+			v.Add(field+".kind", CodeCohortPhasesOrder)
 		}
 		previous = order
 		if ph.StartsOn.IsZero() || ph.EndsOn.IsZero() {
-			v.Add(field, "needs startsOn and endsOn")
+			v.Add(field, CodeCohortPhaseDates)
 			continue
 		}
 		if ph.EndsOn.Before(ph.StartsOn) {
-			v.Add(field+".endsOn", "must not be before its startsOn")
+			v.Add(field+".endsOn", CodeCohortPhaseDatesOrder)
 		}
 		if ph.StartsOn.Before(c.StartsOn) || c.EndsOn.Before(ph.EndsOn) {
-			v.Add(field, "must lie within the cohort's startsOn and endsOn")
+			v.Add(field, CodeCohortPhaseOutside)
 		}
 		if !previousEnd.IsZero() && !previousEnd.Before(ph.StartsOn) {
-			v.Add(field+".startsOn", "must be after the end of the previous phase")
+			v.Add(field+".startsOn", CodeCohortPhaseOverlap)
 		}
 		previousEnd = ph.EndsOn
 	}
@@ -246,7 +246,7 @@ func ParseStaffRole(s string) (StaffRole, error) {
 	case StaffOrganizer, StaffCoach, StaffExaminer:
 		return r, nil
 	}
-	return "", Invalid("role", "must be one of organizer, coach, examiner")
+	return "", Invalid("role", CodeFieldNotOneOf, Params{"values": "organizer, coach, examiner"})
 }
 
 // StaffMember is a user with a staff role in a cohort.

@@ -29,7 +29,7 @@ func (s *Cohorts) CreateCohort(ctx context.Context, actor *Actor, plan CohortPla
 	err := s.store.WithinTx(ctx, func(tx Store) error {
 		if _, err := tx.Institutions().Get(ctx, plan.InstitutionID); err != nil {
 			if KindOf(err) == KindNotFound {
-				return Invalid("institutionId", "no institution has this id")
+				return Invalid("institutionId", CodeInstitutionUnknown)
 			}
 			return err
 		}
@@ -70,7 +70,7 @@ func (s *Cohorts) GetCohort(ctx context.Context, actor *Actor, id uuid.UUID) (Co
 // platform admin), newest first.
 func (s *Cohorts) ListCohorts(ctx context.Context, actor *Actor, page PageRequest) (Page[Cohort], error) {
 	if actor == nil {
-		return Page[Cohort]{}, Errorf(KindUnauthenticated, "sign in first")
+		return Page[Cohort]{}, Fail(KindUnauthenticated, CodeSignInRequired)
 	}
 	return s.store.Cohorts().List(ctx, CohortScopeOf(actor), page)
 }
@@ -120,7 +120,7 @@ func (s *Cohorts) AddStaff(ctx context.Context, actor *Actor, cohortID, userID u
 		}
 		user, err := tx.Users().Get(ctx, userID)
 		if KindOf(err) == KindNotFound {
-			return Invalid("userId", "no user has this id")
+			return Invalid("userId", CodeUserUnknown)
 		} else if err != nil {
 			return err
 		}
@@ -172,7 +172,7 @@ func (s *Cohorts) RemoveStaff(ctx context.Context, actor *Actor, cohortID, userI
 			return NotFound("staff member")
 		}
 		if removesOrganizer && organizers == 1 {
-			return Conflict("", "a cohort keeps at least one organizer: add another organizer first")
+			return Conflict(CodeStaffLastOrganizer)
 		}
 		if role == "" || role == StaffCoach {
 			coached, err := tx.Enrollments().CountCoachedBy(ctx, cohortID, userID)
@@ -180,7 +180,7 @@ func (s *Cohorts) RemoveStaff(ctx context.Context, actor *Actor, cohortID, userI
 				return err
 			}
 			if coached > 0 {
-				return Conflict("", "this coach still coaches participants: assign them another coach first")
+				return Conflict(CodeStaffCoachHasParticipants)
 			}
 		}
 		if _, err := tx.Cohorts().RemoveStaff(ctx, cohortID, userID, role); err != nil {
@@ -241,7 +241,7 @@ func (s *Cohorts) checkEnrollment(ctx context.Context, tx Store, e *Enrollment) 
 	var v Violations
 	for field, id := range map[string]uuid.UUID{"participantId": e.ParticipantID, "mentorId": e.MentorID} {
 		if _, err := tx.Users().Get(ctx, id); KindOf(err) == KindNotFound {
-			v.Add(field, "no user has this id")
+			v.Add(field, CodeUserUnknown)
 		} else if err != nil {
 			return err
 		}

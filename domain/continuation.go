@@ -1,7 +1,6 @@
 package domain
 
 import (
-	"fmt"
 	"slices"
 )
 
@@ -23,7 +22,7 @@ var ClosedHorizons = map[ProjectStatus][]Horizon{
 // horizon h when the project's status has closed that horizon.
 func (p *Project) checkHorizonOpen(h Horizon) error {
 	if slices.Contains(ClosedHorizons[p.Status], h) {
-		return Conflict("", fmt.Sprintf("the project is %s: its %s-term milestones were assessed and stay as they are; mid- and long-term milestones stay open", p.Status, h))
+		return Conflict(CodeMilestoneHorizonClosed, Params{"status": p.Status, "horizon": h})
 	}
 	return nil
 }

@@ -24,7 +24,7 @@ func DateOf(t time.Time) Date {
 func ParseDate(field, s string) (Date, error) {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
-		return Date{}, Invalid(field, "must be a date written YYYY-MM-DD")
+		return Date{}, Invalid(field, CodeFieldDate)
 	}
 	return Date{t}, nil
 }

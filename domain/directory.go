@@ -54,13 +54,13 @@ func registeringInstitution(actor *Actor, named *uuid.UUID) (*uuid.UUID, error) 
 	case named != nil && (actor.PlatformAdmin || slices.Contains(own, *named)):
 		return named, nil
 	case named != nil:
-		return nil, Invalid("institutionId", "you do not organize for this institution")
+		return nil, Invalid("institutionId", CodeInstitutionNotYours)
 	case actor.PlatformAdmin:
 		return nil, nil
 	case len(own) == 1:
 		return &own[0], nil
 	}
-	return nil, Invalid("institutionId", "name the institution on whose behalf the account is created: you organize for several")
+	return nil, Invalid("institutionId", CodeInstitutionChoose)
 }
 
 // CreatePlatformAdmin creates a platform admin with a password, for the
@@ -112,7 +112,7 @@ func checkAgency(ctx context.Context, store Store, id *uuid.UUID) error {
 	}
 	ok, err := store.Agencies().Exists(ctx, *id)
 	if err == nil && !ok {
-		err = Invalid("agencyId", "no agency has this id")
+		err = Invalid("agencyId", CodeAgencyUnknown)
 	}
 	return err
 }
@@ -189,7 +189,7 @@ func (d *Directory) UpdateUser(ctx context.Context, actor *Actor, id uuid.UUID, 
 // checkVersion compares the version a client last read with the stored one.
 func checkVersion(ifMatch *int64, stored int64) error {
 	if ifMatch != nil && *ifMatch != stored {
-		return Errorf(KindStale, "the resource changed since you read it: read it again and reapply your change")
+		return Fail(KindStale, CodeStale)
 	}
 	return nil
 }
@@ -226,7 +226,7 @@ func (d *Directory) CreateInstitution(ctx context.Context, actor *Actor, name, c
 // anyone else, those they organize for.
 func (d *Directory) ListInstitutions(ctx context.Context, actor *Actor, page PageRequest) (Page[Institution], error) {
 	if actor == nil {
-		return Page[Institution]{}, Errorf(KindUnauthenticated, "sign in first")
+		return Page[Institution]{}, Fail(KindUnauthenticated, CodeSignInRequired)
 	}
 	return d.store.Institutions().List(ctx, actor.Institutions, actor.PlatformAdmin, page)
 }
@@ -243,7 +243,7 @@ func (d *Directory) AddInstitutionOrganizer(ctx context.Context, actor *Actor, i
 		}
 		if _, err := tx.Users().Get(ctx, user); err != nil {
 			if KindOf(err) == KindNotFound {
-				return Invalid("userId", "no user has this id")
+				return Invalid("userId", CodeUserUnknown)
 			}
 			return err
 		}

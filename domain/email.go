@@ -11,14 +11,6 @@ import (
 // (RFC 5321 limits a path to 256 octets, two of them the angle brackets).
 const MaxEmailLength = 254
 
-// notAnEmail tells a person what an acceptable address looks like.
-const notAnEmail = "is not a valid e-mail address; write it like name@agency.go.id"
-
-// notASCII tells a person why an address that looks right is refused: a
-// letter of another alphabet (a Cyrillic а, a dotless ı) or a special space
-// would make an address that displays like someone else's.
-const notASCII = "must be written in ASCII letters, digits and punctuation only, like name@agency.go.id; letters of other alphabets and special spaces are not allowed"
-
 // ParseEmail returns s as a normalized e-mail address (trimmed, lower-case),
 // or an Invalid error naming the field "email". It accepts only a bare
 // address such as "name@agency.go.id": no display name, no angle brackets,
@@ -28,32 +20,32 @@ const notASCII = "must be written in ASCII letters, digits and punctuation only,
 func ParseEmail(s string) (string, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return "", Invalid("email", "is required")
+		return "", Invalid("email", CodeFieldRequired)
 	}
 	// ToLower would quietly turn invalid bytes into U+FFFD; refuse them instead.
 	if !utf8.ValidString(s) {
-		return "", Invalid("email", notAnEmail)
+		return "", Invalid("email", CodeEmailInvalid)
 	}
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
-			return "", Invalid("email", notASCII)
+			return "", Invalid("email", CodeEmailNotASCII)
 		}
 	}
 	s = strings.ToLower(s)
 	// Checked before parsing so that a huge input costs nothing more.
 	if len(s) > MaxEmailLength {
-		return "", Invalid("email", "must have at most 254 characters")
+		return "", Invalid("email", CodeFieldTooLong, Params{"max": MaxEmailLength})
 	}
 	addr, err := mail.ParseAddress(s)
 	if err != nil {
-		return "", Invalid("email", notAnEmail)
+		return "", Invalid("email", CodeEmailInvalid)
 	}
 	if addr.Address != s {
-		return "", Invalid("email", "must be the address alone, like name@agency.go.id, without a name, quotes or angle brackets")
+		return "", Invalid("email", CodeEmailAddressOnly)
 	}
 	at := strings.LastIndexByte(s, '@')
 	if !validMailDomain(s[at+1:]) {
-		return "", Invalid("email", "must end in a domain with a dot, like name@agency.go.id")
+		return "", Invalid("email", CodeEmailDomain)
 	}
 	return s, nil
 }

@@ -70,19 +70,19 @@ func (e *Enrollment) checkParties(isCoach func(uuid.UUID) bool) error {
 	var v Violations
 	e.Group = text(&v, "group", e.Group, false)
 	if e.ParticipantID == uuid.Nil {
-		v.Add("participantId", "is required")
+		v.Add("participantId", CodeFieldRequired)
 	}
 	if e.MentorID == uuid.Nil {
-		v.Add("mentorId", "is required")
+		v.Add("mentorId", CodeFieldRequired)
 	} else if e.MentorID == e.ParticipantID {
-		v.Add("mentorId", "must be someone other than the participant")
+		v.Add("mentorId", CodeEnrollmentSelf)
 	}
 	if e.CoachID != nil {
 		switch {
 		case *e.CoachID == e.ParticipantID:
-			v.Add("coachId", "must be someone other than the participant")
+			v.Add("coachId", CodeEnrollmentSelf)
 		case !isCoach(*e.CoachID):
-			v.Add("coachId", "must be a coach of the cohort: add them as staff with the role coach first")
+			v.Add("coachId", CodeEnrollmentCoachNotStaff)
 		}
 	}
 	return v.Err()

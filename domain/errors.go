@@ -52,41 +52,53 @@ func (k Kind) String() string {
 	return fmt.Sprintf("kind(%d)", int(k))
 }
 
-// FieldError names one field that breaks a rule, with a message a person can
-// act on. Field is the JSON name of the field as the client sent it
-// (for example "nip" or "phases[1].endsOn").
+// FieldError names one field that breaks a rule and why, by code. Field is
+// the JSON name of the field as the client sent it (for example "nip" or
+// "phases[1].endsOn").
 type FieldError struct {
-	Field   string
-	Message string
+	Field string
+	Code  Code
+	// Params fill the code's wording, such as the {max} of field.too_long.
+	Params Params
 	// Value is the offending value when showing it helps; it may be nil.
 	Value any
 }
 
-// Error is the one error type the domain returns to its callers. Message is
-// safe to show to a client; Err, when set, is the cause and is only logged.
+// Text words the rule the field breaks in lang.
+func (f FieldError) Text(lang Language) string { return f.Code.Text(lang, f.Params) }
+
+// Error is the one error type the domain returns to its callers. Its code
+// says why, and its wording is safe to show to a client; Err, when set, is
+// the cause and is only logged.
 type Error struct {
-	Kind    Kind
-	Message string
+	Kind   Kind
+	Code   Code
+	Params Params
 	// Fields lists every offending field for KindInvalid (and the duplicate
 	// field for KindConflict), so a client can show all problems at once.
 	Fields []FieldError
-	// RetryAfter tells, for KindTooManyRequests, how long to wait.
+	// RetryAfter tells, for KindTooManyRequests and KindUnavailable, how
+	// long to wait.
 	RetryAfter time.Duration
 	// Err is the underlying cause, kept for logs and errors.Is/As.
 	Err error
 }
 
-// Error returns the client-safe message with the names of the fields.
+// Text words the error (without its fields) in lang.
+func (e *Error) Text(lang Language) string { return e.Code.Text(lang, e.Params) }
+
+// Error returns the English wording with the names of the fields.
 func (e *Error) Error() string {
+	msg := e.Text(English)
 	if len(e.Fields) == 0 {
-		return e.Message
+		return msg
 	}
-	msg := e.Message + ":"
+	msg += ":"
 	for i, f := range e.Fields {
 		if i > 0 {
 			msg += ";"
 		}
-		msg += " " + f.Field + " " + f.Message
+		msg += " " + f.Field + " " + f.Text(English)
 	}
 	return msg
 }
@@ -94,39 +106,38 @@ func (e *Error) Error() string {
 // Unwrap returns the cause.
 func (e *Error) Unwrap() error { return e.Err }
 
-// Errorf returns an Error of the given kind with a formatted client-safe message.
-func Errorf(kind Kind, format string, args ...any) *Error {
-	return &Error{Kind: kind, Message: fmt.Sprintf(format, args...)}
+// Fail returns an Error of the given kind and code.
+func Fail(kind Kind, code Code, params ...Params) *Error {
+	return &Error{Kind: kind, Code: code, Params: merge(params)}
 }
 
-// Invalid returns a KindInvalid error naming one field.
-func Invalid(field, message string) *Error {
-	return &Error{
-		Kind:    KindInvalid,
-		Message: "the request breaks a rule",
-		Fields:  []FieldError{{Field: field, Message: message}},
-	}
+// Invalid returns a KindInvalid error naming one field and the rule it
+// breaks.
+func Invalid(field string, code Code, params ...Params) *Error {
+	return &Error{Kind: KindInvalid, Code: CodeInvalid, Fields: []FieldError{{Field: field, Code: code, Params: merge(params)}}}
 }
 
-// Conflict returns a KindConflict error; field may be empty when the conflict
-// is with the state of the resource rather than a duplicate value.
-func Conflict(field, message string) *Error {
-	e := &Error{Kind: KindConflict, Message: message}
-	if field != "" {
-		e.Fields = []FieldError{{Field: field, Message: message}}
-	}
-	return e
+// Conflict returns a KindConflict error: the state of the resource forbids
+// what was asked.
+func Conflict(code Code, params ...Params) *Error {
+	return Fail(KindConflict, code, params...)
+}
+
+// Duplicate returns a KindConflict error naming the field whose value
+// another record has already.
+func Duplicate(field string, code Code) *Error {
+	return &Error{Kind: KindConflict, Code: code, Fields: []FieldError{{Field: field, Code: code}}}
 }
 
 // NotFound returns a KindNotFound error for the named kind of thing
 // ("project", "cohort"): the same answer whether it is missing or hidden.
 func NotFound(what string) *Error {
-	return &Error{Kind: KindNotFound, Message: what + " not found"}
+	return Fail(KindNotFound, CodeNotFound, Params{"what": what})
 }
 
 // Unavailable wraps a cause that means a dependency cannot be reached.
 func Unavailable(cause error) *Error {
-	return &Error{Kind: KindUnavailable, Message: "the service is temporarily unavailable, try again shortly", Err: cause}
+	return &Error{Kind: KindUnavailable, Code: CodeUnavailable, Err: cause}
 }
 
 // KindOf returns the kind of the first *Error in err's chain, or 0 when err
@@ -139,20 +150,30 @@ func KindOf(err error) Kind {
 	return 0
 }
 
+// CodeOf returns the code of the first *Error in err's chain, or "" when err
+// is nil or not a domain error.
+func CodeOf(err error) Code {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return ""
+}
+
 // Violations collects every rule a request breaks, so that a client learns
 // of all of them at once rather than one per attempt.
 type Violations struct {
 	fields []FieldError
 }
 
-// Add records that field breaks a rule.
-func (v *Violations) Add(field, message string) {
-	v.fields = append(v.fields, FieldError{Field: field, Message: message})
+// Add records that field breaks the rule code names.
+func (v *Violations) Add(field string, code Code, params ...Params) {
+	v.fields = append(v.fields, FieldError{Field: field, Code: code, Params: merge(params)})
 }
 
-// AddError records err when it is not nil: the messages of a domain
-// error's fields, re-homed under field unless field is empty, or err's
-// text under field otherwise.
+// AddError records err when it is not nil: the fields of a domain error,
+// re-homed under field unless field is empty, or the error's own code under
+// field otherwise.
 func (v *Violations) AddError(field string, err error) {
 	if err == nil {
 		return
@@ -167,7 +188,15 @@ func (v *Violations) AddError(field string, err error) {
 		}
 		return
 	}
-	v.Add(field, err.Error())
+	v.fields = append(v.fields, FieldError{Field: field, Code: CodeOf(err), Params: paramsOf(err)})
+}
+
+func paramsOf(err error) Params {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Params
+	}
+	return nil
 }
 
 // Empty reports whether no rule was broken.
@@ -179,5 +208,12 @@ func (v *Violations) Err() error {
 	if len(v.fields) == 0 {
 		return nil
 	}
-	return &Error{Kind: KindInvalid, Message: "the request breaks some rules", Fields: v.fields}
+	return &Error{Kind: KindInvalid, Code: CodeInvalid, Fields: v.fields}
+}
+
+// conflictOn returns a KindConflict error that also names the field whose
+// value the state of the resource refuses.
+func conflictOn(field string, code Code, params ...Params) *Error {
+	p := merge(params)
+	return &Error{Kind: KindConflict, Code: code, Params: p, Fields: []FieldError{{Field: field, Code: code, Params: p}}}
 }

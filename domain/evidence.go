@@ -1,7 +1,6 @@
 package domain
 
 import (
-	"fmt"
 	"net/url"
 	"path"
 	"strings"
@@ -77,13 +76,13 @@ func newEvidence(m Milestone, d EvidenceDraft, by uuid.UUID, now time.Time) (Evi
 	d.URL = strings.TrimSpace(d.URL)
 	switch {
 	case d.File == nil && d.URL == "":
-		v.Add("file", "send a file or a url")
+		v.Add("file", CodeEvidenceFileOrURL)
 	case d.File != nil && d.URL != "":
-		v.Add("url", "send a file or a url, not both")
+		v.Add("url", CodeEvidenceFileAndURL)
 	case d.URL != "":
 		u, err := url.Parse(d.URL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(d.URL) > 2000 {
-			v.Add("url", "must be an http or https address")
+			v.Add("url", CodeFieldURL)
 		}
 		e.URL = d.URL
 	}
@@ -93,7 +92,7 @@ func newEvidence(m Milestone, d EvidenceDraft, by uuid.UUID, now time.Time) (Evi
 // withdraw takes back evidence that nobody has reviewed yet.
 func (e *Evidence) withdraw() error {
 	if e.Status != EvidenceSubmitted {
-		return Conflict("", fmt.Sprintf("only evidence waiting for review can be withdrawn; it is %s", e.Status))
+		return Conflict(CodeEvidenceWithdrawNotPending, Params{"status": e.Status})
 	}
 	e.Status = EvidenceWithdrawn
 	return nil
@@ -111,18 +110,18 @@ const (
 // review records the mentor's verdict; a rejection needs a comment.
 func (e *Evidence) review(decision EvidenceDecision, comment string, now time.Time) error {
 	if e.Status != EvidenceSubmitted {
-		return Conflict("", fmt.Sprintf("only evidence waiting for review can be reviewed; it is %s", e.Status))
+		return Conflict(CodeEvidenceNotPending, Params{"status": e.Status})
 	}
 	switch decision {
 	case EvidenceApprove:
 		e.Status = EvidenceApproved
 	case EvidenceReject:
 		if strings.TrimSpace(comment) == "" {
-			return Invalid("comment", "is required to reject evidence: say why")
+			return Invalid("comment", CodeEvidenceRejectNeedsComment)
 		}
 		e.Status = EvidenceRejected
 	default:
-		return Invalid("decision", "must be approve or reject")
+		return Invalid("decision", CodeReviewApproveOrReject)
 	}
 	e.ReviewedAt, e.ReviewComment = &now, strings.TrimSpace(comment)
 	return nil

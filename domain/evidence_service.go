@@ -5,7 +5,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"errors"
-	"fmt"
 	"io"
 	"mime"
 	"slices"
@@ -45,18 +44,18 @@ func (s *Projects) StoreEvidenceFile(ctx context.Context, actor *Actor, mileston
 		return nil, err
 	}
 	if len(head) == 0 {
-		return nil, Invalid("file", "is empty")
+		return nil, Invalid("file", CodeUploadEmpty)
 	}
 	mediaType, _, _ := mime.ParseMediaType(mimetype.Detect(head).String())
 	if !slices.Contains(AllowedEvidenceTypes, mediaType) {
-		return nil, &Error{Kind: KindUnsupportedMedia, Message: fmt.Sprintf("files of type %s are not accepted as evidence: send a PDF, an image, an office document, text, CSV or ZIP", mediaType)}
+		return nil, Fail(KindUnsupportedMedia, CodeUploadType, Params{"type": mediaType})
 	}
 	file := &StoredFile{Name: SafeFileName(name), MediaType: mediaType, BlobKey: "evidence/" + NewID().String()}
 	hash := sha256.New()
 	counted := &limitedReader{r: io.TeeReader(br, hash), left: s.MaxEvidenceBytes}
 	if err := s.blobs.Put(ctx, file.BlobKey, counted, mediaType); err != nil {
 		if errors.Is(err, errTooLarge) {
-			return nil, &Error{Kind: KindTooLarge, Message: fmt.Sprintf("an evidence file may have at most %d MiB", s.MaxEvidenceBytes>>20)}
+			return nil, Fail(KindTooLarge, CodeUploadTooLarge, Params{"max": s.MaxEvidenceBytes >> 20})
 		}
 		return nil, err
 	}
@@ -90,13 +89,13 @@ func (s *Projects) DiscardEvidenceFile(ctx context.Context, f *StoredFile) {
 // the milestone's horizon is open, and an achieved milestone needs no more.
 func checkAcceptsEvidence(p Project, m Milestone) error {
 	if !p.designApproved() {
-		return Conflict("", "evidence is submitted once the design is approved")
+		return Conflict(CodeEvidenceDesignNotApproved)
 	}
 	if err := p.checkHorizonOpen(m.Horizon); err != nil {
 		return err
 	}
 	if m.Status == MilestoneAchieved {
-		return Conflict("", "the milestone is achieved already")
+		return Conflict(CodeMilestoneAchieved)
 	}
 	return nil
 }
@@ -172,7 +171,7 @@ func (s *Projects) OpenEvidenceFile(ctx context.Context, actor *Actor, id uuid.U
 		return Evidence{}, nil, err
 	}
 	if e.File == nil {
-		return Evidence{}, nil, Conflict("", "this evidence is a link, not a file: open its url")
+		return Evidence{}, nil, Conflict(CodeEvidenceIsLink)
 	}
 	f, err := s.blobs.Open(ctx, e.File.BlobKey)
 	return e, f, err

@@ -163,7 +163,7 @@ func NewFollowUps(store Store, now func() time.Time) *FollowUps {
 // cohort's response deadline.
 func (f *FollowUps) Reminders(ctx context.Context, actor *Actor, page PageRequest) (Page[Reminder], error) {
 	if actor == nil {
-		return Page[Reminder]{}, Errorf(KindUnauthenticated, "sign in first")
+		return Page[Reminder]{}, Fail(KindUnauthenticated, CodeSignInRequired)
 	}
 	now := f.now()
 	today := DateOf(now)

@@ -40,7 +40,7 @@ func DefaultHashingLimit(memoryBytes int64) *HashingLimit {
 }
 
 // errHashingBusy answers a request that found no free slot.
-var errHashingBusy = &Error{Kind: KindUnavailable, Message: "too many sign-ins at once: try again in a moment", RetryAfter: time.Second}
+var errHashingBusy = &Error{Kind: KindUnavailable, Code: CodeHashingBusy, RetryAfter: time.Second}
 
 // run calls f in a free slot, or returns errHashingBusy when none frees up
 // in time.

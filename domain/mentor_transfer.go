@@ -2,7 +2,6 @@ package domain
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -109,9 +108,9 @@ var transferMoves = map[MentorTransferStatus][]MentorTransferStatus{
 func (t *MentorTransfer) decide(status MentorTransferStatus, comment string, now time.Time) error {
 	if !slices.Contains(transferMoves[status], t.Status) {
 		if t.Status == TransferAwaitingOrganizer {
-			return Conflict("", "this mentor transfer waits for an organizer of the cohort to confirm it first")
+			return Conflict(CodeTransferAwaitsOrganizer)
 		}
-		return Conflict("", fmt.Sprintf("this mentor transfer is %s already", t.Status))
+		return Conflict(CodeTransferClosed, Params{"status": t.Status})
 	}
 	t.Status, t.Comment = status, comment
 	if !status.open() {
@@ -161,12 +160,12 @@ func (t *MentorTransfer) offerActions(actor *Actor, e Enrollment) {
 // candidateRefusal says why mentor cannot be proposed as the enrollment's
 // new mentor whoever they are, or "" when they may be: the participant
 // cannot mentor themself, and the mentor is the mentor already.
-func (e Enrollment) candidateRefusal(mentor uuid.UUID) string {
+func (e Enrollment) candidateRefusal(mentor uuid.UUID) Code {
 	switch mentor {
 	case e.ParticipantID:
-		return "must be someone other than the participant"
+		return CodeEnrollmentSelf
 	case e.MentorID:
-		return "is the mentor already"
+		return CodeTransferSameMentor
 	}
 	return ""
 }
@@ -178,13 +177,15 @@ type CohortRoles []Role
 // cohort where they hold roles, or "" when they may: whoever takes part in
 // the cohort as a participant, coach or examiner would review a peer's or
 // their own examinee's work.
-func mentorRefusal(roles CohortRoles) string {
+func mentorRefusal(roles CohortRoles) Code {
 	for _, r := range roles {
 		switch r {
 		case RoleParticipant:
-			return "is a participant of this cohort and cannot also be a mentor in it"
-		case RoleCoach, RoleExaminer:
-			return fmt.Sprintf("is a %s of this cohort and cannot also be a participant's mentor", r)
+			return CodeMentorIsParticipant
+		case RoleCoach:
+			return CodeMentorIsCoach
+		case RoleExaminer:
+			return CodeMentorIsExaminer
 		}
 	}
 	return ""
@@ -220,9 +221,9 @@ func (m ProposedMentor) resolve(ctx context.Context, users UserStore, v *Violati
 	email := strings.TrimSpace(m.Email)
 	switch {
 	case m.ID == uuid.Nil && email == "":
-		v.Add("mentorId", "is required: give the new mentor's account id or mentorEmail")
+		v.Add("mentorId", CodeTransferMentorRequired)
 	case m.ID != uuid.Nil && email != "":
-		v.Add("mentorEmail", "give mentorId or mentorEmail, not both")
+		v.Add("mentorEmail", CodeTransferMentorBoth)
 	case email != "":
 		email, err := ParseEmail(email)
 		if err != nil {
@@ -231,13 +232,13 @@ func (m ProposedMentor) resolve(ctx context.Context, users UserStore, v *Violati
 		}
 		u, _, err := users.ByEmail(ctx, email)
 		if KindOf(err) == KindNotFound {
-			v.Add("mentorEmail", "no account has this e-mail address; ask the organizer to create one")
+			v.Add("mentorEmail", CodeTransferMentorEmailUnknown)
 			return uuid.Nil, nil
 		}
 		return u.ID, err
 	default:
 		if _, err := users.Get(ctx, m.ID); KindOf(err) == KindNotFound {
-			v.Add("mentorId", "no user has this id")
+			v.Add("mentorId", CodeUserUnknown)
 		} else if err != nil {
 			return uuid.Nil, err
 		}

@@ -26,7 +26,7 @@ func ParseHorizon(s string) (Horizon, error) {
 	case HorizonShort, HorizonMid, HorizonLong:
 		return h, nil
 	}
-	return "", Invalid("horizon", "must be short, mid or long")
+	return "", Invalid("horizon", CodeMilestoneHorizon)
 }
 
 // MilestoneStatus is where a milestone stands.
@@ -107,7 +107,7 @@ func newMilestone(project uuid.UUID, plan MilestonePlan, now time.Time) (Milesto
 	m.Title = text(&v, "title", plan.Title, true)
 	m.Description = longText(&v, "description", plan.Description)
 	if m.DueOn.IsZero() {
-		v.Add("dueOn", "is required")
+		v.Add("dueOn", CodeFieldRequired)
 	}
 	m.Activities = activities(&v, plan.Activities)
 	if plan.Position != nil {
@@ -141,7 +141,7 @@ func (m *Milestone) edit(c MilestoneChanges) error {
 	if c.Status != nil && *c.Status != m.Status {
 		movable := []MilestoneStatus{MilestonePlanned, MilestoneInProgress}
 		if !slices.Contains(movable, m.Status) || !slices.Contains(movable, *c.Status) {
-			return Conflict("status", fmt.Sprintf("a milestone moves only between planned and in_progress here; it is %s (claim it to have it verified)", m.Status))
+			return conflictOn("status", CodeMilestoneStatusMove, Params{"status": m.Status})
 		}
 		m.Status = *c.Status
 	}
@@ -152,10 +152,10 @@ func (m *Milestone) edit(c MilestoneChanges) error {
 // has no evidence: what was proved stays on record.
 func (m *Milestone) checkDeletable(evidence []Evidence) error {
 	if m.Status != MilestonePlanned {
-		return Conflict("", fmt.Sprintf("only a planned milestone can be deleted; it is %s", m.Status))
+		return Conflict(CodeMilestoneNotPlanned, Params{"status": m.Status})
 	}
 	if len(evidence) > 0 {
-		return Conflict("", "a milestone with evidence cannot be deleted")
+		return Conflict(CodeMilestoneHasEvidence)
 	}
 	return nil
 }
@@ -164,10 +164,10 @@ func (m *Milestone) checkDeletable(evidence []Evidence) error {
 // evidence that is submitted or approved.
 func (m *Milestone) claim(evidence []Evidence, now time.Time) error {
 	if m.Status != MilestonePlanned && m.Status != MilestoneInProgress {
-		return Conflict("", fmt.Sprintf("only a planned or in-progress milestone can be claimed; it is %s", m.Status))
+		return Conflict(CodeMilestoneNotOpen, Params{"status": m.Status})
 	}
 	if !slices.ContainsFunc(evidence, func(e Evidence) bool { return e.Status == EvidenceSubmitted || e.Status == EvidenceApproved }) {
-		return Conflict("", "submit at least one evidence before claiming the milestone achieved")
+		return Conflict(CodeMilestoneNeedsEvidence)
 	}
 	m.Status, m.ClaimedAt = MilestoneAwaitingVerification, &now
 	return nil
@@ -187,24 +187,24 @@ const (
 // sends it back to in_progress with a comment.
 func (m *Milestone) verify(decision VerificationDecision, comment string, evidence []Evidence) error {
 	if m.Status != MilestoneAwaitingVerification {
-		return Conflict("", fmt.Sprintf("only a claimed milestone can be verified; it is %s", m.Status))
+		return Conflict(CodeMilestoneNotClaimed, Params{"status": m.Status})
 	}
 	switch decision {
 	case VerifyApprove:
 		if slices.ContainsFunc(evidence, func(e Evidence) bool { return e.Status == EvidenceSubmitted }) {
-			return Conflict("", "review every submitted evidence of the milestone before verifying it")
+			return Conflict(CodeMilestoneEvidencePending)
 		}
 		if !slices.ContainsFunc(evidence, func(e Evidence) bool { return e.Status == EvidenceApproved }) {
-			return Conflict("", "a milestone is verified on approved evidence: approve at least one first")
+			return Conflict(CodeMilestoneNeedsApproved)
 		}
 		m.Status = MilestoneAchieved
 	case VerifyReturn:
 		if strings.TrimSpace(comment) == "" {
-			return Invalid("comment", "is required to return a milestone: say what is missing")
+			return Invalid("comment", CodeMilestoneReturnNeedsComment)
 		}
 		m.Status = MilestoneInProgress
 	default:
-		return Invalid("decision", "must be approve or return")
+		return Invalid("decision", CodeReviewApproveOrReturn)
 	}
 	return nil
 }
@@ -219,7 +219,7 @@ func (m *Milestone) startOnEvidence() {
 
 func activities(v *Violations, in []Activity) []Activity {
 	if len(in) > MaxActivities {
-		v.Add("activities", fmt.Sprintf("must have at most %d entries", MaxActivities))
+		v.Add("activities", CodeFieldTooMany, Params{"max": MaxActivities})
 	}
 	out := make([]Activity, len(in))
 	for i, a := range in {
@@ -238,7 +238,7 @@ func longText(v *Violations, field, s string) string {
 		return s
 	}
 	if len([]rune(s)) > MaxProjectText {
-		v.Add(field, fmt.Sprintf("must have at most %d characters", MaxProjectText))
+		v.Add(field, CodeFieldTooLong, Params{"max": MaxProjectText})
 	}
 	return s
 }

@@ -46,28 +46,28 @@ const (
 func ParseNIP(s string) (NIP, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return "", Invalid("nip", "is required")
+		return "", Invalid("nip", CodeFieldRequired)
 	}
 	if printed, ok := joinNIPGroups(s); ok {
 		s = printed
 	}
 	if len(s) != nipLength || !allDigits(s) {
-		return "", Invalid("nip", "must have 18 digits, like 198001152005011002 or 19800115 200501 1 002")
+		return "", Invalid("nip", CodeNIPLength)
 	}
 	n := NIP(s)
 	birth := n.BirthDate()
 	if birth.IsZero() {
-		return "", Invalid("nip", "digits 1–8 must be a real birth date (YYYYMMDD) between 1930 and 2099")
+		return "", Invalid("nip", CodeNIPBirthDate)
 	}
 	year, _ := n.AppointedIn()
 	if year == 0 {
-		return "", Invalid("nip", "digits 9–14 must be a plausible appointment year and month (YYYYMM), from 195001 to 209912")
+		return "", Invalid("nip", CodeNIPAppointment)
 	}
 	if year-birth.Year() < minAppointmentAge {
-		return "", Invalid("nip", "digits 9–14 must be a plausible appointment year and month (YYYYMM), at least 17 years after the birth year in digits 1–4")
+		return "", Invalid("nip", CodeNIPAppointmentAge)
 	}
 	if n.Sex() == "" {
-		return "", Invalid("nip", "digit 15 must be 1 (male) or 2 (female)")
+		return "", Invalid("nip", CodeNIPSex)
 	}
 	return n, nil
 }

@@ -72,14 +72,14 @@ func TestNIPWithoutEighteenDigitsIsRejected(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ParseNIP(tt.in)
-			wantOneProblem(t, err, "nip", "must have 18 digits")
+			wantOneProblem(t, err, "nip", CodeNIPLength)
 		})
 	}
 }
 
 func TestEmptyNIPIsRequired(t *testing.T) {
 	_, err := ParseNIP("  ")
-	wantOneProblem(t, err, "nip", "is required")
+	wantOneProblem(t, err, "nip", CodeFieldRequired)
 }
 
 func TestNIPWithImpossibleBirthDateIsRejected(t *testing.T) {
@@ -96,24 +96,27 @@ func TestNIPWithImpossibleBirthDateIsRejected(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ParseNIP(tt.in)
-			wantOneProblem(t, err, "nip", "digits 1–8 must be a real birth date (YYYYMMDD)")
+			wantOneProblem(t, err, "nip", CodeNIPBirthDate)
 		})
 	}
 }
 
 func TestNIPWithImplausibleAppointmentIsRejected(t *testing.T) {
-	tests := []struct{ name, in string }{
-		{"month 00", "198001152005001002"},
-		{"month 13", "198001152005131002"},
-		{"appointed before 1950", "193001011949121002"},
-		{"appointed after 2099", "198001152100011002"},
-		{"appointed at 16", "198001151996121002"},
-		{"appointed before birth", "198001151979011002"},
+	tests := []struct {
+		name, in string
+		want     Code
+	}{
+		{"month 00", "198001152005001002", CodeNIPAppointment},
+		{"month 13", "198001152005131002", CodeNIPAppointment},
+		{"appointed before 1950", "193001011949121002", CodeNIPAppointment},
+		{"appointed after 2099", "198001152100011002", CodeNIPAppointment},
+		{"appointed at 16", "198001151996121002", CodeNIPAppointmentAge},
+		{"appointed before birth", "198001151979011002", CodeNIPAppointmentAge},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ParseNIP(tt.in)
-			wantOneProblem(t, err, "nip", "digits 9–14 must be a plausible appointment year and month (YYYYMM)")
+			wantOneProblem(t, err, "nip", tt.want)
 		})
 	}
 }
@@ -127,7 +130,7 @@ func TestNIPAppointedSeventeenYearsAfterTheBirthYearIsAccepted(t *testing.T) {
 func TestNIPWithSexDigitOtherThanOneOrTwoIsRejected(t *testing.T) {
 	for _, in := range []string{"198001152005010002", "198001152005013002", "198001152005019002"} {
 		_, err := ParseNIP(in)
-		wantOneProblem(t, err, "nip", "digit 15 must be 1 (male) or 2 (female)")
+		wantOneProblem(t, err, "nip", CodeNIPSex)
 	}
 }
 

@@ -32,4 +32,4 @@ type Page[T any] struct {
 }
 
 // ErrBadCursor is returned for a cursor that no list of ours produced.
-var ErrBadCursor = Invalid("query.cursor", "is not a cursor from a previous page of this list")
+var ErrBadCursor = Invalid("query.cursor", CodeQueryCursor)

@@ -134,9 +134,9 @@ func text(v *Violations, field, s string, required bool) string {
 	}
 	switch {
 	case required && s == "":
-		v.Add(field, "is required")
+		v.Add(field, CodeFieldRequired)
 	case utf8.RuneCountInString(s) > MaxTextLength:
-		v.Add(field, "must have at most 200 characters")
+		v.Add(field, CodeFieldTooLong, Params{"max": 200})
 	}
 	return s
 }

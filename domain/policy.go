@@ -331,13 +331,13 @@ func Authorize(actor *Actor, action Action, target Target) error {
 	}
 	switch {
 	case actor == nil:
-		return Errorf(KindUnauthenticated, "sign in first")
+		return Fail(KindUnauthenticated, CodeSignInRequired)
 	case actor.PlatformAdmin:
 		return nil
 	case r.visible != nil && !r.visible(actor, target):
 		return NotFound(r.noun)
 	case !r.allowed(actor, target):
-		return Errorf(KindForbidden, "you may not do this (%s)", action)
+		return Fail(KindForbidden, CodeForbidden, Params{"action": action})
 	}
 	return nil
 }

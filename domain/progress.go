@@ -53,7 +53,7 @@ func (s *Cohorts) CohortProgress(ctx context.Context, actor *Actor, q ProgressQu
 		return err
 	}
 	if q.Status != "" && !validProjectStatus(q.Status) {
-		return Invalid("query.status", "must be a project status: draft, design_submitted, design_approved, implementing, final_submitted or completed")
+		return Invalid("query.status", CodeQueryProjectStatus)
 	}
 	q.Today = DateOf(s.now())
 	q.CoachedBy = ProgressScope(actor, q.Cohort)

@@ -91,7 +91,7 @@ type ProjectChanges struct {
 // submitted design is under review, an approved one is the agreed plan.
 func (p *Project) editDesign(c ProjectChanges) error {
 	if p.Status != ProjectDraft {
-		return Conflict("", fmt.Sprintf("the design can only be edited while the project is a draft; it is %s", p.Status))
+		return Conflict(CodeProjectNotDraft, Params{"status": p.Status})
 	}
 	var v Violations
 	// The title is a single line; the rest are paragraphs.
@@ -103,7 +103,7 @@ func (p *Project) editDesign(c ProjectChanges) error {
 		if err := check(field, s); err != nil {
 			v.AddError(field, err)
 		} else if utf8.RuneCountInString(s) > max {
-			v.Add(field, fmt.Sprintf("must have at most %d characters", max))
+			v.Add(field, CodeFieldTooLong, Params{"max": max})
 		}
 		*dst = s
 	}
@@ -131,33 +131,33 @@ func innovationAreas(v *Violations, tags []string) []string {
 		case err != nil:
 			v.AddError(fmt.Sprintf("innovationAreas[%d]", i), err)
 		case t == "":
-			v.Add(fmt.Sprintf("innovationAreas[%d]", i), "must not be empty")
+			v.Add(fmt.Sprintf("innovationAreas[%d]", i), CodeProjectAreaEmpty)
 		case utf8.RuneCountInString(t) > 60:
-			v.Add(fmt.Sprintf("innovationAreas[%d]", i), "must have at most 60 characters")
+			v.Add(fmt.Sprintf("innovationAreas[%d]", i), CodeFieldTooLong, Params{"max": 60})
 		case !slices.Contains(out, t):
 			out = append(out, t)
 		}
 	}
 	if len(out) > MaxInnovationAreas {
-		v.Add("innovationAreas", fmt.Sprintf("must have at most %d tags", MaxInnovationAreas))
+		v.Add("innovationAreas", CodeProjectTooManyAreas, Params{"max": MaxInnovationAreas})
 	}
 	return out
 }
 
 func stakeholders(v *Violations, in []Stakeholder) []Stakeholder {
 	if len(in) > MaxStakeholders {
-		v.Add("stakeholders", fmt.Sprintf("must have at most %d entries", MaxStakeholders))
+		v.Add("stakeholders", CodeFieldTooMany, Params{"max": MaxStakeholders})
 	}
 	out := make([]Stakeholder, len(in))
 	for i, s := range in {
 		field := fmt.Sprintf("stakeholders[%d]", i)
 		s.Name = text(v, field+".name", s.Name, true)
 		if s.Kind != StakeholderInternal && s.Kind != StakeholderExternal {
-			v.Add(field+".kind", "must be internal or external")
+			v.Add(field+".kind", CodeStakeholderKind)
 		}
 		for name, level := range map[string]Level{"power": s.Power, "interest": s.Interest} {
 			if level != LevelHigh && level != LevelLow {
-				v.Add(field+"."+name, "must be high or low")
+				v.Add(field+"."+name, CodeStakeholderLevel)
 			}
 		}
 		out[i] = s
@@ -170,16 +170,16 @@ func stakeholders(v *Violations, in []Stakeholder) []Stakeholder {
 // short-term milestone: every missing item is named.
 func (p *Project) submitDesign(milestones []Milestone, now time.Time) error {
 	if p.Status != ProjectDraft {
-		return Conflict("", fmt.Sprintf("only a draft can be submitted; the design is %s", p.Status))
+		return Conflict(CodeDesignNotDraft, Params{"status": p.Status})
 	}
 	var v Violations
 	for field, value := range map[string]string{"title": p.Title, "problem": p.Problem, "goal": p.Goal} {
 		if value == "" {
-			v.Add(field, "is required before the design is submitted")
+			v.Add(field, CodeDesignRequired)
 		}
 	}
 	if !slices.ContainsFunc(milestones, func(m Milestone) bool { return m.Horizon == HorizonShort }) {
-		v.Add("milestones", "the design needs at least one short-term milestone")
+		v.Add("milestones", CodeDesignNeedsShortMilestone)
 	}
 	if err := v.Err(); err != nil {
 		return err
@@ -206,16 +206,16 @@ const (
 // are the reviews of the current round so far.
 func (p *Project) reviewDesign(reviewer uuid.UUID, role Role, decision DesignDecision, comment string, round []Review) (approved bool, err error) {
 	if p.Status != ProjectDesignSubmitted {
-		return false, Conflict("", fmt.Sprintf("only a submitted design can be reviewed; the design is %s", p.Status))
+		return false, Conflict(CodeDesignNotSubmitted, Params{"status": p.Status})
 	}
 	if slices.ContainsFunc(round, func(r Review) bool { return r.ReviewerID == reviewer }) {
-		return false, Conflict("", "you have already reviewed this round of the design; wait for the participant to resubmit")
+		return false, Conflict(CodeDesignAlreadyReviewed)
 	}
 	comment = strings.TrimSpace(comment)
 	switch decision {
 	case DesignReturn:
 		if comment == "" {
-			return false, Invalid("comment", "is required to return a design: say what to change")
+			return false, Invalid("comment", CodeDesignReturnNeedsComment)
 		}
 		p.Status, p.RevisionRequested, p.RevisionComment = ProjectDraft, true, comment
 		return false, nil
@@ -232,7 +232,7 @@ func (p *Project) reviewDesign(reviewer uuid.UUID, role Role, decision DesignDec
 		}
 		return false, nil
 	}
-	return false, Invalid("decision", "must be approve or return")
+	return false, Invalid("decision", CodeReviewApproveOrReturn)
 }
 
 // designReviewerRole says in which capacity a user reviews the design: as
@@ -269,7 +269,7 @@ func (p *Project) startImplementation() error {
 		return nil
 	}
 	if p.Status != ProjectDesignApproved {
-		return Conflict("", fmt.Sprintf("implementation starts once the design is approved; the project is %s", p.Status))
+		return Conflict(CodeProjectNotApproved, Params{"status": p.Status})
 	}
 	p.Status = ProjectImplementing
 	return nil
@@ -278,7 +278,7 @@ func (p *Project) startImplementation() error {
 // submitFinal hands in the final report of an implemented project.
 func (p *Project) submitFinal() error {
 	if p.Status != ProjectImplementing {
-		return Conflict("", fmt.Sprintf("the final report is submitted during implementation; the project is %s", p.Status))
+		return Conflict(CodeProjectNotImplementing, Params{"status": p.Status})
 	}
 	p.Status = ProjectFinalSubmitted
 	return nil
@@ -288,7 +288,7 @@ func (p *Project) submitFinal() error {
 // design is approved: until then the milestones are a plan under review.
 func (p *Project) checkClaimsOpen() error {
 	if !p.designApproved() {
-		return Conflict("", "milestones are claimed once the design is approved")
+		return Conflict(CodeMilestoneDesignNotApproved)
 	}
 	return nil
 }

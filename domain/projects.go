@@ -211,7 +211,7 @@ func (s *Projects) AddCoachingNote(ctx context.Context, actor *Actor, projectID 
 	n.Topic = text(&v, "topic", topic, true)
 	n.Notes = longText(&v, "notes", notes)
 	if heldOn.IsZero() {
-		v.Add("heldOn", "is required")
+		v.Add("heldOn", CodeFieldRequired)
 	}
 	_, err := s.change(ctx, actor, projectID, WriteCoachingNote, nil, func(tx Store, p *Project) ([]Event, error) {
 		if err := v.Err(); err != nil {

@@ -70,7 +70,7 @@ func (l *RateLimiter) Allow(client string, now time.Time) error {
 		return nil
 	}
 	wait := time.Duration(math.Ceil((1 - b.tokens) * float64(l.limit.Every)))
-	return &Error{Kind: KindTooManyRequests, Message: "too many requests from your address: wait before trying again", RetryAfter: max(wait, time.Second)}
+	return &Error{Kind: KindTooManyRequests, Code: CodeAddressLimited, RetryAfter: max(wait, time.Second)}
 }
 
 // refill adds the tokens earned since the bucket was last used.

@@ -38,9 +38,9 @@ func ValidatePassword(field, password string) error {
 	n := utf8.RuneCountInString(password)
 	switch {
 	case n < MinPasswordLength:
-		return Invalid(field, fmt.Sprintf("must have at least %d characters", MinPasswordLength))
+		return Invalid(field, CodeFieldTooShort, Params{"min": MinPasswordLength})
 	case n > MaxPasswordLength:
-		return Invalid(field, fmt.Sprintf("must have at most %d characters", MaxPasswordLength))
+		return Invalid(field, CodeFieldTooLong, Params{"max": MaxPasswordLength})
 	}
 	return nil
 }

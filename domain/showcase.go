@@ -75,18 +75,18 @@ type PublicationDraft struct {
 // project's evidence named in the draft, by id.
 func (p *Publication) publish(d PublicationDraft, project Project, cohort Cohort, agency *Agency, evidence map[uuid.UUID]Evidence, by uuid.UUID, now time.Time) error {
 	if !project.designApproved() {
-		return Conflict("", fmt.Sprintf("a project is published once its design is approved; it is %s", project.Status))
+		return Conflict(CodePublicationNotApproved, Params{"status": project.Status})
 	}
 	var v Violations
 	innovation := strings.TrimSpace(d.Innovation)
 	switch {
 	case innovation == "":
-		v.Add("innovation", "is required: say what is new and how it works, for other regions")
+		v.Add("innovation", CodePublicationInnovationRequired)
 	case utf8.RuneCountInString(innovation) > MaxProjectText:
-		v.Add("innovation", fmt.Sprintf("must have at most %d characters", MaxProjectText))
+		v.Add("innovation", CodeFieldTooLong, Params{"max": MaxProjectText})
 	}
 	if len(d.PublicEvidence) > MaxPublicEvidence {
-		v.Add("publicEvidence", fmt.Sprintf("must have at most %d entries", MaxPublicEvidence))
+		v.Add("publicEvidence", CodeFieldTooMany, Params{"max": MaxPublicEvidence})
 		return v.Err()
 	}
 	public := []uuid.UUID{}
@@ -95,9 +95,9 @@ func (p *Publication) publish(d PublicationDraft, project Project, cohort Cohort
 		e, ok := evidence[id]
 		switch {
 		case !ok || e.ProjectID != project.ID:
-			v.Add(field, "is not evidence of this project")
+			v.Add(field, CodePublicationForeignEvidence)
 		case e.Status != EvidenceApproved:
-			v.Add(field, fmt.Sprintf("only approved evidence can be made public; this is %s", e.Status))
+			v.Add(field, CodePublicationEvidenceNotApproved, Params{"status": e.Status})
 		case !slices.Contains(public, id):
 			public = append(public, id)
 		}
@@ -160,23 +160,23 @@ func NewShowcaseQuery(text, region, program string, year int, area string) (Show
 	q := ShowcaseQuery{Text: strings.Join(strings.Fields(text), " "), Region: strings.TrimSpace(region),
 		Area: strings.ToLower(strings.TrimSpace(area)), Year: year}
 	if utf8.RuneCountInString(q.Text) > MaxShowcaseQuery {
-		v.Add("query.q", fmt.Sprintf("must have at most %d characters", MaxShowcaseQuery))
+		v.Add("query.q", CodeFieldTooLong, Params{"max": MaxShowcaseQuery})
 	}
 	if utf8.RuneCountInString(q.Region) > MaxTextLength {
-		v.Add("query.region", "must have at most 200 characters")
+		v.Add("query.region", CodeFieldTooLong, Params{"max": 200})
 	}
 	if utf8.RuneCountInString(q.Area) > 60 {
-		v.Add("query.area", "must have at most 60 characters")
+		v.Add("query.area", CodeFieldTooLong, Params{"max": 60})
 	}
 	if program != "" {
 		p, err := ParseProgram(program)
 		if err != nil {
-			v.Add("query.program", "must be one of pkn1, pkn2, pka, pkp")
+			v.Add("query.program", CodeFieldNotOneOf, Params{"values": "pkn1, pkn2, pka, pkp"})
 		}
 		q.Program = p
 	}
 	if year != 0 && (year < 1990 || year > 2100) {
-		v.Add("query.year", "must be a year between 1990 and 2100")
+		v.Add("query.year", CodeQueryYear)
 	}
 	return q, v.Err()
 }
@@ -293,18 +293,18 @@ func newReplication(p Publication, d ReplicationDraft, by uuid.UUID, today Date,
 	r := Replication{ID: NewID(), PublicationID: p.ID, AgencyID: d.AgencyID, Status: ReplicationStatus(d.Status), On: d.On,
 		RecordedBy: by, CreatedAt: now}
 	if d.AgencyID == uuid.Nil {
-		v.Add("agencyId", "is required")
+		v.Add("agencyId", CodeFieldRequired)
 	} else if p.AgencyID != nil && *p.AgencyID == d.AgencyID {
-		v.Add("agencyId", "is the innovating agency itself: record the agencies that came to learn from it")
+		v.Add("agencyId", CodeShowcaseOwnAgency)
 	}
 	if r.Status != ReplicationStudied && r.Status != ReplicationAdopted {
-		v.Add("status", "must be studied or adopted")
+		v.Add("status", CodeShowcaseReplicationStatus)
 	}
 	switch {
 	case d.On.IsZero():
-		v.Add("date", "is required")
+		v.Add("date", CodeFieldRequired)
 	case today.Before(d.On):
-		v.Add("date", "must not be in the future: record a studi tiru once it happened")
+		v.Add("date", CodeShowcaseReplicationFuture)
 	}
 	r.Note = longText(&v, "note", d.Note)
 	return r, v.Err()

@@ -170,7 +170,7 @@ func (s *Showcase) OpenPublicEvidence(ctx context.Context, clientAddress string,
 		return PublicEvidence{}, nil, err
 	}
 	if e.File == nil {
-		return PublicEvidence{}, nil, Conflict("", "this evidence is a link, not a file: open its url")
+		return PublicEvidence{}, nil, Conflict(CodeEvidenceIsLink)
 	}
 	f, err := s.blobs.Open(ctx, e.File.BlobKey)
 	return e, f, err

@@ -11,19 +11,13 @@ import (
 // cursor. What people read as a label (a name, a title, a file name) is a
 // single line (CheckSingleLine); what they write at length (a description,
 // a note) is multi-line text (CheckMultiLine).
-const (
-	notText           = "must be UTF-8 text without NUL characters"
-	controlInLine     = "must be a single line of text, without tabs, line breaks or other control characters"
-	controlInLines    = "must not contain control characters other than tabs and line breaks"
-	bidiControlInLine = "must not contain characters that reverse the direction of text (U+202A to U+202E, U+2066 to U+2069)"
-)
 
 // CheckText returns an Invalid error naming field unless s is text at all:
 // valid UTF-8 without NUL characters, which nothing downstream can store or
 // show faithfully (PostgreSQL refuses both in text).
 func CheckText(field, s string) error {
 	if !utf8.ValidString(s) || strings.IndexByte(s, 0) >= 0 {
-		return Invalid(field, notText)
+		return Invalid(field, CodeTextNotUTF8)
 	}
 	return nil
 }
@@ -40,9 +34,9 @@ func CheckSingleLine(field, s string) error {
 	for _, r := range s {
 		switch {
 		case unicode.IsControl(r):
-			return Invalid(field, controlInLine)
+			return Invalid(field, CodeTextSingleLine)
 		case isBidiControl(r):
-			return Invalid(field, bidiControlInLine)
+			return Invalid(field, CodeTextBidi)
 		}
 	}
 	return nil
@@ -57,7 +51,7 @@ func CheckMultiLine(field, s string) error {
 	}
 	for _, r := range s {
 		if unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r' {
-			return Invalid(field, controlInLines)
+			return Invalid(field, CodeTextControl)
 		}
 	}
 	return nil

@@ -21,17 +21,17 @@ const (
 	codeUndefinedTable      = "42P01"
 )
 
-// uniqueFields names the field and the message for each unique constraint,
-// so a duplicate becomes a KindConflict error a client can act on.
+// uniqueFields names the field and the code for each unique constraint, so
+// a duplicate becomes a KindConflict error a client can act on.
 var uniqueFields = map[string]domain.FieldError{
-	"users_email_key":             {Field: "email", Message: "is already registered to another account"},
-	"users_nip_key":               {Field: "nip", Message: "belongs to another account"},
-	"agencies_name_key":           {Field: "name", Message: "an agency with this name exists already"},
-	"institutions_code_key":       {Field: "code", Message: "is used by another institution"},
-	"cohorts_code_key":            {Field: "code", Message: "is used by another cohort of this institution"},
-	"enrollments_participant_key": {Field: "participantId", Message: "is already enrolled in this cohort"},
-	"reviews_design_once":         {Field: "decision", Message: "you have already reviewed this round of the design"},
-	"replications_once":           {Field: "agencyId", Message: "has this studi tiru of this innovation recorded already"},
+	"users_email_key":             {Field: "email", Code: domain.CodeEmailTaken},
+	"users_nip_key":               {Field: "nip", Code: domain.CodeNIPTaken},
+	"agencies_name_key":           {Field: "name", Code: domain.CodeAgencyNameTaken},
+	"institutions_code_key":       {Field: "code", Code: domain.CodeInstitutionCodeTaken},
+	"cohorts_code_key":            {Field: "code", Code: domain.CodeCohortCodeTaken},
+	"enrollments_participant_key": {Field: "participantId", Code: domain.CodeEnrollmentExists},
+	"reviews_design_once":         {Field: "decision", Code: domain.CodeDesignAlreadyReviewed},
+	"replications_once":           {Field: "agencyId", Code: domain.CodeShowcaseReplicationRecorded},
 }
 
 // dbError turns a database failure into a domain error where it has a
@@ -47,11 +47,13 @@ func dbError(err error) error {
 		switch {
 		case pgErr.Code == codeUniqueViolation:
 			if f, ok := uniqueFields[pgErr.ConstraintName]; ok {
-				return &domain.Error{Kind: domain.KindConflict, Message: f.Field + " " + f.Message, Fields: []domain.FieldError{f}, Err: err}
+				de := domain.Duplicate(f.Field, f.Code)
+				de.Err = err
+				return de
 			}
-			return &domain.Error{Kind: domain.KindConflict, Message: "this exists already", Err: err}
+			return &domain.Error{Kind: domain.KindConflict, Code: domain.CodeExists, Err: err}
 		case pgErr.Code == codeForeignKeyViolation:
-			return &domain.Error{Kind: domain.KindInvalid, Message: "the request refers to something that does not exist", Err: err}
+			return &domain.Error{Kind: domain.KindInvalid, Code: domain.CodeReferenceMissing, Err: err}
 		case strings.HasPrefix(pgErr.Code, "08"), strings.HasPrefix(pgErr.Code, "57P"):
 			return domain.Unavailable(err) // connection exception, admin shutdown, cannot connect now
 		}

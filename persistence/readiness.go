@@ -14,13 +14,13 @@ import (
 // KindUnavailable errors whose messages are safe to show.
 func CheckReady(ctx context.Context, db *bun.DB) error {
 	if err := db.PingContext(ctx); err != nil {
-		return &domain.Error{Kind: domain.KindUnavailable, Message: "the database cannot be reached", Err: err}
+		return &domain.Error{Kind: domain.KindUnavailable, Code: domain.CodeDatabaseUnreachable, Err: err}
 	}
 	if err := NewMigrator(db).CheckCurrent(ctx); err != nil {
 		if errors.Is(err, ErrSchemaBehind) {
-			return &domain.Error{Kind: domain.KindUnavailable, Message: err.Error(), Err: err}
+			return &domain.Error{Kind: domain.KindUnavailable, Code: domain.CodeSchemaBehind, Err: err}
 		}
-		return &domain.Error{Kind: domain.KindUnavailable, Message: "the database cannot be reached", Err: err}
+		return &domain.Error{Kind: domain.KindUnavailable, Code: domain.CodeDatabaseUnreachable, Err: err}
 	}
 	return nil
 }

@@ -35,7 +35,7 @@ func (s *SessionStore) Actor(ctx context.Context, tokenHash []byte, now time.Tim
 		if err := notFound(err, "session"); domain.KindOf(err) != domain.KindNotFound {
 			return domain.Actor{}, err
 		}
-		return domain.Actor{}, domain.Errorf(domain.KindUnauthenticated, "the token is unknown, expired or revoked: sign in again")
+		return domain.Actor{}, domain.Fail(domain.KindUnauthenticated, domain.CodeTokenInvalid)
 	}
 	actor := domain.Actor{UserID: row.UserID, PlatformAdmin: row.PlatformAdmin}
 	for _, r := range commaList(row.Roles) {

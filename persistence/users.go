@@ -206,7 +206,7 @@ func staleUnlessOne(res interface{ RowsAffected() (int64, error) }, err error) e
 		return dbError(err)
 	}
 	if n, _ := res.RowsAffected(); n != 1 {
-		return domain.Errorf(domain.KindStale, "the resource changed since you read it: read it again and reapply your change")
+		return domain.Fail(domain.KindStale, domain.CodeStale)
 	}
 	return nil
 }
