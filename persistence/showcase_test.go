@@ -8,12 +8,13 @@ import (
 	"github.com/proper-id/proper/domain"
 	"github.com/proper-id/proper/persistence"
 	"github.com/proper-id/proper/persistence/pgtest"
+	"github.com/proper-id/proper/persistence/seed"
 )
 
 func TestASearchMatchingTooManyRanksABoundedShareAndSaysSo(t *testing.T) {
 	ctx := context.Background()
 	db := pgtest.DB(t)
-	if err := persistence.Seed(ctx, db, persistence.SeedOptions{Projects: 400, Published: 1, Now: time.Now()}); err != nil {
+	if err := seed.Load(ctx, db, seed.Options{Projects: 400, Published: 1, Now: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
 	defer persistence.SetSearchRankLimit(50)()
