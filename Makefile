@@ -88,7 +88,7 @@ bench: postgres
 
 ## fuzz: run each fuzz target of the parsers of outside input for $(FUZZTIME)
 ## (make test runs their seed corpora as ordinary tests)
-FUZZ_TARGETS := domain:FuzzParseNIP domain:FuzzParseEmail domain:FuzzParseRoster domain:FuzzSafeFileName \
+FUZZ_TARGETS := domain:FuzzParseNIP domain:FuzzParseEmail api/rostercsv:FuzzParse domain:FuzzSafeFileName \
 	persistence:FuzzDecodeCursor persistence:FuzzHighlightParts api:FuzzMergePatch api:FuzzEvidenceForm \
 	api:FuzzHostileJSON
 fuzz:
