@@ -51,7 +51,9 @@ const rosterHeader = "nip,name,email,position,rank,agency,mentor_email,mentor_na
 func lines(ls ...string) string { return strings.Join(ls, "\n") + "\n" }
 
 // parseRosterString parses a roster held in a string.
-func parseRosterString(s string) ([]domain.RosterRow, error) { return rostercsv.Parse(strings.NewReader(s)) }
+func parseRosterString(s string) ([]domain.RosterRow, error) {
+	return rostercsv.Parse(strings.NewReader(s))
+}
 
 // wantRows fails the test unless the roster parsed into exactly want.
 func wantRows(t *testing.T, got []domain.RosterRow, err error, want []domain.RosterRow) {
