@@ -9,10 +9,10 @@ import (
 	"github.com/proper-id/proper/openapi/client"
 )
 
-// pendingTransfer makes the participant's proposal of otherMentor as their
-// new mentor pending again (creating it the first time), with the mentor
-// back to the world's mentor, so that each call of the matrix finds it
-// waiting.
+// pendingTransfer makes a fresh proposal of the participant's of
+// otherMentor as their new mentor, pending, with the mentor back to the
+// world's mentor and any earlier proposal still open cancelled, so that
+// each call of the matrix finds one waiting.
 func (w *world) pendingTransfer() {
 	w.t.Helper()
 	must := func(_ any, err error) {
@@ -22,16 +22,30 @@ func (w *world) pendingTransfer() {
 		}
 	}
 	must(w.db.Exec(`UPDATE enrollments SET mentor_id = ? WHERE id = ?`, w.mentor.ID, w.enrollment.ID))
-	must(w.db.Exec(`UPDATE mentor_transfers SET status = 'cancelled' WHERE enrollment_id = ? AND status = 'pending'`, w.enrollment.ID))
-	if w.transfer.ID == [16]byte{} {
-		var err error
-		w.transfer, err = w.cohorts().ProposeMentorTransfer(context.Background(), w.actor(w.participant), w.enrollment.ID, domain.ProposedMentor{ID: w.otherMentor.ID}, "Mutasi jabatan")
-		if err != nil {
+	w.cancelOpenTransfers()
+	var err error
+	w.transfer, err = w.cohorts().ProposeMentorTransfer(context.Background(), w.actor(w.participant), w.enrollment.ID, domain.ProposedMentor{ID: w.otherMentor.ID}, "Mutasi jabatan")
+	must(nil, err)
+}
+
+// cancelOpenTransfers has the participant take back each of their
+// proposals that still waits.
+func (w *world) cancelOpenTransfers() {
+	w.t.Helper()
+	ctx := context.Background()
+	participant := w.actor(w.participant)
+	page, err := w.cohorts().ListMentorTransfers(ctx, participant, w.enrollment.ID, domain.PageRequest{Limit: 100})
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	for _, t := range page.Items {
+		if t.Status != domain.TransferPending && t.Status != domain.TransferAwaitingOrganizer {
+			continue
+		}
+		if _, err := w.cohorts().CancelMentorTransfer(ctx, participant, t.ID); err != nil {
 			w.t.Fatal(err)
 		}
-		return
 	}
-	must(w.db.Exec(`UPDATE mentor_transfers SET status = 'pending', decided_at = NULL, comment = '' WHERE id = ?`, w.transfer.ID))
 }
 
 // awaitingTransfer makes a fresh proposal of the other participant's that
@@ -71,7 +85,7 @@ func init() {
 	rows := map[string]accessCase{
 		"propose-mentor-transfer": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
 			w.pendingTransfer()
-			w.db.Exec(`UPDATE mentor_transfers SET status = 'cancelled' WHERE enrollment_id = ? AND status = 'pending'`, w.enrollment.ID)
+			w.cancelOpenTransfers()
 			return answer(c.ProposeMentorTransferWithResponse(ctx, w.enrollment.ID, nil,
 				client.MentorTransferCreate{MentorId: &w.otherMentor.ID, Note: ptr("Mutasi jabatan")}))
 		}, [9]int{created, forbidden, notFound, forbidden, forbidden, created, notFound, notFound, unauth}},

@@ -33,11 +33,15 @@ func TestOtherCohortsIdsAreInvisibleEverywhere(t *testing.T) {
 		t.Fatal(err)
 	}
 	actorB := w.actor(participantB)
+	title, problem, goal := "Rahasia", "Rahasia", "Rahasia"
+	if _, err := w.projects().UpdateProject(ctx, actorB, enrollmentB.ProjectID, domain.ProjectChanges{Title: &title, Problem: &problem, Goal: &goal}, nil); err != nil {
+		t.Fatal(err)
+	}
 	milestoneB, err := w.projects().CreateMilestone(ctx, actorB, enrollmentB.ProjectID, domain.MilestonePlan{Horizon: "short", Title: "Rahasia", DueOn: domain.DateOf(time.Now())})
 	if err != nil {
 		t.Fatal(err)
 	}
-	w.db.Exec(`UPDATE projects SET status = 'implementing' WHERE id = ?`, enrollmentB.ProjectID)
+	w.bringTo(t, enrollmentB.ProjectID, domain.ProjectImplementing)
 	evidenceB, err := w.projects().SubmitEvidence(ctx, actorB, milestoneB.ID, domain.EvidenceDraft{Title: "Rahasia", URL: "https://example.go.id"})
 	if err != nil {
 		t.Fatal(err)

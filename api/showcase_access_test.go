@@ -28,10 +28,11 @@ func (w *world) published(t testing.TB) domain.Publication {
 	if pub, err := w.showcase().GetPublication(ctx, w.admin, w.project()); err == nil && pub.Public() {
 		return pub
 	}
-	if _, err := w.db.Exec(`UPDATE evidence SET status = 'approved' WHERE id = ?`, w.fileEvidence.ID); err != nil {
+	if e, err := w.projects().GetEvidence(ctx, w.admin, w.fileEvidence.ID); err != nil {
 		t.Fatal(err)
+	} else if e.Status == domain.EvidenceSubmitted {
+		w.approveEvidence(t, w.fileEvidence.ID)
 	}
-	w.setProjectStatus(t, domain.ProjectImplementing)
 	pub, _, err := w.showcase().Publish(ctx, w.actor(w.participant), w.project(), domain.PublicationDraft{
 		Innovation: "Antrean daring lewat WhatsApp", PublicEvidence: []uuid.UUID{w.fileEvidence.ID}})
 	if err != nil {

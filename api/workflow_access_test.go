@@ -13,11 +13,19 @@ import (
 )
 
 // arrangeWorkflow drafts the participant's design with a short-term
-// milestone and submits a PDF as its evidence, with the design approved.
+// milestone, has the mentor and the coach approve it, starts its
+// implementation and submits a PDF as the milestone's evidence.
 func (w *world) arrangeWorkflow(t testing.TB) {
 	t.Helper()
 	w.milestone = w.draftDesign(t)
-	w.setProjectStatus(t, domain.ProjectImplementing)
+	w.bringProjectTo(t, domain.ProjectImplementing)
+	w.submitFileEvidence(t)
+}
+
+// submitFileEvidence submits a PDF as evidence of the world's milestone, as
+// the participant.
+func (w *world) submitFileEvidence(t testing.TB) {
+	t.Helper()
 	ctx := context.Background()
 	participant := w.actor(w.participant)
 	file, err := w.projects().StoreEvidenceFile(ctx, participant, w.milestone.ID, "SK Tim Efektif.pdf", bytes.NewReader(pdf))
@@ -33,7 +41,9 @@ func (w *world) arrangeWorkflow(t testing.TB) {
 // as evidence when withEvidence.
 func (w *world) freshMilestone(withEvidence bool) (domain.Milestone, domain.Evidence) {
 	w.t.Helper()
-	w.setProjectStatus(w.t, domain.ProjectImplementing)
+	if canBringTo(w.currentProject(w.t, w.project()).Status, domain.ProjectImplementing) { // a completed one stays completed
+		w.bringProjectTo(w.t, domain.ProjectImplementing)
+	}
 	m, err := w.projects().CreateMilestone(context.Background(), w.actor(w.participant), w.project(),
 		domain.MilestonePlan{Horizon: "mid", Title: "Replikasi ke kecamatan", DueOn: domain.DateOf(time.Now().AddDate(1, 0, 0))})
 	if err != nil {
@@ -67,25 +77,25 @@ func init() {
 			return answer(c.ListMilestonesWithResponse(ctx, w.project(), nil))
 		}, seesProject},
 		"update-project": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
-			w.setProjectStatus(w.t, domain.ProjectDraft)
-			return answer(c.UpdateProjectWithApplicationMergePatchPlusJSONBodyWithResponse(ctx, w.project(), nil,
+			id := w.spareProjectIn(w.t, domain.ProjectDraft)
+			return answer(c.UpdateProjectWithApplicationMergePatchPlusJSONBodyWithResponse(ctx, id, nil,
 				client.ProjectPatch{Background: nullable.NewNullableWithValue("Latar " + uniq())}))
 		}, participantWrites(ok)},
 		"submit-design": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
-			w.setProjectStatus(w.t, domain.ProjectDraft)
-			return answer(c.SubmitDesignWithResponse(ctx, w.project(), nil))
+			id := w.spareProjectIn(w.t, domain.ProjectDraft)
+			return answer(c.SubmitDesignWithResponse(ctx, id, nil))
 		}, participantWrites(ok)},
 		"review-design": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
-			w.setProjectStatus(w.t, domain.ProjectDesignSubmitted)
-			return answer(c.ReviewDesignWithResponse(ctx, w.project(), client.DesignReview{Decision: client.DesignReviewDecisionApprove}))
+			id := w.spareProjectIn(w.t, domain.ProjectDesignSubmitted)
+			return answer(c.ReviewDesignWithResponse(ctx, id, client.DesignReview{Decision: client.DesignReviewDecisionApprove}))
 		}, [9]int{ok, forbidden, notFound, ok, ok, forbidden, notFound, notFound, unauth}},
 		"start-implementation": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
-			w.setProjectStatus(w.t, domain.ProjectDesignApproved)
-			return answer(c.StartImplementationWithResponse(ctx, w.project()))
+			id := w.spareProjectIn(w.t, domain.ProjectDesignApproved)
+			return answer(c.StartImplementationWithResponse(ctx, id))
 		}, participantWrites(ok)},
 		"submit-final": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
-			w.setProjectStatus(w.t, domain.ProjectImplementing)
-			return answer(c.SubmitFinalWithResponse(ctx, w.project()))
+			id := w.spareProjectIn(w.t, domain.ProjectImplementing) // the world's project stays implementing for the other rows
+			return answer(c.SubmitFinalWithResponse(ctx, id))
 		}, participantWrites(ok)},
 		"add-coaching-note": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
 			return answer(c.AddCoachingNoteWithResponse(ctx, w.project(), nil, client.CoachingNoteCreate{HeldOn: calendarDay(2026, 4, 14), Topic: "Pemetaan stakeholder"}))
@@ -118,13 +128,13 @@ func init() {
 		}, participantWrites(ok)},
 		"verify-milestone": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
 			m, e := w.freshMilestone(true)
-			w.db.Exec(`UPDATE evidence SET status = 'approved' WHERE id = ?`, e.ID)
-			w.setMilestoneStatus(w.t, m.ID, domain.MilestoneAwaitingVerification)
+			w.approveEvidence(w.t, e.ID)
+			w.claimMilestone(w.t, m.ID)
 			return answer(c.VerifyMilestoneWithResponse(ctx, m.ID, client.Verification{Decision: client.VerificationDecisionApprove}))
 		}, mentorDecides},
 
 		"submit-evidence": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
-			w.setProjectStatus(w.t, domain.ProjectImplementing)
+			w.bringProjectTo(w.t, domain.ProjectImplementing)
 			body, contentType := multipartForm(w.t, map[string]string{"title": "Tautan", "url": "https://batam.go.id/antrean"}, "", nil)
 			return answer(c.SubmitEvidenceWithBodyWithResponse(ctx, w.milestone.ID, contentType, bytes.NewReader(body)))
 		}, participantWrites(created)},
