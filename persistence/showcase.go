@@ -167,7 +167,7 @@ func (s *ShowcaseStore) search(ctx context.Context, mode, text string, q domain.
 			       0::float8 AS score, '' AS title_highlight, '' AS snippet, rc.studied, rc.adopted, 0 AS candidates
 			FROM (SELECT * FROM publications pub WHERE `+where+` ORDER BY pub.published_at DESC, pub.id LIMIT ?) m
 			CROSS JOIN LATERAL (`+replicationCounts+`) rc
-			ORDER BY m.published_at DESC, m.id`, append(args, size+1)...).Scan(ctx, &rows)
+			ORDER BY m.published_at DESC, m.id`, append(append(args, size+1), replicationArgs...)...).Scan(ctx, &rows)
 		return rows, err
 	}
 	position, positionArgs := "", []any{}
@@ -202,6 +202,7 @@ func (s *ShowcaseStore) search(ctx context.Context, mode, text string, q domain.
 	all = append(all, searchRankLimit)
 	all = append(all, positionArgs...)
 	all = append(all, size+1, markStart+markStop, markStart, markStop, markStart+markStop, markStart, markStop)
+	all = append(all, replicationArgs...)
 	var rows []hitRow
 	err := s.db.NewRaw(query, all...).Scan(ctx, &rows)
 	return rows, err
@@ -267,9 +268,13 @@ func (s *ShowcaseStore) correct(ctx context.Context, text string) (string, error
 
 func notLetter(r rune) bool { return !unicode.IsLetter(r) }
 
-// replicationCounts counts the studi tiru of publication m.
-const replicationCounts = `SELECT count(*) FILTER (WHERE r.status = 'studied') AS studied, count(*) FILTER (WHERE r.status = 'adopted') AS adopted
+// replicationCounts counts the studi tiru of publication m. It comes last
+// among a query's ? placeholders, so replicationArgs go after the others.
+const replicationCounts = `SELECT count(*) FILTER (WHERE r.status = ?) AS studied, count(*) FILTER (WHERE r.status = ?) AS adopted
 	FROM replications r WHERE r.publication_id = m.id`
+
+// replicationArgs are the statuses replicationCounts counts.
+var replicationArgs = []any{domain.ReplicationStudied, domain.ReplicationAdopted}
 
 func (r hitRow) toDomain(mode string) domain.ShowcaseHit {
 	h := domain.ShowcaseHit{ID: r.ID, Title: r.Title, AgencyName: r.AgencyName, Region: r.Region, Program: domain.Program(r.Program),
@@ -358,9 +363,9 @@ func (s *ShowcaseStore) Entry(ctx context.Context, id uuid.UUID) (domain.Showcas
 	}
 	err = s.db.NewRaw(`
 		SELECT m.title, m.horizon, coalesce((SELECT max(rv.created_at) FROM reviews rv
-		        WHERE rv.target_type = 'milestone' AND rv.target_id = m.id AND rv.decision = 'approve'), m.updated_at)::date AS achieved_on
-		FROM milestones m WHERE m.project_id = ? AND m.status = 'achieved'
-		ORDER BY m.horizon_rank, m.position, m.id`, row.ProjectID).Scan(ctx, &milestones)
+		        WHERE rv.target_type = 'milestone' AND rv.target_id = m.id AND rv.decision = ?), m.updated_at)::date AS achieved_on
+		FROM milestones m WHERE m.project_id = ? AND m.status = ?
+		ORDER BY m.horizon_rank, m.position, m.id`, domain.VerifyApprove, row.ProjectID, domain.MilestoneAchieved).Scan(ctx, &milestones)
 	if err != nil {
 		return domain.ShowcaseEntry{}, dbError(err)
 	}
@@ -418,10 +423,10 @@ func (s *ShowcaseStore) publicEvidence(ctx context.Context, publication uuid.UUI
 	query := `SELECT e.id, m.title AS milestone_title, e.title, e.description, e.url, e.file_name, e.size, e.media_type, e.sha256, e.blob_key
 		FROM publication_evidence pe
 		JOIN publications pub ON pub.id = pe.publication_id AND pub.withdrawn_at IS NULL
-		JOIN evidence e ON e.id = pe.evidence_id AND e.project_id = pub.project_id AND e.status = 'approved'
+		JOIN evidence e ON e.id = pe.evidence_id AND e.project_id = pub.project_id AND e.status = ?
 		JOIN milestones m ON m.id = e.milestone_id
 		WHERE pe.publication_id = ?`
-	args := []any{publication}
+	args := []any{domain.EvidenceApproved, publication}
 	if only != nil {
 		query += ` AND pe.evidence_id = ?`
 		args = append(args, *only)
