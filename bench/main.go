@@ -1,3 +1,5 @@
+//go:build bench
+
 // Command bench measures Proper on loopback against a hand-written
 // baseline, in one run on one machine: it starts a private PostgreSQL,
 // seeds a dataset (with one cohort of 1,000 participants), serves Proper
