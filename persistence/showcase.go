@@ -33,7 +33,12 @@ import (
 // shares the trigrams of "pelayanan", while the dictionary has each word
 // once. The cursor remembers whether a search was corrected, so all its
 // pages come from the same text.
-type ShowcaseStore struct{ db bun.IDB }
+type ShowcaseStore struct {
+	db bun.IDB
+	// rankLimit is how many candidates a search ranks at most:
+	// domain.SearchRankLimit, lowered by tests.
+	rankLimit int
+}
 
 var _ domain.ShowcaseStore = (*ShowcaseStore)(nil)
 
@@ -52,8 +57,6 @@ const (
 	markStop  = "\x02"
 )
 
-// searchRankLimit is domain.SearchRankLimit, lowered by tests.
-var searchRankLimit = domain.SearchRankLimit
 
 // hitRow is one publication found by a search.
 type hitRow struct {
@@ -126,7 +129,7 @@ func (s *ShowcaseStore) Search(ctx context.Context, q domain.ShowcaseQuery, page
 	if mode == searchCorrected {
 		results.SearchedFor = corrected
 	}
-	results.Truncated = len(rows) > 0 && rows[0].Candidates >= searchRankLimit
+	results.Truncated = len(rows) > 0 && rows[0].Candidates >= s.rankLimit
 	return results, nil
 }
 
@@ -199,7 +202,7 @@ func (s *ShowcaseStore) search(ctx context.Context, mode, text string, q domain.
 		ORDER BY page.score DESC, page.id`
 	all := []any{text, text, text}
 	all = append(all, args...)
-	all = append(all, searchRankLimit)
+	all = append(all, s.rankLimit)
 	all = append(all, positionArgs...)
 	all = append(all, size+1, markStart+markStop, markStart, markStop, markStart+markStop, markStart, markStop)
 	all = append(all, replicationArgs...)

@@ -12,13 +12,13 @@ import (
 )
 
 func TestASearchMatchingTooManyRanksABoundedShareAndSaysSo(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := pgtest.DB(t)
 	if err := seed.Load(ctx, db, seed.Options{Projects: 400, Published: 1, Now: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
-	defer persistence.SetSearchRankLimit(50)()
-	showcase := persistence.NewStore(db).Showcase()
+	showcase := persistence.NewStore(db).WithSearchRankLimit(50).Showcase()
 	// Every seeded innovation promises "standar pelayanan".
 	broad, err := showcase.Search(ctx, domain.ShowcaseQuery{Text: "pelayanan"}, domain.PageRequest{Limit: 20})
 	if err != nil {
