@@ -47,7 +47,9 @@ web-check:
 vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo 'run gofmt -w on the files above'; exit 1; }
 	$(GO) vet ./...
+	$(GO) vet -tags bench ./bench/... ./persistence
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.6.1 ./...
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.6.1 -tags bench ./bench/...
 
 CLIENT_CONFIG := openapi/client/oapi-codegen.yaml
 
@@ -84,11 +86,11 @@ BENCH_PROJECTS ?= 20000
 BENCH_PUBLISHED ?= 1
 bench: postgres
 	$(GO) test -run '^$$' -bench . -benchmem ./...
-	$(GO) run ./bench -projects $(BENCH_PROJECTS) -published $(BENCH_PUBLISHED)
+	$(GO) run -tags bench ./bench -projects $(BENCH_PROJECTS) -published $(BENCH_PUBLISHED)
 
 ## fuzz: run each fuzz target of the parsers of outside input for $(FUZZTIME)
 ## (make test runs their seed corpora as ordinary tests)
-FUZZ_TARGETS := domain:FuzzParseNIP domain:FuzzParseEmail domain:FuzzParseRoster domain:FuzzSafeFileName \
+FUZZ_TARGETS := domain:FuzzParseNIP domain:FuzzParseEmail api/rostercsv:FuzzParse domain:FuzzSafeFileName \
 	persistence:FuzzDecodeCursor persistence:FuzzHighlightParts api:FuzzMergePatch api:FuzzEvidenceForm \
 	api:FuzzHostileJSON
 fuzz:

@@ -1,32 +1,53 @@
 package api_test
 
-import "github.com/proper-id/proper/domain"
+import (
+	"context"
+
+	"github.com/proper-id/proper/domain"
+	"github.com/proper-id/proper/openapi/client"
+)
 
 func init() {
-	cohortPath := func(w *world, rest string) string { return "/v1/cohorts/" + w.cohortA.ID.String() + rest }
 	// Roles: admin, organizer, organizer of another cohort, coach, mentor,
 	// participant, another participant, user with no role, anonymous.
 	followsCohort := [9]int{ok, ok, notFound, ok, forbidden, forbidden, forbidden, notFound, unauth}
 	rows := map[string]accessCase{
-		"get-cohort-progress":    {func(w *world) request { return request{method: "GET", path: cohortPath(w, "/progress")} }, followsCohort},
-		"export-cohort-progress": {func(w *world) request { return request{method: "GET", path: cohortPath(w, "/progress.csv?sep=;")} }, followsCohort},
-		"list-rubrics":           {func(w *world) request { return request{method: "GET", path: cohortPath(w, "/rubrics")} }, followsCohort},
-		"replace-rubric": {func(w *world) request {
-			return request{method: "PUT", path: cohortPath(w, "/rubrics/final"), body: map[string]any{"criteria": []map[string]any{
-				{"key": "results", "name": "Capaian", "weight": 60}, {"key": "presentation", "name": "Penyajian", "weight": 40}}}}
+		"get-cohort-progress": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			return answer(c.GetCohortProgressWithResponse(ctx, w.cohortA.ID, nil))
+		}, followsCohort},
+		"export-cohort-progress": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			return answer(c.ExportCohortProgressWithResponse(ctx, w.cohortA.ID, &client.ExportCohortProgressParams{Sep: ptr(";")}))
+		}, followsCohort},
+		"list-rubrics": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			return answer(c.ListRubricsWithResponse(ctx, w.cohortA.ID))
+		}, followsCohort},
+		"replace-rubric": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			return answer(c.ReplaceRubricWithResponse(ctx, w.cohortA.ID, client.ReplaceRubricParamsSeminarFinal, client.RubricReplace{Criteria: []client.Criterion{
+				{Key: "results", Name: "Capaian", Weight: 60}, {Key: "presentation", Name: "Penyajian", Weight: 40}}}))
 		}, [9]int{ok, ok, notFound, forbidden, forbidden, forbidden, forbidden, notFound, unauth}},
-		"release-results": {func(w *world) request { return request{method: "POST", path: cohortPath(w, "/results/design/release")} },
-			[9]int{noContent, noContent, notFound, forbidden, forbidden, forbidden, forbidden, notFound, unauth}},
-		"record-assessment": {func(w *world) request {
-			w.setProjectStatus(w.t, domain.ProjectDesignSubmitted)
-			return request{method: "POST", path: projectPath(w, "/assessments"), body: designScores(87)}
+		"release-results": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			return answer(c.ReleaseResultsWithResponse(ctx, w.cohortA.ID, client.ReleaseResultsParamsSeminarDesign))
+		}, [9]int{noContent, noContent, notFound, forbidden, forbidden, forbidden, forbidden, notFound, unauth}},
+		"record-assessment": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			w.bringProjectTo(w.t, domain.ProjectImplementing) // past draft, so the design seminar may assess it
+			return answer(c.RecordAssessmentWithResponse(ctx, w.project(), nil, designAssessment(87)))
 		}, [9]int{created, forbidden, notFound, forbidden, forbidden, forbidden, notFound, notFound, unauth}},
-		"list-assessments": {func(w *world) request { return request{method: "GET", path: projectPath(w, "/assessments")} },
-			[9]int{ok, ok, notFound, ok, ok, ok, notFound, notFound, unauth}},
+		"list-assessments": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			return answer(c.ListAssessmentsWithResponse(ctx, w.project()))
+		}, [9]int{ok, ok, notFound, ok, ok, ok, notFound, notFound, unauth}},
 	}
 	for op, c := range rows {
 		accessMatrix[op] = c
 	}
+}
+
+// designAssessment is designScores as the generated client sends it.
+func designAssessment(score float64) client.AssessmentCreate {
+	var scores []client.ScoreBody
+	for _, c := range domain.DefaultRubrics([16]byte{}, domain.ProgramPKN2)[0].Criteria {
+		scores = append(scores, client.ScoreBody{Criterion: c.Key, Score: score})
+	}
+	return client.AssessmentCreate{Seminar: client.AssessmentCreateSeminarDesign, Scores: scores, Comment: ptr("Baik")}
 }
 
 // designScores scores every criterion of the PKN II design rubric alike.

@@ -57,7 +57,8 @@ func TestExaminersScoreAndParticipantsSeeResultsOnceReleased(t *testing.T) {
 func TestTheFinalAssessmentCompletesTheProject(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
-	w.setProjectStatus(t, domain.ProjectImplementing)
+	w.draftDesign(t)
+	w.bringProjectTo(t, domain.ProjectImplementing)
 	examiner := w.token(w.examiner.ID)
 	var final []map[string]any
 	for _, c := range domain.DefaultRubrics(w.cohortA.ID, domain.ProgramPKN2)[1].Criteria {
@@ -78,7 +79,8 @@ func TestTheFinalAssessmentCompletesTheProject(t *testing.T) {
 func TestBadScoresAreRefusedNamingThem(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
-	w.setProjectStatus(t, domain.ProjectDesignSubmitted)
+	w.draftDesign(t)
+	w.bringProjectTo(t, domain.ProjectDesignSubmitted)
 	body := designScores(80)
 	scores := body["scores"].([]map[string]any)
 	body["scores"] = append(scores[1:], map[string]any{"criterion": "charisma", "score": 100})
@@ -102,7 +104,8 @@ func TestARubricIsFixedOnceItsSeminarIsScored(t *testing.T) {
 	if locs := res.locations(t); !slices.Contains(locs, "body.criteria") {
 		t.Fatalf("errors at %v", locs)
 	}
-	w.setProjectStatus(t, domain.ProjectDesignSubmitted)
+	w.draftDesign(t)
+	w.bringProjectTo(t, domain.ProjectDesignSubmitted)
 	expect(t, w.post(projectPath(w, "/assessments"), w.token(w.examiner.ID), designScores(80)), http.StatusCreated)
 	good := map[string]any{"criteria": []map[string]any{{"key": "a", "name": "A", "weight": 60}, {"key": "b", "name": "B", "weight": 40}}}
 	expect(t, w.do(request{method: http.MethodPut, path: path, token: organizer, body: good}), http.StatusConflict)

@@ -10,11 +10,11 @@ import (
 	"github.com/proper-id/proper/domain"
 )
 
-// completeProject puts the world's project in completed, as the final
-// seminar's assessment leaves it.
+// completeProject has the world's participant submit the final report and
+// the examiner assess it at the final seminar, which completes the project.
 func (w *world) completeProject(t testing.TB) {
 	t.Helper()
-	w.setProjectStatus(t, domain.ProjectCompleted)
+	w.bringProjectTo(t, domain.ProjectCompleted)
 }
 
 func TestACompletedProjectKeepsItsMidAndLongTermMilestonesOpen(t *testing.T) {

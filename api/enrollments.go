@@ -9,6 +9,7 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/google/uuid"
 
+	"github.com/proper-id/proper/api/rostercsv"
 	"github.com/proper-id/proper/domain"
 )
 
@@ -188,7 +189,17 @@ func registerEnrollments(api huma.API, s *Services) {
 		CohortPath
 		RawBody []byte `contentType:"text/csv" doc:"The roster as CSV."`
 	}) (*struct{ Body RosterImportResult }, error) {
-		outcomes, err := s.Cohorts.ImportRoster(ctx, actorOf(ctx), in.CohortID, bytes.NewReader(in.RawBody))
+		// The file is read for those who may import it only, so that
+		// anyone else learns that, whatever the file holds.
+		actor := actorOf(ctx)
+		if err := domain.Authorize(actor, domain.ManageEnrollments, domain.Target{CohortID: in.CohortID}); err != nil {
+			return nil, err
+		}
+		rows, err := rostercsv.Parse(bytes.NewReader(in.RawBody))
+		if err != nil {
+			return nil, err
+		}
+		outcomes, err := s.Cohorts.ImportRoster(ctx, actor, in.CohortID, rows)
 		if err != nil {
 			return nil, err
 		}

@@ -23,13 +23,15 @@ func (w *world) projects() *domain.Projects { return w.services.Projects }
 // title, a problem, a goal and a short-term milestone, which it returns.
 func (w *world) draftDesign(t testing.TB) domain.Milestone {
 	t.Helper()
-	ctx := context.Background()
-	participant := w.actor(w.participant)
-	title, problem, goal := "Antrean Daring Adminduk", "Antrean panjang sejak subuh", "Waktu tunggu di bawah 30 menit"
-	if _, err := w.projects().UpdateProject(ctx, participant, w.project(), domain.ProjectChanges{Title: &title, Problem: &problem, Goal: &goal}, nil); err != nil {
-		t.Fatal(err)
-	}
-	m, err := w.projects().CreateMilestone(ctx, participant, w.project(), domain.MilestonePlan{Horizon: "short", Title: "Terbentuknya Tim Efektif",
+	return w.draftDesignOf(t, w.project())
+}
+
+// draftDesignOf drafts the design of a project of the world's participant,
+// as draftDesign does.
+func (w *world) draftDesignOf(t testing.TB, project uuid.UUID) domain.Milestone {
+	t.Helper()
+	w.writeDesignTexts(t, project)
+	m, err := w.projects().CreateMilestone(context.Background(), w.actor(w.participant), project, domain.MilestonePlan{Horizon: "short", Title: "Terbentuknya Tim Efektif",
 		DueOn: domain.DateOf(time.Now().AddDate(0, 1, 0))})
 	if err != nil {
 		t.Fatal(err)
@@ -37,19 +39,12 @@ func (w *world) draftDesign(t testing.TB) domain.Milestone {
 	return m
 }
 
-// setProjectStatus puts the project in a status directly, to arrange a
-// test; the workflow's own rules are tested through the API.
-func (w *world) setProjectStatus(t testing.TB, status domain.ProjectStatus) {
+// writeDesignTexts gives a project of the world's participant the title,
+// problem and goal a submission needs (its milestones are the test's).
+func (w *world) writeDesignTexts(t testing.TB, project uuid.UUID) {
 	t.Helper()
-	if _, err := w.db.Exec(`UPDATE projects SET status = ?, design_round = design_round + 1, revision_requested = false WHERE id = ?`, string(status), w.project()); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// setMilestoneStatus puts a milestone in a status directly.
-func (w *world) setMilestoneStatus(t testing.TB, id uuid.UUID, status domain.MilestoneStatus) {
-	t.Helper()
-	if _, err := w.db.Exec(`UPDATE milestones SET status = ? WHERE id = ?`, string(status), id); err != nil {
+	title, problem, goal := "Antrean Daring Adminduk", "Antrean panjang sejak subuh", "Waktu tunggu di bawah 30 menit"
+	if _, err := w.projects().UpdateProject(context.Background(), w.actor(w.participant), project, domain.ProjectChanges{Title: &title, Problem: &problem, Goal: &goal}, nil); err != nil {
 		t.Fatal(err)
 	}
 }

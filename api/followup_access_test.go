@@ -6,12 +6,13 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/proper-id/proper/domain"
+	"github.com/proper-id/proper/openapi/client"
 )
 
-// pendingTransfer makes the participant's proposal of otherMentor as their
-// new mentor pending again (creating it the first time), with the mentor
-// back to the world's mentor, so that each call of the matrix finds it
-// waiting.
+// pendingTransfer makes a fresh proposal of the participant's of
+// otherMentor as their new mentor, pending, with the mentor back to the
+// world's mentor and any earlier proposal still open cancelled, so that
+// each call of the matrix finds one waiting.
 func (w *world) pendingTransfer() {
 	w.t.Helper()
 	must := func(_ any, err error) {
@@ -21,22 +22,37 @@ func (w *world) pendingTransfer() {
 		}
 	}
 	must(w.db.Exec(`UPDATE enrollments SET mentor_id = ? WHERE id = ?`, w.mentor.ID, w.enrollment.ID))
-	must(w.db.Exec(`UPDATE mentor_transfers SET status = 'cancelled' WHERE enrollment_id = ? AND status = 'pending'`, w.enrollment.ID))
-	if w.transfer.ID == [16]byte{} {
-		var err error
-		w.transfer, err = w.cohorts().ProposeMentorTransfer(context.Background(), w.actor(w.participant), w.enrollment.ID, domain.ProposedMentor{ID: w.otherMentor.ID}, "Mutasi jabatan")
-		if err != nil {
+	w.cancelOpenTransfers()
+	var err error
+	w.transfer, err = w.cohorts().ProposeMentorTransfer(context.Background(), w.actor(w.participant), w.enrollment.ID, domain.ProposedMentor{ID: w.otherMentor.ID}, "Mutasi jabatan")
+	must(nil, err)
+}
+
+// cancelOpenTransfers has the participant take back each of their
+// proposals that still waits.
+func (w *world) cancelOpenTransfers() {
+	w.t.Helper()
+	ctx := context.Background()
+	participant := w.actor(w.participant)
+	page, err := w.cohorts().ListMentorTransfers(ctx, participant, w.enrollment.ID, domain.PageRequest{Limit: 100})
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	for _, t := range page.Items {
+		if t.Status != domain.TransferPending && t.Status != domain.TransferAwaitingOrganizer {
+			continue
+		}
+		if _, err := w.cohorts().CancelMentorTransfer(ctx, participant, t.ID); err != nil {
 			w.t.Fatal(err)
 		}
-		return
 	}
-	must(w.db.Exec(`UPDATE mentor_transfers SET status = 'pending', decided_at = NULL, comment = '' WHERE id = ?`, w.transfer.ID))
 }
 
 // awaitingTransfer makes a fresh proposal of the other participant's that
 // waits for an organizer: the outsider, from no agency on record, as their
-// mentor. An earlier one is cancelled first where it is still open.
-func (w *world) awaitingTransfer() string {
+// mentor, whose id it returns. An earlier one is cancelled first where it
+// is still open.
+func (w *world) awaitingTransfer() uuid.UUID {
 	w.t.Helper()
 	ctx := context.Background()
 	participant := w.actor(w.otherParticipant)
@@ -48,12 +64,14 @@ func (w *world) awaitingTransfer() string {
 		w.t.Fatal(err)
 	}
 	w.awaiting = t.ID
-	return "/v1/mentor-transfers/" + t.ID.String()
+	return t.ID
 }
 
-func transferPath(w *world, rest string) string {
+// pendingTransferID makes the world's transfer pending again (see
+// pendingTransfer) and returns its id.
+func (w *world) pendingTransferID() uuid.UUID {
 	w.pendingTransfer()
-	return "/v1/mentor-transfers/" + w.transfer.ID.String() + rest
+	return w.transfer.ID
 }
 
 func init() {
@@ -65,36 +83,43 @@ func init() {
 	invitee := [9]int{ok, forbidden, notFound, forbidden, forbidden, forbidden, notFound, notFound, unauth}
 	followsCohort := [9]int{ok, ok, notFound, ok, forbidden, forbidden, forbidden, notFound, unauth}
 	rows := map[string]accessCase{
-		"propose-mentor-transfer": {func(w *world) request {
+		"propose-mentor-transfer": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
 			w.pendingTransfer()
-			w.db.Exec(`UPDATE mentor_transfers SET status = 'cancelled' WHERE enrollment_id = ? AND status = 'pending'`, w.enrollment.ID)
-			return request{method: "POST", path: "/v1/enrollments/" + w.enrollment.ID.String() + "/mentor-transfers",
-				body: map[string]string{"mentorId": w.otherMentor.ID.String(), "note": "Mutasi jabatan"}}
+			w.cancelOpenTransfers()
+			return answer(c.ProposeMentorTransferWithResponse(ctx, w.enrollment.ID, nil,
+				client.MentorTransferCreate{MentorId: &w.otherMentor.ID, Note: ptr("Mutasi jabatan")}))
 		}, [9]int{created, forbidden, notFound, forbidden, forbidden, created, notFound, notFound, unauth}},
-		"list-mentor-transfers": {func(w *world) request {
-			return request{method: "GET", path: "/v1/enrollments/" + w.enrollment.ID.String() + "/mentor-transfers"}
+		"list-mentor-transfers": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			return answer(c.ListMentorTransfersWithResponse(ctx, w.enrollment.ID, nil))
 		}, seesEnrollment},
-		"get-mentor-transfer":    {func(w *world) request { return request{method: "GET", path: transferPath(w, "")} }, seesEnrollment},
-		"accept-mentor-transfer": {func(w *world) request { return request{method: "POST", path: transferPath(w, "/accept")} }, invitee},
-		"decline-mentor-transfer": {func(w *world) request {
-			return request{method: "POST", path: transferPath(w, "/decline"), body: map[string]string{}}
+		"get-mentor-transfer": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			return answer(c.GetMentorTransferWithResponse(ctx, w.pendingTransferID()))
+		}, seesEnrollment},
+		"accept-mentor-transfer": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			return answer(c.AcceptMentorTransferWithResponse(ctx, w.pendingTransferID()))
 		}, invitee},
-		"cancel-mentor-transfer": {func(w *world) request { return request{method: "POST", path: transferPath(w, "/cancel")} },
-			[9]int{ok, forbidden, notFound, forbidden, forbidden, ok, notFound, notFound, unauth}},
+		"decline-mentor-transfer": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			return answer(c.DeclineMentorTransferWithResponse(ctx, w.pendingTransferID(), client.MentorTransferDecline{}))
+		}, invitee},
+		"cancel-mentor-transfer": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			return answer(c.CancelMentorTransferWithResponse(ctx, w.pendingTransferID()))
+		}, [9]int{ok, forbidden, notFound, forbidden, forbidden, ok, notFound, notFound, unauth}},
 		// The other participant's proposal of the outsider waits for the
 		// cohort's organizers: the outsider is not asked, nor shown it, yet.
-		"confirm-mentor-transfer": {func(w *world) request { return request{method: "POST", path: w.awaitingTransfer() + "/confirm"} },
-			[9]int{ok, ok, notFound, notFound, notFound, notFound, forbidden, notFound, unauth}},
-		"refuse-mentor-transfer": {func(w *world) request {
-			return request{method: "POST", path: w.awaitingTransfer() + "/refuse", body: map[string]string{}}
+		"confirm-mentor-transfer": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			return answer(c.ConfirmMentorTransferWithResponse(ctx, w.awaitingTransfer()))
 		}, [9]int{ok, ok, notFound, notFound, notFound, notFound, forbidden, notFound, unauth}},
-		"list-reminders": {func(w *world) request { return request{method: "GET", path: "/v1/me/reminders"} },
-			[9]int{ok, ok, ok, ok, ok, ok, ok, ok, unauth}},
-		"list-cohort-escalations": {func(w *world) request {
-			return request{method: "GET", path: "/v1/cohorts/" + w.cohortA.ID.String() + "/escalations"}
+		"refuse-mentor-transfer": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			return answer(c.RefuseMentorTransferWithResponse(ctx, w.awaitingTransfer(), client.MentorTransferDecline{}))
+		}, [9]int{ok, ok, notFound, notFound, notFound, notFound, forbidden, notFound, unauth}},
+		"list-reminders": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			return answer(c.ListRemindersWithResponse(ctx, nil))
+		}, [9]int{ok, ok, ok, ok, ok, ok, ok, ok, unauth}},
+		"list-cohort-escalations": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			return answer(c.ListCohortEscalationsWithResponse(ctx, w.cohortA.ID, nil))
 		}, followsCohort},
-		"get-cohort-workload": {func(w *world) request {
-			return request{method: "GET", path: "/v1/cohorts/" + w.cohortA.ID.String() + "/workload"}
+		"get-cohort-workload": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			return answer(c.GetCohortWorkloadWithResponse(ctx, w.cohortA.ID))
 		}, followsCohort},
 	}
 	for op, c := range rows {

@@ -63,7 +63,7 @@ func TestChangesQueueTheirNotificationsInTheirOwnTransaction(t *testing.T) {
 	}
 
 	// Evidence, claims and their decisions, and mentor transfers.
-	w.setProjectStatus(t, domain.ProjectImplementing)
+	w.bringProjectTo(t, domain.ProjectImplementing) // the mentor and the coach approve it, on the server without SMTP
 	e := expect(t, w.upload(participant, w.milestone.ID, map[string]string{"title": "SK Tim Efektif", "url": "https://batam.go.id/sk"}, "", nil), http.StatusCreated)
 	if n := len(w.outbox(t)); n != 3 {
 		t.Fatalf("the server without SMTP queued %d", n-3)

@@ -21,28 +21,34 @@ import (
 // no milestones at all.
 func (w *world) arrangeProgress(t *testing.T) {
 	t.Helper()
-	w.setProjectStatus(t, domain.ProjectImplementing)
 	ctx := context.Background()
 	participant := w.actor(w.participant)
-	add := func(horizon string, due time.Time, status domain.MilestoneStatus) domain.Milestone {
+	add := func(horizon string, due time.Time) domain.Milestone {
 		m, err := w.projects().CreateMilestone(ctx, participant, w.project(), domain.MilestonePlan{Horizon: horizon, Title: "Milestone " + uniq(), DueOn: domain.DateOf(due)})
 		if err != nil {
 			t.Fatal(err)
 		}
-		w.setMilestoneStatus(t, m.ID, status)
 		return m
 	}
 	now := time.Now()
-	add("short", now.AddDate(0, 0, -3), domain.MilestoneAchieved) // past due but achieved: not overdue
-	awaiting := add("short", now.AddDate(0, 0, 10), domain.MilestoneInProgress)
-	add("short", now.AddDate(0, 0, -1), domain.MilestoneInProgress) // overdue
-	add("short", now.AddDate(0, 1, 0), domain.MilestonePlanned)
-	add("mid", now.AddDate(1, 0, 0), domain.MilestonePlanned)
+	achieved := add("short", now.AddDate(0, 0, -3)) // past due but achieved: not overdue
+	awaiting := add("short", now.AddDate(0, 0, 10))
+	overdue := add("short", now.AddDate(0, 0, -1))
+	add("short", now.AddDate(0, 1, 0)) // planned
+	add("mid", now.AddDate(1, 0, 0))   // planned
+	w.writeDesignTexts(t, w.project())
+	w.bringProjectTo(t, domain.ProjectImplementing)
+
+	w.achieveMilestone(t, achieved.ID)
+	inProgress := domain.MilestoneInProgress
+	if _, err := w.projects().UpdateMilestone(ctx, participant, overdue.ID, domain.MilestoneChanges{Status: &inProgress}, nil); err != nil {
+		t.Fatal(err)
+	}
 	w.linkEvidence(t, awaiting.ID) // waits for review
 	rejected, withdrawn := w.linkEvidence(t, awaiting.ID), w.linkEvidence(t, awaiting.ID)
-	w.db.Exec(`UPDATE evidence SET status = 'rejected' WHERE id = ?`, rejected.ID)
-	w.db.Exec(`UPDATE evidence SET status = 'withdrawn' WHERE id = ?`, withdrawn.ID)
-	w.setMilestoneStatus(t, awaiting.ID, domain.MilestoneAwaitingVerification)
+	w.rejectEvidence(t, rejected.ID)
+	w.withdrawEvidence(t, withdrawn.ID)
+	w.claimMilestone(t, awaiting.ID)
 }
 
 type progressAnswer struct {
@@ -162,7 +168,7 @@ func TestProgressExportsAsCSVForExcel(t *testing.T) {
 	}
 	lines := strings.Split(strings.TrimSpace(string(res.body)), "\r\n")
 	if len(lines) != 3 || !strings.HasPrefix(lines[0], "participant;group;mentor;project;status;progress;") ||
-		!strings.HasPrefix(lines[1], "Budi Peserta;Kelompok 1;Sekda Mentor;;implementing;25;1;4;1;1;") {
+		!strings.HasPrefix(lines[1], "Budi Peserta;Kelompok 1;Sekda Mentor;Antrean Daring Adminduk;implementing;25;1;4;1;1;") {
 		t.Fatalf("CSV:\n%s", res.body)
 	}
 }

@@ -6,8 +6,10 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	openapi_types "github.com/oapi-codegen/runtime/types"
 
 	"github.com/proper-id/proper/domain"
+	"github.com/proper-id/proper/openapi/client"
 )
 
 // showcase is the showcase service the world's server uses, without a rate
@@ -26,10 +28,11 @@ func (w *world) published(t testing.TB) domain.Publication {
 	if pub, err := w.showcase().GetPublication(ctx, w.admin, w.project()); err == nil && pub.Public() {
 		return pub
 	}
-	if _, err := w.db.Exec(`UPDATE evidence SET status = 'approved' WHERE id = ?`, w.fileEvidence.ID); err != nil {
+	if e, err := w.projects().GetEvidence(ctx, w.admin, w.fileEvidence.ID); err != nil {
 		t.Fatal(err)
+	} else if e.Status == domain.EvidenceSubmitted {
+		w.approveEvidence(t, w.fileEvidence.ID)
 	}
-	w.setProjectStatus(t, domain.ProjectImplementing)
 	pub, _, err := w.showcase().Publish(ctx, w.actor(w.participant), w.project(), domain.PublicationDraft{
 		Innovation: "Antrean daring lewat WhatsApp", PublicEvidence: []uuid.UUID{w.fileEvidence.ID}})
 	if err != nil {
@@ -56,42 +59,42 @@ func init() {
 		return [9]int{status, status, status, forbidden, forbidden, forbidden, forbidden, forbidden, unauth}
 	}
 	rows := map[string]accessCase{
-		"publish-project": {func(w *world) request {
+		"publish-project": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
 			w.published(w.t)
 			w.db.Exec(`DELETE FROM publications WHERE project_id = ?`, w.project())
-			return request{method: "POST", path: projectPath(w, "/publication"), body: map[string]any{"innovation": "Antrean daring " + uniq()}}
+			return answer(c.PublishProjectWithResponse(ctx, w.project(), nil, client.PublicationCreate{Innovation: "Antrean daring " + uniq()}))
 		}, [9]int{created, forbidden, notFound, forbidden, forbidden, created, notFound, notFound, unauth}},
-		"get-publication": {func(w *world) request {
+		"get-publication": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
 			w.published(w.t)
-			return request{method: "GET", path: projectPath(w, "/publication")}
+			return answer(c.GetPublicationWithResponse(ctx, w.project()))
 		}, [9]int{ok, ok, notFound, ok, ok, ok, notFound, notFound, unauth}},
-		"unpublish-project": {func(w *world) request {
+		"unpublish-project": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
 			w.published(w.t)
-			return request{method: "DELETE", path: projectPath(w, "/publication")}
+			return answer(c.UnpublishProjectWithResponse(ctx, w.project()))
 		}, [9]int{noContent, noContent, notFound, forbidden, forbidden, noContent, notFound, notFound, unauth}},
-		"search-showcase": {func(w *world) request {
+		"search-showcase": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
 			w.published(w.t)
-			return request{method: "GET", path: "/v1/showcase?q=antrean&program=pkn2"}
+			return answer(c.SearchShowcaseWithResponse(ctx, &client.SearchShowcaseParams{Q: ptr("antrean"), Program: ptr(client.SearchShowcaseParamsProgramPkn2)}))
 		}, everyone},
-		"get-showcase-entry": {func(w *world) request {
-			return request{method: "GET", path: "/v1/showcase/" + w.published(w.t).ID.String()}
+		"get-showcase-entry": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			return answer(c.GetShowcaseEntryWithResponse(ctx, w.published(w.t).ID))
 		}, everyone},
-		"download-showcase-evidence": {func(w *world) request {
+		"download-showcase-evidence": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
 			pub := w.published(w.t)
-			return request{method: "GET", path: "/v1/showcase/" + pub.ID.String() + "/evidence/" + w.fileEvidence.ID.String() + "/content"}
+			return answer(c.DownloadShowcaseEvidenceWithResponse(ctx, pub.ID, w.fileEvidence.ID))
 		}, everyone},
-		"record-replication": {func(w *world) request {
+		"record-replication": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
 			pub := w.published(w.t)
 			agency := w.newAgency(w.t, "Pemerintah Kabupaten Klaten", "Jawa Tengah")
-			return request{method: "POST", path: "/v1/showcase/" + pub.ID.String() + "/replications",
-				body: map[string]any{"agencyId": agency.ID, "status": "studied", "date": domain.DateOf(time.Now()).String()}}
+			return answer(c.RecordReplicationWithResponse(ctx, pub.ID, nil, client.ReplicationCreate{AgencyId: agency.ID,
+				Status: client.ReplicationCreateStatusStudied, Date: openapi_types.Date{Time: domain.DateOf(time.Now()).Time()}}))
 		}, organizers(created)},
-		"list-agency-replications": {func(w *world) request {
+		"list-agency-replications": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
 			agency := w.newAgency(w.t, "Pemerintah Kabupaten Soppeng", "Sulawesi Selatan")
-			return request{method: "GET", path: "/v1/agencies/" + agency.ID.String() + "/replications"}
+			return answer(c.ListAgencyReplicationsWithResponse(ctx, agency.ID, nil))
 		}, organizers(ok)},
-		"list-similar-projects": {func(w *world) request {
-			return request{method: "GET", path: projectPath(w, "/similar")}
+		"list-similar-projects": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			return answer(c.ListSimilarProjectsWithResponse(ctx, w.project(), nil))
 		}, [9]int{ok, ok, notFound, ok, forbidden, forbidden, notFound, notFound, unauth}},
 	}
 	for op, c := range rows {

@@ -22,7 +22,7 @@ import (
 func TestTheShowcaseShowsNoPrivateField(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
-	w.arrangeWorkflow(t)
+	w.milestone = w.draftDesign(t) // the design's private fields are filled below, while it is a draft
 	ctx := context.Background()
 	must := func(_ any, err error) {
 		t.Helper()
@@ -42,13 +42,13 @@ func TestTheShowcaseShowsNoPrivateField(t *testing.T) {
 	}
 
 	// The design.
-	w.setProjectStatus(t, domain.ProjectDraft)
 	background, goal, benefits, scope := mark("background"), mark("goal"), mark("benefits"), mark("scope")
 	stakeholders := []domain.Stakeholder{{Name: mark("stakeholder"), Kind: domain.StakeholderExternal, Power: domain.LevelHigh, Interest: domain.LevelLow}}
 	must(w.projects().UpdateProject(ctx, w.actor(w.participant), w.project(), domain.ProjectChanges{Background: &background, Goal: &goal,
 		Benefits: &benefits, Scope: &scope, Stakeholders: &stakeholders}, nil))
+	w.bringProjectTo(t, domain.ProjectImplementing)
+	w.submitFileEvidence(t)
 	w.db.Exec(`UPDATE projects SET revision_comment = ? WHERE id = ?`, mark("revision comment"), w.project())
-	w.setProjectStatus(t, domain.ProjectImplementing)
 
 	// The people: participant, mentor, coach, and the cohort.
 	nips := []string{"197901152005011003", "196803221993031004", "197105092000121005"}

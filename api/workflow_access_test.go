@@ -6,15 +6,26 @@ import (
 	"testing"
 	"time"
 
+	"github.com/oapi-codegen/nullable"
+
 	"github.com/proper-id/proper/domain"
+	"github.com/proper-id/proper/openapi/client"
 )
 
 // arrangeWorkflow drafts the participant's design with a short-term
-// milestone and submits a PDF as its evidence, with the design approved.
+// milestone, has the mentor and the coach approve it, starts its
+// implementation and submits a PDF as the milestone's evidence.
 func (w *world) arrangeWorkflow(t testing.TB) {
 	t.Helper()
 	w.milestone = w.draftDesign(t)
-	w.setProjectStatus(t, domain.ProjectImplementing)
+	w.bringProjectTo(t, domain.ProjectImplementing)
+	w.submitFileEvidence(t)
+}
+
+// submitFileEvidence submits a PDF as evidence of the world's milestone, as
+// the participant.
+func (w *world) submitFileEvidence(t testing.TB) {
+	t.Helper()
 	ctx := context.Background()
 	participant := w.actor(w.participant)
 	file, err := w.projects().StoreEvidenceFile(ctx, participant, w.milestone.ID, "SK Tim Efektif.pdf", bytes.NewReader(pdf))
@@ -30,7 +41,9 @@ func (w *world) arrangeWorkflow(t testing.TB) {
 // as evidence when withEvidence.
 func (w *world) freshMilestone(withEvidence bool) (domain.Milestone, domain.Evidence) {
 	w.t.Helper()
-	w.setProjectStatus(w.t, domain.ProjectImplementing)
+	if canBringTo(w.currentProject(w.t, w.project()).Status, domain.ProjectImplementing) { // a completed one stays completed
+		w.bringProjectTo(w.t, domain.ProjectImplementing)
+	}
 	m, err := w.projects().CreateMilestone(context.Background(), w.actor(w.participant), w.project(),
 		domain.MilestonePlan{Horizon: "mid", Title: "Replikasi ke kecamatan", DueOn: domain.DateOf(time.Now().AddDate(1, 0, 0))})
 	if err != nil {
@@ -54,82 +67,93 @@ func init() {
 	}
 	mentorDecides := [9]int{ok, forbidden, notFound, forbidden, ok, forbidden, notFound, notFound, unauth}
 	rows := map[string]accessCase{
-		"get-project":          {func(w *world) request { return request{method: "GET", path: projectPath(w, "")} }, seesProject},
-		"get-project-timeline": {func(w *world) request { return request{method: "GET", path: projectPath(w, "/timeline")} }, seesProject},
-		"list-milestones":      {func(w *world) request { return request{method: "GET", path: projectPath(w, "/milestones")} }, seesProject},
-		"update-project": {func(w *world) request {
-			w.setProjectStatus(w.t, domain.ProjectDraft)
-			return request{method: "PATCH", path: projectPath(w, ""), body: map[string]string{"background": "Latar " + uniq()}}
-		}, participantWrites(ok)},
-		"submit-design": {func(w *world) request {
-			w.setProjectStatus(w.t, domain.ProjectDraft)
-			return request{method: "POST", path: projectPath(w, "/design/submit")}
-		}, participantWrites(ok)},
-		"review-design": {func(w *world) request {
-			w.setProjectStatus(w.t, domain.ProjectDesignSubmitted)
-			return request{method: "POST", path: projectPath(w, "/design/reviews"), body: map[string]string{"decision": "approve"}}
-		}, [9]int{ok, forbidden, notFound, ok, ok, forbidden, notFound, notFound, unauth}},
-		"start-implementation": {func(w *world) request {
-			w.setProjectStatus(w.t, domain.ProjectDesignApproved)
-			return request{method: "POST", path: projectPath(w, "/implementation/start")}
-		}, participantWrites(ok)},
-		"submit-final": {func(w *world) request {
-			w.setProjectStatus(w.t, domain.ProjectImplementing)
-			return request{method: "POST", path: projectPath(w, "/final/submit")}
-		}, participantWrites(ok)},
-		"add-coaching-note": {func(w *world) request {
-			return request{method: "POST", path: projectPath(w, "/coaching-notes"), body: map[string]string{"heldOn": "2026-04-14", "topic": "Pemetaan stakeholder"}}
-		}, [9]int{created, forbidden, notFound, created, forbidden, forbidden, notFound, notFound, unauth}},
-		"list-coaching-notes": {func(w *world) request { return request{method: "GET", path: projectPath(w, "/coaching-notes")} },
-			[9]int{ok, ok, notFound, ok, ok, ok, notFound, notFound, unauth}},
-		"list-review-queue": {func(w *world) request { return request{method: "GET", path: "/v1/review-queue"} },
-			[9]int{ok, ok, ok, ok, ok, ok, ok, ok, unauth}},
-
-		"create-milestone": {func(w *world) request {
-			return request{method: "POST", path: projectPath(w, "/milestones"), body: map[string]any{"horizon": "long", "title": "Perda layanan daring", "dueOn": "2028-12-31"}}
-		}, participantWrites(created)},
-		"get-milestone": {func(w *world) request {
-			return request{method: "GET", path: "/v1/milestones/" + w.milestone.ID.String()}
+		"get-project": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			return answer(c.GetProjectWithResponse(ctx, w.project()))
 		}, seesProject},
-		"update-milestone": {func(w *world) request {
-			return request{method: "PATCH", path: "/v1/milestones/" + w.milestone.ID.String(), body: map[string]string{"description": "Rincian " + uniq()}}
+		"get-project-timeline": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			return answer(c.GetProjectTimelineWithResponse(ctx, w.project(), nil))
+		}, seesProject},
+		"list-milestones": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			return answer(c.ListMilestonesWithResponse(ctx, w.project(), nil))
+		}, seesProject},
+		"update-project": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			id := w.spareProjectIn(w.t, domain.ProjectDraft)
+			return answer(c.UpdateProjectWithApplicationMergePatchPlusJSONBodyWithResponse(ctx, id, nil,
+				client.ProjectPatch{Background: nullable.NewNullableWithValue("Latar " + uniq())}))
 		}, participantWrites(ok)},
-		"delete-milestone": {func(w *world) request {
+		"submit-design": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			id := w.spareProjectIn(w.t, domain.ProjectDraft)
+			return answer(c.SubmitDesignWithResponse(ctx, id, nil))
+		}, participantWrites(ok)},
+		"review-design": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			id := w.spareProjectIn(w.t, domain.ProjectDesignSubmitted)
+			return answer(c.ReviewDesignWithResponse(ctx, id, client.DesignReview{Decision: client.DesignReviewDecisionApprove}))
+		}, [9]int{ok, forbidden, notFound, ok, ok, forbidden, notFound, notFound, unauth}},
+		"start-implementation": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			id := w.spareProjectIn(w.t, domain.ProjectDesignApproved)
+			return answer(c.StartImplementationWithResponse(ctx, id))
+		}, participantWrites(ok)},
+		"submit-final": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			id := w.spareProjectIn(w.t, domain.ProjectImplementing) // the world's project stays implementing for the other rows
+			return answer(c.SubmitFinalWithResponse(ctx, id))
+		}, participantWrites(ok)},
+		"add-coaching-note": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			return answer(c.AddCoachingNoteWithResponse(ctx, w.project(), nil, client.CoachingNoteCreate{HeldOn: calendarDay(2026, 4, 14), Topic: "Pemetaan stakeholder"}))
+		}, [9]int{created, forbidden, notFound, created, forbidden, forbidden, notFound, notFound, unauth}},
+		"list-coaching-notes": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			return answer(c.ListCoachingNotesWithResponse(ctx, w.project(), nil))
+		}, [9]int{ok, ok, notFound, ok, ok, ok, notFound, notFound, unauth}},
+		"list-review-queue": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			return answer(c.ListReviewQueueWithResponse(ctx, nil))
+		}, [9]int{ok, ok, ok, ok, ok, ok, ok, ok, unauth}},
+
+		"create-milestone": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			return answer(c.CreateMilestoneWithResponse(ctx, w.project(), nil, client.MilestoneCreate{Horizon: client.MilestoneCreateHorizonLong,
+				Title: "Perda layanan daring", DueOn: calendarDay(2028, 12, 31)}))
+		}, participantWrites(created)},
+		"get-milestone": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			return answer(c.GetMilestoneWithResponse(ctx, w.milestone.ID))
+		}, seesProject},
+		"update-milestone": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			return answer(c.UpdateMilestoneWithApplicationMergePatchPlusJSONBodyWithResponse(ctx, w.milestone.ID, nil,
+				client.MilestonePatch{Description: nullable.NewNullableWithValue("Rincian " + uniq())}))
+		}, participantWrites(ok)},
+		"delete-milestone": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
 			m, _ := w.freshMilestone(false)
-			return request{method: "DELETE", path: "/v1/milestones/" + m.ID.String()}
+			return answer(c.DeleteMilestoneWithResponse(ctx, m.ID, nil))
 		}, participantWrites(noContent)},
-		"claim-milestone": {func(w *world) request {
+		"claim-milestone": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
 			m, _ := w.freshMilestone(true)
-			return request{method: "POST", path: "/v1/milestones/" + m.ID.String() + "/claim"}
+			return answer(c.ClaimMilestoneWithResponse(ctx, m.ID))
 		}, participantWrites(ok)},
-		"verify-milestone": {func(w *world) request {
+		"verify-milestone": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
 			m, e := w.freshMilestone(true)
-			w.db.Exec(`UPDATE evidence SET status = 'approved' WHERE id = ?`, e.ID)
-			w.setMilestoneStatus(w.t, m.ID, domain.MilestoneAwaitingVerification)
-			return request{method: "POST", path: "/v1/milestones/" + m.ID.String() + "/verification", body: map[string]string{"decision": "approve"}}
+			w.approveEvidence(w.t, e.ID)
+			w.claimMilestone(w.t, m.ID)
+			return answer(c.VerifyMilestoneWithResponse(ctx, m.ID, client.Verification{Decision: client.VerificationDecisionApprove}))
 		}, mentorDecides},
 
-		"submit-evidence": {func(w *world) request {
-			w.setProjectStatus(w.t, domain.ProjectImplementing)
+		"submit-evidence": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			w.bringProjectTo(w.t, domain.ProjectImplementing)
 			body, contentType := multipartForm(w.t, map[string]string{"title": "Tautan", "url": "https://batam.go.id/antrean"}, "", nil)
-			return request{method: "POST", path: "/v1/milestones/" + w.milestone.ID.String() + "/evidence", body: body, contentType: contentType}
+			return answer(c.SubmitEvidenceWithBodyWithResponse(ctx, w.milestone.ID, contentType, bytes.NewReader(body)))
 		}, participantWrites(created)},
-		"list-evidence": {func(w *world) request {
-			return request{method: "GET", path: "/v1/milestones/" + w.milestone.ID.String() + "/evidence"}
+		"list-evidence": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			return answer(c.ListEvidenceWithResponse(ctx, w.milestone.ID, nil))
 		}, seesProject},
-		"get-evidence": {func(w *world) request {
-			return request{method: "GET", path: "/v1/evidence/" + w.fileEvidence.ID.String()}
+		"get-evidence": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			return answer(c.GetEvidenceWithResponse(ctx, w.fileEvidence.ID))
 		}, seesProject},
-		"download-evidence": {func(w *world) request {
-			return request{method: "GET", path: "/v1/evidence/" + w.fileEvidence.ID.String() + "/content"}
+		"download-evidence": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			return answer(c.DownloadEvidenceWithResponse(ctx, w.fileEvidence.ID))
 		}, seesProject},
-		"withdraw-evidence": {func(w *world) request {
+		"withdraw-evidence": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
 			_, e := w.freshMilestone(true)
-			return request{method: "DELETE", path: "/v1/evidence/" + e.ID.String()}
+			return answer(c.WithdrawEvidenceWithResponse(ctx, e.ID))
 		}, participantWrites(ok)},
-		"review-evidence": {func(w *world) request {
+		"review-evidence": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
 			_, e := w.freshMilestone(true)
-			return request{method: "POST", path: "/v1/evidence/" + e.ID.String() + "/reviews", body: map[string]string{"decision": "approve"}}
+			return answer(c.ReviewEvidenceWithResponse(ctx, e.ID, client.EvidenceReview{Decision: client.EvidenceReviewDecisionApprove}))
 		}, mentorDecides},
 	}
 	for op, c := range rows {

@@ -34,6 +34,9 @@ type world struct {
 	// Set by awaitingTransfer: the other participant's latest proposal of
 	// the outsider, which waits for an organizer.
 	awaiting uuid.UUID
+	// Made by spareProjectIn: more projects of the participant, for what
+	// the world's own project has gone past.
+	spareProjects []uuid.UUID
 }
 
 // The roles of the access matrix, in its column order.

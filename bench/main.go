@@ -1,3 +1,5 @@
+//go:build bench
+
 // Command bench measures Proper on loopback against a hand-written
 // baseline, in one run on one machine: it starts a private PostgreSQL,
 // seeds a dataset (with one cohort of 1,000 participants), serves Proper
@@ -40,6 +42,7 @@ import (
 	"github.com/proper-id/proper/domain"
 	"github.com/proper-id/proper/persistence"
 	"github.com/proper-id/proper/persistence/pglocal"
+	"github.com/proper-id/proper/persistence/seed"
 )
 
 // writerProjects is how many projects create-milestone writes to: a
@@ -113,7 +116,7 @@ func seedOnce(ctx context.Context, db *bun.DB, projects int, published float64) 
 		spent[step] += time.Since(last)
 		last = time.Now()
 	}
-	if err := persistence.Seed(ctx, db, persistence.SeedOptions{Projects: projects, FirstCohortSize: 1000, Published: published, Now: time.Now(), Progress: progress}); err != nil {
+	if err := seed.Load(ctx, db, seed.Options{Projects: projects, FirstCohortSize: 1000, Published: published, Now: time.Now(), Progress: progress}); err != nil {
 		return err
 	}
 	fmt.Printf("seeded in %s\n", time.Since(begun).Round(time.Second))

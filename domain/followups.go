@@ -25,7 +25,9 @@ const (
 	ReminderReviewDesign          ReminderKind = "review_design"
 	ReminderAcceptMentorTransfer  ReminderKind = "accept_mentor_transfer"
 	ReminderConfirmMentorTransfer ReminderKind = "confirm_mentor_transfer" // for the cohort's organizers
-	reminderKindMilestoneDueStore ReminderKind = "milestone_due"           // from the store, before due soon and overdue are told apart
+	// ReminderMilestoneDue is what a FollowUpStore reports for a milestone
+	// due by the query's date; Reminders tells due soon from overdue.
+	ReminderMilestoneDue ReminderKind = "milestone_due"
 )
 
 // Reminder is one thing a person should act on: a milestone of theirs due
@@ -171,7 +173,7 @@ func (f *FollowUps) Reminders(ctx context.Context, actor *Actor, page PageReques
 	p, err := f.store.FollowUps().Reminders(ctx, q, page)
 	for i := range p.Items {
 		r := &p.Items[i]
-		if r.Kind == reminderKindMilestoneDueStore {
+		if r.Kind == ReminderMilestoneDue {
 			r.Kind = ReminderMilestoneDueSoon
 			if r.DueOn.Before(today) {
 				r.Kind = ReminderMilestoneOverdue

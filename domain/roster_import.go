@@ -3,7 +3,6 @@ package domain
 import (
 	"context"
 	"fmt"
-	"io"
 	"strings"
 	"time"
 
@@ -39,18 +38,19 @@ type RosterOutcome struct {
 	MentorActivationCode      string
 }
 
-// ImportRoster reads a roster CSV (see ParseRoster) and enrolls every row
-// in a cohort, creating the agencies and accounts that do not exist yet. It
-// is all or nothing: any bad row fails the whole import with every problem
-// named by row and column. Importing the same roster again changes nothing;
+// ImportRoster checks the rows of a roster (see CheckRoster; package
+// rostercsv reads them from CSV) and enrolls every row in a cohort,
+// creating the agencies and accounts that do not exist yet. It is all or
+// nothing: any bad row fails the whole import with every problem named by
+// row and column. Importing the same roster again changes nothing;
 // a changed mentor, coach or group of an enrolled participant is updated.
 // Everything new is written with one statement per table, so a roster of
 // thousands of rows imports in seconds.
-func (s *Cohorts) ImportRoster(ctx context.Context, actor *Actor, cohortID uuid.UUID, roster io.Reader) ([]RosterOutcome, error) {
+func (s *Cohorts) ImportRoster(ctx context.Context, actor *Actor, cohortID uuid.UUID, roster []RosterRow) ([]RosterOutcome, error) {
 	if err := Authorize(actor, ManageEnrollments, Target{CohortID: cohortID}); err != nil {
 		return nil, err
 	}
-	rows, err := ParseRoster(roster)
+	rows, err := CheckRoster(roster)
 	if err != nil {
 		return nil, err
 	}
@@ -225,7 +225,7 @@ func (imp *rosterImport) agency(name string) (*uuid.UUID, bool) {
 
 // user finds a person by e-mail, or plans their account with an activation
 // code, which it returns. Existing accounts are left as they are. The
-// roster's values were checked by ParseRoster, so the profile is valid.
+// roster's values were checked by CheckRoster, so the profile is valid.
 func (imp *rosterImport) user(p UserProfile) (User, string) {
 	if u, ok := imp.users[p.Email]; ok {
 		return u, ""

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/google/uuid"
@@ -440,4 +441,25 @@ type SimilarityStore interface {
 	// Similar returns at most limit other projects, of any cohort, most
 	// alike the project in title, problem and goal first.
 	Similar(ctx context.Context, project uuid.UUID, limit int) ([]SimilarProject, error)
+}
+
+// ShowcaseWords adds to seen the words of texts that the showcase's
+// dictionary keeps (lower case, 3 to 40 letters), which misspelled searches
+// are corrected against, and returns them, each once. seen may be nil; a
+// caller adding many publications (the store, the seed) passes the same map
+// to list each word once.
+func ShowcaseWords(seen map[string]bool, texts ...string) []string {
+	if seen == nil {
+		seen = map[string]bool{}
+	}
+	var out []string
+	for _, text := range texts {
+		for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if n := utf8.RuneCountInString(w); n >= 3 && n <= 40 && !seen[w] {
+				seen[w] = true
+				out = append(out, w)
+			}
+		}
+	}
+	return out
 }

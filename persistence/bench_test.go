@@ -11,6 +11,7 @@ import (
 	"github.com/proper-id/proper/domain"
 	"github.com/proper-id/proper/persistence"
 	"github.com/proper-id/proper/persistence/pgtest"
+	"github.com/proper-id/proper/persistence/seed"
 )
 
 // seeded is a database with 5,000 seeded projects, the first cohort of
@@ -19,7 +20,7 @@ func seeded(b *testing.B) (db *bun.DB, cohort, mentor uuid.UUID) {
 	b.Helper()
 	ctx := context.Background()
 	db = pgtest.DB(b)
-	if err := persistence.Seed(ctx, db, persistence.SeedOptions{Projects: 5000, FirstCohortSize: 1000, Now: time.Now()}); err != nil {
+	if err := seed.Load(ctx, db, seed.Options{Projects: 5000, FirstCohortSize: 1000, Now: time.Now()}); err != nil {
 		b.Fatal(err)
 	}
 	if _, err := db.ExecContext(ctx, "ANALYZE"); err != nil {

@@ -107,6 +107,15 @@ func fileURLDir(u *url.URL) string {
 	return filepath.FromSlash(p)
 }
 
+// BlobDir returns the folder of a file:// blob URL, or "" for other stores.
+func BlobDir(blobURL string) (string, error) {
+	u, err := url.Parse(blobURL)
+	if err != nil || u.Scheme != "file" {
+		return "", err
+	}
+	return fileURLDir(u), nil
+}
+
 // LocalBlobURL returns the file:// URL of the folder "blobs" under dataDir:
 // where evidence files live when no --blob-url is given.
 func LocalBlobURL(dataDir string) (string, error) {

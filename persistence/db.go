@@ -160,8 +160,3 @@ func preparedRow(ctx context.Context, db bun.IDB, query string, args []any, dest
 	}
 	return rows.Close()
 }
-
-// HotSQL holds the statements of the hottest reads as Proper sends them,
-// so that the benchmark's hand-written baseline (bench/baseline) sends the
-// very same SQL.
-var HotSQL = struct{ SessionActor, ProjectByID, CohortProgress string }{sessionActorSQL, projectByID, progressQuery + progressOrders["name"]}

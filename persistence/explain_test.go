@@ -13,6 +13,7 @@ import (
 	"github.com/proper-id/proper/domain"
 	"github.com/proper-id/proper/persistence"
 	"github.com/proper-id/proper/persistence/pgtest"
+	"github.com/proper-id/proper/persistence/seed"
 )
 
 // statement is one SQL statement sent, with its arguments.
@@ -59,7 +60,7 @@ func TestTheMainQueriesUseIndexes(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	db := pgtest.DB(t)
-	if err := persistence.Seed(ctx, db, persistence.SeedOptions{Projects: 3000, FirstCohortSize: 500, Published: 0.5, Now: time.Now()}); err != nil {
+	if err := seed.Load(ctx, db, seed.Options{Projects: 3000, FirstCohortSize: 500, Published: 0.5, Now: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := db.ExecContext(ctx, "ANALYZE"); err != nil {

@@ -1,9 +1,9 @@
 package persistence
 
-// SetSearchRankLimit lowers the showcase search's rank limit for a test and
-// returns the function that restores it.
-func SetSearchRankLimit(n int) (restore func()) {
-	old := searchRankLimit
-	searchRankLimit = n
-	return func() { searchRankLimit = old }
+// WithSearchRankLimit returns the store with the showcase search ranking at
+// most n candidates, so that a test reaches the limit with a small dataset.
+func (s *Store) WithSearchRankLimit(n int) *Store {
+	out := *s
+	out.searchRankLimit = n
+	return &out
 }

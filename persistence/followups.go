@@ -39,46 +39,59 @@ func closedFilter(closed map[domain.ProjectStatus][]domain.Horizon) string {
 	return strings.Join(conds, "")
 }
 
+// openMilestones are the statuses of a milestone still worked on.
+var openMilestones = bun.In([]domain.MilestoneStatus{domain.MilestonePlanned, domain.MilestoneInProgress})
+
+// designNotApproved are the statuses of a project before its design is
+// approved: its milestones are not yet due.
+var designNotApproved = bun.In([]domain.ProjectStatus{domain.ProjectDraft, domain.ProjectDesignSubmitted})
+
 // reminderQuery is what concerns user ?0: their open milestones due by ?1
 // in projects whose design is approved, and what waits for their decision;
-// ?6 and ?7 are the organizer role and the status of a mentor transfer that
-// waits for one.
+// ?2 to ?5 are the cursor and the limit, and reminderArgs are ?6 to ?19:
+// the roles, statuses and kinds of reminder it names.
 const reminderQuery = `
 SELECT * FROM (
-	SELECT 'milestone_due' AS kind, 'milestone' AS target_type, m.id AS target_id, p.id AS project_id, p.title AS project_title,
+	SELECT ?14 AS kind, 'milestone' AS target_type, m.id AS target_id, p.id AS project_id, p.title AS project_title,
 	       u.name AS participant_name, m.title, m.due_on, NULL::timestamptz AS waiting_since, c.response_deadline_days,
 	       m.due_on::timestamptz AS at
 	FROM enrollments e JOIN projects p ON p.enrollment_id = e.id JOIN users u ON u.id = e.participant_id JOIN cohorts c ON c.id = e.cohort_id
-	JOIN milestones m ON m.project_id = p.id AND m.status IN ('planned', 'in_progress') AND m.due_on <= ?1
-	WHERE e.participant_id = ?0 AND p.status NOT IN ('draft', 'design_submitted') %s
+	JOIN milestones m ON m.project_id = p.id AND m.status IN (?8) AND m.due_on <= ?1
+	WHERE e.participant_id = ?0 AND p.status NOT IN (?9) %s
 	UNION ALL
-	SELECT 'review_evidence', 'evidence', ev.id, p.id, p.title, u.name, ev.title, NULL, ev.submitted_at, c.response_deadline_days, ev.submitted_at
+	SELECT ?15, 'evidence', ev.id, p.id, p.title, u.name, ev.title, NULL, ev.submitted_at, c.response_deadline_days, ev.submitted_at
 	FROM enrollments e JOIN projects p ON p.enrollment_id = e.id JOIN users u ON u.id = e.participant_id JOIN cohorts c ON c.id = e.cohort_id
-	JOIN evidence ev ON ev.project_id = p.id AND ev.status = 'submitted'
+	JOIN evidence ev ON ev.project_id = p.id AND ev.status = ?10
 	WHERE e.mentor_id = ?0
 	UNION ALL
-	SELECT 'verify_milestone', 'milestone', m.id, p.id, p.title, u.name, m.title, NULL, m.claimed_at, c.response_deadline_days, m.claimed_at
+	SELECT ?16, 'milestone', m.id, p.id, p.title, u.name, m.title, NULL, m.claimed_at, c.response_deadline_days, m.claimed_at
 	FROM enrollments e JOIN projects p ON p.enrollment_id = e.id JOIN users u ON u.id = e.participant_id JOIN cohorts c ON c.id = e.cohort_id
-	JOIN milestones m ON m.project_id = p.id AND m.status = 'awaiting_verification'
+	JOIN milestones m ON m.project_id = p.id AND m.status = ?11
 	WHERE e.mentor_id = ?0
 	UNION ALL
-	SELECT 'review_design', 'project', p.id, p.id, p.title, u.name, p.title, NULL, p.design_submitted_at, c.response_deadline_days, p.design_submitted_at
-	FROM enrollments e JOIN projects p ON p.enrollment_id = e.id AND p.status = 'design_submitted' JOIN users u ON u.id = e.participant_id
+	SELECT ?17, 'project', p.id, p.id, p.title, u.name, p.title, NULL, p.design_submitted_at, c.response_deadline_days, p.design_submitted_at
+	FROM enrollments e JOIN projects p ON p.enrollment_id = e.id AND p.status = ?12 JOIN users u ON u.id = e.participant_id
 	JOIN cohorts c ON c.id = e.cohort_id
 	WHERE (e.mentor_id = ?0 OR e.coach_id = ?0)
 	  AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.target_type = 'design' AND r.target_id = p.id AND r.round = p.design_round AND r.reviewer_id = ?0)
 	UNION ALL
-	SELECT 'accept_mentor_transfer', 'mentor_transfer', t.id, p.id, p.title, u.name, p.title, NULL, t.created_at, c.response_deadline_days, t.created_at
+	SELECT ?18, 'mentor_transfer', t.id, p.id, p.title, u.name, p.title, NULL, t.created_at, c.response_deadline_days, t.created_at
 	FROM mentor_transfers t JOIN enrollments e ON e.id = t.enrollment_id JOIN projects p ON p.enrollment_id = e.id
 	JOIN users u ON u.id = e.participant_id JOIN cohorts c ON c.id = e.cohort_id
-	WHERE t.mentor_id = ?0 AND t.status = 'pending'
+	WHERE t.mentor_id = ?0 AND t.status = ?13
 	UNION ALL
-	SELECT 'confirm_mentor_transfer', 'mentor_transfer', t.id, p.id, p.title, u.name, p.title, NULL, t.created_at, c.response_deadline_days, t.created_at
+	SELECT ?19, 'mentor_transfer', t.id, p.id, p.title, u.name, p.title, NULL, t.created_at, c.response_deadline_days, t.created_at
 	FROM mentor_transfers t JOIN enrollments e ON e.id = t.enrollment_id JOIN projects p ON p.enrollment_id = e.id
 	JOIN users u ON u.id = e.participant_id JOIN cohorts c ON c.id = e.cohort_id
 	JOIN cohort_staff cs ON cs.cohort_id = e.cohort_id AND cs.user_id = ?0 AND cs.role = ?6
 	WHERE t.status = ?7
 ) r`
+
+// reminderArgs are the arguments ?6 to ?19 of reminderQuery.
+var reminderArgs = []any{domain.StaffOrganizer, domain.TransferAwaitingOrganizer, openMilestones, designNotApproved,
+	domain.EvidenceSubmitted, domain.MilestoneAwaitingVerification, domain.ProjectDesignSubmitted, domain.TransferPending,
+	domain.ReminderMilestoneDue, domain.ReminderReviewEvidence, domain.ReminderVerifyMilestone, domain.ReminderReviewDesign,
+	domain.ReminderAcceptMentorTransfer, domain.ReminderConfirmMentorTransfer}
 
 type reminderRow struct {
 	Kind                 string     `bun:"kind"`
@@ -108,8 +121,8 @@ func (s *FollowUpStore) Reminders(ctx context.Context, q domain.ReminderQuery, p
 		query += ` WHERE (at, kind, target_id) > (?2, ?3, ?4)`
 	}
 	var rows []reminderRow
-	err = s.db.NewRaw(query+` ORDER BY at, kind, target_id LIMIT ?5`, q.User, q.DueBy.Time(), after, afterKind, afterID, page.Size()+1,
-		domain.StaffOrganizer, domain.TransferAwaitingOrganizer).Scan(ctx, &rows)
+	args := append([]any{q.User, q.DueBy.Time(), after, afterKind, afterID, page.Size() + 1}, reminderArgs...)
+	err = s.db.NewRaw(query+` ORDER BY at, kind, target_id LIMIT ?5`, args...).Scan(ctx, &rows)
 	if err != nil {
 		return domain.Page[domain.Reminder]{}, dbError(err)
 	}
@@ -147,23 +160,33 @@ const allEnrollments = `
 WITH e AS NOT MATERIALIZED (` + enrollmentsWithProjects + `
 )`
 
-// waitingItems is every item of the cohort waiting for a reviewer, one row
-// per item and reviewer: evidence and claims wait for the mentor, a design
-// for the mentor and the coach who have not yet reviewed its round.
-const waitingItems = `
+// waitingItemsSQL is every item of the cohort waiting for a reviewer, one
+// row per item and reviewer: evidence and claims wait for the mentor, a
+// design for the mentor and the coach who have not yet reviewed its round.
+// Its placeholders are numbered by waitingItems.
+const waitingItemsSQL = `
 	SELECT 'evidence' AS kind, ev.id, e.project_id, e.id AS enrollment_id, e.participant_name, e.group_name, ev.title,
-	       e.mentor_id AS reviewer_id, 'mentor' AS reviewer_role, ev.submitted_at AS waiting_since
-	FROM e JOIN evidence ev ON ev.project_id = e.project_id AND ev.status = 'submitted'
+	       e.mentor_id AS reviewer_id, ?%[1]d AS reviewer_role, ev.submitted_at AS waiting_since
+	FROM e JOIN evidence ev ON ev.project_id = e.project_id AND ev.status = ?%[3]d
 	UNION ALL
-	SELECT 'milestone', m.id, e.project_id, e.id, e.participant_name, e.group_name, m.title, e.mentor_id, 'mentor', m.claimed_at
-	FROM e JOIN milestones m ON m.project_id = e.project_id AND m.status = 'awaiting_verification'
+	SELECT 'milestone', m.id, e.project_id, e.id, e.participant_name, e.group_name, m.title, e.mentor_id, ?%[1]d, m.claimed_at
+	FROM e JOIN milestones m ON m.project_id = e.project_id AND m.status = ?%[4]d
 	UNION ALL
 	SELECT 'design', e.project_id, e.project_id, e.id, e.participant_name, e.group_name, p.title, rv.id, rv.role, e.design_submitted_at
 	FROM e JOIN projects p ON p.id = e.project_id
-	CROSS JOIN LATERAL (VALUES (e.mentor_id, 'mentor'), (CASE WHEN e.coach_id <> e.mentor_id THEN e.coach_id END, 'coach')) AS rv (id, role)
-	WHERE e.status = 'design_submitted' AND rv.id IS NOT NULL
+	CROSS JOIN LATERAL (VALUES (e.mentor_id, ?%[1]d), (CASE WHEN e.coach_id <> e.mentor_id THEN e.coach_id END, ?%[2]d)) AS rv (id, role)
+	WHERE e.status = ?%[5]d AND rv.id IS NOT NULL
 	  AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.target_type = 'design' AND r.target_id = e.project_id
 	                  AND r.round = e.design_round AND r.reviewer_id = rv.id)`
+
+// waitingItems returns waitingItemsSQL for a statement whose own arguments
+// are ?0 to ?n-1: waitingArgs follow them, as ?n to ?n+4.
+func waitingItems(n int) string {
+	return fmt.Sprintf(waitingItemsSQL, n, n+1, n+2, n+3, n+4)
+}
+
+// waitingArgs are the roles and statuses waitingItems names.
+var waitingArgs = []any{domain.RoleMentor, domain.RoleCoach, domain.EvidenceSubmitted, domain.MilestoneAwaitingVerification, domain.ProjectDesignSubmitted}
 
 type reviewItemRow struct {
 	Kind            string    `bun:"kind"`
@@ -196,15 +219,15 @@ func (s *FollowUpStore) Escalations(ctx context.Context, q domain.FollowUpQuery,
 		return domain.Page[domain.ReviewItem]{}, err
 	}
 	query := cohortEnrollments + `
-SELECT w.*, u.name AS reviewer_name FROM (` + waitingItems + `
+SELECT w.*, u.name AS reviewer_name FROM (` + waitingItems(7) + `
 ) w JOIN users u ON u.id = w.reviewer_id
 WHERE w.waiting_since < ?1`
 	if hasCursor {
 		query += ` AND (w.waiting_since, w.id, w.reviewer_id) > (?3, ?4, ?5)`
 	}
 	var rows []reviewItemRow
-	err = s.db.NewRaw(query+` ORDER BY w.waiting_since, w.id, w.reviewer_id LIMIT ?6`,
-		q.Cohort, q.LateBefore, q.CoachedBy, after, afterID, afterReviewer, page.Size()+1).Scan(ctx, &rows)
+	args := append([]any{q.Cohort, q.LateBefore, q.CoachedBy, after, afterID, afterReviewer, page.Size() + 1}, waitingArgs...)
+	err = s.db.NewRaw(query+` ORDER BY w.waiting_since, w.id, w.reviewer_id LIMIT ?6`, args...).Scan(ctx, &rows)
 	if err != nil {
 		return domain.Page[domain.ReviewItem]{}, dbError(err)
 	}
@@ -217,23 +240,24 @@ WHERE w.waiting_since < ?1`
 // response times, from each decision back to the submission it answered —
 // evidence's own time, the latest claim or design submission (events)
 // before a verification or design review, the latest design or final
-// submission before an assessment.
-const workloadQuery = cohortEnrollments + `,
+// submission before an assessment. ?0 to ?2 are the cohort, the lateness
+// threshold and the coach; waitingArgs are ?3 to ?7, workloadArgs ?8 to ?14.
+var workloadQuery = cohortEnrollments + `,
 reviewers AS (
-	SELECT DISTINCT mentor_id AS user_id, 'mentor' AS role FROM e
+	SELECT DISTINCT mentor_id AS user_id, ?8 AS role FROM e
 	UNION
 	SELECT s.user_id, s.role FROM cohort_staff s
-	WHERE s.cohort_id = ?0 AND s.role IN ('coach', 'examiner') AND (?2::uuid IS NULL OR s.role = 'examiner' OR s.user_id = ?2::uuid)
+	WHERE s.cohort_id = ?0 AND s.role IN (?9) AND (?2::uuid IS NULL OR s.role = ?10 OR s.user_id = ?2::uuid)
 ),
 pending AS (
-	SELECT reviewer_id AS user_id, reviewer_role AS role, waiting_since FROM (` + waitingItems + `) w
+	SELECT reviewer_id AS user_id, reviewer_role AS role, waiting_since FROM (` + waitingItems(3) + `) w
 	UNION ALL
-	SELECT s.user_id, 'examiner', fs.at
-	FROM e JOIN cohort_staff s ON s.cohort_id = ?0 AND s.role = 'examiner'
+	SELECT s.user_id, ?11, fs.at
+	FROM e JOIN cohort_staff s ON s.cohort_id = ?0 AND s.role = ?10
 	CROSS JOIN LATERAL (SELECT max(ev.at) AS at FROM events ev WHERE ev.target_type = 'project' AND ev.target_id = e.project_id
 	                    AND ev.action = 'project.final_submitted') fs
-	WHERE e.status = 'final_submitted'
-	  AND NOT EXISTS (SELECT 1 FROM assessments a WHERE a.project_id = e.project_id AND a.seminar = 'final' AND a.examiner_id = s.user_id)
+	WHERE e.status = ?12
+	  AND NOT EXISTS (SELECT 1 FROM assessments a WHERE a.project_id = e.project_id AND a.seminar = ?13 AND a.examiner_id = s.user_id)
 ),
 responses AS (
 	SELECT r.reviewer_id AS user_id, r.reviewer_role AS role, extract(epoch FROM r.created_at - sub.at) AS seconds
@@ -247,10 +271,10 @@ responses AS (
 		END AS at) sub
 	WHERE sub.at IS NOT NULL
 	UNION ALL
-	SELECT a.examiner_id, 'examiner', extract(epoch FROM a.created_at - sub.at)
+	SELECT a.examiner_id, ?11, extract(epoch FROM a.created_at - sub.at)
 	FROM e JOIN assessments a ON a.project_id = e.project_id
 	CROSS JOIN LATERAL (SELECT max(ev.at) AS at FROM events ev WHERE ev.target_type = 'project' AND ev.target_id = e.project_id
-	                    AND ev.action = CASE a.seminar WHEN 'final' THEN 'project.final_submitted' ELSE 'project.design_submitted' END
+	                    AND ev.action = CASE a.seminar WHEN ?13 THEN 'project.final_submitted' ELSE 'project.design_submitted' END
 	                    AND ev.at <= a.created_at) sub
 	WHERE sub.at IS NOT NULL
 )
@@ -261,7 +285,12 @@ LEFT JOIN (SELECT user_id, role, count(*) AS pending, count(*) FILTER (WHERE wai
            FROM pending GROUP BY user_id, role) pa ON pa.user_id = rv.user_id AND pa.role = rv.role
 LEFT JOIN (SELECT user_id, role, count(*) AS responses, percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS median_seconds
            FROM responses GROUP BY user_id, role) ra ON ra.user_id = rv.user_id AND ra.role = rv.role
-ORDER BY CASE rv.role WHEN 'mentor' THEN 1 WHEN 'coach' THEN 2 ELSE 3 END, u.name, rv.user_id`
+ORDER BY CASE rv.role WHEN ?8 THEN 1 WHEN ?14 THEN 2 ELSE 3 END, u.name, rv.user_id`
+
+// workloadArgs are the roles, statuses and seminar workloadQuery names as
+// ?8 to ?14.
+var workloadArgs = []any{domain.RoleMentor, bun.In([]domain.StaffRole{domain.StaffCoach, domain.StaffExaminer}), domain.StaffExaminer,
+	domain.RoleExaminer, domain.ProjectFinalSubmitted, domain.SeminarFinal, domain.RoleCoach}
 
 type workloadRow struct {
 	UserID        uuid.UUID  `bun:"user_id"`
@@ -277,7 +306,8 @@ type workloadRow struct {
 // Workload computes the cohort's reviewers' load in one statement.
 func (s *FollowUpStore) Workload(ctx context.Context, q domain.FollowUpQuery) ([]domain.WorkloadRow, error) {
 	var rows []workloadRow
-	if err := s.db.NewRaw(workloadQuery, q.Cohort, q.LateBefore, q.CoachedBy).Scan(ctx, &rows); err != nil {
+	args := append(append([]any{q.Cohort, q.LateBefore, q.CoachedBy}, waitingArgs...), workloadArgs...)
+	if err := s.db.NewRaw(workloadQuery, args...).Scan(ctx, &rows); err != nil {
 		return nil, dbError(err)
 	}
 	out := make([]domain.WorkloadRow, len(rows))
@@ -306,8 +336,8 @@ func (s *FollowUpStore) DueMilestones(ctx context.Context, dueBy domain.Date, cl
 	}
 	err := s.db.NewRaw(`SELECT e.participant_id, m.id AS milestone_id, m.title, p.title AS project_title, m.due_on
 		FROM milestones m JOIN projects p ON p.id = m.project_id JOIN enrollments e ON e.id = p.enrollment_id
-		WHERE m.status IN ('planned', 'in_progress') AND m.due_on <= ? AND p.status NOT IN ('draft', 'design_submitted')`+closedFilter(closed)+`
-		ORDER BY e.participant_id, m.due_on, m.id`, dueBy.Time()).Scan(ctx, &rows)
+		WHERE m.status IN (?) AND m.due_on <= ? AND p.status NOT IN (?)`+closedFilter(closed)+`
+		ORDER BY e.participant_id, m.due_on, m.id`, openMilestones, dueBy.Time(), designNotApproved).Scan(ctx, &rows)
 	if err != nil {
 		return nil, dbError(err)
 	}
@@ -328,9 +358,9 @@ func (s *FollowUpStore) WaitingReviews(ctx context.Context) ([]domain.WaitingRev
 	}
 	err := s.db.NewRaw(allEnrollments+`
 SELECT w.*, p.title AS project_title, c.response_deadline_days
-FROM (`+waitingItems+`
+FROM (`+waitingItems(0)+`
 ) w JOIN projects p ON p.id = w.project_id JOIN enrollments en ON en.id = w.enrollment_id JOIN cohorts c ON c.id = en.cohort_id
-ORDER BY w.reviewer_id, w.waiting_since, w.id`).Scan(ctx, &rows)
+ORDER BY w.reviewer_id, w.waiting_since, w.id`, waitingArgs...).Scan(ctx, &rows)
 	if err != nil {
 		return nil, dbError(err)
 	}

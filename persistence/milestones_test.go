@@ -10,6 +10,7 @@ import (
 	"github.com/proper-id/proper/domain"
 	"github.com/proper-id/proper/persistence"
 	"github.com/proper-id/proper/persistence/pgtest"
+	"github.com/proper-id/proper/persistence/seed"
 )
 
 func TestANewMilestoneGoesAfterTheLastOfItsHorizon(t *testing.T) {
@@ -17,7 +18,7 @@ func TestANewMilestoneGoesAfterTheLastOfItsHorizon(t *testing.T) {
 	ctx := context.Background()
 	db := pgtest.DB(t)
 	now := time.Now()
-	if err := persistence.Seed(ctx, db, persistence.SeedOptions{Projects: 1, Now: now}); err != nil {
+	if err := seed.Load(ctx, db, seed.Options{Projects: 1, Now: now}); err != nil {
 		t.Fatal(err)
 	}
 	var project uuid.UUID

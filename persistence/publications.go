@@ -4,8 +4,6 @@ import (
 	"context"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
@@ -92,30 +90,12 @@ func (s *PublicationStore) Create(ctx context.Context, p domain.Publication) err
 // addWords adds the words of a publication's public texts to the
 // dictionary misspelled searches are corrected against.
 func (s *PublicationStore) addWords(ctx context.Context, p domain.Publication) error {
-	words := showcaseWords(nil, p.Title, p.Problem, p.Innovation, strings.Join(p.InnovationAreas, " "), p.AgencyName, p.Region)
+	words := domain.ShowcaseWords(nil, p.Title, p.Problem, p.Innovation, strings.Join(p.InnovationAreas, " "), p.AgencyName, p.Region)
 	if len(words) == 0 {
 		return nil
 	}
 	_, err := s.db.NewRaw(`INSERT INTO showcase_words (word) SELECT unnest(?::text[]) ORDER BY 1 ON CONFLICT DO NOTHING`, pgdialect.Array(words)).Exec(ctx)
 	return dbError(err)
-}
-
-// showcaseWords adds to seen the words of texts that the dictionary keeps
-// (lower case, 3 to 40 letters) and returns them, each once.
-func showcaseWords(seen map[string]bool, texts ...string) []string {
-	if seen == nil {
-		seen = map[string]bool{}
-	}
-	var out []string
-	for _, text := range texts {
-		for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
-			if n := utf8.RuneCountInString(w); n >= 3 && n <= 40 && !seen[w] {
-				seen[w] = true
-				out = append(out, w)
-			}
-		}
-	}
-	return out
 }
 
 // Update writes a publication if nobody changed it since it was read, and

@@ -28,25 +28,27 @@ type queueRow struct {
 
 // reviewQueue is what waits for user $1, in one query over the partial
 // indexes of waiting evidence, claimed milestones and submitted designs.
-const reviewQueue = `
+// It is a prepared statement, so its statuses are literals written from
+// the domain's constants (withValues says why).
+var reviewQueue = withValues(`
 SELECT * FROM (
 	SELECT 'evidence' AS kind, ev.id, ev.project_id, u.name AS participant_name, ev.title, ev.submitted_at, c.response_deadline_days
 	FROM enrollments e JOIN projects p ON p.enrollment_id = e.id JOIN users u ON u.id = e.participant_id JOIN cohorts c ON c.id = e.cohort_id
-	JOIN evidence ev ON ev.project_id = p.id AND ev.status = 'submitted'
+	JOIN evidence ev ON ev.project_id = p.id AND ev.status = ?0
 	WHERE e.mentor_id = $1
 	UNION ALL
 	SELECT 'milestone', m.id, m.project_id, u.name, m.title, m.claimed_at, c.response_deadline_days
 	FROM enrollments e JOIN projects p ON p.enrollment_id = e.id JOIN users u ON u.id = e.participant_id JOIN cohorts c ON c.id = e.cohort_id
-	JOIN milestones m ON m.project_id = p.id AND m.status = 'awaiting_verification'
+	JOIN milestones m ON m.project_id = p.id AND m.status = ?1
 	WHERE e.mentor_id = $1
 	UNION ALL
 	SELECT 'design', p.id, p.id, u.name, p.title, p.design_submitted_at, c.response_deadline_days
-	FROM enrollments e JOIN projects p ON p.enrollment_id = e.id AND p.status = 'design_submitted' JOIN users u ON u.id = e.participant_id
+	FROM enrollments e JOIN projects p ON p.enrollment_id = e.id AND p.status = ?2 JOIN users u ON u.id = e.participant_id
 	JOIN cohorts c ON c.id = e.cohort_id
 	WHERE (e.mentor_id = $1 OR e.coach_id = $1)
 	  AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.target_type = 'design' AND r.target_id = p.id
 	                  AND r.round = p.design_round AND r.reviewer_id = $1)
-) q`
+) q`, domain.EvidenceSubmitted, domain.MilestoneAwaitingVerification, domain.ProjectDesignSubmitted)
 
 // Queue returns a page of what waits for user, oldest first.
 func (s *ReviewQueueStore) Queue(ctx context.Context, user uuid.UUID, page domain.PageRequest) (domain.Page[domain.ReviewQueueItem], error) {

@@ -33,7 +33,12 @@ import (
 // shares the trigrams of "pelayanan", while the dictionary has each word
 // once. The cursor remembers whether a search was corrected, so all its
 // pages come from the same text.
-type ShowcaseStore struct{ db bun.IDB }
+type ShowcaseStore struct {
+	db bun.IDB
+	// rankLimit is how many candidates a search ranks at most:
+	// domain.SearchRankLimit, lowered by tests.
+	rankLimit int
+}
 
 var _ domain.ShowcaseStore = (*ShowcaseStore)(nil)
 
@@ -52,8 +57,6 @@ const (
 	markStop  = "\x02"
 )
 
-// searchRankLimit is domain.SearchRankLimit, lowered by tests.
-var searchRankLimit = domain.SearchRankLimit
 
 // hitRow is one publication found by a search.
 type hitRow struct {
@@ -126,7 +129,7 @@ func (s *ShowcaseStore) Search(ctx context.Context, q domain.ShowcaseQuery, page
 	if mode == searchCorrected {
 		results.SearchedFor = corrected
 	}
-	results.Truncated = len(rows) > 0 && rows[0].Candidates >= searchRankLimit
+	results.Truncated = len(rows) > 0 && rows[0].Candidates >= s.rankLimit
 	return results, nil
 }
 
@@ -167,7 +170,7 @@ func (s *ShowcaseStore) search(ctx context.Context, mode, text string, q domain.
 			       0::float8 AS score, '' AS title_highlight, '' AS snippet, rc.studied, rc.adopted, 0 AS candidates
 			FROM (SELECT * FROM publications pub WHERE `+where+` ORDER BY pub.published_at DESC, pub.id LIMIT ?) m
 			CROSS JOIN LATERAL (`+replicationCounts+`) rc
-			ORDER BY m.published_at DESC, m.id`, append(args, size+1)...).Scan(ctx, &rows)
+			ORDER BY m.published_at DESC, m.id`, append(append(args, size+1), replicationArgs...)...).Scan(ctx, &rows)
 		return rows, err
 	}
 	position, positionArgs := "", []any{}
@@ -199,9 +202,10 @@ func (s *ShowcaseStore) search(ctx context.Context, mode, text string, q domain.
 		ORDER BY page.score DESC, page.id`
 	all := []any{text, text, text}
 	all = append(all, args...)
-	all = append(all, searchRankLimit)
+	all = append(all, s.rankLimit)
 	all = append(all, positionArgs...)
 	all = append(all, size+1, markStart+markStop, markStart, markStop, markStart+markStop, markStart, markStop)
+	all = append(all, replicationArgs...)
 	var rows []hitRow
 	err := s.db.NewRaw(query, all...).Scan(ctx, &rows)
 	return rows, err
@@ -267,9 +271,13 @@ func (s *ShowcaseStore) correct(ctx context.Context, text string) (string, error
 
 func notLetter(r rune) bool { return !unicode.IsLetter(r) }
 
-// replicationCounts counts the studi tiru of publication m.
-const replicationCounts = `SELECT count(*) FILTER (WHERE r.status = 'studied') AS studied, count(*) FILTER (WHERE r.status = 'adopted') AS adopted
+// replicationCounts counts the studi tiru of publication m. It comes last
+// among a query's ? placeholders, so replicationArgs go after the others.
+const replicationCounts = `SELECT count(*) FILTER (WHERE r.status = ?) AS studied, count(*) FILTER (WHERE r.status = ?) AS adopted
 	FROM replications r WHERE r.publication_id = m.id`
+
+// replicationArgs are the statuses replicationCounts counts.
+var replicationArgs = []any{domain.ReplicationStudied, domain.ReplicationAdopted}
 
 func (r hitRow) toDomain(mode string) domain.ShowcaseHit {
 	h := domain.ShowcaseHit{ID: r.ID, Title: r.Title, AgencyName: r.AgencyName, Region: r.Region, Program: domain.Program(r.Program),
@@ -358,9 +366,9 @@ func (s *ShowcaseStore) Entry(ctx context.Context, id uuid.UUID) (domain.Showcas
 	}
 	err = s.db.NewRaw(`
 		SELECT m.title, m.horizon, coalesce((SELECT max(rv.created_at) FROM reviews rv
-		        WHERE rv.target_type = 'milestone' AND rv.target_id = m.id AND rv.decision = 'approve'), m.updated_at)::date AS achieved_on
-		FROM milestones m WHERE m.project_id = ? AND m.status = 'achieved'
-		ORDER BY m.horizon_rank, m.position, m.id`, row.ProjectID).Scan(ctx, &milestones)
+		        WHERE rv.target_type = 'milestone' AND rv.target_id = m.id AND rv.decision = ?), m.updated_at)::date AS achieved_on
+		FROM milestones m WHERE m.project_id = ? AND m.status = ?
+		ORDER BY m.horizon_rank, m.position, m.id`, domain.VerifyApprove, row.ProjectID, domain.MilestoneAchieved).Scan(ctx, &milestones)
 	if err != nil {
 		return domain.ShowcaseEntry{}, dbError(err)
 	}
@@ -418,10 +426,10 @@ func (s *ShowcaseStore) publicEvidence(ctx context.Context, publication uuid.UUI
 	query := `SELECT e.id, m.title AS milestone_title, e.title, e.description, e.url, e.file_name, e.size, e.media_type, e.sha256, e.blob_key
 		FROM publication_evidence pe
 		JOIN publications pub ON pub.id = pe.publication_id AND pub.withdrawn_at IS NULL
-		JOIN evidence e ON e.id = pe.evidence_id AND e.project_id = pub.project_id AND e.status = 'approved'
+		JOIN evidence e ON e.id = pe.evidence_id AND e.project_id = pub.project_id AND e.status = ?
 		JOIN milestones m ON m.id = e.milestone_id
 		WHERE pe.publication_id = ?`
-	args := []any{publication}
+	args := []any{domain.EvidenceApproved, publication}
 	if only != nil {
 		query += ` AND pe.evidence_id = ?`
 		args = append(args, *only)

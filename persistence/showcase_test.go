@@ -8,16 +8,17 @@ import (
 	"github.com/proper-id/proper/domain"
 	"github.com/proper-id/proper/persistence"
 	"github.com/proper-id/proper/persistence/pgtest"
+	"github.com/proper-id/proper/persistence/seed"
 )
 
 func TestASearchMatchingTooManyRanksABoundedShareAndSaysSo(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := pgtest.DB(t)
-	if err := persistence.Seed(ctx, db, persistence.SeedOptions{Projects: 400, Published: 1, Now: time.Now()}); err != nil {
+	if err := seed.Load(ctx, db, seed.Options{Projects: 400, Published: 1, Now: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
-	defer persistence.SetSearchRankLimit(50)()
-	showcase := persistence.NewStore(db).Showcase()
+	showcase := persistence.NewStore(db).WithSearchRankLimit(50).Showcase()
 	// Every seeded innovation promises "standar pelayanan".
 	broad, err := showcase.Search(ctx, domain.ShowcaseQuery{Text: "pelayanan"}, domain.PageRequest{Limit: 20})
 	if err != nil {

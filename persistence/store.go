@@ -15,16 +15,18 @@ type Store struct {
 	root    *bun.DB
 	db      bun.IDB
 	replica *Replica // nil without a read replica
+	// searchRankLimit bounds the showcase search (see ShowcaseStore).
+	searchRankLimit int
 }
 
 var _ domain.Store = (*Store)(nil)
 
 // NewStore returns a Store on the pool db.
-func NewStore(db *bun.DB) *Store { return &Store{root: db, db: db} }
+func NewStore(db *bun.DB) *Store { return &Store{root: db, db: db, searchRankLimit: domain.SearchRankLimit} }
 
 // WithReplica returns the store sending heavy reads to replica (see Replica).
 func (s *Store) WithReplica(replica *Replica) *Store {
-	return &Store{root: s.root, db: s.db, replica: replica}
+	return &Store{root: s.root, db: s.db, replica: replica, searchRankLimit: s.searchRankLimit}
 }
 
 // reads is where a heavy read-only query goes: the replica when there is a
@@ -43,7 +45,7 @@ func (s *Store) WithinTx(ctx context.Context, fn func(tx domain.Store) error) er
 		return fn(s)
 	}
 	err := s.root.RunInTx(ctx, &sql.TxOptions{}, func(ctx context.Context, tx bun.Tx) error {
-		return fn(&Store{root: s.root, db: tx, replica: s.replica})
+		return fn(&Store{root: s.root, db: tx, replica: s.replica, searchRankLimit: s.searchRankLimit})
 	})
 	return dbError(err)
 }
@@ -113,7 +115,7 @@ func (s *Store) Outbox() domain.OutboxStore { return &OutboxStore{db: s.db} }
 func (s *Store) Publications() domain.PublicationStore { return &PublicationStore{db: s.db} }
 
 // Showcase returns the reader of the public showcase.
-func (s *Store) Showcase() domain.ShowcaseStore { return &ShowcaseStore{db: s.reads()} }
+func (s *Store) Showcase() domain.ShowcaseStore { return &ShowcaseStore{db: s.reads(), rankLimit: s.searchRankLimit} }
 
 // Replications returns the studi tiru records.
 func (s *Store) Replications() domain.ReplicationStore {

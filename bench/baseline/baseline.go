@@ -1,3 +1,5 @@
+//go:build bench
+
 // Package baseline is a minimal hand-written net/http + pgx server that
 // answers get-project and get-cohort-progress with the same SQL and the
 // same token check as Proper (get-project sends Proper's very statements,

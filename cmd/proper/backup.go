@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"github.com/proper-id/proper/persistence"
+	"github.com/proper-id/proper/persistence/backup"
 	"github.com/proper-id/proper/persistence/pglocal"
 )
 
@@ -27,7 +28,7 @@ func runBackup(ctx context.Context, env *environment, args []string) error {
 		if err != nil {
 			return err
 		}
-		if err := persistence.Backup(ctx, bins, url, blobDir, f); err != nil {
+		if err := backup.Backup(ctx, bins, url, blobDir, f); err != nil {
 			f.Close()
 			os.Remove(*to)
 			return err
@@ -57,7 +58,7 @@ func runRestore(ctx context.Context, env *environment, args []string) error {
 			return err
 		}
 		defer f.Close()
-		if err := persistence.Restore(ctx, bins, url, blobDir, f); err != nil {
+		if err := backup.Restore(ctx, bins, url, blobDir, f); err != nil {
 			return err
 		}
 		fmt.Fprintf(env.stdout, "restored %s\n", *from)

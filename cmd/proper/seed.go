@@ -7,7 +7,7 @@ import (
 	"log/slog"
 	"time"
 
-	"github.com/proper-id/proper/persistence"
+	"github.com/proper-id/proper/persistence/seed"
 )
 
 func runSeed(ctx context.Context, env *environment, args []string) error {
@@ -28,7 +28,7 @@ func runSeed(ctx context.Context, env *environment, args []string) error {
 	}
 	defer closeStorage()
 	begun := time.Now()
-	err = persistence.Seed(ctx, st.db, persistence.SeedOptions{Projects: *projects, Published: *published, Now: time.Now(), Progress: func(table string, rows int) {
+	err = seed.Load(ctx, st.db, seed.Options{Projects: *projects, Published: *published, Now: time.Now(), Progress: func(table string, rows int) {
 		fmt.Fprintf(env.stdout, "%8.1fs  %-14s %9d rows\n", time.Since(begun).Seconds(), table, rows)
 	}})
 	if err != nil {

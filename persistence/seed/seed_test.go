@@ -1,4 +1,4 @@
-package persistence_test
+package seed_test
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 	"github.com/proper-id/proper/domain"
 	"github.com/proper-id/proper/persistence"
 	"github.com/proper-id/proper/persistence/pgtest"
+	"github.com/proper-id/proper/persistence/seed"
 )
 
 func TestSeedLoadsAConsistentNationalDataset(t *testing.T) {
@@ -25,7 +26,7 @@ func TestSeedLoadsAConsistentNationalDataset(t *testing.T) {
 	}
 	before := indexes()
 	loaded := map[string]int{}
-	err := persistence.Seed(ctx, db, persistence.SeedOptions{Projects: 300, Published: 0.5, Now: time.Now(),
+	err := seed.Load(ctx, db, seed.Options{Projects: 300, Published: 0.5, Now: time.Now(),
 		Progress: func(table string, rows int) { loaded[table] += rows }})
 	if err != nil {
 		t.Fatal(err)

@@ -1,4 +1,7 @@
-package persistence
+// Package backup writes and restores a whole Proper installation, the
+// database (with pg_dump and pg_restore) and the files of a local blob
+// store, as one archive, for the command's backup and restore subcommands.
+package backup
 
 import (
 	"archive/tar"
@@ -8,7 +11,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -24,15 +26,6 @@ const (
 	backupDumpName  = "database.pgdump"
 	backupBlobsRoot = "blobs/"
 )
-
-// BlobDir returns the folder of a file:// blob URL, or "" for other stores.
-func BlobDir(blobURL string) (string, error) {
-	u, err := url.Parse(blobURL)
-	if err != nil || u.Scheme != "file" {
-		return "", err
-	}
-	return fileURLDir(u), nil
-}
 
 // Backup writes the database at databaseURL and the files under blobDir
 // (none when empty) to w, with the pg_dump of the PostgreSQL installation

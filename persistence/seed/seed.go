@@ -1,4 +1,8 @@
-package persistence
+// Package seed generates a realistic national dataset for load tests and
+// benchmarks, loaded straight into Proper's tables with PostgreSQL's COPY.
+// It is no part of the product: the command's seed subcommand, the
+// benchmark and the database tests that need volume use it.
+package seed
 
 import (
 	"context"
@@ -15,8 +19,8 @@ import (
 	"github.com/proper-id/proper/domain"
 )
 
-// SeedOptions size a generated national dataset.
-type SeedOptions struct {
+// Options size a generated national dataset.
+type Options struct {
 	// Projects is how many participants (and projects) to create.
 	Projects int
 	// FirstCohortSize, when set, makes the first cohort this large (the
@@ -32,7 +36,7 @@ type SeedOptions struct {
 	Progress func(table string, rows int)
 }
 
-// Seed fills the database with a realistic dataset for load tests, through
+// Load fills the database with a realistic dataset for load tests, through
 // PostgreSQL's COPY: institutions, cohorts of 20–60 participants, agencies,
 // participants and their mentors, coaches, enrollments, projects in every
 // status, five milestones each across the horizons with due dates around
@@ -43,7 +47,7 @@ type SeedOptions struct {
 // from varied parts (see seedDesign). It is deterministic for a given
 // size, and meant for an empty database (it adds, it does not replace).
 // Seeded people have no password.
-func Seed(ctx context.Context, db *bun.DB, opts SeedOptions) error {
+func Load(ctx context.Context, db *bun.DB, opts Options) error {
 	conn, err := db.DB.Conn(ctx)
 	if err != nil {
 		return err
@@ -143,7 +147,7 @@ func scanPairs(rows pgx.Rows) (first, second []string, err error) {
 type seeder struct {
 	ctx  context.Context
 	pg   pgx.Tx
-	opts SeedOptions
+	opts Options
 	rnd  *rand.Rand
 }
 
@@ -255,7 +259,7 @@ func (s *seeder) run() error {
 				at := now.Add(-time.Duration(s.rnd.IntN(365*24)) * time.Hour)
 				publicationRows = append(publicationRows, []any{publication, project, cohort, agency, title, problem, innovation, areas,
 					agencyNames[agencyNo], agencyRegions[agencyNo], program, starts.Year(), participant, at, int64(1), at, at})
-				words = append(words, showcaseWords(dictionary, title, problem, innovation, strings.Join(areas, " "), agencyNames[agencyNo], agencyRegions[agencyNo])...)
+				words = append(words, domain.ShowcaseWords(dictionary, title, problem, innovation, strings.Join(areas, " "), agencyNames[agencyNo], agencyRegions[agencyNo])...)
 				if s.rnd.IntN(10) == 0 {
 					for k := range 1 + s.rnd.IntN(3) {
 						visitor := agencies[(agencyNo+1+k*37)%len(agencies)]

@@ -1,0 +1,281 @@
+// Package rostercsv reads the roster of a training cohort from the CSV file
+// an organizer exports from a spreadsheet: it finds the separator, skips a
+// byte order mark, maps the header's columns and reports the problems of
+// the file itself, and leaves the rules of the rows to the domain
+// (domain.RosterCheck).
+package rostercsv
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/proper-id/proper/domain"
+)
+
+// The columns of a roster file, as indexes into columns.
+const (
+	colNIP = iota
+	colName
+	colEmail
+	colPosition
+	colRank
+	colAgency
+	colMentorEmail
+	colMentorName
+	colCoachEmail
+	colGroup
+	numColumns
+)
+
+// columns are the header names of a roster file, in the order of the
+// template an organizer downloads. They are also the names under which the
+// domain reports a row's problems ("rows[<line>].<column>").
+var columns = [numColumns]string{
+	"nip", "name", "email", "position", "rank", "agency",
+	"mentor_email", "mentor_name", "coach_email", "group",
+}
+
+// utf8BOM is the byte order mark Excel writes at the start of "CSV UTF-8".
+const utf8BOM = "\uFEFF"
+
+// peekSize is how much of the file is inspected to find the separator;
+// the header line is far shorter.
+const peekSize = 64 << 10
+
+// Parse reads the roster CSV of a cohort from r and returns its rows,
+// checked by domain.RosterCheck.
+//
+// The file is UTF-8 (a leading byte order mark is allowed), separated by
+// semicolons, as Indonesian Excel writes it, or by commas, whichever the
+// header line uses. The header names the columns nip, name, email, position,
+// rank, agency, mentor_email, mentor_name, coach_email and group, in any
+// order and any case. Blank lines are skipped and values are trimmed.
+//
+// A file that breaks rules yields a KindInvalid error listing every problem,
+// each under a field such as "rows[3].email" (3 being RosterRow.Line) or
+// "header". Errors of r itself are returned wrapped, not as domain errors.
+func Parse(r io.Reader) ([]domain.RosterRow, error) {
+	br := bufio.NewReaderSize(r, peekSize)
+	if b, err := br.Peek(len(utf8BOM)); err == nil && string(b) == utf8BOM {
+		_, _ = br.Discard(len(utf8BOM))
+	}
+	sep := detectSeparator(br)
+	cr := csv.NewReader(br)
+	cr.Comma = sep
+	cr.FieldsPerRecord = -1 // counted below, with a message that helps
+	cr.TrimLeadingSpace = true
+
+	header, err := cr.Read()
+	if err == io.EOF {
+		return nil, domain.CheckRosterSize(0)
+	}
+	if err != nil {
+		var pe *csv.ParseError
+		if !errors.As(err, &pe) {
+			return nil, fmt.Errorf("read roster: %w", err)
+		}
+		return nil, domain.Invalid("header", csvProblem(pe))
+	}
+	headerLine, _ := cr.FieldPos(0)
+	if !allValidUTF8(header) {
+		return nil, notUTF8(headerLine)
+	}
+	cols, unnamed, err := parseHeader(header)
+	if err != nil {
+		return nil, err
+	}
+
+	var (
+		v     domain.Violations
+		check = domain.NewRosterCheck(&v)
+		rows  []domain.RosterRow
+		count int
+	)
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			// An unreadable record counts as a row, which bounds the number
+			// of problems a broken file can produce.
+			if count++; count > domain.MaxRosterRows {
+				return nil, domain.CheckRosterSize(count)
+			}
+			var pe *csv.ParseError
+			if !errors.As(err, &pe) {
+				return nil, fmt.Errorf("read roster: %w", err)
+			}
+			// The reader resumes on the line after the error, so the rest
+			// of the file is still checked.
+			v.Add(fmt.Sprintf("rows[%d]", pe.StartLine), csvProblem(pe))
+			continue
+		}
+		line, _ := cr.FieldPos(0)
+		if !allValidUTF8(rec) {
+			return nil, notUTF8(line)
+		}
+		blank := true
+		for i := range rec {
+			rec[i] = strings.TrimSpace(rec[i])
+			blank = blank && rec[i] == ""
+		}
+		if blank {
+			continue
+		}
+		if count++; count > domain.MaxRosterRows {
+			return nil, domain.CheckRosterSize(count)
+		}
+		rowField := fmt.Sprintf("rows[%d]", line)
+		if len(rec) != len(header) {
+			v.Add(rowField, fmt.Sprintf("has %d values but the header has %d columns; look for a missing or extra %q", len(rec), len(header), sep))
+			continue
+		}
+		for _, i := range unnamed {
+			if rec[i] != "" {
+				v.Add(rowField, fmt.Sprintf("has a value in column %s, which has no name in the header", columnLetters(i)))
+			}
+		}
+		rows = append(rows, check.Row(rowOf(line, rec, cols)))
+	}
+	if err := v.Err(); err != nil {
+		return nil, err
+	}
+	if err := domain.CheckRosterSize(len(rows)); err != nil {
+		return nil, err
+	}
+	return rows, nil
+}
+
+// rowOf returns the trimmed values of one data row as written.
+func rowOf(line int, rec []string, cols [numColumns]int) domain.RosterRow {
+	value := func(c int) string { return rec[cols[c]] }
+	return domain.RosterRow{
+		Line: line, NIP: domain.NIP(value(colNIP)), Name: value(colName), Email: value(colEmail),
+		Position: value(colPosition), Rank: value(colRank), Agency: value(colAgency),
+		MentorEmail: value(colMentorEmail), MentorName: value(colMentorName), CoachEmail: value(colCoachEmail), Group: value(colGroup),
+	}
+}
+
+// detectSeparator returns the separator of the first non-blank line at the
+// start of br, without consuming it: ';' when it has more semicolons than
+// commas, else ','.
+func detectSeparator(br *bufio.Reader) rune {
+	head, _ := br.Peek(peekSize) // a short read just means a short file
+	for len(head) > 0 {
+		line := head
+		if i := bytes.IndexByte(head, '\n'); i >= 0 {
+			line, head = head[:i], head[i+1:]
+		} else {
+			head = nil
+		}
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		if bytes.Count(line, []byte{';'}) > bytes.Count(line, []byte{','}) {
+			return ';'
+		}
+		return ','
+	}
+	return ','
+}
+
+// parseHeader maps each roster column to its index in header, and lists
+// the indexes of unnamed columns, which Excel leaves behind when cells
+// right of the table were once used. It reports every missing, unknown or
+// duplicate column.
+func parseHeader(header []string) (cols [numColumns]int, unnamed []int, err error) {
+	for c := range cols {
+		cols[c] = -1
+	}
+	var v domain.Violations
+	for i, h := range header {
+		name := strings.ToLower(strings.TrimSpace(h))
+		if name == "" {
+			unnamed = append(unnamed, i)
+			continue
+		}
+		c := columnIndex(name)
+		switch {
+		case c < 0:
+			v.Add("header", fmt.Sprintf("unknown column %q; the columns are %s", strings.TrimSpace(h), strings.Join(columns[:], ", ")))
+		case cols[c] >= 0:
+			v.Add("header", "duplicate column "+name)
+		default:
+			cols[c] = i
+		}
+	}
+	for c, i := range cols {
+		if i < 0 {
+			v.Add("header", "missing column "+columns[c])
+		}
+	}
+	return cols, unnamed, v.Err()
+}
+
+// columnIndex returns the index of name in columns, or -1.
+func columnIndex(name string) int {
+	for c, col := range columns {
+		if col == name {
+			return c
+		}
+	}
+	return -1
+}
+
+// csvProblem says what is wrong with the record of a CSV parse error and
+// how to fix it in the file.
+func csvProblem(pe *csv.ParseError) string {
+	var msg string
+	switch {
+	case errors.Is(pe.Err, csv.ErrBareQuote):
+		msg = `has a quote (") inside a value that does not start with one; put the whole value in quotes and double the quote inside ("")`
+	case errors.Is(pe.Err, csv.ErrQuote):
+		msg = `has a value in quotes that is not closed, or that has text after its closing quote`
+	default:
+		msg = "cannot be read: " + pe.Err.Error()
+	}
+	switch {
+	case pe.Line == pe.StartLine:
+	case errors.Is(pe.Err, csv.ErrQuote):
+		// Either the quote is never closed, or text follows a closing quote
+		// some lines down; both ways the quoted value reaches that line.
+		msg += fmt.Sprintf(" (the quoted value runs on to line %d)", pe.Line)
+	default:
+		msg += fmt.Sprintf(" (the problem is on line %d)", pe.Line)
+	}
+	return msg
+}
+
+// allValidUTF8 reports whether every value is valid UTF-8. Only separators,
+// quotes and line ends fall outside the values, so this checks the whole file.
+func allValidUTF8(rec []string) bool {
+	for _, s := range rec {
+		if !utf8.ValidString(s) {
+			return false
+		}
+	}
+	return true
+}
+
+// notUTF8 is the error for a file in another encoding, which is what Excel's
+// plain "CSV" writes.
+func notUTF8(line int) error {
+	return domain.Invalid("roster", fmt.Sprintf(`is not UTF-8 text (see line %d); in Excel, save it as "CSV UTF-8" and upload it again`, line))
+}
+
+// columnLetters returns the spreadsheet name of the column at index i
+// (0 is "A", 26 is "AA"), so a message points where a person looks.
+func columnLetters(i int) string {
+	var b []byte
+	for i++; i > 0; i = (i - 1) / 26 {
+		b = append([]byte{byte('A' + (i-1)%26)}, b...)
+	}
+	return string(b)
+}
