@@ -98,6 +98,7 @@ func New(deps Deps) *Server {
 	registerHealth(humaAPI, deps.Ready)
 	registerRoutes(huma.NewGroup(humaAPI, "/v1"), services)
 	completeSchemas(humaAPI.OpenAPI())
+	describeCodes(humaAPI.OpenAPI())
 
 	mux.Handle("GET /metrics", named("metrics", metricsHandler(deps.Metrics)))
 	registerDocs(mux)

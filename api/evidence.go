@@ -304,7 +304,7 @@ func badRequest(err error) error {
 		return err
 	}
 	if errors.Is(err, errUploadTooSlow) {
-		return huma.NewError(http.StatusRequestTimeout, err.Error()+": send it again, on a better connection if you can")
+		return &failure{status: http.StatusRequestTimeout, code: domain.CodeUploadTooSlow}
 	}
-	return huma.Error400BadRequest("the multipart body is malformed: " + err.Error())
+	return &failure{status: http.StatusBadRequest, code: domain.CodeMultipartMalformed}
 }

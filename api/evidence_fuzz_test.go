@@ -7,8 +7,6 @@ import (
 	"mime/multipart"
 	"testing"
 
-	"github.com/danielgtaylor/huma/v2"
-
 	"github.com/proper-id/proper/domain"
 )
 
@@ -42,8 +40,8 @@ func FuzzEvidenceForm(f *testing.F) {
 			return
 		}
 		var de *domain.Error
-		var se huma.StatusError
-		if !errors.As(err, &de) && !(errors.As(err, &se) && se.GetStatus() < 500) {
+		var f *failure
+		if !errors.As(err, &de) && !(errors.As(err, &f) && f.status < 500) {
 			t.Fatalf("an error that would answer 500: %v (draft %+v)", err, draft)
 		}
 	})

@@ -5,7 +5,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/json"
-	"fmt"
 	"io"
 	"net/http"
 	"slices"
@@ -55,10 +54,10 @@ func keepIdempotent(api huma.API, store domain.IdempotencyStore, now func() time
 		body, err := io.ReadAll(io.LimitReader(ctx.BodyReader(), limit+1))
 		switch {
 		case err != nil:
-			huma.WriteErr(api, ctx, http.StatusBadRequest, "the request body could not be read")
+			huma.WriteErr(api, ctx, http.StatusBadRequest, "", &failure{status: http.StatusBadRequest, code: domain.CodeMalformed})
 			return
 		case int64(len(body)) > limit:
-			huma.WriteErr(api, ctx, http.StatusRequestEntityTooLarge, fmt.Sprintf("the request body is larger than %d bytes", limit))
+			huma.WriteErr(api, ctx, http.StatusRequestEntityTooLarge, "", &failure{status: http.StatusRequestEntityTooLarge, code: domain.CodeTooLarge, params: domain.Params{"max": limit}})
 			return
 		}
 		hash := sha256.New()
@@ -71,10 +70,10 @@ func keepIdempotent(api huma.API, store domain.IdempotencyStore, now func() time
 		case err != nil:
 			huma.WriteErr(api, ctx, http.StatusInternalServerError, "", err)
 		case !claimed && !bytes.Equal(previous.RequestHash, requestHash):
-			huma.WriteErr(api, ctx, http.StatusUnprocessableEntity, "this Idempotency-Key was used for a different request: use a new key for a new request",
-				&huma.ErrorDetail{Location: "header.Idempotency-Key", Message: "was used for a different request", Value: key})
+			huma.WriteErr(api, ctx, http.StatusUnprocessableEntity, "", &failure{status: http.StatusUnprocessableEntity, code: domain.CodeIdempotencyKeyReused,
+				fields: []domain.FieldError{{Field: "header.Idempotency-Key", Code: domain.CodeIdempotencyKeyReused, Value: key}}})
 		case !claimed && previous.Status == 0:
-			huma.WriteErr(api, ctx, http.StatusConflict, "a request with this Idempotency-Key is still being answered: retry shortly")
+			huma.WriteErr(api, ctx, http.StatusConflict, "", &failure{status: http.StatusConflict, code: domain.CodeIdempotencyInFlight})
 		case !claimed:
 			for name, value := range previous.Headers {
 				ctx.SetHeader(name, value)

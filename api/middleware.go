@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/danielgtaylor/huma/v2"
+
+	"github.com/proper-id/proper/domain"
 )
 
 // requestIDHeader carries the id that ties a request to its log lines. A
@@ -177,7 +179,7 @@ func recoverPanics(next http.Handler) http.Handler {
 			if rec, ok := w.(*statusRecorder); ok && rec.status != 0 {
 				return // the answer has begun; nothing more can be said
 			}
-			writeProblem(w, internalProblem(ctx))
+			writeProblem(w, internalProblem(ctx, languageOfHeader(r.Header.Get("Accept-Language"))))
 		}()
 		next.ServeHTTP(w, r)
 	})
@@ -203,18 +205,17 @@ func unmatched(mux *http.ServeMux, app *webApp) http.Handler {
 		}
 		if len(allowed) > 0 {
 			w.Header().Set("Allow", strings.Join(allowed, ", "))
-			writeProblem(w, &huma.ErrorModel{Status: http.StatusMethodNotAllowed, Title: http.StatusText(http.StatusMethodNotAllowed),
-				Detail: r.Method + " is not allowed on " + r.URL.Path})
+			writeProblem(w, problem(http.StatusMethodNotAllowed, domain.CodeMethodNotAllowed, languageOfHeader(r.Header.Get("Accept-Language")),
+				domain.Params{"method": r.Method, "path": r.URL.Path}))
 			return
 		}
-		writeProblem(w, &huma.ErrorModel{Status: http.StatusNotFound, Title: http.StatusText(http.StatusNotFound),
-			Detail: "no resource at " + r.URL.Path})
+		writeProblem(w, problem(http.StatusNotFound, domain.CodeNoResource, languageOfHeader(r.Header.Get("Accept-Language")),
+			domain.Params{"path": r.URL.Path}))
 	})
 }
 
 // writeProblem writes a problem outside Huma (for routes it does not own).
-func writeProblem(w http.ResponseWriter, p *huma.ErrorModel) {
-	p.Type = problemType
+func writeProblem(w http.ResponseWriter, p *ErrorModel) {
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(p.Status)
 	json.NewEncoder(w).Encode(p)

@@ -73,12 +73,16 @@ func newTestServer(t *testing.T, deps api.Deps) *testServer {
 
 // problem is an RFC 9457 problem document as clients read it.
 type problem struct {
-	Title  string `json:"title"`
-	Status int    `json:"status"`
-	Detail string `json:"detail"`
+	Title  string         `json:"title"`
+	Status int            `json:"status"`
+	Detail string         `json:"detail"`
+	Code   string         `json:"code"`
+	Params map[string]any `json:"params"`
 	Errors []struct {
-		Message  string `json:"message"`
-		Location string `json:"location"`
+		Code     string         `json:"code"`
+		Message  string         `json:"message"`
+		Location string         `json:"location"`
+		Params   map[string]any `json:"params"`
 	} `json:"errors"`
 }
 

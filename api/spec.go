@@ -90,7 +90,7 @@ func registerSpec(mux *http.ServeMux, oapi *huma.OpenAPI) {
 			body, err := spec()
 			if err != nil {
 				logUnexpected(r.Context(), "render spec", err)
-				writeProblem(w, internalProblem(r.Context()))
+				writeProblem(w, internalProblem(r.Context(), languageOfHeader(r.Header.Get("Accept-Language"))))
 				return
 			}
 			w.Header().Set("Content-Type", render.contentType)

@@ -72,12 +72,12 @@ func hasJSONBody(ctx huma.Context) bool {
 
 // writeNotText answers 422 for a string at location that is not text.
 func writeNotText(api huma.API, ctx huma.Context, location string, err error) {
-	message := err.Error()
+	code := domain.CodeTextNotUTF8
 	var de *domain.Error
 	if errors.As(err, &de) && len(de.Fields) > 0 {
-		message = de.Fields[0].Text(domain.English)
+		code = de.Fields[0].Code
 	}
-	huma.WriteErr(api, ctx, http.StatusUnprocessableEntity, "validation failed", &huma.ErrorDetail{Location: location, Message: message})
+	huma.WriteErr(api, ctx, http.StatusUnprocessableEntity, "", domain.Invalid(location, code))
 }
 
 // printableName makes a client's parameter or property name safe to show

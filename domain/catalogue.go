@@ -11,7 +11,7 @@ var (
 		"the request breaks some rules",
 		"Periksa kembali isian yang ditandai.")
 	CodeMalformed = code("request.malformed",
-		"the request body could not be read: {reason}",
+		"the request body could not be read",
 		"Permintaan tidak dapat dibaca.")
 	CodeTooLarge = code("request.too_large",
 		"the request body is larger than {max} bytes",
@@ -28,6 +28,27 @@ var (
 	CodeInternal = code("service.internal",
 		"an unexpected error occurred; quote request id {requestId} when reporting it",
 		"Terjadi kesalahan di server. Sebutkan kode permintaan {requestId} saat melaporkannya.")
+	CodeMethodNotAllowed = code("request.method_not_allowed",
+		"{method} is not allowed on {path}",
+		"Tindakan ini tidak tersedia pada alamat ini.")
+	CodeNoResource = code("request.no_resource",
+		"no resource at {path}",
+		"Halaman atau data ini tidak ada.")
+	CodeUnsupportedMedia = code("request.unsupported_media_type",
+		"the request's content type is not accepted here",
+		"Jenis isi permintaan tidak diterima.")
+	CodeUploadTooSlow = code("upload.too_slow",
+		"the upload arrived too slowly: send it again, on a better connection if you can",
+		"Unggahan terlalu lambat. Kirim lagi, sebaiknya dengan koneksi yang lebih baik.")
+	CodeMultipartMalformed = code("upload.malformed",
+		"the multipart body is malformed",
+		"Isi unggahan rusak. Kirim lagi.")
+	CodeIdempotencyKeyReused = code("idempotency.key_reused",
+		"this Idempotency-Key was used for a different request: use a new key for a new request",
+		"Kunci pengiriman ini sudah dipakai untuk permintaan lain. Muat ulang halaman lalu coba lagi.")
+	CodeIdempotencyInFlight = code("idempotency.in_flight",
+		"a request with this Idempotency-Key is still being answered: retry shortly",
+		"Permintaan yang sama masih diproses. Tunggu sebentar lalu coba lagi.")
 	CodeSignInRequired = code("auth.sign_in_required",
 		"sign in first",
 		"Silakan masuk terlebih dahulu.")
@@ -540,4 +561,63 @@ var (
 	CodeShowcaseReplicationRecorded = code("showcase.replication_recorded",
 		"has this studi tiru of this innovation recorded already",
 		"Studi tiru instansi ini atas inovasi ini sudah tercatat.")
+)
+
+// Codes of a roster: the file an organizer imports to enroll a cohort.
+var (
+	CodeRosterEmpty = code("roster.empty",
+		"has no rows",
+		"Daftar peserta tidak berisi baris.")
+	CodeRosterTooManyRows = code("roster.too_many_rows",
+		"has more than {max} rows; split it into several files",
+		"Daftar peserta lebih dari {max} baris. Bagi menjadi beberapa berkas.")
+	CodeRosterOwnMentor = code("roster.own_mentor",
+		"must differ from the participant's email; a participant cannot be their own mentor",
+		"Harus berbeda dari email peserta: peserta tidak dapat menjadi mentornya sendiri.")
+	CodeRosterOwnCoach = code("roster.own_coach",
+		"must differ from the participant's email; a participant cannot be their own coach",
+		"Harus berbeda dari email peserta: peserta tidak dapat menjadi coach-nya sendiri.")
+	CodeRosterRepeated = code("roster.repeated",
+		"is also on row {row}; list each participant once",
+		"Juga tercantum pada baris {row}. Cantumkan setiap peserta satu kali.")
+	CodeRosterCoachAsParticipant = code("roster.coach_as_participant",
+		"is a coach of this cohort and cannot also be a participant",
+		"Orang ini adalah coach di angkatan ini sehingga tidak dapat sekaligus menjadi peserta.")
+	CodeRosterMentorNameRequired = code("roster.mentor_name_required",
+		"is required for a mentor who has no account yet",
+		"Wajib diisi untuk mentor yang belum memiliki akun.")
+	CodeRosterNotACoach = code("roster.not_a_coach",
+		"is not a coach of this cohort: add them as staff with the role coach first",
+		"Bukan coach di angkatan ini. Tambahkan terlebih dahulu sebagai staf dengan peran coach.")
+)
+
+// Codes of a roster file that cannot be read as a CSV table.
+var (
+	CodeRosterBareQuote = code("roster.csv_bare_quote",
+		`has a quote (") inside a value that does not start with one; put the whole value in quotes and double the quote inside ("") (see line {line})`,
+		`Ada tanda petik (") di dalam nilai yang tidak diawali tanda petik (lihat baris {line}). Apit seluruh nilai dengan tanda petik dan gandakan tanda petik di dalamnya ("").`)
+	CodeRosterOpenQuote = code("roster.csv_open_quote",
+		"has a value in quotes that is not closed, or that has text after its closing quote (see line {line})",
+		"Ada nilai bertanda petik yang tidak ditutup, atau ada teks setelah tanda petik penutupnya (lihat baris {line}).")
+	CodeRosterUnreadable = code("roster.csv_unreadable",
+		"cannot be read: {reason} (see line {line})",
+		"Baris ini tidak dapat dibaca (lihat baris {line}).")
+	CodeRosterValueCount = code("roster.csv_value_count",
+		"has {values} values but the header has {columns} columns; look for a missing or extra {separator}",
+		"Berisi {values} nilai, padahal judul kolom ada {columns}. Periksa apakah ada pemisah {separator} yang kurang atau berlebih.")
+	CodeRosterUnnamedColumn = code("roster.csv_unnamed_column",
+		"has a value in column {column}, which has no name in the header",
+		"Ada nilai di kolom {column}, padahal kolom itu tidak berjudul.")
+	CodeRosterUnknownColumn = code("roster.csv_unknown_column",
+		"unknown column {column}; the columns are {columns}",
+		"Kolom {column} tidak dikenal. Kolom yang dikenal: {columns}.")
+	CodeRosterDuplicateColumn = code("roster.csv_duplicate_column",
+		"duplicate column {column}",
+		"Kolom {column} tercantum dua kali.")
+	CodeRosterMissingColumn = code("roster.csv_missing_column",
+		"missing column {column}",
+		"Kolom {column} tidak ada.")
+	CodeRosterNotUTF8 = code("roster.csv_not_utf8",
+		`is not UTF-8 text (see line {line}); in Excel, save it as "CSV UTF-8" and upload it again`,
+		`Berkas bukan teks UTF-8 (lihat baris {line}). Di Excel, simpan sebagai "CSV UTF-8" lalu unggah kembali.`)
 )

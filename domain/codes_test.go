@@ -9,7 +9,7 @@ import (
 
 // codeName is how a code is spelled: a dotted area, then lower snake-case
 // names saying why.
-var codeName = regexp.MustCompile(`^[a-z]+(\.[a-z_]+)+$`)
+var codeName = regexp.MustCompile(`^[a-z]+(\.[a-z0-9_]+)+$`)
 
 // forbiddenIndonesian are wordings the glossary replaces: the words
 // officials use (tahapan, bukti dukung, tenggat, menambahkan) and plain

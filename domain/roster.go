@@ -45,9 +45,9 @@ const MaxRosterRows = 5000
 func CheckRosterSize(n int) error {
 	switch {
 	case n == 0:
-		return Invalid("roster", "has no rows")
+		return Invalid("roster", CodeRosterEmpty)
 	case n > MaxRosterRows:
-		return Invalid("roster", fmt.Sprintf("has more than %d rows; split it into several files", MaxRosterRows))
+		return Invalid("roster", CodeRosterTooManyRows, Params{"max": MaxRosterRows})
 	}
 	return nil
 }
@@ -117,25 +117,25 @@ func (c *RosterCheck) Row(raw RosterRow) RosterRow {
 	row.MentorName = text(v, field("mentor_name"), raw.MentorName, false)
 	row.MentorEmail = email("mentor_email", raw.MentorEmail)
 	if row.MentorEmail != "" && row.MentorEmail == row.Email {
-		v.Add(field("mentor_email"), "must differ from the participant's email; a participant cannot be their own mentor")
+		v.Add(field("mentor_email"), CodeRosterOwnMentor)
 	}
 	if raw.CoachEmail != "" {
 		row.CoachEmail = email("coach_email", raw.CoachEmail)
 		if row.CoachEmail != "" && row.CoachEmail == row.Email {
-			v.Add(field("coach_email"), "must differ from the participant's email; a participant cannot be their own coach")
+			v.Add(field("coach_email"), CodeRosterOwnCoach)
 		}
 	}
 
 	if row.Email != "" {
 		if first, ok := c.emailLines[row.Email]; ok {
-			v.Add(field("email"), fmt.Sprintf("is also on row %d; list each participant once", first))
+			v.Add(field("email"), CodeRosterRepeated, Params{"row": first})
 		} else {
 			c.emailLines[row.Email] = row.Line
 		}
 	}
 	if row.NIP != "" {
 		if first, ok := c.nipLines[row.NIP]; ok {
-			v.Add(field("nip"), fmt.Sprintf("is also on row %d; list each participant once", first))
+			v.Add(field("nip"), CodeRosterRepeated, Params{"row": first})
 		} else {
 			c.nipLines[row.NIP] = row.Line
 		}

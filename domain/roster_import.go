@@ -168,18 +168,18 @@ func (imp *rosterImport) check() error {
 		field := func(column string) string { return fmt.Sprintf("rows[%d].%s", r.Line, column) }
 		participant, known := imp.users[r.Email]
 		if !known && r.NIP != "" && imp.takenNIPs[r.NIP] {
-			v.Add(field("nip"), "belongs to another account")
+			v.Add(field("nip"), CodeNIPTaken)
 		}
 		if known && imp.coaches[participant.ID] {
-			v.Add(field("email"), "is a coach of this cohort and cannot also be a participant")
+			v.Add(field("email"), CodeRosterCoachAsParticipant)
 		}
 		if _, known := imp.users[r.MentorEmail]; !known && r.MentorName == "" {
-			v.Add(field("mentor_name"), "is required for a mentor who has no account yet")
+			v.Add(field("mentor_name"), CodeRosterMentorNameRequired)
 		}
 		if r.CoachEmail != "" {
 			coach, known := imp.users[r.CoachEmail]
 			if !known || !imp.coaches[coach.ID] {
-				v.Add(field("coach_email"), "is not a coach of this cohort: add them as staff with the role coach first")
+				v.Add(field("coach_email"), CodeRosterNotACoach)
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -45,29 +46,29 @@ func TestCheckRosterNamesEveryBrokenRuleByLineAndColumn(t *testing.T) {
 			Position: "Camat\x1b[2J"},
 	})
 	want := []FieldError{
-		{Field: "rows[3].email", Message: notAnEmail},
-		{Field: "rows[4].nip", Message: "digits 1–8 must be a real birth date (YYYYMMDD) between 1930 and 2099"},
-		{Field: "rows[5].name", Message: "is required"},
-		{Field: "rows[6].mentor_email", Message: "must differ from the participant's email; a participant cannot be their own mentor"},
-		{Field: "rows[7].email", Message: "is also on row 2; list each participant once"},
-		{Field: "rows[9].nip", Message: "is also on row 2; list each participant once"},
-		{Field: "rows[10].mentor_email", Message: "is required"},
-		{Field: "rows[10].coach_email", Message: notAnEmail},
-		{Field: "rows[11].group", Message: "must have at most 200 characters"},
-		{Field: "rows[11].coach_email", Message: "must differ from the participant's email; a participant cannot be their own coach"},
-		{Field: "rows[12].name", Message: notText},
-		{Field: "rows[12].position", Message: controlInLine},
-		{Field: "rows[12].agency", Message: bidiControlInLine},
+		{Field: "rows[3].email", Code: CodeEmailInvalid},
+		{Field: "rows[4].nip", Code: CodeNIPBirthDate},
+		{Field: "rows[5].name", Code: CodeFieldRequired},
+		{Field: "rows[6].mentor_email", Code: CodeRosterOwnMentor},
+		{Field: "rows[7].email", Code: CodeRosterRepeated, Params: Params{"row": 2}},
+		{Field: "rows[9].nip", Code: CodeRosterRepeated, Params: Params{"row": 2}},
+		{Field: "rows[10].mentor_email", Code: CodeFieldRequired},
+		{Field: "rows[10].coach_email", Code: CodeEmailInvalid},
+		{Field: "rows[11].group", Code: CodeFieldTooLong, Params: Params{"max": 200}},
+		{Field: "rows[11].coach_email", Code: CodeRosterOwnCoach},
+		{Field: "rows[12].name", Code: CodeTextNotUTF8},
+		{Field: "rows[12].position", Code: CodeTextSingleLine},
+		{Field: "rows[12].agency", Code: CodeTextBidi},
 	}
-	if got := fieldProblems(t, err); !slices.Equal(got, want) {
-		t.Fatalf("problems =\n%q\nwant\n%q", got, want)
+	if got := fieldProblems(t, err); !reflect.DeepEqual(got, want) {
+		t.Fatalf("problems =\n%v\nwant\n%v", got, want)
 	}
 }
 
 func TestCheckRosterRefusesNoRowsAndTooMany(t *testing.T) {
 	_, err := CheckRoster(nil)
-	wantOneProblem(t, err, "roster", "has no rows")
+	wantOneProblem(t, err, "roster", CodeRosterEmpty)
 	many := make([]RosterRow, MaxRosterRows+1)
 	_, err = CheckRoster(many)
-	wantOneProblem(t, err, "roster", "has more than 5000 rows; split it into several files")
+	wantOneProblem(t, err, "roster", CodeRosterTooManyRows)
 }

@@ -80,7 +80,8 @@ func Parse(r io.Reader) ([]domain.RosterRow, error) {
 		if !errors.As(err, &pe) {
 			return nil, fmt.Errorf("read roster: %w", err)
 		}
-		return nil, domain.Invalid("header", csvProblem(pe))
+		code, params := csvProblem(pe)
+		return nil, domain.Invalid("header", code, params)
 	}
 	headerLine, _ := cr.FieldPos(0)
 	if !allValidUTF8(header) {
@@ -114,7 +115,8 @@ func Parse(r io.Reader) ([]domain.RosterRow, error) {
 			}
 			// The reader resumes on the line after the error, so the rest
 			// of the file is still checked.
-			v.Add(fmt.Sprintf("rows[%d]", pe.StartLine), csvProblem(pe))
+			code, params := csvProblem(pe)
+			v.Add(fmt.Sprintf("rows[%d]", pe.StartLine), code, params)
 			continue
 		}
 		line, _ := cr.FieldPos(0)
@@ -134,12 +136,12 @@ func Parse(r io.Reader) ([]domain.RosterRow, error) {
 		}
 		rowField := fmt.Sprintf("rows[%d]", line)
 		if len(rec) != len(header) {
-			v.Add(rowField, fmt.Sprintf("has %d values but the header has %d columns; look for a missing or extra %q", len(rec), len(header), sep))
+			v.Add(rowField, domain.CodeRosterValueCount, domain.Params{"values": len(rec), "columns": len(header), "separator": fmt.Sprintf("%q", sep)})
 			continue
 		}
 		for _, i := range unnamed {
 			if rec[i] != "" {
-				v.Add(rowField, fmt.Sprintf("has a value in column %s, which has no name in the header", columnLetters(i)))
+				v.Add(rowField, domain.CodeRosterUnnamedColumn, domain.Params{"column": columnLetters(i)})
 			}
 		}
 		rows = append(rows, check.Row(rowOf(line, rec, cols)))
@@ -204,16 +206,16 @@ func parseHeader(header []string) (cols [numColumns]int, unnamed []int, err erro
 		c := columnIndex(name)
 		switch {
 		case c < 0:
-			v.Add("header", fmt.Sprintf("unknown column %q; the columns are %s", strings.TrimSpace(h), strings.Join(columns[:], ", ")))
+			v.Add("header", domain.CodeRosterUnknownColumn, domain.Params{"column": fmt.Sprintf("%q", strings.TrimSpace(h)), "columns": strings.Join(columns[:], ", ")})
 		case cols[c] >= 0:
-			v.Add("header", "duplicate column "+name)
+			v.Add("header", domain.CodeRosterDuplicateColumn, domain.Params{"column": name})
 		default:
 			cols[c] = i
 		}
 	}
 	for c, i := range cols {
 		if i < 0 {
-			v.Add("header", "missing column "+columns[c])
+			v.Add("header", domain.CodeRosterMissingColumn, domain.Params{"column": columns[c]})
 		}
 	}
 	return cols, unnamed, v.Err()
@@ -231,26 +233,18 @@ func columnIndex(name string) int {
 
 // csvProblem says what is wrong with the record of a CSV parse error and
 // how to fix it in the file.
-func csvProblem(pe *csv.ParseError) string {
-	var msg string
+func csvProblem(pe *csv.ParseError) (domain.Code, domain.Params) {
+	params := domain.Params{"line": pe.Line}
 	switch {
 	case errors.Is(pe.Err, csv.ErrBareQuote):
-		msg = `has a quote (") inside a value that does not start with one; put the whole value in quotes and double the quote inside ("")`
-	case errors.Is(pe.Err, csv.ErrQuote):
-		msg = `has a value in quotes that is not closed, or that has text after its closing quote`
-	default:
-		msg = "cannot be read: " + pe.Err.Error()
-	}
-	switch {
-	case pe.Line == pe.StartLine:
+		return domain.CodeRosterBareQuote, params
 	case errors.Is(pe.Err, csv.ErrQuote):
 		// Either the quote is never closed, or text follows a closing quote
 		// some lines down; both ways the quoted value reaches that line.
-		msg += fmt.Sprintf(" (the quoted value runs on to line %d)", pe.Line)
-	default:
-		msg += fmt.Sprintf(" (the problem is on line %d)", pe.Line)
+		return domain.CodeRosterOpenQuote, params
 	}
-	return msg
+	params["reason"] = pe.Err.Error()
+	return domain.CodeRosterUnreadable, params
 }
 
 // allValidUTF8 reports whether every value is valid UTF-8. Only separators,
@@ -267,7 +261,7 @@ func allValidUTF8(rec []string) bool {
 // notUTF8 is the error for a file in another encoding, which is what Excel's
 // plain "CSV" writes.
 func notUTF8(line int) error {
-	return domain.Invalid("roster", fmt.Sprintf(`is not UTF-8 text (see line %d); in Excel, save it as "CSV UTF-8" and upload it again`, line))
+	return domain.Invalid("roster", domain.CodeRosterNotUTF8, domain.Params{"line": line})
 }
 
 // columnLetters returns the spreadsheet name of the column at index i

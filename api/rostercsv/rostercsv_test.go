@@ -22,7 +22,7 @@ const (
 
 // fieldProblems returns the fields of a domain.KindInvalid domain error, failing
 // the test when err is anything else.
-func fieldProblems(t *testing.T, err error) []domain.FieldError {
+func fieldProblems(t *testing.T, err error) []problem {
 	t.Helper()
 	var de *domain.Error
 	if !errors.As(err, &de) {
@@ -31,8 +31,15 @@ func fieldProblems(t *testing.T, err error) []domain.FieldError {
 	if de.Kind != domain.KindInvalid {
 		t.Fatalf("kind = %v, want %v", de.Kind, domain.KindInvalid)
 	}
-	return de.Fields
+	out := make([]problem, len(de.Fields))
+	for i, f := range de.Fields {
+		out[i] = problem{Field: f.Field, Message: f.Text(domain.English)}
+	}
+	return out
 }
+
+// problem is a field error as a person reads it, in English.
+type problem struct{ Field, Message string }
 
 // wantOneProblem fails the test unless err names exactly field with a
 // message containing wantMessage.
@@ -67,7 +74,7 @@ func wantRows(t *testing.T, got []domain.RosterRow, err error, want []domain.Ros
 }
 
 // wantProblems fails the test unless err is domain.KindInvalid with exactly want.
-func wantProblems(t *testing.T, err error, want ...domain.FieldError) {
+func wantProblems(t *testing.T, err error, want ...problem) {
 	t.Helper()
 	if got := fieldProblems(t, err); !slices.Equal(got, want) {
 		t.Fatalf("problems =\n%q\nwant\n%q", got, want)
@@ -130,11 +137,11 @@ Umum",,,ratna@kemendagri.go.id,,,`,
 		",Andi Baso,andi@soppengkab.go.id,Camat\x1b[2J,,,agus@jatimprov.go.id,Agus\tSalim,,",
 	))
 	wantProblems(t, err,
-		domain.FieldError{Field: "rows[2].position", Message: controlInLine},
-		domain.FieldError{Field: "rows[4].name", Message: notText},
-		domain.FieldError{Field: "rows[4].agency", Message: bidiControlInLine},
-		domain.FieldError{Field: "rows[5].position", Message: controlInLine},
-		domain.FieldError{Field: "rows[5].mentor_name", Message: controlInLine},
+		problem{Field: "rows[2].position", Message: controlInLine},
+		problem{Field: "rows[4].name", Message: notText},
+		problem{Field: "rows[4].agency", Message: bidiControlInLine},
+		problem{Field: "rows[5].position", Message: controlInLine},
+		problem{Field: "rows[5].mentor_name", Message: controlInLine},
 	)
 }
 
@@ -152,8 +159,8 @@ func TestRosterWithMissingColumnsIsRejected(t *testing.T) {
 		",Budi Santoso,budi@kemendagri.go.id,,,,,",
 	))
 	wantProblems(t, err,
-		domain.FieldError{Field: "header", Message: "missing column mentor_email"},
-		domain.FieldError{Field: "header", Message: "missing column coach_email"},
+		problem{Field: "header", Message: "missing column mentor_email"},
+		problem{Field: "header", Message: "missing column coach_email"},
 	)
 }
 
@@ -163,9 +170,9 @@ func TestRosterWithUnknownOrDuplicateColumnIsRejected(t *testing.T) {
 		",Budi Santoso,budi@kemendagri.go.id,,,,ratna@kemendagri.go.id,,,,0812,budi@kemendagri.go.id",
 	))
 	wantProblems(t, err,
-		domain.FieldError{Field: "header", Message: `unknown column "Telepon"; the columns are ` +
+		problem{Field: "header", Message: `unknown column "Telepon"; the columns are ` +
 			"nip, name, email, position, rank, agency, mentor_email, mentor_name, coach_email, group"},
-		domain.FieldError{Field: "header", Message: "duplicate column email"},
+		problem{Field: "header", Message: "duplicate column email"},
 	)
 }
 
@@ -184,17 +191,17 @@ func TestRosterReportsEveryBadRowWithItsLine(t *testing.T) {
 		",Own Coach,coach@kemendagri.go.id,,,,ratna@kemendagri.go.id,,coach@kemendagri.go.id,"+strings.Repeat("g", 201),
 	))
 	wantProblems(t, err,
-		domain.FieldError{Field: "rows[3].email", Message: notAnEmail},
-		domain.FieldError{Field: "rows[4].nip", Message: "digits 1–8 must be a real birth date (YYYYMMDD) between 1930 and 2099"},
-		domain.FieldError{Field: "rows[5].name", Message: "is required"},
-		domain.FieldError{Field: "rows[6].mentor_email", Message: "must differ from the participant's email; a participant cannot be their own mentor"},
-		domain.FieldError{Field: "rows[7].email", Message: "is also on row 2; list each participant once"},
-		domain.FieldError{Field: "rows[8]", Message: `has 6 values but the header has 10 columns; look for a missing or extra ','`},
-		domain.FieldError{Field: "rows[9].nip", Message: "is also on row 2; list each participant once"},
-		domain.FieldError{Field: "rows[10].mentor_email", Message: "is required"},
-		domain.FieldError{Field: "rows[10].coach_email", Message: notAnEmail},
-		domain.FieldError{Field: "rows[11].group", Message: "must have at most 200 characters"},
-		domain.FieldError{Field: "rows[11].coach_email", Message: "must differ from the participant's email; a participant cannot be their own coach"},
+		problem{Field: "rows[3].email", Message: "is not a valid e-mail address; write it like name@agency.go.id"},
+		problem{Field: "rows[4].nip", Message: "digits 1–8 must be a real birth date (YYYYMMDD) between 1930 and 2099"},
+		problem{Field: "rows[5].name", Message: "is required"},
+		problem{Field: "rows[6].mentor_email", Message: "must differ from the participant's email; a participant cannot be their own mentor"},
+		problem{Field: "rows[7].email", Message: "is also on row 2; list each participant once"},
+		problem{Field: "rows[8]", Message: `has 6 values but the header has 10 columns; look for a missing or extra ','`},
+		problem{Field: "rows[9].nip", Message: "is also on row 2; list each participant once"},
+		problem{Field: "rows[10].mentor_email", Message: "is required"},
+		problem{Field: "rows[10].coach_email", Message: "is not a valid e-mail address; write it like name@agency.go.id"},
+		problem{Field: "rows[11].group", Message: "must have at most 200 characters"},
+		problem{Field: "rows[11].coach_email", Message: "must differ from the participant's email; a participant cannot be their own coach"},
 	)
 }
 
@@ -228,7 +235,7 @@ func TestRosterIgnoresUnnamedColumnsUnlessTheyHoldValues(t *testing.T) {
 		"nip;name;email;position;rank;agency;mentor_email;mentor_name;coach_email;group;;",
 		";Budi Santoso;budi@kemendagri.go.id;;;;ratna@kemendagri.go.id;;;;;catatan",
 	))
-	wantProblems(t, err, domain.FieldError{Field: "rows[2]", Message: "has a value in column L, which has no name in the header"})
+	wantProblems(t, err, problem{Field: "rows[2]", Message: "has a value in column L, which has no name in the header"})
 }
 
 func TestRosterThatIsNotUTF8IsRejected(t *testing.T) {
@@ -238,7 +245,7 @@ func TestRosterThatIsNotUTF8IsRejected(t *testing.T) {
 		",Budi Santoso,budi@kemendagri.go.id,,,,ratna@kemendagri.go.id,,,",
 		",Jos\xe9 Rizal,jose@kemendagri.go.id,,,,ratna@kemendagri.go.id,,,",
 	))
-	wantProblems(t, err, domain.FieldError{Field: "roster", Message: `is not UTF-8 text (see line 3); in Excel, save it as "CSV UTF-8" and upload it again`})
+	wantProblems(t, err, problem{Field: "roster", Message: `is not UTF-8 text (see line 3); in Excel, save it as "CSV UTF-8" and upload it again`})
 
 	// The same file saved as UTF-16, which Excel calls "Unicode Text".
 	_, err = parseRosterString("\xff\xfen\x00i\x00p\x00")
@@ -255,7 +262,7 @@ func TestRosterWithoutRowsIsRejected(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, err := parseRosterString(file)
-			wantProblems(t, err, domain.FieldError{Field: "roster", Message: "has no rows"})
+			wantProblems(t, err, problem{Field: "roster", Message: "has no rows"})
 		})
 	}
 }
@@ -276,7 +283,7 @@ func TestRosterOfMaxRosterRowsIsAcceptedAndOneMoreIsRejected(t *testing.T) {
 		t.Fatalf("Parse(%d rows) = %d rows, %v", domain.MaxRosterRows, len(rows), err)
 	}
 	_, err = parseRosterString(rosterOf(domain.MaxRosterRows + 1))
-	wantProblems(t, err, domain.FieldError{Field: "roster", Message: "has more than 5000 rows; split it into several files"})
+	wantProblems(t, err, problem{Field: "roster", Message: "has more than 5000 rows; split it into several files"})
 }
 
 func TestRosterWithStrayQuotesReportsEachRowAndGoesOn(t *testing.T) {
@@ -289,10 +296,10 @@ func TestRosterWithStrayQuotesReportsEachRowAndGoesOn(t *testing.T) {
 		",Never Read,x@kemendagri.go.id,,,,ratna@kemendagri.go.id,,,",
 	))
 	wantProblems(t, err,
-		domain.FieldError{Field: "rows[2]", Message: `has a quote (") inside a value that does not start with one; put the whole value in quotes and double the quote inside ("")`},
-		domain.FieldError{Field: "rows[3].email", Message: notAnEmail},
-		domain.FieldError{Field: "rows[4]", Message: "has a value in quotes that is not closed, or that has text after its closing quote"},
-		domain.FieldError{Field: "rows[5]", Message: "has a value in quotes that is not closed, or that has text after its closing quote (the quoted value runs on to line 6)"},
+		problem{Field: "rows[2]", Message: `has a quote (") inside a value that does not start with one; put the whole value in quotes and double the quote inside ("") (see line 2)`},
+		problem{Field: "rows[3].email", Message: "is not a valid e-mail address; write it like name@agency.go.id"},
+		problem{Field: "rows[4]", Message: "has a value in quotes that is not closed, or that has text after its closing quote (see line 4)"},
+		problem{Field: "rows[5]", Message: "has a value in quotes that is not closed, or that has text after its closing quote (see line 6)"},
 	)
 }
 
@@ -395,6 +402,6 @@ func TestRosterStrayQuoteBelowAMultiLineValueNamesItsLine(t *testing.T) {
 		`,Budi Santoso,budi@kemendagri.go.id,"Kepala`,
 		`Bagian",,Kementerian "Dalam" Negeri,ratna@kemendagri.go.id,,,`,
 	))
-	wantProblems(t, err, domain.FieldError{Field: "rows[2]", Message: `has a quote (") inside a value that does not start with one; ` +
-		`put the whole value in quotes and double the quote inside ("") (the problem is on line 3)`})
+	wantProblems(t, err, problem{Field: "rows[2]", Message: `has a quote (") inside a value that does not start with one; ` +
+		`put the whole value in quotes and double the quote inside ("") (see line 3)`})
 }

@@ -35,6 +35,7 @@ func commands() []command {
 		{"serve", "run the API (starts a private PostgreSQL unless --database-url is set)", runServe},
 		{"migrate", "apply (up), roll back (down) or list (status) database migrations", runMigrate},
 		{"openapi", "print the OpenAPI spec (no database needed)", runOpenAPI},
+		{"codes", "print the Indonesian wording of every problem code as a TypeScript module, for the web app", runCodes},
 		{"admin", "create a platform admin: admin create --email E --name N --password-stdin", runAdmin},
 		{"demo", "load a demo cohort (once) and print its logins", runDemo},
 		{"seed", "generate a national dataset for load tests (COPY): seed --projects N", runSeed},
