@@ -57,6 +57,7 @@ CLIENT_CONFIG := openapi/client/oapi-codegen.yaml
 openapi: build
 	./$(BIN) openapi --version 3.1 --format yaml > openapi/openapi.yaml
 	./$(BIN) openapi --version 3.0 --format yaml > openapi/openapi-3.0.yaml
+	./$(BIN) codes > web/src/i18n/codes.ts
 	$(GO) tool oapi-codegen -config $(CLIENT_CONFIG) openapi/openapi-3.0.yaml
 	@if command -v npm >/dev/null; then openapi/ts/generate.sh; else echo "npm not found: openapi/ts not regenerated" >&2; fi
 
@@ -65,12 +66,14 @@ openapi-check: build
 	@tmp=$$(mktemp -d) && trap 'rm -rf $$tmp' EXIT \
 	  && ./$(BIN) openapi --version 3.1 --format yaml > $$tmp/openapi.yaml \
 	  && ./$(BIN) openapi --version 3.0 --format yaml > $$tmp/openapi-3.0.yaml \
+	  && ./$(BIN) codes > $$tmp/codes.ts \
 	  && sed "s|^output: .*|output: $$tmp/client.gen.go|" $(CLIENT_CONFIG) > $$tmp/config.yaml \
 	  && $(GO) tool oapi-codegen -config $$tmp/config.yaml $$tmp/openapi-3.0.yaml \
 	  && diff -q openapi/openapi.yaml $$tmp/openapi.yaml >/dev/null \
 	  && diff -q openapi/openapi-3.0.yaml $$tmp/openapi-3.0.yaml >/dev/null \
 	  && diff -q openapi/client/client.gen.go $$tmp/client.gen.go >/dev/null \
-	  || { echo "openapi/ differs from the code: run 'make openapi' and commit the result" >&2; exit 1; }
+	  && diff -q web/src/i18n/codes.ts $$tmp/codes.ts >/dev/null \
+	  || { echo "openapi/ or web/src/i18n/codes.ts differs from the code: run 'make openapi' and commit the result" >&2; exit 1; }
 	@echo "openapi/ matches the code"
 
 ## lint-spec: lint the committed spec with Spectral and the OWASP API ruleset (when Node is present)

@@ -84,6 +84,366 @@ const (
 	DesignReviewDecisionReturn  DesignReviewDecision = "return"
 )
 
+// Defines values for ErrorDetailCode.
+const (
+	ErrorDetailCodeAccountNotYours                ErrorDetailCode = "account.not_yours"
+	ErrorDetailCodeAccountTooManyFailures         ErrorDetailCode = "account.too_many_failures"
+	ErrorDetailCodeAccountWrongActivation         ErrorDetailCode = "account.wrong_activation"
+	ErrorDetailCodeAccountWrongCredentials        ErrorDetailCode = "account.wrong_credentials"
+	ErrorDetailCodeAgencyNameTaken                ErrorDetailCode = "agency.name_taken"
+	ErrorDetailCodeAgencyUnknown                  ErrorDetailCode = "agency.unknown"
+	ErrorDetailCodeAssessmentDesignDraft          ErrorDetailCode = "assessment.design_draft"
+	ErrorDetailCodeAssessmentFinalNotSubmitted    ErrorDetailCode = "assessment.final_not_submitted"
+	ErrorDetailCodeAssessmentMissingScore         ErrorDetailCode = "assessment.missing_score"
+	ErrorDetailCodeAssessmentScore                ErrorDetailCode = "assessment.score"
+	ErrorDetailCodeAssessmentScoredTwice          ErrorDetailCode = "assessment.scored_twice"
+	ErrorDetailCodeAssessmentSeminar              ErrorDetailCode = "assessment.seminar"
+	ErrorDetailCodeAssessmentUnknownCriterion     ErrorDetailCode = "assessment.unknown_criterion"
+	ErrorDetailCodeAuthBusy                       ErrorDetailCode = "auth.busy"
+	ErrorDetailCodeAuthForbidden                  ErrorDetailCode = "auth.forbidden"
+	ErrorDetailCodeAuthSignInRequired             ErrorDetailCode = "auth.sign_in_required"
+	ErrorDetailCodeAuthTokenInvalid               ErrorDetailCode = "auth.token_invalid"
+	ErrorDetailCodeAuthTokenMissing               ErrorDetailCode = "auth.token_missing"
+	ErrorDetailCodeCohortCodeTaken                ErrorDetailCode = "cohort.code_taken"
+	ErrorDetailCodeCohortDatesOrder               ErrorDetailCode = "cohort.dates.order"
+	ErrorDetailCodeCohortPhaseDatesOrder          ErrorDetailCode = "cohort.phase.dates_order"
+	ErrorDetailCodeCohortPhaseDatesRequired       ErrorDetailCode = "cohort.phase.dates_required"
+	ErrorDetailCodeCohortPhaseOutsideCohort       ErrorDetailCode = "cohort.phase.outside_cohort"
+	ErrorDetailCodeCohortPhaseOverlap             ErrorDetailCode = "cohort.phase.overlap"
+	ErrorDetailCodeCohortPhasesOrder              ErrorDetailCode = "cohort.phases.order"
+	ErrorDetailCodeCohortResponseDeadline         ErrorDetailCode = "cohort.response_deadline"
+	ErrorDetailCodeDesignAlreadyReviewed          ErrorDetailCode = "design.already_reviewed"
+	ErrorDetailCodeDesignNeedsShortMilestone      ErrorDetailCode = "design.needs_short_milestone"
+	ErrorDetailCodeDesignNotDraft                 ErrorDetailCode = "design.not_draft"
+	ErrorDetailCodeDesignNotSubmitted             ErrorDetailCode = "design.not_submitted"
+	ErrorDetailCodeDesignRequiredToSubmit         ErrorDetailCode = "design.required_to_submit"
+	ErrorDetailCodeDesignReturnNeedsComment       ErrorDetailCode = "design.return_needs_comment"
+	ErrorDetailCodeEmailAddressOnly               ErrorDetailCode = "email.address_only"
+	ErrorDetailCodeEmailDomainDot                 ErrorDetailCode = "email.domain_dot"
+	ErrorDetailCodeEmailInvalid                   ErrorDetailCode = "email.invalid"
+	ErrorDetailCodeEmailNotAscii                  ErrorDetailCode = "email.not_ascii"
+	ErrorDetailCodeEmailTaken                     ErrorDetailCode = "email.taken"
+	ErrorDetailCodeEnrollmentAlreadyEnrolled      ErrorDetailCode = "enrollment.already_enrolled"
+	ErrorDetailCodeEnrollmentCoachNotStaff        ErrorDetailCode = "enrollment.coach_not_staff"
+	ErrorDetailCodeEnrollmentSelf                 ErrorDetailCode = "enrollment.self"
+	ErrorDetailCodeEvidenceDesignNotApproved      ErrorDetailCode = "evidence.design_not_approved"
+	ErrorDetailCodeEvidenceFileAndUrl             ErrorDetailCode = "evidence.file_and_url"
+	ErrorDetailCodeEvidenceFileOrUrl              ErrorDetailCode = "evidence.file_or_url"
+	ErrorDetailCodeEvidenceIsLink                 ErrorDetailCode = "evidence.is_link"
+	ErrorDetailCodeEvidenceNotPending             ErrorDetailCode = "evidence.not_pending"
+	ErrorDetailCodeEvidenceRejectNeedsComment     ErrorDetailCode = "evidence.reject_needs_comment"
+	ErrorDetailCodeEvidenceWithdrawNotPending     ErrorDetailCode = "evidence.withdraw_not_pending"
+	ErrorDetailCodeFieldAboveMaximum              ErrorDetailCode = "field.above_maximum"
+	ErrorDetailCodeFieldBelowMinimum              ErrorDetailCode = "field.below_minimum"
+	ErrorDetailCodeFieldDate                      ErrorDetailCode = "field.date"
+	ErrorDetailCodeFieldDateTime                  ErrorDetailCode = "field.date_time"
+	ErrorDetailCodeFieldEmail                     ErrorDetailCode = "field.email"
+	ErrorDetailCodeFieldInvalid                   ErrorDetailCode = "field.invalid"
+	ErrorDetailCodeFieldMoreErrors                ErrorDetailCode = "field.more_errors"
+	ErrorDetailCodeFieldNotOneOf                  ErrorDetailCode = "field.not_one_of"
+	ErrorDetailCodeFieldNotUnique                 ErrorDetailCode = "field.not_unique"
+	ErrorDetailCodeFieldPattern                   ErrorDetailCode = "field.pattern"
+	ErrorDetailCodeFieldRequired                  ErrorDetailCode = "field.required"
+	ErrorDetailCodeFieldTooFew                    ErrorDetailCode = "field.too_few"
+	ErrorDetailCodeFieldTooLong                   ErrorDetailCode = "field.too_long"
+	ErrorDetailCodeFieldTooMany                   ErrorDetailCode = "field.too_many"
+	ErrorDetailCodeFieldTooShort                  ErrorDetailCode = "field.too_short"
+	ErrorDetailCodeFieldUnknown                   ErrorDetailCode = "field.unknown"
+	ErrorDetailCodeFieldUrl                       ErrorDetailCode = "field.url"
+	ErrorDetailCodeFieldUuid                      ErrorDetailCode = "field.uuid"
+	ErrorDetailCodeFieldWrongType                 ErrorDetailCode = "field.wrong_type"
+	ErrorDetailCodeIdempotencyInFlight            ErrorDetailCode = "idempotency.in_flight"
+	ErrorDetailCodeIdempotencyKeyReused           ErrorDetailCode = "idempotency.key_reused"
+	ErrorDetailCodeInstitutionChoose              ErrorDetailCode = "institution.choose"
+	ErrorDetailCodeInstitutionCodeTaken           ErrorDetailCode = "institution.code_taken"
+	ErrorDetailCodeInstitutionNotOrganized        ErrorDetailCode = "institution.not_organized"
+	ErrorDetailCodeInstitutionUnknown             ErrorDetailCode = "institution.unknown"
+	ErrorDetailCodeMentorIsCoach                  ErrorDetailCode = "mentor.is_coach"
+	ErrorDetailCodeMentorIsExaminer               ErrorDetailCode = "mentor.is_examiner"
+	ErrorDetailCodeMentorIsParticipant            ErrorDetailCode = "mentor.is_participant"
+	ErrorDetailCodeMilestoneAchieved              ErrorDetailCode = "milestone.achieved"
+	ErrorDetailCodeMilestoneDesignNotApproved     ErrorDetailCode = "milestone.design_not_approved"
+	ErrorDetailCodeMilestoneEvidencePending       ErrorDetailCode = "milestone.evidence_pending"
+	ErrorDetailCodeMilestoneHasEvidence           ErrorDetailCode = "milestone.has_evidence"
+	ErrorDetailCodeMilestoneHorizon               ErrorDetailCode = "milestone.horizon"
+	ErrorDetailCodeMilestoneHorizonClosed         ErrorDetailCode = "milestone.horizon_closed"
+	ErrorDetailCodeMilestoneNeedsApprovedEvidence ErrorDetailCode = "milestone.needs_approved_evidence"
+	ErrorDetailCodeMilestoneNeedsEvidence         ErrorDetailCode = "milestone.needs_evidence"
+	ErrorDetailCodeMilestoneNotClaimed            ErrorDetailCode = "milestone.not_claimed"
+	ErrorDetailCodeMilestoneNotOpen               ErrorDetailCode = "milestone.not_open"
+	ErrorDetailCodeMilestoneNotPlanned            ErrorDetailCode = "milestone.not_planned"
+	ErrorDetailCodeMilestoneReturnNeedsComment    ErrorDetailCode = "milestone.return_needs_comment"
+	ErrorDetailCodeMilestoneStatusMove            ErrorDetailCode = "milestone.status_move"
+	ErrorDetailCodeNipAppointment                 ErrorDetailCode = "nip.appointment"
+	ErrorDetailCodeNipAppointmentAge              ErrorDetailCode = "nip.appointment_age"
+	ErrorDetailCodeNipBirthDate                   ErrorDetailCode = "nip.birth_date"
+	ErrorDetailCodeNipLength                      ErrorDetailCode = "nip.length"
+	ErrorDetailCodeNipSex                         ErrorDetailCode = "nip.sex"
+	ErrorDetailCodeNipTaken                       ErrorDetailCode = "nip.taken"
+	ErrorDetailCodeProjectDesignNotApproved       ErrorDetailCode = "project.design_not_approved"
+	ErrorDetailCodeProjectInnovationAreaEmpty     ErrorDetailCode = "project.innovation_area_empty"
+	ErrorDetailCodeProjectNotDraft                ErrorDetailCode = "project.not_draft"
+	ErrorDetailCodeProjectNotImplementing         ErrorDetailCode = "project.not_implementing"
+	ErrorDetailCodeProjectStakeholderKind         ErrorDetailCode = "project.stakeholder_kind"
+	ErrorDetailCodeProjectStakeholderLevel        ErrorDetailCode = "project.stakeholder_level"
+	ErrorDetailCodeProjectTooManyInnovationAreas  ErrorDetailCode = "project.too_many_innovation_areas"
+	ErrorDetailCodePublicationDesignNotApproved   ErrorDetailCode = "publication.design_not_approved"
+	ErrorDetailCodePublicationEvidenceNotApproved ErrorDetailCode = "publication.evidence_not_approved"
+	ErrorDetailCodePublicationForeignEvidence     ErrorDetailCode = "publication.foreign_evidence"
+	ErrorDetailCodePublicationInnovationRequired  ErrorDetailCode = "publication.innovation_required"
+	ErrorDetailCodeQueryCursor                    ErrorDetailCode = "query.cursor"
+	ErrorDetailCodeQueryProjectStatus             ErrorDetailCode = "query.project_status"
+	ErrorDetailCodeQueryYear                      ErrorDetailCode = "query.year"
+	ErrorDetailCodeRateAddressLimited             ErrorDetailCode = "rate.address_limited"
+	ErrorDetailCodeRateLimited                    ErrorDetailCode = "rate.limited"
+	ErrorDetailCodeRequestInvalid                 ErrorDetailCode = "request.invalid"
+	ErrorDetailCodeRequestMalformed               ErrorDetailCode = "request.malformed"
+	ErrorDetailCodeRequestMethodNotAllowed        ErrorDetailCode = "request.method_not_allowed"
+	ErrorDetailCodeRequestNoResource              ErrorDetailCode = "request.no_resource"
+	ErrorDetailCodeRequestTooLarge                ErrorDetailCode = "request.too_large"
+	ErrorDetailCodeRequestUnsupportedMediaType    ErrorDetailCode = "request.unsupported_media_type"
+	ErrorDetailCodeResourceExists                 ErrorDetailCode = "resource.exists"
+	ErrorDetailCodeResourceNotFound               ErrorDetailCode = "resource.not_found"
+	ErrorDetailCodeResourceReferenceMissing       ErrorDetailCode = "resource.reference_missing"
+	ErrorDetailCodeResourceStale                  ErrorDetailCode = "resource.stale"
+	ErrorDetailCodeReviewApproveOrReject          ErrorDetailCode = "review.approve_or_reject"
+	ErrorDetailCodeReviewApproveOrReturn          ErrorDetailCode = "review.approve_or_return"
+	ErrorDetailCodeRosterCoachAsParticipant       ErrorDetailCode = "roster.coach_as_participant"
+	ErrorDetailCodeRosterCsvBareQuote             ErrorDetailCode = "roster.csv_bare_quote"
+	ErrorDetailCodeRosterCsvDuplicateColumn       ErrorDetailCode = "roster.csv_duplicate_column"
+	ErrorDetailCodeRosterCsvMissingColumn         ErrorDetailCode = "roster.csv_missing_column"
+	ErrorDetailCodeRosterCsvNotUtf8               ErrorDetailCode = "roster.csv_not_utf8"
+	ErrorDetailCodeRosterCsvOpenQuote             ErrorDetailCode = "roster.csv_open_quote"
+	ErrorDetailCodeRosterCsvUnknownColumn         ErrorDetailCode = "roster.csv_unknown_column"
+	ErrorDetailCodeRosterCsvUnnamedColumn         ErrorDetailCode = "roster.csv_unnamed_column"
+	ErrorDetailCodeRosterCsvUnreadable            ErrorDetailCode = "roster.csv_unreadable"
+	ErrorDetailCodeRosterCsvValueCount            ErrorDetailCode = "roster.csv_value_count"
+	ErrorDetailCodeRosterEmpty                    ErrorDetailCode = "roster.empty"
+	ErrorDetailCodeRosterMentorNameRequired       ErrorDetailCode = "roster.mentor_name_required"
+	ErrorDetailCodeRosterNotACoach                ErrorDetailCode = "roster.not_a_coach"
+	ErrorDetailCodeRosterOwnCoach                 ErrorDetailCode = "roster.own_coach"
+	ErrorDetailCodeRosterOwnMentor                ErrorDetailCode = "roster.own_mentor"
+	ErrorDetailCodeRosterRepeated                 ErrorDetailCode = "roster.repeated"
+	ErrorDetailCodeRosterTooManyRows              ErrorDetailCode = "roster.too_many_rows"
+	ErrorDetailCodeRubricCriteriaCount            ErrorDetailCode = "rubric.criteria_count"
+	ErrorDetailCodeRubricKey                      ErrorDetailCode = "rubric.key"
+	ErrorDetailCodeRubricKeyTwice                 ErrorDetailCode = "rubric.key_twice"
+	ErrorDetailCodeRubricLocked                   ErrorDetailCode = "rubric.locked"
+	ErrorDetailCodeRubricWeight                   ErrorDetailCode = "rubric.weight"
+	ErrorDetailCodeRubricWeightsSum               ErrorDetailCode = "rubric.weights_sum"
+	ErrorDetailCodeServiceDatabaseUnreachable     ErrorDetailCode = "service.database_unreachable"
+	ErrorDetailCodeServiceInternal                ErrorDetailCode = "service.internal"
+	ErrorDetailCodeServiceSchemaBehind            ErrorDetailCode = "service.schema_behind"
+	ErrorDetailCodeServiceUnavailable             ErrorDetailCode = "service.unavailable"
+	ErrorDetailCodeShowcaseReplicationFuture      ErrorDetailCode = "showcase.replication_future"
+	ErrorDetailCodeShowcaseReplicationOwnAgency   ErrorDetailCode = "showcase.replication_own_agency"
+	ErrorDetailCodeShowcaseReplicationRecorded    ErrorDetailCode = "showcase.replication_recorded"
+	ErrorDetailCodeShowcaseReplicationStatus      ErrorDetailCode = "showcase.replication_status"
+	ErrorDetailCodeStaffCoachHasParticipants      ErrorDetailCode = "staff.coach_has_participants"
+	ErrorDetailCodeStaffLastOrganizer             ErrorDetailCode = "staff.last_organizer"
+	ErrorDetailCodeTextBidiControl                ErrorDetailCode = "text.bidi_control"
+	ErrorDetailCodeTextControl                    ErrorDetailCode = "text.control"
+	ErrorDetailCodeTextNotText                    ErrorDetailCode = "text.not_text"
+	ErrorDetailCodeTextSingleLine                 ErrorDetailCode = "text.single_line"
+	ErrorDetailCodeTransferAwaitsOrganizer        ErrorDetailCode = "transfer.awaits_organizer"
+	ErrorDetailCodeTransferClosed                 ErrorDetailCode = "transfer.closed"
+	ErrorDetailCodeTransferMentorBoth             ErrorDetailCode = "transfer.mentor_both"
+	ErrorDetailCodeTransferMentorEmailUnknown     ErrorDetailCode = "transfer.mentor_email_unknown"
+	ErrorDetailCodeTransferMentorRequired         ErrorDetailCode = "transfer.mentor_required"
+	ErrorDetailCodeTransferSameMentor             ErrorDetailCode = "transfer.same_mentor"
+	ErrorDetailCodeUploadEmpty                    ErrorDetailCode = "upload.empty"
+	ErrorDetailCodeUploadFieldTooLong             ErrorDetailCode = "upload.field_too_long"
+	ErrorDetailCodeUploadMalformed                ErrorDetailCode = "upload.malformed"
+	ErrorDetailCodeUploadMultipart                ErrorDetailCode = "upload.multipart"
+	ErrorDetailCodeUploadOneFile                  ErrorDetailCode = "upload.one_file"
+	ErrorDetailCodeUploadOverLimit                ErrorDetailCode = "upload.over_limit"
+	ErrorDetailCodeUploadTooLarge                 ErrorDetailCode = "upload.too_large"
+	ErrorDetailCodeUploadTooSlow                  ErrorDetailCode = "upload.too_slow"
+	ErrorDetailCodeUploadType                     ErrorDetailCode = "upload.type"
+	ErrorDetailCodeUploadUnknownField             ErrorDetailCode = "upload.unknown_field"
+	ErrorDetailCodeUserUnknown                    ErrorDetailCode = "user.unknown"
+)
+
+// Defines values for ErrorModelCode.
+const (
+	ErrorModelCodeAccountNotYours                ErrorModelCode = "account.not_yours"
+	ErrorModelCodeAccountTooManyFailures         ErrorModelCode = "account.too_many_failures"
+	ErrorModelCodeAccountWrongActivation         ErrorModelCode = "account.wrong_activation"
+	ErrorModelCodeAccountWrongCredentials        ErrorModelCode = "account.wrong_credentials"
+	ErrorModelCodeAgencyNameTaken                ErrorModelCode = "agency.name_taken"
+	ErrorModelCodeAgencyUnknown                  ErrorModelCode = "agency.unknown"
+	ErrorModelCodeAssessmentDesignDraft          ErrorModelCode = "assessment.design_draft"
+	ErrorModelCodeAssessmentFinalNotSubmitted    ErrorModelCode = "assessment.final_not_submitted"
+	ErrorModelCodeAssessmentMissingScore         ErrorModelCode = "assessment.missing_score"
+	ErrorModelCodeAssessmentScore                ErrorModelCode = "assessment.score"
+	ErrorModelCodeAssessmentScoredTwice          ErrorModelCode = "assessment.scored_twice"
+	ErrorModelCodeAssessmentSeminar              ErrorModelCode = "assessment.seminar"
+	ErrorModelCodeAssessmentUnknownCriterion     ErrorModelCode = "assessment.unknown_criterion"
+	ErrorModelCodeAuthBusy                       ErrorModelCode = "auth.busy"
+	ErrorModelCodeAuthForbidden                  ErrorModelCode = "auth.forbidden"
+	ErrorModelCodeAuthSignInRequired             ErrorModelCode = "auth.sign_in_required"
+	ErrorModelCodeAuthTokenInvalid               ErrorModelCode = "auth.token_invalid"
+	ErrorModelCodeAuthTokenMissing               ErrorModelCode = "auth.token_missing"
+	ErrorModelCodeCohortCodeTaken                ErrorModelCode = "cohort.code_taken"
+	ErrorModelCodeCohortDatesOrder               ErrorModelCode = "cohort.dates.order"
+	ErrorModelCodeCohortPhaseDatesOrder          ErrorModelCode = "cohort.phase.dates_order"
+	ErrorModelCodeCohortPhaseDatesRequired       ErrorModelCode = "cohort.phase.dates_required"
+	ErrorModelCodeCohortPhaseOutsideCohort       ErrorModelCode = "cohort.phase.outside_cohort"
+	ErrorModelCodeCohortPhaseOverlap             ErrorModelCode = "cohort.phase.overlap"
+	ErrorModelCodeCohortPhasesOrder              ErrorModelCode = "cohort.phases.order"
+	ErrorModelCodeCohortResponseDeadline         ErrorModelCode = "cohort.response_deadline"
+	ErrorModelCodeDesignAlreadyReviewed          ErrorModelCode = "design.already_reviewed"
+	ErrorModelCodeDesignNeedsShortMilestone      ErrorModelCode = "design.needs_short_milestone"
+	ErrorModelCodeDesignNotDraft                 ErrorModelCode = "design.not_draft"
+	ErrorModelCodeDesignNotSubmitted             ErrorModelCode = "design.not_submitted"
+	ErrorModelCodeDesignRequiredToSubmit         ErrorModelCode = "design.required_to_submit"
+	ErrorModelCodeDesignReturnNeedsComment       ErrorModelCode = "design.return_needs_comment"
+	ErrorModelCodeEmailAddressOnly               ErrorModelCode = "email.address_only"
+	ErrorModelCodeEmailDomainDot                 ErrorModelCode = "email.domain_dot"
+	ErrorModelCodeEmailInvalid                   ErrorModelCode = "email.invalid"
+	ErrorModelCodeEmailNotAscii                  ErrorModelCode = "email.not_ascii"
+	ErrorModelCodeEmailTaken                     ErrorModelCode = "email.taken"
+	ErrorModelCodeEnrollmentAlreadyEnrolled      ErrorModelCode = "enrollment.already_enrolled"
+	ErrorModelCodeEnrollmentCoachNotStaff        ErrorModelCode = "enrollment.coach_not_staff"
+	ErrorModelCodeEnrollmentSelf                 ErrorModelCode = "enrollment.self"
+	ErrorModelCodeEvidenceDesignNotApproved      ErrorModelCode = "evidence.design_not_approved"
+	ErrorModelCodeEvidenceFileAndUrl             ErrorModelCode = "evidence.file_and_url"
+	ErrorModelCodeEvidenceFileOrUrl              ErrorModelCode = "evidence.file_or_url"
+	ErrorModelCodeEvidenceIsLink                 ErrorModelCode = "evidence.is_link"
+	ErrorModelCodeEvidenceNotPending             ErrorModelCode = "evidence.not_pending"
+	ErrorModelCodeEvidenceRejectNeedsComment     ErrorModelCode = "evidence.reject_needs_comment"
+	ErrorModelCodeEvidenceWithdrawNotPending     ErrorModelCode = "evidence.withdraw_not_pending"
+	ErrorModelCodeFieldAboveMaximum              ErrorModelCode = "field.above_maximum"
+	ErrorModelCodeFieldBelowMinimum              ErrorModelCode = "field.below_minimum"
+	ErrorModelCodeFieldDate                      ErrorModelCode = "field.date"
+	ErrorModelCodeFieldDateTime                  ErrorModelCode = "field.date_time"
+	ErrorModelCodeFieldEmail                     ErrorModelCode = "field.email"
+	ErrorModelCodeFieldInvalid                   ErrorModelCode = "field.invalid"
+	ErrorModelCodeFieldMoreErrors                ErrorModelCode = "field.more_errors"
+	ErrorModelCodeFieldNotOneOf                  ErrorModelCode = "field.not_one_of"
+	ErrorModelCodeFieldNotUnique                 ErrorModelCode = "field.not_unique"
+	ErrorModelCodeFieldPattern                   ErrorModelCode = "field.pattern"
+	ErrorModelCodeFieldRequired                  ErrorModelCode = "field.required"
+	ErrorModelCodeFieldTooFew                    ErrorModelCode = "field.too_few"
+	ErrorModelCodeFieldTooLong                   ErrorModelCode = "field.too_long"
+	ErrorModelCodeFieldTooMany                   ErrorModelCode = "field.too_many"
+	ErrorModelCodeFieldTooShort                  ErrorModelCode = "field.too_short"
+	ErrorModelCodeFieldUnknown                   ErrorModelCode = "field.unknown"
+	ErrorModelCodeFieldUrl                       ErrorModelCode = "field.url"
+	ErrorModelCodeFieldUuid                      ErrorModelCode = "field.uuid"
+	ErrorModelCodeFieldWrongType                 ErrorModelCode = "field.wrong_type"
+	ErrorModelCodeIdempotencyInFlight            ErrorModelCode = "idempotency.in_flight"
+	ErrorModelCodeIdempotencyKeyReused           ErrorModelCode = "idempotency.key_reused"
+	ErrorModelCodeInstitutionChoose              ErrorModelCode = "institution.choose"
+	ErrorModelCodeInstitutionCodeTaken           ErrorModelCode = "institution.code_taken"
+	ErrorModelCodeInstitutionNotOrganized        ErrorModelCode = "institution.not_organized"
+	ErrorModelCodeInstitutionUnknown             ErrorModelCode = "institution.unknown"
+	ErrorModelCodeMentorIsCoach                  ErrorModelCode = "mentor.is_coach"
+	ErrorModelCodeMentorIsExaminer               ErrorModelCode = "mentor.is_examiner"
+	ErrorModelCodeMentorIsParticipant            ErrorModelCode = "mentor.is_participant"
+	ErrorModelCodeMilestoneAchieved              ErrorModelCode = "milestone.achieved"
+	ErrorModelCodeMilestoneDesignNotApproved     ErrorModelCode = "milestone.design_not_approved"
+	ErrorModelCodeMilestoneEvidencePending       ErrorModelCode = "milestone.evidence_pending"
+	ErrorModelCodeMilestoneHasEvidence           ErrorModelCode = "milestone.has_evidence"
+	ErrorModelCodeMilestoneHorizon               ErrorModelCode = "milestone.horizon"
+	ErrorModelCodeMilestoneHorizonClosed         ErrorModelCode = "milestone.horizon_closed"
+	ErrorModelCodeMilestoneNeedsApprovedEvidence ErrorModelCode = "milestone.needs_approved_evidence"
+	ErrorModelCodeMilestoneNeedsEvidence         ErrorModelCode = "milestone.needs_evidence"
+	ErrorModelCodeMilestoneNotClaimed            ErrorModelCode = "milestone.not_claimed"
+	ErrorModelCodeMilestoneNotOpen               ErrorModelCode = "milestone.not_open"
+	ErrorModelCodeMilestoneNotPlanned            ErrorModelCode = "milestone.not_planned"
+	ErrorModelCodeMilestoneReturnNeedsComment    ErrorModelCode = "milestone.return_needs_comment"
+	ErrorModelCodeMilestoneStatusMove            ErrorModelCode = "milestone.status_move"
+	ErrorModelCodeNipAppointment                 ErrorModelCode = "nip.appointment"
+	ErrorModelCodeNipAppointmentAge              ErrorModelCode = "nip.appointment_age"
+	ErrorModelCodeNipBirthDate                   ErrorModelCode = "nip.birth_date"
+	ErrorModelCodeNipLength                      ErrorModelCode = "nip.length"
+	ErrorModelCodeNipSex                         ErrorModelCode = "nip.sex"
+	ErrorModelCodeNipTaken                       ErrorModelCode = "nip.taken"
+	ErrorModelCodeProjectDesignNotApproved       ErrorModelCode = "project.design_not_approved"
+	ErrorModelCodeProjectInnovationAreaEmpty     ErrorModelCode = "project.innovation_area_empty"
+	ErrorModelCodeProjectNotDraft                ErrorModelCode = "project.not_draft"
+	ErrorModelCodeProjectNotImplementing         ErrorModelCode = "project.not_implementing"
+	ErrorModelCodeProjectStakeholderKind         ErrorModelCode = "project.stakeholder_kind"
+	ErrorModelCodeProjectStakeholderLevel        ErrorModelCode = "project.stakeholder_level"
+	ErrorModelCodeProjectTooManyInnovationAreas  ErrorModelCode = "project.too_many_innovation_areas"
+	ErrorModelCodePublicationDesignNotApproved   ErrorModelCode = "publication.design_not_approved"
+	ErrorModelCodePublicationEvidenceNotApproved ErrorModelCode = "publication.evidence_not_approved"
+	ErrorModelCodePublicationForeignEvidence     ErrorModelCode = "publication.foreign_evidence"
+	ErrorModelCodePublicationInnovationRequired  ErrorModelCode = "publication.innovation_required"
+	ErrorModelCodeQueryCursor                    ErrorModelCode = "query.cursor"
+	ErrorModelCodeQueryProjectStatus             ErrorModelCode = "query.project_status"
+	ErrorModelCodeQueryYear                      ErrorModelCode = "query.year"
+	ErrorModelCodeRateAddressLimited             ErrorModelCode = "rate.address_limited"
+	ErrorModelCodeRateLimited                    ErrorModelCode = "rate.limited"
+	ErrorModelCodeRequestInvalid                 ErrorModelCode = "request.invalid"
+	ErrorModelCodeRequestMalformed               ErrorModelCode = "request.malformed"
+	ErrorModelCodeRequestMethodNotAllowed        ErrorModelCode = "request.method_not_allowed"
+	ErrorModelCodeRequestNoResource              ErrorModelCode = "request.no_resource"
+	ErrorModelCodeRequestTooLarge                ErrorModelCode = "request.too_large"
+	ErrorModelCodeRequestUnsupportedMediaType    ErrorModelCode = "request.unsupported_media_type"
+	ErrorModelCodeResourceExists                 ErrorModelCode = "resource.exists"
+	ErrorModelCodeResourceNotFound               ErrorModelCode = "resource.not_found"
+	ErrorModelCodeResourceReferenceMissing       ErrorModelCode = "resource.reference_missing"
+	ErrorModelCodeResourceStale                  ErrorModelCode = "resource.stale"
+	ErrorModelCodeReviewApproveOrReject          ErrorModelCode = "review.approve_or_reject"
+	ErrorModelCodeReviewApproveOrReturn          ErrorModelCode = "review.approve_or_return"
+	ErrorModelCodeRosterCoachAsParticipant       ErrorModelCode = "roster.coach_as_participant"
+	ErrorModelCodeRosterCsvBareQuote             ErrorModelCode = "roster.csv_bare_quote"
+	ErrorModelCodeRosterCsvDuplicateColumn       ErrorModelCode = "roster.csv_duplicate_column"
+	ErrorModelCodeRosterCsvMissingColumn         ErrorModelCode = "roster.csv_missing_column"
+	ErrorModelCodeRosterCsvNotUtf8               ErrorModelCode = "roster.csv_not_utf8"
+	ErrorModelCodeRosterCsvOpenQuote             ErrorModelCode = "roster.csv_open_quote"
+	ErrorModelCodeRosterCsvUnknownColumn         ErrorModelCode = "roster.csv_unknown_column"
+	ErrorModelCodeRosterCsvUnnamedColumn         ErrorModelCode = "roster.csv_unnamed_column"
+	ErrorModelCodeRosterCsvUnreadable            ErrorModelCode = "roster.csv_unreadable"
+	ErrorModelCodeRosterCsvValueCount            ErrorModelCode = "roster.csv_value_count"
+	ErrorModelCodeRosterEmpty                    ErrorModelCode = "roster.empty"
+	ErrorModelCodeRosterMentorNameRequired       ErrorModelCode = "roster.mentor_name_required"
+	ErrorModelCodeRosterNotACoach                ErrorModelCode = "roster.not_a_coach"
+	ErrorModelCodeRosterOwnCoach                 ErrorModelCode = "roster.own_coach"
+	ErrorModelCodeRosterOwnMentor                ErrorModelCode = "roster.own_mentor"
+	ErrorModelCodeRosterRepeated                 ErrorModelCode = "roster.repeated"
+	ErrorModelCodeRosterTooManyRows              ErrorModelCode = "roster.too_many_rows"
+	ErrorModelCodeRubricCriteriaCount            ErrorModelCode = "rubric.criteria_count"
+	ErrorModelCodeRubricKey                      ErrorModelCode = "rubric.key"
+	ErrorModelCodeRubricKeyTwice                 ErrorModelCode = "rubric.key_twice"
+	ErrorModelCodeRubricLocked                   ErrorModelCode = "rubric.locked"
+	ErrorModelCodeRubricWeight                   ErrorModelCode = "rubric.weight"
+	ErrorModelCodeRubricWeightsSum               ErrorModelCode = "rubric.weights_sum"
+	ErrorModelCodeServiceDatabaseUnreachable     ErrorModelCode = "service.database_unreachable"
+	ErrorModelCodeServiceInternal                ErrorModelCode = "service.internal"
+	ErrorModelCodeServiceSchemaBehind            ErrorModelCode = "service.schema_behind"
+	ErrorModelCodeServiceUnavailable             ErrorModelCode = "service.unavailable"
+	ErrorModelCodeShowcaseReplicationFuture      ErrorModelCode = "showcase.replication_future"
+	ErrorModelCodeShowcaseReplicationOwnAgency   ErrorModelCode = "showcase.replication_own_agency"
+	ErrorModelCodeShowcaseReplicationRecorded    ErrorModelCode = "showcase.replication_recorded"
+	ErrorModelCodeShowcaseReplicationStatus      ErrorModelCode = "showcase.replication_status"
+	ErrorModelCodeStaffCoachHasParticipants      ErrorModelCode = "staff.coach_has_participants"
+	ErrorModelCodeStaffLastOrganizer             ErrorModelCode = "staff.last_organizer"
+	ErrorModelCodeTextBidiControl                ErrorModelCode = "text.bidi_control"
+	ErrorModelCodeTextControl                    ErrorModelCode = "text.control"
+	ErrorModelCodeTextNotText                    ErrorModelCode = "text.not_text"
+	ErrorModelCodeTextSingleLine                 ErrorModelCode = "text.single_line"
+	ErrorModelCodeTransferAwaitsOrganizer        ErrorModelCode = "transfer.awaits_organizer"
+	ErrorModelCodeTransferClosed                 ErrorModelCode = "transfer.closed"
+	ErrorModelCodeTransferMentorBoth             ErrorModelCode = "transfer.mentor_both"
+	ErrorModelCodeTransferMentorEmailUnknown     ErrorModelCode = "transfer.mentor_email_unknown"
+	ErrorModelCodeTransferMentorRequired         ErrorModelCode = "transfer.mentor_required"
+	ErrorModelCodeTransferSameMentor             ErrorModelCode = "transfer.same_mentor"
+	ErrorModelCodeUploadEmpty                    ErrorModelCode = "upload.empty"
+	ErrorModelCodeUploadFieldTooLong             ErrorModelCode = "upload.field_too_long"
+	ErrorModelCodeUploadMalformed                ErrorModelCode = "upload.malformed"
+	ErrorModelCodeUploadMultipart                ErrorModelCode = "upload.multipart"
+	ErrorModelCodeUploadOneFile                  ErrorModelCode = "upload.one_file"
+	ErrorModelCodeUploadOverLimit                ErrorModelCode = "upload.over_limit"
+	ErrorModelCodeUploadTooLarge                 ErrorModelCode = "upload.too_large"
+	ErrorModelCodeUploadTooSlow                  ErrorModelCode = "upload.too_slow"
+	ErrorModelCodeUploadType                     ErrorModelCode = "upload.type"
+	ErrorModelCodeUploadUnknownField             ErrorModelCode = "upload.unknown_field"
+	ErrorModelCodeUserUnknown                    ErrorModelCode = "user.unknown"
+)
+
 // Defines values for EscalationKind.
 const (
 	EscalationKindDesign    EscalationKind = "design"
@@ -841,36 +1201,233 @@ type EnrollmentPatch struct {
 
 // ErrorDetail defines model for ErrorDetail.
 type ErrorDetail struct {
-	// Location Where the error occurred, e.g. 'body.items[3].tags' or 'path.thing-id'
+	// Code Which rule the field breaks, as a stable code.
+	Code ErrorDetailCode `json:"code"`
+
+	// Location Where the field is, e.g. body.milestones[3].title or query.cursor.
 	Location *string `json:"location,omitempty"`
 
-	// Message Error message text
+	// Message The code worded for a person, in the problem's language.
 	Message *string `json:"message,omitempty"`
 
-	// Value The value at the given location
+	// Params The values the code's wording names, such as max.
+	Params *map[string]interface{} `json:"params,omitempty"`
+
+	// Value The value the client sent, when repeating it helps.
 	Value interface{} `json:"value,omitempty"`
 }
 
-// ErrorModel defines model for ErrorModel.
+// ErrorDetailCode Which rule the field breaks, as a stable code.
+type ErrorDetailCode string
+
+// ErrorModel An RFC 9457 problem. Its `code` says why, stably: clients decide on it and word it for their users. `detail` and each error's `message` word the code in English, or in Indonesian when the request asks with `Accept-Language: id`.
+//
+// | code | meaning |
+// |---|---|
+// | `account.not_yours` | this account is not yours to manage: a platform admin can give its owner a new code (or it is sent by e-mail once the installation has SMTP) |
+// | `account.too_many_failures` | too many failed attempts: wait before trying again |
+// | `account.wrong_activation` | the e-mail address or the activation code is wrong, or the code has expired |
+// | `account.wrong_credentials` | the e-mail address or the password is wrong |
+// | `agency.name_taken` | an agency with this name exists already |
+// | `agency.unknown` | no agency has this id |
+// | `assessment.design_draft` | the design seminar assesses a submitted design; this one is a draft |
+// | `assessment.final_not_submitted` | the final seminar assesses a submitted final report; the project is {status} |
+// | `assessment.missing_score` | the criterion {criterion} ({name}) has no score |
+// | `assessment.score` | must be between 0 and 100, with at most one decimal |
+// | `assessment.scored_twice` | {criterion} is scored twice |
+// | `assessment.seminar` | must be design or final |
+// | `assessment.unknown_criterion` | {criterion} is not a criterion of the {seminar} seminar's rubric |
+// | `auth.busy` | too many sign-ins at once: try again in a moment |
+// | `auth.forbidden` | you may not do this ({action}) |
+// | `auth.sign_in_required` | sign in first |
+// | `auth.token_invalid` | the token is unknown, expired or revoked: sign in again |
+// | `auth.token_missing` | sign in first: send Authorization: Bearer <token from login> |
+// | `cohort.code_taken` | is used by another cohort of this institution |
+// | `cohort.dates.order` | must not be before startsOn |
+// | `cohort.phase.dates_order` | must not be before its startsOn |
+// | `cohort.phase.dates_required` | needs startsOn and endsOn |
+// | `cohort.phase.outside_cohort` | must lie within the cohort's startsOn and endsOn |
+// | `cohort.phase.overlap` | must be after the end of the previous phase |
+// | `cohort.phases.order` | phases must be listed once each, in the order design, design_seminar, implementation, final_seminar |
+// | `cohort.response_deadline` | must be between 1 and {max} days |
+// | `design.already_reviewed` | you have already reviewed this round of the design; wait for the participant to resubmit |
+// | `design.needs_short_milestone` | the design needs at least one short-term milestone |
+// | `design.not_draft` | only a draft can be submitted; the design is {status} |
+// | `design.not_submitted` | only a submitted design can be reviewed; the design is {status} |
+// | `design.required_to_submit` | is required before the design is submitted |
+// | `design.return_needs_comment` | is required to return a design: say what to change |
+// | `email.address_only` | must be the address alone, like name@agency.go.id, without a name, quotes or angle brackets |
+// | `email.domain_dot` | must end in a domain with a dot, like name@agency.go.id |
+// | `email.invalid` | is not a valid e-mail address; write it like name@agency.go.id |
+// | `email.not_ascii` | must be written in ASCII letters, digits and punctuation only, like name@agency.go.id; letters of other alphabets and special spaces are not allowed |
+// | `email.taken` | is already registered to another account |
+// | `enrollment.already_enrolled` | is already enrolled in this cohort |
+// | `enrollment.coach_not_staff` | must be a coach of the cohort: add them as staff with the role coach first |
+// | `enrollment.self` | must be someone other than the participant |
+// | `evidence.design_not_approved` | evidence is submitted once the design is approved |
+// | `evidence.file_and_url` | send a file or a url, not both |
+// | `evidence.file_or_url` | send a file or a url |
+// | `evidence.is_link` | this evidence is a link, not a file: open its url |
+// | `evidence.not_pending` | only evidence waiting for review can be reviewed; it is {status} |
+// | `evidence.reject_needs_comment` | is required to reject evidence: say why |
+// | `evidence.withdraw_not_pending` | only evidence waiting for review can be withdrawn; it is {status} |
+// | `field.above_maximum` | must be at most {max} |
+// | `field.below_minimum` | must be at least {min} |
+// | `field.date` | must be a date written YYYY-MM-DD |
+// | `field.date_time` | must be a date and time as RFC 3339 |
+// | `field.email` | is not a valid e-mail address |
+// | `field.invalid` | is not valid: {reason} |
+// | `field.more_errors` | and {count} more errors |
+// | `field.not_one_of` | must be one of {values} |
+// | `field.not_unique` | must not list the same value twice |
+// | `field.pattern` | must match the pattern {pattern} |
+// | `field.required` | is required |
+// | `field.too_few` | must have at least {min} entries |
+// | `field.too_long` | must have at most {max} characters |
+// | `field.too_many` | must have at most {max} entries |
+// | `field.too_short` | must have at least {min} characters |
+// | `field.unknown` | is not a field of this request |
+// | `field.url` | must be an http or https address |
+// | `field.uuid` | must be an id (a UUID) |
+// | `field.wrong_type` | must be {type} |
+// | `idempotency.in_flight` | a request with this Idempotency-Key is still being answered: retry shortly |
+// | `idempotency.key_reused` | this Idempotency-Key was used for a different request: use a new key for a new request |
+// | `institution.choose` | name the institution on whose behalf the account is created: you organize for several |
+// | `institution.code_taken` | is used by another institution |
+// | `institution.not_organized` | you do not organize for this institution |
+// | `institution.unknown` | no institution has this id |
+// | `mentor.is_coach` | is a coach of this cohort and cannot also be a participant's mentor |
+// | `mentor.is_examiner` | is a examiner of this cohort and cannot also be a participant's mentor |
+// | `mentor.is_participant` | is a participant of this cohort and cannot also be a mentor in it |
+// | `milestone.achieved` | the milestone is achieved already |
+// | `milestone.design_not_approved` | milestones are claimed once the design is approved |
+// | `milestone.evidence_pending` | review every submitted evidence of the milestone before verifying it |
+// | `milestone.has_evidence` | a milestone with evidence cannot be deleted |
+// | `milestone.horizon` | must be short, mid or long |
+// | `milestone.horizon_closed` | the project is {status}: its {horizon}-term milestones were assessed and stay as they are; mid- and long-term milestones stay open |
+// | `milestone.needs_approved_evidence` | a milestone is verified on approved evidence: approve at least one first |
+// | `milestone.needs_evidence` | submit at least one evidence before claiming the milestone achieved |
+// | `milestone.not_claimed` | only a claimed milestone can be verified; it is {status} |
+// | `milestone.not_open` | only a planned or in-progress milestone can be claimed; it is {status} |
+// | `milestone.not_planned` | only a planned milestone can be deleted; it is {status} |
+// | `milestone.return_needs_comment` | is required to return a milestone: say what is missing |
+// | `milestone.status_move` | a milestone moves only between planned and in_progress here; it is {status} (claim it to have it verified) |
+// | `nip.appointment` | digits 9–14 must be a plausible appointment year and month (YYYYMM), from 195001 to 209912 |
+// | `nip.appointment_age` | digits 9–14 must be a plausible appointment year and month (YYYYMM), at least 17 years after the birth year in digits 1–4 |
+// | `nip.birth_date` | digits 1–8 must be a real birth date (YYYYMMDD) between 1930 and 2099 |
+// | `nip.length` | must have 18 digits, like 198001152005011002 or 19800115 200501 1 002 |
+// | `nip.sex` | digit 15 must be 1 (male) or 2 (female) |
+// | `nip.taken` | belongs to another account |
+// | `project.design_not_approved` | implementation starts once the design is approved; the project is {status} |
+// | `project.innovation_area_empty` | must not be empty |
+// | `project.not_draft` | the design can only be edited while the project is a draft; it is {status} |
+// | `project.not_implementing` | the final report is submitted during implementation; the project is {status} |
+// | `project.stakeholder_kind` | must be internal or external |
+// | `project.stakeholder_level` | must be high or low |
+// | `project.too_many_innovation_areas` | must have at most {max} tags |
+// | `publication.design_not_approved` | a project is published once its design is approved; it is {status} |
+// | `publication.evidence_not_approved` | only approved evidence can be made public; this is {status} |
+// | `publication.foreign_evidence` | is not evidence of this project |
+// | `publication.innovation_required` | is required: say what is new and how it works, for other regions |
+// | `query.cursor` | is not a cursor from a previous page of this list |
+// | `query.project_status` | must be a project status: draft, design_submitted, design_approved, implementing, final_submitted or completed |
+// | `query.year` | must be a year between 1990 and 2100 |
+// | `rate.address_limited` | too many requests from your address: wait before trying again |
+// | `rate.limited` | too many requests: wait before trying again |
+// | `request.invalid` | the request breaks some rules |
+// | `request.malformed` | the request body could not be read |
+// | `request.method_not_allowed` | {method} is not allowed on {path} |
+// | `request.no_resource` | no resource at {path} |
+// | `request.too_large` | the request body is larger than {max} bytes |
+// | `request.unsupported_media_type` | the request's content type is not accepted here |
+// | `resource.exists` | this exists already |
+// | `resource.not_found` | {what} not found |
+// | `resource.reference_missing` | the request refers to something that does not exist |
+// | `resource.stale` | the resource changed since you read it: read it again and reapply your change |
+// | `review.approve_or_reject` | must be approve or reject |
+// | `review.approve_or_return` | must be approve or return |
+// | `roster.coach_as_participant` | is a coach of this cohort and cannot also be a participant |
+// | `roster.csv_bare_quote` | has a quote (") inside a value that does not start with one; put the whole value in quotes and double the quote inside ("") (see line {line}) |
+// | `roster.csv_duplicate_column` | duplicate column {column} |
+// | `roster.csv_missing_column` | missing column {column} |
+// | `roster.csv_not_utf8` | is not UTF-8 text (see line {line}); in Excel, save it as "CSV UTF-8" and upload it again |
+// | `roster.csv_open_quote` | has a value in quotes that is not closed, or that has text after its closing quote (see line {line}) |
+// | `roster.csv_unknown_column` | unknown column {column}; the columns are {columns} |
+// | `roster.csv_unnamed_column` | has a value in column {column}, which has no name in the header |
+// | `roster.csv_unreadable` | cannot be read: {reason} (see line {line}) |
+// | `roster.csv_value_count` | has {values} values but the header has {columns} columns; look for a missing or extra {separator} |
+// | `roster.empty` | has no rows |
+// | `roster.mentor_name_required` | is required for a mentor who has no account yet |
+// | `roster.not_a_coach` | is not a coach of this cohort: add them as staff with the role coach first |
+// | `roster.own_coach` | must differ from the participant's email; a participant cannot be their own coach |
+// | `roster.own_mentor` | must differ from the participant's email; a participant cannot be their own mentor |
+// | `roster.repeated` | is also on row {row}; list each participant once |
+// | `roster.too_many_rows` | has more than {max} rows; split it into several files |
+// | `rubric.criteria_count` | must list between 1 and 20 criteria |
+// | `rubric.key` | must be lower-case letters, digits and _ (at most 40), starting with a letter |
+// | `rubric.key_twice` | is listed twice |
+// | `rubric.locked` | the {seminar} seminar has assessments already: its rubric can no longer change |
+// | `rubric.weight` | must be between 1 and 100 |
+// | `rubric.weights_sum` | weights must sum to 100, not {sum} |
+// | `service.database_unreachable` | the database cannot be reached |
+// | `service.internal` | an unexpected error occurred; quote request id {requestId} when reporting it |
+// | `service.schema_behind` | database schema is behind this version of Proper: run `proper migrate up` |
+// | `service.unavailable` | the service is temporarily unavailable, try again shortly |
+// | `showcase.replication_future` | must not be in the future: record a studi tiru once it happened |
+// | `showcase.replication_own_agency` | is the innovating agency itself: record the agencies that came to learn from it |
+// | `showcase.replication_recorded` | has this studi tiru of this innovation recorded already |
+// | `showcase.replication_status` | must be studied or adopted |
+// | `staff.coach_has_participants` | this coach still coaches participants: assign them another coach first |
+// | `staff.last_organizer` | a cohort keeps at least one organizer: add another organizer first |
+// | `text.bidi_control` | must not contain characters that reverse the direction of text (U+202A to U+202E, U+2066 to U+2069) |
+// | `text.control` | must not contain control characters other than tabs and line breaks |
+// | `text.not_text` | must be UTF-8 text without NUL characters |
+// | `text.single_line` | must be a single line of text, without tabs, line breaks or other control characters |
+// | `transfer.awaits_organizer` | this mentor transfer waits for an organizer of the cohort to confirm it first |
+// | `transfer.closed` | this mentor transfer is {status} already |
+// | `transfer.mentor_both` | give mentorId or mentorEmail, not both |
+// | `transfer.mentor_email_unknown` | no account has this e-mail address; ask the organizer to create one |
+// | `transfer.mentor_required` | is required: give the new mentor's account id or mentorEmail |
+// | `transfer.same_mentor` | is the mentor already |
+// | `upload.empty` | is empty |
+// | `upload.field_too_long` | is too long |
+// | `upload.malformed` | the multipart body is malformed |
+// | `upload.multipart` | send the evidence as multipart/form-data |
+// | `upload.one_file` | send one file per evidence |
+// | `upload.over_limit` | the upload is over the limit |
+// | `upload.too_large` | an evidence file may have at most {max} MiB |
+// | `upload.too_slow` | the upload arrived too slowly: send it again, on a better connection if you can |
+// | `upload.type` | files of type {type} are not accepted as evidence: send a PDF, an image, an office document, text, CSV or ZIP |
+// | `upload.unknown_field` | is not a field of evidence: send title, description, and file or url |
+// | `user.unknown` | no user has this id |
 type ErrorModel struct {
-	// Detail A human-readable explanation specific to this occurrence of the problem.
+	// Code Why the request failed, as a stable code (listed with their English wording below).
+	Code ErrorModelCode `json:"code"`
+
+	// Detail The code worded for a person: in English, or in Indonesian when the request's Accept-Language asks for id.
 	Detail *string `json:"detail,omitempty"`
 
-	// Errors Optional list of individual error details
+	// Errors Each field that breaks a rule, at most 20.
 	Errors *[]ErrorDetail `json:"errors,omitempty"`
 
-	// Instance A URI reference that identifies the specific occurrence of the problem.
+	// Instance Unused; kept from RFC 9457.
 	Instance *string `json:"instance,omitempty"`
 
-	// Status HTTP status code
+	// Params The values the code's wording names, such as max or status.
+	Params *map[string]interface{} `json:"params,omitempty"`
+
+	// Status The HTTP status code.
 	Status *int64 `json:"status,omitempty"`
 
-	// Title A short, human-readable summary of the problem type. This value should not change between occurrences of the error.
+	// Title The status's standard name.
 	Title *string `json:"title,omitempty"`
 
-	// Type A URI reference to human-readable documentation for the error.
+	// Type Always about:blank: the status says what kind of failure it is, the code says why.
 	Type *string `json:"type,omitempty"`
 }
+
+// ErrorModelCode Why the request failed, as a stable code (listed with their English wording below).
+type ErrorModelCode string
 
 // Escalation defines model for Escalation.
 type Escalation struct {

@@ -13,8 +13,16 @@ export type { components, paths } from "../../openapi/ts/src/schema";
 /** Schemas of the API by name, e.g. Schema<"Project">. */
 export type Schema<N extends keyof components["schemas"]> = components["schemas"][N];
 
-/** An RFC 9457 problem, the body of every error answer. */
-export type Problem = Omit<Schema<"ErrorModel">, "type"> & { type?: string };
+/**
+ * An RFC 9457 problem, the body of every error answer; the app also makes
+ * its own (a network failure, a form checked before sending), which have no
+ * code from the server.
+ */
+export type Problem = Omit<Schema<"ErrorModel">, "type" | "code" | "errors"> & {
+  type?: string;
+  code?: Schema<"ErrorModel">["code"];
+  errors?: (Omit<Schema<"ErrorDetail">, "code"> & { code?: Schema<"ErrorDetail">["code"] })[];
+};
 
 /** A failed call: the problem the server answered, or a network failure. */
 export class ApiError extends Error {

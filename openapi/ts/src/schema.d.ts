@@ -1869,45 +1869,250 @@ export interface components {
             mentorId?: string | null;
         };
         ErrorDetail: {
-            /** @description Where the error occurred, e.g. 'body.items[3].tags' or 'path.thing-id' */
+            /**
+             * @description Which rule the field breaks, as a stable code.
+             * @example field.too_long
+             * @enum {string}
+             */
+            code: "account.not_yours" | "account.too_many_failures" | "account.wrong_activation" | "account.wrong_credentials" | "agency.name_taken" | "agency.unknown" | "assessment.design_draft" | "assessment.final_not_submitted" | "assessment.missing_score" | "assessment.score" | "assessment.scored_twice" | "assessment.seminar" | "assessment.unknown_criterion" | "auth.busy" | "auth.forbidden" | "auth.sign_in_required" | "auth.token_invalid" | "auth.token_missing" | "cohort.code_taken" | "cohort.dates.order" | "cohort.phase.dates_order" | "cohort.phase.dates_required" | "cohort.phase.outside_cohort" | "cohort.phase.overlap" | "cohort.phases.order" | "cohort.response_deadline" | "design.already_reviewed" | "design.needs_short_milestone" | "design.not_draft" | "design.not_submitted" | "design.required_to_submit" | "design.return_needs_comment" | "email.address_only" | "email.domain_dot" | "email.invalid" | "email.not_ascii" | "email.taken" | "enrollment.already_enrolled" | "enrollment.coach_not_staff" | "enrollment.self" | "evidence.design_not_approved" | "evidence.file_and_url" | "evidence.file_or_url" | "evidence.is_link" | "evidence.not_pending" | "evidence.reject_needs_comment" | "evidence.withdraw_not_pending" | "field.above_maximum" | "field.below_minimum" | "field.date" | "field.date_time" | "field.email" | "field.invalid" | "field.more_errors" | "field.not_one_of" | "field.not_unique" | "field.pattern" | "field.required" | "field.too_few" | "field.too_long" | "field.too_many" | "field.too_short" | "field.unknown" | "field.url" | "field.uuid" | "field.wrong_type" | "idempotency.in_flight" | "idempotency.key_reused" | "institution.choose" | "institution.code_taken" | "institution.not_organized" | "institution.unknown" | "mentor.is_coach" | "mentor.is_examiner" | "mentor.is_participant" | "milestone.achieved" | "milestone.design_not_approved" | "milestone.evidence_pending" | "milestone.has_evidence" | "milestone.horizon" | "milestone.horizon_closed" | "milestone.needs_approved_evidence" | "milestone.needs_evidence" | "milestone.not_claimed" | "milestone.not_open" | "milestone.not_planned" | "milestone.return_needs_comment" | "milestone.status_move" | "nip.appointment" | "nip.appointment_age" | "nip.birth_date" | "nip.length" | "nip.sex" | "nip.taken" | "project.design_not_approved" | "project.innovation_area_empty" | "project.not_draft" | "project.not_implementing" | "project.stakeholder_kind" | "project.stakeholder_level" | "project.too_many_innovation_areas" | "publication.design_not_approved" | "publication.evidence_not_approved" | "publication.foreign_evidence" | "publication.innovation_required" | "query.cursor" | "query.project_status" | "query.year" | "rate.address_limited" | "rate.limited" | "request.invalid" | "request.malformed" | "request.method_not_allowed" | "request.no_resource" | "request.too_large" | "request.unsupported_media_type" | "resource.exists" | "resource.not_found" | "resource.reference_missing" | "resource.stale" | "review.approve_or_reject" | "review.approve_or_return" | "roster.coach_as_participant" | "roster.csv_bare_quote" | "roster.csv_duplicate_column" | "roster.csv_missing_column" | "roster.csv_not_utf8" | "roster.csv_open_quote" | "roster.csv_unknown_column" | "roster.csv_unnamed_column" | "roster.csv_unreadable" | "roster.csv_value_count" | "roster.empty" | "roster.mentor_name_required" | "roster.not_a_coach" | "roster.own_coach" | "roster.own_mentor" | "roster.repeated" | "roster.too_many_rows" | "rubric.criteria_count" | "rubric.key" | "rubric.key_twice" | "rubric.locked" | "rubric.weight" | "rubric.weights_sum" | "service.database_unreachable" | "service.internal" | "service.schema_behind" | "service.unavailable" | "showcase.replication_future" | "showcase.replication_own_agency" | "showcase.replication_recorded" | "showcase.replication_status" | "staff.coach_has_participants" | "staff.last_organizer" | "text.bidi_control" | "text.control" | "text.not_text" | "text.single_line" | "transfer.awaits_organizer" | "transfer.closed" | "transfer.mentor_both" | "transfer.mentor_email_unknown" | "transfer.mentor_required" | "transfer.same_mentor" | "upload.empty" | "upload.field_too_long" | "upload.malformed" | "upload.multipart" | "upload.one_file" | "upload.over_limit" | "upload.too_large" | "upload.too_slow" | "upload.type" | "upload.unknown_field" | "user.unknown";
+            /**
+             * @description Where the field is, e.g. body.milestones[3].title or query.cursor.
+             * @example body.title
+             */
             location?: string;
-            /** @description Error message text */
+            /**
+             * @description The code worded for a person, in the problem's language.
+             * @example must have at most 200 characters
+             */
             message?: string;
-            /** @description The value at the given location */
+            /** @description The values the code's wording names, such as max. */
+            params?: {
+                [key: string]: unknown;
+            };
+            /** @description The value the client sent, when repeating it helps. */
             value?: unknown;
         };
+        /**
+         * @description An RFC 9457 problem. Its `code` says why, stably: clients decide on it and word it for their users. `detail` and each error's `message` word the code in English, or in Indonesian when the request asks with `Accept-Language: id`.
+         *
+         *     | code | meaning |
+         *     |---|---|
+         *     | `account.not_yours` | this account is not yours to manage: a platform admin can give its owner a new code (or it is sent by e-mail once the installation has SMTP) |
+         *     | `account.too_many_failures` | too many failed attempts: wait before trying again |
+         *     | `account.wrong_activation` | the e-mail address or the activation code is wrong, or the code has expired |
+         *     | `account.wrong_credentials` | the e-mail address or the password is wrong |
+         *     | `agency.name_taken` | an agency with this name exists already |
+         *     | `agency.unknown` | no agency has this id |
+         *     | `assessment.design_draft` | the design seminar assesses a submitted design; this one is a draft |
+         *     | `assessment.final_not_submitted` | the final seminar assesses a submitted final report; the project is {status} |
+         *     | `assessment.missing_score` | the criterion {criterion} ({name}) has no score |
+         *     | `assessment.score` | must be between 0 and 100, with at most one decimal |
+         *     | `assessment.scored_twice` | {criterion} is scored twice |
+         *     | `assessment.seminar` | must be design or final |
+         *     | `assessment.unknown_criterion` | {criterion} is not a criterion of the {seminar} seminar's rubric |
+         *     | `auth.busy` | too many sign-ins at once: try again in a moment |
+         *     | `auth.forbidden` | you may not do this ({action}) |
+         *     | `auth.sign_in_required` | sign in first |
+         *     | `auth.token_invalid` | the token is unknown, expired or revoked: sign in again |
+         *     | `auth.token_missing` | sign in first: send Authorization: Bearer <token from login> |
+         *     | `cohort.code_taken` | is used by another cohort of this institution |
+         *     | `cohort.dates.order` | must not be before startsOn |
+         *     | `cohort.phase.dates_order` | must not be before its startsOn |
+         *     | `cohort.phase.dates_required` | needs startsOn and endsOn |
+         *     | `cohort.phase.outside_cohort` | must lie within the cohort's startsOn and endsOn |
+         *     | `cohort.phase.overlap` | must be after the end of the previous phase |
+         *     | `cohort.phases.order` | phases must be listed once each, in the order design, design_seminar, implementation, final_seminar |
+         *     | `cohort.response_deadline` | must be between 1 and {max} days |
+         *     | `design.already_reviewed` | you have already reviewed this round of the design; wait for the participant to resubmit |
+         *     | `design.needs_short_milestone` | the design needs at least one short-term milestone |
+         *     | `design.not_draft` | only a draft can be submitted; the design is {status} |
+         *     | `design.not_submitted` | only a submitted design can be reviewed; the design is {status} |
+         *     | `design.required_to_submit` | is required before the design is submitted |
+         *     | `design.return_needs_comment` | is required to return a design: say what to change |
+         *     | `email.address_only` | must be the address alone, like name@agency.go.id, without a name, quotes or angle brackets |
+         *     | `email.domain_dot` | must end in a domain with a dot, like name@agency.go.id |
+         *     | `email.invalid` | is not a valid e-mail address; write it like name@agency.go.id |
+         *     | `email.not_ascii` | must be written in ASCII letters, digits and punctuation only, like name@agency.go.id; letters of other alphabets and special spaces are not allowed |
+         *     | `email.taken` | is already registered to another account |
+         *     | `enrollment.already_enrolled` | is already enrolled in this cohort |
+         *     | `enrollment.coach_not_staff` | must be a coach of the cohort: add them as staff with the role coach first |
+         *     | `enrollment.self` | must be someone other than the participant |
+         *     | `evidence.design_not_approved` | evidence is submitted once the design is approved |
+         *     | `evidence.file_and_url` | send a file or a url, not both |
+         *     | `evidence.file_or_url` | send a file or a url |
+         *     | `evidence.is_link` | this evidence is a link, not a file: open its url |
+         *     | `evidence.not_pending` | only evidence waiting for review can be reviewed; it is {status} |
+         *     | `evidence.reject_needs_comment` | is required to reject evidence: say why |
+         *     | `evidence.withdraw_not_pending` | only evidence waiting for review can be withdrawn; it is {status} |
+         *     | `field.above_maximum` | must be at most {max} |
+         *     | `field.below_minimum` | must be at least {min} |
+         *     | `field.date` | must be a date written YYYY-MM-DD |
+         *     | `field.date_time` | must be a date and time as RFC 3339 |
+         *     | `field.email` | is not a valid e-mail address |
+         *     | `field.invalid` | is not valid: {reason} |
+         *     | `field.more_errors` | and {count} more errors |
+         *     | `field.not_one_of` | must be one of {values} |
+         *     | `field.not_unique` | must not list the same value twice |
+         *     | `field.pattern` | must match the pattern {pattern} |
+         *     | `field.required` | is required |
+         *     | `field.too_few` | must have at least {min} entries |
+         *     | `field.too_long` | must have at most {max} characters |
+         *     | `field.too_many` | must have at most {max} entries |
+         *     | `field.too_short` | must have at least {min} characters |
+         *     | `field.unknown` | is not a field of this request |
+         *     | `field.url` | must be an http or https address |
+         *     | `field.uuid` | must be an id (a UUID) |
+         *     | `field.wrong_type` | must be {type} |
+         *     | `idempotency.in_flight` | a request with this Idempotency-Key is still being answered: retry shortly |
+         *     | `idempotency.key_reused` | this Idempotency-Key was used for a different request: use a new key for a new request |
+         *     | `institution.choose` | name the institution on whose behalf the account is created: you organize for several |
+         *     | `institution.code_taken` | is used by another institution |
+         *     | `institution.not_organized` | you do not organize for this institution |
+         *     | `institution.unknown` | no institution has this id |
+         *     | `mentor.is_coach` | is a coach of this cohort and cannot also be a participant's mentor |
+         *     | `mentor.is_examiner` | is a examiner of this cohort and cannot also be a participant's mentor |
+         *     | `mentor.is_participant` | is a participant of this cohort and cannot also be a mentor in it |
+         *     | `milestone.achieved` | the milestone is achieved already |
+         *     | `milestone.design_not_approved` | milestones are claimed once the design is approved |
+         *     | `milestone.evidence_pending` | review every submitted evidence of the milestone before verifying it |
+         *     | `milestone.has_evidence` | a milestone with evidence cannot be deleted |
+         *     | `milestone.horizon` | must be short, mid or long |
+         *     | `milestone.horizon_closed` | the project is {status}: its {horizon}-term milestones were assessed and stay as they are; mid- and long-term milestones stay open |
+         *     | `milestone.needs_approved_evidence` | a milestone is verified on approved evidence: approve at least one first |
+         *     | `milestone.needs_evidence` | submit at least one evidence before claiming the milestone achieved |
+         *     | `milestone.not_claimed` | only a claimed milestone can be verified; it is {status} |
+         *     | `milestone.not_open` | only a planned or in-progress milestone can be claimed; it is {status} |
+         *     | `milestone.not_planned` | only a planned milestone can be deleted; it is {status} |
+         *     | `milestone.return_needs_comment` | is required to return a milestone: say what is missing |
+         *     | `milestone.status_move` | a milestone moves only between planned and in_progress here; it is {status} (claim it to have it verified) |
+         *     | `nip.appointment` | digits 9–14 must be a plausible appointment year and month (YYYYMM), from 195001 to 209912 |
+         *     | `nip.appointment_age` | digits 9–14 must be a plausible appointment year and month (YYYYMM), at least 17 years after the birth year in digits 1–4 |
+         *     | `nip.birth_date` | digits 1–8 must be a real birth date (YYYYMMDD) between 1930 and 2099 |
+         *     | `nip.length` | must have 18 digits, like 198001152005011002 or 19800115 200501 1 002 |
+         *     | `nip.sex` | digit 15 must be 1 (male) or 2 (female) |
+         *     | `nip.taken` | belongs to another account |
+         *     | `project.design_not_approved` | implementation starts once the design is approved; the project is {status} |
+         *     | `project.innovation_area_empty` | must not be empty |
+         *     | `project.not_draft` | the design can only be edited while the project is a draft; it is {status} |
+         *     | `project.not_implementing` | the final report is submitted during implementation; the project is {status} |
+         *     | `project.stakeholder_kind` | must be internal or external |
+         *     | `project.stakeholder_level` | must be high or low |
+         *     | `project.too_many_innovation_areas` | must have at most {max} tags |
+         *     | `publication.design_not_approved` | a project is published once its design is approved; it is {status} |
+         *     | `publication.evidence_not_approved` | only approved evidence can be made public; this is {status} |
+         *     | `publication.foreign_evidence` | is not evidence of this project |
+         *     | `publication.innovation_required` | is required: say what is new and how it works, for other regions |
+         *     | `query.cursor` | is not a cursor from a previous page of this list |
+         *     | `query.project_status` | must be a project status: draft, design_submitted, design_approved, implementing, final_submitted or completed |
+         *     | `query.year` | must be a year between 1990 and 2100 |
+         *     | `rate.address_limited` | too many requests from your address: wait before trying again |
+         *     | `rate.limited` | too many requests: wait before trying again |
+         *     | `request.invalid` | the request breaks some rules |
+         *     | `request.malformed` | the request body could not be read |
+         *     | `request.method_not_allowed` | {method} is not allowed on {path} |
+         *     | `request.no_resource` | no resource at {path} |
+         *     | `request.too_large` | the request body is larger than {max} bytes |
+         *     | `request.unsupported_media_type` | the request's content type is not accepted here |
+         *     | `resource.exists` | this exists already |
+         *     | `resource.not_found` | {what} not found |
+         *     | `resource.reference_missing` | the request refers to something that does not exist |
+         *     | `resource.stale` | the resource changed since you read it: read it again and reapply your change |
+         *     | `review.approve_or_reject` | must be approve or reject |
+         *     | `review.approve_or_return` | must be approve or return |
+         *     | `roster.coach_as_participant` | is a coach of this cohort and cannot also be a participant |
+         *     | `roster.csv_bare_quote` | has a quote (") inside a value that does not start with one; put the whole value in quotes and double the quote inside ("") (see line {line}) |
+         *     | `roster.csv_duplicate_column` | duplicate column {column} |
+         *     | `roster.csv_missing_column` | missing column {column} |
+         *     | `roster.csv_not_utf8` | is not UTF-8 text (see line {line}); in Excel, save it as "CSV UTF-8" and upload it again |
+         *     | `roster.csv_open_quote` | has a value in quotes that is not closed, or that has text after its closing quote (see line {line}) |
+         *     | `roster.csv_unknown_column` | unknown column {column}; the columns are {columns} |
+         *     | `roster.csv_unnamed_column` | has a value in column {column}, which has no name in the header |
+         *     | `roster.csv_unreadable` | cannot be read: {reason} (see line {line}) |
+         *     | `roster.csv_value_count` | has {values} values but the header has {columns} columns; look for a missing or extra {separator} |
+         *     | `roster.empty` | has no rows |
+         *     | `roster.mentor_name_required` | is required for a mentor who has no account yet |
+         *     | `roster.not_a_coach` | is not a coach of this cohort: add them as staff with the role coach first |
+         *     | `roster.own_coach` | must differ from the participant's email; a participant cannot be their own coach |
+         *     | `roster.own_mentor` | must differ from the participant's email; a participant cannot be their own mentor |
+         *     | `roster.repeated` | is also on row {row}; list each participant once |
+         *     | `roster.too_many_rows` | has more than {max} rows; split it into several files |
+         *     | `rubric.criteria_count` | must list between 1 and 20 criteria |
+         *     | `rubric.key` | must be lower-case letters, digits and _ (at most 40), starting with a letter |
+         *     | `rubric.key_twice` | is listed twice |
+         *     | `rubric.locked` | the {seminar} seminar has assessments already: its rubric can no longer change |
+         *     | `rubric.weight` | must be between 1 and 100 |
+         *     | `rubric.weights_sum` | weights must sum to 100, not {sum} |
+         *     | `service.database_unreachable` | the database cannot be reached |
+         *     | `service.internal` | an unexpected error occurred; quote request id {requestId} when reporting it |
+         *     | `service.schema_behind` | database schema is behind this version of Proper: run `proper migrate up` |
+         *     | `service.unavailable` | the service is temporarily unavailable, try again shortly |
+         *     | `showcase.replication_future` | must not be in the future: record a studi tiru once it happened |
+         *     | `showcase.replication_own_agency` | is the innovating agency itself: record the agencies that came to learn from it |
+         *     | `showcase.replication_recorded` | has this studi tiru of this innovation recorded already |
+         *     | `showcase.replication_status` | must be studied or adopted |
+         *     | `staff.coach_has_participants` | this coach still coaches participants: assign them another coach first |
+         *     | `staff.last_organizer` | a cohort keeps at least one organizer: add another organizer first |
+         *     | `text.bidi_control` | must not contain characters that reverse the direction of text (U+202A to U+202E, U+2066 to U+2069) |
+         *     | `text.control` | must not contain control characters other than tabs and line breaks |
+         *     | `text.not_text` | must be UTF-8 text without NUL characters |
+         *     | `text.single_line` | must be a single line of text, without tabs, line breaks or other control characters |
+         *     | `transfer.awaits_organizer` | this mentor transfer waits for an organizer of the cohort to confirm it first |
+         *     | `transfer.closed` | this mentor transfer is {status} already |
+         *     | `transfer.mentor_both` | give mentorId or mentorEmail, not both |
+         *     | `transfer.mentor_email_unknown` | no account has this e-mail address; ask the organizer to create one |
+         *     | `transfer.mentor_required` | is required: give the new mentor's account id or mentorEmail |
+         *     | `transfer.same_mentor` | is the mentor already |
+         *     | `upload.empty` | is empty |
+         *     | `upload.field_too_long` | is too long |
+         *     | `upload.malformed` | the multipart body is malformed |
+         *     | `upload.multipart` | send the evidence as multipart/form-data |
+         *     | `upload.one_file` | send one file per evidence |
+         *     | `upload.over_limit` | the upload is over the limit |
+         *     | `upload.too_large` | an evidence file may have at most {max} MiB |
+         *     | `upload.too_slow` | the upload arrived too slowly: send it again, on a better connection if you can |
+         *     | `upload.type` | files of type {type} are not accepted as evidence: send a PDF, an image, an office document, text, CSV or ZIP |
+         *     | `upload.unknown_field` | is not a field of evidence: send title, description, and file or url |
+         *     | `user.unknown` | no user has this id |
+         */
         ErrorModel: {
             /**
-             * @description A human-readable explanation specific to this occurrence of the problem.
-             * @example Property foo is required but is missing.
+             * @description Why the request failed, as a stable code (listed with their English wording below).
+             * @example milestone.needs_evidence
+             * @enum {string}
+             */
+            code: "account.not_yours" | "account.too_many_failures" | "account.wrong_activation" | "account.wrong_credentials" | "agency.name_taken" | "agency.unknown" | "assessment.design_draft" | "assessment.final_not_submitted" | "assessment.missing_score" | "assessment.score" | "assessment.scored_twice" | "assessment.seminar" | "assessment.unknown_criterion" | "auth.busy" | "auth.forbidden" | "auth.sign_in_required" | "auth.token_invalid" | "auth.token_missing" | "cohort.code_taken" | "cohort.dates.order" | "cohort.phase.dates_order" | "cohort.phase.dates_required" | "cohort.phase.outside_cohort" | "cohort.phase.overlap" | "cohort.phases.order" | "cohort.response_deadline" | "design.already_reviewed" | "design.needs_short_milestone" | "design.not_draft" | "design.not_submitted" | "design.required_to_submit" | "design.return_needs_comment" | "email.address_only" | "email.domain_dot" | "email.invalid" | "email.not_ascii" | "email.taken" | "enrollment.already_enrolled" | "enrollment.coach_not_staff" | "enrollment.self" | "evidence.design_not_approved" | "evidence.file_and_url" | "evidence.file_or_url" | "evidence.is_link" | "evidence.not_pending" | "evidence.reject_needs_comment" | "evidence.withdraw_not_pending" | "field.above_maximum" | "field.below_minimum" | "field.date" | "field.date_time" | "field.email" | "field.invalid" | "field.more_errors" | "field.not_one_of" | "field.not_unique" | "field.pattern" | "field.required" | "field.too_few" | "field.too_long" | "field.too_many" | "field.too_short" | "field.unknown" | "field.url" | "field.uuid" | "field.wrong_type" | "idempotency.in_flight" | "idempotency.key_reused" | "institution.choose" | "institution.code_taken" | "institution.not_organized" | "institution.unknown" | "mentor.is_coach" | "mentor.is_examiner" | "mentor.is_participant" | "milestone.achieved" | "milestone.design_not_approved" | "milestone.evidence_pending" | "milestone.has_evidence" | "milestone.horizon" | "milestone.horizon_closed" | "milestone.needs_approved_evidence" | "milestone.needs_evidence" | "milestone.not_claimed" | "milestone.not_open" | "milestone.not_planned" | "milestone.return_needs_comment" | "milestone.status_move" | "nip.appointment" | "nip.appointment_age" | "nip.birth_date" | "nip.length" | "nip.sex" | "nip.taken" | "project.design_not_approved" | "project.innovation_area_empty" | "project.not_draft" | "project.not_implementing" | "project.stakeholder_kind" | "project.stakeholder_level" | "project.too_many_innovation_areas" | "publication.design_not_approved" | "publication.evidence_not_approved" | "publication.foreign_evidence" | "publication.innovation_required" | "query.cursor" | "query.project_status" | "query.year" | "rate.address_limited" | "rate.limited" | "request.invalid" | "request.malformed" | "request.method_not_allowed" | "request.no_resource" | "request.too_large" | "request.unsupported_media_type" | "resource.exists" | "resource.not_found" | "resource.reference_missing" | "resource.stale" | "review.approve_or_reject" | "review.approve_or_return" | "roster.coach_as_participant" | "roster.csv_bare_quote" | "roster.csv_duplicate_column" | "roster.csv_missing_column" | "roster.csv_not_utf8" | "roster.csv_open_quote" | "roster.csv_unknown_column" | "roster.csv_unnamed_column" | "roster.csv_unreadable" | "roster.csv_value_count" | "roster.empty" | "roster.mentor_name_required" | "roster.not_a_coach" | "roster.own_coach" | "roster.own_mentor" | "roster.repeated" | "roster.too_many_rows" | "rubric.criteria_count" | "rubric.key" | "rubric.key_twice" | "rubric.locked" | "rubric.weight" | "rubric.weights_sum" | "service.database_unreachable" | "service.internal" | "service.schema_behind" | "service.unavailable" | "showcase.replication_future" | "showcase.replication_own_agency" | "showcase.replication_recorded" | "showcase.replication_status" | "staff.coach_has_participants" | "staff.last_organizer" | "text.bidi_control" | "text.control" | "text.not_text" | "text.single_line" | "transfer.awaits_organizer" | "transfer.closed" | "transfer.mentor_both" | "transfer.mentor_email_unknown" | "transfer.mentor_required" | "transfer.same_mentor" | "upload.empty" | "upload.field_too_long" | "upload.malformed" | "upload.multipart" | "upload.one_file" | "upload.over_limit" | "upload.too_large" | "upload.too_slow" | "upload.type" | "upload.unknown_field" | "user.unknown";
+            /**
+             * @description The code worded for a person: in English, or in Indonesian when the request's Accept-Language asks for id.
+             * @example submit at least one evidence before claiming the milestone achieved
              */
             detail?: string;
-            /** @description Optional list of individual error details */
+            /** @description Each field that breaks a rule, at most 20. */
             errors?: components["schemas"]["ErrorDetail"][];
             /**
              * Format: uri
-             * @description A URI reference that identifies the specific occurrence of the problem.
-             * @example https://example.com/error-log/abc123
+             * @description Unused; kept from RFC 9457.
              */
             instance?: string;
+            /** @description The values the code's wording names, such as max or status. */
+            params?: {
+                [key: string]: unknown;
+            };
             /**
              * Format: int64
-             * @description HTTP status code
-             * @example 400
+             * @description The HTTP status code.
+             * @example 409
              */
             status?: number;
             /**
-             * @description A short, human-readable summary of the problem type. This value should not change between occurrences of the error.
-             * @example Bad Request
+             * @description The status's standard name.
+             * @example Conflict
              */
             title?: string;
             /**
-             * Format: uri
-             * @description A URI reference to human-readable documentation for the error.
-             * @default about:blank
-             * @example https://example.com/errors/example
+             * @description Always about:blank: the status says what kind of failure it is, the code says why.
+             * @example about:blank
              */
-            type: string;
+            type?: string;
         };
         Escalation: {
             /**

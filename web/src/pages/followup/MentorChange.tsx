@@ -19,12 +19,12 @@ type User = Schema<"User">;
 /** The messages of propose-mentor-transfer, in Indonesian. */
 const proposeWording = {
   details: { 409: t("followup.propose.onePending") },
-  messages: [
-    [/^is required: give the new mentor/, t("followup.propose.mentorRequired")],
-    [/no account has this e-mail address/, t("followup.propose.noUser")],
-    [/is the mentor already/, t("followup.propose.already")],
-    [/someone other than the participant/, t("followup.propose.notYourself")],
-  ] as [RegExp, string][],
+  codes: {
+    "transfer.mentor_required": t("followup.propose.mentorRequired"),
+    "transfer.mentor_email_unknown": t("followup.propose.noUser"),
+    "transfer.same_mentor": t("followup.propose.already"),
+    "enrollment.self": t("followup.propose.notYourself"),
+  },
 };
 
 /** Every proposal of the enrollment, oldest first (all pages). */

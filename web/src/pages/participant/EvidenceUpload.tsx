@@ -12,8 +12,8 @@ import { UploadAborted, submitEvidence, type Upload } from "./upload";
 const accept = ".pdf,image/*,.heic,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,.txt,.csv,.zip";
 
 /** The wording of submit-evidence's problems. */
-function wording(problemDetail: string | undefined) {
-  const limit = problemDetail?.match(/(\d+)\s*MiB/)?.[1];
+function wording(params: Record<string, unknown> | undefined) {
+  const limit = params?.max === undefined ? undefined : String(params.max);
   return {
     details: {
       409: t("participant.upload.refused"),
@@ -69,7 +69,7 @@ function UploadForm({ milestoneId, milestoneTitle, onCancel, onUploaded }: Props
   const [progress, setProgress] = useState<number>();
   const upload = useRef<Upload>(undefined);
   const action = useAction();
-  const error = reword(action.error, wording(action.error?.problem.detail));
+  const error = reword(action.error, wording(action.error?.problem.params));
   const problem = error?.problem;
   const titleInput = useRef<HTMLFormElement>(null);
 

@@ -131,7 +131,7 @@ function PublishForm({ project, publication, milestones, onPublished, onCancel }
       onPublished(p);
     });
   };
-  const error = reword(action.error, { details: { 409: t("showcase.publish.notApproved") }, messages: [[/approved|evidence/i, t("showcase.publish.evidenceNotApproved")]] });
+  const error = reword(action.error, { details: { 409: t("showcase.publish.notApproved") }, codes: { "publication.evidence_not_approved": t("showcase.publish.evidenceNotApproved"), "publication.foreign_evidence": t("showcase.publish.evidenceNotApproved") } });
   const toggle = (id: string, on: boolean) => setChosen((c) => (on ? [...c, id] : c.filter((x) => x !== id)));
   const titleOf = (m: string) => milestones?.find((x) => x.id === m)?.title ?? "";
 

@@ -43,7 +43,7 @@ export function RecordReplication({ publicationId, onRecorded }: { publicationId
   };
   const error = reword(action.error, {
     details: { 409: t("showcase.record.duplicate"), 404: t("showcase.record.gone") },
-    messages: [[/own|innovat/i, t("showcase.record.ownAgency")], [/future/i, t("showcase.record.future")]],
+    codes: { "showcase.replication_own_agency": t("showcase.record.ownAgency"), "showcase.replication_future": t("showcase.record.future") },
   });
   const problem = error?.problem;
   const options = agencies.data?.items ?? [];
