@@ -57,7 +57,6 @@ const (
 	markStop  = "\x02"
 )
 
-
 // hitRow is one publication found by a search.
 type hitRow struct {
 	ID              uuid.UUID `bun:"id"`

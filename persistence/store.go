@@ -22,7 +22,9 @@ type Store struct {
 var _ domain.Store = (*Store)(nil)
 
 // NewStore returns a Store on the pool db.
-func NewStore(db *bun.DB) *Store { return &Store{root: db, db: db, searchRankLimit: domain.SearchRankLimit} }
+func NewStore(db *bun.DB) *Store {
+	return &Store{root: db, db: db, searchRankLimit: domain.SearchRankLimit}
+}
 
 // WithReplica returns the store sending heavy reads to replica (see Replica).
 func (s *Store) WithReplica(replica *Replica) *Store {
@@ -115,7 +117,9 @@ func (s *Store) Outbox() domain.OutboxStore { return &OutboxStore{db: s.db} }
 func (s *Store) Publications() domain.PublicationStore { return &PublicationStore{db: s.db} }
 
 // Showcase returns the reader of the public showcase.
-func (s *Store) Showcase() domain.ShowcaseStore { return &ShowcaseStore{db: s.reads(), rankLimit: s.searchRankLimit} }
+func (s *Store) Showcase() domain.ShowcaseStore {
+	return &ShowcaseStore{db: s.reads(), rankLimit: s.searchRankLimit}
+}
 
 // Replications returns the studi tiru records.
 func (s *Store) Replications() domain.ReplicationStore {
