@@ -40,11 +40,11 @@ func closedFilter(closed map[domain.ProjectStatus][]domain.Horizon) string {
 }
 
 // openMilestones are the statuses of a milestone still worked on.
-var openMilestones = bun.In([]domain.MilestoneStatus{domain.MilestonePlanned, domain.MilestoneInProgress})
+var openMilestones = bun.List([]domain.MilestoneStatus{domain.MilestonePlanned, domain.MilestoneInProgress})
 
 // designNotApproved are the statuses of a project before its design is
 // approved: its milestones are not yet due.
-var designNotApproved = bun.In([]domain.ProjectStatus{domain.ProjectDraft, domain.ProjectDesignSubmitted})
+var designNotApproved = bun.List([]domain.ProjectStatus{domain.ProjectDraft, domain.ProjectDesignSubmitted})
 
 // reminderQuery is what concerns user ?0: their open milestones due by ?1
 // in projects whose design is approved, and what waits for their decision;
@@ -289,7 +289,7 @@ ORDER BY CASE rv.role WHEN ?8 THEN 1 WHEN ?14 THEN 2 ELSE 3 END, u.name, rv.user
 
 // workloadArgs are the roles, statuses and seminar workloadQuery names as
 // ?8 to ?14.
-var workloadArgs = []any{domain.RoleMentor, bun.In([]domain.StaffRole{domain.StaffCoach, domain.StaffExaminer}), domain.StaffExaminer,
+var workloadArgs = []any{domain.RoleMentor, bun.List([]domain.StaffRole{domain.StaffCoach, domain.StaffExaminer}), domain.StaffExaminer,
 	domain.RoleExaminer, domain.ProjectFinalSubmitted, domain.SeminarFinal, domain.RoleCoach}
 
 type workloadRow struct {
