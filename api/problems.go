@@ -127,7 +127,7 @@ func newProblem(ctx huma.Context, status int, msg string, errs ...error) huma.St
 			return p
 		}
 	}
-	if status >= http.StatusInternalServerError || status == 0 && msg != "" {
+	if status >= http.StatusInternalServerError {
 		logUnexpected(ctxOf(ctx), msg, errors.Join(errs...))
 		return internalProblem(ctxOf(ctx), lang)
 	}

@@ -208,7 +208,7 @@ func TestDomainErrorKindsMapToStatusCodes(t *testing.T) {
 		{domain.Fail(domain.KindUnauthenticated, domain.CodeSignInRequired), http.StatusUnauthorized},
 		{domain.Fail(domain.KindForbidden, domain.CodeForbidden, domain.Params{"action": "verify"}), http.StatusForbidden},
 		{domain.NotFound("project"), http.StatusNotFound},
-		{domain.Duplicate("email", domain.CodeEmailTaken), http.StatusConflict},
+		{domain.ConflictOn("email", domain.CodeEmailTaken), http.StatusConflict},
 		{domain.Fail(domain.KindStale, domain.CodeStale), http.StatusPreconditionFailed},
 		{domain.Fail(domain.KindTooManyRequests, domain.CodeTooManyRequests), http.StatusTooManyRequests},
 		{domain.Unavailable(errors.New("dial unix: connection refused")), http.StatusServiceUnavailable},

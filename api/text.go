@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -120,99 +119,54 @@ func firstNonText(body []byte) (string, error) {
 		}
 		return b.String()
 	}
-	for i := 0; i < len(body); i++ {
-		switch body[i] {
-		case '{':
-			stack = append(stack, level{wantKey: true})
-		case '[':
-			stack = append(stack, level{array: true})
-		case '}', ']':
-			stack = stack[:len(stack)-1]
-		case ',':
-			if top := &stack[len(stack)-1]; top.array {
-				top.index++
+	// Each value ends its place: the next one in an array, a key's turn in
+	// an object.
+	endValue := func() {
+		if n := len(stack); n > 0 {
+			if stack[n-1].array {
+				stack[n-1].index++
 			} else {
-				top.wantKey, top.key = true, ""
+				stack[n-1].wantKey = true
 			}
-		case '"':
-			end := stringEnd(body, i+1)
-			s := unescape(body[i+1 : end])
-			i = end
-			if n := len(stack); n > 0 && stack[n-1].wantKey {
-				if err := domain.CheckText("", s); err != nil {
-					return where(), err
-				}
-				stack[n-1].key, stack[n-1].wantKey = s, false
-				continue
+		}
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	for {
+		start := dec.InputOffset()
+		token, err := dec.Token()
+		if err != nil {
+			return "", nil // the end of the body
+		}
+		switch t := token.(type) {
+		case json.Delim:
+			switch t {
+			case '{':
+				stack = append(stack, level{wantKey: true})
+			case '[':
+				stack = append(stack, level{array: true})
+			default:
+				stack = stack[:len(stack)-1]
+				endValue()
+			}
+		case string:
+			// The decoder turns invalid UTF-8 into U+FFFD: the string's own
+			// bytes show it.
+			s := t
+			if raw := body[start:dec.InputOffset()]; !utf8.Valid(raw) {
+				s = string(raw)
 			}
 			if err := domain.CheckText("", s); err != nil {
 				return where(), err
 			}
-		}
-	}
-	return "", nil
-}
-
-// stringEnd returns the index of the closing quote of the JSON string whose
-// contents start at i.
-func stringEnd(b []byte, i int) int {
-	for ; i < len(b); i++ {
-		switch b[i] {
-		case '\\':
-			i++
-		case '"':
-			return i
-		}
-	}
-	return len(b)
-}
-
-// unescape decodes the contents of a valid JSON string as encoding/json
-// does, except that invalid UTF-8 is kept as it is, to be found.
-func unescape(raw []byte) string {
-	if bytes.IndexByte(raw, '\\') < 0 {
-		return string(raw)
-	}
-	var b strings.Builder
-	for i := 0; i < len(raw); i++ {
-		c := raw[i]
-		if c != '\\' {
-			b.WriteByte(c)
-			continue
-		}
-		i++
-		switch raw[i] {
-		case 'b':
-			b.WriteByte('\b')
-		case 'f':
-			b.WriteByte('\f')
-		case 'n':
-			b.WriteByte('\n')
-		case 'r':
-			b.WriteByte('\r')
-		case 't':
-			b.WriteByte('\t')
-		case 'u':
-			r := hex4(raw[i+1 : i+5])
-			i += 4
-			if utf16.IsSurrogate(r) && i+6 < len(raw) && raw[i+1] == '\\' && raw[i+2] == 'u' {
-				if pair := utf16.DecodeRune(r, hex4(raw[i+3:i+7])); pair != utf8.RuneError {
-					r = pair
-					i += 6
-				}
+			if n := len(stack); n > 0 && stack[n-1].wantKey {
+				stack[n-1].key, stack[n-1].wantKey = t, false
+			} else {
+				endValue()
 			}
-			b.WriteRune(r) // a lone surrogate becomes U+FFFD, as in encoding/json
-		default: // " \ /
-			b.WriteByte(raw[i])
+		default:
+			endValue()
 		}
 	}
-	return b.String()
-}
-
-// hex4 reads the four hexadecimal digits of a \u escape.
-func hex4(h []byte) rune {
-	n, _ := strconv.ParseUint(string(h), 16, 32)
-	return rune(n)
 }
 
 // bodyContext passes a request on with its body read ahead.

@@ -123,10 +123,11 @@ func Conflict(code Code, params ...Params) *Error {
 	return Fail(KindConflict, code, params...)
 }
 
-// Duplicate returns a KindConflict error naming the field whose value
-// another record has already.
-func Duplicate(field string, code Code) *Error {
-	return &Error{Kind: KindConflict, Code: code, Fields: []FieldError{{Field: field, Code: code}}}
+// ConflictOn returns a KindConflict error that also names the field: its
+// value another record has already, or the state of the resource refuses it.
+func ConflictOn(field string, code Code, params ...Params) *Error {
+	p := merge(params)
+	return &Error{Kind: KindConflict, Code: code, Params: p, Fields: []FieldError{{Field: field, Code: code, Params: p}}}
 }
 
 // NotFound returns a KindNotFound error for the named kind of thing
@@ -150,16 +151,6 @@ func KindOf(err error) Kind {
 	return 0
 }
 
-// CodeOf returns the code of the first *Error in err's chain, or "" when err
-// is nil or not a domain error.
-func CodeOf(err error) Code {
-	var e *Error
-	if errors.As(err, &e) {
-		return e.Code
-	}
-	return ""
-}
-
 // Violations collects every rule a request breaks, so that a client learns
 // of all of them at once rather than one per attempt.
 type Violations struct {
@@ -179,24 +170,20 @@ func (v *Violations) AddError(field string, err error) {
 		return
 	}
 	var de *Error
-	if errors.As(err, &de) && len(de.Fields) > 0 {
-		for _, f := range de.Fields {
-			if field != "" {
-				f.Field = field
-			}
-			v.fields = append(v.fields, f)
-		}
+	if !errors.As(err, &de) {
+		v.Add(field, CodeFieldInvalid, Params{"reason": err.Error()})
 		return
 	}
-	v.fields = append(v.fields, FieldError{Field: field, Code: CodeOf(err), Params: paramsOf(err)})
-}
-
-func paramsOf(err error) Params {
-	var e *Error
-	if errors.As(err, &e) {
-		return e.Params
+	if len(de.Fields) == 0 {
+		v.Add(field, de.Code, de.Params)
+		return
 	}
-	return nil
+	for _, f := range de.Fields {
+		if field != "" {
+			f.Field = field
+		}
+		v.fields = append(v.fields, f)
+	}
 }
 
 // Empty reports whether no rule was broken.
@@ -209,11 +196,4 @@ func (v *Violations) Err() error {
 		return nil
 	}
 	return &Error{Kind: KindInvalid, Code: CodeInvalid, Fields: v.fields}
-}
-
-// conflictOn returns a KindConflict error that also names the field whose
-// value the state of the resource refuses.
-func conflictOn(field string, code Code, params ...Params) *Error {
-	p := merge(params)
-	return &Error{Kind: KindConflict, Code: code, Params: p, Fields: []FieldError{{Field: field, Code: code, Params: p}}}
 }

@@ -141,7 +141,7 @@ func (m *Milestone) edit(c MilestoneChanges) error {
 	if c.Status != nil && *c.Status != m.Status {
 		movable := []MilestoneStatus{MilestonePlanned, MilestoneInProgress}
 		if !slices.Contains(movable, m.Status) || !slices.Contains(movable, *c.Status) {
-			return conflictOn("status", CodeMilestoneStatusMove, Params{"status": m.Status})
+			return ConflictOn("status", CodeMilestoneStatusMove, Params{"status": m.Status})
 		}
 		m.Status = *c.Status
 	}

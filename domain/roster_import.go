@@ -38,16 +38,21 @@ type RosterOutcome struct {
 	MentorActivationCode      string
 }
 
-// ImportRoster checks the rows of a roster (see CheckRoster; package
-// rostercsv reads them from CSV) and enrolls every row in a cohort,
+// ImportRoster reads a roster with read (package rostercsv reads CSV),
+// checks its rows (see CheckRoster) and enrolls every row in a cohort,
 // creating the agencies and accounts that do not exist yet. It is all or
 // nothing: any bad row fails the whole import with every problem named by
 // row and column. Importing the same roster again changes nothing;
 // a changed mentor, coach or group of an enrolled participant is updated.
 // Everything new is written with one statement per table, so a roster of
-// thousands of rows imports in seconds.
-func (s *Cohorts) ImportRoster(ctx context.Context, actor *Actor, cohortID uuid.UUID, roster []RosterRow) ([]RosterOutcome, error) {
+// thousands of rows imports in seconds. The roster is read only for those
+// who may import it, so that anyone else learns that, whatever it holds.
+func (s *Cohorts) ImportRoster(ctx context.Context, actor *Actor, cohortID uuid.UUID, read func() ([]RosterRow, error)) ([]RosterOutcome, error) {
 	if err := Authorize(actor, ManageEnrollments, Target{CohortID: cohortID}); err != nil {
+		return nil, err
+	}
+	roster, err := read()
+	if err != nil {
 		return nil, err
 	}
 	rows, err := CheckRoster(roster)

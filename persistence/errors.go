@@ -47,7 +47,7 @@ func dbError(err error) error {
 		switch {
 		case pgErr.Code == codeUniqueViolation:
 			if f, ok := uniqueFields[pgErr.ConstraintName]; ok {
-				de := domain.Duplicate(f.Field, f.Code)
+				de := domain.ConflictOn(f.Field, f.Code)
 				de.Err = err
 				return de
 			}
