@@ -32,12 +32,13 @@ type Cohort struct {
 	Version              int64       `json:"version" doc:"Increases with every change; the ETag names it." example:"1"`
 	CreatedAt            time.Time   `json:"createdAt" doc:"When it was created."`
 	UpdatedAt            time.Time   `json:"updatedAt" doc:"When it last changed."`
+	Offered
 }
 
 func newCohort(c domain.Cohort) Cohort {
-	out := Cohort{ID: c.ID, InstitutionID: c.InstitutionID, Program: string(c.Program), Code: c.Code, Name: c.Name,
-		StartsOn: c.StartsOn, EndsOn: c.EndsOn, Phases: newPhases(c.Phases), ResponseDeadlineDays: c.ResponseDeadlineDays, Version: c.Version, CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt}
-	return out
+	return Cohort{ID: c.ID, InstitutionID: c.InstitutionID, Program: string(c.Program), Code: c.Code, Name: c.Name,
+		StartsOn: c.StartsOn, EndsOn: c.EndsOn, Phases: newPhases(c.Phases), ResponseDeadlineDays: c.ResponseDeadlineDays, Version: c.Version,
+		CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt, Offered: offered(c.Offer)}
 }
 
 func newPhases(phases []domain.Phase) []Phase {

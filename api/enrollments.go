@@ -25,11 +25,12 @@ type Enrollment struct {
 	Version       int64      `json:"version" doc:"Increases with every change; the ETag names it." example:"1"`
 	CreatedAt     time.Time  `json:"createdAt" doc:"When the participant was enrolled."`
 	UpdatedAt     time.Time  `json:"updatedAt" doc:"When the enrollment last changed."`
+	Offered
 }
 
 func newEnrollment(e domain.Enrollment) Enrollment {
 	return Enrollment{ID: e.ID, CohortID: e.CohortID, ParticipantID: e.ParticipantID, MentorID: e.MentorID, CoachID: e.CoachID,
-		Group: e.Group, ProjectID: e.ProjectID, Version: e.Version, CreatedAt: e.CreatedAt, UpdatedAt: e.UpdatedAt}
+		Group: e.Group, ProjectID: e.ProjectID, Version: e.Version, CreatedAt: e.CreatedAt, UpdatedAt: e.UpdatedAt, Offered: offered(e.Offer)}
 }
 
 // EnrollmentCreate is the body of enroll-participant.

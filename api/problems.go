@@ -351,8 +351,10 @@ func describeCodes(oapi *huma.OpenAPI) {
 		s.Description = table.String()
 		s.Properties["code"].Enum = codes
 	}
-	if s, ok := schemas["ErrorDetail"]; ok {
-		s.Properties["code"].Enum = codes
+	for _, name := range []string{"ErrorDetail", "RefusedAction"} {
+		if s, ok := schemas[name]; ok {
+			s.Properties["code"].Enum = codes
+		}
 	}
 }
 

@@ -41,13 +41,15 @@ type Project struct {
 	Version           int64           `json:"version" doc:"Increases with every change; the ETag names it." example:"1"`
 	CreatedAt         time.Time       `json:"createdAt" doc:"When the project was created (with the enrollment)."`
 	UpdatedAt         time.Time       `json:"updatedAt" doc:"When it last changed."`
+	Offered
 }
 
 func newProject(p domain.Project) Project {
 	out := Project{ID: p.ID, EnrollmentID: p.EnrollmentID, CohortID: p.CohortID, ParticipantID: p.Parties.ParticipantID, Title: p.Title,
 		Problem: p.Problem, Background: p.Background, Goal: p.Goal, Benefits: p.Benefits, Scope: p.Scope, InnovationAreas: p.InnovationAreas,
 		Stakeholders: make([]Stakeholder, len(p.Stakeholders)), Status: string(p.Status), RevisionRequested: p.RevisionRequested,
-		RevisionComment: p.RevisionComment, DesignRound: p.DesignRound, Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+		RevisionComment: p.RevisionComment, DesignRound: p.DesignRound, Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt,
+		Offered: offered(p.Offer)}
 	for i, s := range p.Stakeholders {
 		out.Stakeholders[i] = Stakeholder{Name: s.Name, Kind: string(s.Kind), Power: string(s.Power), Interest: string(s.Interest)}
 	}

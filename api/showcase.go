@@ -55,12 +55,13 @@ type Publication struct {
 	PublishedAt     time.Time   `json:"publishedAt" doc:"When it was (last) put on the showcase."`
 	WithdrawnAt     *time.Time  `json:"withdrawnAt,omitempty" doc:"When it was taken off the showcase, while it is off."`
 	Version         int64       `json:"version" doc:"Increases with every change; the ETag names it." example:"1"`
+	Offered
 }
 
 func newPublication(p domain.Publication) Publication {
 	return Publication{ID: p.ID, ProjectID: p.ProjectID, Public: p.Public(), Title: p.Title, Innovation: p.Innovation, InnovationAreas: p.InnovationAreas,
 		AgencyName: p.AgencyName, Region: p.Region, Program: string(p.Program), Year: p.Year, PublicEvidence: p.PublicEvidence,
-		PublishedAt: p.PublishedAt, WithdrawnAt: p.WithdrawnAt, Version: p.Version}
+		PublishedAt: p.PublishedAt, WithdrawnAt: p.WithdrawnAt, Version: p.Version, Offered: offered(p.Offer)}
 }
 
 type publicationOutput struct {

@@ -86,11 +86,8 @@ func (s *Cohorts) ReleaseResults(ctx context.Context, actor *Actor, cohort uuid.
 func (s *Projects) RecordAssessment(ctx context.Context, actor *Actor, projectID uuid.UUID, seminar Seminar, scores []Score, comment string) (Assessment, error) {
 	var a Assessment
 	_, err := s.change(ctx, actor, projectID, AssessProject, nil, func(tx Store, p *Project) ([]Event, error) {
-		switch {
-		case seminar == SeminarDesign && p.Status == ProjectDraft:
-			return nil, Conflict(CodeAssessmentDesignDraft)
-		case seminar == SeminarFinal && p.Status != ProjectFinalSubmitted && p.Status != ProjectCompleted:
-			return nil, Conflict(CodeAssessmentFinalNotSubmitted, Params{"status": p.Status})
+		if err := p.checkAssessable(seminar); err != nil {
+			return nil, err
 		}
 		cohort, err := tx.Cohorts().Get(ctx, p.CohortID)
 		if err != nil {

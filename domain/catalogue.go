@@ -373,6 +373,9 @@ var (
 	CodeProjectNotApproved = code("project.design_not_approved",
 		"implementation starts once the design is approved; the project is {status}",
 		"Implementasi dimulai setelah rancangan disetujui.")
+	CodeProjectAlreadyImplementing = code("project.already_implementing",
+		"the implementation has begun already",
+		"Implementasi sudah dimulai.")
 	CodeProjectNotImplementing = code("project.not_implementing",
 		"the final report is submitted during implementation; the project is {status}",
 		"Laporan akhir diajukan selama tahap implementasi.")

@@ -70,6 +70,8 @@ type Cohort struct {
 	Version              int64
 	CreatedAt            time.Time
 	UpdatedAt            time.Time
+	// Offer is what the caller who read it may do to it now.
+	Offer Offer
 }
 
 // Bounds and default of a cohort's response deadline, in days.

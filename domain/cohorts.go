@@ -2,6 +2,7 @@ package domain
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 
@@ -55,7 +56,13 @@ func (s *Cohorts) CreateCohort(ctx context.Context, actor *Actor, plan CohortPla
 		e.CohortID, e.After = &cohort.ID, cohort
 		return tx.Events().Append(ctx, e)
 	})
-	return cohort, err
+	if err != nil {
+		return Cohort{}, err
+	}
+	organizer := *actor // as the cohort's first organizer, from now on
+	organizer.Roles = append(slices.Clone(actor.Roles), CohortRole{CohortID: cohort.ID, Role: RoleOrganizer})
+	offerCohort(&organizer, &cohort)
+	return cohort, nil
 }
 
 // GetCohort returns a cohort where the actor holds a role.
@@ -63,7 +70,9 @@ func (s *Cohorts) GetCohort(ctx context.Context, actor *Actor, id uuid.UUID) (Co
 	if err := Authorize(actor, ReadCohort, Target{CohortID: id}); err != nil {
 		return Cohort{}, err
 	}
-	return s.store.Cohorts().Get(ctx, id)
+	c, err := s.store.Cohorts().Get(ctx, id)
+	offerCohort(actor, &c)
+	return c, err
 }
 
 // ListCohorts lists the cohorts where the actor holds a role (all for a
@@ -72,7 +81,11 @@ func (s *Cohorts) ListCohorts(ctx context.Context, actor *Actor, page PageReques
 	if actor == nil {
 		return Page[Cohort]{}, Fail(KindUnauthenticated, CodeSignInRequired)
 	}
-	return s.store.Cohorts().List(ctx, CohortScopeOf(actor), page)
+	list, err := s.store.Cohorts().List(ctx, CohortScopeOf(actor), page)
+	for i := range list.Items {
+		offerCohort(actor, &list.Items[i])
+	}
+	return list, err
 }
 
 // UpdateCohort changes a cohort's code, name, dates or phases.
@@ -103,6 +116,7 @@ func (s *Cohorts) UpdateCohort(ctx context.Context, actor *Actor, id uuid.UUID, 
 		e.CohortID, e.Before, e.After = &id, before, cohort
 		return tx.Events().Append(ctx, e)
 	})
+	offerCohort(actor, &cohort)
 	return cohort, err
 }
 
@@ -204,6 +218,7 @@ func (s *Cohorts) Enroll(ctx context.Context, actor *Actor, cohortID uuid.UUID, 
 		enrollment, err = s.enroll(ctx, tx, actor, cohortID, plan)
 		return err
 	})
+	offerEnrollment(actor, &enrollment)
 	return enrollment, err
 }
 
@@ -256,7 +271,11 @@ func (s *Cohorts) ListEnrollments(ctx context.Context, actor *Actor, cohortID uu
 	if err := Authorize(actor, ListEnrollments, Target{CohortID: cohortID}); err != nil {
 		return Page[Enrollment]{}, err
 	}
-	return s.store.Enrollments().List(ctx, cohortID, EnrollmentScopeOf(actor, cohortID), page)
+	list, err := s.store.Enrollments().List(ctx, cohortID, EnrollmentScopeOf(actor, cohortID), page)
+	for i := range list.Items {
+		offerEnrollment(actor, &list.Items[i])
+	}
+	return list, err
 }
 
 // GetEnrollment returns an enrollment the actor may see.
@@ -266,7 +285,11 @@ func (s *Cohorts) GetEnrollment(ctx context.Context, actor *Actor, id uuid.UUID)
 		return Enrollment{}, err
 	}
 	parties := e.Parties()
-	return e, Authorize(actor, ReadEnrollment, Target{CohortID: e.CohortID, Enrollment: &parties})
+	if err := Authorize(actor, ReadEnrollment, Target{CohortID: e.CohortID, Enrollment: &parties}); err != nil {
+		return Enrollment{}, err
+	}
+	offerEnrollment(actor, &e)
+	return e, nil
 }
 
 // UpdateEnrollment changes a participant's mentor, coach or group. The
@@ -307,6 +330,7 @@ func (s *Cohorts) UpdateEnrollment(ctx context.Context, actor *Actor, id uuid.UU
 		}
 		return tx.Events().Append(ctx, ev)
 	})
+	offerEnrollment(actor, &e)
 	return e, err
 }
 

@@ -21,6 +21,8 @@ type Enrollment struct {
 	Version   int64
 	CreatedAt time.Time
 	UpdatedAt time.Time
+	// Offer is what the caller who read it may do to it now.
+	Offer Offer
 }
 
 // EnrollmentPlan is what an organizer gives to enroll a participant.

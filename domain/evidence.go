@@ -30,6 +30,9 @@ type Evidence struct {
 	ID          uuid.UUID
 	MilestoneID uuid.UUID
 	ProjectID   uuid.UUID
+	// Horizon is the milestone's, by which the participant's work on the
+	// evidence is open or closed.
+	Horizon     Horizon
 	Title       string
 	Description string
 	// URL is set for a link; File for a file.
@@ -43,6 +46,8 @@ type Evidence struct {
 	// rejection ("" before any review). It is kept with the review.
 	ReviewComment string
 	Version       int64
+	// Offer is what the caller who read it may do to it now.
+	Offer Offer
 }
 
 // StoredFile is an evidence file as kept in the blob store.
@@ -69,7 +74,7 @@ type EvidenceDraft struct {
 // newEvidence validates a draft into submitted evidence of a milestone.
 func newEvidence(m Milestone, d EvidenceDraft, by uuid.UUID, now time.Time) (Evidence, error) {
 	var v Violations
-	e := Evidence{ID: NewID(), MilestoneID: m.ID, ProjectID: m.ProjectID, File: d.File, Status: EvidenceSubmitted,
+	e := Evidence{ID: NewID(), MilestoneID: m.ID, ProjectID: m.ProjectID, Horizon: m.Horizon, File: d.File, Status: EvidenceSubmitted,
 		SubmittedBy: by, SubmittedAt: now, Version: 1}
 	e.Title = text(&v, "title", d.Title, true)
 	e.Description = longText(&v, "description", d.Description)
@@ -91,10 +96,19 @@ func newEvidence(m Milestone, d EvidenceDraft, by uuid.UUID, now time.Time) (Evi
 
 // withdraw takes back evidence that nobody has reviewed yet.
 func (e *Evidence) withdraw() error {
-	if e.Status != EvidenceSubmitted {
-		return Conflict(CodeEvidenceWithdrawNotPending, Params{"status": e.Status})
+	if err := e.checkPending(CodeEvidenceWithdrawNotPending); err != nil {
+		return err
 	}
 	e.Status = EvidenceWithdrawn
+	return nil
+}
+
+// checkPending refuses, with code, what only evidence waiting for review
+// allows: its withdrawal and its review.
+func (e *Evidence) checkPending(code Code) error {
+	if e.Status != EvidenceSubmitted {
+		return Conflict(code, Params{"status": e.Status})
+	}
 	return nil
 }
 
@@ -109,8 +123,8 @@ const (
 
 // review records the mentor's verdict; a rejection needs a comment.
 func (e *Evidence) review(decision EvidenceDecision, comment string, now time.Time) error {
-	if e.Status != EvidenceSubmitted {
-		return Conflict(CodeEvidenceNotPending, Params{"status": e.Status})
+	if err := e.checkPending(CodeEvidenceNotPending); err != nil {
+		return err
 	}
 	switch decision {
 	case EvidenceApprove:

@@ -124,6 +124,7 @@ func (s *Projects) SubmitEvidence(ctx context.Context, actor *Actor, milestoneID
 			return nil, err
 		}
 		m.startOnEvidence()
+		offerEvidence(actor, *p, &e)
 		ev := evidenceEvent(actor, s, *p, e, "evidence.submitted", "mengunggah bukti dukung")
 		ev.After = e
 		return []Event{ev}, nil
@@ -152,16 +153,25 @@ func (s *Projects) loadEvidence(ctx context.Context, tx Store, actor *Actor, id 
 
 // GetEvidence returns evidence of a project the actor may see.
 func (s *Projects) GetEvidence(ctx context.Context, actor *Actor, id uuid.UUID) (Evidence, error) {
-	e, _, err := s.loadEvidence(ctx, s.store, actor, id, ReadProject, false)
-	return e, err
+	e, p, err := s.loadEvidence(ctx, s.store, actor, id, ReadProject, false)
+	if err != nil {
+		return Evidence{}, err
+	}
+	offerEvidence(actor, p, &e)
+	return e, nil
 }
 
 // ListEvidence returns a page of a milestone's evidence, oldest first.
 func (s *Projects) ListEvidence(ctx context.Context, actor *Actor, milestoneID uuid.UUID, page PageRequest) (Page[Evidence], error) {
-	if _, err := s.GetMilestone(ctx, actor, milestoneID); err != nil {
+	_, p, err := s.loadMilestone(ctx, actor, milestoneID)
+	if err != nil {
 		return Page[Evidence]{}, err
 	}
-	return s.store.Evidence().List(ctx, milestoneID, page)
+	list, err := s.store.Evidence().List(ctx, milestoneID, page)
+	for i := range list.Items {
+		offerEvidence(actor, p, &list.Items[i])
+	}
+	return list, err
 }
 
 // OpenEvidenceFile returns evidence with its file for reading.
@@ -195,6 +205,7 @@ func (s *Projects) changeEvidence(ctx context.Context, actor *Actor, id uuid.UUI
 		if err := tx.Evidence().Update(ctx, e); err != nil {
 			return err
 		}
+		offerEvidence(actor, p, &e)
 		return tx.Events().Append(ctx, events...)
 	})
 	return e, err
@@ -203,11 +214,7 @@ func (s *Projects) changeEvidence(ctx context.Context, actor *Actor, id uuid.UUI
 // WithdrawEvidence takes back evidence nobody has reviewed yet.
 func (s *Projects) WithdrawEvidence(ctx context.Context, actor *Actor, id uuid.UUID) (Evidence, error) {
 	return s.changeEvidence(ctx, actor, id, EditProject, func(tx Store, p Project, e *Evidence) ([]Event, error) {
-		m, err := tx.Milestones().Get(ctx, e.MilestoneID)
-		if err != nil {
-			return nil, err
-		}
-		if err := p.checkHorizonOpen(m.Horizon); err != nil {
+		if err := p.checkHorizonOpen(e.Horizon); err != nil {
 			return nil, err
 		}
 		if err := e.withdraw(); err != nil {

@@ -64,9 +64,26 @@ type Milestone struct {
 	Status     MilestoneStatus
 	// ClaimedAt is when the participant last claimed it achieved.
 	ClaimedAt *time.Time
+	// Evidence counts the milestone's evidence by status, as read with it.
+	Evidence  EvidenceTally
 	Version   int64
 	CreatedAt time.Time
 	UpdatedAt time.Time
+	// Offer is what the caller who read it may do to it now.
+	Offer Offer
+}
+
+// EvidenceTally counts a milestone's evidence by status; a status without
+// evidence may be missing.
+type EvidenceTally map[EvidenceStatus]int
+
+// total is the number of evidence of every status.
+func (t EvidenceTally) total() int {
+	n := 0
+	for _, c := range t {
+		n += c
+	}
+	return n
 }
 
 // Overdue reports whether the milestone is past its due date and not
@@ -150,26 +167,34 @@ func (m *Milestone) edit(c MilestoneChanges) error {
 
 // checkDeletable allows deleting a milestone only while it is planned and
 // has no evidence: what was proved stays on record.
-func (m *Milestone) checkDeletable(evidence []Evidence) error {
+func (m *Milestone) checkDeletable() error {
 	if m.Status != MilestonePlanned {
 		return Conflict(CodeMilestoneNotPlanned, Params{"status": m.Status})
 	}
-	if len(evidence) > 0 {
+	if m.Evidence.total() > 0 {
 		return Conflict(CodeMilestoneHasEvidence)
 	}
 	return nil
 }
 
-// claim asks the mentor to verify the milestone: it needs at least one
+// claim asks the mentor to verify the milestone.
+func (m *Milestone) claim(now time.Time) error {
+	if err := m.checkClaimable(); err != nil {
+		return err
+	}
+	m.Status, m.ClaimedAt = MilestoneAwaitingVerification, &now
+	return nil
+}
+
+// checkClaimable refuses a claim of a milestone that is not open or has no
 // evidence that is submitted or approved.
-func (m *Milestone) claim(evidence []Evidence, now time.Time) error {
+func (m *Milestone) checkClaimable() error {
 	if m.Status != MilestonePlanned && m.Status != MilestoneInProgress {
 		return Conflict(CodeMilestoneNotOpen, Params{"status": m.Status})
 	}
-	if !slices.ContainsFunc(evidence, func(e Evidence) bool { return e.Status == EvidenceSubmitted || e.Status == EvidenceApproved }) {
+	if m.Evidence[EvidenceSubmitted]+m.Evidence[EvidenceApproved] == 0 {
 		return Conflict(CodeMilestoneNeedsEvidence)
 	}
-	m.Status, m.ClaimedAt = MilestoneAwaitingVerification, &now
 	return nil
 }
 
@@ -183,19 +208,15 @@ const (
 )
 
 // verify records the mentor's verdict: approve makes the milestone achieved
-// (it needs an approved evidence and none still waiting for review); return
-// sends it back to in_progress with a comment.
-func (m *Milestone) verify(decision VerificationDecision, comment string, evidence []Evidence) error {
-	if m.Status != MilestoneAwaitingVerification {
-		return Conflict(CodeMilestoneNotClaimed, Params{"status": m.Status})
+// (see checkApprovable); return sends it back to in_progress with a comment.
+func (m *Milestone) verify(decision VerificationDecision, comment string) error {
+	if err := m.checkClaimed(); err != nil {
+		return err
 	}
 	switch decision {
 	case VerifyApprove:
-		if slices.ContainsFunc(evidence, func(e Evidence) bool { return e.Status == EvidenceSubmitted }) {
-			return Conflict(CodeMilestoneEvidencePending)
-		}
-		if !slices.ContainsFunc(evidence, func(e Evidence) bool { return e.Status == EvidenceApproved }) {
-			return Conflict(CodeMilestoneNeedsApproved)
+		if err := m.checkApprovable(); err != nil {
+			return err
 		}
 		m.Status = MilestoneAchieved
 	case VerifyReturn:
@@ -205,6 +226,26 @@ func (m *Milestone) verify(decision VerificationDecision, comment string, eviden
 		m.Status = MilestoneInProgress
 	default:
 		return Invalid("decision", CodeReviewApproveOrReturn)
+	}
+	return nil
+}
+
+// checkClaimed refuses a verdict on a milestone nobody claimed achieved.
+func (m *Milestone) checkClaimed() error {
+	if m.Status != MilestoneAwaitingVerification {
+		return Conflict(CodeMilestoneNotClaimed, Params{"status": m.Status})
+	}
+	return nil
+}
+
+// checkApprovable refuses to verify a claimed milestone achieved while
+// evidence of it waits for review, or when none is approved.
+func (m *Milestone) checkApprovable() error {
+	if m.Evidence[EvidenceSubmitted] > 0 {
+		return Conflict(CodeMilestoneEvidencePending, Params{"decision": VerifyApprove})
+	}
+	if m.Evidence[EvidenceApproved] == 0 {
+		return Conflict(CodeMilestoneNeedsApproved, Params{"decision": VerifyApprove})
 	}
 	return nil
 }

@@ -14,7 +14,7 @@ func TestMilestoneTransitions(t *testing.T) {
 		name     string
 		from     MilestoneStatus
 		op       string // "claim", "verify" or "start" (startOnEvidence)
-		evidence []Evidence
+		evidence EvidenceTally
 		decision VerificationDecision
 		comment  string
 		kind     Kind
@@ -50,13 +50,13 @@ func TestMilestoneTransitions(t *testing.T) {
 		{"evidence keeps achieved", MilestoneAchieved, "start", nil, "", "", 0, "", MilestoneAchieved},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			m := Milestone{ID: uuid.New(), Horizon: HorizonShort, Status: tc.from}
+			m := Milestone{ID: uuid.New(), Horizon: HorizonShort, Status: tc.from, Evidence: tc.evidence}
 			var err error
 			switch tc.op {
 			case "claim":
-				err = m.claim(tc.evidence, testNow)
+				err = m.claim(testNow)
 			case "verify":
-				err = m.verify(tc.decision, tc.comment, tc.evidence)
+				err = m.verify(tc.decision, tc.comment)
 			case "start":
 				m.startOnEvidence()
 			}
@@ -123,14 +123,14 @@ func TestMilestoneEditChecksItsFields(t *testing.T) {
 
 func TestOnlyAPlannedMilestoneWithoutEvidenceIsDeletable(t *testing.T) {
 	for _, status := range allMilestoneStatuses {
-		for _, evidence := range [][]Evidence{nil, evidenceIn(EvidenceWithdrawn), evidenceIn(EvidenceRejected)} {
+		for _, evidence := range []EvidenceTally{nil, evidenceIn(EvidenceWithdrawn), evidenceIn(EvidenceRejected)} {
 			t.Run(string(status)+"/"+string(rune('0'+len(evidence))), func(t *testing.T) {
-				m := Milestone{Status: status}
+				m := Milestone{Status: status, Evidence: evidence}
 				want := KindConflict
 				if status == MilestonePlanned && len(evidence) == 0 {
 					want = 0
 				}
-				wantOutcome(t, m.checkDeletable(evidence), want, "")
+				wantOutcome(t, m.checkDeletable(), want, "")
 			})
 		}
 	}

@@ -38,6 +38,7 @@ func (s *Projects) CreateMilestone(ctx context.Context, actor *Actor, projectID 
 		}
 		e := milestoneEvent(actor, s, *p, m, "milestone.created", "menambah milestone")
 		e.After = m
+		offerMilestone(actor, *p, &m)
 		return []Event{e}, nil
 	})
 	return m, err
@@ -45,22 +46,36 @@ func (s *Projects) CreateMilestone(ctx context.Context, actor *Actor, projectID 
 
 // ListMilestones returns a page of a project's milestones by horizon and position.
 func (s *Projects) ListMilestones(ctx context.Context, actor *Actor, projectID uuid.UUID, page PageRequest) (Page[Milestone], error) {
-	if _, err := s.loadProject(ctx, s.store, actor, projectID, ReadProject, false); err != nil {
+	p, err := s.loadProject(ctx, s.store, actor, projectID, ReadProject, false)
+	if err != nil {
 		return Page[Milestone]{}, err
 	}
-	return s.store.Milestones().List(ctx, projectID, page)
+	list, err := s.store.Milestones().List(ctx, projectID, page)
+	for i := range list.Items {
+		offerMilestone(actor, p, &list.Items[i])
+	}
+	return list, err
 }
 
 // GetMilestone returns a milestone of a project the actor may see.
 func (s *Projects) GetMilestone(ctx context.Context, actor *Actor, id uuid.UUID) (Milestone, error) {
+	m, _, err := s.loadMilestone(ctx, actor, id)
+	return m, err
+}
+
+// loadMilestone returns a milestone of a project the actor may see, with
+// the project.
+func (s *Projects) loadMilestone(ctx context.Context, actor *Actor, id uuid.UUID) (Milestone, Project, error) {
 	m, err := s.store.Milestones().Get(ctx, id)
 	if err != nil {
-		return Milestone{}, err
+		return Milestone{}, Project{}, err
 	}
-	if _, err := s.loadProject(ctx, s.store, actor, m.ProjectID, ReadProject, false); err != nil {
-		return Milestone{}, asMissing(err, "milestone")
+	p, err := s.loadProject(ctx, s.store, actor, m.ProjectID, ReadProject, false)
+	if err != nil {
+		return Milestone{}, Project{}, asMissing(err, "milestone")
 	}
-	return m, nil
+	offerMilestone(actor, p, &m)
+	return m, p, nil
 }
 
 // asMissing reports a thing inside an invisible project as missing itself.
@@ -94,12 +109,18 @@ func (s *Projects) changeMilestone(ctx context.Context, actor *Actor, id uuid.UU
 		}
 		before := m
 		events, err := fn(tx, p, &m)
-		if err != nil || reflect.DeepEqual(before, m) {
-			return events, err
+		if err != nil {
+			return nil, err
 		}
-		m.Version++
-		m.UpdatedAt = s.now()
-		return events, tx.Milestones().Update(ctx, m)
+		if !reflect.DeepEqual(before, m) {
+			m.Version++
+			m.UpdatedAt = s.now()
+			if err := tx.Milestones().Update(ctx, m); err != nil {
+				return nil, err
+			}
+		}
+		offerMilestone(actor, *p, &m)
+		return events, nil
 	})
 	return m, asMissing(err, "milestone")
 }
@@ -121,11 +142,7 @@ func (s *Projects) UpdateMilestone(ctx context.Context, actor *Actor, id uuid.UU
 // DeleteMilestone removes a planned milestone without evidence.
 func (s *Projects) DeleteMilestone(ctx context.Context, actor *Actor, id uuid.UUID, ifMatch *int64) error {
 	_, err := s.changeMilestone(ctx, actor, id, EditProject, ifMatch, func(tx Store, p *Project, m *Milestone) ([]Event, error) {
-		evidence, err := tx.Evidence().OfMilestone(ctx, m.ID)
-		if err != nil {
-			return nil, err
-		}
-		if err := m.checkDeletable(evidence); err != nil {
+		if err := m.checkDeletable(); err != nil {
 			return nil, err
 		}
 		e := milestoneEvent(actor, s, *p, *m, "milestone.deleted", "menghapus milestone")
@@ -141,11 +158,7 @@ func (s *Projects) ClaimMilestone(ctx context.Context, actor *Actor, id uuid.UUI
 		if err := p.checkClaimsOpen(); err != nil {
 			return nil, err
 		}
-		evidence, err := tx.Evidence().OfMilestone(ctx, m.ID)
-		if err != nil {
-			return nil, err
-		}
-		if err := m.claim(evidence, s.now()); err != nil {
+		if err := m.claim(s.now()); err != nil {
 			return nil, err
 		}
 		return []Event{milestoneEvent(actor, s, *p, *m, "milestone.claimed", "menyatakan tercapai dan meminta verifikasi milestone")}, nil
@@ -155,11 +168,7 @@ func (s *Projects) ClaimMilestone(ctx context.Context, actor *Actor, id uuid.UUI
 // VerifyMilestone records the mentor's verdict on a claimed milestone.
 func (s *Projects) VerifyMilestone(ctx context.Context, actor *Actor, id uuid.UUID, decision VerificationDecision, comment string) (Milestone, error) {
 	return s.changeMilestone(ctx, actor, id, VerifyMilestone, nil, func(tx Store, p *Project, m *Milestone) ([]Event, error) {
-		evidence, err := tx.Evidence().OfMilestone(ctx, m.ID)
-		if err != nil {
-			return nil, err
-		}
-		if err := m.verify(decision, comment, evidence); err != nil {
+		if err := m.verify(decision, comment); err != nil {
 			return nil, err
 		}
 		now := s.now()

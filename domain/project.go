@@ -50,6 +50,8 @@ type Project struct {
 	Version   int64
 	CreatedAt time.Time
 	UpdatedAt time.Time
+	// Offer is what the caller who read it may do to it now.
+	Offer Offer
 }
 
 // StakeholderKind says whether a stakeholder belongs to the participant's
@@ -90,8 +92,8 @@ type ProjectChanges struct {
 // editDesign applies changes to the design. Only a draft can be edited: a
 // submitted design is under review, an approved one is the agreed plan.
 func (p *Project) editDesign(c ProjectChanges) error {
-	if p.Status != ProjectDraft {
-		return Conflict(CodeProjectNotDraft, Params{"status": p.Status})
+	if err := p.checkDraft(CodeProjectNotDraft); err != nil {
+		return err
 	}
 	var v Violations
 	// The title is a single line; the rest are paragraphs.
@@ -169,8 +171,8 @@ func stakeholders(v *Violations, in []Stakeholder) []Stakeholder {
 // review. The design must have a title, a problem, a goal and at least one
 // short-term milestone: every missing item is named.
 func (p *Project) submitDesign(milestones []Milestone, now time.Time) error {
-	if p.Status != ProjectDraft {
-		return Conflict(CodeDesignNotDraft, Params{"status": p.Status})
+	if err := p.checkDraft(CodeDesignNotDraft); err != nil {
+		return err
 	}
 	var v Violations
 	for field, value := range map[string]string{"title": p.Title, "problem": p.Problem, "goal": p.Goal} {
@@ -191,6 +193,15 @@ func (p *Project) submitDesign(milestones []Milestone, now time.Time) error {
 	return nil
 }
 
+// checkDraft refuses, with code, what only a draft allows: editing and
+// submitting the design.
+func (p *Project) checkDraft(code Code) error {
+	if p.Status != ProjectDraft {
+		return Conflict(code, Params{"status": p.Status})
+	}
+	return nil
+}
+
 // DesignDecision is a reviewer's verdict on a submitted design.
 type DesignDecision string
 
@@ -205,11 +216,8 @@ const (
 // the mentor and the coach have approved in the current round. approvals
 // are the reviews of the current round so far.
 func (p *Project) reviewDesign(reviewer uuid.UUID, role Role, decision DesignDecision, comment string, round []Review) (approved bool, err error) {
-	if p.Status != ProjectDesignSubmitted {
-		return false, Conflict(CodeDesignNotSubmitted, Params{"status": p.Status})
-	}
-	if slices.ContainsFunc(round, func(r Review) bool { return r.ReviewerID == reviewer }) {
-		return false, Conflict(CodeDesignAlreadyReviewed)
+	if err := p.checkReviewable(reviewer, round); err != nil {
+		return false, err
 	}
 	comment = strings.TrimSpace(comment)
 	switch decision {
@@ -233,6 +241,18 @@ func (p *Project) reviewDesign(reviewer uuid.UUID, role Role, decision DesignDec
 		return false, nil
 	}
 	return false, Invalid("decision", CodeReviewApproveOrReturn)
+}
+
+// checkReviewable refuses a review of the design unless it is submitted
+// and reviewer has not yet decided in this round.
+func (p *Project) checkReviewable(reviewer uuid.UUID, round []Review) error {
+	if p.Status != ProjectDesignSubmitted {
+		return Conflict(CodeDesignNotSubmitted, Params{"status": p.Status})
+	}
+	if slices.ContainsFunc(round, func(r Review) bool { return r.ReviewerID == reviewer }) {
+		return Conflict(CodeDesignAlreadyReviewed)
+	}
+	return nil
 }
 
 // designReviewerRole says in which capacity a user reviews the design: as
@@ -262,25 +282,56 @@ func EffectiveStatus(stored ProjectStatus, implementationStartsOn *Date, today D
 }
 
 // startImplementation moves an approved design into implementation at the
-// participant's word, before the cohort's phase begins; it is already
-// implementing after that.
+// participant's word, before the cohort's phase begins (which starts it
+// for every approved design).
 func (p *Project) startImplementation() error {
-	if p.Status == ProjectImplementing {
-		return nil
-	}
-	if p.Status != ProjectDesignApproved {
-		return Conflict(CodeProjectNotApproved, Params{"status": p.Status})
+	if err := p.checkStartable(); err != nil {
+		return err
 	}
 	p.Status = ProjectImplementing
 	return nil
 }
 
+// checkStartable refuses to start an implementation that has begun, or a
+// design that is not approved.
+func (p *Project) checkStartable() error {
+	switch p.Status {
+	case ProjectDesignApproved:
+		return nil
+	case ProjectImplementing:
+		return Conflict(CodeProjectAlreadyImplementing)
+	}
+	return Conflict(CodeProjectNotApproved, Params{"status": p.Status})
+}
+
 // submitFinal hands in the final report of an implemented project.
 func (p *Project) submitFinal() error {
+	if err := p.checkFinalSubmittable(); err != nil {
+		return err
+	}
+	p.Status = ProjectFinalSubmitted
+	return nil
+}
+
+// checkFinalSubmittable refuses the final report of a project that is not
+// in implementation.
+func (p *Project) checkFinalSubmittable() error {
 	if p.Status != ProjectImplementing {
 		return Conflict(CodeProjectNotImplementing, Params{"status": p.Status})
 	}
-	p.Status = ProjectFinalSubmitted
+	return nil
+}
+
+// checkAssessable refuses an assessment of seminar that the project is not
+// ready for: the design seminar assesses a submitted design, the final
+// seminar a submitted final report.
+func (p *Project) checkAssessable(seminar Seminar) error {
+	switch {
+	case seminar == SeminarDesign && p.Status == ProjectDraft:
+		return Conflict(CodeAssessmentDesignDraft, Params{"seminar": seminar})
+	case seminar == SeminarFinal && p.Status != ProjectFinalSubmitted && p.Status != ProjectCompleted:
+		return Conflict(CodeAssessmentFinalNotSubmitted, Params{"status": p.Status, "seminar": seminar})
+	}
 	return nil
 }
 

@@ -269,7 +269,7 @@ func TestProjectStartImplementation(t *testing.T) {
 			p := testProject(status, true)
 			err := p.startImplementation()
 			switch status {
-			case ProjectDesignApproved, ProjectImplementing: // starting twice is no error
+			case ProjectDesignApproved:
 				wantOutcome(t, err, 0, "")
 				if p.Status != ProjectImplementing {
 					t.Fatalf("status %s", p.Status)

@@ -84,9 +84,26 @@ func (s *Projects) change(ctx context.Context, actor *Actor, id uuid.UUID, actio
 				return err
 			}
 		}
-		return tx.Events().Append(ctx, events...)
+		if err := tx.Events().Append(ctx, events...); err != nil {
+			return err
+		}
+		return s.offerProject(ctx, tx, actor, &p)
 	})
 	return p, err
+}
+
+// offerProject sets what actor may do to p now, reading the reviews of the
+// design's current round when actor may review it.
+func (s *Projects) offerProject(ctx context.Context, tx Store, actor *Actor, p *Project) error {
+	var round []Review
+	if p.Status == ProjectDesignSubmitted && Authorize(actor, ReviewDesign, projectTarget(*p)) == nil {
+		var err error
+		if round, err = tx.Reviews().DesignRound(ctx, p.ID, p.DesignRound); err != nil {
+			return err
+		}
+	}
+	offerProject(actor, p, round)
+	return nil
 }
 
 // projectEvent is an audit event about a project.
@@ -99,7 +116,11 @@ func projectEvent(actor *Actor, now time.Time, p Project, action, summary string
 
 // GetProject returns a project the actor may see.
 func (s *Projects) GetProject(ctx context.Context, actor *Actor, id uuid.UUID) (Project, error) {
-	return s.loadProject(ctx, s.store, actor, id, ReadProject, false)
+	p, err := s.loadProject(ctx, s.store, actor, id, ReadProject, false)
+	if err != nil {
+		return Project{}, err
+	}
+	return p, s.offerProject(ctx, s.store, actor, &p)
 }
 
 // UpdateProject edits the design of a draft project.

@@ -55,7 +55,9 @@ type Publication struct {
 	// WithdrawnAt is set while the publication is off the showcase.
 	WithdrawnBy *uuid.UUID
 	WithdrawnAt *time.Time
-	Version     int64
+	// Offer is what the caller who read it may do to it now.
+	Offer   Offer
+	Version int64
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
 }
@@ -75,8 +77,8 @@ type PublicationDraft struct {
 // content and the project's current public face. evidence holds the
 // project's evidence named in the draft, by id.
 func (p *Publication) publish(d PublicationDraft, project Project, cohort Cohort, agency *Agency, evidence map[uuid.UUID]Evidence, by uuid.UUID, now time.Time) error {
-	if !project.designApproved() {
-		return Conflict(CodePublicationNotApproved, Params{"status": project.Status})
+	if err := project.checkPublishable(); err != nil {
+		return err
 	}
 	var v Violations
 	innovation := strings.TrimSpace(d.Innovation)
@@ -127,10 +129,27 @@ func (p *Publication) publish(d PublicationDraft, project Project, cohort Cohort
 	return nil
 }
 
-// withdraw takes the publication off the showcase.
-func (p *Publication) withdraw(by uuid.UUID, now time.Time) error {
+// checkPublishable refuses to publish a project whose design is not
+// approved.
+func (p Project) checkPublishable() error {
+	if !p.designApproved() {
+		return Conflict(CodePublicationNotApproved, Params{"status": p.Status})
+	}
+	return nil
+}
+
+// checkPublic refuses to withdraw a publication that is off the showcase.
+func (p *Publication) checkPublic() error {
 	if !p.Public() {
 		return NotFound("publication")
+	}
+	return nil
+}
+
+// withdraw takes the publication off the showcase.
+func (p *Publication) withdraw(by uuid.UUID, now time.Time) error {
+	if err := p.checkPublic(); err != nil {
+		return err
 	}
 	p.WithdrawnBy, p.WithdrawnAt = &by, &now
 	p.Version++

@@ -92,6 +92,7 @@ func (s *Showcase) Publish(ctx context.Context, actor *Actor, projectID uuid.UUI
 		if err != nil {
 			return err
 		}
+		offerPublication(actor, project, &pub)
 		return tx.Events().Append(ctx, e)
 	})
 	return pub, became, err
@@ -139,7 +140,11 @@ func (s *Showcase) GetPublication(ctx context.Context, actor *Actor, projectID u
 		return Publication{}, err
 	}
 	pub, err := s.store.Publications().OfProject(ctx, projectID)
-	return pub, asMissing(err, "publication")
+	if err != nil {
+		return Publication{}, asMissing(err, "publication")
+	}
+	offerPublication(actor, project, &pub)
+	return pub, nil
 }
 
 // Search finds public publications for anyone, within the rate limit of

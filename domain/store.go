@@ -204,8 +204,6 @@ type MilestoneStore interface {
 type EvidenceStore interface {
 	Create(ctx context.Context, e Evidence) error
 	Get(ctx context.Context, id uuid.UUID) (Evidence, error)
-	// OfMilestone returns all evidence of a milestone, oldest first.
-	OfMilestone(ctx context.Context, milestone uuid.UUID) ([]Evidence, error)
 	// List returns a page of a milestone's evidence, oldest first.
 	List(ctx context.Context, milestone uuid.UUID, page PageRequest) (Page[Evidence], error)
 	// Update stores e's status when its stored version is e.Version-1.

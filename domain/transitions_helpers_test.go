@@ -5,8 +5,6 @@ import (
 	"slices"
 	"testing"
 	"time"
-
-	"github.com/google/uuid"
 )
 
 // testNow is the fixed clock of the transition tests.
@@ -38,11 +36,11 @@ func wantOutcome(t *testing.T, err error, kind Kind, field string) {
 // ptr returns a pointer to v, for optional fields of changes.
 func ptr[T any](v T) *T { return &v }
 
-// evidenceIn returns evidence of the given statuses, in order.
-func evidenceIn(statuses ...EvidenceStatus) []Evidence {
-	out := make([]Evidence, len(statuses))
-	for i, s := range statuses {
-		out[i] = Evidence{ID: uuid.New(), Status: s}
+// evidenceIn returns the tally of evidence of the given statuses.
+func evidenceIn(statuses ...EvidenceStatus) EvidenceTally {
+	out := EvidenceTally{}
+	for _, s := range statuses {
+		out[s]++
 	}
 	return out
 }

@@ -27,6 +27,9 @@ type milestoneRow struct {
 	Version     int64           `bun:"version"`
 	CreatedAt   time.Time       `bun:"created_at"`
 	UpdatedAt   time.Time       `bun:"updated_at"`
+	// EvidenceTally counts the milestone's evidence by status
+	// (selectMilestones); empty where the query does not read it.
+	EvidenceTally map[string]int `bun:"evidence_tally,scanonly"`
 }
 
 // activityValue is one element of milestones.activities.
@@ -48,7 +51,10 @@ func milestoneFromDomain(m domain.Milestone) milestoneRow {
 func (r milestoneRow) toDomain() domain.Milestone {
 	m := domain.Milestone{ID: r.ID, ProjectID: r.ProjectID, Horizon: domain.Horizon(r.Horizon), Title: r.Title, Description: r.Description,
 		DueOn: domain.DateOf(r.DueOn), Position: r.Position, Activities: []domain.Activity{}, Status: domain.MilestoneStatus(r.Status),
-		ClaimedAt: r.ClaimedAt, Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
+		ClaimedAt: r.ClaimedAt, Evidence: domain.EvidenceTally{}, Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
+	for status, n := range r.EvidenceTally {
+		m.Evidence[domain.EvidenceStatus(status)] = n
+	}
 	for _, a := range r.Activities {
 		m.Activities = append(m.Activities, domain.Activity{Title: a.Title, Output: a.Output})
 	}
@@ -106,14 +112,23 @@ const (
 	$8, $9, $10, $11, $12, $13) RETURNING position`
 )
 
-// Get returns a milestone by id.
+// selectMilestones selects milestone rows into dest with the tally of each
+// one's evidence by status (one lookup of the index evidence_milestone).
+func (s *MilestoneStore) selectMilestones(dest any) *bun.SelectQuery {
+	return s.db.NewSelect().Model(dest).ColumnExpr("?TableColumns").
+		ColumnExpr(`(SELECT coalesce(jsonb_object_agg(t.status, t.n), '{}') FROM
+			(SELECT e.status, count(*) AS n FROM evidence e WHERE e.milestone_id = ?TableAlias.id GROUP BY e.status) t) AS evidence_tally`)
+}
+
+// Get returns a milestone by id, with the tally of its evidence.
 func (s *MilestoneStore) Get(ctx context.Context, id uuid.UUID) (domain.Milestone, error) {
 	var row milestoneRow
-	err := s.db.NewSelect().Model(&row).Where("id = ?", id).Scan(ctx)
+	err := s.selectMilestones(&row).Where("id = ?", id).Scan(ctx)
 	return row.toDomain(), notFound(err, "milestone")
 }
 
-// OfProject returns all of a project's milestones in order.
+// OfProject returns all of a project's milestones in order, without the
+// tallies of their evidence.
 func (s *MilestoneStore) OfProject(ctx context.Context, project uuid.UUID) ([]domain.Milestone, error) {
 	var rows []milestoneRow
 	err := s.db.NewSelect().Model(&rows).Where("project_id = ?", project).OrderExpr("horizon_rank, position, id").Scan(ctx)
@@ -137,7 +152,7 @@ func (s *MilestoneStore) List(ctx context.Context, project uuid.UUID, page domai
 		return domain.Page[domain.Milestone]{}, err
 	}
 	var rows []milestoneRow
-	q := s.db.NewSelect().Model(&rows).Where("project_id = ?", project).OrderExpr("horizon_rank, position, id").Limit(int64(page.Size() + 1))
+	q := s.selectMilestones(&rows).Where("project_id = ?", project).OrderExpr("horizon_rank, position, id").Limit(int64(page.Size() + 1))
 	if hasCursor {
 		q.Where("(horizon_rank, position, id) > (?, ?, ?)", rank, position, afterID)
 	}
@@ -185,8 +200,10 @@ type evidenceRow struct {
 	SubmittedAt time.Time  `bun:"submitted_at"`
 	ReviewedAt  *time.Time `bun:"reviewed_at"`
 	Version     int64      `bun:"version"`
-	// ReviewComment is read from the evidence's latest review (selectEvidence).
+	// ReviewComment is read from the evidence's latest review, and Horizon
+	// from its milestone (selectEvidence).
 	ReviewComment string `bun:"review_comment,scanonly"`
+	Horizon       string `bun:"horizon,scanonly"`
 }
 
 func evidenceFromDomain(e domain.Evidence) evidenceRow {
@@ -202,7 +219,7 @@ func evidenceFromDomain(e domain.Evidence) evidenceRow {
 }
 
 func (r evidenceRow) toDomain() domain.Evidence {
-	e := domain.Evidence{ID: r.ID, MilestoneID: r.MilestoneID, ProjectID: r.ProjectID, Title: r.Title, Description: r.Description,
+	e := domain.Evidence{ID: r.ID, MilestoneID: r.MilestoneID, ProjectID: r.ProjectID, Horizon: domain.Horizon(r.Horizon), Title: r.Title, Description: r.Description,
 		Status: domain.EvidenceStatus(r.Status), SubmittedBy: r.SubmittedBy, SubmittedAt: r.SubmittedAt.UTC(), ReviewedAt: r.ReviewedAt, ReviewComment: r.ReviewComment, Version: r.Version}
 	if r.URL != nil {
 		e.URL = *r.URL
@@ -230,7 +247,8 @@ func (s *EvidenceStore) Create(ctx context.Context, e domain.Evidence) error {
 func (s *EvidenceStore) selectEvidence(dest any) *bun.SelectQuery {
 	return s.db.NewSelect().Model(dest).ColumnExpr("?TableColumns").
 		ColumnExpr(`coalesce((SELECT r.comment FROM reviews r WHERE r.target_type = 'evidence' AND r.target_id = ?TableAlias.id
-			ORDER BY r.created_at DESC LIMIT 1), '') AS review_comment`)
+			ORDER BY r.created_at DESC LIMIT 1), '') AS review_comment`).
+		ColumnExpr(`(SELECT m.horizon FROM milestones m WHERE m.id = ?TableAlias.milestone_id) AS horizon`)
 }
 
 // Get returns evidence by id.
@@ -238,17 +256,6 @@ func (s *EvidenceStore) Get(ctx context.Context, id uuid.UUID) (domain.Evidence,
 	var row evidenceRow
 	err := s.selectEvidence(&row).Where("id = ?", id).Scan(ctx)
 	return row.toDomain(), notFound(err, "evidence")
-}
-
-// OfMilestone returns all evidence of a milestone, oldest first.
-func (s *EvidenceStore) OfMilestone(ctx context.Context, milestone uuid.UUID) ([]domain.Evidence, error) {
-	var rows []evidenceRow
-	err := s.selectEvidence(&rows).Where("milestone_id = ?", milestone).OrderExpr("submitted_at, id").Scan(ctx)
-	out := make([]domain.Evidence, len(rows))
-	for i, r := range rows {
-		out[i] = r.toDomain()
-	}
-	return out, dbError(err)
 }
 
 // List returns a page of a milestone's evidence, oldest first.

@@ -62,6 +62,44 @@ const (
 	AssessmentCreateSeminarFinal  AssessmentCreateSeminar = "final"
 )
 
+// Defines values for CohortActions.
+const (
+	CohortActionsAddCoachingNote       CohortActions = "add-coaching-note"
+	CohortActionsAddCohortStaff        CohortActions = "add-cohort-staff"
+	CohortActionsClaimMilestone        CohortActions = "claim-milestone"
+	CohortActionsCreateMilestone       CohortActions = "create-milestone"
+	CohortActionsDeleteMilestone       CohortActions = "delete-milestone"
+	CohortActionsEnrollParticipant     CohortActions = "enroll-participant"
+	CohortActionsExportCohortProgress  CohortActions = "export-cohort-progress"
+	CohortActionsGetCohortProgress     CohortActions = "get-cohort-progress"
+	CohortActionsGetCohortWorkload     CohortActions = "get-cohort-workload"
+	CohortActionsImportRoster          CohortActions = "import-roster"
+	CohortActionsListCoachingNotes     CohortActions = "list-coaching-notes"
+	CohortActionsListCohortEscalations CohortActions = "list-cohort-escalations"
+	CohortActionsListCohortStaff       CohortActions = "list-cohort-staff"
+	CohortActionsListMentorTransfers   CohortActions = "list-mentor-transfers"
+	CohortActionsListRubrics           CohortActions = "list-rubrics"
+	CohortActionsListSimilarProjects   CohortActions = "list-similar-projects"
+	CohortActionsProposeMentorTransfer CohortActions = "propose-mentor-transfer"
+	CohortActionsPublishProject        CohortActions = "publish-project"
+	CohortActionsRecordAssessment      CohortActions = "record-assessment"
+	CohortActionsReleaseResults        CohortActions = "release-results"
+	CohortActionsReplaceRubric         CohortActions = "replace-rubric"
+	CohortActionsReviewDesign          CohortActions = "review-design"
+	CohortActionsReviewEvidence        CohortActions = "review-evidence"
+	CohortActionsStartImplementation   CohortActions = "start-implementation"
+	CohortActionsSubmitDesign          CohortActions = "submit-design"
+	CohortActionsSubmitEvidence        CohortActions = "submit-evidence"
+	CohortActionsSubmitFinal           CohortActions = "submit-final"
+	CohortActionsUnpublishProject      CohortActions = "unpublish-project"
+	CohortActionsUpdateCohort          CohortActions = "update-cohort"
+	CohortActionsUpdateEnrollment      CohortActions = "update-enrollment"
+	CohortActionsUpdateMilestone       CohortActions = "update-milestone"
+	CohortActionsUpdateProject         CohortActions = "update-project"
+	CohortActionsVerifyMilestone       CohortActions = "verify-milestone"
+	CohortActionsWithdrawEvidence      CohortActions = "withdraw-evidence"
+)
+
 // Defines values for CohortProgram.
 const (
 	CohortProgramPka  CohortProgram = "pka"
@@ -82,6 +120,44 @@ const (
 const (
 	DesignReviewDecisionApprove DesignReviewDecision = "approve"
 	DesignReviewDecisionReturn  DesignReviewDecision = "return"
+)
+
+// Defines values for EnrollmentActions.
+const (
+	EnrollmentActionsAddCoachingNote       EnrollmentActions = "add-coaching-note"
+	EnrollmentActionsAddCohortStaff        EnrollmentActions = "add-cohort-staff"
+	EnrollmentActionsClaimMilestone        EnrollmentActions = "claim-milestone"
+	EnrollmentActionsCreateMilestone       EnrollmentActions = "create-milestone"
+	EnrollmentActionsDeleteMilestone       EnrollmentActions = "delete-milestone"
+	EnrollmentActionsEnrollParticipant     EnrollmentActions = "enroll-participant"
+	EnrollmentActionsExportCohortProgress  EnrollmentActions = "export-cohort-progress"
+	EnrollmentActionsGetCohortProgress     EnrollmentActions = "get-cohort-progress"
+	EnrollmentActionsGetCohortWorkload     EnrollmentActions = "get-cohort-workload"
+	EnrollmentActionsImportRoster          EnrollmentActions = "import-roster"
+	EnrollmentActionsListCoachingNotes     EnrollmentActions = "list-coaching-notes"
+	EnrollmentActionsListCohortEscalations EnrollmentActions = "list-cohort-escalations"
+	EnrollmentActionsListCohortStaff       EnrollmentActions = "list-cohort-staff"
+	EnrollmentActionsListMentorTransfers   EnrollmentActions = "list-mentor-transfers"
+	EnrollmentActionsListRubrics           EnrollmentActions = "list-rubrics"
+	EnrollmentActionsListSimilarProjects   EnrollmentActions = "list-similar-projects"
+	EnrollmentActionsProposeMentorTransfer EnrollmentActions = "propose-mentor-transfer"
+	EnrollmentActionsPublishProject        EnrollmentActions = "publish-project"
+	EnrollmentActionsRecordAssessment      EnrollmentActions = "record-assessment"
+	EnrollmentActionsReleaseResults        EnrollmentActions = "release-results"
+	EnrollmentActionsReplaceRubric         EnrollmentActions = "replace-rubric"
+	EnrollmentActionsReviewDesign          EnrollmentActions = "review-design"
+	EnrollmentActionsReviewEvidence        EnrollmentActions = "review-evidence"
+	EnrollmentActionsStartImplementation   EnrollmentActions = "start-implementation"
+	EnrollmentActionsSubmitDesign          EnrollmentActions = "submit-design"
+	EnrollmentActionsSubmitEvidence        EnrollmentActions = "submit-evidence"
+	EnrollmentActionsSubmitFinal           EnrollmentActions = "submit-final"
+	EnrollmentActionsUnpublishProject      EnrollmentActions = "unpublish-project"
+	EnrollmentActionsUpdateCohort          EnrollmentActions = "update-cohort"
+	EnrollmentActionsUpdateEnrollment      EnrollmentActions = "update-enrollment"
+	EnrollmentActionsUpdateMilestone       EnrollmentActions = "update-milestone"
+	EnrollmentActionsUpdateProject         EnrollmentActions = "update-project"
+	EnrollmentActionsVerifyMilestone       EnrollmentActions = "verify-milestone"
+	EnrollmentActionsWithdrawEvidence      EnrollmentActions = "withdraw-evidence"
 )
 
 // Defines values for ErrorDetailCode.
@@ -180,6 +256,7 @@ const (
 	ErrorDetailCodeNipLength                      ErrorDetailCode = "nip.length"
 	ErrorDetailCodeNipSex                         ErrorDetailCode = "nip.sex"
 	ErrorDetailCodeNipTaken                       ErrorDetailCode = "nip.taken"
+	ErrorDetailCodeProjectAlreadyImplementing     ErrorDetailCode = "project.already_implementing"
 	ErrorDetailCodeProjectDesignNotApproved       ErrorDetailCode = "project.design_not_approved"
 	ErrorDetailCodeProjectInnovationAreaEmpty     ErrorDetailCode = "project.innovation_area_empty"
 	ErrorDetailCodeProjectNotDraft                ErrorDetailCode = "project.not_draft"
@@ -360,6 +437,7 @@ const (
 	ErrorModelCodeNipLength                      ErrorModelCode = "nip.length"
 	ErrorModelCodeNipSex                         ErrorModelCode = "nip.sex"
 	ErrorModelCodeNipTaken                       ErrorModelCode = "nip.taken"
+	ErrorModelCodeProjectAlreadyImplementing     ErrorModelCode = "project.already_implementing"
 	ErrorModelCodeProjectDesignNotApproved       ErrorModelCode = "project.design_not_approved"
 	ErrorModelCodeProjectInnovationAreaEmpty     ErrorModelCode = "project.innovation_area_empty"
 	ErrorModelCodeProjectNotDraft                ErrorModelCode = "project.not_draft"
@@ -457,6 +535,44 @@ const (
 	EscalationReviewerRoleMentor EscalationReviewerRole = "mentor"
 )
 
+// Defines values for EvidenceActions.
+const (
+	EvidenceActionsAddCoachingNote       EvidenceActions = "add-coaching-note"
+	EvidenceActionsAddCohortStaff        EvidenceActions = "add-cohort-staff"
+	EvidenceActionsClaimMilestone        EvidenceActions = "claim-milestone"
+	EvidenceActionsCreateMilestone       EvidenceActions = "create-milestone"
+	EvidenceActionsDeleteMilestone       EvidenceActions = "delete-milestone"
+	EvidenceActionsEnrollParticipant     EvidenceActions = "enroll-participant"
+	EvidenceActionsExportCohortProgress  EvidenceActions = "export-cohort-progress"
+	EvidenceActionsGetCohortProgress     EvidenceActions = "get-cohort-progress"
+	EvidenceActionsGetCohortWorkload     EvidenceActions = "get-cohort-workload"
+	EvidenceActionsImportRoster          EvidenceActions = "import-roster"
+	EvidenceActionsListCoachingNotes     EvidenceActions = "list-coaching-notes"
+	EvidenceActionsListCohortEscalations EvidenceActions = "list-cohort-escalations"
+	EvidenceActionsListCohortStaff       EvidenceActions = "list-cohort-staff"
+	EvidenceActionsListMentorTransfers   EvidenceActions = "list-mentor-transfers"
+	EvidenceActionsListRubrics           EvidenceActions = "list-rubrics"
+	EvidenceActionsListSimilarProjects   EvidenceActions = "list-similar-projects"
+	EvidenceActionsProposeMentorTransfer EvidenceActions = "propose-mentor-transfer"
+	EvidenceActionsPublishProject        EvidenceActions = "publish-project"
+	EvidenceActionsRecordAssessment      EvidenceActions = "record-assessment"
+	EvidenceActionsReleaseResults        EvidenceActions = "release-results"
+	EvidenceActionsReplaceRubric         EvidenceActions = "replace-rubric"
+	EvidenceActionsReviewDesign          EvidenceActions = "review-design"
+	EvidenceActionsReviewEvidence        EvidenceActions = "review-evidence"
+	EvidenceActionsStartImplementation   EvidenceActions = "start-implementation"
+	EvidenceActionsSubmitDesign          EvidenceActions = "submit-design"
+	EvidenceActionsSubmitEvidence        EvidenceActions = "submit-evidence"
+	EvidenceActionsSubmitFinal           EvidenceActions = "submit-final"
+	EvidenceActionsUnpublishProject      EvidenceActions = "unpublish-project"
+	EvidenceActionsUpdateCohort          EvidenceActions = "update-cohort"
+	EvidenceActionsUpdateEnrollment      EvidenceActions = "update-enrollment"
+	EvidenceActionsUpdateMilestone       EvidenceActions = "update-milestone"
+	EvidenceActionsUpdateProject         EvidenceActions = "update-project"
+	EvidenceActionsVerifyMilestone       EvidenceActions = "verify-milestone"
+	EvidenceActionsWithdrawEvidence      EvidenceActions = "withdraw-evidence"
+)
+
 // Defines values for EvidenceKind.
 const (
 	EvidenceKindFile EvidenceKind = "file"
@@ -509,6 +625,44 @@ const (
 	MentorTransferStatusRefused           MentorTransferStatus = "refused"
 )
 
+// Defines values for MilestoneActions.
+const (
+	MilestoneActionsAddCoachingNote       MilestoneActions = "add-coaching-note"
+	MilestoneActionsAddCohortStaff        MilestoneActions = "add-cohort-staff"
+	MilestoneActionsClaimMilestone        MilestoneActions = "claim-milestone"
+	MilestoneActionsCreateMilestone       MilestoneActions = "create-milestone"
+	MilestoneActionsDeleteMilestone       MilestoneActions = "delete-milestone"
+	MilestoneActionsEnrollParticipant     MilestoneActions = "enroll-participant"
+	MilestoneActionsExportCohortProgress  MilestoneActions = "export-cohort-progress"
+	MilestoneActionsGetCohortProgress     MilestoneActions = "get-cohort-progress"
+	MilestoneActionsGetCohortWorkload     MilestoneActions = "get-cohort-workload"
+	MilestoneActionsImportRoster          MilestoneActions = "import-roster"
+	MilestoneActionsListCoachingNotes     MilestoneActions = "list-coaching-notes"
+	MilestoneActionsListCohortEscalations MilestoneActions = "list-cohort-escalations"
+	MilestoneActionsListCohortStaff       MilestoneActions = "list-cohort-staff"
+	MilestoneActionsListMentorTransfers   MilestoneActions = "list-mentor-transfers"
+	MilestoneActionsListRubrics           MilestoneActions = "list-rubrics"
+	MilestoneActionsListSimilarProjects   MilestoneActions = "list-similar-projects"
+	MilestoneActionsProposeMentorTransfer MilestoneActions = "propose-mentor-transfer"
+	MilestoneActionsPublishProject        MilestoneActions = "publish-project"
+	MilestoneActionsRecordAssessment      MilestoneActions = "record-assessment"
+	MilestoneActionsReleaseResults        MilestoneActions = "release-results"
+	MilestoneActionsReplaceRubric         MilestoneActions = "replace-rubric"
+	MilestoneActionsReviewDesign          MilestoneActions = "review-design"
+	MilestoneActionsReviewEvidence        MilestoneActions = "review-evidence"
+	MilestoneActionsStartImplementation   MilestoneActions = "start-implementation"
+	MilestoneActionsSubmitDesign          MilestoneActions = "submit-design"
+	MilestoneActionsSubmitEvidence        MilestoneActions = "submit-evidence"
+	MilestoneActionsSubmitFinal           MilestoneActions = "submit-final"
+	MilestoneActionsUnpublishProject      MilestoneActions = "unpublish-project"
+	MilestoneActionsUpdateCohort          MilestoneActions = "update-cohort"
+	MilestoneActionsUpdateEnrollment      MilestoneActions = "update-enrollment"
+	MilestoneActionsUpdateMilestone       MilestoneActions = "update-milestone"
+	MilestoneActionsUpdateProject         MilestoneActions = "update-project"
+	MilestoneActionsVerifyMilestone       MilestoneActions = "verify-milestone"
+	MilestoneActionsWithdrawEvidence      MilestoneActions = "withdraw-evidence"
+)
+
 // Defines values for MilestoneHorizon.
 const (
 	MilestoneHorizonLong  MilestoneHorizon = "long"
@@ -555,6 +709,44 @@ const (
 	PhaseKindImplementation PhaseKind = "implementation"
 )
 
+// Defines values for ProjectActions.
+const (
+	ProjectActionsAddCoachingNote       ProjectActions = "add-coaching-note"
+	ProjectActionsAddCohortStaff        ProjectActions = "add-cohort-staff"
+	ProjectActionsClaimMilestone        ProjectActions = "claim-milestone"
+	ProjectActionsCreateMilestone       ProjectActions = "create-milestone"
+	ProjectActionsDeleteMilestone       ProjectActions = "delete-milestone"
+	ProjectActionsEnrollParticipant     ProjectActions = "enroll-participant"
+	ProjectActionsExportCohortProgress  ProjectActions = "export-cohort-progress"
+	ProjectActionsGetCohortProgress     ProjectActions = "get-cohort-progress"
+	ProjectActionsGetCohortWorkload     ProjectActions = "get-cohort-workload"
+	ProjectActionsImportRoster          ProjectActions = "import-roster"
+	ProjectActionsListCoachingNotes     ProjectActions = "list-coaching-notes"
+	ProjectActionsListCohortEscalations ProjectActions = "list-cohort-escalations"
+	ProjectActionsListCohortStaff       ProjectActions = "list-cohort-staff"
+	ProjectActionsListMentorTransfers   ProjectActions = "list-mentor-transfers"
+	ProjectActionsListRubrics           ProjectActions = "list-rubrics"
+	ProjectActionsListSimilarProjects   ProjectActions = "list-similar-projects"
+	ProjectActionsProposeMentorTransfer ProjectActions = "propose-mentor-transfer"
+	ProjectActionsPublishProject        ProjectActions = "publish-project"
+	ProjectActionsRecordAssessment      ProjectActions = "record-assessment"
+	ProjectActionsReleaseResults        ProjectActions = "release-results"
+	ProjectActionsReplaceRubric         ProjectActions = "replace-rubric"
+	ProjectActionsReviewDesign          ProjectActions = "review-design"
+	ProjectActionsReviewEvidence        ProjectActions = "review-evidence"
+	ProjectActionsStartImplementation   ProjectActions = "start-implementation"
+	ProjectActionsSubmitDesign          ProjectActions = "submit-design"
+	ProjectActionsSubmitEvidence        ProjectActions = "submit-evidence"
+	ProjectActionsSubmitFinal           ProjectActions = "submit-final"
+	ProjectActionsUnpublishProject      ProjectActions = "unpublish-project"
+	ProjectActionsUpdateCohort          ProjectActions = "update-cohort"
+	ProjectActionsUpdateEnrollment      ProjectActions = "update-enrollment"
+	ProjectActionsUpdateMilestone       ProjectActions = "update-milestone"
+	ProjectActionsUpdateProject         ProjectActions = "update-project"
+	ProjectActionsVerifyMilestone       ProjectActions = "verify-milestone"
+	ProjectActionsWithdrawEvidence      ProjectActions = "withdraw-evidence"
+)
+
 // Defines values for ProjectStatus.
 const (
 	ProjectStatusCompleted       ProjectStatus = "completed"
@@ -571,12 +763,269 @@ const (
 	PublicEvidenceItemKindLink PublicEvidenceItemKind = "link"
 )
 
+// Defines values for PublicationActions.
+const (
+	PublicationActionsAddCoachingNote       PublicationActions = "add-coaching-note"
+	PublicationActionsAddCohortStaff        PublicationActions = "add-cohort-staff"
+	PublicationActionsClaimMilestone        PublicationActions = "claim-milestone"
+	PublicationActionsCreateMilestone       PublicationActions = "create-milestone"
+	PublicationActionsDeleteMilestone       PublicationActions = "delete-milestone"
+	PublicationActionsEnrollParticipant     PublicationActions = "enroll-participant"
+	PublicationActionsExportCohortProgress  PublicationActions = "export-cohort-progress"
+	PublicationActionsGetCohortProgress     PublicationActions = "get-cohort-progress"
+	PublicationActionsGetCohortWorkload     PublicationActions = "get-cohort-workload"
+	PublicationActionsImportRoster          PublicationActions = "import-roster"
+	PublicationActionsListCoachingNotes     PublicationActions = "list-coaching-notes"
+	PublicationActionsListCohortEscalations PublicationActions = "list-cohort-escalations"
+	PublicationActionsListCohortStaff       PublicationActions = "list-cohort-staff"
+	PublicationActionsListMentorTransfers   PublicationActions = "list-mentor-transfers"
+	PublicationActionsListRubrics           PublicationActions = "list-rubrics"
+	PublicationActionsListSimilarProjects   PublicationActions = "list-similar-projects"
+	PublicationActionsProposeMentorTransfer PublicationActions = "propose-mentor-transfer"
+	PublicationActionsPublishProject        PublicationActions = "publish-project"
+	PublicationActionsRecordAssessment      PublicationActions = "record-assessment"
+	PublicationActionsReleaseResults        PublicationActions = "release-results"
+	PublicationActionsReplaceRubric         PublicationActions = "replace-rubric"
+	PublicationActionsReviewDesign          PublicationActions = "review-design"
+	PublicationActionsReviewEvidence        PublicationActions = "review-evidence"
+	PublicationActionsStartImplementation   PublicationActions = "start-implementation"
+	PublicationActionsSubmitDesign          PublicationActions = "submit-design"
+	PublicationActionsSubmitEvidence        PublicationActions = "submit-evidence"
+	PublicationActionsSubmitFinal           PublicationActions = "submit-final"
+	PublicationActionsUnpublishProject      PublicationActions = "unpublish-project"
+	PublicationActionsUpdateCohort          PublicationActions = "update-cohort"
+	PublicationActionsUpdateEnrollment      PublicationActions = "update-enrollment"
+	PublicationActionsUpdateMilestone       PublicationActions = "update-milestone"
+	PublicationActionsUpdateProject         PublicationActions = "update-project"
+	PublicationActionsVerifyMilestone       PublicationActions = "verify-milestone"
+	PublicationActionsWithdrawEvidence      PublicationActions = "withdraw-evidence"
+)
+
 // Defines values for PublicationProgram.
 const (
 	PublicationProgramPka  PublicationProgram = "pka"
 	PublicationProgramPkn1 PublicationProgram = "pkn1"
 	PublicationProgramPkn2 PublicationProgram = "pkn2"
 	PublicationProgramPkp  PublicationProgram = "pkp"
+)
+
+// Defines values for RefusedActionAction.
+const (
+	RefusedActionActionAddCoachingNote       RefusedActionAction = "add-coaching-note"
+	RefusedActionActionAddCohortStaff        RefusedActionAction = "add-cohort-staff"
+	RefusedActionActionClaimMilestone        RefusedActionAction = "claim-milestone"
+	RefusedActionActionCreateMilestone       RefusedActionAction = "create-milestone"
+	RefusedActionActionDeleteMilestone       RefusedActionAction = "delete-milestone"
+	RefusedActionActionEnrollParticipant     RefusedActionAction = "enroll-participant"
+	RefusedActionActionExportCohortProgress  RefusedActionAction = "export-cohort-progress"
+	RefusedActionActionGetCohortProgress     RefusedActionAction = "get-cohort-progress"
+	RefusedActionActionGetCohortWorkload     RefusedActionAction = "get-cohort-workload"
+	RefusedActionActionImportRoster          RefusedActionAction = "import-roster"
+	RefusedActionActionListCoachingNotes     RefusedActionAction = "list-coaching-notes"
+	RefusedActionActionListCohortEscalations RefusedActionAction = "list-cohort-escalations"
+	RefusedActionActionListCohortStaff       RefusedActionAction = "list-cohort-staff"
+	RefusedActionActionListMentorTransfers   RefusedActionAction = "list-mentor-transfers"
+	RefusedActionActionListRubrics           RefusedActionAction = "list-rubrics"
+	RefusedActionActionListSimilarProjects   RefusedActionAction = "list-similar-projects"
+	RefusedActionActionProposeMentorTransfer RefusedActionAction = "propose-mentor-transfer"
+	RefusedActionActionPublishProject        RefusedActionAction = "publish-project"
+	RefusedActionActionRecordAssessment      RefusedActionAction = "record-assessment"
+	RefusedActionActionReleaseResults        RefusedActionAction = "release-results"
+	RefusedActionActionReplaceRubric         RefusedActionAction = "replace-rubric"
+	RefusedActionActionReviewDesign          RefusedActionAction = "review-design"
+	RefusedActionActionReviewEvidence        RefusedActionAction = "review-evidence"
+	RefusedActionActionStartImplementation   RefusedActionAction = "start-implementation"
+	RefusedActionActionSubmitDesign          RefusedActionAction = "submit-design"
+	RefusedActionActionSubmitEvidence        RefusedActionAction = "submit-evidence"
+	RefusedActionActionSubmitFinal           RefusedActionAction = "submit-final"
+	RefusedActionActionUnpublishProject      RefusedActionAction = "unpublish-project"
+	RefusedActionActionUpdateCohort          RefusedActionAction = "update-cohort"
+	RefusedActionActionUpdateEnrollment      RefusedActionAction = "update-enrollment"
+	RefusedActionActionUpdateMilestone       RefusedActionAction = "update-milestone"
+	RefusedActionActionUpdateProject         RefusedActionAction = "update-project"
+	RefusedActionActionVerifyMilestone       RefusedActionAction = "verify-milestone"
+	RefusedActionActionWithdrawEvidence      RefusedActionAction = "withdraw-evidence"
+)
+
+// Defines values for RefusedActionCode.
+const (
+	RefusedActionCodeAccountNotYours                RefusedActionCode = "account.not_yours"
+	RefusedActionCodeAccountTooManyFailures         RefusedActionCode = "account.too_many_failures"
+	RefusedActionCodeAccountWrongActivation         RefusedActionCode = "account.wrong_activation"
+	RefusedActionCodeAccountWrongCredentials        RefusedActionCode = "account.wrong_credentials"
+	RefusedActionCodeAgencyNameTaken                RefusedActionCode = "agency.name_taken"
+	RefusedActionCodeAgencyUnknown                  RefusedActionCode = "agency.unknown"
+	RefusedActionCodeAssessmentDesignDraft          RefusedActionCode = "assessment.design_draft"
+	RefusedActionCodeAssessmentFinalNotSubmitted    RefusedActionCode = "assessment.final_not_submitted"
+	RefusedActionCodeAssessmentMissingScore         RefusedActionCode = "assessment.missing_score"
+	RefusedActionCodeAssessmentScore                RefusedActionCode = "assessment.score"
+	RefusedActionCodeAssessmentScoredTwice          RefusedActionCode = "assessment.scored_twice"
+	RefusedActionCodeAssessmentSeminar              RefusedActionCode = "assessment.seminar"
+	RefusedActionCodeAssessmentUnknownCriterion     RefusedActionCode = "assessment.unknown_criterion"
+	RefusedActionCodeAuthBusy                       RefusedActionCode = "auth.busy"
+	RefusedActionCodeAuthForbidden                  RefusedActionCode = "auth.forbidden"
+	RefusedActionCodeAuthSignInRequired             RefusedActionCode = "auth.sign_in_required"
+	RefusedActionCodeAuthTokenInvalid               RefusedActionCode = "auth.token_invalid"
+	RefusedActionCodeAuthTokenMissing               RefusedActionCode = "auth.token_missing"
+	RefusedActionCodeCohortCodeTaken                RefusedActionCode = "cohort.code_taken"
+	RefusedActionCodeCohortDatesOrder               RefusedActionCode = "cohort.dates.order"
+	RefusedActionCodeCohortPhaseDatesOrder          RefusedActionCode = "cohort.phase.dates_order"
+	RefusedActionCodeCohortPhaseDatesRequired       RefusedActionCode = "cohort.phase.dates_required"
+	RefusedActionCodeCohortPhaseOutsideCohort       RefusedActionCode = "cohort.phase.outside_cohort"
+	RefusedActionCodeCohortPhaseOverlap             RefusedActionCode = "cohort.phase.overlap"
+	RefusedActionCodeCohortPhasesOrder              RefusedActionCode = "cohort.phases.order"
+	RefusedActionCodeCohortResponseDeadline         RefusedActionCode = "cohort.response_deadline"
+	RefusedActionCodeDesignAlreadyReviewed          RefusedActionCode = "design.already_reviewed"
+	RefusedActionCodeDesignNeedsShortMilestone      RefusedActionCode = "design.needs_short_milestone"
+	RefusedActionCodeDesignNotDraft                 RefusedActionCode = "design.not_draft"
+	RefusedActionCodeDesignNotSubmitted             RefusedActionCode = "design.not_submitted"
+	RefusedActionCodeDesignRequiredToSubmit         RefusedActionCode = "design.required_to_submit"
+	RefusedActionCodeDesignReturnNeedsComment       RefusedActionCode = "design.return_needs_comment"
+	RefusedActionCodeEmailAddressOnly               RefusedActionCode = "email.address_only"
+	RefusedActionCodeEmailDomainDot                 RefusedActionCode = "email.domain_dot"
+	RefusedActionCodeEmailInvalid                   RefusedActionCode = "email.invalid"
+	RefusedActionCodeEmailNotAscii                  RefusedActionCode = "email.not_ascii"
+	RefusedActionCodeEmailTaken                     RefusedActionCode = "email.taken"
+	RefusedActionCodeEnrollmentAlreadyEnrolled      RefusedActionCode = "enrollment.already_enrolled"
+	RefusedActionCodeEnrollmentCoachNotStaff        RefusedActionCode = "enrollment.coach_not_staff"
+	RefusedActionCodeEnrollmentSelf                 RefusedActionCode = "enrollment.self"
+	RefusedActionCodeEvidenceDesignNotApproved      RefusedActionCode = "evidence.design_not_approved"
+	RefusedActionCodeEvidenceFileAndUrl             RefusedActionCode = "evidence.file_and_url"
+	RefusedActionCodeEvidenceFileOrUrl              RefusedActionCode = "evidence.file_or_url"
+	RefusedActionCodeEvidenceIsLink                 RefusedActionCode = "evidence.is_link"
+	RefusedActionCodeEvidenceNotPending             RefusedActionCode = "evidence.not_pending"
+	RefusedActionCodeEvidenceRejectNeedsComment     RefusedActionCode = "evidence.reject_needs_comment"
+	RefusedActionCodeEvidenceWithdrawNotPending     RefusedActionCode = "evidence.withdraw_not_pending"
+	RefusedActionCodeFieldAboveMaximum              RefusedActionCode = "field.above_maximum"
+	RefusedActionCodeFieldBelowMinimum              RefusedActionCode = "field.below_minimum"
+	RefusedActionCodeFieldDate                      RefusedActionCode = "field.date"
+	RefusedActionCodeFieldDateTime                  RefusedActionCode = "field.date_time"
+	RefusedActionCodeFieldEmail                     RefusedActionCode = "field.email"
+	RefusedActionCodeFieldInvalid                   RefusedActionCode = "field.invalid"
+	RefusedActionCodeFieldMoreErrors                RefusedActionCode = "field.more_errors"
+	RefusedActionCodeFieldNotOneOf                  RefusedActionCode = "field.not_one_of"
+	RefusedActionCodeFieldNotUnique                 RefusedActionCode = "field.not_unique"
+	RefusedActionCodeFieldPattern                   RefusedActionCode = "field.pattern"
+	RefusedActionCodeFieldRequired                  RefusedActionCode = "field.required"
+	RefusedActionCodeFieldTooFew                    RefusedActionCode = "field.too_few"
+	RefusedActionCodeFieldTooLong                   RefusedActionCode = "field.too_long"
+	RefusedActionCodeFieldTooMany                   RefusedActionCode = "field.too_many"
+	RefusedActionCodeFieldTooShort                  RefusedActionCode = "field.too_short"
+	RefusedActionCodeFieldUnknown                   RefusedActionCode = "field.unknown"
+	RefusedActionCodeFieldUrl                       RefusedActionCode = "field.url"
+	RefusedActionCodeFieldUuid                      RefusedActionCode = "field.uuid"
+	RefusedActionCodeFieldWrongType                 RefusedActionCode = "field.wrong_type"
+	RefusedActionCodeIdempotencyInFlight            RefusedActionCode = "idempotency.in_flight"
+	RefusedActionCodeIdempotencyKeyReused           RefusedActionCode = "idempotency.key_reused"
+	RefusedActionCodeInstitutionChoose              RefusedActionCode = "institution.choose"
+	RefusedActionCodeInstitutionCodeTaken           RefusedActionCode = "institution.code_taken"
+	RefusedActionCodeInstitutionNotOrganized        RefusedActionCode = "institution.not_organized"
+	RefusedActionCodeInstitutionUnknown             RefusedActionCode = "institution.unknown"
+	RefusedActionCodeMentorIsCoach                  RefusedActionCode = "mentor.is_coach"
+	RefusedActionCodeMentorIsExaminer               RefusedActionCode = "mentor.is_examiner"
+	RefusedActionCodeMentorIsParticipant            RefusedActionCode = "mentor.is_participant"
+	RefusedActionCodeMilestoneAchieved              RefusedActionCode = "milestone.achieved"
+	RefusedActionCodeMilestoneDesignNotApproved     RefusedActionCode = "milestone.design_not_approved"
+	RefusedActionCodeMilestoneEvidencePending       RefusedActionCode = "milestone.evidence_pending"
+	RefusedActionCodeMilestoneHasEvidence           RefusedActionCode = "milestone.has_evidence"
+	RefusedActionCodeMilestoneHorizon               RefusedActionCode = "milestone.horizon"
+	RefusedActionCodeMilestoneHorizonClosed         RefusedActionCode = "milestone.horizon_closed"
+	RefusedActionCodeMilestoneNeedsApprovedEvidence RefusedActionCode = "milestone.needs_approved_evidence"
+	RefusedActionCodeMilestoneNeedsEvidence         RefusedActionCode = "milestone.needs_evidence"
+	RefusedActionCodeMilestoneNotClaimed            RefusedActionCode = "milestone.not_claimed"
+	RefusedActionCodeMilestoneNotOpen               RefusedActionCode = "milestone.not_open"
+	RefusedActionCodeMilestoneNotPlanned            RefusedActionCode = "milestone.not_planned"
+	RefusedActionCodeMilestoneReturnNeedsComment    RefusedActionCode = "milestone.return_needs_comment"
+	RefusedActionCodeMilestoneStatusMove            RefusedActionCode = "milestone.status_move"
+	RefusedActionCodeNipAppointment                 RefusedActionCode = "nip.appointment"
+	RefusedActionCodeNipAppointmentAge              RefusedActionCode = "nip.appointment_age"
+	RefusedActionCodeNipBirthDate                   RefusedActionCode = "nip.birth_date"
+	RefusedActionCodeNipLength                      RefusedActionCode = "nip.length"
+	RefusedActionCodeNipSex                         RefusedActionCode = "nip.sex"
+	RefusedActionCodeNipTaken                       RefusedActionCode = "nip.taken"
+	RefusedActionCodeProjectAlreadyImplementing     RefusedActionCode = "project.already_implementing"
+	RefusedActionCodeProjectDesignNotApproved       RefusedActionCode = "project.design_not_approved"
+	RefusedActionCodeProjectInnovationAreaEmpty     RefusedActionCode = "project.innovation_area_empty"
+	RefusedActionCodeProjectNotDraft                RefusedActionCode = "project.not_draft"
+	RefusedActionCodeProjectNotImplementing         RefusedActionCode = "project.not_implementing"
+	RefusedActionCodeProjectStakeholderKind         RefusedActionCode = "project.stakeholder_kind"
+	RefusedActionCodeProjectStakeholderLevel        RefusedActionCode = "project.stakeholder_level"
+	RefusedActionCodeProjectTooManyInnovationAreas  RefusedActionCode = "project.too_many_innovation_areas"
+	RefusedActionCodePublicationDesignNotApproved   RefusedActionCode = "publication.design_not_approved"
+	RefusedActionCodePublicationEvidenceNotApproved RefusedActionCode = "publication.evidence_not_approved"
+	RefusedActionCodePublicationForeignEvidence     RefusedActionCode = "publication.foreign_evidence"
+	RefusedActionCodePublicationInnovationRequired  RefusedActionCode = "publication.innovation_required"
+	RefusedActionCodeQueryCursor                    RefusedActionCode = "query.cursor"
+	RefusedActionCodeQueryProjectStatus             RefusedActionCode = "query.project_status"
+	RefusedActionCodeQueryYear                      RefusedActionCode = "query.year"
+	RefusedActionCodeRateAddressLimited             RefusedActionCode = "rate.address_limited"
+	RefusedActionCodeRateLimited                    RefusedActionCode = "rate.limited"
+	RefusedActionCodeRequestInvalid                 RefusedActionCode = "request.invalid"
+	RefusedActionCodeRequestMalformed               RefusedActionCode = "request.malformed"
+	RefusedActionCodeRequestMethodNotAllowed        RefusedActionCode = "request.method_not_allowed"
+	RefusedActionCodeRequestNoResource              RefusedActionCode = "request.no_resource"
+	RefusedActionCodeRequestTooLarge                RefusedActionCode = "request.too_large"
+	RefusedActionCodeRequestUnsupportedMediaType    RefusedActionCode = "request.unsupported_media_type"
+	RefusedActionCodeResourceExists                 RefusedActionCode = "resource.exists"
+	RefusedActionCodeResourceNotFound               RefusedActionCode = "resource.not_found"
+	RefusedActionCodeResourceReferenceMissing       RefusedActionCode = "resource.reference_missing"
+	RefusedActionCodeResourceStale                  RefusedActionCode = "resource.stale"
+	RefusedActionCodeReviewApproveOrReject          RefusedActionCode = "review.approve_or_reject"
+	RefusedActionCodeReviewApproveOrReturn          RefusedActionCode = "review.approve_or_return"
+	RefusedActionCodeRosterCoachAsParticipant       RefusedActionCode = "roster.coach_as_participant"
+	RefusedActionCodeRosterCsvBareQuote             RefusedActionCode = "roster.csv_bare_quote"
+	RefusedActionCodeRosterCsvDuplicateColumn       RefusedActionCode = "roster.csv_duplicate_column"
+	RefusedActionCodeRosterCsvMissingColumn         RefusedActionCode = "roster.csv_missing_column"
+	RefusedActionCodeRosterCsvNotUtf8               RefusedActionCode = "roster.csv_not_utf8"
+	RefusedActionCodeRosterCsvOpenQuote             RefusedActionCode = "roster.csv_open_quote"
+	RefusedActionCodeRosterCsvUnknownColumn         RefusedActionCode = "roster.csv_unknown_column"
+	RefusedActionCodeRosterCsvUnnamedColumn         RefusedActionCode = "roster.csv_unnamed_column"
+	RefusedActionCodeRosterCsvUnreadable            RefusedActionCode = "roster.csv_unreadable"
+	RefusedActionCodeRosterCsvValueCount            RefusedActionCode = "roster.csv_value_count"
+	RefusedActionCodeRosterEmpty                    RefusedActionCode = "roster.empty"
+	RefusedActionCodeRosterMentorNameRequired       RefusedActionCode = "roster.mentor_name_required"
+	RefusedActionCodeRosterNotACoach                RefusedActionCode = "roster.not_a_coach"
+	RefusedActionCodeRosterOwnCoach                 RefusedActionCode = "roster.own_coach"
+	RefusedActionCodeRosterOwnMentor                RefusedActionCode = "roster.own_mentor"
+	RefusedActionCodeRosterRepeated                 RefusedActionCode = "roster.repeated"
+	RefusedActionCodeRosterTooManyRows              RefusedActionCode = "roster.too_many_rows"
+	RefusedActionCodeRubricCriteriaCount            RefusedActionCode = "rubric.criteria_count"
+	RefusedActionCodeRubricKey                      RefusedActionCode = "rubric.key"
+	RefusedActionCodeRubricKeyTwice                 RefusedActionCode = "rubric.key_twice"
+	RefusedActionCodeRubricLocked                   RefusedActionCode = "rubric.locked"
+	RefusedActionCodeRubricWeight                   RefusedActionCode = "rubric.weight"
+	RefusedActionCodeRubricWeightsSum               RefusedActionCode = "rubric.weights_sum"
+	RefusedActionCodeServiceDatabaseUnreachable     RefusedActionCode = "service.database_unreachable"
+	RefusedActionCodeServiceInternal                RefusedActionCode = "service.internal"
+	RefusedActionCodeServiceSchemaBehind            RefusedActionCode = "service.schema_behind"
+	RefusedActionCodeServiceUnavailable             RefusedActionCode = "service.unavailable"
+	RefusedActionCodeShowcaseReplicationFuture      RefusedActionCode = "showcase.replication_future"
+	RefusedActionCodeShowcaseReplicationOwnAgency   RefusedActionCode = "showcase.replication_own_agency"
+	RefusedActionCodeShowcaseReplicationRecorded    RefusedActionCode = "showcase.replication_recorded"
+	RefusedActionCodeShowcaseReplicationStatus      RefusedActionCode = "showcase.replication_status"
+	RefusedActionCodeStaffCoachHasParticipants      RefusedActionCode = "staff.coach_has_participants"
+	RefusedActionCodeStaffLastOrganizer             RefusedActionCode = "staff.last_organizer"
+	RefusedActionCodeTextBidiControl                RefusedActionCode = "text.bidi_control"
+	RefusedActionCodeTextControl                    RefusedActionCode = "text.control"
+	RefusedActionCodeTextNotText                    RefusedActionCode = "text.not_text"
+	RefusedActionCodeTextSingleLine                 RefusedActionCode = "text.single_line"
+	RefusedActionCodeTransferAwaitsOrganizer        RefusedActionCode = "transfer.awaits_organizer"
+	RefusedActionCodeTransferClosed                 RefusedActionCode = "transfer.closed"
+	RefusedActionCodeTransferMentorBoth             RefusedActionCode = "transfer.mentor_both"
+	RefusedActionCodeTransferMentorEmailUnknown     RefusedActionCode = "transfer.mentor_email_unknown"
+	RefusedActionCodeTransferMentorRequired         RefusedActionCode = "transfer.mentor_required"
+	RefusedActionCodeTransferSameMentor             RefusedActionCode = "transfer.same_mentor"
+	RefusedActionCodeUploadEmpty                    RefusedActionCode = "upload.empty"
+	RefusedActionCodeUploadFieldTooLong             RefusedActionCode = "upload.field_too_long"
+	RefusedActionCodeUploadMalformed                RefusedActionCode = "upload.malformed"
+	RefusedActionCodeUploadMultipart                RefusedActionCode = "upload.multipart"
+	RefusedActionCodeUploadOneFile                  RefusedActionCode = "upload.one_file"
+	RefusedActionCodeUploadOverLimit                RefusedActionCode = "upload.over_limit"
+	RefusedActionCodeUploadTooLarge                 RefusedActionCode = "upload.too_large"
+	RefusedActionCodeUploadTooSlow                  RefusedActionCode = "upload.too_slow"
+	RefusedActionCodeUploadType                     RefusedActionCode = "upload.type"
+	RefusedActionCodeUploadUnknownField             RefusedActionCode = "upload.unknown_field"
+	RefusedActionCodeUserUnknown                    RefusedActionCode = "user.unknown"
 )
 
 // Defines values for ReminderKind.
@@ -1006,6 +1455,9 @@ type CoachingNoteCreate struct {
 
 // Cohort defines model for Cohort.
 type Cohort struct {
+	// Actions The operations (by operationId) you may perform on it now.
+	Actions []CohortActions `json:"actions"`
+
 	// Code Code, unique within the institution.
 	Code string `json:"code"`
 
@@ -1030,6 +1482,9 @@ type Cohort struct {
 	// Program The training: pkn1 and pkn2 (Pelatihan Kepemimpinan Nasional Tingkat I and II), pka (Administrator), pkp (Pengawas).
 	Program CohortProgram `json:"program"`
 
+	// RefusedActions Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer.
+	RefusedActions []RefusedAction `json:"refusedActions"`
+
 	// ResponseDeadlineDays How many days a mentor or coach has to answer what waits for their review; waiting longer is late and escalated to the coach and the organizers.
 	ResponseDeadlineDays int64 `json:"responseDeadlineDays"`
 
@@ -1042,6 +1497,9 @@ type Cohort struct {
 	// Version Increases with every change; the ETag names it.
 	Version int64 `json:"version"`
 }
+
+// CohortActions An operation's operationId.
+type CohortActions string
 
 // CohortProgram The training: pkn1 and pkn2 (Pelatihan Kepemimpinan Nasional Tingkat I and II), pka (Administrator), pkp (Pengawas).
 type CohortProgram string
@@ -1141,6 +1599,9 @@ type DesignReviewDecision string
 
 // Enrollment defines model for Enrollment.
 type Enrollment struct {
+	// Actions The operations (by operationId) you may perform on it now.
+	Actions []EnrollmentActions `json:"actions"`
+
 	// CoachId The coach of the training institution, once assigned.
 	CoachId *openapi_types.UUID `json:"coachId,omitempty"`
 
@@ -1165,12 +1626,18 @@ type Enrollment struct {
 	// ProjectId The participant's change project, created with the enrollment.
 	ProjectId openapi_types.UUID `json:"projectId"`
 
+	// RefusedActions Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer.
+	RefusedActions []RefusedAction `json:"refusedActions"`
+
 	// UpdatedAt When the enrollment last changed.
 	UpdatedAt time.Time `json:"updatedAt"`
 
 	// Version Increases with every change; the ETag names it.
 	Version int64 `json:"version"`
 }
+
+// EnrollmentActions An operation's operationId.
+type EnrollmentActions string
 
 // EnrollmentCreate defines model for EnrollmentCreate.
 type EnrollmentCreate struct {
@@ -1318,6 +1785,7 @@ type ErrorDetailCode string
 // | `nip.length` | must have 18 digits, like 198001152005011002 or 19800115 200501 1 002 |
 // | `nip.sex` | digit 15 must be 1 (male) or 2 (female) |
 // | `nip.taken` | belongs to another account |
+// | `project.already_implementing` | the implementation has begun already |
 // | `project.design_not_approved` | implementation starts once the design is approved; the project is {status} |
 // | `project.innovation_area_empty` | must not be empty |
 // | `project.not_draft` | the design can only be edited while the project is a draft; it is {status} |
@@ -1482,6 +1950,9 @@ type EscalationReviewerRole string
 
 // Evidence defines model for Evidence.
 type Evidence struct {
+	// Actions The operations (by operationId) you may perform on it now.
+	Actions []EvidenceActions `json:"actions"`
+
 	// Description Description.
 	Description string `json:"description"`
 
@@ -1502,6 +1973,9 @@ type Evidence struct {
 
 	// ProjectId Its project.
 	ProjectId openapi_types.UUID `json:"projectId"`
+
+	// RefusedActions Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer.
+	RefusedActions []RefusedAction `json:"refusedActions"`
 
 	// ReviewComment What the mentor wrote with the decision: why, for a rejection.
 	ReviewComment *string `json:"reviewComment,omitempty"`
@@ -1531,6 +2005,9 @@ type Evidence struct {
 	Version int64 `json:"version"`
 }
 
+// EvidenceActions An operation's operationId.
+type EvidenceActions string
+
 // EvidenceKind A file, or a link to something online.
 type EvidenceKind string
 
@@ -1548,6 +2025,21 @@ type EvidenceReview struct {
 
 // EvidenceReviewDecision approve or reject.
 type EvidenceReviewDecision string
+
+// EvidenceTally defines model for EvidenceTally.
+type EvidenceTally struct {
+	// Approved Approved by the mentor.
+	Approved int64 `json:"approved"`
+
+	// Rejected Rejected by the mentor.
+	Rejected int64 `json:"rejected"`
+
+	// Submitted Waiting for the mentor's review.
+	Submitted int64 `json:"submitted"`
+
+	// Withdrawn Withdrawn by the participant.
+	Withdrawn int64 `json:"withdrawn"`
+}
 
 // FieldSimilarity defines model for FieldSimilarity.
 type FieldSimilarity struct {
@@ -1872,6 +2364,9 @@ type MentorTransferDecline struct {
 
 // Milestone defines model for Milestone.
 type Milestone struct {
+	// Actions The operations (by operationId) you may perform on it now.
+	Actions []MilestoneActions `json:"actions"`
+
 	// Activities The steps towards it.
 	Activities []Activity `json:"activities"`
 
@@ -1883,6 +2378,9 @@ type Milestone struct {
 
 	// DueOn When it is due.
 	DueOn openapi_types.Date `json:"dueOn"`
+
+	// Evidence How many of its evidence stand in each status.
+	Evidence EvidenceTally `json:"evidence"`
 
 	// Horizon short (during the training), mid (about a year), long (two years or more).
 	Horizon MilestoneHorizon `json:"horizon"`
@@ -1899,6 +2397,9 @@ type Milestone struct {
 	// ProjectId Its project.
 	ProjectId openapi_types.UUID `json:"projectId"`
 
+	// RefusedActions Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer.
+	RefusedActions []RefusedAction `json:"refusedActions"`
+
 	// Status Where it stands.
 	Status MilestoneStatus `json:"status"`
 
@@ -1911,6 +2412,9 @@ type Milestone struct {
 	// Version Increases with every change; the ETag names it.
 	Version int64 `json:"version"`
 }
+
+// MilestoneActions An operation's operationId.
+type MilestoneActions string
 
 // MilestoneHorizon short (during the training), mid (about a year), long (two years or more).
 type MilestoneHorizon string
@@ -2055,6 +2559,9 @@ type ProgressTotals struct {
 
 // Project defines model for Project.
 type Project struct {
+	// Actions The operations (by operationId) you may perform on it now.
+	Actions []ProjectActions `json:"actions"`
+
 	// Background Background.
 	Background string `json:"background"`
 
@@ -2088,6 +2595,9 @@ type Project struct {
 	// Problem The problem the change addresses.
 	Problem string `json:"problem"`
 
+	// RefusedActions Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer.
+	RefusedActions []RefusedAction `json:"refusedActions"`
+
 	// Results Seminar results you may read: the mean of the examiners' latest totals (on get-project).
 	Results *[]SeminarResult `json:"results,omitempty"`
 
@@ -2115,6 +2625,9 @@ type Project struct {
 	// Version Increases with every change; the ETag names it.
 	Version int64 `json:"version"`
 }
+
+// ProjectActions An operation's operationId.
+type ProjectActions string
 
 // ProjectStatus Where the project stands.
 type ProjectStatus string
@@ -2184,6 +2697,9 @@ type PublicEvidenceItemKind string
 
 // Publication defines model for Publication.
 type Publication struct {
+	// Actions The operations (by operationId) you may perform on it now.
+	Actions []PublicationActions `json:"actions"`
+
 	// AgencyName The participant's agency when published; empty without one.
 	AgencyName string `json:"agencyName"`
 
@@ -2211,6 +2727,9 @@ type Publication struct {
 	// PublishedAt When it was (last) put on the showcase.
 	PublishedAt time.Time `json:"publishedAt"`
 
+	// RefusedActions Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer.
+	RefusedActions []RefusedAction `json:"refusedActions"`
+
 	// Region The agency's region.
 	Region string `json:"region"`
 
@@ -2227,6 +2746,9 @@ type Publication struct {
 	Year int64 `json:"year"`
 }
 
+// PublicationActions An operation's operationId.
+type PublicationActions string
+
 // PublicationProgram The cohort's training program.
 type PublicationProgram string
 
@@ -2238,6 +2760,24 @@ type PublicationCreate struct {
 	// PublicEvidence Ids of approved evidence of the project to show on the showcase (files may then be downloaded by anyone). Omit to show none; the list replaces the previous one.
 	PublicEvidence *[]openapi_types.UUID `json:"publicEvidence,omitempty"`
 }
+
+// RefusedAction defines model for RefusedAction.
+type RefusedAction struct {
+	// Action The refused operation.
+	Action RefusedActionAction `json:"action"`
+
+	// Code Why, as the code of the problem the operation would answer (see ErrorModel).
+	Code RefusedActionCode `json:"code"`
+
+	// Params The values the code's wording names. A seminar or decision names the one variant of the operation that is refused, when the operation stays allowed for the other (record-assessment for the final seminar, verify-milestone to approve).
+	Params *map[string]interface{} `json:"params,omitempty"`
+}
+
+// RefusedActionAction The refused operation.
+type RefusedActionAction string
+
+// RefusedActionCode Why, as the code of the problem the operation would answer (see ErrorModel).
+type RefusedActionCode string
 
 // Reminder defines model for Reminder.
 type Reminder struct {

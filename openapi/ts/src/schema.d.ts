@@ -1573,6 +1573,8 @@ export interface components {
             topic: string;
         };
         Cohort: {
+            /** @description The operations (by operationId) you may perform on it now. */
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results")[];
             /**
              * @description Code, unique within the institution.
              * @example PKN2-XII-2024
@@ -1615,6 +1617,8 @@ export interface components {
              * @enum {string}
              */
             program: "pkn1" | "pkn2" | "pka" | "pkp";
+            /** @description Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer. */
+            refusedActions: components["schemas"]["RefusedAction"][];
             /**
              * Format: int64
              * @description How many days a mentor or coach has to answer what waits for their review; waiting longer is late and escalated to the coach and the organizers.
@@ -1764,6 +1768,8 @@ export interface components {
             decision: "approve" | "return";
         };
         Enrollment: {
+            /** @description The operations (by operationId) you may perform on it now. */
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results")[];
             /**
              * Format: uuid
              * @description The coach of the training institution, once assigned.
@@ -1811,6 +1817,8 @@ export interface components {
              * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             projectId: string;
+            /** @description Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer. */
+            refusedActions: components["schemas"]["RefusedAction"][];
             /**
              * Format: date-time
              * @description When the enrollment last changed.
@@ -1874,7 +1882,7 @@ export interface components {
              * @example field.too_long
              * @enum {string}
              */
-            code: "account.not_yours" | "account.too_many_failures" | "account.wrong_activation" | "account.wrong_credentials" | "agency.name_taken" | "agency.unknown" | "assessment.design_draft" | "assessment.final_not_submitted" | "assessment.missing_score" | "assessment.score" | "assessment.scored_twice" | "assessment.seminar" | "assessment.unknown_criterion" | "auth.busy" | "auth.forbidden" | "auth.sign_in_required" | "auth.token_invalid" | "auth.token_missing" | "cohort.code_taken" | "cohort.dates.order" | "cohort.phase.dates_order" | "cohort.phase.dates_required" | "cohort.phase.outside_cohort" | "cohort.phase.overlap" | "cohort.phases.order" | "cohort.response_deadline" | "design.already_reviewed" | "design.needs_short_milestone" | "design.not_draft" | "design.not_submitted" | "design.required_to_submit" | "design.return_needs_comment" | "email.address_only" | "email.domain_dot" | "email.invalid" | "email.not_ascii" | "email.taken" | "enrollment.already_enrolled" | "enrollment.coach_not_staff" | "enrollment.self" | "evidence.design_not_approved" | "evidence.file_and_url" | "evidence.file_or_url" | "evidence.is_link" | "evidence.not_pending" | "evidence.reject_needs_comment" | "evidence.withdraw_not_pending" | "field.above_maximum" | "field.below_minimum" | "field.date" | "field.date_time" | "field.email" | "field.invalid" | "field.more_errors" | "field.not_one_of" | "field.not_unique" | "field.pattern" | "field.required" | "field.too_few" | "field.too_long" | "field.too_many" | "field.too_short" | "field.unknown" | "field.url" | "field.uuid" | "field.wrong_type" | "idempotency.in_flight" | "idempotency.key_reused" | "institution.choose" | "institution.code_taken" | "institution.not_organized" | "institution.unknown" | "mentor.is_coach" | "mentor.is_examiner" | "mentor.is_participant" | "milestone.achieved" | "milestone.design_not_approved" | "milestone.evidence_pending" | "milestone.has_evidence" | "milestone.horizon" | "milestone.horizon_closed" | "milestone.needs_approved_evidence" | "milestone.needs_evidence" | "milestone.not_claimed" | "milestone.not_open" | "milestone.not_planned" | "milestone.return_needs_comment" | "milestone.status_move" | "nip.appointment" | "nip.appointment_age" | "nip.birth_date" | "nip.length" | "nip.sex" | "nip.taken" | "project.design_not_approved" | "project.innovation_area_empty" | "project.not_draft" | "project.not_implementing" | "project.stakeholder_kind" | "project.stakeholder_level" | "project.too_many_innovation_areas" | "publication.design_not_approved" | "publication.evidence_not_approved" | "publication.foreign_evidence" | "publication.innovation_required" | "query.cursor" | "query.project_status" | "query.year" | "rate.address_limited" | "rate.limited" | "request.invalid" | "request.malformed" | "request.method_not_allowed" | "request.no_resource" | "request.too_large" | "request.unsupported_media_type" | "resource.exists" | "resource.not_found" | "resource.reference_missing" | "resource.stale" | "review.approve_or_reject" | "review.approve_or_return" | "roster.coach_as_participant" | "roster.csv_bare_quote" | "roster.csv_duplicate_column" | "roster.csv_missing_column" | "roster.csv_not_utf8" | "roster.csv_open_quote" | "roster.csv_unknown_column" | "roster.csv_unnamed_column" | "roster.csv_unreadable" | "roster.csv_value_count" | "roster.empty" | "roster.mentor_name_required" | "roster.not_a_coach" | "roster.own_coach" | "roster.own_mentor" | "roster.repeated" | "roster.too_many_rows" | "rubric.criteria_count" | "rubric.key" | "rubric.key_twice" | "rubric.locked" | "rubric.weight" | "rubric.weights_sum" | "service.database_unreachable" | "service.internal" | "service.schema_behind" | "service.unavailable" | "showcase.replication_future" | "showcase.replication_own_agency" | "showcase.replication_recorded" | "showcase.replication_status" | "staff.coach_has_participants" | "staff.last_organizer" | "text.bidi_control" | "text.control" | "text.not_text" | "text.single_line" | "transfer.awaits_organizer" | "transfer.closed" | "transfer.mentor_both" | "transfer.mentor_email_unknown" | "transfer.mentor_required" | "transfer.same_mentor" | "upload.empty" | "upload.field_too_long" | "upload.malformed" | "upload.multipart" | "upload.one_file" | "upload.over_limit" | "upload.too_large" | "upload.too_slow" | "upload.type" | "upload.unknown_field" | "user.unknown";
+            code: "account.not_yours" | "account.too_many_failures" | "account.wrong_activation" | "account.wrong_credentials" | "agency.name_taken" | "agency.unknown" | "assessment.design_draft" | "assessment.final_not_submitted" | "assessment.missing_score" | "assessment.score" | "assessment.scored_twice" | "assessment.seminar" | "assessment.unknown_criterion" | "auth.busy" | "auth.forbidden" | "auth.sign_in_required" | "auth.token_invalid" | "auth.token_missing" | "cohort.code_taken" | "cohort.dates.order" | "cohort.phase.dates_order" | "cohort.phase.dates_required" | "cohort.phase.outside_cohort" | "cohort.phase.overlap" | "cohort.phases.order" | "cohort.response_deadline" | "design.already_reviewed" | "design.needs_short_milestone" | "design.not_draft" | "design.not_submitted" | "design.required_to_submit" | "design.return_needs_comment" | "email.address_only" | "email.domain_dot" | "email.invalid" | "email.not_ascii" | "email.taken" | "enrollment.already_enrolled" | "enrollment.coach_not_staff" | "enrollment.self" | "evidence.design_not_approved" | "evidence.file_and_url" | "evidence.file_or_url" | "evidence.is_link" | "evidence.not_pending" | "evidence.reject_needs_comment" | "evidence.withdraw_not_pending" | "field.above_maximum" | "field.below_minimum" | "field.date" | "field.date_time" | "field.email" | "field.invalid" | "field.more_errors" | "field.not_one_of" | "field.not_unique" | "field.pattern" | "field.required" | "field.too_few" | "field.too_long" | "field.too_many" | "field.too_short" | "field.unknown" | "field.url" | "field.uuid" | "field.wrong_type" | "idempotency.in_flight" | "idempotency.key_reused" | "institution.choose" | "institution.code_taken" | "institution.not_organized" | "institution.unknown" | "mentor.is_coach" | "mentor.is_examiner" | "mentor.is_participant" | "milestone.achieved" | "milestone.design_not_approved" | "milestone.evidence_pending" | "milestone.has_evidence" | "milestone.horizon" | "milestone.horizon_closed" | "milestone.needs_approved_evidence" | "milestone.needs_evidence" | "milestone.not_claimed" | "milestone.not_open" | "milestone.not_planned" | "milestone.return_needs_comment" | "milestone.status_move" | "nip.appointment" | "nip.appointment_age" | "nip.birth_date" | "nip.length" | "nip.sex" | "nip.taken" | "project.already_implementing" | "project.design_not_approved" | "project.innovation_area_empty" | "project.not_draft" | "project.not_implementing" | "project.stakeholder_kind" | "project.stakeholder_level" | "project.too_many_innovation_areas" | "publication.design_not_approved" | "publication.evidence_not_approved" | "publication.foreign_evidence" | "publication.innovation_required" | "query.cursor" | "query.project_status" | "query.year" | "rate.address_limited" | "rate.limited" | "request.invalid" | "request.malformed" | "request.method_not_allowed" | "request.no_resource" | "request.too_large" | "request.unsupported_media_type" | "resource.exists" | "resource.not_found" | "resource.reference_missing" | "resource.stale" | "review.approve_or_reject" | "review.approve_or_return" | "roster.coach_as_participant" | "roster.csv_bare_quote" | "roster.csv_duplicate_column" | "roster.csv_missing_column" | "roster.csv_not_utf8" | "roster.csv_open_quote" | "roster.csv_unknown_column" | "roster.csv_unnamed_column" | "roster.csv_unreadable" | "roster.csv_value_count" | "roster.empty" | "roster.mentor_name_required" | "roster.not_a_coach" | "roster.own_coach" | "roster.own_mentor" | "roster.repeated" | "roster.too_many_rows" | "rubric.criteria_count" | "rubric.key" | "rubric.key_twice" | "rubric.locked" | "rubric.weight" | "rubric.weights_sum" | "service.database_unreachable" | "service.internal" | "service.schema_behind" | "service.unavailable" | "showcase.replication_future" | "showcase.replication_own_agency" | "showcase.replication_recorded" | "showcase.replication_status" | "staff.coach_has_participants" | "staff.last_organizer" | "text.bidi_control" | "text.control" | "text.not_text" | "text.single_line" | "transfer.awaits_organizer" | "transfer.closed" | "transfer.mentor_both" | "transfer.mentor_email_unknown" | "transfer.mentor_required" | "transfer.same_mentor" | "upload.empty" | "upload.field_too_long" | "upload.malformed" | "upload.multipart" | "upload.one_file" | "upload.over_limit" | "upload.too_large" | "upload.too_slow" | "upload.type" | "upload.unknown_field" | "user.unknown";
             /**
              * @description Where the field is, e.g. body.milestones[3].title or query.cursor.
              * @example body.title
@@ -1991,6 +1999,7 @@ export interface components {
          *     | `nip.length` | must have 18 digits, like 198001152005011002 or 19800115 200501 1 002 |
          *     | `nip.sex` | digit 15 must be 1 (male) or 2 (female) |
          *     | `nip.taken` | belongs to another account |
+         *     | `project.already_implementing` | the implementation has begun already |
          *     | `project.design_not_approved` | implementation starts once the design is approved; the project is {status} |
          *     | `project.innovation_area_empty` | must not be empty |
          *     | `project.not_draft` | the design can only be edited while the project is a draft; it is {status} |
@@ -2080,7 +2089,7 @@ export interface components {
              * @example milestone.needs_evidence
              * @enum {string}
              */
-            code: "account.not_yours" | "account.too_many_failures" | "account.wrong_activation" | "account.wrong_credentials" | "agency.name_taken" | "agency.unknown" | "assessment.design_draft" | "assessment.final_not_submitted" | "assessment.missing_score" | "assessment.score" | "assessment.scored_twice" | "assessment.seminar" | "assessment.unknown_criterion" | "auth.busy" | "auth.forbidden" | "auth.sign_in_required" | "auth.token_invalid" | "auth.token_missing" | "cohort.code_taken" | "cohort.dates.order" | "cohort.phase.dates_order" | "cohort.phase.dates_required" | "cohort.phase.outside_cohort" | "cohort.phase.overlap" | "cohort.phases.order" | "cohort.response_deadline" | "design.already_reviewed" | "design.needs_short_milestone" | "design.not_draft" | "design.not_submitted" | "design.required_to_submit" | "design.return_needs_comment" | "email.address_only" | "email.domain_dot" | "email.invalid" | "email.not_ascii" | "email.taken" | "enrollment.already_enrolled" | "enrollment.coach_not_staff" | "enrollment.self" | "evidence.design_not_approved" | "evidence.file_and_url" | "evidence.file_or_url" | "evidence.is_link" | "evidence.not_pending" | "evidence.reject_needs_comment" | "evidence.withdraw_not_pending" | "field.above_maximum" | "field.below_minimum" | "field.date" | "field.date_time" | "field.email" | "field.invalid" | "field.more_errors" | "field.not_one_of" | "field.not_unique" | "field.pattern" | "field.required" | "field.too_few" | "field.too_long" | "field.too_many" | "field.too_short" | "field.unknown" | "field.url" | "field.uuid" | "field.wrong_type" | "idempotency.in_flight" | "idempotency.key_reused" | "institution.choose" | "institution.code_taken" | "institution.not_organized" | "institution.unknown" | "mentor.is_coach" | "mentor.is_examiner" | "mentor.is_participant" | "milestone.achieved" | "milestone.design_not_approved" | "milestone.evidence_pending" | "milestone.has_evidence" | "milestone.horizon" | "milestone.horizon_closed" | "milestone.needs_approved_evidence" | "milestone.needs_evidence" | "milestone.not_claimed" | "milestone.not_open" | "milestone.not_planned" | "milestone.return_needs_comment" | "milestone.status_move" | "nip.appointment" | "nip.appointment_age" | "nip.birth_date" | "nip.length" | "nip.sex" | "nip.taken" | "project.design_not_approved" | "project.innovation_area_empty" | "project.not_draft" | "project.not_implementing" | "project.stakeholder_kind" | "project.stakeholder_level" | "project.too_many_innovation_areas" | "publication.design_not_approved" | "publication.evidence_not_approved" | "publication.foreign_evidence" | "publication.innovation_required" | "query.cursor" | "query.project_status" | "query.year" | "rate.address_limited" | "rate.limited" | "request.invalid" | "request.malformed" | "request.method_not_allowed" | "request.no_resource" | "request.too_large" | "request.unsupported_media_type" | "resource.exists" | "resource.not_found" | "resource.reference_missing" | "resource.stale" | "review.approve_or_reject" | "review.approve_or_return" | "roster.coach_as_participant" | "roster.csv_bare_quote" | "roster.csv_duplicate_column" | "roster.csv_missing_column" | "roster.csv_not_utf8" | "roster.csv_open_quote" | "roster.csv_unknown_column" | "roster.csv_unnamed_column" | "roster.csv_unreadable" | "roster.csv_value_count" | "roster.empty" | "roster.mentor_name_required" | "roster.not_a_coach" | "roster.own_coach" | "roster.own_mentor" | "roster.repeated" | "roster.too_many_rows" | "rubric.criteria_count" | "rubric.key" | "rubric.key_twice" | "rubric.locked" | "rubric.weight" | "rubric.weights_sum" | "service.database_unreachable" | "service.internal" | "service.schema_behind" | "service.unavailable" | "showcase.replication_future" | "showcase.replication_own_agency" | "showcase.replication_recorded" | "showcase.replication_status" | "staff.coach_has_participants" | "staff.last_organizer" | "text.bidi_control" | "text.control" | "text.not_text" | "text.single_line" | "transfer.awaits_organizer" | "transfer.closed" | "transfer.mentor_both" | "transfer.mentor_email_unknown" | "transfer.mentor_required" | "transfer.same_mentor" | "upload.empty" | "upload.field_too_long" | "upload.malformed" | "upload.multipart" | "upload.one_file" | "upload.over_limit" | "upload.too_large" | "upload.too_slow" | "upload.type" | "upload.unknown_field" | "user.unknown";
+            code: "account.not_yours" | "account.too_many_failures" | "account.wrong_activation" | "account.wrong_credentials" | "agency.name_taken" | "agency.unknown" | "assessment.design_draft" | "assessment.final_not_submitted" | "assessment.missing_score" | "assessment.score" | "assessment.scored_twice" | "assessment.seminar" | "assessment.unknown_criterion" | "auth.busy" | "auth.forbidden" | "auth.sign_in_required" | "auth.token_invalid" | "auth.token_missing" | "cohort.code_taken" | "cohort.dates.order" | "cohort.phase.dates_order" | "cohort.phase.dates_required" | "cohort.phase.outside_cohort" | "cohort.phase.overlap" | "cohort.phases.order" | "cohort.response_deadline" | "design.already_reviewed" | "design.needs_short_milestone" | "design.not_draft" | "design.not_submitted" | "design.required_to_submit" | "design.return_needs_comment" | "email.address_only" | "email.domain_dot" | "email.invalid" | "email.not_ascii" | "email.taken" | "enrollment.already_enrolled" | "enrollment.coach_not_staff" | "enrollment.self" | "evidence.design_not_approved" | "evidence.file_and_url" | "evidence.file_or_url" | "evidence.is_link" | "evidence.not_pending" | "evidence.reject_needs_comment" | "evidence.withdraw_not_pending" | "field.above_maximum" | "field.below_minimum" | "field.date" | "field.date_time" | "field.email" | "field.invalid" | "field.more_errors" | "field.not_one_of" | "field.not_unique" | "field.pattern" | "field.required" | "field.too_few" | "field.too_long" | "field.too_many" | "field.too_short" | "field.unknown" | "field.url" | "field.uuid" | "field.wrong_type" | "idempotency.in_flight" | "idempotency.key_reused" | "institution.choose" | "institution.code_taken" | "institution.not_organized" | "institution.unknown" | "mentor.is_coach" | "mentor.is_examiner" | "mentor.is_participant" | "milestone.achieved" | "milestone.design_not_approved" | "milestone.evidence_pending" | "milestone.has_evidence" | "milestone.horizon" | "milestone.horizon_closed" | "milestone.needs_approved_evidence" | "milestone.needs_evidence" | "milestone.not_claimed" | "milestone.not_open" | "milestone.not_planned" | "milestone.return_needs_comment" | "milestone.status_move" | "nip.appointment" | "nip.appointment_age" | "nip.birth_date" | "nip.length" | "nip.sex" | "nip.taken" | "project.already_implementing" | "project.design_not_approved" | "project.innovation_area_empty" | "project.not_draft" | "project.not_implementing" | "project.stakeholder_kind" | "project.stakeholder_level" | "project.too_many_innovation_areas" | "publication.design_not_approved" | "publication.evidence_not_approved" | "publication.foreign_evidence" | "publication.innovation_required" | "query.cursor" | "query.project_status" | "query.year" | "rate.address_limited" | "rate.limited" | "request.invalid" | "request.malformed" | "request.method_not_allowed" | "request.no_resource" | "request.too_large" | "request.unsupported_media_type" | "resource.exists" | "resource.not_found" | "resource.reference_missing" | "resource.stale" | "review.approve_or_reject" | "review.approve_or_return" | "roster.coach_as_participant" | "roster.csv_bare_quote" | "roster.csv_duplicate_column" | "roster.csv_missing_column" | "roster.csv_not_utf8" | "roster.csv_open_quote" | "roster.csv_unknown_column" | "roster.csv_unnamed_column" | "roster.csv_unreadable" | "roster.csv_value_count" | "roster.empty" | "roster.mentor_name_required" | "roster.not_a_coach" | "roster.own_coach" | "roster.own_mentor" | "roster.repeated" | "roster.too_many_rows" | "rubric.criteria_count" | "rubric.key" | "rubric.key_twice" | "rubric.locked" | "rubric.weight" | "rubric.weights_sum" | "service.database_unreachable" | "service.internal" | "service.schema_behind" | "service.unavailable" | "showcase.replication_future" | "showcase.replication_own_agency" | "showcase.replication_recorded" | "showcase.replication_status" | "staff.coach_has_participants" | "staff.last_organizer" | "text.bidi_control" | "text.control" | "text.not_text" | "text.single_line" | "transfer.awaits_organizer" | "transfer.closed" | "transfer.mentor_both" | "transfer.mentor_email_unknown" | "transfer.mentor_required" | "transfer.same_mentor" | "upload.empty" | "upload.field_too_long" | "upload.malformed" | "upload.multipart" | "upload.one_file" | "upload.over_limit" | "upload.too_large" | "upload.too_slow" | "upload.type" | "upload.unknown_field" | "user.unknown";
             /**
              * @description The code worded for a person: in English, or in Indonesian when the request's Accept-Language asks for id.
              * @example submit at least one evidence before claiming the milestone achieved
@@ -2193,6 +2202,8 @@ export interface components {
             waitingSince: string;
         };
         Evidence: {
+            /** @description The operations (by operationId) you may perform on it now. */
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results")[];
             /**
              * @description Description.
              * @example Ditandatangani Kepala Dinas pada 3 Maret 2026.
@@ -2232,6 +2243,8 @@ export interface components {
              * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             projectId: string;
+            /** @description Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer. */
+            refusedActions: components["schemas"]["RefusedAction"][];
             /**
              * @description What the mentor wrote with the decision: why, for a rejection.
              * @example Lampirkan SK yang sudah ditandatangani.
@@ -2296,6 +2309,32 @@ export interface components {
              * @enum {string}
              */
             decision: "approve" | "reject";
+        };
+        EvidenceTally: {
+            /**
+             * Format: int64
+             * @description Approved by the mentor.
+             * @example 2
+             */
+            approved: number;
+            /**
+             * Format: int64
+             * @description Rejected by the mentor.
+             * @example 0
+             */
+            rejected: number;
+            /**
+             * Format: int64
+             * @description Waiting for the mentor's review.
+             * @example 1
+             */
+            submitted: number;
+            /**
+             * Format: int64
+             * @description Withdrawn by the participant.
+             * @example 0
+             */
+            withdrawn: number;
         };
         FieldSimilarity: {
             /**
@@ -2710,6 +2749,8 @@ export interface components {
             comment?: string;
         };
         Milestone: {
+            /** @description The operations (by operationId) you may perform on it now. */
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results")[];
             /** @description The steps towards it. */
             activities: components["schemas"]["Activity"][];
             /**
@@ -2729,6 +2770,8 @@ export interface components {
              * @example 2026-05-15
              */
             dueOn: string;
+            /** @description How many of its evidence stand in each status. */
+            evidence: components["schemas"]["EvidenceTally"];
             /**
              * @description short (during the training), mid (about a year), long (two years or more).
              * @example short
@@ -2758,6 +2801,8 @@ export interface components {
              * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             projectId: string;
+            /** @description Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer. */
+            refusedActions: components["schemas"]["RefusedAction"][];
             /**
              * @description Where it stands.
              * @example planned
@@ -2976,6 +3021,8 @@ export interface components {
             participants: number;
         };
         Project: {
+            /** @description The operations (by operationId) you may perform on it now. */
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results")[];
             /**
              * @description Background.
              * @example Pelayanan adminduk masih tatap muka.
@@ -3040,6 +3087,8 @@ export interface components {
              * @example Warga mengantre sejak subuh untuk mengurus KTP dan KK.
              */
             problem: string;
+            /** @description Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer. */
+            refusedActions: components["schemas"]["RefusedAction"][];
             /** @description Seminar results you may read: the mean of the examiners' latest totals (on get-project). */
             results?: components["schemas"]["SeminarResult"][];
             /** @description What the reviewer asked to change. */
@@ -3173,6 +3222,8 @@ export interface components {
             url?: string;
         };
         Publication: {
+            /** @description The operations (by operationId) you may perform on it now. */
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results")[];
             /**
              * @description The participant's agency when published; empty without one.
              * @example Pemerintah Kota Batam
@@ -3226,6 +3277,8 @@ export interface components {
              * @example 2026-11-23T09:30:00Z
              */
             publishedAt: string;
+            /** @description Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer. */
+            refusedActions: components["schemas"]["RefusedAction"][];
             /**
              * @description The agency's region.
              * @example Kepulauan Riau
@@ -3268,6 +3321,23 @@ export interface components {
              *     ]
              */
             publicEvidence?: string[];
+        };
+        RefusedAction: {
+            /**
+             * @description The refused operation.
+             * @enum {string}
+             */
+            action: "update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results";
+            /**
+             * @description Why, as the code of the problem the operation would answer (see ErrorModel).
+             * @example milestone.needs_evidence
+             * @enum {string}
+             */
+            code: "account.not_yours" | "account.too_many_failures" | "account.wrong_activation" | "account.wrong_credentials" | "agency.name_taken" | "agency.unknown" | "assessment.design_draft" | "assessment.final_not_submitted" | "assessment.missing_score" | "assessment.score" | "assessment.scored_twice" | "assessment.seminar" | "assessment.unknown_criterion" | "auth.busy" | "auth.forbidden" | "auth.sign_in_required" | "auth.token_invalid" | "auth.token_missing" | "cohort.code_taken" | "cohort.dates.order" | "cohort.phase.dates_order" | "cohort.phase.dates_required" | "cohort.phase.outside_cohort" | "cohort.phase.overlap" | "cohort.phases.order" | "cohort.response_deadline" | "design.already_reviewed" | "design.needs_short_milestone" | "design.not_draft" | "design.not_submitted" | "design.required_to_submit" | "design.return_needs_comment" | "email.address_only" | "email.domain_dot" | "email.invalid" | "email.not_ascii" | "email.taken" | "enrollment.already_enrolled" | "enrollment.coach_not_staff" | "enrollment.self" | "evidence.design_not_approved" | "evidence.file_and_url" | "evidence.file_or_url" | "evidence.is_link" | "evidence.not_pending" | "evidence.reject_needs_comment" | "evidence.withdraw_not_pending" | "field.above_maximum" | "field.below_minimum" | "field.date" | "field.date_time" | "field.email" | "field.invalid" | "field.more_errors" | "field.not_one_of" | "field.not_unique" | "field.pattern" | "field.required" | "field.too_few" | "field.too_long" | "field.too_many" | "field.too_short" | "field.unknown" | "field.url" | "field.uuid" | "field.wrong_type" | "idempotency.in_flight" | "idempotency.key_reused" | "institution.choose" | "institution.code_taken" | "institution.not_organized" | "institution.unknown" | "mentor.is_coach" | "mentor.is_examiner" | "mentor.is_participant" | "milestone.achieved" | "milestone.design_not_approved" | "milestone.evidence_pending" | "milestone.has_evidence" | "milestone.horizon" | "milestone.horizon_closed" | "milestone.needs_approved_evidence" | "milestone.needs_evidence" | "milestone.not_claimed" | "milestone.not_open" | "milestone.not_planned" | "milestone.return_needs_comment" | "milestone.status_move" | "nip.appointment" | "nip.appointment_age" | "nip.birth_date" | "nip.length" | "nip.sex" | "nip.taken" | "project.already_implementing" | "project.design_not_approved" | "project.innovation_area_empty" | "project.not_draft" | "project.not_implementing" | "project.stakeholder_kind" | "project.stakeholder_level" | "project.too_many_innovation_areas" | "publication.design_not_approved" | "publication.evidence_not_approved" | "publication.foreign_evidence" | "publication.innovation_required" | "query.cursor" | "query.project_status" | "query.year" | "rate.address_limited" | "rate.limited" | "request.invalid" | "request.malformed" | "request.method_not_allowed" | "request.no_resource" | "request.too_large" | "request.unsupported_media_type" | "resource.exists" | "resource.not_found" | "resource.reference_missing" | "resource.stale" | "review.approve_or_reject" | "review.approve_or_return" | "roster.coach_as_participant" | "roster.csv_bare_quote" | "roster.csv_duplicate_column" | "roster.csv_missing_column" | "roster.csv_not_utf8" | "roster.csv_open_quote" | "roster.csv_unknown_column" | "roster.csv_unnamed_column" | "roster.csv_unreadable" | "roster.csv_value_count" | "roster.empty" | "roster.mentor_name_required" | "roster.not_a_coach" | "roster.own_coach" | "roster.own_mentor" | "roster.repeated" | "roster.too_many_rows" | "rubric.criteria_count" | "rubric.key" | "rubric.key_twice" | "rubric.locked" | "rubric.weight" | "rubric.weights_sum" | "service.database_unreachable" | "service.internal" | "service.schema_behind" | "service.unavailable" | "showcase.replication_future" | "showcase.replication_own_agency" | "showcase.replication_recorded" | "showcase.replication_status" | "staff.coach_has_participants" | "staff.last_organizer" | "text.bidi_control" | "text.control" | "text.not_text" | "text.single_line" | "transfer.awaits_organizer" | "transfer.closed" | "transfer.mentor_both" | "transfer.mentor_email_unknown" | "transfer.mentor_required" | "transfer.same_mentor" | "upload.empty" | "upload.field_too_long" | "upload.malformed" | "upload.multipart" | "upload.one_file" | "upload.over_limit" | "upload.too_large" | "upload.too_slow" | "upload.type" | "upload.unknown_field" | "user.unknown";
+            /** @description The values the code's wording names. A seminar or decision names the one variant of the operation that is refused, when the operation stays allowed for the other (record-assessment for the final seminar, verify-milestone to approve). */
+            params?: {
+                [key: string]: unknown;
+            };
         };
         Reminder: {
             /**

@@ -95,6 +95,7 @@ export const codes: Record<string, string> = {
   "nip.length": "NIP harus terdiri atas 18 angka, seperti 198001152005011002 atau 19800115 200501 1 002.",
   "nip.sex": "Angka ke-15 harus 1 (laki-laki) atau 2 (perempuan).",
   "nip.taken": "NIP ini sudah terdaftar pada akun lain.",
+  "project.already_implementing": "Implementasi sudah dimulai.",
   "project.design_not_approved": "Implementasi dimulai setelah rancangan disetujui.",
   "project.innovation_area_empty": "Bidang inovasi tidak boleh kosong.",
   "project.not_draft": "Rancangan hanya dapat diubah selama proyek perubahan masih berstatus draf.",
