@@ -56,10 +56,10 @@ type Publication struct {
 	WithdrawnBy *uuid.UUID
 	WithdrawnAt *time.Time
 	// Offer is what the caller who read it may do to it now.
-	Offer   Offer
-	Version int64
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
+	Offer     Offer
+	Version   int64
+	CreatedAt time.Time
+	UpdatedAt time.Time
 }
 
 // Public reports whether the publication is on the showcase.
