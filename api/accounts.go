@@ -47,6 +47,7 @@ type MeBody struct {
 	Roles         []RoleBody `json:"roles" doc:"Every role the user holds, per cohort."`
 	PlatformAdmin bool       `json:"platformAdmin" doc:"Whether the user administers the installation."`
 	Institutions  []string   `json:"institutions" doc:"Ids of the institutions for which the user may create cohorts."`
+	Offered
 }
 
 // ActivationBody is the answer of issue-activation.
@@ -104,7 +105,7 @@ func registerAccounts(api huma.API, s *Services) {
 	huma.Register(api, huma.Operation{
 		OperationID: "get-me", Method: http.MethodGet, Path: "/me",
 		Summary: "Get the signed-in user and their roles", Tags: []string{"auth"}, Security: signedIn,
-		Description: "Returns the signed-in user with every role they hold, per cohort, so a client can show each person the screens of their roles.",
+		Description: "Returns the signed-in user with every role they hold, per cohort, and the operations of the whole installation they may perform (actions), so a client can show each person the screens of their roles.",
 		Errors:      []int{http.StatusUnauthorized},
 	}, func(ctx context.Context, _ *struct{}) (*struct{ Body MeBody }, error) {
 		actor := actorOf(ctx)
@@ -113,7 +114,8 @@ func registerAccounts(api huma.API, s *Services) {
 			return nil, err
 		}
 		out := &struct{ Body MeBody }{}
-		out.Body = MeBody{User: newUser(user), PlatformAdmin: actor.PlatformAdmin, Roles: []RoleBody{}, Institutions: []string{}}
+		out.Body = MeBody{User: newUser(user), PlatformAdmin: actor.PlatformAdmin, Roles: []RoleBody{}, Institutions: []string{},
+			Offered: offered(domain.OfferOf(actor))}
 		for _, r := range actor.Roles {
 			out.Body.Roles = append(out.Body.Roles, RoleBody{CohortID: r.CohortID, Role: string(r.Role)})
 		}

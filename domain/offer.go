@@ -50,6 +50,13 @@ const (
 	OpListRubrics         Operation = "list-rubrics"
 	OpReplaceRubric       Operation = "replace-rubric"
 	OpReleaseResults      Operation = "release-results"
+	OpCreateCohort        Operation = "create-cohort"
+	OpCreateUser          Operation = "create-user"
+	OpListUsers           Operation = "list-users"
+	OpCreateInstitution   Operation = "create-institution"
+	OpCreateAgency        Operation = "create-agency"
+	OpRecordReplication   Operation = "record-replication"
+	OpListReplications    Operation = "list-agency-replications"
 )
 
 // Offer is what the caller may do to one resource now. Operations their
@@ -254,6 +261,32 @@ func offerCohort(actor *Actor, c *Cohort) {
 	c.Offer = offerOf(actor, Target{CohortID: c.ID}, *c, cohortOffers)
 }
 
+// accountOffers are the operations of the whole installation, which no
+// resource of it holds: who may register people and institutions, and
+// keep studi tiru records. Creating a cohort is decided per institution
+// (see OfferOf).
+var accountOffers = []offer[*Actor]{
+	{OpCreateUser, CreateUser, nil},
+	{OpListUsers, ListUsers, nil},
+	{OpCreateInstitution, CreateInstitution, nil},
+	{OpCreateAgency, CreateAgency, nil},
+	{OpRecordReplication, RecordReplication, nil},
+	{OpListReplications, ListReplications, nil},
+}
+
+// OfferOf is what actor may do across the installation: the operations of
+// accountOffers that the policy allows, and creating a cohort when they
+// may for some institution.
+func OfferOf(actor *Actor) Offer {
+	o := offerOf(actor, Target{}, actor, accountOffers)
+	if actor.PlatformAdmin || slices.ContainsFunc(actor.Institutions, func(id uuid.UUID) bool {
+		return Authorize(actor, CreateCohort, Target{InstitutionID: id}) == nil
+	}) {
+		o.Allowed = append(o.Allowed, OpCreateCohort)
+	}
+	return o
+}
+
 // OfferedOperations lists every operation some resource offers, once.
 func OfferedOperations() []Operation {
 	var ops []Operation
@@ -270,6 +303,7 @@ func OfferedOperations() []Operation {
 	add(operationsOf(publicationOffers))
 	add(operationsOf(enrollmentOffers))
 	add(operationsOf(cohortOffers))
+	add(append(operationsOf(accountOffers), OpCreateCohort))
 	return ops
 }
 

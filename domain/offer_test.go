@@ -198,3 +198,20 @@ func TestEveryOfferedOperationIsOfferedOnce(t *testing.T) {
 		t.Fatalf("only %d operations are offered", len(ops))
 	}
 }
+
+func TestTheInstallationOffersOrganizersAndAdminsTheirOperations(t *testing.T) {
+	w := newPolicyWorld()
+	for who, want := range map[string]string{
+		"admin": "create-user list-users create-institution create-agency record-replication list-agency-replications create-cohort |",
+		// The organizer of cohort A may create cohorts for institution A;
+		// the other organizer, for none.
+		"organizer":      "create-user list-users create-agency record-replication list-agency-replications create-cohort |",
+		"otherOrganizer": "create-user list-users create-agency record-replication list-agency-replications |",
+		"coach":          "|",
+		"participant":    "|",
+	} {
+		if got := offerText(OfferOf(w.actors[who])); got != want {
+			t.Errorf("%s is offered\n got %s\nwant %s", who, got, want)
+		}
+	}
+}
