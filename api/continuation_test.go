@@ -64,14 +64,18 @@ func TestAnOrganizerMovesAProjectToANewMentorAndTheHistoryStays(t *testing.T) {
 
 	expect(t, w.get(projectPath(w, ""), w.tokenOf(roleMentor)), http.StatusNotFound)
 	var timeline struct {
-		Items []struct{ Action, Summary, TargetType string }
+		Items []struct {
+			Action, TargetType string
+			Details            struct{ Changes []struct{ Field, From, To string } }
+		}
 	}
 	expect(t, w.get(projectPath(w, "/timeline"), w.token(newMentor.ID)), http.StatusOK).decode(t, &timeline)
 	if len(timeline.Items) < 3 {
 		t.Fatalf("the new mentor reads %d events of the project's history, want all of them", len(timeline.Items))
 	}
 	latest := timeline.Items[0]
-	if latest.Action != "enrollment.updated" || !strings.Contains(latest.Summary, "mengganti mentor dari «Sekda Mentor» ke «Drs. Hendra Mentor Baru»") {
+	if latest.Action != "enrollment.updated" || len(latest.Details.Changes) != 1 ||
+		latest.Details.Changes[0] != (struct{ Field, From, To string }{"mentor", "Sekda Mentor", "Drs. Hendra Mentor Baru"}) {
 		t.Errorf("the timeline's latest event is %+v, want the change of mentor naming both", latest)
 	}
 	if last := timeline.Items[len(timeline.Items)-1]; last.Action != "enrollment.created" {
@@ -148,7 +152,7 @@ func TestAParticipantProposesANewMentorWhoMustAccept(t *testing.T) {
 	expect(t, w.post("/v1/milestones/"+mid.ID.String()+"/verification", newMentorToken, map[string]string{"decision": "approve"}), http.StatusOK)
 
 	var timeline struct {
-		Items []struct{ Action, Summary string }
+		Items []struct{ Action string }
 	}
 	expect(t, w.get(projectPath(w, "/timeline?limit=200"), newMentorToken), http.StatusOK).decode(t, &timeline)
 	var actions []string
@@ -275,7 +279,10 @@ func TestTheTimelineTellsWhatHappenedAndNothingElse(t *testing.T) {
 	w.draftDesign(t)
 	participant := w.tokenOf(roleParticipant)
 	var timeline struct {
-		Items []struct{ Action, Summary string }
+		Items []struct {
+			Action, ActorName string
+			Details           map[string]any
+		}
 	}
 	expect(t, w.get(projectPath(w, "/timeline"), participant), http.StatusOK).decode(t, &timeline)
 	before := len(timeline.Items)
@@ -290,7 +297,10 @@ func TestTheTimelineTellsWhatHappenedAndNothingElse(t *testing.T) {
 		t.Errorf("saving the same title moved the version from %s to %s", version, got)
 	}
 	first := timeline.Items[len(timeline.Items)-1]
-	if first.Action != "enrollment.created" || !strings.HasSuffix(first.Summary, " mendaftarkan peserta ke angkatan") {
-		t.Errorf("the first event is %+v, want the enrollment in words", first)
+	if first.Action != "enrollment.created" || first.ActorName != w.organizer.Name {
+		t.Errorf("the first event is %+v, want the enrollment by the organizer", first)
+	}
+	if latest := timeline.Items[0]; latest.Action != "milestone.created" || latest.Details["title"] != "Terbentuknya Tim Efektif" {
+		t.Errorf("the latest event is %+v, want the milestone naming its title", latest)
 	}
 }

@@ -19,20 +19,21 @@ type Activity struct {
 
 // Milestone is a milestone (tahapan) of a project as clients see it.
 type Milestone struct {
-	ID          uuid.UUID     `json:"id" format:"uuid" doc:"The milestone's id."`
-	ProjectID   uuid.UUID     `json:"projectId" format:"uuid" doc:"Its project."`
-	Horizon     string        `json:"horizon" enum:"short,mid,long" doc:"short (during the training), mid (about a year), long (two years or more)." example:"short"`
-	Title       string        `json:"title" doc:"Title." example:"Terbentuknya Tim Efektif"`
-	Description string        `json:"description" example:"Tim efektif lintas bidang ditetapkan dengan SK Kepala Dinas." doc:"Description."`
-	DueOn       domain.Date   `json:"dueOn" format:"date" doc:"When it is due." example:"2026-05-15"`
-	Position    int           `json:"position" minimum:"0" maximum:"10000" doc:"Order within its horizon, lower first." example:"0"`
-	Activities  []Activity    `json:"activities" doc:"The steps towards it."`
-	Status      string        `json:"status" enum:"planned,in_progress,awaiting_verification,achieved" doc:"Where it stands." example:"planned"`
-	Overdue     bool          `json:"overdue" doc:"Past its due date and not achieved (as of today)."`
-	Evidence    EvidenceTally `json:"evidence" doc:"How many of its evidence stand in each status."`
-	Version     int64         `json:"version" doc:"Increases with every change; the ETag names it." example:"1"`
-	CreatedAt   time.Time     `json:"createdAt" doc:"When it was added."`
-	UpdatedAt   time.Time     `json:"updatedAt" doc:"When it last changed."`
+	ID            uuid.UUID     `json:"id" format:"uuid" doc:"The milestone's id."`
+	ProjectID     uuid.UUID     `json:"projectId" format:"uuid" doc:"Its project."`
+	Horizon       string        `json:"horizon" enum:"short,mid,long" doc:"short (during the training), mid (about a year), long (two years or more)." example:"short"`
+	Title         string        `json:"title" doc:"Title." example:"Terbentuknya Tim Efektif"`
+	Description   string        `json:"description" example:"Tim efektif lintas bidang ditetapkan dengan SK Kepala Dinas." doc:"Description."`
+	DueOn         domain.Date   `json:"dueOn" format:"date" doc:"When it is due." example:"2026-05-15"`
+	Position      int           `json:"position" minimum:"0" maximum:"10000" doc:"Order within its horizon, lower first." example:"0"`
+	Activities    []Activity    `json:"activities" doc:"The steps towards it."`
+	Status        string        `json:"status" enum:"planned,in_progress,awaiting_verification,achieved" doc:"Where it stands." example:"planned"`
+	Overdue       bool          `json:"overdue" doc:"Past its due date and not achieved (as of today)."`
+	Evidence      EvidenceTally `json:"evidence" doc:"How many of its evidence stand in each status."`
+	ReviewComment string        `json:"reviewComment,omitempty" doc:"What the mentor wrote with the latest verdict: why, when they returned it." example:"Foto kegiatan belum dilampirkan."`
+	Version       int64         `json:"version" doc:"Increases with every change; the ETag names it." example:"1"`
+	CreatedAt     time.Time     `json:"createdAt" doc:"When it was added."`
+	UpdatedAt     time.Time     `json:"updatedAt" doc:"When it last changed."`
 	Offered
 }
 
@@ -48,7 +49,7 @@ func newMilestone(today domain.Date) func(domain.Milestone) Milestone {
 	return func(m domain.Milestone) Milestone {
 		out := Milestone{ID: m.ID, ProjectID: m.ProjectID, Horizon: string(m.Horizon), Title: m.Title, Description: m.Description,
 			DueOn: m.DueOn, Position: m.Position, Activities: make([]Activity, len(m.Activities)), Status: string(m.Status),
-			Overdue: m.Overdue(today), Version: m.Version, CreatedAt: m.CreatedAt, UpdatedAt: m.UpdatedAt, Offered: offered(m.Offer),
+			Overdue: m.Overdue(today), ReviewComment: m.ReviewComment, Version: m.Version, CreatedAt: m.CreatedAt, UpdatedAt: m.UpdatedAt, Offered: offered(m.Offer),
 			Evidence: EvidenceTally{Submitted: m.Evidence[domain.EvidenceSubmitted], Approved: m.Evidence[domain.EvidenceApproved],
 				Rejected: m.Evidence[domain.EvidenceRejected], Withdrawn: m.Evidence[domain.EvidenceWithdrawn]}}
 		for i, a := range m.Activities {

@@ -149,22 +149,58 @@ type CoachingNoteCreate struct {
 
 // TimelineEntry is one step in a project's history.
 type TimelineEntry struct {
-	ID         int64      `json:"id" doc:"The event's number; later events have higher numbers." example:"42"`
-	At         time.Time  `json:"at" doc:"When it happened."`
-	ActorID    *uuid.UUID `json:"actorId,omitempty" format:"uuid" doc:"Who did it; absent for what the system did."`
-	ActorName  string     `json:"actorName" doc:"Their name." example:"Dr. Budi Santoso"`
-	Action     string     `json:"action" doc:"What happened, for programs." example:"project.design_submitted"`
-	TargetType string     `json:"targetType" enum:"project,milestone,evidence,coaching_note,enrollment,mentor_transfer,assessment" doc:"What it happened to."`
-	TargetID   uuid.UUID  `json:"targetId" format:"uuid" doc:"The id of that."`
-	Summary    string     `json:"summary" doc:"What happened, in a sentence of Bahasa Indonesia." example:"Dr. Budi Santoso mengajukan rancangan «Antrean Daring» untuk disetujui"`
+	ID         int64          `json:"id" doc:"The event's number; later events have higher numbers." example:"42"`
+	At         time.Time      `json:"at" doc:"When it happened."`
+	ActorID    *uuid.UUID     `json:"actorId,omitempty" format:"uuid" doc:"Who did it; absent for what the system did."`
+	ActorName  string         `json:"actorName" doc:"Their name." example:"Dr. Budi Santoso"`
+	Action     TimelineAction `json:"action" doc:"What happened; clients word it from the action and its details." example:"project.design_submitted"`
+	TargetType string         `json:"targetType" enum:"project,milestone,evidence,coaching_note,enrollment,mentor_transfer,assessment" doc:"What it happened to."`
+	TargetID   uuid.UUID      `json:"targetId" format:"uuid" doc:"The id of that."`
+	Details    EventDetails   `json:"details" doc:"What the event names besides its actor and target."`
+}
+
+// TimelineAction is what happened in a project's timeline.
+type TimelineAction string
+
+// Schema lists the actions of the timeline.
+func (TimelineAction) Schema(huma.Registry) *huma.Schema {
+	s := &huma.Schema{Type: huma.TypeString, Description: "What happened."}
+	for _, a := range domain.TimelineActions {
+		s.Enum = append(s.Enum, a)
+	}
+	return s
+}
+
+// EventDetails are the facts an event of the timeline names; each action
+// uses some of them.
+type EventDetails struct {
+	Title          string             `json:"title,omitempty" doc:"The title of what it concerned when it happened: the project, milestone, evidence or publication; a coaching note's topic." example:"Terbentuknya Tim Efektif"`
+	Comment        string             `json:"comment,omitempty" doc:"What the actor wrote with a decision: why a design or milestone was returned, evidence rejected, or a mentor proposal declined or refused." example:"Lampirkan SK yang sudah ditandatangani."`
+	Role           string             `json:"role,omitempty" enum:"mentor,coach" doc:"The capacity in which the actor reviewed a design." example:"mentor"`
+	Decision       string             `json:"decision,omitempty" enum:"approve,return" doc:"Their verdict on the design." example:"approve"`
+	Seminar        string             `json:"seminar,omitempty" enum:"design,final" doc:"The seminar an assessment scored." example:"design"`
+	Mentor         string             `json:"mentor,omitempty" doc:"The proposed mentor of a mentor transfer." example:"Drs. Jefridin, M.Pd."`
+	PreviousMentor string             `json:"previousMentor,omitempty" doc:"The mentor a mentor transfer would replace." example:"Ir. Hendra Gunawan"`
+	Changes        []EnrollmentChange `json:"changes,omitempty" doc:"What changed in an enrollment."`
+}
+
+// EnrollmentChange is one change of an enrollment, by the names or values
+// before and after.
+type EnrollmentChange struct {
+	Field string `json:"field" enum:"mentor,coach,group" doc:"What changed." example:"mentor"`
+	From  string `json:"from" doc:"The name or group before; empty for no coach." example:"Ir. Hendra Gunawan"`
+	To    string `json:"to" doc:"The name or group after; empty for no coach." example:"Drs. Jefridin, M.Pd."`
 }
 
 func newTimelineEntry(e domain.TimelineEntry) TimelineEntry {
-	summary := e.Summary
-	if e.ActorName != "" {
-		summary = e.ActorName + " " + summary
+	d := e.Details
+	out := TimelineEntry{ID: e.ID, At: e.At, ActorID: e.ActorID, ActorName: e.ActorName, Action: TimelineAction(e.Action), TargetType: e.TargetType,
+		TargetID: e.TargetID, Details: EventDetails{Title: d.Title, Comment: d.Comment, Role: string(d.Role), Decision: string(d.Decision), Seminar: string(d.Seminar),
+			Mentor: d.Mentor, PreviousMentor: d.PreviousMentor}}
+	for _, c := range d.Changes {
+		out.Details.Changes = append(out.Details.Changes, EnrollmentChange{Field: c.Field, From: c.From, To: c.To})
 	}
-	return TimelineEntry{ID: e.ID, At: e.At, ActorID: e.ActorID, ActorName: e.ActorName, Action: e.Action, TargetType: e.TargetType, TargetID: e.TargetID, Summary: summary}
+	return out
 }
 
 // ReviewQueueItem is something waiting for your decision.

@@ -107,24 +107,18 @@ func (s *Projects) RecordAssessment(ctx context.Context, actor *Actor, projectID
 		if err := tx.Assessments().Create(ctx, a); err != nil {
 			return nil, err
 		}
-		e := projectEvent(actor, a.At, *p, "assessment.recorded", "menilai seminar "+seminarName(seminar))
-		e.TargetType, e.TargetID, e.After = "assessment", a.ID, a
+		e := projectEvent(actor, a.At, *p, "assessment.recorded")
+		e.TargetType, e.TargetID, e.After, e.Details.Seminar = "assessment", a.ID, a, seminar
 		events := []Event{e}
 		if seminar == SeminarFinal && p.Status == ProjectFinalSubmitted {
 			p.Status = ProjectCompleted
-			events = append(events, projectEvent(actor, a.At, *p, "project.completed", "— proyek perubahan selesai dinilai"))
+			events = append(events, projectEvent(actor, a.At, *p, "project.completed"))
 		}
 		return events, nil
 	})
 	return a, err
 }
 
-func seminarName(s Seminar) string {
-	if s == SeminarDesign {
-		return "rancangan"
-	}
-	return "laporan akhir"
-}
 
 // Assessments returns a project's assessments the actor may read: all of
 // them for the cohort's organizers and examiners and the participant's

@@ -3,7 +3,6 @@ package domain
 import (
 	"context"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -325,7 +324,7 @@ func (s *Cohorts) UpdateEnrollment(ctx context.Context, actor *Actor, id uuid.UU
 		}
 		ev := event(actor, now, "enrollment.updated", "enrollment", id)
 		ev.CohortID, ev.ProjectID, ev.Before, ev.After = &e.CohortID, &e.ProjectID, before, e
-		if ev.Summary, err = enrollmentChangeSummary(ctx, tx, before, e); err != nil {
+		if ev.Details.Changes, err = enrollmentChanges(ctx, tx, before, e); err != nil {
 			return err
 		}
 		return tx.Events().Append(ctx, ev)
@@ -334,19 +333,19 @@ func (s *Cohorts) UpdateEnrollment(ctx context.Context, actor *Actor, id uuid.UU
 	return e, err
 }
 
-// enrollmentChangeSummary says in Bahasa Indonesia what changed in an
-// enrollment, naming the people, for the project's timeline: a change of
-// mentor or coach stays in the project's history.
-func enrollmentChangeSummary(ctx context.Context, tx Store, before, after Enrollment) (string, error) {
+// enrollmentChanges lists what changed in an enrollment, naming the
+// people, for the project's timeline: a change of mentor or coach stays in
+// the project's history.
+func enrollmentChanges(ctx context.Context, tx Store, before, after Enrollment) ([]EnrollmentChange, error) {
 	name := func(id *uuid.UUID) (string, error) {
 		if id == nil {
-			return "(tanpa coach)", nil
+			return "", nil
 		}
 		u, err := tx.Users().Get(ctx, *id)
-		return "«" + u.Name + "»", err
+		return u.Name, err
 	}
-	var parts []string
-	change := func(what string, from, to *uuid.UUID) error {
+	changes := []EnrollmentChange{}
+	change := func(field string, from, to *uuid.UUID) error {
 		if (from == nil && to == nil) || (from != nil && to != nil && *from == *to) {
 			return nil
 		}
@@ -358,20 +357,17 @@ func enrollmentChangeSummary(ctx context.Context, tx Store, before, after Enroll
 		if err != nil {
 			return err
 		}
-		parts = append(parts, "mengganti "+what+" dari "+f+" ke "+t)
+		changes = append(changes, EnrollmentChange{Field: field, From: f, To: t})
 		return nil
 	}
 	if err := change("mentor", &before.MentorID, &after.MentorID); err != nil {
-		return "", err
+		return nil, err
 	}
 	if err := change("coach", before.CoachID, after.CoachID); err != nil {
-		return "", err
+		return nil, err
 	}
 	if before.Group != after.Group {
-		parts = append(parts, "memindahkan peserta ke kelompok «"+after.Group+"»")
+		changes = append(changes, EnrollmentChange{Field: "group", From: before.Group, To: after.Group})
 	}
-	if len(parts) == 0 {
-		return "memperbarui data kepesertaan", nil
-	}
-	return strings.Join(parts, "; "), nil
+	return changes, nil
 }

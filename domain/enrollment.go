@@ -55,7 +55,6 @@ func enrollmentCreated(actor *Actor, e Enrollment, now time.Time) Event {
 	ev := event(actor, now, "enrollment.created", "enrollment", e.ID)
 	cohortID, projectID := e.CohortID, e.ProjectID
 	ev.CohortID, ev.ProjectID, ev.After = &cohortID, &projectID, e
-	ev.Summary = "mendaftarkan peserta ke angkatan"
 	return ev
 }
 

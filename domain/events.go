@@ -21,10 +21,50 @@ type Event struct {
 	ProjectID *uuid.UUID
 	Before    any
 	After     any
-	// Summary says in a few words of Bahasa Indonesia what happened, for
-	// timelines ("mengajukan rancangan «Antrean Daring»"); the actor's name
-	// goes before it when shown.
-	Summary string
+	// Details are what the event names besides its actor and target, so
+	// that clients word it in their own language: the server keeps no
+	// sentences.
+	Details EventDetails
+}
+
+// EventDetails are the facts an event names; each action uses some.
+type EventDetails struct {
+	// Title is the title of what it happened to when it happened: the
+	// project, milestone, evidence or publication; a coaching note's topic.
+	Title string
+	// Comment is what the actor wrote with a decision: why a design or a
+	// milestone was returned, evidence rejected, a proposal declined.
+	Comment string
+	// Role is the capacity in which the actor reviewed a design, and
+	// Decision their verdict.
+	Role     Role
+	Decision DesignDecision
+	// Seminar is the seminar an assessment scored.
+	Seminar Seminar
+	// Mentor and PreviousMentor name the people of a mentor transfer.
+	Mentor, PreviousMentor string
+	// Changes list what changed in an enrollment.
+	Changes []EnrollmentChange
+}
+
+// EnrollmentChange is one change of an enrollment, with the names or
+// values before and after ("" for no coach).
+type EnrollmentChange struct {
+	// Field is mentor, coach or group.
+	Field    string
+	From, To string
+}
+
+// TimelineActions are the actions of the events of a project's timeline.
+var TimelineActions = []string{
+	"project.updated", "project.design_submitted", "project.design_reviewed", "project.design_approved",
+	"project.implementation_started", "project.final_submitted", "project.completed",
+	"project.published", "project.publication_updated", "project.withdrawn", "project.unpublished",
+	"milestone.created", "milestone.updated", "milestone.deleted", "milestone.claimed", "milestone.verified", "milestone.returned",
+	"evidence.submitted", "evidence.withdrawn", "evidence.approved", "evidence.rejected",
+	"coaching_note.added", "assessment.recorded", "enrollment.created", "enrollment.updated",
+	"mentor_transfer.proposed", "mentor_transfer.confirmed", "mentor_transfer.refused", "mentor_transfer.accepted",
+	"mentor_transfer.declined", "mentor_transfer.cancelled",
 }
 
 // TimelineEntry is an event of a project's timeline with its actor's name.

@@ -100,10 +100,11 @@ func checkAcceptsEvidence(p Project, m Milestone) error {
 	return nil
 }
 
-// evidenceEvent is an audit event about evidence of a milestone.
-func evidenceEvent(actor *Actor, s *Projects, p Project, e Evidence, action, summary string) Event {
-	ev := projectEvent(actor, s.now(), p, action, summary+" «"+e.Title+"»")
-	ev.TargetType, ev.TargetID = "evidence", e.ID
+// evidenceEvent is an audit event about evidence of a milestone, naming
+// the evidence's title.
+func evidenceEvent(actor *Actor, s *Projects, p Project, e Evidence, action string) Event {
+	ev := projectEvent(actor, s.now(), p, action)
+	ev.TargetType, ev.TargetID, ev.Details.Title = "evidence", e.ID, e.Title
 	return ev
 }
 
@@ -125,7 +126,7 @@ func (s *Projects) SubmitEvidence(ctx context.Context, actor *Actor, milestoneID
 		}
 		m.startOnEvidence()
 		offerEvidence(actor, *p, &e)
-		ev := evidenceEvent(actor, s, *p, e, "evidence.submitted", "mengunggah bukti dukung")
+		ev := evidenceEvent(actor, s, *p, e, "evidence.submitted")
 		ev.After = e
 		return []Event{ev}, nil
 	})
@@ -220,7 +221,7 @@ func (s *Projects) WithdrawEvidence(ctx context.Context, actor *Actor, id uuid.U
 		if err := e.withdraw(); err != nil {
 			return nil, err
 		}
-		return []Event{evidenceEvent(actor, s, p, *e, "evidence.withdrawn", "menarik bukti dukung")}, nil
+		return []Event{evidenceEvent(actor, s, p, *e, "evidence.withdrawn")}, nil
 	})
 }
 
@@ -237,12 +238,12 @@ func (s *Projects) ReviewEvidence(ctx context.Context, actor *Actor, id uuid.UUI
 		if err := tx.Reviews().Create(ctx, review); err != nil {
 			return nil, err
 		}
-		action, summary := "evidence.approved", "menyetujui bukti dukung"
+		action := "evidence.approved"
 		if decision == EvidenceReject {
-			action, summary = "evidence.rejected", "menolak bukti dukung ("+comment+")"
+			action = "evidence.rejected"
 		}
-		ev := evidenceEvent(actor, s, p, *e, action, summary)
-		ev.After = review
+		ev := evidenceEvent(actor, s, p, *e, action)
+		ev.After, ev.Details.Comment = review, comment
 		subject, what := "Bukti dukung disetujui: «"+e.Title+"»", "menyetujui bukti dukung «"+e.Title+"»"
 		if decision == EvidenceReject {
 			subject, what = "Bukti dukung ditolak: «"+e.Title+"»", "menolak bukti dukung «"+e.Title+"»; silakan unggah bukti dukung pengganti"

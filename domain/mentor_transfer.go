@@ -199,11 +199,13 @@ func needsOrganizer(participantAgency, mentorAgency *uuid.UUID) bool {
 	return participantAgency == nil || mentorAgency == nil || *participantAgency != *mentorAgency
 }
 
-// transferEvent is the timeline's event of a mentor transfer.
-func transferEvent(actor *Actor, now time.Time, t MentorTransfer, action, summary string) Event {
+// transferEvent is the timeline's event of a mentor transfer, naming the
+// proposed and the previous mentor and the decider's comment.
+func transferEvent(actor *Actor, now time.Time, t MentorTransfer, action string) Event {
 	e := event(actor, now, action, "mentor_transfer", t.ID)
 	cohort, project := t.CohortID, t.ProjectID
-	e.CohortID, e.ProjectID, e.Summary, e.After = &cohort, &project, summary, t
+	e.CohortID, e.ProjectID, e.After = &cohort, &project, t
+	e.Details = EventDetails{Title: t.ProjectTitle, Mentor: t.MentorName, PreviousMentor: t.PreviousMentor, Comment: t.Comment}
 	return e
 }
 
@@ -317,8 +319,7 @@ func (s *Cohorts) ProposeMentorTransfer(ctx context.Context, actor *Actor, enrol
 			return err
 		}
 		t.offerActions(actor, e)
-		if err := tx.Events().Append(ctx, transferEvent(actor, now, t, "mentor_transfer.proposed",
-			"mengusulkan «"+t.MentorName+"» sebagai mentor baru menggantikan «"+t.PreviousMentor+"»")); err != nil {
+		if err := tx.Events().Append(ctx, transferEvent(actor, now, t, "mentor_transfer.proposed")); err != nil {
 			return err
 		}
 		if t.Status == TransferAwaitingOrganizer {
@@ -427,8 +428,7 @@ func (s *Cohorts) AcceptMentorTransfer(ctx context.Context, actor *Actor, id uui
 		if err := t.decide(TransferAccepted, "", now); err != nil {
 			return nil, err
 		}
-		events := []Event{transferEvent(actor, now, *t, "mentor_transfer.accepted",
-			"menerima usulan menjadi mentor proyek perubahan ini, menggantikan «"+t.PreviousMentor+"»")}
+		events := []Event{transferEvent(actor, now, *t, "mentor_transfer.accepted")}
 		if e.MentorID != t.MentorID {
 			before := *e
 			e.MentorID, e.Version, e.UpdatedAt = t.MentorID, e.Version+1, now
@@ -437,11 +437,11 @@ func (s *Cohorts) AcceptMentorTransfer(ctx context.Context, actor *Actor, id uui
 			}
 			ev := event(actor, now, "enrollment.updated", "enrollment", e.ID)
 			ev.CohortID, ev.ProjectID, ev.Before, ev.After = &e.CohortID, &e.ProjectID, before, *e
-			summary, err := enrollmentChangeSummary(ctx, tx, before, *e)
+			changes, err := enrollmentChanges(ctx, tx, before, *e)
 			if err != nil {
 				return nil, err
 			}
-			ev.Summary = summary
+			ev.Details.Changes = changes
 			events = append(events, ev)
 		}
 		text := t.MentorName + " menerima usulan Anda dan kini menjadi mentor proyek perubahan «" + t.ProjectTitle + "»."
@@ -462,13 +462,9 @@ func (s *Cohorts) DeclineMentorTransfer(ctx context.Context, actor *Actor, id uu
 		if err := t.decide(TransferDeclined, comment, now); err != nil {
 			return nil, err
 		}
-		summary := "menolak usulan menjadi mentor proyek perubahan ini"
-		if comment != "" {
-			summary += " (" + comment + ")"
-		}
 		text := withComment(t.MentorName+" menolak usulan menjadi mentor proyek perubahan «"+t.ProjectTitle+"». Mentor Anda tetap "+
 			t.PreviousMentor+"; Anda dapat mengusulkan mentor lain.", comment)
-		return []Event{transferEvent(actor, now, *t, "mentor_transfer.declined", summary)},
+		return []Event{transferEvent(actor, now, *t, "mentor_transfer.declined")},
 			s.Mail.queue(ctx, tx, now, MailMentorTransfer, []uuid.UUID{t.ParticipantID}, "Usulan mentor baru ditolak: «"+t.ProjectTitle+"»", letter(text))
 	})
 }
@@ -482,7 +478,7 @@ func (s *Cohorts) ConfirmMentorTransfer(ctx context.Context, actor *Actor, id uu
 		if err := t.decide(TransferPending, "", now); err != nil {
 			return nil, err
 		}
-		return []Event{transferEvent(actor, now, *t, "mentor_transfer.confirmed", "mengonfirmasi usulan «"+t.MentorName+"» sebagai mentor baru")},
+		return []Event{transferEvent(actor, now, *t, "mentor_transfer.confirmed")},
 			s.askProposedMentor(ctx, tx, now, *t)
 	})
 }
@@ -501,7 +497,7 @@ func (s *Cohorts) RefuseMentorTransfer(ctx context.Context, actor *Actor, id uui
 		}
 		text := withComment("Penyelenggara tidak menyetujui usulan "+t.MentorName+" sebagai mentor baru proyek perubahan «"+t.ProjectTitle+"». Mentor Anda tetap "+
 			t.PreviousMentor+"; Anda dapat mengusulkan mentor lain.", comment)
-		return []Event{transferEvent(actor, now, *t, "mentor_transfer.refused", "tidak menyetujui usulan «"+t.MentorName+"» sebagai mentor baru")},
+		return []Event{transferEvent(actor, now, *t, "mentor_transfer.refused")},
 			s.Mail.queue(ctx, tx, now, MailMentorTransfer, []uuid.UUID{t.ParticipantID}, "Usulan mentor baru tidak disetujui: «"+t.ProjectTitle+"»", letter(text))
 	})
 }
@@ -513,6 +509,6 @@ func (s *Cohorts) CancelMentorTransfer(ctx context.Context, actor *Actor, id uui
 		if err := t.decide(TransferCancelled, "", now); err != nil {
 			return nil, err
 		}
-		return []Event{transferEvent(actor, now, *t, "mentor_transfer.cancelled", "membatalkan usulan «"+t.MentorName+"» sebagai mentor baru")}, nil
+		return []Event{transferEvent(actor, now, *t, "mentor_transfer.cancelled")}, nil
 	})
 }

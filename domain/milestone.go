@@ -65,10 +65,13 @@ type Milestone struct {
 	// ClaimedAt is when the participant last claimed it achieved.
 	ClaimedAt *time.Time
 	// Evidence counts the milestone's evidence by status, as read with it.
-	Evidence  EvidenceTally
-	Version   int64
-	CreatedAt time.Time
-	UpdatedAt time.Time
+	Evidence EvidenceTally
+	// ReviewComment is what the mentor wrote with the latest verdict: why,
+	// when they returned it ("" before any). It is kept with the review.
+	ReviewComment string
+	Version       int64
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
 	// Offer is what the caller who read it may do to it now.
 	Offer Offer
 }

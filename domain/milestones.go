@@ -8,10 +8,11 @@ import (
 	"github.com/google/uuid"
 )
 
-// milestoneEvent is an audit event about a milestone of a project.
-func milestoneEvent(actor *Actor, s *Projects, p Project, m Milestone, action, summary string) Event {
-	e := projectEvent(actor, s.now(), p, action, summary+" «"+m.Title+"»")
-	e.TargetType, e.TargetID = "milestone", m.ID
+// milestoneEvent is an audit event about a milestone of a project, naming
+// the milestone's title.
+func milestoneEvent(actor *Actor, s *Projects, p Project, m Milestone, action string) Event {
+	e := projectEvent(actor, s.now(), p, action)
+	e.TargetType, e.TargetID, e.Details.Title = "milestone", m.ID, m.Title
 	return e
 }
 
@@ -36,7 +37,7 @@ func (s *Projects) CreateMilestone(ctx context.Context, actor *Actor, projectID 
 		if err != nil {
 			return nil, err
 		}
-		e := milestoneEvent(actor, s, *p, m, "milestone.created", "menambah milestone")
+		e := milestoneEvent(actor, s, *p, m, "milestone.created")
 		e.After = m
 		offerMilestone(actor, *p, &m)
 		return []Event{e}, nil
@@ -133,7 +134,7 @@ func (s *Projects) UpdateMilestone(ctx context.Context, actor *Actor, id uuid.UU
 		if err := m.edit(c); err != nil {
 			return nil, err
 		}
-		e := milestoneEvent(actor, s, *p, *m, "milestone.updated", "mengubah milestone")
+		e := milestoneEvent(actor, s, *p, *m, "milestone.updated")
 		e.Before, e.After = before, *m
 		return []Event{e}, nil
 	})
@@ -145,7 +146,7 @@ func (s *Projects) DeleteMilestone(ctx context.Context, actor *Actor, id uuid.UU
 		if err := m.checkDeletable(); err != nil {
 			return nil, err
 		}
-		e := milestoneEvent(actor, s, *p, *m, "milestone.deleted", "menghapus milestone")
+		e := milestoneEvent(actor, s, *p, *m, "milestone.deleted")
 		e.Before = *m
 		return []Event{e}, tx.Milestones().Delete(ctx, m.ID)
 	})
@@ -161,7 +162,7 @@ func (s *Projects) ClaimMilestone(ctx context.Context, actor *Actor, id uuid.UUI
 		if err := m.claim(s.now()); err != nil {
 			return nil, err
 		}
-		return []Event{milestoneEvent(actor, s, *p, *m, "milestone.claimed", "menyatakan tercapai dan meminta verifikasi milestone")}, nil
+		return []Event{milestoneEvent(actor, s, *p, *m, "milestone.claimed")}, nil
 	})
 }
 
@@ -178,12 +179,13 @@ func (s *Projects) VerifyMilestone(ctx context.Context, actor *Actor, id uuid.UU
 		if err := tx.Reviews().Create(ctx, review); err != nil {
 			return nil, err
 		}
-		action, summary := "milestone.verified", "memverifikasi tercapainya milestone"
+		m.ReviewComment = comment
+		action := "milestone.verified"
 		if decision == VerifyReturn {
-			action, summary = "milestone.returned", "mengembalikan milestone ("+comment+")"
+			action = "milestone.returned"
 		}
-		e := milestoneEvent(actor, s, *p, *m, action, summary)
-		e.After = review
+		e := milestoneEvent(actor, s, *p, *m, action)
+		e.After, e.Details.Comment = review, comment
 		subject, what := "Milestone terverifikasi: «"+m.Title+"»", "memverifikasi bahwa milestone «"+m.Title+"» tercapai"
 		if decision == VerifyReturn {
 			subject, what = "Milestone dikembalikan: «"+m.Title+"»", "mengembalikan milestone «"+m.Title+"» (belum dapat diverifikasi)"

@@ -57,7 +57,7 @@ func (s *Projects) loadProject(ctx context.Context, tx Store, actor *Actor, id u
 	if err := tx.Projects().Update(ctx, p); err != nil {
 		return Project{}, err
 	}
-	return p, tx.Events().Append(ctx, projectEvent(nil, s.now(), p, "project.implementation_started", "Fase implementasi angkatan dimulai"))
+	return p, tx.Events().Append(ctx, projectEvent(nil, s.now(), p, "project.implementation_started"))
 }
 
 // change runs fn on a locked project the actor may act on, then stores the
@@ -106,11 +106,11 @@ func (s *Projects) offerProject(ctx context.Context, tx Store, actor *Actor, p *
 	return nil
 }
 
-// projectEvent is an audit event about a project.
-func projectEvent(actor *Actor, now time.Time, p Project, action, summary string) Event {
+// projectEvent is an audit event about a project, naming its title.
+func projectEvent(actor *Actor, now time.Time, p Project, action string) Event {
 	e := event(actor, now, action, "project", p.ID)
 	id, cohort := p.ID, p.CohortID
-	e.ProjectID, e.CohortID, e.Summary = &id, &cohort, summary
+	e.ProjectID, e.CohortID, e.Details.Title = &id, &cohort, p.Title
 	return e
 }
 
@@ -133,7 +133,7 @@ func (s *Projects) UpdateProject(ctx context.Context, actor *Actor, id uuid.UUID
 		if reflect.DeepEqual(before, *p) {
 			return nil, nil // nothing changed: no version, no event
 		}
-		e := projectEvent(actor, s.now(), *p, "project.updated", "memperbarui rancangan proyek perubahan")
+		e := projectEvent(actor, s.now(), *p, "project.updated")
 		e.Before, e.After = before, *p
 		return []Event{e}, nil
 	})
@@ -149,7 +149,7 @@ func (s *Projects) SubmitDesign(ctx context.Context, actor *Actor, id uuid.UUID,
 		if err := p.submitDesign(milestones, s.now()); err != nil {
 			return nil, err
 		}
-		e := projectEvent(actor, s.now(), *p, "project.design_submitted", "mengajukan rancangan «"+p.Title+"» untuk disetujui")
+		e := projectEvent(actor, s.now(), *p, "project.design_submitted")
 		e.After = *p
 		return []Event{e}, s.notifyDesignReviewers(ctx, tx, *p, "Rancangan proyek perubahan menunggu persetujuan: «"+p.Title+"»",
 			"mengajukan rancangan untuk disetujui")
@@ -176,15 +176,11 @@ func (s *Projects) ReviewDesign(ctx context.Context, actor *Actor, id uuid.UUID,
 		if err := tx.Reviews().Create(ctx, review); err != nil {
 			return nil, err
 		}
-		summary := "menyetujui rancangan «" + p.Title + "» sebagai " + roleName(role)
-		if decision == DesignReturn {
-			summary = "mengembalikan rancangan «" + p.Title + "» untuk diperbaiki: " + review.Comment
-		}
-		e := projectEvent(actor, now, *p, "project.design_reviewed", summary)
-		e.After = review
+		e := projectEvent(actor, now, *p, "project.design_reviewed")
+		e.After, e.Details.Role, e.Details.Decision, e.Details.Comment = review, role, decision, review.Comment
 		events := []Event{e}
 		if approved {
-			events = append(events, projectEvent(actor, now, *p, "project.design_approved", "— rancangan disetujui mentor dan coach"))
+			events = append(events, projectEvent(actor, now, *p, "project.design_approved"))
 			return events, s.notifyParticipant(ctx, tx, actor, *p, "Rancangan disetujui: «"+p.Title+"»",
 				"menyetujui rancangan Anda; rancangan kini disetujui dan bukti dukung dapat diunggah", "")
 		}
@@ -196,12 +192,6 @@ func (s *Projects) ReviewDesign(ctx context.Context, actor *Actor, id uuid.UUID,
 	})
 }
 
-func roleName(r Role) string {
-	if r == RoleMentor {
-		return "mentor"
-	}
-	return "coach"
-}
 
 // StartImplementation begins the implementation of an approved design
 // before the cohort's implementation phase starts it.
@@ -210,7 +200,7 @@ func (s *Projects) StartImplementation(ctx context.Context, actor *Actor, id uui
 		if err := p.startImplementation(); err != nil {
 			return nil, err
 		}
-		return []Event{projectEvent(actor, s.now(), *p, "project.implementation_started", "memulai implementasi proyek perubahan")}, nil
+		return []Event{projectEvent(actor, s.now(), *p, "project.implementation_started")}, nil
 	})
 }
 
@@ -220,7 +210,7 @@ func (s *Projects) SubmitFinal(ctx context.Context, actor *Actor, id uuid.UUID) 
 		if err := p.submitFinal(); err != nil {
 			return nil, err
 		}
-		return []Event{projectEvent(actor, s.now(), *p, "project.final_submitted", "mengajukan laporan akhir proyek perubahan")}, nil
+		return []Event{projectEvent(actor, s.now(), *p, "project.final_submitted")}, nil
 	})
 }
 
@@ -241,8 +231,8 @@ func (s *Projects) AddCoachingNote(ctx context.Context, actor *Actor, projectID 
 		if err := tx.CoachingNotes().Create(ctx, n); err != nil {
 			return nil, err
 		}
-		e := projectEvent(actor, n.CreatedAt, *p, "coaching_note.added", "mencatat coaching: "+n.Topic)
-		e.TargetType, e.TargetID = "coaching_note", n.ID
+		e := projectEvent(actor, n.CreatedAt, *p, "coaching_note.added")
+		e.TargetType, e.TargetID, e.Details.Title = "coaching_note", n.ID, n.Topic
 		return []Event{e}, nil
 	})
 	return n, err

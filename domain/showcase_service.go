@@ -78,11 +78,11 @@ func (s *Showcase) Publish(ctx context.Context, actor *Actor, projectID uuid.UUI
 		if err := pub.publish(d, project, cohort, agency, evidence, actor.UserID, now); err != nil {
 			return err
 		}
-		action, summary := "project.published", "menerbitkan proyek perubahan di etalase inovasi"
+		action := "project.published"
 		if !became {
-			action, summary = "project.publication_updated", "memperbarui proyek perubahan di etalase inovasi"
+			action = "project.publication_updated"
 		}
-		e := projectEvent(actor, now, project, action, summary)
+		e := projectEvent(actor, now, project, action)
 		e.After = pub
 		if isNew {
 			err = tx.Publications().Create(ctx, pub)
@@ -121,11 +121,11 @@ func (s *Showcase) Unpublish(ctx context.Context, actor *Actor, projectID uuid.U
 		if err := tx.Publications().Update(ctx, pub); err != nil {
 			return err
 		}
-		action, summary := "project.withdrawn", "menarik proyek perubahan dari etalase inovasi"
+		action := "project.withdrawn"
 		if actor.UserID != project.Parties.ParticipantID {
-			action, summary = "project.unpublished", "menurunkan proyek perubahan dari etalase inovasi"
+			action = "project.unpublished"
 		}
-		return tx.Events().Append(ctx, projectEvent(actor, now, project, action, summary))
+		return tx.Events().Append(ctx, projectEvent(actor, now, project, action))
 	})
 }
 
@@ -208,8 +208,7 @@ func (s *Showcase) RecordReplication(ctx context.Context, actor *Actor, publicat
 			return err
 		}
 		e := event(actor, now, "replication.recorded", "replication", r.ID)
-		e.After = r
-		e.Summary = "mencatat studi tiru «" + pub.Title + "»"
+		e.After, e.Details.Title = r, pub.Title
 		return tx.Events().Append(ctx, e)
 	})
 	return r, err

@@ -127,7 +127,6 @@ type eventRow struct {
 	bun.BaseModel `bun:"table:events,alias:ev"`
 
 	ID         int64           `bun:"id,pk,autoincrement"`
-	Summary    string          `bun:"summary"`
 	At         time.Time       `bun:"at"`
 	ActorID    *uuid.UUID      `bun:"actor_id,type:uuid"`
 	Action     string          `bun:"action"`
@@ -137,6 +136,44 @@ type eventRow struct {
 	ProjectID  *uuid.UUID      `bun:"project_id,type:uuid"`
 	Before     json.RawMessage `bun:"before,type:jsonb,nullzero"`
 	After      json.RawMessage `bun:"after,type:jsonb,nullzero"`
+	Details    eventDetails    `bun:"details,type:jsonb"`
+}
+
+// eventDetails is events.details: domain.EventDetails as JSON.
+type eventDetails struct {
+	Title          string             `json:"title,omitempty"`
+	Comment        string             `json:"comment,omitempty"`
+	Role           string             `json:"role,omitempty"`
+	Decision       string             `json:"decision,omitempty"`
+	Seminar        string             `json:"seminar,omitempty"`
+	Mentor         string             `json:"mentor,omitempty"`
+	PreviousMentor string             `json:"previousMentor,omitempty"`
+	Changes        []enrollmentChange `json:"changes,omitempty"`
+}
+
+// enrollmentChange is one change of events.details.changes.
+type enrollmentChange struct {
+	Field string `json:"field"`
+	From  string `json:"from"`
+	To    string `json:"to"`
+}
+
+func eventDetailsOf(d domain.EventDetails) eventDetails {
+	out := eventDetails{Title: d.Title, Comment: d.Comment, Role: string(d.Role), Decision: string(d.Decision), Seminar: string(d.Seminar), Mentor: d.Mentor,
+		PreviousMentor: d.PreviousMentor}
+	for _, c := range d.Changes {
+		out.Changes = append(out.Changes, enrollmentChange{Field: c.Field, From: c.From, To: c.To})
+	}
+	return out
+}
+
+func (d eventDetails) toDomain() domain.EventDetails {
+	out := domain.EventDetails{Title: d.Title, Comment: d.Comment, Role: domain.Role(d.Role), Decision: domain.DesignDecision(d.Decision), Seminar: domain.Seminar(d.Seminar),
+		Mentor: d.Mentor, PreviousMentor: d.PreviousMentor}
+	for _, c := range d.Changes {
+		out.Changes = append(out.Changes, domain.EnrollmentChange{Field: c.Field, From: c.From, To: c.To})
+	}
+	return out
 }
 
 // EventStore implements domain.EventStore.
@@ -152,7 +189,7 @@ func (s *EventStore) Append(ctx context.Context, events ...domain.Event) error {
 	rows := make([]eventRow, len(events))
 	for i, e := range events {
 		rows[i] = eventRow{At: e.At, ActorID: e.ActorID, Action: e.Action, TargetType: e.TargetType, TargetID: e.TargetID,
-			CohortID: e.CohortID, ProjectID: e.ProjectID, Summary: e.Summary}
+			CohortID: e.CohortID, ProjectID: e.ProjectID, Details: eventDetailsOf(e.Details)}
 		var err error
 		if rows[i].Before, err = snapshot(e.Before); err != nil {
 			return err
@@ -163,15 +200,19 @@ func (s *EventStore) Append(ctx context.Context, events ...domain.Event) error {
 	}
 	if len(rows) == 1 { // as most changes make: a prepared statement
 		r := rows[0]
-		return dbError(preparedExec(ctx, s.db, insertEvent, r.Summary, r.At, r.ActorID, r.Action, r.TargetType, r.TargetID, r.CohortID, r.ProjectID,
-			jsonOrNull(r.Before), jsonOrNull(r.After)))
+		details, err := json.Marshal(r.Details)
+		if err != nil {
+			return err
+		}
+		return dbError(preparedExec(ctx, s.db, insertEvent, json.RawMessage(details), r.At, r.ActorID, r.Action, r.TargetType, r.TargetID, r.CohortID,
+			r.ProjectID, jsonOrNull(r.Before), jsonOrNull(r.After)))
 	}
 	_, err := s.db.NewInsert().Model(&rows).Exec(ctx)
 	return dbError(err)
 }
 
 // insertEvent appends one event.
-const insertEvent = `INSERT INTO events (summary, at, actor_id, action, target_type, target_id, cohort_id, project_id, before, after)
+const insertEvent = `INSERT INTO events (details, at, actor_id, action, target_type, target_id, cohort_id, project_id, before, after)
 	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`
 
 // jsonOrNull is a JSON argument, or NULL when there is none.

@@ -30,6 +30,9 @@ type milestoneRow struct {
 	// EvidenceTally counts the milestone's evidence by status
 	// (selectMilestones); empty where the query does not read it.
 	EvidenceTally map[string]int `bun:"evidence_tally,scanonly"`
+	// ReviewComment is read from the milestone's latest verdict
+	// (selectMilestones).
+	ReviewComment string `bun:"review_comment,scanonly"`
 }
 
 // activityValue is one element of milestones.activities.
@@ -51,7 +54,7 @@ func milestoneFromDomain(m domain.Milestone) milestoneRow {
 func (r milestoneRow) toDomain() domain.Milestone {
 	m := domain.Milestone{ID: r.ID, ProjectID: r.ProjectID, Horizon: domain.Horizon(r.Horizon), Title: r.Title, Description: r.Description,
 		DueOn: domain.DateOf(r.DueOn), Position: r.Position, Activities: []domain.Activity{}, Status: domain.MilestoneStatus(r.Status),
-		ClaimedAt: r.ClaimedAt, Evidence: domain.EvidenceTally{}, Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
+		ClaimedAt: r.ClaimedAt, Evidence: domain.EvidenceTally{}, ReviewComment: r.ReviewComment, Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
 	for status, n := range r.EvidenceTally {
 		m.Evidence[domain.EvidenceStatus(status)] = n
 	}
@@ -113,11 +116,14 @@ const (
 )
 
 // selectMilestones selects milestone rows into dest with the tally of each
-// one's evidence by status (one lookup of the index evidence_milestone).
+// one's evidence by status (one lookup of the index evidence_milestone)
+// and the comment of its latest verdict (one of reviews_target).
 func (s *MilestoneStore) selectMilestones(dest any) *bun.SelectQuery {
 	return s.db.NewSelect().Model(dest).ColumnExpr("?TableColumns").
 		ColumnExpr(`(SELECT coalesce(jsonb_object_agg(t.status, t.n), '{}') FROM
-			(SELECT e.status, count(*) AS n FROM evidence e WHERE e.milestone_id = ?TableAlias.id GROUP BY e.status) t) AS evidence_tally`)
+			(SELECT e.status, count(*) AS n FROM evidence e WHERE e.milestone_id = ?TableAlias.id GROUP BY e.status) t) AS evidence_tally`).
+		ColumnExpr(`coalesce((SELECT r.comment FROM reviews r WHERE r.target_type = 'milestone' AND r.target_id = ?TableAlias.id
+			ORDER BY r.created_at DESC LIMIT 1), '') AS review_comment`)
 }
 
 // Get returns a milestone by id, with the tally of its evidence.

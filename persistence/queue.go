@@ -94,7 +94,10 @@ func (s *TimelineStore) Timeline(ctx context.Context, project uuid.UUID, page do
 	if err != nil {
 		return domain.Page[domain.TimelineEntry]{}, err
 	}
-	query := `SELECT ev.*, u.name AS actor_name FROM events ev LEFT JOIN users u ON u.id = ev.actor_id WHERE ev.project_id = ?0`
+	// Snapshots (before, after) and the sentences of earlier versions
+	// (summary) stay in the audit trail: the timeline shows the details.
+	query := `SELECT ev.id, ev.at, ev.actor_id, ev.action, ev.target_type, ev.target_id, ev.cohort_id, ev.project_id, ev.details,
+		u.name AS actor_name FROM events ev LEFT JOIN users u ON u.id = ev.actor_id WHERE ev.project_id = ?0`
 	if hasCursor {
 		query += ` AND ev.id < ?1`
 	}
@@ -104,7 +107,7 @@ func (s *TimelineStore) Timeline(ctx context.Context, project uuid.UUID, page do
 	}
 	return pageOf(rows, page.Size(), func(r timelineRow) domain.TimelineEntry {
 		entry := domain.TimelineEntry{ID: r.ID, Event: domain.Event{At: r.At.UTC(), ActorID: r.ActorID, Action: r.Action, TargetType: r.TargetType,
-			TargetID: r.TargetID, CohortID: r.CohortID, ProjectID: r.ProjectID, Summary: r.Summary}}
+			TargetID: r.TargetID, CohortID: r.CohortID, ProjectID: r.ProjectID, Details: r.Details.toDomain()}}
 		if r.ActorName != nil {
 			entry.ActorName = *r.ActorName
 		}

@@ -174,6 +174,13 @@ const (
 	EnrollmentActionsWithdrawEvidence       EnrollmentActions = "withdraw-evidence"
 )
 
+// Defines values for EnrollmentChangeField.
+const (
+	EnrollmentChangeFieldCoach  EnrollmentChangeField = "coach"
+	EnrollmentChangeFieldGroup  EnrollmentChangeField = "group"
+	EnrollmentChangeFieldMentor EnrollmentChangeField = "mentor"
+)
+
 // Defines values for ErrorDetailCode.
 const (
 	ErrorDetailCodeAccountNotYours                ErrorDetailCode = "account.not_yours"
@@ -547,6 +554,24 @@ const (
 const (
 	EscalationReviewerRoleCoach  EscalationReviewerRole = "coach"
 	EscalationReviewerRoleMentor EscalationReviewerRole = "mentor"
+)
+
+// Defines values for EventDetailsDecision.
+const (
+	EventDetailsDecisionApprove EventDetailsDecision = "approve"
+	EventDetailsDecisionReturn  EventDetailsDecision = "return"
+)
+
+// Defines values for EventDetailsRole.
+const (
+	EventDetailsRoleCoach  EventDetailsRole = "coach"
+	EventDetailsRoleMentor EventDetailsRole = "mentor"
+)
+
+// Defines values for EventDetailsSeminar.
+const (
+	EventDetailsSeminarDesign EventDetailsSeminar = "design"
+	EventDetailsSeminarFinal  EventDetailsSeminar = "final"
 )
 
 // Defines values for EvidenceActions.
@@ -1259,6 +1284,41 @@ const (
 	StakeholderPowerLow  StakeholderPower = "low"
 )
 
+// Defines values for TimelineEntryAction.
+const (
+	TimelineEntryActionAssessmentRecorded           TimelineEntryAction = "assessment.recorded"
+	TimelineEntryActionCoachingNoteAdded            TimelineEntryAction = "coaching_note.added"
+	TimelineEntryActionEnrollmentCreated            TimelineEntryAction = "enrollment.created"
+	TimelineEntryActionEnrollmentUpdated            TimelineEntryAction = "enrollment.updated"
+	TimelineEntryActionEvidenceApproved             TimelineEntryAction = "evidence.approved"
+	TimelineEntryActionEvidenceRejected             TimelineEntryAction = "evidence.rejected"
+	TimelineEntryActionEvidenceSubmitted            TimelineEntryAction = "evidence.submitted"
+	TimelineEntryActionEvidenceWithdrawn            TimelineEntryAction = "evidence.withdrawn"
+	TimelineEntryActionMentorTransferAccepted       TimelineEntryAction = "mentor_transfer.accepted"
+	TimelineEntryActionMentorTransferCancelled      TimelineEntryAction = "mentor_transfer.cancelled"
+	TimelineEntryActionMentorTransferConfirmed      TimelineEntryAction = "mentor_transfer.confirmed"
+	TimelineEntryActionMentorTransferDeclined       TimelineEntryAction = "mentor_transfer.declined"
+	TimelineEntryActionMentorTransferProposed       TimelineEntryAction = "mentor_transfer.proposed"
+	TimelineEntryActionMentorTransferRefused        TimelineEntryAction = "mentor_transfer.refused"
+	TimelineEntryActionMilestoneClaimed             TimelineEntryAction = "milestone.claimed"
+	TimelineEntryActionMilestoneCreated             TimelineEntryAction = "milestone.created"
+	TimelineEntryActionMilestoneDeleted             TimelineEntryAction = "milestone.deleted"
+	TimelineEntryActionMilestoneReturned            TimelineEntryAction = "milestone.returned"
+	TimelineEntryActionMilestoneUpdated             TimelineEntryAction = "milestone.updated"
+	TimelineEntryActionMilestoneVerified            TimelineEntryAction = "milestone.verified"
+	TimelineEntryActionProjectCompleted             TimelineEntryAction = "project.completed"
+	TimelineEntryActionProjectDesignApproved        TimelineEntryAction = "project.design_approved"
+	TimelineEntryActionProjectDesignReviewed        TimelineEntryAction = "project.design_reviewed"
+	TimelineEntryActionProjectDesignSubmitted       TimelineEntryAction = "project.design_submitted"
+	TimelineEntryActionProjectFinalSubmitted        TimelineEntryAction = "project.final_submitted"
+	TimelineEntryActionProjectImplementationStarted TimelineEntryAction = "project.implementation_started"
+	TimelineEntryActionProjectPublicationUpdated    TimelineEntryAction = "project.publication_updated"
+	TimelineEntryActionProjectPublished             TimelineEntryAction = "project.published"
+	TimelineEntryActionProjectUnpublished           TimelineEntryAction = "project.unpublished"
+	TimelineEntryActionProjectUpdated               TimelineEntryAction = "project.updated"
+	TimelineEntryActionProjectWithdrawn             TimelineEntryAction = "project.withdrawn"
+)
+
 // Defines values for TimelineEntryTargetType.
 const (
 	TimelineEntryTargetTypeAssessment     TimelineEntryTargetType = "assessment"
@@ -1733,6 +1793,21 @@ type Enrollment struct {
 // EnrollmentActions An operation's operationId.
 type EnrollmentActions string
 
+// EnrollmentChange defines model for EnrollmentChange.
+type EnrollmentChange struct {
+	// Field What changed.
+	Field EnrollmentChangeField `json:"field"`
+
+	// From The name or group before; empty for no coach.
+	From string `json:"from"`
+
+	// To The name or group after; empty for no coach.
+	To string `json:"to"`
+}
+
+// EnrollmentChangeField What changed.
+type EnrollmentChangeField string
+
 // EnrollmentCreate defines model for EnrollmentCreate.
 type EnrollmentCreate struct {
 	// CoachId Their coach; must be a coach of the cohort.
@@ -2041,6 +2116,42 @@ type EscalationKind string
 
 // EscalationReviewerRole In which role it waits for them.
 type EscalationReviewerRole string
+
+// EventDetails defines model for EventDetails.
+type EventDetails struct {
+	// Changes What changed in an enrollment.
+	Changes *[]EnrollmentChange `json:"changes,omitempty"`
+
+	// Comment What the actor wrote with a decision: why a design or milestone was returned, evidence rejected, or a mentor proposal declined or refused.
+	Comment *string `json:"comment,omitempty"`
+
+	// Decision Their verdict on the design.
+	Decision *EventDetailsDecision `json:"decision,omitempty"`
+
+	// Mentor The proposed mentor of a mentor transfer.
+	Mentor *string `json:"mentor,omitempty"`
+
+	// PreviousMentor The mentor a mentor transfer would replace.
+	PreviousMentor *string `json:"previousMentor,omitempty"`
+
+	// Role The capacity in which the actor reviewed a design.
+	Role *EventDetailsRole `json:"role,omitempty"`
+
+	// Seminar The seminar an assessment scored.
+	Seminar *EventDetailsSeminar `json:"seminar,omitempty"`
+
+	// Title The title of what it concerned when it happened: the project, milestone, evidence or publication; a coaching note's topic.
+	Title *string `json:"title,omitempty"`
+}
+
+// EventDetailsDecision Their verdict on the design.
+type EventDetailsDecision string
+
+// EventDetailsRole The capacity in which the actor reviewed a design.
+type EventDetailsRole string
+
+// EventDetailsSeminar The seminar an assessment scored.
+type EventDetailsSeminar string
 
 // Evidence defines model for Evidence.
 type Evidence struct {
@@ -2502,6 +2613,9 @@ type Milestone struct {
 
 	// RefusedActions Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer.
 	RefusedActions []RefusedAction `json:"refusedActions"`
+
+	// ReviewComment What the mentor wrote with the latest verdict: why, when they returned it.
+	ReviewComment *string `json:"reviewComment,omitempty"`
 
 	// Status Where it stands.
 	Status MilestoneStatus `json:"status"`
@@ -3400,8 +3514,8 @@ type StakeholderPower string
 
 // TimelineEntry defines model for TimelineEntry.
 type TimelineEntry struct {
-	// Action What happened, for programs.
-	Action string `json:"action"`
+	// Action What happened; clients word it from the action and its details.
+	Action TimelineEntryAction `json:"action"`
 
 	// ActorId Who did it; absent for what the system did.
 	ActorId *openapi_types.UUID `json:"actorId,omitempty"`
@@ -3412,11 +3526,11 @@ type TimelineEntry struct {
 	// At When it happened.
 	At time.Time `json:"at"`
 
+	// Details What the event names besides its actor and target.
+	Details EventDetails `json:"details"`
+
 	// Id The event's number; later events have higher numbers.
 	Id int64 `json:"id"`
-
-	// Summary What happened, in a sentence of Bahasa Indonesia.
-	Summary string `json:"summary"`
 
 	// TargetId The id of that.
 	TargetId openapi_types.UUID `json:"targetId"`
@@ -3424,6 +3538,9 @@ type TimelineEntry struct {
 	// TargetType What it happened to.
 	TargetType TimelineEntryTargetType `json:"targetType"`
 }
+
+// TimelineEntryAction What happened; clients word it from the action and its details.
+type TimelineEntryAction string
 
 // TimelineEntryTargetType What it happened to.
 type TimelineEntryTargetType string

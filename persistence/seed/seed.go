@@ -268,7 +268,7 @@ func (s *seeder) run() error {
 					}
 				}
 			}
-			eventRows = append(eventRows, []any{now, organizer, "enrollment.created", "enrollment", enrollment, cohort, project, "mendaftarkan peserta"})
+			eventRows = append(eventRows, []any{now, organizer, "enrollment.created", "enrollment", enrollment, cohort, project})
 			if status != "draft" && status != "design_submitted" { // approved by the mentor and the coach
 				for _, reviewer := range []struct {
 					id   uuid.UUID
@@ -335,7 +335,7 @@ func (s *seeder) flush(users, enrollments, projects, milestones, evidence, event
 		{"projects", []string{"id", "enrollment_id", "status", "title", "problem", "goal", "innovation_areas", "design_round", "version", "created_at", "updated_at"}, projects},
 		{"milestones", []string{"id", "project_id", "horizon", "title", "due_on", "position", "activities", "status", "version", "created_at", "updated_at"}, milestones},
 		{"evidence", []string{"id", "milestone_id", "project_id", "title", "url", "status", "submitted_by", "submitted_at", "version"}, evidence},
-		{"events", []string{"at", "actor_id", "action", "target_type", "target_id", "cohort_id", "project_id", "summary"}, events},
+		{"events", []string{"at", "actor_id", "action", "target_type", "target_id", "cohort_id", "project_id"}, events},
 		{"reviews", []string{"id", "project_id", "target_type", "target_id", "round", "reviewer_id", "reviewer_role", "decision", "comment", "created_at"}, reviews},
 		{"publications", []string{"id", "project_id", "cohort_id", "agency_id", "title", "problem", "innovation", "innovation_areas", "agency_name", "region",
 			"program", "year", "published_by", "published_at", "version", "created_at", "updated_at"}, publications},

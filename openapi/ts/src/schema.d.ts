@@ -1832,6 +1832,24 @@ export interface components {
              */
             version: number;
         };
+        EnrollmentChange: {
+            /**
+             * @description What changed.
+             * @example mentor
+             * @enum {string}
+             */
+            field: "mentor" | "coach" | "group";
+            /**
+             * @description The name or group before; empty for no coach.
+             * @example Ir. Hendra Gunawan
+             */
+            from: string;
+            /**
+             * @description The name or group after; empty for no coach.
+             * @example Drs. Jefridin, M.Pd.
+             */
+            to: string;
+        };
         EnrollmentCreate: {
             /**
              * Format: uuid
@@ -2200,6 +2218,48 @@ export interface components {
              * @example 2026-11-23T09:30:00Z
              */
             waitingSince: string;
+        };
+        EventDetails: {
+            /** @description What changed in an enrollment. */
+            changes?: components["schemas"]["EnrollmentChange"][];
+            /**
+             * @description What the actor wrote with a decision: why a design or milestone was returned, evidence rejected, or a mentor proposal declined or refused.
+             * @example Lampirkan SK yang sudah ditandatangani.
+             */
+            comment?: string;
+            /**
+             * @description Their verdict on the design.
+             * @example approve
+             * @enum {string}
+             */
+            decision?: "approve" | "return";
+            /**
+             * @description The proposed mentor of a mentor transfer.
+             * @example Drs. Jefridin, M.Pd.
+             */
+            mentor?: string;
+            /**
+             * @description The mentor a mentor transfer would replace.
+             * @example Ir. Hendra Gunawan
+             */
+            previousMentor?: string;
+            /**
+             * @description The capacity in which the actor reviewed a design.
+             * @example mentor
+             * @enum {string}
+             */
+            role?: "mentor" | "coach";
+            /**
+             * @description The seminar an assessment scored.
+             * @example design
+             * @enum {string}
+             */
+            seminar?: "design" | "final";
+            /**
+             * @description The title of what it concerned when it happened: the project, milestone, evidence or publication; a coaching note's topic.
+             * @example Terbentuknya Tim Efektif
+             */
+            title?: string;
         };
         Evidence: {
             /** @description The operations (by operationId) you may perform on it now. */
@@ -2807,6 +2867,11 @@ export interface components {
             projectId: string;
             /** @description Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer. */
             refusedActions: components["schemas"]["RefusedAction"][];
+            /**
+             * @description What the mentor wrote with the latest verdict: why, when they returned it.
+             * @example Foto kegiatan belum dilampirkan.
+             */
+            reviewComment?: string;
             /**
              * @description Where it stands.
              * @example planned
@@ -4071,10 +4136,11 @@ export interface components {
         };
         TimelineEntry: {
             /**
-             * @description What happened, for programs.
+             * @description What happened; clients word it from the action and its details.
              * @example project.design_submitted
+             * @enum {string}
              */
-            action: string;
+            action: "project.updated" | "project.design_submitted" | "project.design_reviewed" | "project.design_approved" | "project.implementation_started" | "project.final_submitted" | "project.completed" | "project.published" | "project.publication_updated" | "project.withdrawn" | "project.unpublished" | "milestone.created" | "milestone.updated" | "milestone.deleted" | "milestone.claimed" | "milestone.verified" | "milestone.returned" | "evidence.submitted" | "evidence.withdrawn" | "evidence.approved" | "evidence.rejected" | "coaching_note.added" | "assessment.recorded" | "enrollment.created" | "enrollment.updated" | "mentor_transfer.proposed" | "mentor_transfer.confirmed" | "mentor_transfer.refused" | "mentor_transfer.accepted" | "mentor_transfer.declined" | "mentor_transfer.cancelled";
             /**
              * Format: uuid
              * @description Who did it; absent for what the system did.
@@ -4092,17 +4158,14 @@ export interface components {
              * @example 2026-11-23T09:30:00Z
              */
             at: string;
+            /** @description What the event names besides its actor and target. */
+            details: components["schemas"]["EventDetails"];
             /**
              * Format: int64
              * @description The event's number; later events have higher numbers.
              * @example 42
              */
             id: number;
-            /**
-             * @description What happened, in a sentence of Bahasa Indonesia.
-             * @example Dr. Budi Santoso mengajukan rancangan «Antrean Daring» untuk disetujui
-             */
-            summary: string;
             /**
              * Format: uuid
              * @description The id of that.

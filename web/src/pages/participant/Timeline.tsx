@@ -4,6 +4,7 @@ import { useState } from "react";
 import { api, ok } from "../../api";
 import { formatDateTime } from "../../format";
 import { t } from "../../i18n";
+import { wordEvent } from "../../i18n/timeline";
 import { Button, Empty, ProblemAlert, useAction } from "../../ui";
 import type { TimelineEntry } from "./model";
 
@@ -59,15 +60,13 @@ export function Timeline({ projectId, entries, nextCursor }: Props) {
   );
 }
 
-/** The entry's sentence with its actor's name set off (the sentence begins with it). */
+/** The entry's sentence, worded from its action and details, after its actor's name. */
 function Sentence({ entry }: { entry: TimelineEntry }) {
-  let rest = entry.summary.startsWith(entry.actorName) ? entry.summary.slice(entry.actorName.length) : " — " + entry.summary;
-  // An event without a sentence still says what happened.
-  if (!rest.replace(/^\s*—?\s*/, "")) rest = " " + t("participant.timeline.other", { action: entry.action });
+  const sentence = wordEvent(entry);
+  if (!entry.actorId) return <p>{sentence}</p>;
   return (
     <p>
-      <strong>{entry.actorName}</strong>
-      {rest}
+      <strong>{entry.actorName}</strong> {sentence}
     </p>
   );
 }

@@ -1,0 +1,68 @@
+// The timeline's sentences: each event's action worded in Bahasa Indonesia
+// from its details (the server keeps no sentences). The record is typed by
+// the spec's list of actions, so an action without wording does not compile.
+import type { Schema } from "../api";
+
+type Entry = Schema<"TimelineEntry">;
+type Details = Entry["details"];
+
+/** A title or name set off in double quotes, as the glossary writes them. */
+const q = (s: string | undefined) => `“${s ?? ""}”`;
+
+/** ": comment" when the decision came with one. */
+const why = (d: Details) => (d.comment ? `: ${d.comment}` : "");
+
+const seminars: Record<NonNullable<Details["seminar"]>, string> = { design: "rancangan", final: "laporan akhir" };
+
+/** What changed in an enrollment, in one clause each. */
+function enrollmentChanges(d: Details): string {
+  const parts = (d.changes ?? []).map((c) => {
+    if (c.field === "group") return `memindahkan peserta ke kelompok ${q(c.to)}`;
+    const name = (s: string) => (s ? q(s) : "(tanpa coach)");
+    return `mengganti ${c.field} dari ${name(c.from)} ke ${name(c.to)}`;
+  });
+  return parts.length > 0 ? parts.join("; ") : "memperbarui data kepesertaan";
+}
+
+/** The sentence of each action, without its actor (who goes before it). */
+export const timelineWords: Record<Entry["action"], (d: Details, byTheSystem: boolean) => string> = {
+  "project.updated": () => "memperbarui rancangan proyek perubahan",
+  "project.design_submitted": (d) => `mengajukan rancangan ${q(d.title)} untuk disetujui`,
+  "project.design_reviewed": (d) =>
+    d.decision === "return"
+      ? `mengembalikan rancangan ${q(d.title)} untuk diperbaiki${why(d)}`
+      : `menyetujui rancangan ${q(d.title)} sebagai ${d.role ?? "coach"}`,
+  "project.design_approved": () => "— rancangan disetujui mentor dan coach",
+  "project.implementation_started": (_, system) => (system ? "Fase implementasi angkatan dimulai" : "memulai implementasi proyek perubahan"),
+  "project.final_submitted": () => "mengajukan laporan akhir proyek perubahan",
+  "project.completed": () => "— proyek perubahan selesai dinilai",
+  "project.published": () => "menerbitkan proyek perubahan di etalase inovasi",
+  "project.publication_updated": () => "memperbarui proyek perubahan di etalase inovasi",
+  "project.withdrawn": () => "menarik proyek perubahan dari etalase inovasi",
+  "project.unpublished": () => "menurunkan proyek perubahan dari etalase inovasi",
+  "milestone.created": (d) => `menambahkan tahapan ${q(d.title)}`,
+  "milestone.updated": (d) => `mengubah tahapan ${q(d.title)}`,
+  "milestone.deleted": (d) => `menghapus tahapan ${q(d.title)}`,
+  "milestone.claimed": (d) => `menyatakan tahapan ${q(d.title)} tercapai dan meminta verifikasi`,
+  "milestone.verified": (d) => `memverifikasi tercapainya tahapan ${q(d.title)}`,
+  "milestone.returned": (d) => `mengembalikan tahapan ${q(d.title)}${why(d)}`,
+  "evidence.submitted": (d) => `mengunggah bukti dukung ${q(d.title)}`,
+  "evidence.withdrawn": (d) => `menarik bukti dukung ${q(d.title)}`,
+  "evidence.approved": (d) => `menyetujui bukti dukung ${q(d.title)}`,
+  "evidence.rejected": (d) => `menolak bukti dukung ${q(d.title)}${why(d)}`,
+  "coaching_note.added": (d) => `mencatat coaching: ${d.title ?? ""}`,
+  "assessment.recorded": (d) => `menilai seminar ${d.seminar ? seminars[d.seminar] : ""}`.trimEnd(),
+  "enrollment.created": () => "mendaftarkan peserta ke angkatan",
+  "enrollment.updated": enrollmentChanges,
+  "mentor_transfer.proposed": (d) => `mengusulkan ${q(d.mentor)} sebagai mentor baru menggantikan ${q(d.previousMentor)}`,
+  "mentor_transfer.confirmed": (d) => `mengonfirmasi usulan ${q(d.mentor)} sebagai mentor baru`,
+  "mentor_transfer.refused": (d) => `tidak menyetujui usulan ${q(d.mentor)} sebagai mentor baru${why(d)}`,
+  "mentor_transfer.accepted": (d) => `menerima usulan menjadi mentor proyek perubahan ini, menggantikan ${q(d.previousMentor)}`,
+  "mentor_transfer.declined": (d) => `menolak usulan menjadi mentor proyek perubahan ini${why(d)}`,
+  "mentor_transfer.cancelled": (d) => `membatalkan usulan ${q(d.mentor)} sebagai mentor baru`,
+};
+
+/** The entry's sentence without its actor. */
+export function wordEvent(entry: Entry): string {
+  return timelineWords[entry.action](entry.details, !entry.actorId);
+}
