@@ -153,8 +153,8 @@ var (
 		"too many failed attempts: wait before trying again",
 		"Terlalu banyak percobaan yang gagal. Tunggu sebentar lalu coba lagi.")
 	CodeWrongActivation = code("account.wrong_activation",
-		"the e-mail address or the activation code is wrong, or the code has expired",
-		"Alamat email atau kode aktivasi salah, atau kode tersebut sudah kedaluwarsa.")
+		"the e-mail address or the activation code is wrong, or the code was replaced by a newer one or has expired",
+		"Alamat email atau kode aktivasi salah, atau kode tersebut sudah diganti dengan kode yang lebih baru atau sudah kedaluwarsa. Gunakan kode terbaru, atau minta kode baru kepada penyelenggara pelatihan.")
 	CodeAccountNotYours = code("account.not_yours",
 		"this account is not yours to manage: a platform admin can give its owner a new code (or it is sent by e-mail once the installation has SMTP)",
 		"Akun ini tidak berada dalam kewenangan Anda. Admin platform dapat memberikan kode baru kepada pemiliknya (atau kode dikirim melalui email setelah instalasi ini memiliki SMTP).")

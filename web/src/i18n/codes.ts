@@ -3,7 +3,7 @@
 export const codes: Record<string, string> = {
   "account.not_yours": "Akun ini tidak berada dalam kewenangan Anda. Admin platform dapat memberikan kode baru kepada pemiliknya (atau kode dikirim melalui email setelah instalasi ini memiliki SMTP).",
   "account.too_many_failures": "Terlalu banyak percobaan yang gagal. Tunggu sebentar lalu coba lagi.",
-  "account.wrong_activation": "Alamat email atau kode aktivasi salah, atau kode tersebut sudah kedaluwarsa.",
+  "account.wrong_activation": "Alamat email atau kode aktivasi salah, atau kode tersebut sudah diganti dengan kode yang lebih baru atau sudah kedaluwarsa. Gunakan kode terbaru, atau minta kode baru kepada penyelenggara pelatihan.",
   "account.wrong_credentials": "Alamat email atau kata sandi salah.",
   "agency.name_taken": "Instansi dengan nama ini sudah ada.",
   "agency.unknown": "Tidak ada instansi dengan pengenal ini.",
