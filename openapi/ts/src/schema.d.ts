@@ -1925,7 +1925,7 @@ export interface components {
          *     |---|---|
          *     | `account.not_yours` | this account is not yours to manage: a platform admin can give its owner a new code (or it is sent by e-mail once the installation has SMTP) |
          *     | `account.too_many_failures` | too many failed attempts: wait before trying again |
-         *     | `account.wrong_activation` | the e-mail address or the activation code is wrong, or the code has expired |
+         *     | `account.wrong_activation` | the e-mail address or the activation code is wrong, or the code was replaced by a newer one or has expired |
          *     | `account.wrong_credentials` | the e-mail address or the password is wrong |
          *     | `agency.name_taken` | an agency with this name exists already |
          *     | `agency.unknown` | no agency has this id |
