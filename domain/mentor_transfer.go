@@ -222,8 +222,9 @@ type ProposedMentor struct {
 func (m ProposedMentor) resolve(ctx context.Context, users UserStore, v *Violations) (uuid.UUID, error) {
 	email := strings.TrimSpace(m.Email)
 	switch {
-	case m.ID == uuid.Nil && email == "":
+	case m.ID == uuid.Nil && email == "": // either field would do: both are named, for the form that shows one
 		v.Add("mentorId", CodeTransferMentorRequired)
+		v.Add("mentorEmail", CodeTransferMentorRequired)
 	case m.ID != uuid.Nil && email != "":
 		v.Add("mentorEmail", CodeTransferMentorBoth)
 	case email != "":
