@@ -66,7 +66,9 @@ func TestAnOrganizerMovesAProjectToANewMentorAndTheHistoryStays(t *testing.T) {
 	var timeline struct {
 		Items []struct {
 			Action, TargetType string
-			Details            struct{ Changes []struct{ Field, From, To string } }
+			Details            struct {
+				Changes []struct{ Field, From, To string }
+			}
 		}
 	}
 	expect(t, w.get(projectPath(w, "/timeline"), w.token(newMentor.ID)), http.StatusOK).decode(t, &timeline)

@@ -33,7 +33,8 @@ func newLinkTarget(kind string, id uuid.UUID) LinkTarget {
 
 // Reminder is something for you to act on.
 type Reminder struct {
-	Kind                 string       `json:"kind" enum:"milestone_due_soon,milestone_overdue,review_evidence,verify_milestone,review_design,accept_mentor_transfer,confirm_mentor_transfer" doc:"Your milestone due within 14 days or overdue; or, waiting for your decision, evidence to review, a milestone to verify, a design to approve, a proposal to become a participant's mentor, or (for a cohort's organizers) a proposed mentor from outside the participant's agency to confirm." example:"milestone_due_soon"`
+	Kind                 string       `json:"kind" enum:"milestone_due_soon,milestone_overdue,revise_design,replace_evidence,rework_milestone,review_evidence,verify_milestone,review_design,accept_mentor_transfer,confirm_mentor_transfer" doc:"Your milestone due within 14 days or overdue; your returned work (a design returned for revision, rejected evidence not yet replaced, a milestone returned by your mentor), with the reviewer's comment; or, waiting for your decision, evidence to review, a milestone to verify, a design to approve, a proposal to become a participant's mentor, or (for a cohort's organizers) a proposed mentor from outside the participant's agency to confirm." example:"milestone_due_soon"`
+	Comment              string       `json:"comment,omitempty" doc:"The reviewer's word on returned work." example:"Lampirkan SK yang sudah ditandatangani."`
 	Title                string       `json:"title" doc:"The milestone's, evidence's or project's title." example:"Terbentuknya Tim Efektif"`
 	ProjectID            uuid.UUID    `json:"projectId" format:"uuid" doc:"The project it belongs to."`
 	ProjectTitle         string       `json:"projectTitle" doc:"The project's title." example:"Antrean Daring Adminduk"`
@@ -47,7 +48,7 @@ type Reminder struct {
 }
 
 func newReminder(r domain.Reminder) Reminder {
-	out := Reminder{Kind: string(r.Kind), Title: r.Title, ProjectID: r.ProjectID, ProjectTitle: r.ProjectTitle, ParticipantName: r.ParticipantName,
+	out := Reminder{Kind: string(r.Kind), Title: r.Title, Comment: r.Comment, ProjectID: r.ProjectID, ProjectTitle: r.ProjectTitle, ParticipantName: r.ParticipantName,
 		DueOn: r.DueOn, WaitingSince: r.WaitingSince, Late: r.Late, ResponseDeadlineDays: r.ResponseDeadlineDays, Target: newLinkTarget(r.TargetType, r.TargetID)}
 	if r.WaitingSince != nil {
 		days := r.WaitingDays

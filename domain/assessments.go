@@ -119,7 +119,6 @@ func (s *Projects) RecordAssessment(ctx context.Context, actor *Actor, projectID
 	return a, err
 }
 
-
 // Assessments returns a project's assessments the actor may read: all of
 // them for the cohort's organizers and examiners and the participant's
 // coach; for the participant and their mentor, those of seminars whose

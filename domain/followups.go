@@ -25,6 +25,12 @@ const (
 	ReminderReviewDesign          ReminderKind = "review_design"
 	ReminderAcceptMentorTransfer  ReminderKind = "accept_mentor_transfer"
 	ReminderConfirmMentorTransfer ReminderKind = "confirm_mentor_transfer" // for the cohort's organizers
+	// Returned work, for the participant: a design returned for revision,
+	// rejected evidence not yet followed by newer evidence of its
+	// milestone, a milestone returned by the mentor and not claimed again.
+	ReminderReviseDesign    ReminderKind = "revise_design"
+	ReminderReplaceEvidence ReminderKind = "replace_evidence"
+	ReminderReworkMilestone ReminderKind = "rework_milestone"
 	// ReminderMilestoneDue is what a FollowUpStore reports for a milestone
 	// due by the query's date; Reminders tells due soon from overdue.
 	ReminderMilestoneDue ReminderKind = "milestone_due"
@@ -42,6 +48,8 @@ type Reminder struct {
 	ProjectTitle    string
 	ParticipantName string
 	Title           string
+	// Comment is the reviewer's word on returned work.
+	Comment string
 	// DueOn is set for milestones; WaitingSince for decisions.
 	DueOn        *Date
 	WaitingSince *time.Time
@@ -160,9 +168,10 @@ func NewFollowUps(store Store, now func() time.Time) *FollowUps {
 }
 
 // Reminders returns the actor's reminders: as a participant, their open
-// milestones due within ReminderWindowDays or overdue; as a mentor, coach
-// or proposed mentor, what waits for their decision, marked late past the
-// cohort's response deadline.
+// milestones due within ReminderWindowDays or overdue and their returned
+// work with the reviewer's comment; as a mentor, coach or proposed mentor,
+// what waits for their decision, marked late past the cohort's response
+// deadline.
 func (f *FollowUps) Reminders(ctx context.Context, actor *Actor, page PageRequest) (Page[Reminder], error) {
 	if actor == nil {
 		return Page[Reminder]{}, Fail(KindUnauthenticated, CodeSignInRequired)
@@ -180,7 +189,9 @@ func (f *FollowUps) Reminders(ctx context.Context, actor *Actor, page PageReques
 			}
 			continue
 		}
-		r.Late, r.WaitingDays = LateAfter(r.ResponseDeadlineDays, *r.WaitingSince, now)
+		if r.WaitingSince != nil { // a decision; returned work waits for nobody else
+			r.Late, r.WaitingDays = LateAfter(r.ResponseDeadlineDays, *r.WaitingSince, now)
+		}
 	}
 	return p, err
 }

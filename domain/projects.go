@@ -192,7 +192,6 @@ func (s *Projects) ReviewDesign(ctx context.Context, actor *Actor, id uuid.UUID,
 	})
 }
 
-
 // StartImplementation begins the implementation of an approved design
 // before the cohort's implementation phase starts it.
 func (s *Projects) StartImplementation(ctx context.Context, actor *Actor, id uuid.UUID) (Project, error) {

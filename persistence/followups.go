@@ -54,44 +54,66 @@ const reminderQuery = `
 SELECT * FROM (
 	SELECT ?14 AS kind, 'milestone' AS target_type, m.id AS target_id, p.id AS project_id, p.title AS project_title,
 	       u.name AS participant_name, m.title, m.due_on, NULL::timestamptz AS waiting_since, c.response_deadline_days,
-	       m.due_on::timestamptz AS at
+	       m.due_on::timestamptz AS at, '' AS comment
 	FROM enrollments e JOIN projects p ON p.enrollment_id = e.id JOIN users u ON u.id = e.participant_id JOIN cohorts c ON c.id = e.cohort_id
 	JOIN milestones m ON m.project_id = p.id AND m.status IN (?8) AND m.due_on <= ?1
-	WHERE e.participant_id = ?0 AND p.status NOT IN (?9) %s
+	WHERE e.participant_id = ?0 AND p.status NOT IN (?9) %[1]s
 	UNION ALL
-	SELECT ?15, 'evidence', ev.id, p.id, p.title, u.name, ev.title, NULL, ev.submitted_at, c.response_deadline_days, ev.submitted_at
+	SELECT ?20, 'project', p.id, p.id, p.title, u.name, p.title, NULL, NULL, c.response_deadline_days, p.updated_at, p.revision_comment
+	FROM enrollments e JOIN projects p ON p.enrollment_id = e.id AND p.status = ?23 AND p.revision_requested
+	JOIN users u ON u.id = e.participant_id JOIN cohorts c ON c.id = e.cohort_id
+	WHERE e.participant_id = ?0
+	UNION ALL
+	SELECT ?21, 'evidence', ev.id, p.id, p.title, u.name, ev.title, NULL, NULL, c.response_deadline_days, ev.reviewed_at, rv.comment
+	FROM enrollments e JOIN projects p ON p.enrollment_id = e.id JOIN users u ON u.id = e.participant_id JOIN cohorts c ON c.id = e.cohort_id
+	JOIN evidence ev ON ev.project_id = p.id AND ev.status = ?24
+	JOIN milestones m ON m.id = ev.milestone_id AND m.status <> ?26
+	CROSS JOIN LATERAL (SELECT r.comment FROM reviews r WHERE r.target_type = 'evidence' AND r.target_id = ev.id ORDER BY r.created_at DESC LIMIT 1) rv
+	WHERE e.participant_id = ?0 %[1]s
+	  AND NOT EXISTS (SELECT 1 FROM evidence later WHERE later.milestone_id = ev.milestone_id AND later.submitted_at > ev.submitted_at)
+	UNION ALL
+	SELECT ?22, 'milestone', m.id, p.id, p.title, u.name, m.title, m.due_on, NULL, c.response_deadline_days, rv.created_at, rv.comment
+	FROM enrollments e JOIN projects p ON p.enrollment_id = e.id JOIN users u ON u.id = e.participant_id JOIN cohorts c ON c.id = e.cohort_id
+	JOIN milestones m ON m.project_id = p.id AND m.status = ?25
+	CROSS JOIN LATERAL (SELECT r.comment, r.decision, r.created_at FROM reviews r WHERE r.target_type = 'milestone' AND r.target_id = m.id
+	                    ORDER BY r.created_at DESC LIMIT 1) rv
+	WHERE e.participant_id = ?0 AND rv.decision = ?27 %[1]s
+	UNION ALL
+	SELECT ?15, 'evidence', ev.id, p.id, p.title, u.name, ev.title, NULL, ev.submitted_at, c.response_deadline_days, ev.submitted_at, ''
 	FROM enrollments e JOIN projects p ON p.enrollment_id = e.id JOIN users u ON u.id = e.participant_id JOIN cohorts c ON c.id = e.cohort_id
 	JOIN evidence ev ON ev.project_id = p.id AND ev.status = ?10
 	WHERE e.mentor_id = ?0
 	UNION ALL
-	SELECT ?16, 'milestone', m.id, p.id, p.title, u.name, m.title, NULL, m.claimed_at, c.response_deadline_days, m.claimed_at
+	SELECT ?16, 'milestone', m.id, p.id, p.title, u.name, m.title, NULL, m.claimed_at, c.response_deadline_days, m.claimed_at, ''
 	FROM enrollments e JOIN projects p ON p.enrollment_id = e.id JOIN users u ON u.id = e.participant_id JOIN cohorts c ON c.id = e.cohort_id
 	JOIN milestones m ON m.project_id = p.id AND m.status = ?11
 	WHERE e.mentor_id = ?0
 	UNION ALL
-	SELECT ?17, 'project', p.id, p.id, p.title, u.name, p.title, NULL, p.design_submitted_at, c.response_deadline_days, p.design_submitted_at
+	SELECT ?17, 'project', p.id, p.id, p.title, u.name, p.title, NULL, p.design_submitted_at, c.response_deadline_days, p.design_submitted_at, ''
 	FROM enrollments e JOIN projects p ON p.enrollment_id = e.id AND p.status = ?12 JOIN users u ON u.id = e.participant_id
 	JOIN cohorts c ON c.id = e.cohort_id
 	WHERE (e.mentor_id = ?0 OR e.coach_id = ?0)
 	  AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.target_type = 'design' AND r.target_id = p.id AND r.round = p.design_round AND r.reviewer_id = ?0)
 	UNION ALL
-	SELECT ?18, 'mentor_transfer', t.id, p.id, p.title, u.name, p.title, NULL, t.created_at, c.response_deadline_days, t.created_at
+	SELECT ?18, 'mentor_transfer', t.id, p.id, p.title, u.name, p.title, NULL, t.created_at, c.response_deadline_days, t.created_at, ''
 	FROM mentor_transfers t JOIN enrollments e ON e.id = t.enrollment_id JOIN projects p ON p.enrollment_id = e.id
 	JOIN users u ON u.id = e.participant_id JOIN cohorts c ON c.id = e.cohort_id
 	WHERE t.mentor_id = ?0 AND t.status = ?13
 	UNION ALL
-	SELECT ?19, 'mentor_transfer', t.id, p.id, p.title, u.name, p.title, NULL, t.created_at, c.response_deadline_days, t.created_at
+	SELECT ?19, 'mentor_transfer', t.id, p.id, p.title, u.name, p.title, NULL, t.created_at, c.response_deadline_days, t.created_at, ''
 	FROM mentor_transfers t JOIN enrollments e ON e.id = t.enrollment_id JOIN projects p ON p.enrollment_id = e.id
 	JOIN users u ON u.id = e.participant_id JOIN cohorts c ON c.id = e.cohort_id
 	JOIN cohort_staff cs ON cs.cohort_id = e.cohort_id AND cs.user_id = ?0 AND cs.role = ?6
 	WHERE t.status = ?7
 ) r`
 
-// reminderArgs are the arguments ?6 to ?19 of reminderQuery.
+// reminderArgs are the arguments ?6 to ?27 of reminderQuery.
 var reminderArgs = []any{domain.StaffOrganizer, domain.TransferAwaitingOrganizer, openMilestones, designNotApproved,
 	domain.EvidenceSubmitted, domain.MilestoneAwaitingVerification, domain.ProjectDesignSubmitted, domain.TransferPending,
 	domain.ReminderMilestoneDue, domain.ReminderReviewEvidence, domain.ReminderVerifyMilestone, domain.ReminderReviewDesign,
-	domain.ReminderAcceptMentorTransfer, domain.ReminderConfirmMentorTransfer}
+	domain.ReminderAcceptMentorTransfer, domain.ReminderConfirmMentorTransfer,
+	domain.ReminderReviseDesign, domain.ReminderReplaceEvidence, domain.ReminderReworkMilestone,
+	domain.ProjectDraft, domain.EvidenceRejected, domain.MilestoneInProgress, domain.MilestoneAchieved, domain.VerifyReturn}
 
 type reminderRow struct {
 	Kind                 string     `bun:"kind"`
@@ -105,6 +127,7 @@ type reminderRow struct {
 	WaitingSince         *time.Time `bun:"waiting_since"`
 	ResponseDeadlineDays int        `bun:"response_deadline_days"`
 	At                   time.Time  `bun:"at"`
+	Comment              string     `bun:"comment"`
 }
 
 // Reminders returns a page of a user's reminders, ordered by (at, kind, id).
@@ -128,7 +151,8 @@ func (s *FollowUpStore) Reminders(ctx context.Context, q domain.ReminderQuery, p
 	}
 	return pageOf(rows, page.Size(), func(r reminderRow) domain.Reminder {
 		out := domain.Reminder{Kind: domain.ReminderKind(r.Kind), TargetType: r.TargetType, TargetID: r.TargetID, ProjectID: r.ProjectID,
-			ProjectTitle: r.ProjectTitle, ParticipantName: r.ParticipantName, Title: r.Title, ResponseDeadlineDays: r.ResponseDeadlineDays, At: r.At.UTC()}
+			ProjectTitle: r.ProjectTitle, ParticipantName: r.ParticipantName, Title: r.Title, Comment: r.Comment,
+			ResponseDeadlineDays: r.ResponseDeadlineDays, At: r.At.UTC()}
 		if r.DueOn != nil {
 			d := domain.DateOf(*r.DueOn)
 			out.DueOn = &d

@@ -1153,8 +1153,11 @@ const (
 	ReminderKindConfirmMentorTransfer ReminderKind = "confirm_mentor_transfer"
 	ReminderKindMilestoneDueSoon      ReminderKind = "milestone_due_soon"
 	ReminderKindMilestoneOverdue      ReminderKind = "milestone_overdue"
+	ReminderKindReplaceEvidence       ReminderKind = "replace_evidence"
 	ReminderKindReviewDesign          ReminderKind = "review_design"
 	ReminderKindReviewEvidence        ReminderKind = "review_evidence"
+	ReminderKindReviseDesign          ReminderKind = "revise_design"
+	ReminderKindReworkMilestone       ReminderKind = "rework_milestone"
 	ReminderKindVerifyMilestone       ReminderKind = "verify_milestone"
 )
 
@@ -1368,6 +1371,12 @@ const (
 	ExportCohortProgressParamsSortLastActivityAt ExportCohortProgressParamsSort = "lastActivityAt"
 	ExportCohortProgressParamsSortName           ExportCohortProgressParamsSort = "name"
 	ExportCohortProgressParamsSortProgress       ExportCohortProgressParamsSort = "progress"
+)
+
+// Defines values for ExportCohortProgressParamsLang.
+const (
+	ExportCohortProgressParamsLangEn ExportCohortProgressParamsLang = "en"
+	ExportCohortProgressParamsLangId ExportCohortProgressParamsLang = "id"
 )
 
 // Defines values for ReleaseResultsParamsSeminar.
@@ -2998,10 +3007,13 @@ type RefusedActionCode string
 
 // Reminder defines model for Reminder.
 type Reminder struct {
+	// Comment The reviewer's word on returned work.
+	Comment *string `json:"comment,omitempty"`
+
 	// DueOn When the milestone is due (milestone reminders).
 	DueOn *openapi_types.Date `json:"dueOn,omitempty"`
 
-	// Kind Your milestone due within 14 days or overdue; or, waiting for your decision, evidence to review, a milestone to verify, a design to approve, a proposal to become a participant's mentor, or (for a cohort's organizers) a proposed mentor from outside the participant's agency to confirm.
+	// Kind Your milestone due within 14 days or overdue; your returned work (a design returned for revision, rejected evidence not yet replaced, a milestone returned by your mentor), with the reviewer's comment; or, waiting for your decision, evidence to review, a milestone to verify, a design to approve, a proposal to become a participant's mentor, or (for a cohort's organizers) a proposed mentor from outside the participant's agency to confirm.
 	Kind ReminderKind `json:"kind"`
 
 	// Late Whether it has waited longer than the cohort's response deadline.
@@ -3032,7 +3044,7 @@ type Reminder struct {
 	WaitingSince *time.Time `json:"waitingSince,omitempty"`
 }
 
-// ReminderKind Your milestone due within 14 days or overdue; or, waiting for your decision, evidence to review, a milestone to verify, a design to approve, a proposal to become a participant's mentor, or (for a cohort's organizers) a proposed mentor from outside the participant's agency to confirm.
+// ReminderKind Your milestone due within 14 days or overdue; your returned work (a design returned for revision, rejected evidence not yet replaced, a milestone returned by your mentor), with the reviewer's comment; or, waiting for your decision, evidence to review, a milestone to verify, a design to approve, a proposal to become a participant's mentor, or (for a cohort's organizers) a proposed mentor from outside the participant's agency to confirm.
 type ReminderKind string
 
 // ReplicatedBy defines model for ReplicatedBy.
@@ -3795,6 +3807,9 @@ type ExportCohortProgressParams struct {
 
 	// Sep The separator: , or ; (for Excel set to Indonesian).
 	Sep *string `form:"sep,omitempty" json:"sep,omitempty"`
+
+	// Lang The file's language: id (Indonesian headings and statuses, times in WIB) or en (snake_case headings, the API's statuses, RFC 3339 times).
+	Lang *ExportCohortProgressParamsLang `form:"lang,omitempty" json:"lang,omitempty"`
 }
 
 // ExportCohortProgressParamsStatus defines parameters for ExportCohortProgress.
@@ -3802,6 +3817,9 @@ type ExportCohortProgressParamsStatus string
 
 // ExportCohortProgressParamsSort defines parameters for ExportCohortProgress.
 type ExportCohortProgressParamsSort string
+
+// ExportCohortProgressParamsLang defines parameters for ExportCohortProgress.
+type ExportCohortProgressParamsLang string
 
 // ReleaseResultsParamsSeminar defines parameters for ReleaseResults.
 type ReleaseResultsParamsSeminar string
@@ -6730,6 +6748,22 @@ func NewExportCohortProgressRequest(server string, cohortId openapi_types.UUID, 
 		if params.Sep != nil {
 
 			if queryFrag, err := runtime.StyleParamWithLocation("form", false, "sep", runtime.ParamLocationQuery, *params.Sep); err != nil {
+				return nil, err
+			} else if parsed, err := url.ParseQuery(queryFrag); err != nil {
+				return nil, err
+			} else {
+				for k, v := range parsed {
+					for _, v2 := range v {
+						queryValues.Add(k, v2)
+					}
+				}
+			}
+
+		}
+
+		if params.Lang != nil {
+
+			if queryFrag, err := runtime.StyleParamWithLocation("form", false, "lang", runtime.ParamLocationQuery, *params.Lang); err != nil {
 				return nil, err
 			} else if parsed, err := url.ParseQuery(queryFrag); err != nil {
 				return nil, err

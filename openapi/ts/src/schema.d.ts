@@ -289,7 +289,7 @@ export interface paths {
         };
         /**
          * Export the progress as CSV
-         * @description The same lines as get-cohort-progress, as a CSV file (UTF-8, header row, RFC 4180 quoting), streamed. `sep=;` separates with semicolons for Indonesian Excel. A cell that a spreadsheet would run as a formula (it starts with =, +, -, @, TAB or CR) is written quoted with a single quote (') in front, so that it is read as text.
+         * @description The same lines as get-cohort-progress, as a CSV file (UTF-8, header row, RFC 4180 quoting), streamed. `sep=;` separates with semicolons for Indonesian Excel. By default the file is for organizers' spreadsheets, in Bahasa Indonesia: the headings and the project statuses in the glossary's words (Peserta, Kelompok, ..., Rancangan diajukan) and the last activity in WIB (2026-12-07 14:05 WIB). `lang=en` gives the form for programs: snake_case headings (participant, group, mentor, project, status, progress, short_achieved, ...), the statuses as the API names them (design_submitted) and times in RFC 3339. A cell that a spreadsheet would run as a formula (it starts with =, +, -, @, TAB or CR) is written quoted with a single quote (') in front, so that it is read as text.
          */
         get: operations["export-cohort-progress"];
         put?: never;
@@ -3410,17 +3410,22 @@ export interface components {
         };
         Reminder: {
             /**
+             * @description The reviewer's word on returned work.
+             * @example Lampirkan SK yang sudah ditandatangani.
+             */
+            comment?: string;
+            /**
              * Format: date
              * @description When the milestone is due (milestone reminders).
              * @example 2026-05-15
              */
             dueOn?: string;
             /**
-             * @description Your milestone due within 14 days or overdue; or, waiting for your decision, evidence to review, a milestone to verify, a design to approve, a proposal to become a participant's mentor, or (for a cohort's organizers) a proposed mentor from outside the participant's agency to confirm.
+             * @description Your milestone due within 14 days or overdue; your returned work (a design returned for revision, rejected evidence not yet replaced, a milestone returned by your mentor), with the reviewer's comment; or, waiting for your decision, evidence to review, a milestone to verify, a design to approve, a proposal to become a participant's mentor, or (for a cohort's organizers) a proposed mentor from outside the participant's agency to confirm.
              * @example milestone_due_soon
              * @enum {string}
              */
-            kind: "milestone_due_soon" | "milestone_overdue" | "review_evidence" | "verify_milestone" | "review_design" | "accept_mentor_transfer" | "confirm_mentor_transfer";
+            kind: "milestone_due_soon" | "milestone_overdue" | "revise_design" | "replace_evidence" | "rework_milestone" | "review_evidence" | "verify_milestone" | "review_design" | "accept_mentor_transfer" | "confirm_mentor_transfer";
             /**
              * @description Whether it has waited longer than the cohort's response deadline.
              * @example false
@@ -5755,6 +5760,8 @@ export interface operations {
                 sort?: "name" | "progress" | "lastActivityAt";
                 /** @description The separator: , or ; (for Excel set to Indonesian). */
                 sep?: string;
+                /** @description The file's language: id (Indonesian headings and statuses, times in WIB) or en (snake_case headings, the API's statuses, RFC 3339 times). */
+                lang?: "id" | "en";
             };
             header?: never;
             path: {

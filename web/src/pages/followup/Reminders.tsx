@@ -79,6 +79,11 @@ function ReminderItem({ reminder: r, myName, level }: { reminder: Reminder; myNa
           {!mine && <span>{r.participantName}</span>}
         </p>
       )}
+      {r.comment && (
+        <p className="review-note">
+          <span className="muted">{t("followup.reminders.comment")}</span> {r.comment}
+        </p>
+      )}
       <p className="fu-when">
         <When reminder={r} />
       </p>
