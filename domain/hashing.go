@@ -8,8 +8,8 @@ import (
 	"time"
 )
 
-// passwordHashBytes is what one argon2id hash holds in memory while it runs.
-const passwordHashBytes = argonMemoryKiB << 10
+// PasswordHashBytes is what one argon2id hash holds in memory while it runs.
+const PasswordHashBytes = argonMemoryKiB << 10
 
 // HashingLimit bounds how many password hashes run at once. Each holds
 // 19 MiB for tens of milliseconds: without a bound, a burst of sign-ins
@@ -27,17 +27,22 @@ func NewHashingLimit(slots int, wait time.Duration) *HashingLimit {
 	return &HashingLimit{slots: make(chan struct{}, max(1, slots)), wait: wait}
 }
 
-// DefaultHashingLimit sizes the bound from the machine: two hashes per core
-// the process may use (more would only queue for the processor), and never
-// more than an eighth of memoryBytes (the process's memory limit, or the
-// machine's memory when that is 0) can hold; a request waits up to 5 s.
+// DefaultHashingLimit sizes the bound from the process: two hashes per core
+// it may use (GOMAXPROCS; more would only queue for the processor). When
+// memoryBytes, the process's memory limit (GOMEMLIMIT), is not 0, it also
+// allows no more hashes than an eighth of that limit holds, and at least
+// one; at 0 memory plays no part (the machine's memory is not looked at).
+// A request waits up to 5 s for a slot.
 func DefaultHashingLimit(memoryBytes int64) *HashingLimit {
 	slots := 2 * runtime.GOMAXPROCS(0)
 	if memoryBytes > 0 {
-		slots = min(slots, int(memoryBytes/8/passwordHashBytes))
+		slots = min(slots, int(memoryBytes/8/PasswordHashBytes))
 	}
 	return NewHashingLimit(slots, 5*time.Second)
 }
+
+// Slots is how many hashes the limit lets run at once.
+func (l *HashingLimit) Slots() int { return cap(l.slots) }
 
 // errHashingBusy answers a request that found no free slot.
 var errHashingBusy = &Error{Kind: KindUnavailable, Code: CodeHashingBusy, RetryAfter: time.Second}
