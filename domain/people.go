@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -173,4 +174,25 @@ func NewAgency(name, region string, now time.Time) (Agency, error) {
 	var v Violations
 	a := Agency{ID: NewID(), Name: text(&v, "name", name, true), Region: text(&v, "region", region, false), CreatedAt: now}
 	return a, v.Err()
+}
+
+// titlesBefore are the academic titles and honorifics written before a
+// name, without their dot: Prof., Dr., Drs., Dra., Ir., dr., drg., H. and
+// Hj. (haji, hajah), Apt., Ns.
+var titlesBefore = []string{"prof", "dr", "drs", "dra", "ir", "drg", "h", "hj", "apt", "ns"}
+
+// SortName is the key people are listed by: the name without the titles
+// before it and the degrees after its first comma, in lower case, so that
+// "Prof. Dr. Ir. Budi Santoso, M.Si." sorts under "budi santoso" and not
+// among everyone whose title is "Dr.". A name that is only titles keeps
+// its last word.
+func SortName(name string) string {
+	if i := strings.IndexByte(name, ','); i >= 0 {
+		name = name[:i]
+	}
+	words := strings.Fields(name)
+	for len(words) > 1 && strings.HasSuffix(words[0], ".") && slices.Contains(titlesBefore, strings.ToLower(strings.TrimSuffix(words[0], "."))) {
+		words = words[1:]
+	}
+	return strings.ToLower(strings.Join(words, " "))
 }

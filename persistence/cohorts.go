@@ -140,7 +140,7 @@ func (s *CohortStore) Staff(ctx context.Context, cohort uuid.UUID) ([]domain.Sta
 	}
 	err := s.db.NewRaw(`SELECT s.user_id, s.role, u.name, u.email, s.created_at
 		FROM cohort_staff s JOIN users u ON u.id = s.user_id
-		WHERE s.cohort_id = ? ORDER BY s.role, u.name, u.id`, cohort).Scan(ctx, &rows)
+		WHERE s.cohort_id = ? ORDER BY s.role, u.sort_name, u.name, u.id`, cohort).Scan(ctx, &rows)
 	if err != nil {
 		return nil, dbError(err)
 	}

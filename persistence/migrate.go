@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/uptrace/bun"
+
+	"github.com/proper-id/proper/domain"
 )
 
 //go:embed migrations/*.sql
@@ -107,7 +109,7 @@ func (m *Migrator) Up(ctx context.Context) ([]Migration, error) {
 			if s.Applied() {
 				continue
 			}
-			if err := inTx(ctx, conn, s.Up,
+			if err := inTx(ctx, conn, s.Up, migrationSteps[s.Version],
 				`INSERT INTO schema_migrations (version, name) VALUES ($1, $2)`, s.Version, s.Name); err != nil {
 				return fmt.Errorf("apply migration %04d_%s: %w", s.Version, s.Name, err)
 			}
@@ -132,7 +134,7 @@ func (m *Migrator) Down(ctx context.Context) (*Migration, error) {
 			if !s.Applied() {
 				continue
 			}
-			if err := inTx(ctx, conn, s.Down, `DELETE FROM schema_migrations WHERE version = $1`, s.Version); err != nil {
+			if err := inTx(ctx, conn, s.Down, nil, `DELETE FROM schema_migrations WHERE version = $1`, s.Version); err != nil {
 				return fmt.Errorf("roll back migration %04d_%s: %w", s.Version, s.Name, err)
 			}
 			undone = &s.Migration
@@ -222,8 +224,38 @@ func (m *Migrator) states(ctx context.Context, conn *sql.Conn) ([]MigrationState
 	return states, nil
 }
 
-// inTx runs a migration's SQL and its bookkeeping statement atomically.
-func inTx(ctx context.Context, conn *sql.Conn, script, record string, args ...any) error {
+// migrationSteps are the parts of migrations that SQL cannot do, by
+// version: they run after the migration's script, in its transaction.
+var migrationSteps = map[int]func(context.Context, *sql.Tx) error{
+	10: fillSortNames,
+}
+
+// fillSortNames sets every account's sort_name by domain.SortName.
+func fillSortNames(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, name FROM users`)
+	if err != nil {
+		return err
+	}
+	var ids, names []string
+	for rows.Next() {
+		var id, name string
+		if err := rows.Scan(&id, &name); err != nil {
+			rows.Close()
+			return err
+		}
+		ids, names = append(ids, id), append(names, domain.SortName(name))
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE users u SET sort_name = s.sort_name
+		FROM unnest($1::uuid[], $2::text[]) AS s (id, sort_name) WHERE u.id = s.id`, ids, names)
+	return err
+}
+
+// inTx runs a migration's SQL, its Go step (when it has one) and its
+// bookkeeping statement atomically.
+func inTx(ctx context.Context, conn *sql.Conn, script string, step func(context.Context, *sql.Tx) error, record string, args ...any) error {
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -231,6 +263,11 @@ func inTx(ctx context.Context, conn *sql.Conn, script, record string, args ...an
 	defer tx.Rollback()
 	if _, err := tx.ExecContext(ctx, script); err != nil {
 		return err
+	}
+	if step != nil {
+		if err := step(ctx, tx); err != nil {
+			return err
+		}
 	}
 	if _, err := tx.ExecContext(ctx, record, args...); err != nil {
 		return err

@@ -59,9 +59,9 @@ WHERE e.cohort_id = $1`,
 
 // progressOrders are the ORDER BY clauses of the sorts.
 var progressOrders = map[string]string{
-	"name":           ` ORDER BY u.name, e.id`,
-	"progress":       ` ORDER BY CASE WHEN m.short_total = 0 THEN 0 ELSE m.short_achieved::float / m.short_total END DESC, u.name, e.id`,
-	"lastActivityAt": ` ORDER BY act.at DESC NULLS LAST, u.name, e.id`,
+	"name":           ` ORDER BY u.sort_name, u.name, e.id`,
+	"progress":       ` ORDER BY CASE WHEN m.short_total = 0 THEN 0 ELSE m.short_achieved::float / m.short_total END DESC, u.sort_name, u.name, e.id`,
+	"lastActivityAt": ` ORDER BY act.at DESC NULLS LAST, u.sort_name, u.name, e.id`,
 }
 
 type progressRow struct {

@@ -18,6 +18,7 @@ type userRow struct {
 	ID                  uuid.UUID  `bun:"id,pk,type:uuid"`
 	Email               string     `bun:"email"`
 	Name                string     `bun:"name"`
+	SortName            string     `bun:"sort_name"`
 	NIP                 *string    `bun:"nip"`
 	Position            string     `bun:"position"`
 	Rank                string     `bun:"rank"`
@@ -33,7 +34,7 @@ type userRow struct {
 }
 
 func userFromDomain(u domain.User) userRow {
-	r := userRow{ID: u.ID, Email: u.Email, Name: u.Name, Position: u.Position, Rank: u.Rank, AgencyID: u.AgencyID,
+	r := userRow{ID: u.ID, Email: u.Email, Name: u.Name, SortName: domain.SortName(u.Name), Position: u.Position, Rank: u.Rank, AgencyID: u.AgencyID,
 		PlatformAdmin: u.PlatformAdmin, RegisteredBy: u.RegisteredBy, Version: u.Version, CreatedAt: u.CreatedAt, UpdatedAt: u.UpdatedAt}
 	if u.NIP != "" {
 		nip := string(u.NIP)
@@ -136,7 +137,7 @@ func (s *UserStore) ByEmails(ctx context.Context, emails []string) (map[string]d
 func (s *UserStore) Update(ctx context.Context, u domain.User) error {
 	row := userFromDomain(u)
 	res, err := s.db.NewUpdate().Model(&row).
-		Column("email", "name", "nip", "position", "rank", "agency_id", "platform_admin", "version", "updated_at").
+		Column("email", "name", "sort_name", "nip", "position", "rank", "agency_id", "platform_admin", "version", "updated_at").
 		WherePK().Where("version = ?", u.Version-1).Exec(ctx)
 	return staleUnlessOne(res, err)
 }

@@ -212,7 +212,7 @@ func (s *seeder) run() error {
 	user := func(kind string, i int, agency *uuid.UUID) uuid.UUID {
 		id := domain.NewID()
 		name, email := seedPerson(s.rnd, kind, i)
-		users = append(users, []any{id, email, name, agency, int64(1), now, now})
+		users = append(users, []any{id, email, name, domain.SortName(name), agency, int64(1), now, now})
 		return id
 	}
 
@@ -328,7 +328,7 @@ func (s *seeder) flush(users, enrollments, projects, milestones, evidence, event
 	}{
 		{"institutions", []string{"id", "name", "code", "created_at"}, &institutions},
 		{"agencies", []string{"id", "name", "region", "created_at"}, &agencies},
-		{"users", []string{"id", "email", "name", "agency_id", "version", "created_at", "updated_at"}, users},
+		{"users", []string{"id", "email", "name", "sort_name", "agency_id", "version", "created_at", "updated_at"}, users},
 		{"cohorts", []string{"id", "institution_id", "program", "code", "name", "starts_on", "ends_on", "phases", "version", "created_at", "updated_at"}, cohorts},
 		{"cohort_staff", []string{"cohort_id", "user_id", "role", "created_at"}, staff},
 		{"enrollments", []string{"id", "cohort_id", "participant_id", "mentor_id", "coach_id", "group_name", "version", "created_at", "updated_at"}, enrollments},
