@@ -4,7 +4,6 @@ import (
 	"context"
 	"mime"
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -82,21 +81,6 @@ func (p ProgressParams) query() domain.ProgressQuery {
 	return domain.ProgressQuery{Cohort: p.CohortID, Group: p.Group, Status: domain.ProjectStatus(p.Status), Sort: p.Sort}
 }
 
-// progressCSVHeader names the columns of the progress export.
-var progressCSVHeader = []string{"participant", "group", "mentor", "project", "status", "progress", "short_achieved", "short_total",
-	"short_awaiting_verification", "short_overdue", "mid_achieved", "mid_total", "long_achieved", "long_total", "pending_evidence", "last_activity_at"}
-
-func progressCSVRecord(r domain.ProgressRow) []string {
-	last := ""
-	if r.LastActivityAt != nil {
-		last = r.LastActivityAt.Format(time.RFC3339)
-	}
-	n := strconv.Itoa
-	return []string{r.ParticipantName, r.Group, r.MentorName, r.ProjectTitle, string(r.ProjectStatus), n(r.Progress()),
-		n(r.Short.Achieved), n(r.Short.Total), n(r.Short.AwaitingVerification), n(r.Short.Overdue),
-		n(r.Mid.Achieved), n(r.Mid.Total), n(r.Long.Achieved), n(r.Long.Total), n(r.PendingEvidence), last}
-}
-
 func registerProgress(api huma.API, s *Services) {
 	huma.Register(api, huma.Operation{
 		OperationID: "get-cohort-progress", Method: http.MethodGet, Path: "/cohorts/{cohortId}/progress",
@@ -129,13 +113,16 @@ func registerProgress(api huma.API, s *Services) {
 		OperationID: "export-cohort-progress", Method: http.MethodGet, Path: "/cohorts/{cohortId}/progress.csv",
 		Summary: "Export the progress as CSV", Tags: []string{"progress"}, Security: signedIn,
 		Description: "The same lines as get-cohort-progress, as a CSV file (UTF-8, header row, RFC 4180 quoting), streamed. `sep=;` separates with semicolons for Indonesian Excel. " +
+			"By default the file is for organizers' spreadsheets, in Bahasa Indonesia: the headings and the project statuses in the glossary's words (Peserta, Kelompok, ..., Rancangan diajukan) and the last activity in WIB (2026-12-07 14:05 WIB). " +
+			"`lang=en` gives the form for programs: snake_case headings (participant, group, mentor, project, status, progress, short_achieved, ...), the statuses as the API names them (design_submitted) and times in RFC 3339. " +
 			"A cell that a spreadsheet would run as a formula (it starts with =, +, -, @, TAB or CR) is written quoted with a single quote (') in front, so that it is read as text.",
 		Errors: []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusUnprocessableEntity},
 		Responses: map[string]*huma.Response{"200": {Description: "The progress as CSV.",
 			Content: map[string]*huma.MediaType{"text/csv": {Schema: &huma.Schema{Type: "string"}}}}},
 	}, func(ctx context.Context, in *struct {
 		ProgressParams
-		Sep string `query:"sep" pattern:"^[,;]$" maxLength:"1" default:"," doc:"The separator: , or ; (for Excel set to Indonesian)."`
+		Sep  string `query:"sep" pattern:"^[,;]$" maxLength:"1" default:"," doc:"The separator: , or ; (for Excel set to Indonesian)."`
+		Lang string `query:"lang" enum:"id,en" default:"id" doc:"The file's language: id (Indonesian headings and statuses, times in WIB) or en (snake_case headings, the API's statuses, RFC 3339 times)."`
 	}) (*huma.StreamResponse, error) {
 		code, err := s.Cohorts.CohortCode(ctx, actorOf(ctx), in.CohortID)
 		if err != nil {
@@ -144,10 +131,11 @@ func registerProgress(api huma.API, s *Services) {
 		return &huma.StreamResponse{Body: func(hctx huma.Context) {
 			hctx.SetHeader("Content-Type", "text/csv; charset=utf-8")
 			hctx.SetHeader("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": "progress-" + code + ".csv"}))
+			lang := domain.Language(in.Lang)
 			w := newCSVWriter(hctx.BodyWriter(), in.Sep[0])
-			w.Write(progressCSVHeader)
+			w.Write(domain.ProgressFileHeader(lang))
 			err := s.Cohorts.CohortProgress(ctx, actorOf(ctx), in.query(), func(r domain.ProgressRow) error {
-				return w.Write(progressCSVRecord(r))
+				return w.Write(r.FileRecord(lang))
 			})
 			w.Flush()
 			if err != nil {

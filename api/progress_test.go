@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"context"
+	"encoding/csv"
 	"net/http"
 	"strings"
 	"sync/atomic"
@@ -167,8 +168,82 @@ func TestProgressExportsAsCSVForExcel(t *testing.T) {
 		t.Errorf("Content-Disposition %q", cd)
 	}
 	lines := strings.Split(strings.TrimSpace(string(res.body)), "\r\n")
-	if len(lines) != 3 || !strings.HasPrefix(lines[0], "participant;group;mentor;project;status;progress;") ||
-		!strings.HasPrefix(lines[1], "Budi Peserta;Kelompok 1;Sekda Mentor;Antrean Daring Adminduk;implementing;25;1;4;1;1;") {
+	if len(lines) != 3 || lines[0] != "Peserta;Kelompok;Mentor;Proyek perubahan;Status;Kemajuan (%);"+
+		"Tahapan jangka pendek tercapai;Tahapan jangka pendek;Tahapan jangka pendek menunggu verifikasi;Tahapan jangka pendek melewati tenggat;"+
+		"Tahapan jangka menengah tercapai;Tahapan jangka menengah;Tahapan jangka panjang tercapai;Tahapan jangka panjang;"+
+		"Bukti dukung menunggu telaah;Aktivitas terakhir" ||
+		!strings.HasPrefix(lines[1], "Budi Peserta;Kelompok 1;Sekda Mentor;Antrean Daring Adminduk;Implementasi;25;1;4;1;1;") {
 		t.Fatalf("CSV:\n%s", res.body)
+	}
+}
+
+// TestProgressExportIsIndonesianUnlessAskedForEnglish: the file an
+// organizer downloads speaks the glossary's words and WIB times; lang=en
+// gives the form programs read, with the API's statuses and RFC 3339 times.
+func TestProgressExportIsIndonesianUnlessAskedForEnglish(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	w.arrangeProgress(t)
+	var progress struct {
+		Items []struct {
+			ParticipantName string    `json:"participantName"`
+			LastActivityAt  time.Time `json:"lastActivityAt"`
+		} `json:"items"`
+	}
+	expect(t, w.get("/v1/cohorts/"+w.cohortA.ID.String()+"/progress", w.tokenOf(roleOrganizer)), http.StatusOK).decode(t, &progress)
+	if len(progress.Items) == 0 || progress.Items[0].ParticipantName != "Budi Peserta" {
+		t.Fatalf("progress %+v", progress)
+	}
+	last := progress.Items[0].LastActivityAt
+	path := "/v1/cohorts/" + w.cohortA.ID.String() + "/progress.csv"
+
+	records := func(query string) [][]string {
+		t.Helper()
+		res := expect(t, w.get(path+query, w.tokenOf(roleOrganizer)), http.StatusOK)
+		recs, err := csv.NewReader(strings.NewReader(string(res.body))).ReadAll()
+		if err != nil || len(recs) != 3 {
+			t.Fatalf("%s: %v\n%s", query, err, res.body)
+		}
+		return recs
+	}
+	for _, query := range []string{"", "?lang=id"} {
+		recs := records(query)
+		header, budi := recs[0], recs[1]
+		if header[4] != "Status" || budi[4] != "Implementasi" || header[len(header)-1] != "Aktivitas terakhir" {
+			t.Errorf("%q: header %q, row %q", query, header, budi)
+		}
+		wib := last.In(time.FixedZone("WIB", 7*3600)).Format("2006-01-02 15:04") + " WIB"
+		if got := budi[len(budi)-1]; got != wib {
+			t.Errorf("%q: last activity %q, want %q (WIB)", query, got, wib)
+		}
+	}
+	recs := records("?lang=en")
+	if strings.Join(recs[0], ",") != "participant,group,mentor,project,status,progress,short_achieved,short_total,"+
+		"short_awaiting_verification,short_overdue,mid_achieved,mid_total,long_achieved,long_total,pending_evidence,last_activity_at" ||
+		recs[1][4] != "implementing" {
+		t.Errorf("English header %q, row %q", recs[0], recs[1])
+	}
+	if got, err := time.Parse(time.RFC3339, recs[1][len(recs[1])-1]); err != nil || !got.Equal(last.Truncate(time.Second)) {
+		t.Errorf("English last activity %q (%v), want %s in RFC 3339", recs[1][len(recs[1])-1], err, last)
+	}
+	expect(t, w.get(path+"?lang=fr", w.tokenOf(roleOrganizer)), http.StatusUnprocessableEntity)
+}
+
+func TestProgressListsPeopleByNameWithoutTheirTitles(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	doctor := w.registeredUser("Dr. Ir. Ahmad Fauzi, M.Si.", &w.instA.ID, &w.agency.ID)
+	if _, err := w.cohorts().Enroll(t.Context(), w.actor(w.organizer), w.cohortA.ID, domain.EnrollmentPlan{
+		ParticipantID: doctor.ID, MentorID: w.mentor.ID, CoachID: &w.coach.ID, Group: "Kelompok 1"}); err != nil {
+		t.Fatal(err)
+	}
+	var got progressAnswer
+	expect(t, w.get("/v1/cohorts/"+w.cohortA.ID.String()+"/progress?sort=name", w.tokenOf(roleOrganizer)), http.StatusOK).decode(t, &got)
+	var names []string
+	for _, it := range got.Items {
+		names = append(names, it.ParticipantName)
+	}
+	if want := "Dr. Ir. Ahmad Fauzi, M.Si.,Budi Peserta,Citra Peserta Lain"; strings.Join(names, ",") != want {
+		t.Fatalf("progress by name: %v, want %s (Ahmad first, whatever his titles)", names, want)
 	}
 }

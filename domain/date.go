@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"strconv"
 	"time"
 )
 
@@ -62,3 +63,33 @@ func (d *Date) UnmarshalText(b []byte) error {
 	*d = parsed
 	return nil
 }
+
+// WIB is Western Indonesian Time (Asia/Jakarta), the zone of the
+// institutions' letters and files: UTC+7, without daylight saving since
+// 1964, so a fixed zone needs no time zone database on the server.
+var WIB = time.FixedZone("WIB", 7*60*60)
+
+// indonesianMonths name the months in Bahasa Indonesia, January first.
+var indonesianMonths = [12]string{"Januari", "Februari", "Maret", "April", "Mei", "Juni",
+	"Juli", "Agustus", "September", "Oktober", "November", "Desember"}
+
+// Indonesian writes the date as Indonesian letters do, "14 Desember 2026",
+// or "" when unset.
+func (d Date) Indonesian() string {
+	if d.IsZero() {
+		return ""
+	}
+	y, m, day := d.t.Date()
+	return strconv.Itoa(day) + " " + indonesianMonths[m-1] + " " + strconv.Itoa(y)
+}
+
+// IndonesianDateTime writes the moment t as a letter does, in WIB:
+// "14 Desember 2026 pukul 09.30 WIB".
+func IndonesianDateTime(t time.Time) string {
+	t = t.In(WIB)
+	return NewDate(t.Year(), t.Month(), t.Day()).Indonesian() + " pukul " + t.Format("15.04") + " WIB"
+}
+
+// FileTime writes the moment t as the files Proper exports for
+// spreadsheets write it, in WIB: "2026-12-07 14:05 WIB".
+func FileTime(t time.Time) string { return t.In(WIB).Format("2006-01-02 15:04") + " WIB" }

@@ -1,0 +1,42 @@
+package domain
+
+// The words of states in Bahasa Indonesia, for what the domain writes
+// itself (the progress file, e-mails). They are the web app's words
+// (web/src/i18n/id.ts: status.*, participant.predicate.*), checked equal by
+// TestLabelsAreTheWebAppsWords, and follow docs/GLOSSARY.md.
+
+// projectStatusLabels word each project status.
+var projectStatusLabels = map[ProjectStatus]string{
+	ProjectDraft:           "Draf",
+	ProjectDesignSubmitted: "Rancangan diajukan",
+	ProjectDesignApproved:  "Rancangan disetujui",
+	ProjectImplementing:    "Implementasi",
+	ProjectFinalSubmitted:  "Laporan akhir diajukan",
+	ProjectCompleted:       "Selesai",
+}
+
+// Label is the status in Bahasa Indonesia ("Rancangan diajukan"), or the
+// status itself when it has no word.
+func (s ProjectStatus) Label() string {
+	if l, ok := projectStatusLabels[s]; ok {
+		return l
+	}
+	return string(s)
+}
+
+// predicateLabels word each qualification, in title case as LAN writes it.
+var predicateLabels = map[Predicate]string{
+	PredicateSangatMemuaskan: "Sangat Memuaskan",
+	PredicateMemuaskan:       "Memuaskan",
+	PredicateCukupMemuaskan:  "Cukup Memuaskan",
+	PredicateKurangMemuaskan: "Kurang Memuaskan",
+}
+
+// Label is the qualification in Bahasa Indonesia ("Sangat Memuaskan"), or
+// the predicate itself when it has no word.
+func (p Predicate) Label() string {
+	if l, ok := predicateLabels[p]; ok {
+		return l
+	}
+	return string(p)
+}
