@@ -181,16 +181,17 @@ func registerEnrollments(api huma.API, s *Services) {
 		OperationID: "import-roster", Method: http.MethodPost, Path: "/cohorts/{cohortId}/roster", MaxBodyBytes: maxRosterBytes,
 		Summary: "Import the cohort's roster from CSV", Tags: []string{"enrollments"}, Security: signedIn,
 		Description: "Enrolls everyone on a roster exported from a spreadsheet: UTF-8 CSV (a BOM is fine) with a header row and the columns " +
-			"`nip,name,email,position,rank,agency,mentor_email,mentor_name,coach_email,group` in any order, separated by commas or semicolons " +
+			"`nip,name,email,position,rank,agency,mentor_email,mentor_name,coach_email,group`, or their Indonesian names " +
+			"`NIP,Nama,Email,Jabatan,Pangkat/Golongan,Instansi,Email Mentor,Nama Mentor,Email Coach,Kelompok`, in any order, any case and with any spaces, separated by commas or semicolons " +
 			"(as Indonesian Excel writes it). Unknown agencies and people get created, new accounts with one-time activation codes to hand out. " +
-			"All rows or none: any bad row answers 422 with every problem named by row and column (`rows[<line>].<column>`). " +
+			"All rows or none: any bad row answers 422 with every problem named by row and column as the file's header wrote it (`rows[<line>].<column>`, e.g. `rows[3].mentor_email` or `rows[3].Email Mentor`). " +
 			"Importing the same file again changes nothing; a changed mentor, coach or group updates the enrollment. Coaches must already be coaches of the cohort. The cohort's organizers may do this.",
 		Errors: []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusRequestEntityTooLarge, http.StatusUnprocessableEntity},
 	}, func(ctx context.Context, in *struct {
 		CohortPath
 		RawBody []byte `contentType:"text/csv" doc:"The roster as CSV."`
 	}) (*struct{ Body RosterImportResult }, error) {
-		outcomes, err := s.Cohorts.ImportRoster(ctx, actorOf(ctx), in.CohortID, func() ([]domain.RosterRow, error) {
+		outcomes, err := s.Cohorts.ImportRoster(ctx, actorOf(ctx), in.CohortID, func() (domain.Roster, error) {
 			return rostercsv.Parse(bytes.NewReader(in.RawBody))
 		})
 		if err != nil {

@@ -157,3 +157,28 @@ func BenchmarkImportRoster2000(b *testing.B) {
 		}
 	}
 }
+
+func TestRosterWithIndonesianColumnNamesImportsAndItsProblemsNameTheColumnsSo(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	header := "\uFEFFNama;NIP;Jabatan;Pangkat/Golongan;Instansi;Email;Email Mentor;Nama Mentor;Email Coach;Kelompok\r\n"
+	res := expect(t, w.importRoster(header+
+		"Budi Santoso;198001152005011002;Kepala Dinas;Pembina (IV/a);Pemerintah Kabupaten Klaten;budi@klatenkab.go.id;sekda@klatenkab.go.id;Sekda Klaten;;Kelompok 1\r\n"),
+		http.StatusOK)
+	if !strings.Contains(string(res.body), `"enrollmentsCreated":1`) {
+		t.Fatalf("%s", res.body)
+	}
+
+	// A value that breaks a rule, and a row that cannot be enrolled, are
+	// named by the columns as the file wrote them.
+	res = expect(t, w.importRoster(header+"Bad NIP;12345;;;;badnip@batam.go.id;sekda@batam.go.id;Sekda;;\r\n"), http.StatusUnprocessableEntity)
+	if locs := res.locations(t); !slices.Equal(locs, []string{"body.rows[2].NIP"}) {
+		t.Errorf("errors at %v, want body.rows[2].NIP", locs)
+	}
+	res = expect(t, w.importRoster(header+
+		"No Mentor Name;;;;;nomentor@batam.go.id;new.mentor@batam.go.id;;;\r\n"+
+		"Bad Coach;;;;;badcoach@batam.go.id;sekda@batam.go.id;Sekda;"+w.examiner.Email+";\r\n"), http.StatusUnprocessableEntity)
+	if locs := res.locations(t); !slices.Equal(locs, []string{"body.rows[2].Nama Mentor", "body.rows[3].Email Coach"}) {
+		t.Errorf("errors at %v", locs)
+	}
+}

@@ -36,6 +36,28 @@ type RosterRow struct {
 	Group string
 }
 
+// Roster is an uploaded roster: its rows, as written, and the names its
+// file gives the columns.
+type Roster struct {
+	Rows    []RosterRow
+	Columns RosterColumns
+}
+
+// RosterColumns maps the domain's name of a roster column ("mentor_email")
+// to the name the file wrote ("Email Mentor"), so that every problem of a
+// row names the column as the organizer wrote it. A column it lacks keeps
+// the domain's name.
+type RosterColumns map[string]string
+
+// Field is where a problem of the column on line is reported:
+// "rows[<line>].<column as the file wrote it>".
+func (c RosterColumns) Field(line int, column string) string {
+	if written, ok := c[column]; ok {
+		column = written
+	}
+	return fmt.Sprintf("rows[%d].%s", line, column)
+}
+
 // MaxRosterRows is the most participants one roster file may list; a larger
 // cohort is uploaded in several files.
 const MaxRosterRows = 5000
@@ -57,14 +79,17 @@ func CheckRosterSize(n int) error {
 // spaces). A roster that breaks rules yields a KindInvalid error listing
 // every problem, each under a field such as "rows[3].email" (3 being
 // RosterRow.Line), or "roster" for its size.
-func CheckRoster(rows []RosterRow) ([]RosterRow, error) {
-	if err := CheckRosterSize(len(rows)); err != nil {
+func CheckRoster(rows []RosterRow) ([]RosterRow, error) { return Roster{Rows: rows}.Check() }
+
+// Check is CheckRoster naming the columns of the problems as r.Columns does.
+func (r Roster) Check() ([]RosterRow, error) {
+	if err := CheckRosterSize(len(r.Rows)); err != nil {
 		return nil, err
 	}
 	var v Violations
-	check := NewRosterCheck(&v)
-	out := make([]RosterRow, len(rows))
-	for i, row := range rows {
+	check := NewRosterCheck(&v, r.Columns)
+	out := make([]RosterRow, len(r.Rows))
+	for i, row := range r.Rows {
 		out[i] = check.Row(row)
 	}
 	if err := v.Err(); err != nil {
@@ -82,20 +107,22 @@ func CheckRoster(rows []RosterRow) ([]RosterRow, error) {
 // of them in the file's order.
 type RosterCheck struct {
 	v          *Violations
+	columns    RosterColumns
 	emailLines map[string]int
 	nipLines   map[NIP]int
 }
 
-// NewRosterCheck returns a check that records problems in v.
-func NewRosterCheck(v *Violations) *RosterCheck {
-	return &RosterCheck{v: v, emailLines: map[string]int{}, nipLines: map[NIP]int{}}
+// NewRosterCheck returns a check that records problems in v, naming the
+// columns as columns says.
+func NewRosterCheck(v *Violations, columns RosterColumns) *RosterCheck {
+	return &RosterCheck{v: v, columns: columns, emailLines: map[string]int{}, nipLines: map[NIP]int{}}
 }
 
 // Row validates one row, whose values are as written (trimmed), recording
 // each problem under "rows[<line>].<column>", and returns it normalized.
 func (c *RosterCheck) Row(raw RosterRow) RosterRow {
 	v := c.v
-	field := func(column string) string { return fmt.Sprintf("rows[%d].%s", raw.Line, column) }
+	field := func(column string) string { return c.columns.Field(raw.Line, column) }
 	email := func(column, value string) string {
 		addr, err := ParseEmail(value)
 		v.AddError(field(column), err)

@@ -2,7 +2,6 @@ package domain
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"time"
 
@@ -39,15 +38,16 @@ type RosterOutcome struct {
 }
 
 // ImportRoster reads a roster with read (package rostercsv reads CSV),
-// checks its rows (see CheckRoster) and enrolls every row in a cohort,
+// checks its rows (see Roster.Check) and enrolls every row in a cohort,
 // creating the agencies and accounts that do not exist yet. It is all or
 // nothing: any bad row fails the whole import with every problem named by
-// row and column. Importing the same roster again changes nothing;
-// a changed mentor, coach or group of an enrolled participant is updated.
+// row and column (as the file names the column). Importing the same roster
+// again changes nothing; a changed mentor, coach or group of an enrolled
+// participant is updated.
 // Everything new is written with one statement per table, so a roster of
 // thousands of rows imports in seconds. The roster is read only for those
 // who may import it, so that anyone else learns that, whatever it holds.
-func (s *Cohorts) ImportRoster(ctx context.Context, actor *Actor, cohortID uuid.UUID, read func() ([]RosterRow, error)) ([]RosterOutcome, error) {
+func (s *Cohorts) ImportRoster(ctx context.Context, actor *Actor, cohortID uuid.UUID, read func() (Roster, error)) ([]RosterOutcome, error) {
 	if err := Authorize(actor, ManageEnrollments, Target{CohortID: cohortID}); err != nil {
 		return nil, err
 	}
@@ -55,7 +55,7 @@ func (s *Cohorts) ImportRoster(ctx context.Context, actor *Actor, cohortID uuid.
 	if err != nil {
 		return nil, err
 	}
-	rows, err := CheckRoster(roster)
+	rows, err := roster.Check()
 	if err != nil {
 		return nil, err
 	}
@@ -64,7 +64,7 @@ func (s *Cohorts) ImportRoster(ctx context.Context, actor *Actor, cohortID uuid.
 	// means another import created the same person or agency meanwhile. The
 	// import is then planned again against what that one committed.
 	for attempt := 1; ; attempt++ {
-		outcomes, err := s.importRosterOnce(ctx, actor, cohortID, rows)
+		outcomes, err := s.importRosterOnce(ctx, actor, cohortID, rows, roster.Columns)
 		if KindOf(err) != KindConflict || attempt == rosterImportAttempts {
 			return outcomes, err
 		}
@@ -75,14 +75,14 @@ func (s *Cohorts) ImportRoster(ctx context.Context, actor *Actor, cohortID uuid.
 // again.
 const rosterImportAttempts = 3
 
-func (s *Cohorts) importRosterOnce(ctx context.Context, actor *Actor, cohortID uuid.UUID, rows []RosterRow) ([]RosterOutcome, error) {
+func (s *Cohorts) importRosterOnce(ctx context.Context, actor *Actor, cohortID uuid.UUID, rows []RosterRow, columns RosterColumns) ([]RosterOutcome, error) {
 	var outcomes []RosterOutcome
 	err := s.store.WithinTx(ctx, func(tx Store) error {
 		imp, err := s.newRosterImport(ctx, tx, actor, cohortID, rows)
 		if err != nil {
 			return err
 		}
-		if err := imp.check(); err != nil {
+		if err := imp.check(columns); err != nil {
 			return err
 		}
 		outcomes = make([]RosterOutcome, 0, len(rows))
@@ -166,11 +166,12 @@ func (s *Cohorts) newRosterImport(ctx context.Context, tx Store, actor *Actor, c
 	return imp, err
 }
 
-// check finds the rows that cannot be imported, before anything is written.
-func (imp *rosterImport) check() error {
+// check finds the rows that cannot be imported, before anything is written,
+// naming the columns as columns says.
+func (imp *rosterImport) check(columns RosterColumns) error {
 	var v Violations
 	for _, r := range imp.rows {
-		field := func(column string) string { return fmt.Sprintf("rows[%d].%s", r.Line, column) }
+		field := func(column string) string { return columns.Field(r.Line, column) }
 		participant, known := imp.users[r.Email]
 		if !known && r.NIP != "" && imp.takenNIPs[r.NIP] {
 			v.Add(field("nip"), CodeNIPTaken)

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/proper-id/proper/domain"
@@ -33,12 +34,19 @@ const (
 	numColumns
 )
 
-// columns are the header names of a roster file, in the order of the
-// template an organizer downloads. They are also the names under which the
-// domain reports a row's problems ("rows[<line>].<column>").
+// columns are the English header names of a roster file, in the order of
+// the template an organizer downloads. They are also the domain's names of
+// the columns (domain.RosterColumns).
 var columns = [numColumns]string{
 	"nip", "name", "email", "position", "rank", "agency",
 	"mentor_email", "mentor_name", "coach_email", "group",
+}
+
+// indonesianColumns are the Indonesian header names of the same columns, as
+// a roster kept by an institution heads them.
+var indonesianColumns = [numColumns]string{
+	"NIP", "Nama", "Email", "Jabatan", "Pangkat/Golongan", "Instansi",
+	"Email Mentor", "Nama Mentor", "Email Coach", "Kelompok",
 }
 
 // utf8BOM is the byte order mark Excel writes at the start of "CSV UTF-8".
@@ -54,13 +62,16 @@ const peekSize = 64 << 10
 // The file is UTF-8 (a leading byte order mark is allowed), separated by
 // semicolons, as Indonesian Excel writes it, or by commas, whichever the
 // header line uses. The header names the columns nip, name, email, position,
-// rank, agency, mentor_email, mentor_name, coach_email and group, in any
-// order and any case. Blank lines are skipped and values are trimmed.
+// rank, agency, mentor_email, mentor_name, coach_email and group, or in
+// Indonesian NIP, Nama, Email, Jabatan, Pangkat/Golongan, Instansi, Email
+// Mentor, Nama Mentor, Email Coach and Kelompok, in any order, in any case
+// and with any spaces. Blank lines are skipped and values are trimmed.
 //
 // A file that breaks rules yields a KindInvalid error listing every problem,
-// each under a field such as "rows[3].email" (3 being RosterRow.Line) or
-// "header". Errors of r itself are returned wrapped, not as domain errors.
-func Parse(r io.Reader) ([]domain.RosterRow, error) {
+// each under a field such as "rows[3].email" (3 being RosterRow.Line, the
+// column named as the header wrote it, "rows[3].Email Mentor") or "header".
+// Errors of r itself are returned wrapped, not as domain errors.
+func Parse(r io.Reader) (domain.Roster, error) {
 	br := bufio.NewReaderSize(r, peekSize)
 	if b, err := br.Peek(len(utf8BOM)); err == nil && string(b) == utf8BOM {
 		_, _ = br.Discard(len(utf8BOM))
@@ -73,28 +84,32 @@ func Parse(r io.Reader) ([]domain.RosterRow, error) {
 
 	header, err := cr.Read()
 	if err == io.EOF {
-		return nil, domain.CheckRosterSize(0)
+		return domain.Roster{}, domain.CheckRosterSize(0)
 	}
 	if err != nil {
 		var pe *csv.ParseError
 		if !errors.As(err, &pe) {
-			return nil, fmt.Errorf("read roster: %w", err)
+			return domain.Roster{}, fmt.Errorf("read roster: %w", err)
 		}
 		code, params := csvProblem(pe)
-		return nil, domain.Invalid("header", code, params)
+		return domain.Roster{}, domain.Invalid("header", code, params)
 	}
 	headerLine, _ := cr.FieldPos(0)
 	if !allValidUTF8(header) {
-		return nil, notUTF8(headerLine)
+		return domain.Roster{}, notUTF8(headerLine)
 	}
 	cols, unnamed, err := parseHeader(header)
 	if err != nil {
-		return nil, err
+		return domain.Roster{}, err
+	}
+	names := domain.RosterColumns{}
+	for c, i := range cols {
+		names[columns[c]] = strings.TrimSpace(header[i])
 	}
 
 	var (
 		v     domain.Violations
-		check = domain.NewRosterCheck(&v)
+		check = domain.NewRosterCheck(&v, names)
 		rows  []domain.RosterRow
 		count int
 	)
@@ -107,11 +122,11 @@ func Parse(r io.Reader) ([]domain.RosterRow, error) {
 			// An unreadable record counts as a row, which bounds the number
 			// of problems a broken file can produce.
 			if count++; count > domain.MaxRosterRows {
-				return nil, domain.CheckRosterSize(count)
+				return domain.Roster{}, domain.CheckRosterSize(count)
 			}
 			var pe *csv.ParseError
 			if !errors.As(err, &pe) {
-				return nil, fmt.Errorf("read roster: %w", err)
+				return domain.Roster{}, fmt.Errorf("read roster: %w", err)
 			}
 			// The reader resumes on the line after the error, so the rest
 			// of the file is still checked.
@@ -121,7 +136,7 @@ func Parse(r io.Reader) ([]domain.RosterRow, error) {
 		}
 		line, _ := cr.FieldPos(0)
 		if !allValidUTF8(rec) {
-			return nil, notUTF8(line)
+			return domain.Roster{}, notUTF8(line)
 		}
 		blank := true
 		for i := range rec {
@@ -132,7 +147,7 @@ func Parse(r io.Reader) ([]domain.RosterRow, error) {
 			continue
 		}
 		if count++; count > domain.MaxRosterRows {
-			return nil, domain.CheckRosterSize(count)
+			return domain.Roster{}, domain.CheckRosterSize(count)
 		}
 		rowField := fmt.Sprintf("rows[%d]", line)
 		if len(rec) != len(header) {
@@ -147,12 +162,12 @@ func Parse(r io.Reader) ([]domain.RosterRow, error) {
 		rows = append(rows, check.Row(rowOf(line, rec, cols)))
 	}
 	if err := v.Err(); err != nil {
-		return nil, err
+		return domain.Roster{}, err
 	}
 	if err := domain.CheckRosterSize(len(rows)); err != nil {
-		return nil, err
+		return domain.Roster{}, err
 	}
-	return rows, nil
+	return domain.Roster{Rows: rows, Columns: names}, nil
 }
 
 // rowOf returns the trimmed values of one data row as written.
@@ -191,44 +206,89 @@ func detectSeparator(br *bufio.Reader) rune {
 // parseHeader maps each roster column to its index in header, and lists
 // the indexes of unnamed columns, which Excel leaves behind when cells
 // right of the table were once used. It reports every missing, unknown or
-// duplicate column.
+// duplicate column: an unknown or duplicate one as the file wrote it; a
+// missing one, and the list of known ones, in Indonesian when more of the
+// header's names are Indonesian than English.
 func parseHeader(header []string) (cols [numColumns]int, unnamed []int, err error) {
 	for c := range cols {
 		cols[c] = -1
 	}
-	var v domain.Violations
+	var (
+		problems            []domain.FieldError
+		english, indonesian int
+	)
 	for i, h := range header {
-		name := strings.ToLower(strings.TrimSpace(h))
-		if name == "" {
+		written := strings.TrimSpace(h)
+		if written == "" {
 			unnamed = append(unnamed, i)
 			continue
 		}
-		c := columnIndex(name)
+		c, lang := columnIndex(written)
 		switch {
 		case c < 0:
-			v.Add("header", domain.CodeRosterUnknownColumn, domain.Params{"column": fmt.Sprintf("%q", strings.TrimSpace(h)), "columns": strings.Join(columns[:], ", ")})
+			problems = append(problems, domain.FieldError{Field: "header", Code: domain.CodeRosterUnknownColumn, Params: domain.Params{"column": fmt.Sprintf("%q", written)}})
 		case cols[c] >= 0:
-			v.Add("header", domain.CodeRosterDuplicateColumn, domain.Params{"column": name})
+			problems = append(problems, domain.FieldError{Field: "header", Code: domain.CodeRosterDuplicateColumn, Params: domain.Params{"column": written}})
 		default:
 			cols[c] = i
 		}
+		switch lang {
+		case domain.English:
+			english++
+		case domain.Indonesian:
+			indonesian++
+		}
+	}
+	names := columns
+	if indonesian > english {
+		names = indonesianColumns
+	}
+	var v domain.Violations
+	for _, p := range problems {
+		if p.Code == domain.CodeRosterUnknownColumn {
+			p.Params["columns"] = strings.Join(names[:], ", ")
+		}
+		v.Add(p.Field, p.Code, p.Params)
 	}
 	for c, i := range cols {
 		if i < 0 {
-			v.Add("header", domain.CodeRosterMissingColumn, domain.Params{"column": columns[c]})
+			v.Add("header", domain.CodeRosterMissingColumn, domain.Params{"column": names[c]})
 		}
 	}
 	return cols, unnamed, v.Err()
 }
 
-// columnIndex returns the index of name in columns, or -1.
-func columnIndex(name string) int {
-	for c, col := range columns {
-		if col == name {
-			return c
+// columnIndex returns the index of the column a header's name names, in
+// English or in Indonesian, whatever its case and spaces, and the language
+// of the name ("" for NIP and Email, which both languages write); -1 when it
+// names none.
+func columnIndex(name string) (int, domain.Language) {
+	key := columnKey(name)
+	for c := range columns {
+		en, id := columnKey(columns[c]), columnKey(indonesianColumns[c])
+		switch key {
+		case en:
+			if en == id {
+				return c, ""
+			}
+			return c, domain.English
+		case id:
+			return c, domain.Indonesian
 		}
 	}
-	return -1
+	return -1, ""
+}
+
+// columnKey is a column's name without case, spaces, underscores and
+// hyphens, so that "Email Mentor", "EMAIL_MENTOR" and "emailmentor" are one
+// name, as are "mentor_email" and "Mentor Email".
+func columnKey(name string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '_' || r == '-' {
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, name)
 }
 
 // csvProblem says what is wrong with the record of a CSV parse error and

@@ -57,9 +57,10 @@ const rosterHeader = "nip,name,email,position,rank,agency,mentor_email,mentor_na
 // lines joins the lines of a file with LF endings.
 func lines(ls ...string) string { return strings.Join(ls, "\n") + "\n" }
 
-// parseRosterString parses a roster held in a string.
+// parseRosterString parses a roster held in a string, returning its rows.
 func parseRosterString(s string) ([]domain.RosterRow, error) {
-	return rostercsv.Parse(strings.NewReader(s))
+	r, err := rostercsv.Parse(strings.NewReader(s))
+	return r.Rows, err
 }
 
 // wantRows fails the test unless the roster parsed into exactly want.
@@ -172,7 +173,59 @@ func TestRosterWithUnknownOrDuplicateColumnIsRejected(t *testing.T) {
 	wantProblems(t, err,
 		problem{Field: "header", Message: `unknown column "Telepon"; the columns are ` +
 			"nip, name, email, position, rank, agency, mentor_email, mentor_name, coach_email, group"},
-		problem{Field: "header", Message: "duplicate column email"},
+		problem{Field: "header", Message: "duplicate column Email"},
+	)
+}
+
+// indonesianHeader is the header of a roster kept in Indonesian, as an
+// institution's spreadsheet heads it, semicolon-separated.
+const indonesianHeader = "NIP;Nama;Email;Jabatan;Pangkat/Golongan;Instansi;Email Mentor;Nama Mentor;Email Coach;Kelompok"
+
+func TestRosterColumnsMayHaveTheirIndonesianNames(t *testing.T) {
+	for name, header := range map[string]string{
+		"as the template of an institution":  indonesianHeader,
+		"in any case and with any spaces":    "nip; NAMA ;email;jabatan;Pangkat / Golongan;INSTANSI;EmailMentor;nama_mentor;Email  Coach;kelompok",
+		"mixed with the English names":       "nip;Nama;email;position;Pangkat/Golongan;agency;Email Mentor;mentor_name;Coach Email;Kelompok",
+		"in another order, separated by ','": "",
+	} {
+		t.Run(name, func(t *testing.T) {
+			row := "198001152005011002;Budi Santoso;budi@kemendagri.go.id;Kepala Bagian Umum;Pembina (IV/a);Kementerian Dalam Negeri;ratna@kemendagri.go.id;Ratna Dewi;coach@lan.go.id;Kelompok 1"
+			if header == "" {
+				header, row = "Kelompok,Email Coach,Nama Mentor,Email Mentor,Instansi,Pangkat/Golongan,Jabatan,Email,Nama,NIP",
+					`Kelompok 1,coach@lan.go.id,Ratna Dewi,ratna@kemendagri.go.id,Kementerian Dalam Negeri,Pembina (IV/a),Kepala Bagian Umum,budi@kemendagri.go.id,Budi Santoso,198001152005011002`
+			}
+			rows, err := parseRosterString(lines(header, row))
+			wantRows(t, rows, err, []domain.RosterRow{budi})
+		})
+	}
+}
+
+func TestRosterProblemsNameTheColumnAsTheFileWroteIt(t *testing.T) {
+	_, err := parseRosterString(lines(
+		"NIP;Nama;EMAIL;Jabatan;Pangkat / Golongan;Instansi;Email Mentor;Nama Mentor;email_coach;Kelompok",
+		"198002302005011002;Budi Santoso;budi@;;;;ratna@;;coach@;Kelompok 1",
+		";Siti;siti@kemendagri.go.id;;;;SITI@kemendagri.go.id;;;",
+	))
+	wantProblems(t, err,
+		problem{Field: "rows[2].EMAIL", Message: notAnEmail},
+		problem{Field: "rows[2].NIP", Message: "digits 1–8 must be a real birth date (YYYYMMDD) between 1930 and 2099"},
+		problem{Field: "rows[2].Email Mentor", Message: notAnEmail},
+		problem{Field: "rows[2].email_coach", Message: notAnEmail},
+		problem{Field: "rows[3].Email Mentor", Message: "must differ from the participant's email; a participant cannot be their own mentor"},
+	)
+}
+
+func TestRosterInIndonesianNamesItsMissingAndKnownColumnsInIndonesian(t *testing.T) {
+	_, err := parseRosterString(lines(
+		"NIP;Nama;Email;Jabatan;Pangkat/Golongan;Instansi;Nama Mentor;Kelompok;Telepon;nama",
+		";Budi Santoso;budi@kemendagri.go.id;;;;;;0812;Budi",
+	))
+	wantProblems(t, err,
+		problem{Field: "header", Message: `unknown column "Telepon"; the columns are ` +
+			"NIP, Nama, Email, Jabatan, Pangkat/Golongan, Instansi, Email Mentor, Nama Mentor, Email Coach, Kelompok"},
+		problem{Field: "header", Message: "duplicate column nama"},
+		problem{Field: "header", Message: "missing column Email Mentor"},
+		problem{Field: "header", Message: "missing column Email Coach"},
 	)
 }
 
@@ -349,6 +402,8 @@ Umum",,"Kementerian ""Dalam"" Negeri",ratna@kemendagri.go.id,,,`))
 		"1,b@x.go.id,Budi,m@x.go.id,,,,,,,,"))
 	f.Add(lines(rosterHeader, ",Bad,budi@,,,,budi@,,,", ",,a@x.id,,,,a@x.id,,,", `,Budi "B",b@x.id,,,,m@x.id,,,`))
 	f.Add(lines(rosterHeader, ",Jos\xe9,jose@x.id,,,,m@x.id,,,"))
+	f.Add(lines(indonesianHeader, ";Budi Santoso;budi@kemendagri.go.id;;Penata (III/c);;ratna@kemendagri.go.id;;;"))
+	f.Add(lines("nama,EMAIL, Email Mentor ,pangkat/golongan,nip", "Budi,b@x.go.id,m@x.go.id,,"))
 	f.Add(rosterHeader)
 	f.Add("")
 	f.Fuzz(func(t *testing.T, file string) {

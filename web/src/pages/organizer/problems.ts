@@ -33,10 +33,11 @@ export type RosterProblem =
   | { kind: "header"; message: string }
   | { kind: "file"; message: string };
 
-const rowLocation = /^body\.rows\[(\d+)\](?:\.([a-z_]+))?$/;
+const rowLocation = /^body\.rows\[(\d+)\](?:\.(.+))?$/;
 
 /**
- * The problems of a refused roster: body.rows[<line>].<column> for a cell,
+ * The problems of a refused roster: body.rows[<line>].<column> for a cell
+ * (the column named as the file's header wrote it, "Email Mentor" or "mentor_email"),
  * body.rows[<line>] for a whole row, body.header for the column names, and
  * anything else (body.roster) for the file. Rows come sorted by line.
  */
