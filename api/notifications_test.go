@@ -46,9 +46,17 @@ func TestChangesQueueTheirNotificationsInTheirOwnTransaction(t *testing.T) {
 	if len(got) != 3 {
 		t.Fatalf("the outbox holds %+v, want the return for the participant and the resubmission for the mentor and the coach", got)
 	}
-	if got[0].ToAddress != w.participant.Email || got[0].Kind != domain.MailDecision || got[0].Subject != "Rancangan dikembalikan untuk diperbaiki: «Antrean Daring Adminduk»" ||
+	if got[0].ToAddress != w.participant.Email || got[0].Kind != domain.MailDecision || got[0].Subject != "Rancangan dikembalikan untuk diperbaiki: “Antrean Daring Adminduk”" ||
 		!strings.Contains(got[0].Body, "Yth. Budi Peserta") || !strings.Contains(got[0].Body, "Catatan: Perjelas indikator") {
 		t.Errorf("the participant's mail is %+v", got[0])
+	}
+	// Letters are signed by the cohort's organizers for their institution,
+	// not by the software.
+	signature := "\n\nHormat kami,\nPenyelenggara " + w.cohortA.Name + "\n" + w.instA.Name + "\n\n"
+	for _, m := range got {
+		if !strings.Contains(m.Body, signature) || strings.Contains(m.Body, "Proper —") || strings.ContainsAny(m.Subject+m.Body, "«»") {
+			t.Errorf("the mail to %s is not signed %q, or quotes with «»:\n%s", m.ToAddress, signature, m.Body)
+		}
 	}
 	if got[1].ToAddress != w.mentor.Email || got[2].ToAddress != w.coach.Email || got[1].Kind != domain.MailReviewWaiting ||
 		!strings.Contains(got[1].Body, "Budi Peserta mengajukan rancangan untuk disetujui") {
@@ -77,8 +85,8 @@ func TestChangesQueueTheirNotificationsInTheirOwnTransaction(t *testing.T) {
 		subjects = append(subjects, q.ToAddress+": "+q.Subject)
 	}
 	// Evidence waits for the mentor's daily digest; the decision is mailed at once.
-	want := []string{w.participant.Email + ": Bukti dukung ditolak: «SK Tim Efektif»",
-		w.otherMentor.Email + ": Usulan menjadi mentor proyek perubahan «Antrean Daring Adminduk»"}
+	want := []string{w.participant.Email + ": Bukti dukung ditolak: “SK Tim Efektif”",
+		w.otherMentor.Email + ": Usulan menjadi mentor proyek perubahan “Antrean Daring Adminduk”"}
 	if strings.Join(subjects, "\n") != strings.Join(want, "\n") {
 		t.Errorf("queued:\n%s\nwant:\n%s", strings.Join(subjects, "\n"), strings.Join(want, "\n"))
 	}
@@ -113,16 +121,30 @@ func TestTheDailyDigestIsQueuedOncePerPersonAndDay(t *testing.T) {
 		t.Fatalf("digests went to %v, want the participant and the mentor", digests)
 	}
 	participant := digests[w.participant.Email]
-	if !strings.Contains(participant, "Milestone Anda yang melewati tenggat:\n- «Perda layanan daring»") ||
-		!strings.Contains(participant, "Milestone Anda yang jatuh tempo dalam 14 hari:\n- «Replikasi ke kecamatan»") ||
-		strings.Contains(participant, "Evaluasi tahunan") || strings.Contains(participant, "Menunggu tinjauan") {
+	overdue := domain.DateOf(today.Time().AddDate(0, 0, -2)).Indonesian()
+	if !strings.Contains(participant, "Tahapan Anda yang melewati tenggat:\n- “Perda layanan daring” (proyek “Antrean Daring Adminduk”), tenggat "+overdue+"\n") ||
+		!strings.Contains(participant, "Tahapan Anda dengan tenggat dalam 14 hari:\n- “Replikasi ke kecamatan”") ||
+		strings.Contains(participant, "Evaluasi tahunan") || strings.Contains(participant, "Menunggu telaah") {
 		t.Errorf("the participant's digest reads:\n%s", participant)
 	}
 	mentor := digests[w.mentor.Email]
 	if !strings.Contains(mentor, "Yth. "+w.mentor.Name) ||
-		!strings.Contains(mentor, "Menunggu tinjauan Anda:\n- Bukti dukung «SK Tim Efektif» dari Budi Peserta (proyek «Antrean Daring Adminduk»), menunggu 0 hari") ||
+		!strings.Contains(mentor, "Menunggu telaah Anda:\n- Bukti dukung “SK Tim Efektif” dari Budi Peserta (proyek “Antrean Daring Adminduk”), menunggu 0 hari") ||
+		!strings.Contains(mentor, "Semuanya ada di Antrean telaah") ||
 		strings.Contains(mentor, "Melewati batas") || strings.Contains(mentor, "Replikasi ke kecamatan") {
 		t.Errorf("the mentor's digest reads:\n%s", mentor)
+	}
+	// Both are signed by the organizers of the cohort of what they list, and
+	// dated in Indonesian.
+	for address, body := range digests {
+		if !strings.HasSuffix(strings.SplitN(body, "\n\nEmail ini dikirim otomatis", 2)[0], "\n\nHormat kami,\nPenyelenggara "+w.cohortA.Name+"\n"+w.instA.Name) {
+			t.Errorf("the digest to %s is not signed by the cohort's organizers:\n%s", address, body)
+		}
+	}
+	for _, m := range w.outbox(t) {
+		if want := "Ringkasan harian proyek perubahan (" + today.Indonesian() + ")"; m.Subject != want {
+			t.Errorf("digest subject %q, want %q", m.Subject, want)
+		}
 	}
 
 	// Eight days on, past the cohort's 7-day response deadline, the
@@ -136,8 +158,37 @@ func TestTheDailyDigestIsQueuedOncePerPersonAndDay(t *testing.T) {
 		t.Fatalf("the next digest day the outbox holds %d digests, want 4", len(later))
 	}
 	for _, m := range later[2:] {
-		if m.ToAddress == w.mentor.Email && !strings.Contains(m.Body, "Melewati batas waktu tanggapan (diteruskan ke coach dan penyelenggara):\n- Bukti dukung «SK Tim Efektif» dari Budi Peserta (proyek «Antrean Daring Adminduk»), menunggu 8 hari") {
+		if m.ToAddress == w.mentor.Email && !strings.Contains(m.Body, "Melewati batas waktu tanggapan (diteruskan ke coach dan penyelenggara):\n- Bukti dukung “SK Tim Efektif” dari Budi Peserta (proyek “Antrean Daring Adminduk”), menunggu 8 hari") {
 			t.Errorf("the mentor's digest of the ninth day reads:\n%s", m.Body)
+		}
+	}
+}
+
+// TestTheMailedActivationCodeIsSignedByTheOrganizersAndDatedInWIB: the
+// organizer of the coach's cohort has a new code mailed to the coach; the
+// letter is signed for that cohort and says until when the code holds, as
+// an Indonesian date and time in WIB.
+func TestTheMailedActivationCodeIsSignedByTheOrganizersAndDatedInWIB(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	c := w.clocked(t, newClock(time.Now()), true)
+	res := expect(t, c.post("/v1/users/"+w.coach.ID.String()+"/activation", w.tokenOf(roleOrganizer), nil), http.StatusOK)
+	expires, err := time.Parse(time.RFC3339, res.field(t, "expiresAt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mails := w.outbox(t)
+	if len(mails) != 1 {
+		t.Fatalf("the outbox holds %+v", mails)
+	}
+	body := mails[0].Body
+	for _, want := range []string{
+		"Kode ini berlaku sampai " + domain.IndonesianDateTime(expires) + ".",
+		"alamat email",
+		"\n\nHormat kami,\nPenyelenggara " + w.cohortA.Name + "\n" + w.instA.Name + "\n\n",
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the activation mail lacks %q:\n%s", want, body)
 		}
 	}
 }

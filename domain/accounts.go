@@ -304,10 +304,8 @@ func (s *Accounts) IssueActivation(ctx context.Context, actor *Actor, userID uui
 		issued = IssuedActivation{ExpiresAt: creds.ActivationExpires, Delivery: delivery}
 		if delivery == DeliveryReturned {
 			issued.Code = code
-		} else if err := s.Mail.queueMail(ctx, tx, now, Mail{Kind: MailActivation, Subject: "Kode aktivasi akun Proper", Secret: true}, []uuid.UUID{userID}, letter(
-			"Berikut kode aktivasi baru untuk akun Proper Anda: "+code+"\n\nKode ini berlaku sampai "+DateOf(creds.ActivationExpires).String()+
-				". Buka Proper, pilih Aktivasi akun, lalu masukkan alamat e-mail, kode ini, dan kata sandi baru Anda. "+
-				"Jika Anda tidak meminta kode ini, abaikan pesan ini: kata sandi Anda tetap berlaku.")); err != nil {
+		} else if err := s.Mail.queueLetter(ctx, tx, now, Mail{Kind: MailActivation, Secret: true}, []uuid.UUID{userID},
+			activationLetter(code, creds.ActivationExpires), organizedBy(actor, target.UserCohorts)...); err != nil {
 			return err
 		}
 		e := event(actor, now, "user.activation_issued", "user", userID)

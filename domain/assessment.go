@@ -110,12 +110,12 @@ var (
 			SeminarDesign: {
 				{"strategic_issue", "Ketajaman isu strategis dan analisis lingkungan", 25},
 				{"change_idea", "Gagasan perubahan dan inovasi kebijakan", 25},
-				{"milestones", "Tahapan (milestone) dan rencana aksi", 20},
+				{"milestones", "Tahapan dan rencana aksi", 20},
 				{"stakeholders", "Pemetaan dan strategi pelibatan stakeholder", 15},
 				{"presentation", "Penyajian dan argumentasi", 15},
 			},
 			SeminarFinal: {
-				{"short_term_results", "Capaian milestone jangka pendek", 30},
+				{"short_term_results", "Capaian tahapan jangka pendek", 30},
 				{"strategic_impact", "Manfaat dan dampak strategis perubahan", 25},
 				{"leadership", "Kepemimpinan strategis dan kolaborasi", 20},
 				{"sustainability", "Keberlanjutan jangka menengah dan panjang", 15},
@@ -126,12 +126,12 @@ var (
 			SeminarDesign: {
 				{"issue_analysis", "Identifikasi dan analisis isu", 25},
 				{"change_idea", "Gagasan perubahan dan inovasi", 25},
-				{"milestones", "Tahapan (milestone) dan rencana kegiatan", 20},
+				{"milestones", "Tahapan dan rencana kegiatan", 20},
 				{"stakeholders", "Pemetaan dan strategi pelibatan stakeholder", 15},
 				{"presentation", "Penyajian dan argumentasi", 15},
 			},
 			SeminarFinal: {
-				{"short_term_results", "Capaian milestone jangka pendek", 30},
+				{"short_term_results", "Capaian tahapan jangka pendek", 30},
 				{"benefits", "Manfaat dan dampak perubahan", 25},
 				{"leadership", "Kepemimpinan dan kolaborasi stakeholder", 20},
 				{"sustainability", "Keberlanjutan jangka menengah dan panjang", 15},
@@ -142,12 +142,12 @@ var (
 			SeminarDesign: {
 				{"issue_analysis", "Identifikasi dan analisis isu kinerja", 30},
 				{"change_idea", "Gagasan perubahan", 25},
-				{"milestones", "Tahapan (milestone) dan rencana kegiatan", 20},
+				{"milestones", "Tahapan dan rencana kegiatan", 20},
 				{"stakeholders", "Pemetaan stakeholder", 10},
 				{"presentation", "Penyajian dan argumentasi", 15},
 			},
 			SeminarFinal: {
-				{"short_term_results", "Capaian milestone jangka pendek", 35},
+				{"short_term_results", "Capaian tahapan jangka pendek", 35},
 				{"benefits", "Manfaat perubahan bagi kinerja unit", 25},
 				{"leadership", "Kepemimpinan kinerja dan kolaborasi", 20},
 				{"sustainability", "Keberlanjutan", 10},
@@ -158,11 +158,11 @@ var (
 			SeminarDesign: {
 				{"issue_analysis", "Identifikasi dan analisis isu operasional", 30},
 				{"change_idea", "Gagasan perubahan", 25},
-				{"milestones", "Tahapan (milestone) dan rencana kegiatan", 25},
+				{"milestones", "Tahapan dan rencana kegiatan", 25},
 				{"presentation", "Penyajian dan argumentasi", 20},
 			},
 			SeminarFinal: {
-				{"short_term_results", "Capaian milestone jangka pendek", 40},
+				{"short_term_results", "Capaian tahapan jangka pendek", 40},
 				{"benefits", "Manfaat perubahan bagi pelayanan", 25},
 				{"leadership", "Kepemimpinan pelayanan", 20},
 				{"presentation", "Penyajian laporan", 15},

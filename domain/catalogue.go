@@ -378,7 +378,7 @@ var (
 		"Implementasi sudah dimulai.")
 	CodeProjectNotImplementing = code("project.not_implementing",
 		"the final report is submitted during implementation; the project is {status}",
-		"Laporan akhir diajukan selama tahap implementasi.")
+		"Laporan akhir diajukan selama fase implementasi.")
 	CodeDesignNotDraft = code("design.not_draft",
 		"only a draft can be submitted; the design is {status}",
 		"Hanya rancangan berstatus draf yang dapat diajukan.")
@@ -622,5 +622,5 @@ var (
 		"Kolom {column} tidak ada.")
 	CodeRosterNotUTF8 = code("roster.csv_not_utf8",
 		`is not UTF-8 text (see line {line}); in Excel, save it as "CSV UTF-8" and upload it again`,
-		`Berkas bukan teks UTF-8 (lihat baris {line}). Di Excel, simpan sebagai "CSV UTF-8" lalu unggah kembali.`)
+		`Berkas bukan teks UTF-8 (lihat baris {line}). Di Excel, simpan sebagai “CSV UTF-8” lalu unggah kembali.`)
 )

@@ -244,10 +244,8 @@ func (s *Projects) ReviewEvidence(ctx context.Context, actor *Actor, id uuid.UUI
 		}
 		ev := evidenceEvent(actor, s, p, *e, action)
 		ev.After, ev.Details.Comment = review, comment
-		subject, what := "Bukti dukung disetujui: «"+e.Title+"»", "menyetujui bukti dukung «"+e.Title+"»"
-		if decision == EvidenceReject {
-			subject, what = "Bukti dukung ditolak: «"+e.Title+"»", "menolak bukti dukung «"+e.Title+"»; silakan unggah bukti dukung pengganti"
-		}
-		return []Event{ev}, s.notifyParticipant(ctx, tx, actor, p, subject, what, comment)
+		return []Event{ev}, s.notifyParticipant(ctx, tx, actor, p, func(reviewer string) letterText {
+			return evidenceReviewedLetter(reviewer, p.Title, e.Title, decision, comment)
+		})
 	})
 }

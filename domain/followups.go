@@ -3,7 +3,6 @@ package domain
 import (
 	"context"
 	"sort"
-	"strconv"
 	"time"
 
 	"github.com/google/uuid"
@@ -120,6 +119,8 @@ type DueMilestone struct {
 	Title         string
 	ProjectTitle  string
 	DueOn         Date
+	// CohortID is the project's cohort, whose organizers sign the digest.
+	CohortID uuid.UUID
 }
 
 // WaitingReview is an item waiting for a reviewer's decision, with its
@@ -128,6 +129,8 @@ type WaitingReview struct {
 	ReviewItem
 	ProjectTitle         string
 	ResponseDeadlineDays int
+	// CohortID is the project's cohort, whose organizers sign the digest.
+	CohortID uuid.UUID
 }
 
 // FollowUpStore reads what needs following up: reminders, items past the
@@ -246,6 +249,7 @@ func (f *FollowUps) Workload(ctx context.Context, actor *Actor, cohortID uuid.UU
 type digest struct {
 	due     []DueMilestone  // their milestones due soon or overdue
 	waiting []WaitingReview // what waits for their decision
+	cohorts []uuid.UUID     // the cohorts of the items, whose organizers sign it
 }
 
 // QueueDigests queues, once per person and day, one e-mail to everybody
@@ -278,10 +282,12 @@ func (f *FollowUps) QueueDigests(ctx context.Context) (int, error) {
 		return digests[user]
 	}
 	for _, m := range due {
-		of(m.ParticipantID).due = append(of(m.ParticipantID).due, m)
+		d := of(m.ParticipantID)
+		d.due, d.cohorts = append(d.due, m), append(d.cohorts, m.CohortID)
 	}
 	for _, w := range waiting {
-		of(w.ReviewerID).waiting = append(of(w.ReviewerID).waiting, w)
+		d := of(w.ReviewerID)
+		d.waiting, d.cohorts = append(d.waiting, w), append(d.cohorts, w.CohortID)
 	}
 	order := make([]uuid.UUID, 0, len(digests))
 	for user := range digests {
@@ -290,13 +296,18 @@ func (f *FollowUps) QueueDigests(ctx context.Context) (int, error) {
 	sort.Slice(order, func(i, j int) bool { return order[i].String() < order[j].String() })
 	err = f.store.WithinTx(ctx, func(tx Store) error {
 		mails := make([]Mail, 0, len(order))
+		senders := map[uuid.UUID]sender{}
 		for _, id := range order {
 			u, err := tx.Users().Get(ctx, id)
 			if err != nil {
 				return err
 			}
+			from, err := sendersOf(ctx, tx, senders, digests[id].cohorts...)
+			if err != nil {
+				return err
+			}
 			mails = append(mails, Mail{Kind: MailDigest, RecipientID: u.ID, To: u.Email, ToName: u.Name,
-				Subject: "Ringkasan harian proyek perubahan (" + today.String() + ")", Body: letter(digests[id].text(now))(u.Name),
+				Subject: digestSubject(today), Body: letter(digests[id].text(now), from)(u.Name),
 				DedupeKey: "digest:" + u.ID.String() + ":" + today.String()})
 		}
 		if len(mails) == 0 {
@@ -305,53 +316,4 @@ func (f *FollowUps) QueueDigests(ctx context.Context) (int, error) {
 		return tx.Outbox().Enqueue(ctx, now, mails...)
 	})
 	return len(order), err
-}
-
-// waitingLabels name the kinds of review items in a digest.
-var waitingLabels = map[string]string{"evidence": "Bukti dukung", "milestone": "Verifikasi milestone", "design": "Rancangan"}
-
-// text writes the digest: what waits for the reader's decision (late items
-// first), then their overdue and soon due milestones.
-func (d digest) text(now time.Time) string {
-	today := DateOf(now)
-	text := "Berikut yang perlu Anda tindak lanjuti hari ini di Proper."
-	if len(d.waiting) > 0 {
-		var late, onTime string
-		for _, w := range d.waiting {
-			isLate, days := LateAfter(w.ResponseDeadlineDays, w.WaitingSince, now)
-			line := "- " + waitingLabels[w.Kind] + " «" + w.Title + "» dari " + w.ParticipantName + " (proyek «" + w.ProjectTitle + "»), menunggu " +
-				strconv.Itoa(days) + " hari\n"
-			if isLate {
-				late += line
-			} else {
-				onTime += line
-			}
-		}
-		text = withSection(text, "Melewati batas waktu tanggapan (diteruskan ke coach dan penyelenggara)", late)
-		text = withSection(text, "Menunggu tinjauan Anda", onTime)
-		text += "\nSemuanya ada di menu Tinjauan, yang terlama di atas."
-	}
-	var overdue, soon string
-	for _, m := range d.due {
-		line := "- «" + m.Title + "» (proyek «" + m.ProjectTitle + "»), tenggat " + m.DueOn.String() + "\n"
-		if m.DueOn.Before(today) {
-			overdue += line
-		} else {
-			soon += line
-		}
-	}
-	text = withSection(text, "Milestone Anda yang melewati tenggat", overdue)
-	text = withSection(text, "Milestone Anda yang jatuh tempo dalam "+strconv.Itoa(ReminderWindowDays)+" hari", soon)
-	if len(d.due) > 0 {
-		text += "\nPerbarui kemajuannya, unggah bukti dukung, dan ajukan verifikasi kepada mentor Anda."
-	}
-	return text
-}
-
-// withSection adds a digest's list under its heading, unless it is empty.
-func withSection(text, heading, lines string) string {
-	if lines == "" {
-		return text
-	}
-	return text + "\n\n" + heading + ":\n" + lines
 }

@@ -77,10 +77,19 @@ type Mailer struct {
 	Enabled bool
 }
 
-// queue writes one message to each of the users (skipping repeats and
-// nobody) inside tx.
-func (m Mailer) queue(ctx context.Context, tx Store, now time.Time, kind string, to []uuid.UUID, subject string, body func(name string) string) error {
-	return m.queueMail(ctx, tx, now, Mail{Kind: kind, Subject: subject}, to, body)
+// queueLetter writes a letter (letters.go) like template, its kind and
+// flags, to each of the users (skipping repeats and nobody) inside tx,
+// signed by the organizers of the cohorts it is about.
+func (m Mailer) queueLetter(ctx context.Context, tx Store, now time.Time, template Mail, to []uuid.UUID, l letterText, cohorts ...uuid.UUID) error {
+	if !m.Enabled {
+		return nil
+	}
+	from, err := sendersOf(ctx, tx, nil, cohorts...)
+	if err != nil {
+		return err
+	}
+	template.Subject = l.Subject
+	return m.queueMail(ctx, tx, now, template, to, letter(l.Text, from))
 }
 
 // queueMail is queue for a message like template (its kind, subject and

@@ -344,17 +344,12 @@ func (s *Cohorts) askOrganizers(ctx context.Context, tx Store, now time.Time, t 
 			organizers = append(organizers, m.UserID)
 		}
 	}
-	text := withComment(t.ParticipantName+" mengusulkan "+t.MentorName+" sebagai mentor baru proyek perubahan «"+t.ProjectTitle+"», menggantikan "+
-		t.PreviousMentor+". Calon mentor ini bukan dari instansi peserta, jadi usulan menunggu konfirmasi penyelenggara sebelum calon mentor ditanya.", t.Note)
-	return s.Mail.queue(ctx, tx, now, MailMentorTransfer, organizers, "Usulan mentor baru menunggu konfirmasi: «"+t.ProjectTitle+"»", letter(text))
+	return s.Mail.queueLetter(ctx, tx, now, Mail{Kind: MailMentorTransfer}, organizers, transferToOrganizersLetter(t), t.CohortID)
 }
 
 // askProposedMentor asks the proposed mentor to accept or decline.
 func (s *Cohorts) askProposedMentor(ctx context.Context, tx Store, now time.Time, t MentorTransfer) error {
-	mentorID := t.MentorID
-	text := withComment(t.ParticipantName+" mengusulkan Anda sebagai mentor baru proyek perubahan «"+t.ProjectTitle+"», menggantikan "+
-		t.PreviousMentor+". Usulan ini berlaku setelah Anda menerimanya; Anda juga dapat menolaknya.", t.Note)
-	return s.Mail.queue(ctx, tx, now, MailMentorTransfer, []uuid.UUID{mentorID}, "Usulan menjadi mentor proyek perubahan «"+t.ProjectTitle+"»", letter(text))
+	return s.Mail.queueLetter(ctx, tx, now, Mail{Kind: MailMentorTransfer}, []uuid.UUID{t.MentorID}, transferToMentorLetter(t), t.CohortID)
 }
 
 // loadTransfer loads a proposal and its enrollment for an actor allowed action.
@@ -445,9 +440,7 @@ func (s *Cohorts) AcceptMentorTransfer(ctx context.Context, actor *Actor, id uui
 			ev.Details.Changes = changes
 			events = append(events, ev)
 		}
-		text := t.MentorName + " menerima usulan Anda dan kini menjadi mentor proyek perubahan «" + t.ProjectTitle + "»."
-		return events, s.Mail.queue(ctx, tx, now, MailMentorTransfer, []uuid.UUID{t.ParticipantID},
-			"Mentor baru menerima usulan: «"+t.ProjectTitle+"»", letter(text))
+		return events, s.Mail.queueLetter(ctx, tx, now, Mail{Kind: MailMentorTransfer}, []uuid.UUID{t.ParticipantID}, transferAcceptedLetter(*t), t.CohortID)
 	})
 }
 
@@ -463,10 +456,8 @@ func (s *Cohorts) DeclineMentorTransfer(ctx context.Context, actor *Actor, id uu
 		if err := t.decide(TransferDeclined, comment, now); err != nil {
 			return nil, err
 		}
-		text := withComment(t.MentorName+" menolak usulan menjadi mentor proyek perubahan «"+t.ProjectTitle+"». Mentor Anda tetap "+
-			t.PreviousMentor+"; Anda dapat mengusulkan mentor lain.", comment)
 		return []Event{transferEvent(actor, now, *t, "mentor_transfer.declined")},
-			s.Mail.queue(ctx, tx, now, MailMentorTransfer, []uuid.UUID{t.ParticipantID}, "Usulan mentor baru ditolak: «"+t.ProjectTitle+"»", letter(text))
+			s.Mail.queueLetter(ctx, tx, now, Mail{Kind: MailMentorTransfer}, []uuid.UUID{t.ParticipantID}, transferDeclinedLetter(*t, comment), t.CohortID)
 	})
 }
 
@@ -496,10 +487,8 @@ func (s *Cohorts) RefuseMentorTransfer(ctx context.Context, actor *Actor, id uui
 		if err := t.decide(TransferRefused, comment, now); err != nil {
 			return nil, err
 		}
-		text := withComment("Penyelenggara tidak menyetujui usulan "+t.MentorName+" sebagai mentor baru proyek perubahan «"+t.ProjectTitle+"». Mentor Anda tetap "+
-			t.PreviousMentor+"; Anda dapat mengusulkan mentor lain.", comment)
 		return []Event{transferEvent(actor, now, *t, "mentor_transfer.refused")},
-			s.Mail.queue(ctx, tx, now, MailMentorTransfer, []uuid.UUID{t.ParticipantID}, "Usulan mentor baru tidak disetujui: «"+t.ProjectTitle+"»", letter(text))
+			s.Mail.queueLetter(ctx, tx, now, Mail{Kind: MailMentorTransfer}, []uuid.UUID{t.ParticipantID}, transferRefusedLetter(*t, comment), t.CohortID)
 	})
 }
 

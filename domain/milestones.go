@@ -186,10 +186,8 @@ func (s *Projects) VerifyMilestone(ctx context.Context, actor *Actor, id uuid.UU
 		}
 		e := milestoneEvent(actor, s, *p, *m, action)
 		e.After, e.Details.Comment = review, comment
-		subject, what := "Milestone terverifikasi: «"+m.Title+"»", "memverifikasi bahwa milestone «"+m.Title+"» tercapai"
-		if decision == VerifyReturn {
-			subject, what = "Milestone dikembalikan: «"+m.Title+"»", "mengembalikan milestone «"+m.Title+"» (belum dapat diverifikasi)"
-		}
-		return []Event{e}, s.notifyParticipant(ctx, tx, actor, *p, subject, what, comment)
+		return []Event{e}, s.notifyParticipant(ctx, tx, actor, *p, func(reviewer string) letterText {
+			return milestoneVerifiedLetter(reviewer, p.Title, m.Title, decision, comment)
+		})
 	})
 }

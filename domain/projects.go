@@ -151,8 +151,7 @@ func (s *Projects) SubmitDesign(ctx context.Context, actor *Actor, id uuid.UUID,
 		}
 		e := projectEvent(actor, s.now(), *p, "project.design_submitted")
 		e.After = *p
-		return []Event{e}, s.notifyDesignReviewers(ctx, tx, *p, "Rancangan proyek perubahan menunggu persetujuan: «"+p.Title+"»",
-			"mengajukan rancangan untuk disetujui")
+		return []Event{e}, s.notifyDesignReviewers(ctx, tx, *p)
 	})
 }
 
@@ -181,12 +180,14 @@ func (s *Projects) ReviewDesign(ctx context.Context, actor *Actor, id uuid.UUID,
 		events := []Event{e}
 		if approved {
 			events = append(events, projectEvent(actor, now, *p, "project.design_approved"))
-			return events, s.notifyParticipant(ctx, tx, actor, *p, "Rancangan disetujui: «"+p.Title+"»",
-				"menyetujui rancangan Anda; rancangan kini disetujui dan bukti dukung dapat diunggah", "")
+			return events, s.notifyParticipant(ctx, tx, actor, *p, func(reviewer string) letterText {
+				return designApprovedLetter(reviewer, p.Title)
+			})
 		}
 		if decision == DesignReturn {
-			return events, s.notifyParticipant(ctx, tx, actor, *p, "Rancangan dikembalikan untuk diperbaiki: «"+p.Title+"»",
-				"mengembalikan rancangan Anda untuk diperbaiki", review.Comment)
+			return events, s.notifyParticipant(ctx, tx, actor, *p, func(reviewer string) letterText {
+				return designReturnedLetter(reviewer, p.Title, review.Comment)
+			})
 		}
 		return events, nil
 	})

@@ -31,7 +31,7 @@ func queue(t testing.TB, db *bun.DB, n int, now time.Time) {
 	mails := make([]domain.Mail, n)
 	for i := range mails {
 		mails[i] = domain.Mail{Kind: domain.MailReviewWaiting, To: fmt.Sprintf("mentor%d@batam.go.id", i), ToName: "Mentor Nomor " + fmt.Sprint(i),
-			Subject: fmt.Sprintf("Bukti dukung menunggu tinjauan: «SK %d»", i), Body: "Yth. Mentor,\n\nMohon ditinjau.\n"}
+			Subject: fmt.Sprintf("Bukti dukung menunggu telaah: “SK %d”", i), Body: "Yth. Mentor,\n\nMohon ditelaah.\n"}
 	}
 	if err := persistence.NewStore(db).Outbox().Enqueue(context.Background(), now, mails...); err != nil {
 		t.Fatal(err)
@@ -210,8 +210,8 @@ func TestMessagesAreIndonesianUTF8WithTheOutboxNumberInTheirID(t *testing.T) {
 	m := server.Received()[0]
 	subject, _ := new(mime.WordDecoder).DecodeHeader(m.Header.Get("Subject"))
 	body, _ := io.ReadAll(m.Body)
-	if subject != "Bukti dukung menunggu tinjauan: «SK 0»" || !strings.HasPrefix(m.Header.Get("Message-ID"), fmt.Sprintf("<proper-outbox-%d-", rows(t, db)[0].ID)) ||
-		m.Header.Get("From") != `"Proper BPSDM" <noreply@bpsdm.jatimprov.go.id>` || !strings.Contains(string(body), "Mohon ditinjau.") {
+	if subject != "Bukti dukung menunggu telaah: “SK 0”" || !strings.HasPrefix(m.Header.Get("Message-ID"), fmt.Sprintf("<proper-outbox-%d-", rows(t, db)[0].ID)) ||
+		m.Header.Get("From") != `"Proper BPSDM" <noreply@bpsdm.jatimprov.go.id>` || !strings.Contains(string(body), "Mohon ditelaah.") {
 		t.Errorf("message %v, subject %q, body %q", m.Header, subject, body)
 	}
 }

@@ -90,7 +90,7 @@ func (r *run) play(ctx context.Context) error {
 		return r.all(ctx, func(ctx context.Context) error { return r.writeDesign(ctx, true) }, r.plan(2))
 	case draftReturned:
 		return r.all(ctx, r.designed, r.submit,
-			r.reviewDesign(r.mentor, domain.DesignReturn, "Rumusan masalah belum didukung data: lengkapi dengan data tiga tahun terakhir dan pertajam ukuran keberhasilan setiap milestone jangka pendek."),
+			r.reviewDesign(r.mentor, domain.DesignReturn, "Rumusan masalah belum didukung data: lengkapi dengan data tiga tahun terakhir dan pertajam ukuran keberhasilan setiap tahapan jangka pendek."),
 			r.note(-66, "Penajaman rumusan masalah dan pemetaan stakeholder", "Peserta diminta melengkapi data dasar dan memetakan ulang stakeholder eksternal yang berpengaruh sebelum mengajukan kembali rancangan."))
 	case submitted:
 		return r.all(ctx, r.designed, r.submit)
@@ -113,13 +113,13 @@ func (r *run) play(ctx context.Context) error {
 		return r.all(ctx, r.designed, r.approved, r.claimed)
 	case implementingBehind:
 		return r.all(ctx, r.designed, r.approved, r.behind,
-			r.note(-6, "Percepatan milestone jangka pendek yang tertunda", "Milestone pertama melewati tenggat. Disepakati SK tim efektif ditandatangani minggu ini dan rapat koordinasi dijadwalkan ulang bersama mentor."))
+			r.note(-6, "Percepatan tahapan jangka pendek yang tertunda", "Tahapan pertama melewati tenggat. Disepakati SK tim efektif ditandatangani minggu ini dan rapat koordinasi dijadwalkan ulang bersama mentor."))
 	case implementingIdle:
 		return r.all(ctx, r.designed, r.approved,
-			r.note(-5, "Percepatan milestone jangka pendek yang tertunda", "Belum ada bukti dukung yang diunggah. Peserta menyampaikan kendala penugasan di luar kota; disepakati rencana percepatan dua minggu dan komunikasi intensif dengan mentor."))
+			r.note(-5, "Percepatan tahapan jangka pendek yang tertunda", "Belum ada bukti dukung yang diunggah. Peserta menyampaikan kendala penugasan di luar kota; disepakati rencana percepatan dua minggu dan komunikasi intensif dengan mentor."))
 	case finalSubmitted:
 		return r.all(ctx, r.designed, r.approved, r.finished,
-			r.note(-3, "Persiapan seminar laporan akhir", "Seluruh milestone jangka pendek tercapai. Siapkan paparan capaian, testimoni stakeholder dan rencana keberlanjutan jangka menengah untuk seminar laporan akhir."))
+			r.note(-3, "Persiapan seminar laporan akhir", "Seluruh tahapan jangka pendek tercapai. Siapkan paparan capaian, testimoni stakeholder dan rencana keberlanjutan jangka menengah untuk seminar laporan akhir."))
 	}
 	return fmt.Errorf("unknown scenario %d", r.scenario)
 }
@@ -337,7 +337,7 @@ func (r *run) file(ctx context.Context, m int, title, description string, pictur
 	milestone := r.milestones[m]
 	name, content := slug(title)+".pdf", pdfDocument(title,
 		"Proyek perubahan: "+r.p.fill(r.p.Theme.Title),
-		"Milestone: "+milestone.Title,
+		"Tahapan: "+milestone.Title,
 		"Peserta: "+r.p.Person.Name()+", "+r.p.Position(),
 		"Instansi: "+r.p.Region.Agency,
 		"",
@@ -364,7 +364,7 @@ func (r *run) publication(m int, then verdict) func(context.Context) error {
 		milestone := r.milestones[m]
 		e, err := r.b.s.Projects.SubmitEvidence(ctx, r.participant, milestone.ID, domain.EvidenceDraft{
 			Title:       "Publikasi kegiatan di laman resmi " + r.p.Region.Agency,
-			Description: "Berita kegiatan milestone «" + milestone.Title + "».",
+			Description: "Berita kegiatan tahapan “" + milestone.Title + "”.",
 			URL:         fmt.Sprintf("https://%s/berita/%s", r.p.Region.Domain, slug(milestone.Title))})
 		if err != nil {
 			return err

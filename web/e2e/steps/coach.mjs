@@ -64,7 +64,7 @@ export async function expectParticipantProgress(page, shot, cohortId, participan
  */
 export async function addCoachingNote(page, shot, projectId, { heldOn, topic, notes }) {
   await page.goto(`/proyek/${projectId}/catatan`);
-  await page.getByRole("heading", { level: 2, name: "Tambah catatan coaching" }).waitFor();
+  await page.getByRole("heading", { level: 2, name: "Tambahkan catatan coaching" }).waitFor();
   const date = page.getByLabel("Tanggal pertemuan");
   const topicField = page.getByLabel("Topik", { exact: true });
   const notesField = page.getByLabel("Catatan", { exact: true });

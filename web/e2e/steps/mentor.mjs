@@ -3,7 +3,7 @@
 // a page signed in as the reviewer and shot(name), which checks and
 // screenshots the screen shown.
 
-/** The queue item of a kind ("Rancangan proyek", "Bukti capaian", "Verifikasi tahapan") mentioning text. */
+/** The queue item of a kind ("Rancangan proyek", "Bukti dukung", "Verifikasi tahapan") mentioning text. */
 function queueItem(page, kind, text) {
   return page.getByRole("listitem").filter({ hasText: kind }).filter({ hasText: text });
 }
@@ -86,7 +86,7 @@ export async function approveDesignFromQueue(page, shot, participantName) {
  */
 export async function approveEvidence(page, shot, evidenceTitle) {
   await openQueue(page);
-  await openItem(page, "Bukti capaian", evidenceTitle, "Telaah bukti");
+  await openItem(page, "Bukti dukung", evidenceTitle, "Telaah bukti");
   const image = page.getByRole("img", { name: evidenceTitle });
   const shown = image
     .or(page.getByTitle(evidenceTitle, { exact: true }))

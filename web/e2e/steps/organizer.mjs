@@ -44,7 +44,7 @@ export async function createCohort(page, shot, { institutionName, name, code, pr
   }
 
   await end.fill(endsOn);
-  await page.getByRole("group", { name: "Tahapan" }).getByRole("group", { name: "Tahap 4" }).waitFor();
+  await page.getByRole("group", { name: "Fase", exact: true }).getByRole("group", { name: "Fase 4" }).waitFor();
   await shot("angkatan-baru");
   await submit.click();
   await page.waitForURL(/\/angkatan\/[0-9a-f-]{36}\/kelola$/);
