@@ -115,7 +115,7 @@ func New(deps Deps) *Server {
 
 	return &Server{
 		api:     humaAPI,
-		handler: observe(deps.Logger, metrics, deps.TrustedProxies, secureHeaders(allowOrigins(deps.CORSOrigins, recoverPanics(mux)))),
+		handler: observe(deps.Logger, metrics, deps.TrustedProxies, secureHeaders(allowOrigins(deps.CORSOrigins, recoverPanics(compressJSON(mux))))),
 	}
 }
 

@@ -403,7 +403,9 @@ type target struct{ path, token string }
 // server.
 // Any answer but 2xx stops the run.
 func load(server string, targets []target, post func() (string, []byte), duration time.Duration, connections int) result {
-	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: connections, MaxConnsPerHost: connections}}
+	// DisableCompression: Go's transport would ask for gzip by itself, and
+	// Proper would compress its JSON while the baseline does not.
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: connections, MaxConnsPerHost: connections, DisableCompression: true}}
 	var mu sync.Mutex
 	var latencies []time.Duration
 	deadline := time.Now().Add(duration)
