@@ -309,7 +309,7 @@ LEFT JOIN (SELECT user_id, role, count(*) AS pending, count(*) FILTER (WHERE wai
            FROM pending GROUP BY user_id, role) pa ON pa.user_id = rv.user_id AND pa.role = rv.role
 LEFT JOIN (SELECT user_id, role, count(*) AS responses, percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS median_seconds
            FROM responses GROUP BY user_id, role) ra ON ra.user_id = rv.user_id AND ra.role = rv.role
-ORDER BY CASE rv.role WHEN ?8 THEN 1 WHEN ?14 THEN 2 ELSE 3 END, u.name, rv.user_id`
+ORDER BY CASE rv.role WHEN ?8 THEN 1 WHEN ?14 THEN 2 ELSE 3 END, u.sort_name, u.name, rv.user_id`
 
 // workloadArgs are the roles, statuses and seminar workloadQuery names as
 // ?8 to ?14.
@@ -357,8 +357,9 @@ func (s *FollowUpStore) DueMilestones(ctx context.Context, dueBy domain.Date, cl
 		Title         string    `bun:"title"`
 		ProjectTitle  string    `bun:"project_title"`
 		DueOn         time.Time `bun:"due_on"`
+		CohortID      uuid.UUID `bun:"cohort_id"`
 	}
-	err := s.db.NewRaw(`SELECT e.participant_id, m.id AS milestone_id, m.title, p.title AS project_title, m.due_on
+	err := s.db.NewRaw(`SELECT e.participant_id, m.id AS milestone_id, m.title, p.title AS project_title, m.due_on, e.cohort_id
 		FROM milestones m JOIN projects p ON p.id = m.project_id JOIN enrollments e ON e.id = p.enrollment_id
 		WHERE m.status IN (?) AND m.due_on <= ? AND p.status NOT IN (?)`+closedFilter(closed)+`
 		ORDER BY e.participant_id, m.due_on, m.id`, openMilestones, dueBy.Time(), designNotApproved).Scan(ctx, &rows)
@@ -367,7 +368,8 @@ func (s *FollowUpStore) DueMilestones(ctx context.Context, dueBy domain.Date, cl
 	}
 	out := make([]domain.DueMilestone, len(rows))
 	for i, r := range rows {
-		out[i] = domain.DueMilestone{ParticipantID: r.ParticipantID, MilestoneID: r.MilestoneID, Title: r.Title, ProjectTitle: r.ProjectTitle, DueOn: domain.DateOf(r.DueOn)}
+		out[i] = domain.DueMilestone{ParticipantID: r.ParticipantID, MilestoneID: r.MilestoneID, Title: r.Title, ProjectTitle: r.ProjectTitle, DueOn: domain.DateOf(r.DueOn),
+			CohortID: r.CohortID}
 	}
 	return out, nil
 }
@@ -377,11 +379,12 @@ func (s *FollowUpStore) DueMilestones(ctx context.Context, dueBy domain.Date, cl
 func (s *FollowUpStore) WaitingReviews(ctx context.Context) ([]domain.WaitingReview, error) {
 	var rows []struct {
 		reviewItemRow
-		ProjectTitle         string `bun:"project_title"`
-		ResponseDeadlineDays int    `bun:"response_deadline_days"`
+		ProjectTitle         string    `bun:"project_title"`
+		ResponseDeadlineDays int       `bun:"response_deadline_days"`
+		CohortID             uuid.UUID `bun:"cohort_id"`
 	}
 	err := s.db.NewRaw(allEnrollments+`
-SELECT w.*, p.title AS project_title, c.response_deadline_days
+SELECT w.*, p.title AS project_title, c.response_deadline_days, c.id AS cohort_id
 FROM (`+waitingItems(0)+`
 ) w JOIN projects p ON p.id = w.project_id JOIN enrollments en ON en.id = w.enrollment_id JOIN cohorts c ON c.id = en.cohort_id
 ORDER BY w.reviewer_id, w.waiting_since, w.id`, waitingArgs...).Scan(ctx, &rows)
@@ -390,7 +393,7 @@ ORDER BY w.reviewer_id, w.waiting_since, w.id`, waitingArgs...).Scan(ctx, &rows)
 	}
 	out := make([]domain.WaitingReview, len(rows))
 	for i, r := range rows {
-		out[i] = domain.WaitingReview{ReviewItem: r.reviewItemRow.item(), ProjectTitle: r.ProjectTitle, ResponseDeadlineDays: r.ResponseDeadlineDays}
+		out[i] = domain.WaitingReview{ReviewItem: r.reviewItemRow.item(), ProjectTitle: r.ProjectTitle, ResponseDeadlineDays: r.ResponseDeadlineDays, CohortID: r.CohortID}
 	}
 	return out, nil
 }
