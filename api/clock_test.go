@@ -46,7 +46,13 @@ type clocked struct {
 
 func (w *world) clocked(t testing.TB, c *clock, mail bool) *clocked {
 	t.Helper()
-	services := domain.NewServices(persistence.NewStore(w.db), newBlobs(t, w.blobDir), c.Now, domain.Options{Mail: mail})
+	return w.clockedWith(t, c, domain.Options{Mail: mail})
+}
+
+// clockedWith is clocked with the services built with options o.
+func (w *world) clockedWith(t testing.TB, c *clock, o domain.Options) *clocked {
+	t.Helper()
+	services := domain.NewServices(persistence.NewStore(w.db), newBlobs(t, w.blobDir), c.Now, o)
 	srv := api.New(api.Deps{Logger: slog.New(slog.NewTextHandler(testLog{t}, &slog.HandlerOptions{Level: slog.LevelWarn})),
 		Services: &api.Services{Services: services, Idempotency: persistence.NewIdempotencyStore(w.db), Now: time.Now}})
 	ts := serve(t, srv.Handler())

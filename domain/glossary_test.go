@@ -209,7 +209,7 @@ func sampleLetters() map[string]letterText {
 	}
 	from := []sender{{Cohort: "PKN Tingkat II Angkatan XII Tahun 2026", Institution: "BPSDM Provinsi Jawa Timur"}}
 	for name, l := range letters {
-		l.Text = letter(l.Text, from)("Budi Santoso")
+		l.Text = letter(l.Text, from, "")("Budi Santoso")
 		letters[name] = l
 	}
 	return letters
@@ -251,7 +251,7 @@ func TestEmailsSetTitlesInDoubleQuotationMarksAndWriteDatesInIndonesian(t *testi
 
 func TestLettersAreSignedByTheOrganizersForTheInstitution(t *testing.T) {
 	jatim := "BPSDM Provinsi Jawa Timur"
-	body := letter("Teks.", []sender{{Cohort: "PKN Tingkat II Angkatan XII Tahun 2026", Institution: jatim}})("Budi Santoso")
+	body := letter("Teks.", []sender{{Cohort: "PKN Tingkat II Angkatan XII Tahun 2026", Institution: jatim}}, "")("Budi Santoso")
 	if !strings.HasPrefix(body, "Yth. Budi Santoso,\n\nTeks.\n\nHormat kami,\nPenyelenggara PKN Tingkat II Angkatan XII Tahun 2026\nBPSDM Provinsi Jawa Timur\n\n") ||
 		strings.Contains(body, "Proper —") || strings.Contains(body, "Salam,") {
 		t.Errorf("the letter reads:\n%s", body)
@@ -370,5 +370,19 @@ func TestLabelsAreTheWebAppsWords(t *testing.T) {
 		if len(web) != len(c.labels) {
 			t.Errorf("the web app words %d of %s, the domain %d", len(web), c.prefix, len(c.labels))
 		}
+	}
+}
+
+func TestLettersLinkStraightToTheirPageWhenTheAddressIsKnown(t *testing.T) {
+	transfer := MentorTransfer{ID: NewID(), ProjectTitle: "Antrean Daring", MentorName: "Drs. Jefridin", PreviousMentor: "Ir. Hendra"}
+	l := transferToMentorLetter(transfer)
+	with := Mailer{Enabled: true, PublicURL: "https://proper.bpsdm.jatimprov.go.id/"}
+	body := letter(l.Text, nil, with.link(l.Link))("Drs. Jefridin")
+	if want := "Buka langsung: https://proper.bpsdm.jatimprov.go.id/usulan-mentor/" + transfer.ID.String() + "\n"; !strings.Contains(body, want) {
+		t.Errorf("the letter reads:\n%s\nwant it to contain %q", body, want)
+	}
+	without := Mailer{Enabled: true}
+	if body := letter(l.Text, nil, without.link(l.Link))("Drs. Jefridin"); strings.Contains(body, "Buka langsung") {
+		t.Errorf("without the installation's address the letter links somewhere:\n%s", body)
 	}
 }

@@ -17,7 +17,23 @@ import (
 
 // letterText is the subject and the text of a letter, without its greeting
 // and closing.
-type letterText struct{ Subject, Text string }
+type letterText struct {
+	Subject, Text string
+	// Link is the page of the web app the letter is about (see the pages
+	// below), which it links to when the installation's address is known.
+	Link string
+}
+
+// The pages of the web app that letters link to: web/src/app.tsx routes
+// them (a web test checks that it does), and they ask for a sign-in first.
+const (
+	homePage       = "/"
+	activationPage = "/aktivasi"
+)
+
+func projectPage(project uuid.UUID) string      { return "/proyek/" + project.String() }
+func designReviewPage(project uuid.UUID) string { return "/telaah/rancangan/" + project.String() }
+func transferPage(transfer uuid.UUID) string    { return "/usulan-mentor/" + transfer.String() }
 
 // quoted sets a title or a name off in double quotation marks.
 func quoted(s string) string { return "“" + s + "”" }
@@ -70,8 +86,12 @@ func organizedBy(actor *Actor, cohorts []uuid.UUID) []uuid.UUID {
 }
 
 // letter wraps a letter's text in a greeting for the recipient named name
-// and the closing of its senders.
-func letter(text string, from []sender) func(name string) string {
+// and the closing of its senders. When link (a full address) is not empty,
+// the text is followed by it: one tap opens the page the letter is about.
+func letter(text string, from []sender, link string) func(name string) string {
+	if link != "" {
+		text += "\n\nBuka langsung: " + link + "\n(Anda diminta masuk lebih dulu bila belum masuk.)"
+	}
 	return func(name string) string {
 		return "Yth. " + name + ",\n\n" + text + "\n\n" + closing(from) + "\n\n" +
 			"Email ini dikirim otomatis. Buka Proper untuk menindaklanjutinya; daftar pengingat Anda ada di menu Pengingat."
@@ -122,7 +142,7 @@ func withComment(text, comment string) string {
 
 // activationLetter gives a person a new one-time activation code.
 func activationLetter(code string, expires time.Time) letterText {
-	return letterText{Subject: "Kode aktivasi akun Proper", Text: "Berikut kode aktivasi baru untuk akun Proper Anda: " + code +
+	return letterText{Subject: "Kode aktivasi akun Proper", Link: activationPage, Text: "Berikut kode aktivasi baru untuk akun Proper Anda: " + code +
 		"\n\nKode ini berlaku sampai " + IndonesianDateTime(expires) + ". Buka Proper, pilih Aktivasi akun, lalu masukkan alamat email, " +
 		"kode ini, dan kata sandi baru Anda. Jika Anda tidak meminta kode ini, abaikan email ini: kata sandi Anda tetap berlaku."}
 }
@@ -176,28 +196,28 @@ func milestoneVerifiedLetter(reviewer, project, milestone string, decision Verif
 // transferToOrganizersLetter asks the cohort's organizers to confirm a
 // proposed mentor from outside the participant's agency.
 func transferToOrganizersLetter(t MentorTransfer) letterText {
-	return letterText{Subject: "Usulan mentor baru menunggu konfirmasi: " + quoted(t.ProjectTitle),
+	return letterText{Link: transferPage(t.ID), Subject: "Usulan mentor baru menunggu konfirmasi: " + quoted(t.ProjectTitle),
 		Text: withComment(t.ParticipantName+" mengusulkan "+t.MentorName+" sebagai mentor baru proyek perubahan "+quoted(t.ProjectTitle)+
 			", menggantikan "+t.PreviousMentor+". Calon mentor ini bukan dari instansi peserta, jadi usulan menunggu konfirmasi penyelenggara sebelum calon mentor ditanya.", t.Note)}
 }
 
 // transferToMentorLetter asks a proposed mentor to accept or decline.
 func transferToMentorLetter(t MentorTransfer) letterText {
-	return letterText{Subject: "Usulan menjadi mentor proyek perubahan " + quoted(t.ProjectTitle),
+	return letterText{Link: transferPage(t.ID), Subject: "Usulan menjadi mentor proyek perubahan " + quoted(t.ProjectTitle),
 		Text: withComment(t.ParticipantName+" mengusulkan Anda sebagai mentor baru proyek perubahan "+quoted(t.ProjectTitle)+", menggantikan "+
 			t.PreviousMentor+". Usulan ini berlaku setelah Anda menerimanya; Anda juga dapat menolaknya.", t.Note)}
 }
 
 // transferAcceptedLetter tells the participant that the new mentor accepted.
 func transferAcceptedLetter(t MentorTransfer) letterText {
-	return letterText{Subject: "Mentor baru menerima usulan: " + quoted(t.ProjectTitle),
+	return letterText{Link: transferPage(t.ID), Subject: "Mentor baru menerima usulan: " + quoted(t.ProjectTitle),
 		Text: t.MentorName + " menerima usulan Anda dan kini menjadi mentor proyek perubahan " + quoted(t.ProjectTitle) + "."}
 }
 
 // transferDeclinedLetter tells the participant that the proposed mentor
 // declined.
 func transferDeclinedLetter(t MentorTransfer, comment string) letterText {
-	return letterText{Subject: "Usulan mentor baru ditolak: " + quoted(t.ProjectTitle),
+	return letterText{Link: transferPage(t.ID), Subject: "Usulan mentor baru ditolak: " + quoted(t.ProjectTitle),
 		Text: withComment(t.MentorName+" menolak usulan menjadi mentor proyek perubahan "+quoted(t.ProjectTitle)+". Mentor Anda tetap "+
 			t.PreviousMentor+"; Anda dapat mengusulkan mentor lain.", comment)}
 }
@@ -205,7 +225,7 @@ func transferDeclinedLetter(t MentorTransfer, comment string) letterText {
 // transferRefusedLetter tells the participant that the organizers refused
 // the proposed mentor.
 func transferRefusedLetter(t MentorTransfer, comment string) letterText {
-	return letterText{Subject: "Usulan mentor baru tidak disetujui: " + quoted(t.ProjectTitle),
+	return letterText{Link: transferPage(t.ID), Subject: "Usulan mentor baru tidak disetujui: " + quoted(t.ProjectTitle),
 		Text: withComment("Penyelenggara tidak menyetujui usulan "+t.MentorName+" sebagai mentor baru proyek perubahan "+quoted(t.ProjectTitle)+
 			". Mentor Anda tetap "+t.PreviousMentor+"; Anda dapat mengusulkan mentor lain.", comment)}
 }

@@ -3,6 +3,7 @@ package domain
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -75,6 +76,19 @@ type OutboxStore interface {
 type Mailer struct {
 	// Enabled turns the queueing of e-mail on.
 	Enabled bool
+	// PublicURL is where people open the web app (https://proper.example.go.id);
+	// letters then link straight to the page they are about. Empty: they
+	// tell people to open Proper.
+	PublicURL string
+}
+
+// link is the full address of a page of the web app, or "" when the
+// installation's address is unknown or the letter has no page.
+func (m Mailer) link(page string) string {
+	if m.PublicURL == "" || page == "" {
+		return ""
+	}
+	return strings.TrimRight(m.PublicURL, "/") + page
 }
 
 // queueLetter writes a letter (letters.go) like template, its kind and
@@ -89,7 +103,7 @@ func (m Mailer) queueLetter(ctx context.Context, tx Store, now time.Time, templa
 		return err
 	}
 	template.Subject = l.Subject
-	return m.queueMail(ctx, tx, now, template, to, letter(l.Text, from))
+	return m.queueMail(ctx, tx, now, template, to, letter(l.Text, from, m.link(l.Link)))
 }
 
 // queueMail is queue for a message like template (its kind, subject and

@@ -28,7 +28,9 @@ func (s *Projects) notifyDesignReviewers(ctx context.Context, tx Store, p Projec
 	if p.Parties.CoachID != nil {
 		to = append(to, *p.Parties.CoachID)
 	}
-	return s.Mail.queueLetter(ctx, tx, s.now(), Mail{Kind: MailReviewWaiting}, to, designSubmittedLetter(participant, p.Title), p.CohortID)
+	l := designSubmittedLetter(participant, p.Title)
+	l.Link = designReviewPage(p.ID)
+	return s.Mail.queueLetter(ctx, tx, s.now(), Mail{Kind: MailReviewWaiting}, to, l, p.CohortID)
 }
 
 // notifyParticipant tells the participant of p that a reviewer decided, in
@@ -41,5 +43,7 @@ func (s *Projects) notifyParticipant(ctx context.Context, tx Store, actor *Actor
 	if err != nil {
 		return err
 	}
-	return s.Mail.queueLetter(ctx, tx, s.now(), Mail{Kind: MailDecision}, []uuid.UUID{p.Parties.ParticipantID}, word(reviewer), p.CohortID)
+	l := word(reviewer)
+	l.Link = projectPage(p.ID)
+	return s.Mail.queueLetter(ctx, tx, s.now(), Mail{Kind: MailDecision}, []uuid.UUID{p.Parties.ParticipantID}, l, p.CohortID)
 }

@@ -13,6 +13,9 @@ type Options struct {
 	// Mail queues e-mail (notifications, digests, activation codes) for an
 	// SMTP server to send; without it nothing is queued.
 	Mail bool
+	// PublicURL is where people open the web app; e-mails link to their
+	// page there (see Mailer.PublicURL).
+	PublicURL string
 	// ShowcaseRate limits the public showcase's requests per client
 	// address; the zero value allows any number.
 	ShowcaseRate RateLimit
@@ -51,6 +54,7 @@ func NewServices(store Store, blobs BlobStore, now func() time.Time, o Options) 
 	if o.MaxEvidenceBytes > 0 {
 		s.Projects.MaxEvidenceBytes = o.MaxEvidenceBytes
 	}
-	s.Accounts.Mail.Enabled, s.Cohorts.Mail.Enabled, s.Projects.Mail.Enabled, s.FollowUps.Mail.Enabled = o.Mail, o.Mail, o.Mail, o.Mail
+	mailer := Mailer{Enabled: o.Mail, PublicURL: o.PublicURL}
+	s.Accounts.Mail, s.Cohorts.Mail, s.Projects.Mail, s.FollowUps.Mail = mailer, mailer, mailer, mailer
 	return s
 }

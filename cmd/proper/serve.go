@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net"
 	"net/netip"
+	"net/url"
 	"os"
 	"runtime/debug"
 	"strings"
@@ -41,6 +42,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 		func(s string) (err error) { proxies, err = api.ParseTrustedProxies(s); return err })
 	corsOrigins := fs.String("cors-origins", "", "comma-separated web origins allowed to call the API from a browser (none by default)")
 	smtpURL := fs.String("smtp-url", "", "send e-mail notifications and digests through this server: smtp://user:pass@host:587?from=noreply@example.go.id (smtps:// for TLS from the start); none without it")
+	publicURL := fs.String("public-url", "", "the address people open Proper at (https://proper.bpsdm.example.go.id): e-mails then link straight to the page they are about")
 	where := addStorageFlags(fs)
 	where.addReplicaFlags(fs)
 	where.supervise = true
@@ -49,6 +51,9 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	}
 	if *uploadStall <= 0 {
 		return fmt.Errorf("--upload-stall must be positive, not %s", *uploadStall)
+	}
+	if u, err := url.Parse(*publicURL); *publicURL != "" && (err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "") {
+		return fmt.Errorf("--public-url must be an http or https address, not %q", *publicURL)
 	}
 	logger := slog.New(slog.NewJSONHandler(env.stderr, nil))
 	begun := time.Now()
@@ -68,7 +73,8 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 		return err
 	}
 	defer closeStorage()
-	services := st.services(serviceOptions{sessionTTL: *sessionTTL, maxEvidenceBytes: *maxEvidenceMB << 20, mail: sender != nil, showcaseRate: *showcaseRate})
+	services := st.services(serviceOptions{sessionTTL: *sessionTTL, maxEvidenceBytes: *maxEvidenceMB << 20, mail: sender != nil,
+		publicURL: *publicURL, showcaseRate: *showcaseRate})
 	if *loadDemo {
 		if err := printDemo(ctx, env, services); err != nil {
 			return err

@@ -150,6 +150,8 @@ type serviceOptions struct {
 	maxEvidenceBytes int64
 	// mail queues e-mail notifications (an SMTP server is configured).
 	mail bool
+	// publicURL is where people open the web app, for links in e-mails.
+	publicURL string
 	// showcaseRate is how many showcase requests a minute one client
 	// address may make; 0 allows any number.
 	showcaseRate int
@@ -163,7 +165,7 @@ func (s *storage) services(opts serviceOptions) *api.Services {
 	}
 	return &api.Services{
 		Services: domain.NewServices(store, s.blobs, time.Now, domain.Options{SessionTTL: opts.sessionTTL, MaxEvidenceBytes: opts.maxEvidenceBytes,
-			Mail: opts.mail, ShowcaseRate: domain.PerMinute(opts.showcaseRate)}),
+			Mail: opts.mail, PublicURL: opts.publicURL, ShowcaseRate: domain.PerMinute(opts.showcaseRate)}),
 		Idempotency: persistence.NewIdempotencyStore(s.db),
 		Now:         time.Now,
 	}
