@@ -1,9 +1,14 @@
 // A small router on the History API: paths are real URLs (the server answers
-// index.html for them), links change the path without a reload.
+// index.html for them), links change the path without a reload. On each
+// change of page, focus moves to the new page's heading and a live region
+// announces it, as a reload would for a screen reader.
 import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from "react";
 
 const listeners = new Set<() => void>();
-window.addEventListener("popstate", () => listeners.forEach((l) => l()));
+window.addEventListener("popstate", () => {
+  listeners.forEach((l) => l());
+  followPageChange();
+});
 
 function subscribe(listener: () => void) {
   listeners.add(listener);
@@ -16,6 +21,76 @@ export function navigate(path: string, replace = false) {
   else history.pushState(null, "", path);
   window.scrollTo(0, 0);
   listeners.forEach((l) => l());
+  followPageChange();
+}
+
+/** The polite live region that says which page has opened; outside #root, so React leaves it alone. */
+const announcer = document.createElement("div");
+announcer.className = "visually-hidden";
+announcer.setAttribute("aria-live", "polite");
+announcer.setAttribute("aria-atomic", "true");
+document.body.append(announcer);
+
+/** How long after a change of page its heading is still followed: screens load their data, then title. */
+const followMs = 10_000;
+/** How long the heading must stay the same before it is announced, so a loading title is not read too. */
+const announceAfterMs = 300;
+
+let stopFollowing: (() => void) | undefined;
+
+/** The heading of the page shown: the first visible h1, in main if there is one there. */
+function pageHeading(): HTMLElement | null {
+  for (const h of document.querySelectorAll<HTMLElement>("main h1, h1")) {
+    if (h.getClientRects().length > 0) return h;
+  }
+  return null;
+}
+
+/**
+ * Moves focus to the new page's heading (made focusable with tabIndex -1)
+ * and announces its text. The page may render its heading late (its code or
+ * data loading) or replace it once loaded, so the heading is followed for a
+ * while; focus is moved only while it is nowhere the person put it (on the
+ * page, the link that was followed, or the heading focused before).
+ */
+function followPageChange() {
+  stopFollowing?.();
+  const from = document.activeElement;
+  let focused: HTMLElement | null = null;
+  let announced = "";
+  let announceTimer: ReturnType<typeof setTimeout> | undefined;
+  const settle = () => {
+    const active = document.activeElement;
+    const free = !active || active === document.body || active === from || active === focused || !active.isConnected || active.tagName === "MAIN";
+    const heading = pageHeading();
+    if (!heading || !free) return;
+    if (heading !== focused) {
+      if (!heading.hasAttribute("tabindex")) heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+      focused = heading;
+    }
+    clearTimeout(announceTimer);
+    announceTimer = setTimeout(() => {
+      const text = pageHeading()?.textContent?.trim() ?? "";
+      if (text && text !== announced) {
+        announced = text;
+        announcer.textContent = text;
+      }
+    }, announceAfterMs);
+  };
+  const observer = new MutationObserver(settle);
+  // React renders the new page after the listeners return: look once it has.
+  const start = setTimeout(() => {
+    settle();
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  }, 0);
+  const end = setTimeout(() => stopFollowing?.(), followMs);
+  stopFollowing = () => {
+    observer.disconnect();
+    clearTimeout(start);
+    clearTimeout(end);
+    stopFollowing = undefined;
+  };
 }
 
 /** The current path, re-rendering on navigation. */
