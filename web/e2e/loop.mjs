@@ -6,7 +6,9 @@
 // evidence and claims the milestone; the mentor approves and verifies; the
 // coach sees 100 % on the dashboard, with the escalations and workload
 // views; the participant publishes the innovation and a visitor finds it
-// on the public showcase; an examiner scores the design seminar.
+// on the public showcase; an examiner scores the design seminar. At each
+// step the project screen of the participant and of the mentor shows the
+// steps the API's answers offer (actions), no more and no fewer.
 // Every screen is checked with axe (no serious or critical violation) and
 // screenshotted at desktop and phone width into PROPER_SCREENSHOTS.
 //
@@ -23,6 +25,7 @@ import * as coach from "./steps/coach.mjs";
 import * as examiner from "./steps/examiner.mjs";
 import * as followup from "./steps/followup.mjs";
 import * as showcase from "./steps/showcase.mjs";
+import { expectOfferedSteps as expectOffered } from "./steps/offers.mjs";
 
 const base = need("PROPER_BASE_URL");
 const screenshots = need("PROPER_SCREENSHOTS");
@@ -115,6 +118,7 @@ try {
   await slowConnection(part.page); // the participant works from a phone on a slow mobile network
   await activate(part, p.email, codeOf(p.email));
   const projectId = await myProjectId(part.page);
+  await expectOfferedSteps(part.page, projectId, "the participant (draft)");
   await participant.writeDesign(part.page, part.shot, projectId, {
     title: "Layanan Perizinan Daring Terpadu Kota Semarang",
     background: "Perizinan usaha mikro di Kota Semarang masih diurus dengan berkas kertas di tiga loket.",
@@ -138,8 +142,10 @@ try {
   });
 
   // Mentor and coach approve the design.
+  await expectOfferedSteps(part.page, projectId, "the participant (design submitted)");
   const ment = await tab();
   await activate(ment, m.email, codeOf(m.email));
+  await expectOfferedSteps(ment.page, projectId, "the mentor (design submitted)");
   await mentor.approveDesignFromQueue(ment.page, ment.shot, p.name);
   const coa = await tab();
   await signIn(coa.page, people.coach.email, password);
@@ -147,19 +153,25 @@ try {
 
   // The participant proves the milestone and claims it.
   await participant.startImplementation(part.page, part.shot, projectId);
+  await participant.expectNoClaimWithoutEvidence(part.page, part.shot, projectId, milestone);
+  await expectOfferedSteps(part.page, projectId, "the participant (implementing, no evidence)");
   await participant.uploadEvidence(part.page, part.shot, projectId, milestone, { title: "SK Tim Layanan Daring", filePath: evidenceFile });
   await participant.claimMilestone(part.page, part.shot, projectId, milestone);
+  await expectOfferedSteps(part.page, projectId, "the participant (milestone claimed)");
+  await expectOfferedSteps(ment.page, projectId, "the mentor (evidence and claim waiting)");
   await followup.checkReminders(ment.page, ment.shot); // the evidence and the claim wait for the mentor
 
   // The mentor approves the evidence and verifies the milestone.
   await mentor.approveEvidence(ment.page, ment.shot, "SK Tim Layanan Daring");
   await mentor.verifyMilestone(ment.page, ment.shot, milestone);
   await participant.expectMilestoneAchieved(part.page, part.shot, projectId, milestone);
+  await expectOfferedSteps(ment.page, projectId, "the mentor (milestone achieved)");
   await participant.showTimeline(part.page, part.shot, projectId);
 
   // The participant publishes the innovation; anyone finds it on the
   // showcase, signed out, with an Indonesian query ("pelayanan" for "layanan").
   await showcase.publishProject(part.page, part.shot, projectId, "Permohonan, verifikasi dan penerbitan izin usaha mikro sepenuhnya daring.");
+  await expectOfferedSteps(part.page, projectId, "the participant (published)");
   const visitor = await tab();
   await showcase.searchShowcase(visitor.page, visitor.shot, "pelayanan perizinan", "Layanan Perizinan Daring Terpadu Kota Semarang");
 
@@ -198,6 +210,13 @@ if (violations.length || consoleErrors.length) {
   process.exit(1);
 }
 console.log("the whole loop passed; no serious or critical accessibility violations");
+
+/** Checks the project screen against the API's offers (steps/offers.mjs) and prints what it showed. */
+async function expectOfferedSteps(page, projectId, who) {
+  const { shown } = await expectOffered(page, projectId, who);
+  const steps = shown.map((s) => s.split(" ").pop()).sort();
+  console.log(`${who}: the project screen shows what the API offers: ${steps.join(", ") || "nothing"}`);
+}
 
 /**
  * Makes page's network slow, like a phone on a weak 3G signal: every

@@ -152,9 +152,8 @@ function screenIn(list: Route[], path: string): ReactNode {
   return <PageTitle title={t("common.notFound")} />;
 }
 
-/** The signed-in page: navigation for the user's roles, who is signed in, sign-out. */
+/** The signed-in page: navigation, who is signed in, sign-out. */
 function Frame({ me, children }: { me: Me; children: ReactNode }) {
-  const reviews = me.roles.some((r) => r.role === "mentor" || r.role === "coach");
   const signOut = async () => {
     await api.POST("/v1/auth/logout").catch(() => undefined);
     session.end();
@@ -165,7 +164,7 @@ function Frame({ me, children }: { me: Me; children: ReactNode }) {
       <Link href="/">{t("nav.home")}</Link>
       <Link href="/etalase">{t("showcase.nav")}</Link>
       <RemindersLink />
-      {reviews && <ReviewQueueLink />}
+      <ReviewQueueLink />
       <button type="button" className="btn-link" onClick={() => void signOut()}>
         {t("nav.signOut")}
       </button>
@@ -178,11 +177,16 @@ function Frame({ me, children }: { me: Me; children: ReactNode }) {
   );
 }
 
-/** The link to the review queue with the number of items waiting. */
+/**
+ * The link to the review queue with the number of items waiting, while
+ * something waits for the user's review (or the queue is open): the queue
+ * is everyone's, empty for whom reviews nothing.
+ */
 function ReviewQueueLink() {
   const path = usePath();
   const queue = useLoad(() => ok(api.GET("/v1/review-queue", { params: { query: { limit: 100 } } })), [path]);
   const count = queue.data?.items.length ?? 0;
+  if (count === 0 && !path.startsWith("/telaah")) return null;
   return (
     <Link href="/telaah">
       {t("nav.reviewQueue")}{" "}

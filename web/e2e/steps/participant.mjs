@@ -174,6 +174,17 @@ export async function uploadEvidence(page, shot, projectId, milestoneTitle, { ti
 }
 
 /**
+ * Checks that a milestone without evidence offers no "Nyatakan tercapai":
+ * its card says instead, in the catalogue's words, that evidence comes first.
+ */
+export async function expectNoClaimWithoutEvidence(page, shot, projectId, milestoneTitle) {
+  await openProject(page, projectId, { reload: true });
+  const card = milestoneCard(page, milestoneTitle);
+  await card.getByText("Kirim paling sedikit satu bukti dukung sebelum mengajukan tahapan sebagai tercapai.").waitFor();
+  if (await card.getByRole("button", { name: "Nyatakan tercapai" }).count()) throw new Error(`"${milestoneTitle}" has no evidence yet offers "Nyatakan tercapai"`);
+}
+
+/**
  * Claims the milestone achieved (with the confirmation) and waits for
  * "Menunggu verifikasi". Throws with the screen's problem if the API refuses.
  */

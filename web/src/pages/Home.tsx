@@ -1,8 +1,10 @@
-// The home screen: the user's roles per cohort, each with the screens it
-// opens (my project, review queue, cohort dashboard, management, assessment).
+// The home screen: the user's cohorts (list-cohorts), each with the user's
+// roles in it and the screens its answer offers (dashboard, escalations,
+// workload, management, assessment), and the participant's own project.
 import { api, ok, type Schema } from "../api";
 import { t } from "../i18n";
 import { useMe } from "../me";
+import { offers } from "../offers";
 import { Link } from "../router";
 import { Badge, Empty, Load, PageTitle, statusLabel, useLoad } from "../ui";
 import { formatDate } from "../format";
@@ -20,7 +22,7 @@ export function Home() {
   return (
     <>
       <PageTitle title={t("home.greeting", { name: me.user.name })}>
-        {me.institutions.length > 0 && (
+        {offers(me, "create-cohort") && (
           <Link href="/angkatan/baru" className="btn btn-primary">
             {t("home.newCohort")}
           </Link>
@@ -31,13 +33,13 @@ export function Home() {
         <Link href="/etalase">{t("showcase.see")}</Link>
       </p>
       <h2>{t("home.roles")}</h2>
-      {byCohort.size === 0 && !me.platformAdmin && <Empty>{t("home.noRoles")}</Empty>}
       <Load loaded={cohorts}>
-        {(list) => (
-          <ul className="cards">
-            {list.items
-              .filter((c) => byCohort.has(c.id) || me.platformAdmin)
-              .map((c) => (
+        {(list) =>
+          list.items.length === 0 ? (
+            <Empty>{t("home.noRoles")}</Empty>
+          ) : (
+            <ul className="cards">
+              {list.items.map((c) => (
                 <li key={c.id} className="card">
                   <h3>{c.name}</h3>
                   <p className="muted">
@@ -50,47 +52,45 @@ export function Home() {
                       </Badge>
                     ))}
                   </p>
-                  <CohortLinks cohort={c} roles={byCohort.get(c.id) ?? []} admin={me.platformAdmin} />
+                  <CohortLinks cohort={c} />
                 </li>
               ))}
-          </ul>
-        )}
+            </ul>
+          )
+        }
       </Load>
     </>
   );
 }
 
-function CohortLinks({ cohort, roles, admin }: { cohort: Schema<"Cohort">; roles: Role[]; admin: boolean }) {
-  const has = (r: Role) => roles.includes(r);
+/** The screens of a cohort its answer offers. */
+function CohortLinks({ cohort }: { cohort: Schema<"Cohort"> }) {
+  const may = (op: Parameters<typeof offers>[1]) => offers(cohort, op);
   return (
     <div className="card-actions">
-      {has("participant") && <MyProjectLink cohortId={cohort.id} />}
-      {(has("mentor") || has("coach")) && (
-        <Link href="/telaah" className="btn">
-          {t("home.reviews")}
-        </Link>
-      )}
-      {(has("coach") || has("organizer") || admin) && (
+      {/* Who does not follow the whole cohort takes part in it through their own enrollments. */}
+      {!may("get-cohort-progress") && <MyProjectLink cohortId={cohort.id} />}
+      {may("get-cohort-progress") && (
         <Link href={`/angkatan/${cohort.id}`} className="btn">
           {t("home.dashboard")}
         </Link>
       )}
-      {(has("coach") || has("organizer") || admin) && (
-        <>
-          <Link href={`/angkatan/${cohort.id}/eskalasi`} className="btn">
-            {t("followup.home.escalations")}
-          </Link>
-          <Link href={`/angkatan/${cohort.id}/beban-kerja`} className="btn">
-            {t("followup.home.workload")}
-          </Link>
-        </>
+      {may("list-cohort-escalations") && (
+        <Link href={`/angkatan/${cohort.id}/eskalasi`} className="btn">
+          {t("followup.home.escalations")}
+        </Link>
       )}
-      {(has("organizer") || admin) && (
+      {may("get-cohort-workload") && (
+        <Link href={`/angkatan/${cohort.id}/beban-kerja`} className="btn">
+          {t("followup.home.workload")}
+        </Link>
+      )}
+      {may("update-cohort") && (
         <Link href={`/angkatan/${cohort.id}/kelola`} className="btn">
           {t("home.manage")}
         </Link>
       )}
-      {has("examiner") && (
+      {may("record-assessment") && (
         <Link href={`/angkatan/${cohort.id}/penilaian`} className="btn">
           {t("home.examine")}
         </Link>
@@ -99,12 +99,12 @@ function CohortLinks({ cohort, roles, admin }: { cohort: Schema<"Cohort">; roles
   );
 }
 
-/** The participant's own project in a cohort: their one enrollment's project. */
+/** The user's own project in a cohort, when one of the enrollments they see there is theirs. */
 function MyProjectLink({ cohortId }: { cohortId: string }) {
   const mine = useLoad(() => ok(api.GET("/v1/cohorts/{cohortId}/enrollments", { params: { path: { cohortId } } })), [cohortId]);
   const me = useMe();
   const enrollment = mine.data?.items.find((e) => e.participantId === me.user.id);
-  if (!enrollment) return mine.loading ? null : <span className="muted">{t("home.noProject")}</span>;
+  if (!enrollment) return null;
   return (
     <Link href={`/proyek/${enrollment.projectId}`} className="btn btn-primary">
       {t("home.myProject")}

@@ -1,11 +1,12 @@
 // The coaching notes of a project at /proyek/:projectId/catatan: the notes,
-// newest first and a page at a time, and for the participant's coach a form
-// to record a coaching session.
+// newest first and a page at a time, and, when the project's answer offers
+// add-coaching-note (to the participant's coach), a form to record a
+// coaching session.
 import { useEffect, useState, type FormEvent } from "react";
 import { api, ApiError, ok, type Schema } from "../../api";
 import { formatDate, today } from "../../format";
 import { t } from "../../i18n";
-import { hasRole, useMe } from "../../me";
+import { offers } from "../../offers";
 import { Link } from "../../router";
 import { Button, Empty, Field, Load, PageTitle, ProblemAlert, TextArea, useAction, useIdempotencyKeys, useLoad } from "../../ui";
 import { requiredProblem } from "../../problems";
@@ -18,17 +19,14 @@ const pageSize = 20;
 
 /** The coaching notes screen. */
 export function CoachingNotes({ projectId }: { projectId: string }) {
-  const me = useMe();
   const project = useLoad(() => ok(api.GET("/v1/projects/{projectId}", { params: { path: { projectId } } })), [projectId]);
-  const enrollmentId = project.data?.enrollmentId;
-  const enrollment = useLoad(
-    () => (enrollmentId ? ok(api.GET("/v1/enrollments/{enrollmentId}", { params: { path: { enrollmentId } } })) : Promise.resolve(undefined)),
-    [enrollmentId],
+  const cohortId = project.data?.cohortId;
+  const cohort = useLoad(
+    () => (cohortId ? ok(api.GET("/v1/cohorts/{cohortId}", { params: { path: { cohortId } } })) : Promise.resolve(undefined)),
+    [cohortId],
   );
   const [round, setRound] = useState(0);
-  const isCoach = enrollment.data !== undefined && enrollment.data.coachId === me.user.id;
-  const cohortId = project.data?.cohortId;
-  const seesDashboard = cohortId !== undefined && (hasRole(me, cohortId, "coach") || hasRole(me, cohortId, "organizer") || me.platformAdmin);
+  const seesDashboard = offers(cohort.data, "get-cohort-progress");
 
   return (
     <>
@@ -45,7 +43,7 @@ export function CoachingNotes({ projectId }: { projectId: string }) {
             <p>
               <Link href={`/proyek/${p.id}`}>{t("coach.project", { title: p.title })}</Link> <StatusBadge status={p.status} />
             </p>
-            {isCoach && (
+            {offers(p, "add-coaching-note") && (
               <section className="panel coach-panel" aria-labelledby="coach-add-note">
                 <h2 id="coach-add-note">{t("coach.addNote")}</h2>
                 <NoteForm projectId={projectId} onAdded={() => setRound((r) => r + 1)} />

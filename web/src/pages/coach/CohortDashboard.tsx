@@ -6,7 +6,6 @@ import type { ChangeEvent } from "react";
 import { api, ok, type ApiError, type Schema } from "../../api";
 import { formatDate, formatNumber } from "../../format";
 import { t, type MessageKey } from "../../i18n";
-import { hasRole, useMe } from "../../me";
 import { setQuery, useQuery } from "../../router";
 import { Button, Empty, Field, Load, PageTitle, ProblemAlert, Select, statusLabel, useLoad, type Loaded } from "../../ui";
 import { ExportButtons } from "./ExportButtons";
@@ -34,7 +33,6 @@ function useView(): View {
 
 /** The cohort dashboard screen. */
 export function CohortDashboard({ cohortId }: { cohortId: string }) {
-  const me = useMe();
   const view = useView();
   const cohort = useLoad(() => ok(api.GET("/v1/cohorts/{cohortId}", { params: { path: { cohortId } } })), [cohortId]);
   // The whole (coach-scoped) cohort: totals, chart and the group list.
@@ -49,7 +47,6 @@ export function CohortDashboard({ cohortId }: { cohortId: string }) {
       ),
     [cohortId, view.group, view.status, view.sort.key],
   );
-  const showNotes = hasRole(me, cohortId, "coach") || hasRole(me, cohortId, "organizer");
   const refreshing = all.loading || lines.loading;
 
   return (
@@ -103,7 +100,7 @@ export function CohortDashboard({ cohortId }: { cohortId: string }) {
             <p className="muted coach-hint">{t("coach.exportHint")}</p>
           </>
         )}
-        <Participants lines={lines} all={all.data} view={view} showNotes={showNotes} />
+        <Participants lines={lines} all={all.data} view={view} />
       </section>
     </>
   );
@@ -204,7 +201,7 @@ function Filters({ view, all, problem }: { view: View; all: Progress | undefined
 }
 
 /** The participants' table as filtered and sorted, with its count, loading and empty states. */
-function Participants({ lines, all, view, showNotes }: { lines: Loaded<Progress>; all: Progress | undefined; view: View; showNotes: boolean }) {
+function Participants({ lines, all, view }: { lines: Loaded<Progress>; all: Progress | undefined; view: View }) {
   const onSort = (key: SortKey) => setSort(key, key === view.sort.key ? !view.sort.reversed : false);
   return (
     <Load loaded={lines}>
@@ -221,7 +218,7 @@ function Participants({ lines, all, view, showNotes }: { lines: Loaded<Progress>
             {shown.length === 0 ? (
               <Empty>{total === 0 ? t("coach.noParticipants") : t("coach.noMatch")}</Empty>
             ) : (
-              <ProgressTable lines={shown} sort={view.sort} onSort={onSort} showNotes={showNotes} busy={lines.loading} />
+              <ProgressTable lines={shown} sort={view.sort} onSort={onSort} busy={lines.loading} />
             )}
           </>
         );

@@ -75,18 +75,13 @@ export function overdueOf(line: Line): number {
   return line.short.overdue + line.mid.overdue + line.long.overdue;
 }
 
-function ParticipantRow({ line, showNotes }: { line: Line; showNotes: boolean }) {
+function ParticipantRow({ line }: { line: Line }) {
   const overdue = overdueOf(line);
   return (
     <tr>
       <th scope="row" data-label={t("coach.colName")}>
         <Link href={`/proyek/${line.projectId}`}>{line.participantName}</Link>
         <small className="muted coach-block">{t("coach.mentor", { name: line.mentorName })}</small>
-        {showNotes && (
-          <Link href={`/proyek/${line.projectId}/catatan`} className="coach-notes-link" aria-label={t("coach.notesLinkFor", { name: line.participantName })}>
-            {t("coach.notesLink")}
-          </Link>
-        )}
       </th>
       <td data-label={t("coach.colGroup")} className="coach-group">{line.group}</td>
       <td data-label={t("coach.colProject")} className="coach-project">
@@ -114,7 +109,7 @@ function ParticipantRow({ line, showNotes }: { line: Line; showNotes: boolean })
 }
 
 /** The participants' table; sorting by a column header calls onSort with its key. */
-export function ProgressTable({ lines, sort, onSort, showNotes, busy }: { lines: Line[]; sort: TableSort; onSort: (key: SortKey) => void; showNotes: boolean; busy: boolean }) {
+export function ProgressTable({ lines, sort, onSort, busy }: { lines: Line[]; sort: TableSort; onSort: (key: SortKey) => void; busy: boolean }) {
   return (
     <div className="table-wrap coach-table-wrap">
       <table className="coach-table" aria-busy={busy || undefined}>
@@ -133,7 +128,7 @@ export function ProgressTable({ lines, sort, onSort, showNotes, busy }: { lines:
         </thead>
         <tbody>
           {lines.map((line) => (
-            <ParticipantRow key={line.enrollmentId} line={line} showNotes={showNotes} />
+            <ParticipantRow key={line.enrollmentId} line={line} />
           ))}
         </tbody>
       </table>

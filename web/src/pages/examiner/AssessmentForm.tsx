@@ -6,10 +6,12 @@ import { api, ApiError, idempotencyKey, ok, type Problem, type Schema } from "..
 import { formatDateTime, formatNumber } from "../../format";
 import { t } from "../../i18n";
 import { useMe } from "../../me";
+import { offers, whyRefused } from "../../offers";
 import { Link } from "../../router";
-import { Badge, Button, Empty, Field, Load, PageTitle, ProblemAlert, Select, statusLabel, TextArea, useAction, useLoad, type Loaded } from "../../ui";
+import { Button, Empty, Field, Load, PageTitle, ProblemAlert, Select, TextArea, useAction, useLoad, type Loaded } from "../../ui";
 import { parseScore, predicateOf, weightedTotal, type Criterion, type Predicate } from "./scoring";
 import { SimilarProjects } from "./SimilarProjects";
+import { StatusBadge } from "../coach/shared";
 import "./examiner.css";
 
 type Project = Schema<"Project">;
@@ -21,11 +23,15 @@ export function predicateLabel(p: Predicate): string {
   return t(`examiner.predicate.${p}`);
 }
 
-/** Whether the project's seminar can be scored now, as the server decides it; a reason when not. */
+/**
+ * Why the project's seminar cannot be scored now, from the project's answer:
+ * record-assessment refused for that seminar (params.seminar), or refused
+ * or not offered at all; undefined when it may be scored.
+ */
 function notReady(project: Project, seminar: Seminar): string | undefined {
-  if (seminar === "design" && project.status === "draft") return t("examiner.designNotReady");
-  if (seminar === "final" && project.status !== "final_submitted" && project.status !== "completed") return t("examiner.finalNotReady");
-  return undefined;
+  const own = whyRefused(project, "record-assessment", { seminar });
+  if (own || offers(project, "record-assessment")) return own;
+  return whyRefused(project, "record-assessment") ?? t("examiner.notAllowed");
 }
 
 /** The assessment screen at /penilaian/:projectId, for the cohort's examiners. */
@@ -52,7 +58,7 @@ export function AssessmentForm({ projectId }: { projectId: string }) {
             <section className="panel exam-panel" aria-labelledby="project-heading">
               <h2 id="project-heading">{project.title || t("common.none")}</h2>
               <p>
-                {participant.name} · <Badge tone="info">{statusLabel("status", project.status)}</Badge>
+                {participant.name} · <StatusBadge status={project.status} />
               </p>
             </section>
             <SimilarProjects projectId={project.id} />
@@ -74,7 +80,8 @@ export function AssessmentForm({ projectId }: { projectId: string }) {
 
 /** The scoring form: seminar, a score per criterion, the live total, comment and submit. */
 function ScoreForm({ project, rubrics, onSaved }: { project: Project; rubrics: Schema<"Rubric">[]; onSaved: () => void }) {
-  const [seminar, setSeminar] = useState<Seminar>(project.status === "final_submitted" || project.status === "completed" ? "final" : "design");
+  // The final seminar once it may be scored, else the design seminar.
+  const [seminar, setSeminar] = useState<Seminar>(notReady(project, "final") === undefined ? "final" : "design");
   // Typed scores by seminar and criterion key ("design.change_idea"), kept when switching seminars.
   const [typed, setTyped] = useState<Record<string, string>>({});
   const [comment, setComment] = useState("");
@@ -117,7 +124,7 @@ function ScoreForm({ project, rubrics, onSaved }: { project: Project; rubrics: S
           <option value="final">{t("examiner.seminar.final")}</option>
         </Select>
         {blocked && <p className="alert alert-info">{blocked}</p>}
-        {!blocked && seminar === "final" && project.status === "final_submitted" && <p className="muted">{t("examiner.finalCompletes")}</p>}
+        {!blocked && seminar === "final" && <p className="muted">{t("examiner.finalCompletes")}</p>}
         <fieldset className="exam-criteria">
           <legend>{t(`examiner.seminar.${seminar}`)}</legend>
           <p className="hint">{t("examiner.scoreHint")}</p>
@@ -155,7 +162,7 @@ function ScoreForm({ project, rubrics, onSaved }: { project: Project; rubrics: S
             <p>{t("examiner.savedAt", { at: formatDateTime(saved.recordedAt) })}</p>
           </div>
         )}
-        <Button type="submit" className="btn-primary" busy={action.busy} disabled={blocked !== undefined}>
+        <Button type="submit" className="btn-primary" data-action="record-assessment" busy={action.busy} disabled={blocked !== undefined}>
           {t("examiner.save")}
         </Button>
       </form>

@@ -5,15 +5,11 @@ import { useState } from "react";
 import { api, ok, type Schema } from "../../api";
 import { t } from "../../i18n";
 import { Link } from "../../router";
-import { Badge, Empty, Field, Load, PageTitle, statusLabel, useLoad } from "../../ui";
+import { Empty, Field, Load, PageTitle, useLoad } from "../../ui";
+import { StatusBadge } from "../coach/shared";
 import "./examiner.css";
 
 type Line = Schema<"ParticipantProgress">;
-
-/** Whether a project in status has a seminar an examiner may score (the design once submitted). */
-export function assessable(status: Schema<"Project">["status"]): boolean {
-  return status !== "draft";
-}
 
 /** The examiner's list of a cohort's projects at /angkatan/:cohortId/penilaian. */
 export function ExamineList({ cohortId }: { cohortId: string }) {
@@ -73,16 +69,13 @@ function ProjectTable({ lines }: { lines: Line[] }) {
               <td data-label={t("examiner.group")} className="exam-nowrap">{l.group}</td>
               <td data-label={t("examiner.project")}>{l.projectTitle || t("common.none")}</td>
               <td data-label={t("examiner.status")}>
-                <Badge tone={l.projectStatus === "draft" ? "muted" : l.projectStatus === "completed" ? "ok" : "info"}>{statusLabel("status", l.projectStatus)}</Badge>
+                <StatusBadge status={l.projectStatus} />
               </td>
               <td data-label={t("examiner.assess")}>
-                {assessable(l.projectStatus) ? (
-                  <Link href={`/penilaian/${encodeURIComponent(l.projectId)}`} className="btn btn-small" aria-label={t("examiner.assessProject", { title: l.projectTitle })}>
-                    {t("examiner.assess")}
-                  </Link>
-                ) : (
-                  <span className="muted">{t("examiner.notYet")}</span>
-                )}
+                {/* The rows carry no offers: the form says whether each seminar may be scored yet. */}
+                <Link href={`/penilaian/${encodeURIComponent(l.projectId)}`} className="btn btn-small" aria-label={t("examiner.assessProject", { title: l.projectTitle })}>
+                  {t("examiner.assess")}
+                </Link>
               </td>
             </tr>
           ))}

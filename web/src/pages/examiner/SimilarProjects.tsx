@@ -12,7 +12,7 @@ type Similar = Schema<"SimilarProject">;
 export function SimilarProjects({ projectId }: { projectId: string }) {
   const similar = useLoad(() => ok(api.GET("/v1/projects/{projectId}/similar", { params: { path: { projectId }, query: { limit: 10 } } })), [projectId]);
   return (
-    <section id="serupa" className="panel" aria-labelledby="serupa-h">
+    <section id="serupa" className="panel" aria-labelledby="serupa-h" data-action="list-similar-projects">
       <h2 id="serupa-h">{t("showcase.similar.heading")}</h2>
       <p className="muted">{t("showcase.similar.intro")}</p>
       <Load loaded={similar}>

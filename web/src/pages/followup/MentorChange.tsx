@@ -6,9 +6,10 @@ import { api, fieldMessage, idempotencyKey, ok, type Problem, type Schema } from
 import { formatDateTime } from "../../format";
 import { t } from "../../i18n";
 import { useMe } from "../../me";
+import { offers } from "../../offers";
 import { Link } from "../../router";
 import { Badge, Button, Field, Load, ProblemAlert, reword, TextArea, useAction, useLoad } from "../../ui";
-import { searchesPeople, transferStatus, transferTone, type MentorTransfer } from "./model";
+import { transferStatus, transferTone, type MentorTransfer } from "./model";
 import { PersonSearch } from "../../PersonSearch";
 import { CancelTransfer } from "./TransferScreen";
 import "./followup.css";
@@ -39,17 +40,28 @@ async function loadTransfers(enrollmentId: string): Promise<MentorTransfer[]> {
   return all;
 }
 
-/** The current mentor's name: the enrollment's mentor, an account the participant shares the cohort with. */
-async function loadMentorName(enrollmentId: string): Promise<string> {
+/** The project's enrollment (whose answer says who may propose a new mentor), with the current mentor's name. */
+async function loadEnrollment(enrollmentId: string): Promise<{ enrollment: Schema<"Enrollment">; mentorName: string }> {
   const enrollment = await ok(api.GET("/v1/enrollments/{enrollmentId}", { params: { path: { enrollmentId } } }));
   const mentor = await ok(api.GET("/v1/users/{userId}", { params: { path: { userId: enrollment.mentorId } } }));
-  return mentor.name;
+  return { enrollment, mentorName: mentor.name };
 }
 
-/** The mentor panel of the participant's project; onChanged after a proposal or a cancellation (the timeline tells of them). */
+/** The mentor panel of the project screen, when the enrollment's answer offers propose-mentor-transfer (to its participant). */
 export function MentorChange({ project, onChanged }: { project: Project; onChanged: () => void }) {
+  const [round, setRound] = useState(0);
+  const enrollment = useLoad(() => loadEnrollment(project.enrollmentId), [project.enrollmentId, round]);
+  if (!offers(enrollment.data?.enrollment, "propose-mentor-transfer")) return null;
+  const changed = () => {
+    setRound((r) => r + 1);
+    onChanged();
+  };
+  return <MentorPanel project={project} mentorName={enrollment.data?.mentorName} onChanged={changed} />;
+}
+
+/** The current mentor, the proposal of a new one or the one waiting, and the earlier proposals. */
+function MentorPanel({ project, mentorName, onChanged }: { project: Project; mentorName: string | undefined; onChanged: () => void }) {
   const transfers = useLoad(() => loadTransfers(project.enrollmentId), [project.enrollmentId]);
-  const mentor = useLoad(() => loadMentorName(project.enrollmentId), [project.enrollmentId, transfers.data]);
   const [done, setDone] = useState<string>();
   const changed = (message: string) => {
     setDone(message);
@@ -61,7 +73,7 @@ export function MentorChange({ project, onChanged }: { project: Project; onChang
     <section id="mentor" className="panel fu fu-mentor" aria-labelledby="mentor-h">
       <h2 id="mentor-h">{t("followup.propose.heading")}</h2>
       <p>
-        <span className="muted">{t("followup.propose.current")}</span> <strong>{mentor.data ?? (mentor.loading ? t("common.loading") : t("common.none"))}</strong>
+        <span className="muted">{t("followup.propose.current")}</span> <strong>{mentorName ?? t("common.none")}</strong>
       </p>
       {done && (
         <p className="alert alert-ok" role="status">
@@ -119,7 +131,8 @@ function ProposeForm({ project, onProposed, onOpen }: { project: Project; onProp
   const [note, setNote] = useState("");
   const [key, setKey] = useState<{ body: string; key: string }>();
   const action = useAction();
-  const search = searchesPeople(me);
+  // Who may search accounts chooses the mentor by name; others type the e-mail address.
+  const search = offers(me, "list-users");
   const problem = reword(action.error, proposeWording);
 
   if (!open) {

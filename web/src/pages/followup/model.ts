@@ -4,7 +4,6 @@
 import type { Schema } from "../../api";
 import { today } from "../../format";
 import { t, type MessageKey } from "../../i18n";
-import { hasRole, type Me } from "../../me";
 
 export type Reminder = Schema<"Reminder">;
 export type Escalation = Schema<"Escalation">;
@@ -17,6 +16,9 @@ export function reminderHref(r: Reminder): string {
   switch (r.kind) {
     case "milestone_due_soon":
     case "milestone_overdue":
+    case "revise_design":
+    case "replace_evidence":
+    case "rework_milestone":
       return `/proyek/${r.projectId}`;
     case "review_design":
       return `/telaah/rancangan/${r.projectId}`;
@@ -84,16 +86,6 @@ export function duration(hours: number): string {
 /** Whole days since an instant, as the API counts waiting (floor). */
 export function daysSince(instant: string, now = Date.now()): number {
   return Math.max(0, Math.floor((now - Date.parse(instant)) / 86_400_000));
-}
-
-/** Whether the user may see a cohort's escalations and workload (its coaches, organizers, platform admins). */
-export function followsCohort(me: Me, cohortId: string): boolean {
-  return me.platformAdmin || hasRole(me, cohortId, "coach") || hasRole(me, cohortId, "organizer");
-}
-
-/** Whether the user may search accounts (list-users): platform admins and organizers. */
-export function searchesPeople(me: Me): boolean {
-  return me.platformAdmin || me.institutions.length > 0 || me.roles.some((r) => r.role === "organizer");
 }
 
 /** The badge tone of a mentor transfer's status. */

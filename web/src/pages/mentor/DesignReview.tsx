@@ -5,7 +5,9 @@ import { useState } from "react";
 import { api, ok, type Schema } from "../../api";
 import { t } from "../../i18n";
 import { useMe } from "../../me";
-import { Badge, Load, PageTitle, statusLabel, useLoad } from "../../ui";
+import { offers, refusalOf, whyRefused } from "../../offers";
+import { Badge, Load, PageTitle, useLoad } from "../../ui";
+import { StatusBadge } from "../coach/shared";
 import { BackToQueue, DecisionForm, Outcome, type Decision } from "./review";
 import "./mentor.css";
 
@@ -22,12 +24,12 @@ export function DesignReview({ projectId }: { projectId: string }) {
     ]);
     return { project, enrollment, participant };
   }, [projectId]);
-  const [decided, setDecided] = useState<Project>();
+  const [decided, setDecided] = useState<{ project: Project; decision: Decision }>();
 
   const decide = async (decision: Decision, comment: string) => {
     const body: Schema<"DesignReview"> =
       decision === "approve" ? { decision: "approve", ...(comment.trim() ? { comment } : {}) } : { decision: "return", comment };
-    setDecided(await ok(api.POST("/v1/projects/{projectId}/design/reviews", { params: { path: { projectId } }, body })));
+    setDecided({ project: await ok(api.POST("/v1/projects/{projectId}/design/reviews", { params: { path: { projectId } }, body })), decision });
   };
 
   return (
@@ -36,8 +38,11 @@ export function DesignReview({ projectId }: { projectId: string }) {
       <PageTitle title={t("mentor.designTitle")} />
       <Load loaded={loaded}>
         {({ project: read, enrollment, participant }) => {
-          const project = decided ?? read;
-          const role = enrollment.mentorId === me.user.id ? "mentor" : enrollment.coachId === me.user.id ? "coach" : undefined;
+          const project = decided?.project ?? read;
+          // The capacity the reader reviews in (a user who is both counts as mentor), and the other reviewer's.
+          const asMentor = enrollment.mentorId === me.user.id;
+          const reviews = asMentor || enrollment.coachId === me.user.id;
+          const refused = whyRefused(project, "review-design");
           return (
             <>
               <section className="panel review-panel" aria-labelledby="design-heading">
@@ -47,10 +52,10 @@ export function DesignReview({ projectId }: { projectId: string }) {
                   <dd>{participant.name}</dd>
                   <dt>{t("mentor.status")}</dt>
                   <dd>
-                    <Badge tone={project.status === "design_submitted" ? "warn" : "info"}>{statusLabel("status", project.status)}</Badge>
+                    <StatusBadge status={project.status} />
                   </dd>
                   <dt>{t("mentor.designRound", { round: project.designRound })}</dt>
-                  <dd>{role ? t("mentor.designAs", { role: t(`role.${role}`).toLowerCase() }) : t("common.none")}</dd>
+                  <dd>{reviews ? t("mentor.designAs", { role: t(asMentor ? "role.mentor" : "role.coach").toLowerCase() }) : t("common.none")}</dd>
                 </dl>
                 <p className="muted">{enrollment.coachId ? t("mentor.designRule") : t("mentor.designRuleNoCoach")}</p>
                 {project.revisionComment && !decided && (
@@ -63,8 +68,8 @@ export function DesignReview({ projectId }: { projectId: string }) {
               <DesignText project={project} />
               <Stakeholders stakeholders={project.stakeholders} />
               {decided ? (
-                <Outcome tone="ok" message={outcomeMessage(decided, role)} />
-              ) : project.status === "design_submitted" ? (
+                <Outcome tone="ok" message={outcomeMessage(decided.project, decided.decision, asMentor)} />
+              ) : offers(project, "review-design") ? (
                 <DecisionForm
                   approveLabel={t("mentor.approveDesign")}
                   declineLabel={t("mentor.returnDesign")}
@@ -72,7 +77,7 @@ export function DesignReview({ projectId }: { projectId: string }) {
                   decide={decide}
                 />
               ) : (
-                <p className="alert alert-info">{t("mentor.designNotWaiting", { status: statusLabel("status", project.status) })}</p>
+                refused && <p className="alert alert-info">{refused}</p>
               )}
             </>
           );
@@ -82,16 +87,17 @@ export function DesignReview({ projectId }: { projectId: string }) {
   );
 }
 
-/** What the decision did, from the project the API answered. */
-function outcomeMessage(project: Project, role: "mentor" | "coach" | undefined): string {
-  switch (project.status) {
-    case "draft":
-      return t("mentor.designReturned");
-    case "design_submitted":
-      return t("mentor.designApprovalRecorded", { other: role === "coach" ? t("role.mentor").toLowerCase() : t("role.coach").toLowerCase() });
-    default:
-      return t("mentor.designApproved");
+/**
+ * What the decision did, from the project the API answered: a return sent
+ * it back; an approval approved it, unless the answer still refuses the
+ * reader's review of this round, which then waits for the other reviewer.
+ */
+function outcomeMessage(project: Project, decision: Decision, asMentor: boolean): string {
+  if (decision === "decline") return t("mentor.designReturned");
+  if (refusalOf(project, "review-design")?.code === "design.already_reviewed") {
+    return t("mentor.designApprovalRecorded", { other: t(asMentor ? "role.coach" : "role.mentor").toLowerCase() });
   }
+  return t("mentor.designApproved");
 }
 
 /** The written parts of the design, read-only. */

@@ -6,8 +6,10 @@ import { api, ok, type Schema } from "../../api";
 import { formatDateTime, formatSize } from "../../format";
 import { t } from "../../i18n";
 import { Link } from "../../router";
+import { offers, whyRefused } from "../../offers";
 import { Badge, Load, PageTitle, statusLabel, useLoad } from "../../ui";
-import { BackToQueue, DecisionForm, evidenceTone, Outcome, type Decision } from "./review";
+import { evidenceTone } from "../participant/model";
+import { BackToQueue, DecisionForm, Outcome, type Decision } from "./review";
 import "./mentor.css";
 
 type Evidence = Schema<"Evidence">;
@@ -22,12 +24,12 @@ export function EvidenceReview({ evidenceId }: { evidenceId: string }) {
     const milestone = await ok(api.GET("/v1/milestones/{milestoneId}", { params: { path: { milestoneId: evidence.milestoneId } } }));
     return { evidence, milestone };
   }, [evidenceId]);
-  const [decided, setDecided] = useState<Evidence>();
+  const [decided, setDecided] = useState<{ evidence: Evidence; decision: Decision }>();
 
   const decide = async (decision: Decision, comment: string) => {
     const body: Schema<"EvidenceReview"> =
       decision === "approve" ? { decision: "approve", ...(comment.trim() ? { comment } : {}) } : { decision: "reject", comment };
-    setDecided(await ok(api.POST("/v1/evidence/{evidenceId}/reviews", { params: { path: { evidenceId } }, body })));
+    setDecided({ evidence: await ok(api.POST("/v1/evidence/{evidenceId}/reviews", { params: { path: { evidenceId } }, body })), decision });
   };
 
   return (
@@ -36,7 +38,8 @@ export function EvidenceReview({ evidenceId }: { evidenceId: string }) {
       <PageTitle title={t("mentor.evidenceTitle")} />
       <Load loaded={loaded}>
         {({ evidence: read, milestone }) => {
-          const evidence = decided ?? read;
+          const evidence = decided?.evidence ?? read;
+          const refused = whyRefused(evidence, "review-evidence");
           const milestoneHref = `/telaah/tahapan/${encodeURIComponent(milestone.id)}`;
           return (
             <>
@@ -46,12 +49,12 @@ export function EvidenceReview({ evidenceId }: { evidenceId: string }) {
                 {evidence.kind === "link" ? <EvidenceLink url={evidence.url} /> : <FileViewer evidence={evidence} />}
               </section>
               {decided ? (
-                <Outcome tone="ok" message={decided.status === "approved" ? t("mentor.evidenceApproved") : t("mentor.evidenceRejected")}>
+                <Outcome tone="ok" message={decided.decision === "approve" ? t("mentor.evidenceApproved") : t("mentor.evidenceRejected")}>
                   <Link href={milestoneHref} className="btn btn-primary">
                     {t("mentor.toMilestone")}
                   </Link>
                 </Outcome>
-              ) : evidence.status === "submitted" ? (
+              ) : offers(evidence, "review-evidence") ? (
                 <DecisionForm
                   approveLabel={t("mentor.approveEvidence")}
                   declineLabel={t("mentor.rejectEvidence")}
@@ -59,7 +62,7 @@ export function EvidenceReview({ evidenceId }: { evidenceId: string }) {
                   decide={decide}
                 />
               ) : (
-                <p className="alert alert-info">{t("mentor.evidenceNotWaiting", { status: statusLabel("evidenceStatus", evidence.status) })}</p>
+                refused && <p className="alert alert-info">{refused}</p>
               )}
             </>
           );

@@ -6,8 +6,10 @@ import { api, ok, type Schema } from "../../api";
 import { formatDate, formatDateTime } from "../../format";
 import { t } from "../../i18n";
 import { Link } from "../../router";
+import { offers, whyRefused } from "../../offers";
 import { Badge, Empty, Load, PageTitle, statusLabel, useLoad } from "../../ui";
-import { BackToQueue, DecisionForm, evidenceTone, Outcome, type Decision } from "./review";
+import { evidenceTone, milestoneTone } from "../participant/model";
+import { BackToQueue, DecisionForm, Outcome, type Decision } from "./review";
 import "./mentor.css";
 
 type Milestone = Schema<"Milestone">;
@@ -23,12 +25,12 @@ export function MilestoneReview({ milestoneId }: { milestoneId: string }) {
     ]);
     return { milestone, evidence: evidence.items };
   }, [milestoneId]);
-  const [decided, setDecided] = useState<Milestone>();
+  const [decided, setDecided] = useState<{ milestone: Milestone; decision: Decision }>();
 
   const decide = async (decision: Decision, comment: string) => {
     const body: Schema<"Verification"> =
       decision === "approve" ? { decision: "approve", ...(comment.trim() ? { comment } : {}) } : { decision: "return", comment };
-    setDecided(await ok(api.POST("/v1/milestones/{milestoneId}/verification", { ...path, body })));
+    setDecided({ milestone: await ok(api.POST("/v1/milestones/{milestoneId}/verification", { ...path, body })), decision });
   };
 
   return (
@@ -37,23 +39,24 @@ export function MilestoneReview({ milestoneId }: { milestoneId: string }) {
       <PageTitle title={t("mentor.milestoneTitle")} />
       <Load loaded={loaded}>
         {({ milestone: read, evidence }) => {
-          const milestone = decided ?? read;
+          const milestone = decided?.milestone ?? read;
+          const refused = whyRefused(milestone, "verify-milestone");
           return (
             <>
               <MilestoneFacts milestone={milestone} />
               <EvidenceList evidence={evidence} />
               {decided ? (
-                <Outcome tone="ok" message={decided.status === "achieved" ? t("mentor.milestoneVerified") : t("mentor.milestoneReturned")} />
-              ) : milestone.status === "awaiting_verification" ? (
+                <Outcome tone="ok" message={decided.decision === "approve" ? t("mentor.milestoneVerified") : t("mentor.milestoneReturned")} />
+              ) : offers(milestone, "verify-milestone") ? (
                 <DecisionForm
                   approveLabel={t("mentor.verify")}
                   declineLabel={t("mentor.returnMilestone")}
                   hint={t("mentor.commentHintReturn")}
-                  approveBlocked={approveBlocked(evidence)}
+                  approveBlocked={whyRefused(milestone, "verify-milestone", { decision: "approve" })}
                   decide={decide}
                 />
               ) : (
-                <p className="alert alert-info">{t("mentor.milestoneNotWaiting", { status: statusLabel("milestoneStatus", milestone.status) })}</p>
+                refused && <p className="alert alert-info">{refused}</p>
               )}
             </>
           );
@@ -61,16 +64,6 @@ export function MilestoneReview({ milestoneId }: { milestoneId: string }) {
       </Load>
     </>
   );
-}
-
-/**
- * Why the milestone cannot be verified yet, as the API decides it: evidence
- * still waiting for review, or none approved.
- */
-function approveBlocked(evidence: Evidence[]): string | undefined {
-  if (evidence.some((e) => e.status === "submitted")) return t("mentor.pendingEvidence");
-  if (!evidence.some((e) => e.status === "approved")) return t("mentor.noApprovedEvidence");
-  return undefined;
 }
 
 /** The milestone: title, horizon, due date (marked when overdue), status, description and activities. */
@@ -87,7 +80,7 @@ function MilestoneFacts({ milestone }: { milestone: Milestone }) {
         </dd>
         <dt>{t("mentor.status")}</dt>
         <dd>
-          <Badge tone={milestone.status === "achieved" ? "ok" : milestone.status === "awaiting_verification" ? "warn" : "muted"}>
+          <Badge tone={milestoneTone(milestone.status)}>
             {statusLabel("milestoneStatus", milestone.status)}
           </Badge>
         </dd>

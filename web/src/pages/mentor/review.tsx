@@ -30,11 +30,6 @@ export function waitedLabel(since: string, now: number = Date.now()): string {
   return t("mentor.waitedJustNow");
 }
 
-/** The badge tone of an evidence status. */
-export function evidenceTone(status: Schema<"Evidence">["status"]): "ok" | "warn" | "bad" | "muted" {
-  return status === "approved" ? "ok" : status === "submitted" ? "warn" : status === "rejected" ? "bad" : "muted";
-}
-
 /** The two decisions a review form offers: approve, or the negative one (return or reject). */
 export type Decision = "approve" | "decline";
 

@@ -4,6 +4,7 @@ import { useContext, useState, type FormEvent } from "react";
 import { api, ok, type Schema } from "../../api";
 import { t } from "../../i18n";
 import { MeContext, useMe } from "../../me";
+import { offers } from "../../offers";
 import { navigate } from "../../router";
 import { Button, Field, Load, PageTitle, ProblemAlert, Select, statusLabel, useAction, useIdempotencyKeys, useLoad } from "../../ui";
 import { PhasesEditor, phasesBody, spreadPhases, type PhaseRow } from "./PhasesEditor";
@@ -19,7 +20,7 @@ export const programs: Program[] = ["pkn1", "pkn2", "pka", "pkp"];
 /** The create-cohort screen at /angkatan/baru, for platform admins and institution organizers. */
 export function CreateCohort() {
   const me = useMe();
-  const allowed = me.platformAdmin || me.institutions.length > 0;
+  const allowed = offers(me, "create-cohort");
   return (
     <div className="org">
       <PageTitle title={t("organizer.create.title")} />

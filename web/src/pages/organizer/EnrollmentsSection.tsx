@@ -3,6 +3,7 @@
 import { Fragment, useState, type FormEvent } from "react";
 import { api, etag, ok, type Problem, type Schema } from "../../api";
 import { t } from "../../i18n";
+import { offers } from "../../offers";
 import { Button, Empty, Field, Select, useAction } from "../../ui";
 import type { Roster } from "./ManageCohort";
 import { PersonSearch, type User } from "../../PersonSearch";
@@ -52,19 +53,22 @@ export function EnrollmentsSection({ roster, staff, reload }: { roster: Roster; 
                     <td data-label={t("role.coach")}>{coachName(e.coachId)}</td>
                     <td data-label={t("organizer.col.group")}>{e.group || t("common.none")}</td>
                     <td>
-                      <button
-                        type="button"
-                        className="btn btn-small"
-                        aria-expanded={editing === e.id}
-                        aria-controls={`ubah-${e.id}`}
-                        onClick={() => {
-                          setNotice(undefined);
-                          setEditing(editing === e.id ? undefined : e.id);
-                        }}
-                      >
-                        {t("organizer.enrollments.edit")}
-                        <span className="visually-hidden"> {n.participant}</span>
-                      </button>
+                      {offers(e, "update-enrollment") && (
+                        <button
+                          type="button"
+                          className="btn btn-small"
+                          data-action="update-enrollment"
+                          aria-expanded={editing === e.id}
+                          aria-controls={`ubah-${e.id}`}
+                          onClick={() => {
+                            setNotice(undefined);
+                            setEditing(editing === e.id ? undefined : e.id);
+                          }}
+                        >
+                          {t("organizer.enrollments.edit")}
+                          <span className="visually-hidden"> {n.participant}</span>
+                        </button>
+                      )}
                     </td>
                   </tr>
                   {editing === e.id && (

@@ -1,10 +1,12 @@
 // Managing a cohort: its details and phases, its staff, the roster import,
 // the participants' mentors, coaches and groups, and new activation codes.
-// One page of sections with headings, reachable through in-page links.
-import { useContext, type ReactNode } from "react";
+// One page of sections with headings, reachable through in-page links, for
+// whom the cohort's answer offers update-cohort; each section as its
+// operation is offered.
+import type { ReactNode } from "react";
 import { api, ok, type Schema } from "../../api";
-import { t } from "../../i18n";
-import { hasRole, MeContext, useMe, type Me } from "../../me";
+import { t, type MessageKey } from "../../i18n";
+import { offers, type Operation } from "../../offers";
 import { Link } from "../../router";
 import { Load, Loading, PageTitle, ProblemAlert, useLoad, type Loaded } from "../../ui";
 import { ActivationSection } from "./ActivationSection";
@@ -35,30 +37,26 @@ async function loadRoster(cohortId: string): Promise<Roster> {
   return { enrollments, names };
 }
 
-const mayManage = (me: Me, cohortId: string) => me.platformAdmin || hasRole(me, cohortId, "organizer");
+type Cohort = Schema<"Cohort">;
 
 /** The cohort management screen at /angkatan/:cohortId/kelola, for the cohort's organizers and platform admins. */
 export function ManageCohort({ cohortId }: { cohortId: string }) {
-  const me = useMe();
-  const meContext = useContext(MeContext);
-  const known = mayManage(me, cohortId);
-  // A cohort created a moment ago is not yet in the frame's get-me: ask again.
-  const fresh = useLoad(async () => {
-    if (known) return me;
-    const again = await ok(api.GET("/v1/me"));
-    if (mayManage(again, cohortId)) meContext?.reload();
-    return again;
-  }, [known, cohortId]);
-
-  if (!fresh.data) {
+  const cohort = useLoad(() => ok(api.GET("/v1/cohorts/{cohortId}", { params: { path: { cohortId } } })), [cohortId]);
+  if (!cohort.data) {
     return (
       <>
         <PageTitle title={t("organizer.manage.titleLoading")} />
-        {fresh.error ? <ProblemAlert error={fresh.error} retry={fresh.reload} /> : <Loading />}
+        {cohort.error && cohort.error.problem.status !== 404 ? (
+          <ProblemAlert error={cohort.error} retry={cohort.reload} />
+        ) : cohort.error ? (
+          <p className="alert alert-info">{t("organizer.manage.notAllowed")}</p>
+        ) : (
+          <Loading />
+        )}
       </>
     );
   }
-  if (!mayManage(fresh.data, cohortId)) {
+  if (!offers(cohort.data, "update-cohort")) {
     return (
       <>
         <PageTitle title={t("organizer.manage.titleLoading")} />
@@ -66,53 +64,66 @@ export function ManageCohort({ cohortId }: { cohortId: string }) {
       </>
     );
   }
-  return <ManageSections cohortId={cohortId} />;
+  return <ManageSections cohort={cohort.data} reload={cohort.reload} />;
 }
 
-const sections = [
-  ["detail", "organizer.details.title"],
-  ["staf", "organizer.staff.title"],
-  ["impor", "organizer.roster.title"],
-  ["peserta", "organizer.enrollments.title"],
-  ["kode-aktivasi", "organizer.activation.title"],
-] as const;
+/** The page's sections: anchor, title, and the operation that offers it (none: shown on the page). */
+const sections: [id: string, title: MessageKey, op: Operation | undefined][] = [
+  ["detail", "organizer.details.title", "update-cohort"],
+  ["staf", "organizer.staff.title", "add-cohort-staff"],
+  ["impor", "organizer.roster.title", "import-roster"],
+  ["peserta", "organizer.enrollments.title", "enroll-participant"],
+  // Codes are issued per account (issue-activation), which no cohort answer offers.
+  ["kode-aktivasi", "organizer.activation.title", undefined],
+];
 
-function ManageSections({ cohortId }: { cohortId: string }) {
-  const cohort = useLoad(() => ok(api.GET("/v1/cohorts/{cohortId}", { params: { path: { cohortId } } })), [cohortId]);
+function ManageSections({ cohort, reload }: { cohort: Cohort; reload: () => void }) {
+  const cohortId = cohort.id;
   const staff = useLoad(() => ok(api.GET("/v1/cohorts/{cohortId}/staff", { params: { path: { cohortId } } })), [cohortId]);
   const roster = useLoad(() => loadRoster(cohortId), [cohortId]);
-  const title = cohort.data ? t("organizer.manage.title", { name: cohort.data.name }) : t("organizer.manage.titleLoading");
+  const shown = sections.filter(([, , op]) => !op || offers(cohort, op));
+  const has = (id: string) => shown.some(([s]) => s === id);
 
   return (
     <div className="org manage">
-      <PageTitle title={title}>
-        <Link href={`/angkatan/${cohortId}`} className="btn">
-          {t("organizer.manage.dashboard")}
-        </Link>
+      <PageTitle title={t("organizer.manage.title", { name: cohort.name })}>
+        {offers(cohort, "get-cohort-progress") && (
+          <Link href={`/angkatan/${cohortId}`} className="btn">
+            {t("organizer.manage.dashboard")}
+          </Link>
+        )}
       </PageTitle>
       <nav aria-label={t("organizer.manage.toc")} className="toc">
         <ul>
-          {sections.map(([id, key]) => (
+          {shown.map(([id, key]) => (
             <li key={id}>
               <a href={`#${id}`}>{t(key)}</a>
             </li>
           ))}
         </ul>
       </nav>
-      <Section id="detail" title={t("organizer.details.title")}>
-        <Load loaded={cohort}>{(c) => <CohortDetails cohort={c} reload={cohort.reload} />}</Load>
-      </Section>
-      <Section id="staf" title={t("organizer.staff.title")}>
-        <StaffSection cohortId={cohortId} institutionId={cohort.data?.institutionId} staff={staff} />
-      </Section>
-      <Section id="impor" title={t("organizer.roster.title")}>
-        <RosterImport cohortId={cohortId} cohortName={cohort.data?.name ?? ""} cohortCode={cohort.data?.code ?? ""} onImported={roster.reload} />
-      </Section>
-      <Section id="peserta" title={t("organizer.enrollments.title")}>
-        <RosterLoad roster={roster} staff={staff}>
-          {(r, s) => <EnrollmentsSection roster={r} staff={s.items} reload={roster.reload} />}
-        </RosterLoad>
-      </Section>
+      {has("detail") && (
+        <Section id="detail" title={t("organizer.details.title")}>
+          <CohortDetails cohort={cohort} reload={reload} />
+        </Section>
+      )}
+      {has("staf") && (
+        <Section id="staf" title={t("organizer.staff.title")}>
+          <StaffSection cohortId={cohortId} institutionId={cohort.institutionId} staff={staff} />
+        </Section>
+      )}
+      {has("impor") && (
+        <Section id="impor" title={t("organizer.roster.title")}>
+          <RosterImport cohortId={cohortId} cohortName={cohort.name} cohortCode={cohort.code} onImported={roster.reload} />
+        </Section>
+      )}
+      {has("peserta") && (
+        <Section id="peserta" title={t("organizer.enrollments.title")}>
+          <RosterLoad roster={roster} staff={staff}>
+            {(r, s) => <EnrollmentsSection roster={r} staff={s.items} reload={roster.reload} />}
+          </RosterLoad>
+        </Section>
+      )}
       <Section id="kode-aktivasi" title={t("organizer.activation.title")}>
         <Load loaded={roster}>{(r) => <ActivationSection roster={r} />}</Load>
       </Section>

@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { ApiError, api, etag, ok, type Problem, type Schema } from "../../api";
 import { t } from "../../i18n";
+import { offers } from "../../offers";
 import { Button, Field, ProblemAlert, reword, TextArea, useAction } from "../../ui";
 import type { Project } from "./model";
 import { namesField } from "./problems";
@@ -69,7 +70,7 @@ type Props = {
   reload: () => void;
 };
 
-/** The editable design of a draft project. */
+/** The editable design of a project whose answer offers update-project (a draft, to its participant). */
 export function DesignForm({ project, hasShortMilestone, onSaved, onProblem, reload }: Props) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(project));
   const [pending, setPending] = useState<"save" | "submit">();
@@ -141,7 +142,7 @@ export function DesignForm({ project, hasShortMilestone, onSaved, onProblem, rel
   const stale = action.error?.problem.status === 412;
 
   return (
-    <form ref={form} className="design-form" onSubmit={onSubmit} noValidate aria-label={t("participant.design.formLabel")}>
+    <form ref={form} className="design-form" onSubmit={onSubmit} noValidate aria-label={t("participant.design.formLabel")} data-action="update-project">
       <Field label={t("participant.design.title")} name="title" problem={problem} value={draft.title} maxLength={200} onChange={(e) => edit({ title: e.target.value })} hint={t("participant.design.titleHint")} />
       <TextArea label={t("participant.design.background")} name="background" problem={problem} value={draft.background} onChange={(e) => edit({ background: e.target.value })} />
       <TextArea label={t("participant.design.problem")} name="problem" problem={problem} value={draft.problem} onChange={(e) => edit({ problem: e.target.value })} />
@@ -174,11 +175,13 @@ export function DesignForm({ project, hasShortMilestone, onSaved, onProblem, rel
         <Button type="submit" busy={action.busy && pending === "save"} disabled={action.busy}>
           {t("participant.design.save")}
         </Button>
-        <Button type="button" className="btn-primary" busy={action.busy && pending === "submit"} busyLabel={t("participant.design.submitting")} disabled={action.busy} onClick={() => run("submit")}>
-          {t("participant.design.submit")}
-        </Button>
+        {offers(project, "submit-design") && (
+          <Button type="button" className="btn-primary" data-action="submit-design" busy={action.busy && pending === "submit"} busyLabel={t("participant.design.submitting")} disabled={action.busy} onClick={() => run("submit")}>
+            {t("participant.design.submit")}
+          </Button>
+        )}
       </div>
-      <p className="hint">{t("participant.design.submitHint")}</p>
+      {offers(project, "submit-design") && <p className="hint">{t("participant.design.submitHint")}</p>}
     </form>
   );
 }

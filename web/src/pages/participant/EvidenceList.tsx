@@ -1,29 +1,27 @@
 // The evidence of one milestone (list-evidence): each with its status, file
-// or link, the mentor's review (as the timeline tells it, naming the
-// reviewer, or else the evidence's own review comment), and for the
-// participant the withdrawal of evidence still waiting for review.
+// or link, the mentor's review comment, and the steps each
+// answer offers: the withdrawal of evidence still waiting for review (the
+// participant), its review (the mentor), and the upload of more.
 import { useState } from "react";
 import { api, ok } from "../../api";
 import { formatDateTime, formatSize } from "../../format";
 import { t } from "../../i18n";
-import { Badge, Button, Empty, Load, ProblemAlert, reword, statusLabel, useAction, useLoad } from "../../ui";
+import { offers } from "../../offers";
+import { Link } from "../../router";
+import { Badge, Button, Empty, Load, ProblemAlert, statusLabel, useAction, useLoad } from "../../ui";
 import { EvidenceUpload } from "./EvidenceUpload";
-import { evidenceTone, latestReview, type TimelineEntry } from "./model";
+import { evidenceTone, type Milestone } from "./model";
 import { downloadEvidence, type Evidence } from "./upload";
 
 type Props = {
-  milestoneId: string;
-  milestoneTitle: string;
-  isParticipant: boolean;
-  /** Whether the participant may add evidence to this milestone now. */
-  canUpload: boolean;
-  timeline: TimelineEntry[] | undefined;
+  milestone: Milestone;
   /** Called after evidence was added or withdrawn. */
   onChanged: () => void;
 };
 
-/** The milestone's evidence with, for its participant, the upload form. */
-export function EvidenceList({ milestoneId, milestoneTitle, isParticipant, canUpload, timeline, onChanged }: Props) {
+/** The milestone's evidence with the upload form, when the milestone's answer offers submit-evidence. */
+export function EvidenceList({ milestone, onChanged }: Props) {
+  const milestoneId = milestone.id;
   const [round, setRound] = useState(0);
   const list = useLoad(() => ok(api.GET("/v1/milestones/{milestoneId}/evidence", { params: { path: { milestoneId }, query: { limit: 200 } } })), [milestoneId, round]);
   const changed = () => {
@@ -40,23 +38,23 @@ export function EvidenceList({ milestoneId, milestoneTitle, isParticipant, canUp
           ) : (
             <ul className="list evidence-list">
               {data.items.map((e) => (
-                <EvidenceItem key={e.id} evidence={e} isParticipant={isParticipant} timeline={timeline} onChanged={changed} />
+                <EvidenceItem key={e.id} evidence={e} onChanged={changed} />
               ))}
             </ul>
           )
         }
       </Load>
-      {isParticipant && canUpload && <EvidenceUpload milestoneId={milestoneId} milestoneTitle={milestoneTitle} onUploaded={changed} />}
+      {offers(milestone, "submit-evidence") && <EvidenceUpload milestoneId={milestoneId} milestoneTitle={milestone.title} onUploaded={changed} />}
     </div>
   );
 }
 
-function EvidenceItem({ evidence: e, isParticipant, timeline, onChanged }: { evidence: Evidence; isParticipant: boolean; timeline: TimelineEntry[] | undefined; onChanged: () => void }) {
+function EvidenceItem({ evidence: e, onChanged }: { evidence: Evidence; onChanged: () => void }) {
   const [confirming, setConfirming] = useState(false);
   const withdraw = useAction();
   const download = useAction();
-  const reviewed = e.status === "approved" || e.status === "rejected";
-  const review = reviewed ? (latestReview(timeline, e.id, ["evidence.rejected", "evidence.approved"])?.summary ?? e.reviewComment) : undefined;
+  // Only reviewed evidence has a review comment.
+  const review = e.reviewComment;
   const doWithdraw = () =>
     withdraw.run(async () => {
       await ok(api.DELETE("/v1/evidence/{evidenceId}", { params: { path: { evidenceId: e.id } } }));
@@ -64,7 +62,7 @@ function EvidenceItem({ evidence: e, isParticipant, timeline, onChanged }: { evi
       onChanged();
     });
   return (
-    <li className="evidence-item">
+    <li className="evidence-item" data-evidence={e.id}>
       <div className="evidence-head">
         <strong>{e.title}</strong> <Badge tone={evidenceTone(e.status)}>{statusLabel("evidenceStatus", e.status)}</Badge>
       </div>
@@ -86,21 +84,26 @@ function EvidenceItem({ evidence: e, isParticipant, timeline, onChanged }: { evi
       </p>
       {e.description && <p className="evidence-description">{e.description}</p>}
       {review && (
-        <p className={"review-note" + (e.status === "rejected" ? " review-rejected" : "")}>
+        <p className={"review-note" + (evidenceTone(e.status) === "bad" ? " review-rejected" : "")}>
           <span className="muted">{t("participant.evidence.review")}</span> {review}
         </p>
       )}
-      <ProblemAlert error={reword(withdraw.error, { details: { 409: t("participant.evidence.withdrawRefused") } }) ?? download.error} />
+      <ProblemAlert error={withdraw.error ?? download.error} />
       <div className="actions">
         {e.kind === "file" && (
           <Button className="btn-small" busy={download.busy} busyLabel={t("participant.working")} onClick={() => void download.run(() => downloadEvidence(e))}>
             {t("participant.evidence.download")} <span className="visually-hidden">{e.fileName ?? e.title}</span>
           </Button>
         )}
-        {isParticipant && e.status === "submitted" && !confirming && (
-          <Button className="btn-small btn-danger" onClick={() => setConfirming(true)}>
+        {offers(e, "withdraw-evidence") && !confirming && (
+          <Button className="btn-small btn-danger" data-action="withdraw-evidence" onClick={() => setConfirming(true)}>
             {t("participant.evidence.withdraw")} <span className="visually-hidden">{e.title}</span>
           </Button>
+        )}
+        {offers(e, "review-evidence") && (
+          <Link href={`/telaah/bukti/${encodeURIComponent(e.id)}`} className="btn btn-small btn-primary" data-action="review-evidence">
+            {t("participant.evidence.reviewIt")} <span className="visually-hidden">{e.title}</span>
+          </Link>
         )}
       </div>
       {confirming && (

@@ -32,7 +32,7 @@ export function EvidenceUpload({ milestoneId, milestoneTitle, onUploaded }: Prop
   if (!open)
     return (
       <div className="actions">
-        <button type="button" className="btn btn-small" onClick={() => {
+        <button type="button" className="btn btn-small" data-action="submit-evidence" onClick={() => {
             setOpen(true);
             setDone(false);
           }}>

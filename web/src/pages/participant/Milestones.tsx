@@ -1,38 +1,40 @@
 // The milestones of a project grouped by horizon, each with its activities
-// and evidence; the participant adds, changes, starts, deletes and claims them.
+// and evidence, and the steps each milestone's answer offers: change,
+// delete and claim it (the participant), verify it (the mentor), with the
+// reason a claim or an upload waits when the answer refuses it.
 import { useState } from "react";
 import { api, etag, ok, type Problem } from "../../api";
 import { formatDate } from "../../format";
 import { t } from "../../i18n";
-import { Badge, Button, Empty, ProblemAlert, ProgressBar, reword, statusLabel, useAction } from "../../ui";
+import { offers, whyRefused, type Operation } from "../../offers";
+import { Link } from "../../router";
+import { Badge, Button, Empty, ProblemAlert, ProgressBar, statusLabel, useAction } from "../../ui";
 import { EvidenceList } from "./EvidenceList";
 import { MilestoneForm } from "./MilestoneForm";
-import { acceptsEvidence, designApproved, horizons, latestReview, milestoneTone, type Horizon, type Milestone, type Project, type TimelineEntry } from "./model";
+import { horizons, latestReview, milestoneTone, shortTermProgress, type Horizon, type Milestone, type Project, type TimelineEntry } from "./model";
 import { namesField } from "./problems";
 
 type Props = {
   project: Project;
   milestones: Milestone[];
   timeline: TimelineEntry[] | undefined;
-  isParticipant: boolean;
   /** submit-design's problem, which may say a short-term milestone is missing. */
   designProblem: Problem | undefined;
   onChanged: () => void;
 };
 
 /** The milestones section's content: progress, the add form and the horizons. */
-export function Milestones({ project, milestones, timeline, isParticipant, designProblem, onChanged }: Props) {
+export function Milestones({ project, milestones, timeline, designProblem, onChanged }: Props) {
   const [adding, setAdding] = useState<Horizon>();
-  const short = milestones.filter((m) => m.horizon === "short");
-  const achieved = short.filter((m) => m.status === "achieved").length;
+  const { achieved, total } = shortTermProgress(milestones);
   // submit-design's "no short-term milestone", until one is added.
-  const missing = short.length === 0 ? namesField(designProblem, "milestones") : undefined;
+  const missing = total === 0 ? namesField(designProblem, "milestones") : undefined;
   return (
     <>
-      {short.length > 0 && (
+      {total > 0 && (
         <div className="short-progress">
-          <p>{t("participant.milestones.progress", { achieved, total: short.length })}</p>
-          <ProgressBar value={(achieved / short.length) * 100} label={t("participant.milestones.progressLabel")} />
+          <p>{t("participant.milestones.progress", { achieved, total })}</p>
+          <ProgressBar value={(achieved / total) * 100} label={t("participant.milestones.progressLabel")} />
         </div>
       )}
       {missing && (
@@ -40,7 +42,7 @@ export function Milestones({ project, milestones, timeline, isParticipant, desig
           {missing}
         </p>
       )}
-      {isParticipant &&
+      {offers(project, "create-milestone") &&
         (adding ? (
           <MilestoneForm
             projectId={project.id}
@@ -53,7 +55,7 @@ export function Milestones({ project, milestones, timeline, isParticipant, desig
           />
         ) : (
           <div className="actions">
-            <button type="button" className="btn btn-primary" onClick={() => setAdding("short")}>
+            <button type="button" className="btn btn-primary" data-action="create-milestone" onClick={() => setAdding("short")}>
               {t("participant.milestones.add")}
             </button>
           </div>
@@ -70,7 +72,7 @@ export function Milestones({ project, milestones, timeline, isParticipant, desig
             ) : (
               <ul className="milestones">
                 {items.map((m) => (
-                  <MilestoneCard key={m.id} milestone={m} project={project} timeline={timeline} isParticipant={isParticipant} onChanged={onChanged} />
+                  <MilestoneCard key={m.id} milestone={m} project={project} timeline={timeline} onChanged={onChanged} />
                 ))}
               </ul>
             )}
@@ -81,12 +83,30 @@ export function Milestones({ project, milestones, timeline, isParticipant, desig
   );
 }
 
-type CardProps = { milestone: Milestone; project: Project; timeline: TimelineEntry[] | undefined; isParticipant: boolean; onChanged: () => void };
+type CardProps = { milestone: Milestone; project: Project; timeline: TimelineEntry[] | undefined; onChanged: () => void };
 
-/** One milestone with its activities, evidence and actions. */
-function MilestoneCard({ milestone: m, project, timeline, isParticipant, onChanged }: CardProps) {
+/**
+ * Refusals a card leaves unsaid: the milestone's status badge already says
+ * why a claimed or achieved milestone takes no new claim or evidence.
+ */
+const saidByStatus = new Set(["milestone.not_open", "milestone.achieved"]);
+
+/** Why the participant's next step on the milestone waits: the first refusal of an upload or a claim the badge does not already explain. */
+function waitingReason(m: Milestone): { op: Operation; text: string } | undefined {
+  for (const op of ["submit-evidence", "claim-milestone"] as const) {
+    const refusal = m.refusedActions.find((r) => r.action === op);
+    if (refusal && !saidByStatus.has(refusal.code)) return { op, text: whyRefused(m, op)! };
+  }
+  return undefined;
+}
+
+/** One milestone with its activities, evidence and the steps its answer offers. */
+function MilestoneCard({ milestone: m, project, timeline, onChanged }: CardProps) {
   const [editing, setEditing] = useState(false);
-  const returned = m.status === "in_progress" ? latestReview(timeline, m.id, ["milestone.returned", "milestone.verified"]) : undefined;
+  // The mentor's last word on the milestone, unless it was claimed again since.
+  const latest = latestReview(timeline, m.id, ["milestone.returned", "milestone.verified", "milestone.claimed"]);
+  const waiting = waitingReason(m);
+  const evidenceCount = m.evidence.submitted + m.evidence.approved + m.evidence.rejected + m.evidence.withdrawn;
   if (editing)
     return (
       <li className="card milestone">
@@ -105,7 +125,7 @@ function MilestoneCard({ milestone: m, project, timeline, isParticipant, onChang
       </li>
     );
   return (
-    <li className="card milestone" aria-labelledby={`milestone-${m.id}`}>
+    <li className="card milestone" aria-labelledby={`milestone-${m.id}`} data-milestone={m.id}>
       <h4 id={`milestone-${m.id}`}>{m.title}</h4>
       <p className="milestone-meta">
         <Badge tone={milestoneTone(m.status)}>{statusLabel("milestoneStatus", m.status)}</Badge>
@@ -113,22 +133,20 @@ function MilestoneCard({ milestone: m, project, timeline, isParticipant, onChang
         <span className="muted">{t("participant.milestone.due", { date: formatDate(m.dueOn) })}</span>
       </p>
       {m.description && <p>{m.description}</p>}
-      {returned?.action === "milestone.returned" && (
+      {latest?.action === "milestone.returned" && (
         <p className="review-note review-rejected">
-          <span className="muted">{t("participant.milestone.returned")}</span> {returned.summary}
+          <span className="muted">{t("participant.milestone.returned")}</span> {latest.details.comment ?? m.reviewComment}
         </p>
       )}
       <Activities milestone={m} />
-      {isParticipant && <MilestoneActions milestone={m} project={project} onEdit={() => setEditing(true)} onChanged={onChanged} />}
-      {designApproved(project) && (
-        <EvidenceList
-          milestoneId={m.id}
-          milestoneTitle={m.title}
-          isParticipant={isParticipant}
-          canUpload={acceptsEvidence(project) && m.status !== "achieved"}
-          timeline={timeline}
-          onChanged={onChanged}
-        />
+      <MilestoneActions milestone={m} onEdit={() => setEditing(true)} onChanged={onChanged} />
+      {waiting && (
+        <p className="muted milestone-waiting" data-refused={waiting.op}>
+          {waiting.text}
+        </p>
+      )}
+      {(evidenceCount > 0 || offers(m, "submit-evidence")) && (
+        <EvidenceList milestone={m} onChanged={onChanged} />
       )}
     </li>
   );
@@ -161,44 +179,29 @@ function Activities({ milestone }: { milestone: Milestone }) {
 
 type Confirm = "delete" | "claim";
 
-/** The participant's actions on a milestone: start, change, delete, claim. */
-function MilestoneActions({ milestone: m, project, onEdit, onChanged }: { milestone: Milestone; project: Project; onEdit: () => void; onChanged: () => void }) {
+/** The steps on a milestone its answer offers: change, delete and claim it (the participant), verify it (the mentor). */
+function MilestoneActions({ milestone: m, onEdit, onChanged }: { milestone: Milestone; onEdit: () => void; onChanged: () => void }) {
   const [confirm, setConfirm] = useState<Confirm>();
-  const [pending, setPending] = useState<"start" | Confirm>();
   const action = useAction();
-  const editable = m.status === "planned" || m.status === "in_progress";
-  const claimable = editable && designApproved(project);
+  const may = (op: Operation) => offers(m, op);
 
   const ask = (which: Confirm) => {
     action.clear();
     setConfirm(which);
   };
-  const run = (which: "start" | Confirm, call: () => Promise<unknown>) => {
-    setPending(which);
+  const run = (call: () => Promise<unknown>) =>
     void action.run(async () => {
       // The confirmation closes either way; a refusal shows above the buttons.
       await call().finally(() => setConfirm(undefined));
       onChanged();
     });
-  };
-  const start = () =>
-    run("start", () =>
-      ok(
-        api.PATCH("/v1/milestones/{milestoneId}", {
-          params: { path: { milestoneId: m.id }, header: { "If-Match": etag(m.version) } },
-          body: { status: "in_progress" },
-          headers: { "Content-Type": "application/merge-patch+json" },
-        }),
-      ),
-    );
-  const remove = () => run("delete", () => ok(api.DELETE("/v1/milestones/{milestoneId}", { params: { path: { milestoneId: m.id }, header: { "If-Match": etag(m.version) } } })));
-  const claim = () => run("claim", () => ok(api.POST("/v1/milestones/{milestoneId}/claim", { params: { path: { milestoneId: m.id } } })));
+  const remove = () => run(() => ok(api.DELETE("/v1/milestones/{milestoneId}", { params: { path: { milestoneId: m.id }, header: { "If-Match": etag(m.version) } } })));
+  const claim = () => run(() => ok(api.POST("/v1/milestones/{milestoneId}/claim", { params: { path: { milestoneId: m.id } } })));
 
-  const details = { 409: pending === "claim" ? t("participant.claim.refused") : pending === "delete" ? t("participant.milestone.deleteRefused") : t("participant.milestone.editRefused") };
-  if (!editable) return null;
+  if (!may("update-milestone") && !may("delete-milestone") && !may("claim-milestone") && !may("verify-milestone") && !action.error) return null;
   return (
     <div className="milestone-actions">
-      <ProblemAlert error={reword(action.error, { details })} />
+      <ProblemAlert error={action.error} />
       {confirm ? (
         <div className="confirm" role="group" aria-label={confirm === "claim" ? t("participant.claim.button") : t("participant.milestone.delete")}>
           <p>{confirm === "claim" ? t("participant.claim.confirm", { title: m.title }) : t("participant.milestone.deleteConfirm", { title: m.title })}</p>
@@ -218,23 +221,25 @@ function MilestoneActions({ milestone: m, project, onEdit, onChanged }: { milest
         </div>
       ) : (
         <div className="actions">
-          {m.status === "planned" && (
-            <Button className="btn-small" busy={action.busy && pending === "start"} busyLabel={t("participant.working")} disabled={action.busy} onClick={start}>
-              {t("participant.milestone.start")}
+          {may("update-milestone") && (
+            <Button className="btn-small" data-action="update-milestone" onClick={onEdit} disabled={action.busy}>
+              {t("participant.milestone.edit")}
             </Button>
           )}
-          <Button className="btn-small" onClick={onEdit} disabled={action.busy}>
-            {t("participant.milestone.edit")}
-          </Button>
-          {m.status === "planned" && (
-            <Button className="btn-small btn-danger" onClick={() => ask("delete")} disabled={action.busy}>
+          {may("delete-milestone") && (
+            <Button className="btn-small btn-danger" data-action="delete-milestone" onClick={() => ask("delete")} disabled={action.busy}>
               {t("participant.milestone.delete")}
             </Button>
           )}
-          {claimable && (
-            <Button className="btn-small btn-ok" onClick={() => ask("claim")} disabled={action.busy}>
+          {may("claim-milestone") && (
+            <Button className="btn-small btn-ok" data-action="claim-milestone" onClick={() => ask("claim")} disabled={action.busy}>
               {t("participant.claim.button")}
             </Button>
+          )}
+          {may("verify-milestone") && (
+            <Link href={`/telaah/tahapan/${encodeURIComponent(m.id)}`} className="btn btn-small btn-primary" data-action="verify-milestone">
+              {t("participant.milestone.verify")}
+            </Link>
           )}
         </div>
       )}

@@ -1,25 +1,24 @@
 // The head of the project screen: status, design round, the reviewers'
 // request for revision, released seminar results, and the project-wide
-// steps the participant takes (start implementation, submit the final report).
+// steps the answer offers (start implementation, submit the final report,
+// the design review, the coaching notes, the assessment).
 import { useState } from "react";
 import { api, ok } from "../../api";
 import { formatNumber } from "../../format";
-import { t } from "../../i18n";
+import { t, type MessageKey } from "../../i18n";
+import { offers } from "../../offers";
 import { Link } from "../../router";
-import { Badge, Button, ProblemAlert, reword, statusLabel, useAction } from "../../ui";
-import { projectTone, type Milestone, type Project } from "./model";
+import { Badge, Button, ProblemAlert, statusLabel, useAction } from "../../ui";
+import { projectTone, shortTermProgress, type Milestone, type Project } from "./model";
 
 type Props = {
   project: Project;
   milestones: Milestone[] | undefined;
-  isParticipant: boolean;
-  /** Whether the user may read coaching notes (not examiners). */
-  readsNotes: boolean;
   onChanged: (project: Project) => void;
 };
 
-/** The project's summary with its status and the participant's project-wide actions. */
-export function ProjectHeader({ project, milestones, isParticipant, readsNotes, onChanged }: Props) {
+/** The project's summary with its status and the project-wide steps the caller may take. */
+export function ProjectHeader({ project, milestones, onChanged }: Props) {
   return (
     <section className="panel project-summary" aria-label={t("participant.summary")}>
       <p className="project-meta">
@@ -31,43 +30,55 @@ export function ProjectHeader({ project, milestones, isParticipant, readsNotes, 
             <span className="muted">{t("participant.designRound")}</span> {project.designRound}
           </span>
         )}
-        {readsNotes && (
-          <Link href={`/proyek/${project.id}/catatan`}>{t("participant.coachingNotes")}</Link>
+        {offers(project, "list-coaching-notes") && (
+          <Link href={`/proyek/${project.id}/catatan`} data-action="list-coaching-notes">
+            {t("participant.coachingNotes")}
+          </Link>
         )}
       </p>
-      {project.revisionRequested && project.status === "draft" && (
+      {project.revisionRequested && (
         <div className="alert alert-warn revision">
           <strong>{t("participant.revision.title")}</strong>
           <p>{project.revisionComment || t("participant.revision.noComment")}</p>
         </div>
       )}
-      <StatusHint project={project} isParticipant={isParticipant} />
+      <p className="muted">{t(statusHint(project))}</p>
       <Results project={project} />
-      {isParticipant && project.status === "design_approved" && <StartImplementation project={project} onChanged={onChanged} />}
-      {isParticipant && project.status === "implementing" && <SubmitFinal project={project} milestones={milestones} onChanged={onChanged} />}
+      {(offers(project, "review-design") || offers(project, "record-assessment")) && (
+        <p className="actions">
+          {offers(project, "review-design") && (
+            <Link href={`/telaah/rancangan/${project.id}`} className="btn btn-primary" data-action="review-design">
+              {t("participant.reviewDesign")}
+            </Link>
+          )}
+          {offers(project, "record-assessment") && (
+            <Link href={`/penilaian/${project.id}`} className="btn" data-action="record-assessment">
+              {t("participant.assess")}
+            </Link>
+          )}
+        </p>
+      )}
+      {offers(project, "start-implementation") && <StartImplementation project={project} onChanged={onChanged} />}
+      {offers(project, "submit-final") && <SubmitFinal project={project} milestones={milestones} onChanged={onChanged} />}
     </section>
   );
 }
 
-/** What the status means for the reader now. */
-function StatusHint({ project, isParticipant }: { project: Project; isParticipant: boolean }) {
-  const key = (() => {
-    switch (project.status) {
-      case "draft":
-        return isParticipant ? "participant.hint.draft" : "participant.hint.draftOther";
-      case "design_submitted":
-        return "participant.hint.designSubmitted";
-      case "design_approved":
-        return isParticipant ? "participant.hint.designApproved" : "participant.hint.designApprovedOther";
-      case "implementing":
-        return "participant.hint.implementing";
-      case "final_submitted":
-        return "participant.hint.finalSubmitted";
-      case "completed":
-        return "participant.hint.completed";
-    }
-  })();
-  return <p className="muted">{t(key)}</p>;
+/** What each status means for a reader who has no step to take in it. */
+const statusHints: Record<Project["status"], MessageKey> = {
+  draft: "participant.hint.draftOther",
+  design_submitted: "participant.hint.designSubmitted",
+  design_approved: "participant.hint.designApprovedOther",
+  implementing: "participant.hint.implementing",
+  final_submitted: "participant.hint.finalSubmitted",
+  completed: "participant.hint.completed",
+};
+
+/** What the status means for the reader now: the step the answer offers them, or the status's meaning. */
+function statusHint(project: Project): MessageKey {
+  if (offers(project, "submit-design")) return "participant.hint.draft";
+  if (offers(project, "start-implementation")) return "participant.hint.designApproved";
+  return statusHints[project.status];
 }
 
 /** The seminar results released to the reader (score and predicate). */
@@ -99,8 +110,8 @@ function StartImplementation({ project, onChanged }: { project: Project; onChang
     });
   return (
     <div className="project-action">
-      <ProblemAlert error={reword(action.error, { details: { 409: t("participant.start.refused") } })} />
-      <Button className="btn-primary" busy={action.busy} busyLabel={t("participant.working")} onClick={() => void start()}>
+      <ProblemAlert error={action.error} />
+      <Button className="btn-primary" data-action="start-implementation" busy={action.busy} busyLabel={t("participant.working")} onClick={() => void start()}>
         {t("participant.start.button")}
       </Button>
     </div>
@@ -111,7 +122,8 @@ function StartImplementation({ project, onChanged }: { project: Project; onChang
 function SubmitFinal({ project, milestones, onChanged }: { project: Project; milestones: Milestone[] | undefined; onChanged: (p: Project) => void }) {
   const [confirming, setConfirming] = useState(false);
   const action = useAction();
-  const open = (milestones ?? []).filter((m) => m.horizon === "short" && m.status !== "achieved").length;
+  const progress = shortTermProgress(milestones ?? []);
+  const open = progress.total - progress.achieved;
   const submit = () =>
     action.run(async () => {
       onChanged(await ok(api.POST("/v1/projects/{projectId}/final/submit", { params: { path: { projectId: project.id } } })));
@@ -119,9 +131,9 @@ function SubmitFinal({ project, milestones, onChanged }: { project: Project; mil
     });
   return (
     <div className="project-action">
-      <ProblemAlert error={reword(action.error, { details: { 409: t("participant.final.refused") } })} />
+      <ProblemAlert error={action.error} />
       {!confirming ? (
-        <Button className="btn-primary" onClick={() => setConfirming(true)}>
+        <Button className="btn-primary" data-action="submit-final" onClick={() => setConfirming(true)}>
           {t("participant.final.button")}
         </Button>
       ) : (

@@ -1,18 +1,19 @@
-// The participant's project screen at /proyek/:projectId: the design (a form
-// while it is a draft), the milestones with their evidence, and the
-// timeline. The participant's mentor and coach, organizers and examiners
-// open it read-only; only the participant sees the controls.
+// The project screen at /proyek/:projectId: the design (a form while the
+// answer offers update-project), the milestones with their evidence, the
+// showcase and the timeline. The participant, their mentor and coach,
+// organizers and examiners all open it; each sees the controls their
+// answers offer (actions), and why a step waits (refusedActions).
 import { useState } from "react";
 import { api, ok, type Problem } from "../../api";
 import { t } from "../../i18n";
-import { hasRole, useMe } from "../../me";
+import { offers } from "../../offers";
 import { Load, type Loaded, PageTitle, useLoad } from "../../ui";
 import { DesignForm } from "./DesignForm";
 import { DesignView } from "./DesignView";
 import { Milestones } from "./Milestones";
 import { ProjectHeader } from "./ProjectHeader";
 import { Timeline } from "./Timeline";
-import { designApproved, type Project } from "./model";
+import { designFolded, type Project } from "./model";
 import { PublishPanel } from "./PublishPanel";
 import { SimilarProjects } from "../examiner/SimilarProjects";
 import { MentorChange } from "../followup/MentorChange";
@@ -20,7 +21,6 @@ import "./participant.css";
 
 /** The project screen. */
 export function ProjectPage({ projectId }: { projectId: string }) {
-  const me = useMe();
   const loaded = useLoad(() => ok(api.GET("/v1/projects/{projectId}", { params: { path: { projectId } } })), [projectId]);
   const milestones = useLoad(() => ok(api.GET("/v1/projects/{projectId}/milestones", { params: { path: { projectId }, query: { limit: 200 } } })), [projectId]);
   const timeline = useLoad(() => ok(api.GET("/v1/projects/{projectId}/timeline", { params: { path: { projectId }, query: { limit: 100 } } })), [projectId]);
@@ -59,8 +59,6 @@ export function ProjectPage({ projectId }: { projectId: string }) {
   return (
     <Load loaded={shown}>
       {(p) => {
-        const isParticipant = p.participantId === me.user.id;
-        const readsNotes = isParticipant || (["mentor", "coach", "organizer"] as const).some((r) => hasRole(me, p.cohortId, r));
         return (
           <div className="project-page">
             <PageTitle title={p.title || t("participant.untitled")} />
@@ -69,18 +67,18 @@ export function ProjectPage({ projectId }: { projectId: string }) {
               <a href="#tahapan">{t("participant.milestones.heading")}</a>
               <a href="#linimasa">{t("participant.timeline.heading")}</a>
             </nav>
-            <ProjectHeader project={p} milestones={milestones.data?.items} isParticipant={isParticipant} readsNotes={readsNotes} onChanged={onProjectChanged} />
-            {isParticipant && <MentorChange project={p} onChanged={timeline.reload} />}
+            <ProjectHeader project={p} milestones={milestones.data?.items} onChanged={onProjectChanged} />
+            <MentorChange project={p} onChanged={timeline.reload} />
 
             <section id="rancangan" className="panel" aria-labelledby="rancangan-h">
               <h2 id="rancangan-h">{t("participant.design.heading")}</h2>
-              {isParticipant && p.status === "draft" ? (
+              {offers(p, "update-project") ? (
                 <DesignForm
                   key={`${p.id}-${formRound}`}
                   project={p}
                   hasShortMilestone={(milestones.data?.items ?? []).some((m) => m.horizon === "short")}
                   onSaved={onProjectChanged} onProblem={setDesignProblem} reload={() => void reloadDesign()} />
-              ) : p.status === "draft" || p.status === "design_submitted" || p.status === "design_approved" ? (
+              ) : !designFolded(p.status) ? (
                 <DesignView project={p} />
               ) : (
                 <details className="design-details">
@@ -98,16 +96,15 @@ export function ProjectPage({ projectId }: { projectId: string }) {
                     project={p}
                     milestones={list.items}
                     timeline={timeline.data?.items}
-                    isParticipant={isParticipant}
-                    designProblem={p.status === "draft" ? designProblem : undefined}
+                    designProblem={offers(p, "submit-design") ? designProblem : undefined}
                     onChanged={refresh}
                   />
                 )}
               </Load>
             </section>
 
-            {designApproved(p) && <PublishPanel project={p} milestones={milestones.data?.items} isParticipant={isParticipant} takesDown={hasRole(me, p.cohortId, "organizer")} onChanged={timeline.reload} />}
-            {(["coach", "examiner", "organizer"] as const).some((r) => hasRole(me, p.cohortId, r)) && <SimilarProjects projectId={p.id} />}
+            <PublishPanel project={p} milestones={milestones.data?.items} onChanged={timeline.reload} />
+            {offers(p, "list-similar-projects") && <SimilarProjects projectId={p.id} />}
 
             <section id="linimasa" className="panel" aria-labelledby="linimasa-h">
               <h2 id="linimasa-h">{t("participant.timeline.heading")}</h2>

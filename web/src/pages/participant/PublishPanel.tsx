@@ -1,21 +1,23 @@
-// The project's place on the public innovation showcase: the participant
-// publishes it (their account of the innovation and the approved evidence to
-// show), updates or withdraws it; others who see the project see whether it
-// is published, and an organizer of the cohort may take it down.
+// The project's place on the public innovation showcase, for whoever the
+// answers offer publish-project or unpublish-project: the participant
+// publishes it (their account of the innovation and the approved evidence
+// to show), updates or withdraws it; an organizer of the cohort may take it
+// down.
 import { useState, type FormEvent } from "react";
 import { api, ApiError, ok, type Schema } from "../../api";
 import { formatDate } from "../../format";
 import { t } from "../../i18n";
 import { requiredProblem } from "../../problems";
 import { Link } from "../../router";
+import { offers } from "../../offers";
 import { Badge, Button, Empty, Load, ProblemAlert, reword, TextArea, useAction, useIdempotencyKeys, useLoad } from "../../ui";
 import type { Milestone, Project } from "./model";
 
 type Publication = Schema<"Publication">;
 type Evidence = Schema<"Evidence">;
 
-/** The showcase panel of a project whose design is approved. */
-export function PublishPanel({ project, milestones, isParticipant, takesDown, onChanged }: { project: Project; milestones: Milestone[] | undefined; isParticipant: boolean; takesDown: boolean; onChanged: () => void }) {
+/** The showcase panel of a project, shown when the project or its publication offers publish-project or unpublish-project. */
+export function PublishPanel({ project, milestones, onChanged }: { project: Project; milestones: Milestone[] | undefined; onChanged: () => void }) {
   const projectId = project.id;
   const publication = useLoad(async () => {
     try {
@@ -31,6 +33,9 @@ export function PublishPanel({ project, milestones, isParticipant, takesDown, on
   const [confirming, setConfirming] = useState(false);
   const pub = publication.data ?? undefined;
   const isPublic = pub?.public === true;
+  // A publication's answer says what may be done to it; before the first, the project's does.
+  const publishes = offers(pub ?? project, "publish-project");
+  const unpublishes = offers(pub, "unpublish-project");
 
   const unpublish = () =>
     void withdraw.run(async () => {
@@ -40,6 +45,7 @@ export function PublishPanel({ project, milestones, isParticipant, takesDown, on
       onChanged();
     });
 
+  if (!publication.error && !publishes && !unpublishes) return null;
   return (
     <section id="etalase" className="panel" aria-labelledby="etalase-h">
       <h2 id="etalase-h">{t("showcase.publish.heading")}</h2>
@@ -61,8 +67,8 @@ export function PublishPanel({ project, milestones, isParticipant, takesDown, on
                 {pub?.withdrawnAt && <span className="muted">{t("showcase.publish.withdrawnOn", { date: formatDate(pub.withdrawnAt) })}</span>}
               </p>
             )}
-            {isParticipant && !isPublic && <p className="muted">{t("showcase.publish.intro")}</p>}
-            {isParticipant && (editing || !isPublic) && (
+            {publishes && !isPublic && <p className="muted">{t("showcase.publish.intro")}</p>}
+            {publishes && (editing || !isPublic) && (
               <PublishForm
                 key={pub?.version ?? 0}
                 project={project}
@@ -78,16 +84,17 @@ export function PublishPanel({ project, milestones, isParticipant, takesDown, on
               />
             )}
             <ProblemAlert error={withdraw.error} />
-            {isPublic && (isParticipant || takesDown) && !editing && (
+            {isPublic && !editing && (
               <div className="actions">
-                {isParticipant && (
-                  <Button type="button" onClick={() => setEditing(true)}>
+                {publishes && (
+                  <Button type="button" data-action="publish-project" onClick={() => setEditing(true)}>
                     {t("showcase.publish.edit")}
                   </Button>
                 )}
-                {!confirming ? (
-                  <Button type="button" className="btn-danger" onClick={() => setConfirming(true)}>
-                    {isParticipant ? t("showcase.publish.withdraw") : t("showcase.publish.takeDown")}
+                {!unpublishes ? null : !confirming ? (
+                  <Button type="button" className="btn-danger" data-action="unpublish-project" onClick={() => setConfirming(true)}>
+                    {/* Who may also publish it withdraws their own; anyone else takes it down. */}
+                    {publishes ? t("showcase.publish.withdraw") : t("showcase.publish.takeDown")}
                   </Button>
                 ) : (
                   <div role="group" aria-label={t("showcase.publish.confirm")} className="actions">
@@ -115,10 +122,11 @@ function PublishForm({ project, publication, milestones, onPublished, onCancel }
   const [chosen, setChosen] = useState<string[]>(publication?.publicEvidence ?? []);
   const action = useAction();
   const keys = useIdempotencyKeys();
-  const ids = (milestones ?? []).map((m) => m.id);
+  // Only milestones with approved evidence have any to show.
+  const ids = (milestones ?? []).filter((m) => m.evidence.approved > 0).map((m) => m.id);
   const evidence = useLoad(async () => {
     const lists = await Promise.all(ids.map((milestoneId) => ok(api.GET("/v1/milestones/{milestoneId}/evidence", { params: { path: { milestoneId }, query: { limit: 200 } } }))));
-    return lists.flatMap((l) => l.items).filter((e) => e.status === "approved");
+    return publishableEvidence(lists.flatMap((l) => l.items));
   }, [ids.join(",")]);
 
   const submit = (e: FormEvent) => {
@@ -136,7 +144,7 @@ function PublishForm({ project, publication, milestones, onPublished, onCancel }
   const titleOf = (m: string) => milestones?.find((x) => x.id === m)?.title ?? "";
 
   return (
-    <form onSubmit={submit} noValidate className="publish-form">
+    <form onSubmit={submit} noValidate className="publish-form" data-action="publish-project">
       <ProblemAlert error={error} fieldsShown />
       <TextArea label={t("showcase.publish.innovation")} name="innovation" hint={t("showcase.publish.innovationHint")} required rows={6} maxLength={10000} value={innovation} onChange={(e) => setInnovation(e.target.value)} problem={error?.problem} />
       <fieldset className="publish-evidence" aria-describedby="publish-evidence-hint">
@@ -182,4 +190,14 @@ function PublishForm({ project, publication, milestones, onPublished, onCancel }
       </div>
     </form>
   );
+}
+
+/**
+ * The evidence a publication may show: only approved evidence, which
+ * publish-project refuses otherwise (publication.evidence_not_approved).
+ * Evidence answers offer nothing about publication yet, so this one rule
+ * is kept here, the form listing only what the API would accept.
+ */
+function publishableEvidence(evidence: Evidence[]): Evidence[] {
+  return evidence.filter((e) => e.status === "approved");
 }

@@ -6,6 +6,7 @@ import { api } from "../../api";
 import { formatDate, formatSize } from "../../format";
 import { t } from "../../i18n";
 import { MeContext } from "../../me";
+import { offers } from "../../offers";
 import { Link } from "../../router";
 import { Badge, Empty, Load, PageTitle, statusLabel, useLoad } from "../../ui";
 import { RecordReplication } from "./RecordReplication";
@@ -34,7 +35,7 @@ export function ShowcaseEntry({ publicationId }: { publicationId: string }) {
 
 function EntryView({ entry: e, onRecorded }: { entry: Entry; onRecorded: () => void }) {
   const me = useContext(MeContext)?.me;
-  const records = me !== undefined && (me.platformAdmin || me.institutions.length > 0 || me.roles.some((r) => r.role === "organizer"));
+  const records = offers(me, "record-replication");
   return (
     <article className="showcase-entry">
       <PageTitle title={e.title} />
