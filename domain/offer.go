@@ -254,6 +254,8 @@ var cohortOffers = []offer[Cohort]{
 	{OpListRubrics, ReadRubrics, nil},
 	{OpReplaceRubric, ManageRubrics, nil},
 	{OpReleaseResults, ReleaseResults, nil},
+	// Examining the cohort's projects: the examiners' list of them.
+	{OpRecordAssessment, AssessProject, nil},
 }
 
 // offerCohort sets what actor may do to c now.

@@ -164,8 +164,8 @@ func TestCohortsAndEnrollmentsOfferWhatTheCallersRolesAllow(t *testing.T) {
 	for who, want := range map[string]string{
 		"organizer": "update-cohort list-cohort-staff add-cohort-staff enroll-participant import-roster get-cohort-progress " +
 			"export-cohort-progress list-cohort-escalations get-cohort-workload list-rubrics replace-rubric release-results |",
+		"examiner":    "list-cohort-staff get-cohort-progress export-cohort-progress list-rubrics record-assessment |",
 		"coach":       "list-cohort-staff get-cohort-progress export-cohort-progress list-cohort-escalations get-cohort-workload list-rubrics |",
-		"examiner":    "list-cohort-staff get-cohort-progress export-cohort-progress list-rubrics |",
 		"participant": "|",
 	} {
 		offerCohort(w.actors[who], &cohort)

@@ -12,4 +12,4 @@ if ! diff -r dist "$tmp/dist" >/dev/null; then
   exit 1
 fi
 echo "web: dist/ is current"
-node --test test/csv.test.mjs test/problems.test.mjs test/rules.test.mjs
+node --test test/csv.test.mjs test/problems.test.mjs test/rules.test.mjs test/glossary.test.mjs

@@ -12,7 +12,7 @@ async function openProject(page, projectId, { reload = false } = {}) {
   const path = `/proyek/${projectId}`;
   if (reload || new URL(page.url()).pathname !== path) await page.goto(path);
   await summary(page).waitFor();
-  await page.getByRole("heading", { level: 2, name: "Tahapan (milestone)" }).waitFor();
+  await page.getByRole("heading", { level: 2, name: "Tahapan", exact: true }).waitFor();
   return page;
 }
 
@@ -86,7 +86,7 @@ export async function writeDesign(page, shot, projectId, design) {
   const removeFirst = form.getByRole("button", { name: /^Hapus pemangku kepentingan 1$/i });
   while (await removeFirst.isVisible()) await removeFirst.click();
   for (const [i, s] of (design.stakeholders ?? []).entries()) {
-    await form.getByRole("button", { name: "Tambah pemangku kepentingan" }).click();
+    await form.getByRole("button", { name: "Tambahkan pemangku kepentingan" }).click();
     const row = form.getByRole("group", { name: `Pemangku kepentingan ${i + 1}`, exact: true });
     await row.getByLabel("Nama", { exact: true }).fill(s.name);
     await row.getByLabel("Posisi", { exact: true }).selectOption(s.kind);
@@ -136,14 +136,14 @@ export async function startImplementation(page, shot, projectId) {
  */
 export async function planMilestone(page, shot, projectId, milestone) {
   await openProject(page, projectId);
-  await page.getByRole("button", { name: "Tambah tahapan" }).click();
+  await page.getByRole("button", { name: "Tambahkan tahapan" }).click();
   const form = page.getByRole("form", { name: "Tahapan baru" });
   await form.getByLabel("Jangka waktu").selectOption(milestone.horizon);
   await form.getByLabel("Judul tahapan").fill(milestone.title);
   await form.getByLabel("Uraian").fill(milestone.description ?? "");
   await form.getByLabel("Tenggat").fill(milestone.dueOn);
   for (const [i, a] of (milestone.activities ?? []).entries()) {
-    await form.getByRole("button", { name: "Tambah kegiatan" }).click();
+    await form.getByRole("button", { name: "Tambahkan kegiatan" }).click();
     const row = form.getByRole("group", { name: `Kegiatan ${i + 1}`, exact: true });
     await row.getByLabel("Kegiatan", { exact: true }).fill(a.title);
     await row.getByLabel("Keluaran", { exact: true }).fill(a.output ?? "");
@@ -161,8 +161,8 @@ export async function planMilestone(page, shot, projectId, milestone) {
 export async function uploadEvidence(page, shot, projectId, milestoneTitle, { title, filePath }) {
   await openProject(page, projectId);
   const card = milestoneCard(page, milestoneTitle);
-  await card.getByRole("button", { name: "Tambah bukti dukung" }).click();
-  const form = card.getByRole("form", { name: `Unggah bukti dukung untuk «${milestoneTitle}»` });
+  await card.getByRole("button", { name: "Tambahkan bukti dukung" }).click();
+  const form = card.getByRole("form", { name: `Unggah bukti dukung untuk “${milestoneTitle}”` });
   await form.getByLabel("Judul bukti").fill(title);
   await form.getByLabel("Pilih berkas").setInputFiles(filePath);
   await form.getByRole("button", { name: "Unggah" }).click();
