@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/proper-id/proper/persistence/pgtest/scratch"
 )
 
 func startCluster(t *testing.T, dir string) *Cluster {
@@ -22,17 +24,11 @@ func startCluster(t *testing.T, dir string) *Cluster {
 }
 
 // dataDir returns a fresh data directory that the postgres user can reach
-// when the test runs as root.
+// when the test runs as root, of the test's own, so that the tests run in
+// parallel.
 func dataDir(t *testing.T) string {
-	dir, err := os.MkdirTemp("", "pglocal-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Chmod(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
-	return dir
+	t.Helper()
+	return scratch.Dir(t, "pglocal-")
 }
 
 func query(t *testing.T, c *Cluster, sql string) string {
@@ -75,6 +71,7 @@ func isRunning(t *testing.T, c *Cluster) bool {
 }
 
 func TestClusterKeepsDataAcrossRestarts(t *testing.T) {
+	t.Parallel()
 	dir := dataDir(t)
 	first := startCluster(t, dir)
 	if !first.Started() {
@@ -96,6 +93,7 @@ func TestClusterKeepsDataAcrossRestarts(t *testing.T) {
 }
 
 func TestSecondProcessAttachesAndLastOneOutStopsTheServer(t *testing.T) {
+	t.Parallel()
 	dir := dataDir(t)
 	serve := startCluster(t, dir)
 	admin := startCluster(t, dir)
@@ -124,6 +122,7 @@ func TestSecondProcessAttachesAndLastOneOutStopsTheServer(t *testing.T) {
 }
 
 func TestClusterListensOnlyOnItsOwnSocket(t *testing.T) {
+	t.Parallel()
 	c := startCluster(t, dataDir(t))
 	defer c.Close()
 	if got := query(t, c, `SHOW listen_addresses`); got != "" {
@@ -135,11 +134,13 @@ func TestClusterListensOnlyOnItsOwnSocket(t *testing.T) {
 }
 
 func TestDeepDataDirFallsBackToLoopback(t *testing.T) {
-	deep := filepath.Join(dataDir(t), "a-very-long-folder-name-to-push-the-socket-path", "past-the-kernel-limit-of-108-bytes")
+	t.Parallel()
+	root := dataDir(t)
+	deep := filepath.Join(root, "a-very-long-folder-name-to-push-the-socket-path", "past-the-kernel-limit-of-108-bytes")
 	if err := os.MkdirAll(deep, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for d := deep; len(d) > len(os.TempDir()); d = filepath.Dir(d) {
+	for d := deep; d != root; d = filepath.Dir(d) {
 		os.Chmod(d, 0o755)
 	}
 	c := startCluster(t, deep)
@@ -150,6 +151,7 @@ func TestDeepDataDirFallsBackToLoopback(t *testing.T) {
 }
 
 func TestMissingServerBinariesNameThePackage(t *testing.T) {
+	t.Parallel()
 	_, err := findBinaries("", t.TempDir())
 	if !errors.Is(err, ErrNoServerBinaries) {
 		t.Fatalf("got %v, want ErrNoServerBinaries", err)
@@ -160,6 +162,7 @@ func TestMissingServerBinariesNameThePackage(t *testing.T) {
 }
 
 func TestNewestDebianVersionIsPreferred(t *testing.T) {
+	t.Parallel()
 	root := t.TempDir()
 	for _, version := range []string{"13", "15", "9.6"} {
 		bin := filepath.Join(root, version, "bin")
@@ -178,6 +181,7 @@ func TestNewestDebianVersionIsPreferred(t *testing.T) {
 }
 
 func TestAReplicaFollowsItsPrimary(t *testing.T) {
+	t.Parallel()
 	primary := startCluster(t, dataDir(t))
 	defer primary.Close()
 	replica, err := primary.StartReplica(context.Background(), dataDir(t))

@@ -137,6 +137,7 @@ func stopImmediately(t *testing.T, c *Cluster) int {
 }
 
 func TestAStoppedServerIsRestartedAndThePoolAnswersAgain(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		name string
 		stop func(*testing.T, *Cluster) int
@@ -145,6 +146,7 @@ func TestAStoppedServerIsRestartedAndThePoolAnswersAgain(t *testing.T) {
 		{"stopped immediately", stopImmediately},
 	} {
 		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
 			var logs logLines
 			cluster := startSupervised(t, dataDir(t), &logs)
 			defer cluster.Close()
@@ -176,6 +178,7 @@ func TestAStoppedServerIsRestartedAndThePoolAnswersAgain(t *testing.T) {
 }
 
 func TestTwoProcessesSharingAClusterRestartItOnce(t *testing.T) {
+	t.Parallel()
 	dir := dataDir(t)
 	var serveLogs, otherLogs logLines
 	serve := startSupervised(t, dir, &serveLogs)
@@ -202,6 +205,7 @@ func TestTwoProcessesSharingAClusterRestartItOnce(t *testing.T) {
 }
 
 func TestTheLastProcessOutStopsASupervisedServerForGood(t *testing.T) {
+	t.Parallel()
 	dir := dataDir(t)
 	var logs logLines
 	first := startSupervised(t, dir, &logs)
