@@ -15,6 +15,7 @@ import (
 )
 
 func TestABackupOfTheDemoRestoresByteForByte(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	from, to := map[string]string{"PROPER_DATA_DIR": reachableDir(t)}, map[string]string{"PROPER_DATA_DIR": reachableDir(t)}
 	archive := filepath.Join(t.TempDir(), "proper-backup.tar.gz")

@@ -11,6 +11,7 @@ import (
 )
 
 func TestServeRefusesABadSMTPURLBeforeStarting(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		env  map[string]string
 		args []string
@@ -26,6 +27,7 @@ func TestServeRefusesABadSMTPURLBeforeStarting(t *testing.T) {
 }
 
 func TestServeMailsTheDailyDigestsThroughItsSMTPServer(t *testing.T) {
+	t.Parallel()
 	smtp := mailtest.NewServer(t)
 	_, stop := serve(t, map[string]string{"PROPER_DATA_DIR": reachableDir(t), "PROPER_DEMO": "true", "PROPER_SMTP_URL": smtp.URL()})
 	defer stop()

@@ -43,6 +43,7 @@ func testEnvironment(env map[string]string, stdout, stderr *syncBuffer) *environ
 }
 
 func TestHelpListsEveryCommand(t *testing.T) {
+	t.Parallel()
 	code, out, _ := proper(t, context.Background(), nil, "--help")
 	if code != 0 {
 		t.Fatalf("exit %d", code)
@@ -55,6 +56,7 @@ func TestHelpListsEveryCommand(t *testing.T) {
 }
 
 func TestUnknownCommandIsAUsageError(t *testing.T) {
+	t.Parallel()
 	if code, _, stderr := proper(t, context.Background(), nil, "frobnicate"); code != 2 || !strings.Contains(stderr, "unknown command") {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
@@ -64,6 +66,7 @@ func TestUnknownCommandIsAUsageError(t *testing.T) {
 }
 
 func TestOpenAPIPrintsTheSpecWithoutADatabase(t *testing.T) {
+	t.Parallel()
 	env := map[string]string{"PROPER_DATABASE_URL": "postgres://nobody@127.0.0.1:1/none"}
 	code, out, stderr := proper(t, context.Background(), env, "openapi", "--version", "3.0", "--format", "json")
 	if code != 0 || !strings.Contains(out, `"openapi": "3.0.3"`) {
@@ -72,6 +75,7 @@ func TestOpenAPIPrintsTheSpecWithoutADatabase(t *testing.T) {
 }
 
 func TestServeRunsOnItsOwnDatabaseAndKeepsItsData(t *testing.T) {
+	t.Parallel()
 	dataDir := reachableDir(t)
 	env := map[string]string{"PROPER_DATA_DIR": dataDir}
 
@@ -109,6 +113,7 @@ func TestServeRunsOnItsOwnDatabaseAndKeepsItsData(t *testing.T) {
 }
 
 func TestReplicaProcessesMigrateOneDatabaseTogether(t *testing.T) {
+	t.Parallel()
 	url := pgtest.EmptyURL(t)
 	const replicas = 4
 	outputs := make([][]byte, replicas)
@@ -193,14 +198,12 @@ func (s *serving) wait(t *testing.T) (string, func()) {
 	}
 }
 
+// reachableDir returns a new folder, removed when t ends, that the private
+// PostgreSQL's account can reach: a data dir of its own for each test, so
+// that the tests run in parallel.
 func reachableDir(t *testing.T) string {
-	dir, err := os.MkdirTemp("", "proper-cmd-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	os.Chmod(dir, 0o755)
-	t.Cleanup(func() { os.RemoveAll(dir) })
-	return dir
+	t.Helper()
+	return pgtest.DataDir(t)
 }
 
 // syncBuffer collects output written from several goroutines.
@@ -222,6 +225,7 @@ func (b *syncBuffer) String() string {
 }
 
 func TestTwoReplicasStartingOnAnEmptyDatabaseBothServe(t *testing.T) {
+	t.Parallel()
 	env := map[string]string{"PROPER_DATABASE_URL": pgtest.EmptyURL(t), "PROPER_BLOB_URL": "file://" + reachableDir(t)}
 	first, second := startServe(env), startServe(env) // both migrate at once
 	for _, replica := range []*serving{first, second} {
@@ -234,6 +238,7 @@ func TestTwoReplicasStartingOnAnEmptyDatabaseBothServe(t *testing.T) {
 }
 
 func TestServeSendsHeavyReadsToAReplicaAndSaysSoInMetrics(t *testing.T) {
+	t.Parallel()
 	primary := pgtest.NewCluster(t)
 	replica, err := primary.StartReplica(context.Background(), reachableDir(t))
 	if err != nil {
@@ -273,6 +278,7 @@ func grepLines(b []byte, prefix string) string {
 }
 
 func TestServeRefusesAPoolWithoutConnections(t *testing.T) {
+	t.Parallel()
 	code, _, stderr := proper(t, context.Background(), map[string]string{"PROPER_DB_MAX_CONNECTIONS": "0"}, "serve", "--data-dir", t.TempDir())
 	if code != 1 || !strings.Contains(stderr, "--db-max-connections must be at least 1") {
 		t.Errorf("exit %d, %s; want 1 naming --db-max-connections", code, stderr)

@@ -41,6 +41,7 @@ func count(t *testing.T, db *bun.DB, query string, args ...any) int {
 }
 
 func TestDemoHasEveryRoleAndProjectStatus(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, db := newServices(t)
 	logins, created, err := demo.Load(ctx, s, time.Now())
@@ -113,6 +114,7 @@ func TestDemoHasEveryRoleAndProjectStatus(t *testing.T) {
 }
 
 func TestLoadingTheDemoTwiceChangesNothing(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, db := newServices(t)
 	first, created, err := demo.Load(ctx, s, time.Now())
@@ -149,6 +151,7 @@ func TestLoadingTheDemoTwiceChangesNothing(t *testing.T) {
 }
 
 func TestPrintLoginsAlignsATableWithAHeader(t *testing.T) {
+	t.Parallel()
 	var out bytes.Buffer
 	demo.PrintLogins(&out, []demo.Login{
 		{Role: "platform admin", Name: "Administrator Demo Proper", Email: "admin@demo.proper.id", Password: demo.Password},
@@ -170,6 +173,7 @@ func TestPrintLoginsAlignsATableWithAHeader(t *testing.T) {
 }
 
 func TestDemoShowcaseHasTheStudiTiruTheUsersToldOf(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, db := newServices(t)
 	if _, _, err := demo.Load(ctx, s, time.Now()); err != nil {
