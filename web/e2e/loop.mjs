@@ -119,6 +119,7 @@ try {
   await activate(part, p.email, codeOf(p.email));
   const projectId = await myProjectId(part.page);
   await expectOfferedSteps(part.page, projectId, "the participant (draft)");
+  await participant.leaveUnsavedDesign(part.page, part.shot, projectId);
   await participant.writeDesign(part.page, part.shot, projectId, {
     title: "Layanan Perizinan Daring Terpadu Kota Semarang",
     background: "Perizinan usaha mikro di Kota Semarang masih diurus dengan berkas kertas di tiga loket.",

@@ -2,23 +2,75 @@
 // index.html for them), links change the path without a reload. On each
 // change of page, focus moves to the new page's heading and a live region
 // announces it, as a reload would for a screen reader.
-import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from "react";
+import { useEffect, useRef, useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from "react";
 
 const listeners = new Set<() => void>();
+/** The address shown, to return to when leaving by the back button is cancelled. */
+let here = window.location.pathname + window.location.search + window.location.hash;
 window.addEventListener("popstate", () => {
+  const samePage = here.split("#")[0] === window.location.pathname + window.location.search;
+  if (!samePage && !mayLeave()) {
+    history.pushState(null, "", here);
+    return;
+  }
+  here = window.location.pathname + window.location.search + window.location.hash;
   listeners.forEach((l) => l());
   followPageChange();
 });
+
+/** What screens ask before the page is left: each gives a question (unsaved work) or undefined. */
+const leaveChecks = new Set<() => string | undefined>();
+
+/** Whether the page may be left: every screen with unsaved work asks, and the person confirms. */
+function mayLeave(): boolean {
+  for (const check of leaveChecks) {
+    const question = check();
+    if (question && !window.confirm(question)) return false;
+  }
+  return true;
+}
+
+/**
+ * Asks question before the page is left while question is set (unsaved
+ * work): on links and the back button inside the app (a confirm), and on
+ * reload, closing the tab or leaving the site (the browser's own warning).
+ */
+export function useLeaveGuard(question: string | undefined) {
+  const current = useRef(question);
+  current.current = question;
+  useEffect(() => {
+    const check = () => current.current;
+    const beforeUnload = (e: BeforeUnloadEvent) => {
+      if (!current.current) return;
+      e.preventDefault();
+      e.returnValue = current.current;
+    };
+    leaveChecks.add(check);
+    window.addEventListener("beforeunload", beforeUnload);
+    return () => {
+      leaveChecks.delete(check);
+      window.removeEventListener("beforeunload", beforeUnload);
+    };
+  }, []);
+}
 
 function subscribe(listener: () => void) {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
 
-/** Goes to path (with its ?query), adding a history entry unless replace. */
+/**
+ * Goes to path (with its ?query), adding a history entry unless replace.
+ * A new entry (a link followed) first asks the screens with unsaved work;
+ * a replacement (a redirect) does not.
+ */
 export function navigate(path: string, replace = false) {
   if (replace) history.replaceState(null, "", path);
-  else history.pushState(null, "", path);
+  else {
+    if (!mayLeave()) return;
+    history.pushState(null, "", path);
+  }
+  here = window.location.pathname + window.location.search + window.location.hash;
   window.scrollTo(0, 0);
   listeners.forEach((l) => l());
   followPageChange();
@@ -113,6 +165,7 @@ export function setQuery(params: Record<string, string | undefined>) {
   }
   const s = q.toString();
   history.replaceState(null, "", window.location.pathname + (s ? "?" + s : ""));
+  here = window.location.pathname + window.location.search + window.location.hash;
   listeners.forEach((l) => l());
 }
 

@@ -156,8 +156,7 @@ type FieldProps = {
   hint?: string;
 };
 
-function FieldFrame({ label, name, problem, hint, id, children }: FieldProps & { id: string; children: ReactNode }) {
-  const message = fieldMessage(problem, name);
+function FieldFrame({ label, message, hint, id, children }: { label: string; message: string | undefined; hint?: string | undefined; id: string; children: ReactNode }) {
   return (
     <div className={"field" + (message ? " field-invalid" : "")}>
       <label htmlFor={id}>{label}</label>
@@ -180,35 +179,57 @@ function describedBy(id: string, hint: string | undefined, invalid: boolean) {
   return [hint ? id + "-hint" : "", invalid ? id + "-error" : ""].filter(Boolean).join(" ") || undefined;
 }
 
+/**
+ * The API's message for field name in problem, until the person edits the
+ * field: then it is gone (the next answer judges the new value), and comes
+ * back only with a new problem (a form clears its problem when it sends
+ * again; a problem with other content counts as new too). edited wraps the
+ * field's onChange.
+ */
+function useFieldMessage<E>(problem: Problem | undefined, name: string, onChange: ((e: E) => void) | undefined) {
+  const [editedAfter, setEditedAfter] = useState<string>();
+  const key = problem && JSON.stringify(problem);
+  if (key === undefined && editedAfter !== undefined) setEditedAfter(undefined);
+  const message = key !== undefined && editedAfter === key ? undefined : fieldMessage(problem, name);
+  const edited = (e: E) => {
+    if (message !== undefined) setEditedAfter(key);
+    onChange?.(e);
+  };
+  return { message, edited };
+}
+
 /** A labelled input with the API's message for its field. */
-export function Field({ label, name, problem, hint, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+export function Field({ label, name, problem, hint, onChange, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
-  const invalid = fieldMessage(problem, name) !== undefined;
+  const { message, edited } = useFieldMessage(problem, name, onChange);
+  const invalid = message !== undefined;
   return (
-    <FieldFrame label={label} name={name} problem={problem} hint={hint} id={id}>
-      <input id={id} name={name} aria-invalid={invalid || undefined} aria-describedby={describedBy(id, hint, invalid)} {...input} />
+    <FieldFrame label={label} message={message} hint={hint} id={id}>
+      <input id={id} name={name} aria-invalid={invalid || undefined} aria-describedby={describedBy(id, hint, invalid)} onChange={edited} {...input} />
     </FieldFrame>
   );
 }
 
 /** A labelled text area with the API's message for its field. */
-export function TextArea({ label, name, problem, hint, ...input }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextArea({ label, name, problem, hint, onChange, ...input }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const id = useId();
-  const invalid = fieldMessage(problem, name) !== undefined;
+  const { message, edited } = useFieldMessage(problem, name, onChange);
+  const invalid = message !== undefined;
   return (
-    <FieldFrame label={label} name={name} problem={problem} hint={hint} id={id}>
-      <textarea id={id} name={name} rows={4} aria-invalid={invalid || undefined} aria-describedby={describedBy(id, hint, invalid)} {...input} />
+    <FieldFrame label={label} message={message} hint={hint} id={id}>
+      <textarea id={id} name={name} rows={4} aria-invalid={invalid || undefined} aria-describedby={describedBy(id, hint, invalid)} onChange={edited} {...input} />
     </FieldFrame>
   );
 }
 
 /** A labelled select with the API's message for its field. */
-export function Select({ label, name, problem, hint, children, ...input }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
+export function Select({ label, name, problem, hint, children, onChange, ...input }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
   const id = useId();
-  const invalid = fieldMessage(problem, name) !== undefined;
+  const { message, edited } = useFieldMessage(problem, name, onChange);
+  const invalid = message !== undefined;
   return (
-    <FieldFrame label={label} name={name} problem={problem} hint={hint} id={id}>
-      <select id={id} name={name} aria-invalid={invalid || undefined} aria-describedby={describedBy(id, hint, invalid)} {...input}>
+    <FieldFrame label={label} message={message} hint={hint} id={id}>
+      <select id={id} name={name} aria-invalid={invalid || undefined} aria-describedby={describedBy(id, hint, invalid)} onChange={edited} {...input}>
         {children}
       </select>
     </FieldFrame>

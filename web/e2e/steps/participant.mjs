@@ -64,7 +64,7 @@ export async function writeDesign(page, shot, projectId, design) {
 
   // The unhappy path: submit without the required items.
   for (const label of ["Judul proyek perubahan", "Rumusan masalah", "Tujuan"]) await form.getByLabel(label, { exact: true }).fill("");
-  await form.getByRole("button", { name: "Ajukan rancangan" }).click();
+  await submitDesign(form);
   for (const label of ["Judul proyek perubahan", "Rumusan masalah", "Tujuan"]) {
     const field = designField(form, label);
     await field.getByText(required, { exact: true }).waitFor();
@@ -76,6 +76,9 @@ export async function writeDesign(page, shot, projectId, design) {
 
   // The happy path: fill everything.
   await form.getByLabel("Judul proyek perubahan", { exact: true }).fill(design.title);
+  // A field's message goes once the field is edited; the others' stay.
+  await designField(form, "Judul proyek perubahan").getByText(required, { exact: true }).waitFor({ state: "detached" });
+  if (!(await designField(form, "Tujuan").getByText(required, { exact: true }).isVisible())) throw new Error("writeDesign: editing the title cleared the goal's message too");
   await form.getByLabel("Latar belakang", { exact: true }).fill(design.background ?? "");
   await form.getByLabel("Rumusan masalah", { exact: true }).fill(design.problem);
   await form.getByLabel("Tujuan", { exact: true }).fill(design.goal);
@@ -112,8 +115,45 @@ export async function writeDesign(page, shot, projectId, design) {
       : [];
   for (const m of milestones) await planMilestone(page, async () => {}, projectId, m);
 
-  await form.getByRole("button", { name: "Ajukan rancangan" }).click();
+  await submitDesign(form);
   await waitForStatus(page, "Rancangan diajukan");
+}
+
+/** Clicks "Ajukan rancangan" and confirms it. */
+async function submitDesign(form) {
+  await form.getByRole("button", { name: "Ajukan rancangan" }).click();
+  await form.getByRole("button", { name: "Ya, ajukan rancangan" }).click();
+}
+
+/**
+ * Types into the design form and leaves by the header's "Beranda": the app
+ * asks first (dismissed: the form stays; accepted: home opens), and the
+ * unsaved text comes back from the device's draft when the project is
+ * opened again, with its notice. The draft is then discarded.
+ */
+export async function leaveUnsavedDesign(page, shot, projectId) {
+  await openProject(page, projectId, { reload: true });
+  const form = page.getByRole("form", { name: "Formulir rancangan proyek perubahan" });
+  const background = form.getByLabel("Latar belakang", { exact: true });
+  const text = "Catatan yang belum disimpan tentang antrean berkas di loket perizinan.";
+  await background.fill(text);
+  const questions = [];
+  const answer = (accept) => page.once("dialog", (d) => (questions.push(d.message()), accept ? d.accept() : d.dismiss()));
+  answer(false);
+  await page.getByRole("link", { name: "Beranda", exact: true }).click();
+  await form.waitFor();
+  if (!new URL(page.url()).pathname.endsWith(projectId)) throw new Error("leaveUnsavedDesign: the page was left although leaving was cancelled");
+  answer(true);
+  await page.getByRole("link", { name: "Beranda", exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: /Selamat datang/ }).waitFor();
+  if (questions.length !== 2 || !questions.every((q) => /belum disimpan/.test(q))) throw new Error(`leaveUnsavedDesign: expected two warnings about unsaved changes, got ${JSON.stringify(questions)}`);
+  await openProject(page, projectId);
+  await form.getByText("Perubahan yang belum disimpan dipulihkan dari perangkat ini.", { exact: false }).waitFor();
+  const restored = await background.inputValue();
+  if (restored !== text) throw new Error(`leaveUnsavedDesign: the draft did not come back: ${JSON.stringify(restored)}`);
+  await shot("proyek-rancangan-draf");
+  await form.getByRole("button", { name: "Buang perubahan" }).click();
+  await form.getByText("Ada perubahan yang belum disimpan.").waitFor({ state: "detached" });
 }
 
 /**

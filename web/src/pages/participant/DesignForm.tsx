@@ -5,6 +5,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { ApiError, api, etag, ok, type Problem, type Schema } from "../../api";
 import { t } from "../../i18n";
 import { offers } from "../../offers";
+import { useLeaveGuard } from "../../router";
 import { Button, Field, ProblemAlert, reword, TextArea, useAction } from "../../ui";
 import type { Project } from "./model";
 import { namesField } from "./problems";
@@ -48,6 +49,31 @@ function patchOf(draft: Draft, p: Project): Schema<"ProjectPatch"> {
   return patch;
 }
 
+/** Where the unsaved design of a project is kept on this device, so that nothing typed is lost. */
+const draftKey = (projectId: string) => `proper.design-draft.${projectId}`;
+
+/** The draft kept on this device for p, if it differs from the stored design. */
+function keptDraft(p: Project): Draft | undefined {
+  try {
+    const text = localStorage.getItem(draftKey(p.id));
+    if (!text) return undefined;
+    const kept = { ...draftOf(p), ...(JSON.parse(text) as Partial<Draft>) };
+    return Object.keys(patchOf(kept, p)).length > 0 ? kept : undefined;
+  } catch {
+    return undefined; // storage blocked or a draft unreadable: start from the stored design
+  }
+}
+
+/** Keeps draft on this device, or forgets it when undefined. */
+function keepDraft(projectId: string, draft: Draft | undefined) {
+  try {
+    if (draft) localStorage.setItem(draftKey(projectId), JSON.stringify(draft));
+    else localStorage.removeItem(draftKey(projectId));
+  } catch {
+    // storage full or blocked: the warning before leaving still guards the work
+  }
+}
+
 /** Field messages of submit-design's 422, in Indonesian. */
 const submitWording = () => ({
   fields: {
@@ -72,8 +98,11 @@ type Props = {
 
 /** The editable design of a project whose answer offers update-project (a draft, to its participant). */
 export function DesignForm({ project, hasShortMilestone, onSaved, onProblem, reload }: Props) {
-  const [draft, setDraft] = useState<Draft>(() => draftOf(project));
+  const [restored] = useState(() => keptDraft(project));
+  const [draft, setDraft] = useState<Draft>(() => restored ?? draftOf(project));
+  const [showRestored, setShowRestored] = useState(restored !== undefined);
   const [pending, setPending] = useState<"save" | "submit">();
+  const [confirming, setConfirming] = useState(false);
   const [saved, setSaved] = useState(false);
   const action = useAction();
   const form = useRef<HTMLFormElement>(null);
@@ -81,6 +110,15 @@ export function DesignForm({ project, hasShortMilestone, onSaved, onProblem, rel
   const dirty = Object.keys(patch).length > 0;
   const error = reword(action.error, submitWording());
   const problem = error?.problem;
+
+  // Unsaved changes are kept on this device and guarded when leaving.
+  useEffect(() => keepDraft(project.id, dirty ? draft : undefined), [project.id, dirty, draft]);
+  useLeaveGuard(dirty ? t("participant.design.leaveUnsaved") : undefined);
+
+  const discard = () => {
+    setShowRestored(false);
+    setDraft(draftOf(project));
+  };
 
   // After a refused submit, go to the first field it names.
   useEffect(() => {
@@ -111,11 +149,13 @@ export function DesignForm({ project, hasShortMilestone, onSaved, onProblem, rel
 
   const run = (which: "save" | "submit") => {
     setPending(which);
+    setConfirming(false);
     setSaved(false);
     void action.run(async () => {
       try {
         const stored = await save();
         if (which === "save") {
+          setShowRestored(false);
           setSaved(true);
           return;
         }
@@ -125,6 +165,7 @@ export function DesignForm({ project, hasShortMilestone, onSaved, onProblem, rel
           }),
         );
         onProblem(undefined);
+        keepDraft(project.id, undefined);
         onSaved(submitted);
       } catch (e) {
         if (which === "submit" && e instanceof ApiError) onProblem(reword(e, submitWording())?.problem);
@@ -143,6 +184,14 @@ export function DesignForm({ project, hasShortMilestone, onSaved, onProblem, rel
 
   return (
     <form ref={form} className="design-form" onSubmit={onSubmit} noValidate aria-label={t("participant.design.formLabel")} data-action="update-project">
+      {showRestored && dirty && (
+        <div className="alert alert-info" role="status">
+          <p>{t("participant.design.draftRestored")}</p>
+          <button type="button" className="btn btn-small" onClick={discard}>
+            {t("participant.design.discardDraft")}
+          </button>
+        </div>
+      )}
       <Field label={t("participant.design.title")} name="title" problem={problem} value={draft.title} maxLength={200} onChange={(e) => edit({ title: e.target.value })} hint={t("participant.design.titleHint")} />
       <TextArea label={t("participant.design.background")} name="background" problem={problem} value={draft.background} onChange={(e) => edit({ background: e.target.value })} />
       <TextArea label={t("participant.design.problem")} name="problem" problem={problem} value={draft.problem} onChange={(e) => edit({ problem: e.target.value })} />
@@ -171,16 +220,30 @@ export function DesignForm({ project, hasShortMilestone, onSaved, onProblem, rel
         </p>
       )}
       {dirty && <p className="muted">{t("participant.design.unsaved")}</p>}
-      <div className="actions">
-        <Button type="submit" busy={action.busy && pending === "save"} disabled={action.busy}>
-          {t("participant.design.save")}
-        </Button>
-        {offers(project, "submit-design") && (
-          <Button type="button" className="btn-primary" data-action="submit-design" busy={action.busy && pending === "submit"} busyLabel={t("participant.design.submitting")} disabled={action.busy} onClick={() => run("submit")}>
-            {t("participant.design.submit")}
+      {confirming ? (
+        <div className="confirm" role="group" aria-label={t("participant.design.submit")}>
+          <p>{t("participant.design.submitConfirm")}</p>
+          <div className="actions">
+            <Button type="button" className="btn-primary" onClick={() => run("submit")}>
+              {t("participant.design.submitYes")}
+            </Button>
+            <Button type="button" onClick={() => setConfirming(false)}>
+              {t("common.cancel")}
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <div className="actions">
+          <Button type="submit" busy={action.busy && pending === "save"} disabled={action.busy}>
+            {t("participant.design.save")}
           </Button>
-        )}
-      </div>
+          {offers(project, "submit-design") && (
+            <Button type="button" className="btn-primary" data-action="submit-design" busy={action.busy && pending === "submit"} busyLabel={t("participant.design.submitting")} disabled={action.busy} onClick={() => setConfirming(true)}>
+              {t("participant.design.submit")}
+            </Button>
+          )}
+        </div>
+      )}
       {offers(project, "submit-design") && <p className="hint">{t("participant.design.submitHint")}</p>}
     </form>
   );
