@@ -9,6 +9,7 @@ import { Link } from "../router";
 import { Badge, Empty, Load, PageTitle, statusLabel, useLoad } from "../ui";
 import { formatDate } from "../format";
 import { RemindersPanel } from "./followup/Reminders";
+import { StatusBadge } from "./coach/shared";
 
 type Role = Schema<"RoleBody">["role"];
 
@@ -69,7 +70,7 @@ function CohortLinks({ cohort }: { cohort: Schema<"Cohort"> }) {
   return (
     <div className="card-actions">
       {/* Who does not follow the whole cohort takes part in it through their own enrollments. */}
-      {!may("get-cohort-progress") && <MyProjectLink cohortId={cohort.id} />}
+      {!may("get-cohort-progress") && <MyEnrollments cohortId={cohort.id} />}
       {may("get-cohort-progress") && (
         <Link href={`/angkatan/${cohort.id}`} className="btn">
           {t("home.dashboard")}
@@ -99,15 +100,58 @@ function CohortLinks({ cohort }: { cohort: Schema<"Cohort"> }) {
   );
 }
 
-/** The user's own project in a cohort, when one of the enrollments they see there is theirs. */
-function MyProjectLink({ cohortId }: { cohortId: string }) {
-  const mine = useLoad(() => ok(api.GET("/v1/cohorts/{cohortId}/enrollments", { params: { path: { cohortId } } })), [cohortId]);
+/**
+ * What the user takes part in through a cohort's enrollments they see:
+ * their own project, and the participants they mentor (the enrollments
+ * whose mentor they are), each with their project's title, status and link.
+ */
+function MyEnrollments({ cohortId }: { cohortId: string }) {
   const me = useMe();
-  const enrollment = mine.data?.items.find((e) => e.participantId === me.user.id);
-  if (!enrollment) return null;
+  const loaded = useLoad(async () => {
+    const list = await ok(api.GET("/v1/cohorts/{cohortId}/enrollments", { params: { path: { cohortId }, query: { limit: 200 } } }));
+    const mine = list.items.find((e) => e.participantId === me.user.id);
+    const mentees = await Promise.all(
+      list.items
+        .filter((e) => e.mentorId === me.user.id)
+        .map(async (e) => {
+          const [project, person] = await Promise.all([
+            ok(api.GET("/v1/projects/{projectId}", { params: { path: { projectId: e.projectId } } })),
+            ok(api.GET("/v1/users/{userId}", { params: { path: { userId: e.participantId } } })),
+          ]);
+          return { enrollment: e, project, name: person.name };
+        }),
+    );
+    mentees.sort((a, b) => sortName(a.name).localeCompare(sortName(b.name), "id"));
+    return { mine, mentees };
+  }, [cohortId, me.user.id]);
+  const data = loaded.data;
+  if (!data) return null;
   return (
-    <Link href={`/proyek/${enrollment.projectId}`} className="btn btn-primary">
-      {t("home.myProject")}
-    </Link>
+    <>
+      {data.mine && (
+        <Link href={`/proyek/${data.mine.projectId}`} className="btn btn-primary">
+          {t("home.myProject")}
+        </Link>
+      )}
+      {data.mentees.length > 0 && (
+        <section className="mentees" aria-label={t("home.mentees")}>
+          <h4>{t("home.mentees")}</h4>
+          <ul>
+            {data.mentees.map(({ enrollment, project, name }) => (
+              <li key={enrollment.id}>
+                <Link href={`/proyek/${project.id}`}>{name}</Link>
+                {" — "}
+                {project.title || t("home.noTitleYet")} <StatusBadge status={project.status} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
   );
+}
+
+/** A name as sorted: without the academic titles before it (Dr., Ir., Drs., Prof., …). */
+function sortName(name: string): string {
+  return name.replace(/^(?:(?:prof|dr|drs|dra|ir|h|hj)\.?\s+)+/i, "").toLocaleLowerCase("id");
 }

@@ -12,6 +12,7 @@ import { Button, Empty, Field, Load, PageTitle, ProblemAlert, Select, TextArea, 
 import { parseScore, predicateOf, weightedTotal, type Criterion, type Predicate } from "./scoring";
 import { SimilarProjects } from "./SimilarProjects";
 import { StatusBadge } from "../coach/shared";
+import { OwnScores, ownScores } from "./ExamineList";
 import "./examiner.css";
 
 type Project = Schema<"Project">;
@@ -45,6 +46,7 @@ export function AssessmentForm({ projectId }: { projectId: string }) {
     return { project, rubrics: rubrics.items, participant };
   }, [projectId]);
   const history = useLoad(() => ok(api.GET("/v1/projects/{projectId}/assessments", { params: { path: { projectId } } })), [projectId]);
+  const me = useMe();
 
   return (
     <>
@@ -60,6 +62,12 @@ export function AssessmentForm({ projectId }: { projectId: string }) {
               <p>
                 {participant.name} · <StatusBadge status={project.status} />
               </p>
+              <p>
+                <Link href={`/proyek/${encodeURIComponent(project.id)}`}>{t("examiner.openProject")}</Link>
+              </p>
+              <div className="exam-own-scores">
+                <strong>{t("examiner.yourScores")}:</strong> <OwnScores scores={history.data && ownScores(history.data.items, me.user.id)} />
+              </div>
             </section>
             <SimilarProjects projectId={project.id} />
             <ScoreForm

@@ -3,26 +3,36 @@
 // with a comment). The design is approved once both approved in the round.
 import { useState } from "react";
 import { api, ok, type Schema } from "../../api";
+import { formatDate, formatDateTime } from "../../format";
 import { t } from "../../i18n";
 import { useMe } from "../../me";
 import { offers, refusalOf, whyRefused } from "../../offers";
-import { Badge, Load, PageTitle, useLoad } from "../../ui";
+import { Badge, Load, PageTitle, statusLabel, useLoad } from "../../ui";
 import { StatusBadge } from "../coach/shared";
 import { BackToQueue, DecisionForm, Outcome, type Decision } from "./review";
 import "./mentor.css";
 
 type Project = Schema<"Project">;
+type Milestone = Schema<"Milestone">;
+type TimelineEntry = Schema<"TimelineEntry">;
+
+/** The latest return of the design (newest first in the timeline), with its comment: the previous round's note. */
+function lastReturn(entries: TimelineEntry[]): TimelineEntry | undefined {
+  return entries.find((e) => e.action === "project.design_reviewed" && e.details.decision === "return");
+}
 
 /** The design review screen at /telaah/rancangan/:projectId, for the participant's mentor and coach. */
 export function DesignReview({ projectId }: { projectId: string }) {
   const me = useMe();
   const loaded = useLoad(async () => {
     const project = await ok(api.GET("/v1/projects/{projectId}", { params: { path: { projectId } } }));
-    const [enrollment, participant] = await Promise.all([
+    const [enrollment, participant, milestones, timeline] = await Promise.all([
       ok(api.GET("/v1/enrollments/{enrollmentId}", { params: { path: { enrollmentId: project.enrollmentId } } })),
       ok(api.GET("/v1/users/{userId}", { params: { path: { userId: project.participantId } } })),
+      ok(api.GET("/v1/projects/{projectId}/milestones", { params: { path: { projectId }, query: { limit: 200 } } })),
+      ok(api.GET("/v1/projects/{projectId}/timeline", { params: { path: { projectId }, query: { limit: 100 } } })),
     ]);
-    return { project, enrollment, participant };
+    return { project, enrollment, participant, milestones: milestones.items, returned: lastReturn(timeline.items) };
   }, [projectId]);
   const [decided, setDecided] = useState<{ project: Project; decision: Decision }>();
 
@@ -37,7 +47,7 @@ export function DesignReview({ projectId }: { projectId: string }) {
       <BackToQueue />
       <PageTitle title={t("mentor.designTitle")} />
       <Load loaded={loaded}>
-        {({ project: read, enrollment, participant }) => {
+        {({ project: read, enrollment, participant, milestones, returned }) => {
           const project = decided?.project ?? read;
           // The capacity the reader reviews in (a user who is both counts as mentor), and the other reviewer's.
           const asMentor = enrollment.mentorId === me.user.id;
@@ -58,17 +68,19 @@ export function DesignReview({ projectId }: { projectId: string }) {
                   <dd>{reviews ? t("mentor.designAs", { role: t(asMentor ? "role.mentor" : "role.coach").toLowerCase() }) : t("common.none")}</dd>
                 </dl>
                 <p className="muted">{enrollment.coachId ? t("mentor.designRule") : t("mentor.designRuleNoCoach")}</p>
-                {project.revisionComment && !decided && (
+                {!decided && (returned?.details.comment || project.revisionComment) && (
                   <div className="review-section">
                     <h3>{t("mentor.previousRevision")}</h3>
-                    <p className="review-text">{project.revisionComment}</p>
+                    {returned && <p className="muted">{t("mentor.returnedBy", { name: returned.actorName, at: formatDateTime(returned.at) })}</p>}
+                    <p className="review-text">{returned?.details.comment || project.revisionComment}</p>
                   </div>
                 )}
               </section>
               <DesignText project={project} />
               <Stakeholders stakeholders={project.stakeholders} />
+              <Milestones milestones={milestones} />
               {decided ? (
-                <Outcome tone="ok" message={outcomeMessage(decided.project, decided.decision, asMentor)} />
+                <Outcome tone="ok" current={project.id} message={outcomeMessage(decided.project, decided.decision, asMentor)} />
               ) : offers(project, "review-design") ? (
                 <DecisionForm
                   approveLabel={t("mentor.approveDesign")}
@@ -131,6 +143,47 @@ function DesignText({ project }: { project: Project }) {
           <p className="empty">{t("mentor.notFilled")}</p>
         )}
       </div>
+    </section>
+  );
+}
+
+/** The milestones planned with the design, by horizon: title, deadline, description and activities. */
+function Milestones({ milestones }: { milestones: Milestone[] }) {
+  const horizons: Milestone["horizon"][] = ["short", "mid", "long"];
+  return (
+    <section aria-labelledby="milestones-heading">
+      <h2 id="milestones-heading">{t("mentor.milestones")}</h2>
+      {milestones.length === 0 ? (
+        <p className="empty">{t("mentor.noMilestones")}</p>
+      ) : (
+        horizons.map((h) => {
+          const of = milestones.filter((m) => m.horizon === h).sort((a, b) => a.position - b.position);
+          if (of.length === 0) return null;
+          return (
+            <div key={h} className="panel review-panel">
+              <h3>{statusLabel("horizon", h)}</h3>
+              <ul className="review-milestones">
+                {of.map((m) => (
+                  <li key={m.id}>
+                    <strong>{m.title}</strong> <span className="muted">· {t("mentor.dueOn")} {formatDate(m.dueOn)}</span>
+                    {m.description.trim() && <p className="review-text">{m.description}</p>}
+                    {m.activities.length > 0 && (
+                      <ul>
+                        {m.activities.map((a, i) => (
+                          <li key={i}>
+                            {a.title}
+                            {a.output && <span className="muted"> → {a.output}</span>}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          );
+        })
+      )}
     </section>
   );
 }

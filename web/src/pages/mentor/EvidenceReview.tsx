@@ -22,7 +22,9 @@ export function EvidenceReview({ evidenceId }: { evidenceId: string }) {
   const loaded = useLoad(async () => {
     const evidence = await ok(api.GET("/v1/evidence/{evidenceId}", { params: { path: { evidenceId } } }));
     const milestone = await ok(api.GET("/v1/milestones/{milestoneId}", { params: { path: { milestoneId: evidence.milestoneId } } }));
-    return { evidence, milestone };
+    const project = await ok(api.GET("/v1/projects/{projectId}", { params: { path: { projectId: milestone.projectId } } }));
+    const participant = await ok(api.GET("/v1/users/{userId}", { params: { path: { userId: project.participantId } } }));
+    return { evidence, milestone, project, participant };
   }, [evidenceId]);
   const [decided, setDecided] = useState<{ evidence: Evidence; decision: Decision }>();
 
@@ -37,20 +39,20 @@ export function EvidenceReview({ evidenceId }: { evidenceId: string }) {
       <BackToQueue />
       <PageTitle title={t("mentor.evidenceTitle")} />
       <Load loaded={loaded}>
-        {({ evidence: read, milestone }) => {
+        {({ evidence: read, milestone, project, participant }) => {
           const evidence = decided?.evidence ?? read;
           const refused = whyRefused(evidence, "review-evidence");
           const milestoneHref = `/telaah/tahapan/${encodeURIComponent(milestone.id)}`;
           return (
             <>
-              <EvidenceFacts evidence={evidence} milestone={milestone} milestoneHref={milestoneHref} />
+              <EvidenceFacts evidence={evidence} milestone={milestone} milestoneHref={milestoneHref} project={project} participantName={participant.name} />
               <section className="panel review-panel review-viewer" aria-labelledby="viewer-heading">
                 <h2 id="viewer-heading">{t("mentor.viewer")}</h2>
                 {evidence.kind === "link" ? <EvidenceLink url={evidence.url} /> : <FileViewer evidence={evidence} />}
               </section>
               {decided ? (
-                <Outcome tone="ok" message={decided.decision === "approve" ? t("mentor.evidenceApproved") : t("mentor.evidenceRejected")}>
-                  <Link href={milestoneHref} className="btn btn-primary">
+                <Outcome tone="ok" current={evidenceId} message={decided.decision === "approve" ? t("mentor.evidenceApproved") : t("mentor.evidenceRejected")}>
+                  <Link href={milestoneHref} className="btn">
                     {t("mentor.toMilestone")}
                   </Link>
                 </Outcome>
@@ -73,11 +75,29 @@ export function EvidenceReview({ evidenceId }: { evidenceId: string }) {
 }
 
 /** The evidence's facts: title, description, file, status, and the milestone it proves. */
-function EvidenceFacts({ evidence, milestone, milestoneHref }: { evidence: Evidence; milestone: Schema<"Milestone">; milestoneHref: string }) {
+function EvidenceFacts({
+  evidence,
+  milestone,
+  milestoneHref,
+  project,
+  participantName,
+}: {
+  evidence: Evidence;
+  milestone: Schema<"Milestone">;
+  milestoneHref: string;
+  project: Schema<"Project">;
+  participantName: string;
+}) {
   return (
     <section className="panel review-panel" aria-labelledby="evidence-heading">
       <h2 id="evidence-heading">{evidence.title}</h2>
       <dl className="review-meta">
+        <dt>{t("mentor.participant")}</dt>
+        <dd>{participantName}</dd>
+        <dt>{t("mentor.project")}</dt>
+        <dd>
+          <Link href={`/proyek/${encodeURIComponent(project.id)}`}>{project.title || t("mentor.notFilled")}</Link>
+        </dd>
         <dt>{t("mentor.evidenceOf")}</dt>
         <dd>
           <Link href={milestoneHref}>{milestone.title}</Link>

@@ -46,7 +46,7 @@ export function MilestoneReview({ milestoneId }: { milestoneId: string }) {
               <MilestoneFacts milestone={milestone} />
               <EvidenceList evidence={evidence} />
               {decided ? (
-                <Outcome tone="ok" message={decided.decision === "approve" ? t("mentor.milestoneVerified") : t("mentor.milestoneReturned")} />
+                <Outcome tone="ok" current={milestoneId} message={decided.decision === "approve" ? t("mentor.milestoneVerified") : t("mentor.milestoneReturned")} />
               ) : offers(milestone, "verify-milestone") ? (
                 <DecisionForm
                   approveLabel={t("mentor.verify")}

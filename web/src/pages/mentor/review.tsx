@@ -2,10 +2,10 @@
 // waited, the decision form (comment with approve and a negative decision)
 // and the outcome shown once the decision is made.
 import { useState, type FormEvent, type ReactNode } from "react";
-import type { Schema } from "../../api";
+import { api, ok, type Schema } from "../../api";
 import { t } from "../../i18n";
 import { Link } from "../../router";
-import { Button, ProblemAlert, TextArea, useAction, useFocusOnShow } from "../../ui";
+import { Button, ProblemAlert, TextArea, useAction, useFocusOnShow, useLoad } from "../../ui";
 
 /** The kind of a review-queue item. */
 export type QueueKind = Schema<"ReviewQueueItem">["kind"];
@@ -83,8 +83,13 @@ export function DecisionForm({
   );
 }
 
-/** What a decision did, with the way onwards (back to the queue, and more). */
-export function Outcome({ tone, message, children }: { tone: "ok" | "info"; message: string; children?: ReactNode }) {
+/**
+ * What a decision did, with the way onwards: the next item of the review
+ * queue (or the queue, when nothing else waits), back to the queue, and
+ * more. current is the id of the item just decided, which the queue may
+ * still list for a moment.
+ */
+export function Outcome({ tone, message, current, children }: { tone: "ok" | "info"; message: string; current: string; children?: ReactNode }) {
   const heading = useFocusOnShow<HTMLHeadingElement>(true);
   return (
     <section className={`alert alert-${tone}`} aria-labelledby="review-outcome-heading">
@@ -93,12 +98,27 @@ export function Outcome({ tone, message, children }: { tone: "ok" | "info"; mess
       </h2>
       <p role="status">{message}</p>
       <div className="actions">
+        <NextReview current={current} />
         {children}
         <Link href="/telaah" className="btn">
           {t("mentor.backToQueue")}
         </Link>
       </div>
     </section>
+  );
+}
+
+/** "Telaah berikutnya": the oldest item still waiting in the reader's review queue, or the queue when it is empty. */
+function NextReview({ current }: { current: string }) {
+  const queue = useLoad(() => ok(api.GET("/v1/review-queue", { params: { query: { limit: 20 } } })), []);
+  if (queue.loading && !queue.data) return null;
+  const next = queue.data?.items.find((item) => item.id !== current);
+  return (
+    <Link href={next ? reviewPath(next) : "/telaah"} className="btn btn-primary" data-next-review={next ? reviewPath(next) : "/telaah"}>
+      {t("mentor.nextReview")}
+      {next && <span className="visually-hidden">{`: ${kindLabel(next.kind)} — ${next.title} (${next.participantName})`}</span>}
+      {!next && <span className="visually-hidden">{`: ${t("mentor.queueEmpty")}`}</span>}
+    </Link>
   );
 }
 
