@@ -2,6 +2,7 @@
 // whole-loop browser test. Each takes a Playwright page signed in as the
 // project's participant and `shot`, which checks and photographs a screen.
 // They wait for outcomes the screen shows, never for fixed times.
+import { deflateSync } from "node:zlib";
 
 const required = "Wajib diisi sebelum rancangan diajukan.";
 const needsShortMilestone = "Rancangan memerlukan minimal satu tahapan jangka pendek.";
@@ -204,7 +205,12 @@ export async function uploadEvidence(page, shot, projectId, milestoneTitle, { ti
   await card.getByRole("button", { name: "Tambahkan bukti dukung" }).click();
   const form = card.getByRole("form", { name: `Unggah bukti dukung untuk “${milestoneTitle}”` });
   await form.getByLabel("Judul bukti").fill(title);
+  // A large phone photo is made smaller before it is sent, unless the original is asked for.
+  await form.getByLabel("Pilih berkas").setInputFiles({ name: "foto-rapat-tim.png", mimeType: "image/png", buffer: noisePNG(1100, 1000) });
+  await form.getByText(/^Foto diperkecil agar cepat terkirim: .* menjadi .*\.$/).waitFor();
+  await form.getByLabel("Kirim foto asli").waitFor();
   await form.getByLabel("Pilih berkas").setInputFiles(filePath);
+  await form.getByText(/^Foto diperkecil/).waitFor({ state: "detached" });
   await form.getByRole("button", { name: "Unggah" }).click();
   await card.getByText("Bukti dukung terkirim dan menunggu telaah mentor.").waitFor();
   const item = card.getByRole("listitem").filter({ hasText: title });
@@ -252,4 +258,39 @@ export async function showTimeline(page, shot, projectId) {
   await section.getByRole("listitem").first().waitFor();
   await section.scrollIntoViewIfNeeded();
   await shot("proyek-linimasa");
+}
+
+/** A PNG of width × height random pixels (stored, not compressed): a photo-sized file of about 3 MB. */
+function noisePNG(width, height) {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 2; // RGB
+  const raw = Buffer.alloc((width * 3 + 1) * height);
+  let seed = 1;
+  for (let i = 0; i < raw.length; i++) {
+    if (i % (width * 3 + 1) === 0) continue; // filter byte: none
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    raw[i] = seed >>> 24;
+  }
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", header), chunk("IDAT", deflateSync(raw, { level: 0 })), chunk("IEND", Buffer.alloc(0))]);
 }

@@ -6,6 +6,7 @@ import { ApiError } from "../../api";
 import { formatSize } from "../../format";
 import { t } from "../../i18n";
 import { asApiError, Button, Field, ProblemAlert, ProgressBar, reword, TextArea, useAction } from "../../ui";
+import { mayShrink, shrinkPhoto } from "./photo";
 import { UploadAborted, submitEvidence, type Upload } from "./upload";
 
 /** The file types the API accepts, for the file picker. */
@@ -65,6 +66,11 @@ function UploadForm({ milestoneId, milestoneTitle, onCancel, onUploaded }: Props
   const [description, setDescription] = useState("");
   const [url, setUrl] = useState("");
   const [file, setFile] = useState<File>();
+  // The smaller photo of file (undefined while none), whether it is being made, and whether the original goes instead.
+  const [smaller, setSmaller] = useState<File>();
+  const [shrinking, setShrinking] = useState(false);
+  const [keepOriginal, setKeepOriginal] = useState(false);
+  const picked = useRef<File>(undefined);
   const [dragging, setDragging] = useState(false);
   const [progress, setProgress] = useState<number>();
   const upload = useRef<Upload>(undefined);
@@ -83,7 +89,17 @@ function UploadForm({ milestoneId, milestoneTitle, onCancel, onUploaded }: Props
     const f = files?.[0];
     if (f) {
       setFile(f);
+      setSmaller(undefined);
       action.clear();
+      picked.current = f;
+      if (mayShrink(f)) {
+        setShrinking(true);
+        void shrinkPhoto(f).then((small) => {
+          if (picked.current !== f) return; // another file was picked meanwhile
+          setSmaller(small);
+          setShrinking(false);
+        });
+      } else setShrinking(false);
     }
   };
   const onDrop = (e: DragEvent) => {
@@ -97,7 +113,8 @@ function UploadForm({ milestoneId, milestoneTitle, onCancel, onUploaded }: Props
     void action.run(async () => {
       if (kind === "file" && !file) throw new ApiError({ status: 422, title: t("problem.422"), errors: [{ location: "body.file", message: t("participant.upload.chooseFile") }] });
       setProgress(0);
-      const input = kind === "file" && file ? { title, description, file } : { title, description, url };
+      const sent = smaller && !keepOriginal ? smaller : file;
+      const input = kind === "file" && sent ? { title, description, file: sent } : { title, description, url };
       upload.current = submitEvidence(milestoneId, input, setProgress);
       try {
         await upload.current.done;
@@ -147,6 +164,15 @@ function UploadForm({ milestoneId, milestoneTitle, onCancel, onUploaded }: Props
               {t("participant.upload.chosen")} <strong className="file-name">{file.name}</strong> ({formatSize(file.size)})
             </p>
           )}
+          {file && shrinking && <p className="hint">{t("participant.upload.shrinking")}</p>}
+          {file && smaller && (
+            <div className="photo-smaller">
+              <p aria-live="polite">{t("participant.upload.shrunk", { from: formatSize(file.size), to: formatSize(smaller.size) })}</p>
+              <label className="checkbox">
+                <input type="checkbox" checked={keepOriginal} onChange={(e) => setKeepOriginal(e.target.checked)} /> {t("participant.upload.keepOriginal")}
+              </label>
+            </div>
+          )}
           {fileMessage && (
             <p className="field-error" role="alert">
               {fileMessage}
@@ -159,7 +185,7 @@ function UploadForm({ milestoneId, milestoneTitle, onCancel, onUploaded }: Props
       {progress !== undefined && <ProgressBar value={progress} label={t("participant.upload.progress")} />}
       <ProblemAlert error={error} fieldsShown />
       <div className="actions">
-        <Button type="submit" className="btn-primary" busy={action.busy} busyLabel={t("participant.upload.sending")}>
+        <Button type="submit" className="btn-primary" busy={action.busy} busyLabel={t("participant.upload.sending")} disabled={shrinking || action.busy}>
           {t("participant.upload.send")}
         </Button>
         {action.busy ? (
