@@ -82,14 +82,26 @@ lint-spec:
 	  cd openapi/lint && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run --silent lint; \
 	else echo "npm not found: skipping the spec lint" >&2; fi
 
-## bench: Go benchmarks of the hot paths, then a loopback load of Proper against the
-## hand-written baseline on a seeded dataset (BENCH_PROJECTS, default 20000, of which the share
-## BENCH_PUBLISHED, default all, on the showcase; see docs/BENCHMARKS.md)
+## bench: Go benchmarks of the hot paths; then, on a seeded dataset (BENCH_PROJECTS, default 20000, of
+## which the share BENCH_PUBLISHED, default all, on the showcase; see docs/BENCHMARKS.md), Proper as
+## deployed: bin/proper serve in its own process with its defaults, logging to a file, beside the
+## PocketBase peer (bench/peers/pocketbase, its own module) seeded alike, both loaded by wrk where
+## installed or else bin/bench-load (BENCH_CLIENT=auto|wrk|go), in BENCH_ROUNDS alternating rounds of
+## BENCH_DURATION after pauses of BENCH_PAUSE; last the in-process load of Proper against the
+## hand-written baseline, for profiling
 BENCH_PROJECTS ?= 20000
 BENCH_PUBLISHED ?= 1
-bench: postgres
+BENCH_CLIENT ?= auto
+BENCH_ROUNDS ?= 3
+BENCH_DURATION ?= 10s
+BENCH_PAUSE ?= 10s
+bench: postgres build
+	$(GO) build -tags bench -o bin/bench-load ./bench/load
+	cd bench/peers/pocketbase && $(GO) build -o $(CURDIR)/bin/pocketbase-peer .
 	$(GO) test -run '^$$' -bench . -benchmem ./...
-	$(GO) run -tags bench ./bench -projects $(BENCH_PROJECTS) -published $(BENCH_PUBLISHED)
+	$(GO) run -tags bench ./bench -projects $(BENCH_PROJECTS) -published $(BENCH_PUBLISHED) \
+	  -proper-bin $(BIN) -load-bin bin/bench-load -pocketbase-bin bin/pocketbase-peer -client $(BENCH_CLIENT) \
+	  -deployed-rounds $(BENCH_ROUNDS) -deployed-duration $(BENCH_DURATION) -deployed-pause $(BENCH_PAUSE)
 
 ## fuzz: run each fuzz target of the parsers of outside input for $(FUZZTIME)
 ## (make test runs their seed corpora as ordinary tests)

@@ -1,11 +1,14 @@
 //go:build bench
 
-// Command bench measures Proper on loopback against a hand-written
-// baseline, in one run on one machine: it starts a private PostgreSQL,
-// seeds a dataset (with one cohort of 1,000 participants), serves Proper
-// and the baseline, runs a bounded load per operation, and prints one
-// table: operation, requests/s, p50, p99, and the ratio to the baseline
-// where the baseline has the operation. `make bench` runs it.
+// Command bench measures Proper in one run on one machine: it starts a
+// private PostgreSQL and seeds a dataset (with one cohort of 1,000
+// participants). With -proper-bin it first serves the real binary as its
+// users deploy it beside PocketBase, each in its own process and loaded from
+// another (deployed.go), and prints their table. Then, for profiling, it
+// serves Proper and a hand-written baseline in this process, runs a bounded
+// load per operation, and prints operation, requests/s, p50, p99, and the
+// ratio to the baseline where the baseline has the operation. `make bench`
+// runs it.
 package main
 
 import (
@@ -206,6 +209,14 @@ func run(projects int, published float64, duration time.Duration, connections, u
 		return t
 	}
 	adminToken, participantToken, mentorToken := token(admin.ID), token(participant), token(mentor)
+
+	// First the deployed binaries, each in its own process; then the
+	// in-process table, for profiling.
+	if deployed.properBin != "" {
+		if err := runDeployed(ctx, db, url, dir, adminToken, connections); err != nil {
+			return err
+		}
+	}
 
 	// Proper and the baseline, each on its own loopback port.
 	proper := api.New(api.Deps{Logger: slog.New(slog.DiscardHandler), Services: &api.Services{
