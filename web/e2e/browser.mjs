@@ -62,9 +62,42 @@ async function settled(page) {
 }
 
 /**
+ * Common English words, as whole words, that must not reach an Indonesian
+ * screen: a message the web app forgot to word, or the API's English
+ * detail shown as it is.
+ */
+const english = ["the", "and", "must", "not found", "error", "errors", "required", "invalid", "forbidden", "submit", "cancel", "loading", "failed", "please", "unauthorized", "cannot", "should", "is not", "already", "unknown", "missing", "too large", "not allowed"];
+const englishWords = new RegExp(`(?<![\\p{L}\\p{N}_@./-])(?:${english.map((w) => w.replace(/ /g, "\\s+")).join("|")})(?![\\p{L}\\p{N}_@/-])`, "giu");
+
+/** Texts the test itself typed (names, titles), left out of the English check. */
+const typedTexts = new Set();
+
+/** Remembers texts the test types, which the English check skips (a name may be English). */
+export function typed(...texts) {
+  for (const text of texts) if (text) typedTexts.add(String(text));
+}
+
+/** The English words found in text (the visible text of a screen), without what the test typed. */
+export function englishIn(text) {
+  let rest = text;
+  for (const t of [...typedTexts].sort((a, b) => b.length - a.length)) rest = rest.split(t).join(" ");
+  return [...new Set([...rest.matchAll(englishWords)].map((m) => m[0].toLowerCase().replace(/\s+/g, " ")))];
+}
+
+/** Fails with the English words the screen page shows, if any (name names the screen). */
+export async function checkIndonesian(page, name) {
+  const text = await page.evaluate(() => document.body.innerText);
+  const found = englishIn(text);
+  if (found.length === 0) return [];
+  const lines = text.split("\n").filter((l) => englishIn(l).length > 0).slice(0, 3);
+  return [`${name}: English on screen (${found.join(", ")}): ${lines.map((l) => JSON.stringify(l.trim().slice(0, 120))).join(" | ")}`];
+}
+
+/**
  * Checks the screen page shows: no serious or critical axe violations, then
  * screenshots at desktop and phone width into dir as <name>-desktop.png and
- * <name>-phone.png. Returns the violations found (empty when clean).
+ * <name>-phone.png; and no English on it (checkIndonesian). Returns the
+ * violations found (empty when clean).
  */
 export async function checkScreen(page, dir, name) {
   mkdirSync(dir, { recursive: true });
@@ -72,6 +105,7 @@ export async function checkScreen(page, dir, name) {
   for (const [size, viewport] of Object.entries(viewports)) {
     await page.setViewportSize(viewport);
     await settled(page);
+    if (size === "desktop") found.push(...(await checkIndonesian(page, name)));
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     for (const v of results.violations) {
       if (v.impact === "serious" || v.impact === "critical") {

@@ -24,6 +24,7 @@ export async function scoreSeminar(page, shot, cohortId, projectTitle, seminar, 
   await row.first().waitFor();
   await row.first().getByRole("link", { name: /^Nilai/ }).click();
   await page.getByRole("heading", { level: 2, name: projectTitle }).waitFor();
+  await page.getByRole("link", { name: /^Lihat proyek perubahan selengkapnya/ }).waitFor();
 
   await page.getByLabel("Seminar", { exact: true }).selectOption(seminar);
   const legend = seminar === "final" ? "Seminar laporan akhir" : "Seminar rancangan";
@@ -59,5 +60,11 @@ export async function scoreSeminar(page, shot, cohortId, projectTitle, seminar, 
   await page.getByRole("button", { name: "Simpan penilaian" }).click();
   await page.getByText(`Penilaian tersimpan: total ${text},`).waitFor();
   await shot("penilaian");
+
+  // The list shows what the examiner scored, and links to the project.
+  await page.getByRole("link", { name: "Kembali ke daftar peserta" }).click();
+  const scored = page.getByRole("row").filter({ hasText: projectTitle }).first();
+  await scored.getByText(`${legend}: ${text} (`).waitFor();
+  await scored.locator('a[href^="/proyek/"]').waitFor();
   return { total, text };
 }

@@ -53,6 +53,30 @@ async function outcome(page) {
 }
 
 /**
+ * Checks that a decision's outcome offers "Telaah berikutnya" and returns
+ * where it leads: the next item's review, or the queue ("/telaah").
+ */
+async function expectNextReview(page) {
+  const next = page.getByRole("region", { name: "Hasil telaah" }).getByRole("link", { name: /^Telaah berikutnya/ });
+  await next.waitFor();
+  return next.getAttribute("href");
+}
+
+/**
+ * The mentor's home lists the participants they mentor: participantName
+ * links to their project (/proyek/projectId), under projectTitle.
+ */
+export async function expectMentee(page, shot, participantName, projectTitle, projectId) {
+  await page.goto("/");
+  const list = page.getByRole("region", { name: "Peserta yang Anda bimbing" });
+  const item = list.getByRole("listitem").filter({ hasText: projectTitle });
+  await item.first().waitFor();
+  const link = item.first().getByRole("link", { name: participantName, exact: true });
+  if ((await link.getAttribute("href")) !== `/proyek/${projectId}`) throw new Error(`the mentee's link leads to ${await link.getAttribute("href")}, not /proyek/${projectId}`);
+  await shot("beranda-mentor");
+}
+
+/**
  * From the queue, opens the design of participantName, tries to return it
  * without a comment (the API's problem must show at the comment field), then
  * approves it. Returns the outcome message ("Rancangan disetujui…" once
@@ -64,6 +88,7 @@ export async function approveDesignFromQueue(page, shot, participantName) {
   await shot("telaah-antrean");
   await openItem(page, "Rancangan proyek", participantName, "Telaah rancangan proyek");
   await page.getByRole("heading", { level: 2, name: "Pemangku kepentingan" }).waitFor();
+  await page.getByRole("heading", { level: 2, name: "Tahapan", exact: true }).waitFor(); // the milestones planned with it
   await page.getByRole("button", { name: "Setujui rancangan" }).waitFor();
   await shot("telaah-rancangan");
 
@@ -76,6 +101,7 @@ export async function approveDesignFromQueue(page, shot, participantName) {
   await page.getByRole("button", { name: "Setujui rancangan" }).click();
   const message = await outcome(page);
   if (!/Rancangan disetujui|Persetujuan Anda tercatat/.test(message)) throw new Error(`unexpected outcome of approving the design: ${message}`);
+  await expectNextReview(page);
   return message;
 }
 
@@ -93,12 +119,16 @@ export async function approveEvidence(page, shot, evidenceTitle) {
     .or(page.getByRole("link", { name: /Buka tautan/ }))
     .or(page.getByText("Berkas jenis ini tidak dapat ditampilkan di sini."));
   await shown.first().waitFor();
+  await page.locator('.review-meta a[href^="/proyek/"]').waitFor(); // the project, with the participant's name
   if ((await image.count()) > 0) await image.evaluate((img) => img.complete || new Promise((done) => img.addEventListener("load", done, { once: true })));
   await shot("telaah-bukti");
 
   await page.getByRole("button", { name: "Setujui bukti" }).click();
   await page.getByText("Bukti disetujui.").waitFor();
   await page.getByRole("link", { name: "Ke verifikasi tahapan" }).waitFor();
+  // The claim of the milestone waits next in the queue.
+  const next = await expectNextReview(page);
+  if (!next?.startsWith("/telaah/tahapan/")) throw new Error(`"Telaah berikutnya" after the evidence leads to ${next}, not the milestone's verification`);
 }
 
 /**
@@ -118,4 +148,5 @@ export async function verifyMilestone(page, shot, milestoneTitle) {
   }
   await verify.click();
   await page.getByText("Tahapan diverifikasi: tercapai.").waitFor();
+  await expectNextReview(page);
 }

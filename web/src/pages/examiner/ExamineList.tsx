@@ -33,7 +33,7 @@ export function OwnScores({ scores }: { scores: Assessment[] | undefined }) {
     <ul className="exam-own">
       {scores.map((a) => (
         <li key={a.seminar}>
-          {t(`examiner.seminar.${a.seminar}`)}: {formatNumber(a.total)} ({t(`examiner.predicate.${a.predicate}`)})
+          {t(`examiner.seminar.${a.seminar}`)}: {formatNumber(a.total, 2)} ({t(`examiner.predicate.${a.predicate}`)})
         </li>
       ))}
     </ul>
