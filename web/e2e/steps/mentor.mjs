@@ -97,6 +97,7 @@ export async function approveDesignFromQueue(page, shot, participantName) {
   await page.getByRole("button", { name: "Kembalikan untuk diperbaiki" }).click();
   await commentProblem(page);
   forgetProvoked422(page, before);
+  await shot("telaah-rancangan-tanpa-komentar"); // the problem shown, checked for English too
 
   await page.getByRole("button", { name: "Setujui rancangan" }).click();
   const message = await outcome(page);

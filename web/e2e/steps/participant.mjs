@@ -73,6 +73,7 @@ export async function writeDesign(page, shot, projectId, design) {
     if (invalid !== "true") throw new Error(`writeDesign: ${label} is not marked invalid after the refused submit`);
   }
   const missingMilestone = await form.getByText(needsShortMilestone).isVisible();
+  await shot("proyek-rancangan-belum-lengkap"); // the problems shown, checked for English too
   await waitForStatus(page, "Draf");
 
   // The happy path: fill everything.

@@ -7,7 +7,7 @@ import { useMe } from "../me";
 import { offers } from "../offers";
 import { Link } from "../router";
 import { Badge, Empty, Load, PageTitle, statusLabel, useLoad } from "../ui";
-import { formatDate } from "../format";
+import { compareNames, formatDate } from "../format";
 import { RemindersPanel } from "./followup/Reminders";
 import { StatusBadge } from "./coach/shared";
 
@@ -121,7 +121,7 @@ function MyEnrollments({ cohortId }: { cohortId: string }) {
           return { enrollment: e, project, name: person.name };
         }),
     );
-    mentees.sort((a, b) => sortName(a.name).localeCompare(sortName(b.name), "id"));
+    mentees.sort((a, b) => compareNames(a.name, b.name));
     return { mine, mentees };
   }, [cohortId, me.user.id]);
   const data = loaded.data;
@@ -149,9 +149,4 @@ function MyEnrollments({ cohortId }: { cohortId: string }) {
       )}
     </>
   );
-}
-
-/** A name as sorted: without the academic titles before it (Dr., Ir., Drs., Prof., …). */
-function sortName(name: string): string {
-  return name.replace(/^(?:(?:prof|dr|drs|dra|ir|h|hj)\.?\s+)+/i, "").toLocaleLowerCase("id");
 }

@@ -3,7 +3,7 @@
 // for them (a bar each), how much is late, since when the oldest waits,
 // their decisions and median response time; sortable on the client.
 import { api, ok } from "../../api";
-import { formatDate, formatNumber } from "../../format";
+import { compareNames, formatDate, formatNumber } from "../../format";
 import { t } from "../../i18n";
 import { setQuery, useQuery } from "../../router";
 import { Load, Select, useLoad } from "../../ui";
@@ -17,7 +17,6 @@ type Column = (typeof columns)[number];
 type Direction = "asc" | "desc";
 
 const roleOrder: Record<ReviewerLoad["role"], number> = { mentor: 0, coach: 1, examiner: 2 };
-const collator = new Intl.Collator("id-ID", { sensitivity: "base" });
 
 /** A's place before (negative) or after B by column, ascending; missing values always last. */
 function compare(a: ReviewerLoad, b: ReviewerLoad, column: Column): number {
@@ -25,7 +24,7 @@ function compare(a: ReviewerLoad, b: ReviewerLoad, column: Column): number {
     x === undefined && y === undefined ? 0 : x === undefined ? Infinity : y === undefined ? -Infinity : x - y;
   switch (column) {
     case "name":
-      return collator.compare(a.name, b.name);
+      return compareNames(a.name, b.name);
     case "role":
       return roleOrder[a.role] - roleOrder[b.role];
     case "pending":
@@ -47,7 +46,7 @@ export function sortLoads(rows: ReviewerLoad[], column: Column, direction: Direc
   return [...rows].sort((a, b) => {
     const c = compare(a, b, column);
     const signed = Math.abs(c) === Infinity ? Math.sign(c) : direction === "asc" ? c : -c;
-    return signed || collator.compare(a.name, b.name) || roleOrder[a.role] - roleOrder[b.role];
+    return signed || compareNames(a.name, b.name) || roleOrder[a.role] - roleOrder[b.role];
   });
 }
 

@@ -2,6 +2,7 @@
 // participant or mentor who lost theirs (issue-activation).
 import { useState, type FormEvent } from "react";
 import { api, ok, type Schema } from "../../api";
+import { compareNames } from "../../format";
 import { t } from "../../i18n";
 import { Button, Empty, ProblemAlert, Select, statusLabel, useAction } from "../../ui";
 import type { Roster } from "./ManageCohort";
@@ -17,7 +18,7 @@ function people(roster: Roster): Person[] {
     if (!byId.has(e.participantId)) byId.set(e.participantId, { id: e.participantId, name: n?.participant ?? e.participantId, role: "participant" });
     if (!byId.has(e.mentorId)) byId.set(e.mentorId, { id: e.mentorId, name: n?.mentor ?? e.mentorId, role: "mentor" });
   }
-  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, "id"));
+  return [...byId.values()].sort((a, b) => compareNames(a.name, b.name));
 }
 
 /** Choosing a participant or mentor and issuing them a new code. */
