@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -189,8 +190,16 @@ func (c *Cluster) Close() error {
 		return err
 	}
 	defer mutex.Close()
+	// A child that this process is forking at this instant holds a copy of
+	// every descriptor, our shared lock's included, until it execs: another
+	// cluster's pg_ctl (tests run several clusters at once), or any other
+	// program. It would pass for another user of the cluster, which would
+	// then never be stopped. Forks hold syscall.ForkLock for writing until
+	// the child has exec'd, so none is under way while we hold it to look.
+	syscall.ForkLock.RLock()
 	c.users.Close()
 	last, err := tryLockFile(c.path("postgres.users"), exclusive)
+	syscall.ForkLock.RUnlock()
 	if err != nil {
 		return nil // another process still uses the cluster; it will stop it
 	}
