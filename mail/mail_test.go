@@ -67,6 +67,7 @@ func rows(t testing.TB, db *bun.DB) []outboxRow {
 }
 
 func TestTwoWorkersRacingOnOneOutboxSendEachMessageExactlyOnce(t *testing.T) {
+	t.Parallel()
 	url := pgtest.URL(t)
 	open := func() *bun.DB {
 		db, err := persistence.Open(url, persistence.DefaultPoolOptions)
@@ -128,6 +129,7 @@ func TestTwoWorkersRacingOnOneOutboxSendEachMessageExactlyOnce(t *testing.T) {
 }
 
 func TestAMessageTheServerRefusesOnceIsRetriedAfterABackoffAndSentOnce(t *testing.T) {
+	t.Parallel()
 	db := pgtest.DB(t)
 	clock := time.Now().UTC().Truncate(time.Microsecond)
 	now := func() time.Time { return clock }
@@ -162,6 +164,7 @@ func TestAMessageTheServerRefusesOnceIsRetriedAfterABackoffAndSentOnce(t *testin
 }
 
 func TestBackoffDoublesUpToItsCapAndGivesUp(t *testing.T) {
+	t.Parallel()
 	p := domain.RetryPolicy{Base: time.Minute, Cap: 10 * time.Minute, MaxAttempts: 3}
 	for attempts, want := range map[int]time.Duration{1: time.Minute, 2: 2 * time.Minute, 3: 4 * time.Minute, 4: 8 * time.Minute, 5: 10 * time.Minute, 30: 10 * time.Minute} {
 		if got := p.Delay(attempts); got != want {
@@ -189,6 +192,7 @@ func TestBackoffDoublesUpToItsCapAndGivesUp(t *testing.T) {
 }
 
 func TestAnAddressTheServerRefusesForGoodIsGivenUpAtOnce(t *testing.T) {
+	t.Parallel()
 	db := pgtest.DB(t)
 	queue(t, db, 1, time.Now())
 	server := mailtest.NewServer(t)
@@ -201,6 +205,7 @@ func TestAnAddressTheServerRefusesForGoodIsGivenUpAtOnce(t *testing.T) {
 }
 
 func TestMessagesAreIndonesianUTF8WithTheOutboxNumberInTheirID(t *testing.T) {
+	t.Parallel()
 	db := pgtest.DB(t)
 	queue(t, db, 1, time.Now())
 	server := mailtest.NewServer(t)
@@ -217,6 +222,7 @@ func TestMessagesAreIndonesianUTF8WithTheOutboxNumberInTheirID(t *testing.T) {
 }
 
 func TestTheOutboxCountsShowInTheMetrics(t *testing.T) {
+	t.Parallel()
 	db := pgtest.DB(t)
 	queue(t, db, 3, time.Now())
 	server := mailtest.NewServer(t)
@@ -245,6 +251,7 @@ proper_outbox_messages{state="sent"} 1
 }
 
 func TestParseURL(t *testing.T) {
+	t.Parallel()
 	for _, bad := range []string{"http://mail.example.go.id?from=a@b.go.id", "smtp://mail.example.go.id", "smtp://?from=a@b.go.id", "smtp://h?from=not-an-address"} {
 		if _, err := mail.ParseURL(bad); err == nil {
 			t.Errorf("ParseURL(%q) accepted it", bad)
@@ -260,6 +267,7 @@ func TestParseURL(t *testing.T) {
 }
 
 func TestTheWorkerDrainsTheOutboxUntilStopped(t *testing.T) {
+	t.Parallel()
 	db := pgtest.DB(t)
 	server := mailtest.NewServer(t)
 	store := persistence.NewStore(db)
