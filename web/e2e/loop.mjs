@@ -2,7 +2,9 @@
 // Chromium against a real `proper serve` and database (started by the Go
 // test TestWebAppWholeLoopInABrowser in cmd/proper, which passes them in):
 // an organizer creates a cohort and imports its roster; the participant
-// designs and submits; mentor and coach approve; the participant uploads
+// designs and submits; the mentor returns the design with a note, which
+// the participant's home shows, and the participant submits it again;
+// mentor (seeing the note) and coach approve; the participant uploads
 // evidence and claims the milestone; the mentor approves and verifies; the
 // coach sees 100 % on the dashboard, with the escalations and workload
 // views; the participant publishes the innovation and a visitor finds it
@@ -152,7 +154,11 @@ try {
   await activate(ment, m.email, codeOf(m.email));
   await expectOfferedSteps(ment.page, projectId, "the mentor (design submitted)");
   await mentor.expectMentee(ment.page, ment.shot, p.name, "Layanan Perizinan Daring Terpadu Kota Semarang", projectId);
-  await mentor.approveDesignFromQueue(ment.page, ment.shot, p.name);
+  // The mentor first returns it with a note; the participant sees it at home and submits again.
+  const note = "Lengkapi bidang inovasi dan sebutkan target waktu layanan.";
+  await mentor.returnDesignFromQueue(ment.page, ment.shot, p.name, note);
+  await participant.resubmitReturnedDesign(part.page, part.shot, projectId, note);
+  await mentor.approveDesignFromQueue(ment.page, ment.shot, p.name, { previousNote: note });
   const coa = await tab();
   await signIn(coa.page, people.coach.email, password);
   await mentor.approveDesignFromQueue(coa.page, coa.shot, p.name);

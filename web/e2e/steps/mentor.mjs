@@ -82,13 +82,18 @@ export async function expectMentee(page, shot, participantName, projectTitle, pr
  * approves it. Returns the outcome message ("Rancangan disetujui…" once
  * mentor and coach both approved, else that the approval is recorded).
  */
-export async function approveDesignFromQueue(page, shot, participantName) {
+export async function approveDesignFromQueue(page, shot, participantName, { previousNote } = {}) {
   await openQueue(page);
   await queueItem(page, "Rancangan proyek", participantName).first().waitFor();
   await shot("telaah-antrean");
   await openItem(page, "Rancangan proyek", participantName, "Telaah rancangan proyek");
   await page.getByRole("heading", { level: 2, name: "Pemangku kepentingan" }).waitFor();
   await page.getByRole("heading", { level: 2, name: "Tahapan", exact: true }).waitFor(); // the milestones planned with it
+  if (previousNote) {
+    // The previous round's return note, from the timeline.
+    await page.getByRole("heading", { level: 3, name: "Catatan perbaikan sebelumnya" }).waitFor();
+    await page.getByText(previousNote, { exact: true }).waitFor();
+  }
   await page.getByRole("button", { name: "Setujui rancangan" }).waitFor();
   await shot("telaah-rancangan");
 
@@ -104,6 +109,21 @@ export async function approveDesignFromQueue(page, shot, participantName) {
   if (!/Rancangan disetujui|Persetujuan Anda tercatat/.test(message)) throw new Error(`unexpected outcome of approving the design: ${message}`);
   await expectNextReview(page);
   return message;
+}
+
+/**
+ * From the queue, opens the design of participantName and returns it with
+ * comment; "Telaah berikutnya" is offered after.
+ */
+export async function returnDesignFromQueue(page, shot, participantName, comment) {
+  await openQueue(page);
+  await openItem(page, "Rancangan proyek", participantName, "Telaah rancangan proyek");
+  await page.getByLabel("Komentar", { exact: true }).fill(comment);
+  await page.getByRole("button", { name: "Kembalikan untuk diperbaiki" }).click();
+  const message = await outcome(page);
+  if (!/dikembalikan/.test(message)) throw new Error(`unexpected outcome of returning the design: ${message}`);
+  await expectNextReview(page);
+  await shot("telaah-rancangan-dikembalikan");
 }
 
 /**

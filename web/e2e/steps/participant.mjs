@@ -159,6 +159,23 @@ export async function leaveUnsavedDesign(page, shot, projectId) {
 }
 
 /**
+ * After the mentor returned the design with comment: the participant's home
+ * shows the returned design with the comment (reminders), the project is a
+ * draft again, and the participant submits it again (with the confirmation).
+ */
+export async function resubmitReturnedDesign(page, shot, projectId, comment) {
+  await page.goto("/");
+  const reminders = page.getByRole("region", { name: "Pengingat", exact: true });
+  await reminders.getByText("Rancangan dikembalikan untuk diperbaiki").first().waitFor();
+  await reminders.getByText(comment).first().waitFor();
+  await shot("beranda-peserta-dikembalikan");
+  await openProject(page, projectId, { reload: true });
+  await waitForStatus(page, "Draf");
+  await submitDesign(page.getByRole("form", { name: "Formulir rancangan proyek perubahan" }));
+  await waitForStatus(page, "Rancangan diajukan");
+}
+
+/**
  * Makes sure the project is in implementation. The participant may start it
  * (start-implementation) once the design is approved, before the cohort's
  * implementation phase moves it there by itself: the step clicks "Mulai
