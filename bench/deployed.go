@@ -70,7 +70,11 @@ func runDeployed(ctx context.Context, db *bun.DB, url, dir, token string, connec
 	if client == "go" && deployed.loadBin == "" {
 		return fmt.Errorf("-load-bin is needed without wrk")
 	}
+	// Afresh each run, also in a kept -data-dir: PocketBase is seeded anew.
 	dir = filepath.Join(dir, "deployed")
+	if err := os.RemoveAll(dir); err != nil {
+		return err
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
