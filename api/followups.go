@@ -88,6 +88,7 @@ func newEscalation(deadline int) func(domain.ReviewItem) Escalation {
 type ReviewerLoad struct {
 	UserID              uuid.UUID  `json:"userId" format:"uuid" doc:"The reviewer."`
 	Name                string     `json:"name" doc:"Their name." example:"Drs. Jefridin, M.Pd."`
+	SortName            string     `json:"sortName" doc:"The key to list them by: the name without the titles before it and the degrees after it, in lower case (domain.SortName)." example:"jefridin"`
 	Role                string     `json:"role" enum:"mentor,coach,examiner" doc:"The role this line counts: what waits for them as a mentor (evidence, claims, designs), a coach (designs) or an examiner (final reports to assess)." example:"mentor"`
 	Pending             int        `json:"pending" minimum:"0" doc:"What waits for them." example:"4"`
 	Late                int        `json:"late" minimum:"0" doc:"How much of it has waited longer than the response deadline." example:"1"`
@@ -97,7 +98,7 @@ type ReviewerLoad struct {
 }
 
 func newReviewerLoad(r domain.WorkloadRow) ReviewerLoad {
-	out := ReviewerLoad{UserID: r.UserID, Name: r.Name, Role: string(r.Role), Pending: r.Pending, Late: r.Late,
+	out := ReviewerLoad{UserID: r.UserID, Name: r.Name, SortName: domain.SortName(r.Name), Role: string(r.Role), Pending: r.Pending, Late: r.Late,
 		OldestWaitingSince: r.OldestWaitingSince, Decisions: r.Responses}
 	if r.MedianResponse != nil {
 		h := math.Round(r.MedianResponse.Hours()*10) / 10

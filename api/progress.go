@@ -32,24 +32,27 @@ type ProgressBasis struct {
 
 // ParticipantProgress is one participant's line of a cohort's progress.
 type ParticipantProgress struct {
-	EnrollmentID    uuid.UUID       `json:"enrollmentId" format:"uuid" doc:"The enrollment."`
-	ParticipantName string          `json:"participantName" doc:"The participant." example:"Dr. Budi Santoso"`
-	Group           string          `json:"group" doc:"Their group." example:"Kelompok 1"`
-	MentorName      string          `json:"mentorName" doc:"Their mentor." example:"Drs. Jefridin, M.Pd."`
-	ProjectID       uuid.UUID       `json:"projectId" format:"uuid" doc:"Their project."`
-	ProjectTitle    string          `json:"projectTitle" doc:"Its title." example:"Antrean Daring Adminduk"`
-	ProjectStatus   string          `json:"projectStatus" enum:"draft,design_submitted,design_approved,implementing,final_submitted,completed" doc:"Its status." example:"implementing"`
-	Short           HorizonProgress `json:"short" doc:"Short-term milestones."`
-	Mid             HorizonProgress `json:"mid" doc:"Mid-term milestones."`
-	Long            HorizonProgress `json:"long" doc:"Long-term milestones."`
-	PendingEvidence int             `json:"pendingEvidence" doc:"Evidence waiting for the mentor's review." example:"1"`
-	Progress        int             `json:"progress" minimum:"0" maximum:"100" doc:"Achieved short-term milestones as a percentage of all of them, rounded; 0 without any." example:"50"`
-	ProgressBasis   ProgressBasis   `json:"progressBasis" doc:"The counts the progress is computed from."`
-	LastActivityAt  *time.Time      `json:"lastActivityAt,omitempty" doc:"When the project last changed."`
+	EnrollmentID        uuid.UUID       `json:"enrollmentId" format:"uuid" doc:"The enrollment."`
+	ParticipantName     string          `json:"participantName" doc:"The participant." example:"Dr. Budi Santoso"`
+	Group               string          `json:"group" doc:"Their group." example:"Kelompok 1"`
+	MentorName          string          `json:"mentorName" doc:"Their mentor." example:"Drs. Jefridin, M.Pd."`
+	ParticipantSortName string          `json:"participantSortName" doc:"The participant's name as listed: without titles and degrees, in lower case (domain.SortName)." example:"budi santoso"`
+	MentorSortName      string          `json:"mentorSortName" doc:"The mentor's name as listed." example:"jefridin"`
+	ProjectID           uuid.UUID       `json:"projectId" format:"uuid" doc:"Their project."`
+	ProjectTitle        string          `json:"projectTitle" doc:"Its title." example:"Antrean Daring Adminduk"`
+	ProjectStatus       string          `json:"projectStatus" enum:"draft,design_submitted,design_approved,implementing,final_submitted,completed" doc:"Its status." example:"implementing"`
+	Short               HorizonProgress `json:"short" doc:"Short-term milestones."`
+	Mid                 HorizonProgress `json:"mid" doc:"Mid-term milestones."`
+	Long                HorizonProgress `json:"long" doc:"Long-term milestones."`
+	PendingEvidence     int             `json:"pendingEvidence" doc:"Evidence waiting for the mentor's review." example:"1"`
+	Progress            int             `json:"progress" minimum:"0" maximum:"100" doc:"Achieved short-term milestones as a percentage of all of them, rounded; 0 without any." example:"50"`
+	ProgressBasis       ProgressBasis   `json:"progressBasis" doc:"The counts the progress is computed from."`
+	LastActivityAt      *time.Time      `json:"lastActivityAt,omitempty" doc:"When the project last changed."`
 }
 
 func newParticipantProgress(r domain.ProgressRow) ParticipantProgress {
 	return ParticipantProgress{EnrollmentID: r.EnrollmentID, ParticipantName: r.ParticipantName, Group: r.Group, MentorName: r.MentorName,
+		ParticipantSortName: domain.SortName(r.ParticipantName), MentorSortName: domain.SortName(r.MentorName),
 		ProjectID: r.ProjectID, ProjectTitle: r.ProjectTitle, ProjectStatus: string(r.ProjectStatus), Short: newHorizonProgress(r.Short),
 		Mid: newHorizonProgress(r.Mid), Long: newHorizonProgress(r.Long), PendingEvidence: r.PendingEvidence, Progress: r.Progress(),
 		ProgressBasis: ProgressBasis{Achieved: r.Short.Achieved, Total: r.Short.Total}, LastActivityAt: r.LastActivityAt}

@@ -16,6 +16,7 @@ type User struct {
 	ID            uuid.UUID  `json:"id" format:"uuid" doc:"The user's id."`
 	Email         string     `json:"email" format:"email" doc:"E-mail address, used to sign in; unique regardless of case." example:"budi.santoso@batam.go.id"`
 	Name          string     `json:"name" doc:"Full name with academic titles, as it appears on certificates." example:"Dr. Budi Santoso, S.T., M.Si."`
+	SortName      string     `json:"sortName" doc:"The key to list them by: the name without the titles before it and the degrees after it, in lower case (domain.SortName)." example:"budi santoso"`
 	NIP           string     `json:"nip,omitempty" doc:"Nomor Induk Pegawai: 18 digits (birth date, appointment year and month, sex, sequence)." example:"198001152005011002"`
 	Position      string     `json:"position" doc:"Position (jabatan)." example:"Kepala Dinas Komunikasi dan Informatika"`
 	Rank          string     `json:"rank" doc:"Rank (pangkat/golongan)." example:"Pembina Utama Muda (IV/c)"`
@@ -28,7 +29,7 @@ type User struct {
 }
 
 func newUser(u domain.User) User {
-	return User{ID: u.ID, Email: u.Email, Name: u.Name, NIP: string(u.NIP), Position: u.Position, Rank: u.Rank, AgencyID: u.AgencyID,
+	return User{ID: u.ID, Email: u.Email, Name: u.Name, SortName: domain.SortName(u.Name), NIP: string(u.NIP), Position: u.Position, Rank: u.Rank, AgencyID: u.AgencyID,
 		PlatformAdmin: u.PlatformAdmin, Activated: u.Activated, Version: u.Version, CreatedAt: u.CreatedAt, UpdatedAt: u.UpdatedAt}
 }
 

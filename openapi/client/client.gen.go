@@ -2713,11 +2713,17 @@ type ParticipantProgress struct {
 	// MentorName Their mentor.
 	MentorName string `json:"mentorName"`
 
+	// MentorSortName The mentor's name as listed.
+	MentorSortName string `json:"mentorSortName"`
+
 	// Mid Mid-term milestones.
 	Mid HorizonProgress `json:"mid"`
 
 	// ParticipantName The participant.
 	ParticipantName string `json:"participantName"`
+
+	// ParticipantSortName The participant's name as listed: without titles and degrees, in lower case (domain.SortName).
+	ParticipantSortName string `json:"participantSortName"`
 
 	// PendingEvidence Evidence waiting for the mentor's review.
 	PendingEvidence int64 `json:"pendingEvidence"`
@@ -3178,6 +3184,9 @@ type ReviewerLoad struct {
 	// Role The role this line counts: what waits for them as a mentor (evidence, claims, designs), a coach (designs) or an examiner (final reports to assess).
 	Role ReviewerLoadRole `json:"role"`
 
+	// SortName The key to list them by: the name without the titles before it and the degrees after it, in lower case (domain.SortName).
+	SortName string `json:"sortName"`
+
 	// UserId The reviewer.
 	UserId openapi_types.UUID `json:"userId"`
 }
@@ -3589,6 +3598,9 @@ type User struct {
 	// Rank Rank (pangkat/golongan).
 	Rank string `json:"rank"`
 
+	// SortName The key to list them by: the name without the titles before it and the degrees after it, in lower case (domain.SortName).
+	SortName string `json:"sortName"`
+
 	// UpdatedAt When the profile last changed.
 	UpdatedAt time.Time `json:"updatedAt"`
 
@@ -3660,6 +3672,9 @@ type UserCreated struct {
 
 	// Rank Rank (pangkat/golongan).
 	Rank string `json:"rank"`
+
+	// SortName The key to list them by: the name without the titles before it and the degrees after it, in lower case (domain.SortName).
+	SortName string `json:"sortName"`
 
 	// UpdatedAt When the profile last changed.
 	UpdatedAt time.Time `json:"updatedAt"`

@@ -35,18 +35,11 @@ export function today(): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" }).format(new Date());
 }
 
-/** Academic and religious titles written before a name, which sorting by name skips. */
-const titlesBefore = /^(?:(?:prof|dr|drs|dra|ir|h|hj|kh|apt|ns)\.?\s+)+/i;
-
 /**
- * A person's name as sorted: without the titles before it (Dr., Ir., Drs.,
- * Prof., H., …), in lower case, so that "Dr. Agus" sorts under A.
+ * Compares two people by the sort names the API gives with their names
+ * (without titles and degrees, so that "Dr. Agus" sorts under A), in
+ * Indonesian order.
  */
-export function nameSortKey(name: string): string {
-  return name.replace(titlesBefore, "").toLocaleLowerCase("id");
-}
-
-/** Compares two names as sorted (nameSortKey), in Indonesian order. */
 export function compareNames(a: string, b: string): number {
-  return nameSortKey(a).localeCompare(nameSortKey(b), "id");
+  return a.localeCompare(b, "id");
 }

@@ -2984,6 +2984,11 @@ export interface components {
              * @example Drs. Jefridin, M.Pd.
              */
             mentorName: string;
+            /**
+             * @description The mentor's name as listed.
+             * @example jefridin
+             */
+            mentorSortName: string;
             /** @description Mid-term milestones. */
             mid: components["schemas"]["HorizonProgress"];
             /**
@@ -2991,6 +2996,11 @@ export interface components {
              * @example Dr. Budi Santoso
              */
             participantName: string;
+            /**
+             * @description The participant's name as listed: without titles and degrees, in lower case (domain.SortName).
+             * @example budi santoso
+             */
+            participantSortName: string;
             /**
              * Format: int64
              * @description Evidence waiting for the mentor's review.
@@ -3681,6 +3691,11 @@ export interface components {
              */
             role: "mentor" | "coach" | "examiner";
             /**
+             * @description The key to list them by: the name without the titles before it and the degrees after it, in lower case (domain.SortName).
+             * @example jefridin
+             */
+            sortName: string;
+            /**
              * Format: uuid
              * @description The reviewer.
              * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
@@ -4239,6 +4254,11 @@ export interface components {
              */
             rank: string;
             /**
+             * @description The key to list them by: the name without the titles before it and the degrees after it, in lower case (domain.SortName).
+             * @example budi santoso
+             */
+            sortName: string;
+            /**
              * Format: date-time
              * @description When the profile last changed.
              * @example 2026-11-23T09:30:00Z
@@ -4361,6 +4381,11 @@ export interface components {
              * @example Pembina Utama Muda (IV/c)
              */
             rank: string;
+            /**
+             * @description The key to list them by: the name without the titles before it and the degrees after it, in lower case (domain.SortName).
+             * @example budi santoso
+             */
+            sortName: string;
             /**
              * Format: date-time
              * @description When the profile last changed.

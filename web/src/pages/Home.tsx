@@ -118,10 +118,10 @@ function MyEnrollments({ cohortId }: { cohortId: string }) {
             ok(api.GET("/v1/projects/{projectId}", { params: { path: { projectId: e.projectId } } })),
             ok(api.GET("/v1/users/{userId}", { params: { path: { userId: e.participantId } } })),
           ]);
-          return { enrollment: e, project, name: person.name };
+          return { enrollment: e, project, name: person.name, sortName: person.sortName };
         }),
     );
-    mentees.sort((a, b) => compareNames(a.name, b.name));
+    mentees.sort((a, b) => compareNames(a.sortName, b.sortName));
     return { mine, mentees };
   }, [cohortId, me.user.id]);
   const data = loaded.data;

@@ -24,7 +24,7 @@ function compare(a: ReviewerLoad, b: ReviewerLoad, column: Column): number {
     x === undefined && y === undefined ? 0 : x === undefined ? Infinity : y === undefined ? -Infinity : x - y;
   switch (column) {
     case "name":
-      return compareNames(a.name, b.name);
+      return compareNames(a.sortName, b.sortName);
     case "role":
       return roleOrder[a.role] - roleOrder[b.role];
     case "pending":
@@ -46,7 +46,7 @@ export function sortLoads(rows: ReviewerLoad[], column: Column, direction: Direc
   return [...rows].sort((a, b) => {
     const c = compare(a, b, column);
     const signed = Math.abs(c) === Infinity ? Math.sign(c) : direction === "asc" ? c : -c;
-    return signed || compareNames(a.name, b.name) || roleOrder[a.role] - roleOrder[b.role];
+    return signed || compareNames(a.sortName, b.sortName) || roleOrder[a.role] - roleOrder[b.role];
   });
 }
 

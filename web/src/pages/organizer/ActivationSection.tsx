@@ -8,17 +8,18 @@ import { Button, Empty, ProblemAlert, Select, statusLabel, useAction } from "../
 import type { Roster } from "./ManageCohort";
 import { CodeBox } from "./shared";
 
-type Person = { id: string; name: string; role: "participant" | "mentor" };
+type Person = { id: string; name: string; sortName: string; role: "participant" | "mentor" };
 
 /** The cohort's participants and mentors, each once, by name. */
 function people(roster: Roster): Person[] {
   const byId = new Map<string, Person>();
   for (const e of roster.enrollments) {
     const n = roster.names.get(e.id);
-    if (!byId.has(e.participantId)) byId.set(e.participantId, { id: e.participantId, name: n?.participant ?? e.participantId, role: "participant" });
-    if (!byId.has(e.mentorId)) byId.set(e.mentorId, { id: e.mentorId, name: n?.mentor ?? e.mentorId, role: "mentor" });
+    if (!byId.has(e.participantId))
+      byId.set(e.participantId, { id: e.participantId, name: n?.participant ?? e.participantId, sortName: n?.participantSortName ?? "", role: "participant" });
+    if (!byId.has(e.mentorId)) byId.set(e.mentorId, { id: e.mentorId, name: n?.mentor ?? e.mentorId, sortName: n?.mentorSortName ?? "", role: "mentor" });
   }
-  return [...byId.values()].sort((a, b) => compareNames(a.name, b.name));
+  return [...byId.values()].sort((a, b) => compareNames(a.sortName, b.sortName));
 }
 
 /** Choosing a participant or mentor and issuing them a new code. */

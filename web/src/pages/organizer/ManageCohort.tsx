@@ -20,7 +20,7 @@ import "./organizer.css";
 export type Roster = {
   enrollments: Schema<"Enrollment">[];
   /** Participant and mentor names by enrollment id. */
-  names: Map<string, { participant: string; mentor: string }>;
+  names: Map<string, { participant: string; mentor: string; participantSortName: string; mentorSortName: string }>;
 };
 
 /** Every enrollment of the cohort (all pages) and, in one more call, the names to show with them. */
@@ -33,7 +33,12 @@ async function loadRoster(cohortId: string): Promise<Roster> {
     enrollments.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
-  const names = new Map((await progress).items.map((p) => [p.enrollmentId, { participant: p.participantName, mentor: p.mentorName }]));
+  const names = new Map(
+    (await progress).items.map((p) => [
+      p.enrollmentId,
+      { participant: p.participantName, mentor: p.mentorName, participantSortName: p.participantSortName, mentorSortName: p.mentorSortName },
+    ]),
+  );
   return { enrollments, names };
 }
 
