@@ -109,6 +109,9 @@ func init() {
 // request id, which the client sees instead of the internals.
 func newProblem(ctx huma.Context, status int, msg string, errs ...error) huma.StatusError {
 	lang := languageOf(ctx)
+	if clientGone(ctx) { // nobody reads this answer, and nothing failed: nothing to log
+		return problem(http.StatusServiceUnavailable, domain.CodeUnavailable, lang, nil)
+	}
 	for _, err := range errs {
 		var de *domain.Error
 		if errors.As(err, &de) {
@@ -356,6 +359,12 @@ func describeCodes(oapi *huma.OpenAPI) {
 			s.Properties["code"].Enum = codes
 		}
 	}
+}
+
+// clientGone reports whether the request's client hung up: its context
+// was canceled (the server's own deadlines are DeadlineExceeded).
+func clientGone(ctx huma.Context) bool {
+	return errors.Is(ctxOf(ctx).Err(), context.Canceled)
 }
 
 func ctxOf(ctx huma.Context) context.Context {
