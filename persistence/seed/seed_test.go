@@ -14,6 +14,10 @@ import (
 	"github.com/proper-id/proper/persistence/seed"
 )
 
+// TestMain stops the package's private PostgreSQL when its tests end; without
+// it every run left a server running.
+func TestMain(m *testing.M) { pgtest.Main(m) }
+
 func TestSeedLoadsAConsistentNationalDataset(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
