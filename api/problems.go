@@ -109,13 +109,10 @@ func init() {
 // request id, which the client sees instead of the internals.
 func newProblem(ctx huma.Context, status int, msg string, errs ...error) huma.StatusError {
 	lang := languageOf(ctx)
-	if clientGone(ctx) { // nobody reads this answer, and nothing failed: nothing to log
-		return problem(http.StatusServiceUnavailable, domain.CodeUnavailable, lang, nil)
-	}
 	for _, err := range errs {
 		var de *domain.Error
 		if errors.As(err, &de) {
-			if de.Kind == domain.KindUnavailable && de.RetryAfter == 0 {
+			if de.Kind == domain.KindUnavailable && de.RetryAfter == 0 && !clientGone(ctx) {
 				logUnexpected(ctxOf(ctx), "dependency unavailable", de)
 			}
 			setRetryAfter(ctx, de)
@@ -131,6 +128,9 @@ func newProblem(ctx huma.Context, status int, msg string, errs ...error) huma.St
 		}
 	}
 	if status >= http.StatusInternalServerError {
+		if clientGone(ctx) { // nobody reads this answer, and nothing failed: nothing to log
+			return problem(http.StatusServiceUnavailable, domain.CodeUnavailable, lang, nil)
+		}
 		logUnexpected(ctxOf(ctx), msg, errors.Join(errs...))
 		return internalProblem(ctxOf(ctx), lang)
 	}
@@ -361,8 +361,9 @@ func describeCodes(oapi *huma.OpenAPI) {
 	}
 }
 
-// clientGone reports whether the request's client hung up: its context
-// was canceled (the server's own deadlines are DeadlineExceeded).
+// clientGone reports whether the request's context was canceled: its
+// client hung up, or the server cut the connection (a stalled upload, whose
+// own problem comes first).
 func clientGone(ctx huma.Context) bool {
 	return errors.Is(ctxOf(ctx).Err(), context.Canceled)
 }
