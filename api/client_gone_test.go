@@ -40,8 +40,10 @@ func TestAClientThatGoesAwayIsNoErrorOfTheServer(t *testing.T) {
 	a := newAppLogging(t, pgtest.DB(t), slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelWarn})))
 	w := arrangeWorld(t, a)
 	w.draftDesign(t)
+	token := w.tokenOf(roleParticipant)
 
-	// Another transaction holds the project's row, so the change waits.
+	// Another transaction holds the project's row (and, on a pool of one
+	// connection, the pool), so the change waits.
 	tx, err := w.db.BeginTx(context.Background(), nil)
 	if err != nil {
 		t.Fatal(err)
@@ -52,7 +54,7 @@ func TestAClientThatGoesAwayIsNoErrorOfTheServer(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
 	defer cancel()
 	req, _ := http.NewRequestWithContext(ctx, http.MethodPatch, w.server.URL+projectPath(w, ""), strings.NewReader(`{"title":"Judul baru"}`))
-	req.Header.Set("Authorization", "Bearer "+w.tokenOf(roleParticipant))
+	req.Header.Set("Authorization", "Bearer "+token)
 	req.Header.Set("Content-Type", "application/merge-patch+json")
 	if res, err := w.server.Client().Do(req); err == nil {
 		res.Body.Close()
