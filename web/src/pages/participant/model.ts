@@ -51,9 +51,9 @@ export function shortTermProgress(milestones: Milestone[]): { achieved: number; 
 }
 
 /**
- * The latest review of a target (evidence rejected or approved, milestone
- * returned or verified) in the timeline, whose sentence carries the
- * reviewer's comment: the Evidence and Milestone resources have no field for it.
+ * The latest of the given events of a target in the timeline (a milestone
+ * returned, verified or claimed again): it tells whether a return is still
+ * the last word, with the reviewer's comment in its details.
  */
 export function latestReview(timeline: TimelineEntry[] | undefined, targetId: string, actions: string[]): TimelineEntry | undefined {
   // The timeline is newest first.
