@@ -107,20 +107,7 @@ func TestABurstOfWrongPasswordsGetsNoMoreChecksThanTheLimit(t *testing.T) {
 	}
 	wg.Wait()
 	close(statuses)
-	checked, refused := 0, 0
-	for res := range statuses {
-		switch res.status {
-		case http.StatusUnauthorized:
-			checked++
-		case http.StatusTooManyRequests, http.StatusServiceUnavailable:
-			if res.header.Get("Retry-After") == "" {
-				t.Errorf("%d without Retry-After", res.status)
-			}
-			refused++
-		default:
-			t.Errorf("answer %d: %s", res.status, res.body)
-		}
-	}
+	checked, refused := countBurst(t, statuses)
 	t.Logf("%d of %d wrong passwords checked, %d refused", checked, burst, refused)
 	if checked > domain.LoginFailureLimit {
 		t.Errorf("%d passwords were checked; the limit is %d", checked, domain.LoginFailureLimit)

@@ -70,8 +70,9 @@ type Cohort struct {
 	Version              int64
 	CreatedAt            time.Time
 	UpdatedAt            time.Time
-	// Offer is what the caller who read it may do to it now.
-	Offer Offer
+	// Offer is what the caller who read it may do to it now; it is theirs,
+	// so audit snapshots leave it out.
+	Offer Offer `json:"-"`
 }
 
 // Bounds and default of a cohort's response deadline, in days.

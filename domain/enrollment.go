@@ -21,8 +21,9 @@ type Enrollment struct {
 	Version   int64
 	CreatedAt time.Time
 	UpdatedAt time.Time
-	// Offer is what the caller who read it may do to it now.
-	Offer Offer
+	// Offer is what the caller who read it may do to it now; it is theirs,
+	// so audit snapshots leave it out.
+	Offer Offer `json:"-"`
 }
 
 // EnrollmentPlan is what an organizer gives to enroll a participant.

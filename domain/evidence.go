@@ -46,8 +46,9 @@ type Evidence struct {
 	// rejection ("" before any review). It is kept with the review.
 	ReviewComment string
 	Version       int64
-	// Offer is what the caller who read it may do to it now.
-	Offer Offer
+	// Offer is what the caller who read it may do to it now; it is theirs,
+	// so audit snapshots leave it out.
+	Offer Offer `json:"-"`
 }
 
 // StoredFile is an evidence file as kept in the blob store.

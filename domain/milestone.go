@@ -72,8 +72,9 @@ type Milestone struct {
 	Version       int64
 	CreatedAt     time.Time
 	UpdatedAt     time.Time
-	// Offer is what the caller who read it may do to it now.
-	Offer Offer
+	// Offer is what the caller who read it may do to it now; it is theirs,
+	// so audit snapshots leave it out.
+	Offer Offer `json:"-"`
 }
 
 // EvidenceTally counts a milestone's evidence by status; a status without

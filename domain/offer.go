@@ -94,13 +94,11 @@ func offerOf[R any](actor *Actor, target Target, r R, offers []offer[R]) Offer {
 		if Authorize(actor, of.policy, target) != nil {
 			continue
 		}
-		if of.check == nil {
-			o.Allowed = append(o.Allowed, of.op)
-			continue
-		}
-		if err := of.check(r); err != nil {
-			o.refuse(of.op, err)
-			continue
+		if of.check != nil {
+			if err := of.check(r); err != nil {
+				o.refuse(of.op, err)
+				continue
+			}
 		}
 		o.Allowed = append(o.Allowed, of.op)
 	}

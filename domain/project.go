@@ -50,8 +50,9 @@ type Project struct {
 	Version   int64
 	CreatedAt time.Time
 	UpdatedAt time.Time
-	// Offer is what the caller who read it may do to it now.
-	Offer Offer
+	// Offer is what the caller who read it may do to it now; it is theirs,
+	// so audit snapshots leave it out.
+	Offer Offer `json:"-"`
 }
 
 // StakeholderKind says whether a stakeholder belongs to the participant's

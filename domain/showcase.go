@@ -55,8 +55,9 @@ type Publication struct {
 	// WithdrawnAt is set while the publication is off the showcase.
 	WithdrawnBy *uuid.UUID
 	WithdrawnAt *time.Time
-	// Offer is what the caller who read it may do to it now.
-	Offer     Offer
+	// Offer is what the caller who read it may do to it now; it is theirs,
+	// so audit snapshots leave it out.
+	Offer     Offer `json:"-"`
 	Version   int64
 	CreatedAt time.Time
 	UpdatedAt time.Time
