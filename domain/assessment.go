@@ -87,102 +87,25 @@ const (
 	PredicateKurangMemuaskan Predicate = "kurang_memuaskan"
 )
 
-// threshold is the score a total must exceed for a predicate.
-type threshold struct {
-	Above     float64
-	Predicate Predicate
+// DefaultRubrics returns the rubrics of LAN's template of the program: what
+// a cohort created before templates existed falls back to.
+func DefaultRubrics(cohort uuid.UUID, program Program) []Rubric {
+	return RubricsOf(cohort, LANTemplate(program).Rubrics)
 }
 
-// Assessment rules per program: the predicates' thresholds and the default
-// rubrics a new cohort starts with. They follow PerLAN 5/2022 and its
-// guideline as Proper's defaults; an institution adjusts a cohort's rubrics
-// (replace-rubric) to the guideline in force, and these tables are the one
-// place to change when LAN changes the rules.
-var (
-	lanThresholds = []threshold{{90, PredicateSangatMemuaskan}, {80, PredicateMemuaskan}, {70, PredicateCukupMemuaskan}}
-
-	predicateThresholds = map[Program][]threshold{
-		ProgramPKN1: lanThresholds, ProgramPKN2: lanThresholds, ProgramPKA: lanThresholds, ProgramPKP: lanThresholds,
-	}
-
-	defaultRubrics = map[Program]map[Seminar][]Criterion{
-		ProgramPKN1: {
-			SeminarDesign: {
-				{"strategic_issue", "Ketajaman isu strategis dan analisis lingkungan", 25},
-				{"change_idea", "Gagasan perubahan dan inovasi kebijakan", 25},
-				{"milestones", "Tahapan dan rencana aksi", 20},
-				{"stakeholders", "Pemetaan dan strategi pelibatan stakeholder", 15},
-				{"presentation", "Penyajian dan argumentasi", 15},
-			},
-			SeminarFinal: {
-				{"short_term_results", "Capaian tahapan jangka pendek", 30},
-				{"strategic_impact", "Manfaat dan dampak strategis perubahan", 25},
-				{"leadership", "Kepemimpinan strategis dan kolaborasi", 20},
-				{"sustainability", "Keberlanjutan jangka menengah dan panjang", 15},
-				{"presentation", "Penyajian laporan dan argumentasi", 10},
-			},
-		},
-		ProgramPKN2: {
-			SeminarDesign: {
-				{"issue_analysis", "Identifikasi dan analisis isu", 25},
-				{"change_idea", "Gagasan perubahan dan inovasi", 25},
-				{"milestones", "Tahapan dan rencana kegiatan", 20},
-				{"stakeholders", "Pemetaan dan strategi pelibatan stakeholder", 15},
-				{"presentation", "Penyajian dan argumentasi", 15},
-			},
-			SeminarFinal: {
-				{"short_term_results", "Capaian tahapan jangka pendek", 30},
-				{"benefits", "Manfaat dan dampak perubahan", 25},
-				{"leadership", "Kepemimpinan dan kolaborasi stakeholder", 20},
-				{"sustainability", "Keberlanjutan jangka menengah dan panjang", 15},
-				{"presentation", "Penyajian laporan", 10},
-			},
-		},
-		ProgramPKA: {
-			SeminarDesign: {
-				{"issue_analysis", "Identifikasi dan analisis isu kinerja", 30},
-				{"change_idea", "Gagasan perubahan", 25},
-				{"milestones", "Tahapan dan rencana kegiatan", 20},
-				{"stakeholders", "Pemetaan stakeholder", 10},
-				{"presentation", "Penyajian dan argumentasi", 15},
-			},
-			SeminarFinal: {
-				{"short_term_results", "Capaian tahapan jangka pendek", 35},
-				{"benefits", "Manfaat perubahan bagi kinerja unit", 25},
-				{"leadership", "Kepemimpinan kinerja dan kolaborasi", 20},
-				{"sustainability", "Keberlanjutan", 10},
-				{"presentation", "Penyajian laporan", 10},
-			},
-		},
-		ProgramPKP: {
-			SeminarDesign: {
-				{"issue_analysis", "Identifikasi dan analisis isu operasional", 30},
-				{"change_idea", "Gagasan perubahan", 25},
-				{"milestones", "Tahapan dan rencana kegiatan", 25},
-				{"presentation", "Penyajian dan argumentasi", 20},
-			},
-			SeminarFinal: {
-				{"short_term_results", "Capaian tahapan jangka pendek", 40},
-				{"benefits", "Manfaat perubahan bagi pelayanan", 25},
-				{"leadership", "Kepemimpinan pelayanan", 20},
-				{"presentation", "Penyajian laporan", 15},
-			},
-		},
-	}
-)
-
-// DefaultRubrics returns the rubrics a new cohort of the program starts with.
-func DefaultRubrics(cohort uuid.UUID, program Program) []Rubric {
+// RubricsOf returns a template's rubrics as a cohort's, design seminar first.
+func RubricsOf(cohort uuid.UUID, rubrics map[Seminar][]Criterion) []Rubric {
 	var out []Rubric
 	for _, seminar := range []Seminar{SeminarDesign, SeminarFinal} {
-		out = append(out, Rubric{CohortID: cohort, Seminar: seminar, Criteria: slices.Clone(defaultRubrics[program][seminar])})
+		out = append(out, Rubric{CohortID: cohort, Seminar: seminar, Criteria: slices.Clone(rubrics[seminar])})
 	}
 	return out
 }
 
-// PredicateOf returns the predicate a total earns in a program.
-func PredicateOf(program Program, total float64) Predicate {
-	for _, t := range predicateThresholds[program] {
+// PredicateOf returns the predicate a total earns under a cohort's
+// thresholds (best first).
+func PredicateOf(thresholds []Threshold, total float64) Predicate {
+	for _, t := range thresholds {
 		if total > t.Above {
 			return t.Predicate
 		}
@@ -216,7 +139,7 @@ type Assessment struct {
 
 // score checks scores against the rubric (every criterion exactly once,
 // 0–100 to one decimal) and computes the weighted total and predicate.
-func (r Rubric) score(program Program, scores []Score) (float64, Predicate, error) {
+func (r Rubric) score(thresholds []Threshold, scores []Score) (float64, Predicate, error) {
 	var v Violations
 	seen := map[string]bool{}
 	weights := map[string]int{}
@@ -254,7 +177,7 @@ func (r Rubric) score(program Program, scores []Score) (float64, Predicate, erro
 		return 0, "", err
 	}
 	total := float64((weighted+5)/10) / 100 // tenths × percent = thousandths of a point
-	return total, PredicateOf(program, total), nil
+	return total, PredicateOf(thresholds, total), nil
 }
 
 // SeminarResult is a project's result in one seminar: the mean of its
@@ -267,8 +190,8 @@ type SeminarResult struct {
 }
 
 // Results computes a project's seminar results from its assessments (any
-// order): each examiner's latest counts.
-func Results(program Program, assessments []Assessment) []SeminarResult {
+// order) under the cohort's thresholds: each examiner's latest counts.
+func Results(thresholds []Threshold, assessments []Assessment) []SeminarResult {
 	latest := map[Seminar]map[uuid.UUID]Assessment{}
 	for _, a := range assessments {
 		if latest[a.Seminar] == nil {
@@ -289,7 +212,7 @@ func Results(program Program, assessments []Assessment) []SeminarResult {
 			sum += a.Total
 		}
 		mean := math.Round(sum/float64(len(byExaminer))*100) / 100
-		out = append(out, SeminarResult{Seminar: seminar, Score: mean, Predicate: PredicateOf(program, mean), Examiners: len(byExaminer)})
+		out = append(out, SeminarResult{Seminar: seminar, Score: mean, Predicate: PredicateOf(thresholds, mean), Examiners: len(byExaminer)})
 	}
 	return out
 }

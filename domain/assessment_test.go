@@ -16,9 +16,9 @@ func TestPredicatesFollowTheThresholds(t *testing.T) {
 		{100, PredicateSangatMemuaskan}, {90.01, PredicateSangatMemuaskan}, {90, PredicateMemuaskan}, {80.01, PredicateMemuaskan},
 		{80, PredicateCukupMemuaskan}, {70.01, PredicateCukupMemuaskan}, {70, PredicateKurangMemuaskan}, {0, PredicateKurangMemuaskan},
 	} {
-		for _, program := range Programs {
-			if got := PredicateOf(program, c.total); got != c.want {
-				t.Errorf("%s %.2f: %s, want %s", program, c.total, got, c.want)
+		for _, tpl := range LANTemplates() {
+			if got := PredicateOf(tpl.Thresholds, c.total); got != c.want {
+				t.Errorf("%s %.2f: %s, want %s", tpl.Program, c.total, got, c.want)
 			}
 		}
 	}
@@ -39,12 +39,12 @@ func testRubric() Rubric {
 }
 
 func TestTheTotalIsWeightedToTwoDecimals(t *testing.T) {
-	total, predicate, err := testRubric().score(ProgramPKN2, []Score{{"a", 90.5}, {"b", 80}, {"c", 70.1}})
+	total, predicate, err := testRubric().score(LANThresholds(), []Score{{"a", 90.5}, {"b", 80}, {"c", 70.1}})
 	// 90.5×0.25 + 80×0.25 + 70.1×0.5 = 22.625 + 20 + 35.05 = 77.675 → 77.68
 	if err != nil || total != 77.68 || predicate != PredicateCukupMemuaskan {
 		t.Fatalf("total %v %s %v, want 77.68 cukup_memuaskan", total, predicate, err)
 	}
-	total, predicate, _ = testRubric().score(ProgramPKN2, []Score{{"a", 90}, {"b", 90}, {"c", 90.1}})
+	total, predicate, _ = testRubric().score(LANThresholds(), []Score{{"a", 90}, {"b", 90}, {"c", 90.1}})
 	if total != 90.05 || predicate != PredicateSangatMemuaskan {
 		t.Fatalf("total %v %s, want 90.05 sangat_memuaskan", total, predicate)
 	}
@@ -64,7 +64,7 @@ func TestScoresMustCoverTheRubricExactlyOnce(t *testing.T) {
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
-			_, _, err := testRubric().score(ProgramPKN2, c.scores)
+			_, _, err := testRubric().score(LANThresholds(), c.scores)
 			var de *Error
 			if !errors.As(err, &de) || de.Kind != KindInvalid || de.Fields[0].Field != c.field {
 				t.Fatalf("got %v, want an invalid %s", err, c.field)
@@ -83,12 +83,26 @@ func TestRubricWeightsMustSumTo100(t *testing.T) {
 func TestTheSeminarResultIsTheMeanOfEachExaminersLatestTotal(t *testing.T) {
 	first, second := uuid.New(), uuid.New()
 	at := time.Date(2026, 9, 10, 9, 0, 0, 0, time.UTC)
-	results := Results(ProgramPKN2, []Assessment{
+	results := Results(LANThresholds(), []Assessment{
 		{Seminar: SeminarFinal, ExaminerID: first, Total: 70, At: at},
 		{Seminar: SeminarFinal, ExaminerID: first, Total: 91, At: at.Add(time.Hour)}, // replaces 70
 		{Seminar: SeminarFinal, ExaminerID: second, Total: 88.5, At: at},
 	})
 	if len(results) != 1 || results[0].Score != 89.75 || results[0].Predicate != PredicateMemuaskan || results[0].Examiners != 2 {
 		t.Fatalf("%+v, want final 89.75 memuaskan by 2 examiners", results)
+	}
+}
+
+func TestPredicatesFollowTheCohortsOwnThresholds(t *testing.T) {
+	strict := []Threshold{{95, PredicateSangatMemuaskan}, {85, PredicateMemuaskan}, {75, PredicateCukupMemuaskan}}
+	if got := PredicateOf(strict, 92); got != PredicateMemuaskan {
+		t.Errorf("92 under stricter thresholds: %s, want memuaskan", got)
+	}
+	if got := PredicateOf(LANThresholds(), 92); got != PredicateSangatMemuaskan {
+		t.Errorf("92 under LAN's thresholds: %s, want sangat_memuaskan", got)
+	}
+	total, predicate, _ := testRubric().score(strict, []Score{{"a", 90}, {"b", 90}, {"c", 90}})
+	if total != 90 || predicate != PredicateMemuaskan {
+		t.Errorf("scored %v %s under stricter thresholds, want 90 memuaskan", total, predicate)
 	}
 }

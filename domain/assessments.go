@@ -98,7 +98,7 @@ func (s *Projects) RecordAssessment(ctx context.Context, actor *Actor, projectID
 			return nil, err
 		}
 		i := slices.IndexFunc(rubrics, func(r Rubric) bool { return r.Seminar == seminar })
-		total, predicate, err := rubrics[i].score(cohort.Program, scores)
+		total, predicate, err := rubrics[i].score(cohort.Thresholds, scores)
 		if err != nil {
 			return nil, err
 		}
@@ -163,5 +163,5 @@ func (s *Projects) ProjectResults(ctx context.Context, actor *Actor, p Project) 
 	if err != nil {
 		return nil, err
 	}
-	return Results(cohort.Program, assessments), nil
+	return Results(cohort.Thresholds, assessments), nil
 }

@@ -624,3 +624,35 @@ var (
 		`is not UTF-8 text (see line {line}); in Excel, save it as "CSV UTF-8" and upload it again`,
 		`Berkas bukan teks UTF-8 (lihat baris {line}). Di Excel, simpan sebagai “CSV UTF-8” lalu unggah kembali.`)
 )
+
+// Codes of program templates, a cohort's copy of one, and co-organized
+// cohorts.
+var (
+	CodeTemplateUnknown = code("template.unknown",
+		"no such program template, or not one of your institution or of LAN",
+		"Templat program tidak ditemukan di lembaga Anda maupun di LAN.")
+	CodeTemplateProgramMismatch = code("template.program_mismatch",
+		"is a template of program {program}; choose a template of the cohort's program",
+		"Templat ini untuk program {program}. Pilih templat program angkatan ini.")
+	CodeTemplateShipped = code("template.shipped",
+		"LAN's templates are not changed here; copy one into your institution and adapt the copy",
+		"Templat LAN tidak dapat diubah. Salin ke lembaga Anda lalu sesuaikan salinannya.")
+	CodeThresholdsCount = code("thresholds.count",
+		"must list between 1 and {max} thresholds",
+		"Cantumkan 1 sampai {max} ambang kualifikasi.")
+	CodeThresholdAbove = code("thresholds.above",
+		"must be between 0 and 100",
+		"Harus antara 0 dan 100.")
+	CodeThresholdsOrder = code("thresholds.order",
+		"thresholds go best first (sangat_memuaskan, memuaskan, cukup_memuaskan), each lower than the one before",
+		"Urutkan ambang dari kualifikasi terbaik (Sangat Memuaskan, Memuaskan, Cukup Memuaskan), masing-masing lebih rendah dari sebelumnya.")
+	CodeGraduationWeightsSum = code("graduation.weights_sum",
+		"weights must sum to 100, not {sum}",
+		"Jumlah bobot harus 100, bukan {sum}.")
+	CodeCohortPartnerSelf = code("cohort.partner_self",
+		"must be another institution than the cohort's own",
+		"Lembaga mitra harus lembaga lain, bukan penyelenggara angkatan ini.")
+	CodeCohortPartnerReadOnly = code("cohort.partner_read_only",
+		"the organizers of a partner institution read this cohort and change nothing in it",
+		"Penyelenggara lembaga mitra hanya dapat melihat angkatan ini, tidak dapat mengubahnya.")
+)

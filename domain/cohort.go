@@ -2,6 +2,7 @@ package domain
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/google/uuid"
@@ -67,9 +68,36 @@ type Cohort struct {
 	// ResponseDeadlineDays is how many days a mentor or coach has to answer
 	// what waits for their review before it is late and escalated.
 	ResponseDeadlineDays int
-	Version              int64
-	CreatedAt            time.Time
-	UpdatedAt            time.Time
+	// TemplateID is the program template the cohort was created from; the
+	// cohort keeps its own copy of the template's values below, so later
+	// changes to the template change no cohort. Nil for a cohort whose
+	// template was deleted.
+	TemplateID *uuid.UUID
+	// PartnerInstitutionID names the institution that co-organizes the
+	// cohort ("BPSDM Jawa Timur bekerja sama dengan LAN RI"); its
+	// organizers read the cohort and change nothing.
+	PartnerInstitutionID *uuid.UUID
+	// Terms are the words of the cohort's product: Proyek or Aksi Perubahan.
+	Terms ProgramTerms
+	// Thresholds are the qualification thresholds of the cohort's seminars,
+	// best first.
+	Thresholds []Threshold
+	// Graduation are the components of the cohort's graduation result.
+	Graduation []GraduationComponent
+	// ExaminersRequired is how many examiners assess each seminar.
+	ExaminersRequired int
+	// ShowExaminerScores lets participants read each examiner's scores;
+	// when false they read only the result.
+	ShowExaminerScores bool
+	// AppealWorkingDays is how many working days a participant has to
+	// appeal a seminar result.
+	AppealWorkingDays int
+	// ReportLeadWorkingDays is how many working days before the final
+	// seminar the final report is due.
+	ReportLeadWorkingDays int
+	Version               int64
+	CreatedAt             time.Time
+	UpdatedAt             time.Time
 	// Offer is what the caller who read it may do to it now; it is theirs,
 	// so audit snapshots leave it out.
 	Offer Offer `json:"-"`
@@ -90,8 +118,14 @@ type CohortPlan struct {
 	StartsOn      Date
 	EndsOn        Date
 	Phases        []Phase
-	// ResponseDeadlineDays defaults to DefaultResponseDeadlineDays when nil.
+	// ResponseDeadlineDays defaults to the template's mentor response
+	// deadline when nil.
 	ResponseDeadlineDays *int
+	// TemplateID is the template to copy; LAN's template of the program
+	// when nil.
+	TemplateID *uuid.UUID
+	// PartnerInstitutionID names a co-organizing institution, if any.
+	PartnerInstitutionID *uuid.UUID
 }
 
 // CohortChanges is a partial update of a cohort; nil fields stay as they are.
@@ -103,12 +137,29 @@ type CohortChanges struct {
 	Phases   *[]Phase
 	// ResponseDeadlineDays changes the cohort's response deadline.
 	ResponseDeadlineDays *int
+	// PartnerInstitutionID names a new partner; ClearPartner removes it.
+	PartnerInstitutionID *uuid.UUID
+	ClearPartner         bool
+	// The cohort's copy of its template's values.
+	Terms                 *ProgramTerms
+	Thresholds            *[]Threshold
+	Graduation            *[]GraduationComponent
+	ExaminersRequired     *int
+	ShowExaminerScores    *bool
+	AppealWorkingDays     *int
+	ReportLeadWorkingDays *int
 }
 
-// newCohort validates a plan into a cohort.
-func newCohort(p CohortPlan, now time.Time) (Cohort, error) {
+// newCohort validates a plan into a cohort with its own copy of the
+// template's values.
+func newCohort(p CohortPlan, t ProgramTemplate, now time.Time) (Cohort, error) {
+	templateID := t.ID
 	c := Cohort{ID: NewID(), InstitutionID: p.InstitutionID, Code: p.Code, Name: p.Name,
-		StartsOn: p.StartsOn, EndsOn: p.EndsOn, Phases: p.Phases, ResponseDeadlineDays: DefaultResponseDeadlineDays,
+		StartsOn: p.StartsOn, EndsOn: p.EndsOn, Phases: p.Phases, ResponseDeadlineDays: t.Deadlines.MentorResponse,
+		TemplateID: &templateID, PartnerInstitutionID: p.PartnerInstitutionID, Terms: t.Terms,
+		Thresholds: slices.Clone(t.Thresholds), Graduation: slices.Clone(t.Graduation),
+		ExaminersRequired: t.ExaminersRequired, ShowExaminerScores: t.ShowExaminerScores,
+		AppealWorkingDays: t.Deadlines.Appeal, ReportLeadWorkingDays: t.Deadlines.ReportLead,
 		Version: 1, CreatedAt: now, UpdatedAt: now}
 	if p.ResponseDeadlineDays != nil {
 		c.ResponseDeadlineDays = *p.ResponseDeadlineDays
@@ -117,6 +168,9 @@ func newCohort(p CohortPlan, now time.Time) (Cohort, error) {
 	program, err := ParseProgram(p.Program)
 	v.AddError("program", err)
 	c.Program = program
+	if err == nil && t.Program != program {
+		v.Add("templateId", CodeTemplateProgramMismatch, Params{"program": t.Program})
+	}
 	c.validate(&v)
 	return c, v.Err()
 }
@@ -141,6 +195,33 @@ func (c *Cohort) apply(ch CohortChanges) error {
 	if ch.ResponseDeadlineDays != nil {
 		c.ResponseDeadlineDays = *ch.ResponseDeadlineDays
 	}
+	if ch.PartnerInstitutionID != nil {
+		c.PartnerInstitutionID = ch.PartnerInstitutionID
+	}
+	if ch.ClearPartner {
+		c.PartnerInstitutionID = nil
+	}
+	if ch.Terms != nil {
+		c.Terms = *ch.Terms
+	}
+	if ch.Thresholds != nil {
+		c.Thresholds = *ch.Thresholds
+	}
+	if ch.Graduation != nil {
+		c.Graduation = *ch.Graduation
+	}
+	if ch.ExaminersRequired != nil {
+		c.ExaminersRequired = *ch.ExaminersRequired
+	}
+	if ch.ShowExaminerScores != nil {
+		c.ShowExaminerScores = *ch.ShowExaminerScores
+	}
+	if ch.AppealWorkingDays != nil {
+		c.AppealWorkingDays = *ch.AppealWorkingDays
+	}
+	if ch.ReportLeadWorkingDays != nil {
+		c.ReportLeadWorkingDays = *ch.ReportLeadWorkingDays
+	}
 	var v Violations
 	c.validate(&v)
 	return v.Err()
@@ -164,6 +245,17 @@ func (c *Cohort) validate(v *Violations) {
 	if c.ResponseDeadlineDays < 1 || c.ResponseDeadlineDays > MaxResponseDeadlineDays {
 		v.Add("responseDeadlineDays", CodeCohortResponseDeadline, Params{"max": MaxResponseDeadlineDays})
 	}
+	if c.PartnerInstitutionID != nil && *c.PartnerInstitutionID == c.InstitutionID {
+		v.Add("partnerInstitutionId", CodeCohortPartnerSelf)
+	}
+	c.Terms = validateTerms(v, "terms", c.Terms)
+	validateThresholds(v, "thresholds", c.Thresholds)
+	validateGraduation(v, "graduation", c.Graduation)
+	validateCounts(v, map[string]countRule{
+		"examinersRequired":     {c.ExaminersRequired, 1, MaxExaminersRequired},
+		"appealWorkingDays":     {c.AppealWorkingDays, 0, MaxAppealWorkingDays},
+		"reportLeadWorkingDays": {c.ReportLeadWorkingDays, 0, MaxReportLeadWorkingDays},
+	})
 	previous := -1
 	var previousEnd Date
 	for i, ph := range c.Phases {

@@ -36,8 +36,14 @@ func (s *Cohorts) CreateCohort(ctx context.Context, actor *Actor, plan CohortPla
 		if err := Authorize(actor, CreateCohort, Target{InstitutionID: plan.InstitutionID}); err != nil {
 			return err
 		}
-		var err error
-		if cohort, err = newCohort(plan, now); err != nil {
+		template, err := templateForCohort(ctx, tx, actor, plan)
+		if err != nil {
+			return err
+		}
+		if err := checkPartner(ctx, tx, plan.PartnerInstitutionID); err != nil {
+			return err
+		}
+		if cohort, err = newCohort(plan, template, now); err != nil {
 			return err
 		}
 		if err := tx.Cohorts().Create(ctx, cohort); err != nil {
@@ -46,7 +52,7 @@ func (s *Cohorts) CreateCohort(ctx context.Context, actor *Actor, plan CohortPla
 		if _, err := tx.Cohorts().AddStaff(ctx, StaffMember{CohortID: cohort.ID, UserID: actor.UserID, Role: StaffOrganizer, AddedAt: now}); err != nil {
 			return err
 		}
-		for _, r := range DefaultRubrics(cohort.ID, cohort.Program) {
+		for _, r := range RubricsOf(cohort.ID, template.Rubrics) {
 			if err := tx.Assessments().SaveRubric(ctx, r); err != nil {
 				return err
 			}
@@ -62,6 +68,19 @@ func (s *Cohorts) CreateCohort(ctx context.Context, actor *Actor, plan CohortPla
 	organizer.Roles = append(slices.Clone(actor.Roles), CohortRole{CohortID: cohort.ID, Role: RoleOrganizer})
 	offerCohort(&organizer, &cohort)
 	return cohort, nil
+}
+
+// checkPartner checks that a named partner institution exists.
+func checkPartner(ctx context.Context, tx Store, partner *uuid.UUID) error {
+	if partner == nil {
+		return nil
+	}
+	if _, err := tx.Institutions().Get(ctx, *partner); KindOf(err) == KindNotFound {
+		return Invalid("partnerInstitutionId", CodeInstitutionUnknown)
+	} else if err != nil {
+		return err
+	}
+	return nil
 }
 
 // GetCohort returns a cohort where the actor holds a role.
@@ -87,7 +106,8 @@ func (s *Cohorts) ListCohorts(ctx context.Context, actor *Actor, page PageReques
 	return list, err
 }
 
-// UpdateCohort changes a cohort's code, name, dates or phases.
+// UpdateCohort changes a cohort's code, name, dates, phases, partner, or
+// its copy of its template's values.
 func (s *Cohorts) UpdateCohort(ctx context.Context, actor *Actor, id uuid.UUID, c CohortChanges, ifMatch *int64) (Cohort, error) {
 	if err := Authorize(actor, UpdateCohort, Target{CohortID: id}); err != nil {
 		return Cohort{}, err
@@ -103,6 +123,9 @@ func (s *Cohorts) UpdateCohort(ctx context.Context, actor *Actor, id uuid.UUID, 
 			return err
 		}
 		before := cohort
+		if err := checkPartner(ctx, tx, c.PartnerInstitutionID); err != nil {
+			return err
+		}
 		if err := cohort.apply(c); err != nil {
 			return err
 		}

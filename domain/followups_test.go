@@ -40,7 +40,7 @@ func TestOnlyACompletedProjectClosesItsShortTermMilestones(t *testing.T) {
 
 func TestCohortResponseDeadlineIsValidated(t *testing.T) {
 	plan := CohortPlan{Program: "pkn2", Code: "X", Name: "X", StartsOn: NewDate(2026, 1, 1), EndsOn: NewDate(2026, 6, 1)}
-	c, err := newCohort(plan, time.Now())
+	c, err := newCohort(plan, LANTemplate(ProgramPKN2), time.Now())
 	if err != nil || c.ResponseDeadlineDays != DefaultResponseDeadlineDays {
 		t.Fatalf("a cohort without a deadline: %d days, %v", c.ResponseDeadlineDays, err)
 	}

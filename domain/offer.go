@@ -57,6 +57,9 @@ const (
 	OpCreateAgency        Operation = "create-agency"
 	OpRecordReplication   Operation = "record-replication"
 	OpListReplications    Operation = "list-agency-replications"
+	// Program templates: copy one (create from a source), adapt a copy.
+	OpCreateProgramTemplate Operation = "create-program-template"
+	OpUpdateProgramTemplate Operation = "update-program-template"
 )
 
 // Offer is what the caller may do to one resource now. Operations their
@@ -287,6 +290,24 @@ func OfferOf(actor *Actor) Offer {
 	return o
 }
 
+// offerTemplate sets what actor may do to a program template: copy it into
+// an institution they organize for, and change it when it is their
+// institution's (LAN's shipped templates are refused with
+// CodeTemplateShipped).
+func offerTemplate(actor *Actor, t *ProgramTemplate) {
+	o := Offer{Allowed: []Operation{}, Refused: []Refusal{}}
+	if actor.PlatformAdmin || len(actor.Institutions) > 0 {
+		o.Allowed = append(o.Allowed, OpCreateProgramTemplate)
+	}
+	switch {
+	case t.Shipped() && (actor.PlatformAdmin || len(actor.Institutions) > 0):
+		o.Refused = append(o.Refused, Refusal{Operation: OpUpdateProgramTemplate, Code: CodeTemplateShipped})
+	case !t.Shipped() && Authorize(actor, UpdateProgramTemplate, templateTarget(*t)) == nil:
+		o.Allowed = append(o.Allowed, OpUpdateProgramTemplate)
+	}
+	t.Offer = o
+}
+
 // OfferedOperations lists every operation some resource offers, once.
 func OfferedOperations() []Operation {
 	var ops []Operation
@@ -304,6 +325,7 @@ func OfferedOperations() []Operation {
 	add(operationsOf(enrollmentOffers))
 	add(operationsOf(cohortOffers))
 	add(append(operationsOf(accountOffers), OpCreateCohort))
+	add([]Operation{OpCreateProgramTemplate, OpUpdateProgramTemplate})
 	return ops
 }
 

@@ -17,6 +17,10 @@ const (
 	RoleExaminer    Role = Role(StaffExaminer)
 	RoleParticipant Role = "participant" // peserta
 	RoleMentor      Role = "mentor"      // the participant's superior at home
+	// RolePartner is held by the organizers of a cohort's partner
+	// institution (a co-organized cohort): they read the cohort, its
+	// progress and its projects, and change nothing.
+	RolePartner Role = "partner"
 )
 
 // CohortRole is one role of a user in one cohort.
@@ -165,6 +169,12 @@ const (
 	RecordReplication     Action = "replication.record"
 	ListReplications      Action = "replication.list"
 	FindSimilar           Action = "project.find_similar"
+	// Program templates: LAN's are read by every organizer; an
+	// institution's by its organizers, who copy and adapt them.
+	ListProgramTemplates  Action = "program_template.list"
+	ReadProgramTemplate   Action = "program_template.read"
+	CreateProgramTemplate Action = "program_template.create"
+	UpdateProgramTemplate Action = "program_template.update"
 )
 
 // rule is the policy for one action. A target the actor may not see is
@@ -226,7 +236,19 @@ func either(fs ...func(*Actor, Target) bool) func(*Actor, Target) bool {
 // seesEnrollment: the cohort's organizers and examiners see every
 // enrollment; the participant, their mentor and their coach see their own.
 func seesEnrollment(a *Actor, t Target) bool {
-	return hasCohortRole(RoleOrganizer, RoleExaminer)(a, t) || (t.Enrollment != nil && t.Enrollment.involves(a.UserID))
+	return hasCohortRole(RoleOrganizer, RoleExaminer, RolePartner)(a, t) || (t.Enrollment != nil && t.Enrollment.involves(a.UserID))
+}
+
+// organizesInstitution reports whether the actor organizes for the
+// target's institution.
+func organizesInstitution(a *Actor, t Target) bool {
+	return t.InstitutionID != uuid.Nil && slices.Contains(a.Institutions, t.InstitutionID)
+}
+
+// seesTemplate: LAN's templates (no institution) are seen by every
+// organizer; an institution's by its organizers.
+func seesTemplate(a *Actor, t Target) bool {
+	return (t.InstitutionID == uuid.Nil && a.organizesAnything()) || organizesInstitution(a, t)
 }
 
 // The parts people play in one enrollment and its project.
@@ -274,7 +296,7 @@ var rules = map[Action]rule{
 	AssessProject:     {noun: "project", visible: seesEnrollment, allowed: hasCohortRole(RoleExaminer)},
 	ReadAssessments:   {noun: "project", visible: seesEnrollment, allowed: anyone},
 	ReleaseResults:    {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer)},
-	ReadProgress:      {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer, RoleCoach, RoleExaminer)},
+	ReadProgress:      {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer, RoleCoach, RoleExaminer, RolePartner)},
 	ReadEscalations:   {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer, RoleCoach)},
 	ReadWorkload:      {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer, RoleCoach)},
 
@@ -294,6 +316,11 @@ var rules = map[Action]rule{
 	// The originality check: the participant's coach, and the cohort's
 	// examiners and organizers.
 	FindSimilar: {noun: "project", visible: seesEnrollment, allowed: either(coachOf, hasCohortRole(RoleOrganizer, RoleExaminer))},
+
+	ListProgramTemplates:  {noun: "program template", allowed: organizer},
+	ReadProgramTemplate:   {noun: "program template", visible: seesTemplate, allowed: anyone},
+	CreateProgramTemplate: {noun: "institution", allowed: organizesInstitution},
+	UpdateProgramTemplate: {noun: "program template", visible: seesTemplate, allowed: organizesInstitution},
 }
 
 // seesUnreleasedResults: the cohort's organizers and examiners and the
@@ -307,7 +334,7 @@ func seesUnreleasedResults(a *Actor, t Target) bool {
 // for its organizers, examiners and platform admins; a coach, the
 // participants they coach.
 func ProgressScope(actor *Actor, cohort uuid.UUID) (coachedBy *uuid.UUID) {
-	if actor.PlatformAdmin || actor.Has(cohort, RoleOrganizer) || actor.Has(cohort, RoleExaminer) {
+	if actor.PlatformAdmin || actor.Has(cohort, RoleOrganizer) || actor.Has(cohort, RoleExaminer) || actor.Has(cohort, RolePartner) {
 		return nil
 	}
 	return &actor.UserID
@@ -337,6 +364,9 @@ func Authorize(actor *Actor, action Action, target Target) error {
 	case r.visible != nil && !r.visible(actor, target):
 		return NotFound(r.noun)
 	case !r.allowed(actor, target):
+		if target.CohortID != uuid.Nil && actor.Has(target.CohortID, RolePartner) {
+			return Fail(KindForbidden, CodeCohortPartnerReadOnly, Params{"action": action})
+		}
 		return Fail(KindForbidden, CodeForbidden, Params{"action": action})
 	}
 	return nil
@@ -355,7 +385,7 @@ type EnrollmentScope struct {
 // organizers and examiners see all, mentors and coaches their own
 // participants, a participant their own enrollment.
 func EnrollmentScopeOf(actor *Actor, cohort uuid.UUID) EnrollmentScope {
-	if actor.PlatformAdmin || actor.Has(cohort, RoleOrganizer) || actor.Has(cohort, RoleExaminer) {
+	if actor.PlatformAdmin || actor.Has(cohort, RoleOrganizer) || actor.Has(cohort, RoleExaminer) || actor.Has(cohort, RolePartner) {
 		return EnrollmentScope{All: true}
 	}
 	return EnrollmentScope{Involving: actor.UserID}

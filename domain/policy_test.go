@@ -105,6 +105,24 @@ var policyTable = map[Action][]policyRow{
 	CreateAgency:       {{organizers, "nothing"}},
 	RecordReplication:  {{organizers, "nothing"}},
 	ListReplications:   {{organizers, "nothing"}},
+	// Program templates: LAN's ("nothing") are read by every organizer;
+	// an institution's by its organizers, who copy and change theirs.
+	ListProgramTemplates: {{organizers, "nothing"}},
+	ReadProgramTemplate: {
+		//adm org oOr coa oCo exa men oMe par oPa non nil
+		{"+   +   +   N   N   N   N   N   N   N   N   U", "nothing"},
+		{"+   +   N   N   N   N   N   N   N   N   N   U", "institution A"},
+	},
+	CreateProgramTemplate: {
+		//adm org oOr coa oCo exa men oMe par oPa non nil
+		{"+   +   F   F   F   F   F   F   F   F   F   U", "institution A"},
+		{"+   F   F   F   F   F   F   F   F   F   F   U", "institution B"},
+	},
+	UpdateProgramTemplate: {
+		//adm org oOr coa oCo exa men oMe par oPa non nil
+		{"+   F   F   N   N   N   N   N   N   N   N   U", "nothing"},
+		{"+   +   N   N   N   N   N   N   N   N   N   U", "institution A"},
+	},
 	CreateCohort: {
 		//adm org oOr coa oCo exa men oMe par oPa non nil
 		{"+   +   F   F   F   F   F   F   F   F   F   U", "institution A"},

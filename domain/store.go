@@ -36,6 +36,8 @@ type Store interface {
 	MentorTransfers() MentorTransferStore
 	FollowUps() FollowUpStore
 	Outbox() OutboxStore
+	// Program templates (domain/program_templates.go).
+	ProgramTemplates() ProgramTemplateStore
 
 	// The innovation showcase and the originality check.
 	Publications() PublicationStore

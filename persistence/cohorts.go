@@ -22,9 +22,19 @@ type cohortRow struct {
 	EndsOn               time.Time  `bun:"ends_on,type:date"`
 	Phases               []phaseRow `bun:"phases,type:jsonb"`
 	ResponseDeadlineDays int        `bun:"response_deadline_days"`
-	Version              int64      `bun:"version"`
-	CreatedAt            time.Time  `bun:"created_at"`
-	UpdatedAt            time.Time  `bun:"updated_at"`
+	// The cohort's copy of its program template (migration 0011).
+	TemplateID            *uuid.UUID     `bun:"template_id,type:uuid"`
+	PartnerInstitutionID  *uuid.UUID     `bun:"partner_institution_id,type:uuid"`
+	Terms                 termsRow       `bun:"terms,type:jsonb"`
+	Thresholds            []thresholdRow `bun:"thresholds,type:jsonb"`
+	Graduation            []componentRow `bun:"graduation,type:jsonb"`
+	ExaminersRequired     int            `bun:"examiners_required"`
+	ShowExaminerScores    bool           `bun:"show_examiner_scores"`
+	AppealWorkingDays     int            `bun:"appeal_working_days"`
+	ReportLeadWorkingDays int            `bun:"report_lead_working_days"`
+	Version               int64          `bun:"version"`
+	CreatedAt             time.Time      `bun:"created_at"`
+	UpdatedAt             time.Time      `bun:"updated_at"`
 }
 
 // phaseRow is one element of cohorts.phases.
@@ -40,6 +50,10 @@ func cohortFromDomain(c domain.Cohort) cohortRow {
 	for _, p := range c.Phases {
 		r.Phases = append(r.Phases, phaseRow{Kind: string(p.Kind), StartsOn: p.StartsOn.String(), EndsOn: p.EndsOn.String()})
 	}
+	r.TemplateID, r.PartnerInstitutionID, r.Terms = c.TemplateID, c.PartnerInstitutionID, termsFromDomain(c.Terms)
+	r.Thresholds, r.Graduation = thresholdsFromDomain(c.Thresholds), graduationFromDomain(c.Graduation)
+	r.ExaminersRequired, r.ShowExaminerScores = c.ExaminersRequired, c.ShowExaminerScores
+	r.AppealWorkingDays, r.ReportLeadWorkingDays = c.AppealWorkingDays, c.ReportLeadWorkingDays
 	return r
 }
 
@@ -52,6 +66,10 @@ func (r cohortRow) toDomain() domain.Cohort {
 		ends, _ := domain.ParseDate("", p.EndsOn)
 		c.Phases = append(c.Phases, domain.Phase{Kind: domain.PhaseKind(p.Kind), StartsOn: starts, EndsOn: ends})
 	}
+	c.TemplateID, c.PartnerInstitutionID, c.Terms = r.TemplateID, r.PartnerInstitutionID, r.Terms.toDomain()
+	c.Thresholds, c.Graduation = thresholdsToDomain(r.Thresholds), graduationToDomain(r.Graduation)
+	c.ExaminersRequired, c.ShowExaminerScores = r.ExaminersRequired, r.ShowExaminerScores
+	c.AppealWorkingDays, c.ReportLeadWorkingDays = r.AppealWorkingDays, r.ReportLeadWorkingDays
 	return c
 }
 
@@ -77,7 +95,9 @@ func (s *CohortStore) Get(ctx context.Context, id uuid.UUID) (domain.Cohort, err
 // Update writes a cohort if nobody changed it since it was read.
 func (s *CohortStore) Update(ctx context.Context, c domain.Cohort) error {
 	row := cohortFromDomain(c)
-	res, err := s.db.NewUpdate().Model(&row).Column("code", "name", "starts_on", "ends_on", "phases", "response_deadline_days", "version", "updated_at").
+	res, err := s.db.NewUpdate().Model(&row).Column("code", "name", "starts_on", "ends_on", "phases", "response_deadline_days",
+		"partner_institution_id", "terms", "thresholds", "graduation", "examiners_required", "show_examiner_scores",
+		"appeal_working_days", "report_lead_working_days", "version", "updated_at").
 		WherePK().Where("version = ?", c.Version-1).Exec(ctx)
 	return staleUnlessOne(res, err)
 }

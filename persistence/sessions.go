@@ -56,14 +56,17 @@ func commaList(s string) []string {
 	return strings.Split(s, ",")
 }
 
-// sessionActorSQL finds a live session's user with their roles. Every
+// sessionActorSQL finds a live session's user with their roles; an
+// organizer of a cohort's partner institution holds RolePartner in it. Every
 // authenticated request runs it, so it is sent with parameters and its plan
 // is kept (see preparedRow).
 const sessionActorSQL = `
 	SELECT u.id, u.platform_admin,
 	  array_to_string(ARRAY(SELECT cohort_id::text || ' ' || role FROM cohort_staff WHERE user_id = u.id
 	        UNION SELECT cohort_id::text || ' participant' FROM enrollments WHERE participant_id = u.id
-	        UNION SELECT cohort_id::text || ' mentor' FROM enrollments WHERE mentor_id = u.id), ',') AS roles,
+	        UNION SELECT cohort_id::text || ' mentor' FROM enrollments WHERE mentor_id = u.id
+	        UNION SELECT c.id::text || ' partner' FROM cohorts c JOIN institution_organizers o ON o.institution_id = c.partner_institution_id
+	              WHERE o.user_id = u.id), ',') AS roles,
 	  array_to_string(ARRAY(SELECT institution_id::text FROM institution_organizers WHERE user_id = u.id), ',') AS institutions
 	FROM sessions s JOIN users u ON u.id = s.user_id
 	WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2`
