@@ -55,6 +55,10 @@ type Deps struct {
 	// UploadPace is the slowest an upload's body may arrive before the
 	// upload is cut off with a 408; the zero value means DefaultUploadPace.
 	UploadPace UploadPace
+	// UploadDir is the folder where resumable evidence uploads (the tus
+	// routes, see evidence_uploads.go) keep their bytes until they
+	// complete; empty leaves those routes out.
+	UploadDir string
 }
 
 // Services are the domain services and stores behind the operations.
@@ -99,6 +103,11 @@ func New(deps Deps) *Server {
 	registerRoutes(huma.NewGroup(humaAPI, "/v1"), services)
 	completeSchemas(humaAPI.OpenAPI())
 	describeCodes(humaAPI.OpenAPI())
+	if deps.Services != nil && deps.UploadDir != "" {
+		if err := registerEvidenceUploads(mux, services, deps.UploadDir, deps.UploadPace, deps.Logger); err != nil {
+			panic("api: resumable uploads: " + err.Error())
+		}
+	}
 
 	mux.Handle("GET /metrics", named("metrics", metricsHandler(deps.Metrics)))
 	registerDocs(mux)
@@ -174,6 +183,8 @@ var apiTags = []*huma.Tag{
 	{Name: "projects", Description: "Change projects (proyek perubahan): the design and its approval, coaching notes, the timeline, the review queue."},
 	{Name: "milestones", Description: "Milestones (tahapan) of a project, claimed by the participant and verified by the mentor."},
 	{Name: "evidence", Description: "Evidence (bukti dukung) of milestones: files and links, reviewed by the mentor."},
+	{Name: "classes", Description: "Classes (kelas) of a cohort: the level between the cohort and its groups, with their coaches."},
+	{Name: "calendar", Description: "The holiday calendar (libur nasional, cuti bersama) that deadlines in working days skip."},
 	{Name: "progress", Description: "Who is on track in a cohort, for coaches and organizers."},
 	{Name: "follow-up", Description: "What needs doing, during the training and after it: my reminders, items past the cohort's response deadline, and the reviewers' workload."},
 	{Name: "assessment", Description: "Seminar rubrics, examiners' scores and predicates, and the release of results."},

@@ -11,10 +11,16 @@ import (
 // only when listed. Tokens travel in the Authorization header, not in
 // cookies, so credentials are never allowed.
 const (
-	corsAllowMethods  = "GET, POST, PUT, PATCH, DELETE"
-	corsAllowHeaders  = "Authorization, Content-Type, If-Match, If-None-Match, Idempotency-Key, Range, X-Request-Id"
-	corsExposeHeaders = "ETag, Link, Location, Retry-After, X-Request-Id, Idempotent-Replayed, Content-Disposition"
+	corsAllowMethods  = "GET, HEAD, POST, PUT, PATCH, DELETE"
+	corsAllowHeaders  = "Authorization, Content-Type, If-Match, If-None-Match, Idempotency-Key, Range, X-Request-Id, " + tusRequestHeaders
+	corsExposeHeaders = "ETag, Link, Location, Retry-After, X-Request-Id, Idempotent-Replayed, Content-Disposition, " + tusResponseHeaders
 	corsMaxAge        = "600"
+)
+
+// The headers of the tus protocol, which resumable uploads send and read.
+const (
+	tusRequestHeaders  = "Tus-Resumable, Upload-Length, Upload-Offset, Upload-Metadata"
+	tusResponseHeaders = "Tus-Resumable, Tus-Version, Tus-Max-Size, Upload-Offset, Upload-Length"
 )
 
 // allowOrigins lets browsers on the listed origins call the API, and

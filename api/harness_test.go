@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -67,7 +68,7 @@ func newAppLogging(t testing.TB, db *bun.DB, logger *slog.Logger) *app {
 	blobDir := t.TempDir()
 	services := domain.NewServices(store, newBlobs(t, blobDir), time.Now, domain.Options{MaxEvidenceBytes: testMaxEvidenceBytes})
 	deps := api.Deps{Logger: logger, Services: &api.Services{Services: services, Idempotency: persistence.NewIdempotencyStore(db), Now: time.Now},
-		Ready: func(ctx context.Context) error { return persistence.CheckReady(ctx, db) }}
+		Ready: func(ctx context.Context) error { return persistence.CheckReady(ctx, db) }, UploadDir: filepath.Join(blobDir, ".uploads")}
 	ts := serve(t, api.New(deps).Handler())
 	return &app{t: t, db: db, store: store, server: ts, admin: &domain.Actor{PlatformAdmin: true}, blobDir: blobDir,
 		services: services, workflow: services.Projects, accounts: services.Accounts, deps: deps}

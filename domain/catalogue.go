@@ -495,6 +495,19 @@ var (
 		"Bukan isian bukti dukung. Kirim judul, deskripsi, dan berkas atau tautan.")
 )
 
+// Codes of resumable uploads (the tus protocol) of evidence files.
+var (
+	CodeUploadOffsetMismatch = code("upload.offset_mismatch",
+		"the upload continues at byte {offset}, not where this request began: ask with HEAD and send the rest from there",
+		"Unggahan berlanjut dari bita ke-{offset}, bukan dari posisi permintaan ini. Lanjutkan unggahan dari posisi itu.")
+	CodeUploadProtocol = code("upload.protocol",
+		"this request does not follow the tus resumable upload protocol 1.0.0: send Tus-Resumable, Upload-Length to begin, Upload-Offset and Content-Type application/offset+octet-stream to continue",
+		"Permintaan unggahan tidak sesuai protokol unggahan berlanjut.")
+	CodeUploadBusy = code("upload.busy",
+		"another request is sending this upload right now: try again in a moment",
+		"Unggahan ini sedang dikirim oleh permintaan lain. Coba lagi sebentar lagi.")
+)
+
 // Codes of seminars, their rubrics and their assessments.
 var (
 	CodeSeminar = code("assessment.seminar",

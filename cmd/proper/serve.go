@@ -107,6 +107,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 		TrustedProxies: proxies,
 		WebApp:         web.Assets(),
 		UploadPace:     api.UploadPace{Bytes: api.DefaultUploadPace.Bytes, Window: *uploadStall},
+		UploadDir:      st.uploads,
 	})
 
 	ln, err := net.Listen("tcp", fmt.Sprintf(":%d", *port))
@@ -160,7 +161,8 @@ func replicaMetrics(r *persistence.Replica) []prometheus.Collector {
 }
 
 // keepHouse runs persistence.Housekeeping, and removes the blob store's
-// stale temporary files, every hour until ctx ends.
+// stale temporary files and abandoned resumable uploads, every hour until
+// ctx ends.
 func keepHouse(ctx context.Context, st *storage, logger *slog.Logger) {
 	ticker := time.NewTicker(time.Hour)
 	defer ticker.Stop()
@@ -176,6 +178,9 @@ func keepHouse(ctx context.Context, st *storage, logger *slog.Logger) {
 				continue
 			}
 			if deleted["blob_temporary_files"], err = st.blobs.RemoveStaleTemporaryFiles(now); err != nil {
+				logger.Warn("housekeeping", "error", err)
+			}
+			if deleted["abandoned_uploads"], err = persistence.RemoveAbandonedUploads(st.uploads, now); err != nil {
 				logger.Warn("housekeeping", "error", err)
 			}
 			logger.Info("housekeeping", "deleted", deleted)

@@ -103,6 +103,8 @@ type storage struct {
 	db      *bun.DB
 	blobs   *persistence.BlobStore
 	replica *persistence.Replica
+	// uploads is the folder of resumable uploads in progress.
+	uploads string
 }
 
 // open opens the database, applies pending migrations, and opens the blob
@@ -130,7 +132,13 @@ func (f *storageFlags) open(ctx context.Context, logger *slog.Logger) (*storage,
 		closeDB()
 		return nil, nil, fmt.Errorf("open blob store %s: %w", url, err)
 	}
-	st := &storage{db: db, blobs: blobs}
+	uploads, err := persistence.PartialUploadDir(url, f.dataDir)
+	if err != nil {
+		blobs.Close()
+		closeDB()
+		return nil, nil, fmt.Errorf("folder of resumable uploads: %w", err)
+	}
+	st := &storage{db: db, blobs: blobs, uploads: uploads}
 	closeAll := func() { blobs.Close(); closeDB() }
 	if f.replicaURL != "" {
 		replicaDB, err := persistence.Open(f.replicaURL, f.pool)

@@ -42,6 +42,131 @@ const (
 	AgencyReplicationStatusStudied AgencyReplicationStatus = "studied"
 )
 
+// Defines values for AgendaEntryDeadline.
+const (
+	AgendaEntryDeadlineSubmitDesign AgendaEntryDeadline = "submit_design"
+	AgendaEntryDeadlineSubmitFinal  AgendaEntryDeadline = "submit_final"
+)
+
+// Defines values for AgendaEntryType.
+const (
+	AgendaEntryTypeDeadline AgendaEntryType = "deadline"
+	AgendaEntryTypeItem     AgendaEntryType = "item"
+)
+
+// Defines values for AgendaItemActions.
+const (
+	AgendaItemActionsAddCoachingNote          AgendaItemActions = "add-coaching-note"
+	AgendaItemActionsAddCohortStaff           AgendaItemActions = "add-cohort-staff"
+	AgendaItemActionsAddSessionExaminer       AgendaItemActions = "add-session-examiner"
+	AgendaItemActionsAddSessionParticipant    AgendaItemActions = "add-session-participant"
+	AgendaItemActionsClaimMilestone           AgendaItemActions = "claim-milestone"
+	AgendaItemActionsCreateAgency             AgendaItemActions = "create-agency"
+	AgendaItemActionsCreateAgendaItem         AgendaItemActions = "create-agenda-item"
+	AgendaItemActionsCreateClass              AgendaItemActions = "create-class"
+	AgendaItemActionsCreateCohort             AgendaItemActions = "create-cohort"
+	AgendaItemActionsCreateHoliday            AgendaItemActions = "create-holiday"
+	AgendaItemActionsCreateInstitution        AgendaItemActions = "create-institution"
+	AgendaItemActionsCreateMilestone          AgendaItemActions = "create-milestone"
+	AgendaItemActionsCreateProgramTemplate    AgendaItemActions = "create-program-template"
+	AgendaItemActionsCreateUnit               AgendaItemActions = "create-unit"
+	AgendaItemActionsCreateUser               AgendaItemActions = "create-user"
+	AgendaItemActionsDeleteAgendaItem         AgendaItemActions = "delete-agenda-item"
+	AgendaItemActionsDeleteClass              AgendaItemActions = "delete-class"
+	AgendaItemActionsDeleteHoliday            AgendaItemActions = "delete-holiday"
+	AgendaItemActionsDeleteMilestone          AgendaItemActions = "delete-milestone"
+	AgendaItemActionsDetermineSeminarSession  AgendaItemActions = "determine-seminar-session"
+	AgendaItemActionsEnrollParticipant        AgendaItemActions = "enroll-participant"
+	AgendaItemActionsExportCohortAgenda       AgendaItemActions = "export-cohort-agenda"
+	AgendaItemActionsExportCohortProgress     AgendaItemActions = "export-cohort-progress"
+	AgendaItemActionsGetCohortProgress        AgendaItemActions = "get-cohort-progress"
+	AgendaItemActionsGetCohortWorkload        AgendaItemActions = "get-cohort-workload"
+	AgendaItemActionsImportRoster             AgendaItemActions = "import-roster"
+	AgendaItemActionsListAgencyReplications   AgendaItemActions = "list-agency-replications"
+	AgendaItemActionsListClasses              AgendaItemActions = "list-classes"
+	AgendaItemActionsListCoachingNotes        AgendaItemActions = "list-coaching-notes"
+	AgendaItemActionsListCohortEscalations    AgendaItemActions = "list-cohort-escalations"
+	AgendaItemActionsListCohortStaff          AgendaItemActions = "list-cohort-staff"
+	AgendaItemActionsListMentorTransfers      AgendaItemActions = "list-mentor-transfers"
+	AgendaItemActionsListRubrics              AgendaItemActions = "list-rubrics"
+	AgendaItemActionsListSimilarProjects      AgendaItemActions = "list-similar-projects"
+	AgendaItemActionsListUsers                AgendaItemActions = "list-users"
+	AgendaItemActionsOpenSeminarSession       AgendaItemActions = "open-seminar-session"
+	AgendaItemActionsProposeMentorTransfer    AgendaItemActions = "propose-mentor-transfer"
+	AgendaItemActionsPublishProject           AgendaItemActions = "publish-project"
+	AgendaItemActionsRecordAssessment         AgendaItemActions = "record-assessment"
+	AgendaItemActionsRecordReplication        AgendaItemActions = "record-replication"
+	AgendaItemActionsReleaseResults           AgendaItemActions = "release-results"
+	AgendaItemActionsRemoveSessionExaminer    AgendaItemActions = "remove-session-examiner"
+	AgendaItemActionsRemoveSessionParticipant AgendaItemActions = "remove-session-participant"
+	AgendaItemActionsReplaceRubric            AgendaItemActions = "replace-rubric"
+	AgendaItemActionsReviewDesign             AgendaItemActions = "review-design"
+	AgendaItemActionsReviewEvidence           AgendaItemActions = "review-evidence"
+	AgendaItemActionsStartImplementation      AgendaItemActions = "start-implementation"
+	AgendaItemActionsSubmitDesign             AgendaItemActions = "submit-design"
+	AgendaItemActionsSubmitEvidence           AgendaItemActions = "submit-evidence"
+	AgendaItemActionsSubmitFinal              AgendaItemActions = "submit-final"
+	AgendaItemActionsUnpublishProject         AgendaItemActions = "unpublish-project"
+	AgendaItemActionsUpdateAgency             AgendaItemActions = "update-agency"
+	AgendaItemActionsUpdateAgendaItem         AgendaItemActions = "update-agenda-item"
+	AgendaItemActionsUpdateAgendaRules        AgendaItemActions = "update-agenda-rules"
+	AgendaItemActionsUpdateClass              AgendaItemActions = "update-class"
+	AgendaItemActionsUpdateCohort             AgendaItemActions = "update-cohort"
+	AgendaItemActionsUpdateEnrollment         AgendaItemActions = "update-enrollment"
+	AgendaItemActionsUpdateMilestone          AgendaItemActions = "update-milestone"
+	AgendaItemActionsUpdateProgramTemplate    AgendaItemActions = "update-program-template"
+	AgendaItemActionsUpdateProject            AgendaItemActions = "update-project"
+	AgendaItemActionsUpdateSeminarSession     AgendaItemActions = "update-seminar-session"
+	AgendaItemActionsUpdateUnit               AgendaItemActions = "update-unit"
+	AgendaItemActionsVerifyMilestone          AgendaItemActions = "verify-milestone"
+	AgendaItemActionsWithdrawEvidence         AgendaItemActions = "withdraw-evidence"
+)
+
+// Defines values for AgendaItemKind.
+const (
+	AgendaItemKindCoaching         AgendaItemKind = "coaching"
+	AgendaItemKindEvaluasiPasca    AgendaItemKind = "evaluasi_pasca"
+	AgendaItemKindJarakJauh        AgendaItemKind = "jarak_jauh"
+	AgendaItemKindKlasikal         AgendaItemKind = "klasikal"
+	AgendaItemKindLaboratorium     AgendaItemKind = "laboratorium"
+	AgendaItemKindMandiri          AgendaItemKind = "mandiri"
+	AgendaItemKindPenutupan        AgendaItemKind = "penutupan"
+	AgendaItemKindSeminarLaporan   AgendaItemKind = "seminar_laporan"
+	AgendaItemKindSeminarRancangan AgendaItemKind = "seminar_rancangan"
+	AgendaItemKindTakingOwnership  AgendaItemKind = "taking_ownership"
+	AgendaItemKindVisitasi         AgendaItemKind = "visitasi"
+)
+
+// Defines values for AgendaItemCreateKind.
+const (
+	AgendaItemCreateKindCoaching         AgendaItemCreateKind = "coaching"
+	AgendaItemCreateKindEvaluasiPasca    AgendaItemCreateKind = "evaluasi_pasca"
+	AgendaItemCreateKindJarakJauh        AgendaItemCreateKind = "jarak_jauh"
+	AgendaItemCreateKindKlasikal         AgendaItemCreateKind = "klasikal"
+	AgendaItemCreateKindLaboratorium     AgendaItemCreateKind = "laboratorium"
+	AgendaItemCreateKindMandiri          AgendaItemCreateKind = "mandiri"
+	AgendaItemCreateKindPenutupan        AgendaItemCreateKind = "penutupan"
+	AgendaItemCreateKindSeminarLaporan   AgendaItemCreateKind = "seminar_laporan"
+	AgendaItemCreateKindSeminarRancangan AgendaItemCreateKind = "seminar_rancangan"
+	AgendaItemCreateKindTakingOwnership  AgendaItemCreateKind = "taking_ownership"
+	AgendaItemCreateKindVisitasi         AgendaItemCreateKind = "visitasi"
+)
+
+// Defines values for AgendaItemPatchKind.
+const (
+	AgendaItemPatchKindCoaching         AgendaItemPatchKind = "coaching"
+	AgendaItemPatchKindEvaluasiPasca    AgendaItemPatchKind = "evaluasi_pasca"
+	AgendaItemPatchKindJarakJauh        AgendaItemPatchKind = "jarak_jauh"
+	AgendaItemPatchKindKlasikal         AgendaItemPatchKind = "klasikal"
+	AgendaItemPatchKindLaboratorium     AgendaItemPatchKind = "laboratorium"
+	AgendaItemPatchKindMandiri          AgendaItemPatchKind = "mandiri"
+	AgendaItemPatchKindPenutupan        AgendaItemPatchKind = "penutupan"
+	AgendaItemPatchKindSeminarLaporan   AgendaItemPatchKind = "seminar_laporan"
+	AgendaItemPatchKindSeminarRancangan AgendaItemPatchKind = "seminar_rancangan"
+	AgendaItemPatchKindTakingOwnership  AgendaItemPatchKind = "taking_ownership"
+	AgendaItemPatchKindVisitasi         AgendaItemPatchKind = "visitasi"
+)
+
 // Defines values for AssessmentPredicate.
 const (
 	AssessmentPredicateCukupMemuaskan  AssessmentPredicate = "cukup_memuaskan"
@@ -62,49 +187,140 @@ const (
 	AssessmentCreateSeminarFinal  AssessmentCreateSeminar = "final"
 )
 
+// Defines values for ClassActions.
+const (
+	ClassActionsAddCoachingNote          ClassActions = "add-coaching-note"
+	ClassActionsAddCohortStaff           ClassActions = "add-cohort-staff"
+	ClassActionsAddSessionExaminer       ClassActions = "add-session-examiner"
+	ClassActionsAddSessionParticipant    ClassActions = "add-session-participant"
+	ClassActionsClaimMilestone           ClassActions = "claim-milestone"
+	ClassActionsCreateAgency             ClassActions = "create-agency"
+	ClassActionsCreateAgendaItem         ClassActions = "create-agenda-item"
+	ClassActionsCreateClass              ClassActions = "create-class"
+	ClassActionsCreateCohort             ClassActions = "create-cohort"
+	ClassActionsCreateHoliday            ClassActions = "create-holiday"
+	ClassActionsCreateInstitution        ClassActions = "create-institution"
+	ClassActionsCreateMilestone          ClassActions = "create-milestone"
+	ClassActionsCreateProgramTemplate    ClassActions = "create-program-template"
+	ClassActionsCreateUnit               ClassActions = "create-unit"
+	ClassActionsCreateUser               ClassActions = "create-user"
+	ClassActionsDeleteAgendaItem         ClassActions = "delete-agenda-item"
+	ClassActionsDeleteClass              ClassActions = "delete-class"
+	ClassActionsDeleteHoliday            ClassActions = "delete-holiday"
+	ClassActionsDeleteMilestone          ClassActions = "delete-milestone"
+	ClassActionsDetermineSeminarSession  ClassActions = "determine-seminar-session"
+	ClassActionsEnrollParticipant        ClassActions = "enroll-participant"
+	ClassActionsExportCohortAgenda       ClassActions = "export-cohort-agenda"
+	ClassActionsExportCohortProgress     ClassActions = "export-cohort-progress"
+	ClassActionsGetCohortProgress        ClassActions = "get-cohort-progress"
+	ClassActionsGetCohortWorkload        ClassActions = "get-cohort-workload"
+	ClassActionsImportRoster             ClassActions = "import-roster"
+	ClassActionsListAgencyReplications   ClassActions = "list-agency-replications"
+	ClassActionsListClasses              ClassActions = "list-classes"
+	ClassActionsListCoachingNotes        ClassActions = "list-coaching-notes"
+	ClassActionsListCohortEscalations    ClassActions = "list-cohort-escalations"
+	ClassActionsListCohortStaff          ClassActions = "list-cohort-staff"
+	ClassActionsListMentorTransfers      ClassActions = "list-mentor-transfers"
+	ClassActionsListRubrics              ClassActions = "list-rubrics"
+	ClassActionsListSimilarProjects      ClassActions = "list-similar-projects"
+	ClassActionsListUsers                ClassActions = "list-users"
+	ClassActionsOpenSeminarSession       ClassActions = "open-seminar-session"
+	ClassActionsProposeMentorTransfer    ClassActions = "propose-mentor-transfer"
+	ClassActionsPublishProject           ClassActions = "publish-project"
+	ClassActionsRecordAssessment         ClassActions = "record-assessment"
+	ClassActionsRecordReplication        ClassActions = "record-replication"
+	ClassActionsReleaseResults           ClassActions = "release-results"
+	ClassActionsRemoveSessionExaminer    ClassActions = "remove-session-examiner"
+	ClassActionsRemoveSessionParticipant ClassActions = "remove-session-participant"
+	ClassActionsReplaceRubric            ClassActions = "replace-rubric"
+	ClassActionsReviewDesign             ClassActions = "review-design"
+	ClassActionsReviewEvidence           ClassActions = "review-evidence"
+	ClassActionsStartImplementation      ClassActions = "start-implementation"
+	ClassActionsSubmitDesign             ClassActions = "submit-design"
+	ClassActionsSubmitEvidence           ClassActions = "submit-evidence"
+	ClassActionsSubmitFinal              ClassActions = "submit-final"
+	ClassActionsUnpublishProject         ClassActions = "unpublish-project"
+	ClassActionsUpdateAgency             ClassActions = "update-agency"
+	ClassActionsUpdateAgendaItem         ClassActions = "update-agenda-item"
+	ClassActionsUpdateAgendaRules        ClassActions = "update-agenda-rules"
+	ClassActionsUpdateClass              ClassActions = "update-class"
+	ClassActionsUpdateCohort             ClassActions = "update-cohort"
+	ClassActionsUpdateEnrollment         ClassActions = "update-enrollment"
+	ClassActionsUpdateMilestone          ClassActions = "update-milestone"
+	ClassActionsUpdateProgramTemplate    ClassActions = "update-program-template"
+	ClassActionsUpdateProject            ClassActions = "update-project"
+	ClassActionsUpdateSeminarSession     ClassActions = "update-seminar-session"
+	ClassActionsUpdateUnit               ClassActions = "update-unit"
+	ClassActionsVerifyMilestone          ClassActions = "verify-milestone"
+	ClassActionsWithdrawEvidence         ClassActions = "withdraw-evidence"
+)
+
 // Defines values for CohortActions.
 const (
-	CohortActionsAddCoachingNote        CohortActions = "add-coaching-note"
-	CohortActionsAddCohortStaff         CohortActions = "add-cohort-staff"
-	CohortActionsClaimMilestone         CohortActions = "claim-milestone"
-	CohortActionsCreateAgency           CohortActions = "create-agency"
-	CohortActionsCreateCohort           CohortActions = "create-cohort"
-	CohortActionsCreateInstitution      CohortActions = "create-institution"
-	CohortActionsCreateMilestone        CohortActions = "create-milestone"
-	CohortActionsCreateUser             CohortActions = "create-user"
-	CohortActionsDeleteMilestone        CohortActions = "delete-milestone"
-	CohortActionsEnrollParticipant      CohortActions = "enroll-participant"
-	CohortActionsExportCohortProgress   CohortActions = "export-cohort-progress"
-	CohortActionsGetCohortProgress      CohortActions = "get-cohort-progress"
-	CohortActionsGetCohortWorkload      CohortActions = "get-cohort-workload"
-	CohortActionsImportRoster           CohortActions = "import-roster"
-	CohortActionsListAgencyReplications CohortActions = "list-agency-replications"
-	CohortActionsListCoachingNotes      CohortActions = "list-coaching-notes"
-	CohortActionsListCohortEscalations  CohortActions = "list-cohort-escalations"
-	CohortActionsListCohortStaff        CohortActions = "list-cohort-staff"
-	CohortActionsListMentorTransfers    CohortActions = "list-mentor-transfers"
-	CohortActionsListRubrics            CohortActions = "list-rubrics"
-	CohortActionsListSimilarProjects    CohortActions = "list-similar-projects"
-	CohortActionsListUsers              CohortActions = "list-users"
-	CohortActionsProposeMentorTransfer  CohortActions = "propose-mentor-transfer"
-	CohortActionsPublishProject         CohortActions = "publish-project"
-	CohortActionsRecordAssessment       CohortActions = "record-assessment"
-	CohortActionsRecordReplication      CohortActions = "record-replication"
-	CohortActionsReleaseResults         CohortActions = "release-results"
-	CohortActionsReplaceRubric          CohortActions = "replace-rubric"
-	CohortActionsReviewDesign           CohortActions = "review-design"
-	CohortActionsReviewEvidence         CohortActions = "review-evidence"
-	CohortActionsStartImplementation    CohortActions = "start-implementation"
-	CohortActionsSubmitDesign           CohortActions = "submit-design"
-	CohortActionsSubmitEvidence         CohortActions = "submit-evidence"
-	CohortActionsSubmitFinal            CohortActions = "submit-final"
-	CohortActionsUnpublishProject       CohortActions = "unpublish-project"
-	CohortActionsUpdateCohort           CohortActions = "update-cohort"
-	CohortActionsUpdateEnrollment       CohortActions = "update-enrollment"
-	CohortActionsUpdateMilestone        CohortActions = "update-milestone"
-	CohortActionsUpdateProject          CohortActions = "update-project"
-	CohortActionsVerifyMilestone        CohortActions = "verify-milestone"
-	CohortActionsWithdrawEvidence       CohortActions = "withdraw-evidence"
+	CohortActionsAddCoachingNote          CohortActions = "add-coaching-note"
+	CohortActionsAddCohortStaff           CohortActions = "add-cohort-staff"
+	CohortActionsAddSessionExaminer       CohortActions = "add-session-examiner"
+	CohortActionsAddSessionParticipant    CohortActions = "add-session-participant"
+	CohortActionsClaimMilestone           CohortActions = "claim-milestone"
+	CohortActionsCreateAgency             CohortActions = "create-agency"
+	CohortActionsCreateAgendaItem         CohortActions = "create-agenda-item"
+	CohortActionsCreateClass              CohortActions = "create-class"
+	CohortActionsCreateCohort             CohortActions = "create-cohort"
+	CohortActionsCreateHoliday            CohortActions = "create-holiday"
+	CohortActionsCreateInstitution        CohortActions = "create-institution"
+	CohortActionsCreateMilestone          CohortActions = "create-milestone"
+	CohortActionsCreateProgramTemplate    CohortActions = "create-program-template"
+	CohortActionsCreateUnit               CohortActions = "create-unit"
+	CohortActionsCreateUser               CohortActions = "create-user"
+	CohortActionsDeleteAgendaItem         CohortActions = "delete-agenda-item"
+	CohortActionsDeleteClass              CohortActions = "delete-class"
+	CohortActionsDeleteHoliday            CohortActions = "delete-holiday"
+	CohortActionsDeleteMilestone          CohortActions = "delete-milestone"
+	CohortActionsDetermineSeminarSession  CohortActions = "determine-seminar-session"
+	CohortActionsEnrollParticipant        CohortActions = "enroll-participant"
+	CohortActionsExportCohortAgenda       CohortActions = "export-cohort-agenda"
+	CohortActionsExportCohortProgress     CohortActions = "export-cohort-progress"
+	CohortActionsGetCohortProgress        CohortActions = "get-cohort-progress"
+	CohortActionsGetCohortWorkload        CohortActions = "get-cohort-workload"
+	CohortActionsImportRoster             CohortActions = "import-roster"
+	CohortActionsListAgencyReplications   CohortActions = "list-agency-replications"
+	CohortActionsListClasses              CohortActions = "list-classes"
+	CohortActionsListCoachingNotes        CohortActions = "list-coaching-notes"
+	CohortActionsListCohortEscalations    CohortActions = "list-cohort-escalations"
+	CohortActionsListCohortStaff          CohortActions = "list-cohort-staff"
+	CohortActionsListMentorTransfers      CohortActions = "list-mentor-transfers"
+	CohortActionsListRubrics              CohortActions = "list-rubrics"
+	CohortActionsListSimilarProjects      CohortActions = "list-similar-projects"
+	CohortActionsListUsers                CohortActions = "list-users"
+	CohortActionsOpenSeminarSession       CohortActions = "open-seminar-session"
+	CohortActionsProposeMentorTransfer    CohortActions = "propose-mentor-transfer"
+	CohortActionsPublishProject           CohortActions = "publish-project"
+	CohortActionsRecordAssessment         CohortActions = "record-assessment"
+	CohortActionsRecordReplication        CohortActions = "record-replication"
+	CohortActionsReleaseResults           CohortActions = "release-results"
+	CohortActionsRemoveSessionExaminer    CohortActions = "remove-session-examiner"
+	CohortActionsRemoveSessionParticipant CohortActions = "remove-session-participant"
+	CohortActionsReplaceRubric            CohortActions = "replace-rubric"
+	CohortActionsReviewDesign             CohortActions = "review-design"
+	CohortActionsReviewEvidence           CohortActions = "review-evidence"
+	CohortActionsStartImplementation      CohortActions = "start-implementation"
+	CohortActionsSubmitDesign             CohortActions = "submit-design"
+	CohortActionsSubmitEvidence           CohortActions = "submit-evidence"
+	CohortActionsSubmitFinal              CohortActions = "submit-final"
+	CohortActionsUnpublishProject         CohortActions = "unpublish-project"
+	CohortActionsUpdateAgency             CohortActions = "update-agency"
+	CohortActionsUpdateAgendaItem         CohortActions = "update-agenda-item"
+	CohortActionsUpdateAgendaRules        CohortActions = "update-agenda-rules"
+	CohortActionsUpdateClass              CohortActions = "update-class"
+	CohortActionsUpdateCohort             CohortActions = "update-cohort"
+	CohortActionsUpdateEnrollment         CohortActions = "update-enrollment"
+	CohortActionsUpdateMilestone          CohortActions = "update-milestone"
+	CohortActionsUpdateProgramTemplate    CohortActions = "update-program-template"
+	CohortActionsUpdateProject            CohortActions = "update-project"
+	CohortActionsUpdateSeminarSession     CohortActions = "update-seminar-session"
+	CohortActionsUpdateUnit               CohortActions = "update-unit"
+	CohortActionsVerifyMilestone          CohortActions = "verify-milestone"
+	CohortActionsWithdrawEvidence         CohortActions = "withdraw-evidence"
 )
 
 // Defines values for CohortProgram.
@@ -113,6 +329,74 @@ const (
 	CohortProgramPkn1 CohortProgram = "pkn1"
 	CohortProgramPkn2 CohortProgram = "pkn2"
 	CohortProgramPkp  CohortProgram = "pkp"
+)
+
+// Defines values for CohortAgendaActions.
+const (
+	CohortAgendaActionsAddCoachingNote          CohortAgendaActions = "add-coaching-note"
+	CohortAgendaActionsAddCohortStaff           CohortAgendaActions = "add-cohort-staff"
+	CohortAgendaActionsAddSessionExaminer       CohortAgendaActions = "add-session-examiner"
+	CohortAgendaActionsAddSessionParticipant    CohortAgendaActions = "add-session-participant"
+	CohortAgendaActionsClaimMilestone           CohortAgendaActions = "claim-milestone"
+	CohortAgendaActionsCreateAgency             CohortAgendaActions = "create-agency"
+	CohortAgendaActionsCreateAgendaItem         CohortAgendaActions = "create-agenda-item"
+	CohortAgendaActionsCreateClass              CohortAgendaActions = "create-class"
+	CohortAgendaActionsCreateCohort             CohortAgendaActions = "create-cohort"
+	CohortAgendaActionsCreateHoliday            CohortAgendaActions = "create-holiday"
+	CohortAgendaActionsCreateInstitution        CohortAgendaActions = "create-institution"
+	CohortAgendaActionsCreateMilestone          CohortAgendaActions = "create-milestone"
+	CohortAgendaActionsCreateProgramTemplate    CohortAgendaActions = "create-program-template"
+	CohortAgendaActionsCreateUnit               CohortAgendaActions = "create-unit"
+	CohortAgendaActionsCreateUser               CohortAgendaActions = "create-user"
+	CohortAgendaActionsDeleteAgendaItem         CohortAgendaActions = "delete-agenda-item"
+	CohortAgendaActionsDeleteClass              CohortAgendaActions = "delete-class"
+	CohortAgendaActionsDeleteHoliday            CohortAgendaActions = "delete-holiday"
+	CohortAgendaActionsDeleteMilestone          CohortAgendaActions = "delete-milestone"
+	CohortAgendaActionsDetermineSeminarSession  CohortAgendaActions = "determine-seminar-session"
+	CohortAgendaActionsEnrollParticipant        CohortAgendaActions = "enroll-participant"
+	CohortAgendaActionsExportCohortAgenda       CohortAgendaActions = "export-cohort-agenda"
+	CohortAgendaActionsExportCohortProgress     CohortAgendaActions = "export-cohort-progress"
+	CohortAgendaActionsGetCohortProgress        CohortAgendaActions = "get-cohort-progress"
+	CohortAgendaActionsGetCohortWorkload        CohortAgendaActions = "get-cohort-workload"
+	CohortAgendaActionsImportRoster             CohortAgendaActions = "import-roster"
+	CohortAgendaActionsListAgencyReplications   CohortAgendaActions = "list-agency-replications"
+	CohortAgendaActionsListClasses              CohortAgendaActions = "list-classes"
+	CohortAgendaActionsListCoachingNotes        CohortAgendaActions = "list-coaching-notes"
+	CohortAgendaActionsListCohortEscalations    CohortAgendaActions = "list-cohort-escalations"
+	CohortAgendaActionsListCohortStaff          CohortAgendaActions = "list-cohort-staff"
+	CohortAgendaActionsListMentorTransfers      CohortAgendaActions = "list-mentor-transfers"
+	CohortAgendaActionsListRubrics              CohortAgendaActions = "list-rubrics"
+	CohortAgendaActionsListSimilarProjects      CohortAgendaActions = "list-similar-projects"
+	CohortAgendaActionsListUsers                CohortAgendaActions = "list-users"
+	CohortAgendaActionsOpenSeminarSession       CohortAgendaActions = "open-seminar-session"
+	CohortAgendaActionsProposeMentorTransfer    CohortAgendaActions = "propose-mentor-transfer"
+	CohortAgendaActionsPublishProject           CohortAgendaActions = "publish-project"
+	CohortAgendaActionsRecordAssessment         CohortAgendaActions = "record-assessment"
+	CohortAgendaActionsRecordReplication        CohortAgendaActions = "record-replication"
+	CohortAgendaActionsReleaseResults           CohortAgendaActions = "release-results"
+	CohortAgendaActionsRemoveSessionExaminer    CohortAgendaActions = "remove-session-examiner"
+	CohortAgendaActionsRemoveSessionParticipant CohortAgendaActions = "remove-session-participant"
+	CohortAgendaActionsReplaceRubric            CohortAgendaActions = "replace-rubric"
+	CohortAgendaActionsReviewDesign             CohortAgendaActions = "review-design"
+	CohortAgendaActionsReviewEvidence           CohortAgendaActions = "review-evidence"
+	CohortAgendaActionsStartImplementation      CohortAgendaActions = "start-implementation"
+	CohortAgendaActionsSubmitDesign             CohortAgendaActions = "submit-design"
+	CohortAgendaActionsSubmitEvidence           CohortAgendaActions = "submit-evidence"
+	CohortAgendaActionsSubmitFinal              CohortAgendaActions = "submit-final"
+	CohortAgendaActionsUnpublishProject         CohortAgendaActions = "unpublish-project"
+	CohortAgendaActionsUpdateAgency             CohortAgendaActions = "update-agency"
+	CohortAgendaActionsUpdateAgendaItem         CohortAgendaActions = "update-agenda-item"
+	CohortAgendaActionsUpdateAgendaRules        CohortAgendaActions = "update-agenda-rules"
+	CohortAgendaActionsUpdateClass              CohortAgendaActions = "update-class"
+	CohortAgendaActionsUpdateCohort             CohortAgendaActions = "update-cohort"
+	CohortAgendaActionsUpdateEnrollment         CohortAgendaActions = "update-enrollment"
+	CohortAgendaActionsUpdateMilestone          CohortAgendaActions = "update-milestone"
+	CohortAgendaActionsUpdateProgramTemplate    CohortAgendaActions = "update-program-template"
+	CohortAgendaActionsUpdateProject            CohortAgendaActions = "update-project"
+	CohortAgendaActionsUpdateSeminarSession     CohortAgendaActions = "update-seminar-session"
+	CohortAgendaActionsUpdateUnit               CohortAgendaActions = "update-unit"
+	CohortAgendaActionsVerifyMilestone          CohortAgendaActions = "verify-milestone"
+	CohortAgendaActionsWithdrawEvidence         CohortAgendaActions = "withdraw-evidence"
 )
 
 // Defines values for CohortCreateProgram.
@@ -129,49 +413,80 @@ const (
 	DesignReviewDecisionReturn  DesignReviewDecision = "return"
 )
 
+// Defines values for DeterminedResultPredicate.
+const (
+	DeterminedResultPredicateCukupMemuaskan  DeterminedResultPredicate = "cukup_memuaskan"
+	DeterminedResultPredicateKurangMemuaskan DeterminedResultPredicate = "kurang_memuaskan"
+	DeterminedResultPredicateMemuaskan       DeterminedResultPredicate = "memuaskan"
+	DeterminedResultPredicateSangatMemuaskan DeterminedResultPredicate = "sangat_memuaskan"
+)
+
 // Defines values for EnrollmentActions.
 const (
-	EnrollmentActionsAddCoachingNote        EnrollmentActions = "add-coaching-note"
-	EnrollmentActionsAddCohortStaff         EnrollmentActions = "add-cohort-staff"
-	EnrollmentActionsClaimMilestone         EnrollmentActions = "claim-milestone"
-	EnrollmentActionsCreateAgency           EnrollmentActions = "create-agency"
-	EnrollmentActionsCreateCohort           EnrollmentActions = "create-cohort"
-	EnrollmentActionsCreateInstitution      EnrollmentActions = "create-institution"
-	EnrollmentActionsCreateMilestone        EnrollmentActions = "create-milestone"
-	EnrollmentActionsCreateUser             EnrollmentActions = "create-user"
-	EnrollmentActionsDeleteMilestone        EnrollmentActions = "delete-milestone"
-	EnrollmentActionsEnrollParticipant      EnrollmentActions = "enroll-participant"
-	EnrollmentActionsExportCohortProgress   EnrollmentActions = "export-cohort-progress"
-	EnrollmentActionsGetCohortProgress      EnrollmentActions = "get-cohort-progress"
-	EnrollmentActionsGetCohortWorkload      EnrollmentActions = "get-cohort-workload"
-	EnrollmentActionsImportRoster           EnrollmentActions = "import-roster"
-	EnrollmentActionsListAgencyReplications EnrollmentActions = "list-agency-replications"
-	EnrollmentActionsListCoachingNotes      EnrollmentActions = "list-coaching-notes"
-	EnrollmentActionsListCohortEscalations  EnrollmentActions = "list-cohort-escalations"
-	EnrollmentActionsListCohortStaff        EnrollmentActions = "list-cohort-staff"
-	EnrollmentActionsListMentorTransfers    EnrollmentActions = "list-mentor-transfers"
-	EnrollmentActionsListRubrics            EnrollmentActions = "list-rubrics"
-	EnrollmentActionsListSimilarProjects    EnrollmentActions = "list-similar-projects"
-	EnrollmentActionsListUsers              EnrollmentActions = "list-users"
-	EnrollmentActionsProposeMentorTransfer  EnrollmentActions = "propose-mentor-transfer"
-	EnrollmentActionsPublishProject         EnrollmentActions = "publish-project"
-	EnrollmentActionsRecordAssessment       EnrollmentActions = "record-assessment"
-	EnrollmentActionsRecordReplication      EnrollmentActions = "record-replication"
-	EnrollmentActionsReleaseResults         EnrollmentActions = "release-results"
-	EnrollmentActionsReplaceRubric          EnrollmentActions = "replace-rubric"
-	EnrollmentActionsReviewDesign           EnrollmentActions = "review-design"
-	EnrollmentActionsReviewEvidence         EnrollmentActions = "review-evidence"
-	EnrollmentActionsStartImplementation    EnrollmentActions = "start-implementation"
-	EnrollmentActionsSubmitDesign           EnrollmentActions = "submit-design"
-	EnrollmentActionsSubmitEvidence         EnrollmentActions = "submit-evidence"
-	EnrollmentActionsSubmitFinal            EnrollmentActions = "submit-final"
-	EnrollmentActionsUnpublishProject       EnrollmentActions = "unpublish-project"
-	EnrollmentActionsUpdateCohort           EnrollmentActions = "update-cohort"
-	EnrollmentActionsUpdateEnrollment       EnrollmentActions = "update-enrollment"
-	EnrollmentActionsUpdateMilestone        EnrollmentActions = "update-milestone"
-	EnrollmentActionsUpdateProject          EnrollmentActions = "update-project"
-	EnrollmentActionsVerifyMilestone        EnrollmentActions = "verify-milestone"
-	EnrollmentActionsWithdrawEvidence       EnrollmentActions = "withdraw-evidence"
+	EnrollmentActionsAddCoachingNote          EnrollmentActions = "add-coaching-note"
+	EnrollmentActionsAddCohortStaff           EnrollmentActions = "add-cohort-staff"
+	EnrollmentActionsAddSessionExaminer       EnrollmentActions = "add-session-examiner"
+	EnrollmentActionsAddSessionParticipant    EnrollmentActions = "add-session-participant"
+	EnrollmentActionsClaimMilestone           EnrollmentActions = "claim-milestone"
+	EnrollmentActionsCreateAgency             EnrollmentActions = "create-agency"
+	EnrollmentActionsCreateAgendaItem         EnrollmentActions = "create-agenda-item"
+	EnrollmentActionsCreateClass              EnrollmentActions = "create-class"
+	EnrollmentActionsCreateCohort             EnrollmentActions = "create-cohort"
+	EnrollmentActionsCreateHoliday            EnrollmentActions = "create-holiday"
+	EnrollmentActionsCreateInstitution        EnrollmentActions = "create-institution"
+	EnrollmentActionsCreateMilestone          EnrollmentActions = "create-milestone"
+	EnrollmentActionsCreateProgramTemplate    EnrollmentActions = "create-program-template"
+	EnrollmentActionsCreateUnit               EnrollmentActions = "create-unit"
+	EnrollmentActionsCreateUser               EnrollmentActions = "create-user"
+	EnrollmentActionsDeleteAgendaItem         EnrollmentActions = "delete-agenda-item"
+	EnrollmentActionsDeleteClass              EnrollmentActions = "delete-class"
+	EnrollmentActionsDeleteHoliday            EnrollmentActions = "delete-holiday"
+	EnrollmentActionsDeleteMilestone          EnrollmentActions = "delete-milestone"
+	EnrollmentActionsDetermineSeminarSession  EnrollmentActions = "determine-seminar-session"
+	EnrollmentActionsEnrollParticipant        EnrollmentActions = "enroll-participant"
+	EnrollmentActionsExportCohortAgenda       EnrollmentActions = "export-cohort-agenda"
+	EnrollmentActionsExportCohortProgress     EnrollmentActions = "export-cohort-progress"
+	EnrollmentActionsGetCohortProgress        EnrollmentActions = "get-cohort-progress"
+	EnrollmentActionsGetCohortWorkload        EnrollmentActions = "get-cohort-workload"
+	EnrollmentActionsImportRoster             EnrollmentActions = "import-roster"
+	EnrollmentActionsListAgencyReplications   EnrollmentActions = "list-agency-replications"
+	EnrollmentActionsListClasses              EnrollmentActions = "list-classes"
+	EnrollmentActionsListCoachingNotes        EnrollmentActions = "list-coaching-notes"
+	EnrollmentActionsListCohortEscalations    EnrollmentActions = "list-cohort-escalations"
+	EnrollmentActionsListCohortStaff          EnrollmentActions = "list-cohort-staff"
+	EnrollmentActionsListMentorTransfers      EnrollmentActions = "list-mentor-transfers"
+	EnrollmentActionsListRubrics              EnrollmentActions = "list-rubrics"
+	EnrollmentActionsListSimilarProjects      EnrollmentActions = "list-similar-projects"
+	EnrollmentActionsListUsers                EnrollmentActions = "list-users"
+	EnrollmentActionsOpenSeminarSession       EnrollmentActions = "open-seminar-session"
+	EnrollmentActionsProposeMentorTransfer    EnrollmentActions = "propose-mentor-transfer"
+	EnrollmentActionsPublishProject           EnrollmentActions = "publish-project"
+	EnrollmentActionsRecordAssessment         EnrollmentActions = "record-assessment"
+	EnrollmentActionsRecordReplication        EnrollmentActions = "record-replication"
+	EnrollmentActionsReleaseResults           EnrollmentActions = "release-results"
+	EnrollmentActionsRemoveSessionExaminer    EnrollmentActions = "remove-session-examiner"
+	EnrollmentActionsRemoveSessionParticipant EnrollmentActions = "remove-session-participant"
+	EnrollmentActionsReplaceRubric            EnrollmentActions = "replace-rubric"
+	EnrollmentActionsReviewDesign             EnrollmentActions = "review-design"
+	EnrollmentActionsReviewEvidence           EnrollmentActions = "review-evidence"
+	EnrollmentActionsStartImplementation      EnrollmentActions = "start-implementation"
+	EnrollmentActionsSubmitDesign             EnrollmentActions = "submit-design"
+	EnrollmentActionsSubmitEvidence           EnrollmentActions = "submit-evidence"
+	EnrollmentActionsSubmitFinal              EnrollmentActions = "submit-final"
+	EnrollmentActionsUnpublishProject         EnrollmentActions = "unpublish-project"
+	EnrollmentActionsUpdateAgency             EnrollmentActions = "update-agency"
+	EnrollmentActionsUpdateAgendaItem         EnrollmentActions = "update-agenda-item"
+	EnrollmentActionsUpdateAgendaRules        EnrollmentActions = "update-agenda-rules"
+	EnrollmentActionsUpdateClass              EnrollmentActions = "update-class"
+	EnrollmentActionsUpdateCohort             EnrollmentActions = "update-cohort"
+	EnrollmentActionsUpdateEnrollment         EnrollmentActions = "update-enrollment"
+	EnrollmentActionsUpdateMilestone          EnrollmentActions = "update-milestone"
+	EnrollmentActionsUpdateProgramTemplate    EnrollmentActions = "update-program-template"
+	EnrollmentActionsUpdateProject            EnrollmentActions = "update-project"
+	EnrollmentActionsUpdateSeminarSession     EnrollmentActions = "update-seminar-session"
+	EnrollmentActionsUpdateUnit               EnrollmentActions = "update-unit"
+	EnrollmentActionsVerifyMilestone          EnrollmentActions = "verify-milestone"
+	EnrollmentActionsWithdrawEvidence         EnrollmentActions = "withdraw-evidence"
 )
 
 // Defines values for EnrollmentChangeField.
@@ -189,20 +504,34 @@ const (
 	ErrorDetailCodeAccountWrongCredentials        ErrorDetailCode = "account.wrong_credentials"
 	ErrorDetailCodeAgencyNameTaken                ErrorDetailCode = "agency.name_taken"
 	ErrorDetailCodeAgencyUnknown                  ErrorDetailCode = "agency.unknown"
+	ErrorDetailCodeAgendaDatesOrder               ErrorDetailCode = "agenda.dates.order"
+	ErrorDetailCodeAgendaOutsideCohort            ErrorDetailCode = "agenda.outside_cohort"
+	ErrorDetailCodeAgendaStepEarly                ErrorDetailCode = "agenda.step_early"
+	ErrorDetailCodeAgendaStepLate                 ErrorDetailCode = "agenda.step_late"
 	ErrorDetailCodeAssessmentDesignDraft          ErrorDetailCode = "assessment.design_draft"
+	ErrorDetailCodeAssessmentDesignStageOver      ErrorDetailCode = "assessment.design_stage_over"
+	ErrorDetailCodeAssessmentDetermined           ErrorDetailCode = "assessment.determined"
 	ErrorDetailCodeAssessmentFinalNotSubmitted    ErrorDetailCode = "assessment.final_not_submitted"
 	ErrorDetailCodeAssessmentMissingScore         ErrorDetailCode = "assessment.missing_score"
+	ErrorDetailCodeAssessmentNotAssigned          ErrorDetailCode = "assessment.not_assigned"
 	ErrorDetailCodeAssessmentScore                ErrorDetailCode = "assessment.score"
 	ErrorDetailCodeAssessmentScoredTwice          ErrorDetailCode = "assessment.scored_twice"
 	ErrorDetailCodeAssessmentSeminar              ErrorDetailCode = "assessment.seminar"
+	ErrorDetailCodeAssessmentSessionNotOpen       ErrorDetailCode = "assessment.session_not_open"
 	ErrorDetailCodeAssessmentUnknownCriterion     ErrorDetailCode = "assessment.unknown_criterion"
 	ErrorDetailCodeAuthBusy                       ErrorDetailCode = "auth.busy"
 	ErrorDetailCodeAuthForbidden                  ErrorDetailCode = "auth.forbidden"
 	ErrorDetailCodeAuthSignInRequired             ErrorDetailCode = "auth.sign_in_required"
 	ErrorDetailCodeAuthTokenInvalid               ErrorDetailCode = "auth.token_invalid"
 	ErrorDetailCodeAuthTokenMissing               ErrorDetailCode = "auth.token_missing"
+	ErrorDetailCodeClassNameTaken                 ErrorDetailCode = "class.name_taken"
+	ErrorDetailCodeClassNotEmpty                  ErrorDetailCode = "class.not_empty"
+	ErrorDetailCodeClassUnknown                   ErrorDetailCode = "class.unknown"
+	ErrorDetailCodeCohortAgendaOutside            ErrorDetailCode = "cohort.agenda_outside"
 	ErrorDetailCodeCohortCodeTaken                ErrorDetailCode = "cohort.code_taken"
 	ErrorDetailCodeCohortDatesOrder               ErrorDetailCode = "cohort.dates.order"
+	ErrorDetailCodeCohortPartnerReadOnly          ErrorDetailCode = "cohort.partner_read_only"
+	ErrorDetailCodeCohortPartnerSelf              ErrorDetailCode = "cohort.partner_self"
 	ErrorDetailCodeCohortPhaseDatesOrder          ErrorDetailCode = "cohort.phase.dates_order"
 	ErrorDetailCodeCohortPhaseDatesRequired       ErrorDetailCode = "cohort.phase.dates_required"
 	ErrorDetailCodeCohortPhaseOutsideCohort       ErrorDetailCode = "cohort.phase.outside_cohort"
@@ -249,6 +578,8 @@ const (
 	ErrorDetailCodeFieldUrl                       ErrorDetailCode = "field.url"
 	ErrorDetailCodeFieldUuid                      ErrorDetailCode = "field.uuid"
 	ErrorDetailCodeFieldWrongType                 ErrorDetailCode = "field.wrong_type"
+	ErrorDetailCodeGraduationWeightsSum           ErrorDetailCode = "graduation.weights_sum"
+	ErrorDetailCodeHolidayDateTaken               ErrorDetailCode = "holiday.date_taken"
 	ErrorDetailCodeIdempotencyInFlight            ErrorDetailCode = "idempotency.in_flight"
 	ErrorDetailCodeIdempotencyKeyReused           ErrorDetailCode = "idempotency.key_reused"
 	ErrorDetailCodeInstitutionChoose              ErrorDetailCode = "institution.choose"
@@ -294,6 +625,10 @@ const (
 	ErrorDetailCodeQueryYear                      ErrorDetailCode = "query.year"
 	ErrorDetailCodeRateAddressLimited             ErrorDetailCode = "rate.address_limited"
 	ErrorDetailCodeRateLimited                    ErrorDetailCode = "rate.limited"
+	ErrorDetailCodeRegionForm                     ErrorDetailCode = "region.form"
+	ErrorDetailCodeRegionProvinceUnknown          ErrorDetailCode = "region.province_unknown"
+	ErrorDetailCodeRegionRegencyForm              ErrorDetailCode = "region.regency_form"
+	ErrorDetailCodeRegionRegencyNeedsProvince     ErrorDetailCode = "region.regency_needs_province"
 	ErrorDetailCodeRequestInvalid                 ErrorDetailCode = "request.invalid"
 	ErrorDetailCodeRequestMalformed               ErrorDetailCode = "request.malformed"
 	ErrorDetailCodeRequestMethodNotAllowed        ErrorDetailCode = "request.method_not_allowed"
@@ -323,12 +658,25 @@ const (
 	ErrorDetailCodeRosterOwnMentor                ErrorDetailCode = "roster.own_mentor"
 	ErrorDetailCodeRosterRepeated                 ErrorDetailCode = "roster.repeated"
 	ErrorDetailCodeRosterTooManyRows              ErrorDetailCode = "roster.too_many_rows"
+	ErrorDetailCodeRosterUnitWithoutAgency        ErrorDetailCode = "roster.unit_without_agency"
 	ErrorDetailCodeRubricCriteriaCount            ErrorDetailCode = "rubric.criteria_count"
 	ErrorDetailCodeRubricKey                      ErrorDetailCode = "rubric.key"
 	ErrorDetailCodeRubricKeyTwice                 ErrorDetailCode = "rubric.key_twice"
 	ErrorDetailCodeRubricLocked                   ErrorDetailCode = "rubric.locked"
 	ErrorDetailCodeRubricWeight                   ErrorDetailCode = "rubric.weight"
 	ErrorDetailCodeRubricWeightsSum               ErrorDetailCode = "rubric.weights_sum"
+	ErrorDetailCodeSeminarSessionAlreadyOpen      ErrorDetailCode = "seminar_session.already_open"
+	ErrorDetailCodeSeminarSessionDetermined       ErrorDetailCode = "seminar_session.determined"
+	ErrorDetailCodeSeminarSessionEmpty            ErrorDetailCode = "seminar_session.empty"
+	ErrorDetailCodeSeminarSessionLink             ErrorDetailCode = "seminar_session.link"
+	ErrorDetailCodeSeminarSessionNoneToDetermine  ErrorDetailCode = "seminar_session.none_to_determine"
+	ErrorDetailCodeSeminarSessionNotEnrolled      ErrorDetailCode = "seminar_session.not_enrolled"
+	ErrorDetailCodeSeminarSessionNotExaminer      ErrorDetailCode = "seminar_session.not_examiner"
+	ErrorDetailCodeSeminarSessionOutsidePhase     ErrorDetailCode = "seminar_session.outside_phase"
+	ErrorDetailCodeSeminarSessionParticipantTaken ErrorDetailCode = "seminar_session.participant_taken"
+	ErrorDetailCodeSeminarSessionPlace            ErrorDetailCode = "seminar_session.place"
+	ErrorDetailCodeSeminarSessionScoresMissing    ErrorDetailCode = "seminar_session.scores_missing"
+	ErrorDetailCodeSeminarSessionTime             ErrorDetailCode = "seminar_session.time"
 	ErrorDetailCodeServiceDatabaseUnreachable     ErrorDetailCode = "service.database_unreachable"
 	ErrorDetailCodeServiceInternal                ErrorDetailCode = "service.internal"
 	ErrorDetailCodeServiceSchemaBehind            ErrorDetailCode = "service.schema_behind"
@@ -339,22 +687,34 @@ const (
 	ErrorDetailCodeShowcaseReplicationStatus      ErrorDetailCode = "showcase.replication_status"
 	ErrorDetailCodeStaffCoachHasParticipants      ErrorDetailCode = "staff.coach_has_participants"
 	ErrorDetailCodeStaffLastOrganizer             ErrorDetailCode = "staff.last_organizer"
+	ErrorDetailCodeTemplateProgramMismatch        ErrorDetailCode = "template.program_mismatch"
+	ErrorDetailCodeTemplateShipped                ErrorDetailCode = "template.shipped"
+	ErrorDetailCodeTemplateUnknown                ErrorDetailCode = "template.unknown"
 	ErrorDetailCodeTextBidiControl                ErrorDetailCode = "text.bidi_control"
 	ErrorDetailCodeTextControl                    ErrorDetailCode = "text.control"
 	ErrorDetailCodeTextNotText                    ErrorDetailCode = "text.not_text"
 	ErrorDetailCodeTextSingleLine                 ErrorDetailCode = "text.single_line"
+	ErrorDetailCodeThresholdsAbove                ErrorDetailCode = "thresholds.above"
+	ErrorDetailCodeThresholdsCount                ErrorDetailCode = "thresholds.count"
+	ErrorDetailCodeThresholdsOrder                ErrorDetailCode = "thresholds.order"
 	ErrorDetailCodeTransferAwaitsOrganizer        ErrorDetailCode = "transfer.awaits_organizer"
 	ErrorDetailCodeTransferClosed                 ErrorDetailCode = "transfer.closed"
 	ErrorDetailCodeTransferMentorBoth             ErrorDetailCode = "transfer.mentor_both"
 	ErrorDetailCodeTransferMentorEmailUnknown     ErrorDetailCode = "transfer.mentor_email_unknown"
 	ErrorDetailCodeTransferMentorRequired         ErrorDetailCode = "transfer.mentor_required"
 	ErrorDetailCodeTransferSameMentor             ErrorDetailCode = "transfer.same_mentor"
+	ErrorDetailCodeUnitNameTaken                  ErrorDetailCode = "unit.name_taken"
+	ErrorDetailCodeUnitNotOfAgency                ErrorDetailCode = "unit.not_of_agency"
+	ErrorDetailCodeUnitUnknown                    ErrorDetailCode = "unit.unknown"
+	ErrorDetailCodeUploadBusy                     ErrorDetailCode = "upload.busy"
 	ErrorDetailCodeUploadEmpty                    ErrorDetailCode = "upload.empty"
 	ErrorDetailCodeUploadFieldTooLong             ErrorDetailCode = "upload.field_too_long"
 	ErrorDetailCodeUploadMalformed                ErrorDetailCode = "upload.malformed"
 	ErrorDetailCodeUploadMultipart                ErrorDetailCode = "upload.multipart"
+	ErrorDetailCodeUploadOffsetMismatch           ErrorDetailCode = "upload.offset_mismatch"
 	ErrorDetailCodeUploadOneFile                  ErrorDetailCode = "upload.one_file"
 	ErrorDetailCodeUploadOverLimit                ErrorDetailCode = "upload.over_limit"
+	ErrorDetailCodeUploadProtocol                 ErrorDetailCode = "upload.protocol"
 	ErrorDetailCodeUploadTooLarge                 ErrorDetailCode = "upload.too_large"
 	ErrorDetailCodeUploadTooSlow                  ErrorDetailCode = "upload.too_slow"
 	ErrorDetailCodeUploadType                     ErrorDetailCode = "upload.type"
@@ -370,20 +730,34 @@ const (
 	ErrorModelCodeAccountWrongCredentials        ErrorModelCode = "account.wrong_credentials"
 	ErrorModelCodeAgencyNameTaken                ErrorModelCode = "agency.name_taken"
 	ErrorModelCodeAgencyUnknown                  ErrorModelCode = "agency.unknown"
+	ErrorModelCodeAgendaDatesOrder               ErrorModelCode = "agenda.dates.order"
+	ErrorModelCodeAgendaOutsideCohort            ErrorModelCode = "agenda.outside_cohort"
+	ErrorModelCodeAgendaStepEarly                ErrorModelCode = "agenda.step_early"
+	ErrorModelCodeAgendaStepLate                 ErrorModelCode = "agenda.step_late"
 	ErrorModelCodeAssessmentDesignDraft          ErrorModelCode = "assessment.design_draft"
+	ErrorModelCodeAssessmentDesignStageOver      ErrorModelCode = "assessment.design_stage_over"
+	ErrorModelCodeAssessmentDetermined           ErrorModelCode = "assessment.determined"
 	ErrorModelCodeAssessmentFinalNotSubmitted    ErrorModelCode = "assessment.final_not_submitted"
 	ErrorModelCodeAssessmentMissingScore         ErrorModelCode = "assessment.missing_score"
+	ErrorModelCodeAssessmentNotAssigned          ErrorModelCode = "assessment.not_assigned"
 	ErrorModelCodeAssessmentScore                ErrorModelCode = "assessment.score"
 	ErrorModelCodeAssessmentScoredTwice          ErrorModelCode = "assessment.scored_twice"
 	ErrorModelCodeAssessmentSeminar              ErrorModelCode = "assessment.seminar"
+	ErrorModelCodeAssessmentSessionNotOpen       ErrorModelCode = "assessment.session_not_open"
 	ErrorModelCodeAssessmentUnknownCriterion     ErrorModelCode = "assessment.unknown_criterion"
 	ErrorModelCodeAuthBusy                       ErrorModelCode = "auth.busy"
 	ErrorModelCodeAuthForbidden                  ErrorModelCode = "auth.forbidden"
 	ErrorModelCodeAuthSignInRequired             ErrorModelCode = "auth.sign_in_required"
 	ErrorModelCodeAuthTokenInvalid               ErrorModelCode = "auth.token_invalid"
 	ErrorModelCodeAuthTokenMissing               ErrorModelCode = "auth.token_missing"
+	ErrorModelCodeClassNameTaken                 ErrorModelCode = "class.name_taken"
+	ErrorModelCodeClassNotEmpty                  ErrorModelCode = "class.not_empty"
+	ErrorModelCodeClassUnknown                   ErrorModelCode = "class.unknown"
+	ErrorModelCodeCohortAgendaOutside            ErrorModelCode = "cohort.agenda_outside"
 	ErrorModelCodeCohortCodeTaken                ErrorModelCode = "cohort.code_taken"
 	ErrorModelCodeCohortDatesOrder               ErrorModelCode = "cohort.dates.order"
+	ErrorModelCodeCohortPartnerReadOnly          ErrorModelCode = "cohort.partner_read_only"
+	ErrorModelCodeCohortPartnerSelf              ErrorModelCode = "cohort.partner_self"
 	ErrorModelCodeCohortPhaseDatesOrder          ErrorModelCode = "cohort.phase.dates_order"
 	ErrorModelCodeCohortPhaseDatesRequired       ErrorModelCode = "cohort.phase.dates_required"
 	ErrorModelCodeCohortPhaseOutsideCohort       ErrorModelCode = "cohort.phase.outside_cohort"
@@ -430,6 +804,8 @@ const (
 	ErrorModelCodeFieldUrl                       ErrorModelCode = "field.url"
 	ErrorModelCodeFieldUuid                      ErrorModelCode = "field.uuid"
 	ErrorModelCodeFieldWrongType                 ErrorModelCode = "field.wrong_type"
+	ErrorModelCodeGraduationWeightsSum           ErrorModelCode = "graduation.weights_sum"
+	ErrorModelCodeHolidayDateTaken               ErrorModelCode = "holiday.date_taken"
 	ErrorModelCodeIdempotencyInFlight            ErrorModelCode = "idempotency.in_flight"
 	ErrorModelCodeIdempotencyKeyReused           ErrorModelCode = "idempotency.key_reused"
 	ErrorModelCodeInstitutionChoose              ErrorModelCode = "institution.choose"
@@ -475,6 +851,10 @@ const (
 	ErrorModelCodeQueryYear                      ErrorModelCode = "query.year"
 	ErrorModelCodeRateAddressLimited             ErrorModelCode = "rate.address_limited"
 	ErrorModelCodeRateLimited                    ErrorModelCode = "rate.limited"
+	ErrorModelCodeRegionForm                     ErrorModelCode = "region.form"
+	ErrorModelCodeRegionProvinceUnknown          ErrorModelCode = "region.province_unknown"
+	ErrorModelCodeRegionRegencyForm              ErrorModelCode = "region.regency_form"
+	ErrorModelCodeRegionRegencyNeedsProvince     ErrorModelCode = "region.regency_needs_province"
 	ErrorModelCodeRequestInvalid                 ErrorModelCode = "request.invalid"
 	ErrorModelCodeRequestMalformed               ErrorModelCode = "request.malformed"
 	ErrorModelCodeRequestMethodNotAllowed        ErrorModelCode = "request.method_not_allowed"
@@ -504,12 +884,25 @@ const (
 	ErrorModelCodeRosterOwnMentor                ErrorModelCode = "roster.own_mentor"
 	ErrorModelCodeRosterRepeated                 ErrorModelCode = "roster.repeated"
 	ErrorModelCodeRosterTooManyRows              ErrorModelCode = "roster.too_many_rows"
+	ErrorModelCodeRosterUnitWithoutAgency        ErrorModelCode = "roster.unit_without_agency"
 	ErrorModelCodeRubricCriteriaCount            ErrorModelCode = "rubric.criteria_count"
 	ErrorModelCodeRubricKey                      ErrorModelCode = "rubric.key"
 	ErrorModelCodeRubricKeyTwice                 ErrorModelCode = "rubric.key_twice"
 	ErrorModelCodeRubricLocked                   ErrorModelCode = "rubric.locked"
 	ErrorModelCodeRubricWeight                   ErrorModelCode = "rubric.weight"
 	ErrorModelCodeRubricWeightsSum               ErrorModelCode = "rubric.weights_sum"
+	ErrorModelCodeSeminarSessionAlreadyOpen      ErrorModelCode = "seminar_session.already_open"
+	ErrorModelCodeSeminarSessionDetermined       ErrorModelCode = "seminar_session.determined"
+	ErrorModelCodeSeminarSessionEmpty            ErrorModelCode = "seminar_session.empty"
+	ErrorModelCodeSeminarSessionLink             ErrorModelCode = "seminar_session.link"
+	ErrorModelCodeSeminarSessionNoneToDetermine  ErrorModelCode = "seminar_session.none_to_determine"
+	ErrorModelCodeSeminarSessionNotEnrolled      ErrorModelCode = "seminar_session.not_enrolled"
+	ErrorModelCodeSeminarSessionNotExaminer      ErrorModelCode = "seminar_session.not_examiner"
+	ErrorModelCodeSeminarSessionOutsidePhase     ErrorModelCode = "seminar_session.outside_phase"
+	ErrorModelCodeSeminarSessionParticipantTaken ErrorModelCode = "seminar_session.participant_taken"
+	ErrorModelCodeSeminarSessionPlace            ErrorModelCode = "seminar_session.place"
+	ErrorModelCodeSeminarSessionScoresMissing    ErrorModelCode = "seminar_session.scores_missing"
+	ErrorModelCodeSeminarSessionTime             ErrorModelCode = "seminar_session.time"
 	ErrorModelCodeServiceDatabaseUnreachable     ErrorModelCode = "service.database_unreachable"
 	ErrorModelCodeServiceInternal                ErrorModelCode = "service.internal"
 	ErrorModelCodeServiceSchemaBehind            ErrorModelCode = "service.schema_behind"
@@ -520,22 +913,34 @@ const (
 	ErrorModelCodeShowcaseReplicationStatus      ErrorModelCode = "showcase.replication_status"
 	ErrorModelCodeStaffCoachHasParticipants      ErrorModelCode = "staff.coach_has_participants"
 	ErrorModelCodeStaffLastOrganizer             ErrorModelCode = "staff.last_organizer"
+	ErrorModelCodeTemplateProgramMismatch        ErrorModelCode = "template.program_mismatch"
+	ErrorModelCodeTemplateShipped                ErrorModelCode = "template.shipped"
+	ErrorModelCodeTemplateUnknown                ErrorModelCode = "template.unknown"
 	ErrorModelCodeTextBidiControl                ErrorModelCode = "text.bidi_control"
 	ErrorModelCodeTextControl                    ErrorModelCode = "text.control"
 	ErrorModelCodeTextNotText                    ErrorModelCode = "text.not_text"
 	ErrorModelCodeTextSingleLine                 ErrorModelCode = "text.single_line"
+	ErrorModelCodeThresholdsAbove                ErrorModelCode = "thresholds.above"
+	ErrorModelCodeThresholdsCount                ErrorModelCode = "thresholds.count"
+	ErrorModelCodeThresholdsOrder                ErrorModelCode = "thresholds.order"
 	ErrorModelCodeTransferAwaitsOrganizer        ErrorModelCode = "transfer.awaits_organizer"
 	ErrorModelCodeTransferClosed                 ErrorModelCode = "transfer.closed"
 	ErrorModelCodeTransferMentorBoth             ErrorModelCode = "transfer.mentor_both"
 	ErrorModelCodeTransferMentorEmailUnknown     ErrorModelCode = "transfer.mentor_email_unknown"
 	ErrorModelCodeTransferMentorRequired         ErrorModelCode = "transfer.mentor_required"
 	ErrorModelCodeTransferSameMentor             ErrorModelCode = "transfer.same_mentor"
+	ErrorModelCodeUnitNameTaken                  ErrorModelCode = "unit.name_taken"
+	ErrorModelCodeUnitNotOfAgency                ErrorModelCode = "unit.not_of_agency"
+	ErrorModelCodeUnitUnknown                    ErrorModelCode = "unit.unknown"
+	ErrorModelCodeUploadBusy                     ErrorModelCode = "upload.busy"
 	ErrorModelCodeUploadEmpty                    ErrorModelCode = "upload.empty"
 	ErrorModelCodeUploadFieldTooLong             ErrorModelCode = "upload.field_too_long"
 	ErrorModelCodeUploadMalformed                ErrorModelCode = "upload.malformed"
 	ErrorModelCodeUploadMultipart                ErrorModelCode = "upload.multipart"
+	ErrorModelCodeUploadOffsetMismatch           ErrorModelCode = "upload.offset_mismatch"
 	ErrorModelCodeUploadOneFile                  ErrorModelCode = "upload.one_file"
 	ErrorModelCodeUploadOverLimit                ErrorModelCode = "upload.over_limit"
+	ErrorModelCodeUploadProtocol                 ErrorModelCode = "upload.protocol"
 	ErrorModelCodeUploadTooLarge                 ErrorModelCode = "upload.too_large"
 	ErrorModelCodeUploadTooSlow                  ErrorModelCode = "upload.too_slow"
 	ErrorModelCodeUploadType                     ErrorModelCode = "upload.type"
@@ -556,6 +961,21 @@ const (
 	EscalationReviewerRoleMentor EscalationReviewerRole = "mentor"
 )
 
+// Defines values for EventDetailsAgendaKind.
+const (
+	EventDetailsAgendaKindCoaching         EventDetailsAgendaKind = "coaching"
+	EventDetailsAgendaKindEvaluasiPasca    EventDetailsAgendaKind = "evaluasi_pasca"
+	EventDetailsAgendaKindJarakJauh        EventDetailsAgendaKind = "jarak_jauh"
+	EventDetailsAgendaKindKlasikal         EventDetailsAgendaKind = "klasikal"
+	EventDetailsAgendaKindLaboratorium     EventDetailsAgendaKind = "laboratorium"
+	EventDetailsAgendaKindMandiri          EventDetailsAgendaKind = "mandiri"
+	EventDetailsAgendaKindPenutupan        EventDetailsAgendaKind = "penutupan"
+	EventDetailsAgendaKindSeminarLaporan   EventDetailsAgendaKind = "seminar_laporan"
+	EventDetailsAgendaKindSeminarRancangan EventDetailsAgendaKind = "seminar_rancangan"
+	EventDetailsAgendaKindTakingOwnership  EventDetailsAgendaKind = "taking_ownership"
+	EventDetailsAgendaKindVisitasi         EventDetailsAgendaKind = "visitasi"
+)
+
 // Defines values for EventDetailsDecision.
 const (
 	EventDetailsDecisionApprove EventDetailsDecision = "approve"
@@ -574,49 +994,78 @@ const (
 	EventDetailsSeminarFinal  EventDetailsSeminar = "final"
 )
 
+// Defines values for EventDetailsTiming.
+const (
+	EventDetailsTimingEarly EventDetailsTiming = "early"
+	EventDetailsTimingLate  EventDetailsTiming = "late"
+)
+
 // Defines values for EvidenceActions.
 const (
-	EvidenceActionsAddCoachingNote        EvidenceActions = "add-coaching-note"
-	EvidenceActionsAddCohortStaff         EvidenceActions = "add-cohort-staff"
-	EvidenceActionsClaimMilestone         EvidenceActions = "claim-milestone"
-	EvidenceActionsCreateAgency           EvidenceActions = "create-agency"
-	EvidenceActionsCreateCohort           EvidenceActions = "create-cohort"
-	EvidenceActionsCreateInstitution      EvidenceActions = "create-institution"
-	EvidenceActionsCreateMilestone        EvidenceActions = "create-milestone"
-	EvidenceActionsCreateUser             EvidenceActions = "create-user"
-	EvidenceActionsDeleteMilestone        EvidenceActions = "delete-milestone"
-	EvidenceActionsEnrollParticipant      EvidenceActions = "enroll-participant"
-	EvidenceActionsExportCohortProgress   EvidenceActions = "export-cohort-progress"
-	EvidenceActionsGetCohortProgress      EvidenceActions = "get-cohort-progress"
-	EvidenceActionsGetCohortWorkload      EvidenceActions = "get-cohort-workload"
-	EvidenceActionsImportRoster           EvidenceActions = "import-roster"
-	EvidenceActionsListAgencyReplications EvidenceActions = "list-agency-replications"
-	EvidenceActionsListCoachingNotes      EvidenceActions = "list-coaching-notes"
-	EvidenceActionsListCohortEscalations  EvidenceActions = "list-cohort-escalations"
-	EvidenceActionsListCohortStaff        EvidenceActions = "list-cohort-staff"
-	EvidenceActionsListMentorTransfers    EvidenceActions = "list-mentor-transfers"
-	EvidenceActionsListRubrics            EvidenceActions = "list-rubrics"
-	EvidenceActionsListSimilarProjects    EvidenceActions = "list-similar-projects"
-	EvidenceActionsListUsers              EvidenceActions = "list-users"
-	EvidenceActionsProposeMentorTransfer  EvidenceActions = "propose-mentor-transfer"
-	EvidenceActionsPublishProject         EvidenceActions = "publish-project"
-	EvidenceActionsRecordAssessment       EvidenceActions = "record-assessment"
-	EvidenceActionsRecordReplication      EvidenceActions = "record-replication"
-	EvidenceActionsReleaseResults         EvidenceActions = "release-results"
-	EvidenceActionsReplaceRubric          EvidenceActions = "replace-rubric"
-	EvidenceActionsReviewDesign           EvidenceActions = "review-design"
-	EvidenceActionsReviewEvidence         EvidenceActions = "review-evidence"
-	EvidenceActionsStartImplementation    EvidenceActions = "start-implementation"
-	EvidenceActionsSubmitDesign           EvidenceActions = "submit-design"
-	EvidenceActionsSubmitEvidence         EvidenceActions = "submit-evidence"
-	EvidenceActionsSubmitFinal            EvidenceActions = "submit-final"
-	EvidenceActionsUnpublishProject       EvidenceActions = "unpublish-project"
-	EvidenceActionsUpdateCohort           EvidenceActions = "update-cohort"
-	EvidenceActionsUpdateEnrollment       EvidenceActions = "update-enrollment"
-	EvidenceActionsUpdateMilestone        EvidenceActions = "update-milestone"
-	EvidenceActionsUpdateProject          EvidenceActions = "update-project"
-	EvidenceActionsVerifyMilestone        EvidenceActions = "verify-milestone"
-	EvidenceActionsWithdrawEvidence       EvidenceActions = "withdraw-evidence"
+	EvidenceActionsAddCoachingNote          EvidenceActions = "add-coaching-note"
+	EvidenceActionsAddCohortStaff           EvidenceActions = "add-cohort-staff"
+	EvidenceActionsAddSessionExaminer       EvidenceActions = "add-session-examiner"
+	EvidenceActionsAddSessionParticipant    EvidenceActions = "add-session-participant"
+	EvidenceActionsClaimMilestone           EvidenceActions = "claim-milestone"
+	EvidenceActionsCreateAgency             EvidenceActions = "create-agency"
+	EvidenceActionsCreateAgendaItem         EvidenceActions = "create-agenda-item"
+	EvidenceActionsCreateClass              EvidenceActions = "create-class"
+	EvidenceActionsCreateCohort             EvidenceActions = "create-cohort"
+	EvidenceActionsCreateHoliday            EvidenceActions = "create-holiday"
+	EvidenceActionsCreateInstitution        EvidenceActions = "create-institution"
+	EvidenceActionsCreateMilestone          EvidenceActions = "create-milestone"
+	EvidenceActionsCreateProgramTemplate    EvidenceActions = "create-program-template"
+	EvidenceActionsCreateUnit               EvidenceActions = "create-unit"
+	EvidenceActionsCreateUser               EvidenceActions = "create-user"
+	EvidenceActionsDeleteAgendaItem         EvidenceActions = "delete-agenda-item"
+	EvidenceActionsDeleteClass              EvidenceActions = "delete-class"
+	EvidenceActionsDeleteHoliday            EvidenceActions = "delete-holiday"
+	EvidenceActionsDeleteMilestone          EvidenceActions = "delete-milestone"
+	EvidenceActionsDetermineSeminarSession  EvidenceActions = "determine-seminar-session"
+	EvidenceActionsEnrollParticipant        EvidenceActions = "enroll-participant"
+	EvidenceActionsExportCohortAgenda       EvidenceActions = "export-cohort-agenda"
+	EvidenceActionsExportCohortProgress     EvidenceActions = "export-cohort-progress"
+	EvidenceActionsGetCohortProgress        EvidenceActions = "get-cohort-progress"
+	EvidenceActionsGetCohortWorkload        EvidenceActions = "get-cohort-workload"
+	EvidenceActionsImportRoster             EvidenceActions = "import-roster"
+	EvidenceActionsListAgencyReplications   EvidenceActions = "list-agency-replications"
+	EvidenceActionsListClasses              EvidenceActions = "list-classes"
+	EvidenceActionsListCoachingNotes        EvidenceActions = "list-coaching-notes"
+	EvidenceActionsListCohortEscalations    EvidenceActions = "list-cohort-escalations"
+	EvidenceActionsListCohortStaff          EvidenceActions = "list-cohort-staff"
+	EvidenceActionsListMentorTransfers      EvidenceActions = "list-mentor-transfers"
+	EvidenceActionsListRubrics              EvidenceActions = "list-rubrics"
+	EvidenceActionsListSimilarProjects      EvidenceActions = "list-similar-projects"
+	EvidenceActionsListUsers                EvidenceActions = "list-users"
+	EvidenceActionsOpenSeminarSession       EvidenceActions = "open-seminar-session"
+	EvidenceActionsProposeMentorTransfer    EvidenceActions = "propose-mentor-transfer"
+	EvidenceActionsPublishProject           EvidenceActions = "publish-project"
+	EvidenceActionsRecordAssessment         EvidenceActions = "record-assessment"
+	EvidenceActionsRecordReplication        EvidenceActions = "record-replication"
+	EvidenceActionsReleaseResults           EvidenceActions = "release-results"
+	EvidenceActionsRemoveSessionExaminer    EvidenceActions = "remove-session-examiner"
+	EvidenceActionsRemoveSessionParticipant EvidenceActions = "remove-session-participant"
+	EvidenceActionsReplaceRubric            EvidenceActions = "replace-rubric"
+	EvidenceActionsReviewDesign             EvidenceActions = "review-design"
+	EvidenceActionsReviewEvidence           EvidenceActions = "review-evidence"
+	EvidenceActionsStartImplementation      EvidenceActions = "start-implementation"
+	EvidenceActionsSubmitDesign             EvidenceActions = "submit-design"
+	EvidenceActionsSubmitEvidence           EvidenceActions = "submit-evidence"
+	EvidenceActionsSubmitFinal              EvidenceActions = "submit-final"
+	EvidenceActionsUnpublishProject         EvidenceActions = "unpublish-project"
+	EvidenceActionsUpdateAgency             EvidenceActions = "update-agency"
+	EvidenceActionsUpdateAgendaItem         EvidenceActions = "update-agenda-item"
+	EvidenceActionsUpdateAgendaRules        EvidenceActions = "update-agenda-rules"
+	EvidenceActionsUpdateClass              EvidenceActions = "update-class"
+	EvidenceActionsUpdateCohort             EvidenceActions = "update-cohort"
+	EvidenceActionsUpdateEnrollment         EvidenceActions = "update-enrollment"
+	EvidenceActionsUpdateMilestone          EvidenceActions = "update-milestone"
+	EvidenceActionsUpdateProgramTemplate    EvidenceActions = "update-program-template"
+	EvidenceActionsUpdateProject            EvidenceActions = "update-project"
+	EvidenceActionsUpdateSeminarSession     EvidenceActions = "update-seminar-session"
+	EvidenceActionsUpdateUnit               EvidenceActions = "update-unit"
+	EvidenceActionsVerifyMilestone          EvidenceActions = "verify-milestone"
+	EvidenceActionsWithdrawEvidence         EvidenceActions = "withdraw-evidence"
 )
 
 // Defines values for EvidenceKind.
@@ -639,9 +1088,97 @@ const (
 	EvidenceReviewDecisionReject  EvidenceReviewDecision = "reject"
 )
 
+// Defines values for ExaminerScorePredicate.
+const (
+	ExaminerScorePredicateCukupMemuaskan  ExaminerScorePredicate = "cukup_memuaskan"
+	ExaminerScorePredicateKurangMemuaskan ExaminerScorePredicate = "kurang_memuaskan"
+	ExaminerScorePredicateMemuaskan       ExaminerScorePredicate = "memuaskan"
+	ExaminerScorePredicateSangatMemuaskan ExaminerScorePredicate = "sangat_memuaskan"
+)
+
 // Defines values for HealthStatusBodyStatus.
 const (
 	HealthStatusBodyStatusOk HealthStatusBodyStatus = "ok"
+)
+
+// Defines values for HolidayActions.
+const (
+	HolidayActionsAddCoachingNote          HolidayActions = "add-coaching-note"
+	HolidayActionsAddCohortStaff           HolidayActions = "add-cohort-staff"
+	HolidayActionsAddSessionExaminer       HolidayActions = "add-session-examiner"
+	HolidayActionsAddSessionParticipant    HolidayActions = "add-session-participant"
+	HolidayActionsClaimMilestone           HolidayActions = "claim-milestone"
+	HolidayActionsCreateAgency             HolidayActions = "create-agency"
+	HolidayActionsCreateAgendaItem         HolidayActions = "create-agenda-item"
+	HolidayActionsCreateClass              HolidayActions = "create-class"
+	HolidayActionsCreateCohort             HolidayActions = "create-cohort"
+	HolidayActionsCreateHoliday            HolidayActions = "create-holiday"
+	HolidayActionsCreateInstitution        HolidayActions = "create-institution"
+	HolidayActionsCreateMilestone          HolidayActions = "create-milestone"
+	HolidayActionsCreateProgramTemplate    HolidayActions = "create-program-template"
+	HolidayActionsCreateUnit               HolidayActions = "create-unit"
+	HolidayActionsCreateUser               HolidayActions = "create-user"
+	HolidayActionsDeleteAgendaItem         HolidayActions = "delete-agenda-item"
+	HolidayActionsDeleteClass              HolidayActions = "delete-class"
+	HolidayActionsDeleteHoliday            HolidayActions = "delete-holiday"
+	HolidayActionsDeleteMilestone          HolidayActions = "delete-milestone"
+	HolidayActionsDetermineSeminarSession  HolidayActions = "determine-seminar-session"
+	HolidayActionsEnrollParticipant        HolidayActions = "enroll-participant"
+	HolidayActionsExportCohortAgenda       HolidayActions = "export-cohort-agenda"
+	HolidayActionsExportCohortProgress     HolidayActions = "export-cohort-progress"
+	HolidayActionsGetCohortProgress        HolidayActions = "get-cohort-progress"
+	HolidayActionsGetCohortWorkload        HolidayActions = "get-cohort-workload"
+	HolidayActionsImportRoster             HolidayActions = "import-roster"
+	HolidayActionsListAgencyReplications   HolidayActions = "list-agency-replications"
+	HolidayActionsListClasses              HolidayActions = "list-classes"
+	HolidayActionsListCoachingNotes        HolidayActions = "list-coaching-notes"
+	HolidayActionsListCohortEscalations    HolidayActions = "list-cohort-escalations"
+	HolidayActionsListCohortStaff          HolidayActions = "list-cohort-staff"
+	HolidayActionsListMentorTransfers      HolidayActions = "list-mentor-transfers"
+	HolidayActionsListRubrics              HolidayActions = "list-rubrics"
+	HolidayActionsListSimilarProjects      HolidayActions = "list-similar-projects"
+	HolidayActionsListUsers                HolidayActions = "list-users"
+	HolidayActionsOpenSeminarSession       HolidayActions = "open-seminar-session"
+	HolidayActionsProposeMentorTransfer    HolidayActions = "propose-mentor-transfer"
+	HolidayActionsPublishProject           HolidayActions = "publish-project"
+	HolidayActionsRecordAssessment         HolidayActions = "record-assessment"
+	HolidayActionsRecordReplication        HolidayActions = "record-replication"
+	HolidayActionsReleaseResults           HolidayActions = "release-results"
+	HolidayActionsRemoveSessionExaminer    HolidayActions = "remove-session-examiner"
+	HolidayActionsRemoveSessionParticipant HolidayActions = "remove-session-participant"
+	HolidayActionsReplaceRubric            HolidayActions = "replace-rubric"
+	HolidayActionsReviewDesign             HolidayActions = "review-design"
+	HolidayActionsReviewEvidence           HolidayActions = "review-evidence"
+	HolidayActionsStartImplementation      HolidayActions = "start-implementation"
+	HolidayActionsSubmitDesign             HolidayActions = "submit-design"
+	HolidayActionsSubmitEvidence           HolidayActions = "submit-evidence"
+	HolidayActionsSubmitFinal              HolidayActions = "submit-final"
+	HolidayActionsUnpublishProject         HolidayActions = "unpublish-project"
+	HolidayActionsUpdateAgency             HolidayActions = "update-agency"
+	HolidayActionsUpdateAgendaItem         HolidayActions = "update-agenda-item"
+	HolidayActionsUpdateAgendaRules        HolidayActions = "update-agenda-rules"
+	HolidayActionsUpdateClass              HolidayActions = "update-class"
+	HolidayActionsUpdateCohort             HolidayActions = "update-cohort"
+	HolidayActionsUpdateEnrollment         HolidayActions = "update-enrollment"
+	HolidayActionsUpdateMilestone          HolidayActions = "update-milestone"
+	HolidayActionsUpdateProgramTemplate    HolidayActions = "update-program-template"
+	HolidayActionsUpdateProject            HolidayActions = "update-project"
+	HolidayActionsUpdateSeminarSession     HolidayActions = "update-seminar-session"
+	HolidayActionsUpdateUnit               HolidayActions = "update-unit"
+	HolidayActionsVerifyMilestone          HolidayActions = "verify-milestone"
+	HolidayActionsWithdrawEvidence         HolidayActions = "withdraw-evidence"
+)
+
+// Defines values for HolidayKind.
+const (
+	HolidayKindJointLeave HolidayKind = "joint_leave"
+	HolidayKindNational   HolidayKind = "national"
+)
+
+// Defines values for HolidayCreateKind.
+const (
+	HolidayCreateKindJointLeave HolidayCreateKind = "joint_leave"
+	HolidayCreateKindNational   HolidayCreateKind = "national"
 )
 
 // Defines values for LinkTargetType.
@@ -654,47 +1191,70 @@ const (
 
 // Defines values for MeBodyActions.
 const (
-	MeBodyActionsAddCoachingNote        MeBodyActions = "add-coaching-note"
-	MeBodyActionsAddCohortStaff         MeBodyActions = "add-cohort-staff"
-	MeBodyActionsClaimMilestone         MeBodyActions = "claim-milestone"
-	MeBodyActionsCreateAgency           MeBodyActions = "create-agency"
-	MeBodyActionsCreateCohort           MeBodyActions = "create-cohort"
-	MeBodyActionsCreateInstitution      MeBodyActions = "create-institution"
-	MeBodyActionsCreateMilestone        MeBodyActions = "create-milestone"
-	MeBodyActionsCreateUser             MeBodyActions = "create-user"
-	MeBodyActionsDeleteMilestone        MeBodyActions = "delete-milestone"
-	MeBodyActionsEnrollParticipant      MeBodyActions = "enroll-participant"
-	MeBodyActionsExportCohortProgress   MeBodyActions = "export-cohort-progress"
-	MeBodyActionsGetCohortProgress      MeBodyActions = "get-cohort-progress"
-	MeBodyActionsGetCohortWorkload      MeBodyActions = "get-cohort-workload"
-	MeBodyActionsImportRoster           MeBodyActions = "import-roster"
-	MeBodyActionsListAgencyReplications MeBodyActions = "list-agency-replications"
-	MeBodyActionsListCoachingNotes      MeBodyActions = "list-coaching-notes"
-	MeBodyActionsListCohortEscalations  MeBodyActions = "list-cohort-escalations"
-	MeBodyActionsListCohortStaff        MeBodyActions = "list-cohort-staff"
-	MeBodyActionsListMentorTransfers    MeBodyActions = "list-mentor-transfers"
-	MeBodyActionsListRubrics            MeBodyActions = "list-rubrics"
-	MeBodyActionsListSimilarProjects    MeBodyActions = "list-similar-projects"
-	MeBodyActionsListUsers              MeBodyActions = "list-users"
-	MeBodyActionsProposeMentorTransfer  MeBodyActions = "propose-mentor-transfer"
-	MeBodyActionsPublishProject         MeBodyActions = "publish-project"
-	MeBodyActionsRecordAssessment       MeBodyActions = "record-assessment"
-	MeBodyActionsRecordReplication      MeBodyActions = "record-replication"
-	MeBodyActionsReleaseResults         MeBodyActions = "release-results"
-	MeBodyActionsReplaceRubric          MeBodyActions = "replace-rubric"
-	MeBodyActionsReviewDesign           MeBodyActions = "review-design"
-	MeBodyActionsReviewEvidence         MeBodyActions = "review-evidence"
-	MeBodyActionsStartImplementation    MeBodyActions = "start-implementation"
-	MeBodyActionsSubmitDesign           MeBodyActions = "submit-design"
-	MeBodyActionsSubmitEvidence         MeBodyActions = "submit-evidence"
-	MeBodyActionsSubmitFinal            MeBodyActions = "submit-final"
-	MeBodyActionsUnpublishProject       MeBodyActions = "unpublish-project"
-	MeBodyActionsUpdateCohort           MeBodyActions = "update-cohort"
-	MeBodyActionsUpdateEnrollment       MeBodyActions = "update-enrollment"
-	MeBodyActionsUpdateMilestone        MeBodyActions = "update-milestone"
-	MeBodyActionsUpdateProject          MeBodyActions = "update-project"
-	MeBodyActionsVerifyMilestone        MeBodyActions = "verify-milestone"
-	MeBodyActionsWithdrawEvidence       MeBodyActions = "withdraw-evidence"
+	MeBodyActionsAddCoachingNote          MeBodyActions = "add-coaching-note"
+	MeBodyActionsAddCohortStaff           MeBodyActions = "add-cohort-staff"
+	MeBodyActionsAddSessionExaminer       MeBodyActions = "add-session-examiner"
+	MeBodyActionsAddSessionParticipant    MeBodyActions = "add-session-participant"
+	MeBodyActionsClaimMilestone           MeBodyActions = "claim-milestone"
+	MeBodyActionsCreateAgency             MeBodyActions = "create-agency"
+	MeBodyActionsCreateAgendaItem         MeBodyActions = "create-agenda-item"
+	MeBodyActionsCreateClass              MeBodyActions = "create-class"
+	MeBodyActionsCreateCohort             MeBodyActions = "create-cohort"
+	MeBodyActionsCreateHoliday            MeBodyActions = "create-holiday"
+	MeBodyActionsCreateInstitution        MeBodyActions = "create-institution"
+	MeBodyActionsCreateMilestone          MeBodyActions = "create-milestone"
+	MeBodyActionsCreateProgramTemplate    MeBodyActions = "create-program-template"
+	MeBodyActionsCreateUnit               MeBodyActions = "create-unit"
+	MeBodyActionsCreateUser               MeBodyActions = "create-user"
+	MeBodyActionsDeleteAgendaItem         MeBodyActions = "delete-agenda-item"
+	MeBodyActionsDeleteClass              MeBodyActions = "delete-class"
+	MeBodyActionsDeleteHoliday            MeBodyActions = "delete-holiday"
+	MeBodyActionsDeleteMilestone          MeBodyActions = "delete-milestone"
+	MeBodyActionsDetermineSeminarSession  MeBodyActions = "determine-seminar-session"
+	MeBodyActionsEnrollParticipant        MeBodyActions = "enroll-participant"
+	MeBodyActionsExportCohortAgenda       MeBodyActions = "export-cohort-agenda"
+	MeBodyActionsExportCohortProgress     MeBodyActions = "export-cohort-progress"
+	MeBodyActionsGetCohortProgress        MeBodyActions = "get-cohort-progress"
+	MeBodyActionsGetCohortWorkload        MeBodyActions = "get-cohort-workload"
+	MeBodyActionsImportRoster             MeBodyActions = "import-roster"
+	MeBodyActionsListAgencyReplications   MeBodyActions = "list-agency-replications"
+	MeBodyActionsListClasses              MeBodyActions = "list-classes"
+	MeBodyActionsListCoachingNotes        MeBodyActions = "list-coaching-notes"
+	MeBodyActionsListCohortEscalations    MeBodyActions = "list-cohort-escalations"
+	MeBodyActionsListCohortStaff          MeBodyActions = "list-cohort-staff"
+	MeBodyActionsListMentorTransfers      MeBodyActions = "list-mentor-transfers"
+	MeBodyActionsListRubrics              MeBodyActions = "list-rubrics"
+	MeBodyActionsListSimilarProjects      MeBodyActions = "list-similar-projects"
+	MeBodyActionsListUsers                MeBodyActions = "list-users"
+	MeBodyActionsOpenSeminarSession       MeBodyActions = "open-seminar-session"
+	MeBodyActionsProposeMentorTransfer    MeBodyActions = "propose-mentor-transfer"
+	MeBodyActionsPublishProject           MeBodyActions = "publish-project"
+	MeBodyActionsRecordAssessment         MeBodyActions = "record-assessment"
+	MeBodyActionsRecordReplication        MeBodyActions = "record-replication"
+	MeBodyActionsReleaseResults           MeBodyActions = "release-results"
+	MeBodyActionsRemoveSessionExaminer    MeBodyActions = "remove-session-examiner"
+	MeBodyActionsRemoveSessionParticipant MeBodyActions = "remove-session-participant"
+	MeBodyActionsReplaceRubric            MeBodyActions = "replace-rubric"
+	MeBodyActionsReviewDesign             MeBodyActions = "review-design"
+	MeBodyActionsReviewEvidence           MeBodyActions = "review-evidence"
+	MeBodyActionsStartImplementation      MeBodyActions = "start-implementation"
+	MeBodyActionsSubmitDesign             MeBodyActions = "submit-design"
+	MeBodyActionsSubmitEvidence           MeBodyActions = "submit-evidence"
+	MeBodyActionsSubmitFinal              MeBodyActions = "submit-final"
+	MeBodyActionsUnpublishProject         MeBodyActions = "unpublish-project"
+	MeBodyActionsUpdateAgency             MeBodyActions = "update-agency"
+	MeBodyActionsUpdateAgendaItem         MeBodyActions = "update-agenda-item"
+	MeBodyActionsUpdateAgendaRules        MeBodyActions = "update-agenda-rules"
+	MeBodyActionsUpdateClass              MeBodyActions = "update-class"
+	MeBodyActionsUpdateCohort             MeBodyActions = "update-cohort"
+	MeBodyActionsUpdateEnrollment         MeBodyActions = "update-enrollment"
+	MeBodyActionsUpdateMilestone          MeBodyActions = "update-milestone"
+	MeBodyActionsUpdateProgramTemplate    MeBodyActions = "update-program-template"
+	MeBodyActionsUpdateProject            MeBodyActions = "update-project"
+	MeBodyActionsUpdateSeminarSession     MeBodyActions = "update-seminar-session"
+	MeBodyActionsUpdateUnit               MeBodyActions = "update-unit"
+	MeBodyActionsVerifyMilestone          MeBodyActions = "verify-milestone"
+	MeBodyActionsWithdrawEvidence         MeBodyActions = "withdraw-evidence"
 )
 
 // Defines values for MentorTransferActions.
@@ -718,47 +1278,70 @@ const (
 
 // Defines values for MilestoneActions.
 const (
-	MilestoneActionsAddCoachingNote        MilestoneActions = "add-coaching-note"
-	MilestoneActionsAddCohortStaff         MilestoneActions = "add-cohort-staff"
-	MilestoneActionsClaimMilestone         MilestoneActions = "claim-milestone"
-	MilestoneActionsCreateAgency           MilestoneActions = "create-agency"
-	MilestoneActionsCreateCohort           MilestoneActions = "create-cohort"
-	MilestoneActionsCreateInstitution      MilestoneActions = "create-institution"
-	MilestoneActionsCreateMilestone        MilestoneActions = "create-milestone"
-	MilestoneActionsCreateUser             MilestoneActions = "create-user"
-	MilestoneActionsDeleteMilestone        MilestoneActions = "delete-milestone"
-	MilestoneActionsEnrollParticipant      MilestoneActions = "enroll-participant"
-	MilestoneActionsExportCohortProgress   MilestoneActions = "export-cohort-progress"
-	MilestoneActionsGetCohortProgress      MilestoneActions = "get-cohort-progress"
-	MilestoneActionsGetCohortWorkload      MilestoneActions = "get-cohort-workload"
-	MilestoneActionsImportRoster           MilestoneActions = "import-roster"
-	MilestoneActionsListAgencyReplications MilestoneActions = "list-agency-replications"
-	MilestoneActionsListCoachingNotes      MilestoneActions = "list-coaching-notes"
-	MilestoneActionsListCohortEscalations  MilestoneActions = "list-cohort-escalations"
-	MilestoneActionsListCohortStaff        MilestoneActions = "list-cohort-staff"
-	MilestoneActionsListMentorTransfers    MilestoneActions = "list-mentor-transfers"
-	MilestoneActionsListRubrics            MilestoneActions = "list-rubrics"
-	MilestoneActionsListSimilarProjects    MilestoneActions = "list-similar-projects"
-	MilestoneActionsListUsers              MilestoneActions = "list-users"
-	MilestoneActionsProposeMentorTransfer  MilestoneActions = "propose-mentor-transfer"
-	MilestoneActionsPublishProject         MilestoneActions = "publish-project"
-	MilestoneActionsRecordAssessment       MilestoneActions = "record-assessment"
-	MilestoneActionsRecordReplication      MilestoneActions = "record-replication"
-	MilestoneActionsReleaseResults         MilestoneActions = "release-results"
-	MilestoneActionsReplaceRubric          MilestoneActions = "replace-rubric"
-	MilestoneActionsReviewDesign           MilestoneActions = "review-design"
-	MilestoneActionsReviewEvidence         MilestoneActions = "review-evidence"
-	MilestoneActionsStartImplementation    MilestoneActions = "start-implementation"
-	MilestoneActionsSubmitDesign           MilestoneActions = "submit-design"
-	MilestoneActionsSubmitEvidence         MilestoneActions = "submit-evidence"
-	MilestoneActionsSubmitFinal            MilestoneActions = "submit-final"
-	MilestoneActionsUnpublishProject       MilestoneActions = "unpublish-project"
-	MilestoneActionsUpdateCohort           MilestoneActions = "update-cohort"
-	MilestoneActionsUpdateEnrollment       MilestoneActions = "update-enrollment"
-	MilestoneActionsUpdateMilestone        MilestoneActions = "update-milestone"
-	MilestoneActionsUpdateProject          MilestoneActions = "update-project"
-	MilestoneActionsVerifyMilestone        MilestoneActions = "verify-milestone"
-	MilestoneActionsWithdrawEvidence       MilestoneActions = "withdraw-evidence"
+	MilestoneActionsAddCoachingNote          MilestoneActions = "add-coaching-note"
+	MilestoneActionsAddCohortStaff           MilestoneActions = "add-cohort-staff"
+	MilestoneActionsAddSessionExaminer       MilestoneActions = "add-session-examiner"
+	MilestoneActionsAddSessionParticipant    MilestoneActions = "add-session-participant"
+	MilestoneActionsClaimMilestone           MilestoneActions = "claim-milestone"
+	MilestoneActionsCreateAgency             MilestoneActions = "create-agency"
+	MilestoneActionsCreateAgendaItem         MilestoneActions = "create-agenda-item"
+	MilestoneActionsCreateClass              MilestoneActions = "create-class"
+	MilestoneActionsCreateCohort             MilestoneActions = "create-cohort"
+	MilestoneActionsCreateHoliday            MilestoneActions = "create-holiday"
+	MilestoneActionsCreateInstitution        MilestoneActions = "create-institution"
+	MilestoneActionsCreateMilestone          MilestoneActions = "create-milestone"
+	MilestoneActionsCreateProgramTemplate    MilestoneActions = "create-program-template"
+	MilestoneActionsCreateUnit               MilestoneActions = "create-unit"
+	MilestoneActionsCreateUser               MilestoneActions = "create-user"
+	MilestoneActionsDeleteAgendaItem         MilestoneActions = "delete-agenda-item"
+	MilestoneActionsDeleteClass              MilestoneActions = "delete-class"
+	MilestoneActionsDeleteHoliday            MilestoneActions = "delete-holiday"
+	MilestoneActionsDeleteMilestone          MilestoneActions = "delete-milestone"
+	MilestoneActionsDetermineSeminarSession  MilestoneActions = "determine-seminar-session"
+	MilestoneActionsEnrollParticipant        MilestoneActions = "enroll-participant"
+	MilestoneActionsExportCohortAgenda       MilestoneActions = "export-cohort-agenda"
+	MilestoneActionsExportCohortProgress     MilestoneActions = "export-cohort-progress"
+	MilestoneActionsGetCohortProgress        MilestoneActions = "get-cohort-progress"
+	MilestoneActionsGetCohortWorkload        MilestoneActions = "get-cohort-workload"
+	MilestoneActionsImportRoster             MilestoneActions = "import-roster"
+	MilestoneActionsListAgencyReplications   MilestoneActions = "list-agency-replications"
+	MilestoneActionsListClasses              MilestoneActions = "list-classes"
+	MilestoneActionsListCoachingNotes        MilestoneActions = "list-coaching-notes"
+	MilestoneActionsListCohortEscalations    MilestoneActions = "list-cohort-escalations"
+	MilestoneActionsListCohortStaff          MilestoneActions = "list-cohort-staff"
+	MilestoneActionsListMentorTransfers      MilestoneActions = "list-mentor-transfers"
+	MilestoneActionsListRubrics              MilestoneActions = "list-rubrics"
+	MilestoneActionsListSimilarProjects      MilestoneActions = "list-similar-projects"
+	MilestoneActionsListUsers                MilestoneActions = "list-users"
+	MilestoneActionsOpenSeminarSession       MilestoneActions = "open-seminar-session"
+	MilestoneActionsProposeMentorTransfer    MilestoneActions = "propose-mentor-transfer"
+	MilestoneActionsPublishProject           MilestoneActions = "publish-project"
+	MilestoneActionsRecordAssessment         MilestoneActions = "record-assessment"
+	MilestoneActionsRecordReplication        MilestoneActions = "record-replication"
+	MilestoneActionsReleaseResults           MilestoneActions = "release-results"
+	MilestoneActionsRemoveSessionExaminer    MilestoneActions = "remove-session-examiner"
+	MilestoneActionsRemoveSessionParticipant MilestoneActions = "remove-session-participant"
+	MilestoneActionsReplaceRubric            MilestoneActions = "replace-rubric"
+	MilestoneActionsReviewDesign             MilestoneActions = "review-design"
+	MilestoneActionsReviewEvidence           MilestoneActions = "review-evidence"
+	MilestoneActionsStartImplementation      MilestoneActions = "start-implementation"
+	MilestoneActionsSubmitDesign             MilestoneActions = "submit-design"
+	MilestoneActionsSubmitEvidence           MilestoneActions = "submit-evidence"
+	MilestoneActionsSubmitFinal              MilestoneActions = "submit-final"
+	MilestoneActionsUnpublishProject         MilestoneActions = "unpublish-project"
+	MilestoneActionsUpdateAgency             MilestoneActions = "update-agency"
+	MilestoneActionsUpdateAgendaItem         MilestoneActions = "update-agenda-item"
+	MilestoneActionsUpdateAgendaRules        MilestoneActions = "update-agenda-rules"
+	MilestoneActionsUpdateClass              MilestoneActions = "update-class"
+	MilestoneActionsUpdateCohort             MilestoneActions = "update-cohort"
+	MilestoneActionsUpdateEnrollment         MilestoneActions = "update-enrollment"
+	MilestoneActionsUpdateMilestone          MilestoneActions = "update-milestone"
+	MilestoneActionsUpdateProgramTemplate    MilestoneActions = "update-program-template"
+	MilestoneActionsUpdateProject            MilestoneActions = "update-project"
+	MilestoneActionsUpdateSeminarSession     MilestoneActions = "update-seminar-session"
+	MilestoneActionsUpdateUnit               MilestoneActions = "update-unit"
+	MilestoneActionsVerifyMilestone          MilestoneActions = "verify-milestone"
+	MilestoneActionsWithdrawEvidence         MilestoneActions = "withdraw-evidence"
 )
 
 // Defines values for MilestoneHorizon.
@@ -809,47 +1392,70 @@ const (
 
 // Defines values for ProjectActions.
 const (
-	ProjectActionsAddCoachingNote        ProjectActions = "add-coaching-note"
-	ProjectActionsAddCohortStaff         ProjectActions = "add-cohort-staff"
-	ProjectActionsClaimMilestone         ProjectActions = "claim-milestone"
-	ProjectActionsCreateAgency           ProjectActions = "create-agency"
-	ProjectActionsCreateCohort           ProjectActions = "create-cohort"
-	ProjectActionsCreateInstitution      ProjectActions = "create-institution"
-	ProjectActionsCreateMilestone        ProjectActions = "create-milestone"
-	ProjectActionsCreateUser             ProjectActions = "create-user"
-	ProjectActionsDeleteMilestone        ProjectActions = "delete-milestone"
-	ProjectActionsEnrollParticipant      ProjectActions = "enroll-participant"
-	ProjectActionsExportCohortProgress   ProjectActions = "export-cohort-progress"
-	ProjectActionsGetCohortProgress      ProjectActions = "get-cohort-progress"
-	ProjectActionsGetCohortWorkload      ProjectActions = "get-cohort-workload"
-	ProjectActionsImportRoster           ProjectActions = "import-roster"
-	ProjectActionsListAgencyReplications ProjectActions = "list-agency-replications"
-	ProjectActionsListCoachingNotes      ProjectActions = "list-coaching-notes"
-	ProjectActionsListCohortEscalations  ProjectActions = "list-cohort-escalations"
-	ProjectActionsListCohortStaff        ProjectActions = "list-cohort-staff"
-	ProjectActionsListMentorTransfers    ProjectActions = "list-mentor-transfers"
-	ProjectActionsListRubrics            ProjectActions = "list-rubrics"
-	ProjectActionsListSimilarProjects    ProjectActions = "list-similar-projects"
-	ProjectActionsListUsers              ProjectActions = "list-users"
-	ProjectActionsProposeMentorTransfer  ProjectActions = "propose-mentor-transfer"
-	ProjectActionsPublishProject         ProjectActions = "publish-project"
-	ProjectActionsRecordAssessment       ProjectActions = "record-assessment"
-	ProjectActionsRecordReplication      ProjectActions = "record-replication"
-	ProjectActionsReleaseResults         ProjectActions = "release-results"
-	ProjectActionsReplaceRubric          ProjectActions = "replace-rubric"
-	ProjectActionsReviewDesign           ProjectActions = "review-design"
-	ProjectActionsReviewEvidence         ProjectActions = "review-evidence"
-	ProjectActionsStartImplementation    ProjectActions = "start-implementation"
-	ProjectActionsSubmitDesign           ProjectActions = "submit-design"
-	ProjectActionsSubmitEvidence         ProjectActions = "submit-evidence"
-	ProjectActionsSubmitFinal            ProjectActions = "submit-final"
-	ProjectActionsUnpublishProject       ProjectActions = "unpublish-project"
-	ProjectActionsUpdateCohort           ProjectActions = "update-cohort"
-	ProjectActionsUpdateEnrollment       ProjectActions = "update-enrollment"
-	ProjectActionsUpdateMilestone        ProjectActions = "update-milestone"
-	ProjectActionsUpdateProject          ProjectActions = "update-project"
-	ProjectActionsVerifyMilestone        ProjectActions = "verify-milestone"
-	ProjectActionsWithdrawEvidence       ProjectActions = "withdraw-evidence"
+	ProjectActionsAddCoachingNote          ProjectActions = "add-coaching-note"
+	ProjectActionsAddCohortStaff           ProjectActions = "add-cohort-staff"
+	ProjectActionsAddSessionExaminer       ProjectActions = "add-session-examiner"
+	ProjectActionsAddSessionParticipant    ProjectActions = "add-session-participant"
+	ProjectActionsClaimMilestone           ProjectActions = "claim-milestone"
+	ProjectActionsCreateAgency             ProjectActions = "create-agency"
+	ProjectActionsCreateAgendaItem         ProjectActions = "create-agenda-item"
+	ProjectActionsCreateClass              ProjectActions = "create-class"
+	ProjectActionsCreateCohort             ProjectActions = "create-cohort"
+	ProjectActionsCreateHoliday            ProjectActions = "create-holiday"
+	ProjectActionsCreateInstitution        ProjectActions = "create-institution"
+	ProjectActionsCreateMilestone          ProjectActions = "create-milestone"
+	ProjectActionsCreateProgramTemplate    ProjectActions = "create-program-template"
+	ProjectActionsCreateUnit               ProjectActions = "create-unit"
+	ProjectActionsCreateUser               ProjectActions = "create-user"
+	ProjectActionsDeleteAgendaItem         ProjectActions = "delete-agenda-item"
+	ProjectActionsDeleteClass              ProjectActions = "delete-class"
+	ProjectActionsDeleteHoliday            ProjectActions = "delete-holiday"
+	ProjectActionsDeleteMilestone          ProjectActions = "delete-milestone"
+	ProjectActionsDetermineSeminarSession  ProjectActions = "determine-seminar-session"
+	ProjectActionsEnrollParticipant        ProjectActions = "enroll-participant"
+	ProjectActionsExportCohortAgenda       ProjectActions = "export-cohort-agenda"
+	ProjectActionsExportCohortProgress     ProjectActions = "export-cohort-progress"
+	ProjectActionsGetCohortProgress        ProjectActions = "get-cohort-progress"
+	ProjectActionsGetCohortWorkload        ProjectActions = "get-cohort-workload"
+	ProjectActionsImportRoster             ProjectActions = "import-roster"
+	ProjectActionsListAgencyReplications   ProjectActions = "list-agency-replications"
+	ProjectActionsListClasses              ProjectActions = "list-classes"
+	ProjectActionsListCoachingNotes        ProjectActions = "list-coaching-notes"
+	ProjectActionsListCohortEscalations    ProjectActions = "list-cohort-escalations"
+	ProjectActionsListCohortStaff          ProjectActions = "list-cohort-staff"
+	ProjectActionsListMentorTransfers      ProjectActions = "list-mentor-transfers"
+	ProjectActionsListRubrics              ProjectActions = "list-rubrics"
+	ProjectActionsListSimilarProjects      ProjectActions = "list-similar-projects"
+	ProjectActionsListUsers                ProjectActions = "list-users"
+	ProjectActionsOpenSeminarSession       ProjectActions = "open-seminar-session"
+	ProjectActionsProposeMentorTransfer    ProjectActions = "propose-mentor-transfer"
+	ProjectActionsPublishProject           ProjectActions = "publish-project"
+	ProjectActionsRecordAssessment         ProjectActions = "record-assessment"
+	ProjectActionsRecordReplication        ProjectActions = "record-replication"
+	ProjectActionsReleaseResults           ProjectActions = "release-results"
+	ProjectActionsRemoveSessionExaminer    ProjectActions = "remove-session-examiner"
+	ProjectActionsRemoveSessionParticipant ProjectActions = "remove-session-participant"
+	ProjectActionsReplaceRubric            ProjectActions = "replace-rubric"
+	ProjectActionsReviewDesign             ProjectActions = "review-design"
+	ProjectActionsReviewEvidence           ProjectActions = "review-evidence"
+	ProjectActionsStartImplementation      ProjectActions = "start-implementation"
+	ProjectActionsSubmitDesign             ProjectActions = "submit-design"
+	ProjectActionsSubmitEvidence           ProjectActions = "submit-evidence"
+	ProjectActionsSubmitFinal              ProjectActions = "submit-final"
+	ProjectActionsUnpublishProject         ProjectActions = "unpublish-project"
+	ProjectActionsUpdateAgency             ProjectActions = "update-agency"
+	ProjectActionsUpdateAgendaItem         ProjectActions = "update-agenda-item"
+	ProjectActionsUpdateAgendaRules        ProjectActions = "update-agenda-rules"
+	ProjectActionsUpdateClass              ProjectActions = "update-class"
+	ProjectActionsUpdateCohort             ProjectActions = "update-cohort"
+	ProjectActionsUpdateEnrollment         ProjectActions = "update-enrollment"
+	ProjectActionsUpdateMilestone          ProjectActions = "update-milestone"
+	ProjectActionsUpdateProgramTemplate    ProjectActions = "update-program-template"
+	ProjectActionsUpdateProject            ProjectActions = "update-project"
+	ProjectActionsUpdateSeminarSession     ProjectActions = "update-seminar-session"
+	ProjectActionsUpdateUnit               ProjectActions = "update-unit"
+	ProjectActionsVerifyMilestone          ProjectActions = "verify-milestone"
+	ProjectActionsWithdrawEvidence         ProjectActions = "withdraw-evidence"
 )
 
 // Defines values for ProjectStatus.
@@ -870,47 +1476,70 @@ const (
 
 // Defines values for PublicationActions.
 const (
-	PublicationActionsAddCoachingNote        PublicationActions = "add-coaching-note"
-	PublicationActionsAddCohortStaff         PublicationActions = "add-cohort-staff"
-	PublicationActionsClaimMilestone         PublicationActions = "claim-milestone"
-	PublicationActionsCreateAgency           PublicationActions = "create-agency"
-	PublicationActionsCreateCohort           PublicationActions = "create-cohort"
-	PublicationActionsCreateInstitution      PublicationActions = "create-institution"
-	PublicationActionsCreateMilestone        PublicationActions = "create-milestone"
-	PublicationActionsCreateUser             PublicationActions = "create-user"
-	PublicationActionsDeleteMilestone        PublicationActions = "delete-milestone"
-	PublicationActionsEnrollParticipant      PublicationActions = "enroll-participant"
-	PublicationActionsExportCohortProgress   PublicationActions = "export-cohort-progress"
-	PublicationActionsGetCohortProgress      PublicationActions = "get-cohort-progress"
-	PublicationActionsGetCohortWorkload      PublicationActions = "get-cohort-workload"
-	PublicationActionsImportRoster           PublicationActions = "import-roster"
-	PublicationActionsListAgencyReplications PublicationActions = "list-agency-replications"
-	PublicationActionsListCoachingNotes      PublicationActions = "list-coaching-notes"
-	PublicationActionsListCohortEscalations  PublicationActions = "list-cohort-escalations"
-	PublicationActionsListCohortStaff        PublicationActions = "list-cohort-staff"
-	PublicationActionsListMentorTransfers    PublicationActions = "list-mentor-transfers"
-	PublicationActionsListRubrics            PublicationActions = "list-rubrics"
-	PublicationActionsListSimilarProjects    PublicationActions = "list-similar-projects"
-	PublicationActionsListUsers              PublicationActions = "list-users"
-	PublicationActionsProposeMentorTransfer  PublicationActions = "propose-mentor-transfer"
-	PublicationActionsPublishProject         PublicationActions = "publish-project"
-	PublicationActionsRecordAssessment       PublicationActions = "record-assessment"
-	PublicationActionsRecordReplication      PublicationActions = "record-replication"
-	PublicationActionsReleaseResults         PublicationActions = "release-results"
-	PublicationActionsReplaceRubric          PublicationActions = "replace-rubric"
-	PublicationActionsReviewDesign           PublicationActions = "review-design"
-	PublicationActionsReviewEvidence         PublicationActions = "review-evidence"
-	PublicationActionsStartImplementation    PublicationActions = "start-implementation"
-	PublicationActionsSubmitDesign           PublicationActions = "submit-design"
-	PublicationActionsSubmitEvidence         PublicationActions = "submit-evidence"
-	PublicationActionsSubmitFinal            PublicationActions = "submit-final"
-	PublicationActionsUnpublishProject       PublicationActions = "unpublish-project"
-	PublicationActionsUpdateCohort           PublicationActions = "update-cohort"
-	PublicationActionsUpdateEnrollment       PublicationActions = "update-enrollment"
-	PublicationActionsUpdateMilestone        PublicationActions = "update-milestone"
-	PublicationActionsUpdateProject          PublicationActions = "update-project"
-	PublicationActionsVerifyMilestone        PublicationActions = "verify-milestone"
-	PublicationActionsWithdrawEvidence       PublicationActions = "withdraw-evidence"
+	PublicationActionsAddCoachingNote          PublicationActions = "add-coaching-note"
+	PublicationActionsAddCohortStaff           PublicationActions = "add-cohort-staff"
+	PublicationActionsAddSessionExaminer       PublicationActions = "add-session-examiner"
+	PublicationActionsAddSessionParticipant    PublicationActions = "add-session-participant"
+	PublicationActionsClaimMilestone           PublicationActions = "claim-milestone"
+	PublicationActionsCreateAgency             PublicationActions = "create-agency"
+	PublicationActionsCreateAgendaItem         PublicationActions = "create-agenda-item"
+	PublicationActionsCreateClass              PublicationActions = "create-class"
+	PublicationActionsCreateCohort             PublicationActions = "create-cohort"
+	PublicationActionsCreateHoliday            PublicationActions = "create-holiday"
+	PublicationActionsCreateInstitution        PublicationActions = "create-institution"
+	PublicationActionsCreateMilestone          PublicationActions = "create-milestone"
+	PublicationActionsCreateProgramTemplate    PublicationActions = "create-program-template"
+	PublicationActionsCreateUnit               PublicationActions = "create-unit"
+	PublicationActionsCreateUser               PublicationActions = "create-user"
+	PublicationActionsDeleteAgendaItem         PublicationActions = "delete-agenda-item"
+	PublicationActionsDeleteClass              PublicationActions = "delete-class"
+	PublicationActionsDeleteHoliday            PublicationActions = "delete-holiday"
+	PublicationActionsDeleteMilestone          PublicationActions = "delete-milestone"
+	PublicationActionsDetermineSeminarSession  PublicationActions = "determine-seminar-session"
+	PublicationActionsEnrollParticipant        PublicationActions = "enroll-participant"
+	PublicationActionsExportCohortAgenda       PublicationActions = "export-cohort-agenda"
+	PublicationActionsExportCohortProgress     PublicationActions = "export-cohort-progress"
+	PublicationActionsGetCohortProgress        PublicationActions = "get-cohort-progress"
+	PublicationActionsGetCohortWorkload        PublicationActions = "get-cohort-workload"
+	PublicationActionsImportRoster             PublicationActions = "import-roster"
+	PublicationActionsListAgencyReplications   PublicationActions = "list-agency-replications"
+	PublicationActionsListClasses              PublicationActions = "list-classes"
+	PublicationActionsListCoachingNotes        PublicationActions = "list-coaching-notes"
+	PublicationActionsListCohortEscalations    PublicationActions = "list-cohort-escalations"
+	PublicationActionsListCohortStaff          PublicationActions = "list-cohort-staff"
+	PublicationActionsListMentorTransfers      PublicationActions = "list-mentor-transfers"
+	PublicationActionsListRubrics              PublicationActions = "list-rubrics"
+	PublicationActionsListSimilarProjects      PublicationActions = "list-similar-projects"
+	PublicationActionsListUsers                PublicationActions = "list-users"
+	PublicationActionsOpenSeminarSession       PublicationActions = "open-seminar-session"
+	PublicationActionsProposeMentorTransfer    PublicationActions = "propose-mentor-transfer"
+	PublicationActionsPublishProject           PublicationActions = "publish-project"
+	PublicationActionsRecordAssessment         PublicationActions = "record-assessment"
+	PublicationActionsRecordReplication        PublicationActions = "record-replication"
+	PublicationActionsReleaseResults           PublicationActions = "release-results"
+	PublicationActionsRemoveSessionExaminer    PublicationActions = "remove-session-examiner"
+	PublicationActionsRemoveSessionParticipant PublicationActions = "remove-session-participant"
+	PublicationActionsReplaceRubric            PublicationActions = "replace-rubric"
+	PublicationActionsReviewDesign             PublicationActions = "review-design"
+	PublicationActionsReviewEvidence           PublicationActions = "review-evidence"
+	PublicationActionsStartImplementation      PublicationActions = "start-implementation"
+	PublicationActionsSubmitDesign             PublicationActions = "submit-design"
+	PublicationActionsSubmitEvidence           PublicationActions = "submit-evidence"
+	PublicationActionsSubmitFinal              PublicationActions = "submit-final"
+	PublicationActionsUnpublishProject         PublicationActions = "unpublish-project"
+	PublicationActionsUpdateAgency             PublicationActions = "update-agency"
+	PublicationActionsUpdateAgendaItem         PublicationActions = "update-agenda-item"
+	PublicationActionsUpdateAgendaRules        PublicationActions = "update-agenda-rules"
+	PublicationActionsUpdateClass              PublicationActions = "update-class"
+	PublicationActionsUpdateCohort             PublicationActions = "update-cohort"
+	PublicationActionsUpdateEnrollment         PublicationActions = "update-enrollment"
+	PublicationActionsUpdateMilestone          PublicationActions = "update-milestone"
+	PublicationActionsUpdateProgramTemplate    PublicationActions = "update-program-template"
+	PublicationActionsUpdateProject            PublicationActions = "update-project"
+	PublicationActionsUpdateSeminarSession     PublicationActions = "update-seminar-session"
+	PublicationActionsUpdateUnit               PublicationActions = "update-unit"
+	PublicationActionsVerifyMilestone          PublicationActions = "verify-milestone"
+	PublicationActionsWithdrawEvidence         PublicationActions = "withdraw-evidence"
 )
 
 // Defines values for PublicationProgram.
@@ -923,47 +1552,70 @@ const (
 
 // Defines values for RefusedActionAction.
 const (
-	RefusedActionActionAddCoachingNote        RefusedActionAction = "add-coaching-note"
-	RefusedActionActionAddCohortStaff         RefusedActionAction = "add-cohort-staff"
-	RefusedActionActionClaimMilestone         RefusedActionAction = "claim-milestone"
-	RefusedActionActionCreateAgency           RefusedActionAction = "create-agency"
-	RefusedActionActionCreateCohort           RefusedActionAction = "create-cohort"
-	RefusedActionActionCreateInstitution      RefusedActionAction = "create-institution"
-	RefusedActionActionCreateMilestone        RefusedActionAction = "create-milestone"
-	RefusedActionActionCreateUser             RefusedActionAction = "create-user"
-	RefusedActionActionDeleteMilestone        RefusedActionAction = "delete-milestone"
-	RefusedActionActionEnrollParticipant      RefusedActionAction = "enroll-participant"
-	RefusedActionActionExportCohortProgress   RefusedActionAction = "export-cohort-progress"
-	RefusedActionActionGetCohortProgress      RefusedActionAction = "get-cohort-progress"
-	RefusedActionActionGetCohortWorkload      RefusedActionAction = "get-cohort-workload"
-	RefusedActionActionImportRoster           RefusedActionAction = "import-roster"
-	RefusedActionActionListAgencyReplications RefusedActionAction = "list-agency-replications"
-	RefusedActionActionListCoachingNotes      RefusedActionAction = "list-coaching-notes"
-	RefusedActionActionListCohortEscalations  RefusedActionAction = "list-cohort-escalations"
-	RefusedActionActionListCohortStaff        RefusedActionAction = "list-cohort-staff"
-	RefusedActionActionListMentorTransfers    RefusedActionAction = "list-mentor-transfers"
-	RefusedActionActionListRubrics            RefusedActionAction = "list-rubrics"
-	RefusedActionActionListSimilarProjects    RefusedActionAction = "list-similar-projects"
-	RefusedActionActionListUsers              RefusedActionAction = "list-users"
-	RefusedActionActionProposeMentorTransfer  RefusedActionAction = "propose-mentor-transfer"
-	RefusedActionActionPublishProject         RefusedActionAction = "publish-project"
-	RefusedActionActionRecordAssessment       RefusedActionAction = "record-assessment"
-	RefusedActionActionRecordReplication      RefusedActionAction = "record-replication"
-	RefusedActionActionReleaseResults         RefusedActionAction = "release-results"
-	RefusedActionActionReplaceRubric          RefusedActionAction = "replace-rubric"
-	RefusedActionActionReviewDesign           RefusedActionAction = "review-design"
-	RefusedActionActionReviewEvidence         RefusedActionAction = "review-evidence"
-	RefusedActionActionStartImplementation    RefusedActionAction = "start-implementation"
-	RefusedActionActionSubmitDesign           RefusedActionAction = "submit-design"
-	RefusedActionActionSubmitEvidence         RefusedActionAction = "submit-evidence"
-	RefusedActionActionSubmitFinal            RefusedActionAction = "submit-final"
-	RefusedActionActionUnpublishProject       RefusedActionAction = "unpublish-project"
-	RefusedActionActionUpdateCohort           RefusedActionAction = "update-cohort"
-	RefusedActionActionUpdateEnrollment       RefusedActionAction = "update-enrollment"
-	RefusedActionActionUpdateMilestone        RefusedActionAction = "update-milestone"
-	RefusedActionActionUpdateProject          RefusedActionAction = "update-project"
-	RefusedActionActionVerifyMilestone        RefusedActionAction = "verify-milestone"
-	RefusedActionActionWithdrawEvidence       RefusedActionAction = "withdraw-evidence"
+	RefusedActionActionAddCoachingNote          RefusedActionAction = "add-coaching-note"
+	RefusedActionActionAddCohortStaff           RefusedActionAction = "add-cohort-staff"
+	RefusedActionActionAddSessionExaminer       RefusedActionAction = "add-session-examiner"
+	RefusedActionActionAddSessionParticipant    RefusedActionAction = "add-session-participant"
+	RefusedActionActionClaimMilestone           RefusedActionAction = "claim-milestone"
+	RefusedActionActionCreateAgency             RefusedActionAction = "create-agency"
+	RefusedActionActionCreateAgendaItem         RefusedActionAction = "create-agenda-item"
+	RefusedActionActionCreateClass              RefusedActionAction = "create-class"
+	RefusedActionActionCreateCohort             RefusedActionAction = "create-cohort"
+	RefusedActionActionCreateHoliday            RefusedActionAction = "create-holiday"
+	RefusedActionActionCreateInstitution        RefusedActionAction = "create-institution"
+	RefusedActionActionCreateMilestone          RefusedActionAction = "create-milestone"
+	RefusedActionActionCreateProgramTemplate    RefusedActionAction = "create-program-template"
+	RefusedActionActionCreateUnit               RefusedActionAction = "create-unit"
+	RefusedActionActionCreateUser               RefusedActionAction = "create-user"
+	RefusedActionActionDeleteAgendaItem         RefusedActionAction = "delete-agenda-item"
+	RefusedActionActionDeleteClass              RefusedActionAction = "delete-class"
+	RefusedActionActionDeleteHoliday            RefusedActionAction = "delete-holiday"
+	RefusedActionActionDeleteMilestone          RefusedActionAction = "delete-milestone"
+	RefusedActionActionDetermineSeminarSession  RefusedActionAction = "determine-seminar-session"
+	RefusedActionActionEnrollParticipant        RefusedActionAction = "enroll-participant"
+	RefusedActionActionExportCohortAgenda       RefusedActionAction = "export-cohort-agenda"
+	RefusedActionActionExportCohortProgress     RefusedActionAction = "export-cohort-progress"
+	RefusedActionActionGetCohortProgress        RefusedActionAction = "get-cohort-progress"
+	RefusedActionActionGetCohortWorkload        RefusedActionAction = "get-cohort-workload"
+	RefusedActionActionImportRoster             RefusedActionAction = "import-roster"
+	RefusedActionActionListAgencyReplications   RefusedActionAction = "list-agency-replications"
+	RefusedActionActionListClasses              RefusedActionAction = "list-classes"
+	RefusedActionActionListCoachingNotes        RefusedActionAction = "list-coaching-notes"
+	RefusedActionActionListCohortEscalations    RefusedActionAction = "list-cohort-escalations"
+	RefusedActionActionListCohortStaff          RefusedActionAction = "list-cohort-staff"
+	RefusedActionActionListMentorTransfers      RefusedActionAction = "list-mentor-transfers"
+	RefusedActionActionListRubrics              RefusedActionAction = "list-rubrics"
+	RefusedActionActionListSimilarProjects      RefusedActionAction = "list-similar-projects"
+	RefusedActionActionListUsers                RefusedActionAction = "list-users"
+	RefusedActionActionOpenSeminarSession       RefusedActionAction = "open-seminar-session"
+	RefusedActionActionProposeMentorTransfer    RefusedActionAction = "propose-mentor-transfer"
+	RefusedActionActionPublishProject           RefusedActionAction = "publish-project"
+	RefusedActionActionRecordAssessment         RefusedActionAction = "record-assessment"
+	RefusedActionActionRecordReplication        RefusedActionAction = "record-replication"
+	RefusedActionActionReleaseResults           RefusedActionAction = "release-results"
+	RefusedActionActionRemoveSessionExaminer    RefusedActionAction = "remove-session-examiner"
+	RefusedActionActionRemoveSessionParticipant RefusedActionAction = "remove-session-participant"
+	RefusedActionActionReplaceRubric            RefusedActionAction = "replace-rubric"
+	RefusedActionActionReviewDesign             RefusedActionAction = "review-design"
+	RefusedActionActionReviewEvidence           RefusedActionAction = "review-evidence"
+	RefusedActionActionStartImplementation      RefusedActionAction = "start-implementation"
+	RefusedActionActionSubmitDesign             RefusedActionAction = "submit-design"
+	RefusedActionActionSubmitEvidence           RefusedActionAction = "submit-evidence"
+	RefusedActionActionSubmitFinal              RefusedActionAction = "submit-final"
+	RefusedActionActionUnpublishProject         RefusedActionAction = "unpublish-project"
+	RefusedActionActionUpdateAgency             RefusedActionAction = "update-agency"
+	RefusedActionActionUpdateAgendaItem         RefusedActionAction = "update-agenda-item"
+	RefusedActionActionUpdateAgendaRules        RefusedActionAction = "update-agenda-rules"
+	RefusedActionActionUpdateClass              RefusedActionAction = "update-class"
+	RefusedActionActionUpdateCohort             RefusedActionAction = "update-cohort"
+	RefusedActionActionUpdateEnrollment         RefusedActionAction = "update-enrollment"
+	RefusedActionActionUpdateMilestone          RefusedActionAction = "update-milestone"
+	RefusedActionActionUpdateProgramTemplate    RefusedActionAction = "update-program-template"
+	RefusedActionActionUpdateProject            RefusedActionAction = "update-project"
+	RefusedActionActionUpdateSeminarSession     RefusedActionAction = "update-seminar-session"
+	RefusedActionActionUpdateUnit               RefusedActionAction = "update-unit"
+	RefusedActionActionVerifyMilestone          RefusedActionAction = "verify-milestone"
+	RefusedActionActionWithdrawEvidence         RefusedActionAction = "withdraw-evidence"
 )
 
 // Defines values for RefusedActionCode.
@@ -974,20 +1626,34 @@ const (
 	RefusedActionCodeAccountWrongCredentials        RefusedActionCode = "account.wrong_credentials"
 	RefusedActionCodeAgencyNameTaken                RefusedActionCode = "agency.name_taken"
 	RefusedActionCodeAgencyUnknown                  RefusedActionCode = "agency.unknown"
+	RefusedActionCodeAgendaDatesOrder               RefusedActionCode = "agenda.dates.order"
+	RefusedActionCodeAgendaOutsideCohort            RefusedActionCode = "agenda.outside_cohort"
+	RefusedActionCodeAgendaStepEarly                RefusedActionCode = "agenda.step_early"
+	RefusedActionCodeAgendaStepLate                 RefusedActionCode = "agenda.step_late"
 	RefusedActionCodeAssessmentDesignDraft          RefusedActionCode = "assessment.design_draft"
+	RefusedActionCodeAssessmentDesignStageOver      RefusedActionCode = "assessment.design_stage_over"
+	RefusedActionCodeAssessmentDetermined           RefusedActionCode = "assessment.determined"
 	RefusedActionCodeAssessmentFinalNotSubmitted    RefusedActionCode = "assessment.final_not_submitted"
 	RefusedActionCodeAssessmentMissingScore         RefusedActionCode = "assessment.missing_score"
+	RefusedActionCodeAssessmentNotAssigned          RefusedActionCode = "assessment.not_assigned"
 	RefusedActionCodeAssessmentScore                RefusedActionCode = "assessment.score"
 	RefusedActionCodeAssessmentScoredTwice          RefusedActionCode = "assessment.scored_twice"
 	RefusedActionCodeAssessmentSeminar              RefusedActionCode = "assessment.seminar"
+	RefusedActionCodeAssessmentSessionNotOpen       RefusedActionCode = "assessment.session_not_open"
 	RefusedActionCodeAssessmentUnknownCriterion     RefusedActionCode = "assessment.unknown_criterion"
 	RefusedActionCodeAuthBusy                       RefusedActionCode = "auth.busy"
 	RefusedActionCodeAuthForbidden                  RefusedActionCode = "auth.forbidden"
 	RefusedActionCodeAuthSignInRequired             RefusedActionCode = "auth.sign_in_required"
 	RefusedActionCodeAuthTokenInvalid               RefusedActionCode = "auth.token_invalid"
 	RefusedActionCodeAuthTokenMissing               RefusedActionCode = "auth.token_missing"
+	RefusedActionCodeClassNameTaken                 RefusedActionCode = "class.name_taken"
+	RefusedActionCodeClassNotEmpty                  RefusedActionCode = "class.not_empty"
+	RefusedActionCodeClassUnknown                   RefusedActionCode = "class.unknown"
+	RefusedActionCodeCohortAgendaOutside            RefusedActionCode = "cohort.agenda_outside"
 	RefusedActionCodeCohortCodeTaken                RefusedActionCode = "cohort.code_taken"
 	RefusedActionCodeCohortDatesOrder               RefusedActionCode = "cohort.dates.order"
+	RefusedActionCodeCohortPartnerReadOnly          RefusedActionCode = "cohort.partner_read_only"
+	RefusedActionCodeCohortPartnerSelf              RefusedActionCode = "cohort.partner_self"
 	RefusedActionCodeCohortPhaseDatesOrder          RefusedActionCode = "cohort.phase.dates_order"
 	RefusedActionCodeCohortPhaseDatesRequired       RefusedActionCode = "cohort.phase.dates_required"
 	RefusedActionCodeCohortPhaseOutsideCohort       RefusedActionCode = "cohort.phase.outside_cohort"
@@ -1034,6 +1700,8 @@ const (
 	RefusedActionCodeFieldUrl                       RefusedActionCode = "field.url"
 	RefusedActionCodeFieldUuid                      RefusedActionCode = "field.uuid"
 	RefusedActionCodeFieldWrongType                 RefusedActionCode = "field.wrong_type"
+	RefusedActionCodeGraduationWeightsSum           RefusedActionCode = "graduation.weights_sum"
+	RefusedActionCodeHolidayDateTaken               RefusedActionCode = "holiday.date_taken"
 	RefusedActionCodeIdempotencyInFlight            RefusedActionCode = "idempotency.in_flight"
 	RefusedActionCodeIdempotencyKeyReused           RefusedActionCode = "idempotency.key_reused"
 	RefusedActionCodeInstitutionChoose              RefusedActionCode = "institution.choose"
@@ -1079,6 +1747,10 @@ const (
 	RefusedActionCodeQueryYear                      RefusedActionCode = "query.year"
 	RefusedActionCodeRateAddressLimited             RefusedActionCode = "rate.address_limited"
 	RefusedActionCodeRateLimited                    RefusedActionCode = "rate.limited"
+	RefusedActionCodeRegionForm                     RefusedActionCode = "region.form"
+	RefusedActionCodeRegionProvinceUnknown          RefusedActionCode = "region.province_unknown"
+	RefusedActionCodeRegionRegencyForm              RefusedActionCode = "region.regency_form"
+	RefusedActionCodeRegionRegencyNeedsProvince     RefusedActionCode = "region.regency_needs_province"
 	RefusedActionCodeRequestInvalid                 RefusedActionCode = "request.invalid"
 	RefusedActionCodeRequestMalformed               RefusedActionCode = "request.malformed"
 	RefusedActionCodeRequestMethodNotAllowed        RefusedActionCode = "request.method_not_allowed"
@@ -1108,12 +1780,25 @@ const (
 	RefusedActionCodeRosterOwnMentor                RefusedActionCode = "roster.own_mentor"
 	RefusedActionCodeRosterRepeated                 RefusedActionCode = "roster.repeated"
 	RefusedActionCodeRosterTooManyRows              RefusedActionCode = "roster.too_many_rows"
+	RefusedActionCodeRosterUnitWithoutAgency        RefusedActionCode = "roster.unit_without_agency"
 	RefusedActionCodeRubricCriteriaCount            RefusedActionCode = "rubric.criteria_count"
 	RefusedActionCodeRubricKey                      RefusedActionCode = "rubric.key"
 	RefusedActionCodeRubricKeyTwice                 RefusedActionCode = "rubric.key_twice"
 	RefusedActionCodeRubricLocked                   RefusedActionCode = "rubric.locked"
 	RefusedActionCodeRubricWeight                   RefusedActionCode = "rubric.weight"
 	RefusedActionCodeRubricWeightsSum               RefusedActionCode = "rubric.weights_sum"
+	RefusedActionCodeSeminarSessionAlreadyOpen      RefusedActionCode = "seminar_session.already_open"
+	RefusedActionCodeSeminarSessionDetermined       RefusedActionCode = "seminar_session.determined"
+	RefusedActionCodeSeminarSessionEmpty            RefusedActionCode = "seminar_session.empty"
+	RefusedActionCodeSeminarSessionLink             RefusedActionCode = "seminar_session.link"
+	RefusedActionCodeSeminarSessionNoneToDetermine  RefusedActionCode = "seminar_session.none_to_determine"
+	RefusedActionCodeSeminarSessionNotEnrolled      RefusedActionCode = "seminar_session.not_enrolled"
+	RefusedActionCodeSeminarSessionNotExaminer      RefusedActionCode = "seminar_session.not_examiner"
+	RefusedActionCodeSeminarSessionOutsidePhase     RefusedActionCode = "seminar_session.outside_phase"
+	RefusedActionCodeSeminarSessionParticipantTaken RefusedActionCode = "seminar_session.participant_taken"
+	RefusedActionCodeSeminarSessionPlace            RefusedActionCode = "seminar_session.place"
+	RefusedActionCodeSeminarSessionScoresMissing    RefusedActionCode = "seminar_session.scores_missing"
+	RefusedActionCodeSeminarSessionTime             RefusedActionCode = "seminar_session.time"
 	RefusedActionCodeServiceDatabaseUnreachable     RefusedActionCode = "service.database_unreachable"
 	RefusedActionCodeServiceInternal                RefusedActionCode = "service.internal"
 	RefusedActionCodeServiceSchemaBehind            RefusedActionCode = "service.schema_behind"
@@ -1124,22 +1809,34 @@ const (
 	RefusedActionCodeShowcaseReplicationStatus      RefusedActionCode = "showcase.replication_status"
 	RefusedActionCodeStaffCoachHasParticipants      RefusedActionCode = "staff.coach_has_participants"
 	RefusedActionCodeStaffLastOrganizer             RefusedActionCode = "staff.last_organizer"
+	RefusedActionCodeTemplateProgramMismatch        RefusedActionCode = "template.program_mismatch"
+	RefusedActionCodeTemplateShipped                RefusedActionCode = "template.shipped"
+	RefusedActionCodeTemplateUnknown                RefusedActionCode = "template.unknown"
 	RefusedActionCodeTextBidiControl                RefusedActionCode = "text.bidi_control"
 	RefusedActionCodeTextControl                    RefusedActionCode = "text.control"
 	RefusedActionCodeTextNotText                    RefusedActionCode = "text.not_text"
 	RefusedActionCodeTextSingleLine                 RefusedActionCode = "text.single_line"
+	RefusedActionCodeThresholdsAbove                RefusedActionCode = "thresholds.above"
+	RefusedActionCodeThresholdsCount                RefusedActionCode = "thresholds.count"
+	RefusedActionCodeThresholdsOrder                RefusedActionCode = "thresholds.order"
 	RefusedActionCodeTransferAwaitsOrganizer        RefusedActionCode = "transfer.awaits_organizer"
 	RefusedActionCodeTransferClosed                 RefusedActionCode = "transfer.closed"
 	RefusedActionCodeTransferMentorBoth             RefusedActionCode = "transfer.mentor_both"
 	RefusedActionCodeTransferMentorEmailUnknown     RefusedActionCode = "transfer.mentor_email_unknown"
 	RefusedActionCodeTransferMentorRequired         RefusedActionCode = "transfer.mentor_required"
 	RefusedActionCodeTransferSameMentor             RefusedActionCode = "transfer.same_mentor"
+	RefusedActionCodeUnitNameTaken                  RefusedActionCode = "unit.name_taken"
+	RefusedActionCodeUnitNotOfAgency                RefusedActionCode = "unit.not_of_agency"
+	RefusedActionCodeUnitUnknown                    RefusedActionCode = "unit.unknown"
+	RefusedActionCodeUploadBusy                     RefusedActionCode = "upload.busy"
 	RefusedActionCodeUploadEmpty                    RefusedActionCode = "upload.empty"
 	RefusedActionCodeUploadFieldTooLong             RefusedActionCode = "upload.field_too_long"
 	RefusedActionCodeUploadMalformed                RefusedActionCode = "upload.malformed"
 	RefusedActionCodeUploadMultipart                RefusedActionCode = "upload.multipart"
+	RefusedActionCodeUploadOffsetMismatch           RefusedActionCode = "upload.offset_mismatch"
 	RefusedActionCodeUploadOneFile                  RefusedActionCode = "upload.one_file"
 	RefusedActionCodeUploadOverLimit                RefusedActionCode = "upload.over_limit"
+	RefusedActionCodeUploadProtocol                 RefusedActionCode = "upload.protocol"
 	RefusedActionCodeUploadTooLarge                 RefusedActionCode = "upload.too_large"
 	RefusedActionCodeUploadTooSlow                  RefusedActionCode = "upload.too_slow"
 	RefusedActionCodeUploadType                     RefusedActionCode = "upload.type"
@@ -1229,6 +1926,154 @@ const (
 	SeminarResultSeminarFinal  SeminarResultSeminar = "final"
 )
 
+// Defines values for SeminarSessionActions.
+const (
+	SeminarSessionActionsAddCoachingNote          SeminarSessionActions = "add-coaching-note"
+	SeminarSessionActionsAddCohortStaff           SeminarSessionActions = "add-cohort-staff"
+	SeminarSessionActionsAddSessionExaminer       SeminarSessionActions = "add-session-examiner"
+	SeminarSessionActionsAddSessionParticipant    SeminarSessionActions = "add-session-participant"
+	SeminarSessionActionsClaimMilestone           SeminarSessionActions = "claim-milestone"
+	SeminarSessionActionsCreateAgency             SeminarSessionActions = "create-agency"
+	SeminarSessionActionsCreateAgendaItem         SeminarSessionActions = "create-agenda-item"
+	SeminarSessionActionsCreateClass              SeminarSessionActions = "create-class"
+	SeminarSessionActionsCreateCohort             SeminarSessionActions = "create-cohort"
+	SeminarSessionActionsCreateHoliday            SeminarSessionActions = "create-holiday"
+	SeminarSessionActionsCreateInstitution        SeminarSessionActions = "create-institution"
+	SeminarSessionActionsCreateMilestone          SeminarSessionActions = "create-milestone"
+	SeminarSessionActionsCreateProgramTemplate    SeminarSessionActions = "create-program-template"
+	SeminarSessionActionsCreateUnit               SeminarSessionActions = "create-unit"
+	SeminarSessionActionsCreateUser               SeminarSessionActions = "create-user"
+	SeminarSessionActionsDeleteAgendaItem         SeminarSessionActions = "delete-agenda-item"
+	SeminarSessionActionsDeleteClass              SeminarSessionActions = "delete-class"
+	SeminarSessionActionsDeleteHoliday            SeminarSessionActions = "delete-holiday"
+	SeminarSessionActionsDeleteMilestone          SeminarSessionActions = "delete-milestone"
+	SeminarSessionActionsDetermineSeminarSession  SeminarSessionActions = "determine-seminar-session"
+	SeminarSessionActionsEnrollParticipant        SeminarSessionActions = "enroll-participant"
+	SeminarSessionActionsExportCohortAgenda       SeminarSessionActions = "export-cohort-agenda"
+	SeminarSessionActionsExportCohortProgress     SeminarSessionActions = "export-cohort-progress"
+	SeminarSessionActionsGetCohortProgress        SeminarSessionActions = "get-cohort-progress"
+	SeminarSessionActionsGetCohortWorkload        SeminarSessionActions = "get-cohort-workload"
+	SeminarSessionActionsImportRoster             SeminarSessionActions = "import-roster"
+	SeminarSessionActionsListAgencyReplications   SeminarSessionActions = "list-agency-replications"
+	SeminarSessionActionsListClasses              SeminarSessionActions = "list-classes"
+	SeminarSessionActionsListCoachingNotes        SeminarSessionActions = "list-coaching-notes"
+	SeminarSessionActionsListCohortEscalations    SeminarSessionActions = "list-cohort-escalations"
+	SeminarSessionActionsListCohortStaff          SeminarSessionActions = "list-cohort-staff"
+	SeminarSessionActionsListMentorTransfers      SeminarSessionActions = "list-mentor-transfers"
+	SeminarSessionActionsListRubrics              SeminarSessionActions = "list-rubrics"
+	SeminarSessionActionsListSimilarProjects      SeminarSessionActions = "list-similar-projects"
+	SeminarSessionActionsListUsers                SeminarSessionActions = "list-users"
+	SeminarSessionActionsOpenSeminarSession       SeminarSessionActions = "open-seminar-session"
+	SeminarSessionActionsProposeMentorTransfer    SeminarSessionActions = "propose-mentor-transfer"
+	SeminarSessionActionsPublishProject           SeminarSessionActions = "publish-project"
+	SeminarSessionActionsRecordAssessment         SeminarSessionActions = "record-assessment"
+	SeminarSessionActionsRecordReplication        SeminarSessionActions = "record-replication"
+	SeminarSessionActionsReleaseResults           SeminarSessionActions = "release-results"
+	SeminarSessionActionsRemoveSessionExaminer    SeminarSessionActions = "remove-session-examiner"
+	SeminarSessionActionsRemoveSessionParticipant SeminarSessionActions = "remove-session-participant"
+	SeminarSessionActionsReplaceRubric            SeminarSessionActions = "replace-rubric"
+	SeminarSessionActionsReviewDesign             SeminarSessionActions = "review-design"
+	SeminarSessionActionsReviewEvidence           SeminarSessionActions = "review-evidence"
+	SeminarSessionActionsStartImplementation      SeminarSessionActions = "start-implementation"
+	SeminarSessionActionsSubmitDesign             SeminarSessionActions = "submit-design"
+	SeminarSessionActionsSubmitEvidence           SeminarSessionActions = "submit-evidence"
+	SeminarSessionActionsSubmitFinal              SeminarSessionActions = "submit-final"
+	SeminarSessionActionsUnpublishProject         SeminarSessionActions = "unpublish-project"
+	SeminarSessionActionsUpdateAgency             SeminarSessionActions = "update-agency"
+	SeminarSessionActionsUpdateAgendaItem         SeminarSessionActions = "update-agenda-item"
+	SeminarSessionActionsUpdateAgendaRules        SeminarSessionActions = "update-agenda-rules"
+	SeminarSessionActionsUpdateClass              SeminarSessionActions = "update-class"
+	SeminarSessionActionsUpdateCohort             SeminarSessionActions = "update-cohort"
+	SeminarSessionActionsUpdateEnrollment         SeminarSessionActions = "update-enrollment"
+	SeminarSessionActionsUpdateMilestone          SeminarSessionActions = "update-milestone"
+	SeminarSessionActionsUpdateProgramTemplate    SeminarSessionActions = "update-program-template"
+	SeminarSessionActionsUpdateProject            SeminarSessionActions = "update-project"
+	SeminarSessionActionsUpdateSeminarSession     SeminarSessionActions = "update-seminar-session"
+	SeminarSessionActionsUpdateUnit               SeminarSessionActions = "update-unit"
+	SeminarSessionActionsVerifyMilestone          SeminarSessionActions = "verify-milestone"
+	SeminarSessionActionsWithdrawEvidence         SeminarSessionActions = "withdraw-evidence"
+)
+
+// Defines values for SeminarSessionSeminar.
+const (
+	SeminarSessionSeminarDesign SeminarSessionSeminar = "design"
+	SeminarSessionSeminarFinal  SeminarSessionSeminar = "final"
+)
+
+// Defines values for SeminarSessionCreateSeminar.
+const (
+	SeminarSessionCreateSeminarDesign SeminarSessionCreateSeminar = "design"
+	SeminarSessionCreateSeminarFinal  SeminarSessionCreateSeminar = "final"
+)
+
+// Defines values for SessionParticipantActions.
+const (
+	SessionParticipantActionsAddCoachingNote          SessionParticipantActions = "add-coaching-note"
+	SessionParticipantActionsAddCohortStaff           SessionParticipantActions = "add-cohort-staff"
+	SessionParticipantActionsAddSessionExaminer       SessionParticipantActions = "add-session-examiner"
+	SessionParticipantActionsAddSessionParticipant    SessionParticipantActions = "add-session-participant"
+	SessionParticipantActionsClaimMilestone           SessionParticipantActions = "claim-milestone"
+	SessionParticipantActionsCreateAgency             SessionParticipantActions = "create-agency"
+	SessionParticipantActionsCreateAgendaItem         SessionParticipantActions = "create-agenda-item"
+	SessionParticipantActionsCreateClass              SessionParticipantActions = "create-class"
+	SessionParticipantActionsCreateCohort             SessionParticipantActions = "create-cohort"
+	SessionParticipantActionsCreateHoliday            SessionParticipantActions = "create-holiday"
+	SessionParticipantActionsCreateInstitution        SessionParticipantActions = "create-institution"
+	SessionParticipantActionsCreateMilestone          SessionParticipantActions = "create-milestone"
+	SessionParticipantActionsCreateProgramTemplate    SessionParticipantActions = "create-program-template"
+	SessionParticipantActionsCreateUnit               SessionParticipantActions = "create-unit"
+	SessionParticipantActionsCreateUser               SessionParticipantActions = "create-user"
+	SessionParticipantActionsDeleteAgendaItem         SessionParticipantActions = "delete-agenda-item"
+	SessionParticipantActionsDeleteClass              SessionParticipantActions = "delete-class"
+	SessionParticipantActionsDeleteHoliday            SessionParticipantActions = "delete-holiday"
+	SessionParticipantActionsDeleteMilestone          SessionParticipantActions = "delete-milestone"
+	SessionParticipantActionsDetermineSeminarSession  SessionParticipantActions = "determine-seminar-session"
+	SessionParticipantActionsEnrollParticipant        SessionParticipantActions = "enroll-participant"
+	SessionParticipantActionsExportCohortAgenda       SessionParticipantActions = "export-cohort-agenda"
+	SessionParticipantActionsExportCohortProgress     SessionParticipantActions = "export-cohort-progress"
+	SessionParticipantActionsGetCohortProgress        SessionParticipantActions = "get-cohort-progress"
+	SessionParticipantActionsGetCohortWorkload        SessionParticipantActions = "get-cohort-workload"
+	SessionParticipantActionsImportRoster             SessionParticipantActions = "import-roster"
+	SessionParticipantActionsListAgencyReplications   SessionParticipantActions = "list-agency-replications"
+	SessionParticipantActionsListClasses              SessionParticipantActions = "list-classes"
+	SessionParticipantActionsListCoachingNotes        SessionParticipantActions = "list-coaching-notes"
+	SessionParticipantActionsListCohortEscalations    SessionParticipantActions = "list-cohort-escalations"
+	SessionParticipantActionsListCohortStaff          SessionParticipantActions = "list-cohort-staff"
+	SessionParticipantActionsListMentorTransfers      SessionParticipantActions = "list-mentor-transfers"
+	SessionParticipantActionsListRubrics              SessionParticipantActions = "list-rubrics"
+	SessionParticipantActionsListSimilarProjects      SessionParticipantActions = "list-similar-projects"
+	SessionParticipantActionsListUsers                SessionParticipantActions = "list-users"
+	SessionParticipantActionsOpenSeminarSession       SessionParticipantActions = "open-seminar-session"
+	SessionParticipantActionsProposeMentorTransfer    SessionParticipantActions = "propose-mentor-transfer"
+	SessionParticipantActionsPublishProject           SessionParticipantActions = "publish-project"
+	SessionParticipantActionsRecordAssessment         SessionParticipantActions = "record-assessment"
+	SessionParticipantActionsRecordReplication        SessionParticipantActions = "record-replication"
+	SessionParticipantActionsReleaseResults           SessionParticipantActions = "release-results"
+	SessionParticipantActionsRemoveSessionExaminer    SessionParticipantActions = "remove-session-examiner"
+	SessionParticipantActionsRemoveSessionParticipant SessionParticipantActions = "remove-session-participant"
+	SessionParticipantActionsReplaceRubric            SessionParticipantActions = "replace-rubric"
+	SessionParticipantActionsReviewDesign             SessionParticipantActions = "review-design"
+	SessionParticipantActionsReviewEvidence           SessionParticipantActions = "review-evidence"
+	SessionParticipantActionsStartImplementation      SessionParticipantActions = "start-implementation"
+	SessionParticipantActionsSubmitDesign             SessionParticipantActions = "submit-design"
+	SessionParticipantActionsSubmitEvidence           SessionParticipantActions = "submit-evidence"
+	SessionParticipantActionsSubmitFinal              SessionParticipantActions = "submit-final"
+	SessionParticipantActionsUnpublishProject         SessionParticipantActions = "unpublish-project"
+	SessionParticipantActionsUpdateAgency             SessionParticipantActions = "update-agency"
+	SessionParticipantActionsUpdateAgendaItem         SessionParticipantActions = "update-agenda-item"
+	SessionParticipantActionsUpdateAgendaRules        SessionParticipantActions = "update-agenda-rules"
+	SessionParticipantActionsUpdateClass              SessionParticipantActions = "update-class"
+	SessionParticipantActionsUpdateCohort             SessionParticipantActions = "update-cohort"
+	SessionParticipantActionsUpdateEnrollment         SessionParticipantActions = "update-enrollment"
+	SessionParticipantActionsUpdateMilestone          SessionParticipantActions = "update-milestone"
+	SessionParticipantActionsUpdateProgramTemplate    SessionParticipantActions = "update-program-template"
+	SessionParticipantActionsUpdateProject            SessionParticipantActions = "update-project"
+	SessionParticipantActionsUpdateSeminarSession     SessionParticipantActions = "update-seminar-session"
+	SessionParticipantActionsUpdateUnit               SessionParticipantActions = "update-unit"
+	SessionParticipantActionsVerifyMilestone          SessionParticipantActions = "verify-milestone"
+	SessionParticipantActionsWithdrawEvidence         SessionParticipantActions = "withdraw-evidence"
+)
+
 // Defines values for ShowcaseEntryProgram.
 const (
 	ShowcaseEntryProgramPka  ShowcaseEntryProgram = "pka"
@@ -1290,6 +2135,7 @@ const (
 // Defines values for TimelineEntryAction.
 const (
 	TimelineEntryActionAssessmentRecorded           TimelineEntryAction = "assessment.recorded"
+	TimelineEntryActionAssessmentRevised            TimelineEntryAction = "assessment.revised"
 	TimelineEntryActionCoachingNoteAdded            TimelineEntryAction = "coaching_note.added"
 	TimelineEntryActionEnrollmentCreated            TimelineEntryAction = "enrollment.created"
 	TimelineEntryActionEnrollmentUpdated            TimelineEntryAction = "enrollment.updated"
@@ -1320,6 +2166,7 @@ const (
 	TimelineEntryActionProjectUnpublished           TimelineEntryAction = "project.unpublished"
 	TimelineEntryActionProjectUpdated               TimelineEntryAction = "project.updated"
 	TimelineEntryActionProjectWithdrawn             TimelineEntryAction = "project.withdrawn"
+	TimelineEntryActionResultDetermined             TimelineEntryAction = "result.determined"
 )
 
 // Defines values for TimelineEntryTargetType.
@@ -1331,6 +2178,104 @@ const (
 	TimelineEntryTargetTypeMentorTransfer TimelineEntryTargetType = "mentor_transfer"
 	TimelineEntryTargetTypeMilestone      TimelineEntryTargetType = "milestone"
 	TimelineEntryTargetTypeProject        TimelineEntryTargetType = "project"
+)
+
+// Defines values for UnitActions.
+const (
+	UnitActionsAddCoachingNote          UnitActions = "add-coaching-note"
+	UnitActionsAddCohortStaff           UnitActions = "add-cohort-staff"
+	UnitActionsAddSessionExaminer       UnitActions = "add-session-examiner"
+	UnitActionsAddSessionParticipant    UnitActions = "add-session-participant"
+	UnitActionsClaimMilestone           UnitActions = "claim-milestone"
+	UnitActionsCreateAgency             UnitActions = "create-agency"
+	UnitActionsCreateAgendaItem         UnitActions = "create-agenda-item"
+	UnitActionsCreateClass              UnitActions = "create-class"
+	UnitActionsCreateCohort             UnitActions = "create-cohort"
+	UnitActionsCreateHoliday            UnitActions = "create-holiday"
+	UnitActionsCreateInstitution        UnitActions = "create-institution"
+	UnitActionsCreateMilestone          UnitActions = "create-milestone"
+	UnitActionsCreateProgramTemplate    UnitActions = "create-program-template"
+	UnitActionsCreateUnit               UnitActions = "create-unit"
+	UnitActionsCreateUser               UnitActions = "create-user"
+	UnitActionsDeleteAgendaItem         UnitActions = "delete-agenda-item"
+	UnitActionsDeleteClass              UnitActions = "delete-class"
+	UnitActionsDeleteHoliday            UnitActions = "delete-holiday"
+	UnitActionsDeleteMilestone          UnitActions = "delete-milestone"
+	UnitActionsDetermineSeminarSession  UnitActions = "determine-seminar-session"
+	UnitActionsEnrollParticipant        UnitActions = "enroll-participant"
+	UnitActionsExportCohortAgenda       UnitActions = "export-cohort-agenda"
+	UnitActionsExportCohortProgress     UnitActions = "export-cohort-progress"
+	UnitActionsGetCohortProgress        UnitActions = "get-cohort-progress"
+	UnitActionsGetCohortWorkload        UnitActions = "get-cohort-workload"
+	UnitActionsImportRoster             UnitActions = "import-roster"
+	UnitActionsListAgencyReplications   UnitActions = "list-agency-replications"
+	UnitActionsListClasses              UnitActions = "list-classes"
+	UnitActionsListCoachingNotes        UnitActions = "list-coaching-notes"
+	UnitActionsListCohortEscalations    UnitActions = "list-cohort-escalations"
+	UnitActionsListCohortStaff          UnitActions = "list-cohort-staff"
+	UnitActionsListMentorTransfers      UnitActions = "list-mentor-transfers"
+	UnitActionsListRubrics              UnitActions = "list-rubrics"
+	UnitActionsListSimilarProjects      UnitActions = "list-similar-projects"
+	UnitActionsListUsers                UnitActions = "list-users"
+	UnitActionsOpenSeminarSession       UnitActions = "open-seminar-session"
+	UnitActionsProposeMentorTransfer    UnitActions = "propose-mentor-transfer"
+	UnitActionsPublishProject           UnitActions = "publish-project"
+	UnitActionsRecordAssessment         UnitActions = "record-assessment"
+	UnitActionsRecordReplication        UnitActions = "record-replication"
+	UnitActionsReleaseResults           UnitActions = "release-results"
+	UnitActionsRemoveSessionExaminer    UnitActions = "remove-session-examiner"
+	UnitActionsRemoveSessionParticipant UnitActions = "remove-session-participant"
+	UnitActionsReplaceRubric            UnitActions = "replace-rubric"
+	UnitActionsReviewDesign             UnitActions = "review-design"
+	UnitActionsReviewEvidence           UnitActions = "review-evidence"
+	UnitActionsStartImplementation      UnitActions = "start-implementation"
+	UnitActionsSubmitDesign             UnitActions = "submit-design"
+	UnitActionsSubmitEvidence           UnitActions = "submit-evidence"
+	UnitActionsSubmitFinal              UnitActions = "submit-final"
+	UnitActionsUnpublishProject         UnitActions = "unpublish-project"
+	UnitActionsUpdateAgency             UnitActions = "update-agency"
+	UnitActionsUpdateAgendaItem         UnitActions = "update-agenda-item"
+	UnitActionsUpdateAgendaRules        UnitActions = "update-agenda-rules"
+	UnitActionsUpdateClass              UnitActions = "update-class"
+	UnitActionsUpdateCohort             UnitActions = "update-cohort"
+	UnitActionsUpdateEnrollment         UnitActions = "update-enrollment"
+	UnitActionsUpdateMilestone          UnitActions = "update-milestone"
+	UnitActionsUpdateProgramTemplate    UnitActions = "update-program-template"
+	UnitActionsUpdateProject            UnitActions = "update-project"
+	UnitActionsUpdateSeminarSession     UnitActions = "update-seminar-session"
+	UnitActionsUpdateUnit               UnitActions = "update-unit"
+	UnitActionsVerifyMilestone          UnitActions = "verify-milestone"
+	UnitActionsWithdrawEvidence         UnitActions = "withdraw-evidence"
+)
+
+// Defines values for UnitKind.
+const (
+	UnitKindBadan       UnitKind = "badan"
+	UnitKindBagian      UnitKind = "bagian"
+	UnitKindBiro        UnitKind = "biro"
+	UnitKindDinas       UnitKind = "dinas"
+	UnitKindDirektorat  UnitKind = "direktorat"
+	UnitKindInspektorat UnitKind = "inspektorat"
+	UnitKindKantor      UnitKind = "kantor"
+	UnitKindKecamatan   UnitKind = "kecamatan"
+	UnitKindOther       UnitKind = "other"
+	UnitKindPusat       UnitKind = "pusat"
+	UnitKindSekretariat UnitKind = "sekretariat"
+)
+
+// Defines values for UnitKindEntryKind.
+const (
+	UnitKindEntryKindBadan       UnitKindEntryKind = "badan"
+	UnitKindEntryKindBagian      UnitKindEntryKind = "bagian"
+	UnitKindEntryKindBiro        UnitKindEntryKind = "biro"
+	UnitKindEntryKindDinas       UnitKindEntryKind = "dinas"
+	UnitKindEntryKindDirektorat  UnitKindEntryKind = "direktorat"
+	UnitKindEntryKindInspektorat UnitKindEntryKind = "inspektorat"
+	UnitKindEntryKindKantor      UnitKindEntryKind = "kantor"
+	UnitKindEntryKindKecamatan   UnitKindEntryKind = "kecamatan"
+	UnitKindEntryKindOther       UnitKindEntryKind = "other"
+	UnitKindEntryKindPusat       UnitKindEntryKind = "pusat"
+	UnitKindEntryKindSekretariat UnitKindEntryKind = "sekretariat"
 )
 
 // Defines values for VerificationDecision.
@@ -1379,6 +2324,12 @@ const (
 	ExportCohortProgressParamsLangId ExportCohortProgressParamsLang = "id"
 )
 
+// Defines values for DetermineCohortResultsParamsSeminar.
+const (
+	DetermineCohortResultsParamsSeminarDesign DetermineCohortResultsParamsSeminar = "design"
+	DetermineCohortResultsParamsSeminarFinal  DetermineCohortResultsParamsSeminar = "final"
+)
+
 // Defines values for ReleaseResultsParamsSeminar.
 const (
 	ReleaseResultsParamsSeminarDesign ReleaseResultsParamsSeminar = "design"
@@ -1389,6 +2340,12 @@ const (
 const (
 	ReplaceRubricParamsSeminarDesign ReplaceRubricParamsSeminar = "design"
 	ReplaceRubricParamsSeminarFinal  ReplaceRubricParamsSeminar = "final"
+)
+
+// Defines values for ListSeminarSessionsParamsSeminar.
+const (
+	ListSeminarSessionsParamsSeminarDesign ListSeminarSessionsParamsSeminar = "design"
+	ListSeminarSessionsParamsSeminarFinal  ListSeminarSessionsParamsSeminar = "final"
 )
 
 // Defines values for RemoveCohortStaffParamsRole.
@@ -1457,6 +2414,30 @@ type Activity struct {
 	Title string `json:"title"`
 }
 
+// Affiliation defines model for Affiliation.
+type Affiliation struct {
+	// AgencyId Their agency; absent when not known.
+	AgencyId *openapi_types.UUID `json:"agencyId,omitempty"`
+
+	// AgencyName Its name.
+	AgencyName string `json:"agencyName"`
+
+	// Province Its province.
+	Province string `json:"province"`
+
+	// Regency Its regency or city; empty for a provincial or central agency.
+	Regency string `json:"regency"`
+
+	// Region Regency and province in one line.
+	Region string `json:"region"`
+
+	// UnitId Their work unit; absent when not known.
+	UnitId *openapi_types.UUID `json:"unitId,omitempty"`
+
+	// UnitName Its name.
+	UnitName string `json:"unitName"`
+}
+
 // Agency defines model for Agency.
 type Agency struct {
 	// CreatedAt When it was registered.
@@ -1468,8 +2449,17 @@ type Agency struct {
 	// Name Name, unique regardless of case.
 	Name string `json:"name"`
 
-	// Region Province or region.
+	// Province Its province; empty for a central agency (K/L).
+	Province string `json:"province"`
+
+	// Regency Its regency or city (kabupaten/kota), in full; empty for a provincial or central agency.
+	Regency string `json:"regency"`
+
+	// Region Regency and province in one line, as the first API had it.
 	Region string `json:"region"`
+
+	// Version Increases with every change; the ETag names it.
+	Version int64 `json:"version"`
 }
 
 // AgencyCreate defines model for AgencyCreate.
@@ -1477,8 +2467,26 @@ type AgencyCreate struct {
 	// Name Name, unique regardless of case.
 	Name string `json:"name"`
 
-	// Region Province or region.
+	// Province Its province, one of Indonesia's 38 (any case; "Provinsi" and common short forms such as "Jateng" are understood). Leave out for a central agency.
+	Province *string `json:"province,omitempty"`
+
+	// Regency Its regency or city, beginning with Kabupaten (or Kab.) or Kota; needs a province. Leave out for a provincial or central agency.
+	Regency *string `json:"regency,omitempty"`
+
+	// Region Deprecated: the place in one line, a province or "regency, province". Read only when province and regency are left out.
 	Region *string `json:"region,omitempty"`
+}
+
+// AgencyPatch defines model for AgencyPatch.
+type AgencyPatch struct {
+	// Name New name.
+	Name nullable.Nullable[string] `json:"name,omitempty"`
+
+	// Province New province; null or "" removes it (a central agency).
+	Province nullable.Nullable[string] `json:"province,omitempty"`
+
+	// Regency New regency or city, beginning with Kabupaten or Kota; null or "" removes it.
+	Regency nullable.Nullable[string] `json:"regency,omitempty"`
 }
 
 // AgencyReplication defines model for AgencyReplication.
@@ -1498,8 +2506,14 @@ type AgencyReplication struct {
 	// InnovatorName The agency whose innovation it is.
 	InnovatorName string `json:"innovatorName"`
 
-	// InnovatorRegion Its region.
+	// InnovatorRegency Its regency or city.
+	InnovatorRegency string `json:"innovatorRegency"`
+
+	// InnovatorRegion Its regency and province in one line.
 	InnovatorRegion string `json:"innovatorRegion"`
+
+	// InnovatorUnit The work unit of the innovating participant, when known.
+	InnovatorUnit string `json:"innovatorUnit"`
 
 	// Note What was studied or adopted, and how.
 	Note string `json:"note"`
@@ -1515,10 +2529,163 @@ type AgencyReplication struct {
 
 	// Status Studied or adopted.
 	Status AgencyReplicationStatus `json:"status"`
+
+	// UnitId Its work unit that made the visit, when recorded.
+	UnitId *openapi_types.UUID `json:"unitId,omitempty"`
+
+	// UnitName The agency's own unit that made the visit, when recorded.
+	UnitName *string `json:"unitName,omitempty"`
 }
 
 // AgencyReplicationStatus Studied or adopted.
 type AgencyReplicationStatus string
+
+// AgendaEntry defines model for AgendaEntry.
+type AgendaEntry struct {
+	// CohortId The cohort.
+	CohortId openapi_types.UUID `json:"cohortId"`
+
+	// CohortName Its name.
+	CohortName string `json:"cohortName"`
+
+	// Deadline What is due (type deadline): submit_design, the design, the day before the seminar rancangan; submit_final, the final report, the day before the seminar laporan.
+	Deadline *AgendaEntryDeadline `json:"deadline,omitempty"`
+
+	// DueOn The deadline's last day.
+	DueOn *openapi_types.Date `json:"dueOn,omitempty"`
+
+	// Item The agenda item (type item).
+	Item *AgendaItem `json:"item,omitempty"`
+
+	// Overdue The deadline has passed and the step is not taken.
+	Overdue bool `json:"overdue"`
+
+	// ProjectId Your project the deadline is of.
+	ProjectId *openapi_types.UUID `json:"projectId,omitempty"`
+
+	// ProjectTitle Its title.
+	ProjectTitle *string `json:"projectTitle,omitempty"`
+
+	// Type item: an item of a cohort's agenda; deadline: a step of your own project that is due.
+	Type AgendaEntryType `json:"type"`
+}
+
+// AgendaEntryDeadline What is due (type deadline): submit_design, the design, the day before the seminar rancangan; submit_final, the final report, the day before the seminar laporan.
+type AgendaEntryDeadline string
+
+// AgendaEntryType item: an item of a cohort's agenda; deadline: a step of your own project that is due.
+type AgendaEntryType string
+
+// AgendaItem defines model for AgendaItem.
+type AgendaItem struct {
+	// Actions The operations (by operationId) you may perform on it now.
+	Actions []AgendaItemActions `json:"actions"`
+
+	// CohortId Its cohort.
+	CohortId openapi_types.UUID `json:"cohortId"`
+
+	// CreatedAt When it was added.
+	CreatedAt time.Time `json:"createdAt"`
+
+	// EndsOn Last day (the same as startsOn for one day).
+	EndsOn openapi_types.Date `json:"endsOn"`
+
+	// Id The item's id.
+	Id openapi_types.UUID `json:"id"`
+
+	// Kind What it is: pembelajaran mandiri, jarak jauh or klasikal; taking ownership (breakthrough I); seminar rancangan; laboratorium kepemimpinan (breakthrough II); a coaching session; visitasi; seminar laporan; penutupan; evaluasi pascapelatihan.
+	Kind AgendaItemKind `json:"kind"`
+
+	// Notes Notes for the participants and staff.
+	Notes string `json:"notes"`
+
+	// OnlineUrl The link of an online meeting; empty when not given.
+	OnlineUrl string `json:"onlineUrl"`
+
+	// Place Where it is held; empty when not given.
+	Place string `json:"place"`
+
+	// RefusedActions Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer.
+	RefusedActions []RefusedAction `json:"refusedActions"`
+
+	// StartsOn First day.
+	StartsOn openapi_types.Date `json:"startsOn"`
+
+	// Title Its title; the kind's Indonesian name unless the organizers gave another.
+	Title string `json:"title"`
+
+	// UpdatedAt When it last changed.
+	UpdatedAt time.Time `json:"updatedAt"`
+
+	// Version Increases with every change; the ETag names it.
+	Version int64 `json:"version"`
+}
+
+// AgendaItemActions An operation's operationId.
+type AgendaItemActions string
+
+// AgendaItemKind What it is: pembelajaran mandiri, jarak jauh or klasikal; taking ownership (breakthrough I); seminar rancangan; laboratorium kepemimpinan (breakthrough II); a coaching session; visitasi; seminar laporan; penutupan; evaluasi pascapelatihan.
+type AgendaItemKind string
+
+// AgendaItemCreate defines model for AgendaItemCreate.
+type AgendaItemCreate struct {
+	// EndsOn Last day, not before startsOn, within the cohort's dates (an evaluasi_pasca may come after them).
+	EndsOn openapi_types.Date `json:"endsOn"`
+
+	// Kind What it is.
+	Kind AgendaItemCreateKind `json:"kind"`
+
+	// Notes Notes.
+	Notes *string `json:"notes,omitempty"`
+
+	// OnlineUrl The http(s) link of an online meeting.
+	OnlineUrl *string `json:"onlineUrl,omitempty"`
+
+	// Place Where it is held.
+	Place *string `json:"place,omitempty"`
+
+	// StartsOn First day, within the cohort's dates.
+	StartsOn openapi_types.Date `json:"startsOn"`
+
+	// Title Its title; the kind's Indonesian name when left out.
+	Title *string `json:"title,omitempty"`
+}
+
+// AgendaItemCreateKind What it is.
+type AgendaItemCreateKind string
+
+// AgendaItemPatch defines model for AgendaItemPatch.
+type AgendaItemPatch struct {
+	// EndsOn New last day.
+	EndsOn nullable.Nullable[openapi_types.Date] `json:"endsOn,omitempty"`
+
+	// Kind New kind.
+	Kind nullable.Nullable[AgendaItemPatchKind] `json:"kind,omitempty"`
+
+	// Notes New notes.
+	Notes nullable.Nullable[string] `json:"notes,omitempty"`
+
+	// OnlineUrl New online link.
+	OnlineUrl nullable.Nullable[string] `json:"onlineUrl,omitempty"`
+
+	// Place New place.
+	Place nullable.Nullable[string] `json:"place,omitempty"`
+
+	// StartsOn New first day.
+	StartsOn nullable.Nullable[openapi_types.Date] `json:"startsOn,omitempty"`
+
+	// Title New title; null or empty for the kind's name.
+	Title nullable.Nullable[string] `json:"title,omitempty"`
+}
+
+// AgendaItemPatchKind New kind.
+type AgendaItemPatchKind string
+
+// AgendaRulesPut defines model for AgendaRulesPut.
+type AgendaRulesPut struct {
+	// RefuseOutside The steps to refuse when taken outside their agenda item: submit_design, decide_design, submit_evidence, submit_final, score_design_seminar, score_final_seminar. Empty: refuse none (flag them early or late). All six make a strict agenda.
+	RefuseOutside []string `json:"refuseOutside"`
+}
 
 // Assessment defines model for Assessment.
 type Assessment struct {
@@ -1540,14 +2707,23 @@ type Assessment struct {
 	// ProjectId The project assessed.
 	ProjectId openapi_types.UUID `json:"projectId"`
 
+	// Reason The examiner's written reason for the revision, when given.
+	Reason *string `json:"reason,omitempty"`
+
 	// RecordedAt When it was recorded; an examiner's latest counts.
 	RecordedAt time.Time `json:"recordedAt"`
+
+	// Replaces The examiner's previous score of the seminar that this one revises; every revision is kept.
+	Replaces *openapi_types.UUID `json:"replaces,omitempty"`
 
 	// Scores The scores.
 	Scores []ScoreBody `json:"scores"`
 
 	// Seminar The seminar.
 	Seminar AssessmentSeminar `json:"seminar"`
+
+	// SessionId The seminar session it was recorded in.
+	SessionId *openapi_types.UUID `json:"sessionId,omitempty"`
 
 	// Total The weighted total, to two decimals.
 	Total float64 `json:"total"`
@@ -1578,6 +2754,69 @@ type AssessmentCreateSeminar string
 type AssessmentListOutputBody struct {
 	// Items The assessments, oldest first.
 	Items []Assessment `json:"items"`
+}
+
+// Class defines model for Class.
+type Class struct {
+	// Actions The operations (by operationId) you may perform on it now.
+	Actions []ClassActions `json:"actions"`
+
+	// CoachIds The cohort's coaches assigned to the class.
+	CoachIds []string `json:"coachIds"`
+
+	// CohortId Its cohort.
+	CohortId openapi_types.UUID `json:"cohortId"`
+
+	// CreatedAt When it was created.
+	CreatedAt time.Time `json:"createdAt"`
+
+	// Groups The groups (kelompok) of its participants, by name.
+	Groups []string `json:"groups"`
+
+	// Id The class's id.
+	Id openapi_types.UUID `json:"id"`
+
+	// Name Its name, unique in the cohort whatever the case.
+	Name string `json:"name"`
+
+	// Participants How many participants are in it.
+	Participants int64 `json:"participants"`
+
+	// RefusedActions Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer.
+	RefusedActions []RefusedAction `json:"refusedActions"`
+
+	// UpdatedAt When it last changed.
+	UpdatedAt time.Time `json:"updatedAt"`
+
+	// Version Increases with every change; the ETag names it.
+	Version int64 `json:"version"`
+}
+
+// ClassActions An operation's operationId.
+type ClassActions string
+
+// ClassCreate defines model for ClassCreate.
+type ClassCreate struct {
+	// CoachIds Coaches of the cohort to assign to it.
+	CoachIds *[]string `json:"coachIds,omitempty"`
+
+	// Name The class's name.
+	Name string `json:"name"`
+}
+
+// ClassList defines model for ClassList.
+type ClassList struct {
+	// Items The cohort's classes, by name.
+	Items []Class `json:"items"`
+}
+
+// ClassPatch defines model for ClassPatch.
+type ClassPatch struct {
+	// CoachIds The coaches of the class, replacing the ones it has; [] assigns none.
+	CoachIds *[]string `json:"coachIds,omitempty"`
+
+	// Name The new name.
+	Name nullable.Nullable[string] `json:"name,omitempty"`
 }
 
 // CoachingNote defines model for CoachingNote.
@@ -1648,7 +2887,7 @@ type Cohort struct {
 	// RefusedActions Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer.
 	RefusedActions []RefusedAction `json:"refusedActions"`
 
-	// ResponseDeadlineDays How many days a mentor or coach has to answer what waits for their review; waiting longer is late and escalated to the coach and the organizers.
+	// ResponseDeadlineDays How many working days (weekends and the holidays of list-holidays do not count) a mentor or coach has to answer what waits for their review; waiting longer is late and escalated to the coach and the organizers.
 	ResponseDeadlineDays int64 `json:"responseDeadlineDays"`
 
 	// StartsOn First day of the training.
@@ -1666,6 +2905,27 @@ type CohortActions string
 
 // CohortProgram The training: pkn1 and pkn2 (Pelatihan Kepemimpinan Nasional Tingkat I and II), pka (Administrator), pkp (Pengawas).
 type CohortProgram string
+
+// CohortAgenda defines model for CohortAgenda.
+type CohortAgenda struct {
+	// Actions The operations (by operationId) you may perform on it now.
+	Actions []CohortAgendaActions `json:"actions"`
+
+	// Items The items, in the order they happen.
+	Items []AgendaItem `json:"items"`
+
+	// RefuseOutside The workflow steps the cohort refuses outside their agenda item (see update-agenda-rules); the others are accepted and flagged early or late.
+	RefuseOutside []string `json:"refuseOutside"`
+
+	// RefusedActions Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer.
+	RefusedActions []RefusedAction `json:"refusedActions"`
+
+	// RulesVersion The version of the rules, for If-Match of update-agenda-rules (0 until first set).
+	RulesVersion int64 `json:"rulesVersion"`
+}
+
+// CohortAgendaActions An operation's operationId.
+type CohortAgendaActions string
 
 // CohortCreate defines model for CohortCreate.
 type CohortCreate struct {
@@ -1687,7 +2947,7 @@ type CohortCreate struct {
 	// Program The training program.
 	Program CohortCreateProgram `json:"program"`
 
-	// ResponseDeadlineDays How many days a mentor or coach has to answer what waits for their review (1–90); 7 when left out.
+	// ResponseDeadlineDays How many working days a mentor or coach has to answer what waits for their review (1–90); 7 when left out.
 	ResponseDeadlineDays *int64 `json:"responseDeadlineDays,omitempty"`
 
 	// StartsOn First day.
@@ -1711,7 +2971,7 @@ type CohortPatch struct {
 	// Phases The whole new schedule (it replaces the old one).
 	Phases *[]Phase `json:"phases,omitempty"`
 
-	// ResponseDeadlineDays The new response deadline, in days (1–90).
+	// ResponseDeadlineDays The new response deadline, in working days (1–90).
 	ResponseDeadlineDays nullable.Nullable[int64] `json:"responseDeadlineDays,omitempty"`
 
 	// StartsOn New first day.
@@ -1732,7 +2992,7 @@ type CohortWorkload struct {
 	// Items One line per reviewer and role: mentors, then coaches, then examiners, by name.
 	Items []ReviewerLoad `json:"items"`
 
-	// ResponseDeadlineDays The cohort's response deadline, in days.
+	// ResponseDeadlineDays The cohort's response deadline, in working days.
 	ResponseDeadlineDays int64 `json:"responseDeadlineDays"`
 }
 
@@ -1760,10 +3020,34 @@ type DesignReview struct {
 // DesignReviewDecision approve, or return the design for revision.
 type DesignReviewDecision string
 
+// DeterminedResult defines model for DeterminedResult.
+type DeterminedResult struct {
+	// DeterminedAt When it was determined.
+	DeterminedAt time.Time `json:"determinedAt"`
+
+	// DeterminedBy The organizer who determined it.
+	DeterminedBy openapi_types.UUID `json:"determinedBy"`
+
+	// Examiners How many examiners' scores it is the mean of.
+	Examiners int64 `json:"examiners"`
+
+	// Predicate The qualification (kualifikasi) under the cohort's thresholds.
+	Predicate DeterminedResultPredicate `json:"predicate"`
+
+	// Score The mean of the assigned examiners' frozen weighted totals, to two decimals.
+	Score float64 `json:"score"`
+}
+
+// DeterminedResultPredicate The qualification (kualifikasi) under the cohort's thresholds.
+type DeterminedResultPredicate string
+
 // Enrollment defines model for Enrollment.
 type Enrollment struct {
 	// Actions The operations (by operationId) you may perform on it now.
 	Actions []EnrollmentActions `json:"actions"`
+
+	// ClassId The participant's class (kelas) of the cohort, once placed in one (list-classes).
+	ClassId *openapi_types.UUID `json:"classId,omitempty"`
 
 	// CoachId The coach of the training institution, once assigned.
 	CoachId *openapi_types.UUID `json:"coachId,omitempty"`
@@ -1774,7 +3058,7 @@ type Enrollment struct {
 	// CreatedAt When the participant was enrolled.
 	CreatedAt time.Time `json:"createdAt"`
 
-	// Group The group (kelompok) within the cohort.
+	// Group The group (kelompok) within the cohort, of the participant's class when they have one.
 	Group string `json:"group"`
 
 	// Id The enrollment's id.
@@ -1819,6 +3103,9 @@ type EnrollmentChangeField string
 
 // EnrollmentCreate defines model for EnrollmentCreate.
 type EnrollmentCreate struct {
+	// ClassId Their class; must be a class of the cohort (class.unknown).
+	ClassId *openapi_types.UUID `json:"classId,omitempty"`
+
 	// CoachId Their coach; must be a coach of the cohort.
 	CoachId *openapi_types.UUID `json:"coachId,omitempty"`
 
@@ -1834,6 +3121,9 @@ type EnrollmentCreate struct {
 
 // EnrollmentPatch defines model for EnrollmentPatch.
 type EnrollmentPatch struct {
+	// ClassId The new class, a class of the cohort (else class.unknown); null takes the participant out of their class.
+	ClassId nullable.Nullable[openapi_types.UUID] `json:"classId,omitempty"`
+
 	// CoachId The new coach, a coach of the cohort; null leaves the participant without a coach.
 	CoachId nullable.Nullable[openapi_types.UUID] `json:"coachId,omitempty"`
 
@@ -1875,20 +3165,34 @@ type ErrorDetailCode string
 // | `account.wrong_credentials` | the e-mail address or the password is wrong |
 // | `agency.name_taken` | an agency with this name exists already |
 // | `agency.unknown` | no agency has this id |
+// | `agenda.dates.order` | must not be before startsOn |
+// | `agenda.outside_cohort` | must lie within the cohort's dates, {startsOn} to {endsOn} (only the evaluasi pascapelatihan may come after) |
+// | `agenda.step_early` | the cohort's agenda opens this step on {date} ({item}); its organizers do not accept it earlier |
+// | `agenda.step_late` | the cohort's agenda closed this step on {date} ({item}); its organizers do not accept it later |
 // | `assessment.design_draft` | the design seminar assesses a submitted design; this one is a draft |
+// | `assessment.design_stage_over` | the design seminar is over for this project: it is {status} |
+// | `assessment.determined` | the result is determined: the scores are frozen |
 // | `assessment.final_not_submitted` | the final seminar assesses a submitted final report; the project is {status} |
 // | `assessment.missing_score` | the criterion {criterion} ({name}) has no score |
+// | `assessment.not_assigned` | only the examiners assigned to the participant's {seminar} seminar session may score it |
 // | `assessment.score` | must be between 0 and 100, with at most one decimal |
 // | `assessment.scored_twice` | {criterion} is scored twice |
 // | `assessment.seminar` | must be design or final |
+// | `assessment.session_not_open` | scores are accepted from the session's date, {date}, unless an organizer opens it early |
 // | `assessment.unknown_criterion` | {criterion} is not a criterion of the {seminar} seminar's rubric |
 // | `auth.busy` | too many sign-ins at once: try again in a moment |
 // | `auth.forbidden` | you may not do this ({action}) |
 // | `auth.sign_in_required` | sign in first |
 // | `auth.token_invalid` | the token is unknown, expired or revoked: sign in again |
 // | `auth.token_missing` | sign in first: send Authorization: Bearer <token from login> |
+// | `class.name_taken` | the cohort has a class of this name already |
+// | `class.not_empty` | the class still has {count} participants: move them to another class first |
+// | `class.unknown` | must be a class of this cohort |
+// | `cohort.agenda_outside` | the cohort's agenda has items outside these dates: move them first |
 // | `cohort.code_taken` | is used by another cohort of this institution |
 // | `cohort.dates.order` | must not be before startsOn |
+// | `cohort.partner_read_only` | the organizers of a partner institution read this cohort and change nothing in it |
+// | `cohort.partner_self` | must be another institution than the cohort's own |
 // | `cohort.phase.dates_order` | must not be before its startsOn |
 // | `cohort.phase.dates_required` | needs startsOn and endsOn |
 // | `cohort.phase.outside_cohort` | must lie within the cohort's startsOn and endsOn |
@@ -1935,6 +3239,8 @@ type ErrorDetailCode string
 // | `field.url` | must be an http or https address |
 // | `field.uuid` | must be an id (a UUID) |
 // | `field.wrong_type` | must be {type} |
+// | `graduation.weights_sum` | weights must sum to 100, not {sum} |
+// | `holiday.date_taken` | the calendar has a holiday on this date already |
 // | `idempotency.in_flight` | a request with this Idempotency-Key is still being answered: retry shortly |
 // | `idempotency.key_reused` | this Idempotency-Key was used for a different request: use a new key for a new request |
 // | `institution.choose` | name the institution on whose behalf the account is created: you organize for several |
@@ -1980,6 +3286,10 @@ type ErrorDetailCode string
 // | `query.year` | must be a year between 1990 and 2100 |
 // | `rate.address_limited` | too many requests from your address: wait before trying again |
 // | `rate.limited` | too many requests: wait before trying again |
+// | `region.form` | write a province ("Jawa Tengah"), or a regency or city and its province ("Kota Batam, Kepulauan Riau"); or use province and regency |
+// | `region.province_unknown` | is not a province of Indonesia; write it like "Jawa Tengah" or "Kepulauan Riau" |
+// | `region.regency_form` | write the regency or city in full, beginning with Kabupaten or Kota, like "Kabupaten Klaten" or "Kota Batam" |
+// | `region.regency_needs_province` | name the province of the regency or city too |
 // | `request.invalid` | the request breaks some rules |
 // | `request.malformed` | the request body could not be read |
 // | `request.method_not_allowed` | {method} is not allowed on {path} |
@@ -2009,12 +3319,25 @@ type ErrorDetailCode string
 // | `roster.own_mentor` | must differ from the participant's email; a participant cannot be their own mentor |
 // | `roster.repeated` | is also on row {row}; list each participant once |
 // | `roster.too_many_rows` | has more than {max} rows; split it into several files |
+// | `roster.unit_without_agency` | a work unit belongs to an agency: fill in the agency of this row too |
 // | `rubric.criteria_count` | must list between 1 and 20 criteria |
 // | `rubric.key` | must be lower-case letters, digits and _ (at most 40), starting with a letter |
 // | `rubric.key_twice` | is listed twice |
 // | `rubric.locked` | the {seminar} seminar has assessments already: its rubric can no longer change |
 // | `rubric.weight` | must be between 1 and 100 |
 // | `rubric.weights_sum` | weights must sum to 100, not {sum} |
+// | `seminar_session.already_open` | the session is open to scores already |
+// | `seminar_session.determined` | the session's result is determined: its scores, participants and examiners are frozen |
+// | `seminar_session.empty` | a session needs participants and examiners before its result is determined |
+// | `seminar_session.link` | must be an http or https address of at most 500 characters |
+// | `seminar_session.none_to_determine` | the cohort has no session of the {seminar} seminar waiting for determination |
+// | `seminar_session.not_enrolled` | is not an enrollment of the cohort |
+// | `seminar_session.not_examiner` | is not an examiner of the cohort |
+// | `seminar_session.outside_phase` | must lie within the seminar's phase, {from} to {to} |
+// | `seminar_session.participant_taken` | the participant presents this seminar in another session already |
+// | `seminar_session.place` | give a room or an online link |
+// | `seminar_session.scores_missing` | {name} has {scored} of the {required} scores required |
+// | `seminar_session.time` | must be a time as HH:MM |
 // | `service.database_unreachable` | the database cannot be reached |
 // | `service.internal` | an unexpected error occurred; quote request id {requestId} when reporting it |
 // | `service.schema_behind` | database schema is behind this version of Proper: run `proper migrate up` |
@@ -2025,22 +3348,34 @@ type ErrorDetailCode string
 // | `showcase.replication_status` | must be studied or adopted |
 // | `staff.coach_has_participants` | this coach still coaches participants: assign them another coach first |
 // | `staff.last_organizer` | a cohort keeps at least one organizer: add another organizer first |
+// | `template.program_mismatch` | is a template of program {program}; choose a template of the cohort's program |
+// | `template.shipped` | LAN's templates are not changed here; copy one into your institution and adapt the copy |
+// | `template.unknown` | no such program template, or not one of your institution or of LAN |
 // | `text.bidi_control` | must not contain characters that reverse the direction of text (U+202A to U+202E, U+2066 to U+2069) |
 // | `text.control` | must not contain control characters other than tabs and line breaks |
 // | `text.not_text` | must be UTF-8 text without NUL characters |
 // | `text.single_line` | must be a single line of text, without tabs, line breaks or other control characters |
+// | `thresholds.above` | must be between 0 and 100 |
+// | `thresholds.count` | must list between 1 and {max} thresholds |
+// | `thresholds.order` | thresholds go best first (sangat_memuaskan, memuaskan, cukup_memuaskan), each lower than the one before |
 // | `transfer.awaits_organizer` | this mentor transfer waits for an organizer of the cohort to confirm it first |
 // | `transfer.closed` | this mentor transfer is {status} already |
 // | `transfer.mentor_both` | give mentorId or mentorEmail, not both |
 // | `transfer.mentor_email_unknown` | no account has this e-mail address; ask the organizer to create one |
 // | `transfer.mentor_required` | is required: give the new mentor's account id or mentorEmail |
 // | `transfer.same_mentor` | is the mentor already |
+// | `unit.name_taken` | the agency has a work unit with this name already |
+// | `unit.not_of_agency` | {unit} is not a work unit of this person's agency: choose a unit of their agency, or change the agency too |
+// | `unit.unknown` | no work unit has this id |
+// | `upload.busy` | another request is sending this upload right now: try again in a moment |
 // | `upload.empty` | is empty |
 // | `upload.field_too_long` | is too long |
 // | `upload.malformed` | the multipart body is malformed |
 // | `upload.multipart` | send the evidence as multipart/form-data |
+// | `upload.offset_mismatch` | the upload continues at byte {offset}, not where this request began: ask with HEAD and send the rest from there |
 // | `upload.one_file` | send one file per evidence |
 // | `upload.over_limit` | the upload is over the limit |
+// | `upload.protocol` | this request does not follow the tus resumable upload protocol 1.0.0: send Tus-Resumable, Upload-Length to begin, Upload-Offset and Content-Type application/offset+octet-stream to continue |
 // | `upload.too_large` | an evidence file may have at most {max} MiB |
 // | `upload.too_slow` | the upload arrived too slowly: send it again, on a better connection if you can |
 // | `upload.type` | files of type {type} are not accepted as evidence: send a PDF, an image, an office document, text, CSV or ZIP |
@@ -2077,6 +3412,9 @@ type ErrorModelCode string
 
 // Escalation defines model for Escalation.
 type Escalation struct {
+	// DueOn The last day of the response deadline: the responseDeadlineDays-th working day (no weekend, no holiday of list-holidays) after the day it was submitted, in WIB.
+	DueOn openapi_types.Date `json:"dueOn"`
+
 	// EnrollmentId The participant's enrollment (to change the mentor with update-enrollment).
 	EnrollmentId openapi_types.UUID `json:"enrollmentId"`
 
@@ -2095,7 +3433,7 @@ type Escalation struct {
 	// ProjectId The project it belongs to.
 	ProjectId openapi_types.UUID `json:"projectId"`
 
-	// ResponseDeadlineDays The cohort's response deadline, in days.
+	// ResponseDeadlineDays The cohort's response deadline, in working days.
 	ResponseDeadlineDays int64 `json:"responseDeadlineDays"`
 
 	// ReviewerId Who it waits for.
@@ -2113,7 +3451,7 @@ type Escalation struct {
 	// Title Its title.
 	Title string `json:"title"`
 
-	// WaitingDays For how many whole days it has waited.
+	// WaitingDays For how many whole calendar days it has waited.
 	WaitingDays int64 `json:"waitingDays"`
 
 	// WaitingSince Since when it waits.
@@ -2128,6 +3466,9 @@ type EscalationReviewerRole string
 
 // EventDetails defines model for EventDetails.
 type EventDetails struct {
+	// AgendaKind With timing: the kind of agenda item the step belongs to.
+	AgendaKind *EventDetailsAgendaKind `json:"agendaKind,omitempty"`
+
 	// Changes What changed in an enrollment.
 	Changes *[]EnrollmentChange `json:"changes,omitempty"`
 
@@ -2149,9 +3490,15 @@ type EventDetails struct {
 	// Seminar The seminar an assessment scored.
 	Seminar *EventDetailsSeminar `json:"seminar,omitempty"`
 
+	// Timing A workflow step taken outside its part of the cohort's agenda: early (before its window opened) or late (after it closed); left out when on time (see list-agenda-items).
+	Timing *EventDetailsTiming `json:"timing,omitempty"`
+
 	// Title The title of what it concerned when it happened: the project, milestone, evidence or publication; a coaching note's topic.
 	Title *string `json:"title,omitempty"`
 }
+
+// EventDetailsAgendaKind With timing: the kind of agenda item the step belongs to.
+type EventDetailsAgendaKind string
 
 // EventDetailsDecision Their verdict on the design.
 type EventDetailsDecision string
@@ -2161,6 +3508,9 @@ type EventDetailsRole string
 
 // EventDetailsSeminar The seminar an assessment scored.
 type EventDetailsSeminar string
+
+// EventDetailsTiming A workflow step taken outside its part of the cohort's agenda: early (before its window opened) or late (after it closed); left out when on time (see list-agenda-items).
+type EventDetailsTiming string
 
 // Evidence defines model for Evidence.
 type Evidence struct {
@@ -2255,6 +3605,30 @@ type EvidenceTally struct {
 	Withdrawn int64 `json:"withdrawn"`
 }
 
+// ExaminerScore defines model for ExaminerScore.
+type ExaminerScore struct {
+	// AssessmentId Their latest assessment (list-assessments has its scores and history).
+	AssessmentId openapi_types.UUID `json:"assessmentId"`
+
+	// ExaminerId The examiner.
+	ExaminerId openapi_types.UUID `json:"examinerId"`
+
+	// Predicate The qualification the total earns.
+	Predicate ExaminerScorePredicate `json:"predicate"`
+
+	// RecordedAt When it was recorded.
+	RecordedAt time.Time `json:"recordedAt"`
+
+	// Revisions How many earlier scores of theirs it revises (kept as history).
+	Revisions int64 `json:"revisions"`
+
+	// Total Its weighted total, to two decimals.
+	Total float64 `json:"total"`
+}
+
+// ExaminerScorePredicate The qualification the total earns.
+type ExaminerScorePredicate string
+
 // FieldSimilarity defines model for FieldSimilarity.
 type FieldSimilarity struct {
 	// Goal Trigram similarity of the goals, 0 to 1.
@@ -2283,6 +3657,57 @@ type HighlightPart struct {
 
 	// Text The text of this part, to be shown as text (escaped), never as markup.
 	Text string `json:"text"`
+}
+
+// Holiday defines model for Holiday.
+type Holiday struct {
+	// Actions The operations (by operationId) you may perform on it now.
+	Actions []HolidayActions `json:"actions"`
+
+	// CreatedAt When it was added to the calendar.
+	CreatedAt time.Time `json:"createdAt"`
+
+	// Date The day.
+	Date openapi_types.Date `json:"date"`
+
+	// Id The holiday's id.
+	Id openapi_types.UUID `json:"id"`
+
+	// Kind A national holiday (libur nasional) or a cuti bersama of the joint ministerial decree.
+	Kind HolidayKind `json:"kind"`
+
+	// Name What it is.
+	Name string `json:"name"`
+
+	// RefusedActions Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer.
+	RefusedActions []RefusedAction `json:"refusedActions"`
+}
+
+// HolidayActions An operation's operationId.
+type HolidayActions string
+
+// HolidayKind A national holiday (libur nasional) or a cuti bersama of the joint ministerial decree.
+type HolidayKind string
+
+// HolidayCreate defines model for HolidayCreate.
+type HolidayCreate struct {
+	// Date The day; one holiday per day.
+	Date openapi_types.Date `json:"date"`
+
+	// Kind A national holiday or a cuti bersama.
+	Kind HolidayCreateKind `json:"kind"`
+
+	// Name What it is.
+	Name string `json:"name"`
+}
+
+// HolidayCreateKind A national holiday or a cuti bersama.
+type HolidayCreateKind string
+
+// HolidayList defines model for HolidayList.
+type HolidayList struct {
+	// Items The holidays, by date.
+	Items []Holiday `json:"items"`
 }
 
 // HorizonProgress defines model for HorizonProgress.
@@ -2344,6 +3769,12 @@ type LinkTarget struct {
 
 // LinkTargetType What to open: a milestone, evidence, a project (for its design) or a mentor transfer.
 type LinkTargetType string
+
+// ListUnitKindsResponse defines model for List-unit-kindsResponse.
+type ListUnitKindsResponse struct {
+	// Items The kinds.
+	Items []UnitKindEntry `json:"items"`
+}
 
 // ListOutputAgencyBody defines model for ListOutputAgencyBody.
 type ListOutputAgencyBody struct {
@@ -2457,6 +3888,15 @@ type ListOutputReviewQueueItemBody struct {
 type ListOutputTimelineEntryBody struct {
 	// Items The items of this page.
 	Items []TimelineEntry `json:"items"`
+
+	// NextCursor Pass as cursor to get the next page; absent on the last page.
+	NextCursor *string `json:"nextCursor,omitempty"`
+}
+
+// ListOutputUnitBody defines model for ListOutputUnitBody.
+type ListOutputUnitBody struct {
+	// Items The items of this page.
+	Items []Unit `json:"items"`
 
 	// NextCursor Pass as cursor to get the next page; absent on the last page.
 	NextCursor *string `json:"nextCursor,omitempty"`
@@ -2696,8 +4136,20 @@ type MilestonePatch struct {
 // MilestonePatchStatus planned or in_progress; claim the milestone to have it verified.
 type MilestonePatchStatus string
 
+// MyAgenda defines model for MyAgenda.
+type MyAgenda struct {
+	// Items What is next, earliest first.
+	Items []AgendaEntry `json:"items"`
+}
+
 // ParticipantProgress defines model for ParticipantProgress.
 type ParticipantProgress struct {
+	// ClassId Their class, when they have one.
+	ClassId *openapi_types.UUID `json:"classId,omitempty"`
+
+	// ClassName Their class's name; empty without one.
+	ClassName string `json:"className"`
+
 	// EnrollmentId The enrollment.
 	EnrollmentId openapi_types.UUID `json:"enrollmentId"`
 
@@ -2779,6 +4231,12 @@ type ProgressTotals struct {
 	// ByStatus Participants per project status.
 	ByStatus map[string]int64 `json:"byStatus"`
 
+	// EarlySteps Workflow steps of the cohort (a coach: of the participants they coach; group and status do not narrow it) taken before their agenda item opened them (flagged early; see list-agenda-items).
+	EarlySteps int64 `json:"earlySteps"`
+
+	// LateSteps Workflow steps taken after their agenda item closed them (flagged late).
+	LateSteps int64 `json:"lateSteps"`
+
 	// MeanProgress The mean of their progress, to one decimal.
 	MeanProgress float64 `json:"meanProgress"`
 
@@ -2820,6 +4278,9 @@ type Project struct {
 
 	// InnovationAreas Free tags of the areas of innovation.
 	InnovationAreas []string `json:"innovationAreas"`
+
+	// Participant Where the participant works: agency, regency and province, work unit (on get-project).
+	Participant *Affiliation `json:"participant,omitempty"`
 
 	// ParticipantId The participant whose project it is.
 	ParticipantId openapi_types.UUID `json:"participantId"`
@@ -2950,6 +4411,9 @@ type Publication struct {
 	// ProjectId The project.
 	ProjectId openapi_types.UUID `json:"projectId"`
 
+	// Province The agency's province when published.
+	Province string `json:"province"`
+
 	// Public Whether it is on the showcase now (false once withdrawn or unpublished).
 	Public bool `json:"public"`
 
@@ -2962,11 +4426,17 @@ type Publication struct {
 	// RefusedActions Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer.
 	RefusedActions []RefusedAction `json:"refusedActions"`
 
-	// Region The agency's region.
+	// Regency The agency's regency or city when published; empty for a provincial or central agency.
+	Regency string `json:"regency"`
+
+	// Region The agency's regency and province in one line.
 	Region string `json:"region"`
 
 	// Title The project's title, as published.
 	Title string `json:"title"`
+
+	// UnitName The participant's work unit when published; empty without one.
+	UnitName string `json:"unitName"`
 
 	// Version Increases with every change; the ETag names it.
 	Version int64 `json:"version"`
@@ -3016,7 +4486,7 @@ type Reminder struct {
 	// Comment The reviewer's word on returned work.
 	Comment *string `json:"comment,omitempty"`
 
-	// DueOn When the milestone is due (milestone reminders).
+	// DueOn When the milestone is due (milestone reminders), or the last day of the cohort's response deadline, counted in working days (decision reminders).
 	DueOn *openapi_types.Date `json:"dueOn,omitempty"`
 
 	// Kind Your milestone due within 14 days or overdue; your returned work (a design returned for revision, rejected evidence not yet replaced, a milestone returned by your mentor), with the reviewer's comment; or, waiting for your decision, evidence to review, a milestone to verify, a design to approve, a proposal to become a participant's mentor, or (for a cohort's organizers) a proposed mentor from outside the participant's agency to confirm.
@@ -3034,7 +4504,7 @@ type Reminder struct {
 	// ProjectTitle The project's title.
 	ProjectTitle string `json:"projectTitle"`
 
-	// ResponseDeadlineDays The cohort's response deadline, in days.
+	// ResponseDeadlineDays The cohort's response deadline, in working days.
 	ResponseDeadlineDays int64 `json:"responseDeadlineDays"`
 
 	// Target What to open to act on it.
@@ -3061,11 +4531,20 @@ type ReplicatedBy struct {
 	// Date When.
 	Date openapi_types.Date `json:"date"`
 
-	// Region Its region.
+	// Province Its province.
+	Province string `json:"province"`
+
+	// Regency Its regency or city.
+	Regency string `json:"regency"`
+
+	// Region Its regency and province in one line.
 	Region string `json:"region"`
 
 	// Status Studied it (a studi tiru visit or study), or adopted it at home.
 	Status ReplicatedByStatus `json:"status"`
+
+	// UnitName Its work unit that made the studi tiru, when recorded.
+	UnitName *string `json:"unitName,omitempty"`
 }
 
 // ReplicatedByStatus Studied it (a studi tiru visit or study), or adopted it at home.
@@ -3096,6 +4575,9 @@ type Replication struct {
 
 	// Status Studied or adopted.
 	Status ReplicationStatus `json:"status"`
+
+	// UnitId Its work unit that made the visit, when recorded.
+	UnitId *openapi_types.UUID `json:"unitId,omitempty"`
 }
 
 // ReplicationStatus Studied or adopted.
@@ -3123,6 +4605,9 @@ type ReplicationCreate struct {
 
 	// Status studied: it visited or studied the innovation (studi tiru); adopted: it put the innovation to work at home.
 	Status ReplicationCreateStatus `json:"status"`
+
+	// UnitId Its work unit that made the visit (see list-units): a unit of agencyId (422 unit.not_of_agency otherwise).
+	UnitId *openapi_types.UUID `json:"unitId,omitempty"`
 }
 
 // ReplicationCreateStatus studied: it visited or studied the innovation (studi tiru); adopted: it put the innovation to work at home.
@@ -3130,13 +4615,16 @@ type ReplicationCreateStatus string
 
 // ReviewQueueItem defines model for ReviewQueueItem.
 type ReviewQueueItem struct {
+	// DueOn The last day to decide: the responseDeadlineDays-th working day (no weekend, no holiday of list-holidays) after the day it was submitted, in WIB.
+	DueOn openapi_types.Date `json:"dueOn"`
+
 	// Id The design's project, the milestone or the evidence.
 	Id openapi_types.UUID `json:"id"`
 
 	// Kind A design to approve, a milestone to verify, or evidence to review.
 	Kind ReviewQueueItemKind `json:"kind"`
 
-	// Late Whether it has waited longer than the cohort's response deadline (it is then escalated to the coach and the organizers).
+	// Late Whether the response deadline has passed (it is then escalated to the coach and the organizers).
 	Late bool `json:"late"`
 
 	// ParticipantName Whose it is.
@@ -3145,7 +4633,7 @@ type ReviewQueueItem struct {
 	// ProjectId The project it belongs to.
 	ProjectId openapi_types.UUID `json:"projectId"`
 
-	// ResponseDeadlineDays The cohort's response deadline, in days.
+	// ResponseDeadlineDays The cohort's response deadline, in working days.
 	ResponseDeadlineDays int64 `json:"responseDeadlineDays"`
 
 	// SubmittedAt Since when it waits.
@@ -3154,7 +4642,7 @@ type ReviewQueueItem struct {
 	// Title Its title.
 	Title string `json:"title"`
 
-	// WaitingDays For how many whole days it has waited.
+	// WaitingDays For how many whole calendar days it has waited.
 	WaitingDays int64 `json:"waitingDays"`
 }
 
@@ -3235,6 +4723,9 @@ type RosterRowResult struct {
 	// CreatedParticipant Whether the participant's account was created.
 	CreatedParticipant bool `json:"createdParticipant"`
 
+	// CreatedUnits How many work units this row created in the agency (0 to 2).
+	CreatedUnits int64 `json:"createdUnits"`
+
 	// Email The participant's e-mail address.
 	Email string `json:"email"`
 
@@ -3250,6 +4741,9 @@ type RosterRowResult struct {
 	// MentorId The mentor's account.
 	MentorId openapi_types.UUID `json:"mentorId"`
 
+	// MentorUnitId The mentor's work unit named by the row (column mentor_unit / Unit Kerja Mentor).
+	MentorUnitId *openapi_types.UUID `json:"mentorUnitId,omitempty"`
+
 	// ParticipantActivationCode One-time activation code of a created participant account: hand it out. Shown only now.
 	ParticipantActivationCode *string `json:"participantActivationCode,omitempty"`
 
@@ -3261,6 +4755,9 @@ type RosterRowResult struct {
 
 	// Row The row's line in the file (the header is line 1).
 	Row int64 `json:"row"`
+
+	// UnitId The participant's work unit named by the row (column unit / Unit Kerja).
+	UnitId *openapi_types.UUID `json:"unitId,omitempty"`
 }
 
 // RosterRowResultEnrollment What happened to the enrollment.
@@ -3301,13 +4798,16 @@ type ScoreBody struct {
 
 // SeminarResult defines model for SeminarResult.
 type SeminarResult struct {
+	// Determined True for a result determined from frozen scores; false for the provisional mean of the scores so far, which only the cohort's staff read.
+	Determined bool `json:"determined"`
+
 	// Examiners How many examiners assessed.
 	Examiners int64 `json:"examiners"`
 
 	// Predicate The qualification the score earns.
 	Predicate SeminarResultPredicate `json:"predicate"`
 
-	// Score The mean of the examiners' latest totals, to two decimals.
+	// Score The mean of the assigned examiners' totals, to two decimals: frozen once determined.
 	Score float64 `json:"score"`
 
 	// Seminar The seminar.
@@ -3320,6 +4820,123 @@ type SeminarResultPredicate string
 // SeminarResultSeminar The seminar.
 type SeminarResultSeminar string
 
+// SeminarSession defines model for SeminarSession.
+type SeminarSession struct {
+	// Actions The operations (by operationId) you may perform on it now.
+	Actions []SeminarSessionActions `json:"actions"`
+
+	// CoachAndMentorAttend Whether the participants' coach and mentor attend as session members.
+	CoachAndMentorAttend bool `json:"coachAndMentorAttend"`
+
+	// CohortId Its cohort.
+	CohortId openapi_types.UUID `json:"cohortId"`
+
+	// Date The session's day, within the cohort's phase of the seminar.
+	Date openapi_types.Date `json:"date"`
+
+	// DeterminedAt When its result was determined; its scores are frozen since.
+	DeterminedAt *time.Time `json:"determinedAt,omitempty"`
+
+	// DeterminedBy Who determined it.
+	DeterminedBy *openapi_types.UUID `json:"determinedBy,omitempty"`
+
+	// Examiners The assigned examiners, by name.
+	Examiners []SessionExaminer `json:"examiners"`
+
+	// ExaminersRequired How many examiners' scores each participant needs before determination: the cohort's count, at most the examiners assigned.
+	ExaminersRequired int64 `json:"examinersRequired"`
+
+	// Id The session's id.
+	Id openapi_types.UUID `json:"id"`
+
+	// OnlineLink The online meeting's address.
+	OnlineLink *string `json:"onlineLink,omitempty"`
+
+	// OpenedEarlyAt When an organizer opened it to scores before its date.
+	OpenedEarlyAt *time.Time `json:"openedEarlyAt,omitempty"`
+
+	// OpenedEarlyBy Who opened it early.
+	OpenedEarlyBy *openapi_types.UUID `json:"openedEarlyBy,omitempty"`
+
+	// Participants The participants presenting, by name.
+	Participants []SessionParticipant `json:"participants"`
+
+	// RefusedActions Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer.
+	RefusedActions []RefusedAction `json:"refusedActions"`
+
+	// Room The room.
+	Room *string `json:"room,omitempty"`
+
+	// Seminar The seminar.
+	Seminar SeminarSessionSeminar `json:"seminar"`
+
+	// StartsAt The local starting time, HH:MM.
+	StartsAt *string `json:"startsAt,omitempty"`
+
+	// Version Its version, as in the ETag.
+	Version int64 `json:"version"`
+}
+
+// SeminarSessionActions An operation's operationId.
+type SeminarSessionActions string
+
+// SeminarSessionSeminar The seminar.
+type SeminarSessionSeminar string
+
+// SeminarSessionCreate defines model for SeminarSessionCreate.
+type SeminarSessionCreate struct {
+	// CoachAndMentorAttend The participants' coach and mentor attend as session members.
+	CoachAndMentorAttend *bool `json:"coachAndMentorAttend,omitempty"`
+
+	// Date The session's day, within the cohort's phase of the seminar.
+	Date openapi_types.Date `json:"date"`
+
+	// Examiners Examiners of the cohort assigned to score its participants.
+	Examiners *[]string `json:"examiners,omitempty"`
+
+	// OnlineLink The online meeting's address (http or https).
+	OnlineLink *string `json:"onlineLink,omitempty"`
+
+	// Participants Enrollments of the cohort presenting in it; each presents a seminar in one session.
+	Participants *[]string `json:"participants,omitempty"`
+
+	// Room The room; a room or an online link is required.
+	Room *string `json:"room,omitempty"`
+
+	// Seminar The seminar.
+	Seminar SeminarSessionCreateSeminar `json:"seminar"`
+
+	// StartsAt The local starting time, HH:MM.
+	StartsAt *string `json:"startsAt,omitempty"`
+}
+
+// SeminarSessionCreateSeminar The seminar.
+type SeminarSessionCreateSeminar string
+
+// SeminarSessionListOutputBody defines model for SeminarSessionListOutputBody.
+type SeminarSessionListOutputBody struct {
+	// Items The sessions, by date.
+	Items []SeminarSession `json:"items"`
+}
+
+// SeminarSessionPatch defines model for SeminarSessionPatch.
+type SeminarSessionPatch struct {
+	// CoachAndMentorAttend Whether the coach and mentor attend.
+	CoachAndMentorAttend nullable.Nullable[bool] `json:"coachAndMentorAttend,omitempty"`
+
+	// Date New day.
+	Date nullable.Nullable[openapi_types.Date] `json:"date,omitempty"`
+
+	// OnlineLink New online link.
+	OnlineLink nullable.Nullable[string] `json:"onlineLink,omitempty"`
+
+	// Room New room.
+	Room nullable.Nullable[string] `json:"room,omitempty"`
+
+	// StartsAt New starting time, HH:MM; empty to clear.
+	StartsAt nullable.Nullable[string] `json:"startsAt,omitempty"`
+}
+
 // SessionBody defines model for SessionBody.
 type SessionBody struct {
 	// ExpiresAt When the token stops working.
@@ -3331,6 +4948,51 @@ type SessionBody struct {
 	// User The signed-in user.
 	User User `json:"user"`
 }
+
+// SessionExaminer defines model for SessionExaminer.
+type SessionExaminer struct {
+	// Name Their name.
+	Name string `json:"name"`
+
+	// UserId The examiner.
+	UserId openapi_types.UUID `json:"userId"`
+}
+
+// SessionParticipant defines model for SessionParticipant.
+type SessionParticipant struct {
+	// Actions The operations (by operationId) you may perform on it now.
+	Actions []SessionParticipantActions `json:"actions"`
+
+	// EnrollmentId The participant's enrollment.
+	EnrollmentId openapi_types.UUID `json:"enrollmentId"`
+
+	// Name The participant's name.
+	Name string `json:"name"`
+
+	// ParticipantId The participant.
+	ParticipantId openapi_types.UUID `json:"participantId"`
+
+	// ProjectId Their project, which is scored.
+	ProjectId openapi_types.UUID `json:"projectId"`
+
+	// ProjectStatus The project's status.
+	ProjectStatus string `json:"projectStatus"`
+
+	// ProjectTitle The project's title.
+	ProjectTitle string `json:"projectTitle"`
+
+	// RefusedActions Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer.
+	RefusedActions []RefusedAction `json:"refusedActions"`
+
+	// Result The determined result, once the session is determined.
+	Result *DeterminedResult `json:"result,omitempty"`
+
+	// Scores The latest score of each examiner who scored this seminar.
+	Scores []ExaminerScore `json:"scores"`
+}
+
+// SessionParticipantActions An operation's operationId.
+type SessionParticipantActions string
 
 // ShowcaseEntry defines model for ShowcaseEntry.
 type ShowcaseEntry struct {
@@ -3358,10 +5020,16 @@ type ShowcaseEntry struct {
 	// Program The training program of the project's cohort.
 	Program ShowcaseEntryProgram `json:"program"`
 
+	// Province Its province.
+	Province string `json:"province"`
+
 	// PublishedAt When it was put on the showcase.
 	PublishedAt time.Time `json:"publishedAt"`
 
-	// Region Its region.
+	// Regency Its regency or city; empty for a provincial or central agency.
+	Regency string `json:"regency"`
+
+	// Region Its regency and province in one line.
 	Region string `json:"region"`
 
 	// ReplicatedBy Which agencies studied or adopted it, and when; latest first.
@@ -3372,6 +5040,9 @@ type ShowcaseEntry struct {
 
 	// Title The project's title.
 	Title string `json:"title"`
+
+	// UnitName The innovating participant's work unit; empty when not known.
+	UnitName string `json:"unitName"`
 
 	// Year The year the cohort started.
 	Year int64 `json:"year"`
@@ -3394,10 +5065,16 @@ type ShowcaseHit struct {
 	// Program The training program of the project's cohort.
 	Program ShowcaseHitProgram `json:"program"`
 
+	// Province Its province.
+	Province string `json:"province"`
+
 	// PublishedAt When it was put on the showcase.
 	PublishedAt time.Time `json:"publishedAt"`
 
-	// Region Its region.
+	// Regency Its regency or city; empty for a provincial or central agency.
+	Regency string `json:"regency"`
+
+	// Region Its regency and province in one line.
 	Region string `json:"region"`
 
 	// Replications Agencies that studied and adopted it.
@@ -3414,6 +5091,9 @@ type ShowcaseHit struct {
 
 	// TitleHighlight The title in parts, with the words matching the search marked.
 	TitleHighlight []HighlightPart `json:"titleHighlight"`
+
+	// UnitName The innovating participant's work unit; empty when not known.
+	UnitName string `json:"unitName"`
 
 	// Year The year the cohort started.
 	Year int64 `json:"year"`
@@ -3566,6 +5246,75 @@ type TimelineEntryAction string
 // TimelineEntryTargetType What it happened to.
 type TimelineEntryTargetType string
 
+// Unit defines model for Unit.
+type Unit struct {
+	// Actions The operations (by operationId) you may perform on it now.
+	Actions []UnitActions `json:"actions"`
+
+	// AgencyId The agency it belongs to.
+	AgencyId openapi_types.UUID `json:"agencyId"`
+
+	// CreatedAt When it was registered.
+	CreatedAt time.Time `json:"createdAt"`
+
+	// Id The unit's id.
+	Id openapi_types.UUID `json:"id"`
+
+	// Kind Its kind.
+	Kind UnitKind `json:"kind"`
+
+	// KindLabel The kind as people call it, in Indonesian.
+	KindLabel string `json:"kindLabel"`
+
+	// Name Name, unique within the agency regardless of case.
+	Name string `json:"name"`
+
+	// RefusedActions Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer.
+	RefusedActions []RefusedAction `json:"refusedActions"`
+
+	// UpdatedAt When it last changed.
+	UpdatedAt time.Time `json:"updatedAt"`
+
+	// Version Increases with every change; the ETag names it.
+	Version int64 `json:"version"`
+}
+
+// UnitActions An operation's operationId.
+type UnitActions string
+
+// UnitKind Its kind.
+type UnitKind string
+
+// UnitCreate defines model for UnitCreate.
+type UnitCreate struct {
+	// Kind Its kind (see list-unit-kinds); left out, it is guessed from the name ("Dinas …", "Disdukcapil" are dinas, "Bappeda" a badan), else other.
+	Kind *string `json:"kind,omitempty"`
+
+	// Name Name, unique within the agency regardless of case.
+	Name string `json:"name"`
+}
+
+// UnitKindEntry defines model for UnitKindEntry.
+type UnitKindEntry struct {
+	// Kind The kind.
+	Kind UnitKindEntryKind `json:"kind"`
+
+	// Label How people call it, in Indonesian.
+	Label string `json:"label"`
+}
+
+// UnitKindEntryKind The kind.
+type UnitKindEntryKind string
+
+// UnitPatch defines model for UnitPatch.
+type UnitPatch struct {
+	// Kind New kind.
+	Kind nullable.Nullable[string] `json:"kind,omitempty"`
+
+	// Name New name.
+	Name nullable.Nullable[string] `json:"name,omitempty"`
+}
+
 // User defines model for User.
 type User struct {
 	// Activated Whether the user has set a password; false for imported people who have not activated their account yet.
@@ -3600,6 +5349,9 @@ type User struct {
 
 	// SortName The key to list them by: the name without the titles before it and the degrees after it, in lower case (domain.SortName).
 	SortName string `json:"sortName"`
+
+	// UnitId The user's work unit (unit kerja) in their agency (list-units).
+	UnitId *openapi_types.UUID `json:"unitId,omitempty"`
 
 	// UpdatedAt When the profile last changed.
 	UpdatedAt time.Time `json:"updatedAt"`
@@ -3636,6 +5388,9 @@ type UserCreate struct {
 
 	// Rank Rank (pangkat/golongan).
 	Rank *string `json:"rank,omitempty"`
+
+	// UnitId The user's work unit: a unit of agencyId (422 unit.not_of_agency otherwise).
+	UnitId *openapi_types.UUID `json:"unitId,omitempty"`
 }
 
 // UserCreated defines model for UserCreated.
@@ -3676,6 +5431,9 @@ type UserCreated struct {
 	// SortName The key to list them by: the name without the titles before it and the degrees after it, in lower case (domain.SortName).
 	SortName string `json:"sortName"`
 
+	// UnitId The user's work unit (unit kerja) in their agency (list-units).
+	UnitId *openapi_types.UUID `json:"unitId,omitempty"`
+
 	// UpdatedAt When the profile last changed.
 	UpdatedAt time.Time `json:"updatedAt"`
 
@@ -3685,7 +5443,7 @@ type UserCreated struct {
 
 // UserPatch defines model for UserPatch.
 type UserPatch struct {
-	// AgencyId New agency; null removes it.
+	// AgencyId New agency; null removes it. A new agency without unitId also removes the unit, which belonged to the old one.
 	AgencyId nullable.Nullable[openapi_types.UUID] `json:"agencyId,omitempty"`
 
 	// Email New e-mail address.
@@ -3705,6 +5463,9 @@ type UserPatch struct {
 
 	// Rank New rank.
 	Rank nullable.Nullable[string] `json:"rank,omitempty"`
+
+	// UnitId New work unit, a unit of the (new) agency (422 unit.not_of_agency otherwise); null removes it.
+	UnitId nullable.Nullable[openapi_types.UUID] `json:"unitId,omitempty"`
 }
 
 // Verification defines model for Verification.
@@ -3737,6 +5498,12 @@ type CreateAgencyParams struct {
 	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
 }
 
+// UpdateAgencyParams defines parameters for UpdateAgency.
+type UpdateAgencyParams struct {
+	// IfMatch The ETag of the version you read. When given, the change is made only if nobody changed the resource since; otherwise 412 Precondition Failed.
+	IfMatch *string `json:"If-Match,omitempty"`
+}
+
 // ListAgencyReplicationsParams defines parameters for ListAgencyReplications.
 type ListAgencyReplicationsParams struct {
 	// Limit How many items to return at most (1–200).
@@ -3744,6 +5511,39 @@ type ListAgencyReplicationsParams struct {
 
 	// Cursor Where to continue: the nextCursor of the previous page. Omit for the first page.
 	Cursor *string `form:"cursor,omitempty" json:"cursor,omitempty"`
+}
+
+// ListUnitsParams defines parameters for ListUnits.
+type ListUnitsParams struct {
+	// Limit How many items to return at most (1–200).
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Cursor Where to continue: the nextCursor of the previous page. Omit for the first page.
+	Cursor *string `form:"cursor,omitempty" json:"cursor,omitempty"`
+}
+
+// CreateUnitParams defines parameters for CreateUnit.
+type CreateUnitParams struct {
+	// IdempotencyKey A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code.
+	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
+}
+
+// DeleteAgendaItemParams defines parameters for DeleteAgendaItem.
+type DeleteAgendaItemParams struct {
+	// IfMatch The ETag of the version you read. When given, the change is made only if nobody changed the resource since; otherwise 412 Precondition Failed.
+	IfMatch *string `json:"If-Match,omitempty"`
+}
+
+// UpdateAgendaItemParams defines parameters for UpdateAgendaItem.
+type UpdateAgendaItemParams struct {
+	// IfMatch The ETag of the version you read. When given, the change is made only if nobody changed the resource since; otherwise 412 Precondition Failed.
+	IfMatch *string `json:"If-Match,omitempty"`
+}
+
+// UpdateClassParams defines parameters for UpdateClass.
+type UpdateClassParams struct {
+	// IfMatch The ETag of the version you read. When given, the change is made only if nobody changed the resource since; otherwise 412 Precondition Failed.
+	IfMatch *string `json:"If-Match,omitempty"`
 }
 
 // ListCohortsParams defines parameters for ListCohorts.
@@ -3765,6 +5565,24 @@ type CreateCohortParams struct {
 type UpdateCohortParams struct {
 	// IfMatch The ETag of the version you read. When given, the change is made only if nobody changed the resource since; otherwise 412 Precondition Failed.
 	IfMatch *string `json:"If-Match,omitempty"`
+}
+
+// CreateAgendaItemParams defines parameters for CreateAgendaItem.
+type CreateAgendaItemParams struct {
+	// IdempotencyKey A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code.
+	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
+}
+
+// UpdateAgendaRulesParams defines parameters for UpdateAgendaRules.
+type UpdateAgendaRulesParams struct {
+	// IfMatch The ETag of the version you read. When given, the change is made only if nobody changed the resource since; otherwise 412 Precondition Failed.
+	IfMatch *string `json:"If-Match,omitempty"`
+}
+
+// CreateClassParams defines parameters for CreateClass.
+type CreateClassParams struct {
+	// IdempotencyKey A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code.
+	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
 }
 
 // ListEnrollmentsParams defines parameters for ListEnrollments.
@@ -3801,6 +5619,9 @@ type GetCohortProgressParams struct {
 
 	// Sort By participant name, by progress (highest first) or by last activity (most recent first).
 	Sort *GetCohortProgressParamsSort `form:"sort,omitempty" json:"sort,omitempty"`
+
+	// ClassId Only the participants of this class of the cohort (list-classes); another cohort's class answers 422 class.unknown naming query.classId.
+	ClassId *openapi_types.UUID `form:"classId,omitempty" json:"classId,omitempty"`
 }
 
 // GetCohortProgressParamsStatus defines parameters for GetCohortProgress.
@@ -3820,6 +5641,9 @@ type ExportCohortProgressParams struct {
 	// Sort By participant name, by progress (highest first) or by last activity (most recent first).
 	Sort *ExportCohortProgressParamsSort `form:"sort,omitempty" json:"sort,omitempty"`
 
+	// ClassId Only the participants of this class of the cohort (list-classes); another cohort's class answers 422 class.unknown naming query.classId.
+	ClassId *openapi_types.UUID `form:"classId,omitempty" json:"classId,omitempty"`
+
 	// Sep The separator: , or ; (for Excel set to Indonesian).
 	Sep *string `form:"sep,omitempty" json:"sep,omitempty"`
 
@@ -3836,11 +5660,35 @@ type ExportCohortProgressParamsSort string
 // ExportCohortProgressParamsLang defines parameters for ExportCohortProgress.
 type ExportCohortProgressParamsLang string
 
+// DetermineCohortResultsParamsSeminar defines parameters for DetermineCohortResults.
+type DetermineCohortResultsParamsSeminar string
+
 // ReleaseResultsParamsSeminar defines parameters for ReleaseResults.
 type ReleaseResultsParamsSeminar string
 
 // ReplaceRubricParamsSeminar defines parameters for ReplaceRubric.
 type ReplaceRubricParamsSeminar string
+
+// ListSeminarSessionsParams defines parameters for ListSeminarSessions.
+type ListSeminarSessionsParams struct {
+	// Seminar Only the sessions of this seminar.
+	Seminar *ListSeminarSessionsParamsSeminar `form:"seminar,omitempty" json:"seminar,omitempty"`
+}
+
+// ListSeminarSessionsParamsSeminar defines parameters for ListSeminarSessions.
+type ListSeminarSessionsParamsSeminar string
+
+// CreateSeminarSessionParams defines parameters for CreateSeminarSession.
+type CreateSeminarSessionParams struct {
+	// IdempotencyKey A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code.
+	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
+}
+
+// UpdateSeminarSessionParams defines parameters for UpdateSeminarSession.
+type UpdateSeminarSessionParams struct {
+	// IfMatch The ETag of the version you read. When given, the change is made only if nobody changed the resource since; otherwise 412 Precondition Failed.
+	IfMatch *string `json:"If-Match,omitempty"`
+}
 
 // AddCohortStaffParams defines parameters for AddCohortStaff.
 type AddCohortStaffParams struct {
@@ -3856,6 +5704,12 @@ type RemoveCohortStaffParams struct {
 
 // RemoveCohortStaffParamsRole defines parameters for RemoveCohortStaff.
 type RemoveCohortStaffParamsRole string
+
+// GetCohortWorkloadParams defines parameters for GetCohortWorkload.
+type GetCohortWorkloadParams struct {
+	// ClassId Only the participants of this class of the cohort (list-classes); another cohort's class answers 422 class.unknown naming query.classId.
+	ClassId *openapi_types.UUID `form:"classId,omitempty" json:"classId,omitempty"`
+}
 
 // UpdateEnrollmentParams defines parameters for UpdateEnrollment.
 type UpdateEnrollmentParams struct {
@@ -3876,6 +5730,12 @@ type ListMentorTransfersParams struct {
 type ProposeMentorTransferParams struct {
 	// IdempotencyKey A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code.
 	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
+}
+
+// ListHolidaysParams defines parameters for ListHolidays.
+type ListHolidaysParams struct {
+	// Year Only the holidays of this year.
+	Year *int64 `form:"year,omitempty" json:"year,omitempty"`
 }
 
 // ListInstitutionsParams defines parameters for ListInstitutions.
@@ -4021,8 +5881,14 @@ type SearchShowcaseParams struct {
 	// Q Words to search for, in Bahasa Indonesia: stemmed (pelayanan finds layanan), all words must match, "quoted phrases" and -excluded words work as in web search engines. When nothing matches, misspelled words are corrected to words of the showcase. Omit to list the newest first.
 	Q *string `form:"q,omitempty" json:"q,omitempty"`
 
-	// Region Only innovations of agencies in this region (province), any case.
+	// Region Only innovations of agencies in this region, any case: a province, a regency or city, or both as region writes them.
 	Region *string `form:"region,omitempty" json:"region,omitempty"`
+
+	// Province Only innovations of agencies in this province (any case; short forms such as Jateng are understood).
+	Province *string `form:"province,omitempty" json:"province,omitempty"`
+
+	// Regency Only innovations of agencies in this regency or city, any case: in full (Kabupaten Klaten, Kab. Klaten) or by its name alone (Klaten finds Kabupaten and Kota Klaten).
+	Regency *string `form:"regency,omitempty" json:"regency,omitempty"`
 
 	// Program Only innovations of cohorts of this training program.
 	Program *SearchShowcaseParamsProgram `form:"program,omitempty" json:"program,omitempty"`
@@ -4047,6 +5913,12 @@ type SearchShowcaseParamsProgram string
 type RecordReplicationParams struct {
 	// IdempotencyKey A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code.
 	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
+}
+
+// UpdateUnitParams defines parameters for UpdateUnit.
+type UpdateUnitParams struct {
+	// IfMatch The ETag of the version you read. When given, the change is made only if nobody changed the resource since; otherwise 412 Precondition Failed.
+	IfMatch *string `json:"If-Match,omitempty"`
 }
 
 // ListUsersParams defines parameters for ListUsers.
@@ -4076,11 +5948,23 @@ type UpdateUserParams struct {
 // CreateAgencyJSONRequestBody defines body for CreateAgency for application/json ContentType.
 type CreateAgencyJSONRequestBody = AgencyCreate
 
+// UpdateAgencyApplicationMergePatchPlusJSONRequestBody defines body for UpdateAgency for application/merge-patch+json ContentType.
+type UpdateAgencyApplicationMergePatchPlusJSONRequestBody = AgencyPatch
+
+// CreateUnitJSONRequestBody defines body for CreateUnit for application/json ContentType.
+type CreateUnitJSONRequestBody = UnitCreate
+
+// UpdateAgendaItemApplicationMergePatchPlusJSONRequestBody defines body for UpdateAgendaItem for application/merge-patch+json ContentType.
+type UpdateAgendaItemApplicationMergePatchPlusJSONRequestBody = AgendaItemPatch
+
 // ActivateAccountJSONRequestBody defines body for ActivateAccount for application/json ContentType.
 type ActivateAccountJSONRequestBody = ActivationRequest
 
 // LoginJSONRequestBody defines body for Login for application/json ContentType.
 type LoginJSONRequestBody = LoginRequest
+
+// UpdateClassApplicationMergePatchPlusJSONRequestBody defines body for UpdateClass for application/merge-patch+json ContentType.
+type UpdateClassApplicationMergePatchPlusJSONRequestBody = ClassPatch
 
 // CreateCohortJSONRequestBody defines body for CreateCohort for application/json ContentType.
 type CreateCohortJSONRequestBody = CohortCreate
@@ -4088,11 +5972,26 @@ type CreateCohortJSONRequestBody = CohortCreate
 // UpdateCohortApplicationMergePatchPlusJSONRequestBody defines body for UpdateCohort for application/merge-patch+json ContentType.
 type UpdateCohortApplicationMergePatchPlusJSONRequestBody = CohortPatch
 
+// CreateAgendaItemJSONRequestBody defines body for CreateAgendaItem for application/json ContentType.
+type CreateAgendaItemJSONRequestBody = AgendaItemCreate
+
+// UpdateAgendaRulesJSONRequestBody defines body for UpdateAgendaRules for application/json ContentType.
+type UpdateAgendaRulesJSONRequestBody = AgendaRulesPut
+
+// CreateClassJSONRequestBody defines body for CreateClass for application/json ContentType.
+type CreateClassJSONRequestBody = ClassCreate
+
 // EnrollParticipantJSONRequestBody defines body for EnrollParticipant for application/json ContentType.
 type EnrollParticipantJSONRequestBody = EnrollmentCreate
 
 // ReplaceRubricJSONRequestBody defines body for ReplaceRubric for application/json ContentType.
 type ReplaceRubricJSONRequestBody = RubricReplace
+
+// CreateSeminarSessionJSONRequestBody defines body for CreateSeminarSession for application/json ContentType.
+type CreateSeminarSessionJSONRequestBody = SeminarSessionCreate
+
+// UpdateSeminarSessionApplicationMergePatchPlusJSONRequestBody defines body for UpdateSeminarSession for application/merge-patch+json ContentType.
+type UpdateSeminarSessionApplicationMergePatchPlusJSONRequestBody = SeminarSessionPatch
 
 // AddCohortStaffJSONRequestBody defines body for AddCohortStaff for application/json ContentType.
 type AddCohortStaffJSONRequestBody = StaffAdd
@@ -4105,6 +6004,9 @@ type ProposeMentorTransferJSONRequestBody = MentorTransferCreate
 
 // ReviewEvidenceJSONRequestBody defines body for ReviewEvidence for application/json ContentType.
 type ReviewEvidenceJSONRequestBody = EvidenceReview
+
+// CreateHolidayJSONRequestBody defines body for CreateHoliday for application/json ContentType.
+type CreateHolidayJSONRequestBody = HolidayCreate
 
 // CreateInstitutionJSONRequestBody defines body for CreateInstitution for application/json ContentType.
 type CreateInstitutionJSONRequestBody = InstitutionCreate
@@ -4147,6 +6049,9 @@ type PublishProjectJSONRequestBody = PublicationCreate
 
 // RecordReplicationJSONRequestBody defines body for RecordReplication for application/json ContentType.
 type RecordReplicationJSONRequestBody = ReplicationCreate
+
+// UpdateUnitApplicationMergePatchPlusJSONRequestBody defines body for UpdateUnit for application/merge-patch+json ContentType.
+type UpdateUnitApplicationMergePatchPlusJSONRequestBody = UnitPatch
 
 // CreateUserJSONRequestBody defines body for CreateUser for application/json ContentType.
 type CreateUserJSONRequestBody = UserCreate
@@ -4241,8 +6146,32 @@ type ClientInterface interface {
 
 	CreateAgency(ctx context.Context, params *CreateAgencyParams, body CreateAgencyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// GetAgency request
+	GetAgency(ctx context.Context, agencyId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateAgencyWithBody request with any body
+	UpdateAgencyWithBody(ctx context.Context, agencyId openapi_types.UUID, params *UpdateAgencyParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	UpdateAgencyWithApplicationMergePatchPlusJSONBody(ctx context.Context, agencyId openapi_types.UUID, params *UpdateAgencyParams, body UpdateAgencyApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListAgencyReplications request
 	ListAgencyReplications(ctx context.Context, agencyId openapi_types.UUID, params *ListAgencyReplicationsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListUnits request
+	ListUnits(ctx context.Context, agencyId openapi_types.UUID, params *ListUnitsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateUnitWithBody request with any body
+	CreateUnitWithBody(ctx context.Context, agencyId openapi_types.UUID, params *CreateUnitParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	CreateUnit(ctx context.Context, agencyId openapi_types.UUID, params *CreateUnitParams, body CreateUnitJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteAgendaItem request
+	DeleteAgendaItem(ctx context.Context, itemId openapi_types.UUID, params *DeleteAgendaItemParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateAgendaItemWithBody request with any body
+	UpdateAgendaItemWithBody(ctx context.Context, itemId openapi_types.UUID, params *UpdateAgendaItemParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	UpdateAgendaItemWithApplicationMergePatchPlusJSONBody(ctx context.Context, itemId openapi_types.UUID, params *UpdateAgendaItemParams, body UpdateAgendaItemApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ActivateAccountWithBody request with any body
 	ActivateAccountWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -4260,6 +6189,14 @@ type ClientInterface interface {
 	// LogoutEverywhere request
 	LogoutEverywhere(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// DeleteClass request
+	DeleteClass(ctx context.Context, classId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateClassWithBody request with any body
+	UpdateClassWithBody(ctx context.Context, classId openapi_types.UUID, params *UpdateClassParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	UpdateClassWithApplicationMergePatchPlusJSONBody(ctx context.Context, classId openapi_types.UUID, params *UpdateClassParams, body UpdateClassApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListCohorts request
 	ListCohorts(ctx context.Context, params *ListCohortsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -4275,6 +6212,30 @@ type ClientInterface interface {
 	UpdateCohortWithBody(ctx context.Context, cohortId openapi_types.UUID, params *UpdateCohortParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	UpdateCohortWithApplicationMergePatchPlusJSONBody(ctx context.Context, cohortId openapi_types.UUID, params *UpdateCohortParams, body UpdateCohortApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListAgendaItems request
+	ListAgendaItems(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateAgendaItemWithBody request with any body
+	CreateAgendaItemWithBody(ctx context.Context, cohortId openapi_types.UUID, params *CreateAgendaItemParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	CreateAgendaItem(ctx context.Context, cohortId openapi_types.UUID, params *CreateAgendaItemParams, body CreateAgendaItemJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ExportCohortAgenda request
+	ExportCohortAgenda(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateAgendaRulesWithBody request with any body
+	UpdateAgendaRulesWithBody(ctx context.Context, cohortId openapi_types.UUID, params *UpdateAgendaRulesParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	UpdateAgendaRules(ctx context.Context, cohortId openapi_types.UUID, params *UpdateAgendaRulesParams, body UpdateAgendaRulesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListClasses request
+	ListClasses(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateClassWithBody request with any body
+	CreateClassWithBody(ctx context.Context, cohortId openapi_types.UUID, params *CreateClassParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	CreateClass(ctx context.Context, cohortId openapi_types.UUID, params *CreateClassParams, body CreateClassJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListEnrollments request
 	ListEnrollments(ctx context.Context, cohortId openapi_types.UUID, params *ListEnrollmentsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -4293,6 +6254,9 @@ type ClientInterface interface {
 	// ExportCohortProgress request
 	ExportCohortProgress(ctx context.Context, cohortId openapi_types.UUID, params *ExportCohortProgressParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// DetermineCohortResults request
+	DetermineCohortResults(ctx context.Context, cohortId openapi_types.UUID, seminar DetermineCohortResultsParamsSeminar, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ReleaseResults request
 	ReleaseResults(ctx context.Context, cohortId openapi_types.UUID, seminar ReleaseResultsParamsSeminar, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -4307,6 +6271,40 @@ type ClientInterface interface {
 
 	ReplaceRubric(ctx context.Context, cohortId openapi_types.UUID, seminar ReplaceRubricParamsSeminar, body ReplaceRubricJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ListSeminarSessions request
+	ListSeminarSessions(ctx context.Context, cohortId openapi_types.UUID, params *ListSeminarSessionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateSeminarSessionWithBody request with any body
+	CreateSeminarSessionWithBody(ctx context.Context, cohortId openapi_types.UUID, params *CreateSeminarSessionParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	CreateSeminarSession(ctx context.Context, cohortId openapi_types.UUID, params *CreateSeminarSessionParams, body CreateSeminarSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetSeminarSession request
+	GetSeminarSession(ctx context.Context, cohortId openapi_types.UUID, sessionId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateSeminarSessionWithBody request with any body
+	UpdateSeminarSessionWithBody(ctx context.Context, cohortId openapi_types.UUID, sessionId openapi_types.UUID, params *UpdateSeminarSessionParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	UpdateSeminarSessionWithApplicationMergePatchPlusJSONBody(ctx context.Context, cohortId openapi_types.UUID, sessionId openapi_types.UUID, params *UpdateSeminarSessionParams, body UpdateSeminarSessionApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DetermineSeminarSession request
+	DetermineSeminarSession(ctx context.Context, cohortId openapi_types.UUID, sessionId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RemoveSessionExaminer request
+	RemoveSessionExaminer(ctx context.Context, cohortId openapi_types.UUID, sessionId openapi_types.UUID, userId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AddSessionExaminer request
+	AddSessionExaminer(ctx context.Context, cohortId openapi_types.UUID, sessionId openapi_types.UUID, userId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// OpenSeminarSession request
+	OpenSeminarSession(ctx context.Context, cohortId openapi_types.UUID, sessionId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RemoveSessionParticipant request
+	RemoveSessionParticipant(ctx context.Context, cohortId openapi_types.UUID, sessionId openapi_types.UUID, enrollmentId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AddSessionParticipant request
+	AddSessionParticipant(ctx context.Context, cohortId openapi_types.UUID, sessionId openapi_types.UUID, enrollmentId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListCohortStaff request
 	ListCohortStaff(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -4319,7 +6317,7 @@ type ClientInterface interface {
 	RemoveCohortStaff(ctx context.Context, cohortId openapi_types.UUID, userId openapi_types.UUID, params *RemoveCohortStaffParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetCohortWorkload request
-	GetCohortWorkload(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetCohortWorkload(ctx context.Context, cohortId openapi_types.UUID, params *GetCohortWorkloadParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetEnrollment request
 	GetEnrollment(ctx context.Context, enrollmentId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -4351,6 +6349,17 @@ type ClientInterface interface {
 
 	ReviewEvidence(ctx context.Context, evidenceId openapi_types.UUID, body ReviewEvidenceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ListHolidays request
+	ListHolidays(ctx context.Context, params *ListHolidaysParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateHolidayWithBody request with any body
+	CreateHolidayWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	CreateHoliday(ctx context.Context, body CreateHolidayJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteHoliday request
+	DeleteHoliday(ctx context.Context, holidayId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListInstitutions request
 	ListInstitutions(ctx context.Context, params *ListInstitutionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -4367,8 +6376,17 @@ type ClientInterface interface {
 	// GetMe request
 	GetMe(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// GetMyAgenda request
+	GetMyAgenda(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ExportMyAgenda request
+	ExportMyAgenda(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListReminders request
 	ListReminders(ctx context.Context, params *ListRemindersParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListMySeminarSessions request
+	ListMySeminarSessions(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetMentorTransfer request
 	GetMentorTransfer(ctx context.Context, transferId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -4497,6 +6515,14 @@ type ClientInterface interface {
 
 	RecordReplication(ctx context.Context, publicationId openapi_types.UUID, params *RecordReplicationParams, body RecordReplicationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ListUnitKinds request
+	ListUnitKinds(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateUnitWithBody request with any body
+	UpdateUnitWithBody(ctx context.Context, unitId openapi_types.UUID, params *UpdateUnitParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	UpdateUnitWithApplicationMergePatchPlusJSONBody(ctx context.Context, unitId openapi_types.UUID, params *UpdateUnitParams, body UpdateUnitApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListUsers request
 	ListUsers(ctx context.Context, params *ListUsersParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -4577,8 +6603,116 @@ func (c *Client) CreateAgency(ctx context.Context, params *CreateAgencyParams, b
 	return c.Client.Do(req)
 }
 
+func (c *Client) GetAgency(ctx context.Context, agencyId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetAgencyRequest(c.Server, agencyId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) UpdateAgencyWithBody(ctx context.Context, agencyId openapi_types.UUID, params *UpdateAgencyParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateAgencyRequestWithBody(c.Server, agencyId, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) UpdateAgencyWithApplicationMergePatchPlusJSONBody(ctx context.Context, agencyId openapi_types.UUID, params *UpdateAgencyParams, body UpdateAgencyApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateAgencyRequestWithApplicationMergePatchPlusJSONBody(c.Server, agencyId, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 func (c *Client) ListAgencyReplications(ctx context.Context, agencyId openapi_types.UUID, params *ListAgencyReplicationsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListAgencyReplicationsRequest(c.Server, agencyId, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) ListUnits(ctx context.Context, agencyId openapi_types.UUID, params *ListUnitsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListUnitsRequest(c.Server, agencyId, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) CreateUnitWithBody(ctx context.Context, agencyId openapi_types.UUID, params *CreateUnitParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateUnitRequestWithBody(c.Server, agencyId, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) CreateUnit(ctx context.Context, agencyId openapi_types.UUID, params *CreateUnitParams, body CreateUnitJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateUnitRequest(c.Server, agencyId, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) DeleteAgendaItem(ctx context.Context, itemId openapi_types.UUID, params *DeleteAgendaItemParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteAgendaItemRequest(c.Server, itemId, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) UpdateAgendaItemWithBody(ctx context.Context, itemId openapi_types.UUID, params *UpdateAgendaItemParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateAgendaItemRequestWithBody(c.Server, itemId, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) UpdateAgendaItemWithApplicationMergePatchPlusJSONBody(ctx context.Context, itemId openapi_types.UUID, params *UpdateAgendaItemParams, body UpdateAgendaItemApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateAgendaItemRequestWithApplicationMergePatchPlusJSONBody(c.Server, itemId, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4661,6 +6795,42 @@ func (c *Client) LogoutEverywhere(ctx context.Context, reqEditors ...RequestEdit
 	return c.Client.Do(req)
 }
 
+func (c *Client) DeleteClass(ctx context.Context, classId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteClassRequest(c.Server, classId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) UpdateClassWithBody(ctx context.Context, classId openapi_types.UUID, params *UpdateClassParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateClassRequestWithBody(c.Server, classId, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) UpdateClassWithApplicationMergePatchPlusJSONBody(ctx context.Context, classId openapi_types.UUID, params *UpdateClassParams, body UpdateClassApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateClassRequestWithApplicationMergePatchPlusJSONBody(c.Server, classId, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 func (c *Client) ListCohorts(ctx context.Context, params *ListCohortsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListCohortsRequest(c.Server, params)
 	if err != nil {
@@ -4723,6 +6893,114 @@ func (c *Client) UpdateCohortWithBody(ctx context.Context, cohortId openapi_type
 
 func (c *Client) UpdateCohortWithApplicationMergePatchPlusJSONBody(ctx context.Context, cohortId openapi_types.UUID, params *UpdateCohortParams, body UpdateCohortApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateCohortRequestWithApplicationMergePatchPlusJSONBody(c.Server, cohortId, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) ListAgendaItems(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListAgendaItemsRequest(c.Server, cohortId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) CreateAgendaItemWithBody(ctx context.Context, cohortId openapi_types.UUID, params *CreateAgendaItemParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateAgendaItemRequestWithBody(c.Server, cohortId, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) CreateAgendaItem(ctx context.Context, cohortId openapi_types.UUID, params *CreateAgendaItemParams, body CreateAgendaItemJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateAgendaItemRequest(c.Server, cohortId, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) ExportCohortAgenda(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewExportCohortAgendaRequest(c.Server, cohortId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) UpdateAgendaRulesWithBody(ctx context.Context, cohortId openapi_types.UUID, params *UpdateAgendaRulesParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateAgendaRulesRequestWithBody(c.Server, cohortId, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) UpdateAgendaRules(ctx context.Context, cohortId openapi_types.UUID, params *UpdateAgendaRulesParams, body UpdateAgendaRulesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateAgendaRulesRequest(c.Server, cohortId, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) ListClasses(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListClassesRequest(c.Server, cohortId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) CreateClassWithBody(ctx context.Context, cohortId openapi_types.UUID, params *CreateClassParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateClassRequestWithBody(c.Server, cohortId, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) CreateClass(ctx context.Context, cohortId openapi_types.UUID, params *CreateClassParams, body CreateClassJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateClassRequest(c.Server, cohortId, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4805,6 +7083,18 @@ func (c *Client) ExportCohortProgress(ctx context.Context, cohortId openapi_type
 	return c.Client.Do(req)
 }
 
+func (c *Client) DetermineCohortResults(ctx context.Context, cohortId openapi_types.UUID, seminar DetermineCohortResultsParamsSeminar, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDetermineCohortResultsRequest(c.Server, cohortId, seminar)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 func (c *Client) ReleaseResults(ctx context.Context, cohortId openapi_types.UUID, seminar ReleaseResultsParamsSeminar, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewReleaseResultsRequest(c.Server, cohortId, seminar)
 	if err != nil {
@@ -4865,6 +7155,150 @@ func (c *Client) ReplaceRubric(ctx context.Context, cohortId openapi_types.UUID,
 	return c.Client.Do(req)
 }
 
+func (c *Client) ListSeminarSessions(ctx context.Context, cohortId openapi_types.UUID, params *ListSeminarSessionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListSeminarSessionsRequest(c.Server, cohortId, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) CreateSeminarSessionWithBody(ctx context.Context, cohortId openapi_types.UUID, params *CreateSeminarSessionParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateSeminarSessionRequestWithBody(c.Server, cohortId, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) CreateSeminarSession(ctx context.Context, cohortId openapi_types.UUID, params *CreateSeminarSessionParams, body CreateSeminarSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateSeminarSessionRequest(c.Server, cohortId, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) GetSeminarSession(ctx context.Context, cohortId openapi_types.UUID, sessionId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetSeminarSessionRequest(c.Server, cohortId, sessionId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) UpdateSeminarSessionWithBody(ctx context.Context, cohortId openapi_types.UUID, sessionId openapi_types.UUID, params *UpdateSeminarSessionParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateSeminarSessionRequestWithBody(c.Server, cohortId, sessionId, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) UpdateSeminarSessionWithApplicationMergePatchPlusJSONBody(ctx context.Context, cohortId openapi_types.UUID, sessionId openapi_types.UUID, params *UpdateSeminarSessionParams, body UpdateSeminarSessionApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateSeminarSessionRequestWithApplicationMergePatchPlusJSONBody(c.Server, cohortId, sessionId, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) DetermineSeminarSession(ctx context.Context, cohortId openapi_types.UUID, sessionId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDetermineSeminarSessionRequest(c.Server, cohortId, sessionId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) RemoveSessionExaminer(ctx context.Context, cohortId openapi_types.UUID, sessionId openapi_types.UUID, userId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRemoveSessionExaminerRequest(c.Server, cohortId, sessionId, userId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) AddSessionExaminer(ctx context.Context, cohortId openapi_types.UUID, sessionId openapi_types.UUID, userId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddSessionExaminerRequest(c.Server, cohortId, sessionId, userId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) OpenSeminarSession(ctx context.Context, cohortId openapi_types.UUID, sessionId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewOpenSeminarSessionRequest(c.Server, cohortId, sessionId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) RemoveSessionParticipant(ctx context.Context, cohortId openapi_types.UUID, sessionId openapi_types.UUID, enrollmentId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRemoveSessionParticipantRequest(c.Server, cohortId, sessionId, enrollmentId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) AddSessionParticipant(ctx context.Context, cohortId openapi_types.UUID, sessionId openapi_types.UUID, enrollmentId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddSessionParticipantRequest(c.Server, cohortId, sessionId, enrollmentId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 func (c *Client) ListCohortStaff(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListCohortStaffRequest(c.Server, cohortId)
 	if err != nil {
@@ -4913,8 +7347,8 @@ func (c *Client) RemoveCohortStaff(ctx context.Context, cohortId openapi_types.U
 	return c.Client.Do(req)
 }
 
-func (c *Client) GetCohortWorkload(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetCohortWorkloadRequest(c.Server, cohortId)
+func (c *Client) GetCohortWorkload(ctx context.Context, cohortId openapi_types.UUID, params *GetCohortWorkloadParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetCohortWorkloadRequest(c.Server, cohortId, params)
 	if err != nil {
 		return nil, err
 	}
@@ -5057,6 +7491,54 @@ func (c *Client) ReviewEvidence(ctx context.Context, evidenceId openapi_types.UU
 	return c.Client.Do(req)
 }
 
+func (c *Client) ListHolidays(ctx context.Context, params *ListHolidaysParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListHolidaysRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) CreateHolidayWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateHolidayRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) CreateHoliday(ctx context.Context, body CreateHolidayJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateHolidayRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) DeleteHoliday(ctx context.Context, holidayId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteHolidayRequest(c.Server, holidayId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 func (c *Client) ListInstitutions(ctx context.Context, params *ListInstitutionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListInstitutionsRequest(c.Server, params)
 	if err != nil {
@@ -5129,8 +7611,44 @@ func (c *Client) GetMe(ctx context.Context, reqEditors ...RequestEditorFn) (*htt
 	return c.Client.Do(req)
 }
 
+func (c *Client) GetMyAgenda(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetMyAgendaRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) ExportMyAgenda(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewExportMyAgendaRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 func (c *Client) ListReminders(ctx context.Context, params *ListRemindersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListRemindersRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) ListMySeminarSessions(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListMySeminarSessionsRequest(c.Server)
 	if err != nil {
 		return nil, err
 	}
@@ -5693,6 +8211,42 @@ func (c *Client) RecordReplication(ctx context.Context, publicationId openapi_ty
 	return c.Client.Do(req)
 }
 
+func (c *Client) ListUnitKinds(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListUnitKindsRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) UpdateUnitWithBody(ctx context.Context, unitId openapi_types.UUID, params *UpdateUnitParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateUnitRequestWithBody(c.Server, unitId, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) UpdateUnitWithApplicationMergePatchPlusJSONBody(ctx context.Context, unitId openapi_types.UUID, params *UpdateUnitParams, body UpdateUnitApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateUnitRequestWithApplicationMergePatchPlusJSONBody(c.Server, unitId, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 func (c *Client) ListUsers(ctx context.Context, params *ListUsersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListUsersRequest(c.Server, params)
 	if err != nil {
@@ -5967,6 +8521,102 @@ func NewCreateAgencyRequestWithBody(server string, params *CreateAgencyParams, c
 	return req, nil
 }
 
+// NewGetAgencyRequest generates requests for GetAgency
+func NewGetAgencyRequest(server string, agencyId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "agencyId", runtime.ParamLocationPath, agencyId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/agencies/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateAgencyRequestWithApplicationMergePatchPlusJSONBody calls the generic UpdateAgency builder with application/merge-patch+json body
+func NewUpdateAgencyRequestWithApplicationMergePatchPlusJSONBody(server string, agencyId openapi_types.UUID, params *UpdateAgencyParams, body UpdateAgencyApplicationMergePatchPlusJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateAgencyRequestWithBody(server, agencyId, params, "application/merge-patch+json", bodyReader)
+}
+
+// NewUpdateAgencyRequestWithBody generates requests for UpdateAgency with any type of body
+func NewUpdateAgencyRequestWithBody(server string, agencyId openapi_types.UUID, params *UpdateAgencyParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "agencyId", runtime.ParamLocationPath, agencyId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/agencies/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("PATCH", queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IfMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithLocation("simple", false, "If-Match", runtime.ParamLocationHeader, *params.IfMatch)
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-Match", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
 // NewListAgencyReplicationsRequest generates requests for ListAgencyReplications
 func NewListAgencyReplicationsRequest(server string, agencyId openapi_types.UUID, params *ListAgencyReplicationsParams) (*http.Request, error) {
 	var err error
@@ -6034,6 +8684,251 @@ func NewListAgencyReplicationsRequest(server string, agencyId openapi_types.UUID
 	req, err := http.NewRequest("GET", queryURL.String(), nil)
 	if err != nil {
 		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListUnitsRequest generates requests for ListUnits
+func NewListUnitsRequest(server string, agencyId openapi_types.UUID, params *ListUnitsParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "agencyId", runtime.ParamLocationPath, agencyId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/agencies/%s/units", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		queryValues := queryURL.Query()
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithLocation("form", false, "limit", runtime.ParamLocationQuery, *params.Limit); err != nil {
+				return nil, err
+			} else if parsed, err := url.ParseQuery(queryFrag); err != nil {
+				return nil, err
+			} else {
+				for k, v := range parsed {
+					for _, v2 := range v {
+						queryValues.Add(k, v2)
+					}
+				}
+			}
+
+		}
+
+		if params.Cursor != nil {
+
+			if queryFrag, err := runtime.StyleParamWithLocation("form", false, "cursor", runtime.ParamLocationQuery, *params.Cursor); err != nil {
+				return nil, err
+			} else if parsed, err := url.ParseQuery(queryFrag); err != nil {
+				return nil, err
+			} else {
+				for k, v := range parsed {
+					for _, v2 := range v {
+						queryValues.Add(k, v2)
+					}
+				}
+			}
+
+		}
+
+		queryURL.RawQuery = queryValues.Encode()
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateUnitRequest calls the generic CreateUnit builder with application/json body
+func NewCreateUnitRequest(server string, agencyId openapi_types.UUID, params *CreateUnitParams, body CreateUnitJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateUnitRequestWithBody(server, agencyId, params, "application/json", bodyReader)
+}
+
+// NewCreateUnitRequestWithBody generates requests for CreateUnit with any type of body
+func NewCreateUnitRequestWithBody(server string, agencyId openapi_types.UUID, params *CreateUnitParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "agencyId", runtime.ParamLocationPath, agencyId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/agencies/%s/units", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("POST", queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithLocation("simple", false, "Idempotency-Key", runtime.ParamLocationHeader, *params.IdempotencyKey)
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewDeleteAgendaItemRequest generates requests for DeleteAgendaItem
+func NewDeleteAgendaItemRequest(server string, itemId openapi_types.UUID, params *DeleteAgendaItemParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "itemId", runtime.ParamLocationPath, itemId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/agenda-items/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("DELETE", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.IfMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithLocation("simple", false, "If-Match", runtime.ParamLocationHeader, *params.IfMatch)
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-Match", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewUpdateAgendaItemRequestWithApplicationMergePatchPlusJSONBody calls the generic UpdateAgendaItem builder with application/merge-patch+json body
+func NewUpdateAgendaItemRequestWithApplicationMergePatchPlusJSONBody(server string, itemId openapi_types.UUID, params *UpdateAgendaItemParams, body UpdateAgendaItemApplicationMergePatchPlusJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateAgendaItemRequestWithBody(server, itemId, params, "application/merge-patch+json", bodyReader)
+}
+
+// NewUpdateAgendaItemRequestWithBody generates requests for UpdateAgendaItem with any type of body
+func NewUpdateAgendaItemRequestWithBody(server string, itemId openapi_types.UUID, params *UpdateAgendaItemParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "itemId", runtime.ParamLocationPath, itemId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/agenda-items/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("PATCH", queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IfMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithLocation("simple", false, "If-Match", runtime.ParamLocationHeader, *params.IfMatch)
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-Match", headerParam0)
+		}
+
 	}
 
 	return req, nil
@@ -6168,6 +9063,102 @@ func NewLogoutEverywhereRequest(server string) (*http.Request, error) {
 	req, err := http.NewRequest("POST", queryURL.String(), nil)
 	if err != nil {
 		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewDeleteClassRequest generates requests for DeleteClass
+func NewDeleteClassRequest(server string, classId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "classId", runtime.ParamLocationPath, classId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/classes/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("DELETE", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateClassRequestWithApplicationMergePatchPlusJSONBody calls the generic UpdateClass builder with application/merge-patch+json body
+func NewUpdateClassRequestWithApplicationMergePatchPlusJSONBody(server string, classId openapi_types.UUID, params *UpdateClassParams, body UpdateClassApplicationMergePatchPlusJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateClassRequestWithBody(server, classId, params, "application/merge-patch+json", bodyReader)
+}
+
+// NewUpdateClassRequestWithBody generates requests for UpdateClass with any type of body
+func NewUpdateClassRequestWithBody(server string, classId openapi_types.UUID, params *UpdateClassParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "classId", runtime.ParamLocationPath, classId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/classes/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("PATCH", queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IfMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithLocation("simple", false, "If-Match", runtime.ParamLocationHeader, *params.IfMatch)
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-Match", headerParam0)
+		}
+
 	}
 
 	return req, nil
@@ -6382,6 +9373,294 @@ func NewUpdateCohortRequestWithBody(server string, cohortId openapi_types.UUID, 
 			}
 
 			req.Header.Set("If-Match", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewListAgendaItemsRequest generates requests for ListAgendaItems
+func NewListAgendaItemsRequest(server string, cohortId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "cohortId", runtime.ParamLocationPath, cohortId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/cohorts/%s/agenda", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateAgendaItemRequest calls the generic CreateAgendaItem builder with application/json body
+func NewCreateAgendaItemRequest(server string, cohortId openapi_types.UUID, params *CreateAgendaItemParams, body CreateAgendaItemJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateAgendaItemRequestWithBody(server, cohortId, params, "application/json", bodyReader)
+}
+
+// NewCreateAgendaItemRequestWithBody generates requests for CreateAgendaItem with any type of body
+func NewCreateAgendaItemRequestWithBody(server string, cohortId openapi_types.UUID, params *CreateAgendaItemParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "cohortId", runtime.ParamLocationPath, cohortId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/cohorts/%s/agenda", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("POST", queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithLocation("simple", false, "Idempotency-Key", runtime.ParamLocationHeader, *params.IdempotencyKey)
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewExportCohortAgendaRequest generates requests for ExportCohortAgenda
+func NewExportCohortAgendaRequest(server string, cohortId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "cohortId", runtime.ParamLocationPath, cohortId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/cohorts/%s/agenda.ics", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateAgendaRulesRequest calls the generic UpdateAgendaRules builder with application/json body
+func NewUpdateAgendaRulesRequest(server string, cohortId openapi_types.UUID, params *UpdateAgendaRulesParams, body UpdateAgendaRulesJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateAgendaRulesRequestWithBody(server, cohortId, params, "application/json", bodyReader)
+}
+
+// NewUpdateAgendaRulesRequestWithBody generates requests for UpdateAgendaRules with any type of body
+func NewUpdateAgendaRulesRequestWithBody(server string, cohortId openapi_types.UUID, params *UpdateAgendaRulesParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "cohortId", runtime.ParamLocationPath, cohortId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/cohorts/%s/agenda/rules", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("PUT", queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IfMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithLocation("simple", false, "If-Match", runtime.ParamLocationHeader, *params.IfMatch)
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-Match", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewListClassesRequest generates requests for ListClasses
+func NewListClassesRequest(server string, cohortId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "cohortId", runtime.ParamLocationPath, cohortId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/cohorts/%s/classes", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateClassRequest calls the generic CreateClass builder with application/json body
+func NewCreateClassRequest(server string, cohortId openapi_types.UUID, params *CreateClassParams, body CreateClassJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateClassRequestWithBody(server, cohortId, params, "application/json", bodyReader)
+}
+
+// NewCreateClassRequestWithBody generates requests for CreateClass with any type of body
+func NewCreateClassRequestWithBody(server string, cohortId openapi_types.UUID, params *CreateClassParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "cohortId", runtime.ParamLocationPath, cohortId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/cohorts/%s/classes", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("POST", queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithLocation("simple", false, "Idempotency-Key", runtime.ParamLocationHeader, *params.IdempotencyKey)
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
 		}
 
 	}
@@ -6672,6 +9951,22 @@ func NewGetCohortProgressRequest(server string, cohortId openapi_types.UUID, par
 
 		}
 
+		if params.ClassId != nil {
+
+			if queryFrag, err := runtime.StyleParamWithLocation("form", false, "classId", runtime.ParamLocationQuery, *params.ClassId); err != nil {
+				return nil, err
+			} else if parsed, err := url.ParseQuery(queryFrag); err != nil {
+				return nil, err
+			} else {
+				for k, v := range parsed {
+					for _, v2 := range v {
+						queryValues.Add(k, v2)
+					}
+				}
+			}
+
+		}
+
 		queryURL.RawQuery = queryValues.Encode()
 	}
 
@@ -6760,6 +10055,22 @@ func NewExportCohortProgressRequest(server string, cohortId openapi_types.UUID, 
 
 		}
 
+		if params.ClassId != nil {
+
+			if queryFrag, err := runtime.StyleParamWithLocation("form", false, "classId", runtime.ParamLocationQuery, *params.ClassId); err != nil {
+				return nil, err
+			} else if parsed, err := url.ParseQuery(queryFrag); err != nil {
+				return nil, err
+			} else {
+				for k, v := range parsed {
+					for _, v2 := range v {
+						queryValues.Add(k, v2)
+					}
+				}
+			}
+
+		}
+
 		if params.Sep != nil {
 
 			if queryFrag, err := runtime.StyleParamWithLocation("form", false, "sep", runtime.ParamLocationQuery, *params.Sep); err != nil {
@@ -6796,6 +10107,47 @@ func NewExportCohortProgressRequest(server string, cohortId openapi_types.UUID, 
 	}
 
 	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewDetermineCohortResultsRequest generates requests for DetermineCohortResults
+func NewDetermineCohortResultsRequest(server string, cohortId openapi_types.UUID, seminar DetermineCohortResultsParamsSeminar) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "cohortId", runtime.ParamLocationPath, cohortId)
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithLocation("simple", false, "seminar", runtime.ParamLocationPath, seminar)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/cohorts/%s/results/%s/determination", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("POST", queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -6968,6 +10320,508 @@ func NewReplaceRubricRequestWithBody(server string, cohortId openapi_types.UUID,
 	return req, nil
 }
 
+// NewListSeminarSessionsRequest generates requests for ListSeminarSessions
+func NewListSeminarSessionsRequest(server string, cohortId openapi_types.UUID, params *ListSeminarSessionsParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "cohortId", runtime.ParamLocationPath, cohortId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/cohorts/%s/seminar-sessions", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		queryValues := queryURL.Query()
+
+		if params.Seminar != nil {
+
+			if queryFrag, err := runtime.StyleParamWithLocation("form", false, "seminar", runtime.ParamLocationQuery, *params.Seminar); err != nil {
+				return nil, err
+			} else if parsed, err := url.ParseQuery(queryFrag); err != nil {
+				return nil, err
+			} else {
+				for k, v := range parsed {
+					for _, v2 := range v {
+						queryValues.Add(k, v2)
+					}
+				}
+			}
+
+		}
+
+		queryURL.RawQuery = queryValues.Encode()
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateSeminarSessionRequest calls the generic CreateSeminarSession builder with application/json body
+func NewCreateSeminarSessionRequest(server string, cohortId openapi_types.UUID, params *CreateSeminarSessionParams, body CreateSeminarSessionJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateSeminarSessionRequestWithBody(server, cohortId, params, "application/json", bodyReader)
+}
+
+// NewCreateSeminarSessionRequestWithBody generates requests for CreateSeminarSession with any type of body
+func NewCreateSeminarSessionRequestWithBody(server string, cohortId openapi_types.UUID, params *CreateSeminarSessionParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "cohortId", runtime.ParamLocationPath, cohortId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/cohorts/%s/seminar-sessions", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("POST", queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithLocation("simple", false, "Idempotency-Key", runtime.ParamLocationHeader, *params.IdempotencyKey)
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewGetSeminarSessionRequest generates requests for GetSeminarSession
+func NewGetSeminarSessionRequest(server string, cohortId openapi_types.UUID, sessionId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "cohortId", runtime.ParamLocationPath, cohortId)
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithLocation("simple", false, "sessionId", runtime.ParamLocationPath, sessionId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/cohorts/%s/seminar-sessions/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateSeminarSessionRequestWithApplicationMergePatchPlusJSONBody calls the generic UpdateSeminarSession builder with application/merge-patch+json body
+func NewUpdateSeminarSessionRequestWithApplicationMergePatchPlusJSONBody(server string, cohortId openapi_types.UUID, sessionId openapi_types.UUID, params *UpdateSeminarSessionParams, body UpdateSeminarSessionApplicationMergePatchPlusJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateSeminarSessionRequestWithBody(server, cohortId, sessionId, params, "application/merge-patch+json", bodyReader)
+}
+
+// NewUpdateSeminarSessionRequestWithBody generates requests for UpdateSeminarSession with any type of body
+func NewUpdateSeminarSessionRequestWithBody(server string, cohortId openapi_types.UUID, sessionId openapi_types.UUID, params *UpdateSeminarSessionParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "cohortId", runtime.ParamLocationPath, cohortId)
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithLocation("simple", false, "sessionId", runtime.ParamLocationPath, sessionId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/cohorts/%s/seminar-sessions/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("PATCH", queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IfMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithLocation("simple", false, "If-Match", runtime.ParamLocationHeader, *params.IfMatch)
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-Match", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewDetermineSeminarSessionRequest generates requests for DetermineSeminarSession
+func NewDetermineSeminarSessionRequest(server string, cohortId openapi_types.UUID, sessionId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "cohortId", runtime.ParamLocationPath, cohortId)
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithLocation("simple", false, "sessionId", runtime.ParamLocationPath, sessionId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/cohorts/%s/seminar-sessions/%s/determination", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("POST", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewRemoveSessionExaminerRequest generates requests for RemoveSessionExaminer
+func NewRemoveSessionExaminerRequest(server string, cohortId openapi_types.UUID, sessionId openapi_types.UUID, userId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "cohortId", runtime.ParamLocationPath, cohortId)
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithLocation("simple", false, "sessionId", runtime.ParamLocationPath, sessionId)
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam2 string
+
+	pathParam2, err = runtime.StyleParamWithLocation("simple", false, "userId", runtime.ParamLocationPath, userId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/cohorts/%s/seminar-sessions/%s/examiners/%s", pathParam0, pathParam1, pathParam2)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("DELETE", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewAddSessionExaminerRequest generates requests for AddSessionExaminer
+func NewAddSessionExaminerRequest(server string, cohortId openapi_types.UUID, sessionId openapi_types.UUID, userId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "cohortId", runtime.ParamLocationPath, cohortId)
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithLocation("simple", false, "sessionId", runtime.ParamLocationPath, sessionId)
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam2 string
+
+	pathParam2, err = runtime.StyleParamWithLocation("simple", false, "userId", runtime.ParamLocationPath, userId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/cohorts/%s/seminar-sessions/%s/examiners/%s", pathParam0, pathParam1, pathParam2)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("PUT", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewOpenSeminarSessionRequest generates requests for OpenSeminarSession
+func NewOpenSeminarSessionRequest(server string, cohortId openapi_types.UUID, sessionId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "cohortId", runtime.ParamLocationPath, cohortId)
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithLocation("simple", false, "sessionId", runtime.ParamLocationPath, sessionId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/cohorts/%s/seminar-sessions/%s/open", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("POST", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewRemoveSessionParticipantRequest generates requests for RemoveSessionParticipant
+func NewRemoveSessionParticipantRequest(server string, cohortId openapi_types.UUID, sessionId openapi_types.UUID, enrollmentId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "cohortId", runtime.ParamLocationPath, cohortId)
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithLocation("simple", false, "sessionId", runtime.ParamLocationPath, sessionId)
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam2 string
+
+	pathParam2, err = runtime.StyleParamWithLocation("simple", false, "enrollmentId", runtime.ParamLocationPath, enrollmentId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/cohorts/%s/seminar-sessions/%s/participants/%s", pathParam0, pathParam1, pathParam2)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("DELETE", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewAddSessionParticipantRequest generates requests for AddSessionParticipant
+func NewAddSessionParticipantRequest(server string, cohortId openapi_types.UUID, sessionId openapi_types.UUID, enrollmentId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "cohortId", runtime.ParamLocationPath, cohortId)
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithLocation("simple", false, "sessionId", runtime.ParamLocationPath, sessionId)
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam2 string
+
+	pathParam2, err = runtime.StyleParamWithLocation("simple", false, "enrollmentId", runtime.ParamLocationPath, enrollmentId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/cohorts/%s/seminar-sessions/%s/participants/%s", pathParam0, pathParam1, pathParam2)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("PUT", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewListCohortStaffRequest generates requests for ListCohortStaff
 func NewListCohortStaffRequest(server string, cohortId openapi_types.UUID) (*http.Request, error) {
 	var err error
@@ -7128,7 +10982,7 @@ func NewRemoveCohortStaffRequest(server string, cohortId openapi_types.UUID, use
 }
 
 // NewGetCohortWorkloadRequest generates requests for GetCohortWorkload
-func NewGetCohortWorkloadRequest(server string, cohortId openapi_types.UUID) (*http.Request, error) {
+func NewGetCohortWorkloadRequest(server string, cohortId openapi_types.UUID, params *GetCohortWorkloadParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -7151,6 +11005,28 @@ func NewGetCohortWorkloadRequest(server string, cohortId openapi_types.UUID) (*h
 	queryURL, err := serverURL.Parse(operationPath)
 	if err != nil {
 		return nil, err
+	}
+
+	if params != nil {
+		queryValues := queryURL.Query()
+
+		if params.ClassId != nil {
+
+			if queryFrag, err := runtime.StyleParamWithLocation("form", false, "classId", runtime.ParamLocationQuery, *params.ClassId); err != nil {
+				return nil, err
+			} else if parsed, err := url.ParseQuery(queryFrag); err != nil {
+				return nil, err
+			} else {
+				for k, v := range parsed {
+					for _, v2 := range v {
+						queryValues.Add(k, v2)
+					}
+				}
+			}
+
+		}
+
+		queryURL.RawQuery = queryValues.Encode()
 	}
 
 	req, err := http.NewRequest("GET", queryURL.String(), nil)
@@ -7540,6 +11416,129 @@ func NewReviewEvidenceRequestWithBody(server string, evidenceId openapi_types.UU
 	return req, nil
 }
 
+// NewListHolidaysRequest generates requests for ListHolidays
+func NewListHolidaysRequest(server string, params *ListHolidaysParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/holidays")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		queryValues := queryURL.Query()
+
+		if params.Year != nil {
+
+			if queryFrag, err := runtime.StyleParamWithLocation("form", false, "year", runtime.ParamLocationQuery, *params.Year); err != nil {
+				return nil, err
+			} else if parsed, err := url.ParseQuery(queryFrag); err != nil {
+				return nil, err
+			} else {
+				for k, v := range parsed {
+					for _, v2 := range v {
+						queryValues.Add(k, v2)
+					}
+				}
+			}
+
+		}
+
+		queryURL.RawQuery = queryValues.Encode()
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateHolidayRequest calls the generic CreateHoliday builder with application/json body
+func NewCreateHolidayRequest(server string, body CreateHolidayJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateHolidayRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateHolidayRequestWithBody generates requests for CreateHoliday with any type of body
+func NewCreateHolidayRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/holidays")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("POST", queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteHolidayRequest generates requests for DeleteHoliday
+func NewDeleteHolidayRequest(server string, holidayId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "holidayId", runtime.ParamLocationPath, holidayId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/holidays/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("DELETE", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewListInstitutionsRequest generates requests for ListInstitutions
 func NewListInstitutionsRequest(server string, params *ListInstitutionsParams) (*http.Request, error) {
 	var err error
@@ -7734,6 +11733,60 @@ func NewGetMeRequest(server string) (*http.Request, error) {
 	return req, nil
 }
 
+// NewGetMyAgendaRequest generates requests for GetMyAgenda
+func NewGetMyAgendaRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/me/agenda")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewExportMyAgendaRequest generates requests for ExportMyAgenda
+func NewExportMyAgendaRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/me/agenda.ics")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewListRemindersRequest generates requests for ListReminders
 func NewListRemindersRequest(server string, params *ListRemindersParams) (*http.Request, error) {
 	var err error
@@ -7789,6 +11842,33 @@ func NewListRemindersRequest(server string, params *ListRemindersParams) (*http.
 		}
 
 		queryURL.RawQuery = queryValues.Encode()
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListMySeminarSessionsRequest generates requests for ListMySeminarSessions
+func NewListMySeminarSessionsRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/me/seminar-sessions")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
 	}
 
 	req, err := http.NewRequest("GET", queryURL.String(), nil)
@@ -9364,6 +13444,38 @@ func NewSearchShowcaseRequest(server string, params *SearchShowcaseParams) (*htt
 
 		}
 
+		if params.Province != nil {
+
+			if queryFrag, err := runtime.StyleParamWithLocation("form", false, "province", runtime.ParamLocationQuery, *params.Province); err != nil {
+				return nil, err
+			} else if parsed, err := url.ParseQuery(queryFrag); err != nil {
+				return nil, err
+			} else {
+				for k, v := range parsed {
+					for _, v2 := range v {
+						queryValues.Add(k, v2)
+					}
+				}
+			}
+
+		}
+
+		if params.Regency != nil {
+
+			if queryFrag, err := runtime.StyleParamWithLocation("form", false, "regency", runtime.ParamLocationQuery, *params.Regency); err != nil {
+				return nil, err
+			} else if parsed, err := url.ParseQuery(queryFrag); err != nil {
+				return nil, err
+			} else {
+				for k, v := range parsed {
+					for _, v2 := range v {
+						queryValues.Add(k, v2)
+					}
+				}
+			}
+
+		}
+
 		if params.Program != nil {
 
 			if queryFrag, err := runtime.StyleParamWithLocation("form", false, "program", runtime.ParamLocationQuery, *params.Program); err != nil {
@@ -9585,6 +13697,95 @@ func NewRecordReplicationRequestWithBody(server string, publicationId openapi_ty
 			}
 
 			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewListUnitKindsRequest generates requests for ListUnitKinds
+func NewListUnitKindsRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/unit-kinds")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateUnitRequestWithApplicationMergePatchPlusJSONBody calls the generic UpdateUnit builder with application/merge-patch+json body
+func NewUpdateUnitRequestWithApplicationMergePatchPlusJSONBody(server string, unitId openapi_types.UUID, params *UpdateUnitParams, body UpdateUnitApplicationMergePatchPlusJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateUnitRequestWithBody(server, unitId, params, "application/merge-patch+json", bodyReader)
+}
+
+// NewUpdateUnitRequestWithBody generates requests for UpdateUnit with any type of body
+func NewUpdateUnitRequestWithBody(server string, unitId openapi_types.UUID, params *UpdateUnitParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "unitId", runtime.ParamLocationPath, unitId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/units/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("PATCH", queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IfMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithLocation("simple", false, "If-Match", runtime.ParamLocationHeader, *params.IfMatch)
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-Match", headerParam0)
 		}
 
 	}
@@ -9915,8 +14116,32 @@ type ClientWithResponsesInterface interface {
 
 	CreateAgencyWithResponse(ctx context.Context, params *CreateAgencyParams, body CreateAgencyJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAgencyResponse, error)
 
+	// GetAgencyWithResponse request
+	GetAgencyWithResponse(ctx context.Context, agencyId openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetAgencyResponse, error)
+
+	// UpdateAgencyWithBodyWithResponse request with any body
+	UpdateAgencyWithBodyWithResponse(ctx context.Context, agencyId openapi_types.UUID, params *UpdateAgencyParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAgencyResponse, error)
+
+	UpdateAgencyWithApplicationMergePatchPlusJSONBodyWithResponse(ctx context.Context, agencyId openapi_types.UUID, params *UpdateAgencyParams, body UpdateAgencyApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAgencyResponse, error)
+
 	// ListAgencyReplicationsWithResponse request
 	ListAgencyReplicationsWithResponse(ctx context.Context, agencyId openapi_types.UUID, params *ListAgencyReplicationsParams, reqEditors ...RequestEditorFn) (*ListAgencyReplicationsResponse, error)
+
+	// ListUnitsWithResponse request
+	ListUnitsWithResponse(ctx context.Context, agencyId openapi_types.UUID, params *ListUnitsParams, reqEditors ...RequestEditorFn) (*ListUnitsResponse, error)
+
+	// CreateUnitWithBodyWithResponse request with any body
+	CreateUnitWithBodyWithResponse(ctx context.Context, agencyId openapi_types.UUID, params *CreateUnitParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateUnitResponse, error)
+
+	CreateUnitWithResponse(ctx context.Context, agencyId openapi_types.UUID, params *CreateUnitParams, body CreateUnitJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateUnitResponse, error)
+
+	// DeleteAgendaItemWithResponse request
+	DeleteAgendaItemWithResponse(ctx context.Context, itemId openapi_types.UUID, params *DeleteAgendaItemParams, reqEditors ...RequestEditorFn) (*DeleteAgendaItemResponse, error)
+
+	// UpdateAgendaItemWithBodyWithResponse request with any body
+	UpdateAgendaItemWithBodyWithResponse(ctx context.Context, itemId openapi_types.UUID, params *UpdateAgendaItemParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAgendaItemResponse, error)
+
+	UpdateAgendaItemWithApplicationMergePatchPlusJSONBodyWithResponse(ctx context.Context, itemId openapi_types.UUID, params *UpdateAgendaItemParams, body UpdateAgendaItemApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAgendaItemResponse, error)
 
 	// ActivateAccountWithBodyWithResponse request with any body
 	ActivateAccountWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ActivateAccountResponse, error)
@@ -9934,6 +14159,14 @@ type ClientWithResponsesInterface interface {
 	// LogoutEverywhereWithResponse request
 	LogoutEverywhereWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*LogoutEverywhereResponse, error)
 
+	// DeleteClassWithResponse request
+	DeleteClassWithResponse(ctx context.Context, classId openapi_types.UUID, reqEditors ...RequestEditorFn) (*DeleteClassResponse, error)
+
+	// UpdateClassWithBodyWithResponse request with any body
+	UpdateClassWithBodyWithResponse(ctx context.Context, classId openapi_types.UUID, params *UpdateClassParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateClassResponse, error)
+
+	UpdateClassWithApplicationMergePatchPlusJSONBodyWithResponse(ctx context.Context, classId openapi_types.UUID, params *UpdateClassParams, body UpdateClassApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateClassResponse, error)
+
 	// ListCohortsWithResponse request
 	ListCohortsWithResponse(ctx context.Context, params *ListCohortsParams, reqEditors ...RequestEditorFn) (*ListCohortsResponse, error)
 
@@ -9949,6 +14182,30 @@ type ClientWithResponsesInterface interface {
 	UpdateCohortWithBodyWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *UpdateCohortParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateCohortResponse, error)
 
 	UpdateCohortWithApplicationMergePatchPlusJSONBodyWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *UpdateCohortParams, body UpdateCohortApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateCohortResponse, error)
+
+	// ListAgendaItemsWithResponse request
+	ListAgendaItemsWithResponse(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*ListAgendaItemsResponse, error)
+
+	// CreateAgendaItemWithBodyWithResponse request with any body
+	CreateAgendaItemWithBodyWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *CreateAgendaItemParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAgendaItemResponse, error)
+
+	CreateAgendaItemWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *CreateAgendaItemParams, body CreateAgendaItemJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAgendaItemResponse, error)
+
+	// ExportCohortAgendaWithResponse request
+	ExportCohortAgendaWithResponse(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*ExportCohortAgendaResponse, error)
+
+	// UpdateAgendaRulesWithBodyWithResponse request with any body
+	UpdateAgendaRulesWithBodyWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *UpdateAgendaRulesParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAgendaRulesResponse, error)
+
+	UpdateAgendaRulesWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *UpdateAgendaRulesParams, body UpdateAgendaRulesJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAgendaRulesResponse, error)
+
+	// ListClassesWithResponse request
+	ListClassesWithResponse(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*ListClassesResponse, error)
+
+	// CreateClassWithBodyWithResponse request with any body
+	CreateClassWithBodyWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *CreateClassParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateClassResponse, error)
+
+	CreateClassWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *CreateClassParams, body CreateClassJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateClassResponse, error)
 
 	// ListEnrollmentsWithResponse request
 	ListEnrollmentsWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *ListEnrollmentsParams, reqEditors ...RequestEditorFn) (*ListEnrollmentsResponse, error)
@@ -9967,6 +14224,9 @@ type ClientWithResponsesInterface interface {
 	// ExportCohortProgressWithResponse request
 	ExportCohortProgressWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *ExportCohortProgressParams, reqEditors ...RequestEditorFn) (*ExportCohortProgressResponse, error)
 
+	// DetermineCohortResultsWithResponse request
+	DetermineCohortResultsWithResponse(ctx context.Context, cohortId openapi_types.UUID, seminar DetermineCohortResultsParamsSeminar, reqEditors ...RequestEditorFn) (*DetermineCohortResultsResponse, error)
+
 	// ReleaseResultsWithResponse request
 	ReleaseResultsWithResponse(ctx context.Context, cohortId openapi_types.UUID, seminar ReleaseResultsParamsSeminar, reqEditors ...RequestEditorFn) (*ReleaseResultsResponse, error)
 
@@ -9981,6 +14241,40 @@ type ClientWithResponsesInterface interface {
 
 	ReplaceRubricWithResponse(ctx context.Context, cohortId openapi_types.UUID, seminar ReplaceRubricParamsSeminar, body ReplaceRubricJSONRequestBody, reqEditors ...RequestEditorFn) (*ReplaceRubricResponse, error)
 
+	// ListSeminarSessionsWithResponse request
+	ListSeminarSessionsWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *ListSeminarSessionsParams, reqEditors ...RequestEditorFn) (*ListSeminarSessionsResponse, error)
+
+	// CreateSeminarSessionWithBodyWithResponse request with any body
+	CreateSeminarSessionWithBodyWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *CreateSeminarSessionParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSeminarSessionResponse, error)
+
+	CreateSeminarSessionWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *CreateSeminarSessionParams, body CreateSeminarSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSeminarSessionResponse, error)
+
+	// GetSeminarSessionWithResponse request
+	GetSeminarSessionWithResponse(ctx context.Context, cohortId openapi_types.UUID, sessionId openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetSeminarSessionResponse, error)
+
+	// UpdateSeminarSessionWithBodyWithResponse request with any body
+	UpdateSeminarSessionWithBodyWithResponse(ctx context.Context, cohortId openapi_types.UUID, sessionId openapi_types.UUID, params *UpdateSeminarSessionParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSeminarSessionResponse, error)
+
+	UpdateSeminarSessionWithApplicationMergePatchPlusJSONBodyWithResponse(ctx context.Context, cohortId openapi_types.UUID, sessionId openapi_types.UUID, params *UpdateSeminarSessionParams, body UpdateSeminarSessionApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSeminarSessionResponse, error)
+
+	// DetermineSeminarSessionWithResponse request
+	DetermineSeminarSessionWithResponse(ctx context.Context, cohortId openapi_types.UUID, sessionId openapi_types.UUID, reqEditors ...RequestEditorFn) (*DetermineSeminarSessionResponse, error)
+
+	// RemoveSessionExaminerWithResponse request
+	RemoveSessionExaminerWithResponse(ctx context.Context, cohortId openapi_types.UUID, sessionId openapi_types.UUID, userId openapi_types.UUID, reqEditors ...RequestEditorFn) (*RemoveSessionExaminerResponse, error)
+
+	// AddSessionExaminerWithResponse request
+	AddSessionExaminerWithResponse(ctx context.Context, cohortId openapi_types.UUID, sessionId openapi_types.UUID, userId openapi_types.UUID, reqEditors ...RequestEditorFn) (*AddSessionExaminerResponse, error)
+
+	// OpenSeminarSessionWithResponse request
+	OpenSeminarSessionWithResponse(ctx context.Context, cohortId openapi_types.UUID, sessionId openapi_types.UUID, reqEditors ...RequestEditorFn) (*OpenSeminarSessionResponse, error)
+
+	// RemoveSessionParticipantWithResponse request
+	RemoveSessionParticipantWithResponse(ctx context.Context, cohortId openapi_types.UUID, sessionId openapi_types.UUID, enrollmentId openapi_types.UUID, reqEditors ...RequestEditorFn) (*RemoveSessionParticipantResponse, error)
+
+	// AddSessionParticipantWithResponse request
+	AddSessionParticipantWithResponse(ctx context.Context, cohortId openapi_types.UUID, sessionId openapi_types.UUID, enrollmentId openapi_types.UUID, reqEditors ...RequestEditorFn) (*AddSessionParticipantResponse, error)
+
 	// ListCohortStaffWithResponse request
 	ListCohortStaffWithResponse(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*ListCohortStaffResponse, error)
 
@@ -9993,7 +14287,7 @@ type ClientWithResponsesInterface interface {
 	RemoveCohortStaffWithResponse(ctx context.Context, cohortId openapi_types.UUID, userId openapi_types.UUID, params *RemoveCohortStaffParams, reqEditors ...RequestEditorFn) (*RemoveCohortStaffResponse, error)
 
 	// GetCohortWorkloadWithResponse request
-	GetCohortWorkloadWithResponse(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetCohortWorkloadResponse, error)
+	GetCohortWorkloadWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *GetCohortWorkloadParams, reqEditors ...RequestEditorFn) (*GetCohortWorkloadResponse, error)
 
 	// GetEnrollmentWithResponse request
 	GetEnrollmentWithResponse(ctx context.Context, enrollmentId openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetEnrollmentResponse, error)
@@ -10025,6 +14319,17 @@ type ClientWithResponsesInterface interface {
 
 	ReviewEvidenceWithResponse(ctx context.Context, evidenceId openapi_types.UUID, body ReviewEvidenceJSONRequestBody, reqEditors ...RequestEditorFn) (*ReviewEvidenceResponse, error)
 
+	// ListHolidaysWithResponse request
+	ListHolidaysWithResponse(ctx context.Context, params *ListHolidaysParams, reqEditors ...RequestEditorFn) (*ListHolidaysResponse, error)
+
+	// CreateHolidayWithBodyWithResponse request with any body
+	CreateHolidayWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateHolidayResponse, error)
+
+	CreateHolidayWithResponse(ctx context.Context, body CreateHolidayJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateHolidayResponse, error)
+
+	// DeleteHolidayWithResponse request
+	DeleteHolidayWithResponse(ctx context.Context, holidayId openapi_types.UUID, reqEditors ...RequestEditorFn) (*DeleteHolidayResponse, error)
+
 	// ListInstitutionsWithResponse request
 	ListInstitutionsWithResponse(ctx context.Context, params *ListInstitutionsParams, reqEditors ...RequestEditorFn) (*ListInstitutionsResponse, error)
 
@@ -10041,8 +14346,17 @@ type ClientWithResponsesInterface interface {
 	// GetMeWithResponse request
 	GetMeWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetMeResponse, error)
 
+	// GetMyAgendaWithResponse request
+	GetMyAgendaWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetMyAgendaResponse, error)
+
+	// ExportMyAgendaWithResponse request
+	ExportMyAgendaWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ExportMyAgendaResponse, error)
+
 	// ListRemindersWithResponse request
 	ListRemindersWithResponse(ctx context.Context, params *ListRemindersParams, reqEditors ...RequestEditorFn) (*ListRemindersResponse, error)
+
+	// ListMySeminarSessionsWithResponse request
+	ListMySeminarSessionsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListMySeminarSessionsResponse, error)
 
 	// GetMentorTransferWithResponse request
 	GetMentorTransferWithResponse(ctx context.Context, transferId openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetMentorTransferResponse, error)
@@ -10171,6 +14485,14 @@ type ClientWithResponsesInterface interface {
 
 	RecordReplicationWithResponse(ctx context.Context, publicationId openapi_types.UUID, params *RecordReplicationParams, body RecordReplicationJSONRequestBody, reqEditors ...RequestEditorFn) (*RecordReplicationResponse, error)
 
+	// ListUnitKindsWithResponse request
+	ListUnitKindsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListUnitKindsResponse, error)
+
+	// UpdateUnitWithBodyWithResponse request with any body
+	UpdateUnitWithBodyWithResponse(ctx context.Context, unitId openapi_types.UUID, params *UpdateUnitParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateUnitResponse, error)
+
+	UpdateUnitWithApplicationMergePatchPlusJSONBodyWithResponse(ctx context.Context, unitId openapi_types.UUID, params *UpdateUnitParams, body UpdateUnitApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateUnitResponse, error)
+
 	// ListUsersWithResponse request
 	ListUsersWithResponse(ctx context.Context, params *ListUsersParams, reqEditors ...RequestEditorFn) (*ListUsersResponse, error)
 
@@ -10294,6 +14616,65 @@ func (r CreateAgencyResponse) StatusCode() int {
 	return 0
 }
 
+type GetAgencyResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *Agency
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r GetAgencyResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetAgencyResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type UpdateAgencyResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *Agency
+	ApplicationproblemJSON400 *ErrorModel
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON412 *ErrorModel
+	ApplicationproblemJSON413 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateAgencyResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateAgencyResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
 type ListAgencyReplicationsResponse struct {
 	Body                      []byte
 	HTTPResponse              *http.Response
@@ -10316,6 +14697,123 @@ func (r ListAgencyReplicationsResponse) Status() string {
 
 // StatusCode returns HTTPResponse.StatusCode
 func (r ListAgencyReplicationsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type ListUnitsResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *ListOutputUnitBody
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r ListUnitsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListUnitsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type CreateUnitResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON201                   *Unit
+	ApplicationproblemJSON400 *ErrorModel
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON413 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateUnitResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateUnitResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type DeleteAgendaItemResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON412 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteAgendaItemResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteAgendaItemResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type UpdateAgendaItemResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *AgendaItem
+	ApplicationproblemJSON400 *ErrorModel
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON412 *ErrorModel
+	ApplicationproblemJSON413 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateAgendaItemResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateAgendaItemResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -10422,6 +14920,66 @@ func (r LogoutEverywhereResponse) Status() string {
 
 // StatusCode returns HTTPResponse.StatusCode
 func (r LogoutEverywhereResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type DeleteClassResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteClassResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteClassResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type UpdateClassResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *Class
+	ApplicationproblemJSON400 *ErrorModel
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON412 *ErrorModel
+	ApplicationproblemJSON413 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateClassResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateClassResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -10537,6 +15095,179 @@ func (r UpdateCohortResponse) Status() string {
 
 // StatusCode returns HTTPResponse.StatusCode
 func (r UpdateCohortResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type ListAgendaItemsResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *CohortAgenda
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r ListAgendaItemsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListAgendaItemsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type CreateAgendaItemResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON201                   *AgendaItem
+	ApplicationproblemJSON400 *ErrorModel
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON413 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateAgendaItemResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateAgendaItemResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type ExportCohortAgendaResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r ExportCohortAgendaResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ExportCohortAgendaResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type UpdateAgendaRulesResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *CohortAgenda
+	ApplicationproblemJSON400 *ErrorModel
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON412 *ErrorModel
+	ApplicationproblemJSON413 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateAgendaRulesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateAgendaRulesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type ListClassesResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *ClassList
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r ListClassesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListClassesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type CreateClassResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON201                   *Class
+	ApplicationproblemJSON400 *ErrorModel
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON413 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateClassResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateClassResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -10684,6 +15415,35 @@ func (r ExportCohortProgressResponse) StatusCode() int {
 	return 0
 }
 
+type DetermineCohortResultsResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *SeminarSessionListOutputBody
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r DetermineCohortResultsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DetermineCohortResultsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
 type ReleaseResultsResponse struct {
 	Body                      []byte
 	HTTPResponse              *http.Response
@@ -10794,6 +15554,299 @@ func (r ReplaceRubricResponse) Status() string {
 
 // StatusCode returns HTTPResponse.StatusCode
 func (r ReplaceRubricResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type ListSeminarSessionsResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *SeminarSessionListOutputBody
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r ListSeminarSessionsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListSeminarSessionsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type CreateSeminarSessionResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON201                   *SeminarSession
+	ApplicationproblemJSON400 *ErrorModel
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON413 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateSeminarSessionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateSeminarSessionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type GetSeminarSessionResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *SeminarSession
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r GetSeminarSessionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetSeminarSessionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type UpdateSeminarSessionResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *SeminarSession
+	ApplicationproblemJSON400 *ErrorModel
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON412 *ErrorModel
+	ApplicationproblemJSON413 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateSeminarSessionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateSeminarSessionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type DetermineSeminarSessionResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *SeminarSession
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r DetermineSeminarSessionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DetermineSeminarSessionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type RemoveSessionExaminerResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *SeminarSession
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r RemoveSessionExaminerResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RemoveSessionExaminerResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type AddSessionExaminerResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *SeminarSession
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r AddSessionExaminerResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r AddSessionExaminerResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type OpenSeminarSessionResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *SeminarSession
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r OpenSeminarSessionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r OpenSeminarSessionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type RemoveSessionParticipantResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *SeminarSession
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r RemoveSessionParticipantResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RemoveSessionParticipantResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type AddSessionParticipantResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *SeminarSession
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r AddSessionParticipantResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r AddSessionParticipantResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -11146,6 +16199,89 @@ func (r ReviewEvidenceResponse) StatusCode() int {
 	return 0
 }
 
+type ListHolidaysResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *HolidayList
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r ListHolidaysResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListHolidaysResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type CreateHolidayResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON201                   *Holiday
+	ApplicationproblemJSON400 *ErrorModel
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON413 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateHolidayResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateHolidayResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type DeleteHolidayResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteHolidayResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteHolidayResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
 type ListInstitutionsResponse struct {
 	Body                      []byte
 	HTTPResponse              *http.Response
@@ -11256,6 +16392,57 @@ func (r GetMeResponse) StatusCode() int {
 	return 0
 }
 
+type GetMyAgendaResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *MyAgenda
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r GetMyAgendaResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetMyAgendaResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type ExportMyAgendaResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r ExportMyAgendaResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ExportMyAgendaResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
 type ListRemindersResponse struct {
 	Body                      []byte
 	HTTPResponse              *http.Response
@@ -11276,6 +16463,31 @@ func (r ListRemindersResponse) Status() string {
 
 // StatusCode returns HTTPResponse.StatusCode
 func (r ListRemindersResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type ListMySeminarSessionsResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *SeminarSessionListOutputBody
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r ListMySeminarSessionsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListMySeminarSessionsResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -12296,6 +17508,63 @@ func (r RecordReplicationResponse) StatusCode() int {
 	return 0
 }
 
+type ListUnitKindsResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *ListUnitKindsResponse
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r ListUnitKindsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListUnitKindsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type UpdateUnitResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *Unit
+	ApplicationproblemJSON400 *ErrorModel
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON412 *ErrorModel
+	ApplicationproblemJSON413 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateUnitResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateUnitResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
 type ListUsersResponse struct {
 	Body                      []byte
 	HTTPResponse              *http.Response
@@ -12485,6 +17754,32 @@ func (c *ClientWithResponses) CreateAgencyWithResponse(ctx context.Context, para
 	return ParseCreateAgencyResponse(rsp)
 }
 
+// GetAgencyWithResponse request returning *GetAgencyResponse
+func (c *ClientWithResponses) GetAgencyWithResponse(ctx context.Context, agencyId openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetAgencyResponse, error) {
+	rsp, err := c.GetAgency(ctx, agencyId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetAgencyResponse(rsp)
+}
+
+// UpdateAgencyWithBodyWithResponse request with arbitrary body returning *UpdateAgencyResponse
+func (c *ClientWithResponses) UpdateAgencyWithBodyWithResponse(ctx context.Context, agencyId openapi_types.UUID, params *UpdateAgencyParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAgencyResponse, error) {
+	rsp, err := c.UpdateAgencyWithBody(ctx, agencyId, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateAgencyResponse(rsp)
+}
+
+func (c *ClientWithResponses) UpdateAgencyWithApplicationMergePatchPlusJSONBodyWithResponse(ctx context.Context, agencyId openapi_types.UUID, params *UpdateAgencyParams, body UpdateAgencyApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAgencyResponse, error) {
+	rsp, err := c.UpdateAgencyWithApplicationMergePatchPlusJSONBody(ctx, agencyId, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateAgencyResponse(rsp)
+}
+
 // ListAgencyReplicationsWithResponse request returning *ListAgencyReplicationsResponse
 func (c *ClientWithResponses) ListAgencyReplicationsWithResponse(ctx context.Context, agencyId openapi_types.UUID, params *ListAgencyReplicationsParams, reqEditors ...RequestEditorFn) (*ListAgencyReplicationsResponse, error) {
 	rsp, err := c.ListAgencyReplications(ctx, agencyId, params, reqEditors...)
@@ -12492,6 +17787,58 @@ func (c *ClientWithResponses) ListAgencyReplicationsWithResponse(ctx context.Con
 		return nil, err
 	}
 	return ParseListAgencyReplicationsResponse(rsp)
+}
+
+// ListUnitsWithResponse request returning *ListUnitsResponse
+func (c *ClientWithResponses) ListUnitsWithResponse(ctx context.Context, agencyId openapi_types.UUID, params *ListUnitsParams, reqEditors ...RequestEditorFn) (*ListUnitsResponse, error) {
+	rsp, err := c.ListUnits(ctx, agencyId, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListUnitsResponse(rsp)
+}
+
+// CreateUnitWithBodyWithResponse request with arbitrary body returning *CreateUnitResponse
+func (c *ClientWithResponses) CreateUnitWithBodyWithResponse(ctx context.Context, agencyId openapi_types.UUID, params *CreateUnitParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateUnitResponse, error) {
+	rsp, err := c.CreateUnitWithBody(ctx, agencyId, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateUnitResponse(rsp)
+}
+
+func (c *ClientWithResponses) CreateUnitWithResponse(ctx context.Context, agencyId openapi_types.UUID, params *CreateUnitParams, body CreateUnitJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateUnitResponse, error) {
+	rsp, err := c.CreateUnit(ctx, agencyId, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateUnitResponse(rsp)
+}
+
+// DeleteAgendaItemWithResponse request returning *DeleteAgendaItemResponse
+func (c *ClientWithResponses) DeleteAgendaItemWithResponse(ctx context.Context, itemId openapi_types.UUID, params *DeleteAgendaItemParams, reqEditors ...RequestEditorFn) (*DeleteAgendaItemResponse, error) {
+	rsp, err := c.DeleteAgendaItem(ctx, itemId, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteAgendaItemResponse(rsp)
+}
+
+// UpdateAgendaItemWithBodyWithResponse request with arbitrary body returning *UpdateAgendaItemResponse
+func (c *ClientWithResponses) UpdateAgendaItemWithBodyWithResponse(ctx context.Context, itemId openapi_types.UUID, params *UpdateAgendaItemParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAgendaItemResponse, error) {
+	rsp, err := c.UpdateAgendaItemWithBody(ctx, itemId, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateAgendaItemResponse(rsp)
+}
+
+func (c *ClientWithResponses) UpdateAgendaItemWithApplicationMergePatchPlusJSONBodyWithResponse(ctx context.Context, itemId openapi_types.UUID, params *UpdateAgendaItemParams, body UpdateAgendaItemApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAgendaItemResponse, error) {
+	rsp, err := c.UpdateAgendaItemWithApplicationMergePatchPlusJSONBody(ctx, itemId, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateAgendaItemResponse(rsp)
 }
 
 // ActivateAccountWithBodyWithResponse request with arbitrary body returning *ActivateAccountResponse
@@ -12546,6 +17893,32 @@ func (c *ClientWithResponses) LogoutEverywhereWithResponse(ctx context.Context, 
 	return ParseLogoutEverywhereResponse(rsp)
 }
 
+// DeleteClassWithResponse request returning *DeleteClassResponse
+func (c *ClientWithResponses) DeleteClassWithResponse(ctx context.Context, classId openapi_types.UUID, reqEditors ...RequestEditorFn) (*DeleteClassResponse, error) {
+	rsp, err := c.DeleteClass(ctx, classId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteClassResponse(rsp)
+}
+
+// UpdateClassWithBodyWithResponse request with arbitrary body returning *UpdateClassResponse
+func (c *ClientWithResponses) UpdateClassWithBodyWithResponse(ctx context.Context, classId openapi_types.UUID, params *UpdateClassParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateClassResponse, error) {
+	rsp, err := c.UpdateClassWithBody(ctx, classId, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateClassResponse(rsp)
+}
+
+func (c *ClientWithResponses) UpdateClassWithApplicationMergePatchPlusJSONBodyWithResponse(ctx context.Context, classId openapi_types.UUID, params *UpdateClassParams, body UpdateClassApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateClassResponse, error) {
+	rsp, err := c.UpdateClassWithApplicationMergePatchPlusJSONBody(ctx, classId, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateClassResponse(rsp)
+}
+
 // ListCohortsWithResponse request returning *ListCohortsResponse
 func (c *ClientWithResponses) ListCohortsWithResponse(ctx context.Context, params *ListCohortsParams, reqEditors ...RequestEditorFn) (*ListCohortsResponse, error) {
 	rsp, err := c.ListCohorts(ctx, params, reqEditors...)
@@ -12596,6 +17969,84 @@ func (c *ClientWithResponses) UpdateCohortWithApplicationMergePatchPlusJSONBodyW
 		return nil, err
 	}
 	return ParseUpdateCohortResponse(rsp)
+}
+
+// ListAgendaItemsWithResponse request returning *ListAgendaItemsResponse
+func (c *ClientWithResponses) ListAgendaItemsWithResponse(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*ListAgendaItemsResponse, error) {
+	rsp, err := c.ListAgendaItems(ctx, cohortId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListAgendaItemsResponse(rsp)
+}
+
+// CreateAgendaItemWithBodyWithResponse request with arbitrary body returning *CreateAgendaItemResponse
+func (c *ClientWithResponses) CreateAgendaItemWithBodyWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *CreateAgendaItemParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAgendaItemResponse, error) {
+	rsp, err := c.CreateAgendaItemWithBody(ctx, cohortId, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateAgendaItemResponse(rsp)
+}
+
+func (c *ClientWithResponses) CreateAgendaItemWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *CreateAgendaItemParams, body CreateAgendaItemJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAgendaItemResponse, error) {
+	rsp, err := c.CreateAgendaItem(ctx, cohortId, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateAgendaItemResponse(rsp)
+}
+
+// ExportCohortAgendaWithResponse request returning *ExportCohortAgendaResponse
+func (c *ClientWithResponses) ExportCohortAgendaWithResponse(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*ExportCohortAgendaResponse, error) {
+	rsp, err := c.ExportCohortAgenda(ctx, cohortId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseExportCohortAgendaResponse(rsp)
+}
+
+// UpdateAgendaRulesWithBodyWithResponse request with arbitrary body returning *UpdateAgendaRulesResponse
+func (c *ClientWithResponses) UpdateAgendaRulesWithBodyWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *UpdateAgendaRulesParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAgendaRulesResponse, error) {
+	rsp, err := c.UpdateAgendaRulesWithBody(ctx, cohortId, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateAgendaRulesResponse(rsp)
+}
+
+func (c *ClientWithResponses) UpdateAgendaRulesWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *UpdateAgendaRulesParams, body UpdateAgendaRulesJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAgendaRulesResponse, error) {
+	rsp, err := c.UpdateAgendaRules(ctx, cohortId, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateAgendaRulesResponse(rsp)
+}
+
+// ListClassesWithResponse request returning *ListClassesResponse
+func (c *ClientWithResponses) ListClassesWithResponse(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*ListClassesResponse, error) {
+	rsp, err := c.ListClasses(ctx, cohortId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListClassesResponse(rsp)
+}
+
+// CreateClassWithBodyWithResponse request with arbitrary body returning *CreateClassResponse
+func (c *ClientWithResponses) CreateClassWithBodyWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *CreateClassParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateClassResponse, error) {
+	rsp, err := c.CreateClassWithBody(ctx, cohortId, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateClassResponse(rsp)
+}
+
+func (c *ClientWithResponses) CreateClassWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *CreateClassParams, body CreateClassJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateClassResponse, error) {
+	rsp, err := c.CreateClass(ctx, cohortId, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateClassResponse(rsp)
 }
 
 // ListEnrollmentsWithResponse request returning *ListEnrollmentsResponse
@@ -12651,6 +18102,15 @@ func (c *ClientWithResponses) ExportCohortProgressWithResponse(ctx context.Conte
 	return ParseExportCohortProgressResponse(rsp)
 }
 
+// DetermineCohortResultsWithResponse request returning *DetermineCohortResultsResponse
+func (c *ClientWithResponses) DetermineCohortResultsWithResponse(ctx context.Context, cohortId openapi_types.UUID, seminar DetermineCohortResultsParamsSeminar, reqEditors ...RequestEditorFn) (*DetermineCohortResultsResponse, error) {
+	rsp, err := c.DetermineCohortResults(ctx, cohortId, seminar, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDetermineCohortResultsResponse(rsp)
+}
+
 // ReleaseResultsWithResponse request returning *ReleaseResultsResponse
 func (c *ClientWithResponses) ReleaseResultsWithResponse(ctx context.Context, cohortId openapi_types.UUID, seminar ReleaseResultsParamsSeminar, reqEditors ...RequestEditorFn) (*ReleaseResultsResponse, error) {
 	rsp, err := c.ReleaseResults(ctx, cohortId, seminar, reqEditors...)
@@ -12695,6 +18155,112 @@ func (c *ClientWithResponses) ReplaceRubricWithResponse(ctx context.Context, coh
 	return ParseReplaceRubricResponse(rsp)
 }
 
+// ListSeminarSessionsWithResponse request returning *ListSeminarSessionsResponse
+func (c *ClientWithResponses) ListSeminarSessionsWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *ListSeminarSessionsParams, reqEditors ...RequestEditorFn) (*ListSeminarSessionsResponse, error) {
+	rsp, err := c.ListSeminarSessions(ctx, cohortId, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListSeminarSessionsResponse(rsp)
+}
+
+// CreateSeminarSessionWithBodyWithResponse request with arbitrary body returning *CreateSeminarSessionResponse
+func (c *ClientWithResponses) CreateSeminarSessionWithBodyWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *CreateSeminarSessionParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSeminarSessionResponse, error) {
+	rsp, err := c.CreateSeminarSessionWithBody(ctx, cohortId, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateSeminarSessionResponse(rsp)
+}
+
+func (c *ClientWithResponses) CreateSeminarSessionWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *CreateSeminarSessionParams, body CreateSeminarSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSeminarSessionResponse, error) {
+	rsp, err := c.CreateSeminarSession(ctx, cohortId, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateSeminarSessionResponse(rsp)
+}
+
+// GetSeminarSessionWithResponse request returning *GetSeminarSessionResponse
+func (c *ClientWithResponses) GetSeminarSessionWithResponse(ctx context.Context, cohortId openapi_types.UUID, sessionId openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetSeminarSessionResponse, error) {
+	rsp, err := c.GetSeminarSession(ctx, cohortId, sessionId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetSeminarSessionResponse(rsp)
+}
+
+// UpdateSeminarSessionWithBodyWithResponse request with arbitrary body returning *UpdateSeminarSessionResponse
+func (c *ClientWithResponses) UpdateSeminarSessionWithBodyWithResponse(ctx context.Context, cohortId openapi_types.UUID, sessionId openapi_types.UUID, params *UpdateSeminarSessionParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSeminarSessionResponse, error) {
+	rsp, err := c.UpdateSeminarSessionWithBody(ctx, cohortId, sessionId, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateSeminarSessionResponse(rsp)
+}
+
+func (c *ClientWithResponses) UpdateSeminarSessionWithApplicationMergePatchPlusJSONBodyWithResponse(ctx context.Context, cohortId openapi_types.UUID, sessionId openapi_types.UUID, params *UpdateSeminarSessionParams, body UpdateSeminarSessionApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSeminarSessionResponse, error) {
+	rsp, err := c.UpdateSeminarSessionWithApplicationMergePatchPlusJSONBody(ctx, cohortId, sessionId, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateSeminarSessionResponse(rsp)
+}
+
+// DetermineSeminarSessionWithResponse request returning *DetermineSeminarSessionResponse
+func (c *ClientWithResponses) DetermineSeminarSessionWithResponse(ctx context.Context, cohortId openapi_types.UUID, sessionId openapi_types.UUID, reqEditors ...RequestEditorFn) (*DetermineSeminarSessionResponse, error) {
+	rsp, err := c.DetermineSeminarSession(ctx, cohortId, sessionId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDetermineSeminarSessionResponse(rsp)
+}
+
+// RemoveSessionExaminerWithResponse request returning *RemoveSessionExaminerResponse
+func (c *ClientWithResponses) RemoveSessionExaminerWithResponse(ctx context.Context, cohortId openapi_types.UUID, sessionId openapi_types.UUID, userId openapi_types.UUID, reqEditors ...RequestEditorFn) (*RemoveSessionExaminerResponse, error) {
+	rsp, err := c.RemoveSessionExaminer(ctx, cohortId, sessionId, userId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRemoveSessionExaminerResponse(rsp)
+}
+
+// AddSessionExaminerWithResponse request returning *AddSessionExaminerResponse
+func (c *ClientWithResponses) AddSessionExaminerWithResponse(ctx context.Context, cohortId openapi_types.UUID, sessionId openapi_types.UUID, userId openapi_types.UUID, reqEditors ...RequestEditorFn) (*AddSessionExaminerResponse, error) {
+	rsp, err := c.AddSessionExaminer(ctx, cohortId, sessionId, userId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAddSessionExaminerResponse(rsp)
+}
+
+// OpenSeminarSessionWithResponse request returning *OpenSeminarSessionResponse
+func (c *ClientWithResponses) OpenSeminarSessionWithResponse(ctx context.Context, cohortId openapi_types.UUID, sessionId openapi_types.UUID, reqEditors ...RequestEditorFn) (*OpenSeminarSessionResponse, error) {
+	rsp, err := c.OpenSeminarSession(ctx, cohortId, sessionId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseOpenSeminarSessionResponse(rsp)
+}
+
+// RemoveSessionParticipantWithResponse request returning *RemoveSessionParticipantResponse
+func (c *ClientWithResponses) RemoveSessionParticipantWithResponse(ctx context.Context, cohortId openapi_types.UUID, sessionId openapi_types.UUID, enrollmentId openapi_types.UUID, reqEditors ...RequestEditorFn) (*RemoveSessionParticipantResponse, error) {
+	rsp, err := c.RemoveSessionParticipant(ctx, cohortId, sessionId, enrollmentId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRemoveSessionParticipantResponse(rsp)
+}
+
+// AddSessionParticipantWithResponse request returning *AddSessionParticipantResponse
+func (c *ClientWithResponses) AddSessionParticipantWithResponse(ctx context.Context, cohortId openapi_types.UUID, sessionId openapi_types.UUID, enrollmentId openapi_types.UUID, reqEditors ...RequestEditorFn) (*AddSessionParticipantResponse, error) {
+	rsp, err := c.AddSessionParticipant(ctx, cohortId, sessionId, enrollmentId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAddSessionParticipantResponse(rsp)
+}
+
 // ListCohortStaffWithResponse request returning *ListCohortStaffResponse
 func (c *ClientWithResponses) ListCohortStaffWithResponse(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*ListCohortStaffResponse, error) {
 	rsp, err := c.ListCohortStaff(ctx, cohortId, reqEditors...)
@@ -12731,8 +18297,8 @@ func (c *ClientWithResponses) RemoveCohortStaffWithResponse(ctx context.Context,
 }
 
 // GetCohortWorkloadWithResponse request returning *GetCohortWorkloadResponse
-func (c *ClientWithResponses) GetCohortWorkloadWithResponse(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetCohortWorkloadResponse, error) {
-	rsp, err := c.GetCohortWorkload(ctx, cohortId, reqEditors...)
+func (c *ClientWithResponses) GetCohortWorkloadWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *GetCohortWorkloadParams, reqEditors ...RequestEditorFn) (*GetCohortWorkloadResponse, error) {
+	rsp, err := c.GetCohortWorkload(ctx, cohortId, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -12835,6 +18401,41 @@ func (c *ClientWithResponses) ReviewEvidenceWithResponse(ctx context.Context, ev
 	return ParseReviewEvidenceResponse(rsp)
 }
 
+// ListHolidaysWithResponse request returning *ListHolidaysResponse
+func (c *ClientWithResponses) ListHolidaysWithResponse(ctx context.Context, params *ListHolidaysParams, reqEditors ...RequestEditorFn) (*ListHolidaysResponse, error) {
+	rsp, err := c.ListHolidays(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListHolidaysResponse(rsp)
+}
+
+// CreateHolidayWithBodyWithResponse request with arbitrary body returning *CreateHolidayResponse
+func (c *ClientWithResponses) CreateHolidayWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateHolidayResponse, error) {
+	rsp, err := c.CreateHolidayWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateHolidayResponse(rsp)
+}
+
+func (c *ClientWithResponses) CreateHolidayWithResponse(ctx context.Context, body CreateHolidayJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateHolidayResponse, error) {
+	rsp, err := c.CreateHoliday(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateHolidayResponse(rsp)
+}
+
+// DeleteHolidayWithResponse request returning *DeleteHolidayResponse
+func (c *ClientWithResponses) DeleteHolidayWithResponse(ctx context.Context, holidayId openapi_types.UUID, reqEditors ...RequestEditorFn) (*DeleteHolidayResponse, error) {
+	rsp, err := c.DeleteHoliday(ctx, holidayId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteHolidayResponse(rsp)
+}
+
 // ListInstitutionsWithResponse request returning *ListInstitutionsResponse
 func (c *ClientWithResponses) ListInstitutionsWithResponse(ctx context.Context, params *ListInstitutionsParams, reqEditors ...RequestEditorFn) (*ListInstitutionsResponse, error) {
 	rsp, err := c.ListInstitutions(ctx, params, reqEditors...)
@@ -12887,6 +18488,24 @@ func (c *ClientWithResponses) GetMeWithResponse(ctx context.Context, reqEditors 
 	return ParseGetMeResponse(rsp)
 }
 
+// GetMyAgendaWithResponse request returning *GetMyAgendaResponse
+func (c *ClientWithResponses) GetMyAgendaWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetMyAgendaResponse, error) {
+	rsp, err := c.GetMyAgenda(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetMyAgendaResponse(rsp)
+}
+
+// ExportMyAgendaWithResponse request returning *ExportMyAgendaResponse
+func (c *ClientWithResponses) ExportMyAgendaWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ExportMyAgendaResponse, error) {
+	rsp, err := c.ExportMyAgenda(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseExportMyAgendaResponse(rsp)
+}
+
 // ListRemindersWithResponse request returning *ListRemindersResponse
 func (c *ClientWithResponses) ListRemindersWithResponse(ctx context.Context, params *ListRemindersParams, reqEditors ...RequestEditorFn) (*ListRemindersResponse, error) {
 	rsp, err := c.ListReminders(ctx, params, reqEditors...)
@@ -12894,6 +18513,15 @@ func (c *ClientWithResponses) ListRemindersWithResponse(ctx context.Context, par
 		return nil, err
 	}
 	return ParseListRemindersResponse(rsp)
+}
+
+// ListMySeminarSessionsWithResponse request returning *ListMySeminarSessionsResponse
+func (c *ClientWithResponses) ListMySeminarSessionsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListMySeminarSessionsResponse, error) {
+	rsp, err := c.ListMySeminarSessions(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListMySeminarSessionsResponse(rsp)
 }
 
 // GetMentorTransferWithResponse request returning *GetMentorTransferResponse
@@ -13299,6 +18927,32 @@ func (c *ClientWithResponses) RecordReplicationWithResponse(ctx context.Context,
 	return ParseRecordReplicationResponse(rsp)
 }
 
+// ListUnitKindsWithResponse request returning *ListUnitKindsResponse
+func (c *ClientWithResponses) ListUnitKindsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListUnitKindsResponse, error) {
+	rsp, err := c.ListUnitKinds(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListUnitKindsResponse(rsp)
+}
+
+// UpdateUnitWithBodyWithResponse request with arbitrary body returning *UpdateUnitResponse
+func (c *ClientWithResponses) UpdateUnitWithBodyWithResponse(ctx context.Context, unitId openapi_types.UUID, params *UpdateUnitParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateUnitResponse, error) {
+	rsp, err := c.UpdateUnitWithBody(ctx, unitId, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateUnitResponse(rsp)
+}
+
+func (c *ClientWithResponses) UpdateUnitWithApplicationMergePatchPlusJSONBodyWithResponse(ctx context.Context, unitId openapi_types.UUID, params *UpdateUnitParams, body UpdateUnitApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateUnitResponse, error) {
+	rsp, err := c.UpdateUnitWithApplicationMergePatchPlusJSONBody(ctx, unitId, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateUnitResponse(rsp)
+}
+
 // ListUsersWithResponse request returning *ListUsersResponse
 func (c *ClientWithResponses) ListUsersWithResponse(ctx context.Context, params *ListUsersParams, reqEditors ...RequestEditorFn) (*ListUsersResponse, error) {
 	rsp, err := c.ListUsers(ctx, params, reqEditors...)
@@ -13569,6 +19223,163 @@ func ParseCreateAgencyResponse(rsp *http.Response) (*CreateAgencyResponse, error
 	return response, nil
 }
 
+// ParseGetAgencyResponse parses an HTTP response from a GetAgencyWithResponse call
+func ParseGetAgencyResponse(rsp *http.Response) (*GetAgencyResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetAgencyResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Agency
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseUpdateAgencyResponse parses an HTTP response from a UpdateAgencyWithResponse call
+func ParseUpdateAgencyResponse(rsp *http.Response) (*UpdateAgencyResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateAgencyResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Agency
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 412:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON412 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseListAgencyReplicationsResponse parses an HTTP response from a ListAgencyReplicationsWithResponse call
 func ParseListAgencyReplicationsResponse(rsp *http.Response) (*ListAgencyReplicationsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -13610,6 +19421,313 @@ func ParseListAgencyReplicationsResponse(rsp *http.Response) (*ListAgencyReplica
 			return nil, err
 		}
 		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListUnitsResponse parses an HTTP response from a ListUnitsWithResponse call
+func ParseListUnitsResponse(rsp *http.Response) (*ListUnitsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListUnitsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListOutputUnitBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateUnitResponse parses an HTTP response from a CreateUnitWithResponse call
+func ParseCreateUnitResponse(rsp *http.Response) (*CreateUnitResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateUnitResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest Unit
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDeleteAgendaItemResponse parses an HTTP response from a DeleteAgendaItemWithResponse call
+func ParseDeleteAgendaItemResponse(rsp *http.Response) (*DeleteAgendaItemResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteAgendaItemResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 412:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON412 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseUpdateAgendaItemResponse parses an HTTP response from a UpdateAgendaItemWithResponse call
+func ParseUpdateAgendaItemResponse(rsp *http.Response) (*UpdateAgendaItemResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateAgendaItemResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AgendaItem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 412:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON412 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
 		var dest ErrorModel
@@ -13847,6 +19965,170 @@ func ParseLogoutEverywhereResponse(rsp *http.Response) (*LogoutEverywhereRespons
 			return nil, err
 		}
 		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDeleteClassResponse parses an HTTP response from a DeleteClassWithResponse call
+func ParseDeleteClassResponse(rsp *http.Response) (*DeleteClassResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteClassResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseUpdateClassResponse parses an HTTP response from a UpdateClassWithResponse call
+func ParseUpdateClassResponse(rsp *http.Response) (*UpdateClassResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateClassResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Class
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 412:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON412 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
 		var dest ErrorModel
@@ -14126,6 +20408,449 @@ func ParseUpdateCohortResponse(rsp *http.Response) (*UpdateCohortResponse, error
 			return nil, err
 		}
 		response.ApplicationproblemJSON412 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListAgendaItemsResponse parses an HTTP response from a ListAgendaItemsWithResponse call
+func ParseListAgendaItemsResponse(rsp *http.Response) (*ListAgendaItemsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListAgendaItemsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CohortAgenda
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateAgendaItemResponse parses an HTTP response from a CreateAgendaItemWithResponse call
+func ParseCreateAgendaItemResponse(rsp *http.Response) (*CreateAgendaItemResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateAgendaItemResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest AgendaItem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseExportCohortAgendaResponse parses an HTTP response from a ExportCohortAgendaWithResponse call
+func ParseExportCohortAgendaResponse(rsp *http.Response) (*ExportCohortAgendaResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ExportCohortAgendaResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseUpdateAgendaRulesResponse parses an HTTP response from a UpdateAgendaRulesWithResponse call
+func ParseUpdateAgendaRulesResponse(rsp *http.Response) (*UpdateAgendaRulesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateAgendaRulesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CohortAgenda
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 412:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON412 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListClassesResponse parses an HTTP response from a ListClassesWithResponse call
+func ParseListClassesResponse(rsp *http.Response) (*ListClassesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListClassesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ClassList
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateClassResponse parses an HTTP response from a CreateClassWithResponse call
+func ParseCreateClassResponse(rsp *http.Response) (*CreateClassResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateClassResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest Class
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
 		var dest ErrorModel
@@ -14507,6 +21232,81 @@ func ParseExportCohortProgressResponse(rsp *http.Response) (*ExportCohortProgres
 	return response, nil
 }
 
+// ParseDetermineCohortResultsResponse parses an HTTP response from a DetermineCohortResultsWithResponse call
+func ParseDetermineCohortResultsResponse(rsp *http.Response) (*DetermineCohortResultsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DetermineCohortResultsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest SeminarSessionListOutputBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseReleaseResultsResponse parses an HTTP response from a ReleaseResultsWithResponse call
 func ParseReleaseResultsResponse(rsp *http.Response) (*ReleaseResultsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -14780,6 +21580,777 @@ func ParseReplaceRubricResponse(rsp *http.Response) (*ReplaceRubricResponse, err
 			return nil, err
 		}
 		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListSeminarSessionsResponse parses an HTTP response from a ListSeminarSessionsWithResponse call
+func ParseListSeminarSessionsResponse(rsp *http.Response) (*ListSeminarSessionsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListSeminarSessionsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest SeminarSessionListOutputBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateSeminarSessionResponse parses an HTTP response from a CreateSeminarSessionWithResponse call
+func ParseCreateSeminarSessionResponse(rsp *http.Response) (*CreateSeminarSessionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateSeminarSessionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest SeminarSession
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetSeminarSessionResponse parses an HTTP response from a GetSeminarSessionWithResponse call
+func ParseGetSeminarSessionResponse(rsp *http.Response) (*GetSeminarSessionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetSeminarSessionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest SeminarSession
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseUpdateSeminarSessionResponse parses an HTTP response from a UpdateSeminarSessionWithResponse call
+func ParseUpdateSeminarSessionResponse(rsp *http.Response) (*UpdateSeminarSessionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateSeminarSessionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest SeminarSession
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 412:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON412 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDetermineSeminarSessionResponse parses an HTTP response from a DetermineSeminarSessionWithResponse call
+func ParseDetermineSeminarSessionResponse(rsp *http.Response) (*DetermineSeminarSessionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DetermineSeminarSessionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest SeminarSession
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseRemoveSessionExaminerResponse parses an HTTP response from a RemoveSessionExaminerWithResponse call
+func ParseRemoveSessionExaminerResponse(rsp *http.Response) (*RemoveSessionExaminerResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RemoveSessionExaminerResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest SeminarSession
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseAddSessionExaminerResponse parses an HTTP response from a AddSessionExaminerWithResponse call
+func ParseAddSessionExaminerResponse(rsp *http.Response) (*AddSessionExaminerResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &AddSessionExaminerResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest SeminarSession
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseOpenSeminarSessionResponse parses an HTTP response from a OpenSeminarSessionWithResponse call
+func ParseOpenSeminarSessionResponse(rsp *http.Response) (*OpenSeminarSessionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &OpenSeminarSessionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest SeminarSession
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseRemoveSessionParticipantResponse parses an HTTP response from a RemoveSessionParticipantWithResponse call
+func ParseRemoveSessionParticipantResponse(rsp *http.Response) (*RemoveSessionParticipantResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RemoveSessionParticipantResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest SeminarSession
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseAddSessionParticipantResponse parses an HTTP response from a AddSessionParticipantWithResponse call
+func ParseAddSessionParticipantResponse(rsp *http.Response) (*AddSessionParticipantResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &AddSessionParticipantResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest SeminarSession
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
 		var dest ErrorModel
@@ -15693,6 +23264,203 @@ func ParseReviewEvidenceResponse(rsp *http.Response) (*ReviewEvidenceResponse, e
 	return response, nil
 }
 
+// ParseListHolidaysResponse parses an HTTP response from a ListHolidaysWithResponse call
+func ParseListHolidaysResponse(rsp *http.Response) (*ListHolidaysResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListHolidaysResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest HolidayList
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateHolidayResponse parses an HTTP response from a CreateHolidayWithResponse call
+func ParseCreateHolidayResponse(rsp *http.Response) (*CreateHolidayResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateHolidayResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest Holiday
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDeleteHolidayResponse parses an HTTP response from a DeleteHolidayWithResponse call
+func ParseDeleteHolidayResponse(rsp *http.Response) (*DeleteHolidayResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteHolidayResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseListInstitutionsResponse parses an HTTP response from a ListInstitutionsWithResponse call
 func ParseListInstitutionsResponse(rsp *http.Response) (*ListInstitutionsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -15951,6 +23719,107 @@ func ParseGetMeResponse(rsp *http.Response) (*GetMeResponse, error) {
 	return response, nil
 }
 
+// ParseGetMyAgendaResponse parses an HTTP response from a GetMyAgendaWithResponse call
+func ParseGetMyAgendaResponse(rsp *http.Response) (*GetMyAgendaResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetMyAgendaResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest MyAgenda
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseExportMyAgendaResponse parses an HTTP response from a ExportMyAgendaWithResponse call
+func ParseExportMyAgendaResponse(rsp *http.Response) (*ExportMyAgendaResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ExportMyAgendaResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseListRemindersResponse parses an HTTP response from a ListRemindersWithResponse call
 func ParseListRemindersResponse(rsp *http.Response) (*ListRemindersResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -15985,6 +23854,53 @@ func ParseListRemindersResponse(rsp *http.Response) (*ListRemindersResponse, err
 			return nil, err
 		}
 		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListMySeminarSessionsResponse parses an HTTP response from a ListMySeminarSessionsWithResponse call
+func ParseListMySeminarSessionsResponse(rsp *http.Response) (*ListMySeminarSessionsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListMySeminarSessionsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest SeminarSessionListOutputBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
 		var dest ErrorModel
@@ -18589,6 +26505,149 @@ func ParseRecordReplicationResponse(rsp *http.Response) (*RecordReplicationRespo
 			return nil, err
 		}
 		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListUnitKindsResponse parses an HTTP response from a ListUnitKindsWithResponse call
+func ParseListUnitKindsResponse(rsp *http.Response) (*ListUnitKindsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListUnitKindsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListUnitKindsResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseUpdateUnitResponse parses an HTTP response from a UpdateUnitWithResponse call
+func ParseUpdateUnitResponse(rsp *http.Response) (*UpdateUnitResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateUnitResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Unit
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 412:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON412 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
 		var dest ErrorModel

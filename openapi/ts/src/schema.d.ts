@@ -68,6 +68,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/agencies/{agencyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a government agency
+         * @description Returns an agency with its province and regency or city. Agencies are public bodies: every signed-in user may read them.
+         */
+        get: operations["get-agency"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an agency's name or place
+         * @description Changes an agency with a JSON merge patch (RFC 7396): its name, province and regency or city. Platform admins and organizers may do this. A regency needs a province (422 region.regency_needs_province); the province is one of Indonesia's 38. Publications keep the place they were published with until published again. Send If-Match with the ETag you read.
+         */
+        patch: operations["update-agency"];
+        trace?: never;
+    };
     "/v1/agencies/{agencyId}/replications": {
         parameters: {
             query?: never;
@@ -86,6 +110,54 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/agencies/{agencyId}/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an agency's work units
+         * @description Lists the work units (unit kerja, OPD: dinas, badan, inspektorat, bagian, …) of an agency by name. Every signed-in user may list them, as agencies.
+         */
+        get: operations["list-units"];
+        put?: never;
+        /**
+         * Add a work unit to an agency
+         * @description Adds a work unit (unit kerja) to an agency. Platform admins and organizers may do this, as they register agencies; the roster import also creates the units it names. A name the agency has already, in any case, is 409 unit.name_taken.
+         */
+        post: operations["create-unit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agenda-items/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete an agenda item
+         * @description Removes an item from the cohort's agenda. The cohort's organizers may do this.
+         */
+        delete: operations["delete-agenda-item"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an agenda item
+         * @description Changes an agenda item with a JSON merge patch (RFC 7396); null clears a text (a cleared title becomes the kind's name). The cohort's organizers may do this.
+         */
+        patch: operations["update-agenda-item"];
         trace?: never;
     };
     "/v1/auth/activate": {
@@ -168,6 +240,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/classes/{classId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a class
+         * @description Removes an empty class. A class that still has participants answers 409 class.not_empty: move them to another class first (update-enrollment). The cohort's organizers may do this.
+         */
+        delete: operations["delete-class"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename a class or assign its coaches
+         * @description Renames the class or replaces its coaches with a JSON merge patch (RFC 7396). The cohort's organizers may do this.
+         */
+        patch: operations["update-class"];
+        trace?: never;
+    };
     "/v1/cohorts": {
         parameters: {
             query?: never;
@@ -214,6 +310,94 @@ export interface paths {
          * @description Changes a cohort's code, name, dates, schedule or response deadline with a JSON merge patch (RFC 7396). The cohort's organizers may do this.
          */
         patch: operations["update-cohort"];
+        trace?: never;
+    };
+    "/v1/cohorts/{cohortId}/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a cohort's agenda
+         * @description Returns the cohort's agenda: its dated items in the order they happen, and the steps it refuses outside their item. Everyone who holds a role in the cohort may read it. The agenda is the one source of the cohort's `phases`: each phase spans the items of its kind (taking_ownership → design, seminar_rancangan → design_seminar, laboratorium → implementation, seminar_laporan → final_seminar). Workflow steps belong to its items: submitting and deciding the design from taking ownership (the design is due the day before the seminar rancangan, decisions until it ends), evidence during the laboratorium, the final report from the laboratorium until the day before the seminar laporan, each seminar's scores during it. A step outside its window is accepted and flagged `early` or `late` in its event (the timeline and the progress dashboard show it), unless the cohort refuses that step (refuseOutside): then it answers 409 agenda.step_early or agenda.step_late.
+         */
+        get: operations["list-agenda-items"];
+        put?: never;
+        /**
+         * Add an agenda item
+         * @description Adds a dated item to the cohort's agenda; several of a kind are allowed (two coaching sessions). Its dates lie within the cohort's; only an evaluasi_pasca may end after them. The cohort's organizers may do this; the cohort's version increases (its phases follow the agenda).
+         */
+        post: operations["create-agenda-item"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cohorts/{cohortId}/agenda.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a cohort's agenda as a calendar
+         * @description The cohort's agenda as an iCalendar file (RFC 5545, text/calendar; charset=utf-8), for Google Calendar, Outlook or a phone: one all-day event per item (DTSTART;VALUE=DATE, DTEND the day after its last day), with a UID that stays the same when the item changes (agenda-{itemId}@proper) and SEQUENCE counting its changes; the calendar names Asia/Jakarta as its zone. Everyone who holds a role in the cohort may download it.
+         */
+        get: operations["export-cohort-agenda"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cohorts/{cohortId}/agenda/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Choose the steps refused outside the agenda
+         * @description Replaces the list of workflow steps the cohort refuses when taken outside their agenda item (per step; all six for a strict agenda). By default none is refused: a step outside its item is accepted and flagged early or late. The cohort's organizers may do this; If-Match takes rulesVersion.
+         */
+        put: operations["update-agenda-rules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cohorts/{cohortId}/classes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a cohort's classes
+         * @description The cohort's classes (kelas) by name, each with its coaches, how many participants it has and their groups. Anyone in the cohort sees them.
+         */
+        get: operations["list-classes"];
+        put?: never;
+        /**
+         * Create a class
+         * @description Adds a class to the cohort, with the coaches assigned to it. A name the cohort has already, in any case, answers 409 class.name_taken. The cohort's organizers may do this.
+         */
+        post: operations["create-class"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/cohorts/{cohortId}/enrollments": {
@@ -300,6 +484,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cohorts/{cohortId}/results/{seminar}/determination": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Determine every session of a cohort's seminar
+         * @description Determines every session of the seminar not yet determined, all or none (see determine-seminar-session). With none waiting it answers 409 seminar_session.none_to_determine. The cohort's organizers may do this.
+         */
+        post: operations["determine-cohort-results"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cohorts/{cohortId}/results/{seminar}/release": {
         parameters: {
             query?: never;
@@ -331,7 +535,7 @@ export interface paths {
         put?: never;
         /**
          * Import the cohort's roster from CSV
-         * @description Enrolls everyone on a roster exported from a spreadsheet: UTF-8 CSV (a BOM is fine) with a header row and the columns `nip,name,email,position,rank,agency,mentor_email,mentor_name,coach_email,group`, or their Indonesian names `NIP,Nama,Email,Jabatan,Pangkat/Golongan,Instansi,Email Mentor,Nama Mentor,Email Coach,Kelompok`, in any order, any case and with any spaces, separated by commas or semicolons (as Indonesian Excel writes it). Unknown agencies and people get created, new accounts with one-time activation codes to hand out. All rows or none: any bad row answers 422 with every problem named by row and column as the file's header wrote it (`rows[<line>].<column>`, e.g. `rows[3].mentor_email` or `rows[3].Email Mentor`). Importing the same file again changes nothing; a changed mentor, coach or group updates the enrollment. Coaches must already be coaches of the cohort. The cohort's organizers may do this.
+         * @description Enrolls everyone on a roster exported from a spreadsheet: UTF-8 CSV (a BOM is fine) with a header row and the columns `nip,name,email,position,rank,agency,mentor_email,mentor_name,coach_email,group`, or their Indonesian names `NIP,Nama,Email,Jabatan,Pangkat/Golongan,Instansi,Email Mentor,Nama Mentor,Email Coach,Kelompok`, in any order, any case and with any spaces, separated by commas or semicolons (as Indonesian Excel writes it). Two more columns may be given: `unit` and `mentor_unit` (`Unit Kerja`, `Unit Kerja Mentor`), the work units of the participant and the mentor in the row's agency, found by name in any case or created (their kind guessed from the name); a new account gets its unit, an existing account of that agency without a unit gets it, other accounts keep theirs. Unknown agencies and people get created, new accounts with one-time activation codes to hand out. All rows or none: any bad row answers 422 with every problem named by row and column as the file's header wrote it (`rows[<line>].<column>`, e.g. `rows[3].mentor_email` or `rows[3].Email Mentor`). Importing the same file again changes nothing; a changed mentor, coach or group updates the enrollment. Coaches must already be coaches of the cohort. The cohort's organizers may do this.
          */
         post: operations["import-roster"];
         delete?: never;
@@ -375,6 +579,142 @@ export interface paths {
         put: operations["replace-rubric"];
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cohorts/{cohortId}/seminar-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a cohort's seminar sessions
+         * @description Returns the cohort's seminar sessions by date, each with its participants (their examiners' latest totals and, once determined, their result) and examiners. The cohort's organizers, coaches and examiners may read them.
+         */
+        get: operations["list-seminar-sessions"];
+        put?: never;
+        /**
+         * Create a seminar session
+         * @description Creates a session of the design or final seminar on a day within the cohort's phase of that seminar, in a room or online, with the participants presenting in it (enrollments, each in one session per seminar) and the examiners assigned (the cohort's examiners). Only its examiners may score its participants in that seminar. The cohort's organizers may do this.
+         */
+        post: operations["create-seminar-session"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cohorts/{cohortId}/seminar-sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a seminar session
+         * @description Returns a session with its participants and examiners, to the cohort's organizers, coaches and examiners.
+         */
+        get: operations["get-seminar-session"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a seminar session
+         * @description Changes a session's day, time, room, link or members with a JSON merge patch, until its result is determined (409 seminar_session.determined after). The cohort's organizers may do this.
+         */
+        patch: operations["update-seminar-session"];
+        trace?: never;
+    };
+    "/v1/cohorts/{cohortId}/seminar-sessions/{sessionId}/determination": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Determine a seminar session's result
+         * @description The penetapan hasil: once every participant has the scores required (examinersRequired of the assigned examiners), freezes the scores and computes each participant's result once: the mean of the assigned examiners' weighted totals, with the kualifikasi of the cohort's thresholds. Determining the final seminar completes the participants' projects. Participants see the result after release-results. A missing score answers 409 seminar_session.scores_missing naming the participant. The cohort's organizers may do this.
+         */
+        post: operations["determine-seminar-session"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cohorts/{cohortId}/seminar-sessions/{sessionId}/examiners/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Assign an examiner to a seminar session
+         * @description Assigns one of the cohort's examiners to the session. Until the result is determined; the cohort's organizers may do this.
+         */
+        put: operations["add-session-examiner"];
+        post?: never;
+        /**
+         * Take an examiner off a seminar session
+         * @description Takes an examiner off the session: their scores no longer count towards its result. Until the result is determined; the cohort's organizers may do this.
+         */
+        delete: operations["remove-session-examiner"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cohorts/{cohortId}/seminar-sessions/{sessionId}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a seminar session to scores early
+         * @description Scores are accepted from the session's day; this opens it earlier, recording who and when (openedEarlyAt, openedEarlyBy, and an event). A session already open or determined answers 409. The cohort's organizers may do this.
+         */
+        post: operations["open-seminar-session"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cohorts/{cohortId}/seminar-sessions/{sessionId}/participants/{enrollmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Add a participant to a seminar session
+         * @description Adds an enrollment of the cohort to the session; one already in another session of the seminar is refused (409). Until the result is determined; the cohort's organizers may do this.
+         */
+        put: operations["add-session-participant"];
+        post?: never;
+        /**
+         * Take a participant off a seminar session
+         * @description Takes an enrollment off the session; scores already recorded stay in the project's history. Until the result is determined; the cohort's organizers may do this.
+         */
+        delete: operations["remove-session-participant"];
         options?: never;
         head?: never;
         patch?: never;
@@ -433,7 +773,7 @@ export interface paths {
         };
         /**
          * See the reviewers' workload
-         * @description Per mentor, coach and examiner of the cohort: what waits for them, how much of it is late, since when the oldest waits, and their median response time (from each submission to the decision on it), computed in one database query. Organizers see the whole cohort; a coach sees the reviewers of the participants they coach, counting only those participants.
+         * @description Per mentor, coach and examiner of the cohort: what waits for them, how much of it is late, since when the oldest waits, and their median response time (from each submission to the decision on it), computed in one database query. Organizers see the whole cohort; a coach sees the reviewers of the participants they coach, counting only those participants. `classId` keeps the participants of one class: their mentors, the class's coaches and those of its participants, and the examiners, counting only the class's work.
          */
         get: operations["get-cohort-workload"];
         put?: never;
@@ -462,8 +802,8 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change a participant's mentor, coach or group
-         * @description Changes the mentor, coach or group with a JSON merge patch (RFC 7396). The cohort's organizers may do this. The change is kept in the audit trail; a replaced mentor or coach loses access to the project at once.
+         * Change a participant's mentor, coach, class or group
+         * @description Changes the mentor, coach, class or group with a JSON merge patch (RFC 7396). The cohort's organizers may do this. The change is kept in the audit trail; a replaced mentor or coach loses access to the project at once.
          */
         patch: operations["update-enrollment"];
         trace?: never;
@@ -556,6 +896,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/holidays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the holiday calendar
+         * @description The national holidays and cuti bersama that deadlines in working days skip (with Saturdays and Sundays), by date. Anyone signed in may read it.
+         */
+        get: operations["list-holidays"];
+        put?: never;
+        /**
+         * Add a holiday
+         * @description Adds a day off to the calendar, as the joint ministerial decree (SKB 3 Menteri) or its revision sets it. A day that has a holiday already answers 409 holiday.date_taken. Platform admins may do this; running deadlines count with it at once.
+         */
+        post: operations["create-holiday"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/holidays/{holidayId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a holiday
+         * @description Removes a day off from the calendar: it counts as a working day again. Platform admins may do this.
+         */
+        delete: operations["delete-holiday"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/institutions": {
         parameters: {
             query?: never;
@@ -620,6 +1004,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * See what is next for me
+         * @description Returns what is next for you, in the order it happens: the items of the agendas of every cohort you hold a role in that have not ended, and for your own project the design due the day before the seminar rancangan and the final report due the day before the seminar laporan, while not submitted (a missed one stays, marked overdue).
+         */
+        get: operations["get-my-agenda"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/agenda.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export my agenda as a calendar
+         * @description What get-my-agenda lists, as an iCalendar file (RFC 5545, text/calendar; charset=utf-8): the coming items of your cohorts' agendas (UID agenda-{itemId}@proper, as in export-cohort-agenda) and your own deadlines as all-day events on their last day (UID deadline-{step}-{projectId}@proper).
+         */
+        get: operations["export-my-agenda"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/reminders": {
         parameters: {
             query?: never;
@@ -632,6 +1056,26 @@ export interface paths {
          * @description What you should act on, by date: as a participant, your open milestones due within 14 days or overdue (also after the training, for mid- and long-term milestones); as a mentor or coach, what waits for your decision (marked `late` past the cohort's response deadline); and proposals to become a participant's mentor. Each has a `target` naming the resource to open.
          */
         get: operations["list-reminders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/seminar-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the seminar sessions I examine
+         * @description An examiner's home: the sessions they are assigned to in every cohort, by date, each with its participants, every examiner's latest total and whether the caller may score each participant now (actions, refusedActions).
+         */
+        get: operations["list-my-seminar-sessions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -885,13 +1329,13 @@ export interface paths {
         };
         /**
          * List a project's assessments
-         * @description The cohort's organizers and examiners and the participant's coach read every assessment; the participant and their mentor read those of seminars whose results the organizer released.
+         * @description The cohort's organizers and examiners and the participant's coach read every assessment, with each revision; the participant and their mentor read those of seminars whose result is determined and released, when the cohort shows participants each examiner's scores (otherwise only the result, on get-project).
          */
         get: operations["list-assessments"];
         put?: never;
         /**
          * Score a seminar
-         * @description An examiner of the cohort scores every criterion of the seminar's rubric (0–100, one decimal); Proper computes the weighted total and its predicate. The design seminar needs a submitted design; the final seminar a submitted final report, and completes the project. Scoring again replaces the examiner's result; earlier scores stay as history.
+         * @description An examiner assigned to the participant's session of the seminar scores every criterion of the seminar's rubric (0–100, one decimal); Proper computes the weighted total and its predicate. An examiner not assigned answers 403 assessment.not_assigned. Scores are accepted from the session's day (409 assessment.session_not_open before, unless an organizer opened it early) until its result is determined (409 assessment.determined after). The design seminar needs a submitted design and is over once the implementation starts (409 assessment.design_stage_over); the final seminar needs a submitted final report. Scoring again revises the examiner's score: the latest counts, earlier ones stay as history (replaces). The project completes when the final seminar's result is determined, not here.
          */
         post: operations["record-assessment"];
         delete?: never;
@@ -1125,7 +1569,7 @@ export interface paths {
         };
         /**
          * Search the innovation showcase
-         * @description Public: no sign-in. Searches the published innovations in Bahasa Indonesia (PostgreSQL's indonesian text search: pelayanan finds layanan), best first, with the title and a snippet in parts whose matching words are marked; when no innovation matches, each word is corrected to the most alike word of the showcase (by trigrams: perijinan to perizinan, sopeng to soppeng) and the corrected words are searched instead, as searchedFor says. Without q, the newest first. Filters: region, program, year (of the cohort) and area (of innovation). Each client address may make a limited number of showcase requests a minute (429 with Retry-After beyond).
+         * @description Public: no sign-in. Searches the published innovations in Bahasa Indonesia (PostgreSQL's indonesian text search: pelayanan finds layanan), best first, with the title and a snippet in parts whose matching words are marked; when no innovation matches, each word is corrected to the most alike word of the showcase (by trigrams: perijinan to perizinan, sopeng to soppeng) and the corrected words are searched instead, as searchedFor says. Without q, the newest first. Filters: region, province, regency (kabupaten/kota: "Kabupaten Klaten", not only "Jawa Tengah"), program, year (of the cohort) and area (of innovation). Each client address may make a limited number of showcase requests a minute (429 with Retry-After beyond).
          */
         get: operations["search-showcase"];
         put?: never;
@@ -1194,6 +1638,46 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/unit-kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the kinds of work unit
+         * @description Lists the kinds of work unit with their Indonesian labels, in the order a form offers them.
+         */
+        get: operations["list-unit-kinds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/units/{unitId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename a work unit or change its kind
+         * @description Changes a work unit with a JSON merge patch. Platform admins and organizers may do this. Send If-Match with the ETag you read.
+         */
+        patch: operations["update-unit"];
         trace?: never;
     };
     "/v1/users": {
@@ -1338,6 +1822,45 @@ export interface components {
              */
             title: string;
         };
+        Affiliation: {
+            /**
+             * Format: uuid
+             * @description Their agency; absent when not known.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            agencyId?: string;
+            /**
+             * @description Its name.
+             * @example Pemerintah Kota Batam
+             */
+            agencyName: string;
+            /**
+             * @description Its province.
+             * @example Kepulauan Riau
+             */
+            province: string;
+            /**
+             * @description Its regency or city; empty for a provincial or central agency.
+             * @example Kota Batam
+             */
+            regency: string;
+            /**
+             * @description Regency and province in one line.
+             * @example Kota Batam, Kepulauan Riau
+             */
+            region: string;
+            /**
+             * Format: uuid
+             * @description Their work unit; absent when not known.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            unitId?: string;
+            /**
+             * @description Its name.
+             * @example Dinas Kependudukan dan Pencatatan Sipil
+             */
+            unitName: string;
+        };
         Agency: {
             /**
              * Format: date-time
@@ -1357,10 +1880,26 @@ export interface components {
              */
             name: string;
             /**
-             * @description Province or region.
+             * @description Its province; empty for a central agency (K/L).
              * @example Kepulauan Riau
              */
+            province: string;
+            /**
+             * @description Its regency or city (kabupaten/kota), in full; empty for a provincial or central agency.
+             * @example Kota Batam
+             */
+            regency: string;
+            /**
+             * @description Regency and province in one line, as the first API had it.
+             * @example Kota Batam, Kepulauan Riau
+             */
             region: string;
+            /**
+             * Format: int64
+             * @description Increases with every change; the ETag names it.
+             * @example 1
+             */
+            version: number;
         };
         AgencyCreate: {
             /**
@@ -1369,10 +1908,37 @@ export interface components {
              */
             name: string;
             /**
-             * @description Province or region.
+             * @description Its province, one of Indonesia's 38 (any case; "Provinsi" and common short forms such as "Jateng" are understood). Leave out for a central agency.
+             * @example Sulawesi Selatan
+             */
+            province?: string;
+            /**
+             * @description Its regency or city, beginning with Kabupaten (or Kab.) or Kota; needs a province. Leave out for a provincial or central agency.
+             * @example Kabupaten Soppeng
+             */
+            regency?: string;
+            /**
+             * @description Deprecated: the place in one line, a province or "regency, province". Read only when province and regency are left out.
              * @example Sulawesi Selatan
              */
             region?: string;
+        };
+        AgencyPatch: {
+            /**
+             * @description New name.
+             * @example Pemerintah Kota Batam
+             */
+            name?: string | null;
+            /**
+             * @description New province; null or "" removes it (a central agency).
+             * @example Kepulauan Riau
+             */
+            province?: string | null;
+            /**
+             * @description New regency or city, beginning with Kabupaten or Kota; null or "" removes it.
+             * @example Kota Batam
+             */
+            regency?: string | null;
         };
         AgencyReplication: {
             /**
@@ -1405,10 +1971,20 @@ export interface components {
              */
             innovatorName: string;
             /**
-             * @description Its region.
-             * @example Kepulauan Riau
+             * @description Its regency or city.
+             * @example Kota Batam
+             */
+            innovatorRegency: string;
+            /**
+             * @description Its regency and province in one line.
+             * @example Kota Batam, Kepulauan Riau
              */
             innovatorRegion: string;
+            /**
+             * @description The work unit of the innovating participant, when known.
+             * @example Dinas Kependudukan dan Pencatatan Sipil
+             */
+            innovatorUnit: string;
             /**
              * @description What was studied or adopted, and how.
              * @example Kunjungan tim Disdukcapil Kabupaten Klaten ke Disdukcapil Kota Batam.
@@ -1437,6 +2013,216 @@ export interface components {
              * @enum {string}
              */
             status: "studied" | "adopted";
+            /**
+             * Format: uuid
+             * @description Its work unit that made the visit, when recorded.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            unitId?: string;
+            /**
+             * @description The agency's own unit that made the visit, when recorded.
+             * @example Bagian Organisasi
+             */
+            unitName?: string;
+        };
+        AgendaEntry: {
+            /**
+             * Format: uuid
+             * @description The cohort.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            cohortId: string;
+            /**
+             * @description Its name.
+             * @example PKN II Angkatan XII Tahun 2026
+             */
+            cohortName: string;
+            /**
+             * @description What is due (type deadline): submit_design, the design, the day before the seminar rancangan; submit_final, the final report, the day before the seminar laporan.
+             * @example submit_design
+             * @enum {string}
+             */
+            deadline?: "submit_design" | "submit_final";
+            /**
+             * Format: date
+             * @description The deadline's last day.
+             * @example 2026-11-23
+             */
+            dueOn?: string;
+            /** @description The agenda item (type item). */
+            item?: components["schemas"]["AgendaItem"];
+            /**
+             * @description The deadline has passed and the step is not taken.
+             * @example false
+             */
+            overdue: boolean;
+            /**
+             * Format: uuid
+             * @description Your project the deadline is of.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            projectId?: string;
+            /**
+             * @description Its title.
+             * @example Antrean Daring Adminduk
+             */
+            projectTitle?: string;
+            /**
+             * @description item: an item of a cohort's agenda; deadline: a step of your own project that is due.
+             * @example item
+             * @enum {string}
+             */
+            type: "item" | "deadline";
+        };
+        AgendaItem: {
+            /** @description The operations (by operationId) you may perform on it now. */
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            /**
+             * Format: uuid
+             * @description Its cohort.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            cohortId: string;
+            /**
+             * Format: date-time
+             * @description When it was added.
+             * @example 2026-11-23T09:30:00Z
+             */
+            createdAt: string;
+            /**
+             * Format: date
+             * @description Last day (the same as startsOn for one day).
+             * @example 2026-03-17
+             */
+            endsOn: string;
+            /**
+             * Format: uuid
+             * @description The item's id.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            id: string;
+            /**
+             * @description What it is: pembelajaran mandiri, jarak jauh or klasikal; taking ownership (breakthrough I); seminar rancangan; laboratorium kepemimpinan (breakthrough II); a coaching session; visitasi; seminar laporan; penutupan; evaluasi pascapelatihan.
+             * @example seminar_rancangan
+             * @enum {string}
+             */
+            kind: "mandiri" | "jarak_jauh" | "klasikal" | "taking_ownership" | "seminar_rancangan" | "laboratorium" | "coaching" | "visitasi" | "seminar_laporan" | "penutupan" | "evaluasi_pasca";
+            /**
+             * @description Notes for the participants and staff.
+             * @example Bawa bahan tayang rancangan.
+             */
+            notes: string;
+            /**
+             * @description The link of an online meeting; empty when not given.
+             * @example https://zoom.us/j/123456789
+             */
+            onlineUrl: string;
+            /**
+             * @description Where it is held; empty when not given.
+             * @example Kampus BPSDM Jawa Timur, Ruang Brawijaya
+             */
+            place: string;
+            /** @description Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer. */
+            refusedActions: components["schemas"]["RefusedAction"][];
+            /**
+             * Format: date
+             * @description First day.
+             * @example 2026-03-16
+             */
+            startsOn: string;
+            /**
+             * @description Its title; the kind's Indonesian name unless the organizers gave another.
+             * @example Seminar rancangan
+             */
+            title: string;
+            /**
+             * Format: date-time
+             * @description When it last changed.
+             * @example 2026-11-23T09:30:00Z
+             */
+            updatedAt: string;
+            /**
+             * Format: int64
+             * @description Increases with every change; the ETag names it.
+             * @example 1
+             */
+            version: number;
+        };
+        AgendaItemCreate: {
+            /**
+             * Format: date
+             * @description Last day, not before startsOn, within the cohort's dates (an evaluasi_pasca may come after them).
+             * @example 2026-04-20
+             */
+            endsOn: string;
+            /**
+             * @description What it is.
+             * @example coaching
+             * @enum {string}
+             */
+            kind: "mandiri" | "jarak_jauh" | "klasikal" | "taking_ownership" | "seminar_rancangan" | "laboratorium" | "coaching" | "visitasi" | "seminar_laporan" | "penutupan" | "evaluasi_pasca";
+            /**
+             * @description Notes.
+             * @example Bawa laporan kemajuan.
+             */
+            notes?: string;
+            /**
+             * @description The http(s) link of an online meeting.
+             * @example https://zoom.us/j/123456789
+             */
+            onlineUrl?: string;
+            /**
+             * @description Where it is held.
+             * @example Ruang Coaching 2
+             */
+            place?: string;
+            /**
+             * Format: date
+             * @description First day, within the cohort's dates.
+             * @example 2026-04-20
+             */
+            startsOn: string;
+            /**
+             * @description Its title; the kind's Indonesian name when left out.
+             * @example Coaching kelompok 1
+             */
+            title?: string;
+        };
+        AgendaItemPatch: {
+            /**
+             * Format: date
+             * @description New last day.
+             * @example 2026-11-23
+             */
+            endsOn?: string | null;
+            /**
+             * @description New kind.
+             * @enum {string|null}
+             */
+            kind?: "mandiri" | "jarak_jauh" | "klasikal" | "taking_ownership" | "seminar_rancangan" | "laboratorium" | "coaching" | "visitasi" | "seminar_laporan" | "penutupan" | "evaluasi_pasca" | null;
+            /** @description New notes. */
+            notes?: string | null;
+            /** @description New online link. */
+            onlineUrl?: string | null;
+            /** @description New place. */
+            place?: string | null;
+            /**
+             * Format: date
+             * @description New first day.
+             * @example 2026-11-23
+             */
+            startsOn?: string | null;
+            /** @description New title; null or empty for the kind's name. */
+            title?: string | null;
+        };
+        AgendaRulesPut: {
+            /**
+             * @description The steps to refuse when taken outside their agenda item: submit_design, decide_design, submit_evidence, submit_final, score_design_seminar, score_final_seminar. Empty: refuse none (flag them early or late). All six make a strict agenda.
+             * @example [
+             *       "submit_final"
+             *     ]
+             */
+            refuseOutside: string[];
         };
         Assessment: {
             /**
@@ -1474,11 +2260,22 @@ export interface components {
              */
             projectId: string;
             /**
+             * @description The examiner's written reason for the revision, when given.
+             * @example Koreksi penjumlahan
+             */
+            reason?: string;
+            /**
              * Format: date-time
              * @description When it was recorded; an examiner's latest counts.
              * @example 2026-11-23T09:30:00Z
              */
             recordedAt: string;
+            /**
+             * Format: uuid
+             * @description The examiner's previous score of the seminar that this one revises; every revision is kept.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            replaces?: string;
             /** @description The scores. */
             scores: components["schemas"]["ScoreBody"][];
             /**
@@ -1487,6 +2284,12 @@ export interface components {
              * @enum {string}
              */
             seminar: "design" | "final";
+            /**
+             * Format: uuid
+             * @description The seminar session it was recorded in.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            sessionId?: string;
             /**
              * Format: double
              * @description The weighted total, to two decimals.
@@ -1512,6 +2315,85 @@ export interface components {
         AssessmentListOutputBody: {
             /** @description The assessments, oldest first. */
             items: components["schemas"]["Assessment"][];
+        };
+        Class: {
+            /** @description The operations (by operationId) you may perform on it now. */
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            /** @description The cohort's coaches assigned to the class. */
+            coachIds: string[];
+            /**
+             * Format: uuid
+             * @description Its cohort.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            cohortId: string;
+            /**
+             * Format: date-time
+             * @description When it was created.
+             * @example 2026-11-23T09:30:00Z
+             */
+            createdAt: string;
+            /**
+             * @description The groups (kelompok) of its participants, by name.
+             * @example [
+             *       "Kelompok 1",
+             *       "Kelompok 2"
+             *     ]
+             */
+            groups: string[];
+            /**
+             * Format: uuid
+             * @description The class's id.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            id: string;
+            /**
+             * @description Its name, unique in the cohort whatever the case.
+             * @example Kelas A
+             */
+            name: string;
+            /**
+             * Format: int64
+             * @description How many participants are in it.
+             * @example 30
+             */
+            participants: number;
+            /** @description Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer. */
+            refusedActions: components["schemas"]["RefusedAction"][];
+            /**
+             * Format: date-time
+             * @description When it last changed.
+             * @example 2026-11-23T09:30:00Z
+             */
+            updatedAt: string;
+            /**
+             * Format: int64
+             * @description Increases with every change; the ETag names it.
+             * @example 1
+             */
+            version: number;
+        };
+        ClassCreate: {
+            /** @description Coaches of the cohort to assign to it. */
+            coachIds?: string[];
+            /**
+             * @description The class's name.
+             * @example Kelas A
+             */
+            name: string;
+        };
+        ClassList: {
+            /** @description The cohort's classes, by name. */
+            items: components["schemas"]["Class"][];
+        };
+        ClassPatch: {
+            /** @description The coaches of the class, replacing the ones it has; [] assigns none. */
+            coachIds?: string[];
+            /**
+             * @description The new name.
+             * @example Kelas B
+             */
+            name?: string | null;
         };
         CoachingNote: {
             /**
@@ -1574,7 +2456,7 @@ export interface components {
         };
         Cohort: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "create-user" | "list-users" | "create-institution" | "create-agency" | "record-replication" | "list-agency-replications" | "create-cohort")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /**
              * @description Code, unique within the institution.
              * @example PKN2-XII-2024
@@ -1621,7 +2503,7 @@ export interface components {
             refusedActions: components["schemas"]["RefusedAction"][];
             /**
              * Format: int64
-             * @description How many days a mentor or coach has to answer what waits for their review; waiting longer is late and escalated to the coach and the organizers.
+             * @description How many working days (weekends and the holidays of list-holidays do not count) a mentor or coach has to answer what waits for their review; waiting longer is late and escalated to the coach and the organizers.
              * @example 7
              */
             responseDeadlineDays: number;
@@ -1643,6 +2525,22 @@ export interface components {
              * @example 1
              */
             version: number;
+        };
+        CohortAgenda: {
+            /** @description The operations (by operationId) you may perform on it now. */
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            /** @description The items, in the order they happen. */
+            items: components["schemas"]["AgendaItem"][];
+            /** @description The workflow steps the cohort refuses outside their agenda item (see update-agenda-rules); the others are accepted and flagged early or late. */
+            refuseOutside: string[];
+            /** @description Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer. */
+            refusedActions: components["schemas"]["RefusedAction"][];
+            /**
+             * Format: int64
+             * @description The version of the rules, for If-Match of update-agenda-rules (0 until first set).
+             * @example 0
+             */
+            rulesVersion: number;
         };
         CohortCreate: {
             /**
@@ -1677,7 +2575,7 @@ export interface components {
             program: "pkn1" | "pkn2" | "pka" | "pkp";
             /**
              * Format: int64
-             * @description How many days a mentor or coach has to answer what waits for their review (1–90); 7 when left out.
+             * @description How many working days a mentor or coach has to answer what waits for their review (1–90); 7 when left out.
              * @example 7
              */
             responseDeadlineDays?: number;
@@ -1709,7 +2607,7 @@ export interface components {
             phases?: components["schemas"]["Phase"][];
             /**
              * Format: int64
-             * @description The new response deadline, in days (1–90).
+             * @description The new response deadline, in working days (1–90).
              * @example 5
              */
             responseDeadlineDays?: number | null;
@@ -1731,7 +2629,7 @@ export interface components {
             items: components["schemas"]["ReviewerLoad"][];
             /**
              * Format: int64
-             * @description The cohort's response deadline, in days.
+             * @description The cohort's response deadline, in working days.
              * @example 7
              */
             responseDeadlineDays: number;
@@ -1767,9 +2665,47 @@ export interface components {
              */
             decision: "approve" | "return";
         };
+        DeterminedResult: {
+            /**
+             * Format: date-time
+             * @description When it was determined.
+             * @example 2026-11-23T09:30:00Z
+             */
+            determinedAt: string;
+            /**
+             * Format: uuid
+             * @description The organizer who determined it.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            determinedBy: string;
+            /**
+             * Format: int64
+             * @description How many examiners' scores it is the mean of.
+             * @example 2
+             */
+            examiners: number;
+            /**
+             * @description The qualification (kualifikasi) under the cohort's thresholds.
+             * @example memuaskan
+             * @enum {string}
+             */
+            predicate: "sangat_memuaskan" | "memuaskan" | "cukup_memuaskan" | "kurang_memuaskan";
+            /**
+             * Format: double
+             * @description The mean of the assigned examiners' frozen weighted totals, to two decimals.
+             * @example 88.4
+             */
+            score: number;
+        };
         Enrollment: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "create-user" | "list-users" | "create-institution" | "create-agency" | "record-replication" | "list-agency-replications" | "create-cohort")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            /**
+             * Format: uuid
+             * @description The participant's class (kelas) of the cohort, once placed in one (list-classes).
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            classId?: string;
             /**
              * Format: uuid
              * @description The coach of the training institution, once assigned.
@@ -1789,7 +2725,7 @@ export interface components {
              */
             createdAt: string;
             /**
-             * @description The group (kelompok) within the cohort.
+             * @description The group (kelompok) within the cohort, of the participant's class when they have one.
              * @example Kelompok 3
              */
             group: string;
@@ -1853,6 +2789,12 @@ export interface components {
         EnrollmentCreate: {
             /**
              * Format: uuid
+             * @description Their class; must be a class of the cohort (class.unknown).
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            classId?: string;
+            /**
+             * Format: uuid
              * @description Their coach; must be a coach of the cohort.
              * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
@@ -1878,6 +2820,12 @@ export interface components {
         EnrollmentPatch: {
             /**
              * Format: uuid
+             * @description The new class, a class of the cohort (else class.unknown); null takes the participant out of their class.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            classId?: string | null;
+            /**
+             * Format: uuid
              * @description The new coach, a coach of the cohort; null leaves the participant without a coach.
              * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
@@ -1900,7 +2848,7 @@ export interface components {
              * @example field.too_long
              * @enum {string}
              */
-            code: "account.not_yours" | "account.too_many_failures" | "account.wrong_activation" | "account.wrong_credentials" | "agency.name_taken" | "agency.unknown" | "assessment.design_draft" | "assessment.final_not_submitted" | "assessment.missing_score" | "assessment.score" | "assessment.scored_twice" | "assessment.seminar" | "assessment.unknown_criterion" | "auth.busy" | "auth.forbidden" | "auth.sign_in_required" | "auth.token_invalid" | "auth.token_missing" | "cohort.code_taken" | "cohort.dates.order" | "cohort.phase.dates_order" | "cohort.phase.dates_required" | "cohort.phase.outside_cohort" | "cohort.phase.overlap" | "cohort.phases.order" | "cohort.response_deadline" | "design.already_reviewed" | "design.needs_short_milestone" | "design.not_draft" | "design.not_submitted" | "design.required_to_submit" | "design.return_needs_comment" | "email.address_only" | "email.domain_dot" | "email.invalid" | "email.not_ascii" | "email.taken" | "enrollment.already_enrolled" | "enrollment.coach_not_staff" | "enrollment.self" | "evidence.design_not_approved" | "evidence.file_and_url" | "evidence.file_or_url" | "evidence.is_link" | "evidence.not_pending" | "evidence.reject_needs_comment" | "evidence.withdraw_not_pending" | "field.above_maximum" | "field.below_minimum" | "field.date" | "field.date_time" | "field.email" | "field.invalid" | "field.more_errors" | "field.not_one_of" | "field.not_unique" | "field.pattern" | "field.required" | "field.too_few" | "field.too_long" | "field.too_many" | "field.too_short" | "field.unknown" | "field.url" | "field.uuid" | "field.wrong_type" | "idempotency.in_flight" | "idempotency.key_reused" | "institution.choose" | "institution.code_taken" | "institution.not_organized" | "institution.unknown" | "mentor.is_coach" | "mentor.is_examiner" | "mentor.is_participant" | "milestone.achieved" | "milestone.design_not_approved" | "milestone.evidence_pending" | "milestone.has_evidence" | "milestone.horizon" | "milestone.horizon_closed" | "milestone.needs_approved_evidence" | "milestone.needs_evidence" | "milestone.not_claimed" | "milestone.not_open" | "milestone.not_planned" | "milestone.return_needs_comment" | "milestone.status_move" | "nip.appointment" | "nip.appointment_age" | "nip.birth_date" | "nip.length" | "nip.sex" | "nip.taken" | "project.already_implementing" | "project.design_not_approved" | "project.innovation_area_empty" | "project.not_draft" | "project.not_implementing" | "project.stakeholder_kind" | "project.stakeholder_level" | "project.too_many_innovation_areas" | "publication.design_not_approved" | "publication.evidence_not_approved" | "publication.foreign_evidence" | "publication.innovation_required" | "query.cursor" | "query.project_status" | "query.year" | "rate.address_limited" | "rate.limited" | "request.invalid" | "request.malformed" | "request.method_not_allowed" | "request.no_resource" | "request.too_large" | "request.unsupported_media_type" | "resource.exists" | "resource.not_found" | "resource.reference_missing" | "resource.stale" | "review.approve_or_reject" | "review.approve_or_return" | "roster.coach_as_participant" | "roster.csv_bare_quote" | "roster.csv_duplicate_column" | "roster.csv_missing_column" | "roster.csv_not_utf8" | "roster.csv_open_quote" | "roster.csv_unknown_column" | "roster.csv_unnamed_column" | "roster.csv_unreadable" | "roster.csv_value_count" | "roster.empty" | "roster.mentor_name_required" | "roster.not_a_coach" | "roster.own_coach" | "roster.own_mentor" | "roster.repeated" | "roster.too_many_rows" | "rubric.criteria_count" | "rubric.key" | "rubric.key_twice" | "rubric.locked" | "rubric.weight" | "rubric.weights_sum" | "service.database_unreachable" | "service.internal" | "service.schema_behind" | "service.unavailable" | "showcase.replication_future" | "showcase.replication_own_agency" | "showcase.replication_recorded" | "showcase.replication_status" | "staff.coach_has_participants" | "staff.last_organizer" | "text.bidi_control" | "text.control" | "text.not_text" | "text.single_line" | "transfer.awaits_organizer" | "transfer.closed" | "transfer.mentor_both" | "transfer.mentor_email_unknown" | "transfer.mentor_required" | "transfer.same_mentor" | "upload.empty" | "upload.field_too_long" | "upload.malformed" | "upload.multipart" | "upload.one_file" | "upload.over_limit" | "upload.too_large" | "upload.too_slow" | "upload.type" | "upload.unknown_field" | "user.unknown";
+            code: "account.not_yours" | "account.too_many_failures" | "account.wrong_activation" | "account.wrong_credentials" | "agency.name_taken" | "agency.unknown" | "agenda.dates.order" | "agenda.outside_cohort" | "agenda.step_early" | "agenda.step_late" | "assessment.design_draft" | "assessment.design_stage_over" | "assessment.determined" | "assessment.final_not_submitted" | "assessment.missing_score" | "assessment.not_assigned" | "assessment.score" | "assessment.scored_twice" | "assessment.seminar" | "assessment.session_not_open" | "assessment.unknown_criterion" | "auth.busy" | "auth.forbidden" | "auth.sign_in_required" | "auth.token_invalid" | "auth.token_missing" | "class.name_taken" | "class.not_empty" | "class.unknown" | "cohort.agenda_outside" | "cohort.code_taken" | "cohort.dates.order" | "cohort.partner_read_only" | "cohort.partner_self" | "cohort.phase.dates_order" | "cohort.phase.dates_required" | "cohort.phase.outside_cohort" | "cohort.phase.overlap" | "cohort.phases.order" | "cohort.response_deadline" | "design.already_reviewed" | "design.needs_short_milestone" | "design.not_draft" | "design.not_submitted" | "design.required_to_submit" | "design.return_needs_comment" | "email.address_only" | "email.domain_dot" | "email.invalid" | "email.not_ascii" | "email.taken" | "enrollment.already_enrolled" | "enrollment.coach_not_staff" | "enrollment.self" | "evidence.design_not_approved" | "evidence.file_and_url" | "evidence.file_or_url" | "evidence.is_link" | "evidence.not_pending" | "evidence.reject_needs_comment" | "evidence.withdraw_not_pending" | "field.above_maximum" | "field.below_minimum" | "field.date" | "field.date_time" | "field.email" | "field.invalid" | "field.more_errors" | "field.not_one_of" | "field.not_unique" | "field.pattern" | "field.required" | "field.too_few" | "field.too_long" | "field.too_many" | "field.too_short" | "field.unknown" | "field.url" | "field.uuid" | "field.wrong_type" | "graduation.weights_sum" | "holiday.date_taken" | "idempotency.in_flight" | "idempotency.key_reused" | "institution.choose" | "institution.code_taken" | "institution.not_organized" | "institution.unknown" | "mentor.is_coach" | "mentor.is_examiner" | "mentor.is_participant" | "milestone.achieved" | "milestone.design_not_approved" | "milestone.evidence_pending" | "milestone.has_evidence" | "milestone.horizon" | "milestone.horizon_closed" | "milestone.needs_approved_evidence" | "milestone.needs_evidence" | "milestone.not_claimed" | "milestone.not_open" | "milestone.not_planned" | "milestone.return_needs_comment" | "milestone.status_move" | "nip.appointment" | "nip.appointment_age" | "nip.birth_date" | "nip.length" | "nip.sex" | "nip.taken" | "project.already_implementing" | "project.design_not_approved" | "project.innovation_area_empty" | "project.not_draft" | "project.not_implementing" | "project.stakeholder_kind" | "project.stakeholder_level" | "project.too_many_innovation_areas" | "publication.design_not_approved" | "publication.evidence_not_approved" | "publication.foreign_evidence" | "publication.innovation_required" | "query.cursor" | "query.project_status" | "query.year" | "rate.address_limited" | "rate.limited" | "region.form" | "region.province_unknown" | "region.regency_form" | "region.regency_needs_province" | "request.invalid" | "request.malformed" | "request.method_not_allowed" | "request.no_resource" | "request.too_large" | "request.unsupported_media_type" | "resource.exists" | "resource.not_found" | "resource.reference_missing" | "resource.stale" | "review.approve_or_reject" | "review.approve_or_return" | "roster.coach_as_participant" | "roster.csv_bare_quote" | "roster.csv_duplicate_column" | "roster.csv_missing_column" | "roster.csv_not_utf8" | "roster.csv_open_quote" | "roster.csv_unknown_column" | "roster.csv_unnamed_column" | "roster.csv_unreadable" | "roster.csv_value_count" | "roster.empty" | "roster.mentor_name_required" | "roster.not_a_coach" | "roster.own_coach" | "roster.own_mentor" | "roster.repeated" | "roster.too_many_rows" | "roster.unit_without_agency" | "rubric.criteria_count" | "rubric.key" | "rubric.key_twice" | "rubric.locked" | "rubric.weight" | "rubric.weights_sum" | "seminar_session.already_open" | "seminar_session.determined" | "seminar_session.empty" | "seminar_session.link" | "seminar_session.none_to_determine" | "seminar_session.not_enrolled" | "seminar_session.not_examiner" | "seminar_session.outside_phase" | "seminar_session.participant_taken" | "seminar_session.place" | "seminar_session.scores_missing" | "seminar_session.time" | "service.database_unreachable" | "service.internal" | "service.schema_behind" | "service.unavailable" | "showcase.replication_future" | "showcase.replication_own_agency" | "showcase.replication_recorded" | "showcase.replication_status" | "staff.coach_has_participants" | "staff.last_organizer" | "template.program_mismatch" | "template.shipped" | "template.unknown" | "text.bidi_control" | "text.control" | "text.not_text" | "text.single_line" | "thresholds.above" | "thresholds.count" | "thresholds.order" | "transfer.awaits_organizer" | "transfer.closed" | "transfer.mentor_both" | "transfer.mentor_email_unknown" | "transfer.mentor_required" | "transfer.same_mentor" | "unit.name_taken" | "unit.not_of_agency" | "unit.unknown" | "upload.busy" | "upload.empty" | "upload.field_too_long" | "upload.malformed" | "upload.multipart" | "upload.offset_mismatch" | "upload.one_file" | "upload.over_limit" | "upload.protocol" | "upload.too_large" | "upload.too_slow" | "upload.type" | "upload.unknown_field" | "user.unknown";
             /**
              * @description Where the field is, e.g. body.milestones[3].title or query.cursor.
              * @example body.title
@@ -1929,20 +2877,34 @@ export interface components {
          *     | `account.wrong_credentials` | the e-mail address or the password is wrong |
          *     | `agency.name_taken` | an agency with this name exists already |
          *     | `agency.unknown` | no agency has this id |
+         *     | `agenda.dates.order` | must not be before startsOn |
+         *     | `agenda.outside_cohort` | must lie within the cohort's dates, {startsOn} to {endsOn} (only the evaluasi pascapelatihan may come after) |
+         *     | `agenda.step_early` | the cohort's agenda opens this step on {date} ({item}); its organizers do not accept it earlier |
+         *     | `agenda.step_late` | the cohort's agenda closed this step on {date} ({item}); its organizers do not accept it later |
          *     | `assessment.design_draft` | the design seminar assesses a submitted design; this one is a draft |
+         *     | `assessment.design_stage_over` | the design seminar is over for this project: it is {status} |
+         *     | `assessment.determined` | the result is determined: the scores are frozen |
          *     | `assessment.final_not_submitted` | the final seminar assesses a submitted final report; the project is {status} |
          *     | `assessment.missing_score` | the criterion {criterion} ({name}) has no score |
+         *     | `assessment.not_assigned` | only the examiners assigned to the participant's {seminar} seminar session may score it |
          *     | `assessment.score` | must be between 0 and 100, with at most one decimal |
          *     | `assessment.scored_twice` | {criterion} is scored twice |
          *     | `assessment.seminar` | must be design or final |
+         *     | `assessment.session_not_open` | scores are accepted from the session's date, {date}, unless an organizer opens it early |
          *     | `assessment.unknown_criterion` | {criterion} is not a criterion of the {seminar} seminar's rubric |
          *     | `auth.busy` | too many sign-ins at once: try again in a moment |
          *     | `auth.forbidden` | you may not do this ({action}) |
          *     | `auth.sign_in_required` | sign in first |
          *     | `auth.token_invalid` | the token is unknown, expired or revoked: sign in again |
          *     | `auth.token_missing` | sign in first: send Authorization: Bearer <token from login> |
+         *     | `class.name_taken` | the cohort has a class of this name already |
+         *     | `class.not_empty` | the class still has {count} participants: move them to another class first |
+         *     | `class.unknown` | must be a class of this cohort |
+         *     | `cohort.agenda_outside` | the cohort's agenda has items outside these dates: move them first |
          *     | `cohort.code_taken` | is used by another cohort of this institution |
          *     | `cohort.dates.order` | must not be before startsOn |
+         *     | `cohort.partner_read_only` | the organizers of a partner institution read this cohort and change nothing in it |
+         *     | `cohort.partner_self` | must be another institution than the cohort's own |
          *     | `cohort.phase.dates_order` | must not be before its startsOn |
          *     | `cohort.phase.dates_required` | needs startsOn and endsOn |
          *     | `cohort.phase.outside_cohort` | must lie within the cohort's startsOn and endsOn |
@@ -1989,6 +2951,8 @@ export interface components {
          *     | `field.url` | must be an http or https address |
          *     | `field.uuid` | must be an id (a UUID) |
          *     | `field.wrong_type` | must be {type} |
+         *     | `graduation.weights_sum` | weights must sum to 100, not {sum} |
+         *     | `holiday.date_taken` | the calendar has a holiday on this date already |
          *     | `idempotency.in_flight` | a request with this Idempotency-Key is still being answered: retry shortly |
          *     | `idempotency.key_reused` | this Idempotency-Key was used for a different request: use a new key for a new request |
          *     | `institution.choose` | name the institution on whose behalf the account is created: you organize for several |
@@ -2034,6 +2998,10 @@ export interface components {
          *     | `query.year` | must be a year between 1990 and 2100 |
          *     | `rate.address_limited` | too many requests from your address: wait before trying again |
          *     | `rate.limited` | too many requests: wait before trying again |
+         *     | `region.form` | write a province ("Jawa Tengah"), or a regency or city and its province ("Kota Batam, Kepulauan Riau"); or use province and regency |
+         *     | `region.province_unknown` | is not a province of Indonesia; write it like "Jawa Tengah" or "Kepulauan Riau" |
+         *     | `region.regency_form` | write the regency or city in full, beginning with Kabupaten or Kota, like "Kabupaten Klaten" or "Kota Batam" |
+         *     | `region.regency_needs_province` | name the province of the regency or city too |
          *     | `request.invalid` | the request breaks some rules |
          *     | `request.malformed` | the request body could not be read |
          *     | `request.method_not_allowed` | {method} is not allowed on {path} |
@@ -2063,12 +3031,25 @@ export interface components {
          *     | `roster.own_mentor` | must differ from the participant's email; a participant cannot be their own mentor |
          *     | `roster.repeated` | is also on row {row}; list each participant once |
          *     | `roster.too_many_rows` | has more than {max} rows; split it into several files |
+         *     | `roster.unit_without_agency` | a work unit belongs to an agency: fill in the agency of this row too |
          *     | `rubric.criteria_count` | must list between 1 and 20 criteria |
          *     | `rubric.key` | must be lower-case letters, digits and _ (at most 40), starting with a letter |
          *     | `rubric.key_twice` | is listed twice |
          *     | `rubric.locked` | the {seminar} seminar has assessments already: its rubric can no longer change |
          *     | `rubric.weight` | must be between 1 and 100 |
          *     | `rubric.weights_sum` | weights must sum to 100, not {sum} |
+         *     | `seminar_session.already_open` | the session is open to scores already |
+         *     | `seminar_session.determined` | the session's result is determined: its scores, participants and examiners are frozen |
+         *     | `seminar_session.empty` | a session needs participants and examiners before its result is determined |
+         *     | `seminar_session.link` | must be an http or https address of at most 500 characters |
+         *     | `seminar_session.none_to_determine` | the cohort has no session of the {seminar} seminar waiting for determination |
+         *     | `seminar_session.not_enrolled` | is not an enrollment of the cohort |
+         *     | `seminar_session.not_examiner` | is not an examiner of the cohort |
+         *     | `seminar_session.outside_phase` | must lie within the seminar's phase, {from} to {to} |
+         *     | `seminar_session.participant_taken` | the participant presents this seminar in another session already |
+         *     | `seminar_session.place` | give a room or an online link |
+         *     | `seminar_session.scores_missing` | {name} has {scored} of the {required} scores required |
+         *     | `seminar_session.time` | must be a time as HH:MM |
          *     | `service.database_unreachable` | the database cannot be reached |
          *     | `service.internal` | an unexpected error occurred; quote request id {requestId} when reporting it |
          *     | `service.schema_behind` | database schema is behind this version of Proper: run `proper migrate up` |
@@ -2079,22 +3060,34 @@ export interface components {
          *     | `showcase.replication_status` | must be studied or adopted |
          *     | `staff.coach_has_participants` | this coach still coaches participants: assign them another coach first |
          *     | `staff.last_organizer` | a cohort keeps at least one organizer: add another organizer first |
+         *     | `template.program_mismatch` | is a template of program {program}; choose a template of the cohort's program |
+         *     | `template.shipped` | LAN's templates are not changed here; copy one into your institution and adapt the copy |
+         *     | `template.unknown` | no such program template, or not one of your institution or of LAN |
          *     | `text.bidi_control` | must not contain characters that reverse the direction of text (U+202A to U+202E, U+2066 to U+2069) |
          *     | `text.control` | must not contain control characters other than tabs and line breaks |
          *     | `text.not_text` | must be UTF-8 text without NUL characters |
          *     | `text.single_line` | must be a single line of text, without tabs, line breaks or other control characters |
+         *     | `thresholds.above` | must be between 0 and 100 |
+         *     | `thresholds.count` | must list between 1 and {max} thresholds |
+         *     | `thresholds.order` | thresholds go best first (sangat_memuaskan, memuaskan, cukup_memuaskan), each lower than the one before |
          *     | `transfer.awaits_organizer` | this mentor transfer waits for an organizer of the cohort to confirm it first |
          *     | `transfer.closed` | this mentor transfer is {status} already |
          *     | `transfer.mentor_both` | give mentorId or mentorEmail, not both |
          *     | `transfer.mentor_email_unknown` | no account has this e-mail address; ask the organizer to create one |
          *     | `transfer.mentor_required` | is required: give the new mentor's account id or mentorEmail |
          *     | `transfer.same_mentor` | is the mentor already |
+         *     | `unit.name_taken` | the agency has a work unit with this name already |
+         *     | `unit.not_of_agency` | {unit} is not a work unit of this person's agency: choose a unit of their agency, or change the agency too |
+         *     | `unit.unknown` | no work unit has this id |
+         *     | `upload.busy` | another request is sending this upload right now: try again in a moment |
          *     | `upload.empty` | is empty |
          *     | `upload.field_too_long` | is too long |
          *     | `upload.malformed` | the multipart body is malformed |
          *     | `upload.multipart` | send the evidence as multipart/form-data |
+         *     | `upload.offset_mismatch` | the upload continues at byte {offset}, not where this request began: ask with HEAD and send the rest from there |
          *     | `upload.one_file` | send one file per evidence |
          *     | `upload.over_limit` | the upload is over the limit |
+         *     | `upload.protocol` | this request does not follow the tus resumable upload protocol 1.0.0: send Tus-Resumable, Upload-Length to begin, Upload-Offset and Content-Type application/offset+octet-stream to continue |
          *     | `upload.too_large` | an evidence file may have at most {max} MiB |
          *     | `upload.too_slow` | the upload arrived too slowly: send it again, on a better connection if you can |
          *     | `upload.type` | files of type {type} are not accepted as evidence: send a PDF, an image, an office document, text, CSV or ZIP |
@@ -2107,7 +3100,7 @@ export interface components {
              * @example milestone.needs_evidence
              * @enum {string}
              */
-            code: "account.not_yours" | "account.too_many_failures" | "account.wrong_activation" | "account.wrong_credentials" | "agency.name_taken" | "agency.unknown" | "assessment.design_draft" | "assessment.final_not_submitted" | "assessment.missing_score" | "assessment.score" | "assessment.scored_twice" | "assessment.seminar" | "assessment.unknown_criterion" | "auth.busy" | "auth.forbidden" | "auth.sign_in_required" | "auth.token_invalid" | "auth.token_missing" | "cohort.code_taken" | "cohort.dates.order" | "cohort.phase.dates_order" | "cohort.phase.dates_required" | "cohort.phase.outside_cohort" | "cohort.phase.overlap" | "cohort.phases.order" | "cohort.response_deadline" | "design.already_reviewed" | "design.needs_short_milestone" | "design.not_draft" | "design.not_submitted" | "design.required_to_submit" | "design.return_needs_comment" | "email.address_only" | "email.domain_dot" | "email.invalid" | "email.not_ascii" | "email.taken" | "enrollment.already_enrolled" | "enrollment.coach_not_staff" | "enrollment.self" | "evidence.design_not_approved" | "evidence.file_and_url" | "evidence.file_or_url" | "evidence.is_link" | "evidence.not_pending" | "evidence.reject_needs_comment" | "evidence.withdraw_not_pending" | "field.above_maximum" | "field.below_minimum" | "field.date" | "field.date_time" | "field.email" | "field.invalid" | "field.more_errors" | "field.not_one_of" | "field.not_unique" | "field.pattern" | "field.required" | "field.too_few" | "field.too_long" | "field.too_many" | "field.too_short" | "field.unknown" | "field.url" | "field.uuid" | "field.wrong_type" | "idempotency.in_flight" | "idempotency.key_reused" | "institution.choose" | "institution.code_taken" | "institution.not_organized" | "institution.unknown" | "mentor.is_coach" | "mentor.is_examiner" | "mentor.is_participant" | "milestone.achieved" | "milestone.design_not_approved" | "milestone.evidence_pending" | "milestone.has_evidence" | "milestone.horizon" | "milestone.horizon_closed" | "milestone.needs_approved_evidence" | "milestone.needs_evidence" | "milestone.not_claimed" | "milestone.not_open" | "milestone.not_planned" | "milestone.return_needs_comment" | "milestone.status_move" | "nip.appointment" | "nip.appointment_age" | "nip.birth_date" | "nip.length" | "nip.sex" | "nip.taken" | "project.already_implementing" | "project.design_not_approved" | "project.innovation_area_empty" | "project.not_draft" | "project.not_implementing" | "project.stakeholder_kind" | "project.stakeholder_level" | "project.too_many_innovation_areas" | "publication.design_not_approved" | "publication.evidence_not_approved" | "publication.foreign_evidence" | "publication.innovation_required" | "query.cursor" | "query.project_status" | "query.year" | "rate.address_limited" | "rate.limited" | "request.invalid" | "request.malformed" | "request.method_not_allowed" | "request.no_resource" | "request.too_large" | "request.unsupported_media_type" | "resource.exists" | "resource.not_found" | "resource.reference_missing" | "resource.stale" | "review.approve_or_reject" | "review.approve_or_return" | "roster.coach_as_participant" | "roster.csv_bare_quote" | "roster.csv_duplicate_column" | "roster.csv_missing_column" | "roster.csv_not_utf8" | "roster.csv_open_quote" | "roster.csv_unknown_column" | "roster.csv_unnamed_column" | "roster.csv_unreadable" | "roster.csv_value_count" | "roster.empty" | "roster.mentor_name_required" | "roster.not_a_coach" | "roster.own_coach" | "roster.own_mentor" | "roster.repeated" | "roster.too_many_rows" | "rubric.criteria_count" | "rubric.key" | "rubric.key_twice" | "rubric.locked" | "rubric.weight" | "rubric.weights_sum" | "service.database_unreachable" | "service.internal" | "service.schema_behind" | "service.unavailable" | "showcase.replication_future" | "showcase.replication_own_agency" | "showcase.replication_recorded" | "showcase.replication_status" | "staff.coach_has_participants" | "staff.last_organizer" | "text.bidi_control" | "text.control" | "text.not_text" | "text.single_line" | "transfer.awaits_organizer" | "transfer.closed" | "transfer.mentor_both" | "transfer.mentor_email_unknown" | "transfer.mentor_required" | "transfer.same_mentor" | "upload.empty" | "upload.field_too_long" | "upload.malformed" | "upload.multipart" | "upload.one_file" | "upload.over_limit" | "upload.too_large" | "upload.too_slow" | "upload.type" | "upload.unknown_field" | "user.unknown";
+            code: "account.not_yours" | "account.too_many_failures" | "account.wrong_activation" | "account.wrong_credentials" | "agency.name_taken" | "agency.unknown" | "agenda.dates.order" | "agenda.outside_cohort" | "agenda.step_early" | "agenda.step_late" | "assessment.design_draft" | "assessment.design_stage_over" | "assessment.determined" | "assessment.final_not_submitted" | "assessment.missing_score" | "assessment.not_assigned" | "assessment.score" | "assessment.scored_twice" | "assessment.seminar" | "assessment.session_not_open" | "assessment.unknown_criterion" | "auth.busy" | "auth.forbidden" | "auth.sign_in_required" | "auth.token_invalid" | "auth.token_missing" | "class.name_taken" | "class.not_empty" | "class.unknown" | "cohort.agenda_outside" | "cohort.code_taken" | "cohort.dates.order" | "cohort.partner_read_only" | "cohort.partner_self" | "cohort.phase.dates_order" | "cohort.phase.dates_required" | "cohort.phase.outside_cohort" | "cohort.phase.overlap" | "cohort.phases.order" | "cohort.response_deadline" | "design.already_reviewed" | "design.needs_short_milestone" | "design.not_draft" | "design.not_submitted" | "design.required_to_submit" | "design.return_needs_comment" | "email.address_only" | "email.domain_dot" | "email.invalid" | "email.not_ascii" | "email.taken" | "enrollment.already_enrolled" | "enrollment.coach_not_staff" | "enrollment.self" | "evidence.design_not_approved" | "evidence.file_and_url" | "evidence.file_or_url" | "evidence.is_link" | "evidence.not_pending" | "evidence.reject_needs_comment" | "evidence.withdraw_not_pending" | "field.above_maximum" | "field.below_minimum" | "field.date" | "field.date_time" | "field.email" | "field.invalid" | "field.more_errors" | "field.not_one_of" | "field.not_unique" | "field.pattern" | "field.required" | "field.too_few" | "field.too_long" | "field.too_many" | "field.too_short" | "field.unknown" | "field.url" | "field.uuid" | "field.wrong_type" | "graduation.weights_sum" | "holiday.date_taken" | "idempotency.in_flight" | "idempotency.key_reused" | "institution.choose" | "institution.code_taken" | "institution.not_organized" | "institution.unknown" | "mentor.is_coach" | "mentor.is_examiner" | "mentor.is_participant" | "milestone.achieved" | "milestone.design_not_approved" | "milestone.evidence_pending" | "milestone.has_evidence" | "milestone.horizon" | "milestone.horizon_closed" | "milestone.needs_approved_evidence" | "milestone.needs_evidence" | "milestone.not_claimed" | "milestone.not_open" | "milestone.not_planned" | "milestone.return_needs_comment" | "milestone.status_move" | "nip.appointment" | "nip.appointment_age" | "nip.birth_date" | "nip.length" | "nip.sex" | "nip.taken" | "project.already_implementing" | "project.design_not_approved" | "project.innovation_area_empty" | "project.not_draft" | "project.not_implementing" | "project.stakeholder_kind" | "project.stakeholder_level" | "project.too_many_innovation_areas" | "publication.design_not_approved" | "publication.evidence_not_approved" | "publication.foreign_evidence" | "publication.innovation_required" | "query.cursor" | "query.project_status" | "query.year" | "rate.address_limited" | "rate.limited" | "region.form" | "region.province_unknown" | "region.regency_form" | "region.regency_needs_province" | "request.invalid" | "request.malformed" | "request.method_not_allowed" | "request.no_resource" | "request.too_large" | "request.unsupported_media_type" | "resource.exists" | "resource.not_found" | "resource.reference_missing" | "resource.stale" | "review.approve_or_reject" | "review.approve_or_return" | "roster.coach_as_participant" | "roster.csv_bare_quote" | "roster.csv_duplicate_column" | "roster.csv_missing_column" | "roster.csv_not_utf8" | "roster.csv_open_quote" | "roster.csv_unknown_column" | "roster.csv_unnamed_column" | "roster.csv_unreadable" | "roster.csv_value_count" | "roster.empty" | "roster.mentor_name_required" | "roster.not_a_coach" | "roster.own_coach" | "roster.own_mentor" | "roster.repeated" | "roster.too_many_rows" | "roster.unit_without_agency" | "rubric.criteria_count" | "rubric.key" | "rubric.key_twice" | "rubric.locked" | "rubric.weight" | "rubric.weights_sum" | "seminar_session.already_open" | "seminar_session.determined" | "seminar_session.empty" | "seminar_session.link" | "seminar_session.none_to_determine" | "seminar_session.not_enrolled" | "seminar_session.not_examiner" | "seminar_session.outside_phase" | "seminar_session.participant_taken" | "seminar_session.place" | "seminar_session.scores_missing" | "seminar_session.time" | "service.database_unreachable" | "service.internal" | "service.schema_behind" | "service.unavailable" | "showcase.replication_future" | "showcase.replication_own_agency" | "showcase.replication_recorded" | "showcase.replication_status" | "staff.coach_has_participants" | "staff.last_organizer" | "template.program_mismatch" | "template.shipped" | "template.unknown" | "text.bidi_control" | "text.control" | "text.not_text" | "text.single_line" | "thresholds.above" | "thresholds.count" | "thresholds.order" | "transfer.awaits_organizer" | "transfer.closed" | "transfer.mentor_both" | "transfer.mentor_email_unknown" | "transfer.mentor_required" | "transfer.same_mentor" | "unit.name_taken" | "unit.not_of_agency" | "unit.unknown" | "upload.busy" | "upload.empty" | "upload.field_too_long" | "upload.malformed" | "upload.multipart" | "upload.offset_mismatch" | "upload.one_file" | "upload.over_limit" | "upload.protocol" | "upload.too_large" | "upload.too_slow" | "upload.type" | "upload.unknown_field" | "user.unknown";
             /**
              * @description The code worded for a person: in English, or in Indonesian when the request's Accept-Language asks for id.
              * @example submit at least one evidence before claiming the milestone achieved
@@ -2142,6 +3135,12 @@ export interface components {
             type?: string;
         };
         Escalation: {
+            /**
+             * Format: date
+             * @description The last day of the response deadline: the responseDeadlineDays-th working day (no weekend, no holiday of list-holidays) after the day it was submitted, in WIB.
+             * @example 2026-04-02
+             */
+            dueOn: string;
             /**
              * Format: uuid
              * @description The participant's enrollment (to change the mentor with update-enrollment).
@@ -2178,7 +3177,7 @@ export interface components {
             projectId: string;
             /**
              * Format: int64
-             * @description The cohort's response deadline, in days.
+             * @description The cohort's response deadline, in working days.
              * @example 7
              */
             responseDeadlineDays: number;
@@ -2208,7 +3207,7 @@ export interface components {
             title: string;
             /**
              * Format: int64
-             * @description For how many whole days it has waited.
+             * @description For how many whole calendar days it has waited.
              * @example 9
              */
             waitingDays: number;
@@ -2220,6 +3219,12 @@ export interface components {
             waitingSince: string;
         };
         EventDetails: {
+            /**
+             * @description With timing: the kind of agenda item the step belongs to.
+             * @example seminar_rancangan
+             * @enum {string}
+             */
+            agendaKind?: "mandiri" | "jarak_jauh" | "klasikal" | "taking_ownership" | "seminar_rancangan" | "laboratorium" | "coaching" | "visitasi" | "seminar_laporan" | "penutupan" | "evaluasi_pasca";
             /** @description What changed in an enrollment. */
             changes?: components["schemas"]["EnrollmentChange"][];
             /**
@@ -2256,6 +3261,12 @@ export interface components {
              */
             seminar?: "design" | "final";
             /**
+             * @description A workflow step taken outside its part of the cohort's agenda: early (before its window opened) or late (after it closed); left out when on time (see list-agenda-items).
+             * @example late
+             * @enum {string}
+             */
+            timing?: "early" | "late";
+            /**
              * @description The title of what it concerned when it happened: the project, milestone, evidence or publication; a coaching note's topic.
              * @example Terbentuknya Tim Efektif
              */
@@ -2263,7 +3274,7 @@ export interface components {
         };
         Evidence: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "create-user" | "list-users" | "create-institution" | "create-agency" | "record-replication" | "list-agency-replications" | "create-cohort")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /**
              * @description Description.
              * @example Ditandatangani Kepala Dinas pada 3 Maret 2026.
@@ -2396,6 +3407,44 @@ export interface components {
              */
             withdrawn: number;
         };
+        ExaminerScore: {
+            /**
+             * Format: uuid
+             * @description Their latest assessment (list-assessments has its scores and history).
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            assessmentId: string;
+            /**
+             * Format: uuid
+             * @description The examiner.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            examinerId: string;
+            /**
+             * @description The qualification the total earns.
+             * @example memuaskan
+             * @enum {string}
+             */
+            predicate: "sangat_memuaskan" | "memuaskan" | "cukup_memuaskan" | "kurang_memuaskan";
+            /**
+             * Format: date-time
+             * @description When it was recorded.
+             * @example 2026-11-23T09:30:00Z
+             */
+            recordedAt: string;
+            /**
+             * Format: int64
+             * @description How many earlier scores of theirs it revises (kept as history).
+             * @example 0
+             */
+            revisions: number;
+            /**
+             * Format: double
+             * @description Its weighted total, to two decimals.
+             * @example 86.25
+             */
+            total: number;
+        };
         FieldSimilarity: {
             /**
              * Format: double
@@ -2435,6 +3484,64 @@ export interface components {
              * @example Layanan
              */
             text: string;
+        };
+        Holiday: {
+            /** @description The operations (by operationId) you may perform on it now. */
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            /**
+             * Format: date-time
+             * @description When it was added to the calendar.
+             * @example 2026-11-23T09:30:00Z
+             */
+            createdAt: string;
+            /**
+             * Format: date
+             * @description The day.
+             * @example 2026-03-20
+             */
+            date: string;
+            /**
+             * Format: uuid
+             * @description The holiday's id.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            id: string;
+            /**
+             * @description A national holiday (libur nasional) or a cuti bersama of the joint ministerial decree.
+             * @example joint_leave
+             * @enum {string}
+             */
+            kind: "national" | "joint_leave";
+            /**
+             * @description What it is.
+             * @example Cuti bersama Idul Fitri 1447 H
+             */
+            name: string;
+            /** @description Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer. */
+            refusedActions: components["schemas"]["RefusedAction"][];
+        };
+        HolidayCreate: {
+            /**
+             * Format: date
+             * @description The day; one holiday per day.
+             * @example 2027-03-12
+             */
+            date: string;
+            /**
+             * @description A national holiday or a cuti bersama.
+             * @example joint_leave
+             * @enum {string}
+             */
+            kind: "national" | "joint_leave";
+            /**
+             * @description What it is.
+             * @example Cuti bersama Idul Fitri 1448 H
+             */
+            name: string;
+        };
+        HolidayList: {
+            /** @description The holidays, by date. */
+            items: components["schemas"]["Holiday"][];
         };
         HorizonProgress: {
             /**
@@ -2524,6 +3631,10 @@ export interface components {
              * @enum {string}
              */
             type: "milestone" | "evidence" | "project" | "mentor_transfer";
+        };
+        "List-unit-kindsResponse": {
+            /** @description The kinds. */
+            items: components["schemas"]["UnitKindEntry"][];
         };
         ListOutputAgencyBody: {
             /** @description The items of this page. */
@@ -2642,6 +3753,15 @@ export interface components {
              */
             nextCursor?: string;
         };
+        ListOutputUnitBody: {
+            /** @description The items of this page. */
+            items: components["schemas"]["Unit"][];
+            /**
+             * @description Pass as cursor to get the next page; absent on the last page.
+             * @example WyIyMDI2LTExLTIzVDA5OjMwOjAwWiIsIjBiOWEzYzFlIl0
+             */
+            nextCursor?: string;
+        };
         ListOutputUserBody: {
             /** @description The items of this page. */
             items: components["schemas"]["User"][];
@@ -2666,7 +3786,7 @@ export interface components {
         };
         MeBody: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "create-user" | "list-users" | "create-institution" | "create-agency" | "record-replication" | "list-agency-replications" | "create-cohort")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /** @description Ids of the institutions for which the user may create cohorts. */
             institutions: string[];
             /**
@@ -2814,7 +3934,7 @@ export interface components {
         };
         Milestone: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "create-user" | "list-users" | "create-institution" | "create-agency" | "record-replication" | "list-agency-replications" | "create-cohort")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /** @description The steps towards it. */
             activities: components["schemas"]["Activity"][];
             /**
@@ -2959,7 +4079,22 @@ export interface components {
              */
             title?: string | null;
         };
+        MyAgenda: {
+            /** @description What is next, earliest first. */
+            items: components["schemas"]["AgendaEntry"][];
+        };
         ParticipantProgress: {
+            /**
+             * Format: uuid
+             * @description Their class, when they have one.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            classId?: string;
+            /**
+             * @description Their class's name; empty without one.
+             * @example Kelas A
+             */
+            className: string;
             /**
              * Format: uuid
              * @description The enrollment.
@@ -3081,6 +4216,18 @@ export interface components {
                 [key: string]: number;
             };
             /**
+             * Format: int64
+             * @description Workflow steps of the cohort (a coach: of the participants they coach; group and status do not narrow it) taken before their agenda item opened them (flagged early; see list-agenda-items).
+             * @example 1
+             */
+            earlySteps: number;
+            /**
+             * Format: int64
+             * @description Workflow steps taken after their agenda item closed them (flagged late).
+             * @example 3
+             */
+            lateSteps: number;
+            /**
              * Format: double
              * @description The mean of their progress, to one decimal.
              * @example 46.7
@@ -3101,7 +4248,7 @@ export interface components {
         };
         Project: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "create-user" | "list-users" | "create-institution" | "create-agency" | "record-replication" | "list-agency-replications" | "create-cohort")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /**
              * @description Background.
              * @example Pelayanan adminduk masih tatap muka.
@@ -3155,6 +4302,8 @@ export interface components {
              *     ]
              */
             innovationAreas: string[];
+            /** @description Where the participant works: agency, regency and province, work unit (on get-project). */
+            participant?: components["schemas"]["Affiliation"];
             /**
              * Format: uuid
              * @description The participant whose project it is.
@@ -3302,7 +4451,7 @@ export interface components {
         };
         Publication: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "create-user" | "list-users" | "create-institution" | "create-agency" | "record-replication" | "list-agency-replications" | "create-cohort")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /**
              * @description The participant's agency when published; empty without one.
              * @example Pemerintah Kota Batam
@@ -3339,6 +4488,11 @@ export interface components {
              */
             projectId: string;
             /**
+             * @description The agency's province when published.
+             * @example Kepulauan Riau
+             */
+            province: string;
+            /**
              * @description Whether it is on the showcase now (false once withdrawn or unpublished).
              * @example true
              */
@@ -3359,8 +4513,13 @@ export interface components {
             /** @description Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer. */
             refusedActions: components["schemas"]["RefusedAction"][];
             /**
-             * @description The agency's region.
-             * @example Kepulauan Riau
+             * @description The agency's regency or city when published; empty for a provincial or central agency.
+             * @example Kota Batam
+             */
+            regency: string;
+            /**
+             * @description The agency's regency and province in one line.
+             * @example Kota Batam, Kepulauan Riau
              */
             region: string;
             /**
@@ -3368,6 +4527,11 @@ export interface components {
              * @example SIAP ANTRE: Layanan Antrean Daring Administrasi Kependudukan Kota Batam
              */
             title: string;
+            /**
+             * @description The participant's work unit when published; empty without one.
+             * @example Dinas Kependudukan dan Pencatatan Sipil
+             */
+            unitName: string;
             /**
              * Format: int64
              * @description Increases with every change; the ETag names it.
@@ -3406,13 +4570,13 @@ export interface components {
              * @description The refused operation.
              * @enum {string}
              */
-            action: "update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "create-user" | "list-users" | "create-institution" | "create-agency" | "record-replication" | "list-agency-replications" | "create-cohort";
+            action: "update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday";
             /**
              * @description Why, as the code of the problem the operation would answer (see ErrorModel).
              * @example milestone.needs_evidence
              * @enum {string}
              */
-            code: "account.not_yours" | "account.too_many_failures" | "account.wrong_activation" | "account.wrong_credentials" | "agency.name_taken" | "agency.unknown" | "assessment.design_draft" | "assessment.final_not_submitted" | "assessment.missing_score" | "assessment.score" | "assessment.scored_twice" | "assessment.seminar" | "assessment.unknown_criterion" | "auth.busy" | "auth.forbidden" | "auth.sign_in_required" | "auth.token_invalid" | "auth.token_missing" | "cohort.code_taken" | "cohort.dates.order" | "cohort.phase.dates_order" | "cohort.phase.dates_required" | "cohort.phase.outside_cohort" | "cohort.phase.overlap" | "cohort.phases.order" | "cohort.response_deadline" | "design.already_reviewed" | "design.needs_short_milestone" | "design.not_draft" | "design.not_submitted" | "design.required_to_submit" | "design.return_needs_comment" | "email.address_only" | "email.domain_dot" | "email.invalid" | "email.not_ascii" | "email.taken" | "enrollment.already_enrolled" | "enrollment.coach_not_staff" | "enrollment.self" | "evidence.design_not_approved" | "evidence.file_and_url" | "evidence.file_or_url" | "evidence.is_link" | "evidence.not_pending" | "evidence.reject_needs_comment" | "evidence.withdraw_not_pending" | "field.above_maximum" | "field.below_minimum" | "field.date" | "field.date_time" | "field.email" | "field.invalid" | "field.more_errors" | "field.not_one_of" | "field.not_unique" | "field.pattern" | "field.required" | "field.too_few" | "field.too_long" | "field.too_many" | "field.too_short" | "field.unknown" | "field.url" | "field.uuid" | "field.wrong_type" | "idempotency.in_flight" | "idempotency.key_reused" | "institution.choose" | "institution.code_taken" | "institution.not_organized" | "institution.unknown" | "mentor.is_coach" | "mentor.is_examiner" | "mentor.is_participant" | "milestone.achieved" | "milestone.design_not_approved" | "milestone.evidence_pending" | "milestone.has_evidence" | "milestone.horizon" | "milestone.horizon_closed" | "milestone.needs_approved_evidence" | "milestone.needs_evidence" | "milestone.not_claimed" | "milestone.not_open" | "milestone.not_planned" | "milestone.return_needs_comment" | "milestone.status_move" | "nip.appointment" | "nip.appointment_age" | "nip.birth_date" | "nip.length" | "nip.sex" | "nip.taken" | "project.already_implementing" | "project.design_not_approved" | "project.innovation_area_empty" | "project.not_draft" | "project.not_implementing" | "project.stakeholder_kind" | "project.stakeholder_level" | "project.too_many_innovation_areas" | "publication.design_not_approved" | "publication.evidence_not_approved" | "publication.foreign_evidence" | "publication.innovation_required" | "query.cursor" | "query.project_status" | "query.year" | "rate.address_limited" | "rate.limited" | "request.invalid" | "request.malformed" | "request.method_not_allowed" | "request.no_resource" | "request.too_large" | "request.unsupported_media_type" | "resource.exists" | "resource.not_found" | "resource.reference_missing" | "resource.stale" | "review.approve_or_reject" | "review.approve_or_return" | "roster.coach_as_participant" | "roster.csv_bare_quote" | "roster.csv_duplicate_column" | "roster.csv_missing_column" | "roster.csv_not_utf8" | "roster.csv_open_quote" | "roster.csv_unknown_column" | "roster.csv_unnamed_column" | "roster.csv_unreadable" | "roster.csv_value_count" | "roster.empty" | "roster.mentor_name_required" | "roster.not_a_coach" | "roster.own_coach" | "roster.own_mentor" | "roster.repeated" | "roster.too_many_rows" | "rubric.criteria_count" | "rubric.key" | "rubric.key_twice" | "rubric.locked" | "rubric.weight" | "rubric.weights_sum" | "service.database_unreachable" | "service.internal" | "service.schema_behind" | "service.unavailable" | "showcase.replication_future" | "showcase.replication_own_agency" | "showcase.replication_recorded" | "showcase.replication_status" | "staff.coach_has_participants" | "staff.last_organizer" | "text.bidi_control" | "text.control" | "text.not_text" | "text.single_line" | "transfer.awaits_organizer" | "transfer.closed" | "transfer.mentor_both" | "transfer.mentor_email_unknown" | "transfer.mentor_required" | "transfer.same_mentor" | "upload.empty" | "upload.field_too_long" | "upload.malformed" | "upload.multipart" | "upload.one_file" | "upload.over_limit" | "upload.too_large" | "upload.too_slow" | "upload.type" | "upload.unknown_field" | "user.unknown";
+            code: "account.not_yours" | "account.too_many_failures" | "account.wrong_activation" | "account.wrong_credentials" | "agency.name_taken" | "agency.unknown" | "agenda.dates.order" | "agenda.outside_cohort" | "agenda.step_early" | "agenda.step_late" | "assessment.design_draft" | "assessment.design_stage_over" | "assessment.determined" | "assessment.final_not_submitted" | "assessment.missing_score" | "assessment.not_assigned" | "assessment.score" | "assessment.scored_twice" | "assessment.seminar" | "assessment.session_not_open" | "assessment.unknown_criterion" | "auth.busy" | "auth.forbidden" | "auth.sign_in_required" | "auth.token_invalid" | "auth.token_missing" | "class.name_taken" | "class.not_empty" | "class.unknown" | "cohort.agenda_outside" | "cohort.code_taken" | "cohort.dates.order" | "cohort.partner_read_only" | "cohort.partner_self" | "cohort.phase.dates_order" | "cohort.phase.dates_required" | "cohort.phase.outside_cohort" | "cohort.phase.overlap" | "cohort.phases.order" | "cohort.response_deadline" | "design.already_reviewed" | "design.needs_short_milestone" | "design.not_draft" | "design.not_submitted" | "design.required_to_submit" | "design.return_needs_comment" | "email.address_only" | "email.domain_dot" | "email.invalid" | "email.not_ascii" | "email.taken" | "enrollment.already_enrolled" | "enrollment.coach_not_staff" | "enrollment.self" | "evidence.design_not_approved" | "evidence.file_and_url" | "evidence.file_or_url" | "evidence.is_link" | "evidence.not_pending" | "evidence.reject_needs_comment" | "evidence.withdraw_not_pending" | "field.above_maximum" | "field.below_minimum" | "field.date" | "field.date_time" | "field.email" | "field.invalid" | "field.more_errors" | "field.not_one_of" | "field.not_unique" | "field.pattern" | "field.required" | "field.too_few" | "field.too_long" | "field.too_many" | "field.too_short" | "field.unknown" | "field.url" | "field.uuid" | "field.wrong_type" | "graduation.weights_sum" | "holiday.date_taken" | "idempotency.in_flight" | "idempotency.key_reused" | "institution.choose" | "institution.code_taken" | "institution.not_organized" | "institution.unknown" | "mentor.is_coach" | "mentor.is_examiner" | "mentor.is_participant" | "milestone.achieved" | "milestone.design_not_approved" | "milestone.evidence_pending" | "milestone.has_evidence" | "milestone.horizon" | "milestone.horizon_closed" | "milestone.needs_approved_evidence" | "milestone.needs_evidence" | "milestone.not_claimed" | "milestone.not_open" | "milestone.not_planned" | "milestone.return_needs_comment" | "milestone.status_move" | "nip.appointment" | "nip.appointment_age" | "nip.birth_date" | "nip.length" | "nip.sex" | "nip.taken" | "project.already_implementing" | "project.design_not_approved" | "project.innovation_area_empty" | "project.not_draft" | "project.not_implementing" | "project.stakeholder_kind" | "project.stakeholder_level" | "project.too_many_innovation_areas" | "publication.design_not_approved" | "publication.evidence_not_approved" | "publication.foreign_evidence" | "publication.innovation_required" | "query.cursor" | "query.project_status" | "query.year" | "rate.address_limited" | "rate.limited" | "region.form" | "region.province_unknown" | "region.regency_form" | "region.regency_needs_province" | "request.invalid" | "request.malformed" | "request.method_not_allowed" | "request.no_resource" | "request.too_large" | "request.unsupported_media_type" | "resource.exists" | "resource.not_found" | "resource.reference_missing" | "resource.stale" | "review.approve_or_reject" | "review.approve_or_return" | "roster.coach_as_participant" | "roster.csv_bare_quote" | "roster.csv_duplicate_column" | "roster.csv_missing_column" | "roster.csv_not_utf8" | "roster.csv_open_quote" | "roster.csv_unknown_column" | "roster.csv_unnamed_column" | "roster.csv_unreadable" | "roster.csv_value_count" | "roster.empty" | "roster.mentor_name_required" | "roster.not_a_coach" | "roster.own_coach" | "roster.own_mentor" | "roster.repeated" | "roster.too_many_rows" | "roster.unit_without_agency" | "rubric.criteria_count" | "rubric.key" | "rubric.key_twice" | "rubric.locked" | "rubric.weight" | "rubric.weights_sum" | "seminar_session.already_open" | "seminar_session.determined" | "seminar_session.empty" | "seminar_session.link" | "seminar_session.none_to_determine" | "seminar_session.not_enrolled" | "seminar_session.not_examiner" | "seminar_session.outside_phase" | "seminar_session.participant_taken" | "seminar_session.place" | "seminar_session.scores_missing" | "seminar_session.time" | "service.database_unreachable" | "service.internal" | "service.schema_behind" | "service.unavailable" | "showcase.replication_future" | "showcase.replication_own_agency" | "showcase.replication_recorded" | "showcase.replication_status" | "staff.coach_has_participants" | "staff.last_organizer" | "template.program_mismatch" | "template.shipped" | "template.unknown" | "text.bidi_control" | "text.control" | "text.not_text" | "text.single_line" | "thresholds.above" | "thresholds.count" | "thresholds.order" | "transfer.awaits_organizer" | "transfer.closed" | "transfer.mentor_both" | "transfer.mentor_email_unknown" | "transfer.mentor_required" | "transfer.same_mentor" | "unit.name_taken" | "unit.not_of_agency" | "unit.unknown" | "upload.busy" | "upload.empty" | "upload.field_too_long" | "upload.malformed" | "upload.multipart" | "upload.offset_mismatch" | "upload.one_file" | "upload.over_limit" | "upload.protocol" | "upload.too_large" | "upload.too_slow" | "upload.type" | "upload.unknown_field" | "user.unknown";
             /** @description The values the code's wording names. A seminar or decision names the one variant of the operation that is refused, when the operation stays allowed for the other (record-assessment for the final seminar, verify-milestone to approve). */
             params?: {
                 [key: string]: unknown;
@@ -3426,7 +4590,7 @@ export interface components {
             comment?: string;
             /**
              * Format: date
-             * @description When the milestone is due (milestone reminders).
+             * @description When the milestone is due (milestone reminders), or the last day of the cohort's response deadline, counted in working days (decision reminders).
              * @example 2026-05-15
              */
             dueOn?: string;
@@ -3459,7 +4623,7 @@ export interface components {
             projectTitle: string;
             /**
              * Format: int64
-             * @description The cohort's response deadline, in days.
+             * @description The cohort's response deadline, in working days.
              * @example 7
              */
             responseDeadlineDays: number;
@@ -3496,8 +4660,18 @@ export interface components {
              */
             date: string;
             /**
-             * @description Its region.
+             * @description Its province.
              * @example Jawa Tengah
+             */
+            province: string;
+            /**
+             * @description Its regency or city.
+             * @example Kabupaten Klaten
+             */
+            regency: string;
+            /**
+             * @description Its regency and province in one line.
+             * @example Kabupaten Klaten, Jawa Tengah
              */
             region: string;
             /**
@@ -3506,6 +4680,11 @@ export interface components {
              * @enum {string}
              */
             status: "studied" | "adopted";
+            /**
+             * @description Its work unit that made the studi tiru, when recorded.
+             * @example Dinas Kependudukan dan Pencatatan Sipil
+             */
+            unitName?: string;
         };
         Replication: {
             /**
@@ -3555,6 +4734,12 @@ export interface components {
              * @enum {string}
              */
             status: "studied" | "adopted";
+            /**
+             * Format: uuid
+             * @description Its work unit that made the visit, when recorded.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            unitId?: string;
         };
         ReplicationCounts: {
             /**
@@ -3594,8 +4779,20 @@ export interface components {
              * @enum {string}
              */
             status: "studied" | "adopted";
+            /**
+             * Format: uuid
+             * @description Its work unit that made the visit (see list-units): a unit of agencyId (422 unit.not_of_agency otherwise).
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            unitId?: string;
         };
         ReviewQueueItem: {
+            /**
+             * Format: date
+             * @description The last day to decide: the responseDeadlineDays-th working day (no weekend, no holiday of list-holidays) after the day it was submitted, in WIB.
+             * @example 2026-04-02
+             */
+            dueOn: string;
             /**
              * Format: uuid
              * @description The design's project, the milestone or the evidence.
@@ -3609,7 +4806,7 @@ export interface components {
              */
             kind: "design" | "milestone" | "evidence";
             /**
-             * @description Whether it has waited longer than the cohort's response deadline (it is then escalated to the coach and the organizers).
+             * @description Whether the response deadline has passed (it is then escalated to the coach and the organizers).
              * @example false
              */
             late: boolean;
@@ -3626,7 +4823,7 @@ export interface components {
             projectId: string;
             /**
              * Format: int64
-             * @description The cohort's response deadline, in days.
+             * @description The cohort's response deadline, in working days.
              * @example 7
              */
             responseDeadlineDays: number;
@@ -3643,7 +4840,7 @@ export interface components {
             title: string;
             /**
              * Format: int64
-             * @description For how many whole days it has waited.
+             * @description For how many whole calendar days it has waited.
              * @example 3
              */
             waitingDays: number;
@@ -3761,6 +4958,12 @@ export interface components {
              */
             createdParticipant: boolean;
             /**
+             * Format: int64
+             * @description How many work units this row created in the agency (0 to 2).
+             * @example 0
+             */
+            createdUnits: number;
+            /**
              * @description The participant's e-mail address.
              * @example budi.santoso@batam.go.id
              */
@@ -3789,6 +4992,12 @@ export interface components {
              */
             mentorId: string;
             /**
+             * Format: uuid
+             * @description The mentor's work unit named by the row (column mentor_unit / Unit Kerja Mentor).
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            mentorUnitId?: string;
+            /**
              * @description One-time activation code of a created participant account: hand it out. Shown only now.
              * @example 7KQ2-M9XD-4TPA
              */
@@ -3811,6 +5020,12 @@ export interface components {
              * @example 2
              */
             row: number;
+            /**
+             * Format: uuid
+             * @description The participant's work unit named by the row (column unit / Unit Kerja).
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            unitId?: string;
         };
         Rubric: {
             /** @description The criteria with their weights. */
@@ -3845,6 +5060,11 @@ export interface components {
         };
         SeminarResult: {
             /**
+             * @description True for a result determined from frozen scores; false for the provisional mean of the scores so far, which only the cohort's staff read.
+             * @example false
+             */
+            determined: boolean;
+            /**
              * Format: int64
              * @description How many examiners assessed.
              * @example 2
@@ -3858,7 +5078,7 @@ export interface components {
             predicate: "sangat_memuaskan" | "memuaskan" | "cukup_memuaskan" | "kurang_memuaskan";
             /**
              * Format: double
-             * @description The mean of the examiners' latest totals, to two decimals.
+             * @description The mean of the assigned examiners' totals, to two decimals: frozen once determined.
              * @example 88.4
              */
             score: number;
@@ -3868,6 +5088,166 @@ export interface components {
              * @enum {string}
              */
             seminar: "design" | "final";
+        };
+        SeminarSession: {
+            /** @description The operations (by operationId) you may perform on it now. */
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            /**
+             * @description Whether the participants' coach and mentor attend as session members.
+             * @example false
+             */
+            coachAndMentorAttend: boolean;
+            /**
+             * Format: uuid
+             * @description Its cohort.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            cohortId: string;
+            /**
+             * Format: date
+             * @description The session's day, within the cohort's phase of the seminar.
+             * @example 2026-11-23
+             */
+            date: string;
+            /**
+             * Format: date-time
+             * @description When its result was determined; its scores are frozen since.
+             * @example 2026-11-23T09:30:00Z
+             */
+            determinedAt?: string;
+            /**
+             * Format: uuid
+             * @description Who determined it.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            determinedBy?: string;
+            /** @description The assigned examiners, by name. */
+            examiners: components["schemas"]["SessionExaminer"][];
+            /**
+             * Format: int64
+             * @description How many examiners' scores each participant needs before determination: the cohort's count, at most the examiners assigned.
+             * @example 2
+             */
+            examinersRequired: number;
+            /**
+             * Format: uuid
+             * @description The session's id.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            id: string;
+            /**
+             * @description The online meeting's address.
+             * @example https://zoom.us/j/123456789
+             */
+            onlineLink?: string;
+            /**
+             * Format: date-time
+             * @description When an organizer opened it to scores before its date.
+             * @example 2026-11-23T09:30:00Z
+             */
+            openedEarlyAt?: string;
+            /**
+             * Format: uuid
+             * @description Who opened it early.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            openedEarlyBy?: string;
+            /** @description The participants presenting, by name. */
+            participants: components["schemas"]["SessionParticipant"][];
+            /** @description Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer. */
+            refusedActions: components["schemas"]["RefusedAction"][];
+            /**
+             * @description The room.
+             * @example Ruang Seminar 2, Gedung B
+             */
+            room?: string;
+            /**
+             * @description The seminar.
+             * @example final
+             * @enum {string}
+             */
+            seminar: "design" | "final";
+            /**
+             * @description The local starting time, HH:MM.
+             * @example 09:00
+             */
+            startsAt?: string;
+            /**
+             * Format: int64
+             * @description Its version, as in the ETag.
+             * @example 1
+             */
+            version: number;
+        };
+        SeminarSessionCreate: {
+            /**
+             * @description The participants' coach and mentor attend as session members.
+             * @example false
+             */
+            coachAndMentorAttend?: boolean;
+            /**
+             * Format: date
+             * @description The session's day, within the cohort's phase of the seminar.
+             * @example 2026-11-23
+             */
+            date: string;
+            /** @description Examiners of the cohort assigned to score its participants. */
+            examiners?: string[];
+            /**
+             * @description The online meeting's address (http or https).
+             * @example https://zoom.us/j/123456789
+             */
+            onlineLink?: string;
+            /** @description Enrollments of the cohort presenting in it; each presents a seminar in one session. */
+            participants?: string[];
+            /**
+             * @description The room; a room or an online link is required.
+             * @example Ruang Seminar 2, Gedung B
+             */
+            room?: string;
+            /**
+             * @description The seminar.
+             * @example final
+             * @enum {string}
+             */
+            seminar: "design" | "final";
+            /**
+             * @description The local starting time, HH:MM.
+             * @example 09:00
+             */
+            startsAt?: string;
+        };
+        SeminarSessionListOutputBody: {
+            /** @description The sessions, by date. */
+            items: components["schemas"]["SeminarSession"][];
+        };
+        SeminarSessionPatch: {
+            /**
+             * @description Whether the coach and mentor attend.
+             * @example false
+             */
+            coachAndMentorAttend?: boolean | null;
+            /**
+             * Format: date
+             * @description New day.
+             * @example 2026-11-23
+             */
+            date?: string | null;
+            /**
+             * @description New online link.
+             * @example https://zoom.us/j/987654321
+             */
+            onlineLink?: string | null;
+            /**
+             * @description New room.
+             * @example Aula Utama
+             */
+            room?: string | null;
+            /**
+             * @description New starting time, HH:MM; empty to clear.
+             * @example 13:30
+             */
+            startsAt?: string | null;
         };
         SessionBody: {
             /**
@@ -3883,6 +5263,62 @@ export interface components {
             token: string;
             /** @description The signed-in user. */
             user: components["schemas"]["User"];
+        };
+        SessionExaminer: {
+            /**
+             * @description Their name.
+             * @example Prof. Dr. Hadi Prabowo
+             */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The examiner.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            userId: string;
+        };
+        SessionParticipant: {
+            /** @description The operations (by operationId) you may perform on it now. */
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            /**
+             * Format: uuid
+             * @description The participant's enrollment.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            enrollmentId: string;
+            /**
+             * @description The participant's name.
+             * @example Budi Santoso
+             */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The participant.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            participantId: string;
+            /**
+             * Format: uuid
+             * @description Their project, which is scored.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            projectId: string;
+            /**
+             * @description The project's status.
+             * @example final_submitted
+             */
+            projectStatus: string;
+            /**
+             * @description The project's title.
+             * @example Antrean Daring Adminduk
+             */
+            projectTitle: string;
+            /** @description Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer. */
+            refusedActions: components["schemas"]["RefusedAction"][];
+            /** @description The determined result, once the session is determined. */
+            result?: components["schemas"]["DeterminedResult"];
+            /** @description The latest score of each examiner who scored this seminar. */
+            scores: components["schemas"]["ExaminerScore"][];
         };
         ShowcaseEntry: {
             /**
@@ -3924,14 +5360,24 @@ export interface components {
              */
             program: "pkn1" | "pkn2" | "pka" | "pkp";
             /**
+             * @description Its province.
+             * @example Kepulauan Riau
+             */
+            province: string;
+            /**
              * Format: date-time
              * @description When it was put on the showcase.
              * @example 2026-11-23T09:30:00Z
              */
             publishedAt: string;
             /**
-             * @description Its region.
-             * @example Kepulauan Riau
+             * @description Its regency or city; empty for a provincial or central agency.
+             * @example Kota Batam
+             */
+            regency: string;
+            /**
+             * @description Its regency and province in one line.
+             * @example Kota Batam, Kepulauan Riau
              */
             region: string;
             /** @description Which agencies studied or adopted it, and when; latest first. */
@@ -3943,6 +5389,11 @@ export interface components {
              * @example SIAP ANTRE: Layanan Antrean Daring Administrasi Kependudukan Kota Batam
              */
             title: string;
+            /**
+             * @description The innovating participant's work unit; empty when not known.
+             * @example Dinas Kependudukan dan Pencatatan Sipil
+             */
+            unitName: string;
             /**
              * Format: int64
              * @description The year the cohort started.
@@ -3977,14 +5428,24 @@ export interface components {
              */
             program: "pkn1" | "pkn2" | "pka" | "pkp";
             /**
+             * @description Its province.
+             * @example Kepulauan Riau
+             */
+            province: string;
+            /**
              * Format: date-time
              * @description When it was put on the showcase.
              * @example 2026-11-23T09:30:00Z
              */
             publishedAt: string;
             /**
-             * @description Its region.
-             * @example Kepulauan Riau
+             * @description Its regency or city; empty for a provincial or central agency.
+             * @example Kota Batam
+             */
+            regency: string;
+            /**
+             * @description Its regency and province in one line.
+             * @example Kota Batam, Kepulauan Riau
              */
             region: string;
             /** @description Agencies that studied and adopted it. */
@@ -4004,6 +5465,11 @@ export interface components {
             title: string;
             /** @description The title in parts, with the words matching the search marked. */
             titleHighlight: components["schemas"]["HighlightPart"][];
+            /**
+             * @description The innovating participant's work unit; empty when not known.
+             * @example Dinas Kependudukan dan Pencatatan Sipil
+             */
+            unitName: string;
             /**
              * Format: int64
              * @description The year the cohort started.
@@ -4160,7 +5626,7 @@ export interface components {
              * @example project.design_submitted
              * @enum {string}
              */
-            action: "project.updated" | "project.design_submitted" | "project.design_reviewed" | "project.design_approved" | "project.implementation_started" | "project.final_submitted" | "project.completed" | "project.published" | "project.publication_updated" | "project.withdrawn" | "project.unpublished" | "milestone.created" | "milestone.updated" | "milestone.deleted" | "milestone.claimed" | "milestone.verified" | "milestone.returned" | "evidence.submitted" | "evidence.withdrawn" | "evidence.approved" | "evidence.rejected" | "coaching_note.added" | "assessment.recorded" | "enrollment.created" | "enrollment.updated" | "mentor_transfer.proposed" | "mentor_transfer.confirmed" | "mentor_transfer.refused" | "mentor_transfer.accepted" | "mentor_transfer.declined" | "mentor_transfer.cancelled";
+            action: "project.updated" | "project.design_submitted" | "project.design_reviewed" | "project.design_approved" | "project.implementation_started" | "project.final_submitted" | "project.completed" | "project.published" | "project.publication_updated" | "project.withdrawn" | "project.unpublished" | "milestone.created" | "milestone.updated" | "milestone.deleted" | "milestone.claimed" | "milestone.verified" | "milestone.returned" | "evidence.submitted" | "evidence.withdrawn" | "evidence.approved" | "evidence.rejected" | "coaching_note.added" | "assessment.recorded" | "assessment.revised" | "result.determined" | "enrollment.created" | "enrollment.updated" | "mentor_transfer.proposed" | "mentor_transfer.confirmed" | "mentor_transfer.refused" | "mentor_transfer.accepted" | "mentor_transfer.declined" | "mentor_transfer.cancelled";
             /**
              * Format: uuid
              * @description Who did it; absent for what the system did.
@@ -4197,6 +5663,95 @@ export interface components {
              * @enum {string}
              */
             targetType: "project" | "milestone" | "evidence" | "coaching_note" | "enrollment" | "mentor_transfer" | "assessment";
+        };
+        Unit: {
+            /** @description The operations (by operationId) you may perform on it now. */
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            /**
+             * Format: uuid
+             * @description The agency it belongs to.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            agencyId: string;
+            /**
+             * Format: date-time
+             * @description When it was registered.
+             * @example 2026-11-23T09:30:00Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description The unit's id.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            id: string;
+            /**
+             * @description Its kind.
+             * @example dinas
+             * @enum {string}
+             */
+            kind: "dinas" | "badan" | "inspektorat" | "sekretariat" | "bagian" | "biro" | "direktorat" | "pusat" | "kantor" | "kecamatan" | "other";
+            /**
+             * @description The kind as people call it, in Indonesian.
+             * @example Dinas
+             */
+            kindLabel: string;
+            /**
+             * @description Name, unique within the agency regardless of case.
+             * @example Dinas Kependudukan dan Pencatatan Sipil
+             */
+            name: string;
+            /** @description Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer. */
+            refusedActions: components["schemas"]["RefusedAction"][];
+            /**
+             * Format: date-time
+             * @description When it last changed.
+             * @example 2026-11-23T09:30:00Z
+             */
+            updatedAt: string;
+            /**
+             * Format: int64
+             * @description Increases with every change; the ETag names it.
+             * @example 1
+             */
+            version: number;
+        };
+        UnitCreate: {
+            /**
+             * @description Its kind (see list-unit-kinds); left out, it is guessed from the name ("Dinas …", "Disdukcapil" are dinas, "Bappeda" a badan), else other.
+             * @example dinas
+             */
+            kind?: string;
+            /**
+             * @description Name, unique within the agency regardless of case.
+             * @example Dinas Komunikasi dan Informatika
+             */
+            name: string;
+        };
+        UnitKindEntry: {
+            /**
+             * @description The kind.
+             * @example dinas
+             * @enum {string}
+             */
+            kind: "dinas" | "badan" | "inspektorat" | "sekretariat" | "bagian" | "biro" | "direktorat" | "pusat" | "kantor" | "kecamatan" | "other";
+            /**
+             * @description How people call it, in Indonesian.
+             * @example Dinas
+             */
+            label: string;
+        };
+        UnitPatch: {
+            /**
+             * @description New kind.
+             * @example dinas
+             */
+            kind?: string | null;
+            /**
+             * @description New name.
+             * @example Dinas Komunikasi, Informatika dan Statistik
+             */
+            name?: string | null;
         };
         User: {
             /**
@@ -4259,6 +5814,12 @@ export interface components {
              */
             sortName: string;
             /**
+             * Format: uuid
+             * @description The user's work unit (unit kerja) in their agency (list-units).
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            unitId?: string;
+            /**
              * Format: date-time
              * @description When the profile last changed.
              * @example 2026-11-23T09:30:00Z
@@ -4320,6 +5881,12 @@ export interface components {
              * @example Penata Tingkat I (III/d)
              */
             rank?: string;
+            /**
+             * Format: uuid
+             * @description The user's work unit: a unit of agencyId (422 unit.not_of_agency otherwise).
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            unitId?: string;
         };
         UserCreated: {
             /**
@@ -4387,6 +5954,12 @@ export interface components {
              */
             sortName: string;
             /**
+             * Format: uuid
+             * @description The user's work unit (unit kerja) in their agency (list-units).
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            unitId?: string;
+            /**
              * Format: date-time
              * @description When the profile last changed.
              * @example 2026-11-23T09:30:00Z
@@ -4402,7 +5975,7 @@ export interface components {
         UserPatch: {
             /**
              * Format: uuid
-             * @description New agency; null removes it.
+             * @description New agency; null removes it. A new agency without unitId also removes the unit, which belonged to the old one.
              * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             agencyId?: string | null;
@@ -4437,6 +6010,12 @@ export interface components {
              * @example Pembina Utama Muda (IV/c)
              */
             rank?: string | null;
+            /**
+             * Format: uuid
+             * @description New work unit, a unit of the (new) agency (422 unit.not_of_agency otherwise); null removes it.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            unitId?: string | null;
         };
         Verification: {
             /**
@@ -4696,6 +6275,200 @@ export interface operations {
             };
         };
     };
+    "get-agency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The agency's id. */
+                agencyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agency"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "update-agency": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you read. When given, the change is made only if nobody changed the resource since; otherwise 412 Precondition Failed. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The agency's id. */
+                agencyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["AgencyPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agency"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     "list-agency-replications": {
         parameters: {
             query?: {
@@ -4743,6 +6516,399 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "list-units": {
+        parameters: {
+            query?: {
+                /** @description How many items to return at most (1–200). */
+                limit?: number;
+                /** @description Where to continue: the nextCursor of the previous page. Omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The agency's id. */
+                agencyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListOutputUnitBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "create-unit": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The agency's id. */
+                agencyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnitCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Unit"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "delete-agenda-item": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you read. When given, the change is made only if nobody changed the resource since; otherwise 412 Precondition Failed. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The agenda item's id. */
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "update-agenda-item": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you read. When given, the change is made only if nobody changed the resource since; otherwise 412 Precondition Failed. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The agenda item's id. */
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["AgendaItemPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendaItem"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5024,6 +7190,215 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "delete-class": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The class's id. */
+                classId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "update-class": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you read. When given, the change is made only if nobody changed the resource since; otherwise 412 Precondition Failed. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The class's id. */
+                classId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["ClassPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Class"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5413,6 +7788,557 @@ export interface operations {
             };
         };
     };
+    "list-agenda-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The cohort's id. */
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortAgenda"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "create-agenda-item": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The cohort's id. */
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgendaItemCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendaItem"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "export-cohort-agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The cohort's id. */
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agenda as an iCalendar file (RFC 5545). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "update-agenda-rules": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you read. When given, the change is made only if nobody changed the resource since; otherwise 412 Precondition Failed. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The cohort's id. */
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgendaRulesPut"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortAgenda"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "list-classes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The cohort's id. */
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassList"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "create-class": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The cohort's id. */
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClassCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Class"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     "list-enrollments": {
         parameters: {
             query?: {
@@ -5697,6 +8623,8 @@ export interface operations {
                 status?: "draft" | "design_submitted" | "design_approved" | "implementing" | "final_submitted" | "completed";
                 /** @description By participant name, by progress (highest first) or by last activity (most recent first). */
                 sort?: "name" | "progress" | "lastActivityAt";
+                /** @description Only the participants of this class of the cohort (list-classes); another cohort's class answers 422 class.unknown naming query.classId. */
+                classId?: string;
             };
             header?: never;
             path: {
@@ -5783,6 +8711,8 @@ export interface operations {
                 status?: "draft" | "design_submitted" | "design_approved" | "implementing" | "final_submitted" | "completed";
                 /** @description By participant name, by progress (highest first) or by last activity (most recent first). */
                 sort?: "name" | "progress" | "lastActivityAt";
+                /** @description Only the participants of this class of the cohort (list-classes); another cohort's class answers 422 class.unknown naming query.classId. */
+                classId?: string;
                 /** @description The separator: , or ; (for Excel set to Indonesian). */
                 sep?: string;
                 /** @description The file's language: id (Indonesian headings and statuses, times in WIB) or en (snake_case headings, the API's statuses, RFC 3339 times). */
@@ -5826,6 +8756,96 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "determine-cohort-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The cohort's id. */
+                cohortId: string;
+                /** @description The seminar: design or final. */
+                seminar: "design" | "final";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeminarSessionListOutputBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6236,6 +9256,963 @@ export interface operations {
             };
         };
     };
+    "list-seminar-sessions": {
+        parameters: {
+            query?: {
+                /** @description Only the sessions of this seminar. */
+                seminar?: "design" | "final";
+            };
+            header?: never;
+            path: {
+                /** @description The cohort's id. */
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeminarSessionListOutputBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "create-seminar-session": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The cohort's id. */
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SeminarSessionCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeminarSession"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-seminar-session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The cohort's id. */
+                cohortId: string;
+                /** @description The session's id. */
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeminarSession"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "update-seminar-session": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you read. When given, the change is made only if nobody changed the resource since; otherwise 412 Precondition Failed. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The cohort's id. */
+                cohortId: string;
+                /** @description The session's id. */
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["SeminarSessionPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeminarSession"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "determine-seminar-session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The cohort's id. */
+                cohortId: string;
+                /** @description The session's id. */
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeminarSession"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "add-session-examiner": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The cohort's id. */
+                cohortId: string;
+                /** @description The session's id. */
+                sessionId: string;
+                /** @description The examiner. */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeminarSession"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "remove-session-examiner": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The cohort's id. */
+                cohortId: string;
+                /** @description The session's id. */
+                sessionId: string;
+                /** @description The examiner. */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeminarSession"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "open-seminar-session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The cohort's id. */
+                cohortId: string;
+                /** @description The session's id. */
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeminarSession"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "add-session-participant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The cohort's id. */
+                cohortId: string;
+                /** @description The session's id. */
+                sessionId: string;
+                /** @description The participant's enrollment. */
+                enrollmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeminarSession"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "remove-session-participant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The cohort's id. */
+                cohortId: string;
+                /** @description The session's id. */
+                sessionId: string;
+                /** @description The participant's enrollment. */
+                enrollmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeminarSession"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     "list-cohort-staff": {
         parameters: {
             query?: never;
@@ -6521,7 +10498,10 @@ export interface operations {
     };
     "get-cohort-workload": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only the participants of this class of the cohort (list-classes); another cohort's class answers 422 class.unknown naming query.classId. */
+                classId?: string;
+            };
             header?: never;
             path: {
                 /** @description The cohort's id. */
@@ -7375,6 +11355,242 @@ export interface operations {
             };
         };
     };
+    "list-holidays": {
+        parameters: {
+            query?: {
+                /** @description Only the holidays of this year. */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolidayList"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "create-holiday": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HolidayCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Holiday"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "delete-holiday": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The holiday's id. */
+                holidayId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     "list-institutions": {
         parameters: {
             query?: {
@@ -7688,6 +11904,122 @@ export interface operations {
             };
         };
     };
+    "get-my-agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyAgenda"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "export-my-agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agenda as an iCalendar file (RFC 5545). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     "list-reminders": {
         parameters: {
             query?: {
@@ -7723,6 +12055,55 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "list-my-seminar-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeminarSessionListOutputBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10674,8 +15055,12 @@ export interface operations {
             query?: {
                 /** @description Words to search for, in Bahasa Indonesia: stemmed (pelayanan finds layanan), all words must match, "quoted phrases" and -excluded words work as in web search engines. When nothing matches, misspelled words are corrected to words of the showcase. Omit to list the newest first. */
                 q?: string;
-                /** @description Only innovations of agencies in this region (province), any case. */
+                /** @description Only innovations of agencies in this region, any case: a province, a regency or city, or both as region writes them. */
                 region?: string;
+                /** @description Only innovations of agencies in this province (any case; short forms such as Jateng are understood). */
+                province?: string;
+                /** @description Only innovations of agencies in this regency or city, any case: in full (Kabupaten Klaten, Kab. Klaten) or by its name alone (Klaten finds Kabupaten and Kota Klaten). */
+                regency?: string;
                 /** @description Only innovations of cohorts of this training program. */
                 program?: "pkn1" | "pkn2" | "pka" | "pkp";
                 /** @description Only innovations of cohorts that started in this year. */
@@ -11005,6 +15390,178 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "list-unit-kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["List-unit-kindsResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "update-unit": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you read. When given, the change is made only if nobody changed the resource since; otherwise 412 Precondition Failed. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The unit's id. */
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["UnitPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Unit"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };

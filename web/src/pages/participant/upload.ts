@@ -1,4 +1,6 @@
-// Submitting evidence (submit-evidence) with its upload progress.
+// Submitting evidence (submit-evidence) with its upload progress: a file
+// through the resumable upload routes (tus), a link as a form.
+import { Upload as TusUpload, type DetailedError } from "tus-js-client";
 import { ApiError, type Problem, type Schema } from "../../api";
 import { localizeProblem } from "../../problems";
 import { t } from "../../i18n";
@@ -22,7 +24,8 @@ export class UploadAborted extends Error {
 }
 
 /**
- * Sends evidence as multipart/form-data with XMLHttpRequest rather than the
+ * Sends evidence: a file resumably (uploadResumably), a link as
+ * multipart/form-data with XMLHttpRequest rather than the
  * typed openapi-fetch client: fetch cannot report how much of a request
  * body has been sent, and evidence (photos, scanned decrees) of up to tens
  * of megabytes is often uploaded from a phone on a slow connection, where
@@ -31,14 +34,14 @@ export class UploadAborted extends Error {
  * with UploadAborted after abort().
  */
 export function submitEvidence(milestoneId: string, input: EvidenceInput, onProgress: (percent: number) => void): Upload {
+  if ("file" in input) return uploadResumably(milestoneId, input, onProgress);
   const xhr = new XMLHttpRequest();
   const done = new Promise<Evidence>((resolve, reject) => {
     const form = new FormData();
     // Text fields first: the server reads the parts in the order they come.
     form.append("title", input.title);
     form.append("description", input.description);
-    if ("file" in input) form.append("file", input.file, input.file.name);
-    else form.append("url", input.url);
+    form.append("url", "url" in input ? input.url : "");
 
     xhr.open("POST", `${window.location.origin}/v1/milestones/${encodeURIComponent(milestoneId)}/evidence`);
     const token = session.token();
@@ -65,6 +68,79 @@ export function submitEvidence(milestoneId: string, input: EvidenceInput, onProg
     xhr.send(form);
   });
   return { done, abort: () => xhr.abort() };
+}
+
+/** How long to wait before each new try after the connection drops, in ms. */
+const retryDelays = [0, 1000, 3000, 5000, 10_000, 20_000, 30_000, 60_000];
+
+/**
+ * Sends a file as a resumable upload (the tus protocol, see the API's
+ * description): over a dropped connection it asks the server how much has
+ * arrived and sends the rest, retrying with the delays above, and an upload
+ * cut off by closing the page resumes from where it was when the same file
+ * is chosen again for the same milestone. The server checks everything but
+ * the file's type before the first byte; the last chunk's answer is the
+ * evidence, or the API's problem (415 for a type not accepted).
+ */
+function uploadResumably(milestoneId: string, input: EvidenceInput & { file: File }, onProgress: (percent: number) => void): Upload {
+  let upload: TusUpload | undefined;
+  let aborted = false;
+  const done = new Promise<Evidence>((resolve, reject) => {
+    const token = session.token();
+    upload = new TusUpload(input.file, {
+      endpoint: `${window.location.origin}/v1/milestones/${encodeURIComponent(milestoneId)}/evidence/uploads`,
+      metadata: { filename: input.file.name, title: input.title, description: input.description },
+      headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), Accept: "application/json, application/problem+json" },
+      chunkSize: 2 << 20,
+      retryDelays,
+      removeFingerprintOnSuccess: true,
+      onProgress: (sent, total) => {
+        if (total > 0) onProgress((sent / total) * 100);
+      },
+      onSuccess: ({ lastResponse }) => {
+        onProgress(100);
+        try {
+          resolve(JSON.parse(lastResponse.getBody()) as Evidence);
+        } catch {
+          reject(new ApiError({ status: lastResponse.getStatus(), title: t("common.problem") }));
+        }
+      },
+      onError: (err) => {
+        if (aborted) return reject(new UploadAborted());
+        const res = (err as DetailedError).originalResponse;
+        if (!res) return reject(new ApiError({ status: 0, title: t("common.networkError") }));
+        if (res.getStatus() === 401) session.expire();
+        reject(new ApiError(localizeProblem(problemOfBody(res.getStatus(), res.getBody()))));
+      },
+    });
+    upload
+      .findPreviousUploads()
+      .then((previous) => {
+        const last = previous[0];
+        if (last) upload?.resumeFromPreviousUpload(last);
+        upload?.start();
+      })
+      .catch(() => upload?.start());
+  });
+  return {
+    done,
+    abort: () => {
+      aborted = true;
+      void upload?.abort(true).catch(() => undefined);
+      onProgress(0);
+    },
+  };
+}
+
+/** The problem in an answer's body, or one made from its status. */
+function problemOfBody(status: number, body: string): Problem {
+  try {
+    const problem = JSON.parse(body) as Problem;
+    if (problem && typeof problem === "object") return { ...problem, status: problem.status ?? status };
+  } catch {
+    // not JSON: a proxy's error page, say
+  }
+  return { status, title: t("common.problem") };
 }
 
 /** The problem of a failed answer, or one made from its status line. */
