@@ -64,6 +64,8 @@ type ProgressTotals struct {
 	ByStatus     map[string]int `json:"byStatus" maxProperties:"6" doc:"Participants per project status." example:"{\"implementing\":21,\"design_approved\":5}"`
 	MeanProgress float64        `json:"meanProgress" doc:"The mean of their progress, to one decimal." example:"46.7"`
 	Overdue      int            `json:"overdue" doc:"Overdue milestones, all horizons." example:"7"`
+	EarlySteps   int            `json:"earlySteps" doc:"Workflow steps of the cohort (a coach: of the participants they coach; group and status do not narrow it) taken before their agenda item opened them (flagged early; see list-agenda-items)." example:"1"`
+	LateSteps    int            `json:"lateSteps" doc:"Workflow steps taken after their agenda item closed them (flagged late)." example:"3"`
 }
 
 // CohortProgress is the answer of get-cohort-progress.
@@ -109,6 +111,11 @@ func registerProgress(api huma.API, s *Services) {
 		for status, count := range t.ByStatus {
 			out.Body.Totals.ByStatus[string(status)] = count
 		}
+		timing, err := s.Cohorts.AgendaTimingCounts(ctx, actorOf(ctx), in.CohortID)
+		if err != nil {
+			return nil, err
+		}
+		out.Body.Totals.EarlySteps, out.Body.Totals.LateSteps = timing.Early, timing.Late
 		return out, nil
 	})
 

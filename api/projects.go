@@ -182,6 +182,8 @@ type EventDetails struct {
 	Mentor         string             `json:"mentor,omitempty" doc:"The proposed mentor of a mentor transfer." example:"Drs. Jefridin, M.Pd."`
 	PreviousMentor string             `json:"previousMentor,omitempty" doc:"The mentor a mentor transfer would replace." example:"Ir. Hendra Gunawan"`
 	Changes        []EnrollmentChange `json:"changes,omitempty" doc:"What changed in an enrollment."`
+	Timing         string             `json:"timing,omitempty" enum:"early,late" doc:"A workflow step taken outside its part of the cohort's agenda: early (before its window opened) or late (after it closed); left out when on time (see list-agenda-items)." example:"late"`
+	AgendaKind     string             `json:"agendaKind,omitempty" enum:"mandiri,jarak_jauh,klasikal,taking_ownership,seminar_rancangan,laboratorium,coaching,visitasi,seminar_laporan,penutupan,evaluasi_pasca" doc:"With timing: the kind of agenda item the step belongs to." example:"seminar_rancangan"`
 }
 
 // EnrollmentChange is one change of an enrollment, by the names or values
@@ -196,7 +198,7 @@ func newTimelineEntry(e domain.TimelineEntry) TimelineEntry {
 	d := e.Details
 	out := TimelineEntry{ID: e.ID, At: e.At, ActorID: e.ActorID, ActorName: e.ActorName, Action: TimelineAction(e.Action), TargetType: e.TargetType,
 		TargetID: e.TargetID, Details: EventDetails{Title: d.Title, Comment: d.Comment, Role: string(d.Role), Decision: string(d.Decision), Seminar: string(d.Seminar),
-			Mentor: d.Mentor, PreviousMentor: d.PreviousMentor}}
+			Mentor: d.Mentor, PreviousMentor: d.PreviousMentor, Timing: string(d.Timing), AgendaKind: string(d.AgendaKind)}}
 	for _, c := range d.Changes {
 		out.Details.Changes = append(out.Details.Changes, EnrollmentChange{Field: c.Field, From: c.From, To: c.To})
 	}

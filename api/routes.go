@@ -9,6 +9,7 @@ func registerRoutes(v1 huma.API, s *Services) {
 	registerUsers(v1, s)
 	registerInstitutions(v1, s)
 	registerCohorts(v1, s)
+	registerAgenda(v1, s)
 	registerEnrollments(v1, s)
 	registerProjects(v1, s)
 	registerMilestones(v1, s)

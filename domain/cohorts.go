@@ -49,6 +49,10 @@ func (s *Cohorts) CreateCohort(ctx context.Context, actor *Actor, plan CohortPla
 		if err := tx.Cohorts().Create(ctx, cohort); err != nil {
 			return err
 		}
+		// Phases given the old way become the first items of the agenda.
+		if err := tx.Agenda().Create(ctx, agendaOfPhases(cohort, cohort.Phases, now)...); err != nil {
+			return err
+		}
 		if _, err := tx.Cohorts().AddStaff(ctx, StaffMember{CohortID: cohort.ID, UserID: actor.UserID, Role: StaffOrganizer, AddedAt: now}); err != nil {
 			return err
 		}
@@ -126,14 +130,37 @@ func (s *Cohorts) UpdateCohort(ctx context.Context, actor *Actor, id uuid.UUID, 
 		if err := checkPartner(ctx, tx, c.PartnerInstitutionID); err != nil {
 			return err
 		}
+		// The phases derived from the agenda are not checked again: only
+		// phases given are (and then replace the agenda's items of their
+		// kinds).
+		derived := cohort.Phases
+		if c.Phases == nil {
+			cohort.Phases = nil
+		}
 		if err := cohort.apply(c); err != nil {
 			return err
+		}
+		if c.Phases == nil {
+			cohort.Phases = derived
 		}
 		cohort.Version++
 		cohort.UpdatedAt = now
 		if err := tx.Cohorts().Update(ctx, cohort); err != nil {
 			return err
 		}
+		if c.Phases != nil {
+			if err := replacePhaseItems(ctx, tx, cohort, *c.Phases, now); err != nil {
+				return err
+			}
+		}
+		if err := checkAgendaWithin(ctx, tx, cohort); err != nil {
+			return err
+		}
+		items, err := tx.Agenda().OfCohorts(ctx, id)
+		if err != nil {
+			return err
+		}
+		cohort.Phases = Agenda(items).Phases()
 		e := event(actor, now, "cohort.updated", "cohort", id)
 		e.CohortID, e.Before, e.After = &id, before, cohort
 		return tx.Events().Append(ctx, e)

@@ -45,6 +45,11 @@ type EventDetails struct {
 	Mentor, PreviousMentor string
 	// Changes list what changed in an enrollment.
 	Changes []EnrollmentChange
+	// Timing flags a workflow step taken outside its part of the cohort's
+	// agenda (early or late; empty when on time), and AgendaKind names the
+	// kind of agenda item the step belongs to.
+	Timing     AgendaTiming
+	AgendaKind AgendaKind
 }
 
 // EnrollmentChange is one change of an enrollment, with the names or

@@ -117,7 +117,10 @@ func (s *Projects) SubmitEvidence(ctx context.Context, actor *Actor, milestoneID
 		if err := checkAcceptsEvidence(*p, *m); err != nil {
 			return nil, err
 		}
-		var err error
+		timing, err := gate(ctx, tx, p.CohortID, StepSubmitEvidence, s.Today())
+		if err != nil {
+			return nil, err
+		}
 		if e, err = newEvidence(*m, d, actor.UserID, s.now()); err != nil {
 			return nil, err
 		}
@@ -128,6 +131,7 @@ func (s *Projects) SubmitEvidence(ctx context.Context, actor *Actor, milestoneID
 		offerEvidence(actor, *p, &e)
 		ev := evidenceEvent(actor, s, *p, e, "evidence.submitted")
 		ev.After = e
+		flag(&ev, StepSubmitEvidence, timing)
 		return []Event{ev}, nil
 	})
 	if err != nil {

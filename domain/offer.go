@@ -324,6 +324,8 @@ func OfferedOperations() []Operation {
 	add(operationsOf(publicationOffers))
 	add(operationsOf(enrollmentOffers))
 	add(operationsOf(cohortOffers))
+	add(operationsOf(agendaOffers))
+	add(operationsOf(agendaItemOffers))
 	add(append(operationsOf(accountOffers), OpCreateCohort))
 	add([]Operation{OpCreateProgramTemplate, OpUpdateProgramTemplate})
 	return ops

@@ -103,7 +103,7 @@ func (s *Projects) offerProject(ctx context.Context, tx Store, actor *Actor, p *
 		}
 	}
 	offerProject(actor, p, round)
-	return nil
+	return gateOffer(ctx, tx, p.CohortID, &p.Offer, s.Today(), projectGatedOps)
 }
 
 // projectEvent is an audit event about a project, naming its title.
@@ -149,8 +149,13 @@ func (s *Projects) SubmitDesign(ctx context.Context, actor *Actor, id uuid.UUID,
 		if err := p.submitDesign(milestones, s.now()); err != nil {
 			return nil, err
 		}
+		timing, err := gate(ctx, tx, p.CohortID, StepSubmitDesign, s.Today())
+		if err != nil {
+			return nil, err
+		}
 		e := projectEvent(actor, s.now(), *p, "project.design_submitted")
 		e.After = *p
+		flag(&e, StepSubmitDesign, timing)
 		return []Event{e}, s.notifyDesignReviewers(ctx, tx, *p)
 	})
 }
@@ -169,6 +174,10 @@ func (s *Projects) ReviewDesign(ctx context.Context, actor *Actor, id uuid.UUID,
 		if err != nil {
 			return nil, err
 		}
+		timing, err := gate(ctx, tx, p.CohortID, StepDecideDesign, s.Today())
+		if err != nil {
+			return nil, err
+		}
 		now := s.now()
 		review := Review{ID: NewID(), ProjectID: p.ID, TargetType: "design", TargetID: p.ID, Round: p.DesignRound,
 			ReviewerID: actor.UserID, ReviewerRole: role, Decision: string(decision), Comment: strings.TrimSpace(comment), At: now}
@@ -177,6 +186,7 @@ func (s *Projects) ReviewDesign(ctx context.Context, actor *Actor, id uuid.UUID,
 		}
 		e := projectEvent(actor, now, *p, "project.design_reviewed")
 		e.After, e.Details.Role, e.Details.Decision, e.Details.Comment = review, role, decision, review.Comment
+		flag(&e, StepDecideDesign, timing)
 		events := []Event{e}
 		if approved {
 			events = append(events, projectEvent(actor, now, *p, "project.design_approved"))
@@ -210,7 +220,13 @@ func (s *Projects) SubmitFinal(ctx context.Context, actor *Actor, id uuid.UUID) 
 		if err := p.submitFinal(); err != nil {
 			return nil, err
 		}
-		return []Event{projectEvent(actor, s.now(), *p, "project.final_submitted")}, nil
+		timing, err := gate(ctx, tx, p.CohortID, StepSubmitFinal, s.Today())
+		if err != nil {
+			return nil, err
+		}
+		e := projectEvent(actor, s.now(), *p, "project.final_submitted")
+		flag(&e, StepSubmitFinal, timing)
+		return []Event{e}, nil
 	})
 }
 

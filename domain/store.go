@@ -22,6 +22,8 @@ type Store interface {
 	Institutions() InstitutionStore
 	Agencies() AgencyStore
 	Cohorts() CohortStore
+	// Agenda keeps the cohorts' agendas and their rules.
+	Agenda() AgendaStore
 	Enrollments() EnrollmentStore
 	Events() EventStore
 	Projects() ProjectStore

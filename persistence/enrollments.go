@@ -149,6 +149,8 @@ type eventDetails struct {
 	Mentor         string             `json:"mentor,omitempty"`
 	PreviousMentor string             `json:"previousMentor,omitempty"`
 	Changes        []enrollmentChange `json:"changes,omitempty"`
+	Timing         string             `json:"timing,omitempty"`
+	AgendaKind     string             `json:"agendaKind,omitempty"`
 }
 
 // enrollmentChange is one change of events.details.changes.
@@ -160,7 +162,7 @@ type enrollmentChange struct {
 
 func eventDetailsOf(d domain.EventDetails) eventDetails {
 	out := eventDetails{Title: d.Title, Comment: d.Comment, Role: string(d.Role), Decision: string(d.Decision), Seminar: string(d.Seminar), Mentor: d.Mentor,
-		PreviousMentor: d.PreviousMentor}
+		PreviousMentor: d.PreviousMentor, Timing: string(d.Timing), AgendaKind: string(d.AgendaKind)}
 	for _, c := range d.Changes {
 		out.Changes = append(out.Changes, enrollmentChange{Field: c.Field, From: c.From, To: c.To})
 	}
@@ -169,7 +171,7 @@ func eventDetailsOf(d domain.EventDetails) eventDetails {
 
 func (d eventDetails) toDomain() domain.EventDetails {
 	out := domain.EventDetails{Title: d.Title, Comment: d.Comment, Role: domain.Role(d.Role), Decision: domain.DesignDecision(d.Decision), Seminar: domain.Seminar(d.Seminar),
-		Mentor: d.Mentor, PreviousMentor: d.PreviousMentor}
+		Mentor: d.Mentor, PreviousMentor: d.PreviousMentor, Timing: domain.AgendaTiming(d.Timing), AgendaKind: domain.AgendaKind(d.AgendaKind)}
 	for _, c := range d.Changes {
 		out.Changes = append(out.Changes, domain.EnrollmentChange{Field: c.Field, From: c.From, To: c.To})
 	}

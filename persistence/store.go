@@ -70,6 +70,9 @@ func (s *Store) Agencies() domain.AgencyStore { return &AgencyStore{db: s.db, se
 // Cohorts returns the cohort repository.
 func (s *Store) Cohorts() domain.CohortStore { return &CohortStore{db: s.db} }
 
+// Agenda returns the repository of cohorts' agendas.
+func (s *Store) Agenda() domain.AgendaStore { return &AgendaStore{db: s.db} }
+
 // Enrollments returns the enrollment repository.
 func (s *Store) Enrollments() domain.EnrollmentStore { return &EnrollmentStore{db: s.db} }
 

@@ -144,6 +144,7 @@ func (b *builder) build(ctx context.Context) error {
 	}{
 		{"create the institution and its organizer", b.createInstitution},
 		{"create the cohort", b.createCohort},
+		{"plan the cohort's agenda", b.planAgenda},
 		{"add the cohort's staff", b.addStaff},
 		{"enroll the participants", b.enroll},
 		{"work on the projects", b.workOnProjects},
