@@ -114,7 +114,7 @@ var accessMatrix = map[string]accessCase{
 		return answer(c.AddCohortStaffWithResponse(ctx, w.cohortA.ID, nil, client.StaffAdd{UserId: w.user("Penguji Baru").ID, Role: client.StaffAddRoleExaminer}))
 	}, [9]int{created, created, notFound, forbidden, forbidden, forbidden, forbidden, notFound, unauth}},
 	"list-cohort-staff": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
-		return answer(c.ListCohortStaffWithResponse(ctx, w.cohortA.ID))
+		return answer(c.ListCohortStaffWithResponse(ctx, w.cohortA.ID, nil))
 	}, [9]int{ok, ok, notFound, ok, forbidden, forbidden, forbidden, notFound, unauth}},
 	"remove-cohort-staff": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
 		examiner := w.user("Penguji Sementara")
@@ -212,7 +212,7 @@ var moreAccess = func() map[string][3]int {
 		// The participant's enrollment and project: examiners see every one,
 		// the other coach and mentor do not see this one.
 		"get-enrollment": {notFound, notFound, ok}, "update-enrollment": {notFound, notFound, forbidden},
-		"record-assessment": {notFound, notFound, created}, "list-assessments": {notFound, notFound, ok},
+		"list-assessments": {notFound, notFound, ok},
 		"list-coaching-notes": {notFound, notFound, forbidden}, "add-coaching-note": {notFound, notFound, forbidden},
 		"review-design": {notFound, notFound, forbidden}, "verify-milestone": {notFound, notFound, forbidden},
 		"review-evidence": {notFound, notFound, forbidden},

@@ -28,10 +28,6 @@ func init() {
 		"release-results": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
 			return answer(c.ReleaseResultsWithResponse(ctx, w.cohortA.ID, client.ReleaseResultsParamsSeminarDesign))
 		}, [9]int{noContent, noContent, notFound, forbidden, forbidden, forbidden, forbidden, notFound, unauth}},
-		"record-assessment": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
-			w.bringProjectTo(w.t, domain.ProjectImplementing) // past draft, so the design seminar may assess it
-			return answer(c.RecordAssessmentWithResponse(ctx, w.project(), nil, designAssessment(87)))
-		}, [9]int{created, forbidden, notFound, forbidden, forbidden, forbidden, notFound, notFound, unauth}},
 		"list-assessments": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
 			return answer(c.ListAssessmentsWithResponse(ctx, w.project()))
 		}, [9]int{ok, ok, notFound, ok, ok, ok, notFound, notFound, unauth}},

@@ -9,78 +9,12 @@ import (
 	"github.com/proper-id/proper/domain"
 )
 
-func TestExaminersScoreAndParticipantsSeeResultsOnceReleased(t *testing.T) {
-	t.Parallel()
-	w := newWorld(t)
-	w.draftDesign(t)
-	expect(t, w.post(projectPath(w, "/design/submit"), w.tokenOf(roleParticipant), nil), http.StatusOK)
-	examiner := w.token(w.examiner.ID)
-
-	res := expect(t, w.post(projectPath(w, "/assessments"), examiner, designScores(85.5)), http.StatusCreated)
-	if !strings.Contains(string(res.body), `"total":85.5`) || !strings.Contains(string(res.body), `"predicate":"memuaskan"`) {
-		t.Fatalf("%s", res.body)
-	}
-	var list struct{ Items []struct{ Total float64 } }
-	expect(t, w.get(projectPath(w, "/assessments"), w.tokenOf(roleParticipant)), http.StatusOK).decode(t, &list)
-	if len(list.Items) != 0 {
-		t.Fatalf("the participant sees %d assessments before the release", len(list.Items))
-	}
-	expect(t, w.get(projectPath(w, "/assessments"), w.tokenOf(roleCoach)), http.StatusOK).decode(t, &list)
-	if len(list.Items) != 1 {
-		t.Fatalf("the coach should see the assessment at once: %+v", list.Items)
-	}
-
-	expect(t, w.post("/v1/cohorts/"+w.cohortA.ID.String()+"/results/design/release", w.tokenOf(roleOrganizer), nil), http.StatusNoContent)
-	expect(t, w.get(projectPath(w, "/assessments"), w.tokenOf(roleParticipant)), http.StatusOK).decode(t, &list)
-	if len(list.Items) != 1 || list.Items[0].Total != 85.5 {
-		t.Fatalf("after the release: %+v", list.Items)
-	}
-	// A second examiner's score makes the result their mean.
-	second := w.user("Dr. Rina Penguji Kedua")
-	if _, err := w.cohorts().AddStaff(t.Context(), w.admin, w.cohortA.ID, second.ID, domain.StaffExaminer); err != nil {
-		t.Fatal(err)
-	}
-	expect(t, w.post(projectPath(w, "/assessments"), w.token(second.ID), designScores(95)), http.StatusCreated)
-	var project struct {
-		Results []struct {
-			Seminar, Predicate string
-			Score              float64
-			Examiners          int
-		}
-	}
-	expect(t, w.get(projectPath(w, ""), w.tokenOf(roleParticipant)), http.StatusOK).decode(t, &project)
-	if len(project.Results) != 1 || project.Results[0].Score != 90.25 || project.Results[0].Predicate != "sangat_memuaskan" || project.Results[0].Examiners != 2 {
-		t.Fatalf("results %+v, want design 90.25 sangat_memuaskan", project.Results)
-	}
-}
-
-func TestTheFinalAssessmentCompletesTheProject(t *testing.T) {
-	t.Parallel()
-	w := newWorld(t)
-	w.draftDesign(t)
-	w.bringProjectTo(t, domain.ProjectImplementing)
-	examiner := w.token(w.examiner.ID)
-	var final []map[string]any
-	for _, c := range domain.DefaultRubrics(w.cohortA.ID, domain.ProgramPKN2)[1].Criteria {
-		final = append(final, map[string]any{"criterion": c.Key, "score": 80})
-	}
-	body := map[string]any{"seminar": "final", "scores": final}
-	expect(t, w.post(projectPath(w, "/assessments"), examiner, body), http.StatusConflict) // no final report yet
-	expect(t, w.post(projectPath(w, "/final/submit"), w.tokenOf(roleParticipant), nil), http.StatusOK)
-	res := expect(t, w.post(projectPath(w, "/assessments"), examiner, body), http.StatusCreated)
-	if !strings.Contains(string(res.body), `"predicate":"cukup_memuaskan"`) {
-		t.Fatalf("80 is cukup_memuaskan: %s", res.body)
-	}
-	if p := w.projectState(t); p.Status != "completed" {
-		t.Fatalf("status %s after the final assessment", p.Status)
-	}
-}
-
 func TestBadScoresAreRefusedNamingThem(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
 	w.draftDesign(t)
 	w.bringProjectTo(t, domain.ProjectDesignSubmitted)
+	w.sessionFor(t, w.project(), domain.SeminarDesign)
 	body := designScores(80)
 	scores := body["scores"].([]map[string]any)
 	body["scores"] = append(scores[1:], map[string]any{"criterion": "charisma", "score": 100})
@@ -106,6 +40,7 @@ func TestARubricIsFixedOnceItsSeminarIsScored(t *testing.T) {
 	}
 	w.draftDesign(t)
 	w.bringProjectTo(t, domain.ProjectDesignSubmitted)
+	w.sessionFor(t, w.project(), domain.SeminarDesign)
 	expect(t, w.post(projectPath(w, "/assessments"), w.token(w.examiner.ID), designScores(80)), http.StatusCreated)
 	good := map[string]any{"criteria": []map[string]any{{"key": "a", "name": "A", "weight": 60}, {"key": "b", "name": "B", "weight": 40}}}
 	expect(t, w.do(request{method: http.MethodPut, path: path, token: organizer, body: good}), http.StatusConflict)

@@ -62,11 +62,15 @@ type Assessment struct {
 	Total        float64     `json:"total" doc:"The weighted total, to two decimals." example:"86.25"`
 	Predicate    string      `json:"predicate" enum:"sangat_memuaskan,memuaskan,cukup_memuaskan,kurang_memuaskan" doc:"The qualification the total earns: sangat_memuaskan (> 90), memuaskan (> 80), cukup_memuaskan (> 70), kurang_memuaskan (≤ 70)." example:"memuaskan"`
 	RecordedAt   time.Time   `json:"recordedAt" doc:"When it was recorded; an examiner's latest counts."`
+	SessionID    *uuid.UUID  `json:"sessionId,omitempty" format:"uuid" doc:"The seminar session it was recorded in."`
+	Replaces     *uuid.UUID  `json:"replaces,omitempty" format:"uuid" doc:"The examiner's previous score of the seminar that this one revises; every revision is kept."`
+	Reason       string      `json:"reason,omitempty" doc:"The examiner's written reason for the revision, when given." example:"Koreksi penjumlahan"`
 }
 
 func newAssessment(a domain.Assessment) Assessment {
 	out := Assessment{ID: a.ID, ProjectID: a.ProjectID, Seminar: string(a.Seminar), ExaminerID: a.ExaminerID, ExaminerName: a.ExaminerName,
-		Scores: make([]ScoreBody, len(a.Scores)), Comment: a.Comment, Total: a.Total, Predicate: string(a.Predicate), RecordedAt: a.At}
+		Scores: make([]ScoreBody, len(a.Scores)), Comment: a.Comment, Total: a.Total, Predicate: string(a.Predicate), RecordedAt: a.At,
+		SessionID: a.SessionID, Replaces: a.Replaces, Reason: a.Reason}
 	for i, s := range a.Scores {
 		out.Scores[i] = ScoreBody{Criterion: s.Criterion, Score: s.Score}
 	}
@@ -76,9 +80,11 @@ func newAssessment(a domain.Assessment) Assessment {
 // SeminarResult is a project's result in a seminar.
 type SeminarResult struct {
 	Seminar   string  `json:"seminar" enum:"design,final" doc:"The seminar." example:"final"`
-	Score     float64 `json:"score" doc:"The mean of the examiners' latest totals, to two decimals." example:"88.4"`
+	Score     float64 `json:"score" doc:"The mean of the assigned examiners' totals, to two decimals: frozen once determined." example:"88.4"`
 	Predicate string  `json:"predicate" enum:"sangat_memuaskan,memuaskan,cukup_memuaskan,kurang_memuaskan" doc:"The qualification the score earns." example:"memuaskan"`
 	Examiners int     `json:"examiners" doc:"How many examiners assessed." example:"2"`
+	// Determined is false for the staff's provisional mean before determination.
+	Determined bool `json:"determined" doc:"True for a result determined from frozen scores; false for the provisional mean of the scores so far, which only the cohort's staff read."`
 }
 
 // SeminarPath names a seminar in the path.
@@ -150,7 +156,7 @@ func registerAssessments(api huma.API, s *Services) {
 	huma.Register(api, huma.Operation{
 		OperationID: "record-assessment", Method: http.MethodPost, Path: "/projects/{projectId}/assessments", DefaultStatus: http.StatusCreated,
 		Summary: "Score a seminar", Tags: []string{"assessment"}, Security: signedIn, Metadata: idempotent,
-		Description: "An examiner of the cohort scores every criterion of the seminar's rubric (0–100, one decimal); Proper computes the weighted total and its predicate. The design seminar needs a submitted design; the final seminar a submitted final report, and completes the project. Scoring again replaces the examiner's result; earlier scores stay as history.",
+		Description: "An examiner assigned to the participant's session of the seminar scores every criterion of the seminar's rubric (0–100, one decimal); Proper computes the weighted total and its predicate. An examiner not assigned answers 403 assessment.not_assigned. Scores are accepted from the session's day (409 assessment.session_not_open before, unless an organizer opened it early) until its result is determined (409 assessment.determined after). The design seminar needs a submitted design and is over once the implementation starts (409 assessment.design_stage_over); the final seminar needs a submitted final report. Scoring again revises the examiner's score: the latest counts, earlier ones stay as history (replaces). The project completes when the final seminar's result is determined, not here.",
 		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusConflict, http.StatusUnprocessableEntity},
 	}, func(ctx context.Context, in *struct {
 		ProjectPath
@@ -171,7 +177,7 @@ func registerAssessments(api huma.API, s *Services) {
 	huma.Register(api, huma.Operation{
 		OperationID: "list-assessments", Method: http.MethodGet, Path: "/projects/{projectId}/assessments",
 		Summary: "List a project's assessments", Tags: []string{"assessment"}, Security: signedIn,
-		Description: "The cohort's organizers and examiners and the participant's coach read every assessment; the participant and their mentor read those of seminars whose results the organizer released.",
+		Description: "The cohort's organizers and examiners and the participant's coach read every assessment, with each revision; the participant and their mentor read those of seminars whose result is determined and released, when the cohort shows participants each examiner's scores (otherwise only the result, on get-project).",
 		Errors:      []int{http.StatusUnauthorized, http.StatusNotFound},
 	}, func(ctx context.Context, in *ProjectPath) (*assessmentListOutput, error) {
 		list, err := s.Projects.Assessments(ctx, actorOf(ctx), in.ProjectID)

@@ -198,17 +198,22 @@ func registerCohorts(api huma.API, s *Services) {
 	huma.Register(api, huma.Operation{
 		OperationID: "list-cohort-staff", Method: http.MethodGet, Path: "/cohorts/{cohortId}/staff",
 		Summary: "List a cohort's staff", Tags: []string{"cohorts"}, Security: signedIn,
-		Description: "Lists the cohort's organizers, coaches and examiners, by role and name. The cohort's staff may do this.",
+		Description: "Lists the cohort's organizers, coaches and examiners, by role and name, or only those of `role`. The cohort's staff may do this.",
 		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound},
-	}, func(ctx context.Context, in *CohortPath) (*staffListOutput, error) {
+	}, func(ctx context.Context, in *struct {
+		CohortPath
+		Role string `query:"role" enum:"organizer,coach,examiner" doc:"Only the staff of this role (the examiners to assign to a seminar session)."`
+	}) (*staffListOutput, error) {
 		staff, err := s.Cohorts.ListStaff(ctx, actorOf(ctx), in.CohortID)
 		if err != nil {
 			return nil, err
 		}
 		out := &staffListOutput{}
-		out.Body.Items = make([]StaffMember, len(staff))
-		for i, m := range staff {
-			out.Body.Items[i] = newStaffMember(m)
+		out.Body.Items = []StaffMember{}
+		for _, m := range staff {
+			if in.Role == "" || string(m.Role) == in.Role {
+				out.Body.Items = append(out.Body.Items, newStaffMember(m))
+			}
 		}
 		return out, nil
 	})

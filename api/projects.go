@@ -240,7 +240,7 @@ func registerProjects(api huma.API, s *Services) {
 		}
 		out, _ := projectAnswer(p, nil)
 		for _, r := range results {
-			out.Body.Results = append(out.Body.Results, SeminarResult{Seminar: string(r.Seminar), Score: r.Score, Predicate: string(r.Predicate), Examiners: r.Examiners})
+			out.Body.Results = append(out.Body.Results, SeminarResult{Seminar: string(r.Seminar), Score: r.Score, Predicate: string(r.Predicate), Examiners: r.Examiners, Determined: r.Determined})
 		}
 		return out, nil
 	})

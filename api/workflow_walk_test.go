@@ -49,8 +49,9 @@ func (w *world) bringProjectTo(t testing.TB, status domain.ProjectStatus) {
 // step taken by whom the rules ask: the participant submits the design, the
 // mentor and the coach approve it (or, to go back to draft, one of them
 // returns it), the participant starts the implementation and submits the
-// final report, and an examiner of the cohort (the world's examiner)
-// assesses the final seminar. A project already in status stays as it is.
+// final report, and the world's examiner scores the final seminar in a
+// session of it that an organizer then determines (see completeFinal). A
+// project already in status stays as it is.
 // The design must be drafted first (draftDesignOf).
 func (w *world) bringTo(t testing.TB, project uuid.UUID, status domain.ProjectStatus) {
 	t.Helper()
@@ -81,11 +82,7 @@ func (w *world) bringTo(t testing.TB, project uuid.UUID, status domain.ProjectSt
 		case domain.ProjectImplementing:
 			_, err = w.projects().SubmitFinal(ctx, participant, project)
 		case domain.ProjectFinalSubmitted:
-			var scores []domain.Score
-			for _, c := range domain.DefaultRubrics(p.CohortID, domain.ProgramPKN2)[1].Criteria {
-				scores = append(scores, domain.Score{Criterion: c.Key, Score: 80})
-			}
-			_, err = w.projects().RecordAssessment(ctx, w.actor(w.examiner), project, domain.SeminarFinal, scores, "Baik")
+			w.completeFinal(t, project)
 		}
 		if err != nil {
 			t.Fatalf("moving the project on from %s: %v", p.Status, err)

@@ -135,6 +135,14 @@ type Assessment struct {
 	Total     float64
 	Predicate Predicate
 	At        time.Time
+	// SessionID is the seminar session it was recorded in (nil for scores
+	// recorded before sessions existed).
+	SessionID *uuid.UUID
+	// Replaces is the examiner's previous score of the seminar that this
+	// one revises: each revision is kept, and the latest counts.
+	Replaces *uuid.UUID
+	// Reason is the examiner's written reason for a revision, when given.
+	Reason string
 }
 
 // score checks scores against the rubric (every criterion exactly once,
@@ -187,6 +195,10 @@ type SeminarResult struct {
 	Score     float64
 	Predicate Predicate
 	Examiners int
+	// Determined is true for a result determined from frozen scores (see
+	// DeterminedResult); false for a provisional mean the staff read
+	// while the scores may still change.
+	Determined bool
 }
 
 // Results computes a project's seminar results from its assessments (any

@@ -80,13 +80,27 @@ func (s *Cohorts) ReleaseResults(ctx context.Context, actor *Actor, cohort uuid.
 }
 
 // RecordAssessment records an examiner's scores of a project's seminar,
-// against the cohort's rubric. The design seminar assesses a submitted
-// design; the final seminar a submitted final report, and completes the
-// project. An examiner may assess again: the latest counts.
+// against the cohort's rubric. Only an examiner assigned to the session
+// where the participant presents that seminar scores it, from the
+// session's date (or once an organizer opened it early) until its result
+// is determined; the design seminar assesses a submitted design until the
+// implementation starts, the final seminar a submitted final report. An
+// examiner may score again until determination: the latest counts, and
+// each earlier score stays as the history (Replaces). The project
+// completes when the final seminar's result is determined
+// (DetermineSeminarSession), not here.
 func (s *Projects) RecordAssessment(ctx context.Context, actor *Actor, projectID uuid.UUID, seminar Seminar, scores []Score, comment string) (Assessment, error) {
 	var a Assessment
+	now := s.now()
 	_, err := s.change(ctx, actor, projectID, AssessProject, nil, func(tx Store, p *Project) ([]Event, error) {
-		if err := p.checkAssessable(seminar); err != nil {
+		ss, err := tx.Seminars().OfProject(ctx, p.ID, seminar)
+		if KindOf(err) == KindNotFound {
+			return nil, Fail(KindForbidden, CodeAssessmentNotAssigned, Params{"seminar": seminar})
+		}
+		if err != nil {
+			return nil, err
+		}
+		if err := ss.checkScorable(actor.UserID, *p, DateOf(now)); err != nil {
 			return nil, err
 		}
 		cohort, err := tx.Cohorts().Get(ctx, p.CohortID)
@@ -102,66 +116,128 @@ func (s *Projects) RecordAssessment(ctx context.Context, actor *Actor, projectID
 		if err != nil {
 			return nil, err
 		}
+		previous, err := s.latestOf(ctx, tx, p.ID, seminar, actor.UserID)
+		if err != nil {
+			return nil, err
+		}
 		a = Assessment{ID: NewID(), ProjectID: p.ID, CohortID: p.CohortID, Seminar: seminar, ExaminerID: actor.UserID,
-			Scores: scores, Comment: strings.TrimSpace(comment), Total: total, Predicate: predicate, At: s.now()}
+			Scores: scores, Comment: strings.TrimSpace(comment), Total: total, Predicate: predicate, At: now, SessionID: &ss.ID}
+		action := "assessment.recorded"
+		if previous != nil {
+			a.Replaces, action = &previous.ID, "assessment.revised"
+		}
 		if err := tx.Assessments().Create(ctx, a); err != nil {
 			return nil, err
 		}
-		e := projectEvent(actor, a.At, *p, "assessment.recorded")
+		e := projectEvent(actor, a.At, *p, action)
 		e.TargetType, e.TargetID, e.After, e.Details.Seminar = "assessment", a.ID, a, seminar
-		events := []Event{e}
-		if seminar == SeminarFinal && p.Status == ProjectFinalSubmitted {
-			p.Status = ProjectCompleted
-			events = append(events, projectEvent(actor, a.At, *p, "project.completed"))
+		if previous != nil {
+			e.Before = *previous
 		}
-		return events, nil
+		return []Event{e}, nil
 	})
 	return a, err
+}
+
+// latestOf returns an examiner's latest score of a project's seminar, or nil.
+func (s *Projects) latestOf(ctx context.Context, tx Store, project uuid.UUID, seminar Seminar, examiner uuid.UUID) (*Assessment, error) {
+	all, err := tx.Assessments().OfProject(ctx, project)
+	if err != nil {
+		return nil, err
+	}
+	var latest *Assessment
+	for i, a := range all { // oldest first
+		if a.Seminar == seminar && a.ExaminerID == examiner {
+			latest = &all[i]
+		}
+	}
+	return latest, nil
 }
 
 // Assessments returns a project's assessments the actor may read: all of
 // them for the cohort's organizers and examiners and the participant's
 // coach; for the participant and their mentor, those of seminars whose
-// results are released.
+// result is determined and released, when the cohort shows participants
+// each examiner's scores (Cohort.ShowExaminerScores).
 func (s *Projects) Assessments(ctx context.Context, actor *Actor, projectID uuid.UUID) ([]Assessment, error) {
 	p, err := s.loadProject(ctx, s.store, actor, projectID, ReadAssessments, false)
 	if err != nil {
 		return nil, err
 	}
-	return s.visibleAssessments(ctx, actor, p)
+	assessments, _, err := s.visibleAssessments(ctx, actor, p)
+	return assessments, err
 }
 
-func (s *Projects) visibleAssessments(ctx context.Context, actor *Actor, p Project) ([]Assessment, error) {
+// visibleAssessments returns the assessments of p that actor may read, and
+// the determined results they may read.
+func (s *Projects) visibleAssessments(ctx context.Context, actor *Actor, p Project) ([]Assessment, []DeterminedResult, error) {
 	if !p.Assessed {
-		return []Assessment{}, nil
+		return []Assessment{}, nil, nil
 	}
 	all, err := s.store.Assessments().OfProject(ctx, p.ID)
-	if err != nil || seesUnreleasedResults(actor, projectTarget(p)) || len(all) == 0 {
-		return all, err
+	if err != nil {
+		return nil, nil, err
+	}
+	determined, err := s.store.Seminars().ResultsOf(ctx, p.ID)
+	if err != nil || seesUnreleasedResults(actor, projectTarget(p)) {
+		return all, determined, err
 	}
 	released, err := s.store.Assessments().Released(ctx, p.CohortID)
 	if err != nil {
-		return nil, err
-	}
-	visible := []Assessment{}
-	for _, a := range all {
-		if slices.Contains(released, a.Seminar) {
-			visible = append(visible, a)
-		}
-	}
-	return visible, nil
-}
-
-// ProjectResults returns the seminar results of a project that the actor
-// may read (see Assessments).
-func (s *Projects) ProjectResults(ctx context.Context, actor *Actor, p Project) ([]SeminarResult, error) {
-	assessments, err := s.visibleAssessments(ctx, actor, p)
-	if err != nil || len(assessments) == 0 {
-		return nil, err
+		return nil, nil, err
 	}
 	cohort, err := s.store.Cohorts().Get(ctx, p.CohortID)
 	if err != nil {
+		return nil, nil, err
+	}
+	var results []DeterminedResult
+	for _, r := range determined {
+		if slices.Contains(released, r.Seminar) {
+			results = append(results, r)
+		}
+	}
+	visible := []Assessment{}
+	for _, a := range all {
+		if cohort.ShowExaminerScores && slices.ContainsFunc(results, func(r DeterminedResult) bool { return r.Seminar == a.Seminar }) {
+			visible = append(visible, a)
+		}
+	}
+	return visible, results, nil
+}
+
+// ProjectResults returns the seminar results of a project that the actor
+// may read: for the participant and their mentor, the determined results
+// of released seminars; for the staff also the provisional mean of a
+// seminar not yet determined (Determined false).
+func (s *Projects) ProjectResults(ctx context.Context, actor *Actor, p Project) ([]SeminarResult, error) {
+	assessments, determined, err := s.visibleAssessments(ctx, actor, p)
+	if err != nil {
 		return nil, err
 	}
-	return Results(cohort.Thresholds, assessments), nil
+	var out []SeminarResult
+	for _, seminar := range []Seminar{SeminarDesign, SeminarFinal} {
+		if i := slices.IndexFunc(determined, func(r DeterminedResult) bool { return r.Seminar == seminar }); i >= 0 {
+			r := determined[i]
+			out = append(out, SeminarResult{Seminar: seminar, Score: r.Score, Predicate: r.Predicate, Examiners: r.Examiners, Determined: true})
+			continue
+		}
+		if !seesUnreleasedResults(actor, projectTarget(p)) {
+			continue
+		}
+		var of []Assessment
+		for _, a := range assessments {
+			if a.Seminar == seminar {
+				of = append(of, a)
+			}
+		}
+		if len(of) == 0 {
+			continue
+		}
+		cohort, err := s.store.Cohorts().Get(ctx, p.CohortID)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Results(cohort.Thresholds, of)...)
+	}
+	return out, nil
 }

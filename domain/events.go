@@ -67,7 +67,7 @@ var TimelineActions = []string{
 	"project.published", "project.publication_updated", "project.withdrawn", "project.unpublished",
 	"milestone.created", "milestone.updated", "milestone.deleted", "milestone.claimed", "milestone.verified", "milestone.returned",
 	"evidence.submitted", "evidence.withdrawn", "evidence.approved", "evidence.rejected",
-	"coaching_note.added", "assessment.recorded", "enrollment.created", "enrollment.updated",
+	"coaching_note.added", "assessment.recorded", "assessment.revised", "result.determined", "enrollment.created", "enrollment.updated",
 	"mentor_transfer.proposed", "mentor_transfer.confirmed", "mentor_transfer.refused", "mentor_transfer.accepted",
 	"mentor_transfer.declined", "mentor_transfer.cancelled",
 }

@@ -261,6 +261,9 @@ var cohortOffers = []offer[Cohort]{
 
 // offerCohort sets what actor may do to c now.
 func offerCohort(actor *Actor, c *Cohort) {
+	// The seminar sessions (seminar_offer.go).
+	{OpListSessions, ReadSeminarSessions, nil},
+	{OpCreateSession, ManageSeminarSessions, nil},
 	c.Offer = offerOf(actor, Target{CohortID: c.ID}, *c, cohortOffers)
 }
 
@@ -334,6 +337,8 @@ func OfferedOperations() []Operation {
 func operationsOf[R any](offers []offer[R]) []Operation {
 	ops := make([]Operation, len(offers))
 	for i, o := range offers {
+	add(operationsOf(sessionOffers))
+	add(operationsOf(participantOffers))
 		ops[i] = o.op
 	}
 	return ops

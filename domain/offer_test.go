@@ -163,9 +163,9 @@ func TestCohortsAndEnrollmentsOfferWhatTheCallersRolesAllow(t *testing.T) {
 	cohort := Cohort{ID: w.targets["cohort A"].CohortID}
 	for who, want := range map[string]string{
 		"organizer": "update-cohort list-cohort-staff add-cohort-staff enroll-participant import-roster get-cohort-progress " +
-			"export-cohort-progress list-cohort-escalations get-cohort-workload list-rubrics replace-rubric release-results |",
-		"examiner":    "list-cohort-staff get-cohort-progress export-cohort-progress list-rubrics record-assessment |",
-		"coach":       "list-cohort-staff get-cohort-progress export-cohort-progress list-cohort-escalations get-cohort-workload list-rubrics |",
+			"export-cohort-progress list-cohort-escalations get-cohort-workload list-rubrics replace-rubric release-results list-seminar-sessions create-seminar-session |",
+		"examiner":    "list-cohort-staff get-cohort-progress export-cohort-progress list-rubrics record-assessment list-seminar-sessions |",
+		"coach":       "list-cohort-staff get-cohort-progress export-cohort-progress list-cohort-escalations get-cohort-workload list-rubrics list-seminar-sessions |",
 		"participant": "|",
 	} {
 		offerCohort(w.actors[who], &cohort)

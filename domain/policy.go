@@ -156,6 +156,12 @@ const (
 	ReadEscalations   Action = "escalation.read"
 	ReadWorkload      Action = "workload.read"
 	// Mentor transfers: the participant proposes a new mentor, who accepts
+
+	// Seminar sessions: organizers arrange and determine them; the cohort's
+	// staff read them.
+	ManageSeminarSessions Action = "seminar_session.manage"
+	ReadSeminarSessions   Action = "seminar_session.read"
+
 	// or declines; the participant may cancel while it waits.
 	ProposeMentorTransfer Action = "mentor_transfer.propose"
 	ReadMentorTransfer    Action = "mentor_transfer.read"
@@ -307,6 +313,10 @@ var rules = map[Action]rule{
 	ConfirmMentorTransfer: {noun: "mentor transfer", visible: either(seesEnrollment, invitee), allowed: hasCohortRole(RoleOrganizer)},
 	// The showcase: the participant publishes and withdraws; the cohort's
 	// organizers may also take a project off the showcase. Studi tiru
+
+	ManageSeminarSessions: {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer)},
+	ReadSeminarSessions:   {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer, RoleCoach, RoleExaminer)},
+
 	// records are kept by organizers of any cohort (the visiting agency's
 	// training institution as much as the innovator's).
 	PublishProject:    {noun: "project", visible: seesEnrollment, allowed: participantOf},

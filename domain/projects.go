@@ -103,6 +103,9 @@ func (s *Projects) offerProject(ctx context.Context, tx Store, actor *Actor, p *
 		}
 	}
 	offerProject(actor, p, round)
+	if err := s.offerScoring(ctx, tx, actor, p); err != nil {
+		return err
+	}
 	return gateOffer(ctx, tx, p.CohortID, &p.Offer, s.Today(), projectGatedOps)
 }
 

@@ -42,6 +42,9 @@ type assessmentRow struct {
 	Total        float64      `bun:"total"`
 	Predicate    string       `bun:"predicate"`
 	CreatedAt    time.Time    `bun:"created_at"`
+	SessionID    *uuid.UUID   `bun:"session_id,type:uuid"`
+	Replaces     *uuid.UUID   `bun:"replaces,type:uuid"`
+	Reason       string       `bun:"reason"`
 	ExaminerName string       `bun:"examiner_name,scanonly"`
 }
 
@@ -79,7 +82,8 @@ func (s *AssessmentStore) SaveRubric(ctx context.Context, r domain.Rubric) error
 // Create inserts an assessment.
 func (s *AssessmentStore) Create(ctx context.Context, a domain.Assessment) error {
 	row := assessmentRow{ID: a.ID, ProjectID: a.ProjectID, CohortID: a.CohortID, Seminar: string(a.Seminar), ExaminerID: a.ExaminerID,
-		Scores: make([]scoreValue, len(a.Scores)), Comment: a.Comment, Total: a.Total, Predicate: string(a.Predicate), CreatedAt: a.At}
+		Scores: make([]scoreValue, len(a.Scores)), Comment: a.Comment, Total: a.Total, Predicate: string(a.Predicate), CreatedAt: a.At,
+		SessionID: a.SessionID, Replaces: a.Replaces, Reason: a.Reason}
 	for i, sc := range a.Scores {
 		row.Scores[i] = scoreValue{Criterion: sc.Criterion, Score: sc.Score}
 	}
@@ -95,7 +99,8 @@ func (s *AssessmentStore) OfProject(ctx context.Context, project uuid.UUID) ([]d
 	for i, r := range rows {
 		out[i] = domain.Assessment{ID: r.ID, ProjectID: r.ProjectID, CohortID: r.CohortID, Seminar: domain.Seminar(r.Seminar),
 			ExaminerID: r.ExaminerID, ExaminerName: r.ExaminerName, Scores: make([]domain.Score, len(r.Scores)), Comment: r.Comment,
-			Total: r.Total, Predicate: domain.Predicate(r.Predicate), At: r.CreatedAt.UTC()}
+			Total: r.Total, Predicate: domain.Predicate(r.Predicate), At: r.CreatedAt.UTC(),
+			SessionID: r.SessionID, Replaces: r.Replaces, Reason: r.Reason}
 		for j, sc := range r.Scores {
 			out[i].Scores[j] = domain.Score{Criterion: sc.Criterion, Score: sc.Score}
 		}

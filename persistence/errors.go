@@ -33,6 +33,8 @@ var uniqueFields = map[string]domain.FieldError{
 	"reviews_design_once":         {Field: "decision", Code: domain.CodeDesignAlreadyReviewed},
 	"replications_once":           {Field: "agencyId", Code: domain.CodeShowcaseReplicationRecorded},
 }
+	// A participant presents each seminar in one session (migration 0017).
+	"seminar_session_participants_once": {Field: "enrollmentId", Code: domain.CodeSessionParticipantTaken},
 
 // dbError turns a database failure into a domain error where it has a
 // meaning for clients (a duplicate, a missing reference, an unreachable

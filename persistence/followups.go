@@ -260,7 +260,8 @@ WHERE w.waiting_since < ?1`
 
 // workloadQuery computes every reviewer's load in one statement: the
 // cohort's mentors (of its enrollments), coaches and examiners; what waits
-// for each (examiners: final reports they have not assessed); and their
+// for each (examiners: the participants of their undetermined seminar
+// sessions they have not scored, waiting since the session's day); and their
 // response times, from each decision back to the submission it answered —
 // evidence's own time, the latest claim or design submission (events)
 // before a verification or design review, the latest design or final
@@ -276,12 +277,11 @@ reviewers AS (
 pending AS (
 	SELECT reviewer_id AS user_id, reviewer_role AS role, waiting_since FROM (` + waitingItems(3) + `) w
 	UNION ALL
-	SELECT s.user_id, ?11, fs.at
-	FROM e JOIN cohort_staff s ON s.cohort_id = ?0 AND s.role = ?10
-	CROSS JOIN LATERAL (SELECT max(ev.at) AS at FROM events ev WHERE ev.target_type = 'project' AND ev.target_id = e.project_id
-	                    AND ev.action = 'project.final_submitted') fs
-	WHERE e.status = ?12
-	  AND NOT EXISTS (SELECT 1 FROM assessments a WHERE a.project_id = e.project_id AND a.seminar = ?13 AND a.examiner_id = s.user_id)
+	SELECT se.examiner_id, ?11, ss.held_on::timestamptz
+	FROM e JOIN seminar_session_participants sp ON sp.project_id = e.project_id
+	JOIN seminar_sessions ss ON ss.id = sp.session_id AND ss.determined_at IS NULL
+	JOIN seminar_session_examiners se ON se.session_id = ss.id
+	WHERE NOT EXISTS (SELECT 1 FROM assessments a WHERE a.project_id = e.project_id AND a.seminar = sp.seminar AND a.examiner_id = se.examiner_id)
 ),
 responses AS (
 	SELECT r.reviewer_id AS user_id, r.reviewer_role AS role, extract(epoch FROM r.created_at - sub.at) AS seconds

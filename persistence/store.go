@@ -131,3 +131,6 @@ func (s *Store) Replications() domain.ReplicationStore {
 
 // Similarity returns the finder of alike projects.
 func (s *Store) Similarity() domain.SimilarityStore { return &SimilarityStore{db: s.reads()} }
+
+// Seminars returns the seminar sessions and determined results.
+func (s *Store) Seminars() domain.SeminarStore { return &SeminarStore{db: s.db} }

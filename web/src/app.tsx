@@ -23,6 +23,7 @@ const CoachingNotes = lazy(() => import("./pages/coach/CoachingNotes").then((m) 
 const CreateCohort = lazy(() => import("./pages/organizer/CreateCohort").then((m) => ({ default: m.CreateCohort })));
 const ManageCohort = lazy(() => import("./pages/organizer/ManageCohort").then((m) => ({ default: m.ManageCohort })));
 const ExamineList = lazy(() => import("./pages/examiner/ExamineList").then((m) => ({ default: m.ExamineList })));
+const SeminarSessions = lazy(() => import("./pages/organizer/SeminarSessions").then((m) => ({ default: m.SeminarSessions })));
 const AssessmentForm = lazy(() => import("./pages/examiner/AssessmentForm").then((m) => ({ default: m.AssessmentForm })));
 const Escalations = lazy(() => import("./pages/followup/Escalations").then((m) => ({ default: m.Escalations })));
 const Workload = lazy(() => import("./pages/followup/Workload").then((m) => ({ default: m.Workload })));
@@ -48,6 +49,7 @@ const routes: Route[] = [
   ["/penilaian/:projectId", (p) => <AssessmentForm projectId={p.projectId!} />],
   ["/pengingat", () => <Reminders />],
   ["/usulan-mentor/:transferId", (p) => <TransferScreen transferId={p.transferId!} />],
+  ["/angkatan/:cohortId/sesi-seminar", (p) => <SeminarSessions cohortId={p.cohortId!} />],
   ["/angkatan/:cohortId/eskalasi", (p) => <Escalations cohortId={p.cohortId!} />],
   ["/angkatan/:cohortId/beban-kerja", (p) => <Workload cohortId={p.cohortId!} />],
 ];

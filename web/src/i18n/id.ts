@@ -1,7 +1,10 @@
 // Every text of the web app, in Bahasa Indonesia. Keys are grouped by
 // screen; {name} marks a value filled in by t(). To add English, copy this
 // file to en.ts with the same keys and pick it in i18n/index.ts.
+import { seminarMessages } from "./seminar";
+
 export const id = {
+  ...seminarMessages,
   // Application frame
   "app.name": "Proper",
   "app.tagline": "Pelacak Proyek Perubahan pelatihan kepemimpinan",
@@ -369,7 +372,7 @@ export const id = {
   "examiner.seminar.design": "Seminar rancangan",
   "examiner.seminar.final": "Seminar laporan akhir",
   "examiner.notAllowed": "Proyek perubahan ini dinilai oleh penguji angkatannya.",
-  "examiner.finalCompletes": "Proyek perubahan dinyatakan selesai setelah seminar laporan akhir dinilai.",
+  "examiner.finalCompletes": "Proyek perubahan dinyatakan selesai setelah penyelenggara menetapkan hasil seminar laporan akhir.",
   "examiner.criteria": "Kriteria penilaian",
   "examiner.criterionLabel": "{name} (bobot {weight}%)",
   "examiner.scoreHint": "0–100, paling banyak satu angka desimal, misalnya 87,5.",

@@ -11,6 +11,7 @@ import { compareNames, formatDate } from "../format";
 import { RemindersPanel } from "./followup/Reminders";
 import { StatusBadge } from "./coach/shared";
 
+import { MySeminarSessions } from "./examiner/MySessions";
 type Role = Schema<"RoleBody">["role"];
 
 /** The home screen at /. */
@@ -31,6 +32,8 @@ export function Home() {
       </PageTitle>
       <RemindersPanel />
       <p>
+      <NextAgenda />
+      <MySeminarSessions />
         <Link href="/etalase">{t("showcase.see")}</Link>
       </p>
       <h2>{t("home.roles")}</h2>
@@ -103,6 +106,11 @@ function CohortLinks({ cohort }: { cohort: Schema<"Cohort"> }) {
 /**
  * What the user takes part in through a cohort's enrollments they see:
  * their own project, and the participants they mentor (the enrollments
+      {may("list-seminar-sessions") && (
+        <Link href={`/angkatan/${cohort.id}/sesi-seminar`} className="btn">
+          {t("seminar.homeLink")}
+        </Link>
+      )}
  * whose mentor they are), each with their project's title, status and link.
  */
 function MyEnrollments({ cohortId }: { cohortId: string }) {

@@ -1,0 +1,36 @@
+package domain
+
+import (
+	"context"
+
+	"github.com/google/uuid"
+)
+
+// SeminarStore keeps seminar sessions, their participants and examiners,
+// and the determined results.
+type SeminarStore interface {
+	// Create stores a session with its participants and examiners; a
+	// participant already in another session of the seminar is a
+	// KindConflict error.
+	Create(ctx context.Context, s SeminarSession) error
+	// Update saves a session's fields and its participants and examiners,
+	// if its version is s.Version-1 (else KindStale).
+	Update(ctx context.Context, s SeminarSession) error
+	// Get returns a session with its participants (each with the latest
+	// scores of the seminar) and examiners; forUpdate locks it.
+	Get(ctx context.Context, id uuid.UUID, forUpdate bool) (SeminarSession, error)
+	// List returns the cohort's sessions of a seminar ("" for both), by
+	// date, each as Get returns it.
+	List(ctx context.Context, cohort uuid.UUID, seminar Seminar) ([]SeminarSession, error)
+	// OfExaminer returns the sessions the user is assigned to examine, by
+	// date, each as Get returns it.
+	OfExaminer(ctx context.Context, examiner uuid.UUID) ([]SeminarSession, error)
+	// OfProject returns the session where a project presents a seminar, or
+	// a KindNotFound error.
+	OfProject(ctx context.Context, project uuid.UUID, seminar Seminar) (SeminarSession, error)
+	// SaveResults stores determined results, replacing earlier ones of the
+	// same project and seminar.
+	SaveResults(ctx context.Context, results []DeterminedResult) error
+	// ResultsOf returns a project's determined results.
+	ResultsOf(ctx context.Context, project uuid.UUID) ([]DeterminedResult, error)
+}
