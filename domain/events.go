@@ -55,7 +55,7 @@ type EventDetails struct {
 // EnrollmentChange is one change of an enrollment, with the names or
 // values before and after ("" for no coach).
 type EnrollmentChange struct {
-	// Field is mentor, coach or group.
+	// Field is mentor, coach, group or class.
 	Field    string
 	From, To string
 }

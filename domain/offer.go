@@ -250,6 +250,8 @@ var cohortOffers = []offer[Cohort]{
 	{OpImportRoster, ManageEnrollments, nil},
 	{OpGetProgress, ReadProgress, nil},
 	{OpExportProgress, ReadProgress, nil},
+	{OpListClasses, ReadCohort, nil},
+	{OpCreateClass, ManageClasses, nil},
 	{OpListEscalations, ReadEscalations, nil},
 	{OpGetWorkload, ReadWorkload, nil},
 	{OpListRubrics, ReadRubrics, nil},
@@ -294,6 +296,9 @@ func OfferOf(actor *Actor) Offer {
 }
 
 // offerTemplate sets what actor may do to a program template: copy it into
+	if Authorize(actor, ManageHolidays, Target{}) == nil {
+		o.Allowed = append(o.Allowed, OpCreateHoliday)
+	}
 // an institution they organize for, and change it when it is their
 // institution's (LAN's shipped templates are refused with
 // CodeTemplateShipped).
@@ -339,6 +344,7 @@ func operationsOf[R any](offers []offer[R]) []Operation {
 	for i, o := range offers {
 	add(operationsOf(sessionOffers))
 	add(operationsOf(participantOffers))
+	add(append(operationsOf(classOffers), OpCreateHoliday, OpDeleteHoliday))
 		ops[i] = o.op
 	}
 	return ops

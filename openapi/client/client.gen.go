@@ -56,11 +56,14 @@ const (
 
 // Defines values for AgendaItemActions.
 const (
+	AgendaItemActionsAcceptMentorTransfer     AgendaItemActions = "accept-mentor-transfer"
 	AgendaItemActionsAddCoachingNote          AgendaItemActions = "add-coaching-note"
 	AgendaItemActionsAddCohortStaff           AgendaItemActions = "add-cohort-staff"
 	AgendaItemActionsAddSessionExaminer       AgendaItemActions = "add-session-examiner"
 	AgendaItemActionsAddSessionParticipant    AgendaItemActions = "add-session-participant"
+	AgendaItemActionsCancelMentorTransfer     AgendaItemActions = "cancel-mentor-transfer"
 	AgendaItemActionsClaimMilestone           AgendaItemActions = "claim-milestone"
+	AgendaItemActionsConfirmMentorTransfer    AgendaItemActions = "confirm-mentor-transfer"
 	AgendaItemActionsCreateAgency             AgendaItemActions = "create-agency"
 	AgendaItemActionsCreateAgendaItem         AgendaItemActions = "create-agenda-item"
 	AgendaItemActionsCreateClass              AgendaItemActions = "create-class"
@@ -69,8 +72,10 @@ const (
 	AgendaItemActionsCreateInstitution        AgendaItemActions = "create-institution"
 	AgendaItemActionsCreateMilestone          AgendaItemActions = "create-milestone"
 	AgendaItemActionsCreateProgramTemplate    AgendaItemActions = "create-program-template"
+	AgendaItemActionsCreateSeminarSession     AgendaItemActions = "create-seminar-session"
 	AgendaItemActionsCreateUnit               AgendaItemActions = "create-unit"
 	AgendaItemActionsCreateUser               AgendaItemActions = "create-user"
+	AgendaItemActionsDeclineMentorTransfer    AgendaItemActions = "decline-mentor-transfer"
 	AgendaItemActionsDeleteAgendaItem         AgendaItemActions = "delete-agenda-item"
 	AgendaItemActionsDeleteClass              AgendaItemActions = "delete-class"
 	AgendaItemActionsDeleteHoliday            AgendaItemActions = "delete-holiday"
@@ -89,6 +94,7 @@ const (
 	AgendaItemActionsListCohortStaff          AgendaItemActions = "list-cohort-staff"
 	AgendaItemActionsListMentorTransfers      AgendaItemActions = "list-mentor-transfers"
 	AgendaItemActionsListRubrics              AgendaItemActions = "list-rubrics"
+	AgendaItemActionsListSeminarSessions      AgendaItemActions = "list-seminar-sessions"
 	AgendaItemActionsListSimilarProjects      AgendaItemActions = "list-similar-projects"
 	AgendaItemActionsListUsers                AgendaItemActions = "list-users"
 	AgendaItemActionsOpenSeminarSession       AgendaItemActions = "open-seminar-session"
@@ -96,6 +102,7 @@ const (
 	AgendaItemActionsPublishProject           AgendaItemActions = "publish-project"
 	AgendaItemActionsRecordAssessment         AgendaItemActions = "record-assessment"
 	AgendaItemActionsRecordReplication        AgendaItemActions = "record-replication"
+	AgendaItemActionsRefuseMentorTransfer     AgendaItemActions = "refuse-mentor-transfer"
 	AgendaItemActionsReleaseResults           AgendaItemActions = "release-results"
 	AgendaItemActionsRemoveSessionExaminer    AgendaItemActions = "remove-session-examiner"
 	AgendaItemActionsRemoveSessionParticipant AgendaItemActions = "remove-session-participant"
@@ -103,6 +110,7 @@ const (
 	AgendaItemActionsReviewDesign             AgendaItemActions = "review-design"
 	AgendaItemActionsReviewEvidence           AgendaItemActions = "review-evidence"
 	AgendaItemActionsStartImplementation      AgendaItemActions = "start-implementation"
+	AgendaItemActionsStartMilestone           AgendaItemActions = "start-milestone"
 	AgendaItemActionsSubmitDesign             AgendaItemActions = "submit-design"
 	AgendaItemActionsSubmitEvidence           AgendaItemActions = "submit-evidence"
 	AgendaItemActionsSubmitFinal              AgendaItemActions = "submit-final"
@@ -167,6 +175,21 @@ const (
 	AgendaItemPatchKindVisitasi         AgendaItemPatchKind = "visitasi"
 )
 
+// Defines values for AgendaStepKind.
+const (
+	AgendaStepKindCoaching         AgendaStepKind = "coaching"
+	AgendaStepKindEvaluasiPasca    AgendaStepKind = "evaluasi_pasca"
+	AgendaStepKindJarakJauh        AgendaStepKind = "jarak_jauh"
+	AgendaStepKindKlasikal         AgendaStepKind = "klasikal"
+	AgendaStepKindLaboratorium     AgendaStepKind = "laboratorium"
+	AgendaStepKindMandiri          AgendaStepKind = "mandiri"
+	AgendaStepKindPenutupan        AgendaStepKind = "penutupan"
+	AgendaStepKindSeminarLaporan   AgendaStepKind = "seminar_laporan"
+	AgendaStepKindSeminarRancangan AgendaStepKind = "seminar_rancangan"
+	AgendaStepKindTakingOwnership  AgendaStepKind = "taking_ownership"
+	AgendaStepKindVisitasi         AgendaStepKind = "visitasi"
+)
+
 // Defines values for AssessmentPredicate.
 const (
 	AssessmentPredicateCukupMemuaskan  AssessmentPredicate = "cukup_memuaskan"
@@ -189,11 +212,14 @@ const (
 
 // Defines values for ClassActions.
 const (
+	ClassActionsAcceptMentorTransfer     ClassActions = "accept-mentor-transfer"
 	ClassActionsAddCoachingNote          ClassActions = "add-coaching-note"
 	ClassActionsAddCohortStaff           ClassActions = "add-cohort-staff"
 	ClassActionsAddSessionExaminer       ClassActions = "add-session-examiner"
 	ClassActionsAddSessionParticipant    ClassActions = "add-session-participant"
+	ClassActionsCancelMentorTransfer     ClassActions = "cancel-mentor-transfer"
 	ClassActionsClaimMilestone           ClassActions = "claim-milestone"
+	ClassActionsConfirmMentorTransfer    ClassActions = "confirm-mentor-transfer"
 	ClassActionsCreateAgency             ClassActions = "create-agency"
 	ClassActionsCreateAgendaItem         ClassActions = "create-agenda-item"
 	ClassActionsCreateClass              ClassActions = "create-class"
@@ -202,8 +228,10 @@ const (
 	ClassActionsCreateInstitution        ClassActions = "create-institution"
 	ClassActionsCreateMilestone          ClassActions = "create-milestone"
 	ClassActionsCreateProgramTemplate    ClassActions = "create-program-template"
+	ClassActionsCreateSeminarSession     ClassActions = "create-seminar-session"
 	ClassActionsCreateUnit               ClassActions = "create-unit"
 	ClassActionsCreateUser               ClassActions = "create-user"
+	ClassActionsDeclineMentorTransfer    ClassActions = "decline-mentor-transfer"
 	ClassActionsDeleteAgendaItem         ClassActions = "delete-agenda-item"
 	ClassActionsDeleteClass              ClassActions = "delete-class"
 	ClassActionsDeleteHoliday            ClassActions = "delete-holiday"
@@ -222,6 +250,7 @@ const (
 	ClassActionsListCohortStaff          ClassActions = "list-cohort-staff"
 	ClassActionsListMentorTransfers      ClassActions = "list-mentor-transfers"
 	ClassActionsListRubrics              ClassActions = "list-rubrics"
+	ClassActionsListSeminarSessions      ClassActions = "list-seminar-sessions"
 	ClassActionsListSimilarProjects      ClassActions = "list-similar-projects"
 	ClassActionsListUsers                ClassActions = "list-users"
 	ClassActionsOpenSeminarSession       ClassActions = "open-seminar-session"
@@ -229,6 +258,7 @@ const (
 	ClassActionsPublishProject           ClassActions = "publish-project"
 	ClassActionsRecordAssessment         ClassActions = "record-assessment"
 	ClassActionsRecordReplication        ClassActions = "record-replication"
+	ClassActionsRefuseMentorTransfer     ClassActions = "refuse-mentor-transfer"
 	ClassActionsReleaseResults           ClassActions = "release-results"
 	ClassActionsRemoveSessionExaminer    ClassActions = "remove-session-examiner"
 	ClassActionsRemoveSessionParticipant ClassActions = "remove-session-participant"
@@ -236,6 +266,7 @@ const (
 	ClassActionsReviewDesign             ClassActions = "review-design"
 	ClassActionsReviewEvidence           ClassActions = "review-evidence"
 	ClassActionsStartImplementation      ClassActions = "start-implementation"
+	ClassActionsStartMilestone           ClassActions = "start-milestone"
 	ClassActionsSubmitDesign             ClassActions = "submit-design"
 	ClassActionsSubmitEvidence           ClassActions = "submit-evidence"
 	ClassActionsSubmitFinal              ClassActions = "submit-final"
@@ -257,11 +288,14 @@ const (
 
 // Defines values for CohortActions.
 const (
+	CohortActionsAcceptMentorTransfer     CohortActions = "accept-mentor-transfer"
 	CohortActionsAddCoachingNote          CohortActions = "add-coaching-note"
 	CohortActionsAddCohortStaff           CohortActions = "add-cohort-staff"
 	CohortActionsAddSessionExaminer       CohortActions = "add-session-examiner"
 	CohortActionsAddSessionParticipant    CohortActions = "add-session-participant"
+	CohortActionsCancelMentorTransfer     CohortActions = "cancel-mentor-transfer"
 	CohortActionsClaimMilestone           CohortActions = "claim-milestone"
+	CohortActionsConfirmMentorTransfer    CohortActions = "confirm-mentor-transfer"
 	CohortActionsCreateAgency             CohortActions = "create-agency"
 	CohortActionsCreateAgendaItem         CohortActions = "create-agenda-item"
 	CohortActionsCreateClass              CohortActions = "create-class"
@@ -270,8 +304,10 @@ const (
 	CohortActionsCreateInstitution        CohortActions = "create-institution"
 	CohortActionsCreateMilestone          CohortActions = "create-milestone"
 	CohortActionsCreateProgramTemplate    CohortActions = "create-program-template"
+	CohortActionsCreateSeminarSession     CohortActions = "create-seminar-session"
 	CohortActionsCreateUnit               CohortActions = "create-unit"
 	CohortActionsCreateUser               CohortActions = "create-user"
+	CohortActionsDeclineMentorTransfer    CohortActions = "decline-mentor-transfer"
 	CohortActionsDeleteAgendaItem         CohortActions = "delete-agenda-item"
 	CohortActionsDeleteClass              CohortActions = "delete-class"
 	CohortActionsDeleteHoliday            CohortActions = "delete-holiday"
@@ -290,6 +326,7 @@ const (
 	CohortActionsListCohortStaff          CohortActions = "list-cohort-staff"
 	CohortActionsListMentorTransfers      CohortActions = "list-mentor-transfers"
 	CohortActionsListRubrics              CohortActions = "list-rubrics"
+	CohortActionsListSeminarSessions      CohortActions = "list-seminar-sessions"
 	CohortActionsListSimilarProjects      CohortActions = "list-similar-projects"
 	CohortActionsListUsers                CohortActions = "list-users"
 	CohortActionsOpenSeminarSession       CohortActions = "open-seminar-session"
@@ -297,6 +334,7 @@ const (
 	CohortActionsPublishProject           CohortActions = "publish-project"
 	CohortActionsRecordAssessment         CohortActions = "record-assessment"
 	CohortActionsRecordReplication        CohortActions = "record-replication"
+	CohortActionsRefuseMentorTransfer     CohortActions = "refuse-mentor-transfer"
 	CohortActionsReleaseResults           CohortActions = "release-results"
 	CohortActionsRemoveSessionExaminer    CohortActions = "remove-session-examiner"
 	CohortActionsRemoveSessionParticipant CohortActions = "remove-session-participant"
@@ -304,6 +342,7 @@ const (
 	CohortActionsReviewDesign             CohortActions = "review-design"
 	CohortActionsReviewEvidence           CohortActions = "review-evidence"
 	CohortActionsStartImplementation      CohortActions = "start-implementation"
+	CohortActionsStartMilestone           CohortActions = "start-milestone"
 	CohortActionsSubmitDesign             CohortActions = "submit-design"
 	CohortActionsSubmitEvidence           CohortActions = "submit-evidence"
 	CohortActionsSubmitFinal              CohortActions = "submit-final"
@@ -333,11 +372,14 @@ const (
 
 // Defines values for CohortAgendaActions.
 const (
+	CohortAgendaActionsAcceptMentorTransfer     CohortAgendaActions = "accept-mentor-transfer"
 	CohortAgendaActionsAddCoachingNote          CohortAgendaActions = "add-coaching-note"
 	CohortAgendaActionsAddCohortStaff           CohortAgendaActions = "add-cohort-staff"
 	CohortAgendaActionsAddSessionExaminer       CohortAgendaActions = "add-session-examiner"
 	CohortAgendaActionsAddSessionParticipant    CohortAgendaActions = "add-session-participant"
+	CohortAgendaActionsCancelMentorTransfer     CohortAgendaActions = "cancel-mentor-transfer"
 	CohortAgendaActionsClaimMilestone           CohortAgendaActions = "claim-milestone"
+	CohortAgendaActionsConfirmMentorTransfer    CohortAgendaActions = "confirm-mentor-transfer"
 	CohortAgendaActionsCreateAgency             CohortAgendaActions = "create-agency"
 	CohortAgendaActionsCreateAgendaItem         CohortAgendaActions = "create-agenda-item"
 	CohortAgendaActionsCreateClass              CohortAgendaActions = "create-class"
@@ -346,8 +388,10 @@ const (
 	CohortAgendaActionsCreateInstitution        CohortAgendaActions = "create-institution"
 	CohortAgendaActionsCreateMilestone          CohortAgendaActions = "create-milestone"
 	CohortAgendaActionsCreateProgramTemplate    CohortAgendaActions = "create-program-template"
+	CohortAgendaActionsCreateSeminarSession     CohortAgendaActions = "create-seminar-session"
 	CohortAgendaActionsCreateUnit               CohortAgendaActions = "create-unit"
 	CohortAgendaActionsCreateUser               CohortAgendaActions = "create-user"
+	CohortAgendaActionsDeclineMentorTransfer    CohortAgendaActions = "decline-mentor-transfer"
 	CohortAgendaActionsDeleteAgendaItem         CohortAgendaActions = "delete-agenda-item"
 	CohortAgendaActionsDeleteClass              CohortAgendaActions = "delete-class"
 	CohortAgendaActionsDeleteHoliday            CohortAgendaActions = "delete-holiday"
@@ -366,6 +410,7 @@ const (
 	CohortAgendaActionsListCohortStaff          CohortAgendaActions = "list-cohort-staff"
 	CohortAgendaActionsListMentorTransfers      CohortAgendaActions = "list-mentor-transfers"
 	CohortAgendaActionsListRubrics              CohortAgendaActions = "list-rubrics"
+	CohortAgendaActionsListSeminarSessions      CohortAgendaActions = "list-seminar-sessions"
 	CohortAgendaActionsListSimilarProjects      CohortAgendaActions = "list-similar-projects"
 	CohortAgendaActionsListUsers                CohortAgendaActions = "list-users"
 	CohortAgendaActionsOpenSeminarSession       CohortAgendaActions = "open-seminar-session"
@@ -373,6 +418,7 @@ const (
 	CohortAgendaActionsPublishProject           CohortAgendaActions = "publish-project"
 	CohortAgendaActionsRecordAssessment         CohortAgendaActions = "record-assessment"
 	CohortAgendaActionsRecordReplication        CohortAgendaActions = "record-replication"
+	CohortAgendaActionsRefuseMentorTransfer     CohortAgendaActions = "refuse-mentor-transfer"
 	CohortAgendaActionsReleaseResults           CohortAgendaActions = "release-results"
 	CohortAgendaActionsRemoveSessionExaminer    CohortAgendaActions = "remove-session-examiner"
 	CohortAgendaActionsRemoveSessionParticipant CohortAgendaActions = "remove-session-participant"
@@ -380,6 +426,7 @@ const (
 	CohortAgendaActionsReviewDesign             CohortAgendaActions = "review-design"
 	CohortAgendaActionsReviewEvidence           CohortAgendaActions = "review-evidence"
 	CohortAgendaActionsStartImplementation      CohortAgendaActions = "start-implementation"
+	CohortAgendaActionsStartMilestone           CohortAgendaActions = "start-milestone"
 	CohortAgendaActionsSubmitDesign             CohortAgendaActions = "submit-design"
 	CohortAgendaActionsSubmitEvidence           CohortAgendaActions = "submit-evidence"
 	CohortAgendaActionsSubmitFinal              CohortAgendaActions = "submit-final"
@@ -423,11 +470,14 @@ const (
 
 // Defines values for EnrollmentActions.
 const (
+	EnrollmentActionsAcceptMentorTransfer     EnrollmentActions = "accept-mentor-transfer"
 	EnrollmentActionsAddCoachingNote          EnrollmentActions = "add-coaching-note"
 	EnrollmentActionsAddCohortStaff           EnrollmentActions = "add-cohort-staff"
 	EnrollmentActionsAddSessionExaminer       EnrollmentActions = "add-session-examiner"
 	EnrollmentActionsAddSessionParticipant    EnrollmentActions = "add-session-participant"
+	EnrollmentActionsCancelMentorTransfer     EnrollmentActions = "cancel-mentor-transfer"
 	EnrollmentActionsClaimMilestone           EnrollmentActions = "claim-milestone"
+	EnrollmentActionsConfirmMentorTransfer    EnrollmentActions = "confirm-mentor-transfer"
 	EnrollmentActionsCreateAgency             EnrollmentActions = "create-agency"
 	EnrollmentActionsCreateAgendaItem         EnrollmentActions = "create-agenda-item"
 	EnrollmentActionsCreateClass              EnrollmentActions = "create-class"
@@ -436,8 +486,10 @@ const (
 	EnrollmentActionsCreateInstitution        EnrollmentActions = "create-institution"
 	EnrollmentActionsCreateMilestone          EnrollmentActions = "create-milestone"
 	EnrollmentActionsCreateProgramTemplate    EnrollmentActions = "create-program-template"
+	EnrollmentActionsCreateSeminarSession     EnrollmentActions = "create-seminar-session"
 	EnrollmentActionsCreateUnit               EnrollmentActions = "create-unit"
 	EnrollmentActionsCreateUser               EnrollmentActions = "create-user"
+	EnrollmentActionsDeclineMentorTransfer    EnrollmentActions = "decline-mentor-transfer"
 	EnrollmentActionsDeleteAgendaItem         EnrollmentActions = "delete-agenda-item"
 	EnrollmentActionsDeleteClass              EnrollmentActions = "delete-class"
 	EnrollmentActionsDeleteHoliday            EnrollmentActions = "delete-holiday"
@@ -456,6 +508,7 @@ const (
 	EnrollmentActionsListCohortStaff          EnrollmentActions = "list-cohort-staff"
 	EnrollmentActionsListMentorTransfers      EnrollmentActions = "list-mentor-transfers"
 	EnrollmentActionsListRubrics              EnrollmentActions = "list-rubrics"
+	EnrollmentActionsListSeminarSessions      EnrollmentActions = "list-seminar-sessions"
 	EnrollmentActionsListSimilarProjects      EnrollmentActions = "list-similar-projects"
 	EnrollmentActionsListUsers                EnrollmentActions = "list-users"
 	EnrollmentActionsOpenSeminarSession       EnrollmentActions = "open-seminar-session"
@@ -463,6 +516,7 @@ const (
 	EnrollmentActionsPublishProject           EnrollmentActions = "publish-project"
 	EnrollmentActionsRecordAssessment         EnrollmentActions = "record-assessment"
 	EnrollmentActionsRecordReplication        EnrollmentActions = "record-replication"
+	EnrollmentActionsRefuseMentorTransfer     EnrollmentActions = "refuse-mentor-transfer"
 	EnrollmentActionsReleaseResults           EnrollmentActions = "release-results"
 	EnrollmentActionsRemoveSessionExaminer    EnrollmentActions = "remove-session-examiner"
 	EnrollmentActionsRemoveSessionParticipant EnrollmentActions = "remove-session-participant"
@@ -470,6 +524,7 @@ const (
 	EnrollmentActionsReviewDesign             EnrollmentActions = "review-design"
 	EnrollmentActionsReviewEvidence           EnrollmentActions = "review-evidence"
 	EnrollmentActionsStartImplementation      EnrollmentActions = "start-implementation"
+	EnrollmentActionsStartMilestone           EnrollmentActions = "start-milestone"
 	EnrollmentActionsSubmitDesign             EnrollmentActions = "submit-design"
 	EnrollmentActionsSubmitEvidence           EnrollmentActions = "submit-evidence"
 	EnrollmentActionsSubmitFinal              EnrollmentActions = "submit-final"
@@ -498,454 +553,458 @@ const (
 
 // Defines values for ErrorDetailCode.
 const (
-	ErrorDetailCodeAccountNotYours                ErrorDetailCode = "account.not_yours"
-	ErrorDetailCodeAccountTooManyFailures         ErrorDetailCode = "account.too_many_failures"
-	ErrorDetailCodeAccountWrongActivation         ErrorDetailCode = "account.wrong_activation"
-	ErrorDetailCodeAccountWrongCredentials        ErrorDetailCode = "account.wrong_credentials"
-	ErrorDetailCodeAgencyNameTaken                ErrorDetailCode = "agency.name_taken"
-	ErrorDetailCodeAgencyUnknown                  ErrorDetailCode = "agency.unknown"
-	ErrorDetailCodeAgendaDatesOrder               ErrorDetailCode = "agenda.dates.order"
-	ErrorDetailCodeAgendaOutsideCohort            ErrorDetailCode = "agenda.outside_cohort"
-	ErrorDetailCodeAgendaStepEarly                ErrorDetailCode = "agenda.step_early"
-	ErrorDetailCodeAgendaStepLate                 ErrorDetailCode = "agenda.step_late"
-	ErrorDetailCodeAssessmentDesignDraft          ErrorDetailCode = "assessment.design_draft"
-	ErrorDetailCodeAssessmentDesignStageOver      ErrorDetailCode = "assessment.design_stage_over"
-	ErrorDetailCodeAssessmentDetermined           ErrorDetailCode = "assessment.determined"
-	ErrorDetailCodeAssessmentFinalNotSubmitted    ErrorDetailCode = "assessment.final_not_submitted"
-	ErrorDetailCodeAssessmentMissingScore         ErrorDetailCode = "assessment.missing_score"
-	ErrorDetailCodeAssessmentNotAssigned          ErrorDetailCode = "assessment.not_assigned"
-	ErrorDetailCodeAssessmentScore                ErrorDetailCode = "assessment.score"
-	ErrorDetailCodeAssessmentScoredTwice          ErrorDetailCode = "assessment.scored_twice"
-	ErrorDetailCodeAssessmentSeminar              ErrorDetailCode = "assessment.seminar"
-	ErrorDetailCodeAssessmentSessionNotOpen       ErrorDetailCode = "assessment.session_not_open"
-	ErrorDetailCodeAssessmentUnknownCriterion     ErrorDetailCode = "assessment.unknown_criterion"
-	ErrorDetailCodeAuthBusy                       ErrorDetailCode = "auth.busy"
-	ErrorDetailCodeAuthForbidden                  ErrorDetailCode = "auth.forbidden"
-	ErrorDetailCodeAuthSignInRequired             ErrorDetailCode = "auth.sign_in_required"
-	ErrorDetailCodeAuthTokenInvalid               ErrorDetailCode = "auth.token_invalid"
-	ErrorDetailCodeAuthTokenMissing               ErrorDetailCode = "auth.token_missing"
-	ErrorDetailCodeClassNameTaken                 ErrorDetailCode = "class.name_taken"
-	ErrorDetailCodeClassNotEmpty                  ErrorDetailCode = "class.not_empty"
-	ErrorDetailCodeClassUnknown                   ErrorDetailCode = "class.unknown"
-	ErrorDetailCodeCohortAgendaOutside            ErrorDetailCode = "cohort.agenda_outside"
-	ErrorDetailCodeCohortCodeTaken                ErrorDetailCode = "cohort.code_taken"
-	ErrorDetailCodeCohortDatesOrder               ErrorDetailCode = "cohort.dates.order"
-	ErrorDetailCodeCohortPartnerReadOnly          ErrorDetailCode = "cohort.partner_read_only"
-	ErrorDetailCodeCohortPartnerSelf              ErrorDetailCode = "cohort.partner_self"
-	ErrorDetailCodeCohortPhaseDatesOrder          ErrorDetailCode = "cohort.phase.dates_order"
-	ErrorDetailCodeCohortPhaseDatesRequired       ErrorDetailCode = "cohort.phase.dates_required"
-	ErrorDetailCodeCohortPhaseOutsideCohort       ErrorDetailCode = "cohort.phase.outside_cohort"
-	ErrorDetailCodeCohortPhaseOverlap             ErrorDetailCode = "cohort.phase.overlap"
-	ErrorDetailCodeCohortPhasesOrder              ErrorDetailCode = "cohort.phases.order"
-	ErrorDetailCodeCohortResponseDeadline         ErrorDetailCode = "cohort.response_deadline"
-	ErrorDetailCodeDesignAlreadyReviewed          ErrorDetailCode = "design.already_reviewed"
-	ErrorDetailCodeDesignNeedsShortMilestone      ErrorDetailCode = "design.needs_short_milestone"
-	ErrorDetailCodeDesignNotDraft                 ErrorDetailCode = "design.not_draft"
-	ErrorDetailCodeDesignNotSubmitted             ErrorDetailCode = "design.not_submitted"
-	ErrorDetailCodeDesignRequiredToSubmit         ErrorDetailCode = "design.required_to_submit"
-	ErrorDetailCodeDesignReturnNeedsComment       ErrorDetailCode = "design.return_needs_comment"
-	ErrorDetailCodeEmailAddressOnly               ErrorDetailCode = "email.address_only"
-	ErrorDetailCodeEmailDomainDot                 ErrorDetailCode = "email.domain_dot"
-	ErrorDetailCodeEmailInvalid                   ErrorDetailCode = "email.invalid"
-	ErrorDetailCodeEmailNotAscii                  ErrorDetailCode = "email.not_ascii"
-	ErrorDetailCodeEmailTaken                     ErrorDetailCode = "email.taken"
-	ErrorDetailCodeEnrollmentAlreadyEnrolled      ErrorDetailCode = "enrollment.already_enrolled"
-	ErrorDetailCodeEnrollmentCoachNotStaff        ErrorDetailCode = "enrollment.coach_not_staff"
-	ErrorDetailCodeEnrollmentSelf                 ErrorDetailCode = "enrollment.self"
-	ErrorDetailCodeEvidenceDesignNotApproved      ErrorDetailCode = "evidence.design_not_approved"
-	ErrorDetailCodeEvidenceFileAndUrl             ErrorDetailCode = "evidence.file_and_url"
-	ErrorDetailCodeEvidenceFileOrUrl              ErrorDetailCode = "evidence.file_or_url"
-	ErrorDetailCodeEvidenceIsLink                 ErrorDetailCode = "evidence.is_link"
-	ErrorDetailCodeEvidenceNotPending             ErrorDetailCode = "evidence.not_pending"
-	ErrorDetailCodeEvidenceRejectNeedsComment     ErrorDetailCode = "evidence.reject_needs_comment"
-	ErrorDetailCodeEvidenceWithdrawNotPending     ErrorDetailCode = "evidence.withdraw_not_pending"
-	ErrorDetailCodeFieldAboveMaximum              ErrorDetailCode = "field.above_maximum"
-	ErrorDetailCodeFieldBelowMinimum              ErrorDetailCode = "field.below_minimum"
-	ErrorDetailCodeFieldDate                      ErrorDetailCode = "field.date"
-	ErrorDetailCodeFieldDateTime                  ErrorDetailCode = "field.date_time"
-	ErrorDetailCodeFieldEmail                     ErrorDetailCode = "field.email"
-	ErrorDetailCodeFieldInvalid                   ErrorDetailCode = "field.invalid"
-	ErrorDetailCodeFieldMoreErrors                ErrorDetailCode = "field.more_errors"
-	ErrorDetailCodeFieldNotOneOf                  ErrorDetailCode = "field.not_one_of"
-	ErrorDetailCodeFieldNotUnique                 ErrorDetailCode = "field.not_unique"
-	ErrorDetailCodeFieldPattern                   ErrorDetailCode = "field.pattern"
-	ErrorDetailCodeFieldRequired                  ErrorDetailCode = "field.required"
-	ErrorDetailCodeFieldTooFew                    ErrorDetailCode = "field.too_few"
-	ErrorDetailCodeFieldTooLong                   ErrorDetailCode = "field.too_long"
-	ErrorDetailCodeFieldTooMany                   ErrorDetailCode = "field.too_many"
-	ErrorDetailCodeFieldTooShort                  ErrorDetailCode = "field.too_short"
-	ErrorDetailCodeFieldUnknown                   ErrorDetailCode = "field.unknown"
-	ErrorDetailCodeFieldUrl                       ErrorDetailCode = "field.url"
-	ErrorDetailCodeFieldUuid                      ErrorDetailCode = "field.uuid"
-	ErrorDetailCodeFieldWrongType                 ErrorDetailCode = "field.wrong_type"
-	ErrorDetailCodeGraduationWeightsSum           ErrorDetailCode = "graduation.weights_sum"
-	ErrorDetailCodeHolidayDateTaken               ErrorDetailCode = "holiday.date_taken"
-	ErrorDetailCodeIdempotencyInFlight            ErrorDetailCode = "idempotency.in_flight"
-	ErrorDetailCodeIdempotencyKeyReused           ErrorDetailCode = "idempotency.key_reused"
-	ErrorDetailCodeInstitutionChoose              ErrorDetailCode = "institution.choose"
-	ErrorDetailCodeInstitutionCodeTaken           ErrorDetailCode = "institution.code_taken"
-	ErrorDetailCodeInstitutionNotOrganized        ErrorDetailCode = "institution.not_organized"
-	ErrorDetailCodeInstitutionUnknown             ErrorDetailCode = "institution.unknown"
-	ErrorDetailCodeMentorIsCoach                  ErrorDetailCode = "mentor.is_coach"
-	ErrorDetailCodeMentorIsExaminer               ErrorDetailCode = "mentor.is_examiner"
-	ErrorDetailCodeMentorIsParticipant            ErrorDetailCode = "mentor.is_participant"
-	ErrorDetailCodeMilestoneAchieved              ErrorDetailCode = "milestone.achieved"
-	ErrorDetailCodeMilestoneDesignNotApproved     ErrorDetailCode = "milestone.design_not_approved"
-	ErrorDetailCodeMilestoneEvidencePending       ErrorDetailCode = "milestone.evidence_pending"
-	ErrorDetailCodeMilestoneHasEvidence           ErrorDetailCode = "milestone.has_evidence"
-	ErrorDetailCodeMilestoneHorizon               ErrorDetailCode = "milestone.horizon"
-	ErrorDetailCodeMilestoneHorizonClosed         ErrorDetailCode = "milestone.horizon_closed"
-	ErrorDetailCodeMilestoneNeedsApprovedEvidence ErrorDetailCode = "milestone.needs_approved_evidence"
-	ErrorDetailCodeMilestoneNeedsEvidence         ErrorDetailCode = "milestone.needs_evidence"
-	ErrorDetailCodeMilestoneNotClaimed            ErrorDetailCode = "milestone.not_claimed"
-	ErrorDetailCodeMilestoneNotOpen               ErrorDetailCode = "milestone.not_open"
-	ErrorDetailCodeMilestoneNotPlanned            ErrorDetailCode = "milestone.not_planned"
-	ErrorDetailCodeMilestoneReturnNeedsComment    ErrorDetailCode = "milestone.return_needs_comment"
-	ErrorDetailCodeMilestoneStatusMove            ErrorDetailCode = "milestone.status_move"
-	ErrorDetailCodeNipAppointment                 ErrorDetailCode = "nip.appointment"
-	ErrorDetailCodeNipAppointmentAge              ErrorDetailCode = "nip.appointment_age"
-	ErrorDetailCodeNipBirthDate                   ErrorDetailCode = "nip.birth_date"
-	ErrorDetailCodeNipLength                      ErrorDetailCode = "nip.length"
-	ErrorDetailCodeNipSex                         ErrorDetailCode = "nip.sex"
-	ErrorDetailCodeNipTaken                       ErrorDetailCode = "nip.taken"
-	ErrorDetailCodeProjectAlreadyImplementing     ErrorDetailCode = "project.already_implementing"
-	ErrorDetailCodeProjectDesignNotApproved       ErrorDetailCode = "project.design_not_approved"
-	ErrorDetailCodeProjectInnovationAreaEmpty     ErrorDetailCode = "project.innovation_area_empty"
-	ErrorDetailCodeProjectNotDraft                ErrorDetailCode = "project.not_draft"
-	ErrorDetailCodeProjectNotImplementing         ErrorDetailCode = "project.not_implementing"
-	ErrorDetailCodeProjectStakeholderKind         ErrorDetailCode = "project.stakeholder_kind"
-	ErrorDetailCodeProjectStakeholderLevel        ErrorDetailCode = "project.stakeholder_level"
-	ErrorDetailCodeProjectTooManyInnovationAreas  ErrorDetailCode = "project.too_many_innovation_areas"
-	ErrorDetailCodePublicationDesignNotApproved   ErrorDetailCode = "publication.design_not_approved"
-	ErrorDetailCodePublicationEvidenceNotApproved ErrorDetailCode = "publication.evidence_not_approved"
-	ErrorDetailCodePublicationForeignEvidence     ErrorDetailCode = "publication.foreign_evidence"
-	ErrorDetailCodePublicationInnovationRequired  ErrorDetailCode = "publication.innovation_required"
-	ErrorDetailCodeQueryCursor                    ErrorDetailCode = "query.cursor"
-	ErrorDetailCodeQueryProjectStatus             ErrorDetailCode = "query.project_status"
-	ErrorDetailCodeQueryYear                      ErrorDetailCode = "query.year"
-	ErrorDetailCodeRateAddressLimited             ErrorDetailCode = "rate.address_limited"
-	ErrorDetailCodeRateLimited                    ErrorDetailCode = "rate.limited"
-	ErrorDetailCodeRegionForm                     ErrorDetailCode = "region.form"
-	ErrorDetailCodeRegionProvinceUnknown          ErrorDetailCode = "region.province_unknown"
-	ErrorDetailCodeRegionRegencyForm              ErrorDetailCode = "region.regency_form"
-	ErrorDetailCodeRegionRegencyNeedsProvince     ErrorDetailCode = "region.regency_needs_province"
-	ErrorDetailCodeRequestInvalid                 ErrorDetailCode = "request.invalid"
-	ErrorDetailCodeRequestMalformed               ErrorDetailCode = "request.malformed"
-	ErrorDetailCodeRequestMethodNotAllowed        ErrorDetailCode = "request.method_not_allowed"
-	ErrorDetailCodeRequestNoResource              ErrorDetailCode = "request.no_resource"
-	ErrorDetailCodeRequestTooLarge                ErrorDetailCode = "request.too_large"
-	ErrorDetailCodeRequestUnsupportedMediaType    ErrorDetailCode = "request.unsupported_media_type"
-	ErrorDetailCodeResourceExists                 ErrorDetailCode = "resource.exists"
-	ErrorDetailCodeResourceNotFound               ErrorDetailCode = "resource.not_found"
-	ErrorDetailCodeResourceReferenceMissing       ErrorDetailCode = "resource.reference_missing"
-	ErrorDetailCodeResourceStale                  ErrorDetailCode = "resource.stale"
-	ErrorDetailCodeReviewApproveOrReject          ErrorDetailCode = "review.approve_or_reject"
-	ErrorDetailCodeReviewApproveOrReturn          ErrorDetailCode = "review.approve_or_return"
-	ErrorDetailCodeRosterCoachAsParticipant       ErrorDetailCode = "roster.coach_as_participant"
-	ErrorDetailCodeRosterCsvBareQuote             ErrorDetailCode = "roster.csv_bare_quote"
-	ErrorDetailCodeRosterCsvDuplicateColumn       ErrorDetailCode = "roster.csv_duplicate_column"
-	ErrorDetailCodeRosterCsvMissingColumn         ErrorDetailCode = "roster.csv_missing_column"
-	ErrorDetailCodeRosterCsvNotUtf8               ErrorDetailCode = "roster.csv_not_utf8"
-	ErrorDetailCodeRosterCsvOpenQuote             ErrorDetailCode = "roster.csv_open_quote"
-	ErrorDetailCodeRosterCsvUnknownColumn         ErrorDetailCode = "roster.csv_unknown_column"
-	ErrorDetailCodeRosterCsvUnnamedColumn         ErrorDetailCode = "roster.csv_unnamed_column"
-	ErrorDetailCodeRosterCsvUnreadable            ErrorDetailCode = "roster.csv_unreadable"
-	ErrorDetailCodeRosterCsvValueCount            ErrorDetailCode = "roster.csv_value_count"
-	ErrorDetailCodeRosterEmpty                    ErrorDetailCode = "roster.empty"
-	ErrorDetailCodeRosterMentorNameRequired       ErrorDetailCode = "roster.mentor_name_required"
-	ErrorDetailCodeRosterNotACoach                ErrorDetailCode = "roster.not_a_coach"
-	ErrorDetailCodeRosterOwnCoach                 ErrorDetailCode = "roster.own_coach"
-	ErrorDetailCodeRosterOwnMentor                ErrorDetailCode = "roster.own_mentor"
-	ErrorDetailCodeRosterRepeated                 ErrorDetailCode = "roster.repeated"
-	ErrorDetailCodeRosterTooManyRows              ErrorDetailCode = "roster.too_many_rows"
-	ErrorDetailCodeRosterUnitWithoutAgency        ErrorDetailCode = "roster.unit_without_agency"
-	ErrorDetailCodeRubricCriteriaCount            ErrorDetailCode = "rubric.criteria_count"
-	ErrorDetailCodeRubricKey                      ErrorDetailCode = "rubric.key"
-	ErrorDetailCodeRubricKeyTwice                 ErrorDetailCode = "rubric.key_twice"
-	ErrorDetailCodeRubricLocked                   ErrorDetailCode = "rubric.locked"
-	ErrorDetailCodeRubricWeight                   ErrorDetailCode = "rubric.weight"
-	ErrorDetailCodeRubricWeightsSum               ErrorDetailCode = "rubric.weights_sum"
-	ErrorDetailCodeSeminarSessionAlreadyOpen      ErrorDetailCode = "seminar_session.already_open"
-	ErrorDetailCodeSeminarSessionDetermined       ErrorDetailCode = "seminar_session.determined"
-	ErrorDetailCodeSeminarSessionEmpty            ErrorDetailCode = "seminar_session.empty"
-	ErrorDetailCodeSeminarSessionLink             ErrorDetailCode = "seminar_session.link"
-	ErrorDetailCodeSeminarSessionNoneToDetermine  ErrorDetailCode = "seminar_session.none_to_determine"
-	ErrorDetailCodeSeminarSessionNotEnrolled      ErrorDetailCode = "seminar_session.not_enrolled"
-	ErrorDetailCodeSeminarSessionNotExaminer      ErrorDetailCode = "seminar_session.not_examiner"
-	ErrorDetailCodeSeminarSessionOutsidePhase     ErrorDetailCode = "seminar_session.outside_phase"
-	ErrorDetailCodeSeminarSessionParticipantTaken ErrorDetailCode = "seminar_session.participant_taken"
-	ErrorDetailCodeSeminarSessionPlace            ErrorDetailCode = "seminar_session.place"
-	ErrorDetailCodeSeminarSessionScoresMissing    ErrorDetailCode = "seminar_session.scores_missing"
-	ErrorDetailCodeSeminarSessionTime             ErrorDetailCode = "seminar_session.time"
-	ErrorDetailCodeServiceDatabaseUnreachable     ErrorDetailCode = "service.database_unreachable"
-	ErrorDetailCodeServiceInternal                ErrorDetailCode = "service.internal"
-	ErrorDetailCodeServiceSchemaBehind            ErrorDetailCode = "service.schema_behind"
-	ErrorDetailCodeServiceUnavailable             ErrorDetailCode = "service.unavailable"
-	ErrorDetailCodeShowcaseReplicationFuture      ErrorDetailCode = "showcase.replication_future"
-	ErrorDetailCodeShowcaseReplicationOwnAgency   ErrorDetailCode = "showcase.replication_own_agency"
-	ErrorDetailCodeShowcaseReplicationRecorded    ErrorDetailCode = "showcase.replication_recorded"
-	ErrorDetailCodeShowcaseReplicationStatus      ErrorDetailCode = "showcase.replication_status"
-	ErrorDetailCodeStaffCoachHasParticipants      ErrorDetailCode = "staff.coach_has_participants"
-	ErrorDetailCodeStaffLastOrganizer             ErrorDetailCode = "staff.last_organizer"
-	ErrorDetailCodeTemplateProgramMismatch        ErrorDetailCode = "template.program_mismatch"
-	ErrorDetailCodeTemplateShipped                ErrorDetailCode = "template.shipped"
-	ErrorDetailCodeTemplateUnknown                ErrorDetailCode = "template.unknown"
-	ErrorDetailCodeTextBidiControl                ErrorDetailCode = "text.bidi_control"
-	ErrorDetailCodeTextControl                    ErrorDetailCode = "text.control"
-	ErrorDetailCodeTextNotText                    ErrorDetailCode = "text.not_text"
-	ErrorDetailCodeTextSingleLine                 ErrorDetailCode = "text.single_line"
-	ErrorDetailCodeThresholdsAbove                ErrorDetailCode = "thresholds.above"
-	ErrorDetailCodeThresholdsCount                ErrorDetailCode = "thresholds.count"
-	ErrorDetailCodeThresholdsOrder                ErrorDetailCode = "thresholds.order"
-	ErrorDetailCodeTransferAwaitsOrganizer        ErrorDetailCode = "transfer.awaits_organizer"
-	ErrorDetailCodeTransferClosed                 ErrorDetailCode = "transfer.closed"
-	ErrorDetailCodeTransferMentorBoth             ErrorDetailCode = "transfer.mentor_both"
-	ErrorDetailCodeTransferMentorEmailUnknown     ErrorDetailCode = "transfer.mentor_email_unknown"
-	ErrorDetailCodeTransferMentorRequired         ErrorDetailCode = "transfer.mentor_required"
-	ErrorDetailCodeTransferSameMentor             ErrorDetailCode = "transfer.same_mentor"
-	ErrorDetailCodeUnitNameTaken                  ErrorDetailCode = "unit.name_taken"
-	ErrorDetailCodeUnitNotOfAgency                ErrorDetailCode = "unit.not_of_agency"
-	ErrorDetailCodeUnitUnknown                    ErrorDetailCode = "unit.unknown"
-	ErrorDetailCodeUploadBusy                     ErrorDetailCode = "upload.busy"
-	ErrorDetailCodeUploadEmpty                    ErrorDetailCode = "upload.empty"
-	ErrorDetailCodeUploadFieldTooLong             ErrorDetailCode = "upload.field_too_long"
-	ErrorDetailCodeUploadMalformed                ErrorDetailCode = "upload.malformed"
-	ErrorDetailCodeUploadMultipart                ErrorDetailCode = "upload.multipart"
-	ErrorDetailCodeUploadOffsetMismatch           ErrorDetailCode = "upload.offset_mismatch"
-	ErrorDetailCodeUploadOneFile                  ErrorDetailCode = "upload.one_file"
-	ErrorDetailCodeUploadOverLimit                ErrorDetailCode = "upload.over_limit"
-	ErrorDetailCodeUploadProtocol                 ErrorDetailCode = "upload.protocol"
-	ErrorDetailCodeUploadTooLarge                 ErrorDetailCode = "upload.too_large"
-	ErrorDetailCodeUploadTooSlow                  ErrorDetailCode = "upload.too_slow"
-	ErrorDetailCodeUploadType                     ErrorDetailCode = "upload.type"
-	ErrorDetailCodeUploadUnknownField             ErrorDetailCode = "upload.unknown_field"
-	ErrorDetailCodeUserUnknown                    ErrorDetailCode = "user.unknown"
+	ErrorDetailCodeAccountNotYours                 ErrorDetailCode = "account.not_yours"
+	ErrorDetailCodeAccountTooManyFailures          ErrorDetailCode = "account.too_many_failures"
+	ErrorDetailCodeAccountWrongActivation          ErrorDetailCode = "account.wrong_activation"
+	ErrorDetailCodeAccountWrongCredentials         ErrorDetailCode = "account.wrong_credentials"
+	ErrorDetailCodeAgencyNameTaken                 ErrorDetailCode = "agency.name_taken"
+	ErrorDetailCodeAgencyUnknown                   ErrorDetailCode = "agency.unknown"
+	ErrorDetailCodeAgendaDatesOrder                ErrorDetailCode = "agenda.dates.order"
+	ErrorDetailCodeAgendaOutsideCohort             ErrorDetailCode = "agenda.outside_cohort"
+	ErrorDetailCodeAgendaStepEarly                 ErrorDetailCode = "agenda.step_early"
+	ErrorDetailCodeAgendaStepLate                  ErrorDetailCode = "agenda.step_late"
+	ErrorDetailCodeAssessmentDesignDraft           ErrorDetailCode = "assessment.design_draft"
+	ErrorDetailCodeAssessmentDesignStageOver       ErrorDetailCode = "assessment.design_stage_over"
+	ErrorDetailCodeAssessmentDetermined            ErrorDetailCode = "assessment.determined"
+	ErrorDetailCodeAssessmentFinalNotSubmitted     ErrorDetailCode = "assessment.final_not_submitted"
+	ErrorDetailCodeAssessmentMissingScore          ErrorDetailCode = "assessment.missing_score"
+	ErrorDetailCodeAssessmentNotAssigned           ErrorDetailCode = "assessment.not_assigned"
+	ErrorDetailCodeAssessmentScore                 ErrorDetailCode = "assessment.score"
+	ErrorDetailCodeAssessmentScoredTwice           ErrorDetailCode = "assessment.scored_twice"
+	ErrorDetailCodeAssessmentSeminar               ErrorDetailCode = "assessment.seminar"
+	ErrorDetailCodeAssessmentSessionNotOpen        ErrorDetailCode = "assessment.session_not_open"
+	ErrorDetailCodeAssessmentUnknownCriterion      ErrorDetailCode = "assessment.unknown_criterion"
+	ErrorDetailCodeAuthBusy                        ErrorDetailCode = "auth.busy"
+	ErrorDetailCodeAuthForbidden                   ErrorDetailCode = "auth.forbidden"
+	ErrorDetailCodeAuthSignInRequired              ErrorDetailCode = "auth.sign_in_required"
+	ErrorDetailCodeAuthTokenInvalid                ErrorDetailCode = "auth.token_invalid"
+	ErrorDetailCodeAuthTokenMissing                ErrorDetailCode = "auth.token_missing"
+	ErrorDetailCodeClassNameTaken                  ErrorDetailCode = "class.name_taken"
+	ErrorDetailCodeClassNotEmpty                   ErrorDetailCode = "class.not_empty"
+	ErrorDetailCodeClassUnknown                    ErrorDetailCode = "class.unknown"
+	ErrorDetailCodeCohortAgendaOutside             ErrorDetailCode = "cohort.agenda_outside"
+	ErrorDetailCodeCohortCodeTaken                 ErrorDetailCode = "cohort.code_taken"
+	ErrorDetailCodeCohortDatesOrder                ErrorDetailCode = "cohort.dates.order"
+	ErrorDetailCodeCohortPartnerReadOnly           ErrorDetailCode = "cohort.partner_read_only"
+	ErrorDetailCodeCohortPartnerSelf               ErrorDetailCode = "cohort.partner_self"
+	ErrorDetailCodeCohortPhaseDatesOrder           ErrorDetailCode = "cohort.phase.dates_order"
+	ErrorDetailCodeCohortPhaseDatesRequired        ErrorDetailCode = "cohort.phase.dates_required"
+	ErrorDetailCodeCohortPhaseOutsideCohort        ErrorDetailCode = "cohort.phase.outside_cohort"
+	ErrorDetailCodeCohortPhaseOverlap              ErrorDetailCode = "cohort.phase.overlap"
+	ErrorDetailCodeCohortPhasesOrder               ErrorDetailCode = "cohort.phases.order"
+	ErrorDetailCodeCohortResponseDeadline          ErrorDetailCode = "cohort.response_deadline"
+	ErrorDetailCodeDesignAlreadyReviewed           ErrorDetailCode = "design.already_reviewed"
+	ErrorDetailCodeDesignNeedsShortMilestone       ErrorDetailCode = "design.needs_short_milestone"
+	ErrorDetailCodeDesignNotDraft                  ErrorDetailCode = "design.not_draft"
+	ErrorDetailCodeDesignNotSubmitted              ErrorDetailCode = "design.not_submitted"
+	ErrorDetailCodeDesignRequiredToSubmit          ErrorDetailCode = "design.required_to_submit"
+	ErrorDetailCodeDesignReturnNeedsComment        ErrorDetailCode = "design.return_needs_comment"
+	ErrorDetailCodeEmailAddressOnly                ErrorDetailCode = "email.address_only"
+	ErrorDetailCodeEmailDomainDot                  ErrorDetailCode = "email.domain_dot"
+	ErrorDetailCodeEmailInvalid                    ErrorDetailCode = "email.invalid"
+	ErrorDetailCodeEmailNotAscii                   ErrorDetailCode = "email.not_ascii"
+	ErrorDetailCodeEmailTaken                      ErrorDetailCode = "email.taken"
+	ErrorDetailCodeEnrollmentAlreadyEnrolled       ErrorDetailCode = "enrollment.already_enrolled"
+	ErrorDetailCodeEnrollmentCoachNotStaff         ErrorDetailCode = "enrollment.coach_not_staff"
+	ErrorDetailCodeEnrollmentSelf                  ErrorDetailCode = "enrollment.self"
+	ErrorDetailCodeEvidenceDesignNotApproved       ErrorDetailCode = "evidence.design_not_approved"
+	ErrorDetailCodeEvidenceFileAndUrl              ErrorDetailCode = "evidence.file_and_url"
+	ErrorDetailCodeEvidenceFileOrUrl               ErrorDetailCode = "evidence.file_or_url"
+	ErrorDetailCodeEvidenceIsLink                  ErrorDetailCode = "evidence.is_link"
+	ErrorDetailCodeEvidenceNotPending              ErrorDetailCode = "evidence.not_pending"
+	ErrorDetailCodeEvidenceRejectNeedsComment      ErrorDetailCode = "evidence.reject_needs_comment"
+	ErrorDetailCodeEvidenceWithdrawNotPending      ErrorDetailCode = "evidence.withdraw_not_pending"
+	ErrorDetailCodeFieldAboveMaximum               ErrorDetailCode = "field.above_maximum"
+	ErrorDetailCodeFieldBelowMinimum               ErrorDetailCode = "field.below_minimum"
+	ErrorDetailCodeFieldDate                       ErrorDetailCode = "field.date"
+	ErrorDetailCodeFieldDateTime                   ErrorDetailCode = "field.date_time"
+	ErrorDetailCodeFieldEmail                      ErrorDetailCode = "field.email"
+	ErrorDetailCodeFieldInvalid                    ErrorDetailCode = "field.invalid"
+	ErrorDetailCodeFieldMoreErrors                 ErrorDetailCode = "field.more_errors"
+	ErrorDetailCodeFieldNotOneOf                   ErrorDetailCode = "field.not_one_of"
+	ErrorDetailCodeFieldNotUnique                  ErrorDetailCode = "field.not_unique"
+	ErrorDetailCodeFieldPattern                    ErrorDetailCode = "field.pattern"
+	ErrorDetailCodeFieldRequired                   ErrorDetailCode = "field.required"
+	ErrorDetailCodeFieldTooFew                     ErrorDetailCode = "field.too_few"
+	ErrorDetailCodeFieldTooLong                    ErrorDetailCode = "field.too_long"
+	ErrorDetailCodeFieldTooMany                    ErrorDetailCode = "field.too_many"
+	ErrorDetailCodeFieldTooShort                   ErrorDetailCode = "field.too_short"
+	ErrorDetailCodeFieldUnknown                    ErrorDetailCode = "field.unknown"
+	ErrorDetailCodeFieldUrl                        ErrorDetailCode = "field.url"
+	ErrorDetailCodeFieldUuid                       ErrorDetailCode = "field.uuid"
+	ErrorDetailCodeFieldWrongType                  ErrorDetailCode = "field.wrong_type"
+	ErrorDetailCodeGraduationWeightsSum            ErrorDetailCode = "graduation.weights_sum"
+	ErrorDetailCodeHolidayDateTaken                ErrorDetailCode = "holiday.date_taken"
+	ErrorDetailCodeIdempotencyInFlight             ErrorDetailCode = "idempotency.in_flight"
+	ErrorDetailCodeIdempotencyKeyReused            ErrorDetailCode = "idempotency.key_reused"
+	ErrorDetailCodeInstitutionChoose               ErrorDetailCode = "institution.choose"
+	ErrorDetailCodeInstitutionCodeTaken            ErrorDetailCode = "institution.code_taken"
+	ErrorDetailCodeInstitutionNotOrganized         ErrorDetailCode = "institution.not_organized"
+	ErrorDetailCodeInstitutionUnknown              ErrorDetailCode = "institution.unknown"
+	ErrorDetailCodeMentorIsCoach                   ErrorDetailCode = "mentor.is_coach"
+	ErrorDetailCodeMentorIsExaminer                ErrorDetailCode = "mentor.is_examiner"
+	ErrorDetailCodeMentorIsParticipant             ErrorDetailCode = "mentor.is_participant"
+	ErrorDetailCodeMilestoneAchieved               ErrorDetailCode = "milestone.achieved"
+	ErrorDetailCodeMilestoneAlreadyStarted         ErrorDetailCode = "milestone.already_started"
+	ErrorDetailCodeMilestoneDesignNotApproved      ErrorDetailCode = "milestone.design_not_approved"
+	ErrorDetailCodeMilestoneEvidencePending        ErrorDetailCode = "milestone.evidence_pending"
+	ErrorDetailCodeMilestoneHasEvidence            ErrorDetailCode = "milestone.has_evidence"
+	ErrorDetailCodeMilestoneHorizon                ErrorDetailCode = "milestone.horizon"
+	ErrorDetailCodeMilestoneHorizonClosed          ErrorDetailCode = "milestone.horizon_closed"
+	ErrorDetailCodeMilestoneNeedsApprovedEvidence  ErrorDetailCode = "milestone.needs_approved_evidence"
+	ErrorDetailCodeMilestoneNeedsEvidence          ErrorDetailCode = "milestone.needs_evidence"
+	ErrorDetailCodeMilestoneNotClaimed             ErrorDetailCode = "milestone.not_claimed"
+	ErrorDetailCodeMilestoneNotOpen                ErrorDetailCode = "milestone.not_open"
+	ErrorDetailCodeMilestoneNotPlanned             ErrorDetailCode = "milestone.not_planned"
+	ErrorDetailCodeMilestoneReturnNeedsComment     ErrorDetailCode = "milestone.return_needs_comment"
+	ErrorDetailCodeMilestoneStartDesignNotApproved ErrorDetailCode = "milestone.start_design_not_approved"
+	ErrorDetailCodeMilestoneStatusMove             ErrorDetailCode = "milestone.status_move"
+	ErrorDetailCodeNipAppointment                  ErrorDetailCode = "nip.appointment"
+	ErrorDetailCodeNipAppointmentAge               ErrorDetailCode = "nip.appointment_age"
+	ErrorDetailCodeNipBirthDate                    ErrorDetailCode = "nip.birth_date"
+	ErrorDetailCodeNipLength                       ErrorDetailCode = "nip.length"
+	ErrorDetailCodeNipSex                          ErrorDetailCode = "nip.sex"
+	ErrorDetailCodeNipTaken                        ErrorDetailCode = "nip.taken"
+	ErrorDetailCodeProjectAlreadyImplementing      ErrorDetailCode = "project.already_implementing"
+	ErrorDetailCodeProjectDesignNotApproved        ErrorDetailCode = "project.design_not_approved"
+	ErrorDetailCodeProjectInnovationAreaEmpty      ErrorDetailCode = "project.innovation_area_empty"
+	ErrorDetailCodeProjectNotDraft                 ErrorDetailCode = "project.not_draft"
+	ErrorDetailCodeProjectNotImplementing          ErrorDetailCode = "project.not_implementing"
+	ErrorDetailCodeProjectStakeholderKind          ErrorDetailCode = "project.stakeholder_kind"
+	ErrorDetailCodeProjectStakeholderLevel         ErrorDetailCode = "project.stakeholder_level"
+	ErrorDetailCodeProjectTooManyInnovationAreas   ErrorDetailCode = "project.too_many_innovation_areas"
+	ErrorDetailCodePublicationDesignNotApproved    ErrorDetailCode = "publication.design_not_approved"
+	ErrorDetailCodePublicationEvidenceNotApproved  ErrorDetailCode = "publication.evidence_not_approved"
+	ErrorDetailCodePublicationForeignEvidence      ErrorDetailCode = "publication.foreign_evidence"
+	ErrorDetailCodePublicationInnovationRequired   ErrorDetailCode = "publication.innovation_required"
+	ErrorDetailCodeQueryCursor                     ErrorDetailCode = "query.cursor"
+	ErrorDetailCodeQueryProjectStatus              ErrorDetailCode = "query.project_status"
+	ErrorDetailCodeQueryYear                       ErrorDetailCode = "query.year"
+	ErrorDetailCodeRateAddressLimited              ErrorDetailCode = "rate.address_limited"
+	ErrorDetailCodeRateLimited                     ErrorDetailCode = "rate.limited"
+	ErrorDetailCodeRegionForm                      ErrorDetailCode = "region.form"
+	ErrorDetailCodeRegionProvinceUnknown           ErrorDetailCode = "region.province_unknown"
+	ErrorDetailCodeRegionRegencyForm               ErrorDetailCode = "region.regency_form"
+	ErrorDetailCodeRegionRegencyNeedsProvince      ErrorDetailCode = "region.regency_needs_province"
+	ErrorDetailCodeRequestInvalid                  ErrorDetailCode = "request.invalid"
+	ErrorDetailCodeRequestMalformed                ErrorDetailCode = "request.malformed"
+	ErrorDetailCodeRequestMethodNotAllowed         ErrorDetailCode = "request.method_not_allowed"
+	ErrorDetailCodeRequestNoResource               ErrorDetailCode = "request.no_resource"
+	ErrorDetailCodeRequestTooLarge                 ErrorDetailCode = "request.too_large"
+	ErrorDetailCodeRequestUnsupportedMediaType     ErrorDetailCode = "request.unsupported_media_type"
+	ErrorDetailCodeResourceExists                  ErrorDetailCode = "resource.exists"
+	ErrorDetailCodeResourceNotFound                ErrorDetailCode = "resource.not_found"
+	ErrorDetailCodeResourceReferenceMissing        ErrorDetailCode = "resource.reference_missing"
+	ErrorDetailCodeResourceStale                   ErrorDetailCode = "resource.stale"
+	ErrorDetailCodeReviewApproveOrReject           ErrorDetailCode = "review.approve_or_reject"
+	ErrorDetailCodeReviewApproveOrReturn           ErrorDetailCode = "review.approve_or_return"
+	ErrorDetailCodeRosterCoachAsParticipant        ErrorDetailCode = "roster.coach_as_participant"
+	ErrorDetailCodeRosterCsvBareQuote              ErrorDetailCode = "roster.csv_bare_quote"
+	ErrorDetailCodeRosterCsvDuplicateColumn        ErrorDetailCode = "roster.csv_duplicate_column"
+	ErrorDetailCodeRosterCsvMissingColumn          ErrorDetailCode = "roster.csv_missing_column"
+	ErrorDetailCodeRosterCsvNotUtf8                ErrorDetailCode = "roster.csv_not_utf8"
+	ErrorDetailCodeRosterCsvOpenQuote              ErrorDetailCode = "roster.csv_open_quote"
+	ErrorDetailCodeRosterCsvUnknownColumn          ErrorDetailCode = "roster.csv_unknown_column"
+	ErrorDetailCodeRosterCsvUnnamedColumn          ErrorDetailCode = "roster.csv_unnamed_column"
+	ErrorDetailCodeRosterCsvUnreadable             ErrorDetailCode = "roster.csv_unreadable"
+	ErrorDetailCodeRosterCsvValueCount             ErrorDetailCode = "roster.csv_value_count"
+	ErrorDetailCodeRosterEmpty                     ErrorDetailCode = "roster.empty"
+	ErrorDetailCodeRosterMentorNameRequired        ErrorDetailCode = "roster.mentor_name_required"
+	ErrorDetailCodeRosterNotACoach                 ErrorDetailCode = "roster.not_a_coach"
+	ErrorDetailCodeRosterOwnCoach                  ErrorDetailCode = "roster.own_coach"
+	ErrorDetailCodeRosterOwnMentor                 ErrorDetailCode = "roster.own_mentor"
+	ErrorDetailCodeRosterRepeated                  ErrorDetailCode = "roster.repeated"
+	ErrorDetailCodeRosterTooManyRows               ErrorDetailCode = "roster.too_many_rows"
+	ErrorDetailCodeRosterUnitWithoutAgency         ErrorDetailCode = "roster.unit_without_agency"
+	ErrorDetailCodeRubricCriteriaCount             ErrorDetailCode = "rubric.criteria_count"
+	ErrorDetailCodeRubricKey                       ErrorDetailCode = "rubric.key"
+	ErrorDetailCodeRubricKeyTwice                  ErrorDetailCode = "rubric.key_twice"
+	ErrorDetailCodeRubricLocked                    ErrorDetailCode = "rubric.locked"
+	ErrorDetailCodeRubricWeight                    ErrorDetailCode = "rubric.weight"
+	ErrorDetailCodeRubricWeightsSum                ErrorDetailCode = "rubric.weights_sum"
+	ErrorDetailCodeSeminarSessionAlreadyOpen       ErrorDetailCode = "seminar_session.already_open"
+	ErrorDetailCodeSeminarSessionDetermined        ErrorDetailCode = "seminar_session.determined"
+	ErrorDetailCodeSeminarSessionEmpty             ErrorDetailCode = "seminar_session.empty"
+	ErrorDetailCodeSeminarSessionLink              ErrorDetailCode = "seminar_session.link"
+	ErrorDetailCodeSeminarSessionNoneToDetermine   ErrorDetailCode = "seminar_session.none_to_determine"
+	ErrorDetailCodeSeminarSessionNotEnrolled       ErrorDetailCode = "seminar_session.not_enrolled"
+	ErrorDetailCodeSeminarSessionNotExaminer       ErrorDetailCode = "seminar_session.not_examiner"
+	ErrorDetailCodeSeminarSessionOutsidePhase      ErrorDetailCode = "seminar_session.outside_phase"
+	ErrorDetailCodeSeminarSessionParticipantTaken  ErrorDetailCode = "seminar_session.participant_taken"
+	ErrorDetailCodeSeminarSessionPlace             ErrorDetailCode = "seminar_session.place"
+	ErrorDetailCodeSeminarSessionScoresMissing     ErrorDetailCode = "seminar_session.scores_missing"
+	ErrorDetailCodeSeminarSessionTime              ErrorDetailCode = "seminar_session.time"
+	ErrorDetailCodeServiceDatabaseUnreachable      ErrorDetailCode = "service.database_unreachable"
+	ErrorDetailCodeServiceInternal                 ErrorDetailCode = "service.internal"
+	ErrorDetailCodeServiceSchemaBehind             ErrorDetailCode = "service.schema_behind"
+	ErrorDetailCodeServiceUnavailable              ErrorDetailCode = "service.unavailable"
+	ErrorDetailCodeShowcaseReplicationFuture       ErrorDetailCode = "showcase.replication_future"
+	ErrorDetailCodeShowcaseReplicationOwnAgency    ErrorDetailCode = "showcase.replication_own_agency"
+	ErrorDetailCodeShowcaseReplicationRecorded     ErrorDetailCode = "showcase.replication_recorded"
+	ErrorDetailCodeShowcaseReplicationStatus       ErrorDetailCode = "showcase.replication_status"
+	ErrorDetailCodeStaffCoachHasParticipants       ErrorDetailCode = "staff.coach_has_participants"
+	ErrorDetailCodeStaffLastOrganizer              ErrorDetailCode = "staff.last_organizer"
+	ErrorDetailCodeTemplateProgramMismatch         ErrorDetailCode = "template.program_mismatch"
+	ErrorDetailCodeTemplateShipped                 ErrorDetailCode = "template.shipped"
+	ErrorDetailCodeTemplateUnknown                 ErrorDetailCode = "template.unknown"
+	ErrorDetailCodeTextBidiControl                 ErrorDetailCode = "text.bidi_control"
+	ErrorDetailCodeTextControl                     ErrorDetailCode = "text.control"
+	ErrorDetailCodeTextNotText                     ErrorDetailCode = "text.not_text"
+	ErrorDetailCodeTextSingleLine                  ErrorDetailCode = "text.single_line"
+	ErrorDetailCodeThresholdsAbove                 ErrorDetailCode = "thresholds.above"
+	ErrorDetailCodeThresholdsCount                 ErrorDetailCode = "thresholds.count"
+	ErrorDetailCodeThresholdsOrder                 ErrorDetailCode = "thresholds.order"
+	ErrorDetailCodeTransferAwaitsOrganizer         ErrorDetailCode = "transfer.awaits_organizer"
+	ErrorDetailCodeTransferClosed                  ErrorDetailCode = "transfer.closed"
+	ErrorDetailCodeTransferMentorBoth              ErrorDetailCode = "transfer.mentor_both"
+	ErrorDetailCodeTransferMentorEmailUnknown      ErrorDetailCode = "transfer.mentor_email_unknown"
+	ErrorDetailCodeTransferMentorRequired          ErrorDetailCode = "transfer.mentor_required"
+	ErrorDetailCodeTransferSameMentor              ErrorDetailCode = "transfer.same_mentor"
+	ErrorDetailCodeUnitNameTaken                   ErrorDetailCode = "unit.name_taken"
+	ErrorDetailCodeUnitNotOfAgency                 ErrorDetailCode = "unit.not_of_agency"
+	ErrorDetailCodeUnitUnknown                     ErrorDetailCode = "unit.unknown"
+	ErrorDetailCodeUploadBusy                      ErrorDetailCode = "upload.busy"
+	ErrorDetailCodeUploadEmpty                     ErrorDetailCode = "upload.empty"
+	ErrorDetailCodeUploadFieldTooLong              ErrorDetailCode = "upload.field_too_long"
+	ErrorDetailCodeUploadMalformed                 ErrorDetailCode = "upload.malformed"
+	ErrorDetailCodeUploadMultipart                 ErrorDetailCode = "upload.multipart"
+	ErrorDetailCodeUploadOffsetMismatch            ErrorDetailCode = "upload.offset_mismatch"
+	ErrorDetailCodeUploadOneFile                   ErrorDetailCode = "upload.one_file"
+	ErrorDetailCodeUploadOverLimit                 ErrorDetailCode = "upload.over_limit"
+	ErrorDetailCodeUploadProtocol                  ErrorDetailCode = "upload.protocol"
+	ErrorDetailCodeUploadTooLarge                  ErrorDetailCode = "upload.too_large"
+	ErrorDetailCodeUploadTooSlow                   ErrorDetailCode = "upload.too_slow"
+	ErrorDetailCodeUploadType                      ErrorDetailCode = "upload.type"
+	ErrorDetailCodeUploadUnknownField              ErrorDetailCode = "upload.unknown_field"
+	ErrorDetailCodeUserUnknown                     ErrorDetailCode = "user.unknown"
 )
 
 // Defines values for ErrorModelCode.
 const (
-	ErrorModelCodeAccountNotYours                ErrorModelCode = "account.not_yours"
-	ErrorModelCodeAccountTooManyFailures         ErrorModelCode = "account.too_many_failures"
-	ErrorModelCodeAccountWrongActivation         ErrorModelCode = "account.wrong_activation"
-	ErrorModelCodeAccountWrongCredentials        ErrorModelCode = "account.wrong_credentials"
-	ErrorModelCodeAgencyNameTaken                ErrorModelCode = "agency.name_taken"
-	ErrorModelCodeAgencyUnknown                  ErrorModelCode = "agency.unknown"
-	ErrorModelCodeAgendaDatesOrder               ErrorModelCode = "agenda.dates.order"
-	ErrorModelCodeAgendaOutsideCohort            ErrorModelCode = "agenda.outside_cohort"
-	ErrorModelCodeAgendaStepEarly                ErrorModelCode = "agenda.step_early"
-	ErrorModelCodeAgendaStepLate                 ErrorModelCode = "agenda.step_late"
-	ErrorModelCodeAssessmentDesignDraft          ErrorModelCode = "assessment.design_draft"
-	ErrorModelCodeAssessmentDesignStageOver      ErrorModelCode = "assessment.design_stage_over"
-	ErrorModelCodeAssessmentDetermined           ErrorModelCode = "assessment.determined"
-	ErrorModelCodeAssessmentFinalNotSubmitted    ErrorModelCode = "assessment.final_not_submitted"
-	ErrorModelCodeAssessmentMissingScore         ErrorModelCode = "assessment.missing_score"
-	ErrorModelCodeAssessmentNotAssigned          ErrorModelCode = "assessment.not_assigned"
-	ErrorModelCodeAssessmentScore                ErrorModelCode = "assessment.score"
-	ErrorModelCodeAssessmentScoredTwice          ErrorModelCode = "assessment.scored_twice"
-	ErrorModelCodeAssessmentSeminar              ErrorModelCode = "assessment.seminar"
-	ErrorModelCodeAssessmentSessionNotOpen       ErrorModelCode = "assessment.session_not_open"
-	ErrorModelCodeAssessmentUnknownCriterion     ErrorModelCode = "assessment.unknown_criterion"
-	ErrorModelCodeAuthBusy                       ErrorModelCode = "auth.busy"
-	ErrorModelCodeAuthForbidden                  ErrorModelCode = "auth.forbidden"
-	ErrorModelCodeAuthSignInRequired             ErrorModelCode = "auth.sign_in_required"
-	ErrorModelCodeAuthTokenInvalid               ErrorModelCode = "auth.token_invalid"
-	ErrorModelCodeAuthTokenMissing               ErrorModelCode = "auth.token_missing"
-	ErrorModelCodeClassNameTaken                 ErrorModelCode = "class.name_taken"
-	ErrorModelCodeClassNotEmpty                  ErrorModelCode = "class.not_empty"
-	ErrorModelCodeClassUnknown                   ErrorModelCode = "class.unknown"
-	ErrorModelCodeCohortAgendaOutside            ErrorModelCode = "cohort.agenda_outside"
-	ErrorModelCodeCohortCodeTaken                ErrorModelCode = "cohort.code_taken"
-	ErrorModelCodeCohortDatesOrder               ErrorModelCode = "cohort.dates.order"
-	ErrorModelCodeCohortPartnerReadOnly          ErrorModelCode = "cohort.partner_read_only"
-	ErrorModelCodeCohortPartnerSelf              ErrorModelCode = "cohort.partner_self"
-	ErrorModelCodeCohortPhaseDatesOrder          ErrorModelCode = "cohort.phase.dates_order"
-	ErrorModelCodeCohortPhaseDatesRequired       ErrorModelCode = "cohort.phase.dates_required"
-	ErrorModelCodeCohortPhaseOutsideCohort       ErrorModelCode = "cohort.phase.outside_cohort"
-	ErrorModelCodeCohortPhaseOverlap             ErrorModelCode = "cohort.phase.overlap"
-	ErrorModelCodeCohortPhasesOrder              ErrorModelCode = "cohort.phases.order"
-	ErrorModelCodeCohortResponseDeadline         ErrorModelCode = "cohort.response_deadline"
-	ErrorModelCodeDesignAlreadyReviewed          ErrorModelCode = "design.already_reviewed"
-	ErrorModelCodeDesignNeedsShortMilestone      ErrorModelCode = "design.needs_short_milestone"
-	ErrorModelCodeDesignNotDraft                 ErrorModelCode = "design.not_draft"
-	ErrorModelCodeDesignNotSubmitted             ErrorModelCode = "design.not_submitted"
-	ErrorModelCodeDesignRequiredToSubmit         ErrorModelCode = "design.required_to_submit"
-	ErrorModelCodeDesignReturnNeedsComment       ErrorModelCode = "design.return_needs_comment"
-	ErrorModelCodeEmailAddressOnly               ErrorModelCode = "email.address_only"
-	ErrorModelCodeEmailDomainDot                 ErrorModelCode = "email.domain_dot"
-	ErrorModelCodeEmailInvalid                   ErrorModelCode = "email.invalid"
-	ErrorModelCodeEmailNotAscii                  ErrorModelCode = "email.not_ascii"
-	ErrorModelCodeEmailTaken                     ErrorModelCode = "email.taken"
-	ErrorModelCodeEnrollmentAlreadyEnrolled      ErrorModelCode = "enrollment.already_enrolled"
-	ErrorModelCodeEnrollmentCoachNotStaff        ErrorModelCode = "enrollment.coach_not_staff"
-	ErrorModelCodeEnrollmentSelf                 ErrorModelCode = "enrollment.self"
-	ErrorModelCodeEvidenceDesignNotApproved      ErrorModelCode = "evidence.design_not_approved"
-	ErrorModelCodeEvidenceFileAndUrl             ErrorModelCode = "evidence.file_and_url"
-	ErrorModelCodeEvidenceFileOrUrl              ErrorModelCode = "evidence.file_or_url"
-	ErrorModelCodeEvidenceIsLink                 ErrorModelCode = "evidence.is_link"
-	ErrorModelCodeEvidenceNotPending             ErrorModelCode = "evidence.not_pending"
-	ErrorModelCodeEvidenceRejectNeedsComment     ErrorModelCode = "evidence.reject_needs_comment"
-	ErrorModelCodeEvidenceWithdrawNotPending     ErrorModelCode = "evidence.withdraw_not_pending"
-	ErrorModelCodeFieldAboveMaximum              ErrorModelCode = "field.above_maximum"
-	ErrorModelCodeFieldBelowMinimum              ErrorModelCode = "field.below_minimum"
-	ErrorModelCodeFieldDate                      ErrorModelCode = "field.date"
-	ErrorModelCodeFieldDateTime                  ErrorModelCode = "field.date_time"
-	ErrorModelCodeFieldEmail                     ErrorModelCode = "field.email"
-	ErrorModelCodeFieldInvalid                   ErrorModelCode = "field.invalid"
-	ErrorModelCodeFieldMoreErrors                ErrorModelCode = "field.more_errors"
-	ErrorModelCodeFieldNotOneOf                  ErrorModelCode = "field.not_one_of"
-	ErrorModelCodeFieldNotUnique                 ErrorModelCode = "field.not_unique"
-	ErrorModelCodeFieldPattern                   ErrorModelCode = "field.pattern"
-	ErrorModelCodeFieldRequired                  ErrorModelCode = "field.required"
-	ErrorModelCodeFieldTooFew                    ErrorModelCode = "field.too_few"
-	ErrorModelCodeFieldTooLong                   ErrorModelCode = "field.too_long"
-	ErrorModelCodeFieldTooMany                   ErrorModelCode = "field.too_many"
-	ErrorModelCodeFieldTooShort                  ErrorModelCode = "field.too_short"
-	ErrorModelCodeFieldUnknown                   ErrorModelCode = "field.unknown"
-	ErrorModelCodeFieldUrl                       ErrorModelCode = "field.url"
-	ErrorModelCodeFieldUuid                      ErrorModelCode = "field.uuid"
-	ErrorModelCodeFieldWrongType                 ErrorModelCode = "field.wrong_type"
-	ErrorModelCodeGraduationWeightsSum           ErrorModelCode = "graduation.weights_sum"
-	ErrorModelCodeHolidayDateTaken               ErrorModelCode = "holiday.date_taken"
-	ErrorModelCodeIdempotencyInFlight            ErrorModelCode = "idempotency.in_flight"
-	ErrorModelCodeIdempotencyKeyReused           ErrorModelCode = "idempotency.key_reused"
-	ErrorModelCodeInstitutionChoose              ErrorModelCode = "institution.choose"
-	ErrorModelCodeInstitutionCodeTaken           ErrorModelCode = "institution.code_taken"
-	ErrorModelCodeInstitutionNotOrganized        ErrorModelCode = "institution.not_organized"
-	ErrorModelCodeInstitutionUnknown             ErrorModelCode = "institution.unknown"
-	ErrorModelCodeMentorIsCoach                  ErrorModelCode = "mentor.is_coach"
-	ErrorModelCodeMentorIsExaminer               ErrorModelCode = "mentor.is_examiner"
-	ErrorModelCodeMentorIsParticipant            ErrorModelCode = "mentor.is_participant"
-	ErrorModelCodeMilestoneAchieved              ErrorModelCode = "milestone.achieved"
-	ErrorModelCodeMilestoneDesignNotApproved     ErrorModelCode = "milestone.design_not_approved"
-	ErrorModelCodeMilestoneEvidencePending       ErrorModelCode = "milestone.evidence_pending"
-	ErrorModelCodeMilestoneHasEvidence           ErrorModelCode = "milestone.has_evidence"
-	ErrorModelCodeMilestoneHorizon               ErrorModelCode = "milestone.horizon"
-	ErrorModelCodeMilestoneHorizonClosed         ErrorModelCode = "milestone.horizon_closed"
-	ErrorModelCodeMilestoneNeedsApprovedEvidence ErrorModelCode = "milestone.needs_approved_evidence"
-	ErrorModelCodeMilestoneNeedsEvidence         ErrorModelCode = "milestone.needs_evidence"
-	ErrorModelCodeMilestoneNotClaimed            ErrorModelCode = "milestone.not_claimed"
-	ErrorModelCodeMilestoneNotOpen               ErrorModelCode = "milestone.not_open"
-	ErrorModelCodeMilestoneNotPlanned            ErrorModelCode = "milestone.not_planned"
-	ErrorModelCodeMilestoneReturnNeedsComment    ErrorModelCode = "milestone.return_needs_comment"
-	ErrorModelCodeMilestoneStatusMove            ErrorModelCode = "milestone.status_move"
-	ErrorModelCodeNipAppointment                 ErrorModelCode = "nip.appointment"
-	ErrorModelCodeNipAppointmentAge              ErrorModelCode = "nip.appointment_age"
-	ErrorModelCodeNipBirthDate                   ErrorModelCode = "nip.birth_date"
-	ErrorModelCodeNipLength                      ErrorModelCode = "nip.length"
-	ErrorModelCodeNipSex                         ErrorModelCode = "nip.sex"
-	ErrorModelCodeNipTaken                       ErrorModelCode = "nip.taken"
-	ErrorModelCodeProjectAlreadyImplementing     ErrorModelCode = "project.already_implementing"
-	ErrorModelCodeProjectDesignNotApproved       ErrorModelCode = "project.design_not_approved"
-	ErrorModelCodeProjectInnovationAreaEmpty     ErrorModelCode = "project.innovation_area_empty"
-	ErrorModelCodeProjectNotDraft                ErrorModelCode = "project.not_draft"
-	ErrorModelCodeProjectNotImplementing         ErrorModelCode = "project.not_implementing"
-	ErrorModelCodeProjectStakeholderKind         ErrorModelCode = "project.stakeholder_kind"
-	ErrorModelCodeProjectStakeholderLevel        ErrorModelCode = "project.stakeholder_level"
-	ErrorModelCodeProjectTooManyInnovationAreas  ErrorModelCode = "project.too_many_innovation_areas"
-	ErrorModelCodePublicationDesignNotApproved   ErrorModelCode = "publication.design_not_approved"
-	ErrorModelCodePublicationEvidenceNotApproved ErrorModelCode = "publication.evidence_not_approved"
-	ErrorModelCodePublicationForeignEvidence     ErrorModelCode = "publication.foreign_evidence"
-	ErrorModelCodePublicationInnovationRequired  ErrorModelCode = "publication.innovation_required"
-	ErrorModelCodeQueryCursor                    ErrorModelCode = "query.cursor"
-	ErrorModelCodeQueryProjectStatus             ErrorModelCode = "query.project_status"
-	ErrorModelCodeQueryYear                      ErrorModelCode = "query.year"
-	ErrorModelCodeRateAddressLimited             ErrorModelCode = "rate.address_limited"
-	ErrorModelCodeRateLimited                    ErrorModelCode = "rate.limited"
-	ErrorModelCodeRegionForm                     ErrorModelCode = "region.form"
-	ErrorModelCodeRegionProvinceUnknown          ErrorModelCode = "region.province_unknown"
-	ErrorModelCodeRegionRegencyForm              ErrorModelCode = "region.regency_form"
-	ErrorModelCodeRegionRegencyNeedsProvince     ErrorModelCode = "region.regency_needs_province"
-	ErrorModelCodeRequestInvalid                 ErrorModelCode = "request.invalid"
-	ErrorModelCodeRequestMalformed               ErrorModelCode = "request.malformed"
-	ErrorModelCodeRequestMethodNotAllowed        ErrorModelCode = "request.method_not_allowed"
-	ErrorModelCodeRequestNoResource              ErrorModelCode = "request.no_resource"
-	ErrorModelCodeRequestTooLarge                ErrorModelCode = "request.too_large"
-	ErrorModelCodeRequestUnsupportedMediaType    ErrorModelCode = "request.unsupported_media_type"
-	ErrorModelCodeResourceExists                 ErrorModelCode = "resource.exists"
-	ErrorModelCodeResourceNotFound               ErrorModelCode = "resource.not_found"
-	ErrorModelCodeResourceReferenceMissing       ErrorModelCode = "resource.reference_missing"
-	ErrorModelCodeResourceStale                  ErrorModelCode = "resource.stale"
-	ErrorModelCodeReviewApproveOrReject          ErrorModelCode = "review.approve_or_reject"
-	ErrorModelCodeReviewApproveOrReturn          ErrorModelCode = "review.approve_or_return"
-	ErrorModelCodeRosterCoachAsParticipant       ErrorModelCode = "roster.coach_as_participant"
-	ErrorModelCodeRosterCsvBareQuote             ErrorModelCode = "roster.csv_bare_quote"
-	ErrorModelCodeRosterCsvDuplicateColumn       ErrorModelCode = "roster.csv_duplicate_column"
-	ErrorModelCodeRosterCsvMissingColumn         ErrorModelCode = "roster.csv_missing_column"
-	ErrorModelCodeRosterCsvNotUtf8               ErrorModelCode = "roster.csv_not_utf8"
-	ErrorModelCodeRosterCsvOpenQuote             ErrorModelCode = "roster.csv_open_quote"
-	ErrorModelCodeRosterCsvUnknownColumn         ErrorModelCode = "roster.csv_unknown_column"
-	ErrorModelCodeRosterCsvUnnamedColumn         ErrorModelCode = "roster.csv_unnamed_column"
-	ErrorModelCodeRosterCsvUnreadable            ErrorModelCode = "roster.csv_unreadable"
-	ErrorModelCodeRosterCsvValueCount            ErrorModelCode = "roster.csv_value_count"
-	ErrorModelCodeRosterEmpty                    ErrorModelCode = "roster.empty"
-	ErrorModelCodeRosterMentorNameRequired       ErrorModelCode = "roster.mentor_name_required"
-	ErrorModelCodeRosterNotACoach                ErrorModelCode = "roster.not_a_coach"
-	ErrorModelCodeRosterOwnCoach                 ErrorModelCode = "roster.own_coach"
-	ErrorModelCodeRosterOwnMentor                ErrorModelCode = "roster.own_mentor"
-	ErrorModelCodeRosterRepeated                 ErrorModelCode = "roster.repeated"
-	ErrorModelCodeRosterTooManyRows              ErrorModelCode = "roster.too_many_rows"
-	ErrorModelCodeRosterUnitWithoutAgency        ErrorModelCode = "roster.unit_without_agency"
-	ErrorModelCodeRubricCriteriaCount            ErrorModelCode = "rubric.criteria_count"
-	ErrorModelCodeRubricKey                      ErrorModelCode = "rubric.key"
-	ErrorModelCodeRubricKeyTwice                 ErrorModelCode = "rubric.key_twice"
-	ErrorModelCodeRubricLocked                   ErrorModelCode = "rubric.locked"
-	ErrorModelCodeRubricWeight                   ErrorModelCode = "rubric.weight"
-	ErrorModelCodeRubricWeightsSum               ErrorModelCode = "rubric.weights_sum"
-	ErrorModelCodeSeminarSessionAlreadyOpen      ErrorModelCode = "seminar_session.already_open"
-	ErrorModelCodeSeminarSessionDetermined       ErrorModelCode = "seminar_session.determined"
-	ErrorModelCodeSeminarSessionEmpty            ErrorModelCode = "seminar_session.empty"
-	ErrorModelCodeSeminarSessionLink             ErrorModelCode = "seminar_session.link"
-	ErrorModelCodeSeminarSessionNoneToDetermine  ErrorModelCode = "seminar_session.none_to_determine"
-	ErrorModelCodeSeminarSessionNotEnrolled      ErrorModelCode = "seminar_session.not_enrolled"
-	ErrorModelCodeSeminarSessionNotExaminer      ErrorModelCode = "seminar_session.not_examiner"
-	ErrorModelCodeSeminarSessionOutsidePhase     ErrorModelCode = "seminar_session.outside_phase"
-	ErrorModelCodeSeminarSessionParticipantTaken ErrorModelCode = "seminar_session.participant_taken"
-	ErrorModelCodeSeminarSessionPlace            ErrorModelCode = "seminar_session.place"
-	ErrorModelCodeSeminarSessionScoresMissing    ErrorModelCode = "seminar_session.scores_missing"
-	ErrorModelCodeSeminarSessionTime             ErrorModelCode = "seminar_session.time"
-	ErrorModelCodeServiceDatabaseUnreachable     ErrorModelCode = "service.database_unreachable"
-	ErrorModelCodeServiceInternal                ErrorModelCode = "service.internal"
-	ErrorModelCodeServiceSchemaBehind            ErrorModelCode = "service.schema_behind"
-	ErrorModelCodeServiceUnavailable             ErrorModelCode = "service.unavailable"
-	ErrorModelCodeShowcaseReplicationFuture      ErrorModelCode = "showcase.replication_future"
-	ErrorModelCodeShowcaseReplicationOwnAgency   ErrorModelCode = "showcase.replication_own_agency"
-	ErrorModelCodeShowcaseReplicationRecorded    ErrorModelCode = "showcase.replication_recorded"
-	ErrorModelCodeShowcaseReplicationStatus      ErrorModelCode = "showcase.replication_status"
-	ErrorModelCodeStaffCoachHasParticipants      ErrorModelCode = "staff.coach_has_participants"
-	ErrorModelCodeStaffLastOrganizer             ErrorModelCode = "staff.last_organizer"
-	ErrorModelCodeTemplateProgramMismatch        ErrorModelCode = "template.program_mismatch"
-	ErrorModelCodeTemplateShipped                ErrorModelCode = "template.shipped"
-	ErrorModelCodeTemplateUnknown                ErrorModelCode = "template.unknown"
-	ErrorModelCodeTextBidiControl                ErrorModelCode = "text.bidi_control"
-	ErrorModelCodeTextControl                    ErrorModelCode = "text.control"
-	ErrorModelCodeTextNotText                    ErrorModelCode = "text.not_text"
-	ErrorModelCodeTextSingleLine                 ErrorModelCode = "text.single_line"
-	ErrorModelCodeThresholdsAbove                ErrorModelCode = "thresholds.above"
-	ErrorModelCodeThresholdsCount                ErrorModelCode = "thresholds.count"
-	ErrorModelCodeThresholdsOrder                ErrorModelCode = "thresholds.order"
-	ErrorModelCodeTransferAwaitsOrganizer        ErrorModelCode = "transfer.awaits_organizer"
-	ErrorModelCodeTransferClosed                 ErrorModelCode = "transfer.closed"
-	ErrorModelCodeTransferMentorBoth             ErrorModelCode = "transfer.mentor_both"
-	ErrorModelCodeTransferMentorEmailUnknown     ErrorModelCode = "transfer.mentor_email_unknown"
-	ErrorModelCodeTransferMentorRequired         ErrorModelCode = "transfer.mentor_required"
-	ErrorModelCodeTransferSameMentor             ErrorModelCode = "transfer.same_mentor"
-	ErrorModelCodeUnitNameTaken                  ErrorModelCode = "unit.name_taken"
-	ErrorModelCodeUnitNotOfAgency                ErrorModelCode = "unit.not_of_agency"
-	ErrorModelCodeUnitUnknown                    ErrorModelCode = "unit.unknown"
-	ErrorModelCodeUploadBusy                     ErrorModelCode = "upload.busy"
-	ErrorModelCodeUploadEmpty                    ErrorModelCode = "upload.empty"
-	ErrorModelCodeUploadFieldTooLong             ErrorModelCode = "upload.field_too_long"
-	ErrorModelCodeUploadMalformed                ErrorModelCode = "upload.malformed"
-	ErrorModelCodeUploadMultipart                ErrorModelCode = "upload.multipart"
-	ErrorModelCodeUploadOffsetMismatch           ErrorModelCode = "upload.offset_mismatch"
-	ErrorModelCodeUploadOneFile                  ErrorModelCode = "upload.one_file"
-	ErrorModelCodeUploadOverLimit                ErrorModelCode = "upload.over_limit"
-	ErrorModelCodeUploadProtocol                 ErrorModelCode = "upload.protocol"
-	ErrorModelCodeUploadTooLarge                 ErrorModelCode = "upload.too_large"
-	ErrorModelCodeUploadTooSlow                  ErrorModelCode = "upload.too_slow"
-	ErrorModelCodeUploadType                     ErrorModelCode = "upload.type"
-	ErrorModelCodeUploadUnknownField             ErrorModelCode = "upload.unknown_field"
-	ErrorModelCodeUserUnknown                    ErrorModelCode = "user.unknown"
+	ErrorModelCodeAccountNotYours                 ErrorModelCode = "account.not_yours"
+	ErrorModelCodeAccountTooManyFailures          ErrorModelCode = "account.too_many_failures"
+	ErrorModelCodeAccountWrongActivation          ErrorModelCode = "account.wrong_activation"
+	ErrorModelCodeAccountWrongCredentials         ErrorModelCode = "account.wrong_credentials"
+	ErrorModelCodeAgencyNameTaken                 ErrorModelCode = "agency.name_taken"
+	ErrorModelCodeAgencyUnknown                   ErrorModelCode = "agency.unknown"
+	ErrorModelCodeAgendaDatesOrder                ErrorModelCode = "agenda.dates.order"
+	ErrorModelCodeAgendaOutsideCohort             ErrorModelCode = "agenda.outside_cohort"
+	ErrorModelCodeAgendaStepEarly                 ErrorModelCode = "agenda.step_early"
+	ErrorModelCodeAgendaStepLate                  ErrorModelCode = "agenda.step_late"
+	ErrorModelCodeAssessmentDesignDraft           ErrorModelCode = "assessment.design_draft"
+	ErrorModelCodeAssessmentDesignStageOver       ErrorModelCode = "assessment.design_stage_over"
+	ErrorModelCodeAssessmentDetermined            ErrorModelCode = "assessment.determined"
+	ErrorModelCodeAssessmentFinalNotSubmitted     ErrorModelCode = "assessment.final_not_submitted"
+	ErrorModelCodeAssessmentMissingScore          ErrorModelCode = "assessment.missing_score"
+	ErrorModelCodeAssessmentNotAssigned           ErrorModelCode = "assessment.not_assigned"
+	ErrorModelCodeAssessmentScore                 ErrorModelCode = "assessment.score"
+	ErrorModelCodeAssessmentScoredTwice           ErrorModelCode = "assessment.scored_twice"
+	ErrorModelCodeAssessmentSeminar               ErrorModelCode = "assessment.seminar"
+	ErrorModelCodeAssessmentSessionNotOpen        ErrorModelCode = "assessment.session_not_open"
+	ErrorModelCodeAssessmentUnknownCriterion      ErrorModelCode = "assessment.unknown_criterion"
+	ErrorModelCodeAuthBusy                        ErrorModelCode = "auth.busy"
+	ErrorModelCodeAuthForbidden                   ErrorModelCode = "auth.forbidden"
+	ErrorModelCodeAuthSignInRequired              ErrorModelCode = "auth.sign_in_required"
+	ErrorModelCodeAuthTokenInvalid                ErrorModelCode = "auth.token_invalid"
+	ErrorModelCodeAuthTokenMissing                ErrorModelCode = "auth.token_missing"
+	ErrorModelCodeClassNameTaken                  ErrorModelCode = "class.name_taken"
+	ErrorModelCodeClassNotEmpty                   ErrorModelCode = "class.not_empty"
+	ErrorModelCodeClassUnknown                    ErrorModelCode = "class.unknown"
+	ErrorModelCodeCohortAgendaOutside             ErrorModelCode = "cohort.agenda_outside"
+	ErrorModelCodeCohortCodeTaken                 ErrorModelCode = "cohort.code_taken"
+	ErrorModelCodeCohortDatesOrder                ErrorModelCode = "cohort.dates.order"
+	ErrorModelCodeCohortPartnerReadOnly           ErrorModelCode = "cohort.partner_read_only"
+	ErrorModelCodeCohortPartnerSelf               ErrorModelCode = "cohort.partner_self"
+	ErrorModelCodeCohortPhaseDatesOrder           ErrorModelCode = "cohort.phase.dates_order"
+	ErrorModelCodeCohortPhaseDatesRequired        ErrorModelCode = "cohort.phase.dates_required"
+	ErrorModelCodeCohortPhaseOutsideCohort        ErrorModelCode = "cohort.phase.outside_cohort"
+	ErrorModelCodeCohortPhaseOverlap              ErrorModelCode = "cohort.phase.overlap"
+	ErrorModelCodeCohortPhasesOrder               ErrorModelCode = "cohort.phases.order"
+	ErrorModelCodeCohortResponseDeadline          ErrorModelCode = "cohort.response_deadline"
+	ErrorModelCodeDesignAlreadyReviewed           ErrorModelCode = "design.already_reviewed"
+	ErrorModelCodeDesignNeedsShortMilestone       ErrorModelCode = "design.needs_short_milestone"
+	ErrorModelCodeDesignNotDraft                  ErrorModelCode = "design.not_draft"
+	ErrorModelCodeDesignNotSubmitted              ErrorModelCode = "design.not_submitted"
+	ErrorModelCodeDesignRequiredToSubmit          ErrorModelCode = "design.required_to_submit"
+	ErrorModelCodeDesignReturnNeedsComment        ErrorModelCode = "design.return_needs_comment"
+	ErrorModelCodeEmailAddressOnly                ErrorModelCode = "email.address_only"
+	ErrorModelCodeEmailDomainDot                  ErrorModelCode = "email.domain_dot"
+	ErrorModelCodeEmailInvalid                    ErrorModelCode = "email.invalid"
+	ErrorModelCodeEmailNotAscii                   ErrorModelCode = "email.not_ascii"
+	ErrorModelCodeEmailTaken                      ErrorModelCode = "email.taken"
+	ErrorModelCodeEnrollmentAlreadyEnrolled       ErrorModelCode = "enrollment.already_enrolled"
+	ErrorModelCodeEnrollmentCoachNotStaff         ErrorModelCode = "enrollment.coach_not_staff"
+	ErrorModelCodeEnrollmentSelf                  ErrorModelCode = "enrollment.self"
+	ErrorModelCodeEvidenceDesignNotApproved       ErrorModelCode = "evidence.design_not_approved"
+	ErrorModelCodeEvidenceFileAndUrl              ErrorModelCode = "evidence.file_and_url"
+	ErrorModelCodeEvidenceFileOrUrl               ErrorModelCode = "evidence.file_or_url"
+	ErrorModelCodeEvidenceIsLink                  ErrorModelCode = "evidence.is_link"
+	ErrorModelCodeEvidenceNotPending              ErrorModelCode = "evidence.not_pending"
+	ErrorModelCodeEvidenceRejectNeedsComment      ErrorModelCode = "evidence.reject_needs_comment"
+	ErrorModelCodeEvidenceWithdrawNotPending      ErrorModelCode = "evidence.withdraw_not_pending"
+	ErrorModelCodeFieldAboveMaximum               ErrorModelCode = "field.above_maximum"
+	ErrorModelCodeFieldBelowMinimum               ErrorModelCode = "field.below_minimum"
+	ErrorModelCodeFieldDate                       ErrorModelCode = "field.date"
+	ErrorModelCodeFieldDateTime                   ErrorModelCode = "field.date_time"
+	ErrorModelCodeFieldEmail                      ErrorModelCode = "field.email"
+	ErrorModelCodeFieldInvalid                    ErrorModelCode = "field.invalid"
+	ErrorModelCodeFieldMoreErrors                 ErrorModelCode = "field.more_errors"
+	ErrorModelCodeFieldNotOneOf                   ErrorModelCode = "field.not_one_of"
+	ErrorModelCodeFieldNotUnique                  ErrorModelCode = "field.not_unique"
+	ErrorModelCodeFieldPattern                    ErrorModelCode = "field.pattern"
+	ErrorModelCodeFieldRequired                   ErrorModelCode = "field.required"
+	ErrorModelCodeFieldTooFew                     ErrorModelCode = "field.too_few"
+	ErrorModelCodeFieldTooLong                    ErrorModelCode = "field.too_long"
+	ErrorModelCodeFieldTooMany                    ErrorModelCode = "field.too_many"
+	ErrorModelCodeFieldTooShort                   ErrorModelCode = "field.too_short"
+	ErrorModelCodeFieldUnknown                    ErrorModelCode = "field.unknown"
+	ErrorModelCodeFieldUrl                        ErrorModelCode = "field.url"
+	ErrorModelCodeFieldUuid                       ErrorModelCode = "field.uuid"
+	ErrorModelCodeFieldWrongType                  ErrorModelCode = "field.wrong_type"
+	ErrorModelCodeGraduationWeightsSum            ErrorModelCode = "graduation.weights_sum"
+	ErrorModelCodeHolidayDateTaken                ErrorModelCode = "holiday.date_taken"
+	ErrorModelCodeIdempotencyInFlight             ErrorModelCode = "idempotency.in_flight"
+	ErrorModelCodeIdempotencyKeyReused            ErrorModelCode = "idempotency.key_reused"
+	ErrorModelCodeInstitutionChoose               ErrorModelCode = "institution.choose"
+	ErrorModelCodeInstitutionCodeTaken            ErrorModelCode = "institution.code_taken"
+	ErrorModelCodeInstitutionNotOrganized         ErrorModelCode = "institution.not_organized"
+	ErrorModelCodeInstitutionUnknown              ErrorModelCode = "institution.unknown"
+	ErrorModelCodeMentorIsCoach                   ErrorModelCode = "mentor.is_coach"
+	ErrorModelCodeMentorIsExaminer                ErrorModelCode = "mentor.is_examiner"
+	ErrorModelCodeMentorIsParticipant             ErrorModelCode = "mentor.is_participant"
+	ErrorModelCodeMilestoneAchieved               ErrorModelCode = "milestone.achieved"
+	ErrorModelCodeMilestoneAlreadyStarted         ErrorModelCode = "milestone.already_started"
+	ErrorModelCodeMilestoneDesignNotApproved      ErrorModelCode = "milestone.design_not_approved"
+	ErrorModelCodeMilestoneEvidencePending        ErrorModelCode = "milestone.evidence_pending"
+	ErrorModelCodeMilestoneHasEvidence            ErrorModelCode = "milestone.has_evidence"
+	ErrorModelCodeMilestoneHorizon                ErrorModelCode = "milestone.horizon"
+	ErrorModelCodeMilestoneHorizonClosed          ErrorModelCode = "milestone.horizon_closed"
+	ErrorModelCodeMilestoneNeedsApprovedEvidence  ErrorModelCode = "milestone.needs_approved_evidence"
+	ErrorModelCodeMilestoneNeedsEvidence          ErrorModelCode = "milestone.needs_evidence"
+	ErrorModelCodeMilestoneNotClaimed             ErrorModelCode = "milestone.not_claimed"
+	ErrorModelCodeMilestoneNotOpen                ErrorModelCode = "milestone.not_open"
+	ErrorModelCodeMilestoneNotPlanned             ErrorModelCode = "milestone.not_planned"
+	ErrorModelCodeMilestoneReturnNeedsComment     ErrorModelCode = "milestone.return_needs_comment"
+	ErrorModelCodeMilestoneStartDesignNotApproved ErrorModelCode = "milestone.start_design_not_approved"
+	ErrorModelCodeMilestoneStatusMove             ErrorModelCode = "milestone.status_move"
+	ErrorModelCodeNipAppointment                  ErrorModelCode = "nip.appointment"
+	ErrorModelCodeNipAppointmentAge               ErrorModelCode = "nip.appointment_age"
+	ErrorModelCodeNipBirthDate                    ErrorModelCode = "nip.birth_date"
+	ErrorModelCodeNipLength                       ErrorModelCode = "nip.length"
+	ErrorModelCodeNipSex                          ErrorModelCode = "nip.sex"
+	ErrorModelCodeNipTaken                        ErrorModelCode = "nip.taken"
+	ErrorModelCodeProjectAlreadyImplementing      ErrorModelCode = "project.already_implementing"
+	ErrorModelCodeProjectDesignNotApproved        ErrorModelCode = "project.design_not_approved"
+	ErrorModelCodeProjectInnovationAreaEmpty      ErrorModelCode = "project.innovation_area_empty"
+	ErrorModelCodeProjectNotDraft                 ErrorModelCode = "project.not_draft"
+	ErrorModelCodeProjectNotImplementing          ErrorModelCode = "project.not_implementing"
+	ErrorModelCodeProjectStakeholderKind          ErrorModelCode = "project.stakeholder_kind"
+	ErrorModelCodeProjectStakeholderLevel         ErrorModelCode = "project.stakeholder_level"
+	ErrorModelCodeProjectTooManyInnovationAreas   ErrorModelCode = "project.too_many_innovation_areas"
+	ErrorModelCodePublicationDesignNotApproved    ErrorModelCode = "publication.design_not_approved"
+	ErrorModelCodePublicationEvidenceNotApproved  ErrorModelCode = "publication.evidence_not_approved"
+	ErrorModelCodePublicationForeignEvidence      ErrorModelCode = "publication.foreign_evidence"
+	ErrorModelCodePublicationInnovationRequired   ErrorModelCode = "publication.innovation_required"
+	ErrorModelCodeQueryCursor                     ErrorModelCode = "query.cursor"
+	ErrorModelCodeQueryProjectStatus              ErrorModelCode = "query.project_status"
+	ErrorModelCodeQueryYear                       ErrorModelCode = "query.year"
+	ErrorModelCodeRateAddressLimited              ErrorModelCode = "rate.address_limited"
+	ErrorModelCodeRateLimited                     ErrorModelCode = "rate.limited"
+	ErrorModelCodeRegionForm                      ErrorModelCode = "region.form"
+	ErrorModelCodeRegionProvinceUnknown           ErrorModelCode = "region.province_unknown"
+	ErrorModelCodeRegionRegencyForm               ErrorModelCode = "region.regency_form"
+	ErrorModelCodeRegionRegencyNeedsProvince      ErrorModelCode = "region.regency_needs_province"
+	ErrorModelCodeRequestInvalid                  ErrorModelCode = "request.invalid"
+	ErrorModelCodeRequestMalformed                ErrorModelCode = "request.malformed"
+	ErrorModelCodeRequestMethodNotAllowed         ErrorModelCode = "request.method_not_allowed"
+	ErrorModelCodeRequestNoResource               ErrorModelCode = "request.no_resource"
+	ErrorModelCodeRequestTooLarge                 ErrorModelCode = "request.too_large"
+	ErrorModelCodeRequestUnsupportedMediaType     ErrorModelCode = "request.unsupported_media_type"
+	ErrorModelCodeResourceExists                  ErrorModelCode = "resource.exists"
+	ErrorModelCodeResourceNotFound                ErrorModelCode = "resource.not_found"
+	ErrorModelCodeResourceReferenceMissing        ErrorModelCode = "resource.reference_missing"
+	ErrorModelCodeResourceStale                   ErrorModelCode = "resource.stale"
+	ErrorModelCodeReviewApproveOrReject           ErrorModelCode = "review.approve_or_reject"
+	ErrorModelCodeReviewApproveOrReturn           ErrorModelCode = "review.approve_or_return"
+	ErrorModelCodeRosterCoachAsParticipant        ErrorModelCode = "roster.coach_as_participant"
+	ErrorModelCodeRosterCsvBareQuote              ErrorModelCode = "roster.csv_bare_quote"
+	ErrorModelCodeRosterCsvDuplicateColumn        ErrorModelCode = "roster.csv_duplicate_column"
+	ErrorModelCodeRosterCsvMissingColumn          ErrorModelCode = "roster.csv_missing_column"
+	ErrorModelCodeRosterCsvNotUtf8                ErrorModelCode = "roster.csv_not_utf8"
+	ErrorModelCodeRosterCsvOpenQuote              ErrorModelCode = "roster.csv_open_quote"
+	ErrorModelCodeRosterCsvUnknownColumn          ErrorModelCode = "roster.csv_unknown_column"
+	ErrorModelCodeRosterCsvUnnamedColumn          ErrorModelCode = "roster.csv_unnamed_column"
+	ErrorModelCodeRosterCsvUnreadable             ErrorModelCode = "roster.csv_unreadable"
+	ErrorModelCodeRosterCsvValueCount             ErrorModelCode = "roster.csv_value_count"
+	ErrorModelCodeRosterEmpty                     ErrorModelCode = "roster.empty"
+	ErrorModelCodeRosterMentorNameRequired        ErrorModelCode = "roster.mentor_name_required"
+	ErrorModelCodeRosterNotACoach                 ErrorModelCode = "roster.not_a_coach"
+	ErrorModelCodeRosterOwnCoach                  ErrorModelCode = "roster.own_coach"
+	ErrorModelCodeRosterOwnMentor                 ErrorModelCode = "roster.own_mentor"
+	ErrorModelCodeRosterRepeated                  ErrorModelCode = "roster.repeated"
+	ErrorModelCodeRosterTooManyRows               ErrorModelCode = "roster.too_many_rows"
+	ErrorModelCodeRosterUnitWithoutAgency         ErrorModelCode = "roster.unit_without_agency"
+	ErrorModelCodeRubricCriteriaCount             ErrorModelCode = "rubric.criteria_count"
+	ErrorModelCodeRubricKey                       ErrorModelCode = "rubric.key"
+	ErrorModelCodeRubricKeyTwice                  ErrorModelCode = "rubric.key_twice"
+	ErrorModelCodeRubricLocked                    ErrorModelCode = "rubric.locked"
+	ErrorModelCodeRubricWeight                    ErrorModelCode = "rubric.weight"
+	ErrorModelCodeRubricWeightsSum                ErrorModelCode = "rubric.weights_sum"
+	ErrorModelCodeSeminarSessionAlreadyOpen       ErrorModelCode = "seminar_session.already_open"
+	ErrorModelCodeSeminarSessionDetermined        ErrorModelCode = "seminar_session.determined"
+	ErrorModelCodeSeminarSessionEmpty             ErrorModelCode = "seminar_session.empty"
+	ErrorModelCodeSeminarSessionLink              ErrorModelCode = "seminar_session.link"
+	ErrorModelCodeSeminarSessionNoneToDetermine   ErrorModelCode = "seminar_session.none_to_determine"
+	ErrorModelCodeSeminarSessionNotEnrolled       ErrorModelCode = "seminar_session.not_enrolled"
+	ErrorModelCodeSeminarSessionNotExaminer       ErrorModelCode = "seminar_session.not_examiner"
+	ErrorModelCodeSeminarSessionOutsidePhase      ErrorModelCode = "seminar_session.outside_phase"
+	ErrorModelCodeSeminarSessionParticipantTaken  ErrorModelCode = "seminar_session.participant_taken"
+	ErrorModelCodeSeminarSessionPlace             ErrorModelCode = "seminar_session.place"
+	ErrorModelCodeSeminarSessionScoresMissing     ErrorModelCode = "seminar_session.scores_missing"
+	ErrorModelCodeSeminarSessionTime              ErrorModelCode = "seminar_session.time"
+	ErrorModelCodeServiceDatabaseUnreachable      ErrorModelCode = "service.database_unreachable"
+	ErrorModelCodeServiceInternal                 ErrorModelCode = "service.internal"
+	ErrorModelCodeServiceSchemaBehind             ErrorModelCode = "service.schema_behind"
+	ErrorModelCodeServiceUnavailable              ErrorModelCode = "service.unavailable"
+	ErrorModelCodeShowcaseReplicationFuture       ErrorModelCode = "showcase.replication_future"
+	ErrorModelCodeShowcaseReplicationOwnAgency    ErrorModelCode = "showcase.replication_own_agency"
+	ErrorModelCodeShowcaseReplicationRecorded     ErrorModelCode = "showcase.replication_recorded"
+	ErrorModelCodeShowcaseReplicationStatus       ErrorModelCode = "showcase.replication_status"
+	ErrorModelCodeStaffCoachHasParticipants       ErrorModelCode = "staff.coach_has_participants"
+	ErrorModelCodeStaffLastOrganizer              ErrorModelCode = "staff.last_organizer"
+	ErrorModelCodeTemplateProgramMismatch         ErrorModelCode = "template.program_mismatch"
+	ErrorModelCodeTemplateShipped                 ErrorModelCode = "template.shipped"
+	ErrorModelCodeTemplateUnknown                 ErrorModelCode = "template.unknown"
+	ErrorModelCodeTextBidiControl                 ErrorModelCode = "text.bidi_control"
+	ErrorModelCodeTextControl                     ErrorModelCode = "text.control"
+	ErrorModelCodeTextNotText                     ErrorModelCode = "text.not_text"
+	ErrorModelCodeTextSingleLine                  ErrorModelCode = "text.single_line"
+	ErrorModelCodeThresholdsAbove                 ErrorModelCode = "thresholds.above"
+	ErrorModelCodeThresholdsCount                 ErrorModelCode = "thresholds.count"
+	ErrorModelCodeThresholdsOrder                 ErrorModelCode = "thresholds.order"
+	ErrorModelCodeTransferAwaitsOrganizer         ErrorModelCode = "transfer.awaits_organizer"
+	ErrorModelCodeTransferClosed                  ErrorModelCode = "transfer.closed"
+	ErrorModelCodeTransferMentorBoth              ErrorModelCode = "transfer.mentor_both"
+	ErrorModelCodeTransferMentorEmailUnknown      ErrorModelCode = "transfer.mentor_email_unknown"
+	ErrorModelCodeTransferMentorRequired          ErrorModelCode = "transfer.mentor_required"
+	ErrorModelCodeTransferSameMentor              ErrorModelCode = "transfer.same_mentor"
+	ErrorModelCodeUnitNameTaken                   ErrorModelCode = "unit.name_taken"
+	ErrorModelCodeUnitNotOfAgency                 ErrorModelCode = "unit.not_of_agency"
+	ErrorModelCodeUnitUnknown                     ErrorModelCode = "unit.unknown"
+	ErrorModelCodeUploadBusy                      ErrorModelCode = "upload.busy"
+	ErrorModelCodeUploadEmpty                     ErrorModelCode = "upload.empty"
+	ErrorModelCodeUploadFieldTooLong              ErrorModelCode = "upload.field_too_long"
+	ErrorModelCodeUploadMalformed                 ErrorModelCode = "upload.malformed"
+	ErrorModelCodeUploadMultipart                 ErrorModelCode = "upload.multipart"
+	ErrorModelCodeUploadOffsetMismatch            ErrorModelCode = "upload.offset_mismatch"
+	ErrorModelCodeUploadOneFile                   ErrorModelCode = "upload.one_file"
+	ErrorModelCodeUploadOverLimit                 ErrorModelCode = "upload.over_limit"
+	ErrorModelCodeUploadProtocol                  ErrorModelCode = "upload.protocol"
+	ErrorModelCodeUploadTooLarge                  ErrorModelCode = "upload.too_large"
+	ErrorModelCodeUploadTooSlow                   ErrorModelCode = "upload.too_slow"
+	ErrorModelCodeUploadType                      ErrorModelCode = "upload.type"
+	ErrorModelCodeUploadUnknownField              ErrorModelCode = "upload.unknown_field"
+	ErrorModelCodeUserUnknown                     ErrorModelCode = "user.unknown"
 )
 
 // Defines values for EscalationKind.
@@ -1002,11 +1061,14 @@ const (
 
 // Defines values for EvidenceActions.
 const (
+	EvidenceActionsAcceptMentorTransfer     EvidenceActions = "accept-mentor-transfer"
 	EvidenceActionsAddCoachingNote          EvidenceActions = "add-coaching-note"
 	EvidenceActionsAddCohortStaff           EvidenceActions = "add-cohort-staff"
 	EvidenceActionsAddSessionExaminer       EvidenceActions = "add-session-examiner"
 	EvidenceActionsAddSessionParticipant    EvidenceActions = "add-session-participant"
+	EvidenceActionsCancelMentorTransfer     EvidenceActions = "cancel-mentor-transfer"
 	EvidenceActionsClaimMilestone           EvidenceActions = "claim-milestone"
+	EvidenceActionsConfirmMentorTransfer    EvidenceActions = "confirm-mentor-transfer"
 	EvidenceActionsCreateAgency             EvidenceActions = "create-agency"
 	EvidenceActionsCreateAgendaItem         EvidenceActions = "create-agenda-item"
 	EvidenceActionsCreateClass              EvidenceActions = "create-class"
@@ -1015,8 +1077,10 @@ const (
 	EvidenceActionsCreateInstitution        EvidenceActions = "create-institution"
 	EvidenceActionsCreateMilestone          EvidenceActions = "create-milestone"
 	EvidenceActionsCreateProgramTemplate    EvidenceActions = "create-program-template"
+	EvidenceActionsCreateSeminarSession     EvidenceActions = "create-seminar-session"
 	EvidenceActionsCreateUnit               EvidenceActions = "create-unit"
 	EvidenceActionsCreateUser               EvidenceActions = "create-user"
+	EvidenceActionsDeclineMentorTransfer    EvidenceActions = "decline-mentor-transfer"
 	EvidenceActionsDeleteAgendaItem         EvidenceActions = "delete-agenda-item"
 	EvidenceActionsDeleteClass              EvidenceActions = "delete-class"
 	EvidenceActionsDeleteHoliday            EvidenceActions = "delete-holiday"
@@ -1035,6 +1099,7 @@ const (
 	EvidenceActionsListCohortStaff          EvidenceActions = "list-cohort-staff"
 	EvidenceActionsListMentorTransfers      EvidenceActions = "list-mentor-transfers"
 	EvidenceActionsListRubrics              EvidenceActions = "list-rubrics"
+	EvidenceActionsListSeminarSessions      EvidenceActions = "list-seminar-sessions"
 	EvidenceActionsListSimilarProjects      EvidenceActions = "list-similar-projects"
 	EvidenceActionsListUsers                EvidenceActions = "list-users"
 	EvidenceActionsOpenSeminarSession       EvidenceActions = "open-seminar-session"
@@ -1042,6 +1107,7 @@ const (
 	EvidenceActionsPublishProject           EvidenceActions = "publish-project"
 	EvidenceActionsRecordAssessment         EvidenceActions = "record-assessment"
 	EvidenceActionsRecordReplication        EvidenceActions = "record-replication"
+	EvidenceActionsRefuseMentorTransfer     EvidenceActions = "refuse-mentor-transfer"
 	EvidenceActionsReleaseResults           EvidenceActions = "release-results"
 	EvidenceActionsRemoveSessionExaminer    EvidenceActions = "remove-session-examiner"
 	EvidenceActionsRemoveSessionParticipant EvidenceActions = "remove-session-participant"
@@ -1049,6 +1115,7 @@ const (
 	EvidenceActionsReviewDesign             EvidenceActions = "review-design"
 	EvidenceActionsReviewEvidence           EvidenceActions = "review-evidence"
 	EvidenceActionsStartImplementation      EvidenceActions = "start-implementation"
+	EvidenceActionsStartMilestone           EvidenceActions = "start-milestone"
 	EvidenceActionsSubmitDesign             EvidenceActions = "submit-design"
 	EvidenceActionsSubmitEvidence           EvidenceActions = "submit-evidence"
 	EvidenceActionsSubmitFinal              EvidenceActions = "submit-final"
@@ -1103,11 +1170,14 @@ const (
 
 // Defines values for HolidayActions.
 const (
+	HolidayActionsAcceptMentorTransfer     HolidayActions = "accept-mentor-transfer"
 	HolidayActionsAddCoachingNote          HolidayActions = "add-coaching-note"
 	HolidayActionsAddCohortStaff           HolidayActions = "add-cohort-staff"
 	HolidayActionsAddSessionExaminer       HolidayActions = "add-session-examiner"
 	HolidayActionsAddSessionParticipant    HolidayActions = "add-session-participant"
+	HolidayActionsCancelMentorTransfer     HolidayActions = "cancel-mentor-transfer"
 	HolidayActionsClaimMilestone           HolidayActions = "claim-milestone"
+	HolidayActionsConfirmMentorTransfer    HolidayActions = "confirm-mentor-transfer"
 	HolidayActionsCreateAgency             HolidayActions = "create-agency"
 	HolidayActionsCreateAgendaItem         HolidayActions = "create-agenda-item"
 	HolidayActionsCreateClass              HolidayActions = "create-class"
@@ -1116,8 +1186,10 @@ const (
 	HolidayActionsCreateInstitution        HolidayActions = "create-institution"
 	HolidayActionsCreateMilestone          HolidayActions = "create-milestone"
 	HolidayActionsCreateProgramTemplate    HolidayActions = "create-program-template"
+	HolidayActionsCreateSeminarSession     HolidayActions = "create-seminar-session"
 	HolidayActionsCreateUnit               HolidayActions = "create-unit"
 	HolidayActionsCreateUser               HolidayActions = "create-user"
+	HolidayActionsDeclineMentorTransfer    HolidayActions = "decline-mentor-transfer"
 	HolidayActionsDeleteAgendaItem         HolidayActions = "delete-agenda-item"
 	HolidayActionsDeleteClass              HolidayActions = "delete-class"
 	HolidayActionsDeleteHoliday            HolidayActions = "delete-holiday"
@@ -1136,6 +1208,7 @@ const (
 	HolidayActionsListCohortStaff          HolidayActions = "list-cohort-staff"
 	HolidayActionsListMentorTransfers      HolidayActions = "list-mentor-transfers"
 	HolidayActionsListRubrics              HolidayActions = "list-rubrics"
+	HolidayActionsListSeminarSessions      HolidayActions = "list-seminar-sessions"
 	HolidayActionsListSimilarProjects      HolidayActions = "list-similar-projects"
 	HolidayActionsListUsers                HolidayActions = "list-users"
 	HolidayActionsOpenSeminarSession       HolidayActions = "open-seminar-session"
@@ -1143,6 +1216,7 @@ const (
 	HolidayActionsPublishProject           HolidayActions = "publish-project"
 	HolidayActionsRecordAssessment         HolidayActions = "record-assessment"
 	HolidayActionsRecordReplication        HolidayActions = "record-replication"
+	HolidayActionsRefuseMentorTransfer     HolidayActions = "refuse-mentor-transfer"
 	HolidayActionsReleaseResults           HolidayActions = "release-results"
 	HolidayActionsRemoveSessionExaminer    HolidayActions = "remove-session-examiner"
 	HolidayActionsRemoveSessionParticipant HolidayActions = "remove-session-participant"
@@ -1150,6 +1224,7 @@ const (
 	HolidayActionsReviewDesign             HolidayActions = "review-design"
 	HolidayActionsReviewEvidence           HolidayActions = "review-evidence"
 	HolidayActionsStartImplementation      HolidayActions = "start-implementation"
+	HolidayActionsStartMilestone           HolidayActions = "start-milestone"
 	HolidayActionsSubmitDesign             HolidayActions = "submit-design"
 	HolidayActionsSubmitEvidence           HolidayActions = "submit-evidence"
 	HolidayActionsSubmitFinal              HolidayActions = "submit-final"
@@ -1191,11 +1266,14 @@ const (
 
 // Defines values for MeBodyActions.
 const (
+	MeBodyActionsAcceptMentorTransfer     MeBodyActions = "accept-mentor-transfer"
 	MeBodyActionsAddCoachingNote          MeBodyActions = "add-coaching-note"
 	MeBodyActionsAddCohortStaff           MeBodyActions = "add-cohort-staff"
 	MeBodyActionsAddSessionExaminer       MeBodyActions = "add-session-examiner"
 	MeBodyActionsAddSessionParticipant    MeBodyActions = "add-session-participant"
+	MeBodyActionsCancelMentorTransfer     MeBodyActions = "cancel-mentor-transfer"
 	MeBodyActionsClaimMilestone           MeBodyActions = "claim-milestone"
+	MeBodyActionsConfirmMentorTransfer    MeBodyActions = "confirm-mentor-transfer"
 	MeBodyActionsCreateAgency             MeBodyActions = "create-agency"
 	MeBodyActionsCreateAgendaItem         MeBodyActions = "create-agenda-item"
 	MeBodyActionsCreateClass              MeBodyActions = "create-class"
@@ -1204,8 +1282,10 @@ const (
 	MeBodyActionsCreateInstitution        MeBodyActions = "create-institution"
 	MeBodyActionsCreateMilestone          MeBodyActions = "create-milestone"
 	MeBodyActionsCreateProgramTemplate    MeBodyActions = "create-program-template"
+	MeBodyActionsCreateSeminarSession     MeBodyActions = "create-seminar-session"
 	MeBodyActionsCreateUnit               MeBodyActions = "create-unit"
 	MeBodyActionsCreateUser               MeBodyActions = "create-user"
+	MeBodyActionsDeclineMentorTransfer    MeBodyActions = "decline-mentor-transfer"
 	MeBodyActionsDeleteAgendaItem         MeBodyActions = "delete-agenda-item"
 	MeBodyActionsDeleteClass              MeBodyActions = "delete-class"
 	MeBodyActionsDeleteHoliday            MeBodyActions = "delete-holiday"
@@ -1224,6 +1304,7 @@ const (
 	MeBodyActionsListCohortStaff          MeBodyActions = "list-cohort-staff"
 	MeBodyActionsListMentorTransfers      MeBodyActions = "list-mentor-transfers"
 	MeBodyActionsListRubrics              MeBodyActions = "list-rubrics"
+	MeBodyActionsListSeminarSessions      MeBodyActions = "list-seminar-sessions"
 	MeBodyActionsListSimilarProjects      MeBodyActions = "list-similar-projects"
 	MeBodyActionsListUsers                MeBodyActions = "list-users"
 	MeBodyActionsOpenSeminarSession       MeBodyActions = "open-seminar-session"
@@ -1231,6 +1312,7 @@ const (
 	MeBodyActionsPublishProject           MeBodyActions = "publish-project"
 	MeBodyActionsRecordAssessment         MeBodyActions = "record-assessment"
 	MeBodyActionsRecordReplication        MeBodyActions = "record-replication"
+	MeBodyActionsRefuseMentorTransfer     MeBodyActions = "refuse-mentor-transfer"
 	MeBodyActionsReleaseResults           MeBodyActions = "release-results"
 	MeBodyActionsRemoveSessionExaminer    MeBodyActions = "remove-session-examiner"
 	MeBodyActionsRemoveSessionParticipant MeBodyActions = "remove-session-participant"
@@ -1238,6 +1320,7 @@ const (
 	MeBodyActionsReviewDesign             MeBodyActions = "review-design"
 	MeBodyActionsReviewEvidence           MeBodyActions = "review-evidence"
 	MeBodyActionsStartImplementation      MeBodyActions = "start-implementation"
+	MeBodyActionsStartMilestone           MeBodyActions = "start-milestone"
 	MeBodyActionsSubmitDesign             MeBodyActions = "submit-design"
 	MeBodyActionsSubmitEvidence           MeBodyActions = "submit-evidence"
 	MeBodyActionsSubmitFinal              MeBodyActions = "submit-final"
@@ -1259,11 +1342,78 @@ const (
 
 // Defines values for MentorTransferActions.
 const (
-	MentorTransferActionsAccept  MentorTransferActions = "accept"
-	MentorTransferActionsCancel  MentorTransferActions = "cancel"
-	MentorTransferActionsConfirm MentorTransferActions = "confirm"
-	MentorTransferActionsDecline MentorTransferActions = "decline"
-	MentorTransferActionsRefuse  MentorTransferActions = "refuse"
+	MentorTransferActionsAcceptMentorTransfer     MentorTransferActions = "accept-mentor-transfer"
+	MentorTransferActionsAddCoachingNote          MentorTransferActions = "add-coaching-note"
+	MentorTransferActionsAddCohortStaff           MentorTransferActions = "add-cohort-staff"
+	MentorTransferActionsAddSessionExaminer       MentorTransferActions = "add-session-examiner"
+	MentorTransferActionsAddSessionParticipant    MentorTransferActions = "add-session-participant"
+	MentorTransferActionsCancelMentorTransfer     MentorTransferActions = "cancel-mentor-transfer"
+	MentorTransferActionsClaimMilestone           MentorTransferActions = "claim-milestone"
+	MentorTransferActionsConfirmMentorTransfer    MentorTransferActions = "confirm-mentor-transfer"
+	MentorTransferActionsCreateAgency             MentorTransferActions = "create-agency"
+	MentorTransferActionsCreateAgendaItem         MentorTransferActions = "create-agenda-item"
+	MentorTransferActionsCreateClass              MentorTransferActions = "create-class"
+	MentorTransferActionsCreateCohort             MentorTransferActions = "create-cohort"
+	MentorTransferActionsCreateHoliday            MentorTransferActions = "create-holiday"
+	MentorTransferActionsCreateInstitution        MentorTransferActions = "create-institution"
+	MentorTransferActionsCreateMilestone          MentorTransferActions = "create-milestone"
+	MentorTransferActionsCreateProgramTemplate    MentorTransferActions = "create-program-template"
+	MentorTransferActionsCreateSeminarSession     MentorTransferActions = "create-seminar-session"
+	MentorTransferActionsCreateUnit               MentorTransferActions = "create-unit"
+	MentorTransferActionsCreateUser               MentorTransferActions = "create-user"
+	MentorTransferActionsDeclineMentorTransfer    MentorTransferActions = "decline-mentor-transfer"
+	MentorTransferActionsDeleteAgendaItem         MentorTransferActions = "delete-agenda-item"
+	MentorTransferActionsDeleteClass              MentorTransferActions = "delete-class"
+	MentorTransferActionsDeleteHoliday            MentorTransferActions = "delete-holiday"
+	MentorTransferActionsDeleteMilestone          MentorTransferActions = "delete-milestone"
+	MentorTransferActionsDetermineSeminarSession  MentorTransferActions = "determine-seminar-session"
+	MentorTransferActionsEnrollParticipant        MentorTransferActions = "enroll-participant"
+	MentorTransferActionsExportCohortAgenda       MentorTransferActions = "export-cohort-agenda"
+	MentorTransferActionsExportCohortProgress     MentorTransferActions = "export-cohort-progress"
+	MentorTransferActionsGetCohortProgress        MentorTransferActions = "get-cohort-progress"
+	MentorTransferActionsGetCohortWorkload        MentorTransferActions = "get-cohort-workload"
+	MentorTransferActionsImportRoster             MentorTransferActions = "import-roster"
+	MentorTransferActionsListAgencyReplications   MentorTransferActions = "list-agency-replications"
+	MentorTransferActionsListClasses              MentorTransferActions = "list-classes"
+	MentorTransferActionsListCoachingNotes        MentorTransferActions = "list-coaching-notes"
+	MentorTransferActionsListCohortEscalations    MentorTransferActions = "list-cohort-escalations"
+	MentorTransferActionsListCohortStaff          MentorTransferActions = "list-cohort-staff"
+	MentorTransferActionsListMentorTransfers      MentorTransferActions = "list-mentor-transfers"
+	MentorTransferActionsListRubrics              MentorTransferActions = "list-rubrics"
+	MentorTransferActionsListSeminarSessions      MentorTransferActions = "list-seminar-sessions"
+	MentorTransferActionsListSimilarProjects      MentorTransferActions = "list-similar-projects"
+	MentorTransferActionsListUsers                MentorTransferActions = "list-users"
+	MentorTransferActionsOpenSeminarSession       MentorTransferActions = "open-seminar-session"
+	MentorTransferActionsProposeMentorTransfer    MentorTransferActions = "propose-mentor-transfer"
+	MentorTransferActionsPublishProject           MentorTransferActions = "publish-project"
+	MentorTransferActionsRecordAssessment         MentorTransferActions = "record-assessment"
+	MentorTransferActionsRecordReplication        MentorTransferActions = "record-replication"
+	MentorTransferActionsRefuseMentorTransfer     MentorTransferActions = "refuse-mentor-transfer"
+	MentorTransferActionsReleaseResults           MentorTransferActions = "release-results"
+	MentorTransferActionsRemoveSessionExaminer    MentorTransferActions = "remove-session-examiner"
+	MentorTransferActionsRemoveSessionParticipant MentorTransferActions = "remove-session-participant"
+	MentorTransferActionsReplaceRubric            MentorTransferActions = "replace-rubric"
+	MentorTransferActionsReviewDesign             MentorTransferActions = "review-design"
+	MentorTransferActionsReviewEvidence           MentorTransferActions = "review-evidence"
+	MentorTransferActionsStartImplementation      MentorTransferActions = "start-implementation"
+	MentorTransferActionsStartMilestone           MentorTransferActions = "start-milestone"
+	MentorTransferActionsSubmitDesign             MentorTransferActions = "submit-design"
+	MentorTransferActionsSubmitEvidence           MentorTransferActions = "submit-evidence"
+	MentorTransferActionsSubmitFinal              MentorTransferActions = "submit-final"
+	MentorTransferActionsUnpublishProject         MentorTransferActions = "unpublish-project"
+	MentorTransferActionsUpdateAgency             MentorTransferActions = "update-agency"
+	MentorTransferActionsUpdateAgendaItem         MentorTransferActions = "update-agenda-item"
+	MentorTransferActionsUpdateAgendaRules        MentorTransferActions = "update-agenda-rules"
+	MentorTransferActionsUpdateClass              MentorTransferActions = "update-class"
+	MentorTransferActionsUpdateCohort             MentorTransferActions = "update-cohort"
+	MentorTransferActionsUpdateEnrollment         MentorTransferActions = "update-enrollment"
+	MentorTransferActionsUpdateMilestone          MentorTransferActions = "update-milestone"
+	MentorTransferActionsUpdateProgramTemplate    MentorTransferActions = "update-program-template"
+	MentorTransferActionsUpdateProject            MentorTransferActions = "update-project"
+	MentorTransferActionsUpdateSeminarSession     MentorTransferActions = "update-seminar-session"
+	MentorTransferActionsUpdateUnit               MentorTransferActions = "update-unit"
+	MentorTransferActionsVerifyMilestone          MentorTransferActions = "verify-milestone"
+	MentorTransferActionsWithdrawEvidence         MentorTransferActions = "withdraw-evidence"
 )
 
 // Defines values for MentorTransferStatus.
@@ -1278,11 +1428,14 @@ const (
 
 // Defines values for MilestoneActions.
 const (
+	MilestoneActionsAcceptMentorTransfer     MilestoneActions = "accept-mentor-transfer"
 	MilestoneActionsAddCoachingNote          MilestoneActions = "add-coaching-note"
 	MilestoneActionsAddCohortStaff           MilestoneActions = "add-cohort-staff"
 	MilestoneActionsAddSessionExaminer       MilestoneActions = "add-session-examiner"
 	MilestoneActionsAddSessionParticipant    MilestoneActions = "add-session-participant"
+	MilestoneActionsCancelMentorTransfer     MilestoneActions = "cancel-mentor-transfer"
 	MilestoneActionsClaimMilestone           MilestoneActions = "claim-milestone"
+	MilestoneActionsConfirmMentorTransfer    MilestoneActions = "confirm-mentor-transfer"
 	MilestoneActionsCreateAgency             MilestoneActions = "create-agency"
 	MilestoneActionsCreateAgendaItem         MilestoneActions = "create-agenda-item"
 	MilestoneActionsCreateClass              MilestoneActions = "create-class"
@@ -1291,8 +1444,10 @@ const (
 	MilestoneActionsCreateInstitution        MilestoneActions = "create-institution"
 	MilestoneActionsCreateMilestone          MilestoneActions = "create-milestone"
 	MilestoneActionsCreateProgramTemplate    MilestoneActions = "create-program-template"
+	MilestoneActionsCreateSeminarSession     MilestoneActions = "create-seminar-session"
 	MilestoneActionsCreateUnit               MilestoneActions = "create-unit"
 	MilestoneActionsCreateUser               MilestoneActions = "create-user"
+	MilestoneActionsDeclineMentorTransfer    MilestoneActions = "decline-mentor-transfer"
 	MilestoneActionsDeleteAgendaItem         MilestoneActions = "delete-agenda-item"
 	MilestoneActionsDeleteClass              MilestoneActions = "delete-class"
 	MilestoneActionsDeleteHoliday            MilestoneActions = "delete-holiday"
@@ -1311,6 +1466,7 @@ const (
 	MilestoneActionsListCohortStaff          MilestoneActions = "list-cohort-staff"
 	MilestoneActionsListMentorTransfers      MilestoneActions = "list-mentor-transfers"
 	MilestoneActionsListRubrics              MilestoneActions = "list-rubrics"
+	MilestoneActionsListSeminarSessions      MilestoneActions = "list-seminar-sessions"
 	MilestoneActionsListSimilarProjects      MilestoneActions = "list-similar-projects"
 	MilestoneActionsListUsers                MilestoneActions = "list-users"
 	MilestoneActionsOpenSeminarSession       MilestoneActions = "open-seminar-session"
@@ -1318,6 +1474,7 @@ const (
 	MilestoneActionsPublishProject           MilestoneActions = "publish-project"
 	MilestoneActionsRecordAssessment         MilestoneActions = "record-assessment"
 	MilestoneActionsRecordReplication        MilestoneActions = "record-replication"
+	MilestoneActionsRefuseMentorTransfer     MilestoneActions = "refuse-mentor-transfer"
 	MilestoneActionsReleaseResults           MilestoneActions = "release-results"
 	MilestoneActionsRemoveSessionExaminer    MilestoneActions = "remove-session-examiner"
 	MilestoneActionsRemoveSessionParticipant MilestoneActions = "remove-session-participant"
@@ -1325,6 +1482,7 @@ const (
 	MilestoneActionsReviewDesign             MilestoneActions = "review-design"
 	MilestoneActionsReviewEvidence           MilestoneActions = "review-evidence"
 	MilestoneActionsStartImplementation      MilestoneActions = "start-implementation"
+	MilestoneActionsStartMilestone           MilestoneActions = "start-milestone"
 	MilestoneActionsSubmitDesign             MilestoneActions = "submit-design"
 	MilestoneActionsSubmitEvidence           MilestoneActions = "submit-evidence"
 	MilestoneActionsSubmitFinal              MilestoneActions = "submit-final"
@@ -1390,13 +1548,100 @@ const (
 	PhaseKindImplementation PhaseKind = "implementation"
 )
 
+// Defines values for ProgramTemplateActions.
+const (
+	ProgramTemplateActionsAcceptMentorTransfer     ProgramTemplateActions = "accept-mentor-transfer"
+	ProgramTemplateActionsAddCoachingNote          ProgramTemplateActions = "add-coaching-note"
+	ProgramTemplateActionsAddCohortStaff           ProgramTemplateActions = "add-cohort-staff"
+	ProgramTemplateActionsAddSessionExaminer       ProgramTemplateActions = "add-session-examiner"
+	ProgramTemplateActionsAddSessionParticipant    ProgramTemplateActions = "add-session-participant"
+	ProgramTemplateActionsCancelMentorTransfer     ProgramTemplateActions = "cancel-mentor-transfer"
+	ProgramTemplateActionsClaimMilestone           ProgramTemplateActions = "claim-milestone"
+	ProgramTemplateActionsConfirmMentorTransfer    ProgramTemplateActions = "confirm-mentor-transfer"
+	ProgramTemplateActionsCreateAgency             ProgramTemplateActions = "create-agency"
+	ProgramTemplateActionsCreateAgendaItem         ProgramTemplateActions = "create-agenda-item"
+	ProgramTemplateActionsCreateClass              ProgramTemplateActions = "create-class"
+	ProgramTemplateActionsCreateCohort             ProgramTemplateActions = "create-cohort"
+	ProgramTemplateActionsCreateHoliday            ProgramTemplateActions = "create-holiday"
+	ProgramTemplateActionsCreateInstitution        ProgramTemplateActions = "create-institution"
+	ProgramTemplateActionsCreateMilestone          ProgramTemplateActions = "create-milestone"
+	ProgramTemplateActionsCreateProgramTemplate    ProgramTemplateActions = "create-program-template"
+	ProgramTemplateActionsCreateSeminarSession     ProgramTemplateActions = "create-seminar-session"
+	ProgramTemplateActionsCreateUnit               ProgramTemplateActions = "create-unit"
+	ProgramTemplateActionsCreateUser               ProgramTemplateActions = "create-user"
+	ProgramTemplateActionsDeclineMentorTransfer    ProgramTemplateActions = "decline-mentor-transfer"
+	ProgramTemplateActionsDeleteAgendaItem         ProgramTemplateActions = "delete-agenda-item"
+	ProgramTemplateActionsDeleteClass              ProgramTemplateActions = "delete-class"
+	ProgramTemplateActionsDeleteHoliday            ProgramTemplateActions = "delete-holiday"
+	ProgramTemplateActionsDeleteMilestone          ProgramTemplateActions = "delete-milestone"
+	ProgramTemplateActionsDetermineSeminarSession  ProgramTemplateActions = "determine-seminar-session"
+	ProgramTemplateActionsEnrollParticipant        ProgramTemplateActions = "enroll-participant"
+	ProgramTemplateActionsExportCohortAgenda       ProgramTemplateActions = "export-cohort-agenda"
+	ProgramTemplateActionsExportCohortProgress     ProgramTemplateActions = "export-cohort-progress"
+	ProgramTemplateActionsGetCohortProgress        ProgramTemplateActions = "get-cohort-progress"
+	ProgramTemplateActionsGetCohortWorkload        ProgramTemplateActions = "get-cohort-workload"
+	ProgramTemplateActionsImportRoster             ProgramTemplateActions = "import-roster"
+	ProgramTemplateActionsListAgencyReplications   ProgramTemplateActions = "list-agency-replications"
+	ProgramTemplateActionsListClasses              ProgramTemplateActions = "list-classes"
+	ProgramTemplateActionsListCoachingNotes        ProgramTemplateActions = "list-coaching-notes"
+	ProgramTemplateActionsListCohortEscalations    ProgramTemplateActions = "list-cohort-escalations"
+	ProgramTemplateActionsListCohortStaff          ProgramTemplateActions = "list-cohort-staff"
+	ProgramTemplateActionsListMentorTransfers      ProgramTemplateActions = "list-mentor-transfers"
+	ProgramTemplateActionsListRubrics              ProgramTemplateActions = "list-rubrics"
+	ProgramTemplateActionsListSeminarSessions      ProgramTemplateActions = "list-seminar-sessions"
+	ProgramTemplateActionsListSimilarProjects      ProgramTemplateActions = "list-similar-projects"
+	ProgramTemplateActionsListUsers                ProgramTemplateActions = "list-users"
+	ProgramTemplateActionsOpenSeminarSession       ProgramTemplateActions = "open-seminar-session"
+	ProgramTemplateActionsProposeMentorTransfer    ProgramTemplateActions = "propose-mentor-transfer"
+	ProgramTemplateActionsPublishProject           ProgramTemplateActions = "publish-project"
+	ProgramTemplateActionsRecordAssessment         ProgramTemplateActions = "record-assessment"
+	ProgramTemplateActionsRecordReplication        ProgramTemplateActions = "record-replication"
+	ProgramTemplateActionsRefuseMentorTransfer     ProgramTemplateActions = "refuse-mentor-transfer"
+	ProgramTemplateActionsReleaseResults           ProgramTemplateActions = "release-results"
+	ProgramTemplateActionsRemoveSessionExaminer    ProgramTemplateActions = "remove-session-examiner"
+	ProgramTemplateActionsRemoveSessionParticipant ProgramTemplateActions = "remove-session-participant"
+	ProgramTemplateActionsReplaceRubric            ProgramTemplateActions = "replace-rubric"
+	ProgramTemplateActionsReviewDesign             ProgramTemplateActions = "review-design"
+	ProgramTemplateActionsReviewEvidence           ProgramTemplateActions = "review-evidence"
+	ProgramTemplateActionsStartImplementation      ProgramTemplateActions = "start-implementation"
+	ProgramTemplateActionsStartMilestone           ProgramTemplateActions = "start-milestone"
+	ProgramTemplateActionsSubmitDesign             ProgramTemplateActions = "submit-design"
+	ProgramTemplateActionsSubmitEvidence           ProgramTemplateActions = "submit-evidence"
+	ProgramTemplateActionsSubmitFinal              ProgramTemplateActions = "submit-final"
+	ProgramTemplateActionsUnpublishProject         ProgramTemplateActions = "unpublish-project"
+	ProgramTemplateActionsUpdateAgency             ProgramTemplateActions = "update-agency"
+	ProgramTemplateActionsUpdateAgendaItem         ProgramTemplateActions = "update-agenda-item"
+	ProgramTemplateActionsUpdateAgendaRules        ProgramTemplateActions = "update-agenda-rules"
+	ProgramTemplateActionsUpdateClass              ProgramTemplateActions = "update-class"
+	ProgramTemplateActionsUpdateCohort             ProgramTemplateActions = "update-cohort"
+	ProgramTemplateActionsUpdateEnrollment         ProgramTemplateActions = "update-enrollment"
+	ProgramTemplateActionsUpdateMilestone          ProgramTemplateActions = "update-milestone"
+	ProgramTemplateActionsUpdateProgramTemplate    ProgramTemplateActions = "update-program-template"
+	ProgramTemplateActionsUpdateProject            ProgramTemplateActions = "update-project"
+	ProgramTemplateActionsUpdateSeminarSession     ProgramTemplateActions = "update-seminar-session"
+	ProgramTemplateActionsUpdateUnit               ProgramTemplateActions = "update-unit"
+	ProgramTemplateActionsVerifyMilestone          ProgramTemplateActions = "verify-milestone"
+	ProgramTemplateActionsWithdrawEvidence         ProgramTemplateActions = "withdraw-evidence"
+)
+
+// Defines values for ProgramTemplateProgram.
+const (
+	ProgramTemplateProgramPka  ProgramTemplateProgram = "pka"
+	ProgramTemplateProgramPkn1 ProgramTemplateProgram = "pkn1"
+	ProgramTemplateProgramPkn2 ProgramTemplateProgram = "pkn2"
+	ProgramTemplateProgramPkp  ProgramTemplateProgram = "pkp"
+)
+
 // Defines values for ProjectActions.
 const (
+	ProjectActionsAcceptMentorTransfer     ProjectActions = "accept-mentor-transfer"
 	ProjectActionsAddCoachingNote          ProjectActions = "add-coaching-note"
 	ProjectActionsAddCohortStaff           ProjectActions = "add-cohort-staff"
 	ProjectActionsAddSessionExaminer       ProjectActions = "add-session-examiner"
 	ProjectActionsAddSessionParticipant    ProjectActions = "add-session-participant"
+	ProjectActionsCancelMentorTransfer     ProjectActions = "cancel-mentor-transfer"
 	ProjectActionsClaimMilestone           ProjectActions = "claim-milestone"
+	ProjectActionsConfirmMentorTransfer    ProjectActions = "confirm-mentor-transfer"
 	ProjectActionsCreateAgency             ProjectActions = "create-agency"
 	ProjectActionsCreateAgendaItem         ProjectActions = "create-agenda-item"
 	ProjectActionsCreateClass              ProjectActions = "create-class"
@@ -1405,8 +1650,10 @@ const (
 	ProjectActionsCreateInstitution        ProjectActions = "create-institution"
 	ProjectActionsCreateMilestone          ProjectActions = "create-milestone"
 	ProjectActionsCreateProgramTemplate    ProjectActions = "create-program-template"
+	ProjectActionsCreateSeminarSession     ProjectActions = "create-seminar-session"
 	ProjectActionsCreateUnit               ProjectActions = "create-unit"
 	ProjectActionsCreateUser               ProjectActions = "create-user"
+	ProjectActionsDeclineMentorTransfer    ProjectActions = "decline-mentor-transfer"
 	ProjectActionsDeleteAgendaItem         ProjectActions = "delete-agenda-item"
 	ProjectActionsDeleteClass              ProjectActions = "delete-class"
 	ProjectActionsDeleteHoliday            ProjectActions = "delete-holiday"
@@ -1425,6 +1672,7 @@ const (
 	ProjectActionsListCohortStaff          ProjectActions = "list-cohort-staff"
 	ProjectActionsListMentorTransfers      ProjectActions = "list-mentor-transfers"
 	ProjectActionsListRubrics              ProjectActions = "list-rubrics"
+	ProjectActionsListSeminarSessions      ProjectActions = "list-seminar-sessions"
 	ProjectActionsListSimilarProjects      ProjectActions = "list-similar-projects"
 	ProjectActionsListUsers                ProjectActions = "list-users"
 	ProjectActionsOpenSeminarSession       ProjectActions = "open-seminar-session"
@@ -1432,6 +1680,7 @@ const (
 	ProjectActionsPublishProject           ProjectActions = "publish-project"
 	ProjectActionsRecordAssessment         ProjectActions = "record-assessment"
 	ProjectActionsRecordReplication        ProjectActions = "record-replication"
+	ProjectActionsRefuseMentorTransfer     ProjectActions = "refuse-mentor-transfer"
 	ProjectActionsReleaseResults           ProjectActions = "release-results"
 	ProjectActionsRemoveSessionExaminer    ProjectActions = "remove-session-examiner"
 	ProjectActionsRemoveSessionParticipant ProjectActions = "remove-session-participant"
@@ -1439,6 +1688,7 @@ const (
 	ProjectActionsReviewDesign             ProjectActions = "review-design"
 	ProjectActionsReviewEvidence           ProjectActions = "review-evidence"
 	ProjectActionsStartImplementation      ProjectActions = "start-implementation"
+	ProjectActionsStartMilestone           ProjectActions = "start-milestone"
 	ProjectActionsSubmitDesign             ProjectActions = "submit-design"
 	ProjectActionsSubmitEvidence           ProjectActions = "submit-evidence"
 	ProjectActionsSubmitFinal              ProjectActions = "submit-final"
@@ -1476,11 +1726,14 @@ const (
 
 // Defines values for PublicationActions.
 const (
+	PublicationActionsAcceptMentorTransfer     PublicationActions = "accept-mentor-transfer"
 	PublicationActionsAddCoachingNote          PublicationActions = "add-coaching-note"
 	PublicationActionsAddCohortStaff           PublicationActions = "add-cohort-staff"
 	PublicationActionsAddSessionExaminer       PublicationActions = "add-session-examiner"
 	PublicationActionsAddSessionParticipant    PublicationActions = "add-session-participant"
+	PublicationActionsCancelMentorTransfer     PublicationActions = "cancel-mentor-transfer"
 	PublicationActionsClaimMilestone           PublicationActions = "claim-milestone"
+	PublicationActionsConfirmMentorTransfer    PublicationActions = "confirm-mentor-transfer"
 	PublicationActionsCreateAgency             PublicationActions = "create-agency"
 	PublicationActionsCreateAgendaItem         PublicationActions = "create-agenda-item"
 	PublicationActionsCreateClass              PublicationActions = "create-class"
@@ -1489,8 +1742,10 @@ const (
 	PublicationActionsCreateInstitution        PublicationActions = "create-institution"
 	PublicationActionsCreateMilestone          PublicationActions = "create-milestone"
 	PublicationActionsCreateProgramTemplate    PublicationActions = "create-program-template"
+	PublicationActionsCreateSeminarSession     PublicationActions = "create-seminar-session"
 	PublicationActionsCreateUnit               PublicationActions = "create-unit"
 	PublicationActionsCreateUser               PublicationActions = "create-user"
+	PublicationActionsDeclineMentorTransfer    PublicationActions = "decline-mentor-transfer"
 	PublicationActionsDeleteAgendaItem         PublicationActions = "delete-agenda-item"
 	PublicationActionsDeleteClass              PublicationActions = "delete-class"
 	PublicationActionsDeleteHoliday            PublicationActions = "delete-holiday"
@@ -1509,6 +1764,7 @@ const (
 	PublicationActionsListCohortStaff          PublicationActions = "list-cohort-staff"
 	PublicationActionsListMentorTransfers      PublicationActions = "list-mentor-transfers"
 	PublicationActionsListRubrics              PublicationActions = "list-rubrics"
+	PublicationActionsListSeminarSessions      PublicationActions = "list-seminar-sessions"
 	PublicationActionsListSimilarProjects      PublicationActions = "list-similar-projects"
 	PublicationActionsListUsers                PublicationActions = "list-users"
 	PublicationActionsOpenSeminarSession       PublicationActions = "open-seminar-session"
@@ -1516,6 +1772,7 @@ const (
 	PublicationActionsPublishProject           PublicationActions = "publish-project"
 	PublicationActionsRecordAssessment         PublicationActions = "record-assessment"
 	PublicationActionsRecordReplication        PublicationActions = "record-replication"
+	PublicationActionsRefuseMentorTransfer     PublicationActions = "refuse-mentor-transfer"
 	PublicationActionsReleaseResults           PublicationActions = "release-results"
 	PublicationActionsRemoveSessionExaminer    PublicationActions = "remove-session-examiner"
 	PublicationActionsRemoveSessionParticipant PublicationActions = "remove-session-participant"
@@ -1523,6 +1780,7 @@ const (
 	PublicationActionsReviewDesign             PublicationActions = "review-design"
 	PublicationActionsReviewEvidence           PublicationActions = "review-evidence"
 	PublicationActionsStartImplementation      PublicationActions = "start-implementation"
+	PublicationActionsStartMilestone           PublicationActions = "start-milestone"
 	PublicationActionsSubmitDesign             PublicationActions = "submit-design"
 	PublicationActionsSubmitEvidence           PublicationActions = "submit-evidence"
 	PublicationActionsSubmitFinal              PublicationActions = "submit-final"
@@ -1552,11 +1810,14 @@ const (
 
 // Defines values for RefusedActionAction.
 const (
+	RefusedActionActionAcceptMentorTransfer     RefusedActionAction = "accept-mentor-transfer"
 	RefusedActionActionAddCoachingNote          RefusedActionAction = "add-coaching-note"
 	RefusedActionActionAddCohortStaff           RefusedActionAction = "add-cohort-staff"
 	RefusedActionActionAddSessionExaminer       RefusedActionAction = "add-session-examiner"
 	RefusedActionActionAddSessionParticipant    RefusedActionAction = "add-session-participant"
+	RefusedActionActionCancelMentorTransfer     RefusedActionAction = "cancel-mentor-transfer"
 	RefusedActionActionClaimMilestone           RefusedActionAction = "claim-milestone"
+	RefusedActionActionConfirmMentorTransfer    RefusedActionAction = "confirm-mentor-transfer"
 	RefusedActionActionCreateAgency             RefusedActionAction = "create-agency"
 	RefusedActionActionCreateAgendaItem         RefusedActionAction = "create-agenda-item"
 	RefusedActionActionCreateClass              RefusedActionAction = "create-class"
@@ -1565,8 +1826,10 @@ const (
 	RefusedActionActionCreateInstitution        RefusedActionAction = "create-institution"
 	RefusedActionActionCreateMilestone          RefusedActionAction = "create-milestone"
 	RefusedActionActionCreateProgramTemplate    RefusedActionAction = "create-program-template"
+	RefusedActionActionCreateSeminarSession     RefusedActionAction = "create-seminar-session"
 	RefusedActionActionCreateUnit               RefusedActionAction = "create-unit"
 	RefusedActionActionCreateUser               RefusedActionAction = "create-user"
+	RefusedActionActionDeclineMentorTransfer    RefusedActionAction = "decline-mentor-transfer"
 	RefusedActionActionDeleteAgendaItem         RefusedActionAction = "delete-agenda-item"
 	RefusedActionActionDeleteClass              RefusedActionAction = "delete-class"
 	RefusedActionActionDeleteHoliday            RefusedActionAction = "delete-holiday"
@@ -1585,6 +1848,7 @@ const (
 	RefusedActionActionListCohortStaff          RefusedActionAction = "list-cohort-staff"
 	RefusedActionActionListMentorTransfers      RefusedActionAction = "list-mentor-transfers"
 	RefusedActionActionListRubrics              RefusedActionAction = "list-rubrics"
+	RefusedActionActionListSeminarSessions      RefusedActionAction = "list-seminar-sessions"
 	RefusedActionActionListSimilarProjects      RefusedActionAction = "list-similar-projects"
 	RefusedActionActionListUsers                RefusedActionAction = "list-users"
 	RefusedActionActionOpenSeminarSession       RefusedActionAction = "open-seminar-session"
@@ -1592,6 +1856,7 @@ const (
 	RefusedActionActionPublishProject           RefusedActionAction = "publish-project"
 	RefusedActionActionRecordAssessment         RefusedActionAction = "record-assessment"
 	RefusedActionActionRecordReplication        RefusedActionAction = "record-replication"
+	RefusedActionActionRefuseMentorTransfer     RefusedActionAction = "refuse-mentor-transfer"
 	RefusedActionActionReleaseResults           RefusedActionAction = "release-results"
 	RefusedActionActionRemoveSessionExaminer    RefusedActionAction = "remove-session-examiner"
 	RefusedActionActionRemoveSessionParticipant RefusedActionAction = "remove-session-participant"
@@ -1599,6 +1864,7 @@ const (
 	RefusedActionActionReviewDesign             RefusedActionAction = "review-design"
 	RefusedActionActionReviewEvidence           RefusedActionAction = "review-evidence"
 	RefusedActionActionStartImplementation      RefusedActionAction = "start-implementation"
+	RefusedActionActionStartMilestone           RefusedActionAction = "start-milestone"
 	RefusedActionActionSubmitDesign             RefusedActionAction = "submit-design"
 	RefusedActionActionSubmitEvidence           RefusedActionAction = "submit-evidence"
 	RefusedActionActionSubmitFinal              RefusedActionAction = "submit-final"
@@ -1620,228 +1886,230 @@ const (
 
 // Defines values for RefusedActionCode.
 const (
-	RefusedActionCodeAccountNotYours                RefusedActionCode = "account.not_yours"
-	RefusedActionCodeAccountTooManyFailures         RefusedActionCode = "account.too_many_failures"
-	RefusedActionCodeAccountWrongActivation         RefusedActionCode = "account.wrong_activation"
-	RefusedActionCodeAccountWrongCredentials        RefusedActionCode = "account.wrong_credentials"
-	RefusedActionCodeAgencyNameTaken                RefusedActionCode = "agency.name_taken"
-	RefusedActionCodeAgencyUnknown                  RefusedActionCode = "agency.unknown"
-	RefusedActionCodeAgendaDatesOrder               RefusedActionCode = "agenda.dates.order"
-	RefusedActionCodeAgendaOutsideCohort            RefusedActionCode = "agenda.outside_cohort"
-	RefusedActionCodeAgendaStepEarly                RefusedActionCode = "agenda.step_early"
-	RefusedActionCodeAgendaStepLate                 RefusedActionCode = "agenda.step_late"
-	RefusedActionCodeAssessmentDesignDraft          RefusedActionCode = "assessment.design_draft"
-	RefusedActionCodeAssessmentDesignStageOver      RefusedActionCode = "assessment.design_stage_over"
-	RefusedActionCodeAssessmentDetermined           RefusedActionCode = "assessment.determined"
-	RefusedActionCodeAssessmentFinalNotSubmitted    RefusedActionCode = "assessment.final_not_submitted"
-	RefusedActionCodeAssessmentMissingScore         RefusedActionCode = "assessment.missing_score"
-	RefusedActionCodeAssessmentNotAssigned          RefusedActionCode = "assessment.not_assigned"
-	RefusedActionCodeAssessmentScore                RefusedActionCode = "assessment.score"
-	RefusedActionCodeAssessmentScoredTwice          RefusedActionCode = "assessment.scored_twice"
-	RefusedActionCodeAssessmentSeminar              RefusedActionCode = "assessment.seminar"
-	RefusedActionCodeAssessmentSessionNotOpen       RefusedActionCode = "assessment.session_not_open"
-	RefusedActionCodeAssessmentUnknownCriterion     RefusedActionCode = "assessment.unknown_criterion"
-	RefusedActionCodeAuthBusy                       RefusedActionCode = "auth.busy"
-	RefusedActionCodeAuthForbidden                  RefusedActionCode = "auth.forbidden"
-	RefusedActionCodeAuthSignInRequired             RefusedActionCode = "auth.sign_in_required"
-	RefusedActionCodeAuthTokenInvalid               RefusedActionCode = "auth.token_invalid"
-	RefusedActionCodeAuthTokenMissing               RefusedActionCode = "auth.token_missing"
-	RefusedActionCodeClassNameTaken                 RefusedActionCode = "class.name_taken"
-	RefusedActionCodeClassNotEmpty                  RefusedActionCode = "class.not_empty"
-	RefusedActionCodeClassUnknown                   RefusedActionCode = "class.unknown"
-	RefusedActionCodeCohortAgendaOutside            RefusedActionCode = "cohort.agenda_outside"
-	RefusedActionCodeCohortCodeTaken                RefusedActionCode = "cohort.code_taken"
-	RefusedActionCodeCohortDatesOrder               RefusedActionCode = "cohort.dates.order"
-	RefusedActionCodeCohortPartnerReadOnly          RefusedActionCode = "cohort.partner_read_only"
-	RefusedActionCodeCohortPartnerSelf              RefusedActionCode = "cohort.partner_self"
-	RefusedActionCodeCohortPhaseDatesOrder          RefusedActionCode = "cohort.phase.dates_order"
-	RefusedActionCodeCohortPhaseDatesRequired       RefusedActionCode = "cohort.phase.dates_required"
-	RefusedActionCodeCohortPhaseOutsideCohort       RefusedActionCode = "cohort.phase.outside_cohort"
-	RefusedActionCodeCohortPhaseOverlap             RefusedActionCode = "cohort.phase.overlap"
-	RefusedActionCodeCohortPhasesOrder              RefusedActionCode = "cohort.phases.order"
-	RefusedActionCodeCohortResponseDeadline         RefusedActionCode = "cohort.response_deadline"
-	RefusedActionCodeDesignAlreadyReviewed          RefusedActionCode = "design.already_reviewed"
-	RefusedActionCodeDesignNeedsShortMilestone      RefusedActionCode = "design.needs_short_milestone"
-	RefusedActionCodeDesignNotDraft                 RefusedActionCode = "design.not_draft"
-	RefusedActionCodeDesignNotSubmitted             RefusedActionCode = "design.not_submitted"
-	RefusedActionCodeDesignRequiredToSubmit         RefusedActionCode = "design.required_to_submit"
-	RefusedActionCodeDesignReturnNeedsComment       RefusedActionCode = "design.return_needs_comment"
-	RefusedActionCodeEmailAddressOnly               RefusedActionCode = "email.address_only"
-	RefusedActionCodeEmailDomainDot                 RefusedActionCode = "email.domain_dot"
-	RefusedActionCodeEmailInvalid                   RefusedActionCode = "email.invalid"
-	RefusedActionCodeEmailNotAscii                  RefusedActionCode = "email.not_ascii"
-	RefusedActionCodeEmailTaken                     RefusedActionCode = "email.taken"
-	RefusedActionCodeEnrollmentAlreadyEnrolled      RefusedActionCode = "enrollment.already_enrolled"
-	RefusedActionCodeEnrollmentCoachNotStaff        RefusedActionCode = "enrollment.coach_not_staff"
-	RefusedActionCodeEnrollmentSelf                 RefusedActionCode = "enrollment.self"
-	RefusedActionCodeEvidenceDesignNotApproved      RefusedActionCode = "evidence.design_not_approved"
-	RefusedActionCodeEvidenceFileAndUrl             RefusedActionCode = "evidence.file_and_url"
-	RefusedActionCodeEvidenceFileOrUrl              RefusedActionCode = "evidence.file_or_url"
-	RefusedActionCodeEvidenceIsLink                 RefusedActionCode = "evidence.is_link"
-	RefusedActionCodeEvidenceNotPending             RefusedActionCode = "evidence.not_pending"
-	RefusedActionCodeEvidenceRejectNeedsComment     RefusedActionCode = "evidence.reject_needs_comment"
-	RefusedActionCodeEvidenceWithdrawNotPending     RefusedActionCode = "evidence.withdraw_not_pending"
-	RefusedActionCodeFieldAboveMaximum              RefusedActionCode = "field.above_maximum"
-	RefusedActionCodeFieldBelowMinimum              RefusedActionCode = "field.below_minimum"
-	RefusedActionCodeFieldDate                      RefusedActionCode = "field.date"
-	RefusedActionCodeFieldDateTime                  RefusedActionCode = "field.date_time"
-	RefusedActionCodeFieldEmail                     RefusedActionCode = "field.email"
-	RefusedActionCodeFieldInvalid                   RefusedActionCode = "field.invalid"
-	RefusedActionCodeFieldMoreErrors                RefusedActionCode = "field.more_errors"
-	RefusedActionCodeFieldNotOneOf                  RefusedActionCode = "field.not_one_of"
-	RefusedActionCodeFieldNotUnique                 RefusedActionCode = "field.not_unique"
-	RefusedActionCodeFieldPattern                   RefusedActionCode = "field.pattern"
-	RefusedActionCodeFieldRequired                  RefusedActionCode = "field.required"
-	RefusedActionCodeFieldTooFew                    RefusedActionCode = "field.too_few"
-	RefusedActionCodeFieldTooLong                   RefusedActionCode = "field.too_long"
-	RefusedActionCodeFieldTooMany                   RefusedActionCode = "field.too_many"
-	RefusedActionCodeFieldTooShort                  RefusedActionCode = "field.too_short"
-	RefusedActionCodeFieldUnknown                   RefusedActionCode = "field.unknown"
-	RefusedActionCodeFieldUrl                       RefusedActionCode = "field.url"
-	RefusedActionCodeFieldUuid                      RefusedActionCode = "field.uuid"
-	RefusedActionCodeFieldWrongType                 RefusedActionCode = "field.wrong_type"
-	RefusedActionCodeGraduationWeightsSum           RefusedActionCode = "graduation.weights_sum"
-	RefusedActionCodeHolidayDateTaken               RefusedActionCode = "holiday.date_taken"
-	RefusedActionCodeIdempotencyInFlight            RefusedActionCode = "idempotency.in_flight"
-	RefusedActionCodeIdempotencyKeyReused           RefusedActionCode = "idempotency.key_reused"
-	RefusedActionCodeInstitutionChoose              RefusedActionCode = "institution.choose"
-	RefusedActionCodeInstitutionCodeTaken           RefusedActionCode = "institution.code_taken"
-	RefusedActionCodeInstitutionNotOrganized        RefusedActionCode = "institution.not_organized"
-	RefusedActionCodeInstitutionUnknown             RefusedActionCode = "institution.unknown"
-	RefusedActionCodeMentorIsCoach                  RefusedActionCode = "mentor.is_coach"
-	RefusedActionCodeMentorIsExaminer               RefusedActionCode = "mentor.is_examiner"
-	RefusedActionCodeMentorIsParticipant            RefusedActionCode = "mentor.is_participant"
-	RefusedActionCodeMilestoneAchieved              RefusedActionCode = "milestone.achieved"
-	RefusedActionCodeMilestoneDesignNotApproved     RefusedActionCode = "milestone.design_not_approved"
-	RefusedActionCodeMilestoneEvidencePending       RefusedActionCode = "milestone.evidence_pending"
-	RefusedActionCodeMilestoneHasEvidence           RefusedActionCode = "milestone.has_evidence"
-	RefusedActionCodeMilestoneHorizon               RefusedActionCode = "milestone.horizon"
-	RefusedActionCodeMilestoneHorizonClosed         RefusedActionCode = "milestone.horizon_closed"
-	RefusedActionCodeMilestoneNeedsApprovedEvidence RefusedActionCode = "milestone.needs_approved_evidence"
-	RefusedActionCodeMilestoneNeedsEvidence         RefusedActionCode = "milestone.needs_evidence"
-	RefusedActionCodeMilestoneNotClaimed            RefusedActionCode = "milestone.not_claimed"
-	RefusedActionCodeMilestoneNotOpen               RefusedActionCode = "milestone.not_open"
-	RefusedActionCodeMilestoneNotPlanned            RefusedActionCode = "milestone.not_planned"
-	RefusedActionCodeMilestoneReturnNeedsComment    RefusedActionCode = "milestone.return_needs_comment"
-	RefusedActionCodeMilestoneStatusMove            RefusedActionCode = "milestone.status_move"
-	RefusedActionCodeNipAppointment                 RefusedActionCode = "nip.appointment"
-	RefusedActionCodeNipAppointmentAge              RefusedActionCode = "nip.appointment_age"
-	RefusedActionCodeNipBirthDate                   RefusedActionCode = "nip.birth_date"
-	RefusedActionCodeNipLength                      RefusedActionCode = "nip.length"
-	RefusedActionCodeNipSex                         RefusedActionCode = "nip.sex"
-	RefusedActionCodeNipTaken                       RefusedActionCode = "nip.taken"
-	RefusedActionCodeProjectAlreadyImplementing     RefusedActionCode = "project.already_implementing"
-	RefusedActionCodeProjectDesignNotApproved       RefusedActionCode = "project.design_not_approved"
-	RefusedActionCodeProjectInnovationAreaEmpty     RefusedActionCode = "project.innovation_area_empty"
-	RefusedActionCodeProjectNotDraft                RefusedActionCode = "project.not_draft"
-	RefusedActionCodeProjectNotImplementing         RefusedActionCode = "project.not_implementing"
-	RefusedActionCodeProjectStakeholderKind         RefusedActionCode = "project.stakeholder_kind"
-	RefusedActionCodeProjectStakeholderLevel        RefusedActionCode = "project.stakeholder_level"
-	RefusedActionCodeProjectTooManyInnovationAreas  RefusedActionCode = "project.too_many_innovation_areas"
-	RefusedActionCodePublicationDesignNotApproved   RefusedActionCode = "publication.design_not_approved"
-	RefusedActionCodePublicationEvidenceNotApproved RefusedActionCode = "publication.evidence_not_approved"
-	RefusedActionCodePublicationForeignEvidence     RefusedActionCode = "publication.foreign_evidence"
-	RefusedActionCodePublicationInnovationRequired  RefusedActionCode = "publication.innovation_required"
-	RefusedActionCodeQueryCursor                    RefusedActionCode = "query.cursor"
-	RefusedActionCodeQueryProjectStatus             RefusedActionCode = "query.project_status"
-	RefusedActionCodeQueryYear                      RefusedActionCode = "query.year"
-	RefusedActionCodeRateAddressLimited             RefusedActionCode = "rate.address_limited"
-	RefusedActionCodeRateLimited                    RefusedActionCode = "rate.limited"
-	RefusedActionCodeRegionForm                     RefusedActionCode = "region.form"
-	RefusedActionCodeRegionProvinceUnknown          RefusedActionCode = "region.province_unknown"
-	RefusedActionCodeRegionRegencyForm              RefusedActionCode = "region.regency_form"
-	RefusedActionCodeRegionRegencyNeedsProvince     RefusedActionCode = "region.regency_needs_province"
-	RefusedActionCodeRequestInvalid                 RefusedActionCode = "request.invalid"
-	RefusedActionCodeRequestMalformed               RefusedActionCode = "request.malformed"
-	RefusedActionCodeRequestMethodNotAllowed        RefusedActionCode = "request.method_not_allowed"
-	RefusedActionCodeRequestNoResource              RefusedActionCode = "request.no_resource"
-	RefusedActionCodeRequestTooLarge                RefusedActionCode = "request.too_large"
-	RefusedActionCodeRequestUnsupportedMediaType    RefusedActionCode = "request.unsupported_media_type"
-	RefusedActionCodeResourceExists                 RefusedActionCode = "resource.exists"
-	RefusedActionCodeResourceNotFound               RefusedActionCode = "resource.not_found"
-	RefusedActionCodeResourceReferenceMissing       RefusedActionCode = "resource.reference_missing"
-	RefusedActionCodeResourceStale                  RefusedActionCode = "resource.stale"
-	RefusedActionCodeReviewApproveOrReject          RefusedActionCode = "review.approve_or_reject"
-	RefusedActionCodeReviewApproveOrReturn          RefusedActionCode = "review.approve_or_return"
-	RefusedActionCodeRosterCoachAsParticipant       RefusedActionCode = "roster.coach_as_participant"
-	RefusedActionCodeRosterCsvBareQuote             RefusedActionCode = "roster.csv_bare_quote"
-	RefusedActionCodeRosterCsvDuplicateColumn       RefusedActionCode = "roster.csv_duplicate_column"
-	RefusedActionCodeRosterCsvMissingColumn         RefusedActionCode = "roster.csv_missing_column"
-	RefusedActionCodeRosterCsvNotUtf8               RefusedActionCode = "roster.csv_not_utf8"
-	RefusedActionCodeRosterCsvOpenQuote             RefusedActionCode = "roster.csv_open_quote"
-	RefusedActionCodeRosterCsvUnknownColumn         RefusedActionCode = "roster.csv_unknown_column"
-	RefusedActionCodeRosterCsvUnnamedColumn         RefusedActionCode = "roster.csv_unnamed_column"
-	RefusedActionCodeRosterCsvUnreadable            RefusedActionCode = "roster.csv_unreadable"
-	RefusedActionCodeRosterCsvValueCount            RefusedActionCode = "roster.csv_value_count"
-	RefusedActionCodeRosterEmpty                    RefusedActionCode = "roster.empty"
-	RefusedActionCodeRosterMentorNameRequired       RefusedActionCode = "roster.mentor_name_required"
-	RefusedActionCodeRosterNotACoach                RefusedActionCode = "roster.not_a_coach"
-	RefusedActionCodeRosterOwnCoach                 RefusedActionCode = "roster.own_coach"
-	RefusedActionCodeRosterOwnMentor                RefusedActionCode = "roster.own_mentor"
-	RefusedActionCodeRosterRepeated                 RefusedActionCode = "roster.repeated"
-	RefusedActionCodeRosterTooManyRows              RefusedActionCode = "roster.too_many_rows"
-	RefusedActionCodeRosterUnitWithoutAgency        RefusedActionCode = "roster.unit_without_agency"
-	RefusedActionCodeRubricCriteriaCount            RefusedActionCode = "rubric.criteria_count"
-	RefusedActionCodeRubricKey                      RefusedActionCode = "rubric.key"
-	RefusedActionCodeRubricKeyTwice                 RefusedActionCode = "rubric.key_twice"
-	RefusedActionCodeRubricLocked                   RefusedActionCode = "rubric.locked"
-	RefusedActionCodeRubricWeight                   RefusedActionCode = "rubric.weight"
-	RefusedActionCodeRubricWeightsSum               RefusedActionCode = "rubric.weights_sum"
-	RefusedActionCodeSeminarSessionAlreadyOpen      RefusedActionCode = "seminar_session.already_open"
-	RefusedActionCodeSeminarSessionDetermined       RefusedActionCode = "seminar_session.determined"
-	RefusedActionCodeSeminarSessionEmpty            RefusedActionCode = "seminar_session.empty"
-	RefusedActionCodeSeminarSessionLink             RefusedActionCode = "seminar_session.link"
-	RefusedActionCodeSeminarSessionNoneToDetermine  RefusedActionCode = "seminar_session.none_to_determine"
-	RefusedActionCodeSeminarSessionNotEnrolled      RefusedActionCode = "seminar_session.not_enrolled"
-	RefusedActionCodeSeminarSessionNotExaminer      RefusedActionCode = "seminar_session.not_examiner"
-	RefusedActionCodeSeminarSessionOutsidePhase     RefusedActionCode = "seminar_session.outside_phase"
-	RefusedActionCodeSeminarSessionParticipantTaken RefusedActionCode = "seminar_session.participant_taken"
-	RefusedActionCodeSeminarSessionPlace            RefusedActionCode = "seminar_session.place"
-	RefusedActionCodeSeminarSessionScoresMissing    RefusedActionCode = "seminar_session.scores_missing"
-	RefusedActionCodeSeminarSessionTime             RefusedActionCode = "seminar_session.time"
-	RefusedActionCodeServiceDatabaseUnreachable     RefusedActionCode = "service.database_unreachable"
-	RefusedActionCodeServiceInternal                RefusedActionCode = "service.internal"
-	RefusedActionCodeServiceSchemaBehind            RefusedActionCode = "service.schema_behind"
-	RefusedActionCodeServiceUnavailable             RefusedActionCode = "service.unavailable"
-	RefusedActionCodeShowcaseReplicationFuture      RefusedActionCode = "showcase.replication_future"
-	RefusedActionCodeShowcaseReplicationOwnAgency   RefusedActionCode = "showcase.replication_own_agency"
-	RefusedActionCodeShowcaseReplicationRecorded    RefusedActionCode = "showcase.replication_recorded"
-	RefusedActionCodeShowcaseReplicationStatus      RefusedActionCode = "showcase.replication_status"
-	RefusedActionCodeStaffCoachHasParticipants      RefusedActionCode = "staff.coach_has_participants"
-	RefusedActionCodeStaffLastOrganizer             RefusedActionCode = "staff.last_organizer"
-	RefusedActionCodeTemplateProgramMismatch        RefusedActionCode = "template.program_mismatch"
-	RefusedActionCodeTemplateShipped                RefusedActionCode = "template.shipped"
-	RefusedActionCodeTemplateUnknown                RefusedActionCode = "template.unknown"
-	RefusedActionCodeTextBidiControl                RefusedActionCode = "text.bidi_control"
-	RefusedActionCodeTextControl                    RefusedActionCode = "text.control"
-	RefusedActionCodeTextNotText                    RefusedActionCode = "text.not_text"
-	RefusedActionCodeTextSingleLine                 RefusedActionCode = "text.single_line"
-	RefusedActionCodeThresholdsAbove                RefusedActionCode = "thresholds.above"
-	RefusedActionCodeThresholdsCount                RefusedActionCode = "thresholds.count"
-	RefusedActionCodeThresholdsOrder                RefusedActionCode = "thresholds.order"
-	RefusedActionCodeTransferAwaitsOrganizer        RefusedActionCode = "transfer.awaits_organizer"
-	RefusedActionCodeTransferClosed                 RefusedActionCode = "transfer.closed"
-	RefusedActionCodeTransferMentorBoth             RefusedActionCode = "transfer.mentor_both"
-	RefusedActionCodeTransferMentorEmailUnknown     RefusedActionCode = "transfer.mentor_email_unknown"
-	RefusedActionCodeTransferMentorRequired         RefusedActionCode = "transfer.mentor_required"
-	RefusedActionCodeTransferSameMentor             RefusedActionCode = "transfer.same_mentor"
-	RefusedActionCodeUnitNameTaken                  RefusedActionCode = "unit.name_taken"
-	RefusedActionCodeUnitNotOfAgency                RefusedActionCode = "unit.not_of_agency"
-	RefusedActionCodeUnitUnknown                    RefusedActionCode = "unit.unknown"
-	RefusedActionCodeUploadBusy                     RefusedActionCode = "upload.busy"
-	RefusedActionCodeUploadEmpty                    RefusedActionCode = "upload.empty"
-	RefusedActionCodeUploadFieldTooLong             RefusedActionCode = "upload.field_too_long"
-	RefusedActionCodeUploadMalformed                RefusedActionCode = "upload.malformed"
-	RefusedActionCodeUploadMultipart                RefusedActionCode = "upload.multipart"
-	RefusedActionCodeUploadOffsetMismatch           RefusedActionCode = "upload.offset_mismatch"
-	RefusedActionCodeUploadOneFile                  RefusedActionCode = "upload.one_file"
-	RefusedActionCodeUploadOverLimit                RefusedActionCode = "upload.over_limit"
-	RefusedActionCodeUploadProtocol                 RefusedActionCode = "upload.protocol"
-	RefusedActionCodeUploadTooLarge                 RefusedActionCode = "upload.too_large"
-	RefusedActionCodeUploadTooSlow                  RefusedActionCode = "upload.too_slow"
-	RefusedActionCodeUploadType                     RefusedActionCode = "upload.type"
-	RefusedActionCodeUploadUnknownField             RefusedActionCode = "upload.unknown_field"
-	RefusedActionCodeUserUnknown                    RefusedActionCode = "user.unknown"
+	RefusedActionCodeAccountNotYours                 RefusedActionCode = "account.not_yours"
+	RefusedActionCodeAccountTooManyFailures          RefusedActionCode = "account.too_many_failures"
+	RefusedActionCodeAccountWrongActivation          RefusedActionCode = "account.wrong_activation"
+	RefusedActionCodeAccountWrongCredentials         RefusedActionCode = "account.wrong_credentials"
+	RefusedActionCodeAgencyNameTaken                 RefusedActionCode = "agency.name_taken"
+	RefusedActionCodeAgencyUnknown                   RefusedActionCode = "agency.unknown"
+	RefusedActionCodeAgendaDatesOrder                RefusedActionCode = "agenda.dates.order"
+	RefusedActionCodeAgendaOutsideCohort             RefusedActionCode = "agenda.outside_cohort"
+	RefusedActionCodeAgendaStepEarly                 RefusedActionCode = "agenda.step_early"
+	RefusedActionCodeAgendaStepLate                  RefusedActionCode = "agenda.step_late"
+	RefusedActionCodeAssessmentDesignDraft           RefusedActionCode = "assessment.design_draft"
+	RefusedActionCodeAssessmentDesignStageOver       RefusedActionCode = "assessment.design_stage_over"
+	RefusedActionCodeAssessmentDetermined            RefusedActionCode = "assessment.determined"
+	RefusedActionCodeAssessmentFinalNotSubmitted     RefusedActionCode = "assessment.final_not_submitted"
+	RefusedActionCodeAssessmentMissingScore          RefusedActionCode = "assessment.missing_score"
+	RefusedActionCodeAssessmentNotAssigned           RefusedActionCode = "assessment.not_assigned"
+	RefusedActionCodeAssessmentScore                 RefusedActionCode = "assessment.score"
+	RefusedActionCodeAssessmentScoredTwice           RefusedActionCode = "assessment.scored_twice"
+	RefusedActionCodeAssessmentSeminar               RefusedActionCode = "assessment.seminar"
+	RefusedActionCodeAssessmentSessionNotOpen        RefusedActionCode = "assessment.session_not_open"
+	RefusedActionCodeAssessmentUnknownCriterion      RefusedActionCode = "assessment.unknown_criterion"
+	RefusedActionCodeAuthBusy                        RefusedActionCode = "auth.busy"
+	RefusedActionCodeAuthForbidden                   RefusedActionCode = "auth.forbidden"
+	RefusedActionCodeAuthSignInRequired              RefusedActionCode = "auth.sign_in_required"
+	RefusedActionCodeAuthTokenInvalid                RefusedActionCode = "auth.token_invalid"
+	RefusedActionCodeAuthTokenMissing                RefusedActionCode = "auth.token_missing"
+	RefusedActionCodeClassNameTaken                  RefusedActionCode = "class.name_taken"
+	RefusedActionCodeClassNotEmpty                   RefusedActionCode = "class.not_empty"
+	RefusedActionCodeClassUnknown                    RefusedActionCode = "class.unknown"
+	RefusedActionCodeCohortAgendaOutside             RefusedActionCode = "cohort.agenda_outside"
+	RefusedActionCodeCohortCodeTaken                 RefusedActionCode = "cohort.code_taken"
+	RefusedActionCodeCohortDatesOrder                RefusedActionCode = "cohort.dates.order"
+	RefusedActionCodeCohortPartnerReadOnly           RefusedActionCode = "cohort.partner_read_only"
+	RefusedActionCodeCohortPartnerSelf               RefusedActionCode = "cohort.partner_self"
+	RefusedActionCodeCohortPhaseDatesOrder           RefusedActionCode = "cohort.phase.dates_order"
+	RefusedActionCodeCohortPhaseDatesRequired        RefusedActionCode = "cohort.phase.dates_required"
+	RefusedActionCodeCohortPhaseOutsideCohort        RefusedActionCode = "cohort.phase.outside_cohort"
+	RefusedActionCodeCohortPhaseOverlap              RefusedActionCode = "cohort.phase.overlap"
+	RefusedActionCodeCohortPhasesOrder               RefusedActionCode = "cohort.phases.order"
+	RefusedActionCodeCohortResponseDeadline          RefusedActionCode = "cohort.response_deadline"
+	RefusedActionCodeDesignAlreadyReviewed           RefusedActionCode = "design.already_reviewed"
+	RefusedActionCodeDesignNeedsShortMilestone       RefusedActionCode = "design.needs_short_milestone"
+	RefusedActionCodeDesignNotDraft                  RefusedActionCode = "design.not_draft"
+	RefusedActionCodeDesignNotSubmitted              RefusedActionCode = "design.not_submitted"
+	RefusedActionCodeDesignRequiredToSubmit          RefusedActionCode = "design.required_to_submit"
+	RefusedActionCodeDesignReturnNeedsComment        RefusedActionCode = "design.return_needs_comment"
+	RefusedActionCodeEmailAddressOnly                RefusedActionCode = "email.address_only"
+	RefusedActionCodeEmailDomainDot                  RefusedActionCode = "email.domain_dot"
+	RefusedActionCodeEmailInvalid                    RefusedActionCode = "email.invalid"
+	RefusedActionCodeEmailNotAscii                   RefusedActionCode = "email.not_ascii"
+	RefusedActionCodeEmailTaken                      RefusedActionCode = "email.taken"
+	RefusedActionCodeEnrollmentAlreadyEnrolled       RefusedActionCode = "enrollment.already_enrolled"
+	RefusedActionCodeEnrollmentCoachNotStaff         RefusedActionCode = "enrollment.coach_not_staff"
+	RefusedActionCodeEnrollmentSelf                  RefusedActionCode = "enrollment.self"
+	RefusedActionCodeEvidenceDesignNotApproved       RefusedActionCode = "evidence.design_not_approved"
+	RefusedActionCodeEvidenceFileAndUrl              RefusedActionCode = "evidence.file_and_url"
+	RefusedActionCodeEvidenceFileOrUrl               RefusedActionCode = "evidence.file_or_url"
+	RefusedActionCodeEvidenceIsLink                  RefusedActionCode = "evidence.is_link"
+	RefusedActionCodeEvidenceNotPending              RefusedActionCode = "evidence.not_pending"
+	RefusedActionCodeEvidenceRejectNeedsComment      RefusedActionCode = "evidence.reject_needs_comment"
+	RefusedActionCodeEvidenceWithdrawNotPending      RefusedActionCode = "evidence.withdraw_not_pending"
+	RefusedActionCodeFieldAboveMaximum               RefusedActionCode = "field.above_maximum"
+	RefusedActionCodeFieldBelowMinimum               RefusedActionCode = "field.below_minimum"
+	RefusedActionCodeFieldDate                       RefusedActionCode = "field.date"
+	RefusedActionCodeFieldDateTime                   RefusedActionCode = "field.date_time"
+	RefusedActionCodeFieldEmail                      RefusedActionCode = "field.email"
+	RefusedActionCodeFieldInvalid                    RefusedActionCode = "field.invalid"
+	RefusedActionCodeFieldMoreErrors                 RefusedActionCode = "field.more_errors"
+	RefusedActionCodeFieldNotOneOf                   RefusedActionCode = "field.not_one_of"
+	RefusedActionCodeFieldNotUnique                  RefusedActionCode = "field.not_unique"
+	RefusedActionCodeFieldPattern                    RefusedActionCode = "field.pattern"
+	RefusedActionCodeFieldRequired                   RefusedActionCode = "field.required"
+	RefusedActionCodeFieldTooFew                     RefusedActionCode = "field.too_few"
+	RefusedActionCodeFieldTooLong                    RefusedActionCode = "field.too_long"
+	RefusedActionCodeFieldTooMany                    RefusedActionCode = "field.too_many"
+	RefusedActionCodeFieldTooShort                   RefusedActionCode = "field.too_short"
+	RefusedActionCodeFieldUnknown                    RefusedActionCode = "field.unknown"
+	RefusedActionCodeFieldUrl                        RefusedActionCode = "field.url"
+	RefusedActionCodeFieldUuid                       RefusedActionCode = "field.uuid"
+	RefusedActionCodeFieldWrongType                  RefusedActionCode = "field.wrong_type"
+	RefusedActionCodeGraduationWeightsSum            RefusedActionCode = "graduation.weights_sum"
+	RefusedActionCodeHolidayDateTaken                RefusedActionCode = "holiday.date_taken"
+	RefusedActionCodeIdempotencyInFlight             RefusedActionCode = "idempotency.in_flight"
+	RefusedActionCodeIdempotencyKeyReused            RefusedActionCode = "idempotency.key_reused"
+	RefusedActionCodeInstitutionChoose               RefusedActionCode = "institution.choose"
+	RefusedActionCodeInstitutionCodeTaken            RefusedActionCode = "institution.code_taken"
+	RefusedActionCodeInstitutionNotOrganized         RefusedActionCode = "institution.not_organized"
+	RefusedActionCodeInstitutionUnknown              RefusedActionCode = "institution.unknown"
+	RefusedActionCodeMentorIsCoach                   RefusedActionCode = "mentor.is_coach"
+	RefusedActionCodeMentorIsExaminer                RefusedActionCode = "mentor.is_examiner"
+	RefusedActionCodeMentorIsParticipant             RefusedActionCode = "mentor.is_participant"
+	RefusedActionCodeMilestoneAchieved               RefusedActionCode = "milestone.achieved"
+	RefusedActionCodeMilestoneAlreadyStarted         RefusedActionCode = "milestone.already_started"
+	RefusedActionCodeMilestoneDesignNotApproved      RefusedActionCode = "milestone.design_not_approved"
+	RefusedActionCodeMilestoneEvidencePending        RefusedActionCode = "milestone.evidence_pending"
+	RefusedActionCodeMilestoneHasEvidence            RefusedActionCode = "milestone.has_evidence"
+	RefusedActionCodeMilestoneHorizon                RefusedActionCode = "milestone.horizon"
+	RefusedActionCodeMilestoneHorizonClosed          RefusedActionCode = "milestone.horizon_closed"
+	RefusedActionCodeMilestoneNeedsApprovedEvidence  RefusedActionCode = "milestone.needs_approved_evidence"
+	RefusedActionCodeMilestoneNeedsEvidence          RefusedActionCode = "milestone.needs_evidence"
+	RefusedActionCodeMilestoneNotClaimed             RefusedActionCode = "milestone.not_claimed"
+	RefusedActionCodeMilestoneNotOpen                RefusedActionCode = "milestone.not_open"
+	RefusedActionCodeMilestoneNotPlanned             RefusedActionCode = "milestone.not_planned"
+	RefusedActionCodeMilestoneReturnNeedsComment     RefusedActionCode = "milestone.return_needs_comment"
+	RefusedActionCodeMilestoneStartDesignNotApproved RefusedActionCode = "milestone.start_design_not_approved"
+	RefusedActionCodeMilestoneStatusMove             RefusedActionCode = "milestone.status_move"
+	RefusedActionCodeNipAppointment                  RefusedActionCode = "nip.appointment"
+	RefusedActionCodeNipAppointmentAge               RefusedActionCode = "nip.appointment_age"
+	RefusedActionCodeNipBirthDate                    RefusedActionCode = "nip.birth_date"
+	RefusedActionCodeNipLength                       RefusedActionCode = "nip.length"
+	RefusedActionCodeNipSex                          RefusedActionCode = "nip.sex"
+	RefusedActionCodeNipTaken                        RefusedActionCode = "nip.taken"
+	RefusedActionCodeProjectAlreadyImplementing      RefusedActionCode = "project.already_implementing"
+	RefusedActionCodeProjectDesignNotApproved        RefusedActionCode = "project.design_not_approved"
+	RefusedActionCodeProjectInnovationAreaEmpty      RefusedActionCode = "project.innovation_area_empty"
+	RefusedActionCodeProjectNotDraft                 RefusedActionCode = "project.not_draft"
+	RefusedActionCodeProjectNotImplementing          RefusedActionCode = "project.not_implementing"
+	RefusedActionCodeProjectStakeholderKind          RefusedActionCode = "project.stakeholder_kind"
+	RefusedActionCodeProjectStakeholderLevel         RefusedActionCode = "project.stakeholder_level"
+	RefusedActionCodeProjectTooManyInnovationAreas   RefusedActionCode = "project.too_many_innovation_areas"
+	RefusedActionCodePublicationDesignNotApproved    RefusedActionCode = "publication.design_not_approved"
+	RefusedActionCodePublicationEvidenceNotApproved  RefusedActionCode = "publication.evidence_not_approved"
+	RefusedActionCodePublicationForeignEvidence      RefusedActionCode = "publication.foreign_evidence"
+	RefusedActionCodePublicationInnovationRequired   RefusedActionCode = "publication.innovation_required"
+	RefusedActionCodeQueryCursor                     RefusedActionCode = "query.cursor"
+	RefusedActionCodeQueryProjectStatus              RefusedActionCode = "query.project_status"
+	RefusedActionCodeQueryYear                       RefusedActionCode = "query.year"
+	RefusedActionCodeRateAddressLimited              RefusedActionCode = "rate.address_limited"
+	RefusedActionCodeRateLimited                     RefusedActionCode = "rate.limited"
+	RefusedActionCodeRegionForm                      RefusedActionCode = "region.form"
+	RefusedActionCodeRegionProvinceUnknown           RefusedActionCode = "region.province_unknown"
+	RefusedActionCodeRegionRegencyForm               RefusedActionCode = "region.regency_form"
+	RefusedActionCodeRegionRegencyNeedsProvince      RefusedActionCode = "region.regency_needs_province"
+	RefusedActionCodeRequestInvalid                  RefusedActionCode = "request.invalid"
+	RefusedActionCodeRequestMalformed                RefusedActionCode = "request.malformed"
+	RefusedActionCodeRequestMethodNotAllowed         RefusedActionCode = "request.method_not_allowed"
+	RefusedActionCodeRequestNoResource               RefusedActionCode = "request.no_resource"
+	RefusedActionCodeRequestTooLarge                 RefusedActionCode = "request.too_large"
+	RefusedActionCodeRequestUnsupportedMediaType     RefusedActionCode = "request.unsupported_media_type"
+	RefusedActionCodeResourceExists                  RefusedActionCode = "resource.exists"
+	RefusedActionCodeResourceNotFound                RefusedActionCode = "resource.not_found"
+	RefusedActionCodeResourceReferenceMissing        RefusedActionCode = "resource.reference_missing"
+	RefusedActionCodeResourceStale                   RefusedActionCode = "resource.stale"
+	RefusedActionCodeReviewApproveOrReject           RefusedActionCode = "review.approve_or_reject"
+	RefusedActionCodeReviewApproveOrReturn           RefusedActionCode = "review.approve_or_return"
+	RefusedActionCodeRosterCoachAsParticipant        RefusedActionCode = "roster.coach_as_participant"
+	RefusedActionCodeRosterCsvBareQuote              RefusedActionCode = "roster.csv_bare_quote"
+	RefusedActionCodeRosterCsvDuplicateColumn        RefusedActionCode = "roster.csv_duplicate_column"
+	RefusedActionCodeRosterCsvMissingColumn          RefusedActionCode = "roster.csv_missing_column"
+	RefusedActionCodeRosterCsvNotUtf8                RefusedActionCode = "roster.csv_not_utf8"
+	RefusedActionCodeRosterCsvOpenQuote              RefusedActionCode = "roster.csv_open_quote"
+	RefusedActionCodeRosterCsvUnknownColumn          RefusedActionCode = "roster.csv_unknown_column"
+	RefusedActionCodeRosterCsvUnnamedColumn          RefusedActionCode = "roster.csv_unnamed_column"
+	RefusedActionCodeRosterCsvUnreadable             RefusedActionCode = "roster.csv_unreadable"
+	RefusedActionCodeRosterCsvValueCount             RefusedActionCode = "roster.csv_value_count"
+	RefusedActionCodeRosterEmpty                     RefusedActionCode = "roster.empty"
+	RefusedActionCodeRosterMentorNameRequired        RefusedActionCode = "roster.mentor_name_required"
+	RefusedActionCodeRosterNotACoach                 RefusedActionCode = "roster.not_a_coach"
+	RefusedActionCodeRosterOwnCoach                  RefusedActionCode = "roster.own_coach"
+	RefusedActionCodeRosterOwnMentor                 RefusedActionCode = "roster.own_mentor"
+	RefusedActionCodeRosterRepeated                  RefusedActionCode = "roster.repeated"
+	RefusedActionCodeRosterTooManyRows               RefusedActionCode = "roster.too_many_rows"
+	RefusedActionCodeRosterUnitWithoutAgency         RefusedActionCode = "roster.unit_without_agency"
+	RefusedActionCodeRubricCriteriaCount             RefusedActionCode = "rubric.criteria_count"
+	RefusedActionCodeRubricKey                       RefusedActionCode = "rubric.key"
+	RefusedActionCodeRubricKeyTwice                  RefusedActionCode = "rubric.key_twice"
+	RefusedActionCodeRubricLocked                    RefusedActionCode = "rubric.locked"
+	RefusedActionCodeRubricWeight                    RefusedActionCode = "rubric.weight"
+	RefusedActionCodeRubricWeightsSum                RefusedActionCode = "rubric.weights_sum"
+	RefusedActionCodeSeminarSessionAlreadyOpen       RefusedActionCode = "seminar_session.already_open"
+	RefusedActionCodeSeminarSessionDetermined        RefusedActionCode = "seminar_session.determined"
+	RefusedActionCodeSeminarSessionEmpty             RefusedActionCode = "seminar_session.empty"
+	RefusedActionCodeSeminarSessionLink              RefusedActionCode = "seminar_session.link"
+	RefusedActionCodeSeminarSessionNoneToDetermine   RefusedActionCode = "seminar_session.none_to_determine"
+	RefusedActionCodeSeminarSessionNotEnrolled       RefusedActionCode = "seminar_session.not_enrolled"
+	RefusedActionCodeSeminarSessionNotExaminer       RefusedActionCode = "seminar_session.not_examiner"
+	RefusedActionCodeSeminarSessionOutsidePhase      RefusedActionCode = "seminar_session.outside_phase"
+	RefusedActionCodeSeminarSessionParticipantTaken  RefusedActionCode = "seminar_session.participant_taken"
+	RefusedActionCodeSeminarSessionPlace             RefusedActionCode = "seminar_session.place"
+	RefusedActionCodeSeminarSessionScoresMissing     RefusedActionCode = "seminar_session.scores_missing"
+	RefusedActionCodeSeminarSessionTime              RefusedActionCode = "seminar_session.time"
+	RefusedActionCodeServiceDatabaseUnreachable      RefusedActionCode = "service.database_unreachable"
+	RefusedActionCodeServiceInternal                 RefusedActionCode = "service.internal"
+	RefusedActionCodeServiceSchemaBehind             RefusedActionCode = "service.schema_behind"
+	RefusedActionCodeServiceUnavailable              RefusedActionCode = "service.unavailable"
+	RefusedActionCodeShowcaseReplicationFuture       RefusedActionCode = "showcase.replication_future"
+	RefusedActionCodeShowcaseReplicationOwnAgency    RefusedActionCode = "showcase.replication_own_agency"
+	RefusedActionCodeShowcaseReplicationRecorded     RefusedActionCode = "showcase.replication_recorded"
+	RefusedActionCodeShowcaseReplicationStatus       RefusedActionCode = "showcase.replication_status"
+	RefusedActionCodeStaffCoachHasParticipants       RefusedActionCode = "staff.coach_has_participants"
+	RefusedActionCodeStaffLastOrganizer              RefusedActionCode = "staff.last_organizer"
+	RefusedActionCodeTemplateProgramMismatch         RefusedActionCode = "template.program_mismatch"
+	RefusedActionCodeTemplateShipped                 RefusedActionCode = "template.shipped"
+	RefusedActionCodeTemplateUnknown                 RefusedActionCode = "template.unknown"
+	RefusedActionCodeTextBidiControl                 RefusedActionCode = "text.bidi_control"
+	RefusedActionCodeTextControl                     RefusedActionCode = "text.control"
+	RefusedActionCodeTextNotText                     RefusedActionCode = "text.not_text"
+	RefusedActionCodeTextSingleLine                  RefusedActionCode = "text.single_line"
+	RefusedActionCodeThresholdsAbove                 RefusedActionCode = "thresholds.above"
+	RefusedActionCodeThresholdsCount                 RefusedActionCode = "thresholds.count"
+	RefusedActionCodeThresholdsOrder                 RefusedActionCode = "thresholds.order"
+	RefusedActionCodeTransferAwaitsOrganizer         RefusedActionCode = "transfer.awaits_organizer"
+	RefusedActionCodeTransferClosed                  RefusedActionCode = "transfer.closed"
+	RefusedActionCodeTransferMentorBoth              RefusedActionCode = "transfer.mentor_both"
+	RefusedActionCodeTransferMentorEmailUnknown      RefusedActionCode = "transfer.mentor_email_unknown"
+	RefusedActionCodeTransferMentorRequired          RefusedActionCode = "transfer.mentor_required"
+	RefusedActionCodeTransferSameMentor              RefusedActionCode = "transfer.same_mentor"
+	RefusedActionCodeUnitNameTaken                   RefusedActionCode = "unit.name_taken"
+	RefusedActionCodeUnitNotOfAgency                 RefusedActionCode = "unit.not_of_agency"
+	RefusedActionCodeUnitUnknown                     RefusedActionCode = "unit.unknown"
+	RefusedActionCodeUploadBusy                      RefusedActionCode = "upload.busy"
+	RefusedActionCodeUploadEmpty                     RefusedActionCode = "upload.empty"
+	RefusedActionCodeUploadFieldTooLong              RefusedActionCode = "upload.field_too_long"
+	RefusedActionCodeUploadMalformed                 RefusedActionCode = "upload.malformed"
+	RefusedActionCodeUploadMultipart                 RefusedActionCode = "upload.multipart"
+	RefusedActionCodeUploadOffsetMismatch            RefusedActionCode = "upload.offset_mismatch"
+	RefusedActionCodeUploadOneFile                   RefusedActionCode = "upload.one_file"
+	RefusedActionCodeUploadOverLimit                 RefusedActionCode = "upload.over_limit"
+	RefusedActionCodeUploadProtocol                  RefusedActionCode = "upload.protocol"
+	RefusedActionCodeUploadTooLarge                  RefusedActionCode = "upload.too_large"
+	RefusedActionCodeUploadTooSlow                   RefusedActionCode = "upload.too_slow"
+	RefusedActionCodeUploadType                      RefusedActionCode = "upload.type"
+	RefusedActionCodeUploadUnknownField              RefusedActionCode = "upload.unknown_field"
+	RefusedActionCodeUserUnknown                     RefusedActionCode = "user.unknown"
 )
 
 // Defines values for ReminderKind.
@@ -1897,6 +2165,7 @@ const (
 	RoleBodyRoleMentor      RoleBodyRole = "mentor"
 	RoleBodyRoleOrganizer   RoleBodyRole = "organizer"
 	RoleBodyRoleParticipant RoleBodyRole = "participant"
+	RoleBodyRolePartner     RoleBodyRole = "partner"
 )
 
 // Defines values for RosterRowResultEnrollment.
@@ -1928,11 +2197,14 @@ const (
 
 // Defines values for SeminarSessionActions.
 const (
+	SeminarSessionActionsAcceptMentorTransfer     SeminarSessionActions = "accept-mentor-transfer"
 	SeminarSessionActionsAddCoachingNote          SeminarSessionActions = "add-coaching-note"
 	SeminarSessionActionsAddCohortStaff           SeminarSessionActions = "add-cohort-staff"
 	SeminarSessionActionsAddSessionExaminer       SeminarSessionActions = "add-session-examiner"
 	SeminarSessionActionsAddSessionParticipant    SeminarSessionActions = "add-session-participant"
+	SeminarSessionActionsCancelMentorTransfer     SeminarSessionActions = "cancel-mentor-transfer"
 	SeminarSessionActionsClaimMilestone           SeminarSessionActions = "claim-milestone"
+	SeminarSessionActionsConfirmMentorTransfer    SeminarSessionActions = "confirm-mentor-transfer"
 	SeminarSessionActionsCreateAgency             SeminarSessionActions = "create-agency"
 	SeminarSessionActionsCreateAgendaItem         SeminarSessionActions = "create-agenda-item"
 	SeminarSessionActionsCreateClass              SeminarSessionActions = "create-class"
@@ -1941,8 +2213,10 @@ const (
 	SeminarSessionActionsCreateInstitution        SeminarSessionActions = "create-institution"
 	SeminarSessionActionsCreateMilestone          SeminarSessionActions = "create-milestone"
 	SeminarSessionActionsCreateProgramTemplate    SeminarSessionActions = "create-program-template"
+	SeminarSessionActionsCreateSeminarSession     SeminarSessionActions = "create-seminar-session"
 	SeminarSessionActionsCreateUnit               SeminarSessionActions = "create-unit"
 	SeminarSessionActionsCreateUser               SeminarSessionActions = "create-user"
+	SeminarSessionActionsDeclineMentorTransfer    SeminarSessionActions = "decline-mentor-transfer"
 	SeminarSessionActionsDeleteAgendaItem         SeminarSessionActions = "delete-agenda-item"
 	SeminarSessionActionsDeleteClass              SeminarSessionActions = "delete-class"
 	SeminarSessionActionsDeleteHoliday            SeminarSessionActions = "delete-holiday"
@@ -1961,6 +2235,7 @@ const (
 	SeminarSessionActionsListCohortStaff          SeminarSessionActions = "list-cohort-staff"
 	SeminarSessionActionsListMentorTransfers      SeminarSessionActions = "list-mentor-transfers"
 	SeminarSessionActionsListRubrics              SeminarSessionActions = "list-rubrics"
+	SeminarSessionActionsListSeminarSessions      SeminarSessionActions = "list-seminar-sessions"
 	SeminarSessionActionsListSimilarProjects      SeminarSessionActions = "list-similar-projects"
 	SeminarSessionActionsListUsers                SeminarSessionActions = "list-users"
 	SeminarSessionActionsOpenSeminarSession       SeminarSessionActions = "open-seminar-session"
@@ -1968,6 +2243,7 @@ const (
 	SeminarSessionActionsPublishProject           SeminarSessionActions = "publish-project"
 	SeminarSessionActionsRecordAssessment         SeminarSessionActions = "record-assessment"
 	SeminarSessionActionsRecordReplication        SeminarSessionActions = "record-replication"
+	SeminarSessionActionsRefuseMentorTransfer     SeminarSessionActions = "refuse-mentor-transfer"
 	SeminarSessionActionsReleaseResults           SeminarSessionActions = "release-results"
 	SeminarSessionActionsRemoveSessionExaminer    SeminarSessionActions = "remove-session-examiner"
 	SeminarSessionActionsRemoveSessionParticipant SeminarSessionActions = "remove-session-participant"
@@ -1975,6 +2251,7 @@ const (
 	SeminarSessionActionsReviewDesign             SeminarSessionActions = "review-design"
 	SeminarSessionActionsReviewEvidence           SeminarSessionActions = "review-evidence"
 	SeminarSessionActionsStartImplementation      SeminarSessionActions = "start-implementation"
+	SeminarSessionActionsStartMilestone           SeminarSessionActions = "start-milestone"
 	SeminarSessionActionsSubmitDesign             SeminarSessionActions = "submit-design"
 	SeminarSessionActionsSubmitEvidence           SeminarSessionActions = "submit-evidence"
 	SeminarSessionActionsSubmitFinal              SeminarSessionActions = "submit-final"
@@ -2008,11 +2285,14 @@ const (
 
 // Defines values for SessionParticipantActions.
 const (
+	SessionParticipantActionsAcceptMentorTransfer     SessionParticipantActions = "accept-mentor-transfer"
 	SessionParticipantActionsAddCoachingNote          SessionParticipantActions = "add-coaching-note"
 	SessionParticipantActionsAddCohortStaff           SessionParticipantActions = "add-cohort-staff"
 	SessionParticipantActionsAddSessionExaminer       SessionParticipantActions = "add-session-examiner"
 	SessionParticipantActionsAddSessionParticipant    SessionParticipantActions = "add-session-participant"
+	SessionParticipantActionsCancelMentorTransfer     SessionParticipantActions = "cancel-mentor-transfer"
 	SessionParticipantActionsClaimMilestone           SessionParticipantActions = "claim-milestone"
+	SessionParticipantActionsConfirmMentorTransfer    SessionParticipantActions = "confirm-mentor-transfer"
 	SessionParticipantActionsCreateAgency             SessionParticipantActions = "create-agency"
 	SessionParticipantActionsCreateAgendaItem         SessionParticipantActions = "create-agenda-item"
 	SessionParticipantActionsCreateClass              SessionParticipantActions = "create-class"
@@ -2021,8 +2301,10 @@ const (
 	SessionParticipantActionsCreateInstitution        SessionParticipantActions = "create-institution"
 	SessionParticipantActionsCreateMilestone          SessionParticipantActions = "create-milestone"
 	SessionParticipantActionsCreateProgramTemplate    SessionParticipantActions = "create-program-template"
+	SessionParticipantActionsCreateSeminarSession     SessionParticipantActions = "create-seminar-session"
 	SessionParticipantActionsCreateUnit               SessionParticipantActions = "create-unit"
 	SessionParticipantActionsCreateUser               SessionParticipantActions = "create-user"
+	SessionParticipantActionsDeclineMentorTransfer    SessionParticipantActions = "decline-mentor-transfer"
 	SessionParticipantActionsDeleteAgendaItem         SessionParticipantActions = "delete-agenda-item"
 	SessionParticipantActionsDeleteClass              SessionParticipantActions = "delete-class"
 	SessionParticipantActionsDeleteHoliday            SessionParticipantActions = "delete-holiday"
@@ -2041,6 +2323,7 @@ const (
 	SessionParticipantActionsListCohortStaff          SessionParticipantActions = "list-cohort-staff"
 	SessionParticipantActionsListMentorTransfers      SessionParticipantActions = "list-mentor-transfers"
 	SessionParticipantActionsListRubrics              SessionParticipantActions = "list-rubrics"
+	SessionParticipantActionsListSeminarSessions      SessionParticipantActions = "list-seminar-sessions"
 	SessionParticipantActionsListSimilarProjects      SessionParticipantActions = "list-similar-projects"
 	SessionParticipantActionsListUsers                SessionParticipantActions = "list-users"
 	SessionParticipantActionsOpenSeminarSession       SessionParticipantActions = "open-seminar-session"
@@ -2048,6 +2331,7 @@ const (
 	SessionParticipantActionsPublishProject           SessionParticipantActions = "publish-project"
 	SessionParticipantActionsRecordAssessment         SessionParticipantActions = "record-assessment"
 	SessionParticipantActionsRecordReplication        SessionParticipantActions = "record-replication"
+	SessionParticipantActionsRefuseMentorTransfer     SessionParticipantActions = "refuse-mentor-transfer"
 	SessionParticipantActionsReleaseResults           SessionParticipantActions = "release-results"
 	SessionParticipantActionsRemoveSessionExaminer    SessionParticipantActions = "remove-session-examiner"
 	SessionParticipantActionsRemoveSessionParticipant SessionParticipantActions = "remove-session-participant"
@@ -2055,6 +2339,7 @@ const (
 	SessionParticipantActionsReviewDesign             SessionParticipantActions = "review-design"
 	SessionParticipantActionsReviewEvidence           SessionParticipantActions = "review-evidence"
 	SessionParticipantActionsStartImplementation      SessionParticipantActions = "start-implementation"
+	SessionParticipantActionsStartMilestone           SessionParticipantActions = "start-milestone"
 	SessionParticipantActionsSubmitDesign             SessionParticipantActions = "submit-design"
 	SessionParticipantActionsSubmitEvidence           SessionParticipantActions = "submit-evidence"
 	SessionParticipantActionsSubmitFinal              SessionParticipantActions = "submit-final"
@@ -2132,6 +2417,13 @@ const (
 	StakeholderPowerLow  StakeholderPower = "low"
 )
 
+// Defines values for ThresholdPredicate.
+const (
+	ThresholdPredicateCukupMemuaskan  ThresholdPredicate = "cukup_memuaskan"
+	ThresholdPredicateMemuaskan       ThresholdPredicate = "memuaskan"
+	ThresholdPredicateSangatMemuaskan ThresholdPredicate = "sangat_memuaskan"
+)
+
 // Defines values for TimelineEntryAction.
 const (
 	TimelineEntryActionAssessmentRecorded           TimelineEntryAction = "assessment.recorded"
@@ -2153,6 +2445,7 @@ const (
 	TimelineEntryActionMilestoneCreated             TimelineEntryAction = "milestone.created"
 	TimelineEntryActionMilestoneDeleted             TimelineEntryAction = "milestone.deleted"
 	TimelineEntryActionMilestoneReturned            TimelineEntryAction = "milestone.returned"
+	TimelineEntryActionMilestoneStarted             TimelineEntryAction = "milestone.started"
 	TimelineEntryActionMilestoneUpdated             TimelineEntryAction = "milestone.updated"
 	TimelineEntryActionMilestoneVerified            TimelineEntryAction = "milestone.verified"
 	TimelineEntryActionProjectCompleted             TimelineEntryAction = "project.completed"
@@ -2182,11 +2475,14 @@ const (
 
 // Defines values for UnitActions.
 const (
+	UnitActionsAcceptMentorTransfer     UnitActions = "accept-mentor-transfer"
 	UnitActionsAddCoachingNote          UnitActions = "add-coaching-note"
 	UnitActionsAddCohortStaff           UnitActions = "add-cohort-staff"
 	UnitActionsAddSessionExaminer       UnitActions = "add-session-examiner"
 	UnitActionsAddSessionParticipant    UnitActions = "add-session-participant"
+	UnitActionsCancelMentorTransfer     UnitActions = "cancel-mentor-transfer"
 	UnitActionsClaimMilestone           UnitActions = "claim-milestone"
+	UnitActionsConfirmMentorTransfer    UnitActions = "confirm-mentor-transfer"
 	UnitActionsCreateAgency             UnitActions = "create-agency"
 	UnitActionsCreateAgendaItem         UnitActions = "create-agenda-item"
 	UnitActionsCreateClass              UnitActions = "create-class"
@@ -2195,8 +2491,10 @@ const (
 	UnitActionsCreateInstitution        UnitActions = "create-institution"
 	UnitActionsCreateMilestone          UnitActions = "create-milestone"
 	UnitActionsCreateProgramTemplate    UnitActions = "create-program-template"
+	UnitActionsCreateSeminarSession     UnitActions = "create-seminar-session"
 	UnitActionsCreateUnit               UnitActions = "create-unit"
 	UnitActionsCreateUser               UnitActions = "create-user"
+	UnitActionsDeclineMentorTransfer    UnitActions = "decline-mentor-transfer"
 	UnitActionsDeleteAgendaItem         UnitActions = "delete-agenda-item"
 	UnitActionsDeleteClass              UnitActions = "delete-class"
 	UnitActionsDeleteHoliday            UnitActions = "delete-holiday"
@@ -2215,6 +2513,7 @@ const (
 	UnitActionsListCohortStaff          UnitActions = "list-cohort-staff"
 	UnitActionsListMentorTransfers      UnitActions = "list-mentor-transfers"
 	UnitActionsListRubrics              UnitActions = "list-rubrics"
+	UnitActionsListSeminarSessions      UnitActions = "list-seminar-sessions"
 	UnitActionsListSimilarProjects      UnitActions = "list-similar-projects"
 	UnitActionsListUsers                UnitActions = "list-users"
 	UnitActionsOpenSeminarSession       UnitActions = "open-seminar-session"
@@ -2222,6 +2521,7 @@ const (
 	UnitActionsPublishProject           UnitActions = "publish-project"
 	UnitActionsRecordAssessment         UnitActions = "record-assessment"
 	UnitActionsRecordReplication        UnitActions = "record-replication"
+	UnitActionsRefuseMentorTransfer     UnitActions = "refuse-mentor-transfer"
 	UnitActionsReleaseResults           UnitActions = "release-results"
 	UnitActionsRemoveSessionExaminer    UnitActions = "remove-session-examiner"
 	UnitActionsRemoveSessionParticipant UnitActions = "remove-session-participant"
@@ -2229,6 +2529,7 @@ const (
 	UnitActionsReviewDesign             UnitActions = "review-design"
 	UnitActionsReviewEvidence           UnitActions = "review-evidence"
 	UnitActionsStartImplementation      UnitActions = "start-implementation"
+	UnitActionsStartMilestone           UnitActions = "start-milestone"
 	UnitActionsSubmitDesign             UnitActions = "submit-design"
 	UnitActionsSubmitEvidence           UnitActions = "submit-evidence"
 	UnitActionsSubmitFinal              UnitActions = "submit-final"
@@ -2346,6 +2647,13 @@ const (
 const (
 	ListSeminarSessionsParamsSeminarDesign ListSeminarSessionsParamsSeminar = "design"
 	ListSeminarSessionsParamsSeminarFinal  ListSeminarSessionsParamsSeminar = "final"
+)
+
+// Defines values for ListCohortStaffParamsRole.
+const (
+	ListCohortStaffParamsRoleCoach     ListCohortStaffParamsRole = "coach"
+	ListCohortStaffParamsRoleExaminer  ListCohortStaffParamsRole = "examiner"
+	ListCohortStaffParamsRoleOrganizer ListCohortStaffParamsRole = "organizer"
 )
 
 // Defines values for RemoveCohortStaffParamsRole.
@@ -2687,6 +2995,18 @@ type AgendaRulesPut struct {
 	RefuseOutside []string `json:"refuseOutside"`
 }
 
+// AgendaStep defines model for AgendaStep.
+type AgendaStep struct {
+	// Kind The kind of agenda item.
+	Kind AgendaStepKind `json:"kind"`
+
+	// TypicalDays Its typical duration in days.
+	TypicalDays int64 `json:"typicalDays"`
+}
+
+// AgendaStepKind The kind of agenda item.
+type AgendaStepKind string
+
 // Assessment defines model for Assessment.
 type Assessment struct {
 	// Comment The examiner's remarks.
@@ -2860,6 +3180,9 @@ type Cohort struct {
 	// Actions The operations (by operationId) you may perform on it now.
 	Actions []CohortActions `json:"actions"`
 
+	// AppealWorkingDays How many working days a participant has to appeal a seminar result.
+	AppealWorkingDays int64 `json:"appealWorkingDays"`
+
 	// Code Code, unique within the institution.
 	Code string `json:"code"`
 
@@ -2868,6 +3191,12 @@ type Cohort struct {
 
 	// EndsOn Last day of the training.
 	EndsOn openapi_types.Date `json:"endsOn"`
+
+	// ExaminersRequired How many examiners assess each seminar.
+	ExaminersRequired int64 `json:"examinersRequired"`
+
+	// Graduation The components of its graduation result.
+	Graduation []GraduationComponent `json:"graduation"`
 
 	// Id The cohort's id.
 	Id openapi_types.UUID `json:"id"`
@@ -2878,6 +3207,9 @@ type Cohort struct {
 	// Name Name.
 	Name string `json:"name"`
 
+	// PartnerInstitutionId The institution that co-organizes the cohort, whose organizers read it and change nothing.
+	PartnerInstitutionId *openapi_types.UUID `json:"partnerInstitutionId,omitempty"`
+
 	// Phases The schedule, in order, inside the training's dates.
 	Phases []Phase `json:"phases"`
 
@@ -2887,11 +3219,26 @@ type Cohort struct {
 	// RefusedActions Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer.
 	RefusedActions []RefusedAction `json:"refusedActions"`
 
+	// ReportLeadWorkingDays How many working days before the final seminar the final report is due.
+	ReportLeadWorkingDays int64 `json:"reportLeadWorkingDays"`
+
 	// ResponseDeadlineDays How many working days (weekends and the holidays of list-holidays do not count) a mentor or coach has to answer what waits for their review; waiting longer is late and escalated to the coach and the organizers.
 	ResponseDeadlineDays int64 `json:"responseDeadlineDays"`
 
+	// ShowExaminerScores Whether participants read each examiner's scores, or only the result.
+	ShowExaminerScores bool `json:"showExaminerScores"`
+
 	// StartsOn First day of the training.
 	StartsOn openapi_types.Date `json:"startsOn"`
+
+	// TemplateId The program template the cohort was created from; the cohort keeps its own copy of the values below, so later changes to the template change nothing here.
+	TemplateId *openapi_types.UUID `json:"templateId,omitempty"`
+
+	// Terms The words of the cohort's product: Proyek Perubahan (PKN I, II) or Aksi Perubahan (PKA, PKP).
+	Terms ProgramTerms `json:"terms"`
+
+	// Thresholds The qualification thresholds of its seminars, best first.
+	Thresholds []Threshold `json:"thresholds"`
 
 	// UpdatedAt When it last changed.
 	UpdatedAt time.Time `json:"updatedAt"`
@@ -2941,6 +3288,9 @@ type CohortCreate struct {
 	// Name Name.
 	Name string `json:"name"`
 
+	// PartnerInstitutionId An institution that co-organizes the cohort; its organizers read the cohort and change nothing.
+	PartnerInstitutionId *openapi_types.UUID `json:"partnerInstitutionId,omitempty"`
+
 	// Phases The schedule: design, design_seminar, implementation, final_seminar, each at most once, in this order, inside the cohort's dates, not overlapping.
 	Phases *[]Phase `json:"phases,omitempty"`
 
@@ -2952,6 +3302,9 @@ type CohortCreate struct {
 
 	// StartsOn First day.
 	StartsOn openapi_types.Date `json:"startsOn"`
+
+	// TemplateId The program template to copy (list-program-templates): LAN's or your institution's, of the cohort's program. LAN's template of the program when left out.
+	TemplateId *openapi_types.UUID `json:"templateId,omitempty"`
 }
 
 // CohortCreateProgram The training program.
@@ -2959,23 +3312,62 @@ type CohortCreateProgram string
 
 // CohortPatch defines model for CohortPatch.
 type CohortPatch struct {
+	// AppealWorkingDays The appeal window, in working days.
+	AppealWorkingDays nullable.Nullable[int64] `json:"appealWorkingDays,omitempty"`
+
 	// Code New code.
 	Code nullable.Nullable[string] `json:"code,omitempty"`
 
 	// EndsOn New last day.
 	EndsOn nullable.Nullable[openapi_types.Date] `json:"endsOn,omitempty"`
 
+	// ExaminersRequired How many examiners assess each seminar.
+	ExaminersRequired nullable.Nullable[int64] `json:"examinersRequired,omitempty"`
+
+	// Graduation The new graduation components.
+	Graduation *[]GraduationComponent `json:"graduation,omitempty"`
+
 	// Name New name.
 	Name nullable.Nullable[string] `json:"name,omitempty"`
+
+	// PartnerInstitutionId The new partner institution; null removes it.
+	PartnerInstitutionId nullable.Nullable[openapi_types.UUID] `json:"partnerInstitutionId,omitempty"`
 
 	// Phases The whole new schedule (it replaces the old one).
 	Phases *[]Phase `json:"phases,omitempty"`
 
+	// ReportLeadWorkingDays How many working days before the final seminar the report is due.
+	ReportLeadWorkingDays nullable.Nullable[int64] `json:"reportLeadWorkingDays,omitempty"`
+
 	// ResponseDeadlineDays The new response deadline, in working days (1–90).
 	ResponseDeadlineDays nullable.Nullable[int64] `json:"responseDeadlineDays,omitempty"`
 
+	// ShowExaminerScores Whether participants read each examiner's scores.
+	ShowExaminerScores nullable.Nullable[bool] `json:"showExaminerScores,omitempty"`
+
 	// StartsOn New first day.
 	StartsOn nullable.Nullable[openapi_types.Date] `json:"startsOn,omitempty"`
+
+	// Terms The cohort's words for its product (all forms).
+	Terms nullable.Nullable[struct {
+		// Abbreviation The short name used in lists and titles.
+		Abbreviation string `json:"abbreviation"`
+
+		// Design The design document's name.
+		Design string `json:"design"`
+
+		// Product The product's name in title case, as in headings.
+		Product string `json:"product"`
+
+		// ProductInSentence The product's name inside a sentence.
+		ProductInSentence string `json:"productInSentence"`
+
+		// Report The final report's name.
+		Report string `json:"report"`
+	}] `json:"terms,omitempty"`
+
+	// Thresholds The new qualification thresholds, best first.
+	Thresholds *[]Threshold `json:"thresholds,omitempty"`
 }
 
 // CohortProgress defines model for CohortProgress.
@@ -2985,6 +3377,15 @@ type CohortProgress struct {
 
 	// Totals The totals of the lines.
 	Totals ProgressTotals `json:"totals"`
+}
+
+// CohortTermsBody defines model for CohortTermsBody.
+type CohortTermsBody struct {
+	// CohortId The cohort.
+	CohortId openapi_types.UUID `json:"cohortId"`
+
+	// Terms Its words.
+	Terms ProgramTerms `json:"terms"`
 }
 
 // CohortWorkload defines model for CohortWorkload.
@@ -3251,6 +3652,7 @@ type ErrorDetailCode string
 // | `mentor.is_examiner` | is a examiner of this cohort and cannot also be a participant's mentor |
 // | `mentor.is_participant` | is a participant of this cohort and cannot also be a mentor in it |
 // | `milestone.achieved` | the milestone is achieved already |
+// | `milestone.already_started` | only a planned milestone can be started; it is {status} |
 // | `milestone.design_not_approved` | milestones are claimed once the design is approved |
 // | `milestone.evidence_pending` | review every submitted evidence of the milestone before verifying it |
 // | `milestone.has_evidence` | a milestone with evidence cannot be deleted |
@@ -3262,6 +3664,7 @@ type ErrorDetailCode string
 // | `milestone.not_open` | only a planned or in-progress milestone can be claimed; it is {status} |
 // | `milestone.not_planned` | only a planned milestone can be deleted; it is {status} |
 // | `milestone.return_needs_comment` | is required to return a milestone: say what is missing |
+// | `milestone.start_design_not_approved` | work on milestones begins once the design is approved |
 // | `milestone.status_move` | a milestone moves only between planned and in_progress here; it is {status} (claim it to have it verified) |
 // | `nip.appointment` | digits 9–14 must be a plausible appointment year and month (YYYYMM), from 195001 to 209912 |
 // | `nip.appointment_age` | digits 9–14 must be a plausible appointment year and month (YYYYMM), at least 17 years after the birth year in digits 1–4 |
@@ -3538,6 +3941,9 @@ type Evidence struct {
 	// ProjectId Its project.
 	ProjectId openapi_types.UUID `json:"projectId"`
 
+	// Publishable Whether the participant may show it on the showcase when publishing the project (publish-project's publicEvidence): approved evidence only; publish-project refuses other evidence with publication.evidence_not_approved.
+	Publishable bool `json:"publishable"`
+
 	// RefusedActions Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer.
 	RefusedActions []RefusedAction `json:"refusedActions"`
 
@@ -3639,6 +4045,18 @@ type FieldSimilarity struct {
 
 	// Title Trigram similarity of the titles, 0 to 1.
 	Title float64 `json:"title"`
+}
+
+// GraduationComponent defines model for GraduationComponent.
+type GraduationComponent struct {
+	// Key Its key.
+	Key string `json:"key"`
+
+	// Name Its name.
+	Name string `json:"name"`
+
+	// Weight Its weight in percent; the weights sum to 100.
+	Weight int64 `json:"weight"`
 }
 
 // HealthStatusBody defines model for HealthStatusBody.
@@ -3769,12 +4187,6 @@ type LinkTarget struct {
 
 // LinkTargetType What to open: a milestone, evidence, a project (for its design) or a mentor transfer.
 type LinkTargetType string
-
-// ListUnitKindsResponse defines model for List-unit-kindsResponse.
-type ListUnitKindsResponse struct {
-	// Items The kinds.
-	Items []UnitKindEntry `json:"items"`
-}
 
 // ListOutputAgencyBody defines model for ListOutputAgencyBody.
 type ListOutputAgencyBody struct {
@@ -3925,6 +4337,9 @@ type MeBody struct {
 	// Actions The operations (by operationId) you may perform on it now.
 	Actions []MeBodyActions `json:"actions"`
 
+	// CohortTerms The words of the product of each cohort where the user holds a role (Proyek Perubahan or Aksi Perubahan), so that every screen says them without reading the cohort.
+	CohortTerms []CohortTermsBody `json:"cohortTerms"`
+
 	// Institutions Ids of the institutions for which the user may create cohorts.
 	Institutions []string `json:"institutions"`
 
@@ -3946,7 +4361,7 @@ type MeBodyActions string
 
 // MentorTransfer defines model for MentorTransfer.
 type MentorTransfer struct {
-	// Actions What you may do to it now: accept or decline (the proposed mentor), cancel (the participant), confirm or refuse (an organizer of the cohort, while it awaits them).
+	// Actions The operations (by operationId) you may perform on it now.
 	Actions []MentorTransferActions `json:"actions"`
 
 	// CohortId The cohort.
@@ -3994,6 +4409,9 @@ type MentorTransfer struct {
 	// ProjectTitle Its title, for the proposed mentor.
 	ProjectTitle string `json:"projectTitle"`
 
+	// RefusedActions Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer.
+	RefusedActions []RefusedAction `json:"refusedActions"`
+
 	// Status awaiting_organizer while a mentor from outside the participant's agency waits for an organizer of the cohort to confirm (pending) or refuse (refused) it; pending until the proposed mentor accepts or declines, or the participant cancels.
 	Status MentorTransferStatus `json:"status"`
 
@@ -4001,7 +4419,7 @@ type MentorTransfer struct {
 	Version int64 `json:"version"`
 }
 
-// MentorTransferActions defines model for MentorTransfer.Actions.
+// MentorTransferActions An operation's operationId.
 type MentorTransferActions string
 
 // MentorTransferStatus awaiting_organizer while a mentor from outside the participant's agency waits for an organizer of the cohort to confirm (pending) or refuse (refused) it; pending until the proposed mentor accepts or declines, or the participant cancels.
@@ -4216,6 +4634,108 @@ type Phase struct {
 
 // PhaseKind The stage: design (rancangan), design_seminar, implementation (laboratorium kepemimpinan), final_seminar.
 type PhaseKind string
+
+// ProgramDeadlines defines model for ProgramDeadlines.
+type ProgramDeadlines struct {
+	// Appeal How many working days a participant has to appeal a seminar result.
+	Appeal int64 `json:"appeal"`
+
+	// MentorResponse How many working days a mentor or coach has to answer; a cohort's responseDeadlineDays.
+	MentorResponse int64 `json:"mentorResponse"`
+
+	// ReportLead How many working days before the final seminar the final report is due.
+	ReportLead int64 `json:"reportLead"`
+}
+
+// ProgramTemplate defines model for ProgramTemplate.
+type ProgramTemplate struct {
+	// Actions The operations (by operationId) you may perform on it now.
+	Actions []ProgramTemplateActions `json:"actions"`
+
+	// Agenda The kinds of agenda item the program runs, in order, with typical durations.
+	Agenda []AgendaStep `json:"agenda"`
+
+	// CreatedAt When it was created.
+	CreatedAt time.Time `json:"createdAt"`
+
+	// Deadlines The deadlines, in working days.
+	Deadlines ProgramDeadlines `json:"deadlines"`
+
+	// ExaminersRequired How many examiners assess each seminar.
+	ExaminersRequired int64 `json:"examinersRequired"`
+
+	// Graduation The components of the graduation result.
+	Graduation []GraduationComponent `json:"graduation"`
+
+	// Id The template's id.
+	Id openapi_types.UUID `json:"id"`
+
+	// InstitutionId The institution that owns it; absent for LAN's shipped templates.
+	InstitutionId *openapi_types.UUID `json:"institutionId,omitempty"`
+
+	// Name Its name.
+	Name string `json:"name"`
+
+	// Program The training program.
+	Program ProgramTemplateProgram `json:"program"`
+
+	// RefusedActions Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer.
+	RefusedActions []RefusedAction `json:"refusedActions"`
+
+	// Rubrics The rubrics a cohort starts with.
+	Rubrics TemplateRubrics `json:"rubrics"`
+
+	// Shipped True for LAN's own templates, which are copied, not changed.
+	Shipped bool `json:"shipped"`
+
+	// ShowExaminerScores Whether participants read each examiner's scores, or only the result.
+	ShowExaminerScores bool `json:"showExaminerScores"`
+
+	// SourceTemplateId The template it was copied from.
+	SourceTemplateId *openapi_types.UUID `json:"sourceTemplateId,omitempty"`
+
+	// Terms The words of the program's product.
+	Terms ProgramTerms `json:"terms"`
+
+	// Thresholds The qualification thresholds, best first.
+	Thresholds []Threshold `json:"thresholds"`
+
+	// UpdatedAt When it last changed.
+	UpdatedAt time.Time `json:"updatedAt"`
+
+	// Version Increases with every change; the ETag names it.
+	Version int64 `json:"version"`
+}
+
+// ProgramTemplateActions An operation's operationId.
+type ProgramTemplateActions string
+
+// ProgramTemplateProgram The training program.
+type ProgramTemplateProgram string
+
+// ProgramTemplateList defines model for ProgramTemplateList.
+type ProgramTemplateList struct {
+	// Items The templates.
+	Items []ProgramTemplate `json:"items"`
+}
+
+// ProgramTerms defines model for ProgramTerms.
+type ProgramTerms struct {
+	// Abbreviation The short name used in lists and titles.
+	Abbreviation string `json:"abbreviation"`
+
+	// Design The design document's name.
+	Design string `json:"design"`
+
+	// Product The product's name in title case, as in headings.
+	Product string `json:"product"`
+
+	// ProductInSentence The product's name inside a sentence.
+	ProductInSentence string `json:"productInSentence"`
+
+	// Report The final report's name.
+	Report string `json:"report"`
+}
 
 // ProgressBasis defines model for ProgressBasis.
 type ProgressBasis struct {
@@ -4687,11 +5207,11 @@ type RoleBody struct {
 	// CohortId The cohort.
 	CohortId openapi_types.UUID `json:"cohortId"`
 
-	// Role The role held in that cohort.
+	// Role The role held in that cohort; partner is an organizer of the cohort's partner institution, who reads it and changes nothing.
 	Role RoleBodyRole `json:"role"`
 }
 
-// RoleBodyRole The role held in that cohort.
+// RoleBodyRole The role held in that cohort; partner is an organizer of the cohort's partner institution, who reads it and changes nothing.
 type RoleBodyRole string
 
 // RosterImportResult defines model for RosterImportResult.
@@ -4714,8 +5234,14 @@ type RosterRowResult struct {
 	// AgencyId The participant's agency.
 	AgencyId *openapi_types.UUID `json:"agencyId,omitempty"`
 
+	// ClassId The class the row names (class column), found in the cohort by name whatever the case, or created.
+	ClassId *openapi_types.UUID `json:"classId,omitempty"`
+
 	// CreatedAgency Whether the agency was created.
 	CreatedAgency bool `json:"createdAgency"`
+
+	// CreatedClass Whether the row's class was created.
+	CreatedClass bool `json:"createdClass"`
 
 	// CreatedMentor Whether the mentor's account was created.
 	CreatedMentor bool `json:"createdMentor"`
@@ -5213,6 +5739,153 @@ type StakeholderKind string
 // StakeholderPower Their power over the change.
 type StakeholderPower string
 
+// TemplateCreate defines model for TemplateCreate.
+type TemplateCreate struct {
+	// Agenda The whole agenda, in order.
+	Agenda *[]AgendaStep `json:"agenda,omitempty"`
+
+	// Deadlines The deadlines, in working days.
+	Deadlines nullable.Nullable[struct {
+		// Appeal How many working days a participant has to appeal a seminar result.
+		Appeal int64 `json:"appeal"`
+
+		// MentorResponse How many working days a mentor or coach has to answer; a cohort's responseDeadlineDays.
+		MentorResponse int64 `json:"mentorResponse"`
+
+		// ReportLead How many working days before the final seminar the final report is due.
+		ReportLead int64 `json:"reportLead"`
+	}] `json:"deadlines,omitempty"`
+
+	// ExaminersRequired How many examiners assess each seminar.
+	ExaminersRequired nullable.Nullable[int64] `json:"examinersRequired,omitempty"`
+
+	// Graduation The graduation components; their weights sum to 100.
+	Graduation *[]GraduationComponent `json:"graduation,omitempty"`
+
+	// InstitutionId The institution that will own the copy; you must organize for it.
+	InstitutionId openapi_types.UUID `json:"institutionId"`
+
+	// Name Its name; the source's name with " (salinan)" when copying.
+	Name nullable.Nullable[string] `json:"name,omitempty"`
+
+	// Rubrics Both rubrics; each one's weights sum to 100.
+	Rubrics nullable.Nullable[struct {
+		// Design The criteria of the design seminar (seminar rancangan).
+		Design []Criterion `json:"design"`
+
+		// Final The criteria of the final seminar (seminar laporan).
+		Final []Criterion `json:"final"`
+	}] `json:"rubrics,omitempty"`
+
+	// ShowExaminerScores Whether participants read each examiner's scores.
+	ShowExaminerScores nullable.Nullable[bool] `json:"showExaminerScores,omitempty"`
+
+	// SourceTemplateId The template to copy: LAN's or one of your institution's.
+	SourceTemplateId openapi_types.UUID `json:"sourceTemplateId"`
+
+	// Terms The words of the product (all forms).
+	Terms nullable.Nullable[struct {
+		// Abbreviation The short name used in lists and titles.
+		Abbreviation string `json:"abbreviation"`
+
+		// Design The design document's name.
+		Design string `json:"design"`
+
+		// Product The product's name in title case, as in headings.
+		Product string `json:"product"`
+
+		// ProductInSentence The product's name inside a sentence.
+		ProductInSentence string `json:"productInSentence"`
+
+		// Report The final report's name.
+		Report string `json:"report"`
+	}] `json:"terms,omitempty"`
+
+	// Thresholds The qualification thresholds, best first.
+	Thresholds *[]Threshold `json:"thresholds,omitempty"`
+}
+
+// TemplateFields defines model for TemplateFields.
+type TemplateFields struct {
+	// Agenda The whole agenda, in order.
+	Agenda *[]AgendaStep `json:"agenda,omitempty"`
+
+	// Deadlines The deadlines, in working days.
+	Deadlines nullable.Nullable[struct {
+		// Appeal How many working days a participant has to appeal a seminar result.
+		Appeal int64 `json:"appeal"`
+
+		// MentorResponse How many working days a mentor or coach has to answer; a cohort's responseDeadlineDays.
+		MentorResponse int64 `json:"mentorResponse"`
+
+		// ReportLead How many working days before the final seminar the final report is due.
+		ReportLead int64 `json:"reportLead"`
+	}] `json:"deadlines,omitempty"`
+
+	// ExaminersRequired How many examiners assess each seminar.
+	ExaminersRequired nullable.Nullable[int64] `json:"examinersRequired,omitempty"`
+
+	// Graduation The graduation components; their weights sum to 100.
+	Graduation *[]GraduationComponent `json:"graduation,omitempty"`
+
+	// Name Its name; the source's name with " (salinan)" when copying.
+	Name nullable.Nullable[string] `json:"name,omitempty"`
+
+	// Rubrics Both rubrics; each one's weights sum to 100.
+	Rubrics nullable.Nullable[struct {
+		// Design The criteria of the design seminar (seminar rancangan).
+		Design []Criterion `json:"design"`
+
+		// Final The criteria of the final seminar (seminar laporan).
+		Final []Criterion `json:"final"`
+	}] `json:"rubrics,omitempty"`
+
+	// ShowExaminerScores Whether participants read each examiner's scores.
+	ShowExaminerScores nullable.Nullable[bool] `json:"showExaminerScores,omitempty"`
+
+	// Terms The words of the product (all forms).
+	Terms nullable.Nullable[struct {
+		// Abbreviation The short name used in lists and titles.
+		Abbreviation string `json:"abbreviation"`
+
+		// Design The design document's name.
+		Design string `json:"design"`
+
+		// Product The product's name in title case, as in headings.
+		Product string `json:"product"`
+
+		// ProductInSentence The product's name inside a sentence.
+		ProductInSentence string `json:"productInSentence"`
+
+		// Report The final report's name.
+		Report string `json:"report"`
+	}] `json:"terms,omitempty"`
+
+	// Thresholds The qualification thresholds, best first.
+	Thresholds *[]Threshold `json:"thresholds,omitempty"`
+}
+
+// TemplateRubrics defines model for TemplateRubrics.
+type TemplateRubrics struct {
+	// Design The criteria of the design seminar (seminar rancangan).
+	Design []Criterion `json:"design"`
+
+	// Final The criteria of the final seminar (seminar laporan).
+	Final []Criterion `json:"final"`
+}
+
+// Threshold defines model for Threshold.
+type Threshold struct {
+	// Above The score a result must exceed.
+	Above float64 `json:"above"`
+
+	// Predicate The qualification (kualifikasi) a result above it earns; a result above none is kurang_memuaskan.
+	Predicate ThresholdPredicate `json:"predicate"`
+}
+
+// ThresholdPredicate The qualification (kualifikasi) a result above it earns; a result above none is kurang_memuaskan.
+type ThresholdPredicate string
+
 // TimelineEntry defines model for TimelineEntry.
 type TimelineEntry struct {
 	// Action What happened; clients word it from the action and its details.
@@ -5305,6 +5978,12 @@ type UnitKindEntry struct {
 
 // UnitKindEntryKind The kind.
 type UnitKindEntryKind string
+
+// UnitKindList defines model for UnitKindList.
+type UnitKindList struct {
+	// Items The kinds, in the order a form offers them.
+	Items []UnitKindEntry `json:"items"`
+}
 
 // UnitPatch defines model for UnitPatch.
 type UnitPatch struct {
@@ -5690,6 +6369,15 @@ type UpdateSeminarSessionParams struct {
 	IfMatch *string `json:"If-Match,omitempty"`
 }
 
+// ListCohortStaffParams defines parameters for ListCohortStaff.
+type ListCohortStaffParams struct {
+	// Role Only the staff of this role (the examiners to assign to a seminar session).
+	Role *ListCohortStaffParamsRole `form:"role,omitempty" json:"role,omitempty"`
+}
+
+// ListCohortStaffParamsRole defines parameters for ListCohortStaff.
+type ListCohortStaffParamsRole string
+
 // AddCohortStaffParams defines parameters for AddCohortStaff.
 type AddCohortStaffParams struct {
 	// IdempotencyKey A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code.
@@ -5796,6 +6484,18 @@ type SubmitEvidenceMultipartBody struct {
 
 	// Url An http or https link, instead of a file.
 	Url *string `json:"url,omitempty"`
+}
+
+// CreateProgramTemplateParams defines parameters for CreateProgramTemplate.
+type CreateProgramTemplateParams struct {
+	// IdempotencyKey A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code.
+	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
+}
+
+// UpdateProgramTemplateParams defines parameters for UpdateProgramTemplate.
+type UpdateProgramTemplateParams struct {
+	// IfMatch The ETag of the version you read. When given, the change is made only if nobody changed the resource since; otherwise 412 Precondition Failed.
+	IfMatch *string `json:"If-Match,omitempty"`
 }
 
 // UpdateProjectParams defines parameters for UpdateProject.
@@ -6028,6 +6728,12 @@ type SubmitEvidenceMultipartRequestBody SubmitEvidenceMultipartBody
 
 // VerifyMilestoneJSONRequestBody defines body for VerifyMilestone for application/json ContentType.
 type VerifyMilestoneJSONRequestBody = Verification
+
+// CreateProgramTemplateJSONRequestBody defines body for CreateProgramTemplate for application/json ContentType.
+type CreateProgramTemplateJSONRequestBody = TemplateCreate
+
+// UpdateProgramTemplateApplicationMergePatchPlusJSONRequestBody defines body for UpdateProgramTemplate for application/merge-patch+json ContentType.
+type UpdateProgramTemplateApplicationMergePatchPlusJSONRequestBody = TemplateFields
 
 // UpdateProjectApplicationMergePatchPlusJSONRequestBody defines body for UpdateProject for application/merge-patch+json ContentType.
 type UpdateProjectApplicationMergePatchPlusJSONRequestBody = ProjectPatch
@@ -6306,7 +7012,7 @@ type ClientInterface interface {
 	AddSessionParticipant(ctx context.Context, cohortId openapi_types.UUID, sessionId openapi_types.UUID, enrollmentId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListCohortStaff request
-	ListCohortStaff(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListCohortStaff(ctx context.Context, cohortId openapi_types.UUID, params *ListCohortStaffParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddCohortStaffWithBody request with any body
 	AddCohortStaffWithBody(ctx context.Context, cohortId openapi_types.UUID, params *AddCohortStaffParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -6430,10 +7136,29 @@ type ClientInterface interface {
 	// SubmitEvidenceWithBody request with any body
 	SubmitEvidenceWithBody(ctx context.Context, milestoneId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// StartMilestone request
+	StartMilestone(ctx context.Context, milestoneId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// VerifyMilestoneWithBody request with any body
 	VerifyMilestoneWithBody(ctx context.Context, milestoneId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	VerifyMilestone(ctx context.Context, milestoneId openapi_types.UUID, body VerifyMilestoneJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListProgramTemplates request
+	ListProgramTemplates(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateProgramTemplateWithBody request with any body
+	CreateProgramTemplateWithBody(ctx context.Context, params *CreateProgramTemplateParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	CreateProgramTemplate(ctx context.Context, params *CreateProgramTemplateParams, body CreateProgramTemplateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetProgramTemplate request
+	GetProgramTemplate(ctx context.Context, templateId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateProgramTemplateWithBody request with any body
+	UpdateProgramTemplateWithBody(ctx context.Context, templateId openapi_types.UUID, params *UpdateProgramTemplateParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	UpdateProgramTemplateWithApplicationMergePatchPlusJSONBody(ctx context.Context, templateId openapi_types.UUID, params *UpdateProgramTemplateParams, body UpdateProgramTemplateApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetProject request
 	GetProject(ctx context.Context, projectId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -7299,8 +8024,8 @@ func (c *Client) AddSessionParticipant(ctx context.Context, cohortId openapi_typ
 	return c.Client.Do(req)
 }
 
-func (c *Client) ListCohortStaff(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListCohortStaffRequest(c.Server, cohortId)
+func (c *Client) ListCohortStaff(ctx context.Context, cohortId openapi_types.UUID, params *ListCohortStaffParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListCohortStaffRequest(c.Server, cohortId, params)
 	if err != nil {
 		return nil, err
 	}
@@ -7839,6 +8564,18 @@ func (c *Client) SubmitEvidenceWithBody(ctx context.Context, milestoneId openapi
 	return c.Client.Do(req)
 }
 
+func (c *Client) StartMilestone(ctx context.Context, milestoneId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewStartMilestoneRequest(c.Server, milestoneId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 func (c *Client) VerifyMilestoneWithBody(ctx context.Context, milestoneId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewVerifyMilestoneRequestWithBody(c.Server, milestoneId, contentType, body)
 	if err != nil {
@@ -7853,6 +8590,78 @@ func (c *Client) VerifyMilestoneWithBody(ctx context.Context, milestoneId openap
 
 func (c *Client) VerifyMilestone(ctx context.Context, milestoneId openapi_types.UUID, body VerifyMilestoneJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewVerifyMilestoneRequest(c.Server, milestoneId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) ListProgramTemplates(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListProgramTemplatesRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) CreateProgramTemplateWithBody(ctx context.Context, params *CreateProgramTemplateParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateProgramTemplateRequestWithBody(c.Server, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) CreateProgramTemplate(ctx context.Context, params *CreateProgramTemplateParams, body CreateProgramTemplateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateProgramTemplateRequest(c.Server, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) GetProgramTemplate(ctx context.Context, templateId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetProgramTemplateRequest(c.Server, templateId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) UpdateProgramTemplateWithBody(ctx context.Context, templateId openapi_types.UUID, params *UpdateProgramTemplateParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateProgramTemplateRequestWithBody(c.Server, templateId, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) UpdateProgramTemplateWithApplicationMergePatchPlusJSONBody(ctx context.Context, templateId openapi_types.UUID, params *UpdateProgramTemplateParams, body UpdateProgramTemplateApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateProgramTemplateRequestWithApplicationMergePatchPlusJSONBody(c.Server, templateId, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10823,7 +11632,7 @@ func NewAddSessionParticipantRequest(server string, cohortId openapi_types.UUID,
 }
 
 // NewListCohortStaffRequest generates requests for ListCohortStaff
-func NewListCohortStaffRequest(server string, cohortId openapi_types.UUID) (*http.Request, error) {
+func NewListCohortStaffRequest(server string, cohortId openapi_types.UUID, params *ListCohortStaffParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -10846,6 +11655,28 @@ func NewListCohortStaffRequest(server string, cohortId openapi_types.UUID) (*htt
 	queryURL, err := serverURL.Parse(operationPath)
 	if err != nil {
 		return nil, err
+	}
+
+	if params != nil {
+		queryValues := queryURL.Query()
+
+		if params.Role != nil {
+
+			if queryFrag, err := runtime.StyleParamWithLocation("form", false, "role", runtime.ParamLocationQuery, *params.Role); err != nil {
+				return nil, err
+			} else if parsed, err := url.ParseQuery(queryFrag); err != nil {
+				return nil, err
+			} else {
+				for k, v := range parsed {
+					for _, v2 := range v {
+						queryValues.Add(k, v2)
+					}
+				}
+			}
+
+		}
+
+		queryURL.RawQuery = queryValues.Encode()
 	}
 
 	req, err := http.NewRequest("GET", queryURL.String(), nil)
@@ -12396,6 +13227,40 @@ func NewSubmitEvidenceRequestWithBody(server string, milestoneId openapi_types.U
 	return req, nil
 }
 
+// NewStartMilestoneRequest generates requests for StartMilestone
+func NewStartMilestoneRequest(server string, milestoneId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "milestoneId", runtime.ParamLocationPath, milestoneId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/milestones/%s/start", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("POST", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewVerifyMilestoneRequest calls the generic VerifyMilestone builder with application/json body
 func NewVerifyMilestoneRequest(server string, milestoneId openapi_types.UUID, body VerifyMilestoneJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -12439,6 +13304,184 @@ func NewVerifyMilestoneRequestWithBody(server string, milestoneId openapi_types.
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListProgramTemplatesRequest generates requests for ListProgramTemplates
+func NewListProgramTemplatesRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/program-templates")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateProgramTemplateRequest calls the generic CreateProgramTemplate builder with application/json body
+func NewCreateProgramTemplateRequest(server string, params *CreateProgramTemplateParams, body CreateProgramTemplateJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateProgramTemplateRequestWithBody(server, params, "application/json", bodyReader)
+}
+
+// NewCreateProgramTemplateRequestWithBody generates requests for CreateProgramTemplate with any type of body
+func NewCreateProgramTemplateRequestWithBody(server string, params *CreateProgramTemplateParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/program-templates")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("POST", queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithLocation("simple", false, "Idempotency-Key", runtime.ParamLocationHeader, *params.IdempotencyKey)
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewGetProgramTemplateRequest generates requests for GetProgramTemplate
+func NewGetProgramTemplateRequest(server string, templateId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "templateId", runtime.ParamLocationPath, templateId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/program-templates/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateProgramTemplateRequestWithApplicationMergePatchPlusJSONBody calls the generic UpdateProgramTemplate builder with application/merge-patch+json body
+func NewUpdateProgramTemplateRequestWithApplicationMergePatchPlusJSONBody(server string, templateId openapi_types.UUID, params *UpdateProgramTemplateParams, body UpdateProgramTemplateApplicationMergePatchPlusJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateProgramTemplateRequestWithBody(server, templateId, params, "application/merge-patch+json", bodyReader)
+}
+
+// NewUpdateProgramTemplateRequestWithBody generates requests for UpdateProgramTemplate with any type of body
+func NewUpdateProgramTemplateRequestWithBody(server string, templateId openapi_types.UUID, params *UpdateProgramTemplateParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "templateId", runtime.ParamLocationPath, templateId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/program-templates/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("PATCH", queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IfMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithLocation("simple", false, "If-Match", runtime.ParamLocationHeader, *params.IfMatch)
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-Match", headerParam0)
+		}
+
+	}
 
 	return req, nil
 }
@@ -14276,7 +15319,7 @@ type ClientWithResponsesInterface interface {
 	AddSessionParticipantWithResponse(ctx context.Context, cohortId openapi_types.UUID, sessionId openapi_types.UUID, enrollmentId openapi_types.UUID, reqEditors ...RequestEditorFn) (*AddSessionParticipantResponse, error)
 
 	// ListCohortStaffWithResponse request
-	ListCohortStaffWithResponse(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*ListCohortStaffResponse, error)
+	ListCohortStaffWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *ListCohortStaffParams, reqEditors ...RequestEditorFn) (*ListCohortStaffResponse, error)
 
 	// AddCohortStaffWithBodyWithResponse request with any body
 	AddCohortStaffWithBodyWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *AddCohortStaffParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddCohortStaffResponse, error)
@@ -14400,10 +15443,29 @@ type ClientWithResponsesInterface interface {
 	// SubmitEvidenceWithBodyWithResponse request with any body
 	SubmitEvidenceWithBodyWithResponse(ctx context.Context, milestoneId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SubmitEvidenceResponse, error)
 
+	// StartMilestoneWithResponse request
+	StartMilestoneWithResponse(ctx context.Context, milestoneId openapi_types.UUID, reqEditors ...RequestEditorFn) (*StartMilestoneResponse, error)
+
 	// VerifyMilestoneWithBodyWithResponse request with any body
 	VerifyMilestoneWithBodyWithResponse(ctx context.Context, milestoneId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*VerifyMilestoneResponse, error)
 
 	VerifyMilestoneWithResponse(ctx context.Context, milestoneId openapi_types.UUID, body VerifyMilestoneJSONRequestBody, reqEditors ...RequestEditorFn) (*VerifyMilestoneResponse, error)
+
+	// ListProgramTemplatesWithResponse request
+	ListProgramTemplatesWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListProgramTemplatesResponse, error)
+
+	// CreateProgramTemplateWithBodyWithResponse request with any body
+	CreateProgramTemplateWithBodyWithResponse(ctx context.Context, params *CreateProgramTemplateParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateProgramTemplateResponse, error)
+
+	CreateProgramTemplateWithResponse(ctx context.Context, params *CreateProgramTemplateParams, body CreateProgramTemplateJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateProgramTemplateResponse, error)
+
+	// GetProgramTemplateWithResponse request
+	GetProgramTemplateWithResponse(ctx context.Context, templateId openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetProgramTemplateResponse, error)
+
+	// UpdateProgramTemplateWithBodyWithResponse request with any body
+	UpdateProgramTemplateWithBodyWithResponse(ctx context.Context, templateId openapi_types.UUID, params *UpdateProgramTemplateParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateProgramTemplateResponse, error)
+
+	UpdateProgramTemplateWithApplicationMergePatchPlusJSONBodyWithResponse(ctx context.Context, templateId openapi_types.UUID, params *UpdateProgramTemplateParams, body UpdateProgramTemplateApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateProgramTemplateResponse, error)
 
 	// GetProjectWithResponse request
 	GetProjectWithResponse(ctx context.Context, projectId openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetProjectResponse, error)
@@ -16846,6 +17908,35 @@ func (r SubmitEvidenceResponse) StatusCode() int {
 	return 0
 }
 
+type StartMilestoneResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *Milestone
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r StartMilestoneResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r StartMilestoneResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
 type VerifyMilestoneResponse struct {
 	Body                      []byte
 	HTTPResponse              *http.Response
@@ -16871,6 +17962,120 @@ func (r VerifyMilestoneResponse) Status() string {
 
 // StatusCode returns HTTPResponse.StatusCode
 func (r VerifyMilestoneResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type ListProgramTemplatesResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *ProgramTemplateList
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r ListProgramTemplatesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListProgramTemplatesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type CreateProgramTemplateResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON201                   *ProgramTemplate
+	ApplicationproblemJSON400 *ErrorModel
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON413 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateProgramTemplateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateProgramTemplateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type GetProgramTemplateResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *ProgramTemplate
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r GetProgramTemplateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetProgramTemplateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type UpdateProgramTemplateResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *ProgramTemplate
+	ApplicationproblemJSON400 *ErrorModel
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON412 *ErrorModel
+	ApplicationproblemJSON413 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateProgramTemplateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateProgramTemplateResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -17511,7 +18716,7 @@ func (r RecordReplicationResponse) StatusCode() int {
 type ListUnitKindsResponse struct {
 	Body                      []byte
 	HTTPResponse              *http.Response
-	JSON200                   *ListUnitKindsResponse
+	JSON200                   *UnitKindList
 	ApplicationproblemJSON401 *ErrorModel
 	ApplicationproblemJSON500 *ErrorModel
 	ApplicationproblemJSON503 *ErrorModel
@@ -18262,8 +19467,8 @@ func (c *ClientWithResponses) AddSessionParticipantWithResponse(ctx context.Cont
 }
 
 // ListCohortStaffWithResponse request returning *ListCohortStaffResponse
-func (c *ClientWithResponses) ListCohortStaffWithResponse(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*ListCohortStaffResponse, error) {
-	rsp, err := c.ListCohortStaff(ctx, cohortId, reqEditors...)
+func (c *ClientWithResponses) ListCohortStaffWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *ListCohortStaffParams, reqEditors ...RequestEditorFn) (*ListCohortStaffResponse, error) {
+	rsp, err := c.ListCohortStaff(ctx, cohortId, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18656,6 +19861,15 @@ func (c *ClientWithResponses) SubmitEvidenceWithBodyWithResponse(ctx context.Con
 	return ParseSubmitEvidenceResponse(rsp)
 }
 
+// StartMilestoneWithResponse request returning *StartMilestoneResponse
+func (c *ClientWithResponses) StartMilestoneWithResponse(ctx context.Context, milestoneId openapi_types.UUID, reqEditors ...RequestEditorFn) (*StartMilestoneResponse, error) {
+	rsp, err := c.StartMilestone(ctx, milestoneId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseStartMilestoneResponse(rsp)
+}
+
 // VerifyMilestoneWithBodyWithResponse request with arbitrary body returning *VerifyMilestoneResponse
 func (c *ClientWithResponses) VerifyMilestoneWithBodyWithResponse(ctx context.Context, milestoneId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*VerifyMilestoneResponse, error) {
 	rsp, err := c.VerifyMilestoneWithBody(ctx, milestoneId, contentType, body, reqEditors...)
@@ -18671,6 +19885,58 @@ func (c *ClientWithResponses) VerifyMilestoneWithResponse(ctx context.Context, m
 		return nil, err
 	}
 	return ParseVerifyMilestoneResponse(rsp)
+}
+
+// ListProgramTemplatesWithResponse request returning *ListProgramTemplatesResponse
+func (c *ClientWithResponses) ListProgramTemplatesWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListProgramTemplatesResponse, error) {
+	rsp, err := c.ListProgramTemplates(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListProgramTemplatesResponse(rsp)
+}
+
+// CreateProgramTemplateWithBodyWithResponse request with arbitrary body returning *CreateProgramTemplateResponse
+func (c *ClientWithResponses) CreateProgramTemplateWithBodyWithResponse(ctx context.Context, params *CreateProgramTemplateParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateProgramTemplateResponse, error) {
+	rsp, err := c.CreateProgramTemplateWithBody(ctx, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateProgramTemplateResponse(rsp)
+}
+
+func (c *ClientWithResponses) CreateProgramTemplateWithResponse(ctx context.Context, params *CreateProgramTemplateParams, body CreateProgramTemplateJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateProgramTemplateResponse, error) {
+	rsp, err := c.CreateProgramTemplate(ctx, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateProgramTemplateResponse(rsp)
+}
+
+// GetProgramTemplateWithResponse request returning *GetProgramTemplateResponse
+func (c *ClientWithResponses) GetProgramTemplateWithResponse(ctx context.Context, templateId openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetProgramTemplateResponse, error) {
+	rsp, err := c.GetProgramTemplate(ctx, templateId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetProgramTemplateResponse(rsp)
+}
+
+// UpdateProgramTemplateWithBodyWithResponse request with arbitrary body returning *UpdateProgramTemplateResponse
+func (c *ClientWithResponses) UpdateProgramTemplateWithBodyWithResponse(ctx context.Context, templateId openapi_types.UUID, params *UpdateProgramTemplateParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateProgramTemplateResponse, error) {
+	rsp, err := c.UpdateProgramTemplateWithBody(ctx, templateId, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateProgramTemplateResponse(rsp)
+}
+
+func (c *ClientWithResponses) UpdateProgramTemplateWithApplicationMergePatchPlusJSONBodyWithResponse(ctx context.Context, templateId openapi_types.UUID, params *UpdateProgramTemplateParams, body UpdateProgramTemplateApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateProgramTemplateResponse, error) {
+	rsp, err := c.UpdateProgramTemplateWithApplicationMergePatchPlusJSONBody(ctx, templateId, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateProgramTemplateResponse(rsp)
 }
 
 // GetProjectWithResponse request returning *GetProjectResponse
@@ -24849,6 +26115,81 @@ func ParseSubmitEvidenceResponse(rsp *http.Response) (*SubmitEvidenceResponse, e
 	return response, nil
 }
 
+// ParseStartMilestoneResponse parses an HTTP response from a StartMilestoneWithResponse call
+func ParseStartMilestoneResponse(rsp *http.Response) (*StartMilestoneResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &StartMilestoneResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Milestone
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseVerifyMilestoneResponse parses an HTTP response from a VerifyMilestoneWithResponse call
 func ParseVerifyMilestoneResponse(rsp *http.Response) (*VerifyMilestoneResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -24904,6 +26245,292 @@ func ParseVerifyMilestoneResponse(rsp *http.Response) (*VerifyMilestoneResponse,
 			return nil, err
 		}
 		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListProgramTemplatesResponse parses an HTTP response from a ListProgramTemplatesWithResponse call
+func ParseListProgramTemplatesResponse(rsp *http.Response) (*ListProgramTemplatesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListProgramTemplatesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ProgramTemplateList
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateProgramTemplateResponse parses an HTTP response from a CreateProgramTemplateWithResponse call
+func ParseCreateProgramTemplateResponse(rsp *http.Response) (*CreateProgramTemplateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateProgramTemplateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ProgramTemplate
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetProgramTemplateResponse parses an HTTP response from a GetProgramTemplateWithResponse call
+func ParseGetProgramTemplateResponse(rsp *http.Response) (*GetProgramTemplateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetProgramTemplateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ProgramTemplate
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseUpdateProgramTemplateResponse parses an HTTP response from a UpdateProgramTemplateWithResponse call
+func ParseUpdateProgramTemplateResponse(rsp *http.Response) (*UpdateProgramTemplateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateProgramTemplateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ProgramTemplate
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 412:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON412 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
 		var dest ErrorModel
@@ -26554,7 +28181,7 @@ func ParseListUnitKindsResponse(rsp *http.Response) (*ListUnitKindsResponse, err
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ListUnitKindsResponse
+		var dest UnitKindList
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
