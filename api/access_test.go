@@ -221,7 +221,7 @@ var moreAccess = func() map[string][3]int {
 		rows[op] = [3]int{notFound, notFound, ok}
 	}
 	for _, op := range []string{"update-project", "submit-design", "start-implementation", "submit-final", "create-milestone", "update-milestone",
-		"delete-milestone", "claim-milestone", "submit-evidence", "withdraw-evidence"} {
+		"delete-milestone", "start-milestone", "claim-milestone", "submit-evidence", "withdraw-evidence"} {
 		rows[op] = [3]int{notFound, notFound, forbidden}
 	}
 	for op, row := range sameAsEveryone {

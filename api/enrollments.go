@@ -20,8 +20,7 @@ type Enrollment struct {
 	ParticipantID uuid.UUID  `json:"participantId" format:"uuid" doc:"The participant (peserta)."`
 	MentorID      uuid.UUID  `json:"mentorId" format:"uuid" doc:"The mentor: the participant's superior at home."`
 	CoachID       *uuid.UUID `json:"coachId,omitempty" format:"uuid" doc:"The coach of the training institution, once assigned."`
-	ClassID       *uuid.UUID `json:"classId,omitempty" format:"uuid" doc:"The participant's class (kelas) of the cohort, once placed in one (list-classes)."`
-	Group         string     `json:"group" doc:"The group (kelompok) within the cohort, of the participant's class when they have one." example:"Kelompok 3"`
+	Group         string     `json:"group" doc:"The group (kelompok) within the cohort." example:"Kelompok 3"`
 	ProjectID     uuid.UUID  `json:"projectId" format:"uuid" doc:"The participant's change project, created with the enrollment."`
 	Version       int64      `json:"version" doc:"Increases with every change; the ETag names it." example:"1"`
 	CreatedAt     time.Time  `json:"createdAt" doc:"When the participant was enrolled."`
@@ -31,7 +30,7 @@ type Enrollment struct {
 
 func newEnrollment(e domain.Enrollment) Enrollment {
 	return Enrollment{ID: e.ID, CohortID: e.CohortID, ParticipantID: e.ParticipantID, MentorID: e.MentorID, CoachID: e.CoachID,
-		ClassID: e.ClassID, Group: e.Group, ProjectID: e.ProjectID, Version: e.Version, CreatedAt: e.CreatedAt, UpdatedAt: e.UpdatedAt, Offered: offered(e.Offer)}
+		Group: e.Group, ProjectID: e.ProjectID, Version: e.Version, CreatedAt: e.CreatedAt, UpdatedAt: e.UpdatedAt, Offered: offered(e.Offer)}
 }
 
 // EnrollmentCreate is the body of enroll-participant.
@@ -39,7 +38,6 @@ type EnrollmentCreate struct {
 	ParticipantID uuid.UUID  `json:"participantId" format:"uuid" doc:"The participant."`
 	MentorID      uuid.UUID  `json:"mentorId" format:"uuid" doc:"Their mentor; someone other than the participant."`
 	CoachID       *uuid.UUID `json:"coachId,omitempty" format:"uuid" doc:"Their coach; must be a coach of the cohort."`
-	ClassID       *uuid.UUID `json:"classId,omitempty" format:"uuid" doc:"Their class; must be a class of the cohort (class.unknown)."`
 	Group         string     `json:"group,omitempty" maxLength:"200" doc:"Their group." example:"Kelompok 3"`
 }
 
@@ -48,7 +46,6 @@ type EnrollmentPatch struct {
 	MentorID Optional[uuid.UUID] `json:"mentorId,omitempty" format:"uuid" doc:"The new mentor; the former mentor loses access to the project at once."`
 	CoachID  Optional[uuid.UUID] `json:"coachId,omitempty" format:"uuid" doc:"The new coach, a coach of the cohort; null leaves the participant without a coach."`
 	Group    Optional[string]    `json:"group,omitempty" maxLength:"200" example:"Kelompok 2" doc:"The new group."`
-	ClassID  Optional[uuid.UUID] `json:"classId,omitempty" format:"uuid" doc:"The new class, a class of the cohort (else class.unknown); null takes the participant out of their class."`
 }
 
 type enrollmentOutput struct {
@@ -141,7 +138,7 @@ func registerEnrollments(api huma.API, s *Services) {
 		Body EnrollmentCreate
 	}) (*enrollmentOutput, error) {
 		b := in.Body
-		return enrollmentAnswer(s.Cohorts.Enroll(ctx, actorOf(ctx), in.CohortID, domain.EnrollmentPlan{ParticipantID: b.ParticipantID, MentorID: b.MentorID, CoachID: b.CoachID, ClassID: b.ClassID, Group: b.Group}))
+		return enrollmentAnswer(s.Cohorts.Enroll(ctx, actorOf(ctx), in.CohortID, domain.EnrollmentPlan{ParticipantID: b.ParticipantID, MentorID: b.MentorID, CoachID: b.CoachID, Group: b.Group}))
 	})
 
 	huma.Register(api, huma.Operation{
@@ -167,8 +164,8 @@ func registerEnrollments(api huma.API, s *Services) {
 
 	huma.Register(api, huma.Operation{
 		OperationID: "update-enrollment", Method: http.MethodPatch, Path: "/enrollments/{enrollmentId}",
-		Summary: "Change a participant's mentor, coach, class or group", Tags: []string{"enrollments"}, Security: signedIn,
-		Description: "Changes the mentor, coach, class or group with a JSON merge patch (RFC 7396). The cohort's organizers may do this. The change is kept in the audit trail; a replaced mentor or coach loses access to the project at once.",
+		Summary: "Change a participant's mentor, coach or group", Tags: []string{"enrollments"}, Security: signedIn,
+		Description: "Changes the mentor, coach or group with a JSON merge patch (RFC 7396). The cohort's organizers may do this. The change is kept in the audit trail; a replaced mentor or coach loses access to the project at once.",
 		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusPreconditionFailed, http.StatusUnprocessableEntity},
 	}, func(ctx context.Context, in *struct {
 		EnrollmentPath
@@ -176,8 +173,7 @@ func registerEnrollments(api huma.API, s *Services) {
 		Body EnrollmentPatch `contentType:"application/merge-patch+json"`
 	}) (*enrollmentOutput, error) {
 		b := in.Body
-		changes := domain.EnrollmentChanges{MentorID: b.MentorID.ptr(), CoachID: b.CoachID.ptr(), ClearCoach: b.CoachID.Null, Group: b.Group.ptr(),
-			ClassID: b.ClassID.ptr(), ClearClass: b.ClassID.Null}
+		changes := domain.EnrollmentChanges{MentorID: b.MentorID.ptr(), CoachID: b.CoachID.ptr(), ClearCoach: b.CoachID.Null, Group: b.Group.ptr()}
 		return enrollmentAnswer(s.Cohorts.UpdateEnrollment(ctx, actorOf(ctx), in.EnrollmentID, changes, in.expected()))
 	})
 

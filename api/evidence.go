@@ -37,13 +37,14 @@ type Evidence struct {
 	ReviewedAt    *time.Time `json:"reviewedAt,omitempty" doc:"When the mentor reviewed it."`
 	ReviewComment string     `json:"reviewComment,omitempty" doc:"What the mentor wrote with the decision: why, for a rejection." example:"Lampirkan SK yang sudah ditandatangani."`
 	Version       int64      `json:"version" doc:"Increases with every change; the ETag names it." example:"1"`
+	Publishable   bool       `json:"publishable" doc:"Whether the participant may show it on the showcase when publishing the project (publish-project's publicEvidence): approved evidence only; publish-project refuses other evidence with publication.evidence_not_approved." example:"false"`
 	Offered
 }
 
 func newEvidence(e domain.Evidence) Evidence {
 	out := Evidence{ID: e.ID, MilestoneID: e.MilestoneID, ProjectID: e.ProjectID, Title: e.Title, Description: e.Description,
 		Kind: "link", URL: e.URL, Status: string(e.Status), SubmittedAt: e.SubmittedAt, ReviewedAt: e.ReviewedAt, ReviewComment: e.ReviewComment,
-		Version: e.Version, Offered: offered(e.Offer)}
+		Version: e.Version, Publishable: e.Showable(), Offered: offered(e.Offer)}
 	if f := e.File; f != nil {
 		out.Kind, out.FileName, out.Size, out.MediaType, out.SHA256 = "file", f.Name, f.Size, f.MediaType, hex.EncodeToString(f.SHA256)
 	}

@@ -183,6 +183,15 @@ func registerMilestones(api huma.API, s *Services) {
 	})
 
 	huma.Register(api, huma.Operation{
+		OperationID: "start-milestone", Method: http.MethodPost, Path: "/milestones/{milestoneId}/start",
+		Summary: "Start work on a milestone", Tags: []string{"milestones"}, Security: signedIn,
+		Description: "Moves a planned milestone to in_progress: work on it has begun. Its first evidence does the same on its own. It needs an approved design and an open horizon, and the milestone must still be planned (409 otherwise). The participant may do this.",
+		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusConflict},
+	}, func(ctx context.Context, in *MilestonePath) (*milestoneOutput, error) {
+		return answer(s.Projects.StartMilestone(ctx, actorOf(ctx), in.MilestoneID))
+	})
+
+	huma.Register(api, huma.Operation{
 		OperationID: "claim-milestone", Method: http.MethodPost, Path: "/milestones/{milestoneId}/claim",
 		Summary: "Claim a milestone achieved", Tags: []string{"milestones"}, Security: signedIn,
 		Description: "Asks the mentor to verify the milestone. It needs an approved design and at least one evidence that is submitted or approved (409 otherwise). The participant may do this.",

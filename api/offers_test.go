@@ -72,6 +72,7 @@ func milestoneCalls(t *testing.T, milestone uuid.UUID) map[string]refusedCall {
 	return map[string]refusedCall{
 		"update-milestone": {http.MethodPatch, m, map[string]any{"title": "Judul baru"}, ""},
 		"delete-milestone": {http.MethodDelete, m, nil, ""},
+		"start-milestone":  {http.MethodPost, m + "/start", nil, ""},
 		"claim-milestone":  {http.MethodPost, m + "/claim", nil, ""},
 		"verify-milestone": {http.MethodPost, m + "/verification", map[string]any{"decision": "approve"}, ""},
 		"submit-evidence":  {http.MethodPost, m + "/evidence", form, contentType},

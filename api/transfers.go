@@ -29,19 +29,20 @@ type MentorTransfer struct {
 	Status             string     `json:"status" enum:"awaiting_organizer,pending,accepted,declined,refused,cancelled" doc:"awaiting_organizer while a mentor from outside the participant's agency waits for an organizer of the cohort to confirm (pending) or refuse (refused) it; pending until the proposed mentor accepts or declines, or the participant cancels." example:"pending"`
 	Comment            string     `json:"comment,omitempty" doc:"The proposed mentor's word when declining, or the organizer's when refusing." example:"Saya belum dapat membimbing proyek ini."`
 	DecidedAt          *time.Time `json:"decidedAt,omitempty" doc:"When it was accepted, declined, refused or cancelled."`
-	Actions            []string   `json:"actions" enum:"accept,decline,cancel,confirm,refuse" doc:"What you may do to it now: accept or decline (the proposed mentor), cancel (the participant), confirm or refuse (an organizer of the cohort, while it awaits them)." example:"[\"accept\",\"decline\"]"`
 	Version            int64      `json:"version" doc:"Increases with every change; the ETag names it." example:"1"`
 	CreatedAt          time.Time  `json:"createdAt" doc:"When it was proposed."`
+	// Offered: accept-mentor-transfer or decline-mentor-transfer (the
+	// proposed mentor), cancel-mentor-transfer (the participant),
+	// confirm-mentor-transfer or refuse-mentor-transfer (an organizer of the
+	// cohort, while it awaits them).
+	Offered
 }
 
 func newMentorTransfer(t domain.MentorTransfer) MentorTransfer {
 	out := MentorTransfer{ID: t.ID, EnrollmentID: t.EnrollmentID, CohortID: t.CohortID, ProjectID: t.ProjectID, ProjectTitle: t.ProjectTitle,
 		ParticipantID: t.ParticipantID, ParticipantName: t.ParticipantName, MentorID: t.MentorID, MentorName: t.MentorName,
 		PreviousMentorID: t.PreviousMentorID, PreviousMentorName: t.PreviousMentor, Note: t.Note, Status: string(t.Status), Comment: t.Comment,
-		DecidedAt: t.DecidedAt, Actions: make([]string, len(t.Actions)), Version: t.Version, CreatedAt: t.CreatedAt}
-	for i, a := range t.Actions {
-		out.Actions[i] = string(a)
-	}
+		DecidedAt: t.DecidedAt, Version: t.Version, CreatedAt: t.CreatedAt, Offered: offered(t.Offer)}
 	return out
 }
 

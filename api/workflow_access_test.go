@@ -122,6 +122,10 @@ func init() {
 			m, _ := w.freshMilestone(false)
 			return answer(c.DeleteMilestoneWithResponse(ctx, m.ID, nil))
 		}, participantWrites(noContent)},
+		"start-milestone": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			m, _ := w.freshMilestone(false)
+			return answer(c.StartMilestoneWithResponse(ctx, m.ID))
+		}, participantWrites(ok)},
 		"claim-milestone": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
 			m, _ := w.freshMilestone(true)
 			return answer(c.ClaimMilestoneWithResponse(ctx, m.ID))

@@ -495,6 +495,16 @@ var (
 		"Bukan isian bukti dukung. Kirim judul, deskripsi, dan berkas atau tautan.")
 )
 
+// Codes of starting work on a milestone (start-milestone).
+var (
+	CodeMilestoneStartBeforeApproval = code("milestone.start_design_not_approved",
+		"work on milestones begins once the design is approved",
+		"Pekerjaan tahapan dimulai setelah rancangan disetujui.")
+	CodeMilestoneAlreadyStarted = code("milestone.already_started",
+		"only a planned milestone can be started; it is {status}",
+		"Hanya tahapan yang direncanakan yang dapat dimulai; tahapan ini sudah berjalan atau selesai.")
+)
+
 // Codes of resumable uploads (the tus protocol) of evidence files.
 var (
 	CodeUploadOffsetMismatch = code("upload.offset_mismatch",

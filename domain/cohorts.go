@@ -130,12 +130,11 @@ func (s *Cohorts) UpdateCohort(ctx context.Context, actor *Actor, id uuid.UUID, 
 		if err := checkPartner(ctx, tx, c.PartnerInstitutionID); err != nil {
 			return err
 		}
-		// The phases derived from the agenda are checked again only when
-		// the cohort's dates change (so that a shorter cohort names the
-		// phases left outside it); phases given are checked and replace
-		// the agenda's items of their kinds.
+		// The phases derived from the agenda are not checked again: only
+		// phases given are (and then replace the agenda's items of their
+		// kinds).
 		derived := cohort.Phases
-		if c.Phases == nil && c.StartsOn == nil && c.EndsOn == nil {
+		if c.Phases == nil {
 			cohort.Phases = nil
 		}
 		if err := cohort.apply(c); err != nil {
@@ -303,9 +302,6 @@ func (s *Cohorts) checkEnrollment(ctx context.Context, tx Store, e *Enrollment) 
 	if err := e.checkParties(isCoach); err != nil {
 		return err
 	}
-	if err := checkEnrollmentClass(ctx, tx, *e); err != nil {
-		return err
-	}
 	var v Violations
 	for field, id := range map[string]uuid.UUID{"participantId": e.ParticipantID, "mentorId": e.MentorID} {
 		if _, err := tx.Users().Get(ctx, id); KindOf(err) == KindNotFound {
@@ -422,12 +418,6 @@ func enrollmentChanges(ctx context.Context, tx Store, before, after Enrollment) 
 	}
 	if before.Group != after.Group {
 		changes = append(changes, EnrollmentChange{Field: "group", From: before.Group, To: after.Group})
-	}
-	if c, err := classChange(ctx, tx, before.ClassID, after.ClassID); err != nil || c != nil {
-		if err != nil {
-			return nil, err
-		}
-		changes = append(changes, *c)
 	}
 	return changes, nil
 }

@@ -55,7 +55,7 @@ type EventDetails struct {
 // EnrollmentChange is one change of an enrollment, with the names or
 // values before and after ("" for no coach).
 type EnrollmentChange struct {
-	// Field is mentor, coach, group or class.
+	// Field is mentor, coach or group.
 	Field    string
 	From, To string
 }
@@ -66,6 +66,7 @@ var TimelineActions = []string{
 	"project.implementation_started", "project.final_submitted", "project.completed",
 	"project.published", "project.publication_updated", "project.withdrawn", "project.unpublished",
 	"milestone.created", "milestone.updated", "milestone.deleted", "milestone.claimed", "milestone.verified", "milestone.returned",
+	"milestone.started",
 	"evidence.submitted", "evidence.withdrawn", "evidence.approved", "evidence.rejected",
 	"coaching_note.added", "assessment.recorded", "assessment.revised", "result.determined", "enrollment.created", "enrollment.updated",
 	"mentor_transfer.proposed", "mentor_transfer.confirmed", "mentor_transfer.refused", "mentor_transfer.accepted",

@@ -56,8 +56,8 @@ type MentorTransfer struct {
 	DecidedAt *time.Time
 	Version   int64
 	CreatedAt time.Time
-	// Actions are what the caller who read it may do to it now.
-	Actions []TransferAction
+	// Offer is what the caller who read it may do to it now.
+	Offer Offer `json:"-"`
 	// Names for showing the proposal to people who may not see the accounts.
 	ParticipantName string
 	MentorName      string
@@ -103,14 +103,23 @@ var transferMoves = map[MentorTransferStatus][]MentorTransferStatus{
 	TransferCancelled: {TransferAwaitingOrganizer, TransferPending},
 }
 
-// decide moves an open proposal to status, if that move starts from where
-// it stands; a confirmation leaves it undecided (pending for the mentor).
-func (t *MentorTransfer) decide(status MentorTransferStatus, comment string, now time.Time) error {
+// checkMove refuses a move to status that does not start from where the
+// proposal stands.
+func (t MentorTransfer) checkMove(status MentorTransferStatus) error {
 	if !slices.Contains(transferMoves[status], t.Status) {
 		if t.Status == TransferAwaitingOrganizer {
 			return Conflict(CodeTransferAwaitsOrganizer)
 		}
 		return Conflict(CodeTransferClosed, Params{"status": t.Status})
+	}
+	return nil
+}
+
+// decide moves an open proposal to status, if that move starts from where
+// it stands; a confirmation leaves it undecided (pending for the mentor).
+func (t *MentorTransfer) decide(status MentorTransferStatus, comment string, now time.Time) error {
+	if err := t.checkMove(status); err != nil {
+		return err
 	}
 	t.Status, t.Comment = status, comment
 	if !status.open() {
@@ -119,42 +128,35 @@ func (t *MentorTransfer) decide(status MentorTransferStatus, comment string, now
 	return nil
 }
 
-// TransferAction is something a caller may do to a mentor transfer.
-type TransferAction string
-
-// The actions on a mentor transfer, as clients offer them.
+// The operations on a mentor transfer, by their operationIds like every
+// other offer.
 const (
-	TransferAccept  TransferAction = "accept"
-	TransferDecline TransferAction = "decline"
-	TransferCancel  TransferAction = "cancel"
-	TransferConfirm TransferAction = "confirm"
-	TransferRefuse  TransferAction = "refuse"
+	OpAcceptMentorTransfer  Operation = "accept-mentor-transfer"
+	OpDeclineMentorTransfer Operation = "decline-mentor-transfer"
+	OpCancelMentorTransfer  Operation = "cancel-mentor-transfer"
+	OpConfirmMentorTransfer Operation = "confirm-mentor-transfer"
+	OpRefuseMentorTransfer  Operation = "refuse-mentor-transfer"
 )
 
-// transferActions are the actions with the policy each needs and the
-// status each moves to.
-var transferActions = []struct {
-	action TransferAction
-	policy Action
-	to     MentorTransferStatus
-}{
-	{TransferAccept, DecideMentorTransfer, TransferAccepted},
-	{TransferDecline, DecideMentorTransfer, TransferDeclined},
-	{TransferCancel, CancelMentorTransfer, TransferCancelled},
-	{TransferConfirm, ConfirmMentorTransfer, TransferPending},
-	{TransferRefuse, ConfirmMentorTransfer, TransferRefused},
+// transferState is what the operations on a mentor transfer are decided on.
+type transferState struct{ t MentorTransfer }
+
+// transferOffers are the operations on a mentor transfer, each refused by
+// the check its operation runs: the move must start from where the
+// proposal stands.
+var transferOffers = []offer[transferState]{
+	{OpAcceptMentorTransfer, DecideMentorTransfer, func(s transferState) error { return s.t.checkMove(TransferAccepted) }},
+	{OpDeclineMentorTransfer, DecideMentorTransfer, func(s transferState) error { return s.t.checkMove(TransferDeclined) }},
+	{OpCancelMentorTransfer, CancelMentorTransfer, func(s transferState) error { return s.t.checkMove(TransferCancelled) }},
+	{OpConfirmMentorTransfer, ConfirmMentorTransfer, func(s transferState) error { return s.t.checkMove(TransferPending) }},
+	{OpRefuseMentorTransfer, ConfirmMentorTransfer, func(s transferState) error { return s.t.checkMove(TransferRefused) }},
 }
 
 // offerActions sets what actor may do to t now, e being its enrollment:
-// the moves that start from where t stands and that the policy allows.
+// the moves the policy allows, refused when they do not start from where
+// t stands.
 func (t *MentorTransfer) offerActions(actor *Actor, e Enrollment) {
-	target := t.target(e)
-	t.Actions = []TransferAction{}
-	for _, a := range transferActions {
-		if slices.Contains(transferMoves[a.to], t.Status) && Authorize(actor, a.policy, target) == nil {
-			t.Actions = append(t.Actions, a.action)
-		}
-	}
+	t.Offer = offerOf(actor, t.target(e), transferState{t: *t}, transferOffers)
 }
 
 // candidateRefusal says why mentor cannot be proposed as the enrollment's

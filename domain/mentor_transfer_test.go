@@ -3,6 +3,7 @@ package domain
 import (
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/google/uuid"
 )
@@ -122,17 +123,17 @@ func TestMentorTransferOffersEachCallerWhatTheyMayDoNow(t *testing.T) {
 		"platform admin":  {UserID: uuid.New(), PlatformAdmin: true},
 		"nobody":          nil,
 	}
-	A := func(as ...TransferAction) []TransferAction { return append([]TransferAction{}, as...) }
-	want := map[MentorTransferStatus]map[string][]TransferAction{
+	A := func(as ...Operation) []Operation { return append([]Operation{}, as...) }
+	want := map[MentorTransferStatus]map[string][]Operation{
 		TransferAwaitingOrganizer: {
-			"participant":    A(TransferCancel),
-			"organizer":      A(TransferConfirm, TransferRefuse),
-			"platform admin": A(TransferCancel, TransferConfirm, TransferRefuse),
+			"participant":    A(OpCancelMentorTransfer),
+			"organizer":      A(OpConfirmMentorTransfer, OpRefuseMentorTransfer),
+			"platform admin": A(OpCancelMentorTransfer, OpConfirmMentorTransfer, OpRefuseMentorTransfer),
 		},
 		TransferPending: {
-			"participant":     A(TransferCancel),
-			"proposed mentor": A(TransferAccept, TransferDecline),
-			"platform admin":  A(TransferAccept, TransferDecline, TransferCancel),
+			"participant":     A(OpCancelMentorTransfer),
+			"proposed mentor": A(OpAcceptMentorTransfer, OpDeclineMentorTransfer),
+			"platform admin":  A(OpAcceptMentorTransfer, OpDeclineMentorTransfer, OpCancelMentorTransfer),
 		},
 	}
 	for _, status := range allTransferStatuses {
@@ -143,10 +144,18 @@ func TestMentorTransferOffersEachCallerWhatTheyMayDoNow(t *testing.T) {
 				tr.offerActions(actor, e)
 				expected := want[status][name]
 				if expected == nil {
-					expected = []TransferAction{}
+					expected = []Operation{}
 				}
-				if tr.Actions == nil || !slices.Equal(tr.Actions, expected) {
-					t.Fatalf("actions %#v, want %#v", tr.Actions, expected)
+				if tr.Offer.Allowed == nil || !slices.Equal(tr.Offer.Allowed, expected) {
+					t.Fatalf("actions %#v, want %#v", tr.Offer.Allowed, expected)
+				}
+				// What the part allows but the status refuses says why,
+				// with the code the operation answers.
+				for _, r := range tr.Offer.Refused {
+					if err := tr.decide(map[Operation]MentorTransferStatus{OpAcceptMentorTransfer: TransferAccepted, OpDeclineMentorTransfer: TransferDeclined,
+						OpCancelMentorTransfer: TransferCancelled, OpConfirmMentorTransfer: TransferPending, OpRefuseMentorTransfer: TransferRefused}[r.Operation], "", time.Now()); err == nil || err.(*Error).Code != r.Code {
+						t.Errorf("%s refused with %s, but the operation answers %v", r.Operation, r.Code, err)
+					}
 				}
 			})
 		}

@@ -31,6 +31,7 @@ const (
 	OpUpdateMilestone     Operation = "update-milestone"
 	OpDeleteMilestone     Operation = "delete-milestone"
 	OpClaimMilestone      Operation = "claim-milestone"
+	OpStartMilestone      Operation = "start-milestone"
 	OpVerifyMilestone     Operation = "verify-milestone"
 	OpSubmitEvidence      Operation = "submit-evidence"
 	OpWithdrawEvidence    Operation = "withdraw-evidence"
@@ -174,6 +175,7 @@ var milestoneOffers = []offer[milestoneState]{
 	{OpDeleteMilestone, EditProject, func(s milestoneState) error {
 		return errors.Join(s.p.checkHorizonOpen(s.m.Horizon), s.m.checkDeletable())
 	}},
+	{OpStartMilestone, EditProject, func(s milestoneState) error { return checkStartable(s.p, s.m) }},
 	{OpClaimMilestone, EditProject, func(s milestoneState) error {
 		return errors.Join(s.p.checkHorizonOpen(s.m.Horizon), s.p.checkClaimsOpen(), s.m.checkClaimable())
 	}},
@@ -250,8 +252,6 @@ var cohortOffers = []offer[Cohort]{
 	{OpImportRoster, ManageEnrollments, nil},
 	{OpGetProgress, ReadProgress, nil},
 	{OpExportProgress, ReadProgress, nil},
-	{OpListClasses, ReadCohort, nil},
-	{OpCreateClass, ManageClasses, nil},
 	{OpListEscalations, ReadEscalations, nil},
 	{OpGetWorkload, ReadWorkload, nil},
 	{OpListRubrics, ReadRubrics, nil},
@@ -296,9 +296,6 @@ func OfferOf(actor *Actor) Offer {
 }
 
 // offerTemplate sets what actor may do to a program template: copy it into
-	if Authorize(actor, ManageHolidays, Target{}) == nil {
-		o.Allowed = append(o.Allowed, OpCreateHoliday)
-	}
 // an institution they organize for, and change it when it is their
 // institution's (LAN's shipped templates are refused with
 // CodeTemplateShipped).
@@ -331,6 +328,7 @@ func OfferedOperations() []Operation {
 	add(operationsOf(evidenceOffers))
 	add(operationsOf(publicationOffers))
 	add(operationsOf(enrollmentOffers))
+	add(operationsOf(transferOffers))
 	add(operationsOf(cohortOffers))
 	add(operationsOf(agendaOffers))
 	add(operationsOf(agendaItemOffers))
@@ -344,7 +342,6 @@ func operationsOf[R any](offers []offer[R]) []Operation {
 	for i, o := range offers {
 	add(operationsOf(sessionOffers))
 	add(operationsOf(participantOffers))
-	add(append(operationsOf(classOffers), OpCreateHoliday, OpDeleteHoliday))
 		ops[i] = o.op
 	}
 	return ops

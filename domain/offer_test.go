@@ -96,19 +96,19 @@ func TestAMilestoneOffersWhatItsEvidenceAndStatusAllow(t *testing.T) {
 		want     string
 	}{
 		{"a planned milestone of a draft design", ProjectDraft, HorizonShort, MilestonePlanned, nil, "participant",
-			"update-milestone delete-milestone | claim-milestone=milestone.design_not_approved submit-evidence=evidence.design_not_approved"},
+			"update-milestone delete-milestone | start-milestone=milestone.start_design_not_approved claim-milestone=milestone.design_not_approved submit-evidence=evidence.design_not_approved"},
 		{"a milestone in progress without evidence", ProjectImplementing, HorizonShort, MilestoneInProgress, evidenceIn(EvidenceRejected), "participant",
-			"update-milestone submit-evidence | delete-milestone=milestone.not_planned claim-milestone=milestone.needs_evidence"},
+			"update-milestone submit-evidence | delete-milestone=milestone.not_planned start-milestone=milestone.already_started claim-milestone=milestone.needs_evidence"},
 		{"a planned milestone with withdrawn evidence", ProjectImplementing, HorizonShort, MilestonePlanned, evidenceIn(EvidenceWithdrawn), "participant",
-			"update-milestone submit-evidence | delete-milestone=milestone.has_evidence claim-milestone=milestone.needs_evidence"},
+			"update-milestone start-milestone submit-evidence | delete-milestone=milestone.has_evidence claim-milestone=milestone.needs_evidence"},
 		{"a milestone with evidence waiting", ProjectImplementing, HorizonMid, MilestoneInProgress, evidenceIn(EvidenceSubmitted), "participant",
-			"update-milestone claim-milestone submit-evidence | delete-milestone=milestone.not_planned"},
+			"update-milestone claim-milestone submit-evidence | delete-milestone=milestone.not_planned start-milestone=milestone.already_started"},
 		{"an achieved milestone", ProjectImplementing, HorizonShort, MilestoneAchieved, evidenceIn(EvidenceApproved), "participant",
-			"update-milestone | delete-milestone=milestone.not_planned claim-milestone=milestone.not_open submit-evidence=milestone.achieved"},
+			"update-milestone | delete-milestone=milestone.not_planned start-milestone=milestone.already_started claim-milestone=milestone.not_open submit-evidence=milestone.achieved"},
 		{"a short-term milestone of a completed project", ProjectCompleted, HorizonShort, MilestoneInProgress, evidenceIn(EvidenceApproved), "participant",
-			"| update-milestone=milestone.horizon_closed delete-milestone=milestone.horizon_closed claim-milestone=milestone.horizon_closed submit-evidence=milestone.horizon_closed"},
+			"| update-milestone=milestone.horizon_closed delete-milestone=milestone.horizon_closed start-milestone=milestone.horizon_closed claim-milestone=milestone.horizon_closed submit-evidence=milestone.horizon_closed"},
 		{"a mid-term milestone of a completed project", ProjectCompleted, HorizonMid, MilestoneInProgress, evidenceIn(EvidenceApproved), "participant",
-			"update-milestone claim-milestone submit-evidence | delete-milestone=milestone.not_planned"},
+			"update-milestone claim-milestone submit-evidence | delete-milestone=milestone.not_planned start-milestone=milestone.already_started"},
 
 		{"a claimed milestone with evidence waiting, to its mentor", ProjectImplementing, HorizonShort, MilestoneAwaitingVerification,
 			evidenceIn(EvidenceApproved, EvidenceSubmitted), "mentor", "verify-milestone | verify-milestone=milestone.evidence_pending"},
@@ -202,11 +202,11 @@ func TestEveryOfferedOperationIsOfferedOnce(t *testing.T) {
 func TestTheInstallationOffersOrganizersAndAdminsTheirOperations(t *testing.T) {
 	w := newPolicyWorld()
 	for who, want := range map[string]string{
-		"admin": "create-user list-users create-institution create-agency record-replication list-agency-replications create-cohort |",
+		"admin": "create-user list-users create-institution create-agency update-agency create-unit record-replication list-agency-replications create-cohort |",
 		// The organizer of cohort A may create cohorts for institution A;
 		// the other organizer, for none.
-		"organizer":      "create-user list-users create-agency record-replication list-agency-replications create-cohort |",
-		"otherOrganizer": "create-user list-users create-agency record-replication list-agency-replications |",
+		"organizer":      "create-user list-users create-agency update-agency create-unit record-replication list-agency-replications create-cohort |",
+		"otherOrganizer": "create-user list-users create-agency update-agency create-unit record-replication list-agency-replications |",
 		"coach":          "|",
 		"participant":    "|",
 	} {

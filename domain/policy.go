@@ -185,11 +185,6 @@ const (
 
 // rule is the policy for one action. A target the actor may not see is
 // reported as missing (404), so its existence is not revealed; a visible
-	// The holiday calendar: everyone signed in reads it, platform admins
-	// keep it. Classes are kept by the cohort's organizers.
-	ListHolidays   Action = "holiday.list"
-	ManageHolidays Action = "holiday.manage"
-	ManageClasses  Action = "class.manage"
 // target the actor may not act on is forbidden (403).
 type rule struct {
 	noun    string
@@ -342,9 +337,6 @@ var rules = map[Action]rule{
 // participant's coach see assessments at once; the participant and their
 // mentor once the organizer releases the seminar's results.
 func seesUnreleasedResults(a *Actor, t Target) bool {
-	ListHolidays:   {noun: "holiday", allowed: anyone},
-	ManageHolidays: {noun: "holiday", allowed: nobody},
-	ManageClasses:  {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer)},
 	return a.PlatformAdmin || hasCohortRole(RoleOrganizer, RoleExaminer)(a, t) || coachOf(a, t)
 }
 

@@ -100,7 +100,7 @@ func (p *Publication) publish(d PublicationDraft, project Project, cohort Cohort
 		switch {
 		case !ok || e.ProjectID != project.ID:
 			v.Add(field, CodePublicationForeignEvidence)
-		case e.Status != EvidenceApproved:
+		case !e.Showable():
 			v.Add(field, CodePublicationEvidenceNotApproved, Params{"status": e.Status})
 		case !slices.Contains(public, id):
 			public = append(public, id)

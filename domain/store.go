@@ -39,9 +39,6 @@ type Store interface {
 	FollowUps() FollowUpStore
 	Outbox() OutboxStore
 	// Program templates (domain/program_templates.go).
-	// The holiday calendar of working days, and the classes of cohorts.
-	Holidays() HolidayStore
-	Classes() ClassStore
 	ProgramTemplates() ProgramTemplateStore
 
 	// The innovation showcase and the originality check.
@@ -254,15 +251,14 @@ type ReviewQueueItem struct {
 	ParticipantName string
 	Title           string
 	SubmittedAt     time.Time
-	// ResponseDeadlineDays is the cohort's; Late, WaitingDays and DueOn
-	// follow from it in working days (see WorkCalendar.Late).
+	// ResponseDeadlineDays is the cohort's; Late and WaitingDays follow
+	// from it (see LateAfter).
 	ResponseDeadlineDays int
 	Late                 bool
 	WaitingDays          int
 }
 
 // ReviewQueueStore finds what waits for a reviewer.
-	DueOn                Date
 type ReviewQueueStore interface {
 	// Queue returns, oldest first, the evidence and milestone claims of the
 	// user's mentees and the designs waiting for the user's approval as
@@ -303,12 +299,9 @@ type HorizonProgress struct {
 
 // ProgressRow is one participant's line of a cohort's progress.
 type ProgressRow struct {
-	EnrollmentID    uuid.UUID
-	ParticipantName string
-	Group           string
-	// ClassID and ClassName are the participant's class (kelas), if any.
-	ClassID          *uuid.UUID
-	ClassName        string
+	EnrollmentID     uuid.UUID
+	ParticipantName  string
+	Group            string
 	MentorName       string
 	ProjectID        uuid.UUID
 	ProjectTitle     string
@@ -331,8 +324,6 @@ type ProgressQuery struct {
 	// Status keeps only projects in it (effective status), when set.
 	Status ProjectStatus
 	// CoachedBy keeps only the participants of this coach, when set.
-	// ClassID keeps only the participants of this class, when set.
-	ClassID *uuid.UUID
 	CoachedBy *uuid.UUID
 	// Sort is "name" (default), "progress" (highest first) or
 	// "lastActivityAt" (most recent first).

@@ -119,12 +119,6 @@ func (s *Store) Outbox() domain.OutboxStore { return &OutboxStore{db: s.db} }
 // Publications returns the publication repository.
 func (s *Store) Publications() domain.PublicationStore { return &PublicationStore{db: s.db} }
 
-// Holidays returns the holiday calendar's store.
-func (s *Store) Holidays() domain.HolidayStore { return &HolidayStore{db: s.db} }
-
-// Classes returns the store of cohorts' classes.
-func (s *Store) Classes() domain.ClassStore { return &ClassStore{db: s.db} }
-
 // Showcase returns the reader of the public showcase.
 func (s *Store) Showcase() domain.ShowcaseStore {
 	return &ShowcaseStore{db: s.reads(), rankLimit: s.searchRankLimit}

@@ -42,10 +42,6 @@ const allowed = [
   // The cohort's coaches among its staff, as the choices of a coach field:
   // the staff members' roles are the data chosen from, not the user's rights.
   ["pages/organizer/EnrollmentsSection.tsx", "uniqueCoaches"],
-  // The evidence a participant may make public (approved only). A rule the
-  // API states in no offer yet (an evidence answer could offer it); until
-  // then the publish form lists only what the API would accept.
-  ["pages/participant/PublishPanel.tsx", "publishableEvidence"],
 ];
 
 function sources(dir) {

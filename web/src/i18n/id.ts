@@ -200,6 +200,7 @@ export const id = {
   "participant.milestones.empty.short": "Belum ada tahapan jangka pendek.",
   "participant.milestones.empty.mid": "Belum ada tahapan jangka menengah.",
   "participant.milestones.empty.long": "Belum ada tahapan jangka panjang.",
+  "participant.milestone.start": "Mulai kerjakan",
   "participant.milestone.addTitle": "Tahapan baru",
   "participant.milestone.editTitle": "Ubah tahapan “{title}”",
   "participant.milestone.horizon": "Jangka waktu",

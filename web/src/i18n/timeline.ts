@@ -43,6 +43,7 @@ export const timelineWords: Record<Entry["action"], (d: Details, byTheSystem: bo
   "milestone.created": (d) => `menambahkan tahapan ${q(d.title)}`,
   "milestone.updated": (d) => `mengubah tahapan ${q(d.title)}`,
   "milestone.deleted": (d) => `menghapus tahapan ${q(d.title)}`,
+  "milestone.started": (d) => `mulai mengerjakan tahapan ${q(d.title)}`,
   "milestone.claimed": (d) => `menyatakan tahapan ${q(d.title)} tercapai dan meminta verifikasi`,
   "milestone.verified": (d) => `memverifikasi tercapainya tahapan ${q(d.title)}`,
   "milestone.returned": (d) => `mengembalikan tahapan ${q(d.title)}${why(d)}`,

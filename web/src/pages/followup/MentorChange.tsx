@@ -83,7 +83,7 @@ function MentorPanel({ project, mentorName, onChanged }: { project: Project; men
       <Load loaded={transfers}>
         {(list) => {
           // The proposal still open is the one that may be cancelled.
-          const pending = list.find((x) => x.actions.includes("cancel"));
+          const pending = list.find((x) => offers(x, "cancel-mentor-transfer"));
           const earlier = list.filter((x) => x !== pending).reverse();
           return (
             <>

@@ -6,6 +6,7 @@ import { api, ok } from "../../api";
 import { formatDateTime } from "../../format";
 import { t } from "../../i18n";
 import { MeContext, useMe } from "../../me";
+import { offers } from "../../offers";
 import { Link } from "../../router";
 import { Badge, Button, Load, PageTitle, ProblemAlert, reword, TextArea, useAction, useLoad } from "../../ui";
 import { transferStatus, transferTone, type MentorTransfer } from "./model";
@@ -31,9 +32,9 @@ export function TransferScreen({ transferId }: { transferId: string }) {
         {(tr) => (
           <>
             <TransferFacts transfer={tr} invited={tr.mentorId === me.user.id} />
-            {tr.actions.includes("confirm") && <ConfirmTransfer transfer={tr} onDecided={setDecided} reload={loaded.reload} />}
-            {tr.actions.includes("accept") && <Decide transfer={tr} onDecided={setDecided} reload={loaded.reload} />}
-            {tr.actions.includes("cancel") && <CancelTransfer transfer={tr} onCancelled={setDecided} reload={loaded.reload} />}
+            {offers(tr, "confirm-mentor-transfer") && <ConfirmTransfer transfer={tr} onDecided={setDecided} reload={loaded.reload} />}
+            {offers(tr, "accept-mentor-transfer") && <Decide transfer={tr} onDecided={setDecided} reload={loaded.reload} />}
+            {offers(tr, "cancel-mentor-transfer") && <CancelTransfer transfer={tr} onCancelled={setDecided} reload={loaded.reload} />}
             {tr.status === "accepted" && (tr.mentorId === me.user.id || tr.participantId === me.user.id) && (
               <p>
                 <Link href={`/proyek/${tr.projectId}`} className="btn btn-primary">

@@ -179,7 +179,7 @@ function Activities({ milestone }: { milestone: Milestone }) {
 
 type Confirm = "delete" | "claim";
 
-/** The steps on a milestone its answer offers: change, delete and claim it (the participant), verify it (the mentor). */
+/** The steps on a milestone its answer offers: change, delete, start and claim it (the participant), verify it (the mentor). */
 function MilestoneActions({ milestone: m, onEdit, onChanged }: { milestone: Milestone; onEdit: () => void; onChanged: () => void }) {
   const [confirm, setConfirm] = useState<Confirm>();
   const action = useAction();
@@ -197,8 +197,9 @@ function MilestoneActions({ milestone: m, onEdit, onChanged }: { milestone: Mile
     });
   const remove = () => run(() => ok(api.DELETE("/v1/milestones/{milestoneId}", { params: { path: { milestoneId: m.id }, header: { "If-Match": etag(m.version) } } })));
   const claim = () => run(() => ok(api.POST("/v1/milestones/{milestoneId}/claim", { params: { path: { milestoneId: m.id } } })));
+  const start = () => run(() => ok(api.POST("/v1/milestones/{milestoneId}/start", { params: { path: { milestoneId: m.id } } })));
 
-  if (!may("update-milestone") && !may("delete-milestone") && !may("claim-milestone") && !may("verify-milestone") && !action.error) return null;
+  if (!may("update-milestone") && !may("delete-milestone") && !may("start-milestone") && !may("claim-milestone") && !may("verify-milestone") && !action.error) return null;
   return (
     <div className="milestone-actions">
       <ProblemAlert error={action.error} />
@@ -229,6 +230,11 @@ function MilestoneActions({ milestone: m, onEdit, onChanged }: { milestone: Mile
           {may("delete-milestone") && (
             <Button className="btn-small btn-danger" data-action="delete-milestone" onClick={() => ask("delete")} disabled={action.busy}>
               {t("participant.milestone.delete")}
+            </Button>
+          )}
+          {may("start-milestone") && (
+            <Button className="btn-small" data-action="start-milestone" onClick={start} busy={action.busy} busyLabel={t("participant.working")}>
+              {t("participant.milestone.start")}
             </Button>
           )}
           {may("claim-milestone") && (

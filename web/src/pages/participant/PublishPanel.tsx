@@ -122,11 +122,12 @@ function PublishForm({ project, publication, milestones, onPublished, onCancel }
   const [chosen, setChosen] = useState<string[]>(publication?.publicEvidence ?? []);
   const action = useAction();
   const keys = useIdempotencyKeys();
-  // Only milestones with approved evidence have any to show.
-  const ids = (milestones ?? []).filter((m) => m.evidence.approved > 0).map((m) => m.id);
+  // Only milestones with evidence have any to show; each evidence says
+  // whether it may be shown (publishable).
+  const ids = (milestones ?? []).filter((m) => Object.values(m.evidence).some((n) => n > 0)).map((m) => m.id);
   const evidence = useLoad(async () => {
     const lists = await Promise.all(ids.map((milestoneId) => ok(api.GET("/v1/milestones/{milestoneId}/evidence", { params: { path: { milestoneId }, query: { limit: 200 } } }))));
-    return publishableEvidence(lists.flatMap((l) => l.items));
+    return lists.flatMap((l) => l.items).filter((e) => e.publishable);
   }, [ids.join(",")]);
 
   const submit = (e: FormEvent) => {
@@ -190,14 +191,4 @@ function PublishForm({ project, publication, milestones, onPublished, onCancel }
       </div>
     </form>
   );
-}
-
-/**
- * The evidence a publication may show: only approved evidence, which
- * publish-project refuses otherwise (publication.evidence_not_approved).
- * Evidence answers offer nothing about publication yet, so this one rule
- * is kept here, the form listing only what the API would accept.
- */
-function publishableEvidence(evidence: Evidence[]): Evidence[] {
-  return evidence.filter((e) => e.status === "approved");
 }
