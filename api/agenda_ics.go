@@ -86,7 +86,8 @@ func calendarResponse(ctx context.Context, cal *ics.Calendar, filename string) *
 	return &huma.StreamResponse{Body: func(hctx huma.Context) {
 		hctx.SetHeader("Content-Type", calendarMediaType)
 		hctx.SetHeader("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": filename}))
-		if err := cal.SerializeTo(hctx.BodyWriter()); err != nil {
+		// RFC 5545 ends each content line with CRLF.
+		if err := cal.SerializeTo(hctx.BodyWriter(), ics.WithNewLine("\r\n")); err != nil {
 			logUnexpected(ctx, "export agenda", err) // the answer has begun: it ends short
 		}
 	}}

@@ -11,21 +11,24 @@ import (
 	ics "github.com/arran4/golang-ical"
 )
 
+// agendaItemOf is an agenda item as the tests read it.
+type agendaItemOf struct {
+	ID       string   `json:"id"`
+	Kind     string   `json:"kind"`
+	Title    string   `json:"title"`
+	StartsOn string   `json:"startsOn"`
+	EndsOn   string   `json:"endsOn"`
+	Place    string   `json:"place"`
+	Version  int64    `json:"version"`
+	Actions  []string `json:"actions"`
+}
+
 // agendaAnswer is list-agenda-items as the tests read it.
 type agendaAnswer struct {
-	Items []struct {
-		ID       string `json:"id"`
-		Kind     string `json:"kind"`
-		Title    string `json:"title"`
-		StartsOn string `json:"startsOn"`
-		EndsOn   string `json:"endsOn"`
-		Place    string `json:"place"`
-		Version  int64  `json:"version"`
-		Actions  []string
-	} `json:"items"`
-	RefuseOutside []string `json:"refuseOutside"`
-	RulesVersion  int64    `json:"rulesVersion"`
-	Actions       []string `json:"actions"`
+	Items         []agendaItemOf `json:"items"`
+	RefuseOutside []string       `json:"refuseOutside"`
+	RulesVersion  int64          `json:"rulesVersion"`
+	Actions       []string       `json:"actions"`
 }
 
 func (w *world) agenda(t *testing.T, token string) agendaAnswer {
@@ -130,9 +133,15 @@ func TestAnAgendaItemsDatesLieWithinTheCohort(t *testing.T) {
 	// Only organizers write it.
 	expect(t, w.post(path, w.token(w.coach.ID), map[string]any{"kind": "coaching", "startsOn": day(5), "endsOn": day(5)}), http.StatusForbidden)
 	expect(t, w.post(path, w.token(w.outsider.ID), map[string]any{"kind": "coaching", "startsOn": day(5), "endsOn": day(5)}), http.StatusNotFound)
-	// A cohort cannot shrink away from its agenda.
-	p := expect(t, w.patch("/v1/cohorts/"+w.cohortA.ID.String(), org, map[string]any{"endsOn": day(135)}, nil), http.StatusUnprocessableEntity).problem(t)
-	if len(p.Errors) != 1 || p.Errors[0].Code != "cohort.agenda_outside" {
+	// A cohort cannot shrink away from its agenda: its phases say so as
+	// before, its other items too.
+	expect(t, w.post(path, org, map[string]any{"kind": "penutupan", "startsOn": day(145), "endsOn": day(145)}), http.StatusCreated)
+	p := expect(t, w.patch("/v1/cohorts/"+w.cohortA.ID.String(), org, map[string]any{"endsOn": day(142)}, nil), http.StatusUnprocessableEntity).problem(t)
+	if len(p.Errors) != 1 || p.Errors[0].Code != "cohort.agenda_outside" || p.Errors[0].Location != "body.endsOn" {
+		t.Errorf("shortening the cohort past its penutupan answers %+v", p.Errors)
+	}
+	p = expect(t, w.patch("/v1/cohorts/"+w.cohortA.ID.String(), org, map[string]any{"endsOn": day(135)}, nil), http.StatusUnprocessableEntity).problem(t)
+	if len(p.Errors) != 1 || p.Errors[0].Location != "body.phases[3]" {
 		t.Errorf("shortening the cohort past its seminar laporan answers %+v", p.Errors)
 	}
 }
@@ -318,7 +327,7 @@ func TestTheAgendaExportsAsACalendar(t *testing.T) {
 		"startsOn": day(50), "endsOn": day(50), "place": "Ruang 2, Gedung A", "onlineUrl": "https://zoom.us/j/1"}), http.StatusCreated)
 	items := w.agenda(t, org).Items
 	r := expect(t, w.get("/v1/cohorts/"+w.cohortA.ID.String()+"/agenda.ics", w.token(w.participant.ID)), http.StatusOK)
-	if !strings.Contains(string(r.body), "DTSTART;VALUE=DATE:") {
+	if !strings.Contains(string(r.body), "\r\nDTSTART;VALUE=DATE:") {
 		t.Errorf("all-day items are not written as dates:\n%s", r.body)
 	}
 	cal := parseCalendar(t, r)
@@ -340,7 +349,7 @@ func TestTheAgendaExportsAsACalendar(t *testing.T) {
 			t.Errorf("event %d is titled %q, want %q first", i, summary, it.Title)
 		}
 	}
-	coaching := events[2]
+	coaching := events[slices.IndexFunc(items, func(it agendaItemOf) bool { return it.Kind == "coaching" })]
 	if loc := coaching.GetProperty(ics.ComponentPropertyLocation); loc == nil || loc.Value != "Ruang 2, Gedung A" {
 		t.Errorf("the coaching session's place reads back as %v", loc)
 	}

@@ -39,6 +39,8 @@ var publishedRouter = sync.OnceValues(func() (routers.Router, error) {
 	// separated by semicolons (sep=;); kin-openapi's CSV decoder reads only
 	// commas, so CSV is read as the text the schema says it is.
 	openapi3filter.RegisterBodyDecoder("text/csv", openapi3filter.PlainBodyDecoder)
+	// So are the agenda's calendar files (text/calendar, RFC 5545).
+	openapi3filter.RegisterBodyDecoder("text/calendar", openapi3filter.PlainBodyDecoder)
 	return legacy.NewRouter(doc)
 })
 

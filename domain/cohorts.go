@@ -130,11 +130,12 @@ func (s *Cohorts) UpdateCohort(ctx context.Context, actor *Actor, id uuid.UUID, 
 		if err := checkPartner(ctx, tx, c.PartnerInstitutionID); err != nil {
 			return err
 		}
-		// The phases derived from the agenda are not checked again: only
-		// phases given are (and then replace the agenda's items of their
-		// kinds).
+		// The phases derived from the agenda are checked again only when
+		// the cohort's dates change (so that a shorter cohort names the
+		// phases left outside it); phases given are checked and replace
+		// the agenda's items of their kinds.
 		derived := cohort.Phases
-		if c.Phases == nil {
+		if c.Phases == nil && c.StartsOn == nil && c.EndsOn == nil {
 			cohort.Phases = nil
 		}
 		if err := cohort.apply(c); err != nil {
