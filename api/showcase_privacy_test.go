@@ -46,6 +46,15 @@ func TestTheShowcaseShowsNoPrivateField(t *testing.T) {
 	stakeholders := []domain.Stakeholder{{Name: mark("stakeholder"), Kind: domain.StakeholderExternal, Power: domain.LevelHigh, Interest: domain.LevelLow}}
 	must(w.projects().UpdateProject(ctx, w.actor(w.participant), w.project(), domain.ProjectChanges{Background: &background, Goal: &goal,
 		Benefits: &benefits, Scope: &scope, Stakeholders: &stakeholders}, nil))
+	// The design seminar's score, while the design is at its seminar.
+	w.bringProjectTo(t, domain.ProjectDesignSubmitted)
+	w.sessionFor(t, w.project(), domain.SeminarDesign)
+	var scores []domain.Score
+	for _, c := range domain.DefaultRubrics(w.cohortA.ID, domain.ProgramPKN2)[0].Criteria {
+		scores = append(scores, domain.Score{Criterion: c.Key, Score: 73.7})
+	}
+	must(w.projects().RecordAssessment(ctx, w.actor(w.examiner), w.project(), domain.SeminarDesign, scores, mark("assessment comment")))
+	markers["predicate"] = string(domain.PredicateCukupMemuaskan)
 	w.bringProjectTo(t, domain.ProjectImplementing)
 	w.submitFileEvidence(t)
 	w.db.Exec(`UPDATE projects SET revision_comment = ? WHERE id = ?`, mark("revision comment"), w.project())
@@ -83,12 +92,6 @@ func TestTheShowcaseShowsNoPrivateField(t *testing.T) {
 	must(w.projects().ClaimMilestone(ctx, w.actor(w.participant), w.milestone.ID))
 	must(w.projects().VerifyMilestone(ctx, w.actor(w.mentor), w.milestone.ID, domain.VerifyApprove, mark("verification comment")))
 	must(w.projects().AddCoachingNote(ctx, w.actor(w.coach), w.project(), domain.DateOf(time.Now()), mark("coaching topic"), mark("coaching notes")))
-	var scores []domain.Score
-	for _, c := range domain.DefaultRubrics(w.cohortA.ID, domain.ProgramPKN2)[0].Criteria {
-		scores = append(scores, domain.Score{Criterion: c.Key, Score: 73.7})
-	}
-	must(w.projects().RecordAssessment(ctx, w.actor(w.examiner), w.project(), domain.SeminarDesign, scores, mark("assessment comment")))
-	markers["predicate"] = string(domain.PredicateCukupMemuaskan)
 
 	pub, _, err := w.showcase().Publish(ctx, w.actor(w.participant), w.project(), domain.PublicationDraft{
 		Innovation: "Nomor antrean daring lewat WhatsApp", PublicEvidence: []uuid.UUID{w.fileEvidence.ID}})

@@ -116,5 +116,5 @@ const (
 	ProjectDesignApproved  ProjectStatus = "design_approved"
 	ProjectImplementing    ProjectStatus = "implementing"
 	ProjectFinalSubmitted  ProjectStatus = "final_submitted"
-	ProjectCompleted       ProjectStatus = "completed"
+	ProjectCompleted       ProjectStatus = "completed" // at the final seminar's determination (Cohorts.DetermineSeminarSession)
 )

@@ -180,6 +180,10 @@ var policyTable = map[Action][]policyRow{
 	ReadEscalations:   {{orgAndCoach, "cohort A"}},
 	ReadWorkload:      {{orgAndCoach, "cohort A"}},
 
+	// Seminar sessions: organizers arrange them, the cohort's staff read them.
+	ManageSeminarSessions: {{cohortOrg, "cohort A"}},
+	ReadSeminarSessions:   {{cohortStaff, "cohort A"}},
+
 	// An enrollment and its project: seen by the cohort's organizers and
 	// examiners and by the participant, their mentor and their coach.
 	ReadEnrollment:        {{sees, "enrollment"}},

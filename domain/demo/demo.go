@@ -132,6 +132,8 @@ type builder struct {
 	enrollments []domain.Enrollment
 	// runs are the stories of the participants' projects, in the order of people.
 	runs []*run
+	// designSessionID is the design seminar's session, once made.
+	designSessionID uuid.UUID
 }
 
 // day is the date n days from now (before it when n is negative).
@@ -327,44 +329,86 @@ func (b *builder) workOnProjects(ctx context.Context) error {
 	return nil
 }
 
-// assess has both examiners score the design seminar of every project
-// whose design was approved, releases those results, and holds an early
-// final seminar for the first project with a final report, which completes it.
+// The days of the seminars the demo holds, from today: the design
+// seminar's session lies in its phase (63 to 57 days ago); the final
+// seminar's session on the first day of its phase, in five weeks.
+const (
+	designSeminarDay = -60
+	finalSeminarDay  = 35
+)
+
+// designSession returns the design seminar's session, made on its day with
+// both examiners assigned and the participants' coach and mentor attending.
+func (b *builder) designSession(ctx context.Context, past *domain.Services) (uuid.UUID, error) {
+	if b.designSessionID != uuid.Nil {
+		return b.designSessionID, nil
+	}
+	examiners := make([]uuid.UUID, len(b.examiners))
+	for i, e := range b.examiners {
+		examiners[i] = e.ID
+	}
+	s, err := past.Cohorts.CreateSeminarSession(ctx, b.organizer, domain.SessionPlan{CohortID: b.cohort.ID, Seminar: string(domain.SeminarDesign),
+		HeldOn: b.day(designSeminarDay), StartsAt: "08:30", Room: "Aula Utama BPSDM", CoachAndMentorAttend: true, Examiners: examiners})
+	b.designSessionID = s.ID
+	return s.ID, err
+}
+
+// assess determines the design seminar's session (the examiners scored
+// each approved design on its day, see run.designSeminar) and releases its
+// results; then holds an early final seminar for the first project with a
+// final report: a session of the final seminar opened early by the
+// organizer, scored by both examiners and determined, which completes the
+// project. The final seminar's results are not released yet.
 func (b *builder) assess(ctx context.Context) error {
+	if b.designSessionID != uuid.Nil {
+		past := b.s.AsOf(func() time.Time { return b.day(designSeminarDay + 3).Time().Add(14 * time.Hour) })
+		if _, err := past.Cohorts.DetermineSeminarSession(ctx, b.organizer, b.cohort.ID, b.designSessionID); err != nil {
+			return err
+		}
+		if err := past.Cohorts.ReleaseResults(ctx, b.organizer, b.cohort.ID, domain.SeminarDesign); err != nil {
+			return err
+		}
+	}
 	rubrics, err := b.s.Cohorts.Rubrics(ctx, b.organizer, b.cohort.ID)
 	if err != nil {
 		return err
 	}
-	finalHeld := false
 	for i, e := range b.enrollments {
 		p, err := b.s.Projects.GetProject(ctx, b.organizer, e.ProjectID)
 		if err != nil {
 			return err
 		}
-		switch p.Status {
-		case domain.ProjectDraft, domain.ProjectDesignSubmitted:
+		if p.Status != domain.ProjectFinalSubmitted {
 			continue
 		}
-		seminars := []int{0}
-		if p.Status == domain.ProjectFinalSubmitted && !finalHeld {
-			seminars, finalHeld = append(seminars, 1), true
+		examiners := make([]uuid.UUID, len(b.examiners))
+		for j, x := range b.examiners {
+			examiners[j] = x.ID
 		}
-		for _, seminar := range seminars {
-			for j, examiner := range b.examiners {
-				actor := &domain.Actor{UserID: examiner.ID, Roles: []domain.CohortRole{{CohortID: b.cohort.ID, Role: domain.RoleExaminer}}}
-				r := rubrics[seminar]
-				scores := make([]domain.Score, len(r.Criteria))
-				for k, c := range r.Criteria {
-					// 68.0 to 96.5, varying by participant, examiner and criterion.
-					scores[k] = domain.Score{Criterion: c.Key, Score: 68 + float64((i*7+j*5+k*3)%58)/2}
-				}
-				if _, err := b.s.Projects.RecordAssessment(ctx, actor, p.ID, r.Seminar, scores, examinerRemarks[(i+j)%len(examinerRemarks)]); err != nil {
-					return err
-				}
+		session, err := b.s.Cohorts.CreateSeminarSession(ctx, b.organizer, domain.SessionPlan{CohortID: b.cohort.ID, Seminar: string(domain.SeminarFinal),
+			HeldOn: b.day(finalSeminarDay), StartsAt: "09:00", OnlineLink: "https://zoom.us/j/8123456789", CoachAndMentorAttend: true,
+			Participants: []uuid.UUID{e.ID}, Examiners: examiners})
+		if err != nil {
+			return err
+		}
+		if _, err := b.s.Cohorts.OpenSeminarSessionEarly(ctx, b.organizer, b.cohort.ID, session.ID); err != nil {
+			return err
+		}
+		for j, examiner := range b.examiners {
+			actor := &domain.Actor{UserID: examiner.ID, Roles: []domain.CohortRole{{CohortID: b.cohort.ID, Role: domain.RoleExaminer}}}
+			r := rubrics[1]
+			scores := make([]domain.Score, len(r.Criteria))
+			for k, c := range r.Criteria {
+				scores[k] = domain.Score{Criterion: c.Key, Score: 68 + float64((i*7+j*5+k*3)%58)/2}
+			}
+			if _, err := b.s.Projects.RecordAssessment(ctx, actor, p.ID, r.Seminar, scores, examinerRemarks[(i+j)%len(examinerRemarks)]); err != nil {
+				return err
 			}
 		}
+		_, err = b.s.Cohorts.DetermineSeminarSession(ctx, b.organizer, b.cohort.ID, session.ID)
+		return err
 	}
-	return b.s.Cohorts.ReleaseResults(ctx, b.organizer, b.cohort.ID, domain.SeminarDesign)
+	return nil
 }
 
 // examinerRemarks are what examiners write beside their scores.

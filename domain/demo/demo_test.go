@@ -76,6 +76,14 @@ func TestDemoHasEveryRoleAndProjectStatus(t *testing.T) {
 		{"projects final_submitted", "SELECT count(*) FROM projects WHERE status = ?", []any{"final_submitted"}, 1, 30},
 		{"projects completed", "SELECT count(*) FROM projects WHERE status = ?", []any{"completed"}, 1, 1},
 		{"design assessments", "SELECT count(*) FROM assessments WHERE seminar = ?", []any{"design"}, 20, 60},
+		// Seminar sessions (issue #21): the design seminar's session determined
+		// and released, an early final seminar determined (its project completed).
+		{"seminar sessions", "SELECT count(*) FROM seminar_sessions", nil, 2, 2},
+		{"determined sessions", "SELECT count(*) FROM seminar_sessions WHERE determined_at IS NOT NULL", nil, 2, 2},
+		{"assigned examiners", "SELECT count(*) FROM seminar_session_examiners", nil, 4, 4},
+		{"determined design results", "SELECT count(*) FROM seminar_results WHERE seminar = ?", []any{"design"}, 10, 30},
+		{"determined final results", "SELECT count(*) FROM seminar_results WHERE seminar = ?", []any{"final"}, 1, 1},
+		{"released design results", "SELECT count(*) FROM result_releases WHERE seminar = ?", []any{"design"}, 1, 1},
 		{"evidence submitted", "SELECT count(*) FROM evidence WHERE status = ?", []any{"submitted"}, 1, 1000},
 		{"evidence approved", "SELECT count(*) FROM evidence WHERE status = ?", []any{"approved"}, 1, 1000},
 		{"evidence rejected", "SELECT count(*) FROM evidence WHERE status = ?", []any{"rejected"}, 1, 1000},

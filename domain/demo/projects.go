@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/google/uuid"
 
@@ -54,6 +55,7 @@ type run struct {
 	b                          *builder
 	p                          participant
 	project                    uuid.UUID
+	enrollment                 uuid.UUID
 	scenario                   scenario
 	participant, mentor, coach *domain.Actor
 	// milestones are the project's milestones in the order of plan: three
@@ -77,7 +79,7 @@ func (b *builder) newRun(p participant, e domain.Enrollment, s scenario) *run {
 	actor := func(id uuid.UUID, role domain.Role) *domain.Actor {
 		return &domain.Actor{UserID: id, Roles: []domain.CohortRole{{CohortID: e.CohortID, Role: role}}}
 	}
-	return &run{b: b, p: p, project: e.ProjectID, scenario: s, participant: actor(e.ParticipantID, domain.RoleParticipant),
+	return &run{b: b, p: p, project: e.ProjectID, enrollment: e.ID, scenario: s, participant: actor(e.ParticipantID, domain.RoleParticipant),
 		mentor: actor(e.MentorID, domain.RoleMentor), coach: actor(*e.CoachID, domain.RoleCoach)}
 }
 
@@ -101,7 +103,8 @@ func (r *run) play(ctx context.Context) error {
 			r.reviewDesign(r.coach, domain.DesignReturn, "Milestone jangka pendek masih terlalu umum: uraikan kegiatan dan keluarannya, dan tambahkan pemangku kepentingan eksternal yang berpengaruh."),
 			r.revise, r.submit)
 	case approved:
-		return r.all(ctx, r.designed, r.approved)
+		return r.all(ctx, r.designed, r.approved,
+			r.note(-55, "Tindak lanjut masukan seminar rancangan", "Masukan penguji pada seminar rancangan dibahas bersama; peserta menyesuaikan ukuran keberhasilan tahapan jangka pendek sebelum implementasi."))
 	case implementingAhead:
 		return r.all(ctx, r.designed, r.approved, r.ahead,
 			r.note(-66, "Penajaman rumusan masalah dan pemetaan stakeholder", "Rumusan masalah sudah tajam. Disarankan melibatkan stakeholder eksternal sejak awal dan menyiapkan data pembanding sebelum dan sesudah perubahan."),
@@ -215,7 +218,42 @@ func (r *run) mentorApproves(ctx context.Context) error {
 // approved submits the design and has the mentor and then the coach approve it.
 func (r *run) approved(ctx context.Context) error {
 	return r.all(ctx, r.submit, r.mentorApproves,
-		r.reviewDesign(r.coach, domain.DesignApprove, "Rancangan memenuhi kaidah proyek perubahan. Perhatikan pengelolaan stakeholder eksternal pada tahap implementasi."))
+		r.reviewDesign(r.coach, domain.DesignApprove, "Rancangan memenuhi kaidah proyek perubahan. Perhatikan pengelolaan stakeholder eksternal pada tahap implementasi."),
+		r.designSeminar)
+}
+
+// designSeminar presents the approved design in the cohort's design
+// seminar session, on its day, where both examiners score it (see
+// builder.designSession); the session is determined once every project
+// has been scored (builder.assess).
+func (r *run) designSeminar(ctx context.Context) error {
+	b := r.b
+	past := b.s.AsOf(func() time.Time { return b.day(designSeminarDay).Time().Add(10 * time.Hour) })
+	session, err := b.designSession(ctx, past)
+	if err != nil {
+		return err
+	}
+	if _, err := past.Cohorts.AddSessionParticipant(ctx, b.organizer, b.cohort.ID, session, r.enrollment); err != nil {
+		return err
+	}
+	rubrics, err := past.Cohorts.Rubrics(ctx, b.organizer, b.cohort.ID)
+	if err != nil {
+		return err
+	}
+	i := r.p.Index
+	for j, examiner := range b.examiners {
+		actor := &domain.Actor{UserID: examiner.ID, Roles: []domain.CohortRole{{CohortID: b.cohort.ID, Role: domain.RoleExaminer}}}
+		rubric := rubrics[0]
+		scores := make([]domain.Score, len(rubric.Criteria))
+		for k, c := range rubric.Criteria {
+			// 68.0 to 96.5, varying by participant, examiner and criterion.
+			scores[k] = domain.Score{Criterion: c.Key, Score: 68 + float64((i*7+j*5+k*3)%58)/2}
+		}
+		if _, err := past.Projects.RecordAssessment(ctx, actor, r.project, domain.SeminarDesign, scores, examinerRemarks[(i+j)%len(examinerRemarks)]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // revise answers a returned design: the data asked for, one more stakeholder.
