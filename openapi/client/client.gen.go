@@ -454,6 +454,12 @@ const (
 	CohortCreateProgramPkp  CohortCreateProgram = "pkp"
 )
 
+// Defines values for DesignReturnNoteReviewerRole.
+const (
+	DesignReturnNoteReviewerRoleCoach  DesignReturnNoteReviewerRole = "coach"
+	DesignReturnNoteReviewerRoleMentor DesignReturnNoteReviewerRole = "mentor"
+)
+
 // Defines values for DesignReviewDecision.
 const (
 	DesignReviewDecisionApprove DesignReviewDecision = "approve"
@@ -3409,6 +3415,30 @@ type Criterion struct {
 	Weight int64 `json:"weight"`
 }
 
+// DesignReturnNote defines model for DesignReturnNote.
+type DesignReturnNote struct {
+	// At When.
+	At time.Time `json:"at"`
+
+	// Comment What they asked to change.
+	Comment string `json:"comment"`
+
+	// ReviewerId Who returned it.
+	ReviewerId openapi_types.UUID `json:"reviewerId"`
+
+	// ReviewerName Their name.
+	ReviewerName string `json:"reviewerName"`
+
+	// ReviewerRole Whether they reviewed as the mentor or the coach.
+	ReviewerRole DesignReturnNoteReviewerRole `json:"reviewerRole"`
+
+	// Round The round that was returned.
+	Round int64 `json:"round"`
+}
+
+// DesignReturnNoteReviewerRole Whether they reviewed as the mentor or the coach.
+type DesignReturnNoteReviewerRole string
+
 // DesignReview defines model for DesignReview.
 type DesignReview struct {
 	// Comment Why; required to return the design.
@@ -4798,6 +4828,9 @@ type Project struct {
 
 	// InnovationAreas Free tags of the areas of innovation.
 	InnovationAreas []string `json:"innovationAreas"`
+
+	// LastDesignReturn The latest return of the design, whose note the next round's review shows (on get-project); absent when it was never returned.
+	LastDesignReturn *DesignReturnNote `json:"lastDesignReturn,omitempty"`
 
 	// Participant Where the participant works: agency, regency and province, work unit (on get-project).
 	Participant *Affiliation `json:"participant,omitempty"`

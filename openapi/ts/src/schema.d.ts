@@ -2858,6 +2858,42 @@ export interface components {
              */
             weight: number;
         };
+        DesignReturnNote: {
+            /**
+             * Format: date-time
+             * @description When.
+             * @example 2026-11-23T09:30:00Z
+             */
+            at: string;
+            /**
+             * @description What they asked to change.
+             * @example Perjelas indikator keberhasilan jangka pendek.
+             */
+            comment: string;
+            /**
+             * Format: uuid
+             * @description Who returned it.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            reviewerId: string;
+            /**
+             * @description Their name.
+             * @example Drs. Jefridin, M.Pd.
+             */
+            reviewerName: string;
+            /**
+             * @description Whether they reviewed as the mentor or the coach.
+             * @example mentor
+             * @enum {string}
+             */
+            reviewerRole: "mentor" | "coach";
+            /**
+             * Format: int64
+             * @description The round that was returned.
+             * @example 1
+             */
+            round: number;
+        };
         DesignReview: {
             /**
              * @description Why; required to return the design.
@@ -4659,6 +4695,8 @@ export interface components {
              *     ]
              */
             innovationAreas: string[];
+            /** @description The latest return of the design, whose note the next round's review shows (on get-project); absent when it was never returned. */
+            lastDesignReturn?: components["schemas"]["DesignReturnNote"];
             /** @description Where the participant works: agency, regency and province, work unit (on get-project). */
             participant?: components["schemas"]["Affiliation"];
             /**
