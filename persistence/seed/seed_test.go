@@ -51,6 +51,13 @@ func TestSeedLoadsAConsistentNationalDataset(t *testing.T) {
 	if orphans != 0 {
 		t.Errorf("%d seeded rows lack their parent", orphans)
 	}
+	// Every cohort's phases are those its agenda gives (migration 0012):
+	// the seed's cohorts have neither.
+	var withoutAgenda int
+	db.QueryRow(`SELECT count(*) FROM cohorts c WHERE c.phases <> agenda_phases(c.id)`).Scan(&withoutAgenda)
+	if withoutAgenda != 0 {
+		t.Errorf("%d seeded cohorts have phases that their agenda does not give", withoutAgenda)
+	}
 	var statuses int
 	db.QueryRow(`SELECT count(DISTINCT status) FROM projects`).Scan(&statuses)
 	if statuses < 5 {
