@@ -20,6 +20,8 @@ export const seminarMessages = {
   "seminar.result": "Hasil",
   "seminar.resultValue": "{score} ({predicate})",
   "seminar.provisional": "Belum ditetapkan",
+  "seminar.resultDetermined": "Ditetapkan",
+  "seminar.resultProvisional": "Sementara: hasil belum ditetapkan penyelenggara",
   "seminar.openedEarly": "Dibuka lebih awal {at}",
   "seminar.determinedAt": "Hasil ditetapkan {at}; nilai dibekukan.",
   "seminar.openEarly": "Buka penilaian lebih awal",

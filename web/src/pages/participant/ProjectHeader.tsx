@@ -93,7 +93,8 @@ function Results({ project }: { project: Project }) {
           <li key={r.seminar}>
             <strong>{t(`participant.seminar.${r.seminar}`)}</strong>: {t("participant.results.score", { score: formatNumber(r.score, 2) })}{" "}
             <Badge tone={r.predicate === "kurang_memuaskan" ? "warn" : "ok"}>{t(`participant.predicate.${r.predicate}`)}</Badge>{" "}
-            <span className="muted">{t("participant.results.examiners", { count: r.examiners })}</span>
+            <span className="muted">{t("participant.results.examiners", { count: r.examiners })}</span>{" "}
+            {r.determined ? <Badge tone="info">{t("seminar.resultDetermined")}</Badge> : <span className="muted">{t("seminar.resultProvisional")}</span>}
           </li>
         ))}
       </ul>
