@@ -522,6 +522,7 @@ export const id = {
   "organizer.manage.toc": "Bagian halaman ini",
   "organizer.manage.dashboard": "Dasbor angkatan",
   "organizer.details.title": "Data angkatan dan tahapan",
+  "organizer.agenda.title": "Agenda",
   "organizer.details.period": "Masa pelatihan",
   "organizer.details.save": "Simpan perubahan",
   "organizer.details.saved": "Perubahan data angkatan tersimpan.",

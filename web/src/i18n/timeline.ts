@@ -2,6 +2,7 @@
 // from its details (the server keeps no sentences). The record is typed by
 // the spec's list of actions, so an action without wording does not compile.
 import type { Schema } from "../api";
+import { timingNote } from "./agenda";
 
 type Entry = Schema<"TimelineEntry">;
 type Details = Entry["details"];
@@ -67,5 +68,6 @@ export const timelineWords: Record<Entry["action"], (d: Details, byTheSystem: bo
 
 /** The entry's sentence without its actor. */
 export function wordEvent(entry: Entry): string {
-  return timelineWords[entry.action](entry.details, !entry.actorId);
+  // A step taken outside its agenda item says so (details.timing).
+  return timelineWords[entry.action](entry.details, !entry.actorId) + timingNote(entry.details);
 }

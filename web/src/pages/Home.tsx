@@ -9,6 +9,7 @@ import { Link } from "../router";
 import { Badge, Empty, Load, PageTitle, statusLabel, useLoad } from "../ui";
 import { compareNames, formatDate } from "../format";
 import { RemindersPanel } from "./followup/Reminders";
+import { NextAgenda } from "./agenda/NextAgenda";
 import { StatusBadge } from "./coach/shared";
 
 import { MySeminarSessions } from "./examiner/MySessions";
@@ -31,6 +32,7 @@ export function Home() {
         )}
       </PageTitle>
       <RemindersPanel />
+      <NextAgenda />
       <p>
       <NextAgenda />
       <MySeminarSessions />

@@ -9,6 +9,7 @@ import { t, type MessageKey } from "../../i18n";
 import { offers, type Operation } from "../../offers";
 import { Link } from "../../router";
 import { Load, Loading, PageTitle, ProblemAlert, useLoad, type Loaded } from "../../ui";
+import { AgendaSection } from "../agenda/AgendaSection";
 import { ActivationSection } from "./ActivationSection";
 import { CohortDetails } from "./CohortDetails";
 import { EnrollmentsSection } from "./EnrollmentsSection";
@@ -75,6 +76,8 @@ export function ManageCohort({ cohortId }: { cohortId: string }) {
 /** The page's sections: anchor, title, and the operation that offers it (none: shown on the page). */
 const sections: [id: string, title: MessageKey, op: Operation | undefined][] = [
   ["detail", "organizer.details.title", "update-cohort"],
+  // The agenda's own answer offers its operations (list-agenda-items).
+  ["agenda", "organizer.agenda.title", "update-cohort"],
   ["staf", "organizer.staff.title", "add-cohort-staff"],
   ["impor", "organizer.roster.title", "import-roster"],
   ["peserta", "organizer.enrollments.title", "enroll-participant"],
@@ -110,6 +113,11 @@ function ManageSections({ cohort, reload }: { cohort: Cohort; reload: () => void
       {has("detail") && (
         <Section id="detail" title={t("organizer.details.title")}>
           <CohortDetails cohort={cohort} reload={reload} />
+        </Section>
+      )}
+      {has("agenda") && (
+        <Section id="agenda" title={t("organizer.agenda.title")}>
+          <AgendaSection cohortId={cohortId} code={cohort.code} />
         </Section>
       )}
       {has("staf") && (
