@@ -21,26 +21,27 @@ type Stakeholder struct {
 
 // Project is a change project (proyek perubahan) as clients see it.
 type Project struct {
-	ID                uuid.UUID       `json:"id" format:"uuid" doc:"The project's id."`
-	EnrollmentID      uuid.UUID       `json:"enrollmentId" format:"uuid" doc:"The participant's enrollment."`
-	CohortID          uuid.UUID       `json:"cohortId" format:"uuid" doc:"The cohort."`
-	ParticipantID     uuid.UUID       `json:"participantId" format:"uuid" doc:"The participant whose project it is."`
-	Title             string          `json:"title" doc:"Title." example:"Antrean Daring Pelayanan Administrasi Kependudukan"`
-	Problem           string          `json:"problem" doc:"The problem the change addresses." example:"Warga mengantre sejak subuh untuk mengurus KTP dan KK."`
-	Background        string          `json:"background" example:"Pelayanan adminduk masih tatap muka." doc:"Background."`
-	Goal              string          `json:"goal" doc:"What the change achieves." example:"Waktu tunggu layanan di bawah 30 menit."`
-	Benefits          string          `json:"benefits" example:"Warga tidak perlu antre sejak subuh." doc:"Who benefits, and how."`
-	Scope             string          `json:"scope" example:"Dinas Kependudukan dan Pencatatan Sipil Kota Batam." doc:"What is in and out of scope."`
-	InnovationAreas   []string        `json:"innovationAreas" doc:"Free tags of the areas of innovation." example:"[\"pelayanan publik\",\"digitalisasi\"]"`
-	Stakeholders      []Stakeholder   `json:"stakeholders" doc:"The stakeholder map: who, inside or out, with their power and interest."`
-	Status            string          `json:"status" enum:"draft,design_submitted,design_approved,implementing,final_submitted,completed" doc:"Where the project stands." example:"draft"`
-	RevisionRequested bool            `json:"revisionRequested" doc:"Whether a reviewer returned the design for revision."`
-	RevisionComment   string          `json:"revisionComment,omitempty" doc:"What the reviewer asked to change."`
-	DesignRound       int             `json:"designRound" doc:"How many times the design has been submitted." example:"1"`
-	Results           []SeminarResult `json:"results,omitempty" doc:"Seminar results you may read: the mean of the examiners' latest totals (on get-project)."`
-	Version           int64           `json:"version" doc:"Increases with every change; the ETag names it." example:"1"`
-	CreatedAt         time.Time       `json:"createdAt" doc:"When the project was created (with the enrollment)."`
-	UpdatedAt         time.Time       `json:"updatedAt" doc:"When it last changed."`
+	ID                uuid.UUID         `json:"id" format:"uuid" doc:"The project's id."`
+	EnrollmentID      uuid.UUID         `json:"enrollmentId" format:"uuid" doc:"The participant's enrollment."`
+	CohortID          uuid.UUID         `json:"cohortId" format:"uuid" doc:"The cohort."`
+	ParticipantID     uuid.UUID         `json:"participantId" format:"uuid" doc:"The participant whose project it is."`
+	Title             string            `json:"title" doc:"Title." example:"Antrean Daring Pelayanan Administrasi Kependudukan"`
+	Problem           string            `json:"problem" doc:"The problem the change addresses." example:"Warga mengantre sejak subuh untuk mengurus KTP dan KK."`
+	Background        string            `json:"background" example:"Pelayanan adminduk masih tatap muka." doc:"Background."`
+	Goal              string            `json:"goal" doc:"What the change achieves." example:"Waktu tunggu layanan di bawah 30 menit."`
+	Benefits          string            `json:"benefits" example:"Warga tidak perlu antre sejak subuh." doc:"Who benefits, and how."`
+	Scope             string            `json:"scope" example:"Dinas Kependudukan dan Pencatatan Sipil Kota Batam." doc:"What is in and out of scope."`
+	InnovationAreas   []string          `json:"innovationAreas" doc:"Free tags of the areas of innovation." example:"[\"pelayanan publik\",\"digitalisasi\"]"`
+	Stakeholders      []Stakeholder     `json:"stakeholders" doc:"The stakeholder map: who, inside or out, with their power and interest."`
+	Status            string            `json:"status" enum:"draft,design_submitted,design_approved,implementing,final_submitted,completed" doc:"Where the project stands." example:"draft"`
+	RevisionRequested bool              `json:"revisionRequested" doc:"Whether a reviewer returned the design for revision."`
+	RevisionComment   string            `json:"revisionComment,omitempty" doc:"What the reviewer asked to change."`
+	DesignRound       int               `json:"designRound" doc:"How many times the design has been submitted." example:"1"`
+	Results           []SeminarResult   `json:"results,omitempty" doc:"Seminar results you may read: the mean of the examiners' latest totals (on get-project)."`
+	LastDesignReturn  *DesignReturnNote `json:"lastDesignReturn,omitempty" doc:"The latest return of the design, whose note the next round's review shows (on get-project); absent when it was never returned."`
+	Version           int64             `json:"version" doc:"Increases with every change; the ETag names it." example:"1"`
+	CreatedAt         time.Time         `json:"createdAt" doc:"When the project was created (with the enrollment)."`
+	UpdatedAt         time.Time         `json:"updatedAt" doc:"When it last changed."`
 	Offered
 }
 
@@ -239,6 +240,11 @@ func registerProjects(api huma.API, s *Services) {
 			return nil, err
 		}
 		out, _ := projectAnswer(p, nil)
+		lastReturn, err := s.Projects.LastDesignReturn(ctx, actorOf(ctx), p)
+		if err != nil {
+			return nil, err
+		}
+		out.Body.LastDesignReturn = newDesignReturnNote(lastReturn)
 		for _, r := range results {
 			out.Body.Results = append(out.Body.Results, SeminarResult{Seminar: string(r.Seminar), Score: r.Score, Predicate: string(r.Predicate), Examiners: r.Examiners, Determined: r.Determined})
 		}

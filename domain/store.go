@@ -222,6 +222,9 @@ type ReviewStore interface {
 	Create(ctx context.Context, r Review) error
 	// DesignRound returns the reviews of one round of a project's design.
 	DesignRound(ctx context.Context, project uuid.UUID, round int) ([]Review, error)
+	// LastDesignReturn returns the latest review of a project's design with
+	// the decision (DesignReturn), with the reviewer's name; nil without one.
+	LastDesignReturn(ctx context.Context, project uuid.UUID, decision DesignDecision) (*DesignReturnNote, error)
 }
 
 // CoachingNote is a coach's dated note on a participant's project.

@@ -162,6 +162,29 @@ func (s *ReviewStore) DesignRound(ctx context.Context, project uuid.UUID, round 
 	return out, dbError(err)
 }
 
+// LastDesignReturn returns the latest review of a design with the
+// decision, with its reviewer's name, in one query.
+func (s *ReviewStore) LastDesignReturn(ctx context.Context, project uuid.UUID, decision domain.DesignDecision) (*domain.DesignReturnNote, error) {
+	var out []struct {
+		Round        int       `bun:"round"`
+		ReviewerID   uuid.UUID `bun:"reviewer_id"`
+		ReviewerName string    `bun:"name"`
+		ReviewerRole string    `bun:"reviewer_role"`
+		Comment      string    `bun:"comment"`
+		CreatedAt    time.Time `bun:"created_at"`
+	}
+	err := s.db.NewRaw(`SELECT r.round, r.reviewer_id, u.name, r.reviewer_role, r.comment, r.created_at
+		FROM reviews r JOIN users u ON u.id = r.reviewer_id
+		WHERE r.target_type = 'design' AND r.target_id = ? AND r.decision = ?
+		ORDER BY r.created_at DESC, r.id DESC LIMIT 1`, project, string(decision)).Scan(ctx, &out)
+	if err != nil || len(out) == 0 {
+		return nil, dbError(err)
+	}
+	r := out[0]
+	return &domain.DesignReturnNote{Round: r.Round, ReviewerID: r.ReviewerID, ReviewerName: r.ReviewerName, ReviewerRole: domain.Role(r.ReviewerRole),
+		Comment: r.Comment, At: r.CreatedAt.UTC()}, nil
+}
+
 // CoachingNoteStore implements domain.CoachingNoteStore.
 type CoachingNoteStore struct{ db bun.IDB }
 

@@ -14,25 +14,19 @@ import "./mentor.css";
 
 type Project = Schema<"Project">;
 type Milestone = Schema<"Milestone">;
-type TimelineEntry = Schema<"TimelineEntry">;
-
-/** The latest return of the design (newest first in the timeline), with its comment: the previous round's note. */
-function lastReturn(entries: TimelineEntry[]): TimelineEntry | undefined {
-  return entries.find((e) => e.action === "project.design_reviewed" && e.details.decision === "return");
-}
 
 /** The design review screen at /telaah/rancangan/:projectId, for the participant's mentor and coach. */
 export function DesignReview({ projectId }: { projectId: string }) {
   const me = useMe();
   const loaded = useLoad(async () => {
     const project = await ok(api.GET("/v1/projects/{projectId}", { params: { path: { projectId } } }));
-    const [enrollment, participant, milestones, timeline] = await Promise.all([
+    const [enrollment, participant, milestones] = await Promise.all([
       ok(api.GET("/v1/enrollments/{enrollmentId}", { params: { path: { enrollmentId: project.enrollmentId } } })),
       ok(api.GET("/v1/users/{userId}", { params: { path: { userId: project.participantId } } })),
       ok(api.GET("/v1/projects/{projectId}/milestones", { params: { path: { projectId }, query: { limit: 200 } } })),
-      ok(api.GET("/v1/projects/{projectId}/timeline", { params: { path: { projectId }, query: { limit: 100 } } })),
     ]);
-    return { project, enrollment, participant, milestones: milestones.items, returned: lastReturn(timeline.items) };
+    // The previous round's note comes with the project (lastDesignReturn).
+    return { project, enrollment, participant, milestones: milestones.items, returned: project.lastDesignReturn };
   }, [projectId]);
   const [decided, setDecided] = useState<{ project: Project; decision: Decision }>();
 
@@ -68,11 +62,11 @@ export function DesignReview({ projectId }: { projectId: string }) {
                   <dd>{reviews ? t("mentor.designAs", { role: t(asMentor ? "role.mentor" : "role.coach").toLowerCase() }) : t("common.none")}</dd>
                 </dl>
                 <p className="muted">{enrollment.coachId ? t("mentor.designRule") : t("mentor.designRuleNoCoach")}</p>
-                {!decided && (returned?.details.comment || project.revisionComment) && (
+                {!decided && (returned?.comment || project.revisionComment) && (
                   <div className="review-section">
                     <h3>{t("mentor.previousRevision")}</h3>
-                    {returned && <p className="muted">{t("mentor.returnedBy", { name: returned.actorName, at: formatDateTime(returned.at) })}</p>}
-                    <p className="review-text">{returned?.details.comment || project.revisionComment}</p>
+                    {returned && <p className="muted">{t("mentor.returnedBy", { name: returned.reviewerName, at: formatDateTime(returned.at) })}</p>}
+                    <p className="review-text">{returned?.comment || project.revisionComment}</p>
                   </div>
                 )}
               </section>
