@@ -78,6 +78,9 @@ type RosterRowResult struct {
 	CreatedParticipant        bool       `json:"createdParticipant" doc:"Whether the participant's account was created."`
 	CreatedMentor             bool       `json:"createdMentor" doc:"Whether the mentor's account was created."`
 	CreatedAgency             bool       `json:"createdAgency" doc:"Whether the agency was created."`
+	UnitID                    *uuid.UUID `json:"unitId,omitempty" format:"uuid" doc:"The participant's work unit named by the row (column unit / Unit Kerja)."`
+	MentorUnitID              *uuid.UUID `json:"mentorUnitId,omitempty" format:"uuid" doc:"The mentor's work unit named by the row (column mentor_unit / Unit Kerja Mentor)."`
+	CreatedUnits              int        `json:"createdUnits" doc:"How many work units this row created in the agency (0 to 2)." example:"0"`
 	ParticipantActivationCode string     `json:"participantActivationCode,omitempty" doc:"One-time activation code of a created participant account: hand it out. Shown only now." example:"7KQ2-M9XD-4TPA"`
 	MentorActivationCode      string     `json:"mentorActivationCode,omitempty" doc:"One-time activation code of a created mentor account. Shown only now." example:"X3RT-88QW-N2KD"`
 }
@@ -95,8 +98,9 @@ func newRosterImportResult(outcomes []domain.RosterOutcome) RosterImportResult {
 	for i, o := range outcomes {
 		out.Rows[i] = RosterRowResult{Row: o.Line, Email: o.Email, ParticipantID: o.ParticipantID, MentorID: o.MentorID, AgencyID: o.AgencyID,
 			EnrollmentID: o.EnrollmentID, ProjectID: o.ProjectID, Enrollment: string(o.Enrollment), CreatedParticipant: o.CreatedParticipant,
-			CreatedMentor: o.CreatedMentor, CreatedAgency: o.CreatedAgency, ParticipantActivationCode: o.ParticipantActivationCode,
-			MentorActivationCode: o.MentorActivationCode}
+			CreatedMentor: o.CreatedMentor, CreatedAgency: o.CreatedAgency, UnitID: o.UnitID, MentorUnitID: o.MentorUnitID, CreatedUnits: o.CreatedUnits,
+			ParticipantActivationCode: o.ParticipantActivationCode,
+			MentorActivationCode:      o.MentorActivationCode}
 		switch o.Enrollment {
 		case domain.EnrollmentCreated:
 			out.EnrollmentsCreated++
@@ -183,7 +187,9 @@ func registerEnrollments(api huma.API, s *Services) {
 		Description: "Enrolls everyone on a roster exported from a spreadsheet: UTF-8 CSV (a BOM is fine) with a header row and the columns " +
 			"`nip,name,email,position,rank,agency,mentor_email,mentor_name,coach_email,group`, or their Indonesian names " +
 			"`NIP,Nama,Email,Jabatan,Pangkat/Golongan,Instansi,Email Mentor,Nama Mentor,Email Coach,Kelompok`, in any order, any case and with any spaces, separated by commas or semicolons " +
-			"(as Indonesian Excel writes it). Unknown agencies and people get created, new accounts with one-time activation codes to hand out. " +
+			"(as Indonesian Excel writes it). Two more columns may be given: `unit` and `mentor_unit` (`Unit Kerja`, `Unit Kerja Mentor`), the work units of the participant and the mentor in the row's agency, " +
+			"found by name in any case or created (their kind guessed from the name); a new account gets its unit, an existing account of that agency without a unit gets it, other accounts keep theirs. " +
+			"Unknown agencies and people get created, new accounts with one-time activation codes to hand out. " +
 			"All rows or none: any bad row answers 422 with every problem named by row and column as the file's header wrote it (`rows[<line>].<column>`, e.g. `rows[3].mentor_email` or `rows[3].Email Mentor`). " +
 			"Importing the same file again changes nothing; a changed mentor, coach or group updates the enrollment. Coaches must already be coaches of the cohort. The cohort's organizers may do this.",
 		Errors: []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusRequestEntityTooLarge, http.StatusUnprocessableEntity},

@@ -38,18 +38,23 @@ type InstitutionOrganizerAdd struct {
 type Agency struct {
 	ID        uuid.UUID `json:"id" format:"uuid" doc:"The agency's id."`
 	Name      string    `json:"name" doc:"Name, unique regardless of case." example:"Pemerintah Kota Batam"`
-	Region    string    `json:"region" doc:"Province or region." example:"Kepulauan Riau"`
+	Province  string    `json:"province" doc:"Its province; empty for a central agency (K/L)." example:"Kepulauan Riau"`
+	Regency   string    `json:"regency" doc:"Its regency or city (kabupaten/kota), in full; empty for a provincial or central agency." example:"Kota Batam"`
+	Region    string    `json:"region" doc:"Regency and province in one line, as the first API had it." example:"Kota Batam, Kepulauan Riau"`
+	Version   int64     `json:"version" doc:"Increases with every change; the ETag names it." example:"1"`
 	CreatedAt time.Time `json:"createdAt" doc:"When it was registered."`
 }
 
 func newAgency(a domain.Agency) Agency {
-	return Agency{ID: a.ID, Name: a.Name, Region: a.Region, CreatedAt: a.CreatedAt}
+	return Agency{ID: a.ID, Name: a.Name, Province: a.Province, Regency: a.Regency, Region: a.Region, Version: a.Version, CreatedAt: a.CreatedAt}
 }
 
 // AgencyCreate is the body of create-agency.
 type AgencyCreate struct {
-	Name   string `json:"name" minLength:"1" maxLength:"200" doc:"Name, unique regardless of case." example:"Pemerintah Kabupaten Soppeng"`
-	Region string `json:"region,omitempty" maxLength:"200" doc:"Province or region." example:"Sulawesi Selatan"`
+	Name     string `json:"name" minLength:"1" maxLength:"200" doc:"Name, unique regardless of case." example:"Pemerintah Kabupaten Soppeng"`
+	Province string `json:"province,omitempty" maxLength:"200" doc:"Its province, one of Indonesia's 38 (any case; \"Provinsi\" and common short forms such as \"Jateng\" are understood). Leave out for a central agency." example:"Sulawesi Selatan"`
+	Regency  string `json:"regency,omitempty" maxLength:"200" doc:"Its regency or city, beginning with Kabupaten (or Kab.) or Kota; needs a province. Leave out for a provincial or central agency." example:"Kabupaten Soppeng"`
+	Region   string `json:"region,omitempty" maxLength:"200" doc:"Deprecated: the place in one line, a province or \"regency, province\". Read only when province and regency are left out." example:"Sulawesi Selatan"`
 }
 
 func registerInstitutions(api huma.API, s *Services) {
@@ -99,7 +104,8 @@ func registerInstitutions(api huma.API, s *Services) {
 		IdempotencyKeyHeader
 		Body AgencyCreate
 	}) (*struct{ Body Agency }, error) {
-		created, err := s.Directory.CreateAgency(ctx, actorOf(ctx), in.Body.Name, in.Body.Region)
+		b := in.Body
+		created, err := s.Directory.CreateAgencyOf(ctx, actorOf(ctx), domain.AgencyDraft{Name: b.Name, Province: b.Province, Regency: b.Regency, Region: b.Region})
 		if err != nil {
 			return nil, err
 		}

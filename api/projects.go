@@ -38,6 +38,7 @@ type Project struct {
 	RevisionComment   string            `json:"revisionComment,omitempty" doc:"What the reviewer asked to change."`
 	DesignRound       int               `json:"designRound" doc:"How many times the design has been submitted." example:"1"`
 	Results           []SeminarResult   `json:"results,omitempty" doc:"Seminar results you may read: the mean of the examiners' latest totals (on get-project)."`
+	Participant       *Affiliation      `json:"participant,omitempty" doc:"Where the participant works: agency, regency and province, work unit (on get-project)."`
 	LastDesignReturn  *DesignReturnNote `json:"lastDesignReturn,omitempty" doc:"The latest return of the design, whose note the next round's review shows (on get-project); absent when it was never returned."`
 	Version           int64             `json:"version" doc:"Increases with every change; the ETag names it." example:"1"`
 	CreatedAt         time.Time         `json:"createdAt" doc:"When the project was created (with the enrollment)."`
@@ -240,6 +241,11 @@ func registerProjects(api huma.API, s *Services) {
 			return nil, err
 		}
 		out, _ := projectAnswer(p, nil)
+		affiliation, err := s.Directory.Affiliation(ctx, p.Parties.ParticipantID)
+		if err != nil {
+			return nil, err
+		}
+		out.Body.Participant = newAffiliation(affiliation)
 		lastReturn, err := s.Projects.LastDesignReturn(ctx, actorOf(ctx), p)
 		if err != nil {
 			return nil, err

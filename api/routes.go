@@ -8,6 +8,7 @@ func registerRoutes(v1 huma.API, s *Services) {
 	registerAccounts(v1, s)
 	registerUsers(v1, s)
 	registerInstitutions(v1, s)
+	registerUnits(v1, s)
 	registerCohorts(v1, s)
 	registerAgenda(v1, s)
 	registerEnrollments(v1, s)

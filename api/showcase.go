@@ -48,7 +48,10 @@ type Publication struct {
 	Innovation      string      `json:"innovation" doc:"The participant's public account of the innovation." example:"Warga mendaftar antrean layanan melalui WhatsApp dan laman dinas."`
 	InnovationAreas []string    `json:"innovationAreas" doc:"The project's areas of innovation, as published." example:"[\"pelayanan publik\"]"`
 	AgencyName      string      `json:"agencyName" doc:"The participant's agency when published; empty without one." example:"Pemerintah Kota Batam"`
-	Region          string      `json:"region" doc:"The agency's region." example:"Kepulauan Riau"`
+	Region          string      `json:"region" doc:"The agency's regency and province in one line." example:"Kota Batam, Kepulauan Riau"`
+	Province        string      `json:"province" doc:"The agency's province when published." example:"Kepulauan Riau"`
+	Regency         string      `json:"regency" doc:"The agency's regency or city when published; empty for a provincial or central agency." example:"Kota Batam"`
+	UnitName        string      `json:"unitName" doc:"The participant's work unit when published; empty without one." example:"Dinas Kependudukan dan Pencatatan Sipil"`
 	Program         string      `json:"program" enum:"pkn1,pkn2,pka,pkp" doc:"The cohort's training program." example:"pkn2"`
 	Year            int         `json:"year" doc:"The year the cohort started." example:"2026"`
 	PublicEvidence  []uuid.UUID `json:"publicEvidence" doc:"The evidence shown on the showcase." example:"[\"0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e\"]"`
@@ -60,7 +63,8 @@ type Publication struct {
 
 func newPublication(p domain.Publication) Publication {
 	return Publication{ID: p.ID, ProjectID: p.ProjectID, Public: p.Public(), Title: p.Title, Innovation: p.Innovation, InnovationAreas: p.InnovationAreas,
-		AgencyName: p.AgencyName, Region: p.Region, Program: string(p.Program), Year: p.Year, PublicEvidence: p.PublicEvidence,
+		AgencyName: p.AgencyName, Region: p.Region, Province: p.Province, Regency: p.Regency, UnitName: p.UnitName,
+		Program: string(p.Program), Year: p.Year, PublicEvidence: p.PublicEvidence,
 		PublishedAt: p.PublishedAt, WithdrawnAt: p.WithdrawnAt, Version: p.Version, Offered: offered(p.Offer)}
 }
 
@@ -99,7 +103,10 @@ type ShowcaseHit struct {
 	TitleHighlight  []HighlightPart   `json:"titleHighlight" doc:"The title in parts, with the words matching the search marked."`
 	Snippet         []HighlightPart   `json:"snippet" doc:"A passage of the problem and the innovation around the matching words, in parts, matches marked; fragments are joined by \" … \". Without a search text, the beginning of the problem."`
 	AgencyName      string            `json:"agencyName" doc:"The innovating agency." example:"Pemerintah Kota Batam"`
-	Region          string            `json:"region" doc:"Its region." example:"Kepulauan Riau"`
+	Region          string            `json:"region" doc:"Its regency and province in one line." example:"Kota Batam, Kepulauan Riau"`
+	Province        string            `json:"province" doc:"Its province." example:"Kepulauan Riau"`
+	Regency         string            `json:"regency" doc:"Its regency or city; empty for a provincial or central agency." example:"Kota Batam"`
+	UnitName        string            `json:"unitName" doc:"The innovating participant's work unit; empty when not known." example:"Dinas Kependudukan dan Pencatatan Sipil"`
 	Program         string            `json:"program" enum:"pkn1,pkn2,pka,pkp" doc:"The training program of the project's cohort." example:"pkn2"`
 	Year            int               `json:"year" doc:"The year the cohort started." example:"2026"`
 	InnovationAreas []string          `json:"innovationAreas" doc:"Areas of innovation." example:"[\"pelayanan publik\",\"digitalisasi layanan\"]"`
@@ -110,7 +117,8 @@ type ShowcaseHit struct {
 
 func newShowcaseHit(h domain.ShowcaseHit) ShowcaseHit {
 	return ShowcaseHit{ID: h.ID, Title: h.Title, TitleHighlight: newHighlight(h.TitleHighlight), Snippet: newHighlight(h.Snippet),
-		AgencyName: h.AgencyName, Region: h.Region, Program: string(h.Program), Year: h.Year, InnovationAreas: h.InnovationAreas,
+		AgencyName: h.AgencyName, Region: h.Region, Province: h.Province, Regency: h.Regency, UnitName: h.UnitName,
+		Program: string(h.Program), Year: h.Year, InnovationAreas: h.InnovationAreas,
 		Replications: ReplicationCounts{Studied: h.Replications.Studied, Adopted: h.Replications.Adopted}, Score: h.Score, PublishedAt: h.PublishedAt}
 }
 
@@ -147,7 +155,10 @@ func newPublicEvidence(publication uuid.UUID, e domain.PublicEvidence) PublicEvi
 // ReplicatedBy is one studi tiru of an innovation, as the showcase shows it.
 type ReplicatedBy struct {
 	AgencyName string      `json:"agencyName" doc:"The agency that studied or adopted the innovation." example:"Pemerintah Kabupaten Klaten"`
-	Region     string      `json:"region" doc:"Its region." example:"Jawa Tengah"`
+	Region     string      `json:"region" doc:"Its regency and province in one line." example:"Kabupaten Klaten, Jawa Tengah"`
+	Province   string      `json:"province" doc:"Its province." example:"Jawa Tengah"`
+	Regency    string      `json:"regency" doc:"Its regency or city." example:"Kabupaten Klaten"`
+	UnitName   string      `json:"unitName,omitempty" doc:"Its work unit that made the studi tiru, when recorded." example:"Dinas Kependudukan dan Pencatatan Sipil"`
 	Status     string      `json:"status" enum:"studied,adopted" doc:"Studied it (a studi tiru visit or study), or adopted it at home." example:"studied"`
 	Date       domain.Date `json:"date" format:"date" doc:"When." example:"2026-05-12"`
 }
@@ -160,7 +171,10 @@ type ShowcaseEntry struct {
 	Innovation      string               `json:"innovation" doc:"The innovation, in its participant's words." example:"Warga mendaftar antrean layanan melalui WhatsApp dan laman dinas."`
 	InnovationAreas []string             `json:"innovationAreas" doc:"Areas of innovation." example:"[\"pelayanan publik\"]"`
 	AgencyName      string               `json:"agencyName" doc:"The innovating agency." example:"Pemerintah Kota Batam"`
-	Region          string               `json:"region" doc:"Its region." example:"Kepulauan Riau"`
+	Region          string               `json:"region" doc:"Its regency and province in one line." example:"Kota Batam, Kepulauan Riau"`
+	Province        string               `json:"province" doc:"Its province." example:"Kepulauan Riau"`
+	Regency         string               `json:"regency" doc:"Its regency or city; empty for a provincial or central agency." example:"Kota Batam"`
+	UnitName        string               `json:"unitName" doc:"The innovating participant's work unit; empty when not known." example:"Dinas Kependudukan dan Pencatatan Sipil"`
 	Program         string               `json:"program" enum:"pkn1,pkn2,pka,pkp" doc:"The training program of the project's cohort." example:"pkn2"`
 	Year            int                  `json:"year" doc:"The year the cohort started." example:"2026"`
 	PublishedAt     time.Time            `json:"publishedAt" doc:"When it was put on the showcase."`
@@ -173,7 +187,8 @@ type ShowcaseEntry struct {
 func newShowcaseEntry(e domain.ShowcaseEntry) ShowcaseEntry {
 	p := e.Publication
 	out := ShowcaseEntry{ID: p.ID, Title: p.Title, Problem: p.Problem, Innovation: p.Innovation, InnovationAreas: p.InnovationAreas,
-		AgencyName: p.AgencyName, Region: p.Region, Program: string(p.Program), Year: p.Year, PublishedAt: p.PublishedAt,
+		AgencyName: p.AgencyName, Region: p.Region, Province: p.Province, Regency: p.Regency, UnitName: p.UnitName,
+		Program: string(p.Program), Year: p.Year, PublishedAt: p.PublishedAt,
 		Milestones: make([]AchievedMilestone, len(e.Milestones)), Evidence: make([]PublicEvidenceItem, len(e.Evidence)),
 		Replications: ReplicationCounts{Studied: e.Counts.Studied, Adopted: e.Counts.Adopted}, ReplicatedBy: make([]ReplicatedBy, len(e.Replications))}
 	for i, m := range e.Milestones {
@@ -183,7 +198,8 @@ func newShowcaseEntry(e domain.ShowcaseEntry) ShowcaseEntry {
 		out.Evidence[i] = newPublicEvidence(p.ID, ev)
 	}
 	for i, r := range e.Replications {
-		out.ReplicatedBy[i] = ReplicatedBy{AgencyName: r.AgencyName, Region: r.Region, Status: string(r.Status), Date: r.On}
+		out.ReplicatedBy[i] = ReplicatedBy{AgencyName: r.AgencyName, Region: r.Region, Province: r.Province, Regency: r.Regency,
+			UnitName: r.UnitName, Status: string(r.Status), Date: r.On}
 	}
 	return out
 }
@@ -191,6 +207,7 @@ func newShowcaseEntry(e domain.ShowcaseEntry) ShowcaseEntry {
 // ReplicationCreate is the body of record-replication.
 type ReplicationCreate struct {
 	AgencyID uuid.UUID   `json:"agencyId" format:"uuid" doc:"The agency that studied or adopted the innovation (see list-agencies)."`
+	UnitID   *uuid.UUID  `json:"unitId,omitempty" format:"uuid" doc:"Its work unit that made the visit (see list-units): a unit of agencyId (422 unit.not_of_agency otherwise)."`
 	Status   string      `json:"status" enum:"studied,adopted" doc:"studied: it visited or studied the innovation (studi tiru); adopted: it put the innovation to work at home." example:"studied"`
 	Date     domain.Date `json:"date" format:"date" doc:"When it happened; not in the future." example:"2026-05-12"`
 	Note     string      `json:"note,omitempty" maxLength:"10000" doc:"What was studied or adopted, and how." example:"Kunjungan tim Disdukcapil Kabupaten Klaten ke Disdukcapil Kota Batam."`
@@ -201,6 +218,7 @@ type Replication struct {
 	ID            uuid.UUID   `json:"id" format:"uuid" doc:"The record's id."`
 	PublicationID uuid.UUID   `json:"publicationId" format:"uuid" doc:"The innovation, on the showcase."`
 	AgencyID      uuid.UUID   `json:"agencyId" format:"uuid" doc:"The agency that studied or adopted it."`
+	UnitID        *uuid.UUID  `json:"unitId,omitempty" format:"uuid" doc:"Its work unit that made the visit, when recorded."`
 	Status        string      `json:"status" enum:"studied,adopted" doc:"Studied or adopted." example:"studied"`
 	Date          domain.Date `json:"date" format:"date" doc:"When it happened." example:"2026-05-12"`
 	Note          string      `json:"note" doc:"What was studied or adopted, and how." example:"Kunjungan tim Disdukcapil Kabupaten Klaten ke Disdukcapil Kota Batam."`
@@ -209,7 +227,7 @@ type Replication struct {
 }
 
 func newReplication(r domain.Replication) Replication {
-	return Replication{ID: r.ID, PublicationID: r.PublicationID, AgencyID: r.AgencyID, Status: string(r.Status), Date: r.On, Note: r.Note,
+	return Replication{ID: r.ID, PublicationID: r.PublicationID, AgencyID: r.AgencyID, UnitID: r.UnitID, Status: string(r.Status), Date: r.On, Note: r.Note,
 		RecordedBy: r.RecordedBy, CreatedAt: r.CreatedAt}
 }
 
@@ -217,13 +235,16 @@ func newReplication(r domain.Replication) Replication {
 type AgencyReplication struct {
 	Replication
 	PublicationTitle string `json:"publicationTitle" doc:"The innovation's title." example:"SIAP ANTRE: Layanan Antrean Daring Administrasi Kependudukan Kota Batam"`
+	UnitName         string `json:"unitName,omitempty" doc:"The agency's own unit that made the visit, when recorded." example:"Bagian Organisasi"`
 	InnovatorName    string `json:"innovatorName" doc:"The agency whose innovation it is." example:"Pemerintah Kota Batam"`
-	InnovatorRegion  string `json:"innovatorRegion" doc:"Its region." example:"Kepulauan Riau"`
+	InnovatorRegion  string `json:"innovatorRegion" doc:"Its regency and province in one line." example:"Kota Batam, Kepulauan Riau"`
+	InnovatorRegency string `json:"innovatorRegency" doc:"Its regency or city." example:"Kota Batam"`
+	InnovatorUnit    string `json:"innovatorUnit" doc:"The work unit of the innovating participant, when known." example:"Dinas Kependudukan dan Pencatatan Sipil"`
 }
 
 func newAgencyReplication(r domain.AgencyReplication) AgencyReplication {
 	return AgencyReplication{Replication: newReplication(r.Replication), PublicationTitle: r.PublicationTitle,
-		InnovatorName: r.InnovatorName, InnovatorRegion: r.InnovatorRegion}
+		UnitName: r.UnitName, InnovatorName: r.InnovatorName, InnovatorRegion: r.InnovatorRegion, InnovatorRegency: r.InnovatorRegency, InnovatorUnit: r.InnovatorUnit}
 }
 
 // FieldSimilarity says how alike each field of two projects is.
@@ -264,11 +285,13 @@ type AgencyPath struct {
 
 // ShowcaseSearch are the query parameters of search-showcase.
 type ShowcaseSearch struct {
-	Q       string `query:"q" maxLength:"200" doc:"Words to search for, in Bahasa Indonesia: stemmed (pelayanan finds layanan), all words must match, \"quoted phrases\" and -excluded words work as in web search engines. When nothing matches, misspelled words are corrected to words of the showcase. Omit to list the newest first." example:"antrean daring"`
-	Region  string `query:"region" maxLength:"200" doc:"Only innovations of agencies in this region (province), any case." example:"Kepulauan Riau"`
-	Program string `query:"program" enum:"pkn1,pkn2,pka,pkp" doc:"Only innovations of cohorts of this training program."`
-	Year    int    `query:"year" minimum:"1990" maximum:"2100" doc:"Only innovations of cohorts that started in this year." example:"2026"`
-	Area    string `query:"area" maxLength:"60" doc:"Only innovations tagged with this area of innovation, any case." example:"pelayanan publik"`
+	Q        string `query:"q" maxLength:"200" doc:"Words to search for, in Bahasa Indonesia: stemmed (pelayanan finds layanan), all words must match, \"quoted phrases\" and -excluded words work as in web search engines. When nothing matches, misspelled words are corrected to words of the showcase. Omit to list the newest first." example:"antrean daring"`
+	Region   string `query:"region" maxLength:"200" doc:"Only innovations of agencies in this region, any case: a province, a regency or city, or both as region writes them." example:"Kepulauan Riau"`
+	Province string `query:"province" maxLength:"200" doc:"Only innovations of agencies in this province (any case; short forms such as Jateng are understood)." example:"Jawa Tengah"`
+	Regency  string `query:"regency" maxLength:"200" doc:"Only innovations of agencies in this regency or city, any case: in full (Kabupaten Klaten, Kab. Klaten) or by its name alone (Klaten finds Kabupaten and Kota Klaten)." example:"Kabupaten Klaten"`
+	Program  string `query:"program" enum:"pkn1,pkn2,pka,pkp" doc:"Only innovations of cohorts of this training program."`
+	Year     int    `query:"year" minimum:"1990" maximum:"2100" doc:"Only innovations of cohorts that started in this year." example:"2026"`
+	Area     string `query:"area" maxLength:"60" doc:"Only innovations tagged with this area of innovation, any case." example:"pelayanan publik"`
 }
 
 // showcaseHits is the answer of search-showcase: a list answer that
@@ -337,13 +360,14 @@ func registerShowcase(api huma.API, s *Services) {
 		Summary: "Search the innovation showcase", Tags: []string{"showcase"},
 		Description: "Public: no sign-in. Searches the published innovations in Bahasa Indonesia (PostgreSQL's indonesian text search: pelayanan finds layanan), best first, with the title and a snippet in parts whose matching words are marked; " +
 			"when no innovation matches, each word is corrected to the most alike word of the showcase (by trigrams: perijinan to perizinan, sopeng to soppeng) and the corrected words are searched instead, as searchedFor says. Without q, the newest first. " +
-			"Filters: region, program, year (of the cohort) and area (of innovation). Each client address may make a limited number of showcase requests a minute (429 with Retry-After beyond).",
+			"Filters: region, province, regency (kabupaten/kota: \"Kabupaten Klaten\", not only \"Jawa Tengah\"), program, year (of the cohort) and area (of innovation). Each client address may make a limited number of showcase requests a minute (429 with Retry-After beyond).",
 		Errors: append([]int{http.StatusUnprocessableEntity}, tooMany...),
 	}, func(ctx context.Context, in *struct {
 		ShowcaseSearch
 		PageParams
 	}) (*showcaseHits, error) {
-		q, err := domain.NewShowcaseQuery(in.Q, in.Region, in.Program, in.Year, in.Area)
+		q, err := domain.NewShowcaseQuery(in.Q, domain.ShowcaseFilters{Region: in.Region, Province: in.Province, Regency: in.Regency,
+			Program: in.Program, Year: in.Year, Area: in.Area})
 		if err != nil {
 			return nil, err
 		}
@@ -415,7 +439,7 @@ func registerShowcase(api huma.API, s *Services) {
 		Body ReplicationCreate
 	}) (*struct{ Body Replication }, error) {
 		r, err := s.Showcase.RecordReplication(ctx, actorOf(ctx), in.PublicationID, domain.ReplicationDraft{AgencyID: in.Body.AgencyID,
-			Status: in.Body.Status, On: in.Body.Date, Note: in.Body.Note})
+			UnitID: in.Body.UnitID, Status: in.Body.Status, On: in.Body.Date, Note: in.Body.Note})
 		if err != nil {
 			return nil, err
 		}

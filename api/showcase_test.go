@@ -20,6 +20,8 @@ type innovation struct {
 	title, problem, goal, text string
 	areas                      []string
 	agency                     *domain.Agency
+	// unit is the participant's work unit, a unit of agency.
+	unit *domain.Unit
 	// cohort defaults to the world's cohort A (organized by w.organizer).
 	cohort    *domain.Cohort
 	organizer domain.User
@@ -49,6 +51,9 @@ func (w *world) designedProject(t testing.TB, in innovation) uuid.UUID {
 	profile := domain.UserProfile{Email: uniq() + "@example.go.id", Name: "Peserta " + uniq()}
 	if in.agency != nil {
 		profile.AgencyID = &in.agency.ID
+	}
+	if in.unit != nil {
+		profile.UnitID = &in.unit.ID
 	}
 	participant, _, err := w.directory().CreateUser(ctx, w.admin, profile, "")
 	if err != nil {

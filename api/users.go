@@ -21,6 +21,7 @@ type User struct {
 	Position      string     `json:"position" doc:"Position (jabatan)." example:"Kepala Dinas Komunikasi dan Informatika"`
 	Rank          string     `json:"rank" doc:"Rank (pangkat/golongan)." example:"Pembina Utama Muda (IV/c)"`
 	AgencyID      *uuid.UUID `json:"agencyId,omitempty" format:"uuid" doc:"The agency (instansi) the user works for."`
+	UnitID        *uuid.UUID `json:"unitId,omitempty" format:"uuid" doc:"The user's work unit (unit kerja) in their agency (list-units)."`
 	PlatformAdmin bool       `json:"platformAdmin" doc:"Whether the user administers the installation."`
 	Activated     bool       `json:"activated" doc:"Whether the user has set a password; false for imported people who have not activated their account yet."`
 	Version       int64      `json:"version" doc:"Increases with every change; the ETag names it." example:"1"`
@@ -30,7 +31,7 @@ type User struct {
 
 func newUser(u domain.User) User {
 	return User{ID: u.ID, Email: u.Email, Name: u.Name, SortName: domain.SortName(u.Name), NIP: string(u.NIP), Position: u.Position, Rank: u.Rank, AgencyID: u.AgencyID,
-		PlatformAdmin: u.PlatformAdmin, Activated: u.Activated, Version: u.Version, CreatedAt: u.CreatedAt, UpdatedAt: u.UpdatedAt}
+		UnitID: u.UnitID, PlatformAdmin: u.PlatformAdmin, Activated: u.Activated, Version: u.Version, CreatedAt: u.CreatedAt, UpdatedAt: u.UpdatedAt}
 }
 
 // UserCreate is the body of create-user.
@@ -42,6 +43,7 @@ type UserCreate struct {
 	Position      string     `json:"position,omitempty" maxLength:"200" doc:"Position (jabatan)." example:"Kepala Bagian Organisasi"`
 	Rank          string     `json:"rank,omitempty" maxLength:"200" doc:"Rank (pangkat/golongan)." example:"Penata Tingkat I (III/d)"`
 	AgencyID      *uuid.UUID `json:"agencyId,omitempty" format:"uuid" doc:"The agency the user works for."`
+	UnitID        *uuid.UUID `json:"unitId,omitempty" format:"uuid" doc:"The user's work unit: a unit of agencyId (422 unit.not_of_agency otherwise)."`
 	PlatformAdmin bool       `json:"platformAdmin,omitempty" doc:"Make the user a platform admin (platform admins only)."`
 	InstitutionID *uuid.UUID `json:"institutionId,omitempty" format:"uuid" doc:"The training institution registering the account, which you organize for; its organizers may correct the profile and issue codes until the person activates the account. Left out, it is the one institution you organize for."`
 }
@@ -60,13 +62,14 @@ type UserPatch struct {
 	NIP           Optional[string]    `json:"nip,omitempty" maxLength:"24" example:"198001152005011002" doc:"New NIP; null removes it."`
 	Position      Optional[string]    `json:"position,omitempty" maxLength:"200" example:"Kepala Dinas Komunikasi dan Informatika" doc:"New position."`
 	Rank          Optional[string]    `json:"rank,omitempty" maxLength:"200" example:"Pembina Utama Muda (IV/c)" doc:"New rank."`
-	AgencyID      Optional[uuid.UUID] `json:"agencyId,omitempty" format:"uuid" doc:"New agency; null removes it."`
+	AgencyID      Optional[uuid.UUID] `json:"agencyId,omitempty" format:"uuid" doc:"New agency; null removes it. A new agency without unitId also removes the unit, which belonged to the old one."`
+	UnitID        Optional[uuid.UUID] `json:"unitId,omitempty" format:"uuid" doc:"New work unit, a unit of the (new) agency (422 unit.not_of_agency otherwise); null removes it."`
 	PlatformAdmin Optional[bool]      `json:"platformAdmin,omitempty" doc:"Grant or take platform administration (platform admins only)."`
 }
 
 func (p UserPatch) changes() domain.UserChanges {
 	c := domain.UserChanges{Email: p.Email.ptr(), Name: p.Name.ptr(), Position: p.Position.ptr(), Rank: p.Rank.ptr(),
-		AgencyID: p.AgencyID.ptr(), ClearAgency: p.AgencyID.Null, PlatformAdmin: p.PlatformAdmin.ptr()}
+		AgencyID: p.AgencyID.ptr(), ClearAgency: p.AgencyID.Null, UnitID: p.UnitID.ptr(), ClearUnit: p.UnitID.Null, PlatformAdmin: p.PlatformAdmin.ptr()}
 	if p.NIP.Set {
 		nip := p.NIP.Value // null clears: the empty string
 		c.NIP = &nip
@@ -108,7 +111,7 @@ func registerUsers(api huma.API, s *Services) {
 	}) (*userCreatedOutput, error) {
 		b := in.Body
 		u, code, err := s.Directory.CreateUser(ctx, actorOf(ctx), domain.UserProfile{Email: b.Email, Name: b.Name, NIP: b.NIP,
-			Position: b.Position, Rank: b.Rank, AgencyID: b.AgencyID, PlatformAdmin: b.PlatformAdmin, RegisteredBy: b.InstitutionID}, b.Password)
+			Position: b.Position, Rank: b.Rank, AgencyID: b.AgencyID, UnitID: b.UnitID, PlatformAdmin: b.PlatformAdmin, RegisteredBy: b.InstitutionID}, b.Password)
 		if err != nil {
 			return nil, err
 		}

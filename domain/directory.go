@@ -96,6 +96,9 @@ func (d *Directory) createUser(ctx context.Context, actor *Actor, p UserProfile,
 		if err := checkAgency(ctx, tx, u.AgencyID); err != nil {
 			return err
 		}
+		if err := checkUnit(ctx, tx, "unitId", u.AgencyID, u.UnitID); err != nil {
+			return err
+		}
 		if err := tx.Users().Create(ctx, Account{User: u, Credentials: creds}); err != nil {
 			return err
 		}
@@ -167,6 +170,9 @@ func (d *Directory) UpdateUser(ctx context.Context, actor *Actor, id uuid.UUID, 
 			return err
 		}
 		if err := checkAgency(ctx, tx, user.AgencyID); err != nil {
+			return err
+		}
+		if err := checkUnit(ctx, tx, "unitId", user.AgencyID, user.UnitID); err != nil {
 			return err
 		}
 		user.Version++
@@ -256,24 +262,10 @@ func (d *Directory) AddInstitutionOrganizer(ctx context.Context, actor *Actor, i
 	})
 }
 
-// CreateAgency registers a government agency.
+// CreateAgency registers a government agency, its place given as a region
+// in one line (see CreateAgencyOf).
 func (d *Directory) CreateAgency(ctx context.Context, actor *Actor, name, region string) (Agency, error) {
-	if err := Authorize(actor, CreateAgency, Target{}); err != nil {
-		return Agency{}, err
-	}
-	a, err := NewAgency(name, region, d.now())
-	if err != nil {
-		return Agency{}, err
-	}
-	err = d.store.WithinTx(ctx, func(tx Store) error {
-		if err := tx.Agencies().Create(ctx, a); err != nil {
-			return err
-		}
-		e := event(actor, a.CreatedAt, "agency.created", "agency", a.ID)
-		e.After = a
-		return tx.Events().Append(ctx, e)
-	})
-	return a, err
+	return d.CreateAgencyOf(ctx, actor, AgencyDraft{Name: name, Region: region})
 }
 
 // ListAgencies lists agencies by name, matching q when given. Agencies are

@@ -278,6 +278,8 @@ var accountOffers = []offer[*Actor]{
 	{OpListUsers, ListUsers, nil},
 	{OpCreateInstitution, CreateInstitution, nil},
 	{OpCreateAgency, CreateAgency, nil},
+	{OpUpdateAgency, UpdateAgency, nil},
+	{OpCreateUnit, ManageUnits, nil},
 	{OpRecordReplication, RecordReplication, nil},
 	{OpListReplications, ListReplications, nil},
 }
@@ -332,6 +334,7 @@ func OfferedOperations() []Operation {
 	add(operationsOf(cohortOffers))
 	add(operationsOf(agendaOffers))
 	add(operationsOf(agendaItemOffers))
+	add(operationsOf(unitOffers))
 	add(append(operationsOf(accountOffers), OpCreateCohort))
 	add([]Operation{OpCreateProgramTemplate, OpUpdateProgramTemplate})
 	return ops

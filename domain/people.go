@@ -23,8 +23,11 @@ type User struct {
 	// Position is the jabatan, e.g. "Kepala Dinas Komunikasi dan Informatika".
 	Position string
 	// Rank is the pangkat/golongan, e.g. "Pembina Utama Muda (IV/c)".
-	Rank          string
-	AgencyID      *uuid.UUID
+	Rank     string
+	AgencyID *uuid.UUID
+	// UnitID is the person's work unit (unit kerja) in their agency; nil
+	// when not known. It is always a unit of AgencyID.
+	UnitID        *uuid.UUID
 	PlatformAdmin bool
 	// Activated is false until the person has set a password.
 	Activated bool
@@ -45,6 +48,7 @@ type UserProfile struct {
 	Position      string
 	Rank          string
 	AgencyID      *uuid.UUID
+	UnitID        *uuid.UUID
 	PlatformAdmin bool
 	// RegisteredBy is the institution on whose behalf the account is made.
 	RegisteredBy *uuid.UUID
@@ -52,6 +56,8 @@ type UserProfile struct {
 
 // UserChanges is a partial update of a user; nil fields stay as they are.
 // An empty NIP or a nil AgencyID pointer inside ClearAgency removes them.
+// A changed agency without a unit named leaves the person without a unit
+// (their old unit is one of the old agency); ClearUnit removes the unit.
 type UserChanges struct {
 	Email         *string
 	Name          *string
@@ -60,12 +66,14 @@ type UserChanges struct {
 	Rank          *string
 	AgencyID      *uuid.UUID
 	ClearAgency   bool
+	UnitID        *uuid.UUID
+	ClearUnit     bool
 	PlatformAdmin *bool
 }
 
 // newUser validates a profile and returns the user it describes.
 func newUser(p UserProfile, now time.Time) (User, error) {
-	u := User{ID: NewID(), PlatformAdmin: p.PlatformAdmin, AgencyID: p.AgencyID, RegisteredBy: p.RegisteredBy, CreatedAt: now, UpdatedAt: now, Version: 1}
+	u := User{ID: NewID(), PlatformAdmin: p.PlatformAdmin, AgencyID: p.AgencyID, UnitID: p.UnitID, RegisteredBy: p.RegisteredBy, CreatedAt: now, UpdatedAt: now, Version: 1}
 	var v Violations
 	u.setEmail(&v, p.Email)
 	u.setName(&v, p.Name)
@@ -94,10 +102,19 @@ func (u *User) apply(c UserChanges) error {
 		u.Rank = text(&v, "rank", *c.Rank, false)
 	}
 	if c.AgencyID != nil {
+		if !sameID(u.AgencyID, c.AgencyID) {
+			u.UnitID = nil
+		}
 		u.AgencyID = c.AgencyID
 	}
 	if c.ClearAgency {
-		u.AgencyID = nil
+		u.AgencyID, u.UnitID = nil, nil
+	}
+	if c.UnitID != nil {
+		u.UnitID = c.UnitID
+	}
+	if c.ClearUnit {
+		u.UnitID = nil
 	}
 	if c.PlatformAdmin != nil {
 		u.PlatformAdmin = *c.PlatformAdmin
@@ -159,20 +176,61 @@ func NewInstitution(name, code string, now time.Time) (Institution, error) {
 }
 
 // Agency is a participant's or mentor's home government body (instansi),
-// such as "Pemerintah Kota Batam".
+// such as "Pemerintah Kota Batam", with its place and its work units
+// (Unit).
 type Agency struct {
 	ID uuid.UUID
 	// Name is unique regardless of case; the roster import finds agencies by it.
 	Name string
-	// Region is the province or city, e.g. "Kepulauan Riau".
+	// Province and Regency are where the agency is (see Place).
+	Province string
+	Regency  string
+	// Region is Place().Region(), e.g. "Kota Batam, Kepulauan Riau", kept
+	// for the clients and searches that knew only a region.
 	Region    string
+	Version   int64
 	CreatedAt time.Time
 }
 
-// NewAgency validates an agency.
+// Place is where the agency is.
+func (a Agency) Place() Place { return Place{Province: a.Province, Regency: a.Regency} }
+
+// setPlace sets the agency's province, regency and region.
+func (a *Agency) setPlace(p Place) {
+	a.Province, a.Regency, a.Region = p.Province, p.Regency, p.Region()
+}
+
+// NewAgency validates an agency given its region in one line (see
+// PlaceOfRegion).
 func NewAgency(name, region string, now time.Time) (Agency, error) {
+	place, err := PlaceOfRegion(region)
 	var v Violations
-	a := Agency{ID: NewID(), Name: text(&v, "name", name, true), Region: text(&v, "region", region, false), CreatedAt: now}
+	v.AddError("", err)
+	a := Agency{ID: NewID(), Name: text(&v, "name", name, true), Version: 1, CreatedAt: now}
+	a.setPlace(place)
+	return a, v.Err()
+}
+
+// AgencyDraft is what create-agency gives: a name and a place, as a
+// province and a regency or, as the first API had it, a region in one line.
+type AgencyDraft struct {
+	Name     string
+	Province string
+	Regency  string
+	// Region is read only when Province and Regency are empty.
+	Region string
+}
+
+// NewAgencyOf validates an agency draft.
+func NewAgencyOf(d AgencyDraft, now time.Time) (Agency, error) {
+	if strings.TrimSpace(d.Province) == "" && strings.TrimSpace(d.Regency) == "" {
+		return NewAgency(d.Name, d.Region, now)
+	}
+	place, err := NewPlace(d.Province, d.Regency)
+	var v Violations
+	v.AddError("", err)
+	a := Agency{ID: NewID(), Name: text(&v, "name", d.Name, true), Version: 1, CreatedAt: now}
+	a.setPlace(place)
 	return a, v.Err()
 }
 

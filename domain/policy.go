@@ -132,6 +132,10 @@ const (
 	CreateInstitution Action = "institution.create"
 	ManageInstitution Action = "institution.manage"
 	CreateAgency      Action = "agency.create"
+	// UpdateAgency changes an agency's name and place; ManageUnits creates
+	// and changes the work units (unit kerja) of agencies.
+	UpdateAgency      Action = "agency.update"
+	ManageUnits       Action = "agency.manage_units"
 	CreateCohort      Action = "cohort.create"
 	ReadCohort        Action = "cohort.read"
 	UpdateCohort      Action = "cohort.update"
@@ -280,6 +284,8 @@ var rules = map[Action]rule{
 	CreateInstitution:  {noun: "institution", allowed: nobody},
 	ManageInstitution:  {noun: "institution", allowed: nobody},
 	CreateAgency:       {noun: "agency", allowed: organizer},
+	UpdateAgency:       {noun: "agency", allowed: organizer},
+	ManageUnits:        {noun: "agency", allowed: organizer},
 	CreateCohort: {noun: "institution", allowed: func(a *Actor, t Target) bool {
 		return slices.Contains(a.Institutions, t.InstitutionID)
 	}},

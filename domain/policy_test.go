@@ -103,6 +103,8 @@ var policyTable = map[Action][]policyRow{
 	CreateInstitution:  {{adminOnly, "nothing"}},
 	ManageInstitution:  {{adminOnly, "institution A"}},
 	CreateAgency:       {{organizers, "nothing"}},
+	UpdateAgency:       {{organizers, "nothing"}},
+	ManageUnits:        {{organizers, "nothing"}},
 	RecordReplication:  {{organizers, "nothing"}},
 	ListReplications:   {{organizers, "nothing"}},
 	// Program templates: LAN's ("nothing") are read by every organizer;

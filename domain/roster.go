@@ -34,6 +34,11 @@ type RosterRow struct {
 	// Group is the group of the cohort the participant is placed in; empty
 	// when the cohort is not divided.
 	Group string
+	// Unit and MentorUnit name the work units (unit kerja, OPD) of the
+	// participant and of the mentor in the row's agency; empty when not
+	// given. A unit the agency lacks is created by the import.
+	Unit       string
+	MentorUnit string
 }
 
 // Roster is an uploaded roster: its rows, as written, and the names its
@@ -141,6 +146,17 @@ func (c *RosterCheck) Row(raw RosterRow) RosterRow {
 	row.Rank = text(v, field("rank"), raw.Rank, false)
 	row.Agency = text(v, field("agency"), raw.Agency, false)
 	row.Group = text(v, field("group"), raw.Group, false)
+	row.Unit = text(v, field("unit"), raw.Unit, false)
+	row.MentorUnit = text(v, field("mentor_unit"), raw.MentorUnit, false)
+	if row.Agency == "" {
+		// A unit is a unit of an agency: without one it names nothing.
+		if row.Unit != "" {
+			v.Add(field("unit"), CodeRosterUnitWithoutAgency)
+		}
+		if row.MentorUnit != "" {
+			v.Add(field("mentor_unit"), CodeRosterUnitWithoutAgency)
+		}
+	}
 	row.MentorName = text(v, field("mentor_name"), raw.MentorName, false)
 	row.MentorEmail = email("mentor_email", raw.MentorEmail)
 	if row.MentorEmail != "" && row.MentorEmail == row.Email {

@@ -31,6 +31,11 @@ type RosterOutcome struct {
 	CreatedParticipant bool
 	CreatedMentor      bool
 	CreatedAgency      bool
+	// UnitID and MentorUnitID are the work units the row names, found in
+	// the agency or created (CreatedUnits counts those this row created).
+	UnitID       *uuid.UUID
+	MentorUnitID *uuid.UUID
+	CreatedUnits int
 	// ParticipantActivationCode and MentorActivationCode are set for
 	// accounts this import created: the organizer hands them out.
 	ParticipantActivationCode string
@@ -44,6 +49,12 @@ type RosterOutcome struct {
 // row and column (as the file names the column). Importing the same roster
 // again changes nothing; a changed mentor, coach or group of an enrolled
 // participant is updated.
+// Work units (the optional unit and mentor_unit columns) are found by name
+// in the row's agency, whatever the case, and created when the agency has
+// none of that name, their kind guessed from the name (GuessUnitKind). A
+// new account gets its unit; an existing account keeps its profile, except
+// that one of the row's agency without a unit gets the row's unit (a roster
+// uploaded again with the unit column fills them in).
 // Everything new is written with one statement per table, so a roster of
 // thousands of rows imports in seconds. The roster is read only for those
 // who may import it, so that anyone else learns that, whatever it holds.
@@ -108,11 +119,14 @@ type rosterImport struct {
 	rows          []RosterRow
 	users         map[string]User // by e-mail
 	agencies      map[string]Agency
+	units         map[string]Unit // by unitKey
 	coaches       map[uuid.UUID]bool
 	enrollments   map[uuid.UUID]Enrollment // by participant
 	takenNIPs     map[NIP]bool
 
 	newAgencies    []Agency
+	newUnits       []Unit
+	unitsGiven     []User // existing accounts given a unit
 	newAccounts    []Account
 	newEnrollments []Enrollment
 	newProjects    []Project
@@ -145,6 +159,18 @@ func (s *Cohorts) newRosterImport(ctx context.Context, tx Store, actor *Actor, c
 	}
 	if imp.agencies, err = tx.Agencies().ByNames(ctx, agencyNames); err != nil {
 		return nil, err
+	}
+	var agencyIDs []uuid.UUID
+	for _, a := range imp.agencies {
+		agencyIDs = append(agencyIDs, a.ID)
+	}
+	units, err := tx.Units().OfAgencies(ctx, agencyIDs)
+	if err != nil {
+		return nil, err
+	}
+	imp.units = map[string]Unit{}
+	for _, u := range units {
+		imp.units[unitKey(u.AgencyID, u.Name)] = u
 	}
 	if imp.takenNIPs, err = tx.Users().TakenNIPs(ctx, nips); err != nil {
 		return nil, err
@@ -196,9 +222,14 @@ func (imp *rosterImport) check(columns RosterColumns) error {
 func (imp *rosterImport) importRow(r RosterRow) RosterOutcome {
 	out := RosterOutcome{Line: r.Line, Email: r.Email}
 	out.AgencyID, out.CreatedAgency = imp.agency(r.Agency)
-	participant, code := imp.user(UserProfile{Email: r.Email, Name: r.Name, NIP: string(r.NIP), Position: r.Position, Rank: r.Rank, AgencyID: out.AgencyID})
+	var created bool
+	out.UnitID, created = imp.unit(out.AgencyID, r.Unit)
+	out.CreatedUnits += btoi(created)
+	out.MentorUnitID, created = imp.unit(out.AgencyID, r.MentorUnit)
+	out.CreatedUnits += btoi(created)
+	participant, code := imp.user(UserProfile{Email: r.Email, Name: r.Name, NIP: string(r.NIP), Position: r.Position, Rank: r.Rank, AgencyID: out.AgencyID, UnitID: out.UnitID})
 	out.ParticipantID, out.CreatedParticipant, out.ParticipantActivationCode = participant.ID, code != "", code
-	mentor, code := imp.user(UserProfile{Email: r.MentorEmail, Name: r.MentorName, AgencyID: out.AgencyID})
+	mentor, code := imp.user(UserProfile{Email: r.MentorEmail, Name: r.MentorName, AgencyID: out.AgencyID, UnitID: out.MentorUnitID})
 	out.MentorID, out.CreatedMentor, out.MentorActivationCode = mentor.ID, code != "", code
 
 	var coachID *uuid.UUID
@@ -229,11 +260,53 @@ func (imp *rosterImport) agency(name string) (*uuid.UUID, bool) {
 	return &a.ID, true
 }
 
+// unitKey is how the import finds a unit: by agency and lower-cased name.
+func unitKey(agency uuid.UUID, name string) string {
+	return agency.String() + "/" + strings.ToLower(name)
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// unit finds a unit of the agency by name, or plans to create it; nil
+// without a name (or an agency: the check refused such rows).
+func (imp *rosterImport) unit(agency *uuid.UUID, name string) (*uuid.UUID, bool) {
+	if agency == nil || name == "" {
+		return nil, false
+	}
+	key := unitKey(*agency, name)
+	if u, ok := imp.units[key]; ok {
+		return &u.ID, false
+	}
+	u, _ := NewUnit(*agency, UnitDraft{Name: name}, imp.now) // the roster's check validated the name
+	imp.units[key] = u
+	imp.newUnits = append(imp.newUnits, u)
+	e := event(imp.actor, imp.now, "unit.created", "unit", u.ID)
+	e.After, e.Details.Title = u, u.Name
+	imp.events = append(imp.events, e)
+	return &u.ID, true
+}
+
 // user finds a person by e-mail, or plans their account with an activation
 // code, which it returns. Existing accounts are left as they are. The
 // roster's values were checked by CheckRoster, so the profile is valid.
 func (imp *rosterImport) user(p UserProfile) (User, string) {
 	if u, ok := imp.users[p.Email]; ok {
+		if u.UnitID == nil && p.UnitID != nil && sameID(u.AgencyID, p.AgencyID) {
+			before := u
+			u.UnitID = p.UnitID
+			u.Version++
+			u.UpdatedAt = imp.now
+			imp.users[p.Email] = u
+			imp.unitsGiven = append(imp.unitsGiven, u)
+			e := event(imp.actor, imp.now, "user.updated", "user", u.ID)
+			e.Before, e.After = before, u
+			imp.events = append(imp.events, e)
+		}
 		return u, ""
 	}
 	p.RegisteredBy = &imp.institutionID
@@ -281,8 +354,16 @@ func (imp *rosterImport) write() error {
 			return err
 		}
 	}
+	if err := imp.tx.Units().Create(imp.ctx, imp.newUnits...); err != nil {
+		return err
+	}
 	if len(imp.newAccounts) > 0 {
 		if err := imp.tx.Users().Create(imp.ctx, imp.newAccounts...); err != nil {
+			return err
+		}
+	}
+	for _, u := range imp.unitsGiven {
+		if err := imp.tx.Users().Update(imp.ctx, u); err != nil {
 			return err
 		}
 	}

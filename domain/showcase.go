@@ -45,7 +45,14 @@ type Publication struct {
 	AgencyID   *uuid.UUID
 	AgencyName string
 	Region     string
-	Program    Program
+	// Province and Regency are the agency's place when published (Region
+	// is the two in one line); UnitID and UnitName the participant's work
+	// unit then, nil and empty when they had none.
+	Province string
+	Regency  string
+	UnitID   *uuid.UUID
+	UnitName string
+	Program  Program
 	// Year is the year the cohort started.
 	Year int
 	// PublicEvidence lists the approved evidence the participant made public.
@@ -117,17 +124,28 @@ func (p *Publication) publish(d PublicationDraft, project Project, cohort Cohort
 	}
 	p.CohortID, p.Title, p.Problem, p.Innovation = project.CohortID, project.Title, project.Problem, innovation
 	p.InnovationAreas = append([]string{}, project.InnovationAreas...)
-	p.AgencyID, p.AgencyName, p.Region = nil, "", ""
+	p.AgencyID, p.AgencyName, p.Region, p.Province, p.Regency = nil, "", "", "", ""
 	if agency != nil {
 		id := agency.ID
-		p.AgencyID, p.AgencyName, p.Region = &id, agency.Name, agency.Region
+		p.AgencyID, p.AgencyName, p.Region, p.Province, p.Regency = &id, agency.Name, agency.Region, agency.Province, agency.Regency
 	}
+	p.UnitID, p.UnitName = nil, ""
 	p.Program, p.Year = cohort.Program, cohort.StartsOn.Time().Year()
 	p.PublicEvidence = public
 	p.WithdrawnBy, p.WithdrawnAt = nil, nil
 	p.Version++
 	p.UpdatedAt = now
 	return nil
+}
+
+// setUnit names the participant's work unit on a publication just
+// published; a unit of another agency than the publication's is left out.
+func (p *Publication) setUnit(u *Unit) {
+	p.UnitID, p.UnitName = nil, ""
+	if u != nil && p.AgencyID != nil && u.AgencyID == *p.AgencyID {
+		id := u.ID
+		p.UnitID, p.UnitName = &id, u.Name
+	}
 }
 
 // checkPublishable refuses to publish a project whose design is not
@@ -165,8 +183,15 @@ type ShowcaseQuery struct {
 	// "layanan"), best first; when nothing matches, its misspelled words are
 	// corrected to words of the showcase and searched again.
 	Text string
-	// Region keeps publications of agencies in this region (any case).
+	// Region keeps publications of agencies in this region (any case):
+	// their province, their regency or city, or both as Region writes them.
 	Region string
+	// Province keeps publications of agencies in this province.
+	Province string
+	// Regency keeps publications of agencies in this regency or city,
+	// written in full ("Kabupaten Klaten") or by its name alone ("Klaten",
+	// which finds Kabupaten and Kota Klaten alike).
+	Regency string
 	// Program keeps publications of cohorts of this program.
 	Program Program
 	// Year keeps publications of cohorts that started in this year.
@@ -175,11 +200,37 @@ type ShowcaseQuery struct {
 	Area string
 }
 
+// ShowcaseFilters are the filters of a search, as written by the visitor.
+type ShowcaseFilters struct {
+	Region   string
+	Province string
+	Regency  string
+	Program  string
+	Year     int
+	Area     string
+}
+
 // NewShowcaseQuery validates a search: every bad parameter is named.
-func NewShowcaseQuery(text, region, program string, year int, area string) (ShowcaseQuery, error) {
+func NewShowcaseQuery(text string, f ShowcaseFilters) (ShowcaseQuery, error) {
 	var v Violations
+	region, program, year, area := f.Region, f.Program, f.Year, f.Area
 	q := ShowcaseQuery{Text: strings.Join(strings.Fields(text), " "), Region: strings.TrimSpace(region),
 		Area: strings.ToLower(strings.TrimSpace(area)), Year: year}
+	if f.Province != "" {
+		p, err := ParseProvince("query.province", f.Province)
+		v.AddError("query.province", err)
+		q.Province = p
+	}
+	if regency := strings.Join(strings.Fields(f.Regency), " "); regency != "" {
+		q.Regency = regency
+		if r, err := ParseRegency("query.regency", regency); err == nil {
+			q.Regency = r
+		} else if utf8.RuneCountInString(regency) > MaxTextLength {
+			v.Add("query.regency", CodeFieldTooLong, Params{"max": MaxTextLength})
+		} else if err := CheckSingleLine("query.regency", regency); err != nil {
+			v.AddError("query.regency", err)
+		}
+	}
 	if utf8.RuneCountInString(q.Text) > MaxShowcaseQuery {
 		v.Add("query.q", CodeFieldTooLong, Params{"max": MaxShowcaseQuery})
 	}
@@ -220,6 +271,9 @@ type ShowcaseHit struct {
 	Snippet         []HighlightPart
 	AgencyName      string
 	Region          string
+	Province        string
+	Regency         string
+	UnitName        string
 	Program         Program
 	Year            int
 	InnovationAreas []string
@@ -261,8 +315,12 @@ type PublicEvidence struct {
 type ReplicationSummary struct {
 	AgencyName string
 	Region     string
-	Status     ReplicationStatus
-	On         Date
+	Province   string
+	Regency    string
+	// UnitName is the visiting agency's unit, when the record names one.
+	UnitName string
+	Status   ReplicationStatus
+	On       Date
 }
 
 // ShowcaseEntry is a published project as the public sees it: the
@@ -293,25 +351,30 @@ type Replication struct {
 	ID            uuid.UUID
 	PublicationID uuid.UUID
 	AgencyID      uuid.UUID
-	Status        ReplicationStatus
-	On            Date
-	Note          string
-	RecordedBy    uuid.UUID
-	CreatedAt     time.Time
+	// UnitID is the visiting agency's unit that made the studi tiru, when
+	// known; a unit of AgencyID.
+	UnitID     *uuid.UUID
+	Status     ReplicationStatus
+	On         Date
+	Note       string
+	RecordedBy uuid.UUID
+	CreatedAt  time.Time
 }
 
 // ReplicationDraft is what an organizer records.
 type ReplicationDraft struct {
 	AgencyID uuid.UUID
-	Status   string
-	On       Date
-	Note     string
+	// UnitID optionally names the agency's unit that visited.
+	UnitID *uuid.UUID
+	Status string
+	On     Date
+	Note   string
 }
 
 // newReplication validates a draft for a publication on the given day.
 func newReplication(p Publication, d ReplicationDraft, by uuid.UUID, today Date, now time.Time) (Replication, error) {
 	var v Violations
-	r := Replication{ID: NewID(), PublicationID: p.ID, AgencyID: d.AgencyID, Status: ReplicationStatus(d.Status), On: d.On,
+	r := Replication{ID: NewID(), PublicationID: p.ID, AgencyID: d.AgencyID, UnitID: d.UnitID, Status: ReplicationStatus(d.Status), On: d.On,
 		RecordedBy: by, CreatedAt: now}
 	if d.AgencyID == uuid.Nil {
 		v.Add("agencyId", CodeFieldRequired)
@@ -336,9 +399,14 @@ func newReplication(p Publication, d ReplicationDraft, by uuid.UUID, today Date,
 type AgencyReplication struct {
 	Replication
 	PublicationTitle string
-	// InnovatorName and InnovatorRegion are the agency whose innovation it is.
-	InnovatorName   string
-	InnovatorRegion string
+	// UnitName is the agency's own unit that made it, when recorded.
+	UnitName string
+	// InnovatorName and InnovatorRegion are the agency whose innovation it
+	// is, with its regency and the innovating participant's unit.
+	InnovatorName    string
+	InnovatorRegion  string
+	InnovatorRegency string
+	InnovatorUnit    string
 }
 
 // SimilarProject is a project alike another in title, problem or goal, as

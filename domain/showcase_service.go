@@ -59,6 +59,14 @@ func (s *Showcase) Publish(ctx context.Context, actor *Actor, projectID uuid.UUI
 			}
 			agency = &a
 		}
+		var unit *Unit
+		if participant.UnitID != nil {
+			u, err := tx.Units().Get(ctx, *participant.UnitID)
+			if err != nil {
+				return err
+			}
+			unit = &u
+		}
 		evidence := map[uuid.UUID]Evidence{}
 		for _, id := range d.PublicEvidence[:min(len(d.PublicEvidence), MaxPublicEvidence)] {
 			e, err := tx.Evidence().Get(ctx, id)
@@ -78,6 +86,7 @@ func (s *Showcase) Publish(ctx context.Context, actor *Actor, projectID uuid.UUI
 		if err := pub.publish(d, project, cohort, agency, evidence, actor.UserID, now); err != nil {
 			return err
 		}
+		pub.setUnit(unit)
 		action := "project.published"
 		if !became {
 			action = "project.publication_updated"
@@ -202,6 +211,9 @@ func (s *Showcase) RecordReplication(ctx context.Context, actor *Actor, publicat
 			return err
 		}
 		if err := checkAgency(ctx, tx, &r.AgencyID); err != nil {
+			return err
+		}
+		if err := checkUnit(ctx, tx, "unitId", &r.AgencyID, r.UnitID); err != nil {
 			return err
 		}
 		if err := tx.Replications().Create(ctx, r); err != nil {

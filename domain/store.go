@@ -21,6 +21,7 @@ type Store interface {
 	LoginFailures() LoginFailureStore
 	Institutions() InstitutionStore
 	Agencies() AgencyStore
+	Units() UnitStore
 	Cohorts() CohortStore
 	// Agenda keeps the cohorts' agendas and their rules.
 	Agenda() AgendaStore
@@ -142,6 +143,8 @@ type AgencyStore interface {
 	// Get returns an agency, or KindNotFound.
 	Get(ctx context.Context, id uuid.UUID) (Agency, error)
 	List(ctx context.Context, q string, page PageRequest) (Page[Agency], error)
+	// Update stores a when its stored version is a.Version-1; else KindStale.
+	Update(ctx context.Context, a Agency) error
 }
 
 // CohortStore keeps cohorts and their staff.

@@ -92,14 +92,25 @@ type agencyRow struct {
 
 	ID        uuid.UUID `bun:"id,pk,type:uuid"`
 	Name      string    `bun:"name"`
+	Province  string    `bun:"province"`
+	Regency   string    `bun:"regency"`
 	Region    string    `bun:"region"`
+	Version   int64     `bun:"version"`
 	CreatedAt time.Time `bun:"created_at"`
 	// SortKey is lower(name) as PostgreSQL computes it, for cursors.
 	SortKey string `bun:"sort_key,scanonly"`
 }
 
 func (r agencyRow) toDomain() domain.Agency {
-	return domain.Agency{ID: r.ID, Name: r.Name, Region: r.Region, CreatedAt: r.CreatedAt.UTC()}
+	return domain.Agency{ID: r.ID, Name: r.Name, Province: r.Province, Regency: r.Regency, Region: r.Region, Version: r.Version, CreatedAt: r.CreatedAt.UTC()}
+}
+
+func agencyFromDomain(a domain.Agency) agencyRow {
+	version := a.Version
+	if version == 0 {
+		version = 1
+	}
+	return agencyRow{ID: a.ID, Name: a.Name, Province: a.Province, Regency: a.Regency, Region: a.Region, Version: version, CreatedAt: a.CreatedAt}
 }
 
 // AgencyStore implements domain.AgencyStore.
@@ -114,7 +125,7 @@ var _ domain.AgencyStore = (*AgencyStore)(nil)
 func (s *AgencyStore) Create(ctx context.Context, agencies ...domain.Agency) error {
 	rows := make([]agencyRow, len(agencies))
 	for i, a := range agencies {
-		rows[i] = agencyRow{ID: a.ID, Name: a.Name, Region: a.Region, CreatedAt: a.CreatedAt}
+		rows[i] = agencyFromDomain(a)
 	}
 	_, err := s.db.NewInsert().Model(&rows).Exec(ctx)
 	return dbError(err)
@@ -147,6 +158,15 @@ func (s *AgencyStore) Get(ctx context.Context, id uuid.UUID) (domain.Agency, err
 	var row agencyRow
 	err := s.db.NewSelect().Model(&row).Where("id = ?", id).Scan(ctx)
 	return row.toDomain(), notFound(err, "agency")
+}
+
+// Update writes an agency's name and place if nobody changed it since it
+// was read.
+func (s *AgencyStore) Update(ctx context.Context, a domain.Agency) error {
+	row := agencyFromDomain(a)
+	res, err := s.db.NewUpdate().Model(&row).Column("name", "province", "regency", "region", "version").
+		WherePK().Where("version = ?", a.Version-1).Exec(ctx)
+	return staleUnlessOne(res, err)
 }
 
 // List returns agencies by name, matching q as a substring when given.

@@ -27,14 +27,15 @@ var uniqueFields = map[string]domain.FieldError{
 	"users_email_key":             {Field: "email", Code: domain.CodeEmailTaken},
 	"users_nip_key":               {Field: "nip", Code: domain.CodeNIPTaken},
 	"agencies_name_key":           {Field: "name", Code: domain.CodeAgencyNameTaken},
+	"agency_units_name_key":       {Field: "name", Code: domain.CodeUnitNameTaken},
 	"institutions_code_key":       {Field: "code", Code: domain.CodeInstitutionCodeTaken},
 	"cohorts_code_key":            {Field: "code", Code: domain.CodeCohortCodeTaken},
 	"enrollments_participant_key": {Field: "participantId", Code: domain.CodeEnrollmentExists},
 	"reviews_design_once":         {Field: "decision", Code: domain.CodeDesignAlreadyReviewed},
 	"replications_once":           {Field: "agencyId", Code: domain.CodeShowcaseReplicationRecorded},
-}
 	// A participant presents each seminar in one session (migration 0017).
 	"seminar_session_participants_once": {Field: "enrollmentId", Code: domain.CodeSessionParticipantTaken},
+}
 
 // dbError turns a database failure into a domain error where it has a
 // meaning for clients (a duplicate, a missing reference, an unreachable

@@ -27,6 +27,10 @@ type publicationRow struct {
 	InnovationAreas []string   `bun:"innovation_areas,array"`
 	AgencyName      string     `bun:"agency_name"`
 	Region          string     `bun:"region"`
+	Province        string     `bun:"province"`
+	Regency         string     `bun:"regency"`
+	UnitID          *uuid.UUID `bun:"unit_id,type:uuid"`
+	UnitName        string     `bun:"unit_name"`
 	Program         string     `bun:"program"`
 	Year            int        `bun:"year"`
 	PublishedBy     uuid.UUID  `bun:"published_by,type:uuid"`
@@ -43,6 +47,7 @@ type publicationRow struct {
 func publicationFromDomain(p domain.Publication) publicationRow {
 	r := publicationRow{ID: p.ID, ProjectID: p.ProjectID, CohortID: p.CohortID, AgencyID: p.AgencyID, Title: p.Title, Problem: p.Problem,
 		Innovation: p.Innovation, InnovationAreas: p.InnovationAreas, AgencyName: p.AgencyName, Region: p.Region, Program: string(p.Program),
+		Province: p.Province, Regency: p.Regency, UnitID: p.UnitID, UnitName: p.UnitName,
 		Year: p.Year, PublishedBy: p.PublishedBy, PublishedAt: p.PublishedAt, WithdrawnBy: p.WithdrawnBy, WithdrawnAt: p.WithdrawnAt,
 		Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
 	if r.InnovationAreas == nil {
@@ -54,6 +59,7 @@ func publicationFromDomain(p domain.Publication) publicationRow {
 func (r publicationRow) toDomain() domain.Publication {
 	p := domain.Publication{ID: r.ID, ProjectID: r.ProjectID, CohortID: r.CohortID, AgencyID: r.AgencyID, Title: r.Title, Problem: r.Problem,
 		Innovation: r.Innovation, InnovationAreas: r.InnovationAreas, AgencyName: r.AgencyName, Region: r.Region, Program: domain.Program(r.Program),
+		Province: r.Province, Regency: r.Regency, UnitID: r.UnitID, UnitName: r.UnitName,
 		Year: r.Year, PublicEvidence: []uuid.UUID{}, PublishedBy: r.PublishedBy, PublishedAt: r.PublishedAt.UTC(), WithdrawnBy: r.WithdrawnBy,
 		WithdrawnAt: r.WithdrawnAt, Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
 	if p.InnovationAreas == nil {
@@ -90,7 +96,7 @@ func (s *PublicationStore) Create(ctx context.Context, p domain.Publication) err
 // addWords adds the words of a publication's public texts to the
 // dictionary misspelled searches are corrected against.
 func (s *PublicationStore) addWords(ctx context.Context, p domain.Publication) error {
-	words := domain.ShowcaseWords(nil, p.Title, p.Problem, p.Innovation, strings.Join(p.InnovationAreas, " "), p.AgencyName, p.Region)
+	words := domain.ShowcaseWords(nil, p.Title, p.Problem, p.Innovation, strings.Join(p.InnovationAreas, " "), p.AgencyName, p.Region, p.UnitName)
 	if len(words) == 0 {
 		return nil
 	}
@@ -168,29 +174,34 @@ var _ domain.ReplicationStore = (*ReplicationStore)(nil)
 type replicationRow struct {
 	bun.BaseModel `bun:"table:replications,alias:r"`
 
-	ID            uuid.UUID `bun:"id,pk,type:uuid"`
-	PublicationID uuid.UUID `bun:"publication_id,type:uuid"`
-	AgencyID      uuid.UUID `bun:"agency_id,type:uuid"`
-	Status        string    `bun:"status"`
-	HappenedOn    time.Time `bun:"happened_on,type:date"`
-	Note          string    `bun:"note"`
-	RecordedBy    uuid.UUID `bun:"recorded_by,type:uuid"`
-	CreatedAt     time.Time `bun:"created_at"`
+	ID            uuid.UUID  `bun:"id,pk,type:uuid"`
+	PublicationID uuid.UUID  `bun:"publication_id,type:uuid"`
+	AgencyID      uuid.UUID  `bun:"agency_id,type:uuid"`
+	UnitID        *uuid.UUID `bun:"unit_id,type:uuid"`
+	Status        string     `bun:"status"`
+	HappenedOn    time.Time  `bun:"happened_on,type:date"`
+	Note          string     `bun:"note"`
+	RecordedBy    uuid.UUID  `bun:"recorded_by,type:uuid"`
+	CreatedAt     time.Time  `bun:"created_at"`
 
 	PublicationTitle string `bun:"publication_title,scanonly"`
+	UnitName         string `bun:"unit_name,scanonly"`
 	InnovatorName    string `bun:"innovator_name,scanonly"`
 	InnovatorRegion  string `bun:"innovator_region,scanonly"`
+	InnovatorRegency string `bun:"innovator_regency,scanonly"`
+	InnovatorUnit    string `bun:"innovator_unit,scanonly"`
 }
 
 func (r replicationRow) toDomain() domain.AgencyReplication {
-	return domain.AgencyReplication{Replication: domain.Replication{ID: r.ID, PublicationID: r.PublicationID, AgencyID: r.AgencyID,
+	return domain.AgencyReplication{Replication: domain.Replication{ID: r.ID, PublicationID: r.PublicationID, AgencyID: r.AgencyID, UnitID: r.UnitID,
 		Status: domain.ReplicationStatus(r.Status), On: domain.DateOf(r.HappenedOn), Note: r.Note, RecordedBy: r.RecordedBy, CreatedAt: r.CreatedAt.UTC()},
-		PublicationTitle: r.PublicationTitle, InnovatorName: r.InnovatorName, InnovatorRegion: r.InnovatorRegion}
+		PublicationTitle: r.PublicationTitle, UnitName: r.UnitName, InnovatorName: r.InnovatorName, InnovatorRegion: r.InnovatorRegion,
+		InnovatorRegency: r.InnovatorRegency, InnovatorUnit: r.InnovatorUnit}
 }
 
 // Create inserts a studi tiru record.
 func (s *ReplicationStore) Create(ctx context.Context, r domain.Replication) error {
-	row := replicationRow{ID: r.ID, PublicationID: r.PublicationID, AgencyID: r.AgencyID, Status: string(r.Status), HappenedOn: r.On.Time(),
+	row := replicationRow{ID: r.ID, PublicationID: r.PublicationID, AgencyID: r.AgencyID, UnitID: r.UnitID, Status: string(r.Status), HappenedOn: r.On.Time(),
 		Note: r.Note, RecordedBy: r.RecordedBy, CreatedAt: r.CreatedAt}
 	_, err := s.db.NewInsert().Model(&row).Exec(ctx)
 	return dbError(err)
@@ -208,7 +219,9 @@ func (s *ReplicationStore) OfAgency(ctx context.Context, agency uuid.UUID, page 
 	var rows []replicationRow
 	q := s.reads().NewSelect().Model(&rows).
 		ColumnExpr("?TableColumns, pub.title AS publication_title, pub.agency_name AS innovator_name, pub.region AS innovator_region").
+		ColumnExpr("pub.regency AS innovator_regency, pub.unit_name AS innovator_unit, coalesce(un.name, '') AS unit_name").
 		Join("JOIN publications AS pub ON pub.id = r.publication_id AND pub.withdrawn_at IS NULL").
+		Join("LEFT JOIN agency_units AS un ON un.id = r.unit_id").
 		Where("r.agency_id = ?", agency).OrderExpr("r.happened_on DESC, r.id").Limit(int64(page.Size() + 1))
 	if hasCursor {
 		q.Where("(r.happened_on < ? OR (r.happened_on = ? AND r.id > ?))", afterOn, afterOn, afterID)

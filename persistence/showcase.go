@@ -64,6 +64,9 @@ type hitRow struct {
 	Problem         string    `bun:"problem"`
 	AgencyName      string    `bun:"agency_name"`
 	Region          string    `bun:"region"`
+	Province        string    `bun:"province"`
+	Regency         string    `bun:"regency"`
+	UnitName        string    `bun:"unit_name"`
 	Program         string    `bun:"program"`
 	Year            int       `bun:"year"`
 	InnovationAreas []string  `bun:"innovation_areas,array"`
@@ -137,7 +140,15 @@ func filters(q domain.ShowcaseQuery) (string, []any) {
 	where, args := []string{"pub.withdrawn_at IS NULL"}, []any{}
 	add := func(cond string, a ...any) { where = append(where, cond); args = append(args, a...) }
 	if q.Region != "" {
-		add("lower(pub.region) = lower(?)", q.Region)
+		add("lower(?) IN (lower(pub.region), lower(pub.province), lower(pub.regency))", q.Region)
+	}
+	if q.Province != "" {
+		add("lower(pub.province) = lower(?)", q.Province)
+	}
+	if q.Regency != "" {
+		// A regency written in full is matched as it is; a name alone
+		// finds the Kabupaten and the Kota of that name.
+		add("lower(pub.regency) IN (lower(?), lower('Kabupaten ' || ?), lower('Kota ' || ?))", q.Regency, q.Regency, q.Regency)
 	}
 	if q.Program != "" {
 		add("pub.program = ?", string(q.Program))
@@ -165,7 +176,7 @@ func (s *ShowcaseStore) search(ctx context.Context, mode, text string, q domain.
 		}
 		var rows []hitRow
 		err := s.db.NewRaw(`
-			SELECT m.id, m.title, m.problem, m.agency_name, m.region, m.program, m.year, m.innovation_areas, m.published_at,
+			SELECT m.id, m.title, m.problem, m.agency_name, m.region, m.province, m.regency, m.unit_name, m.program, m.year, m.innovation_areas, m.published_at,
 			       0::float8 AS score, '' AS title_highlight, '' AS snippet, rc.studied, rc.adopted, 0 AS candidates
 			FROM (SELECT * FROM publications pub WHERE `+where+` ORDER BY pub.published_at DESC, pub.id LIMIT ?) m
 			CROSS JOIN LATERAL (`+replicationCounts+`) rc
@@ -190,7 +201,7 @@ func (s *ShowcaseStore) search(ctx context.Context, mode, text string, q domain.
 		    LIMIT ?
 		),
 		page AS (SELECT c.id, c.score FROM candidates c ` + position + ` ORDER BY c.score DESC, c.id LIMIT ?)
-		SELECT m.id, m.title, m.problem, m.agency_name, m.region, m.program, m.year, m.innovation_areas, m.published_at, page.score,
+		SELECT m.id, m.title, m.problem, m.agency_name, m.region, m.province, m.regency, m.unit_name, m.program, m.year, m.innovation_areas, m.published_at, page.score,
 		       ts_headline('indonesian', translate(m.title, ?, ''), q.tsq, 'HighlightAll=true, StartSel=' || ? || ', StopSel=' || ?) AS title_highlight,
 		       ts_headline('indonesian', translate(m.problem || E'\n' || m.innovation, ?, ''), q.tsq,
 		                   'MaxFragments=2, MinWords=10, MaxWords=30, FragmentDelimiter=" … ", StartSel=' || ? || ', StopSel=' || ?) AS snippet,
@@ -279,7 +290,8 @@ const replicationCounts = `SELECT count(*) FILTER (WHERE r.status = ?) AS studie
 var replicationArgs = []any{domain.ReplicationStudied, domain.ReplicationAdopted}
 
 func (r hitRow) toDomain(mode string) domain.ShowcaseHit {
-	h := domain.ShowcaseHit{ID: r.ID, Title: r.Title, AgencyName: r.AgencyName, Region: r.Region, Program: domain.Program(r.Program),
+	h := domain.ShowcaseHit{ID: r.ID, Title: r.Title, AgencyName: r.AgencyName, Region: r.Region, Province: r.Province, Regency: r.Regency,
+		UnitName: r.UnitName, Program: domain.Program(r.Program),
 		Year: r.Year, InnovationAreas: r.InnovationAreas, Replications: domain.ReplicationCounts{Studied: r.Studied, Adopted: r.Adopted},
 		Score: r.Score, PublishedAt: r.PublishedAt.UTC()}
 	if h.InnovationAreas == nil {
@@ -384,17 +396,22 @@ func (s *ShowcaseStore) Entry(ctx context.Context, id uuid.UUID) (domain.Showcas
 	var replications []struct {
 		AgencyName string    `bun:"name"`
 		Region     string    `bun:"region"`
+		Province   string    `bun:"province"`
+		Regency    string    `bun:"regency"`
+		UnitName   string    `bun:"unit_name"`
 		Status     string    `bun:"status"`
 		On         time.Time `bun:"happened_on"`
 	}
-	err = s.db.NewRaw(`SELECT a.name, a.region, r.status, r.happened_on FROM replications r JOIN agencies a ON a.id = r.agency_id
+	err = s.db.NewRaw(`SELECT a.name, a.region, a.province, a.regency, coalesce(un.name, '') AS unit_name, r.status, r.happened_on
+		FROM replications r JOIN agencies a ON a.id = r.agency_id LEFT JOIN agency_units un ON un.id = r.unit_id
 		WHERE r.publication_id = ? ORDER BY r.happened_on DESC, a.name, r.status`, id).Scan(ctx, &replications)
 	if err != nil {
 		return domain.ShowcaseEntry{}, dbError(err)
 	}
 	for _, r := range replications {
 		status := domain.ReplicationStatus(r.Status)
-		entry.Replications = append(entry.Replications, domain.ReplicationSummary{AgencyName: r.AgencyName, Region: r.Region, Status: status, On: domain.DateOf(r.On)})
+		entry.Replications = append(entry.Replications, domain.ReplicationSummary{AgencyName: r.AgencyName, Region: r.Region, Province: r.Province,
+			Regency: r.Regency, UnitName: r.UnitName, Status: status, On: domain.DateOf(r.On)})
 		if status == domain.ReplicationStudied {
 			entry.Counts.Studied++
 		} else {

@@ -67,6 +67,9 @@ func (s *Store) Institutions() domain.InstitutionStore { return &InstitutionStor
 // Agencies returns the agency repository.
 func (s *Store) Agencies() domain.AgencyStore { return &AgencyStore{db: s.db, search: s.reads} }
 
+// Units returns the repository of agencies' work units.
+func (s *Store) Units() domain.UnitStore { return &UnitStore{db: s.db} }
+
 // Cohorts returns the cohort repository.
 func (s *Store) Cohorts() domain.CohortStore { return &CohortStore{db: s.db} }
 

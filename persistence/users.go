@@ -23,6 +23,7 @@ type userRow struct {
 	Position            string     `bun:"position"`
 	Rank                string     `bun:"rank"`
 	AgencyID            *uuid.UUID `bun:"agency_id,type:uuid"`
+	UnitID              *uuid.UUID `bun:"unit_id,type:uuid"`
 	PlatformAdmin       bool       `bun:"platform_admin"`
 	RegisteredBy        *uuid.UUID `bun:"registered_by,type:uuid"`
 	PasswordHash        string     `bun:"password_hash"`
@@ -35,7 +36,7 @@ type userRow struct {
 
 func userFromDomain(u domain.User) userRow {
 	r := userRow{ID: u.ID, Email: u.Email, Name: u.Name, SortName: domain.SortName(u.Name), Position: u.Position, Rank: u.Rank, AgencyID: u.AgencyID,
-		PlatformAdmin: u.PlatformAdmin, RegisteredBy: u.RegisteredBy, Version: u.Version, CreatedAt: u.CreatedAt, UpdatedAt: u.UpdatedAt}
+		UnitID: u.UnitID, PlatformAdmin: u.PlatformAdmin, RegisteredBy: u.RegisteredBy, Version: u.Version, CreatedAt: u.CreatedAt, UpdatedAt: u.UpdatedAt}
 	if u.NIP != "" {
 		nip := string(u.NIP)
 		r.NIP = &nip
@@ -45,7 +46,7 @@ func userFromDomain(u domain.User) userRow {
 
 func (r userRow) toDomain() domain.User {
 	u := domain.User{ID: r.ID, Email: r.Email, Name: r.Name, Position: r.Position, Rank: r.Rank, AgencyID: r.AgencyID,
-		PlatformAdmin: r.PlatformAdmin, RegisteredBy: r.RegisteredBy, Activated: r.PasswordHash != "", Version: r.Version,
+		UnitID: r.UnitID, PlatformAdmin: r.PlatformAdmin, RegisteredBy: r.RegisteredBy, Activated: r.PasswordHash != "", Version: r.Version,
 		CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
 	if r.NIP != nil {
 		u.NIP = domain.NIP(*r.NIP)
@@ -137,7 +138,7 @@ func (s *UserStore) ByEmails(ctx context.Context, emails []string) (map[string]d
 func (s *UserStore) Update(ctx context.Context, u domain.User) error {
 	row := userFromDomain(u)
 	res, err := s.db.NewUpdate().Model(&row).
-		Column("email", "name", "sort_name", "nip", "position", "rank", "agency_id", "platform_admin", "version", "updated_at").
+		Column("email", "name", "sort_name", "nip", "position", "rank", "agency_id", "unit_id", "platform_admin", "version", "updated_at").
 		WherePK().Where("version = ?", u.Version-1).Exec(ctx)
 	return staleUnlessOne(res, err)
 }

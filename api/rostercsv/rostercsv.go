@@ -31,8 +31,14 @@ const (
 	colMentorName
 	colCoachEmail
 	colGroup
+	colUnit
+	colMentorUnit
 	numColumns
 )
+
+// optionalColumns may be left out of a header: their values are then empty.
+// The unit columns came after rosters were already kept without them.
+var optionalColumns = map[int]bool{colUnit: true, colMentorUnit: true}
 
 // columns are the English header names of a roster file, in the order of
 // the template an organizer downloads. They are also the domain's names of
@@ -40,6 +46,7 @@ const (
 var columns = [numColumns]string{
 	"nip", "name", "email", "position", "rank", "agency",
 	"mentor_email", "mentor_name", "coach_email", "group",
+	"unit", "mentor_unit",
 }
 
 // indonesianColumns are the Indonesian header names of the same columns, as
@@ -47,6 +54,7 @@ var columns = [numColumns]string{
 var indonesianColumns = [numColumns]string{
 	"NIP", "Nama", "Email", "Jabatan", "Pangkat/Golongan", "Instansi",
 	"Email Mentor", "Nama Mentor", "Email Coach", "Kelompok",
+	"Unit Kerja", "Unit Kerja Mentor",
 }
 
 // utf8BOM is the byte order mark Excel writes at the start of "CSV UTF-8".
@@ -65,7 +73,9 @@ const peekSize = 64 << 10
 // rank, agency, mentor_email, mentor_name, coach_email and group, or in
 // Indonesian NIP, Nama, Email, Jabatan, Pangkat/Golongan, Instansi, Email
 // Mentor, Nama Mentor, Email Coach and Kelompok, in any order, in any case
-// and with any spaces. Blank lines are skipped and values are trimmed.
+// and with any spaces. Two columns may be left out: unit and mentor_unit
+// (Unit Kerja, Unit Kerja Mentor), the work units of the participant and
+// the mentor in their agency. Blank lines are skipped and values are trimmed.
 //
 // A file that breaks rules yields a KindInvalid error listing every problem,
 // each under a field such as "rows[3].email" (3 being RosterRow.Line, the
@@ -104,7 +114,9 @@ func Parse(r io.Reader) (domain.Roster, error) {
 	}
 	names := domain.RosterColumns{}
 	for c, i := range cols {
-		names[columns[c]] = strings.TrimSpace(header[i])
+		if i >= 0 { // an optional column the file leaves out keeps its name
+			names[columns[c]] = strings.TrimSpace(header[i])
+		}
 	}
 
 	var (
@@ -172,11 +184,17 @@ func Parse(r io.Reader) (domain.Roster, error) {
 
 // rowOf returns the trimmed values of one data row as written.
 func rowOf(line int, rec []string, cols [numColumns]int) domain.RosterRow {
-	value := func(c int) string { return rec[cols[c]] }
+	value := func(c int) string {
+		if cols[c] < 0 { // an optional column the file leaves out
+			return ""
+		}
+		return rec[cols[c]]
+	}
 	return domain.RosterRow{
 		Line: line, NIP: domain.NIP(value(colNIP)), Name: value(colName), Email: value(colEmail),
 		Position: value(colPosition), Rank: value(colRank), Agency: value(colAgency),
 		MentorEmail: value(colMentorEmail), MentorName: value(colMentorName), CoachEmail: value(colCoachEmail), Group: value(colGroup),
+		Unit: value(colUnit), MentorUnit: value(colMentorUnit),
 	}
 }
 
@@ -251,7 +269,7 @@ func parseHeader(header []string) (cols [numColumns]int, unnamed []int, err erro
 		v.Add(p.Field, p.Code, p.Params)
 	}
 	for c, i := range cols {
-		if i < 0 {
+		if i < 0 && !optionalColumns[c] {
 			v.Add("header", domain.CodeRosterMissingColumn, domain.Params{"column": names[c]})
 		}
 	}

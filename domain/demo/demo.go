@@ -179,8 +179,12 @@ func (b *builder) createInstitution(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	bpsdm, err := b.unit(ctx, b.admin, province, bpsdmUnit)
+	if err != nil {
+		return err
+	}
 	user, err := b.user(ctx, b.admin, domain.UserProfile{Email: organizer.Email(bpsdmDomain), Name: organizer.Name(),
-		NIP: organizer.NIP(200), Position: organizer.Position, Rank: organizer.Rank, AgencyID: &province})
+		NIP: organizer.NIP(200), Position: organizer.Position, Rank: organizer.Rank, AgencyID: &province, UnitID: bpsdm})
 	if err != nil {
 		return err
 	}
@@ -230,9 +234,16 @@ func (b *builder) addStaff(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	units := map[uuid.UUID]*uuid.UUID{}
+	if units[province], err = b.unit(ctx, b.organizer, province, bpsdmUnit); err != nil {
+		return err
+	}
+	if units[lan], err = b.unit(ctx, b.organizer, lan, lanUnit); err != nil {
+		return err
+	}
 	add := func(s staff, domainName string, agency uuid.UUID, seq int, role domain.StaffRole) (domain.User, error) {
 		u, err := b.user(ctx, b.organizer, domain.UserProfile{Email: s.Email(domainName), Name: s.Name(), NIP: s.NIP(seq),
-			Position: s.Position, Rank: s.Rank, AgencyID: &agency})
+			Position: s.Position, Rank: s.Rank, AgencyID: &agency, UnitID: units[agency]})
 		if err != nil {
 			return u, err
 		}
@@ -261,21 +272,32 @@ func (b *builder) addStaff(ctx context.Context) error {
 func (b *builder) enroll(ctx context.Context) error {
 	agencies := map[string]uuid.UUID{}
 	for _, r := range regions {
-		id, err := b.agency(ctx, b.organizer, r.Agency, r.Province)
+		id, err := b.agency(ctx, b.organizer, r.Agency, placeOf(r))
 		if err != nil {
 			return err
 		}
 		agencies[r.Agency] = id
+		if err := b.regionUnitsOf(ctx, r, id); err != nil {
+			return err
+		}
 	}
 	for _, p := range b.people {
 		agency := agencies[p.Region.Agency]
+		secretariat, err := b.unit(ctx, b.organizer, agency, mentorUnit)
+		if err != nil {
+			return err
+		}
 		mentor, err := b.user(ctx, b.organizer, domain.UserProfile{Email: p.Mentor.Email(p.Region.Domain), Name: p.Mentor.Name(),
-			NIP: p.MentorNIP(), Position: p.MentorPosition, Rank: p.MentorRank, AgencyID: &agency})
+			NIP: p.MentorNIP(), Position: p.MentorPosition, Rank: p.MentorRank, AgencyID: &agency, UnitID: secretariat})
+		if err != nil {
+			return err
+		}
+		unit, err := b.unit(ctx, b.organizer, agency, p.Theme.Unit)
 		if err != nil {
 			return err
 		}
 		user, err := b.user(ctx, b.organizer, domain.UserProfile{Email: p.Person.Email(p.Region.Domain), Name: p.Person.Name(),
-			NIP: p.NIP(), Position: p.Position(), Rank: p.Rank(), AgencyID: &agency})
+			NIP: p.NIP(), Position: p.Position(), Rank: p.Rank(), AgencyID: &agency, UnitID: unit})
 		if err != nil {
 			return err
 		}

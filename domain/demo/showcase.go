@@ -54,12 +54,16 @@ func (b *builder) publish(ctx context.Context) error {
 				visitor = r
 			}
 		}
-		agency, err := b.agency(ctx, b.organizer, visitor.Agency, visitor.Province)
+		agency, err := b.agency(ctx, b.organizer, visitor.Agency, placeOf(visitor))
+		if err != nil {
+			return err
+		}
+		unit, err := b.unit(ctx, b.organizer, agency, visitingUnit)
 		if err != nil {
 			return err
 		}
 		if _, err := b.s.Showcase.RecordReplication(ctx, b.organizer, publications[s.Innovator].ID, domain.ReplicationDraft{
-			AgencyID: agency, Status: string(s.Status), On: b.day(-s.DaysAgo), Note: s.Note}); err != nil {
+			AgencyID: agency, UnitID: unit, Status: string(s.Status), On: b.day(-s.DaysAgo), Note: s.Note}); err != nil {
 			return fmt.Errorf("record the studi tiru of %s: %w", visitor.Agency, err)
 		}
 	}

@@ -70,7 +70,7 @@ func Load(ctx context.Context, db *bun.DB, opts Options) error {
 }
 
 // seededTables are the tables the seed loads, parents first.
-var seededTables = []string{"institutions", "agencies", "users", "cohorts", "cohort_staff", "enrollments", "projects", "milestones", "evidence",
+var seededTables = []string{"institutions", "agencies", "agency_units", "users", "cohorts", "cohort_staff", "enrollments", "projects", "milestones", "evidence",
 	"events", "reviews", "publications", "replications", "showcase_words"}
 
 // prepareBulkLoad makes loading an empty database fast, the way bulk loads
@@ -196,23 +196,32 @@ func (s *seeder) run() error {
 
 	// Institutions, each with an organizer; agencies.
 	institutions := make([]uuid.UUID, n/perInstitution+1)
-	var users, instRows, agencyRows [][]any
+	var users, instRows, agencyRows, unitRows [][]any
 	var staffRows [][]any
 	for i := range institutions {
 		institutions[i] = domain.NewID()
 		instRows = append(instRows, []any{institutions[i], fmt.Sprintf("BPSDM Provinsi %d", i+1), fmt.Sprintf("SEED-%04d", i+1), now})
 	}
 	agencies := make([]uuid.UUID, 500)
-	agencyNames, agencyRegions := make([]string, len(agencies)), make([]string, len(agencies))
+	agencyNames, agencyPlaces := make([]string, len(agencies)), make([]domain.Place, len(agencies))
+	agencyRegions := make([]string, len(agencies))
+	// Every agency has the same few work units (seedUnits).
+	units := make([][]uuid.UUID, len(agencies))
 	for i := range agencies {
 		agencies[i] = domain.NewID()
-		agencyNames[i], agencyRegions[i] = seedAgency(i)
-		agencyRows = append(agencyRows, []any{agencies[i], agencyNames[i], agencyRegions[i], now})
+		agencyNames[i], agencyPlaces[i] = seedAgency(i)
+		agencyRegions[i] = agencyPlaces[i].Region()
+		agencyRows = append(agencyRows, []any{agencies[i], agencyNames[i], agencyPlaces[i].Province, agencyPlaces[i].Regency, agencyRegions[i], now})
+		for _, name := range seedUnits {
+			unit := domain.NewID()
+			units[i] = append(units[i], unit)
+			unitRows = append(unitRows, []any{unit, agencies[i], name, string(domain.GuessUnitKind(name)), int64(1), now, now})
+		}
 	}
-	user := func(kind string, i int, agency *uuid.UUID) uuid.UUID {
+	user := func(kind string, i int, agency, unit *uuid.UUID) uuid.UUID {
 		id := domain.NewID()
 		name, email := seedPerson(s.rnd, kind, i)
-		users = append(users, []any{id, email, name, domain.SortName(name), agency, int64(1), now, now})
+		users = append(users, []any{id, email, name, domain.SortName(name), agency, unit, int64(1), now, now})
 		return id
 	}
 
@@ -231,14 +240,15 @@ func (s *seeder) run() error {
 		program := seedPrograms[s.rnd.IntN(len(seedPrograms))]
 		cohortRows = append(cohortRows, []any{cohort, institutions[c*40/perInstitution%len(institutions)], program,
 			fmt.Sprintf("SEED-%06d", c+1), fmt.Sprintf("PKN II Angkatan Seed %d", c+1), starts, starts.AddDate(0, 6, 0), "[]", int64(1), now, now})
-		organizer := user("organizer", c, nil)
-		coaches := []uuid.UUID{user("coach", 2*c, nil), user("coach", 2*c+1, nil)}
+		organizer := user("organizer", c, nil, nil)
+		coaches := []uuid.UUID{user("coach", 2*c, nil, nil), user("coach", 2*c+1, nil, nil)}
 		staffRows = append(staffRows, []any{cohort, organizer, "organizer", now}, []any{cohort, coaches[0], "coach", now}, []any{cohort, coaches[1], "coach", now})
 		for range size {
 			agencyNo := s.rnd.IntN(len(agencies))
 			agency := agencies[agencyNo]
-			participant := user("participant", participantNo, &agency)
-			mentor := user("mentor", participantNo, &agency)
+			unitNo := s.rnd.IntN(len(seedUnits))
+			participant := user("participant", participantNo, &agency, &units[agencyNo][unitNo])
+			mentor := user("mentor", participantNo, &agency, &units[agencyNo][(unitNo+1)%len(seedUnits)])
 			enrollment, project := domain.NewID(), domain.NewID()
 			coach := coaches[participantNo%2]
 			enrollmentRows = append(enrollmentRows, []any{enrollment, cohort, participant, mentor, coach, fmt.Sprintf("Kelompok %d", participantNo%2+1), int64(1), now, now})
@@ -258,8 +268,9 @@ func (s *seeder) run() error {
 				publication := domain.NewID()
 				at := now.Add(-time.Duration(s.rnd.IntN(365*24)) * time.Hour)
 				publicationRows = append(publicationRows, []any{publication, project, cohort, agency, title, problem, innovation, areas,
-					agencyNames[agencyNo], agencyRegions[agencyNo], program, starts.Year(), participant, at, int64(1), at, at})
-				words = append(words, domain.ShowcaseWords(dictionary, title, problem, innovation, strings.Join(areas, " "), agencyNames[agencyNo], agencyRegions[agencyNo])...)
+					agencyNames[agencyNo], agencyRegions[agencyNo], agencyPlaces[agencyNo].Province, agencyPlaces[agencyNo].Regency,
+					units[agencyNo][unitNo], seedUnits[unitNo], program, starts.Year(), participant, at, int64(1), at, at})
+				words = append(words, domain.ShowcaseWords(dictionary, title, problem, innovation, strings.Join(areas, " "), agencyNames[agencyNo], agencyRegions[agencyNo], seedUnits[unitNo])...)
 				if s.rnd.IntN(10) == 0 {
 					for k := range 1 + s.rnd.IntN(3) {
 						visitor := agencies[(agencyNo+1+k*37)%len(agencies)]
@@ -298,14 +309,14 @@ func (s *seeder) run() error {
 		}
 		if len(evidenceRows) > 200000 { // bound the memory of a large run
 			if err := s.flush(&users, &enrollmentRows, &projectRows, &milestoneRows, &evidenceRows, &eventRows, &reviewRows, &cohortRows, &staffRows,
-				&publicationRows, &replicationRows, instRows, agencyRows); err != nil {
+				&publicationRows, &replicationRows, instRows, agencyRows, unitRows); err != nil {
 				return err
 			}
-			instRows, agencyRows = nil, nil
+			instRows, agencyRows, unitRows = nil, nil, nil
 		}
 	}
 	if err := s.flush(&users, &enrollmentRows, &projectRows, &milestoneRows, &evidenceRows, &eventRows, &reviewRows, &cohortRows, &staffRows,
-		&publicationRows, &replicationRows, instRows, agencyRows); err != nil {
+		&publicationRows, &replicationRows, instRows, agencyRows, unitRows); err != nil {
 		return err
 	}
 	if _, err := s.pg.Exec(s.ctx, `INSERT INTO showcase_words (word) SELECT unnest($1::text[]) ORDER BY 1 ON CONFLICT DO NOTHING`, words); err != nil {
@@ -320,15 +331,16 @@ func (s *seeder) run() error {
 // flush writes the rows gathered so far, parents before children, and
 // empties the buffers.
 func (s *seeder) flush(users, enrollments, projects, milestones, evidence, events, reviews, cohorts, staff, publications, replications *[][]any,
-	institutions, agencies [][]any) error {
+	institutions, agencies, units [][]any) error {
 	steps := []struct {
 		table   string
 		columns []string
 		rows    *[][]any
 	}{
 		{"institutions", []string{"id", "name", "code", "created_at"}, &institutions},
-		{"agencies", []string{"id", "name", "region", "created_at"}, &agencies},
-		{"users", []string{"id", "email", "name", "sort_name", "agency_id", "version", "created_at", "updated_at"}, users},
+		{"agencies", []string{"id", "name", "province", "regency", "region", "created_at"}, &agencies},
+		{"agency_units", []string{"id", "agency_id", "name", "kind", "version", "created_at", "updated_at"}, &units},
+		{"users", []string{"id", "email", "name", "sort_name", "agency_id", "unit_id", "version", "created_at", "updated_at"}, users},
 		{"cohorts", []string{"id", "institution_id", "program", "code", "name", "starts_on", "ends_on", "phases", "version", "created_at", "updated_at"}, cohorts},
 		{"cohort_staff", []string{"cohort_id", "user_id", "role", "created_at"}, staff},
 		{"enrollments", []string{"id", "cohort_id", "participant_id", "mentor_id", "coach_id", "group_name", "version", "created_at", "updated_at"}, enrollments},
@@ -338,7 +350,7 @@ func (s *seeder) flush(users, enrollments, projects, milestones, evidence, event
 		{"events", []string{"at", "actor_id", "action", "target_type", "target_id", "cohort_id", "project_id"}, events},
 		{"reviews", []string{"id", "project_id", "target_type", "target_id", "round", "reviewer_id", "reviewer_role", "decision", "comment", "created_at"}, reviews},
 		{"publications", []string{"id", "project_id", "cohort_id", "agency_id", "title", "problem", "innovation", "innovation_areas", "agency_name", "region",
-			"program", "year", "published_by", "published_at", "version", "created_at", "updated_at"}, publications},
+			"province", "regency", "unit_id", "unit_name", "program", "year", "published_by", "published_at", "version", "created_at", "updated_at"}, publications},
 		{"replications", []string{"id", "publication_id", "agency_id", "status", "happened_on", "note", "recorded_by", "created_at"}, replications},
 	}
 	for _, step := range steps {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+
+	"github.com/proper-id/proper/domain"
 )
 
 // The seed writes designs in Bahasa Indonesia from these parts, so that
@@ -98,15 +100,32 @@ var seedProvinces = []string{"Kepulauan Riau", "Jawa Tengah", "Sulawesi Selatan"
 // seedAgencyKinds are the kinds of agency per place.
 var seedAgencyKinds = []string{"Pemerintah Kabupaten", "Pemerintah Kota", "Dinas Kesehatan", "Dinas Pendidikan", "Badan Pendapatan Daerah"}
 
-// seedAgency names the i-th seeded agency and its region.
-func seedAgency(i int) (name, region string) {
-	place := i % len(seedPlaces)
+// seedCities are the seedPlaces that are cities (kota); the others are
+// regencies (kabupaten).
+var seedCities = map[string]bool{"Batam": true, "Semarang": true, "Palembang": true, "Surabaya": true, "Malang": true, "Kediri": true,
+	"Padang": true, "Bukittinggi": true, "Medan": true, "Pekanbaru": true, "Jambi": true, "Bengkulu": true, "Pontianak": true,
+	"Banjarmasin": true, "Samarinda": true, "Balikpapan": true, "Makassar": true, "Manado": true, "Palu": true, "Kendari": true,
+	"Gorontalo": true, "Ambon": true, "Ternate": true, "Jayapura": true, "Sorong": true, "Denpasar": true, "Mataram": true,
+	"Kupang": true, "Banda Aceh": true, "Tanjungpinang": true, "Pangkalpinang": true, "Tangerang": true, "Depok": true,
+	"Magelang": true, "Bogor": true, "Bekasi": true, "Cirebon": true, "Sukabumi": true, "Tasikmalaya": true, "Serang": true}
+
+// seedUnits are the work units every seeded agency has.
+var seedUnits = []string{"Dinas Kependudukan dan Pencatatan Sipil", "Dinas Komunikasi dan Informatika", "Badan Perencanaan Pembangunan Daerah",
+	"Inspektorat", "Bagian Organisasi", "Dinas Kesehatan"}
+
+// seedAgency names the i-th seeded agency and its place.
+func seedAgency(i int) (name string, place domain.Place) {
+	p := i % len(seedPlaces)
 	kind := seedAgencyKinds[i/len(seedPlaces)%len(seedAgencyKinds)]
-	name = kind + " " + seedPlaces[place]
+	name = kind + " " + seedPlaces[p]
 	if round := i / (len(seedPlaces) * len(seedAgencyKinds)); round > 0 {
 		name = fmt.Sprintf("%s %d", name, round+1)
 	}
-	return name, seedProvinces[place]
+	regency := "Kabupaten " + seedPlaces[p]
+	if seedCities[seedPlaces[p]] {
+		regency = "Kota " + seedPlaces[p]
+	}
+	return name, domain.Place{Province: seedProvinces[p], Regency: regency}
 }
 
 // seedDesign writes a project's title, problem and goal, the account of

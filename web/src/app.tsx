@@ -28,6 +28,8 @@ const AssessmentForm = lazy(() => import("./pages/examiner/AssessmentForm").then
 const Escalations = lazy(() => import("./pages/followup/Escalations").then((m) => ({ default: m.Escalations })));
 const Workload = lazy(() => import("./pages/followup/Workload").then((m) => ({ default: m.Workload })));
 const TransferScreen = lazy(() => import("./pages/followup/TransferScreen").then((m) => ({ default: m.TransferScreen })));
+const Agencies = lazy(() => import("./pages/organizer/Agencies").then((m) => ({ default: m.Agencies })));
+const AgencyUnits = lazy(() => import("./pages/organizer/Agencies").then((m) => ({ default: m.AgencyUnits })));
 const ShowcaseSearch = lazy(() => import("./pages/showcase/ShowcaseSearch").then((m) => ({ default: m.ShowcaseSearch })));
 const ShowcaseEntry = lazy(() => import("./pages/showcase/ShowcaseEntry").then((m) => ({ default: m.ShowcaseEntry })));
 
@@ -52,6 +54,8 @@ const routes: Route[] = [
   ["/angkatan/:cohortId/sesi-seminar", (p) => <SeminarSessions cohortId={p.cohortId!} />],
   ["/angkatan/:cohortId/eskalasi", (p) => <Escalations cohortId={p.cohortId!} />],
   ["/angkatan/:cohortId/beban-kerja", (p) => <Workload cohortId={p.cohortId!} />],
+  ["/instansi", () => <Agencies />],
+  ["/instansi/:agencyId", (p) => <AgencyUnits agencyId={p.agencyId!} />],
 ];
 
 /** The screens anyone may open, signed in (in the signed-in frame) or not (in the public frame). */

@@ -2,9 +2,11 @@
 // screen; {name} marks a value filled in by t(). To add English, copy this
 // file to en.ts with the same keys and pick it in i18n/index.ts.
 import { seminarMessages } from "./seminar";
+import { unitMessages } from "./units";
 
 export const id = {
   ...seminarMessages,
+  ...unitMessages,
   // Application frame
   "app.name": "Proper",
   "app.tagline": "Pelacak Proyek Perubahan pelatihan kepemimpinan",
@@ -793,7 +795,7 @@ export const id = {
   "showcase.qHint": "Misalnya: antrean daring. Semua kata harus cocok; gunakan \"tanda kutip\" untuk frasa dan -kata untuk mengecualikan.",
   "showcase.search": "Cari",
   "showcase.filters": "Saring hasil",
-  "showcase.region": "Wilayah (provinsi)",
+  "showcase.region": "Provinsi",
   "showcase.regionHint": "Misalnya: Kepulauan Riau",
   "showcase.program": "Program pelatihan",
   "showcase.allPrograms": "Semua program",

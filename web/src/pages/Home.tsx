@@ -37,6 +37,12 @@ export function Home() {
       <NextAgenda />
       <MySeminarSessions />
         <Link href="/etalase">{t("showcase.see")}</Link>
+        {offers(me, "create-unit") && (
+          <>
+            {" · "}
+            <Link href="/instansi">{t("units.nav")}</Link>
+          </>
+        )}
       </p>
       <h2>{t("home.roles")}</h2>
       <Load loaded={cohorts}>

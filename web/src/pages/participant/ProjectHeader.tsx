@@ -21,6 +21,7 @@ type Props = {
 export function ProjectHeader({ project, milestones, onChanged }: Props) {
   return (
     <section className="panel project-summary" aria-label={t("participant.summary")}>
+      <Workplace project={project} />
       <p className="project-meta">
         <span>
           <span className="muted">{t("participant.status")}</span> <Badge tone={projectTone(project.status)}>{statusLabel("status", project.status)}</Badge>
@@ -61,6 +62,22 @@ export function ProjectHeader({ project, milestones, onChanged }: Props) {
       {offers(project, "start-implementation") && <StartImplementation project={project} onChanged={onChanged} />}
       {offers(project, "submit-final") && <SubmitFinal project={project} milestones={milestones} onChanged={onChanged} />}
     </section>
+  );
+}
+
+/** Where the participant works: unit kerja, agency, kabupaten/kota and province (get-project's participant). */
+function Workplace({ project }: { project: Project }) {
+  const w = project.participant;
+  if (!w || (!w.agencyName && !w.unitName)) return null;
+  return (
+    <p className="project-meta project-workplace" aria-label={t("units.workplace")}>
+      {w.unitName && (
+        <span>
+          <span className="muted">{t("units.unit")}</span> {w.unitName}
+        </span>
+      )}
+      {w.agencyName && <span>{[w.agencyName, w.region].filter(Boolean).join(", ")}</span>}
+    </p>
   );
 }
 

@@ -40,6 +40,7 @@ function EntryView({ entry: e, onRecorded }: { entry: Entry; onRecorded: () => v
     <article className="showcase-entry">
       <PageTitle title={e.title} />
       <p className="showcase-meta">
+        {e.unitName && `${e.unitName}, `}
         <strong>{e.agencyName}</strong>
         {e.region && `, ${e.region}`} · {statusLabel("program", e.program)} {e.year} · {t("showcase.publishedOn", { date: formatDate(e.publishedAt) })}
       </p>
@@ -88,6 +89,7 @@ function EntryView({ entry: e, onRecorded }: { entry: Entry; onRecorded: () => v
             {e.replicatedBy.map((r, i) => (
               <li key={i}>
                 <Badge tone={r.status === "adopted" ? "ok" : "info"}>{t(`showcase.status.${r.status}`)}</Badge> <strong>{r.agencyName}</strong>
+                {r.unitName && <span className="muted"> {t("showcase.visitingUnit", { unit: r.unitName })}</span>}
                 {r.region && <span className="muted">, {r.region}</span>} <span className="muted">· {formatDate(r.date)}</span>
               </li>
             ))}
