@@ -32,4 +32,5 @@ export const unitMessages = {
   "showcase.regency": "Kabupaten/kota",
   "showcase.regencyHint": "Misalnya: Kabupaten Klaten, atau Klaten saja",
   "showcase.visitingUnit": "oleh {unit}",
+  "showcase.record.noUnit": "Unit kerja tidak disebutkan",
 } as const;

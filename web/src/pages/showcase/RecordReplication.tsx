@@ -14,6 +14,7 @@ export function RecordReplication({ publicationId, onRecorded }: { publicationId
   const [find, setFind] = useState("");
   const [typed, setTyped] = useState("");
   const [agencyId, setAgencyId] = useState("");
+  const [unitId, setUnitId] = useState("");
   const [status, setStatus] = useState<Status>("studied");
   const [date, setDate] = useState(today());
   const [note, setNote] = useState("");
@@ -26,6 +27,11 @@ export function RecordReplication({ publicationId, onRecorded }: { publicationId
     return () => clearTimeout(timer);
   }, [typed]);
   const agencies = useLoad(() => ok(api.GET("/v1/agencies", { params: { query: { q: find || undefined, limit: 200 } } })), [find]);
+  // The visiting agency's work units, once an agency is chosen.
+  const units = useLoad(
+    () => (agencyId ? ok(api.GET("/v1/agencies/{agencyId}/units", { params: { path: { agencyId }, query: { limit: 200 } } })) : Promise.resolve({ items: [] })),
+    [agencyId],
+  );
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -33,11 +39,12 @@ export function RecordReplication({ publicationId, onRecorded }: { publicationId
     void action.run(async () => {
       const missing = requiredProblem({ agencyId, date });
       if (missing) throw new ApiError(missing);
-      const body = { agencyId, status, date, note: note.trim() || undefined };
+      const body = { agencyId, unitId: unitId || undefined, status, date, note: note.trim() || undefined };
       await ok(api.POST("/v1/showcase/{publicationId}/replications", { params: { path: { publicationId }, header: { "Idempotency-Key": keys(body) } }, body }));
       setDone(true);
       setNote("");
       setAgencyId("");
+      setUnitId("");
       onRecorded();
     });
   };
@@ -61,7 +68,7 @@ export function RecordReplication({ publicationId, onRecorded }: { publicationId
       <ProblemAlert error={agencies.error} retry={agencies.reload} />
       <div className="form-row">
         <Field label={t("showcase.record.find")} name="agencyQuery" type="search" hint={t("showcase.record.findHint")} value={typed} onChange={(e) => setTyped(e.target.value)} />
-        <Select label={t("showcase.record.agency")} name="agencyId" required value={agencyId} onChange={(e) => setAgencyId(e.target.value)} problem={problem} aria-busy={agencies.loading || undefined}>
+        <Select label={t("showcase.record.agency")} name="agencyId" required value={agencyId} onChange={(e) => { setAgencyId(e.target.value); setUnitId(""); }} problem={problem} aria-busy={agencies.loading || undefined}>
           <option value="">{agencies.loading ? t("common.loading") : options.length === 0 ? t("showcase.record.noAgency") : t("showcase.record.pick")}</option>
           {options.map((a) => (
             <option key={a.id} value={a.id}>
@@ -69,6 +76,16 @@ export function RecordReplication({ publicationId, onRecorded }: { publicationId
             </option>
           ))}
         </Select>
+        {(units.data?.items.length ?? 0) > 0 && (
+          <Select label={t("units.unit")} name="unitId" value={unitId} onChange={(e) => setUnitId(e.target.value)} problem={problem}>
+            <option value="">{t("showcase.record.noUnit")}</option>
+            {units.data?.items.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </Select>
+        )}
       </div>
       <div className="form-row">
         <Select label={t("showcase.record.status")} name="status" value={status} onChange={(e) => setStatus(e.target.value as Status)} problem={problem}>
