@@ -29,6 +29,8 @@ export const unitMessages = {
   "units.back": "Kembali ke daftar instansi",
   "units.unit": "Unit kerja",
   "units.workplace": "Tempat kerja peserta",
+  "organizer.roster.col.unit": "Unit kerja peserta di instansinya, misalnya Dinas Kependudukan dan Pencatatan Sipil; dibuat bila belum ada (boleh kosong, kolom boleh tidak ada)",
+  "organizer.roster.col.mentor_unit": "Unit kerja mentor di instansi yang sama, misalnya Sekretariat Daerah (boleh kosong, kolom boleh tidak ada)",
   "showcase.regency": "Kabupaten/kota",
   "showcase.regencyHint": "Misalnya: Kabupaten Klaten, atau Klaten saja",
   "showcase.visitingUnit": "oleh {unit}",

@@ -12,7 +12,7 @@ import { ScrollRegion } from "./shared";
 type ImportResult = Schema<"RosterImportResult">;
 
 /** The roster's columns, as the server names them. */
-export const rosterColumns = ["nip", "name", "email", "position", "rank", "agency", "mentor_email", "mentor_name", "coach_email", "group"] as const;
+export const rosterColumns = ["nip", "name", "email", "position", "rank", "agency", "mentor_email", "mentor_name", "coach_email", "group", "unit", "mentor_unit"] as const;
 
 /** A template to fill in: the header row only, so that no example person is imported by mistake. */
 const template = toCsv([[...rosterColumns]]);
