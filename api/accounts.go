@@ -38,15 +38,16 @@ type sessionOutput struct {
 // RoleBody is one role of the signed-in user in one cohort.
 type RoleBody struct {
 	CohortID uuid.UUID `json:"cohortId" format:"uuid" doc:"The cohort."`
-	Role     string    `json:"role" enum:"organizer,coach,examiner,participant,mentor" doc:"The role held in that cohort." example:"participant"`
+	Role     string    `json:"role" enum:"organizer,coach,examiner,participant,mentor,partner" doc:"The role held in that cohort; partner is an organizer of the cohort's partner institution, who reads it and changes nothing." example:"participant"`
 }
 
 // MeBody is the answer of get-me.
 type MeBody struct {
-	User          User       `json:"user" doc:"The signed-in user."`
-	Roles         []RoleBody `json:"roles" doc:"Every role the user holds, per cohort."`
-	PlatformAdmin bool       `json:"platformAdmin" doc:"Whether the user administers the installation."`
-	Institutions  []string   `json:"institutions" doc:"Ids of the institutions for which the user may create cohorts."`
+	User          User              `json:"user" doc:"The signed-in user."`
+	Roles         []RoleBody        `json:"roles" doc:"Every role the user holds, per cohort."`
+	PlatformAdmin bool              `json:"platformAdmin" doc:"Whether the user administers the installation."`
+	Institutions  []string          `json:"institutions" doc:"Ids of the institutions for which the user may create cohorts."`
+	CohortTerms   []CohortTermsBody `json:"cohortTerms" doc:"The words of the product of each cohort where the user holds a role (Proyek Perubahan or Aksi Perubahan), so that every screen says them without reading the cohort."`
 	Offered
 }
 
@@ -121,6 +122,9 @@ func registerAccounts(api huma.API, s *Services) {
 		}
 		for _, id := range actor.Institutions {
 			out.Body.Institutions = append(out.Body.Institutions, id.String())
+		}
+		if out.Body.CohortTerms, err = cohortTermsOf(ctx, s, actor); err != nil {
+			return nil, err
 		}
 		return out, nil
 	})

@@ -32,13 +32,14 @@ type Cohort struct {
 	Version              int64       `json:"version" doc:"Increases with every change; the ETag names it." example:"1"`
 	CreatedAt            time.Time   `json:"createdAt" doc:"When it was created."`
 	UpdatedAt            time.Time   `json:"updatedAt" doc:"When it last changed."`
+	CohortProgram
 	Offered
 }
 
 func newCohort(c domain.Cohort) Cohort {
 	return Cohort{ID: c.ID, InstitutionID: c.InstitutionID, Program: string(c.Program), Code: c.Code, Name: c.Name,
 		StartsOn: c.StartsOn, EndsOn: c.EndsOn, Phases: newPhases(c.Phases), ResponseDeadlineDays: c.ResponseDeadlineDays, Version: c.Version,
-		CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt, Offered: offered(c.Offer)}
+		CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt, CohortProgram: newCohortProgram(c), Offered: offered(c.Offer)}
 }
 
 func newPhases(phases []domain.Phase) []Phase {
@@ -67,6 +68,7 @@ type CohortCreate struct {
 	EndsOn               domain.Date `json:"endsOn" format:"date" doc:"Last day; not before startsOn." example:"2024-08-30"`
 	Phases               []Phase     `json:"phases,omitempty" maxItems:"4" doc:"The schedule: design, design_seminar, implementation, final_seminar, each at most once, in this order, inside the cohort's dates, not overlapping."`
 	ResponseDeadlineDays *int        `json:"responseDeadlineDays,omitempty" minimum:"1" maximum:"90" doc:"How many days a mentor or coach has to answer what waits for their review (1–90); 7 when left out." example:"7"`
+	CohortFromTemplate
 }
 
 // CohortPatch is the body of update-cohort, a JSON merge patch.
@@ -77,6 +79,7 @@ type CohortPatch struct {
 	EndsOn               Optional[domain.Date] `json:"endsOn,omitempty" format:"date" doc:"New last day."`
 	Phases               *[]Phase              `json:"phases,omitempty" maxItems:"4" doc:"The whole new schedule (it replaces the old one)."`
 	ResponseDeadlineDays Optional[int]         `json:"responseDeadlineDays,omitempty" minimum:"1" maximum:"90" example:"5" doc:"The new response deadline, in days (1–90)."`
+	CohortProgramPatch
 }
 
 // CohortPath names a cohort in the path.
@@ -133,7 +136,8 @@ func registerCohorts(api huma.API, s *Services) {
 	}) (*cohortOutput, error) {
 		b := in.Body
 		return cohortAnswer(s.Cohorts.CreateCohort(ctx, actorOf(ctx), domain.CohortPlan{InstitutionID: b.InstitutionID, Program: b.Program,
-			Code: b.Code, Name: b.Name, StartsOn: b.StartsOn, EndsOn: b.EndsOn, Phases: phasesOf(b.Phases), ResponseDeadlineDays: b.ResponseDeadlineDays}))
+			Code: b.Code, Name: b.Name, StartsOn: b.StartsOn, EndsOn: b.EndsOn, Phases: phasesOf(b.Phases), ResponseDeadlineDays: b.ResponseDeadlineDays,
+			TemplateID: b.TemplateID, PartnerInstitutionID: b.PartnerInstitutionID}))
 	})
 
 	huma.Register(api, huma.Operation{
@@ -167,6 +171,7 @@ func registerCohorts(api huma.API, s *Services) {
 		b := in.Body
 		changes := domain.CohortChanges{Code: b.Code.ptr(), Name: b.Name.ptr(), StartsOn: b.StartsOn.ptr(), EndsOn: b.EndsOn.ptr(),
 			ResponseDeadlineDays: b.ResponseDeadlineDays.ptr()}
+		b.CohortProgramPatch.apply(&changes)
 		if b.Phases != nil {
 			phases := phasesOf(*b.Phases)
 			changes.Phases = &phases

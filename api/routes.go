@@ -10,6 +10,7 @@ func registerRoutes(v1 huma.API, s *Services) {
 	registerInstitutions(v1, s)
 	registerUnits(v1, s)
 	registerCohorts(v1, s)
+	registerProgramTemplates(v1, s)
 	registerAgenda(v1, s)
 	registerEnrollments(v1, s)
 	registerProjects(v1, s)

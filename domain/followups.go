@@ -307,7 +307,7 @@ func (f *FollowUps) QueueDigests(ctx context.Context) (int, error) {
 				return err
 			}
 			mails = append(mails, Mail{Kind: MailDigest, RecipientID: u.ID, To: u.Email, ToName: u.Name,
-				Subject: digestSubject(today), Body: letter(digests[id].text(now), from, f.Mail.link(homePage))(u.Name),
+				Subject: rewordFor(from, digestSubject(today)), Body: letter(rewordFor(from, digests[id].text(now)), from, f.Mail.link(homePage))(u.Name),
 				DedupeKey: "digest:" + u.ID.String() + ":" + today.String()})
 		}
 		if len(mails) == 0 {

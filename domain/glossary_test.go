@@ -261,8 +261,8 @@ func TestLettersAreSignedByTheOrganizersForTheInstitution(t *testing.T) {
 		want string
 	}{
 		{nil, "Hormat kami,\nPenyelenggara pelatihan"},
-		{[]sender{{"PKA Angkatan I", jatim}, {"PKP Angkatan III", jatim}}, "Hormat kami,\nPenyelenggara PKA Angkatan I dan PKP Angkatan III\n" + jatim},
-		{[]sender{{"PKA Angkatan I", jatim}, {"PKN Tingkat I Angkatan II", "LAN RI"}, {"PKP Angkatan III", jatim}},
+		{[]sender{{"PKA Angkatan I", jatim, TermsAksi}, {"PKP Angkatan III", jatim, TermsAksi}}, "Hormat kami,\nPenyelenggara PKA Angkatan I dan PKP Angkatan III\n" + jatim},
+		{[]sender{{"PKA Angkatan I", jatim, TermsAksi}, {"PKN Tingkat I Angkatan II", "LAN RI", TermsProyek}, {"PKP Angkatan III", jatim, TermsAksi}},
 			"Hormat kami,\nPenyelenggara PKA Angkatan I dan PKP Angkatan III\n" + jatim + "\n\nPenyelenggara PKN Tingkat I Angkatan II\nLAN RI"},
 	} {
 		if got := closing(c.from); got != c.want {

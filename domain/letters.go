@@ -40,7 +40,11 @@ func quoted(s string) string { return "“" + s + "”" }
 
 // sender is who a letter comes from: the organizers (penyelenggara) of a
 // cohort, for the institution that runs it.
-type sender struct{ Cohort, Institution string }
+type sender struct {
+	Cohort, Institution string
+	// Terms are the cohort's words for its product (see rewordFor).
+	Terms ProgramTerms
+}
 
 // sendersOf returns who signs a letter about the cohorts: the organizers of
 // each, for its institution, in the order given, each once. known, when not
@@ -63,7 +67,7 @@ func sendersOf(ctx context.Context, tx Store, known map[uuid.UUID]sender, cohort
 			if err != nil {
 				return nil, err
 			}
-			s = sender{Cohort: c.Name, Institution: in.Name}
+			s = sender{Cohort: c.Name, Institution: in.Name, Terms: c.Terms}
 			if known != nil {
 				known[id] = s
 			}
@@ -71,6 +75,21 @@ func sendersOf(ctx context.Context, tx Store, known map[uuid.UUID]sender, cohort
 		out = append(out, s)
 	}
 	return out, nil
+}
+
+// rewordFor puts the senders' words for their product into a text worded
+// in PKN words, when they all use the same words (a digest about cohorts of
+// several programs keeps the general words).
+func rewordFor(from []sender, s string) string {
+	if len(from) == 0 {
+		return s
+	}
+	for _, f := range from[1:] {
+		if f.Terms != from[0].Terms {
+			return s
+		}
+	}
+	return from[0].Terms.Reword(s)
 }
 
 // organizedBy returns those of cohorts the actor organizes: a letter the

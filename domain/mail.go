@@ -102,8 +102,8 @@ func (m Mailer) queueLetter(ctx context.Context, tx Store, now time.Time, templa
 	if err != nil {
 		return err
 	}
-	template.Subject = l.Subject
-	return m.queueMail(ctx, tx, now, template, to, letter(l.Text, from, m.link(l.Link)))
+	template.Subject = rewordFor(from, l.Subject)
+	return m.queueMail(ctx, tx, now, template, to, letter(rewordFor(from, l.Text), from, m.link(l.Link)))
 }
 
 // queueMail is queue for a message like template (its kind, subject and

@@ -3,6 +3,7 @@ package domain
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -372,4 +373,20 @@ func validateCounts(v *Violations, rules map[string]countRule) {
 			v.Add(f, CodeFieldAboveMaximum, Params{"max": r.max})
 		}
 	}
+}
+
+// Reword puts the terms into a text worded in LAN's PKN words: "Proyek
+// Perubahan", "Proyek perubahan" and "proyek perubahan" (with Rancangan …
+// and Laporan … following), and the short "(proyek “…”)" of the digest.
+// The letters (letters.go) are written once in PKN words; a letter about a
+// PKA or PKP cohort says Aksi Perubahan throughout. Zero terms change
+// nothing.
+func (t ProgramTerms) Reword(s string) string {
+	if t.ProductInSentence == "" || t.ProductInSentence == TermsProyek.ProductInSentence {
+		return s
+	}
+	sentence := []rune(t.ProductInSentence)
+	start := strings.ToUpper(string(sentence[:1])) + string(sentence[1:])
+	return strings.NewReplacer("Proyek Perubahan", t.Product, "Proyek perubahan", start, "proyek perubahan", t.ProductInSentence,
+		"(proyek “", "("+t.ProductInSentence+" “").Replace(s)
 }

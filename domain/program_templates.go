@@ -299,3 +299,26 @@ func templateForCohort(ctx context.Context, tx Store, actor *Actor, plan CohortP
 	}
 	return t, nil
 }
+
+// CohortTerms are the words of one cohort's product.
+type CohortTerms struct {
+	CohortID uuid.UUID
+	Terms    ProgramTerms
+}
+
+// TermsOfMyCohorts returns the words of every cohort where the actor holds
+// a role, so that a client words each screen without reading the cohort.
+func (s *Cohorts) TermsOfMyCohorts(ctx context.Context, actor *Actor) ([]CohortTerms, error) {
+	if actor == nil {
+		return nil, Fail(KindUnauthenticated, CodeSignInRequired)
+	}
+	out := []CohortTerms{}
+	for _, id := range actor.CohortIDs() {
+		c, err := s.store.Cohorts().Get(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, CohortTerms{CohortID: id, Terms: c.Terms})
+	}
+	return out, nil
+}
