@@ -52,15 +52,10 @@ func (s *Projects) ListMilestones(ctx context.Context, actor *Actor, projectID u
 		return Page[Milestone]{}, err
 	}
 	list, err := s.store.Milestones().List(ctx, projectID, page)
-	if err != nil {
-		return list, err
-	}
-	offers := make([]*Offer, len(list.Items))
 	for i := range list.Items {
 		offerMilestone(actor, p, &list.Items[i])
-		offers[i] = &list.Items[i].Offer
 	}
-	return list, gateOffer(ctx, s.store, p.CohortID, s.Today(), milestoneGatedOps, offers...)
+	return list, err
 }
 
 // GetMilestone returns a milestone of a project the actor may see.
@@ -81,7 +76,7 @@ func (s *Projects) loadMilestone(ctx context.Context, actor *Actor, id uuid.UUID
 		return Milestone{}, Project{}, asMissing(err, "milestone")
 	}
 	offerMilestone(actor, p, &m)
-	return m, p, gateOffer(ctx, s.store, p.CohortID, s.Today(), milestoneGatedOps, &m.Offer)
+	return m, p, nil
 }
 
 // asMissing reports a thing inside an invisible project as missing itself.
@@ -126,7 +121,7 @@ func (s *Projects) changeMilestone(ctx context.Context, actor *Actor, id uuid.UU
 			}
 		}
 		offerMilestone(actor, *p, &m)
-		return events, gateOffer(ctx, tx, p.CohortID, s.Today(), milestoneGatedOps, &m.Offer)
+		return events, nil
 	})
 	return m, asMissing(err, "milestone")
 }

@@ -106,7 +106,7 @@ func (s *Projects) offerProject(ctx context.Context, tx Store, actor *Actor, p *
 	if err := s.offerScoring(ctx, tx, actor, p); err != nil {
 		return err
 	}
-	return gateOffer(ctx, tx, p.CohortID, s.Today(), projectGatedOps, &p.Offer)
+	return gateOffer(ctx, tx, p.CohortID, &p.Offer, s.Today(), projectGatedOps)
 }
 
 // projectEvent is an audit event about a project, naming its title.
