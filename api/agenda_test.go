@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"bytes"
+	"context"
 	"net/http"
 	"slices"
 	"strings"
@@ -9,6 +10,8 @@ import (
 	"time"
 
 	ics "github.com/arran4/golang-ical"
+
+	"github.com/proper-id/proper/domain"
 )
 
 // agendaItemOf is an agenda item as the tests read it.
@@ -371,4 +374,38 @@ func TestTheAgendaExportsAsACalendar(t *testing.T) {
 	if !slices.Contains(uids, designDue) || !slices.Contains(uids, "agenda-"+items[1].ID+"@proper") || len(uids) != len(items)+2 {
 		t.Errorf("the participant's calendar has %v", uids)
 	}
+}
+
+func TestEvidenceOutsideTheLaboratoriumIsRefusedWhenTheCohortSaysSo(t *testing.T) {
+	w := newWorld(t)
+	w.arrangeWorkflow(t) // the laboratorium starts in 40 days: evidence today is early
+	org := w.token(w.organizer.ID)
+	expect(t, w.do(request{method: http.MethodPut, path: "/v1/cohorts/" + w.cohortA.ID.String() + "/agenda/rules", token: org,
+		body: map[string]any{"refuseOutside": []string{"submit_evidence"}}}), http.StatusOK)
+
+	var m struct {
+		Actions        []string `json:"actions"`
+		RefusedActions []struct {
+			Action string `json:"action"`
+			Code   string `json:"code"`
+		} `json:"refusedActions"`
+	}
+	expect(t, w.get("/v1/milestones/"+w.milestone.ID.String(), w.token(w.participant.ID)), http.StatusOK).decode(t, &m)
+	refused := ""
+	for _, r := range m.RefusedActions {
+		if r.Action == "submit-evidence" {
+			refused = r.Code
+		}
+	}
+	if slices.Contains(m.Actions, "submit-evidence") || refused != "agenda.step_early" {
+		t.Errorf("the milestone offers %v and refuses %+v, want submit-evidence refused with agenda.step_early", m.Actions, m.RefusedActions)
+	}
+	_, err := w.projects().SubmitEvidence(context.Background(), w.actor(w.participant), w.milestone.ID,
+		domain.EvidenceDraft{Title: "Notula rapat", URL: "https://batam.go.id/notula"})
+	if e, ok := err.(*domain.Error); !ok || e.Code != domain.CodeAgendaStepEarly {
+		t.Errorf("early evidence on a cohort that refuses it: %v", err)
+	}
+	// Once the laboratorium runs, evidence is on time again.
+	w.moveAgendaKind(t, "laboratorium", -1, 100)
+	w.linkEvidence(t, w.milestone.ID)
 }

@@ -304,16 +304,23 @@ func flag(e *Event, step GatedStep, timing AgendaTiming) {
 	}
 }
 
-// gateOffer refuses the offered operations whose step the cohort refuses
-// today, with the code the operation would answer.
+// gateOffer refuses in o the operations whose step the cohort refuses
+// today (see gateOffers).
 func gateOffer(ctx context.Context, tx Store, cohort uuid.UUID, o *Offer, today Date, steps map[Operation]GatedStep) error {
-	var gated []Operation
-	for op := range steps {
-		if o.Allows(op) {
-			gated = append(gated, op)
+	return gateOffers(ctx, tx, cohort, today, steps, o)
+}
+
+// gateOffers refuses in each offer the operations whose step the cohort
+// refuses today, with the code the operation would answer. It reads the
+// cohort's rules once, and its agenda only when the rules refuse a step.
+func gateOffers(ctx context.Context, tx Store, cohort uuid.UUID, today Date, steps map[Operation]GatedStep, offers ...*Offer) error {
+	gated := false
+	for _, o := range offers {
+		for op := range steps {
+			gated = gated || o.Allows(op)
 		}
 	}
-	if len(gated) == 0 {
+	if !gated {
 		return nil
 	}
 	rules, err := tx.Agenda().Rules(ctx, cohort)
@@ -324,10 +331,16 @@ func gateOffer(ctx context.Context, tx Store, cohort uuid.UUID, o *Offer, today 
 	if err != nil {
 		return err
 	}
-	for _, op := range gated {
-		if _, err := rules.Gate(items, steps[op], today); err != nil {
-			o.Allowed = slices.DeleteFunc(o.Allowed, func(a Operation) bool { return a == op })
-			o.refuse(op, err)
+	for op, step := range steps {
+		_, refusal := rules.Gate(items, step, today)
+		if refusal == nil {
+			continue
+		}
+		for _, o := range offers {
+			if o.Allows(op) {
+				o.Allowed = slices.DeleteFunc(o.Allowed, func(a Operation) bool { return a == op })
+				o.refuse(op, refusal)
+			}
 		}
 	}
 	return nil

@@ -52,10 +52,15 @@ func (s *Projects) ListMilestones(ctx context.Context, actor *Actor, projectID u
 		return Page[Milestone]{}, err
 	}
 	list, err := s.store.Milestones().List(ctx, projectID, page)
+	if err != nil {
+		return list, err
+	}
+	offers := make([]*Offer, len(list.Items))
 	for i := range list.Items {
 		offerMilestone(actor, p, &list.Items[i])
+		offers[i] = &list.Items[i].Offer
 	}
-	return list, err
+	return list, gateOffers(ctx, s.store, p.CohortID, s.Today(), milestoneGatedOps, offers...)
 }
 
 // GetMilestone returns a milestone of a project the actor may see.
@@ -76,7 +81,7 @@ func (s *Projects) loadMilestone(ctx context.Context, actor *Actor, id uuid.UUID
 		return Milestone{}, Project{}, asMissing(err, "milestone")
 	}
 	offerMilestone(actor, p, &m)
-	return m, p, nil
+	return m, p, gateOffers(ctx, s.store, p.CohortID, s.Today(), milestoneGatedOps, &m.Offer)
 }
 
 // asMissing reports a thing inside an invisible project as missing itself.
@@ -121,7 +126,7 @@ func (s *Projects) changeMilestone(ctx context.Context, actor *Actor, id uuid.UU
 			}
 		}
 		offerMilestone(actor, *p, &m)
-		return events, nil
+		return events, gateOffers(ctx, tx, p.CohortID, s.Today(), milestoneGatedOps, &m.Offer)
 	})
 	return m, asMissing(err, "milestone")
 }
