@@ -22,15 +22,23 @@ type Enrollment struct {
 	CoachID       *uuid.UUID `json:"coachId,omitempty" format:"uuid" doc:"The coach of the training institution, once assigned."`
 	Group         string     `json:"group" doc:"The group (kelompok) within the cohort." example:"Kelompok 3"`
 	ProjectID     uuid.UUID  `json:"projectId" format:"uuid" doc:"The participant's change project, created with the enrollment."`
-	Version       int64      `json:"version" doc:"Increases with every change; the ETag names it." example:"1"`
-	CreatedAt     time.Time  `json:"createdAt" doc:"When the participant was enrolled."`
-	UpdatedAt     time.Time  `json:"updatedAt" doc:"When the enrollment last changed."`
+	// The listing, so that a list of enrollments is shown without a call
+	// per enrollment.
+	ParticipantName     string    `json:"participantName" doc:"The participant's name." example:"Dr. Budi Santoso"`
+	ParticipantSortName string    `json:"participantSortName" doc:"Their name as listed: without titles and degrees, in lower case (domain.SortName)." example:"budi santoso"`
+	ProjectTitle        string    `json:"projectTitle" doc:"Their project's title; empty until they write one." example:"Antrean Daring Adminduk"`
+	ProjectStatus       string    `json:"projectStatus" enum:"draft,design_submitted,design_approved,implementing,final_submitted,completed" doc:"Their project's status, as get-project answers it." example:"draft"`
+	Version             int64     `json:"version" doc:"Increases with every change; the ETag names it." example:"1"`
+	CreatedAt           time.Time `json:"createdAt" doc:"When the participant was enrolled."`
+	UpdatedAt           time.Time `json:"updatedAt" doc:"When the enrollment last changed."`
 	Offered
 }
 
 func newEnrollment(e domain.Enrollment) Enrollment {
 	return Enrollment{ID: e.ID, CohortID: e.CohortID, ParticipantID: e.ParticipantID, MentorID: e.MentorID, CoachID: e.CoachID,
-		Group: e.Group, ProjectID: e.ProjectID, Version: e.Version, CreatedAt: e.CreatedAt, UpdatedAt: e.UpdatedAt, Offered: offered(e.Offer)}
+		Group: e.Group, ProjectID: e.ProjectID, Version: e.Version, CreatedAt: e.CreatedAt, UpdatedAt: e.UpdatedAt, Offered: offered(e.Offer),
+		ParticipantName: e.Listing.ParticipantName, ParticipantSortName: domain.SortName(e.Listing.ParticipantName),
+		ProjectTitle: e.Listing.ProjectTitle, ProjectStatus: string(e.Listing.ProjectStatus)}
 }
 
 // EnrollmentCreate is the body of enroll-participant.

@@ -24,6 +24,8 @@ type Enrollment struct {
 	// Offer is what the caller who read it may do to it now; it is theirs,
 	// so audit snapshots leave it out.
 	Offer Offer `json:"-"`
+	// Listing is read with the enrollment, never written through it.
+	Listing EnrollmentListing `json:"-"`
 }
 
 // EnrollmentPlan is what an organizer gives to enroll a participant.
@@ -46,7 +48,8 @@ type EnrollmentChanges struct {
 // new project, empty and in draft.
 func newEnrollment(cohortID uuid.UUID, plan EnrollmentPlan, now time.Time) (Enrollment, Project) {
 	e := Enrollment{ID: NewID(), CohortID: cohortID, ParticipantID: plan.ParticipantID, MentorID: plan.MentorID,
-		CoachID: plan.CoachID, Group: plan.Group, ProjectID: NewID(), Version: 1, CreatedAt: now, UpdatedAt: now}
+		CoachID: plan.CoachID, Group: plan.Group, ProjectID: NewID(), Version: 1, CreatedAt: now, UpdatedAt: now,
+		Listing: EnrollmentListing{ProjectStatus: ProjectDraft}}
 	return e, Project{ID: e.ProjectID, EnrollmentID: e.ID, CohortID: cohortID, Parties: e.Parties(), Status: ProjectDraft,
 		InnovationAreas: []string{}, Stakeholders: []Stakeholder{}, Version: 1, CreatedAt: now, UpdatedAt: now}
 }

@@ -24,6 +24,10 @@ type enrollmentRow struct {
 	CreatedAt     time.Time  `bun:"created_at"`
 	UpdatedAt     time.Time  `bun:"updated_at"`
 	ProjectID     uuid.UUID  `bun:"project_id,scanonly"`
+	// The listing, read with the enrollment (selectEnrollments).
+	ParticipantName string `bun:"participant_name,scanonly"`
+	ProjectTitle    string `bun:"project_title,scanonly"`
+	ProjectStatus   string `bun:"project_status,scanonly"`
 }
 
 func enrollmentFromDomain(e domain.Enrollment) enrollmentRow {
@@ -33,7 +37,8 @@ func enrollmentFromDomain(e domain.Enrollment) enrollmentRow {
 
 func (r enrollmentRow) toDomain() domain.Enrollment {
 	return domain.Enrollment{ID: r.ID, CohortID: r.CohortID, ParticipantID: r.ParticipantID, MentorID: r.MentorID, CoachID: r.CoachID,
-		Group: r.Group, ProjectID: r.ProjectID, Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
+		Group: r.Group, ProjectID: r.ProjectID, Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(),
+		Listing: domain.EnrollmentListing{ParticipantName: r.ParticipantName, ProjectTitle: r.ProjectTitle, ProjectStatus: domain.ProjectStatus(r.ProjectStatus)}}
 }
 
 // EnrollmentStore implements domain.EnrollmentStore.
@@ -58,9 +63,12 @@ func (s *EnrollmentStore) Create(ctx context.Context, enrollments []domain.Enrol
 	return dbError(err)
 }
 
-// selectEnrollments selects enrollments with their project's id.
+// selectEnrollments selects enrollments with their project's id, and the
+// listing: the participant's name, the project's title and status.
 func (s *EnrollmentStore) selectEnrollments(rows any) *bun.SelectQuery {
-	return s.db.NewSelect().Model(rows).ColumnExpr("e.*, p.id AS project_id").Join("JOIN projects AS p ON p.enrollment_id = e.id")
+	return s.db.NewSelect().Model(rows).
+		ColumnExpr("e.*, p.id AS project_id, p.title AS project_title, p.status AS project_status, u.name AS participant_name").
+		Join("JOIN projects AS p ON p.enrollment_id = e.id").Join("JOIN users AS u ON u.id = e.participant_id")
 }
 
 // Get returns an enrollment by id.

@@ -61,12 +61,16 @@ const (
 	AgendaItemActionsAddCohortStaff           AgendaItemActions = "add-cohort-staff"
 	AgendaItemActionsAddSessionExaminer       AgendaItemActions = "add-session-examiner"
 	AgendaItemActionsAddSessionParticipant    AgendaItemActions = "add-session-participant"
+	AgendaItemActionsAssignAppeal             AgendaItemActions = "assign-appeal"
 	AgendaItemActionsCancelMentorTransfer     AgendaItemActions = "cancel-mentor-transfer"
 	AgendaItemActionsClaimMilestone           AgendaItemActions = "claim-milestone"
+	AgendaItemActionsCloseAppeal              AgendaItemActions = "close-appeal"
 	AgendaItemActionsConfirmMentorTransfer    AgendaItemActions = "confirm-mentor-transfer"
 	AgendaItemActionsCreateAgency             AgendaItemActions = "create-agency"
 	AgendaItemActionsCreateAgendaItem         AgendaItemActions = "create-agenda-item"
+	AgendaItemActionsCreateClass              AgendaItemActions = "create-class"
 	AgendaItemActionsCreateCohort             AgendaItemActions = "create-cohort"
+	AgendaItemActionsCreateHoliday            AgendaItemActions = "create-holiday"
 	AgendaItemActionsCreateInstitution        AgendaItemActions = "create-institution"
 	AgendaItemActionsCreateMilestone          AgendaItemActions = "create-milestone"
 	AgendaItemActionsCreateProgramTemplate    AgendaItemActions = "create-program-template"
@@ -75,6 +79,8 @@ const (
 	AgendaItemActionsCreateUser               AgendaItemActions = "create-user"
 	AgendaItemActionsDeclineMentorTransfer    AgendaItemActions = "decline-mentor-transfer"
 	AgendaItemActionsDeleteAgendaItem         AgendaItemActions = "delete-agenda-item"
+	AgendaItemActionsDeleteClass              AgendaItemActions = "delete-class"
+	AgendaItemActionsDeleteHoliday            AgendaItemActions = "delete-holiday"
 	AgendaItemActionsDeleteMilestone          AgendaItemActions = "delete-milestone"
 	AgendaItemActionsDetermineSeminarSession  AgendaItemActions = "determine-seminar-session"
 	AgendaItemActionsEnrollParticipant        AgendaItemActions = "enroll-participant"
@@ -84,6 +90,7 @@ const (
 	AgendaItemActionsGetCohortWorkload        AgendaItemActions = "get-cohort-workload"
 	AgendaItemActionsImportRoster             AgendaItemActions = "import-roster"
 	AgendaItemActionsListAgencyReplications   AgendaItemActions = "list-agency-replications"
+	AgendaItemActionsListClasses              AgendaItemActions = "list-classes"
 	AgendaItemActionsListCoachingNotes        AgendaItemActions = "list-coaching-notes"
 	AgendaItemActionsListCohortEscalations    AgendaItemActions = "list-cohort-escalations"
 	AgendaItemActionsListCohortStaff          AgendaItemActions = "list-cohort-staff"
@@ -113,6 +120,7 @@ const (
 	AgendaItemActionsUpdateAgency             AgendaItemActions = "update-agency"
 	AgendaItemActionsUpdateAgendaItem         AgendaItemActions = "update-agenda-item"
 	AgendaItemActionsUpdateAgendaRules        AgendaItemActions = "update-agenda-rules"
+	AgendaItemActionsUpdateClass              AgendaItemActions = "update-class"
 	AgendaItemActionsUpdateCohort             AgendaItemActions = "update-cohort"
 	AgendaItemActionsUpdateEnrollment         AgendaItemActions = "update-enrollment"
 	AgendaItemActionsUpdateMilestone          AgendaItemActions = "update-milestone"
@@ -184,6 +192,112 @@ const (
 	AgendaStepKindVisitasi         AgendaStepKind = "visitasi"
 )
 
+// Defines values for AppealActions.
+const (
+	AppealActionsAcceptMentorTransfer     AppealActions = "accept-mentor-transfer"
+	AppealActionsAddCoachingNote          AppealActions = "add-coaching-note"
+	AppealActionsAddCohortStaff           AppealActions = "add-cohort-staff"
+	AppealActionsAddSessionExaminer       AppealActions = "add-session-examiner"
+	AppealActionsAddSessionParticipant    AppealActions = "add-session-participant"
+	AppealActionsAssignAppeal             AppealActions = "assign-appeal"
+	AppealActionsCancelMentorTransfer     AppealActions = "cancel-mentor-transfer"
+	AppealActionsClaimMilestone           AppealActions = "claim-milestone"
+	AppealActionsCloseAppeal              AppealActions = "close-appeal"
+	AppealActionsConfirmMentorTransfer    AppealActions = "confirm-mentor-transfer"
+	AppealActionsCreateAgency             AppealActions = "create-agency"
+	AppealActionsCreateAgendaItem         AppealActions = "create-agenda-item"
+	AppealActionsCreateClass              AppealActions = "create-class"
+	AppealActionsCreateCohort             AppealActions = "create-cohort"
+	AppealActionsCreateHoliday            AppealActions = "create-holiday"
+	AppealActionsCreateInstitution        AppealActions = "create-institution"
+	AppealActionsCreateMilestone          AppealActions = "create-milestone"
+	AppealActionsCreateProgramTemplate    AppealActions = "create-program-template"
+	AppealActionsCreateSeminarSession     AppealActions = "create-seminar-session"
+	AppealActionsCreateUnit               AppealActions = "create-unit"
+	AppealActionsCreateUser               AppealActions = "create-user"
+	AppealActionsDeclineMentorTransfer    AppealActions = "decline-mentor-transfer"
+	AppealActionsDeleteAgendaItem         AppealActions = "delete-agenda-item"
+	AppealActionsDeleteClass              AppealActions = "delete-class"
+	AppealActionsDeleteHoliday            AppealActions = "delete-holiday"
+	AppealActionsDeleteMilestone          AppealActions = "delete-milestone"
+	AppealActionsDetermineSeminarSession  AppealActions = "determine-seminar-session"
+	AppealActionsEnrollParticipant        AppealActions = "enroll-participant"
+	AppealActionsExportCohortAgenda       AppealActions = "export-cohort-agenda"
+	AppealActionsExportCohortProgress     AppealActions = "export-cohort-progress"
+	AppealActionsGetCohortProgress        AppealActions = "get-cohort-progress"
+	AppealActionsGetCohortWorkload        AppealActions = "get-cohort-workload"
+	AppealActionsImportRoster             AppealActions = "import-roster"
+	AppealActionsListAgencyReplications   AppealActions = "list-agency-replications"
+	AppealActionsListClasses              AppealActions = "list-classes"
+	AppealActionsListCoachingNotes        AppealActions = "list-coaching-notes"
+	AppealActionsListCohortEscalations    AppealActions = "list-cohort-escalations"
+	AppealActionsListCohortStaff          AppealActions = "list-cohort-staff"
+	AppealActionsListMentorTransfers      AppealActions = "list-mentor-transfers"
+	AppealActionsListRubrics              AppealActions = "list-rubrics"
+	AppealActionsListSeminarSessions      AppealActions = "list-seminar-sessions"
+	AppealActionsListSimilarProjects      AppealActions = "list-similar-projects"
+	AppealActionsListUsers                AppealActions = "list-users"
+	AppealActionsOpenSeminarSession       AppealActions = "open-seminar-session"
+	AppealActionsProposeMentorTransfer    AppealActions = "propose-mentor-transfer"
+	AppealActionsPublishProject           AppealActions = "publish-project"
+	AppealActionsRecordAssessment         AppealActions = "record-assessment"
+	AppealActionsRecordReplication        AppealActions = "record-replication"
+	AppealActionsRefuseMentorTransfer     AppealActions = "refuse-mentor-transfer"
+	AppealActionsReleaseResults           AppealActions = "release-results"
+	AppealActionsRemoveSessionExaminer    AppealActions = "remove-session-examiner"
+	AppealActionsRemoveSessionParticipant AppealActions = "remove-session-participant"
+	AppealActionsReplaceRubric            AppealActions = "replace-rubric"
+	AppealActionsReviewDesign             AppealActions = "review-design"
+	AppealActionsReviewEvidence           AppealActions = "review-evidence"
+	AppealActionsStartImplementation      AppealActions = "start-implementation"
+	AppealActionsStartMilestone           AppealActions = "start-milestone"
+	AppealActionsSubmitDesign             AppealActions = "submit-design"
+	AppealActionsSubmitEvidence           AppealActions = "submit-evidence"
+	AppealActionsSubmitFinal              AppealActions = "submit-final"
+	AppealActionsUnpublishProject         AppealActions = "unpublish-project"
+	AppealActionsUpdateAgency             AppealActions = "update-agency"
+	AppealActionsUpdateAgendaItem         AppealActions = "update-agenda-item"
+	AppealActionsUpdateAgendaRules        AppealActions = "update-agenda-rules"
+	AppealActionsUpdateClass              AppealActions = "update-class"
+	AppealActionsUpdateCohort             AppealActions = "update-cohort"
+	AppealActionsUpdateEnrollment         AppealActions = "update-enrollment"
+	AppealActionsUpdateMilestone          AppealActions = "update-milestone"
+	AppealActionsUpdateProgramTemplate    AppealActions = "update-program-template"
+	AppealActionsUpdateProject            AppealActions = "update-project"
+	AppealActionsUpdateSeminarSession     AppealActions = "update-seminar-session"
+	AppealActionsUpdateUnit               AppealActions = "update-unit"
+	AppealActionsVerifyMilestone          AppealActions = "verify-milestone"
+	AppealActionsWithdrawEvidence         AppealActions = "withdraw-evidence"
+)
+
+// Defines values for AppealSeminar.
+const (
+	AppealSeminarDesign AppealSeminar = "design"
+	AppealSeminarFinal  AppealSeminar = "final"
+)
+
+// Defines values for AppealStatus.
+const (
+	AppealStatusAssigned      AppealStatus = "assigned"
+	AppealStatusFiled         AppealStatus = "filed"
+	AppealStatusGranted       AppealStatus = "granted"
+	AppealStatusPartlyGranted AppealStatus = "partly_granted"
+	AppealStatusRefused       AppealStatus = "refused"
+)
+
+// Defines values for AppealCreateSeminar.
+const (
+	AppealCreateSeminarDesign AppealCreateSeminar = "design"
+	AppealCreateSeminarFinal  AppealCreateSeminar = "final"
+)
+
+// Defines values for AppealDecisionDecision.
+const (
+	AppealDecisionDecisionGranted       AppealDecisionDecision = "granted"
+	AppealDecisionDecisionPartlyGranted AppealDecisionDecision = "partly_granted"
+	AppealDecisionDecisionRefused       AppealDecisionDecision = "refused"
+)
+
 // Defines values for AssessmentPredicate.
 const (
 	AssessmentPredicateCukupMemuaskan  AssessmentPredicate = "cukup_memuaskan"
@@ -204,6 +318,84 @@ const (
 	AssessmentCreateSeminarFinal  AssessmentCreateSeminar = "final"
 )
 
+// Defines values for ClassActions.
+const (
+	ClassActionsAcceptMentorTransfer     ClassActions = "accept-mentor-transfer"
+	ClassActionsAddCoachingNote          ClassActions = "add-coaching-note"
+	ClassActionsAddCohortStaff           ClassActions = "add-cohort-staff"
+	ClassActionsAddSessionExaminer       ClassActions = "add-session-examiner"
+	ClassActionsAddSessionParticipant    ClassActions = "add-session-participant"
+	ClassActionsAssignAppeal             ClassActions = "assign-appeal"
+	ClassActionsCancelMentorTransfer     ClassActions = "cancel-mentor-transfer"
+	ClassActionsClaimMilestone           ClassActions = "claim-milestone"
+	ClassActionsCloseAppeal              ClassActions = "close-appeal"
+	ClassActionsConfirmMentorTransfer    ClassActions = "confirm-mentor-transfer"
+	ClassActionsCreateAgency             ClassActions = "create-agency"
+	ClassActionsCreateAgendaItem         ClassActions = "create-agenda-item"
+	ClassActionsCreateClass              ClassActions = "create-class"
+	ClassActionsCreateCohort             ClassActions = "create-cohort"
+	ClassActionsCreateHoliday            ClassActions = "create-holiday"
+	ClassActionsCreateInstitution        ClassActions = "create-institution"
+	ClassActionsCreateMilestone          ClassActions = "create-milestone"
+	ClassActionsCreateProgramTemplate    ClassActions = "create-program-template"
+	ClassActionsCreateSeminarSession     ClassActions = "create-seminar-session"
+	ClassActionsCreateUnit               ClassActions = "create-unit"
+	ClassActionsCreateUser               ClassActions = "create-user"
+	ClassActionsDeclineMentorTransfer    ClassActions = "decline-mentor-transfer"
+	ClassActionsDeleteAgendaItem         ClassActions = "delete-agenda-item"
+	ClassActionsDeleteClass              ClassActions = "delete-class"
+	ClassActionsDeleteHoliday            ClassActions = "delete-holiday"
+	ClassActionsDeleteMilestone          ClassActions = "delete-milestone"
+	ClassActionsDetermineSeminarSession  ClassActions = "determine-seminar-session"
+	ClassActionsEnrollParticipant        ClassActions = "enroll-participant"
+	ClassActionsExportCohortAgenda       ClassActions = "export-cohort-agenda"
+	ClassActionsExportCohortProgress     ClassActions = "export-cohort-progress"
+	ClassActionsGetCohortProgress        ClassActions = "get-cohort-progress"
+	ClassActionsGetCohortWorkload        ClassActions = "get-cohort-workload"
+	ClassActionsImportRoster             ClassActions = "import-roster"
+	ClassActionsListAgencyReplications   ClassActions = "list-agency-replications"
+	ClassActionsListClasses              ClassActions = "list-classes"
+	ClassActionsListCoachingNotes        ClassActions = "list-coaching-notes"
+	ClassActionsListCohortEscalations    ClassActions = "list-cohort-escalations"
+	ClassActionsListCohortStaff          ClassActions = "list-cohort-staff"
+	ClassActionsListMentorTransfers      ClassActions = "list-mentor-transfers"
+	ClassActionsListRubrics              ClassActions = "list-rubrics"
+	ClassActionsListSeminarSessions      ClassActions = "list-seminar-sessions"
+	ClassActionsListSimilarProjects      ClassActions = "list-similar-projects"
+	ClassActionsListUsers                ClassActions = "list-users"
+	ClassActionsOpenSeminarSession       ClassActions = "open-seminar-session"
+	ClassActionsProposeMentorTransfer    ClassActions = "propose-mentor-transfer"
+	ClassActionsPublishProject           ClassActions = "publish-project"
+	ClassActionsRecordAssessment         ClassActions = "record-assessment"
+	ClassActionsRecordReplication        ClassActions = "record-replication"
+	ClassActionsRefuseMentorTransfer     ClassActions = "refuse-mentor-transfer"
+	ClassActionsReleaseResults           ClassActions = "release-results"
+	ClassActionsRemoveSessionExaminer    ClassActions = "remove-session-examiner"
+	ClassActionsRemoveSessionParticipant ClassActions = "remove-session-participant"
+	ClassActionsReplaceRubric            ClassActions = "replace-rubric"
+	ClassActionsReviewDesign             ClassActions = "review-design"
+	ClassActionsReviewEvidence           ClassActions = "review-evidence"
+	ClassActionsStartImplementation      ClassActions = "start-implementation"
+	ClassActionsStartMilestone           ClassActions = "start-milestone"
+	ClassActionsSubmitDesign             ClassActions = "submit-design"
+	ClassActionsSubmitEvidence           ClassActions = "submit-evidence"
+	ClassActionsSubmitFinal              ClassActions = "submit-final"
+	ClassActionsUnpublishProject         ClassActions = "unpublish-project"
+	ClassActionsUpdateAgency             ClassActions = "update-agency"
+	ClassActionsUpdateAgendaItem         ClassActions = "update-agenda-item"
+	ClassActionsUpdateAgendaRules        ClassActions = "update-agenda-rules"
+	ClassActionsUpdateClass              ClassActions = "update-class"
+	ClassActionsUpdateCohort             ClassActions = "update-cohort"
+	ClassActionsUpdateEnrollment         ClassActions = "update-enrollment"
+	ClassActionsUpdateMilestone          ClassActions = "update-milestone"
+	ClassActionsUpdateProgramTemplate    ClassActions = "update-program-template"
+	ClassActionsUpdateProject            ClassActions = "update-project"
+	ClassActionsUpdateSeminarSession     ClassActions = "update-seminar-session"
+	ClassActionsUpdateUnit               ClassActions = "update-unit"
+	ClassActionsVerifyMilestone          ClassActions = "verify-milestone"
+	ClassActionsWithdrawEvidence         ClassActions = "withdraw-evidence"
+)
+
 // Defines values for CohortActions.
 const (
 	CohortActionsAcceptMentorTransfer     CohortActions = "accept-mentor-transfer"
@@ -211,12 +403,16 @@ const (
 	CohortActionsAddCohortStaff           CohortActions = "add-cohort-staff"
 	CohortActionsAddSessionExaminer       CohortActions = "add-session-examiner"
 	CohortActionsAddSessionParticipant    CohortActions = "add-session-participant"
+	CohortActionsAssignAppeal             CohortActions = "assign-appeal"
 	CohortActionsCancelMentorTransfer     CohortActions = "cancel-mentor-transfer"
 	CohortActionsClaimMilestone           CohortActions = "claim-milestone"
+	CohortActionsCloseAppeal              CohortActions = "close-appeal"
 	CohortActionsConfirmMentorTransfer    CohortActions = "confirm-mentor-transfer"
 	CohortActionsCreateAgency             CohortActions = "create-agency"
 	CohortActionsCreateAgendaItem         CohortActions = "create-agenda-item"
+	CohortActionsCreateClass              CohortActions = "create-class"
 	CohortActionsCreateCohort             CohortActions = "create-cohort"
+	CohortActionsCreateHoliday            CohortActions = "create-holiday"
 	CohortActionsCreateInstitution        CohortActions = "create-institution"
 	CohortActionsCreateMilestone          CohortActions = "create-milestone"
 	CohortActionsCreateProgramTemplate    CohortActions = "create-program-template"
@@ -225,6 +421,8 @@ const (
 	CohortActionsCreateUser               CohortActions = "create-user"
 	CohortActionsDeclineMentorTransfer    CohortActions = "decline-mentor-transfer"
 	CohortActionsDeleteAgendaItem         CohortActions = "delete-agenda-item"
+	CohortActionsDeleteClass              CohortActions = "delete-class"
+	CohortActionsDeleteHoliday            CohortActions = "delete-holiday"
 	CohortActionsDeleteMilestone          CohortActions = "delete-milestone"
 	CohortActionsDetermineSeminarSession  CohortActions = "determine-seminar-session"
 	CohortActionsEnrollParticipant        CohortActions = "enroll-participant"
@@ -234,6 +432,7 @@ const (
 	CohortActionsGetCohortWorkload        CohortActions = "get-cohort-workload"
 	CohortActionsImportRoster             CohortActions = "import-roster"
 	CohortActionsListAgencyReplications   CohortActions = "list-agency-replications"
+	CohortActionsListClasses              CohortActions = "list-classes"
 	CohortActionsListCoachingNotes        CohortActions = "list-coaching-notes"
 	CohortActionsListCohortEscalations    CohortActions = "list-cohort-escalations"
 	CohortActionsListCohortStaff          CohortActions = "list-cohort-staff"
@@ -263,6 +462,7 @@ const (
 	CohortActionsUpdateAgency             CohortActions = "update-agency"
 	CohortActionsUpdateAgendaItem         CohortActions = "update-agenda-item"
 	CohortActionsUpdateAgendaRules        CohortActions = "update-agenda-rules"
+	CohortActionsUpdateClass              CohortActions = "update-class"
 	CohortActionsUpdateCohort             CohortActions = "update-cohort"
 	CohortActionsUpdateEnrollment         CohortActions = "update-enrollment"
 	CohortActionsUpdateMilestone          CohortActions = "update-milestone"
@@ -289,12 +489,16 @@ const (
 	CohortAgendaActionsAddCohortStaff           CohortAgendaActions = "add-cohort-staff"
 	CohortAgendaActionsAddSessionExaminer       CohortAgendaActions = "add-session-examiner"
 	CohortAgendaActionsAddSessionParticipant    CohortAgendaActions = "add-session-participant"
+	CohortAgendaActionsAssignAppeal             CohortAgendaActions = "assign-appeal"
 	CohortAgendaActionsCancelMentorTransfer     CohortAgendaActions = "cancel-mentor-transfer"
 	CohortAgendaActionsClaimMilestone           CohortAgendaActions = "claim-milestone"
+	CohortAgendaActionsCloseAppeal              CohortAgendaActions = "close-appeal"
 	CohortAgendaActionsConfirmMentorTransfer    CohortAgendaActions = "confirm-mentor-transfer"
 	CohortAgendaActionsCreateAgency             CohortAgendaActions = "create-agency"
 	CohortAgendaActionsCreateAgendaItem         CohortAgendaActions = "create-agenda-item"
+	CohortAgendaActionsCreateClass              CohortAgendaActions = "create-class"
 	CohortAgendaActionsCreateCohort             CohortAgendaActions = "create-cohort"
+	CohortAgendaActionsCreateHoliday            CohortAgendaActions = "create-holiday"
 	CohortAgendaActionsCreateInstitution        CohortAgendaActions = "create-institution"
 	CohortAgendaActionsCreateMilestone          CohortAgendaActions = "create-milestone"
 	CohortAgendaActionsCreateProgramTemplate    CohortAgendaActions = "create-program-template"
@@ -303,6 +507,8 @@ const (
 	CohortAgendaActionsCreateUser               CohortAgendaActions = "create-user"
 	CohortAgendaActionsDeclineMentorTransfer    CohortAgendaActions = "decline-mentor-transfer"
 	CohortAgendaActionsDeleteAgendaItem         CohortAgendaActions = "delete-agenda-item"
+	CohortAgendaActionsDeleteClass              CohortAgendaActions = "delete-class"
+	CohortAgendaActionsDeleteHoliday            CohortAgendaActions = "delete-holiday"
 	CohortAgendaActionsDeleteMilestone          CohortAgendaActions = "delete-milestone"
 	CohortAgendaActionsDetermineSeminarSession  CohortAgendaActions = "determine-seminar-session"
 	CohortAgendaActionsEnrollParticipant        CohortAgendaActions = "enroll-participant"
@@ -312,6 +518,7 @@ const (
 	CohortAgendaActionsGetCohortWorkload        CohortAgendaActions = "get-cohort-workload"
 	CohortAgendaActionsImportRoster             CohortAgendaActions = "import-roster"
 	CohortAgendaActionsListAgencyReplications   CohortAgendaActions = "list-agency-replications"
+	CohortAgendaActionsListClasses              CohortAgendaActions = "list-classes"
 	CohortAgendaActionsListCoachingNotes        CohortAgendaActions = "list-coaching-notes"
 	CohortAgendaActionsListCohortEscalations    CohortAgendaActions = "list-cohort-escalations"
 	CohortAgendaActionsListCohortStaff          CohortAgendaActions = "list-cohort-staff"
@@ -341,6 +548,7 @@ const (
 	CohortAgendaActionsUpdateAgency             CohortAgendaActions = "update-agency"
 	CohortAgendaActionsUpdateAgendaItem         CohortAgendaActions = "update-agenda-item"
 	CohortAgendaActionsUpdateAgendaRules        CohortAgendaActions = "update-agenda-rules"
+	CohortAgendaActionsUpdateClass              CohortAgendaActions = "update-class"
 	CohortAgendaActionsUpdateCohort             CohortAgendaActions = "update-cohort"
 	CohortAgendaActionsUpdateEnrollment         CohortAgendaActions = "update-enrollment"
 	CohortAgendaActionsUpdateMilestone          CohortAgendaActions = "update-milestone"
@@ -387,12 +595,16 @@ const (
 	EnrollmentActionsAddCohortStaff           EnrollmentActions = "add-cohort-staff"
 	EnrollmentActionsAddSessionExaminer       EnrollmentActions = "add-session-examiner"
 	EnrollmentActionsAddSessionParticipant    EnrollmentActions = "add-session-participant"
+	EnrollmentActionsAssignAppeal             EnrollmentActions = "assign-appeal"
 	EnrollmentActionsCancelMentorTransfer     EnrollmentActions = "cancel-mentor-transfer"
 	EnrollmentActionsClaimMilestone           EnrollmentActions = "claim-milestone"
+	EnrollmentActionsCloseAppeal              EnrollmentActions = "close-appeal"
 	EnrollmentActionsConfirmMentorTransfer    EnrollmentActions = "confirm-mentor-transfer"
 	EnrollmentActionsCreateAgency             EnrollmentActions = "create-agency"
 	EnrollmentActionsCreateAgendaItem         EnrollmentActions = "create-agenda-item"
+	EnrollmentActionsCreateClass              EnrollmentActions = "create-class"
 	EnrollmentActionsCreateCohort             EnrollmentActions = "create-cohort"
+	EnrollmentActionsCreateHoliday            EnrollmentActions = "create-holiday"
 	EnrollmentActionsCreateInstitution        EnrollmentActions = "create-institution"
 	EnrollmentActionsCreateMilestone          EnrollmentActions = "create-milestone"
 	EnrollmentActionsCreateProgramTemplate    EnrollmentActions = "create-program-template"
@@ -401,6 +613,8 @@ const (
 	EnrollmentActionsCreateUser               EnrollmentActions = "create-user"
 	EnrollmentActionsDeclineMentorTransfer    EnrollmentActions = "decline-mentor-transfer"
 	EnrollmentActionsDeleteAgendaItem         EnrollmentActions = "delete-agenda-item"
+	EnrollmentActionsDeleteClass              EnrollmentActions = "delete-class"
+	EnrollmentActionsDeleteHoliday            EnrollmentActions = "delete-holiday"
 	EnrollmentActionsDeleteMilestone          EnrollmentActions = "delete-milestone"
 	EnrollmentActionsDetermineSeminarSession  EnrollmentActions = "determine-seminar-session"
 	EnrollmentActionsEnrollParticipant        EnrollmentActions = "enroll-participant"
@@ -410,6 +624,7 @@ const (
 	EnrollmentActionsGetCohortWorkload        EnrollmentActions = "get-cohort-workload"
 	EnrollmentActionsImportRoster             EnrollmentActions = "import-roster"
 	EnrollmentActionsListAgencyReplications   EnrollmentActions = "list-agency-replications"
+	EnrollmentActionsListClasses              EnrollmentActions = "list-classes"
 	EnrollmentActionsListCoachingNotes        EnrollmentActions = "list-coaching-notes"
 	EnrollmentActionsListCohortEscalations    EnrollmentActions = "list-cohort-escalations"
 	EnrollmentActionsListCohortStaff          EnrollmentActions = "list-cohort-staff"
@@ -439,6 +654,7 @@ const (
 	EnrollmentActionsUpdateAgency             EnrollmentActions = "update-agency"
 	EnrollmentActionsUpdateAgendaItem         EnrollmentActions = "update-agenda-item"
 	EnrollmentActionsUpdateAgendaRules        EnrollmentActions = "update-agenda-rules"
+	EnrollmentActionsUpdateClass              EnrollmentActions = "update-class"
 	EnrollmentActionsUpdateCohort             EnrollmentActions = "update-cohort"
 	EnrollmentActionsUpdateEnrollment         EnrollmentActions = "update-enrollment"
 	EnrollmentActionsUpdateMilestone          EnrollmentActions = "update-milestone"
@@ -448,6 +664,16 @@ const (
 	EnrollmentActionsUpdateUnit               EnrollmentActions = "update-unit"
 	EnrollmentActionsVerifyMilestone          EnrollmentActions = "verify-milestone"
 	EnrollmentActionsWithdrawEvidence         EnrollmentActions = "withdraw-evidence"
+)
+
+// Defines values for EnrollmentProjectStatus.
+const (
+	EnrollmentProjectStatusCompleted       EnrollmentProjectStatus = "completed"
+	EnrollmentProjectStatusDesignApproved  EnrollmentProjectStatus = "design_approved"
+	EnrollmentProjectStatusDesignSubmitted EnrollmentProjectStatus = "design_submitted"
+	EnrollmentProjectStatusDraft           EnrollmentProjectStatus = "draft"
+	EnrollmentProjectStatusFinalSubmitted  EnrollmentProjectStatus = "final_submitted"
+	EnrollmentProjectStatusImplementing    EnrollmentProjectStatus = "implementing"
 )
 
 // Defines values for EnrollmentChangeField.
@@ -469,6 +695,13 @@ const (
 	ErrorDetailCodeAgendaOutsideCohort             ErrorDetailCode = "agenda.outside_cohort"
 	ErrorDetailCodeAgendaStepEarly                 ErrorDetailCode = "agenda.step_early"
 	ErrorDetailCodeAgendaStepLate                  ErrorDetailCode = "agenda.step_late"
+	ErrorDetailCodeAppealClosed                    ErrorDetailCode = "appeal.closed"
+	ErrorDetailCodeAppealDecision                  ErrorDetailCode = "appeal.decision"
+	ErrorDetailCodeAppealNotReleased               ErrorDetailCode = "appeal.not_released"
+	ErrorDetailCodeAppealNotSessionExaminer        ErrorDetailCode = "appeal.not_session_examiner"
+	ErrorDetailCodeAppealOpenExists                ErrorDetailCode = "appeal.open_exists"
+	ErrorDetailCodeAppealReasonRequired            ErrorDetailCode = "appeal.reason_required"
+	ErrorDetailCodeAppealWindowClosed              ErrorDetailCode = "appeal.window_closed"
 	ErrorDetailCodeAssessmentDesignDraft           ErrorDetailCode = "assessment.design_draft"
 	ErrorDetailCodeAssessmentDesignStageOver       ErrorDetailCode = "assessment.design_stage_over"
 	ErrorDetailCodeAssessmentDetermined            ErrorDetailCode = "assessment.determined"
@@ -485,6 +718,9 @@ const (
 	ErrorDetailCodeAuthSignInRequired              ErrorDetailCode = "auth.sign_in_required"
 	ErrorDetailCodeAuthTokenInvalid                ErrorDetailCode = "auth.token_invalid"
 	ErrorDetailCodeAuthTokenMissing                ErrorDetailCode = "auth.token_missing"
+	ErrorDetailCodeClassNameTaken                  ErrorDetailCode = "class.name_taken"
+	ErrorDetailCodeClassNotEmpty                   ErrorDetailCode = "class.not_empty"
+	ErrorDetailCodeClassUnknown                    ErrorDetailCode = "class.unknown"
 	ErrorDetailCodeCohortAgendaOutside             ErrorDetailCode = "cohort.agenda_outside"
 	ErrorDetailCodeCohortCodeTaken                 ErrorDetailCode = "cohort.code_taken"
 	ErrorDetailCodeCohortDatesOrder                ErrorDetailCode = "cohort.dates.order"
@@ -537,6 +773,7 @@ const (
 	ErrorDetailCodeFieldUuid                       ErrorDetailCode = "field.uuid"
 	ErrorDetailCodeFieldWrongType                  ErrorDetailCode = "field.wrong_type"
 	ErrorDetailCodeGraduationWeightsSum            ErrorDetailCode = "graduation.weights_sum"
+	ErrorDetailCodeHolidayDateTaken                ErrorDetailCode = "holiday.date_taken"
 	ErrorDetailCodeIdempotencyInFlight             ErrorDetailCode = "idempotency.in_flight"
 	ErrorDetailCodeIdempotencyKeyReused            ErrorDetailCode = "idempotency.key_reused"
 	ErrorDetailCodeInstitutionChoose               ErrorDetailCode = "institution.choose"
@@ -693,6 +930,13 @@ const (
 	ErrorModelCodeAgendaOutsideCohort             ErrorModelCode = "agenda.outside_cohort"
 	ErrorModelCodeAgendaStepEarly                 ErrorModelCode = "agenda.step_early"
 	ErrorModelCodeAgendaStepLate                  ErrorModelCode = "agenda.step_late"
+	ErrorModelCodeAppealClosed                    ErrorModelCode = "appeal.closed"
+	ErrorModelCodeAppealDecision                  ErrorModelCode = "appeal.decision"
+	ErrorModelCodeAppealNotReleased               ErrorModelCode = "appeal.not_released"
+	ErrorModelCodeAppealNotSessionExaminer        ErrorModelCode = "appeal.not_session_examiner"
+	ErrorModelCodeAppealOpenExists                ErrorModelCode = "appeal.open_exists"
+	ErrorModelCodeAppealReasonRequired            ErrorModelCode = "appeal.reason_required"
+	ErrorModelCodeAppealWindowClosed              ErrorModelCode = "appeal.window_closed"
 	ErrorModelCodeAssessmentDesignDraft           ErrorModelCode = "assessment.design_draft"
 	ErrorModelCodeAssessmentDesignStageOver       ErrorModelCode = "assessment.design_stage_over"
 	ErrorModelCodeAssessmentDetermined            ErrorModelCode = "assessment.determined"
@@ -709,6 +953,9 @@ const (
 	ErrorModelCodeAuthSignInRequired              ErrorModelCode = "auth.sign_in_required"
 	ErrorModelCodeAuthTokenInvalid                ErrorModelCode = "auth.token_invalid"
 	ErrorModelCodeAuthTokenMissing                ErrorModelCode = "auth.token_missing"
+	ErrorModelCodeClassNameTaken                  ErrorModelCode = "class.name_taken"
+	ErrorModelCodeClassNotEmpty                   ErrorModelCode = "class.not_empty"
+	ErrorModelCodeClassUnknown                    ErrorModelCode = "class.unknown"
 	ErrorModelCodeCohortAgendaOutside             ErrorModelCode = "cohort.agenda_outside"
 	ErrorModelCodeCohortCodeTaken                 ErrorModelCode = "cohort.code_taken"
 	ErrorModelCodeCohortDatesOrder                ErrorModelCode = "cohort.dates.order"
@@ -761,6 +1008,7 @@ const (
 	ErrorModelCodeFieldUuid                       ErrorModelCode = "field.uuid"
 	ErrorModelCodeFieldWrongType                  ErrorModelCode = "field.wrong_type"
 	ErrorModelCodeGraduationWeightsSum            ErrorModelCode = "graduation.weights_sum"
+	ErrorModelCodeHolidayDateTaken                ErrorModelCode = "holiday.date_taken"
 	ErrorModelCodeIdempotencyInFlight             ErrorModelCode = "idempotency.in_flight"
 	ErrorModelCodeIdempotencyKeyReused            ErrorModelCode = "idempotency.key_reused"
 	ErrorModelCodeInstitutionChoose               ErrorModelCode = "institution.choose"
@@ -964,12 +1212,16 @@ const (
 	EvidenceActionsAddCohortStaff           EvidenceActions = "add-cohort-staff"
 	EvidenceActionsAddSessionExaminer       EvidenceActions = "add-session-examiner"
 	EvidenceActionsAddSessionParticipant    EvidenceActions = "add-session-participant"
+	EvidenceActionsAssignAppeal             EvidenceActions = "assign-appeal"
 	EvidenceActionsCancelMentorTransfer     EvidenceActions = "cancel-mentor-transfer"
 	EvidenceActionsClaimMilestone           EvidenceActions = "claim-milestone"
+	EvidenceActionsCloseAppeal              EvidenceActions = "close-appeal"
 	EvidenceActionsConfirmMentorTransfer    EvidenceActions = "confirm-mentor-transfer"
 	EvidenceActionsCreateAgency             EvidenceActions = "create-agency"
 	EvidenceActionsCreateAgendaItem         EvidenceActions = "create-agenda-item"
+	EvidenceActionsCreateClass              EvidenceActions = "create-class"
 	EvidenceActionsCreateCohort             EvidenceActions = "create-cohort"
+	EvidenceActionsCreateHoliday            EvidenceActions = "create-holiday"
 	EvidenceActionsCreateInstitution        EvidenceActions = "create-institution"
 	EvidenceActionsCreateMilestone          EvidenceActions = "create-milestone"
 	EvidenceActionsCreateProgramTemplate    EvidenceActions = "create-program-template"
@@ -978,6 +1230,8 @@ const (
 	EvidenceActionsCreateUser               EvidenceActions = "create-user"
 	EvidenceActionsDeclineMentorTransfer    EvidenceActions = "decline-mentor-transfer"
 	EvidenceActionsDeleteAgendaItem         EvidenceActions = "delete-agenda-item"
+	EvidenceActionsDeleteClass              EvidenceActions = "delete-class"
+	EvidenceActionsDeleteHoliday            EvidenceActions = "delete-holiday"
 	EvidenceActionsDeleteMilestone          EvidenceActions = "delete-milestone"
 	EvidenceActionsDetermineSeminarSession  EvidenceActions = "determine-seminar-session"
 	EvidenceActionsEnrollParticipant        EvidenceActions = "enroll-participant"
@@ -987,6 +1241,7 @@ const (
 	EvidenceActionsGetCohortWorkload        EvidenceActions = "get-cohort-workload"
 	EvidenceActionsImportRoster             EvidenceActions = "import-roster"
 	EvidenceActionsListAgencyReplications   EvidenceActions = "list-agency-replications"
+	EvidenceActionsListClasses              EvidenceActions = "list-classes"
 	EvidenceActionsListCoachingNotes        EvidenceActions = "list-coaching-notes"
 	EvidenceActionsListCohortEscalations    EvidenceActions = "list-cohort-escalations"
 	EvidenceActionsListCohortStaff          EvidenceActions = "list-cohort-staff"
@@ -1016,6 +1271,7 @@ const (
 	EvidenceActionsUpdateAgency             EvidenceActions = "update-agency"
 	EvidenceActionsUpdateAgendaItem         EvidenceActions = "update-agenda-item"
 	EvidenceActionsUpdateAgendaRules        EvidenceActions = "update-agenda-rules"
+	EvidenceActionsUpdateClass              EvidenceActions = "update-class"
 	EvidenceActionsUpdateCohort             EvidenceActions = "update-cohort"
 	EvidenceActionsUpdateEnrollment         EvidenceActions = "update-enrollment"
 	EvidenceActionsUpdateMilestone          EvidenceActions = "update-milestone"
@@ -1060,6 +1316,96 @@ const (
 	HealthStatusBodyStatusOk HealthStatusBodyStatus = "ok"
 )
 
+// Defines values for HolidayActions.
+const (
+	HolidayActionsAcceptMentorTransfer     HolidayActions = "accept-mentor-transfer"
+	HolidayActionsAddCoachingNote          HolidayActions = "add-coaching-note"
+	HolidayActionsAddCohortStaff           HolidayActions = "add-cohort-staff"
+	HolidayActionsAddSessionExaminer       HolidayActions = "add-session-examiner"
+	HolidayActionsAddSessionParticipant    HolidayActions = "add-session-participant"
+	HolidayActionsAssignAppeal             HolidayActions = "assign-appeal"
+	HolidayActionsCancelMentorTransfer     HolidayActions = "cancel-mentor-transfer"
+	HolidayActionsClaimMilestone           HolidayActions = "claim-milestone"
+	HolidayActionsCloseAppeal              HolidayActions = "close-appeal"
+	HolidayActionsConfirmMentorTransfer    HolidayActions = "confirm-mentor-transfer"
+	HolidayActionsCreateAgency             HolidayActions = "create-agency"
+	HolidayActionsCreateAgendaItem         HolidayActions = "create-agenda-item"
+	HolidayActionsCreateClass              HolidayActions = "create-class"
+	HolidayActionsCreateCohort             HolidayActions = "create-cohort"
+	HolidayActionsCreateHoliday            HolidayActions = "create-holiday"
+	HolidayActionsCreateInstitution        HolidayActions = "create-institution"
+	HolidayActionsCreateMilestone          HolidayActions = "create-milestone"
+	HolidayActionsCreateProgramTemplate    HolidayActions = "create-program-template"
+	HolidayActionsCreateSeminarSession     HolidayActions = "create-seminar-session"
+	HolidayActionsCreateUnit               HolidayActions = "create-unit"
+	HolidayActionsCreateUser               HolidayActions = "create-user"
+	HolidayActionsDeclineMentorTransfer    HolidayActions = "decline-mentor-transfer"
+	HolidayActionsDeleteAgendaItem         HolidayActions = "delete-agenda-item"
+	HolidayActionsDeleteClass              HolidayActions = "delete-class"
+	HolidayActionsDeleteHoliday            HolidayActions = "delete-holiday"
+	HolidayActionsDeleteMilestone          HolidayActions = "delete-milestone"
+	HolidayActionsDetermineSeminarSession  HolidayActions = "determine-seminar-session"
+	HolidayActionsEnrollParticipant        HolidayActions = "enroll-participant"
+	HolidayActionsExportCohortAgenda       HolidayActions = "export-cohort-agenda"
+	HolidayActionsExportCohortProgress     HolidayActions = "export-cohort-progress"
+	HolidayActionsGetCohortProgress        HolidayActions = "get-cohort-progress"
+	HolidayActionsGetCohortWorkload        HolidayActions = "get-cohort-workload"
+	HolidayActionsImportRoster             HolidayActions = "import-roster"
+	HolidayActionsListAgencyReplications   HolidayActions = "list-agency-replications"
+	HolidayActionsListClasses              HolidayActions = "list-classes"
+	HolidayActionsListCoachingNotes        HolidayActions = "list-coaching-notes"
+	HolidayActionsListCohortEscalations    HolidayActions = "list-cohort-escalations"
+	HolidayActionsListCohortStaff          HolidayActions = "list-cohort-staff"
+	HolidayActionsListMentorTransfers      HolidayActions = "list-mentor-transfers"
+	HolidayActionsListRubrics              HolidayActions = "list-rubrics"
+	HolidayActionsListSeminarSessions      HolidayActions = "list-seminar-sessions"
+	HolidayActionsListSimilarProjects      HolidayActions = "list-similar-projects"
+	HolidayActionsListUsers                HolidayActions = "list-users"
+	HolidayActionsOpenSeminarSession       HolidayActions = "open-seminar-session"
+	HolidayActionsProposeMentorTransfer    HolidayActions = "propose-mentor-transfer"
+	HolidayActionsPublishProject           HolidayActions = "publish-project"
+	HolidayActionsRecordAssessment         HolidayActions = "record-assessment"
+	HolidayActionsRecordReplication        HolidayActions = "record-replication"
+	HolidayActionsRefuseMentorTransfer     HolidayActions = "refuse-mentor-transfer"
+	HolidayActionsReleaseResults           HolidayActions = "release-results"
+	HolidayActionsRemoveSessionExaminer    HolidayActions = "remove-session-examiner"
+	HolidayActionsRemoveSessionParticipant HolidayActions = "remove-session-participant"
+	HolidayActionsReplaceRubric            HolidayActions = "replace-rubric"
+	HolidayActionsReviewDesign             HolidayActions = "review-design"
+	HolidayActionsReviewEvidence           HolidayActions = "review-evidence"
+	HolidayActionsStartImplementation      HolidayActions = "start-implementation"
+	HolidayActionsStartMilestone           HolidayActions = "start-milestone"
+	HolidayActionsSubmitDesign             HolidayActions = "submit-design"
+	HolidayActionsSubmitEvidence           HolidayActions = "submit-evidence"
+	HolidayActionsSubmitFinal              HolidayActions = "submit-final"
+	HolidayActionsUnpublishProject         HolidayActions = "unpublish-project"
+	HolidayActionsUpdateAgency             HolidayActions = "update-agency"
+	HolidayActionsUpdateAgendaItem         HolidayActions = "update-agenda-item"
+	HolidayActionsUpdateAgendaRules        HolidayActions = "update-agenda-rules"
+	HolidayActionsUpdateClass              HolidayActions = "update-class"
+	HolidayActionsUpdateCohort             HolidayActions = "update-cohort"
+	HolidayActionsUpdateEnrollment         HolidayActions = "update-enrollment"
+	HolidayActionsUpdateMilestone          HolidayActions = "update-milestone"
+	HolidayActionsUpdateProgramTemplate    HolidayActions = "update-program-template"
+	HolidayActionsUpdateProject            HolidayActions = "update-project"
+	HolidayActionsUpdateSeminarSession     HolidayActions = "update-seminar-session"
+	HolidayActionsUpdateUnit               HolidayActions = "update-unit"
+	HolidayActionsVerifyMilestone          HolidayActions = "verify-milestone"
+	HolidayActionsWithdrawEvidence         HolidayActions = "withdraw-evidence"
+)
+
+// Defines values for HolidayKind.
+const (
+	HolidayKindJointLeave HolidayKind = "joint_leave"
+	HolidayKindNational   HolidayKind = "national"
+)
+
+// Defines values for HolidayCreateKind.
+const (
+	HolidayCreateKindJointLeave HolidayCreateKind = "joint_leave"
+	HolidayCreateKindNational   HolidayCreateKind = "national"
+)
+
 // Defines values for LinkTargetType.
 const (
 	LinkTargetTypeEvidence       LinkTargetType = "evidence"
@@ -1075,12 +1421,16 @@ const (
 	MeBodyActionsAddCohortStaff           MeBodyActions = "add-cohort-staff"
 	MeBodyActionsAddSessionExaminer       MeBodyActions = "add-session-examiner"
 	MeBodyActionsAddSessionParticipant    MeBodyActions = "add-session-participant"
+	MeBodyActionsAssignAppeal             MeBodyActions = "assign-appeal"
 	MeBodyActionsCancelMentorTransfer     MeBodyActions = "cancel-mentor-transfer"
 	MeBodyActionsClaimMilestone           MeBodyActions = "claim-milestone"
+	MeBodyActionsCloseAppeal              MeBodyActions = "close-appeal"
 	MeBodyActionsConfirmMentorTransfer    MeBodyActions = "confirm-mentor-transfer"
 	MeBodyActionsCreateAgency             MeBodyActions = "create-agency"
 	MeBodyActionsCreateAgendaItem         MeBodyActions = "create-agenda-item"
+	MeBodyActionsCreateClass              MeBodyActions = "create-class"
 	MeBodyActionsCreateCohort             MeBodyActions = "create-cohort"
+	MeBodyActionsCreateHoliday            MeBodyActions = "create-holiday"
 	MeBodyActionsCreateInstitution        MeBodyActions = "create-institution"
 	MeBodyActionsCreateMilestone          MeBodyActions = "create-milestone"
 	MeBodyActionsCreateProgramTemplate    MeBodyActions = "create-program-template"
@@ -1089,6 +1439,8 @@ const (
 	MeBodyActionsCreateUser               MeBodyActions = "create-user"
 	MeBodyActionsDeclineMentorTransfer    MeBodyActions = "decline-mentor-transfer"
 	MeBodyActionsDeleteAgendaItem         MeBodyActions = "delete-agenda-item"
+	MeBodyActionsDeleteClass              MeBodyActions = "delete-class"
+	MeBodyActionsDeleteHoliday            MeBodyActions = "delete-holiday"
 	MeBodyActionsDeleteMilestone          MeBodyActions = "delete-milestone"
 	MeBodyActionsDetermineSeminarSession  MeBodyActions = "determine-seminar-session"
 	MeBodyActionsEnrollParticipant        MeBodyActions = "enroll-participant"
@@ -1098,6 +1450,7 @@ const (
 	MeBodyActionsGetCohortWorkload        MeBodyActions = "get-cohort-workload"
 	MeBodyActionsImportRoster             MeBodyActions = "import-roster"
 	MeBodyActionsListAgencyReplications   MeBodyActions = "list-agency-replications"
+	MeBodyActionsListClasses              MeBodyActions = "list-classes"
 	MeBodyActionsListCoachingNotes        MeBodyActions = "list-coaching-notes"
 	MeBodyActionsListCohortEscalations    MeBodyActions = "list-cohort-escalations"
 	MeBodyActionsListCohortStaff          MeBodyActions = "list-cohort-staff"
@@ -1127,6 +1480,7 @@ const (
 	MeBodyActionsUpdateAgency             MeBodyActions = "update-agency"
 	MeBodyActionsUpdateAgendaItem         MeBodyActions = "update-agenda-item"
 	MeBodyActionsUpdateAgendaRules        MeBodyActions = "update-agenda-rules"
+	MeBodyActionsUpdateClass              MeBodyActions = "update-class"
 	MeBodyActionsUpdateCohort             MeBodyActions = "update-cohort"
 	MeBodyActionsUpdateEnrollment         MeBodyActions = "update-enrollment"
 	MeBodyActionsUpdateMilestone          MeBodyActions = "update-milestone"
@@ -1145,12 +1499,16 @@ const (
 	MentorTransferActionsAddCohortStaff           MentorTransferActions = "add-cohort-staff"
 	MentorTransferActionsAddSessionExaminer       MentorTransferActions = "add-session-examiner"
 	MentorTransferActionsAddSessionParticipant    MentorTransferActions = "add-session-participant"
+	MentorTransferActionsAssignAppeal             MentorTransferActions = "assign-appeal"
 	MentorTransferActionsCancelMentorTransfer     MentorTransferActions = "cancel-mentor-transfer"
 	MentorTransferActionsClaimMilestone           MentorTransferActions = "claim-milestone"
+	MentorTransferActionsCloseAppeal              MentorTransferActions = "close-appeal"
 	MentorTransferActionsConfirmMentorTransfer    MentorTransferActions = "confirm-mentor-transfer"
 	MentorTransferActionsCreateAgency             MentorTransferActions = "create-agency"
 	MentorTransferActionsCreateAgendaItem         MentorTransferActions = "create-agenda-item"
+	MentorTransferActionsCreateClass              MentorTransferActions = "create-class"
 	MentorTransferActionsCreateCohort             MentorTransferActions = "create-cohort"
+	MentorTransferActionsCreateHoliday            MentorTransferActions = "create-holiday"
 	MentorTransferActionsCreateInstitution        MentorTransferActions = "create-institution"
 	MentorTransferActionsCreateMilestone          MentorTransferActions = "create-milestone"
 	MentorTransferActionsCreateProgramTemplate    MentorTransferActions = "create-program-template"
@@ -1159,6 +1517,8 @@ const (
 	MentorTransferActionsCreateUser               MentorTransferActions = "create-user"
 	MentorTransferActionsDeclineMentorTransfer    MentorTransferActions = "decline-mentor-transfer"
 	MentorTransferActionsDeleteAgendaItem         MentorTransferActions = "delete-agenda-item"
+	MentorTransferActionsDeleteClass              MentorTransferActions = "delete-class"
+	MentorTransferActionsDeleteHoliday            MentorTransferActions = "delete-holiday"
 	MentorTransferActionsDeleteMilestone          MentorTransferActions = "delete-milestone"
 	MentorTransferActionsDetermineSeminarSession  MentorTransferActions = "determine-seminar-session"
 	MentorTransferActionsEnrollParticipant        MentorTransferActions = "enroll-participant"
@@ -1168,6 +1528,7 @@ const (
 	MentorTransferActionsGetCohortWorkload        MentorTransferActions = "get-cohort-workload"
 	MentorTransferActionsImportRoster             MentorTransferActions = "import-roster"
 	MentorTransferActionsListAgencyReplications   MentorTransferActions = "list-agency-replications"
+	MentorTransferActionsListClasses              MentorTransferActions = "list-classes"
 	MentorTransferActionsListCoachingNotes        MentorTransferActions = "list-coaching-notes"
 	MentorTransferActionsListCohortEscalations    MentorTransferActions = "list-cohort-escalations"
 	MentorTransferActionsListCohortStaff          MentorTransferActions = "list-cohort-staff"
@@ -1197,6 +1558,7 @@ const (
 	MentorTransferActionsUpdateAgency             MentorTransferActions = "update-agency"
 	MentorTransferActionsUpdateAgendaItem         MentorTransferActions = "update-agenda-item"
 	MentorTransferActionsUpdateAgendaRules        MentorTransferActions = "update-agenda-rules"
+	MentorTransferActionsUpdateClass              MentorTransferActions = "update-class"
 	MentorTransferActionsUpdateCohort             MentorTransferActions = "update-cohort"
 	MentorTransferActionsUpdateEnrollment         MentorTransferActions = "update-enrollment"
 	MentorTransferActionsUpdateMilestone          MentorTransferActions = "update-milestone"
@@ -1225,12 +1587,16 @@ const (
 	MilestoneActionsAddCohortStaff           MilestoneActions = "add-cohort-staff"
 	MilestoneActionsAddSessionExaminer       MilestoneActions = "add-session-examiner"
 	MilestoneActionsAddSessionParticipant    MilestoneActions = "add-session-participant"
+	MilestoneActionsAssignAppeal             MilestoneActions = "assign-appeal"
 	MilestoneActionsCancelMentorTransfer     MilestoneActions = "cancel-mentor-transfer"
 	MilestoneActionsClaimMilestone           MilestoneActions = "claim-milestone"
+	MilestoneActionsCloseAppeal              MilestoneActions = "close-appeal"
 	MilestoneActionsConfirmMentorTransfer    MilestoneActions = "confirm-mentor-transfer"
 	MilestoneActionsCreateAgency             MilestoneActions = "create-agency"
 	MilestoneActionsCreateAgendaItem         MilestoneActions = "create-agenda-item"
+	MilestoneActionsCreateClass              MilestoneActions = "create-class"
 	MilestoneActionsCreateCohort             MilestoneActions = "create-cohort"
+	MilestoneActionsCreateHoliday            MilestoneActions = "create-holiday"
 	MilestoneActionsCreateInstitution        MilestoneActions = "create-institution"
 	MilestoneActionsCreateMilestone          MilestoneActions = "create-milestone"
 	MilestoneActionsCreateProgramTemplate    MilestoneActions = "create-program-template"
@@ -1239,6 +1605,8 @@ const (
 	MilestoneActionsCreateUser               MilestoneActions = "create-user"
 	MilestoneActionsDeclineMentorTransfer    MilestoneActions = "decline-mentor-transfer"
 	MilestoneActionsDeleteAgendaItem         MilestoneActions = "delete-agenda-item"
+	MilestoneActionsDeleteClass              MilestoneActions = "delete-class"
+	MilestoneActionsDeleteHoliday            MilestoneActions = "delete-holiday"
 	MilestoneActionsDeleteMilestone          MilestoneActions = "delete-milestone"
 	MilestoneActionsDetermineSeminarSession  MilestoneActions = "determine-seminar-session"
 	MilestoneActionsEnrollParticipant        MilestoneActions = "enroll-participant"
@@ -1248,6 +1616,7 @@ const (
 	MilestoneActionsGetCohortWorkload        MilestoneActions = "get-cohort-workload"
 	MilestoneActionsImportRoster             MilestoneActions = "import-roster"
 	MilestoneActionsListAgencyReplications   MilestoneActions = "list-agency-replications"
+	MilestoneActionsListClasses              MilestoneActions = "list-classes"
 	MilestoneActionsListCoachingNotes        MilestoneActions = "list-coaching-notes"
 	MilestoneActionsListCohortEscalations    MilestoneActions = "list-cohort-escalations"
 	MilestoneActionsListCohortStaff          MilestoneActions = "list-cohort-staff"
@@ -1277,6 +1646,7 @@ const (
 	MilestoneActionsUpdateAgency             MilestoneActions = "update-agency"
 	MilestoneActionsUpdateAgendaItem         MilestoneActions = "update-agenda-item"
 	MilestoneActionsUpdateAgendaRules        MilestoneActions = "update-agenda-rules"
+	MilestoneActionsUpdateClass              MilestoneActions = "update-class"
 	MilestoneActionsUpdateCohort             MilestoneActions = "update-cohort"
 	MilestoneActionsUpdateEnrollment         MilestoneActions = "update-enrollment"
 	MilestoneActionsUpdateMilestone          MilestoneActions = "update-milestone"
@@ -1341,12 +1711,16 @@ const (
 	ProgramTemplateActionsAddCohortStaff           ProgramTemplateActions = "add-cohort-staff"
 	ProgramTemplateActionsAddSessionExaminer       ProgramTemplateActions = "add-session-examiner"
 	ProgramTemplateActionsAddSessionParticipant    ProgramTemplateActions = "add-session-participant"
+	ProgramTemplateActionsAssignAppeal             ProgramTemplateActions = "assign-appeal"
 	ProgramTemplateActionsCancelMentorTransfer     ProgramTemplateActions = "cancel-mentor-transfer"
 	ProgramTemplateActionsClaimMilestone           ProgramTemplateActions = "claim-milestone"
+	ProgramTemplateActionsCloseAppeal              ProgramTemplateActions = "close-appeal"
 	ProgramTemplateActionsConfirmMentorTransfer    ProgramTemplateActions = "confirm-mentor-transfer"
 	ProgramTemplateActionsCreateAgency             ProgramTemplateActions = "create-agency"
 	ProgramTemplateActionsCreateAgendaItem         ProgramTemplateActions = "create-agenda-item"
+	ProgramTemplateActionsCreateClass              ProgramTemplateActions = "create-class"
 	ProgramTemplateActionsCreateCohort             ProgramTemplateActions = "create-cohort"
+	ProgramTemplateActionsCreateHoliday            ProgramTemplateActions = "create-holiday"
 	ProgramTemplateActionsCreateInstitution        ProgramTemplateActions = "create-institution"
 	ProgramTemplateActionsCreateMilestone          ProgramTemplateActions = "create-milestone"
 	ProgramTemplateActionsCreateProgramTemplate    ProgramTemplateActions = "create-program-template"
@@ -1355,6 +1729,8 @@ const (
 	ProgramTemplateActionsCreateUser               ProgramTemplateActions = "create-user"
 	ProgramTemplateActionsDeclineMentorTransfer    ProgramTemplateActions = "decline-mentor-transfer"
 	ProgramTemplateActionsDeleteAgendaItem         ProgramTemplateActions = "delete-agenda-item"
+	ProgramTemplateActionsDeleteClass              ProgramTemplateActions = "delete-class"
+	ProgramTemplateActionsDeleteHoliday            ProgramTemplateActions = "delete-holiday"
 	ProgramTemplateActionsDeleteMilestone          ProgramTemplateActions = "delete-milestone"
 	ProgramTemplateActionsDetermineSeminarSession  ProgramTemplateActions = "determine-seminar-session"
 	ProgramTemplateActionsEnrollParticipant        ProgramTemplateActions = "enroll-participant"
@@ -1364,6 +1740,7 @@ const (
 	ProgramTemplateActionsGetCohortWorkload        ProgramTemplateActions = "get-cohort-workload"
 	ProgramTemplateActionsImportRoster             ProgramTemplateActions = "import-roster"
 	ProgramTemplateActionsListAgencyReplications   ProgramTemplateActions = "list-agency-replications"
+	ProgramTemplateActionsListClasses              ProgramTemplateActions = "list-classes"
 	ProgramTemplateActionsListCoachingNotes        ProgramTemplateActions = "list-coaching-notes"
 	ProgramTemplateActionsListCohortEscalations    ProgramTemplateActions = "list-cohort-escalations"
 	ProgramTemplateActionsListCohortStaff          ProgramTemplateActions = "list-cohort-staff"
@@ -1393,6 +1770,7 @@ const (
 	ProgramTemplateActionsUpdateAgency             ProgramTemplateActions = "update-agency"
 	ProgramTemplateActionsUpdateAgendaItem         ProgramTemplateActions = "update-agenda-item"
 	ProgramTemplateActionsUpdateAgendaRules        ProgramTemplateActions = "update-agenda-rules"
+	ProgramTemplateActionsUpdateClass              ProgramTemplateActions = "update-class"
 	ProgramTemplateActionsUpdateCohort             ProgramTemplateActions = "update-cohort"
 	ProgramTemplateActionsUpdateEnrollment         ProgramTemplateActions = "update-enrollment"
 	ProgramTemplateActionsUpdateMilestone          ProgramTemplateActions = "update-milestone"
@@ -1419,12 +1797,16 @@ const (
 	ProjectActionsAddCohortStaff           ProjectActions = "add-cohort-staff"
 	ProjectActionsAddSessionExaminer       ProjectActions = "add-session-examiner"
 	ProjectActionsAddSessionParticipant    ProjectActions = "add-session-participant"
+	ProjectActionsAssignAppeal             ProjectActions = "assign-appeal"
 	ProjectActionsCancelMentorTransfer     ProjectActions = "cancel-mentor-transfer"
 	ProjectActionsClaimMilestone           ProjectActions = "claim-milestone"
+	ProjectActionsCloseAppeal              ProjectActions = "close-appeal"
 	ProjectActionsConfirmMentorTransfer    ProjectActions = "confirm-mentor-transfer"
 	ProjectActionsCreateAgency             ProjectActions = "create-agency"
 	ProjectActionsCreateAgendaItem         ProjectActions = "create-agenda-item"
+	ProjectActionsCreateClass              ProjectActions = "create-class"
 	ProjectActionsCreateCohort             ProjectActions = "create-cohort"
+	ProjectActionsCreateHoliday            ProjectActions = "create-holiday"
 	ProjectActionsCreateInstitution        ProjectActions = "create-institution"
 	ProjectActionsCreateMilestone          ProjectActions = "create-milestone"
 	ProjectActionsCreateProgramTemplate    ProjectActions = "create-program-template"
@@ -1433,6 +1815,8 @@ const (
 	ProjectActionsCreateUser               ProjectActions = "create-user"
 	ProjectActionsDeclineMentorTransfer    ProjectActions = "decline-mentor-transfer"
 	ProjectActionsDeleteAgendaItem         ProjectActions = "delete-agenda-item"
+	ProjectActionsDeleteClass              ProjectActions = "delete-class"
+	ProjectActionsDeleteHoliday            ProjectActions = "delete-holiday"
 	ProjectActionsDeleteMilestone          ProjectActions = "delete-milestone"
 	ProjectActionsDetermineSeminarSession  ProjectActions = "determine-seminar-session"
 	ProjectActionsEnrollParticipant        ProjectActions = "enroll-participant"
@@ -1442,6 +1826,7 @@ const (
 	ProjectActionsGetCohortWorkload        ProjectActions = "get-cohort-workload"
 	ProjectActionsImportRoster             ProjectActions = "import-roster"
 	ProjectActionsListAgencyReplications   ProjectActions = "list-agency-replications"
+	ProjectActionsListClasses              ProjectActions = "list-classes"
 	ProjectActionsListCoachingNotes        ProjectActions = "list-coaching-notes"
 	ProjectActionsListCohortEscalations    ProjectActions = "list-cohort-escalations"
 	ProjectActionsListCohortStaff          ProjectActions = "list-cohort-staff"
@@ -1471,6 +1856,7 @@ const (
 	ProjectActionsUpdateAgency             ProjectActions = "update-agency"
 	ProjectActionsUpdateAgendaItem         ProjectActions = "update-agenda-item"
 	ProjectActionsUpdateAgendaRules        ProjectActions = "update-agenda-rules"
+	ProjectActionsUpdateClass              ProjectActions = "update-class"
 	ProjectActionsUpdateCohort             ProjectActions = "update-cohort"
 	ProjectActionsUpdateEnrollment         ProjectActions = "update-enrollment"
 	ProjectActionsUpdateMilestone          ProjectActions = "update-milestone"
@@ -1505,12 +1891,16 @@ const (
 	PublicationActionsAddCohortStaff           PublicationActions = "add-cohort-staff"
 	PublicationActionsAddSessionExaminer       PublicationActions = "add-session-examiner"
 	PublicationActionsAddSessionParticipant    PublicationActions = "add-session-participant"
+	PublicationActionsAssignAppeal             PublicationActions = "assign-appeal"
 	PublicationActionsCancelMentorTransfer     PublicationActions = "cancel-mentor-transfer"
 	PublicationActionsClaimMilestone           PublicationActions = "claim-milestone"
+	PublicationActionsCloseAppeal              PublicationActions = "close-appeal"
 	PublicationActionsConfirmMentorTransfer    PublicationActions = "confirm-mentor-transfer"
 	PublicationActionsCreateAgency             PublicationActions = "create-agency"
 	PublicationActionsCreateAgendaItem         PublicationActions = "create-agenda-item"
+	PublicationActionsCreateClass              PublicationActions = "create-class"
 	PublicationActionsCreateCohort             PublicationActions = "create-cohort"
+	PublicationActionsCreateHoliday            PublicationActions = "create-holiday"
 	PublicationActionsCreateInstitution        PublicationActions = "create-institution"
 	PublicationActionsCreateMilestone          PublicationActions = "create-milestone"
 	PublicationActionsCreateProgramTemplate    PublicationActions = "create-program-template"
@@ -1519,6 +1909,8 @@ const (
 	PublicationActionsCreateUser               PublicationActions = "create-user"
 	PublicationActionsDeclineMentorTransfer    PublicationActions = "decline-mentor-transfer"
 	PublicationActionsDeleteAgendaItem         PublicationActions = "delete-agenda-item"
+	PublicationActionsDeleteClass              PublicationActions = "delete-class"
+	PublicationActionsDeleteHoliday            PublicationActions = "delete-holiday"
 	PublicationActionsDeleteMilestone          PublicationActions = "delete-milestone"
 	PublicationActionsDetermineSeminarSession  PublicationActions = "determine-seminar-session"
 	PublicationActionsEnrollParticipant        PublicationActions = "enroll-participant"
@@ -1528,6 +1920,7 @@ const (
 	PublicationActionsGetCohortWorkload        PublicationActions = "get-cohort-workload"
 	PublicationActionsImportRoster             PublicationActions = "import-roster"
 	PublicationActionsListAgencyReplications   PublicationActions = "list-agency-replications"
+	PublicationActionsListClasses              PublicationActions = "list-classes"
 	PublicationActionsListCoachingNotes        PublicationActions = "list-coaching-notes"
 	PublicationActionsListCohortEscalations    PublicationActions = "list-cohort-escalations"
 	PublicationActionsListCohortStaff          PublicationActions = "list-cohort-staff"
@@ -1557,6 +1950,7 @@ const (
 	PublicationActionsUpdateAgency             PublicationActions = "update-agency"
 	PublicationActionsUpdateAgendaItem         PublicationActions = "update-agenda-item"
 	PublicationActionsUpdateAgendaRules        PublicationActions = "update-agenda-rules"
+	PublicationActionsUpdateClass              PublicationActions = "update-class"
 	PublicationActionsUpdateCohort             PublicationActions = "update-cohort"
 	PublicationActionsUpdateEnrollment         PublicationActions = "update-enrollment"
 	PublicationActionsUpdateMilestone          PublicationActions = "update-milestone"
@@ -1583,12 +1977,16 @@ const (
 	RefusedActionActionAddCohortStaff           RefusedActionAction = "add-cohort-staff"
 	RefusedActionActionAddSessionExaminer       RefusedActionAction = "add-session-examiner"
 	RefusedActionActionAddSessionParticipant    RefusedActionAction = "add-session-participant"
+	RefusedActionActionAssignAppeal             RefusedActionAction = "assign-appeal"
 	RefusedActionActionCancelMentorTransfer     RefusedActionAction = "cancel-mentor-transfer"
 	RefusedActionActionClaimMilestone           RefusedActionAction = "claim-milestone"
+	RefusedActionActionCloseAppeal              RefusedActionAction = "close-appeal"
 	RefusedActionActionConfirmMentorTransfer    RefusedActionAction = "confirm-mentor-transfer"
 	RefusedActionActionCreateAgency             RefusedActionAction = "create-agency"
 	RefusedActionActionCreateAgendaItem         RefusedActionAction = "create-agenda-item"
+	RefusedActionActionCreateClass              RefusedActionAction = "create-class"
 	RefusedActionActionCreateCohort             RefusedActionAction = "create-cohort"
+	RefusedActionActionCreateHoliday            RefusedActionAction = "create-holiday"
 	RefusedActionActionCreateInstitution        RefusedActionAction = "create-institution"
 	RefusedActionActionCreateMilestone          RefusedActionAction = "create-milestone"
 	RefusedActionActionCreateProgramTemplate    RefusedActionAction = "create-program-template"
@@ -1597,6 +1995,8 @@ const (
 	RefusedActionActionCreateUser               RefusedActionAction = "create-user"
 	RefusedActionActionDeclineMentorTransfer    RefusedActionAction = "decline-mentor-transfer"
 	RefusedActionActionDeleteAgendaItem         RefusedActionAction = "delete-agenda-item"
+	RefusedActionActionDeleteClass              RefusedActionAction = "delete-class"
+	RefusedActionActionDeleteHoliday            RefusedActionAction = "delete-holiday"
 	RefusedActionActionDeleteMilestone          RefusedActionAction = "delete-milestone"
 	RefusedActionActionDetermineSeminarSession  RefusedActionAction = "determine-seminar-session"
 	RefusedActionActionEnrollParticipant        RefusedActionAction = "enroll-participant"
@@ -1606,6 +2006,7 @@ const (
 	RefusedActionActionGetCohortWorkload        RefusedActionAction = "get-cohort-workload"
 	RefusedActionActionImportRoster             RefusedActionAction = "import-roster"
 	RefusedActionActionListAgencyReplications   RefusedActionAction = "list-agency-replications"
+	RefusedActionActionListClasses              RefusedActionAction = "list-classes"
 	RefusedActionActionListCoachingNotes        RefusedActionAction = "list-coaching-notes"
 	RefusedActionActionListCohortEscalations    RefusedActionAction = "list-cohort-escalations"
 	RefusedActionActionListCohortStaff          RefusedActionAction = "list-cohort-staff"
@@ -1635,6 +2036,7 @@ const (
 	RefusedActionActionUpdateAgency             RefusedActionAction = "update-agency"
 	RefusedActionActionUpdateAgendaItem         RefusedActionAction = "update-agenda-item"
 	RefusedActionActionUpdateAgendaRules        RefusedActionAction = "update-agenda-rules"
+	RefusedActionActionUpdateClass              RefusedActionAction = "update-class"
 	RefusedActionActionUpdateCohort             RefusedActionAction = "update-cohort"
 	RefusedActionActionUpdateEnrollment         RefusedActionAction = "update-enrollment"
 	RefusedActionActionUpdateMilestone          RefusedActionAction = "update-milestone"
@@ -1658,6 +2060,13 @@ const (
 	RefusedActionCodeAgendaOutsideCohort             RefusedActionCode = "agenda.outside_cohort"
 	RefusedActionCodeAgendaStepEarly                 RefusedActionCode = "agenda.step_early"
 	RefusedActionCodeAgendaStepLate                  RefusedActionCode = "agenda.step_late"
+	RefusedActionCodeAppealClosed                    RefusedActionCode = "appeal.closed"
+	RefusedActionCodeAppealDecision                  RefusedActionCode = "appeal.decision"
+	RefusedActionCodeAppealNotReleased               RefusedActionCode = "appeal.not_released"
+	RefusedActionCodeAppealNotSessionExaminer        RefusedActionCode = "appeal.not_session_examiner"
+	RefusedActionCodeAppealOpenExists                RefusedActionCode = "appeal.open_exists"
+	RefusedActionCodeAppealReasonRequired            RefusedActionCode = "appeal.reason_required"
+	RefusedActionCodeAppealWindowClosed              RefusedActionCode = "appeal.window_closed"
 	RefusedActionCodeAssessmentDesignDraft           RefusedActionCode = "assessment.design_draft"
 	RefusedActionCodeAssessmentDesignStageOver       RefusedActionCode = "assessment.design_stage_over"
 	RefusedActionCodeAssessmentDetermined            RefusedActionCode = "assessment.determined"
@@ -1674,6 +2083,9 @@ const (
 	RefusedActionCodeAuthSignInRequired              RefusedActionCode = "auth.sign_in_required"
 	RefusedActionCodeAuthTokenInvalid                RefusedActionCode = "auth.token_invalid"
 	RefusedActionCodeAuthTokenMissing                RefusedActionCode = "auth.token_missing"
+	RefusedActionCodeClassNameTaken                  RefusedActionCode = "class.name_taken"
+	RefusedActionCodeClassNotEmpty                   RefusedActionCode = "class.not_empty"
+	RefusedActionCodeClassUnknown                    RefusedActionCode = "class.unknown"
 	RefusedActionCodeCohortAgendaOutside             RefusedActionCode = "cohort.agenda_outside"
 	RefusedActionCodeCohortCodeTaken                 RefusedActionCode = "cohort.code_taken"
 	RefusedActionCodeCohortDatesOrder                RefusedActionCode = "cohort.dates.order"
@@ -1726,6 +2138,7 @@ const (
 	RefusedActionCodeFieldUuid                       RefusedActionCode = "field.uuid"
 	RefusedActionCodeFieldWrongType                  RefusedActionCode = "field.wrong_type"
 	RefusedActionCodeGraduationWeightsSum            RefusedActionCode = "graduation.weights_sum"
+	RefusedActionCodeHolidayDateTaken                RefusedActionCode = "holiday.date_taken"
 	RefusedActionCodeIdempotencyInFlight             RefusedActionCode = "idempotency.in_flight"
 	RefusedActionCodeIdempotencyKeyReused            RefusedActionCode = "idempotency.key_reused"
 	RefusedActionCodeInstitutionChoose               RefusedActionCode = "institution.choose"
@@ -1960,12 +2373,16 @@ const (
 	SeminarSessionActionsAddCohortStaff           SeminarSessionActions = "add-cohort-staff"
 	SeminarSessionActionsAddSessionExaminer       SeminarSessionActions = "add-session-examiner"
 	SeminarSessionActionsAddSessionParticipant    SeminarSessionActions = "add-session-participant"
+	SeminarSessionActionsAssignAppeal             SeminarSessionActions = "assign-appeal"
 	SeminarSessionActionsCancelMentorTransfer     SeminarSessionActions = "cancel-mentor-transfer"
 	SeminarSessionActionsClaimMilestone           SeminarSessionActions = "claim-milestone"
+	SeminarSessionActionsCloseAppeal              SeminarSessionActions = "close-appeal"
 	SeminarSessionActionsConfirmMentorTransfer    SeminarSessionActions = "confirm-mentor-transfer"
 	SeminarSessionActionsCreateAgency             SeminarSessionActions = "create-agency"
 	SeminarSessionActionsCreateAgendaItem         SeminarSessionActions = "create-agenda-item"
+	SeminarSessionActionsCreateClass              SeminarSessionActions = "create-class"
 	SeminarSessionActionsCreateCohort             SeminarSessionActions = "create-cohort"
+	SeminarSessionActionsCreateHoliday            SeminarSessionActions = "create-holiday"
 	SeminarSessionActionsCreateInstitution        SeminarSessionActions = "create-institution"
 	SeminarSessionActionsCreateMilestone          SeminarSessionActions = "create-milestone"
 	SeminarSessionActionsCreateProgramTemplate    SeminarSessionActions = "create-program-template"
@@ -1974,6 +2391,8 @@ const (
 	SeminarSessionActionsCreateUser               SeminarSessionActions = "create-user"
 	SeminarSessionActionsDeclineMentorTransfer    SeminarSessionActions = "decline-mentor-transfer"
 	SeminarSessionActionsDeleteAgendaItem         SeminarSessionActions = "delete-agenda-item"
+	SeminarSessionActionsDeleteClass              SeminarSessionActions = "delete-class"
+	SeminarSessionActionsDeleteHoliday            SeminarSessionActions = "delete-holiday"
 	SeminarSessionActionsDeleteMilestone          SeminarSessionActions = "delete-milestone"
 	SeminarSessionActionsDetermineSeminarSession  SeminarSessionActions = "determine-seminar-session"
 	SeminarSessionActionsEnrollParticipant        SeminarSessionActions = "enroll-participant"
@@ -1983,6 +2402,7 @@ const (
 	SeminarSessionActionsGetCohortWorkload        SeminarSessionActions = "get-cohort-workload"
 	SeminarSessionActionsImportRoster             SeminarSessionActions = "import-roster"
 	SeminarSessionActionsListAgencyReplications   SeminarSessionActions = "list-agency-replications"
+	SeminarSessionActionsListClasses              SeminarSessionActions = "list-classes"
 	SeminarSessionActionsListCoachingNotes        SeminarSessionActions = "list-coaching-notes"
 	SeminarSessionActionsListCohortEscalations    SeminarSessionActions = "list-cohort-escalations"
 	SeminarSessionActionsListCohortStaff          SeminarSessionActions = "list-cohort-staff"
@@ -2012,6 +2432,7 @@ const (
 	SeminarSessionActionsUpdateAgency             SeminarSessionActions = "update-agency"
 	SeminarSessionActionsUpdateAgendaItem         SeminarSessionActions = "update-agenda-item"
 	SeminarSessionActionsUpdateAgendaRules        SeminarSessionActions = "update-agenda-rules"
+	SeminarSessionActionsUpdateClass              SeminarSessionActions = "update-class"
 	SeminarSessionActionsUpdateCohort             SeminarSessionActions = "update-cohort"
 	SeminarSessionActionsUpdateEnrollment         SeminarSessionActions = "update-enrollment"
 	SeminarSessionActionsUpdateMilestone          SeminarSessionActions = "update-milestone"
@@ -2042,12 +2463,16 @@ const (
 	SessionParticipantActionsAddCohortStaff           SessionParticipantActions = "add-cohort-staff"
 	SessionParticipantActionsAddSessionExaminer       SessionParticipantActions = "add-session-examiner"
 	SessionParticipantActionsAddSessionParticipant    SessionParticipantActions = "add-session-participant"
+	SessionParticipantActionsAssignAppeal             SessionParticipantActions = "assign-appeal"
 	SessionParticipantActionsCancelMentorTransfer     SessionParticipantActions = "cancel-mentor-transfer"
 	SessionParticipantActionsClaimMilestone           SessionParticipantActions = "claim-milestone"
+	SessionParticipantActionsCloseAppeal              SessionParticipantActions = "close-appeal"
 	SessionParticipantActionsConfirmMentorTransfer    SessionParticipantActions = "confirm-mentor-transfer"
 	SessionParticipantActionsCreateAgency             SessionParticipantActions = "create-agency"
 	SessionParticipantActionsCreateAgendaItem         SessionParticipantActions = "create-agenda-item"
+	SessionParticipantActionsCreateClass              SessionParticipantActions = "create-class"
 	SessionParticipantActionsCreateCohort             SessionParticipantActions = "create-cohort"
+	SessionParticipantActionsCreateHoliday            SessionParticipantActions = "create-holiday"
 	SessionParticipantActionsCreateInstitution        SessionParticipantActions = "create-institution"
 	SessionParticipantActionsCreateMilestone          SessionParticipantActions = "create-milestone"
 	SessionParticipantActionsCreateProgramTemplate    SessionParticipantActions = "create-program-template"
@@ -2056,6 +2481,8 @@ const (
 	SessionParticipantActionsCreateUser               SessionParticipantActions = "create-user"
 	SessionParticipantActionsDeclineMentorTransfer    SessionParticipantActions = "decline-mentor-transfer"
 	SessionParticipantActionsDeleteAgendaItem         SessionParticipantActions = "delete-agenda-item"
+	SessionParticipantActionsDeleteClass              SessionParticipantActions = "delete-class"
+	SessionParticipantActionsDeleteHoliday            SessionParticipantActions = "delete-holiday"
 	SessionParticipantActionsDeleteMilestone          SessionParticipantActions = "delete-milestone"
 	SessionParticipantActionsDetermineSeminarSession  SessionParticipantActions = "determine-seminar-session"
 	SessionParticipantActionsEnrollParticipant        SessionParticipantActions = "enroll-participant"
@@ -2065,6 +2492,7 @@ const (
 	SessionParticipantActionsGetCohortWorkload        SessionParticipantActions = "get-cohort-workload"
 	SessionParticipantActionsImportRoster             SessionParticipantActions = "import-roster"
 	SessionParticipantActionsListAgencyReplications   SessionParticipantActions = "list-agency-replications"
+	SessionParticipantActionsListClasses              SessionParticipantActions = "list-classes"
 	SessionParticipantActionsListCoachingNotes        SessionParticipantActions = "list-coaching-notes"
 	SessionParticipantActionsListCohortEscalations    SessionParticipantActions = "list-cohort-escalations"
 	SessionParticipantActionsListCohortStaff          SessionParticipantActions = "list-cohort-staff"
@@ -2094,6 +2522,7 @@ const (
 	SessionParticipantActionsUpdateAgency             SessionParticipantActions = "update-agency"
 	SessionParticipantActionsUpdateAgendaItem         SessionParticipantActions = "update-agenda-item"
 	SessionParticipantActionsUpdateAgendaRules        SessionParticipantActions = "update-agenda-rules"
+	SessionParticipantActionsUpdateClass              SessionParticipantActions = "update-class"
 	SessionParticipantActionsUpdateCohort             SessionParticipantActions = "update-cohort"
 	SessionParticipantActionsUpdateEnrollment         SessionParticipantActions = "update-enrollment"
 	SessionParticipantActionsUpdateMilestone          SessionParticipantActions = "update-milestone"
@@ -2172,6 +2601,9 @@ const (
 
 // Defines values for TimelineEntryAction.
 const (
+	TimelineEntryActionAppealAssigned               TimelineEntryAction = "appeal.assigned"
+	TimelineEntryActionAppealClosed                 TimelineEntryAction = "appeal.closed"
+	TimelineEntryActionAppealFiled                  TimelineEntryAction = "appeal.filed"
 	TimelineEntryActionAssessmentRecorded           TimelineEntryAction = "assessment.recorded"
 	TimelineEntryActionAssessmentRevised            TimelineEntryAction = "assessment.revised"
 	TimelineEntryActionCoachingNoteAdded            TimelineEntryAction = "coaching_note.added"
@@ -2206,6 +2638,7 @@ const (
 	TimelineEntryActionProjectUpdated               TimelineEntryAction = "project.updated"
 	TimelineEntryActionProjectWithdrawn             TimelineEntryAction = "project.withdrawn"
 	TimelineEntryActionResultDetermined             TimelineEntryAction = "result.determined"
+	TimelineEntryActionResultRedetermined           TimelineEntryAction = "result.redetermined"
 )
 
 // Defines values for TimelineEntryTargetType.
@@ -2226,12 +2659,16 @@ const (
 	UnitActionsAddCohortStaff           UnitActions = "add-cohort-staff"
 	UnitActionsAddSessionExaminer       UnitActions = "add-session-examiner"
 	UnitActionsAddSessionParticipant    UnitActions = "add-session-participant"
+	UnitActionsAssignAppeal             UnitActions = "assign-appeal"
 	UnitActionsCancelMentorTransfer     UnitActions = "cancel-mentor-transfer"
 	UnitActionsClaimMilestone           UnitActions = "claim-milestone"
+	UnitActionsCloseAppeal              UnitActions = "close-appeal"
 	UnitActionsConfirmMentorTransfer    UnitActions = "confirm-mentor-transfer"
 	UnitActionsCreateAgency             UnitActions = "create-agency"
 	UnitActionsCreateAgendaItem         UnitActions = "create-agenda-item"
+	UnitActionsCreateClass              UnitActions = "create-class"
 	UnitActionsCreateCohort             UnitActions = "create-cohort"
+	UnitActionsCreateHoliday            UnitActions = "create-holiday"
 	UnitActionsCreateInstitution        UnitActions = "create-institution"
 	UnitActionsCreateMilestone          UnitActions = "create-milestone"
 	UnitActionsCreateProgramTemplate    UnitActions = "create-program-template"
@@ -2240,6 +2677,8 @@ const (
 	UnitActionsCreateUser               UnitActions = "create-user"
 	UnitActionsDeclineMentorTransfer    UnitActions = "decline-mentor-transfer"
 	UnitActionsDeleteAgendaItem         UnitActions = "delete-agenda-item"
+	UnitActionsDeleteClass              UnitActions = "delete-class"
+	UnitActionsDeleteHoliday            UnitActions = "delete-holiday"
 	UnitActionsDeleteMilestone          UnitActions = "delete-milestone"
 	UnitActionsDetermineSeminarSession  UnitActions = "determine-seminar-session"
 	UnitActionsEnrollParticipant        UnitActions = "enroll-participant"
@@ -2249,6 +2688,7 @@ const (
 	UnitActionsGetCohortWorkload        UnitActions = "get-cohort-workload"
 	UnitActionsImportRoster             UnitActions = "import-roster"
 	UnitActionsListAgencyReplications   UnitActions = "list-agency-replications"
+	UnitActionsListClasses              UnitActions = "list-classes"
 	UnitActionsListCoachingNotes        UnitActions = "list-coaching-notes"
 	UnitActionsListCohortEscalations    UnitActions = "list-cohort-escalations"
 	UnitActionsListCohortStaff          UnitActions = "list-cohort-staff"
@@ -2278,6 +2718,7 @@ const (
 	UnitActionsUpdateAgency             UnitActions = "update-agency"
 	UnitActionsUpdateAgendaItem         UnitActions = "update-agenda-item"
 	UnitActionsUpdateAgendaRules        UnitActions = "update-agenda-rules"
+	UnitActionsUpdateClass              UnitActions = "update-class"
 	UnitActionsUpdateCohort             UnitActions = "update-cohort"
 	UnitActionsUpdateEnrollment         UnitActions = "update-enrollment"
 	UnitActionsUpdateMilestone          UnitActions = "update-milestone"
@@ -2747,6 +3188,111 @@ type AgendaStep struct {
 // AgendaStepKind The kind of agenda item.
 type AgendaStepKind string
 
+// Appeal defines model for Appeal.
+type Appeal struct {
+	// Actions The operations (by operationId) you may perform on it now.
+	Actions []AppealActions `json:"actions"`
+
+	// After The result as determined again at its closing.
+	After *DeterminedResult `json:"after,omitempty"`
+
+	// AssignedAt When it was assigned.
+	AssignedAt *time.Time `json:"assignedAt,omitempty"`
+
+	// Before The result when it was filed.
+	Before *DeterminedResult `json:"before,omitempty"`
+
+	// ClosedAt When it was decided.
+	ClosedAt *time.Time `json:"closedAt,omitempty"`
+
+	// ClosedBy Who decided it.
+	ClosedBy *openapi_types.UUID `json:"closedBy,omitempty"`
+
+	// CohortId Its cohort.
+	CohortId openapi_types.UUID `json:"cohortId"`
+
+	// Examiners The examiners concerned, who may change their score with a written reason while it is assigned.
+	Examiners []string `json:"examiners"`
+
+	// FiledAt When it was filed.
+	FiledAt time.Time `json:"filedAt"`
+
+	// FiledBy Who filed it.
+	FiledBy openapi_types.UUID `json:"filedBy"`
+
+	// Id The appeal's id.
+	Id openapi_types.UUID `json:"id"`
+
+	// Note The organizer's note with the decision.
+	Note *string `json:"note,omitempty"`
+
+	// ProjectId The project whose result is appealed.
+	ProjectId openapi_types.UUID `json:"projectId"`
+
+	// Reasons The participant's reasons.
+	Reasons string `json:"reasons"`
+
+	// RefusedActions Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer.
+	RefusedActions []RefusedAction `json:"refusedActions"`
+
+	// Seminar The seminar.
+	Seminar AppealSeminar `json:"seminar"`
+
+	// SessionId The seminar session of the result.
+	SessionId openapi_types.UUID `json:"sessionId"`
+
+	// Status Filed by the participant, assigned to the examiners concerned, or closed with the decision.
+	Status AppealStatus `json:"status"`
+
+	// Version Its version.
+	Version int64 `json:"version"`
+}
+
+// AppealActions An operation's operationId.
+type AppealActions string
+
+// AppealSeminar The seminar.
+type AppealSeminar string
+
+// AppealStatus Filed by the participant, assigned to the examiners concerned, or closed with the decision.
+type AppealStatus string
+
+// AppealAssignment defines model for AppealAssignment.
+type AppealAssignment struct {
+	// Examiners The examiners concerned: examiners of the participant's session.
+	Examiners []string `json:"examiners"`
+}
+
+// AppealCreate defines model for AppealCreate.
+type AppealCreate struct {
+	// Reasons Why the result should be reconsidered.
+	Reasons string `json:"reasons"`
+
+	// Seminar The seminar whose released result is appealed.
+	Seminar AppealCreateSeminar `json:"seminar"`
+}
+
+// AppealCreateSeminar The seminar whose released result is appealed.
+type AppealCreateSeminar string
+
+// AppealDecision defines model for AppealDecision.
+type AppealDecision struct {
+	// Decision The decision.
+	Decision AppealDecisionDecision `json:"decision"`
+
+	// Note The organizer's note, sent to the participant.
+	Note *string `json:"note,omitempty"`
+}
+
+// AppealDecisionDecision The decision.
+type AppealDecisionDecision string
+
+// AppealListOutputBody defines model for AppealListOutputBody.
+type AppealListOutputBody struct {
+	// Items The appeals, newest first.
+	Items []Appeal `json:"items"`
+}
+
 // Assessment defines model for Assessment.
 type Assessment struct {
 	// Comment The examiner's remarks.
@@ -2800,6 +3346,9 @@ type AssessmentCreate struct {
 	// Comment The examiner's remarks.
 	Comment *string `json:"comment,omitempty"`
 
+	// Reason Why the score changes: required for a change during an appeal assigned to the examiner (422 appeal.reason_required).
+	Reason *string `json:"reason,omitempty"`
+
 	// Scores A score for every criterion of the seminar's rubric, each once.
 	Scores []ScoreBody `json:"scores"`
 
@@ -2814,6 +3363,69 @@ type AssessmentCreateSeminar string
 type AssessmentListOutputBody struct {
 	// Items The assessments, oldest first.
 	Items []Assessment `json:"items"`
+}
+
+// Class defines model for Class.
+type Class struct {
+	// Actions The operations (by operationId) you may perform on it now.
+	Actions []ClassActions `json:"actions"`
+
+	// CoachIds The cohort's coaches assigned to the class.
+	CoachIds []string `json:"coachIds"`
+
+	// CohortId Its cohort.
+	CohortId openapi_types.UUID `json:"cohortId"`
+
+	// CreatedAt When it was created.
+	CreatedAt time.Time `json:"createdAt"`
+
+	// Groups The groups (kelompok) of its participants, by name.
+	Groups []string `json:"groups"`
+
+	// Id The class's id.
+	Id openapi_types.UUID `json:"id"`
+
+	// Name Its name, unique in the cohort whatever the case.
+	Name string `json:"name"`
+
+	// Participants How many participants are in it.
+	Participants int64 `json:"participants"`
+
+	// RefusedActions Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer.
+	RefusedActions []RefusedAction `json:"refusedActions"`
+
+	// UpdatedAt When it last changed.
+	UpdatedAt time.Time `json:"updatedAt"`
+
+	// Version Increases with every change; the ETag names it.
+	Version int64 `json:"version"`
+}
+
+// ClassActions An operation's operationId.
+type ClassActions string
+
+// ClassCreate defines model for ClassCreate.
+type ClassCreate struct {
+	// CoachIds Coaches of the cohort to assign to it.
+	CoachIds *[]string `json:"coachIds,omitempty"`
+
+	// Name The class's name.
+	Name string `json:"name"`
+}
+
+// ClassList defines model for ClassList.
+type ClassList struct {
+	// Items The cohort's classes, by name.
+	Items []Class `json:"items"`
+}
+
+// ClassPatch defines model for ClassPatch.
+type ClassPatch struct {
+	// CoachIds The coaches of the class, replacing the ones it has; [] assigns none.
+	CoachIds *[]string `json:"coachIds,omitempty"`
+
+	// Name The new name.
+	Name nullable.Nullable[string] `json:"name,omitempty"`
 }
 
 // CoachingNote defines model for CoachingNote.
@@ -2899,7 +3511,7 @@ type Cohort struct {
 	// ReportLeadWorkingDays How many working days before the final seminar the final report is due.
 	ReportLeadWorkingDays int64 `json:"reportLeadWorkingDays"`
 
-	// ResponseDeadlineDays How many days a mentor or coach has to answer what waits for their review; waiting longer is late and escalated to the coach and the organizers.
+	// ResponseDeadlineDays How many working days (weekends and the holidays of list-holidays do not count) a mentor or coach has to answer what waits for their review; waiting longer is late and escalated to the coach and the organizers.
 	ResponseDeadlineDays int64 `json:"responseDeadlineDays"`
 
 	// ShowExaminerScores Whether participants read each examiner's scores, or only the result.
@@ -2974,7 +3586,7 @@ type CohortCreate struct {
 	// Program The training program.
 	Program CohortCreateProgram `json:"program"`
 
-	// ResponseDeadlineDays How many days a mentor or coach has to answer what waits for their review (1–90); 7 when left out.
+	// ResponseDeadlineDays How many working days a mentor or coach has to answer what waits for their review (1–90); 7 when left out.
 	ResponseDeadlineDays *int64 `json:"responseDeadlineDays,omitempty"`
 
 	// StartsOn First day.
@@ -3016,7 +3628,7 @@ type CohortPatch struct {
 	// ReportLeadWorkingDays How many working days before the final seminar the report is due.
 	ReportLeadWorkingDays nullable.Nullable[int64] `json:"reportLeadWorkingDays,omitempty"`
 
-	// ResponseDeadlineDays The new response deadline, in days (1–90).
+	// ResponseDeadlineDays The new response deadline, in working days (1–90).
 	ResponseDeadlineDays nullable.Nullable[int64] `json:"responseDeadlineDays,omitempty"`
 
 	// ShowExaminerScores Whether participants read each examiner's scores.
@@ -3070,7 +3682,7 @@ type CohortWorkload struct {
 	// Items One line per reviewer and role: mentors, then coaches, then examiners, by name.
 	Items []ReviewerLoad `json:"items"`
 
-	// ResponseDeadlineDays The cohort's response deadline, in days.
+	// ResponseDeadlineDays The cohort's response deadline, in working days.
 	ResponseDeadlineDays int64 `json:"responseDeadlineDays"`
 }
 
@@ -3148,6 +3760,9 @@ type Enrollment struct {
 	// Actions The operations (by operationId) you may perform on it now.
 	Actions []EnrollmentActions `json:"actions"`
 
+	// ClassId The participant's class (kelas) of the cohort, once placed in one (list-classes).
+	ClassId *openapi_types.UUID `json:"classId,omitempty"`
+
 	// CoachId The coach of the training institution, once assigned.
 	CoachId *openapi_types.UUID `json:"coachId,omitempty"`
 
@@ -3157,7 +3772,7 @@ type Enrollment struct {
 	// CreatedAt When the participant was enrolled.
 	CreatedAt time.Time `json:"createdAt"`
 
-	// Group The group (kelompok) within the cohort.
+	// Group The group (kelompok) within the cohort, of the participant's class when they have one.
 	Group string `json:"group"`
 
 	// Id The enrollment's id.
@@ -3169,8 +3784,20 @@ type Enrollment struct {
 	// ParticipantId The participant (peserta).
 	ParticipantId openapi_types.UUID `json:"participantId"`
 
+	// ParticipantName The participant's name.
+	ParticipantName string `json:"participantName"`
+
+	// ParticipantSortName Their name as listed: without titles and degrees, in lower case (domain.SortName).
+	ParticipantSortName string `json:"participantSortName"`
+
 	// ProjectId The participant's change project, created with the enrollment.
 	ProjectId openapi_types.UUID `json:"projectId"`
+
+	// ProjectStatus Their project's status, as get-project answers it.
+	ProjectStatus EnrollmentProjectStatus `json:"projectStatus"`
+
+	// ProjectTitle Their project's title; empty until they write one.
+	ProjectTitle string `json:"projectTitle"`
 
 	// RefusedActions Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer.
 	RefusedActions []RefusedAction `json:"refusedActions"`
@@ -3184,6 +3811,9 @@ type Enrollment struct {
 
 // EnrollmentActions An operation's operationId.
 type EnrollmentActions string
+
+// EnrollmentProjectStatus Their project's status, as get-project answers it.
+type EnrollmentProjectStatus string
 
 // EnrollmentChange defines model for EnrollmentChange.
 type EnrollmentChange struct {
@@ -3202,6 +3832,9 @@ type EnrollmentChangeField string
 
 // EnrollmentCreate defines model for EnrollmentCreate.
 type EnrollmentCreate struct {
+	// ClassId Their class; must be a class of the cohort (class.unknown).
+	ClassId *openapi_types.UUID `json:"classId,omitempty"`
+
 	// CoachId Their coach; must be a coach of the cohort.
 	CoachId *openapi_types.UUID `json:"coachId,omitempty"`
 
@@ -3217,6 +3850,9 @@ type EnrollmentCreate struct {
 
 // EnrollmentPatch defines model for EnrollmentPatch.
 type EnrollmentPatch struct {
+	// ClassId The new class, a class of the cohort (else class.unknown); null takes the participant out of their class.
+	ClassId nullable.Nullable[openapi_types.UUID] `json:"classId,omitempty"`
+
 	// CoachId The new coach, a coach of the cohort; null leaves the participant without a coach.
 	CoachId nullable.Nullable[openapi_types.UUID] `json:"coachId,omitempty"`
 
@@ -3262,6 +3898,13 @@ type ErrorDetailCode string
 // | `agenda.outside_cohort` | must lie within the cohort's dates, {startsOn} to {endsOn} (only the evaluasi pascapelatihan may come after) |
 // | `agenda.step_early` | the cohort's agenda opens this step on {date} ({item}); its organizers do not accept it earlier |
 // | `agenda.step_late` | the cohort's agenda closed this step on {date} ({item}); its organizers do not accept it later |
+// | `appeal.closed` | the appeal is closed |
+// | `appeal.decision` | must be granted, partly_granted or refused |
+// | `appeal.not_released` | the {seminar} seminar's result is not determined and released yet: there is nothing to appeal |
+// | `appeal.not_session_examiner` | is not an examiner of the participant's session |
+// | `appeal.open_exists` | an appeal of this seminar's result is open already |
+// | `appeal.reason_required` | a score changed during an appeal needs a written reason |
+// | `appeal.window_closed` | appeals are filed within {days} working days of the release, by {date} |
 // | `assessment.design_draft` | the design seminar assesses a submitted design; this one is a draft |
 // | `assessment.design_stage_over` | the design seminar is over for this project: it is {status} |
 // | `assessment.determined` | the result is determined: the scores are frozen |
@@ -3278,6 +3921,9 @@ type ErrorDetailCode string
 // | `auth.sign_in_required` | sign in first |
 // | `auth.token_invalid` | the token is unknown, expired or revoked: sign in again |
 // | `auth.token_missing` | sign in first: send Authorization: Bearer <token from login> |
+// | `class.name_taken` | the cohort has a class of this name already |
+// | `class.not_empty` | the class still has {count} participants: move them to another class first |
+// | `class.unknown` | must be a class of this cohort |
 // | `cohort.agenda_outside` | the cohort's agenda has items outside these dates: move them first |
 // | `cohort.code_taken` | is used by another cohort of this institution |
 // | `cohort.dates.order` | must not be before startsOn |
@@ -3330,6 +3976,7 @@ type ErrorDetailCode string
 // | `field.uuid` | must be an id (a UUID) |
 // | `field.wrong_type` | must be {type} |
 // | `graduation.weights_sum` | weights must sum to 100, not {sum} |
+// | `holiday.date_taken` | the calendar has a holiday on this date already |
 // | `idempotency.in_flight` | a request with this Idempotency-Key is still being answered: retry shortly |
 // | `idempotency.key_reused` | this Idempotency-Key was used for a different request: use a new key for a new request |
 // | `institution.choose` | name the institution on whose behalf the account is created: you organize for several |
@@ -3503,6 +4150,9 @@ type ErrorModelCode string
 
 // Escalation defines model for Escalation.
 type Escalation struct {
+	// DueOn The last day of the response deadline: the responseDeadlineDays-th working day (no weekend, no holiday of list-holidays) after the day it was submitted, in WIB.
+	DueOn openapi_types.Date `json:"dueOn"`
+
 	// EnrollmentId The participant's enrollment (to change the mentor with update-enrollment).
 	EnrollmentId openapi_types.UUID `json:"enrollmentId"`
 
@@ -3521,7 +4171,7 @@ type Escalation struct {
 	// ProjectId The project it belongs to.
 	ProjectId openapi_types.UUID `json:"projectId"`
 
-	// ResponseDeadlineDays The cohort's response deadline, in days.
+	// ResponseDeadlineDays The cohort's response deadline, in working days.
 	ResponseDeadlineDays int64 `json:"responseDeadlineDays"`
 
 	// ReviewerId Who it waits for.
@@ -3539,7 +4189,7 @@ type Escalation struct {
 	// Title Its title.
 	Title string `json:"title"`
 
-	// WaitingDays For how many whole days it has waited.
+	// WaitingDays For how many whole calendar days it has waited.
 	WaitingDays int64 `json:"waitingDays"`
 
 	// WaitingSince Since when it waits.
@@ -3760,6 +4410,57 @@ type HighlightPart struct {
 
 	// Text The text of this part, to be shown as text (escaped), never as markup.
 	Text string `json:"text"`
+}
+
+// Holiday defines model for Holiday.
+type Holiday struct {
+	// Actions The operations (by operationId) you may perform on it now.
+	Actions []HolidayActions `json:"actions"`
+
+	// CreatedAt When it was added to the calendar.
+	CreatedAt time.Time `json:"createdAt"`
+
+	// Date The day.
+	Date openapi_types.Date `json:"date"`
+
+	// Id The holiday's id.
+	Id openapi_types.UUID `json:"id"`
+
+	// Kind A national holiday (libur nasional) or a cuti bersama of the joint ministerial decree.
+	Kind HolidayKind `json:"kind"`
+
+	// Name What it is.
+	Name string `json:"name"`
+
+	// RefusedActions Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer.
+	RefusedActions []RefusedAction `json:"refusedActions"`
+}
+
+// HolidayActions An operation's operationId.
+type HolidayActions string
+
+// HolidayKind A national holiday (libur nasional) or a cuti bersama of the joint ministerial decree.
+type HolidayKind string
+
+// HolidayCreate defines model for HolidayCreate.
+type HolidayCreate struct {
+	// Date The day; one holiday per day.
+	Date openapi_types.Date `json:"date"`
+
+	// Kind A national holiday or a cuti bersama.
+	Kind HolidayCreateKind `json:"kind"`
+
+	// Name What it is.
+	Name string `json:"name"`
+}
+
+// HolidayCreateKind A national holiday or a cuti bersama.
+type HolidayCreateKind string
+
+// HolidayList defines model for HolidayList.
+type HolidayList struct {
+	// Items The holidays, by date.
+	Items []Holiday `json:"items"`
 }
 
 // HorizonProgress defines model for HorizonProgress.
@@ -4196,6 +4897,12 @@ type MyAgenda struct {
 
 // ParticipantProgress defines model for ParticipantProgress.
 type ParticipantProgress struct {
+	// ClassId Their class, when they have one.
+	ClassId *openapi_types.UUID `json:"classId,omitempty"`
+
+	// ClassName Their class's name; empty without one.
+	ClassName string `json:"className"`
+
 	// EnrollmentId The enrollment.
 	EnrollmentId openapi_types.UUID `json:"enrollmentId"`
 
@@ -4637,7 +5344,7 @@ type Reminder struct {
 	// Comment The reviewer's word on returned work.
 	Comment *string `json:"comment,omitempty"`
 
-	// DueOn When the milestone is due (milestone reminders).
+	// DueOn When the milestone is due (milestone reminders), or the last day of the cohort's response deadline, counted in working days (decision reminders).
 	DueOn *openapi_types.Date `json:"dueOn,omitempty"`
 
 	// Kind Your milestone due within 14 days or overdue; your returned work (a design returned for revision, rejected evidence not yet replaced, a milestone returned by your mentor), with the reviewer's comment; or, waiting for your decision, evidence to review, a milestone to verify, a design to approve, a proposal to become a participant's mentor, or (for a cohort's organizers) a proposed mentor from outside the participant's agency to confirm.
@@ -4655,7 +5362,7 @@ type Reminder struct {
 	// ProjectTitle The project's title.
 	ProjectTitle string `json:"projectTitle"`
 
-	// ResponseDeadlineDays The cohort's response deadline, in days.
+	// ResponseDeadlineDays The cohort's response deadline, in working days.
 	ResponseDeadlineDays int64 `json:"responseDeadlineDays"`
 
 	// Target What to open to act on it.
@@ -4766,13 +5473,16 @@ type ReplicationCreateStatus string
 
 // ReviewQueueItem defines model for ReviewQueueItem.
 type ReviewQueueItem struct {
+	// DueOn The last day to decide: the responseDeadlineDays-th working day (no weekend, no holiday of list-holidays) after the day it was submitted, in WIB.
+	DueOn openapi_types.Date `json:"dueOn"`
+
 	// Id The design's project, the milestone or the evidence.
 	Id openapi_types.UUID `json:"id"`
 
 	// Kind A design to approve, a milestone to verify, or evidence to review.
 	Kind ReviewQueueItemKind `json:"kind"`
 
-	// Late Whether it has waited longer than the cohort's response deadline (it is then escalated to the coach and the organizers).
+	// Late Whether the response deadline has passed (it is then escalated to the coach and the organizers).
 	Late bool `json:"late"`
 
 	// ParticipantName Whose it is.
@@ -4781,7 +5491,7 @@ type ReviewQueueItem struct {
 	// ProjectId The project it belongs to.
 	ProjectId openapi_types.UUID `json:"projectId"`
 
-	// ResponseDeadlineDays The cohort's response deadline, in days.
+	// ResponseDeadlineDays The cohort's response deadline, in working days.
 	ResponseDeadlineDays int64 `json:"responseDeadlineDays"`
 
 	// SubmittedAt Since when it waits.
@@ -4790,7 +5500,7 @@ type ReviewQueueItem struct {
 	// Title Its title.
 	Title string `json:"title"`
 
-	// WaitingDays For how many whole days it has waited.
+	// WaitingDays For how many whole calendar days it has waited.
 	WaitingDays int64 `json:"waitingDays"`
 }
 
@@ -4862,8 +5572,14 @@ type RosterRowResult struct {
 	// AgencyId The participant's agency.
 	AgencyId *openapi_types.UUID `json:"agencyId,omitempty"`
 
+	// ClassId The class the row names (class column), found in the cohort by name whatever the case, or created.
+	ClassId *openapi_types.UUID `json:"classId,omitempty"`
+
 	// CreatedAgency Whether the agency was created.
 	CreatedAgency bool `json:"createdAgency"`
+
+	// CreatedClass Whether the row's class was created.
+	CreatedClass bool `json:"createdClass"`
 
 	// CreatedMentor Whether the mentor's account was created.
 	CreatedMentor bool `json:"createdMentor"`
@@ -5841,6 +6557,12 @@ type UpdateAgendaItemParams struct {
 	IfMatch *string `json:"If-Match,omitempty"`
 }
 
+// UpdateClassParams defines parameters for UpdateClass.
+type UpdateClassParams struct {
+	// IfMatch The ETag of the version you read. When given, the change is made only if nobody changed the resource since; otherwise 412 Precondition Failed.
+	IfMatch *string `json:"If-Match,omitempty"`
+}
+
 // ListCohortsParams defines parameters for ListCohorts.
 type ListCohortsParams struct {
 	// Limit How many items to return at most (1–200).
@@ -5872,6 +6594,12 @@ type CreateAgendaItemParams struct {
 type UpdateAgendaRulesParams struct {
 	// IfMatch The ETag of the version you read. When given, the change is made only if nobody changed the resource since; otherwise 412 Precondition Failed.
 	IfMatch *string `json:"If-Match,omitempty"`
+}
+
+// CreateClassParams defines parameters for CreateClass.
+type CreateClassParams struct {
+	// IdempotencyKey A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code.
+	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
 }
 
 // ListEnrollmentsParams defines parameters for ListEnrollments.
@@ -5908,6 +6636,9 @@ type GetCohortProgressParams struct {
 
 	// Sort By participant name, by progress (highest first) or by last activity (most recent first).
 	Sort *GetCohortProgressParamsSort `form:"sort,omitempty" json:"sort,omitempty"`
+
+	// ClassId Only the participants of this class of the cohort (list-classes); another cohort's class answers 422 class.unknown naming query.classId.
+	ClassId *openapi_types.UUID `form:"classId,omitempty" json:"classId,omitempty"`
 }
 
 // GetCohortProgressParamsStatus defines parameters for GetCohortProgress.
@@ -5926,6 +6657,9 @@ type ExportCohortProgressParams struct {
 
 	// Sort By participant name, by progress (highest first) or by last activity (most recent first).
 	Sort *ExportCohortProgressParamsSort `form:"sort,omitempty" json:"sort,omitempty"`
+
+	// ClassId Only the participants of this class of the cohort (list-classes); another cohort's class answers 422 class.unknown naming query.classId.
+	ClassId *openapi_types.UUID `form:"classId,omitempty" json:"classId,omitempty"`
 
 	// Sep The separator: , or ; (for Excel set to Indonesian).
 	Sep *string `form:"sep,omitempty" json:"sep,omitempty"`
@@ -5997,6 +6731,12 @@ type RemoveCohortStaffParams struct {
 // RemoveCohortStaffParamsRole defines parameters for RemoveCohortStaff.
 type RemoveCohortStaffParamsRole string
 
+// GetCohortWorkloadParams defines parameters for GetCohortWorkload.
+type GetCohortWorkloadParams struct {
+	// ClassId Only the participants of this class of the cohort (list-classes); another cohort's class answers 422 class.unknown naming query.classId.
+	ClassId *openapi_types.UUID `form:"classId,omitempty" json:"classId,omitempty"`
+}
+
 // UpdateEnrollmentParams defines parameters for UpdateEnrollment.
 type UpdateEnrollmentParams struct {
 	// IfMatch The ETag of the version you read. When given, the change is made only if nobody changed the resource since; otherwise 412 Precondition Failed.
@@ -6016,6 +6756,12 @@ type ListMentorTransfersParams struct {
 type ProposeMentorTransferParams struct {
 	// IdempotencyKey A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code.
 	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
+}
+
+// ListHolidaysParams defines parameters for ListHolidays.
+type ListHolidaysParams struct {
+	// Year Only the holidays of this year.
+	Year *int64 `form:"year,omitempty" json:"year,omitempty"`
 }
 
 // ListInstitutionsParams defines parameters for ListInstitutions.
@@ -6094,6 +6840,12 @@ type UpdateProgramTemplateParams struct {
 type UpdateProjectParams struct {
 	// IfMatch The ETag of the version you read. When given, the change is made only if nobody changed the resource since; otherwise 412 Precondition Failed.
 	IfMatch *string `json:"If-Match,omitempty"`
+}
+
+// FileAppealParams defines parameters for FileAppeal.
+type FileAppealParams struct {
+	// IdempotencyKey A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code.
+	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
 }
 
 // RecordAssessmentParams defines parameters for RecordAssessment.
@@ -6255,6 +7007,9 @@ type ActivateAccountJSONRequestBody = ActivationRequest
 // LoginJSONRequestBody defines body for Login for application/json ContentType.
 type LoginJSONRequestBody = LoginRequest
 
+// UpdateClassApplicationMergePatchPlusJSONRequestBody defines body for UpdateClass for application/merge-patch+json ContentType.
+type UpdateClassApplicationMergePatchPlusJSONRequestBody = ClassPatch
+
 // CreateCohortJSONRequestBody defines body for CreateCohort for application/json ContentType.
 type CreateCohortJSONRequestBody = CohortCreate
 
@@ -6266,6 +7021,15 @@ type CreateAgendaItemJSONRequestBody = AgendaItemCreate
 
 // UpdateAgendaRulesJSONRequestBody defines body for UpdateAgendaRules for application/json ContentType.
 type UpdateAgendaRulesJSONRequestBody = AgendaRulesPut
+
+// AssignAppealJSONRequestBody defines body for AssignAppeal for application/json ContentType.
+type AssignAppealJSONRequestBody = AppealAssignment
+
+// CloseAppealJSONRequestBody defines body for CloseAppeal for application/json ContentType.
+type CloseAppealJSONRequestBody = AppealDecision
+
+// CreateClassJSONRequestBody defines body for CreateClass for application/json ContentType.
+type CreateClassJSONRequestBody = ClassCreate
 
 // EnrollParticipantJSONRequestBody defines body for EnrollParticipant for application/json ContentType.
 type EnrollParticipantJSONRequestBody = EnrollmentCreate
@@ -6290,6 +7054,9 @@ type ProposeMentorTransferJSONRequestBody = MentorTransferCreate
 
 // ReviewEvidenceJSONRequestBody defines body for ReviewEvidence for application/json ContentType.
 type ReviewEvidenceJSONRequestBody = EvidenceReview
+
+// CreateHolidayJSONRequestBody defines body for CreateHoliday for application/json ContentType.
+type CreateHolidayJSONRequestBody = HolidayCreate
 
 // CreateInstitutionJSONRequestBody defines body for CreateInstitution for application/json ContentType.
 type CreateInstitutionJSONRequestBody = InstitutionCreate
@@ -6320,6 +7087,9 @@ type UpdateProgramTemplateApplicationMergePatchPlusJSONRequestBody = TemplateFie
 
 // UpdateProjectApplicationMergePatchPlusJSONRequestBody defines body for UpdateProject for application/merge-patch+json ContentType.
 type UpdateProjectApplicationMergePatchPlusJSONRequestBody = ProjectPatch
+
+// FileAppealJSONRequestBody defines body for FileAppeal for application/json ContentType.
+type FileAppealJSONRequestBody = AppealCreate
 
 // RecordAssessmentJSONRequestBody defines body for RecordAssessment for application/json ContentType.
 type RecordAssessmentJSONRequestBody = AssessmentCreate
@@ -6478,6 +7248,14 @@ type ClientInterface interface {
 	// LogoutEverywhere request
 	LogoutEverywhere(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// DeleteClass request
+	DeleteClass(ctx context.Context, classId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateClassWithBody request with any body
+	UpdateClassWithBody(ctx context.Context, classId openapi_types.UUID, params *UpdateClassParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	UpdateClassWithApplicationMergePatchPlusJSONBody(ctx context.Context, classId openapi_types.UUID, params *UpdateClassParams, body UpdateClassApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListCohorts request
 	ListCohorts(ctx context.Context, params *ListCohortsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -6509,6 +7287,27 @@ type ClientInterface interface {
 	UpdateAgendaRulesWithBody(ctx context.Context, cohortId openapi_types.UUID, params *UpdateAgendaRulesParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	UpdateAgendaRules(ctx context.Context, cohortId openapi_types.UUID, params *UpdateAgendaRulesParams, body UpdateAgendaRulesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListAppeals request
+	ListAppeals(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AssignAppealWithBody request with any body
+	AssignAppealWithBody(ctx context.Context, cohortId openapi_types.UUID, appealId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	AssignAppeal(ctx context.Context, cohortId openapi_types.UUID, appealId openapi_types.UUID, body AssignAppealJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CloseAppealWithBody request with any body
+	CloseAppealWithBody(ctx context.Context, cohortId openapi_types.UUID, appealId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	CloseAppeal(ctx context.Context, cohortId openapi_types.UUID, appealId openapi_types.UUID, body CloseAppealJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListClasses request
+	ListClasses(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateClassWithBody request with any body
+	CreateClassWithBody(ctx context.Context, cohortId openapi_types.UUID, params *CreateClassParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	CreateClass(ctx context.Context, cohortId openapi_types.UUID, params *CreateClassParams, body CreateClassJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListEnrollments request
 	ListEnrollments(ctx context.Context, cohortId openapi_types.UUID, params *ListEnrollmentsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -6590,7 +7389,7 @@ type ClientInterface interface {
 	RemoveCohortStaff(ctx context.Context, cohortId openapi_types.UUID, userId openapi_types.UUID, params *RemoveCohortStaffParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetCohortWorkload request
-	GetCohortWorkload(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetCohortWorkload(ctx context.Context, cohortId openapi_types.UUID, params *GetCohortWorkloadParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetEnrollment request
 	GetEnrollment(ctx context.Context, enrollmentId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -6621,6 +7420,17 @@ type ClientInterface interface {
 	ReviewEvidenceWithBody(ctx context.Context, evidenceId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	ReviewEvidence(ctx context.Context, evidenceId openapi_types.UUID, body ReviewEvidenceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListHolidays request
+	ListHolidays(ctx context.Context, params *ListHolidaysParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateHolidayWithBody request with any body
+	CreateHolidayWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	CreateHoliday(ctx context.Context, body CreateHolidayJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteHoliday request
+	DeleteHoliday(ctx context.Context, holidayId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListInstitutions request
 	ListInstitutions(ctx context.Context, params *ListInstitutionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -6723,6 +7533,14 @@ type ClientInterface interface {
 	UpdateProjectWithBody(ctx context.Context, projectId openapi_types.UUID, params *UpdateProjectParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	UpdateProjectWithApplicationMergePatchPlusJSONBody(ctx context.Context, projectId openapi_types.UUID, params *UpdateProjectParams, body UpdateProjectApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListProjectAppeals request
+	ListProjectAppeals(ctx context.Context, projectId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// FileAppealWithBody request with any body
+	FileAppealWithBody(ctx context.Context, projectId openapi_types.UUID, params *FileAppealParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	FileAppeal(ctx context.Context, projectId openapi_types.UUID, params *FileAppealParams, body FileAppealJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListAssessments request
 	ListAssessments(ctx context.Context, projectId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -7076,6 +7894,42 @@ func (c *Client) LogoutEverywhere(ctx context.Context, reqEditors ...RequestEdit
 	return c.Client.Do(req)
 }
 
+func (c *Client) DeleteClass(ctx context.Context, classId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteClassRequest(c.Server, classId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) UpdateClassWithBody(ctx context.Context, classId openapi_types.UUID, params *UpdateClassParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateClassRequestWithBody(c.Server, classId, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) UpdateClassWithApplicationMergePatchPlusJSONBody(ctx context.Context, classId openapi_types.UUID, params *UpdateClassParams, body UpdateClassApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateClassRequestWithApplicationMergePatchPlusJSONBody(c.Server, classId, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 func (c *Client) ListCohorts(ctx context.Context, params *ListCohortsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListCohortsRequest(c.Server, params)
 	if err != nil {
@@ -7210,6 +8064,102 @@ func (c *Client) UpdateAgendaRulesWithBody(ctx context.Context, cohortId openapi
 
 func (c *Client) UpdateAgendaRules(ctx context.Context, cohortId openapi_types.UUID, params *UpdateAgendaRulesParams, body UpdateAgendaRulesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateAgendaRulesRequest(c.Server, cohortId, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) ListAppeals(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListAppealsRequest(c.Server, cohortId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) AssignAppealWithBody(ctx context.Context, cohortId openapi_types.UUID, appealId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAssignAppealRequestWithBody(c.Server, cohortId, appealId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) AssignAppeal(ctx context.Context, cohortId openapi_types.UUID, appealId openapi_types.UUID, body AssignAppealJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAssignAppealRequest(c.Server, cohortId, appealId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) CloseAppealWithBody(ctx context.Context, cohortId openapi_types.UUID, appealId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCloseAppealRequestWithBody(c.Server, cohortId, appealId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) CloseAppeal(ctx context.Context, cohortId openapi_types.UUID, appealId openapi_types.UUID, body CloseAppealJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCloseAppealRequest(c.Server, cohortId, appealId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) ListClasses(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListClassesRequest(c.Server, cohortId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) CreateClassWithBody(ctx context.Context, cohortId openapi_types.UUID, params *CreateClassParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateClassRequestWithBody(c.Server, cohortId, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) CreateClass(ctx context.Context, cohortId openapi_types.UUID, params *CreateClassParams, body CreateClassJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateClassRequest(c.Server, cohortId, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7556,8 +8506,8 @@ func (c *Client) RemoveCohortStaff(ctx context.Context, cohortId openapi_types.U
 	return c.Client.Do(req)
 }
 
-func (c *Client) GetCohortWorkload(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetCohortWorkloadRequest(c.Server, cohortId)
+func (c *Client) GetCohortWorkload(ctx context.Context, cohortId openapi_types.UUID, params *GetCohortWorkloadParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetCohortWorkloadRequest(c.Server, cohortId, params)
 	if err != nil {
 		return nil, err
 	}
@@ -7690,6 +8640,54 @@ func (c *Client) ReviewEvidenceWithBody(ctx context.Context, evidenceId openapi_
 
 func (c *Client) ReviewEvidence(ctx context.Context, evidenceId openapi_types.UUID, body ReviewEvidenceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewReviewEvidenceRequest(c.Server, evidenceId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) ListHolidays(ctx context.Context, params *ListHolidaysParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListHolidaysRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) CreateHolidayWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateHolidayRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) CreateHoliday(ctx context.Context, body CreateHolidayJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateHolidayRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) DeleteHoliday(ctx context.Context, holidayId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteHolidayRequest(c.Server, holidayId)
 	if err != nil {
 		return nil, err
 	}
@@ -8134,6 +9132,42 @@ func (c *Client) UpdateProjectWithBody(ctx context.Context, projectId openapi_ty
 
 func (c *Client) UpdateProjectWithApplicationMergePatchPlusJSONBody(ctx context.Context, projectId openapi_types.UUID, params *UpdateProjectParams, body UpdateProjectApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateProjectRequestWithApplicationMergePatchPlusJSONBody(c.Server, projectId, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) ListProjectAppeals(ctx context.Context, projectId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListProjectAppealsRequest(c.Server, projectId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) FileAppealWithBody(ctx context.Context, projectId openapi_types.UUID, params *FileAppealParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewFileAppealRequestWithBody(c.Server, projectId, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) FileAppeal(ctx context.Context, projectId openapi_types.UUID, params *FileAppealParams, body FileAppealJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewFileAppealRequest(c.Server, projectId, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9313,6 +10347,102 @@ func NewLogoutEverywhereRequest(server string) (*http.Request, error) {
 	return req, nil
 }
 
+// NewDeleteClassRequest generates requests for DeleteClass
+func NewDeleteClassRequest(server string, classId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "classId", runtime.ParamLocationPath, classId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/classes/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("DELETE", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateClassRequestWithApplicationMergePatchPlusJSONBody calls the generic UpdateClass builder with application/merge-patch+json body
+func NewUpdateClassRequestWithApplicationMergePatchPlusJSONBody(server string, classId openapi_types.UUID, params *UpdateClassParams, body UpdateClassApplicationMergePatchPlusJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateClassRequestWithBody(server, classId, params, "application/merge-patch+json", bodyReader)
+}
+
+// NewUpdateClassRequestWithBody generates requests for UpdateClass with any type of body
+func NewUpdateClassRequestWithBody(server string, classId openapi_types.UUID, params *UpdateClassParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "classId", runtime.ParamLocationPath, classId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/classes/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("PATCH", queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IfMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithLocation("simple", false, "If-Match", runtime.ParamLocationHeader, *params.IfMatch)
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-Match", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
 // NewListCohortsRequest generates requests for ListCohorts
 func NewListCohortsRequest(server string, params *ListCohortsParams) (*http.Request, error) {
 	var err error
@@ -9721,6 +10851,244 @@ func NewUpdateAgendaRulesRequestWithBody(server string, cohortId openapi_types.U
 	return req, nil
 }
 
+// NewListAppealsRequest generates requests for ListAppeals
+func NewListAppealsRequest(server string, cohortId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "cohortId", runtime.ParamLocationPath, cohortId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/cohorts/%s/appeals", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewAssignAppealRequest calls the generic AssignAppeal builder with application/json body
+func NewAssignAppealRequest(server string, cohortId openapi_types.UUID, appealId openapi_types.UUID, body AssignAppealJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewAssignAppealRequestWithBody(server, cohortId, appealId, "application/json", bodyReader)
+}
+
+// NewAssignAppealRequestWithBody generates requests for AssignAppeal with any type of body
+func NewAssignAppealRequestWithBody(server string, cohortId openapi_types.UUID, appealId openapi_types.UUID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "cohortId", runtime.ParamLocationPath, cohortId)
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithLocation("simple", false, "appealId", runtime.ParamLocationPath, appealId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/cohorts/%s/appeals/%s/assignment", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("POST", queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewCloseAppealRequest calls the generic CloseAppeal builder with application/json body
+func NewCloseAppealRequest(server string, cohortId openapi_types.UUID, appealId openapi_types.UUID, body CloseAppealJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCloseAppealRequestWithBody(server, cohortId, appealId, "application/json", bodyReader)
+}
+
+// NewCloseAppealRequestWithBody generates requests for CloseAppeal with any type of body
+func NewCloseAppealRequestWithBody(server string, cohortId openapi_types.UUID, appealId openapi_types.UUID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "cohortId", runtime.ParamLocationPath, cohortId)
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithLocation("simple", false, "appealId", runtime.ParamLocationPath, appealId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/cohorts/%s/appeals/%s/decision", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("POST", queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListClassesRequest generates requests for ListClasses
+func NewListClassesRequest(server string, cohortId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "cohortId", runtime.ParamLocationPath, cohortId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/cohorts/%s/classes", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateClassRequest calls the generic CreateClass builder with application/json body
+func NewCreateClassRequest(server string, cohortId openapi_types.UUID, params *CreateClassParams, body CreateClassJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateClassRequestWithBody(server, cohortId, params, "application/json", bodyReader)
+}
+
+// NewCreateClassRequestWithBody generates requests for CreateClass with any type of body
+func NewCreateClassRequestWithBody(server string, cohortId openapi_types.UUID, params *CreateClassParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "cohortId", runtime.ParamLocationPath, cohortId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/cohorts/%s/classes", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("POST", queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithLocation("simple", false, "Idempotency-Key", runtime.ParamLocationHeader, *params.IdempotencyKey)
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
 // NewListEnrollmentsRequest generates requests for ListEnrollments
 func NewListEnrollmentsRequest(server string, cohortId openapi_types.UUID, params *ListEnrollmentsParams) (*http.Request, error) {
 	var err error
@@ -10004,6 +11372,22 @@ func NewGetCohortProgressRequest(server string, cohortId openapi_types.UUID, par
 
 		}
 
+		if params.ClassId != nil {
+
+			if queryFrag, err := runtime.StyleParamWithLocation("form", false, "classId", runtime.ParamLocationQuery, *params.ClassId); err != nil {
+				return nil, err
+			} else if parsed, err := url.ParseQuery(queryFrag); err != nil {
+				return nil, err
+			} else {
+				for k, v := range parsed {
+					for _, v2 := range v {
+						queryValues.Add(k, v2)
+					}
+				}
+			}
+
+		}
+
 		queryURL.RawQuery = queryValues.Encode()
 	}
 
@@ -10079,6 +11463,22 @@ func NewExportCohortProgressRequest(server string, cohortId openapi_types.UUID, 
 		if params.Sort != nil {
 
 			if queryFrag, err := runtime.StyleParamWithLocation("form", false, "sort", runtime.ParamLocationQuery, *params.Sort); err != nil {
+				return nil, err
+			} else if parsed, err := url.ParseQuery(queryFrag); err != nil {
+				return nil, err
+			} else {
+				for k, v := range parsed {
+					for _, v2 := range v {
+						queryValues.Add(k, v2)
+					}
+				}
+			}
+
+		}
+
+		if params.ClassId != nil {
+
+			if queryFrag, err := runtime.StyleParamWithLocation("form", false, "classId", runtime.ParamLocationQuery, *params.ClassId); err != nil {
 				return nil, err
 			} else if parsed, err := url.ParseQuery(queryFrag); err != nil {
 				return nil, err
@@ -11025,7 +12425,7 @@ func NewRemoveCohortStaffRequest(server string, cohortId openapi_types.UUID, use
 }
 
 // NewGetCohortWorkloadRequest generates requests for GetCohortWorkload
-func NewGetCohortWorkloadRequest(server string, cohortId openapi_types.UUID) (*http.Request, error) {
+func NewGetCohortWorkloadRequest(server string, cohortId openapi_types.UUID, params *GetCohortWorkloadParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -11048,6 +12448,28 @@ func NewGetCohortWorkloadRequest(server string, cohortId openapi_types.UUID) (*h
 	queryURL, err := serverURL.Parse(operationPath)
 	if err != nil {
 		return nil, err
+	}
+
+	if params != nil {
+		queryValues := queryURL.Query()
+
+		if params.ClassId != nil {
+
+			if queryFrag, err := runtime.StyleParamWithLocation("form", false, "classId", runtime.ParamLocationQuery, *params.ClassId); err != nil {
+				return nil, err
+			} else if parsed, err := url.ParseQuery(queryFrag); err != nil {
+				return nil, err
+			} else {
+				for k, v := range parsed {
+					for _, v2 := range v {
+						queryValues.Add(k, v2)
+					}
+				}
+			}
+
+		}
+
+		queryURL.RawQuery = queryValues.Encode()
 	}
 
 	req, err := http.NewRequest("GET", queryURL.String(), nil)
@@ -11433,6 +12855,129 @@ func NewReviewEvidenceRequestWithBody(server string, evidenceId openapi_types.UU
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListHolidaysRequest generates requests for ListHolidays
+func NewListHolidaysRequest(server string, params *ListHolidaysParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/holidays")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		queryValues := queryURL.Query()
+
+		if params.Year != nil {
+
+			if queryFrag, err := runtime.StyleParamWithLocation("form", false, "year", runtime.ParamLocationQuery, *params.Year); err != nil {
+				return nil, err
+			} else if parsed, err := url.ParseQuery(queryFrag); err != nil {
+				return nil, err
+			} else {
+				for k, v := range parsed {
+					for _, v2 := range v {
+						queryValues.Add(k, v2)
+					}
+				}
+			}
+
+		}
+
+		queryURL.RawQuery = queryValues.Encode()
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateHolidayRequest calls the generic CreateHoliday builder with application/json body
+func NewCreateHolidayRequest(server string, body CreateHolidayJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateHolidayRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateHolidayRequestWithBody generates requests for CreateHoliday with any type of body
+func NewCreateHolidayRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/holidays")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("POST", queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteHolidayRequest generates requests for DeleteHoliday
+func NewDeleteHolidayRequest(server string, holidayId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "holidayId", runtime.ParamLocationPath, holidayId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/holidays/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("DELETE", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
 
 	return req, nil
 }
@@ -12642,6 +14187,102 @@ func NewUpdateProjectRequestWithBody(server string, projectId openapi_types.UUID
 			}
 
 			req.Header.Set("If-Match", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewListProjectAppealsRequest generates requests for ListProjectAppeals
+func NewListProjectAppealsRequest(server string, projectId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "projectId", runtime.ParamLocationPath, projectId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/projects/%s/appeals", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewFileAppealRequest calls the generic FileAppeal builder with application/json body
+func NewFileAppealRequest(server string, projectId openapi_types.UUID, params *FileAppealParams, body FileAppealJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewFileAppealRequestWithBody(server, projectId, params, "application/json", bodyReader)
+}
+
+// NewFileAppealRequestWithBody generates requests for FileAppeal with any type of body
+func NewFileAppealRequestWithBody(server string, projectId openapi_types.UUID, params *FileAppealParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "projectId", runtime.ParamLocationPath, projectId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/projects/%s/appeals", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("POST", queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithLocation("simple", false, "Idempotency-Key", runtime.ParamLocationHeader, *params.IdempotencyKey)
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
 		}
 
 	}
@@ -14269,6 +15910,14 @@ type ClientWithResponsesInterface interface {
 	// LogoutEverywhereWithResponse request
 	LogoutEverywhereWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*LogoutEverywhereResponse, error)
 
+	// DeleteClassWithResponse request
+	DeleteClassWithResponse(ctx context.Context, classId openapi_types.UUID, reqEditors ...RequestEditorFn) (*DeleteClassResponse, error)
+
+	// UpdateClassWithBodyWithResponse request with any body
+	UpdateClassWithBodyWithResponse(ctx context.Context, classId openapi_types.UUID, params *UpdateClassParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateClassResponse, error)
+
+	UpdateClassWithApplicationMergePatchPlusJSONBodyWithResponse(ctx context.Context, classId openapi_types.UUID, params *UpdateClassParams, body UpdateClassApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateClassResponse, error)
+
 	// ListCohortsWithResponse request
 	ListCohortsWithResponse(ctx context.Context, params *ListCohortsParams, reqEditors ...RequestEditorFn) (*ListCohortsResponse, error)
 
@@ -14300,6 +15949,27 @@ type ClientWithResponsesInterface interface {
 	UpdateAgendaRulesWithBodyWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *UpdateAgendaRulesParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAgendaRulesResponse, error)
 
 	UpdateAgendaRulesWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *UpdateAgendaRulesParams, body UpdateAgendaRulesJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAgendaRulesResponse, error)
+
+	// ListAppealsWithResponse request
+	ListAppealsWithResponse(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*ListAppealsResponse, error)
+
+	// AssignAppealWithBodyWithResponse request with any body
+	AssignAppealWithBodyWithResponse(ctx context.Context, cohortId openapi_types.UUID, appealId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AssignAppealResponse, error)
+
+	AssignAppealWithResponse(ctx context.Context, cohortId openapi_types.UUID, appealId openapi_types.UUID, body AssignAppealJSONRequestBody, reqEditors ...RequestEditorFn) (*AssignAppealResponse, error)
+
+	// CloseAppealWithBodyWithResponse request with any body
+	CloseAppealWithBodyWithResponse(ctx context.Context, cohortId openapi_types.UUID, appealId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CloseAppealResponse, error)
+
+	CloseAppealWithResponse(ctx context.Context, cohortId openapi_types.UUID, appealId openapi_types.UUID, body CloseAppealJSONRequestBody, reqEditors ...RequestEditorFn) (*CloseAppealResponse, error)
+
+	// ListClassesWithResponse request
+	ListClassesWithResponse(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*ListClassesResponse, error)
+
+	// CreateClassWithBodyWithResponse request with any body
+	CreateClassWithBodyWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *CreateClassParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateClassResponse, error)
+
+	CreateClassWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *CreateClassParams, body CreateClassJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateClassResponse, error)
 
 	// ListEnrollmentsWithResponse request
 	ListEnrollmentsWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *ListEnrollmentsParams, reqEditors ...RequestEditorFn) (*ListEnrollmentsResponse, error)
@@ -14381,7 +16051,7 @@ type ClientWithResponsesInterface interface {
 	RemoveCohortStaffWithResponse(ctx context.Context, cohortId openapi_types.UUID, userId openapi_types.UUID, params *RemoveCohortStaffParams, reqEditors ...RequestEditorFn) (*RemoveCohortStaffResponse, error)
 
 	// GetCohortWorkloadWithResponse request
-	GetCohortWorkloadWithResponse(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetCohortWorkloadResponse, error)
+	GetCohortWorkloadWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *GetCohortWorkloadParams, reqEditors ...RequestEditorFn) (*GetCohortWorkloadResponse, error)
 
 	// GetEnrollmentWithResponse request
 	GetEnrollmentWithResponse(ctx context.Context, enrollmentId openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetEnrollmentResponse, error)
@@ -14412,6 +16082,17 @@ type ClientWithResponsesInterface interface {
 	ReviewEvidenceWithBodyWithResponse(ctx context.Context, evidenceId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ReviewEvidenceResponse, error)
 
 	ReviewEvidenceWithResponse(ctx context.Context, evidenceId openapi_types.UUID, body ReviewEvidenceJSONRequestBody, reqEditors ...RequestEditorFn) (*ReviewEvidenceResponse, error)
+
+	// ListHolidaysWithResponse request
+	ListHolidaysWithResponse(ctx context.Context, params *ListHolidaysParams, reqEditors ...RequestEditorFn) (*ListHolidaysResponse, error)
+
+	// CreateHolidayWithBodyWithResponse request with any body
+	CreateHolidayWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateHolidayResponse, error)
+
+	CreateHolidayWithResponse(ctx context.Context, body CreateHolidayJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateHolidayResponse, error)
+
+	// DeleteHolidayWithResponse request
+	DeleteHolidayWithResponse(ctx context.Context, holidayId openapi_types.UUID, reqEditors ...RequestEditorFn) (*DeleteHolidayResponse, error)
 
 	// ListInstitutionsWithResponse request
 	ListInstitutionsWithResponse(ctx context.Context, params *ListInstitutionsParams, reqEditors ...RequestEditorFn) (*ListInstitutionsResponse, error)
@@ -14514,6 +16195,14 @@ type ClientWithResponsesInterface interface {
 	UpdateProjectWithBodyWithResponse(ctx context.Context, projectId openapi_types.UUID, params *UpdateProjectParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateProjectResponse, error)
 
 	UpdateProjectWithApplicationMergePatchPlusJSONBodyWithResponse(ctx context.Context, projectId openapi_types.UUID, params *UpdateProjectParams, body UpdateProjectApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateProjectResponse, error)
+
+	// ListProjectAppealsWithResponse request
+	ListProjectAppealsWithResponse(ctx context.Context, projectId openapi_types.UUID, reqEditors ...RequestEditorFn) (*ListProjectAppealsResponse, error)
+
+	// FileAppealWithBodyWithResponse request with any body
+	FileAppealWithBodyWithResponse(ctx context.Context, projectId openapi_types.UUID, params *FileAppealParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*FileAppealResponse, error)
+
+	FileAppealWithResponse(ctx context.Context, projectId openapi_types.UUID, params *FileAppealParams, body FileAppealJSONRequestBody, reqEditors ...RequestEditorFn) (*FileAppealResponse, error)
 
 	// ListAssessmentsWithResponse request
 	ListAssessmentsWithResponse(ctx context.Context, projectId openapi_types.UUID, reqEditors ...RequestEditorFn) (*ListAssessmentsResponse, error)
@@ -15028,6 +16717,66 @@ func (r LogoutEverywhereResponse) StatusCode() int {
 	return 0
 }
 
+type DeleteClassResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteClassResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteClassResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type UpdateClassResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *Class
+	ApplicationproblemJSON400 *ErrorModel
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON412 *ErrorModel
+	ApplicationproblemJSON413 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateClassResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateClassResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
 type ListCohortsResponse struct {
 	Body                      []byte
 	HTTPResponse              *http.Response
@@ -15252,6 +17001,154 @@ func (r UpdateAgendaRulesResponse) Status() string {
 
 // StatusCode returns HTTPResponse.StatusCode
 func (r UpdateAgendaRulesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type ListAppealsResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *AppealListOutputBody
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r ListAppealsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListAppealsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type AssignAppealResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *Appeal
+	ApplicationproblemJSON400 *ErrorModel
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON413 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r AssignAppealResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r AssignAppealResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type CloseAppealResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *Appeal
+	ApplicationproblemJSON400 *ErrorModel
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON413 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r CloseAppealResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CloseAppealResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type ListClassesResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *ClassList
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r ListClassesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListClassesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type CreateClassResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON201                   *Class
+	ApplicationproblemJSON400 *ErrorModel
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON413 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateClassResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateClassResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -16183,6 +18080,89 @@ func (r ReviewEvidenceResponse) StatusCode() int {
 	return 0
 }
 
+type ListHolidaysResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *HolidayList
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r ListHolidaysResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListHolidaysResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type CreateHolidayResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON201                   *Holiday
+	ApplicationproblemJSON400 *ErrorModel
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON413 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateHolidayResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateHolidayResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type DeleteHolidayResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteHolidayResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteHolidayResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
 type ListInstitutionsResponse struct {
 	Body                      []byte
 	HTTPResponse              *http.Response
@@ -16974,6 +18954,64 @@ func (r UpdateProjectResponse) Status() string {
 
 // StatusCode returns HTTPResponse.StatusCode
 func (r UpdateProjectResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type ListProjectAppealsResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *AppealListOutputBody
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r ListProjectAppealsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListProjectAppealsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type FileAppealResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON201                   *Appeal
+	ApplicationproblemJSON400 *ErrorModel
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON413 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r FileAppealResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r FileAppealResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -17937,6 +19975,32 @@ func (c *ClientWithResponses) LogoutEverywhereWithResponse(ctx context.Context, 
 	return ParseLogoutEverywhereResponse(rsp)
 }
 
+// DeleteClassWithResponse request returning *DeleteClassResponse
+func (c *ClientWithResponses) DeleteClassWithResponse(ctx context.Context, classId openapi_types.UUID, reqEditors ...RequestEditorFn) (*DeleteClassResponse, error) {
+	rsp, err := c.DeleteClass(ctx, classId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteClassResponse(rsp)
+}
+
+// UpdateClassWithBodyWithResponse request with arbitrary body returning *UpdateClassResponse
+func (c *ClientWithResponses) UpdateClassWithBodyWithResponse(ctx context.Context, classId openapi_types.UUID, params *UpdateClassParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateClassResponse, error) {
+	rsp, err := c.UpdateClassWithBody(ctx, classId, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateClassResponse(rsp)
+}
+
+func (c *ClientWithResponses) UpdateClassWithApplicationMergePatchPlusJSONBodyWithResponse(ctx context.Context, classId openapi_types.UUID, params *UpdateClassParams, body UpdateClassApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateClassResponse, error) {
+	rsp, err := c.UpdateClassWithApplicationMergePatchPlusJSONBody(ctx, classId, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateClassResponse(rsp)
+}
+
 // ListCohortsWithResponse request returning *ListCohortsResponse
 func (c *ClientWithResponses) ListCohortsWithResponse(ctx context.Context, params *ListCohortsParams, reqEditors ...RequestEditorFn) (*ListCohortsResponse, error) {
 	rsp, err := c.ListCohorts(ctx, params, reqEditors...)
@@ -18039,6 +20103,75 @@ func (c *ClientWithResponses) UpdateAgendaRulesWithResponse(ctx context.Context,
 		return nil, err
 	}
 	return ParseUpdateAgendaRulesResponse(rsp)
+}
+
+// ListAppealsWithResponse request returning *ListAppealsResponse
+func (c *ClientWithResponses) ListAppealsWithResponse(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*ListAppealsResponse, error) {
+	rsp, err := c.ListAppeals(ctx, cohortId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListAppealsResponse(rsp)
+}
+
+// AssignAppealWithBodyWithResponse request with arbitrary body returning *AssignAppealResponse
+func (c *ClientWithResponses) AssignAppealWithBodyWithResponse(ctx context.Context, cohortId openapi_types.UUID, appealId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AssignAppealResponse, error) {
+	rsp, err := c.AssignAppealWithBody(ctx, cohortId, appealId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAssignAppealResponse(rsp)
+}
+
+func (c *ClientWithResponses) AssignAppealWithResponse(ctx context.Context, cohortId openapi_types.UUID, appealId openapi_types.UUID, body AssignAppealJSONRequestBody, reqEditors ...RequestEditorFn) (*AssignAppealResponse, error) {
+	rsp, err := c.AssignAppeal(ctx, cohortId, appealId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAssignAppealResponse(rsp)
+}
+
+// CloseAppealWithBodyWithResponse request with arbitrary body returning *CloseAppealResponse
+func (c *ClientWithResponses) CloseAppealWithBodyWithResponse(ctx context.Context, cohortId openapi_types.UUID, appealId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CloseAppealResponse, error) {
+	rsp, err := c.CloseAppealWithBody(ctx, cohortId, appealId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCloseAppealResponse(rsp)
+}
+
+func (c *ClientWithResponses) CloseAppealWithResponse(ctx context.Context, cohortId openapi_types.UUID, appealId openapi_types.UUID, body CloseAppealJSONRequestBody, reqEditors ...RequestEditorFn) (*CloseAppealResponse, error) {
+	rsp, err := c.CloseAppeal(ctx, cohortId, appealId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCloseAppealResponse(rsp)
+}
+
+// ListClassesWithResponse request returning *ListClassesResponse
+func (c *ClientWithResponses) ListClassesWithResponse(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*ListClassesResponse, error) {
+	rsp, err := c.ListClasses(ctx, cohortId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListClassesResponse(rsp)
+}
+
+// CreateClassWithBodyWithResponse request with arbitrary body returning *CreateClassResponse
+func (c *ClientWithResponses) CreateClassWithBodyWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *CreateClassParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateClassResponse, error) {
+	rsp, err := c.CreateClassWithBody(ctx, cohortId, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateClassResponse(rsp)
+}
+
+func (c *ClientWithResponses) CreateClassWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *CreateClassParams, body CreateClassJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateClassResponse, error) {
+	rsp, err := c.CreateClass(ctx, cohortId, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateClassResponse(rsp)
 }
 
 // ListEnrollmentsWithResponse request returning *ListEnrollmentsResponse
@@ -18289,8 +20422,8 @@ func (c *ClientWithResponses) RemoveCohortStaffWithResponse(ctx context.Context,
 }
 
 // GetCohortWorkloadWithResponse request returning *GetCohortWorkloadResponse
-func (c *ClientWithResponses) GetCohortWorkloadWithResponse(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetCohortWorkloadResponse, error) {
-	rsp, err := c.GetCohortWorkload(ctx, cohortId, reqEditors...)
+func (c *ClientWithResponses) GetCohortWorkloadWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *GetCohortWorkloadParams, reqEditors ...RequestEditorFn) (*GetCohortWorkloadResponse, error) {
+	rsp, err := c.GetCohortWorkload(ctx, cohortId, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18391,6 +20524,41 @@ func (c *ClientWithResponses) ReviewEvidenceWithResponse(ctx context.Context, ev
 		return nil, err
 	}
 	return ParseReviewEvidenceResponse(rsp)
+}
+
+// ListHolidaysWithResponse request returning *ListHolidaysResponse
+func (c *ClientWithResponses) ListHolidaysWithResponse(ctx context.Context, params *ListHolidaysParams, reqEditors ...RequestEditorFn) (*ListHolidaysResponse, error) {
+	rsp, err := c.ListHolidays(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListHolidaysResponse(rsp)
+}
+
+// CreateHolidayWithBodyWithResponse request with arbitrary body returning *CreateHolidayResponse
+func (c *ClientWithResponses) CreateHolidayWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateHolidayResponse, error) {
+	rsp, err := c.CreateHolidayWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateHolidayResponse(rsp)
+}
+
+func (c *ClientWithResponses) CreateHolidayWithResponse(ctx context.Context, body CreateHolidayJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateHolidayResponse, error) {
+	rsp, err := c.CreateHoliday(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateHolidayResponse(rsp)
+}
+
+// DeleteHolidayWithResponse request returning *DeleteHolidayResponse
+func (c *ClientWithResponses) DeleteHolidayWithResponse(ctx context.Context, holidayId openapi_types.UUID, reqEditors ...RequestEditorFn) (*DeleteHolidayResponse, error) {
+	rsp, err := c.DeleteHoliday(ctx, holidayId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteHolidayResponse(rsp)
 }
 
 // ListInstitutionsWithResponse request returning *ListInstitutionsResponse
@@ -18715,6 +20883,32 @@ func (c *ClientWithResponses) UpdateProjectWithApplicationMergePatchPlusJSONBody
 		return nil, err
 	}
 	return ParseUpdateProjectResponse(rsp)
+}
+
+// ListProjectAppealsWithResponse request returning *ListProjectAppealsResponse
+func (c *ClientWithResponses) ListProjectAppealsWithResponse(ctx context.Context, projectId openapi_types.UUID, reqEditors ...RequestEditorFn) (*ListProjectAppealsResponse, error) {
+	rsp, err := c.ListProjectAppeals(ctx, projectId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListProjectAppealsResponse(rsp)
+}
+
+// FileAppealWithBodyWithResponse request with arbitrary body returning *FileAppealResponse
+func (c *ClientWithResponses) FileAppealWithBodyWithResponse(ctx context.Context, projectId openapi_types.UUID, params *FileAppealParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*FileAppealResponse, error) {
+	rsp, err := c.FileAppealWithBody(ctx, projectId, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseFileAppealResponse(rsp)
+}
+
+func (c *ClientWithResponses) FileAppealWithResponse(ctx context.Context, projectId openapi_types.UUID, params *FileAppealParams, body FileAppealJSONRequestBody, reqEditors ...RequestEditorFn) (*FileAppealResponse, error) {
+	rsp, err := c.FileAppeal(ctx, projectId, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseFileAppealResponse(rsp)
 }
 
 // ListAssessmentsWithResponse request returning *ListAssessmentsResponse
@@ -20003,6 +22197,170 @@ func ParseLogoutEverywhereResponse(rsp *http.Response) (*LogoutEverywhereRespons
 	return response, nil
 }
 
+// ParseDeleteClassResponse parses an HTTP response from a DeleteClassWithResponse call
+func ParseDeleteClassResponse(rsp *http.Response) (*DeleteClassResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteClassResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseUpdateClassResponse parses an HTTP response from a UpdateClassWithResponse call
+func ParseUpdateClassResponse(rsp *http.Response) (*UpdateClassResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateClassResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Class
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 412:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON412 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseListCohortsResponse parses an HTTP response from a ListCohortsWithResponse call
 func ParseListCohortsResponse(rsp *http.Response) (*ListCohortsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -20555,6 +22913,402 @@ func ParseUpdateAgendaRulesResponse(rsp *http.Response) (*UpdateAgendaRulesRespo
 			return nil, err
 		}
 		response.ApplicationproblemJSON412 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListAppealsResponse parses an HTTP response from a ListAppealsWithResponse call
+func ParseListAppealsResponse(rsp *http.Response) (*ListAppealsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListAppealsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AppealListOutputBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseAssignAppealResponse parses an HTTP response from a AssignAppealWithResponse call
+func ParseAssignAppealResponse(rsp *http.Response) (*AssignAppealResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &AssignAppealResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Appeal
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCloseAppealResponse parses an HTTP response from a CloseAppealWithResponse call
+func ParseCloseAppealResponse(rsp *http.Response) (*CloseAppealResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CloseAppealResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Appeal
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListClassesResponse parses an HTTP response from a ListClassesWithResponse call
+func ParseListClassesResponse(rsp *http.Response) (*ListClassesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListClassesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ClassList
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateClassResponse parses an HTTP response from a CreateClassWithResponse call
+func ParseCreateClassResponse(rsp *http.Response) (*CreateClassResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateClassResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest Class
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
 		var dest ErrorModel
@@ -22968,6 +25722,203 @@ func ParseReviewEvidenceResponse(rsp *http.Response) (*ReviewEvidenceResponse, e
 	return response, nil
 }
 
+// ParseListHolidaysResponse parses an HTTP response from a ListHolidaysWithResponse call
+func ParseListHolidaysResponse(rsp *http.Response) (*ListHolidaysResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListHolidaysResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest HolidayList
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateHolidayResponse parses an HTTP response from a CreateHolidayWithResponse call
+func ParseCreateHolidayResponse(rsp *http.Response) (*CreateHolidayResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateHolidayResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest Holiday
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDeleteHolidayResponse parses an HTTP response from a DeleteHolidayWithResponse call
+func ParseDeleteHolidayResponse(rsp *http.Response) (*DeleteHolidayResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteHolidayResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseListInstitutionsResponse parses an HTTP response from a ListInstitutionsWithResponse call
 func ParseListInstitutionsResponse(rsp *http.Response) (*ListInstitutionsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -24929,6 +27880,156 @@ func ParseUpdateProjectResponse(rsp *http.Response) (*UpdateProjectResponse, err
 			return nil, err
 		}
 		response.ApplicationproblemJSON412 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListProjectAppealsResponse parses an HTTP response from a ListProjectAppealsWithResponse call
+func ParseListProjectAppealsResponse(rsp *http.Response) (*ListProjectAppealsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListProjectAppealsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AppealListOutputBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseFileAppealResponse parses an HTTP response from a FileAppealWithResponse call
+func ParseFileAppealResponse(rsp *http.Response) (*FileAppealResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &FileAppealResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest Appeal
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
 		var dest ErrorModel

@@ -240,6 +240,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/classes/{classId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a class
+         * @description Removes an empty class. A class that still has participants answers 409 class.not_empty: move them to another class first (update-enrollment). The cohort's organizers may do this.
+         */
+        delete: operations["delete-class"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename a class or assign its coaches
+         * @description Renames the class or replaces its coaches with a JSON merge patch (RFC 7396). The cohort's organizers may do this.
+         */
+        patch: operations["update-class"];
+        trace?: never;
+    };
     "/v1/cohorts": {
         parameters: {
             query?: never;
@@ -346,6 +370,90 @@ export interface paths {
          */
         put: operations["update-agenda-rules"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cohorts/{cohortId}/appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a cohort's appeals
+         * @description The cohort's appeals, newest first: the organizers' board (assign, close), read by the cohort's staff.
+         */
+        get: operations["list-appeals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cohorts/{cohortId}/appeals/{appealId}/assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign an appeal to the examiners concerned
+         * @description Assigns an open appeal to examiners of the participant's session, who may then change their score of the determined result, each change with a written reason (record-assessment's reason). The cohort's organizers may do this.
+         */
+        post: operations["assign-appeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cohorts/{cohortId}/appeals/{appealId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide an appeal
+         * @description Closes an appeal as granted, partly granted or refused, and determines the participant's result again from the assigned examiners' latest scores (after); the participant is told by e-mail, and the timeline records both. The cohort's organizers may do this.
+         */
+        post: operations["close-appeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cohorts/{cohortId}/classes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a cohort's classes
+         * @description The cohort's classes (kelas) by name, each with its coaches, how many participants it has and their groups. Anyone in the cohort sees them.
+         */
+        get: operations["list-classes"];
+        put?: never;
+        /**
+         * Create a class
+         * @description Adds a class to the cohort, with the coaches assigned to it. A name the cohort has already, in any case, answers 409 class.name_taken. The cohort's organizers may do this.
+         */
+        post: operations["create-class"];
         delete?: never;
         options?: never;
         head?: never;
@@ -487,7 +595,7 @@ export interface paths {
         put?: never;
         /**
          * Import the cohort's roster from CSV
-         * @description Enrolls everyone on a roster exported from a spreadsheet: UTF-8 CSV (a BOM is fine) with a header row and the columns `nip,name,email,position,rank,agency,mentor_email,mentor_name,coach_email,group`, or their Indonesian names `NIP,Nama,Email,Jabatan,Pangkat/Golongan,Instansi,Email Mentor,Nama Mentor,Email Coach,Kelompok`, in any order, any case and with any spaces, separated by commas or semicolons (as Indonesian Excel writes it). Two more columns may be given: `unit` and `mentor_unit` (`Unit Kerja`, `Unit Kerja Mentor`), the work units of the participant and the mentor in the row's agency, found by name in any case or created (their kind guessed from the name); a new account gets its unit, an existing account of that agency without a unit gets it, other accounts keep theirs. Unknown agencies and people get created, new accounts with one-time activation codes to hand out. All rows or none: any bad row answers 422 with every problem named by row and column as the file's header wrote it (`rows[<line>].<column>`, e.g. `rows[3].mentor_email` or `rows[3].Email Mentor`). Importing the same file again changes nothing; a changed mentor, coach or group updates the enrollment. Coaches must already be coaches of the cohort. The cohort's organizers may do this.
+         * @description Enrolls everyone on a roster exported from a spreadsheet: UTF-8 CSV (a BOM is fine) with a header row and the columns `nip,name,email,position,rank,agency,mentor_email,mentor_name,coach_email,group`, or their Indonesian names `NIP,Nama,Email,Jabatan,Pangkat/Golongan,Instansi,Email Mentor,Nama Mentor,Email Coach,Kelompok`, in any order, any case and with any spaces, separated by commas or semicolons (as Indonesian Excel writes it). Two more columns may be given: `unit` and `mentor_unit` (`Unit Kerja`, `Unit Kerja Mentor`), the work units of the participant and the mentor in the row's agency, found by name in any case or created (their kind guessed from the name); a new account gets its unit, an existing account of that agency without a unit gets it, other accounts keep theirs. The `class` column (`Kelas`) may be given too: the participant's class in the cohort, found by name in any case or created; a row without a class leaves the participant's class as it is. Unknown agencies and people get created, new accounts with one-time activation codes to hand out. All rows or none: any bad row answers 422 with every problem named by row and column as the file's header wrote it (`rows[<line>].<column>`, e.g. `rows[3].mentor_email` or `rows[3].Email Mentor`). Importing the same file again changes nothing; a changed mentor, coach or group updates the enrollment. Coaches must already be coaches of the cohort. The cohort's organizers may do this.
          */
         post: operations["import-roster"];
         delete?: never;
@@ -725,7 +833,7 @@ export interface paths {
         };
         /**
          * See the reviewers' workload
-         * @description Per mentor, coach and examiner of the cohort: what waits for them, how much of it is late, since when the oldest waits, and their median response time (from each submission to the decision on it), computed in one database query. Organizers see the whole cohort; a coach sees the reviewers of the participants they coach, counting only those participants.
+         * @description Per mentor, coach and examiner of the cohort: what waits for them, how much of it is late, since when the oldest waits, and their median response time (from each submission to the decision on it), computed in one database query. Organizers see the whole cohort; a coach sees the reviewers of the participants they coach, counting only those participants. `classId` keeps the participants of one class: their mentors, the class's coaches and those of its participants, and the examiners, counting only the class's work.
          */
         get: operations["get-cohort-workload"];
         put?: never;
@@ -754,8 +862,8 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change a participant's mentor, coach or group
-         * @description Changes the mentor, coach or group with a JSON merge patch (RFC 7396). The cohort's organizers may do this. The change is kept in the audit trail; a replaced mentor or coach loses access to the project at once.
+         * Change a participant's mentor, coach, class or group
+         * @description Changes the mentor, coach, class or group with a JSON merge patch (RFC 7396). The cohort's organizers may do this. The change is kept in the audit trail; a replaced mentor or coach loses access to the project at once.
          */
         patch: operations["update-enrollment"];
         trace?: never;
@@ -843,6 +951,50 @@ export interface paths {
          */
         post: operations["review-evidence"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/holidays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the holiday calendar
+         * @description The national holidays and cuti bersama that deadlines in working days skip (with Saturdays and Sundays), by date. Anyone signed in may read it.
+         */
+        get: operations["list-holidays"];
+        put?: never;
+        /**
+         * Add a holiday
+         * @description Adds a day off to the calendar, as the joint ministerial decree (SKB 3 Menteri) or its revision sets it. A day that has a holiday already answers 409 holiday.date_taken. Platform admins may do this; running deadlines count with it at once.
+         */
+        post: operations["create-holiday"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/holidays/{holidayId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a holiday
+         * @description Removes a day off from the calendar: it counts as a working day again. Platform admins may do this.
+         */
+        delete: operations["delete-holiday"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1296,6 +1448,30 @@ export interface paths {
         patch: operations["update-project"];
         trace?: never;
     };
+    "/v1/projects/{projectId}/appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a project's appeals
+         * @description The appeals of a project's seminar results, newest first, to whoever sees the project.
+         */
+        get: operations["list-project-appeals"];
+        put?: never;
+        /**
+         * Appeal a released seminar result
+         * @description The participant files a keberatan of a seminar's determined and released result, within the cohort's appeal window: its number of working days after the release (weekends and the holiday calendar's days do not count; 409 appeal.window_closed after, naming the last day). One open appeal per seminar (409 appeal.open_exists).
+         */
+        post: operations["file-appeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/projects/{projectId}/assessments": {
         parameters: {
             query?: never;
@@ -1311,7 +1487,7 @@ export interface paths {
         put?: never;
         /**
          * Score a seminar
-         * @description An examiner assigned to the participant's session of the seminar scores every criterion of the seminar's rubric (0–100, one decimal); Proper computes the weighted total and its predicate. An examiner not assigned answers 403 assessment.not_assigned. Scores are accepted from the session's day (409 assessment.session_not_open before, unless an organizer opened it early) until its result is determined (409 assessment.determined after). The design seminar needs a submitted design and is over once the implementation starts (409 assessment.design_stage_over); the final seminar needs a submitted final report. Scoring again revises the examiner's score: the latest counts, earlier ones stay as history (replaces). The project completes when the final seminar's result is determined, not here.
+         * @description An examiner assigned to the participant's session of the seminar scores every criterion of the seminar's rubric (0–100, one decimal); Proper computes the weighted total and its predicate. An examiner not assigned answers 403 assessment.not_assigned. Scores are accepted from the session's day (409 assessment.session_not_open before, unless an organizer opened it early) until its result is determined (409 assessment.determined after, unless an appeal of the result is assigned to the examiner: then with a written reason). The design seminar needs a submitted design and is over once the implementation starts (409 assessment.design_stage_over); the final seminar needs a submitted final report. Scoring again revises the examiner's score: the latest counts, earlier ones stay as history (replaces). The project completes when the final seminar's result is determined, not here.
          */
         post: operations["record-assessment"];
         delete?: never;
@@ -2052,7 +2228,7 @@ export interface components {
         };
         AgendaItem: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /**
              * Format: uuid
              * @description Its cohort.
@@ -2214,6 +2390,131 @@ export interface components {
              */
             typicalDays: number;
         };
+        Appeal: {
+            /** @description The operations (by operationId) you may perform on it now. */
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            /** @description The result as determined again at its closing. */
+            after?: components["schemas"]["DeterminedResult"];
+            /**
+             * Format: date-time
+             * @description When it was assigned.
+             * @example 2026-11-23T09:30:00Z
+             */
+            assignedAt?: string;
+            /** @description The result when it was filed. */
+            before?: components["schemas"]["DeterminedResult"];
+            /**
+             * Format: date-time
+             * @description When it was decided.
+             * @example 2026-11-23T09:30:00Z
+             */
+            closedAt?: string;
+            /**
+             * Format: uuid
+             * @description Who decided it.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            closedBy?: string;
+            /**
+             * Format: uuid
+             * @description Its cohort.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            cohortId: string;
+            /** @description The examiners concerned, who may change their score with a written reason while it is assigned. */
+            examiners: string[];
+            /**
+             * Format: date-time
+             * @description When it was filed.
+             * @example 2026-11-23T09:30:00Z
+             */
+            filedAt: string;
+            /**
+             * Format: uuid
+             * @description Who filed it.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            filedBy: string;
+            /**
+             * Format: uuid
+             * @description The appeal's id.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            id: string;
+            /** @description The organizer's note with the decision. */
+            note?: string;
+            /**
+             * Format: uuid
+             * @description The project whose result is appealed.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            projectId: string;
+            /**
+             * @description The participant's reasons.
+             * @example Capaian tahapan jangka pendek ketiga tidak tercantum dalam penilaian.
+             */
+            reasons: string;
+            /** @description Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer. */
+            refusedActions: components["schemas"]["RefusedAction"][];
+            /**
+             * @description The seminar.
+             * @example final
+             * @enum {string}
+             */
+            seminar: "design" | "final";
+            /**
+             * Format: uuid
+             * @description The seminar session of the result.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            sessionId: string;
+            /**
+             * @description Filed by the participant, assigned to the examiners concerned, or closed with the decision.
+             * @example filed
+             * @enum {string}
+             */
+            status: "filed" | "assigned" | "granted" | "partly_granted" | "refused";
+            /**
+             * Format: int64
+             * @description Its version.
+             * @example 1
+             */
+            version: number;
+        };
+        AppealAssignment: {
+            /** @description The examiners concerned: examiners of the participant's session. */
+            examiners: string[];
+        };
+        AppealCreate: {
+            /**
+             * @description Why the result should be reconsidered.
+             * @example Capaian tahapan jangka pendek ketiga tidak tercantum dalam penilaian.
+             */
+            reasons: string;
+            /**
+             * @description The seminar whose released result is appealed.
+             * @example final
+             * @enum {string}
+             */
+            seminar: "design" | "final";
+        };
+        AppealDecision: {
+            /**
+             * @description The decision.
+             * @example partly_granted
+             * @enum {string}
+             */
+            decision: "granted" | "partly_granted" | "refused";
+            /**
+             * @description The organizer's note, sent to the participant.
+             * @example Nilai kriteria capaian disesuaikan oleh penguji.
+             */
+            note?: string;
+        };
+        AppealListOutputBody: {
+            /** @description The appeals, newest first. */
+            items: components["schemas"]["Appeal"][];
+        };
         Assessment: {
             /**
              * @description The examiner's remarks.
@@ -2293,6 +2594,11 @@ export interface components {
              * @example Isu tajam, milestone realistis.
              */
             comment?: string;
+            /**
+             * @description Why the score changes: required for a change during an appeal assigned to the examiner (422 appeal.reason_required).
+             * @example Capaian tahapan ketiga terverifikasi setelah keberatan.
+             */
+            reason?: string;
             /** @description A score for every criterion of the seminar's rubric, each once. */
             scores: components["schemas"]["ScoreBody"][];
             /**
@@ -2305,6 +2611,85 @@ export interface components {
         AssessmentListOutputBody: {
             /** @description The assessments, oldest first. */
             items: components["schemas"]["Assessment"][];
+        };
+        Class: {
+            /** @description The operations (by operationId) you may perform on it now. */
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            /** @description The cohort's coaches assigned to the class. */
+            coachIds: string[];
+            /**
+             * Format: uuid
+             * @description Its cohort.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            cohortId: string;
+            /**
+             * Format: date-time
+             * @description When it was created.
+             * @example 2026-11-23T09:30:00Z
+             */
+            createdAt: string;
+            /**
+             * @description The groups (kelompok) of its participants, by name.
+             * @example [
+             *       "Kelompok 1",
+             *       "Kelompok 2"
+             *     ]
+             */
+            groups: string[];
+            /**
+             * Format: uuid
+             * @description The class's id.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            id: string;
+            /**
+             * @description Its name, unique in the cohort whatever the case.
+             * @example Kelas A
+             */
+            name: string;
+            /**
+             * Format: int64
+             * @description How many participants are in it.
+             * @example 30
+             */
+            participants: number;
+            /** @description Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer. */
+            refusedActions: components["schemas"]["RefusedAction"][];
+            /**
+             * Format: date-time
+             * @description When it last changed.
+             * @example 2026-11-23T09:30:00Z
+             */
+            updatedAt: string;
+            /**
+             * Format: int64
+             * @description Increases with every change; the ETag names it.
+             * @example 1
+             */
+            version: number;
+        };
+        ClassCreate: {
+            /** @description Coaches of the cohort to assign to it. */
+            coachIds?: string[];
+            /**
+             * @description The class's name.
+             * @example Kelas A
+             */
+            name: string;
+        };
+        ClassList: {
+            /** @description The cohort's classes, by name. */
+            items: components["schemas"]["Class"][];
+        };
+        ClassPatch: {
+            /** @description The coaches of the class, replacing the ones it has; [] assigns none. */
+            coachIds?: string[];
+            /**
+             * @description The new name.
+             * @example Kelas B
+             */
+            name?: string | null;
         };
         CoachingNote: {
             /**
@@ -2367,7 +2752,7 @@ export interface components {
         };
         Cohort: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /**
              * Format: int64
              * @description How many working days a participant has to appeal a seminar result.
@@ -2440,7 +2825,7 @@ export interface components {
             reportLeadWorkingDays: number;
             /**
              * Format: int64
-             * @description How many days a mentor or coach has to answer what waits for their review; waiting longer is late and escalated to the coach and the organizers.
+             * @description How many working days (weekends and the holidays of list-holidays do not count) a mentor or coach has to answer what waits for their review; waiting longer is late and escalated to the coach and the organizers.
              * @example 7
              */
             responseDeadlineDays: number;
@@ -2480,7 +2865,7 @@ export interface components {
         };
         CohortAgenda: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /** @description The items, in the order they happen. */
             items: components["schemas"]["AgendaItem"][];
             /** @description The workflow steps the cohort refuses outside their agenda item (see update-agenda-rules); the others are accepted and flagged early or late. */
@@ -2533,7 +2918,7 @@ export interface components {
             program: "pkn1" | "pkn2" | "pka" | "pkp";
             /**
              * Format: int64
-             * @description How many days a mentor or coach has to answer what waits for their review (1–90); 7 when left out.
+             * @description How many working days a mentor or coach has to answer what waits for their review (1–90); 7 when left out.
              * @example 7
              */
             responseDeadlineDays?: number;
@@ -2597,7 +2982,7 @@ export interface components {
             reportLeadWorkingDays?: number | null;
             /**
              * Format: int64
-             * @description The new response deadline, in days (1–90).
+             * @description The new response deadline, in working days (1–90).
              * @example 5
              */
             responseDeadlineDays?: number | null;
@@ -2664,7 +3049,7 @@ export interface components {
             items: components["schemas"]["ReviewerLoad"][];
             /**
              * Format: int64
-             * @description The cohort's response deadline, in days.
+             * @description The cohort's response deadline, in working days.
              * @example 7
              */
             responseDeadlineDays: number;
@@ -2770,7 +3155,13 @@ export interface components {
         };
         Enrollment: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            /**
+             * Format: uuid
+             * @description The participant's class (kelas) of the cohort, once placed in one (list-classes).
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            classId?: string;
             /**
              * Format: uuid
              * @description The coach of the training institution, once assigned.
@@ -2790,7 +3181,7 @@ export interface components {
              */
             createdAt: string;
             /**
-             * @description The group (kelompok) within the cohort.
+             * @description The group (kelompok) within the cohort, of the participant's class when they have one.
              * @example Kelompok 3
              */
             group: string;
@@ -2813,11 +3204,32 @@ export interface components {
              */
             participantId: string;
             /**
+             * @description The participant's name.
+             * @example Dr. Budi Santoso
+             */
+            participantName: string;
+            /**
+             * @description Their name as listed: without titles and degrees, in lower case (domain.SortName).
+             * @example budi santoso
+             */
+            participantSortName: string;
+            /**
              * Format: uuid
              * @description The participant's change project, created with the enrollment.
              * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             projectId: string;
+            /**
+             * @description Their project's status, as get-project answers it.
+             * @example draft
+             * @enum {string}
+             */
+            projectStatus: "draft" | "design_submitted" | "design_approved" | "implementing" | "final_submitted" | "completed";
+            /**
+             * @description Their project's title; empty until they write one.
+             * @example Antrean Daring Adminduk
+             */
+            projectTitle: string;
             /** @description Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer. */
             refusedActions: components["schemas"]["RefusedAction"][];
             /**
@@ -2854,6 +3266,12 @@ export interface components {
         EnrollmentCreate: {
             /**
              * Format: uuid
+             * @description Their class; must be a class of the cohort (class.unknown).
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            classId?: string;
+            /**
+             * Format: uuid
              * @description Their coach; must be a coach of the cohort.
              * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
@@ -2879,6 +3297,12 @@ export interface components {
         EnrollmentPatch: {
             /**
              * Format: uuid
+             * @description The new class, a class of the cohort (else class.unknown); null takes the participant out of their class.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            classId?: string | null;
+            /**
+             * Format: uuid
              * @description The new coach, a coach of the cohort; null leaves the participant without a coach.
              * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
@@ -2901,7 +3325,7 @@ export interface components {
              * @example field.too_long
              * @enum {string}
              */
-            code: "account.not_yours" | "account.too_many_failures" | "account.wrong_activation" | "account.wrong_credentials" | "agency.name_taken" | "agency.unknown" | "agenda.dates.order" | "agenda.outside_cohort" | "agenda.step_early" | "agenda.step_late" | "assessment.design_draft" | "assessment.design_stage_over" | "assessment.determined" | "assessment.final_not_submitted" | "assessment.missing_score" | "assessment.not_assigned" | "assessment.score" | "assessment.scored_twice" | "assessment.seminar" | "assessment.session_not_open" | "assessment.unknown_criterion" | "auth.busy" | "auth.forbidden" | "auth.sign_in_required" | "auth.token_invalid" | "auth.token_missing" | "cohort.agenda_outside" | "cohort.code_taken" | "cohort.dates.order" | "cohort.partner_read_only" | "cohort.partner_self" | "cohort.phase.dates_order" | "cohort.phase.dates_required" | "cohort.phase.outside_cohort" | "cohort.phase.overlap" | "cohort.phases.order" | "cohort.response_deadline" | "design.already_reviewed" | "design.needs_short_milestone" | "design.not_draft" | "design.not_submitted" | "design.required_to_submit" | "design.return_needs_comment" | "email.address_only" | "email.domain_dot" | "email.invalid" | "email.not_ascii" | "email.taken" | "enrollment.already_enrolled" | "enrollment.coach_not_staff" | "enrollment.self" | "evidence.design_not_approved" | "evidence.file_and_url" | "evidence.file_or_url" | "evidence.is_link" | "evidence.not_pending" | "evidence.reject_needs_comment" | "evidence.withdraw_not_pending" | "field.above_maximum" | "field.below_minimum" | "field.date" | "field.date_time" | "field.email" | "field.invalid" | "field.more_errors" | "field.not_one_of" | "field.not_unique" | "field.pattern" | "field.required" | "field.too_few" | "field.too_long" | "field.too_many" | "field.too_short" | "field.unknown" | "field.url" | "field.uuid" | "field.wrong_type" | "graduation.weights_sum" | "idempotency.in_flight" | "idempotency.key_reused" | "institution.choose" | "institution.code_taken" | "institution.not_organized" | "institution.unknown" | "mentor.is_coach" | "mentor.is_examiner" | "mentor.is_participant" | "milestone.achieved" | "milestone.already_started" | "milestone.design_not_approved" | "milestone.evidence_pending" | "milestone.has_evidence" | "milestone.horizon" | "milestone.horizon_closed" | "milestone.needs_approved_evidence" | "milestone.needs_evidence" | "milestone.not_claimed" | "milestone.not_open" | "milestone.not_planned" | "milestone.return_needs_comment" | "milestone.start_design_not_approved" | "milestone.status_move" | "nip.appointment" | "nip.appointment_age" | "nip.birth_date" | "nip.length" | "nip.sex" | "nip.taken" | "project.already_implementing" | "project.design_not_approved" | "project.innovation_area_empty" | "project.not_draft" | "project.not_implementing" | "project.stakeholder_kind" | "project.stakeholder_level" | "project.too_many_innovation_areas" | "publication.design_not_approved" | "publication.evidence_not_approved" | "publication.foreign_evidence" | "publication.innovation_required" | "query.cursor" | "query.project_status" | "query.year" | "rate.address_limited" | "rate.limited" | "region.form" | "region.province_unknown" | "region.regency_form" | "region.regency_needs_province" | "request.invalid" | "request.malformed" | "request.method_not_allowed" | "request.no_resource" | "request.too_large" | "request.unsupported_media_type" | "resource.exists" | "resource.not_found" | "resource.reference_missing" | "resource.stale" | "review.approve_or_reject" | "review.approve_or_return" | "roster.coach_as_participant" | "roster.csv_bare_quote" | "roster.csv_duplicate_column" | "roster.csv_missing_column" | "roster.csv_not_utf8" | "roster.csv_open_quote" | "roster.csv_unknown_column" | "roster.csv_unnamed_column" | "roster.csv_unreadable" | "roster.csv_value_count" | "roster.empty" | "roster.mentor_name_required" | "roster.not_a_coach" | "roster.own_coach" | "roster.own_mentor" | "roster.repeated" | "roster.too_many_rows" | "roster.unit_without_agency" | "rubric.criteria_count" | "rubric.key" | "rubric.key_twice" | "rubric.locked" | "rubric.weight" | "rubric.weights_sum" | "seminar_session.already_open" | "seminar_session.determined" | "seminar_session.empty" | "seminar_session.link" | "seminar_session.none_to_determine" | "seminar_session.not_enrolled" | "seminar_session.not_examiner" | "seminar_session.outside_phase" | "seminar_session.participant_taken" | "seminar_session.place" | "seminar_session.scores_missing" | "seminar_session.time" | "service.database_unreachable" | "service.internal" | "service.schema_behind" | "service.unavailable" | "showcase.replication_future" | "showcase.replication_own_agency" | "showcase.replication_recorded" | "showcase.replication_status" | "staff.coach_has_participants" | "staff.last_organizer" | "template.program_mismatch" | "template.shipped" | "template.unknown" | "text.bidi_control" | "text.control" | "text.not_text" | "text.single_line" | "thresholds.above" | "thresholds.count" | "thresholds.order" | "transfer.awaits_organizer" | "transfer.closed" | "transfer.mentor_both" | "transfer.mentor_email_unknown" | "transfer.mentor_required" | "transfer.same_mentor" | "unit.name_taken" | "unit.not_of_agency" | "unit.unknown" | "upload.busy" | "upload.empty" | "upload.field_too_long" | "upload.malformed" | "upload.multipart" | "upload.offset_mismatch" | "upload.one_file" | "upload.over_limit" | "upload.protocol" | "upload.too_large" | "upload.too_slow" | "upload.type" | "upload.unknown_field" | "user.unknown";
+            code: "account.not_yours" | "account.too_many_failures" | "account.wrong_activation" | "account.wrong_credentials" | "agency.name_taken" | "agency.unknown" | "agenda.dates.order" | "agenda.outside_cohort" | "agenda.step_early" | "agenda.step_late" | "appeal.closed" | "appeal.decision" | "appeal.not_released" | "appeal.not_session_examiner" | "appeal.open_exists" | "appeal.reason_required" | "appeal.window_closed" | "assessment.design_draft" | "assessment.design_stage_over" | "assessment.determined" | "assessment.final_not_submitted" | "assessment.missing_score" | "assessment.not_assigned" | "assessment.score" | "assessment.scored_twice" | "assessment.seminar" | "assessment.session_not_open" | "assessment.unknown_criterion" | "auth.busy" | "auth.forbidden" | "auth.sign_in_required" | "auth.token_invalid" | "auth.token_missing" | "class.name_taken" | "class.not_empty" | "class.unknown" | "cohort.agenda_outside" | "cohort.code_taken" | "cohort.dates.order" | "cohort.partner_read_only" | "cohort.partner_self" | "cohort.phase.dates_order" | "cohort.phase.dates_required" | "cohort.phase.outside_cohort" | "cohort.phase.overlap" | "cohort.phases.order" | "cohort.response_deadline" | "design.already_reviewed" | "design.needs_short_milestone" | "design.not_draft" | "design.not_submitted" | "design.required_to_submit" | "design.return_needs_comment" | "email.address_only" | "email.domain_dot" | "email.invalid" | "email.not_ascii" | "email.taken" | "enrollment.already_enrolled" | "enrollment.coach_not_staff" | "enrollment.self" | "evidence.design_not_approved" | "evidence.file_and_url" | "evidence.file_or_url" | "evidence.is_link" | "evidence.not_pending" | "evidence.reject_needs_comment" | "evidence.withdraw_not_pending" | "field.above_maximum" | "field.below_minimum" | "field.date" | "field.date_time" | "field.email" | "field.invalid" | "field.more_errors" | "field.not_one_of" | "field.not_unique" | "field.pattern" | "field.required" | "field.too_few" | "field.too_long" | "field.too_many" | "field.too_short" | "field.unknown" | "field.url" | "field.uuid" | "field.wrong_type" | "graduation.weights_sum" | "holiday.date_taken" | "idempotency.in_flight" | "idempotency.key_reused" | "institution.choose" | "institution.code_taken" | "institution.not_organized" | "institution.unknown" | "mentor.is_coach" | "mentor.is_examiner" | "mentor.is_participant" | "milestone.achieved" | "milestone.already_started" | "milestone.design_not_approved" | "milestone.evidence_pending" | "milestone.has_evidence" | "milestone.horizon" | "milestone.horizon_closed" | "milestone.needs_approved_evidence" | "milestone.needs_evidence" | "milestone.not_claimed" | "milestone.not_open" | "milestone.not_planned" | "milestone.return_needs_comment" | "milestone.start_design_not_approved" | "milestone.status_move" | "nip.appointment" | "nip.appointment_age" | "nip.birth_date" | "nip.length" | "nip.sex" | "nip.taken" | "project.already_implementing" | "project.design_not_approved" | "project.innovation_area_empty" | "project.not_draft" | "project.not_implementing" | "project.stakeholder_kind" | "project.stakeholder_level" | "project.too_many_innovation_areas" | "publication.design_not_approved" | "publication.evidence_not_approved" | "publication.foreign_evidence" | "publication.innovation_required" | "query.cursor" | "query.project_status" | "query.year" | "rate.address_limited" | "rate.limited" | "region.form" | "region.province_unknown" | "region.regency_form" | "region.regency_needs_province" | "request.invalid" | "request.malformed" | "request.method_not_allowed" | "request.no_resource" | "request.too_large" | "request.unsupported_media_type" | "resource.exists" | "resource.not_found" | "resource.reference_missing" | "resource.stale" | "review.approve_or_reject" | "review.approve_or_return" | "roster.coach_as_participant" | "roster.csv_bare_quote" | "roster.csv_duplicate_column" | "roster.csv_missing_column" | "roster.csv_not_utf8" | "roster.csv_open_quote" | "roster.csv_unknown_column" | "roster.csv_unnamed_column" | "roster.csv_unreadable" | "roster.csv_value_count" | "roster.empty" | "roster.mentor_name_required" | "roster.not_a_coach" | "roster.own_coach" | "roster.own_mentor" | "roster.repeated" | "roster.too_many_rows" | "roster.unit_without_agency" | "rubric.criteria_count" | "rubric.key" | "rubric.key_twice" | "rubric.locked" | "rubric.weight" | "rubric.weights_sum" | "seminar_session.already_open" | "seminar_session.determined" | "seminar_session.empty" | "seminar_session.link" | "seminar_session.none_to_determine" | "seminar_session.not_enrolled" | "seminar_session.not_examiner" | "seminar_session.outside_phase" | "seminar_session.participant_taken" | "seminar_session.place" | "seminar_session.scores_missing" | "seminar_session.time" | "service.database_unreachable" | "service.internal" | "service.schema_behind" | "service.unavailable" | "showcase.replication_future" | "showcase.replication_own_agency" | "showcase.replication_recorded" | "showcase.replication_status" | "staff.coach_has_participants" | "staff.last_organizer" | "template.program_mismatch" | "template.shipped" | "template.unknown" | "text.bidi_control" | "text.control" | "text.not_text" | "text.single_line" | "thresholds.above" | "thresholds.count" | "thresholds.order" | "transfer.awaits_organizer" | "transfer.closed" | "transfer.mentor_both" | "transfer.mentor_email_unknown" | "transfer.mentor_required" | "transfer.same_mentor" | "unit.name_taken" | "unit.not_of_agency" | "unit.unknown" | "upload.busy" | "upload.empty" | "upload.field_too_long" | "upload.malformed" | "upload.multipart" | "upload.offset_mismatch" | "upload.one_file" | "upload.over_limit" | "upload.protocol" | "upload.too_large" | "upload.too_slow" | "upload.type" | "upload.unknown_field" | "user.unknown";
             /**
              * @description Where the field is, e.g. body.milestones[3].title or query.cursor.
              * @example body.title
@@ -2934,6 +3358,13 @@ export interface components {
          *     | `agenda.outside_cohort` | must lie within the cohort's dates, {startsOn} to {endsOn} (only the evaluasi pascapelatihan may come after) |
          *     | `agenda.step_early` | the cohort's agenda opens this step on {date} ({item}); its organizers do not accept it earlier |
          *     | `agenda.step_late` | the cohort's agenda closed this step on {date} ({item}); its organizers do not accept it later |
+         *     | `appeal.closed` | the appeal is closed |
+         *     | `appeal.decision` | must be granted, partly_granted or refused |
+         *     | `appeal.not_released` | the {seminar} seminar's result is not determined and released yet: there is nothing to appeal |
+         *     | `appeal.not_session_examiner` | is not an examiner of the participant's session |
+         *     | `appeal.open_exists` | an appeal of this seminar's result is open already |
+         *     | `appeal.reason_required` | a score changed during an appeal needs a written reason |
+         *     | `appeal.window_closed` | appeals are filed within {days} working days of the release, by {date} |
          *     | `assessment.design_draft` | the design seminar assesses a submitted design; this one is a draft |
          *     | `assessment.design_stage_over` | the design seminar is over for this project: it is {status} |
          *     | `assessment.determined` | the result is determined: the scores are frozen |
@@ -2950,6 +3381,9 @@ export interface components {
          *     | `auth.sign_in_required` | sign in first |
          *     | `auth.token_invalid` | the token is unknown, expired or revoked: sign in again |
          *     | `auth.token_missing` | sign in first: send Authorization: Bearer <token from login> |
+         *     | `class.name_taken` | the cohort has a class of this name already |
+         *     | `class.not_empty` | the class still has {count} participants: move them to another class first |
+         *     | `class.unknown` | must be a class of this cohort |
          *     | `cohort.agenda_outside` | the cohort's agenda has items outside these dates: move them first |
          *     | `cohort.code_taken` | is used by another cohort of this institution |
          *     | `cohort.dates.order` | must not be before startsOn |
@@ -3002,6 +3436,7 @@ export interface components {
          *     | `field.uuid` | must be an id (a UUID) |
          *     | `field.wrong_type` | must be {type} |
          *     | `graduation.weights_sum` | weights must sum to 100, not {sum} |
+         *     | `holiday.date_taken` | the calendar has a holiday on this date already |
          *     | `idempotency.in_flight` | a request with this Idempotency-Key is still being answered: retry shortly |
          *     | `idempotency.key_reused` | this Idempotency-Key was used for a different request: use a new key for a new request |
          *     | `institution.choose` | name the institution on whose behalf the account is created: you organize for several |
@@ -3151,7 +3586,7 @@ export interface components {
              * @example milestone.needs_evidence
              * @enum {string}
              */
-            code: "account.not_yours" | "account.too_many_failures" | "account.wrong_activation" | "account.wrong_credentials" | "agency.name_taken" | "agency.unknown" | "agenda.dates.order" | "agenda.outside_cohort" | "agenda.step_early" | "agenda.step_late" | "assessment.design_draft" | "assessment.design_stage_over" | "assessment.determined" | "assessment.final_not_submitted" | "assessment.missing_score" | "assessment.not_assigned" | "assessment.score" | "assessment.scored_twice" | "assessment.seminar" | "assessment.session_not_open" | "assessment.unknown_criterion" | "auth.busy" | "auth.forbidden" | "auth.sign_in_required" | "auth.token_invalid" | "auth.token_missing" | "cohort.agenda_outside" | "cohort.code_taken" | "cohort.dates.order" | "cohort.partner_read_only" | "cohort.partner_self" | "cohort.phase.dates_order" | "cohort.phase.dates_required" | "cohort.phase.outside_cohort" | "cohort.phase.overlap" | "cohort.phases.order" | "cohort.response_deadline" | "design.already_reviewed" | "design.needs_short_milestone" | "design.not_draft" | "design.not_submitted" | "design.required_to_submit" | "design.return_needs_comment" | "email.address_only" | "email.domain_dot" | "email.invalid" | "email.not_ascii" | "email.taken" | "enrollment.already_enrolled" | "enrollment.coach_not_staff" | "enrollment.self" | "evidence.design_not_approved" | "evidence.file_and_url" | "evidence.file_or_url" | "evidence.is_link" | "evidence.not_pending" | "evidence.reject_needs_comment" | "evidence.withdraw_not_pending" | "field.above_maximum" | "field.below_minimum" | "field.date" | "field.date_time" | "field.email" | "field.invalid" | "field.more_errors" | "field.not_one_of" | "field.not_unique" | "field.pattern" | "field.required" | "field.too_few" | "field.too_long" | "field.too_many" | "field.too_short" | "field.unknown" | "field.url" | "field.uuid" | "field.wrong_type" | "graduation.weights_sum" | "idempotency.in_flight" | "idempotency.key_reused" | "institution.choose" | "institution.code_taken" | "institution.not_organized" | "institution.unknown" | "mentor.is_coach" | "mentor.is_examiner" | "mentor.is_participant" | "milestone.achieved" | "milestone.already_started" | "milestone.design_not_approved" | "milestone.evidence_pending" | "milestone.has_evidence" | "milestone.horizon" | "milestone.horizon_closed" | "milestone.needs_approved_evidence" | "milestone.needs_evidence" | "milestone.not_claimed" | "milestone.not_open" | "milestone.not_planned" | "milestone.return_needs_comment" | "milestone.start_design_not_approved" | "milestone.status_move" | "nip.appointment" | "nip.appointment_age" | "nip.birth_date" | "nip.length" | "nip.sex" | "nip.taken" | "project.already_implementing" | "project.design_not_approved" | "project.innovation_area_empty" | "project.not_draft" | "project.not_implementing" | "project.stakeholder_kind" | "project.stakeholder_level" | "project.too_many_innovation_areas" | "publication.design_not_approved" | "publication.evidence_not_approved" | "publication.foreign_evidence" | "publication.innovation_required" | "query.cursor" | "query.project_status" | "query.year" | "rate.address_limited" | "rate.limited" | "region.form" | "region.province_unknown" | "region.regency_form" | "region.regency_needs_province" | "request.invalid" | "request.malformed" | "request.method_not_allowed" | "request.no_resource" | "request.too_large" | "request.unsupported_media_type" | "resource.exists" | "resource.not_found" | "resource.reference_missing" | "resource.stale" | "review.approve_or_reject" | "review.approve_or_return" | "roster.coach_as_participant" | "roster.csv_bare_quote" | "roster.csv_duplicate_column" | "roster.csv_missing_column" | "roster.csv_not_utf8" | "roster.csv_open_quote" | "roster.csv_unknown_column" | "roster.csv_unnamed_column" | "roster.csv_unreadable" | "roster.csv_value_count" | "roster.empty" | "roster.mentor_name_required" | "roster.not_a_coach" | "roster.own_coach" | "roster.own_mentor" | "roster.repeated" | "roster.too_many_rows" | "roster.unit_without_agency" | "rubric.criteria_count" | "rubric.key" | "rubric.key_twice" | "rubric.locked" | "rubric.weight" | "rubric.weights_sum" | "seminar_session.already_open" | "seminar_session.determined" | "seminar_session.empty" | "seminar_session.link" | "seminar_session.none_to_determine" | "seminar_session.not_enrolled" | "seminar_session.not_examiner" | "seminar_session.outside_phase" | "seminar_session.participant_taken" | "seminar_session.place" | "seminar_session.scores_missing" | "seminar_session.time" | "service.database_unreachable" | "service.internal" | "service.schema_behind" | "service.unavailable" | "showcase.replication_future" | "showcase.replication_own_agency" | "showcase.replication_recorded" | "showcase.replication_status" | "staff.coach_has_participants" | "staff.last_organizer" | "template.program_mismatch" | "template.shipped" | "template.unknown" | "text.bidi_control" | "text.control" | "text.not_text" | "text.single_line" | "thresholds.above" | "thresholds.count" | "thresholds.order" | "transfer.awaits_organizer" | "transfer.closed" | "transfer.mentor_both" | "transfer.mentor_email_unknown" | "transfer.mentor_required" | "transfer.same_mentor" | "unit.name_taken" | "unit.not_of_agency" | "unit.unknown" | "upload.busy" | "upload.empty" | "upload.field_too_long" | "upload.malformed" | "upload.multipart" | "upload.offset_mismatch" | "upload.one_file" | "upload.over_limit" | "upload.protocol" | "upload.too_large" | "upload.too_slow" | "upload.type" | "upload.unknown_field" | "user.unknown";
+            code: "account.not_yours" | "account.too_many_failures" | "account.wrong_activation" | "account.wrong_credentials" | "agency.name_taken" | "agency.unknown" | "agenda.dates.order" | "agenda.outside_cohort" | "agenda.step_early" | "agenda.step_late" | "appeal.closed" | "appeal.decision" | "appeal.not_released" | "appeal.not_session_examiner" | "appeal.open_exists" | "appeal.reason_required" | "appeal.window_closed" | "assessment.design_draft" | "assessment.design_stage_over" | "assessment.determined" | "assessment.final_not_submitted" | "assessment.missing_score" | "assessment.not_assigned" | "assessment.score" | "assessment.scored_twice" | "assessment.seminar" | "assessment.session_not_open" | "assessment.unknown_criterion" | "auth.busy" | "auth.forbidden" | "auth.sign_in_required" | "auth.token_invalid" | "auth.token_missing" | "class.name_taken" | "class.not_empty" | "class.unknown" | "cohort.agenda_outside" | "cohort.code_taken" | "cohort.dates.order" | "cohort.partner_read_only" | "cohort.partner_self" | "cohort.phase.dates_order" | "cohort.phase.dates_required" | "cohort.phase.outside_cohort" | "cohort.phase.overlap" | "cohort.phases.order" | "cohort.response_deadline" | "design.already_reviewed" | "design.needs_short_milestone" | "design.not_draft" | "design.not_submitted" | "design.required_to_submit" | "design.return_needs_comment" | "email.address_only" | "email.domain_dot" | "email.invalid" | "email.not_ascii" | "email.taken" | "enrollment.already_enrolled" | "enrollment.coach_not_staff" | "enrollment.self" | "evidence.design_not_approved" | "evidence.file_and_url" | "evidence.file_or_url" | "evidence.is_link" | "evidence.not_pending" | "evidence.reject_needs_comment" | "evidence.withdraw_not_pending" | "field.above_maximum" | "field.below_minimum" | "field.date" | "field.date_time" | "field.email" | "field.invalid" | "field.more_errors" | "field.not_one_of" | "field.not_unique" | "field.pattern" | "field.required" | "field.too_few" | "field.too_long" | "field.too_many" | "field.too_short" | "field.unknown" | "field.url" | "field.uuid" | "field.wrong_type" | "graduation.weights_sum" | "holiday.date_taken" | "idempotency.in_flight" | "idempotency.key_reused" | "institution.choose" | "institution.code_taken" | "institution.not_organized" | "institution.unknown" | "mentor.is_coach" | "mentor.is_examiner" | "mentor.is_participant" | "milestone.achieved" | "milestone.already_started" | "milestone.design_not_approved" | "milestone.evidence_pending" | "milestone.has_evidence" | "milestone.horizon" | "milestone.horizon_closed" | "milestone.needs_approved_evidence" | "milestone.needs_evidence" | "milestone.not_claimed" | "milestone.not_open" | "milestone.not_planned" | "milestone.return_needs_comment" | "milestone.start_design_not_approved" | "milestone.status_move" | "nip.appointment" | "nip.appointment_age" | "nip.birth_date" | "nip.length" | "nip.sex" | "nip.taken" | "project.already_implementing" | "project.design_not_approved" | "project.innovation_area_empty" | "project.not_draft" | "project.not_implementing" | "project.stakeholder_kind" | "project.stakeholder_level" | "project.too_many_innovation_areas" | "publication.design_not_approved" | "publication.evidence_not_approved" | "publication.foreign_evidence" | "publication.innovation_required" | "query.cursor" | "query.project_status" | "query.year" | "rate.address_limited" | "rate.limited" | "region.form" | "region.province_unknown" | "region.regency_form" | "region.regency_needs_province" | "request.invalid" | "request.malformed" | "request.method_not_allowed" | "request.no_resource" | "request.too_large" | "request.unsupported_media_type" | "resource.exists" | "resource.not_found" | "resource.reference_missing" | "resource.stale" | "review.approve_or_reject" | "review.approve_or_return" | "roster.coach_as_participant" | "roster.csv_bare_quote" | "roster.csv_duplicate_column" | "roster.csv_missing_column" | "roster.csv_not_utf8" | "roster.csv_open_quote" | "roster.csv_unknown_column" | "roster.csv_unnamed_column" | "roster.csv_unreadable" | "roster.csv_value_count" | "roster.empty" | "roster.mentor_name_required" | "roster.not_a_coach" | "roster.own_coach" | "roster.own_mentor" | "roster.repeated" | "roster.too_many_rows" | "roster.unit_without_agency" | "rubric.criteria_count" | "rubric.key" | "rubric.key_twice" | "rubric.locked" | "rubric.weight" | "rubric.weights_sum" | "seminar_session.already_open" | "seminar_session.determined" | "seminar_session.empty" | "seminar_session.link" | "seminar_session.none_to_determine" | "seminar_session.not_enrolled" | "seminar_session.not_examiner" | "seminar_session.outside_phase" | "seminar_session.participant_taken" | "seminar_session.place" | "seminar_session.scores_missing" | "seminar_session.time" | "service.database_unreachable" | "service.internal" | "service.schema_behind" | "service.unavailable" | "showcase.replication_future" | "showcase.replication_own_agency" | "showcase.replication_recorded" | "showcase.replication_status" | "staff.coach_has_participants" | "staff.last_organizer" | "template.program_mismatch" | "template.shipped" | "template.unknown" | "text.bidi_control" | "text.control" | "text.not_text" | "text.single_line" | "thresholds.above" | "thresholds.count" | "thresholds.order" | "transfer.awaits_organizer" | "transfer.closed" | "transfer.mentor_both" | "transfer.mentor_email_unknown" | "transfer.mentor_required" | "transfer.same_mentor" | "unit.name_taken" | "unit.not_of_agency" | "unit.unknown" | "upload.busy" | "upload.empty" | "upload.field_too_long" | "upload.malformed" | "upload.multipart" | "upload.offset_mismatch" | "upload.one_file" | "upload.over_limit" | "upload.protocol" | "upload.too_large" | "upload.too_slow" | "upload.type" | "upload.unknown_field" | "user.unknown";
             /**
              * @description The code worded for a person: in English, or in Indonesian when the request's Accept-Language asks for id.
              * @example submit at least one evidence before claiming the milestone achieved
@@ -3186,6 +3621,12 @@ export interface components {
             type?: string;
         };
         Escalation: {
+            /**
+             * Format: date
+             * @description The last day of the response deadline: the responseDeadlineDays-th working day (no weekend, no holiday of list-holidays) after the day it was submitted, in WIB.
+             * @example 2026-04-02
+             */
+            dueOn: string;
             /**
              * Format: uuid
              * @description The participant's enrollment (to change the mentor with update-enrollment).
@@ -3222,7 +3663,7 @@ export interface components {
             projectId: string;
             /**
              * Format: int64
-             * @description The cohort's response deadline, in days.
+             * @description The cohort's response deadline, in working days.
              * @example 7
              */
             responseDeadlineDays: number;
@@ -3252,7 +3693,7 @@ export interface components {
             title: string;
             /**
              * Format: int64
-             * @description For how many whole days it has waited.
+             * @description For how many whole calendar days it has waited.
              * @example 9
              */
             waitingDays: number;
@@ -3319,7 +3760,7 @@ export interface components {
         };
         Evidence: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /**
              * @description Description.
              * @example Ditandatangani Kepala Dinas pada 3 Maret 2026.
@@ -3552,6 +3993,64 @@ export interface components {
              * @example Layanan
              */
             text: string;
+        };
+        Holiday: {
+            /** @description The operations (by operationId) you may perform on it now. */
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            /**
+             * Format: date-time
+             * @description When it was added to the calendar.
+             * @example 2026-11-23T09:30:00Z
+             */
+            createdAt: string;
+            /**
+             * Format: date
+             * @description The day.
+             * @example 2026-03-20
+             */
+            date: string;
+            /**
+             * Format: uuid
+             * @description The holiday's id.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            id: string;
+            /**
+             * @description A national holiday (libur nasional) or a cuti bersama of the joint ministerial decree.
+             * @example joint_leave
+             * @enum {string}
+             */
+            kind: "national" | "joint_leave";
+            /**
+             * @description What it is.
+             * @example Cuti bersama Idul Fitri 1447 H
+             */
+            name: string;
+            /** @description Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer. */
+            refusedActions: components["schemas"]["RefusedAction"][];
+        };
+        HolidayCreate: {
+            /**
+             * Format: date
+             * @description The day; one holiday per day.
+             * @example 2027-03-12
+             */
+            date: string;
+            /**
+             * @description A national holiday or a cuti bersama.
+             * @example joint_leave
+             * @enum {string}
+             */
+            kind: "national" | "joint_leave";
+            /**
+             * @description What it is.
+             * @example Cuti bersama Idul Fitri 1448 H
+             */
+            name: string;
+        };
+        HolidayList: {
+            /** @description The holidays, by date. */
+            items: components["schemas"]["Holiday"][];
         };
         HorizonProgress: {
             /**
@@ -3792,7 +4291,7 @@ export interface components {
         };
         MeBody: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /** @description The words of the product of each cohort where the user holds a role (Proyek Perubahan or Aksi Perubahan), so that every screen says them without reading the cohort. */
             cohortTerms: components["schemas"]["CohortTermsBody"][];
             /** @description Ids of the institutions for which the user may create cohorts. */
@@ -3811,7 +4310,7 @@ export interface components {
         };
         MentorTransfer: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /**
              * Format: uuid
              * @description The cohort.
@@ -3938,7 +4437,7 @@ export interface components {
         };
         Milestone: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /** @description The steps towards it. */
             activities: components["schemas"]["Activity"][];
             /**
@@ -4090,6 +4589,17 @@ export interface components {
         ParticipantProgress: {
             /**
              * Format: uuid
+             * @description Their class, when they have one.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            classId?: string;
+            /**
+             * @description Their class's name; empty without one.
+             * @example Kelas A
+             */
+            className: string;
+            /**
+             * Format: uuid
              * @description The enrollment.
              * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
@@ -4205,7 +4715,7 @@ export interface components {
         };
         ProgramTemplate: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /** @description The kinds of agenda item the program runs, in order, with typical durations. */
             agenda: components["schemas"]["AgendaStep"][];
             /**
@@ -4373,7 +4883,7 @@ export interface components {
         };
         Project: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /**
              * @description Background.
              * @example Pelayanan adminduk masih tatap muka.
@@ -4578,7 +5088,7 @@ export interface components {
         };
         Publication: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /**
              * @description The participant's agency when published; empty without one.
              * @example Pemerintah Kota Batam
@@ -4697,13 +5207,13 @@ export interface components {
              * @description The refused operation.
              * @enum {string}
              */
-            action: "update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session";
+            action: "update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday";
             /**
              * @description Why, as the code of the problem the operation would answer (see ErrorModel).
              * @example milestone.needs_evidence
              * @enum {string}
              */
-            code: "account.not_yours" | "account.too_many_failures" | "account.wrong_activation" | "account.wrong_credentials" | "agency.name_taken" | "agency.unknown" | "agenda.dates.order" | "agenda.outside_cohort" | "agenda.step_early" | "agenda.step_late" | "assessment.design_draft" | "assessment.design_stage_over" | "assessment.determined" | "assessment.final_not_submitted" | "assessment.missing_score" | "assessment.not_assigned" | "assessment.score" | "assessment.scored_twice" | "assessment.seminar" | "assessment.session_not_open" | "assessment.unknown_criterion" | "auth.busy" | "auth.forbidden" | "auth.sign_in_required" | "auth.token_invalid" | "auth.token_missing" | "cohort.agenda_outside" | "cohort.code_taken" | "cohort.dates.order" | "cohort.partner_read_only" | "cohort.partner_self" | "cohort.phase.dates_order" | "cohort.phase.dates_required" | "cohort.phase.outside_cohort" | "cohort.phase.overlap" | "cohort.phases.order" | "cohort.response_deadline" | "design.already_reviewed" | "design.needs_short_milestone" | "design.not_draft" | "design.not_submitted" | "design.required_to_submit" | "design.return_needs_comment" | "email.address_only" | "email.domain_dot" | "email.invalid" | "email.not_ascii" | "email.taken" | "enrollment.already_enrolled" | "enrollment.coach_not_staff" | "enrollment.self" | "evidence.design_not_approved" | "evidence.file_and_url" | "evidence.file_or_url" | "evidence.is_link" | "evidence.not_pending" | "evidence.reject_needs_comment" | "evidence.withdraw_not_pending" | "field.above_maximum" | "field.below_minimum" | "field.date" | "field.date_time" | "field.email" | "field.invalid" | "field.more_errors" | "field.not_one_of" | "field.not_unique" | "field.pattern" | "field.required" | "field.too_few" | "field.too_long" | "field.too_many" | "field.too_short" | "field.unknown" | "field.url" | "field.uuid" | "field.wrong_type" | "graduation.weights_sum" | "idempotency.in_flight" | "idempotency.key_reused" | "institution.choose" | "institution.code_taken" | "institution.not_organized" | "institution.unknown" | "mentor.is_coach" | "mentor.is_examiner" | "mentor.is_participant" | "milestone.achieved" | "milestone.already_started" | "milestone.design_not_approved" | "milestone.evidence_pending" | "milestone.has_evidence" | "milestone.horizon" | "milestone.horizon_closed" | "milestone.needs_approved_evidence" | "milestone.needs_evidence" | "milestone.not_claimed" | "milestone.not_open" | "milestone.not_planned" | "milestone.return_needs_comment" | "milestone.start_design_not_approved" | "milestone.status_move" | "nip.appointment" | "nip.appointment_age" | "nip.birth_date" | "nip.length" | "nip.sex" | "nip.taken" | "project.already_implementing" | "project.design_not_approved" | "project.innovation_area_empty" | "project.not_draft" | "project.not_implementing" | "project.stakeholder_kind" | "project.stakeholder_level" | "project.too_many_innovation_areas" | "publication.design_not_approved" | "publication.evidence_not_approved" | "publication.foreign_evidence" | "publication.innovation_required" | "query.cursor" | "query.project_status" | "query.year" | "rate.address_limited" | "rate.limited" | "region.form" | "region.province_unknown" | "region.regency_form" | "region.regency_needs_province" | "request.invalid" | "request.malformed" | "request.method_not_allowed" | "request.no_resource" | "request.too_large" | "request.unsupported_media_type" | "resource.exists" | "resource.not_found" | "resource.reference_missing" | "resource.stale" | "review.approve_or_reject" | "review.approve_or_return" | "roster.coach_as_participant" | "roster.csv_bare_quote" | "roster.csv_duplicate_column" | "roster.csv_missing_column" | "roster.csv_not_utf8" | "roster.csv_open_quote" | "roster.csv_unknown_column" | "roster.csv_unnamed_column" | "roster.csv_unreadable" | "roster.csv_value_count" | "roster.empty" | "roster.mentor_name_required" | "roster.not_a_coach" | "roster.own_coach" | "roster.own_mentor" | "roster.repeated" | "roster.too_many_rows" | "roster.unit_without_agency" | "rubric.criteria_count" | "rubric.key" | "rubric.key_twice" | "rubric.locked" | "rubric.weight" | "rubric.weights_sum" | "seminar_session.already_open" | "seminar_session.determined" | "seminar_session.empty" | "seminar_session.link" | "seminar_session.none_to_determine" | "seminar_session.not_enrolled" | "seminar_session.not_examiner" | "seminar_session.outside_phase" | "seminar_session.participant_taken" | "seminar_session.place" | "seminar_session.scores_missing" | "seminar_session.time" | "service.database_unreachable" | "service.internal" | "service.schema_behind" | "service.unavailable" | "showcase.replication_future" | "showcase.replication_own_agency" | "showcase.replication_recorded" | "showcase.replication_status" | "staff.coach_has_participants" | "staff.last_organizer" | "template.program_mismatch" | "template.shipped" | "template.unknown" | "text.bidi_control" | "text.control" | "text.not_text" | "text.single_line" | "thresholds.above" | "thresholds.count" | "thresholds.order" | "transfer.awaits_organizer" | "transfer.closed" | "transfer.mentor_both" | "transfer.mentor_email_unknown" | "transfer.mentor_required" | "transfer.same_mentor" | "unit.name_taken" | "unit.not_of_agency" | "unit.unknown" | "upload.busy" | "upload.empty" | "upload.field_too_long" | "upload.malformed" | "upload.multipart" | "upload.offset_mismatch" | "upload.one_file" | "upload.over_limit" | "upload.protocol" | "upload.too_large" | "upload.too_slow" | "upload.type" | "upload.unknown_field" | "user.unknown";
+            code: "account.not_yours" | "account.too_many_failures" | "account.wrong_activation" | "account.wrong_credentials" | "agency.name_taken" | "agency.unknown" | "agenda.dates.order" | "agenda.outside_cohort" | "agenda.step_early" | "agenda.step_late" | "appeal.closed" | "appeal.decision" | "appeal.not_released" | "appeal.not_session_examiner" | "appeal.open_exists" | "appeal.reason_required" | "appeal.window_closed" | "assessment.design_draft" | "assessment.design_stage_over" | "assessment.determined" | "assessment.final_not_submitted" | "assessment.missing_score" | "assessment.not_assigned" | "assessment.score" | "assessment.scored_twice" | "assessment.seminar" | "assessment.session_not_open" | "assessment.unknown_criterion" | "auth.busy" | "auth.forbidden" | "auth.sign_in_required" | "auth.token_invalid" | "auth.token_missing" | "class.name_taken" | "class.not_empty" | "class.unknown" | "cohort.agenda_outside" | "cohort.code_taken" | "cohort.dates.order" | "cohort.partner_read_only" | "cohort.partner_self" | "cohort.phase.dates_order" | "cohort.phase.dates_required" | "cohort.phase.outside_cohort" | "cohort.phase.overlap" | "cohort.phases.order" | "cohort.response_deadline" | "design.already_reviewed" | "design.needs_short_milestone" | "design.not_draft" | "design.not_submitted" | "design.required_to_submit" | "design.return_needs_comment" | "email.address_only" | "email.domain_dot" | "email.invalid" | "email.not_ascii" | "email.taken" | "enrollment.already_enrolled" | "enrollment.coach_not_staff" | "enrollment.self" | "evidence.design_not_approved" | "evidence.file_and_url" | "evidence.file_or_url" | "evidence.is_link" | "evidence.not_pending" | "evidence.reject_needs_comment" | "evidence.withdraw_not_pending" | "field.above_maximum" | "field.below_minimum" | "field.date" | "field.date_time" | "field.email" | "field.invalid" | "field.more_errors" | "field.not_one_of" | "field.not_unique" | "field.pattern" | "field.required" | "field.too_few" | "field.too_long" | "field.too_many" | "field.too_short" | "field.unknown" | "field.url" | "field.uuid" | "field.wrong_type" | "graduation.weights_sum" | "holiday.date_taken" | "idempotency.in_flight" | "idempotency.key_reused" | "institution.choose" | "institution.code_taken" | "institution.not_organized" | "institution.unknown" | "mentor.is_coach" | "mentor.is_examiner" | "mentor.is_participant" | "milestone.achieved" | "milestone.already_started" | "milestone.design_not_approved" | "milestone.evidence_pending" | "milestone.has_evidence" | "milestone.horizon" | "milestone.horizon_closed" | "milestone.needs_approved_evidence" | "milestone.needs_evidence" | "milestone.not_claimed" | "milestone.not_open" | "milestone.not_planned" | "milestone.return_needs_comment" | "milestone.start_design_not_approved" | "milestone.status_move" | "nip.appointment" | "nip.appointment_age" | "nip.birth_date" | "nip.length" | "nip.sex" | "nip.taken" | "project.already_implementing" | "project.design_not_approved" | "project.innovation_area_empty" | "project.not_draft" | "project.not_implementing" | "project.stakeholder_kind" | "project.stakeholder_level" | "project.too_many_innovation_areas" | "publication.design_not_approved" | "publication.evidence_not_approved" | "publication.foreign_evidence" | "publication.innovation_required" | "query.cursor" | "query.project_status" | "query.year" | "rate.address_limited" | "rate.limited" | "region.form" | "region.province_unknown" | "region.regency_form" | "region.regency_needs_province" | "request.invalid" | "request.malformed" | "request.method_not_allowed" | "request.no_resource" | "request.too_large" | "request.unsupported_media_type" | "resource.exists" | "resource.not_found" | "resource.reference_missing" | "resource.stale" | "review.approve_or_reject" | "review.approve_or_return" | "roster.coach_as_participant" | "roster.csv_bare_quote" | "roster.csv_duplicate_column" | "roster.csv_missing_column" | "roster.csv_not_utf8" | "roster.csv_open_quote" | "roster.csv_unknown_column" | "roster.csv_unnamed_column" | "roster.csv_unreadable" | "roster.csv_value_count" | "roster.empty" | "roster.mentor_name_required" | "roster.not_a_coach" | "roster.own_coach" | "roster.own_mentor" | "roster.repeated" | "roster.too_many_rows" | "roster.unit_without_agency" | "rubric.criteria_count" | "rubric.key" | "rubric.key_twice" | "rubric.locked" | "rubric.weight" | "rubric.weights_sum" | "seminar_session.already_open" | "seminar_session.determined" | "seminar_session.empty" | "seminar_session.link" | "seminar_session.none_to_determine" | "seminar_session.not_enrolled" | "seminar_session.not_examiner" | "seminar_session.outside_phase" | "seminar_session.participant_taken" | "seminar_session.place" | "seminar_session.scores_missing" | "seminar_session.time" | "service.database_unreachable" | "service.internal" | "service.schema_behind" | "service.unavailable" | "showcase.replication_future" | "showcase.replication_own_agency" | "showcase.replication_recorded" | "showcase.replication_status" | "staff.coach_has_participants" | "staff.last_organizer" | "template.program_mismatch" | "template.shipped" | "template.unknown" | "text.bidi_control" | "text.control" | "text.not_text" | "text.single_line" | "thresholds.above" | "thresholds.count" | "thresholds.order" | "transfer.awaits_organizer" | "transfer.closed" | "transfer.mentor_both" | "transfer.mentor_email_unknown" | "transfer.mentor_required" | "transfer.same_mentor" | "unit.name_taken" | "unit.not_of_agency" | "unit.unknown" | "upload.busy" | "upload.empty" | "upload.field_too_long" | "upload.malformed" | "upload.multipart" | "upload.offset_mismatch" | "upload.one_file" | "upload.over_limit" | "upload.protocol" | "upload.too_large" | "upload.too_slow" | "upload.type" | "upload.unknown_field" | "user.unknown";
             /** @description The values the code's wording names. A seminar or decision names the one variant of the operation that is refused, when the operation stays allowed for the other (record-assessment for the final seminar, verify-milestone to approve). */
             params?: {
                 [key: string]: unknown;
@@ -4717,7 +5227,7 @@ export interface components {
             comment?: string;
             /**
              * Format: date
-             * @description When the milestone is due (milestone reminders).
+             * @description When the milestone is due (milestone reminders), or the last day of the cohort's response deadline, counted in working days (decision reminders).
              * @example 2026-05-15
              */
             dueOn?: string;
@@ -4750,7 +5260,7 @@ export interface components {
             projectTitle: string;
             /**
              * Format: int64
-             * @description The cohort's response deadline, in days.
+             * @description The cohort's response deadline, in working days.
              * @example 7
              */
             responseDeadlineDays: number;
@@ -4915,6 +5425,12 @@ export interface components {
         };
         ReviewQueueItem: {
             /**
+             * Format: date
+             * @description The last day to decide: the responseDeadlineDays-th working day (no weekend, no holiday of list-holidays) after the day it was submitted, in WIB.
+             * @example 2026-04-02
+             */
+            dueOn: string;
+            /**
              * Format: uuid
              * @description The design's project, the milestone or the evidence.
              * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
@@ -4927,7 +5443,7 @@ export interface components {
              */
             kind: "design" | "milestone" | "evidence";
             /**
-             * @description Whether it has waited longer than the cohort's response deadline (it is then escalated to the coach and the organizers).
+             * @description Whether the response deadline has passed (it is then escalated to the coach and the organizers).
              * @example false
              */
             late: boolean;
@@ -4944,7 +5460,7 @@ export interface components {
             projectId: string;
             /**
              * Format: int64
-             * @description The cohort's response deadline, in days.
+             * @description The cohort's response deadline, in working days.
              * @example 7
              */
             responseDeadlineDays: number;
@@ -4961,7 +5477,7 @@ export interface components {
             title: string;
             /**
              * Format: int64
-             * @description For how many whole days it has waited.
+             * @description For how many whole calendar days it has waited.
              * @example 3
              */
             waitingDays: number;
@@ -5064,10 +5580,21 @@ export interface components {
              */
             agencyId?: string;
             /**
+             * Format: uuid
+             * @description The class the row names (class column), found in the cohort by name whatever the case, or created.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            classId?: string;
+            /**
              * @description Whether the agency was created.
              * @example false
              */
             createdAgency: boolean;
+            /**
+             * @description Whether the row's class was created.
+             * @example false
+             */
+            createdClass: boolean;
             /**
              * @description Whether the mentor's account was created.
              * @example false
@@ -5212,7 +5739,7 @@ export interface components {
         };
         SeminarSession: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /**
              * @description Whether the participants' coach and mentor attend as session members.
              * @example false
@@ -5400,7 +5927,7 @@ export interface components {
         };
         SessionParticipant: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /**
              * Format: uuid
              * @description The participant's enrollment.
@@ -5939,7 +6466,7 @@ export interface components {
              * @example project.design_submitted
              * @enum {string}
              */
-            action: "project.updated" | "project.design_submitted" | "project.design_reviewed" | "project.design_approved" | "project.implementation_started" | "project.final_submitted" | "project.completed" | "project.published" | "project.publication_updated" | "project.withdrawn" | "project.unpublished" | "milestone.created" | "milestone.updated" | "milestone.deleted" | "milestone.claimed" | "milestone.verified" | "milestone.returned" | "milestone.started" | "evidence.submitted" | "evidence.withdrawn" | "evidence.approved" | "evidence.rejected" | "coaching_note.added" | "assessment.recorded" | "assessment.revised" | "result.determined" | "enrollment.created" | "enrollment.updated" | "mentor_transfer.proposed" | "mentor_transfer.confirmed" | "mentor_transfer.refused" | "mentor_transfer.accepted" | "mentor_transfer.declined" | "mentor_transfer.cancelled";
+            action: "project.updated" | "project.design_submitted" | "project.design_reviewed" | "project.design_approved" | "project.implementation_started" | "project.final_submitted" | "project.completed" | "project.published" | "project.publication_updated" | "project.withdrawn" | "project.unpublished" | "milestone.created" | "milestone.updated" | "milestone.deleted" | "milestone.claimed" | "milestone.verified" | "milestone.returned" | "milestone.started" | "evidence.submitted" | "evidence.withdrawn" | "evidence.approved" | "evidence.rejected" | "coaching_note.added" | "assessment.recorded" | "assessment.revised" | "result.determined" | "appeal.filed" | "appeal.assigned" | "appeal.closed" | "result.redetermined" | "enrollment.created" | "enrollment.updated" | "mentor_transfer.proposed" | "mentor_transfer.confirmed" | "mentor_transfer.refused" | "mentor_transfer.accepted" | "mentor_transfer.declined" | "mentor_transfer.cancelled";
             /**
              * Format: uuid
              * @description Who did it; absent for what the system did.
@@ -5979,7 +6506,7 @@ export interface components {
         };
         Unit: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /**
              * Format: uuid
              * @description The agency it belongs to.
@@ -7536,6 +8063,215 @@ export interface operations {
             };
         };
     };
+    "delete-class": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The class's id. */
+                classId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "update-class": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you read. When given, the change is made only if nobody changed the resource since; otherwise 412 Precondition Failed. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The class's id. */
+                classId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["ClassPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Class"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     "list-cohorts": {
         parameters: {
             query?: {
@@ -8263,6 +8999,493 @@ export interface operations {
             };
         };
     };
+    "list-appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The cohort's id. */
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealListOutputBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "assign-appeal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The cohort's id. */
+                cohortId: string;
+                /** @description The appeal's id. */
+                appealId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppealAssignment"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appeal"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "close-appeal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The cohort's id. */
+                cohortId: string;
+                /** @description The appeal's id. */
+                appealId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppealDecision"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appeal"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "list-classes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The cohort's id. */
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassList"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "create-class": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The cohort's id. */
+                cohortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClassCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Class"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     "list-enrollments": {
         parameters: {
             query?: {
@@ -8547,6 +9770,8 @@ export interface operations {
                 status?: "draft" | "design_submitted" | "design_approved" | "implementing" | "final_submitted" | "completed";
                 /** @description By participant name, by progress (highest first) or by last activity (most recent first). */
                 sort?: "name" | "progress" | "lastActivityAt";
+                /** @description Only the participants of this class of the cohort (list-classes); another cohort's class answers 422 class.unknown naming query.classId. */
+                classId?: string;
             };
             header?: never;
             path: {
@@ -8633,6 +9858,8 @@ export interface operations {
                 status?: "draft" | "design_submitted" | "design_approved" | "implementing" | "final_submitted" | "completed";
                 /** @description By participant name, by progress (highest first) or by last activity (most recent first). */
                 sort?: "name" | "progress" | "lastActivityAt";
+                /** @description Only the participants of this class of the cohort (list-classes); another cohort's class answers 422 class.unknown naming query.classId. */
+                classId?: string;
                 /** @description The separator: , or ; (for Excel set to Indonesian). */
                 sep?: string;
                 /** @description The file's language: id (Indonesian headings and statuses, times in WIB) or en (snake_case headings, the API's statuses, RFC 3339 times). */
@@ -10421,7 +11648,10 @@ export interface operations {
     };
     "get-cohort-workload": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only the participants of this class of the cohort (list-classes); another cohort's class answers 422 class.unknown naming query.classId. */
+                classId?: string;
+            };
             header?: never;
             path: {
                 /** @description The cohort's id. */
@@ -11237,6 +12467,242 @@ export interface operations {
             };
             /** @description Request Entity Too Large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "list-holidays": {
+        parameters: {
+            query?: {
+                /** @description Only the holidays of this year. */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolidayList"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "create-holiday": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HolidayCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Holiday"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "delete-holiday": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The holiday's id. */
+                holidayId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13666,6 +15132,189 @@ export interface operations {
             };
             /** @description Precondition Failed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "list-project-appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealListOutputBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "file-appeal": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppealCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appeal"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

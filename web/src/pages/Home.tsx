@@ -126,18 +126,9 @@ function MyEnrollments({ cohortId }: { cohortId: string }) {
   const loaded = useLoad(async () => {
     const list = await ok(api.GET("/v1/cohorts/{cohortId}/enrollments", { params: { path: { cohortId }, query: { limit: 200 } } }));
     const mine = list.items.find((e) => e.participantId === me.user.id);
-    const mentees = await Promise.all(
-      list.items
-        .filter((e) => e.mentorId === me.user.id)
-        .map(async (e) => {
-          const [project, person] = await Promise.all([
-            ok(api.GET("/v1/projects/{projectId}", { params: { path: { projectId: e.projectId } } })),
-            ok(api.GET("/v1/users/{userId}", { params: { path: { userId: e.participantId } } })),
-          ]);
-          return { enrollment: e, project, name: person.name, sortName: person.sortName };
-        }),
-    );
-    mentees.sort((a, b) => compareNames(a.sortName, b.sortName));
+    // Each enrollment names its participant and their project: one call for all mentees.
+    const mentees = list.items.filter((e) => e.mentorId === me.user.id);
+    mentees.sort((a, b) => compareNames(a.participantSortName, b.participantSortName));
     return { mine, mentees };
   }, [cohortId, me.user.id]);
   const data = loaded.data;
@@ -153,11 +144,11 @@ function MyEnrollments({ cohortId }: { cohortId: string }) {
         <section className="mentees" aria-label={t("home.mentees")}>
           <h4>{t("home.mentees")}</h4>
           <ul>
-            {data.mentees.map(({ enrollment, project, name }) => (
-              <li key={enrollment.id}>
-                <Link href={`/proyek/${project.id}`}>{name}</Link>
+            {data.mentees.map((e) => (
+              <li key={e.id}>
+                <Link href={`/proyek/${e.projectId}`}>{e.participantName}</Link>
                 {" — "}
-                {project.title || t("home.noTitleYet")} <StatusBadge status={project.status} />
+                {e.projectTitle || t("home.noTitleYet")} <StatusBadge status={e.projectStatus} />
               </li>
             ))}
           </ul>
