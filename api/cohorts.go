@@ -28,7 +28,7 @@ type Cohort struct {
 	StartsOn             domain.Date `json:"startsOn" format:"date" doc:"First day of the training." example:"2024-03-04"`
 	EndsOn               domain.Date `json:"endsOn" format:"date" doc:"Last day of the training." example:"2024-08-30"`
 	Phases               []Phase     `json:"phases" doc:"The schedule, in order, inside the training's dates."`
-	ResponseDeadlineDays int         `json:"responseDeadlineDays" minimum:"1" maximum:"90" doc:"How many days a mentor or coach has to answer what waits for their review; waiting longer is late and escalated to the coach and the organizers." example:"7"`
+	ResponseDeadlineDays int         `json:"responseDeadlineDays" minimum:"1" maximum:"90" doc:"How many working days (weekends and the holidays of list-holidays do not count) a mentor or coach has to answer what waits for their review; waiting longer is late and escalated to the coach and the organizers." example:"7"`
 	Version              int64       `json:"version" doc:"Increases with every change; the ETag names it." example:"1"`
 	CreatedAt            time.Time   `json:"createdAt" doc:"When it was created."`
 	UpdatedAt            time.Time   `json:"updatedAt" doc:"When it last changed."`
@@ -67,7 +67,7 @@ type CohortCreate struct {
 	StartsOn             domain.Date `json:"startsOn" format:"date" doc:"First day." example:"2024-03-04"`
 	EndsOn               domain.Date `json:"endsOn" format:"date" doc:"Last day; not before startsOn." example:"2024-08-30"`
 	Phases               []Phase     `json:"phases,omitempty" maxItems:"4" doc:"The schedule: design, design_seminar, implementation, final_seminar, each at most once, in this order, inside the cohort's dates, not overlapping."`
-	ResponseDeadlineDays *int        `json:"responseDeadlineDays,omitempty" minimum:"1" maximum:"90" doc:"How many days a mentor or coach has to answer what waits for their review (1–90); 7 when left out." example:"7"`
+	ResponseDeadlineDays *int        `json:"responseDeadlineDays,omitempty" minimum:"1" maximum:"90" doc:"How many working days a mentor or coach has to answer what waits for their review (1–90); 7 when left out." example:"7"`
 	CohortFromTemplate
 }
 
@@ -78,7 +78,7 @@ type CohortPatch struct {
 	StartsOn             Optional[domain.Date] `json:"startsOn,omitempty" format:"date" doc:"New first day."`
 	EndsOn               Optional[domain.Date] `json:"endsOn,omitempty" format:"date" doc:"New last day."`
 	Phases               *[]Phase              `json:"phases,omitempty" maxItems:"4" doc:"The whole new schedule (it replaces the old one)."`
-	ResponseDeadlineDays Optional[int]         `json:"responseDeadlineDays,omitempty" minimum:"1" maximum:"90" example:"5" doc:"The new response deadline, in days (1–90)."`
+	ResponseDeadlineDays Optional[int]         `json:"responseDeadlineDays,omitempty" minimum:"1" maximum:"90" example:"5" doc:"The new response deadline, in working days (1–90)."`
 	CohortProgramPatch
 }
 

@@ -20,7 +20,8 @@ type Enrollment struct {
 	ParticipantID uuid.UUID  `json:"participantId" format:"uuid" doc:"The participant (peserta)."`
 	MentorID      uuid.UUID  `json:"mentorId" format:"uuid" doc:"The mentor: the participant's superior at home."`
 	CoachID       *uuid.UUID `json:"coachId,omitempty" format:"uuid" doc:"The coach of the training institution, once assigned."`
-	Group         string     `json:"group" doc:"The group (kelompok) within the cohort." example:"Kelompok 3"`
+	ClassID       *uuid.UUID `json:"classId,omitempty" format:"uuid" doc:"The participant's class (kelas) of the cohort, once placed in one (list-classes)."`
+	Group         string     `json:"group" doc:"The group (kelompok) within the cohort, of the participant's class when they have one." example:"Kelompok 3"`
 	ProjectID     uuid.UUID  `json:"projectId" format:"uuid" doc:"The participant's change project, created with the enrollment."`
 	// The listing, so that a list of enrollments is shown without a call
 	// per enrollment.
@@ -36,7 +37,7 @@ type Enrollment struct {
 
 func newEnrollment(e domain.Enrollment) Enrollment {
 	return Enrollment{ID: e.ID, CohortID: e.CohortID, ParticipantID: e.ParticipantID, MentorID: e.MentorID, CoachID: e.CoachID,
-		Group: e.Group, ProjectID: e.ProjectID, Version: e.Version, CreatedAt: e.CreatedAt, UpdatedAt: e.UpdatedAt, Offered: offered(e.Offer),
+		ClassID: e.ClassID, Group: e.Group, ProjectID: e.ProjectID, Version: e.Version, CreatedAt: e.CreatedAt, UpdatedAt: e.UpdatedAt, Offered: offered(e.Offer),
 		ParticipantName: e.Listing.ParticipantName, ParticipantSortName: domain.SortName(e.Listing.ParticipantName),
 		ProjectTitle: e.Listing.ProjectTitle, ProjectStatus: string(e.Listing.ProjectStatus)}
 }
@@ -46,6 +47,7 @@ type EnrollmentCreate struct {
 	ParticipantID uuid.UUID  `json:"participantId" format:"uuid" doc:"The participant."`
 	MentorID      uuid.UUID  `json:"mentorId" format:"uuid" doc:"Their mentor; someone other than the participant."`
 	CoachID       *uuid.UUID `json:"coachId,omitempty" format:"uuid" doc:"Their coach; must be a coach of the cohort."`
+	ClassID       *uuid.UUID `json:"classId,omitempty" format:"uuid" doc:"Their class; must be a class of the cohort (class.unknown)."`
 	Group         string     `json:"group,omitempty" maxLength:"200" doc:"Their group." example:"Kelompok 3"`
 }
 
@@ -54,6 +56,7 @@ type EnrollmentPatch struct {
 	MentorID Optional[uuid.UUID] `json:"mentorId,omitempty" format:"uuid" doc:"The new mentor; the former mentor loses access to the project at once."`
 	CoachID  Optional[uuid.UUID] `json:"coachId,omitempty" format:"uuid" doc:"The new coach, a coach of the cohort; null leaves the participant without a coach."`
 	Group    Optional[string]    `json:"group,omitempty" maxLength:"200" example:"Kelompok 2" doc:"The new group."`
+	ClassID  Optional[uuid.UUID] `json:"classId,omitempty" format:"uuid" doc:"The new class, a class of the cohort (else class.unknown); null takes the participant out of their class."`
 }
 
 type enrollmentOutput struct {
@@ -89,6 +92,8 @@ type RosterRowResult struct {
 	UnitID                    *uuid.UUID `json:"unitId,omitempty" format:"uuid" doc:"The participant's work unit named by the row (column unit / Unit Kerja)."`
 	MentorUnitID              *uuid.UUID `json:"mentorUnitId,omitempty" format:"uuid" doc:"The mentor's work unit named by the row (column mentor_unit / Unit Kerja Mentor)."`
 	CreatedUnits              int        `json:"createdUnits" doc:"How many work units this row created in the agency (0 to 2)." example:"0"`
+	ClassID                   *uuid.UUID `json:"classId,omitempty" format:"uuid" doc:"The class the row names (class column), found in the cohort by name whatever the case, or created."`
+	CreatedClass              bool       `json:"createdClass" doc:"Whether the row's class was created."`
 	ParticipantActivationCode string     `json:"participantActivationCode,omitempty" doc:"One-time activation code of a created participant account: hand it out. Shown only now." example:"7KQ2-M9XD-4TPA"`
 	MentorActivationCode      string     `json:"mentorActivationCode,omitempty" doc:"One-time activation code of a created mentor account. Shown only now." example:"X3RT-88QW-N2KD"`
 }
@@ -107,6 +112,7 @@ func newRosterImportResult(outcomes []domain.RosterOutcome) RosterImportResult {
 		out.Rows[i] = RosterRowResult{Row: o.Line, Email: o.Email, ParticipantID: o.ParticipantID, MentorID: o.MentorID, AgencyID: o.AgencyID,
 			EnrollmentID: o.EnrollmentID, ProjectID: o.ProjectID, Enrollment: string(o.Enrollment), CreatedParticipant: o.CreatedParticipant,
 			CreatedMentor: o.CreatedMentor, CreatedAgency: o.CreatedAgency, UnitID: o.UnitID, MentorUnitID: o.MentorUnitID, CreatedUnits: o.CreatedUnits,
+			ClassID: o.ClassID, CreatedClass: o.CreatedClass,
 			ParticipantActivationCode: o.ParticipantActivationCode,
 			MentorActivationCode:      o.MentorActivationCode}
 		switch o.Enrollment {
@@ -150,7 +156,7 @@ func registerEnrollments(api huma.API, s *Services) {
 		Body EnrollmentCreate
 	}) (*enrollmentOutput, error) {
 		b := in.Body
-		return enrollmentAnswer(s.Cohorts.Enroll(ctx, actorOf(ctx), in.CohortID, domain.EnrollmentPlan{ParticipantID: b.ParticipantID, MentorID: b.MentorID, CoachID: b.CoachID, Group: b.Group}))
+		return enrollmentAnswer(s.Cohorts.Enroll(ctx, actorOf(ctx), in.CohortID, domain.EnrollmentPlan{ParticipantID: b.ParticipantID, MentorID: b.MentorID, CoachID: b.CoachID, ClassID: b.ClassID, Group: b.Group}))
 	})
 
 	huma.Register(api, huma.Operation{
@@ -176,8 +182,8 @@ func registerEnrollments(api huma.API, s *Services) {
 
 	huma.Register(api, huma.Operation{
 		OperationID: "update-enrollment", Method: http.MethodPatch, Path: "/enrollments/{enrollmentId}",
-		Summary: "Change a participant's mentor, coach or group", Tags: []string{"enrollments"}, Security: signedIn,
-		Description: "Changes the mentor, coach or group with a JSON merge patch (RFC 7396). The cohort's organizers may do this. The change is kept in the audit trail; a replaced mentor or coach loses access to the project at once.",
+		Summary: "Change a participant's mentor, coach, class or group", Tags: []string{"enrollments"}, Security: signedIn,
+		Description: "Changes the mentor, coach, class or group with a JSON merge patch (RFC 7396). The cohort's organizers may do this. The change is kept in the audit trail; a replaced mentor or coach loses access to the project at once.",
 		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusPreconditionFailed, http.StatusUnprocessableEntity},
 	}, func(ctx context.Context, in *struct {
 		EnrollmentPath
@@ -185,7 +191,8 @@ func registerEnrollments(api huma.API, s *Services) {
 		Body EnrollmentPatch `contentType:"application/merge-patch+json"`
 	}) (*enrollmentOutput, error) {
 		b := in.Body
-		changes := domain.EnrollmentChanges{MentorID: b.MentorID.ptr(), CoachID: b.CoachID.ptr(), ClearCoach: b.CoachID.Null, Group: b.Group.ptr()}
+		changes := domain.EnrollmentChanges{MentorID: b.MentorID.ptr(), CoachID: b.CoachID.ptr(), ClearCoach: b.CoachID.Null, Group: b.Group.ptr(),
+			ClassID: b.ClassID.ptr(), ClearClass: b.ClassID.Null}
 		return enrollmentAnswer(s.Cohorts.UpdateEnrollment(ctx, actorOf(ctx), in.EnrollmentID, changes, in.expected()))
 	})
 
@@ -197,6 +204,7 @@ func registerEnrollments(api huma.API, s *Services) {
 			"`NIP,Nama,Email,Jabatan,Pangkat/Golongan,Instansi,Email Mentor,Nama Mentor,Email Coach,Kelompok`, in any order, any case and with any spaces, separated by commas or semicolons " +
 			"(as Indonesian Excel writes it). Two more columns may be given: `unit` and `mentor_unit` (`Unit Kerja`, `Unit Kerja Mentor`), the work units of the participant and the mentor in the row's agency, " +
 			"found by name in any case or created (their kind guessed from the name); a new account gets its unit, an existing account of that agency without a unit gets it, other accounts keep theirs. " +
+			"The `class` column (`Kelas`) may be given too: the participant's class in the cohort, found by name in any case or created; a row without a class leaves the participant's class as it is. " +
 			"Unknown agencies and people get created, new accounts with one-time activation codes to hand out. " +
 			"All rows or none: any bad row answers 422 with every problem named by row and column as the file's header wrote it (`rows[<line>].<column>`, e.g. `rows[3].mentor_email` or `rows[3].Email Mentor`). " +
 			"Importing the same file again changes nothing; a changed mentor, coach or group updates the enrollment. Coaches must already be coaches of the cohort. The cohort's organizers may do this.",

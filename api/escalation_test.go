@@ -17,6 +17,7 @@ type queueItem struct {
 	Late                 bool
 	WaitingDays          int
 	ResponseDeadlineDays int
+	DueOn                string
 }
 
 func TestWorkWaitingPastTheResponseDeadlineIsLateAndEscalated(t *testing.T) {
@@ -24,7 +25,9 @@ func TestWorkWaitingPastTheResponseDeadlineIsLateAndEscalated(t *testing.T) {
 	w := newWorld(t)
 	w.milestone = w.draftDesign(t)
 	w.bringProjectTo(t, domain.ProjectImplementing)
-	c := w.clocked(t, newClock(time.Now()), false)
+	// Submitted on Monday 2 November 2026 at 09:00 WIB, a month without
+	// holidays: seven working days end on Wednesday 11 November.
+	c := w.clocked(t, newClock(time.Date(2026, time.November, 2, 9, 0, 0, 0, domain.WIB)), false)
 	organizer, coach, mentor := w.tokenOf(roleOrganizer), w.tokenOf(roleCoach), w.tokenOf(roleMentor)
 	expect(t, w.upload(w.tokenOf(roleParticipant), w.milestone.ID, map[string]string{"title": "SK Tim Efektif", "url": "https://batam.go.id/sk"}, "", nil), http.StatusCreated)
 	// The upload went through the real clock: date it at the test's clock.
@@ -46,21 +49,25 @@ func TestWorkWaitingPastTheResponseDeadlineIsLateAndEscalated(t *testing.T) {
 		return e.Items
 	}
 
-	c.clock.advance(7*24*time.Hour - time.Hour)
-	if q := queue(); q.Late || q.WaitingDays != 6 || q.ResponseDeadlineDays != 7 {
-		t.Errorf("an hour before the deadline the item is %+v, want on time after 6 days", q)
+	c.clock.advance(7 * 24 * time.Hour)
+	if q := queue(); q.Late || q.WaitingDays != 7 || q.ResponseDeadlineDays != 7 || q.DueOn != "2026-11-11" {
+		t.Errorf("seven calendar days later the item is %+v, want on time after 7 days, due 2026-11-11", q)
+	}
+	c.clock.advance(2*24*time.Hour + 14*time.Hour) // Wednesday 11 November, 23:00 WIB
+	if q := queue(); q.Late || q.WaitingDays != 9 {
+		t.Errorf("an hour before the deadline the item is %+v, want on time after 9 days", q)
 	}
 	if e := escalations(organizer); len(e) != 0 {
 		t.Errorf("before the deadline the organizer's escalations are %+v", e)
 	}
 
 	c.clock.advance(2 * time.Hour)
-	if q := queue(); !q.Late || q.WaitingDays != 7 {
-		t.Errorf("an hour past the deadline the item is %+v, want late after 7 days", q)
+	if q := queue(); !q.Late || q.WaitingDays != 9 {
+		t.Errorf("an hour past the deadline the item is %+v, want late after 9 days", q)
 	}
 	for _, token := range []string{organizer, coach} {
 		e := escalations(token)
-		if len(e) != 1 || e[0].Kind != "evidence" || e[0].ReviewerName != "Sekda Mentor" || e[0].ReviewerRole != "mentor" || e[0].WaitingDays != 7 ||
+		if len(e) != 1 || e[0].Kind != "evidence" || e[0].ReviewerName != "Sekda Mentor" || e[0].ReviewerRole != "mentor" || e[0].WaitingDays != 9 || e[0].DueOn != "2026-11-11" ||
 			e[0].ParticipantName != "Budi Peserta" || !strings.HasPrefix(e[0].Target.Path, "/v1/evidence/") {
 			t.Errorf("past the deadline the escalations are %+v, want the evidence waiting for the mentor", e)
 		}
@@ -120,9 +127,9 @@ func TestCreateCohortTakesAResponseDeadline(t *testing.T) {
 
 // Escalation is list-cohort-escalations' item as the tests read it.
 type Escalation struct {
-	Kind, Title, ParticipantName, ReviewerName, ReviewerRole string
-	WaitingDays                                              int
-	Target                                                   struct{ Type, ID, Path string }
+	Kind, Title, ParticipantName, ReviewerName, ReviewerRole, DueOn string
+	WaitingDays                                                     int
+	Target                                                          struct{ Type, ID, Path string }
 }
 
 // load is get-cohort-workload's line as the tests read it.
@@ -140,7 +147,8 @@ func TestWorkloadCountsWaitingItemsAndTheMedianResponse(t *testing.T) {
 	w := newWorld(t)
 	w.milestone = w.draftDesign(t)
 	w.bringProjectTo(t, domain.ProjectImplementing)
-	start := time.Now().UTC().Truncate(time.Second)
+	// Monday 2 November 2026, 08:00 WIB: a month without holidays.
+	start := time.Date(2026, time.November, 2, 8, 0, 0, 0, domain.WIB)
 	c := w.clocked(t, newClock(start), false)
 	ctx := context.Background()
 	participant, mentor := w.actor(w.participant), w.actor(w.mentor)
@@ -174,12 +182,15 @@ func TestWorkloadCountsWaitingItemsAndTheMedianResponse(t *testing.T) {
 	if _, err := c.projects.VerifyMilestone(ctx, mentor, w.milestone.ID, domain.VerifyReturn, "Lengkapi foto"); err != nil {
 		t.Fatal(err)
 	}
-	// Two wait: one past the deadline.
+	// Two wait: one past the deadline. The first, of Tuesday 3 November,
+	// is due on Thursday 12 November (seven working days); the second, of
+	// Monday 9 November, on Wednesday 18 November. On Sunday 15 November
+	// the first is late.
 	waiting := c.clock.Now()
 	submit("Foto kegiatan")
 	c.clock.advance(6 * 24 * time.Hour)
 	submit("SK Kepala Dinas")
-	c.clock.advance(2 * 24 * time.Hour)
+	c.clock.advance(6 * 24 * time.Hour)
 
 	var got struct {
 		ResponseDeadlineDays int

@@ -119,7 +119,7 @@ func init() {
 			return answer(c.ListCohortEscalationsWithResponse(ctx, w.cohortA.ID, nil))
 		}, followsCohort},
 		"get-cohort-workload": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
-			return answer(c.GetCohortWorkloadWithResponse(ctx, w.cohortA.ID))
+			return answer(c.GetCohortWorkloadWithResponse(ctx, w.cohortA.ID, nil))
 		}, followsCohort},
 	}
 	for op, c := range rows {

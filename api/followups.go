@@ -39,11 +39,11 @@ type Reminder struct {
 	ProjectID            uuid.UUID    `json:"projectId" format:"uuid" doc:"The project it belongs to."`
 	ProjectTitle         string       `json:"projectTitle" doc:"The project's title." example:"Antrean Daring Adminduk"`
 	ParticipantName      string       `json:"participantName" doc:"Whose project it is." example:"Dr. Budi Santoso"`
-	DueOn                *domain.Date `json:"dueOn,omitempty" format:"date" doc:"When the milestone is due (milestone reminders)." example:"2026-05-15"`
+	DueOn                *domain.Date `json:"dueOn,omitempty" format:"date" doc:"When the milestone is due (milestone reminders), or the last day of the cohort's response deadline, counted in working days (decision reminders)." example:"2026-05-15"`
 	WaitingSince         *time.Time   `json:"waitingSince,omitempty" doc:"Since when it waits for your decision (decision reminders)."`
 	WaitingDays          *int         `json:"waitingDays,omitempty" minimum:"0" doc:"For how many whole days it has waited (decision reminders)." example:"3"`
 	Late                 bool         `json:"late" doc:"Whether it has waited longer than the cohort's response deadline."`
-	ResponseDeadlineDays int          `json:"responseDeadlineDays" minimum:"1" maximum:"90" doc:"The cohort's response deadline, in days." example:"7"`
+	ResponseDeadlineDays int          `json:"responseDeadlineDays" minimum:"1" maximum:"90" doc:"The cohort's response deadline, in working days." example:"7"`
 	Target               LinkTarget   `json:"target" doc:"What to open to act on it."`
 }
 
@@ -60,27 +60,28 @@ func newReminder(r domain.Reminder) Reminder {
 // Escalation is an item that has waited for a reviewer longer than the
 // cohort's response deadline.
 type Escalation struct {
-	Kind                 string     `json:"kind" enum:"design,milestone,evidence" doc:"A design to approve, a milestone to verify, or evidence to review." example:"evidence"`
-	ID                   uuid.UUID  `json:"id" format:"uuid" doc:"The design's project, the milestone or the evidence."`
-	ProjectID            uuid.UUID  `json:"projectId" format:"uuid" doc:"The project it belongs to."`
-	EnrollmentID         uuid.UUID  `json:"enrollmentId" format:"uuid" doc:"The participant's enrollment (to change the mentor with update-enrollment)."`
-	ParticipantName      string     `json:"participantName" doc:"Whose it is." example:"Dr. Budi Santoso"`
-	Group                string     `json:"group" doc:"Their group." example:"Kelompok 1"`
-	Title                string     `json:"title" doc:"Its title." example:"SK Tim Efektif Antrean Daring"`
-	ReviewerID           uuid.UUID  `json:"reviewerId" format:"uuid" doc:"Who it waits for."`
-	ReviewerName         string     `json:"reviewerName" doc:"Their name." example:"Drs. Jefridin, M.Pd."`
-	ReviewerRole         string     `json:"reviewerRole" enum:"mentor,coach" doc:"In which role it waits for them." example:"mentor"`
-	WaitingSince         time.Time  `json:"waitingSince" doc:"Since when it waits."`
-	WaitingDays          int        `json:"waitingDays" minimum:"0" doc:"For how many whole days it has waited." example:"9"`
-	ResponseDeadlineDays int        `json:"responseDeadlineDays" minimum:"1" maximum:"90" doc:"The cohort's response deadline, in days." example:"7"`
-	Target               LinkTarget `json:"target" doc:"What to open to see it."`
+	Kind                 string      `json:"kind" enum:"design,milestone,evidence" doc:"A design to approve, a milestone to verify, or evidence to review." example:"evidence"`
+	ID                   uuid.UUID   `json:"id" format:"uuid" doc:"The design's project, the milestone or the evidence."`
+	ProjectID            uuid.UUID   `json:"projectId" format:"uuid" doc:"The project it belongs to."`
+	EnrollmentID         uuid.UUID   `json:"enrollmentId" format:"uuid" doc:"The participant's enrollment (to change the mentor with update-enrollment)."`
+	ParticipantName      string      `json:"participantName" doc:"Whose it is." example:"Dr. Budi Santoso"`
+	Group                string      `json:"group" doc:"Their group." example:"Kelompok 1"`
+	Title                string      `json:"title" doc:"Its title." example:"SK Tim Efektif Antrean Daring"`
+	ReviewerID           uuid.UUID   `json:"reviewerId" format:"uuid" doc:"Who it waits for."`
+	ReviewerName         string      `json:"reviewerName" doc:"Their name." example:"Drs. Jefridin, M.Pd."`
+	ReviewerRole         string      `json:"reviewerRole" enum:"mentor,coach" doc:"In which role it waits for them." example:"mentor"`
+	WaitingSince         time.Time   `json:"waitingSince" doc:"Since when it waits."`
+	WaitingDays          int         `json:"waitingDays" minimum:"0" doc:"For how many whole calendar days it has waited." example:"9"`
+	DueOn                domain.Date `json:"dueOn" format:"date" doc:"The last day of the response deadline: the responseDeadlineDays-th working day (no weekend, no holiday of list-holidays) after the day it was submitted, in WIB." example:"2026-04-02"`
+	ResponseDeadlineDays int         `json:"responseDeadlineDays" minimum:"1" maximum:"90" doc:"The cohort's response deadline, in working days." example:"7"`
+	Target               LinkTarget  `json:"target" doc:"What to open to see it."`
 }
 
 func newEscalation(deadline int) func(domain.ReviewItem) Escalation {
 	return func(i domain.ReviewItem) Escalation {
 		return Escalation{Kind: i.Kind, ID: i.ID, ProjectID: i.ProjectID, EnrollmentID: i.EnrollmentID, ParticipantName: i.ParticipantName,
 			Group: i.Group, Title: i.Title, ReviewerID: i.ReviewerID, ReviewerName: i.ReviewerName, ReviewerRole: string(i.ReviewerRole),
-			WaitingSince: i.WaitingSince, WaitingDays: i.WaitingDays, ResponseDeadlineDays: deadline, Target: newLinkTarget(i.Kind, i.ID)}
+			WaitingSince: i.WaitingSince, WaitingDays: i.WaitingDays, DueOn: i.DueOn, ResponseDeadlineDays: deadline, Target: newLinkTarget(i.Kind, i.ID)}
 	}
 }
 
@@ -109,7 +110,7 @@ func newReviewerLoad(r domain.WorkloadRow) ReviewerLoad {
 
 // CohortWorkload is the answer of get-cohort-workload.
 type CohortWorkload struct {
-	ResponseDeadlineDays int            `json:"responseDeadlineDays" minimum:"1" maximum:"90" doc:"The cohort's response deadline, in days." example:"7"`
+	ResponseDeadlineDays int            `json:"responseDeadlineDays" minimum:"1" maximum:"90" doc:"The cohort's response deadline, in working days." example:"7"`
 	Items                []ReviewerLoad `json:"items" doc:"One line per reviewer and role: mentors, then coaches, then examiners, by name."`
 }
 
@@ -143,10 +144,18 @@ func registerFollowUps(api huma.API, s *Services) {
 		OperationID: "get-cohort-workload", Method: http.MethodGet, Path: "/cohorts/{cohortId}/workload",
 		Summary: "See the reviewers' workload", Tags: []string{"follow-up"}, Security: signedIn,
 		Description: "Per mentor, coach and examiner of the cohort: what waits for them, how much of it is late, since when the oldest waits, and their median response time " +
-			"(from each submission to the decision on it), computed in one database query. Organizers see the whole cohort; a coach sees the reviewers of the participants they coach, counting only those participants.",
-		Errors: []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound},
-	}, func(ctx context.Context, in *CohortPath) (*struct{ Body CohortWorkload }, error) {
-		rows, cohort, err := s.FollowUps.Workload(ctx, actorOf(ctx), in.CohortID)
+			"(from each submission to the decision on it), computed in one database query. Organizers see the whole cohort; a coach sees the reviewers of the participants they coach, counting only those participants. " +
+			"`classId` keeps the participants of one class: their mentors, the class's coaches and those of its participants, and the examiners, counting only the class's work.",
+		Errors: []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusUnprocessableEntity},
+	}, func(ctx context.Context, in *struct {
+		CohortPath
+		ClassFilter
+	}) (*struct{ Body CohortWorkload }, error) {
+		class, err := in.class()
+		if err != nil {
+			return nil, err
+		}
+		rows, cohort, err := s.FollowUps.Workload(ctx, actorOf(ctx), in.CohortID, class)
 		if err != nil {
 			return nil, err
 		}

@@ -3,6 +3,7 @@ package api_test
 import (
 	"context"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -147,9 +148,17 @@ func TestTheDailyDigestIsQueuedOncePerPersonAndDay(t *testing.T) {
 		}
 	}
 
-	// Eight days on, past the cohort's 7-day response deadline, the
+	// The morning after the cohort's response deadline of 7 working days
+	// (weekends and the holidays of the calendar do not count), the
 	// evidence is listed as late.
-	c.clock.advance(8 * 24 * time.Hour)
+	cal, err := domain.LoadWorkCalendar(ctx, w.store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	due := cal.DueOn(7, w.fileEvidence.SubmittedAt).Time()
+	morningAfter := time.Date(due.Year(), due.Month(), due.Day()+1, 9, 0, 0, 0, domain.WIB)
+	c.clock.advance(morningAfter.Sub(c.clock.Now()))
+	waited := strconv.Itoa(int(morningAfter.Sub(w.fileEvidence.SubmittedAt) / (24 * time.Hour)))
 	if _, err := c.followUps.QueueDigests(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -158,8 +167,8 @@ func TestTheDailyDigestIsQueuedOncePerPersonAndDay(t *testing.T) {
 		t.Fatalf("the next digest day the outbox holds %d digests, want 4", len(later))
 	}
 	for _, m := range later[2:] {
-		if m.ToAddress == w.mentor.Email && !strings.Contains(m.Body, "Melewati batas waktu tanggapan (diteruskan ke coach dan penyelenggara):\n- Bukti dukung “SK Tim Efektif” dari Budi Peserta (proyek “Antrean Daring Adminduk”), menunggu 8 hari") {
-			t.Errorf("the mentor's digest of the ninth day reads:\n%s", m.Body)
+		if m.ToAddress == w.mentor.Email && !strings.Contains(m.Body, "Melewati batas waktu tanggapan (diteruskan ke coach dan penyelenggara):\n- Bukti dukung “SK Tim Efektif” dari Budi Peserta (proyek “Antrean Daring Adminduk”), menunggu "+waited+" hari, batas waktu tanggapan "+domain.DateOf(due).Indonesian()+"\n") {
+			t.Errorf("the mentor's digest of the morning after the deadline reads:\n%s", m.Body)
 		}
 	}
 }

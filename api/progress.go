@@ -35,6 +35,8 @@ type ParticipantProgress struct {
 	EnrollmentID        uuid.UUID       `json:"enrollmentId" format:"uuid" doc:"The enrollment."`
 	ParticipantName     string          `json:"participantName" doc:"The participant." example:"Dr. Budi Santoso"`
 	Group               string          `json:"group" doc:"Their group." example:"Kelompok 1"`
+	ClassID             *uuid.UUID      `json:"classId,omitempty" format:"uuid" doc:"Their class, when they have one."`
+	ClassName           string          `json:"className" doc:"Their class's name; empty without one." example:"Kelas A"`
 	MentorName          string          `json:"mentorName" doc:"Their mentor." example:"Drs. Jefridin, M.Pd."`
 	ParticipantSortName string          `json:"participantSortName" doc:"The participant's name as listed: without titles and degrees, in lower case (domain.SortName)." example:"budi santoso"`
 	MentorSortName      string          `json:"mentorSortName" doc:"The mentor's name as listed." example:"jefridin"`
@@ -52,6 +54,7 @@ type ParticipantProgress struct {
 
 func newParticipantProgress(r domain.ProgressRow) ParticipantProgress {
 	return ParticipantProgress{EnrollmentID: r.EnrollmentID, ParticipantName: r.ParticipantName, Group: r.Group, MentorName: r.MentorName,
+		ClassID: r.ClassID, ClassName: r.ClassName,
 		ParticipantSortName: domain.SortName(r.ParticipantName), MentorSortName: domain.SortName(r.MentorName),
 		ProjectID: r.ProjectID, ProjectTitle: r.ProjectTitle, ProjectStatus: string(r.ProjectStatus), Short: newHorizonProgress(r.Short),
 		Mid: newHorizonProgress(r.Mid), Long: newHorizonProgress(r.Long), PendingEvidence: r.PendingEvidence, Progress: r.Progress(),
@@ -80,10 +83,12 @@ type ProgressParams struct {
 	Group  string `query:"group" maxLength:"200" doc:"Only this group." example:"Kelompok 1"`
 	Status string `query:"status" enum:"draft,design_submitted,design_approved,implementing,final_submitted,completed" doc:"Only projects in this status."`
 	Sort   string `query:"sort" enum:"name,progress,lastActivityAt" default:"name" doc:"By participant name, by progress (highest first) or by last activity (most recent first)."`
+	ClassFilter
 }
 
-func (p ProgressParams) query() domain.ProgressQuery {
-	return domain.ProgressQuery{Cohort: p.CohortID, Group: p.Group, Status: domain.ProjectStatus(p.Status), Sort: p.Sort}
+func (p ProgressParams) query() (domain.ProgressQuery, error) {
+	class, err := p.class()
+	return domain.ProgressQuery{Cohort: p.CohortID, Group: p.Group, ClassID: class, Status: domain.ProjectStatus(p.Status), Sort: p.Sort}, err
 }
 
 func registerProgress(api huma.API, s *Services) {
@@ -94,7 +99,11 @@ func registerProgress(api huma.API, s *Services) {
 		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusUnprocessableEntity},
 	}, func(ctx context.Context, in *ProgressParams) (*struct{ Body CohortProgress }, error) {
 		var rows []domain.ProgressRow
-		err := s.Cohorts.CohortProgress(ctx, actorOf(ctx), in.query(), func(r domain.ProgressRow) error {
+		q, err := in.query()
+		if err != nil {
+			return nil, err
+		}
+		err = s.Cohorts.CohortProgress(ctx, actorOf(ctx), q, func(r domain.ProgressRow) error {
 			rows = append(rows, r)
 			return nil
 		})
@@ -138,13 +147,20 @@ func registerProgress(api huma.API, s *Services) {
 		if err != nil {
 			return nil, err
 		}
+		q, err := in.query()
+		if err == nil { // before the answer begins: a bad class is a 422, not a short file
+			err = s.Classes.CheckFilter(ctx, actorOf(ctx), q.Cohort, q.ClassID)
+		}
+		if err != nil {
+			return nil, err
+		}
 		return &huma.StreamResponse{Body: func(hctx huma.Context) {
 			hctx.SetHeader("Content-Type", "text/csv; charset=utf-8")
 			hctx.SetHeader("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": "progress-" + code + ".csv"}))
 			lang := domain.Language(in.Lang)
 			w := newCSVWriter(hctx.BodyWriter(), in.Sep[0])
 			w.Write(domain.ProgressFileHeader(lang))
-			err := s.Cohorts.CohortProgress(ctx, actorOf(ctx), in.query(), func(r domain.ProgressRow) error {
+			err := s.Cohorts.CohortProgress(ctx, actorOf(ctx), q, func(r domain.ProgressRow) error {
 				return w.Write(r.FileRecord(lang))
 			})
 			w.Flush()

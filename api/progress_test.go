@@ -168,11 +168,11 @@ func TestProgressExportsAsCSVForExcel(t *testing.T) {
 		t.Errorf("Content-Disposition %q", cd)
 	}
 	lines := strings.Split(strings.TrimSpace(string(res.body)), "\r\n")
-	if len(lines) != 3 || lines[0] != "Peserta;Kelompok;Mentor;Proyek perubahan;Status;Kemajuan (%);"+
+	if len(lines) != 3 || lines[0] != "Peserta;Kelas;Kelompok;Mentor;Proyek perubahan;Status;Kemajuan (%);"+
 		"Tahapan jangka pendek tercapai;Tahapan jangka pendek;Tahapan jangka pendek menunggu verifikasi;Tahapan jangka pendek melewati tenggat;"+
 		"Tahapan jangka menengah tercapai;Tahapan jangka menengah;Tahapan jangka panjang tercapai;Tahapan jangka panjang;"+
 		"Bukti dukung menunggu telaah;Aktivitas terakhir" ||
-		!strings.HasPrefix(lines[1], "Budi Peserta;Kelompok 1;Sekda Mentor;Antrean Daring Adminduk;Implementasi;25;1;4;1;1;") {
+		!strings.HasPrefix(lines[1], "Budi Peserta;;Kelompok 1;Sekda Mentor;Antrean Daring Adminduk;Implementasi;25;1;4;1;1;") {
 		t.Fatalf("CSV:\n%s", res.body)
 	}
 }
@@ -209,7 +209,7 @@ func TestProgressExportIsIndonesianUnlessAskedForEnglish(t *testing.T) {
 	for _, query := range []string{"", "?lang=id"} {
 		recs := records(query)
 		header, budi := recs[0], recs[1]
-		if header[4] != "Status" || budi[4] != "Implementasi" || header[len(header)-1] != "Aktivitas terakhir" {
+		if header[5] != "Status" || budi[5] != "Implementasi" || header[len(header)-1] != "Aktivitas terakhir" {
 			t.Errorf("%q: header %q, row %q", query, header, budi)
 		}
 		wib := last.In(time.FixedZone("WIB", 7*3600)).Format("2006-01-02 15:04") + " WIB"
@@ -218,9 +218,9 @@ func TestProgressExportIsIndonesianUnlessAskedForEnglish(t *testing.T) {
 		}
 	}
 	recs := records("?lang=en")
-	if strings.Join(recs[0], ",") != "participant,group,mentor,project,status,progress,short_achieved,short_total,"+
+	if strings.Join(recs[0], ",") != "participant,class,group,mentor,project,status,progress,short_achieved,short_total,"+
 		"short_awaiting_verification,short_overdue,mid_achieved,mid_total,long_achieved,long_total,pending_evidence,last_activity_at" ||
-		recs[1][4] != "implementing" {
+		recs[1][5] != "implementing" {
 		t.Errorf("English header %q, row %q", recs[0], recs[1])
 	}
 	if got, err := time.Parse(time.RFC3339, recs[1][len(recs[1])-1]); err != nil || !got.Equal(last.Truncate(time.Second)) {

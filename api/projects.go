@@ -209,20 +209,21 @@ func newTimelineEntry(e domain.TimelineEntry) TimelineEntry {
 
 // ReviewQueueItem is something waiting for your decision.
 type ReviewQueueItem struct {
-	Kind                 string    `json:"kind" enum:"design,milestone,evidence" doc:"A design to approve, a milestone to verify, or evidence to review." example:"evidence"`
-	ID                   uuid.UUID `json:"id" format:"uuid" doc:"The design's project, the milestone or the evidence."`
-	ProjectID            uuid.UUID `json:"projectId" format:"uuid" doc:"The project it belongs to."`
-	ParticipantName      string    `json:"participantName" doc:"Whose it is." example:"Dr. Budi Santoso"`
-	Title                string    `json:"title" doc:"Its title." example:"SK Tim Efektif Antrean Daring"`
-	SubmittedAt          time.Time `json:"submittedAt" doc:"Since when it waits."`
-	WaitingDays          int       `json:"waitingDays" minimum:"0" doc:"For how many whole days it has waited." example:"3"`
-	Late                 bool      `json:"late" doc:"Whether it has waited longer than the cohort's response deadline (it is then escalated to the coach and the organizers)."`
-	ResponseDeadlineDays int       `json:"responseDeadlineDays" minimum:"1" maximum:"90" doc:"The cohort's response deadline, in days." example:"7"`
+	Kind                 string      `json:"kind" enum:"design,milestone,evidence" doc:"A design to approve, a milestone to verify, or evidence to review." example:"evidence"`
+	ID                   uuid.UUID   `json:"id" format:"uuid" doc:"The design's project, the milestone or the evidence."`
+	ProjectID            uuid.UUID   `json:"projectId" format:"uuid" doc:"The project it belongs to."`
+	ParticipantName      string      `json:"participantName" doc:"Whose it is." example:"Dr. Budi Santoso"`
+	Title                string      `json:"title" doc:"Its title." example:"SK Tim Efektif Antrean Daring"`
+	SubmittedAt          time.Time   `json:"submittedAt" doc:"Since when it waits."`
+	WaitingDays          int         `json:"waitingDays" minimum:"0" doc:"For how many whole calendar days it has waited." example:"3"`
+	DueOn                domain.Date `json:"dueOn" format:"date" doc:"The last day to decide: the responseDeadlineDays-th working day (no weekend, no holiday of list-holidays) after the day it was submitted, in WIB." example:"2026-04-02"`
+	Late                 bool        `json:"late" doc:"Whether the response deadline has passed (it is then escalated to the coach and the organizers)."`
+	ResponseDeadlineDays int         `json:"responseDeadlineDays" minimum:"1" maximum:"90" doc:"The cohort's response deadline, in working days." example:"7"`
 }
 
 func newReviewQueueItem(i domain.ReviewQueueItem) ReviewQueueItem {
 	return ReviewQueueItem{Kind: i.Kind, ID: i.ID, ProjectID: i.ProjectID, ParticipantName: i.ParticipantName, Title: i.Title, SubmittedAt: i.SubmittedAt,
-		WaitingDays: i.WaitingDays, Late: i.Late, ResponseDeadlineDays: i.ResponseDeadlineDays}
+		WaitingDays: i.WaitingDays, DueOn: i.DueOn, Late: i.Late, ResponseDeadlineDays: i.ResponseDeadlineDays}
 }
 
 func registerProjects(api huma.API, s *Services) {

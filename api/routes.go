@@ -20,6 +20,8 @@ func registerRoutes(v1 huma.API, s *Services) {
 	registerAssessments(v1, s)
 	registerMentorTransfers(v1, s)
 	registerFollowUps(v1, s)
+	registerHolidays(v1, s)
+	registerClasses(v1, s)
 	registerSeminarSessions(v1, s)
 	registerShowcase(v1, s)
 }

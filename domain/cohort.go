@@ -65,8 +65,9 @@ type Cohort struct {
 	StartsOn Date
 	EndsOn   Date
 	Phases   []Phase
-	// ResponseDeadlineDays is how many days a mentor or coach has to answer
-	// what waits for their review before it is late and escalated.
+	// ResponseDeadlineDays is how many working days (WorkCalendar) a mentor
+	// or coach has to answer what waits for their review before it is late
+	// and escalated.
 	ResponseDeadlineDays int
 	// TemplateID is the program template the cohort was created from; the
 	// cohort keeps its own copy of the template's values below, so later
@@ -284,24 +285,6 @@ func (c *Cohort) validate(v *Violations) {
 		}
 		previousEnd = ph.EndsOn
 	}
-}
-
-// Late reports whether something that waits for a review since since is
-// past the cohort's response deadline at now, and for how many whole days
-// it has waited.
-func (c Cohort) Late(since, now time.Time) (late bool, waitingDays int) {
-	return LateAfter(c.ResponseDeadlineDays, since, now)
-}
-
-// LateAfter is the response-deadline rule: an item waits whole days since
-// it was submitted, and is late once it has waited longer than the
-// deadline's days.
-func LateAfter(deadlineDays int, since, now time.Time) (late bool, waitingDays int) {
-	waited := now.Sub(since)
-	if waited < 0 {
-		waited = 0
-	}
-	return waited > time.Duration(deadlineDays)*24*time.Hour, int(waited / (24 * time.Hour))
 }
 
 // ImplementationStartsOn is the first day of the cohort's implementation

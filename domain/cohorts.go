@@ -303,6 +303,9 @@ func (s *Cohorts) checkEnrollment(ctx context.Context, tx Store, e *Enrollment) 
 	if err := e.checkParties(isCoach); err != nil {
 		return err
 	}
+	if err := checkEnrollmentClass(ctx, tx, *e); err != nil {
+		return err
+	}
 	var v Violations
 	for field, id := range map[string]uuid.UUID{"participantId": e.ParticipantID, "mentorId": e.MentorID} {
 		if _, err := tx.Users().Get(ctx, id); KindOf(err) == KindNotFound {
@@ -419,6 +422,12 @@ func enrollmentChanges(ctx context.Context, tx Store, before, after Enrollment) 
 	}
 	if before.Group != after.Group {
 		changes = append(changes, EnrollmentChange{Field: "group", From: before.Group, To: after.Group})
+	}
+	if c, err := classChange(ctx, tx, before.ClassID, after.ClassID); err != nil || c != nil {
+		if err != nil {
+			return nil, err
+		}
+		changes = append(changes, *c)
 	}
 	return changes, nil
 }

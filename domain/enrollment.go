@@ -15,7 +15,10 @@ type Enrollment struct {
 	ParticipantID uuid.UUID
 	MentorID      uuid.UUID
 	// CoachID is nil until a coach is assigned.
-	CoachID   *uuid.UUID
+	CoachID *uuid.UUID
+	// ClassID is the participant's class (kelas), nil until they have one;
+	// their group is a group of that class.
+	ClassID   *uuid.UUID
 	Group     string
 	ProjectID uuid.UUID
 	Version   int64
@@ -33,6 +36,7 @@ type EnrollmentPlan struct {
 	ParticipantID uuid.UUID
 	MentorID      uuid.UUID
 	CoachID       *uuid.UUID
+	ClassID       *uuid.UUID
 	Group         string
 }
 
@@ -41,6 +45,10 @@ type EnrollmentChanges struct {
 	MentorID   *uuid.UUID
 	CoachID    *uuid.UUID
 	ClearCoach bool
+	// ClassID moves the participant to a class; ClearClass takes them out
+	// of theirs.
+	ClassID    *uuid.UUID
+	ClearClass bool
 	Group      *string
 }
 
@@ -48,7 +56,7 @@ type EnrollmentChanges struct {
 // new project, empty and in draft.
 func newEnrollment(cohortID uuid.UUID, plan EnrollmentPlan, now time.Time) (Enrollment, Project) {
 	e := Enrollment{ID: NewID(), CohortID: cohortID, ParticipantID: plan.ParticipantID, MentorID: plan.MentorID,
-		CoachID: plan.CoachID, Group: plan.Group, ProjectID: NewID(), Version: 1, CreatedAt: now, UpdatedAt: now,
+		CoachID: plan.CoachID, ClassID: plan.ClassID, Group: plan.Group, ProjectID: NewID(), Version: 1, CreatedAt: now, UpdatedAt: now,
 		Listing: EnrollmentListing{ProjectStatus: ProjectDraft}}
 	return e, Project{ID: e.ProjectID, EnrollmentID: e.ID, CohortID: cohortID, Parties: e.Parties(), Status: ProjectDraft,
 		InnovationAreas: []string{}, Stakeholders: []Stakeholder{}, Version: 1, CreatedAt: now, UpdatedAt: now}
@@ -103,6 +111,12 @@ func (e *Enrollment) apply(c EnrollmentChanges) {
 	}
 	if c.ClearCoach {
 		e.CoachID = nil
+	}
+	if c.ClassID != nil {
+		e.ClassID = c.ClassID
+	}
+	if c.ClearClass {
+		e.ClassID = nil
 	}
 	if c.Group != nil {
 		e.Group = strings.TrimSpace(*c.Group)

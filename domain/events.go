@@ -55,7 +55,7 @@ type EventDetails struct {
 // EnrollmentChange is one change of an enrollment, with the names or
 // values before and after ("" for no coach).
 type EnrollmentChange struct {
-	// Field is mentor, coach or group.
+	// Field is mentor, coach, group or class.
 	Field    string
 	From, To string
 }
@@ -68,7 +68,8 @@ var TimelineActions = []string{
 	"milestone.created", "milestone.updated", "milestone.deleted", "milestone.claimed", "milestone.verified", "milestone.returned",
 	"milestone.started",
 	"evidence.submitted", "evidence.withdrawn", "evidence.approved", "evidence.rejected",
-	"coaching_note.added", "assessment.recorded", "assessment.revised", "result.determined", "enrollment.created", "enrollment.updated",
+	"coaching_note.added", "assessment.recorded", "assessment.revised", "result.determined",
+	"appeal.filed", "appeal.assigned", "appeal.closed", "result.redetermined", "enrollment.created", "enrollment.updated",
 	"mentor_transfer.proposed", "mentor_transfer.confirmed", "mentor_transfer.refused", "mentor_transfer.accepted",
 	"mentor_transfer.declined", "mentor_transfer.cancelled",
 }

@@ -49,7 +49,9 @@ type Reminder struct {
 	Title           string
 	// Comment is the reviewer's word on returned work.
 	Comment string
-	// DueOn is set for milestones; WaitingSince for decisions.
+	// DueOn is set for milestones, and for decisions the last day of the
+	// cohort's response deadline in working days (WorkCalendar.Late);
+	// WaitingSince is set for decisions.
 	DueOn        *Date
 	WaitingSince *time.Time
 	// Late and WaitingDays follow the cohort's response deadline.
@@ -85,6 +87,9 @@ type ReviewItem struct {
 	ReviewerRole    Role
 	WaitingSince    time.Time
 	WaitingDays     int
+	// DueOn is the last day of the cohort's response deadline, counted in
+	// working days from WaitingSince.
+	DueOn Date
 }
 
 // FollowUpQuery selects a cohort's waiting items and reviewers.
@@ -94,6 +99,9 @@ type FollowUpQuery struct {
 	CoachedBy *uuid.UUID
 	// LateBefore: an item submitted before it is past the deadline.
 	LateBefore time.Time
+	// ClassID keeps only the participants of this class, when set; the
+	// coaches listed are then those of the class or of its participants.
+	ClassID *uuid.UUID
 }
 
 // WorkloadRow is one reviewer's load in a cohort: as a mentor, a coach or
@@ -183,6 +191,10 @@ func (f *FollowUps) Reminders(ctx context.Context, actor *Actor, page PageReques
 	today := DateOf(now)
 	q := ReminderQuery{User: actor.UserID, DueBy: DateOf(today.Time().AddDate(0, 0, ReminderWindowDays)), Closed: ClosedHorizons}
 	p, err := f.store.FollowUps().Reminders(ctx, q, page)
+	if err != nil {
+		return p, err
+	}
+	cal, err := LoadWorkCalendar(ctx, f.store)
 	for i := range p.Items {
 		r := &p.Items[i]
 		if r.Kind == ReminderMilestoneDue {
@@ -193,7 +205,9 @@ func (f *FollowUps) Reminders(ctx context.Context, actor *Actor, page PageReques
 			continue
 		}
 		if r.WaitingSince != nil { // a decision; returned work waits for nobody else
-			r.Late, r.WaitingDays = LateAfter(r.ResponseDeadlineDays, *r.WaitingSince, now)
+			var due Date
+			r.Late, r.WaitingDays, due = cal.Late(r.ResponseDeadlineDays, *r.WaitingSince, now)
+			r.DueOn = &due
 		}
 	}
 	return p, err
@@ -201,19 +215,28 @@ func (f *FollowUps) Reminders(ctx context.Context, actor *Actor, page PageReques
 
 // followUpQuery checks that the actor may follow the cohort up and says
 // what they see: organizers the whole cohort, a coach their participants.
-func (f *FollowUps) followUpQuery(ctx context.Context, actor *Actor, cohortID uuid.UUID, action Action) (FollowUpQuery, Cohort, error) {
+// Lateness counts the cohort's response deadline in working days of the
+// calendar it returns.
+func (f *FollowUps) followUpQuery(ctx context.Context, actor *Actor, cohortID uuid.UUID, action Action, classID *uuid.UUID) (FollowUpQuery, Cohort, WorkCalendar, error) {
 	if err := Authorize(actor, action, Target{CohortID: cohortID}); err != nil {
-		return FollowUpQuery{}, Cohort{}, err
+		return FollowUpQuery{}, Cohort{}, WorkCalendar{}, err
 	}
 	c, err := f.store.Cohorts().Get(ctx, cohortID)
 	if err != nil {
-		return FollowUpQuery{}, Cohort{}, err
+		return FollowUpQuery{}, Cohort{}, WorkCalendar{}, err
 	}
-	q := FollowUpQuery{Cohort: cohortID, LateBefore: f.now().Add(-time.Duration(c.ResponseDeadlineDays) * 24 * time.Hour)}
+	if err := CheckClassFilter(ctx, f.store, cohortID, classID); err != nil {
+		return FollowUpQuery{}, Cohort{}, WorkCalendar{}, err
+	}
+	cal, err := LoadWorkCalendar(ctx, f.store)
+	if err != nil {
+		return FollowUpQuery{}, Cohort{}, WorkCalendar{}, err
+	}
+	q := FollowUpQuery{Cohort: cohortID, LateBefore: cal.LateBefore(c.ResponseDeadlineDays, f.now()), ClassID: classID}
 	if !actor.PlatformAdmin && !actor.Has(cohortID, RoleOrganizer) {
 		q.CoachedBy = &actor.UserID
 	}
-	return q, c, nil
+	return q, c, cal, nil
 }
 
 // Escalations lists the cohort's evidence, milestone claims and designs
@@ -221,13 +244,13 @@ func (f *FollowUps) followUpQuery(ctx context.Context, actor *Actor, cohortID uu
 // deadline, oldest first: all of them for its organizers, those of the
 // participants they coach for a coach.
 func (f *FollowUps) Escalations(ctx context.Context, actor *Actor, cohortID uuid.UUID, page PageRequest) (Page[ReviewItem], Cohort, error) {
-	q, c, err := f.followUpQuery(ctx, actor, cohortID, ReadEscalations)
+	q, c, cal, err := f.followUpQuery(ctx, actor, cohortID, ReadEscalations, nil)
 	if err != nil {
 		return Page[ReviewItem]{}, Cohort{}, err
 	}
 	p, err := f.store.FollowUps().Escalations(ctx, q, page)
 	for i := range p.Items {
-		_, p.Items[i].WaitingDays = c.Late(p.Items[i].WaitingSince, f.now())
+		_, p.Items[i].WaitingDays, p.Items[i].DueOn = cal.Late(c.ResponseDeadlineDays, p.Items[i].WaitingSince, f.now())
 	}
 	return p, c, err
 }
@@ -235,9 +258,12 @@ func (f *FollowUps) Escalations(ctx context.Context, actor *Actor, cohortID uuid
 // Workload returns, per mentor, coach and examiner of the cohort, what
 // waits for them, how much of it is late, since when the oldest waits, and
 // their median response time. A coach sees the reviewers of the
-// participants they coach, counting only those participants' items.
-func (f *FollowUps) Workload(ctx context.Context, actor *Actor, cohortID uuid.UUID) ([]WorkloadRow, Cohort, error) {
-	q, c, err := f.followUpQuery(ctx, actor, cohortID, ReadWorkload)
+// participants they coach, counting only those participants' items. With
+// classID, only the participants of that class of the cohort count (see
+// FollowUpQuery.ClassID); another cohort's class is an Invalid error
+// naming "query.classId".
+func (f *FollowUps) Workload(ctx context.Context, actor *Actor, cohortID uuid.UUID, classID *uuid.UUID) ([]WorkloadRow, Cohort, error) {
+	q, c, _, err := f.followUpQuery(ctx, actor, cohortID, ReadWorkload, classID)
 	if err != nil {
 		return nil, Cohort{}, err
 	}
@@ -247,6 +273,7 @@ func (f *FollowUps) Workload(ctx context.Context, actor *Actor, cohortID uuid.UU
 
 // digest is what one person's daily e-mail lists.
 type digest struct {
+	cal     WorkCalendar    // the working days of the response deadlines
 	due     []DueMilestone  // their milestones due soon or overdue
 	waiting []WaitingReview // what waits for their decision
 	cohorts []uuid.UUID     // the cohorts of the items, whose organizers sign it
@@ -274,10 +301,14 @@ func (f *FollowUps) QueueDigests(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	cal, err := LoadWorkCalendar(ctx, f.store)
+	if err != nil {
+		return 0, err
+	}
 	digests := map[uuid.UUID]*digest{}
 	of := func(user uuid.UUID) *digest {
 		if digests[user] == nil {
-			digests[user] = &digest{}
+			digests[user] = &digest{cal: cal}
 		}
 		return digests[user]
 	}

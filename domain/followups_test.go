@@ -5,27 +5,6 @@ import (
 	"time"
 )
 
-func TestAnItemIsLateOnceItHasWaitedLongerThanTheDeadline(t *testing.T) {
-	since := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
-	for _, c := range []struct {
-		after time.Duration
-		late  bool
-		days  int
-	}{
-		{0, false, 0},
-		{-time.Hour, false, 0}, // a clock running behind counts as no wait
-		{7*24*time.Hour - time.Second, false, 6},
-		{7 * 24 * time.Hour, false, 7},
-		{7*24*time.Hour + time.Second, true, 7},
-		{30 * 24 * time.Hour, true, 30},
-	} {
-		late, days := LateAfter(7, since, since.Add(c.after))
-		if late != c.late || days != c.days {
-			t.Errorf("after %s: late %v after %d days, want %v after %d", c.after, late, days, c.late, c.days)
-		}
-	}
-}
-
 func TestOnlyACompletedProjectClosesItsShortTermMilestones(t *testing.T) {
 	for _, status := range []ProjectStatus{ProjectDraft, ProjectDesignApproved, ProjectImplementing, ProjectFinalSubmitted, ProjectCompleted} {
 		for _, h := range []Horizon{HorizonShort, HorizonMid, HorizonLong} {

@@ -265,9 +265,9 @@ func (d digest) text(now time.Time) string {
 	if len(d.waiting) > 0 {
 		var late, onTime string
 		for _, w := range d.waiting {
-			isLate, days := LateAfter(w.ResponseDeadlineDays, w.WaitingSince, now)
+			isLate, days, dueOn := d.cal.Late(w.ResponseDeadlineDays, w.WaitingSince, now)
 			line := "- " + waitingLabels[w.Kind] + " " + quoted(w.Title) + " dari " + w.ParticipantName + " (proyek " + quoted(w.ProjectTitle) + "), menunggu " +
-				strconv.Itoa(days) + " hari\n"
+				strconv.Itoa(days) + " hari, batas waktu tanggapan " + dueOn.Indonesian() + "\n"
 			if isLate {
 				late += line
 			} else {

@@ -250,6 +250,8 @@ var cohortOffers = []offer[Cohort]{
 	{OpAddStaff, ManageStaff, nil},
 	{OpEnrollParticipant, ManageEnrollments, nil},
 	{OpImportRoster, ManageEnrollments, nil},
+	{OpListClasses, ReadCohort, nil},
+	{OpCreateClass, ManageClasses, nil},
 	{OpGetProgress, ReadProgress, nil},
 	{OpExportProgress, ReadProgress, nil},
 	{OpListEscalations, ReadEscalations, nil},
@@ -294,6 +296,9 @@ func OfferOf(actor *Actor) Offer {
 	}) {
 		o.Allowed = append(o.Allowed, OpCreateCohort)
 	}
+	if Authorize(actor, ManageHolidays, Target{}) == nil {
+		o.Allowed = append(o.Allowed, OpCreateHoliday)
+	}
 	return o
 }
 
@@ -337,6 +342,7 @@ func OfferedOperations() []Operation {
 	add(operationsOf(unitOffers))
 	add(append(operationsOf(accountOffers), OpCreateCohort))
 	add([]Operation{OpCreateProgramTemplate, OpUpdateProgramTemplate})
+	add(append(operationsOf(classOffers), OpCreateHoliday, OpDeleteHoliday))
 	return ops
 }
 

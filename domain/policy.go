@@ -185,6 +185,11 @@ const (
 	ReadProgramTemplate   Action = "program_template.read"
 	CreateProgramTemplate Action = "program_template.create"
 	UpdateProgramTemplate Action = "program_template.update"
+	// The holiday calendar: everyone signed in reads it, platform admins
+	// keep it. Classes are kept by the cohort's organizers.
+	ListHolidays   Action = "holiday.list"
+	ManageHolidays Action = "holiday.manage"
+	ManageClasses  Action = "class.manage"
 )
 
 // rule is the policy for one action. A target the actor may not see is
@@ -337,6 +342,9 @@ var rules = map[Action]rule{
 	ReadProgramTemplate:   {noun: "program template", visible: seesTemplate, allowed: anyone},
 	CreateProgramTemplate: {noun: "institution", allowed: organizesInstitution},
 	UpdateProgramTemplate: {noun: "program template", visible: seesTemplate, allowed: organizesInstitution},
+	ListHolidays:   {noun: "holiday", allowed: anyone},
+	ManageHolidays: {noun: "holiday", allowed: nobody},
+	ManageClasses:  {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer)},
 }
 
 // seesUnreleasedResults: the cohort's organizers and examiners and the

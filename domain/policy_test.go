@@ -219,6 +219,9 @@ var policyTable = map[Action][]policyRow{
 	},
 	CancelMentorTransfer:  {{"+   F   N   F   N   F   F   N   +   N   F   U", "transfer to an outsider"}},
 	ConfirmMentorTransfer: {{"+   +   N   F   N   F   F   N   F   N   F   U", "transfer to an outsider"}},
+	ListHolidays:          {{"+   +   +   +   +   +   +   +   +   +   +   U", "nothing"}},
+	ManageHolidays:        {{"+   F   F   F   F   F   F   F   F   F   F   U", "nothing"}},
+	ManageClasses:         {{"+   +   N   F   F   F   F   F   F   F   N   U", "cohort A"}},
 }
 
 // TestAuthorizeEveryActionForEveryRole checks every action of the policy

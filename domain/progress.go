@@ -55,6 +55,9 @@ func (s *Cohorts) CohortProgress(ctx context.Context, actor *Actor, q ProgressQu
 	if q.Status != "" && !validProjectStatus(q.Status) {
 		return Invalid("query.status", CodeQueryProjectStatus)
 	}
+	if err := CheckClassFilter(ctx, s.store, q.Cohort, q.ClassID); err != nil {
+		return err
+	}
 	q.Today = DateOf(s.now())
 	q.CoachedBy = ProgressScope(actor, q.Cohort)
 	return s.store.Progress().Progress(ctx, q, func(r ProgressRow) error {

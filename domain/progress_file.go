@@ -22,6 +22,7 @@ func countColumn(n func(ProgressRow) int) func(ProgressRow, Language) string {
 // Indonesian headings use the glossary's words (docs/GLOSSARY.md).
 var progressColumns = []progressColumn{
 	{"participant", "Peserta", func(r ProgressRow, _ Language) string { return r.ParticipantName }},
+	{"class", "Kelas", func(r ProgressRow, _ Language) string { return r.ClassName }},
 	{"group", "Kelompok", func(r ProgressRow, _ Language) string { return r.Group }},
 	{"mentor", "Mentor", func(r ProgressRow, _ Language) string { return r.MentorName }},
 	{"project", "Proyek perubahan", func(r ProgressRow, _ Language) string { return r.ProjectTitle }},

@@ -276,13 +276,18 @@ func (s *Projects) Timeline(ctx context.Context, actor *Actor, projectID uuid.UU
 // ReviewQueue returns what waits for the actor's decision, oldest first: as
 // a mentor, their participants' evidence, milestone claims and designs; as
 // a coach, the designs of the participants they coach.
-// Each item is marked late once it has waited longer than its cohort's
-// response deadline.
+// Each item is marked late once its cohort's response deadline, in working
+// days (WorkCalendar.Late), has passed.
 func (s *Projects) ReviewQueue(ctx context.Context, actor *Actor, page PageRequest) (Page[ReviewQueueItem], error) {
 	p, err := s.store.ReviewQueue().Queue(ctx, actor.UserID, page)
+	if err != nil {
+		return p, err
+	}
+	cal, err := LoadWorkCalendar(ctx, s.store)
 	now := s.now()
 	for i := range p.Items {
-		p.Items[i].Late, p.Items[i].WaitingDays = LateAfter(p.Items[i].ResponseDeadlineDays, p.Items[i].SubmittedAt, now)
+		it := &p.Items[i]
+		it.Late, it.WaitingDays, it.DueOn = cal.Late(it.ResponseDeadlineDays, it.SubmittedAt, now)
 	}
 	return p, err
 }

@@ -39,6 +39,9 @@ type RosterRow struct {
 	// given. A unit the agency lacks is created by the import.
 	Unit       string
 	MentorUnit string
+	// Class is the name of the participant's class (kelas) in the cohort;
+	// empty when not given. A class the cohort lacks is created.
+	Class string
 }
 
 // Roster is an uploaded roster: its rows, as written, and the names its
@@ -146,6 +149,7 @@ func (c *RosterCheck) Row(raw RosterRow) RosterRow {
 	row.Rank = text(v, field("rank"), raw.Rank, false)
 	row.Agency = text(v, field("agency"), raw.Agency, false)
 	row.Group = text(v, field("group"), raw.Group, false)
+	row.Class = text(v, field("class"), raw.Class, false)
 	row.Unit = text(v, field("unit"), raw.Unit, false)
 	row.MentorUnit = text(v, field("mentor_unit"), raw.MentorUnit, false)
 	if row.Agency == "" {

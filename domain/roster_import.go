@@ -36,6 +36,10 @@ type RosterOutcome struct {
 	UnitID       *uuid.UUID
 	MentorUnitID *uuid.UUID
 	CreatedUnits int
+	// ClassID is the class the row names (the class column), found in the
+	// cohort by name or created (CreatedClass).
+	ClassID      *uuid.UUID
+	CreatedClass bool
 	// ParticipantActivationCode and MentorActivationCode are set for
 	// accounts this import created: the organizer hands them out.
 	ParticipantActivationCode string
@@ -123,6 +127,8 @@ type rosterImport struct {
 	coaches       map[uuid.UUID]bool
 	enrollments   map[uuid.UUID]Enrollment // by participant
 	takenNIPs     map[NIP]bool
+	classes       map[string]Class // by lower-cased name
+	newClasses    []Class
 
 	newAgencies    []Agency
 	newUnits       []Unit
@@ -188,8 +194,10 @@ func (s *Cohorts) newRosterImport(ctx context.Context, tx Store, actor *Actor, c
 	for _, u := range imp.users {
 		participants = append(participants, u.ID)
 	}
-	imp.enrollments, err = tx.Enrollments().ByParticipants(ctx, cohortID, participants)
-	return imp, err
+	if imp.enrollments, err = tx.Enrollments().ByParticipants(ctx, cohortID, participants); err != nil {
+		return nil, err
+	}
+	return imp, imp.loadClasses()
 }
 
 // check finds the rows that cannot be imported, before anything is written,
@@ -237,7 +245,8 @@ func (imp *rosterImport) importRow(r RosterRow) RosterOutcome {
 		id := imp.users[r.CoachEmail].ID
 		coachID = &id
 	}
-	e, outcome := imp.enroll(r, participant.ID, mentor.ID, coachID)
+	out.ClassID, out.CreatedClass = imp.class(r.Class)
+	e, outcome := imp.enroll(r, participant.ID, mentor.ID, coachID, out.ClassID)
 	out.EnrollmentID, out.ProjectID, out.Enrollment = e.ID, e.ProjectID, outcome
 	return out
 }
@@ -322,21 +331,25 @@ func (imp *rosterImport) user(p UserProfile) (User, string) {
 
 // enroll plans the participant's enrollment, or brings an existing one in
 // line with the row.
-func (imp *rosterImport) enroll(r RosterRow, participant, mentor uuid.UUID, coach *uuid.UUID) (Enrollment, EnrollmentOutcome) {
+// A row without a class leaves the participant's class as it is.
+func (imp *rosterImport) enroll(r RosterRow, participant, mentor uuid.UUID, coach, class *uuid.UUID) (Enrollment, EnrollmentOutcome) {
 	existing, ok := imp.enrollments[participant]
 	if !ok {
-		e, p := newEnrollment(imp.cohortID, EnrollmentPlan{ParticipantID: participant, MentorID: mentor, CoachID: coach, Group: r.Group}, imp.now)
+		e, p := newEnrollment(imp.cohortID, EnrollmentPlan{ParticipantID: participant, MentorID: mentor, CoachID: coach, ClassID: class, Group: r.Group}, imp.now)
 		imp.enrollments[participant] = e
 		imp.newEnrollments = append(imp.newEnrollments, e)
 		imp.newProjects = append(imp.newProjects, p)
 		imp.events = append(imp.events, enrollmentCreated(imp.actor, e, imp.now))
 		return e, EnrollmentCreated
 	}
-	if existing.MentorID == mentor && sameID(existing.CoachID, coach) && existing.Group == r.Group {
+	if class == nil {
+		class = existing.ClassID
+	}
+	if existing.MentorID == mentor && sameID(existing.CoachID, coach) && existing.Group == r.Group && sameID(existing.ClassID, class) {
 		return existing, EnrollmentUnchanged
 	}
 	before := existing
-	existing.MentorID, existing.CoachID, existing.Group = mentor, coach, r.Group
+	existing.MentorID, existing.CoachID, existing.Group, existing.ClassID = mentor, coach, r.Group, class
 	existing.Version++
 	existing.UpdatedAt = imp.now
 	imp.enrollments[participant] = existing
@@ -364,6 +377,11 @@ func (imp *rosterImport) write() error {
 	}
 	for _, u := range imp.unitsGiven {
 		if err := imp.tx.Users().Update(imp.ctx, u); err != nil {
+			return err
+		}
+	}
+	for _, c := range imp.newClasses { // before the enrollments in them
+		if err := imp.tx.Classes().Create(imp.ctx, c); err != nil {
 			return err
 		}
 	}

@@ -38,6 +38,10 @@ type Services struct {
 	// Showcase runs the public innovation showcase, studi tiru and the
 	// originality check.
 	Showcase *Showcase
+	// Calendar keeps the holidays that working days are counted with.
+	Calendar *Calendar
+	// Classes keeps the classes (kelas) of cohorts.
+	Classes *Classes
 }
 
 // NewServices builds every service on store, with evidence files in blobs
@@ -50,6 +54,8 @@ func NewServices(store Store, blobs BlobStore, now func() time.Time, o Options) 
 		Projects:  NewProjects(store, blobs, now),
 		FollowUps: NewFollowUps(store, now),
 		Showcase:  NewShowcase(store, blobs, now, o.ShowcaseRate),
+		Calendar:  NewCalendar(store, now),
+		Classes:   NewClasses(store, now),
 	}
 	if o.MaxEvidenceBytes > 0 {
 		s.Projects.MaxEvidenceBytes = o.MaxEvidenceBytes

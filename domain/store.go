@@ -39,6 +39,9 @@ type Store interface {
 	MentorTransfers() MentorTransferStore
 	FollowUps() FollowUpStore
 	Outbox() OutboxStore
+	// The holiday calendar of working days, and the classes of cohorts.
+	Holidays() HolidayStore
+	Classes() ClassStore
 	// Program templates (domain/program_templates.go).
 	ProgramTemplates() ProgramTemplateStore
 
@@ -257,11 +260,12 @@ type ReviewQueueItem struct {
 	ParticipantName string
 	Title           string
 	SubmittedAt     time.Time
-	// ResponseDeadlineDays is the cohort's; Late and WaitingDays follow
-	// from it (see LateAfter).
+	// ResponseDeadlineDays is the cohort's; Late, WaitingDays and DueOn
+	// follow from it in working days (see WorkCalendar.Late).
 	ResponseDeadlineDays int
 	Late                 bool
 	WaitingDays          int
+	DueOn                Date
 }
 
 // ReviewQueueStore finds what waits for a reviewer.
@@ -305,9 +309,12 @@ type HorizonProgress struct {
 
 // ProgressRow is one participant's line of a cohort's progress.
 type ProgressRow struct {
-	EnrollmentID     uuid.UUID
-	ParticipantName  string
-	Group            string
+	EnrollmentID    uuid.UUID
+	ParticipantName string
+	Group           string
+	// ClassID and ClassName are the participant's class (kelas), if any.
+	ClassID          *uuid.UUID
+	ClassName        string
 	MentorName       string
 	ProjectID        uuid.UUID
 	ProjectTitle     string
@@ -327,6 +334,8 @@ type ProgressQuery struct {
 	// Today decides which milestones are overdue.
 	Today Date
 	Group string
+	// ClassID keeps only the participants of this class, when set.
+	ClassID *uuid.UUID
 	// Status keeps only projects in it (effective status), when set.
 	Status ProjectStatus
 	// CoachedBy keeps only the participants of this coach, when set.

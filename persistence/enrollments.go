@@ -19,6 +19,7 @@ type enrollmentRow struct {
 	ParticipantID uuid.UUID  `bun:"participant_id,type:uuid"`
 	MentorID      uuid.UUID  `bun:"mentor_id,type:uuid"`
 	CoachID       *uuid.UUID `bun:"coach_id,type:uuid"`
+	ClassID       *uuid.UUID `bun:"class_id,type:uuid"`
 	Group         string     `bun:"group_name"`
 	Version       int64      `bun:"version"`
 	CreatedAt     time.Time  `bun:"created_at"`
@@ -32,12 +33,12 @@ type enrollmentRow struct {
 
 func enrollmentFromDomain(e domain.Enrollment) enrollmentRow {
 	return enrollmentRow{ID: e.ID, CohortID: e.CohortID, ParticipantID: e.ParticipantID, MentorID: e.MentorID, CoachID: e.CoachID,
-		Group: e.Group, Version: e.Version, CreatedAt: e.CreatedAt, UpdatedAt: e.UpdatedAt}
+		ClassID: e.ClassID, Group: e.Group, Version: e.Version, CreatedAt: e.CreatedAt, UpdatedAt: e.UpdatedAt}
 }
 
 func (r enrollmentRow) toDomain() domain.Enrollment {
 	return domain.Enrollment{ID: r.ID, CohortID: r.CohortID, ParticipantID: r.ParticipantID, MentorID: r.MentorID, CoachID: r.CoachID,
-		Group: r.Group, ProjectID: r.ProjectID, Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(),
+		ClassID: r.ClassID, Group: r.Group, ProjectID: r.ProjectID, Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(),
 		Listing: domain.EnrollmentListing{ParticipantName: r.ParticipantName, ProjectTitle: r.ProjectTitle, ProjectStatus: domain.ProjectStatus(r.ProjectStatus)}}
 }
 
@@ -97,7 +98,7 @@ func (s *EnrollmentStore) ByParticipants(ctx context.Context, cohort uuid.UUID, 
 // Update writes an enrollment if nobody changed it since it was read.
 func (s *EnrollmentStore) Update(ctx context.Context, e domain.Enrollment) error {
 	row := enrollmentFromDomain(e)
-	res, err := s.db.NewUpdate().Model(&row).Column("mentor_id", "coach_id", "group_name", "version", "updated_at").
+	res, err := s.db.NewUpdate().Model(&row).Column("mentor_id", "coach_id", "class_id", "group_name", "version", "updated_at").
 		WherePK().Where("version = ?", e.Version-1).Exec(ctx)
 	return staleUnlessOne(res, err)
 }

@@ -251,6 +251,7 @@ WHERE w.waiting_since < ?1`
 	}
 	var rows []reviewItemRow
 	args := append([]any{q.Cohort, q.LateBefore, q.CoachedBy, after, afterID, afterReviewer, page.Size() + 1}, waitingArgs...)
+	query, args = withClassFilter(query, args, q.ClassID)
 	err = s.db.NewRaw(query+` ORDER BY w.waiting_since, w.id, w.reviewer_id LIMIT ?6`, args...).Scan(ctx, &rows)
 	if err != nil {
 		return domain.Page[domain.ReviewItem]{}, dbError(err)
@@ -331,7 +332,8 @@ type workloadRow struct {
 func (s *FollowUpStore) Workload(ctx context.Context, q domain.FollowUpQuery) ([]domain.WorkloadRow, error) {
 	var rows []workloadRow
 	args := append(append([]any{q.Cohort, q.LateBefore, q.CoachedBy}, waitingArgs...), workloadArgs...)
-	if err := s.db.NewRaw(workloadQuery, args...).Scan(ctx, &rows); err != nil {
+	query, args := withClassFilter(workloadQuery, args, q.ClassID)
+	if err := s.db.NewRaw(query, args...).Scan(ctx, &rows); err != nil {
 		return nil, dbError(err)
 	}
 	out := make([]domain.WorkloadRow, len(rows))

@@ -27,7 +27,7 @@ var _ domain.ProgressStore = (*ProgressStore)(nil)
 // waiting evidence is counted on a partial index); bench/baseline sends it
 // with the same two arguments (HotSQL).
 var progressQuery = withValues(`
-SELECT e.id AS enrollment_id, u.name AS participant_name, e.group_name, mu.name AS mentor_name,
+SELECT e.id AS enrollment_id, u.name AS participant_name, e.group_name, e.class_id, cl.name AS class_name, mu.name AS mentor_name,
        p.id AS project_id, p.title AS project_title, p.status AS project_status,
        m.*, coalesce(ev.pending, 0) AS pending_evidence, act.at AS last_activity_at,
        (SELECT (ph->>'startsOn')::date FROM cohorts c, jsonb_array_elements(c.phases) ph
@@ -36,6 +36,7 @@ FROM enrollments e
 JOIN projects p ON p.enrollment_id = e.id
 JOIN users u ON u.id = e.participant_id
 JOIN users mu ON mu.id = e.mentor_id
+LEFT JOIN classes cl ON cl.id = e.class_id
 CROSS JOIN LATERAL (
 	SELECT count(*) FILTER (WHERE horizon = ?1) AS short_total,
 	       count(*) FILTER (WHERE horizon = ?1 AND status = ?4) AS short_achieved,
@@ -68,6 +69,8 @@ type progressRow struct {
 	EnrollmentID           uuid.UUID  `bun:"enrollment_id"`
 	ParticipantName        string     `bun:"participant_name"`
 	Group                  string     `bun:"group_name"`
+	ClassID                *uuid.UUID `bun:"class_id"`
+	ClassName              *string    `bun:"class_name"`
 	MentorName             string     `bun:"mentor_name"`
 	ProjectID              uuid.UUID  `bun:"project_id"`
 	ProjectTitle           string     `bun:"project_title"`
@@ -95,7 +98,10 @@ func (r progressRow) toDomain() domain.ProgressRow {
 		Short:           domain.HorizonProgress{Total: r.ShortTotal, Achieved: r.ShortAchieved, AwaitingVerification: r.ShortAwaiting, Overdue: r.ShortOverdue},
 		Mid:             domain.HorizonProgress{Total: r.MidTotal, Achieved: r.MidAchieved, AwaitingVerification: r.MidAwaiting, Overdue: r.MidOverdue},
 		Long:            domain.HorizonProgress{Total: r.LongTotal, Achieved: r.LongAchieved, AwaitingVerification: r.LongAwaiting, Overdue: r.LongOverdue},
-		PendingEvidence: r.PendingEvidence}
+		PendingEvidence: r.PendingEvidence, ClassID: r.ClassID}
+	if r.ClassName != nil {
+		out.ClassName = *r.ClassName
+	}
 	if r.LastActivityAt != nil {
 		at := r.LastActivityAt.UTC()
 		out.LastActivityAt = &at
@@ -117,6 +123,10 @@ func (s *ProgressStore) Progress(ctx context.Context, q domain.ProgressQuery, ea
 	if q.CoachedBy != nil {
 		args = append(args, *q.CoachedBy)
 		query += fmt.Sprintf(` AND e.coach_id = $%d`, len(args))
+	}
+	if q.ClassID != nil {
+		args = append(args, *q.ClassID)
+		query += fmt.Sprintf(` AND e.class_id = $%d`, len(args))
 	}
 	order, ok := progressOrders[q.Sort]
 	if !ok {

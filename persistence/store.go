@@ -119,6 +119,12 @@ func (s *Store) FollowUps() domain.FollowUpStore { return &FollowUpStore{db: s.r
 // Outbox returns the e-mail outbox.
 func (s *Store) Outbox() domain.OutboxStore { return &OutboxStore{db: s.db} }
 
+// Holidays returns the holiday calendar's store.
+func (s *Store) Holidays() domain.HolidayStore { return &HolidayStore{db: s.db} }
+
+// Classes returns the store of cohorts' classes.
+func (s *Store) Classes() domain.ClassStore { return &ClassStore{db: s.db} }
+
 // Publications returns the publication repository.
 func (s *Store) Publications() domain.PublicationStore { return &PublicationStore{db: s.db} }
 

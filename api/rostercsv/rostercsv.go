@@ -33,12 +33,14 @@ const (
 	colGroup
 	colUnit
 	colMentorUnit
+	colClass
 	numColumns
 )
 
 // optionalColumns may be left out of a header: their values are then empty.
 // The unit columns came after rosters were already kept without them.
-var optionalColumns = map[int]bool{colUnit: true, colMentorUnit: true}
+// So did the class column (kelas).
+var optionalColumns = map[int]bool{colUnit: true, colMentorUnit: true, colClass: true}
 
 // columns are the English header names of a roster file, in the order of
 // the template an organizer downloads. They are also the domain's names of
@@ -46,7 +48,7 @@ var optionalColumns = map[int]bool{colUnit: true, colMentorUnit: true}
 var columns = [numColumns]string{
 	"nip", "name", "email", "position", "rank", "agency",
 	"mentor_email", "mentor_name", "coach_email", "group",
-	"unit", "mentor_unit",
+	"unit", "mentor_unit", "class",
 }
 
 // indonesianColumns are the Indonesian header names of the same columns, as
@@ -54,7 +56,7 @@ var columns = [numColumns]string{
 var indonesianColumns = [numColumns]string{
 	"NIP", "Nama", "Email", "Jabatan", "Pangkat/Golongan", "Instansi",
 	"Email Mentor", "Nama Mentor", "Email Coach", "Kelompok",
-	"Unit Kerja", "Unit Kerja Mentor",
+	"Unit Kerja", "Unit Kerja Mentor", "Kelas",
 }
 
 // utf8BOM is the byte order mark Excel writes at the start of "CSV UTF-8".
@@ -75,7 +77,8 @@ const peekSize = 64 << 10
 // Mentor, Nama Mentor, Email Coach and Kelompok, in any order, in any case
 // and with any spaces. Two columns may be left out: unit and mentor_unit
 // (Unit Kerja, Unit Kerja Mentor), the work units of the participant and
-// the mentor in their agency. Blank lines are skipped and values are trimmed.
+// the mentor in their agency; so may class (Kelas), the participant's class
+// in the cohort. Blank lines are skipped and values are trimmed.
 //
 // A file that breaks rules yields a KindInvalid error listing every problem,
 // each under a field such as "rows[3].email" (3 being RosterRow.Line, the
@@ -194,7 +197,7 @@ func rowOf(line int, rec []string, cols [numColumns]int) domain.RosterRow {
 		Line: line, NIP: domain.NIP(value(colNIP)), Name: value(colName), Email: value(colEmail),
 		Position: value(colPosition), Rank: value(colRank), Agency: value(colAgency),
 		MentorEmail: value(colMentorEmail), MentorName: value(colMentorName), CoachEmail: value(colCoachEmail), Group: value(colGroup),
-		Unit: value(colUnit), MentorUnit: value(colMentorUnit),
+		Unit: value(colUnit), MentorUnit: value(colMentorUnit), Class: value(colClass),
 	}
 }
 

@@ -172,7 +172,7 @@ func TestRosterWithUnknownOrDuplicateColumnIsRejected(t *testing.T) {
 	))
 	wantProblems(t, err,
 		problem{Field: "header", Message: `unknown column "Telepon"; the columns are ` +
-			"nip, name, email, position, rank, agency, mentor_email, mentor_name, coach_email, group"},
+			"nip, name, email, position, rank, agency, mentor_email, mentor_name, coach_email, group, unit, mentor_unit, class"},
 		problem{Field: "header", Message: "duplicate column Email"},
 	)
 }
@@ -222,7 +222,7 @@ func TestRosterInIndonesianNamesItsMissingAndKnownColumnsInIndonesian(t *testing
 	))
 	wantProblems(t, err,
 		problem{Field: "header", Message: `unknown column "Telepon"; the columns are ` +
-			"NIP, Nama, Email, Jabatan, Pangkat/Golongan, Instansi, Email Mentor, Nama Mentor, Email Coach, Kelompok"},
+			"NIP, Nama, Email, Jabatan, Pangkat/Golongan, Instansi, Email Mentor, Nama Mentor, Email Coach, Kelompok, Unit Kerja, Unit Kerja Mentor, Kelas"},
 		problem{Field: "header", Message: "duplicate column nama"},
 		problem{Field: "header", Message: "missing column Email Mentor"},
 		problem{Field: "header", Message: "missing column Email Coach"},

@@ -6931,6 +6931,9 @@ type SearchShowcaseParams struct {
 	// Province Only innovations of agencies in this province (any case; short forms such as Jateng are understood).
 	Province *string `form:"province,omitempty" json:"province,omitempty"`
 
+	// Unit Only innovations of participants of this work unit (unit kerja), by its name in any case.
+	Unit *string `form:"unit,omitempty" json:"unit,omitempty"`
+
 	// Regency Only innovations of agencies in this regency or city, any case: in full (Kabupaten Klaten, Kab. Klaten) or by its name alone (Klaten finds Kabupaten and Kota Klaten).
 	Regency *string `form:"regency,omitempty" json:"regency,omitempty"`
 
@@ -15198,6 +15201,22 @@ func NewSearchShowcaseRequest(server string, params *SearchShowcaseParams) (*htt
 		if params.Province != nil {
 
 			if queryFrag, err := runtime.StyleParamWithLocation("form", false, "province", runtime.ParamLocationQuery, *params.Province); err != nil {
+				return nil, err
+			} else if parsed, err := url.ParseQuery(queryFrag); err != nil {
+				return nil, err
+			} else {
+				for k, v := range parsed {
+					for _, v2 := range v {
+						queryValues.Add(k, v2)
+					}
+				}
+			}
+
+		}
+
+		if params.Unit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithLocation("form", false, "unit", runtime.ParamLocationQuery, *params.Unit); err != nil {
 				return nil, err
 			} else if parsed, err := url.ParseQuery(queryFrag); err != nil {
 				return nil, err

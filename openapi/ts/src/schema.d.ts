@@ -1721,7 +1721,7 @@ export interface paths {
         };
         /**
          * Search the innovation showcase
-         * @description Public: no sign-in. Searches the published innovations in Bahasa Indonesia (PostgreSQL's indonesian text search: pelayanan finds layanan), best first, with the title and a snippet in parts whose matching words are marked; when no innovation matches, each word is corrected to the most alike word of the showcase (by trigrams: perijinan to perizinan, sopeng to soppeng) and the corrected words are searched instead, as searchedFor says. Without q, the newest first. Filters: region, province, regency (kabupaten/kota: "Kabupaten Klaten", not only "Jawa Tengah"), program, year (of the cohort) and area (of innovation). Each client address may make a limited number of showcase requests a minute (429 with Retry-After beyond).
+         * @description Public: no sign-in. Searches the published innovations in Bahasa Indonesia (PostgreSQL's indonesian text search: pelayanan finds layanan), best first, with the title and a snippet in parts whose matching words are marked; when no innovation matches, each word is corrected to the most alike word of the showcase (by trigrams: perijinan to perizinan, sopeng to soppeng) and the corrected words are searched instead, as searchedFor says. Without q, the newest first. Filters: region, province, regency (kabupaten/kota: "Kabupaten Klaten", not only "Jawa Tengah"), unit (unit kerja), program, year (of the cohort) and area (of innovation). Each client address may make a limited number of showcase requests a minute (429 with Retry-After beyond).
          */
         get: operations["search-showcase"];
         put?: never;
@@ -16826,6 +16826,8 @@ export interface operations {
                 region?: string;
                 /** @description Only innovations of agencies in this province (any case; short forms such as Jateng are understood). */
                 province?: string;
+                /** @description Only innovations of participants of this work unit (unit kerja), by its name in any case. */
+                unit?: string;
                 /** @description Only innovations of agencies in this regency or city, any case: in full (Kabupaten Klaten, Kab. Klaten) or by its name alone (Klaten finds Kabupaten and Kota Klaten). */
                 regency?: string;
                 /** @description Only innovations of cohorts of this training program. */
