@@ -288,6 +288,7 @@ type ShowcaseSearch struct {
 	Q        string `query:"q" maxLength:"200" doc:"Words to search for, in Bahasa Indonesia: stemmed (pelayanan finds layanan), all words must match, \"quoted phrases\" and -excluded words work as in web search engines. When nothing matches, misspelled words are corrected to words of the showcase. Omit to list the newest first." example:"antrean daring"`
 	Region   string `query:"region" maxLength:"200" doc:"Only innovations of agencies in this region, any case: a province, a regency or city, or both as region writes them." example:"Kepulauan Riau"`
 	Province string `query:"province" maxLength:"200" doc:"Only innovations of agencies in this province (any case; short forms such as Jateng are understood)." example:"Jawa Tengah"`
+	Unit     string `query:"unit" maxLength:"200" doc:"Only innovations of participants of this work unit (unit kerja), by its name in any case." example:"Dinas Kependudukan dan Pencatatan Sipil"`
 	Regency  string `query:"regency" maxLength:"200" doc:"Only innovations of agencies in this regency or city, any case: in full (Kabupaten Klaten, Kab. Klaten) or by its name alone (Klaten finds Kabupaten and Kota Klaten)." example:"Kabupaten Klaten"`
 	Program  string `query:"program" enum:"pkn1,pkn2,pka,pkp" doc:"Only innovations of cohorts of this training program."`
 	Year     int    `query:"year" minimum:"1990" maximum:"2100" doc:"Only innovations of cohorts that started in this year." example:"2026"`
@@ -360,13 +361,13 @@ func registerShowcase(api huma.API, s *Services) {
 		Summary: "Search the innovation showcase", Tags: []string{"showcase"},
 		Description: "Public: no sign-in. Searches the published innovations in Bahasa Indonesia (PostgreSQL's indonesian text search: pelayanan finds layanan), best first, with the title and a snippet in parts whose matching words are marked; " +
 			"when no innovation matches, each word is corrected to the most alike word of the showcase (by trigrams: perijinan to perizinan, sopeng to soppeng) and the corrected words are searched instead, as searchedFor says. Without q, the newest first. " +
-			"Filters: region, province, regency (kabupaten/kota: \"Kabupaten Klaten\", not only \"Jawa Tengah\"), program, year (of the cohort) and area (of innovation). Each client address may make a limited number of showcase requests a minute (429 with Retry-After beyond).",
+			"Filters: region, province, regency (kabupaten/kota: \"Kabupaten Klaten\", not only \"Jawa Tengah\"), unit (unit kerja), program, year (of the cohort) and area (of innovation). Each client address may make a limited number of showcase requests a minute (429 with Retry-After beyond).",
 		Errors: append([]int{http.StatusUnprocessableEntity}, tooMany...),
 	}, func(ctx context.Context, in *struct {
 		ShowcaseSearch
 		PageParams
 	}) (*showcaseHits, error) {
-		q, err := domain.NewShowcaseQuery(in.Q, domain.ShowcaseFilters{Region: in.Region, Province: in.Province, Regency: in.Regency,
+		q, err := domain.NewShowcaseQuery(in.Q, domain.ShowcaseFilters{Region: in.Region, Province: in.Province, Regency: in.Regency, Unit: in.Unit,
 			Program: in.Program, Year: in.Year, Area: in.Area})
 		if err != nil {
 			return nil, err

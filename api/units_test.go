@@ -323,6 +323,8 @@ func TestTheShowcaseNamesUnitsAndRegenciesAndFiltersByRegency(t *testing.T) {
 		{"region=Jawa+Tengah", []string{"Audit Berbasis Risiko", "Pelayanan Satu Pintu Kependudukan"}},
 		{"region=Kota+Batam", []string{"Mal Pelayanan Publik"}},
 		{"q=pelayanan&regency=Kota+Batam", []string{"Mal Pelayanan Publik"}},
+		{"unit=dinas+kependudukan+dan+pencatatan+sipil", []string{"Pelayanan Satu Pintu Kependudukan"}},
+		{"unit=Inspektorat+Daerah&province=Jawa+Tengah", []string{"Audit Berbasis Risiko"}},
 	} {
 		var h struct {
 			Items []struct{ Title, UnitName, Regency, Province string }

@@ -192,6 +192,9 @@ type ShowcaseQuery struct {
 	// written in full ("Kabupaten Klaten") or by its name alone ("Klaten",
 	// which finds Kabupaten and Kota Klaten alike).
 	Regency string
+	// Unit keeps publications whose participant's work unit has this name
+	// (any case), such as "Dinas Kependudukan dan Pencatatan Sipil".
+	Unit string
 	// Program keeps publications of cohorts of this program.
 	Program Program
 	// Year keeps publications of cohorts that started in this year.
@@ -205,6 +208,7 @@ type ShowcaseFilters struct {
 	Region   string
 	Province string
 	Regency  string
+	Unit     string
 	Program  string
 	Year     int
 	Area     string
@@ -220,6 +224,14 @@ func NewShowcaseQuery(text string, f ShowcaseFilters) (ShowcaseQuery, error) {
 		p, err := ParseProvince("query.province", f.Province)
 		v.AddError("query.province", err)
 		q.Province = p
+	}
+	if unit := strings.Join(strings.Fields(f.Unit), " "); unit != "" {
+		q.Unit = unit
+		if utf8.RuneCountInString(unit) > MaxTextLength {
+			v.Add("query.unit", CodeFieldTooLong, Params{"max": MaxTextLength})
+		} else if err := CheckSingleLine("query.unit", unit); err != nil {
+			v.AddError("query.unit", err)
+		}
 	}
 	if regency := strings.Join(strings.Fields(f.Regency), " "); regency != "" {
 		q.Regency = regency

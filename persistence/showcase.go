@@ -142,6 +142,9 @@ func filters(q domain.ShowcaseQuery) (string, []any) {
 	if q.Region != "" {
 		add("lower(?) IN (lower(pub.region), lower(pub.province), lower(pub.regency))", q.Region)
 	}
+	if q.Unit != "" {
+		add("lower(pub.unit_name) = lower(?)", q.Unit)
+	}
 	if q.Province != "" {
 		add("lower(pub.province) = lower(?)", q.Province)
 	}

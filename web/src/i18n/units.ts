@@ -33,6 +33,8 @@ export const unitMessages = {
   "organizer.roster.col.mentor_unit": "Unit kerja mentor di instansi yang sama, misalnya Sekretariat Daerah (boleh kosong, kolom boleh tidak ada)",
   "showcase.regency": "Kabupaten/kota",
   "showcase.regencyHint": "Misalnya: Kabupaten Klaten, atau Klaten saja",
+  "showcase.unit": "Unit kerja",
+  "showcase.unitHint": "Nama lengkap, misalnya Dinas Kependudukan dan Pencatatan Sipil",
   "showcase.visitingUnit": "oleh {unit}",
   "showcase.record.noUnit": "Unit kerja tidak disebutkan",
 } as const;

@@ -16,12 +16,12 @@ const programs: Program[] = ["pkn1", "pkn2", "pka", "pkp"];
 const pageSize = 20;
 
 /** The search's parameters as the URL holds them. */
-type Filters = { q: string; region: string; regency: string; program: string; year: string; area: string };
-const names: (keyof Filters)[] = ["q", "region", "regency", "program", "year", "area"];
+type Filters = { q: string; region: string; regency: string; unit: string; program: string; year: string; area: string };
+const names: (keyof Filters)[] = ["q", "region", "regency", "unit", "program", "year", "area"];
 
 function filtersOf(query: URLSearchParams): Filters {
   const get = (n: keyof Filters) => query.get(n) ?? "";
-  return { q: get("q"), region: get("region"), regency: get("regency"), program: get("program"), year: get("year"), area: get("area") };
+  return { q: get("q"), region: get("region"), regency: get("regency"), unit: get("unit"), program: get("program"), year: get("year"), area: get("area") };
 }
 
 function search(f: Filters, fresh: boolean, cursor?: string) {
@@ -33,6 +33,7 @@ function search(f: Filters, fresh: boolean, cursor?: string) {
           q: f.q.trim() || undefined,
           region: f.region.trim() || undefined,
           regency: f.regency.trim() || undefined,
+          unit: f.unit.trim() || undefined,
           program: programs.includes(f.program as Program) ? (f.program as Program) : undefined,
           year: f.year && Number.isInteger(year) ? year : undefined,
           area: f.area.trim() || undefined,
@@ -61,7 +62,7 @@ export function ShowcaseSearch() {
   const pages = current ? [current, ...(more.key === key ? more.pages : [])] : [];
   const items = pages.flatMap((p) => p.items);
   const last = pages[pages.length - 1];
-  const searching = Boolean(filters.q || filters.region || filters.regency || filters.program || filters.year || filters.area);
+  const searching = Boolean(filters.q || filters.region || filters.regency || filters.unit || filters.program || filters.year || filters.area);
 
   const loadMore = () =>
     void next.run(async () => {
@@ -114,10 +115,10 @@ function SearchForm({ initial, problem }: { initial: Filters; problem: Problem |
   const set = (name: keyof Filters) => (e: { target: { value: string } }) => setF((old) => ({ ...old, [name]: e.target.value }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setQuery({ q: f.q.trim(), region: f.region.trim(), regency: f.regency.trim(), program: f.program, year: f.year.trim(), area: f.area.trim() });
+    setQuery({ q: f.q.trim(), region: f.region.trim(), regency: f.regency.trim(), unit: f.unit.trim(), program: f.program, year: f.year.trim(), area: f.area.trim() });
   };
-  const reset = () => setQuery({ q: undefined, region: undefined, regency: undefined, program: undefined, year: undefined, area: undefined });
-  const filtered = Boolean(initial.q || initial.region || initial.regency || initial.program || initial.year || initial.area);
+  const reset = () => setQuery({ q: undefined, region: undefined, regency: undefined, unit: undefined, program: undefined, year: undefined, area: undefined });
+  const filtered = Boolean(initial.q || initial.region || initial.regency || initial.unit || initial.program || initial.year || initial.area);
   return (
     <form role="search" className="panel showcase-form" onSubmit={submit} aria-label={t("showcase.searchLabel")}>
       <div className="showcase-q">
@@ -126,11 +127,12 @@ function SearchForm({ initial, problem }: { initial: Filters; problem: Problem |
           {t("showcase.search")}
         </Button>
       </div>
-      <details className="showcase-filters" open={Boolean(initial.region || initial.regency || initial.program || initial.year || initial.area) || undefined}>
+      <details className="showcase-filters" open={Boolean(initial.region || initial.regency || initial.unit || initial.program || initial.year || initial.area) || undefined}>
         <summary>{t("showcase.filters")}</summary>
         <div className="form-row">
           <Field label={t("showcase.region")} name="region" hint={t("showcase.regionHint")} maxLength={200} value={f.region} onChange={set("region")} problem={problem} />
           <Field label={t("showcase.regency")} name="regency" hint={t("showcase.regencyHint")} maxLength={200} value={f.regency} onChange={set("regency")} problem={problem} />
+          <Field label={t("showcase.unit")} name="unit" hint={t("showcase.unitHint")} maxLength={200} value={f.unit} onChange={set("unit")} problem={problem} />
           <Select label={t("showcase.program")} name="program" value={f.program} onChange={set("program")} problem={problem}>
             <option value="">{t("showcase.allPrograms")}</option>
             {programs.map((p) => (
