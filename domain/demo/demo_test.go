@@ -64,6 +64,13 @@ func TestDemoHasEveryRoleAndProjectStatus(t *testing.T) {
 		{"examiners", "SELECT count(*) FROM cohort_staff WHERE role = ?", []any{"examiner"}, 2, 2},
 		{"organizers", "SELECT count(*) FROM cohort_staff WHERE role = ?", []any{"organizer"}, 1, 1},
 		{"groups", "SELECT count(DISTINCT (group_name, coach_id)) FROM enrollments", nil, 3, 3},
+		// The full agenda of a PKN II cohort of the 2022+ pattern, two coaching sessions among it.
+		{"agenda kinds", "SELECT count(DISTINCT kind) FROM agenda_items", nil, 10, 10},
+		{"coaching sessions", "SELECT count(*) FROM agenda_items WHERE kind = ?", []any{"coaching"}, 2, 2},
+		{"evaluasi pascapelatihan after the cohort", `SELECT count(*) FROM agenda_items a JOIN cohorts c ON c.id = a.cohort_id
+			WHERE a.kind = 'evaluasi_pasca' AND a.starts_on > c.ends_on + 90`, nil, 1, 1},
+		// The designs submitted after the seminar rancangan are flagged late, not lost.
+		{"steps flagged late", "SELECT count(*) FROM events WHERE details->>'timing' = ?", []any{"late"}, 1, 1000},
 		{"projects draft", "SELECT count(*) FROM projects WHERE status = ?", []any{"draft"}, 1, 30},
 		{"draft returned for revision", "SELECT count(*) FROM projects WHERE status = ? AND revision_requested", []any{"draft"}, 1, 30},
 		{"projects design_submitted", "SELECT count(*) FROM projects WHERE status = ?", []any{"design_submitted"}, 1, 30},
