@@ -3,10 +3,12 @@
 // file to en.ts with the same keys and pick it in i18n/index.ts.
 import { seminarMessages } from "./seminar";
 import { unitMessages } from "./units";
+import { classMessages } from "./classes";
 
 export const id = {
   ...seminarMessages,
   ...unitMessages,
+  ...classMessages,
   // Application frame
   "app.name": "Proper",
   "app.tagline": "Pelacak Proyek Perubahan pelatihan kepemimpinan",

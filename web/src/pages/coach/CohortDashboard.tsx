@@ -9,6 +9,7 @@ import { t, type MessageKey } from "../../i18n";
 import { setQuery, useQuery } from "../../router";
 import { Button, Empty, Field, Load, PageTitle, ProblemAlert, Select, statusLabel, useLoad, type Loaded } from "../../ui";
 import { ExportButtons } from "./ExportButtons";
+import { ClassSelect } from "../classes/ClassSelect";
 import { GroupChart, groupMeans } from "./GroupChart";
 import { ProgressTable, type TableSort } from "./ProgressTable";
 import { isProjectStatus, isSortKey, projectStatuses, StatusBadge, type ProjectStatus, type SortKey } from "./shared";
@@ -16,14 +17,15 @@ import "./coach.css";
 
 type Progress = Schema<"CohortProgress">;
 
-/** The dashboard's view as the URL keeps it: ?kelompok=&status=&urut=&arah=balik&cari=. */
-type View = { group: string; status: ProjectStatus | undefined; sort: TableSort; search: string };
+/** The dashboard's view as the URL keeps it: ?kelas=&kelompok=&status=&urut=&arah=balik&cari=. */
+type View = { classId: string; group: string; status: ProjectStatus | undefined; sort: TableSort; search: string };
 
 function useView(): View {
   const q = useQuery();
   const status = q.get("status");
   const sort = q.get("urut");
   return {
+    classId: q.get("kelas") ?? "",
     group: q.get("kelompok") ?? "",
     status: isProjectStatus(status) ? status : undefined,
     sort: { key: isSortKey(sort) ? sort : "name", reversed: q.get("arah") === "balik" },
@@ -42,10 +44,10 @@ export function CohortDashboard({ cohortId }: { cohortId: string }) {
     () =>
       ok(
         api.GET("/v1/cohorts/{cohortId}/progress", {
-          params: { path: { cohortId }, query: { group: view.group || undefined, status: view.status, sort: view.sort.key } },
+          params: { path: { cohortId }, query: { classId: view.classId || undefined, group: view.group || undefined, status: view.status, sort: view.sort.key } },
         }),
       ),
-    [cohortId, view.group, view.status, view.sort.key],
+    [cohortId, view.classId, view.group, view.status, view.sort.key],
   );
   const refreshing = all.loading || lines.loading;
 
@@ -93,10 +95,10 @@ export function CohortDashboard({ cohortId }: { cohortId: string }) {
 
       <section aria-labelledby="coach-participants">
         <h2 id="coach-participants">{t("coach.participants")}</h2>
-        <Filters view={view} all={all.data} problem={lines.error} />
+        <Filters cohortId={cohortId} view={view} all={all.data} problem={lines.error} />
         {cohort.data && (
           <>
-            <ExportButtons cohortId={cohortId} code={cohort.data.code} filters={{ group: view.group || undefined, status: view.status, sort: view.sort.key }} />
+            <ExportButtons cohortId={cohortId} code={cohort.data.code} filters={{ classId: view.classId || undefined, group: view.group || undefined, status: view.status, sort: view.sort.key }} />
             <p className="muted coach-hint">{t("coach.exportHint")}</p>
           </>
         )}
@@ -154,11 +156,11 @@ function setSort(key: SortKey, reversed: boolean) {
 }
 
 /** The group, status, sort and name filters; each change goes into the URL. */
-function Filters({ view, all, problem }: { view: View; all: Progress | undefined; problem: ApiError | undefined }) {
+function Filters({ cohortId, view, all, problem }: { cohortId: string; view: View; all: Progress | undefined; problem: ApiError | undefined }) {
   const groups = all ? groupMeans(all.items).map((g) => g.group) : [];
   if (view.group && !groups.includes(view.group)) groups.push(view.group);
   const counts = all?.totals.byStatus ?? {};
-  const active = view.group || view.status || view.search || view.sort.key !== "name" || view.sort.reversed;
+  const active = view.classId || view.group || view.status || view.search || view.sort.key !== "name" || view.sort.reversed;
   const onSort = (e: ChangeEvent<HTMLSelectElement>) => {
     const o = sortOptions.find((s) => s.value === e.target.value) ?? sortOptions[0]!;
     setSort(o.key, o.reversed);
@@ -166,6 +168,7 @@ function Filters({ view, all, problem }: { view: View; all: Progress | undefined
   return (
     <form className="coach-filters" role="search" aria-label={t("coach.filters")} onSubmit={(e) => e.preventDefault()}>
       <div className="form-row">
+        <ClassSelect cohortId={cohortId} value={view.classId} onChange={(v) => setQuery({ kelas: v || undefined })} />
         <Select label={t("coach.filterGroup")} name="group" value={view.group} problem={problem?.problem} onChange={(e) => setQuery({ kelompok: e.target.value })}>
           <option value="">{t("coach.filterAll")}</option>
           {groups.map((g) => (
@@ -192,7 +195,7 @@ function Filters({ view, all, problem }: { view: View; all: Progress | undefined
         <Field label={t("coach.search")} name="cari" type="search" value={view.search} autoComplete="off" onChange={(e) => setQuery({ cari: e.target.value })} />
       </div>
       {active && (
-        <button type="button" className="btn btn-small" onClick={() => setQuery({ kelompok: undefined, status: undefined, urut: undefined, arah: undefined, cari: undefined })}>
+        <button type="button" className="btn btn-small" onClick={() => setQuery({ kelas: undefined, kelompok: undefined, status: undefined, urut: undefined, arah: undefined, cari: undefined })}>
           {t("coach.clearFilters")}
         </button>
       )}

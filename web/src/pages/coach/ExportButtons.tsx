@@ -8,7 +8,7 @@ import { Button, ProblemAlert, useAction } from "../../ui";
 import type { ProjectStatus, SortKey } from "./shared";
 
 /** The filters of the export, as get-cohort-progress takes them. */
-export type ExportFilters = { group?: string; status?: ProjectStatus; sort: SortKey };
+export type ExportFilters = { group?: string; classId?: string; status?: ProjectStatus; sort: SortKey };
 
 type Separator = "," | ";";
 

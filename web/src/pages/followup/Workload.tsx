@@ -7,6 +7,7 @@ import { compareNames, formatDate, formatNumber } from "../../format";
 import { t } from "../../i18n";
 import { setQuery, useQuery } from "../../router";
 import { Load, Select, useLoad } from "../../ui";
+import { ClassSelect } from "../classes/ClassSelect";
 import { CohortFollowup } from "./CohortFollowup";
 import { daysSince, duration, reviewerRole, waited, type ReviewerLoad } from "./model";
 import { ScrollRegion } from "./shared";
@@ -65,8 +66,12 @@ export function Workload({ cohortId }: { cohortId: string }) {
 }
 
 function WorkloadTable({ cohortId }: { cohortId: string }) {
-  const loaded = useLoad(() => ok(api.GET("/v1/cohorts/{cohortId}/workload", { params: { path: { cohortId } } })), [cohortId]);
   const query = useQuery();
+  const classId = query.get("kelas") ?? "";
+  const loaded = useLoad(
+    () => ok(api.GET("/v1/cohorts/{cohortId}/workload", { params: { path: { cohortId }, query: { classId: classId || undefined } } })),
+    [cohortId, classId],
+  );
   const column: Column = (columns as readonly string[]).includes(query.get("urut") ?? "") ? (query.get("urut") as Column) : "pending";
   const direction: Direction = query.get("arah") === "naik" ? "asc" : query.get("arah") === "turun" ? "desc" : firstDirection(column);
   const role = query.get("peran") ?? "";
@@ -90,6 +95,7 @@ function WorkloadTable({ cohortId }: { cohortId: string }) {
           <>
             <p className="fu-intro">{t("followup.workload.intro")}</p>
             <div className="fu-controls">
+              <ClassSelect cohortId={cohortId} value={classId} onChange={(v) => setQuery({ kelas: v || undefined })} />
               <Select label={t("followup.workload.role")} name="peran" value={role} onChange={(e) => setQuery({ peran: e.target.value })}>
                 <option value="">{t("followup.workload.allRoles")}</option>
                 <option value="mentor">{reviewerRole("mentor")}</option>

@@ -10,6 +10,7 @@ import { offers, type Operation } from "../../offers";
 import { Link } from "../../router";
 import { Load, Loading, PageTitle, ProblemAlert, useLoad, type Loaded } from "../../ui";
 import { AgendaSection } from "../agenda/AgendaSection";
+import { ClassesSection } from "../classes/ClassesSection";
 import { ActivationSection } from "./ActivationSection";
 import { CohortDetails } from "./CohortDetails";
 import { EnrollmentsSection } from "./EnrollmentsSection";
@@ -83,6 +84,8 @@ const sections: [id: string, title: MessageKey, op: Operation | undefined][] = [
   ["peserta", "organizer.enrollments.title", "enroll-participant"],
   // Codes are issued per account (issue-activation), which no cohort answer offers.
   ["kode-aktivasi", "organizer.activation.title", undefined],
+  // The classes (kelas): the cohort offers list-classes to its people, create-class to its organizers.
+  ["kelas", "classes.title", "list-classes"],
 ];
 
 function ManageSections({ cohort, reload }: { cohort: Cohort; reload: () => void }) {
@@ -135,6 +138,21 @@ function ManageSections({ cohort, reload }: { cohort: Cohort; reload: () => void
           <RosterLoad roster={roster} staff={staff}>
             {(r, s) => <EnrollmentsSection roster={r} staff={s.items} reload={roster.reload} />}
           </RosterLoad>
+        </Section>
+      )}
+      {has("kelas") && (
+        <Section id="kelas" title={t("classes.title")}>
+          <Load loaded={roster}>
+            {(r) => (
+              <ClassesSection
+                cohortId={cohortId}
+                canCreate={offers(cohort, "create-class")}
+                enrollments={r.enrollments}
+                names={(e) => r.names.get(e.id)?.participant ?? t("organizer.unknownPerson")}
+                reloadRoster={roster.reload}
+              />
+            )}
+          </Load>
         </Section>
       )}
       <Section id="kode-aktivasi" title={t("organizer.activation.title")}>
