@@ -211,8 +211,7 @@ var moreAccess = func() map[string][3]int {
 		"list-rubrics": {ok, forbidden, ok}, "replace-rubric": {forbidden, forbidden, forbidden}, "release-results": {forbidden, forbidden, forbidden},
 		// The participant's enrollment and project: examiners see every one,
 		// the other coach and mentor do not see this one.
-		"get-enrollment": {notFound, notFound, ok}, "update-enrollment": {notFound, notFound, forbidden},
-		"list-assessments": {notFound, notFound, ok},
+		"get-enrollment": {notFound, notFound, ok}, "update-enrollment": {notFound, notFound, forbidden}, "list-assessments": {notFound, notFound, ok},
 		"list-coaching-notes": {notFound, notFound, forbidden}, "add-coaching-note": {notFound, notFound, forbidden},
 		"review-design": {notFound, notFound, forbidden}, "verify-milestone": {notFound, notFound, forbidden},
 		"review-evidence": {notFound, notFound, forbidden},

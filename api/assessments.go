@@ -48,6 +48,7 @@ type AssessmentCreate struct {
 	Seminar string      `json:"seminar" enum:"design,final" doc:"The seminar assessed." example:"design"`
 	Scores  []ScoreBody `json:"scores" minItems:"1" maxItems:"20" doc:"A score for every criterion of the seminar's rubric, each once."`
 	Comment string      `json:"comment,omitempty" maxLength:"10000" doc:"The examiner's remarks." example:"Isu tajam, milestone realistis."`
+	Reason  string      `json:"reason,omitempty" maxLength:"10000" doc:"Why the score changes: required for a change during an appeal assigned to the examiner (422 appeal.reason_required)." example:"Capaian tahapan ketiga terverifikasi setelah keberatan."`
 }
 
 // Assessment is an examiner's scores of a seminar.
@@ -156,7 +157,7 @@ func registerAssessments(api huma.API, s *Services) {
 	huma.Register(api, huma.Operation{
 		OperationID: "record-assessment", Method: http.MethodPost, Path: "/projects/{projectId}/assessments", DefaultStatus: http.StatusCreated,
 		Summary: "Score a seminar", Tags: []string{"assessment"}, Security: signedIn, Metadata: idempotent,
-		Description: "An examiner assigned to the participant's session of the seminar scores every criterion of the seminar's rubric (0–100, one decimal); Proper computes the weighted total and its predicate. An examiner not assigned answers 403 assessment.not_assigned. Scores are accepted from the session's day (409 assessment.session_not_open before, unless an organizer opened it early) until its result is determined (409 assessment.determined after). The design seminar needs a submitted design and is over once the implementation starts (409 assessment.design_stage_over); the final seminar needs a submitted final report. Scoring again revises the examiner's score: the latest counts, earlier ones stay as history (replaces). The project completes when the final seminar's result is determined, not here.",
+		Description: "An examiner assigned to the participant's session of the seminar scores every criterion of the seminar's rubric (0–100, one decimal); Proper computes the weighted total and its predicate. An examiner not assigned answers 403 assessment.not_assigned. Scores are accepted from the session's day (409 assessment.session_not_open before, unless an organizer opened it early) until its result is determined (409 assessment.determined after, unless an appeal of the result is assigned to the examiner: then with a written reason). The design seminar needs a submitted design and is over once the implementation starts (409 assessment.design_stage_over); the final seminar needs a submitted final report. Scoring again revises the examiner's score: the latest counts, earlier ones stay as history (replaces). The project completes when the final seminar's result is determined, not here.",
 		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusConflict, http.StatusUnprocessableEntity},
 	}, func(ctx context.Context, in *struct {
 		ProjectPath
@@ -167,7 +168,7 @@ func registerAssessments(api huma.API, s *Services) {
 		for i, sc := range in.Body.Scores {
 			scores[i] = domain.Score{Criterion: sc.Criterion, Score: sc.Score}
 		}
-		a, err := s.Projects.RecordAssessment(ctx, actorOf(ctx), in.ProjectID, domain.Seminar(in.Body.Seminar), scores, in.Body.Comment)
+		a, err := s.Projects.ReviseAssessment(ctx, actorOf(ctx), in.ProjectID, domain.Seminar(in.Body.Seminar), scores, in.Body.Comment, in.Body.Reason)
 		if err != nil {
 			return nil, err
 		}

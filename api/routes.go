@@ -23,5 +23,6 @@ func registerRoutes(v1 huma.API, s *Services) {
 	registerHolidays(v1, s)
 	registerClasses(v1, s)
 	registerSeminarSessions(v1, s)
+	registerAppeals(v1, s)
 	registerShowcase(v1, s)
 }

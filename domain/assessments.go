@@ -90,7 +90,17 @@ func (s *Cohorts) ReleaseResults(ctx context.Context, actor *Actor, cohort uuid.
 // completes when the final seminar's result is determined
 // (DetermineSeminarSession), not here.
 func (s *Projects) RecordAssessment(ctx context.Context, actor *Actor, projectID uuid.UUID, seminar Seminar, scores []Score, comment string) (Assessment, error) {
+	return s.ReviseAssessment(ctx, actor, projectID, seminar, scores, comment, "")
+}
+
+// ReviseAssessment is RecordAssessment with the examiner's written reason
+// for the change. After determination a score changes only while an appeal
+// of the participant's result is assigned to the examiner, and then only
+// with a reason (422 appeal.reason_required without); the organizer's
+// closing of the appeal determines the result again.
+func (s *Projects) ReviseAssessment(ctx context.Context, actor *Actor, projectID uuid.UUID, seminar Seminar, scores []Score, comment, reason string) (Assessment, error) {
 	var a Assessment
+	reason = strings.TrimSpace(reason)
 	now := s.now()
 	_, err := s.change(ctx, actor, projectID, AssessProject, nil, func(tx Store, p *Project) ([]Event, error) {
 		ss, err := tx.Seminars().OfProject(ctx, p.ID, seminar)
@@ -100,8 +110,20 @@ func (s *Projects) RecordAssessment(ctx context.Context, actor *Actor, projectID
 		if err != nil {
 			return nil, err
 		}
-		if err := ss.checkScorable(actor.UserID, *p, DateOf(now)); err != nil {
-			return nil, err
+		scorable := ss.checkScorable(actor.UserID, *p, DateOf(now))
+		if ss.DeterminedAt != nil && ss.assigned(actor.UserID) {
+			switch appeal, err := tx.Seminars().OpenAppeal(ctx, p.ID, seminar); {
+			case err == nil && appeal.reopens(actor.UserID):
+				if reason == "" {
+					return nil, Invalid("reason", CodeAppealReasonRequired)
+				}
+				scorable = nil
+			case err != nil && KindOf(err) != KindNotFound:
+				return nil, err
+			}
+		}
+		if scorable != nil {
+			return nil, scorable
 		}
 		cohort, err := tx.Cohorts().Get(ctx, p.CohortID)
 		if err != nil {
@@ -121,7 +143,7 @@ func (s *Projects) RecordAssessment(ctx context.Context, actor *Actor, projectID
 			return nil, err
 		}
 		a = Assessment{ID: NewID(), ProjectID: p.ID, CohortID: p.CohortID, Seminar: seminar, ExaminerID: actor.UserID,
-			Scores: scores, Comment: strings.TrimSpace(comment), Total: total, Predicate: predicate, At: now, SessionID: &ss.ID}
+			Scores: scores, Comment: strings.TrimSpace(comment), Total: total, Predicate: predicate, At: now, SessionID: &ss.ID, Reason: reason}
 		action := "assessment.recorded"
 		if previous != nil {
 			a.Replaces, action = &previous.ID, "assessment.revised"
@@ -132,7 +154,7 @@ func (s *Projects) RecordAssessment(ctx context.Context, actor *Actor, projectID
 		e := projectEvent(actor, a.At, *p, action)
 		e.TargetType, e.TargetID, e.After, e.Details.Seminar = "assessment", a.ID, a, seminar
 		if previous != nil {
-			e.Before = *previous
+			e.Before, e.Details.Comment = *previous, reason
 		}
 		return []Event{e}, nil
 	})

@@ -351,6 +351,8 @@ func operationsOf[R any](offers []offer[R]) []Operation {
 	for i, o := range offers {
 	add(operationsOf(sessionOffers))
 	add(operationsOf(participantOffers))
+	add(operationsOf(appealOffers))
+	add([]Operation{OpFileAppeal})
 		ops[i] = o.op
 	}
 	return ops

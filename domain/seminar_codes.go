@@ -53,3 +53,28 @@ var (
 		"the design seminar is over for this project: it is {status}",
 		"Seminar rancangan sudah lewat untuk proyek perubahan ini.")
 )
+
+// Codes of appeals (keberatan).
+var (
+	CodeAppealDecision = code("appeal.decision",
+		"must be granted, partly_granted or refused",
+		"Pilih dikabulkan, dikabulkan sebagian, atau ditolak.")
+	CodeAppealNotReleased = code("appeal.not_released",
+		"the {seminar} seminar's result is not determined and released yet: there is nothing to appeal",
+		"Hasil seminar ini belum ditetapkan dan diumumkan, sehingga belum dapat diajukan keberatan.")
+	CodeAppealWindowClosed = code("appeal.window_closed",
+		"appeals are filed within {days} working days of the release, by {date}",
+		"Keberatan diajukan paling lambat {days} hari kerja setelah hasil diumumkan, yaitu tanggal {date}.")
+	CodeAppealOpenExists = code("appeal.open_exists",
+		"an appeal of this seminar's result is open already",
+		"Keberatan atas hasil seminar ini sudah diajukan dan masih diproses.")
+	CodeAppealClosed = code("appeal.closed",
+		"the appeal is closed",
+		"Keberatan ini sudah diputuskan.")
+	CodeAppealNotSessionExaminer = code("appeal.not_session_examiner",
+		"is not an examiner of the participant's session",
+		"Bukan penguji di sesi seminar peserta ini.")
+	CodeAppealReasonRequired = code("appeal.reason_required",
+		"a score changed during an appeal needs a written reason",
+		"Tuliskan alasan perubahan nilai dalam proses keberatan.")
+)

@@ -76,6 +76,9 @@ func (s *Cohorts) offerSession(actor *Actor, c Cohort, ss *SeminarSession) {
 // examiner: offered when the session of one of its seminars accepts their
 // score now, else refused with the reason of the seminar the project is at.
 func (s *Projects) offerScoring(ctx context.Context, tx Store, actor *Actor, p *Project) error {
+	if err := s.offerFileAppeal(ctx, tx, actor, p); err != nil {
+		return err
+	}
 	if !p.Offer.Allows(OpRecordAssessment) {
 		return nil
 	}
@@ -112,5 +115,36 @@ func (s *Projects) offerScoring(ctx context.Context, tx Store, actor *Actor, p *
 	}
 	o.Refused = refused
 	o.refuse(OpRecordAssessment, refusal)
+	return nil
+}
+
+// OpFileAppeal is the participant's appeal of a released result.
+const OpFileAppeal Operation = "file-appeal"
+
+// offerFileAppeal offers the participant file-appeal when a seminar's
+// released result may be appealed now (params name the seminar), or
+// refuses it with the reason of the latest seminar with a result; a
+// project without a determined result offers nothing.
+func (s *Projects) offerFileAppeal(ctx context.Context, tx Store, actor *Actor, p *Project) error {
+	if !p.Assessed || Authorize(actor, EditProject, projectTarget(*p)) != nil {
+		return nil
+	}
+	var refusal error
+	for _, seminar := range []Seminar{SeminarFinal, SeminarDesign} {
+		_, err := appealable(ctx, tx, *p, seminar, s.now())
+		if err == nil {
+			p.Offer.Allowed = append(p.Offer.Allowed, OpFileAppeal)
+			return nil
+		}
+		if KindOf(err) != KindConflict {
+			return err
+		}
+		if refusal == nil && Code(err.(*Error).Code) != CodeAppealNotReleased {
+			refusal = err
+		}
+	}
+	if refusal != nil {
+		p.Offer.refuse(OpFileAppeal, refusal)
+	}
 	return nil
 }

@@ -2,6 +2,7 @@ package domain
 
 import (
 	"context"
+	"time"
 
 	"github.com/google/uuid"
 )
@@ -33,4 +34,23 @@ type SeminarStore interface {
 	SaveResults(ctx context.Context, results []DeterminedResult) error
 	// ResultsOf returns a project's determined results.
 	ResultsOf(ctx context.Context, project uuid.UUID) ([]DeterminedResult, error)
+	AppealStore
+}
+
+// AppealStore keeps appeals (keberatan) and reads when results were
+// released; the seminar store implements it too.
+type AppealStore interface {
+	// ReleasedAt returns when a cohort's seminar results were released, or nil.
+	ReleasedAt(ctx context.Context, cohort uuid.UUID, seminar Seminar) (*time.Time, error)
+	CreateAppeal(ctx context.Context, a Appeal) error
+	// UpdateAppeal saves a when its stored version is a.Version-1 (else KindStale).
+	UpdateAppeal(ctx context.Context, a Appeal) error
+	// GetAppeal returns an appeal; forUpdate locks it.
+	GetAppeal(ctx context.Context, id uuid.UUID, forUpdate bool) (Appeal, error)
+	// OpenAppeal returns the open appeal of a project's seminar, or a
+	// KindNotFound error.
+	OpenAppeal(ctx context.Context, project uuid.UUID, seminar Seminar) (Appeal, error)
+	// Appeals returns a cohort's appeals, or a project's when project is not
+	// nil, newest first.
+	Appeals(ctx context.Context, cohort uuid.UUID, project *uuid.UUID) ([]Appeal, error)
 }

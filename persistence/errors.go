@@ -35,6 +35,7 @@ var uniqueFields = map[string]domain.FieldError{
 	"replications_once":           {Field: "agencyId", Code: domain.CodeShowcaseReplicationRecorded},
 	// A participant presents each seminar in one session (migration 0017).
 	"seminar_session_participants_once": {Field: "enrollmentId", Code: domain.CodeSessionParticipantTaken},
+	"appeals_open_once":                 {Field: "seminar", Code: domain.CodeAppealOpenExists},
 }
 
 // dbError turns a database failure into a domain error where it has a

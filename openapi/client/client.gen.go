@@ -86,6 +86,7 @@ const (
 	AgendaItemActionsEnrollParticipant        AgendaItemActions = "enroll-participant"
 	AgendaItemActionsExportCohortAgenda       AgendaItemActions = "export-cohort-agenda"
 	AgendaItemActionsExportCohortProgress     AgendaItemActions = "export-cohort-progress"
+	AgendaItemActionsFileAppeal               AgendaItemActions = "file-appeal"
 	AgendaItemActionsGetCohortProgress        AgendaItemActions = "get-cohort-progress"
 	AgendaItemActionsGetCohortWorkload        AgendaItemActions = "get-cohort-workload"
 	AgendaItemActionsImportRoster             AgendaItemActions = "import-roster"
@@ -224,6 +225,7 @@ const (
 	AppealActionsEnrollParticipant        AppealActions = "enroll-participant"
 	AppealActionsExportCohortAgenda       AppealActions = "export-cohort-agenda"
 	AppealActionsExportCohortProgress     AppealActions = "export-cohort-progress"
+	AppealActionsFileAppeal               AppealActions = "file-appeal"
 	AppealActionsGetCohortProgress        AppealActions = "get-cohort-progress"
 	AppealActionsGetCohortWorkload        AppealActions = "get-cohort-workload"
 	AppealActionsImportRoster             AppealActions = "import-roster"
@@ -350,6 +352,7 @@ const (
 	ClassActionsEnrollParticipant        ClassActions = "enroll-participant"
 	ClassActionsExportCohortAgenda       ClassActions = "export-cohort-agenda"
 	ClassActionsExportCohortProgress     ClassActions = "export-cohort-progress"
+	ClassActionsFileAppeal               ClassActions = "file-appeal"
 	ClassActionsGetCohortProgress        ClassActions = "get-cohort-progress"
 	ClassActionsGetCohortWorkload        ClassActions = "get-cohort-workload"
 	ClassActionsImportRoster             ClassActions = "import-roster"
@@ -428,6 +431,7 @@ const (
 	CohortActionsEnrollParticipant        CohortActions = "enroll-participant"
 	CohortActionsExportCohortAgenda       CohortActions = "export-cohort-agenda"
 	CohortActionsExportCohortProgress     CohortActions = "export-cohort-progress"
+	CohortActionsFileAppeal               CohortActions = "file-appeal"
 	CohortActionsGetCohortProgress        CohortActions = "get-cohort-progress"
 	CohortActionsGetCohortWorkload        CohortActions = "get-cohort-workload"
 	CohortActionsImportRoster             CohortActions = "import-roster"
@@ -514,6 +518,7 @@ const (
 	CohortAgendaActionsEnrollParticipant        CohortAgendaActions = "enroll-participant"
 	CohortAgendaActionsExportCohortAgenda       CohortAgendaActions = "export-cohort-agenda"
 	CohortAgendaActionsExportCohortProgress     CohortAgendaActions = "export-cohort-progress"
+	CohortAgendaActionsFileAppeal               CohortAgendaActions = "file-appeal"
 	CohortAgendaActionsGetCohortProgress        CohortAgendaActions = "get-cohort-progress"
 	CohortAgendaActionsGetCohortWorkload        CohortAgendaActions = "get-cohort-workload"
 	CohortAgendaActionsImportRoster             CohortAgendaActions = "import-roster"
@@ -620,6 +625,7 @@ const (
 	EnrollmentActionsEnrollParticipant        EnrollmentActions = "enroll-participant"
 	EnrollmentActionsExportCohortAgenda       EnrollmentActions = "export-cohort-agenda"
 	EnrollmentActionsExportCohortProgress     EnrollmentActions = "export-cohort-progress"
+	EnrollmentActionsFileAppeal               EnrollmentActions = "file-appeal"
 	EnrollmentActionsGetCohortProgress        EnrollmentActions = "get-cohort-progress"
 	EnrollmentActionsGetCohortWorkload        EnrollmentActions = "get-cohort-workload"
 	EnrollmentActionsImportRoster             EnrollmentActions = "import-roster"
@@ -1237,6 +1243,7 @@ const (
 	EvidenceActionsEnrollParticipant        EvidenceActions = "enroll-participant"
 	EvidenceActionsExportCohortAgenda       EvidenceActions = "export-cohort-agenda"
 	EvidenceActionsExportCohortProgress     EvidenceActions = "export-cohort-progress"
+	EvidenceActionsFileAppeal               EvidenceActions = "file-appeal"
 	EvidenceActionsGetCohortProgress        EvidenceActions = "get-cohort-progress"
 	EvidenceActionsGetCohortWorkload        EvidenceActions = "get-cohort-workload"
 	EvidenceActionsImportRoster             EvidenceActions = "import-roster"
@@ -1348,6 +1355,7 @@ const (
 	HolidayActionsEnrollParticipant        HolidayActions = "enroll-participant"
 	HolidayActionsExportCohortAgenda       HolidayActions = "export-cohort-agenda"
 	HolidayActionsExportCohortProgress     HolidayActions = "export-cohort-progress"
+	HolidayActionsFileAppeal               HolidayActions = "file-appeal"
 	HolidayActionsGetCohortProgress        HolidayActions = "get-cohort-progress"
 	HolidayActionsGetCohortWorkload        HolidayActions = "get-cohort-workload"
 	HolidayActionsImportRoster             HolidayActions = "import-roster"
@@ -1446,6 +1454,7 @@ const (
 	MeBodyActionsEnrollParticipant        MeBodyActions = "enroll-participant"
 	MeBodyActionsExportCohortAgenda       MeBodyActions = "export-cohort-agenda"
 	MeBodyActionsExportCohortProgress     MeBodyActions = "export-cohort-progress"
+	MeBodyActionsFileAppeal               MeBodyActions = "file-appeal"
 	MeBodyActionsGetCohortProgress        MeBodyActions = "get-cohort-progress"
 	MeBodyActionsGetCohortWorkload        MeBodyActions = "get-cohort-workload"
 	MeBodyActionsImportRoster             MeBodyActions = "import-roster"
@@ -1524,6 +1533,7 @@ const (
 	MentorTransferActionsEnrollParticipant        MentorTransferActions = "enroll-participant"
 	MentorTransferActionsExportCohortAgenda       MentorTransferActions = "export-cohort-agenda"
 	MentorTransferActionsExportCohortProgress     MentorTransferActions = "export-cohort-progress"
+	MentorTransferActionsFileAppeal               MentorTransferActions = "file-appeal"
 	MentorTransferActionsGetCohortProgress        MentorTransferActions = "get-cohort-progress"
 	MentorTransferActionsGetCohortWorkload        MentorTransferActions = "get-cohort-workload"
 	MentorTransferActionsImportRoster             MentorTransferActions = "import-roster"
@@ -1612,6 +1622,7 @@ const (
 	MilestoneActionsEnrollParticipant        MilestoneActions = "enroll-participant"
 	MilestoneActionsExportCohortAgenda       MilestoneActions = "export-cohort-agenda"
 	MilestoneActionsExportCohortProgress     MilestoneActions = "export-cohort-progress"
+	MilestoneActionsFileAppeal               MilestoneActions = "file-appeal"
 	MilestoneActionsGetCohortProgress        MilestoneActions = "get-cohort-progress"
 	MilestoneActionsGetCohortWorkload        MilestoneActions = "get-cohort-workload"
 	MilestoneActionsImportRoster             MilestoneActions = "import-roster"
@@ -1686,6 +1697,85 @@ const (
 	MilestonePatchStatusPlanned    MilestonePatchStatus = "planned"
 )
 
+// Defines values for ParticipantProgressActions.
+const (
+	ParticipantProgressActionsAcceptMentorTransfer     ParticipantProgressActions = "accept-mentor-transfer"
+	ParticipantProgressActionsAddCoachingNote          ParticipantProgressActions = "add-coaching-note"
+	ParticipantProgressActionsAddCohortStaff           ParticipantProgressActions = "add-cohort-staff"
+	ParticipantProgressActionsAddSessionExaminer       ParticipantProgressActions = "add-session-examiner"
+	ParticipantProgressActionsAddSessionParticipant    ParticipantProgressActions = "add-session-participant"
+	ParticipantProgressActionsAssignAppeal             ParticipantProgressActions = "assign-appeal"
+	ParticipantProgressActionsCancelMentorTransfer     ParticipantProgressActions = "cancel-mentor-transfer"
+	ParticipantProgressActionsClaimMilestone           ParticipantProgressActions = "claim-milestone"
+	ParticipantProgressActionsCloseAppeal              ParticipantProgressActions = "close-appeal"
+	ParticipantProgressActionsConfirmMentorTransfer    ParticipantProgressActions = "confirm-mentor-transfer"
+	ParticipantProgressActionsCreateAgency             ParticipantProgressActions = "create-agency"
+	ParticipantProgressActionsCreateAgendaItem         ParticipantProgressActions = "create-agenda-item"
+	ParticipantProgressActionsCreateClass              ParticipantProgressActions = "create-class"
+	ParticipantProgressActionsCreateCohort             ParticipantProgressActions = "create-cohort"
+	ParticipantProgressActionsCreateHoliday            ParticipantProgressActions = "create-holiday"
+	ParticipantProgressActionsCreateInstitution        ParticipantProgressActions = "create-institution"
+	ParticipantProgressActionsCreateMilestone          ParticipantProgressActions = "create-milestone"
+	ParticipantProgressActionsCreateProgramTemplate    ParticipantProgressActions = "create-program-template"
+	ParticipantProgressActionsCreateSeminarSession     ParticipantProgressActions = "create-seminar-session"
+	ParticipantProgressActionsCreateUnit               ParticipantProgressActions = "create-unit"
+	ParticipantProgressActionsCreateUser               ParticipantProgressActions = "create-user"
+	ParticipantProgressActionsDeclineMentorTransfer    ParticipantProgressActions = "decline-mentor-transfer"
+	ParticipantProgressActionsDeleteAgendaItem         ParticipantProgressActions = "delete-agenda-item"
+	ParticipantProgressActionsDeleteClass              ParticipantProgressActions = "delete-class"
+	ParticipantProgressActionsDeleteHoliday            ParticipantProgressActions = "delete-holiday"
+	ParticipantProgressActionsDeleteMilestone          ParticipantProgressActions = "delete-milestone"
+	ParticipantProgressActionsDetermineSeminarSession  ParticipantProgressActions = "determine-seminar-session"
+	ParticipantProgressActionsEnrollParticipant        ParticipantProgressActions = "enroll-participant"
+	ParticipantProgressActionsExportCohortAgenda       ParticipantProgressActions = "export-cohort-agenda"
+	ParticipantProgressActionsExportCohortProgress     ParticipantProgressActions = "export-cohort-progress"
+	ParticipantProgressActionsFileAppeal               ParticipantProgressActions = "file-appeal"
+	ParticipantProgressActionsGetCohortProgress        ParticipantProgressActions = "get-cohort-progress"
+	ParticipantProgressActionsGetCohortWorkload        ParticipantProgressActions = "get-cohort-workload"
+	ParticipantProgressActionsImportRoster             ParticipantProgressActions = "import-roster"
+	ParticipantProgressActionsListAgencyReplications   ParticipantProgressActions = "list-agency-replications"
+	ParticipantProgressActionsListClasses              ParticipantProgressActions = "list-classes"
+	ParticipantProgressActionsListCoachingNotes        ParticipantProgressActions = "list-coaching-notes"
+	ParticipantProgressActionsListCohortEscalations    ParticipantProgressActions = "list-cohort-escalations"
+	ParticipantProgressActionsListCohortStaff          ParticipantProgressActions = "list-cohort-staff"
+	ParticipantProgressActionsListMentorTransfers      ParticipantProgressActions = "list-mentor-transfers"
+	ParticipantProgressActionsListRubrics              ParticipantProgressActions = "list-rubrics"
+	ParticipantProgressActionsListSeminarSessions      ParticipantProgressActions = "list-seminar-sessions"
+	ParticipantProgressActionsListSimilarProjects      ParticipantProgressActions = "list-similar-projects"
+	ParticipantProgressActionsListUsers                ParticipantProgressActions = "list-users"
+	ParticipantProgressActionsOpenSeminarSession       ParticipantProgressActions = "open-seminar-session"
+	ParticipantProgressActionsProposeMentorTransfer    ParticipantProgressActions = "propose-mentor-transfer"
+	ParticipantProgressActionsPublishProject           ParticipantProgressActions = "publish-project"
+	ParticipantProgressActionsRecordAssessment         ParticipantProgressActions = "record-assessment"
+	ParticipantProgressActionsRecordReplication        ParticipantProgressActions = "record-replication"
+	ParticipantProgressActionsRefuseMentorTransfer     ParticipantProgressActions = "refuse-mentor-transfer"
+	ParticipantProgressActionsReleaseResults           ParticipantProgressActions = "release-results"
+	ParticipantProgressActionsRemoveSessionExaminer    ParticipantProgressActions = "remove-session-examiner"
+	ParticipantProgressActionsRemoveSessionParticipant ParticipantProgressActions = "remove-session-participant"
+	ParticipantProgressActionsReplaceRubric            ParticipantProgressActions = "replace-rubric"
+	ParticipantProgressActionsReviewDesign             ParticipantProgressActions = "review-design"
+	ParticipantProgressActionsReviewEvidence           ParticipantProgressActions = "review-evidence"
+	ParticipantProgressActionsStartImplementation      ParticipantProgressActions = "start-implementation"
+	ParticipantProgressActionsStartMilestone           ParticipantProgressActions = "start-milestone"
+	ParticipantProgressActionsSubmitDesign             ParticipantProgressActions = "submit-design"
+	ParticipantProgressActionsSubmitEvidence           ParticipantProgressActions = "submit-evidence"
+	ParticipantProgressActionsSubmitFinal              ParticipantProgressActions = "submit-final"
+	ParticipantProgressActionsUnpublishProject         ParticipantProgressActions = "unpublish-project"
+	ParticipantProgressActionsUpdateAgency             ParticipantProgressActions = "update-agency"
+	ParticipantProgressActionsUpdateAgendaItem         ParticipantProgressActions = "update-agenda-item"
+	ParticipantProgressActionsUpdateAgendaRules        ParticipantProgressActions = "update-agenda-rules"
+	ParticipantProgressActionsUpdateClass              ParticipantProgressActions = "update-class"
+	ParticipantProgressActionsUpdateCohort             ParticipantProgressActions = "update-cohort"
+	ParticipantProgressActionsUpdateEnrollment         ParticipantProgressActions = "update-enrollment"
+	ParticipantProgressActionsUpdateMilestone          ParticipantProgressActions = "update-milestone"
+	ParticipantProgressActionsUpdateProgramTemplate    ParticipantProgressActions = "update-program-template"
+	ParticipantProgressActionsUpdateProject            ParticipantProgressActions = "update-project"
+	ParticipantProgressActionsUpdateSeminarSession     ParticipantProgressActions = "update-seminar-session"
+	ParticipantProgressActionsUpdateUnit               ParticipantProgressActions = "update-unit"
+	ParticipantProgressActionsVerifyMilestone          ParticipantProgressActions = "verify-milestone"
+	ParticipantProgressActionsWithdrawEvidence         ParticipantProgressActions = "withdraw-evidence"
+)
+
 // Defines values for ParticipantProgressProjectStatus.
 const (
 	ParticipantProgressProjectStatusCompleted       ParticipantProgressProjectStatus = "completed"
@@ -1736,6 +1826,7 @@ const (
 	ProgramTemplateActionsEnrollParticipant        ProgramTemplateActions = "enroll-participant"
 	ProgramTemplateActionsExportCohortAgenda       ProgramTemplateActions = "export-cohort-agenda"
 	ProgramTemplateActionsExportCohortProgress     ProgramTemplateActions = "export-cohort-progress"
+	ProgramTemplateActionsFileAppeal               ProgramTemplateActions = "file-appeal"
 	ProgramTemplateActionsGetCohortProgress        ProgramTemplateActions = "get-cohort-progress"
 	ProgramTemplateActionsGetCohortWorkload        ProgramTemplateActions = "get-cohort-workload"
 	ProgramTemplateActionsImportRoster             ProgramTemplateActions = "import-roster"
@@ -1822,6 +1913,7 @@ const (
 	ProjectActionsEnrollParticipant        ProjectActions = "enroll-participant"
 	ProjectActionsExportCohortAgenda       ProjectActions = "export-cohort-agenda"
 	ProjectActionsExportCohortProgress     ProjectActions = "export-cohort-progress"
+	ProjectActionsFileAppeal               ProjectActions = "file-appeal"
 	ProjectActionsGetCohortProgress        ProjectActions = "get-cohort-progress"
 	ProjectActionsGetCohortWorkload        ProjectActions = "get-cohort-workload"
 	ProjectActionsImportRoster             ProjectActions = "import-roster"
@@ -1916,6 +2008,7 @@ const (
 	PublicationActionsEnrollParticipant        PublicationActions = "enroll-participant"
 	PublicationActionsExportCohortAgenda       PublicationActions = "export-cohort-agenda"
 	PublicationActionsExportCohortProgress     PublicationActions = "export-cohort-progress"
+	PublicationActionsFileAppeal               PublicationActions = "file-appeal"
 	PublicationActionsGetCohortProgress        PublicationActions = "get-cohort-progress"
 	PublicationActionsGetCohortWorkload        PublicationActions = "get-cohort-workload"
 	PublicationActionsImportRoster             PublicationActions = "import-roster"
@@ -2002,6 +2095,7 @@ const (
 	RefusedActionActionEnrollParticipant        RefusedActionAction = "enroll-participant"
 	RefusedActionActionExportCohortAgenda       RefusedActionAction = "export-cohort-agenda"
 	RefusedActionActionExportCohortProgress     RefusedActionAction = "export-cohort-progress"
+	RefusedActionActionFileAppeal               RefusedActionAction = "file-appeal"
 	RefusedActionActionGetCohortProgress        RefusedActionAction = "get-cohort-progress"
 	RefusedActionActionGetCohortWorkload        RefusedActionAction = "get-cohort-workload"
 	RefusedActionActionImportRoster             RefusedActionAction = "import-roster"
@@ -2398,6 +2492,7 @@ const (
 	SeminarSessionActionsEnrollParticipant        SeminarSessionActions = "enroll-participant"
 	SeminarSessionActionsExportCohortAgenda       SeminarSessionActions = "export-cohort-agenda"
 	SeminarSessionActionsExportCohortProgress     SeminarSessionActions = "export-cohort-progress"
+	SeminarSessionActionsFileAppeal               SeminarSessionActions = "file-appeal"
 	SeminarSessionActionsGetCohortProgress        SeminarSessionActions = "get-cohort-progress"
 	SeminarSessionActionsGetCohortWorkload        SeminarSessionActions = "get-cohort-workload"
 	SeminarSessionActionsImportRoster             SeminarSessionActions = "import-roster"
@@ -2488,6 +2583,7 @@ const (
 	SessionParticipantActionsEnrollParticipant        SessionParticipantActions = "enroll-participant"
 	SessionParticipantActionsExportCohortAgenda       SessionParticipantActions = "export-cohort-agenda"
 	SessionParticipantActionsExportCohortProgress     SessionParticipantActions = "export-cohort-progress"
+	SessionParticipantActionsFileAppeal               SessionParticipantActions = "file-appeal"
 	SessionParticipantActionsGetCohortProgress        SessionParticipantActions = "get-cohort-progress"
 	SessionParticipantActionsGetCohortWorkload        SessionParticipantActions = "get-cohort-workload"
 	SessionParticipantActionsImportRoster             SessionParticipantActions = "import-roster"
@@ -2684,6 +2780,7 @@ const (
 	UnitActionsEnrollParticipant        UnitActions = "enroll-participant"
 	UnitActionsExportCohortAgenda       UnitActions = "export-cohort-agenda"
 	UnitActionsExportCohortProgress     UnitActions = "export-cohort-progress"
+	UnitActionsFileAppeal               UnitActions = "file-appeal"
 	UnitActionsGetCohortProgress        UnitActions = "get-cohort-progress"
 	UnitActionsGetCohortWorkload        UnitActions = "get-cohort-workload"
 	UnitActionsImportRoster             UnitActions = "import-roster"
@@ -4897,6 +4994,9 @@ type MyAgenda struct {
 
 // ParticipantProgress defines model for ParticipantProgress.
 type ParticipantProgress struct {
+	// Actions The operations (by operationId) you may perform on it now.
+	Actions []ParticipantProgressActions `json:"actions"`
+
 	// ClassId Their class, when they have one.
 	ClassId *openapi_types.UUID `json:"classId,omitempty"`
 
@@ -4948,9 +5048,15 @@ type ParticipantProgress struct {
 	// ProjectTitle Its title.
 	ProjectTitle string `json:"projectTitle"`
 
+	// RefusedActions Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer.
+	RefusedActions []RefusedAction `json:"refusedActions"`
+
 	// Short Short-term milestones.
 	Short HorizonProgress `json:"short"`
 }
+
+// ParticipantProgressActions An operation's operationId.
+type ParticipantProgressActions string
 
 // ParticipantProgressProjectStatus Its status.
 type ParticipantProgressProjectStatus string

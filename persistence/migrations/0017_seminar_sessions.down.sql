@@ -1,3 +1,4 @@
+DROP TABLE appeals;
 ALTER TABLE assessments DROP COLUMN reason, DROP COLUMN replaces, DROP COLUMN session_id;
 DROP TABLE seminar_results;
 DROP TABLE seminar_session_examiners;

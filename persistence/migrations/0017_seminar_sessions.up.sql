@@ -61,3 +61,30 @@ ALTER TABLE assessments
     ADD COLUMN session_id uuid REFERENCES seminar_sessions ON DELETE SET NULL,
     ADD COLUMN replaces   uuid REFERENCES assessments ON DELETE SET NULL,
     ADD COLUMN reason     text NOT NULL DEFAULT '';
+
+-- Appeals (keberatan) of released results: filed by the participant within
+-- the cohort's appeal window, assigned to the examiners concerned, closed
+-- with a decision that determines the result again.
+CREATE TABLE appeals (
+    id           uuid PRIMARY KEY,
+    cohort_id    uuid NOT NULL REFERENCES cohorts ON DELETE CASCADE,
+    project_id   uuid NOT NULL REFERENCES projects ON DELETE CASCADE,
+    session_id   uuid NOT NULL REFERENCES seminar_sessions ON DELETE CASCADE,
+    seminar      text NOT NULL CHECK (seminar IN ('design', 'final')),
+    reasons      text NOT NULL,
+    status       text NOT NULL CHECK (status IN ('filed', 'assigned', 'granted', 'partly_granted', 'refused')),
+    filed_by     uuid NOT NULL REFERENCES users,
+    filed_at     timestamptz NOT NULL,
+    examiners    uuid[] NOT NULL DEFAULT '{}',
+    assigned_at  timestamptz,
+    closed_at    timestamptz,
+    closed_by    uuid REFERENCES users,
+    note         text NOT NULL DEFAULT '',
+    -- The result when filed and once determined again ({score, predicate, examiners}).
+    before       jsonb,
+    after        jsonb,
+    version      bigint NOT NULL DEFAULT 1
+);
+CREATE INDEX appeals_cohort ON appeals (cohort_id, filed_at DESC);
+-- One open appeal per project and seminar.
+CREATE UNIQUE INDEX appeals_open_once ON appeals (project_id, seminar) WHERE status IN ('filed', 'assigned');
