@@ -134,6 +134,8 @@ type builder struct {
 	runs []*run
 	// designSessionID is the design seminar's session, once made.
 	designSessionID uuid.UUID
+	// classIDs are the classes (kelas) by group (classes.go).
+	classIDs []uuid.UUID
 }
 
 // day is the date n days from now (before it when n is negative).
@@ -148,6 +150,7 @@ func (b *builder) build(ctx context.Context) error {
 		{"create the cohort", b.createCohort},
 		{"plan the cohort's agenda", b.planAgenda},
 		{"add the cohort's staff", b.addStaff},
+		{"create the classes", b.createClasses},
 		{"enroll the participants", b.enroll},
 		{"work on the projects", b.workOnProjects},
 		{"assess the seminars", b.assess},
@@ -303,7 +306,7 @@ func (b *builder) enroll(ctx context.Context) error {
 		}
 		coach := b.coaches[p.Group].ID
 		e, err := b.s.Cohorts.Enroll(ctx, b.organizer, b.cohort.ID, domain.EnrollmentPlan{
-			ParticipantID: user.ID, MentorID: mentor.ID, CoachID: &coach, Group: groupName(p.Group)})
+			ParticipantID: user.ID, MentorID: mentor.ID, CoachID: &coach, ClassID: b.classOf(p.Group), Group: groupName(p.Group)})
 		if err != nil {
 			return fmt.Errorf("enroll %s: %w", user.Name, err)
 		}
