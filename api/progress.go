@@ -50,6 +50,10 @@ type ParticipantProgress struct {
 	Progress            int             `json:"progress" minimum:"0" maximum:"100" doc:"Achieved short-term milestones as a percentage of all of them, rounded; 0 without any." example:"50"`
 	ProgressBasis       ProgressBasis   `json:"progressBasis" doc:"The counts the progress is computed from."`
 	LastActivityAt      *time.Time      `json:"lastActivityAt,omitempty" doc:"When the project last changed."`
+	// Offered on the row's project: list-coaching-notes and
+	// add-coaching-note, which the dashboard links from the row; the
+	// project's own answer offers the rest.
+	Offered
 }
 
 func newParticipantProgress(r domain.ProgressRow) ParticipantProgress {
@@ -58,7 +62,7 @@ func newParticipantProgress(r domain.ProgressRow) ParticipantProgress {
 		ParticipantSortName: domain.SortName(r.ParticipantName), MentorSortName: domain.SortName(r.MentorName),
 		ProjectID: r.ProjectID, ProjectTitle: r.ProjectTitle, ProjectStatus: string(r.ProjectStatus), Short: newHorizonProgress(r.Short),
 		Mid: newHorizonProgress(r.Mid), Long: newHorizonProgress(r.Long), PendingEvidence: r.PendingEvidence, Progress: r.Progress(),
-		ProgressBasis: ProgressBasis{Achieved: r.Short.Achieved, Total: r.Short.Total}, LastActivityAt: r.LastActivityAt}
+		ProgressBasis: ProgressBasis{Achieved: r.Short.Achieved, Total: r.Short.Total}, LastActivityAt: r.LastActivityAt, Offered: offered(r.Offer)}
 }
 
 // ProgressTotals sums up the participants listed.

@@ -336,6 +336,7 @@ func OfferedOperations() []Operation {
 	add(operationsOf(publicationOffers))
 	add(operationsOf(enrollmentOffers))
 	add(operationsOf(transferOffers))
+	add(operationsOf(progressRowOffers))
 	add(operationsOf(cohortOffers))
 	add(operationsOf(agendaOffers))
 	add(operationsOf(agendaItemOffers))

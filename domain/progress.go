@@ -65,6 +65,7 @@ func (s *Cohorts) CohortProgress(ctx context.Context, actor *Actor, q ProgressQu
 		if q.Status != "" && r.ProjectStatus != q.Status {
 			return nil
 		}
+		offerProgressRow(actor, Cohort{ID: q.Cohort}, &r)
 		return each(r)
 	})
 }

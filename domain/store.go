@@ -326,6 +326,11 @@ type ProgressRow struct {
 	// ImplementationStartsOn is the cohort's, which decides the project's
 	// effective status (see EffectiveStatus).
 	ImplementationStartsOn *Date
+	// Parties are whose project it is, for the policy (the row's offer).
+	Parties Parties
+	// Offer is what the caller may do on the row's project now (see
+	// offerProgressRow).
+	Offer Offer
 }
 
 // ProgressQuery selects and orders a cohort's progress rows.

@@ -27,7 +27,7 @@ var _ domain.ProgressStore = (*ProgressStore)(nil)
 // waiting evidence is counted on a partial index); bench/baseline sends it
 // with the same two arguments (HotSQL).
 var progressQuery = withValues(`
-SELECT e.id AS enrollment_id, u.name AS participant_name, e.group_name, e.class_id, cl.name AS class_name, mu.name AS mentor_name,
+SELECT e.id AS enrollment_id, e.participant_id, e.mentor_id, e.coach_id, u.name AS participant_name, e.group_name, e.class_id, cl.name AS class_name, mu.name AS mentor_name,
        p.id AS project_id, p.title AS project_title, p.status AS project_status,
        m.*, coalesce(ev.pending, 0) AS pending_evidence, act.at AS last_activity_at,
        (SELECT (ph->>'startsOn')::date FROM cohorts c, jsonb_array_elements(c.phases) ph
@@ -67,6 +67,9 @@ var progressOrders = map[string]string{
 
 type progressRow struct {
 	EnrollmentID           uuid.UUID  `bun:"enrollment_id"`
+	ParticipantID          uuid.UUID  `bun:"participant_id"`
+	MentorID               uuid.UUID  `bun:"mentor_id"`
+	CoachID                *uuid.UUID `bun:"coach_id"`
 	ParticipantName        string     `bun:"participant_name"`
 	Group                  string     `bun:"group_name"`
 	ClassID                *uuid.UUID `bun:"class_id"`
@@ -98,7 +101,8 @@ func (r progressRow) toDomain() domain.ProgressRow {
 		Short:           domain.HorizonProgress{Total: r.ShortTotal, Achieved: r.ShortAchieved, AwaitingVerification: r.ShortAwaiting, Overdue: r.ShortOverdue},
 		Mid:             domain.HorizonProgress{Total: r.MidTotal, Achieved: r.MidAchieved, AwaitingVerification: r.MidAwaiting, Overdue: r.MidOverdue},
 		Long:            domain.HorizonProgress{Total: r.LongTotal, Achieved: r.LongAchieved, AwaitingVerification: r.LongAwaiting, Overdue: r.LongOverdue},
-		PendingEvidence: r.PendingEvidence, ClassID: r.ClassID}
+		PendingEvidence: r.PendingEvidence, ClassID: r.ClassID,
+		Parties: domain.Parties{ParticipantID: r.ParticipantID, MentorID: r.MentorID, CoachID: r.CoachID}}
 	if r.ClassName != nil {
 		out.ClassName = *r.ClassName
 	}

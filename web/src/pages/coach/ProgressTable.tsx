@@ -4,6 +4,7 @@
 import type { Schema } from "../../api";
 import { formatDateTime } from "../../format";
 import { t, type MessageKey } from "../../i18n";
+import { offers } from "../../offers";
 import { Link } from "../../router";
 import { Badge, ProgressBar, statusLabel } from "../../ui";
 import { sortDirections, StatusBadge, type SortKey } from "./shared";
@@ -82,6 +83,11 @@ function ParticipantRow({ line }: { line: Line }) {
       <th scope="row" data-label={t("coach.colName")}>
         <Link href={`/proyek/${line.projectId}`}>{line.participantName}</Link>
         <small className="muted coach-block">{t("coach.mentor", { name: line.mentorName })}</small>
+        {offers(line, "list-coaching-notes") && (
+          <Link href={`/proyek/${line.projectId}/catatan`} className="coach-block" data-action="list-coaching-notes">
+            {t("coach.notesTitle")}
+          </Link>
+        )}
       </th>
       <td data-label={t("coach.colGroup")} className="coach-group">{line.group}</td>
       <td data-label={t("coach.colProject")} className="coach-project">
