@@ -167,6 +167,7 @@ try {
   await participant.startImplementation(part.page, part.shot, projectId);
   await participant.expectNoClaimWithoutEvidence(part.page, part.shot, projectId, milestone);
   await expectOfferedSteps(part.page, projectId, "the participant (implementing, no evidence)");
+  await participant.startMilestone(part.page, part.shot, projectId, milestone);
   await participant.uploadEvidence(part.page, part.shot, projectId, milestone, { title: "SK Tim Layanan Daring", filePath: evidenceFile });
   await participant.claimMilestone(part.page, part.shot, projectId, milestone);
   await expectOfferedSteps(part.page, projectId, "the participant (milestone claimed)");
@@ -193,7 +194,7 @@ try {
     heldOn: isoDate(today),
     topic: "Strategi sosialisasi layanan daring",
     notes: "Peserta akan menyosialisasikan layanan melalui asosiasi UMKM.",
-  });
+  }, { fromDashboardRow: p.name });
 
   // The coach looks for late reviews and the reviewers' workload.
   await followup.checkEscalations(coa.page, coa.shot, cohortId);

@@ -62,8 +62,13 @@ export async function expectParticipantProgress(page, shot, cohortId, participan
  * and sees a problem at a field, then records { heldOn (YYYY-MM-DD), topic,
  * notes } and sees the note in the list.
  */
-export async function addCoachingNote(page, shot, projectId, { heldOn, topic, notes }) {
-  await page.goto(`/proyek/${projectId}/catatan`);
+export async function addCoachingNote(page, shot, projectId, { heldOn, topic, notes }, { fromDashboardRow } = {}) {
+  if (fromDashboardRow) {
+    // The dashboard's row offers its coaching notes (list-coaching-notes).
+    await participantRow(page, fromDashboardRow).getByRole("link", { name: "Catatan coaching" }).click();
+  } else {
+    await page.goto(`/proyek/${projectId}/catatan`);
+  }
   await page.getByRole("heading", { level: 2, name: "Tambahkan catatan coaching" }).waitFor();
   const date = page.getByLabel("Tanggal pertemuan");
   const topicField = page.getByLabel("Topik", { exact: true });

@@ -229,7 +229,10 @@ export async function uploadEvidence(page, shot, projectId, milestoneTitle, { ti
   await form.getByLabel("Kirim foto asli").waitFor();
   await form.getByLabel("Pilih berkas").setInputFiles(filePath);
   await form.getByText(/^Foto diperkecil/).waitFor({ state: "detached" });
+  // The file goes as a resumable upload (tus): its last PATCH answers the evidence.
+  const resumed = page.waitForResponse((r) => r.request().method() === "PATCH" && r.url().includes("/evidence/uploads/") && r.status() === 200);
   await form.getByRole("button", { name: "Unggah" }).click();
+  await resumed;
   await card.getByText("Bukti dukung terkirim dan menunggu telaah mentor.").waitFor();
   const item = card.getByRole("listitem").filter({ hasText: title });
   await item.getByText("Menunggu telaah", { exact: true }).first().waitFor();
@@ -246,6 +249,19 @@ export async function expectNoClaimWithoutEvidence(page, shot, projectId, milest
   const card = milestoneCard(page, milestoneTitle);
   await card.getByText("Kirim paling sedikit satu bukti dukung sebelum mengajukan tahapan sebagai tercapai.").waitFor();
   if (await card.getByRole("button", { name: "Nyatakan tercapai" }).count()) throw new Error(`"${milestoneTitle}" has no evidence yet offers "Nyatakan tercapai"`);
+}
+
+/**
+ * Starts work on a planned milestone from the button its answer offers
+ * (start-milestone, "Mulai kerjakan") and waits for "Berjalan"; the button
+ * is then gone, as the milestone no longer offers it.
+ */
+export async function startMilestone(page, shot, projectId, milestoneTitle) {
+  await openProject(page, projectId);
+  const card = milestoneCard(page, milestoneTitle);
+  await card.getByRole("button", { name: "Mulai kerjakan" }).click();
+  await card.getByText("Berjalan", { exact: true }).first().waitFor();
+  await card.getByRole("button", { name: "Mulai kerjakan" }).waitFor({ state: "detached" });
 }
 
 /**
