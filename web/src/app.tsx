@@ -3,6 +3,7 @@
 import { lazy, Suspense, useEffect, type ReactNode } from "react";
 import { api, ok } from "./api";
 import { t } from "./i18n";
+import { commonTerms, setCurrentTerms } from "./i18n/terms";
 import { MeContext, type Me } from "./me";
 import { Link, match, navigate, usePath, useQuery } from "./router";
 import { session, useToken } from "./session";
@@ -28,6 +29,7 @@ const AssessmentForm = lazy(() => import("./pages/examiner/AssessmentForm").then
 const Escalations = lazy(() => import("./pages/followup/Escalations").then((m) => ({ default: m.Escalations })));
 const Workload = lazy(() => import("./pages/followup/Workload").then((m) => ({ default: m.Workload })));
 const TransferScreen = lazy(() => import("./pages/followup/TransferScreen").then((m) => ({ default: m.TransferScreen })));
+const ProgramTemplates = lazy(() => import("./pages/organizer/ProgramTemplates").then((m) => ({ default: m.ProgramTemplates })));
 const Agencies = lazy(() => import("./pages/organizer/Agencies").then((m) => ({ default: m.Agencies })));
 const AgencyUnits = lazy(() => import("./pages/organizer/Agencies").then((m) => ({ default: m.AgencyUnits })));
 const ShowcaseSearch = lazy(() => import("./pages/showcase/ShowcaseSearch").then((m) => ({ default: m.ShowcaseSearch })));
@@ -54,6 +56,7 @@ const routes: Route[] = [
   ["/angkatan/:cohortId/sesi-seminar", (p) => <SeminarSessions cohortId={p.cohortId!} />],
   ["/angkatan/:cohortId/eskalasi", (p) => <Escalations cohortId={p.cohortId!} />],
   ["/angkatan/:cohortId/beban-kerja", (p) => <Workload cohortId={p.cohortId!} />],
+  ["/templat", () => <ProgramTemplates />],
   ["/instansi", () => <Agencies />],
   ["/instansi/:agencyId", (p) => <AgencyUnits agencyId={p.agencyId!} />],
 ];
@@ -135,11 +138,17 @@ function SignedIn({ path }: { path: string }) {
   const me = useLoad(() => ok(api.GET("/v1/me")), []);
   return (
     <Load loaded={me}>
-      {(data) => (
-        <MeContext.Provider value={{ me: data, reload: me.reload }}>
-          <Frame me={data}>{screenFor(path)}</Frame>
-        </MeContext.Provider>
-      )}
+      {(data) => {
+        // The words of the user's cohorts, when they share them (a PKA
+        // participant's screens say Aksi Perubahan); a project's screen
+        // narrows them to its cohort's.
+        setCurrentTerms(commonTerms(data.cohortTerms));
+        return (
+          <MeContext.Provider value={{ me: data, reload: me.reload }}>
+            <Frame me={data}>{screenFor(path)}</Frame>
+          </MeContext.Provider>
+        );
+      }}
     </Load>
   );
 }

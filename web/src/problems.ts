@@ -7,13 +7,14 @@ import type { Problem } from "./api";
 import { t, type MessageKey } from "./i18n";
 import { id as messages } from "./i18n/id";
 import { codes } from "./i18n/codes";
+import { reword } from "./i18n/terms";
 
 type Params = Record<string, unknown> | undefined;
 
 /** The catalogue's wording of code with its {params} filled in, or undefined for a code it does not know. */
 export function wordCode(code: string | undefined, params: Params): string | undefined {
   const text = code ? codes[code] : undefined;
-  return text?.replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
+  return text === undefined ? undefined : reword(text).replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
 }
 
 /** The problem with an Indonesian title, explanation and field messages. */

@@ -3,6 +3,7 @@
 // the spec's list of actions, so an action without wording does not compile.
 import type { Schema } from "../api";
 import { timingNote } from "./agenda";
+import { reword } from "./terms";
 
 type Entry = Schema<"TimelineEntry">;
 type Details = Entry["details"];
@@ -73,5 +74,5 @@ export const timelineWords: Record<Entry["action"], (d: Details, byTheSystem: bo
 /** The entry's sentence without its actor. */
 export function wordEvent(entry: Entry): string {
   // A step taken outside its agenda item says so (details.timing).
-  return timelineWords[entry.action](entry.details, !entry.actorId) + timingNote(entry.details);
+  return reword(timelineWords[entry.action](entry.details, !entry.actorId) + timingNote(entry.details));
 }

@@ -37,6 +37,12 @@ export function Home() {
       <NextAgenda />
       <MySeminarSessions />
         <Link href="/etalase">{t("showcase.see")}</Link>
+        {offers(me, "create-cohort") && (
+          <>
+            {" · "}
+            <Link href="/templat">{t("templates.nav")}</Link>
+          </>
+        )}
         {offers(me, "create-unit") && (
           <>
             {" · "}

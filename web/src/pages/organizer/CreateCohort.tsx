@@ -32,6 +32,9 @@ export function CreateCohort() {
 function CreateCohortForm() {
   const meContext = useContext(MeContext);
   const institutions = useLoad(() => ok(api.GET("/v1/institutions", { params: { query: { limit: 200 } } })), []);
+  const templates = useLoad(() => ok(api.GET("/v1/program-templates")), []);
+  const [templateId, setTemplateId] = useState("");
+  const [partnerId, setPartnerId] = useState("");
   const [institutionId, setInstitutionId] = useState("");
   const [name, setName] = useState("");
   const [code, setCode] = useState("");
@@ -54,6 +57,8 @@ function CreateCohortForm() {
       const body = {
         institutionId: chosenInstitution, name, code, program: program as Program, startsOn, endsOn, phases: phasesBody(phases),
         ...(responseDeadlineDays.trim() ? { responseDeadlineDays: Number(responseDeadlineDays) } : {}),
+        ...(templateId ? { templateId } : {}),
+        ...(partnerId ? { partnerInstitutionId: partnerId } : {}),
       };
       const cohort = await ok(api.POST("/v1/cohorts", { params: { header: { "Idempotency-Key": keyFor(body) } }, body }));
       meContext?.reload();
@@ -81,7 +86,7 @@ function CreateCohortForm() {
       <Field label={t("organizer.field.name")} name="name" hint={t("organizer.field.nameHint")} required value={name} onChange={(e) => setName(e.target.value)} problem={topProblem} />
       <div className="form-row">
         <Field label={t("organizer.field.code")} name="code" hint={t("organizer.field.codeHint")} required value={code} onChange={(e) => setCode(e.target.value)} problem={topProblem} />
-        <Select label={t("organizer.field.program")} name="program" required value={program} onChange={(e) => setProgram(e.target.value)} problem={topProblem}>
+        <Select label={t("organizer.field.program")} name="program" required value={program} onChange={(e) => { setProgram(e.target.value); setTemplateId(""); }} problem={topProblem}>
           <option value="">{t("organizer.field.choose")}</option>
           {programs.map((p) => (
             <option key={p} value={p}>
@@ -90,6 +95,32 @@ function CreateCohortForm() {
           ))}
         </Select>
       </div>
+      {/* The template of the program: LAN's, or one of the institution's own copies. */}
+      <Select label={t("organizer.field.template")} name="templateId" hint={t("organizer.field.templateHint")} value={templateId} problem={topProblem}
+        onChange={(e) => {
+          setTemplateId(e.target.value);
+          const chosen = templates.data?.items.find((x) => x.id === e.target.value);
+          if (chosen) setResponseDeadlineDays(String(chosen.deadlines.mentorResponse));
+        }}>
+        <option value="">{t("organizer.field.templateDefault")}</option>
+        {(templates.data?.items ?? [])
+          .filter((x) => x.program === program && (x.shipped || x.institutionId === chosenInstitution))
+          .map((x) => (
+            <option key={x.id} value={x.id}>
+              {x.name}
+            </option>
+          ))}
+      </Select>
+      <Select label={t("organizer.field.partner")} name="partnerInstitutionId" hint={t("organizer.field.partnerHint")} value={partnerId} onChange={(e) => setPartnerId(e.target.value)} problem={topProblem}>
+        <option value="">{t("organizer.field.partnerNone")}</option>
+        {(institutions.data?.items ?? [])
+          .filter((i) => i.id !== chosenInstitution)
+          .map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.name}
+            </option>
+          ))}
+      </Select>
       <div className="form-row">
         <Field label={t("organizer.field.startsOn")} name="startsOn" type="date" required value={startsOn} onChange={(e) => setStartsOn(e.target.value)} problem={topProblem} />
         <Field label={t("organizer.field.endsOn")} name="endsOn" type="date" required value={endsOn} onChange={(e) => setEndsOn(e.target.value)} problem={topProblem} />

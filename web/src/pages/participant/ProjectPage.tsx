@@ -6,6 +6,8 @@
 import { useState } from "react";
 import { api, ok, type Problem } from "../../api";
 import { t } from "../../i18n";
+import { commonTerms, setCurrentTerms, termsOfCohort } from "../../i18n/terms";
+import { useMe } from "../../me";
 import { offers } from "../../offers";
 import { Load, type Loaded, PageTitle, useLoad } from "../../ui";
 import { DesignForm } from "./DesignForm";
@@ -28,6 +30,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
   const [changed, setChanged] = useState<Project>();
   const [formRound, setFormRound] = useState(0);
   const [designProblem, setDesignProblem] = useState<Problem>();
+  const me = useMe();
 
   const project = newest(loaded.data, changed?.id === projectId ? changed : undefined);
   const shown: Loaded<Project> = { ...loaded, data: project };
@@ -59,6 +62,8 @@ export function ProjectPage({ projectId }: { projectId: string }) {
   return (
     <Load loaded={shown}>
       {(p) => {
+        // The project's cohort's words: Aksi Perubahan for PKA and PKP.
+        setCurrentTerms(termsOfCohort(me.cohortTerms, p.cohortId) ?? commonTerms(me.cohortTerms));
         return (
           <div className="project-page">
             <PageTitle title={p.title || t("participant.untitled")} />
