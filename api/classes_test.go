@@ -91,6 +91,18 @@ func TestOrganizersManageClassesAndPlaceParticipantsInThem(t *testing.T) {
 		t.Errorf("update-enrollment answered class %q, want %s", e.ClassID, a.ID)
 	}
 	expect(t, w.placeIn(t, w.otherEnrollment.ID.String(), b.ID), http.StatusOK)
+	// The move is in the project's timeline, naming the class.
+	var timeline struct {
+		Items []struct {
+			Action  string
+			Details struct{ Changes []struct{ Field, From, To string } }
+		}
+	}
+	expect(t, w.get("/v1/projects/"+w.enrollment.ProjectID.String()+"/timeline", organizer), http.StatusOK).decode(t, &timeline)
+	if len(timeline.Items) == 0 || timeline.Items[0].Action != "enrollment.updated" || len(timeline.Items[0].Details.Changes) != 1 ||
+		timeline.Items[0].Details.Changes[0] != (struct{ Field, From, To string }{"class", "", "Kelas A"}) {
+		t.Errorf("the timeline's latest event is %+v, want the move into Kelas A", timeline.Items[0])
+	}
 	otherCohortClass, err := w.services.Classes.CreateClass(context.Background(), w.actor(w.otherOrganizer), w.cohortB.ID, domain.ClassPlan{Name: "Kelas A"})
 	if err != nil {
 		t.Fatal(err)

@@ -191,7 +191,7 @@ type EventDetails struct {
 // EnrollmentChange is one change of an enrollment, by the names or values
 // before and after.
 type EnrollmentChange struct {
-	Field string `json:"field" enum:"mentor,coach,group" doc:"What changed." example:"mentor"`
+	Field string `json:"field" enum:"mentor,coach,group,class" doc:"What changed: the mentor or coach (names), the group, or the class (names)." example:"mentor"`
 	From  string `json:"from" doc:"The name or group before; empty for no coach." example:"Ir. Hendra Gunawan"`
 	To    string `json:"to" doc:"The name or group after; empty for no coach." example:"Drs. Jefridin, M.Pd."`
 }

@@ -83,6 +83,7 @@ const (
 	AgendaItemActionsDeleteHoliday            AgendaItemActions = "delete-holiday"
 	AgendaItemActionsDeleteMilestone          AgendaItemActions = "delete-milestone"
 	AgendaItemActionsDetermineSeminarSession  AgendaItemActions = "determine-seminar-session"
+	AgendaItemActionsDraftAgenda              AgendaItemActions = "draft-agenda"
 	AgendaItemActionsEnrollParticipant        AgendaItemActions = "enroll-participant"
 	AgendaItemActionsExportCohortAgenda       AgendaItemActions = "export-cohort-agenda"
 	AgendaItemActionsExportCohortProgress     AgendaItemActions = "export-cohort-progress"
@@ -222,6 +223,7 @@ const (
 	AppealActionsDeleteHoliday            AppealActions = "delete-holiday"
 	AppealActionsDeleteMilestone          AppealActions = "delete-milestone"
 	AppealActionsDetermineSeminarSession  AppealActions = "determine-seminar-session"
+	AppealActionsDraftAgenda              AppealActions = "draft-agenda"
 	AppealActionsEnrollParticipant        AppealActions = "enroll-participant"
 	AppealActionsExportCohortAgenda       AppealActions = "export-cohort-agenda"
 	AppealActionsExportCohortProgress     AppealActions = "export-cohort-progress"
@@ -349,6 +351,7 @@ const (
 	ClassActionsDeleteHoliday            ClassActions = "delete-holiday"
 	ClassActionsDeleteMilestone          ClassActions = "delete-milestone"
 	ClassActionsDetermineSeminarSession  ClassActions = "determine-seminar-session"
+	ClassActionsDraftAgenda              ClassActions = "draft-agenda"
 	ClassActionsEnrollParticipant        ClassActions = "enroll-participant"
 	ClassActionsExportCohortAgenda       ClassActions = "export-cohort-agenda"
 	ClassActionsExportCohortProgress     ClassActions = "export-cohort-progress"
@@ -428,6 +431,7 @@ const (
 	CohortActionsDeleteHoliday            CohortActions = "delete-holiday"
 	CohortActionsDeleteMilestone          CohortActions = "delete-milestone"
 	CohortActionsDetermineSeminarSession  CohortActions = "determine-seminar-session"
+	CohortActionsDraftAgenda              CohortActions = "draft-agenda"
 	CohortActionsEnrollParticipant        CohortActions = "enroll-participant"
 	CohortActionsExportCohortAgenda       CohortActions = "export-cohort-agenda"
 	CohortActionsExportCohortProgress     CohortActions = "export-cohort-progress"
@@ -515,6 +519,7 @@ const (
 	CohortAgendaActionsDeleteHoliday            CohortAgendaActions = "delete-holiday"
 	CohortAgendaActionsDeleteMilestone          CohortAgendaActions = "delete-milestone"
 	CohortAgendaActionsDetermineSeminarSession  CohortAgendaActions = "determine-seminar-session"
+	CohortAgendaActionsDraftAgenda              CohortAgendaActions = "draft-agenda"
 	CohortAgendaActionsEnrollParticipant        CohortAgendaActions = "enroll-participant"
 	CohortAgendaActionsExportCohortAgenda       CohortAgendaActions = "export-cohort-agenda"
 	CohortAgendaActionsExportCohortProgress     CohortAgendaActions = "export-cohort-progress"
@@ -622,6 +627,7 @@ const (
 	EnrollmentActionsDeleteHoliday            EnrollmentActions = "delete-holiday"
 	EnrollmentActionsDeleteMilestone          EnrollmentActions = "delete-milestone"
 	EnrollmentActionsDetermineSeminarSession  EnrollmentActions = "determine-seminar-session"
+	EnrollmentActionsDraftAgenda              EnrollmentActions = "draft-agenda"
 	EnrollmentActionsEnrollParticipant        EnrollmentActions = "enroll-participant"
 	EnrollmentActionsExportCohortAgenda       EnrollmentActions = "export-cohort-agenda"
 	EnrollmentActionsExportCohortProgress     EnrollmentActions = "export-cohort-progress"
@@ -684,6 +690,7 @@ const (
 
 // Defines values for EnrollmentChangeField.
 const (
+	EnrollmentChangeFieldClass  EnrollmentChangeField = "class"
 	EnrollmentChangeFieldCoach  EnrollmentChangeField = "coach"
 	EnrollmentChangeFieldGroup  EnrollmentChangeField = "group"
 	EnrollmentChangeFieldMentor EnrollmentChangeField = "mentor"
@@ -698,6 +705,8 @@ const (
 	ErrorDetailCodeAgencyNameTaken                 ErrorDetailCode = "agency.name_taken"
 	ErrorDetailCodeAgencyUnknown                   ErrorDetailCode = "agency.unknown"
 	ErrorDetailCodeAgendaDatesOrder                ErrorDetailCode = "agenda.dates.order"
+	ErrorDetailCodeAgendaNoTemplate                ErrorDetailCode = "agenda.no_template"
+	ErrorDetailCodeAgendaNotEmpty                  ErrorDetailCode = "agenda.not_empty"
 	ErrorDetailCodeAgendaOutsideCohort             ErrorDetailCode = "agenda.outside_cohort"
 	ErrorDetailCodeAgendaStepEarly                 ErrorDetailCode = "agenda.step_early"
 	ErrorDetailCodeAgendaStepLate                  ErrorDetailCode = "agenda.step_late"
@@ -933,6 +942,8 @@ const (
 	ErrorModelCodeAgencyNameTaken                 ErrorModelCode = "agency.name_taken"
 	ErrorModelCodeAgencyUnknown                   ErrorModelCode = "agency.unknown"
 	ErrorModelCodeAgendaDatesOrder                ErrorModelCode = "agenda.dates.order"
+	ErrorModelCodeAgendaNoTemplate                ErrorModelCode = "agenda.no_template"
+	ErrorModelCodeAgendaNotEmpty                  ErrorModelCode = "agenda.not_empty"
 	ErrorModelCodeAgendaOutsideCohort             ErrorModelCode = "agenda.outside_cohort"
 	ErrorModelCodeAgendaStepEarly                 ErrorModelCode = "agenda.step_early"
 	ErrorModelCodeAgendaStepLate                  ErrorModelCode = "agenda.step_late"
@@ -1240,6 +1251,7 @@ const (
 	EvidenceActionsDeleteHoliday            EvidenceActions = "delete-holiday"
 	EvidenceActionsDeleteMilestone          EvidenceActions = "delete-milestone"
 	EvidenceActionsDetermineSeminarSession  EvidenceActions = "determine-seminar-session"
+	EvidenceActionsDraftAgenda              EvidenceActions = "draft-agenda"
 	EvidenceActionsEnrollParticipant        EvidenceActions = "enroll-participant"
 	EvidenceActionsExportCohortAgenda       EvidenceActions = "export-cohort-agenda"
 	EvidenceActionsExportCohortProgress     EvidenceActions = "export-cohort-progress"
@@ -1352,6 +1364,7 @@ const (
 	HolidayActionsDeleteHoliday            HolidayActions = "delete-holiday"
 	HolidayActionsDeleteMilestone          HolidayActions = "delete-milestone"
 	HolidayActionsDetermineSeminarSession  HolidayActions = "determine-seminar-session"
+	HolidayActionsDraftAgenda              HolidayActions = "draft-agenda"
 	HolidayActionsEnrollParticipant        HolidayActions = "enroll-participant"
 	HolidayActionsExportCohortAgenda       HolidayActions = "export-cohort-agenda"
 	HolidayActionsExportCohortProgress     HolidayActions = "export-cohort-progress"
@@ -1451,6 +1464,7 @@ const (
 	MeBodyActionsDeleteHoliday            MeBodyActions = "delete-holiday"
 	MeBodyActionsDeleteMilestone          MeBodyActions = "delete-milestone"
 	MeBodyActionsDetermineSeminarSession  MeBodyActions = "determine-seminar-session"
+	MeBodyActionsDraftAgenda              MeBodyActions = "draft-agenda"
 	MeBodyActionsEnrollParticipant        MeBodyActions = "enroll-participant"
 	MeBodyActionsExportCohortAgenda       MeBodyActions = "export-cohort-agenda"
 	MeBodyActionsExportCohortProgress     MeBodyActions = "export-cohort-progress"
@@ -1530,6 +1544,7 @@ const (
 	MentorTransferActionsDeleteHoliday            MentorTransferActions = "delete-holiday"
 	MentorTransferActionsDeleteMilestone          MentorTransferActions = "delete-milestone"
 	MentorTransferActionsDetermineSeminarSession  MentorTransferActions = "determine-seminar-session"
+	MentorTransferActionsDraftAgenda              MentorTransferActions = "draft-agenda"
 	MentorTransferActionsEnrollParticipant        MentorTransferActions = "enroll-participant"
 	MentorTransferActionsExportCohortAgenda       MentorTransferActions = "export-cohort-agenda"
 	MentorTransferActionsExportCohortProgress     MentorTransferActions = "export-cohort-progress"
@@ -1619,6 +1634,7 @@ const (
 	MilestoneActionsDeleteHoliday            MilestoneActions = "delete-holiday"
 	MilestoneActionsDeleteMilestone          MilestoneActions = "delete-milestone"
 	MilestoneActionsDetermineSeminarSession  MilestoneActions = "determine-seminar-session"
+	MilestoneActionsDraftAgenda              MilestoneActions = "draft-agenda"
 	MilestoneActionsEnrollParticipant        MilestoneActions = "enroll-participant"
 	MilestoneActionsExportCohortAgenda       MilestoneActions = "export-cohort-agenda"
 	MilestoneActionsExportCohortProgress     MilestoneActions = "export-cohort-progress"
@@ -1726,6 +1742,7 @@ const (
 	ParticipantProgressActionsDeleteHoliday            ParticipantProgressActions = "delete-holiday"
 	ParticipantProgressActionsDeleteMilestone          ParticipantProgressActions = "delete-milestone"
 	ParticipantProgressActionsDetermineSeminarSession  ParticipantProgressActions = "determine-seminar-session"
+	ParticipantProgressActionsDraftAgenda              ParticipantProgressActions = "draft-agenda"
 	ParticipantProgressActionsEnrollParticipant        ParticipantProgressActions = "enroll-participant"
 	ParticipantProgressActionsExportCohortAgenda       ParticipantProgressActions = "export-cohort-agenda"
 	ParticipantProgressActionsExportCohortProgress     ParticipantProgressActions = "export-cohort-progress"
@@ -1823,6 +1840,7 @@ const (
 	ProgramTemplateActionsDeleteHoliday            ProgramTemplateActions = "delete-holiday"
 	ProgramTemplateActionsDeleteMilestone          ProgramTemplateActions = "delete-milestone"
 	ProgramTemplateActionsDetermineSeminarSession  ProgramTemplateActions = "determine-seminar-session"
+	ProgramTemplateActionsDraftAgenda              ProgramTemplateActions = "draft-agenda"
 	ProgramTemplateActionsEnrollParticipant        ProgramTemplateActions = "enroll-participant"
 	ProgramTemplateActionsExportCohortAgenda       ProgramTemplateActions = "export-cohort-agenda"
 	ProgramTemplateActionsExportCohortProgress     ProgramTemplateActions = "export-cohort-progress"
@@ -1910,6 +1928,7 @@ const (
 	ProjectActionsDeleteHoliday            ProjectActions = "delete-holiday"
 	ProjectActionsDeleteMilestone          ProjectActions = "delete-milestone"
 	ProjectActionsDetermineSeminarSession  ProjectActions = "determine-seminar-session"
+	ProjectActionsDraftAgenda              ProjectActions = "draft-agenda"
 	ProjectActionsEnrollParticipant        ProjectActions = "enroll-participant"
 	ProjectActionsExportCohortAgenda       ProjectActions = "export-cohort-agenda"
 	ProjectActionsExportCohortProgress     ProjectActions = "export-cohort-progress"
@@ -2005,6 +2024,7 @@ const (
 	PublicationActionsDeleteHoliday            PublicationActions = "delete-holiday"
 	PublicationActionsDeleteMilestone          PublicationActions = "delete-milestone"
 	PublicationActionsDetermineSeminarSession  PublicationActions = "determine-seminar-session"
+	PublicationActionsDraftAgenda              PublicationActions = "draft-agenda"
 	PublicationActionsEnrollParticipant        PublicationActions = "enroll-participant"
 	PublicationActionsExportCohortAgenda       PublicationActions = "export-cohort-agenda"
 	PublicationActionsExportCohortProgress     PublicationActions = "export-cohort-progress"
@@ -2092,6 +2112,7 @@ const (
 	RefusedActionActionDeleteHoliday            RefusedActionAction = "delete-holiday"
 	RefusedActionActionDeleteMilestone          RefusedActionAction = "delete-milestone"
 	RefusedActionActionDetermineSeminarSession  RefusedActionAction = "determine-seminar-session"
+	RefusedActionActionDraftAgenda              RefusedActionAction = "draft-agenda"
 	RefusedActionActionEnrollParticipant        RefusedActionAction = "enroll-participant"
 	RefusedActionActionExportCohortAgenda       RefusedActionAction = "export-cohort-agenda"
 	RefusedActionActionExportCohortProgress     RefusedActionAction = "export-cohort-progress"
@@ -2151,6 +2172,8 @@ const (
 	RefusedActionCodeAgencyNameTaken                 RefusedActionCode = "agency.name_taken"
 	RefusedActionCodeAgencyUnknown                   RefusedActionCode = "agency.unknown"
 	RefusedActionCodeAgendaDatesOrder                RefusedActionCode = "agenda.dates.order"
+	RefusedActionCodeAgendaNoTemplate                RefusedActionCode = "agenda.no_template"
+	RefusedActionCodeAgendaNotEmpty                  RefusedActionCode = "agenda.not_empty"
 	RefusedActionCodeAgendaOutsideCohort             RefusedActionCode = "agenda.outside_cohort"
 	RefusedActionCodeAgendaStepEarly                 RefusedActionCode = "agenda.step_early"
 	RefusedActionCodeAgendaStepLate                  RefusedActionCode = "agenda.step_late"
@@ -2489,6 +2512,7 @@ const (
 	SeminarSessionActionsDeleteHoliday            SeminarSessionActions = "delete-holiday"
 	SeminarSessionActionsDeleteMilestone          SeminarSessionActions = "delete-milestone"
 	SeminarSessionActionsDetermineSeminarSession  SeminarSessionActions = "determine-seminar-session"
+	SeminarSessionActionsDraftAgenda              SeminarSessionActions = "draft-agenda"
 	SeminarSessionActionsEnrollParticipant        SeminarSessionActions = "enroll-participant"
 	SeminarSessionActionsExportCohortAgenda       SeminarSessionActions = "export-cohort-agenda"
 	SeminarSessionActionsExportCohortProgress     SeminarSessionActions = "export-cohort-progress"
@@ -2580,6 +2604,7 @@ const (
 	SessionParticipantActionsDeleteHoliday            SessionParticipantActions = "delete-holiday"
 	SessionParticipantActionsDeleteMilestone          SessionParticipantActions = "delete-milestone"
 	SessionParticipantActionsDetermineSeminarSession  SessionParticipantActions = "determine-seminar-session"
+	SessionParticipantActionsDraftAgenda              SessionParticipantActions = "draft-agenda"
 	SessionParticipantActionsEnrollParticipant        SessionParticipantActions = "enroll-participant"
 	SessionParticipantActionsExportCohortAgenda       SessionParticipantActions = "export-cohort-agenda"
 	SessionParticipantActionsExportCohortProgress     SessionParticipantActions = "export-cohort-progress"
@@ -2777,6 +2802,7 @@ const (
 	UnitActionsDeleteHoliday            UnitActions = "delete-holiday"
 	UnitActionsDeleteMilestone          UnitActions = "delete-milestone"
 	UnitActionsDetermineSeminarSession  UnitActions = "determine-seminar-session"
+	UnitActionsDraftAgenda              UnitActions = "draft-agenda"
 	UnitActionsEnrollParticipant        UnitActions = "enroll-participant"
 	UnitActionsExportCohortAgenda       UnitActions = "export-cohort-agenda"
 	UnitActionsExportCohortProgress     UnitActions = "export-cohort-progress"
@@ -3914,7 +3940,7 @@ type EnrollmentProjectStatus string
 
 // EnrollmentChange defines model for EnrollmentChange.
 type EnrollmentChange struct {
-	// Field What changed.
+	// Field What changed: the mentor or coach (names), the group, or the class (names).
 	Field EnrollmentChangeField `json:"field"`
 
 	// From The name or group before; empty for no coach.
@@ -3924,7 +3950,7 @@ type EnrollmentChange struct {
 	To string `json:"to"`
 }
 
-// EnrollmentChangeField What changed.
+// EnrollmentChangeField What changed: the mentor or coach (names), the group, or the class (names).
 type EnrollmentChangeField string
 
 // EnrollmentCreate defines model for EnrollmentCreate.
@@ -3992,6 +4018,8 @@ type ErrorDetailCode string
 // | `agency.name_taken` | an agency with this name exists already |
 // | `agency.unknown` | no agency has this id |
 // | `agenda.dates.order` | must not be before startsOn |
+// | `agenda.no_template` | the cohort keeps no program template to draft its agenda from |
+// | `agenda.not_empty` | the cohort's agenda has items: a draft fills only an empty agenda; delete its items first |
 // | `agenda.outside_cohort` | must lie within the cohort's dates, {startsOn} to {endsOn} (only the evaluasi pascapelatihan may come after) |
 // | `agenda.step_early` | the cohort's agenda opens this step on {date} ({item}); its organizers do not accept it earlier |
 // | `agenda.step_late` | the cohort's agenda closed this step on {date} ({item}); its organizers do not accept it later |
@@ -4990,6 +5018,12 @@ type MilestonePatchStatus string
 type MyAgenda struct {
 	// Items What is next, earliest first.
 	Items []AgendaEntry `json:"items"`
+}
+
+// MyAssessmentsOutputBody defines model for MyAssessmentsOutputBody.
+type MyAssessmentsOutputBody struct {
+	// Items Your assessments in the cohort, oldest first, rescorings included (each names what it replaces); the latest of each project and seminar is what stands.
+	Items []Assessment `json:"items"`
 }
 
 // ParticipantProgress defines model for ParticipantProgress.
@@ -7392,6 +7426,9 @@ type ClientInterface interface {
 	// ExportCohortAgenda request
 	ExportCohortAgenda(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// DraftAgenda request
+	DraftAgenda(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// UpdateAgendaRulesWithBody request with any body
 	UpdateAgendaRulesWithBody(ctx context.Context, cohortId openapi_types.UUID, params *UpdateAgendaRulesParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -7428,6 +7465,9 @@ type ClientInterface interface {
 
 	// ListCohortEscalations request
 	ListCohortEscalations(ctx context.Context, cohortId openapi_types.UUID, params *ListCohortEscalationsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListMyAssessments request
+	ListMyAssessments(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetCohortProgress request
 	GetCohortProgress(ctx context.Context, cohortId openapi_types.UUID, params *GetCohortProgressParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -8159,6 +8199,18 @@ func (c *Client) ExportCohortAgenda(ctx context.Context, cohortId openapi_types.
 	return c.Client.Do(req)
 }
 
+func (c *Client) DraftAgenda(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDraftAgendaRequest(c.Server, cohortId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 func (c *Client) UpdateAgendaRulesWithBody(ctx context.Context, cohortId openapi_types.UUID, params *UpdateAgendaRulesParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateAgendaRulesRequestWithBody(c.Server, cohortId, params, contentType, body)
 	if err != nil {
@@ -8317,6 +8369,18 @@ func (c *Client) EnrollParticipant(ctx context.Context, cohortId openapi_types.U
 
 func (c *Client) ListCohortEscalations(ctx context.Context, cohortId openapi_types.UUID, params *ListCohortEscalationsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListCohortEscalationsRequest(c.Server, cohortId, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) ListMyAssessments(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListMyAssessmentsRequest(c.Server, cohortId)
 	if err != nil {
 		return nil, err
 	}
@@ -10898,6 +10962,40 @@ func NewExportCohortAgendaRequest(server string, cohortId openapi_types.UUID) (*
 	return req, nil
 }
 
+// NewDraftAgendaRequest generates requests for DraftAgenda
+func NewDraftAgendaRequest(server string, cohortId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "cohortId", runtime.ParamLocationPath, cohortId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/cohorts/%s/agenda/draft", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("POST", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewUpdateAgendaRulesRequest calls the generic UpdateAgendaRules builder with application/json body
 func NewUpdateAgendaRulesRequest(server string, cohortId openapi_types.UUID, params *UpdateAgendaRulesParams, body UpdateAgendaRulesJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -11394,6 +11492,40 @@ func NewListCohortEscalationsRequest(server string, cohortId openapi_types.UUID,
 		}
 
 		queryURL.RawQuery = queryValues.Encode()
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListMyAssessmentsRequest generates requests for ListMyAssessments
+func NewListMyAssessmentsRequest(server string, cohortId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "cohortId", runtime.ParamLocationPath, cohortId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/cohorts/%s/my-assessments", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
 	}
 
 	req, err := http.NewRequest("GET", queryURL.String(), nil)
@@ -16070,6 +16202,9 @@ type ClientWithResponsesInterface interface {
 	// ExportCohortAgendaWithResponse request
 	ExportCohortAgendaWithResponse(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*ExportCohortAgendaResponse, error)
 
+	// DraftAgendaWithResponse request
+	DraftAgendaWithResponse(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*DraftAgendaResponse, error)
+
 	// UpdateAgendaRulesWithBodyWithResponse request with any body
 	UpdateAgendaRulesWithBodyWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *UpdateAgendaRulesParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAgendaRulesResponse, error)
 
@@ -16106,6 +16241,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListCohortEscalationsWithResponse request
 	ListCohortEscalationsWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *ListCohortEscalationsParams, reqEditors ...RequestEditorFn) (*ListCohortEscalationsResponse, error)
+
+	// ListMyAssessmentsWithResponse request
+	ListMyAssessmentsWithResponse(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*ListMyAssessmentsResponse, error)
 
 	// GetCohortProgressWithResponse request
 	GetCohortProgressWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *GetCohortProgressParams, reqEditors ...RequestEditorFn) (*GetCohortProgressResponse, error)
@@ -17101,6 +17239,35 @@ func (r ExportCohortAgendaResponse) StatusCode() int {
 	return 0
 }
 
+type DraftAgendaResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *CohortAgenda
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r DraftAgendaResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DraftAgendaResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
 type UpdateAgendaRulesResponse struct {
 	Body                      []byte
 	HTTPResponse              *http.Response
@@ -17360,6 +17527,34 @@ func (r ListCohortEscalationsResponse) Status() string {
 
 // StatusCode returns HTTPResponse.StatusCode
 func (r ListCohortEscalationsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type ListMyAssessmentsResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *MyAssessmentsOutputBody
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r ListMyAssessmentsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListMyAssessmentsResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -20213,6 +20408,15 @@ func (c *ClientWithResponses) ExportCohortAgendaWithResponse(ctx context.Context
 	return ParseExportCohortAgendaResponse(rsp)
 }
 
+// DraftAgendaWithResponse request returning *DraftAgendaResponse
+func (c *ClientWithResponses) DraftAgendaWithResponse(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*DraftAgendaResponse, error) {
+	rsp, err := c.DraftAgenda(ctx, cohortId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDraftAgendaResponse(rsp)
+}
+
 // UpdateAgendaRulesWithBodyWithResponse request with arbitrary body returning *UpdateAgendaRulesResponse
 func (c *ClientWithResponses) UpdateAgendaRulesWithBodyWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *UpdateAgendaRulesParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAgendaRulesResponse, error) {
 	rsp, err := c.UpdateAgendaRulesWithBody(ctx, cohortId, params, contentType, body, reqEditors...)
@@ -20332,6 +20536,15 @@ func (c *ClientWithResponses) ListCohortEscalationsWithResponse(ctx context.Cont
 		return nil, err
 	}
 	return ParseListCohortEscalationsResponse(rsp)
+}
+
+// ListMyAssessmentsWithResponse request returning *ListMyAssessmentsResponse
+func (c *ClientWithResponses) ListMyAssessmentsWithResponse(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*ListMyAssessmentsResponse, error) {
+	rsp, err := c.ListMyAssessments(ctx, cohortId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListMyAssessmentsResponse(rsp)
 }
 
 // GetCohortProgressWithResponse request returning *GetCohortProgressResponse
@@ -22983,6 +23196,81 @@ func ParseExportCohortAgendaResponse(rsp *http.Response) (*ExportCohortAgendaRes
 	return response, nil
 }
 
+// ParseDraftAgendaResponse parses an HTTP response from a DraftAgendaWithResponse call
+func ParseDraftAgendaResponse(rsp *http.Response) (*DraftAgendaResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DraftAgendaResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CohortAgenda
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseUpdateAgendaRulesResponse parses an HTTP response from a UpdateAgendaRulesWithResponse call
 func ParseUpdateAgendaRulesResponse(rsp *http.Response) (*UpdateAgendaRulesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -23634,6 +23922,74 @@ func ParseListCohortEscalationsResponse(rsp *http.Response) (*ListCohortEscalati
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ListOutputEscalationBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListMyAssessmentsResponse parses an HTTP response from a ListMyAssessmentsWithResponse call
+func ParseListMyAssessmentsResponse(rsp *http.Response) (*ListMyAssessmentsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListMyAssessmentsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest MyAssessmentsOutputBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

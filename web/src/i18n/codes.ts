@@ -8,6 +8,8 @@ export const codes: Record<string, string> = {
   "agency.name_taken": "Instansi dengan nama ini sudah ada.",
   "agency.unknown": "Tidak ada instansi dengan pengenal ini.",
   "agenda.dates.order": "Tanggal selesai agenda tidak boleh sebelum tanggal mulainya.",
+  "agenda.no_template": "Angkatan ini tidak memiliki templat program untuk menyusun draf agenda.",
+  "agenda.not_empty": "Agenda angkatan sudah berisi kegiatan. Draf hanya mengisi agenda yang kosong; hapus kegiatannya terlebih dahulu.",
   "agenda.outside_cohort": "Agenda harus berada dalam rentang tanggal angkatan, {startsOn} sampai {endsOn} (kecuali evaluasi pascapelatihan).",
   "agenda.step_early": "Langkah ini baru dapat dilakukan mulai {date} ({item}). Penyelenggara tidak menerimanya lebih awal.",
   "agenda.step_late": "Batas waktu langkah ini adalah {date} ({item}). Penyelenggara tidak menerimanya setelah itu.",

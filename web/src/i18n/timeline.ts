@@ -20,6 +20,7 @@ const seminars: Record<NonNullable<Details["seminar"]>, string> = { design: "ran
 function enrollmentChanges(d: Details): string {
   const parts = (d.changes ?? []).map((c) => {
     if (c.field === "group") return `memindahkan peserta ke kelompok ${q(c.to)}`;
+    if (c.field === "class") return c.to ? `memindahkan peserta ke kelas ${q(c.to)}` : `mengeluarkan peserta dari kelas ${q(c.from)}`;
     const name = (s: string) => (s ? q(s) : "(tanpa coach)");
     return `mengganti ${c.field} dari ${name(c.from)} ke ${name(c.to)}`;
   });
