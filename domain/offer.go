@@ -261,13 +261,13 @@ var cohortOffers = []offer[Cohort]{
 	{OpReleaseResults, ReleaseResults, nil},
 	// Examining the cohort's projects: the examiners' list of them.
 	{OpRecordAssessment, AssessProject, nil},
+	// The seminar sessions (seminar_offer.go).
+	{OpListSessions, ReadSeminarSessions, nil},
+	{OpCreateSession, ManageSeminarSessions, nil},
 }
 
 // offerCohort sets what actor may do to c now.
 func offerCohort(actor *Actor, c *Cohort) {
-	// The seminar sessions (seminar_offer.go).
-	{OpListSessions, ReadSeminarSessions, nil},
-	{OpCreateSession, ManageSeminarSessions, nil},
 	c.Offer = offerOf(actor, Target{CohortID: c.ID}, *c, cohortOffers)
 }
 
@@ -344,16 +344,16 @@ func OfferedOperations() []Operation {
 	add(append(operationsOf(accountOffers), OpCreateCohort))
 	add([]Operation{OpCreateProgramTemplate, OpUpdateProgramTemplate})
 	add(append(operationsOf(classOffers), OpCreateHoliday, OpDeleteHoliday))
+	add(operationsOf(sessionOffers))
+	add(operationsOf(participantOffers))
+	add(operationsOf(appealOffers))
+	add([]Operation{OpFileAppeal})
 	return ops
 }
 
 func operationsOf[R any](offers []offer[R]) []Operation {
 	ops := make([]Operation, len(offers))
 	for i, o := range offers {
-	add(operationsOf(sessionOffers))
-	add(operationsOf(participantOffers))
-	add(operationsOf(appealOffers))
-	add([]Operation{OpFileAppeal})
 		ops[i] = o.op
 	}
 	return ops

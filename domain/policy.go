@@ -156,16 +156,16 @@ const (
 	AssessProject     Action = "assessment.record"
 	ReadAssessments   Action = "assessment.read"
 	ReleaseResults    Action = "assessment.release"
-	ReadProgress      Action = "progress.read"
-	ReadEscalations   Action = "escalation.read"
-	ReadWorkload      Action = "workload.read"
-	// Mentor transfers: the participant proposes a new mentor, who accepts
 
 	// Seminar sessions: organizers arrange and determine them; the cohort's
 	// staff read them.
 	ManageSeminarSessions Action = "seminar_session.manage"
 	ReadSeminarSessions   Action = "seminar_session.read"
 
+	ReadProgress    Action = "progress.read"
+	ReadEscalations Action = "escalation.read"
+	ReadWorkload    Action = "workload.read"
+	// Mentor transfers: the participant proposes a new mentor, who accepts
 	// or declines; the participant may cancel while it waits.
 	ProposeMentorTransfer Action = "mentor_transfer.propose"
 	ReadMentorTransfer    Action = "mentor_transfer.read"
@@ -313,9 +313,13 @@ var rules = map[Action]rule{
 	AssessProject:     {noun: "project", visible: seesEnrollment, allowed: hasCohortRole(RoleExaminer)},
 	ReadAssessments:   {noun: "project", visible: seesEnrollment, allowed: anyone},
 	ReleaseResults:    {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer)},
-	ReadProgress:      {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer, RoleCoach, RoleExaminer, RolePartner)},
-	ReadEscalations:   {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer, RoleCoach)},
-	ReadWorkload:      {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer, RoleCoach)},
+
+	ManageSeminarSessions: {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer)},
+	ReadSeminarSessions:   {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer, RoleCoach, RoleExaminer)},
+
+	ReadProgress:    {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer, RoleCoach, RoleExaminer, RolePartner)},
+	ReadEscalations: {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer, RoleCoach)},
+	ReadWorkload:    {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer, RoleCoach)},
 
 	ProposeMentorTransfer: {noun: "enrollment", visible: seesEnrollment, allowed: participantOf},
 	ReadMentorTransfer:    {noun: "mentor transfer", visible: either(seesEnrollment, invitee), allowed: anyone},
@@ -324,10 +328,6 @@ var rules = map[Action]rule{
 	ConfirmMentorTransfer: {noun: "mentor transfer", visible: either(seesEnrollment, invitee), allowed: hasCohortRole(RoleOrganizer)},
 	// The showcase: the participant publishes and withdraws; the cohort's
 	// organizers may also take a project off the showcase. Studi tiru
-
-	ManageSeminarSessions: {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer)},
-	ReadSeminarSessions:   {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer, RoleCoach, RoleExaminer)},
-
 	// records are kept by organizers of any cohort (the visiting agency's
 	// training institution as much as the innovator's).
 	PublishProject:    {noun: "project", visible: seesEnrollment, allowed: participantOf},
@@ -342,9 +342,9 @@ var rules = map[Action]rule{
 	ReadProgramTemplate:   {noun: "program template", visible: seesTemplate, allowed: anyone},
 	CreateProgramTemplate: {noun: "institution", allowed: organizesInstitution},
 	UpdateProgramTemplate: {noun: "program template", visible: seesTemplate, allowed: organizesInstitution},
-	ListHolidays:   {noun: "holiday", allowed: anyone},
-	ManageHolidays: {noun: "holiday", allowed: nobody},
-	ManageClasses:  {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer)},
+	ListHolidays:          {noun: "holiday", allowed: anyone},
+	ManageHolidays:        {noun: "holiday", allowed: nobody},
+	ManageClasses:         {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer)},
 }
 
 // seesUnreleasedResults: the cohort's organizers and examiners and the

@@ -50,13 +50,13 @@ type Store interface {
 	Showcase() ShowcaseStore
 	Replications() ReplicationStore
 	Similarity() SimilarityStore
+
+	// Seminar sessions and determined results (issue #21).
+	Seminars() SeminarStore
 }
 
 // Credentials are the secrets stored with a user: a password hash, or a
 // one-time activation code's hash until the person sets a password.
-
-	// Seminar sessions and determined results (issue #21).
-	Seminars() SeminarStore
 type Credentials struct {
 	PasswordHash      string
 	ActivationHash    []byte

@@ -33,9 +33,8 @@ export function Home() {
       </PageTitle>
       <RemindersPanel />
       <NextAgenda />
-      <p>
-      <NextAgenda />
       <MySeminarSessions />
+      <p>
         <Link href="/etalase">{t("showcase.see")}</Link>
         {offers(me, "create-cohort") && (
           <>
@@ -113,6 +112,11 @@ function CohortLinks({ cohort }: { cohort: Schema<"Cohort"> }) {
           {t("home.examine")}
         </Link>
       )}
+      {may("list-seminar-sessions") && (
+        <Link href={`/angkatan/${cohort.id}/sesi-seminar`} className="btn">
+          {t("seminar.homeLink")}
+        </Link>
+      )}
     </div>
   );
 }
@@ -120,11 +124,6 @@ function CohortLinks({ cohort }: { cohort: Schema<"Cohort"> }) {
 /**
  * What the user takes part in through a cohort's enrollments they see:
  * their own project, and the participants they mentor (the enrollments
-      {may("list-seminar-sessions") && (
-        <Link href={`/angkatan/${cohort.id}/sesi-seminar`} className="btn">
-          {t("seminar.homeLink")}
-        </Link>
-      )}
  * whose mentor they are), each with their project's title, status and link.
  */
 function MyEnrollments({ cohortId }: { cohortId: string }) {
