@@ -93,7 +93,7 @@ func (t *ProgramTemplate) validate() error {
 	}
 	for _, seminar := range []Seminar{SeminarDesign, SeminarFinal} {
 		err := Rubric{Seminar: seminar, Criteria: t.Rubrics[seminar]}.validate()
-		prefixed(&v, "rubrics."+string(seminar)+".", err)
+		addUnder(&v, "rubrics."+string(seminar)+".", err)
 	}
 	for seminar := range t.Rubrics {
 		if seminar != SeminarDesign && seminar != SeminarFinal {
@@ -111,8 +111,8 @@ func (t *ProgramTemplate) validate() error {
 	return v.Err()
 }
 
-// prefixed adds the fields of a domain error under a prefix.
-func prefixed(v *Violations, prefix string, err error) {
+// addUnder adds the fields of a domain error under a prefix.
+func addUnder(v *Violations, prefix string, err error) {
 	var de *Error
 	if err == nil || !errors.As(err, &de) {
 		v.AddError(prefix, err)

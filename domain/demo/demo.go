@@ -101,6 +101,7 @@ func loginTable() []Login {
 			Login{Role: "participant, " + groupName(g), Name: p.Person.Name(), Email: p.Person.Email(p.Region.Domain)},
 			Login{Role: "mentor of " + p.Person.First + " " + p.Person.Last, Name: p.Mentor.Name(), Email: p.Mentor.Email(p.Region.Domain)})
 	}
+	logins = append(logins, pkaLogins()...)
 	for i := range logins {
 		logins[i].Password = Password
 	}
@@ -155,6 +156,7 @@ func (b *builder) build(ctx context.Context) error {
 		{"work on the projects", b.workOnProjects},
 		{"assess the seminars", b.assess},
 		{"publish innovations and record studi tiru", b.publish},
+		{"co-organize with LAN RI and run a PKA cohort", b.coOrganizeAndRunPKA},
 	}
 	for _, step := range steps {
 		if err := step.run(ctx); err != nil {
