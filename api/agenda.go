@@ -207,6 +207,20 @@ func registerAgenda(api huma.API, s *Services) {
 	})
 
 	huma.Register(api, huma.Operation{
+		OperationID: "draft-agenda", Method: http.MethodPost, Path: "/cohorts/{cohortId}/agenda/draft",
+		Summary: "Draft the agenda from the program template", Tags: []string{"agenda"}, Security: signedIn,
+		Description: "Fills an empty agenda with the agenda of the program template the cohort was created from: its kinds in order, each for its typical days, one after another from the cohort's first day and cut at its last (a kind that would begin after it is left out); the evaluasi pascapelatihan begins three months after the training. " +
+			"The organizers then adjust the items. An agenda that has items is left alone (409 agenda.not_empty; a cohort created with phases has their items); a cohort without a template answers 409 agenda.no_template. The cohort's organizers may do this.",
+		Errors: []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusConflict},
+	}, func(ctx context.Context, in *CohortPath) (*struct{ Body CohortAgenda }, error) {
+		a, err := s.Cohorts.DraftAgenda(ctx, actorOf(ctx), in.CohortID)
+		if err != nil {
+			return nil, err
+		}
+		return &struct{ Body CohortAgenda }{Body: newCohortAgenda(a)}, nil
+	})
+
+	huma.Register(api, huma.Operation{
 		OperationID: "get-my-agenda", Method: http.MethodGet, Path: "/me/agenda",
 		Summary: "See what is next for me", Tags: []string{"agenda"}, Security: signedIn,
 		Description: "Returns what is next for you, in the order it happens: the items of the agendas of every cohort you hold a role in that have not ended, and for your own project the design due the day before the seminar rancangan and the final report due the day before the seminar laporan, while not submitted (a missed one stays, marked overdue).",

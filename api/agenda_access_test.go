@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"context"
+	"net/http"
 	"time"
 
 	"github.com/oapi-codegen/nullable"
@@ -56,6 +57,11 @@ func init() {
 		"update-agenda-rules": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
 			return answer(c.UpdateAgendaRulesWithResponse(ctx, w.cohortA.ID, nil, client.AgendaRulesPut{RefuseOutside: []string{}}))
 		}, organizers(ok)},
+		// The world's cohort was created with phases: its agenda is not
+		// empty, so whoever may draft reaches the check and is refused.
+		"draft-agenda": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			return answer(c.DraftAgendaWithResponse(ctx, w.cohortA.ID))
+		}, organizers(http.StatusConflict)},
 		"get-my-agenda": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
 			return answer(c.GetMyAgendaWithResponse(ctx))
 		}, signedIn},
@@ -71,6 +77,7 @@ func init() {
 		"list-agenda-items": {ok, ok, ok}, "export-cohort-agenda": {ok, ok, ok}, "get-my-agenda": {ok, ok, ok}, "export-my-agenda": {ok, ok, ok},
 		"create-agenda-item": {forbidden, forbidden, forbidden}, "update-agenda-item": {forbidden, forbidden, forbidden},
 		"delete-agenda-item": {forbidden, forbidden, forbidden}, "update-agenda-rules": {forbidden, forbidden, forbidden},
+		"draft-agenda": {forbidden, forbidden, forbidden},
 	}
 	for op, row := range more {
 		moreAccess[op] = row

@@ -409,3 +409,43 @@ func TestEvidenceOutsideTheLaboratoriumIsRefusedWhenTheCohortSaysSo(t *testing.T
 	w.moveAgendaKind(t, "laboratorium", -1, 100)
 	w.linkEvidence(t, w.milestone.ID)
 }
+
+func TestAnEmptyAgendaIsDraftedFromTheProgramTemplate(t *testing.T) {
+	w := newWorld(t)
+	org := w.token(w.organizer.ID)
+	r := expect(t, w.post("/v1/cohorts", org, map[string]any{"institutionId": w.instA.ID, "program": "pkn2", "code": "PKN2-" + uniq(),
+		"name": "PKN II Angkatan XV", "startsOn": day(0), "endsOn": day(120)}), http.StatusCreated)
+	cohort := r.field(t, "id")
+	path := "/v1/cohorts/" + cohort + "/agenda"
+	var a agendaAnswer
+	expect(t, w.get(path, org), http.StatusOK).decode(t, &a)
+	if len(a.Items) != 0 || !slices.Contains(a.Actions, "draft-agenda") {
+		t.Fatalf("a new cohort without phases has %d items and offers %v", len(a.Items), a.Actions)
+	}
+	expect(t, w.post(path+"/draft", w.token(w.participant.ID), nil), http.StatusNotFound)
+	expect(t, w.post(path+"/draft", org, nil), http.StatusOK).decode(t, &a)
+	var kinds []string
+	for _, it := range a.Items {
+		kinds = append(kinds, it.Kind)
+	}
+	// LAN's PKN II template, laid out from the first day; the
+	// evaluasi pascapelatihan three months after the training.
+	if len(kinds) < 6 || kinds[0] != "mandiri" || a.Items[0].StartsOn != day(0) || kinds[len(kinds)-1] != "evaluasi_pasca" ||
+		a.Items[len(a.Items)-1].StartsOn != day(210) || !slices.Contains(kinds, "laboratorium") {
+		t.Errorf("the drafted agenda is %v (first %s, last %s)", kinds, a.Items[0].StartsOn, a.Items[len(a.Items)-1].StartsOn)
+	}
+	if slices.Contains(a.Actions, "draft-agenda") {
+		t.Errorf("a drafted agenda still offers draft-agenda: %v", a.Actions)
+	}
+	var c struct {
+		Phases []struct{ Kind string } `json:"phases"`
+	}
+	expect(t, w.get("/v1/cohorts/"+cohort, org), http.StatusOK).decode(t, &c)
+	if len(c.Phases) < 3 {
+		t.Errorf("the drafted agenda gives the phases %+v", c.Phases)
+	}
+	p := expect(t, w.post(path+"/draft", org, nil), http.StatusConflict).problem(t)
+	if p.Code != "agenda.not_empty" {
+		t.Errorf("drafting over an agenda answers %q", p.Code)
+	}
+}

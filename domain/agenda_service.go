@@ -97,6 +97,7 @@ func (s *Cohorts) Agenda(ctx context.Context, actor *Actor, cohortID uuid.UUID) 
 	}
 	out := CohortAgenda{CohortID: cohortID, Items: items, Rules: rules,
 		Offer: offerOf(actor, Target{CohortID: cohortID}, cohortID, agendaOffers)}
+	offerDraft(&out.Offer, items)
 	for i := range out.Items {
 		offerAgendaItem(actor, &out.Items[i])
 	}

@@ -88,3 +88,26 @@ func TestThePhasesAreDerivedFromTheAgenda(t *testing.T) {
 		t.Errorf("an agenda of coaching only has phases %v", p)
 	}
 }
+
+func TestATemplatesAgendaIsLaidOutOverTheCohort(t *testing.T) {
+	c := Cohort{StartsOn: day0(0), EndsOn: day0(99)}
+	steps := []AgendaStep{{AgendaMandiri, 21}, {AgendaKlasikal, 10}, {AgendaTakingOwnership, 7}, {AgendaDesignSeminar, 2},
+		{AgendaLaboratory, 60}, {AgendaFinalSeminar, 4}, {AgendaClosing, 1}, {AgendaPostEvaluation, 3}}
+	got := draftAgenda(c, steps, time.Now())
+	want := []struct {
+		kind     AgendaKind
+		from, to int
+	}{
+		{AgendaMandiri, 0, 20}, {AgendaKlasikal, 21, 30}, {AgendaTakingOwnership, 31, 37}, {AgendaDesignSeminar, 38, 39},
+		{AgendaLaboratory, 40, 99}, // cut at the cohort's last day; the seminar laporan and closing would begin after it
+		{AgendaPostEvaluation, 189, 191},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("drafted %d items, want %d: %+v", len(got), len(want), got)
+	}
+	for i, w := range want {
+		if got[i].Kind != w.kind || got[i].StartsOn != day0(w.from) || got[i].EndsOn != day0(w.to) || got[i].Title != w.kind.Name() {
+			t.Errorf("item %d is %s %s–%s, want %s %s–%s", i, got[i].Kind, got[i].StartsOn, got[i].EndsOn, w.kind, day0(w.from), day0(w.to))
+		}
+	}
+}

@@ -340,6 +340,7 @@ func OfferedOperations() []Operation {
 	add(operationsOf(cohortOffers))
 	add(operationsOf(agendaOffers))
 	add(operationsOf(agendaItemOffers))
+	add([]Operation{OpDraftAgenda})
 	add(operationsOf(unitOffers))
 	add(append(operationsOf(accountOffers), OpCreateCohort))
 	add([]Operation{OpCreateProgramTemplate, OpUpdateProgramTemplate})

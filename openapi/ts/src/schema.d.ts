@@ -240,6 +240,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/change-requests/{changeRequestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a change request
+         * @description Returns a change request with its verdicts to those who may see its project.
+         */
+        get: operations["get-change-request"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/change-requests/{changeRequestId}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve or return a change request
+         * @description The participant's mentor and coach each decide, as in the design review. When both have approved (the mentor alone when no coach is assigned) the changes apply to the plan at once, in one transaction, and the plan's version goes up; if the plan changed since the request was made (409 change_request.plan_changed) or a change no longer holds (409 naming it), nothing applies. A return needs a comment and changes nothing. A second verdict by the same person is a 409.
+         */
+        post: operations["decide-change-request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/change-requests/{changeRequestId}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a change request
+         * @description The participant takes back a pending change request; a decided one is a 409.
+         */
+        post: operations["withdraw-change-request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/classes/{classId}": {
         parameters: {
             query?: never;
@@ -1536,6 +1596,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/projects/{projectId}/change-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a project's change requests
+         * @description Lists the project's change requests, newest first, to those who may see the project.
+         */
+        get: operations["list-change-requests"];
+        put?: never;
+        /**
+         * Propose a change to the approved plan
+         * @description Once the design is approved the participant no longer edits the plan directly (409 plan.change_request_required): they propose milestones to add, remove, re-date or retitle, short-term milestones to continue in the mid term, and a new goal or scope, with a reason. Every change is checked against the plan now (422 naming the field, e.g. changes.remove[0]); achieved milestones are read-only (milestone.read_only). The participant may do this.
+         */
+        post: operations["create-change-request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/projects/{projectId}/coaching-notes": {
         parameters: {
             query?: never;
@@ -1658,6 +1742,26 @@ export interface paths {
          * @description Adds a milestone to the project. The participant may do this; after the design is approved the change shows in the timeline. Once the project is completed, short-term milestones can no longer be added (409).
          */
         post: operations["create-milestone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{projectId}/plan-versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the approved versions of a project's plan
+         * @description v1 approved with the design, then one version per approved change request, oldest first.
+         */
+        get: operations["list-plan-versions"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2268,7 +2372,7 @@ export interface components {
         };
         AgendaItem: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "decide-change-request" | "withdraw-change-request" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /**
              * Format: uuid
              * @description Its cohort.
@@ -2432,7 +2536,7 @@ export interface components {
         };
         Appeal: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "decide-change-request" | "withdraw-change-request" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /** @description The result as determined again at its closing. */
             after?: components["schemas"]["DeterminedResult"];
             /**
@@ -2652,9 +2756,142 @@ export interface components {
             /** @description The assessments, oldest first. */
             items: components["schemas"]["Assessment"][];
         };
+        ChangeRequest: {
+            /** @description The operations (by operationId) you may perform on it now. */
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "decide-change-request" | "withdraw-change-request" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            /**
+             * Format: int64
+             * @description The plan version it was proposed against; it applies only to that version.
+             * @example 1
+             */
+            basePlanVersion: number;
+            /** @description The proposed changes. */
+            changes: components["schemas"]["PlanChanges"];
+            /**
+             * Format: date-time
+             * @description When it was proposed.
+             * @example 2026-11-23T09:30:00Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When it was approved, returned or withdrawn.
+             * @example 2026-11-23T09:30:00Z
+             */
+            decidedAt?: string;
+            /**
+             * @description The comment of the decision that ended it.
+             * @example Tanggal baru melewati seminar akhir.
+             */
+            decisionComment?: string;
+            /**
+             * Format: uuid
+             * @description The change request's id.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            id: string;
+            /**
+             * Format: int64
+             * @description The plan version it made, once approved.
+             * @example 2
+             */
+            planVersion?: number;
+            /**
+             * Format: uuid
+             * @description Its project.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            projectId: string;
+            /**
+             * Format: uuid
+             * @description The participant who proposed it.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            proposedBy: string;
+            /**
+             * @description Why the plan should change.
+             * @example Jadwal rapat koordinasi lintas OPD diundur.
+             */
+            reason: string;
+            /** @description Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer. */
+            refusedActions: components["schemas"]["RefusedAction"][];
+            /** @description The verdicts so far, oldest first. */
+            reviews: components["schemas"]["ChangeRequestReview"][];
+            /**
+             * @description pending until the mentor and the coach (when the participant has one) both approve (approved: applied) or one returns it; withdrawn by the participant.
+             * @example pending
+             * @enum {string}
+             */
+            status: "pending" | "approved" | "returned" | "withdrawn";
+            /**
+             * Format: date-time
+             * @description When it last changed.
+             * @example 2026-11-23T09:30:00Z
+             */
+            updatedAt: string;
+            /**
+             * Format: int64
+             * @description Increases with every change.
+             * @example 1
+             */
+            version: number;
+        };
+        ChangeRequestCreate: {
+            /** @description The proposed changes; at least one. */
+            changes: components["schemas"]["PlanChanges"];
+            /**
+             * @description Why the plan should change.
+             * @example Jadwal rapat koordinasi lintas OPD diundur oleh Sekretariat Daerah.
+             */
+            reason: string;
+        };
+        ChangeRequestDecision: {
+            /**
+             * @description Why; required to return it.
+             * @example Setuju.
+             */
+            comment?: string;
+            /**
+             * @description approve, or return the request (nothing changes).
+             * @example approve
+             * @enum {string}
+             */
+            decision: "approve" | "return";
+        };
+        ChangeRequestReview: {
+            /**
+             * Format: date-time
+             * @description When.
+             * @example 2026-11-23T09:30:00Z
+             */
+            at: string;
+            /**
+             * @description What they wrote.
+             * @example Setuju, jadwal baru realistis.
+             */
+            comment?: string;
+            /**
+             * @description Their verdict.
+             * @example approve
+             * @enum {string}
+             */
+            decision: "approve" | "return";
+            /**
+             * Format: uuid
+             * @description Who decided.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            reviewerId: string;
+            /**
+             * @description In which capacity.
+             * @example mentor
+             * @enum {string}
+             */
+            role: "mentor" | "coach";
+        };
         Class: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "decide-change-request" | "withdraw-change-request" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /** @description The cohort's coaches assigned to the class. */
             coachIds: string[];
             /**
@@ -2792,7 +3029,7 @@ export interface components {
         };
         Cohort: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "decide-change-request" | "withdraw-change-request" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /**
              * Format: int64
              * @description How many working days a participant has to appeal a seminar result.
@@ -2905,7 +3142,7 @@ export interface components {
         };
         CohortAgenda: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "decide-change-request" | "withdraw-change-request" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /** @description The items, in the order they happen. */
             items: components["schemas"]["AgendaItem"][];
             /** @description The workflow steps the cohort refuses outside their agenda item (see update-agenda-rules); the others are accepted and flagged early or late. */
@@ -3195,7 +3432,7 @@ export interface components {
         };
         Enrollment: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "decide-change-request" | "withdraw-change-request" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /**
              * Format: uuid
              * @description The participant's class (kelas) of the cohort, once placed in one (list-classes).
@@ -3365,7 +3602,7 @@ export interface components {
              * @example field.too_long
              * @enum {string}
              */
-            code: "account.not_yours" | "account.too_many_failures" | "account.wrong_activation" | "account.wrong_credentials" | "agency.name_taken" | "agency.unknown" | "agenda.dates.order" | "agenda.no_template" | "agenda.not_empty" | "agenda.outside_cohort" | "agenda.step_early" | "agenda.step_late" | "appeal.closed" | "appeal.decision" | "appeal.not_released" | "appeal.not_session_examiner" | "appeal.open_exists" | "appeal.reason_required" | "appeal.window_closed" | "assessment.design_draft" | "assessment.design_stage_over" | "assessment.determined" | "assessment.final_not_submitted" | "assessment.missing_score" | "assessment.not_assigned" | "assessment.score" | "assessment.scored_twice" | "assessment.seminar" | "assessment.session_not_open" | "assessment.unknown_criterion" | "auth.busy" | "auth.forbidden" | "auth.sign_in_required" | "auth.token_invalid" | "auth.token_missing" | "class.name_taken" | "class.not_empty" | "class.unknown" | "cohort.agenda_outside" | "cohort.code_taken" | "cohort.dates.order" | "cohort.partner_read_only" | "cohort.partner_self" | "cohort.phase.dates_order" | "cohort.phase.dates_required" | "cohort.phase.outside_cohort" | "cohort.phase.overlap" | "cohort.phases.order" | "cohort.response_deadline" | "design.already_reviewed" | "design.needs_short_milestone" | "design.not_draft" | "design.not_submitted" | "design.required_to_submit" | "design.return_needs_comment" | "email.address_only" | "email.domain_dot" | "email.invalid" | "email.not_ascii" | "email.taken" | "enrollment.already_enrolled" | "enrollment.coach_not_staff" | "enrollment.self" | "evidence.design_not_approved" | "evidence.file_and_url" | "evidence.file_or_url" | "evidence.is_link" | "evidence.not_pending" | "evidence.reject_needs_comment" | "evidence.withdraw_not_pending" | "field.above_maximum" | "field.below_minimum" | "field.date" | "field.date_time" | "field.email" | "field.invalid" | "field.more_errors" | "field.not_one_of" | "field.not_unique" | "field.pattern" | "field.required" | "field.too_few" | "field.too_long" | "field.too_many" | "field.too_short" | "field.unknown" | "field.url" | "field.uuid" | "field.wrong_type" | "graduation.weights_sum" | "holiday.date_taken" | "idempotency.in_flight" | "idempotency.key_reused" | "institution.choose" | "institution.code_taken" | "institution.not_organized" | "institution.unknown" | "mentor.is_coach" | "mentor.is_examiner" | "mentor.is_participant" | "milestone.achieved" | "milestone.already_started" | "milestone.design_not_approved" | "milestone.evidence_pending" | "milestone.has_evidence" | "milestone.horizon" | "milestone.horizon_closed" | "milestone.needs_approved_evidence" | "milestone.needs_evidence" | "milestone.not_claimed" | "milestone.not_open" | "milestone.not_planned" | "milestone.return_needs_comment" | "milestone.start_design_not_approved" | "milestone.status_move" | "nip.appointment" | "nip.appointment_age" | "nip.birth_date" | "nip.length" | "nip.sex" | "nip.taken" | "project.already_implementing" | "project.design_not_approved" | "project.innovation_area_empty" | "project.not_draft" | "project.not_implementing" | "project.stakeholder_kind" | "project.stakeholder_level" | "project.too_many_innovation_areas" | "publication.design_not_approved" | "publication.evidence_not_approved" | "publication.foreign_evidence" | "publication.innovation_required" | "query.cursor" | "query.project_status" | "query.year" | "rate.address_limited" | "rate.limited" | "region.form" | "region.province_unknown" | "region.regency_form" | "region.regency_needs_province" | "request.invalid" | "request.malformed" | "request.method_not_allowed" | "request.no_resource" | "request.too_large" | "request.unsupported_media_type" | "resource.exists" | "resource.not_found" | "resource.reference_missing" | "resource.stale" | "review.approve_or_reject" | "review.approve_or_return" | "roster.coach_as_participant" | "roster.csv_bare_quote" | "roster.csv_duplicate_column" | "roster.csv_missing_column" | "roster.csv_not_utf8" | "roster.csv_open_quote" | "roster.csv_unknown_column" | "roster.csv_unnamed_column" | "roster.csv_unreadable" | "roster.csv_value_count" | "roster.empty" | "roster.mentor_name_required" | "roster.not_a_coach" | "roster.own_coach" | "roster.own_mentor" | "roster.repeated" | "roster.too_many_rows" | "roster.unit_without_agency" | "rubric.criteria_count" | "rubric.key" | "rubric.key_twice" | "rubric.locked" | "rubric.weight" | "rubric.weights_sum" | "seminar_session.already_open" | "seminar_session.determined" | "seminar_session.empty" | "seminar_session.link" | "seminar_session.none_to_determine" | "seminar_session.not_enrolled" | "seminar_session.not_examiner" | "seminar_session.outside_phase" | "seminar_session.participant_taken" | "seminar_session.place" | "seminar_session.scores_missing" | "seminar_session.time" | "service.database_unreachable" | "service.internal" | "service.schema_behind" | "service.unavailable" | "showcase.replication_future" | "showcase.replication_own_agency" | "showcase.replication_recorded" | "showcase.replication_status" | "staff.coach_has_participants" | "staff.last_organizer" | "template.program_mismatch" | "template.shipped" | "template.unknown" | "text.bidi_control" | "text.control" | "text.not_text" | "text.single_line" | "thresholds.above" | "thresholds.count" | "thresholds.order" | "transfer.awaits_organizer" | "transfer.closed" | "transfer.mentor_both" | "transfer.mentor_email_unknown" | "transfer.mentor_required" | "transfer.same_mentor" | "unit.name_taken" | "unit.not_of_agency" | "unit.unknown" | "upload.busy" | "upload.empty" | "upload.field_too_long" | "upload.malformed" | "upload.multipart" | "upload.offset_mismatch" | "upload.one_file" | "upload.over_limit" | "upload.protocol" | "upload.too_large" | "upload.too_slow" | "upload.type" | "upload.unknown_field" | "user.unknown";
+            code: "account.not_yours" | "account.too_many_failures" | "account.wrong_activation" | "account.wrong_credentials" | "agency.name_taken" | "agency.unknown" | "agenda.dates.order" | "agenda.no_template" | "agenda.not_empty" | "agenda.outside_cohort" | "agenda.step_early" | "agenda.step_late" | "appeal.closed" | "appeal.decision" | "appeal.not_released" | "appeal.not_session_examiner" | "appeal.open_exists" | "appeal.reason_required" | "appeal.window_closed" | "assessment.design_draft" | "assessment.design_stage_over" | "assessment.determined" | "assessment.final_not_submitted" | "assessment.missing_score" | "assessment.not_assigned" | "assessment.score" | "assessment.scored_twice" | "assessment.seminar" | "assessment.session_not_open" | "assessment.unknown_criterion" | "auth.busy" | "auth.forbidden" | "auth.sign_in_required" | "auth.token_invalid" | "auth.token_missing" | "change_request.already_reviewed" | "change_request.continue_short_only" | "change_request.design_not_approved" | "change_request.empty" | "change_request.milestone_twice" | "change_request.milestone_unknown" | "change_request.not_pending" | "change_request.plan_changed" | "change_request.reason_required" | "change_request.return_needs_comment" | "class.name_taken" | "class.not_empty" | "class.unknown" | "cohort.agenda_outside" | "cohort.code_taken" | "cohort.dates.order" | "cohort.partner_read_only" | "cohort.partner_self" | "cohort.phase.dates_order" | "cohort.phase.dates_required" | "cohort.phase.outside_cohort" | "cohort.phase.overlap" | "cohort.phases.order" | "cohort.response_deadline" | "design.already_reviewed" | "design.needs_short_milestone" | "design.not_draft" | "design.not_submitted" | "design.required_to_submit" | "design.return_needs_comment" | "email.address_only" | "email.domain_dot" | "email.invalid" | "email.not_ascii" | "email.taken" | "enrollment.already_enrolled" | "enrollment.coach_not_staff" | "enrollment.self" | "evidence.design_not_approved" | "evidence.file_and_url" | "evidence.file_or_url" | "evidence.is_link" | "evidence.not_pending" | "evidence.reject_needs_comment" | "evidence.withdraw_not_pending" | "field.above_maximum" | "field.below_minimum" | "field.date" | "field.date_time" | "field.email" | "field.invalid" | "field.more_errors" | "field.not_one_of" | "field.not_unique" | "field.pattern" | "field.required" | "field.too_few" | "field.too_long" | "field.too_many" | "field.too_short" | "field.unknown" | "field.url" | "field.uuid" | "field.wrong_type" | "graduation.weights_sum" | "holiday.date_taken" | "idempotency.in_flight" | "idempotency.key_reused" | "institution.choose" | "institution.code_taken" | "institution.not_organized" | "institution.unknown" | "mentor.is_coach" | "mentor.is_examiner" | "mentor.is_participant" | "milestone.achieved" | "milestone.already_started" | "milestone.design_not_approved" | "milestone.evidence_pending" | "milestone.has_evidence" | "milestone.horizon" | "milestone.horizon_closed" | "milestone.needs_approved_evidence" | "milestone.needs_evidence" | "milestone.not_claimed" | "milestone.not_open" | "milestone.not_planned" | "milestone.read_only" | "milestone.return_needs_comment" | "milestone.start_design_not_approved" | "milestone.status_move" | "nip.appointment" | "nip.appointment_age" | "nip.birth_date" | "nip.length" | "nip.sex" | "nip.taken" | "plan.change_request_required" | "project.already_implementing" | "project.design_not_approved" | "project.innovation_area_empty" | "project.not_draft" | "project.not_implementing" | "project.stakeholder_kind" | "project.stakeholder_level" | "project.too_many_innovation_areas" | "publication.design_not_approved" | "publication.evidence_not_approved" | "publication.foreign_evidence" | "publication.innovation_required" | "query.cursor" | "query.project_status" | "query.year" | "rate.address_limited" | "rate.limited" | "region.form" | "region.province_unknown" | "region.regency_form" | "region.regency_needs_province" | "request.invalid" | "request.malformed" | "request.method_not_allowed" | "request.no_resource" | "request.too_large" | "request.unsupported_media_type" | "resource.exists" | "resource.not_found" | "resource.reference_missing" | "resource.stale" | "review.approve_or_reject" | "review.approve_or_return" | "roster.coach_as_participant" | "roster.csv_bare_quote" | "roster.csv_duplicate_column" | "roster.csv_missing_column" | "roster.csv_not_utf8" | "roster.csv_open_quote" | "roster.csv_unknown_column" | "roster.csv_unnamed_column" | "roster.csv_unreadable" | "roster.csv_value_count" | "roster.empty" | "roster.mentor_name_required" | "roster.not_a_coach" | "roster.own_coach" | "roster.own_mentor" | "roster.repeated" | "roster.too_many_rows" | "roster.unit_without_agency" | "rubric.criteria_count" | "rubric.key" | "rubric.key_twice" | "rubric.locked" | "rubric.weight" | "rubric.weights_sum" | "seminar_session.already_open" | "seminar_session.determined" | "seminar_session.empty" | "seminar_session.link" | "seminar_session.none_to_determine" | "seminar_session.not_enrolled" | "seminar_session.not_examiner" | "seminar_session.outside_phase" | "seminar_session.participant_taken" | "seminar_session.place" | "seminar_session.scores_missing" | "seminar_session.time" | "service.database_unreachable" | "service.internal" | "service.schema_behind" | "service.unavailable" | "showcase.replication_future" | "showcase.replication_own_agency" | "showcase.replication_recorded" | "showcase.replication_status" | "staff.coach_has_participants" | "staff.last_organizer" | "template.program_mismatch" | "template.shipped" | "template.unknown" | "text.bidi_control" | "text.control" | "text.not_text" | "text.single_line" | "thresholds.above" | "thresholds.count" | "thresholds.order" | "transfer.awaits_organizer" | "transfer.closed" | "transfer.mentor_both" | "transfer.mentor_email_unknown" | "transfer.mentor_required" | "transfer.same_mentor" | "unit.name_taken" | "unit.not_of_agency" | "unit.unknown" | "upload.busy" | "upload.empty" | "upload.field_too_long" | "upload.malformed" | "upload.multipart" | "upload.offset_mismatch" | "upload.one_file" | "upload.over_limit" | "upload.protocol" | "upload.too_large" | "upload.too_slow" | "upload.type" | "upload.unknown_field" | "user.unknown";
             /**
              * @description Where the field is, e.g. body.milestones[3].title or query.cursor.
              * @example body.title
@@ -3423,6 +3660,16 @@ export interface components {
          *     | `auth.sign_in_required` | sign in first |
          *     | `auth.token_invalid` | the token is unknown, expired or revoked: sign in again |
          *     | `auth.token_missing` | sign in first: send Authorization: Bearer <token from login> |
+         *     | `change_request.already_reviewed` | you have decided on this change request already |
+         *     | `change_request.continue_short_only` | only an unachieved short-term milestone can be continued in the mid term |
+         *     | `change_request.design_not_approved` | the design is not approved yet: edit it directly |
+         *     | `change_request.empty` | propose at least one change |
+         *     | `change_request.milestone_twice` | names a milestone another change of this request removes or names already |
+         *     | `change_request.milestone_unknown` | is not a milestone of this project |
+         *     | `change_request.not_pending` | the change request is {status}: it is decided already |
+         *     | `change_request.plan_changed` | the plan changed since the request was made (it was based on version {base}, the plan is at version {current}): return it, and the participant proposes again |
+         *     | `change_request.reason_required` | is required: say why the plan should change |
+         *     | `change_request.return_needs_comment` | is required to return a change request: say why |
          *     | `class.name_taken` | the cohort has a class of this name already |
          *     | `class.not_empty` | the class still has {count} participants: move them to another class first |
          *     | `class.unknown` | must be a class of this cohort |
@@ -3500,6 +3747,7 @@ export interface components {
          *     | `milestone.not_claimed` | only a claimed milestone can be verified; it is {status} |
          *     | `milestone.not_open` | only a planned or in-progress milestone can be claimed; it is {status} |
          *     | `milestone.not_planned` | only a planned milestone can be deleted; it is {status} |
+         *     | `milestone.read_only` | the milestone is {status}: it stays as it was, also through a change request |
          *     | `milestone.return_needs_comment` | is required to return a milestone: say what is missing |
          *     | `milestone.start_design_not_approved` | work on milestones begins once the design is approved |
          *     | `milestone.status_move` | a milestone moves only between planned and in_progress here; it is {status} (claim it to have it verified) |
@@ -3509,6 +3757,7 @@ export interface components {
          *     | `nip.length` | must have 18 digits, like 198001152005011002 or 19800115 200501 1 002 |
          *     | `nip.sex` | digit 15 must be 1 (male) or 2 (female) |
          *     | `nip.taken` | belongs to another account |
+         *     | `plan.change_request_required` | the design is approved: milestones are added, removed, re-dated or retitled, and the goal and scope changed, only by a change request that the mentor and the coach approve |
          *     | `project.already_implementing` | the implementation has begun already |
          *     | `project.design_not_approved` | implementation starts once the design is approved; the project is {status} |
          *     | `project.innovation_area_empty` | must not be empty |
@@ -3628,7 +3877,7 @@ export interface components {
              * @example milestone.needs_evidence
              * @enum {string}
              */
-            code: "account.not_yours" | "account.too_many_failures" | "account.wrong_activation" | "account.wrong_credentials" | "agency.name_taken" | "agency.unknown" | "agenda.dates.order" | "agenda.no_template" | "agenda.not_empty" | "agenda.outside_cohort" | "agenda.step_early" | "agenda.step_late" | "appeal.closed" | "appeal.decision" | "appeal.not_released" | "appeal.not_session_examiner" | "appeal.open_exists" | "appeal.reason_required" | "appeal.window_closed" | "assessment.design_draft" | "assessment.design_stage_over" | "assessment.determined" | "assessment.final_not_submitted" | "assessment.missing_score" | "assessment.not_assigned" | "assessment.score" | "assessment.scored_twice" | "assessment.seminar" | "assessment.session_not_open" | "assessment.unknown_criterion" | "auth.busy" | "auth.forbidden" | "auth.sign_in_required" | "auth.token_invalid" | "auth.token_missing" | "class.name_taken" | "class.not_empty" | "class.unknown" | "cohort.agenda_outside" | "cohort.code_taken" | "cohort.dates.order" | "cohort.partner_read_only" | "cohort.partner_self" | "cohort.phase.dates_order" | "cohort.phase.dates_required" | "cohort.phase.outside_cohort" | "cohort.phase.overlap" | "cohort.phases.order" | "cohort.response_deadline" | "design.already_reviewed" | "design.needs_short_milestone" | "design.not_draft" | "design.not_submitted" | "design.required_to_submit" | "design.return_needs_comment" | "email.address_only" | "email.domain_dot" | "email.invalid" | "email.not_ascii" | "email.taken" | "enrollment.already_enrolled" | "enrollment.coach_not_staff" | "enrollment.self" | "evidence.design_not_approved" | "evidence.file_and_url" | "evidence.file_or_url" | "evidence.is_link" | "evidence.not_pending" | "evidence.reject_needs_comment" | "evidence.withdraw_not_pending" | "field.above_maximum" | "field.below_minimum" | "field.date" | "field.date_time" | "field.email" | "field.invalid" | "field.more_errors" | "field.not_one_of" | "field.not_unique" | "field.pattern" | "field.required" | "field.too_few" | "field.too_long" | "field.too_many" | "field.too_short" | "field.unknown" | "field.url" | "field.uuid" | "field.wrong_type" | "graduation.weights_sum" | "holiday.date_taken" | "idempotency.in_flight" | "idempotency.key_reused" | "institution.choose" | "institution.code_taken" | "institution.not_organized" | "institution.unknown" | "mentor.is_coach" | "mentor.is_examiner" | "mentor.is_participant" | "milestone.achieved" | "milestone.already_started" | "milestone.design_not_approved" | "milestone.evidence_pending" | "milestone.has_evidence" | "milestone.horizon" | "milestone.horizon_closed" | "milestone.needs_approved_evidence" | "milestone.needs_evidence" | "milestone.not_claimed" | "milestone.not_open" | "milestone.not_planned" | "milestone.return_needs_comment" | "milestone.start_design_not_approved" | "milestone.status_move" | "nip.appointment" | "nip.appointment_age" | "nip.birth_date" | "nip.length" | "nip.sex" | "nip.taken" | "project.already_implementing" | "project.design_not_approved" | "project.innovation_area_empty" | "project.not_draft" | "project.not_implementing" | "project.stakeholder_kind" | "project.stakeholder_level" | "project.too_many_innovation_areas" | "publication.design_not_approved" | "publication.evidence_not_approved" | "publication.foreign_evidence" | "publication.innovation_required" | "query.cursor" | "query.project_status" | "query.year" | "rate.address_limited" | "rate.limited" | "region.form" | "region.province_unknown" | "region.regency_form" | "region.regency_needs_province" | "request.invalid" | "request.malformed" | "request.method_not_allowed" | "request.no_resource" | "request.too_large" | "request.unsupported_media_type" | "resource.exists" | "resource.not_found" | "resource.reference_missing" | "resource.stale" | "review.approve_or_reject" | "review.approve_or_return" | "roster.coach_as_participant" | "roster.csv_bare_quote" | "roster.csv_duplicate_column" | "roster.csv_missing_column" | "roster.csv_not_utf8" | "roster.csv_open_quote" | "roster.csv_unknown_column" | "roster.csv_unnamed_column" | "roster.csv_unreadable" | "roster.csv_value_count" | "roster.empty" | "roster.mentor_name_required" | "roster.not_a_coach" | "roster.own_coach" | "roster.own_mentor" | "roster.repeated" | "roster.too_many_rows" | "roster.unit_without_agency" | "rubric.criteria_count" | "rubric.key" | "rubric.key_twice" | "rubric.locked" | "rubric.weight" | "rubric.weights_sum" | "seminar_session.already_open" | "seminar_session.determined" | "seminar_session.empty" | "seminar_session.link" | "seminar_session.none_to_determine" | "seminar_session.not_enrolled" | "seminar_session.not_examiner" | "seminar_session.outside_phase" | "seminar_session.participant_taken" | "seminar_session.place" | "seminar_session.scores_missing" | "seminar_session.time" | "service.database_unreachable" | "service.internal" | "service.schema_behind" | "service.unavailable" | "showcase.replication_future" | "showcase.replication_own_agency" | "showcase.replication_recorded" | "showcase.replication_status" | "staff.coach_has_participants" | "staff.last_organizer" | "template.program_mismatch" | "template.shipped" | "template.unknown" | "text.bidi_control" | "text.control" | "text.not_text" | "text.single_line" | "thresholds.above" | "thresholds.count" | "thresholds.order" | "transfer.awaits_organizer" | "transfer.closed" | "transfer.mentor_both" | "transfer.mentor_email_unknown" | "transfer.mentor_required" | "transfer.same_mentor" | "unit.name_taken" | "unit.not_of_agency" | "unit.unknown" | "upload.busy" | "upload.empty" | "upload.field_too_long" | "upload.malformed" | "upload.multipart" | "upload.offset_mismatch" | "upload.one_file" | "upload.over_limit" | "upload.protocol" | "upload.too_large" | "upload.too_slow" | "upload.type" | "upload.unknown_field" | "user.unknown";
+            code: "account.not_yours" | "account.too_many_failures" | "account.wrong_activation" | "account.wrong_credentials" | "agency.name_taken" | "agency.unknown" | "agenda.dates.order" | "agenda.no_template" | "agenda.not_empty" | "agenda.outside_cohort" | "agenda.step_early" | "agenda.step_late" | "appeal.closed" | "appeal.decision" | "appeal.not_released" | "appeal.not_session_examiner" | "appeal.open_exists" | "appeal.reason_required" | "appeal.window_closed" | "assessment.design_draft" | "assessment.design_stage_over" | "assessment.determined" | "assessment.final_not_submitted" | "assessment.missing_score" | "assessment.not_assigned" | "assessment.score" | "assessment.scored_twice" | "assessment.seminar" | "assessment.session_not_open" | "assessment.unknown_criterion" | "auth.busy" | "auth.forbidden" | "auth.sign_in_required" | "auth.token_invalid" | "auth.token_missing" | "change_request.already_reviewed" | "change_request.continue_short_only" | "change_request.design_not_approved" | "change_request.empty" | "change_request.milestone_twice" | "change_request.milestone_unknown" | "change_request.not_pending" | "change_request.plan_changed" | "change_request.reason_required" | "change_request.return_needs_comment" | "class.name_taken" | "class.not_empty" | "class.unknown" | "cohort.agenda_outside" | "cohort.code_taken" | "cohort.dates.order" | "cohort.partner_read_only" | "cohort.partner_self" | "cohort.phase.dates_order" | "cohort.phase.dates_required" | "cohort.phase.outside_cohort" | "cohort.phase.overlap" | "cohort.phases.order" | "cohort.response_deadline" | "design.already_reviewed" | "design.needs_short_milestone" | "design.not_draft" | "design.not_submitted" | "design.required_to_submit" | "design.return_needs_comment" | "email.address_only" | "email.domain_dot" | "email.invalid" | "email.not_ascii" | "email.taken" | "enrollment.already_enrolled" | "enrollment.coach_not_staff" | "enrollment.self" | "evidence.design_not_approved" | "evidence.file_and_url" | "evidence.file_or_url" | "evidence.is_link" | "evidence.not_pending" | "evidence.reject_needs_comment" | "evidence.withdraw_not_pending" | "field.above_maximum" | "field.below_minimum" | "field.date" | "field.date_time" | "field.email" | "field.invalid" | "field.more_errors" | "field.not_one_of" | "field.not_unique" | "field.pattern" | "field.required" | "field.too_few" | "field.too_long" | "field.too_many" | "field.too_short" | "field.unknown" | "field.url" | "field.uuid" | "field.wrong_type" | "graduation.weights_sum" | "holiday.date_taken" | "idempotency.in_flight" | "idempotency.key_reused" | "institution.choose" | "institution.code_taken" | "institution.not_organized" | "institution.unknown" | "mentor.is_coach" | "mentor.is_examiner" | "mentor.is_participant" | "milestone.achieved" | "milestone.already_started" | "milestone.design_not_approved" | "milestone.evidence_pending" | "milestone.has_evidence" | "milestone.horizon" | "milestone.horizon_closed" | "milestone.needs_approved_evidence" | "milestone.needs_evidence" | "milestone.not_claimed" | "milestone.not_open" | "milestone.not_planned" | "milestone.read_only" | "milestone.return_needs_comment" | "milestone.start_design_not_approved" | "milestone.status_move" | "nip.appointment" | "nip.appointment_age" | "nip.birth_date" | "nip.length" | "nip.sex" | "nip.taken" | "plan.change_request_required" | "project.already_implementing" | "project.design_not_approved" | "project.innovation_area_empty" | "project.not_draft" | "project.not_implementing" | "project.stakeholder_kind" | "project.stakeholder_level" | "project.too_many_innovation_areas" | "publication.design_not_approved" | "publication.evidence_not_approved" | "publication.foreign_evidence" | "publication.innovation_required" | "query.cursor" | "query.project_status" | "query.year" | "rate.address_limited" | "rate.limited" | "region.form" | "region.province_unknown" | "region.regency_form" | "region.regency_needs_province" | "request.invalid" | "request.malformed" | "request.method_not_allowed" | "request.no_resource" | "request.too_large" | "request.unsupported_media_type" | "resource.exists" | "resource.not_found" | "resource.reference_missing" | "resource.stale" | "review.approve_or_reject" | "review.approve_or_return" | "roster.coach_as_participant" | "roster.csv_bare_quote" | "roster.csv_duplicate_column" | "roster.csv_missing_column" | "roster.csv_not_utf8" | "roster.csv_open_quote" | "roster.csv_unknown_column" | "roster.csv_unnamed_column" | "roster.csv_unreadable" | "roster.csv_value_count" | "roster.empty" | "roster.mentor_name_required" | "roster.not_a_coach" | "roster.own_coach" | "roster.own_mentor" | "roster.repeated" | "roster.too_many_rows" | "roster.unit_without_agency" | "rubric.criteria_count" | "rubric.key" | "rubric.key_twice" | "rubric.locked" | "rubric.weight" | "rubric.weights_sum" | "seminar_session.already_open" | "seminar_session.determined" | "seminar_session.empty" | "seminar_session.link" | "seminar_session.none_to_determine" | "seminar_session.not_enrolled" | "seminar_session.not_examiner" | "seminar_session.outside_phase" | "seminar_session.participant_taken" | "seminar_session.place" | "seminar_session.scores_missing" | "seminar_session.time" | "service.database_unreachable" | "service.internal" | "service.schema_behind" | "service.unavailable" | "showcase.replication_future" | "showcase.replication_own_agency" | "showcase.replication_recorded" | "showcase.replication_status" | "staff.coach_has_participants" | "staff.last_organizer" | "template.program_mismatch" | "template.shipped" | "template.unknown" | "text.bidi_control" | "text.control" | "text.not_text" | "text.single_line" | "thresholds.above" | "thresholds.count" | "thresholds.order" | "transfer.awaits_organizer" | "transfer.closed" | "transfer.mentor_both" | "transfer.mentor_email_unknown" | "transfer.mentor_required" | "transfer.same_mentor" | "unit.name_taken" | "unit.not_of_agency" | "unit.unknown" | "upload.busy" | "upload.empty" | "upload.field_too_long" | "upload.malformed" | "upload.multipart" | "upload.offset_mismatch" | "upload.one_file" | "upload.over_limit" | "upload.protocol" | "upload.too_large" | "upload.too_slow" | "upload.type" | "upload.unknown_field" | "user.unknown";
             /**
              * @description The code worded for a person: in English, or in Indonesian when the request's Accept-Language asks for id.
              * @example submit at least one evidence before claiming the milestone achieved
@@ -3802,7 +4051,7 @@ export interface components {
         };
         Evidence: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "decide-change-request" | "withdraw-change-request" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /**
              * @description Description.
              * @example Ditandatangani Kepala Dinas pada 3 Maret 2026.
@@ -4038,7 +4287,7 @@ export interface components {
         };
         Holiday: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "decide-change-request" | "withdraw-change-request" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /**
              * Format: date-time
              * @description When it was added to the calendar.
@@ -4183,6 +4432,10 @@ export interface components {
              */
             type: "milestone" | "evidence" | "project" | "mentor_transfer";
         };
+        "List-plan-versionsResponse": {
+            /** @description The versions, oldest first. */
+            items: components["schemas"]["PlanVersion"][];
+        };
         ListOutputAgencyBody: {
             /** @description The items of this page. */
             items: components["schemas"]["Agency"][];
@@ -4195,6 +4448,15 @@ export interface components {
         ListOutputAgencyReplicationBody: {
             /** @description The items of this page. */
             items: components["schemas"]["AgencyReplication"][];
+            /**
+             * @description Pass as cursor to get the next page; absent on the last page.
+             * @example WyIyMDI2LTExLTIzVDA5OjMwOjAwWiIsIjBiOWEzYzFlIl0
+             */
+            nextCursor?: string;
+        };
+        ListOutputChangeRequestBody: {
+            /** @description The items of this page. */
+            items: components["schemas"]["ChangeRequest"][];
             /**
              * @description Pass as cursor to get the next page; absent on the last page.
              * @example WyIyMDI2LTExLTIzVDA5OjMwOjAwWiIsIjBiOWEzYzFlIl0
@@ -4333,7 +4595,7 @@ export interface components {
         };
         MeBody: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "decide-change-request" | "withdraw-change-request" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /** @description The words of the product of each cohort where the user holds a role (Proyek Perubahan or Aksi Perubahan), so that every screen says them without reading the cohort. */
             cohortTerms: components["schemas"]["CohortTermsBody"][];
             /** @description Ids of the institutions for which the user may create cohorts. */
@@ -4352,7 +4614,7 @@ export interface components {
         };
         MentorTransfer: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "decide-change-request" | "withdraw-change-request" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /**
              * Format: uuid
              * @description The cohort.
@@ -4479,9 +4741,14 @@ export interface components {
         };
         Milestone: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "decide-change-request" | "withdraw-change-request" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /** @description The steps towards it. */
             activities: components["schemas"]["Activity"][];
+            /**
+             * @description The mentor agreed (by an approved change request) to continue it in the mid term if it is not achieved when the project completes.
+             * @example false
+             */
+            continueToMid: boolean;
             /**
              * Format: date-time
              * @description When it was added.
@@ -4538,11 +4805,11 @@ export interface components {
              */
             reviewComment?: string;
             /**
-             * @description Where it stands.
+             * @description Where it stands: not_achieved and continued close a short-term milestone left unachieved when its project completes (continued: carried on in the mid term as a new milestone, as the mentor agreed). achieved, not_achieved and continued are read-only.
              * @example planned
              * @enum {string}
              */
-            status: "planned" | "in_progress" | "awaiting_verification" | "achieved";
+            status: "planned" | "in_progress" | "awaiting_verification" | "achieved" | "not_achieved" | "continued";
             /**
              * @description Title.
              * @example Terbentuknya Tim Efektif
@@ -4624,6 +4891,33 @@ export interface components {
              */
             title?: string | null;
         };
+        MilestoneRedate: {
+            /**
+             * Format: date
+             * @description Its new due date.
+             * @example 2026-06-30
+             */
+            dueOn: string;
+            /**
+             * Format: uuid
+             * @description The milestone.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            milestoneId: string;
+        };
+        MilestoneRetitle: {
+            /**
+             * Format: uuid
+             * @description The milestone.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            milestoneId: string;
+            /**
+             * @description Its new title.
+             * @example Terbitnya SK Tim Efektif
+             */
+            title: string;
+        };
         MyAgenda: {
             /** @description What is next, earliest first. */
             items: components["schemas"]["AgendaEntry"][];
@@ -4634,7 +4928,7 @@ export interface components {
         };
         ParticipantProgress: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "decide-change-request" | "withdraw-change-request" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /**
              * Format: uuid
              * @description Their class, when they have one.
@@ -4743,6 +5037,48 @@ export interface components {
              */
             startsOn: string;
         };
+        PlanChanges: {
+            /** @description Milestones to add. */
+            add?: components["schemas"]["MilestoneCreate"][];
+            /** @description Short-term milestones to continue in the mid term if not achieved when the project completes (the mentor's agreement is their approval of the request); the others close as not_achieved. */
+            continue?: string[];
+            /**
+             * @description The design's new goal.
+             * @example Waktu tunggu layanan di bawah 20 menit.
+             */
+            goal?: string;
+            /** @description Milestones to re-date. */
+            redate?: components["schemas"]["MilestoneRedate"][];
+            /** @description Milestones to remove: planned, without evidence. */
+            remove?: string[];
+            /** @description Milestones to retitle. */
+            retitle?: components["schemas"]["MilestoneRetitle"][];
+            /**
+             * @description The design's new scope.
+             * @example Seluruh kecamatan di Kota Batam.
+             */
+            scope?: string;
+        };
+        PlanVersion: {
+            /**
+             * Format: date-time
+             * @description When it was approved.
+             * @example 2026-11-23T09:30:00Z
+             */
+            approvedAt: string;
+            /**
+             * Format: uuid
+             * @description The change request that made it; absent for v1.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            changeRequestId?: string;
+            /**
+             * Format: int64
+             * @description The version: 1 at the design's approval.
+             * @example 2
+             */
+            version: number;
+        };
         ProgramDeadlines: {
             /**
              * Format: int64
@@ -4765,7 +5101,7 @@ export interface components {
         };
         ProgramTemplate: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "decide-change-request" | "withdraw-change-request" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /** @description The kinds of agenda item the program runs, in order, with typical durations. */
             agenda: components["schemas"]["AgendaStep"][];
             /**
@@ -4884,6 +5220,12 @@ export interface components {
             achieved: number;
             /**
              * Format: int64
+             * @description The approved plan version the counts are of (v1 at the design's approval, one more per approved change request); 0 before the design is approved, when progress counts the draft plan.
+             * @example 2
+             */
+            planVersion: number;
+            /**
+             * Format: int64
              * @description All short-term milestones.
              * @example 4
              */
@@ -4933,7 +5275,7 @@ export interface components {
         };
         Project: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "decide-change-request" | "withdraw-change-request" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /**
              * @description Background.
              * @example Pelayanan adminduk masih tatap muka.
@@ -4997,6 +5339,18 @@ export interface components {
              * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             participantId: string;
+            /**
+             * Format: date-time
+             * @description When the current plan version was approved.
+             * @example 2026-11-23T09:30:00Z
+             */
+            planApprovedAt?: string;
+            /**
+             * Format: int64
+             * @description The approved plan's version: 0 before the design is approved, 1 at its approval, one more with each approved change request. After approval the plan changes only by change request (create-change-request), and progress counts this version's milestones.
+             * @example 1
+             */
+            planVersion: number;
             /**
              * @description The problem the change addresses.
              * @example Warga mengantre sejak subuh untuk mengurus KTP dan KK.
@@ -5138,7 +5492,7 @@ export interface components {
         };
         Publication: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "decide-change-request" | "withdraw-change-request" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /**
              * @description The participant's agency when published; empty without one.
              * @example Pemerintah Kota Batam
@@ -5257,13 +5611,13 @@ export interface components {
              * @description The refused operation.
              * @enum {string}
              */
-            action: "update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday";
+            action: "update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "decide-change-request" | "withdraw-change-request" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday";
             /**
              * @description Why, as the code of the problem the operation would answer (see ErrorModel).
              * @example milestone.needs_evidence
              * @enum {string}
              */
-            code: "account.not_yours" | "account.too_many_failures" | "account.wrong_activation" | "account.wrong_credentials" | "agency.name_taken" | "agency.unknown" | "agenda.dates.order" | "agenda.no_template" | "agenda.not_empty" | "agenda.outside_cohort" | "agenda.step_early" | "agenda.step_late" | "appeal.closed" | "appeal.decision" | "appeal.not_released" | "appeal.not_session_examiner" | "appeal.open_exists" | "appeal.reason_required" | "appeal.window_closed" | "assessment.design_draft" | "assessment.design_stage_over" | "assessment.determined" | "assessment.final_not_submitted" | "assessment.missing_score" | "assessment.not_assigned" | "assessment.score" | "assessment.scored_twice" | "assessment.seminar" | "assessment.session_not_open" | "assessment.unknown_criterion" | "auth.busy" | "auth.forbidden" | "auth.sign_in_required" | "auth.token_invalid" | "auth.token_missing" | "class.name_taken" | "class.not_empty" | "class.unknown" | "cohort.agenda_outside" | "cohort.code_taken" | "cohort.dates.order" | "cohort.partner_read_only" | "cohort.partner_self" | "cohort.phase.dates_order" | "cohort.phase.dates_required" | "cohort.phase.outside_cohort" | "cohort.phase.overlap" | "cohort.phases.order" | "cohort.response_deadline" | "design.already_reviewed" | "design.needs_short_milestone" | "design.not_draft" | "design.not_submitted" | "design.required_to_submit" | "design.return_needs_comment" | "email.address_only" | "email.domain_dot" | "email.invalid" | "email.not_ascii" | "email.taken" | "enrollment.already_enrolled" | "enrollment.coach_not_staff" | "enrollment.self" | "evidence.design_not_approved" | "evidence.file_and_url" | "evidence.file_or_url" | "evidence.is_link" | "evidence.not_pending" | "evidence.reject_needs_comment" | "evidence.withdraw_not_pending" | "field.above_maximum" | "field.below_minimum" | "field.date" | "field.date_time" | "field.email" | "field.invalid" | "field.more_errors" | "field.not_one_of" | "field.not_unique" | "field.pattern" | "field.required" | "field.too_few" | "field.too_long" | "field.too_many" | "field.too_short" | "field.unknown" | "field.url" | "field.uuid" | "field.wrong_type" | "graduation.weights_sum" | "holiday.date_taken" | "idempotency.in_flight" | "idempotency.key_reused" | "institution.choose" | "institution.code_taken" | "institution.not_organized" | "institution.unknown" | "mentor.is_coach" | "mentor.is_examiner" | "mentor.is_participant" | "milestone.achieved" | "milestone.already_started" | "milestone.design_not_approved" | "milestone.evidence_pending" | "milestone.has_evidence" | "milestone.horizon" | "milestone.horizon_closed" | "milestone.needs_approved_evidence" | "milestone.needs_evidence" | "milestone.not_claimed" | "milestone.not_open" | "milestone.not_planned" | "milestone.return_needs_comment" | "milestone.start_design_not_approved" | "milestone.status_move" | "nip.appointment" | "nip.appointment_age" | "nip.birth_date" | "nip.length" | "nip.sex" | "nip.taken" | "project.already_implementing" | "project.design_not_approved" | "project.innovation_area_empty" | "project.not_draft" | "project.not_implementing" | "project.stakeholder_kind" | "project.stakeholder_level" | "project.too_many_innovation_areas" | "publication.design_not_approved" | "publication.evidence_not_approved" | "publication.foreign_evidence" | "publication.innovation_required" | "query.cursor" | "query.project_status" | "query.year" | "rate.address_limited" | "rate.limited" | "region.form" | "region.province_unknown" | "region.regency_form" | "region.regency_needs_province" | "request.invalid" | "request.malformed" | "request.method_not_allowed" | "request.no_resource" | "request.too_large" | "request.unsupported_media_type" | "resource.exists" | "resource.not_found" | "resource.reference_missing" | "resource.stale" | "review.approve_or_reject" | "review.approve_or_return" | "roster.coach_as_participant" | "roster.csv_bare_quote" | "roster.csv_duplicate_column" | "roster.csv_missing_column" | "roster.csv_not_utf8" | "roster.csv_open_quote" | "roster.csv_unknown_column" | "roster.csv_unnamed_column" | "roster.csv_unreadable" | "roster.csv_value_count" | "roster.empty" | "roster.mentor_name_required" | "roster.not_a_coach" | "roster.own_coach" | "roster.own_mentor" | "roster.repeated" | "roster.too_many_rows" | "roster.unit_without_agency" | "rubric.criteria_count" | "rubric.key" | "rubric.key_twice" | "rubric.locked" | "rubric.weight" | "rubric.weights_sum" | "seminar_session.already_open" | "seminar_session.determined" | "seminar_session.empty" | "seminar_session.link" | "seminar_session.none_to_determine" | "seminar_session.not_enrolled" | "seminar_session.not_examiner" | "seminar_session.outside_phase" | "seminar_session.participant_taken" | "seminar_session.place" | "seminar_session.scores_missing" | "seminar_session.time" | "service.database_unreachable" | "service.internal" | "service.schema_behind" | "service.unavailable" | "showcase.replication_future" | "showcase.replication_own_agency" | "showcase.replication_recorded" | "showcase.replication_status" | "staff.coach_has_participants" | "staff.last_organizer" | "template.program_mismatch" | "template.shipped" | "template.unknown" | "text.bidi_control" | "text.control" | "text.not_text" | "text.single_line" | "thresholds.above" | "thresholds.count" | "thresholds.order" | "transfer.awaits_organizer" | "transfer.closed" | "transfer.mentor_both" | "transfer.mentor_email_unknown" | "transfer.mentor_required" | "transfer.same_mentor" | "unit.name_taken" | "unit.not_of_agency" | "unit.unknown" | "upload.busy" | "upload.empty" | "upload.field_too_long" | "upload.malformed" | "upload.multipart" | "upload.offset_mismatch" | "upload.one_file" | "upload.over_limit" | "upload.protocol" | "upload.too_large" | "upload.too_slow" | "upload.type" | "upload.unknown_field" | "user.unknown";
+            code: "account.not_yours" | "account.too_many_failures" | "account.wrong_activation" | "account.wrong_credentials" | "agency.name_taken" | "agency.unknown" | "agenda.dates.order" | "agenda.no_template" | "agenda.not_empty" | "agenda.outside_cohort" | "agenda.step_early" | "agenda.step_late" | "appeal.closed" | "appeal.decision" | "appeal.not_released" | "appeal.not_session_examiner" | "appeal.open_exists" | "appeal.reason_required" | "appeal.window_closed" | "assessment.design_draft" | "assessment.design_stage_over" | "assessment.determined" | "assessment.final_not_submitted" | "assessment.missing_score" | "assessment.not_assigned" | "assessment.score" | "assessment.scored_twice" | "assessment.seminar" | "assessment.session_not_open" | "assessment.unknown_criterion" | "auth.busy" | "auth.forbidden" | "auth.sign_in_required" | "auth.token_invalid" | "auth.token_missing" | "change_request.already_reviewed" | "change_request.continue_short_only" | "change_request.design_not_approved" | "change_request.empty" | "change_request.milestone_twice" | "change_request.milestone_unknown" | "change_request.not_pending" | "change_request.plan_changed" | "change_request.reason_required" | "change_request.return_needs_comment" | "class.name_taken" | "class.not_empty" | "class.unknown" | "cohort.agenda_outside" | "cohort.code_taken" | "cohort.dates.order" | "cohort.partner_read_only" | "cohort.partner_self" | "cohort.phase.dates_order" | "cohort.phase.dates_required" | "cohort.phase.outside_cohort" | "cohort.phase.overlap" | "cohort.phases.order" | "cohort.response_deadline" | "design.already_reviewed" | "design.needs_short_milestone" | "design.not_draft" | "design.not_submitted" | "design.required_to_submit" | "design.return_needs_comment" | "email.address_only" | "email.domain_dot" | "email.invalid" | "email.not_ascii" | "email.taken" | "enrollment.already_enrolled" | "enrollment.coach_not_staff" | "enrollment.self" | "evidence.design_not_approved" | "evidence.file_and_url" | "evidence.file_or_url" | "evidence.is_link" | "evidence.not_pending" | "evidence.reject_needs_comment" | "evidence.withdraw_not_pending" | "field.above_maximum" | "field.below_minimum" | "field.date" | "field.date_time" | "field.email" | "field.invalid" | "field.more_errors" | "field.not_one_of" | "field.not_unique" | "field.pattern" | "field.required" | "field.too_few" | "field.too_long" | "field.too_many" | "field.too_short" | "field.unknown" | "field.url" | "field.uuid" | "field.wrong_type" | "graduation.weights_sum" | "holiday.date_taken" | "idempotency.in_flight" | "idempotency.key_reused" | "institution.choose" | "institution.code_taken" | "institution.not_organized" | "institution.unknown" | "mentor.is_coach" | "mentor.is_examiner" | "mentor.is_participant" | "milestone.achieved" | "milestone.already_started" | "milestone.design_not_approved" | "milestone.evidence_pending" | "milestone.has_evidence" | "milestone.horizon" | "milestone.horizon_closed" | "milestone.needs_approved_evidence" | "milestone.needs_evidence" | "milestone.not_claimed" | "milestone.not_open" | "milestone.not_planned" | "milestone.read_only" | "milestone.return_needs_comment" | "milestone.start_design_not_approved" | "milestone.status_move" | "nip.appointment" | "nip.appointment_age" | "nip.birth_date" | "nip.length" | "nip.sex" | "nip.taken" | "plan.change_request_required" | "project.already_implementing" | "project.design_not_approved" | "project.innovation_area_empty" | "project.not_draft" | "project.not_implementing" | "project.stakeholder_kind" | "project.stakeholder_level" | "project.too_many_innovation_areas" | "publication.design_not_approved" | "publication.evidence_not_approved" | "publication.foreign_evidence" | "publication.innovation_required" | "query.cursor" | "query.project_status" | "query.year" | "rate.address_limited" | "rate.limited" | "region.form" | "region.province_unknown" | "region.regency_form" | "region.regency_needs_province" | "request.invalid" | "request.malformed" | "request.method_not_allowed" | "request.no_resource" | "request.too_large" | "request.unsupported_media_type" | "resource.exists" | "resource.not_found" | "resource.reference_missing" | "resource.stale" | "review.approve_or_reject" | "review.approve_or_return" | "roster.coach_as_participant" | "roster.csv_bare_quote" | "roster.csv_duplicate_column" | "roster.csv_missing_column" | "roster.csv_not_utf8" | "roster.csv_open_quote" | "roster.csv_unknown_column" | "roster.csv_unnamed_column" | "roster.csv_unreadable" | "roster.csv_value_count" | "roster.empty" | "roster.mentor_name_required" | "roster.not_a_coach" | "roster.own_coach" | "roster.own_mentor" | "roster.repeated" | "roster.too_many_rows" | "roster.unit_without_agency" | "rubric.criteria_count" | "rubric.key" | "rubric.key_twice" | "rubric.locked" | "rubric.weight" | "rubric.weights_sum" | "seminar_session.already_open" | "seminar_session.determined" | "seminar_session.empty" | "seminar_session.link" | "seminar_session.none_to_determine" | "seminar_session.not_enrolled" | "seminar_session.not_examiner" | "seminar_session.outside_phase" | "seminar_session.participant_taken" | "seminar_session.place" | "seminar_session.scores_missing" | "seminar_session.time" | "service.database_unreachable" | "service.internal" | "service.schema_behind" | "service.unavailable" | "showcase.replication_future" | "showcase.replication_own_agency" | "showcase.replication_recorded" | "showcase.replication_status" | "staff.coach_has_participants" | "staff.last_organizer" | "template.program_mismatch" | "template.shipped" | "template.unknown" | "text.bidi_control" | "text.control" | "text.not_text" | "text.single_line" | "thresholds.above" | "thresholds.count" | "thresholds.order" | "transfer.awaits_organizer" | "transfer.closed" | "transfer.mentor_both" | "transfer.mentor_email_unknown" | "transfer.mentor_required" | "transfer.same_mentor" | "unit.name_taken" | "unit.not_of_agency" | "unit.unknown" | "upload.busy" | "upload.empty" | "upload.field_too_long" | "upload.malformed" | "upload.multipart" | "upload.offset_mismatch" | "upload.one_file" | "upload.over_limit" | "upload.protocol" | "upload.too_large" | "upload.too_slow" | "upload.type" | "upload.unknown_field" | "user.unknown";
             /** @description The values the code's wording names. A seminar or decision names the one variant of the operation that is refused, when the operation stays allowed for the other (record-assessment for the final seminar, verify-milestone to approve). */
             params?: {
                 [key: string]: unknown;
@@ -5789,7 +6143,7 @@ export interface components {
         };
         SeminarSession: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "decide-change-request" | "withdraw-change-request" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /**
              * @description Whether the participants' coach and mentor attend as session members.
              * @example false
@@ -5977,7 +6331,7 @@ export interface components {
         };
         SessionParticipant: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "decide-change-request" | "withdraw-change-request" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /**
              * Format: uuid
              * @description The participant's enrollment.
@@ -6516,7 +6870,7 @@ export interface components {
              * @example project.design_submitted
              * @enum {string}
              */
-            action: "project.updated" | "project.design_submitted" | "project.design_reviewed" | "project.design_approved" | "project.implementation_started" | "project.final_submitted" | "project.completed" | "project.published" | "project.publication_updated" | "project.withdrawn" | "project.unpublished" | "milestone.created" | "milestone.updated" | "milestone.deleted" | "milestone.claimed" | "milestone.verified" | "milestone.returned" | "milestone.started" | "evidence.submitted" | "evidence.withdrawn" | "evidence.approved" | "evidence.rejected" | "coaching_note.added" | "assessment.recorded" | "assessment.revised" | "result.determined" | "appeal.filed" | "appeal.assigned" | "appeal.closed" | "result.redetermined" | "enrollment.created" | "enrollment.updated" | "mentor_transfer.proposed" | "mentor_transfer.confirmed" | "mentor_transfer.refused" | "mentor_transfer.accepted" | "mentor_transfer.declined" | "mentor_transfer.cancelled";
+            action: "project.updated" | "project.design_submitted" | "project.design_reviewed" | "project.design_approved" | "project.implementation_started" | "project.final_submitted" | "project.completed" | "project.published" | "project.publication_updated" | "project.withdrawn" | "project.unpublished" | "milestone.created" | "milestone.updated" | "milestone.deleted" | "milestone.claimed" | "milestone.verified" | "milestone.returned" | "milestone.started" | "milestone.closed" | "change_request.filed" | "change_request.reviewed" | "change_request.approved" | "change_request.returned" | "change_request.withdrawn" | "evidence.submitted" | "evidence.withdrawn" | "evidence.approved" | "evidence.rejected" | "coaching_note.added" | "assessment.recorded" | "assessment.revised" | "result.determined" | "appeal.filed" | "appeal.assigned" | "appeal.closed" | "result.redetermined" | "enrollment.created" | "enrollment.updated" | "mentor_transfer.proposed" | "mentor_transfer.confirmed" | "mentor_transfer.refused" | "mentor_transfer.accepted" | "mentor_transfer.declined" | "mentor_transfer.cancelled";
             /**
              * Format: uuid
              * @description Who did it; absent for what the system did.
@@ -6556,7 +6910,7 @@ export interface components {
         };
         Unit: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "decide-change-request" | "withdraw-change-request" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /**
              * Format: uuid
              * @description The agency it belongs to.
@@ -8084,6 +8438,274 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-change-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The change request's id. */
+                changeRequestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequest"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "decide-change-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The change request's id. */
+                changeRequestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeRequestDecision"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequest"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "withdraw-change-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The change request's id. */
+                changeRequestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequest"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15762,6 +16384,195 @@ export interface operations {
             };
         };
     };
+    "list-change-requests": {
+        parameters: {
+            query?: {
+                /** @description How many items to return at most (1–200). */
+                limit?: number;
+                /** @description Where to continue: the nextCursor of the previous page. Omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListOutputChangeRequestBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "create-change-request": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeRequestCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequest"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     "list-coaching-notes": {
         parameters: {
             query?: {
@@ -16502,6 +17313,76 @@ export interface operations {
             };
             /** @description Request Entity Too Large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "list-plan-versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["List-plan-versionsResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

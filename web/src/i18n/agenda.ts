@@ -66,6 +66,8 @@ export const agendaText = {
   onlineUrl: "Tautan pertemuan daring",
   notes: "Catatan",
   add: "Tambahkan kegiatan",
+  draft: "Susun draf dari templat program",
+  draftHint: "Mengisi agenda yang masih kosong dengan kegiatan templat program angkatan ini, berurutan sejak tanggal mulai pelatihan. Sesuaikan tanggalnya setelah itu.",
   adding: "Kegiatan baru",
   edit: "Ubah",
   save: "Simpan",

@@ -23,6 +23,7 @@ export function AgendaSection({ cohortId, code }: { cohortId: string; code: stri
       <Load loaded={agenda}>
         {(a) => (
           <>
+            {offers(a, "draft-agenda") && <DraftButton cohortId={cohortId} reload={agenda.reload} />}
             <ItemList agenda={a} reload={agenda.reload} />
             {offers(a, "create-agenda-item") && <AddItem cohortId={cohortId} reload={agenda.reload} />}
             {offers(a, "update-agenda-rules") && <RulesForm key={a.rulesVersion} cohortId={cohortId} agenda={a} reload={agenda.reload} />}
@@ -39,6 +40,25 @@ export function AgendaSection({ cohortId, code }: { cohortId: string; code: stri
         )}
       </Load>
     </>
+  );
+}
+
+/** Fills the empty agenda from the cohort's program template (draft-agenda). */
+function DraftButton({ cohortId, reload }: { cohortId: string; reload: () => void }) {
+  const action = useAction();
+  const draft = () =>
+    void action.run(async () => {
+      await ok(api.POST("/v1/cohorts/{cohortId}/agenda/draft", { params: { path: { cohortId } } }));
+      reload();
+    });
+  return (
+    <div className="actions">
+      <Button type="button" busy={action.busy} onClick={draft}>
+        {w.draft}
+      </Button>
+      <span className="muted">{w.draftHint}</span>
+      <ProblemAlert error={action.error} />
+    </div>
   );
 }
 
