@@ -1,10 +1,12 @@
 package api_test
 
 import (
+	"context"
 	"net/http"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/proper-id/proper/domain"
 )
@@ -329,5 +331,74 @@ func TestGetMeGivesTheWordsOfEachOfMyCohorts(t *testing.T) {
 	expect(t, w.get("/v1/me", w.tokenOf(roleParticipant)), http.StatusOK).decode(t, &me)
 	if len(me.CohortTerms) != 1 || me.CohortTerms[0].CohortID != w.cohortA.ID.String() || me.CohortTerms[0].Terms.Product != "Proyek Perubahan" {
 		t.Fatalf("get-me's cohort terms: %+v", me.CohortTerms)
+	}
+}
+
+func TestAPKACohortsMailsAndAnswersSayAksiPerubahanAndNeverProyek(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	ctx := context.Background()
+	today := time.Now().UTC()
+	on := func(days int) domain.Date { return domain.DateOf(today.AddDate(0, 0, days)) }
+	org := w.actor(w.organizer)
+	cohort, err := w.cohorts().CreateCohort(ctx, org, domain.CohortPlan{InstitutionID: w.instA.ID, Program: "pka", Code: "PKA-" + uniq(), Name: "PKA Angkatan V",
+		StartsOn: on(-10), EndsOn: on(150), Phases: []domain.Phase{
+			{Kind: domain.PhaseDesign, StartsOn: on(-10), EndsOn: on(20)},
+			{Kind: domain.PhaseDesignSeminar, StartsOn: on(25), EndsOn: on(30)},
+			{Kind: domain.PhaseImplementation, StartsOn: on(40), EndsOn: on(120)},
+			{Kind: domain.PhaseFinalSeminar, StartsOn: on(130), EndsOn: on(140)},
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	org = w.actor(w.organizer)
+	if _, err := w.cohorts().AddStaff(ctx, org, cohort.ID, w.coach.ID, domain.StaffCoach); err != nil {
+		t.Fatal(err)
+	}
+	participant, mentor := w.registeredUser("Dimas Peserta PKA", &w.instA.ID, &w.agency.ID), w.registeredUser("Agus Mentor PKA", &w.instA.ID, &w.agency.ID)
+	e, err := w.cohorts().Enroll(ctx, org, cohort.ID, domain.EnrollmentPlan{ParticipantID: participant.ID, MentorID: mentor.ID, CoachID: &w.coach.ID, Group: "Kelompok 1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	title, problem, goal := "Kenaikan Pangkat Tanpa Berkas", "Berkas fisik menunggu 45 hari", "Usulan selesai dalam 10 hari"
+	self := w.actor(participant)
+	if _, err := w.projects().UpdateProject(ctx, self, e.ProjectID, domain.ProjectChanges{Title: &title, Problem: &problem, Goal: &goal}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.projects().CreateMilestone(ctx, self, e.ProjectID, domain.MilestonePlan{Horizon: "short", Title: "SK Tim Efektif", DueOn: on(30)}); err != nil {
+		t.Fatal(err)
+	}
+
+	c := w.clocked(t, newClock(time.Now()), true)
+	path := "/v1/projects/" + e.ProjectID.String()
+	expect(t, c.post(path+"/design/submit", w.token(participant.ID), nil), http.StatusOK)
+	expect(t, c.post(path+"/design/reviews", w.token(mentor.ID), map[string]string{"decision": "return", "comment": "Perjelas indikator"}), http.StatusOK)
+	mails := w.outbox(t)
+	if len(mails) < 3 {
+		t.Fatalf("the outbox holds %d mails, want the submission for the mentor and the coach and the return for the participant", len(mails))
+	}
+	saysAksi := false
+	for _, m := range mails {
+		text := strings.ToLower(m.Subject + "\n" + m.Body)
+		if strings.Contains(text, "proyek") {
+			t.Errorf("a mail about a PKA cohort says proyek:\n%s\n%s", m.Subject, m.Body)
+		}
+		saysAksi = saysAksi || strings.Contains(text, "aksi perubahan")
+	}
+	if !saysAksi {
+		t.Errorf("no mail says aksi perubahan: %+v", mails)
+	}
+
+	// The answers give the words: the cohort, and get-me for every screen.
+	var got cohortAnswer
+	expect(t, w.get("/v1/cohorts/"+cohort.ID.String(), w.token(participant.ID)), http.StatusOK).decode(t, &got)
+	var me struct {
+		CohortTerms []struct {
+			Terms struct{ Product, Design string }
+		}
+	}
+	expect(t, w.get("/v1/me", w.token(participant.ID)), http.StatusOK).decode(t, &me)
+	if got.Terms.Product != "Aksi Perubahan" || len(me.CohortTerms) != 1 || me.CohortTerms[0].Terms.Design != "Rancangan Aksi Perubahan" {
+		t.Fatalf("the PKA participant reads %+v and %+v", got.Terms, me.CohortTerms)
 	}
 }

@@ -64,10 +64,23 @@ func Load(ctx context.Context, db *bun.DB, opts Options) error {
 			if err := s.run(); err != nil {
 				return err
 			}
+			// Each cohort copies LAN's template of its program (migration
+			// 0011), so that a seeded PKA or PKP cohort says Aksi Perubahan.
+			if _, err := tx.Exec(ctx, copyLANTemplatesSQL); err != nil {
+				return err
+			}
 			return rebuild()
 		})
 	})
 }
+
+// copyLANTemplatesSQL gives the seeded cohorts their copy of LAN's template
+// of their program, as create-cohort does.
+const copyLANTemplatesSQL = `UPDATE cohorts c SET template_id = t.id, terms = t.terms, thresholds = t.thresholds,
+	graduation = t.graduation, examiners_required = t.examiners_required, show_examiner_scores = t.show_examiner_scores,
+	appeal_working_days = t.appeal_working_days, report_lead_working_days = t.report_lead_working_days,
+	response_deadline_days = t.mentor_response_days
+	FROM program_templates t WHERE t.institution_id IS NULL AND t.program = c.program AND c.template_id IS NULL`
 
 // seededTables are the tables the seed loads, parents first.
 var seededTables = []string{"institutions", "agencies", "agency_units", "users", "cohorts", "cohort_staff", "enrollments", "projects", "milestones", "evidence",

@@ -51,6 +51,14 @@ func TestSeedLoadsAConsistentNationalDataset(t *testing.T) {
 	if orphans != 0 {
 		t.Errorf("%d seeded rows lack their parent", orphans)
 	}
+	// Every seeded cohort copies LAN's template of its program: PKA and PKP
+	// say Aksi Perubahan, PKN I and II Proyek Perubahan.
+	var wrongWords int
+	db.QueryRow(`SELECT count(*) FROM cohorts WHERE template_id IS NULL
+		OR (terms->>'product' = 'Aksi Perubahan') <> (program IN ('pka', 'pkp'))`).Scan(&wrongWords)
+	if wrongWords != 0 {
+		t.Errorf("%d seeded cohorts lack their program's template or words", wrongWords)
+	}
 	// Every cohort's phases are those its agenda gives (migration 0012):
 	// the seed's cohorts have neither.
 	var withoutAgenda int
