@@ -95,7 +95,9 @@ func TestOrganizersManageClassesAndPlaceParticipantsInThem(t *testing.T) {
 	var timeline struct {
 		Items []struct {
 			Action  string
-			Details struct{ Changes []struct{ Field, From, To string } }
+			Details struct {
+				Changes []struct{ Field, From, To string }
+			}
 		}
 	}
 	expect(t, w.get("/v1/projects/"+w.enrollment.ProjectID.String()+"/timeline", organizer), http.StatusOK).decode(t, &timeline)
