@@ -145,7 +145,7 @@ func TestScoresAreAcceptedFromTheSessionsDateUnlessAnOrganizerOpensItEarly(t *te
 	if opened.OpenedEarlyAt == nil || opened.OpenedEarlyBy == nil || *opened.OpenedEarlyBy != w.organizer.ID {
 		t.Fatalf("who opened it early and when are not recorded: %+v", opened)
 	}
-	expectCode(t, w.post(sessionsPath(w, "/"+ss.ID.String()+"/open"), w.tokenOf(roleOrganizer), nil), http.StatusConflict, "seminar_session.already_open")
+	expectCode(t, w.post(sessionsPath(w, "/"+ss.ID.String()+"/open"), w.tokenOf(roleOrganizer), nil), http.StatusConflict, "session.already_open")
 	expect(t, w.post(projectPath(w, "/assessments"), w.token(w.examiner.ID), designScores(80)), http.StatusCreated)
 	var events int
 	if err := w.db.QueryRow(`SELECT count(*) FROM events WHERE action = 'seminar_session.opened_early' AND target_id = ? AND actor_id = ?`, ss.ID, w.organizer.ID).Scan(&events); err != nil || events != 1 {
@@ -216,10 +216,10 @@ func TestDeterminationWaitsForEveryRequiredScoreThenFreezesTheResult(t *testing.
 	// organizer is told so before trying.
 	var session sessionBody
 	expect(t, w.get(sessionsPath(w, "/"+ss.ID.String()), organizer), http.StatusOK).decode(t, &session)
-	if session.ExaminersRequired != 2 || !slices.Contains(session.RefusedActions, struct{ Action, Code string }{"determine-seminar-session", "seminar_session.scores_missing"}) {
+	if session.ExaminersRequired != 2 || !slices.Contains(session.RefusedActions, struct{ Action, Code string }{"determine-seminar-session", "session.scores_missing"}) {
 		t.Fatalf("required %d, refused %+v", session.ExaminersRequired, session.RefusedActions)
 	}
-	p := expectCode(t, w.post(determine, organizer, nil), http.StatusConflict, "seminar_session.scores_missing")
+	p := expectCode(t, w.post(determine, organizer, nil), http.StatusConflict, "session.scores_missing")
 	if p.Params["scored"] != float64(1) || p.Params["required"] != float64(2) {
 		t.Fatalf("the refusal says %v", p.Params)
 	}
@@ -251,9 +251,9 @@ func TestDeterminationWaitsForEveryRequiredScoreThenFreezesTheResult(t *testing.
 	}
 	refused := expectCode(t, w.post(projectPath(w, "/assessments"), w.token(second.ID), designScores(60)), http.StatusConflict, "assessment.determined")
 	_ = refused
-	expectCode(t, w.post(determine, organizer, nil), http.StatusConflict, "seminar_session.determined")
+	expectCode(t, w.post(determine, organizer, nil), http.StatusConflict, "session.determined")
 	expectCode(t, w.do(request{method: http.MethodDelete, path: sessionsPath(w, "/"+ss.ID.String()+"/examiners/"+second.ID.String()), token: organizer}),
-		http.StatusConflict, "seminar_session.determined")
+		http.StatusConflict, "session.determined")
 	expect(t, w.get(projectPath(w, ""), organizer), http.StatusOK).decode(t, &staff)
 	if len(staff.Results) != 1 || !staff.Results[0].Determined || staff.Results[0].Score != 90.25 {
 		t.Fatalf("after a refused rescore the result is %+v, want the frozen 90.25", staff.Results)
@@ -300,7 +300,7 @@ func TestTheProjectCompletesWhenTheFinalSeminarIsDeterminedNotAtTheFirstScore(t 
 		t.Fatalf("status %s after the determination", p.Status)
 	}
 	expectCode(t, w.post("/v1/cohorts/"+w.cohortA.ID.String()+"/results/final/determination", w.tokenOf(roleOrganizer), nil),
-		http.StatusConflict, "seminar_session.none_to_determine")
+		http.StatusConflict, "session.none_to_determine")
 	var timeline struct{ Items []struct{ Action string } }
 	expect(t, w.get(projectPath(w, "/timeline"), w.tokenOf(roleParticipant)), http.StatusOK).decode(t, &timeline)
 	var actions []string
@@ -328,14 +328,14 @@ func TestASessionIsRefusedNamingTheFieldThatBreaksARule(t *testing.T) {
 	}{
 		"a day outside the seminar's phase": {func(b map[string]any) {
 			b["date"] = seminarDay(t, w.cohortA, domain.SeminarDesign).String()
-		}, "body.date", "seminar_session.outside_phase"},
-		"neither room nor link":         {func(b map[string]any) { delete(b, "room") }, "body.room", "seminar_session.place"},
-		"a link that is no web address": {func(b map[string]any) { b["onlineLink"] = "zoom 123" }, "body.onlineLink", "seminar_session.link"},
-		"a time that is no time":        {func(b map[string]any) { b["startsAt"] = "25:00" }, "body.startsAt", "seminar_session.time"},
-		"a coach as examiner":           {func(b map[string]any) { b["examiners"] = []uuid.UUID{w.coach.ID} }, "body.examiners[0]", "seminar_session.not_examiner"},
+		}, "body.date", "session.outside_phase"},
+		"neither room nor link":         {func(b map[string]any) { delete(b, "room") }, "body.room", "session.place"},
+		"a link that is no web address": {func(b map[string]any) { b["onlineLink"] = "zoom 123" }, "body.onlineLink", "session.link"},
+		"a time that is no time":        {func(b map[string]any) { b["startsAt"] = "25:00" }, "body.startsAt", "session.time"},
+		"a coach as examiner":           {func(b map[string]any) { b["examiners"] = []uuid.UUID{w.coach.ID} }, "body.examiners[0]", "session.not_examiner"},
 		"an enrollment of another cohort": {func(b map[string]any) {
 			b["participants"] = []uuid.UUID{uuid.New()}
-		}, "body.participants[0]", "seminar_session.not_enrolled"},
+		}, "body.participants[0]", "session.not_enrolled"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			b := good()
@@ -349,7 +349,7 @@ func TestASessionIsRefusedNamingTheFieldThatBreaksARule(t *testing.T) {
 	}
 	expect(t, w.post(sessionsPath(w, ""), organizer, good()), http.StatusCreated)
 	res := w.post(sessionsPath(w, ""), organizer, good())
-	expectCode(t, res, http.StatusConflict, "seminar_session.participant_taken")
+	expectCode(t, res, http.StatusConflict, "session.participant_taken")
 	if locs := res.locations(t); !slices.Equal(locs, []string{"body.participants[0]"}) {
 		t.Fatalf("the second session names %v", locs)
 	}

@@ -198,7 +198,7 @@ func registerSeminarSessions(api huma.API, s *Services) {
 	huma.Register(api, huma.Operation{
 		OperationID: "update-seminar-session", Method: http.MethodPatch, Path: "/cohorts/{cohortId}/seminar-sessions/{sessionId}",
 		Summary: "Change a seminar session", Tags: []string{"assessment"}, Security: signedIn,
-		Description: "Changes a session's day, time, room, link or members with a JSON merge patch, until its result is determined (409 seminar_session.determined after). The cohort's organizers may do this.",
+		Description: "Changes a session's day, time, room, link or members with a JSON merge patch, until its result is determined (409 session.determined after). The cohort's organizers may do this.",
 		Errors:      append([]int{http.StatusPreconditionFailed}, sessionErrors...),
 	}, func(ctx context.Context, in *struct {
 		SessionPath
@@ -245,7 +245,7 @@ func registerSeminarSessions(api huma.API, s *Services) {
 	huma.Register(api, huma.Operation{
 		OperationID: "determine-seminar-session", Method: http.MethodPost, Path: "/cohorts/{cohortId}/seminar-sessions/{sessionId}/determination",
 		Summary: "Determine a seminar session's result", Tags: []string{"assessment"}, Security: signedIn,
-		Description: "The penetapan hasil: once every participant has the scores required (examinersRequired of the assigned examiners), freezes the scores and computes each participant's result once: the mean of the assigned examiners' weighted totals, with the kualifikasi of the cohort's thresholds. Determining the final seminar completes the participants' projects. Participants see the result after release-results. A missing score answers 409 seminar_session.scores_missing naming the participant. The cohort's organizers may do this.",
+		Description: "The penetapan hasil: once every participant has the scores required (examinersRequired of the assigned examiners), freezes the scores and computes each participant's result once: the mean of the assigned examiners' weighted totals, with the kualifikasi of the cohort's thresholds. Determining the final seminar completes the participants' projects. Participants see the result after release-results. A missing score answers 409 session.scores_missing naming the participant. The cohort's organizers may do this.",
 		Errors:      sessionErrors,
 	}, func(ctx context.Context, in *SessionPath) (*seminarSessionOutput, error) {
 		ss, err := s.Cohorts.DetermineSeminarSession(ctx, actorOf(ctx), in.CohortID, in.SessionID)
@@ -255,7 +255,7 @@ func registerSeminarSessions(api huma.API, s *Services) {
 	huma.Register(api, huma.Operation{
 		OperationID: "determine-cohort-results", Method: http.MethodPost, Path: "/cohorts/{cohortId}/results/{seminar}/determination",
 		Summary: "Determine every session of a cohort's seminar", Tags: []string{"assessment"}, Security: signedIn,
-		Description: "Determines every session of the seminar not yet determined, all or none (see determine-seminar-session). With none waiting it answers 409 seminar_session.none_to_determine. The cohort's organizers may do this.",
+		Description: "Determines every session of the seminar not yet determined, all or none (see determine-seminar-session). With none waiting it answers 409 session.none_to_determine. The cohort's organizers may do this.",
 		Errors:      sessionErrors,
 	}, func(ctx context.Context, in *SeminarPath) (*seminarSessionListOutput, error) {
 		list, err := s.Cohorts.DetermineCohortResults(ctx, actorOf(ctx), in.CohortID, domain.Seminar(in.Seminar))

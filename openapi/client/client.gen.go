@@ -68,6 +68,7 @@ const (
 	AgendaItemActionsConfirmMentorTransfer    AgendaItemActions = "confirm-mentor-transfer"
 	AgendaItemActionsCreateAgency             AgendaItemActions = "create-agency"
 	AgendaItemActionsCreateAgendaItem         AgendaItemActions = "create-agenda-item"
+	AgendaItemActionsCreateChangeRequest      AgendaItemActions = "create-change-request"
 	AgendaItemActionsCreateClass              AgendaItemActions = "create-class"
 	AgendaItemActionsCreateCohort             AgendaItemActions = "create-cohort"
 	AgendaItemActionsCreateHoliday            AgendaItemActions = "create-holiday"
@@ -77,6 +78,7 @@ const (
 	AgendaItemActionsCreateSeminarSession     AgendaItemActions = "create-seminar-session"
 	AgendaItemActionsCreateUnit               AgendaItemActions = "create-unit"
 	AgendaItemActionsCreateUser               AgendaItemActions = "create-user"
+	AgendaItemActionsDecideChangeRequest      AgendaItemActions = "decide-change-request"
 	AgendaItemActionsDeclineMentorTransfer    AgendaItemActions = "decline-mentor-transfer"
 	AgendaItemActionsDeleteAgendaItem         AgendaItemActions = "delete-agenda-item"
 	AgendaItemActionsDeleteClass              AgendaItemActions = "delete-class"
@@ -131,6 +133,7 @@ const (
 	AgendaItemActionsUpdateSeminarSession     AgendaItemActions = "update-seminar-session"
 	AgendaItemActionsUpdateUnit               AgendaItemActions = "update-unit"
 	AgendaItemActionsVerifyMilestone          AgendaItemActions = "verify-milestone"
+	AgendaItemActionsWithdrawChangeRequest    AgendaItemActions = "withdraw-change-request"
 	AgendaItemActionsWithdrawEvidence         AgendaItemActions = "withdraw-evidence"
 )
 
@@ -208,6 +211,7 @@ const (
 	AppealActionsConfirmMentorTransfer    AppealActions = "confirm-mentor-transfer"
 	AppealActionsCreateAgency             AppealActions = "create-agency"
 	AppealActionsCreateAgendaItem         AppealActions = "create-agenda-item"
+	AppealActionsCreateChangeRequest      AppealActions = "create-change-request"
 	AppealActionsCreateClass              AppealActions = "create-class"
 	AppealActionsCreateCohort             AppealActions = "create-cohort"
 	AppealActionsCreateHoliday            AppealActions = "create-holiday"
@@ -217,6 +221,7 @@ const (
 	AppealActionsCreateSeminarSession     AppealActions = "create-seminar-session"
 	AppealActionsCreateUnit               AppealActions = "create-unit"
 	AppealActionsCreateUser               AppealActions = "create-user"
+	AppealActionsDecideChangeRequest      AppealActions = "decide-change-request"
 	AppealActionsDeclineMentorTransfer    AppealActions = "decline-mentor-transfer"
 	AppealActionsDeleteAgendaItem         AppealActions = "delete-agenda-item"
 	AppealActionsDeleteClass              AppealActions = "delete-class"
@@ -271,6 +276,7 @@ const (
 	AppealActionsUpdateSeminarSession     AppealActions = "update-seminar-session"
 	AppealActionsUpdateUnit               AppealActions = "update-unit"
 	AppealActionsVerifyMilestone          AppealActions = "verify-milestone"
+	AppealActionsWithdrawChangeRequest    AppealActions = "withdraw-change-request"
 	AppealActionsWithdrawEvidence         AppealActions = "withdraw-evidence"
 )
 
@@ -322,6 +328,115 @@ const (
 	AssessmentCreateSeminarFinal  AssessmentCreateSeminar = "final"
 )
 
+// Defines values for ChangeRequestActions.
+const (
+	ChangeRequestActionsAcceptMentorTransfer     ChangeRequestActions = "accept-mentor-transfer"
+	ChangeRequestActionsAddCoachingNote          ChangeRequestActions = "add-coaching-note"
+	ChangeRequestActionsAddCohortStaff           ChangeRequestActions = "add-cohort-staff"
+	ChangeRequestActionsAddSessionExaminer       ChangeRequestActions = "add-session-examiner"
+	ChangeRequestActionsAddSessionParticipant    ChangeRequestActions = "add-session-participant"
+	ChangeRequestActionsAssignAppeal             ChangeRequestActions = "assign-appeal"
+	ChangeRequestActionsCancelMentorTransfer     ChangeRequestActions = "cancel-mentor-transfer"
+	ChangeRequestActionsClaimMilestone           ChangeRequestActions = "claim-milestone"
+	ChangeRequestActionsCloseAppeal              ChangeRequestActions = "close-appeal"
+	ChangeRequestActionsConfirmMentorTransfer    ChangeRequestActions = "confirm-mentor-transfer"
+	ChangeRequestActionsCreateAgency             ChangeRequestActions = "create-agency"
+	ChangeRequestActionsCreateAgendaItem         ChangeRequestActions = "create-agenda-item"
+	ChangeRequestActionsCreateChangeRequest      ChangeRequestActions = "create-change-request"
+	ChangeRequestActionsCreateClass              ChangeRequestActions = "create-class"
+	ChangeRequestActionsCreateCohort             ChangeRequestActions = "create-cohort"
+	ChangeRequestActionsCreateHoliday            ChangeRequestActions = "create-holiday"
+	ChangeRequestActionsCreateInstitution        ChangeRequestActions = "create-institution"
+	ChangeRequestActionsCreateMilestone          ChangeRequestActions = "create-milestone"
+	ChangeRequestActionsCreateProgramTemplate    ChangeRequestActions = "create-program-template"
+	ChangeRequestActionsCreateSeminarSession     ChangeRequestActions = "create-seminar-session"
+	ChangeRequestActionsCreateUnit               ChangeRequestActions = "create-unit"
+	ChangeRequestActionsCreateUser               ChangeRequestActions = "create-user"
+	ChangeRequestActionsDecideChangeRequest      ChangeRequestActions = "decide-change-request"
+	ChangeRequestActionsDeclineMentorTransfer    ChangeRequestActions = "decline-mentor-transfer"
+	ChangeRequestActionsDeleteAgendaItem         ChangeRequestActions = "delete-agenda-item"
+	ChangeRequestActionsDeleteClass              ChangeRequestActions = "delete-class"
+	ChangeRequestActionsDeleteHoliday            ChangeRequestActions = "delete-holiday"
+	ChangeRequestActionsDeleteMilestone          ChangeRequestActions = "delete-milestone"
+	ChangeRequestActionsDetermineSeminarSession  ChangeRequestActions = "determine-seminar-session"
+	ChangeRequestActionsDraftAgenda              ChangeRequestActions = "draft-agenda"
+	ChangeRequestActionsEnrollParticipant        ChangeRequestActions = "enroll-participant"
+	ChangeRequestActionsExportCohortAgenda       ChangeRequestActions = "export-cohort-agenda"
+	ChangeRequestActionsExportCohortProgress     ChangeRequestActions = "export-cohort-progress"
+	ChangeRequestActionsFileAppeal               ChangeRequestActions = "file-appeal"
+	ChangeRequestActionsGetCohortProgress        ChangeRequestActions = "get-cohort-progress"
+	ChangeRequestActionsGetCohortWorkload        ChangeRequestActions = "get-cohort-workload"
+	ChangeRequestActionsImportRoster             ChangeRequestActions = "import-roster"
+	ChangeRequestActionsListAgencyReplications   ChangeRequestActions = "list-agency-replications"
+	ChangeRequestActionsListClasses              ChangeRequestActions = "list-classes"
+	ChangeRequestActionsListCoachingNotes        ChangeRequestActions = "list-coaching-notes"
+	ChangeRequestActionsListCohortEscalations    ChangeRequestActions = "list-cohort-escalations"
+	ChangeRequestActionsListCohortStaff          ChangeRequestActions = "list-cohort-staff"
+	ChangeRequestActionsListMentorTransfers      ChangeRequestActions = "list-mentor-transfers"
+	ChangeRequestActionsListRubrics              ChangeRequestActions = "list-rubrics"
+	ChangeRequestActionsListSeminarSessions      ChangeRequestActions = "list-seminar-sessions"
+	ChangeRequestActionsListSimilarProjects      ChangeRequestActions = "list-similar-projects"
+	ChangeRequestActionsListUsers                ChangeRequestActions = "list-users"
+	ChangeRequestActionsOpenSeminarSession       ChangeRequestActions = "open-seminar-session"
+	ChangeRequestActionsProposeMentorTransfer    ChangeRequestActions = "propose-mentor-transfer"
+	ChangeRequestActionsPublishProject           ChangeRequestActions = "publish-project"
+	ChangeRequestActionsRecordAssessment         ChangeRequestActions = "record-assessment"
+	ChangeRequestActionsRecordReplication        ChangeRequestActions = "record-replication"
+	ChangeRequestActionsRefuseMentorTransfer     ChangeRequestActions = "refuse-mentor-transfer"
+	ChangeRequestActionsReleaseResults           ChangeRequestActions = "release-results"
+	ChangeRequestActionsRemoveSessionExaminer    ChangeRequestActions = "remove-session-examiner"
+	ChangeRequestActionsRemoveSessionParticipant ChangeRequestActions = "remove-session-participant"
+	ChangeRequestActionsReplaceRubric            ChangeRequestActions = "replace-rubric"
+	ChangeRequestActionsReviewDesign             ChangeRequestActions = "review-design"
+	ChangeRequestActionsReviewEvidence           ChangeRequestActions = "review-evidence"
+	ChangeRequestActionsStartImplementation      ChangeRequestActions = "start-implementation"
+	ChangeRequestActionsStartMilestone           ChangeRequestActions = "start-milestone"
+	ChangeRequestActionsSubmitDesign             ChangeRequestActions = "submit-design"
+	ChangeRequestActionsSubmitEvidence           ChangeRequestActions = "submit-evidence"
+	ChangeRequestActionsSubmitFinal              ChangeRequestActions = "submit-final"
+	ChangeRequestActionsUnpublishProject         ChangeRequestActions = "unpublish-project"
+	ChangeRequestActionsUpdateAgency             ChangeRequestActions = "update-agency"
+	ChangeRequestActionsUpdateAgendaItem         ChangeRequestActions = "update-agenda-item"
+	ChangeRequestActionsUpdateAgendaRules        ChangeRequestActions = "update-agenda-rules"
+	ChangeRequestActionsUpdateClass              ChangeRequestActions = "update-class"
+	ChangeRequestActionsUpdateCohort             ChangeRequestActions = "update-cohort"
+	ChangeRequestActionsUpdateEnrollment         ChangeRequestActions = "update-enrollment"
+	ChangeRequestActionsUpdateMilestone          ChangeRequestActions = "update-milestone"
+	ChangeRequestActionsUpdateProgramTemplate    ChangeRequestActions = "update-program-template"
+	ChangeRequestActionsUpdateProject            ChangeRequestActions = "update-project"
+	ChangeRequestActionsUpdateSeminarSession     ChangeRequestActions = "update-seminar-session"
+	ChangeRequestActionsUpdateUnit               ChangeRequestActions = "update-unit"
+	ChangeRequestActionsVerifyMilestone          ChangeRequestActions = "verify-milestone"
+	ChangeRequestActionsWithdrawChangeRequest    ChangeRequestActions = "withdraw-change-request"
+	ChangeRequestActionsWithdrawEvidence         ChangeRequestActions = "withdraw-evidence"
+)
+
+// Defines values for ChangeRequestStatus.
+const (
+	ChangeRequestStatusApproved  ChangeRequestStatus = "approved"
+	ChangeRequestStatusPending   ChangeRequestStatus = "pending"
+	ChangeRequestStatusReturned  ChangeRequestStatus = "returned"
+	ChangeRequestStatusWithdrawn ChangeRequestStatus = "withdrawn"
+)
+
+// Defines values for ChangeRequestDecisionDecision.
+const (
+	ChangeRequestDecisionDecisionApprove ChangeRequestDecisionDecision = "approve"
+	ChangeRequestDecisionDecisionReturn  ChangeRequestDecisionDecision = "return"
+)
+
+// Defines values for ChangeRequestReviewDecision.
+const (
+	ChangeRequestReviewDecisionApprove ChangeRequestReviewDecision = "approve"
+	ChangeRequestReviewDecisionReturn  ChangeRequestReviewDecision = "return"
+)
+
+// Defines values for ChangeRequestReviewRole.
+const (
+	ChangeRequestReviewRoleCoach  ChangeRequestReviewRole = "coach"
+	ChangeRequestReviewRoleMentor ChangeRequestReviewRole = "mentor"
+)
+
 // Defines values for ClassActions.
 const (
 	ClassActionsAcceptMentorTransfer     ClassActions = "accept-mentor-transfer"
@@ -336,6 +451,7 @@ const (
 	ClassActionsConfirmMentorTransfer    ClassActions = "confirm-mentor-transfer"
 	ClassActionsCreateAgency             ClassActions = "create-agency"
 	ClassActionsCreateAgendaItem         ClassActions = "create-agenda-item"
+	ClassActionsCreateChangeRequest      ClassActions = "create-change-request"
 	ClassActionsCreateClass              ClassActions = "create-class"
 	ClassActionsCreateCohort             ClassActions = "create-cohort"
 	ClassActionsCreateHoliday            ClassActions = "create-holiday"
@@ -345,6 +461,7 @@ const (
 	ClassActionsCreateSeminarSession     ClassActions = "create-seminar-session"
 	ClassActionsCreateUnit               ClassActions = "create-unit"
 	ClassActionsCreateUser               ClassActions = "create-user"
+	ClassActionsDecideChangeRequest      ClassActions = "decide-change-request"
 	ClassActionsDeclineMentorTransfer    ClassActions = "decline-mentor-transfer"
 	ClassActionsDeleteAgendaItem         ClassActions = "delete-agenda-item"
 	ClassActionsDeleteClass              ClassActions = "delete-class"
@@ -399,6 +516,7 @@ const (
 	ClassActionsUpdateSeminarSession     ClassActions = "update-seminar-session"
 	ClassActionsUpdateUnit               ClassActions = "update-unit"
 	ClassActionsVerifyMilestone          ClassActions = "verify-milestone"
+	ClassActionsWithdrawChangeRequest    ClassActions = "withdraw-change-request"
 	ClassActionsWithdrawEvidence         ClassActions = "withdraw-evidence"
 )
 
@@ -416,6 +534,7 @@ const (
 	CohortActionsConfirmMentorTransfer    CohortActions = "confirm-mentor-transfer"
 	CohortActionsCreateAgency             CohortActions = "create-agency"
 	CohortActionsCreateAgendaItem         CohortActions = "create-agenda-item"
+	CohortActionsCreateChangeRequest      CohortActions = "create-change-request"
 	CohortActionsCreateClass              CohortActions = "create-class"
 	CohortActionsCreateCohort             CohortActions = "create-cohort"
 	CohortActionsCreateHoliday            CohortActions = "create-holiday"
@@ -425,6 +544,7 @@ const (
 	CohortActionsCreateSeminarSession     CohortActions = "create-seminar-session"
 	CohortActionsCreateUnit               CohortActions = "create-unit"
 	CohortActionsCreateUser               CohortActions = "create-user"
+	CohortActionsDecideChangeRequest      CohortActions = "decide-change-request"
 	CohortActionsDeclineMentorTransfer    CohortActions = "decline-mentor-transfer"
 	CohortActionsDeleteAgendaItem         CohortActions = "delete-agenda-item"
 	CohortActionsDeleteClass              CohortActions = "delete-class"
@@ -479,6 +599,7 @@ const (
 	CohortActionsUpdateSeminarSession     CohortActions = "update-seminar-session"
 	CohortActionsUpdateUnit               CohortActions = "update-unit"
 	CohortActionsVerifyMilestone          CohortActions = "verify-milestone"
+	CohortActionsWithdrawChangeRequest    CohortActions = "withdraw-change-request"
 	CohortActionsWithdrawEvidence         CohortActions = "withdraw-evidence"
 )
 
@@ -504,6 +625,7 @@ const (
 	CohortAgendaActionsConfirmMentorTransfer    CohortAgendaActions = "confirm-mentor-transfer"
 	CohortAgendaActionsCreateAgency             CohortAgendaActions = "create-agency"
 	CohortAgendaActionsCreateAgendaItem         CohortAgendaActions = "create-agenda-item"
+	CohortAgendaActionsCreateChangeRequest      CohortAgendaActions = "create-change-request"
 	CohortAgendaActionsCreateClass              CohortAgendaActions = "create-class"
 	CohortAgendaActionsCreateCohort             CohortAgendaActions = "create-cohort"
 	CohortAgendaActionsCreateHoliday            CohortAgendaActions = "create-holiday"
@@ -513,6 +635,7 @@ const (
 	CohortAgendaActionsCreateSeminarSession     CohortAgendaActions = "create-seminar-session"
 	CohortAgendaActionsCreateUnit               CohortAgendaActions = "create-unit"
 	CohortAgendaActionsCreateUser               CohortAgendaActions = "create-user"
+	CohortAgendaActionsDecideChangeRequest      CohortAgendaActions = "decide-change-request"
 	CohortAgendaActionsDeclineMentorTransfer    CohortAgendaActions = "decline-mentor-transfer"
 	CohortAgendaActionsDeleteAgendaItem         CohortAgendaActions = "delete-agenda-item"
 	CohortAgendaActionsDeleteClass              CohortAgendaActions = "delete-class"
@@ -567,6 +690,7 @@ const (
 	CohortAgendaActionsUpdateSeminarSession     CohortAgendaActions = "update-seminar-session"
 	CohortAgendaActionsUpdateUnit               CohortAgendaActions = "update-unit"
 	CohortAgendaActionsVerifyMilestone          CohortAgendaActions = "verify-milestone"
+	CohortAgendaActionsWithdrawChangeRequest    CohortAgendaActions = "withdraw-change-request"
 	CohortAgendaActionsWithdrawEvidence         CohortAgendaActions = "withdraw-evidence"
 )
 
@@ -612,6 +736,7 @@ const (
 	EnrollmentActionsConfirmMentorTransfer    EnrollmentActions = "confirm-mentor-transfer"
 	EnrollmentActionsCreateAgency             EnrollmentActions = "create-agency"
 	EnrollmentActionsCreateAgendaItem         EnrollmentActions = "create-agenda-item"
+	EnrollmentActionsCreateChangeRequest      EnrollmentActions = "create-change-request"
 	EnrollmentActionsCreateClass              EnrollmentActions = "create-class"
 	EnrollmentActionsCreateCohort             EnrollmentActions = "create-cohort"
 	EnrollmentActionsCreateHoliday            EnrollmentActions = "create-holiday"
@@ -621,6 +746,7 @@ const (
 	EnrollmentActionsCreateSeminarSession     EnrollmentActions = "create-seminar-session"
 	EnrollmentActionsCreateUnit               EnrollmentActions = "create-unit"
 	EnrollmentActionsCreateUser               EnrollmentActions = "create-user"
+	EnrollmentActionsDecideChangeRequest      EnrollmentActions = "decide-change-request"
 	EnrollmentActionsDeclineMentorTransfer    EnrollmentActions = "decline-mentor-transfer"
 	EnrollmentActionsDeleteAgendaItem         EnrollmentActions = "delete-agenda-item"
 	EnrollmentActionsDeleteClass              EnrollmentActions = "delete-class"
@@ -675,6 +801,7 @@ const (
 	EnrollmentActionsUpdateSeminarSession     EnrollmentActions = "update-seminar-session"
 	EnrollmentActionsUpdateUnit               EnrollmentActions = "update-unit"
 	EnrollmentActionsVerifyMilestone          EnrollmentActions = "verify-milestone"
+	EnrollmentActionsWithdrawChangeRequest    EnrollmentActions = "withdraw-change-request"
 	EnrollmentActionsWithdrawEvidence         EnrollmentActions = "withdraw-evidence"
 )
 
@@ -733,6 +860,16 @@ const (
 	ErrorDetailCodeAuthSignInRequired              ErrorDetailCode = "auth.sign_in_required"
 	ErrorDetailCodeAuthTokenInvalid                ErrorDetailCode = "auth.token_invalid"
 	ErrorDetailCodeAuthTokenMissing                ErrorDetailCode = "auth.token_missing"
+	ErrorDetailCodeChangeRequestAlreadyReviewed    ErrorDetailCode = "change_request.already_reviewed"
+	ErrorDetailCodeChangeRequestContinueShortOnly  ErrorDetailCode = "change_request.continue_short_only"
+	ErrorDetailCodeChangeRequestDesignNotApproved  ErrorDetailCode = "change_request.design_not_approved"
+	ErrorDetailCodeChangeRequestEmpty              ErrorDetailCode = "change_request.empty"
+	ErrorDetailCodeChangeRequestMilestoneTwice     ErrorDetailCode = "change_request.milestone_twice"
+	ErrorDetailCodeChangeRequestMilestoneUnknown   ErrorDetailCode = "change_request.milestone_unknown"
+	ErrorDetailCodeChangeRequestNotPending         ErrorDetailCode = "change_request.not_pending"
+	ErrorDetailCodeChangeRequestPlanChanged        ErrorDetailCode = "change_request.plan_changed"
+	ErrorDetailCodeChangeRequestReasonRequired     ErrorDetailCode = "change_request.reason_required"
+	ErrorDetailCodeChangeRequestReturnNeedsComment ErrorDetailCode = "change_request.return_needs_comment"
 	ErrorDetailCodeClassNameTaken                  ErrorDetailCode = "class.name_taken"
 	ErrorDetailCodeClassNotEmpty                   ErrorDetailCode = "class.not_empty"
 	ErrorDetailCodeClassUnknown                    ErrorDetailCode = "class.unknown"
@@ -810,6 +947,7 @@ const (
 	ErrorDetailCodeMilestoneNotClaimed             ErrorDetailCode = "milestone.not_claimed"
 	ErrorDetailCodeMilestoneNotOpen                ErrorDetailCode = "milestone.not_open"
 	ErrorDetailCodeMilestoneNotPlanned             ErrorDetailCode = "milestone.not_planned"
+	ErrorDetailCodeMilestoneReadOnly               ErrorDetailCode = "milestone.read_only"
 	ErrorDetailCodeMilestoneReturnNeedsComment     ErrorDetailCode = "milestone.return_needs_comment"
 	ErrorDetailCodeMilestoneStartDesignNotApproved ErrorDetailCode = "milestone.start_design_not_approved"
 	ErrorDetailCodeMilestoneStatusMove             ErrorDetailCode = "milestone.status_move"
@@ -819,6 +957,7 @@ const (
 	ErrorDetailCodeNipLength                       ErrorDetailCode = "nip.length"
 	ErrorDetailCodeNipSex                          ErrorDetailCode = "nip.sex"
 	ErrorDetailCodeNipTaken                        ErrorDetailCode = "nip.taken"
+	ErrorDetailCodePlanChangeRequestRequired       ErrorDetailCode = "plan.change_request_required"
 	ErrorDetailCodeProjectAlreadyImplementing      ErrorDetailCode = "project.already_implementing"
 	ErrorDetailCodeProjectDesignNotApproved        ErrorDetailCode = "project.design_not_approved"
 	ErrorDetailCodeProjectInnovationAreaEmpty      ErrorDetailCode = "project.innovation_area_empty"
@@ -876,22 +1015,22 @@ const (
 	ErrorDetailCodeRubricLocked                    ErrorDetailCode = "rubric.locked"
 	ErrorDetailCodeRubricWeight                    ErrorDetailCode = "rubric.weight"
 	ErrorDetailCodeRubricWeightsSum                ErrorDetailCode = "rubric.weights_sum"
-	ErrorDetailCodeSeminarSessionAlreadyOpen       ErrorDetailCode = "seminar_session.already_open"
-	ErrorDetailCodeSeminarSessionDetermined        ErrorDetailCode = "seminar_session.determined"
-	ErrorDetailCodeSeminarSessionEmpty             ErrorDetailCode = "seminar_session.empty"
-	ErrorDetailCodeSeminarSessionLink              ErrorDetailCode = "seminar_session.link"
-	ErrorDetailCodeSeminarSessionNoneToDetermine   ErrorDetailCode = "seminar_session.none_to_determine"
-	ErrorDetailCodeSeminarSessionNotEnrolled       ErrorDetailCode = "seminar_session.not_enrolled"
-	ErrorDetailCodeSeminarSessionNotExaminer       ErrorDetailCode = "seminar_session.not_examiner"
-	ErrorDetailCodeSeminarSessionOutsidePhase      ErrorDetailCode = "seminar_session.outside_phase"
-	ErrorDetailCodeSeminarSessionParticipantTaken  ErrorDetailCode = "seminar_session.participant_taken"
-	ErrorDetailCodeSeminarSessionPlace             ErrorDetailCode = "seminar_session.place"
-	ErrorDetailCodeSeminarSessionScoresMissing     ErrorDetailCode = "seminar_session.scores_missing"
-	ErrorDetailCodeSeminarSessionTime              ErrorDetailCode = "seminar_session.time"
 	ErrorDetailCodeServiceDatabaseUnreachable      ErrorDetailCode = "service.database_unreachable"
 	ErrorDetailCodeServiceInternal                 ErrorDetailCode = "service.internal"
 	ErrorDetailCodeServiceSchemaBehind             ErrorDetailCode = "service.schema_behind"
 	ErrorDetailCodeServiceUnavailable              ErrorDetailCode = "service.unavailable"
+	ErrorDetailCodeSessionAlreadyOpen              ErrorDetailCode = "session.already_open"
+	ErrorDetailCodeSessionDetermined               ErrorDetailCode = "session.determined"
+	ErrorDetailCodeSessionEmpty                    ErrorDetailCode = "session.empty"
+	ErrorDetailCodeSessionLink                     ErrorDetailCode = "session.link"
+	ErrorDetailCodeSessionNoneToDetermine          ErrorDetailCode = "session.none_to_determine"
+	ErrorDetailCodeSessionNotEnrolled              ErrorDetailCode = "session.not_enrolled"
+	ErrorDetailCodeSessionNotExaminer              ErrorDetailCode = "session.not_examiner"
+	ErrorDetailCodeSessionOutsidePhase             ErrorDetailCode = "session.outside_phase"
+	ErrorDetailCodeSessionParticipantTaken         ErrorDetailCode = "session.participant_taken"
+	ErrorDetailCodeSessionPlace                    ErrorDetailCode = "session.place"
+	ErrorDetailCodeSessionScoresMissing            ErrorDetailCode = "session.scores_missing"
+	ErrorDetailCodeSessionTime                     ErrorDetailCode = "session.time"
 	ErrorDetailCodeShowcaseReplicationFuture       ErrorDetailCode = "showcase.replication_future"
 	ErrorDetailCodeShowcaseReplicationOwnAgency    ErrorDetailCode = "showcase.replication_own_agency"
 	ErrorDetailCodeShowcaseReplicationRecorded     ErrorDetailCode = "showcase.replication_recorded"
@@ -970,6 +1109,16 @@ const (
 	ErrorModelCodeAuthSignInRequired              ErrorModelCode = "auth.sign_in_required"
 	ErrorModelCodeAuthTokenInvalid                ErrorModelCode = "auth.token_invalid"
 	ErrorModelCodeAuthTokenMissing                ErrorModelCode = "auth.token_missing"
+	ErrorModelCodeChangeRequestAlreadyReviewed    ErrorModelCode = "change_request.already_reviewed"
+	ErrorModelCodeChangeRequestContinueShortOnly  ErrorModelCode = "change_request.continue_short_only"
+	ErrorModelCodeChangeRequestDesignNotApproved  ErrorModelCode = "change_request.design_not_approved"
+	ErrorModelCodeChangeRequestEmpty              ErrorModelCode = "change_request.empty"
+	ErrorModelCodeChangeRequestMilestoneTwice     ErrorModelCode = "change_request.milestone_twice"
+	ErrorModelCodeChangeRequestMilestoneUnknown   ErrorModelCode = "change_request.milestone_unknown"
+	ErrorModelCodeChangeRequestNotPending         ErrorModelCode = "change_request.not_pending"
+	ErrorModelCodeChangeRequestPlanChanged        ErrorModelCode = "change_request.plan_changed"
+	ErrorModelCodeChangeRequestReasonRequired     ErrorModelCode = "change_request.reason_required"
+	ErrorModelCodeChangeRequestReturnNeedsComment ErrorModelCode = "change_request.return_needs_comment"
 	ErrorModelCodeClassNameTaken                  ErrorModelCode = "class.name_taken"
 	ErrorModelCodeClassNotEmpty                   ErrorModelCode = "class.not_empty"
 	ErrorModelCodeClassUnknown                    ErrorModelCode = "class.unknown"
@@ -1047,6 +1196,7 @@ const (
 	ErrorModelCodeMilestoneNotClaimed             ErrorModelCode = "milestone.not_claimed"
 	ErrorModelCodeMilestoneNotOpen                ErrorModelCode = "milestone.not_open"
 	ErrorModelCodeMilestoneNotPlanned             ErrorModelCode = "milestone.not_planned"
+	ErrorModelCodeMilestoneReadOnly               ErrorModelCode = "milestone.read_only"
 	ErrorModelCodeMilestoneReturnNeedsComment     ErrorModelCode = "milestone.return_needs_comment"
 	ErrorModelCodeMilestoneStartDesignNotApproved ErrorModelCode = "milestone.start_design_not_approved"
 	ErrorModelCodeMilestoneStatusMove             ErrorModelCode = "milestone.status_move"
@@ -1056,6 +1206,7 @@ const (
 	ErrorModelCodeNipLength                       ErrorModelCode = "nip.length"
 	ErrorModelCodeNipSex                          ErrorModelCode = "nip.sex"
 	ErrorModelCodeNipTaken                        ErrorModelCode = "nip.taken"
+	ErrorModelCodePlanChangeRequestRequired       ErrorModelCode = "plan.change_request_required"
 	ErrorModelCodeProjectAlreadyImplementing      ErrorModelCode = "project.already_implementing"
 	ErrorModelCodeProjectDesignNotApproved        ErrorModelCode = "project.design_not_approved"
 	ErrorModelCodeProjectInnovationAreaEmpty      ErrorModelCode = "project.innovation_area_empty"
@@ -1113,22 +1264,22 @@ const (
 	ErrorModelCodeRubricLocked                    ErrorModelCode = "rubric.locked"
 	ErrorModelCodeRubricWeight                    ErrorModelCode = "rubric.weight"
 	ErrorModelCodeRubricWeightsSum                ErrorModelCode = "rubric.weights_sum"
-	ErrorModelCodeSeminarSessionAlreadyOpen       ErrorModelCode = "seminar_session.already_open"
-	ErrorModelCodeSeminarSessionDetermined        ErrorModelCode = "seminar_session.determined"
-	ErrorModelCodeSeminarSessionEmpty             ErrorModelCode = "seminar_session.empty"
-	ErrorModelCodeSeminarSessionLink              ErrorModelCode = "seminar_session.link"
-	ErrorModelCodeSeminarSessionNoneToDetermine   ErrorModelCode = "seminar_session.none_to_determine"
-	ErrorModelCodeSeminarSessionNotEnrolled       ErrorModelCode = "seminar_session.not_enrolled"
-	ErrorModelCodeSeminarSessionNotExaminer       ErrorModelCode = "seminar_session.not_examiner"
-	ErrorModelCodeSeminarSessionOutsidePhase      ErrorModelCode = "seminar_session.outside_phase"
-	ErrorModelCodeSeminarSessionParticipantTaken  ErrorModelCode = "seminar_session.participant_taken"
-	ErrorModelCodeSeminarSessionPlace             ErrorModelCode = "seminar_session.place"
-	ErrorModelCodeSeminarSessionScoresMissing     ErrorModelCode = "seminar_session.scores_missing"
-	ErrorModelCodeSeminarSessionTime              ErrorModelCode = "seminar_session.time"
 	ErrorModelCodeServiceDatabaseUnreachable      ErrorModelCode = "service.database_unreachable"
 	ErrorModelCodeServiceInternal                 ErrorModelCode = "service.internal"
 	ErrorModelCodeServiceSchemaBehind             ErrorModelCode = "service.schema_behind"
 	ErrorModelCodeServiceUnavailable              ErrorModelCode = "service.unavailable"
+	ErrorModelCodeSessionAlreadyOpen              ErrorModelCode = "session.already_open"
+	ErrorModelCodeSessionDetermined               ErrorModelCode = "session.determined"
+	ErrorModelCodeSessionEmpty                    ErrorModelCode = "session.empty"
+	ErrorModelCodeSessionLink                     ErrorModelCode = "session.link"
+	ErrorModelCodeSessionNoneToDetermine          ErrorModelCode = "session.none_to_determine"
+	ErrorModelCodeSessionNotEnrolled              ErrorModelCode = "session.not_enrolled"
+	ErrorModelCodeSessionNotExaminer              ErrorModelCode = "session.not_examiner"
+	ErrorModelCodeSessionOutsidePhase             ErrorModelCode = "session.outside_phase"
+	ErrorModelCodeSessionParticipantTaken         ErrorModelCode = "session.participant_taken"
+	ErrorModelCodeSessionPlace                    ErrorModelCode = "session.place"
+	ErrorModelCodeSessionScoresMissing            ErrorModelCode = "session.scores_missing"
+	ErrorModelCodeSessionTime                     ErrorModelCode = "session.time"
 	ErrorModelCodeShowcaseReplicationFuture       ErrorModelCode = "showcase.replication_future"
 	ErrorModelCodeShowcaseReplicationOwnAgency    ErrorModelCode = "showcase.replication_own_agency"
 	ErrorModelCodeShowcaseReplicationRecorded     ErrorModelCode = "showcase.replication_recorded"
@@ -1236,6 +1387,7 @@ const (
 	EvidenceActionsConfirmMentorTransfer    EvidenceActions = "confirm-mentor-transfer"
 	EvidenceActionsCreateAgency             EvidenceActions = "create-agency"
 	EvidenceActionsCreateAgendaItem         EvidenceActions = "create-agenda-item"
+	EvidenceActionsCreateChangeRequest      EvidenceActions = "create-change-request"
 	EvidenceActionsCreateClass              EvidenceActions = "create-class"
 	EvidenceActionsCreateCohort             EvidenceActions = "create-cohort"
 	EvidenceActionsCreateHoliday            EvidenceActions = "create-holiday"
@@ -1245,6 +1397,7 @@ const (
 	EvidenceActionsCreateSeminarSession     EvidenceActions = "create-seminar-session"
 	EvidenceActionsCreateUnit               EvidenceActions = "create-unit"
 	EvidenceActionsCreateUser               EvidenceActions = "create-user"
+	EvidenceActionsDecideChangeRequest      EvidenceActions = "decide-change-request"
 	EvidenceActionsDeclineMentorTransfer    EvidenceActions = "decline-mentor-transfer"
 	EvidenceActionsDeleteAgendaItem         EvidenceActions = "delete-agenda-item"
 	EvidenceActionsDeleteClass              EvidenceActions = "delete-class"
@@ -1299,6 +1452,7 @@ const (
 	EvidenceActionsUpdateSeminarSession     EvidenceActions = "update-seminar-session"
 	EvidenceActionsUpdateUnit               EvidenceActions = "update-unit"
 	EvidenceActionsVerifyMilestone          EvidenceActions = "verify-milestone"
+	EvidenceActionsWithdrawChangeRequest    EvidenceActions = "withdraw-change-request"
 	EvidenceActionsWithdrawEvidence         EvidenceActions = "withdraw-evidence"
 )
 
@@ -1349,6 +1503,7 @@ const (
 	HolidayActionsConfirmMentorTransfer    HolidayActions = "confirm-mentor-transfer"
 	HolidayActionsCreateAgency             HolidayActions = "create-agency"
 	HolidayActionsCreateAgendaItem         HolidayActions = "create-agenda-item"
+	HolidayActionsCreateChangeRequest      HolidayActions = "create-change-request"
 	HolidayActionsCreateClass              HolidayActions = "create-class"
 	HolidayActionsCreateCohort             HolidayActions = "create-cohort"
 	HolidayActionsCreateHoliday            HolidayActions = "create-holiday"
@@ -1358,6 +1513,7 @@ const (
 	HolidayActionsCreateSeminarSession     HolidayActions = "create-seminar-session"
 	HolidayActionsCreateUnit               HolidayActions = "create-unit"
 	HolidayActionsCreateUser               HolidayActions = "create-user"
+	HolidayActionsDecideChangeRequest      HolidayActions = "decide-change-request"
 	HolidayActionsDeclineMentorTransfer    HolidayActions = "decline-mentor-transfer"
 	HolidayActionsDeleteAgendaItem         HolidayActions = "delete-agenda-item"
 	HolidayActionsDeleteClass              HolidayActions = "delete-class"
@@ -1412,6 +1568,7 @@ const (
 	HolidayActionsUpdateSeminarSession     HolidayActions = "update-seminar-session"
 	HolidayActionsUpdateUnit               HolidayActions = "update-unit"
 	HolidayActionsVerifyMilestone          HolidayActions = "verify-milestone"
+	HolidayActionsWithdrawChangeRequest    HolidayActions = "withdraw-change-request"
 	HolidayActionsWithdrawEvidence         HolidayActions = "withdraw-evidence"
 )
 
@@ -1449,6 +1606,7 @@ const (
 	MeBodyActionsConfirmMentorTransfer    MeBodyActions = "confirm-mentor-transfer"
 	MeBodyActionsCreateAgency             MeBodyActions = "create-agency"
 	MeBodyActionsCreateAgendaItem         MeBodyActions = "create-agenda-item"
+	MeBodyActionsCreateChangeRequest      MeBodyActions = "create-change-request"
 	MeBodyActionsCreateClass              MeBodyActions = "create-class"
 	MeBodyActionsCreateCohort             MeBodyActions = "create-cohort"
 	MeBodyActionsCreateHoliday            MeBodyActions = "create-holiday"
@@ -1458,6 +1616,7 @@ const (
 	MeBodyActionsCreateSeminarSession     MeBodyActions = "create-seminar-session"
 	MeBodyActionsCreateUnit               MeBodyActions = "create-unit"
 	MeBodyActionsCreateUser               MeBodyActions = "create-user"
+	MeBodyActionsDecideChangeRequest      MeBodyActions = "decide-change-request"
 	MeBodyActionsDeclineMentorTransfer    MeBodyActions = "decline-mentor-transfer"
 	MeBodyActionsDeleteAgendaItem         MeBodyActions = "delete-agenda-item"
 	MeBodyActionsDeleteClass              MeBodyActions = "delete-class"
@@ -1512,6 +1671,7 @@ const (
 	MeBodyActionsUpdateSeminarSession     MeBodyActions = "update-seminar-session"
 	MeBodyActionsUpdateUnit               MeBodyActions = "update-unit"
 	MeBodyActionsVerifyMilestone          MeBodyActions = "verify-milestone"
+	MeBodyActionsWithdrawChangeRequest    MeBodyActions = "withdraw-change-request"
 	MeBodyActionsWithdrawEvidence         MeBodyActions = "withdraw-evidence"
 )
 
@@ -1529,6 +1689,7 @@ const (
 	MentorTransferActionsConfirmMentorTransfer    MentorTransferActions = "confirm-mentor-transfer"
 	MentorTransferActionsCreateAgency             MentorTransferActions = "create-agency"
 	MentorTransferActionsCreateAgendaItem         MentorTransferActions = "create-agenda-item"
+	MentorTransferActionsCreateChangeRequest      MentorTransferActions = "create-change-request"
 	MentorTransferActionsCreateClass              MentorTransferActions = "create-class"
 	MentorTransferActionsCreateCohort             MentorTransferActions = "create-cohort"
 	MentorTransferActionsCreateHoliday            MentorTransferActions = "create-holiday"
@@ -1538,6 +1699,7 @@ const (
 	MentorTransferActionsCreateSeminarSession     MentorTransferActions = "create-seminar-session"
 	MentorTransferActionsCreateUnit               MentorTransferActions = "create-unit"
 	MentorTransferActionsCreateUser               MentorTransferActions = "create-user"
+	MentorTransferActionsDecideChangeRequest      MentorTransferActions = "decide-change-request"
 	MentorTransferActionsDeclineMentorTransfer    MentorTransferActions = "decline-mentor-transfer"
 	MentorTransferActionsDeleteAgendaItem         MentorTransferActions = "delete-agenda-item"
 	MentorTransferActionsDeleteClass              MentorTransferActions = "delete-class"
@@ -1592,6 +1754,7 @@ const (
 	MentorTransferActionsUpdateSeminarSession     MentorTransferActions = "update-seminar-session"
 	MentorTransferActionsUpdateUnit               MentorTransferActions = "update-unit"
 	MentorTransferActionsVerifyMilestone          MentorTransferActions = "verify-milestone"
+	MentorTransferActionsWithdrawChangeRequest    MentorTransferActions = "withdraw-change-request"
 	MentorTransferActionsWithdrawEvidence         MentorTransferActions = "withdraw-evidence"
 )
 
@@ -1619,6 +1782,7 @@ const (
 	MilestoneActionsConfirmMentorTransfer    MilestoneActions = "confirm-mentor-transfer"
 	MilestoneActionsCreateAgency             MilestoneActions = "create-agency"
 	MilestoneActionsCreateAgendaItem         MilestoneActions = "create-agenda-item"
+	MilestoneActionsCreateChangeRequest      MilestoneActions = "create-change-request"
 	MilestoneActionsCreateClass              MilestoneActions = "create-class"
 	MilestoneActionsCreateCohort             MilestoneActions = "create-cohort"
 	MilestoneActionsCreateHoliday            MilestoneActions = "create-holiday"
@@ -1628,6 +1792,7 @@ const (
 	MilestoneActionsCreateSeminarSession     MilestoneActions = "create-seminar-session"
 	MilestoneActionsCreateUnit               MilestoneActions = "create-unit"
 	MilestoneActionsCreateUser               MilestoneActions = "create-user"
+	MilestoneActionsDecideChangeRequest      MilestoneActions = "decide-change-request"
 	MilestoneActionsDeclineMentorTransfer    MilestoneActions = "decline-mentor-transfer"
 	MilestoneActionsDeleteAgendaItem         MilestoneActions = "delete-agenda-item"
 	MilestoneActionsDeleteClass              MilestoneActions = "delete-class"
@@ -1682,6 +1847,7 @@ const (
 	MilestoneActionsUpdateSeminarSession     MilestoneActions = "update-seminar-session"
 	MilestoneActionsUpdateUnit               MilestoneActions = "update-unit"
 	MilestoneActionsVerifyMilestone          MilestoneActions = "verify-milestone"
+	MilestoneActionsWithdrawChangeRequest    MilestoneActions = "withdraw-change-request"
 	MilestoneActionsWithdrawEvidence         MilestoneActions = "withdraw-evidence"
 )
 
@@ -1696,7 +1862,9 @@ const (
 const (
 	MilestoneStatusAchieved             MilestoneStatus = "achieved"
 	MilestoneStatusAwaitingVerification MilestoneStatus = "awaiting_verification"
+	MilestoneStatusContinued            MilestoneStatus = "continued"
 	MilestoneStatusInProgress           MilestoneStatus = "in_progress"
+	MilestoneStatusNotAchieved          MilestoneStatus = "not_achieved"
 	MilestoneStatusPlanned              MilestoneStatus = "planned"
 )
 
@@ -1727,6 +1895,7 @@ const (
 	ParticipantProgressActionsConfirmMentorTransfer    ParticipantProgressActions = "confirm-mentor-transfer"
 	ParticipantProgressActionsCreateAgency             ParticipantProgressActions = "create-agency"
 	ParticipantProgressActionsCreateAgendaItem         ParticipantProgressActions = "create-agenda-item"
+	ParticipantProgressActionsCreateChangeRequest      ParticipantProgressActions = "create-change-request"
 	ParticipantProgressActionsCreateClass              ParticipantProgressActions = "create-class"
 	ParticipantProgressActionsCreateCohort             ParticipantProgressActions = "create-cohort"
 	ParticipantProgressActionsCreateHoliday            ParticipantProgressActions = "create-holiday"
@@ -1736,6 +1905,7 @@ const (
 	ParticipantProgressActionsCreateSeminarSession     ParticipantProgressActions = "create-seminar-session"
 	ParticipantProgressActionsCreateUnit               ParticipantProgressActions = "create-unit"
 	ParticipantProgressActionsCreateUser               ParticipantProgressActions = "create-user"
+	ParticipantProgressActionsDecideChangeRequest      ParticipantProgressActions = "decide-change-request"
 	ParticipantProgressActionsDeclineMentorTransfer    ParticipantProgressActions = "decline-mentor-transfer"
 	ParticipantProgressActionsDeleteAgendaItem         ParticipantProgressActions = "delete-agenda-item"
 	ParticipantProgressActionsDeleteClass              ParticipantProgressActions = "delete-class"
@@ -1790,6 +1960,7 @@ const (
 	ParticipantProgressActionsUpdateSeminarSession     ParticipantProgressActions = "update-seminar-session"
 	ParticipantProgressActionsUpdateUnit               ParticipantProgressActions = "update-unit"
 	ParticipantProgressActionsVerifyMilestone          ParticipantProgressActions = "verify-milestone"
+	ParticipantProgressActionsWithdrawChangeRequest    ParticipantProgressActions = "withdraw-change-request"
 	ParticipantProgressActionsWithdrawEvidence         ParticipantProgressActions = "withdraw-evidence"
 )
 
@@ -1825,6 +1996,7 @@ const (
 	ProgramTemplateActionsConfirmMentorTransfer    ProgramTemplateActions = "confirm-mentor-transfer"
 	ProgramTemplateActionsCreateAgency             ProgramTemplateActions = "create-agency"
 	ProgramTemplateActionsCreateAgendaItem         ProgramTemplateActions = "create-agenda-item"
+	ProgramTemplateActionsCreateChangeRequest      ProgramTemplateActions = "create-change-request"
 	ProgramTemplateActionsCreateClass              ProgramTemplateActions = "create-class"
 	ProgramTemplateActionsCreateCohort             ProgramTemplateActions = "create-cohort"
 	ProgramTemplateActionsCreateHoliday            ProgramTemplateActions = "create-holiday"
@@ -1834,6 +2006,7 @@ const (
 	ProgramTemplateActionsCreateSeminarSession     ProgramTemplateActions = "create-seminar-session"
 	ProgramTemplateActionsCreateUnit               ProgramTemplateActions = "create-unit"
 	ProgramTemplateActionsCreateUser               ProgramTemplateActions = "create-user"
+	ProgramTemplateActionsDecideChangeRequest      ProgramTemplateActions = "decide-change-request"
 	ProgramTemplateActionsDeclineMentorTransfer    ProgramTemplateActions = "decline-mentor-transfer"
 	ProgramTemplateActionsDeleteAgendaItem         ProgramTemplateActions = "delete-agenda-item"
 	ProgramTemplateActionsDeleteClass              ProgramTemplateActions = "delete-class"
@@ -1888,6 +2061,7 @@ const (
 	ProgramTemplateActionsUpdateSeminarSession     ProgramTemplateActions = "update-seminar-session"
 	ProgramTemplateActionsUpdateUnit               ProgramTemplateActions = "update-unit"
 	ProgramTemplateActionsVerifyMilestone          ProgramTemplateActions = "verify-milestone"
+	ProgramTemplateActionsWithdrawChangeRequest    ProgramTemplateActions = "withdraw-change-request"
 	ProgramTemplateActionsWithdrawEvidence         ProgramTemplateActions = "withdraw-evidence"
 )
 
@@ -1913,6 +2087,7 @@ const (
 	ProjectActionsConfirmMentorTransfer    ProjectActions = "confirm-mentor-transfer"
 	ProjectActionsCreateAgency             ProjectActions = "create-agency"
 	ProjectActionsCreateAgendaItem         ProjectActions = "create-agenda-item"
+	ProjectActionsCreateChangeRequest      ProjectActions = "create-change-request"
 	ProjectActionsCreateClass              ProjectActions = "create-class"
 	ProjectActionsCreateCohort             ProjectActions = "create-cohort"
 	ProjectActionsCreateHoliday            ProjectActions = "create-holiday"
@@ -1922,6 +2097,7 @@ const (
 	ProjectActionsCreateSeminarSession     ProjectActions = "create-seminar-session"
 	ProjectActionsCreateUnit               ProjectActions = "create-unit"
 	ProjectActionsCreateUser               ProjectActions = "create-user"
+	ProjectActionsDecideChangeRequest      ProjectActions = "decide-change-request"
 	ProjectActionsDeclineMentorTransfer    ProjectActions = "decline-mentor-transfer"
 	ProjectActionsDeleteAgendaItem         ProjectActions = "delete-agenda-item"
 	ProjectActionsDeleteClass              ProjectActions = "delete-class"
@@ -1976,6 +2152,7 @@ const (
 	ProjectActionsUpdateSeminarSession     ProjectActions = "update-seminar-session"
 	ProjectActionsUpdateUnit               ProjectActions = "update-unit"
 	ProjectActionsVerifyMilestone          ProjectActions = "verify-milestone"
+	ProjectActionsWithdrawChangeRequest    ProjectActions = "withdraw-change-request"
 	ProjectActionsWithdrawEvidence         ProjectActions = "withdraw-evidence"
 )
 
@@ -2009,6 +2186,7 @@ const (
 	PublicationActionsConfirmMentorTransfer    PublicationActions = "confirm-mentor-transfer"
 	PublicationActionsCreateAgency             PublicationActions = "create-agency"
 	PublicationActionsCreateAgendaItem         PublicationActions = "create-agenda-item"
+	PublicationActionsCreateChangeRequest      PublicationActions = "create-change-request"
 	PublicationActionsCreateClass              PublicationActions = "create-class"
 	PublicationActionsCreateCohort             PublicationActions = "create-cohort"
 	PublicationActionsCreateHoliday            PublicationActions = "create-holiday"
@@ -2018,6 +2196,7 @@ const (
 	PublicationActionsCreateSeminarSession     PublicationActions = "create-seminar-session"
 	PublicationActionsCreateUnit               PublicationActions = "create-unit"
 	PublicationActionsCreateUser               PublicationActions = "create-user"
+	PublicationActionsDecideChangeRequest      PublicationActions = "decide-change-request"
 	PublicationActionsDeclineMentorTransfer    PublicationActions = "decline-mentor-transfer"
 	PublicationActionsDeleteAgendaItem         PublicationActions = "delete-agenda-item"
 	PublicationActionsDeleteClass              PublicationActions = "delete-class"
@@ -2072,6 +2251,7 @@ const (
 	PublicationActionsUpdateSeminarSession     PublicationActions = "update-seminar-session"
 	PublicationActionsUpdateUnit               PublicationActions = "update-unit"
 	PublicationActionsVerifyMilestone          PublicationActions = "verify-milestone"
+	PublicationActionsWithdrawChangeRequest    PublicationActions = "withdraw-change-request"
 	PublicationActionsWithdrawEvidence         PublicationActions = "withdraw-evidence"
 )
 
@@ -2097,6 +2277,7 @@ const (
 	RefusedActionActionConfirmMentorTransfer    RefusedActionAction = "confirm-mentor-transfer"
 	RefusedActionActionCreateAgency             RefusedActionAction = "create-agency"
 	RefusedActionActionCreateAgendaItem         RefusedActionAction = "create-agenda-item"
+	RefusedActionActionCreateChangeRequest      RefusedActionAction = "create-change-request"
 	RefusedActionActionCreateClass              RefusedActionAction = "create-class"
 	RefusedActionActionCreateCohort             RefusedActionAction = "create-cohort"
 	RefusedActionActionCreateHoliday            RefusedActionAction = "create-holiday"
@@ -2106,6 +2287,7 @@ const (
 	RefusedActionActionCreateSeminarSession     RefusedActionAction = "create-seminar-session"
 	RefusedActionActionCreateUnit               RefusedActionAction = "create-unit"
 	RefusedActionActionCreateUser               RefusedActionAction = "create-user"
+	RefusedActionActionDecideChangeRequest      RefusedActionAction = "decide-change-request"
 	RefusedActionActionDeclineMentorTransfer    RefusedActionAction = "decline-mentor-transfer"
 	RefusedActionActionDeleteAgendaItem         RefusedActionAction = "delete-agenda-item"
 	RefusedActionActionDeleteClass              RefusedActionAction = "delete-class"
@@ -2160,6 +2342,7 @@ const (
 	RefusedActionActionUpdateSeminarSession     RefusedActionAction = "update-seminar-session"
 	RefusedActionActionUpdateUnit               RefusedActionAction = "update-unit"
 	RefusedActionActionVerifyMilestone          RefusedActionAction = "verify-milestone"
+	RefusedActionActionWithdrawChangeRequest    RefusedActionAction = "withdraw-change-request"
 	RefusedActionActionWithdrawEvidence         RefusedActionAction = "withdraw-evidence"
 )
 
@@ -2200,6 +2383,16 @@ const (
 	RefusedActionCodeAuthSignInRequired              RefusedActionCode = "auth.sign_in_required"
 	RefusedActionCodeAuthTokenInvalid                RefusedActionCode = "auth.token_invalid"
 	RefusedActionCodeAuthTokenMissing                RefusedActionCode = "auth.token_missing"
+	RefusedActionCodeChangeRequestAlreadyReviewed    RefusedActionCode = "change_request.already_reviewed"
+	RefusedActionCodeChangeRequestContinueShortOnly  RefusedActionCode = "change_request.continue_short_only"
+	RefusedActionCodeChangeRequestDesignNotApproved  RefusedActionCode = "change_request.design_not_approved"
+	RefusedActionCodeChangeRequestEmpty              RefusedActionCode = "change_request.empty"
+	RefusedActionCodeChangeRequestMilestoneTwice     RefusedActionCode = "change_request.milestone_twice"
+	RefusedActionCodeChangeRequestMilestoneUnknown   RefusedActionCode = "change_request.milestone_unknown"
+	RefusedActionCodeChangeRequestNotPending         RefusedActionCode = "change_request.not_pending"
+	RefusedActionCodeChangeRequestPlanChanged        RefusedActionCode = "change_request.plan_changed"
+	RefusedActionCodeChangeRequestReasonRequired     RefusedActionCode = "change_request.reason_required"
+	RefusedActionCodeChangeRequestReturnNeedsComment RefusedActionCode = "change_request.return_needs_comment"
 	RefusedActionCodeClassNameTaken                  RefusedActionCode = "class.name_taken"
 	RefusedActionCodeClassNotEmpty                   RefusedActionCode = "class.not_empty"
 	RefusedActionCodeClassUnknown                    RefusedActionCode = "class.unknown"
@@ -2277,6 +2470,7 @@ const (
 	RefusedActionCodeMilestoneNotClaimed             RefusedActionCode = "milestone.not_claimed"
 	RefusedActionCodeMilestoneNotOpen                RefusedActionCode = "milestone.not_open"
 	RefusedActionCodeMilestoneNotPlanned             RefusedActionCode = "milestone.not_planned"
+	RefusedActionCodeMilestoneReadOnly               RefusedActionCode = "milestone.read_only"
 	RefusedActionCodeMilestoneReturnNeedsComment     RefusedActionCode = "milestone.return_needs_comment"
 	RefusedActionCodeMilestoneStartDesignNotApproved RefusedActionCode = "milestone.start_design_not_approved"
 	RefusedActionCodeMilestoneStatusMove             RefusedActionCode = "milestone.status_move"
@@ -2286,6 +2480,7 @@ const (
 	RefusedActionCodeNipLength                       RefusedActionCode = "nip.length"
 	RefusedActionCodeNipSex                          RefusedActionCode = "nip.sex"
 	RefusedActionCodeNipTaken                        RefusedActionCode = "nip.taken"
+	RefusedActionCodePlanChangeRequestRequired       RefusedActionCode = "plan.change_request_required"
 	RefusedActionCodeProjectAlreadyImplementing      RefusedActionCode = "project.already_implementing"
 	RefusedActionCodeProjectDesignNotApproved        RefusedActionCode = "project.design_not_approved"
 	RefusedActionCodeProjectInnovationAreaEmpty      RefusedActionCode = "project.innovation_area_empty"
@@ -2343,22 +2538,22 @@ const (
 	RefusedActionCodeRubricLocked                    RefusedActionCode = "rubric.locked"
 	RefusedActionCodeRubricWeight                    RefusedActionCode = "rubric.weight"
 	RefusedActionCodeRubricWeightsSum                RefusedActionCode = "rubric.weights_sum"
-	RefusedActionCodeSeminarSessionAlreadyOpen       RefusedActionCode = "seminar_session.already_open"
-	RefusedActionCodeSeminarSessionDetermined        RefusedActionCode = "seminar_session.determined"
-	RefusedActionCodeSeminarSessionEmpty             RefusedActionCode = "seminar_session.empty"
-	RefusedActionCodeSeminarSessionLink              RefusedActionCode = "seminar_session.link"
-	RefusedActionCodeSeminarSessionNoneToDetermine   RefusedActionCode = "seminar_session.none_to_determine"
-	RefusedActionCodeSeminarSessionNotEnrolled       RefusedActionCode = "seminar_session.not_enrolled"
-	RefusedActionCodeSeminarSessionNotExaminer       RefusedActionCode = "seminar_session.not_examiner"
-	RefusedActionCodeSeminarSessionOutsidePhase      RefusedActionCode = "seminar_session.outside_phase"
-	RefusedActionCodeSeminarSessionParticipantTaken  RefusedActionCode = "seminar_session.participant_taken"
-	RefusedActionCodeSeminarSessionPlace             RefusedActionCode = "seminar_session.place"
-	RefusedActionCodeSeminarSessionScoresMissing     RefusedActionCode = "seminar_session.scores_missing"
-	RefusedActionCodeSeminarSessionTime              RefusedActionCode = "seminar_session.time"
 	RefusedActionCodeServiceDatabaseUnreachable      RefusedActionCode = "service.database_unreachable"
 	RefusedActionCodeServiceInternal                 RefusedActionCode = "service.internal"
 	RefusedActionCodeServiceSchemaBehind             RefusedActionCode = "service.schema_behind"
 	RefusedActionCodeServiceUnavailable              RefusedActionCode = "service.unavailable"
+	RefusedActionCodeSessionAlreadyOpen              RefusedActionCode = "session.already_open"
+	RefusedActionCodeSessionDetermined               RefusedActionCode = "session.determined"
+	RefusedActionCodeSessionEmpty                    RefusedActionCode = "session.empty"
+	RefusedActionCodeSessionLink                     RefusedActionCode = "session.link"
+	RefusedActionCodeSessionNoneToDetermine          RefusedActionCode = "session.none_to_determine"
+	RefusedActionCodeSessionNotEnrolled              RefusedActionCode = "session.not_enrolled"
+	RefusedActionCodeSessionNotExaminer              RefusedActionCode = "session.not_examiner"
+	RefusedActionCodeSessionOutsidePhase             RefusedActionCode = "session.outside_phase"
+	RefusedActionCodeSessionParticipantTaken         RefusedActionCode = "session.participant_taken"
+	RefusedActionCodeSessionPlace                    RefusedActionCode = "session.place"
+	RefusedActionCodeSessionScoresMissing            RefusedActionCode = "session.scores_missing"
+	RefusedActionCodeSessionTime                     RefusedActionCode = "session.time"
 	RefusedActionCodeShowcaseReplicationFuture       RefusedActionCode = "showcase.replication_future"
 	RefusedActionCodeShowcaseReplicationOwnAgency    RefusedActionCode = "showcase.replication_own_agency"
 	RefusedActionCodeShowcaseReplicationRecorded     RefusedActionCode = "showcase.replication_recorded"
@@ -2497,6 +2692,7 @@ const (
 	SeminarSessionActionsConfirmMentorTransfer    SeminarSessionActions = "confirm-mentor-transfer"
 	SeminarSessionActionsCreateAgency             SeminarSessionActions = "create-agency"
 	SeminarSessionActionsCreateAgendaItem         SeminarSessionActions = "create-agenda-item"
+	SeminarSessionActionsCreateChangeRequest      SeminarSessionActions = "create-change-request"
 	SeminarSessionActionsCreateClass              SeminarSessionActions = "create-class"
 	SeminarSessionActionsCreateCohort             SeminarSessionActions = "create-cohort"
 	SeminarSessionActionsCreateHoliday            SeminarSessionActions = "create-holiday"
@@ -2506,6 +2702,7 @@ const (
 	SeminarSessionActionsCreateSeminarSession     SeminarSessionActions = "create-seminar-session"
 	SeminarSessionActionsCreateUnit               SeminarSessionActions = "create-unit"
 	SeminarSessionActionsCreateUser               SeminarSessionActions = "create-user"
+	SeminarSessionActionsDecideChangeRequest      SeminarSessionActions = "decide-change-request"
 	SeminarSessionActionsDeclineMentorTransfer    SeminarSessionActions = "decline-mentor-transfer"
 	SeminarSessionActionsDeleteAgendaItem         SeminarSessionActions = "delete-agenda-item"
 	SeminarSessionActionsDeleteClass              SeminarSessionActions = "delete-class"
@@ -2560,6 +2757,7 @@ const (
 	SeminarSessionActionsUpdateSeminarSession     SeminarSessionActions = "update-seminar-session"
 	SeminarSessionActionsUpdateUnit               SeminarSessionActions = "update-unit"
 	SeminarSessionActionsVerifyMilestone          SeminarSessionActions = "verify-milestone"
+	SeminarSessionActionsWithdrawChangeRequest    SeminarSessionActions = "withdraw-change-request"
 	SeminarSessionActionsWithdrawEvidence         SeminarSessionActions = "withdraw-evidence"
 )
 
@@ -2589,6 +2787,7 @@ const (
 	SessionParticipantActionsConfirmMentorTransfer    SessionParticipantActions = "confirm-mentor-transfer"
 	SessionParticipantActionsCreateAgency             SessionParticipantActions = "create-agency"
 	SessionParticipantActionsCreateAgendaItem         SessionParticipantActions = "create-agenda-item"
+	SessionParticipantActionsCreateChangeRequest      SessionParticipantActions = "create-change-request"
 	SessionParticipantActionsCreateClass              SessionParticipantActions = "create-class"
 	SessionParticipantActionsCreateCohort             SessionParticipantActions = "create-cohort"
 	SessionParticipantActionsCreateHoliday            SessionParticipantActions = "create-holiday"
@@ -2598,6 +2797,7 @@ const (
 	SessionParticipantActionsCreateSeminarSession     SessionParticipantActions = "create-seminar-session"
 	SessionParticipantActionsCreateUnit               SessionParticipantActions = "create-unit"
 	SessionParticipantActionsCreateUser               SessionParticipantActions = "create-user"
+	SessionParticipantActionsDecideChangeRequest      SessionParticipantActions = "decide-change-request"
 	SessionParticipantActionsDeclineMentorTransfer    SessionParticipantActions = "decline-mentor-transfer"
 	SessionParticipantActionsDeleteAgendaItem         SessionParticipantActions = "delete-agenda-item"
 	SessionParticipantActionsDeleteClass              SessionParticipantActions = "delete-class"
@@ -2652,6 +2852,7 @@ const (
 	SessionParticipantActionsUpdateSeminarSession     SessionParticipantActions = "update-seminar-session"
 	SessionParticipantActionsUpdateUnit               SessionParticipantActions = "update-unit"
 	SessionParticipantActionsVerifyMilestone          SessionParticipantActions = "verify-milestone"
+	SessionParticipantActionsWithdrawChangeRequest    SessionParticipantActions = "withdraw-change-request"
 	SessionParticipantActionsWithdrawEvidence         SessionParticipantActions = "withdraw-evidence"
 )
 
@@ -2727,6 +2928,11 @@ const (
 	TimelineEntryActionAppealFiled                  TimelineEntryAction = "appeal.filed"
 	TimelineEntryActionAssessmentRecorded           TimelineEntryAction = "assessment.recorded"
 	TimelineEntryActionAssessmentRevised            TimelineEntryAction = "assessment.revised"
+	TimelineEntryActionChangeRequestApproved        TimelineEntryAction = "change_request.approved"
+	TimelineEntryActionChangeRequestFiled           TimelineEntryAction = "change_request.filed"
+	TimelineEntryActionChangeRequestReturned        TimelineEntryAction = "change_request.returned"
+	TimelineEntryActionChangeRequestReviewed        TimelineEntryAction = "change_request.reviewed"
+	TimelineEntryActionChangeRequestWithdrawn       TimelineEntryAction = "change_request.withdrawn"
 	TimelineEntryActionCoachingNoteAdded            TimelineEntryAction = "coaching_note.added"
 	TimelineEntryActionEnrollmentCreated            TimelineEntryAction = "enrollment.created"
 	TimelineEntryActionEnrollmentUpdated            TimelineEntryAction = "enrollment.updated"
@@ -2741,6 +2947,7 @@ const (
 	TimelineEntryActionMentorTransferProposed       TimelineEntryAction = "mentor_transfer.proposed"
 	TimelineEntryActionMentorTransferRefused        TimelineEntryAction = "mentor_transfer.refused"
 	TimelineEntryActionMilestoneClaimed             TimelineEntryAction = "milestone.claimed"
+	TimelineEntryActionMilestoneClosed              TimelineEntryAction = "milestone.closed"
 	TimelineEntryActionMilestoneCreated             TimelineEntryAction = "milestone.created"
 	TimelineEntryActionMilestoneDeleted             TimelineEntryAction = "milestone.deleted"
 	TimelineEntryActionMilestoneReturned            TimelineEntryAction = "milestone.returned"
@@ -2765,6 +2972,7 @@ const (
 // Defines values for TimelineEntryTargetType.
 const (
 	TimelineEntryTargetTypeAssessment     TimelineEntryTargetType = "assessment"
+	TimelineEntryTargetTypeChangeRequest  TimelineEntryTargetType = "change_request"
 	TimelineEntryTargetTypeCoachingNote   TimelineEntryTargetType = "coaching_note"
 	TimelineEntryTargetTypeEnrollment     TimelineEntryTargetType = "enrollment"
 	TimelineEntryTargetTypeEvidence       TimelineEntryTargetType = "evidence"
@@ -2787,6 +2995,7 @@ const (
 	UnitActionsConfirmMentorTransfer    UnitActions = "confirm-mentor-transfer"
 	UnitActionsCreateAgency             UnitActions = "create-agency"
 	UnitActionsCreateAgendaItem         UnitActions = "create-agenda-item"
+	UnitActionsCreateChangeRequest      UnitActions = "create-change-request"
 	UnitActionsCreateClass              UnitActions = "create-class"
 	UnitActionsCreateCohort             UnitActions = "create-cohort"
 	UnitActionsCreateHoliday            UnitActions = "create-holiday"
@@ -2796,6 +3005,7 @@ const (
 	UnitActionsCreateSeminarSession     UnitActions = "create-seminar-session"
 	UnitActionsCreateUnit               UnitActions = "create-unit"
 	UnitActionsCreateUser               UnitActions = "create-user"
+	UnitActionsDecideChangeRequest      UnitActions = "decide-change-request"
 	UnitActionsDeclineMentorTransfer    UnitActions = "decline-mentor-transfer"
 	UnitActionsDeleteAgendaItem         UnitActions = "delete-agenda-item"
 	UnitActionsDeleteClass              UnitActions = "delete-class"
@@ -2850,6 +3060,7 @@ const (
 	UnitActionsUpdateSeminarSession     UnitActions = "update-seminar-session"
 	UnitActionsUpdateUnit               UnitActions = "update-unit"
 	UnitActionsVerifyMilestone          UnitActions = "verify-milestone"
+	UnitActionsWithdrawChangeRequest    UnitActions = "withdraw-change-request"
 	UnitActionsWithdrawEvidence         UnitActions = "withdraw-evidence"
 )
 
@@ -3488,6 +3699,108 @@ type AssessmentListOutputBody struct {
 	Items []Assessment `json:"items"`
 }
 
+// ChangeRequest defines model for ChangeRequest.
+type ChangeRequest struct {
+	// Actions The operations (by operationId) you may perform on it now.
+	Actions []ChangeRequestActions `json:"actions"`
+
+	// BasePlanVersion The plan version it was proposed against; it applies only to that version.
+	BasePlanVersion int64 `json:"basePlanVersion"`
+
+	// Changes The proposed changes.
+	Changes PlanChanges `json:"changes"`
+
+	// CreatedAt When it was proposed.
+	CreatedAt time.Time `json:"createdAt"`
+
+	// DecidedAt When it was approved, returned or withdrawn.
+	DecidedAt *time.Time `json:"decidedAt,omitempty"`
+
+	// DecisionComment The comment of the decision that ended it.
+	DecisionComment *string `json:"decisionComment,omitempty"`
+
+	// Id The change request's id.
+	Id openapi_types.UUID `json:"id"`
+
+	// PlanVersion The plan version it made, once approved.
+	PlanVersion *int64 `json:"planVersion,omitempty"`
+
+	// ProjectId Its project.
+	ProjectId openapi_types.UUID `json:"projectId"`
+
+	// ProposedBy The participant who proposed it.
+	ProposedBy openapi_types.UUID `json:"proposedBy"`
+
+	// Reason Why the plan should change.
+	Reason string `json:"reason"`
+
+	// RefusedActions Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer.
+	RefusedActions []RefusedAction `json:"refusedActions"`
+
+	// Reviews The verdicts so far, oldest first.
+	Reviews []ChangeRequestReview `json:"reviews"`
+
+	// Status pending until the mentor and the coach (when the participant has one) both approve (approved: applied) or one returns it; withdrawn by the participant.
+	Status ChangeRequestStatus `json:"status"`
+
+	// UpdatedAt When it last changed.
+	UpdatedAt time.Time `json:"updatedAt"`
+
+	// Version Increases with every change.
+	Version int64 `json:"version"`
+}
+
+// ChangeRequestActions An operation's operationId.
+type ChangeRequestActions string
+
+// ChangeRequestStatus pending until the mentor and the coach (when the participant has one) both approve (approved: applied) or one returns it; withdrawn by the participant.
+type ChangeRequestStatus string
+
+// ChangeRequestCreate defines model for ChangeRequestCreate.
+type ChangeRequestCreate struct {
+	// Changes The proposed changes; at least one.
+	Changes PlanChanges `json:"changes"`
+
+	// Reason Why the plan should change.
+	Reason string `json:"reason"`
+}
+
+// ChangeRequestDecision defines model for ChangeRequestDecision.
+type ChangeRequestDecision struct {
+	// Comment Why; required to return it.
+	Comment *string `json:"comment,omitempty"`
+
+	// Decision approve, or return the request (nothing changes).
+	Decision ChangeRequestDecisionDecision `json:"decision"`
+}
+
+// ChangeRequestDecisionDecision approve, or return the request (nothing changes).
+type ChangeRequestDecisionDecision string
+
+// ChangeRequestReview defines model for ChangeRequestReview.
+type ChangeRequestReview struct {
+	// At When.
+	At time.Time `json:"at"`
+
+	// Comment What they wrote.
+	Comment *string `json:"comment,omitempty"`
+
+	// Decision Their verdict.
+	Decision ChangeRequestReviewDecision `json:"decision"`
+
+	// ReviewerId Who decided.
+	ReviewerId openapi_types.UUID `json:"reviewerId"`
+
+	// Role In which capacity.
+	Role ChangeRequestReviewRole `json:"role"`
+}
+
+// ChangeRequestReviewDecision Their verdict.
+type ChangeRequestReviewDecision string
+
+// ChangeRequestReviewRole In which capacity.
+type ChangeRequestReviewRole string
+
 // Class defines model for Class.
 type Class struct {
 	// Actions The operations (by operationId) you may perform on it now.
@@ -4046,6 +4359,16 @@ type ErrorDetailCode string
 // | `auth.sign_in_required` | sign in first |
 // | `auth.token_invalid` | the token is unknown, expired or revoked: sign in again |
 // | `auth.token_missing` | sign in first: send Authorization: Bearer <token from login> |
+// | `change_request.already_reviewed` | you have decided on this change request already |
+// | `change_request.continue_short_only` | only an unachieved short-term milestone can be continued in the mid term |
+// | `change_request.design_not_approved` | the design is not approved yet: edit it directly |
+// | `change_request.empty` | propose at least one change |
+// | `change_request.milestone_twice` | names a milestone another change of this request removes or names already |
+// | `change_request.milestone_unknown` | is not a milestone of this project |
+// | `change_request.not_pending` | the change request is {status}: it is decided already |
+// | `change_request.plan_changed` | the plan changed since the request was made (it was based on version {base}, the plan is at version {current}): return it, and the participant proposes again |
+// | `change_request.reason_required` | is required: say why the plan should change |
+// | `change_request.return_needs_comment` | is required to return a change request: say why |
 // | `class.name_taken` | the cohort has a class of this name already |
 // | `class.not_empty` | the class still has {count} participants: move them to another class first |
 // | `class.unknown` | must be a class of this cohort |
@@ -4123,6 +4446,7 @@ type ErrorDetailCode string
 // | `milestone.not_claimed` | only a claimed milestone can be verified; it is {status} |
 // | `milestone.not_open` | only a planned or in-progress milestone can be claimed; it is {status} |
 // | `milestone.not_planned` | only a planned milestone can be deleted; it is {status} |
+// | `milestone.read_only` | the milestone is {status}: it stays as it was, also through a change request |
 // | `milestone.return_needs_comment` | is required to return a milestone: say what is missing |
 // | `milestone.start_design_not_approved` | work on milestones begins once the design is approved |
 // | `milestone.status_move` | a milestone moves only between planned and in_progress here; it is {status} (claim it to have it verified) |
@@ -4132,6 +4456,7 @@ type ErrorDetailCode string
 // | `nip.length` | must have 18 digits, like 198001152005011002 or 19800115 200501 1 002 |
 // | `nip.sex` | digit 15 must be 1 (male) or 2 (female) |
 // | `nip.taken` | belongs to another account |
+// | `plan.change_request_required` | the design is approved: milestones are added, removed, re-dated or retitled, and the goal and scope changed, only by a change request that the mentor and the coach approve |
 // | `project.already_implementing` | the implementation has begun already |
 // | `project.design_not_approved` | implementation starts once the design is approved; the project is {status} |
 // | `project.innovation_area_empty` | must not be empty |
@@ -4189,22 +4514,22 @@ type ErrorDetailCode string
 // | `rubric.locked` | the {seminar} seminar has assessments already: its rubric can no longer change |
 // | `rubric.weight` | must be between 1 and 100 |
 // | `rubric.weights_sum` | weights must sum to 100, not {sum} |
-// | `seminar_session.already_open` | the session is open to scores already |
-// | `seminar_session.determined` | the session's result is determined: its scores, participants and examiners are frozen |
-// | `seminar_session.empty` | a session needs participants and examiners before its result is determined |
-// | `seminar_session.link` | must be an http or https address of at most 500 characters |
-// | `seminar_session.none_to_determine` | the cohort has no session of the {seminar} seminar waiting for determination |
-// | `seminar_session.not_enrolled` | is not an enrollment of the cohort |
-// | `seminar_session.not_examiner` | is not an examiner of the cohort |
-// | `seminar_session.outside_phase` | must lie within the seminar's phase, {from} to {to} |
-// | `seminar_session.participant_taken` | the participant presents this seminar in another session already |
-// | `seminar_session.place` | give a room or an online link |
-// | `seminar_session.scores_missing` | {name} has {scored} of the {required} scores required |
-// | `seminar_session.time` | must be a time as HH:MM |
 // | `service.database_unreachable` | the database cannot be reached |
 // | `service.internal` | an unexpected error occurred; quote request id {requestId} when reporting it |
 // | `service.schema_behind` | database schema is behind this version of Proper: run `proper migrate up` |
 // | `service.unavailable` | the service is temporarily unavailable, try again shortly |
+// | `session.already_open` | the session is open to scores already |
+// | `session.determined` | the session's result is determined: its scores, participants and examiners are frozen |
+// | `session.empty` | a session needs participants and examiners before its result is determined |
+// | `session.link` | must be an http or https address of at most 500 characters |
+// | `session.none_to_determine` | the cohort has no session of the {seminar} seminar waiting for determination |
+// | `session.not_enrolled` | is not an enrollment of the cohort |
+// | `session.not_examiner` | is not an examiner of the cohort |
+// | `session.outside_phase` | must lie within the seminar's phase, {from} to {to} |
+// | `session.participant_taken` | the participant presents this seminar in another session already |
+// | `session.place` | give a room or an online link |
+// | `session.scores_missing` | {name} has {scored} of the {required} scores required |
+// | `session.time` | must be a time as HH:MM |
 // | `showcase.replication_future` | must not be in the future: record a studi tiru once it happened |
 // | `showcase.replication_own_agency` | is the innovating agency itself: record the agencies that came to learn from it |
 // | `showcase.replication_recorded` | has this studi tiru of this innovation recorded already |
@@ -4343,6 +4668,9 @@ type EventDetails struct {
 
 	// Mentor The proposed mentor of a mentor transfer.
 	Mentor *string `json:"mentor,omitempty"`
+
+	// PlanVersion The plan version an approval made (project.design_approved: 1; change_request.approved: the next).
+	PlanVersion *int64 `json:"planVersion,omitempty"`
 
 	// PreviousMentor The mentor a mentor transfer would replace.
 	PreviousMentor *string `json:"previousMentor,omitempty"`
@@ -4666,6 +4994,15 @@ type ListOutputAgencyReplicationBody struct {
 	NextCursor *string `json:"nextCursor,omitempty"`
 }
 
+// ListOutputChangeRequestBody defines model for ListOutputChangeRequestBody.
+type ListOutputChangeRequestBody struct {
+	// Items The items of this page.
+	Items []ChangeRequest `json:"items"`
+
+	// NextCursor Pass as cursor to get the next page; absent on the last page.
+	NextCursor *string `json:"nextCursor,omitempty"`
+}
+
 // ListOutputCoachingNoteBody defines model for ListOutputCoachingNoteBody.
 type ListOutputCoachingNoteBody struct {
 	// Items The items of this page.
@@ -4911,6 +5248,9 @@ type Milestone struct {
 	// Activities The steps towards it.
 	Activities []Activity `json:"activities"`
 
+	// ContinueToMid The mentor agreed (by an approved change request) to continue it in the mid term if it is not achieved when the project completes.
+	ContinueToMid bool `json:"continueToMid"`
+
 	// CreatedAt When it was added.
 	CreatedAt time.Time `json:"createdAt"`
 
@@ -4944,7 +5284,7 @@ type Milestone struct {
 	// ReviewComment What the mentor wrote with the latest verdict: why, when they returned it.
 	ReviewComment *string `json:"reviewComment,omitempty"`
 
-	// Status Where it stands.
+	// Status Where it stands: not_achieved and continued close a short-term milestone left unachieved when its project completes (continued: carried on in the mid term as a new milestone, as the mentor agreed). achieved, not_achieved and continued are read-only.
 	Status MilestoneStatus `json:"status"`
 
 	// Title Title.
@@ -4963,7 +5303,7 @@ type MilestoneActions string
 // MilestoneHorizon short (during the training), mid (about a year), long (two years or more).
 type MilestoneHorizon string
 
-// MilestoneStatus Where it stands.
+// MilestoneStatus Where it stands: not_achieved and continued close a short-term milestone left unachieved when its project completes (continued: carried on in the mid term as a new milestone, as the mentor agreed). achieved, not_achieved and continued are read-only.
 type MilestoneStatus string
 
 // MilestoneCreate defines model for MilestoneCreate.
@@ -5014,10 +5354,34 @@ type MilestonePatch struct {
 // MilestonePatchStatus planned or in_progress; claim the milestone to have it verified.
 type MilestonePatchStatus string
 
+// MilestoneRedate defines model for MilestoneRedate.
+type MilestoneRedate struct {
+	// DueOn Its new due date.
+	DueOn openapi_types.Date `json:"dueOn"`
+
+	// MilestoneId The milestone.
+	MilestoneId openapi_types.UUID `json:"milestoneId"`
+}
+
+// MilestoneRetitle defines model for MilestoneRetitle.
+type MilestoneRetitle struct {
+	// MilestoneId The milestone.
+	MilestoneId openapi_types.UUID `json:"milestoneId"`
+
+	// Title Its new title.
+	Title string `json:"title"`
+}
+
 // MyAgenda defines model for MyAgenda.
 type MyAgenda struct {
 	// Items What is next, earliest first.
 	Items []AgendaEntry `json:"items"`
+}
+
+// MyAssessmentsOutputBody defines model for MyAssessmentsOutputBody.
+type MyAssessmentsOutputBody struct {
+	// Items Your assessments in the cohort, oldest first, rescorings included (each names what it replaces); the latest of each project and seminar is what stands.
+	Items []Assessment `json:"items"`
 }
 
 // ParticipantProgress defines model for ParticipantProgress.
@@ -5103,6 +5467,48 @@ type Phase struct {
 
 // PhaseKind The stage: design (rancangan), design_seminar, implementation (laboratorium kepemimpinan), final_seminar.
 type PhaseKind string
+
+// PlanChanges defines model for PlanChanges.
+type PlanChanges struct {
+	// Add Milestones to add.
+	Add *[]MilestoneCreate `json:"add,omitempty"`
+
+	// Continue Short-term milestones to continue in the mid term if not achieved when the project completes (the mentor's agreement is their approval of the request); the others close as not_achieved.
+	Continue *[]string `json:"continue,omitempty"`
+
+	// Goal The design's new goal.
+	Goal *string `json:"goal,omitempty"`
+
+	// Redate Milestones to re-date.
+	Redate *[]MilestoneRedate `json:"redate,omitempty"`
+
+	// Remove Milestones to remove: planned, without evidence.
+	Remove *[]string `json:"remove,omitempty"`
+
+	// Retitle Milestones to retitle.
+	Retitle *[]MilestoneRetitle `json:"retitle,omitempty"`
+
+	// Scope The design's new scope.
+	Scope *string `json:"scope,omitempty"`
+}
+
+// PlanVersion defines model for PlanVersion.
+type PlanVersion struct {
+	// ApprovedAt When it was approved.
+	ApprovedAt time.Time `json:"approvedAt"`
+
+	// ChangeRequestId The change request that made it; absent for v1.
+	ChangeRequestId *openapi_types.UUID `json:"changeRequestId,omitempty"`
+
+	// Version The version: 1 at the design's approval.
+	Version int64 `json:"version"`
+}
+
+// PlanVersionList defines model for PlanVersionList.
+type PlanVersionList struct {
+	// Items The versions, oldest first.
+	Items []PlanVersion `json:"items"`
+}
 
 // ProgramDeadlines defines model for ProgramDeadlines.
 type ProgramDeadlines struct {
@@ -5211,6 +5617,9 @@ type ProgressBasis struct {
 	// Achieved Achieved short-term milestones.
 	Achieved int64 `json:"achieved"`
 
+	// PlanVersion The approved plan version the counts are of (v1 at the design's approval, one more per approved change request); 0 before the design is approved, when progress counts the draft plan.
+	PlanVersion int64 `json:"planVersion"`
+
 	// Total All short-term milestones.
 	Total int64 `json:"total"`
 }
@@ -5276,6 +5685,12 @@ type Project struct {
 
 	// ParticipantId The participant whose project it is.
 	ParticipantId openapi_types.UUID `json:"participantId"`
+
+	// PlanApprovedAt When the current plan version was approved.
+	PlanApprovedAt *time.Time `json:"planApprovedAt,omitempty"`
+
+	// PlanVersion The approved plan's version: 0 before the design is approved, 1 at its approval, one more with each approved change request. After approval the plan changes only by change request (create-change-request), and progress counts this version's milestones.
+	PlanVersion int64 `json:"planVersion"`
 
 	// Problem The problem the change addresses.
 	Problem string `json:"problem"`
@@ -6988,6 +7403,21 @@ type RecordAssessmentParams struct {
 	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
 }
 
+// ListChangeRequestsParams defines parameters for ListChangeRequests.
+type ListChangeRequestsParams struct {
+	// Limit How many items to return at most (1–200).
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Cursor Where to continue: the nextCursor of the previous page. Omit for the first page.
+	Cursor *string `form:"cursor,omitempty" json:"cursor,omitempty"`
+}
+
+// CreateChangeRequestParams defines parameters for CreateChangeRequest.
+type CreateChangeRequestParams struct {
+	// IdempotencyKey A key of your choice (a UUID, say) that makes retries safe: a request repeated with the same key and the same body returns the first answer instead of creating again; the same key with another body is refused with 422. Keys are kept for 24 hours. A replay never repeats a one-time secret: a retried create-user returns the account without its activation code.
+	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
+}
+
 // ListCoachingNotesParams defines parameters for ListCoachingNotes.
 type ListCoachingNotesParams struct {
 	// Limit How many items to return at most (1–200).
@@ -7144,6 +7574,9 @@ type ActivateAccountJSONRequestBody = ActivationRequest
 // LoginJSONRequestBody defines body for Login for application/json ContentType.
 type LoginJSONRequestBody = LoginRequest
 
+// DecideChangeRequestJSONRequestBody defines body for DecideChangeRequest for application/json ContentType.
+type DecideChangeRequestJSONRequestBody = ChangeRequestDecision
+
 // UpdateClassApplicationMergePatchPlusJSONRequestBody defines body for UpdateClass for application/merge-patch+json ContentType.
 type UpdateClassApplicationMergePatchPlusJSONRequestBody = ClassPatch
 
@@ -7230,6 +7663,9 @@ type FileAppealJSONRequestBody = AppealCreate
 
 // RecordAssessmentJSONRequestBody defines body for RecordAssessment for application/json ContentType.
 type RecordAssessmentJSONRequestBody = AssessmentCreate
+
+// CreateChangeRequestJSONRequestBody defines body for CreateChangeRequest for application/json ContentType.
+type CreateChangeRequestJSONRequestBody = ChangeRequestCreate
 
 // AddCoachingNoteJSONRequestBody defines body for AddCoachingNote for application/json ContentType.
 type AddCoachingNoteJSONRequestBody = CoachingNoteCreate
@@ -7385,6 +7821,17 @@ type ClientInterface interface {
 	// LogoutEverywhere request
 	LogoutEverywhere(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// GetChangeRequest request
+	GetChangeRequest(ctx context.Context, changeRequestId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DecideChangeRequestWithBody request with any body
+	DecideChangeRequestWithBody(ctx context.Context, changeRequestId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	DecideChangeRequest(ctx context.Context, changeRequestId openapi_types.UUID, body DecideChangeRequestJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// WithdrawChangeRequest request
+	WithdrawChangeRequest(ctx context.Context, changeRequestId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// DeleteClass request
 	DeleteClass(ctx context.Context, classId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -7459,6 +7906,9 @@ type ClientInterface interface {
 
 	// ListCohortEscalations request
 	ListCohortEscalations(ctx context.Context, cohortId openapi_types.UUID, params *ListCohortEscalationsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListMyAssessments request
+	ListMyAssessments(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetCohortProgress request
 	GetCohortProgress(ctx context.Context, cohortId openapi_types.UUID, params *GetCohortProgressParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -7690,6 +8140,14 @@ type ClientInterface interface {
 
 	RecordAssessment(ctx context.Context, projectId openapi_types.UUID, params *RecordAssessmentParams, body RecordAssessmentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ListChangeRequests request
+	ListChangeRequests(ctx context.Context, projectId openapi_types.UUID, params *ListChangeRequestsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateChangeRequestWithBody request with any body
+	CreateChangeRequestWithBody(ctx context.Context, projectId openapi_types.UUID, params *CreateChangeRequestParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	CreateChangeRequest(ctx context.Context, projectId openapi_types.UUID, params *CreateChangeRequestParams, body CreateChangeRequestJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListCoachingNotes request
 	ListCoachingNotes(ctx context.Context, projectId openapi_types.UUID, params *ListCoachingNotesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -7719,6 +8177,9 @@ type ClientInterface interface {
 	CreateMilestoneWithBody(ctx context.Context, projectId openapi_types.UUID, params *CreateMilestoneParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	CreateMilestone(ctx context.Context, projectId openapi_types.UUID, params *CreateMilestoneParams, body CreateMilestoneJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListPlanVersions request
+	ListPlanVersions(ctx context.Context, projectId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UnpublishProject request
 	UnpublishProject(ctx context.Context, projectId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -8024,6 +8485,54 @@ func (c *Client) Logout(ctx context.Context, reqEditors ...RequestEditorFn) (*ht
 
 func (c *Client) LogoutEverywhere(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewLogoutEverywhereRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) GetChangeRequest(ctx context.Context, changeRequestId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetChangeRequestRequest(c.Server, changeRequestId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) DecideChangeRequestWithBody(ctx context.Context, changeRequestId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDecideChangeRequestRequestWithBody(c.Server, changeRequestId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) DecideChangeRequest(ctx context.Context, changeRequestId openapi_types.UUID, body DecideChangeRequestJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDecideChangeRequestRequest(c.Server, changeRequestId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) WithdrawChangeRequest(ctx context.Context, changeRequestId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewWithdrawChangeRequestRequest(c.Server, changeRequestId)
 	if err != nil {
 		return nil, err
 	}
@@ -8360,6 +8869,18 @@ func (c *Client) EnrollParticipant(ctx context.Context, cohortId openapi_types.U
 
 func (c *Client) ListCohortEscalations(ctx context.Context, cohortId openapi_types.UUID, params *ListCohortEscalationsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListCohortEscalationsRequest(c.Server, cohortId, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) ListMyAssessments(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListMyAssessmentsRequest(c.Server, cohortId)
 	if err != nil {
 		return nil, err
 	}
@@ -9366,6 +9887,42 @@ func (c *Client) RecordAssessment(ctx context.Context, projectId openapi_types.U
 	return c.Client.Do(req)
 }
 
+func (c *Client) ListChangeRequests(ctx context.Context, projectId openapi_types.UUID, params *ListChangeRequestsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListChangeRequestsRequest(c.Server, projectId, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) CreateChangeRequestWithBody(ctx context.Context, projectId openapi_types.UUID, params *CreateChangeRequestParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateChangeRequestRequestWithBody(c.Server, projectId, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) CreateChangeRequest(ctx context.Context, projectId openapi_types.UUID, params *CreateChangeRequestParams, body CreateChangeRequestJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateChangeRequestRequest(c.Server, projectId, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 func (c *Client) ListCoachingNotes(ctx context.Context, projectId openapi_types.UUID, params *ListCoachingNotesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListCoachingNotesRequest(c.Server, projectId, params)
 	if err != nil {
@@ -9488,6 +10045,18 @@ func (c *Client) CreateMilestoneWithBody(ctx context.Context, projectId openapi_
 
 func (c *Client) CreateMilestone(ctx context.Context, projectId openapi_types.UUID, params *CreateMilestoneParams, body CreateMilestoneJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateMilestoneRequest(c.Server, projectId, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) ListPlanVersions(ctx context.Context, projectId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListPlanVersionsRequest(c.Server, projectId)
 	if err != nil {
 		return nil, err
 	}
@@ -10499,6 +11068,121 @@ func NewLogoutEverywhereRequest(server string) (*http.Request, error) {
 	return req, nil
 }
 
+// NewGetChangeRequestRequest generates requests for GetChangeRequest
+func NewGetChangeRequestRequest(server string, changeRequestId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "changeRequestId", runtime.ParamLocationPath, changeRequestId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/change-requests/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewDecideChangeRequestRequest calls the generic DecideChangeRequest builder with application/json body
+func NewDecideChangeRequestRequest(server string, changeRequestId openapi_types.UUID, body DecideChangeRequestJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewDecideChangeRequestRequestWithBody(server, changeRequestId, "application/json", bodyReader)
+}
+
+// NewDecideChangeRequestRequestWithBody generates requests for DecideChangeRequest with any type of body
+func NewDecideChangeRequestRequestWithBody(server string, changeRequestId openapi_types.UUID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "changeRequestId", runtime.ParamLocationPath, changeRequestId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/change-requests/%s/decisions", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("POST", queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewWithdrawChangeRequestRequest generates requests for WithdrawChangeRequest
+func NewWithdrawChangeRequestRequest(server string, changeRequestId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "changeRequestId", runtime.ParamLocationPath, changeRequestId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/change-requests/%s/withdrawal", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("POST", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewDeleteClassRequest generates requests for DeleteClass
 func NewDeleteClassRequest(server string, classId openapi_types.UUID) (*http.Request, error) {
 	var err error
@@ -11471,6 +12155,40 @@ func NewListCohortEscalationsRequest(server string, cohortId openapi_types.UUID,
 		}
 
 		queryURL.RawQuery = queryValues.Encode()
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListMyAssessmentsRequest generates requests for ListMyAssessments
+func NewListMyAssessmentsRequest(server string, cohortId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "cohortId", runtime.ParamLocationPath, cohortId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/cohorts/%s/my-assessments", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
 	}
 
 	req, err := http.NewRequest("GET", queryURL.String(), nil)
@@ -14572,6 +15290,140 @@ func NewRecordAssessmentRequestWithBody(server string, projectId openapi_types.U
 	return req, nil
 }
 
+// NewListChangeRequestsRequest generates requests for ListChangeRequests
+func NewListChangeRequestsRequest(server string, projectId openapi_types.UUID, params *ListChangeRequestsParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "projectId", runtime.ParamLocationPath, projectId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/projects/%s/change-requests", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		queryValues := queryURL.Query()
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithLocation("form", false, "limit", runtime.ParamLocationQuery, *params.Limit); err != nil {
+				return nil, err
+			} else if parsed, err := url.ParseQuery(queryFrag); err != nil {
+				return nil, err
+			} else {
+				for k, v := range parsed {
+					for _, v2 := range v {
+						queryValues.Add(k, v2)
+					}
+				}
+			}
+
+		}
+
+		if params.Cursor != nil {
+
+			if queryFrag, err := runtime.StyleParamWithLocation("form", false, "cursor", runtime.ParamLocationQuery, *params.Cursor); err != nil {
+				return nil, err
+			} else if parsed, err := url.ParseQuery(queryFrag); err != nil {
+				return nil, err
+			} else {
+				for k, v := range parsed {
+					for _, v2 := range v {
+						queryValues.Add(k, v2)
+					}
+				}
+			}
+
+		}
+
+		queryURL.RawQuery = queryValues.Encode()
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateChangeRequestRequest calls the generic CreateChangeRequest builder with application/json body
+func NewCreateChangeRequestRequest(server string, projectId openapi_types.UUID, params *CreateChangeRequestParams, body CreateChangeRequestJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateChangeRequestRequestWithBody(server, projectId, params, "application/json", bodyReader)
+}
+
+// NewCreateChangeRequestRequestWithBody generates requests for CreateChangeRequest with any type of body
+func NewCreateChangeRequestRequestWithBody(server string, projectId openapi_types.UUID, params *CreateChangeRequestParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "projectId", runtime.ParamLocationPath, projectId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/projects/%s/change-requests", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("POST", queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithLocation("simple", false, "Idempotency-Key", runtime.ParamLocationHeader, *params.IdempotencyKey)
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
 // NewListCoachingNotesRequest generates requests for ListCoachingNotes
 func NewListCoachingNotesRequest(server string, projectId openapi_types.UUID, params *ListCoachingNotesParams) (*http.Request, error) {
 	var err error
@@ -14999,6 +15851,40 @@ func NewCreateMilestoneRequestWithBody(server string, projectId openapi_types.UU
 			req.Header.Set("Idempotency-Key", headerParam0)
 		}
 
+	}
+
+	return req, nil
+}
+
+// NewListPlanVersionsRequest generates requests for ListPlanVersions
+func NewListPlanVersionsRequest(server string, projectId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "projectId", runtime.ParamLocationPath, projectId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/projects/%s/plan-versions", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
 	}
 
 	return req, nil
@@ -16112,6 +16998,17 @@ type ClientWithResponsesInterface interface {
 	// LogoutEverywhereWithResponse request
 	LogoutEverywhereWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*LogoutEverywhereResponse, error)
 
+	// GetChangeRequestWithResponse request
+	GetChangeRequestWithResponse(ctx context.Context, changeRequestId openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetChangeRequestResponse, error)
+
+	// DecideChangeRequestWithBodyWithResponse request with any body
+	DecideChangeRequestWithBodyWithResponse(ctx context.Context, changeRequestId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DecideChangeRequestResponse, error)
+
+	DecideChangeRequestWithResponse(ctx context.Context, changeRequestId openapi_types.UUID, body DecideChangeRequestJSONRequestBody, reqEditors ...RequestEditorFn) (*DecideChangeRequestResponse, error)
+
+	// WithdrawChangeRequestWithResponse request
+	WithdrawChangeRequestWithResponse(ctx context.Context, changeRequestId openapi_types.UUID, reqEditors ...RequestEditorFn) (*WithdrawChangeRequestResponse, error)
+
 	// DeleteClassWithResponse request
 	DeleteClassWithResponse(ctx context.Context, classId openapi_types.UUID, reqEditors ...RequestEditorFn) (*DeleteClassResponse, error)
 
@@ -16186,6 +17083,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListCohortEscalationsWithResponse request
 	ListCohortEscalationsWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *ListCohortEscalationsParams, reqEditors ...RequestEditorFn) (*ListCohortEscalationsResponse, error)
+
+	// ListMyAssessmentsWithResponse request
+	ListMyAssessmentsWithResponse(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*ListMyAssessmentsResponse, error)
 
 	// GetCohortProgressWithResponse request
 	GetCohortProgressWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *GetCohortProgressParams, reqEditors ...RequestEditorFn) (*GetCohortProgressResponse, error)
@@ -16417,6 +17317,14 @@ type ClientWithResponsesInterface interface {
 
 	RecordAssessmentWithResponse(ctx context.Context, projectId openapi_types.UUID, params *RecordAssessmentParams, body RecordAssessmentJSONRequestBody, reqEditors ...RequestEditorFn) (*RecordAssessmentResponse, error)
 
+	// ListChangeRequestsWithResponse request
+	ListChangeRequestsWithResponse(ctx context.Context, projectId openapi_types.UUID, params *ListChangeRequestsParams, reqEditors ...RequestEditorFn) (*ListChangeRequestsResponse, error)
+
+	// CreateChangeRequestWithBodyWithResponse request with any body
+	CreateChangeRequestWithBodyWithResponse(ctx context.Context, projectId openapi_types.UUID, params *CreateChangeRequestParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateChangeRequestResponse, error)
+
+	CreateChangeRequestWithResponse(ctx context.Context, projectId openapi_types.UUID, params *CreateChangeRequestParams, body CreateChangeRequestJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateChangeRequestResponse, error)
+
 	// ListCoachingNotesWithResponse request
 	ListCoachingNotesWithResponse(ctx context.Context, projectId openapi_types.UUID, params *ListCoachingNotesParams, reqEditors ...RequestEditorFn) (*ListCoachingNotesResponse, error)
 
@@ -16446,6 +17354,9 @@ type ClientWithResponsesInterface interface {
 	CreateMilestoneWithBodyWithResponse(ctx context.Context, projectId openapi_types.UUID, params *CreateMilestoneParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateMilestoneResponse, error)
 
 	CreateMilestoneWithResponse(ctx context.Context, projectId openapi_types.UUID, params *CreateMilestoneParams, body CreateMilestoneJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateMilestoneResponse, error)
+
+	// ListPlanVersionsWithResponse request
+	ListPlanVersionsWithResponse(ctx context.Context, projectId openapi_types.UUID, reqEditors ...RequestEditorFn) (*ListPlanVersionsResponse, error)
 
 	// UnpublishProjectWithResponse request
 	UnpublishProjectWithResponse(ctx context.Context, projectId openapi_types.UUID, reqEditors ...RequestEditorFn) (*UnpublishProjectResponse, error)
@@ -16916,6 +17827,93 @@ func (r LogoutEverywhereResponse) Status() string {
 
 // StatusCode returns HTTPResponse.StatusCode
 func (r LogoutEverywhereResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type GetChangeRequestResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *ChangeRequest
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r GetChangeRequestResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetChangeRequestResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type DecideChangeRequestResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *ChangeRequest
+	ApplicationproblemJSON400 *ErrorModel
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON413 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r DecideChangeRequestResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DecideChangeRequestResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type WithdrawChangeRequestResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *ChangeRequest
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r WithdrawChangeRequestResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r WithdrawChangeRequestResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -17469,6 +18467,34 @@ func (r ListCohortEscalationsResponse) Status() string {
 
 // StatusCode returns HTTPResponse.StatusCode
 func (r ListCohortEscalationsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type ListMyAssessmentsResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *MyAssessmentsOutputBody
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r ListMyAssessmentsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListMyAssessmentsResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -19310,6 +20336,64 @@ func (r RecordAssessmentResponse) StatusCode() int {
 	return 0
 }
 
+type ListChangeRequestsResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *ListOutputChangeRequestBody
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r ListChangeRequestsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListChangeRequestsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type CreateChangeRequestResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON201                   *ChangeRequest
+	ApplicationproblemJSON400 *ErrorModel
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON413 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateChangeRequestResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateChangeRequestResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
 type ListCoachingNotesResponse struct {
 	Body                      []byte
 	HTTPResponse              *http.Response
@@ -19540,6 +20624,33 @@ func (r CreateMilestoneResponse) Status() string {
 
 // StatusCode returns HTTPResponse.StatusCode
 func (r CreateMilestoneResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type ListPlanVersionsResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *PlanVersionList
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r ListPlanVersionsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListPlanVersionsResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -20209,6 +21320,41 @@ func (c *ClientWithResponses) LogoutEverywhereWithResponse(ctx context.Context, 
 	return ParseLogoutEverywhereResponse(rsp)
 }
 
+// GetChangeRequestWithResponse request returning *GetChangeRequestResponse
+func (c *ClientWithResponses) GetChangeRequestWithResponse(ctx context.Context, changeRequestId openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetChangeRequestResponse, error) {
+	rsp, err := c.GetChangeRequest(ctx, changeRequestId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetChangeRequestResponse(rsp)
+}
+
+// DecideChangeRequestWithBodyWithResponse request with arbitrary body returning *DecideChangeRequestResponse
+func (c *ClientWithResponses) DecideChangeRequestWithBodyWithResponse(ctx context.Context, changeRequestId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DecideChangeRequestResponse, error) {
+	rsp, err := c.DecideChangeRequestWithBody(ctx, changeRequestId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDecideChangeRequestResponse(rsp)
+}
+
+func (c *ClientWithResponses) DecideChangeRequestWithResponse(ctx context.Context, changeRequestId openapi_types.UUID, body DecideChangeRequestJSONRequestBody, reqEditors ...RequestEditorFn) (*DecideChangeRequestResponse, error) {
+	rsp, err := c.DecideChangeRequest(ctx, changeRequestId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDecideChangeRequestResponse(rsp)
+}
+
+// WithdrawChangeRequestWithResponse request returning *WithdrawChangeRequestResponse
+func (c *ClientWithResponses) WithdrawChangeRequestWithResponse(ctx context.Context, changeRequestId openapi_types.UUID, reqEditors ...RequestEditorFn) (*WithdrawChangeRequestResponse, error) {
+	rsp, err := c.WithdrawChangeRequest(ctx, changeRequestId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseWithdrawChangeRequestResponse(rsp)
+}
+
 // DeleteClassWithResponse request returning *DeleteClassResponse
 func (c *ClientWithResponses) DeleteClassWithResponse(ctx context.Context, classId openapi_types.UUID, reqEditors ...RequestEditorFn) (*DeleteClassResponse, error) {
 	rsp, err := c.DeleteClass(ctx, classId, reqEditors...)
@@ -20450,6 +21596,15 @@ func (c *ClientWithResponses) ListCohortEscalationsWithResponse(ctx context.Cont
 		return nil, err
 	}
 	return ParseListCohortEscalationsResponse(rsp)
+}
+
+// ListMyAssessmentsWithResponse request returning *ListMyAssessmentsResponse
+func (c *ClientWithResponses) ListMyAssessmentsWithResponse(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*ListMyAssessmentsResponse, error) {
+	rsp, err := c.ListMyAssessments(ctx, cohortId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListMyAssessmentsResponse(rsp)
 }
 
 // GetCohortProgressWithResponse request returning *GetCohortProgressResponse
@@ -21180,6 +22335,32 @@ func (c *ClientWithResponses) RecordAssessmentWithResponse(ctx context.Context, 
 	return ParseRecordAssessmentResponse(rsp)
 }
 
+// ListChangeRequestsWithResponse request returning *ListChangeRequestsResponse
+func (c *ClientWithResponses) ListChangeRequestsWithResponse(ctx context.Context, projectId openapi_types.UUID, params *ListChangeRequestsParams, reqEditors ...RequestEditorFn) (*ListChangeRequestsResponse, error) {
+	rsp, err := c.ListChangeRequests(ctx, projectId, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListChangeRequestsResponse(rsp)
+}
+
+// CreateChangeRequestWithBodyWithResponse request with arbitrary body returning *CreateChangeRequestResponse
+func (c *ClientWithResponses) CreateChangeRequestWithBodyWithResponse(ctx context.Context, projectId openapi_types.UUID, params *CreateChangeRequestParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateChangeRequestResponse, error) {
+	rsp, err := c.CreateChangeRequestWithBody(ctx, projectId, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateChangeRequestResponse(rsp)
+}
+
+func (c *ClientWithResponses) CreateChangeRequestWithResponse(ctx context.Context, projectId openapi_types.UUID, params *CreateChangeRequestParams, body CreateChangeRequestJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateChangeRequestResponse, error) {
+	rsp, err := c.CreateChangeRequest(ctx, projectId, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateChangeRequestResponse(rsp)
+}
+
 // ListCoachingNotesWithResponse request returning *ListCoachingNotesResponse
 func (c *ClientWithResponses) ListCoachingNotesWithResponse(ctx context.Context, projectId openapi_types.UUID, params *ListCoachingNotesParams, reqEditors ...RequestEditorFn) (*ListCoachingNotesResponse, error) {
 	rsp, err := c.ListCoachingNotes(ctx, projectId, params, reqEditors...)
@@ -21274,6 +22455,15 @@ func (c *ClientWithResponses) CreateMilestoneWithResponse(ctx context.Context, p
 		return nil, err
 	}
 	return ParseCreateMilestoneResponse(rsp)
+}
+
+// ListPlanVersionsWithResponse request returning *ListPlanVersionsResponse
+func (c *ClientWithResponses) ListPlanVersionsWithResponse(ctx context.Context, projectId openapi_types.UUID, reqEditors ...RequestEditorFn) (*ListPlanVersionsResponse, error) {
+	rsp, err := c.ListPlanVersions(ctx, projectId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListPlanVersionsResponse(rsp)
 }
 
 // UnpublishProjectWithResponse request returning *UnpublishProjectResponse
@@ -22420,6 +23610,231 @@ func ParseLogoutEverywhereResponse(rsp *http.Response) (*LogoutEverywhereRespons
 			return nil, err
 		}
 		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetChangeRequestResponse parses an HTTP response from a GetChangeRequestWithResponse call
+func ParseGetChangeRequestResponse(rsp *http.Response) (*GetChangeRequestResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetChangeRequestResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ChangeRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDecideChangeRequestResponse parses an HTTP response from a DecideChangeRequestWithResponse call
+func ParseDecideChangeRequestResponse(rsp *http.Response) (*DecideChangeRequestResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DecideChangeRequestResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ChangeRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseWithdrawChangeRequestResponse parses an HTTP response from a WithdrawChangeRequestWithResponse call
+func ParseWithdrawChangeRequestResponse(rsp *http.Response) (*WithdrawChangeRequestResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &WithdrawChangeRequestResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ChangeRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
 		var dest ErrorModel
@@ -23827,6 +25242,74 @@ func ParseListCohortEscalationsResponse(rsp *http.Response) (*ListCohortEscalati
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ListOutputEscalationBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListMyAssessmentsResponse parses an HTTP response from a ListMyAssessmentsWithResponse call
+func ParseListMyAssessmentsResponse(rsp *http.Response) (*ListMyAssessmentsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListMyAssessmentsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest MyAssessmentsOutputBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -28532,6 +30015,156 @@ func ParseRecordAssessmentResponse(rsp *http.Response) (*RecordAssessmentRespons
 	return response, nil
 }
 
+// ParseListChangeRequestsResponse parses an HTTP response from a ListChangeRequestsWithResponse call
+func ParseListChangeRequestsResponse(rsp *http.Response) (*ListChangeRequestsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListChangeRequestsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListOutputChangeRequestBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateChangeRequestResponse parses an HTTP response from a CreateChangeRequestWithResponse call
+func ParseCreateChangeRequestResponse(rsp *http.Response) (*CreateChangeRequestResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateChangeRequestResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ChangeRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseListCoachingNotesResponse parses an HTTP response from a ListCoachingNotesWithResponse call
 func ParseListCoachingNotesResponse(rsp *http.Response) (*ListCoachingNotesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -29133,6 +30766,67 @@ func ParseCreateMilestoneResponse(rsp *http.Response) (*CreateMilestoneResponse,
 			return nil, err
 		}
 		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListPlanVersionsResponse parses an HTTP response from a ListPlanVersionsWithResponse call
+func ParseListPlanVersionsResponse(rsp *http.Response) (*ListPlanVersionsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListPlanVersionsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PlanVersionList
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
 		var dest ErrorModel

@@ -93,6 +93,7 @@ function ScoreForm({ project, rubrics, onSaved }: { project: Project; rubrics: S
   // Typed scores by seminar and criterion key ("design.change_idea"), kept when switching seminars.
   const [typed, setTyped] = useState<Record<string, string>>({});
   const [comment, setComment] = useState("");
+  const [reason, setReason] = useState("");
   const [key, setKey] = useState(idempotencyKey);
   const [saved, setSaved] = useState<Assessment>();
   const action = useAction();
@@ -108,7 +109,7 @@ function ScoreForm({ project, rubrics, onSaved }: { project: Project; rubrics: S
     void action.run(async () => {
       const bad = criteria.flatMap((c, i) => (scores[c.key] === undefined ? [{ location: `body.scores[${i}].score`, message: t("examiner.scoreInvalid") }] : []));
       if (bad.length) throw new ApiError({ title: t("examiner.checkScores"), status: 422, errors: bad });
-      const body: Schema<"AssessmentCreate"> = { seminar, scores: criteria.map((c) => ({ criterion: c.key, score: scores[c.key] ?? 0 })), comment };
+      const body: Schema<"AssessmentCreate"> = { seminar, scores: criteria.map((c) => ({ criterion: c.key, score: scores[c.key] ?? 0 })), comment, ...(reason ? { reason } : {}) };
       let answer: Assessment;
       try {
         answer = await ok(api.POST("/v1/projects/{projectId}/assessments", { params: { path: { projectId: project.id }, header: { "Idempotency-Key": key } }, body }));
@@ -163,6 +164,7 @@ function ScoreForm({ project, rubrics, onSaved }: { project: Project; rubrics: S
           <p className="muted">{t("examiner.serverDecides")}</p>
         </div>
         <TextArea label={t("examiner.comment")} name="comment" value={comment} onChange={(e) => setComment(e.target.value)} problem={action.problem} maxLength={10000} />
+        <TextArea label={t("seminar.reason")} hint={t("seminar.reasonHint")} name="reason" value={reason} onChange={(e) => setReason(e.target.value)} problem={action.problem} maxLength={10000} />
         <ProblemAlert error={action.error} fieldsShown />
         {saved && (
           <div className="alert alert-ok" role="status">

@@ -8,7 +8,7 @@ import { api, ok, type Schema } from "../../api";
 import { formatDate, formatDateTime, formatNumber } from "../../format";
 import { t } from "../../i18n";
 import { offers, whyRefused } from "../../offers";
-import { Badge, Button, Empty, Field, Load, PageTitle, ProblemAlert, Select, useAction, useIdempotencyKeys, useLoad } from "../../ui";
+import { Badge, Button, Empty, Field, Load, PageTitle, ProblemAlert, Select, TextArea, useAction, useIdempotencyKeys, useLoad } from "../../ui";
 
 type Session = Schema<"SeminarSession">;
 type Line = Schema<"ParticipantProgress">;
@@ -49,6 +49,7 @@ export function SeminarSessions({ cohortId }: { cohortId: string }) {
               sessions.map((s) => <SessionCard key={s.id} cohortId={cohortId} session={s} lines={lines} examiners={examiners} onChanged={done} />)
             )}
             {offers(cohort, "create-seminar-session") && <CreateSession cohortId={cohortId} lines={lines} examiners={examiners} onCreated={done} />}
+            <AppealsBoard cohortId={cohortId} sessions={sessions} lines={lines} onChanged={done} />
           </>
         )}
       </Load>
@@ -333,5 +334,88 @@ function CreateSession({ cohortId, lines, examiners, onCreated }: { cohortId: st
         {t("seminar.create")}
       </Button>
     </form>
+  );
+}
+
+type Appeal = Schema<"Appeal">;
+
+/** The cohort's appeals (keberatan): assigning each to the examiners concerned, and deciding it. */
+function AppealsBoard({ cohortId, sessions, lines, onChanged }: { cohortId: string; sessions: Session[]; lines: Line[]; onChanged: (message: string) => void }) {
+  const appeals = useLoad(() => ok(api.GET("/v1/cohorts/{cohortId}/appeals", { params: { path: { cohortId } } })), [cohortId]);
+  const items = appeals.data?.items ?? [];
+  const changed = (message: string) => {
+    appeals.reload();
+    onChanged(message);
+  };
+  return (
+    <section className="subpanel" aria-labelledby="appeals-board">
+      <h2 id="appeals-board">{t("appeal.board")}</h2>
+      {items.length === 0 ? (
+        <Empty>{t("appeal.none")}</Empty>
+      ) : (
+        items.map((a) => (
+          <AppealCard key={a.id} cohortId={cohortId} appeal={a} session={sessions.find((s) => s.id === a.sessionId)}
+            name={lines.find((l) => l.projectId === a.projectId)?.participantName ?? ""} onChanged={changed} />
+        ))
+      )}
+    </section>
+  );
+}
+
+/** One appeal with what it offers. */
+function AppealCard({ cohortId, appeal, session, name, onChanged }: { cohortId: string; appeal: Appeal; session: Session | undefined; name: string; onChanged: (message: string) => void }) {
+  const action = useAction();
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [decision, setDecision] = useState<"granted" | "partly_granted" | "refused">("refused");
+  const [note, setNote] = useState("");
+  const path = { params: { path: { cohortId, appealId: appeal.id } } };
+  const assign = () =>
+    void action.run(async () => {
+      await ok(api.POST("/v1/cohorts/{cohortId}/appeals/{appealId}/assignment", { ...path, body: { examiners: chosen } }));
+      onChanged(t("appeal.assigned"));
+    });
+  const decide = () =>
+    void action.run(async () => {
+      await ok(api.POST("/v1/cohorts/{cohortId}/appeals/{appealId}/decision", { ...path, body: { decision, ...(note ? { note } : {}) } }));
+      onChanged(t("appeal.decided"));
+    });
+  const result = (r: Schema<"DeterminedResult">) => ({ score: formatNumber(r.score, 2), predicate: t(`examiner.predicate.${r.predicate}`) });
+  return (
+    <div className="card">
+      <h3>
+        {name} — {t(`seminar.kind.${appeal.seminar}`)} <Badge tone="info">{t(`appeal.status.${appeal.status}`)}</Badge>
+      </h3>
+      <p>{appeal.reasons}</p>
+      {appeal.before && <p className="muted">{t("appeal.before", result(appeal.before))}</p>}
+      {appeal.after && <p>{t("appeal.after", result(appeal.after))}</p>}
+      <ProblemAlert error={action.error} />
+      {offers(appeal, "assign-appeal") && session && (
+        <fieldset>
+          <legend>{t("appeal.assign")}</legend>
+          {session.examiners.map((e) => (
+            <label key={e.userId} className="check">
+              <input type="checkbox" checked={chosen.includes(e.userId)}
+                onChange={() => setChosen(chosen.includes(e.userId) ? chosen.filter((x) => x !== e.userId) : [...chosen, e.userId])} /> {e.name}
+            </label>
+          ))}
+          <Button type="button" className="btn-small" busy={action.busy} disabled={chosen.length === 0} onClick={assign}>
+            {t("appeal.assign")}
+          </Button>
+        </fieldset>
+      )}
+      {offers(appeal, "close-appeal") && (
+        <div className="inline-form">
+          <Select label={t("appeal.decision")} name="decision" value={decision} onChange={(e) => setDecision(e.target.value as typeof decision)}>
+            <option value="granted">{t("appeal.status.granted")}</option>
+            <option value="partly_granted">{t("appeal.status.partly_granted")}</option>
+            <option value="refused">{t("appeal.status.refused")}</option>
+          </Select>
+          <TextArea label={t("appeal.note")} name="note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={10000} />
+          <Button type="button" className="btn-primary btn-small" busy={action.busy} onClick={decide}>
+            {t("appeal.decide")}
+          </Button>
+        </div>
+      )}
+    </div>
   );
 }

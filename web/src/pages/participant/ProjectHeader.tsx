@@ -10,6 +10,7 @@ import { offers } from "../../offers";
 import { Link } from "../../router";
 import { Badge, Button, ProblemAlert, statusLabel, useAction } from "../../ui";
 import { projectTone, shortTermProgress, type Milestone, type Project } from "./model";
+import { AppealPanel } from "./AppealPanel";
 
 type Props = {
   project: Project;
@@ -115,6 +116,7 @@ function Results({ project }: { project: Project }) {
           </li>
         ))}
       </ul>
+      <AppealPanel project={project} />
     </div>
   );
 }
