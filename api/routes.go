@@ -18,6 +18,7 @@ func registerRoutes(v1 huma.API, s *Services) {
 	registerEvidence(v1, s)
 	registerProgress(v1, s)
 	registerAssessments(v1, s)
+	registerMyAssessments(v1, s)
 	registerMentorTransfers(v1, s)
 	registerFollowUps(v1, s)
 	registerHolidays(v1, s)

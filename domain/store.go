@@ -291,6 +291,9 @@ type AssessmentStore interface {
 	Create(ctx context.Context, a Assessment) error
 	// OfProject returns a project's assessments, oldest first.
 	OfProject(ctx context.Context, project uuid.UUID) ([]Assessment, error)
+	// ByExaminer returns the assessments an examiner recorded in a cohort,
+	// oldest first.
+	ByExaminer(ctx context.Context, cohort, examiner uuid.UUID) ([]Assessment, error)
 	// Recorded reports whether any assessment of the seminar exists in the cohort.
 	Recorded(ctx context.Context, cohort uuid.UUID, seminar Seminar) (bool, error)
 	// Release records that a seminar's results are released to participants.

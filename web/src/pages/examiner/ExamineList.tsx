@@ -49,12 +49,14 @@ export function ExamineList({ cohortId }: { cohortId: string }) {
   }, [cohortId]);
   const [search, setSearch] = useState("");
   const me = useMe();
-  // What the examiner already scored, per project (their own assessments).
+  // What the examiner already scored, per project: their own assessments
+  // in the cohort, in one call (list-my-assessments).
   const scored = useLoad(async () => {
-    const lines = loaded.data?.lines ?? [];
-    const lists = await Promise.all(lines.map((l) => ok(api.GET("/v1/projects/{projectId}/assessments", { params: { path: { projectId: l.projectId } } })).then((r) => [l.projectId, ownScores(r.items, me.user.id)] as const)));
-    return new Map(lists);
-  }, [loaded.data, me.user.id]);
+    const mine = await ok(api.GET("/v1/cohorts/{cohortId}/my-assessments", { params: { path: { cohortId } } }));
+    const byProject = new Map<string, Assessment[]>();
+    for (const a of mine.items) byProject.set(a.projectId, [...(byProject.get(a.projectId) ?? []), a]);
+    return new Map((loaded.data?.lines ?? []).map((l) => [l.projectId, ownScores(byProject.get(l.projectId) ?? [], me.user.id)] as const));
+  }, [loaded.data, me.user.id, cohortId]);
 
   return (
     <>
