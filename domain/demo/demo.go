@@ -135,6 +135,8 @@ type builder struct {
 	runs []*run
 	// designSessionID is the design seminar's session, once made.
 	designSessionID uuid.UUID
+	// seminarRuns are the runs whose design the examiners scored, in order.
+	seminarRuns []*run
 	// classIDs are the classes (kelas) by group (classes.go).
 	classIDs []uuid.UUID
 }
@@ -395,6 +397,9 @@ func (b *builder) assess(ctx context.Context) error {
 		if err := past.Cohorts.ReleaseResults(ctx, b.organizer, b.cohort.ID, domain.SeminarDesign); err != nil {
 			return err
 		}
+		if err := b.appeal(ctx); err != nil {
+			return err
+		}
 	}
 	rubrics, err := b.s.Cohorts.Rubrics(ctx, b.organizer, b.cohort.ID)
 	if err != nil {
@@ -434,6 +439,48 @@ func (b *builder) assess(ctx context.Context) error {
 		}
 		_, err = b.s.Cohorts.DetermineSeminarSession(ctx, b.organizer, b.cohort.ID, session.ID)
 		return err
+	}
+	return nil
+}
+
+// appeal files two appeals of the design seminar's results the day after
+// their release: the first is assigned to the first examiner, who raises
+// their score with a reason, and decided as partly granted; the second is
+// assigned and waits for its examiner.
+func (b *builder) appeal(ctx context.Context) error {
+	if len(b.seminarRuns) < 2 || len(b.examiners) == 0 {
+		return nil
+	}
+	past := b.s.AsOf(func() time.Time { return b.day(designSeminarDay + 4).Time().Add(9 * time.Hour) })
+	examiner := &domain.Actor{UserID: b.examiners[0].ID, Roles: []domain.CohortRole{{CohortID: b.cohort.ID, Role: domain.RoleExaminer}}}
+	rubrics, err := past.Cohorts.Rubrics(ctx, b.organizer, b.cohort.ID)
+	if err != nil {
+		return err
+	}
+	for i, r := range b.seminarRuns[:2] {
+		a, err := past.Projects.FileAppeal(ctx, r.participant, r.project, domain.SeminarDesign,
+			"Penilaian kriteria pemetaan stakeholder belum mempertimbangkan lampiran analisis stakeholder yang telah diunggah bersama rancangan.")
+		if err != nil {
+			return fmt.Errorf("appeal of %s: %w", r.p.Person.Name(), err)
+		}
+		if _, err := past.Cohorts.AssignAppeal(ctx, b.organizer, b.cohort.ID, a.ID, []uuid.UUID{examiner.UserID}); err != nil {
+			return err
+		}
+		if i > 0 {
+			continue // the second waits for its examiner
+		}
+		scores := make([]domain.Score, len(rubrics[0].Criteria))
+		for k, c := range rubrics[0].Criteria {
+			scores[k] = domain.Score{Criterion: c.Key, Score: min(100, 78+float64((r.p.Index*7+k*3)%40)/2)}
+		}
+		if _, err := past.Projects.ReviseAssessment(ctx, examiner, r.project, domain.SeminarDesign, scores, examinerRemarks[0],
+			"Lampiran analisis stakeholder ditelaah ulang; nilai pemetaan stakeholder disesuaikan."); err != nil {
+			return err
+		}
+		if _, err := past.Cohorts.CloseAppeal(ctx, b.organizer, b.cohort.ID, a.ID, string(domain.AppealPartlyGranted),
+			"Keberatan dikabulkan sebagian: nilai penguji pertama disesuaikan, nilai penguji kedua tetap."); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -95,6 +95,8 @@ func TestDemoHasEveryRoleAndProjectStatus(t *testing.T) {
 		{"determined design results", "SELECT count(*) FROM seminar_results WHERE seminar = ?", []any{"design"}, 10, 30},
 		{"determined final results", "SELECT count(*) FROM seminar_results WHERE seminar = ?", []any{"final"}, 1, 1},
 		{"released design results", "SELECT count(*) FROM result_releases WHERE seminar = ?", []any{"design"}, 1, 1},
+		{"appeals decided", "SELECT count(*) FROM appeals WHERE status = ?", []any{"partly_granted"}, 1, 1},
+		{"appeals waiting for their examiner", "SELECT count(*) FROM appeals WHERE status = ?", []any{"assigned"}, 1, 1},
 		{"evidence submitted", "SELECT count(*) FROM evidence WHERE status = ?", []any{"submitted"}, 1, 1000},
 		{"evidence approved", "SELECT count(*) FROM evidence WHERE status = ?", []any{"approved"}, 1, 1000},
 		{"evidence rejected", "SELECT count(*) FROM evidence WHERE status = ?", []any{"rejected"}, 1, 1000},

@@ -240,6 +240,7 @@ func (r *run) designSeminar(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	b.seminarRuns = append(b.seminarRuns, r)
 	i := r.p.Index
 	for j, examiner := range b.examiners {
 		actor := &domain.Actor{UserID: examiner.ID, Roles: []domain.CohortRole{{CohortID: b.cohort.ID, Role: domain.RoleExaminer}}}
