@@ -27,7 +27,8 @@ type Milestone struct {
 	DueOn         domain.Date   `json:"dueOn" format:"date" doc:"When it is due." example:"2026-05-15"`
 	Position      int           `json:"position" minimum:"0" maximum:"10000" doc:"Order within its horizon, lower first." example:"0"`
 	Activities    []Activity    `json:"activities" doc:"The steps towards it."`
-	Status        string        `json:"status" enum:"planned,in_progress,awaiting_verification,achieved" doc:"Where it stands." example:"planned"`
+	Status        string        `json:"status" enum:"planned,in_progress,awaiting_verification,achieved,not_achieved,continued" doc:"Where it stands: not_achieved and continued close a short-term milestone left unachieved when its project completes (continued: carried on in the mid term as a new milestone, as the mentor agreed). achieved, not_achieved and continued are read-only." example:"planned"`
+	ContinueToMid bool          `json:"continueToMid" doc:"The mentor agreed (by an approved change request) to continue it in the mid term if it is not achieved when the project completes."`
 	Overdue       bool          `json:"overdue" doc:"Past its due date and not achieved (as of today)."`
 	Evidence      EvidenceTally `json:"evidence" doc:"How many of its evidence stand in each status."`
 	ReviewComment string        `json:"reviewComment,omitempty" doc:"What the mentor wrote with the latest verdict: why, when they returned it." example:"Foto kegiatan belum dilampirkan."`
@@ -48,7 +49,7 @@ type EvidenceTally struct {
 func newMilestone(today domain.Date) func(domain.Milestone) Milestone {
 	return func(m domain.Milestone) Milestone {
 		out := Milestone{ID: m.ID, ProjectID: m.ProjectID, Horizon: string(m.Horizon), Title: m.Title, Description: m.Description,
-			DueOn: m.DueOn, Position: m.Position, Activities: make([]Activity, len(m.Activities)), Status: string(m.Status),
+			DueOn: m.DueOn, Position: m.Position, Activities: make([]Activity, len(m.Activities)), Status: string(m.Status), ContinueToMid: m.ContinueToMid,
 			Overdue: m.Overdue(today), ReviewComment: m.ReviewComment, Version: m.Version, CreatedAt: m.CreatedAt, UpdatedAt: m.UpdatedAt, Offered: offered(m.Offer),
 			Evidence: EvidenceTally{Submitted: m.Evidence[domain.EvidenceSubmitted], Approved: m.Evidence[domain.EvidenceApproved],
 				Rejected: m.Evidence[domain.EvidenceRejected], Withdrawn: m.Evidence[domain.EvidenceWithdrawn]}}

@@ -28,6 +28,10 @@ func newHorizonProgress(h domain.HorizonProgress) HorizonProgress {
 type ProgressBasis struct {
 	Achieved int `json:"achieved" doc:"Achieved short-term milestones." example:"2"`
 	Total    int `json:"total" doc:"All short-term milestones." example:"4"`
+	// PlanVersion says which approved plan the counts are of: after the
+	// design's approval the plan changes only by approved change requests,
+	// so the milestones counted are those of this version.
+	PlanVersion int `json:"planVersion" minimum:"0" doc:"The approved plan version the counts are of (v1 at the design's approval, one more per approved change request); 0 before the design is approved, when progress counts the draft plan." example:"2"`
 }
 
 // ParticipantProgress is one participant's line of a cohort's progress.
@@ -62,7 +66,7 @@ func newParticipantProgress(r domain.ProgressRow) ParticipantProgress {
 		ParticipantSortName: domain.SortName(r.ParticipantName), MentorSortName: domain.SortName(r.MentorName),
 		ProjectID: r.ProjectID, ProjectTitle: r.ProjectTitle, ProjectStatus: string(r.ProjectStatus), Short: newHorizonProgress(r.Short),
 		Mid: newHorizonProgress(r.Mid), Long: newHorizonProgress(r.Long), PendingEvidence: r.PendingEvidence, Progress: r.Progress(),
-		ProgressBasis: ProgressBasis{Achieved: r.Short.Achieved, Total: r.Short.Total}, LastActivityAt: r.LastActivityAt, Offered: offered(r.Offer)}
+		ProgressBasis: ProgressBasis{Achieved: r.Short.Achieved, Total: r.Short.Total, PlanVersion: r.PlanVersion}, LastActivityAt: r.LastActivityAt, Offered: offered(r.Offer)}
 }
 
 // ProgressTotals sums up the participants listed.

@@ -37,6 +37,8 @@ type Project struct {
 	RevisionRequested bool              `json:"revisionRequested" doc:"Whether a reviewer returned the design for revision."`
 	RevisionComment   string            `json:"revisionComment,omitempty" doc:"What the reviewer asked to change."`
 	DesignRound       int               `json:"designRound" doc:"How many times the design has been submitted." example:"1"`
+	PlanVersion       int               `json:"planVersion" minimum:"0" doc:"The approved plan's version: 0 before the design is approved, 1 at its approval, one more with each approved change request. After approval the plan changes only by change request (create-change-request), and progress counts this version's milestones." example:"1"`
+	PlanApprovedAt    *time.Time        `json:"planApprovedAt,omitempty" doc:"When the current plan version was approved."`
 	Results           []SeminarResult   `json:"results,omitempty" doc:"Seminar results you may read: the mean of the examiners' latest totals (on get-project)."`
 	Participant       *Affiliation      `json:"participant,omitempty" doc:"Where the participant works: agency, regency and province, work unit (on get-project)."`
 	LastDesignReturn  *DesignReturnNote `json:"lastDesignReturn,omitempty" doc:"The latest return of the design, whose note the next round's review shows (on get-project); absent when it was never returned."`
@@ -50,7 +52,7 @@ func newProject(p domain.Project) Project {
 	out := Project{ID: p.ID, EnrollmentID: p.EnrollmentID, CohortID: p.CohortID, ParticipantID: p.Parties.ParticipantID, Title: p.Title,
 		Problem: p.Problem, Background: p.Background, Goal: p.Goal, Benefits: p.Benefits, Scope: p.Scope, InnovationAreas: p.InnovationAreas,
 		Stakeholders: make([]Stakeholder, len(p.Stakeholders)), Status: string(p.Status), RevisionRequested: p.RevisionRequested,
-		RevisionComment: p.RevisionComment, DesignRound: p.DesignRound, Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt,
+		RevisionComment: p.RevisionComment, DesignRound: p.DesignRound, PlanVersion: p.PlanVersion, PlanApprovedAt: p.PlanApprovedAt, Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt,
 		Offered: offered(p.Offer)}
 	for i, s := range p.Stakeholders {
 		out.Stakeholders[i] = Stakeholder{Name: s.Name, Kind: string(s.Kind), Power: string(s.Power), Interest: string(s.Interest)}
@@ -156,7 +158,7 @@ type TimelineEntry struct {
 	ActorID    *uuid.UUID     `json:"actorId,omitempty" format:"uuid" doc:"Who did it; absent for what the system did."`
 	ActorName  string         `json:"actorName" doc:"Their name." example:"Dr. Budi Santoso"`
 	Action     TimelineAction `json:"action" doc:"What happened; clients word it from the action and its details." example:"project.design_submitted"`
-	TargetType string         `json:"targetType" enum:"project,milestone,evidence,coaching_note,enrollment,mentor_transfer,assessment" doc:"What it happened to."`
+	TargetType string         `json:"targetType" enum:"project,milestone,evidence,coaching_note,enrollment,mentor_transfer,assessment,change_request" doc:"What it happened to."`
 	TargetID   uuid.UUID      `json:"targetId" format:"uuid" doc:"The id of that."`
 	Details    EventDetails   `json:"details" doc:"What the event names besides its actor and target."`
 }
@@ -185,6 +187,7 @@ type EventDetails struct {
 	PreviousMentor string             `json:"previousMentor,omitempty" doc:"The mentor a mentor transfer would replace." example:"Ir. Hendra Gunawan"`
 	Changes        []EnrollmentChange `json:"changes,omitempty" doc:"What changed in an enrollment."`
 	Timing         string             `json:"timing,omitempty" enum:"early,late" doc:"A workflow step taken outside its part of the cohort's agenda: early (before its window opened) or late (after it closed); left out when on time (see list-agenda-items)." example:"late"`
+	PlanVersion    int                `json:"planVersion,omitempty" doc:"The plan version an approval made (project.design_approved: 1; change_request.approved: the next)." example:"2"`
 	AgendaKind     string             `json:"agendaKind,omitempty" enum:"mandiri,jarak_jauh,klasikal,taking_ownership,seminar_rancangan,laboratorium,coaching,visitasi,seminar_laporan,penutupan,evaluasi_pasca" doc:"With timing: the kind of agenda item the step belongs to." example:"seminar_rancangan"`
 }
 
@@ -200,7 +203,7 @@ func newTimelineEntry(e domain.TimelineEntry) TimelineEntry {
 	d := e.Details
 	out := TimelineEntry{ID: e.ID, At: e.At, ActorID: e.ActorID, ActorName: e.ActorName, Action: TimelineAction(e.Action), TargetType: e.TargetType,
 		TargetID: e.TargetID, Details: EventDetails{Title: d.Title, Comment: d.Comment, Role: string(d.Role), Decision: string(d.Decision), Seminar: string(d.Seminar),
-			Mentor: d.Mentor, PreviousMentor: d.PreviousMentor, Timing: string(d.Timing), AgendaKind: string(d.AgendaKind)}}
+			Mentor: d.Mentor, PreviousMentor: d.PreviousMentor, Timing: string(d.Timing), AgendaKind: string(d.AgendaKind), PlanVersion: d.PlanVersion}}
 	for _, c := range d.Changes {
 		out.Details.Changes = append(out.Details.Changes, EnrollmentChange{Field: c.Field, From: c.From, To: c.To})
 	}

@@ -15,6 +15,7 @@ func registerRoutes(v1 huma.API, s *Services) {
 	registerEnrollments(v1, s)
 	registerProjects(v1, s)
 	registerMilestones(v1, s)
+	registerChangeRequests(v1, s)
 	registerEvidence(v1, s)
 	registerProgress(v1, s)
 	registerAssessments(v1, s)

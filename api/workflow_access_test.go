@@ -44,8 +44,11 @@ func (w *world) freshMilestone(withEvidence bool) (domain.Milestone, domain.Evid
 	if canBringTo(w.currentProject(w.t, w.project()).Status, domain.ProjectImplementing) { // a completed one stays completed
 		w.bringProjectTo(w.t, domain.ProjectImplementing)
 	}
-	m, err := w.projects().CreateMilestone(context.Background(), w.actor(w.participant), w.project(),
-		domain.MilestonePlan{Horizon: "mid", Title: "Replikasi ke kecamatan", DueOn: domain.DateOf(time.Now().AddDate(1, 0, 0))})
+	plan := domain.MilestonePlan{Horizon: "mid", Title: "Replikasi ke kecamatan", DueOn: domain.DateOf(time.Now().AddDate(1, 0, 0))}
+	m, err := w.projects().CreateMilestone(context.Background(), w.actor(w.participant), w.project(), plan)
+	if domain.KindOf(err) == domain.KindConflict { // an approved plan: by change request
+		m, err = w.approvedAddition(w.t, plan)
+	}
 	if err != nil {
 		w.t.Fatal(err)
 	}

@@ -50,6 +50,9 @@ type EventDetails struct {
 	// kind of agenda item the step belongs to.
 	Timing     AgendaTiming
 	AgendaKind AgendaKind
+	// PlanVersion is the plan version an approval made: 1 with the
+	// design's, then one more per approved change request.
+	PlanVersion int
 }
 
 // EnrollmentChange is one change of an enrollment, with the names or
@@ -66,7 +69,8 @@ var TimelineActions = []string{
 	"project.implementation_started", "project.final_submitted", "project.completed",
 	"project.published", "project.publication_updated", "project.withdrawn", "project.unpublished",
 	"milestone.created", "milestone.updated", "milestone.deleted", "milestone.claimed", "milestone.verified", "milestone.returned",
-	"milestone.started",
+	"milestone.started", "milestone.closed",
+	"change_request.filed", "change_request.reviewed", "change_request.approved", "change_request.returned", "change_request.withdrawn",
 	"evidence.submitted", "evidence.withdrawn", "evidence.approved", "evidence.rejected",
 	"coaching_note.added", "assessment.recorded", "assessment.revised", "result.determined",
 	"appeal.filed", "appeal.assigned", "appeal.closed", "result.redetermined", "enrollment.created", "enrollment.updated",

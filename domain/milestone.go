@@ -38,6 +38,13 @@ const (
 	MilestoneInProgress           MilestoneStatus = "in_progress"
 	MilestoneAwaitingVerification MilestoneStatus = "awaiting_verification"
 	MilestoneAchieved             MilestoneStatus = "achieved"
+	// A short-term milestone left unachieved when its project completes is
+	// closed: not_achieved, or continued when the mentor agreed (by
+	// approving a change request that names it) to carry it on in the mid
+	// term, where a planned copy of it is added. Both are terminal and never
+	// overdue (see closeShortTerm).
+	MilestoneNotAchieved MilestoneStatus = "not_achieved"
+	MilestoneContinued   MilestoneStatus = "continued"
 )
 
 // MaxActivities bounds the activities of one milestone.
@@ -69,6 +76,9 @@ type Milestone struct {
 	// ReviewComment is what the mentor wrote with the latest verdict: why,
 	// when they returned it ("" before any). It is kept with the review.
 	ReviewComment string
+	// ContinueToMid says the mentor agreed to continue it in the mid term if
+	// it is not achieved when the project completes.
+	ContinueToMid bool
 	Version       int64
 	CreatedAt     time.Time
 	UpdatedAt     time.Time
@@ -91,9 +101,10 @@ func (t EvidenceTally) total() int {
 }
 
 // Overdue reports whether the milestone is past its due date and not
-// achieved on the given day. It is derived, never stored.
+// achieved (nor closed at completion) on the given day. It is derived,
+// never stored.
 func (m Milestone) Overdue(today Date) bool {
-	return m.Status != MilestoneAchieved && m.DueOn.Before(today)
+	return !terminalMilestone(m.Status) && m.DueOn.Before(today)
 }
 
 // MilestonePlan is what a participant gives to add a milestone.
@@ -140,6 +151,9 @@ func newMilestone(project uuid.UUID, plan MilestonePlan, now time.Time) (Milesto
 // edit applies changes. The status may move between planned and
 // in_progress only: claiming and verifying have their own operations.
 func (m *Milestone) edit(c MilestoneChanges) error {
+	if err := m.checkWritable(); err != nil {
+		return err
+	}
 	var v Violations
 	if c.Title != nil {
 		m.Title = text(&v, "title", *c.Title, true)

@@ -23,6 +23,9 @@ func (s *Projects) CreateMilestone(ctx context.Context, actor *Actor, projectID 
 	var m Milestone
 	_, err := s.change(ctx, actor, projectID, EditProject, nil, func(tx Store, p *Project) ([]Event, error) {
 		var err error
+		if err := p.checkPlanOpen(); err != nil {
+			return nil, err
+		}
 		if m, err = newMilestone(p.ID, plan, s.now()); err != nil {
 			return nil, err
 		}
@@ -139,6 +142,12 @@ func (s *Projects) UpdateMilestone(ctx context.Context, actor *Actor, id uuid.UU
 		if err := m.edit(c); err != nil {
 			return nil, err
 		}
+		if m.Title != before.Title || m.DueOn.String() != before.DueOn.String() {
+			// Re-dating and retitling change the approved plan.
+			if err := p.checkPlanOpen(); err != nil {
+				return nil, err
+			}
+		}
 		e := milestoneEvent(actor, s, *p, *m, "milestone.updated")
 		e.Before, e.After = before, *m
 		return []Event{e}, nil
@@ -148,8 +157,10 @@ func (s *Projects) UpdateMilestone(ctx context.Context, actor *Actor, id uuid.UU
 // DeleteMilestone removes a planned milestone without evidence.
 func (s *Projects) DeleteMilestone(ctx context.Context, actor *Actor, id uuid.UUID, ifMatch *int64) error {
 	_, err := s.changeMilestone(ctx, actor, id, EditProject, ifMatch, func(tx Store, p *Project, m *Milestone) ([]Event, error) {
-		if err := m.checkDeletable(); err != nil {
-			return nil, err
+		for _, check := range []func() error{m.checkWritable, p.checkPlanOpen, m.checkDeletable} {
+			if err := check(); err != nil {
+				return nil, err
+			}
 		}
 		e := milestoneEvent(actor, s, *p, *m, "milestone.deleted")
 		e.Before = *m

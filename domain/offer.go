@@ -137,12 +137,15 @@ type projectState struct {
 // offered when one of the seminars accepts it; the seminar that does not is
 // refused on its own (see offerProject).
 var projectOffers = []offer[projectState]{
-	{OpUpdateProject, EditProject, func(s projectState) error { return s.p.checkDraft(CodeProjectNotDraft) }},
+	{OpUpdateProject, EditProject, func(s projectState) error {
+		return errors.Join(s.p.checkPlanOpen(), s.p.checkDraft(CodeProjectNotDraft))
+	}},
 	{OpSubmitDesign, EditProject, func(s projectState) error { return s.p.checkDraft(CodeDesignNotDraft) }},
 	{OpReviewDesign, ReviewDesign, func(s projectState) error { return s.p.checkReviewable(s.caller, s.round) }},
 	{OpStartImplementation, EditProject, func(s projectState) error { return s.p.checkStartable() }},
 	{OpSubmitFinal, EditProject, func(s projectState) error { return s.p.checkFinalSubmittable() }},
-	{OpCreateMilestone, EditProject, nil},
+	{OpCreateMilestone, EditProject, func(s projectState) error { return s.p.checkPlanOpen() }},
+	{OpCreateChangeRequest, EditProject, func(s projectState) error { return s.p.checkChangeRequestsOpen() }},
 	{OpPublishProject, PublishProject, func(s projectState) error { return s.p.checkPublishable() }},
 	{OpListCoachingNotes, ReadCoachingNotes, nil},
 	{OpAddCoachingNote, WriteCoachingNote, nil},
@@ -171,9 +174,11 @@ type milestoneState struct {
 // while the milestone is claimed; approving it may be refused on its own
 // (see offerMilestone).
 var milestoneOffers = []offer[milestoneState]{
-	{OpUpdateMilestone, EditProject, func(s milestoneState) error { return s.p.checkHorizonOpen(s.m.Horizon) }},
+	{OpUpdateMilestone, EditProject, func(s milestoneState) error {
+		return errors.Join(s.p.checkHorizonOpen(s.m.Horizon), s.m.checkWritable())
+	}},
 	{OpDeleteMilestone, EditProject, func(s milestoneState) error {
-		return errors.Join(s.p.checkHorizonOpen(s.m.Horizon), s.m.checkDeletable())
+		return errors.Join(s.p.checkHorizonOpen(s.m.Horizon), s.p.checkPlanOpen(), s.m.checkDeletable())
 	}},
 	{OpStartMilestone, EditProject, func(s milestoneState) error { return checkStartable(s.p, s.m) }},
 	{OpClaimMilestone, EditProject, func(s milestoneState) error {
@@ -336,6 +341,7 @@ func OfferedOperations() []Operation {
 	add(operationsOf(publicationOffers))
 	add(operationsOf(enrollmentOffers))
 	add(operationsOf(transferOffers))
+	add(operationsOf(changeRequestOffers))
 	add(operationsOf(progressRowOffers))
 	add(operationsOf(cohortOffers))
 	add(operationsOf(agendaOffers))

@@ -46,10 +46,16 @@ type Project struct {
 	// Assessed tells whether an examiner has assessed the project at a
 	// seminar, so that reading one without assessments costs no lookup of
 	// them. ProjectStore.Get sets it; lists leave it false.
-	Assessed  bool
-	Version   int64
-	CreatedAt time.Time
-	UpdatedAt time.Time
+	Assessed bool
+	// PlanVersion is the approved plan's version: 0 before approval, 1 at
+	// the design's approval, one more with each approved change request.
+	// Progress counts the milestones of this version (see
+	// checkPlanOpen: the plan changes only by approved change requests).
+	PlanVersion    int
+	PlanApprovedAt *time.Time
+	Version        int64
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
 	// Offer is what the caller who read it may do to it now; it is theirs,
 	// so audit snapshots leave it out.
 	Offer Offer `json:"-"`
@@ -93,6 +99,9 @@ type ProjectChanges struct {
 // editDesign applies changes to the design. Only a draft can be edited: a
 // submitted design is under review, an approved one is the agreed plan.
 func (p *Project) editDesign(c ProjectChanges) error {
+	if err := p.checkPlanOpen(); err != nil {
+		return err
+	}
 	if err := p.checkDraft(CodeProjectNotDraft); err != nil {
 		return err
 	}

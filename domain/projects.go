@@ -192,7 +192,13 @@ func (s *Projects) ReviewDesign(ctx context.Context, actor *Actor, id uuid.UUID,
 		flag(&e, StepDecideDesign, timing)
 		events := []Event{e}
 		if approved {
-			events = append(events, projectEvent(actor, now, *p, "project.design_approved"))
+			p.approvePlan(now) // the plan's first version
+			if err := tx.ChangeRequests().AddPlanVersion(ctx, p.ID, PlanVersion{Version: p.PlanVersion, ApprovedAt: now}); err != nil {
+				return nil, err
+			}
+			approvedEvent := projectEvent(actor, now, *p, "project.design_approved")
+			approvedEvent.Details.PlanVersion = p.PlanVersion
+			events = append(events, approvedEvent)
 			return events, s.notifyParticipant(ctx, tx, actor, *p, func(reviewer string) letterText {
 				return designApprovedLetter(reviewer, p.Title)
 			})

@@ -369,6 +369,11 @@ func (s *Cohorts) determine(ctx context.Context, tx Store, actor *Actor, c Cohor
 				return err
 			}
 			events = append(events, projectEvent(actor, now, p, "project.completed"))
+			closed, err := closeShortTerm(ctx, tx, actor, p, now)
+			if err != nil {
+				return err
+			}
+			events = append(events, closed...)
 		}
 	}
 	return tx.Events().Append(ctx, events...)

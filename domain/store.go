@@ -53,6 +53,9 @@ type Store interface {
 
 	// Seminar sessions and determined results (issue #21).
 	Seminars() SeminarStore
+
+	// Change requests of approved plans and the plans' versions (issue #22).
+	ChangeRequests() ChangeRequestStore
 }
 
 // Credentials are the secrets stored with a user: a password hash, or a
@@ -325,7 +328,10 @@ type ProgressRow struct {
 	Short, Mid, Long HorizonProgress
 	// PendingEvidence counts evidence waiting for the mentor's review.
 	PendingEvidence int
-	LastActivityAt  *time.Time
+	// PlanVersion is the approved plan version progress counts (0 before
+	// the design is approved).
+	PlanVersion    int
+	LastActivityAt *time.Time
 	// ImplementationStartsOn is the cohort's, which decides the project's
 	// effective status (see EffectiveStatus).
 	ImplementationStartsOn *Date

@@ -160,6 +160,7 @@ type eventDetails struct {
 	Changes        []enrollmentChange `json:"changes,omitempty"`
 	Timing         string             `json:"timing,omitempty"`
 	AgendaKind     string             `json:"agendaKind,omitempty"`
+	PlanVersion    int                `json:"planVersion,omitempty"`
 }
 
 // enrollmentChange is one change of events.details.changes.
@@ -171,7 +172,7 @@ type enrollmentChange struct {
 
 func eventDetailsOf(d domain.EventDetails) eventDetails {
 	out := eventDetails{Title: d.Title, Comment: d.Comment, Role: string(d.Role), Decision: string(d.Decision), Seminar: string(d.Seminar), Mentor: d.Mentor,
-		PreviousMentor: d.PreviousMentor, Timing: string(d.Timing), AgendaKind: string(d.AgendaKind)}
+		PreviousMentor: d.PreviousMentor, Timing: string(d.Timing), AgendaKind: string(d.AgendaKind), PlanVersion: d.PlanVersion}
 	for _, c := range d.Changes {
 		out.Changes = append(out.Changes, enrollmentChange{Field: c.Field, From: c.From, To: c.To})
 	}
@@ -180,7 +181,8 @@ func eventDetailsOf(d domain.EventDetails) eventDetails {
 
 func (d eventDetails) toDomain() domain.EventDetails {
 	out := domain.EventDetails{Title: d.Title, Comment: d.Comment, Role: domain.Role(d.Role), Decision: domain.DesignDecision(d.Decision), Seminar: domain.Seminar(d.Seminar),
-		Mentor: d.Mentor, PreviousMentor: d.PreviousMentor, Timing: domain.AgendaTiming(d.Timing), AgendaKind: domain.AgendaKind(d.AgendaKind)}
+		Mentor: d.Mentor, PreviousMentor: d.PreviousMentor, Timing: domain.AgendaTiming(d.Timing), AgendaKind: domain.AgendaKind(d.AgendaKind),
+		PlanVersion: d.PlanVersion}
 	for _, c := range d.Changes {
 		out.Changes = append(out.Changes, domain.EnrollmentChange{Field: c.Field, From: c.From, To: c.To})
 	}

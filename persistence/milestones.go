@@ -24,9 +24,11 @@ type milestoneRow struct {
 	Activities  []activityValue `bun:"activities,type:jsonb"`
 	Status      string          `bun:"status"`
 	ClaimedAt   *time.Time      `bun:"claimed_at"`
-	Version     int64           `bun:"version"`
-	CreatedAt   time.Time       `bun:"created_at"`
-	UpdatedAt   time.Time       `bun:"updated_at"`
+	// ContinueToMid is the mentor's agreement to continue it in the mid term.
+	ContinueToMid bool      `bun:"continue_to_mid"`
+	Version       int64     `bun:"version"`
+	CreatedAt     time.Time `bun:"created_at"`
+	UpdatedAt     time.Time `bun:"updated_at"`
 	// EvidenceTally counts the milestone's evidence by status
 	// (selectMilestones); empty where the query does not read it.
 	EvidenceTally map[string]int `bun:"evidence_tally,scanonly"`
@@ -44,7 +46,7 @@ type activityValue struct {
 func milestoneFromDomain(m domain.Milestone) milestoneRow {
 	r := milestoneRow{ID: m.ID, ProjectID: m.ProjectID, Horizon: string(m.Horizon), Title: m.Title, Description: m.Description,
 		DueOn: m.DueOn.Time(), Position: m.Position, Activities: []activityValue{}, Status: string(m.Status), ClaimedAt: m.ClaimedAt,
-		Version: m.Version, CreatedAt: m.CreatedAt, UpdatedAt: m.UpdatedAt}
+		ContinueToMid: m.ContinueToMid, Version: m.Version, CreatedAt: m.CreatedAt, UpdatedAt: m.UpdatedAt}
 	for _, a := range m.Activities {
 		r.Activities = append(r.Activities, activityValue{Title: a.Title, Output: a.Output})
 	}
@@ -54,7 +56,7 @@ func milestoneFromDomain(m domain.Milestone) milestoneRow {
 func (r milestoneRow) toDomain() domain.Milestone {
 	m := domain.Milestone{ID: r.ID, ProjectID: r.ProjectID, Horizon: domain.Horizon(r.Horizon), Title: r.Title, Description: r.Description,
 		DueOn: domain.DateOf(r.DueOn), Position: r.Position, Activities: []domain.Activity{}, Status: domain.MilestoneStatus(r.Status),
-		ClaimedAt: r.ClaimedAt, Evidence: domain.EvidenceTally{}, ReviewComment: r.ReviewComment, Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
+		ClaimedAt: r.ClaimedAt, ContinueToMid: r.ContinueToMid, Evidence: domain.EvidenceTally{}, ReviewComment: r.ReviewComment, Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
 	for status, n := range r.EvidenceTally {
 		m.Evidence[domain.EvidenceStatus(status)] = n
 	}

@@ -28,7 +28,7 @@ var _ domain.ProgressStore = (*ProgressStore)(nil)
 // with the same two arguments (HotSQL).
 var progressQuery = withValues(`
 SELECT e.id AS enrollment_id, e.participant_id, e.mentor_id, e.coach_id, u.name AS participant_name, e.group_name, e.class_id, cl.name AS class_name, mu.name AS mentor_name,
-       p.id AS project_id, p.title AS project_title, p.status AS project_status,
+       p.id AS project_id, p.title AS project_title, p.status AS project_status, p.plan_version,
        m.*, coalesce(ev.pending, 0) AS pending_evidence, act.at AS last_activity_at,
        (SELECT (ph->>'startsOn')::date FROM cohorts c, jsonb_array_elements(c.phases) ph
         WHERE c.id = $1 AND ph->>'kind' = ?0) AS implementation_starts_on
@@ -41,22 +41,23 @@ CROSS JOIN LATERAL (
 	SELECT count(*) FILTER (WHERE horizon = ?1) AS short_total,
 	       count(*) FILTER (WHERE horizon = ?1 AND status = ?4) AS short_achieved,
 	       count(*) FILTER (WHERE horizon = ?1 AND status = ?5) AS short_awaiting,
-	       count(*) FILTER (WHERE horizon = ?1 AND status <> ?4 AND due_on < $2) AS short_overdue,
+	       count(*) FILTER (WHERE horizon = ?1 AND status NOT IN (?4, ?7, ?8) AND due_on < $2) AS short_overdue,
 	       count(*) FILTER (WHERE horizon = ?2) AS mid_total,
 	       count(*) FILTER (WHERE horizon = ?2 AND status = ?4) AS mid_achieved,
 	       count(*) FILTER (WHERE horizon = ?2 AND status = ?5) AS mid_awaiting,
-	       count(*) FILTER (WHERE horizon = ?2 AND status <> ?4 AND due_on < $2) AS mid_overdue,
+	       count(*) FILTER (WHERE horizon = ?2 AND status NOT IN (?4, ?7, ?8) AND due_on < $2) AS mid_overdue,
 	       count(*) FILTER (WHERE horizon = ?3) AS long_total,
 	       count(*) FILTER (WHERE horizon = ?3 AND status = ?4) AS long_achieved,
 	       count(*) FILTER (WHERE horizon = ?3 AND status = ?5) AS long_awaiting,
-	       count(*) FILTER (WHERE horizon = ?3 AND status <> ?4 AND due_on < $2) AS long_overdue
+	       count(*) FILTER (WHERE horizon = ?3 AND status NOT IN (?4, ?7, ?8) AND due_on < $2) AS long_overdue
 	FROM milestones WHERE project_id = p.id
 ) m
 LEFT JOIN LATERAL (SELECT count(*) AS pending FROM evidence WHERE project_id = p.id AND status = ?6) ev ON true
 LEFT JOIN LATERAL (SELECT at FROM events WHERE project_id = p.id ORDER BY id DESC LIMIT 1) act ON true
 WHERE e.cohort_id = $1`,
 	domain.PhaseImplementation, domain.HorizonShort, domain.HorizonMid, domain.HorizonLong,
-	domain.MilestoneAchieved, domain.MilestoneAwaitingVerification, domain.EvidenceSubmitted)
+	domain.MilestoneAchieved, domain.MilestoneAwaitingVerification, domain.EvidenceSubmitted,
+	domain.MilestoneNotAchieved, domain.MilestoneContinued)
 
 // progressOrders are the ORDER BY clauses of the sorts.
 var progressOrders = map[string]string{
@@ -78,6 +79,7 @@ type progressRow struct {
 	ProjectID              uuid.UUID  `bun:"project_id"`
 	ProjectTitle           string     `bun:"project_title"`
 	ProjectStatus          string     `bun:"project_status"`
+	PlanVersion            int        `bun:"plan_version"`
 	ShortTotal             int        `bun:"short_total"`
 	ShortAchieved          int        `bun:"short_achieved"`
 	ShortAwaiting          int        `bun:"short_awaiting"`
@@ -101,7 +103,7 @@ func (r progressRow) toDomain() domain.ProgressRow {
 		Short:           domain.HorizonProgress{Total: r.ShortTotal, Achieved: r.ShortAchieved, AwaitingVerification: r.ShortAwaiting, Overdue: r.ShortOverdue},
 		Mid:             domain.HorizonProgress{Total: r.MidTotal, Achieved: r.MidAchieved, AwaitingVerification: r.MidAwaiting, Overdue: r.MidOverdue},
 		Long:            domain.HorizonProgress{Total: r.LongTotal, Achieved: r.LongAchieved, AwaitingVerification: r.LongAwaiting, Overdue: r.LongOverdue},
-		PendingEvidence: r.PendingEvidence, ClassID: r.ClassID,
+		PendingEvidence: r.PendingEvidence, ClassID: r.ClassID, PlanVersion: r.PlanVersion,
 		Parties: domain.Parties{ParticipantID: r.ParticipantID, MentorID: r.MentorID, CoachID: r.CoachID}}
 	if r.ClassName != nil {
 		out.ClassName = *r.ClassName

@@ -29,6 +29,8 @@ type projectRow struct {
 	RevisionComment   string             `bun:"revision_comment"`
 	DesignRound       int                `bun:"design_round"`
 	DesignSubmittedAt *time.Time         `bun:"design_submitted_at"`
+	PlanVersion       int                `bun:"plan_version"`
+	PlanApprovedAt    *time.Time         `bun:"plan_approved_at"`
 	Version           int64              `bun:"version"`
 	CreatedAt         time.Time          `bun:"created_at"`
 	UpdatedAt         time.Time          `bun:"updated_at"`
@@ -53,7 +55,7 @@ func projectFromDomain(p domain.Project) projectRow {
 	r := projectRow{ID: p.ID, EnrollmentID: p.EnrollmentID, Title: p.Title, Problem: p.Problem, Background: p.Background,
 		Goal: p.Goal, Benefits: p.Benefits, Scope: p.Scope, InnovationAreas: p.InnovationAreas, Stakeholders: []stakeholderValue{},
 		Status: string(p.Status), RevisionRequested: p.RevisionRequested, RevisionComment: p.RevisionComment,
-		DesignRound: p.DesignRound, DesignSubmittedAt: p.DesignSubmittedAt, Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+		DesignRound: p.DesignRound, DesignSubmittedAt: p.DesignSubmittedAt, PlanVersion: p.PlanVersion, PlanApprovedAt: p.PlanApprovedAt, Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
 	if r.InnovationAreas == nil {
 		r.InnovationAreas = []string{}
 	}
@@ -69,7 +71,11 @@ func (r projectRow) toDomain() domain.Project {
 		Title:   r.Title, Problem: r.Problem, Background: r.Background, Goal: r.Goal, Benefits: r.Benefits, Scope: r.Scope,
 		InnovationAreas: r.InnovationAreas, Stakeholders: []domain.Stakeholder{}, Status: domain.ProjectStatus(r.Status),
 		RevisionRequested: r.RevisionRequested, RevisionComment: r.RevisionComment, DesignRound: r.DesignRound,
-		DesignSubmittedAt: r.DesignSubmittedAt, Assessed: r.Assessed, Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
+		DesignSubmittedAt: r.DesignSubmittedAt, PlanVersion: r.PlanVersion, Assessed: r.Assessed, Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
+	if r.PlanApprovedAt != nil {
+		at := r.PlanApprovedAt.UTC()
+		p.PlanApprovedAt = &at
+	}
 	if p.InnovationAreas == nil {
 		p.InnovationAreas = []string{}
 	}

@@ -143,3 +143,6 @@ func (s *Store) Similarity() domain.SimilarityStore { return &SimilarityStore{db
 
 // Seminars returns the seminar sessions and determined results.
 func (s *Store) Seminars() domain.SeminarStore { return &SeminarStore{db: s.db} }
+
+// ChangeRequests returns the store of change requests and plan versions.
+func (s *Store) ChangeRequests() domain.ChangeRequestStore { return &ChangeRequestStore{db: s.db} }

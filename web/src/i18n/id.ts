@@ -100,6 +100,8 @@ export const id = {
   "milestoneStatus.in_progress": "Berjalan",
   "milestoneStatus.awaiting_verification": "Menunggu verifikasi",
   "milestoneStatus.achieved": "Tercapai",
+  "milestoneStatus.not_achieved": "Tidak tercapai",
+  "milestoneStatus.continued": "Dilanjutkan ke jangka menengah",
   "evidenceStatus.submitted": "Menunggu telaah",
   "evidenceStatus.approved": "Disetujui",
   "evidenceStatus.rejected": "Ditolak",

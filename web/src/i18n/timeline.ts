@@ -50,6 +50,15 @@ export const timelineWords: Record<Entry["action"], (d: Details, byTheSystem: bo
   "milestone.claimed": (d) => `menyatakan tahapan ${q(d.title)} tercapai dan meminta verifikasi`,
   "milestone.verified": (d) => `memverifikasi tercapainya tahapan ${q(d.title)}`,
   "milestone.returned": (d) => `mengembalikan tahapan ${q(d.title)}${why(d)}`,
+  "milestone.closed": (d) => `— tahapan jangka pendek ${q(d.title)} ditutup saat proyek selesai`,
+  "change_request.filed": (d) => `mengajukan permohonan perubahan rencana${why(d)}`,
+  "change_request.reviewed": (d) =>
+    d.decision === "return"
+      ? `mengembalikan permohonan perubahan rencana${why(d)}`
+      : `menyetujui permohonan perubahan rencana sebagai ${d.role ?? "coach"}`,
+  "change_request.approved": (d) => `— permohonan perubahan disetujui: rencana kini versi ${d.planVersion ?? ""}`.trimEnd(),
+  "change_request.returned": (d) => `— permohonan perubahan rencana dikembalikan${why(d)}`,
+  "change_request.withdrawn": () => "menarik permohonan perubahan rencana",
   "evidence.submitted": (d) => `mengunggah bukti dukung ${q(d.title)}`,
   "evidence.withdrawn": (d) => `menarik bukti dukung ${q(d.title)}`,
   "evidence.approved": (d) => `menyetujui bukti dukung ${q(d.title)}`,

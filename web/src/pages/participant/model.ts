@@ -36,7 +36,9 @@ export function designFolded(status: Project["status"]): boolean {
 
 /** The badge tone of a milestone status. */
 export function milestoneTone(status: Milestone["status"]): Tone {
-  return ({ planned: "muted", in_progress: "info", awaiting_verification: "warn", achieved: "ok" } as const)[status];
+  return (
+    { planned: "muted", in_progress: "info", awaiting_verification: "warn", achieved: "ok", not_achieved: "muted", continued: "info" } as const
+  )[status];
 }
 
 /** The badge tone of an evidence status. */
