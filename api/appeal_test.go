@@ -92,6 +92,16 @@ func TestAnAppealReopensOnlyTheAssignedExaminersScoreWithAReasonAndItsDecisionRe
 		t.Fatalf("assigned %+v", a)
 	}
 
+	// The examiner concerned is offered scoring again on their home; the other is not.
+	var mine struct{ Items []sessionBody }
+	expect(t, c.get("/v1/me/seminar-sessions", w.token(w.examiner.ID)), http.StatusOK).decode(t, &mine)
+	if len(mine.Items) != 1 || !slices.Contains(mine.Items[0].Participants[0].Actions, "record-assessment") {
+		t.Fatalf("the examiner of the appeal is not offered to score: %+v", mine.Items)
+	}
+	expect(t, c.get("/v1/me/seminar-sessions", w.token(second.ID)), http.StatusOK).decode(t, &mine)
+	if len(mine.Items) != 1 || slices.Contains(mine.Items[0].Participants[0].Actions, "record-assessment") {
+		t.Fatalf("an examiner the appeal does not concern is offered to score: %+v", mine.Items)
+	}
 	// Only the examiner concerned rescores, and only with a reason.
 	expectCode(t, c.post(projectPath(w, "/assessments"), w.token(second.ID), designScores(60)), http.StatusConflict, "assessment.determined")
 	res = c.post(projectPath(w, "/assessments"), w.token(w.examiner.ID), designScores(60))

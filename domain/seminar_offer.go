@@ -46,6 +46,8 @@ type participantState struct {
 	p      SessionParticipant
 	caller uuid.UUID
 	today  Date
+	// appeal is the participant's open appeal of the session's seminar, if any.
+	appeal *Appeal
 }
 
 // participantOffers are the operations on a participant of a session:
@@ -54,6 +56,9 @@ type participantState struct {
 // project is not at the seminar's stage.
 var participantOffers = []offer[participantState]{
 	{OpRecordAssessment, AssessProject, func(s participantState) error {
+		if s.ss.DeterminedAt != nil && s.ss.assigned(s.caller) && s.appeal != nil && s.appeal.reopens(s.caller) {
+			return nil // the appeal reopens the examiner's score, with a reason
+		}
 		p := Project{Status: s.p.ProjectStatus}
 		return s.ss.checkScorable(s.caller, p, s.today)
 	}},
@@ -61,15 +66,29 @@ var participantOffers = []offer[participantState]{
 
 // offerSession sets what actor may do to a session of c and to each of
 // its participants now.
-func (s *Cohorts) offerSession(actor *Actor, c Cohort, ss *SeminarSession) {
+func (s *Cohorts) offerSession(ctx context.Context, actor *Actor, c Cohort, ss *SeminarSession) error {
+	open := map[uuid.UUID]*Appeal{}
+	if ss.DeterminedAt != nil && ss.assigned(actor.UserID) {
+		appeals, err := s.store.Seminars().Appeals(ctx, ss.CohortID, nil)
+		if err != nil {
+			return err
+		}
+		for i, a := range appeals {
+			if a.Seminar == ss.Seminar && a.Status.open() {
+				open[a.ProjectID] = &appeals[i]
+			}
+		}
+	}
 	today := DateOf(s.now())
 	ss.ExaminersRequired = examinersRequired(*ss, c)
 	ss.Offer = offerOf(actor, Target{CohortID: ss.CohortID}, sessionState{ss: *ss, cohort: c, today: today}, sessionOffers)
 	for i := range ss.Participants {
 		p := &ss.Participants[i]
 		parties := Parties{ParticipantID: p.ParticipantID, MentorID: p.MentorID, CoachID: p.CoachID}
-		p.Offer = offerOf(actor, Target{CohortID: ss.CohortID, Enrollment: &parties}, participantState{ss: *ss, p: *p, caller: actor.UserID, today: today}, participantOffers)
+		p.Offer = offerOf(actor, Target{CohortID: ss.CohortID, Enrollment: &parties},
+			participantState{ss: *ss, p: *p, caller: actor.UserID, today: today, appeal: open[p.ProjectID]}, participantOffers)
 	}
+	return nil
 }
 
 // offerScoring refines a project's offer of record-assessment for an

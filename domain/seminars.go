@@ -20,10 +20,15 @@ func (s *Cohorts) SeminarSessions(ctx context.Context, actor *Actor, cohortID uu
 		return nil, err
 	}
 	list, err := s.store.Seminars().List(ctx, cohortID, seminar)
-	for i := range list {
-		s.offerSession(actor, c, &list[i])
+	if err != nil {
+		return nil, err
 	}
-	return list, err
+	for i := range list {
+		if err := s.offerSession(ctx, actor, c, &list[i]); err != nil {
+			return nil, err
+		}
+	}
+	return list, nil
 }
 
 // SeminarSession returns one session of a cohort.
@@ -39,8 +44,7 @@ func (s *Cohorts) SeminarSession(ctx context.Context, actor *Actor, cohortID, id
 	if err != nil || ss.CohortID != cohortID {
 		return SeminarSession{}, or(err, NotFound("seminar session"))
 	}
-	s.offerSession(actor, c, &ss)
-	return ss, nil
+	return ss, s.offerSession(ctx, actor, c, &ss)
 }
 
 // or returns err, or alt when err is nil.
@@ -70,7 +74,9 @@ func (s *Cohorts) ExaminerSessions(ctx context.Context, actor *Actor) ([]Seminar
 			}
 			cohorts[c.ID] = c
 		}
-		s.offerSession(actor, c, &list[i])
+		if err := s.offerSession(ctx, actor, c, &list[i]); err != nil {
+			return nil, err
+		}
 	}
 	return list, nil
 }
