@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { api, etag, ok, type Schema } from "../../api";
 import { formatDate } from "../../format";
 import { t } from "../../i18n";
-import { Button, Field, statusLabel, useAction, useLoad } from "../../ui";
+import { Button, Field, Select, statusLabel, useAction, useLoad } from "../../ui";
 import { PhasesEditor, phasesBody, spreadPhases, withKeys, type PhaseRow } from "./PhasesEditor";
 import { problemWhere } from "./problems";
 import { SaveProblem } from "./shared";
@@ -44,6 +44,16 @@ function CohortFacts({ cohort }: { cohort: Cohort }) {
         <dd>{statusLabel("program", cohort.program)}</dd>
       </div>
       <div>
+        <dt>{t("templates.product")}</dt>
+        <dd>{cohort.terms.product}</dd>
+      </div>
+      {cohort.partnerInstitutionId && (
+        <div>
+          <dt>{t("organizer.field.partner")}</dt>
+          <dd>{institutions.data?.items.find((i) => i.id === cohort.partnerInstitutionId)?.name ?? t("common.none")}</dd>
+        </div>
+      )}
+      <div>
         <dt>{t("organizer.details.period")}</dt>
         <dd>
           {formatDate(cohort.startsOn)} – {formatDate(cohort.endsOn)}
@@ -60,6 +70,13 @@ function DetailsForm({ cohort, reload, onDone }: { cohort: Cohort; reload: () =>
   const [endsOn, setEndsOn] = useState(cohort.endsOn);
   const [responseDeadlineDays, setResponseDeadlineDays] = useState(String(cohort.responseDeadlineDays));
   const [phases, setPhases] = useState<PhaseRow[]>(() => withKeys(cohort.phases));
+  // The cohort's own copy of its template's values (issue #20).
+  const institutions = useLoad(() => ok(api.GET("/v1/institutions", { params: { query: { limit: 200 } } })), []);
+  const [partnerId, setPartnerId] = useState(cohort.partnerInstitutionId ?? "");
+  const [examiners, setExaminers] = useState(String(cohort.examinersRequired));
+  const [appeal, setAppeal] = useState(String(cohort.appealWorkingDays));
+  const [reportLead, setReportLead] = useState(String(cohort.reportLeadWorkingDays));
+  const [showScores, setShowScores] = useState(cohort.showExaminerScores);
   const action = useAction();
 
   const submit = (e: FormEvent) => {
@@ -74,6 +91,11 @@ function DetailsForm({ cohort, reload, onDone }: { cohort: Cohort; reload: () =>
       // Left empty, the deadline stays as it is.
       if (responseDeadlineDays.trim() && responseDeadlineDays.trim() !== String(cohort.responseDeadlineDays)) patch.responseDeadlineDays = Number(responseDeadlineDays);
       if (JSON.stringify(phasesBody(phases)) !== JSON.stringify(phasesBody(withKeys(cohort.phases)))) patch.phases = phasesBody(phases);
+      if (partnerId !== (cohort.partnerInstitutionId ?? "")) patch.partnerInstitutionId = partnerId || null;
+      if (examiners !== String(cohort.examinersRequired)) patch.examinersRequired = Number(examiners);
+      if (appeal !== String(cohort.appealWorkingDays)) patch.appealWorkingDays = Number(appeal);
+      if (reportLead !== String(cohort.reportLeadWorkingDays)) patch.reportLeadWorkingDays = Number(reportLead);
+      if (showScores !== cohort.showExaminerScores) patch.showExaminerScores = showScores;
       if (Object.keys(patch).length === 0) {
         onDone("unchanged");
         return;
@@ -101,6 +123,24 @@ function DetailsForm({ cohort, reload, onDone }: { cohort: Cohort; reload: () =>
         <Field label={t("organizer.field.endsOn")} name="endsOn" type="date" required value={endsOn} onChange={(e) => setEndsOn(e.target.value)} problem={topProblem} />
       </div>
       <DeadlineField value={responseDeadlineDays} onChange={setResponseDeadlineDays} problem={topProblem} />
+      <Select label={t("organizer.field.partner")} name="partnerInstitutionId" hint={t("organizer.field.partnerHint")} value={partnerId} onChange={(e) => setPartnerId(e.target.value)} problem={topProblem}>
+        <option value="">{t("organizer.field.partnerNone")}</option>
+        {(institutions.data?.items ?? [])
+          .filter((i) => i.id !== cohort.institutionId)
+          .map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.name}
+            </option>
+          ))}
+      </Select>
+      <div className="form-row">
+        <Field label={t("templates.examiners")} name="examinersRequired" type="number" min={1} max={5} value={examiners} onChange={(e) => setExaminers(e.target.value)} problem={topProblem} />
+        <Field label={t("templates.deadline.appeal")} name="appealWorkingDays" type="number" min={0} max={30} value={appeal} onChange={(e) => setAppeal(e.target.value)} problem={topProblem} />
+        <Field label={t("templates.deadline.reportLead")} name="reportLeadWorkingDays" type="number" min={0} max={60} value={reportLead} onChange={(e) => setReportLead(e.target.value)} problem={topProblem} />
+      </div>
+      <label className="check">
+        <input type="checkbox" checked={showScores} onChange={(e) => setShowScores(e.target.checked)} /> {t("templates.showScores")}
+      </label>
       <PhasesEditor rows={phases} onChange={setPhases} problem={action.problem} onRespread={() => setPhases(spreadPhases(startsOn, endsOn))} />
       <div className="actions">
         <Button type="submit" className="btn-primary" busy={action.busy}>
