@@ -402,3 +402,19 @@ func TestAPKACohortsMailsAndAnswersSayAksiPerubahanAndNeverProyek(t *testing.T) 
 		t.Fatalf("the PKA participant reads %+v and %+v", got.Terms, me.CohortTerms)
 	}
 }
+
+func TestAPKACohortsProgressFileHeadsItsColumnAksiPerubahan(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	token := w.tokenOf(roleOrganizer)
+	id := expect(t, w.post("/v1/cohorts", token, cohortBody(w, map[string]any{"program": "pka"})), http.StatusCreated).field(t, "id")
+	res := expect(t, w.get("/v1/cohorts/"+id+"/progress.csv", token), http.StatusOK)
+	header, _, _ := strings.Cut(string(res.body), "\n")
+	if !strings.Contains(header, "Aksi perubahan") || strings.Contains(strings.ToLower(header), "proyek") {
+		t.Fatalf("a PKA cohort's progress file is headed %q", header)
+	}
+	res = expect(t, w.get("/v1/cohorts/"+w.cohortA.ID.String()+"/progress.csv", token), http.StatusOK)
+	if header, _, _ := strings.Cut(string(res.body), "\n"); !strings.Contains(header, "Proyek perubahan") {
+		t.Fatalf("a PKN II cohort's progress file is headed %q", header)
+	}
+}

@@ -155,6 +155,15 @@ func registerProgress(api huma.API, s *Services) {
 		if err != nil {
 			return nil, err
 		}
+		// The Indonesian headings in the cohort's words (Aksi perubahan for PKA and PKP).
+		cohort, err := s.Cohorts.GetCohort(ctx, actorOf(ctx), in.CohortID)
+		if err != nil {
+			return nil, err
+		}
+		header := domain.ProgressFileHeader(domain.Language(in.Lang))
+		for i := range header {
+			header[i] = cohort.Terms.Reword(header[i])
+		}
 		q, err := in.query()
 		if err == nil { // before the answer begins: a bad class is a 422, not a short file
 			err = s.Classes.CheckFilter(ctx, actorOf(ctx), q.Cohort, q.ClassID)
@@ -167,7 +176,7 @@ func registerProgress(api huma.API, s *Services) {
 			hctx.SetHeader("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": "progress-" + code + ".csv"}))
 			lang := domain.Language(in.Lang)
 			w := newCSVWriter(hctx.BodyWriter(), in.Sep[0])
-			w.Write(domain.ProgressFileHeader(lang))
+			w.Write(header)
 			err := s.Cohorts.CohortProgress(ctx, actorOf(ctx), q, func(r domain.ProgressRow) error {
 				return w.Write(r.FileRecord(lang))
 			})
