@@ -59,8 +59,8 @@ type Appeal struct {
 	Note     string
 	// Before and After are the participant's result when the appeal was
 	// filed and once it is determined again.
-	Before *DeterminedResult
-	After  *DeterminedResult
+	Before  *DeterminedResult
+	After   *DeterminedResult
 	Version int64
 	// Offer is what the caller who read it may do to it now.
 	Offer Offer `json:"-"`
@@ -124,4 +124,3 @@ func appealReasons(reasons string) (string, error) {
 	}
 	return out, v.Err()
 }
-
