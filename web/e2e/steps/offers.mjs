@@ -8,7 +8,7 @@
 const shownSteps = {
   project: ["update-project", "submit-design", "review-design", "start-implementation", "submit-final", "create-milestone", "list-coaching-notes", "record-assessment", "list-similar-projects"],
   publication: ["publish-project", "unpublish-project"],
-  milestone: ["update-milestone", "delete-milestone", "claim-milestone", "verify-milestone", "submit-evidence"],
+  milestone: ["update-milestone", "delete-milestone", "start-milestone", "claim-milestone", "verify-milestone", "submit-evidence"],
   evidence: ["withdraw-evidence", "review-evidence"],
 };
 
