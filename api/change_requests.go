@@ -187,7 +187,7 @@ func registerChangeRequests(api huma.API, s *Services) {
 	huma.Register(api, huma.Operation{
 		OperationID: "decide-change-request", Method: http.MethodPost, Path: "/change-requests/{changeRequestId}/decisions",
 		Summary: "Approve or return a change request", Tags: []string{"change-requests"}, Security: signedIn,
-		Description: "The participant's mentor and coach each decide, as in the design review. When both have approved (the mentor alone when no coach is assigned) the changes apply to the plan at once, in one transaction, and the plan's version goes up; if the plan changed since the request was made (409 change_request.plan_changed) or a change no longer holds (409 naming it), nothing applies. A return needs a comment and changes nothing. A second verdict by the same person is a 409.",
+		Description: "The participant's mentor and coach each decide, as in the design review. When both have approved (the mentor alone when no coach is assigned) the changes apply to the plan at once, in one transaction, and the plan's version goes up; if the plan changed since the request was made (409 plan.request_plan_changed) or a change no longer holds (409 naming it), nothing applies. A return needs a comment and changes nothing. A second verdict by the same person is a 409.",
 		Errors:      errs,
 	}, func(ctx context.Context, in *struct {
 		ChangeRequestPath

@@ -196,10 +196,10 @@ func TestAnAchievedMilestoneCannotBeChanged(t *testing.T) {
 	participant := w.tokenOf(roleParticipant)
 	achieved := "/v1/milestones/" + ms[0].ID.String()
 	for what, r := range map[string]response{
-		"retitling it":            w.patch(achieved, participant, map[string]string{"title": "Judul baru"}, nil),
-		"changing its words":      w.patch(achieved, participant, map[string]string{"description": "Lain"}, nil),
-		"deleting it":             w.do(request{method: http.MethodDelete, path: achieved, token: participant}),
-		"moving it back to plans": w.patch(achieved, participant, map[string]string{"status": "planned"}, nil),
+		"retitling it":          w.patch(achieved, participant, map[string]string{"title": "Judul baru"}, nil),
+		"changing its words":    w.patch(achieved, participant, map[string]string{"description": "Lain"}, nil),
+		"deleting it":           w.do(request{method: http.MethodDelete, path: achieved, token: participant}),
+		"changing its due date": w.patch(achieved, participant, map[string]string{"dueOn": "2031-01-01"}, nil),
 	} {
 		wantProblem(t, what, r, http.StatusConflict, "milestone.read_only")
 	}
@@ -241,37 +241,37 @@ func TestAChangeRequestIsCheckedAndAReturnedOneChangesNothing(t *testing.T) {
 	participant := w.tokenOf(roleParticipant)
 	// Before approval the design is edited directly.
 	wantProblem(t, "a request before approval", w.post(projectPath(w, "/change-requests"), participant,
-		map[string]any{"reason": "x", "changes": map[string]any{"goal": "y"}}), http.StatusConflict, "change_request.design_not_approved")
+		map[string]any{"reason": "x", "changes": map[string]any{"goal": "y"}}), http.StatusConflict, "plan.request_design_not_approved")
 	w.bringProjectTo(t, domain.ProjectImplementing)
 	before := w.milestoneTitles(t)
 
 	// Unhappy proposals name their fields.
 	p := wantProblem(t, "an empty request", w.post(projectPath(w, "/change-requests"), participant, map[string]any{"reason": " ", "changes": map[string]any{}}),
-		http.StatusUnprocessableEntity, "change_request.empty")
+		http.StatusUnprocessableEntity, "plan.request_empty")
 	if !slices.ContainsFunc(p.Errors, func(e struct {
 		Code     string         `json:"code"`
 		Message  string         `json:"message"`
 		Location string         `json:"location"`
 		Params   map[string]any `json:"params"`
 	}) bool {
-		return e.Location == "body.reason" && e.Code == "change_request.reason_required"
+		return e.Location == "body.reason" && e.Code == "plan.request_reason_required"
 	}) {
 		t.Errorf("an empty request without a reason: %+v", p.Errors)
 	}
 	wantProblem(t, "a stranger's milestone", w.post(projectPath(w, "/change-requests"), participant,
-		map[string]any{"reason": "x", "changes": map[string]any{"remove": []string{uuid.NewString()}}}), http.StatusUnprocessableEntity, "change_request.milestone_unknown")
+		map[string]any{"reason": "x", "changes": map[string]any{"remove": []string{uuid.NewString()}}}), http.StatusUnprocessableEntity, "plan.request_milestone_unknown")
 	wantProblem(t, "a milestone removed and re-dated", w.post(projectPath(w, "/change-requests"), participant,
 		map[string]any{"reason": "x", "changes": map[string]any{"remove": []string{ms[1].ID.String()},
-			"redate": []map[string]string{{"milestoneId": ms[1].ID.String(), "dueOn": "2030-01-01"}}}}), http.StatusUnprocessableEntity, "change_request.milestone_twice")
+			"redate": []map[string]string{{"milestoneId": ms[1].ID.String(), "dueOn": "2030-01-01"}}}}), http.StatusUnprocessableEntity, "plan.request_milestone_twice")
 	wantProblem(t, "an addition without a title", w.post(projectPath(w, "/change-requests"), participant,
 		map[string]any{"reason": "x", "changes": map[string]any{"add": []map[string]string{{"horizon": "short", "title": " ", "dueOn": "2026-12-01"}}}}),
 		http.StatusUnprocessableEntity, "field.required")
 
 	id := w.fileChangeRequest(t, map[string]any{"redate": []map[string]string{{"milestoneId": ms[1].ID.String(), "dueOn": "2031-01-31"}}, "goal": "Tujuan baru"})
-	wantProblem(t, "a return without a comment", w.decide(roleMentor, id, "return", " "), http.StatusUnprocessableEntity, "change_request.return_needs_comment")
+	wantProblem(t, "a return without a comment", w.decide(roleMentor, id, "return", " "), http.StatusUnprocessableEntity, "plan.request_return_needs_comment")
 	wantProblem(t, "the participant deciding", w.decide(roleParticipant, id, "approve", ""), http.StatusForbidden, "auth.forbidden")
 	expect(t, w.decide(roleCoach, id, "approve", ""), http.StatusOK)
-	wantProblem(t, "a second verdict", w.decide(roleCoach, id, "approve", ""), http.StatusConflict, "change_request.already_reviewed")
+	wantProblem(t, "a second verdict", w.decide(roleCoach, id, "approve", ""), http.StatusConflict, "plan.request_already_reviewed")
 	if r := expect(t, w.decide(roleMentor, id, "return", "Tanggal baru melewati seminar akhir."), http.StatusOK); r.field(t, "status") != "returned" {
 		t.Fatalf("a returned request is %s", r.field(t, "status"))
 	}
@@ -286,13 +286,13 @@ func TestAChangeRequestIsCheckedAndAReturnedOneChangesNothing(t *testing.T) {
 	if project.Goal == "Tujuan baru" || project.PlanVersion != 1 {
 		t.Errorf("after the return the project is %+v, want the old goal on v1", project)
 	}
-	wantProblem(t, "a verdict on a returned request", w.decide(roleMentor, id, "approve", ""), http.StatusConflict, "change_request.not_pending")
+	wantProblem(t, "a verdict on a returned request", w.decide(roleMentor, id, "approve", ""), http.StatusConflict, "plan.request_not_pending")
 
 	// Withdrawn by the participant: gone from the reviewers' hands.
 	other := w.fileChangeRequest(t, map[string]any{"goal": "Tujuan lain"})
 	expect(t, w.post("/v1/change-requests/"+other+"/withdrawal", participant, nil), http.StatusOK)
-	wantProblem(t, "a verdict on a withdrawn request", w.decide(roleMentor, other, "approve", ""), http.StatusConflict, "change_request.not_pending")
-	wantProblem(t, "withdrawing twice", w.post("/v1/change-requests/"+other+"/withdrawal", participant, nil), http.StatusConflict, "change_request.not_pending")
+	wantProblem(t, "a verdict on a withdrawn request", w.decide(roleMentor, other, "approve", ""), http.StatusConflict, "plan.request_not_pending")
+	wantProblem(t, "withdrawing twice", w.post("/v1/change-requests/"+other+"/withdrawal", participant, nil), http.StatusConflict, "plan.request_not_pending")
 	var list struct{ Items []struct{ Status string } }
 	expect(t, w.get(projectPath(w, "/change-requests"), w.tokenOf(roleMentor)), http.StatusOK).decode(t, &list)
 	if len(list.Items) != 2 || list.Items[0].Status != "withdrawn" || list.Items[1].Status != "returned" {
@@ -348,7 +348,7 @@ func TestConcurrentApprovalsApplyAChangeRequestOnce(t *testing.T) {
 			}
 			won = i
 		default:
-			wantProblem(t, "the second approval", r, http.StatusConflict, "change_request.plan_changed")
+			wantProblem(t, "the second approval", r, http.StatusConflict, "plan.request_plan_changed")
 		}
 	}
 	if won < 0 {
@@ -473,17 +473,30 @@ func TestCompletionClosesShortTermMilestonesAndTheyStopBeingOverdue(t *testing.T
 // change request that the mentor and the coach approve, and returns it.
 func (w *world) approvedAddition(t testing.TB, plan domain.MilestonePlan) (domain.Milestone, error) {
 	t.Helper()
+	return w.addMilestone(t, w.project(), plan)
+}
+
+// addMilestone adds a milestone to a project of the world: directly while
+// the design is a draft, by a change request its reviewers approve once
+// the plan is approved.
+func (w *world) addMilestone(t testing.TB, project uuid.UUID, plan domain.MilestonePlan) (domain.Milestone, error) {
+	t.Helper()
 	ctx := context.Background()
-	cr, err := w.projects().CreateChangeRequest(ctx, w.actor(w.participant), w.project(), "Tahapan baru", domain.PlanChanges{Add: []domain.MilestonePlan{plan}})
+	p := w.currentProject(t, project)
+	m, err := w.projects().CreateMilestone(ctx, w.as(p.Parties.ParticipantID), project, plan)
+	if domain.KindOf(err) != domain.KindConflict {
+		return m, err
+	}
+	cr, err := w.projects().CreateChangeRequest(ctx, w.as(p.Parties.ParticipantID), project, "Tahapan baru", domain.PlanChanges{Add: []domain.MilestonePlan{plan}})
 	if err != nil {
 		return domain.Milestone{}, err
 	}
-	for _, reviewer := range []domain.User{w.mentor, w.coach} {
-		if _, err := w.projects().DecideChangeRequest(ctx, w.actor(reviewer), cr.ID, domain.DesignApprove, ""); err != nil {
+	for _, reviewer := range reviewers(p) {
+		if _, err := w.projects().DecideChangeRequest(ctx, w.as(reviewer), cr.ID, domain.DesignApprove, ""); err != nil {
 			return domain.Milestone{}, err
 		}
 	}
-	all, err := w.store.Milestones().OfProject(ctx, w.project())
+	all, err := w.store.Milestones().OfProject(ctx, project)
 	if err != nil {
 		return domain.Milestone{}, err
 	}

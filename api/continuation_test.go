@@ -205,7 +205,7 @@ func TestRemindersListMyDueMilestonesAndWhatWaitsForMe(t *testing.T) {
 	participant := w.actor(w.participant)
 	today := domain.DateOf(time.Now())
 	plan := func(horizon, title string, days int) domain.Milestone {
-		m, err := w.projects().CreateMilestone(ctx, participant, w.project(), domain.MilestonePlan{Horizon: horizon, Title: title, DueOn: domain.DateOf(today.Time().AddDate(0, 0, days))})
+		m, err := w.addMilestone(t, w.project(), domain.MilestonePlan{Horizon: horizon, Title: title, DueOn: domain.DateOf(today.Time().AddDate(0, 0, days))})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -100,7 +100,7 @@ func TestTheDailyDigestIsQueuedOncePerPersonAndDay(t *testing.T) {
 	ctx := context.Background()
 	today := domain.DateOf(time.Now())
 	for title, days := range map[string]int{"Replikasi ke kecamatan": 3, "Perda layanan daring": -2, "Evaluasi tahunan": 40} {
-		if _, err := w.projects().CreateMilestone(ctx, w.actor(w.participant), w.project(), domain.MilestonePlan{Horizon: "mid", Title: title,
+		if _, err := w.addMilestone(t, w.project(), domain.MilestonePlan{Horizon: "mid", Title: title,
 			DueOn: domain.DateOf(today.Time().AddDate(0, 0, days))}); err != nil {
 			t.Fatal(err)
 		}

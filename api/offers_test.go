@@ -56,8 +56,11 @@ type refusedCall struct {
 func projectCalls(project uuid.UUID) map[string]refusedCall {
 	p := "/v1/projects/" + project.String()
 	return map[string]refusedCall{
-		"update-project":       {http.MethodPatch, p, map[string]any{"title": "Judul baru"}, ""},
-		"submit-design":        {http.MethodPost, p + "/design/submit", nil, ""},
+		"update-project":   {http.MethodPatch, p, map[string]any{"title": "Judul baru"}, ""},
+		"submit-design":    {http.MethodPost, p + "/design/submit", nil, ""},
+		"create-milestone": {http.MethodPost, p + "/milestones", map[string]any{"horizon": "mid", "title": "Replikasi", "dueOn": "2028-01-31"}, ""},
+		"create-change-request": {http.MethodPost, p + "/change-requests", map[string]any{"reason": "Target dipertajam",
+			"changes": map[string]any{"goal": "Waktu tunggu di bawah 20 menit"}}, ""},
 		"review-design":        {http.MethodPost, p + "/design/reviews", map[string]any{"decision": "approve"}, ""},
 		"start-implementation": {http.MethodPost, p + "/implementation/start", nil, ""},
 		"submit-final":         {http.MethodPost, p + "/final/submit", nil, ""},
@@ -124,7 +127,7 @@ func TestWhatAMilestoneRefusesIsWhatItsOperationsAnswer(t *testing.T) {
 	w := newWorld(t)
 	project := w.spareProjectIn(t, domain.ProjectImplementing)
 	plan := func(title string) uuid.UUID {
-		m, err := w.projects().CreateMilestone(t.Context(), w.actor(w.participant), project, domain.MilestonePlan{Horizon: "mid", Title: title,
+		m, err := w.addMilestone(t, project, domain.MilestonePlan{Horizon: "mid", Title: title,
 			DueOn: domain.DateOf(time.Now().AddDate(1, 0, 0))})
 		if err != nil {
 			t.Fatal(err)

@@ -230,7 +230,7 @@ func arrangePaging(t *testing.T) *pagingWorld {
 		{Horizon: "mid", Title: "Replikasi ke kabupaten", DueOn: domain.DateOf(time.Now().AddDate(1, 0, 0))},
 		{Horizon: "long", Title: "Peraturan daerah", DueOn: domain.DateOf(time.Now().AddDate(2, 0, 0))},
 	} {
-		must(w.projects().CreateMilestone(ctx, participant, w.project(), plan))
+		must(w.addMilestone(t, w.project(), plan))
 	}
 	for range 2 {
 		w.linkEvidence(t, w.milestone.ID)

@@ -31,7 +31,6 @@ func TestTheParticipantIsRemindedOfReturnedWorkWithTheReviewersWord(t *testing.T
 	t.Parallel()
 	w := newWorld(t)
 	ctx := context.Background()
-	participant := w.actor(w.participant)
 
 	w.draftDesign(t)
 	w.bringProjectTo(t, domain.ProjectDesignSubmitted)
@@ -41,7 +40,7 @@ func TestTheParticipantIsRemindedOfReturnedWorkWithTheReviewersWord(t *testing.T
 	}
 
 	w.bringProjectTo(t, domain.ProjectImplementing) // submitted again and approved: the design is no longer returned
-	m, err := w.projects().CreateMilestone(ctx, participant, w.project(), domain.MilestonePlan{Horizon: "short", Title: "Sosialisasi",
+	m, err := w.addMilestone(t, w.project(), domain.MilestonePlan{Horizon: "short", Title: "Sosialisasi",
 		DueOn: domain.DateOf(time.Now().AddDate(0, 1, 0))})
 	if err != nil {
 		t.Fatal(err)

@@ -78,7 +78,7 @@ func TestTheShowcaseShowsNoPrivateField(t *testing.T) {
 	description := mark("milestone description")
 	activities := []domain.Activity{{Title: mark("activity"), Output: mark("activity output")}}
 	must(w.projects().UpdateMilestone(ctx, w.actor(w.participant), w.milestone.ID, domain.MilestoneChanges{Description: &description, Activities: &activities}, nil))
-	open, err := w.projects().CreateMilestone(ctx, w.actor(w.participant), w.project(), domain.MilestonePlan{Horizon: "mid", Title: mark("open milestone"),
+	open, err := w.addMilestone(t, w.project(), domain.MilestonePlan{Horizon: "mid", Title: mark("open milestone"),
 		Description: mark("open milestone description"), DueOn: domain.DateOf(time.Now().AddDate(1, 0, 0))})
 	must(open, err)
 	private, err := w.projects().SubmitEvidence(ctx, w.actor(w.participant), w.milestone.ID, domain.EvidenceDraft{Title: mark("private evidence"),

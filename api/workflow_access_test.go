@@ -111,7 +111,8 @@ func init() {
 		}, [9]int{ok, ok, ok, ok, ok, ok, ok, ok, unauth}},
 
 		"create-milestone": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
-			return answer(c.CreateMilestoneWithResponse(ctx, w.project(), nil, client.MilestoneCreate{Horizon: client.MilestoneCreateHorizonLong,
+			id := w.spareProjectIn(w.t, domain.ProjectDraft) // an approved plan changes by change request
+			return answer(c.CreateMilestoneWithResponse(ctx, id, nil, client.MilestoneCreate{Horizon: client.MilestoneCreateHorizonLong,
 				Title: "Perda layanan daring", DueOn: calendarDay(2028, 12, 31)}))
 		}, participantWrites(created)},
 		"get-milestone": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
@@ -122,7 +123,11 @@ func init() {
 				client.MilestonePatch{Description: nullable.NewNullableWithValue("Rincian " + uniq())}))
 		}, participantWrites(ok)},
 		"delete-milestone": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
-			m, _ := w.freshMilestone(false)
+			m, err := w.projects().CreateMilestone(ctx, w.actor(w.participant), w.spareProjectIn(w.t, domain.ProjectDraft),
+				domain.MilestonePlan{Horizon: "mid", Title: "Replikasi ke kecamatan", DueOn: domain.DateOf(time.Now().AddDate(1, 0, 0))})
+			if err != nil {
+				w.t.Fatal(err)
+			}
 			return answer(c.DeleteMilestoneWithResponse(ctx, m.ID, nil))
 		}, participantWrites(noContent)},
 		"start-milestone": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {

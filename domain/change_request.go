@@ -103,6 +103,13 @@ func (m *Milestone) checkWritable() error {
 	return nil
 }
 
+// sameWords reports whether a and b have the same title, description,
+// due date, position and activities.
+func sameWords(a, b Milestone) bool {
+	return a.Title == b.Title && a.Description == b.Description && a.DueOn.String() == b.DueOn.String() &&
+		a.Position == b.Position && slices.Equal(a.Activities, b.Activities)
+}
+
 // checkPlanOpen refuses a direct change of the plan (adding, removing,
 // re-dating or retitling milestones, the goal and the scope) once the
 // design is approved: from then on the plan changes by change request.

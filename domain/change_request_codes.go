@@ -9,34 +9,34 @@ var (
 	CodeMilestoneReadOnly = code("milestone.read_only",
 		"the milestone is {status}: it stays as it was, also through a change request",
 		"Tahapan ini berstatus {status} sehingga tidak dapat diubah, termasuk melalui permohonan perubahan.")
-	CodeChangeRequestDesignNotApproved = code("change_request.design_not_approved",
+	CodeChangeRequestDesignNotApproved = code("plan.request_design_not_approved",
 		"the design is not approved yet: edit it directly",
 		"Rancangan belum disetujui. Ubah rancangan secara langsung.")
-	CodeChangeRequestEmpty = code("change_request.empty",
+	CodeChangeRequestEmpty = code("plan.request_empty",
 		"propose at least one change",
 		"Ajukan paling sedikit satu perubahan.")
-	CodeChangeRequestReasonRequired = code("change_request.reason_required",
+	CodeChangeRequestReasonRequired = code("plan.request_reason_required",
 		"is required: say why the plan should change",
 		"Wajib diisi: jelaskan alasan perubahan rencana.")
-	CodeChangeRequestMilestoneUnknown = code("change_request.milestone_unknown",
+	CodeChangeRequestMilestoneUnknown = code("plan.request_milestone_unknown",
 		"is not a milestone of this project",
 		"Bukan tahapan proyek ini.")
-	CodeChangeRequestMilestoneTwice = code("change_request.milestone_twice",
+	CodeChangeRequestMilestoneTwice = code("plan.request_milestone_twice",
 		"names a milestone another change of this request removes or names already",
 		"Tahapan ini sudah disebut pada perubahan lain dalam permohonan yang sama.")
-	CodeChangeRequestContinueShortOnly = code("change_request.continue_short_only",
+	CodeChangeRequestContinueShortOnly = code("plan.request_continue_short_only",
 		"only an unachieved short-term milestone can be continued in the mid term",
 		"Hanya tahapan jangka pendek yang belum tercapai yang dapat dilanjutkan ke jangka menengah.")
-	CodeChangeRequestNotPending = code("change_request.not_pending",
+	CodeChangeRequestNotPending = code("plan.request_not_pending",
 		"the change request is {status}: it is decided already",
 		"Permohonan perubahan ini berstatus {status} sehingga sudah tidak dapat diputuskan atau ditarik.")
-	CodeChangeRequestAlreadyReviewed = code("change_request.already_reviewed",
+	CodeChangeRequestAlreadyReviewed = code("plan.request_already_reviewed",
 		"you have decided on this change request already",
 		"Anda sudah memberi keputusan atas permohonan perubahan ini.")
-	CodeChangeRequestPlanChanged = code("change_request.plan_changed",
+	CodeChangeRequestPlanChanged = code("plan.request_plan_changed",
 		"the plan changed since the request was made (it was based on version {base}, the plan is at version {current}): return it, and the participant proposes again",
 		"Rencana sudah berubah sejak permohonan diajukan (diajukan atas versi {base}, kini versi {current}). Kembalikan permohonan ini agar peserta mengajukan ulang.")
-	CodeChangeRequestReturnNeedsComment = code("change_request.return_needs_comment",
+	CodeChangeRequestReturnNeedsComment = code("plan.request_return_needs_comment",
 		"is required to return a change request: say why",
 		"Wajib diisi untuk mengembalikan permohonan perubahan: jelaskan alasannya.")
 )

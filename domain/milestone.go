@@ -151,9 +151,7 @@ func newMilestone(project uuid.UUID, plan MilestonePlan, now time.Time) (Milesto
 // edit applies changes. The status may move between planned and
 // in_progress only: claiming and verifying have their own operations.
 func (m *Milestone) edit(c MilestoneChanges) error {
-	if err := m.checkWritable(); err != nil {
-		return err
-	}
+	before := *m
 	var v Violations
 	if c.Title != nil {
 		m.Title = text(&v, "title", *c.Title, true)
@@ -172,6 +170,12 @@ func (m *Milestone) edit(c MilestoneChanges) error {
 	}
 	if err := v.Err(); err != nil {
 		return err
+	}
+	if !sameWords(before, *m) {
+		if err := before.checkWritable(); err != nil { // achieved or closed: read-only
+			*m = before
+			return err
+		}
 	}
 	if c.Status != nil && *c.Status != m.Status {
 		movable := []MilestoneStatus{MilestonePlanned, MilestoneInProgress}

@@ -178,7 +178,7 @@ var milestoneOffers = []offer[milestoneState]{
 		return errors.Join(s.p.checkHorizonOpen(s.m.Horizon), s.m.checkWritable())
 	}},
 	{OpDeleteMilestone, EditProject, func(s milestoneState) error {
-		return errors.Join(s.p.checkHorizonOpen(s.m.Horizon), s.p.checkPlanOpen(), s.m.checkDeletable())
+		return errors.Join(s.p.checkHorizonOpen(s.m.Horizon), s.m.checkWritable(), s.p.checkPlanOpen(), s.m.checkDeletable())
 	}},
 	{OpStartMilestone, EditProject, func(s milestoneState) error { return checkStartable(s.p, s.m) }},
 	{OpClaimMilestone, EditProject, func(s milestoneState) error {

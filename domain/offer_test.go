@@ -38,14 +38,15 @@ func TestAProjectOffersEachPartyWhatTheirPartAndItsStatusAllow(t *testing.T) {
 		want   string
 	}{
 		{ProjectDraft, "participant", "update-project submit-design create-milestone list-coaching-notes | " +
-			"start-implementation=project.design_not_approved submit-final=project.not_implementing publish-project=publication.design_not_approved"},
+			"start-implementation=project.design_not_approved submit-final=project.not_implementing create-change-request=plan.request_design_not_approved publish-project=publication.design_not_approved"},
 		{ProjectDesignSubmitted, "participant", "create-milestone list-coaching-notes | update-project=project.not_draft submit-design=design.not_draft " +
-			"start-implementation=project.design_not_approved submit-final=project.not_implementing publish-project=publication.design_not_approved"},
-		{ProjectDesignApproved, "participant", "start-implementation create-milestone publish-project list-coaching-notes | " +
-			"update-project=project.not_draft submit-design=design.not_draft submit-final=project.not_implementing"},
-		{ProjectImplementing, "participant", "submit-final create-milestone publish-project list-coaching-notes | " +
-			"update-project=project.not_draft submit-design=design.not_draft start-implementation=project.already_implementing"},
-		{ProjectCompleted, "participant", "create-milestone publish-project list-coaching-notes | update-project=project.not_draft " +
+			"start-implementation=project.design_not_approved submit-final=project.not_implementing create-change-request=plan.request_design_not_approved publish-project=publication.design_not_approved"},
+		// Once approved, the plan changes by change request (issue #22).
+		{ProjectDesignApproved, "participant", "start-implementation create-change-request publish-project list-coaching-notes | " +
+			"update-project=plan.change_request_required submit-design=design.not_draft submit-final=project.not_implementing create-milestone=plan.change_request_required"},
+		{ProjectImplementing, "participant", "submit-final create-change-request publish-project list-coaching-notes | " +
+			"update-project=plan.change_request_required submit-design=design.not_draft start-implementation=project.already_implementing create-milestone=plan.change_request_required"},
+		{ProjectCompleted, "participant", "create-milestone create-change-request publish-project list-coaching-notes | update-project=project.not_draft " +
 			"submit-design=design.not_draft start-implementation=project.design_not_approved submit-final=project.not_implementing"},
 
 		{ProjectDraft, "mentor", "list-coaching-notes | review-design=design.not_submitted"},
@@ -98,13 +99,13 @@ func TestAMilestoneOffersWhatItsEvidenceAndStatusAllow(t *testing.T) {
 		{"a planned milestone of a draft design", ProjectDraft, HorizonShort, MilestonePlanned, nil, "participant",
 			"update-milestone delete-milestone | start-milestone=milestone.start_design_not_approved claim-milestone=milestone.design_not_approved submit-evidence=evidence.design_not_approved"},
 		{"a milestone in progress without evidence", ProjectImplementing, HorizonShort, MilestoneInProgress, evidenceIn(EvidenceRejected), "participant",
-			"update-milestone submit-evidence | delete-milestone=milestone.not_planned start-milestone=milestone.already_started claim-milestone=milestone.needs_evidence"},
+			"update-milestone submit-evidence | delete-milestone=plan.change_request_required start-milestone=milestone.already_started claim-milestone=milestone.needs_evidence"},
 		{"a planned milestone with withdrawn evidence", ProjectImplementing, HorizonShort, MilestonePlanned, evidenceIn(EvidenceWithdrawn), "participant",
-			"update-milestone start-milestone submit-evidence | delete-milestone=milestone.has_evidence claim-milestone=milestone.needs_evidence"},
+			"update-milestone start-milestone submit-evidence | delete-milestone=plan.change_request_required claim-milestone=milestone.needs_evidence"},
 		{"a milestone with evidence waiting", ProjectImplementing, HorizonMid, MilestoneInProgress, evidenceIn(EvidenceSubmitted), "participant",
-			"update-milestone claim-milestone submit-evidence | delete-milestone=milestone.not_planned start-milestone=milestone.already_started"},
+			"update-milestone claim-milestone submit-evidence | delete-milestone=plan.change_request_required start-milestone=milestone.already_started"},
 		{"an achieved milestone", ProjectImplementing, HorizonShort, MilestoneAchieved, evidenceIn(EvidenceApproved), "participant",
-			"update-milestone | delete-milestone=milestone.not_planned start-milestone=milestone.already_started claim-milestone=milestone.not_open submit-evidence=milestone.achieved"},
+			"| update-milestone=milestone.read_only delete-milestone=milestone.read_only start-milestone=milestone.already_started claim-milestone=milestone.not_open submit-evidence=milestone.achieved"},
 		{"a short-term milestone of a completed project", ProjectCompleted, HorizonShort, MilestoneInProgress, evidenceIn(EvidenceApproved), "participant",
 			"| update-milestone=milestone.horizon_closed delete-milestone=milestone.horizon_closed start-milestone=milestone.horizon_closed claim-milestone=milestone.horizon_closed submit-evidence=milestone.horizon_closed"},
 		{"a mid-term milestone of a completed project", ProjectCompleted, HorizonMid, MilestoneInProgress, evidenceIn(EvidenceApproved), "participant",

@@ -860,16 +860,6 @@ const (
 	ErrorDetailCodeAuthSignInRequired              ErrorDetailCode = "auth.sign_in_required"
 	ErrorDetailCodeAuthTokenInvalid                ErrorDetailCode = "auth.token_invalid"
 	ErrorDetailCodeAuthTokenMissing                ErrorDetailCode = "auth.token_missing"
-	ErrorDetailCodeChangeRequestAlreadyReviewed    ErrorDetailCode = "change_request.already_reviewed"
-	ErrorDetailCodeChangeRequestContinueShortOnly  ErrorDetailCode = "change_request.continue_short_only"
-	ErrorDetailCodeChangeRequestDesignNotApproved  ErrorDetailCode = "change_request.design_not_approved"
-	ErrorDetailCodeChangeRequestEmpty              ErrorDetailCode = "change_request.empty"
-	ErrorDetailCodeChangeRequestMilestoneTwice     ErrorDetailCode = "change_request.milestone_twice"
-	ErrorDetailCodeChangeRequestMilestoneUnknown   ErrorDetailCode = "change_request.milestone_unknown"
-	ErrorDetailCodeChangeRequestNotPending         ErrorDetailCode = "change_request.not_pending"
-	ErrorDetailCodeChangeRequestPlanChanged        ErrorDetailCode = "change_request.plan_changed"
-	ErrorDetailCodeChangeRequestReasonRequired     ErrorDetailCode = "change_request.reason_required"
-	ErrorDetailCodeChangeRequestReturnNeedsComment ErrorDetailCode = "change_request.return_needs_comment"
 	ErrorDetailCodeClassNameTaken                  ErrorDetailCode = "class.name_taken"
 	ErrorDetailCodeClassNotEmpty                   ErrorDetailCode = "class.not_empty"
 	ErrorDetailCodeClassUnknown                    ErrorDetailCode = "class.unknown"
@@ -958,6 +948,16 @@ const (
 	ErrorDetailCodeNipSex                          ErrorDetailCode = "nip.sex"
 	ErrorDetailCodeNipTaken                        ErrorDetailCode = "nip.taken"
 	ErrorDetailCodePlanChangeRequestRequired       ErrorDetailCode = "plan.change_request_required"
+	ErrorDetailCodePlanRequestAlreadyReviewed      ErrorDetailCode = "plan.request_already_reviewed"
+	ErrorDetailCodePlanRequestContinueShortOnly    ErrorDetailCode = "plan.request_continue_short_only"
+	ErrorDetailCodePlanRequestDesignNotApproved    ErrorDetailCode = "plan.request_design_not_approved"
+	ErrorDetailCodePlanRequestEmpty                ErrorDetailCode = "plan.request_empty"
+	ErrorDetailCodePlanRequestMilestoneTwice       ErrorDetailCode = "plan.request_milestone_twice"
+	ErrorDetailCodePlanRequestMilestoneUnknown     ErrorDetailCode = "plan.request_milestone_unknown"
+	ErrorDetailCodePlanRequestNotPending           ErrorDetailCode = "plan.request_not_pending"
+	ErrorDetailCodePlanRequestPlanChanged          ErrorDetailCode = "plan.request_plan_changed"
+	ErrorDetailCodePlanRequestReasonRequired       ErrorDetailCode = "plan.request_reason_required"
+	ErrorDetailCodePlanRequestReturnNeedsComment   ErrorDetailCode = "plan.request_return_needs_comment"
 	ErrorDetailCodeProjectAlreadyImplementing      ErrorDetailCode = "project.already_implementing"
 	ErrorDetailCodeProjectDesignNotApproved        ErrorDetailCode = "project.design_not_approved"
 	ErrorDetailCodeProjectInnovationAreaEmpty      ErrorDetailCode = "project.innovation_area_empty"
@@ -1109,16 +1109,6 @@ const (
 	ErrorModelCodeAuthSignInRequired              ErrorModelCode = "auth.sign_in_required"
 	ErrorModelCodeAuthTokenInvalid                ErrorModelCode = "auth.token_invalid"
 	ErrorModelCodeAuthTokenMissing                ErrorModelCode = "auth.token_missing"
-	ErrorModelCodeChangeRequestAlreadyReviewed    ErrorModelCode = "change_request.already_reviewed"
-	ErrorModelCodeChangeRequestContinueShortOnly  ErrorModelCode = "change_request.continue_short_only"
-	ErrorModelCodeChangeRequestDesignNotApproved  ErrorModelCode = "change_request.design_not_approved"
-	ErrorModelCodeChangeRequestEmpty              ErrorModelCode = "change_request.empty"
-	ErrorModelCodeChangeRequestMilestoneTwice     ErrorModelCode = "change_request.milestone_twice"
-	ErrorModelCodeChangeRequestMilestoneUnknown   ErrorModelCode = "change_request.milestone_unknown"
-	ErrorModelCodeChangeRequestNotPending         ErrorModelCode = "change_request.not_pending"
-	ErrorModelCodeChangeRequestPlanChanged        ErrorModelCode = "change_request.plan_changed"
-	ErrorModelCodeChangeRequestReasonRequired     ErrorModelCode = "change_request.reason_required"
-	ErrorModelCodeChangeRequestReturnNeedsComment ErrorModelCode = "change_request.return_needs_comment"
 	ErrorModelCodeClassNameTaken                  ErrorModelCode = "class.name_taken"
 	ErrorModelCodeClassNotEmpty                   ErrorModelCode = "class.not_empty"
 	ErrorModelCodeClassUnknown                    ErrorModelCode = "class.unknown"
@@ -1207,6 +1197,16 @@ const (
 	ErrorModelCodeNipSex                          ErrorModelCode = "nip.sex"
 	ErrorModelCodeNipTaken                        ErrorModelCode = "nip.taken"
 	ErrorModelCodePlanChangeRequestRequired       ErrorModelCode = "plan.change_request_required"
+	ErrorModelCodePlanRequestAlreadyReviewed      ErrorModelCode = "plan.request_already_reviewed"
+	ErrorModelCodePlanRequestContinueShortOnly    ErrorModelCode = "plan.request_continue_short_only"
+	ErrorModelCodePlanRequestDesignNotApproved    ErrorModelCode = "plan.request_design_not_approved"
+	ErrorModelCodePlanRequestEmpty                ErrorModelCode = "plan.request_empty"
+	ErrorModelCodePlanRequestMilestoneTwice       ErrorModelCode = "plan.request_milestone_twice"
+	ErrorModelCodePlanRequestMilestoneUnknown     ErrorModelCode = "plan.request_milestone_unknown"
+	ErrorModelCodePlanRequestNotPending           ErrorModelCode = "plan.request_not_pending"
+	ErrorModelCodePlanRequestPlanChanged          ErrorModelCode = "plan.request_plan_changed"
+	ErrorModelCodePlanRequestReasonRequired       ErrorModelCode = "plan.request_reason_required"
+	ErrorModelCodePlanRequestReturnNeedsComment   ErrorModelCode = "plan.request_return_needs_comment"
 	ErrorModelCodeProjectAlreadyImplementing      ErrorModelCode = "project.already_implementing"
 	ErrorModelCodeProjectDesignNotApproved        ErrorModelCode = "project.design_not_approved"
 	ErrorModelCodeProjectInnovationAreaEmpty      ErrorModelCode = "project.innovation_area_empty"
@@ -2383,16 +2383,6 @@ const (
 	RefusedActionCodeAuthSignInRequired              RefusedActionCode = "auth.sign_in_required"
 	RefusedActionCodeAuthTokenInvalid                RefusedActionCode = "auth.token_invalid"
 	RefusedActionCodeAuthTokenMissing                RefusedActionCode = "auth.token_missing"
-	RefusedActionCodeChangeRequestAlreadyReviewed    RefusedActionCode = "change_request.already_reviewed"
-	RefusedActionCodeChangeRequestContinueShortOnly  RefusedActionCode = "change_request.continue_short_only"
-	RefusedActionCodeChangeRequestDesignNotApproved  RefusedActionCode = "change_request.design_not_approved"
-	RefusedActionCodeChangeRequestEmpty              RefusedActionCode = "change_request.empty"
-	RefusedActionCodeChangeRequestMilestoneTwice     RefusedActionCode = "change_request.milestone_twice"
-	RefusedActionCodeChangeRequestMilestoneUnknown   RefusedActionCode = "change_request.milestone_unknown"
-	RefusedActionCodeChangeRequestNotPending         RefusedActionCode = "change_request.not_pending"
-	RefusedActionCodeChangeRequestPlanChanged        RefusedActionCode = "change_request.plan_changed"
-	RefusedActionCodeChangeRequestReasonRequired     RefusedActionCode = "change_request.reason_required"
-	RefusedActionCodeChangeRequestReturnNeedsComment RefusedActionCode = "change_request.return_needs_comment"
 	RefusedActionCodeClassNameTaken                  RefusedActionCode = "class.name_taken"
 	RefusedActionCodeClassNotEmpty                   RefusedActionCode = "class.not_empty"
 	RefusedActionCodeClassUnknown                    RefusedActionCode = "class.unknown"
@@ -2481,6 +2471,16 @@ const (
 	RefusedActionCodeNipSex                          RefusedActionCode = "nip.sex"
 	RefusedActionCodeNipTaken                        RefusedActionCode = "nip.taken"
 	RefusedActionCodePlanChangeRequestRequired       RefusedActionCode = "plan.change_request_required"
+	RefusedActionCodePlanRequestAlreadyReviewed      RefusedActionCode = "plan.request_already_reviewed"
+	RefusedActionCodePlanRequestContinueShortOnly    RefusedActionCode = "plan.request_continue_short_only"
+	RefusedActionCodePlanRequestDesignNotApproved    RefusedActionCode = "plan.request_design_not_approved"
+	RefusedActionCodePlanRequestEmpty                RefusedActionCode = "plan.request_empty"
+	RefusedActionCodePlanRequestMilestoneTwice       RefusedActionCode = "plan.request_milestone_twice"
+	RefusedActionCodePlanRequestMilestoneUnknown     RefusedActionCode = "plan.request_milestone_unknown"
+	RefusedActionCodePlanRequestNotPending           RefusedActionCode = "plan.request_not_pending"
+	RefusedActionCodePlanRequestPlanChanged          RefusedActionCode = "plan.request_plan_changed"
+	RefusedActionCodePlanRequestReasonRequired       RefusedActionCode = "plan.request_reason_required"
+	RefusedActionCodePlanRequestReturnNeedsComment   RefusedActionCode = "plan.request_return_needs_comment"
 	RefusedActionCodeProjectAlreadyImplementing      RefusedActionCode = "project.already_implementing"
 	RefusedActionCodeProjectDesignNotApproved        RefusedActionCode = "project.design_not_approved"
 	RefusedActionCodeProjectInnovationAreaEmpty      RefusedActionCode = "project.innovation_area_empty"
@@ -4359,16 +4359,6 @@ type ErrorDetailCode string
 // | `auth.sign_in_required` | sign in first |
 // | `auth.token_invalid` | the token is unknown, expired or revoked: sign in again |
 // | `auth.token_missing` | sign in first: send Authorization: Bearer <token from login> |
-// | `change_request.already_reviewed` | you have decided on this change request already |
-// | `change_request.continue_short_only` | only an unachieved short-term milestone can be continued in the mid term |
-// | `change_request.design_not_approved` | the design is not approved yet: edit it directly |
-// | `change_request.empty` | propose at least one change |
-// | `change_request.milestone_twice` | names a milestone another change of this request removes or names already |
-// | `change_request.milestone_unknown` | is not a milestone of this project |
-// | `change_request.not_pending` | the change request is {status}: it is decided already |
-// | `change_request.plan_changed` | the plan changed since the request was made (it was based on version {base}, the plan is at version {current}): return it, and the participant proposes again |
-// | `change_request.reason_required` | is required: say why the plan should change |
-// | `change_request.return_needs_comment` | is required to return a change request: say why |
 // | `class.name_taken` | the cohort has a class of this name already |
 // | `class.not_empty` | the class still has {count} participants: move them to another class first |
 // | `class.unknown` | must be a class of this cohort |
@@ -4457,6 +4447,16 @@ type ErrorDetailCode string
 // | `nip.sex` | digit 15 must be 1 (male) or 2 (female) |
 // | `nip.taken` | belongs to another account |
 // | `plan.change_request_required` | the design is approved: milestones are added, removed, re-dated or retitled, and the goal and scope changed, only by a change request that the mentor and the coach approve |
+// | `plan.request_already_reviewed` | you have decided on this change request already |
+// | `plan.request_continue_short_only` | only an unachieved short-term milestone can be continued in the mid term |
+// | `plan.request_design_not_approved` | the design is not approved yet: edit it directly |
+// | `plan.request_empty` | propose at least one change |
+// | `plan.request_milestone_twice` | names a milestone another change of this request removes or names already |
+// | `plan.request_milestone_unknown` | is not a milestone of this project |
+// | `plan.request_not_pending` | the change request is {status}: it is decided already |
+// | `plan.request_plan_changed` | the plan changed since the request was made (it was based on version {base}, the plan is at version {current}): return it, and the participant proposes again |
+// | `plan.request_reason_required` | is required: say why the plan should change |
+// | `plan.request_return_needs_comment` | is required to return a change request: say why |
 // | `project.already_implementing` | the implementation has begun already |
 // | `project.design_not_approved` | implementation starts once the design is approved; the project is {status} |
 // | `project.innovation_area_empty` | must not be empty |
