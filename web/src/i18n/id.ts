@@ -4,11 +4,13 @@
 import { seminarMessages } from "./seminar";
 import { unitMessages } from "./units";
 import { classMessages } from "./classes";
+import { changeRequestMessages } from "./changeRequests";
 
 export const id = {
   ...seminarMessages,
   ...unitMessages,
   ...classMessages,
+  ...changeRequestMessages,
   // Application frame
   "app.name": "Proper",
   "app.tagline": "Pelacak Proyek Perubahan pelatihan kepemimpinan",

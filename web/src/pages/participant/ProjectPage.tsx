@@ -13,6 +13,7 @@ import { Load, type Loaded, PageTitle, useLoad } from "../../ui";
 import { DesignForm } from "./DesignForm";
 import { DesignView } from "./DesignView";
 import { Milestones } from "./Milestones";
+import { ChangeRequests } from "./ChangeRequests";
 import { ProjectHeader } from "./ProjectHeader";
 import { Timeline } from "./Timeline";
 import { designFolded, type Project } from "./model";
@@ -106,6 +107,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
                   />
                 )}
               </Load>
+              <ChangeRequests project={p} milestones={milestones.data?.items ?? []} onChanged={refresh} />
             </section>
 
             <PublishPanel project={p} milestones={milestones.data?.items} onChanged={timeline.reload} />
