@@ -507,3 +507,27 @@ func (w *world) addMilestone(t testing.TB, project uuid.UUID, plan domain.Milest
 	}
 	return domain.Milestone{}, nil
 }
+
+func TestAPendingChangeRequestWaitsInTheReviewersQueuesUntilEachDecides(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	w.plannedThree(t)
+	w.bringProjectTo(t, domain.ProjectImplementing)
+	id := w.fileChangeRequest(t, map[string]any{"goal": "Waktu tunggu di bawah 20 menit"})
+	queued := func(role string) bool {
+		var q struct{ Items []struct{ Kind, ID string } }
+		expect(t, w.get("/v1/review-queue", w.tokenOf(role)), http.StatusOK).decode(t, &q)
+		return slices.ContainsFunc(q.Items, func(it struct{ Kind, ID string }) bool { return it.Kind == "change_request" && it.ID == id })
+	}
+	if !queued(roleMentor) || !queued(roleCoach) {
+		t.Fatalf("the pending request waits for the mentor: %v, the coach: %v; want both", queued(roleMentor), queued(roleCoach))
+	}
+	expect(t, w.decide(roleCoach, id, "approve", ""), http.StatusOK)
+	if !queued(roleMentor) || queued(roleCoach) {
+		t.Errorf("after the coach's approval it waits for the mentor: %v, the coach: %v; want only the mentor", queued(roleMentor), queued(roleCoach))
+	}
+	expect(t, w.decide(roleMentor, id, "approve", ""), http.StatusOK)
+	if queued(roleMentor) {
+		t.Error("an approved request still waits for the mentor")
+	}
+}

@@ -212,7 +212,7 @@ func newTimelineEntry(e domain.TimelineEntry) TimelineEntry {
 
 // ReviewQueueItem is something waiting for your decision.
 type ReviewQueueItem struct {
-	Kind                 string      `json:"kind" enum:"design,milestone,evidence" doc:"A design to approve, a milestone to verify, or evidence to review." example:"evidence"`
+	Kind                 string      `json:"kind" enum:"design,milestone,evidence,change_request" doc:"A design to approve, a milestone to verify, evidence to review, or a change request of an approved plan to decide (its id; the title is the project's)." example:"evidence"`
 	ID                   uuid.UUID   `json:"id" format:"uuid" doc:"The design's project, the milestone or the evidence."`
 	ProjectID            uuid.UUID   `json:"projectId" format:"uuid" doc:"The project it belongs to."`
 	ParticipantName      string      `json:"participantName" doc:"Whose it is." example:"Dr. Budi Santoso"`

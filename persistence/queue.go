@@ -27,7 +27,9 @@ type queueRow struct {
 }
 
 // reviewQueue is what waits for user $1, in one query over the partial
-// indexes of waiting evidence, claimed milestones and submitted designs.
+// indexes of waiting evidence, claimed milestones, submitted designs and
+// pending change requests (which the mentor and the coach decide, like
+// the design).
 // It is a prepared statement, so its statuses are literals written from
 // the domain's constants (withValues says why).
 var reviewQueue = withValues(`
@@ -48,7 +50,14 @@ SELECT * FROM (
 	WHERE (e.mentor_id = $1 OR e.coach_id = $1)
 	  AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.target_type = 'design' AND r.target_id = p.id
 	                  AND r.round = p.design_round AND r.reviewer_id = $1)
-) q`, domain.EvidenceSubmitted, domain.MilestoneAwaitingVerification, domain.ProjectDesignSubmitted)
+	UNION ALL
+	SELECT 'change_request', cr.id, p.id, u.name, p.title, cr.created_at, c.response_deadline_days
+	FROM enrollments e JOIN projects p ON p.enrollment_id = e.id JOIN users u ON u.id = e.participant_id
+	JOIN cohorts c ON c.id = e.cohort_id
+	JOIN change_requests cr ON cr.project_id = p.id AND cr.status = ?3
+	WHERE (e.mentor_id = $1 OR e.coach_id = $1)
+	  AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.target_type = 'change_request' AND r.target_id = cr.id AND r.reviewer_id = $1)
+) q`, domain.EvidenceSubmitted, domain.MilestoneAwaitingVerification, domain.ProjectDesignSubmitted, domain.ChangeRequestPending)
 
 // Queue returns a page of what waits for user, oldest first.
 func (s *ReviewQueueStore) Queue(ctx context.Context, user uuid.UUID, page domain.PageRequest) (domain.Page[domain.ReviewQueueItem], error) {

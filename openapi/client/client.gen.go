@@ -2629,9 +2629,10 @@ const (
 
 // Defines values for ReviewQueueItemKind.
 const (
-	ReviewQueueItemKindDesign    ReviewQueueItemKind = "design"
-	ReviewQueueItemKindEvidence  ReviewQueueItemKind = "evidence"
-	ReviewQueueItemKindMilestone ReviewQueueItemKind = "milestone"
+	ReviewQueueItemKindChangeRequest ReviewQueueItemKind = "change_request"
+	ReviewQueueItemKindDesign        ReviewQueueItemKind = "design"
+	ReviewQueueItemKindEvidence      ReviewQueueItemKind = "evidence"
+	ReviewQueueItemKindMilestone     ReviewQueueItemKind = "milestone"
 )
 
 // Defines values for ReviewerLoadRole.
@@ -6028,7 +6029,7 @@ type ReviewQueueItem struct {
 	// Id The design's project, the milestone or the evidence.
 	Id openapi_types.UUID `json:"id"`
 
-	// Kind A design to approve, a milestone to verify, or evidence to review.
+	// Kind A design to approve, a milestone to verify, evidence to review, or a change request of an approved plan to decide (its id; the title is the project's).
 	Kind ReviewQueueItemKind `json:"kind"`
 
 	// Late Whether the response deadline has passed (it is then escalated to the coach and the organizers).
@@ -6053,7 +6054,7 @@ type ReviewQueueItem struct {
 	WaitingDays int64 `json:"waitingDays"`
 }
 
-// ReviewQueueItemKind A design to approve, a milestone to verify, or evidence to review.
+// ReviewQueueItemKind A design to approve, a milestone to verify, evidence to review, or a change request of an approved plan to decide (its id; the title is the project's).
 type ReviewQueueItemKind string
 
 // ReviewerLoad defines model for ReviewerLoad.

@@ -5847,11 +5847,11 @@ export interface components {
              */
             id: string;
             /**
-             * @description A design to approve, a milestone to verify, or evidence to review.
+             * @description A design to approve, a milestone to verify, evidence to review, or a change request of an approved plan to decide (its id; the title is the project's).
              * @example evidence
              * @enum {string}
              */
-            kind: "design" | "milestone" | "evidence";
+            kind: "design" | "milestone" | "evidence" | "change_request";
             /**
              * @description Whether the response deadline has passed (it is then escalated to the coach and the organizers).
              * @example false

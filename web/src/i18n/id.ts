@@ -285,6 +285,7 @@ export const id = {
   "mentor.kind.design": "Rancangan proyek",
   "mentor.kind.milestone": "Verifikasi tahapan",
   "mentor.kind.evidence": "Bukti dukung",
+  "mentor.kind.change_request": "Permohonan perubahan rencana",
   "mentor.waitedDays": "menunggu {count} hari",
   "mentor.waitedHours": "menunggu {count} jam",
   "mentor.waitedMinutes": "menunggu {count} menit",

@@ -15,10 +15,14 @@ export function kindLabel(kind: QueueKind): string {
   return t(`mentor.kind.${kind}`);
 }
 
-/** The screen that reviews a queue item: items carry the id of the design's project, the milestone or the evidence. */
-export function reviewPath(item: Pick<Schema<"ReviewQueueItem">, "kind" | "id">): string {
-  const base = { design: "/telaah/rancangan/", milestone: "/telaah/tahapan/", evidence: "/telaah/bukti/" }[item.kind];
-  return base + encodeURIComponent(item.id);
+/**
+ * The screen that reviews a queue item: items carry the id of the design's
+ * project, the milestone or the evidence; a change request is decided on its
+ * project's screen, beside the plan it changes.
+ */
+export function reviewPath(item: Pick<Schema<"ReviewQueueItem">, "kind" | "id" | "projectId">): string {
+  const base = { design: "/telaah/rancangan/", milestone: "/telaah/tahapan/", evidence: "/telaah/bukti/", change_request: "" }[item.kind];
+  return base ? base + encodeURIComponent(item.id) : "/proyek/" + encodeURIComponent(item.projectId) + "#tahapan";
 }
 
 /** How long something submitted at since has waited by now: "menunggu 3 hari". */
