@@ -110,7 +110,7 @@ func (r *run) play(ctx context.Context) error {
 			r.note(-66, "Penajaman rumusan masalah dan pemetaan stakeholder", "Rumusan masalah sudah tajam. Disarankan melibatkan stakeholder eksternal sejak awal dan menyiapkan data pembanding sebelum dan sesudah perubahan."),
 			r.note(-21, "Strategi komunikasi dengan stakeholder eksternal", "Milestone pertama tercapai. Untuk tahap berikutnya siapkan media komunikasi yang konsisten dan jadwalkan audiensi dengan pimpinan daerah."))
 	case implementingSteady:
-		return r.all(ctx, r.designed, r.approved, r.steady,
+		return r.all(ctx, r.designed, r.approved, r.steady, r.changedPlan,
 			r.note(-20, "Strategi komunikasi dengan stakeholder eksternal", "Kemajuan sesuai rencana. Dokumentasikan setiap kegiatan dan unggah bukti dukung segera setelah kegiatan selesai."))
 	case implementingClaimed:
 		return r.all(ctx, r.designed, r.approved, r.claimed)
@@ -300,6 +300,24 @@ func (r *run) ahead(ctx context.Context) error {
 func (r *run) steady(ctx context.Context) error {
 	return r.all(ctx, r.evidence(short1, 0, approve), r.evidence(short1, 1, approve), r.claim(short1), r.verify(short1),
 		r.publication(short2, pending))
+}
+
+// changedPlan: after approval the participant asks to move the last
+// short-term milestone a week later, and the coach and the mentor approve:
+// the plan is at version 2 (issue #22).
+func (r *run) changedPlan(ctx context.Context) error {
+	m := r.milestones[short3]
+	cr, err := r.b.s.Projects.CreateChangeRequest(ctx, r.participant, r.project,
+		"Rapat koordinasi lintas OPD dijadwalkan ulang oleh Sekretariat Daerah, sehingga uji coba baru dapat dimulai sepekan kemudian.",
+		domain.PlanChanges{Redate: []domain.MilestoneRedate{{MilestoneID: m.ID, DueOn: domain.DateOf(m.DueOn.Time().AddDate(0, 0, 7))}}})
+	if err != nil {
+		return err
+	}
+	if _, err := r.b.s.Projects.DecideChangeRequest(ctx, r.coach, cr.ID, domain.DesignApprove, "Alasan dapat diterima."); err != nil {
+		return err
+	}
+	_, err = r.b.s.Projects.DecideChangeRequest(ctx, r.mentor, cr.ID, domain.DesignApprove, "Setuju, tanggal baru masih sebelum seminar laporan akhir.")
+	return err
 }
 
 // claimed: the first milestone claimed on approved evidence; the second begun.
