@@ -20,11 +20,11 @@ func registerRoutes(v1 huma.API, s *Services) {
 	registerProgress(v1, s)
 	registerAssessments(v1, s)
 	registerMyAssessments(v1, s)
+	registerSeminarSessions(v1, s)
+	registerAppeals(v1, s)
 	registerMentorTransfers(v1, s)
 	registerFollowUps(v1, s)
 	registerHolidays(v1, s)
 	registerClasses(v1, s)
-	registerSeminarSessions(v1, s)
-	registerAppeals(v1, s)
 	registerShowcase(v1, s)
 }

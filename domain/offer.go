@@ -344,6 +344,10 @@ func OfferedOperations() []Operation {
 	add(operationsOf(changeRequestOffers))
 	add(operationsOf(progressRowOffers))
 	add(operationsOf(cohortOffers))
+	add(operationsOf(sessionOffers))
+	add(operationsOf(participantOffers))
+	add(operationsOf(appealOffers))
+	add([]Operation{OpFileAppeal})
 	add(operationsOf(agendaOffers))
 	add(operationsOf(agendaItemOffers))
 	add([]Operation{OpDraftAgenda})
@@ -351,10 +355,6 @@ func OfferedOperations() []Operation {
 	add(append(operationsOf(accountOffers), OpCreateCohort))
 	add([]Operation{OpCreateProgramTemplate, OpUpdateProgramTemplate})
 	add(append(operationsOf(classOffers), OpCreateHoliday, OpDeleteHoliday))
-	add(operationsOf(sessionOffers))
-	add(operationsOf(participantOffers))
-	add(operationsOf(appealOffers))
-	add([]Operation{OpFileAppeal})
 	return ops
 }
 

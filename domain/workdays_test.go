@@ -77,8 +77,8 @@ func TestWorkingDaysBetweenCountsTheDaysAfterFromUpToTo(t *testing.T) {
 		want     int
 	}{
 		{NewDate(2026, time.November, 6), NewDate(2026, time.November, 6), 0},
-		{NewDate(2026, time.November, 6), NewDate(2026, time.November, 9), 1},  // Friday to Monday
-		{NewDate(2026, time.November, 9), NewDate(2026, time.November, 6), 0},  // backwards
+		{NewDate(2026, time.November, 6), NewDate(2026, time.November, 9), 1},   // Friday to Monday
+		{NewDate(2026, time.November, 9), NewDate(2026, time.November, 6), 0},   // backwards
 		{NewDate(2026, time.November, 2), NewDate(2026, time.November, 30), 20}, // four weeks
 		{NewDate(2026, time.March, 17), NewDate(2026, time.March, 24), 0},       // the break
 		{NewDate(2026, time.March, 13), NewDate(2026, time.April, 6), 10},

@@ -11,8 +11,8 @@ import { compareNames, formatDate } from "../format";
 import { RemindersPanel } from "./followup/Reminders";
 import { NextAgenda } from "./agenda/NextAgenda";
 import { StatusBadge } from "./coach/shared";
-
 import { MySeminarSessions } from "./examiner/MySessions";
+
 type Role = Schema<"RoleBody">["role"];
 
 /** The home screen at /. */
