@@ -4,7 +4,6 @@ import (
 	"context"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -248,18 +247,6 @@ func checkEnrollmentClass(ctx context.Context, tx Store, e Enrollment) error {
 		return Invalid("classId", CodeClassUnknown)
 	}
 	return err
-}
-
-// classByName finds a class among classes by its name, whatever its case
-// and surrounding spaces.
-func classByName(classes []Class, name string) (Class, bool) {
-	name = strings.TrimSpace(name)
-	for _, c := range classes {
-		if strings.EqualFold(c.Name, name) {
-			return c, true
-		}
-	}
-	return Class{}, false
 }
 
 // uniqueIDs returns ids without repeats, in their first order, never nil.

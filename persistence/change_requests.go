@@ -154,7 +154,7 @@ func (s *ChangeRequestStore) reviews(ctx context.Context, ids []uuid.UUID) (map[
 		return out, nil
 	}
 	var rows []reviewRow
-	err := s.db.NewSelect().Model(&rows).Where("target_type = 'change_request' AND target_id IN (?)", bun.In(ids)).
+	err := s.db.NewSelect().Model(&rows).Where("target_type = 'change_request' AND target_id IN (?)", bun.List(ids)).
 		Order("created_at", "id").Scan(ctx)
 	for _, r := range rows {
 		out[r.TargetID] = append(out[r.TargetID], domain.Review{ID: r.ID, ProjectID: r.ProjectID, TargetType: r.TargetType, TargetID: r.TargetID,

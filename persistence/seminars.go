@@ -251,13 +251,13 @@ func (s *SeminarStore) load(ctx context.Context, rows []seminarSessionRow) ([]do
 	var participants []sessionParticipantRead
 	err := s.db.NewRaw(`SELECT sp.session_id, sp.enrollment_id, sp.project_id, e.participant_id, e.mentor_id, e.coach_id, u.name, p.title, p.status
 		FROM seminar_session_participants sp JOIN enrollments e ON e.id = sp.enrollment_id JOIN users u ON u.id = e.participant_id
-		JOIN projects p ON p.id = sp.project_id WHERE sp.session_id IN (?) ORDER BY u.sort_name, u.name, sp.enrollment_id`, bun.In(ids)).Scan(ctx, &participants)
+		JOIN projects p ON p.id = sp.project_id WHERE sp.session_id IN (?) ORDER BY u.sort_name, u.name, sp.enrollment_id`, bun.List(ids)).Scan(ctx, &participants)
 	if err != nil {
 		return nil, dbError(err)
 	}
 	var examiners []sessionExaminerRead
 	err = s.db.NewRaw(`SELECT se.session_id, se.examiner_id, u.name FROM seminar_session_examiners se JOIN users u ON u.id = se.examiner_id
-		WHERE se.session_id IN (?) ORDER BY u.sort_name, u.name, se.examiner_id`, bun.In(ids)).Scan(ctx, &examiners)
+		WHERE se.session_id IN (?) ORDER BY u.sort_name, u.name, se.examiner_id`, bun.List(ids)).Scan(ctx, &examiners)
 	if err != nil {
 		return nil, dbError(err)
 	}
@@ -265,12 +265,12 @@ func (s *SeminarStore) load(ctx context.Context, rows []seminarSessionRow) ([]do
 	err = s.db.NewRaw(`SELECT DISTINCT ON (a.project_id, a.seminar, a.examiner_id) a.project_id, a.seminar, a.examiner_id, a.id, a.total, a.predicate, a.created_at,
 		count(*) OVER (PARTITION BY a.project_id, a.seminar, a.examiner_id) - 1 AS revisions
 		FROM assessments a JOIN seminar_session_participants sp ON sp.project_id = a.project_id AND sp.seminar = a.seminar
-		WHERE sp.session_id IN (?) ORDER BY a.project_id, a.seminar, a.examiner_id, a.created_at DESC, a.id DESC`, bun.In(ids)).Scan(ctx, &scores)
+		WHERE sp.session_id IN (?) ORDER BY a.project_id, a.seminar, a.examiner_id, a.created_at DESC, a.id DESC`, bun.List(ids)).Scan(ctx, &scores)
 	if err != nil {
 		return nil, dbError(err)
 	}
 	var results []seminarResultRow
-	if err := s.db.NewSelect().Model(&results).Where("session_id IN (?)", bun.In(ids)).Scan(ctx); err != nil {
+	if err := s.db.NewSelect().Model(&results).Where("session_id IN (?)", bun.List(ids)).Scan(ctx); err != nil {
 		return nil, dbError(err)
 	}
 	for _, p := range participants {

@@ -53,7 +53,7 @@ export async function expectParticipantProgress(page, shot, cohortId, participan
   if (!download.suggestedFilename().startsWith("progres-")) throw new Error(`unexpected file name ${download.suggestedFilename()}`);
   const csv = await readFile(await download.path(), "utf8");
   const lines = csv.split(/\r?\n/).filter(Boolean);
-  if (lines.length < 2 || !/^\uFEFF?Peserta[,;]Kelompok[,;]/.test(lines[0])) throw new Error(`the CSV has no Indonesian header line: ${lines[0]}`);
+  if (lines.length < 2 || !/^\uFEFF?Peserta[,;](Kelas[,;])?Kelompok[,;]/.test(lines[0])) throw new Error(`the CSV has no Indonesian header line: ${lines[0]}`);
   if (!csv.includes(participantName)) throw new Error(`the CSV does not name ${participantName}`);
 }
 
