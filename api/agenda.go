@@ -67,7 +67,7 @@ type AgendaItemPatch struct {
 
 // AgendaRulesPut is the body of update-agenda-rules.
 type AgendaRulesPut struct {
-	RefuseOutside []string `json:"refuseOutside" maxItems:"6" doc:"The steps to refuse when taken outside their agenda item: submit_design, decide_design, submit_evidence, submit_final, score_design_seminar, score_final_seminar. Empty: refuse none (flag them early or late). All six make a strict agenda." example:"[\"submit_final\"]"`
+	RefuseOutside []string `json:"refuseOutside" maxItems:"6" enum:"submit_design,decide_design,submit_evidence,submit_final,score_design_seminar,score_final_seminar" doc:"The steps to refuse when taken outside their agenda item: submit_design, decide_design, submit_evidence, submit_final, score_design_seminar, score_final_seminar. Empty: refuse none (flag them early or late). All six make a strict agenda." example:"[\"submit_final\"]"`
 }
 
 // AgendaItemPath names an agenda item in the path.

@@ -183,6 +183,8 @@ var apiTags = []*huma.Tag{
 	{Name: "projects", Description: "Change projects (proyek perubahan): the design and its approval, coaching notes, the timeline, the review queue."},
 	{Name: "milestones", Description: "Milestones (tahapan) of a project, claimed by the participant and verified by the mentor."},
 	{Name: "evidence", Description: "Evidence (bukti dukung) of milestones: files and links, reviewed by the mentor."},
+	{Name: "agenda", Description: "A cohort's agenda (jadwal): its dated items, the workflow steps each item bounds, what is next for me, and calendar files (.ics)."},
+	{Name: "change-requests", Description: "Changes to an approved plan (permohonan perubahan), decided by the mentor and the coach, and the plan's versions."},
 	{Name: "classes", Description: "Classes (kelas) of a cohort: the level between the cohort and its groups, with their coaches."},
 	{Name: "calendar", Description: "The holiday calendar (libur nasional, cuti bersama) that deadlines in working days skip."},
 	{Name: "progress", Description: "Who is on track in a cohort, for coaches and organizers."},

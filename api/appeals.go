@@ -55,7 +55,7 @@ type AppealCreate struct {
 
 // AppealAssignment is the body of assign-appeal.
 type AppealAssignment struct {
-	Examiners []uuid.UUID `json:"examiners" minItems:"1" maxItems:"20" doc:"The examiners concerned: examiners of the participant's session."`
+	Examiners []uuid.UUID `json:"examiners" minItems:"1" maxItems:"20" format:"uuid" maxLength:"36" doc:"The examiners concerned: examiners of the participant's session."`
 }
 
 // AppealDecision is the body of close-appeal.

@@ -26,10 +26,10 @@ type MilestoneRetitle struct {
 // PlanChanges are the changes a change request proposes.
 type PlanChanges struct {
 	Add      []MilestoneCreate  `json:"add,omitempty" maxItems:"50" doc:"Milestones to add."`
-	Remove   []uuid.UUID        `json:"remove,omitempty" maxItems:"50" doc:"Milestones to remove: planned, without evidence."`
+	Remove   []uuid.UUID        `json:"remove,omitempty" maxItems:"50" format:"uuid" maxLength:"36" doc:"Milestones to remove: planned, without evidence."`
 	Redate   []MilestoneRedate  `json:"redate,omitempty" maxItems:"50" doc:"Milestones to re-date."`
 	Retitle  []MilestoneRetitle `json:"retitle,omitempty" maxItems:"50" doc:"Milestones to retitle."`
-	Continue []uuid.UUID        `json:"continue,omitempty" maxItems:"50" doc:"Short-term milestones to continue in the mid term if not achieved when the project completes (the mentor's agreement is their approval of the request); the others close as not_achieved."`
+	Continue []uuid.UUID        `json:"continue,omitempty" maxItems:"50" format:"uuid" maxLength:"36" doc:"Short-term milestones to continue in the mid term if not achieved when the project completes (the mentor's agreement is their approval of the request); the others close as not_achieved."`
 	Goal     *string            `json:"goal,omitempty" maxLength:"10000" doc:"The design's new goal." example:"Waktu tunggu layanan di bawah 20 menit."`
 	Scope    *string            `json:"scope,omitempty" maxLength:"10000" doc:"The design's new scope." example:"Seluruh kecamatan di Kota Batam."`
 }

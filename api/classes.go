@@ -34,13 +34,13 @@ func newClass(c domain.Class) Class {
 // ClassCreate is the body of create-class.
 type ClassCreate struct {
 	Name     string      `json:"name" minLength:"1" maxLength:"200" doc:"The class's name." example:"Kelas A"`
-	CoachIDs []uuid.UUID `json:"coachIds,omitempty" maxItems:"50" doc:"Coaches of the cohort to assign to it."`
+	CoachIDs []uuid.UUID `json:"coachIds,omitempty" maxItems:"50" format:"uuid" maxLength:"36" doc:"Coaches of the cohort to assign to it."`
 }
 
 // ClassPatch is the body of update-class, a JSON merge patch.
 type ClassPatch struct {
 	Name     Optional[string] `json:"name,omitempty" minLength:"1" maxLength:"200" doc:"The new name." example:"Kelas B"`
-	CoachIDs []uuid.UUID      `json:"coachIds,omitempty" maxItems:"50" doc:"The coaches of the class, replacing the ones it has; [] assigns none."`
+	CoachIDs []uuid.UUID      `json:"coachIds,omitempty" maxItems:"50" format:"uuid" maxLength:"36" doc:"The coaches of the class, replacing the ones it has; [] assigns none."`
 }
 
 // ClassList is the answer of list-classes.

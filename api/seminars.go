@@ -102,8 +102,8 @@ type SeminarSessionCreate struct {
 	Room                 string      `json:"room,omitempty" maxLength:"200" doc:"The room; a room or an online link is required." example:"Ruang Seminar 2, Gedung B"`
 	OnlineLink           string      `json:"onlineLink,omitempty" maxLength:"500" doc:"The online meeting's address (http or https)." example:"https://zoom.us/j/123456789"`
 	CoachAndMentorAttend bool        `json:"coachAndMentorAttend,omitempty" doc:"The participants' coach and mentor attend as session members."`
-	Participants         []uuid.UUID `json:"participants,omitempty" maxItems:"200" doc:"Enrollments of the cohort presenting in it; each presents a seminar in one session."`
-	Examiners            []uuid.UUID `json:"examiners,omitempty" maxItems:"20" doc:"Examiners of the cohort assigned to score its participants."`
+	Participants         []uuid.UUID `json:"participants,omitempty" maxItems:"200" format:"uuid" maxLength:"36" doc:"Enrollments of the cohort presenting in it; each presents a seminar in one session."`
+	Examiners            []uuid.UUID `json:"examiners,omitempty" maxItems:"20" format:"uuid" maxLength:"36" doc:"Examiners of the cohort assigned to score its participants."`
 }
 
 // SeminarSessionPatch is the body of update-seminar-session, a JSON merge patch.

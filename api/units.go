@@ -62,13 +62,13 @@ func newAffiliation(a domain.Affiliation) *Affiliation {
 // UnitCreate is the body of create-unit.
 type UnitCreate struct {
 	Name string `json:"name" minLength:"1" maxLength:"200" doc:"Name, unique within the agency regardless of case." example:"Dinas Komunikasi dan Informatika"`
-	Kind string `json:"kind,omitempty" doc:"Its kind (see list-unit-kinds); left out, it is guessed from the name (\"Dinas …\", \"Disdukcapil\" are dinas, \"Bappeda\" a badan), else other." example:"dinas"`
+	Kind string `json:"kind,omitempty" maxLength:"40" doc:"Its kind (see list-unit-kinds); left out, it is guessed from the name (\"Dinas …\", \"Disdukcapil\" are dinas, \"Bappeda\" a badan), else other." example:"dinas"`
 }
 
 // UnitPatch is the body of update-unit, a JSON merge patch.
 type UnitPatch struct {
 	Name Optional[string] `json:"name,omitempty" maxLength:"200" doc:"New name." example:"Dinas Komunikasi, Informatika dan Statistik"`
-	Kind Optional[string] `json:"kind,omitempty" doc:"New kind." example:"dinas"`
+	Kind Optional[string] `json:"kind,omitempty" maxLength:"40" doc:"New kind (see list-unit-kinds)." example:"dinas"`
 }
 
 // UnitKindEntry is a kind of work unit with its label.

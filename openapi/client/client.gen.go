@@ -182,6 +182,16 @@ const (
 	AgendaItemPatchKindVisitasi         AgendaItemPatchKind = "visitasi"
 )
 
+// Defines values for AgendaRulesPutRefuseOutside.
+const (
+	AgendaRulesPutRefuseOutsideDecideDesign       AgendaRulesPutRefuseOutside = "decide_design"
+	AgendaRulesPutRefuseOutsideScoreDesignSeminar AgendaRulesPutRefuseOutside = "score_design_seminar"
+	AgendaRulesPutRefuseOutsideScoreFinalSeminar  AgendaRulesPutRefuseOutside = "score_final_seminar"
+	AgendaRulesPutRefuseOutsideSubmitDesign       AgendaRulesPutRefuseOutside = "submit_design"
+	AgendaRulesPutRefuseOutsideSubmitEvidence     AgendaRulesPutRefuseOutside = "submit_evidence"
+	AgendaRulesPutRefuseOutsideSubmitFinal        AgendaRulesPutRefuseOutside = "submit_final"
+)
+
 // Defines values for AgendaStepKind.
 const (
 	AgendaStepKindCoaching         AgendaStepKind = "coaching"
@@ -3508,8 +3518,11 @@ type AgendaItemPatchKind string
 // AgendaRulesPut defines model for AgendaRulesPut.
 type AgendaRulesPut struct {
 	// RefuseOutside The steps to refuse when taken outside their agenda item: submit_design, decide_design, submit_evidence, submit_final, score_design_seminar, score_final_seminar. Empty: refuse none (flag them early or late). All six make a strict agenda.
-	RefuseOutside []string `json:"refuseOutside"`
+	RefuseOutside []AgendaRulesPutRefuseOutside `json:"refuseOutside"`
 }
+
+// AgendaRulesPutRefuseOutside defines model for AgendaRulesPut.RefuseOutside.
+type AgendaRulesPutRefuseOutside string
 
 // AgendaStep defines model for AgendaStep.
 type AgendaStep struct {
@@ -3595,7 +3608,7 @@ type AppealStatus string
 // AppealAssignment defines model for AppealAssignment.
 type AppealAssignment struct {
 	// Examiners The examiners concerned: examiners of the participant's session.
-	Examiners []string `json:"examiners"`
+	Examiners []openapi_types.UUID `json:"examiners"`
 }
 
 // AppealCreate defines model for AppealCreate.
@@ -3844,7 +3857,7 @@ type ClassActions string
 // ClassCreate defines model for ClassCreate.
 type ClassCreate struct {
 	// CoachIds Coaches of the cohort to assign to it.
-	CoachIds *[]string `json:"coachIds,omitempty"`
+	CoachIds *[]openapi_types.UUID `json:"coachIds,omitempty"`
 
 	// Name The class's name.
 	Name string `json:"name"`
@@ -3859,7 +3872,7 @@ type ClassList struct {
 // ClassPatch defines model for ClassPatch.
 type ClassPatch struct {
 	// CoachIds The coaches of the class, replacing the ones it has; [] assigns none.
-	CoachIds *[]string `json:"coachIds,omitempty"`
+	CoachIds *[]openapi_types.UUID `json:"coachIds,omitempty"`
 
 	// Name The new name.
 	Name nullable.Nullable[string] `json:"name,omitempty"`
@@ -5475,7 +5488,7 @@ type PlanChanges struct {
 	Add *[]MilestoneCreate `json:"add,omitempty"`
 
 	// Continue Short-term milestones to continue in the mid term if not achieved when the project completes (the mentor's agreement is their approval of the request); the others close as not_achieved.
-	Continue *[]string `json:"continue,omitempty"`
+	Continue *[]openapi_types.UUID `json:"continue,omitempty"`
 
 	// Goal The design's new goal.
 	Goal *string `json:"goal,omitempty"`
@@ -5484,7 +5497,7 @@ type PlanChanges struct {
 	Redate *[]MilestoneRedate `json:"redate,omitempty"`
 
 	// Remove Milestones to remove: planned, without evidence.
-	Remove *[]string `json:"remove,omitempty"`
+	Remove *[]openapi_types.UUID `json:"remove,omitempty"`
 
 	// Retitle Milestones to retitle.
 	Retitle *[]MilestoneRetitle `json:"retitle,omitempty"`
@@ -6306,13 +6319,13 @@ type SeminarSessionCreate struct {
 	Date openapi_types.Date `json:"date"`
 
 	// Examiners Examiners of the cohort assigned to score its participants.
-	Examiners *[]string `json:"examiners,omitempty"`
+	Examiners *[]openapi_types.UUID `json:"examiners,omitempty"`
 
 	// OnlineLink The online meeting's address (http or https).
 	OnlineLink *string `json:"onlineLink,omitempty"`
 
 	// Participants Enrollments of the cohort presenting in it; each presents a seminar in one session.
-	Participants *[]string `json:"participants,omitempty"`
+	Participants *[]openapi_types.UUID `json:"participants,omitempty"`
 
 	// Room The room; a room or an online link is required.
 	Room *string `json:"room,omitempty"`
@@ -6875,7 +6888,7 @@ type UnitKindList struct {
 
 // UnitPatch defines model for UnitPatch.
 type UnitPatch struct {
-	// Kind New kind.
+	// Kind New kind (see list-unit-kinds).
 	Kind nullable.Nullable[string] `json:"kind,omitempty"`
 
 	// Name New name.

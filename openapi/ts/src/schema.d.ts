@@ -2518,7 +2518,7 @@ export interface components {
              *       "submit_final"
              *     ]
              */
-            refuseOutside: string[];
+            refuseOutside: ("submit_design" | "decide_design" | "submit_evidence" | "submit_final" | "score_design_seminar" | "score_final_seminar")[];
         };
         AgendaStep: {
             /**
@@ -6997,7 +6997,7 @@ export interface components {
         };
         UnitPatch: {
             /**
-             * @description New kind.
+             * @description New kind (see list-unit-kinds).
              * @example dinas
              */
             kind?: string | null;
