@@ -55,7 +55,7 @@ func init() {
 			return answer(c.DeleteAgendaItemWithResponse(ctx, newItem(w), nil))
 		}, organizers(noContent)},
 		"update-agenda-rules": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
-			return answer(c.UpdateAgendaRulesWithResponse(ctx, w.cohortA.ID, nil, client.AgendaRulesPut{RefuseOutside: []string{}}))
+			return answer(c.UpdateAgendaRulesWithResponse(ctx, w.cohortA.ID, nil, client.AgendaRulesPut{RefuseOutside: []client.AgendaRulesPutRefuseOutside{}}))
 		}, organizers(ok)},
 		// The world's cohort was created with phases: its agenda is not
 		// empty, so whoever may draft reaches the check and is refused.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/uuid"
 
+	openapi_types "github.com/oapi-codegen/runtime/types"
 	"github.com/proper-id/proper/domain"
 	"github.com/proper-id/proper/openapi/client"
 )
@@ -96,7 +97,7 @@ func init() {
 		more [3]int
 	}{func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
 		e, a := w.openAppeal(w.t)
-		return answer(c.AssignAppealWithResponse(ctx, e.CohortID, a.ID, client.AppealAssignment{Examiners: []string{w.examiner.ID.String()}}))
+		return answer(c.AssignAppealWithResponse(ctx, e.CohortID, a.ID, client.AppealAssignment{Examiners: []openapi_types.UUID{w.examiner.ID}}))
 	}, assign, assignMore}
 	closing, closingMore := decides(ok)
 	rows["close-appeal"] = struct {
