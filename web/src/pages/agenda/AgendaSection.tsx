@@ -212,7 +212,7 @@ function ItemForm({ item, cohortId, onDone, onCancel, reload }: { item?: Item; c
 }
 
 function RulesForm({ cohortId, agenda, reload }: { cohortId: string; agenda: Agenda; reload: () => void }) {
-  const [refuse, setRefuse] = useState<string[]>(agenda.refuseOutside);
+  const [refuse, setRefuse] = useState<GatedStep[]>(agenda.refuseOutside as GatedStep[]);
   const [saved, setSaved] = useState(false);
   const action = useAction();
   const submit = (e: FormEvent) => {
