@@ -163,11 +163,11 @@ func TestCohortsAndEnrollmentsOfferWhatTheCallersRolesAllow(t *testing.T) {
 	w := newPolicyWorld()
 	cohort := Cohort{ID: w.targets["cohort A"].CohortID}
 	for who, want := range map[string]string{
-		"organizer": "update-cohort list-cohort-staff add-cohort-staff enroll-participant import-roster get-cohort-progress " +
+		"organizer": "update-cohort list-cohort-staff add-cohort-staff enroll-participant import-roster list-classes create-class get-cohort-progress " +
 			"export-cohort-progress list-cohort-escalations get-cohort-workload list-rubrics replace-rubric release-results list-seminar-sessions create-seminar-session |",
-		"examiner":    "list-cohort-staff get-cohort-progress export-cohort-progress list-rubrics record-assessment list-seminar-sessions |",
-		"coach":       "list-cohort-staff get-cohort-progress export-cohort-progress list-cohort-escalations get-cohort-workload list-rubrics list-seminar-sessions |",
-		"participant": "|",
+		"examiner":    "list-cohort-staff list-classes get-cohort-progress export-cohort-progress list-rubrics record-assessment list-seminar-sessions |",
+		"coach":       "list-cohort-staff list-classes get-cohort-progress export-cohort-progress list-cohort-escalations get-cohort-workload list-rubrics list-seminar-sessions |",
+		"participant": "list-classes |",
 	} {
 		offerCohort(w.actors[who], &cohort)
 		if got := offerText(cohort.Offer); got != want {
@@ -203,7 +203,7 @@ func TestEveryOfferedOperationIsOfferedOnce(t *testing.T) {
 func TestTheInstallationOffersOrganizersAndAdminsTheirOperations(t *testing.T) {
 	w := newPolicyWorld()
 	for who, want := range map[string]string{
-		"admin": "create-user list-users create-institution create-agency update-agency create-unit record-replication list-agency-replications create-cohort |",
+		"admin": "create-user list-users create-institution create-agency update-agency create-unit record-replication list-agency-replications create-cohort create-holiday |",
 		// The organizer of cohort A may create cohorts for institution A;
 		// the other organizer, for none.
 		"organizer":      "create-user list-users create-agency update-agency create-unit record-replication list-agency-replications create-cohort |",

@@ -172,7 +172,7 @@ func startServe(env map[string]string) *serving {
 // and a function that stops it as SIGTERM would.
 func (s *serving) wait(t *testing.T) (string, func()) {
 	t.Helper()
-	deadline := time.Now().Add(60 * time.Second)
+	deadline := time.Now().Add(3 * time.Minute)
 	for !servingAt.MatchString(s.stdout.String()) {
 		select {
 		case code := <-s.exited:
