@@ -200,17 +200,10 @@ try {
   await followup.checkEscalations(coa.page, coa.shot, cohortId);
   await followup.checkWorkload(coa.page, coa.shot, cohortId);
 
-  // An examiner scores the design seminar.
-  const exa = await tab();
-  await signIn(exa.page, people.examiner.email, password);
-  await exa.shot("beranda-penguji");
-  await examiner.scoreSeminar(exa.page, exa.shot, cohortId, "Layanan Perizinan Daring Terpadu Kota Semarang", "design", {
-    issue_analysis: 86,
-    change_idea: 88.5,
-    milestones: 80,
-    stakeholders: 78,
-    presentation: 90,
-  });
+  // The examiner's scoring is not walked here since issue #21: an examiner
+  // scores only participants of a seminar session they are assigned to, and
+  // the loop does not yet create that session (api/seminars_test.go and
+  // api/appeals_test.go cover scoring, determination and appeals).
 } finally {
   await browser.close();
 }
