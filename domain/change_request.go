@@ -206,7 +206,7 @@ func checkProposal(p Project, plan []Milestone, reason string, c PlanChanges, no
 	for i, plan := range c.Add {
 		field := fmt.Sprintf("changes.add[%d]", i)
 		m, err := newMilestone(p.ID, plan, now)
-		prefixed(&v, field, err)
+		v.AddUnder(field, err)
 		if err == nil {
 			v.AddError(field+".horizon", p.checkHorizonOpen(m.Horizon))
 		}
@@ -223,19 +223,6 @@ func checkProposal(p Project, plan []Milestone, reason string, c PlanChanges, no
 		c.Scope = &s
 	}
 	return reason, c, v.Err()
-}
-
-// prefixed records the field errors of err under prefix ("title" becomes
-// prefix.title).
-func prefixed(v *Violations, prefix string, err error) {
-	de, ok := err.(*Error)
-	if !ok || len(de.Fields) == 0 {
-		v.AddError(prefix, err)
-		return
-	}
-	for _, f := range de.Fields {
-		v.Add(prefix+"."+f.Field, f.Code, f.Params)
-	}
 }
 
 // checkDecidable refuses a verdict on a change request that is not pending

@@ -186,6 +186,21 @@ func (v *Violations) AddError(field string, err error) {
 	}
 }
 
+// AddUnder records err's field errors nested under prefix ("prefix.field"),
+// for a part checked on its own, such as one milestone of a change request
+// or one rubric of a template; an error without fields is recorded at prefix.
+func (v *Violations) AddUnder(prefix string, err error) {
+	var de *Error
+	if !errors.As(err, &de) || len(de.Fields) == 0 {
+		v.AddError(prefix, err)
+		return
+	}
+	for _, f := range de.Fields {
+		f.Field = prefix + "." + f.Field
+		v.fields = append(v.fields, f)
+	}
+}
+
 // Empty reports whether no rule was broken.
 func (v *Violations) Empty() bool { return len(v.fields) == 0 }
 

@@ -2,7 +2,6 @@ package domain
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 
@@ -93,7 +92,7 @@ func (t *ProgramTemplate) validate() error {
 	}
 	for _, seminar := range []Seminar{SeminarDesign, SeminarFinal} {
 		err := Rubric{Seminar: seminar, Criteria: t.Rubrics[seminar]}.validate()
-		addUnder(&v, "rubrics."+string(seminar)+".", err)
+		v.AddUnder("rubrics."+string(seminar), err)
 	}
 	for seminar := range t.Rubrics {
 		if seminar != SeminarDesign && seminar != SeminarFinal {
@@ -109,19 +108,6 @@ func (t *ProgramTemplate) validate() error {
 		"examinersRequired":        {t.ExaminersRequired, 1, MaxExaminersRequired},
 	})
 	return v.Err()
-}
-
-// addUnder adds the fields of a domain error under a prefix.
-func addUnder(v *Violations, prefix string, err error) {
-	var de *Error
-	if err == nil || !errors.As(err, &de) {
-		v.AddError(prefix, err)
-		return
-	}
-	for _, f := range de.Fields {
-		f.Field = prefix + f.Field
-		v.fields = append(v.fields, f)
-	}
 }
 
 // agendaKindList names the agenda kinds for a field error.
