@@ -21,18 +21,19 @@ type Stakeholder struct {
 
 // Project is a change project (proyek perubahan) as clients see it.
 type Project struct {
-	ID                uuid.UUID         `json:"id" format:"uuid" doc:"The project's id."`
-	EnrollmentID      uuid.UUID         `json:"enrollmentId" format:"uuid" doc:"The participant's enrollment."`
-	CohortID          uuid.UUID         `json:"cohortId" format:"uuid" doc:"The cohort."`
-	ParticipantID     uuid.UUID         `json:"participantId" format:"uuid" doc:"The participant whose project it is."`
-	Title             string            `json:"title" doc:"Title." example:"Antrean Daring Pelayanan Administrasi Kependudukan"`
-	Problem           string            `json:"problem" doc:"The problem the change addresses." example:"Warga mengantre sejak subuh untuk mengurus KTP dan KK."`
-	Background        string            `json:"background" example:"Pelayanan adminduk masih tatap muka." doc:"Background."`
-	Goal              string            `json:"goal" doc:"What the change achieves." example:"Waktu tunggu layanan di bawah 30 menit."`
-	Benefits          string            `json:"benefits" example:"Warga tidak perlu antre sejak subuh." doc:"Who benefits, and how."`
-	Scope             string            `json:"scope" example:"Dinas Kependudukan dan Pencatatan Sipil Kota Batam." doc:"What is in and out of scope."`
-	InnovationAreas   []string          `json:"innovationAreas" doc:"Free tags of the areas of innovation." example:"[\"pelayanan publik\",\"digitalisasi\"]"`
-	Stakeholders      []Stakeholder     `json:"stakeholders" doc:"The stakeholder map: who, inside or out, with their power and interest."`
+	ID              uuid.UUID     `json:"id" format:"uuid" doc:"The project's id."`
+	EnrollmentID    uuid.UUID     `json:"enrollmentId" format:"uuid" doc:"The participant's enrollment."`
+	CohortID        uuid.UUID     `json:"cohortId" format:"uuid" doc:"The cohort."`
+	ParticipantID   uuid.UUID     `json:"participantId" format:"uuid" doc:"The participant whose project it is."`
+	Title           string        `json:"title" doc:"Title." example:"Antrean Daring Pelayanan Administrasi Kependudukan"`
+	Problem         string        `json:"problem" doc:"The problem the change addresses." example:"Warga mengantre sejak subuh untuk mengurus KTP dan KK."`
+	Background      string        `json:"background" example:"Pelayanan adminduk masih tatap muka." doc:"Background."`
+	Goal            string        `json:"goal" doc:"What the change achieves." example:"Waktu tunggu layanan di bawah 30 menit."`
+	Benefits        string        `json:"benefits" example:"Warga tidak perlu antre sejak subuh." doc:"Who benefits, and how."`
+	Scope           string        `json:"scope" example:"Dinas Kependudukan dan Pencatatan Sipil Kota Batam." doc:"What is in and out of scope."`
+	InnovationAreas []string      `json:"innovationAreas" doc:"Free tags of the areas of innovation." example:"[\"pelayanan publik\",\"digitalisasi\"]"`
+	Stakeholders    []Stakeholder `json:"stakeholders" doc:"The stakeholder map: who, inside or out, with their power and interest."`
+	DesignSections
 	Status            string            `json:"status" enum:"draft,design_submitted,design_approved,implementing,final_submitted,completed" doc:"Where the project stands." example:"draft"`
 	RevisionRequested bool              `json:"revisionRequested" doc:"Whether a reviewer returned the design for revision."`
 	RevisionComment   string            `json:"revisionComment,omitempty" doc:"What the reviewer asked to change."`
@@ -53,7 +54,7 @@ func newProject(p domain.Project) Project {
 		Problem: p.Problem, Background: p.Background, Goal: p.Goal, Benefits: p.Benefits, Scope: p.Scope, InnovationAreas: p.InnovationAreas,
 		Stakeholders: make([]Stakeholder, len(p.Stakeholders)), Status: string(p.Status), RevisionRequested: p.RevisionRequested,
 		RevisionComment: p.RevisionComment, DesignRound: p.DesignRound, PlanVersion: p.PlanVersion, PlanApprovedAt: p.PlanApprovedAt, Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt,
-		Offered: offered(p.Offer)}
+		DesignSections: newDesignSections(p), Offered: offered(p.Offer)}
 	for i, s := range p.Stakeholders {
 		out.Stakeholders[i] = Stakeholder{Name: s.Name, Kind: string(s.Kind), Power: string(s.Power), Interest: string(s.Interest)}
 	}
@@ -70,6 +71,7 @@ type ProjectPatch struct {
 	Scope           Optional[string]  `json:"scope,omitempty" maxLength:"10000" example:"Dinas Kependudukan dan Pencatatan Sipil Kota Batam." doc:"New scope."`
 	InnovationAreas *[]InnovationArea `json:"innovationAreas,omitempty" maxItems:"20" doc:"The new tags (replacing the old ones)."`
 	Stakeholders    *[]Stakeholder    `json:"stakeholders,omitempty" maxItems:"100" doc:"The new stakeholder map (replacing the old one)."`
+	DesignSectionsPatch
 }
 
 // InnovationArea is a free tag of a project's area of innovation.
@@ -103,6 +105,7 @@ func (b ProjectPatch) changes() domain.ProjectChanges {
 		}
 		c.Stakeholders = &s
 	}
+	b.DesignSectionsPatch.into(&c)
 	return c
 }
 

@@ -34,7 +34,13 @@ type Project struct {
 	// InnovationAreas are free tags, e.g. "pelayanan publik", "digitalisasi".
 	InnovationAreas []string
 	Stakeholders    []Stakeholder
-	Status          ProjectStatus
+	// The structured sections of the design (see design_document.go).
+	SuccessIndicators  []SuccessIndicator
+	Team               Team
+	Risks              []Risk
+	Resources          []Resource
+	StrategicAlignment string // the RPJMD/Renstra reference the change serves
+	Status             ProjectStatus
 	// RevisionRequested is set when a reviewer returned the design; the
 	// comment says what to change.
 	RevisionRequested bool
@@ -94,6 +100,11 @@ type ProjectChanges struct {
 	Title, Problem, Background, Goal, Benefits, Scope *string
 	InnovationAreas                                   *[]string
 	Stakeholders                                      *[]Stakeholder
+	SuccessIndicators                                 *[]SuccessIndicator
+	Team                                              *Team
+	Risks                                             *[]Risk
+	Resources                                         *[]Resource
+	StrategicAlignment                                *string
 }
 
 // editDesign applies changes to the design. Only a draft can be edited: a
@@ -131,6 +142,7 @@ func (p *Project) editDesign(c ProjectChanges) error {
 	if c.Stakeholders != nil {
 		p.Stakeholders = stakeholders(&v, *c.Stakeholders)
 	}
+	p.designSections(&v, c)
 	return v.Err()
 }
 
@@ -178,8 +190,9 @@ func stakeholders(v *Violations, in []Stakeholder) []Stakeholder {
 }
 
 // submitDesign sends a draft to its reviewers, starting a new round of
-// review. The design must have a title, a problem, a goal and at least one
-// short-term milestone: every missing item is named.
+// review. The design must have a title, a problem, a goal, at least one
+// short-term milestone and its structured sections complete
+// (checkDesignComplete): every missing item is named.
 func (p *Project) submitDesign(milestones []Milestone, now time.Time) error {
 	if err := p.checkDraft(CodeDesignNotDraft); err != nil {
 		return err
@@ -193,6 +206,7 @@ func (p *Project) submitDesign(milestones []Milestone, now time.Time) error {
 	if !slices.ContainsFunc(milestones, func(m Milestone) bool { return m.Horizon == HorizonShort }) {
 		v.Add("milestones", CodeDesignNeedsShortMilestone)
 	}
+	p.checkDesignComplete(&v)
 	if err := v.Err(); err != nil {
 		return err
 	}

@@ -24,6 +24,7 @@ type projectRow struct {
 	Scope             string             `bun:"scope"`
 	InnovationAreas   []string           `bun:"innovation_areas,array"`
 	Stakeholders      []stakeholderValue `bun:"stakeholders,type:jsonb"`
+	designSectionsValue
 	Status            string             `bun:"status"`
 	RevisionRequested bool               `bun:"revision_requested"`
 	RevisionComment   string             `bun:"revision_comment"`
@@ -62,6 +63,7 @@ func projectFromDomain(p domain.Project) projectRow {
 	for _, s := range p.Stakeholders {
 		r.Stakeholders = append(r.Stakeholders, stakeholderValue{Name: s.Name, Kind: string(s.Kind), Power: string(s.Power), Interest: string(s.Interest)})
 	}
+	r.designSectionsValue = designSectionsFromDomain(p)
 	return r
 }
 
@@ -83,6 +85,7 @@ func (r projectRow) toDomain() domain.Project {
 		p.Stakeholders = append(p.Stakeholders, domain.Stakeholder{Name: s.Name, Kind: domain.StakeholderKind(s.Kind),
 			Power: domain.Level(s.Power), Interest: domain.Level(s.Interest)})
 	}
+	r.designSectionsValue.into(&p)
 	return p
 }
 

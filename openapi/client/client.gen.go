@@ -5712,6 +5712,9 @@ type Project struct {
 	// RefusedActions Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer.
 	RefusedActions []RefusedAction `json:"refusedActions"`
 
+	// Resources Resources and budget. Submitting needs each one's name and source.
+	Resources []Resource `json:"resources"`
+
 	// Results Seminar results you may read: the mean of the examiners' latest totals (on get-project).
 	Results *[]SeminarResult `json:"results,omitempty"`
 
@@ -5721,6 +5724,9 @@ type Project struct {
 	// RevisionRequested Whether a reviewer returned the design for revision.
 	RevisionRequested bool `json:"revisionRequested"`
 
+	// Risks Risks with their mitigation. Submitting needs both of each risk.
+	Risks []Risk `json:"risks"`
+
 	// Scope What is in and out of scope.
 	Scope string `json:"scope"`
 
@@ -5729,6 +5735,15 @@ type Project struct {
 
 	// Status Where the project stands.
 	Status ProjectStatus `json:"status"`
+
+	// StrategicAlignment How the change serves the region's or agency's plans: the RPJMD/Renstra reference.
+	StrategicAlignment string `json:"strategicAlignment"`
+
+	// SuccessIndicators The success indicators (indikator keberhasilan), baseline to target. Submitting the design needs each one's name, baseline and target.
+	SuccessIndicators []SuccessIndicator `json:"successIndicators"`
+
+	// Team The tim efektif and governance. Submitting needs each member's name and role.
+	Team Team `json:"team"`
 
 	// Title Title.
 	Title string `json:"title"`
@@ -5763,11 +5778,26 @@ type ProjectPatch struct {
 	// Problem New problem statement.
 	Problem nullable.Nullable[string] `json:"problem,omitempty"`
 
+	// Resources The new resources (replacing the old ones).
+	Resources *[]Resource `json:"resources,omitempty"`
+
+	// Risks The new risks (replacing the old ones).
+	Risks *[]Risk `json:"risks,omitempty"`
+
 	// Scope New scope.
 	Scope nullable.Nullable[string] `json:"scope,omitempty"`
 
 	// Stakeholders The new stakeholder map (replacing the old one).
 	Stakeholders *[]Stakeholder `json:"stakeholders,omitempty"`
+
+	// StrategicAlignment The new strategic alignment.
+	StrategicAlignment nullable.Nullable[string] `json:"strategicAlignment,omitempty"`
+
+	// SuccessIndicators The new success indicators (replacing the old ones; give an indicator's id to keep it).
+	SuccessIndicators *[]SuccessIndicator `json:"successIndicators,omitempty"`
+
+	// Team The new tim efektif (replacing the old one).
+	Team *Team `json:"team,omitempty"`
 
 	// Title New title.
 	Title nullable.Nullable[string] `json:"title,omitempty"`
@@ -6034,6 +6064,18 @@ type ReplicationCreate struct {
 // ReplicationCreateStatus studied: it visited or studied the innovation (studi tiru); adopted: it put the innovation to work at home.
 type ReplicationCreateStatus string
 
+// Resource defines model for Resource.
+type Resource struct {
+	// AmountRupiah Its amount in rupiah; 0 for a resource without a price.
+	AmountRupiah int64 `json:"amountRupiah"`
+
+	// Name The resource.
+	Name string `json:"name"`
+
+	// Source Where it comes from.
+	Source string `json:"source"`
+}
+
 // ReviewQueueItem defines model for ReviewQueueItem.
 type ReviewQueueItem struct {
 	// DueOn The last day to decide: the responseDeadlineDays-th working day (no weekend, no holiday of list-holidays) after the day it was submitted, in WIB.
@@ -6102,6 +6144,15 @@ type ReviewerLoad struct {
 
 // ReviewerLoadRole The role this line counts: what waits for them as a mentor (evidence, claims, designs), a coach (designs) or an examiner (final reports to assess).
 type ReviewerLoadRole string
+
+// Risk defines model for Risk.
+type Risk struct {
+	// Description The risk (potensi kendala).
+	Description string `json:"description"`
+
+	// Mitigation How it is mitigated.
+	Mitigation string `json:"mitigation"`
+}
 
 // RoleBody defines model for RoleBody.
 type RoleBody struct {
@@ -6639,6 +6690,48 @@ type StakeholderKind string
 
 // StakeholderPower Their power over the change.
 type StakeholderPower string
+
+// SuccessIndicator defines model for SuccessIndicator.
+type SuccessIndicator struct {
+	// Baseline Where it stands before the change.
+	Baseline string `json:"baseline"`
+
+	// Id The indicator's id: given, it keeps an indicator of the design as it is edited (the final report states each one's outcome by it); absent or unknown, a new one is made. Always present in answers.
+	Id *openapi_types.UUID `json:"id,omitempty"`
+
+	// Name What is measured.
+	Name string `json:"name"`
+
+	// Target Where the change should bring it.
+	Target string `json:"target"`
+
+	// Unit The unit of baseline and target; empty for a qualitative indicator.
+	Unit string `json:"unit"`
+}
+
+// Team defines model for Team.
+type Team struct {
+	// Members The members with their roles.
+	Members []TeamMember `json:"members"`
+
+	// Mentor The mentor as the design names them (the participant's superior).
+	Mentor string `json:"mentor"`
+
+	// ProjectLeader The project leader, usually the participant.
+	ProjectLeader string `json:"projectLeader"`
+
+	// Sponsor The sponsor: the official who backs the change.
+	Sponsor string `json:"sponsor"`
+}
+
+// TeamMember defines model for TeamMember.
+type TeamMember struct {
+	// Name The member's name.
+	Name string `json:"name"`
+
+	// Role Their role in the team.
+	Role string `json:"role"`
+}
 
 // TemplateCreate defines model for TemplateCreate.
 type TemplateCreate struct {

@@ -5364,6 +5364,8 @@ export interface components {
             problem: string;
             /** @description Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer. */
             refusedActions: components["schemas"]["RefusedAction"][];
+            /** @description Resources and budget. Submitting needs each one's name and source. */
+            resources: components["schemas"]["Resource"][];
             /** @description Seminar results you may read: the mean of the examiners' latest totals (on get-project). */
             results?: components["schemas"]["SeminarResult"][];
             /** @description What the reviewer asked to change. */
@@ -5373,6 +5375,8 @@ export interface components {
              * @example false
              */
             revisionRequested: boolean;
+            /** @description Risks with their mitigation. Submitting needs both of each risk. */
+            risks: components["schemas"]["Risk"][];
             /**
              * @description What is in and out of scope.
              * @example Dinas Kependudukan dan Pencatatan Sipil Kota Batam.
@@ -5386,6 +5390,15 @@ export interface components {
              * @enum {string}
              */
             status: "draft" | "design_submitted" | "design_approved" | "implementing" | "final_submitted" | "completed";
+            /**
+             * @description How the change serves the region's or agency's plans: the RPJMD/Renstra reference.
+             * @example RPJMD Kota Batam 2026–2031, Misi 3: pelayanan publik yang cepat dan mudah
+             */
+            strategicAlignment: string;
+            /** @description The success indicators (indikator keberhasilan), baseline to target. Submitting the design needs each one's name, baseline and target. */
+            successIndicators: components["schemas"]["SuccessIndicator"][];
+            /** @description The tim efektif and governance. Submitting needs each member's name and role. */
+            team: components["schemas"]["Team"];
             /**
              * @description Title.
              * @example Antrean Daring Pelayanan Administrasi Kependudukan
@@ -5427,6 +5440,10 @@ export interface components {
              * @example Warga mengantre sejak subuh untuk mengurus KTP.
              */
             problem?: string | null;
+            /** @description The new resources (replacing the old ones). */
+            resources?: components["schemas"]["Resource"][];
+            /** @description The new risks (replacing the old ones). */
+            risks?: components["schemas"]["Risk"][];
             /**
              * @description New scope.
              * @example Dinas Kependudukan dan Pencatatan Sipil Kota Batam.
@@ -5434,6 +5451,12 @@ export interface components {
             scope?: string | null;
             /** @description The new stakeholder map (replacing the old one). */
             stakeholders?: components["schemas"]["Stakeholder"][];
+            /** @description The new strategic alignment. */
+            strategicAlignment?: string | null;
+            /** @description The new success indicators (replacing the old ones; give an indicator's id to keep it). */
+            successIndicators?: components["schemas"]["SuccessIndicator"][];
+            /** @description The new tim efektif (replacing the old one). */
+            team?: components["schemas"]["Team"];
             /**
              * @description New title.
              * @example Antrean Daring Adminduk
@@ -5833,6 +5856,24 @@ export interface components {
              */
             unitId?: string;
         };
+        Resource: {
+            /**
+             * Format: int64
+             * @description Its amount in rupiah; 0 for a resource without a price.
+             * @example 25000000
+             */
+            amountRupiah: number;
+            /**
+             * @description The resource.
+             * @example Pengembangan aplikasi antrean
+             */
+            name: string;
+            /**
+             * @description Where it comes from.
+             * @example APBD Kota Batam 2027
+             */
+            source: string;
+        };
         ReviewQueueItem: {
             /**
              * Format: date
@@ -5945,6 +5986,18 @@ export interface components {
              * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             userId: string;
+        };
+        Risk: {
+            /**
+             * @description The risk (potensi kendala).
+             * @example Jaringan internet kelurahan tidak stabil
+             */
+            description: string;
+            /**
+             * @description How it is mitigated.
+             * @example Formulir luring yang disinkronkan harian
+             */
+            mitigation: string;
         };
         RoleBody: {
             /**
@@ -6677,6 +6730,65 @@ export interface components {
              * @enum {string}
              */
             power: "high" | "low";
+        };
+        SuccessIndicator: {
+            /**
+             * @description Where it stands before the change.
+             * @example 180
+             */
+            baseline: string;
+            /**
+             * Format: uuid
+             * @description The indicator's id: given, it keeps an indicator of the design as it is edited (the final report states each one's outcome by it); absent or unknown, a new one is made. Always present in answers.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            id?: string;
+            /**
+             * @description What is measured.
+             * @example Waktu tunggu layanan KTP-el
+             */
+            name: string;
+            /**
+             * @description Where the change should bring it.
+             * @example 30
+             */
+            target: string;
+            /**
+             * @description The unit of baseline and target; empty for a qualitative indicator.
+             * @example menit
+             */
+            unit: string;
+        };
+        Team: {
+            /** @description The members with their roles. */
+            members: components["schemas"]["TeamMember"][];
+            /**
+             * @description The mentor as the design names them (the participant's superior).
+             * @example Sekretaris Dinas
+             */
+            mentor: string;
+            /**
+             * @description The project leader, usually the participant.
+             * @example Kepala Bidang Pelayanan
+             */
+            projectLeader: string;
+            /**
+             * @description The sponsor: the official who backs the change.
+             * @example Kepala Dinas Kependudukan dan Pencatatan Sipil
+             */
+            sponsor: string;
+        };
+        TeamMember: {
+            /**
+             * @description The member's name.
+             * @example Rina Marlina, S.Kom.
+             */
+            name: string;
+            /**
+             * @description Their role in the team.
+             * @example Pengembang aplikasi
+             */
+            role: string;
         };
         TemplateCreate: {
             /** @description The whole agenda, in order. */
