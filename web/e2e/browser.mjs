@@ -5,6 +5,7 @@ import { chromium } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { loadI18n } from "../test/i18n-modules.mjs";
 
 /** Where Chromium is: PROPER_CHROMIUM, else Debian's package. */
 export const chromiumPath = process.env.PROPER_CHROMIUM || "/usr/bin/chromium";
@@ -93,10 +94,55 @@ export async function checkIndonesian(page, name) {
   return [`${name}: English on screen (${found.join(", ")}): ${lines.map((l) => JSON.stringify(l.trim().slice(0, 120))).join(" | ")}`];
 }
 
+/** Every string the web app's catalogue holds (src/i18n/*.ts: the codes' wordings and the app's messages). */
+function catalogueStrings(value, out = []) {
+  if (typeof value === "string") out.push(value);
+  else if (value && typeof value === "object") for (const v of Object.values(value)) catalogueStrings(v, out);
+  return out;
+}
+
+const i18n = await loadI18n();
+/** The program words of PKA and PKP, which reword the catalogue on their cohorts' screens. */
+const aksiTerms = { product: "Aksi Perubahan", productInSentence: "aksi perubahan", design: "Rancangan Aksi Perubahan", report: "Laporan Aksi Perubahan", abbreviation: "Aksi Perubahan" };
+const normalized = (s) => s.replace(/\s+/g, " ").trim();
+/**
+ * The wordings of the catalogue as one alternation, in the PKN words and in
+ * the words of PKA/PKP, their {placeholders} standing for any text.
+ */
+const wording = [...new Set(Object.values(i18n).flatMap((m) => catalogueStrings(m)))]
+  .flatMap((text) => [text, i18n["terms.ts"].reword(text, aksiTerms)])
+  .map((text) => normalized(text).split(/\{\w+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".+?"))
+  .join("|");
+/** A line of one or more wordings of the catalogue, side by side (a message and its link, say). */
+const worded = new RegExp(`^(?:${wording})(?: (?:${wording}))*$`, "su");
+
+/**
+ * The problems page shows (every line of its alerts, without the request
+ * fields' names in <code> and the buttons) that are not worded from the
+ * catalogue: the API's English detail shown as it is, or a message the web
+ * app made up outside its catalogue. Texts the test typed are allowed.
+ */
+export async function checkProblemsWorded(page, name) {
+  const lines = await page.evaluate(() =>
+    [...document.querySelectorAll("[role=alert]")]
+      .filter((el) => el.getClientRects().length > 0)
+      .flatMap((el) => {
+        let text = el.innerText;
+        for (const skip of el.querySelectorAll("code, button")) text = text.replace(skip.innerText, " ");
+        return text.split(/[\n\t]/);
+      }),
+  );
+  const unworded = [...new Set(lines.map((l) => l.replace(/\s+/g, " ").trim()))]
+    .filter((l) => l !== "" && !typedTexts.has(l) && !/^[\d\s.,:#-]*$/.test(l))
+    .filter((l) => !worded.test(l));
+  return unworded.map((l) => `${name}: a problem not worded from the catalogue: ${JSON.stringify(l.slice(0, 160))}`);
+}
+
 /**
  * Checks the screen page shows: no serious or critical axe violations, then
  * screenshots at desktop and phone width into dir as <name>-desktop.png and
- * <name>-phone.png; and no English on it (checkIndonesian). Returns the
+ * <name>-phone.png; no English on it (checkIndonesian) and every problem
+ * it shows worded from the catalogue (checkProblemsWorded). Returns the
  * violations found (empty when clean).
  */
 export async function checkScreen(page, dir, name) {
@@ -105,7 +151,7 @@ export async function checkScreen(page, dir, name) {
   for (const [size, viewport] of Object.entries(viewports)) {
     await page.setViewportSize(viewport);
     await settled(page);
-    if (size === "desktop") found.push(...(await checkIndonesian(page, name)));
+    if (size === "desktop") found.push(...(await checkIndonesian(page, name)), ...(await checkProblemsWorded(page, name)));
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     for (const v of results.violations) {
       if (v.impact === "serious" || v.impact === "critical") {

@@ -8,11 +8,13 @@
 // evidence and claims the milestone; the mentor approves and verifies; the
 // coach sees 100 % on the dashboard, with the escalations and workload
 // views; the participant publishes the innovation and a visitor finds it
-// on the public showcase; an examiner scores the design seminar. At each
+// on the public showcase; a PKA cohort's participant sees "Aksi Perubahan"
+// on every screen (steps/pka.mjs). At each
 // step the project screen of the participant and of the mentor shows the
 // steps the API's answers offer (actions), no more and no fewer.
 // Every screen is checked with axe (no serious or critical violation) and
-// for English words on it (the visible text, without what the test typed),
+// for English words on it (the visible text, without what the test typed)
+// and for problems not worded from the web app's catalogue,
 // and screenshotted at desktop and phone width into PROPER_SCREENSHOTS.
 //
 // Environment: PROPER_BASE_URL, PROPER_ADMIN_EMAIL, PROPER_ADMIN_PASSWORD,
@@ -28,6 +30,7 @@ import * as coach from "./steps/coach.mjs";
 import * as examiner from "./steps/examiner.mjs";
 import * as followup from "./steps/followup.mjs";
 import * as showcase from "./steps/showcase.mjs";
+import { expectAksiPerubahan } from "./steps/pka.mjs";
 import { expectOfferedSteps as expectOffered } from "./steps/offers.mjs";
 
 const base = need("PROPER_BASE_URL");
@@ -40,12 +43,12 @@ function need(name) {
   return value;
 }
 
-/** Calls the API as the platform admin, for what happens before the UI (institution, staff accounts). */
-async function call(token, method, path, body) {
+/** Calls the API, for what happens before the UI (institution, staff accounts) or beside it; a string body is sent as it is, with type. */
+async function call(token, method, path, body, type = "application/json") {
   const res = await fetch(base + path, {
     method,
-    headers: { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { "Content-Type": type, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined || typeof body === "string" ? body : JSON.stringify(body),
   });
   const data = res.status === 204 ? undefined : await res.json();
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(data)}`);
@@ -188,6 +191,15 @@ try {
   const visitor = await tab();
   await showcase.searchShowcase(visitor.page, visitor.shot, "pelayanan perizinan", "Layanan Perizinan Daring Terpadu Kota Semarang");
 
+  // A PKA cohort of the same institution: its participant's screens say Aksi Perubahan.
+  const pkaParticipant = { email: "rina.kusuma@semarangkota.go.id", name: "Rina Kusuma, S.E.", nip: "198806122010012003", password, mentorEmail: m.email, mentorName: m.name };
+  typed(pkaParticipant.name);
+  const pkaScreens = await expectAksiPerubahan({
+    api: call, tab, organizer: { email: people.organizer.email, password }, institutionId: institution.id, participant: pkaParticipant,
+    startsOn: isoDate(addDays(today, -20)), endsOn: isoDate(addDays(today, 100)),
+  });
+  console.log(`PKA: ${pkaScreens.join(", ")} say Aksi Perubahan and never "proyek"`);
+
   // The coach sees the participant at 100 % and keeps a coaching note.
   await coach.expectParticipantProgress(coa.page, coa.shot, cohortId, p.name, 100);
   await coach.addCoachingNote(coa.page, coa.shot, projectId, {
@@ -211,11 +223,11 @@ try {
 const consoleErrors = tabs.flatMap((t) => t.consoleErrors);
 console.log(`screenshots: ${screenshots}`);
 if (violations.length || consoleErrors.length) {
-  for (const v of violations) console.log(/English on screen/.test(v) ? "english:" : "axe:", v);
+  for (const v of violations) console.log(/English on screen/.test(v) ? "english:" : /not worded from the catalogue/.test(v) ? "wording:" : "axe:", v);
   for (const e of consoleErrors) console.log("console:", e);
   process.exit(1);
 }
-console.log("the whole loop passed; no serious or critical accessibility violations; no English on the screens checked");
+console.log("the whole loop passed; no serious or critical accessibility violations; no English on the screens checked; every problem shown worded from the catalogue");
 
 /** Checks the project screen against the API's offers (steps/offers.mjs) and prints what it showed. */
 async function expectOfferedSteps(page, projectId, who) {

@@ -5,10 +5,11 @@
 // Run by `npm test` and web/check.sh (make web-check).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import ts from "typescript";
+import { loadI18n } from "./i18n-modules.mjs";
 
 const web = join(dirname(fileURLToPath(import.meta.url)), "..");
 const i18n = join(web, "src", "i18n");
@@ -66,22 +67,6 @@ export function problems(text) {
     }
   }
   return out;
-}
-
-/** The i18n modules, transpiled into node_modules/.cache with their relative imports kept working. */
-async function loadI18n() {
-  const dir = join(web, "node_modules", ".cache", "proper-i18n");
-  mkdirSync(dir, { recursive: true });
-  const files = readdirSync(i18n).filter((f) => f.endsWith(".ts"));
-  for (const f of files) {
-    const js = ts.transpileModule(readFileSync(join(i18n, f), "utf8"), {
-      compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 },
-    }).outputText.replace(/from "\.\/([\w-]+)"/g, 'from "./$1.mjs"');
-    writeFileSync(join(dir, f.replace(/\.ts$/, ".mjs")), js);
-  }
-  const modules = {};
-  for (const f of files) modules[f] = await import(pathToFileURL(join(dir, f.replace(/\.ts$/, ".mjs"))).href);
-  return modules;
 }
 
 /** Sample details of a timeline entry, in every variant its sentences branch on. */
