@@ -32,10 +32,11 @@ type PlanChanges struct {
 	Continue []uuid.UUID        `json:"continue,omitempty" maxItems:"50" format:"uuid" maxLength:"36" doc:"Short-term milestones to continue in the mid term if not achieved when the project completes (the mentor's agreement is their approval of the request); the others close as not_achieved."`
 	Goal     *string            `json:"goal,omitempty" maxLength:"10000" doc:"The design's new goal." example:"Waktu tunggu layanan di bawah 20 menit."`
 	Scope    *string            `json:"scope,omitempty" maxLength:"10000" doc:"The design's new scope." example:"Seluruh kecamatan di Kota Batam."`
+	DesignSectionChanges
 }
 
 func planChangesOf(c PlanChanges) domain.PlanChanges {
-	out := domain.PlanChanges{Remove: c.Remove, Continue: c.Continue, Goal: c.Goal, Scope: c.Scope}
+	out := domain.PlanChanges{Remove: c.Remove, Continue: c.Continue, Goal: c.Goal, Scope: c.Scope, DesignSectionChanges: c.DesignSectionChanges.toDomain()}
 	for _, a := range c.Add {
 		out.Add = append(out.Add, domain.MilestonePlan{Horizon: a.Horizon, Title: a.Title, Description: a.Description, DueOn: a.DueOn,
 			Position: a.Position, Activities: activitiesOf(a.Activities)})
@@ -51,7 +52,7 @@ func planChangesOf(c PlanChanges) domain.PlanChanges {
 
 func newPlanChanges(c domain.PlanChanges) PlanChanges {
 	out := PlanChanges{Add: []MilestoneCreate{}, Remove: c.Remove, Redate: []MilestoneRedate{}, Retitle: []MilestoneRetitle{},
-		Continue: c.Continue, Goal: c.Goal, Scope: c.Scope}
+		Continue: c.Continue, Goal: c.Goal, Scope: c.Scope, DesignSectionChanges: newDesignSectionChanges(c.DesignSectionChanges)}
 	for _, a := range c.Add {
 		m := MilestoneCreate{Horizon: a.Horizon, Title: a.Title, Description: a.Description, DueOn: a.DueOn, Position: a.Position, Activities: []Activity{}}
 		for _, act := range a.Activities {

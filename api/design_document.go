@@ -53,14 +53,15 @@ type DesignSections struct {
 	StrategicAlignment string             `json:"strategicAlignment" doc:"How the change serves the region's or agency's plans: the RPJMD/Renstra reference." example:"RPJMD Kota Batam 2026–2031, Misi 3: pelayanan publik yang cepat dan mudah"`
 }
 
-// DesignSectionsPatch changes structured sections of a design; absent
-// sections stay.
-type DesignSectionsPatch struct {
+// DesignSectionChanges change structured sections of a design: in
+// update-project while it is a draft, in create-change-request once it is
+// approved. Absent sections stay.
+type DesignSectionChanges struct {
 	SuccessIndicators  *[]SuccessIndicator `json:"successIndicators,omitempty" maxItems:"20" doc:"The new success indicators (replacing the old ones; give an indicator's id to keep it)."`
 	Team               *Team               `json:"team,omitempty" doc:"The new tim efektif (replacing the old one)."`
 	Risks              *[]Risk             `json:"risks,omitempty" maxItems:"50" doc:"The new risks (replacing the old ones)."`
 	Resources          *[]Resource         `json:"resources,omitempty" maxItems:"50" doc:"The new resources (replacing the old ones)."`
-	StrategicAlignment Optional[string]    `json:"strategicAlignment,omitempty" maxLength:"10000" doc:"The new strategic alignment."`
+	StrategicAlignment *string             `json:"strategicAlignment,omitempty" maxLength:"10000" doc:"The new strategic alignment (empty clears it)." example:"Renstra Disdukcapil 2026–2031, Sasaran 2"`
 }
 
 func newDesignSections(p domain.Project) DesignSections {
@@ -83,8 +84,9 @@ func newDesignSections(p domain.Project) DesignSections {
 	return out
 }
 
-// into sets the sections the patch changes on c.
-func (b DesignSectionsPatch) into(c *domain.ProjectChanges) {
+// toDomain is the domain's form of the changes.
+func (b DesignSectionChanges) toDomain() domain.DesignSectionChanges {
+	var c domain.DesignSectionChanges
 	if b.SuccessIndicators != nil {
 		s := make([]domain.SuccessIndicator, len(*b.SuccessIndicators))
 		for i, in := range *b.SuccessIndicators {
@@ -116,8 +118,38 @@ func (b DesignSectionsPatch) into(c *domain.ProjectChanges) {
 		}
 		c.Resources = &r
 	}
-	if b.StrategicAlignment.Set {
-		s := b.StrategicAlignment.Value
-		c.StrategicAlignment = &s
+	c.StrategicAlignment = b.StrategicAlignment
+	return c
+}
+
+// newDesignSectionChanges is the answer's form of proposed section changes.
+func newDesignSectionChanges(c domain.DesignSectionChanges) DesignSectionChanges {
+	var d domain.DesignSections
+	if c.SuccessIndicators != nil {
+		d.SuccessIndicators = *c.SuccessIndicators
 	}
+	if c.Team != nil {
+		d.Team = *c.Team
+	}
+	if c.Risks != nil {
+		d.Risks = *c.Risks
+	}
+	if c.Resources != nil {
+		d.Resources = *c.Resources
+	}
+	all := newDesignSections(domain.Project{DesignSections: d})
+	out := DesignSectionChanges{StrategicAlignment: c.StrategicAlignment}
+	if c.SuccessIndicators != nil {
+		out.SuccessIndicators = &all.SuccessIndicators
+	}
+	if c.Team != nil {
+		out.Team = &all.Team
+	}
+	if c.Risks != nil {
+		out.Risks = &all.Risks
+	}
+	if c.Resources != nil {
+		out.Resources = &all.Resources
+	}
+	return out
 }

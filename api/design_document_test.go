@@ -1,6 +1,8 @@
 package api_test
 
 import (
+	"github.com/proper-id/proper/domain"
+
 	"net/http"
 	"slices"
 	"testing"
@@ -117,4 +119,50 @@ func TestSubmittingTheDesignNamesEveryIncompleteSectionItem(t *testing.T) {
 	expect(t, w.post(projectPath(w, "/design/submit"), token, nil), http.StatusOK)
 	// Submitted, the sections are frozen like the rest of the design.
 	expect(t, w.patch(projectPath(w, ""), token, map[string]any{"strategicAlignment": "Renstra"}, nil), http.StatusConflict)
+}
+
+func TestApprovedDesignSectionsChangeOnlyByChangeRequest(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	participant := w.tokenOf(roleParticipant)
+	w.draftDesign(t)
+	var drafted designSectionsAnswer
+	expect(t, w.patch(projectPath(w, ""), participant, fullDesignSections(), nil), http.StatusOK).decode(t, &drafted)
+	w.bringProjectTo(t, domain.ProjectImplementing)
+	wantProblem(t, "an approved indicator edited directly", w.patch(projectPath(w, ""), participant,
+		map[string]any{"successIndicators": []map[string]string{}}, nil), http.StatusConflict, "plan.change_request_required")
+
+	// An incomplete section is named under changes.
+	wantProblem(t, "a risk without mitigation", w.post(projectPath(w, "/change-requests"), participant, map[string]any{"reason": "Risiko baru",
+		"changes": map[string]any{"risks": []map[string]string{{"description": "Anggaran dipotong", "mitigation": " "}}}}),
+		http.StatusUnprocessableEntity, "design.required_to_submit")
+
+	kept := drafted.SuccessIndicators[0].ID
+	id := w.fileChangeRequest(t, map[string]any{
+		"successIndicators": []map[string]string{
+			{"id": kept, "name": "Waktu tunggu layanan KTP-el", "baseline": "180", "target": "20", "unit": "menit"}},
+		"strategicAlignment": "Renstra Disdukcapil 2026–2031, Sasaran 2"})
+	var proposed struct {
+		Changes struct {
+			SuccessIndicators []struct{ ID, Target string }
+			Team              *struct{ Sponsor string }
+		}
+	}
+	expect(t, w.get("/v1/change-requests/"+id, participant), http.StatusOK).decode(t, &proposed)
+	if len(proposed.Changes.SuccessIndicators) != 1 || proposed.Changes.SuccessIndicators[0].Target != "20" || proposed.Changes.Team != nil {
+		t.Fatalf("the request as read: %+v", proposed.Changes)
+	}
+	var unchanged designSectionsAnswer
+	expect(t, w.get(projectPath(w, ""), participant), http.StatusOK).decode(t, &unchanged)
+	if unchanged.SuccessIndicators[0].Target != "30" || len(unchanged.SuccessIndicators) != 2 {
+		t.Fatalf("a pending request changed the indicators: %+v", unchanged.SuccessIndicators)
+	}
+	expect(t, w.decide(roleMentor, id, "approve", ""), http.StatusOK)
+	expect(t, w.decide(roleCoach, id, "approve", ""), http.StatusOK)
+	var after designSectionsAnswer
+	expect(t, w.get(projectPath(w, ""), participant), http.StatusOK).decode(t, &after)
+	if len(after.SuccessIndicators) != 1 || after.SuccessIndicators[0].ID != kept || after.SuccessIndicators[0].Target != "20" ||
+		after.StrategicAlignment != "Renstra Disdukcapil 2026–2031, Sasaran 2" || after.Team.Sponsor != "Kepala Disdukcapil" {
+		t.Fatalf("after the approved request: %+v", after)
+	}
 }

@@ -71,7 +71,7 @@ type ProjectPatch struct {
 	Scope           Optional[string]  `json:"scope,omitempty" maxLength:"10000" example:"Dinas Kependudukan dan Pencatatan Sipil Kota Batam." doc:"New scope."`
 	InnovationAreas *[]InnovationArea `json:"innovationAreas,omitempty" maxItems:"20" doc:"The new tags (replacing the old ones)."`
 	Stakeholders    *[]Stakeholder    `json:"stakeholders,omitempty" maxItems:"100" doc:"The new stakeholder map (replacing the old one)."`
-	DesignSectionsPatch
+	DesignSectionChanges
 }
 
 // InnovationArea is a free tag of a project's area of innovation.
@@ -105,7 +105,7 @@ func (b ProjectPatch) changes() domain.ProjectChanges {
 		}
 		c.Stakeholders = &s
 	}
-	b.DesignSectionsPatch.into(&c)
+	c.DesignSectionChanges = b.DesignSectionChanges.toDomain()
 	return c
 }
 

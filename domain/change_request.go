@@ -38,7 +38,7 @@ type MilestoneRetitle struct {
 // plan: milestones added, removed, re-dated or retitled, short-term
 // milestones to continue in the mid term when the project completes (the
 // mentor's agreement is their approval of the request), and the design's
-// goal and scope (nil: unchanged).
+// goal and scope and its structured sections (nil: unchanged).
 type PlanChanges struct {
 	Add      []MilestonePlan
 	Remove   []uuid.UUID
@@ -47,11 +47,13 @@ type PlanChanges struct {
 	Continue []uuid.UUID
 	Goal     *string
 	Scope    *string
+	DesignSectionChanges
 }
 
 // empty reports whether c proposes nothing.
 func (c PlanChanges) empty() bool {
-	return len(c.Add)+len(c.Remove)+len(c.Redate)+len(c.Retitle)+len(c.Continue) == 0 && c.Goal == nil && c.Scope == nil
+	return len(c.Add)+len(c.Remove)+len(c.Redate)+len(c.Retitle)+len(c.Continue) == 0 && c.Goal == nil && c.Scope == nil &&
+		c.DesignSectionChanges.empty()
 }
 
 // ChangeRequest is a participant's request to change their approved plan,
@@ -221,6 +223,11 @@ func checkProposal(p Project, plan []Milestone, reason string, c PlanChanges, no
 	if c.Scope != nil {
 		s := longText(&v, "changes.scope", *c.Scope)
 		c.Scope = &s
+	}
+	if !c.DesignSectionChanges.empty() {
+		var sections Violations
+		c.DesignSectionChanges = c.DesignSectionChanges.validated(&sections, p.DesignSections)
+		v.AddUnder("changes", sections.Err())
 	}
 	return reason, c, v.Err()
 }

@@ -4,8 +4,8 @@ package domain
 // closing of the short-term horizon (part 5).
 var (
 	CodePlanChangeRequestRequired = code("plan.change_request_required",
-		"the design is approved: milestones are added, removed, re-dated or retitled, and the goal and scope changed, only by a change request that the mentor and the coach approve",
-		"Rancangan sudah disetujui. Penambahan, penghapusan, perubahan tanggal atau judul tahapan, serta perubahan tujuan dan ruang lingkup, hanya melalui permohonan perubahan yang disetujui mentor dan coach.")
+		"the design is approved: milestones are added, removed, re-dated or retitled, and the goal, scope and structured sections (success indicators, team, risks, resources, strategic alignment) changed, only by a change request that the mentor and the coach approve",
+		"Rancangan sudah disetujui. Penambahan, penghapusan, perubahan tanggal atau judul tahapan, serta perubahan tujuan, ruang lingkup, indikator keberhasilan, tim efektif, risiko, sumber daya dan keselarasan strategis, hanya melalui permohonan perubahan yang disetujui mentor dan coach.")
 	CodeMilestoneReadOnly = code("milestone.read_only",
 		"the milestone is {status}: it stays as it was, also through a change request",
 		"Tahapan ini berstatus {status} sehingga tidak dapat diubah, termasuk melalui permohonan perubahan.")

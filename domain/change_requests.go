@@ -248,6 +248,7 @@ func (s *Projects) applyChangeRequest(ctx context.Context, tx Store, actor *Acto
 	if c.Scope != nil {
 		p.Scope = *c.Scope
 	}
+	p.DesignSections.set(c.DesignSectionChanges)
 	p.approvePlan(now)
 	v := p.PlanVersion
 	cr.PlanVersion = &v

@@ -61,25 +61,95 @@ type Resource struct {
 	AmountRupiah int64
 }
 
-// designSections validates the structured sections of changes into p, as a
-// draft may hold them: each text a single line or paragraph of bounded
-// length, amounts not negative. What a submission needs is checked by
-// checkDesignComplete.
-func (p *Project) designSections(v *Violations, c ProjectChanges) {
+// DesignSections are the structured sections of a design that LAN's
+// guideline asks for beyond its texts.
+type DesignSections struct {
+	SuccessIndicators []SuccessIndicator
+	Team              Team
+	Risks             []Risk
+	Resources         []Resource
+	// StrategicAlignment is the RPJMD/Renstra reference the change serves.
+	StrategicAlignment string
+}
+
+// DesignSectionChanges change structured sections of a design: directly
+// while it is a draft (ProjectChanges), by change request once it is
+// approved (PlanChanges). Nil sections stay.
+type DesignSectionChanges struct {
+	SuccessIndicators  *[]SuccessIndicator
+	Team               *Team
+	Risks              *[]Risk
+	Resources          *[]Resource
+	StrategicAlignment *string
+}
+
+// empty reports whether c changes no section.
+func (c DesignSectionChanges) empty() bool {
+	return c.SuccessIndicators == nil && c.Team == nil && c.Risks == nil && c.Resources == nil && c.StrategicAlignment == nil
+}
+
+// apply validates the sections c changes into d, as a draft may hold them:
+// each text a single line or paragraph of bounded length, amounts not
+// negative. What a submission needs is checked by checkComplete.
+func (d *DesignSections) apply(v *Violations, c DesignSectionChanges) {
 	if c.SuccessIndicators != nil {
-		p.SuccessIndicators = successIndicators(v, p.SuccessIndicators, *c.SuccessIndicators)
+		d.SuccessIndicators = successIndicators(v, d.SuccessIndicators, *c.SuccessIndicators)
 	}
 	if c.Team != nil {
-		p.Team = team(v, *c.Team)
+		d.Team = team(v, *c.Team)
 	}
 	if c.Risks != nil {
-		p.Risks = risks(v, *c.Risks)
+		d.Risks = risks(v, *c.Risks)
 	}
 	if c.Resources != nil {
-		p.Resources = resources(v, *c.Resources)
+		d.Resources = resources(v, *c.Resources)
 	}
 	if c.StrategicAlignment != nil {
-		p.StrategicAlignment = longText(v, "strategicAlignment", *c.StrategicAlignment)
+		d.StrategicAlignment = longText(v, "strategicAlignment", *c.StrategicAlignment)
+	}
+}
+
+// validated checks the sections c changes against the design's current
+// ones (d), as an approved design must hold them (apply, then
+// checkComplete), and returns them as they are to be set.
+func (c DesignSectionChanges) validated(v *Violations, d DesignSections) DesignSectionChanges {
+	d.apply(v, c)
+	out := DesignSectionChanges{}
+	if c.SuccessIndicators != nil {
+		out.SuccessIndicators = &d.SuccessIndicators
+	}
+	if c.Team != nil {
+		out.Team = &d.Team
+	}
+	if c.Risks != nil {
+		out.Risks = &d.Risks
+	}
+	if c.Resources != nil {
+		out.Resources = &d.Resources
+	}
+	if c.StrategicAlignment != nil {
+		out.StrategicAlignment = &d.StrategicAlignment
+	}
+	out.checkComplete(v)
+	return out
+}
+
+// set sets the sections c changes, validated already.
+func (d *DesignSections) set(c DesignSectionChanges) {
+	if c.SuccessIndicators != nil {
+		d.SuccessIndicators = *c.SuccessIndicators
+	}
+	if c.Team != nil {
+		d.Team = *c.Team
+	}
+	if c.Risks != nil {
+		d.Risks = *c.Risks
+	}
+	if c.Resources != nil {
+		d.Resources = *c.Resources
+	}
+	if c.StrategicAlignment != nil {
+		d.StrategicAlignment = *c.StrategicAlignment
 	}
 }
 
@@ -149,36 +219,72 @@ func resources(v *Violations, in []Resource) []Resource {
 	return out
 }
 
-// checkDesignComplete names, under v, every item of the structured sections
-// that LAN's guideline requires of a submitted design (see
-// docs/DESIGN-DOCUMENT.md): each success indicator's name, baseline and
-// target; each team member's name and role; each risk's description and
-// mitigation; and each resource's name and source.
-func (p *Project) checkDesignComplete(v *Violations) {
-	need := func(field, value string) {
-		if value == "" {
-			v.Add(field, CodeDesignRequired)
-		}
+// checkComplete names, under v, every item of the sections that LAN's
+// guideline requires of a submitted design (see docs/DESIGN-DOCUMENT.md).
+func (d DesignSections) checkComplete(v *Violations) {
+	indicatorsComplete(v, d.SuccessIndicators)
+	teamComplete(v, d.Team)
+	risksComplete(v, d.Risks)
+	resourcesComplete(v, d.Resources)
+}
+
+// checkComplete names, under v, every item of the sections c changes that
+// an approved design may not lack, as DesignSections.checkComplete.
+func (c DesignSectionChanges) checkComplete(v *Violations) {
+	if c.SuccessIndicators != nil {
+		indicatorsComplete(v, *c.SuccessIndicators)
 	}
-	for i, s := range p.SuccessIndicators {
+	if c.Team != nil {
+		teamComplete(v, *c.Team)
+	}
+	if c.Risks != nil {
+		risksComplete(v, *c.Risks)
+	}
+	if c.Resources != nil {
+		resourcesComplete(v, *c.Resources)
+	}
+}
+
+// need names field with CodeDesignRequired when value is empty.
+func need(v *Violations, field, value string) {
+	if value == "" {
+		v.Add(field, CodeDesignRequired)
+	}
+}
+
+// indicatorsComplete requires each indicator's name, baseline and target.
+func indicatorsComplete(v *Violations, in []SuccessIndicator) {
+	for i, s := range in {
 		field := fmt.Sprintf("successIndicators[%d]", i)
-		need(field+".name", s.Name)
-		need(field+".baseline", s.Baseline)
-		need(field+".target", s.Target)
+		need(v, field+".name", s.Name)
+		need(v, field+".baseline", s.Baseline)
+		need(v, field+".target", s.Target)
 	}
-	for i, m := range p.Team.Members {
+}
+
+// teamComplete requires each member's name and role.
+func teamComplete(v *Violations, t Team) {
+	for i, m := range t.Members {
 		field := fmt.Sprintf("team.members[%d]", i)
-		need(field+".name", m.Name)
-		need(field+".role", m.Role)
+		need(v, field+".name", m.Name)
+		need(v, field+".role", m.Role)
 	}
-	for i, r := range p.Risks {
+}
+
+// risksComplete requires each risk's description and mitigation.
+func risksComplete(v *Violations, in []Risk) {
+	for i, r := range in {
 		field := fmt.Sprintf("risks[%d]", i)
-		need(field+".description", r.Description)
-		need(field+".mitigation", r.Mitigation)
+		need(v, field+".description", r.Description)
+		need(v, field+".mitigation", r.Mitigation)
 	}
-	for i, r := range p.Resources {
+}
+
+// resourcesComplete requires each resource's name and source.
+func resourcesComplete(v *Violations, in []Resource) {
+	for i, r := range in {
 		field := fmt.Sprintf("resources[%d]", i)
-		need(field+".name", r.Name)
-		need(field+".source", r.Source)
+		need(v, field+".name", r.Name)
+		need(v, field+".source", r.Source)
 	}
 }

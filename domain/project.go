@@ -34,13 +34,9 @@ type Project struct {
 	// InnovationAreas are free tags, e.g. "pelayanan publik", "digitalisasi".
 	InnovationAreas []string
 	Stakeholders    []Stakeholder
-	// The structured sections of the design (see design_document.go).
-	SuccessIndicators  []SuccessIndicator
-	Team               Team
-	Risks              []Risk
-	Resources          []Resource
-	StrategicAlignment string // the RPJMD/Renstra reference the change serves
-	Status             ProjectStatus
+	// DesignSections are the structured sections of the design.
+	DesignSections
+	Status ProjectStatus
 	// RevisionRequested is set when a reviewer returned the design; the
 	// comment says what to change.
 	RevisionRequested bool
@@ -100,11 +96,7 @@ type ProjectChanges struct {
 	Title, Problem, Background, Goal, Benefits, Scope *string
 	InnovationAreas                                   *[]string
 	Stakeholders                                      *[]Stakeholder
-	SuccessIndicators                                 *[]SuccessIndicator
-	Team                                              *Team
-	Risks                                             *[]Risk
-	Resources                                         *[]Resource
-	StrategicAlignment                                *string
+	DesignSectionChanges
 }
 
 // editDesign applies changes to the design. Only a draft can be edited: a
@@ -142,7 +134,7 @@ func (p *Project) editDesign(c ProjectChanges) error {
 	if c.Stakeholders != nil {
 		p.Stakeholders = stakeholders(&v, *c.Stakeholders)
 	}
-	p.designSections(&v, c)
+	p.DesignSections.apply(&v, c.DesignSectionChanges)
 	return v.Err()
 }
 
@@ -192,7 +184,7 @@ func stakeholders(v *Violations, in []Stakeholder) []Stakeholder {
 // submitDesign sends a draft to its reviewers, starting a new round of
 // review. The design must have a title, a problem, a goal, at least one
 // short-term milestone and its structured sections complete
-// (checkDesignComplete): every missing item is named.
+// (DesignSections.checkComplete): every missing item is named.
 func (p *Project) submitDesign(milestones []Milestone, now time.Time) error {
 	if err := p.checkDraft(CodeDesignNotDraft); err != nil {
 		return err
@@ -206,7 +198,7 @@ func (p *Project) submitDesign(milestones []Milestone, now time.Time) error {
 	if !slices.ContainsFunc(milestones, func(m Milestone) bool { return m.Horizon == HorizonShort }) {
 		v.Add("milestones", CodeDesignNeedsShortMilestone)
 	}
-	p.checkDesignComplete(&v)
+	p.DesignSections.checkComplete(&v)
 	if err := v.Err(); err != nil {
 		return err
 	}

@@ -43,6 +43,7 @@ type planChangesValue struct {
 	Continue []uuid.UUID          `json:"continue"`
 	Goal     *string              `json:"goal,omitempty"`
 	Scope    *string              `json:"scope,omitempty"`
+	sectionChangesValue
 }
 
 type milestonePlanValue struct {
@@ -65,7 +66,7 @@ type retitleValue struct {
 }
 
 func planChangesFromDomain(c domain.PlanChanges) planChangesValue {
-	v := planChangesValue{Remove: orEmpty(c.Remove), Continue: orEmpty(c.Continue), Goal: c.Goal, Scope: c.Scope,
+	v := planChangesValue{Remove: orEmpty(c.Remove), Continue: orEmpty(c.Continue), Goal: c.Goal, Scope: c.Scope, sectionChangesValue: sectionChangesFromDomain(c.DesignSectionChanges),
 		Add: []milestonePlanValue{}, Redate: []redateValue{}, Retitle: []retitleValue{}}
 	for _, a := range c.Add {
 		p := milestonePlanValue{Horizon: a.Horizon, Title: a.Title, Description: a.Description, DueOn: a.DueOn, Position: a.Position, Activities: []activityValue{}}
@@ -84,7 +85,7 @@ func planChangesFromDomain(c domain.PlanChanges) planChangesValue {
 }
 
 func (v planChangesValue) toDomain() domain.PlanChanges {
-	c := domain.PlanChanges{Remove: orEmpty(v.Remove), Continue: orEmpty(v.Continue), Goal: v.Goal, Scope: v.Scope,
+	c := domain.PlanChanges{Remove: orEmpty(v.Remove), Continue: orEmpty(v.Continue), Goal: v.Goal, Scope: v.Scope, DesignSectionChanges: v.sectionChangesValue.toDomain(),
 		Add: []domain.MilestonePlan{}, Redate: []domain.MilestoneRedate{}, Retitle: []domain.MilestoneRetitle{}}
 	for _, a := range v.Add {
 		p := domain.MilestonePlan{Horizon: a.Horizon, Title: a.Title, Description: a.Description, DueOn: a.DueOn, Position: a.Position, Activities: []domain.Activity{}}

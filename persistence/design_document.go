@@ -89,3 +89,75 @@ func (r designSectionsValue) into(p *domain.Project) {
 		p.Resources = append(p.Resources, domain.Resource(x))
 	}
 }
+
+// sectionChangesValue are the section changes of change_requests.changes.
+type sectionChangesValue struct {
+	SuccessIndicators  *[]successIndicatorValue `json:"successIndicators,omitempty"`
+	Team               *teamValue               `json:"team,omitempty"`
+	Risks              *[]riskValue             `json:"risks,omitempty"`
+	Resources          *[]resourceValue         `json:"resources,omitempty"`
+	StrategicAlignment *string                  `json:"strategicAlignment,omitempty"`
+}
+
+func sectionChangesFromDomain(c domain.DesignSectionChanges) sectionChangesValue {
+	var d domain.Project
+	if c.SuccessIndicators != nil {
+		d.SuccessIndicators = *c.SuccessIndicators
+	}
+	if c.Team != nil {
+		d.Team = *c.Team
+	}
+	if c.Risks != nil {
+		d.Risks = *c.Risks
+	}
+	if c.Resources != nil {
+		d.Resources = *c.Resources
+	}
+	all := designSectionsFromDomain(d)
+	v := sectionChangesValue{StrategicAlignment: c.StrategicAlignment}
+	if c.SuccessIndicators != nil {
+		v.SuccessIndicators = &all.SuccessIndicators
+	}
+	if c.Team != nil {
+		v.Team = &all.Team
+	}
+	if c.Risks != nil {
+		v.Risks = &all.Risks
+	}
+	if c.Resources != nil {
+		v.Resources = &all.Resources
+	}
+	return v
+}
+
+func (v sectionChangesValue) toDomain() domain.DesignSectionChanges {
+	var all designSectionsValue
+	if v.SuccessIndicators != nil {
+		all.SuccessIndicators = *v.SuccessIndicators
+	}
+	if v.Team != nil {
+		all.Team = *v.Team
+	}
+	if v.Risks != nil {
+		all.Risks = *v.Risks
+	}
+	if v.Resources != nil {
+		all.Resources = *v.Resources
+	}
+	var p domain.Project
+	all.into(&p)
+	c := domain.DesignSectionChanges{StrategicAlignment: v.StrategicAlignment}
+	if v.SuccessIndicators != nil {
+		c.SuccessIndicators = &p.SuccessIndicators
+	}
+	if v.Team != nil {
+		c.Team = &p.Team
+	}
+	if v.Risks != nil {
+		c.Risks = &p.Risks
+	}
+	if v.Resources != nil {
+		c.Resources = &p.Resources
+	}
+	return c
+}

@@ -4460,7 +4460,7 @@ type ErrorDetailCode string
 // | `nip.length` | must have 18 digits, like 198001152005011002 or 19800115 200501 1 002 |
 // | `nip.sex` | digit 15 must be 1 (male) or 2 (female) |
 // | `nip.taken` | belongs to another account |
-// | `plan.change_request_required` | the design is approved: milestones are added, removed, re-dated or retitled, and the goal and scope changed, only by a change request that the mentor and the coach approve |
+// | `plan.change_request_required` | the design is approved: milestones are added, removed, re-dated or retitled, and the goal, scope and structured sections (success indicators, team, risks, resources, strategic alignment) changed, only by a change request that the mentor and the coach approve |
 // | `plan.request_already_reviewed` | you have decided on this change request already |
 // | `plan.request_continue_short_only` | only an unachieved short-term milestone can be continued in the mid term |
 // | `plan.request_design_not_approved` | the design is not approved yet: edit it directly |
@@ -5499,11 +5499,26 @@ type PlanChanges struct {
 	// Remove Milestones to remove: planned, without evidence.
 	Remove *[]openapi_types.UUID `json:"remove,omitempty"`
 
+	// Resources The new resources (replacing the old ones).
+	Resources *[]Resource `json:"resources,omitempty"`
+
 	// Retitle Milestones to retitle.
 	Retitle *[]MilestoneRetitle `json:"retitle,omitempty"`
 
+	// Risks The new risks (replacing the old ones).
+	Risks *[]Risk `json:"risks,omitempty"`
+
 	// Scope The design's new scope.
 	Scope *string `json:"scope,omitempty"`
+
+	// StrategicAlignment The new strategic alignment (empty clears it).
+	StrategicAlignment *string `json:"strategicAlignment,omitempty"`
+
+	// SuccessIndicators The new success indicators (replacing the old ones; give an indicator's id to keep it).
+	SuccessIndicators *[]SuccessIndicator `json:"successIndicators,omitempty"`
+
+	// Team The new tim efektif (replacing the old one).
+	Team *Team `json:"team,omitempty"`
 }
 
 // PlanVersion defines model for PlanVersion.
@@ -5790,8 +5805,8 @@ type ProjectPatch struct {
 	// Stakeholders The new stakeholder map (replacing the old one).
 	Stakeholders *[]Stakeholder `json:"stakeholders,omitempty"`
 
-	// StrategicAlignment The new strategic alignment.
-	StrategicAlignment nullable.Nullable[string] `json:"strategicAlignment,omitempty"`
+	// StrategicAlignment The new strategic alignment (empty clears it).
+	StrategicAlignment *string `json:"strategicAlignment,omitempty"`
 
 	// SuccessIndicators The new success indicators (replacing the old ones; give an indicator's id to keep it).
 	SuccessIndicators *[]SuccessIndicator `json:"successIndicators,omitempty"`

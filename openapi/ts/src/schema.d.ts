@@ -3747,7 +3747,7 @@ export interface components {
          *     | `nip.length` | must have 18 digits, like 198001152005011002 or 19800115 200501 1 002 |
          *     | `nip.sex` | digit 15 must be 1 (male) or 2 (female) |
          *     | `nip.taken` | belongs to another account |
-         *     | `plan.change_request_required` | the design is approved: milestones are added, removed, re-dated or retitled, and the goal and scope changed, only by a change request that the mentor and the coach approve |
+         *     | `plan.change_request_required` | the design is approved: milestones are added, removed, re-dated or retitled, and the goal, scope and structured sections (success indicators, team, risks, resources, strategic alignment) changed, only by a change request that the mentor and the coach approve |
          *     | `plan.request_already_reviewed` | you have decided on this change request already |
          *     | `plan.request_continue_short_only` | only an unachieved short-term milestone can be continued in the mid term |
          *     | `plan.request_design_not_approved` | the design is not approved yet: edit it directly |
@@ -5053,13 +5053,26 @@ export interface components {
             redate?: components["schemas"]["MilestoneRedate"][];
             /** @description Milestones to remove: planned, without evidence. */
             remove?: string[];
+            /** @description The new resources (replacing the old ones). */
+            resources?: components["schemas"]["Resource"][];
             /** @description Milestones to retitle. */
             retitle?: components["schemas"]["MilestoneRetitle"][];
+            /** @description The new risks (replacing the old ones). */
+            risks?: components["schemas"]["Risk"][];
             /**
              * @description The design's new scope.
              * @example Seluruh kecamatan di Kota Batam.
              */
             scope?: string;
+            /**
+             * @description The new strategic alignment (empty clears it).
+             * @example Renstra Disdukcapil 2026–2031, Sasaran 2
+             */
+            strategicAlignment?: string;
+            /** @description The new success indicators (replacing the old ones; give an indicator's id to keep it). */
+            successIndicators?: components["schemas"]["SuccessIndicator"][];
+            /** @description The new tim efektif (replacing the old one). */
+            team?: components["schemas"]["Team"];
         };
         PlanVersion: {
             /**
@@ -5451,8 +5464,11 @@ export interface components {
             scope?: string | null;
             /** @description The new stakeholder map (replacing the old one). */
             stakeholders?: components["schemas"]["Stakeholder"][];
-            /** @description The new strategic alignment. */
-            strategicAlignment?: string | null;
+            /**
+             * @description The new strategic alignment (empty clears it).
+             * @example Renstra Disdukcapil 2026–2031, Sasaran 2
+             */
+            strategicAlignment?: string;
             /** @description The new success indicators (replacing the old ones; give an indicator's id to keep it). */
             successIndicators?: components["schemas"]["SuccessIndicator"][];
             /** @description The new tim efektif (replacing the old one). */

@@ -123,7 +123,7 @@ export const codes: Record<string, string> = {
   "nip.length": "NIP harus terdiri atas 18 angka, seperti 198001152005011002 atau 19800115 200501 1 002.",
   "nip.sex": "Angka ke-15 harus 1 (laki-laki) atau 2 (perempuan).",
   "nip.taken": "NIP ini sudah terdaftar pada akun lain.",
-  "plan.change_request_required": "Rancangan sudah disetujui. Penambahan, penghapusan, perubahan tanggal atau judul tahapan, serta perubahan tujuan dan ruang lingkup, hanya melalui permohonan perubahan yang disetujui mentor dan coach.",
+  "plan.change_request_required": "Rancangan sudah disetujui. Penambahan, penghapusan, perubahan tanggal atau judul tahapan, serta perubahan tujuan, ruang lingkup, indikator keberhasilan, tim efektif, risiko, sumber daya dan keselarasan strategis, hanya melalui permohonan perubahan yang disetujui mentor dan coach.",
   "plan.request_already_reviewed": "Anda sudah memberi keputusan atas permohonan perubahan ini.",
   "plan.request_continue_short_only": "Hanya tahapan jangka pendek yang belum tercapai yang dapat dilanjutkan ke jangka menengah.",
   "plan.request_design_not_approved": "Rancangan belum disetujui. Ubah rancangan secara langsung.",
