@@ -190,6 +190,7 @@ var apiTags = []*huma.Tag{
 	{Name: "progress", Description: "Who is on track in a cohort, for coaches and organizers."},
 	{Name: "follow-up", Description: "What needs doing, during the training and after it: my reminders, items past the cohort's response deadline, and the reviewers' workload."},
 	{Name: "assessment", Description: "Seminar rubrics, examiners' scores and predicates, and the release of results."},
+	{Name: "graduation", Description: "A cohort's graduation (kelulusan): its weighted components, the scores organizers enter, the determination and release, and the graduates' certificates with their public verification."},
 	{Name: "showcase", Description: "The public innovation showcase (etalase inovasi): publishing projects, searching them without signing in, and the studi tiru records of agencies that studied or adopted them."},
 	{Name: "health", Description: "Liveness and readiness probes."},
 }

@@ -54,15 +54,16 @@ func thresholdsOf(ts []Threshold) []domain.Threshold {
 // GraduationComponent is one weighted part of a participant's graduation
 // result.
 type GraduationComponent struct {
-	Key    string `json:"key" pattern:"^[a-z][a-z0-9_]{0,39}$" maxLength:"40" doc:"Its key." example:"sikap_perilaku"`
-	Name   string `json:"name" minLength:"1" maxLength:"200" doc:"Its name." example:"Sikap perilaku"`
-	Weight int    `json:"weight" minimum:"1" maximum:"100" doc:"Its weight in percent; the weights sum to 100." example:"20"`
+	Key     string  `json:"key" pattern:"^[a-z][a-z0-9_]{0,39}$" maxLength:"40" doc:"Its key." example:"sikap_perilaku"`
+	Name    string  `json:"name" minLength:"1" maxLength:"200" doc:"Its name." example:"Sikap perilaku"`
+	Weight  int     `json:"weight" minimum:"1" maximum:"100" doc:"Its weight in percent; the weights sum to 100." example:"20"`
+	Minimum float64 `json:"minimum,omitempty" minimum:"0" maximum:"100" doc:"The least score a graduate needs in it; 0 or left out: none. The component keyed akademik is the determined final-seminar result; organizers enter the others." example:"70"`
 }
 
 func newGraduation(gs []domain.GraduationComponent) []GraduationComponent {
 	out := make([]GraduationComponent, len(gs))
 	for i, g := range gs {
-		out[i] = GraduationComponent{Key: g.Key, Name: g.Name, Weight: g.Weight}
+		out[i] = GraduationComponent{Key: g.Key, Name: g.Name, Weight: g.Weight, Minimum: g.Minimum}
 	}
 	return out
 }
@@ -70,7 +71,7 @@ func newGraduation(gs []domain.GraduationComponent) []GraduationComponent {
 func graduationOf(gs []GraduationComponent) []domain.GraduationComponent {
 	out := make([]domain.GraduationComponent, len(gs))
 	for i, g := range gs {
-		out[i] = domain.GraduationComponent{Key: g.Key, Name: g.Name, Weight: g.Weight}
+		out[i] = domain.GraduationComponent{Key: g.Key, Name: g.Name, Weight: g.Weight, Minimum: g.Minimum}
 	}
 	return out
 }

@@ -22,6 +22,7 @@ func registerRoutes(v1 huma.API, s *Services) {
 	registerMyAssessments(v1, s)
 	registerSeminarSessions(v1, s)
 	registerAppeals(v1, s)
+	registerGraduation(v1, s)
 	registerMentorTransfers(v1, s)
 	registerFollowUps(v1, s)
 	registerHolidays(v1, s)

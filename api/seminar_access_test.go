@@ -3,6 +3,7 @@ package api_test
 import (
 	"context"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/google/uuid"
@@ -109,6 +110,30 @@ func init() {
 			w.sessionFor(w.t, project, domain.SeminarDesign)
 			return answer(c.RecordAssessmentWithResponse(ctx, project, nil, designAssessment(87)))
 		}, [9]int{forbidden, forbidden, notFound, forbidden, forbidden, forbidden, notFound, notFound, unauth}, [3]int{notFound, notFound, created}},
+		// A cohort's graduation: everyone in the cohort reads its rules;
+		// organizers change it (nobody has every score yet).
+		"get-graduation": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			return answer(c.GetGraduationWithResponse(ctx, w.cohortA.ID))
+		}, [9]int{ok, ok, notFound, ok, ok, ok, ok, notFound, unauth}, [3]int{ok, ok, ok}},
+		"update-graduation": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			return answer(c.UpdateGraduationWithApplicationMergePatchPlusJSONBodyWithResponse(ctx, w.cohortA.ID, nil,
+				client.GraduationSettingsPatch{NamesBestParticipant: nullable.NewNullableWithValue(true)}))
+		}, manages(ok), managesMore},
+		"record-graduation-scores": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			score := nullable.NewNullableWithValue(90.0)
+			return answer(c.RecordGraduationScoresWithResponse(ctx, w.cohortA.ID, client.GraduationScores{Scores: []client.GraduationScoreEntry{
+				{EnrollmentId: w.enrollment.ID, Component: "kehadiran", Score: score}}}))
+		}, manages(ok), managesMore},
+		"import-graduation-scores": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			return answer(c.ImportGraduationScoresWithBodyWithResponse(ctx, w.cohortA.ID, "text/csv", strings.NewReader("nip;kehadiran\n")))
+		}, manages(ok), managesMore},
+		// Nobody has every score: those who may determine are told so.
+		"determine-graduation": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			return answer(c.DetermineGraduationWithResponse(ctx, w.cohortA.ID))
+		}, manages(conflict), managesMore},
+		"release-graduation": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			return answer(c.ReleaseGraduationWithResponse(ctx, w.cohortA.ID))
+		}, manages(conflict), managesMore},
 	}
 	for op, r := range rows {
 		accessMatrix[op] = accessCase{r.call, r.main}

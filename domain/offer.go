@@ -348,6 +348,7 @@ func OfferedOperations() []Operation {
 	add(operationsOf(participantOffers))
 	add(operationsOf(appealOffers))
 	add([]Operation{OpFileAppeal})
+	add(operationsOf(graduationOffers))
 	add(operationsOf(agendaOffers))
 	add(operationsOf(agendaItemOffers))
 	add([]Operation{OpDraftAgenda})

@@ -162,6 +162,13 @@ const (
 	ManageSeminarSessions Action = "seminar_session.manage"
 	ReadSeminarSessions   Action = "seminar_session.read"
 
+	// Graduation: everyone in the cohort reads its rules; organizers (and
+	// partners, read only) read every standing; organizers enter scores,
+	// determine and release it, and revoke certificates.
+	ReadGraduation          Action = "graduation.read"
+	ReadGraduationStandings Action = "graduation.read_standings"
+	ManageGraduation        Action = "graduation.manage"
+
 	ReadProgress    Action = "progress.read"
 	ReadEscalations Action = "escalation.read"
 	ReadWorkload    Action = "workload.read"
@@ -316,6 +323,10 @@ var rules = map[Action]rule{
 
 	ManageSeminarSessions: {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer)},
 	ReadSeminarSessions:   {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer, RoleCoach, RoleExaminer)},
+
+	ReadGraduation:          {noun: "cohort", visible: inCohort, allowed: anyone},
+	ReadGraduationStandings: {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer, RolePartner)},
+	ManageGraduation:        {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer)},
 
 	ReadProgress:    {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer, RoleCoach, RoleExaminer, RolePartner)},
 	ReadEscalations: {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer, RoleCoach)},

@@ -186,6 +186,12 @@ var policyTable = map[Action][]policyRow{
 	ManageSeminarSessions: {{cohortOrg, "cohort A"}},
 	ReadSeminarSessions:   {{cohortStaff, "cohort A"}},
 
+	// Graduation: its rules for everyone in the cohort, the standings and
+	// the changes for organizers.
+	ReadGraduation:          {{cohortMember, "cohort A"}},
+	ReadGraduationStandings: {{cohortOrg, "cohort A"}},
+	ManageGraduation:        {{cohortOrg, "cohort A"}},
+
 	// An enrollment and its project: seen by the cohort's organizers and
 	// examiners and by the participant, their mentor and their coach.
 	ReadEnrollment:        {{sees, "enrollment"}},

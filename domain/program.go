@@ -61,13 +61,15 @@ type AgendaStep struct {
 }
 
 // GraduationComponent is one part of a participant's graduation result with
-// its weight in percent (e.g. sikap perilaku, akademik, kehadiran). The
-// results feature computes graduation from these; templates and cohorts
-// carry them already.
+// its weight in percent (e.g. sikap perilaku, akademik, kehadiran) and the
+// least score a graduate needs in it (0: none). The component keyed
+// GraduationAcademicKey is the determined final-seminar result; organizers
+// enter the others (domain/graduation.go computes the result).
 type GraduationComponent struct {
-	Key    string
-	Name   string
-	Weight int
+	Key     string
+	Name    string
+	Weight  int
+	Minimum float64
 }
 
 // ProgramDeadlines are a program's deadlines, in working days.
@@ -158,9 +160,9 @@ func LANThresholds() []Threshold {
 // lanGraduation are the graduation components LAN's templates start with.
 func lanGraduation() []GraduationComponent {
 	return []GraduationComponent{
-		{"sikap_perilaku", "Sikap perilaku", 20},
-		{"akademik", "Evaluasi akademik", 70},
-		{"kehadiran", "Kehadiran", 10},
+		{"sikap_perilaku", "Sikap perilaku", 20, 0},
+		{"akademik", "Evaluasi akademik", 70, 0},
+		{"kehadiran", "Kehadiran", 10, 0},
 	}
 }
 
@@ -346,6 +348,9 @@ func validateGraduation(v *Violations, field string, gs []GraduationComponent) {
 		text(v, f+".name", g.Name, true)
 		if g.Weight <= 0 || g.Weight > 100 {
 			v.Add(f+".weight", CodeRubricWeight)
+		}
+		if g.Minimum < 0 || g.Minimum > 100 {
+			v.Add(f+".minimum", CodeGraduationScoreRange)
 		}
 		sum += g.Weight
 	}

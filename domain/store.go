@@ -53,6 +53,8 @@ type Store interface {
 
 	// Seminar sessions and determined results (issue #21).
 	Seminars() SeminarStore
+	// A cohort's graduation and its certificates (issue #21).
+	Graduations() GraduationStore
 
 	// Change requests of approved plans and the plans' versions (issue #22).
 	ChangeRequests() ChangeRequestStore

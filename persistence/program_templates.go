@@ -54,12 +54,14 @@ type componentRow struct {
 	Key    string `json:"key"`
 	Name   string `json:"name"`
 	Weight int    `json:"weight"`
+	// Minimum is a graduation component's least score (0: none).
+	Minimum float64 `json:"minimum,omitempty"`
 }
 
 func graduationFromDomain(gs []domain.GraduationComponent) []componentRow {
 	out := make([]componentRow, len(gs))
 	for i, g := range gs {
-		out[i] = componentRow{Key: g.Key, Name: g.Name, Weight: g.Weight}
+		out[i] = componentRow{Key: g.Key, Name: g.Name, Weight: g.Weight, Minimum: g.Minimum}
 	}
 	return out
 }
@@ -67,7 +69,7 @@ func graduationFromDomain(gs []domain.GraduationComponent) []componentRow {
 func graduationToDomain(rs []componentRow) []domain.GraduationComponent {
 	out := make([]domain.GraduationComponent, len(rs))
 	for i, r := range rs {
-		out[i] = domain.GraduationComponent{Key: r.Key, Name: r.Name, Weight: r.Weight}
+		out[i] = domain.GraduationComponent{Key: r.Key, Name: r.Name, Weight: r.Weight, Minimum: r.Minimum}
 	}
 	return out
 }

@@ -146,3 +146,6 @@ func (s *Store) Seminars() domain.SeminarStore { return &SeminarStore{db: s.db} 
 
 // ChangeRequests returns the store of change requests and plan versions.
 func (s *Store) ChangeRequests() domain.ChangeRequestStore { return &ChangeRequestStore{db: s.db} }
+
+// Graduations returns the store of cohorts' graduations and certificates.
+func (s *Store) Graduations() domain.GraduationStore { return &GraduationStore{db: s.db} }

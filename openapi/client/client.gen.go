@@ -84,6 +84,7 @@ const (
 	AgendaItemActionsDeleteClass              AgendaItemActions = "delete-class"
 	AgendaItemActionsDeleteHoliday            AgendaItemActions = "delete-holiday"
 	AgendaItemActionsDeleteMilestone          AgendaItemActions = "delete-milestone"
+	AgendaItemActionsDetermineGraduation      AgendaItemActions = "determine-graduation"
 	AgendaItemActionsDetermineSeminarSession  AgendaItemActions = "determine-seminar-session"
 	AgendaItemActionsDraftAgenda              AgendaItemActions = "draft-agenda"
 	AgendaItemActionsEnrollParticipant        AgendaItemActions = "enroll-participant"
@@ -92,6 +93,7 @@ const (
 	AgendaItemActionsFileAppeal               AgendaItemActions = "file-appeal"
 	AgendaItemActionsGetCohortProgress        AgendaItemActions = "get-cohort-progress"
 	AgendaItemActionsGetCohortWorkload        AgendaItemActions = "get-cohort-workload"
+	AgendaItemActionsImportGraduationScores   AgendaItemActions = "import-graduation-scores"
 	AgendaItemActionsImportRoster             AgendaItemActions = "import-roster"
 	AgendaItemActionsListAgencyReplications   AgendaItemActions = "list-agency-replications"
 	AgendaItemActionsListClasses              AgendaItemActions = "list-classes"
@@ -107,8 +109,10 @@ const (
 	AgendaItemActionsProposeMentorTransfer    AgendaItemActions = "propose-mentor-transfer"
 	AgendaItemActionsPublishProject           AgendaItemActions = "publish-project"
 	AgendaItemActionsRecordAssessment         AgendaItemActions = "record-assessment"
+	AgendaItemActionsRecordGraduationScores   AgendaItemActions = "record-graduation-scores"
 	AgendaItemActionsRecordReplication        AgendaItemActions = "record-replication"
 	AgendaItemActionsRefuseMentorTransfer     AgendaItemActions = "refuse-mentor-transfer"
+	AgendaItemActionsReleaseGraduation        AgendaItemActions = "release-graduation"
 	AgendaItemActionsReleaseResults           AgendaItemActions = "release-results"
 	AgendaItemActionsRemoveSessionExaminer    AgendaItemActions = "remove-session-examiner"
 	AgendaItemActionsRemoveSessionParticipant AgendaItemActions = "remove-session-participant"
@@ -127,6 +131,7 @@ const (
 	AgendaItemActionsUpdateClass              AgendaItemActions = "update-class"
 	AgendaItemActionsUpdateCohort             AgendaItemActions = "update-cohort"
 	AgendaItemActionsUpdateEnrollment         AgendaItemActions = "update-enrollment"
+	AgendaItemActionsUpdateGraduation         AgendaItemActions = "update-graduation"
 	AgendaItemActionsUpdateMilestone          AgendaItemActions = "update-milestone"
 	AgendaItemActionsUpdateProgramTemplate    AgendaItemActions = "update-program-template"
 	AgendaItemActionsUpdateProject            AgendaItemActions = "update-project"
@@ -237,6 +242,7 @@ const (
 	AppealActionsDeleteClass              AppealActions = "delete-class"
 	AppealActionsDeleteHoliday            AppealActions = "delete-holiday"
 	AppealActionsDeleteMilestone          AppealActions = "delete-milestone"
+	AppealActionsDetermineGraduation      AppealActions = "determine-graduation"
 	AppealActionsDetermineSeminarSession  AppealActions = "determine-seminar-session"
 	AppealActionsDraftAgenda              AppealActions = "draft-agenda"
 	AppealActionsEnrollParticipant        AppealActions = "enroll-participant"
@@ -245,6 +251,7 @@ const (
 	AppealActionsFileAppeal               AppealActions = "file-appeal"
 	AppealActionsGetCohortProgress        AppealActions = "get-cohort-progress"
 	AppealActionsGetCohortWorkload        AppealActions = "get-cohort-workload"
+	AppealActionsImportGraduationScores   AppealActions = "import-graduation-scores"
 	AppealActionsImportRoster             AppealActions = "import-roster"
 	AppealActionsListAgencyReplications   AppealActions = "list-agency-replications"
 	AppealActionsListClasses              AppealActions = "list-classes"
@@ -260,8 +267,10 @@ const (
 	AppealActionsProposeMentorTransfer    AppealActions = "propose-mentor-transfer"
 	AppealActionsPublishProject           AppealActions = "publish-project"
 	AppealActionsRecordAssessment         AppealActions = "record-assessment"
+	AppealActionsRecordGraduationScores   AppealActions = "record-graduation-scores"
 	AppealActionsRecordReplication        AppealActions = "record-replication"
 	AppealActionsRefuseMentorTransfer     AppealActions = "refuse-mentor-transfer"
+	AppealActionsReleaseGraduation        AppealActions = "release-graduation"
 	AppealActionsReleaseResults           AppealActions = "release-results"
 	AppealActionsRemoveSessionExaminer    AppealActions = "remove-session-examiner"
 	AppealActionsRemoveSessionParticipant AppealActions = "remove-session-participant"
@@ -280,6 +289,7 @@ const (
 	AppealActionsUpdateClass              AppealActions = "update-class"
 	AppealActionsUpdateCohort             AppealActions = "update-cohort"
 	AppealActionsUpdateEnrollment         AppealActions = "update-enrollment"
+	AppealActionsUpdateGraduation         AppealActions = "update-graduation"
 	AppealActionsUpdateMilestone          AppealActions = "update-milestone"
 	AppealActionsUpdateProgramTemplate    AppealActions = "update-program-template"
 	AppealActionsUpdateProject            AppealActions = "update-project"
@@ -368,6 +378,7 @@ const (
 	ChangeRequestActionsDeleteClass              ChangeRequestActions = "delete-class"
 	ChangeRequestActionsDeleteHoliday            ChangeRequestActions = "delete-holiday"
 	ChangeRequestActionsDeleteMilestone          ChangeRequestActions = "delete-milestone"
+	ChangeRequestActionsDetermineGraduation      ChangeRequestActions = "determine-graduation"
 	ChangeRequestActionsDetermineSeminarSession  ChangeRequestActions = "determine-seminar-session"
 	ChangeRequestActionsDraftAgenda              ChangeRequestActions = "draft-agenda"
 	ChangeRequestActionsEnrollParticipant        ChangeRequestActions = "enroll-participant"
@@ -376,6 +387,7 @@ const (
 	ChangeRequestActionsFileAppeal               ChangeRequestActions = "file-appeal"
 	ChangeRequestActionsGetCohortProgress        ChangeRequestActions = "get-cohort-progress"
 	ChangeRequestActionsGetCohortWorkload        ChangeRequestActions = "get-cohort-workload"
+	ChangeRequestActionsImportGraduationScores   ChangeRequestActions = "import-graduation-scores"
 	ChangeRequestActionsImportRoster             ChangeRequestActions = "import-roster"
 	ChangeRequestActionsListAgencyReplications   ChangeRequestActions = "list-agency-replications"
 	ChangeRequestActionsListClasses              ChangeRequestActions = "list-classes"
@@ -391,8 +403,10 @@ const (
 	ChangeRequestActionsProposeMentorTransfer    ChangeRequestActions = "propose-mentor-transfer"
 	ChangeRequestActionsPublishProject           ChangeRequestActions = "publish-project"
 	ChangeRequestActionsRecordAssessment         ChangeRequestActions = "record-assessment"
+	ChangeRequestActionsRecordGraduationScores   ChangeRequestActions = "record-graduation-scores"
 	ChangeRequestActionsRecordReplication        ChangeRequestActions = "record-replication"
 	ChangeRequestActionsRefuseMentorTransfer     ChangeRequestActions = "refuse-mentor-transfer"
+	ChangeRequestActionsReleaseGraduation        ChangeRequestActions = "release-graduation"
 	ChangeRequestActionsReleaseResults           ChangeRequestActions = "release-results"
 	ChangeRequestActionsRemoveSessionExaminer    ChangeRequestActions = "remove-session-examiner"
 	ChangeRequestActionsRemoveSessionParticipant ChangeRequestActions = "remove-session-participant"
@@ -411,6 +425,7 @@ const (
 	ChangeRequestActionsUpdateClass              ChangeRequestActions = "update-class"
 	ChangeRequestActionsUpdateCohort             ChangeRequestActions = "update-cohort"
 	ChangeRequestActionsUpdateEnrollment         ChangeRequestActions = "update-enrollment"
+	ChangeRequestActionsUpdateGraduation         ChangeRequestActions = "update-graduation"
 	ChangeRequestActionsUpdateMilestone          ChangeRequestActions = "update-milestone"
 	ChangeRequestActionsUpdateProgramTemplate    ChangeRequestActions = "update-program-template"
 	ChangeRequestActionsUpdateProject            ChangeRequestActions = "update-project"
@@ -477,6 +492,7 @@ const (
 	ClassActionsDeleteClass              ClassActions = "delete-class"
 	ClassActionsDeleteHoliday            ClassActions = "delete-holiday"
 	ClassActionsDeleteMilestone          ClassActions = "delete-milestone"
+	ClassActionsDetermineGraduation      ClassActions = "determine-graduation"
 	ClassActionsDetermineSeminarSession  ClassActions = "determine-seminar-session"
 	ClassActionsDraftAgenda              ClassActions = "draft-agenda"
 	ClassActionsEnrollParticipant        ClassActions = "enroll-participant"
@@ -485,6 +501,7 @@ const (
 	ClassActionsFileAppeal               ClassActions = "file-appeal"
 	ClassActionsGetCohortProgress        ClassActions = "get-cohort-progress"
 	ClassActionsGetCohortWorkload        ClassActions = "get-cohort-workload"
+	ClassActionsImportGraduationScores   ClassActions = "import-graduation-scores"
 	ClassActionsImportRoster             ClassActions = "import-roster"
 	ClassActionsListAgencyReplications   ClassActions = "list-agency-replications"
 	ClassActionsListClasses              ClassActions = "list-classes"
@@ -500,8 +517,10 @@ const (
 	ClassActionsProposeMentorTransfer    ClassActions = "propose-mentor-transfer"
 	ClassActionsPublishProject           ClassActions = "publish-project"
 	ClassActionsRecordAssessment         ClassActions = "record-assessment"
+	ClassActionsRecordGraduationScores   ClassActions = "record-graduation-scores"
 	ClassActionsRecordReplication        ClassActions = "record-replication"
 	ClassActionsRefuseMentorTransfer     ClassActions = "refuse-mentor-transfer"
+	ClassActionsReleaseGraduation        ClassActions = "release-graduation"
 	ClassActionsReleaseResults           ClassActions = "release-results"
 	ClassActionsRemoveSessionExaminer    ClassActions = "remove-session-examiner"
 	ClassActionsRemoveSessionParticipant ClassActions = "remove-session-participant"
@@ -520,6 +539,7 @@ const (
 	ClassActionsUpdateClass              ClassActions = "update-class"
 	ClassActionsUpdateCohort             ClassActions = "update-cohort"
 	ClassActionsUpdateEnrollment         ClassActions = "update-enrollment"
+	ClassActionsUpdateGraduation         ClassActions = "update-graduation"
 	ClassActionsUpdateMilestone          ClassActions = "update-milestone"
 	ClassActionsUpdateProgramTemplate    ClassActions = "update-program-template"
 	ClassActionsUpdateProject            ClassActions = "update-project"
@@ -560,6 +580,7 @@ const (
 	CohortActionsDeleteClass              CohortActions = "delete-class"
 	CohortActionsDeleteHoliday            CohortActions = "delete-holiday"
 	CohortActionsDeleteMilestone          CohortActions = "delete-milestone"
+	CohortActionsDetermineGraduation      CohortActions = "determine-graduation"
 	CohortActionsDetermineSeminarSession  CohortActions = "determine-seminar-session"
 	CohortActionsDraftAgenda              CohortActions = "draft-agenda"
 	CohortActionsEnrollParticipant        CohortActions = "enroll-participant"
@@ -568,6 +589,7 @@ const (
 	CohortActionsFileAppeal               CohortActions = "file-appeal"
 	CohortActionsGetCohortProgress        CohortActions = "get-cohort-progress"
 	CohortActionsGetCohortWorkload        CohortActions = "get-cohort-workload"
+	CohortActionsImportGraduationScores   CohortActions = "import-graduation-scores"
 	CohortActionsImportRoster             CohortActions = "import-roster"
 	CohortActionsListAgencyReplications   CohortActions = "list-agency-replications"
 	CohortActionsListClasses              CohortActions = "list-classes"
@@ -583,8 +605,10 @@ const (
 	CohortActionsProposeMentorTransfer    CohortActions = "propose-mentor-transfer"
 	CohortActionsPublishProject           CohortActions = "publish-project"
 	CohortActionsRecordAssessment         CohortActions = "record-assessment"
+	CohortActionsRecordGraduationScores   CohortActions = "record-graduation-scores"
 	CohortActionsRecordReplication        CohortActions = "record-replication"
 	CohortActionsRefuseMentorTransfer     CohortActions = "refuse-mentor-transfer"
+	CohortActionsReleaseGraduation        CohortActions = "release-graduation"
 	CohortActionsReleaseResults           CohortActions = "release-results"
 	CohortActionsRemoveSessionExaminer    CohortActions = "remove-session-examiner"
 	CohortActionsRemoveSessionParticipant CohortActions = "remove-session-participant"
@@ -603,6 +627,7 @@ const (
 	CohortActionsUpdateClass              CohortActions = "update-class"
 	CohortActionsUpdateCohort             CohortActions = "update-cohort"
 	CohortActionsUpdateEnrollment         CohortActions = "update-enrollment"
+	CohortActionsUpdateGraduation         CohortActions = "update-graduation"
 	CohortActionsUpdateMilestone          CohortActions = "update-milestone"
 	CohortActionsUpdateProgramTemplate    CohortActions = "update-program-template"
 	CohortActionsUpdateProject            CohortActions = "update-project"
@@ -651,6 +676,7 @@ const (
 	CohortAgendaActionsDeleteClass              CohortAgendaActions = "delete-class"
 	CohortAgendaActionsDeleteHoliday            CohortAgendaActions = "delete-holiday"
 	CohortAgendaActionsDeleteMilestone          CohortAgendaActions = "delete-milestone"
+	CohortAgendaActionsDetermineGraduation      CohortAgendaActions = "determine-graduation"
 	CohortAgendaActionsDetermineSeminarSession  CohortAgendaActions = "determine-seminar-session"
 	CohortAgendaActionsDraftAgenda              CohortAgendaActions = "draft-agenda"
 	CohortAgendaActionsEnrollParticipant        CohortAgendaActions = "enroll-participant"
@@ -659,6 +685,7 @@ const (
 	CohortAgendaActionsFileAppeal               CohortAgendaActions = "file-appeal"
 	CohortAgendaActionsGetCohortProgress        CohortAgendaActions = "get-cohort-progress"
 	CohortAgendaActionsGetCohortWorkload        CohortAgendaActions = "get-cohort-workload"
+	CohortAgendaActionsImportGraduationScores   CohortAgendaActions = "import-graduation-scores"
 	CohortAgendaActionsImportRoster             CohortAgendaActions = "import-roster"
 	CohortAgendaActionsListAgencyReplications   CohortAgendaActions = "list-agency-replications"
 	CohortAgendaActionsListClasses              CohortAgendaActions = "list-classes"
@@ -674,8 +701,10 @@ const (
 	CohortAgendaActionsProposeMentorTransfer    CohortAgendaActions = "propose-mentor-transfer"
 	CohortAgendaActionsPublishProject           CohortAgendaActions = "publish-project"
 	CohortAgendaActionsRecordAssessment         CohortAgendaActions = "record-assessment"
+	CohortAgendaActionsRecordGraduationScores   CohortAgendaActions = "record-graduation-scores"
 	CohortAgendaActionsRecordReplication        CohortAgendaActions = "record-replication"
 	CohortAgendaActionsRefuseMentorTransfer     CohortAgendaActions = "refuse-mentor-transfer"
+	CohortAgendaActionsReleaseGraduation        CohortAgendaActions = "release-graduation"
 	CohortAgendaActionsReleaseResults           CohortAgendaActions = "release-results"
 	CohortAgendaActionsRemoveSessionExaminer    CohortAgendaActions = "remove-session-examiner"
 	CohortAgendaActionsRemoveSessionParticipant CohortAgendaActions = "remove-session-participant"
@@ -694,6 +723,7 @@ const (
 	CohortAgendaActionsUpdateClass              CohortAgendaActions = "update-class"
 	CohortAgendaActionsUpdateCohort             CohortAgendaActions = "update-cohort"
 	CohortAgendaActionsUpdateEnrollment         CohortAgendaActions = "update-enrollment"
+	CohortAgendaActionsUpdateGraduation         CohortAgendaActions = "update-graduation"
 	CohortAgendaActionsUpdateMilestone          CohortAgendaActions = "update-milestone"
 	CohortAgendaActionsUpdateProgramTemplate    CohortAgendaActions = "update-program-template"
 	CohortAgendaActionsUpdateProject            CohortAgendaActions = "update-project"
@@ -762,6 +792,7 @@ const (
 	EnrollmentActionsDeleteClass              EnrollmentActions = "delete-class"
 	EnrollmentActionsDeleteHoliday            EnrollmentActions = "delete-holiday"
 	EnrollmentActionsDeleteMilestone          EnrollmentActions = "delete-milestone"
+	EnrollmentActionsDetermineGraduation      EnrollmentActions = "determine-graduation"
 	EnrollmentActionsDetermineSeminarSession  EnrollmentActions = "determine-seminar-session"
 	EnrollmentActionsDraftAgenda              EnrollmentActions = "draft-agenda"
 	EnrollmentActionsEnrollParticipant        EnrollmentActions = "enroll-participant"
@@ -770,6 +801,7 @@ const (
 	EnrollmentActionsFileAppeal               EnrollmentActions = "file-appeal"
 	EnrollmentActionsGetCohortProgress        EnrollmentActions = "get-cohort-progress"
 	EnrollmentActionsGetCohortWorkload        EnrollmentActions = "get-cohort-workload"
+	EnrollmentActionsImportGraduationScores   EnrollmentActions = "import-graduation-scores"
 	EnrollmentActionsImportRoster             EnrollmentActions = "import-roster"
 	EnrollmentActionsListAgencyReplications   EnrollmentActions = "list-agency-replications"
 	EnrollmentActionsListClasses              EnrollmentActions = "list-classes"
@@ -785,8 +817,10 @@ const (
 	EnrollmentActionsProposeMentorTransfer    EnrollmentActions = "propose-mentor-transfer"
 	EnrollmentActionsPublishProject           EnrollmentActions = "publish-project"
 	EnrollmentActionsRecordAssessment         EnrollmentActions = "record-assessment"
+	EnrollmentActionsRecordGraduationScores   EnrollmentActions = "record-graduation-scores"
 	EnrollmentActionsRecordReplication        EnrollmentActions = "record-replication"
 	EnrollmentActionsRefuseMentorTransfer     EnrollmentActions = "refuse-mentor-transfer"
+	EnrollmentActionsReleaseGraduation        EnrollmentActions = "release-graduation"
 	EnrollmentActionsReleaseResults           EnrollmentActions = "release-results"
 	EnrollmentActionsRemoveSessionExaminer    EnrollmentActions = "remove-session-examiner"
 	EnrollmentActionsRemoveSessionParticipant EnrollmentActions = "remove-session-participant"
@@ -805,6 +839,7 @@ const (
 	EnrollmentActionsUpdateClass              EnrollmentActions = "update-class"
 	EnrollmentActionsUpdateCohort             EnrollmentActions = "update-cohort"
 	EnrollmentActionsUpdateEnrollment         EnrollmentActions = "update-enrollment"
+	EnrollmentActionsUpdateGraduation         EnrollmentActions = "update-graduation"
 	EnrollmentActionsUpdateMilestone          EnrollmentActions = "update-milestone"
 	EnrollmentActionsUpdateProgramTemplate    EnrollmentActions = "update-program-template"
 	EnrollmentActionsUpdateProject            EnrollmentActions = "update-project"
@@ -924,6 +959,20 @@ const (
 	ErrorDetailCodeFieldUrl                        ErrorDetailCode = "field.url"
 	ErrorDetailCodeFieldUuid                       ErrorDetailCode = "field.uuid"
 	ErrorDetailCodeFieldWrongType                  ErrorDetailCode = "field.wrong_type"
+	ErrorDetailCodeGraduationAcademicComputed      ErrorDetailCode = "graduation.academic_computed"
+	ErrorDetailCodeGraduationAppealOpen            ErrorDetailCode = "graduation.appeal_open"
+	ErrorDetailCodeGraduationCsvColumns            ErrorDetailCode = "graduation.csv_columns"
+	ErrorDetailCodeGraduationDetermined            ErrorDetailCode = "graduation.determined"
+	ErrorDetailCodeGraduationNoComponents          ErrorDetailCode = "graduation.no_components"
+	ErrorDetailCodeGraduationNoParticipants        ErrorDetailCode = "graduation.no_participants"
+	ErrorDetailCodeGraduationNotDetermined         ErrorDetailCode = "graduation.not_determined"
+	ErrorDetailCodeGraduationNotEnrolled           ErrorDetailCode = "graduation.not_enrolled"
+	ErrorDetailCodeGraduationNumberFormat          ErrorDetailCode = "graduation.number_format"
+	ErrorDetailCodeGraduationReleased              ErrorDetailCode = "graduation.released"
+	ErrorDetailCodeGraduationScoreRange            ErrorDetailCode = "graduation.score_range"
+	ErrorDetailCodeGraduationScoresMissing         ErrorDetailCode = "graduation.scores_missing"
+	ErrorDetailCodeGraduationUnknownComponent      ErrorDetailCode = "graduation.unknown_component"
+	ErrorDetailCodeGraduationUnknownNip            ErrorDetailCode = "graduation.unknown_nip"
 	ErrorDetailCodeGraduationWeightsSum            ErrorDetailCode = "graduation.weights_sum"
 	ErrorDetailCodeHolidayDateTaken                ErrorDetailCode = "holiday.date_taken"
 	ErrorDetailCodeIdempotencyInFlight             ErrorDetailCode = "idempotency.in_flight"
@@ -1173,6 +1222,20 @@ const (
 	ErrorModelCodeFieldUrl                        ErrorModelCode = "field.url"
 	ErrorModelCodeFieldUuid                       ErrorModelCode = "field.uuid"
 	ErrorModelCodeFieldWrongType                  ErrorModelCode = "field.wrong_type"
+	ErrorModelCodeGraduationAcademicComputed      ErrorModelCode = "graduation.academic_computed"
+	ErrorModelCodeGraduationAppealOpen            ErrorModelCode = "graduation.appeal_open"
+	ErrorModelCodeGraduationCsvColumns            ErrorModelCode = "graduation.csv_columns"
+	ErrorModelCodeGraduationDetermined            ErrorModelCode = "graduation.determined"
+	ErrorModelCodeGraduationNoComponents          ErrorModelCode = "graduation.no_components"
+	ErrorModelCodeGraduationNoParticipants        ErrorModelCode = "graduation.no_participants"
+	ErrorModelCodeGraduationNotDetermined         ErrorModelCode = "graduation.not_determined"
+	ErrorModelCodeGraduationNotEnrolled           ErrorModelCode = "graduation.not_enrolled"
+	ErrorModelCodeGraduationNumberFormat          ErrorModelCode = "graduation.number_format"
+	ErrorModelCodeGraduationReleased              ErrorModelCode = "graduation.released"
+	ErrorModelCodeGraduationScoreRange            ErrorModelCode = "graduation.score_range"
+	ErrorModelCodeGraduationScoresMissing         ErrorModelCode = "graduation.scores_missing"
+	ErrorModelCodeGraduationUnknownComponent      ErrorModelCode = "graduation.unknown_component"
+	ErrorModelCodeGraduationUnknownNip            ErrorModelCode = "graduation.unknown_nip"
 	ErrorModelCodeGraduationWeightsSum            ErrorModelCode = "graduation.weights_sum"
 	ErrorModelCodeHolidayDateTaken                ErrorModelCode = "holiday.date_taken"
 	ErrorModelCodeIdempotencyInFlight             ErrorModelCode = "idempotency.in_flight"
@@ -1413,6 +1476,7 @@ const (
 	EvidenceActionsDeleteClass              EvidenceActions = "delete-class"
 	EvidenceActionsDeleteHoliday            EvidenceActions = "delete-holiday"
 	EvidenceActionsDeleteMilestone          EvidenceActions = "delete-milestone"
+	EvidenceActionsDetermineGraduation      EvidenceActions = "determine-graduation"
 	EvidenceActionsDetermineSeminarSession  EvidenceActions = "determine-seminar-session"
 	EvidenceActionsDraftAgenda              EvidenceActions = "draft-agenda"
 	EvidenceActionsEnrollParticipant        EvidenceActions = "enroll-participant"
@@ -1421,6 +1485,7 @@ const (
 	EvidenceActionsFileAppeal               EvidenceActions = "file-appeal"
 	EvidenceActionsGetCohortProgress        EvidenceActions = "get-cohort-progress"
 	EvidenceActionsGetCohortWorkload        EvidenceActions = "get-cohort-workload"
+	EvidenceActionsImportGraduationScores   EvidenceActions = "import-graduation-scores"
 	EvidenceActionsImportRoster             EvidenceActions = "import-roster"
 	EvidenceActionsListAgencyReplications   EvidenceActions = "list-agency-replications"
 	EvidenceActionsListClasses              EvidenceActions = "list-classes"
@@ -1436,8 +1501,10 @@ const (
 	EvidenceActionsProposeMentorTransfer    EvidenceActions = "propose-mentor-transfer"
 	EvidenceActionsPublishProject           EvidenceActions = "publish-project"
 	EvidenceActionsRecordAssessment         EvidenceActions = "record-assessment"
+	EvidenceActionsRecordGraduationScores   EvidenceActions = "record-graduation-scores"
 	EvidenceActionsRecordReplication        EvidenceActions = "record-replication"
 	EvidenceActionsRefuseMentorTransfer     EvidenceActions = "refuse-mentor-transfer"
+	EvidenceActionsReleaseGraduation        EvidenceActions = "release-graduation"
 	EvidenceActionsReleaseResults           EvidenceActions = "release-results"
 	EvidenceActionsRemoveSessionExaminer    EvidenceActions = "remove-session-examiner"
 	EvidenceActionsRemoveSessionParticipant EvidenceActions = "remove-session-participant"
@@ -1456,6 +1523,7 @@ const (
 	EvidenceActionsUpdateClass              EvidenceActions = "update-class"
 	EvidenceActionsUpdateCohort             EvidenceActions = "update-cohort"
 	EvidenceActionsUpdateEnrollment         EvidenceActions = "update-enrollment"
+	EvidenceActionsUpdateGraduation         EvidenceActions = "update-graduation"
 	EvidenceActionsUpdateMilestone          EvidenceActions = "update-milestone"
 	EvidenceActionsUpdateProgramTemplate    EvidenceActions = "update-program-template"
 	EvidenceActionsUpdateProject            EvidenceActions = "update-project"
@@ -1494,6 +1562,109 @@ const (
 	ExaminerScorePredicateSangatMemuaskan ExaminerScorePredicate = "sangat_memuaskan"
 )
 
+// Defines values for GraduationActions.
+const (
+	GraduationActionsAcceptMentorTransfer     GraduationActions = "accept-mentor-transfer"
+	GraduationActionsAddCoachingNote          GraduationActions = "add-coaching-note"
+	GraduationActionsAddCohortStaff           GraduationActions = "add-cohort-staff"
+	GraduationActionsAddSessionExaminer       GraduationActions = "add-session-examiner"
+	GraduationActionsAddSessionParticipant    GraduationActions = "add-session-participant"
+	GraduationActionsAssignAppeal             GraduationActions = "assign-appeal"
+	GraduationActionsCancelMentorTransfer     GraduationActions = "cancel-mentor-transfer"
+	GraduationActionsClaimMilestone           GraduationActions = "claim-milestone"
+	GraduationActionsCloseAppeal              GraduationActions = "close-appeal"
+	GraduationActionsConfirmMentorTransfer    GraduationActions = "confirm-mentor-transfer"
+	GraduationActionsCreateAgency             GraduationActions = "create-agency"
+	GraduationActionsCreateAgendaItem         GraduationActions = "create-agenda-item"
+	GraduationActionsCreateChangeRequest      GraduationActions = "create-change-request"
+	GraduationActionsCreateClass              GraduationActions = "create-class"
+	GraduationActionsCreateCohort             GraduationActions = "create-cohort"
+	GraduationActionsCreateHoliday            GraduationActions = "create-holiday"
+	GraduationActionsCreateInstitution        GraduationActions = "create-institution"
+	GraduationActionsCreateMilestone          GraduationActions = "create-milestone"
+	GraduationActionsCreateProgramTemplate    GraduationActions = "create-program-template"
+	GraduationActionsCreateSeminarSession     GraduationActions = "create-seminar-session"
+	GraduationActionsCreateUnit               GraduationActions = "create-unit"
+	GraduationActionsCreateUser               GraduationActions = "create-user"
+	GraduationActionsDecideChangeRequest      GraduationActions = "decide-change-request"
+	GraduationActionsDeclineMentorTransfer    GraduationActions = "decline-mentor-transfer"
+	GraduationActionsDeleteAgendaItem         GraduationActions = "delete-agenda-item"
+	GraduationActionsDeleteClass              GraduationActions = "delete-class"
+	GraduationActionsDeleteHoliday            GraduationActions = "delete-holiday"
+	GraduationActionsDeleteMilestone          GraduationActions = "delete-milestone"
+	GraduationActionsDetermineGraduation      GraduationActions = "determine-graduation"
+	GraduationActionsDetermineSeminarSession  GraduationActions = "determine-seminar-session"
+	GraduationActionsDraftAgenda              GraduationActions = "draft-agenda"
+	GraduationActionsEnrollParticipant        GraduationActions = "enroll-participant"
+	GraduationActionsExportCohortAgenda       GraduationActions = "export-cohort-agenda"
+	GraduationActionsExportCohortProgress     GraduationActions = "export-cohort-progress"
+	GraduationActionsFileAppeal               GraduationActions = "file-appeal"
+	GraduationActionsGetCohortProgress        GraduationActions = "get-cohort-progress"
+	GraduationActionsGetCohortWorkload        GraduationActions = "get-cohort-workload"
+	GraduationActionsImportGraduationScores   GraduationActions = "import-graduation-scores"
+	GraduationActionsImportRoster             GraduationActions = "import-roster"
+	GraduationActionsListAgencyReplications   GraduationActions = "list-agency-replications"
+	GraduationActionsListClasses              GraduationActions = "list-classes"
+	GraduationActionsListCoachingNotes        GraduationActions = "list-coaching-notes"
+	GraduationActionsListCohortEscalations    GraduationActions = "list-cohort-escalations"
+	GraduationActionsListCohortStaff          GraduationActions = "list-cohort-staff"
+	GraduationActionsListMentorTransfers      GraduationActions = "list-mentor-transfers"
+	GraduationActionsListRubrics              GraduationActions = "list-rubrics"
+	GraduationActionsListSeminarSessions      GraduationActions = "list-seminar-sessions"
+	GraduationActionsListSimilarProjects      GraduationActions = "list-similar-projects"
+	GraduationActionsListUsers                GraduationActions = "list-users"
+	GraduationActionsOpenSeminarSession       GraduationActions = "open-seminar-session"
+	GraduationActionsProposeMentorTransfer    GraduationActions = "propose-mentor-transfer"
+	GraduationActionsPublishProject           GraduationActions = "publish-project"
+	GraduationActionsRecordAssessment         GraduationActions = "record-assessment"
+	GraduationActionsRecordGraduationScores   GraduationActions = "record-graduation-scores"
+	GraduationActionsRecordReplication        GraduationActions = "record-replication"
+	GraduationActionsRefuseMentorTransfer     GraduationActions = "refuse-mentor-transfer"
+	GraduationActionsReleaseGraduation        GraduationActions = "release-graduation"
+	GraduationActionsReleaseResults           GraduationActions = "release-results"
+	GraduationActionsRemoveSessionExaminer    GraduationActions = "remove-session-examiner"
+	GraduationActionsRemoveSessionParticipant GraduationActions = "remove-session-participant"
+	GraduationActionsReplaceRubric            GraduationActions = "replace-rubric"
+	GraduationActionsReviewDesign             GraduationActions = "review-design"
+	GraduationActionsReviewEvidence           GraduationActions = "review-evidence"
+	GraduationActionsStartImplementation      GraduationActions = "start-implementation"
+	GraduationActionsStartMilestone           GraduationActions = "start-milestone"
+	GraduationActionsSubmitDesign             GraduationActions = "submit-design"
+	GraduationActionsSubmitEvidence           GraduationActions = "submit-evidence"
+	GraduationActionsSubmitFinal              GraduationActions = "submit-final"
+	GraduationActionsUnpublishProject         GraduationActions = "unpublish-project"
+	GraduationActionsUpdateAgency             GraduationActions = "update-agency"
+	GraduationActionsUpdateAgendaItem         GraduationActions = "update-agenda-item"
+	GraduationActionsUpdateAgendaRules        GraduationActions = "update-agenda-rules"
+	GraduationActionsUpdateClass              GraduationActions = "update-class"
+	GraduationActionsUpdateCohort             GraduationActions = "update-cohort"
+	GraduationActionsUpdateEnrollment         GraduationActions = "update-enrollment"
+	GraduationActionsUpdateGraduation         GraduationActions = "update-graduation"
+	GraduationActionsUpdateMilestone          GraduationActions = "update-milestone"
+	GraduationActionsUpdateProgramTemplate    GraduationActions = "update-program-template"
+	GraduationActionsUpdateProject            GraduationActions = "update-project"
+	GraduationActionsUpdateSeminarSession     GraduationActions = "update-seminar-session"
+	GraduationActionsUpdateUnit               GraduationActions = "update-unit"
+	GraduationActionsVerifyMilestone          GraduationActions = "verify-milestone"
+	GraduationActionsWithdrawChangeRequest    GraduationActions = "withdraw-change-request"
+	GraduationActionsWithdrawEvidence         GraduationActions = "withdraw-evidence"
+)
+
+// Defines values for GraduationStandingOutcome.
+const (
+	GraduationStandingOutcomeLulus      GraduationStandingOutcome = "lulus"
+	GraduationStandingOutcomePending    GraduationStandingOutcome = "pending"
+	GraduationStandingOutcomeTidakLulus GraduationStandingOutcome = "tidak_lulus"
+)
+
+// Defines values for GraduationStandingPredicate.
+const (
+	GraduationStandingPredicateCukupMemuaskan  GraduationStandingPredicate = "cukup_memuaskan"
+	GraduationStandingPredicateKurangMemuaskan GraduationStandingPredicate = "kurang_memuaskan"
+	GraduationStandingPredicateMemuaskan       GraduationStandingPredicate = "memuaskan"
+	GraduationStandingPredicateSangatMemuaskan GraduationStandingPredicate = "sangat_memuaskan"
+)
+
 // Defines values for HealthStatusBodyStatus.
 const (
 	HealthStatusBodyStatusOk HealthStatusBodyStatus = "ok"
@@ -1529,6 +1700,7 @@ const (
 	HolidayActionsDeleteClass              HolidayActions = "delete-class"
 	HolidayActionsDeleteHoliday            HolidayActions = "delete-holiday"
 	HolidayActionsDeleteMilestone          HolidayActions = "delete-milestone"
+	HolidayActionsDetermineGraduation      HolidayActions = "determine-graduation"
 	HolidayActionsDetermineSeminarSession  HolidayActions = "determine-seminar-session"
 	HolidayActionsDraftAgenda              HolidayActions = "draft-agenda"
 	HolidayActionsEnrollParticipant        HolidayActions = "enroll-participant"
@@ -1537,6 +1709,7 @@ const (
 	HolidayActionsFileAppeal               HolidayActions = "file-appeal"
 	HolidayActionsGetCohortProgress        HolidayActions = "get-cohort-progress"
 	HolidayActionsGetCohortWorkload        HolidayActions = "get-cohort-workload"
+	HolidayActionsImportGraduationScores   HolidayActions = "import-graduation-scores"
 	HolidayActionsImportRoster             HolidayActions = "import-roster"
 	HolidayActionsListAgencyReplications   HolidayActions = "list-agency-replications"
 	HolidayActionsListClasses              HolidayActions = "list-classes"
@@ -1552,8 +1725,10 @@ const (
 	HolidayActionsProposeMentorTransfer    HolidayActions = "propose-mentor-transfer"
 	HolidayActionsPublishProject           HolidayActions = "publish-project"
 	HolidayActionsRecordAssessment         HolidayActions = "record-assessment"
+	HolidayActionsRecordGraduationScores   HolidayActions = "record-graduation-scores"
 	HolidayActionsRecordReplication        HolidayActions = "record-replication"
 	HolidayActionsRefuseMentorTransfer     HolidayActions = "refuse-mentor-transfer"
+	HolidayActionsReleaseGraduation        HolidayActions = "release-graduation"
 	HolidayActionsReleaseResults           HolidayActions = "release-results"
 	HolidayActionsRemoveSessionExaminer    HolidayActions = "remove-session-examiner"
 	HolidayActionsRemoveSessionParticipant HolidayActions = "remove-session-participant"
@@ -1572,6 +1747,7 @@ const (
 	HolidayActionsUpdateClass              HolidayActions = "update-class"
 	HolidayActionsUpdateCohort             HolidayActions = "update-cohort"
 	HolidayActionsUpdateEnrollment         HolidayActions = "update-enrollment"
+	HolidayActionsUpdateGraduation         HolidayActions = "update-graduation"
 	HolidayActionsUpdateMilestone          HolidayActions = "update-milestone"
 	HolidayActionsUpdateProgramTemplate    HolidayActions = "update-program-template"
 	HolidayActionsUpdateProject            HolidayActions = "update-project"
@@ -1632,6 +1808,7 @@ const (
 	MeBodyActionsDeleteClass              MeBodyActions = "delete-class"
 	MeBodyActionsDeleteHoliday            MeBodyActions = "delete-holiday"
 	MeBodyActionsDeleteMilestone          MeBodyActions = "delete-milestone"
+	MeBodyActionsDetermineGraduation      MeBodyActions = "determine-graduation"
 	MeBodyActionsDetermineSeminarSession  MeBodyActions = "determine-seminar-session"
 	MeBodyActionsDraftAgenda              MeBodyActions = "draft-agenda"
 	MeBodyActionsEnrollParticipant        MeBodyActions = "enroll-participant"
@@ -1640,6 +1817,7 @@ const (
 	MeBodyActionsFileAppeal               MeBodyActions = "file-appeal"
 	MeBodyActionsGetCohortProgress        MeBodyActions = "get-cohort-progress"
 	MeBodyActionsGetCohortWorkload        MeBodyActions = "get-cohort-workload"
+	MeBodyActionsImportGraduationScores   MeBodyActions = "import-graduation-scores"
 	MeBodyActionsImportRoster             MeBodyActions = "import-roster"
 	MeBodyActionsListAgencyReplications   MeBodyActions = "list-agency-replications"
 	MeBodyActionsListClasses              MeBodyActions = "list-classes"
@@ -1655,8 +1833,10 @@ const (
 	MeBodyActionsProposeMentorTransfer    MeBodyActions = "propose-mentor-transfer"
 	MeBodyActionsPublishProject           MeBodyActions = "publish-project"
 	MeBodyActionsRecordAssessment         MeBodyActions = "record-assessment"
+	MeBodyActionsRecordGraduationScores   MeBodyActions = "record-graduation-scores"
 	MeBodyActionsRecordReplication        MeBodyActions = "record-replication"
 	MeBodyActionsRefuseMentorTransfer     MeBodyActions = "refuse-mentor-transfer"
+	MeBodyActionsReleaseGraduation        MeBodyActions = "release-graduation"
 	MeBodyActionsReleaseResults           MeBodyActions = "release-results"
 	MeBodyActionsRemoveSessionExaminer    MeBodyActions = "remove-session-examiner"
 	MeBodyActionsRemoveSessionParticipant MeBodyActions = "remove-session-participant"
@@ -1675,6 +1855,7 @@ const (
 	MeBodyActionsUpdateClass              MeBodyActions = "update-class"
 	MeBodyActionsUpdateCohort             MeBodyActions = "update-cohort"
 	MeBodyActionsUpdateEnrollment         MeBodyActions = "update-enrollment"
+	MeBodyActionsUpdateGraduation         MeBodyActions = "update-graduation"
 	MeBodyActionsUpdateMilestone          MeBodyActions = "update-milestone"
 	MeBodyActionsUpdateProgramTemplate    MeBodyActions = "update-program-template"
 	MeBodyActionsUpdateProject            MeBodyActions = "update-project"
@@ -1715,6 +1896,7 @@ const (
 	MentorTransferActionsDeleteClass              MentorTransferActions = "delete-class"
 	MentorTransferActionsDeleteHoliday            MentorTransferActions = "delete-holiday"
 	MentorTransferActionsDeleteMilestone          MentorTransferActions = "delete-milestone"
+	MentorTransferActionsDetermineGraduation      MentorTransferActions = "determine-graduation"
 	MentorTransferActionsDetermineSeminarSession  MentorTransferActions = "determine-seminar-session"
 	MentorTransferActionsDraftAgenda              MentorTransferActions = "draft-agenda"
 	MentorTransferActionsEnrollParticipant        MentorTransferActions = "enroll-participant"
@@ -1723,6 +1905,7 @@ const (
 	MentorTransferActionsFileAppeal               MentorTransferActions = "file-appeal"
 	MentorTransferActionsGetCohortProgress        MentorTransferActions = "get-cohort-progress"
 	MentorTransferActionsGetCohortWorkload        MentorTransferActions = "get-cohort-workload"
+	MentorTransferActionsImportGraduationScores   MentorTransferActions = "import-graduation-scores"
 	MentorTransferActionsImportRoster             MentorTransferActions = "import-roster"
 	MentorTransferActionsListAgencyReplications   MentorTransferActions = "list-agency-replications"
 	MentorTransferActionsListClasses              MentorTransferActions = "list-classes"
@@ -1738,8 +1921,10 @@ const (
 	MentorTransferActionsProposeMentorTransfer    MentorTransferActions = "propose-mentor-transfer"
 	MentorTransferActionsPublishProject           MentorTransferActions = "publish-project"
 	MentorTransferActionsRecordAssessment         MentorTransferActions = "record-assessment"
+	MentorTransferActionsRecordGraduationScores   MentorTransferActions = "record-graduation-scores"
 	MentorTransferActionsRecordReplication        MentorTransferActions = "record-replication"
 	MentorTransferActionsRefuseMentorTransfer     MentorTransferActions = "refuse-mentor-transfer"
+	MentorTransferActionsReleaseGraduation        MentorTransferActions = "release-graduation"
 	MentorTransferActionsReleaseResults           MentorTransferActions = "release-results"
 	MentorTransferActionsRemoveSessionExaminer    MentorTransferActions = "remove-session-examiner"
 	MentorTransferActionsRemoveSessionParticipant MentorTransferActions = "remove-session-participant"
@@ -1758,6 +1943,7 @@ const (
 	MentorTransferActionsUpdateClass              MentorTransferActions = "update-class"
 	MentorTransferActionsUpdateCohort             MentorTransferActions = "update-cohort"
 	MentorTransferActionsUpdateEnrollment         MentorTransferActions = "update-enrollment"
+	MentorTransferActionsUpdateGraduation         MentorTransferActions = "update-graduation"
 	MentorTransferActionsUpdateMilestone          MentorTransferActions = "update-milestone"
 	MentorTransferActionsUpdateProgramTemplate    MentorTransferActions = "update-program-template"
 	MentorTransferActionsUpdateProject            MentorTransferActions = "update-project"
@@ -1808,6 +1994,7 @@ const (
 	MilestoneActionsDeleteClass              MilestoneActions = "delete-class"
 	MilestoneActionsDeleteHoliday            MilestoneActions = "delete-holiday"
 	MilestoneActionsDeleteMilestone          MilestoneActions = "delete-milestone"
+	MilestoneActionsDetermineGraduation      MilestoneActions = "determine-graduation"
 	MilestoneActionsDetermineSeminarSession  MilestoneActions = "determine-seminar-session"
 	MilestoneActionsDraftAgenda              MilestoneActions = "draft-agenda"
 	MilestoneActionsEnrollParticipant        MilestoneActions = "enroll-participant"
@@ -1816,6 +2003,7 @@ const (
 	MilestoneActionsFileAppeal               MilestoneActions = "file-appeal"
 	MilestoneActionsGetCohortProgress        MilestoneActions = "get-cohort-progress"
 	MilestoneActionsGetCohortWorkload        MilestoneActions = "get-cohort-workload"
+	MilestoneActionsImportGraduationScores   MilestoneActions = "import-graduation-scores"
 	MilestoneActionsImportRoster             MilestoneActions = "import-roster"
 	MilestoneActionsListAgencyReplications   MilestoneActions = "list-agency-replications"
 	MilestoneActionsListClasses              MilestoneActions = "list-classes"
@@ -1831,8 +2019,10 @@ const (
 	MilestoneActionsProposeMentorTransfer    MilestoneActions = "propose-mentor-transfer"
 	MilestoneActionsPublishProject           MilestoneActions = "publish-project"
 	MilestoneActionsRecordAssessment         MilestoneActions = "record-assessment"
+	MilestoneActionsRecordGraduationScores   MilestoneActions = "record-graduation-scores"
 	MilestoneActionsRecordReplication        MilestoneActions = "record-replication"
 	MilestoneActionsRefuseMentorTransfer     MilestoneActions = "refuse-mentor-transfer"
+	MilestoneActionsReleaseGraduation        MilestoneActions = "release-graduation"
 	MilestoneActionsReleaseResults           MilestoneActions = "release-results"
 	MilestoneActionsRemoveSessionExaminer    MilestoneActions = "remove-session-examiner"
 	MilestoneActionsRemoveSessionParticipant MilestoneActions = "remove-session-participant"
@@ -1851,6 +2041,7 @@ const (
 	MilestoneActionsUpdateClass              MilestoneActions = "update-class"
 	MilestoneActionsUpdateCohort             MilestoneActions = "update-cohort"
 	MilestoneActionsUpdateEnrollment         MilestoneActions = "update-enrollment"
+	MilestoneActionsUpdateGraduation         MilestoneActions = "update-graduation"
 	MilestoneActionsUpdateMilestone          MilestoneActions = "update-milestone"
 	MilestoneActionsUpdateProgramTemplate    MilestoneActions = "update-program-template"
 	MilestoneActionsUpdateProject            MilestoneActions = "update-project"
@@ -1921,6 +2112,7 @@ const (
 	ParticipantProgressActionsDeleteClass              ParticipantProgressActions = "delete-class"
 	ParticipantProgressActionsDeleteHoliday            ParticipantProgressActions = "delete-holiday"
 	ParticipantProgressActionsDeleteMilestone          ParticipantProgressActions = "delete-milestone"
+	ParticipantProgressActionsDetermineGraduation      ParticipantProgressActions = "determine-graduation"
 	ParticipantProgressActionsDetermineSeminarSession  ParticipantProgressActions = "determine-seminar-session"
 	ParticipantProgressActionsDraftAgenda              ParticipantProgressActions = "draft-agenda"
 	ParticipantProgressActionsEnrollParticipant        ParticipantProgressActions = "enroll-participant"
@@ -1929,6 +2121,7 @@ const (
 	ParticipantProgressActionsFileAppeal               ParticipantProgressActions = "file-appeal"
 	ParticipantProgressActionsGetCohortProgress        ParticipantProgressActions = "get-cohort-progress"
 	ParticipantProgressActionsGetCohortWorkload        ParticipantProgressActions = "get-cohort-workload"
+	ParticipantProgressActionsImportGraduationScores   ParticipantProgressActions = "import-graduation-scores"
 	ParticipantProgressActionsImportRoster             ParticipantProgressActions = "import-roster"
 	ParticipantProgressActionsListAgencyReplications   ParticipantProgressActions = "list-agency-replications"
 	ParticipantProgressActionsListClasses              ParticipantProgressActions = "list-classes"
@@ -1944,8 +2137,10 @@ const (
 	ParticipantProgressActionsProposeMentorTransfer    ParticipantProgressActions = "propose-mentor-transfer"
 	ParticipantProgressActionsPublishProject           ParticipantProgressActions = "publish-project"
 	ParticipantProgressActionsRecordAssessment         ParticipantProgressActions = "record-assessment"
+	ParticipantProgressActionsRecordGraduationScores   ParticipantProgressActions = "record-graduation-scores"
 	ParticipantProgressActionsRecordReplication        ParticipantProgressActions = "record-replication"
 	ParticipantProgressActionsRefuseMentorTransfer     ParticipantProgressActions = "refuse-mentor-transfer"
+	ParticipantProgressActionsReleaseGraduation        ParticipantProgressActions = "release-graduation"
 	ParticipantProgressActionsReleaseResults           ParticipantProgressActions = "release-results"
 	ParticipantProgressActionsRemoveSessionExaminer    ParticipantProgressActions = "remove-session-examiner"
 	ParticipantProgressActionsRemoveSessionParticipant ParticipantProgressActions = "remove-session-participant"
@@ -1964,6 +2159,7 @@ const (
 	ParticipantProgressActionsUpdateClass              ParticipantProgressActions = "update-class"
 	ParticipantProgressActionsUpdateCohort             ParticipantProgressActions = "update-cohort"
 	ParticipantProgressActionsUpdateEnrollment         ParticipantProgressActions = "update-enrollment"
+	ParticipantProgressActionsUpdateGraduation         ParticipantProgressActions = "update-graduation"
 	ParticipantProgressActionsUpdateMilestone          ParticipantProgressActions = "update-milestone"
 	ParticipantProgressActionsUpdateProgramTemplate    ParticipantProgressActions = "update-program-template"
 	ParticipantProgressActionsUpdateProject            ParticipantProgressActions = "update-project"
@@ -2022,6 +2218,7 @@ const (
 	ProgramTemplateActionsDeleteClass              ProgramTemplateActions = "delete-class"
 	ProgramTemplateActionsDeleteHoliday            ProgramTemplateActions = "delete-holiday"
 	ProgramTemplateActionsDeleteMilestone          ProgramTemplateActions = "delete-milestone"
+	ProgramTemplateActionsDetermineGraduation      ProgramTemplateActions = "determine-graduation"
 	ProgramTemplateActionsDetermineSeminarSession  ProgramTemplateActions = "determine-seminar-session"
 	ProgramTemplateActionsDraftAgenda              ProgramTemplateActions = "draft-agenda"
 	ProgramTemplateActionsEnrollParticipant        ProgramTemplateActions = "enroll-participant"
@@ -2030,6 +2227,7 @@ const (
 	ProgramTemplateActionsFileAppeal               ProgramTemplateActions = "file-appeal"
 	ProgramTemplateActionsGetCohortProgress        ProgramTemplateActions = "get-cohort-progress"
 	ProgramTemplateActionsGetCohortWorkload        ProgramTemplateActions = "get-cohort-workload"
+	ProgramTemplateActionsImportGraduationScores   ProgramTemplateActions = "import-graduation-scores"
 	ProgramTemplateActionsImportRoster             ProgramTemplateActions = "import-roster"
 	ProgramTemplateActionsListAgencyReplications   ProgramTemplateActions = "list-agency-replications"
 	ProgramTemplateActionsListClasses              ProgramTemplateActions = "list-classes"
@@ -2045,8 +2243,10 @@ const (
 	ProgramTemplateActionsProposeMentorTransfer    ProgramTemplateActions = "propose-mentor-transfer"
 	ProgramTemplateActionsPublishProject           ProgramTemplateActions = "publish-project"
 	ProgramTemplateActionsRecordAssessment         ProgramTemplateActions = "record-assessment"
+	ProgramTemplateActionsRecordGraduationScores   ProgramTemplateActions = "record-graduation-scores"
 	ProgramTemplateActionsRecordReplication        ProgramTemplateActions = "record-replication"
 	ProgramTemplateActionsRefuseMentorTransfer     ProgramTemplateActions = "refuse-mentor-transfer"
+	ProgramTemplateActionsReleaseGraduation        ProgramTemplateActions = "release-graduation"
 	ProgramTemplateActionsReleaseResults           ProgramTemplateActions = "release-results"
 	ProgramTemplateActionsRemoveSessionExaminer    ProgramTemplateActions = "remove-session-examiner"
 	ProgramTemplateActionsRemoveSessionParticipant ProgramTemplateActions = "remove-session-participant"
@@ -2065,6 +2265,7 @@ const (
 	ProgramTemplateActionsUpdateClass              ProgramTemplateActions = "update-class"
 	ProgramTemplateActionsUpdateCohort             ProgramTemplateActions = "update-cohort"
 	ProgramTemplateActionsUpdateEnrollment         ProgramTemplateActions = "update-enrollment"
+	ProgramTemplateActionsUpdateGraduation         ProgramTemplateActions = "update-graduation"
 	ProgramTemplateActionsUpdateMilestone          ProgramTemplateActions = "update-milestone"
 	ProgramTemplateActionsUpdateProgramTemplate    ProgramTemplateActions = "update-program-template"
 	ProgramTemplateActionsUpdateProject            ProgramTemplateActions = "update-project"
@@ -2113,6 +2314,7 @@ const (
 	ProjectActionsDeleteClass              ProjectActions = "delete-class"
 	ProjectActionsDeleteHoliday            ProjectActions = "delete-holiday"
 	ProjectActionsDeleteMilestone          ProjectActions = "delete-milestone"
+	ProjectActionsDetermineGraduation      ProjectActions = "determine-graduation"
 	ProjectActionsDetermineSeminarSession  ProjectActions = "determine-seminar-session"
 	ProjectActionsDraftAgenda              ProjectActions = "draft-agenda"
 	ProjectActionsEnrollParticipant        ProjectActions = "enroll-participant"
@@ -2121,6 +2323,7 @@ const (
 	ProjectActionsFileAppeal               ProjectActions = "file-appeal"
 	ProjectActionsGetCohortProgress        ProjectActions = "get-cohort-progress"
 	ProjectActionsGetCohortWorkload        ProjectActions = "get-cohort-workload"
+	ProjectActionsImportGraduationScores   ProjectActions = "import-graduation-scores"
 	ProjectActionsImportRoster             ProjectActions = "import-roster"
 	ProjectActionsListAgencyReplications   ProjectActions = "list-agency-replications"
 	ProjectActionsListClasses              ProjectActions = "list-classes"
@@ -2136,8 +2339,10 @@ const (
 	ProjectActionsProposeMentorTransfer    ProjectActions = "propose-mentor-transfer"
 	ProjectActionsPublishProject           ProjectActions = "publish-project"
 	ProjectActionsRecordAssessment         ProjectActions = "record-assessment"
+	ProjectActionsRecordGraduationScores   ProjectActions = "record-graduation-scores"
 	ProjectActionsRecordReplication        ProjectActions = "record-replication"
 	ProjectActionsRefuseMentorTransfer     ProjectActions = "refuse-mentor-transfer"
+	ProjectActionsReleaseGraduation        ProjectActions = "release-graduation"
 	ProjectActionsReleaseResults           ProjectActions = "release-results"
 	ProjectActionsRemoveSessionExaminer    ProjectActions = "remove-session-examiner"
 	ProjectActionsRemoveSessionParticipant ProjectActions = "remove-session-participant"
@@ -2156,6 +2361,7 @@ const (
 	ProjectActionsUpdateClass              ProjectActions = "update-class"
 	ProjectActionsUpdateCohort             ProjectActions = "update-cohort"
 	ProjectActionsUpdateEnrollment         ProjectActions = "update-enrollment"
+	ProjectActionsUpdateGraduation         ProjectActions = "update-graduation"
 	ProjectActionsUpdateMilestone          ProjectActions = "update-milestone"
 	ProjectActionsUpdateProgramTemplate    ProjectActions = "update-program-template"
 	ProjectActionsUpdateProject            ProjectActions = "update-project"
@@ -2212,6 +2418,7 @@ const (
 	PublicationActionsDeleteClass              PublicationActions = "delete-class"
 	PublicationActionsDeleteHoliday            PublicationActions = "delete-holiday"
 	PublicationActionsDeleteMilestone          PublicationActions = "delete-milestone"
+	PublicationActionsDetermineGraduation      PublicationActions = "determine-graduation"
 	PublicationActionsDetermineSeminarSession  PublicationActions = "determine-seminar-session"
 	PublicationActionsDraftAgenda              PublicationActions = "draft-agenda"
 	PublicationActionsEnrollParticipant        PublicationActions = "enroll-participant"
@@ -2220,6 +2427,7 @@ const (
 	PublicationActionsFileAppeal               PublicationActions = "file-appeal"
 	PublicationActionsGetCohortProgress        PublicationActions = "get-cohort-progress"
 	PublicationActionsGetCohortWorkload        PublicationActions = "get-cohort-workload"
+	PublicationActionsImportGraduationScores   PublicationActions = "import-graduation-scores"
 	PublicationActionsImportRoster             PublicationActions = "import-roster"
 	PublicationActionsListAgencyReplications   PublicationActions = "list-agency-replications"
 	PublicationActionsListClasses              PublicationActions = "list-classes"
@@ -2235,8 +2443,10 @@ const (
 	PublicationActionsProposeMentorTransfer    PublicationActions = "propose-mentor-transfer"
 	PublicationActionsPublishProject           PublicationActions = "publish-project"
 	PublicationActionsRecordAssessment         PublicationActions = "record-assessment"
+	PublicationActionsRecordGraduationScores   PublicationActions = "record-graduation-scores"
 	PublicationActionsRecordReplication        PublicationActions = "record-replication"
 	PublicationActionsRefuseMentorTransfer     PublicationActions = "refuse-mentor-transfer"
+	PublicationActionsReleaseGraduation        PublicationActions = "release-graduation"
 	PublicationActionsReleaseResults           PublicationActions = "release-results"
 	PublicationActionsRemoveSessionExaminer    PublicationActions = "remove-session-examiner"
 	PublicationActionsRemoveSessionParticipant PublicationActions = "remove-session-participant"
@@ -2255,6 +2465,7 @@ const (
 	PublicationActionsUpdateClass              PublicationActions = "update-class"
 	PublicationActionsUpdateCohort             PublicationActions = "update-cohort"
 	PublicationActionsUpdateEnrollment         PublicationActions = "update-enrollment"
+	PublicationActionsUpdateGraduation         PublicationActions = "update-graduation"
 	PublicationActionsUpdateMilestone          PublicationActions = "update-milestone"
 	PublicationActionsUpdateProgramTemplate    PublicationActions = "update-program-template"
 	PublicationActionsUpdateProject            PublicationActions = "update-project"
@@ -2303,6 +2514,7 @@ const (
 	RefusedActionActionDeleteClass              RefusedActionAction = "delete-class"
 	RefusedActionActionDeleteHoliday            RefusedActionAction = "delete-holiday"
 	RefusedActionActionDeleteMilestone          RefusedActionAction = "delete-milestone"
+	RefusedActionActionDetermineGraduation      RefusedActionAction = "determine-graduation"
 	RefusedActionActionDetermineSeminarSession  RefusedActionAction = "determine-seminar-session"
 	RefusedActionActionDraftAgenda              RefusedActionAction = "draft-agenda"
 	RefusedActionActionEnrollParticipant        RefusedActionAction = "enroll-participant"
@@ -2311,6 +2523,7 @@ const (
 	RefusedActionActionFileAppeal               RefusedActionAction = "file-appeal"
 	RefusedActionActionGetCohortProgress        RefusedActionAction = "get-cohort-progress"
 	RefusedActionActionGetCohortWorkload        RefusedActionAction = "get-cohort-workload"
+	RefusedActionActionImportGraduationScores   RefusedActionAction = "import-graduation-scores"
 	RefusedActionActionImportRoster             RefusedActionAction = "import-roster"
 	RefusedActionActionListAgencyReplications   RefusedActionAction = "list-agency-replications"
 	RefusedActionActionListClasses              RefusedActionAction = "list-classes"
@@ -2326,8 +2539,10 @@ const (
 	RefusedActionActionProposeMentorTransfer    RefusedActionAction = "propose-mentor-transfer"
 	RefusedActionActionPublishProject           RefusedActionAction = "publish-project"
 	RefusedActionActionRecordAssessment         RefusedActionAction = "record-assessment"
+	RefusedActionActionRecordGraduationScores   RefusedActionAction = "record-graduation-scores"
 	RefusedActionActionRecordReplication        RefusedActionAction = "record-replication"
 	RefusedActionActionRefuseMentorTransfer     RefusedActionAction = "refuse-mentor-transfer"
+	RefusedActionActionReleaseGraduation        RefusedActionAction = "release-graduation"
 	RefusedActionActionReleaseResults           RefusedActionAction = "release-results"
 	RefusedActionActionRemoveSessionExaminer    RefusedActionAction = "remove-session-examiner"
 	RefusedActionActionRemoveSessionParticipant RefusedActionAction = "remove-session-participant"
@@ -2346,6 +2561,7 @@ const (
 	RefusedActionActionUpdateClass              RefusedActionAction = "update-class"
 	RefusedActionActionUpdateCohort             RefusedActionAction = "update-cohort"
 	RefusedActionActionUpdateEnrollment         RefusedActionAction = "update-enrollment"
+	RefusedActionActionUpdateGraduation         RefusedActionAction = "update-graduation"
 	RefusedActionActionUpdateMilestone          RefusedActionAction = "update-milestone"
 	RefusedActionActionUpdateProgramTemplate    RefusedActionAction = "update-program-template"
 	RefusedActionActionUpdateProject            RefusedActionAction = "update-project"
@@ -2447,6 +2663,20 @@ const (
 	RefusedActionCodeFieldUrl                        RefusedActionCode = "field.url"
 	RefusedActionCodeFieldUuid                       RefusedActionCode = "field.uuid"
 	RefusedActionCodeFieldWrongType                  RefusedActionCode = "field.wrong_type"
+	RefusedActionCodeGraduationAcademicComputed      RefusedActionCode = "graduation.academic_computed"
+	RefusedActionCodeGraduationAppealOpen            RefusedActionCode = "graduation.appeal_open"
+	RefusedActionCodeGraduationCsvColumns            RefusedActionCode = "graduation.csv_columns"
+	RefusedActionCodeGraduationDetermined            RefusedActionCode = "graduation.determined"
+	RefusedActionCodeGraduationNoComponents          RefusedActionCode = "graduation.no_components"
+	RefusedActionCodeGraduationNoParticipants        RefusedActionCode = "graduation.no_participants"
+	RefusedActionCodeGraduationNotDetermined         RefusedActionCode = "graduation.not_determined"
+	RefusedActionCodeGraduationNotEnrolled           RefusedActionCode = "graduation.not_enrolled"
+	RefusedActionCodeGraduationNumberFormat          RefusedActionCode = "graduation.number_format"
+	RefusedActionCodeGraduationReleased              RefusedActionCode = "graduation.released"
+	RefusedActionCodeGraduationScoreRange            RefusedActionCode = "graduation.score_range"
+	RefusedActionCodeGraduationScoresMissing         RefusedActionCode = "graduation.scores_missing"
+	RefusedActionCodeGraduationUnknownComponent      RefusedActionCode = "graduation.unknown_component"
+	RefusedActionCodeGraduationUnknownNip            RefusedActionCode = "graduation.unknown_nip"
 	RefusedActionCodeGraduationWeightsSum            RefusedActionCode = "graduation.weights_sum"
 	RefusedActionCodeHolidayDateTaken                RefusedActionCode = "holiday.date_taken"
 	RefusedActionCodeIdempotencyInFlight             RefusedActionCode = "idempotency.in_flight"
@@ -2719,6 +2949,7 @@ const (
 	SeminarSessionActionsDeleteClass              SeminarSessionActions = "delete-class"
 	SeminarSessionActionsDeleteHoliday            SeminarSessionActions = "delete-holiday"
 	SeminarSessionActionsDeleteMilestone          SeminarSessionActions = "delete-milestone"
+	SeminarSessionActionsDetermineGraduation      SeminarSessionActions = "determine-graduation"
 	SeminarSessionActionsDetermineSeminarSession  SeminarSessionActions = "determine-seminar-session"
 	SeminarSessionActionsDraftAgenda              SeminarSessionActions = "draft-agenda"
 	SeminarSessionActionsEnrollParticipant        SeminarSessionActions = "enroll-participant"
@@ -2727,6 +2958,7 @@ const (
 	SeminarSessionActionsFileAppeal               SeminarSessionActions = "file-appeal"
 	SeminarSessionActionsGetCohortProgress        SeminarSessionActions = "get-cohort-progress"
 	SeminarSessionActionsGetCohortWorkload        SeminarSessionActions = "get-cohort-workload"
+	SeminarSessionActionsImportGraduationScores   SeminarSessionActions = "import-graduation-scores"
 	SeminarSessionActionsImportRoster             SeminarSessionActions = "import-roster"
 	SeminarSessionActionsListAgencyReplications   SeminarSessionActions = "list-agency-replications"
 	SeminarSessionActionsListClasses              SeminarSessionActions = "list-classes"
@@ -2742,8 +2974,10 @@ const (
 	SeminarSessionActionsProposeMentorTransfer    SeminarSessionActions = "propose-mentor-transfer"
 	SeminarSessionActionsPublishProject           SeminarSessionActions = "publish-project"
 	SeminarSessionActionsRecordAssessment         SeminarSessionActions = "record-assessment"
+	SeminarSessionActionsRecordGraduationScores   SeminarSessionActions = "record-graduation-scores"
 	SeminarSessionActionsRecordReplication        SeminarSessionActions = "record-replication"
 	SeminarSessionActionsRefuseMentorTransfer     SeminarSessionActions = "refuse-mentor-transfer"
+	SeminarSessionActionsReleaseGraduation        SeminarSessionActions = "release-graduation"
 	SeminarSessionActionsReleaseResults           SeminarSessionActions = "release-results"
 	SeminarSessionActionsRemoveSessionExaminer    SeminarSessionActions = "remove-session-examiner"
 	SeminarSessionActionsRemoveSessionParticipant SeminarSessionActions = "remove-session-participant"
@@ -2762,6 +2996,7 @@ const (
 	SeminarSessionActionsUpdateClass              SeminarSessionActions = "update-class"
 	SeminarSessionActionsUpdateCohort             SeminarSessionActions = "update-cohort"
 	SeminarSessionActionsUpdateEnrollment         SeminarSessionActions = "update-enrollment"
+	SeminarSessionActionsUpdateGraduation         SeminarSessionActions = "update-graduation"
 	SeminarSessionActionsUpdateMilestone          SeminarSessionActions = "update-milestone"
 	SeminarSessionActionsUpdateProgramTemplate    SeminarSessionActions = "update-program-template"
 	SeminarSessionActionsUpdateProject            SeminarSessionActions = "update-project"
@@ -2814,6 +3049,7 @@ const (
 	SessionParticipantActionsDeleteClass              SessionParticipantActions = "delete-class"
 	SessionParticipantActionsDeleteHoliday            SessionParticipantActions = "delete-holiday"
 	SessionParticipantActionsDeleteMilestone          SessionParticipantActions = "delete-milestone"
+	SessionParticipantActionsDetermineGraduation      SessionParticipantActions = "determine-graduation"
 	SessionParticipantActionsDetermineSeminarSession  SessionParticipantActions = "determine-seminar-session"
 	SessionParticipantActionsDraftAgenda              SessionParticipantActions = "draft-agenda"
 	SessionParticipantActionsEnrollParticipant        SessionParticipantActions = "enroll-participant"
@@ -2822,6 +3058,7 @@ const (
 	SessionParticipantActionsFileAppeal               SessionParticipantActions = "file-appeal"
 	SessionParticipantActionsGetCohortProgress        SessionParticipantActions = "get-cohort-progress"
 	SessionParticipantActionsGetCohortWorkload        SessionParticipantActions = "get-cohort-workload"
+	SessionParticipantActionsImportGraduationScores   SessionParticipantActions = "import-graduation-scores"
 	SessionParticipantActionsImportRoster             SessionParticipantActions = "import-roster"
 	SessionParticipantActionsListAgencyReplications   SessionParticipantActions = "list-agency-replications"
 	SessionParticipantActionsListClasses              SessionParticipantActions = "list-classes"
@@ -2837,8 +3074,10 @@ const (
 	SessionParticipantActionsProposeMentorTransfer    SessionParticipantActions = "propose-mentor-transfer"
 	SessionParticipantActionsPublishProject           SessionParticipantActions = "publish-project"
 	SessionParticipantActionsRecordAssessment         SessionParticipantActions = "record-assessment"
+	SessionParticipantActionsRecordGraduationScores   SessionParticipantActions = "record-graduation-scores"
 	SessionParticipantActionsRecordReplication        SessionParticipantActions = "record-replication"
 	SessionParticipantActionsRefuseMentorTransfer     SessionParticipantActions = "refuse-mentor-transfer"
+	SessionParticipantActionsReleaseGraduation        SessionParticipantActions = "release-graduation"
 	SessionParticipantActionsReleaseResults           SessionParticipantActions = "release-results"
 	SessionParticipantActionsRemoveSessionExaminer    SessionParticipantActions = "remove-session-examiner"
 	SessionParticipantActionsRemoveSessionParticipant SessionParticipantActions = "remove-session-participant"
@@ -2857,6 +3096,7 @@ const (
 	SessionParticipantActionsUpdateClass              SessionParticipantActions = "update-class"
 	SessionParticipantActionsUpdateCohort             SessionParticipantActions = "update-cohort"
 	SessionParticipantActionsUpdateEnrollment         SessionParticipantActions = "update-enrollment"
+	SessionParticipantActionsUpdateGraduation         SessionParticipantActions = "update-graduation"
 	SessionParticipantActionsUpdateMilestone          SessionParticipantActions = "update-milestone"
 	SessionParticipantActionsUpdateProgramTemplate    SessionParticipantActions = "update-program-template"
 	SessionParticipantActionsUpdateProject            SessionParticipantActions = "update-project"
@@ -3022,6 +3262,7 @@ const (
 	UnitActionsDeleteClass              UnitActions = "delete-class"
 	UnitActionsDeleteHoliday            UnitActions = "delete-holiday"
 	UnitActionsDeleteMilestone          UnitActions = "delete-milestone"
+	UnitActionsDetermineGraduation      UnitActions = "determine-graduation"
 	UnitActionsDetermineSeminarSession  UnitActions = "determine-seminar-session"
 	UnitActionsDraftAgenda              UnitActions = "draft-agenda"
 	UnitActionsEnrollParticipant        UnitActions = "enroll-participant"
@@ -3030,6 +3271,7 @@ const (
 	UnitActionsFileAppeal               UnitActions = "file-appeal"
 	UnitActionsGetCohortProgress        UnitActions = "get-cohort-progress"
 	UnitActionsGetCohortWorkload        UnitActions = "get-cohort-workload"
+	UnitActionsImportGraduationScores   UnitActions = "import-graduation-scores"
 	UnitActionsImportRoster             UnitActions = "import-roster"
 	UnitActionsListAgencyReplications   UnitActions = "list-agency-replications"
 	UnitActionsListClasses              UnitActions = "list-classes"
@@ -3045,8 +3287,10 @@ const (
 	UnitActionsProposeMentorTransfer    UnitActions = "propose-mentor-transfer"
 	UnitActionsPublishProject           UnitActions = "publish-project"
 	UnitActionsRecordAssessment         UnitActions = "record-assessment"
+	UnitActionsRecordGraduationScores   UnitActions = "record-graduation-scores"
 	UnitActionsRecordReplication        UnitActions = "record-replication"
 	UnitActionsRefuseMentorTransfer     UnitActions = "refuse-mentor-transfer"
+	UnitActionsReleaseGraduation        UnitActions = "release-graduation"
 	UnitActionsReleaseResults           UnitActions = "release-results"
 	UnitActionsRemoveSessionExaminer    UnitActions = "remove-session-examiner"
 	UnitActionsRemoveSessionParticipant UnitActions = "remove-session-participant"
@@ -3065,6 +3309,7 @@ const (
 	UnitActionsUpdateClass              UnitActions = "update-class"
 	UnitActionsUpdateCohort             UnitActions = "update-cohort"
 	UnitActionsUpdateEnrollment         UnitActions = "update-enrollment"
+	UnitActionsUpdateGraduation         UnitActions = "update-graduation"
 	UnitActionsUpdateMilestone          UnitActions = "update-milestone"
 	UnitActionsUpdateProgramTemplate    UnitActions = "update-program-template"
 	UnitActionsUpdateProject            UnitActions = "update-project"
@@ -4427,6 +4672,20 @@ type ErrorDetailCode string
 // | `field.url` | must be an http or https address |
 // | `field.uuid` | must be an id (a UUID) |
 // | `field.wrong_type` | must be {type} |
+// | `graduation.academic_computed` | the academic component is the determined final-seminar result and is not entered |
+// | `graduation.appeal_open` | an appeal of a seminar result of the cohort is open: decide it first |
+// | `graduation.csv_columns` | the file needs a nip column and a column per entered component ({components}) |
+// | `graduation.determined` | the cohort's graduation is determined: its scores and settings are frozen |
+// | `graduation.no_components` | the cohort has no graduation components |
+// | `graduation.no_participants` | the cohort has no participants to graduate |
+// | `graduation.not_determined` | the cohort's graduation is not determined yet |
+// | `graduation.not_enrolled` | is not a participant of the cohort |
+// | `graduation.number_format` | must hold the sequence once (seq or seq:0N in braces) and otherwise only letters, digits, / . _ - spaces and program, year or cohort in braces |
+// | `graduation.released` | the cohort's graduation is released already |
+// | `graduation.score_range` | must be a score from 0 to 100 |
+// | `graduation.scores_missing` | {name} has no score of {component} yet |
+// | `graduation.unknown_component` | is not a graduation component of the cohort |
+// | `graduation.unknown_nip` | no participant of the cohort has this NIP |
 // | `graduation.weights_sum` | weights must sum to 100, not {sum} |
 // | `holiday.date_taken` | the calendar has a holiday on this date already |
 // | `idempotency.in_flight` | a request with this Idempotency-Key is still being answered: retry shortly |
@@ -4849,10 +5108,52 @@ type FieldSimilarity struct {
 	Title float64 `json:"title"`
 }
 
+// Graduation defines model for Graduation.
+type Graduation struct {
+	// Actions The operations (by operationId) you may perform on it now.
+	Actions []GraduationActions `json:"actions"`
+
+	// CohortId The cohort.
+	CohortId openapi_types.UUID `json:"cohortId"`
+
+	// Components The components with their weights and minimums (the cohort's rules; akademik is the determined final-seminar result).
+	Components []GraduationComponent `json:"components"`
+
+	// Determined Whether the graduation is determined (the standings are frozen).
+	Determined bool `json:"determined"`
+
+	// DeterminedAt When it was determined.
+	DeterminedAt *time.Time `json:"determinedAt,omitempty"`
+
+	// RefusedActions Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer.
+	RefusedActions []RefusedAction `json:"refusedActions"`
+
+	// ReleasedAt When it was released to participants.
+	ReleasedAt *time.Time `json:"releasedAt,omitempty"`
+
+	// Settings Peserta terbaik and the certificates' number format and signatory.
+	Settings GraduationSettings `json:"settings"`
+
+	// Standings Every participant's standing for the cohort's organizers; a participant's own once released; none for others. Computed from the scores as they are until determination, frozen after.
+	Standings []GraduationStanding `json:"standings"`
+
+	// Thresholds The thresholds of the kualifikasi, best first.
+	Thresholds []Threshold `json:"thresholds"`
+
+	// Version Increases with every change; the ETag names it.
+	Version int64 `json:"version"`
+}
+
+// GraduationActions An operation's operationId.
+type GraduationActions string
+
 // GraduationComponent defines model for GraduationComponent.
 type GraduationComponent struct {
 	// Key Its key.
 	Key string `json:"key"`
+
+	// Minimum The least score a graduate needs in it; 0 or left out: none. The component keyed akademik is the determined final-seminar result; organizers enter the others.
+	Minimum *float64 `json:"minimum,omitempty"`
 
 	// Name Its name.
 	Name string `json:"name"`
@@ -4860,6 +5161,99 @@ type GraduationComponent struct {
 	// Weight Its weight in percent; the weights sum to 100.
 	Weight int64 `json:"weight"`
 }
+
+// GraduationScoreEntry defines model for GraduationScoreEntry.
+type GraduationScoreEntry struct {
+	// Component The component's key (not akademik, which is the determined final-seminar result).
+	Component string `json:"component"`
+
+	// EnrollmentId The participant's enrollment.
+	EnrollmentId openapi_types.UUID `json:"enrollmentId"`
+
+	// Score The score from 0 to 100; null removes the one entered.
+	Score nullable.Nullable[float64] `json:"score"`
+}
+
+// GraduationScores defines model for GraduationScores.
+type GraduationScores struct {
+	// Scores The scores, all stored or none.
+	Scores []GraduationScoreEntry `json:"scores"`
+}
+
+// GraduationSettings defines model for GraduationSettings.
+type GraduationSettings struct {
+	// CertificateNumberFormat The certificate number format: {program}, {year} (of the release), {cohort} (its code) and one {seq} or {seq:0N} (the sequence of the series, N digits).
+	CertificateNumberFormat string `json:"certificateNumberFormat"`
+
+	// NamesBestParticipant Whether the cohort names a peserta terbaik (the best-ranked graduates).
+	NamesBestParticipant bool `json:"namesBestParticipant"`
+
+	// SignatoryName Who signs the certificates.
+	SignatoryName string `json:"signatoryName"`
+
+	// SignatoryPosition Their position.
+	SignatoryPosition string `json:"signatoryPosition"`
+}
+
+// GraduationSettingsPatch defines model for GraduationSettingsPatch.
+type GraduationSettingsPatch struct {
+	// CertificateNumberFormat The certificate number format.
+	CertificateNumberFormat nullable.Nullable[string] `json:"certificateNumberFormat,omitempty"`
+
+	// NamesBestParticipant Whether to name a peserta terbaik.
+	NamesBestParticipant nullable.Nullable[bool] `json:"namesBestParticipant,omitempty"`
+
+	// SignatoryName Who signs the certificates.
+	SignatoryName nullable.Nullable[string] `json:"signatoryName,omitempty"`
+
+	// SignatoryPosition Their position.
+	SignatoryPosition nullable.Nullable[string] `json:"signatoryPosition,omitempty"`
+}
+
+// GraduationStanding defines model for GraduationStanding.
+type GraduationStanding struct {
+	// BelowMinimum The components scored below their minimum (each makes the outcome tidak_lulus).
+	BelowMinimum []string `json:"belowMinimum"`
+
+	// Best Peserta terbaik: a graduate ranked first, when the cohort names one.
+	Best *bool `json:"best,omitempty"`
+
+	// EnrollmentId The participant's enrollment.
+	EnrollmentId openapi_types.UUID `json:"enrollmentId"`
+
+	// Missing The components without a score yet (the outcome is pending while any is missing).
+	Missing []string `json:"missing"`
+
+	// Name The participant's name.
+	Name string `json:"name"`
+
+	// Nip Their NIP.
+	Nip *string `json:"nip,omitempty"`
+
+	// Outcome lulus, tidak_lulus (a component below its minimum, or a total earning kurang_memuaskan), or pending while a component is missing.
+	Outcome GraduationStandingOutcome `json:"outcome"`
+
+	// ParticipantId The participant.
+	ParticipantId openapi_types.UUID `json:"participantId"`
+
+	// Predicate The kualifikasi of the total under the cohort's thresholds; absent while pending.
+	Predicate *GraduationStandingPredicate `json:"predicate,omitempty"`
+
+	// Rank The place in the cohort by total (equal totals share it); absent while pending.
+	Rank *int64 `json:"rank,omitempty"`
+
+	// Scores Each component's score by key; a component without a score is missing.
+	Scores map[string]float64 `json:"scores"`
+
+	// Total The weighted total to two decimals; 0 while pending.
+	Total float64 `json:"total"`
+}
+
+// GraduationStandingOutcome lulus, tidak_lulus (a component below its minimum, or a total earning kurang_memuaskan), or pending while a component is missing.
+type GraduationStandingOutcome string
+
+// GraduationStandingPredicate The kualifikasi of the total under the cohort's thresholds; absent while pending.
+type GraduationStandingPredicate string
 
 // HealthStatusBody defines model for HealthStatusBody.
 type HealthStatusBody struct {
@@ -7297,6 +7691,12 @@ type ListCohortEscalationsParams struct {
 	Cursor *string `form:"cursor,omitempty" json:"cursor,omitempty"`
 }
 
+// UpdateGraduationParams defines parameters for UpdateGraduation.
+type UpdateGraduationParams struct {
+	// IfMatch The ETag of the version you read. When given, the change is made only if nobody changed the resource since; otherwise 412 Precondition Failed.
+	IfMatch *string `json:"If-Match,omitempty"`
+}
+
 // GetCohortProgressParams defines parameters for GetCohortProgress.
 type GetCohortProgressParams struct {
 	// Group Only this group.
@@ -7726,6 +8126,12 @@ type CreateClassJSONRequestBody = ClassCreate
 // EnrollParticipantJSONRequestBody defines body for EnrollParticipant for application/json ContentType.
 type EnrollParticipantJSONRequestBody = EnrollmentCreate
 
+// UpdateGraduationApplicationMergePatchPlusJSONRequestBody defines body for UpdateGraduation for application/merge-patch+json ContentType.
+type UpdateGraduationApplicationMergePatchPlusJSONRequestBody = GraduationSettingsPatch
+
+// RecordGraduationScoresJSONRequestBody defines body for RecordGraduationScores for application/json ContentType.
+type RecordGraduationScoresJSONRequestBody = GraduationScores
+
 // ReplaceRubricJSONRequestBody defines body for ReplaceRubric for application/json ContentType.
 type ReplaceRubricJSONRequestBody = RubricReplace
 
@@ -8028,6 +8434,28 @@ type ClientInterface interface {
 
 	// ListCohortEscalations request
 	ListCohortEscalations(ctx context.Context, cohortId openapi_types.UUID, params *ListCohortEscalationsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetGraduation request
+	GetGraduation(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateGraduationWithBody request with any body
+	UpdateGraduationWithBody(ctx context.Context, cohortId openapi_types.UUID, params *UpdateGraduationParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	UpdateGraduationWithApplicationMergePatchPlusJSONBody(ctx context.Context, cohortId openapi_types.UUID, params *UpdateGraduationParams, body UpdateGraduationApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DetermineGraduation request
+	DetermineGraduation(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ReleaseGraduation request
+	ReleaseGraduation(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ImportGraduationScoresWithBody request with any body
+	ImportGraduationScoresWithBody(ctx context.Context, cohortId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RecordGraduationScoresWithBody request with any body
+	RecordGraduationScoresWithBody(ctx context.Context, cohortId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	RecordGraduationScores(ctx context.Context, cohortId openapi_types.UUID, body RecordGraduationScoresJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListMyAssessments request
 	ListMyAssessments(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -8991,6 +9419,102 @@ func (c *Client) EnrollParticipant(ctx context.Context, cohortId openapi_types.U
 
 func (c *Client) ListCohortEscalations(ctx context.Context, cohortId openapi_types.UUID, params *ListCohortEscalationsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListCohortEscalationsRequest(c.Server, cohortId, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) GetGraduation(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetGraduationRequest(c.Server, cohortId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) UpdateGraduationWithBody(ctx context.Context, cohortId openapi_types.UUID, params *UpdateGraduationParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateGraduationRequestWithBody(c.Server, cohortId, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) UpdateGraduationWithApplicationMergePatchPlusJSONBody(ctx context.Context, cohortId openapi_types.UUID, params *UpdateGraduationParams, body UpdateGraduationApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateGraduationRequestWithApplicationMergePatchPlusJSONBody(c.Server, cohortId, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) DetermineGraduation(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDetermineGraduationRequest(c.Server, cohortId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) ReleaseGraduation(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewReleaseGraduationRequest(c.Server, cohortId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) ImportGraduationScoresWithBody(ctx context.Context, cohortId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewImportGraduationScoresRequestWithBody(c.Server, cohortId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) RecordGraduationScoresWithBody(ctx context.Context, cohortId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRecordGraduationScoresRequestWithBody(c.Server, cohortId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) RecordGraduationScores(ctx context.Context, cohortId openapi_types.UUID, body RecordGraduationScoresJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRecordGraduationScoresRequest(c.Server, cohortId, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12283,6 +12807,253 @@ func NewListCohortEscalationsRequest(server string, cohortId openapi_types.UUID,
 	if err != nil {
 		return nil, err
 	}
+
+	return req, nil
+}
+
+// NewGetGraduationRequest generates requests for GetGraduation
+func NewGetGraduationRequest(server string, cohortId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "cohortId", runtime.ParamLocationPath, cohortId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/cohorts/%s/graduation", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateGraduationRequestWithApplicationMergePatchPlusJSONBody calls the generic UpdateGraduation builder with application/merge-patch+json body
+func NewUpdateGraduationRequestWithApplicationMergePatchPlusJSONBody(server string, cohortId openapi_types.UUID, params *UpdateGraduationParams, body UpdateGraduationApplicationMergePatchPlusJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateGraduationRequestWithBody(server, cohortId, params, "application/merge-patch+json", bodyReader)
+}
+
+// NewUpdateGraduationRequestWithBody generates requests for UpdateGraduation with any type of body
+func NewUpdateGraduationRequestWithBody(server string, cohortId openapi_types.UUID, params *UpdateGraduationParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "cohortId", runtime.ParamLocationPath, cohortId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/cohorts/%s/graduation", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("PATCH", queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IfMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithLocation("simple", false, "If-Match", runtime.ParamLocationHeader, *params.IfMatch)
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-Match", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewDetermineGraduationRequest generates requests for DetermineGraduation
+func NewDetermineGraduationRequest(server string, cohortId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "cohortId", runtime.ParamLocationPath, cohortId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/cohorts/%s/graduation/determination", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("POST", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewReleaseGraduationRequest generates requests for ReleaseGraduation
+func NewReleaseGraduationRequest(server string, cohortId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "cohortId", runtime.ParamLocationPath, cohortId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/cohorts/%s/graduation/release", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("POST", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewImportGraduationScoresRequestWithBody generates requests for ImportGraduationScores with any type of body
+func NewImportGraduationScoresRequestWithBody(server string, cohortId openapi_types.UUID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "cohortId", runtime.ParamLocationPath, cohortId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/cohorts/%s/graduation/scores", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("POST", queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewRecordGraduationScoresRequest calls the generic RecordGraduationScores builder with application/json body
+func NewRecordGraduationScoresRequest(server string, cohortId openapi_types.UUID, body RecordGraduationScoresJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewRecordGraduationScoresRequestWithBody(server, cohortId, "application/json", bodyReader)
+}
+
+// NewRecordGraduationScoresRequestWithBody generates requests for RecordGraduationScores with any type of body
+func NewRecordGraduationScoresRequestWithBody(server string, cohortId openapi_types.UUID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "cohortId", runtime.ParamLocationPath, cohortId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/cohorts/%s/graduation/scores", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("PUT", queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
 
 	return req, nil
 }
@@ -17206,6 +17977,28 @@ type ClientWithResponsesInterface interface {
 	// ListCohortEscalationsWithResponse request
 	ListCohortEscalationsWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *ListCohortEscalationsParams, reqEditors ...RequestEditorFn) (*ListCohortEscalationsResponse, error)
 
+	// GetGraduationWithResponse request
+	GetGraduationWithResponse(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetGraduationResponse, error)
+
+	// UpdateGraduationWithBodyWithResponse request with any body
+	UpdateGraduationWithBodyWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *UpdateGraduationParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateGraduationResponse, error)
+
+	UpdateGraduationWithApplicationMergePatchPlusJSONBodyWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *UpdateGraduationParams, body UpdateGraduationApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateGraduationResponse, error)
+
+	// DetermineGraduationWithResponse request
+	DetermineGraduationWithResponse(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*DetermineGraduationResponse, error)
+
+	// ReleaseGraduationWithResponse request
+	ReleaseGraduationWithResponse(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*ReleaseGraduationResponse, error)
+
+	// ImportGraduationScoresWithBodyWithResponse request with any body
+	ImportGraduationScoresWithBodyWithResponse(ctx context.Context, cohortId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ImportGraduationScoresResponse, error)
+
+	// RecordGraduationScoresWithBodyWithResponse request with any body
+	RecordGraduationScoresWithBodyWithResponse(ctx context.Context, cohortId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RecordGraduationScoresResponse, error)
+
+	RecordGraduationScoresWithResponse(ctx context.Context, cohortId openapi_types.UUID, body RecordGraduationScoresJSONRequestBody, reqEditors ...RequestEditorFn) (*RecordGraduationScoresResponse, error)
+
 	// ListMyAssessmentsWithResponse request
 	ListMyAssessmentsWithResponse(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*ListMyAssessmentsResponse, error)
 
@@ -18589,6 +19382,185 @@ func (r ListCohortEscalationsResponse) Status() string {
 
 // StatusCode returns HTTPResponse.StatusCode
 func (r ListCohortEscalationsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type GetGraduationResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *Graduation
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r GetGraduationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetGraduationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type UpdateGraduationResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *Graduation
+	ApplicationproblemJSON400 *ErrorModel
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON412 *ErrorModel
+	ApplicationproblemJSON413 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateGraduationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateGraduationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type DetermineGraduationResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *Graduation
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r DetermineGraduationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DetermineGraduationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type ReleaseGraduationResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *Graduation
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r ReleaseGraduationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ReleaseGraduationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type ImportGraduationScoresResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *Graduation
+	ApplicationproblemJSON400 *ErrorModel
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON413 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r ImportGraduationScoresResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ImportGraduationScoresResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type RecordGraduationScoresResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *Graduation
+	ApplicationproblemJSON400 *ErrorModel
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON413 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r RecordGraduationScoresResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RecordGraduationScoresResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -21718,6 +22690,76 @@ func (c *ClientWithResponses) ListCohortEscalationsWithResponse(ctx context.Cont
 		return nil, err
 	}
 	return ParseListCohortEscalationsResponse(rsp)
+}
+
+// GetGraduationWithResponse request returning *GetGraduationResponse
+func (c *ClientWithResponses) GetGraduationWithResponse(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetGraduationResponse, error) {
+	rsp, err := c.GetGraduation(ctx, cohortId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetGraduationResponse(rsp)
+}
+
+// UpdateGraduationWithBodyWithResponse request with arbitrary body returning *UpdateGraduationResponse
+func (c *ClientWithResponses) UpdateGraduationWithBodyWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *UpdateGraduationParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateGraduationResponse, error) {
+	rsp, err := c.UpdateGraduationWithBody(ctx, cohortId, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateGraduationResponse(rsp)
+}
+
+func (c *ClientWithResponses) UpdateGraduationWithApplicationMergePatchPlusJSONBodyWithResponse(ctx context.Context, cohortId openapi_types.UUID, params *UpdateGraduationParams, body UpdateGraduationApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateGraduationResponse, error) {
+	rsp, err := c.UpdateGraduationWithApplicationMergePatchPlusJSONBody(ctx, cohortId, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateGraduationResponse(rsp)
+}
+
+// DetermineGraduationWithResponse request returning *DetermineGraduationResponse
+func (c *ClientWithResponses) DetermineGraduationWithResponse(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*DetermineGraduationResponse, error) {
+	rsp, err := c.DetermineGraduation(ctx, cohortId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDetermineGraduationResponse(rsp)
+}
+
+// ReleaseGraduationWithResponse request returning *ReleaseGraduationResponse
+func (c *ClientWithResponses) ReleaseGraduationWithResponse(ctx context.Context, cohortId openapi_types.UUID, reqEditors ...RequestEditorFn) (*ReleaseGraduationResponse, error) {
+	rsp, err := c.ReleaseGraduation(ctx, cohortId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseReleaseGraduationResponse(rsp)
+}
+
+// ImportGraduationScoresWithBodyWithResponse request with arbitrary body returning *ImportGraduationScoresResponse
+func (c *ClientWithResponses) ImportGraduationScoresWithBodyWithResponse(ctx context.Context, cohortId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ImportGraduationScoresResponse, error) {
+	rsp, err := c.ImportGraduationScoresWithBody(ctx, cohortId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseImportGraduationScoresResponse(rsp)
+}
+
+// RecordGraduationScoresWithBodyWithResponse request with arbitrary body returning *RecordGraduationScoresResponse
+func (c *ClientWithResponses) RecordGraduationScoresWithBodyWithResponse(ctx context.Context, cohortId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RecordGraduationScoresResponse, error) {
+	rsp, err := c.RecordGraduationScoresWithBody(ctx, cohortId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRecordGraduationScoresResponse(rsp)
+}
+
+func (c *ClientWithResponses) RecordGraduationScoresWithResponse(ctx context.Context, cohortId openapi_types.UUID, body RecordGraduationScoresJSONRequestBody, reqEditors ...RequestEditorFn) (*RecordGraduationScoresResponse, error) {
+	rsp, err := c.RecordGraduationScores(ctx, cohortId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRecordGraduationScoresResponse(rsp)
 }
 
 // ListMyAssessmentsWithResponse request returning *ListMyAssessmentsResponse
@@ -25389,6 +26431,491 @@ func ParseListCohortEscalationsResponse(rsp *http.Response) (*ListCohortEscalati
 			return nil, err
 		}
 		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetGraduationResponse parses an HTTP response from a GetGraduationWithResponse call
+func ParseGetGraduationResponse(rsp *http.Response) (*GetGraduationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetGraduationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Graduation
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseUpdateGraduationResponse parses an HTTP response from a UpdateGraduationWithResponse call
+func ParseUpdateGraduationResponse(rsp *http.Response) (*UpdateGraduationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateGraduationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Graduation
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 412:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON412 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDetermineGraduationResponse parses an HTTP response from a DetermineGraduationWithResponse call
+func ParseDetermineGraduationResponse(rsp *http.Response) (*DetermineGraduationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DetermineGraduationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Graduation
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseReleaseGraduationResponse parses an HTTP response from a ReleaseGraduationWithResponse call
+func ParseReleaseGraduationResponse(rsp *http.Response) (*ReleaseGraduationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ReleaseGraduationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Graduation
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseImportGraduationScoresResponse parses an HTTP response from a ImportGraduationScoresWithResponse call
+func ParseImportGraduationScoresResponse(rsp *http.Response) (*ImportGraduationScoresResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ImportGraduationScoresResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Graduation
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseRecordGraduationScoresResponse parses an HTTP response from a RecordGraduationScoresWithResponse call
+func ParseRecordGraduationScoresResponse(rsp *http.Response) (*RecordGraduationScoresResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RecordGraduationScoresResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Graduation
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
 		var dest ErrorModel
