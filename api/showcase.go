@@ -111,12 +111,24 @@ type ShowcaseHit struct {
 	Year            int               `json:"year" doc:"The year the cohort started." example:"2026"`
 	InnovationAreas []string          `json:"innovationAreas" doc:"Areas of innovation." example:"[\"pelayanan publik\",\"digitalisasi layanan\"]"`
 	Replications    ReplicationCounts `json:"replications" doc:"Agencies that studied and adopted it."`
-	Score           float64           `json:"score" minimum:"0" maximum:"1" doc:"Relevance to the search text, 0 to 1 (best first); 0 without a text." example:"0.42"`
+	Matched         []SearchMatch     `json:"matched" doc:"Why it was found: the terms of q it matches, each with the synonym it matched through, if any. Empty without q."`
+	Missing         []string          `json:"missing" doc:"The terms of q it does not match: a partial match when any. Empty without q." example:"[\"berbasis\"]"`
+	Score           float64           `json:"score" minimum:"0" maximum:"1" doc:"Relevance to the search text, 0 to 1 (best first; a hit matching more terms always scores higher); 0 without a text." example:"0.42"`
 	PublishedAt     time.Time         `json:"publishedAt" doc:"When it was put on the showcase."`
 }
 
+// SearchMatch is a term of the search a hit matches.
+type SearchMatch struct {
+	Term    string `json:"term" doc:"The term as q writes it." example:"MPP"`
+	Synonym string `json:"synonym,omitempty" doc:"The phrase of the synonym dictionary it was found through; absent when found as written or by a word of its family (pengelolaan for kelola)." example:"mal pelayanan publik"`
+}
+
 func newShowcaseHit(h domain.ShowcaseHit) ShowcaseHit {
-	return ShowcaseHit{ID: h.ID, Title: h.Title, TitleHighlight: newHighlight(h.TitleHighlight), Snippet: newHighlight(h.Snippet),
+	matched := make([]SearchMatch, len(h.Matched))
+	for i, m := range h.Matched {
+		matched[i] = SearchMatch{Term: m.Term, Synonym: m.Synonym}
+	}
+	return ShowcaseHit{Matched: matched, Missing: h.Missing, ID: h.ID, Title: h.Title, TitleHighlight: newHighlight(h.TitleHighlight), Snippet: newHighlight(h.Snippet),
 		AgencyName: h.AgencyName, Region: h.Region, Province: h.Province, Regency: h.Regency, UnitName: h.UnitName,
 		Program: string(h.Program), Year: h.Year, InnovationAreas: h.InnovationAreas,
 		Replications: ReplicationCounts{Studied: h.Replications.Studied, Adopted: h.Replications.Adopted}, Score: h.Score, PublishedAt: h.PublishedAt}
@@ -301,10 +313,11 @@ type showcaseHits struct {
 	CacheControl string `header:"Cache-Control" doc:"Public answers may be kept by shared caches for a minute."`
 	Link         string `header:"Link" doc:"The URL of the next page, as <…>; rel=\"next\", when there is one."`
 	Body         struct {
-		Items       []ShowcaseHit `json:"items" doc:"The innovations of this page, best (or newest) first."`
-		NextCursor  string        `json:"nextCursor,omitempty" example:"WyJ0IiwwLjQyLCIyMDI2LTExLTIzVDA5OjMwOjAwWiIsIjBiOWEzYzFlIl0" doc:"Pass as cursor to get the next page; absent on the last page."`
-		SearchedFor string        `json:"searchedFor,omitempty" doc:"When q found nothing as written, the words it was corrected to and searched for instead (perijinan → perizinan); show it (\"results for …\")." example:"perizinan usaha"`
-		Truncated   bool          `json:"truncated" doc:"True when the words match more than 2,000 innovations: only the first 2,000 found were ranked, so these are the best of those. Add words or a filter for the best of all." example:"false"`
+		Items      []ShowcaseHit `json:"items" doc:"The innovations of this page, best (or newest) first."`
+		NextCursor string        `json:"nextCursor,omitempty" example:"WyJ0IiwwLjQyLCIyMDI2LTExLTIzVDA5OjMwOjAwWiIsIjBiOWEzYzFlIl0" doc:"Pass as cursor to get the next page; absent on the last page."`
+		Terms      int           `json:"terms" minimum:"0" doc:"How many terms q has (words, or phrases of the synonym dictionary); a hit that matched fewer is a partial match." example:"3"`
+		Suggestion string        `json:"suggestion,omitempty" doc:"Only when q found nothing and some of its words are neither Indonesian words nor words of the showcase: q with those words replaced by the most alike words of the showcase, to offer (\"Mungkin maksud Anda: …\"); it was not searched." example:"pelayanan kependudukan"`
+		Truncated  bool          `json:"truncated" doc:"True when the words match more than 2,000 innovations: only the first 2,000 found were ranked, so these are the best of those. Add words or a filter for the best of all." example:"false"`
 	}
 }
 
@@ -359,8 +372,9 @@ func registerShowcase(api huma.API, s *Services) {
 	huma.Register(api, huma.Operation{
 		OperationID: "search-showcase", Method: http.MethodGet, Path: "/showcase",
 		Summary: "Search the innovation showcase", Tags: []string{"showcase"},
-		Description: "Public: no sign-in. Searches the published innovations in Bahasa Indonesia (PostgreSQL's indonesian text search: pelayanan finds layanan), best first, with the title and a snippet in parts whose matching words are marked; " +
-			"when no innovation matches, each word is corrected to the most alike word of the showcase (by trigrams: perijinan to perizinan, sopeng to soppeng) and the corrected words are searched instead, as searchedFor says. Without q, the newest first. " +
+		Description: "Public: no sign-in. Searches the published innovations in Bahasa Indonesia: words are stemmed by a lexicon-checked Indonesian stemmer (pelayanan finds layanan, pengelolaan finds kelola, digitalisasi finds digital) and phrases of the synonym dictionary find their synonyms (MPP finds mal pelayanan publik, daring finds online). " +
+			"An innovation matching any term is found; those matching more terms come first, and each hit says which terms it matched (and through which synonym) and which it misses, with the title and a snippet in parts whose matching words are marked. " +
+			"No word is ever replaced: when nothing matches, a suggestion for words that are neither Indonesian words nor words of the showcase may be offered (suggestion), never searched in their place. Without q, the newest first. " +
 			"Filters: region, province, regency (kabupaten/kota: \"Kabupaten Klaten\", not only \"Jawa Tengah\"), unit (unit kerja), program, year (of the cohort) and area (of innovation). Each client address may make a limited number of showcase requests a minute (429 with Retry-After beyond).",
 		Errors: append([]int{http.StatusUnprocessableEntity}, tooMany...),
 	}, func(ctx context.Context, in *struct {
@@ -378,7 +392,8 @@ func registerShowcase(api huma.API, s *Services) {
 		}
 		list := newList(ctx, page.Page, newShowcaseHit)
 		out := &showcaseHits{CacheControl: publicCache, Link: list.Link}
-		out.Body.Items, out.Body.NextCursor, out.Body.Truncated, out.Body.SearchedFor = list.Body.Items, list.Body.NextCursor, page.Truncated, page.SearchedFor
+		out.Body.Items, out.Body.NextCursor, out.Body.Truncated = list.Body.Items, list.Body.NextCursor, page.Truncated
+		out.Body.Terms, out.Body.Suggestion = page.Terms, page.Suggestion
 		return out, nil
 	})
 

@@ -97,8 +97,12 @@ type hits struct {
 		Year           int
 		Score          float64
 		Replications   struct{ Studied, Adopted int }
+		Matched        []struct{ Term, Synonym string }
+		Missing        []string
 	}
 	NextCursor string
+	Terms      int
+	Suggestion *string
 }
 
 type highlightPart struct {
@@ -266,43 +270,53 @@ func TestSearchStemsIndonesianWords(t *testing.T) {
 	}
 }
 
-func TestSearchForgivesTyposAndFindsAgenciesAndRegionsByName(t *testing.T) {
+func TestSearchNeverReplacesAWordAndOnlySuggestsForUnknownOnes(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
 	soppeng := w.newAgency(t, "Pemerintah Kabupaten Soppeng", "Sulawesi Selatan")
 	batam := w.newAgency(t, "Pemerintah Kota Batam", "Kepulauan Riau")
 	w.publishInnovation(t, innovation{title: "Posyandu Digital Pencegahan Stunting", problem: "Angka stunting tinggi.", text: "Aplikasi posyandu.", agency: &soppeng})
 	w.publishInnovation(t, innovation{title: "Perizinan Usaha Satu Pintu", problem: "Izin usaha lama.", text: "Izin daring.", agency: &batam})
-	cases := map[string]string{
-		"stuntng":           "Posyandu Digital Pencegahan Stunting",
-		"posyandu digitl":   "Posyandu Digital Pencegahan Stunting",
+	w.publishInnovation(t, innovation{title: "Surat Sampai Tepat Waktu", problem: "Surat dinas terlambat.", text: "Ekspedisi surat."})
+	found := map[string]string{
+		"posyandu digitl":   "Posyandu Digital Pencegahan Stunting", // one word is enough
+		"tengkes":           "Posyandu Digital Pencegahan Stunting", // a synonym
 		"soppeng":           "Posyandu Digital Pencegahan Stunting",
-		"sopeng":            "Posyandu Digital Pencegahan Stunting",
 		"sulawesi":          "Posyandu Digital Pencegahan Stunting",
 		"perizinan":         "Perizinan Usaha Satu Pintu",
 		"perijinan":         "Perizinan Usaha Satu Pintu",
+		"online":            "Perizinan Usaha Satu Pintu",
 		"batam":             "Perizinan Usaha Satu Pintu",
 		"kepulauan riau":    "Perizinan Usaha Satu Pintu",
 		"pemerintah batam ": "Perizinan Usaha Satu Pintu",
 	}
-	for query, want := range cases {
+	for query, want := range found {
 		h := w.search(t, q("q", query))
-		if len(h.Items) == 0 || h.Items[0].Title != want {
-			t.Errorf("q=%q found %v, want %s first", query, h.titles(), want)
+		if len(h.Items) == 0 || h.Items[0].Title != want || h.Suggestion != nil {
+			t.Errorf("q=%q found %v (suggesting %v), want %s first", query, h.titles(), h.Suggestion, want)
 		}
 	}
-	if h := w.search(t, q("q", "xyzzy qwerty")); len(h.Items) != 0 {
-		t.Errorf("nonsense finds %v", h.titles())
+	h := w.search(t, q("q", "tengkes"))
+	if len(h.Items) != 1 || len(h.Items[0].Matched) != 1 || h.Items[0].Matched[0].Synonym != "stunting" {
+		t.Errorf("tengkes says it matched %+v", h.Items)
 	}
-	var corrected struct{ SearchedFor string }
-	expect(t, w.get("/v1/showcase?q="+url.QueryEscape(`"Perijinan Usha" -stunting`), ""), http.StatusOK).decode(t, &corrected)
-	if corrected.SearchedFor != `"perizinan usaha" -stunting` {
-		t.Errorf("searched for %q", corrected.SearchedFor)
+	// A valid word that is not on the showcase finds nothing and is not
+	// "corrected" to a word that is.
+	for _, query := range []string{"sampah", "bank sampah", "kelola", "pengelolaan", "mal pelayanan publik"} {
+		if h := w.search(t, q("q", query)); len(h.Items) != 0 || h.Suggestion != nil {
+			t.Errorf("q=%q found %v, suggesting %v", query, h.titles(), h.Suggestion)
+		}
 	}
-	var asWritten struct{ SearchedFor *string }
-	expect(t, w.get("/v1/showcase?q=perizinan", ""), http.StatusOK).decode(t, &asWritten)
-	if asWritten.SearchedFor != nil {
-		t.Errorf("a correct word is corrected to %q", *asWritten.SearchedFor)
+	// An unknown word that found nothing gets a suggestion, only offered.
+	suggested := map[string]string{"stuntng": "stunting", "sopeng": "soppeng", `"Perijinan Usha"`: `"Perijinan usaha"`}
+	for query, want := range suggested {
+		h := w.search(t, q("q", query))
+		if len(h.Items) != 0 || h.Suggestion == nil || *h.Suggestion != want {
+			t.Errorf("q=%q found %v, suggesting %v, want %q", query, h.titles(), h.Suggestion, want)
+		}
+	}
+	if h := w.search(t, q("q", "xyzzy qwerty")); len(h.Items) != 0 || h.Suggestion != nil {
+		t.Errorf("nonsense finds %v, suggesting %v", h.titles(), h.Suggestion)
 	}
 }
 
@@ -313,10 +327,14 @@ func TestSearchRanksTitleMatchesFirst(t *testing.T) {
 	w.publishInnovation(t, innovation{title: "Perpustakaan Desa Digital", problem: "Koleksi perpustakaan desa tidak terjangkau warga.", text: "Perpustakaan desa daring."})
 	w.publishInnovation(t, innovation{title: "Layanan Kesehatan Keliling", problem: "Puskesmas jauh.", text: "Mobil sehat; pinjam buku perpustakaan."})
 	h := w.search(t, q("q", "perpustakaan desa"))
-	if want := []string{"Perpustakaan Desa Digital", "Gerakan Literasi Sekolah"}; !slices.Equal(h.titles(), want) {
+	// Both words first, the title's best; then one word, saying which is missing.
+	if want := []string{"Perpustakaan Desa Digital", "Gerakan Literasi Sekolah", "Layanan Kesehatan Keliling"}; !slices.Equal(h.titles(), want) {
 		t.Fatalf("found %v, want %v", h.titles(), want)
 	}
-	if !(h.Items[0].Score > h.Items[1].Score && h.Items[1].Score > 0 && h.Items[0].Score <= 1) {
+	if h.Terms != 2 || len(h.Items[1].Missing) != 0 || !slices.Equal(h.Items[2].Missing, []string{"desa"}) {
+		t.Errorf("%d terms; missing %v, %v", h.Terms, h.Items[1].Missing, h.Items[2].Missing)
+	}
+	if !(h.Items[0].Score > h.Items[1].Score && h.Items[1].Score > h.Items[2].Score && h.Items[2].Score > 0 && h.Items[0].Score <= 1) {
 		t.Errorf("scores %v, %v", h.Items[0].Score, h.Items[1].Score)
 	}
 	var snippet strings.Builder

@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/uuid"
+
+	"github.com/proper-id/proper/domain/bahasa"
 )
 
 // Limits of the showcase.
@@ -68,6 +70,23 @@ type Publication struct {
 	Version   int64
 	CreatedAt time.Time
 	UpdatedAt time.Time
+}
+
+// SearchFields are the stems a publication is found by (package bahasa),
+// from the most to the least weighty: its title; its problem and
+// innovation; its innovation areas; its agency, region and unit.
+type SearchFields struct {
+	Title, Body, Tags, Place string
+}
+
+// SearchFields returns the stems the showcase indexes of the publication.
+func (p Publication) SearchFields() SearchFields {
+	return SearchFields{
+		Title: bahasa.Stems(p.Title),
+		Body:  bahasa.Stems(p.Problem + "\n" + p.Innovation),
+		Tags:  bahasa.Stems(strings.Join(p.InnovationAreas, " ")),
+		Place: bahasa.Stems(p.AgencyName + "\n" + p.Region + "\n" + p.UnitName),
+	}
 }
 
 // Public reports whether the publication is on the showcase.
@@ -179,9 +198,12 @@ func (p *Publication) withdraw(by uuid.UUID, now time.Time) error {
 // ShowcaseQuery is a search of the showcase. Every field is optional: an
 // empty query lists the newest publications first.
 type ShowcaseQuery struct {
-	// Text is searched in Bahasa Indonesia (stemmed, so "pelayanan" finds
-	// "layanan"), best first; when nothing matches, its misspelled words are
-	// corrected to words of the showcase and searched again.
+	// Text is searched in Bahasa Indonesia: its words are stemmed by the
+	// lexicon-checked stemmer of package bahasa (so "pelayanan" finds
+	// "layanan" and "pengelolaan" "kelola"), phrases of the synonym
+	// dictionary find their synonyms (MPP finds "mal pelayanan publik"),
+	// and publications matching more of its terms come first: one term is
+	// enough to be found. A word is never replaced by another.
 	Text string
 	// Region keeps publications of agencies in this region (any case):
 	// their province, their regency or city, or both as Region writes them.
@@ -290,9 +312,23 @@ type ShowcaseHit struct {
 	Year            int
 	InnovationAreas []string
 	Replications    ReplicationCounts
-	// Score is the relevance to the search text, from 0 to 1; 0 without a text.
+	// Matched says why the hit was found: the terms of the search it
+	// matches, each with the synonym it matched through, if any; Missing
+	// lists the terms it does not match. Both are empty without a text.
+	Matched []SearchMatch
+	Missing []string
+	// Score is the relevance to the search text, from 0 to 1; 0 without a
+	// text. A hit matching more terms always scores higher.
 	Score       float64
 	PublishedAt time.Time
+}
+
+// SearchMatch is a term of a search that a hit matches: as the search wrote
+// it, and the phrase of the synonym dictionary it was found through (empty
+// when found as written, or by a word of its own family).
+type SearchMatch struct {
+	Term    string
+	Synonym string
 }
 
 // ReplicationCounts count the agencies that studied and that adopted an
@@ -506,10 +542,15 @@ type ShowcaseResults struct {
 	// publications and only that many were ranked: more words or a filter
 	// give the best results.
 	Truncated bool
-	// SearchedFor is the text searched for when the text asked for found
-	// nothing and its words were corrected to words of the showcase
-	// ("perijinan" to "perizinan"); empty otherwise.
-	SearchedFor string
+	// Terms is how many terms the search text has; a hit matching fewer
+	// is a partial match (see its Missing).
+	Terms int
+	// Suggestion is offered when the text found nothing and some of its
+	// words are neither Indonesian words of the lexicon nor words of the
+	// showcase: the text with those words replaced by the most alike words
+	// of the showcase ("pelayanann" to "pelayanan"). It is only offered,
+	// never searched in the text's place; empty otherwise.
+	Suggestion string
 }
 
 // ShowcaseStore reads the public showcase. It sees public publications only:

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -228,6 +229,35 @@ func (m *Migrator) states(ctx context.Context, conn *sql.Conn) ([]MigrationState
 // version: they run after the migration's script, in its transaction.
 var migrationSteps = map[int]func(context.Context, *sql.Tx) error{
 	10: fillSortNames,
+	22: fillSearchFields,
+}
+
+// fillSearchFields stems the texts of every publication for the search
+// (domain.Publication.SearchFields).
+func fillSearchFields(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, title, problem, innovation, array_to_string(innovation_areas, ' '), agency_name, region, unit_name FROM publications`)
+	if err != nil {
+		return err
+	}
+	var ids, titles, bodies, tags, places []string
+	for rows.Next() {
+		var id, areas string
+		var p domain.Publication
+		if err := rows.Scan(&id, &p.Title, &p.Problem, &p.Innovation, &areas, &p.AgencyName, &p.Region, &p.UnitName); err != nil {
+			rows.Close()
+			return err
+		}
+		p.InnovationAreas = strings.Fields(areas)
+		f := p.SearchFields()
+		ids, titles, bodies, tags, places = append(ids, id), append(titles, f.Title), append(bodies, f.Body), append(tags, f.Tags), append(places, f.Place)
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE publications pub SET search_title = s.title, search_body = s.body, search_tags = s.tags, search_place = s.place
+		FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]) AS s (id, title, body, tags, place) WHERE pub.id = s.id`,
+		ids, titles, bodies, tags, places)
+	return err
 }
 
 // fillSortNames sets every account's sort_name by domain.SortName.

@@ -40,6 +40,12 @@ type publicationRow struct {
 	Version         int64      `bun:"version"`
 	CreatedAt       time.Time  `bun:"created_at"`
 	UpdatedAt       time.Time  `bun:"updated_at"`
+	// SearchTitle, SearchBody, SearchTags and SearchPlace are the stems
+	// the search indexes (domain.Publication.SearchFields).
+	SearchTitle string `bun:"search_title"`
+	SearchBody  string `bun:"search_body"`
+	SearchTags  string `bun:"search_tags"`
+	SearchPlace string `bun:"search_place"`
 	// PublicEvidence is read from publication_evidence.
 	PublicEvidence []string `bun:"public_evidence,array,scanonly"`
 }
@@ -53,6 +59,8 @@ func publicationFromDomain(p domain.Publication) publicationRow {
 	if r.InnovationAreas == nil {
 		r.InnovationAreas = []string{}
 	}
+	f := p.SearchFields()
+	r.SearchTitle, r.SearchBody, r.SearchTags, r.SearchPlace = f.Title, f.Body, f.Tags, f.Place
 	return r
 }
 

@@ -6,33 +6,29 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
 	"github.com/uptrace/bun/dialect/pgdialect"
 
 	"github.com/proper-id/proper/domain"
+	"github.com/proper-id/proper/domain/bahasa"
 )
 
 // ShowcaseStore implements domain.ShowcaseStore: the public search and
 // entries of the innovation showcase.
 //
-// A search with a text runs PostgreSQL's full-text search with the
-// "indonesian" configuration on the stored, weighted publications.document
-// (GIN index), ranked by ts_rank with the document's weights. (ts_rank_cd,
-// which also rewards words that stand close together, cost twice as much
-// per match — 2.6 µs against 1.3 µs, on top of 2.1 µs to read it — for
-// little on documents of a few dozen words.) When that finds nothing at
-// all, the text is taken as misspelled: each of its words is replaced by
-// the most alike word of the showcase's dictionary (showcase_words, by pg_trgm
-// similarity on its GIN trigram index), and the corrected text is searched
-// the same way. Trigrams look up the dictionary rather than the
-// publications because they are slow on common words there: every title
-// shares the trigrams of "pelayanan", while the dictionary has each word
-// once. The cursor remembers whether a search was corrected, so all its
-// pages come from the same text.
+// A publication is indexed by the stems of package bahasa (made in Go when
+// it is stored: publications.search_*), weighted in publications.document
+// by the plain "simple" configuration (GIN index). A search text is read
+// into terms (bahasa.Terms): its words' stems, or phrases of the synonym
+// dictionary (search_synonyms) with every phrase of their group. A
+// publication matching any term is found; the more terms it matches the
+// higher it ranks, then by ts_rank with the document's weights. Each hit
+// says which terms it matched, and through which synonym. No word is ever
+// replaced: when nothing is found, words that are neither in the lexicon
+// nor on the showcase get a suggestion (the most alike word of
+// showcase_words, by pg_trgm), which is only offered.
 type ShowcaseStore struct {
 	db bun.IDB
 	// rankLimit is how many candidates a search ranks at most:
@@ -44,17 +40,8 @@ var _ domain.ShowcaseStore = (*ShowcaseStore)(nil)
 
 // The ways a search finds publications, as recorded in its cursor.
 const (
-	searchNewest    = "n" // no text: newest first
-	searchText      = "t" // full text, best first
-	searchCorrected = "g" // full text of the corrected words, best first
-)
-
-// Highlight markers: ts_headline puts them around matching words. They are
-// control characters that no stored text keeps (they are taken out first),
-// so the parts they delimit are unambiguous.
-const (
-	markStart = "\x01"
-	markStop  = "\x02"
+	searchNewest = "n" // no text: newest first
+	searchText   = "w" // any term of the text, most terms first
 )
 
 // hitRow is one publication found by a search.
@@ -62,6 +49,7 @@ type hitRow struct {
 	ID              uuid.UUID `bun:"id"`
 	Title           string    `bun:"title"`
 	Problem         string    `bun:"problem"`
+	Innovation      string    `bun:"innovation"`
 	AgencyName      string    `bun:"agency_name"`
 	Region          string    `bun:"region"`
 	Province        string    `bun:"province"`
@@ -72,12 +60,11 @@ type hitRow struct {
 	InnovationAreas []string  `bun:"innovation_areas,array"`
 	PublishedAt     time.Time `bun:"published_at"`
 	Score           float64   `bun:"score"`
-	TitleHighlight  string    `bun:"title_highlight"`
-	Snippet         string    `bun:"snippet"`
-	Studied         int       `bun:"studied"`
-	Adopted         int       `bun:"adopted"`
-	// Candidates counts the matches ranked, for a text search.
-	Candidates int `bun:"candidates"`
+	// Matched are the (1-based) indexes of the alternatives the hit matches.
+	Matched    []int `bun:"matched,array"`
+	Studied    int   `bun:"studied"`
+	Adopted    int   `bun:"adopted"`
+	Candidates int   `bun:"candidates"`
 }
 
 // searchPosition is where a page of a search begins: after this score
@@ -92,8 +79,23 @@ type searchPosition struct {
 // Search returns a page of public publications matching q.
 func (s *ShowcaseStore) Search(ctx context.Context, q domain.ShowcaseQuery, page domain.PageRequest) (domain.ShowcaseResults, error) {
 	mode := searchNewest
+	var terms, excluded []bahasa.Term
+	var groups [][]string
 	if q.Text != "" {
-		mode = searchText
+		var err error
+		if groups, err = s.synonyms(ctx); err != nil {
+			return domain.ShowcaseResults{}, err
+		}
+		for _, t := range bahasa.Terms(q.Text, groups) {
+			if t.Exclude {
+				excluded = append(excluded, t)
+			} else {
+				terms = append(terms, t)
+			}
+		}
+		if len(terms) > 0 {
+			mode = searchText
+		}
 	}
 	var from searchPosition
 	if page.Cursor != "" {
@@ -102,37 +104,44 @@ func (s *ShowcaseStore) Search(ctx context.Context, q domain.ShowcaseQuery, page
 		if from.after, err = decodeCursor(page.Cursor, &cursorMode, &from.score, &from.at, &from.id); err != nil {
 			return domain.ShowcaseResults{}, err
 		}
-		if (cursorMode == searchNewest) != (mode == searchNewest) || (cursorMode != searchNewest && cursorMode != searchText && cursorMode != searchCorrected) {
+		if cursorMode != mode {
 			return domain.ShowcaseResults{}, domain.ErrBadCursor
 		}
-		mode = cursorMode
 	}
-	var corrected string
 	var rows []hitRow
 	var err error
-	if mode == searchCorrected {
-		if corrected, err = s.correct(ctx, q.Text); err == nil {
-			rows, err = s.search(ctx, mode, corrected, q, page.Size(), from)
-		}
+	if mode == searchNewest {
+		rows, err = s.newest(ctx, q, page.Size(), from)
 	} else {
-		rows, err = s.search(ctx, mode, q.Text, q, page.Size(), from)
-	}
-	if err == nil && mode == searchText && !from.after && len(rows) == 0 {
-		if corrected, err = s.correct(ctx, q.Text); err == nil && corrected != "" {
-			mode = searchCorrected
-			rows, err = s.search(ctx, mode, corrected, q, page.Size(), from)
-		}
+		rows, err = s.search(ctx, terms, excluded, q, page.Size(), from)
 	}
 	if err != nil {
 		return domain.ShowcaseResults{}, dbError(err)
 	}
-	results := domain.ShowcaseResults{Page: pageOf(rows, page.Size(), func(r hitRow) domain.ShowcaseHit { return r.toDomain(mode) },
+	results := domain.ShowcaseResults{Terms: len(terms), Page: pageOf(rows, page.Size(), func(r hitRow) domain.ShowcaseHit { return r.toDomain(terms) },
 		func(r hitRow) []any { return []any{mode, r.Score, r.PublishedAt, r.ID} })}
-	if mode == searchCorrected {
-		results.SearchedFor = corrected
-	}
 	results.Truncated = len(rows) > 0 && rows[0].Candidates >= s.rankLimit
+	if mode == searchText && !from.after && len(rows) == 0 {
+		if results.Suggestion, err = s.suggest(ctx, q.Text, groups); err != nil {
+			return domain.ShowcaseResults{}, err
+		}
+	}
 	return results, nil
+}
+
+// synonyms reads the synonym dictionary: its groups of phrases.
+func (s *ShowcaseStore) synonyms(ctx context.Context) ([][]string, error) {
+	var rows []struct {
+		Phrases []string `bun:"phrases,array"`
+	}
+	if err := s.db.NewRaw(`SELECT phrases FROM search_synonyms ORDER BY id`).Scan(ctx, &rows); err != nil {
+		return nil, dbError(err)
+	}
+	groups := make([][]string, len(rows))
+	for i, r := range rows {
+		groups[i] = r.Phrases
+	}
+	return groups, nil
 }
 
 // filters are the conditions of a search's filters on publications (pub).
@@ -165,95 +174,140 @@ func filters(q domain.ShowcaseQuery) (string, []any) {
 	return strings.Join(where, " AND "), args
 }
 
-// search runs one way of searching for one page (and one more row).
-//
-// A text search first takes at most SearchRankLimit matches, in the order
-// the index finds them, with their rank; the page is the best of those, and
-// only its rows are read whole, highlighted and counted.
-func (s *ShowcaseStore) search(ctx context.Context, mode, text string, q domain.ShowcaseQuery, size int, from searchPosition) ([]hitRow, error) {
+// newest reads a page of publications without a text, the newest first.
+func (s *ShowcaseStore) newest(ctx context.Context, q domain.ShowcaseQuery, size int, from searchPosition) ([]hitRow, error) {
 	where, args := filters(q)
-	if mode == searchNewest {
-		if from.after {
-			where += " AND (pub.published_at < ? OR (pub.published_at = ? AND pub.id > ?))"
-			args = append(args, from.at, from.at, from.id)
-		}
-		var rows []hitRow
-		err := s.db.NewRaw(`
-			SELECT m.id, m.title, m.problem, m.agency_name, m.region, m.province, m.regency, m.unit_name, m.program, m.year, m.innovation_areas, m.published_at,
-			       0::float8 AS score, '' AS title_highlight, '' AS snippet, rc.studied, rc.adopted, 0 AS candidates
-			FROM (SELECT * FROM publications pub WHERE `+where+` ORDER BY pub.published_at DESC, pub.id LIMIT ?) m
-			CROSS JOIN LATERAL (`+replicationCounts+`) rc
-			ORDER BY m.published_at DESC, m.id`, append(append(args, size+1), replicationArgs...)...).Scan(ctx, &rows)
-		return rows, err
+	if from.after {
+		where += " AND (pub.published_at < ? OR (pub.published_at = ? AND pub.id > ?))"
+		args = append(args, from.at, from.at, from.id)
 	}
+	var rows []hitRow
+	err := s.db.NewRaw(`
+		SELECT m.id, m.title, m.problem, m.innovation, m.agency_name, m.region, m.province, m.regency, m.unit_name, m.program, m.year, m.innovation_areas, m.published_at,
+		       0::float8 AS score, '{}'::int[] AS matched, rc.studied, rc.adopted, 0 AS candidates
+		FROM (SELECT * FROM publications pub WHERE `+where+` ORDER BY pub.published_at DESC, pub.id LIMIT ?) m
+		CROSS JOIN LATERAL (`+replicationCounts+`) rc
+		ORDER BY m.published_at DESC, m.id`, append(append(args, size+1), replicationArgs...)...).Scan(ctx, &rows)
+	return rows, err
+}
+
+// tsquery writes an alternative as a tsquery of the "simple"
+// configuration: its stems side by side. Stems are letters and digits only.
+func tsquery(a bahasa.Alternative) string {
+	quoted := make([]string, len(a.Stems))
+	for i, stem := range a.Stems {
+		quoted[i] = "'" + stem + "'"
+	}
+	return "(" + strings.Join(quoted, " <-> ") + ")"
+}
+
+// search reads one page of a text search (and one more row).
+//
+// It first takes at most SearchRankLimit publications matching any
+// alternative of any term, in the order the index finds them, with the
+// alternatives each matches. With n terms, its score is
+// (matched × (n+1) + matched as written + ts_rank) / (n+1)², in [0, 1):
+// more terms matched always rank first, then more of them as written
+// rather than through a synonym (limbah before sampah for "limbah"), then
+// by ts_rank. Excluded terms (-plastik) leave out what they match. The page is the best of those, and only its rows are read
+// whole and counted.
+func (s *ShowcaseStore) search(ctx context.Context, terms, excluded []bahasa.Term, q domain.ShowcaseQuery, size int, from searchPosition) ([]hitRow, error) {
+	where, args := filters(q)
+	for _, t := range excluded {
+		where += " AND NOT pub.document @@ ?::tsquery"
+		args = append(args, tsquery(t.Alternatives[0]))
+	}
+	// termOf[i] is the term of alternative i+1; asWritten[i] is that term
+	// when the alternative is the term as written (or of its family), else 0.
+	var alternatives []string
+	var termOf, asWritten []int
+	for i, t := range terms {
+		for _, a := range t.Alternatives {
+			alternatives, termOf = append(alternatives, tsquery(a)), append(termOf, i+1)
+			if a.Synonym {
+				asWritten = append(asWritten, 0)
+			} else {
+				asWritten = append(asWritten, i+1)
+			}
+		}
+	}
+	n := len(terms) + 1
+	anyQuery := strings.Join(alternatives, " | ")
 	position, positionArgs := "", []any{}
 	if from.after {
 		position = "WHERE c.score < ? OR (c.score = ? AND c.id > ?)"
 		positionArgs = []any{from.score, from.score, from.id}
 	}
+	// The query is written out, not taken from a CTE, so that the planner
+	// estimates its matches from the column's statistics when it weighs the
+	// text against a filter's index.
 	query := `
-		WITH q AS (SELECT websearch_to_tsquery('indonesian', ?) AS tsq),
-		-- Normalization 32 maps the rank into [0, 1). The query is written
-		-- out here, not taken from q, so that the planner sees it and
-		-- estimates its matches from the column's statistics when it weighs
-		-- the text against a filter's index.
-		candidates AS (
-		    SELECT pub.id, ts_rank(pub.document, websearch_to_tsquery('indonesian', ?), 32)::float8 AS score
+		WITH candidates AS (
+		    SELECT pub.id, ts_rank(pub.document, ?::tsquery, 32)::float8 AS rank,
+		           ARRAY(SELECT a.i::int FROM unnest(?::tsquery[]) WITH ORDINALITY AS a(q, i) WHERE pub.document @@ a.q ORDER BY a.i) AS matched
 		    FROM publications pub
-		    WHERE pub.document @@ websearch_to_tsquery('indonesian', ?) AND ` + where + `
+		    WHERE pub.document @@ ?::tsquery AND ` + where + `
 		    LIMIT ?
 		),
-		page AS (SELECT c.id, c.score FROM candidates c ` + position + ` ORDER BY c.score DESC, c.id LIMIT ?)
-		SELECT m.id, m.title, m.problem, m.agency_name, m.region, m.province, m.regency, m.unit_name, m.program, m.year, m.innovation_areas, m.published_at, page.score,
-		       ts_headline('indonesian', translate(m.title, ?, ''), q.tsq, 'HighlightAll=true, StartSel=' || ? || ', StopSel=' || ?) AS title_highlight,
-		       ts_headline('indonesian', translate(m.problem || E'\n' || m.innovation, ?, ''), q.tsq,
-		                   'MaxFragments=2, MinWords=10, MaxWords=30, FragmentDelimiter=" … ", StartSel=' || ? || ', StopSel=' || ?) AS snippet,
-		       rc.studied, rc.adopted, (SELECT count(*) FROM candidates) AS candidates
+		scored AS (
+		    SELECT c.id, c.matched, ((SELECT count(DISTINCT (?::int[])[i]) * ? + count(DISTINCT nullif((?::int[])[i], 0)) FROM unnest(c.matched) AS i) + c.rank) / ?::float8 AS score
+		    FROM candidates c
+		),
+		page AS (SELECT c.id, c.matched, c.score FROM scored c ` + position + ` ORDER BY c.score DESC, c.id LIMIT ?)
+		SELECT m.id, m.title, m.problem, m.innovation, m.agency_name, m.region, m.province, m.regency, m.unit_name, m.program, m.year, m.innovation_areas,
+		       m.published_at, page.score, page.matched, rc.studied, rc.adopted, (SELECT count(*) FROM candidates) AS candidates
 		FROM page JOIN publications m ON m.id = page.id
-		CROSS JOIN q
 		CROSS JOIN LATERAL (` + replicationCounts + `) rc
 		ORDER BY page.score DESC, page.id`
-	all := []any{text, text, text}
+	all := []any{anyQuery, pgdialect.Array(alternatives), anyQuery}
 	all = append(all, args...)
-	all = append(all, s.rankLimit)
+	all = append(all, s.rankLimit, pgdialect.Array(termOf), n, pgdialect.Array(asWritten), n*n)
 	all = append(all, positionArgs...)
-	all = append(all, size+1, markStart+markStop, markStart, markStop, markStart+markStop, markStart, markStop)
+	all = append(all, size+1)
 	all = append(all, replicationArgs...)
 	var rows []hitRow
 	err := s.db.NewRaw(query, all...).Scan(ctx, &rows)
 	return rows, err
 }
 
-// correct replaces each word of text (of three letters or more) by the most
-// alike word of the showcase's dictionary (itself, when it is there), by
-// pg_trgm similarity above its default threshold (0.3), keeping everything
-// else ("quotes", -exclusions) as it is. It returns "" when nothing changed.
-func (s *ShowcaseStore) correct(ctx context.Context, text string) (string, error) {
-	text = strings.ToLower(text)
-	var words []string
-	for _, w := range strings.FieldsFunc(text, notLetter) {
-		if utf8.RuneCountInString(w) >= 3 && !slices.Contains(words, w) {
-			words = append(words, w)
+// suggest offers, for a text that found nothing, the text with each word
+// that is neither a word of the lexicon (bahasa.Known) nor a word of the
+// showcase replaced by the most alike word of the showcase's dictionary
+// (showcase_words, by pg_trgm similarity above its default threshold, 0.3).
+// Words of the synonym dictionary are known too. It returns "" when no
+// word needs it.
+func (s *ShowcaseStore) suggest(ctx context.Context, text string, groups [][]string) (string, error) {
+	synonyms := map[string]bool{}
+	for _, g := range groups {
+		for _, w := range bahasa.Words(strings.Join(g, " ")) {
+			synonyms[w.Normal] = true
 		}
 	}
-	if len(words) == 0 {
+	var unknown []string
+	for _, w := range bahasa.Words(text) {
+		if len([]rune(w.Normal)) >= 3 && !bahasa.Stopword(w.Normal) && !bahasa.Known(w.Normal) && !synonyms[w.Normal] && !slices.Contains(unknown, w.Normal) {
+			unknown = append(unknown, w.Normal)
+		}
+	}
+	if len(unknown) == 0 {
 		return "", nil
 	}
 	var pairs []struct {
-		Word string         `bun:"word"`
-		Best sql.NullString `bun:"best"`
+		Word  string         `bun:"word"`
+		Known bool           `bun:"known"`
+		Best  sql.NullString `bun:"best"`
 	}
 	err := s.db.NewRaw(`
-		SELECT w.word, best.word AS best
+		SELECT w.word, EXISTS (SELECT 1 FROM showcase_words d WHERE d.word = w.word) AS known, best.word AS best
 		FROM unnest(?::text[]) AS w(word)
 		LEFT JOIN LATERAL (SELECT d.word FROM showcase_words d WHERE d.word % w.word
-		                   ORDER BY similarity(d.word, w.word) DESC, d.word LIMIT 1) best ON true`, pgdialect.Array(words)).Scan(ctx, &pairs)
+		                   ORDER BY similarity(d.word, w.word) DESC, d.word LIMIT 1) best ON true`, pgdialect.Array(unknown)).Scan(ctx, &pairs)
 	if err != nil {
-		return "", err
+		return "", dbError(err)
 	}
 	corrections := map[string]string{}
 	for _, p := range pairs {
-		if p.Best.Valid && p.Best.String != p.Word {
+		if !p.Known && p.Best.Valid && p.Best.String != p.Word {
 			corrections[p.Word] = p.Best.String
 		}
 	}
@@ -261,28 +315,17 @@ func (s *ShowcaseStore) correct(ctx context.Context, text string) (string, error
 		return "", nil
 	}
 	var out strings.Builder
-	for len(text) > 0 {
-		end := strings.IndexFunc(text, notLetter)
-		if end < 0 {
-			end = len(text)
+	last := 0
+	for _, w := range bahasa.Words(text) {
+		if c, ok := corrections[w.Normal]; ok {
+			out.WriteString(text[last:w.Start])
+			out.WriteString(c)
+			last = w.End
 		}
-		if end == 0 { // a run of other characters, kept as it is
-			r, size := utf8.DecodeRuneInString(text)
-			out.WriteRune(r)
-			text = text[size:]
-			continue
-		}
-		word := text[:end]
-		if c, ok := corrections[word]; ok {
-			word = c
-		}
-		out.WriteString(word)
-		text = text[end:]
 	}
+	out.WriteString(text[last:])
 	return out.String(), nil
 }
-
-func notLetter(r rune) bool { return !unicode.IsLetter(r) }
 
 // replicationCounts counts the studi tiru of publication m. It comes last
 // among a query's ? placeholders, so replicationArgs go after the others.
@@ -292,53 +335,88 @@ const replicationCounts = `SELECT count(*) FILTER (WHERE r.status = ?) AS studie
 // replicationArgs are the statuses replicationCounts counts.
 var replicationArgs = []any{domain.ReplicationStudied, domain.ReplicationAdopted}
 
-func (r hitRow) toDomain(mode string) domain.ShowcaseHit {
+func (r hitRow) toDomain(terms []bahasa.Term) domain.ShowcaseHit {
 	h := domain.ShowcaseHit{ID: r.ID, Title: r.Title, AgencyName: r.AgencyName, Region: r.Region, Province: r.Province, Regency: r.Regency,
-		UnitName: r.UnitName, Program: domain.Program(r.Program),
+		UnitName: r.UnitName, Program: domain.Program(r.Program), Matched: []domain.SearchMatch{}, Missing: []string{},
 		Year: r.Year, InnovationAreas: r.InnovationAreas, Replications: domain.ReplicationCounts{Studied: r.Studied, Adopted: r.Adopted},
-		Score: r.Score, PublishedAt: r.PublishedAt.UTC()}
+		Score: min(max(r.Score, 0), 1), PublishedAt: r.PublishedAt.UTC()}
 	if h.InnovationAreas == nil {
 		h.InnovationAreas = []string{}
 	}
-	if mode == searchNewest {
+	if len(terms) == 0 {
 		h.TitleHighlight = []domain.HighlightPart{{Text: r.Title}}
 		h.Snippet = []domain.HighlightPart{{Text: firstWords(r.Problem, 30)}}
 		return h
 	}
-	h.TitleHighlight, h.Snippet = highlightParts(r.TitleHighlight), highlightParts(r.Snippet)
-	h.Score = min(max(h.Score, 0), 1)
+	stems := map[string]bool{}
+	n := 0
+	for _, t := range terms {
+		var found *bahasa.Alternative
+		for k := range t.Alternatives {
+			n++
+			if slices.Contains(r.Matched, n) && found == nil {
+				found = &t.Alternatives[k]
+			}
+			if slices.Contains(r.Matched, n) {
+				for _, stem := range t.Alternatives[k].Stems {
+					stems[stem] = true
+				}
+			}
+		}
+		switch {
+		case found == nil:
+			h.Missing = append(h.Missing, t.Written)
+		case found.Synonym:
+			h.Matched = append(h.Matched, domain.SearchMatch{Term: t.Written, Synonym: found.Phrase})
+		default:
+			h.Matched = append(h.Matched, domain.SearchMatch{Term: t.Written})
+		}
+	}
+	h.TitleHighlight = highlight(r.Title, stems, 0)
+	h.Snippet = highlight(r.Problem+"\n"+r.Innovation, stems, snippetWords)
 	return h
 }
 
-// highlightParts cuts a ts_headline answer at its markers.
-func highlightParts(s string) []domain.HighlightPart {
+// snippetWords is about how many words a snippet shows.
+const snippetWords = 30
+
+// highlight marks the words of text whose stems are among stems. With a
+// limit, it shows only about that many words, around the first match (or
+// from the start), with an ellipsis where it cuts.
+func highlight(text string, stems map[string]bool, limit int) []domain.HighlightPart {
+	words := bahasa.Words(text)
+	from, to := 0, len(text)
+	if limit > 0 && len(words) > limit {
+		first := slices.IndexFunc(words, func(w bahasa.Word) bool { return stems[w.Stem] })
+		start := max(0, first-limit/3)
+		end := min(len(words), start+limit)
+		start = max(0, end-limit)
+		from, to = words[start].Start, words[end-1].End
+	}
 	parts := []domain.HighlightPart{}
-	for s != "" {
-		start := strings.Index(s, markStart)
-		if start < 0 {
-			parts = appendPart(parts, s, false)
-			break
+	if from > 0 {
+		parts = appendPart(parts, "… ", false)
+	}
+	last := from
+	for _, w := range words {
+		if w.Start < from || w.End > to || !stems[w.Stem] {
+			continue
 		}
-		parts = appendPart(parts, s[:start], false)
-		s = s[start+len(markStart):]
-		stop := strings.Index(s, markStop)
-		if stop < 0 {
-			stop = len(s)
-		}
-		parts = appendPart(parts, s[:stop], true)
-		s = strings.TrimPrefix(s[stop:], markStop)
+		parts = appendPart(parts, text[last:w.Start], false)
+		parts = appendPart(parts, text[w.Start:w.End], true)
+		last = w.End
+	}
+	parts = appendPart(parts, text[last:to], false)
+	if to < len(text) {
+		parts = appendPart(parts, " …", false)
 	}
 	return parts
 }
 
-// unmark takes the highlight markers out of a text (built once: a
-// Replacer's tables are made on its first use).
-var unmark = strings.NewReplacer(markStart, "", markStop, "")
-
 // appendPart adds a part, joining it to the previous one of its kind and
-// leaving out empty ones; stray markers never reach a client.
+// leaving out empty ones. Line breaks read as spaces in a snippet.
 func appendPart(parts []domain.HighlightPart, text string, match bool) []domain.HighlightPart {
-	text = unmark.Replace(text)
+	text = strings.ReplaceAll(text, "\n", " ")
 	if text == "" {
 		return parts
 	}

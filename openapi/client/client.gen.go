@@ -6683,6 +6683,15 @@ type ScoreBody struct {
 	Score float64 `json:"score"`
 }
 
+// SearchMatch defines model for SearchMatch.
+type SearchMatch struct {
+	// Synonym The phrase of the synonym dictionary it was found through; absent when found as written or by a word of its family (pengelolaan for kelola).
+	Synonym *string `json:"synonym,omitempty"`
+
+	// Term The term as q writes it.
+	Term string `json:"term"`
+}
+
 // SeminarResult defines model for SeminarResult.
 type SeminarResult struct {
 	// Determined True for a result determined from frozen scores; false for the provisional mean of the scores so far, which only the cohort's staff read.
@@ -6949,6 +6958,12 @@ type ShowcaseHit struct {
 	// InnovationAreas Areas of innovation.
 	InnovationAreas []string `json:"innovationAreas"`
 
+	// Matched Why it was found: the terms of q it matches, each with the synonym it matched through, if any. Empty without q.
+	Matched []SearchMatch `json:"matched"`
+
+	// Missing The terms of q it does not match: a partial match when any. Empty without q.
+	Missing []string `json:"missing"`
+
 	// Program The training program of the project's cohort.
 	Program ShowcaseHitProgram `json:"program"`
 
@@ -6967,7 +6982,7 @@ type ShowcaseHit struct {
 	// Replications Agencies that studied and adopted it.
 	Replications ReplicationCounts `json:"replications"`
 
-	// Score Relevance to the search text, 0 to 1 (best first); 0 without a text.
+	// Score Relevance to the search text, 0 to 1 (best first; a hit matching more terms always scores higher); 0 without a text.
 	Score float64 `json:"score"`
 
 	// Snippet A passage of the problem and the innovation around the matching words, in parts, matches marked; fragments are joined by " … ". Without a search text, the beginning of the problem.
@@ -6997,8 +7012,11 @@ type ShowcaseHitsBody struct {
 	// NextCursor Pass as cursor to get the next page; absent on the last page.
 	NextCursor *string `json:"nextCursor,omitempty"`
 
-	// SearchedFor When q found nothing as written, the words it was corrected to and searched for instead (perijinan → perizinan); show it ("results for …").
-	SearchedFor *string `json:"searchedFor,omitempty"`
+	// Suggestion Only when q found nothing and some of its words are neither Indonesian words nor words of the showcase: q with those words replaced by the most alike words of the showcase, to offer ("Mungkin maksud Anda: …"); it was not searched.
+	Suggestion *string `json:"suggestion,omitempty"`
+
+	// Terms How many terms q has (words, or phrases of the synonym dictionary); a hit that matched fewer is a partial match.
+	Terms int64 `json:"terms"`
 
 	// Truncated True when the words match more than 2,000 innovations: only the first 2,000 found were ranked, so these are the best of those. Add words or a filter for the best of all.
 	Truncated bool `json:"truncated"`

@@ -280,9 +280,12 @@ func (s *seeder) run() error {
 			if publish {
 				publication := domain.NewID()
 				at := now.Add(-time.Duration(s.rnd.IntN(365*24)) * time.Hour)
+				search := domain.Publication{Title: title, Problem: problem, Innovation: innovation, InnovationAreas: areas,
+					AgencyName: agencyNames[agencyNo], Region: agencyRegions[agencyNo], UnitName: seedUnits[unitNo]}.SearchFields()
 				publicationRows = append(publicationRows, []any{publication, project, cohort, agency, title, problem, innovation, areas,
 					agencyNames[agencyNo], agencyRegions[agencyNo], agencyPlaces[agencyNo].Province, agencyPlaces[agencyNo].Regency,
-					units[agencyNo][unitNo], seedUnits[unitNo], program, starts.Year(), participant, at, int64(1), at, at})
+					units[agencyNo][unitNo], seedUnits[unitNo], program, starts.Year(), participant, at, int64(1), at, at,
+					search.Title, search.Body, search.Tags, search.Place})
 				words = append(words, domain.ShowcaseWords(dictionary, title, problem, innovation, strings.Join(areas, " "), agencyNames[agencyNo], agencyRegions[agencyNo], seedUnits[unitNo])...)
 				if s.rnd.IntN(10) == 0 {
 					for k := range 1 + s.rnd.IntN(3) {
@@ -363,7 +366,8 @@ func (s *seeder) flush(users, enrollments, projects, milestones, evidence, event
 		{"events", []string{"at", "actor_id", "action", "target_type", "target_id", "cohort_id", "project_id"}, events},
 		{"reviews", []string{"id", "project_id", "target_type", "target_id", "round", "reviewer_id", "reviewer_role", "decision", "comment", "created_at"}, reviews},
 		{"publications", []string{"id", "project_id", "cohort_id", "agency_id", "title", "problem", "innovation", "innovation_areas", "agency_name", "region",
-			"province", "regency", "unit_id", "unit_name", "program", "year", "published_by", "published_at", "version", "created_at", "updated_at"}, publications},
+			"province", "regency", "unit_id", "unit_name", "program", "year", "published_by", "published_at", "version", "created_at", "updated_at",
+			"search_title", "search_body", "search_tags", "search_place"}, publications},
 		{"replications", []string{"id", "publication_id", "agency_id", "status", "happened_on", "note", "recorded_by", "created_at"}, replications},
 	}
 	for _, step := range steps {

@@ -1953,7 +1953,7 @@ export interface paths {
         };
         /**
          * Search the innovation showcase
-         * @description Public: no sign-in. Searches the published innovations in Bahasa Indonesia (PostgreSQL's indonesian text search: pelayanan finds layanan), best first, with the title and a snippet in parts whose matching words are marked; when no innovation matches, each word is corrected to the most alike word of the showcase (by trigrams: perijinan to perizinan, sopeng to soppeng) and the corrected words are searched instead, as searchedFor says. Without q, the newest first. Filters: region, province, regency (kabupaten/kota: "Kabupaten Klaten", not only "Jawa Tengah"), unit (unit kerja), program, year (of the cohort) and area (of innovation). Each client address may make a limited number of showcase requests a minute (429 with Retry-After beyond).
+         * @description Public: no sign-in. Searches the published innovations in Bahasa Indonesia: words are stemmed by a lexicon-checked Indonesian stemmer (pelayanan finds layanan, pengelolaan finds kelola, digitalisasi finds digital) and phrases of the synonym dictionary find their synonyms (MPP finds mal pelayanan publik, daring finds online). An innovation matching any term is found; those matching more terms come first, and each hit says which terms it matched (and through which synonym) and which it misses, with the title and a snippet in parts whose matching words are marked. No word is ever replaced: when nothing matches, a suggestion for words that are neither Indonesian words nor words of the showcase may be offered (suggestion), never searched in their place. Without q, the newest first. Filters: region, province, regency (kabupaten/kota: "Kabupaten Klaten", not only "Jawa Tengah"), unit (unit kerja), program, year (of the cohort) and area (of innovation). Each client address may make a limited number of showcase requests a minute (429 with Retry-After beyond).
          */
         get: operations["search-showcase"];
         put?: never;
@@ -6464,6 +6464,18 @@ export interface components {
              */
             score: number;
         };
+        SearchMatch: {
+            /**
+             * @description The phrase of the synonym dictionary it was found through; absent when found as written or by a word of its family (pengelolaan for kelola).
+             * @example mal pelayanan publik
+             */
+            synonym?: string;
+            /**
+             * @description The term as q writes it.
+             * @example MPP
+             */
+            term: string;
+        };
         SeminarResult: {
             /**
              * @description True for a result determined from frozen scores; false for the provisional mean of the scores so far, which only the cohort's staff read.
@@ -6827,6 +6839,15 @@ export interface components {
              *     ]
              */
             innovationAreas: string[];
+            /** @description Why it was found: the terms of q it matches, each with the synonym it matched through, if any. Empty without q. */
+            matched: components["schemas"]["SearchMatch"][];
+            /**
+             * @description The terms of q it does not match: a partial match when any. Empty without q.
+             * @example [
+             *       "berbasis"
+             *     ]
+             */
+            missing: string[];
             /**
              * @description The training program of the project's cohort.
              * @example pkn2
@@ -6858,7 +6879,7 @@ export interface components {
             replications: components["schemas"]["ReplicationCounts"];
             /**
              * Format: double
-             * @description Relevance to the search text, 0 to 1 (best first); 0 without a text.
+             * @description Relevance to the search text, 0 to 1 (best first; a hit matching more terms always scores higher); 0 without a text.
              * @example 0.42
              */
             score: number;
@@ -6892,10 +6913,16 @@ export interface components {
              */
             nextCursor?: string;
             /**
-             * @description When q found nothing as written, the words it was corrected to and searched for instead (perijinan → perizinan); show it ("results for …").
-             * @example perizinan usaha
+             * @description Only when q found nothing and some of its words are neither Indonesian words nor words of the showcase: q with those words replaced by the most alike words of the showcase, to offer ("Mungkin maksud Anda: …"); it was not searched.
+             * @example pelayanan kependudukan
              */
-            searchedFor?: string;
+            suggestion?: string;
+            /**
+             * Format: int64
+             * @description How many terms q has (words, or phrases of the synonym dictionary); a hit that matched fewer is a partial match.
+             * @example 3
+             */
+            terms: number;
             /**
              * @description True when the words match more than 2,000 innovations: only the first 2,000 found were ranked, so these are the best of those. Add words or a filter for the best of all.
              * @example false

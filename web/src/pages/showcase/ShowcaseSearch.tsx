@@ -83,7 +83,15 @@ export function ShowcaseSearch() {
         {first.loading && <Loading label={t("showcase.searching")} />}
         {current && (
           <div role="status" className="showcase-notes">
-            {current.searchedFor && <p className="alert alert-info">{t("showcase.correctedTo", { words: current.searchedFor, typed: filters.q })}</p>}
+            {current.suggestion && (
+              <p className="alert alert-info">
+                {t("showcase.suggestion")}{" "}
+                <Link href={`/etalase?${new URLSearchParams({ ...Object.fromEntries(names.map((n) => [n, filters[n]]).filter(([, v]) => v)), q: current.suggestion })}`}>
+                  {current.suggestion}
+                </Link>
+              </p>
+            )}
+            {current.terms > 1 && (items[0]?.missing.length ?? 0) > 0 && <p className="alert alert-info">{t("showcase.partial")}</p>}
             {current.truncated && <p className="alert alert-info">{t("showcase.truncated")}</p>}
             {items.length > 0 && <p className="muted">{last?.nextCursor ? t("showcase.showingMore", { n: formatNumber(items.length) }) : t("showcase.showing", { n: formatNumber(items.length) })}</p>}
           </div>
@@ -169,6 +177,18 @@ function HitCard({ hit }: { hit: Hit }) {
         {[hit.unitName, hit.agencyName, hit.regency || hit.province].filter(Boolean).join(", ")}
         {hit.program && ` · ${statusLabel("program", hit.program)} ${hit.year}`}
       </p>
+      {hit.matched.length > 0 && (
+        <p className="showcase-why muted">
+          {t("showcase.matched")}{" "}
+          {hit.matched.map((m, i) => (
+            <span key={m.term}>
+              {i > 0 && ", "}
+              <mark>{m.synonym ? t("showcase.viaSynonym", { term: m.term, synonym: m.synonym }) : m.term}</mark>
+            </span>
+          ))}
+          {hit.missing.length > 0 && <> · {t("showcase.missing", { words: hit.missing.join(", ") })}</>}
+        </p>
+      )}
       {hit.snippet.length > 0 && (
         <p className="showcase-snippet">
           <Highlighted parts={hit.snippet} />

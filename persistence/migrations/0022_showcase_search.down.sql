@@ -1,0 +1,9 @@
+DROP TABLE search_synonyms;
+ALTER TABLE publications DROP COLUMN document;
+ALTER TABLE publications DROP COLUMN search_title, DROP COLUMN search_body, DROP COLUMN search_tags, DROP COLUMN search_place;
+ALTER TABLE publications ADD COLUMN document tsvector GENERATED ALWAYS AS (
+    setweight(to_tsvector('indonesian', title), 'A') ||
+    setweight(to_tsvector('indonesian', problem || ' ' || innovation), 'B') ||
+    setweight(to_tsvector('indonesian', showcase_tags(innovation_areas)), 'C') ||
+    setweight(to_tsvector('indonesian', agency_name || ' ' || region), 'D')) STORED;
+CREATE INDEX publications_document ON publications USING gin (document) WHERE withdrawn_at IS NULL;
