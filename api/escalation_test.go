@@ -179,7 +179,7 @@ func TestWorkloadCountsWaitingItemsAndTheMedianResponse(t *testing.T) {
 		t.Fatal(err)
 	}
 	c.clock.advance(30 * time.Hour)
-	if _, err := c.projects.VerifyMilestone(ctx, mentor, w.milestone.ID, domain.VerifyReturn, "Lengkapi foto"); err != nil {
+	if _, err := c.projects.VerifyMilestone(ctx, mentor, w.milestone.ID, domain.VerifyReturn, "Lengkapi foto", ""); err != nil {
 		t.Fatal(err)
 	}
 	// Two wait: one past the deadline. The first, of Tuesday 3 November,

@@ -24,6 +24,8 @@ type Evidence struct {
 	ID            uuid.UUID  `json:"id" format:"uuid" doc:"The evidence's id."`
 	MilestoneID   uuid.UUID  `json:"milestoneId" format:"uuid" doc:"The milestone it proves."`
 	ProjectID     uuid.UUID  `json:"projectId" format:"uuid" doc:"Its project."`
+	ActivityID    *uuid.UUID `json:"activityId,omitempty" format:"uuid" doc:"The activity of the milestone it proves; absent for evidence submitted before activities were named."`
+	Type          string     `json:"type,omitempty" enum:"sk,notula,daftar_hadir,foto,berita_acara,mou_pks,perwal_perbup,screenshot,tautan,lainnya" doc:"What kind of document it is (SK, notula, daftar hadir, foto, berita acara, MoU/PKS, Perwal/Perbup, screenshot, tautan, lainnya); absent for evidence from before types." example:"sk"`
 	Title         string     `json:"title" doc:"Title." example:"SK Tim Efektif Antrean Daring"`
 	Description   string     `json:"description" example:"Ditandatangani Kepala Dinas pada 3 Maret 2026." doc:"Description."`
 	Kind          string     `json:"kind" enum:"file,link" doc:"A file, or a link to something online." example:"file"`
@@ -42,7 +44,7 @@ type Evidence struct {
 }
 
 func newEvidence(e domain.Evidence) Evidence {
-	out := Evidence{ID: e.ID, MilestoneID: e.MilestoneID, ProjectID: e.ProjectID, Title: e.Title, Description: e.Description,
+	out := Evidence{ID: e.ID, MilestoneID: e.MilestoneID, ProjectID: e.ProjectID, ActivityID: e.ActivityID, Type: string(e.Type), Title: e.Title, Description: e.Description,
 		Kind: "link", URL: e.URL, Status: string(e.Status), SubmittedAt: e.SubmittedAt, ReviewedAt: e.ReviewedAt, ReviewComment: e.ReviewComment,
 		Version: e.Version, Publishable: e.Showable(), Offered: offered(e.Offer)}
 	if f := e.File; f != nil {
@@ -75,13 +77,50 @@ func evidenceAnswer(e domain.Evidence, err error) (*evidenceOutput, error) {
 }
 
 // Limits of the text fields of an evidence upload, in bytes.
-var evidenceFieldLimits = map[string]int64{"title": 1 << 10, "description": 64 << 10, "url": 4 << 10}
+var evidenceFieldLimits = map[string]int64{"title": 1 << 10, "description": 64 << 10, "url": 4 << 10, "activityId": 64, "type": 64}
+
+// setEvidenceField sets the draft's text field name (a field of the
+// multipart form or of a resumable upload's metadata) to value.
+func setEvidenceField(d *domain.EvidenceDraft, name, value string) error {
+	switch name {
+	case "title":
+		d.Title = value
+	case "description":
+		d.Description = value
+	case "url":
+		d.URL = value
+	case "type":
+		d.Type = value
+	case "activityId":
+		if value == "" {
+			return nil
+		}
+		id, err := uuid.Parse(value)
+		if err != nil {
+			return domain.Invalid("activityId", domain.CodeFieldUUID)
+		}
+		d.ActivityID = &id
+	}
+	return nil
+}
+
+// evidenceDraftOf reads a draft's text fields from a resumable upload's
+// metadata.
+func evidenceDraftOf(meta map[string]string) (domain.EvidenceDraft, error) {
+	var d domain.EvidenceDraft
+	for _, name := range []string{"title", "description", "activityId", "type"} {
+		if err := setEvidenceField(&d, name, meta[name]); err != nil {
+			return d, err
+		}
+	}
+	return d, nil
+}
 
 // evidenceUploadSchema documents the multipart body, which the handler
 // reads as a stream rather than through Huma.
 var evidenceUploadSchema = &huma.RequestBody{
 	Required:    true,
-	Description: "A multipart form with `title`, `description`, and either `file` or `url`.",
+	Description: "A multipart form with `title`, `description`, `activityId` (required when the milestone has activities), `type`, and either `file` or `url`.",
 	Content: map[string]*huma.MediaType{"multipart/form-data": {Schema: &huma.Schema{
 		Type:     "object",
 		Required: []string{"title"},
@@ -89,12 +128,23 @@ var evidenceUploadSchema = &huma.RequestBody{
 			"title":       {Type: "string", MaxLength: intPtr(200), Description: "Title.", Examples: []any{"SK Tim Efektif Antrean Daring"}},
 			"description": {Type: "string", MaxLength: intPtr(10000), Description: "Description."},
 			"url":         {Type: "string", Format: "uri", MaxLength: intPtr(2048), Description: "An http or https link, instead of a file.", Examples: []any{"https://disdukcapil.batam.go.id/antrean"}},
+			"activityId":  {Type: "string", Format: "uuid", MaxLength: intPtr(36), Description: "The activity of the milestone this evidence proves; required when the milestone has activities (evidence.activity_required)."},
+			"type":        {Type: "string", Enum: evidenceTypeEnum(), Description: "What kind of document it is; tautan for a link and lainnya for a file when left out."},
 			"file":        {Type: "string", Format: "binary", Description: "The file: PDF, image, office document, text, CSV or ZIP, at most the configured limit (25 MiB by default)."},
 		},
 	}}},
 }
 
 func intPtr(n int) *int { return &n }
+
+// evidenceTypeEnum lists the evidence types for a schema's enum.
+func evidenceTypeEnum() []any {
+	out := make([]any, len(domain.EvidenceTypes))
+	for i, t := range domain.EvidenceTypes {
+		out[i] = string(t)
+	}
+	return out
+}
 
 // documentRequestBody puts a request body into the spec of an operation
 // whose handler reads the body itself: given at registration, Huma would
@@ -270,13 +320,8 @@ func readEvidenceForm(parts *multipart.Reader, storeFile func(name string, r io.
 			if int64(len(b)) > limit {
 				return draft, domain.Invalid(name, domain.CodeUploadFieldTooLong)
 			}
-			switch name {
-			case "title":
-				draft.Title = string(b)
-			case "description":
-				draft.Description = string(b)
-			case "url":
-				draft.URL = string(b)
+			if err := setEvidenceField(&draft, name, string(b)); err != nil {
+				return draft, err
 			}
 		default:
 			return draft, domain.Invalid(name, domain.CodeUploadUnknownField)

@@ -177,7 +177,10 @@ func (u *evidenceUploads) checkBeginning(r *http.Request, caller *uploadCaller) 
 			fields: []domain.FieldError{{Field: "header.Upload-Length", Code: domain.CodeFieldRequired}}}
 	}
 	meta := tusd.ParseMetadataHeader(r.Header.Get("Upload-Metadata"))
-	draft := domain.EvidenceDraft{Title: meta["title"], Description: meta["description"]}
+	draft, err := evidenceDraftOf(meta)
+	if err != nil {
+		return err
+	}
 	return u.services.Projects.CheckEvidenceUpload(r.Context(), caller.actor, caller.milestoneID, size, draft)
 }
 
@@ -189,7 +192,7 @@ func (u *evidenceUploads) beginning(hook tusd.HookEvent) (tusd.HTTPResponse, tus
 		return tusd.HTTPResponse{}, tusd.FileInfoChanges{}, errors.New("an upload began outside serve")
 	}
 	meta := tusd.MetaData{uploadOwner: caller.actor.UserID.String(), uploadMilestone: caller.milestoneID.String()}
-	for _, key := range []string{"filename", "title", "description"} {
+	for _, key := range []string{"filename", "title", "description", "activityId", "type"} {
 		meta[key] = hook.Upload.MetaData[key]
 	}
 	return tusd.HTTPResponse{}, tusd.FileInfoChanges{MetaData: meta}, nil
@@ -232,12 +235,14 @@ func (u *evidenceUploads) submit(ctx context.Context, caller *uploadCaller, uplo
 		return domain.Evidence{}, err
 	}
 	defer r.Close()
-	file, err := projects.StoreEvidenceFile(ctx, caller.actor, caller.milestoneID, meta["filename"], r)
+	draft, err := evidenceDraftOf(meta)
 	if err != nil {
 		return domain.Evidence{}, err
 	}
-	return projects.SubmitEvidence(ctx, caller.actor, caller.milestoneID,
-		domain.EvidenceDraft{Title: meta["title"], Description: meta["description"], File: file})
+	if draft.File, err = projects.StoreEvidenceFile(ctx, caller.actor, caller.milestoneID, meta["filename"], r); err != nil {
+		return domain.Evidence{}, err
+	}
+	return projects.SubmitEvidence(ctx, caller.actor, caller.milestoneID, draft)
 }
 
 // problemOf words an error as the API's problem in lang: a domain error or

@@ -13,8 +13,9 @@ import (
 
 // Activity is a step (kegiatan) towards a milestone and what it produces.
 type Activity struct {
-	Title  string `json:"title" minLength:"1" maxLength:"200" doc:"The step." example:"Menyusun SK Tim Efektif"`
-	Output string `json:"output,omitempty" maxLength:"200" doc:"What it produces." example:"SK Kepala Dinas"`
+	ID     *uuid.UUID `json:"id,omitempty" format:"uuid" maxLength:"36" doc:"The activity's id, by which evidence names it: given, it keeps an activity of the milestone as it is edited; absent or unknown, a new one is made. Always present in answers."`
+	Title  string     `json:"title" minLength:"1" maxLength:"200" doc:"The step." example:"Menyusun SK Tim Efektif"`
+	Output string     `json:"output,omitempty" maxLength:"200" doc:"The output it is expected to produce." example:"SK Kepala Dinas"`
 }
 
 // Milestone is a milestone (tahapan) of a project as clients see it.
@@ -32,9 +33,11 @@ type Milestone struct {
 	Overdue       bool          `json:"overdue" doc:"Past its due date and not achieved (as of today)."`
 	Evidence      EvidenceTally `json:"evidence" doc:"How many of its evidence stand in each status."`
 	ReviewComment string        `json:"reviewComment,omitempty" doc:"What the mentor wrote with the latest verdict: why, when they returned it." example:"Foto kegiatan belum dilampirkan."`
-	Version       int64         `json:"version" doc:"Increases with every change; the ETag names it." example:"1"`
-	CreatedAt     time.Time     `json:"createdAt" doc:"When it was added."`
-	UpdatedAt     time.Time     `json:"updatedAt" doc:"When it last changed."`
+	// MissingEvidenceReason is shown with the verified milestone.
+	MissingEvidenceReason string    `json:"missingEvidenceReason,omitempty" doc:"Why the mentor verified it achieved although some of its activities had no approved evidence." example:"Rapat koordinasi dibatalkan; hasilnya dicapai lewat surat edaran."`
+	Version               int64     `json:"version" doc:"Increases with every change; the ETag names it." example:"1"`
+	CreatedAt             time.Time `json:"createdAt" doc:"When it was added."`
+	UpdatedAt             time.Time `json:"updatedAt" doc:"When it last changed."`
 	Offered
 }
 
@@ -50,11 +53,12 @@ func newMilestone(today domain.Date) func(domain.Milestone) Milestone {
 	return func(m domain.Milestone) Milestone {
 		out := Milestone{ID: m.ID, ProjectID: m.ProjectID, Horizon: string(m.Horizon), Title: m.Title, Description: m.Description,
 			DueOn: m.DueOn, Position: m.Position, Activities: make([]Activity, len(m.Activities)), Status: string(m.Status), ContinueToMid: m.ContinueToMid,
-			Overdue: m.Overdue(today), ReviewComment: m.ReviewComment, Version: m.Version, CreatedAt: m.CreatedAt, UpdatedAt: m.UpdatedAt, Offered: offered(m.Offer),
+			Overdue: m.Overdue(today), ReviewComment: m.ReviewComment, MissingEvidenceReason: m.MissingEvidenceReason, Version: m.Version, CreatedAt: m.CreatedAt, UpdatedAt: m.UpdatedAt, Offered: offered(m.Offer),
 			Evidence: EvidenceTally{Submitted: m.Evidence[domain.EvidenceSubmitted], Approved: m.Evidence[domain.EvidenceApproved],
 				Rejected: m.Evidence[domain.EvidenceRejected], Withdrawn: m.Evidence[domain.EvidenceWithdrawn]}}
 		for i, a := range m.Activities {
-			out.Activities[i] = Activity{Title: a.Title, Output: a.Output}
+			id := a.ID
+			out.Activities[i] = Activity{ID: &id, Title: a.Title, Output: a.Output}
 		}
 		return out
 	}
@@ -64,6 +68,9 @@ func activitiesOf(in []Activity) []domain.Activity {
 	out := make([]domain.Activity, len(in))
 	for i, a := range in {
 		out[i] = domain.Activity{Title: a.Title, Output: a.Output}
+		if a.ID != nil {
+			out[i].ID = *a.ID
+		}
 	}
 	return out
 }
@@ -92,6 +99,8 @@ type MilestonePatch struct {
 type Verification struct {
 	Decision string `json:"decision" enum:"approve,return" doc:"approve (the milestone is achieved), or return it to in_progress." example:"approve"`
 	Comment  string `json:"comment,omitempty" maxLength:"10000" doc:"Why; required to return it." example:"Tercapai, SK sudah ditandatangani."`
+	// MissingEvidenceReason lets the mentor verify without evidence of every activity.
+	MissingEvidenceReason string `json:"missingEvidenceReason,omitempty" maxLength:"10000" doc:"Approving needs approved evidence of each of the milestone's activities (409 milestone.activity_unproved otherwise), unless the mentor says here why not; the reason is kept and shown with the milestone." example:"Rapat koordinasi dibatalkan; hasilnya dicapai lewat surat edaran."`
 }
 
 // MilestonePath names a milestone in the path.
@@ -210,6 +219,6 @@ func registerMilestones(api huma.API, s *Services) {
 		MilestonePath
 		Body Verification
 	}) (*milestoneOutput, error) {
-		return answer(s.Projects.VerifyMilestone(ctx, actorOf(ctx), in.MilestoneID, domain.VerificationDecision(in.Body.Decision), in.Body.Comment))
+		return answer(s.Projects.VerifyMilestone(ctx, actorOf(ctx), in.MilestoneID, domain.VerificationDecision(in.Body.Decision), in.Body.Comment, in.Body.MissingEvidenceReason))
 	})
 }

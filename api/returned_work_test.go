@@ -52,7 +52,7 @@ func TestTheParticipantIsRemindedOfReturnedWorkWithTheReviewersWord(t *testing.T
 
 	w.linkEvidence(t, m.ID) // newer evidence replaces the rejected one
 	w.claimMilestone(t, m.ID)
-	if _, err := w.projects().VerifyMilestone(ctx, w.actor(w.mentor), m.ID, domain.VerifyReturn, "Foto kegiatan belum ada"); err != nil {
+	if _, err := w.projects().VerifyMilestone(ctx, w.actor(w.mentor), m.ID, domain.VerifyReturn, "Foto kegiatan belum ada", ""); err != nil {
 		t.Fatal(err)
 	}
 	if got := returnedWork(t, w); len(got) != 1 || got["rework_milestone Sosialisasi"] != "Foto kegiatan belum ada" {

@@ -77,11 +77,13 @@ func TestTheShowcaseShowsNoPrivateField(t *testing.T) {
 	// The workflow: milestones, evidence, reviews, coaching notes, scores.
 	description := mark("milestone description")
 	activities := []domain.Activity{{Title: mark("activity"), Output: mark("activity output")}}
-	must(w.projects().UpdateMilestone(ctx, w.actor(w.participant), w.milestone.ID, domain.MilestoneChanges{Description: &description, Activities: &activities}, nil))
+	withActivity, err := w.projects().UpdateMilestone(ctx, w.actor(w.participant), w.milestone.ID, domain.MilestoneChanges{Description: &description, Activities: &activities}, nil)
+	must(withActivity, err)
+	activity := withActivity.Activities[0].ID
 	open, err := w.addMilestone(t, w.project(), domain.MilestonePlan{Horizon: "mid", Title: mark("open milestone"),
 		Description: mark("open milestone description"), DueOn: domain.DateOf(time.Now().AddDate(1, 0, 0))})
 	must(open, err)
-	private, err := w.projects().SubmitEvidence(ctx, w.actor(w.participant), w.milestone.ID, domain.EvidenceDraft{Title: mark("private evidence"),
+	private, err := w.projects().SubmitEvidence(ctx, w.actor(w.participant), w.milestone.ID, domain.EvidenceDraft{ActivityID: &activity, Title: mark("private evidence"),
 		Description: mark("private evidence description"), URL: "https://batam.go.id/" + mark("private evidence url")})
 	must(private, err)
 	must(w.projects().ReviewEvidence(ctx, w.actor(w.mentor), private.ID, domain.EvidenceApprove, ""))
@@ -90,7 +92,7 @@ func TestTheShowcaseShowsNoPrivateField(t *testing.T) {
 	must(w.projects().ReviewEvidence(ctx, w.actor(w.mentor), rejected.ID, domain.EvidenceReject, mark("rejection comment")))
 	must(w.projects().ReviewEvidence(ctx, w.actor(w.mentor), w.fileEvidence.ID, domain.EvidenceApprove, ""))
 	must(w.projects().ClaimMilestone(ctx, w.actor(w.participant), w.milestone.ID))
-	must(w.projects().VerifyMilestone(ctx, w.actor(w.mentor), w.milestone.ID, domain.VerifyApprove, mark("verification comment")))
+	must(w.projects().VerifyMilestone(ctx, w.actor(w.mentor), w.milestone.ID, domain.VerifyApprove, mark("verification comment"), mark("missing evidence reason")))
 	must(w.projects().AddCoachingNote(ctx, w.actor(w.coach), w.project(), domain.DateOf(time.Now()), mark("coaching topic"), mark("coaching notes")))
 
 	pub, _, err := w.showcase().Publish(ctx, w.actor(w.participant), w.project(), domain.PublicationDraft{

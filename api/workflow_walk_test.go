@@ -220,7 +220,7 @@ func (w *world) achieveMilestone(t testing.TB, milestone uuid.UUID) {
 	t.Helper()
 	w.approveEvidence(t, w.linkEvidence(t, milestone).ID)
 	w.claimMilestone(t, milestone)
-	if _, err := w.projects().VerifyMilestone(context.Background(), w.actor(w.mentor), milestone, domain.VerifyApprove, ""); err != nil {
+	if _, err := w.projects().VerifyMilestone(context.Background(), w.actor(w.mentor), milestone, domain.VerifyApprove, "", ""); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -3,6 +3,7 @@ package domain
 import (
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 	"time"
 
@@ -20,6 +21,27 @@ const (
 	EvidenceWithdrawn EvidenceStatus = "withdrawn"
 )
 
+// EvidenceType is what kind of document evidence is (jenis bukti dukung).
+type EvidenceType string
+
+// The types of evidence; docs/GLOSSARY.md gives their Indonesian labels.
+const (
+	EvidenceSK           EvidenceType = "sk"            // Surat Keputusan
+	EvidenceMinutes      EvidenceType = "notula"        // notula rapat
+	EvidenceAttendance   EvidenceType = "daftar_hadir"  // daftar hadir
+	EvidencePhoto        EvidenceType = "foto"          // foto kegiatan
+	EvidenceOfficialMemo EvidenceType = "berita_acara"  // berita acara
+	EvidenceAgreement    EvidenceType = "mou_pks"       // MoU / perjanjian kerja sama
+	EvidenceRegulation   EvidenceType = "perwal_perbup" // Perwal / Perbup
+	EvidenceScreenshot   EvidenceType = "screenshot"    // tangkapan layar
+	EvidenceLink         EvidenceType = "tautan"        // tautan
+	EvidenceOther        EvidenceType = "lainnya"       // lainnya
+)
+
+// EvidenceTypes lists the types of evidence in the order forms offer them.
+var EvidenceTypes = []EvidenceType{EvidenceSK, EvidenceMinutes, EvidenceAttendance, EvidencePhoto, EvidenceOfficialMemo,
+	EvidenceAgreement, EvidenceRegulation, EvidenceScreenshot, EvidenceLink, EvidenceOther}
+
 // DefaultMaxEvidenceBytes is the default limit of one evidence file.
 const DefaultMaxEvidenceBytes = 25 << 20
 
@@ -32,7 +54,13 @@ type Evidence struct {
 	ProjectID   uuid.UUID
 	// Horizon is the milestone's, by which the participant's work on the
 	// evidence is open or closed.
-	Horizon     Horizon
+	Horizon Horizon
+	// ActivityID is the activity of the milestone it proves; nil for
+	// evidence submitted before activities were named (or of a milestone
+	// without activities).
+	ActivityID *uuid.UUID
+	// Type is what kind of document it is; "" for evidence from before.
+	Type        EvidenceType
 	Title       string
 	Description string
 	// URL is set for a link; File for a file.
@@ -66,6 +94,12 @@ type StoredFile struct {
 // EvidenceDraft is what a participant submits: a title, a description, and
 // either a file (already stored, see Projects.StoreEvidenceFile) or a URL.
 type EvidenceDraft struct {
+	// ActivityID names the activity it proves: required when the milestone
+	// has activities.
+	ActivityID *uuid.UUID
+	// Type is what kind of document it is; empty, tautan for a link and
+	// lainnya for a file.
+	Type        string
 	Title       string
 	Description string
 	URL         string
@@ -79,6 +113,7 @@ func newEvidence(m Milestone, d EvidenceDraft, by uuid.UUID, now time.Time) (Evi
 		SubmittedBy: by, SubmittedAt: now, Version: 1}
 	e.Title = text(&v, "title", d.Title, true)
 	e.Description = longText(&v, "description", d.Description)
+	e.ActivityID, e.Type = evidenceActivity(&v, m, d.ActivityID), evidenceType(&v, d)
 	d.URL = strings.TrimSpace(d.URL)
 	switch {
 	case d.File == nil && d.URL == "":
@@ -93,6 +128,46 @@ func newEvidence(m Milestone, d EvidenceDraft, by uuid.UUID, now time.Time) (Evi
 		e.URL = d.URL
 	}
 	return e, v.Err()
+}
+
+// evidenceActivity checks that id names an activity of m, required when m
+// has activities.
+func evidenceActivity(v *Violations, m Milestone, id *uuid.UUID) *uuid.UUID {
+	switch {
+	case id == nil && len(m.Activities) > 0:
+		v.Add("activityId", CodeEvidenceActivityRequired)
+	case id == nil:
+	default:
+		if _, ok := m.activity(*id); !ok {
+			v.Add("activityId", CodeEvidenceActivityUnknown)
+		}
+	}
+	return id
+}
+
+// evidenceType parses the draft's type: tautan for a link and lainnya for a
+// file when it names none.
+func evidenceType(v *Violations, d EvidenceDraft) EvidenceType {
+	if d.Type == "" {
+		if strings.TrimSpace(d.URL) != "" {
+			return EvidenceLink
+		}
+		return EvidenceOther
+	}
+	t := EvidenceType(d.Type)
+	if !slices.Contains(EvidenceTypes, t) {
+		v.Add("type", CodeFieldNotOneOf, Params{"values": evidenceTypeNames()})
+	}
+	return t
+}
+
+// evidenceTypeNames lists the evidence types' names, comma-separated.
+func evidenceTypeNames() string {
+	names := make([]string, len(EvidenceTypes))
+	for i, t := range EvidenceTypes {
+		names[i] = string(t)
+	}
+	return strings.Join(names, ", ")
 }
 
 // withdraw takes back evidence that nobody has reviewed yet.

@@ -40,3 +40,29 @@ func (p Predicate) Label() string {
 	}
 	return string(p)
 }
+
+// evidenceTypeLabels word each type of evidence (docs/GLOSSARY.md).
+var evidenceTypeLabels = map[EvidenceType]string{
+	EvidenceSK:           "SK",
+	EvidenceMinutes:      "Notula",
+	EvidenceAttendance:   "Daftar hadir",
+	EvidencePhoto:        "Foto",
+	EvidenceOfficialMemo: "Berita acara",
+	EvidenceAgreement:    "MoU/PKS",
+	EvidenceRegulation:   "Perwal/Perbup",
+	EvidenceScreenshot:   "Tangkapan layar",
+	EvidenceLink:         "Tautan",
+	EvidenceOther:        "Lainnya",
+}
+
+// Label is the type in Bahasa Indonesia ("Daftar hadir"), "Tanpa jenis"
+// for evidence from before types, or the type itself when it has no word.
+func (t EvidenceType) Label() string {
+	if t == "" {
+		return "Tanpa jenis"
+	}
+	if l, ok := evidenceTypeLabels[t]; ok {
+		return l
+	}
+	return string(t)
+}

@@ -50,8 +50,11 @@ const (
 // MaxActivities bounds the activities of one milestone.
 const MaxActivities = 50
 
-// Activity is a kegiatan: a step towards a milestone and what it produces.
+// Activity is a kegiatan: a step towards a milestone and the output it is
+// expected to produce. Evidence names the activity it proves by its ID,
+// which stays while the milestone is edited.
 type Activity struct {
+	ID     uuid.UUID
 	Title  string
 	Output string
 }
@@ -76,6 +79,9 @@ type Milestone struct {
 	// ReviewComment is what the mentor wrote with the latest verdict: why,
 	// when they returned it ("" before any). It is kept with the review.
 	ReviewComment string
+	// MissingEvidenceReason is why the mentor verified it achieved although
+	// some of its activities had no approved evidence ("" when all had).
+	MissingEvidenceReason string
 	// ContinueToMid says the mentor agreed to continue it in the mid term if
 	// it is not achieved when the project completes.
 	ContinueToMid bool
@@ -141,7 +147,7 @@ func newMilestone(project uuid.UUID, plan MilestonePlan, now time.Time) (Milesto
 	if m.DueOn.IsZero() {
 		v.Add("dueOn", CodeFieldRequired)
 	}
-	m.Activities = activities(&v, plan.Activities)
+	m.Activities = activities(&v, nil, plan.Activities)
 	if plan.Position != nil {
 		m.Position = *plan.Position
 	}
@@ -166,7 +172,7 @@ func (m *Milestone) edit(c MilestoneChanges) error {
 		m.Position = *c.Position
 	}
 	if c.Activities != nil {
-		m.Activities = activities(&v, *c.Activities)
+		m.Activities = activities(&v, m.Activities, *c.Activities)
 	}
 	if err := v.Err(); err != nil {
 		return err
@@ -230,8 +236,11 @@ const (
 )
 
 // verify records the mentor's verdict: approve makes the milestone achieved
-// (see checkApprovable); return sends it back to in_progress with a comment.
-func (m *Milestone) verify(decision VerificationDecision, comment string) error {
+// (see checkApprovable) when each of its activities has approved evidence
+// (proved lists the activities that have), or the mentor says why not
+// (missingReason, kept with the milestone); return sends it back to
+// in_progress with a comment.
+func (m *Milestone) verify(decision VerificationDecision, comment string, proved []uuid.UUID, missingReason string) error {
 	if err := m.checkClaimed(); err != nil {
 		return err
 	}
@@ -240,7 +249,19 @@ func (m *Milestone) verify(decision VerificationDecision, comment string) error 
 		if err := m.checkApprovable(); err != nil {
 			return err
 		}
-		m.Status = MilestoneAchieved
+		var v Violations
+		missingReason = longText(&v, "missingEvidenceReason", missingReason)
+		if err := v.Err(); err != nil {
+			return err
+		}
+		unproved := m.unprovedActivities(proved)
+		if len(unproved) > 0 && missingReason == "" {
+			return Conflict(CodeMilestoneActivityUnproved, Params{"decision": VerifyApprove, "activities": strings.Join(unproved, "; ")})
+		}
+		if len(unproved) == 0 {
+			missingReason = ""
+		}
+		m.Status, m.MissingEvidenceReason = MilestoneAchieved, missingReason
 	case VerifyReturn:
 		if strings.TrimSpace(comment) == "" {
 			return Invalid("comment", CodeMilestoneReturnNeedsComment)
@@ -272,6 +293,27 @@ func (m *Milestone) checkApprovable() error {
 	return nil
 }
 
+// unprovedActivities are the titles of the milestone's activities that are
+// not among proved (those with approved evidence).
+func (m *Milestone) unprovedActivities(proved []uuid.UUID) []string {
+	var out []string
+	for _, a := range m.Activities {
+		if !slices.Contains(proved, a.ID) {
+			out = append(out, a.Title)
+		}
+	}
+	return out
+}
+
+// activity returns the milestone's activity id, or false.
+func (m *Milestone) activity(id uuid.UUID) (Activity, bool) {
+	i := slices.IndexFunc(m.Activities, func(a Activity) bool { return a.ID == id })
+	if i < 0 {
+		return Activity{}, false
+	}
+	return m.Activities[i], true
+}
+
 // startOnEvidence moves a planned milestone to in_progress when its first
 // evidence arrives.
 func (m *Milestone) startOnEvidence() {
@@ -280,14 +322,24 @@ func (m *Milestone) startOnEvidence() {
 	}
 }
 
-func activities(v *Violations, in []Activity) []Activity {
+// activities validates a new list of activities; one that names the ID of
+// an activity in old keeps it, any other gets a new ID.
+func activities(v *Violations, old, in []Activity) []Activity {
 	if len(in) > MaxActivities {
 		v.Add("activities", CodeFieldTooMany, Params{"max": MaxActivities})
+	}
+	known := map[uuid.UUID]bool{}
+	for _, a := range old {
+		known[a.ID] = true
 	}
 	out := make([]Activity, len(in))
 	for i, a := range in {
 		field := fmt.Sprintf("activities[%d]", i)
-		out[i] = Activity{Title: text(v, field+".title", a.Title, true), Output: text(v, field+".output", a.Output, false)}
+		if !known[a.ID] {
+			a.ID = NewID()
+		}
+		delete(known, a.ID)
+		out[i] = Activity{ID: a.ID, Title: text(v, field+".title", a.Title, true), Output: text(v, field+".output", a.Output, false)}
 	}
 	return out
 }

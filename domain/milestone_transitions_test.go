@@ -56,7 +56,7 @@ func TestMilestoneTransitions(t *testing.T) {
 			case "claim":
 				err = m.claim(testNow)
 			case "verify":
-				err = m.verify(tc.decision, tc.comment)
+				err = m.verify(tc.decision, tc.comment, nil, "")
 			case "start":
 				m.startOnEvidence()
 			}

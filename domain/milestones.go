@@ -183,9 +183,16 @@ func (s *Projects) ClaimMilestone(ctx context.Context, actor *Actor, id uuid.UUI
 }
 
 // VerifyMilestone records the mentor's verdict on a claimed milestone.
-func (s *Projects) VerifyMilestone(ctx context.Context, actor *Actor, id uuid.UUID, decision VerificationDecision, comment string) (Milestone, error) {
+//
+// Approving needs approved evidence of each of the milestone's activities,
+// or missingEvidenceReason: why the mentor verifies it without.
+func (s *Projects) VerifyMilestone(ctx context.Context, actor *Actor, id uuid.UUID, decision VerificationDecision, comment, missingEvidenceReason string) (Milestone, error) {
 	return s.changeMilestone(ctx, actor, id, VerifyMilestone, nil, func(tx Store, p *Project, m *Milestone) ([]Event, error) {
-		if err := m.verify(decision, comment); err != nil {
+		proved, err := tx.Evidence().ProvedActivities(ctx, m.ID)
+		if err != nil {
+			return nil, err
+		}
+		if err := m.verify(decision, comment, proved, missingEvidenceReason); err != nil {
 			return nil, err
 		}
 		now := s.now()

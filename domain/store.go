@@ -226,6 +226,9 @@ type EvidenceStore interface {
 	List(ctx context.Context, milestone uuid.UUID, page PageRequest) (Page[Evidence], error)
 	// Update stores e's status when its stored version is e.Version-1.
 	Update(ctx context.Context, e Evidence) error
+	// ProvedActivities returns the activities of a milestone that have
+	// approved evidence.
+	ProvedActivities(ctx context.Context, milestone uuid.UUID) ([]uuid.UUID, error)
 }
 
 // ReviewStore keeps reviews, which are only ever added.

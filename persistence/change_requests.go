@@ -71,7 +71,7 @@ func planChangesFromDomain(c domain.PlanChanges) planChangesValue {
 	for _, a := range c.Add {
 		p := milestonePlanValue{Horizon: a.Horizon, Title: a.Title, Description: a.Description, DueOn: a.DueOn, Position: a.Position, Activities: []activityValue{}}
 		for _, act := range a.Activities {
-			p.Activities = append(p.Activities, activityValue{Title: act.Title, Output: act.Output})
+			p.Activities = append(p.Activities, activityValue(act))
 		}
 		v.Add = append(v.Add, p)
 	}
@@ -90,7 +90,7 @@ func (v planChangesValue) toDomain() domain.PlanChanges {
 	for _, a := range v.Add {
 		p := domain.MilestonePlan{Horizon: a.Horizon, Title: a.Title, Description: a.Description, DueOn: a.DueOn, Position: a.Position, Activities: []domain.Activity{}}
 		for _, act := range a.Activities {
-			p.Activities = append(p.Activities, domain.Activity{Title: act.Title, Output: act.Output})
+			p.Activities = append(p.Activities, domain.Activity(act))
 		}
 		c.Add = append(c.Add, p)
 	}

@@ -54,7 +54,7 @@ type resourceValue struct {
 
 func designSectionsFromDomain(p domain.Project) designSectionsValue {
 	r := designSectionsValue{SuccessIndicators: []successIndicatorValue{}, Risks: []riskValue{}, Resources: []resourceValue{},
-		Team: teamValue{Sponsor: p.Team.Sponsor, Mentor: p.Team.Mentor, ProjectLeader: p.Team.ProjectLeader, Members: []teamMemberValue{}},
+		Team:               teamValue{Sponsor: p.Team.Sponsor, Mentor: p.Team.Mentor, ProjectLeader: p.Team.ProjectLeader, Members: []teamMemberValue{}},
 		StrategicAlignment: p.StrategicAlignment}
 	for _, s := range p.SuccessIndicators {
 		r.SuccessIndicators = append(r.SuccessIndicators, successIndicatorValue(s))

@@ -25,10 +25,13 @@ type milestoneRow struct {
 	Status      string          `bun:"status"`
 	ClaimedAt   *time.Time      `bun:"claimed_at"`
 	// ContinueToMid is the mentor's agreement to continue it in the mid term.
-	ContinueToMid bool      `bun:"continue_to_mid"`
-	Version       int64     `bun:"version"`
-	CreatedAt     time.Time `bun:"created_at"`
-	UpdatedAt     time.Time `bun:"updated_at"`
+	ContinueToMid bool `bun:"continue_to_mid"`
+	// MissingEvidenceReason is why the mentor verified it without approved
+	// evidence of every activity.
+	MissingEvidenceReason string    `bun:"missing_evidence_reason"`
+	Version               int64     `bun:"version"`
+	CreatedAt             time.Time `bun:"created_at"`
+	UpdatedAt             time.Time `bun:"updated_at"`
 	// EvidenceTally counts the milestone's evidence by status
 	// (selectMilestones); empty where the query does not read it.
 	EvidenceTally map[string]int `bun:"evidence_tally,scanonly"`
@@ -39,16 +42,17 @@ type milestoneRow struct {
 
 // activityValue is one element of milestones.activities.
 type activityValue struct {
-	Title  string `json:"title"`
-	Output string `json:"output"`
+	ID     uuid.UUID `json:"id"`
+	Title  string    `json:"title"`
+	Output string    `json:"output"`
 }
 
 func milestoneFromDomain(m domain.Milestone) milestoneRow {
 	r := milestoneRow{ID: m.ID, ProjectID: m.ProjectID, Horizon: string(m.Horizon), Title: m.Title, Description: m.Description,
 		DueOn: m.DueOn.Time(), Position: m.Position, Activities: []activityValue{}, Status: string(m.Status), ClaimedAt: m.ClaimedAt,
-		ContinueToMid: m.ContinueToMid, Version: m.Version, CreatedAt: m.CreatedAt, UpdatedAt: m.UpdatedAt}
+		ContinueToMid: m.ContinueToMid, MissingEvidenceReason: m.MissingEvidenceReason, Version: m.Version, CreatedAt: m.CreatedAt, UpdatedAt: m.UpdatedAt}
 	for _, a := range m.Activities {
-		r.Activities = append(r.Activities, activityValue{Title: a.Title, Output: a.Output})
+		r.Activities = append(r.Activities, activityValue(a))
 	}
 	return r
 }
@@ -56,12 +60,12 @@ func milestoneFromDomain(m domain.Milestone) milestoneRow {
 func (r milestoneRow) toDomain() domain.Milestone {
 	m := domain.Milestone{ID: r.ID, ProjectID: r.ProjectID, Horizon: domain.Horizon(r.Horizon), Title: r.Title, Description: r.Description,
 		DueOn: domain.DateOf(r.DueOn), Position: r.Position, Activities: []domain.Activity{}, Status: domain.MilestoneStatus(r.Status),
-		ClaimedAt: r.ClaimedAt, ContinueToMid: r.ContinueToMid, Evidence: domain.EvidenceTally{}, ReviewComment: r.ReviewComment, Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
+		ClaimedAt: r.ClaimedAt, ContinueToMid: r.ContinueToMid, MissingEvidenceReason: r.MissingEvidenceReason, Evidence: domain.EvidenceTally{}, ReviewComment: r.ReviewComment, Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
 	for status, n := range r.EvidenceTally {
 		m.Evidence[domain.EvidenceStatus(status)] = n
 	}
 	for _, a := range r.Activities {
-		m.Activities = append(m.Activities, domain.Activity{Title: a.Title, Output: a.Output})
+		m.Activities = append(m.Activities, domain.Activity(a))
 	}
 	return m
 }
@@ -195,6 +199,8 @@ type evidenceRow struct {
 	ID          uuid.UUID  `bun:"id,pk,type:uuid"`
 	MilestoneID uuid.UUID  `bun:"milestone_id,type:uuid"`
 	ProjectID   uuid.UUID  `bun:"project_id,type:uuid"`
+	ActivityID  *uuid.UUID `bun:"activity_id,type:uuid"`
+	Type        *string    `bun:"evidence_type"`
 	Title       string     `bun:"title"`
 	Description string     `bun:"description"`
 	URL         *string    `bun:"url"`
@@ -216,7 +222,11 @@ type evidenceRow struct {
 
 func evidenceFromDomain(e domain.Evidence) evidenceRow {
 	r := evidenceRow{ID: e.ID, MilestoneID: e.MilestoneID, ProjectID: e.ProjectID, Title: e.Title, Description: e.Description,
-		Status: string(e.Status), SubmittedBy: e.SubmittedBy, SubmittedAt: e.SubmittedAt, ReviewedAt: e.ReviewedAt, Version: e.Version}
+		ActivityID: e.ActivityID, Status: string(e.Status), SubmittedBy: e.SubmittedBy, SubmittedAt: e.SubmittedAt, ReviewedAt: e.ReviewedAt, Version: e.Version}
+	if e.Type != "" {
+		t := string(e.Type)
+		r.Type = &t
+	}
 	if e.URL != "" {
 		r.URL = &e.URL
 	}
@@ -228,7 +238,10 @@ func evidenceFromDomain(e domain.Evidence) evidenceRow {
 
 func (r evidenceRow) toDomain() domain.Evidence {
 	e := domain.Evidence{ID: r.ID, MilestoneID: r.MilestoneID, ProjectID: r.ProjectID, Horizon: domain.Horizon(r.Horizon), Title: r.Title, Description: r.Description,
-		Status: domain.EvidenceStatus(r.Status), SubmittedBy: r.SubmittedBy, SubmittedAt: r.SubmittedAt.UTC(), ReviewedAt: r.ReviewedAt, ReviewComment: r.ReviewComment, Version: r.Version}
+		ActivityID: r.ActivityID, Status: domain.EvidenceStatus(r.Status), SubmittedBy: r.SubmittedBy, SubmittedAt: r.SubmittedAt.UTC(), ReviewedAt: r.ReviewedAt, ReviewComment: r.ReviewComment, Version: r.Version}
+	if r.Type != nil {
+		e.Type = domain.EvidenceType(*r.Type)
+	}
 	if r.URL != nil {
 		e.URL = *r.URL
 	}
@@ -291,4 +304,13 @@ func (s *EvidenceStore) Update(ctx context.Context, e domain.Evidence) error {
 	res, err := s.db.NewUpdate().Model(&row).Column("status", "reviewed_at", "version").
 		WherePK().Where("version = ?", e.Version-1).Exec(ctx)
 	return staleUnlessOne(res, err)
+}
+
+// ProvedActivities returns the activities of a milestone that have approved
+// evidence.
+func (s *EvidenceStore) ProvedActivities(ctx context.Context, milestone uuid.UUID) ([]uuid.UUID, error) {
+	var ids []uuid.UUID
+	err := s.db.NewSelect().Model((*evidenceRow)(nil)).ColumnExpr("DISTINCT activity_id").
+		Where("milestone_id = ? AND status = ? AND activity_id IS NOT NULL", milestone, domain.EvidenceApproved).Scan(ctx, &ids)
+	return ids, dbError(err)
 }

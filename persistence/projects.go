@@ -14,27 +14,27 @@ import (
 type projectRow struct {
 	bun.BaseModel `bun:"table:projects,alias:p"`
 
-	ID                uuid.UUID          `bun:"id,pk,type:uuid"`
-	EnrollmentID      uuid.UUID          `bun:"enrollment_id,type:uuid"`
-	Title             string             `bun:"title"`
-	Problem           string             `bun:"problem"`
-	Background        string             `bun:"background"`
-	Goal              string             `bun:"goal"`
-	Benefits          string             `bun:"benefits"`
-	Scope             string             `bun:"scope"`
-	InnovationAreas   []string           `bun:"innovation_areas,array"`
-	Stakeholders      []stakeholderValue `bun:"stakeholders,type:jsonb"`
+	ID              uuid.UUID          `bun:"id,pk,type:uuid"`
+	EnrollmentID    uuid.UUID          `bun:"enrollment_id,type:uuid"`
+	Title           string             `bun:"title"`
+	Problem         string             `bun:"problem"`
+	Background      string             `bun:"background"`
+	Goal            string             `bun:"goal"`
+	Benefits        string             `bun:"benefits"`
+	Scope           string             `bun:"scope"`
+	InnovationAreas []string           `bun:"innovation_areas,array"`
+	Stakeholders    []stakeholderValue `bun:"stakeholders,type:jsonb"`
 	designSectionsValue
-	Status            string             `bun:"status"`
-	RevisionRequested bool               `bun:"revision_requested"`
-	RevisionComment   string             `bun:"revision_comment"`
-	DesignRound       int                `bun:"design_round"`
-	DesignSubmittedAt *time.Time         `bun:"design_submitted_at"`
-	PlanVersion       int                `bun:"plan_version"`
-	PlanApprovedAt    *time.Time         `bun:"plan_approved_at"`
-	Version           int64              `bun:"version"`
-	CreatedAt         time.Time          `bun:"created_at"`
-	UpdatedAt         time.Time          `bun:"updated_at"`
+	Status            string     `bun:"status"`
+	RevisionRequested bool       `bun:"revision_requested"`
+	RevisionComment   string     `bun:"revision_comment"`
+	DesignRound       int        `bun:"design_round"`
+	DesignSubmittedAt *time.Time `bun:"design_submitted_at"`
+	PlanVersion       int        `bun:"plan_version"`
+	PlanApprovedAt    *time.Time `bun:"plan_approved_at"`
+	Version           int64      `bun:"version"`
+	CreatedAt         time.Time  `bun:"created_at"`
+	UpdatedAt         time.Time  `bun:"updated_at"`
 
 	// From the project's enrollment.
 	CohortID      uuid.UUID  `bun:"cohort_id,scanonly"`

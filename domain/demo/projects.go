@@ -377,7 +377,7 @@ func (r *run) evidence(m, k int, then verdict) func(context.Context) error {
 	return func(ctx context.Context) error {
 		a := r.milestones[m].Activities[k]
 		picture := strings.HasPrefix(a.Output, "Dokumentasi") || strings.HasPrefix(a.Output, "Tangkapan layar")
-		return r.file(ctx, m, a.Output, "Keluaran kegiatan: "+a.Title+".", picture, then)
+		return r.file(ctx, m, k, evidenceTypeOf(a.Output), a.Output, "Keluaran kegiatan: "+a.Title+".", picture, then)
 	}
 }
 
@@ -385,12 +385,27 @@ func (r *run) evidence(m, k int, then verdict) func(context.Context) error {
 func (r *run) photo(m int, then verdict) func(context.Context) error {
 	return func(ctx context.Context) error {
 		a := r.milestones[m].Activities[0]
-		return r.file(ctx, m, "Foto kegiatan: "+a.Title, "Dokumentasi kegiatan "+strings.ToLower(a.Title[:1])+a.Title[1:]+".", true, then)
+		return r.file(ctx, m, 0, domain.EvidencePhoto, "Foto kegiatan: "+a.Title, "Dokumentasi kegiatan "+strings.ToLower(a.Title[:1])+a.Title[1:]+".", true, then)
 	}
 }
 
-// file stores a generated file as the participant's evidence for milestone m.
-func (r *run) file(ctx context.Context, m int, title, description string, picture bool, then verdict) error {
+// evidenceTypeOf is the type of the evidence of an activity's output, as
+// the demo's outputs name them.
+func evidenceTypeOf(output string) domain.EvidenceType {
+	for prefix, t := range map[string]domain.EvidenceType{"SK": domain.EvidenceSK, "Notula": domain.EvidenceMinutes,
+		"Daftar hadir": domain.EvidenceAttendance, "Dokumentasi": domain.EvidencePhoto, "Berita acara": domain.EvidenceOfficialMemo,
+		"Tangkapan layar": domain.EvidenceScreenshot, "Perwal": domain.EvidenceRegulation, "Perbup": domain.EvidenceRegulation,
+		"MoU": domain.EvidenceAgreement, "PKS": domain.EvidenceAgreement} {
+		if strings.HasPrefix(output, prefix) {
+			return t
+		}
+	}
+	return domain.EvidenceOther
+}
+
+// file stores a generated file as the participant's evidence of activity
+// k of milestone m.
+func (r *run) file(ctx context.Context, m, k int, kind domain.EvidenceType, title, description string, picture bool, then verdict) error {
 	milestone := r.milestones[m]
 	name, content := slug(title)+".pdf", pdfDocument(title,
 		"Proyek perubahan: "+r.p.fill(r.p.Theme.Title),
@@ -408,18 +423,22 @@ func (r *run) file(ctx context.Context, m int, title, description string, pictur
 	if err != nil {
 		return fmt.Errorf("store %s: %w", name, err)
 	}
-	e, err := r.b.s.Projects.SubmitEvidence(ctx, r.participant, milestone.ID, domain.EvidenceDraft{Title: title, Description: description, File: stored})
+	activity := milestone.Activities[k].ID
+	e, err := r.b.s.Projects.SubmitEvidence(ctx, r.participant, milestone.ID, domain.EvidenceDraft{ActivityID: &activity, Type: string(kind),
+		Title: title, Description: description, File: stored})
 	if err != nil {
 		return err
 	}
 	return then(ctx, r, e)
 }
 
-// publication submits a link to the news of milestone m on the agency's website.
+// publication submits a link to the news of milestone m on the agency's
+// website, as evidence of its last activity.
 func (r *run) publication(m int, then verdict) func(context.Context) error {
 	return func(ctx context.Context) error {
 		milestone := r.milestones[m]
-		e, err := r.b.s.Projects.SubmitEvidence(ctx, r.participant, milestone.ID, domain.EvidenceDraft{
+		activity := milestone.Activities[len(milestone.Activities)-1].ID
+		e, err := r.b.s.Projects.SubmitEvidence(ctx, r.participant, milestone.ID, domain.EvidenceDraft{ActivityID: &activity, Type: string(domain.EvidenceLink),
 			Title:       "Publikasi kegiatan di laman resmi " + r.p.Region.Agency,
 			Description: "Berita kegiatan tahapan “" + milestone.Title + "”.",
 			URL:         fmt.Sprintf("https://%s/berita/%s", r.p.Region.Domain, slug(milestone.Title))})
@@ -442,7 +461,7 @@ func (r *run) claim(m int) func(context.Context) error {
 func (r *run) verify(m int) func(context.Context) error {
 	return func(ctx context.Context) error {
 		_, err := r.b.s.Projects.VerifyMilestone(ctx, r.mentor, r.milestones[m].ID, domain.VerifyApprove,
-			"Milestone tercapai sesuai rencana; bukti dukung lengkap.")
+			"Milestone tercapai sesuai rencana; bukti dukung lengkap.", "")
 		return err
 	}
 }

@@ -933,6 +933,8 @@ const (
 	ErrorDetailCodeEnrollmentAlreadyEnrolled       ErrorDetailCode = "enrollment.already_enrolled"
 	ErrorDetailCodeEnrollmentCoachNotStaff         ErrorDetailCode = "enrollment.coach_not_staff"
 	ErrorDetailCodeEnrollmentSelf                  ErrorDetailCode = "enrollment.self"
+	ErrorDetailCodeEvidenceActivityRequired        ErrorDetailCode = "evidence.activity_required"
+	ErrorDetailCodeEvidenceActivityUnknown         ErrorDetailCode = "evidence.activity_unknown"
 	ErrorDetailCodeEvidenceDesignNotApproved       ErrorDetailCode = "evidence.design_not_approved"
 	ErrorDetailCodeEvidenceFileAndUrl              ErrorDetailCode = "evidence.file_and_url"
 	ErrorDetailCodeEvidenceFileOrUrl               ErrorDetailCode = "evidence.file_or_url"
@@ -985,6 +987,7 @@ const (
 	ErrorDetailCodeMentorIsExaminer                ErrorDetailCode = "mentor.is_examiner"
 	ErrorDetailCodeMentorIsParticipant             ErrorDetailCode = "mentor.is_participant"
 	ErrorDetailCodeMilestoneAchieved               ErrorDetailCode = "milestone.achieved"
+	ErrorDetailCodeMilestoneActivityUnproved       ErrorDetailCode = "milestone.activity_unproved"
 	ErrorDetailCodeMilestoneAlreadyStarted         ErrorDetailCode = "milestone.already_started"
 	ErrorDetailCodeMilestoneDesignNotApproved      ErrorDetailCode = "milestone.design_not_approved"
 	ErrorDetailCodeMilestoneEvidencePending        ErrorDetailCode = "milestone.evidence_pending"
@@ -1196,6 +1199,8 @@ const (
 	ErrorModelCodeEnrollmentAlreadyEnrolled       ErrorModelCode = "enrollment.already_enrolled"
 	ErrorModelCodeEnrollmentCoachNotStaff         ErrorModelCode = "enrollment.coach_not_staff"
 	ErrorModelCodeEnrollmentSelf                  ErrorModelCode = "enrollment.self"
+	ErrorModelCodeEvidenceActivityRequired        ErrorModelCode = "evidence.activity_required"
+	ErrorModelCodeEvidenceActivityUnknown         ErrorModelCode = "evidence.activity_unknown"
 	ErrorModelCodeEvidenceDesignNotApproved       ErrorModelCode = "evidence.design_not_approved"
 	ErrorModelCodeEvidenceFileAndUrl              ErrorModelCode = "evidence.file_and_url"
 	ErrorModelCodeEvidenceFileOrUrl               ErrorModelCode = "evidence.file_or_url"
@@ -1248,6 +1253,7 @@ const (
 	ErrorModelCodeMentorIsExaminer                ErrorModelCode = "mentor.is_examiner"
 	ErrorModelCodeMentorIsParticipant             ErrorModelCode = "mentor.is_participant"
 	ErrorModelCodeMilestoneAchieved               ErrorModelCode = "milestone.achieved"
+	ErrorModelCodeMilestoneActivityUnproved       ErrorModelCode = "milestone.activity_unproved"
 	ErrorModelCodeMilestoneAlreadyStarted         ErrorModelCode = "milestone.already_started"
 	ErrorModelCodeMilestoneDesignNotApproved      ErrorModelCode = "milestone.design_not_approved"
 	ErrorModelCodeMilestoneEvidencePending        ErrorModelCode = "milestone.evidence_pending"
@@ -1546,6 +1552,20 @@ const (
 	EvidenceStatusRejected  EvidenceStatus = "rejected"
 	EvidenceStatusSubmitted EvidenceStatus = "submitted"
 	EvidenceStatusWithdrawn EvidenceStatus = "withdrawn"
+)
+
+// Defines values for EvidenceType.
+const (
+	EvidenceTypeBeritaAcara  EvidenceType = "berita_acara"
+	EvidenceTypeDaftarHadir  EvidenceType = "daftar_hadir"
+	EvidenceTypeFoto         EvidenceType = "foto"
+	EvidenceTypeLainnya      EvidenceType = "lainnya"
+	EvidenceTypeMouPks       EvidenceType = "mou_pks"
+	EvidenceTypeNotula       EvidenceType = "notula"
+	EvidenceTypePerwalPerbup EvidenceType = "perwal_perbup"
+	EvidenceTypeScreenshot   EvidenceType = "screenshot"
+	EvidenceTypeSk           EvidenceType = "sk"
+	EvidenceTypeTautan       EvidenceType = "tautan"
 )
 
 // Defines values for EvidenceReviewDecision.
@@ -2637,6 +2657,8 @@ const (
 	RefusedActionCodeEnrollmentAlreadyEnrolled       RefusedActionCode = "enrollment.already_enrolled"
 	RefusedActionCodeEnrollmentCoachNotStaff         RefusedActionCode = "enrollment.coach_not_staff"
 	RefusedActionCodeEnrollmentSelf                  RefusedActionCode = "enrollment.self"
+	RefusedActionCodeEvidenceActivityRequired        RefusedActionCode = "evidence.activity_required"
+	RefusedActionCodeEvidenceActivityUnknown         RefusedActionCode = "evidence.activity_unknown"
 	RefusedActionCodeEvidenceDesignNotApproved       RefusedActionCode = "evidence.design_not_approved"
 	RefusedActionCodeEvidenceFileAndUrl              RefusedActionCode = "evidence.file_and_url"
 	RefusedActionCodeEvidenceFileOrUrl               RefusedActionCode = "evidence.file_or_url"
@@ -2689,6 +2711,7 @@ const (
 	RefusedActionCodeMentorIsExaminer                RefusedActionCode = "mentor.is_examiner"
 	RefusedActionCodeMentorIsParticipant             RefusedActionCode = "mentor.is_participant"
 	RefusedActionCodeMilestoneAchieved               RefusedActionCode = "milestone.achieved"
+	RefusedActionCodeMilestoneActivityUnproved       RefusedActionCode = "milestone.activity_unproved"
 	RefusedActionCodeMilestoneAlreadyStarted         RefusedActionCode = "milestone.already_started"
 	RefusedActionCodeMilestoneDesignNotApproved      RefusedActionCode = "milestone.design_not_approved"
 	RefusedActionCodeMilestoneEvidencePending        RefusedActionCode = "milestone.evidence_pending"
@@ -3434,6 +3457,20 @@ const (
 	RemoveCohortStaffParamsRoleOrganizer RemoveCohortStaffParamsRole = "organizer"
 )
 
+// Defines values for SubmitEvidenceMultipartBodyType.
+const (
+	SubmitEvidenceMultipartBodyTypeBeritaAcara  SubmitEvidenceMultipartBodyType = "berita_acara"
+	SubmitEvidenceMultipartBodyTypeDaftarHadir  SubmitEvidenceMultipartBodyType = "daftar_hadir"
+	SubmitEvidenceMultipartBodyTypeFoto         SubmitEvidenceMultipartBodyType = "foto"
+	SubmitEvidenceMultipartBodyTypeLainnya      SubmitEvidenceMultipartBodyType = "lainnya"
+	SubmitEvidenceMultipartBodyTypeMouPks       SubmitEvidenceMultipartBodyType = "mou_pks"
+	SubmitEvidenceMultipartBodyTypeNotula       SubmitEvidenceMultipartBodyType = "notula"
+	SubmitEvidenceMultipartBodyTypePerwalPerbup SubmitEvidenceMultipartBodyType = "perwal_perbup"
+	SubmitEvidenceMultipartBodyTypeScreenshot   SubmitEvidenceMultipartBodyType = "screenshot"
+	SubmitEvidenceMultipartBodyTypeSk           SubmitEvidenceMultipartBodyType = "sk"
+	SubmitEvidenceMultipartBodyTypeTautan       SubmitEvidenceMultipartBodyType = "tautan"
+)
+
 // Defines values for SearchShowcaseParamsProgram.
 const (
 	SearchShowcaseParamsProgramPka  SearchShowcaseParamsProgram = "pka"
@@ -3486,7 +3523,10 @@ type ActivationRequest struct {
 
 // Activity defines model for Activity.
 type Activity struct {
-	// Output What it produces.
+	// Id The activity's id, by which evidence names it: given, it keeps an activity of the milestone as it is edited; absent or unknown, a new one is made. Always present in answers.
+	Id *openapi_types.UUID `json:"id,omitempty"`
+
+	// Output The output it is expected to produce.
 	Output *string `json:"output,omitempty"`
 
 	// Title The step.
@@ -4646,6 +4686,8 @@ type ErrorDetailCode string
 // | `enrollment.already_enrolled` | is already enrolled in this cohort |
 // | `enrollment.coach_not_staff` | must be a coach of the cohort: add them as staff with the role coach first |
 // | `enrollment.self` | must be someone other than the participant |
+// | `evidence.activity_required` | name the activity of the milestone this evidence proves |
+// | `evidence.activity_unknown` | is not an activity of this milestone |
 // | `evidence.design_not_approved` | evidence is submitted once the design is approved |
 // | `evidence.file_and_url` | send a file or a url, not both |
 // | `evidence.file_or_url` | send a file or a url |
@@ -4698,6 +4740,7 @@ type ErrorDetailCode string
 // | `mentor.is_examiner` | is a examiner of this cohort and cannot also be a participant's mentor |
 // | `mentor.is_participant` | is a participant of this cohort and cannot also be a mentor in it |
 // | `milestone.achieved` | the milestone is achieved already |
+// | `milestone.activity_unproved` | each activity needs approved evidence before the milestone is verified achieved, or say why not (missingEvidenceReason); without approved evidence: {activities} |
 // | `milestone.already_started` | only a planned milestone can be started; it is {status} |
 // | `milestone.design_not_approved` | milestones are claimed once the design is approved |
 // | `milestone.evidence_pending` | review every submitted evidence of the milestone before verifying it |
@@ -4981,6 +5024,9 @@ type Evidence struct {
 	// Actions The operations (by operationId) you may perform on it now.
 	Actions []EvidenceActions `json:"actions"`
 
+	// ActivityId The activity of the milestone it proves; absent for evidence submitted before activities were named.
+	ActivityId *openapi_types.UUID `json:"activityId,omitempty"`
+
 	// Description Description.
 	Description string `json:"description"`
 
@@ -5029,6 +5075,9 @@ type Evidence struct {
 	// Title Title.
 	Title string `json:"title"`
 
+	// Type What kind of document it is (SK, notula, daftar hadir, foto, berita acara, MoU/PKS, Perwal/Perbup, screenshot, tautan, lainnya); absent for evidence from before types.
+	Type *EvidenceType `json:"type,omitempty"`
+
 	// Url The link, for a link.
 	Url *string `json:"url,omitempty"`
 
@@ -5044,6 +5093,9 @@ type EvidenceKind string
 
 // EvidenceStatus Where its review stands.
 type EvidenceStatus string
+
+// EvidenceType What kind of document it is (SK, notula, daftar hadir, foto, berita acara, MoU/PKS, Perwal/Perbup, screenshot, tautan, lainnya); absent for evidence from before types.
+type EvidenceType string
 
 // EvidenceReview defines model for EvidenceReview.
 type EvidenceReview struct {
@@ -5676,6 +5728,9 @@ type Milestone struct {
 
 	// Id The milestone's id.
 	Id openapi_types.UUID `json:"id"`
+
+	// MissingEvidenceReason Why the mentor verified it achieved although some of its activities had no approved evidence.
+	MissingEvidenceReason *string `json:"missingEvidenceReason,omitempty"`
 
 	// Overdue Past its due date and not achieved (as of today).
 	Overdue bool `json:"overdue"`
@@ -7575,6 +7630,9 @@ type Verification struct {
 
 	// Decision approve (the milestone is achieved), or return it to in_progress.
 	Decision VerificationDecision `json:"decision"`
+
+	// MissingEvidenceReason Approving needs approved evidence of each of the milestone's activities (409 milestone.activity_unproved otherwise), unless the mentor says here why not; the reason is kept and shown with the milestone.
+	MissingEvidenceReason *string `json:"missingEvidenceReason,omitempty"`
 }
 
 // VerificationDecision approve (the milestone is achieved), or return it to in_progress.
@@ -7900,6 +7958,9 @@ type ListEvidenceParams struct {
 
 // SubmitEvidenceMultipartBody defines parameters for SubmitEvidence.
 type SubmitEvidenceMultipartBody struct {
+	// ActivityId The activity of the milestone this evidence proves; required when the milestone has activities (evidence.activity_required).
+	ActivityId *openapi_types.UUID `json:"activityId,omitempty"`
+
 	// Description Description.
 	Description *string `json:"description,omitempty"`
 
@@ -7909,9 +7970,15 @@ type SubmitEvidenceMultipartBody struct {
 	// Title Title.
 	Title string `json:"title"`
 
+	// Type What kind of document it is; tautan for a link and lainnya for a file when left out.
+	Type *SubmitEvidenceMultipartBodyType `json:"type,omitempty"`
+
 	// Url An http or https link, instead of a file.
 	Url *string `json:"url,omitempty"`
 }
+
+// SubmitEvidenceMultipartBodyType defines parameters for SubmitEvidence.
+type SubmitEvidenceMultipartBodyType string
 
 // CreateProgramTemplateParams defines parameters for CreateProgramTemplate.
 type CreateProgramTemplateParams struct {
