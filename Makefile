@@ -19,10 +19,12 @@ build:
 ## test: vet, check and lint the committed spec and clients, run every test on a real PostgreSQL
 test: postgres vet openapi-check lint-spec ts-check web-check test-go test-web
 
-## test-go: every Go test on a real PostgreSQL, with the race detector; then the API's tests again on
-## pools of one connection each, which hang (and fail) if a request holds two at once
+## test-go: every Go test on a real PostgreSQL, with the race detector (-short: without the API's long
+## sequential tests, see longSequential in api/harness_test.go); then the API's and the domain's tests
+## again, all of them, without the race detector, on pools of one connection each, which hang (and
+## fail) if a request holds two at once
 test-go: postgres
-	$(GO) test -race -count=1 -parallel 8 -timeout 20m ./...
+	$(GO) test -race -short -count=1 -parallel 8 -timeout 20m ./...
 	PROPER_TEST_DB_CONNECTIONS=1 $(GO) test -count=1 -parallel 8 -timeout 6m ./api ./domain/...
 
 ## test-web: the whole loop through the web app in headless Chromium (installed when missing), with axe checks and screenshots

@@ -150,6 +150,7 @@ var accessMatrix = map[string]accessCase{
 // (whose answers the server's transport checks against the spec), and
 // checks that each call reached the operation it is listed under.
 func TestEveryOperationAnswersEveryRoleAsThePolicySays(t *testing.T) {
+	longSequential(t)
 	t.Parallel()
 	w := newWorld(t)
 	w.arrangeWorkflow(t)

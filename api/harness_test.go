@@ -199,6 +199,19 @@ func expect(t testing.TB, r response, status int) response {
 	return r
 }
 
+// longSequential skips, in a -short run, a long test that sends many
+// requests one after another and checks their answers, not concurrency.
+// make test runs the race detector's pass with -short, where these tests
+// would take minutes for nothing the detector could find, and its second
+// pass (one-connection pools, no race detector) without it: every test
+// still runs on every make test.
+func longSequential(t testing.TB) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("long and sequential: make test runs it in its pass without the race detector")
+	}
+}
+
 // uniq returns a short string no other call returns, for e-mail addresses
 // and codes that must not collide, also between tests running in parallel.
 func uniq() string {

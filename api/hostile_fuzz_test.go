@@ -43,6 +43,7 @@ type jsonOperation struct {
 // most 1 MiB allocates more than 64 MiB. The operations are read from the
 // server's own OpenAPI document, so new ones are covered as they come.
 func FuzzHostileJSON(f *testing.F) {
+	longSequential(f)
 	// The server logs to a buffer: a fuzz target may not log through f.
 	var serverLog lastLines
 	w := arrangeWorld(f, newAppLogging(f, pgtest.DB(f), slog.New(slog.NewTextHandler(&serverLog, &slog.HandlerOptions{Level: slog.LevelWarn}))))

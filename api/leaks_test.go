@@ -20,6 +20,7 @@ import (
 // the people of this cohort: each answer is a 404 exactly like the one for
 // an id that does not exist.
 func TestOtherCohortsIdsAreInvisibleEverywhere(t *testing.T) {
+	longSequential(t)
 	t.Parallel()
 	w := newWorld(t)
 	w.arrangeWorkflow(t)

@@ -68,6 +68,7 @@ var pagedLists = []listCase{
 // with small pages, by nextCursor and by Link rel="next": each walk ends,
 // and meets every item of the list once, in the list's order.
 func TestFollowingNextCursorVisitsEveryItemOnce(t *testing.T) {
+	longSequential(t)
 	t.Parallel()
 	w := arrangePaging(t)
 	for _, c := range pagedLists {
