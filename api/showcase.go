@@ -478,22 +478,16 @@ func registerShowcase(api huma.API, s *Services) {
 		OperationID: "list-similar-projects", Method: http.MethodGet, Path: "/projects/{projectId}/similar",
 		Summary: "Find projects alike this one (originality check)", Tags: []string{"projects"}, Security: signedIn,
 		Description: "Lists the projects of any cohort most alike this one in title, problem and goal, most alike first, with a score from 0 to 1 and the fields that match, so that a copied project is spotted and a replication can be declared as one. " +
-			"Candidates are the projects sharing two neighbouring key words (stemmed, and used by fewer than one project in twenty) of the title, goal or problem; the score is the trigram similarity of each field. Of other projects it shows only their title, agency, cohort, status and showcase entry. " +
+			"Candidates are the projects with the same problem or goal word for word (whitespace and case aside), with an alike title (trigrams), or sharing two neighbouring stemmed words of the title, goal or problem (once there are a thousand projects, words used by more than one in twenty are left out); the score is the trigram similarity of each field, so a verbatim copy is found among two projects or millions. Of other projects it shows only their title, agency, cohort, status and showcase entry. " +
+			"A paged list like every other (items, nextCursor). " +
 			"The participant's coach and the cohort's examiners and organizers may do this.",
 		Errors: []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusUnprocessableEntity},
 	}, func(ctx context.Context, in *struct {
 		ProjectPath
-		Limit int `query:"limit" minimum:"1" maximum:"50" default:"10" doc:"How many projects to list at most (1–50)."`
-	}) (*struct{ Body []SimilarProject }, error) {
-		found, err := s.Showcase.SimilarProjects(ctx, actorOf(ctx), in.ProjectID, in.Limit)
-		if err != nil {
-			return nil, err
-		}
-		out := &struct{ Body []SimilarProject }{Body: make([]SimilarProject, len(found))}
-		for i, f := range found {
-			out.Body[i] = newSimilarProject(f)
-		}
-		return out, nil
+		Limit  int    `query:"limit" minimum:"1" maximum:"50" default:"10" doc:"How many projects a page lists at most (1–50)."`
+		Cursor string `query:"cursor" maxLength:"2048" doc:"Where to continue: the nextCursor of the previous page. Omit for the first page."`
+	}) (*listOutput[SimilarProject], error) {
+		return listAnswer(ctx, newSimilarProject)(s.Showcase.SimilarProjects(ctx, actorOf(ctx), in.ProjectID, domain.PageRequest{Limit: in.Limit, Cursor: in.Cursor}))
 	})
 }
 

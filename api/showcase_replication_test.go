@@ -97,18 +97,22 @@ func TestOriginalityCheckFindsACopiedProjectInAnotherCohort(t *testing.T) {
 	if strings.Contains(string(r.body), "RAHASIA") || strings.Contains(string(r.body), "kuota harian") {
 		t.Errorf("private fields of another project: %s", r.body)
 	}
-	var found []struct {
-		ProjectID     uuid.UUID
-		Title         string
-		AgencyName    string
-		CohortName    string
-		Status        string
-		PublicationID *uuid.UUID
-		Score         float64
-		MatchedFields []string
-		Similarity    struct{ Title, Problem, Goal float64 }
+	var page struct {
+		Items []struct {
+			ProjectID     uuid.UUID
+			Title         string
+			AgencyName    string
+			CohortName    string
+			Status        string
+			PublicationID *uuid.UUID
+			Score         float64
+			MatchedFields []string
+			Similarity    struct{ Title, Problem, Goal float64 }
+		}
+		NextCursor string
 	}
-	r.decode(t, &found)
+	r.decode(t, &page)
+	found := page.Items
 	if len(found) == 0 || found[0].ProjectID != copied {
 		t.Fatalf("found %+v", found)
 	}
@@ -124,9 +128,26 @@ func TestOriginalityCheckFindsACopiedProjectInAnotherCohort(t *testing.T) {
 	if slices.Contains(ids, w.project()) || slices.Contains(ids, unrelated) || !slices.Contains(ids, alike) {
 		t.Errorf("found %v; itself %s, unrelated %s, alike %s", ids, w.project(), unrelated, alike)
 	}
-	var limited []struct{}
-	expect(t, w.get(projectPath(w, "/similar?limit=1"), w.tokenOf(roleCoach)), http.StatusOK).decode(t, &limited)
-	if len(limited) != 1 {
-		t.Errorf("limit=1 gave %d", len(limited))
+	// Paged like every other list: one at a time, each once, in order.
+	var paged []uuid.UUID
+	path := projectPath(w, "/similar?limit=1")
+	for range len(found) + 1 {
+		var one struct {
+			Items      []struct{ ProjectID uuid.UUID }
+			NextCursor string
+		}
+		expect(t, w.get(path, w.tokenOf(roleCoach)), http.StatusOK).decode(t, &one)
+		if len(one.Items) != 1 {
+			t.Fatalf("limit=1 gave %d", len(one.Items))
+		}
+		paged = append(paged, one.Items[0].ProjectID)
+		if one.NextCursor == "" {
+			break
+		}
+		path = projectPath(w, "/similar?limit=1&cursor="+one.NextCursor)
 	}
+	if !slices.Equal(paged, ids) {
+		t.Errorf("paged %v, want %v", paged, ids)
+	}
+	expect(t, w.get(projectPath(w, "/similar?cursor=notacursor"), w.tokenOf(roleCoach)), http.StatusUnprocessableEntity)
 }

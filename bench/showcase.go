@@ -86,7 +86,7 @@ func timeSimilar(ctx context.Context, db *bun.DB) error {
 	var took []time.Duration
 	for _, id := range ids {
 		begun := time.Now()
-		if _, err := store.Similarity().Similar(ctx, id, 10); err != nil {
+		if _, err := store.Similarity().Similar(ctx, id, domain.PageRequest{Limit: 10}); err != nil {
 			return err
 		}
 		took = append(took, time.Since(begun))

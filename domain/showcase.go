@@ -579,9 +579,9 @@ type ReplicationStore interface {
 
 // SimilarityStore finds projects alike one another.
 type SimilarityStore interface {
-	// Similar returns at most limit other projects, of any cohort, most
-	// alike the project in title, problem and goal first.
-	Similar(ctx context.Context, project uuid.UUID, limit int) ([]SimilarProject, error)
+	// Similar returns a page of other projects, of any cohort, alike the
+	// project in title, problem or goal, the most alike first.
+	Similar(ctx context.Context, project uuid.UUID, page PageRequest) (Page[SimilarProject], error)
 }
 
 // ShowcaseWords adds to seen the words of texts that the showcase's

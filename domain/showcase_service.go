@@ -237,28 +237,31 @@ func (s *Showcase) AgencyReplications(ctx context.Context, actor *Actor, agencyI
 	return s.store.Replications().OfAgency(ctx, agencyID, page)
 }
 
-// SimilarProjects lists the projects of any cohort most alike the given
-// one in title, problem and goal, for the originality check by its
-// participant's coach and its cohort's examiners and organizers. Of other
-// projects it shows only their title, agency, cohort and status.
-func (s *Showcase) SimilarProjects(ctx context.Context, actor *Actor, projectID uuid.UUID, limit int) ([]SimilarProject, error) {
+// SimilarProjects lists a page of the projects of any cohort most alike
+// the given one in title, problem and goal, for the originality check by
+// its participant's coach and its cohort's examiners and organizers. Of
+// other projects it shows only their title, agency, cohort and status. A
+// page holds at most MaxSimilarProjects, DefaultSimilarProjects unless
+// asked.
+func (s *Showcase) SimilarProjects(ctx context.Context, actor *Actor, projectID uuid.UUID, page PageRequest) (Page[SimilarProject], error) {
 	project, err := s.store.Projects().Get(ctx, projectID, false)
 	if err != nil {
-		return nil, err
+		return Page[SimilarProject]{}, err
 	}
 	if err := Authorize(actor, FindSimilar, projectTarget(project)); err != nil {
-		return nil, err
+		return Page[SimilarProject]{}, err
 	}
-	if limit <= 0 {
-		limit = DefaultSimilarProjects
+	if page.Limit <= 0 {
+		page.Limit = DefaultSimilarProjects
 	}
-	found, err := s.store.Similarity().Similar(ctx, projectID, min(limit, MaxSimilarProjects))
+	page.Limit = min(page.Limit, MaxSimilarProjects)
+	found, err := s.store.Similarity().Similar(ctx, projectID, page)
 	if err != nil {
-		return nil, err
+		return Page[SimilarProject]{}, err
 	}
 	today := DateOf(s.now())
-	for i := range found {
-		found[i].Status = EffectiveStatus(found[i].Status, found[i].ImplementationStartsOn, today)
+	for i := range found.Items {
+		found.Items[i].Status = EffectiveStatus(found.Items[i].Status, found.Items[i].ImplementationStartsOn, today)
 	}
 	return found, nil
 }

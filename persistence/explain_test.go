@@ -114,7 +114,7 @@ func TestTheMainQueriesUseIndexes(t *testing.T) {
 			return err
 		},
 		"showcase entry":      func() error { _, err := store.Showcase().Entry(ctx, publication); return err },
-		"similar projects":    func() error { _, err := store.Similarity().Similar(ctx, project, 10); return err },
+		"similar projects":    func() error { _, err := store.Similarity().Similar(ctx, project, domain.PageRequest{Limit: 10}); return err },
 		"agency replications": func() error { _, err := store.Replications().OfAgency(ctx, agency, page); return err },
 	}
 	for name, call := range calls {

@@ -5553,6 +5553,15 @@ type ListOutputReviewQueueItemBody struct {
 	NextCursor *string `json:"nextCursor,omitempty"`
 }
 
+// ListOutputSimilarProjectBody defines model for ListOutputSimilarProjectBody.
+type ListOutputSimilarProjectBody struct {
+	// Items The items of this page.
+	Items []SimilarProject `json:"items"`
+
+	// NextCursor Pass as cursor to get the next page; absent on the last page.
+	NextCursor *string `json:"nextCursor,omitempty"`
+}
+
 // ListOutputTimelineEntryBody defines model for ListOutputTimelineEntryBody.
 type ListOutputTimelineEntryBody struct {
 	// Items The items of this page.
@@ -8069,8 +8078,11 @@ type PublishProjectParams struct {
 
 // ListSimilarProjectsParams defines parameters for ListSimilarProjects.
 type ListSimilarProjectsParams struct {
-	// Limit How many projects to list at most (1–50).
+	// Limit How many projects a page lists at most (1–50).
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Cursor Where to continue: the nextCursor of the previous page. Omit for the first page.
+	Cursor *string `form:"cursor,omitempty" json:"cursor,omitempty"`
 }
 
 // GetProjectTimelineParams defines parameters for GetProjectTimeline.
@@ -17043,6 +17055,22 @@ func NewListSimilarProjectsRequest(server string, projectId openapi_types.UUID, 
 
 		}
 
+		if params.Cursor != nil {
+
+			if queryFrag, err := runtime.StyleParamWithLocation("form", false, "cursor", runtime.ParamLocationQuery, *params.Cursor); err != nil {
+				return nil, err
+			} else if parsed, err := url.ParseQuery(queryFrag); err != nil {
+				return nil, err
+			} else {
+				for k, v := range parsed {
+					for _, v2 := range v {
+						queryValues.Add(k, v2)
+					}
+				}
+			}
+
+		}
+
 		queryURL.RawQuery = queryValues.Encode()
 	}
 
@@ -21925,7 +21953,7 @@ func (r PublishProjectResponse) StatusCode() int {
 type ListSimilarProjectsResponse struct {
 	Body                      []byte
 	HTTPResponse              *http.Response
-	JSON200                   *[]SimilarProject
+	JSON200                   *ListOutputSimilarProjectBody
 	ApplicationproblemJSON401 *ErrorModel
 	ApplicationproblemJSON403 *ErrorModel
 	ApplicationproblemJSON404 *ErrorModel
@@ -32821,7 +32849,7 @@ func ParseListSimilarProjectsResponse(rsp *http.Response) (*ListSimilarProjectsR
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest []SimilarProject
+		var dest ListOutputSimilarProjectBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

@@ -1,3 +1,4 @@
+DROP INDEX projects_problem_verbatim, projects_goal_verbatim, projects_title_trgm;
 DROP TABLE search_synonyms;
 ALTER TABLE publications DROP COLUMN document;
 ALTER TABLE publications DROP COLUMN search_title, DROP COLUMN search_body, DROP COLUMN search_tags, DROP COLUMN search_place;

@@ -52,3 +52,9 @@ INSERT INTO search_synonyms (phrases, note) VALUES
     ('{puskesmas,pusat kesehatan masyarakat}', ''),
     ('{pengaduan,keluhan,aduan}', ''),
     ('{QRIS,QR code,kode QR}', '');
+
+-- The originality check finds a verbatim copy of a problem or goal
+-- (whitespace and case aside) at any size, and alike titles by trigrams.
+CREATE INDEX projects_problem_verbatim ON projects (md5(lower(btrim(regexp_replace(problem, '\s+', ' ', 'g')))));
+CREATE INDEX projects_goal_verbatim ON projects (md5(lower(btrim(regexp_replace(goal, '\s+', ' ', 'g')))));
+CREATE INDEX projects_title_trgm ON projects USING gin (title gin_trgm_ops);

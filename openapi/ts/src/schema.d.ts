@@ -1893,7 +1893,7 @@ export interface paths {
         };
         /**
          * Find projects alike this one (originality check)
-         * @description Lists the projects of any cohort most alike this one in title, problem and goal, most alike first, with a score from 0 to 1 and the fields that match, so that a copied project is spotted and a replication can be declared as one. Candidates are the projects sharing two neighbouring key words (stemmed, and used by fewer than one project in twenty) of the title, goal or problem; the score is the trigram similarity of each field. Of other projects it shows only their title, agency, cohort, status and showcase entry. The participant's coach and the cohort's examiners and organizers may do this.
+         * @description Lists the projects of any cohort most alike this one in title, problem and goal, most alike first, with a score from 0 to 1 and the fields that match, so that a copied project is spotted and a replication can be declared as one. Candidates are the projects with the same problem or goal word for word (whitespace and case aside), with an alike title (trigrams), or sharing two neighbouring stemmed words of the title, goal or problem (once there are a thousand projects, words used by more than one in twenty are left out); the score is the trigram similarity of each field, so a verbatim copy is found among two projects or millions. Of other projects it shows only their title, agency, cohort, status and showcase entry. A paged list like every other (items, nextCursor). The participant's coach and the cohort's examiners and organizers may do this.
          */
         get: operations["list-similar-projects"];
         put?: never;
@@ -4849,6 +4849,15 @@ export interface components {
         ListOutputReviewQueueItemBody: {
             /** @description The items of this page. */
             items: components["schemas"]["ReviewQueueItem"][];
+            /**
+             * @description Pass as cursor to get the next page; absent on the last page.
+             * @example WyIyMDI2LTExLTIzVDA5OjMwOjAwWiIsIjBiOWEzYzFlIl0
+             */
+            nextCursor?: string;
+        };
+        ListOutputSimilarProjectBody: {
+            /** @description The items of this page. */
+            items: components["schemas"]["SimilarProject"][];
             /**
              * @description Pass as cursor to get the next page; absent on the last page.
              * @example WyIyMDI2LTExLTIzVDA5OjMwOjAwWiIsIjBiOWEzYzFlIl0
@@ -18772,8 +18781,10 @@ export interface operations {
     "list-similar-projects": {
         parameters: {
             query?: {
-                /** @description How many projects to list at most (1–50). */
+                /** @description How many projects a page lists at most (1–50). */
                 limit?: number;
+                /** @description Where to continue: the nextCursor of the previous page. Omit for the first page. */
+                cursor?: string;
             };
             header?: never;
             path: {
@@ -18787,10 +18798,11 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SimilarProject"][];
+                    "application/json": components["schemas"]["ListOutputSimilarProjectBody"];
                 };
             };
             /** @description Unauthorized */

@@ -16,7 +16,7 @@ export function SimilarProjects({ projectId }: { projectId: string }) {
       <h2 id="serupa-h">{t("showcase.similar.heading")}</h2>
       <p className="muted">{t("showcase.similar.intro")}</p>
       <Load loaded={similar}>
-        {(list) => (list.length === 0 ? <Empty>{t("showcase.similar.none")}</Empty> : <SimilarTable list={list} />)}
+        {({ items }) => (items.length === 0 ? <Empty>{t("showcase.similar.none")}</Empty> : <SimilarTable list={items} />)}
       </Load>
     </section>
   );
