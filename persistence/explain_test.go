@@ -113,8 +113,11 @@ func TestTheMainQueriesUseIndexes(t *testing.T) {
 			_, err := store.Showcase().Search(ctx, domain.ShowcaseQuery{Program: domain.ProgramPKA}, page)
 			return err
 		},
-		"showcase entry":      func() error { _, err := store.Showcase().Entry(ctx, publication); return err },
-		"similar projects":    func() error { _, err := store.Similarity().Similar(ctx, project, domain.PageRequest{Limit: 10}); return err },
+		"showcase entry": func() error { _, err := store.Showcase().Entry(ctx, publication); return err },
+		"similar projects": func() error {
+			_, err := store.Similarity().Similar(ctx, project, domain.PageRequest{Limit: 10})
+			return err
+		},
 		"agency replications": func() error { _, err := store.Replications().OfAgency(ctx, agency, page); return err },
 	}
 	for name, call := range calls {
