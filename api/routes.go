@@ -17,6 +17,7 @@ func registerRoutes(v1 huma.API, s *Services) {
 	registerMilestones(v1, s)
 	registerChangeRequests(v1, s)
 	registerEvidence(v1, s)
+	registerDesignDocuments(v1, s)
 	registerProgress(v1, s)
 	registerAssessments(v1, s)
 	registerMyAssessments(v1, s)

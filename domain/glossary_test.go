@@ -353,6 +353,9 @@ func TestLabelsAreTheWebAppsWords(t *testing.T) {
 			}
 			return out
 		}()},
+		{"milestoneStatus.", stringKeys(milestoneStatusLabels)},
+		{"evidenceStatus.", stringKeys(evidenceStatusLabels)},
+		{"horizon.", stringKeys(horizonLabels)},
 		{"participant.predicate.", func() map[string]string {
 			out := map[string]string{}
 			for p, l := range predicateLabels {
@@ -385,4 +388,13 @@ func TestLettersLinkStraightToTheirPageWhenTheAddressIsKnown(t *testing.T) {
 	if body := letter(l.Text, nil, without.link(l.Link))("Drs. Jefridin"); strings.Contains(body, "Buka langsung") {
 		t.Errorf("without the installation's address the letter links somewhere:\n%s", body)
 	}
+}
+
+// stringKeys is labels keyed by the strings of its keys.
+func stringKeys[K ~string](labels map[K]string) map[string]string {
+	out := map[string]string{}
+	for k, l := range labels {
+		out[string(k)] = l
+	}
+	return out
 }

@@ -66,3 +66,34 @@ func (t EvidenceType) Label() string {
 	}
 	return string(t)
 }
+
+// milestoneStatusLabels, evidenceStatusLabels and horizonLabels are the web
+// app's words (milestoneStatus.*, evidenceStatus.*, horizon.*), for the
+// design's documents.
+var (
+	milestoneStatusLabels = map[MilestoneStatus]string{
+		MilestonePlanned: "Direncanakan", MilestoneInProgress: "Berjalan", MilestoneAwaitingVerification: "Menunggu verifikasi",
+		MilestoneAchieved: "Tercapai", MilestoneNotAchieved: "Tidak tercapai", MilestoneContinued: "Dilanjutkan ke jangka menengah",
+	}
+	evidenceStatusLabels = map[EvidenceStatus]string{
+		EvidenceSubmitted: "Menunggu telaah", EvidenceApproved: "Disetujui", EvidenceRejected: "Ditolak", EvidenceWithdrawn: "Ditarik",
+	}
+	horizonLabels = map[Horizon]string{HorizonShort: "Jangka pendek", HorizonMid: "Jangka menengah", HorizonLong: "Jangka panjang"}
+)
+
+// Label is the milestone status in Bahasa Indonesia ("Menunggu verifikasi").
+func (s MilestoneStatus) Label() string { return labelOf(milestoneStatusLabels, s) }
+
+// Label is the evidence status in Bahasa Indonesia ("Menunggu telaah").
+func (s EvidenceStatus) Label() string { return labelOf(evidenceStatusLabels, s) }
+
+// Label is the horizon in Bahasa Indonesia ("Jangka pendek").
+func (h Horizon) Label() string { return labelOf(horizonLabels, h) }
+
+// labelOf is k's word in labels, or k itself when it has none.
+func labelOf[K ~string](labels map[K]string, k K) string {
+	if l, ok := labels[k]; ok {
+		return l
+	}
+	return string(k)
+}

@@ -8803,6 +8803,9 @@ type ClientInterface interface {
 
 	AddCoachingNote(ctx context.Context, projectId openapi_types.UUID, params *AddCoachingNoteParams, body AddCoachingNoteJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// DownloadDesignPdf request
+	DownloadDesignPdf(ctx context.Context, projectId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ReviewDesignWithBody request with any body
 	ReviewDesignWithBody(ctx context.Context, projectId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -8810,6 +8813,9 @@ type ClientInterface interface {
 
 	// SubmitDesign request
 	SubmitDesign(ctx context.Context, projectId openapi_types.UUID, params *SubmitDesignParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DownloadEvidenceIndexPdf request
+	DownloadEvidenceIndexPdf(ctx context.Context, projectId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// SubmitFinal request
 	SubmitFinal(ctx context.Context, projectId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -10702,6 +10708,18 @@ func (c *Client) AddCoachingNote(ctx context.Context, projectId openapi_types.UU
 	return c.Client.Do(req)
 }
 
+func (c *Client) DownloadDesignPdf(ctx context.Context, projectId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDownloadDesignPdfRequest(c.Server, projectId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 func (c *Client) ReviewDesignWithBody(ctx context.Context, projectId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewReviewDesignRequestWithBody(c.Server, projectId, contentType, body)
 	if err != nil {
@@ -10728,6 +10746,18 @@ func (c *Client) ReviewDesign(ctx context.Context, projectId openapi_types.UUID,
 
 func (c *Client) SubmitDesign(ctx context.Context, projectId openapi_types.UUID, params *SubmitDesignParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewSubmitDesignRequest(c.Server, projectId, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) DownloadEvidenceIndexPdf(ctx context.Context, projectId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDownloadEvidenceIndexPdfRequest(c.Server, projectId)
 	if err != nil {
 		return nil, err
 	}
@@ -16548,6 +16578,40 @@ func NewAddCoachingNoteRequestWithBody(server string, projectId openapi_types.UU
 	return req, nil
 }
 
+// NewDownloadDesignPdfRequest generates requests for DownloadDesignPdf
+func NewDownloadDesignPdfRequest(server string, projectId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "projectId", runtime.ParamLocationPath, projectId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/projects/%s/design.pdf", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewReviewDesignRequest calls the generic ReviewDesign builder with application/json body
 func NewReviewDesignRequest(server string, projectId openapi_types.UUID, body ReviewDesignJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -16639,6 +16703,40 @@ func NewSubmitDesignRequest(server string, projectId openapi_types.UUID, params 
 			req.Header.Set("If-Match", headerParam0)
 		}
 
+	}
+
+	return req, nil
+}
+
+// NewDownloadEvidenceIndexPdfRequest generates requests for DownloadEvidenceIndexPdf
+func NewDownloadEvidenceIndexPdfRequest(server string, projectId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "projectId", runtime.ParamLocationPath, projectId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/projects/%s/evidence-index.pdf", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
 	}
 
 	return req, nil
@@ -18361,6 +18459,9 @@ type ClientWithResponsesInterface interface {
 
 	AddCoachingNoteWithResponse(ctx context.Context, projectId openapi_types.UUID, params *AddCoachingNoteParams, body AddCoachingNoteJSONRequestBody, reqEditors ...RequestEditorFn) (*AddCoachingNoteResponse, error)
 
+	// DownloadDesignPdfWithResponse request
+	DownloadDesignPdfWithResponse(ctx context.Context, projectId openapi_types.UUID, reqEditors ...RequestEditorFn) (*DownloadDesignPdfResponse, error)
+
 	// ReviewDesignWithBodyWithResponse request with any body
 	ReviewDesignWithBodyWithResponse(ctx context.Context, projectId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ReviewDesignResponse, error)
 
@@ -18368,6 +18469,9 @@ type ClientWithResponsesInterface interface {
 
 	// SubmitDesignWithResponse request
 	SubmitDesignWithResponse(ctx context.Context, projectId openapi_types.UUID, params *SubmitDesignParams, reqEditors ...RequestEditorFn) (*SubmitDesignResponse, error)
+
+	// DownloadEvidenceIndexPdfWithResponse request
+	DownloadEvidenceIndexPdfWithResponse(ctx context.Context, projectId openapi_types.UUID, reqEditors ...RequestEditorFn) (*DownloadEvidenceIndexPdfResponse, error)
 
 	// SubmitFinalWithResponse request
 	SubmitFinalWithResponse(ctx context.Context, projectId openapi_types.UUID, reqEditors ...RequestEditorFn) (*SubmitFinalResponse, error)
@@ -21660,6 +21764,33 @@ func (r AddCoachingNoteResponse) StatusCode() int {
 	return 0
 }
 
+type DownloadDesignPdfResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r DownloadDesignPdfResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DownloadDesignPdfResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
 type ReviewDesignResponse struct {
 	Body                      []byte
 	HTTPResponse              *http.Response
@@ -21715,6 +21846,33 @@ func (r SubmitDesignResponse) Status() string {
 
 // StatusCode returns HTTPResponse.StatusCode
 func (r SubmitDesignResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type DownloadEvidenceIndexPdfResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r DownloadEvidenceIndexPdfResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DownloadEvidenceIndexPdfResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -23664,6 +23822,15 @@ func (c *ClientWithResponses) AddCoachingNoteWithResponse(ctx context.Context, p
 	return ParseAddCoachingNoteResponse(rsp)
 }
 
+// DownloadDesignPdfWithResponse request returning *DownloadDesignPdfResponse
+func (c *ClientWithResponses) DownloadDesignPdfWithResponse(ctx context.Context, projectId openapi_types.UUID, reqEditors ...RequestEditorFn) (*DownloadDesignPdfResponse, error) {
+	rsp, err := c.DownloadDesignPdf(ctx, projectId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDownloadDesignPdfResponse(rsp)
+}
+
 // ReviewDesignWithBodyWithResponse request with arbitrary body returning *ReviewDesignResponse
 func (c *ClientWithResponses) ReviewDesignWithBodyWithResponse(ctx context.Context, projectId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ReviewDesignResponse, error) {
 	rsp, err := c.ReviewDesignWithBody(ctx, projectId, contentType, body, reqEditors...)
@@ -23688,6 +23855,15 @@ func (c *ClientWithResponses) SubmitDesignWithResponse(ctx context.Context, proj
 		return nil, err
 	}
 	return ParseSubmitDesignResponse(rsp)
+}
+
+// DownloadEvidenceIndexPdfWithResponse request returning *DownloadEvidenceIndexPdfResponse
+func (c *ClientWithResponses) DownloadEvidenceIndexPdfWithResponse(ctx context.Context, projectId openapi_types.UUID, reqEditors ...RequestEditorFn) (*DownloadEvidenceIndexPdfResponse, error) {
+	rsp, err := c.DownloadEvidenceIndexPdf(ctx, projectId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDownloadEvidenceIndexPdfResponse(rsp)
 }
 
 // SubmitFinalWithResponse request returning *SubmitFinalResponse
@@ -32084,6 +32260,67 @@ func ParseAddCoachingNoteResponse(rsp *http.Response) (*AddCoachingNoteResponse,
 	return response, nil
 }
 
+// ParseDownloadDesignPdfResponse parses an HTTP response from a DownloadDesignPdfWithResponse call
+func ParseDownloadDesignPdfResponse(rsp *http.Response) (*DownloadDesignPdfResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DownloadDesignPdfResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseReviewDesignResponse parses an HTTP response from a ReviewDesignWithResponse call
 func ParseReviewDesignResponse(rsp *http.Response) (*ReviewDesignResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -32228,6 +32465,67 @@ func ParseSubmitDesignResponse(rsp *http.Response) (*SubmitDesignResponse, error
 			return nil, err
 		}
 		response.ApplicationproblemJSON412 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDownloadEvidenceIndexPdfResponse parses an HTTP response from a DownloadEvidenceIndexPdfWithResponse call
+func ParseDownloadEvidenceIndexPdfResponse(rsp *http.Response) (*DownloadEvidenceIndexPdfResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DownloadEvidenceIndexPdfResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
 		var dest ErrorModel
