@@ -18,18 +18,25 @@ import (
 
 // GraduationStanding is a participant's graduation result in their cohort.
 type GraduationStanding struct {
-	EnrollmentID  uuid.UUID          `json:"enrollmentId" format:"uuid" doc:"The participant's enrollment."`
-	ParticipantID uuid.UUID          `json:"participantId" format:"uuid" doc:"The participant."`
-	Name          string             `json:"name" doc:"The participant's name." example:"Budi Santoso"`
-	NIP           string             `json:"nip,omitempty" doc:"Their NIP." example:"198001152005011002"`
-	Scores        map[string]float64 `json:"scores" maxProperties:"10" doc:"Each component's score by key; a component without a score is missing."`
-	Missing       []string           `json:"missing" doc:"The components without a score yet (the outcome is pending while any is missing)."`
-	BelowMinimum  []string           `json:"belowMinimum" doc:"The components scored below their minimum (each makes the outcome tidak_lulus)."`
-	Total         float64            `json:"total" doc:"The weighted total to two decimals; 0 while pending." example:"87.35"`
-	Outcome       string             `json:"outcome" enum:"pending,lulus,tidak_lulus" doc:"lulus, tidak_lulus (a component below its minimum, or a total earning kurang_memuaskan), or pending while a component is missing." example:"lulus"`
-	Predicate     string             `json:"predicate,omitempty" enum:"sangat_memuaskan,memuaskan,cukup_memuaskan,kurang_memuaskan" doc:"The kualifikasi of the total under the cohort's thresholds; absent while pending." example:"memuaskan"`
-	Rank          int                `json:"rank,omitempty" doc:"The place in the cohort by total (equal totals share it); absent while pending." example:"3"`
-	Best          bool               `json:"best,omitempty" doc:"Peserta terbaik: a graduate ranked first, when the cohort names one."`
+	EnrollmentID  uuid.UUID            `json:"enrollmentId" format:"uuid" doc:"The participant's enrollment."`
+	ParticipantID uuid.UUID            `json:"participantId" format:"uuid" doc:"The participant."`
+	Name          string               `json:"name" doc:"The participant's name." example:"Budi Santoso"`
+	NIP           string               `json:"nip,omitempty" doc:"Their NIP." example:"198001152005011002"`
+	Scores        map[string]float64   `json:"scores" maxProperties:"10" doc:"Each component's score by key; a component without a score is missing."`
+	Missing       []string             `json:"missing" doc:"The components without a score yet (the outcome is pending while any is missing)."`
+	BelowMinimum  []string             `json:"belowMinimum" doc:"The components scored below their minimum (each makes the outcome tidak_lulus)."`
+	Total         float64              `json:"total" doc:"The weighted total to two decimals; 0 while pending." example:"87.35"`
+	Outcome       string               `json:"outcome" enum:"pending,lulus,tidak_lulus" doc:"lulus, tidak_lulus (a component below its minimum, or a total earning kurang_memuaskan), or pending while a component is missing." example:"lulus"`
+	Predicate     string               `json:"predicate,omitempty" enum:"sangat_memuaskan,memuaskan,cukup_memuaskan,kurang_memuaskan" doc:"The kualifikasi of the total under the cohort's thresholds; absent while pending." example:"memuaskan"`
+	Rank          int                  `json:"rank,omitempty" doc:"The place in the cohort by total (equal totals share it); absent while pending." example:"3"`
+	Best          bool                 `json:"best,omitempty" doc:"Peserta terbaik: a graduate ranked first, when the cohort names one."`
+	Certificate   *StandingCertificate `json:"certificate,omitempty" doc:"The graduate's certificate, once the graduation is released (download-certificate gives the PDF)."`
+}
+
+// StandingCertificate names a graduate's certificate.
+type StandingCertificate struct {
+	Number string `json:"number" doc:"Its number (verify-certificate shows it)." example:"PKN-II/2026/0001"`
+	Status string `json:"status" enum:"valid,revoked" doc:"valid or revoked." example:"valid"`
 }
 
 // GraduationSettings are a cohort's choices about graduation and its
@@ -65,6 +72,9 @@ func newGraduationAnswer(g domain.Graduation) Graduation {
 		out.Standings[i] = GraduationStanding{EnrollmentID: s.EnrollmentID, ParticipantID: s.ParticipantID, Name: s.Name, NIP: string(s.NIP),
 			Scores: s.Scores, Missing: s.Missing, BelowMinimum: s.BelowMinimum, Total: s.Total, Outcome: string(s.Outcome),
 			Predicate: string(s.Predicate), Rank: s.Rank, Best: s.Best}
+		if c := s.Certificate; c != nil {
+			out.Standings[i].Certificate = &StandingCertificate{Number: c.Number, Status: string(c.Status())}
+		}
 	}
 	return out
 }

@@ -2,12 +2,16 @@ package api_test
 
 import (
 	"net/http"
+	"net/url"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/uuid"
 
+	"github.com/proper-id/proper/documents/pdftext"
 	"github.com/proper-id/proper/domain"
 )
 
@@ -33,6 +37,7 @@ type graduationBody struct {
 		Predicate     string
 		Rank          int
 		Best          bool
+		Certificate   *struct{ Number, Status string }
 	}
 	Determined     bool
 	ReleasedAt     *string
@@ -140,7 +145,8 @@ func TestGraduationIsComputedFromItsComponentsDeterminedAndReleased(t *testing.T
 	expect(t, w.do(csv("NIP;Sikap Perilaku;Kehadiran\n"+otherNIP+";85,5;90\n")), http.StatusOK)
 
 	// 18 + 56 + 10 = 84 and 17.1 + 56 + 9 = 82.1: both Memuaskan, ranked.
-	expect(t, w.patch(graduationPath(w, ""), organizer, map[string]any{"namesBestParticipant": true}, nil), http.StatusOK)
+	expect(t, w.patch(graduationPath(w, ""), organizer, map[string]any{"namesBestParticipant": true, "signatoryName": "Dr. Muhammad Taufiq, DEA",
+		"signatoryPosition": "Deputi Bidang Penyelenggaraan Pengembangan Kompetensi"}, nil), http.StatusOK)
 	g = w.graduationOf(t, organizer)
 	if len(g.Standings) != 2 || g.Standings[0].ParticipantID != w.participant.ID || g.Standings[0].Total != 84 || g.Standings[0].Outcome != "lulus" ||
 		g.Standings[0].Predicate != "memuaskan" || g.Standings[0].Rank != 1 || !g.Standings[0].Best ||
@@ -177,6 +183,61 @@ func TestGraduationIsComputedFromItsComponentsDeterminedAndReleased(t *testing.T
 	}
 	if mentor := w.graduationOf(t, w.tokenOf(roleMentor)); len(mentor.Standings) != 0 {
 		t.Fatalf("the mentor reads %+v", mentor.Standings)
+	}
+	w.certificatesVerifyAndOneIsRevoked(t, mine.Standings[0].Certificate)
+}
+
+// certificatesVerifyAndOneIsRevoked: the released graduation issued the
+// graduate's certificate, numbered by the cohort's format in rank order;
+// anyone verifies it by its number (escaped slashes and all), its PDF
+// reads its number, name, program, kualifikasi, signatory and verification
+// address; an organizer revokes it with a reason, once, and the
+// verification says so.
+func (w *world) certificatesVerifyAndOneIsRevoked(t *testing.T, cert *struct{ Number, Status string }) {
+	t.Helper()
+	year := strconv.Itoa(time.Now().In(domain.WIB).Year())
+	if cert == nil || cert.Number != "PKN-II/"+year+"/0001" || cert.Status != "valid" {
+		t.Fatalf("the graduate's certificate is %+v", cert)
+	}
+	verify := "/v1/certificates/" + url.PathEscape(cert.Number)
+	var v struct{ Number, Status, Name, Predicate, Program, SignatoryName string }
+	expect(t, w.get(verify, ""), http.StatusOK).decode(t, &v)
+	if v.Number != cert.Number || v.Status != "valid" || v.Name != w.participant.Name || v.Predicate != "memuaskan" || v.Program != "pkn2" ||
+		v.SignatoryName != "Dr. Muhammad Taufiq, DEA" {
+		t.Fatalf("the verification shows %+v", v)
+	}
+	expectCode(t, w.get("/v1/certificates/"+url.PathEscape("PKN-II/"+year+"/9999"), ""), http.StatusNotFound, "resource.not_found")
+
+	pdfPath := "/v1/enrollments/" + w.enrollment.ID.String() + "/certificate.pdf"
+	expect(t, w.get(pdfPath, w.tokenOf(roleOtherParticipant)), http.StatusNotFound)
+	expect(t, w.get(pdfPath, w.tokenOf(roleMentor)), http.StatusForbidden)
+	expect(t, w.get(pdfPath, w.tokenOf(roleOrganizer)), http.StatusOK)
+	r := expect(t, w.get(pdfPath, w.tokenOf(roleParticipant)), http.StatusOK)
+	text, err := pdftext.Text(r.body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"SERTIFIKAT", "Nomor: " + cert.Number, w.participant.Name, "Pelatihan Kepemimpinan Nasional Tingkat II",
+		"Memuaskan (Peserta Terbaik)", "Dr. Muhammad Taufiq, DEA", "Deputi Bidang Penyelenggaraan", "/v1/certificates/PKN-II%2F" + year + "%2F0001"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the certificate's text lacks %q:\n%s", want, text)
+		}
+	}
+
+	revoke := "/v1/enrollments/" + w.enrollment.ID.String() + "/certificate/revocation"
+	expect(t, w.post(revoke, w.tokenOf(roleParticipant), map[string]any{"reason": "Plagiasi"}), http.StatusForbidden)
+	expectCode(t, w.post(revoke, w.tokenOf(roleOrganizer), map[string]any{"reason": " "}), http.StatusUnprocessableEntity, "request.invalid")
+	expect(t, w.post(revoke, w.tokenOf(roleOrganizer), map[string]any{"reason": "Peserta terbukti melakukan plagiasi"}), http.StatusOK)
+	expectCode(t, w.post(revoke, w.tokenOf(roleOrganizer), map[string]any{"reason": "Lagi"}), http.StatusConflict, "certificate.revoked")
+	expect(t, w.get(verify, ""), http.StatusOK).decode(t, &v)
+	if v.Status != "revoked" {
+		t.Fatalf("a revoked certificate verifies as %+v", v)
+	}
+	var other graduationBody
+	expect(t, w.get(graduationPath(w, ""), w.tokenOf(roleOrganizer)), http.StatusOK).decode(t, &other)
+	if c := other.Standings[1].Certificate; c == nil || c.Number != "PKN-II/"+year+"/0002" || c.Status != "valid" ||
+		other.Standings[0].Certificate.Status != "revoked" {
+		t.Fatalf("the organizer reads the certificates %+v, %+v", other.Standings[0].Certificate, other.Standings[1].Certificate)
 	}
 }
 

@@ -24,6 +24,7 @@ func registerRoutes(v1 huma.API, s *Services) {
 	registerSeminarSessions(v1, s)
 	registerAppeals(v1, s)
 	registerGraduation(v1, s)
+	registerCertificates(v1, s)
 	registerMentorTransfers(v1, s)
 	registerFollowUps(v1, s)
 	registerHolidays(v1, s)

@@ -127,6 +127,17 @@ func init() {
 		"import-graduation-scores": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
 			return answer(c.ImportGraduationScoresWithBodyWithResponse(ctx, w.cohortA.ID, "text/csv", strings.NewReader("nip;kehadiran\n")))
 		}, manages(ok), managesMore},
+		// No certificate is issued in the world: the verification and the
+		// download find none, revoking finds none either.
+		"verify-certificate": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			return answer(c.VerifyCertificateWithResponse(ctx, "PKN-II-2026-0001"))
+		}, [9]int{notFound, notFound, notFound, notFound, notFound, notFound, notFound, notFound, notFound}, [3]int{notFound, notFound, notFound}},
+		"download-certificate": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			return answer(c.DownloadCertificateWithResponse(ctx, w.enrollment.ID))
+		}, [9]int{notFound, notFound, notFound, forbidden, forbidden, notFound, notFound, notFound, unauth}, [3]int{notFound, notFound, forbidden}},
+		"revoke-certificate": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			return answer(c.RevokeCertificateWithResponse(ctx, w.enrollment.ID, client.CertificateRevocation{Reason: "Plagiasi"}))
+		}, [9]int{notFound, notFound, notFound, forbidden, forbidden, forbidden, notFound, notFound, unauth}, [3]int{notFound, notFound, forbidden}},
 		// Nobody has every score: those who may determine are told so.
 		"determine-graduation": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
 			return answer(c.DetermineGraduationWithResponse(ctx, w.cohortA.ID))

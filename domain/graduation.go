@@ -79,6 +79,8 @@ type GraduationStanding struct {
 	// Best marks the peserta terbaik: a graduate ranked first, when the
 	// cohort names one.
 	Best bool
+	// Certificate is the graduate's, once the graduation is released.
+	Certificate *Certificate
 }
 
 // GraduationSettings are a cohort's choices about graduation and its

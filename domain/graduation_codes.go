@@ -44,4 +44,7 @@ var (
 	CodeGraduationScoresColumns = code("graduation.csv_columns",
 		"the file needs a nip column and a column per entered component ({components})",
 		"Berkas memerlukan kolom nip dan satu kolom untuk setiap komponen yang diisi ({components}).")
+	CodeCertificateRevoked = code("certificate.revoked",
+		"the certificate is revoked already",
+		"Sertifikat ini sudah dicabut.")
 )

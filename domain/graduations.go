@@ -30,6 +30,19 @@ type GraduationStore interface {
 	SaveStandings(ctx context.Context, cohort uuid.UUID, standings []GraduationStanding) error
 	// Standings returns the frozen standings, by rank then name.
 	Standings(ctx context.Context, cohort uuid.UUID) ([]GraduationStanding, error)
+
+	// NextSeq returns the next sequence of a certificate number series,
+	// holding the series until the transaction ends.
+	NextSeq(ctx context.Context, series string) (int, error)
+	CreateCertificate(ctx context.Context, c Certificate) error
+	// UpdateCertificate saves c when its stored version is c.Version-1.
+	UpdateCertificate(ctx context.Context, c Certificate) error
+	// Certificate returns the certificate of a number, or KindNotFound.
+	Certificate(ctx context.Context, number string) (Certificate, error)
+	// CertificateOf returns an enrollment's certificate, or KindNotFound.
+	CertificateOf(ctx context.Context, enrollment uuid.UUID) (Certificate, error)
+	// Certificates returns a cohort's certificates by enrollment.
+	Certificates(ctx context.Context, cohort uuid.UUID) (map[uuid.UUID]Certificate, error)
 }
 
 // GraduationScore is a component's score of a participant as an organizer
@@ -124,7 +137,15 @@ func (s *Cohorts) loadGraduation(ctx context.Context, st Store, cohortID uuid.UU
 	}
 	g.CohortID, g.Components, g.Thresholds = cohortID, c.Graduation, c.Thresholds
 	if g.DeterminedAt != nil {
-		g.Standings, err = st.Graduations().Standings(ctx, cohortID)
+		if g.Standings, err = st.Graduations().Standings(ctx, cohortID); err != nil {
+			return Graduation{}, err
+		}
+		certificates, err := st.Graduations().Certificates(ctx, cohortID)
+		for i, s := range g.Standings {
+			if c, ok := certificates[s.EnrollmentID]; ok {
+				g.Standings[i].Certificate = &c
+			}
+		}
 		return g, err
 	}
 	inputs, err := st.Graduations().Inputs(ctx, cohortID)
@@ -334,7 +355,8 @@ func (s *Cohorts) DetermineGraduation(ctx context.Context, actor *Actor, cohortI
 }
 
 // ReleaseGraduation releases a determined graduation: participants read
-// their own standing from now on.
+// their own standing from now on, and each graduate's certificate is
+// issued.
 func (s *Cohorts) ReleaseGraduation(ctx context.Context, actor *Actor, cohortID uuid.UUID) (Graduation, error) {
 	return s.changeGraduation(ctx, actor, cohortID, nil, func(tx Store, g *Graduation, now time.Time) (string, error) {
 		if err := g.checkReleasable(); err != nil {
@@ -342,6 +364,6 @@ func (s *Cohorts) ReleaseGraduation(ctx context.Context, actor *Actor, cohortID 
 		}
 		by := actor.UserID
 		g.ReleasedAt, g.ReleasedBy = &now, &by
-		return "graduation.released", nil
+		return "graduation.released", s.issueCertificates(ctx, tx, actor, *g, now)
 	})
 }

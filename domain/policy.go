@@ -168,6 +168,10 @@ const (
 	ReadGraduation          Action = "graduation.read"
 	ReadGraduationStandings Action = "graduation.read_standings"
 	ManageGraduation        Action = "graduation.manage"
+	// DownloadCertificate: the graduate and the cohort's organizers;
+	// RevokeCertificate: the cohort's organizers.
+	DownloadCertificate Action = "certificate.download"
+	RevokeCertificate   Action = "certificate.revoke"
 
 	ReadProgress    Action = "progress.read"
 	ReadEscalations Action = "escalation.read"
@@ -327,6 +331,8 @@ var rules = map[Action]rule{
 	ReadGraduation:          {noun: "cohort", visible: inCohort, allowed: anyone},
 	ReadGraduationStandings: {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer, RolePartner)},
 	ManageGraduation:        {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer)},
+	DownloadCertificate:     {noun: "enrollment", visible: seesEnrollment, allowed: either(participantOf, hasCohortRole(RoleOrganizer))},
+	RevokeCertificate:       {noun: "enrollment", visible: seesEnrollment, allowed: hasCohortRole(RoleOrganizer)},
 
 	ReadProgress:    {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer, RoleCoach, RoleExaminer, RolePartner)},
 	ReadEscalations: {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer, RoleCoach)},

@@ -191,6 +191,8 @@ var policyTable = map[Action][]policyRow{
 	ReadGraduation:          {{cohortMember, "cohort A"}},
 	ReadGraduationStandings: {{cohortOrg, "cohort A"}},
 	ManageGraduation:        {{cohortOrg, "cohort A"}},
+	DownloadCertificate:     {{"+   +   N   F   N   F   F   N   +   N   N   U", "enrollment"}},
+	RevokeCertificate:       {{"+   +   N   F   N   F   F   N   F   N   N   U", "enrollment"}},
 
 	// An enrollment and its project: seen by the cohort's organizers and
 	// examiners and by the participant, their mentor and their coach.

@@ -183,3 +183,112 @@ func (s *GraduationStore) Standings(ctx context.Context, cohort uuid.UUID) ([]do
 	}
 	return out, nil
 }
+
+type certificateRow struct {
+	bun.BaseModel `bun:"table:certificates,alias:cert"`
+
+	Number            string     `bun:"number,pk"`
+	Series            string     `bun:"series"`
+	Seq               int        `bun:"seq"`
+	CohortID          uuid.UUID  `bun:"cohort_id,type:uuid"`
+	EnrollmentID      uuid.UUID  `bun:"enrollment_id,type:uuid"`
+	ParticipantID     uuid.UUID  `bun:"participant_id,type:uuid"`
+	Name              string     `bun:"name"`
+	NIP               string     `bun:"nip"`
+	Program           string     `bun:"program"`
+	CohortName        string     `bun:"cohort_name"`
+	Institution       string     `bun:"institution_name"`
+	StartsOn          time.Time  `bun:"starts_on,type:date"`
+	EndsOn            time.Time  `bun:"ends_on,type:date"`
+	Predicate         string     `bun:"predicate"`
+	Total             float64    `bun:"total"`
+	Best              bool       `bun:"best"`
+	SignatoryName     string     `bun:"signatory_name"`
+	SignatoryPosition string     `bun:"signatory_position"`
+	IssuedAt          time.Time  `bun:"issued_at"`
+	RevokedAt         *time.Time `bun:"revoked_at"`
+	RevokedBy         *uuid.UUID `bun:"revoked_by,type:uuid"`
+	RevokedReason     string     `bun:"revoked_reason"`
+	Version           int64      `bun:"version"`
+}
+
+func certificateFromDomain(c domain.Certificate) certificateRow {
+	return certificateRow{Number: c.Number, Series: c.Series, Seq: c.Seq, CohortID: c.CohortID, EnrollmentID: c.EnrollmentID,
+		ParticipantID: c.ParticipantID, Name: c.Name, NIP: string(c.NIP), Program: string(c.Program), CohortName: c.CohortName,
+		Institution: c.Institution, StartsOn: c.StartsOn.Time(), EndsOn: c.EndsOn.Time(), Predicate: string(c.Predicate), Total: c.Total,
+		Best: c.Best, SignatoryName: c.SignatoryName, SignatoryPosition: c.SignatoryPosition, IssuedAt: c.IssuedAt,
+		RevokedAt: c.RevokedAt, RevokedBy: c.RevokedBy, RevokedReason: c.RevokedReason, Version: c.Version}
+}
+
+func (r certificateRow) toDomain() domain.Certificate {
+	var revokedAt *time.Time
+	if r.RevokedAt != nil {
+		t := r.RevokedAt.UTC()
+		revokedAt = &t
+	}
+	return domain.Certificate{Number: r.Number, Series: r.Series, Seq: r.Seq, CohortID: r.CohortID, EnrollmentID: r.EnrollmentID,
+		ParticipantID: r.ParticipantID, Name: r.Name, NIP: domain.NIP(r.NIP), Program: domain.Program(r.Program), CohortName: r.CohortName,
+		Institution: r.Institution, StartsOn: domain.DateOf(r.StartsOn), EndsOn: domain.DateOf(r.EndsOn), Predicate: domain.Predicate(r.Predicate),
+		Total: r.Total, Best: r.Best, SignatoryName: r.SignatoryName, SignatoryPosition: r.SignatoryPosition, IssuedAt: r.IssuedAt.UTC(),
+		RevokedAt: revokedAt, RevokedBy: r.RevokedBy, RevokedReason: r.RevokedReason, Version: r.Version}
+}
+
+// NextSeq takes the series' transaction lock and returns its next sequence.
+func (s *GraduationStore) NextSeq(ctx context.Context, series string) (int, error) {
+	if _, err := s.db.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtextextended('certificate-series:' || ?, 0))`, series); err != nil {
+		return 0, dbError(err)
+	}
+	var last int
+	if err := s.db.NewRaw(`SELECT coalesce(max(seq), 0) FROM certificates WHERE series = ?`, series).Scan(ctx, &last); err != nil {
+		return 0, dbError(err)
+	}
+	return last + 1, nil
+}
+
+// CreateCertificate inserts a certificate.
+func (s *GraduationStore) CreateCertificate(ctx context.Context, c domain.Certificate) error {
+	row := certificateFromDomain(c)
+	_, err := s.db.NewInsert().Model(&row).Exec(ctx)
+	return dbError(err)
+}
+
+// UpdateCertificate saves a revocation.
+func (s *GraduationStore) UpdateCertificate(ctx context.Context, c domain.Certificate) error {
+	row := certificateFromDomain(c)
+	res, err := s.db.NewUpdate().Model(&row).WherePK().Where("version = ?", c.Version-1).Exec(ctx)
+	return staleUnlessOne(res, err)
+}
+
+// Certificate returns the certificate of a number.
+func (s *GraduationStore) Certificate(ctx context.Context, number string) (domain.Certificate, error) {
+	return s.oneCertificate(ctx, "number = ?", number)
+}
+
+// CertificateOf returns an enrollment's certificate.
+func (s *GraduationStore) CertificateOf(ctx context.Context, enrollment uuid.UUID) (domain.Certificate, error) {
+	return s.oneCertificate(ctx, "enrollment_id = ?", enrollment)
+}
+
+func (s *GraduationStore) oneCertificate(ctx context.Context, where string, arg any) (domain.Certificate, error) {
+	var row certificateRow
+	switch err := s.db.NewSelect().Model(&row).Where(where, arg).Scan(ctx); {
+	case errors.Is(err, sql.ErrNoRows):
+		return domain.Certificate{}, domain.NotFound("certificate")
+	case err != nil:
+		return domain.Certificate{}, dbError(err)
+	}
+	return row.toDomain(), nil
+}
+
+// Certificates returns a cohort's certificates by enrollment.
+func (s *GraduationStore) Certificates(ctx context.Context, cohort uuid.UUID) (map[uuid.UUID]domain.Certificate, error) {
+	var rows []certificateRow
+	if err := s.db.NewSelect().Model(&rows).Where("cohort_id = ?", cohort).Scan(ctx); err != nil {
+		return nil, dbError(err)
+	}
+	out := make(map[uuid.UUID]domain.Certificate, len(rows))
+	for _, r := range rows {
+		out[r.EnrollmentID] = r.toDomain()
+	}
+	return out, nil
+}

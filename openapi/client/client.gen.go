@@ -348,6 +348,28 @@ const (
 	AssessmentCreateSeminarFinal  AssessmentCreateSeminar = "final"
 )
 
+// Defines values for CertificateVerificationPredicate.
+const (
+	CertificateVerificationPredicateCukupMemuaskan  CertificateVerificationPredicate = "cukup_memuaskan"
+	CertificateVerificationPredicateKurangMemuaskan CertificateVerificationPredicate = "kurang_memuaskan"
+	CertificateVerificationPredicateMemuaskan       CertificateVerificationPredicate = "memuaskan"
+	CertificateVerificationPredicateSangatMemuaskan CertificateVerificationPredicate = "sangat_memuaskan"
+)
+
+// Defines values for CertificateVerificationProgram.
+const (
+	CertificateVerificationProgramPka  CertificateVerificationProgram = "pka"
+	CertificateVerificationProgramPkn1 CertificateVerificationProgram = "pkn1"
+	CertificateVerificationProgramPkn2 CertificateVerificationProgram = "pkn2"
+	CertificateVerificationProgramPkp  CertificateVerificationProgram = "pkp"
+)
+
+// Defines values for CertificateVerificationStatus.
+const (
+	CertificateVerificationStatusRevoked CertificateVerificationStatus = "revoked"
+	CertificateVerificationStatusValid   CertificateVerificationStatus = "valid"
+)
+
 // Defines values for ChangeRequestActions.
 const (
 	ChangeRequestActionsAcceptMentorTransfer     ChangeRequestActions = "accept-mentor-transfer"
@@ -905,6 +927,7 @@ const (
 	ErrorDetailCodeAuthSignInRequired              ErrorDetailCode = "auth.sign_in_required"
 	ErrorDetailCodeAuthTokenInvalid                ErrorDetailCode = "auth.token_invalid"
 	ErrorDetailCodeAuthTokenMissing                ErrorDetailCode = "auth.token_missing"
+	ErrorDetailCodeCertificateRevoked              ErrorDetailCode = "certificate.revoked"
 	ErrorDetailCodeClassNameTaken                  ErrorDetailCode = "class.name_taken"
 	ErrorDetailCodeClassNotEmpty                   ErrorDetailCode = "class.not_empty"
 	ErrorDetailCodeClassUnknown                    ErrorDetailCode = "class.unknown"
@@ -1171,6 +1194,7 @@ const (
 	ErrorModelCodeAuthSignInRequired              ErrorModelCode = "auth.sign_in_required"
 	ErrorModelCodeAuthTokenInvalid                ErrorModelCode = "auth.token_invalid"
 	ErrorModelCodeAuthTokenMissing                ErrorModelCode = "auth.token_missing"
+	ErrorModelCodeCertificateRevoked              ErrorModelCode = "certificate.revoked"
 	ErrorModelCodeClassNameTaken                  ErrorModelCode = "class.name_taken"
 	ErrorModelCodeClassNotEmpty                   ErrorModelCode = "class.not_empty"
 	ErrorModelCodeClassUnknown                    ErrorModelCode = "class.unknown"
@@ -2629,6 +2653,7 @@ const (
 	RefusedActionCodeAuthSignInRequired              RefusedActionCode = "auth.sign_in_required"
 	RefusedActionCodeAuthTokenInvalid                RefusedActionCode = "auth.token_invalid"
 	RefusedActionCodeAuthTokenMissing                RefusedActionCode = "auth.token_missing"
+	RefusedActionCodeCertificateRevoked              RefusedActionCode = "certificate.revoked"
 	RefusedActionCodeClassNameTaken                  RefusedActionCode = "class.name_taken"
 	RefusedActionCodeClassNotEmpty                   RefusedActionCode = "class.not_empty"
 	RefusedActionCodeClassUnknown                    RefusedActionCode = "class.unknown"
@@ -3186,6 +3211,12 @@ const (
 const (
 	StakeholderPowerHigh StakeholderPower = "high"
 	StakeholderPowerLow  StakeholderPower = "low"
+)
+
+// Defines values for StandingCertificateStatus.
+const (
+	StandingCertificateStatusRevoked StandingCertificateStatus = "revoked"
+	StandingCertificateStatusValid   StandingCertificateStatus = "valid"
 )
 
 // Defines values for ThresholdPredicate.
@@ -3998,6 +4029,72 @@ type AssessmentListOutputBody struct {
 	Items []Assessment `json:"items"`
 }
 
+// CertificateRevocation defines model for CertificateRevocation.
+type CertificateRevocation struct {
+	// Reason Why it is revoked (kept in the audit trail).
+	Reason string `json:"reason"`
+}
+
+// CertificateVerification defines model for CertificateVerification.
+type CertificateVerification struct {
+	// Best Named peserta terbaik.
+	Best *bool `json:"best,omitempty"`
+
+	// Cohort The cohort (angkatan).
+	Cohort string `json:"cohort"`
+
+	// EndsOn Its last day.
+	EndsOn openapi_types.Date `json:"endsOn"`
+
+	// Institution The training institution.
+	Institution string `json:"institution"`
+
+	// IssuedAt When it was issued (the graduation's release).
+	IssuedAt time.Time `json:"issuedAt"`
+
+	// Name The graduate's name.
+	Name string `json:"name"`
+
+	// Nip Their NIP.
+	Nip *string `json:"nip,omitempty"`
+
+	// Number The certificate's number.
+	Number string `json:"number"`
+
+	// Predicate The kualifikasi.
+	Predicate CertificateVerificationPredicate `json:"predicate"`
+
+	// Program The program.
+	Program CertificateVerificationProgram `json:"program"`
+
+	// ProgramName The program's name.
+	ProgramName string `json:"programName"`
+
+	// RevokedAt When it was revoked.
+	RevokedAt *time.Time `json:"revokedAt,omitempty"`
+
+	// SignatoryName Who signed it.
+	SignatoryName string `json:"signatoryName"`
+
+	// SignatoryPosition Their position.
+	SignatoryPosition string `json:"signatoryPosition"`
+
+	// StartsOn The training's first day.
+	StartsOn openapi_types.Date `json:"startsOn"`
+
+	// Status valid, or revoked by the institution.
+	Status CertificateVerificationStatus `json:"status"`
+}
+
+// CertificateVerificationPredicate The kualifikasi.
+type CertificateVerificationPredicate string
+
+// CertificateVerificationProgram The program.
+type CertificateVerificationProgram string
+
+// CertificateVerificationStatus valid, or revoked by the institution.
+type CertificateVerificationStatus string
+
 // ChangeRequest defines model for ChangeRequest.
 type ChangeRequest struct {
 	// Actions The operations (by operationId) you may perform on it now.
@@ -4658,6 +4755,7 @@ type ErrorDetailCode string
 // | `auth.sign_in_required` | sign in first |
 // | `auth.token_invalid` | the token is unknown, expired or revoked: sign in again |
 // | `auth.token_missing` | sign in first: send Authorization: Bearer <token from login> |
+// | `certificate.revoked` | the certificate is revoked already |
 // | `class.name_taken` | the cohort has a class of this name already |
 // | `class.not_empty` | the class still has {count} participants: move them to another class first |
 // | `class.unknown` | must be a class of this cohort |
@@ -5269,6 +5367,9 @@ type GraduationStanding struct {
 
 	// Best Peserta terbaik: a graduate ranked first, when the cohort names one.
 	Best *bool `json:"best,omitempty"`
+
+	// Certificate The graduate's certificate, once the graduation is released (download-certificate gives the PDF).
+	Certificate *StandingCertificate `json:"certificate,omitempty"`
 
 	// EnrollmentId The participant's enrollment.
 	EnrollmentId openapi_types.UUID `json:"enrollmentId"`
@@ -7182,6 +7283,18 @@ type StakeholderKind string
 // StakeholderPower Their power over the change.
 type StakeholderPower string
 
+// StandingCertificate defines model for StandingCertificate.
+type StandingCertificate struct {
+	// Number Its number (verify-certificate shows it).
+	Number string `json:"number"`
+
+	// Status valid or revoked.
+	Status StandingCertificateStatus `json:"status"`
+}
+
+// StandingCertificateStatus valid or revoked.
+type StandingCertificateStatus string
+
 // SuccessIndicator defines model for SuccessIndicator.
 type SuccessIndicator struct {
 	// Baseline Where it stands before the change.
@@ -8244,6 +8357,9 @@ type AddCohortStaffJSONRequestBody = StaffAdd
 // UpdateEnrollmentApplicationMergePatchPlusJSONRequestBody defines body for UpdateEnrollment for application/merge-patch+json ContentType.
 type UpdateEnrollmentApplicationMergePatchPlusJSONRequestBody = EnrollmentPatch
 
+// RevokeCertificateJSONRequestBody defines body for RevokeCertificate for application/json ContentType.
+type RevokeCertificateJSONRequestBody = CertificateRevocation
+
 // ProposeMentorTransferJSONRequestBody defines body for ProposeMentorTransfer for application/json ContentType.
 type ProposeMentorTransferJSONRequestBody = MentorTransferCreate
 
@@ -8446,6 +8562,9 @@ type ClientInterface interface {
 	// LogoutEverywhere request
 	LogoutEverywhere(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// VerifyCertificate request
+	VerifyCertificate(ctx context.Context, number string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// GetChangeRequest request
 	GetChangeRequest(ctx context.Context, changeRequestId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -8635,6 +8754,14 @@ type ClientInterface interface {
 	UpdateEnrollmentWithBody(ctx context.Context, enrollmentId openapi_types.UUID, params *UpdateEnrollmentParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	UpdateEnrollmentWithApplicationMergePatchPlusJSONBody(ctx context.Context, enrollmentId openapi_types.UUID, params *UpdateEnrollmentParams, body UpdateEnrollmentApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DownloadCertificate request
+	DownloadCertificate(ctx context.Context, enrollmentId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RevokeCertificateWithBody request with any body
+	RevokeCertificateWithBody(ctx context.Context, enrollmentId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	RevokeCertificate(ctx context.Context, enrollmentId openapi_types.UUID, body RevokeCertificateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListMentorTransfers request
 	ListMentorTransfers(ctx context.Context, enrollmentId openapi_types.UUID, params *ListMentorTransfersParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -9138,6 +9265,18 @@ func (c *Client) Logout(ctx context.Context, reqEditors ...RequestEditorFn) (*ht
 
 func (c *Client) LogoutEverywhere(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewLogoutEverywhereRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) VerifyCertificate(ctx context.Context, number string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewVerifyCertificateRequest(c.Server, number)
 	if err != nil {
 		return nil, err
 	}
@@ -9966,6 +10105,42 @@ func (c *Client) UpdateEnrollmentWithBody(ctx context.Context, enrollmentId open
 
 func (c *Client) UpdateEnrollmentWithApplicationMergePatchPlusJSONBody(ctx context.Context, enrollmentId openapi_types.UUID, params *UpdateEnrollmentParams, body UpdateEnrollmentApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateEnrollmentRequestWithApplicationMergePatchPlusJSONBody(c.Server, enrollmentId, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) DownloadCertificate(ctx context.Context, enrollmentId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDownloadCertificateRequest(c.Server, enrollmentId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) RevokeCertificateWithBody(ctx context.Context, enrollmentId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRevokeCertificateRequestWithBody(c.Server, enrollmentId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) RevokeCertificate(ctx context.Context, enrollmentId openapi_types.UUID, body RevokeCertificateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRevokeCertificateRequest(c.Server, enrollmentId, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11834,6 +12009,40 @@ func NewLogoutEverywhereRequest(server string) (*http.Request, error) {
 	}
 
 	req, err := http.NewRequest("POST", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewVerifyCertificateRequest generates requests for VerifyCertificate
+func NewVerifyCertificateRequest(server string, number string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "number", runtime.ParamLocationPath, number)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/certificates/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -14496,6 +14705,87 @@ func NewUpdateEnrollmentRequestWithBody(server string, enrollmentId openapi_type
 		}
 
 	}
+
+	return req, nil
+}
+
+// NewDownloadCertificateRequest generates requests for DownloadCertificate
+func NewDownloadCertificateRequest(server string, enrollmentId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "enrollmentId", runtime.ParamLocationPath, enrollmentId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/enrollments/%s/certificate.pdf", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewRevokeCertificateRequest calls the generic RevokeCertificate builder with application/json body
+func NewRevokeCertificateRequest(server string, enrollmentId openapi_types.UUID, body RevokeCertificateJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewRevokeCertificateRequestWithBody(server, enrollmentId, "application/json", bodyReader)
+}
+
+// NewRevokeCertificateRequestWithBody generates requests for RevokeCertificate with any type of body
+func NewRevokeCertificateRequestWithBody(server string, enrollmentId openapi_types.UUID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "enrollmentId", runtime.ParamLocationPath, enrollmentId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/enrollments/%s/certificate/revocation", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("POST", queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
 
 	return req, nil
 }
@@ -18102,6 +18392,9 @@ type ClientWithResponsesInterface interface {
 	// LogoutEverywhereWithResponse request
 	LogoutEverywhereWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*LogoutEverywhereResponse, error)
 
+	// VerifyCertificateWithResponse request
+	VerifyCertificateWithResponse(ctx context.Context, number string, reqEditors ...RequestEditorFn) (*VerifyCertificateResponse, error)
+
 	// GetChangeRequestWithResponse request
 	GetChangeRequestWithResponse(ctx context.Context, changeRequestId openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetChangeRequestResponse, error)
 
@@ -18291,6 +18584,14 @@ type ClientWithResponsesInterface interface {
 	UpdateEnrollmentWithBodyWithResponse(ctx context.Context, enrollmentId openapi_types.UUID, params *UpdateEnrollmentParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateEnrollmentResponse, error)
 
 	UpdateEnrollmentWithApplicationMergePatchPlusJSONBodyWithResponse(ctx context.Context, enrollmentId openapi_types.UUID, params *UpdateEnrollmentParams, body UpdateEnrollmentApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateEnrollmentResponse, error)
+
+	// DownloadCertificateWithResponse request
+	DownloadCertificateWithResponse(ctx context.Context, enrollmentId openapi_types.UUID, reqEditors ...RequestEditorFn) (*DownloadCertificateResponse, error)
+
+	// RevokeCertificateWithBodyWithResponse request with any body
+	RevokeCertificateWithBodyWithResponse(ctx context.Context, enrollmentId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RevokeCertificateResponse, error)
+
+	RevokeCertificateWithResponse(ctx context.Context, enrollmentId openapi_types.UUID, body RevokeCertificateJSONRequestBody, reqEditors ...RequestEditorFn) (*RevokeCertificateResponse, error)
 
 	// ListMentorTransfersWithResponse request
 	ListMentorTransfersWithResponse(ctx context.Context, enrollmentId openapi_types.UUID, params *ListMentorTransfersParams, reqEditors ...RequestEditorFn) (*ListMentorTransfersResponse, error)
@@ -18959,6 +19260,32 @@ func (r LogoutEverywhereResponse) Status() string {
 
 // StatusCode returns HTTPResponse.StatusCode
 func (r LogoutEverywhereResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type VerifyCertificateResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *CertificateVerification
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r VerifyCertificateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r VerifyCertificateResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -20472,6 +20799,64 @@ func (r UpdateEnrollmentResponse) Status() string {
 
 // StatusCode returns HTTPResponse.StatusCode
 func (r UpdateEnrollmentResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type DownloadCertificateResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r DownloadCertificateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DownloadCertificateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type RevokeCertificateResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *CertificateVerification
+	ApplicationproblemJSON400 *ErrorModel
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON413 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r RevokeCertificateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RevokeCertificateResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -22685,6 +23070,15 @@ func (c *ClientWithResponses) LogoutEverywhereWithResponse(ctx context.Context, 
 	return ParseLogoutEverywhereResponse(rsp)
 }
 
+// VerifyCertificateWithResponse request returning *VerifyCertificateResponse
+func (c *ClientWithResponses) VerifyCertificateWithResponse(ctx context.Context, number string, reqEditors ...RequestEditorFn) (*VerifyCertificateResponse, error) {
+	rsp, err := c.VerifyCertificate(ctx, number, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseVerifyCertificateResponse(rsp)
+}
+
 // GetChangeRequestWithResponse request returning *GetChangeRequestResponse
 func (c *ClientWithResponses) GetChangeRequestWithResponse(ctx context.Context, changeRequestId openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetChangeRequestResponse, error) {
 	rsp, err := c.GetChangeRequest(ctx, changeRequestId, reqEditors...)
@@ -23287,6 +23681,32 @@ func (c *ClientWithResponses) UpdateEnrollmentWithApplicationMergePatchPlusJSONB
 		return nil, err
 	}
 	return ParseUpdateEnrollmentResponse(rsp)
+}
+
+// DownloadCertificateWithResponse request returning *DownloadCertificateResponse
+func (c *ClientWithResponses) DownloadCertificateWithResponse(ctx context.Context, enrollmentId openapi_types.UUID, reqEditors ...RequestEditorFn) (*DownloadCertificateResponse, error) {
+	rsp, err := c.DownloadCertificate(ctx, enrollmentId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDownloadCertificateResponse(rsp)
+}
+
+// RevokeCertificateWithBodyWithResponse request with arbitrary body returning *RevokeCertificateResponse
+func (c *ClientWithResponses) RevokeCertificateWithBodyWithResponse(ctx context.Context, enrollmentId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RevokeCertificateResponse, error) {
+	rsp, err := c.RevokeCertificateWithBody(ctx, enrollmentId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRevokeCertificateResponse(rsp)
+}
+
+func (c *ClientWithResponses) RevokeCertificateWithResponse(ctx context.Context, enrollmentId openapi_types.UUID, body RevokeCertificateJSONRequestBody, reqEditors ...RequestEditorFn) (*RevokeCertificateResponse, error) {
+	rsp, err := c.RevokeCertificate(ctx, enrollmentId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRevokeCertificateResponse(rsp)
 }
 
 // ListMentorTransfersWithResponse request returning *ListMentorTransfersResponse
@@ -25063,6 +25483,60 @@ func ParseLogoutEverywhereResponse(rsp *http.Response) (*LogoutEverywhereRespons
 			return nil, err
 		}
 		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseVerifyCertificateResponse parses an HTTP response from a VerifyCertificateWithResponse call
+func ParseVerifyCertificateResponse(rsp *http.Response) (*VerifyCertificateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &VerifyCertificateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CertificateVerification
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
 		var dest ErrorModel
@@ -28984,6 +29458,156 @@ func ParseUpdateEnrollmentResponse(rsp *http.Response) (*UpdateEnrollmentRespons
 			return nil, err
 		}
 		response.ApplicationproblemJSON412 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDownloadCertificateResponse parses an HTTP response from a DownloadCertificateWithResponse call
+func ParseDownloadCertificateResponse(rsp *http.Response) (*DownloadCertificateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DownloadCertificateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseRevokeCertificateResponse parses an HTTP response from a RevokeCertificateWithResponse call
+func ParseRevokeCertificateResponse(rsp *http.Response) (*RevokeCertificateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RevokeCertificateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CertificateVerification
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
 		var dest ErrorModel

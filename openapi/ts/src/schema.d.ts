@@ -240,6 +240,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/certificates/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify a certificate
+         * @description Public: no sign-in. The page a certificate's QR code opens: what the certificate shows (number, name, NIP, program, cohort, institution, dates, kualifikasi, signatory) and whether it is valid or revoked. A slash in the number is escaped (%2F). An unknown number answers 404.
+         */
+        get: operations["verify-certificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/change-requests/{changeRequestId}": {
         parameters: {
             query?: never;
@@ -1054,6 +1074,46 @@ export interface paths {
          * @description Changes the mentor, coach, class or group with a JSON merge patch (RFC 7396). The cohort's organizers may do this. The change is kept in the audit trail; a replaced mentor or coach loses access to the project at once.
          */
         patch: operations["update-enrollment"];
+        trace?: never;
+    };
+    "/v1/enrollments/{enrollmentId}/certificate.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a graduate's certificate
+         * @description The graduate's certificate as a PDF, with a QR code of its verification page; a revoked one is still given, and verify-certificate tells it revoked. The graduate and the cohort's organizers may download it; 404 before the graduation's release or for a participant who did not graduate.
+         */
+        get: operations["download-certificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/enrollments/{enrollmentId}/certificate/revocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a graduate's certificate
+         * @description Revokes the certificate with a reason (kept in the audit trail): verify-certificate tells it revoked from now on. Once only (409 certificate.revoked). The cohort's organizers may do this.
+         */
+        post: operations["revoke-certificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/enrollments/{enrollmentId}/mentor-transfers": {
@@ -2890,6 +2950,102 @@ export interface components {
             /** @description The assessments, oldest first. */
             items: components["schemas"]["Assessment"][];
         };
+        CertificateRevocation: {
+            /**
+             * @description Why it is revoked (kept in the audit trail).
+             * @example Peserta terbukti melakukan plagiasi
+             */
+            reason: string;
+        };
+        CertificateVerification: {
+            /**
+             * @description Named peserta terbaik.
+             * @example false
+             */
+            best?: boolean;
+            /**
+             * @description The cohort (angkatan).
+             * @example PKN II Angkatan XII
+             */
+            cohort: string;
+            /**
+             * Format: date
+             * @description Its last day.
+             * @example 2026-11-23
+             */
+            endsOn: string;
+            /**
+             * @description The training institution.
+             * @example Lembaga Administrasi Negara
+             */
+            institution: string;
+            /**
+             * Format: date-time
+             * @description When it was issued (the graduation's release).
+             * @example 2026-11-23T09:30:00Z
+             */
+            issuedAt: string;
+            /**
+             * @description The graduate's name.
+             * @example Dr. Budi Santoso
+             */
+            name: string;
+            /**
+             * @description Their NIP.
+             * @example 198001152005011002
+             */
+            nip?: string;
+            /**
+             * @description The certificate's number.
+             * @example PKN-II/2026/0001
+             */
+            number: string;
+            /**
+             * @description The kualifikasi.
+             * @example memuaskan
+             * @enum {string}
+             */
+            predicate: "sangat_memuaskan" | "memuaskan" | "cukup_memuaskan" | "kurang_memuaskan";
+            /**
+             * @description The program.
+             * @example pkn2
+             * @enum {string}
+             */
+            program: "pkn1" | "pkn2" | "pka" | "pkp";
+            /**
+             * @description The program's name.
+             * @example Pelatihan Kepemimpinan Nasional Tingkat II
+             */
+            programName: string;
+            /**
+             * Format: date-time
+             * @description When it was revoked.
+             * @example 2026-11-23T09:30:00Z
+             */
+            revokedAt?: string;
+            /**
+             * @description Who signed it.
+             * @example Dr. Muhammad Taufiq, DEA
+             */
+            signatoryName: string;
+            /**
+             * @description Their position.
+             * @example Deputi Bidang Penyelenggaraan Pengembangan Kompetensi
+             */
+            signatoryPosition: string;
+            /**
+             * Format: date
+             * @description The training's first day.
+             * @example 2026-11-23
+             */
+            startsOn: string;
+            /**
+             * @description valid, or revoked by the institution.
+             * @example valid
+             * @enum {string}
+             */
+            status: "valid" | "revoked";
+        };
         ChangeRequest: {
             /** @description The operations (by operationId) you may perform on it now. */
             actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
@@ -3736,7 +3892,7 @@ export interface components {
              * @example field.too_long
              * @enum {string}
              */
-            code: "account.not_yours" | "account.too_many_failures" | "account.wrong_activation" | "account.wrong_credentials" | "agency.name_taken" | "agency.unknown" | "agenda.dates.order" | "agenda.no_template" | "agenda.not_empty" | "agenda.outside_cohort" | "agenda.step_early" | "agenda.step_late" | "appeal.closed" | "appeal.decision" | "appeal.not_released" | "appeal.not_session_examiner" | "appeal.open_exists" | "appeal.reason_required" | "appeal.window_closed" | "assessment.design_draft" | "assessment.design_stage_over" | "assessment.determined" | "assessment.final_not_submitted" | "assessment.missing_score" | "assessment.not_assigned" | "assessment.score" | "assessment.scored_twice" | "assessment.seminar" | "assessment.session_not_open" | "assessment.unknown_criterion" | "auth.busy" | "auth.forbidden" | "auth.sign_in_required" | "auth.token_invalid" | "auth.token_missing" | "class.name_taken" | "class.not_empty" | "class.unknown" | "cohort.agenda_outside" | "cohort.code_taken" | "cohort.dates.order" | "cohort.partner_read_only" | "cohort.partner_self" | "cohort.phase.dates_order" | "cohort.phase.dates_required" | "cohort.phase.outside_cohort" | "cohort.phase.overlap" | "cohort.phases.order" | "cohort.response_deadline" | "design.already_reviewed" | "design.needs_short_milestone" | "design.not_draft" | "design.not_submitted" | "design.required_to_submit" | "design.return_needs_comment" | "email.address_only" | "email.domain_dot" | "email.invalid" | "email.not_ascii" | "email.taken" | "enrollment.already_enrolled" | "enrollment.coach_not_staff" | "enrollment.self" | "evidence.activity_required" | "evidence.activity_unknown" | "evidence.design_not_approved" | "evidence.file_and_url" | "evidence.file_or_url" | "evidence.is_link" | "evidence.not_pending" | "evidence.reject_needs_comment" | "evidence.withdraw_not_pending" | "field.above_maximum" | "field.below_minimum" | "field.date" | "field.date_time" | "field.email" | "field.invalid" | "field.more_errors" | "field.not_one_of" | "field.not_unique" | "field.pattern" | "field.required" | "field.too_few" | "field.too_long" | "field.too_many" | "field.too_short" | "field.unknown" | "field.url" | "field.uuid" | "field.wrong_type" | "graduation.academic_computed" | "graduation.appeal_open" | "graduation.csv_columns" | "graduation.determined" | "graduation.no_components" | "graduation.no_participants" | "graduation.not_determined" | "graduation.not_enrolled" | "graduation.number_format" | "graduation.released" | "graduation.score_range" | "graduation.scores_missing" | "graduation.unknown_component" | "graduation.unknown_nip" | "graduation.weights_sum" | "holiday.date_taken" | "idempotency.in_flight" | "idempotency.key_reused" | "institution.choose" | "institution.code_taken" | "institution.not_organized" | "institution.unknown" | "mentor.is_coach" | "mentor.is_examiner" | "mentor.is_participant" | "milestone.achieved" | "milestone.activity_unproved" | "milestone.already_started" | "milestone.design_not_approved" | "milestone.evidence_pending" | "milestone.has_evidence" | "milestone.horizon" | "milestone.horizon_closed" | "milestone.needs_approved_evidence" | "milestone.needs_evidence" | "milestone.not_claimed" | "milestone.not_open" | "milestone.not_planned" | "milestone.read_only" | "milestone.return_needs_comment" | "milestone.start_design_not_approved" | "milestone.status_move" | "nip.appointment" | "nip.appointment_age" | "nip.birth_date" | "nip.length" | "nip.sex" | "nip.taken" | "plan.change_request_required" | "plan.request_already_reviewed" | "plan.request_continue_short_only" | "plan.request_design_not_approved" | "plan.request_empty" | "plan.request_milestone_twice" | "plan.request_milestone_unknown" | "plan.request_not_pending" | "plan.request_plan_changed" | "plan.request_reason_required" | "plan.request_return_needs_comment" | "project.already_implementing" | "project.design_not_approved" | "project.innovation_area_empty" | "project.not_draft" | "project.not_implementing" | "project.stakeholder_kind" | "project.stakeholder_level" | "project.too_many_innovation_areas" | "publication.design_not_approved" | "publication.evidence_not_approved" | "publication.foreign_evidence" | "publication.innovation_required" | "query.cursor" | "query.project_status" | "query.year" | "rate.address_limited" | "rate.limited" | "region.form" | "region.province_unknown" | "region.regency_form" | "region.regency_needs_province" | "request.invalid" | "request.malformed" | "request.method_not_allowed" | "request.no_resource" | "request.too_large" | "request.unsupported_media_type" | "resource.exists" | "resource.not_found" | "resource.reference_missing" | "resource.stale" | "review.approve_or_reject" | "review.approve_or_return" | "roster.coach_as_participant" | "roster.csv_bare_quote" | "roster.csv_duplicate_column" | "roster.csv_missing_column" | "roster.csv_not_utf8" | "roster.csv_open_quote" | "roster.csv_unknown_column" | "roster.csv_unnamed_column" | "roster.csv_unreadable" | "roster.csv_value_count" | "roster.empty" | "roster.mentor_name_required" | "roster.not_a_coach" | "roster.own_coach" | "roster.own_mentor" | "roster.repeated" | "roster.too_many_rows" | "roster.unit_without_agency" | "rubric.criteria_count" | "rubric.key" | "rubric.key_twice" | "rubric.locked" | "rubric.weight" | "rubric.weights_sum" | "service.database_unreachable" | "service.internal" | "service.schema_behind" | "service.unavailable" | "session.already_open" | "session.determined" | "session.empty" | "session.link" | "session.none_to_determine" | "session.not_enrolled" | "session.not_examiner" | "session.outside_phase" | "session.participant_taken" | "session.place" | "session.scores_missing" | "session.time" | "showcase.replication_future" | "showcase.replication_own_agency" | "showcase.replication_recorded" | "showcase.replication_status" | "staff.coach_has_participants" | "staff.last_organizer" | "template.program_mismatch" | "template.shipped" | "template.unknown" | "text.bidi_control" | "text.control" | "text.not_text" | "text.single_line" | "thresholds.above" | "thresholds.count" | "thresholds.order" | "transfer.awaits_organizer" | "transfer.closed" | "transfer.mentor_both" | "transfer.mentor_email_unknown" | "transfer.mentor_required" | "transfer.same_mentor" | "unit.name_taken" | "unit.not_of_agency" | "unit.unknown" | "upload.busy" | "upload.empty" | "upload.field_too_long" | "upload.malformed" | "upload.multipart" | "upload.offset_mismatch" | "upload.one_file" | "upload.over_limit" | "upload.protocol" | "upload.too_large" | "upload.too_slow" | "upload.type" | "upload.unknown_field" | "user.unknown";
+            code: "account.not_yours" | "account.too_many_failures" | "account.wrong_activation" | "account.wrong_credentials" | "agency.name_taken" | "agency.unknown" | "agenda.dates.order" | "agenda.no_template" | "agenda.not_empty" | "agenda.outside_cohort" | "agenda.step_early" | "agenda.step_late" | "appeal.closed" | "appeal.decision" | "appeal.not_released" | "appeal.not_session_examiner" | "appeal.open_exists" | "appeal.reason_required" | "appeal.window_closed" | "assessment.design_draft" | "assessment.design_stage_over" | "assessment.determined" | "assessment.final_not_submitted" | "assessment.missing_score" | "assessment.not_assigned" | "assessment.score" | "assessment.scored_twice" | "assessment.seminar" | "assessment.session_not_open" | "assessment.unknown_criterion" | "auth.busy" | "auth.forbidden" | "auth.sign_in_required" | "auth.token_invalid" | "auth.token_missing" | "certificate.revoked" | "class.name_taken" | "class.not_empty" | "class.unknown" | "cohort.agenda_outside" | "cohort.code_taken" | "cohort.dates.order" | "cohort.partner_read_only" | "cohort.partner_self" | "cohort.phase.dates_order" | "cohort.phase.dates_required" | "cohort.phase.outside_cohort" | "cohort.phase.overlap" | "cohort.phases.order" | "cohort.response_deadline" | "design.already_reviewed" | "design.needs_short_milestone" | "design.not_draft" | "design.not_submitted" | "design.required_to_submit" | "design.return_needs_comment" | "email.address_only" | "email.domain_dot" | "email.invalid" | "email.not_ascii" | "email.taken" | "enrollment.already_enrolled" | "enrollment.coach_not_staff" | "enrollment.self" | "evidence.activity_required" | "evidence.activity_unknown" | "evidence.design_not_approved" | "evidence.file_and_url" | "evidence.file_or_url" | "evidence.is_link" | "evidence.not_pending" | "evidence.reject_needs_comment" | "evidence.withdraw_not_pending" | "field.above_maximum" | "field.below_minimum" | "field.date" | "field.date_time" | "field.email" | "field.invalid" | "field.more_errors" | "field.not_one_of" | "field.not_unique" | "field.pattern" | "field.required" | "field.too_few" | "field.too_long" | "field.too_many" | "field.too_short" | "field.unknown" | "field.url" | "field.uuid" | "field.wrong_type" | "graduation.academic_computed" | "graduation.appeal_open" | "graduation.csv_columns" | "graduation.determined" | "graduation.no_components" | "graduation.no_participants" | "graduation.not_determined" | "graduation.not_enrolled" | "graduation.number_format" | "graduation.released" | "graduation.score_range" | "graduation.scores_missing" | "graduation.unknown_component" | "graduation.unknown_nip" | "graduation.weights_sum" | "holiday.date_taken" | "idempotency.in_flight" | "idempotency.key_reused" | "institution.choose" | "institution.code_taken" | "institution.not_organized" | "institution.unknown" | "mentor.is_coach" | "mentor.is_examiner" | "mentor.is_participant" | "milestone.achieved" | "milestone.activity_unproved" | "milestone.already_started" | "milestone.design_not_approved" | "milestone.evidence_pending" | "milestone.has_evidence" | "milestone.horizon" | "milestone.horizon_closed" | "milestone.needs_approved_evidence" | "milestone.needs_evidence" | "milestone.not_claimed" | "milestone.not_open" | "milestone.not_planned" | "milestone.read_only" | "milestone.return_needs_comment" | "milestone.start_design_not_approved" | "milestone.status_move" | "nip.appointment" | "nip.appointment_age" | "nip.birth_date" | "nip.length" | "nip.sex" | "nip.taken" | "plan.change_request_required" | "plan.request_already_reviewed" | "plan.request_continue_short_only" | "plan.request_design_not_approved" | "plan.request_empty" | "plan.request_milestone_twice" | "plan.request_milestone_unknown" | "plan.request_not_pending" | "plan.request_plan_changed" | "plan.request_reason_required" | "plan.request_return_needs_comment" | "project.already_implementing" | "project.design_not_approved" | "project.innovation_area_empty" | "project.not_draft" | "project.not_implementing" | "project.stakeholder_kind" | "project.stakeholder_level" | "project.too_many_innovation_areas" | "publication.design_not_approved" | "publication.evidence_not_approved" | "publication.foreign_evidence" | "publication.innovation_required" | "query.cursor" | "query.project_status" | "query.year" | "rate.address_limited" | "rate.limited" | "region.form" | "region.province_unknown" | "region.regency_form" | "region.regency_needs_province" | "request.invalid" | "request.malformed" | "request.method_not_allowed" | "request.no_resource" | "request.too_large" | "request.unsupported_media_type" | "resource.exists" | "resource.not_found" | "resource.reference_missing" | "resource.stale" | "review.approve_or_reject" | "review.approve_or_return" | "roster.coach_as_participant" | "roster.csv_bare_quote" | "roster.csv_duplicate_column" | "roster.csv_missing_column" | "roster.csv_not_utf8" | "roster.csv_open_quote" | "roster.csv_unknown_column" | "roster.csv_unnamed_column" | "roster.csv_unreadable" | "roster.csv_value_count" | "roster.empty" | "roster.mentor_name_required" | "roster.not_a_coach" | "roster.own_coach" | "roster.own_mentor" | "roster.repeated" | "roster.too_many_rows" | "roster.unit_without_agency" | "rubric.criteria_count" | "rubric.key" | "rubric.key_twice" | "rubric.locked" | "rubric.weight" | "rubric.weights_sum" | "service.database_unreachable" | "service.internal" | "service.schema_behind" | "service.unavailable" | "session.already_open" | "session.determined" | "session.empty" | "session.link" | "session.none_to_determine" | "session.not_enrolled" | "session.not_examiner" | "session.outside_phase" | "session.participant_taken" | "session.place" | "session.scores_missing" | "session.time" | "showcase.replication_future" | "showcase.replication_own_agency" | "showcase.replication_recorded" | "showcase.replication_status" | "staff.coach_has_participants" | "staff.last_organizer" | "template.program_mismatch" | "template.shipped" | "template.unknown" | "text.bidi_control" | "text.control" | "text.not_text" | "text.single_line" | "thresholds.above" | "thresholds.count" | "thresholds.order" | "transfer.awaits_organizer" | "transfer.closed" | "transfer.mentor_both" | "transfer.mentor_email_unknown" | "transfer.mentor_required" | "transfer.same_mentor" | "unit.name_taken" | "unit.not_of_agency" | "unit.unknown" | "upload.busy" | "upload.empty" | "upload.field_too_long" | "upload.malformed" | "upload.multipart" | "upload.offset_mismatch" | "upload.one_file" | "upload.over_limit" | "upload.protocol" | "upload.too_large" | "upload.too_slow" | "upload.type" | "upload.unknown_field" | "user.unknown";
             /**
              * @description Where the field is, e.g. body.milestones[3].title or query.cursor.
              * @example body.title
@@ -3794,6 +3950,7 @@ export interface components {
          *     | `auth.sign_in_required` | sign in first |
          *     | `auth.token_invalid` | the token is unknown, expired or revoked: sign in again |
          *     | `auth.token_missing` | sign in first: send Authorization: Bearer <token from login> |
+         *     | `certificate.revoked` | the certificate is revoked already |
          *     | `class.name_taken` | the cohort has a class of this name already |
          *     | `class.not_empty` | the class still has {count} participants: move them to another class first |
          *     | `class.unknown` | must be a class of this cohort |
@@ -4028,7 +4185,7 @@ export interface components {
              * @example milestone.needs_evidence
              * @enum {string}
              */
-            code: "account.not_yours" | "account.too_many_failures" | "account.wrong_activation" | "account.wrong_credentials" | "agency.name_taken" | "agency.unknown" | "agenda.dates.order" | "agenda.no_template" | "agenda.not_empty" | "agenda.outside_cohort" | "agenda.step_early" | "agenda.step_late" | "appeal.closed" | "appeal.decision" | "appeal.not_released" | "appeal.not_session_examiner" | "appeal.open_exists" | "appeal.reason_required" | "appeal.window_closed" | "assessment.design_draft" | "assessment.design_stage_over" | "assessment.determined" | "assessment.final_not_submitted" | "assessment.missing_score" | "assessment.not_assigned" | "assessment.score" | "assessment.scored_twice" | "assessment.seminar" | "assessment.session_not_open" | "assessment.unknown_criterion" | "auth.busy" | "auth.forbidden" | "auth.sign_in_required" | "auth.token_invalid" | "auth.token_missing" | "class.name_taken" | "class.not_empty" | "class.unknown" | "cohort.agenda_outside" | "cohort.code_taken" | "cohort.dates.order" | "cohort.partner_read_only" | "cohort.partner_self" | "cohort.phase.dates_order" | "cohort.phase.dates_required" | "cohort.phase.outside_cohort" | "cohort.phase.overlap" | "cohort.phases.order" | "cohort.response_deadline" | "design.already_reviewed" | "design.needs_short_milestone" | "design.not_draft" | "design.not_submitted" | "design.required_to_submit" | "design.return_needs_comment" | "email.address_only" | "email.domain_dot" | "email.invalid" | "email.not_ascii" | "email.taken" | "enrollment.already_enrolled" | "enrollment.coach_not_staff" | "enrollment.self" | "evidence.activity_required" | "evidence.activity_unknown" | "evidence.design_not_approved" | "evidence.file_and_url" | "evidence.file_or_url" | "evidence.is_link" | "evidence.not_pending" | "evidence.reject_needs_comment" | "evidence.withdraw_not_pending" | "field.above_maximum" | "field.below_minimum" | "field.date" | "field.date_time" | "field.email" | "field.invalid" | "field.more_errors" | "field.not_one_of" | "field.not_unique" | "field.pattern" | "field.required" | "field.too_few" | "field.too_long" | "field.too_many" | "field.too_short" | "field.unknown" | "field.url" | "field.uuid" | "field.wrong_type" | "graduation.academic_computed" | "graduation.appeal_open" | "graduation.csv_columns" | "graduation.determined" | "graduation.no_components" | "graduation.no_participants" | "graduation.not_determined" | "graduation.not_enrolled" | "graduation.number_format" | "graduation.released" | "graduation.score_range" | "graduation.scores_missing" | "graduation.unknown_component" | "graduation.unknown_nip" | "graduation.weights_sum" | "holiday.date_taken" | "idempotency.in_flight" | "idempotency.key_reused" | "institution.choose" | "institution.code_taken" | "institution.not_organized" | "institution.unknown" | "mentor.is_coach" | "mentor.is_examiner" | "mentor.is_participant" | "milestone.achieved" | "milestone.activity_unproved" | "milestone.already_started" | "milestone.design_not_approved" | "milestone.evidence_pending" | "milestone.has_evidence" | "milestone.horizon" | "milestone.horizon_closed" | "milestone.needs_approved_evidence" | "milestone.needs_evidence" | "milestone.not_claimed" | "milestone.not_open" | "milestone.not_planned" | "milestone.read_only" | "milestone.return_needs_comment" | "milestone.start_design_not_approved" | "milestone.status_move" | "nip.appointment" | "nip.appointment_age" | "nip.birth_date" | "nip.length" | "nip.sex" | "nip.taken" | "plan.change_request_required" | "plan.request_already_reviewed" | "plan.request_continue_short_only" | "plan.request_design_not_approved" | "plan.request_empty" | "plan.request_milestone_twice" | "plan.request_milestone_unknown" | "plan.request_not_pending" | "plan.request_plan_changed" | "plan.request_reason_required" | "plan.request_return_needs_comment" | "project.already_implementing" | "project.design_not_approved" | "project.innovation_area_empty" | "project.not_draft" | "project.not_implementing" | "project.stakeholder_kind" | "project.stakeholder_level" | "project.too_many_innovation_areas" | "publication.design_not_approved" | "publication.evidence_not_approved" | "publication.foreign_evidence" | "publication.innovation_required" | "query.cursor" | "query.project_status" | "query.year" | "rate.address_limited" | "rate.limited" | "region.form" | "region.province_unknown" | "region.regency_form" | "region.regency_needs_province" | "request.invalid" | "request.malformed" | "request.method_not_allowed" | "request.no_resource" | "request.too_large" | "request.unsupported_media_type" | "resource.exists" | "resource.not_found" | "resource.reference_missing" | "resource.stale" | "review.approve_or_reject" | "review.approve_or_return" | "roster.coach_as_participant" | "roster.csv_bare_quote" | "roster.csv_duplicate_column" | "roster.csv_missing_column" | "roster.csv_not_utf8" | "roster.csv_open_quote" | "roster.csv_unknown_column" | "roster.csv_unnamed_column" | "roster.csv_unreadable" | "roster.csv_value_count" | "roster.empty" | "roster.mentor_name_required" | "roster.not_a_coach" | "roster.own_coach" | "roster.own_mentor" | "roster.repeated" | "roster.too_many_rows" | "roster.unit_without_agency" | "rubric.criteria_count" | "rubric.key" | "rubric.key_twice" | "rubric.locked" | "rubric.weight" | "rubric.weights_sum" | "service.database_unreachable" | "service.internal" | "service.schema_behind" | "service.unavailable" | "session.already_open" | "session.determined" | "session.empty" | "session.link" | "session.none_to_determine" | "session.not_enrolled" | "session.not_examiner" | "session.outside_phase" | "session.participant_taken" | "session.place" | "session.scores_missing" | "session.time" | "showcase.replication_future" | "showcase.replication_own_agency" | "showcase.replication_recorded" | "showcase.replication_status" | "staff.coach_has_participants" | "staff.last_organizer" | "template.program_mismatch" | "template.shipped" | "template.unknown" | "text.bidi_control" | "text.control" | "text.not_text" | "text.single_line" | "thresholds.above" | "thresholds.count" | "thresholds.order" | "transfer.awaits_organizer" | "transfer.closed" | "transfer.mentor_both" | "transfer.mentor_email_unknown" | "transfer.mentor_required" | "transfer.same_mentor" | "unit.name_taken" | "unit.not_of_agency" | "unit.unknown" | "upload.busy" | "upload.empty" | "upload.field_too_long" | "upload.malformed" | "upload.multipart" | "upload.offset_mismatch" | "upload.one_file" | "upload.over_limit" | "upload.protocol" | "upload.too_large" | "upload.too_slow" | "upload.type" | "upload.unknown_field" | "user.unknown";
+            code: "account.not_yours" | "account.too_many_failures" | "account.wrong_activation" | "account.wrong_credentials" | "agency.name_taken" | "agency.unknown" | "agenda.dates.order" | "agenda.no_template" | "agenda.not_empty" | "agenda.outside_cohort" | "agenda.step_early" | "agenda.step_late" | "appeal.closed" | "appeal.decision" | "appeal.not_released" | "appeal.not_session_examiner" | "appeal.open_exists" | "appeal.reason_required" | "appeal.window_closed" | "assessment.design_draft" | "assessment.design_stage_over" | "assessment.determined" | "assessment.final_not_submitted" | "assessment.missing_score" | "assessment.not_assigned" | "assessment.score" | "assessment.scored_twice" | "assessment.seminar" | "assessment.session_not_open" | "assessment.unknown_criterion" | "auth.busy" | "auth.forbidden" | "auth.sign_in_required" | "auth.token_invalid" | "auth.token_missing" | "certificate.revoked" | "class.name_taken" | "class.not_empty" | "class.unknown" | "cohort.agenda_outside" | "cohort.code_taken" | "cohort.dates.order" | "cohort.partner_read_only" | "cohort.partner_self" | "cohort.phase.dates_order" | "cohort.phase.dates_required" | "cohort.phase.outside_cohort" | "cohort.phase.overlap" | "cohort.phases.order" | "cohort.response_deadline" | "design.already_reviewed" | "design.needs_short_milestone" | "design.not_draft" | "design.not_submitted" | "design.required_to_submit" | "design.return_needs_comment" | "email.address_only" | "email.domain_dot" | "email.invalid" | "email.not_ascii" | "email.taken" | "enrollment.already_enrolled" | "enrollment.coach_not_staff" | "enrollment.self" | "evidence.activity_required" | "evidence.activity_unknown" | "evidence.design_not_approved" | "evidence.file_and_url" | "evidence.file_or_url" | "evidence.is_link" | "evidence.not_pending" | "evidence.reject_needs_comment" | "evidence.withdraw_not_pending" | "field.above_maximum" | "field.below_minimum" | "field.date" | "field.date_time" | "field.email" | "field.invalid" | "field.more_errors" | "field.not_one_of" | "field.not_unique" | "field.pattern" | "field.required" | "field.too_few" | "field.too_long" | "field.too_many" | "field.too_short" | "field.unknown" | "field.url" | "field.uuid" | "field.wrong_type" | "graduation.academic_computed" | "graduation.appeal_open" | "graduation.csv_columns" | "graduation.determined" | "graduation.no_components" | "graduation.no_participants" | "graduation.not_determined" | "graduation.not_enrolled" | "graduation.number_format" | "graduation.released" | "graduation.score_range" | "graduation.scores_missing" | "graduation.unknown_component" | "graduation.unknown_nip" | "graduation.weights_sum" | "holiday.date_taken" | "idempotency.in_flight" | "idempotency.key_reused" | "institution.choose" | "institution.code_taken" | "institution.not_organized" | "institution.unknown" | "mentor.is_coach" | "mentor.is_examiner" | "mentor.is_participant" | "milestone.achieved" | "milestone.activity_unproved" | "milestone.already_started" | "milestone.design_not_approved" | "milestone.evidence_pending" | "milestone.has_evidence" | "milestone.horizon" | "milestone.horizon_closed" | "milestone.needs_approved_evidence" | "milestone.needs_evidence" | "milestone.not_claimed" | "milestone.not_open" | "milestone.not_planned" | "milestone.read_only" | "milestone.return_needs_comment" | "milestone.start_design_not_approved" | "milestone.status_move" | "nip.appointment" | "nip.appointment_age" | "nip.birth_date" | "nip.length" | "nip.sex" | "nip.taken" | "plan.change_request_required" | "plan.request_already_reviewed" | "plan.request_continue_short_only" | "plan.request_design_not_approved" | "plan.request_empty" | "plan.request_milestone_twice" | "plan.request_milestone_unknown" | "plan.request_not_pending" | "plan.request_plan_changed" | "plan.request_reason_required" | "plan.request_return_needs_comment" | "project.already_implementing" | "project.design_not_approved" | "project.innovation_area_empty" | "project.not_draft" | "project.not_implementing" | "project.stakeholder_kind" | "project.stakeholder_level" | "project.too_many_innovation_areas" | "publication.design_not_approved" | "publication.evidence_not_approved" | "publication.foreign_evidence" | "publication.innovation_required" | "query.cursor" | "query.project_status" | "query.year" | "rate.address_limited" | "rate.limited" | "region.form" | "region.province_unknown" | "region.regency_form" | "region.regency_needs_province" | "request.invalid" | "request.malformed" | "request.method_not_allowed" | "request.no_resource" | "request.too_large" | "request.unsupported_media_type" | "resource.exists" | "resource.not_found" | "resource.reference_missing" | "resource.stale" | "review.approve_or_reject" | "review.approve_or_return" | "roster.coach_as_participant" | "roster.csv_bare_quote" | "roster.csv_duplicate_column" | "roster.csv_missing_column" | "roster.csv_not_utf8" | "roster.csv_open_quote" | "roster.csv_unknown_column" | "roster.csv_unnamed_column" | "roster.csv_unreadable" | "roster.csv_value_count" | "roster.empty" | "roster.mentor_name_required" | "roster.not_a_coach" | "roster.own_coach" | "roster.own_mentor" | "roster.repeated" | "roster.too_many_rows" | "roster.unit_without_agency" | "rubric.criteria_count" | "rubric.key" | "rubric.key_twice" | "rubric.locked" | "rubric.weight" | "rubric.weights_sum" | "service.database_unreachable" | "service.internal" | "service.schema_behind" | "service.unavailable" | "session.already_open" | "session.determined" | "session.empty" | "session.link" | "session.none_to_determine" | "session.not_enrolled" | "session.not_examiner" | "session.outside_phase" | "session.participant_taken" | "session.place" | "session.scores_missing" | "session.time" | "showcase.replication_future" | "showcase.replication_own_agency" | "showcase.replication_recorded" | "showcase.replication_status" | "staff.coach_has_participants" | "staff.last_organizer" | "template.program_mismatch" | "template.shipped" | "template.unknown" | "text.bidi_control" | "text.control" | "text.not_text" | "text.single_line" | "thresholds.above" | "thresholds.count" | "thresholds.order" | "transfer.awaits_organizer" | "transfer.closed" | "transfer.mentor_both" | "transfer.mentor_email_unknown" | "transfer.mentor_required" | "transfer.same_mentor" | "unit.name_taken" | "unit.not_of_agency" | "unit.unknown" | "upload.busy" | "upload.empty" | "upload.field_too_long" | "upload.malformed" | "upload.multipart" | "upload.offset_mismatch" | "upload.one_file" | "upload.over_limit" | "upload.protocol" | "upload.too_large" | "upload.too_slow" | "upload.type" | "upload.unknown_field" | "user.unknown";
             /**
              * @description The code worded for a person: in English, or in Indonesian when the request's Accept-Language asks for id.
              * @example submit at least one evidence before claiming the milestone achieved
@@ -4558,6 +4715,8 @@ export interface components {
              * @example false
              */
             best?: boolean;
+            /** @description The graduate's certificate, once the graduation is released (download-certificate gives the PDF). */
+            certificate?: components["schemas"]["StandingCertificate"];
             /**
              * Format: uuid
              * @description The participant's enrollment.
@@ -6016,7 +6175,7 @@ export interface components {
              * @example milestone.needs_evidence
              * @enum {string}
              */
-            code: "account.not_yours" | "account.too_many_failures" | "account.wrong_activation" | "account.wrong_credentials" | "agency.name_taken" | "agency.unknown" | "agenda.dates.order" | "agenda.no_template" | "agenda.not_empty" | "agenda.outside_cohort" | "agenda.step_early" | "agenda.step_late" | "appeal.closed" | "appeal.decision" | "appeal.not_released" | "appeal.not_session_examiner" | "appeal.open_exists" | "appeal.reason_required" | "appeal.window_closed" | "assessment.design_draft" | "assessment.design_stage_over" | "assessment.determined" | "assessment.final_not_submitted" | "assessment.missing_score" | "assessment.not_assigned" | "assessment.score" | "assessment.scored_twice" | "assessment.seminar" | "assessment.session_not_open" | "assessment.unknown_criterion" | "auth.busy" | "auth.forbidden" | "auth.sign_in_required" | "auth.token_invalid" | "auth.token_missing" | "class.name_taken" | "class.not_empty" | "class.unknown" | "cohort.agenda_outside" | "cohort.code_taken" | "cohort.dates.order" | "cohort.partner_read_only" | "cohort.partner_self" | "cohort.phase.dates_order" | "cohort.phase.dates_required" | "cohort.phase.outside_cohort" | "cohort.phase.overlap" | "cohort.phases.order" | "cohort.response_deadline" | "design.already_reviewed" | "design.needs_short_milestone" | "design.not_draft" | "design.not_submitted" | "design.required_to_submit" | "design.return_needs_comment" | "email.address_only" | "email.domain_dot" | "email.invalid" | "email.not_ascii" | "email.taken" | "enrollment.already_enrolled" | "enrollment.coach_not_staff" | "enrollment.self" | "evidence.activity_required" | "evidence.activity_unknown" | "evidence.design_not_approved" | "evidence.file_and_url" | "evidence.file_or_url" | "evidence.is_link" | "evidence.not_pending" | "evidence.reject_needs_comment" | "evidence.withdraw_not_pending" | "field.above_maximum" | "field.below_minimum" | "field.date" | "field.date_time" | "field.email" | "field.invalid" | "field.more_errors" | "field.not_one_of" | "field.not_unique" | "field.pattern" | "field.required" | "field.too_few" | "field.too_long" | "field.too_many" | "field.too_short" | "field.unknown" | "field.url" | "field.uuid" | "field.wrong_type" | "graduation.academic_computed" | "graduation.appeal_open" | "graduation.csv_columns" | "graduation.determined" | "graduation.no_components" | "graduation.no_participants" | "graduation.not_determined" | "graduation.not_enrolled" | "graduation.number_format" | "graduation.released" | "graduation.score_range" | "graduation.scores_missing" | "graduation.unknown_component" | "graduation.unknown_nip" | "graduation.weights_sum" | "holiday.date_taken" | "idempotency.in_flight" | "idempotency.key_reused" | "institution.choose" | "institution.code_taken" | "institution.not_organized" | "institution.unknown" | "mentor.is_coach" | "mentor.is_examiner" | "mentor.is_participant" | "milestone.achieved" | "milestone.activity_unproved" | "milestone.already_started" | "milestone.design_not_approved" | "milestone.evidence_pending" | "milestone.has_evidence" | "milestone.horizon" | "milestone.horizon_closed" | "milestone.needs_approved_evidence" | "milestone.needs_evidence" | "milestone.not_claimed" | "milestone.not_open" | "milestone.not_planned" | "milestone.read_only" | "milestone.return_needs_comment" | "milestone.start_design_not_approved" | "milestone.status_move" | "nip.appointment" | "nip.appointment_age" | "nip.birth_date" | "nip.length" | "nip.sex" | "nip.taken" | "plan.change_request_required" | "plan.request_already_reviewed" | "plan.request_continue_short_only" | "plan.request_design_not_approved" | "plan.request_empty" | "plan.request_milestone_twice" | "plan.request_milestone_unknown" | "plan.request_not_pending" | "plan.request_plan_changed" | "plan.request_reason_required" | "plan.request_return_needs_comment" | "project.already_implementing" | "project.design_not_approved" | "project.innovation_area_empty" | "project.not_draft" | "project.not_implementing" | "project.stakeholder_kind" | "project.stakeholder_level" | "project.too_many_innovation_areas" | "publication.design_not_approved" | "publication.evidence_not_approved" | "publication.foreign_evidence" | "publication.innovation_required" | "query.cursor" | "query.project_status" | "query.year" | "rate.address_limited" | "rate.limited" | "region.form" | "region.province_unknown" | "region.regency_form" | "region.regency_needs_province" | "request.invalid" | "request.malformed" | "request.method_not_allowed" | "request.no_resource" | "request.too_large" | "request.unsupported_media_type" | "resource.exists" | "resource.not_found" | "resource.reference_missing" | "resource.stale" | "review.approve_or_reject" | "review.approve_or_return" | "roster.coach_as_participant" | "roster.csv_bare_quote" | "roster.csv_duplicate_column" | "roster.csv_missing_column" | "roster.csv_not_utf8" | "roster.csv_open_quote" | "roster.csv_unknown_column" | "roster.csv_unnamed_column" | "roster.csv_unreadable" | "roster.csv_value_count" | "roster.empty" | "roster.mentor_name_required" | "roster.not_a_coach" | "roster.own_coach" | "roster.own_mentor" | "roster.repeated" | "roster.too_many_rows" | "roster.unit_without_agency" | "rubric.criteria_count" | "rubric.key" | "rubric.key_twice" | "rubric.locked" | "rubric.weight" | "rubric.weights_sum" | "service.database_unreachable" | "service.internal" | "service.schema_behind" | "service.unavailable" | "session.already_open" | "session.determined" | "session.empty" | "session.link" | "session.none_to_determine" | "session.not_enrolled" | "session.not_examiner" | "session.outside_phase" | "session.participant_taken" | "session.place" | "session.scores_missing" | "session.time" | "showcase.replication_future" | "showcase.replication_own_agency" | "showcase.replication_recorded" | "showcase.replication_status" | "staff.coach_has_participants" | "staff.last_organizer" | "template.program_mismatch" | "template.shipped" | "template.unknown" | "text.bidi_control" | "text.control" | "text.not_text" | "text.single_line" | "thresholds.above" | "thresholds.count" | "thresholds.order" | "transfer.awaits_organizer" | "transfer.closed" | "transfer.mentor_both" | "transfer.mentor_email_unknown" | "transfer.mentor_required" | "transfer.same_mentor" | "unit.name_taken" | "unit.not_of_agency" | "unit.unknown" | "upload.busy" | "upload.empty" | "upload.field_too_long" | "upload.malformed" | "upload.multipart" | "upload.offset_mismatch" | "upload.one_file" | "upload.over_limit" | "upload.protocol" | "upload.too_large" | "upload.too_slow" | "upload.type" | "upload.unknown_field" | "user.unknown";
+            code: "account.not_yours" | "account.too_many_failures" | "account.wrong_activation" | "account.wrong_credentials" | "agency.name_taken" | "agency.unknown" | "agenda.dates.order" | "agenda.no_template" | "agenda.not_empty" | "agenda.outside_cohort" | "agenda.step_early" | "agenda.step_late" | "appeal.closed" | "appeal.decision" | "appeal.not_released" | "appeal.not_session_examiner" | "appeal.open_exists" | "appeal.reason_required" | "appeal.window_closed" | "assessment.design_draft" | "assessment.design_stage_over" | "assessment.determined" | "assessment.final_not_submitted" | "assessment.missing_score" | "assessment.not_assigned" | "assessment.score" | "assessment.scored_twice" | "assessment.seminar" | "assessment.session_not_open" | "assessment.unknown_criterion" | "auth.busy" | "auth.forbidden" | "auth.sign_in_required" | "auth.token_invalid" | "auth.token_missing" | "certificate.revoked" | "class.name_taken" | "class.not_empty" | "class.unknown" | "cohort.agenda_outside" | "cohort.code_taken" | "cohort.dates.order" | "cohort.partner_read_only" | "cohort.partner_self" | "cohort.phase.dates_order" | "cohort.phase.dates_required" | "cohort.phase.outside_cohort" | "cohort.phase.overlap" | "cohort.phases.order" | "cohort.response_deadline" | "design.already_reviewed" | "design.needs_short_milestone" | "design.not_draft" | "design.not_submitted" | "design.required_to_submit" | "design.return_needs_comment" | "email.address_only" | "email.domain_dot" | "email.invalid" | "email.not_ascii" | "email.taken" | "enrollment.already_enrolled" | "enrollment.coach_not_staff" | "enrollment.self" | "evidence.activity_required" | "evidence.activity_unknown" | "evidence.design_not_approved" | "evidence.file_and_url" | "evidence.file_or_url" | "evidence.is_link" | "evidence.not_pending" | "evidence.reject_needs_comment" | "evidence.withdraw_not_pending" | "field.above_maximum" | "field.below_minimum" | "field.date" | "field.date_time" | "field.email" | "field.invalid" | "field.more_errors" | "field.not_one_of" | "field.not_unique" | "field.pattern" | "field.required" | "field.too_few" | "field.too_long" | "field.too_many" | "field.too_short" | "field.unknown" | "field.url" | "field.uuid" | "field.wrong_type" | "graduation.academic_computed" | "graduation.appeal_open" | "graduation.csv_columns" | "graduation.determined" | "graduation.no_components" | "graduation.no_participants" | "graduation.not_determined" | "graduation.not_enrolled" | "graduation.number_format" | "graduation.released" | "graduation.score_range" | "graduation.scores_missing" | "graduation.unknown_component" | "graduation.unknown_nip" | "graduation.weights_sum" | "holiday.date_taken" | "idempotency.in_flight" | "idempotency.key_reused" | "institution.choose" | "institution.code_taken" | "institution.not_organized" | "institution.unknown" | "mentor.is_coach" | "mentor.is_examiner" | "mentor.is_participant" | "milestone.achieved" | "milestone.activity_unproved" | "milestone.already_started" | "milestone.design_not_approved" | "milestone.evidence_pending" | "milestone.has_evidence" | "milestone.horizon" | "milestone.horizon_closed" | "milestone.needs_approved_evidence" | "milestone.needs_evidence" | "milestone.not_claimed" | "milestone.not_open" | "milestone.not_planned" | "milestone.read_only" | "milestone.return_needs_comment" | "milestone.start_design_not_approved" | "milestone.status_move" | "nip.appointment" | "nip.appointment_age" | "nip.birth_date" | "nip.length" | "nip.sex" | "nip.taken" | "plan.change_request_required" | "plan.request_already_reviewed" | "plan.request_continue_short_only" | "plan.request_design_not_approved" | "plan.request_empty" | "plan.request_milestone_twice" | "plan.request_milestone_unknown" | "plan.request_not_pending" | "plan.request_plan_changed" | "plan.request_reason_required" | "plan.request_return_needs_comment" | "project.already_implementing" | "project.design_not_approved" | "project.innovation_area_empty" | "project.not_draft" | "project.not_implementing" | "project.stakeholder_kind" | "project.stakeholder_level" | "project.too_many_innovation_areas" | "publication.design_not_approved" | "publication.evidence_not_approved" | "publication.foreign_evidence" | "publication.innovation_required" | "query.cursor" | "query.project_status" | "query.year" | "rate.address_limited" | "rate.limited" | "region.form" | "region.province_unknown" | "region.regency_form" | "region.regency_needs_province" | "request.invalid" | "request.malformed" | "request.method_not_allowed" | "request.no_resource" | "request.too_large" | "request.unsupported_media_type" | "resource.exists" | "resource.not_found" | "resource.reference_missing" | "resource.stale" | "review.approve_or_reject" | "review.approve_or_return" | "roster.coach_as_participant" | "roster.csv_bare_quote" | "roster.csv_duplicate_column" | "roster.csv_missing_column" | "roster.csv_not_utf8" | "roster.csv_open_quote" | "roster.csv_unknown_column" | "roster.csv_unnamed_column" | "roster.csv_unreadable" | "roster.csv_value_count" | "roster.empty" | "roster.mentor_name_required" | "roster.not_a_coach" | "roster.own_coach" | "roster.own_mentor" | "roster.repeated" | "roster.too_many_rows" | "roster.unit_without_agency" | "rubric.criteria_count" | "rubric.key" | "rubric.key_twice" | "rubric.locked" | "rubric.weight" | "rubric.weights_sum" | "service.database_unreachable" | "service.internal" | "service.schema_behind" | "service.unavailable" | "session.already_open" | "session.determined" | "session.empty" | "session.link" | "session.none_to_determine" | "session.not_enrolled" | "session.not_examiner" | "session.outside_phase" | "session.participant_taken" | "session.place" | "session.scores_missing" | "session.time" | "showcase.replication_future" | "showcase.replication_own_agency" | "showcase.replication_recorded" | "showcase.replication_status" | "staff.coach_has_participants" | "staff.last_organizer" | "template.program_mismatch" | "template.shipped" | "template.unknown" | "text.bidi_control" | "text.control" | "text.not_text" | "text.single_line" | "thresholds.above" | "thresholds.count" | "thresholds.order" | "transfer.awaits_organizer" | "transfer.closed" | "transfer.mentor_both" | "transfer.mentor_email_unknown" | "transfer.mentor_required" | "transfer.same_mentor" | "unit.name_taken" | "unit.not_of_agency" | "unit.unknown" | "upload.busy" | "upload.empty" | "upload.field_too_long" | "upload.malformed" | "upload.multipart" | "upload.offset_mismatch" | "upload.one_file" | "upload.over_limit" | "upload.protocol" | "upload.too_large" | "upload.too_slow" | "upload.type" | "upload.unknown_field" | "user.unknown";
             /** @description The values the code's wording names. A seminar or decision names the one variant of the operation that is refused, when the operation stays allowed for the other (record-assessment for the final seminar, verify-milestone to approve). */
             params?: {
                 [key: string]: unknown;
@@ -7127,6 +7286,19 @@ export interface components {
              * @enum {string}
              */
             power: "high" | "low";
+        };
+        StandingCertificate: {
+            /**
+             * @description Its number (verify-certificate shows it).
+             * @example PKN-II/2026/0001
+             */
+            number: string;
+            /**
+             * @description valid or revoked.
+             * @example valid
+             * @enum {string}
+             */
+            status: "valid" | "revoked";
         };
         SuccessIndicator: {
             /**
@@ -8958,6 +9130,67 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "verify-certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The certificate's number. */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateVerification"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13820,6 +14053,197 @@ export interface operations {
             };
             /** @description Precondition Failed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "download-certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The enrollment's id. */
+                enrollmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The certificate as PDF. */
+            200: {
+                headers: {
+                    "Content-Disposition"?: string;
+                    "Content-Type"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "revoke-certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The enrollment's id. */
+                enrollmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CertificateRevocation"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateVerification"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -36,6 +36,7 @@ export const codes: Record<string, string> = {
   "auth.sign_in_required": "Silakan masuk terlebih dahulu.",
   "auth.token_invalid": "Sesi Anda tidak dikenal, sudah berakhir, atau telah dicabut. Silakan masuk kembali.",
   "auth.token_missing": "Silakan masuk terlebih dahulu.",
+  "certificate.revoked": "Sertifikat ini sudah dicabut.",
   "class.name_taken": "Angkatan ini sudah memiliki kelas dengan nama ini.",
   "class.not_empty": "Kelas ini masih berisi {count} peserta. Pindahkan mereka ke kelas lain terlebih dahulu.",
   "class.unknown": "Harus kelas di angkatan ini.",
