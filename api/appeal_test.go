@@ -87,9 +87,15 @@ func TestAnAppealReopensOnlyTheAssignedExaminersScoreWithAReasonAndItsDecisionRe
 		t.Fatalf("assigning a coach: %+v", p.Errors)
 	}
 	expect(t, c.post(appeals+"/"+a.ID.String()+"/assignment", w.tokenOf(roleCoach), map[string]any{"examiners": []uuid.UUID{w.examiner.ID}}), http.StatusForbidden)
+	assignedBefore := len(w.outbox(t))
 	expect(t, c.post(appeals+"/"+a.ID.String()+"/assignment", organizer, map[string]any{"examiners": []uuid.UUID{w.examiner.ID}}), http.StatusOK).decode(t, &a)
 	if a.Status != "assigned" || !slices.Equal(a.Examiners, []uuid.UUID{w.examiner.ID}) {
 		t.Fatalf("assigned %+v", a)
+	}
+	// The examiner concerned is told, with the reasons; the other examiner is not.
+	if mails := w.outbox(t)[assignedBefore:]; len(mails) != 1 || mails[0].ToAddress != w.examiner.Email ||
+		!strings.Contains(mails[0].Subject, "ditugaskan") || !strings.Contains(mails[0].Body, "Kriteria pemetaan stakeholder") {
+		t.Fatalf("the assignment mailed %+v", mails)
 	}
 
 	// The examiner concerned is offered scoring again on their home; the other is not.

@@ -144,7 +144,7 @@ func (s *Cohorts) changeAppeal(ctx context.Context, actor *Actor, cohortID, id u
 
 // AssignAppeal assigns an open appeal to the examiners concerned (examiners
 // of the participant's session), who may then change their score with a
-// written reason.
+// written reason; each of them is told by e-mail.
 func (s *Cohorts) AssignAppeal(ctx context.Context, actor *Actor, cohortID, id uuid.UUID, examiners []uuid.UUID) (Appeal, error) {
 	now := s.now()
 	return s.changeAppeal(ctx, actor, cohortID, id, func(tx Store, p Project, a *Appeal) ([]Event, error) {
@@ -156,6 +156,9 @@ func (s *Cohorts) AssignAppeal(ctx context.Context, actor *Actor, cohortID, id u
 			return nil, err
 		}
 		a.Status, a.Examiners, a.AssignedAt = AppealAssigned, examiners, &now
+		if err := s.Mail.queueLetter(ctx, tx, now, Mail{Kind: MailReviewWaiting}, examiners, appealAssignedLetter(p, *a), cohortID); err != nil {
+			return nil, err
+		}
 		return []Event{appealEvent(actor, now, p, *a, "appeal.assigned")}, nil
 	})
 }
@@ -225,6 +228,16 @@ func appealClosedLetter(project string, status AppealStatus, r DeterminedResult,
 	l := letterText{Subject: "Keputusan keberatan hasil " + seminar + ": " + quoted(project), Text: withComment(text, note)}
 	l.Link = projectPage(r.ProjectID)
 	return l
+}
+
+// appealAssignedLetter tells an examiner that an appeal of a result they
+// scored is assigned to them, with the participant's reasons.
+func appealAssignedLetter(p Project, a Appeal) letterText {
+	seminar := map[Seminar]string{SeminarDesign: "seminar rancangan", SeminarFinal: "seminar laporan akhir"}[a.Seminar]
+	text := "Keberatan peserta atas hasil " + seminar + " proyek perubahan " + quoted(p.Title) + " ditugaskan kepada Anda. " +
+		"Anda dapat mengubah nilai Anda selama keberatan diproses, dengan alasan tertulis."
+	return letterText{Subject: "Keberatan hasil " + seminar + " ditugaskan kepada Anda: " + quoted(p.Title),
+		Text: withComment(text, a.Reasons), Link: projectPage(p.ID)}
 }
 
 // predicateWords are the kualifikasi as LAN writes them (title case).
