@@ -184,6 +184,7 @@ var apiTags = []*huma.Tag{
 	{Name: "milestones", Description: "Milestones (tahapan) of a project, claimed by the participant and verified by the mentor."},
 	{Name: "evidence", Description: "Evidence (bukti dukung) of milestones: files and links, reviewed by the mentor."},
 	{Name: "agenda", Description: "A cohort's agenda (jadwal): its dated items, the workflow steps each item bounds, what is next for me, and calendar files (.ics)."},
+	{Name: "reports", Description: "The final report (laporan akhir): versions of the report and slides, the pernyataan keaslian, the mentor's and coach's persetujuan and pengesahan, revisions after the seminar, and the sheets to bind with it."},
 	{Name: "change-requests", Description: "Changes to an approved plan (permohonan perubahan), decided by the mentor and the coach, and the plan's versions."},
 	{Name: "classes", Description: "Classes (kelas) of a cohort: the level between the cohort and its groups, with their coaches."},
 	{Name: "calendar", Description: "The holiday calendar (libur nasional, cuti bersama) that deadlines in working days skip."},

@@ -229,16 +229,22 @@ func registerEvidence(api huma.API, s *Services) {
 		if err != nil {
 			return nil, err
 		}
-		return &huma.StreamResponse{Body: func(hctx huma.Context) {
-			defer file.Close()
-			r, w := humago.Unwrap(hctx)
-			w.Header().Set("Content-Type", e.File.MediaType)
-			w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": e.File.Name}))
-			w.Header().Set("ETag", `"`+hex.EncodeToString(e.File.SHA256)+`"`)
-			w.Header().Set("Cache-Control", "private, no-cache")
-			http.ServeContent(w, r, "", e.SubmittedAt, file)
-		}}, nil
+		return storedFileAnswer(*e.File, e.SubmittedAt, file), nil
 	})
+}
+
+// storedFileAnswer streams a stored file as an attachment with its (safe)
+// name, its SHA-256 as ETag, and support for Range requests.
+func storedFileAnswer(f domain.StoredFile, modified time.Time, body io.ReadSeekCloser) *huma.StreamResponse {
+	return &huma.StreamResponse{Body: func(hctx huma.Context) {
+		defer body.Close()
+		r, w := humago.Unwrap(hctx)
+		w.Header().Set("Content-Type", f.MediaType)
+		w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": f.Name}))
+		w.Header().Set("ETag", `"`+hex.EncodeToString(f.SHA256)+`"`)
+		w.Header().Set("Cache-Control", "private, no-cache")
+		http.ServeContent(w, r, "", modified, body)
+	}}
 }
 
 // evidenceFileContent declares the media types a downloaded evidence file
@@ -259,18 +265,9 @@ const uploadBufferSize = 256 << 10
 // into the draft, the file straight into storage.
 func submitEvidence(ctx context.Context, projects *domain.Projects, milestoneID uuid.UUID) (domain.Evidence, error) {
 	actor := actorOf(ctx)
-	r := infoOf(ctx).request
-	// The domain limits the file; this bounds the whole body, fields included.
-	limited := http.MaxBytesReader(nil, r.Body, projects.MaxEvidenceBytes+1<<20)
-	// The multipart reader asks for 4 KiB at a time: read the connection in
-	// larger pieces, or a 200 MB upload costs 50,000 system calls.
-	r.Body = struct {
-		io.Reader
-		io.Closer
-	}{bufio.NewReaderSize(limited, uploadBufferSize), limited}
-	parts, err := r.MultipartReader()
+	parts, err := streamedParts(ctx, projects.MaxEvidenceBytes)
 	if err != nil {
-		return domain.Evidence{}, domain.Fail(domain.KindUnsupportedMedia, domain.CodeUploadMultipart)
+		return domain.Evidence{}, err
 	}
 	draft, err := readEvidenceForm(parts, func(name string, file io.Reader) (*domain.StoredFile, error) {
 		return projects.StoreEvidenceFile(ctx, actor, milestoneID, name, file)
@@ -284,6 +281,25 @@ func submitEvidence(ctx context.Context, projects *domain.Projects, milestoneID 
 		return domain.Evidence{}, err
 	}
 	return projects.SubmitEvidence(ctx, actor, milestoneID, draft)
+}
+
+// streamedParts reads the request's multipart body as a stream, bounded to
+// a file of maxFile bytes and its fields.
+func streamedParts(ctx context.Context, maxFile int64) (*multipart.Reader, error) {
+	r := infoOf(ctx).request
+	// The domain limits the file; this bounds the whole body, fields included.
+	limited := http.MaxBytesReader(nil, r.Body, maxFile+1<<20)
+	// The multipart reader asks for 4 KiB at a time: read the connection in
+	// larger pieces, or a 200 MB upload costs 50,000 system calls.
+	r.Body = struct {
+		io.Reader
+		io.Closer
+	}{bufio.NewReaderSize(limited, uploadBufferSize), limited}
+	parts, err := r.MultipartReader()
+	if err != nil {
+		return nil, domain.Fail(domain.KindUnsupportedMedia, domain.CodeUploadMultipart)
+	}
+	return parts, nil
 }
 
 // readEvidenceForm reads the parts of an evidence form in the order they

@@ -16,6 +16,7 @@ func registerRoutes(v1 huma.API, s *Services) {
 	registerProjects(v1, s)
 	registerMilestones(v1, s)
 	registerChangeRequests(v1, s)
+	registerReports(v1, s)
 	registerEvidence(v1, s)
 	registerDesignDocuments(v1, s)
 	registerProgress(v1, s)

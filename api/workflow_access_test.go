@@ -98,6 +98,7 @@ func init() {
 		}, participantWrites(ok)},
 		"submit-final": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
 			id := w.spareProjectIn(w.t, domain.ProjectImplementing) // the world's project stays implementing for the other rows
+			w.readyReport(w.t, id)
 			return answer(c.SubmitFinalWithResponse(ctx, id))
 		}, participantWrites(ok)},
 		"add-coaching-note": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {

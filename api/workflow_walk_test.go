@@ -80,6 +80,7 @@ func (w *world) bringTo(t testing.TB, project uuid.UUID, status domain.ProjectSt
 		case domain.ProjectDesignApproved:
 			_, err = w.projects().StartImplementation(ctx, participant, project)
 		case domain.ProjectImplementing:
+			w.readyReport(t, project)
 			_, err = w.projects().SubmitFinal(ctx, participant, project)
 		case domain.ProjectFinalSubmitted:
 			w.completeFinal(t, project)

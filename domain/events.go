@@ -70,6 +70,8 @@ var TimelineActions = []string{
 	"project.published", "project.publication_updated", "project.withdrawn", "project.unpublished",
 	"milestone.created", "milestone.updated", "milestone.deleted", "milestone.claimed", "milestone.verified", "milestone.returned",
 	"milestone.started", "milestone.closed",
+	"report.file_uploaded", "report.summary_updated", "report.statement_signed", "report.approval_endorsed", "report.ratification_endorsed", "report.ratified",
+	"report.late_allowed", "report.revision_required",
 	"change_request.filed", "change_request.reviewed", "change_request.approved", "change_request.returned", "change_request.withdrawn",
 	"evidence.submitted", "evidence.withdrawn", "evidence.approved", "evidence.rejected",
 	"coaching_note.added", "assessment.recorded", "assessment.revised", "result.determined",

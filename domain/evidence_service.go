@@ -38,6 +38,14 @@ func (s *Projects) StoreEvidenceFile(ctx context.Context, actor *Actor, mileston
 	if err := checkAcceptsEvidence(p, m); err != nil {
 		return nil, err
 	}
+	return s.storeFile(ctx, "evidence/", name, r, AllowedEvidenceTypes)
+}
+
+// storeFile tells a file's type from its first bytes, refuses a type not
+// in allowed, and streams it into the blob store under a random key with
+// prefix, hashing and counting it on the way (never held whole in memory);
+// a file over the limit is refused and nothing of it is kept.
+func (s *Projects) storeFile(ctx context.Context, prefix, name string, r io.Reader, allowed []string) (*StoredFile, error) {
 	br := bufio.NewReaderSize(r, sniffBytes)
 	head, err := br.Peek(sniffBytes)
 	if err != nil && !errors.Is(err, io.EOF) {
@@ -47,10 +55,10 @@ func (s *Projects) StoreEvidenceFile(ctx context.Context, actor *Actor, mileston
 		return nil, Invalid("file", CodeUploadEmpty)
 	}
 	mediaType, _, _ := mime.ParseMediaType(mimetype.Detect(head).String())
-	if !slices.Contains(AllowedEvidenceTypes, mediaType) {
+	if !slices.Contains(allowed, mediaType) {
 		return nil, Fail(KindUnsupportedMedia, CodeUploadType, Params{"type": mediaType})
 	}
-	file := &StoredFile{Name: SafeFileName(name), MediaType: mediaType, BlobKey: "evidence/" + NewID().String()}
+	file := &StoredFile{Name: SafeFileName(name), MediaType: mediaType, BlobKey: prefix + NewID().String()}
 	hash := sha256.New()
 	counted := &limitedReader{r: io.TeeReader(br, hash), left: s.MaxEvidenceBytes}
 	if err := s.blobs.Put(ctx, file.BlobKey, counted, mediaType); err != nil {

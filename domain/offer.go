@@ -61,6 +61,14 @@ const (
 	// Program templates: copy one (create from a source), adapt a copy.
 	OpCreateProgramTemplate Operation = "create-program-template"
 	OpUpdateProgramTemplate Operation = "update-program-template"
+	// The final report (issue #22 part 4).
+	OpUploadReportFile      Operation = "upload-report-file"
+	OpSignReportStatement   Operation = "sign-report-statement"
+	OpUpdateReportSummary   Operation = "update-report-summary"
+	OpEndorseReport         Operation = "endorse-report"
+	OpAllowLateReport       Operation = "allow-late-report"
+	OpRequireReportRevision Operation = "require-report-revision"
+	OpDownloadReportPages   Operation = "download-report-pages"
 )
 
 // Offer is what the caller may do to one resource now. Operations their
@@ -347,6 +355,7 @@ func OfferedOperations() []Operation {
 	add(operationsOf(sessionOffers))
 	add(operationsOf(participantOffers))
 	add(operationsOf(appealOffers))
+	add(operationsOf(reportOffers))
 	add([]Operation{OpFileAppeal})
 	add(operationsOf(graduationOffers))
 	add(operationsOf(agendaOffers))

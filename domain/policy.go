@@ -201,6 +201,10 @@ const (
 	ListHolidays   Action = "holiday.list"
 	ManageHolidays Action = "holiday.manage"
 	ManageClasses  Action = "class.manage"
+	// The final report: the project's mentor and coach endorse it; the
+	// cohort's organizers may allow a late submission.
+	EndorseReport   Action = "report.endorse"
+	AllowLateReport Action = "report.allow_late"
 )
 
 // rule is the policy for one action. A target the actor may not see is
@@ -362,6 +366,8 @@ var rules = map[Action]rule{
 	ListHolidays:          {noun: "holiday", allowed: anyone},
 	ManageHolidays:        {noun: "holiday", allowed: nobody},
 	ManageClasses:         {noun: "cohort", visible: inCohort, allowed: hasCohortRole(RoleOrganizer)},
+	EndorseReport:         {noun: "project", visible: seesEnrollment, allowed: either(mentorOf, coachOf)},
+	AllowLateReport:       {noun: "project", visible: seesEnrollment, allowed: hasCohortRole(RoleOrganizer)},
 }
 
 // seesUnreleasedResults: the cohort's organizers and examiners and the

@@ -214,6 +214,14 @@ var policyTable = map[Action][]policyRow{
 	AssessProject:     {{"+   F   N   F   N   +   F   N   F   N   N   U", "enrollment"}},
 	UnpublishProject:  {{"+   +   N   F   N   F   F   N   +   N   N   U", "enrollment"}},
 	FindSimilar:       {{"+   +   N   +   N   +   F   N   F   N   N   U", "enrollment"}},
+	// The final report: the project's mentor and coach endorse it; the
+	// cohort's organizers allow a late submission.
+	EndorseReport: {
+		//adm org oOr coa oCo exa men oMe par oPa non nil
+		{"+   F   N   +   N   F   +   N   F   N   N   U", "enrollment"},
+		{"+   F   N   N   N   F   +   N   F   N   N   U", "enrollment without coach"},
+	},
+	AllowLateReport: {{"+   +   N   F   N   F   F   N   F   N   N   U", "enrollment"}},
 
 	// A mentor transfer: seen also by the proposed mentor (the invitee).
 	ReadMentorTransfer: {

@@ -106,6 +106,9 @@ func (s *Projects) offerProject(ctx context.Context, tx Store, actor *Actor, p *
 	if err := s.offerScoring(ctx, tx, actor, p); err != nil {
 		return err
 	}
+	if err := s.refuseUnreadyReport(ctx, tx, p); err != nil {
+		return err
+	}
 	return gateOffer(ctx, tx, p.CohortID, &p.Offer, s.Today(), projectGatedOps)
 }
 
@@ -223,15 +226,29 @@ func (s *Projects) StartImplementation(ctx context.Context, actor *Actor, id uui
 	})
 }
 
-// SubmitFinal hands in the final report of a project in implementation.
+// SubmitFinal hands in the final report of a project in implementation:
+// the report must be uploaded, approved by the mentor and the coach
+// (persetujuan), the pernyataan signed and the short-term milestones
+// achieved or closed; after its due day only with an organizer's
+// allowance (see Report.checkSubmittable).
 func (s *Projects) SubmitFinal(ctx context.Context, actor *Actor, id uuid.UUID) (Project, error) {
 	return s.change(ctx, actor, id, EditProject, nil, func(tx Store, p *Project) ([]Event, error) {
+		if err := p.checkFinalSubmittable(); err != nil {
+			return nil, err
+		}
+		report, err := s.submitReport(ctx, tx, *p)
+		if err != nil {
+			return nil, err
+		}
 		if err := p.submitFinal(); err != nil {
 			return nil, err
 		}
 		timing, err := gate(ctx, tx, p.CohortID, StepSubmitFinal, s.Today())
 		if err != nil {
 			return nil, err
+		}
+		if !timing.Flagged() && report.SubmittedLate {
+			timing = TimingLate // late by the report's own due day
 		}
 		e := projectEvent(actor, s.now(), *p, "project.final_submitted")
 		flag(&e, StepSubmitFinal, timing)

@@ -58,6 +58,9 @@ type Store interface {
 
 	// Change requests of approved plans and the plans' versions (issue #22).
 	ChangeRequests() ChangeRequestStore
+
+	// Final reports, their versions and endorsements (issue #22 part 4).
+	Reports() ReportStore
 }
 
 // Credentials are the secrets stored with a user: a password hash, or a

@@ -156,6 +156,19 @@ func (c WorkCalendar) AddWorkingDays(d Date, n int) Date {
 	return d
 }
 
+// WorkingDaysBefore returns the n-th working day before d: with n = 5 from
+// a Monday without holidays, the Monday before; a holiday in between moves
+// it one working day earlier. With n <= 0 it returns d itself.
+func (c WorkCalendar) WorkingDaysBefore(d Date, n int) Date {
+	for n > 0 {
+		d = plusDays(d, -1)
+		if c.IsWorkingDay(d) {
+			n--
+		}
+	}
+	return d
+}
+
 // WorkingDaysBetween counts the working days after from up to and
 // including to: from a Friday to the Monday after, 1. It is 0 when to is
 // not after from. AddWorkingDays(from, WorkingDaysBetween(from, to)) is

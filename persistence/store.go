@@ -149,3 +149,6 @@ func (s *Store) ChangeRequests() domain.ChangeRequestStore { return &ChangeReque
 
 // Graduations returns the store of cohorts' graduations and certificates.
 func (s *Store) Graduations() domain.GraduationStore { return &GraduationStore{db: s.db} }
+
+// Reports returns the store of final reports.
+func (s *Store) Reports() domain.ReportStore { return &ReportStore{db: s.db} }

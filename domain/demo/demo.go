@@ -384,10 +384,12 @@ func (b *builder) designSession(ctx context.Context, past *domain.Services) (uui
 
 // assess determines the design seminar's session (the examiners scored
 // each approved design on its day, see run.designSeminar) and releases its
-// results; then holds an early final seminar for the first project with a
-// final report: a session of the final seminar opened early by the
-// organizer, scored by both examiners and determined, which completes the
-// project. The final seminar's results are not released yet.
+// results; then holds the early final seminars of the first two projects
+// with a final report (their sessions, opened early by the organizer, made
+// before submission: see run.reportApproved), scored by both examiners and
+// determined, which completes the projects: the first report is then
+// ratified, the second waits for a revision. The final seminar's results
+// are not released yet.
 func (b *builder) assess(ctx context.Context) error {
 	if b.designSessionID != uuid.Nil {
 		past := b.s.AsOf(func() time.Time { return b.day(designSeminarDay + 3).Time().Add(14 * time.Hour) })
@@ -405,25 +407,17 @@ func (b *builder) assess(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	held := 0
 	for i, e := range b.enrollments {
 		p, err := b.s.Projects.GetProject(ctx, b.organizer, e.ProjectID)
 		if err != nil {
 			return err
 		}
-		if p.Status != domain.ProjectFinalSubmitted {
+		if p.Status != domain.ProjectFinalSubmitted || held == 2 {
 			continue
 		}
-		examiners := make([]uuid.UUID, len(b.examiners))
-		for j, x := range b.examiners {
-			examiners[j] = x.ID
-		}
-		session, err := b.s.Cohorts.CreateSeminarSession(ctx, b.organizer, domain.SessionPlan{CohortID: b.cohort.ID, Seminar: string(domain.SeminarFinal),
-			HeldOn: b.day(finalSeminarDay), StartsAt: "09:00", OnlineLink: "https://zoom.us/j/8123456789", CoachAndMentorAttend: true,
-			Participants: []uuid.UUID{e.ID}, Examiners: examiners})
+		report, err := b.s.Projects.GetReport(ctx, b.organizer, p.ID)
 		if err != nil {
-			return err
-		}
-		if _, err := b.s.Cohorts.OpenSeminarSessionEarly(ctx, b.organizer, b.cohort.ID, session.ID); err != nil {
 			return err
 		}
 		for j, examiner := range b.examiners {
@@ -437,8 +431,13 @@ func (b *builder) assess(ctx context.Context) error {
 				return err
 			}
 		}
-		_, err = b.s.Cohorts.DetermineSeminarSession(ctx, b.organizer, b.cohort.ID, session.ID)
-		return err
+		if _, err = b.s.Cohorts.DetermineSeminarSession(ctx, b.organizer, b.cohort.ID, report.Seminar.SessionID); err != nil {
+			return err
+		}
+		if err := b.runs[i].afterFinalSeminar(ctx, held); err != nil {
+			return err
+		}
+		held++
 	}
 	return nil
 }

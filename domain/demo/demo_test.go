@@ -85,15 +85,21 @@ func TestDemoHasEveryRoleAndProjectStatus(t *testing.T) {
 		{"projects design_approved", "SELECT count(*) FROM projects WHERE status = ?", []any{"design_approved"}, 0, 0},
 		{"projects implementing", "SELECT count(*) FROM projects WHERE status = ?", []any{"implementing"}, 10, 30},
 		{"projects final_submitted", "SELECT count(*) FROM projects WHERE status = ?", []any{"final_submitted"}, 1, 30},
-		{"projects completed", "SELECT count(*) FROM projects WHERE status = ?", []any{"completed"}, 1, 1},
+		{"projects completed", "SELECT count(*) FROM projects WHERE status = ?", []any{"completed"}, 2, 2},
+		// Final reports: every submitted one approved by mentor and coach;
+		// one ratified, one waiting for the revision the examiners required.
+		{"reports submitted", "SELECT count(*) FROM project_reports WHERE submitted_at IS NOT NULL", nil, 3, 3},
+		{"persetujuan endorsements", "SELECT count(*) FROM report_endorsements WHERE step = 'persetujuan'", nil, 6, 6},
+		{"reports ratified", "SELECT count(*) FROM project_reports WHERE ratified_at IS NOT NULL", nil, 1, 1},
+		{"reports under revision", "SELECT count(*) FROM project_reports WHERE revision_required_at IS NOT NULL AND ratified_at IS NULL", nil, 1, 1},
 		{"design assessments", "SELECT count(*) FROM assessments WHERE seminar = ?", []any{"design"}, 20, 60},
 		// Seminar sessions (issue #21): the design seminar's session determined
 		// and released, an early final seminar determined (its project completed).
-		{"seminar sessions", "SELECT count(*) FROM seminar_sessions", nil, 2, 2},
-		{"determined sessions", "SELECT count(*) FROM seminar_sessions WHERE determined_at IS NOT NULL", nil, 2, 2},
-		{"assigned examiners", "SELECT count(*) FROM seminar_session_examiners", nil, 4, 4},
+		{"seminar sessions", "SELECT count(*) FROM seminar_sessions", nil, 4, 4}, // the design's, and one final per report handed in
+		{"determined sessions", "SELECT count(*) FROM seminar_sessions WHERE determined_at IS NOT NULL", nil, 3, 3},
+		{"assigned examiners", "SELECT count(*) FROM seminar_session_examiners", nil, 8, 8},
 		{"determined design results", "SELECT count(*) FROM seminar_results WHERE seminar = ?", []any{"design"}, 10, 30},
-		{"determined final results", "SELECT count(*) FROM seminar_results WHERE seminar = ?", []any{"final"}, 1, 1},
+		{"determined final results", "SELECT count(*) FROM seminar_results WHERE seminar = ?", []any{"final"}, 2, 2},
 		{"released design results", "SELECT count(*) FROM result_releases WHERE seminar = ?", []any{"design"}, 1, 1},
 		{"appeals decided", "SELECT count(*) FROM appeals WHERE status = ?", []any{"partly_granted"}, 1, 1},
 		{"appeals waiting for their examiner", "SELECT count(*) FROM appeals WHERE status = ?", []any{"assigned"}, 1, 1},

@@ -333,13 +333,13 @@ func (r *run) behind(ctx context.Context) error {
 }
 
 // finished: every short-term milestone achieved, the mid-term one begun,
-// and the final report handed in.
+// and the final report approved by the mentor and coach and handed in.
 func (r *run) finished(ctx context.Context) error {
 	var steps []func(context.Context) error
 	for _, m := range []int{short1, short2, short3} {
 		steps = append(steps, r.evidence(m, 0, approve), r.evidence(m, 1, approve), r.claim(m), r.verify(m))
 	}
-	steps = append(steps, r.start(mid), func(ctx context.Context) error {
+	steps = append(steps, r.start(mid), r.reportApproved, func(ctx context.Context) error {
 		_, err := r.b.s.Projects.SubmitFinal(ctx, r.participant, r.project)
 		return err
 	})

@@ -61,6 +61,7 @@ const (
 	AgendaItemActionsAddCohortStaff           AgendaItemActions = "add-cohort-staff"
 	AgendaItemActionsAddSessionExaminer       AgendaItemActions = "add-session-examiner"
 	AgendaItemActionsAddSessionParticipant    AgendaItemActions = "add-session-participant"
+	AgendaItemActionsAllowLateReport          AgendaItemActions = "allow-late-report"
 	AgendaItemActionsAssignAppeal             AgendaItemActions = "assign-appeal"
 	AgendaItemActionsCancelMentorTransfer     AgendaItemActions = "cancel-mentor-transfer"
 	AgendaItemActionsClaimMilestone           AgendaItemActions = "claim-milestone"
@@ -86,7 +87,9 @@ const (
 	AgendaItemActionsDeleteMilestone          AgendaItemActions = "delete-milestone"
 	AgendaItemActionsDetermineGraduation      AgendaItemActions = "determine-graduation"
 	AgendaItemActionsDetermineSeminarSession  AgendaItemActions = "determine-seminar-session"
+	AgendaItemActionsDownloadReportPages      AgendaItemActions = "download-report-pages"
 	AgendaItemActionsDraftAgenda              AgendaItemActions = "draft-agenda"
+	AgendaItemActionsEndorseReport            AgendaItemActions = "endorse-report"
 	AgendaItemActionsEnrollParticipant        AgendaItemActions = "enroll-participant"
 	AgendaItemActionsExportCohortAgenda       AgendaItemActions = "export-cohort-agenda"
 	AgendaItemActionsExportCohortProgress     AgendaItemActions = "export-cohort-progress"
@@ -117,8 +120,10 @@ const (
 	AgendaItemActionsRemoveSessionExaminer    AgendaItemActions = "remove-session-examiner"
 	AgendaItemActionsRemoveSessionParticipant AgendaItemActions = "remove-session-participant"
 	AgendaItemActionsReplaceRubric            AgendaItemActions = "replace-rubric"
+	AgendaItemActionsRequireReportRevision    AgendaItemActions = "require-report-revision"
 	AgendaItemActionsReviewDesign             AgendaItemActions = "review-design"
 	AgendaItemActionsReviewEvidence           AgendaItemActions = "review-evidence"
+	AgendaItemActionsSignReportStatement      AgendaItemActions = "sign-report-statement"
 	AgendaItemActionsStartImplementation      AgendaItemActions = "start-implementation"
 	AgendaItemActionsStartMilestone           AgendaItemActions = "start-milestone"
 	AgendaItemActionsSubmitDesign             AgendaItemActions = "submit-design"
@@ -135,8 +140,10 @@ const (
 	AgendaItemActionsUpdateMilestone          AgendaItemActions = "update-milestone"
 	AgendaItemActionsUpdateProgramTemplate    AgendaItemActions = "update-program-template"
 	AgendaItemActionsUpdateProject            AgendaItemActions = "update-project"
+	AgendaItemActionsUpdateReportSummary      AgendaItemActions = "update-report-summary"
 	AgendaItemActionsUpdateSeminarSession     AgendaItemActions = "update-seminar-session"
 	AgendaItemActionsUpdateUnit               AgendaItemActions = "update-unit"
+	AgendaItemActionsUploadReportFile         AgendaItemActions = "upload-report-file"
 	AgendaItemActionsVerifyMilestone          AgendaItemActions = "verify-milestone"
 	AgendaItemActionsWithdrawChangeRequest    AgendaItemActions = "withdraw-change-request"
 	AgendaItemActionsWithdrawEvidence         AgendaItemActions = "withdraw-evidence"
@@ -219,6 +226,7 @@ const (
 	AppealActionsAddCohortStaff           AppealActions = "add-cohort-staff"
 	AppealActionsAddSessionExaminer       AppealActions = "add-session-examiner"
 	AppealActionsAddSessionParticipant    AppealActions = "add-session-participant"
+	AppealActionsAllowLateReport          AppealActions = "allow-late-report"
 	AppealActionsAssignAppeal             AppealActions = "assign-appeal"
 	AppealActionsCancelMentorTransfer     AppealActions = "cancel-mentor-transfer"
 	AppealActionsClaimMilestone           AppealActions = "claim-milestone"
@@ -244,7 +252,9 @@ const (
 	AppealActionsDeleteMilestone          AppealActions = "delete-milestone"
 	AppealActionsDetermineGraduation      AppealActions = "determine-graduation"
 	AppealActionsDetermineSeminarSession  AppealActions = "determine-seminar-session"
+	AppealActionsDownloadReportPages      AppealActions = "download-report-pages"
 	AppealActionsDraftAgenda              AppealActions = "draft-agenda"
+	AppealActionsEndorseReport            AppealActions = "endorse-report"
 	AppealActionsEnrollParticipant        AppealActions = "enroll-participant"
 	AppealActionsExportCohortAgenda       AppealActions = "export-cohort-agenda"
 	AppealActionsExportCohortProgress     AppealActions = "export-cohort-progress"
@@ -275,8 +285,10 @@ const (
 	AppealActionsRemoveSessionExaminer    AppealActions = "remove-session-examiner"
 	AppealActionsRemoveSessionParticipant AppealActions = "remove-session-participant"
 	AppealActionsReplaceRubric            AppealActions = "replace-rubric"
+	AppealActionsRequireReportRevision    AppealActions = "require-report-revision"
 	AppealActionsReviewDesign             AppealActions = "review-design"
 	AppealActionsReviewEvidence           AppealActions = "review-evidence"
+	AppealActionsSignReportStatement      AppealActions = "sign-report-statement"
 	AppealActionsStartImplementation      AppealActions = "start-implementation"
 	AppealActionsStartMilestone           AppealActions = "start-milestone"
 	AppealActionsSubmitDesign             AppealActions = "submit-design"
@@ -293,8 +305,10 @@ const (
 	AppealActionsUpdateMilestone          AppealActions = "update-milestone"
 	AppealActionsUpdateProgramTemplate    AppealActions = "update-program-template"
 	AppealActionsUpdateProject            AppealActions = "update-project"
+	AppealActionsUpdateReportSummary      AppealActions = "update-report-summary"
 	AppealActionsUpdateSeminarSession     AppealActions = "update-seminar-session"
 	AppealActionsUpdateUnit               AppealActions = "update-unit"
+	AppealActionsUploadReportFile         AppealActions = "upload-report-file"
 	AppealActionsVerifyMilestone          AppealActions = "verify-milestone"
 	AppealActionsWithdrawChangeRequest    AppealActions = "withdraw-change-request"
 	AppealActionsWithdrawEvidence         AppealActions = "withdraw-evidence"
@@ -377,6 +391,7 @@ const (
 	ChangeRequestActionsAddCohortStaff           ChangeRequestActions = "add-cohort-staff"
 	ChangeRequestActionsAddSessionExaminer       ChangeRequestActions = "add-session-examiner"
 	ChangeRequestActionsAddSessionParticipant    ChangeRequestActions = "add-session-participant"
+	ChangeRequestActionsAllowLateReport          ChangeRequestActions = "allow-late-report"
 	ChangeRequestActionsAssignAppeal             ChangeRequestActions = "assign-appeal"
 	ChangeRequestActionsCancelMentorTransfer     ChangeRequestActions = "cancel-mentor-transfer"
 	ChangeRequestActionsClaimMilestone           ChangeRequestActions = "claim-milestone"
@@ -402,7 +417,9 @@ const (
 	ChangeRequestActionsDeleteMilestone          ChangeRequestActions = "delete-milestone"
 	ChangeRequestActionsDetermineGraduation      ChangeRequestActions = "determine-graduation"
 	ChangeRequestActionsDetermineSeminarSession  ChangeRequestActions = "determine-seminar-session"
+	ChangeRequestActionsDownloadReportPages      ChangeRequestActions = "download-report-pages"
 	ChangeRequestActionsDraftAgenda              ChangeRequestActions = "draft-agenda"
+	ChangeRequestActionsEndorseReport            ChangeRequestActions = "endorse-report"
 	ChangeRequestActionsEnrollParticipant        ChangeRequestActions = "enroll-participant"
 	ChangeRequestActionsExportCohortAgenda       ChangeRequestActions = "export-cohort-agenda"
 	ChangeRequestActionsExportCohortProgress     ChangeRequestActions = "export-cohort-progress"
@@ -433,8 +450,10 @@ const (
 	ChangeRequestActionsRemoveSessionExaminer    ChangeRequestActions = "remove-session-examiner"
 	ChangeRequestActionsRemoveSessionParticipant ChangeRequestActions = "remove-session-participant"
 	ChangeRequestActionsReplaceRubric            ChangeRequestActions = "replace-rubric"
+	ChangeRequestActionsRequireReportRevision    ChangeRequestActions = "require-report-revision"
 	ChangeRequestActionsReviewDesign             ChangeRequestActions = "review-design"
 	ChangeRequestActionsReviewEvidence           ChangeRequestActions = "review-evidence"
+	ChangeRequestActionsSignReportStatement      ChangeRequestActions = "sign-report-statement"
 	ChangeRequestActionsStartImplementation      ChangeRequestActions = "start-implementation"
 	ChangeRequestActionsStartMilestone           ChangeRequestActions = "start-milestone"
 	ChangeRequestActionsSubmitDesign             ChangeRequestActions = "submit-design"
@@ -451,8 +470,10 @@ const (
 	ChangeRequestActionsUpdateMilestone          ChangeRequestActions = "update-milestone"
 	ChangeRequestActionsUpdateProgramTemplate    ChangeRequestActions = "update-program-template"
 	ChangeRequestActionsUpdateProject            ChangeRequestActions = "update-project"
+	ChangeRequestActionsUpdateReportSummary      ChangeRequestActions = "update-report-summary"
 	ChangeRequestActionsUpdateSeminarSession     ChangeRequestActions = "update-seminar-session"
 	ChangeRequestActionsUpdateUnit               ChangeRequestActions = "update-unit"
+	ChangeRequestActionsUploadReportFile         ChangeRequestActions = "upload-report-file"
 	ChangeRequestActionsVerifyMilestone          ChangeRequestActions = "verify-milestone"
 	ChangeRequestActionsWithdrawChangeRequest    ChangeRequestActions = "withdraw-change-request"
 	ChangeRequestActionsWithdrawEvidence         ChangeRequestActions = "withdraw-evidence"
@@ -491,6 +512,7 @@ const (
 	ClassActionsAddCohortStaff           ClassActions = "add-cohort-staff"
 	ClassActionsAddSessionExaminer       ClassActions = "add-session-examiner"
 	ClassActionsAddSessionParticipant    ClassActions = "add-session-participant"
+	ClassActionsAllowLateReport          ClassActions = "allow-late-report"
 	ClassActionsAssignAppeal             ClassActions = "assign-appeal"
 	ClassActionsCancelMentorTransfer     ClassActions = "cancel-mentor-transfer"
 	ClassActionsClaimMilestone           ClassActions = "claim-milestone"
@@ -516,7 +538,9 @@ const (
 	ClassActionsDeleteMilestone          ClassActions = "delete-milestone"
 	ClassActionsDetermineGraduation      ClassActions = "determine-graduation"
 	ClassActionsDetermineSeminarSession  ClassActions = "determine-seminar-session"
+	ClassActionsDownloadReportPages      ClassActions = "download-report-pages"
 	ClassActionsDraftAgenda              ClassActions = "draft-agenda"
+	ClassActionsEndorseReport            ClassActions = "endorse-report"
 	ClassActionsEnrollParticipant        ClassActions = "enroll-participant"
 	ClassActionsExportCohortAgenda       ClassActions = "export-cohort-agenda"
 	ClassActionsExportCohortProgress     ClassActions = "export-cohort-progress"
@@ -547,8 +571,10 @@ const (
 	ClassActionsRemoveSessionExaminer    ClassActions = "remove-session-examiner"
 	ClassActionsRemoveSessionParticipant ClassActions = "remove-session-participant"
 	ClassActionsReplaceRubric            ClassActions = "replace-rubric"
+	ClassActionsRequireReportRevision    ClassActions = "require-report-revision"
 	ClassActionsReviewDesign             ClassActions = "review-design"
 	ClassActionsReviewEvidence           ClassActions = "review-evidence"
+	ClassActionsSignReportStatement      ClassActions = "sign-report-statement"
 	ClassActionsStartImplementation      ClassActions = "start-implementation"
 	ClassActionsStartMilestone           ClassActions = "start-milestone"
 	ClassActionsSubmitDesign             ClassActions = "submit-design"
@@ -565,8 +591,10 @@ const (
 	ClassActionsUpdateMilestone          ClassActions = "update-milestone"
 	ClassActionsUpdateProgramTemplate    ClassActions = "update-program-template"
 	ClassActionsUpdateProject            ClassActions = "update-project"
+	ClassActionsUpdateReportSummary      ClassActions = "update-report-summary"
 	ClassActionsUpdateSeminarSession     ClassActions = "update-seminar-session"
 	ClassActionsUpdateUnit               ClassActions = "update-unit"
+	ClassActionsUploadReportFile         ClassActions = "upload-report-file"
 	ClassActionsVerifyMilestone          ClassActions = "verify-milestone"
 	ClassActionsWithdrawChangeRequest    ClassActions = "withdraw-change-request"
 	ClassActionsWithdrawEvidence         ClassActions = "withdraw-evidence"
@@ -579,6 +607,7 @@ const (
 	CohortActionsAddCohortStaff           CohortActions = "add-cohort-staff"
 	CohortActionsAddSessionExaminer       CohortActions = "add-session-examiner"
 	CohortActionsAddSessionParticipant    CohortActions = "add-session-participant"
+	CohortActionsAllowLateReport          CohortActions = "allow-late-report"
 	CohortActionsAssignAppeal             CohortActions = "assign-appeal"
 	CohortActionsCancelMentorTransfer     CohortActions = "cancel-mentor-transfer"
 	CohortActionsClaimMilestone           CohortActions = "claim-milestone"
@@ -604,7 +633,9 @@ const (
 	CohortActionsDeleteMilestone          CohortActions = "delete-milestone"
 	CohortActionsDetermineGraduation      CohortActions = "determine-graduation"
 	CohortActionsDetermineSeminarSession  CohortActions = "determine-seminar-session"
+	CohortActionsDownloadReportPages      CohortActions = "download-report-pages"
 	CohortActionsDraftAgenda              CohortActions = "draft-agenda"
+	CohortActionsEndorseReport            CohortActions = "endorse-report"
 	CohortActionsEnrollParticipant        CohortActions = "enroll-participant"
 	CohortActionsExportCohortAgenda       CohortActions = "export-cohort-agenda"
 	CohortActionsExportCohortProgress     CohortActions = "export-cohort-progress"
@@ -635,8 +666,10 @@ const (
 	CohortActionsRemoveSessionExaminer    CohortActions = "remove-session-examiner"
 	CohortActionsRemoveSessionParticipant CohortActions = "remove-session-participant"
 	CohortActionsReplaceRubric            CohortActions = "replace-rubric"
+	CohortActionsRequireReportRevision    CohortActions = "require-report-revision"
 	CohortActionsReviewDesign             CohortActions = "review-design"
 	CohortActionsReviewEvidence           CohortActions = "review-evidence"
+	CohortActionsSignReportStatement      CohortActions = "sign-report-statement"
 	CohortActionsStartImplementation      CohortActions = "start-implementation"
 	CohortActionsStartMilestone           CohortActions = "start-milestone"
 	CohortActionsSubmitDesign             CohortActions = "submit-design"
@@ -653,8 +686,10 @@ const (
 	CohortActionsUpdateMilestone          CohortActions = "update-milestone"
 	CohortActionsUpdateProgramTemplate    CohortActions = "update-program-template"
 	CohortActionsUpdateProject            CohortActions = "update-project"
+	CohortActionsUpdateReportSummary      CohortActions = "update-report-summary"
 	CohortActionsUpdateSeminarSession     CohortActions = "update-seminar-session"
 	CohortActionsUpdateUnit               CohortActions = "update-unit"
+	CohortActionsUploadReportFile         CohortActions = "upload-report-file"
 	CohortActionsVerifyMilestone          CohortActions = "verify-milestone"
 	CohortActionsWithdrawChangeRequest    CohortActions = "withdraw-change-request"
 	CohortActionsWithdrawEvidence         CohortActions = "withdraw-evidence"
@@ -675,6 +710,7 @@ const (
 	CohortAgendaActionsAddCohortStaff           CohortAgendaActions = "add-cohort-staff"
 	CohortAgendaActionsAddSessionExaminer       CohortAgendaActions = "add-session-examiner"
 	CohortAgendaActionsAddSessionParticipant    CohortAgendaActions = "add-session-participant"
+	CohortAgendaActionsAllowLateReport          CohortAgendaActions = "allow-late-report"
 	CohortAgendaActionsAssignAppeal             CohortAgendaActions = "assign-appeal"
 	CohortAgendaActionsCancelMentorTransfer     CohortAgendaActions = "cancel-mentor-transfer"
 	CohortAgendaActionsClaimMilestone           CohortAgendaActions = "claim-milestone"
@@ -700,7 +736,9 @@ const (
 	CohortAgendaActionsDeleteMilestone          CohortAgendaActions = "delete-milestone"
 	CohortAgendaActionsDetermineGraduation      CohortAgendaActions = "determine-graduation"
 	CohortAgendaActionsDetermineSeminarSession  CohortAgendaActions = "determine-seminar-session"
+	CohortAgendaActionsDownloadReportPages      CohortAgendaActions = "download-report-pages"
 	CohortAgendaActionsDraftAgenda              CohortAgendaActions = "draft-agenda"
+	CohortAgendaActionsEndorseReport            CohortAgendaActions = "endorse-report"
 	CohortAgendaActionsEnrollParticipant        CohortAgendaActions = "enroll-participant"
 	CohortAgendaActionsExportCohortAgenda       CohortAgendaActions = "export-cohort-agenda"
 	CohortAgendaActionsExportCohortProgress     CohortAgendaActions = "export-cohort-progress"
@@ -731,8 +769,10 @@ const (
 	CohortAgendaActionsRemoveSessionExaminer    CohortAgendaActions = "remove-session-examiner"
 	CohortAgendaActionsRemoveSessionParticipant CohortAgendaActions = "remove-session-participant"
 	CohortAgendaActionsReplaceRubric            CohortAgendaActions = "replace-rubric"
+	CohortAgendaActionsRequireReportRevision    CohortAgendaActions = "require-report-revision"
 	CohortAgendaActionsReviewDesign             CohortAgendaActions = "review-design"
 	CohortAgendaActionsReviewEvidence           CohortAgendaActions = "review-evidence"
+	CohortAgendaActionsSignReportStatement      CohortAgendaActions = "sign-report-statement"
 	CohortAgendaActionsStartImplementation      CohortAgendaActions = "start-implementation"
 	CohortAgendaActionsStartMilestone           CohortAgendaActions = "start-milestone"
 	CohortAgendaActionsSubmitDesign             CohortAgendaActions = "submit-design"
@@ -749,8 +789,10 @@ const (
 	CohortAgendaActionsUpdateMilestone          CohortAgendaActions = "update-milestone"
 	CohortAgendaActionsUpdateProgramTemplate    CohortAgendaActions = "update-program-template"
 	CohortAgendaActionsUpdateProject            CohortAgendaActions = "update-project"
+	CohortAgendaActionsUpdateReportSummary      CohortAgendaActions = "update-report-summary"
 	CohortAgendaActionsUpdateSeminarSession     CohortAgendaActions = "update-seminar-session"
 	CohortAgendaActionsUpdateUnit               CohortAgendaActions = "update-unit"
+	CohortAgendaActionsUploadReportFile         CohortAgendaActions = "upload-report-file"
 	CohortAgendaActionsVerifyMilestone          CohortAgendaActions = "verify-milestone"
 	CohortAgendaActionsWithdrawChangeRequest    CohortAgendaActions = "withdraw-change-request"
 	CohortAgendaActionsWithdrawEvidence         CohortAgendaActions = "withdraw-evidence"
@@ -791,6 +833,7 @@ const (
 	EnrollmentActionsAddCohortStaff           EnrollmentActions = "add-cohort-staff"
 	EnrollmentActionsAddSessionExaminer       EnrollmentActions = "add-session-examiner"
 	EnrollmentActionsAddSessionParticipant    EnrollmentActions = "add-session-participant"
+	EnrollmentActionsAllowLateReport          EnrollmentActions = "allow-late-report"
 	EnrollmentActionsAssignAppeal             EnrollmentActions = "assign-appeal"
 	EnrollmentActionsCancelMentorTransfer     EnrollmentActions = "cancel-mentor-transfer"
 	EnrollmentActionsClaimMilestone           EnrollmentActions = "claim-milestone"
@@ -816,7 +859,9 @@ const (
 	EnrollmentActionsDeleteMilestone          EnrollmentActions = "delete-milestone"
 	EnrollmentActionsDetermineGraduation      EnrollmentActions = "determine-graduation"
 	EnrollmentActionsDetermineSeminarSession  EnrollmentActions = "determine-seminar-session"
+	EnrollmentActionsDownloadReportPages      EnrollmentActions = "download-report-pages"
 	EnrollmentActionsDraftAgenda              EnrollmentActions = "draft-agenda"
+	EnrollmentActionsEndorseReport            EnrollmentActions = "endorse-report"
 	EnrollmentActionsEnrollParticipant        EnrollmentActions = "enroll-participant"
 	EnrollmentActionsExportCohortAgenda       EnrollmentActions = "export-cohort-agenda"
 	EnrollmentActionsExportCohortProgress     EnrollmentActions = "export-cohort-progress"
@@ -847,8 +892,10 @@ const (
 	EnrollmentActionsRemoveSessionExaminer    EnrollmentActions = "remove-session-examiner"
 	EnrollmentActionsRemoveSessionParticipant EnrollmentActions = "remove-session-participant"
 	EnrollmentActionsReplaceRubric            EnrollmentActions = "replace-rubric"
+	EnrollmentActionsRequireReportRevision    EnrollmentActions = "require-report-revision"
 	EnrollmentActionsReviewDesign             EnrollmentActions = "review-design"
 	EnrollmentActionsReviewEvidence           EnrollmentActions = "review-evidence"
+	EnrollmentActionsSignReportStatement      EnrollmentActions = "sign-report-statement"
 	EnrollmentActionsStartImplementation      EnrollmentActions = "start-implementation"
 	EnrollmentActionsStartMilestone           EnrollmentActions = "start-milestone"
 	EnrollmentActionsSubmitDesign             EnrollmentActions = "submit-design"
@@ -865,8 +912,10 @@ const (
 	EnrollmentActionsUpdateMilestone          EnrollmentActions = "update-milestone"
 	EnrollmentActionsUpdateProgramTemplate    EnrollmentActions = "update-program-template"
 	EnrollmentActionsUpdateProject            EnrollmentActions = "update-project"
+	EnrollmentActionsUpdateReportSummary      EnrollmentActions = "update-report-summary"
 	EnrollmentActionsUpdateSeminarSession     EnrollmentActions = "update-seminar-session"
 	EnrollmentActionsUpdateUnit               EnrollmentActions = "update-unit"
+	EnrollmentActionsUploadReportFile         EnrollmentActions = "upload-report-file"
 	EnrollmentActionsVerifyMilestone          EnrollmentActions = "verify-milestone"
 	EnrollmentActionsWithdrawChangeRequest    EnrollmentActions = "withdraw-change-request"
 	EnrollmentActionsWithdrawEvidence         EnrollmentActions = "withdraw-evidence"
@@ -1064,6 +1113,26 @@ const (
 	ErrorDetailCodeRegionProvinceUnknown           ErrorDetailCode = "region.province_unknown"
 	ErrorDetailCodeRegionRegencyForm               ErrorDetailCode = "region.regency_form"
 	ErrorDetailCodeRegionRegencyNeedsProvince      ErrorDetailCode = "region.regency_needs_province"
+	ErrorDetailCodeReportAlreadyEndorsed           ErrorDetailCode = "report.already_endorsed"
+	ErrorDetailCodeReportApprovalsMissing          ErrorDetailCode = "report.approvals_missing"
+	ErrorDetailCodeReportFileKind                  ErrorDetailCode = "report.file_kind"
+	ErrorDetailCodeReportLate                      ErrorDetailCode = "report.late"
+	ErrorDetailCodeReportMilestonesOpen            ErrorDetailCode = "report.milestones_open"
+	ErrorDetailCodeReportMissing                   ErrorDetailCode = "report.missing"
+	ErrorDetailCodeReportNoSeminarSession          ErrorDetailCode = "report.no_seminar_session"
+	ErrorDetailCodeReportNotSessionExaminer        ErrorDetailCode = "report.not_session_examiner"
+	ErrorDetailCodeReportNotShortTerm              ErrorDetailCode = "report.not_short_term"
+	ErrorDetailCodeReportNotSubmitted              ErrorDetailCode = "report.not_submitted"
+	ErrorDetailCodeReportPositionRequired          ErrorDetailCode = "report.position_required"
+	ErrorDetailCodeReportRatified                  ErrorDetailCode = "report.ratified"
+	ErrorDetailCodeReportRevisionCommentRequired   ErrorDetailCode = "report.revision_comment_required"
+	ErrorDetailCodeReportRevisionDuePast           ErrorDetailCode = "report.revision_due_past"
+	ErrorDetailCodeReportRevisionPending           ErrorDetailCode = "report.revision_pending"
+	ErrorDetailCodeReportSeminarNotHeld            ErrorDetailCode = "report.seminar_not_held"
+	ErrorDetailCodeReportStatementMissing          ErrorDetailCode = "report.statement_missing"
+	ErrorDetailCodeReportStepUnknown               ErrorDetailCode = "report.step_unknown"
+	ErrorDetailCodeReportSubmitted                 ErrorDetailCode = "report.submitted"
+	ErrorDetailCodeReportSummaryEndorsed           ErrorDetailCode = "report.summary_endorsed"
 	ErrorDetailCodeRequestInvalid                  ErrorDetailCode = "request.invalid"
 	ErrorDetailCodeRequestMalformed                ErrorDetailCode = "request.malformed"
 	ErrorDetailCodeRequestMethodNotAllowed         ErrorDetailCode = "request.method_not_allowed"
@@ -1331,6 +1400,26 @@ const (
 	ErrorModelCodeRegionProvinceUnknown           ErrorModelCode = "region.province_unknown"
 	ErrorModelCodeRegionRegencyForm               ErrorModelCode = "region.regency_form"
 	ErrorModelCodeRegionRegencyNeedsProvince      ErrorModelCode = "region.regency_needs_province"
+	ErrorModelCodeReportAlreadyEndorsed           ErrorModelCode = "report.already_endorsed"
+	ErrorModelCodeReportApprovalsMissing          ErrorModelCode = "report.approvals_missing"
+	ErrorModelCodeReportFileKind                  ErrorModelCode = "report.file_kind"
+	ErrorModelCodeReportLate                      ErrorModelCode = "report.late"
+	ErrorModelCodeReportMilestonesOpen            ErrorModelCode = "report.milestones_open"
+	ErrorModelCodeReportMissing                   ErrorModelCode = "report.missing"
+	ErrorModelCodeReportNoSeminarSession          ErrorModelCode = "report.no_seminar_session"
+	ErrorModelCodeReportNotSessionExaminer        ErrorModelCode = "report.not_session_examiner"
+	ErrorModelCodeReportNotShortTerm              ErrorModelCode = "report.not_short_term"
+	ErrorModelCodeReportNotSubmitted              ErrorModelCode = "report.not_submitted"
+	ErrorModelCodeReportPositionRequired          ErrorModelCode = "report.position_required"
+	ErrorModelCodeReportRatified                  ErrorModelCode = "report.ratified"
+	ErrorModelCodeReportRevisionCommentRequired   ErrorModelCode = "report.revision_comment_required"
+	ErrorModelCodeReportRevisionDuePast           ErrorModelCode = "report.revision_due_past"
+	ErrorModelCodeReportRevisionPending           ErrorModelCode = "report.revision_pending"
+	ErrorModelCodeReportSeminarNotHeld            ErrorModelCode = "report.seminar_not_held"
+	ErrorModelCodeReportStatementMissing          ErrorModelCode = "report.statement_missing"
+	ErrorModelCodeReportStepUnknown               ErrorModelCode = "report.step_unknown"
+	ErrorModelCodeReportSubmitted                 ErrorModelCode = "report.submitted"
+	ErrorModelCodeReportSummaryEndorsed           ErrorModelCode = "report.summary_endorsed"
 	ErrorModelCodeRequestInvalid                  ErrorModelCode = "request.invalid"
 	ErrorModelCodeRequestMalformed                ErrorModelCode = "request.malformed"
 	ErrorModelCodeRequestMethodNotAllowed         ErrorModelCode = "request.method_not_allowed"
@@ -1483,6 +1572,7 @@ const (
 	EvidenceActionsAddCohortStaff           EvidenceActions = "add-cohort-staff"
 	EvidenceActionsAddSessionExaminer       EvidenceActions = "add-session-examiner"
 	EvidenceActionsAddSessionParticipant    EvidenceActions = "add-session-participant"
+	EvidenceActionsAllowLateReport          EvidenceActions = "allow-late-report"
 	EvidenceActionsAssignAppeal             EvidenceActions = "assign-appeal"
 	EvidenceActionsCancelMentorTransfer     EvidenceActions = "cancel-mentor-transfer"
 	EvidenceActionsClaimMilestone           EvidenceActions = "claim-milestone"
@@ -1508,7 +1598,9 @@ const (
 	EvidenceActionsDeleteMilestone          EvidenceActions = "delete-milestone"
 	EvidenceActionsDetermineGraduation      EvidenceActions = "determine-graduation"
 	EvidenceActionsDetermineSeminarSession  EvidenceActions = "determine-seminar-session"
+	EvidenceActionsDownloadReportPages      EvidenceActions = "download-report-pages"
 	EvidenceActionsDraftAgenda              EvidenceActions = "draft-agenda"
+	EvidenceActionsEndorseReport            EvidenceActions = "endorse-report"
 	EvidenceActionsEnrollParticipant        EvidenceActions = "enroll-participant"
 	EvidenceActionsExportCohortAgenda       EvidenceActions = "export-cohort-agenda"
 	EvidenceActionsExportCohortProgress     EvidenceActions = "export-cohort-progress"
@@ -1539,8 +1631,10 @@ const (
 	EvidenceActionsRemoveSessionExaminer    EvidenceActions = "remove-session-examiner"
 	EvidenceActionsRemoveSessionParticipant EvidenceActions = "remove-session-participant"
 	EvidenceActionsReplaceRubric            EvidenceActions = "replace-rubric"
+	EvidenceActionsRequireReportRevision    EvidenceActions = "require-report-revision"
 	EvidenceActionsReviewDesign             EvidenceActions = "review-design"
 	EvidenceActionsReviewEvidence           EvidenceActions = "review-evidence"
+	EvidenceActionsSignReportStatement      EvidenceActions = "sign-report-statement"
 	EvidenceActionsStartImplementation      EvidenceActions = "start-implementation"
 	EvidenceActionsStartMilestone           EvidenceActions = "start-milestone"
 	EvidenceActionsSubmitDesign             EvidenceActions = "submit-design"
@@ -1557,8 +1651,10 @@ const (
 	EvidenceActionsUpdateMilestone          EvidenceActions = "update-milestone"
 	EvidenceActionsUpdateProgramTemplate    EvidenceActions = "update-program-template"
 	EvidenceActionsUpdateProject            EvidenceActions = "update-project"
+	EvidenceActionsUpdateReportSummary      EvidenceActions = "update-report-summary"
 	EvidenceActionsUpdateSeminarSession     EvidenceActions = "update-seminar-session"
 	EvidenceActionsUpdateUnit               EvidenceActions = "update-unit"
+	EvidenceActionsUploadReportFile         EvidenceActions = "upload-report-file"
 	EvidenceActionsVerifyMilestone          EvidenceActions = "verify-milestone"
 	EvidenceActionsWithdrawChangeRequest    EvidenceActions = "withdraw-change-request"
 	EvidenceActionsWithdrawEvidence         EvidenceActions = "withdraw-evidence"
@@ -1613,6 +1709,7 @@ const (
 	GraduationActionsAddCohortStaff           GraduationActions = "add-cohort-staff"
 	GraduationActionsAddSessionExaminer       GraduationActions = "add-session-examiner"
 	GraduationActionsAddSessionParticipant    GraduationActions = "add-session-participant"
+	GraduationActionsAllowLateReport          GraduationActions = "allow-late-report"
 	GraduationActionsAssignAppeal             GraduationActions = "assign-appeal"
 	GraduationActionsCancelMentorTransfer     GraduationActions = "cancel-mentor-transfer"
 	GraduationActionsClaimMilestone           GraduationActions = "claim-milestone"
@@ -1638,7 +1735,9 @@ const (
 	GraduationActionsDeleteMilestone          GraduationActions = "delete-milestone"
 	GraduationActionsDetermineGraduation      GraduationActions = "determine-graduation"
 	GraduationActionsDetermineSeminarSession  GraduationActions = "determine-seminar-session"
+	GraduationActionsDownloadReportPages      GraduationActions = "download-report-pages"
 	GraduationActionsDraftAgenda              GraduationActions = "draft-agenda"
+	GraduationActionsEndorseReport            GraduationActions = "endorse-report"
 	GraduationActionsEnrollParticipant        GraduationActions = "enroll-participant"
 	GraduationActionsExportCohortAgenda       GraduationActions = "export-cohort-agenda"
 	GraduationActionsExportCohortProgress     GraduationActions = "export-cohort-progress"
@@ -1669,8 +1768,10 @@ const (
 	GraduationActionsRemoveSessionExaminer    GraduationActions = "remove-session-examiner"
 	GraduationActionsRemoveSessionParticipant GraduationActions = "remove-session-participant"
 	GraduationActionsReplaceRubric            GraduationActions = "replace-rubric"
+	GraduationActionsRequireReportRevision    GraduationActions = "require-report-revision"
 	GraduationActionsReviewDesign             GraduationActions = "review-design"
 	GraduationActionsReviewEvidence           GraduationActions = "review-evidence"
+	GraduationActionsSignReportStatement      GraduationActions = "sign-report-statement"
 	GraduationActionsStartImplementation      GraduationActions = "start-implementation"
 	GraduationActionsStartMilestone           GraduationActions = "start-milestone"
 	GraduationActionsSubmitDesign             GraduationActions = "submit-design"
@@ -1687,8 +1788,10 @@ const (
 	GraduationActionsUpdateMilestone          GraduationActions = "update-milestone"
 	GraduationActionsUpdateProgramTemplate    GraduationActions = "update-program-template"
 	GraduationActionsUpdateProject            GraduationActions = "update-project"
+	GraduationActionsUpdateReportSummary      GraduationActions = "update-report-summary"
 	GraduationActionsUpdateSeminarSession     GraduationActions = "update-seminar-session"
 	GraduationActionsUpdateUnit               GraduationActions = "update-unit"
+	GraduationActionsUploadReportFile         GraduationActions = "upload-report-file"
 	GraduationActionsVerifyMilestone          GraduationActions = "verify-milestone"
 	GraduationActionsWithdrawChangeRequest    GraduationActions = "withdraw-change-request"
 	GraduationActionsWithdrawEvidence         GraduationActions = "withdraw-evidence"
@@ -1721,6 +1824,7 @@ const (
 	HolidayActionsAddCohortStaff           HolidayActions = "add-cohort-staff"
 	HolidayActionsAddSessionExaminer       HolidayActions = "add-session-examiner"
 	HolidayActionsAddSessionParticipant    HolidayActions = "add-session-participant"
+	HolidayActionsAllowLateReport          HolidayActions = "allow-late-report"
 	HolidayActionsAssignAppeal             HolidayActions = "assign-appeal"
 	HolidayActionsCancelMentorTransfer     HolidayActions = "cancel-mentor-transfer"
 	HolidayActionsClaimMilestone           HolidayActions = "claim-milestone"
@@ -1746,7 +1850,9 @@ const (
 	HolidayActionsDeleteMilestone          HolidayActions = "delete-milestone"
 	HolidayActionsDetermineGraduation      HolidayActions = "determine-graduation"
 	HolidayActionsDetermineSeminarSession  HolidayActions = "determine-seminar-session"
+	HolidayActionsDownloadReportPages      HolidayActions = "download-report-pages"
 	HolidayActionsDraftAgenda              HolidayActions = "draft-agenda"
+	HolidayActionsEndorseReport            HolidayActions = "endorse-report"
 	HolidayActionsEnrollParticipant        HolidayActions = "enroll-participant"
 	HolidayActionsExportCohortAgenda       HolidayActions = "export-cohort-agenda"
 	HolidayActionsExportCohortProgress     HolidayActions = "export-cohort-progress"
@@ -1777,8 +1883,10 @@ const (
 	HolidayActionsRemoveSessionExaminer    HolidayActions = "remove-session-examiner"
 	HolidayActionsRemoveSessionParticipant HolidayActions = "remove-session-participant"
 	HolidayActionsReplaceRubric            HolidayActions = "replace-rubric"
+	HolidayActionsRequireReportRevision    HolidayActions = "require-report-revision"
 	HolidayActionsReviewDesign             HolidayActions = "review-design"
 	HolidayActionsReviewEvidence           HolidayActions = "review-evidence"
+	HolidayActionsSignReportStatement      HolidayActions = "sign-report-statement"
 	HolidayActionsStartImplementation      HolidayActions = "start-implementation"
 	HolidayActionsStartMilestone           HolidayActions = "start-milestone"
 	HolidayActionsSubmitDesign             HolidayActions = "submit-design"
@@ -1795,8 +1903,10 @@ const (
 	HolidayActionsUpdateMilestone          HolidayActions = "update-milestone"
 	HolidayActionsUpdateProgramTemplate    HolidayActions = "update-program-template"
 	HolidayActionsUpdateProject            HolidayActions = "update-project"
+	HolidayActionsUpdateReportSummary      HolidayActions = "update-report-summary"
 	HolidayActionsUpdateSeminarSession     HolidayActions = "update-seminar-session"
 	HolidayActionsUpdateUnit               HolidayActions = "update-unit"
+	HolidayActionsUploadReportFile         HolidayActions = "upload-report-file"
 	HolidayActionsVerifyMilestone          HolidayActions = "verify-milestone"
 	HolidayActionsWithdrawChangeRequest    HolidayActions = "withdraw-change-request"
 	HolidayActionsWithdrawEvidence         HolidayActions = "withdraw-evidence"
@@ -1829,6 +1939,7 @@ const (
 	MeBodyActionsAddCohortStaff           MeBodyActions = "add-cohort-staff"
 	MeBodyActionsAddSessionExaminer       MeBodyActions = "add-session-examiner"
 	MeBodyActionsAddSessionParticipant    MeBodyActions = "add-session-participant"
+	MeBodyActionsAllowLateReport          MeBodyActions = "allow-late-report"
 	MeBodyActionsAssignAppeal             MeBodyActions = "assign-appeal"
 	MeBodyActionsCancelMentorTransfer     MeBodyActions = "cancel-mentor-transfer"
 	MeBodyActionsClaimMilestone           MeBodyActions = "claim-milestone"
@@ -1854,7 +1965,9 @@ const (
 	MeBodyActionsDeleteMilestone          MeBodyActions = "delete-milestone"
 	MeBodyActionsDetermineGraduation      MeBodyActions = "determine-graduation"
 	MeBodyActionsDetermineSeminarSession  MeBodyActions = "determine-seminar-session"
+	MeBodyActionsDownloadReportPages      MeBodyActions = "download-report-pages"
 	MeBodyActionsDraftAgenda              MeBodyActions = "draft-agenda"
+	MeBodyActionsEndorseReport            MeBodyActions = "endorse-report"
 	MeBodyActionsEnrollParticipant        MeBodyActions = "enroll-participant"
 	MeBodyActionsExportCohortAgenda       MeBodyActions = "export-cohort-agenda"
 	MeBodyActionsExportCohortProgress     MeBodyActions = "export-cohort-progress"
@@ -1885,8 +1998,10 @@ const (
 	MeBodyActionsRemoveSessionExaminer    MeBodyActions = "remove-session-examiner"
 	MeBodyActionsRemoveSessionParticipant MeBodyActions = "remove-session-participant"
 	MeBodyActionsReplaceRubric            MeBodyActions = "replace-rubric"
+	MeBodyActionsRequireReportRevision    MeBodyActions = "require-report-revision"
 	MeBodyActionsReviewDesign             MeBodyActions = "review-design"
 	MeBodyActionsReviewEvidence           MeBodyActions = "review-evidence"
+	MeBodyActionsSignReportStatement      MeBodyActions = "sign-report-statement"
 	MeBodyActionsStartImplementation      MeBodyActions = "start-implementation"
 	MeBodyActionsStartMilestone           MeBodyActions = "start-milestone"
 	MeBodyActionsSubmitDesign             MeBodyActions = "submit-design"
@@ -1903,8 +2018,10 @@ const (
 	MeBodyActionsUpdateMilestone          MeBodyActions = "update-milestone"
 	MeBodyActionsUpdateProgramTemplate    MeBodyActions = "update-program-template"
 	MeBodyActionsUpdateProject            MeBodyActions = "update-project"
+	MeBodyActionsUpdateReportSummary      MeBodyActions = "update-report-summary"
 	MeBodyActionsUpdateSeminarSession     MeBodyActions = "update-seminar-session"
 	MeBodyActionsUpdateUnit               MeBodyActions = "update-unit"
+	MeBodyActionsUploadReportFile         MeBodyActions = "upload-report-file"
 	MeBodyActionsVerifyMilestone          MeBodyActions = "verify-milestone"
 	MeBodyActionsWithdrawChangeRequest    MeBodyActions = "withdraw-change-request"
 	MeBodyActionsWithdrawEvidence         MeBodyActions = "withdraw-evidence"
@@ -1917,6 +2034,7 @@ const (
 	MentorTransferActionsAddCohortStaff           MentorTransferActions = "add-cohort-staff"
 	MentorTransferActionsAddSessionExaminer       MentorTransferActions = "add-session-examiner"
 	MentorTransferActionsAddSessionParticipant    MentorTransferActions = "add-session-participant"
+	MentorTransferActionsAllowLateReport          MentorTransferActions = "allow-late-report"
 	MentorTransferActionsAssignAppeal             MentorTransferActions = "assign-appeal"
 	MentorTransferActionsCancelMentorTransfer     MentorTransferActions = "cancel-mentor-transfer"
 	MentorTransferActionsClaimMilestone           MentorTransferActions = "claim-milestone"
@@ -1942,7 +2060,9 @@ const (
 	MentorTransferActionsDeleteMilestone          MentorTransferActions = "delete-milestone"
 	MentorTransferActionsDetermineGraduation      MentorTransferActions = "determine-graduation"
 	MentorTransferActionsDetermineSeminarSession  MentorTransferActions = "determine-seminar-session"
+	MentorTransferActionsDownloadReportPages      MentorTransferActions = "download-report-pages"
 	MentorTransferActionsDraftAgenda              MentorTransferActions = "draft-agenda"
+	MentorTransferActionsEndorseReport            MentorTransferActions = "endorse-report"
 	MentorTransferActionsEnrollParticipant        MentorTransferActions = "enroll-participant"
 	MentorTransferActionsExportCohortAgenda       MentorTransferActions = "export-cohort-agenda"
 	MentorTransferActionsExportCohortProgress     MentorTransferActions = "export-cohort-progress"
@@ -1973,8 +2093,10 @@ const (
 	MentorTransferActionsRemoveSessionExaminer    MentorTransferActions = "remove-session-examiner"
 	MentorTransferActionsRemoveSessionParticipant MentorTransferActions = "remove-session-participant"
 	MentorTransferActionsReplaceRubric            MentorTransferActions = "replace-rubric"
+	MentorTransferActionsRequireReportRevision    MentorTransferActions = "require-report-revision"
 	MentorTransferActionsReviewDesign             MentorTransferActions = "review-design"
 	MentorTransferActionsReviewEvidence           MentorTransferActions = "review-evidence"
+	MentorTransferActionsSignReportStatement      MentorTransferActions = "sign-report-statement"
 	MentorTransferActionsStartImplementation      MentorTransferActions = "start-implementation"
 	MentorTransferActionsStartMilestone           MentorTransferActions = "start-milestone"
 	MentorTransferActionsSubmitDesign             MentorTransferActions = "submit-design"
@@ -1991,8 +2113,10 @@ const (
 	MentorTransferActionsUpdateMilestone          MentorTransferActions = "update-milestone"
 	MentorTransferActionsUpdateProgramTemplate    MentorTransferActions = "update-program-template"
 	MentorTransferActionsUpdateProject            MentorTransferActions = "update-project"
+	MentorTransferActionsUpdateReportSummary      MentorTransferActions = "update-report-summary"
 	MentorTransferActionsUpdateSeminarSession     MentorTransferActions = "update-seminar-session"
 	MentorTransferActionsUpdateUnit               MentorTransferActions = "update-unit"
+	MentorTransferActionsUploadReportFile         MentorTransferActions = "upload-report-file"
 	MentorTransferActionsVerifyMilestone          MentorTransferActions = "verify-milestone"
 	MentorTransferActionsWithdrawChangeRequest    MentorTransferActions = "withdraw-change-request"
 	MentorTransferActionsWithdrawEvidence         MentorTransferActions = "withdraw-evidence"
@@ -2015,6 +2139,7 @@ const (
 	MilestoneActionsAddCohortStaff           MilestoneActions = "add-cohort-staff"
 	MilestoneActionsAddSessionExaminer       MilestoneActions = "add-session-examiner"
 	MilestoneActionsAddSessionParticipant    MilestoneActions = "add-session-participant"
+	MilestoneActionsAllowLateReport          MilestoneActions = "allow-late-report"
 	MilestoneActionsAssignAppeal             MilestoneActions = "assign-appeal"
 	MilestoneActionsCancelMentorTransfer     MilestoneActions = "cancel-mentor-transfer"
 	MilestoneActionsClaimMilestone           MilestoneActions = "claim-milestone"
@@ -2040,7 +2165,9 @@ const (
 	MilestoneActionsDeleteMilestone          MilestoneActions = "delete-milestone"
 	MilestoneActionsDetermineGraduation      MilestoneActions = "determine-graduation"
 	MilestoneActionsDetermineSeminarSession  MilestoneActions = "determine-seminar-session"
+	MilestoneActionsDownloadReportPages      MilestoneActions = "download-report-pages"
 	MilestoneActionsDraftAgenda              MilestoneActions = "draft-agenda"
+	MilestoneActionsEndorseReport            MilestoneActions = "endorse-report"
 	MilestoneActionsEnrollParticipant        MilestoneActions = "enroll-participant"
 	MilestoneActionsExportCohortAgenda       MilestoneActions = "export-cohort-agenda"
 	MilestoneActionsExportCohortProgress     MilestoneActions = "export-cohort-progress"
@@ -2071,8 +2198,10 @@ const (
 	MilestoneActionsRemoveSessionExaminer    MilestoneActions = "remove-session-examiner"
 	MilestoneActionsRemoveSessionParticipant MilestoneActions = "remove-session-participant"
 	MilestoneActionsReplaceRubric            MilestoneActions = "replace-rubric"
+	MilestoneActionsRequireReportRevision    MilestoneActions = "require-report-revision"
 	MilestoneActionsReviewDesign             MilestoneActions = "review-design"
 	MilestoneActionsReviewEvidence           MilestoneActions = "review-evidence"
+	MilestoneActionsSignReportStatement      MilestoneActions = "sign-report-statement"
 	MilestoneActionsStartImplementation      MilestoneActions = "start-implementation"
 	MilestoneActionsStartMilestone           MilestoneActions = "start-milestone"
 	MilestoneActionsSubmitDesign             MilestoneActions = "submit-design"
@@ -2089,8 +2218,10 @@ const (
 	MilestoneActionsUpdateMilestone          MilestoneActions = "update-milestone"
 	MilestoneActionsUpdateProgramTemplate    MilestoneActions = "update-program-template"
 	MilestoneActionsUpdateProject            MilestoneActions = "update-project"
+	MilestoneActionsUpdateReportSummary      MilestoneActions = "update-report-summary"
 	MilestoneActionsUpdateSeminarSession     MilestoneActions = "update-seminar-session"
 	MilestoneActionsUpdateUnit               MilestoneActions = "update-unit"
+	MilestoneActionsUploadReportFile         MilestoneActions = "upload-report-file"
 	MilestoneActionsVerifyMilestone          MilestoneActions = "verify-milestone"
 	MilestoneActionsWithdrawChangeRequest    MilestoneActions = "withdraw-change-request"
 	MilestoneActionsWithdrawEvidence         MilestoneActions = "withdraw-evidence"
@@ -2133,6 +2264,7 @@ const (
 	ParticipantProgressActionsAddCohortStaff           ParticipantProgressActions = "add-cohort-staff"
 	ParticipantProgressActionsAddSessionExaminer       ParticipantProgressActions = "add-session-examiner"
 	ParticipantProgressActionsAddSessionParticipant    ParticipantProgressActions = "add-session-participant"
+	ParticipantProgressActionsAllowLateReport          ParticipantProgressActions = "allow-late-report"
 	ParticipantProgressActionsAssignAppeal             ParticipantProgressActions = "assign-appeal"
 	ParticipantProgressActionsCancelMentorTransfer     ParticipantProgressActions = "cancel-mentor-transfer"
 	ParticipantProgressActionsClaimMilestone           ParticipantProgressActions = "claim-milestone"
@@ -2158,7 +2290,9 @@ const (
 	ParticipantProgressActionsDeleteMilestone          ParticipantProgressActions = "delete-milestone"
 	ParticipantProgressActionsDetermineGraduation      ParticipantProgressActions = "determine-graduation"
 	ParticipantProgressActionsDetermineSeminarSession  ParticipantProgressActions = "determine-seminar-session"
+	ParticipantProgressActionsDownloadReportPages      ParticipantProgressActions = "download-report-pages"
 	ParticipantProgressActionsDraftAgenda              ParticipantProgressActions = "draft-agenda"
+	ParticipantProgressActionsEndorseReport            ParticipantProgressActions = "endorse-report"
 	ParticipantProgressActionsEnrollParticipant        ParticipantProgressActions = "enroll-participant"
 	ParticipantProgressActionsExportCohortAgenda       ParticipantProgressActions = "export-cohort-agenda"
 	ParticipantProgressActionsExportCohortProgress     ParticipantProgressActions = "export-cohort-progress"
@@ -2189,8 +2323,10 @@ const (
 	ParticipantProgressActionsRemoveSessionExaminer    ParticipantProgressActions = "remove-session-examiner"
 	ParticipantProgressActionsRemoveSessionParticipant ParticipantProgressActions = "remove-session-participant"
 	ParticipantProgressActionsReplaceRubric            ParticipantProgressActions = "replace-rubric"
+	ParticipantProgressActionsRequireReportRevision    ParticipantProgressActions = "require-report-revision"
 	ParticipantProgressActionsReviewDesign             ParticipantProgressActions = "review-design"
 	ParticipantProgressActionsReviewEvidence           ParticipantProgressActions = "review-evidence"
+	ParticipantProgressActionsSignReportStatement      ParticipantProgressActions = "sign-report-statement"
 	ParticipantProgressActionsStartImplementation      ParticipantProgressActions = "start-implementation"
 	ParticipantProgressActionsStartMilestone           ParticipantProgressActions = "start-milestone"
 	ParticipantProgressActionsSubmitDesign             ParticipantProgressActions = "submit-design"
@@ -2207,8 +2343,10 @@ const (
 	ParticipantProgressActionsUpdateMilestone          ParticipantProgressActions = "update-milestone"
 	ParticipantProgressActionsUpdateProgramTemplate    ParticipantProgressActions = "update-program-template"
 	ParticipantProgressActionsUpdateProject            ParticipantProgressActions = "update-project"
+	ParticipantProgressActionsUpdateReportSummary      ParticipantProgressActions = "update-report-summary"
 	ParticipantProgressActionsUpdateSeminarSession     ParticipantProgressActions = "update-seminar-session"
 	ParticipantProgressActionsUpdateUnit               ParticipantProgressActions = "update-unit"
+	ParticipantProgressActionsUploadReportFile         ParticipantProgressActions = "upload-report-file"
 	ParticipantProgressActionsVerifyMilestone          ParticipantProgressActions = "verify-milestone"
 	ParticipantProgressActionsWithdrawChangeRequest    ParticipantProgressActions = "withdraw-change-request"
 	ParticipantProgressActionsWithdrawEvidence         ParticipantProgressActions = "withdraw-evidence"
@@ -2239,6 +2377,7 @@ const (
 	ProgramTemplateActionsAddCohortStaff           ProgramTemplateActions = "add-cohort-staff"
 	ProgramTemplateActionsAddSessionExaminer       ProgramTemplateActions = "add-session-examiner"
 	ProgramTemplateActionsAddSessionParticipant    ProgramTemplateActions = "add-session-participant"
+	ProgramTemplateActionsAllowLateReport          ProgramTemplateActions = "allow-late-report"
 	ProgramTemplateActionsAssignAppeal             ProgramTemplateActions = "assign-appeal"
 	ProgramTemplateActionsCancelMentorTransfer     ProgramTemplateActions = "cancel-mentor-transfer"
 	ProgramTemplateActionsClaimMilestone           ProgramTemplateActions = "claim-milestone"
@@ -2264,7 +2403,9 @@ const (
 	ProgramTemplateActionsDeleteMilestone          ProgramTemplateActions = "delete-milestone"
 	ProgramTemplateActionsDetermineGraduation      ProgramTemplateActions = "determine-graduation"
 	ProgramTemplateActionsDetermineSeminarSession  ProgramTemplateActions = "determine-seminar-session"
+	ProgramTemplateActionsDownloadReportPages      ProgramTemplateActions = "download-report-pages"
 	ProgramTemplateActionsDraftAgenda              ProgramTemplateActions = "draft-agenda"
+	ProgramTemplateActionsEndorseReport            ProgramTemplateActions = "endorse-report"
 	ProgramTemplateActionsEnrollParticipant        ProgramTemplateActions = "enroll-participant"
 	ProgramTemplateActionsExportCohortAgenda       ProgramTemplateActions = "export-cohort-agenda"
 	ProgramTemplateActionsExportCohortProgress     ProgramTemplateActions = "export-cohort-progress"
@@ -2295,8 +2436,10 @@ const (
 	ProgramTemplateActionsRemoveSessionExaminer    ProgramTemplateActions = "remove-session-examiner"
 	ProgramTemplateActionsRemoveSessionParticipant ProgramTemplateActions = "remove-session-participant"
 	ProgramTemplateActionsReplaceRubric            ProgramTemplateActions = "replace-rubric"
+	ProgramTemplateActionsRequireReportRevision    ProgramTemplateActions = "require-report-revision"
 	ProgramTemplateActionsReviewDesign             ProgramTemplateActions = "review-design"
 	ProgramTemplateActionsReviewEvidence           ProgramTemplateActions = "review-evidence"
+	ProgramTemplateActionsSignReportStatement      ProgramTemplateActions = "sign-report-statement"
 	ProgramTemplateActionsStartImplementation      ProgramTemplateActions = "start-implementation"
 	ProgramTemplateActionsStartMilestone           ProgramTemplateActions = "start-milestone"
 	ProgramTemplateActionsSubmitDesign             ProgramTemplateActions = "submit-design"
@@ -2313,8 +2456,10 @@ const (
 	ProgramTemplateActionsUpdateMilestone          ProgramTemplateActions = "update-milestone"
 	ProgramTemplateActionsUpdateProgramTemplate    ProgramTemplateActions = "update-program-template"
 	ProgramTemplateActionsUpdateProject            ProgramTemplateActions = "update-project"
+	ProgramTemplateActionsUpdateReportSummary      ProgramTemplateActions = "update-report-summary"
 	ProgramTemplateActionsUpdateSeminarSession     ProgramTemplateActions = "update-seminar-session"
 	ProgramTemplateActionsUpdateUnit               ProgramTemplateActions = "update-unit"
+	ProgramTemplateActionsUploadReportFile         ProgramTemplateActions = "upload-report-file"
 	ProgramTemplateActionsVerifyMilestone          ProgramTemplateActions = "verify-milestone"
 	ProgramTemplateActionsWithdrawChangeRequest    ProgramTemplateActions = "withdraw-change-request"
 	ProgramTemplateActionsWithdrawEvidence         ProgramTemplateActions = "withdraw-evidence"
@@ -2335,6 +2480,7 @@ const (
 	ProjectActionsAddCohortStaff           ProjectActions = "add-cohort-staff"
 	ProjectActionsAddSessionExaminer       ProjectActions = "add-session-examiner"
 	ProjectActionsAddSessionParticipant    ProjectActions = "add-session-participant"
+	ProjectActionsAllowLateReport          ProjectActions = "allow-late-report"
 	ProjectActionsAssignAppeal             ProjectActions = "assign-appeal"
 	ProjectActionsCancelMentorTransfer     ProjectActions = "cancel-mentor-transfer"
 	ProjectActionsClaimMilestone           ProjectActions = "claim-milestone"
@@ -2360,7 +2506,9 @@ const (
 	ProjectActionsDeleteMilestone          ProjectActions = "delete-milestone"
 	ProjectActionsDetermineGraduation      ProjectActions = "determine-graduation"
 	ProjectActionsDetermineSeminarSession  ProjectActions = "determine-seminar-session"
+	ProjectActionsDownloadReportPages      ProjectActions = "download-report-pages"
 	ProjectActionsDraftAgenda              ProjectActions = "draft-agenda"
+	ProjectActionsEndorseReport            ProjectActions = "endorse-report"
 	ProjectActionsEnrollParticipant        ProjectActions = "enroll-participant"
 	ProjectActionsExportCohortAgenda       ProjectActions = "export-cohort-agenda"
 	ProjectActionsExportCohortProgress     ProjectActions = "export-cohort-progress"
@@ -2391,8 +2539,10 @@ const (
 	ProjectActionsRemoveSessionExaminer    ProjectActions = "remove-session-examiner"
 	ProjectActionsRemoveSessionParticipant ProjectActions = "remove-session-participant"
 	ProjectActionsReplaceRubric            ProjectActions = "replace-rubric"
+	ProjectActionsRequireReportRevision    ProjectActions = "require-report-revision"
 	ProjectActionsReviewDesign             ProjectActions = "review-design"
 	ProjectActionsReviewEvidence           ProjectActions = "review-evidence"
+	ProjectActionsSignReportStatement      ProjectActions = "sign-report-statement"
 	ProjectActionsStartImplementation      ProjectActions = "start-implementation"
 	ProjectActionsStartMilestone           ProjectActions = "start-milestone"
 	ProjectActionsSubmitDesign             ProjectActions = "submit-design"
@@ -2409,8 +2559,10 @@ const (
 	ProjectActionsUpdateMilestone          ProjectActions = "update-milestone"
 	ProjectActionsUpdateProgramTemplate    ProjectActions = "update-program-template"
 	ProjectActionsUpdateProject            ProjectActions = "update-project"
+	ProjectActionsUpdateReportSummary      ProjectActions = "update-report-summary"
 	ProjectActionsUpdateSeminarSession     ProjectActions = "update-seminar-session"
 	ProjectActionsUpdateUnit               ProjectActions = "update-unit"
+	ProjectActionsUploadReportFile         ProjectActions = "upload-report-file"
 	ProjectActionsVerifyMilestone          ProjectActions = "verify-milestone"
 	ProjectActionsWithdrawChangeRequest    ProjectActions = "withdraw-change-request"
 	ProjectActionsWithdrawEvidence         ProjectActions = "withdraw-evidence"
@@ -2439,6 +2591,7 @@ const (
 	PublicationActionsAddCohortStaff           PublicationActions = "add-cohort-staff"
 	PublicationActionsAddSessionExaminer       PublicationActions = "add-session-examiner"
 	PublicationActionsAddSessionParticipant    PublicationActions = "add-session-participant"
+	PublicationActionsAllowLateReport          PublicationActions = "allow-late-report"
 	PublicationActionsAssignAppeal             PublicationActions = "assign-appeal"
 	PublicationActionsCancelMentorTransfer     PublicationActions = "cancel-mentor-transfer"
 	PublicationActionsClaimMilestone           PublicationActions = "claim-milestone"
@@ -2464,7 +2617,9 @@ const (
 	PublicationActionsDeleteMilestone          PublicationActions = "delete-milestone"
 	PublicationActionsDetermineGraduation      PublicationActions = "determine-graduation"
 	PublicationActionsDetermineSeminarSession  PublicationActions = "determine-seminar-session"
+	PublicationActionsDownloadReportPages      PublicationActions = "download-report-pages"
 	PublicationActionsDraftAgenda              PublicationActions = "draft-agenda"
+	PublicationActionsEndorseReport            PublicationActions = "endorse-report"
 	PublicationActionsEnrollParticipant        PublicationActions = "enroll-participant"
 	PublicationActionsExportCohortAgenda       PublicationActions = "export-cohort-agenda"
 	PublicationActionsExportCohortProgress     PublicationActions = "export-cohort-progress"
@@ -2495,8 +2650,10 @@ const (
 	PublicationActionsRemoveSessionExaminer    PublicationActions = "remove-session-examiner"
 	PublicationActionsRemoveSessionParticipant PublicationActions = "remove-session-participant"
 	PublicationActionsReplaceRubric            PublicationActions = "replace-rubric"
+	PublicationActionsRequireReportRevision    PublicationActions = "require-report-revision"
 	PublicationActionsReviewDesign             PublicationActions = "review-design"
 	PublicationActionsReviewEvidence           PublicationActions = "review-evidence"
+	PublicationActionsSignReportStatement      PublicationActions = "sign-report-statement"
 	PublicationActionsStartImplementation      PublicationActions = "start-implementation"
 	PublicationActionsStartMilestone           PublicationActions = "start-milestone"
 	PublicationActionsSubmitDesign             PublicationActions = "submit-design"
@@ -2513,8 +2670,10 @@ const (
 	PublicationActionsUpdateMilestone          PublicationActions = "update-milestone"
 	PublicationActionsUpdateProgramTemplate    PublicationActions = "update-program-template"
 	PublicationActionsUpdateProject            PublicationActions = "update-project"
+	PublicationActionsUpdateReportSummary      PublicationActions = "update-report-summary"
 	PublicationActionsUpdateSeminarSession     PublicationActions = "update-seminar-session"
 	PublicationActionsUpdateUnit               PublicationActions = "update-unit"
+	PublicationActionsUploadReportFile         PublicationActions = "upload-report-file"
 	PublicationActionsVerifyMilestone          PublicationActions = "verify-milestone"
 	PublicationActionsWithdrawChangeRequest    PublicationActions = "withdraw-change-request"
 	PublicationActionsWithdrawEvidence         PublicationActions = "withdraw-evidence"
@@ -2535,6 +2694,7 @@ const (
 	RefusedActionActionAddCohortStaff           RefusedActionAction = "add-cohort-staff"
 	RefusedActionActionAddSessionExaminer       RefusedActionAction = "add-session-examiner"
 	RefusedActionActionAddSessionParticipant    RefusedActionAction = "add-session-participant"
+	RefusedActionActionAllowLateReport          RefusedActionAction = "allow-late-report"
 	RefusedActionActionAssignAppeal             RefusedActionAction = "assign-appeal"
 	RefusedActionActionCancelMentorTransfer     RefusedActionAction = "cancel-mentor-transfer"
 	RefusedActionActionClaimMilestone           RefusedActionAction = "claim-milestone"
@@ -2560,7 +2720,9 @@ const (
 	RefusedActionActionDeleteMilestone          RefusedActionAction = "delete-milestone"
 	RefusedActionActionDetermineGraduation      RefusedActionAction = "determine-graduation"
 	RefusedActionActionDetermineSeminarSession  RefusedActionAction = "determine-seminar-session"
+	RefusedActionActionDownloadReportPages      RefusedActionAction = "download-report-pages"
 	RefusedActionActionDraftAgenda              RefusedActionAction = "draft-agenda"
+	RefusedActionActionEndorseReport            RefusedActionAction = "endorse-report"
 	RefusedActionActionEnrollParticipant        RefusedActionAction = "enroll-participant"
 	RefusedActionActionExportCohortAgenda       RefusedActionAction = "export-cohort-agenda"
 	RefusedActionActionExportCohortProgress     RefusedActionAction = "export-cohort-progress"
@@ -2591,8 +2753,10 @@ const (
 	RefusedActionActionRemoveSessionExaminer    RefusedActionAction = "remove-session-examiner"
 	RefusedActionActionRemoveSessionParticipant RefusedActionAction = "remove-session-participant"
 	RefusedActionActionReplaceRubric            RefusedActionAction = "replace-rubric"
+	RefusedActionActionRequireReportRevision    RefusedActionAction = "require-report-revision"
 	RefusedActionActionReviewDesign             RefusedActionAction = "review-design"
 	RefusedActionActionReviewEvidence           RefusedActionAction = "review-evidence"
+	RefusedActionActionSignReportStatement      RefusedActionAction = "sign-report-statement"
 	RefusedActionActionStartImplementation      RefusedActionAction = "start-implementation"
 	RefusedActionActionStartMilestone           RefusedActionAction = "start-milestone"
 	RefusedActionActionSubmitDesign             RefusedActionAction = "submit-design"
@@ -2609,8 +2773,10 @@ const (
 	RefusedActionActionUpdateMilestone          RefusedActionAction = "update-milestone"
 	RefusedActionActionUpdateProgramTemplate    RefusedActionAction = "update-program-template"
 	RefusedActionActionUpdateProject            RefusedActionAction = "update-project"
+	RefusedActionActionUpdateReportSummary      RefusedActionAction = "update-report-summary"
 	RefusedActionActionUpdateSeminarSession     RefusedActionAction = "update-seminar-session"
 	RefusedActionActionUpdateUnit               RefusedActionAction = "update-unit"
+	RefusedActionActionUploadReportFile         RefusedActionAction = "upload-report-file"
 	RefusedActionActionVerifyMilestone          RefusedActionAction = "verify-milestone"
 	RefusedActionActionWithdrawChangeRequest    RefusedActionAction = "withdraw-change-request"
 	RefusedActionActionWithdrawEvidence         RefusedActionAction = "withdraw-evidence"
@@ -2790,6 +2956,26 @@ const (
 	RefusedActionCodeRegionProvinceUnknown           RefusedActionCode = "region.province_unknown"
 	RefusedActionCodeRegionRegencyForm               RefusedActionCode = "region.regency_form"
 	RefusedActionCodeRegionRegencyNeedsProvince      RefusedActionCode = "region.regency_needs_province"
+	RefusedActionCodeReportAlreadyEndorsed           RefusedActionCode = "report.already_endorsed"
+	RefusedActionCodeReportApprovalsMissing          RefusedActionCode = "report.approvals_missing"
+	RefusedActionCodeReportFileKind                  RefusedActionCode = "report.file_kind"
+	RefusedActionCodeReportLate                      RefusedActionCode = "report.late"
+	RefusedActionCodeReportMilestonesOpen            RefusedActionCode = "report.milestones_open"
+	RefusedActionCodeReportMissing                   RefusedActionCode = "report.missing"
+	RefusedActionCodeReportNoSeminarSession          RefusedActionCode = "report.no_seminar_session"
+	RefusedActionCodeReportNotSessionExaminer        RefusedActionCode = "report.not_session_examiner"
+	RefusedActionCodeReportNotShortTerm              RefusedActionCode = "report.not_short_term"
+	RefusedActionCodeReportNotSubmitted              RefusedActionCode = "report.not_submitted"
+	RefusedActionCodeReportPositionRequired          RefusedActionCode = "report.position_required"
+	RefusedActionCodeReportRatified                  RefusedActionCode = "report.ratified"
+	RefusedActionCodeReportRevisionCommentRequired   RefusedActionCode = "report.revision_comment_required"
+	RefusedActionCodeReportRevisionDuePast           RefusedActionCode = "report.revision_due_past"
+	RefusedActionCodeReportRevisionPending           RefusedActionCode = "report.revision_pending"
+	RefusedActionCodeReportSeminarNotHeld            RefusedActionCode = "report.seminar_not_held"
+	RefusedActionCodeReportStatementMissing          RefusedActionCode = "report.statement_missing"
+	RefusedActionCodeReportStepUnknown               RefusedActionCode = "report.step_unknown"
+	RefusedActionCodeReportSubmitted                 RefusedActionCode = "report.submitted"
+	RefusedActionCodeReportSummaryEndorsed           RefusedActionCode = "report.summary_endorsed"
 	RefusedActionCodeRequestInvalid                  RefusedActionCode = "request.invalid"
 	RefusedActionCodeRequestMalformed                RefusedActionCode = "request.malformed"
 	RefusedActionCodeRequestMethodNotAllowed         RefusedActionCode = "request.method_not_allowed"
@@ -2915,6 +3101,133 @@ const (
 	ReplicationCreateStatusStudied ReplicationCreateStatus = "studied"
 )
 
+// Defines values for ReportActions.
+const (
+	ReportActionsAcceptMentorTransfer     ReportActions = "accept-mentor-transfer"
+	ReportActionsAddCoachingNote          ReportActions = "add-coaching-note"
+	ReportActionsAddCohortStaff           ReportActions = "add-cohort-staff"
+	ReportActionsAddSessionExaminer       ReportActions = "add-session-examiner"
+	ReportActionsAddSessionParticipant    ReportActions = "add-session-participant"
+	ReportActionsAllowLateReport          ReportActions = "allow-late-report"
+	ReportActionsAssignAppeal             ReportActions = "assign-appeal"
+	ReportActionsCancelMentorTransfer     ReportActions = "cancel-mentor-transfer"
+	ReportActionsClaimMilestone           ReportActions = "claim-milestone"
+	ReportActionsCloseAppeal              ReportActions = "close-appeal"
+	ReportActionsConfirmMentorTransfer    ReportActions = "confirm-mentor-transfer"
+	ReportActionsCreateAgency             ReportActions = "create-agency"
+	ReportActionsCreateAgendaItem         ReportActions = "create-agenda-item"
+	ReportActionsCreateChangeRequest      ReportActions = "create-change-request"
+	ReportActionsCreateClass              ReportActions = "create-class"
+	ReportActionsCreateCohort             ReportActions = "create-cohort"
+	ReportActionsCreateHoliday            ReportActions = "create-holiday"
+	ReportActionsCreateInstitution        ReportActions = "create-institution"
+	ReportActionsCreateMilestone          ReportActions = "create-milestone"
+	ReportActionsCreateProgramTemplate    ReportActions = "create-program-template"
+	ReportActionsCreateSeminarSession     ReportActions = "create-seminar-session"
+	ReportActionsCreateUnit               ReportActions = "create-unit"
+	ReportActionsCreateUser               ReportActions = "create-user"
+	ReportActionsDecideChangeRequest      ReportActions = "decide-change-request"
+	ReportActionsDeclineMentorTransfer    ReportActions = "decline-mentor-transfer"
+	ReportActionsDeleteAgendaItem         ReportActions = "delete-agenda-item"
+	ReportActionsDeleteClass              ReportActions = "delete-class"
+	ReportActionsDeleteHoliday            ReportActions = "delete-holiday"
+	ReportActionsDeleteMilestone          ReportActions = "delete-milestone"
+	ReportActionsDetermineGraduation      ReportActions = "determine-graduation"
+	ReportActionsDetermineSeminarSession  ReportActions = "determine-seminar-session"
+	ReportActionsDownloadReportPages      ReportActions = "download-report-pages"
+	ReportActionsDraftAgenda              ReportActions = "draft-agenda"
+	ReportActionsEndorseReport            ReportActions = "endorse-report"
+	ReportActionsEnrollParticipant        ReportActions = "enroll-participant"
+	ReportActionsExportCohortAgenda       ReportActions = "export-cohort-agenda"
+	ReportActionsExportCohortProgress     ReportActions = "export-cohort-progress"
+	ReportActionsFileAppeal               ReportActions = "file-appeal"
+	ReportActionsGetCohortProgress        ReportActions = "get-cohort-progress"
+	ReportActionsGetCohortWorkload        ReportActions = "get-cohort-workload"
+	ReportActionsImportGraduationScores   ReportActions = "import-graduation-scores"
+	ReportActionsImportRoster             ReportActions = "import-roster"
+	ReportActionsListAgencyReplications   ReportActions = "list-agency-replications"
+	ReportActionsListClasses              ReportActions = "list-classes"
+	ReportActionsListCoachingNotes        ReportActions = "list-coaching-notes"
+	ReportActionsListCohortEscalations    ReportActions = "list-cohort-escalations"
+	ReportActionsListCohortStaff          ReportActions = "list-cohort-staff"
+	ReportActionsListMentorTransfers      ReportActions = "list-mentor-transfers"
+	ReportActionsListRubrics              ReportActions = "list-rubrics"
+	ReportActionsListSeminarSessions      ReportActions = "list-seminar-sessions"
+	ReportActionsListSimilarProjects      ReportActions = "list-similar-projects"
+	ReportActionsListUsers                ReportActions = "list-users"
+	ReportActionsOpenSeminarSession       ReportActions = "open-seminar-session"
+	ReportActionsProposeMentorTransfer    ReportActions = "propose-mentor-transfer"
+	ReportActionsPublishProject           ReportActions = "publish-project"
+	ReportActionsRecordAssessment         ReportActions = "record-assessment"
+	ReportActionsRecordGraduationScores   ReportActions = "record-graduation-scores"
+	ReportActionsRecordReplication        ReportActions = "record-replication"
+	ReportActionsRefuseMentorTransfer     ReportActions = "refuse-mentor-transfer"
+	ReportActionsReleaseGraduation        ReportActions = "release-graduation"
+	ReportActionsReleaseResults           ReportActions = "release-results"
+	ReportActionsRemoveSessionExaminer    ReportActions = "remove-session-examiner"
+	ReportActionsRemoveSessionParticipant ReportActions = "remove-session-participant"
+	ReportActionsReplaceRubric            ReportActions = "replace-rubric"
+	ReportActionsRequireReportRevision    ReportActions = "require-report-revision"
+	ReportActionsReviewDesign             ReportActions = "review-design"
+	ReportActionsReviewEvidence           ReportActions = "review-evidence"
+	ReportActionsSignReportStatement      ReportActions = "sign-report-statement"
+	ReportActionsStartImplementation      ReportActions = "start-implementation"
+	ReportActionsStartMilestone           ReportActions = "start-milestone"
+	ReportActionsSubmitDesign             ReportActions = "submit-design"
+	ReportActionsSubmitEvidence           ReportActions = "submit-evidence"
+	ReportActionsSubmitFinal              ReportActions = "submit-final"
+	ReportActionsUnpublishProject         ReportActions = "unpublish-project"
+	ReportActionsUpdateAgency             ReportActions = "update-agency"
+	ReportActionsUpdateAgendaItem         ReportActions = "update-agenda-item"
+	ReportActionsUpdateAgendaRules        ReportActions = "update-agenda-rules"
+	ReportActionsUpdateClass              ReportActions = "update-class"
+	ReportActionsUpdateCohort             ReportActions = "update-cohort"
+	ReportActionsUpdateEnrollment         ReportActions = "update-enrollment"
+	ReportActionsUpdateGraduation         ReportActions = "update-graduation"
+	ReportActionsUpdateMilestone          ReportActions = "update-milestone"
+	ReportActionsUpdateProgramTemplate    ReportActions = "update-program-template"
+	ReportActionsUpdateProject            ReportActions = "update-project"
+	ReportActionsUpdateReportSummary      ReportActions = "update-report-summary"
+	ReportActionsUpdateSeminarSession     ReportActions = "update-seminar-session"
+	ReportActionsUpdateUnit               ReportActions = "update-unit"
+	ReportActionsUploadReportFile         ReportActions = "upload-report-file"
+	ReportActionsVerifyMilestone          ReportActions = "verify-milestone"
+	ReportActionsWithdrawChangeRequest    ReportActions = "withdraw-change-request"
+	ReportActionsWithdrawEvidence         ReportActions = "withdraw-evidence"
+)
+
+// Defines values for ReportStatus.
+const (
+	ReportStatusDraft            ReportStatus = "draft"
+	ReportStatusRatified         ReportStatus = "ratified"
+	ReportStatusRevisionRequired ReportStatus = "revision_required"
+	ReportStatusSubmitted        ReportStatus = "submitted"
+)
+
+// Defines values for ReportEndorseStep.
+const (
+	ReportEndorseStepPengesahan  ReportEndorseStep = "pengesahan"
+	ReportEndorseStepPersetujuan ReportEndorseStep = "persetujuan"
+)
+
+// Defines values for ReportEndorsementRole.
+const (
+	ReportEndorsementRoleCoach  ReportEndorsementRole = "coach"
+	ReportEndorsementRoleMentor ReportEndorsementRole = "mentor"
+)
+
+// Defines values for ReportEndorsementStep.
+const (
+	ReportEndorsementStepPengesahan  ReportEndorsementStep = "pengesahan"
+	ReportEndorsementStepPersetujuan ReportEndorsementStep = "persetujuan"
+)
+
+// Defines values for ReportFileKind.
+const (
+	ReportFileKindReport ReportFileKind = "report"
+	ReportFileKindSlides ReportFileKind = "slides"
+)
+
 // Defines values for ReviewQueueItemKind.
 const (
 	ReviewQueueItemKindChangeRequest ReviewQueueItemKind = "change_request"
@@ -2974,6 +3287,7 @@ const (
 	SeminarSessionActionsAddCohortStaff           SeminarSessionActions = "add-cohort-staff"
 	SeminarSessionActionsAddSessionExaminer       SeminarSessionActions = "add-session-examiner"
 	SeminarSessionActionsAddSessionParticipant    SeminarSessionActions = "add-session-participant"
+	SeminarSessionActionsAllowLateReport          SeminarSessionActions = "allow-late-report"
 	SeminarSessionActionsAssignAppeal             SeminarSessionActions = "assign-appeal"
 	SeminarSessionActionsCancelMentorTransfer     SeminarSessionActions = "cancel-mentor-transfer"
 	SeminarSessionActionsClaimMilestone           SeminarSessionActions = "claim-milestone"
@@ -2999,7 +3313,9 @@ const (
 	SeminarSessionActionsDeleteMilestone          SeminarSessionActions = "delete-milestone"
 	SeminarSessionActionsDetermineGraduation      SeminarSessionActions = "determine-graduation"
 	SeminarSessionActionsDetermineSeminarSession  SeminarSessionActions = "determine-seminar-session"
+	SeminarSessionActionsDownloadReportPages      SeminarSessionActions = "download-report-pages"
 	SeminarSessionActionsDraftAgenda              SeminarSessionActions = "draft-agenda"
+	SeminarSessionActionsEndorseReport            SeminarSessionActions = "endorse-report"
 	SeminarSessionActionsEnrollParticipant        SeminarSessionActions = "enroll-participant"
 	SeminarSessionActionsExportCohortAgenda       SeminarSessionActions = "export-cohort-agenda"
 	SeminarSessionActionsExportCohortProgress     SeminarSessionActions = "export-cohort-progress"
@@ -3030,8 +3346,10 @@ const (
 	SeminarSessionActionsRemoveSessionExaminer    SeminarSessionActions = "remove-session-examiner"
 	SeminarSessionActionsRemoveSessionParticipant SeminarSessionActions = "remove-session-participant"
 	SeminarSessionActionsReplaceRubric            SeminarSessionActions = "replace-rubric"
+	SeminarSessionActionsRequireReportRevision    SeminarSessionActions = "require-report-revision"
 	SeminarSessionActionsReviewDesign             SeminarSessionActions = "review-design"
 	SeminarSessionActionsReviewEvidence           SeminarSessionActions = "review-evidence"
+	SeminarSessionActionsSignReportStatement      SeminarSessionActions = "sign-report-statement"
 	SeminarSessionActionsStartImplementation      SeminarSessionActions = "start-implementation"
 	SeminarSessionActionsStartMilestone           SeminarSessionActions = "start-milestone"
 	SeminarSessionActionsSubmitDesign             SeminarSessionActions = "submit-design"
@@ -3048,8 +3366,10 @@ const (
 	SeminarSessionActionsUpdateMilestone          SeminarSessionActions = "update-milestone"
 	SeminarSessionActionsUpdateProgramTemplate    SeminarSessionActions = "update-program-template"
 	SeminarSessionActionsUpdateProject            SeminarSessionActions = "update-project"
+	SeminarSessionActionsUpdateReportSummary      SeminarSessionActions = "update-report-summary"
 	SeminarSessionActionsUpdateSeminarSession     SeminarSessionActions = "update-seminar-session"
 	SeminarSessionActionsUpdateUnit               SeminarSessionActions = "update-unit"
+	SeminarSessionActionsUploadReportFile         SeminarSessionActions = "upload-report-file"
 	SeminarSessionActionsVerifyMilestone          SeminarSessionActions = "verify-milestone"
 	SeminarSessionActionsWithdrawChangeRequest    SeminarSessionActions = "withdraw-change-request"
 	SeminarSessionActionsWithdrawEvidence         SeminarSessionActions = "withdraw-evidence"
@@ -3074,6 +3394,7 @@ const (
 	SessionParticipantActionsAddCohortStaff           SessionParticipantActions = "add-cohort-staff"
 	SessionParticipantActionsAddSessionExaminer       SessionParticipantActions = "add-session-examiner"
 	SessionParticipantActionsAddSessionParticipant    SessionParticipantActions = "add-session-participant"
+	SessionParticipantActionsAllowLateReport          SessionParticipantActions = "allow-late-report"
 	SessionParticipantActionsAssignAppeal             SessionParticipantActions = "assign-appeal"
 	SessionParticipantActionsCancelMentorTransfer     SessionParticipantActions = "cancel-mentor-transfer"
 	SessionParticipantActionsClaimMilestone           SessionParticipantActions = "claim-milestone"
@@ -3099,7 +3420,9 @@ const (
 	SessionParticipantActionsDeleteMilestone          SessionParticipantActions = "delete-milestone"
 	SessionParticipantActionsDetermineGraduation      SessionParticipantActions = "determine-graduation"
 	SessionParticipantActionsDetermineSeminarSession  SessionParticipantActions = "determine-seminar-session"
+	SessionParticipantActionsDownloadReportPages      SessionParticipantActions = "download-report-pages"
 	SessionParticipantActionsDraftAgenda              SessionParticipantActions = "draft-agenda"
+	SessionParticipantActionsEndorseReport            SessionParticipantActions = "endorse-report"
 	SessionParticipantActionsEnrollParticipant        SessionParticipantActions = "enroll-participant"
 	SessionParticipantActionsExportCohortAgenda       SessionParticipantActions = "export-cohort-agenda"
 	SessionParticipantActionsExportCohortProgress     SessionParticipantActions = "export-cohort-progress"
@@ -3130,8 +3453,10 @@ const (
 	SessionParticipantActionsRemoveSessionExaminer    SessionParticipantActions = "remove-session-examiner"
 	SessionParticipantActionsRemoveSessionParticipant SessionParticipantActions = "remove-session-participant"
 	SessionParticipantActionsReplaceRubric            SessionParticipantActions = "replace-rubric"
+	SessionParticipantActionsRequireReportRevision    SessionParticipantActions = "require-report-revision"
 	SessionParticipantActionsReviewDesign             SessionParticipantActions = "review-design"
 	SessionParticipantActionsReviewEvidence           SessionParticipantActions = "review-evidence"
+	SessionParticipantActionsSignReportStatement      SessionParticipantActions = "sign-report-statement"
 	SessionParticipantActionsStartImplementation      SessionParticipantActions = "start-implementation"
 	SessionParticipantActionsStartMilestone           SessionParticipantActions = "start-milestone"
 	SessionParticipantActionsSubmitDesign             SessionParticipantActions = "submit-design"
@@ -3148,8 +3473,10 @@ const (
 	SessionParticipantActionsUpdateMilestone          SessionParticipantActions = "update-milestone"
 	SessionParticipantActionsUpdateProgramTemplate    SessionParticipantActions = "update-program-template"
 	SessionParticipantActionsUpdateProject            SessionParticipantActions = "update-project"
+	SessionParticipantActionsUpdateReportSummary      SessionParticipantActions = "update-report-summary"
 	SessionParticipantActionsUpdateSeminarSession     SessionParticipantActions = "update-seminar-session"
 	SessionParticipantActionsUpdateUnit               SessionParticipantActions = "update-unit"
+	SessionParticipantActionsUploadReportFile         SessionParticipantActions = "upload-report-file"
 	SessionParticipantActionsVerifyMilestone          SessionParticipantActions = "verify-milestone"
 	SessionParticipantActionsWithdrawChangeRequest    SessionParticipantActions = "withdraw-change-request"
 	SessionParticipantActionsWithdrawEvidence         SessionParticipantActions = "withdraw-evidence"
@@ -3270,6 +3597,14 @@ const (
 	TimelineEntryActionProjectUnpublished           TimelineEntryAction = "project.unpublished"
 	TimelineEntryActionProjectUpdated               TimelineEntryAction = "project.updated"
 	TimelineEntryActionProjectWithdrawn             TimelineEntryAction = "project.withdrawn"
+	TimelineEntryActionReportApprovalEndorsed       TimelineEntryAction = "report.approval_endorsed"
+	TimelineEntryActionReportFileUploaded           TimelineEntryAction = "report.file_uploaded"
+	TimelineEntryActionReportLateAllowed            TimelineEntryAction = "report.late_allowed"
+	TimelineEntryActionReportRatificationEndorsed   TimelineEntryAction = "report.ratification_endorsed"
+	TimelineEntryActionReportRatified               TimelineEntryAction = "report.ratified"
+	TimelineEntryActionReportRevisionRequired       TimelineEntryAction = "report.revision_required"
+	TimelineEntryActionReportStatementSigned        TimelineEntryAction = "report.statement_signed"
+	TimelineEntryActionReportSummaryUpdated         TimelineEntryAction = "report.summary_updated"
 	TimelineEntryActionResultDetermined             TimelineEntryAction = "result.determined"
 	TimelineEntryActionResultRedetermined           TimelineEntryAction = "result.redetermined"
 )
@@ -3293,6 +3628,7 @@ const (
 	UnitActionsAddCohortStaff           UnitActions = "add-cohort-staff"
 	UnitActionsAddSessionExaminer       UnitActions = "add-session-examiner"
 	UnitActionsAddSessionParticipant    UnitActions = "add-session-participant"
+	UnitActionsAllowLateReport          UnitActions = "allow-late-report"
 	UnitActionsAssignAppeal             UnitActions = "assign-appeal"
 	UnitActionsCancelMentorTransfer     UnitActions = "cancel-mentor-transfer"
 	UnitActionsClaimMilestone           UnitActions = "claim-milestone"
@@ -3318,7 +3654,9 @@ const (
 	UnitActionsDeleteMilestone          UnitActions = "delete-milestone"
 	UnitActionsDetermineGraduation      UnitActions = "determine-graduation"
 	UnitActionsDetermineSeminarSession  UnitActions = "determine-seminar-session"
+	UnitActionsDownloadReportPages      UnitActions = "download-report-pages"
 	UnitActionsDraftAgenda              UnitActions = "draft-agenda"
+	UnitActionsEndorseReport            UnitActions = "endorse-report"
 	UnitActionsEnrollParticipant        UnitActions = "enroll-participant"
 	UnitActionsExportCohortAgenda       UnitActions = "export-cohort-agenda"
 	UnitActionsExportCohortProgress     UnitActions = "export-cohort-progress"
@@ -3349,8 +3687,10 @@ const (
 	UnitActionsRemoveSessionExaminer    UnitActions = "remove-session-examiner"
 	UnitActionsRemoveSessionParticipant UnitActions = "remove-session-participant"
 	UnitActionsReplaceRubric            UnitActions = "replace-rubric"
+	UnitActionsRequireReportRevision    UnitActions = "require-report-revision"
 	UnitActionsReviewDesign             UnitActions = "review-design"
 	UnitActionsReviewEvidence           UnitActions = "review-evidence"
+	UnitActionsSignReportStatement      UnitActions = "sign-report-statement"
 	UnitActionsStartImplementation      UnitActions = "start-implementation"
 	UnitActionsStartMilestone           UnitActions = "start-milestone"
 	UnitActionsSubmitDesign             UnitActions = "submit-design"
@@ -3367,8 +3707,10 @@ const (
 	UnitActionsUpdateMilestone          UnitActions = "update-milestone"
 	UnitActionsUpdateProgramTemplate    UnitActions = "update-program-template"
 	UnitActionsUpdateProject            UnitActions = "update-project"
+	UnitActionsUpdateReportSummary      UnitActions = "update-report-summary"
 	UnitActionsUpdateSeminarSession     UnitActions = "update-seminar-session"
 	UnitActionsUpdateUnit               UnitActions = "update-unit"
+	UnitActionsUploadReportFile         UnitActions = "upload-report-file"
 	UnitActionsVerifyMilestone          UnitActions = "verify-milestone"
 	UnitActionsWithdrawChangeRequest    UnitActions = "withdraw-change-request"
 	UnitActionsWithdrawEvidence         UnitActions = "withdraw-evidence"
@@ -3500,6 +3842,12 @@ const (
 	SubmitEvidenceMultipartBodyTypeScreenshot   SubmitEvidenceMultipartBodyType = "screenshot"
 	SubmitEvidenceMultipartBodyTypeSk           SubmitEvidenceMultipartBodyType = "sk"
 	SubmitEvidenceMultipartBodyTypeTautan       SubmitEvidenceMultipartBodyType = "tautan"
+)
+
+// Defines values for UploadReportFileMultipartBodyKind.
+const (
+	UploadReportFileMultipartBodyKindReport UploadReportFileMultipartBodyKind = "report"
+	UploadReportFileMultipartBodyKindSlides UploadReportFileMultipartBodyKind = "slides"
 )
 
 // Defines values for SearchShowcaseParamsProgram.
@@ -4892,6 +5240,26 @@ type ErrorDetailCode string
 // | `region.province_unknown` | is not a province of Indonesia; write it like "Jawa Tengah" or "Kepulauan Riau" |
 // | `region.regency_form` | write the regency or city in full, beginning with Kabupaten or Kota, like "Kabupaten Klaten" or "Kota Batam" |
 // | `region.regency_needs_province` | name the province of the regency or city too |
+// | `report.already_endorsed` | you have endorsed this version of the report already ({step}) |
+// | `report.approvals_missing` | the lembar persetujuan of the current version still needs: {missing} |
+// | `report.file_kind` | must be report or slides |
+// | `report.late` | the report was due {dueOn}: an organizer must allow a late submission |
+// | `report.milestones_open` | {count} short-term milestones are neither achieved nor closed: have them verified, continue or remove them by a change request, or declare them not achieved in the report's summary |
+// | `report.missing` | upload the report (PDF) first |
+// | `report.no_seminar_session` | the participant has no final seminar session yet: the lembar persetujuan names its date and place |
+// | `report.not_session_examiner` | only the examiners of the participant's final seminar session require a revision |
+// | `report.not_short_term` | is not a short-term milestone of this project |
+// | `report.not_submitted` | the report is not submitted yet |
+// | `report.position_required` | is required: your position (jabatan), as the sheet shows it |
+// | `report.ratified` | the report is ratified (pengesahan): it changes no more |
+// | `report.revision_comment_required` | is required: say what to revise |
+// | `report.revision_due_past` | must be a day after today |
+// | `report.revision_pending` | an examiner required a revision, due {dueOn}: upload the revised report first |
+// | `report.seminar_not_held` | the final seminar has not been held yet ({heldOn}) |
+// | `report.statement_missing` | sign the pernyataan keaslian first |
+// | `report.step_unknown` | must be persetujuan or pengesahan |
+// | `report.submitted` | the report is submitted: a new version comes only when an examiner requires a revision |
+// | `report.summary_endorsed` | the lembar persetujuan of this version is being signed: upload a new version to change the summary |
 // | `request.invalid` | the request breaks some rules |
 // | `request.malformed` | the request body could not be read |
 // | `request.method_not_allowed` | {method} is not allowed on {path} |
@@ -5520,6 +5888,18 @@ type InstitutionCreate struct {
 type InstitutionOrganizerAdd struct {
 	// UserId The user who may create cohorts for the institution.
 	UserId openapi_types.UUID `json:"userId"`
+}
+
+// LateAllowance defines model for LateAllowance.
+type LateAllowance struct {
+	// At When it was given.
+	At time.Time `json:"at"`
+
+	// By The organizer.
+	By openapi_types.UUID `json:"by"`
+
+	// Reason Why.
+	Reason string `json:"reason"`
 }
 
 // LinkTarget defines model for LinkTarget.
@@ -6637,6 +7017,225 @@ type ReplicationCreate struct {
 
 // ReplicationCreateStatus studied: it visited or studied the innovation (studi tiru); adopted: it put the innovation to work at home.
 type ReplicationCreateStatus string
+
+// Report defines model for Report.
+type Report struct {
+	// Actions The operations (by operationId) you may perform on it now.
+	Actions []ReportActions `json:"actions"`
+
+	// DueOn The last day to submit: the cohort's reportLeadWorkingDays working days before the final seminar session (holidays skipped); absent without a session.
+	DueOn *openapi_types.Date `json:"dueOn,omitempty"`
+
+	// Endorsements Every endorsement given, oldest first, including those a later version voided (counts false).
+	Endorsements []ReportEndorsement `json:"endorsements"`
+
+	// Files Every version of the report and the slides, oldest first; none is ever removed.
+	Files []ReportFile `json:"files"`
+
+	// Late Whether the due day has passed before submission, or the submission came after it.
+	Late bool `json:"late"`
+
+	// LateAllowed An organizer's allowance of a late submission.
+	LateAllowed *LateAllowance `json:"lateAllowed,omitempty"`
+
+	// NotAchieved The short-term milestones the report declares not achieved (update-report-summary).
+	NotAchieved []string `json:"notAchieved"`
+
+	// ProjectId The project.
+	ProjectId openapi_types.UUID `json:"projectId"`
+
+	// RatifiedAt When the second pengesahan ratified it.
+	RatifiedAt *time.Time `json:"ratifiedAt,omitempty"`
+
+	// RefusedActions Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer.
+	RefusedActions []RefusedAction `json:"refusedActions"`
+
+	// Revision The latest revision an examiner required.
+	Revision *ReportRevision `json:"revision,omitempty"`
+
+	// Seminar The participant's final seminar session; absent until an organizer assigns one.
+	Seminar *ReportSeminar `json:"seminar,omitempty"`
+
+	// Statement The pernyataan keaslian, once signed.
+	Statement *ReportStatement `json:"statement,omitempty"`
+
+	// Status draft: being prepared and approved (persetujuan); submitted: handed in with submit-final; revision_required: an examiner required a revision not yet uploaded; ratified: both pengesahan endorsements are in.
+	Status ReportStatus `json:"status"`
+
+	// SubmittedAt When submit-final handed the report in.
+	SubmittedAt *time.Time `json:"submittedAt,omitempty"`
+
+	// Version Increases with every change.
+	Version int64 `json:"version"`
+}
+
+// ReportActions An operation's operationId.
+type ReportActions string
+
+// ReportStatus draft: being prepared and approved (persetujuan); submitted: handed in with submit-final; revision_required: an examiner required a revision not yet uploaded; ratified: both pengesahan endorsements are in.
+type ReportStatus string
+
+// ReportEndorse defines model for ReportEndorse.
+type ReportEndorse struct {
+	// Position Your position (jabatan) as the sheet shows it; your profile's when left out.
+	Position *string `json:"position,omitempty"`
+
+	// Step The sheet you sign: persetujuan before the seminar, pengesahan after it.
+	Step ReportEndorseStep `json:"step"`
+}
+
+// ReportEndorseStep The sheet you sign: persetujuan before the seminar, pengesahan after it.
+type ReportEndorseStep string
+
+// ReportEndorsement defines model for ReportEndorsement.
+type ReportEndorsement struct {
+	// At When they signed.
+	At time.Time `json:"at"`
+
+	// Counts Whether it counts for its step: a later version voids the endorsements of a step not yet complete.
+	Counts bool `json:"counts"`
+
+	// FileNumber The report version they signed.
+	FileNumber int64 `json:"fileNumber"`
+
+	// Name Their name when they signed.
+	Name string `json:"name"`
+
+	// Position Their position (jabatan) when they signed.
+	Position string `json:"position"`
+
+	// Role In what capacity they signed.
+	Role ReportEndorsementRole `json:"role"`
+
+	// SeminarOn For the persetujuan: the seminar's day it names.
+	SeminarOn *openapi_types.Date `json:"seminarOn,omitempty"`
+
+	// SeminarPlace For the persetujuan: the seminar's place.
+	SeminarPlace *string `json:"seminarPlace,omitempty"`
+
+	// Sha256 The SHA-256 of that version, in hex.
+	Sha256 string `json:"sha256"`
+
+	// Step The lembar persetujuan (before the seminar) or the lembar pengesahan (after it).
+	Step ReportEndorsementStep `json:"step"`
+
+	// UserId Who signed.
+	UserId openapi_types.UUID `json:"userId"`
+}
+
+// ReportEndorsementRole In what capacity they signed.
+type ReportEndorsementRole string
+
+// ReportEndorsementStep The lembar persetujuan (before the seminar) or the lembar pengesahan (after it).
+type ReportEndorsementStep string
+
+// ReportFile defines model for ReportFile.
+type ReportFile struct {
+	// Current Whether it is the latest version of its kind.
+	Current bool `json:"current"`
+
+	// FileName The file's name.
+	FileName string `json:"fileName"`
+
+	// Id The version's id.
+	Id openapi_types.UUID `json:"id"`
+
+	// Kind The report (PDF) or the slides (bahan tayang).
+	Kind ReportFileKind `json:"kind"`
+
+	// Late Whether it came after the revision's deadline.
+	Late bool `json:"late"`
+
+	// MediaType Its type, judged from its bytes.
+	MediaType string `json:"mediaType"`
+
+	// Number The version's number within its kind, from 1.
+	Number int64 `json:"number"`
+
+	// Revision Whether it answers a revision an examiner required.
+	Revision bool `json:"revision"`
+
+	// Sha256 The SHA-256 of the file, in hex: endorsements name it.
+	Sha256 string `json:"sha256"`
+
+	// Size Its size in bytes.
+	Size int64 `json:"size"`
+
+	// UploadedAt When it was uploaded.
+	UploadedAt time.Time `json:"uploadedAt"`
+}
+
+// ReportFileKind The report (PDF) or the slides (bahan tayang).
+type ReportFileKind string
+
+// ReportLateAllowance defines model for ReportLateAllowance.
+type ReportLateAllowance struct {
+	// Reason Why the late submission is allowed.
+	Reason string `json:"reason"`
+}
+
+// ReportRevision defines model for ReportRevision.
+type ReportRevision struct {
+	// Comment What to revise.
+	Comment string `json:"comment"`
+
+	// DueOn The last day to upload the revised report.
+	DueOn openapi_types.Date `json:"dueOn"`
+
+	// Of The report version it was required of.
+	Of int64 `json:"of"`
+
+	// RequiredAt When it was required.
+	RequiredAt time.Time `json:"requiredAt"`
+
+	// RequiredBy The examiner.
+	RequiredBy openapi_types.UUID `json:"requiredBy"`
+}
+
+// ReportRevisionRequest defines model for ReportRevisionRequest.
+type ReportRevisionRequest struct {
+	// Comment What to revise.
+	Comment string `json:"comment"`
+
+	// DueOn The last day to upload the revised report, after today.
+	DueOn openapi_types.Date `json:"dueOn"`
+}
+
+// ReportSeminar defines model for ReportSeminar.
+type ReportSeminar struct {
+	// HeldOn Its day.
+	HeldOn openapi_types.Date `json:"heldOn"`
+
+	// Place Its room, or its online link.
+	Place string `json:"place"`
+
+	// SessionId The session.
+	SessionId openapi_types.UUID `json:"sessionId"`
+}
+
+// ReportStatement defines model for ReportStatement.
+type ReportStatement struct {
+	// Name The participant's name when they signed.
+	Name string `json:"name"`
+
+	// ReplicatedInnovation The innovation they replicated, if any.
+	ReplicatedInnovation string `json:"replicatedInnovation"`
+
+	// SignedAt When they signed.
+	SignedAt time.Time `json:"signedAt"`
+}
+
+// ReportStatementSign defines model for ReportStatementSign.
+type ReportStatementSign struct {
+	// ReplicatedInnovation The innovation you replicated (studi tiru), if any; empty for none.
+	ReplicatedInnovation *string `json:"replicatedInnovation,omitempty"`
+}
+
+// ReportSummary defines model for ReportSummary.
+type ReportSummary struct {
+	// NotAchieved The short-term milestones the report declares not achieved (each closes it for submit-final; completion marks it not_achieved).
+	NotAchieved []openapi_types.UUID `json:"notAchieved"`
+}
 
 // Resource defines model for Resource.
 type Resource struct {
@@ -8189,6 +8788,18 @@ type PublishProjectParams struct {
 	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
 }
 
+// UploadReportFileMultipartBody defines parameters for UploadReportFile.
+type UploadReportFileMultipartBody struct {
+	// File The file, at most the configured limit of evidence files (25 MiB by default).
+	File openapi_types.File `json:"file"`
+
+	// Kind report: the report, a PDF; slides: the bahan tayang, a PDF or a presentation.
+	Kind UploadReportFileMultipartBodyKind `json:"kind"`
+}
+
+// UploadReportFileMultipartBodyKind defines parameters for UploadReportFile.
+type UploadReportFileMultipartBodyKind string
+
 // ListSimilarProjectsParams defines parameters for ListSimilarProjects.
 type ListSimilarProjectsParams struct {
 	// Limit How many projects a page lists at most (1–50).
@@ -8419,6 +9030,24 @@ type CreateMilestoneJSONRequestBody = MilestoneCreate
 
 // PublishProjectJSONRequestBody defines body for PublishProject for application/json ContentType.
 type PublishProjectJSONRequestBody = PublicationCreate
+
+// EndorseReportJSONRequestBody defines body for EndorseReport for application/json ContentType.
+type EndorseReportJSONRequestBody = ReportEndorse
+
+// UploadReportFileMultipartRequestBody defines body for UploadReportFile for multipart/form-data ContentType.
+type UploadReportFileMultipartRequestBody UploadReportFileMultipartBody
+
+// AllowLateReportJSONRequestBody defines body for AllowLateReport for application/json ContentType.
+type AllowLateReportJSONRequestBody = ReportLateAllowance
+
+// RequireReportRevisionJSONRequestBody defines body for RequireReportRevision for application/json ContentType.
+type RequireReportRevisionJSONRequestBody = ReportRevisionRequest
+
+// SignReportStatementJSONRequestBody defines body for SignReportStatement for application/json ContentType.
+type SignReportStatementJSONRequestBody = ReportStatementSign
+
+// UpdateReportSummaryJSONRequestBody defines body for UpdateReportSummary for application/json ContentType.
+type UpdateReportSummaryJSONRequestBody = ReportSummary
 
 // RecordReplicationJSONRequestBody defines body for RecordReplication for application/json ContentType.
 type RecordReplicationJSONRequestBody = ReplicationCreate
@@ -8971,6 +9600,43 @@ type ClientInterface interface {
 	PublishProjectWithBody(ctx context.Context, projectId openapi_types.UUID, params *PublishProjectParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	PublishProject(ctx context.Context, projectId openapi_types.UUID, params *PublishProjectParams, body PublishProjectJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetReport request
+	GetReport(ctx context.Context, projectId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// EndorseReportWithBody request with any body
+	EndorseReportWithBody(ctx context.Context, projectId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	EndorseReport(ctx context.Context, projectId openapi_types.UUID, body EndorseReportJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UploadReportFileWithBody request with any body
+	UploadReportFileWithBody(ctx context.Context, projectId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DownloadReportFile request
+	DownloadReportFile(ctx context.Context, projectId openapi_types.UUID, fileId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AllowLateReportWithBody request with any body
+	AllowLateReportWithBody(ctx context.Context, projectId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	AllowLateReport(ctx context.Context, projectId openapi_types.UUID, body AllowLateReportJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DownloadReportPages request
+	DownloadReportPages(ctx context.Context, projectId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RequireReportRevisionWithBody request with any body
+	RequireReportRevisionWithBody(ctx context.Context, projectId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	RequireReportRevision(ctx context.Context, projectId openapi_types.UUID, body RequireReportRevisionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SignReportStatementWithBody request with any body
+	SignReportStatementWithBody(ctx context.Context, projectId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	SignReportStatement(ctx context.Context, projectId openapi_types.UUID, body SignReportStatementJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateReportSummaryWithBody request with any body
+	UpdateReportSummaryWithBody(ctx context.Context, projectId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	UpdateReportSummary(ctx context.Context, projectId openapi_types.UUID, body UpdateReportSummaryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListSimilarProjects request
 	ListSimilarProjects(ctx context.Context, projectId openapi_types.UUID, params *ListSimilarProjectsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -11053,6 +11719,174 @@ func (c *Client) PublishProjectWithBody(ctx context.Context, projectId openapi_t
 
 func (c *Client) PublishProject(ctx context.Context, projectId openapi_types.UUID, params *PublishProjectParams, body PublishProjectJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewPublishProjectRequest(c.Server, projectId, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) GetReport(ctx context.Context, projectId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetReportRequest(c.Server, projectId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) EndorseReportWithBody(ctx context.Context, projectId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewEndorseReportRequestWithBody(c.Server, projectId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) EndorseReport(ctx context.Context, projectId openapi_types.UUID, body EndorseReportJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewEndorseReportRequest(c.Server, projectId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) UploadReportFileWithBody(ctx context.Context, projectId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUploadReportFileRequestWithBody(c.Server, projectId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) DownloadReportFile(ctx context.Context, projectId openapi_types.UUID, fileId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDownloadReportFileRequest(c.Server, projectId, fileId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) AllowLateReportWithBody(ctx context.Context, projectId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAllowLateReportRequestWithBody(c.Server, projectId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) AllowLateReport(ctx context.Context, projectId openapi_types.UUID, body AllowLateReportJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAllowLateReportRequest(c.Server, projectId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) DownloadReportPages(ctx context.Context, projectId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDownloadReportPagesRequest(c.Server, projectId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) RequireReportRevisionWithBody(ctx context.Context, projectId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRequireReportRevisionRequestWithBody(c.Server, projectId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) RequireReportRevision(ctx context.Context, projectId openapi_types.UUID, body RequireReportRevisionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRequireReportRevisionRequest(c.Server, projectId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) SignReportStatementWithBody(ctx context.Context, projectId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSignReportStatementRequestWithBody(c.Server, projectId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) SignReportStatement(ctx context.Context, projectId openapi_types.UUID, body SignReportStatementJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSignReportStatementRequest(c.Server, projectId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) UpdateReportSummaryWithBody(ctx context.Context, projectId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateReportSummaryRequestWithBody(c.Server, projectId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+func (c *Client) UpdateReportSummary(ctx context.Context, projectId openapi_types.UUID, body UpdateReportSummaryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateReportSummaryRequest(c.Server, projectId, body)
 	if err != nil {
 		return nil, err
 	}
@@ -17398,6 +18232,386 @@ func NewPublishProjectRequestWithBody(server string, projectId openapi_types.UUI
 	return req, nil
 }
 
+// NewGetReportRequest generates requests for GetReport
+func NewGetReportRequest(server string, projectId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "projectId", runtime.ParamLocationPath, projectId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/projects/%s/report", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewEndorseReportRequest calls the generic EndorseReport builder with application/json body
+func NewEndorseReportRequest(server string, projectId openapi_types.UUID, body EndorseReportJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewEndorseReportRequestWithBody(server, projectId, "application/json", bodyReader)
+}
+
+// NewEndorseReportRequestWithBody generates requests for EndorseReport with any type of body
+func NewEndorseReportRequestWithBody(server string, projectId openapi_types.UUID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "projectId", runtime.ParamLocationPath, projectId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/projects/%s/report/endorsements", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("POST", queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewUploadReportFileRequestWithBody generates requests for UploadReportFile with any type of body
+func NewUploadReportFileRequestWithBody(server string, projectId openapi_types.UUID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "projectId", runtime.ParamLocationPath, projectId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/projects/%s/report/files", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("POST", queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDownloadReportFileRequest generates requests for DownloadReportFile
+func NewDownloadReportFileRequest(server string, projectId openapi_types.UUID, fileId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "projectId", runtime.ParamLocationPath, projectId)
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithLocation("simple", false, "fileId", runtime.ParamLocationPath, fileId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/projects/%s/report/files/%s/content", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewAllowLateReportRequest calls the generic AllowLateReport builder with application/json body
+func NewAllowLateReportRequest(server string, projectId openapi_types.UUID, body AllowLateReportJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewAllowLateReportRequestWithBody(server, projectId, "application/json", bodyReader)
+}
+
+// NewAllowLateReportRequestWithBody generates requests for AllowLateReport with any type of body
+func NewAllowLateReportRequestWithBody(server string, projectId openapi_types.UUID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "projectId", runtime.ParamLocationPath, projectId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/projects/%s/report/late-allowance", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("POST", queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDownloadReportPagesRequest generates requests for DownloadReportPages
+func NewDownloadReportPagesRequest(server string, projectId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "projectId", runtime.ParamLocationPath, projectId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/projects/%s/report/pages.pdf", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("GET", queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewRequireReportRevisionRequest calls the generic RequireReportRevision builder with application/json body
+func NewRequireReportRevisionRequest(server string, projectId openapi_types.UUID, body RequireReportRevisionJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewRequireReportRevisionRequestWithBody(server, projectId, "application/json", bodyReader)
+}
+
+// NewRequireReportRevisionRequestWithBody generates requests for RequireReportRevision with any type of body
+func NewRequireReportRevisionRequestWithBody(server string, projectId openapi_types.UUID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "projectId", runtime.ParamLocationPath, projectId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/projects/%s/report/revision", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("POST", queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewSignReportStatementRequest calls the generic SignReportStatement builder with application/json body
+func NewSignReportStatementRequest(server string, projectId openapi_types.UUID, body SignReportStatementJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewSignReportStatementRequestWithBody(server, projectId, "application/json", bodyReader)
+}
+
+// NewSignReportStatementRequestWithBody generates requests for SignReportStatement with any type of body
+func NewSignReportStatementRequestWithBody(server string, projectId openapi_types.UUID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "projectId", runtime.ParamLocationPath, projectId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/projects/%s/report/statement", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("POST", queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewUpdateReportSummaryRequest calls the generic UpdateReportSummary builder with application/json body
+func NewUpdateReportSummaryRequest(server string, projectId openapi_types.UUID, body UpdateReportSummaryJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateReportSummaryRequestWithBody(server, projectId, "application/json", bodyReader)
+}
+
+// NewUpdateReportSummaryRequestWithBody generates requests for UpdateReportSummary with any type of body
+func NewUpdateReportSummaryRequestWithBody(server string, projectId openapi_types.UUID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithLocation("simple", false, "projectId", runtime.ParamLocationPath, projectId)
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/projects/%s/report/summary", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest("PUT", queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewListSimilarProjectsRequest generates requests for ListSimilarProjects
 func NewListSimilarProjectsRequest(server string, projectId openapi_types.UUID, params *ListSimilarProjectsParams) (*http.Request, error) {
 	var err error
@@ -18801,6 +20015,43 @@ type ClientWithResponsesInterface interface {
 	PublishProjectWithBodyWithResponse(ctx context.Context, projectId openapi_types.UUID, params *PublishProjectParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PublishProjectResponse, error)
 
 	PublishProjectWithResponse(ctx context.Context, projectId openapi_types.UUID, params *PublishProjectParams, body PublishProjectJSONRequestBody, reqEditors ...RequestEditorFn) (*PublishProjectResponse, error)
+
+	// GetReportWithResponse request
+	GetReportWithResponse(ctx context.Context, projectId openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetReportResponse, error)
+
+	// EndorseReportWithBodyWithResponse request with any body
+	EndorseReportWithBodyWithResponse(ctx context.Context, projectId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*EndorseReportResponse, error)
+
+	EndorseReportWithResponse(ctx context.Context, projectId openapi_types.UUID, body EndorseReportJSONRequestBody, reqEditors ...RequestEditorFn) (*EndorseReportResponse, error)
+
+	// UploadReportFileWithBodyWithResponse request with any body
+	UploadReportFileWithBodyWithResponse(ctx context.Context, projectId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UploadReportFileResponse, error)
+
+	// DownloadReportFileWithResponse request
+	DownloadReportFileWithResponse(ctx context.Context, projectId openapi_types.UUID, fileId openapi_types.UUID, reqEditors ...RequestEditorFn) (*DownloadReportFileResponse, error)
+
+	// AllowLateReportWithBodyWithResponse request with any body
+	AllowLateReportWithBodyWithResponse(ctx context.Context, projectId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AllowLateReportResponse, error)
+
+	AllowLateReportWithResponse(ctx context.Context, projectId openapi_types.UUID, body AllowLateReportJSONRequestBody, reqEditors ...RequestEditorFn) (*AllowLateReportResponse, error)
+
+	// DownloadReportPagesWithResponse request
+	DownloadReportPagesWithResponse(ctx context.Context, projectId openapi_types.UUID, reqEditors ...RequestEditorFn) (*DownloadReportPagesResponse, error)
+
+	// RequireReportRevisionWithBodyWithResponse request with any body
+	RequireReportRevisionWithBodyWithResponse(ctx context.Context, projectId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RequireReportRevisionResponse, error)
+
+	RequireReportRevisionWithResponse(ctx context.Context, projectId openapi_types.UUID, body RequireReportRevisionJSONRequestBody, reqEditors ...RequestEditorFn) (*RequireReportRevisionResponse, error)
+
+	// SignReportStatementWithBodyWithResponse request with any body
+	SignReportStatementWithBodyWithResponse(ctx context.Context, projectId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SignReportStatementResponse, error)
+
+	SignReportStatementWithResponse(ctx context.Context, projectId openapi_types.UUID, body SignReportStatementJSONRequestBody, reqEditors ...RequestEditorFn) (*SignReportStatementResponse, error)
+
+	// UpdateReportSummaryWithBodyWithResponse request with any body
+	UpdateReportSummaryWithBodyWithResponse(ctx context.Context, projectId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateReportSummaryResponse, error)
+
+	UpdateReportSummaryWithResponse(ctx context.Context, projectId openapi_types.UUID, body UpdateReportSummaryJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateReportSummaryResponse, error)
 
 	// ListSimilarProjectsWithResponse request
 	ListSimilarProjectsWithResponse(ctx context.Context, projectId openapi_types.UUID, params *ListSimilarProjectsParams, reqEditors ...RequestEditorFn) (*ListSimilarProjectsResponse, error)
@@ -22493,6 +23744,272 @@ func (r PublishProjectResponse) StatusCode() int {
 	return 0
 }
 
+type GetReportResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *Report
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r GetReportResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetReportResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type EndorseReportResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *Report
+	ApplicationproblemJSON400 *ErrorModel
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON413 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r EndorseReportResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r EndorseReportResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type UploadReportFileResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON201                   *Report
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON408 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON413 *ErrorModel
+	ApplicationproblemJSON415 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r UploadReportFileResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UploadReportFileResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type DownloadReportFileResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r DownloadReportFileResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DownloadReportFileResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type AllowLateReportResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *Report
+	ApplicationproblemJSON400 *ErrorModel
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON413 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r AllowLateReportResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r AllowLateReportResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type DownloadReportPagesResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r DownloadReportPagesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DownloadReportPagesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type RequireReportRevisionResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *Report
+	ApplicationproblemJSON400 *ErrorModel
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON413 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r RequireReportRevisionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RequireReportRevisionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type SignReportStatementResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *Report
+	ApplicationproblemJSON400 *ErrorModel
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON413 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r SignReportStatementResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SignReportStatementResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+type UpdateReportSummaryResponse struct {
+	Body                      []byte
+	HTTPResponse              *http.Response
+	JSON200                   *Report
+	ApplicationproblemJSON400 *ErrorModel
+	ApplicationproblemJSON401 *ErrorModel
+	ApplicationproblemJSON403 *ErrorModel
+	ApplicationproblemJSON404 *ErrorModel
+	ApplicationproblemJSON409 *ErrorModel
+	ApplicationproblemJSON413 *ErrorModel
+	ApplicationproblemJSON422 *ErrorModel
+	ApplicationproblemJSON500 *ErrorModel
+	ApplicationproblemJSON503 *ErrorModel
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateReportSummaryResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateReportSummaryResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
 type ListSimilarProjectsResponse struct {
 	Body                      []byte
 	HTTPResponse              *http.Response
@@ -24372,6 +25889,127 @@ func (c *ClientWithResponses) PublishProjectWithResponse(ctx context.Context, pr
 		return nil, err
 	}
 	return ParsePublishProjectResponse(rsp)
+}
+
+// GetReportWithResponse request returning *GetReportResponse
+func (c *ClientWithResponses) GetReportWithResponse(ctx context.Context, projectId openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetReportResponse, error) {
+	rsp, err := c.GetReport(ctx, projectId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetReportResponse(rsp)
+}
+
+// EndorseReportWithBodyWithResponse request with arbitrary body returning *EndorseReportResponse
+func (c *ClientWithResponses) EndorseReportWithBodyWithResponse(ctx context.Context, projectId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*EndorseReportResponse, error) {
+	rsp, err := c.EndorseReportWithBody(ctx, projectId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseEndorseReportResponse(rsp)
+}
+
+func (c *ClientWithResponses) EndorseReportWithResponse(ctx context.Context, projectId openapi_types.UUID, body EndorseReportJSONRequestBody, reqEditors ...RequestEditorFn) (*EndorseReportResponse, error) {
+	rsp, err := c.EndorseReport(ctx, projectId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseEndorseReportResponse(rsp)
+}
+
+// UploadReportFileWithBodyWithResponse request with arbitrary body returning *UploadReportFileResponse
+func (c *ClientWithResponses) UploadReportFileWithBodyWithResponse(ctx context.Context, projectId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UploadReportFileResponse, error) {
+	rsp, err := c.UploadReportFileWithBody(ctx, projectId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUploadReportFileResponse(rsp)
+}
+
+// DownloadReportFileWithResponse request returning *DownloadReportFileResponse
+func (c *ClientWithResponses) DownloadReportFileWithResponse(ctx context.Context, projectId openapi_types.UUID, fileId openapi_types.UUID, reqEditors ...RequestEditorFn) (*DownloadReportFileResponse, error) {
+	rsp, err := c.DownloadReportFile(ctx, projectId, fileId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDownloadReportFileResponse(rsp)
+}
+
+// AllowLateReportWithBodyWithResponse request with arbitrary body returning *AllowLateReportResponse
+func (c *ClientWithResponses) AllowLateReportWithBodyWithResponse(ctx context.Context, projectId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AllowLateReportResponse, error) {
+	rsp, err := c.AllowLateReportWithBody(ctx, projectId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAllowLateReportResponse(rsp)
+}
+
+func (c *ClientWithResponses) AllowLateReportWithResponse(ctx context.Context, projectId openapi_types.UUID, body AllowLateReportJSONRequestBody, reqEditors ...RequestEditorFn) (*AllowLateReportResponse, error) {
+	rsp, err := c.AllowLateReport(ctx, projectId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAllowLateReportResponse(rsp)
+}
+
+// DownloadReportPagesWithResponse request returning *DownloadReportPagesResponse
+func (c *ClientWithResponses) DownloadReportPagesWithResponse(ctx context.Context, projectId openapi_types.UUID, reqEditors ...RequestEditorFn) (*DownloadReportPagesResponse, error) {
+	rsp, err := c.DownloadReportPages(ctx, projectId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDownloadReportPagesResponse(rsp)
+}
+
+// RequireReportRevisionWithBodyWithResponse request with arbitrary body returning *RequireReportRevisionResponse
+func (c *ClientWithResponses) RequireReportRevisionWithBodyWithResponse(ctx context.Context, projectId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RequireReportRevisionResponse, error) {
+	rsp, err := c.RequireReportRevisionWithBody(ctx, projectId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRequireReportRevisionResponse(rsp)
+}
+
+func (c *ClientWithResponses) RequireReportRevisionWithResponse(ctx context.Context, projectId openapi_types.UUID, body RequireReportRevisionJSONRequestBody, reqEditors ...RequestEditorFn) (*RequireReportRevisionResponse, error) {
+	rsp, err := c.RequireReportRevision(ctx, projectId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRequireReportRevisionResponse(rsp)
+}
+
+// SignReportStatementWithBodyWithResponse request with arbitrary body returning *SignReportStatementResponse
+func (c *ClientWithResponses) SignReportStatementWithBodyWithResponse(ctx context.Context, projectId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SignReportStatementResponse, error) {
+	rsp, err := c.SignReportStatementWithBody(ctx, projectId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSignReportStatementResponse(rsp)
+}
+
+func (c *ClientWithResponses) SignReportStatementWithResponse(ctx context.Context, projectId openapi_types.UUID, body SignReportStatementJSONRequestBody, reqEditors ...RequestEditorFn) (*SignReportStatementResponse, error) {
+	rsp, err := c.SignReportStatement(ctx, projectId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSignReportStatementResponse(rsp)
+}
+
+// UpdateReportSummaryWithBodyWithResponse request with arbitrary body returning *UpdateReportSummaryResponse
+func (c *ClientWithResponses) UpdateReportSummaryWithBodyWithResponse(ctx context.Context, projectId openapi_types.UUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateReportSummaryResponse, error) {
+	rsp, err := c.UpdateReportSummaryWithBody(ctx, projectId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateReportSummaryResponse(rsp)
+}
+
+func (c *ClientWithResponses) UpdateReportSummaryWithResponse(ctx context.Context, projectId openapi_types.UUID, body UpdateReportSummaryJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateReportSummaryResponse, error) {
+	rsp, err := c.UpdateReportSummary(ctx, projectId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateReportSummaryResponse(rsp)
 }
 
 // ListSimilarProjectsWithResponse request returning *ListSimilarProjectsResponse
@@ -33687,6 +35325,716 @@ func ParsePublishProjectResponse(rsp *http.Response) (*PublishProjectResponse, e
 			return nil, err
 		}
 		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetReportResponse parses an HTTP response from a GetReportWithResponse call
+func ParseGetReportResponse(rsp *http.Response) (*GetReportResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetReportResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Report
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseEndorseReportResponse parses an HTTP response from a EndorseReportWithResponse call
+func ParseEndorseReportResponse(rsp *http.Response) (*EndorseReportResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &EndorseReportResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Report
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseUploadReportFileResponse parses an HTTP response from a UploadReportFileWithResponse call
+func ParseUploadReportFileResponse(rsp *http.Response) (*UploadReportFileResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UploadReportFileResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest Report
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 408:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON408 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 415:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON415 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDownloadReportFileResponse parses an HTTP response from a DownloadReportFileWithResponse call
+func ParseDownloadReportFileResponse(rsp *http.Response) (*DownloadReportFileResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DownloadReportFileResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseAllowLateReportResponse parses an HTTP response from a AllowLateReportWithResponse call
+func ParseAllowLateReportResponse(rsp *http.Response) (*AllowLateReportResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &AllowLateReportResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Report
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDownloadReportPagesResponse parses an HTTP response from a DownloadReportPagesWithResponse call
+func ParseDownloadReportPagesResponse(rsp *http.Response) (*DownloadReportPagesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DownloadReportPagesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseRequireReportRevisionResponse parses an HTTP response from a RequireReportRevisionWithResponse call
+func ParseRequireReportRevisionResponse(rsp *http.Response) (*RequireReportRevisionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RequireReportRevisionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Report
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseSignReportStatementResponse parses an HTTP response from a SignReportStatementWithResponse call
+func ParseSignReportStatementResponse(rsp *http.Response) (*SignReportStatementResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SignReportStatementResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Report
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ErrorModel
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseUpdateReportSummaryResponse parses an HTTP response from a UpdateReportSummaryWithResponse call
+func ParseUpdateReportSummaryResponse(rsp *http.Response) (*UpdateReportSummaryResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateReportSummaryResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Report
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
 		var dest ErrorModel

@@ -1984,6 +1984,186 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/projects/{projectId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a project's final report
+         * @description The final report (laporan akhir): every version of the report and slides, the endorsements, the pernyataan keaslian, the due day and what you may do now (actions, refusedActions). Those who may see the project read it.
+         */
+        get: operations["get-report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{projectId}/report/endorsements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Endorse the report
+         * @description The project's mentor or coach signs the current report version: the persetujuan before submission (it names the final seminar session's day and place: 409 report.no_seminar_session without one), the pengesahan after the seminar (409 report.seminar_not_held before its day, report.revision_pending while a required revision is not uploaded). Each records the name, position, time and the version's SHA-256. The second pengesahan ratifies the report. A second signature of one version and sheet is a 409.
+         */
+        post: operations["endorse-report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{projectId}/report/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a version of the report or the slides
+         * @description Adds the next version of the report (a PDF) or the slides (PDF or presentation), streamed to storage and hashed (SHA-256) as evidence files are; every version is kept. Before submission the project must be in implementation; after it only when an examiner required a revision (409 report.submitted); never once ratified (409 report.ratified). A new report version voids the endorsements of the step not yet complete. The participant may do this.
+         */
+        post: operations["upload-report-file"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{projectId}/report/files/{fileId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a version of the report or the slides
+         * @description Streams the file as an attachment, with its SHA-256 as ETag and Range support, to those who may see the project.
+         */
+        get: operations["download-report-file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{projectId}/report/late-allowance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Allow a late submission
+         * @description An organizer of the cohort allows the report to be submitted after its due day (submit-final answers 409 report.late otherwise), with a reason; it is recorded and stays.
+         */
+        post: operations["allow-late-report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{projectId}/report/pages.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the pages to bind with the report
+         * @description A PDF of the cover, the lembar persetujuan and the lembar pengesahan (each mentor's and coach's name, position, time and the SHA-256 of the version they signed; unsigned ones marked so) and the pernyataan keaslian, in Indonesian, to bind with the uploaded report. Those who may see the project download it.
+         */
+        get: operations["download-report-pages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{projectId}/report/revision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Require a revision of the report
+         * @description After the seminar's day an examiner of the participant's final seminar session (403 report.not_session_examiner otherwise) requires a revision by a deadline; the participant then uploads a revised version (flagged late after the deadline), and the pengesahan waits for it. History and earlier endorsements stay.
+         */
+        post: operations["require-report-revision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{projectId}/report/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign the pernyataan keaslian
+         * @description The participant states that the report is their own work, naming any innovation they replicated; signing again replaces it while the report is a draft. The participant may do this.
+         */
+        post: operations["sign-report-statement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{projectId}/report/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace the report's summary
+         * @description Declares which short-term milestones the report closes as not achieved (422 naming notAchieved[i] for one that is not an unachieved short-term milestone of the project). Only while the report is a draft and the current version is not yet being endorsed (409 report.summary_endorsed). The participant may do this.
+         */
+        put: operations["update-report-summary"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/projects/{projectId}/similar": {
         parameters: {
             query?: never;
@@ -2566,7 +2746,7 @@ export interface components {
         };
         AgendaItem: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "upload-report-file" | "sign-report-statement" | "update-report-summary" | "endorse-report" | "allow-late-report" | "require-report-revision" | "download-report-pages" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /**
              * Format: uuid
              * @description Its cohort.
@@ -2730,7 +2910,7 @@ export interface components {
         };
         Appeal: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "upload-report-file" | "sign-report-statement" | "update-report-summary" | "endorse-report" | "allow-late-report" | "require-report-revision" | "download-report-pages" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /** @description The result as determined again at its closing. */
             after?: components["schemas"]["DeterminedResult"];
             /**
@@ -3048,7 +3228,7 @@ export interface components {
         };
         ChangeRequest: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "upload-report-file" | "sign-report-statement" | "update-report-summary" | "endorse-report" | "allow-late-report" | "require-report-revision" | "download-report-pages" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /**
              * Format: int64
              * @description The plan version it was proposed against; it applies only to that version.
@@ -3181,7 +3361,7 @@ export interface components {
         };
         Class: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "upload-report-file" | "sign-report-statement" | "update-report-summary" | "endorse-report" | "allow-late-report" | "require-report-revision" | "download-report-pages" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /** @description The cohort's coaches assigned to the class. */
             coachIds: string[];
             /**
@@ -3319,7 +3499,7 @@ export interface components {
         };
         Cohort: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "upload-report-file" | "sign-report-statement" | "update-report-summary" | "endorse-report" | "allow-late-report" | "require-report-revision" | "download-report-pages" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /**
              * Format: int64
              * @description How many working days a participant has to appeal a seminar result.
@@ -3432,7 +3612,7 @@ export interface components {
         };
         CohortAgenda: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "upload-report-file" | "sign-report-statement" | "update-report-summary" | "endorse-report" | "allow-late-report" | "require-report-revision" | "download-report-pages" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /** @description The items, in the order they happen. */
             items: components["schemas"]["AgendaItem"][];
             /** @description The workflow steps the cohort refuses outside their agenda item (see update-agenda-rules); the others are accepted and flagged early or late. */
@@ -3722,7 +3902,7 @@ export interface components {
         };
         Enrollment: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "upload-report-file" | "sign-report-statement" | "update-report-summary" | "endorse-report" | "allow-late-report" | "require-report-revision" | "download-report-pages" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /**
              * Format: uuid
              * @description The participant's class (kelas) of the cohort, once placed in one (list-classes).
@@ -3892,7 +4072,7 @@ export interface components {
              * @example field.too_long
              * @enum {string}
              */
-            code: "account.not_yours" | "account.too_many_failures" | "account.wrong_activation" | "account.wrong_credentials" | "agency.name_taken" | "agency.unknown" | "agenda.dates.order" | "agenda.no_template" | "agenda.not_empty" | "agenda.outside_cohort" | "agenda.step_early" | "agenda.step_late" | "appeal.closed" | "appeal.decision" | "appeal.not_released" | "appeal.not_session_examiner" | "appeal.open_exists" | "appeal.reason_required" | "appeal.window_closed" | "assessment.design_draft" | "assessment.design_stage_over" | "assessment.determined" | "assessment.final_not_submitted" | "assessment.missing_score" | "assessment.not_assigned" | "assessment.score" | "assessment.scored_twice" | "assessment.seminar" | "assessment.session_not_open" | "assessment.unknown_criterion" | "auth.busy" | "auth.forbidden" | "auth.sign_in_required" | "auth.token_invalid" | "auth.token_missing" | "certificate.revoked" | "class.name_taken" | "class.not_empty" | "class.unknown" | "cohort.agenda_outside" | "cohort.code_taken" | "cohort.dates.order" | "cohort.partner_read_only" | "cohort.partner_self" | "cohort.phase.dates_order" | "cohort.phase.dates_required" | "cohort.phase.outside_cohort" | "cohort.phase.overlap" | "cohort.phases.order" | "cohort.response_deadline" | "design.already_reviewed" | "design.needs_short_milestone" | "design.not_draft" | "design.not_submitted" | "design.required_to_submit" | "design.return_needs_comment" | "email.address_only" | "email.domain_dot" | "email.invalid" | "email.not_ascii" | "email.taken" | "enrollment.already_enrolled" | "enrollment.coach_not_staff" | "enrollment.self" | "evidence.activity_required" | "evidence.activity_unknown" | "evidence.design_not_approved" | "evidence.file_and_url" | "evidence.file_or_url" | "evidence.is_link" | "evidence.not_pending" | "evidence.reject_needs_comment" | "evidence.withdraw_not_pending" | "field.above_maximum" | "field.below_minimum" | "field.date" | "field.date_time" | "field.email" | "field.invalid" | "field.more_errors" | "field.not_one_of" | "field.not_unique" | "field.pattern" | "field.required" | "field.too_few" | "field.too_long" | "field.too_many" | "field.too_short" | "field.unknown" | "field.url" | "field.uuid" | "field.wrong_type" | "graduation.academic_computed" | "graduation.appeal_open" | "graduation.csv_columns" | "graduation.determined" | "graduation.no_components" | "graduation.no_participants" | "graduation.not_determined" | "graduation.not_enrolled" | "graduation.number_format" | "graduation.released" | "graduation.score_range" | "graduation.scores_missing" | "graduation.unknown_component" | "graduation.unknown_nip" | "graduation.weights_sum" | "holiday.date_taken" | "idempotency.in_flight" | "idempotency.key_reused" | "institution.choose" | "institution.code_taken" | "institution.not_organized" | "institution.unknown" | "mentor.is_coach" | "mentor.is_examiner" | "mentor.is_participant" | "milestone.achieved" | "milestone.activity_unproved" | "milestone.already_started" | "milestone.design_not_approved" | "milestone.evidence_pending" | "milestone.has_evidence" | "milestone.horizon" | "milestone.horizon_closed" | "milestone.needs_approved_evidence" | "milestone.needs_evidence" | "milestone.not_claimed" | "milestone.not_open" | "milestone.not_planned" | "milestone.read_only" | "milestone.return_needs_comment" | "milestone.start_design_not_approved" | "milestone.status_move" | "nip.appointment" | "nip.appointment_age" | "nip.birth_date" | "nip.length" | "nip.sex" | "nip.taken" | "plan.change_request_required" | "plan.request_already_reviewed" | "plan.request_continue_short_only" | "plan.request_design_not_approved" | "plan.request_empty" | "plan.request_milestone_twice" | "plan.request_milestone_unknown" | "plan.request_not_pending" | "plan.request_plan_changed" | "plan.request_reason_required" | "plan.request_return_needs_comment" | "project.already_implementing" | "project.design_not_approved" | "project.innovation_area_empty" | "project.not_draft" | "project.not_implementing" | "project.stakeholder_kind" | "project.stakeholder_level" | "project.too_many_innovation_areas" | "publication.design_not_approved" | "publication.evidence_not_approved" | "publication.foreign_evidence" | "publication.innovation_required" | "query.cursor" | "query.project_status" | "query.year" | "rate.address_limited" | "rate.limited" | "region.form" | "region.province_unknown" | "region.regency_form" | "region.regency_needs_province" | "request.invalid" | "request.malformed" | "request.method_not_allowed" | "request.no_resource" | "request.too_large" | "request.unsupported_media_type" | "resource.exists" | "resource.not_found" | "resource.reference_missing" | "resource.stale" | "review.approve_or_reject" | "review.approve_or_return" | "roster.coach_as_participant" | "roster.csv_bare_quote" | "roster.csv_duplicate_column" | "roster.csv_missing_column" | "roster.csv_not_utf8" | "roster.csv_open_quote" | "roster.csv_unknown_column" | "roster.csv_unnamed_column" | "roster.csv_unreadable" | "roster.csv_value_count" | "roster.empty" | "roster.mentor_name_required" | "roster.not_a_coach" | "roster.own_coach" | "roster.own_mentor" | "roster.repeated" | "roster.too_many_rows" | "roster.unit_without_agency" | "rubric.criteria_count" | "rubric.key" | "rubric.key_twice" | "rubric.locked" | "rubric.weight" | "rubric.weights_sum" | "service.database_unreachable" | "service.internal" | "service.schema_behind" | "service.unavailable" | "session.already_open" | "session.determined" | "session.empty" | "session.link" | "session.none_to_determine" | "session.not_enrolled" | "session.not_examiner" | "session.outside_phase" | "session.participant_taken" | "session.place" | "session.scores_missing" | "session.time" | "showcase.replication_future" | "showcase.replication_own_agency" | "showcase.replication_recorded" | "showcase.replication_status" | "staff.coach_has_participants" | "staff.last_organizer" | "template.program_mismatch" | "template.shipped" | "template.unknown" | "text.bidi_control" | "text.control" | "text.not_text" | "text.single_line" | "thresholds.above" | "thresholds.count" | "thresholds.order" | "transfer.awaits_organizer" | "transfer.closed" | "transfer.mentor_both" | "transfer.mentor_email_unknown" | "transfer.mentor_required" | "transfer.same_mentor" | "unit.name_taken" | "unit.not_of_agency" | "unit.unknown" | "upload.busy" | "upload.empty" | "upload.field_too_long" | "upload.malformed" | "upload.multipart" | "upload.offset_mismatch" | "upload.one_file" | "upload.over_limit" | "upload.protocol" | "upload.too_large" | "upload.too_slow" | "upload.type" | "upload.unknown_field" | "user.unknown";
+            code: "account.not_yours" | "account.too_many_failures" | "account.wrong_activation" | "account.wrong_credentials" | "agency.name_taken" | "agency.unknown" | "agenda.dates.order" | "agenda.no_template" | "agenda.not_empty" | "agenda.outside_cohort" | "agenda.step_early" | "agenda.step_late" | "appeal.closed" | "appeal.decision" | "appeal.not_released" | "appeal.not_session_examiner" | "appeal.open_exists" | "appeal.reason_required" | "appeal.window_closed" | "assessment.design_draft" | "assessment.design_stage_over" | "assessment.determined" | "assessment.final_not_submitted" | "assessment.missing_score" | "assessment.not_assigned" | "assessment.score" | "assessment.scored_twice" | "assessment.seminar" | "assessment.session_not_open" | "assessment.unknown_criterion" | "auth.busy" | "auth.forbidden" | "auth.sign_in_required" | "auth.token_invalid" | "auth.token_missing" | "certificate.revoked" | "class.name_taken" | "class.not_empty" | "class.unknown" | "cohort.agenda_outside" | "cohort.code_taken" | "cohort.dates.order" | "cohort.partner_read_only" | "cohort.partner_self" | "cohort.phase.dates_order" | "cohort.phase.dates_required" | "cohort.phase.outside_cohort" | "cohort.phase.overlap" | "cohort.phases.order" | "cohort.response_deadline" | "design.already_reviewed" | "design.needs_short_milestone" | "design.not_draft" | "design.not_submitted" | "design.required_to_submit" | "design.return_needs_comment" | "email.address_only" | "email.domain_dot" | "email.invalid" | "email.not_ascii" | "email.taken" | "enrollment.already_enrolled" | "enrollment.coach_not_staff" | "enrollment.self" | "evidence.activity_required" | "evidence.activity_unknown" | "evidence.design_not_approved" | "evidence.file_and_url" | "evidence.file_or_url" | "evidence.is_link" | "evidence.not_pending" | "evidence.reject_needs_comment" | "evidence.withdraw_not_pending" | "field.above_maximum" | "field.below_minimum" | "field.date" | "field.date_time" | "field.email" | "field.invalid" | "field.more_errors" | "field.not_one_of" | "field.not_unique" | "field.pattern" | "field.required" | "field.too_few" | "field.too_long" | "field.too_many" | "field.too_short" | "field.unknown" | "field.url" | "field.uuid" | "field.wrong_type" | "graduation.academic_computed" | "graduation.appeal_open" | "graduation.csv_columns" | "graduation.determined" | "graduation.no_components" | "graduation.no_participants" | "graduation.not_determined" | "graduation.not_enrolled" | "graduation.number_format" | "graduation.released" | "graduation.score_range" | "graduation.scores_missing" | "graduation.unknown_component" | "graduation.unknown_nip" | "graduation.weights_sum" | "holiday.date_taken" | "idempotency.in_flight" | "idempotency.key_reused" | "institution.choose" | "institution.code_taken" | "institution.not_organized" | "institution.unknown" | "mentor.is_coach" | "mentor.is_examiner" | "mentor.is_participant" | "milestone.achieved" | "milestone.activity_unproved" | "milestone.already_started" | "milestone.design_not_approved" | "milestone.evidence_pending" | "milestone.has_evidence" | "milestone.horizon" | "milestone.horizon_closed" | "milestone.needs_approved_evidence" | "milestone.needs_evidence" | "milestone.not_claimed" | "milestone.not_open" | "milestone.not_planned" | "milestone.read_only" | "milestone.return_needs_comment" | "milestone.start_design_not_approved" | "milestone.status_move" | "nip.appointment" | "nip.appointment_age" | "nip.birth_date" | "nip.length" | "nip.sex" | "nip.taken" | "plan.change_request_required" | "plan.request_already_reviewed" | "plan.request_continue_short_only" | "plan.request_design_not_approved" | "plan.request_empty" | "plan.request_milestone_twice" | "plan.request_milestone_unknown" | "plan.request_not_pending" | "plan.request_plan_changed" | "plan.request_reason_required" | "plan.request_return_needs_comment" | "project.already_implementing" | "project.design_not_approved" | "project.innovation_area_empty" | "project.not_draft" | "project.not_implementing" | "project.stakeholder_kind" | "project.stakeholder_level" | "project.too_many_innovation_areas" | "publication.design_not_approved" | "publication.evidence_not_approved" | "publication.foreign_evidence" | "publication.innovation_required" | "query.cursor" | "query.project_status" | "query.year" | "rate.address_limited" | "rate.limited" | "region.form" | "region.province_unknown" | "region.regency_form" | "region.regency_needs_province" | "report.already_endorsed" | "report.approvals_missing" | "report.file_kind" | "report.late" | "report.milestones_open" | "report.missing" | "report.no_seminar_session" | "report.not_session_examiner" | "report.not_short_term" | "report.not_submitted" | "report.position_required" | "report.ratified" | "report.revision_comment_required" | "report.revision_due_past" | "report.revision_pending" | "report.seminar_not_held" | "report.statement_missing" | "report.step_unknown" | "report.submitted" | "report.summary_endorsed" | "request.invalid" | "request.malformed" | "request.method_not_allowed" | "request.no_resource" | "request.too_large" | "request.unsupported_media_type" | "resource.exists" | "resource.not_found" | "resource.reference_missing" | "resource.stale" | "review.approve_or_reject" | "review.approve_or_return" | "roster.coach_as_participant" | "roster.csv_bare_quote" | "roster.csv_duplicate_column" | "roster.csv_missing_column" | "roster.csv_not_utf8" | "roster.csv_open_quote" | "roster.csv_unknown_column" | "roster.csv_unnamed_column" | "roster.csv_unreadable" | "roster.csv_value_count" | "roster.empty" | "roster.mentor_name_required" | "roster.not_a_coach" | "roster.own_coach" | "roster.own_mentor" | "roster.repeated" | "roster.too_many_rows" | "roster.unit_without_agency" | "rubric.criteria_count" | "rubric.key" | "rubric.key_twice" | "rubric.locked" | "rubric.weight" | "rubric.weights_sum" | "service.database_unreachable" | "service.internal" | "service.schema_behind" | "service.unavailable" | "session.already_open" | "session.determined" | "session.empty" | "session.link" | "session.none_to_determine" | "session.not_enrolled" | "session.not_examiner" | "session.outside_phase" | "session.participant_taken" | "session.place" | "session.scores_missing" | "session.time" | "showcase.replication_future" | "showcase.replication_own_agency" | "showcase.replication_recorded" | "showcase.replication_status" | "staff.coach_has_participants" | "staff.last_organizer" | "template.program_mismatch" | "template.shipped" | "template.unknown" | "text.bidi_control" | "text.control" | "text.not_text" | "text.single_line" | "thresholds.above" | "thresholds.count" | "thresholds.order" | "transfer.awaits_organizer" | "transfer.closed" | "transfer.mentor_both" | "transfer.mentor_email_unknown" | "transfer.mentor_required" | "transfer.same_mentor" | "unit.name_taken" | "unit.not_of_agency" | "unit.unknown" | "upload.busy" | "upload.empty" | "upload.field_too_long" | "upload.malformed" | "upload.multipart" | "upload.offset_mismatch" | "upload.one_file" | "upload.over_limit" | "upload.protocol" | "upload.too_large" | "upload.too_slow" | "upload.type" | "upload.unknown_field" | "user.unknown";
             /**
              * @description Where the field is, e.g. body.milestones[3].title or query.cursor.
              * @example body.title
@@ -4087,6 +4267,26 @@ export interface components {
          *     | `region.province_unknown` | is not a province of Indonesia; write it like "Jawa Tengah" or "Kepulauan Riau" |
          *     | `region.regency_form` | write the regency or city in full, beginning with Kabupaten or Kota, like "Kabupaten Klaten" or "Kota Batam" |
          *     | `region.regency_needs_province` | name the province of the regency or city too |
+         *     | `report.already_endorsed` | you have endorsed this version of the report already ({step}) |
+         *     | `report.approvals_missing` | the lembar persetujuan of the current version still needs: {missing} |
+         *     | `report.file_kind` | must be report or slides |
+         *     | `report.late` | the report was due {dueOn}: an organizer must allow a late submission |
+         *     | `report.milestones_open` | {count} short-term milestones are neither achieved nor closed: have them verified, continue or remove them by a change request, or declare them not achieved in the report's summary |
+         *     | `report.missing` | upload the report (PDF) first |
+         *     | `report.no_seminar_session` | the participant has no final seminar session yet: the lembar persetujuan names its date and place |
+         *     | `report.not_session_examiner` | only the examiners of the participant's final seminar session require a revision |
+         *     | `report.not_short_term` | is not a short-term milestone of this project |
+         *     | `report.not_submitted` | the report is not submitted yet |
+         *     | `report.position_required` | is required: your position (jabatan), as the sheet shows it |
+         *     | `report.ratified` | the report is ratified (pengesahan): it changes no more |
+         *     | `report.revision_comment_required` | is required: say what to revise |
+         *     | `report.revision_due_past` | must be a day after today |
+         *     | `report.revision_pending` | an examiner required a revision, due {dueOn}: upload the revised report first |
+         *     | `report.seminar_not_held` | the final seminar has not been held yet ({heldOn}) |
+         *     | `report.statement_missing` | sign the pernyataan keaslian first |
+         *     | `report.step_unknown` | must be persetujuan or pengesahan |
+         *     | `report.submitted` | the report is submitted: a new version comes only when an examiner requires a revision |
+         *     | `report.summary_endorsed` | the lembar persetujuan of this version is being signed: upload a new version to change the summary |
          *     | `request.invalid` | the request breaks some rules |
          *     | `request.malformed` | the request body could not be read |
          *     | `request.method_not_allowed` | {method} is not allowed on {path} |
@@ -4185,7 +4385,7 @@ export interface components {
              * @example milestone.needs_evidence
              * @enum {string}
              */
-            code: "account.not_yours" | "account.too_many_failures" | "account.wrong_activation" | "account.wrong_credentials" | "agency.name_taken" | "agency.unknown" | "agenda.dates.order" | "agenda.no_template" | "agenda.not_empty" | "agenda.outside_cohort" | "agenda.step_early" | "agenda.step_late" | "appeal.closed" | "appeal.decision" | "appeal.not_released" | "appeal.not_session_examiner" | "appeal.open_exists" | "appeal.reason_required" | "appeal.window_closed" | "assessment.design_draft" | "assessment.design_stage_over" | "assessment.determined" | "assessment.final_not_submitted" | "assessment.missing_score" | "assessment.not_assigned" | "assessment.score" | "assessment.scored_twice" | "assessment.seminar" | "assessment.session_not_open" | "assessment.unknown_criterion" | "auth.busy" | "auth.forbidden" | "auth.sign_in_required" | "auth.token_invalid" | "auth.token_missing" | "certificate.revoked" | "class.name_taken" | "class.not_empty" | "class.unknown" | "cohort.agenda_outside" | "cohort.code_taken" | "cohort.dates.order" | "cohort.partner_read_only" | "cohort.partner_self" | "cohort.phase.dates_order" | "cohort.phase.dates_required" | "cohort.phase.outside_cohort" | "cohort.phase.overlap" | "cohort.phases.order" | "cohort.response_deadline" | "design.already_reviewed" | "design.needs_short_milestone" | "design.not_draft" | "design.not_submitted" | "design.required_to_submit" | "design.return_needs_comment" | "email.address_only" | "email.domain_dot" | "email.invalid" | "email.not_ascii" | "email.taken" | "enrollment.already_enrolled" | "enrollment.coach_not_staff" | "enrollment.self" | "evidence.activity_required" | "evidence.activity_unknown" | "evidence.design_not_approved" | "evidence.file_and_url" | "evidence.file_or_url" | "evidence.is_link" | "evidence.not_pending" | "evidence.reject_needs_comment" | "evidence.withdraw_not_pending" | "field.above_maximum" | "field.below_minimum" | "field.date" | "field.date_time" | "field.email" | "field.invalid" | "field.more_errors" | "field.not_one_of" | "field.not_unique" | "field.pattern" | "field.required" | "field.too_few" | "field.too_long" | "field.too_many" | "field.too_short" | "field.unknown" | "field.url" | "field.uuid" | "field.wrong_type" | "graduation.academic_computed" | "graduation.appeal_open" | "graduation.csv_columns" | "graduation.determined" | "graduation.no_components" | "graduation.no_participants" | "graduation.not_determined" | "graduation.not_enrolled" | "graduation.number_format" | "graduation.released" | "graduation.score_range" | "graduation.scores_missing" | "graduation.unknown_component" | "graduation.unknown_nip" | "graduation.weights_sum" | "holiday.date_taken" | "idempotency.in_flight" | "idempotency.key_reused" | "institution.choose" | "institution.code_taken" | "institution.not_organized" | "institution.unknown" | "mentor.is_coach" | "mentor.is_examiner" | "mentor.is_participant" | "milestone.achieved" | "milestone.activity_unproved" | "milestone.already_started" | "milestone.design_not_approved" | "milestone.evidence_pending" | "milestone.has_evidence" | "milestone.horizon" | "milestone.horizon_closed" | "milestone.needs_approved_evidence" | "milestone.needs_evidence" | "milestone.not_claimed" | "milestone.not_open" | "milestone.not_planned" | "milestone.read_only" | "milestone.return_needs_comment" | "milestone.start_design_not_approved" | "milestone.status_move" | "nip.appointment" | "nip.appointment_age" | "nip.birth_date" | "nip.length" | "nip.sex" | "nip.taken" | "plan.change_request_required" | "plan.request_already_reviewed" | "plan.request_continue_short_only" | "plan.request_design_not_approved" | "plan.request_empty" | "plan.request_milestone_twice" | "plan.request_milestone_unknown" | "plan.request_not_pending" | "plan.request_plan_changed" | "plan.request_reason_required" | "plan.request_return_needs_comment" | "project.already_implementing" | "project.design_not_approved" | "project.innovation_area_empty" | "project.not_draft" | "project.not_implementing" | "project.stakeholder_kind" | "project.stakeholder_level" | "project.too_many_innovation_areas" | "publication.design_not_approved" | "publication.evidence_not_approved" | "publication.foreign_evidence" | "publication.innovation_required" | "query.cursor" | "query.project_status" | "query.year" | "rate.address_limited" | "rate.limited" | "region.form" | "region.province_unknown" | "region.regency_form" | "region.regency_needs_province" | "request.invalid" | "request.malformed" | "request.method_not_allowed" | "request.no_resource" | "request.too_large" | "request.unsupported_media_type" | "resource.exists" | "resource.not_found" | "resource.reference_missing" | "resource.stale" | "review.approve_or_reject" | "review.approve_or_return" | "roster.coach_as_participant" | "roster.csv_bare_quote" | "roster.csv_duplicate_column" | "roster.csv_missing_column" | "roster.csv_not_utf8" | "roster.csv_open_quote" | "roster.csv_unknown_column" | "roster.csv_unnamed_column" | "roster.csv_unreadable" | "roster.csv_value_count" | "roster.empty" | "roster.mentor_name_required" | "roster.not_a_coach" | "roster.own_coach" | "roster.own_mentor" | "roster.repeated" | "roster.too_many_rows" | "roster.unit_without_agency" | "rubric.criteria_count" | "rubric.key" | "rubric.key_twice" | "rubric.locked" | "rubric.weight" | "rubric.weights_sum" | "service.database_unreachable" | "service.internal" | "service.schema_behind" | "service.unavailable" | "session.already_open" | "session.determined" | "session.empty" | "session.link" | "session.none_to_determine" | "session.not_enrolled" | "session.not_examiner" | "session.outside_phase" | "session.participant_taken" | "session.place" | "session.scores_missing" | "session.time" | "showcase.replication_future" | "showcase.replication_own_agency" | "showcase.replication_recorded" | "showcase.replication_status" | "staff.coach_has_participants" | "staff.last_organizer" | "template.program_mismatch" | "template.shipped" | "template.unknown" | "text.bidi_control" | "text.control" | "text.not_text" | "text.single_line" | "thresholds.above" | "thresholds.count" | "thresholds.order" | "transfer.awaits_organizer" | "transfer.closed" | "transfer.mentor_both" | "transfer.mentor_email_unknown" | "transfer.mentor_required" | "transfer.same_mentor" | "unit.name_taken" | "unit.not_of_agency" | "unit.unknown" | "upload.busy" | "upload.empty" | "upload.field_too_long" | "upload.malformed" | "upload.multipart" | "upload.offset_mismatch" | "upload.one_file" | "upload.over_limit" | "upload.protocol" | "upload.too_large" | "upload.too_slow" | "upload.type" | "upload.unknown_field" | "user.unknown";
+            code: "account.not_yours" | "account.too_many_failures" | "account.wrong_activation" | "account.wrong_credentials" | "agency.name_taken" | "agency.unknown" | "agenda.dates.order" | "agenda.no_template" | "agenda.not_empty" | "agenda.outside_cohort" | "agenda.step_early" | "agenda.step_late" | "appeal.closed" | "appeal.decision" | "appeal.not_released" | "appeal.not_session_examiner" | "appeal.open_exists" | "appeal.reason_required" | "appeal.window_closed" | "assessment.design_draft" | "assessment.design_stage_over" | "assessment.determined" | "assessment.final_not_submitted" | "assessment.missing_score" | "assessment.not_assigned" | "assessment.score" | "assessment.scored_twice" | "assessment.seminar" | "assessment.session_not_open" | "assessment.unknown_criterion" | "auth.busy" | "auth.forbidden" | "auth.sign_in_required" | "auth.token_invalid" | "auth.token_missing" | "certificate.revoked" | "class.name_taken" | "class.not_empty" | "class.unknown" | "cohort.agenda_outside" | "cohort.code_taken" | "cohort.dates.order" | "cohort.partner_read_only" | "cohort.partner_self" | "cohort.phase.dates_order" | "cohort.phase.dates_required" | "cohort.phase.outside_cohort" | "cohort.phase.overlap" | "cohort.phases.order" | "cohort.response_deadline" | "design.already_reviewed" | "design.needs_short_milestone" | "design.not_draft" | "design.not_submitted" | "design.required_to_submit" | "design.return_needs_comment" | "email.address_only" | "email.domain_dot" | "email.invalid" | "email.not_ascii" | "email.taken" | "enrollment.already_enrolled" | "enrollment.coach_not_staff" | "enrollment.self" | "evidence.activity_required" | "evidence.activity_unknown" | "evidence.design_not_approved" | "evidence.file_and_url" | "evidence.file_or_url" | "evidence.is_link" | "evidence.not_pending" | "evidence.reject_needs_comment" | "evidence.withdraw_not_pending" | "field.above_maximum" | "field.below_minimum" | "field.date" | "field.date_time" | "field.email" | "field.invalid" | "field.more_errors" | "field.not_one_of" | "field.not_unique" | "field.pattern" | "field.required" | "field.too_few" | "field.too_long" | "field.too_many" | "field.too_short" | "field.unknown" | "field.url" | "field.uuid" | "field.wrong_type" | "graduation.academic_computed" | "graduation.appeal_open" | "graduation.csv_columns" | "graduation.determined" | "graduation.no_components" | "graduation.no_participants" | "graduation.not_determined" | "graduation.not_enrolled" | "graduation.number_format" | "graduation.released" | "graduation.score_range" | "graduation.scores_missing" | "graduation.unknown_component" | "graduation.unknown_nip" | "graduation.weights_sum" | "holiday.date_taken" | "idempotency.in_flight" | "idempotency.key_reused" | "institution.choose" | "institution.code_taken" | "institution.not_organized" | "institution.unknown" | "mentor.is_coach" | "mentor.is_examiner" | "mentor.is_participant" | "milestone.achieved" | "milestone.activity_unproved" | "milestone.already_started" | "milestone.design_not_approved" | "milestone.evidence_pending" | "milestone.has_evidence" | "milestone.horizon" | "milestone.horizon_closed" | "milestone.needs_approved_evidence" | "milestone.needs_evidence" | "milestone.not_claimed" | "milestone.not_open" | "milestone.not_planned" | "milestone.read_only" | "milestone.return_needs_comment" | "milestone.start_design_not_approved" | "milestone.status_move" | "nip.appointment" | "nip.appointment_age" | "nip.birth_date" | "nip.length" | "nip.sex" | "nip.taken" | "plan.change_request_required" | "plan.request_already_reviewed" | "plan.request_continue_short_only" | "plan.request_design_not_approved" | "plan.request_empty" | "plan.request_milestone_twice" | "plan.request_milestone_unknown" | "plan.request_not_pending" | "plan.request_plan_changed" | "plan.request_reason_required" | "plan.request_return_needs_comment" | "project.already_implementing" | "project.design_not_approved" | "project.innovation_area_empty" | "project.not_draft" | "project.not_implementing" | "project.stakeholder_kind" | "project.stakeholder_level" | "project.too_many_innovation_areas" | "publication.design_not_approved" | "publication.evidence_not_approved" | "publication.foreign_evidence" | "publication.innovation_required" | "query.cursor" | "query.project_status" | "query.year" | "rate.address_limited" | "rate.limited" | "region.form" | "region.province_unknown" | "region.regency_form" | "region.regency_needs_province" | "report.already_endorsed" | "report.approvals_missing" | "report.file_kind" | "report.late" | "report.milestones_open" | "report.missing" | "report.no_seminar_session" | "report.not_session_examiner" | "report.not_short_term" | "report.not_submitted" | "report.position_required" | "report.ratified" | "report.revision_comment_required" | "report.revision_due_past" | "report.revision_pending" | "report.seminar_not_held" | "report.statement_missing" | "report.step_unknown" | "report.submitted" | "report.summary_endorsed" | "request.invalid" | "request.malformed" | "request.method_not_allowed" | "request.no_resource" | "request.too_large" | "request.unsupported_media_type" | "resource.exists" | "resource.not_found" | "resource.reference_missing" | "resource.stale" | "review.approve_or_reject" | "review.approve_or_return" | "roster.coach_as_participant" | "roster.csv_bare_quote" | "roster.csv_duplicate_column" | "roster.csv_missing_column" | "roster.csv_not_utf8" | "roster.csv_open_quote" | "roster.csv_unknown_column" | "roster.csv_unnamed_column" | "roster.csv_unreadable" | "roster.csv_value_count" | "roster.empty" | "roster.mentor_name_required" | "roster.not_a_coach" | "roster.own_coach" | "roster.own_mentor" | "roster.repeated" | "roster.too_many_rows" | "roster.unit_without_agency" | "rubric.criteria_count" | "rubric.key" | "rubric.key_twice" | "rubric.locked" | "rubric.weight" | "rubric.weights_sum" | "service.database_unreachable" | "service.internal" | "service.schema_behind" | "service.unavailable" | "session.already_open" | "session.determined" | "session.empty" | "session.link" | "session.none_to_determine" | "session.not_enrolled" | "session.not_examiner" | "session.outside_phase" | "session.participant_taken" | "session.place" | "session.scores_missing" | "session.time" | "showcase.replication_future" | "showcase.replication_own_agency" | "showcase.replication_recorded" | "showcase.replication_status" | "staff.coach_has_participants" | "staff.last_organizer" | "template.program_mismatch" | "template.shipped" | "template.unknown" | "text.bidi_control" | "text.control" | "text.not_text" | "text.single_line" | "thresholds.above" | "thresholds.count" | "thresholds.order" | "transfer.awaits_organizer" | "transfer.closed" | "transfer.mentor_both" | "transfer.mentor_email_unknown" | "transfer.mentor_required" | "transfer.same_mentor" | "unit.name_taken" | "unit.not_of_agency" | "unit.unknown" | "upload.busy" | "upload.empty" | "upload.field_too_long" | "upload.malformed" | "upload.multipart" | "upload.offset_mismatch" | "upload.one_file" | "upload.over_limit" | "upload.protocol" | "upload.too_large" | "upload.too_slow" | "upload.type" | "upload.unknown_field" | "user.unknown";
             /**
              * @description The code worded for a person: in English, or in Indonesian when the request's Accept-Language asks for id.
              * @example submit at least one evidence before claiming the milestone achieved
@@ -4365,7 +4565,7 @@ export interface components {
         };
         Evidence: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "upload-report-file" | "sign-report-statement" | "update-report-summary" | "endorse-report" | "allow-late-report" | "require-report-revision" | "download-report-pages" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /**
              * Format: uuid
              * @description The activity of the milestone it proves; absent for evidence submitted before activities were named.
@@ -4575,7 +4775,7 @@ export interface components {
         };
         Graduation: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "upload-report-file" | "sign-report-statement" | "update-report-summary" | "endorse-report" | "allow-late-report" | "require-report-revision" | "download-report-pages" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /**
              * Format: uuid
              * @description The cohort.
@@ -4792,7 +4992,7 @@ export interface components {
         };
         Holiday: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "upload-report-file" | "sign-report-statement" | "update-report-summary" | "endorse-report" | "allow-late-report" | "require-report-revision" | "download-report-pages" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /**
              * Format: date-time
              * @description When it was added to the calendar.
@@ -4917,6 +5117,25 @@ export interface components {
              * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             userId: string;
+        };
+        LateAllowance: {
+            /**
+             * Format: date-time
+             * @description When it was given.
+             * @example 2026-11-23T09:30:00Z
+             */
+            at: string;
+            /**
+             * Format: uuid
+             * @description The organizer.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            by: string;
+            /**
+             * @description Why.
+             * @example Peserta sakit, surat keterangan dokter terlampir.
+             */
+            reason: string;
         };
         LinkTarget: {
             /**
@@ -5105,7 +5324,7 @@ export interface components {
         };
         MeBody: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "upload-report-file" | "sign-report-statement" | "update-report-summary" | "endorse-report" | "allow-late-report" | "require-report-revision" | "download-report-pages" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /** @description The words of the product of each cohort where the user holds a role (Proyek Perubahan or Aksi Perubahan), so that every screen says them without reading the cohort. */
             cohortTerms: components["schemas"]["CohortTermsBody"][];
             /** @description Ids of the institutions for which the user may create cohorts. */
@@ -5124,7 +5343,7 @@ export interface components {
         };
         MentorTransfer: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "upload-report-file" | "sign-report-statement" | "update-report-summary" | "endorse-report" | "allow-late-report" | "require-report-revision" | "download-report-pages" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /**
              * Format: uuid
              * @description The cohort.
@@ -5251,7 +5470,7 @@ export interface components {
         };
         Milestone: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "upload-report-file" | "sign-report-statement" | "update-report-summary" | "endorse-report" | "allow-late-report" | "require-report-revision" | "download-report-pages" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /** @description The steps towards it. */
             activities: components["schemas"]["Activity"][];
             /**
@@ -5443,7 +5662,7 @@ export interface components {
         };
         ParticipantProgress: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "upload-report-file" | "sign-report-statement" | "update-report-summary" | "endorse-report" | "allow-late-report" | "require-report-revision" | "download-report-pages" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /**
              * Format: uuid
              * @description Their class, when they have one.
@@ -5633,7 +5852,7 @@ export interface components {
         };
         ProgramTemplate: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "upload-report-file" | "sign-report-statement" | "update-report-summary" | "endorse-report" | "allow-late-report" | "require-report-revision" | "download-report-pages" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /** @description The kinds of agenda item the program runs, in order, with typical durations. */
             agenda: components["schemas"]["AgendaStep"][];
             /**
@@ -5807,7 +6026,7 @@ export interface components {
         };
         Project: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "upload-report-file" | "sign-report-statement" | "update-report-summary" | "endorse-report" | "allow-late-report" | "require-report-revision" | "download-report-pages" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /**
              * @description Background.
              * @example Pelayanan adminduk masih tatap muka.
@@ -6050,7 +6269,7 @@ export interface components {
         };
         Publication: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "upload-report-file" | "sign-report-statement" | "update-report-summary" | "endorse-report" | "allow-late-report" | "require-report-revision" | "download-report-pages" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /**
              * @description The participant's agency when published; empty without one.
              * @example Pemerintah Kota Batam
@@ -6169,13 +6388,13 @@ export interface components {
              * @description The refused operation.
              * @enum {string}
              */
-            action: "update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday";
+            action: "update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "upload-report-file" | "sign-report-statement" | "update-report-summary" | "endorse-report" | "allow-late-report" | "require-report-revision" | "download-report-pages" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday";
             /**
              * @description Why, as the code of the problem the operation would answer (see ErrorModel).
              * @example milestone.needs_evidence
              * @enum {string}
              */
-            code: "account.not_yours" | "account.too_many_failures" | "account.wrong_activation" | "account.wrong_credentials" | "agency.name_taken" | "agency.unknown" | "agenda.dates.order" | "agenda.no_template" | "agenda.not_empty" | "agenda.outside_cohort" | "agenda.step_early" | "agenda.step_late" | "appeal.closed" | "appeal.decision" | "appeal.not_released" | "appeal.not_session_examiner" | "appeal.open_exists" | "appeal.reason_required" | "appeal.window_closed" | "assessment.design_draft" | "assessment.design_stage_over" | "assessment.determined" | "assessment.final_not_submitted" | "assessment.missing_score" | "assessment.not_assigned" | "assessment.score" | "assessment.scored_twice" | "assessment.seminar" | "assessment.session_not_open" | "assessment.unknown_criterion" | "auth.busy" | "auth.forbidden" | "auth.sign_in_required" | "auth.token_invalid" | "auth.token_missing" | "certificate.revoked" | "class.name_taken" | "class.not_empty" | "class.unknown" | "cohort.agenda_outside" | "cohort.code_taken" | "cohort.dates.order" | "cohort.partner_read_only" | "cohort.partner_self" | "cohort.phase.dates_order" | "cohort.phase.dates_required" | "cohort.phase.outside_cohort" | "cohort.phase.overlap" | "cohort.phases.order" | "cohort.response_deadline" | "design.already_reviewed" | "design.needs_short_milestone" | "design.not_draft" | "design.not_submitted" | "design.required_to_submit" | "design.return_needs_comment" | "email.address_only" | "email.domain_dot" | "email.invalid" | "email.not_ascii" | "email.taken" | "enrollment.already_enrolled" | "enrollment.coach_not_staff" | "enrollment.self" | "evidence.activity_required" | "evidence.activity_unknown" | "evidence.design_not_approved" | "evidence.file_and_url" | "evidence.file_or_url" | "evidence.is_link" | "evidence.not_pending" | "evidence.reject_needs_comment" | "evidence.withdraw_not_pending" | "field.above_maximum" | "field.below_minimum" | "field.date" | "field.date_time" | "field.email" | "field.invalid" | "field.more_errors" | "field.not_one_of" | "field.not_unique" | "field.pattern" | "field.required" | "field.too_few" | "field.too_long" | "field.too_many" | "field.too_short" | "field.unknown" | "field.url" | "field.uuid" | "field.wrong_type" | "graduation.academic_computed" | "graduation.appeal_open" | "graduation.csv_columns" | "graduation.determined" | "graduation.no_components" | "graduation.no_participants" | "graduation.not_determined" | "graduation.not_enrolled" | "graduation.number_format" | "graduation.released" | "graduation.score_range" | "graduation.scores_missing" | "graduation.unknown_component" | "graduation.unknown_nip" | "graduation.weights_sum" | "holiday.date_taken" | "idempotency.in_flight" | "idempotency.key_reused" | "institution.choose" | "institution.code_taken" | "institution.not_organized" | "institution.unknown" | "mentor.is_coach" | "mentor.is_examiner" | "mentor.is_participant" | "milestone.achieved" | "milestone.activity_unproved" | "milestone.already_started" | "milestone.design_not_approved" | "milestone.evidence_pending" | "milestone.has_evidence" | "milestone.horizon" | "milestone.horizon_closed" | "milestone.needs_approved_evidence" | "milestone.needs_evidence" | "milestone.not_claimed" | "milestone.not_open" | "milestone.not_planned" | "milestone.read_only" | "milestone.return_needs_comment" | "milestone.start_design_not_approved" | "milestone.status_move" | "nip.appointment" | "nip.appointment_age" | "nip.birth_date" | "nip.length" | "nip.sex" | "nip.taken" | "plan.change_request_required" | "plan.request_already_reviewed" | "plan.request_continue_short_only" | "plan.request_design_not_approved" | "plan.request_empty" | "plan.request_milestone_twice" | "plan.request_milestone_unknown" | "plan.request_not_pending" | "plan.request_plan_changed" | "plan.request_reason_required" | "plan.request_return_needs_comment" | "project.already_implementing" | "project.design_not_approved" | "project.innovation_area_empty" | "project.not_draft" | "project.not_implementing" | "project.stakeholder_kind" | "project.stakeholder_level" | "project.too_many_innovation_areas" | "publication.design_not_approved" | "publication.evidence_not_approved" | "publication.foreign_evidence" | "publication.innovation_required" | "query.cursor" | "query.project_status" | "query.year" | "rate.address_limited" | "rate.limited" | "region.form" | "region.province_unknown" | "region.regency_form" | "region.regency_needs_province" | "request.invalid" | "request.malformed" | "request.method_not_allowed" | "request.no_resource" | "request.too_large" | "request.unsupported_media_type" | "resource.exists" | "resource.not_found" | "resource.reference_missing" | "resource.stale" | "review.approve_or_reject" | "review.approve_or_return" | "roster.coach_as_participant" | "roster.csv_bare_quote" | "roster.csv_duplicate_column" | "roster.csv_missing_column" | "roster.csv_not_utf8" | "roster.csv_open_quote" | "roster.csv_unknown_column" | "roster.csv_unnamed_column" | "roster.csv_unreadable" | "roster.csv_value_count" | "roster.empty" | "roster.mentor_name_required" | "roster.not_a_coach" | "roster.own_coach" | "roster.own_mentor" | "roster.repeated" | "roster.too_many_rows" | "roster.unit_without_agency" | "rubric.criteria_count" | "rubric.key" | "rubric.key_twice" | "rubric.locked" | "rubric.weight" | "rubric.weights_sum" | "service.database_unreachable" | "service.internal" | "service.schema_behind" | "service.unavailable" | "session.already_open" | "session.determined" | "session.empty" | "session.link" | "session.none_to_determine" | "session.not_enrolled" | "session.not_examiner" | "session.outside_phase" | "session.participant_taken" | "session.place" | "session.scores_missing" | "session.time" | "showcase.replication_future" | "showcase.replication_own_agency" | "showcase.replication_recorded" | "showcase.replication_status" | "staff.coach_has_participants" | "staff.last_organizer" | "template.program_mismatch" | "template.shipped" | "template.unknown" | "text.bidi_control" | "text.control" | "text.not_text" | "text.single_line" | "thresholds.above" | "thresholds.count" | "thresholds.order" | "transfer.awaits_organizer" | "transfer.closed" | "transfer.mentor_both" | "transfer.mentor_email_unknown" | "transfer.mentor_required" | "transfer.same_mentor" | "unit.name_taken" | "unit.not_of_agency" | "unit.unknown" | "upload.busy" | "upload.empty" | "upload.field_too_long" | "upload.malformed" | "upload.multipart" | "upload.offset_mismatch" | "upload.one_file" | "upload.over_limit" | "upload.protocol" | "upload.too_large" | "upload.too_slow" | "upload.type" | "upload.unknown_field" | "user.unknown";
+            code: "account.not_yours" | "account.too_many_failures" | "account.wrong_activation" | "account.wrong_credentials" | "agency.name_taken" | "agency.unknown" | "agenda.dates.order" | "agenda.no_template" | "agenda.not_empty" | "agenda.outside_cohort" | "agenda.step_early" | "agenda.step_late" | "appeal.closed" | "appeal.decision" | "appeal.not_released" | "appeal.not_session_examiner" | "appeal.open_exists" | "appeal.reason_required" | "appeal.window_closed" | "assessment.design_draft" | "assessment.design_stage_over" | "assessment.determined" | "assessment.final_not_submitted" | "assessment.missing_score" | "assessment.not_assigned" | "assessment.score" | "assessment.scored_twice" | "assessment.seminar" | "assessment.session_not_open" | "assessment.unknown_criterion" | "auth.busy" | "auth.forbidden" | "auth.sign_in_required" | "auth.token_invalid" | "auth.token_missing" | "certificate.revoked" | "class.name_taken" | "class.not_empty" | "class.unknown" | "cohort.agenda_outside" | "cohort.code_taken" | "cohort.dates.order" | "cohort.partner_read_only" | "cohort.partner_self" | "cohort.phase.dates_order" | "cohort.phase.dates_required" | "cohort.phase.outside_cohort" | "cohort.phase.overlap" | "cohort.phases.order" | "cohort.response_deadline" | "design.already_reviewed" | "design.needs_short_milestone" | "design.not_draft" | "design.not_submitted" | "design.required_to_submit" | "design.return_needs_comment" | "email.address_only" | "email.domain_dot" | "email.invalid" | "email.not_ascii" | "email.taken" | "enrollment.already_enrolled" | "enrollment.coach_not_staff" | "enrollment.self" | "evidence.activity_required" | "evidence.activity_unknown" | "evidence.design_not_approved" | "evidence.file_and_url" | "evidence.file_or_url" | "evidence.is_link" | "evidence.not_pending" | "evidence.reject_needs_comment" | "evidence.withdraw_not_pending" | "field.above_maximum" | "field.below_minimum" | "field.date" | "field.date_time" | "field.email" | "field.invalid" | "field.more_errors" | "field.not_one_of" | "field.not_unique" | "field.pattern" | "field.required" | "field.too_few" | "field.too_long" | "field.too_many" | "field.too_short" | "field.unknown" | "field.url" | "field.uuid" | "field.wrong_type" | "graduation.academic_computed" | "graduation.appeal_open" | "graduation.csv_columns" | "graduation.determined" | "graduation.no_components" | "graduation.no_participants" | "graduation.not_determined" | "graduation.not_enrolled" | "graduation.number_format" | "graduation.released" | "graduation.score_range" | "graduation.scores_missing" | "graduation.unknown_component" | "graduation.unknown_nip" | "graduation.weights_sum" | "holiday.date_taken" | "idempotency.in_flight" | "idempotency.key_reused" | "institution.choose" | "institution.code_taken" | "institution.not_organized" | "institution.unknown" | "mentor.is_coach" | "mentor.is_examiner" | "mentor.is_participant" | "milestone.achieved" | "milestone.activity_unproved" | "milestone.already_started" | "milestone.design_not_approved" | "milestone.evidence_pending" | "milestone.has_evidence" | "milestone.horizon" | "milestone.horizon_closed" | "milestone.needs_approved_evidence" | "milestone.needs_evidence" | "milestone.not_claimed" | "milestone.not_open" | "milestone.not_planned" | "milestone.read_only" | "milestone.return_needs_comment" | "milestone.start_design_not_approved" | "milestone.status_move" | "nip.appointment" | "nip.appointment_age" | "nip.birth_date" | "nip.length" | "nip.sex" | "nip.taken" | "plan.change_request_required" | "plan.request_already_reviewed" | "plan.request_continue_short_only" | "plan.request_design_not_approved" | "plan.request_empty" | "plan.request_milestone_twice" | "plan.request_milestone_unknown" | "plan.request_not_pending" | "plan.request_plan_changed" | "plan.request_reason_required" | "plan.request_return_needs_comment" | "project.already_implementing" | "project.design_not_approved" | "project.innovation_area_empty" | "project.not_draft" | "project.not_implementing" | "project.stakeholder_kind" | "project.stakeholder_level" | "project.too_many_innovation_areas" | "publication.design_not_approved" | "publication.evidence_not_approved" | "publication.foreign_evidence" | "publication.innovation_required" | "query.cursor" | "query.project_status" | "query.year" | "rate.address_limited" | "rate.limited" | "region.form" | "region.province_unknown" | "region.regency_form" | "region.regency_needs_province" | "report.already_endorsed" | "report.approvals_missing" | "report.file_kind" | "report.late" | "report.milestones_open" | "report.missing" | "report.no_seminar_session" | "report.not_session_examiner" | "report.not_short_term" | "report.not_submitted" | "report.position_required" | "report.ratified" | "report.revision_comment_required" | "report.revision_due_past" | "report.revision_pending" | "report.seminar_not_held" | "report.statement_missing" | "report.step_unknown" | "report.submitted" | "report.summary_endorsed" | "request.invalid" | "request.malformed" | "request.method_not_allowed" | "request.no_resource" | "request.too_large" | "request.unsupported_media_type" | "resource.exists" | "resource.not_found" | "resource.reference_missing" | "resource.stale" | "review.approve_or_reject" | "review.approve_or_return" | "roster.coach_as_participant" | "roster.csv_bare_quote" | "roster.csv_duplicate_column" | "roster.csv_missing_column" | "roster.csv_not_utf8" | "roster.csv_open_quote" | "roster.csv_unknown_column" | "roster.csv_unnamed_column" | "roster.csv_unreadable" | "roster.csv_value_count" | "roster.empty" | "roster.mentor_name_required" | "roster.not_a_coach" | "roster.own_coach" | "roster.own_mentor" | "roster.repeated" | "roster.too_many_rows" | "roster.unit_without_agency" | "rubric.criteria_count" | "rubric.key" | "rubric.key_twice" | "rubric.locked" | "rubric.weight" | "rubric.weights_sum" | "service.database_unreachable" | "service.internal" | "service.schema_behind" | "service.unavailable" | "session.already_open" | "session.determined" | "session.empty" | "session.link" | "session.none_to_determine" | "session.not_enrolled" | "session.not_examiner" | "session.outside_phase" | "session.participant_taken" | "session.place" | "session.scores_missing" | "session.time" | "showcase.replication_future" | "showcase.replication_own_agency" | "showcase.replication_recorded" | "showcase.replication_status" | "staff.coach_has_participants" | "staff.last_organizer" | "template.program_mismatch" | "template.shipped" | "template.unknown" | "text.bidi_control" | "text.control" | "text.not_text" | "text.single_line" | "thresholds.above" | "thresholds.count" | "thresholds.order" | "transfer.awaits_organizer" | "transfer.closed" | "transfer.mentor_both" | "transfer.mentor_email_unknown" | "transfer.mentor_required" | "transfer.same_mentor" | "unit.name_taken" | "unit.not_of_agency" | "unit.unknown" | "upload.busy" | "upload.empty" | "upload.field_too_long" | "upload.malformed" | "upload.multipart" | "upload.offset_mismatch" | "upload.one_file" | "upload.over_limit" | "upload.protocol" | "upload.too_large" | "upload.too_slow" | "upload.type" | "upload.unknown_field" | "user.unknown";
             /** @description The values the code's wording names. A seminar or decision names the one variant of the operation that is refused, when the operation stays allowed for the other (record-assessment for the final seminar, verify-milestone to approve). */
             params?: {
                 [key: string]: unknown;
@@ -6384,6 +6603,301 @@ export interface components {
              * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
              */
             unitId?: string;
+        };
+        Report: {
+            /** @description The operations (by operationId) you may perform on it now. */
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "upload-report-file" | "sign-report-statement" | "update-report-summary" | "endorse-report" | "allow-late-report" | "require-report-revision" | "download-report-pages" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            /**
+             * Format: date
+             * @description The last day to submit: the cohort's reportLeadWorkingDays working days before the final seminar session (holidays skipped); absent without a session.
+             * @example 2026-11-20
+             */
+            dueOn?: string;
+            /** @description Every endorsement given, oldest first, including those a later version voided (counts false). */
+            endorsements: components["schemas"]["ReportEndorsement"][];
+            /** @description Every version of the report and the slides, oldest first; none is ever removed. */
+            files: components["schemas"]["ReportFile"][];
+            /**
+             * @description Whether the due day has passed before submission, or the submission came after it.
+             * @example false
+             */
+            late: boolean;
+            /** @description An organizer's allowance of a late submission. */
+            lateAllowed?: components["schemas"]["LateAllowance"];
+            /** @description The short-term milestones the report declares not achieved (update-report-summary). */
+            notAchieved: string[];
+            /**
+             * Format: uuid
+             * @description The project.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            projectId: string;
+            /**
+             * Format: date-time
+             * @description When the second pengesahan ratified it.
+             * @example 2026-11-23T09:30:00Z
+             */
+            ratifiedAt?: string;
+            /** @description Operations your part in it allows but its state refuses now, each with the code of the problem the operation would answer. */
+            refusedActions: components["schemas"]["RefusedAction"][];
+            /** @description The latest revision an examiner required. */
+            revision?: components["schemas"]["ReportRevision"];
+            /** @description The participant's final seminar session; absent until an organizer assigns one. */
+            seminar?: components["schemas"]["ReportSeminar"];
+            /** @description The pernyataan keaslian, once signed. */
+            statement?: components["schemas"]["ReportStatement"];
+            /**
+             * @description draft: being prepared and approved (persetujuan); submitted: handed in with submit-final; revision_required: an examiner required a revision not yet uploaded; ratified: both pengesahan endorsements are in.
+             * @example draft
+             * @enum {string}
+             */
+            status: "draft" | "submitted" | "revision_required" | "ratified";
+            /**
+             * Format: date-time
+             * @description When submit-final handed the report in.
+             * @example 2026-11-23T09:30:00Z
+             */
+            submittedAt?: string;
+            /**
+             * Format: int64
+             * @description Increases with every change.
+             * @example 3
+             */
+            version: number;
+        };
+        ReportEndorse: {
+            /**
+             * @description Your position (jabatan) as the sheet shows it; your profile's when left out.
+             * @example Sekretaris Daerah Kota Batam
+             */
+            position?: string;
+            /**
+             * @description The sheet you sign: persetujuan before the seminar, pengesahan after it.
+             * @example persetujuan
+             * @enum {string}
+             */
+            step: "persetujuan" | "pengesahan";
+        };
+        ReportEndorsement: {
+            /**
+             * Format: date-time
+             * @description When they signed.
+             * @example 2026-11-23T09:30:00Z
+             */
+            at: string;
+            /**
+             * @description Whether it counts for its step: a later version voids the endorsements of a step not yet complete.
+             * @example false
+             */
+            counts: boolean;
+            /**
+             * Format: int64
+             * @description The report version they signed.
+             * @example 1
+             */
+            fileNumber: number;
+            /**
+             * @description Their name when they signed.
+             * @example Drs. Jefridin, M.Pd.
+             */
+            name: string;
+            /**
+             * @description Their position (jabatan) when they signed.
+             * @example Sekretaris Daerah Kota Batam
+             */
+            position: string;
+            /**
+             * @description In what capacity they signed.
+             * @example mentor
+             * @enum {string}
+             */
+            role: "mentor" | "coach";
+            /**
+             * Format: date
+             * @description For the persetujuan: the seminar's day it names.
+             * @example 2026-11-27
+             */
+            seminarOn?: string;
+            /**
+             * @description For the persetujuan: the seminar's place.
+             * @example Ruang Seminar 1
+             */
+            seminarPlace?: string;
+            /** @description The SHA-256 of that version, in hex. */
+            sha256: string;
+            /**
+             * @description The lembar persetujuan (before the seminar) or the lembar pengesahan (after it).
+             * @example persetujuan
+             * @enum {string}
+             */
+            step: "persetujuan" | "pengesahan";
+            /**
+             * Format: uuid
+             * @description Who signed.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            userId: string;
+        };
+        ReportFile: {
+            /**
+             * @description Whether it is the latest version of its kind.
+             * @example false
+             */
+            current: boolean;
+            /**
+             * @description The file's name.
+             * @example Laporan-Proyek-Perubahan.pdf
+             */
+            fileName: string;
+            /**
+             * Format: uuid
+             * @description The version's id.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            id: string;
+            /**
+             * @description The report (PDF) or the slides (bahan tayang).
+             * @example report
+             * @enum {string}
+             */
+            kind: "report" | "slides";
+            /**
+             * @description Whether it came after the revision's deadline.
+             * @example false
+             */
+            late: boolean;
+            /**
+             * @description Its type, judged from its bytes.
+             * @example application/pdf
+             */
+            mediaType: string;
+            /**
+             * Format: int64
+             * @description The version's number within its kind, from 1.
+             * @example 2
+             */
+            number: number;
+            /**
+             * @description Whether it answers a revision an examiner required.
+             * @example false
+             */
+            revision: boolean;
+            /**
+             * @description The SHA-256 of the file, in hex: endorsements name it.
+             * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+             */
+            sha256: string;
+            /**
+             * Format: int64
+             * @description Its size in bytes.
+             * @example 2481130
+             */
+            size: number;
+            /**
+             * Format: date-time
+             * @description When it was uploaded.
+             * @example 2026-11-23T09:30:00Z
+             */
+            uploadedAt: string;
+        };
+        ReportLateAllowance: {
+            /**
+             * @description Why the late submission is allowed.
+             * @example Peserta sakit, surat keterangan dokter terlampir.
+             */
+            reason: string;
+        };
+        ReportRevision: {
+            /**
+             * @description What to revise.
+             * @example Lengkapi data capaian indikator jangka pendek.
+             */
+            comment: string;
+            /**
+             * Format: date
+             * @description The last day to upload the revised report.
+             * @example 2026-12-11
+             */
+            dueOn: string;
+            /**
+             * Format: int64
+             * @description The report version it was required of.
+             * @example 1
+             */
+            of: number;
+            /**
+             * Format: date-time
+             * @description When it was required.
+             * @example 2026-11-23T09:30:00Z
+             */
+            requiredAt: string;
+            /**
+             * Format: uuid
+             * @description The examiner.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            requiredBy: string;
+        };
+        ReportRevisionRequest: {
+            /**
+             * @description What to revise.
+             * @example Lengkapi data capaian indikator jangka pendek.
+             */
+            comment: string;
+            /**
+             * Format: date
+             * @description The last day to upload the revised report, after today.
+             * @example 2026-12-11
+             */
+            dueOn: string;
+        };
+        ReportSeminar: {
+            /**
+             * Format: date
+             * @description Its day.
+             * @example 2026-11-27
+             */
+            heldOn: string;
+            /**
+             * @description Its room, or its online link.
+             * @example Ruang Seminar 1
+             */
+            place: string;
+            /**
+             * Format: uuid
+             * @description The session.
+             * @example 0b9a3c1e-5d2f-4a8b-9c7e-2f4d6a8b1c3e
+             */
+            sessionId: string;
+        };
+        ReportStatement: {
+            /**
+             * @description The participant's name when they signed.
+             * @example Dr. Budi Santoso
+             */
+            name: string;
+            /**
+             * @description The innovation they replicated, if any.
+             * @example Mal Pelayanan Publik Kabupaten Banyuwangi
+             */
+            replicatedInnovation: string;
+            /**
+             * Format: date-time
+             * @description When they signed.
+             * @example 2026-11-23T09:30:00Z
+             */
+            signedAt: string;
+        };
+        ReportStatementSign: {
+            /**
+             * @description The innovation you replicated (studi tiru), if any; empty for none.
+             * @example Mal Pelayanan Publik Kabupaten Banyuwangi
+             */
+            replicatedInnovation?: string;
+        };
+        ReportSummary: {
+            /** @description The short-term milestones the report declares not achieved (each closes it for submit-final; completion marks it not_achieved). */
+            notAchieved: string[];
         };
         Resource: {
             /**
@@ -6743,7 +7257,7 @@ export interface components {
         };
         SeminarSession: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "upload-report-file" | "sign-report-statement" | "update-report-summary" | "endorse-report" | "allow-late-report" | "require-report-revision" | "download-report-pages" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /**
              * @description Whether the participants' coach and mentor attend as session members.
              * @example false
@@ -6931,7 +7445,7 @@ export interface components {
         };
         SessionParticipant: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "upload-report-file" | "sign-report-statement" | "update-report-summary" | "endorse-report" | "allow-late-report" | "require-report-revision" | "download-report-pages" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /**
              * Format: uuid
              * @description The participant's enrollment.
@@ -7557,7 +8071,7 @@ export interface components {
              * @example project.design_submitted
              * @enum {string}
              */
-            action: "project.updated" | "project.design_submitted" | "project.design_reviewed" | "project.design_approved" | "project.implementation_started" | "project.final_submitted" | "project.completed" | "project.published" | "project.publication_updated" | "project.withdrawn" | "project.unpublished" | "milestone.created" | "milestone.updated" | "milestone.deleted" | "milestone.claimed" | "milestone.verified" | "milestone.returned" | "milestone.started" | "milestone.closed" | "change_request.filed" | "change_request.reviewed" | "change_request.approved" | "change_request.returned" | "change_request.withdrawn" | "evidence.submitted" | "evidence.withdrawn" | "evidence.approved" | "evidence.rejected" | "coaching_note.added" | "assessment.recorded" | "assessment.revised" | "result.determined" | "appeal.filed" | "appeal.assigned" | "appeal.closed" | "result.redetermined" | "enrollment.created" | "enrollment.updated" | "mentor_transfer.proposed" | "mentor_transfer.confirmed" | "mentor_transfer.refused" | "mentor_transfer.accepted" | "mentor_transfer.declined" | "mentor_transfer.cancelled";
+            action: "project.updated" | "project.design_submitted" | "project.design_reviewed" | "project.design_approved" | "project.implementation_started" | "project.final_submitted" | "project.completed" | "project.published" | "project.publication_updated" | "project.withdrawn" | "project.unpublished" | "milestone.created" | "milestone.updated" | "milestone.deleted" | "milestone.claimed" | "milestone.verified" | "milestone.returned" | "milestone.started" | "milestone.closed" | "report.file_uploaded" | "report.summary_updated" | "report.statement_signed" | "report.approval_endorsed" | "report.ratification_endorsed" | "report.ratified" | "report.late_allowed" | "report.revision_required" | "change_request.filed" | "change_request.reviewed" | "change_request.approved" | "change_request.returned" | "change_request.withdrawn" | "evidence.submitted" | "evidence.withdrawn" | "evidence.approved" | "evidence.rejected" | "coaching_note.added" | "assessment.recorded" | "assessment.revised" | "result.determined" | "appeal.filed" | "appeal.assigned" | "appeal.closed" | "result.redetermined" | "enrollment.created" | "enrollment.updated" | "mentor_transfer.proposed" | "mentor_transfer.confirmed" | "mentor_transfer.refused" | "mentor_transfer.accepted" | "mentor_transfer.declined" | "mentor_transfer.cancelled";
             /**
              * Format: uuid
              * @description Who did it; absent for what the system did.
@@ -7597,7 +8111,7 @@ export interface components {
         };
         Unit: {
             /** @description The operations (by operationId) you may perform on it now. */
-            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
+            actions: ("update-project" | "submit-design" | "review-design" | "start-implementation" | "submit-final" | "create-milestone" | "create-change-request" | "publish-project" | "list-coaching-notes" | "add-coaching-note" | "record-assessment" | "list-similar-projects" | "update-milestone" | "delete-milestone" | "start-milestone" | "claim-milestone" | "verify-milestone" | "submit-evidence" | "withdraw-evidence" | "review-evidence" | "unpublish-project" | "update-enrollment" | "propose-mentor-transfer" | "list-mentor-transfers" | "accept-mentor-transfer" | "decline-mentor-transfer" | "cancel-mentor-transfer" | "confirm-mentor-transfer" | "refuse-mentor-transfer" | "decide-change-request" | "withdraw-change-request" | "update-cohort" | "list-cohort-staff" | "add-cohort-staff" | "enroll-participant" | "import-roster" | "list-classes" | "create-class" | "get-cohort-progress" | "export-cohort-progress" | "list-cohort-escalations" | "get-cohort-workload" | "list-rubrics" | "replace-rubric" | "release-results" | "list-seminar-sessions" | "create-seminar-session" | "update-seminar-session" | "add-session-participant" | "remove-session-participant" | "add-session-examiner" | "remove-session-examiner" | "open-seminar-session" | "determine-seminar-session" | "assign-appeal" | "close-appeal" | "upload-report-file" | "sign-report-statement" | "update-report-summary" | "endorse-report" | "allow-late-report" | "require-report-revision" | "download-report-pages" | "file-appeal" | "update-graduation" | "record-graduation-scores" | "import-graduation-scores" | "determine-graduation" | "release-graduation" | "export-cohort-agenda" | "create-agenda-item" | "update-agenda-rules" | "update-agenda-item" | "delete-agenda-item" | "draft-agenda" | "update-unit" | "create-user" | "list-users" | "create-institution" | "create-agency" | "update-agency" | "create-unit" | "record-replication" | "list-agency-replications" | "create-cohort" | "create-program-template" | "update-program-template" | "update-class" | "delete-class" | "create-holiday" | "delete-holiday")[];
             /**
              * Format: uuid
              * @description The agency it belongs to.
@@ -19362,6 +19876,949 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "endorse-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportEndorse"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "upload-report-file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        /** @description A multipart form with `kind` first, then `file`. */
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The file, at most the configured limit of evidence files (25 MiB by default).
+                     */
+                    file: string;
+                    /**
+                     * @description report: the report, a PDF; slides: the bahan tayang, a PDF or a presentation.
+                     * @enum {string}
+                     */
+                    kind: "report" | "slides";
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Request Timeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "download-report-file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's id. */
+                projectId: string;
+                /** @description The version's id. */
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, with its own media type. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/msword": string;
+                    "application/pdf": string;
+                    "application/vnd.ms-excel": string;
+                    "application/vnd.ms-powerpoint": string;
+                    "application/vnd.oasis.opendocument.presentation": string;
+                    "application/vnd.oasis.opendocument.spreadsheet": string;
+                    "application/vnd.oasis.opendocument.text": string;
+                    "application/vnd.openxmlformats-officedocument.presentationml.presentation": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/zip": string;
+                    "image/gif": string;
+                    "image/heic": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                    "text/csv": string;
+                    "text/plain": string;
+                };
+            };
+            /** @description The requested range of the file. */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/msword": string;
+                    "application/pdf": string;
+                    "application/vnd.ms-excel": string;
+                    "application/vnd.ms-powerpoint": string;
+                    "application/vnd.oasis.opendocument.presentation": string;
+                    "application/vnd.oasis.opendocument.spreadsheet": string;
+                    "application/vnd.oasis.opendocument.text": string;
+                    "application/vnd.openxmlformats-officedocument.presentationml.presentation": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/zip": string;
+                    "image/gif": string;
+                    "image/heic": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                    "text/csv": string;
+                    "text/plain": string;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "allow-late-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportLateAllowance"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "download-report-pages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "require-report-revision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportRevisionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "sign-report-statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportStatementSign"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description How many seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "update-report-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's id. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportSummary"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,3 @@
+DROP TABLE report_endorsements;
+DROP TABLE report_files;
+DROP TABLE project_reports;
