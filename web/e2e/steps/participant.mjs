@@ -47,15 +47,17 @@ function daysFromNow(days) {
  * Writes and submits the design of a draft project. First the unhappy path:
  * it submits with title, problem and goal empty and checks that the API's
  * problems show next to those fields (and, when the project has no
- * short-term milestone, next to the milestones). Then it fills every field
- * and the stakeholder map, saves, adds design.milestones (or, when a
- * short-term milestone is missing and none are given, one default
- * short-term milestone, as submit-design requires one), submits, and waits
- * for "Rancangan diajukan".
+ * short-term milestone, next to the milestones). Then it fills every field,
+ * the stakeholder map and one success indicator (design.indicator, or a
+ * default), saves, adds design.milestones (or, when a short-term milestone
+ * is missing and none are given, one default short-term milestone, as
+ * submit-design requires one), submits, and waits
+ * for "Rancangan diajukan"; then downloads the design as a PDF.
  *
  * design = { title, background, problem, goal, benefits, scope,
  *   innovationAreas?: string[], stakeholders: [{ name, kind: "internal"|"external",
  *   power: "high"|"low", interest: "high"|"low" }],
+ *   indicator?: { name, baseline, target, unit },
  *   milestones?: [planMilestone's milestone] }
  */
 export async function writeDesign(page, shot, projectId, design) {
@@ -98,6 +100,14 @@ export async function writeDesign(page, shot, projectId, design) {
     await row.getByLabel("Pengaruh", { exact: true }).selectOption(s.power);
     await row.getByLabel("Kepentingan", { exact: true }).selectOption(s.interest);
   }
+  // One of the design's structured sections: a success indicator, baseline to target.
+  const indicator = design.indicator ?? { name: "Waktu tunggu layanan", baseline: "180", target: "30", unit: "menit" };
+  await form.getByRole("button", { name: "Tambahkan indikator keberhasilan" }).click();
+  const indicatorRow = form.getByRole("group", { name: "Indikator 1", exact: true });
+  await indicatorRow.getByLabel("Indikator", { exact: true }).fill(indicator.name);
+  await indicatorRow.getByLabel("Kondisi awal", { exact: true }).fill(indicator.baseline);
+  await indicatorRow.getByLabel("Target", { exact: true }).fill(indicator.target);
+  await indicatorRow.getByLabel("Satuan", { exact: true }).fill(indicator.unit);
   await form.getByRole("button", { name: "Simpan rancangan" }).click();
   await form.getByText("Rancangan tersimpan.").waitFor();
   await shot("proyek-rancangan");
@@ -119,6 +129,12 @@ export async function writeDesign(page, shot, projectId, design) {
 
   await submitDesign(form);
   await waitForStatus(page, "Rancangan diajukan");
+
+  // The design as a PDF (download-design-pdf).
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: /^Unduh rancangan \(PDF\)$/ }).click();
+  const pdf = await download;
+  if (!/^rancangan-.*\.pdf$/.test(pdf.suggestedFilename())) throw new Error(`writeDesign: the design's PDF is named ${pdf.suggestedFilename()}`);
 }
 
 /** Clicks "Ajukan rancangan" and confirms it. */

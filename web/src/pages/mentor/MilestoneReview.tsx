@@ -7,7 +7,7 @@ import { formatDate, formatDateTime } from "../../format";
 import { t } from "../../i18n";
 import { Link } from "../../router";
 import { offers, whyRefused } from "../../offers";
-import { Badge, Empty, Load, PageTitle, statusLabel, useLoad } from "../../ui";
+import { Badge, Empty, Load, PageTitle, statusLabel, TextArea, useLoad } from "../../ui";
 import { evidenceTone, milestoneTone } from "../participant/model";
 import { BackToQueue, DecisionForm, Outcome, type Decision } from "./review";
 import "./mentor.css";
@@ -26,10 +26,13 @@ export function MilestoneReview({ milestoneId }: { milestoneId: string }) {
     return { milestone, evidence: evidence.items };
   }, [milestoneId]);
   const [decided, setDecided] = useState<{ milestone: Milestone; decision: Decision }>();
+  const [missingReason, setMissingReason] = useState("");
 
   const decide = async (decision: Decision, comment: string) => {
     const body: Schema<"Verification"> =
-      decision === "approve" ? { decision: "approve", ...(comment.trim() ? { comment } : {}) } : { decision: "return", comment };
+      decision === "approve"
+        ? { decision: "approve", ...(comment.trim() ? { comment } : {}), ...(missingReason.trim() ? { missingEvidenceReason: missingReason } : {}) }
+        : { decision: "return", comment };
     setDecided({ milestone: await ok(api.POST("/v1/milestones/{milestoneId}/verification", { ...path, body })), decision });
   };
 
@@ -48,6 +51,11 @@ export function MilestoneReview({ milestoneId }: { milestoneId: string }) {
               {decided ? (
                 <Outcome tone="ok" current={milestoneId} message={decided.decision === "approve" ? t("mentor.milestoneVerified") : t("mentor.milestoneReturned")} />
               ) : offers(milestone, "verify-milestone") ? (
+                <>
+                {milestone.activities.length > 0 && (
+                  <TextArea label={t("mentor.missingEvidenceReason")} name="missingEvidenceReason" hint={t("mentor.missingEvidenceHint")} rows={2}
+                    value={missingReason} onChange={(e) => setMissingReason(e.target.value)} />
+                )}
                 <DecisionForm
                   approveLabel={t("mentor.verify")}
                   declineLabel={t("mentor.returnMilestone")}
@@ -55,6 +63,7 @@ export function MilestoneReview({ milestoneId }: { milestoneId: string }) {
                   approveBlocked={whyRefused(milestone, "verify-milestone", { decision: "approve" })}
                   decide={decide}
                 />
+                </>
               ) : (
                 refused && <p className="alert alert-info">{refused}</p>
               )}

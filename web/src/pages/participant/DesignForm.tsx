@@ -9,11 +9,12 @@ import { useLeaveGuard } from "../../router";
 import { Button, Field, ProblemAlert, reword, TextArea, useAction } from "../../ui";
 import type { Project } from "./model";
 import { namesField } from "./problems";
+import { SectionsEditor, sectionsDraftOf, sectionsOf, storedSections, type SectionsDraft } from "./DesignSections";
 import { StakeholderEditor, fromRows, toRows, type StakeholderRow } from "./Stakeholders";
 
 type Text = "title" | "background" | "problem" | "goal" | "benefits" | "scope";
 
-type Draft = Record<Text, string> & { areas: string; stakeholders: StakeholderRow[] };
+type Draft = Record<Text, string> & { areas: string; stakeholders: StakeholderRow[]; sections: SectionsDraft };
 
 const texts: Text[] = ["title", "background", "problem", "goal", "benefits", "scope"];
 
@@ -27,6 +28,7 @@ function draftOf(p: Project): Draft {
     scope: p.scope,
     areas: p.innovationAreas.join(", "),
     stakeholders: toRows(p.stakeholders),
+    sections: sectionsDraftOf(p),
   };
 }
 
@@ -46,6 +48,13 @@ function patchOf(draft: Draft, p: Project): Schema<"ProjectPatch"> {
   if (areas.join("\n") !== p.innovationAreas.join("\n")) patch.innovationAreas = areas;
   const stakeholders = fromRows(draft.stakeholders);
   if (JSON.stringify(stakeholders) !== JSON.stringify(p.stakeholders)) patch.stakeholders = stakeholders;
+  const sections = sectionsOf(draft.sections);
+  const stored = storedSections(p);
+  if (JSON.stringify(sections.successIndicators) !== JSON.stringify(stored.successIndicators)) patch.successIndicators = sections.successIndicators;
+  if (JSON.stringify(sections.team) !== JSON.stringify(stored.team)) patch.team = sections.team;
+  if (JSON.stringify(sections.risks) !== JSON.stringify(stored.risks)) patch.risks = sections.risks;
+  if (JSON.stringify(sections.resources) !== JSON.stringify(stored.resources)) patch.resources = sections.resources;
+  if (sections.strategicAlignment !== stored.strategicAlignment) patch.strategicAlignment = sections.strategicAlignment;
   return patch;
 }
 
@@ -200,6 +209,7 @@ export function DesignForm({ project, hasShortMilestone, onSaved, onProblem, rel
       <TextArea label={t("participant.design.scope")} name="scope" problem={problem} value={draft.scope} onChange={(e) => edit({ scope: e.target.value })} />
       <Field label={t("participant.design.areas")} name="innovationAreas" problem={problem} value={draft.areas} onChange={(e) => edit({ areas: e.target.value })} hint={t("participant.design.areasHint")} />
       <StakeholderEditor rows={draft.stakeholders} onChange={(stakeholders) => edit({ stakeholders })} problem={problem} />
+      <SectionsEditor draft={draft.sections} onChange={(change) => edit({ sections: { ...draft.sections, ...change } })} problem={problem} />
 
       {milestonesMessage && (
         <p className="field-error" role="alert">

@@ -2,6 +2,7 @@
 // the mentor, coach, organizers and examiners who open the project.
 import { t } from "../../i18n";
 import type { Project } from "./model";
+import { SectionsView } from "./DesignSections";
 import { StakeholderTable } from "./Stakeholders";
 
 /** The project's design as text, with its stakeholder map. */
@@ -39,6 +40,7 @@ export function DesignView({ project }: { project: Project }) {
       </dl>
       <h3>{t("participant.design.stakeholders")}</h3>
       <StakeholderTable stakeholders={project.stakeholders} />
+      <SectionsView project={project} />
     </div>
   );
 }

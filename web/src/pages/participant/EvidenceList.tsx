@@ -36,17 +36,41 @@ export function EvidenceList({ milestone, onChanged }: Props) {
           data.items.length === 0 ? (
             <Empty>{t("participant.evidence.none")}</Empty>
           ) : (
-            <ul className="list evidence-list">
-              {data.items.map((e) => (
-                <EvidenceItem key={e.id} evidence={e} onChanged={changed} />
-              ))}
-            </ul>
+            groupsOf(milestone, data.items).map((g) => (
+              <div key={g.key} className="evidence-group">
+                {g.heading && <h6>{g.heading}</h6>}
+                {g.output && <p className="muted">{g.output}</p>}
+                {g.items.length === 0 ? (
+                  <Empty>{t("participant.evidence.none")}</Empty>
+                ) : (
+                  <ul className="list evidence-list">
+                    {g.items.map((e) => (
+                      <EvidenceItem key={e.id} evidence={e} onChanged={changed} />
+                    ))}
+                  </ul>
+                )}
+              </div>
+            ))
           )
         }
       </Load>
-      {offers(milestone, "submit-evidence") && <EvidenceUpload milestoneId={milestoneId} milestoneTitle={milestone.title} onUploaded={changed} />}
+      {offers(milestone, "submit-evidence") && <EvidenceUpload milestoneId={milestoneId} milestoneTitle={milestone.title} activities={milestone.activities} onUploaded={changed} />}
     </div>
   );
+}
+
+/** A milestone's evidence by activity: one group per activity (with its expected output), then the evidence that names none. */
+function groupsOf(milestone: Milestone, items: Evidence[]) {
+  const ids = new Set(milestone.activities.map((a) => a.id));
+  const groups = milestone.activities.map((a) => ({
+    key: a.id ?? a.title,
+    heading: t("participant.evidence.activity", { title: a.title }),
+    output: a.output ? t("participant.evidence.output", { output: a.output }) : "",
+    items: items.filter((e) => e.activityId === a.id),
+  }));
+  const others = items.filter((e) => !e.activityId || !ids.has(e.activityId));
+  if (others.length > 0) groups.push({ key: "others", heading: milestone.activities.length > 0 ? t("participant.evidence.noActivity") : "", output: "", items: others });
+  return groups;
 }
 
 function EvidenceItem({ evidence: e, onChanged }: { evidence: Evidence; onChanged: () => void }) {
@@ -62,9 +86,9 @@ function EvidenceItem({ evidence: e, onChanged }: { evidence: Evidence; onChange
       onChanged();
     });
   return (
-    <li className="evidence-item" data-evidence={e.id}>
+    <li className="evidence-item" data-evidence={e.id} id={`bukti-${e.id}`}>
       <div className="evidence-head">
-        <strong>{e.title}</strong> <Badge tone={evidenceTone(e.status)}>{statusLabel("evidenceStatus", e.status)}</Badge>
+        <strong>{e.title}</strong> {e.type && <Badge tone="muted">{t(`evidenceType.${e.type}`)}</Badge>} <Badge tone={evidenceTone(e.status)}>{statusLabel("evidenceStatus", e.status)}</Badge>
       </div>
       <p className="muted evidence-meta">
         {e.kind === "file" ? (

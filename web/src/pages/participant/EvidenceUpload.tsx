@@ -5,7 +5,8 @@ import { useEffect, useRef, useState, type DragEvent, type FormEvent } from "rea
 import { ApiError } from "../../api";
 import { formatSize } from "../../format";
 import { t } from "../../i18n";
-import { asApiError, Button, Field, ProblemAlert, ProgressBar, reword, TextArea, useAction } from "../../ui";
+import { asApiError, Button, Field, ProblemAlert, ProgressBar, reword, Select, TextArea, useAction } from "../../ui";
+import type { Activity } from "./model";
 import { mayShrink, shrinkPhoto } from "./photo";
 import { UploadAborted, submitEvidence, type Upload } from "./upload";
 
@@ -24,10 +25,13 @@ function wording(params: Record<string, unknown> | undefined) {
   };
 }
 
-type Props = { milestoneId: string; milestoneTitle: string; onUploaded: () => void };
+type Props = { milestoneId: string; milestoneTitle: string; activities: Activity[]; onUploaded: () => void };
+
+/** The types of evidence, as the API names them (their words: evidenceType.*). */
+export const evidenceTypes = ["sk", "notula", "daftar_hadir", "foto", "berita_acara", "mou_pks", "perwal_perbup", "screenshot", "tautan", "lainnya"] as const;
 
 /** The upload form of one milestone, opened by a button. */
-export function EvidenceUpload({ milestoneId, milestoneTitle, onUploaded }: Props) {
+export function EvidenceUpload({ milestoneId, milestoneTitle, activities, onUploaded }: Props) {
   const [open, setOpen] = useState(false);
   const [done, setDone] = useState(false);
   if (!open)
@@ -50,6 +54,7 @@ export function EvidenceUpload({ milestoneId, milestoneTitle, onUploaded }: Prop
     <UploadForm
       milestoneId={milestoneId}
       milestoneTitle={milestoneTitle}
+      activities={activities}
       onCancel={() => setOpen(false)}
       onUploaded={() => {
         setOpen(false);
@@ -60,8 +65,11 @@ export function EvidenceUpload({ milestoneId, milestoneTitle, onUploaded }: Prop
   );
 }
 
-function UploadForm({ milestoneId, milestoneTitle, onCancel, onUploaded }: Props & { onCancel: () => void }) {
+function UploadForm({ milestoneId, milestoneTitle, activities, onCancel, onUploaded }: Props & { onCancel: () => void }) {
   const [kind, setKind] = useState<"file" | "link">("file");
+  // The activity proved: the first by default, as evidence of a milestone with activities must name one.
+  const [activityId, setActivityId] = useState(activities[0]?.id ?? "");
+  const [type, setType] = useState("");
   const [title, setTitle] = useState("");
   const [description, setDescription] = useState("");
   const [url, setUrl] = useState("");
@@ -114,7 +122,8 @@ function UploadForm({ milestoneId, milestoneTitle, onCancel, onUploaded }: Props
       if (kind === "file" && !file) throw new ApiError({ status: 422, title: t("problem.422"), errors: [{ location: "body.file", message: t("participant.upload.chooseFile") }] });
       setProgress(0);
       const sent = smaller && !keepOriginal ? smaller : file;
-      const input = kind === "file" && sent ? { title, description, file: sent } : { title, description, url };
+      const named = { activityId: activityId || undefined, type: type || undefined };
+      const input = kind === "file" && sent ? { title, description, ...named, file: sent } : { title, description, ...named, url };
       upload.current = submitEvidence(milestoneId, input, setProgress);
       try {
         await upload.current.done;
@@ -141,6 +150,23 @@ function UploadForm({ milestoneId, milestoneTitle, onCancel, onUploaded }: Props
           <input type="radio" name="kind" value="link" checked={kind === "link"} onChange={() => setKind("link")} /> {t("participant.upload.kindLink")}
         </label>
       </fieldset>
+      {activities.length > 0 && (
+        <Select label={t("participant.upload.activity")} name="activityId" problem={problem} value={activityId} onChange={(e) => setActivityId(e.target.value)}>
+          {activities.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.output ? `${a.title} (${a.output})` : a.title}
+            </option>
+          ))}
+        </Select>
+      )}
+      <Select label={t("participant.upload.type")} name="type" problem={problem} value={type} onChange={(e) => setType(e.target.value)}>
+        <option value="">{t("participant.upload.typeAuto")}</option>
+        {evidenceTypes.map((v) => (
+          <option key={v} value={v}>
+            {t(`evidenceType.${v}`)}
+          </option>
+        ))}
+      </Select>
       <Field label={t("participant.upload.title")} name="title" problem={problem} value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
       <TextArea label={t("participant.upload.description")} name="description" problem={problem} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
       {kind === "file" ? (

@@ -138,6 +138,9 @@ function MilestoneCard({ milestone: m, project, timeline, onChanged }: CardProps
           <span className="muted">{t("participant.milestone.returned")}</span> {latest.details.comment ?? m.reviewComment}
         </p>
       )}
+      {m.missingEvidenceReason && (
+        <p className="review-note">{t("participant.milestone.missingEvidence", { reason: m.missingEvidenceReason })}</p>
+      )}
       <Activities milestone={m} />
       <MilestoneActions milestone={m} onEdit={() => setEditing(true)} onChanged={onChanged} />
       {waiting && (

@@ -11,6 +11,7 @@ import { useMe } from "../../me";
 import { offers } from "../../offers";
 import { Load, type Loaded, PageTitle, useLoad } from "../../ui";
 import { DesignForm } from "./DesignForm";
+import { DesignDownloads } from "./DesignDownloads";
 import { DesignView } from "./DesignView";
 import { Milestones } from "./Milestones";
 import { ChangeRequests } from "./ChangeRequests";
@@ -78,6 +79,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
 
             <section id="rancangan" className="panel" aria-labelledby="rancangan-h">
               <h2 id="rancangan-h">{t("participant.design.heading")}</h2>
+              <DesignDownloads project={p} />
               {offers(p, "update-project") ? (
                 <DesignForm
                   key={`${p.id}-${formRound}`}

@@ -10,7 +10,12 @@ import { session } from "../../session";
 export type Evidence = Schema<"Evidence">;
 
 /** What the participant sends: a title, a description, and a file or a link. */
-export type EvidenceInput = { title: string; description: string } & ({ file: File } | { url: string });
+export type EvidenceInput = { title: string; description: string; activityId?: string; type?: string } & ({ file: File } | { url: string });
+
+/** The activity and type of input, as form fields or upload metadata (left out when not chosen). */
+function namedFields(input: EvidenceInput): Record<string, string> {
+  return { ...(input.activityId ? { activityId: input.activityId } : {}), ...(input.type ? { type: input.type } : {}) };
+}
 
 /** A running upload: its outcome, and a way to stop it. */
 export type Upload = { done: Promise<Evidence>; abort: () => void };
@@ -41,6 +46,7 @@ export function submitEvidence(milestoneId: string, input: EvidenceInput, onProg
     // Text fields first: the server reads the parts in the order they come.
     form.append("title", input.title);
     form.append("description", input.description);
+    for (const [k, v] of Object.entries(namedFields(input))) form.append(k, v);
     form.append("url", "url" in input ? input.url : "");
 
     xhr.open("POST", `${window.location.origin}/v1/milestones/${encodeURIComponent(milestoneId)}/evidence`);
@@ -89,7 +95,7 @@ function uploadResumably(milestoneId: string, input: EvidenceInput & { file: Fil
     const token = session.token();
     upload = new TusUpload(input.file, {
       endpoint: `${window.location.origin}/v1/milestones/${encodeURIComponent(milestoneId)}/evidence/uploads`,
-      metadata: { filename: input.file.name, title: input.title, description: input.description },
+      metadata: { filename: input.file.name, title: input.title, description: input.description, ...namedFields(input) },
       headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), Accept: "application/json, application/problem+json" },
       chunkSize: 2 << 20,
       retryDelays,
@@ -159,8 +165,17 @@ function problemOf(xhr: XMLHttpRequest): Problem {
  * token, which a plain link cannot send, and saves it under its name.
  */
 export async function downloadEvidence(evidence: Evidence): Promise<void> {
+  await downloadFile(`/v1/evidence/${encodeURIComponent(evidence.id)}/content`, evidence.fileName ?? evidence.title);
+}
+
+/**
+ * Downloads what path answers (it needs the bearer token, so it is fetched
+ * and handed to the browser as a file named name). Fails with an ApiError
+ * holding the API's problem.
+ */
+export async function downloadFile(path: string, name: string): Promise<void> {
   const token = session.token();
-  const response = await fetch(`/v1/evidence/${encodeURIComponent(evidence.id)}/content`, {
+  const response = await fetch(path, {
     headers: token ? { Authorization: `Bearer ${token}` } : {},
   }).catch(() => {
     throw new ApiError({ status: 0, title: t("common.networkError") });
@@ -172,7 +187,7 @@ export async function downloadEvidence(evidence: Evidence): Promise<void> {
   const url = URL.createObjectURL(await response.blob());
   const a = document.createElement("a");
   a.href = url;
-  a.download = evidence.fileName ?? evidence.title;
+  a.download = name;
   document.body.append(a);
   a.click();
   a.remove();
