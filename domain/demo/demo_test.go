@@ -68,6 +68,13 @@ func TestDemoHasEveryRoleAndProjectStatus(t *testing.T) {
 		{"co-organized cohorts", "SELECT count(*) FROM cohorts c JOIN institutions i ON i.id = c.partner_institution_id WHERE i.code = 'LAN-RI'", nil, 1, 1},
 		{"PKA cohorts with Aksi Perubahan", "SELECT count(*) FROM cohorts WHERE program = 'pka' AND terms->>'product' = 'Aksi Perubahan'", nil, 1, 1},
 		{"groups", "SELECT count(DISTINCT (group_name, coach_id)) FROM enrollments", nil, 3, 3},
+		// Issue #22 parts 2 and 3: full designs have every structured section, and evidence names its activity and type.
+		{"designs with every section", `SELECT count(*) FROM projects WHERE jsonb_array_length(success_indicators) > 0 AND team->>'sponsor' <> ''
+			AND jsonb_array_length(risks) > 0 AND jsonb_array_length(resources) > 0 AND strategic_alignment <> ''`, nil, 20, 32},
+		{"evidence without an activity", "SELECT count(*) FROM evidence WHERE activity_id IS NULL OR evidence_type IS NULL", nil, 0, 0},
+		{"milestones verified with every activity proved", `SELECT count(*) FROM milestones m WHERE m.status = 'achieved' AND m.missing_evidence_reason = ''
+			AND jsonb_array_length(m.activities) > 0 AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(m.activities) a WHERE NOT EXISTS
+			(SELECT 1 FROM evidence e WHERE e.activity_id = (a->>'id')::uuid AND e.status = 'approved'))`, nil, 5, 1000},
 		// The full agenda of a PKN II cohort of the 2022+ pattern, two coaching sessions among it.
 		{"agenda kinds", "SELECT count(DISTINCT kind) FROM agenda_items", nil, 10, 10},
 		{"coaching sessions", "SELECT count(*) FROM agenda_items WHERE kind = ?", []any{"coaching"}, 2, 2},

@@ -152,6 +152,7 @@ func (r *run) writeDesign(ctx context.Context, full bool) error {
 		}
 		c.Background, c.Goal, c.Benefits, c.Scope = &background, &goal, &benefits, &scope
 		c.InnovationAreas, c.Stakeholders = &areas, &stakeholders
+		c.DesignSectionChanges = r.p.designSections()
 	}
 	_, err := r.b.s.Projects.UpdateProject(ctx, r.participant, r.project, c, nil)
 	return err
