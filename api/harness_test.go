@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -67,6 +68,11 @@ func newAppLogging(t testing.TB, db *bun.DB, logger *slog.Logger) *app {
 	store := persistence.NewStore(db)
 	blobDir := t.TempDir()
 	services := domain.NewServices(store, newBlobs(t, blobDir), time.Now, domain.Options{MaxEvidenceBytes: testMaxEvidenceBytes})
+	// Each app bounds its own password hashes, and waits long for a slot:
+	// the process-wide bound would make hundreds of parallel tests, slowed
+	// down by the race detector, turn each other's sign-ins away (503).
+	// The tests of the bound set their own (attack_test.go).
+	services.Accounts.Hashing = domain.NewHashingLimit(2*runtime.GOMAXPROCS(0), time.Minute)
 	deps := api.Deps{Logger: logger, Services: &api.Services{Services: services, Idempotency: persistence.NewIdempotencyStore(db), Now: time.Now},
 		Ready: func(ctx context.Context) error { return persistence.CheckReady(ctx, db) }, UploadDir: filepath.Join(blobDir, ".uploads")}
 	ts := serve(t, api.New(deps).Handler())
