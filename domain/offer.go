@@ -277,6 +277,9 @@ var cohortOffers = []offer[Cohort]{
 	// The seminar sessions (seminar_offer.go).
 	{OpListSessions, ReadSeminarSessions, nil},
 	{OpCreateSession, ManageSeminarSessions, nil},
+	// The graduation screen, for who enters its scores; the graduation's
+	// own answer says what its state allows (graduationOffers).
+	{OpRecordGraduationScores, ManageGraduation, nil},
 }
 
 // offerCohort sets what actor may do to c now.

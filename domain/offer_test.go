@@ -164,7 +164,7 @@ func TestCohortsAndEnrollmentsOfferWhatTheCallersRolesAllow(t *testing.T) {
 	cohort := Cohort{ID: w.targets["cohort A"].CohortID}
 	for who, want := range map[string]string{
 		"organizer": "update-cohort list-cohort-staff add-cohort-staff enroll-participant import-roster list-classes create-class get-cohort-progress " +
-			"export-cohort-progress list-cohort-escalations get-cohort-workload list-rubrics replace-rubric release-results list-seminar-sessions create-seminar-session |",
+			"export-cohort-progress list-cohort-escalations get-cohort-workload list-rubrics replace-rubric release-results list-seminar-sessions create-seminar-session record-graduation-scores |",
 		"examiner":    "list-cohort-staff list-classes get-cohort-progress export-cohort-progress list-rubrics record-assessment list-seminar-sessions |",
 		"coach":       "list-cohort-staff list-classes get-cohort-progress export-cohort-progress list-cohort-escalations get-cohort-workload list-rubrics list-seminar-sessions |",
 		"participant": "list-classes |",

@@ -32,6 +32,7 @@ const TransferScreen = lazy(() => import("./pages/followup/TransferScreen").then
 const ProgramTemplates = lazy(() => import("./pages/organizer/ProgramTemplates").then((m) => ({ default: m.ProgramTemplates })));
 const Agencies = lazy(() => import("./pages/organizer/Agencies").then((m) => ({ default: m.Agencies })));
 const AgencyUnits = lazy(() => import("./pages/organizer/Agencies").then((m) => ({ default: m.AgencyUnits })));
+const GraduationScreen = lazy(() => import("./pages/graduation/Graduation").then((m) => ({ default: m.GraduationScreen })));
 const ShowcaseSearch = lazy(() => import("./pages/showcase/ShowcaseSearch").then((m) => ({ default: m.ShowcaseSearch })));
 const ShowcaseEntry = lazy(() => import("./pages/showcase/ShowcaseEntry").then((m) => ({ default: m.ShowcaseEntry })));
 
@@ -52,6 +53,7 @@ const routes: Route[] = [
   ["/angkatan/:cohortId/penilaian", (p) => <ExamineList cohortId={p.cohortId!} />],
   ["/penilaian/:projectId", (p) => <AssessmentForm projectId={p.projectId!} />],
   ["/angkatan/:cohortId/sesi-seminar", (p) => <SeminarSessions cohortId={p.cohortId!} />],
+  ["/angkatan/:cohortId/kelulusan", (p) => <GraduationScreen cohortId={p.cohortId!} />],
   ["/pengingat", () => <Reminders />],
   ["/usulan-mentor/:transferId", (p) => <TransferScreen transferId={p.transferId!} />],
   ["/angkatan/:cohortId/eskalasi", (p) => <Escalations cohortId={p.cohortId!} />],

@@ -5,12 +5,14 @@ import { seminarMessages } from "./seminar";
 import { unitMessages } from "./units";
 import { classMessages } from "./classes";
 import { changeRequestMessages } from "./changeRequests";
+import { graduationMessages } from "./graduation";
 
 export const id = {
   ...seminarMessages,
   ...unitMessages,
   ...classMessages,
   ...changeRequestMessages,
+  ...graduationMessages,
   // Application frame
   "app.name": "Proper",
   "app.tagline": "Pelacak Proyek Perubahan pelatihan kepemimpinan",

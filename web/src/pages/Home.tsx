@@ -117,6 +117,11 @@ function CohortLinks({ cohort }: { cohort: Schema<"Cohort"> }) {
           {t("seminar.homeLink")}
         </Link>
       )}
+      {may("record-graduation-scores") && (
+        <Link href={`/angkatan/${cohort.id}/kelulusan`} className="btn">
+          {t("graduation.homeLink")}
+        </Link>
+      )}
     </div>
   );
 }

@@ -4,7 +4,7 @@
 import { api, ok } from "../../api";
 
 /** Saves blob as a file named name through a temporary <a download>. */
-function saveFile(blob: Blob, name: string) {
+export function saveFile(blob: Blob, name: string) {
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;

@@ -19,6 +19,7 @@ import { ProjectHeader } from "./ProjectHeader";
 import { Timeline } from "./Timeline";
 import { designFolded, type Project } from "./model";
 import { PublishPanel } from "./PublishPanel";
+import { MyGraduation } from "../graduation/Graduation";
 import { SimilarProjects } from "../examiner/SimilarProjects";
 import { MentorChange } from "../followup/MentorChange";
 import "./participant.css";
@@ -112,6 +113,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
               <ChangeRequests project={p} milestones={milestones.data?.items ?? []} onChanged={refresh} />
             </section>
 
+            <MyGraduation cohortId={p.cohortId} enrollmentId={p.enrollmentId} />
             <PublishPanel project={p} milestones={milestones.data?.items} onChanged={timeline.reload} />
             {offers(p, "list-similar-projects") && <SimilarProjects projectId={p.id} />}
 
