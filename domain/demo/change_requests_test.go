@@ -1,23 +1,13 @@
 package demo_test
 
-import (
-	"context"
-	"testing"
-	"time"
+import "testing"
 
-	"github.com/proper-id/proper/domain/demo"
-)
-
-// TestTheDemoHasAnApprovedChangeRequest: the steadily implementing projects
+// theDemoHasAnApprovedChangeRequest: the steadily implementing projects
 // moved a milestone by a change request that the coach and the mentor
 // approved, so their plan is at version 2; every approved plan has its
 // versions kept.
-func TestTheDemoHasAnApprovedChangeRequest(t *testing.T) {
-	t.Parallel()
-	s, db := newServices(t)
-	if _, _, err := demo.Load(context.Background(), s, time.Now()); err != nil {
-		t.Fatal(err)
-	}
+func theDemoHasAnApprovedChangeRequest(t *testing.T, d loadedDemo) {
+	db := d.db
 	approved := count(t, db, `SELECT count(*) FROM change_requests cr JOIN projects p ON p.id = cr.project_id
 		WHERE cr.status = 'approved' AND cr.plan_version = 2 AND p.plan_version = 2
 		  AND (SELECT count(*) FROM reviews r WHERE r.target_type = 'change_request' AND r.target_id = cr.id AND r.decision = 'approve') = 2`)

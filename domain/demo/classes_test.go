@@ -4,20 +4,13 @@ import (
 	"context"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/proper-id/proper/domain/demo"
 )
 
-// TestTheDemoCohortTeachesItsGroupsInTwoClasses: the PKN II demo cohort has
+// theDemoCohortTeachesItsGroupsInTwoClasses: the PKN II demo cohort has
 // Kelas A (Kelompok 1 and 2) and Kelas B (Kelompok 3), every participant is
 // in the class of their group, and each class's coaches are its groups'.
-func TestTheDemoCohortTeachesItsGroupsInTwoClasses(t *testing.T) {
-	t.Parallel()
-	s, db := newServices(t)
-	if _, _, err := demo.Load(context.Background(), s, time.Now()); err != nil {
-		t.Fatal(err)
-	}
+func theDemoCohortTeachesItsGroupsInTwoClasses(t *testing.T, d loadedDemo) {
+	db := d.db
 	rows, err := db.QueryContext(context.Background(), `
 		SELECT c.name, string_agg(DISTINCT e.group_name, ',' ORDER BY e.group_name), count(e.id),
 		       (SELECT count(*) FROM class_coaches cc WHERE cc.class_id = c.id)

@@ -40,14 +40,43 @@ func count(t *testing.T, db *bun.DB, query string, args ...any) int {
 	return n
 }
 
-func TestDemoHasEveryRoleAndProjectStatus(t *testing.T) {
+// loadedDemo is the demo loaded once into a fresh database, which the
+// checks of TestTheLoadedDemo only read.
+type loadedDemo struct {
+	services *domain.Services
+	db       *bun.DB
+	logins   []demo.Login
+	created  bool
+}
+
+// TestTheLoadedDemo loads the demo once and checks, one subtest each, what
+// it holds: loading is most of this package's time (minutes under the race
+// detector), so the checks share one load. Loading twice is
+// TestLoadingTheDemoTwiceChangesNothing.
+func TestTheLoadedDemo(t *testing.T) {
 	t.Parallel()
-	ctx := context.Background()
 	s, db := newServices(t)
-	logins, created, err := demo.Load(ctx, s, time.Now())
+	logins, created, err := demo.Load(context.Background(), s, time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
+	d := loadedDemo{services: s, db: db, logins: logins, created: created}
+	for _, check := range []struct {
+		name string
+		run  func(*testing.T, loadedDemo)
+	}{
+		{"HasEveryRoleAndProjectStatus", demoHasEveryRoleAndProjectStatus},
+		{"ShowcaseHasTheStudiTiruTheUsersToldOf", demoShowcaseHasTheStudiTiruTheUsersToldOf},
+		{"HasAnApprovedChangeRequest", theDemoHasAnApprovedChangeRequest},
+		{"CohortTeachesItsGroupsInTwoClasses", theDemoCohortTeachesItsGroupsInTwoClasses},
+		{"EveryPersonWorksInAUnitOfTheirAgencyInARegency", everyDemoPersonWorksInAUnitOfTheirAgencyInARegency},
+	} {
+		t.Run(check.name, func(t *testing.T) { check.run(t, d) })
+	}
+}
+
+func demoHasEveryRoleAndProjectStatus(t *testing.T, d loadedDemo) {
+	ctx, s, db, logins, created := context.Background(), d.services, d.db, d.logins, d.created
 	if !created {
 		t.Fatal("Load on an empty database reported the demo as existing")
 	}
@@ -207,13 +236,8 @@ func TestPrintLoginsAlignsATableWithAHeader(t *testing.T) {
 	}
 }
 
-func TestDemoShowcaseHasTheStudiTiruTheUsersToldOf(t *testing.T) {
-	t.Parallel()
-	ctx := context.Background()
-	s, db := newServices(t)
-	if _, _, err := demo.Load(ctx, s, time.Now()); err != nil {
-		t.Fatal(err)
-	}
+func demoShowcaseHasTheStudiTiruTheUsersToldOf(t *testing.T, d loadedDemo) {
+	ctx, s, db := context.Background(), d.services, d.db
 	if n := count(t, db, "SELECT count(*) FROM publications WHERE withdrawn_at IS NULL"); n != 6 {
 		t.Errorf("%d projects on the showcase, want 6", n)
 	}

@@ -3,19 +3,12 @@ package demo_test
 import (
 	"context"
 	"testing"
-	"time"
 
 	"github.com/proper-id/proper/domain"
-	"github.com/proper-id/proper/domain/demo"
 )
 
-func TestEveryDemoPersonWorksInAUnitOfTheirAgencyInARegency(t *testing.T) {
-	t.Parallel()
-	ctx := context.Background()
-	s, db := newServices(t)
-	if _, _, err := demo.Load(ctx, s, time.Now()); err != nil {
-		t.Fatal(err)
-	}
+func everyDemoPersonWorksInAUnitOfTheirAgencyInARegency(t *testing.T, d loadedDemo) {
+	ctx, s, db := context.Background(), d.services, d.db
 	for _, c := range []struct {
 		name  string
 		query string
