@@ -119,9 +119,11 @@ func TestTheWholeLoopThroughTheGeneratedClient(t *testing.T) {
 	must[*client.StartImplementationResponse](t, http.StatusOK)(participant.StartImplementationWithResponse(ctx, project))
 
 	// Evidence: a file and a link; the mentor rejects one and approves the other.
-	body, contentType := multipartForm(t, map[string]string{"title": "SK Tim Efektif", "description": "Ditandatangani Kepala Dinas"}, `C:\scan\SK "final".pdf`, pdf)
+	// Each names the milestone's one activity that it proves, and its type.
+	activity := short.Activities[0].Id.String()
+	body, contentType := multipartForm(t, map[string]string{"title": "SK Tim Efektif", "description": "Ditandatangani Kepala Dinas", "activityId": activity, "type": "sk"}, `C:\scan\SK "final".pdf`, pdf)
 	file := must[*client.SubmitEvidenceResponse](t, http.StatusCreated)(participant.SubmitEvidenceWithBodyWithResponse(ctx, short.Id, contentType, strings.NewReader(string(body)))).JSON201
-	body, contentType = multipartForm(t, map[string]string{"title": "Berita acara", "url": "https://batam.go.id/berita"}, "", nil)
+	body, contentType = multipartForm(t, map[string]string{"title": "Berita acara", "url": "https://batam.go.id/berita", "activityId": activity, "type": "berita_acara"}, "", nil)
 	link := must[*client.SubmitEvidenceResponse](t, http.StatusCreated)(participant.SubmitEvidenceWithBodyWithResponse(ctx, short.Id, contentType, strings.NewReader(string(body)))).JSON201
 	sum := sha256.Sum256(pdf)
 	if *file.FileName != "SK _final_.pdf" || *file.Sha256 != hex.EncodeToString(sum[:]) || *file.MediaType != "application/pdf" || file.Kind != client.EvidenceKindFile {
