@@ -218,29 +218,54 @@ func newShowcaseEntry(e domain.ShowcaseEntry) ShowcaseEntry {
 
 // ReplicationCreate is the body of record-replication.
 type ReplicationCreate struct {
-	AgencyID uuid.UUID   `json:"agencyId" format:"uuid" doc:"The agency that studied or adopted the innovation (see list-agencies)."`
-	UnitID   *uuid.UUID  `json:"unitId,omitempty" format:"uuid" doc:"Its work unit that made the visit (see list-units): a unit of agencyId (422 unit.not_of_agency otherwise)."`
-	Status   string      `json:"status" enum:"studied,adopted" doc:"studied: it visited or studied the innovation (studi tiru); adopted: it put the innovation to work at home." example:"studied"`
-	Date     domain.Date `json:"date" format:"date" doc:"When it happened; not in the future." example:"2026-05-12"`
-	Note     string      `json:"note,omitempty" maxLength:"10000" doc:"What was studied or adopted, and how." example:"Kunjungan tim Disdukcapil Kabupaten Klaten ke Disdukcapil Kota Batam."`
+	AgencyID  uuid.UUID             `json:"agencyId" format:"uuid" doc:"The agency that studied or adopted the innovation (see list-agencies)."`
+	UnitID    *uuid.UUID            `json:"unitId,omitempty" format:"uuid" doc:"Its work unit that made the visit (see list-units): a unit of agencyId (422 unit.not_of_agency otherwise)."`
+	Status    string                `json:"status" enum:"studied,adopted" doc:"studied: it visited or studied the innovation (studi tiru); adopted: it put the innovation to work at home." example:"studied"`
+	Date      domain.Date           `json:"date" format:"date" doc:"When it happened; not in the future." example:"2026-05-12"`
+	Note      string                `json:"note,omitempty" maxLength:"10000" doc:"What was studied or adopted, and how." example:"Kunjungan tim Disdukcapil Kabupaten Klaten ke Disdukcapil Kota Batam."`
+	Documents []ReplicationDocument `json:"documents,omitempty" maxItems:"10" doc:"Its documents where they are published (the agency's JDIH or website): MoU or PKS, the adoption decree (SK adopsi), the minutes (berita acara)."`
+}
+
+// ReplicationDocument is a document of a studi tiru.
+type ReplicationDocument struct {
+	Kind  string `json:"kind" enum:"mou,pks,sk_adopsi,berita_acara,other" doc:"mou: nota kesepahaman; pks: perjanjian kerja sama; sk_adopsi: the adopting agency's decree; berita_acara: the minutes of the visit." example:"mou"`
+	Title string `json:"title" maxLength:"200" doc:"Its title or number." example:"Nota Kesepahaman Pemerintah Kabupaten Batang dan Pemerintah Kota Semarang tentang Kota Cerdas"`
+	URL   string `json:"url" format:"uri" maxLength:"2000" doc:"Where it is published (http or https)." example:"https://jdih.batangkab.go.id/mou/2026-12"`
+}
+
+func newReplicationDocuments(docs []domain.ReplicationDocument) []ReplicationDocument {
+	out := make([]ReplicationDocument, len(docs))
+	for i, d := range docs {
+		out[i] = ReplicationDocument{Kind: string(d.Kind), Title: d.Title, URL: d.URL}
+	}
+	return out
+}
+
+func (c ReplicationCreate) draft() domain.ReplicationDraft {
+	d := domain.ReplicationDraft{AgencyID: c.AgencyID, UnitID: c.UnitID, Status: c.Status, On: c.Date, Note: c.Note}
+	for _, doc := range c.Documents {
+		d.Documents = append(d.Documents, domain.ReplicationDocument{Kind: domain.ReplicationDocumentKind(doc.Kind), Title: doc.Title, URL: doc.URL})
+	}
+	return d
 }
 
 // Replication is a studi tiru record.
 type Replication struct {
-	ID            uuid.UUID   `json:"id" format:"uuid" doc:"The record's id."`
-	PublicationID uuid.UUID   `json:"publicationId" format:"uuid" doc:"The innovation, on the showcase."`
-	AgencyID      uuid.UUID   `json:"agencyId" format:"uuid" doc:"The agency that studied or adopted it."`
-	UnitID        *uuid.UUID  `json:"unitId,omitempty" format:"uuid" doc:"Its work unit that made the visit, when recorded."`
-	Status        string      `json:"status" enum:"studied,adopted" doc:"Studied or adopted." example:"studied"`
-	Date          domain.Date `json:"date" format:"date" doc:"When it happened." example:"2026-05-12"`
-	Note          string      `json:"note" doc:"What was studied or adopted, and how." example:"Kunjungan tim Disdukcapil Kabupaten Klaten ke Disdukcapil Kota Batam."`
-	RecordedBy    uuid.UUID   `json:"recordedBy" format:"uuid" doc:"Who recorded it."`
-	CreatedAt     time.Time   `json:"createdAt" doc:"When it was recorded."`
+	ID            uuid.UUID             `json:"id" format:"uuid" doc:"The record's id."`
+	PublicationID uuid.UUID             `json:"publicationId" format:"uuid" doc:"The innovation, on the showcase."`
+	AgencyID      uuid.UUID             `json:"agencyId" format:"uuid" doc:"The agency that studied or adopted it."`
+	UnitID        *uuid.UUID            `json:"unitId,omitempty" format:"uuid" doc:"Its work unit that made the visit, when recorded."`
+	Status        string                `json:"status" enum:"studied,adopted" doc:"Studied or adopted." example:"studied"`
+	Date          domain.Date           `json:"date" format:"date" doc:"When it happened." example:"2026-05-12"`
+	Note          string                `json:"note" doc:"What was studied or adopted, and how." example:"Kunjungan tim Disdukcapil Kabupaten Klaten ke Disdukcapil Kota Batam."`
+	Documents     []ReplicationDocument `json:"documents" doc:"Its documents (MoU/PKS, SK adopsi, berita acara)."`
+	RecordedBy    uuid.UUID             `json:"recordedBy" format:"uuid" doc:"Who recorded it."`
+	CreatedAt     time.Time             `json:"createdAt" doc:"When it was recorded."`
 }
 
 func newReplication(r domain.Replication) Replication {
 	return Replication{ID: r.ID, PublicationID: r.PublicationID, AgencyID: r.AgencyID, UnitID: r.UnitID, Status: string(r.Status), Date: r.On, Note: r.Note,
-		RecordedBy: r.RecordedBy, CreatedAt: r.CreatedAt}
+		Documents: newReplicationDocuments(r.Documents), RecordedBy: r.RecordedBy, CreatedAt: r.CreatedAt}
 }
 
 // AgencyReplication is a studi tiru of an agency with the innovation concerned.
@@ -447,19 +472,31 @@ func registerShowcase(api huma.API, s *Services) {
 	huma.Register(api, huma.Operation{
 		OperationID: "record-replication", Method: http.MethodPost, Path: "/showcase/{publicationId}/replications", DefaultStatus: http.StatusCreated,
 		Summary: "Record a studi tiru", Tags: []string{"showcase"}, Security: signedIn, Metadata: idempotent,
-		Description: "Records that an agency studied (a studi tiru visit or study) or adopted a published innovation, on a day that has passed. Each agency is recorded once per status and innovation (409 for a repeat); the innovating agency itself is refused (422). The counts show on the showcase. Platform admins and organizers of any cohort may do this, as the visiting agency's training institution often arranges the visit.",
-		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusConflict, http.StatusUnprocessableEntity},
+		Description: "Records that an agency studied (a studi tiru visit or study) or adopted a published innovation, on a day that has passed, with its documents (MoU/PKS, SK adopsi, berita acara, as links). Repeat visits are separate, dated records: the same agency, status and day twice is a repeat (409); the innovating agency itself is refused (422). The counts show on the showcase. " +
+			"Any signed-in official records their own agency's visit (agencyId must be their agency: 403 otherwise); platform admins and organizers of any cohort record any agency's, as the visiting agency's training institution often arranges the visit. The innovation's participant, mentor and organizers read the records in full (list-innovation-replications).",
+		Errors: []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusConflict, http.StatusUnprocessableEntity},
 	}, func(ctx context.Context, in *struct {
 		PublicationPath
 		IdempotencyKeyHeader
 		Body ReplicationCreate
 	}) (*struct{ Body Replication }, error) {
-		r, err := s.Showcase.RecordReplication(ctx, actorOf(ctx), in.PublicationID, domain.ReplicationDraft{AgencyID: in.Body.AgencyID,
-			UnitID: in.Body.UnitID, Status: in.Body.Status, On: in.Body.Date, Note: in.Body.Note})
+		r, err := s.Showcase.RecordReplication(ctx, actorOf(ctx), in.PublicationID, in.Body.draft())
 		if err != nil {
 			return nil, err
 		}
 		return &struct{ Body Replication }{Body: newReplication(r)}, nil
+	})
+
+	huma.Register(api, huma.Operation{
+		OperationID: "list-innovation-replications", Method: http.MethodGet, Path: "/showcase/{publicationId}/replications",
+		Summary: "List the studi tiru of an innovation in full", Tags: []string{"showcase"}, Security: signedIn,
+		Description: "The studi tiru records of a published (or withdrawn) innovation, the latest first, with the visiting agency and unit, notes, documents and who recorded them: for the innovating project's participant and mentor and its cohort's organizers (get-publication offers it). The public entry shows only agency, unit, status and date.",
+		Errors:      []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusUnprocessableEntity},
+	}, func(ctx context.Context, in *struct {
+		PublicationPath
+		PageParams
+	}) (*listOutput[AgencyReplication], error) {
+		return listAnswer(ctx, newAgencyReplication)(s.Showcase.InnovationReplications(ctx, actorOf(ctx), in.PublicationID, in.request()))
 	})
 
 	huma.Register(api, huma.Operation{

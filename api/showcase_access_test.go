@@ -93,6 +93,9 @@ func init() {
 			agency := w.newAgency(w.t, "Pemerintah Kabupaten Soppeng", "Sulawesi Selatan")
 			return answer(c.ListAgencyReplicationsWithResponse(ctx, agency.ID, nil))
 		}, organizers(ok)},
+		"list-innovation-replications": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
+			return answer(c.ListInnovationReplicationsWithResponse(ctx, w.published(w.t).ID, nil))
+		}, [9]int{ok, ok, notFound, forbidden, ok, ok, notFound, notFound, unauth}},
 		"list-similar-projects": {func(ctx context.Context, c *client.ClientWithResponses, w *world) (response, error) {
 			return answer(c.ListSimilarProjectsWithResponse(ctx, w.project(), nil))
 		}, [9]int{ok, ok, notFound, ok, forbidden, forbidden, notFound, notFound, unauth}},
@@ -106,6 +109,7 @@ func init() {
 		"unpublish-project": {notFound, notFound, forbidden}, "search-showcase": {ok, ok, ok}, "get-showcase-entry": {ok, ok, ok},
 		"download-showcase-evidence": {ok, ok, ok}, "record-replication": {forbidden, forbidden, forbidden},
 		"list-agency-replications": {forbidden, forbidden, forbidden}, "list-similar-projects": {notFound, notFound, ok},
+		"list-innovation-replications": {notFound, notFound, forbidden},
 	}
 	for op, row := range more {
 		moreAccess[op] = row

@@ -13,7 +13,7 @@ import (
 	"github.com/proper-id/proper/domain"
 )
 
-func TestStudiTiruIsRecordedOnceAndCounted(t *testing.T) {
+func TestStudiTiruIsRecordedOnceADayAndCounted(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
 	batam := w.newAgency(t, "Pemerintah Kota Batam", "Kepulauan Riau")
@@ -29,7 +29,7 @@ func TestStudiTiruIsRecordedOnceAndCounted(t *testing.T) {
 	expect(t, record(organizer, klaten.ID, "studied", domain.NewDate(2025, 10, 2)), http.StatusCreated)
 	expect(t, record(other, klaten.ID, "adopted", domain.NewDate(2026, 1, 5)), http.StatusCreated)
 	expect(t, record(other, soppeng.ID, "studied", today), http.StatusCreated)
-	if r := expect(t, record(organizer, klaten.ID, "studied", today), http.StatusConflict); !slices.Contains(r.locations(t), "body.agencyId") {
+	if r := expect(t, record(organizer, klaten.ID, "studied", domain.NewDate(2025, 10, 2)), http.StatusConflict); !slices.Contains(r.locations(t), "body.agencyId") {
 		t.Errorf("a repeat names %v", r.locations(t))
 	}
 	for name, c := range map[string]struct {
@@ -74,6 +74,94 @@ func TestStudiTiruIsRecordedOnceAndCounted(t *testing.T) {
 		t.Errorf("klaten's studi tiru %+v", list.Items)
 	}
 	expect(t, w.get("/v1/agencies/"+uuid.NewString()+"/replications", other), http.StatusNotFound)
+}
+
+// TestAVisitingOfficialRecordsTheirOwnAgencysVisits: any signed-in
+// official records their own agency's studi tiru (not another agency's),
+// visits repeat as dated records with their documents, the agency's
+// officials read its history, and the innovation's participant and mentor
+// read the records in full while others may not.
+func TestAVisitingOfficialRecordsTheirOwnAgencysVisits(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	ctx := context.Background()
+	semarang := w.newAgency(t, "Pemerintah Kota Semarang", "Jawa Tengah")
+	batang := w.newAgency(t, "Pemerintah Kabupaten Batang", "Jawa Tengah")
+	project, pub := w.publishInnovation(t, innovation{title: "Semarang Smart City", problem: "Data tersebar.", text: "Dasbor kota cerdas.", agency: &semarang})
+	official := w.token(w.registeredUser("Kabag Organisasi Batang", &w.instA.ID, &batang.ID).ID)
+	colleague := w.token(w.registeredUser("Kasubbag Tata Laksana Batang", &w.instA.ID, &batang.ID).ID)
+	stranger := w.token(w.registeredUser("Staf Semarang", &w.instA.ID, &semarang.ID).ID)
+	path := "/v1/showcase/" + pub.ID.String() + "/replications"
+	visit := func(token string, agency uuid.UUID, on domain.Date, docs ...map[string]any) response {
+		return w.post(path, token, map[string]any{"agencyId": agency, "status": "studied", "date": on.String(), "note": "Studi tiru kota cerdas", "documents": docs})
+	}
+
+	// The visitors' own official records, with the MoU; then a second visit.
+	mou := map[string]any{"kind": "mou", "title": "Nota Kesepahaman Kota Cerdas", "url": "https://jdih.batangkab.go.id/mou-kota-cerdas"}
+	var first struct {
+		ID        uuid.UUID
+		Documents []struct{ Kind, Title, URL string }
+	}
+	expect(t, visit(official, batang.ID, domain.NewDate(2026, 3, 10), mou), http.StatusCreated).decode(t, &first)
+	if len(first.Documents) != 1 || first.Documents[0].Kind != "mou" || first.Documents[0].URL != mou["url"] {
+		t.Errorf("the record keeps %+v", first.Documents)
+	}
+	expect(t, visit(colleague, batang.ID, domain.NewDate(2026, 6, 2)), http.StatusCreated)
+	// The same day twice is a repeat; another agency's visit is not theirs to record.
+	expect(t, visit(official, batang.ID, domain.NewDate(2026, 3, 10)), http.StatusConflict)
+	if r := expect(t, visit(official, semarang.ID, domain.NewDate(2026, 3, 11)), http.StatusForbidden); r.problem(t).Code != string(domain.CodeForbidden) {
+		t.Errorf("another agency's visit: %s", r.body)
+	}
+	expect(t, visit(w.tokenOf(roleNoRole), batang.ID, domain.NewDate(2026, 3, 12)), http.StatusForbidden) // no agency at all
+	for name, doc := range map[string]map[string]any{
+		"kind":  {"kind": "surat", "title": "Surat", "url": "https://batangkab.go.id/x"},
+		"url":   {"kind": "pks", "title": "PKS", "url": "javascript:alert(1)"},
+		"title": {"kind": "sk_adopsi", "title": "", "url": "https://batangkab.go.id/sk"},
+	} {
+		r := expect(t, visit(official, batang.ID, domain.NewDate(2026, 7, 1), doc), http.StatusUnprocessableEntity)
+		if !slices.ContainsFunc(r.locations(t), func(l string) bool { return strings.HasPrefix(l, "body.documents[0]") }) {
+			t.Errorf("a bad document's %s: errors name %v", name, r.locations(t))
+		}
+	}
+
+	// The agency's officials read its history; others may not.
+	var history struct{ Items []struct{ Date string } }
+	expect(t, w.get("/v1/agencies/"+batang.ID.String()+"/replications", colleague), http.StatusOK).decode(t, &history)
+	if len(history.Items) != 2 || history.Items[0].Date != "2026-06-02" {
+		t.Errorf("batang's history %+v", history.Items)
+	}
+	expect(t, w.get("/v1/agencies/"+batang.ID.String()+"/replications", stranger), http.StatusForbidden)
+	var e struct{ Replications struct{ Studied int } }
+	expect(t, w.get("/v1/showcase/"+pub.ID.String(), ""), http.StatusOK).decode(t, &e)
+	if e.Replications.Studied != 2 {
+		t.Errorf("the entry counts %d visits", e.Replications.Studied)
+	}
+
+	// The innovation's own people read the records in full.
+	p, err := w.store.Projects().Get(ctx, project, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, who := range []uuid.UUID{p.Parties.ParticipantID, p.Parties.MentorID} {
+		var full struct {
+			Items []struct {
+				Note      string
+				Documents []struct{ Kind string }
+			}
+		}
+		expect(t, w.get(path, w.token(who)), http.StatusOK).decode(t, &full)
+		if len(full.Items) != 2 || len(full.Items[1].Documents) != 1 || full.Items[1].Note != "Studi tiru kota cerdas" {
+			t.Errorf("the innovation's records %+v", full.Items)
+		}
+	}
+	var offered struct{ Actions []string }
+	expect(t, w.get("/v1/projects/"+project.String()+"/publication", w.token(p.Parties.ParticipantID)), http.StatusOK).decode(t, &offered)
+	if !slices.Contains(offered.Actions, "list-innovation-replications") {
+		t.Errorf("get-publication offers %v", offered.Actions)
+	}
+	expect(t, w.get(path, official), http.StatusNotFound)
+	expect(t, w.get(path, ""), http.StatusUnauthorized)
+	expect(t, w.get("/v1/showcase/"+uuid.NewString()+"/replications", w.token(p.Parties.ParticipantID)), http.StatusNotFound)
 }
 
 func TestOriginalityCheckFindsACopiedProjectInAnotherCohort(t *testing.T) {

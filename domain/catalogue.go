@@ -585,8 +585,11 @@ var (
 		"must not be in the future: record a studi tiru once it happened",
 		"Tanggal tidak boleh di masa mendatang. Catat studi tiru setelah terlaksana.")
 	CodeShowcaseReplicationRecorded = code("showcase.replication_recorded",
-		"has this studi tiru of this innovation recorded already",
-		"Studi tiru instansi ini atas inovasi ini sudah tercatat.")
+		"has this studi tiru of this innovation on this day recorded already",
+		"Studi tiru instansi ini atas inovasi ini pada tanggal tersebut sudah tercatat.")
+	CodeShowcaseDocumentKind = code("showcase.document_kind",
+		"must be mou, pks, sk_adopsi, berita_acara or other",
+		"Pilih jenis dokumen: MoU, PKS, SK adopsi, berita acara, atau lainnya.")
 )
 
 // Codes of a roster: the file an organizer imports to enroll a cohort.

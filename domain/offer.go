@@ -58,6 +58,8 @@ const (
 	OpCreateAgency        Operation = "create-agency"
 	OpRecordReplication   Operation = "record-replication"
 	OpListReplications    Operation = "list-agency-replications"
+	// OpListInnovationReplications reads a publication's studi tiru in full.
+	OpListInnovationReplications Operation = "list-innovation-replications"
 	// Program templates: copy one (create from a source), adapt a copy.
 	OpCreateProgramTemplate Operation = "create-program-template"
 	OpUpdateProgramTemplate Operation = "update-program-template"
@@ -235,6 +237,7 @@ type publicationState struct {
 var publicationOffers = []offer[publicationState]{
 	{OpPublishProject, PublishProject, func(s publicationState) error { return s.p.checkPublishable() }},
 	{OpUnpublishProject, UnpublishProject, func(s publicationState) error { return s.pub.checkPublic() }},
+	{OpListInnovationReplications, ReadInnovationReplications, nil},
 }
 
 // offerPublication sets what actor may do to pub, the publication of p, now.

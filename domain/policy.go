@@ -44,6 +44,9 @@ type Actor struct {
 	OrganizesFor []uuid.UUID
 	// SessionHash identifies the session the request came with, for logout.
 	SessionHash []byte
+	// AgencyID is the agency (instansi) the user works for, if any: its
+	// officials record and read its own studi tiru.
+	AgencyID *uuid.UUID
 }
 
 // Has reports whether the actor holds role in cohort.
@@ -101,6 +104,9 @@ type Target struct {
 	// Invitee is the user a proposal waits for: the proposed mentor of a
 	// mentor transfer, who is not yet a party of the enrollment.
 	Invitee *uuid.UUID
+	// AgencyID is the agency an action concerns, such as the visiting
+	// agency of a studi tiru; nil when it concerns none in particular.
+	AgencyID *uuid.UUID
 }
 
 // AccountState is what the policy needs of an account to decide who may
@@ -189,7 +195,10 @@ const (
 	UnpublishProject      Action = "project.unpublish"
 	RecordReplication     Action = "replication.record"
 	ListReplications      Action = "replication.list"
-	FindSimilar           Action = "project.find_similar"
+	// ReadInnovationReplications: the full studi tiru records of a
+	// published innovation (notes, documents), for its own people.
+	ReadInnovationReplications Action = "replication.read_innovation"
+	FindSimilar                Action = "project.find_similar"
 	// Program templates: LAN's are read by every organizer; an
 	// institution's by its organizers, who copy and adapt them.
 	ListProgramTemplates  Action = "program_template.list"
@@ -225,9 +234,16 @@ func hasCohortRole(roles ...Role) func(*Actor, Target) bool {
 }
 
 func organizer(a *Actor, _ Target) bool { return a.organizesAnything() }
-func nobody(*Actor, Target) bool        { return false }
-func anyone(*Actor, Target) bool        { return true }
-func self(a *Actor, t Target) bool      { return a.UserID == t.User }
+
+// officialOf allows an official of the agency concerned: a user of that
+// agency, or of any agency when the target names none (what they may be
+// offered before choosing).
+func officialOf(a *Actor, t Target) bool {
+	return a.AgencyID != nil && (t.AgencyID == nil || *t.AgencyID == *a.AgencyID)
+}
+func nobody(*Actor, Target) bool   { return false }
+func anyone(*Actor, Target) bool   { return true }
+func self(a *Actor, t Target) bool { return a.UserID == t.User }
 
 // sharesCohort reports whether the actor holds a role in one of the
 // target user's cohorts.
@@ -349,12 +365,16 @@ var rules = map[Action]rule{
 	ConfirmMentorTransfer: {noun: "mentor transfer", visible: either(seesEnrollment, invitee), allowed: hasCohortRole(RoleOrganizer)},
 	// The showcase: the participant publishes and withdraws; the cohort's
 	// organizers may also take a project off the showcase. Studi tiru
-	// records are kept by organizers of any cohort (the visiting agency's
-	// training institution as much as the innovator's).
-	PublishProject:    {noun: "project", visible: seesEnrollment, allowed: participantOf},
-	UnpublishProject:  {noun: "project", visible: seesEnrollment, allowed: either(participantOf, hasCohortRole(RoleOrganizer))},
-	RecordReplication: {noun: "publication", allowed: organizer},
-	ListReplications:  {noun: "agency", allowed: organizer},
+	// records are kept by the visiting agency's own officials, and by
+	// organizers of any cohort (the visiting agency's training institution
+	// as much as the innovator's); an agency's officials read its history.
+	// The innovating project's participant, mentor and organizers read the
+	// records of their innovation in full.
+	PublishProject:             {noun: "project", visible: seesEnrollment, allowed: participantOf},
+	UnpublishProject:           {noun: "project", visible: seesEnrollment, allowed: either(participantOf, hasCohortRole(RoleOrganizer))},
+	RecordReplication:          {noun: "publication", allowed: either(organizer, officialOf)},
+	ListReplications:           {noun: "agency", allowed: either(organizer, officialOf)},
+	ReadInnovationReplications: {noun: "publication", visible: seesEnrollment, allowed: either(participantOf, mentorOf, hasCohortRole(RoleOrganizer))},
 	// The originality check: the participant's coach, and the cohort's
 	// examiners and organizers.
 	FindSimilar: {noun: "project", visible: seesEnrollment, allowed: either(coachOf, hasCohortRole(RoleOrganizer, RoleExaminer))},

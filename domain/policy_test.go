@@ -26,6 +26,8 @@ type policyWorld struct {
 
 func newPolicyWorld() policyWorld {
 	cohortA, cohortB, instA, instB := uuid.New(), uuid.New(), uuid.New(), uuid.New()
+	// The participant and the user with no role work for agency X.
+	agencyX, agencyY := uuid.New(), uuid.New()
 	in := func(cohort uuid.UUID, role Role) []CohortRole { return []CohortRole{{CohortID: cohort, Role: role}} }
 	w := policyWorld{actors: map[string]*Actor{
 		"admin":            {UserID: uuid.New(), PlatformAdmin: true},
@@ -36,9 +38,9 @@ func newPolicyWorld() policyWorld {
 		"examiner":         {UserID: uuid.New(), Roles: in(cohortA, RoleExaminer)},
 		"mentor":           {UserID: uuid.New(), Roles: in(cohortA, RoleMentor)},
 		"otherMentor":      {UserID: uuid.New(), Roles: in(cohortA, RoleMentor)},
-		"participant":      {UserID: uuid.New(), Roles: in(cohortA, RoleParticipant)},
+		"participant":      {UserID: uuid.New(), Roles: in(cohortA, RoleParticipant), AgencyID: &agencyX},
 		"otherParticipant": {UserID: uuid.New(), Roles: in(cohortA, RoleParticipant)},
-		"noRole":           {UserID: uuid.New()},
+		"noRole":           {UserID: uuid.New(), AgencyID: &agencyX},
 		"nil":              nil,
 	}}
 	id := func(name string) uuid.UUID { return w.actors[name].UserID }
@@ -52,6 +54,8 @@ func newPolicyWorld() policyWorld {
 	inA := []uuid.UUID{cohortA}
 	w.targets = map[string]Target{
 		"nothing":                  {},
+		"agency X":                 {AgencyID: &agencyX},
+		"agency Y":                 {AgencyID: &agencyY},
 		"institution A":            {InstitutionID: instA},
 		"institution B":            {InstitutionID: instB},
 		"cohort A":                 {CohortID: cohortA, InstitutionID: instA},
@@ -92,6 +96,7 @@ const (
 	sees         = "+   +   N   +   N   +   +   N   +   N   N   U"
 	byPart       = "+   F   N   F   N   F   F   N   +   N   N   U"
 	byMentor     = "+   F   N   F   N   F   +   N   F   N   N   U"
+	officials    = "+   +   +   F   F   F   F   F   +   F   +   U"
 )
 
 // policyTable lists, for every action of the policy, the expectation for
@@ -105,8 +110,10 @@ var policyTable = map[Action][]policyRow{
 	CreateAgency:       {{organizers, "nothing"}},
 	UpdateAgency:       {{organizers, "nothing"}},
 	ManageUnits:        {{organizers, "nothing"}},
-	RecordReplication:  {{organizers, "nothing"}},
-	ListReplications:   {{organizers, "nothing"}},
+	// An agency's officials record and read its own studi tiru.
+	RecordReplication:          {{officials, "nothing"}, {officials, "agency X"}, {organizers, "agency Y"}},
+	ListReplications:           {{officials, "nothing"}, {officials, "agency X"}, {organizers, "agency Y"}},
+	ReadInnovationReplications: {{"+   +   N   F   N   F   +   N   +   N   N   U", "enrollment"}},
 	// Program templates: LAN's ("nothing") are read by every organizer;
 	// an institution's by its organizers, who copy and change theirs.
 	ListProgramTemplates: {{organizers, "nothing"}},

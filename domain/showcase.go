@@ -3,6 +3,7 @@ package domain
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -393,8 +394,36 @@ const (
 	ReplicationAdopted ReplicationStatus = "adopted" // put it to work at home
 )
 
+// MaxReplicationDocuments bounds the documents of one studi tiru record.
+const MaxReplicationDocuments = 10
+
+// ReplicationDocumentKind is what a document of a studi tiru is.
+type ReplicationDocumentKind string
+
+// The kinds of studi tiru documents.
+const (
+	DocumentMoU         ReplicationDocumentKind = "mou"          // nota kesepahaman
+	DocumentPKS         ReplicationDocumentKind = "pks"          // perjanjian kerja sama
+	DocumentAdoptionSK  ReplicationDocumentKind = "sk_adopsi"    // the adopting agency's decree
+	DocumentBeritaAcara ReplicationDocumentKind = "berita_acara" // minutes of the visit
+	DocumentOther       ReplicationDocumentKind = "other"
+)
+
+// ReplicationDocumentKinds lists the kinds, in the order forms offer them.
+var ReplicationDocumentKinds = []ReplicationDocumentKind{DocumentMoU, DocumentPKS, DocumentAdoptionSK, DocumentBeritaAcara, DocumentOther}
+
+// ReplicationDocument is a document of a studi tiru, where it is published
+// (the agency's JDIH or website): an MoU or PKS, the adoption decree, the
+// minutes of the visit.
+type ReplicationDocument struct {
+	Kind  ReplicationDocumentKind
+	Title string
+	URL   string
+}
+
 // Replication is a studi tiru record: an agency studied or adopted a
-// published innovation, on a day, recorded by an organizer.
+// published innovation, on a day, recorded by one of its own officials or
+// by an organizer. Repeat visits are separate records, one a day.
 type Replication struct {
 	ID            uuid.UUID
 	PublicationID uuid.UUID
@@ -405,6 +434,7 @@ type Replication struct {
 	Status     ReplicationStatus
 	On         Date
 	Note       string
+	Documents  []ReplicationDocument
 	RecordedBy uuid.UUID
 	CreatedAt  time.Time
 }
@@ -413,10 +443,11 @@ type Replication struct {
 type ReplicationDraft struct {
 	AgencyID uuid.UUID
 	// UnitID optionally names the agency's unit that visited.
-	UnitID *uuid.UUID
-	Status string
-	On     Date
-	Note   string
+	UnitID    *uuid.UUID
+	Status    string
+	On        Date
+	Note      string
+	Documents []ReplicationDocument
 }
 
 // newReplication validates a draft for a publication on the given day.
@@ -439,7 +470,31 @@ func newReplication(p Publication, d ReplicationDraft, by uuid.UUID, today Date,
 		v.Add("date", CodeShowcaseReplicationFuture)
 	}
 	r.Note = longText(&v, "note", d.Note)
+	r.Documents = replicationDocuments(&v, d.Documents)
 	return r, v.Err()
+}
+
+// replicationDocuments checks the documents of a studi tiru: each of a
+// known kind, titled, at an http(s) address.
+func replicationDocuments(v *Violations, docs []ReplicationDocument) []ReplicationDocument {
+	out := []ReplicationDocument{}
+	if len(docs) > MaxReplicationDocuments {
+		v.Add("documents", CodeFieldTooMany, Params{"max": MaxReplicationDocuments})
+		return out
+	}
+	for i, d := range docs {
+		field := fmt.Sprintf("documents[%d]", i)
+		if !slices.Contains(ReplicationDocumentKinds, d.Kind) {
+			v.Add(field+".kind", CodeShowcaseDocumentKind)
+		}
+		d.Title = text(v, field+".title", d.Title, true)
+		d.URL = strings.TrimSpace(d.URL)
+		if u, err := url.Parse(d.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(d.URL) > 2000 {
+			v.Add(field+".url", CodeFieldURL)
+		}
+		out = append(out, d)
+	}
+	return out
 }
 
 // AgencyReplication is a studi tiru of one agency, with the innovation it
@@ -569,12 +624,15 @@ type ShowcaseStore interface {
 
 // ReplicationStore keeps studi tiru records.
 type ReplicationStore interface {
-	// Create stores a record; the same agency and status twice for one
-	// publication is a KindConflict error.
+	// Create stores a record; the same agency, status and day twice for
+	// one publication is a KindConflict error.
 	Create(ctx context.Context, r Replication) error
 	// OfAgency returns a page of an agency's records on public
 	// publications, the latest first.
 	OfAgency(ctx context.Context, agency uuid.UUID, page PageRequest) (Page[AgencyReplication], error)
+	// OfPublication returns a page of the records of one publication,
+	// public or withdrawn, the latest first.
+	OfPublication(ctx context.Context, publication uuid.UUID, page PageRequest) (Page[AgencyReplication], error)
 }
 
 // SimilarityStore finds projects alike one another.

@@ -191,10 +191,12 @@ func (s *Showcase) OpenPublicEvidence(ctx context.Context, clientAddress string,
 }
 
 // RecordReplication records that an agency studied or adopted a public
-// innovation. Organizers of any cohort may do this: a studi tiru is often
-// arranged by the visiting agency's training institution.
+// innovation, with its documents. The visiting agency's own officials may
+// do this, and organizers of any cohort (a studi tiru is often arranged by
+// the visiting agency's training institution). Repeat visits are separate
+// records.
 func (s *Showcase) RecordReplication(ctx context.Context, actor *Actor, publicationID uuid.UUID, d ReplicationDraft) (Replication, error) {
-	if err := Authorize(actor, RecordReplication, Target{}); err != nil {
+	if err := Authorize(actor, RecordReplication, Target{AgencyID: &d.AgencyID}); err != nil {
 		return Replication{}, err
 	}
 	var r Replication
@@ -228,13 +230,31 @@ func (s *Showcase) RecordReplication(ctx context.Context, actor *Actor, publicat
 
 // AgencyReplications lists what an agency studied or adopted, latest first.
 func (s *Showcase) AgencyReplications(ctx context.Context, actor *Actor, agencyID uuid.UUID, page PageRequest) (Page[AgencyReplication], error) {
-	if err := Authorize(actor, ListReplications, Target{}); err != nil {
+	if err := Authorize(actor, ListReplications, Target{AgencyID: &agencyID}); err != nil {
 		return Page[AgencyReplication]{}, err
 	}
 	if _, err := s.store.Agencies().Get(ctx, agencyID); err != nil {
 		return Page[AgencyReplication]{}, err
 	}
 	return s.store.Replications().OfAgency(ctx, agencyID, page)
+}
+
+// InnovationReplications lists the studi tiru records of a publication in
+// full (notes and documents, who recorded them), the latest first, for the
+// innovating project's participant and mentor and its cohort's organizers.
+func (s *Showcase) InnovationReplications(ctx context.Context, actor *Actor, publicationID uuid.UUID, page PageRequest) (Page[AgencyReplication], error) {
+	pub, err := s.store.Publications().Get(ctx, publicationID)
+	if err != nil {
+		return Page[AgencyReplication]{}, err
+	}
+	project, err := s.store.Projects().Get(ctx, pub.ProjectID, false)
+	if err != nil {
+		return Page[AgencyReplication]{}, err
+	}
+	if err := Authorize(actor, ReadInnovationReplications, projectTarget(project)); err != nil {
+		return Page[AgencyReplication]{}, asMissing(err, "publication")
+	}
+	return s.store.Replications().OfPublication(ctx, publicationID, page)
 }
 
 // SimilarProjects lists a page of the projects of any cohort most alike

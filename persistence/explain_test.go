@@ -119,6 +119,10 @@ func TestTheMainQueriesUseIndexes(t *testing.T) {
 			return err
 		},
 		"agency replications": func() error { _, err := store.Replications().OfAgency(ctx, agency, page); return err },
+		"innovation replications": func() error {
+			_, err := store.Replications().OfPublication(ctx, publication, page)
+			return err
+		},
 	}
 	for name, call := range calls {
 		recorder.statements = nil

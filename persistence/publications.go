@@ -182,15 +182,16 @@ var _ domain.ReplicationStore = (*ReplicationStore)(nil)
 type replicationRow struct {
 	bun.BaseModel `bun:"table:replications,alias:r"`
 
-	ID            uuid.UUID  `bun:"id,pk,type:uuid"`
-	PublicationID uuid.UUID  `bun:"publication_id,type:uuid"`
-	AgencyID      uuid.UUID  `bun:"agency_id,type:uuid"`
-	UnitID        *uuid.UUID `bun:"unit_id,type:uuid"`
-	Status        string     `bun:"status"`
-	HappenedOn    time.Time  `bun:"happened_on,type:date"`
-	Note          string     `bun:"note"`
-	RecordedBy    uuid.UUID  `bun:"recorded_by,type:uuid"`
-	CreatedAt     time.Time  `bun:"created_at"`
+	ID            uuid.UUID             `bun:"id,pk,type:uuid"`
+	PublicationID uuid.UUID             `bun:"publication_id,type:uuid"`
+	AgencyID      uuid.UUID             `bun:"agency_id,type:uuid"`
+	UnitID        *uuid.UUID            `bun:"unit_id,type:uuid"`
+	Status        string                `bun:"status"`
+	HappenedOn    time.Time             `bun:"happened_on,type:date"`
+	Note          string                `bun:"note"`
+	Documents     []replicationDocument `bun:"documents,type:jsonb"`
+	RecordedBy    uuid.UUID             `bun:"recorded_by,type:uuid"`
+	CreatedAt     time.Time             `bun:"created_at"`
 
 	PublicationTitle string `bun:"publication_title,scanonly"`
 	UnitName         string `bun:"unit_name,scanonly"`
@@ -200,9 +201,20 @@ type replicationRow struct {
 	InnovatorUnit    string `bun:"innovator_unit,scanonly"`
 }
 
+// replicationDocument is a document of a studi tiru, as replications.documents keeps it.
+type replicationDocument struct {
+	Kind  string `json:"kind"`
+	Title string `json:"title"`
+	URL   string `json:"url"`
+}
+
 func (r replicationRow) toDomain() domain.AgencyReplication {
+	docs := make([]domain.ReplicationDocument, len(r.Documents))
+	for i, d := range r.Documents {
+		docs[i] = domain.ReplicationDocument{Kind: domain.ReplicationDocumentKind(d.Kind), Title: d.Title, URL: d.URL}
+	}
 	return domain.AgencyReplication{Replication: domain.Replication{ID: r.ID, PublicationID: r.PublicationID, AgencyID: r.AgencyID, UnitID: r.UnitID,
-		Status: domain.ReplicationStatus(r.Status), On: domain.DateOf(r.HappenedOn), Note: r.Note, RecordedBy: r.RecordedBy, CreatedAt: r.CreatedAt.UTC()},
+		Status: domain.ReplicationStatus(r.Status), On: domain.DateOf(r.HappenedOn), Note: r.Note, Documents: docs, RecordedBy: r.RecordedBy, CreatedAt: r.CreatedAt.UTC()},
 		PublicationTitle: r.PublicationTitle, UnitName: r.UnitName, InnovatorName: r.InnovatorName, InnovatorRegion: r.InnovatorRegion,
 		InnovatorRegency: r.InnovatorRegency, InnovatorUnit: r.InnovatorUnit}
 }
@@ -210,7 +222,10 @@ func (r replicationRow) toDomain() domain.AgencyReplication {
 // Create inserts a studi tiru record.
 func (s *ReplicationStore) Create(ctx context.Context, r domain.Replication) error {
 	row := replicationRow{ID: r.ID, PublicationID: r.PublicationID, AgencyID: r.AgencyID, UnitID: r.UnitID, Status: string(r.Status), HappenedOn: r.On.Time(),
-		Note: r.Note, RecordedBy: r.RecordedBy, CreatedAt: r.CreatedAt}
+		Note: r.Note, Documents: []replicationDocument{}, RecordedBy: r.RecordedBy, CreatedAt: r.CreatedAt}
+	for _, d := range r.Documents {
+		row.Documents = append(row.Documents, replicationDocument{Kind: string(d.Kind), Title: d.Title, URL: d.URL})
+	}
 	_, err := s.db.NewInsert().Model(&row).Exec(ctx)
 	return dbError(err)
 }
@@ -218,6 +233,17 @@ func (s *ReplicationStore) Create(ctx context.Context, r domain.Replication) err
 // OfAgency returns a page of an agency's records on public publications,
 // latest first.
 func (s *ReplicationStore) OfAgency(ctx context.Context, agency uuid.UUID, page domain.PageRequest) (domain.Page[domain.AgencyReplication], error) {
+	return s.page(ctx, "r.agency_id = ? AND pub.withdrawn_at IS NULL", agency, page)
+}
+
+// OfPublication returns a page of one publication's records, latest first.
+func (s *ReplicationStore) OfPublication(ctx context.Context, publication uuid.UUID, page domain.PageRequest) (domain.Page[domain.AgencyReplication], error) {
+	return s.page(ctx, "r.publication_id = ?", publication, page)
+}
+
+// page reads a page of the records where cond holds of arg, latest first,
+// with their innovation and the visiting unit.
+func (s *ReplicationStore) page(ctx context.Context, cond string, arg any, page domain.PageRequest) (domain.Page[domain.AgencyReplication], error) {
 	var afterOn time.Time
 	var afterID uuid.UUID
 	hasCursor, err := decodeCursor(page.Cursor, &afterOn, &afterID)
@@ -228,9 +254,9 @@ func (s *ReplicationStore) OfAgency(ctx context.Context, agency uuid.UUID, page 
 	q := s.reads().NewSelect().Model(&rows).
 		ColumnExpr("?TableColumns, pub.title AS publication_title, pub.agency_name AS innovator_name, pub.region AS innovator_region").
 		ColumnExpr("pub.regency AS innovator_regency, pub.unit_name AS innovator_unit, coalesce(un.name, '') AS unit_name").
-		Join("JOIN publications AS pub ON pub.id = r.publication_id AND pub.withdrawn_at IS NULL").
+		Join("JOIN publications AS pub ON pub.id = r.publication_id").
 		Join("LEFT JOIN agency_units AS un ON un.id = r.unit_id").
-		Where("r.agency_id = ?", agency).OrderExpr("r.happened_on DESC, r.id").Limit(int64(page.Size() + 1))
+		Where(cond, arg).OrderExpr("r.happened_on DESC, r.id").Limit(int64(page.Size() + 1))
 	if hasCursor {
 		q.Where("(r.happened_on < ? OR (r.happened_on = ? AND r.id > ?))", afterOn, afterOn, afterID)
 	}

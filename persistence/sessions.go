@@ -22,22 +22,23 @@ func (s *SessionStore) Create(ctx context.Context, tokenHash []byte, user uuid.U
 	return dbError(err)
 }
 
-// Actor loads the user of a live session and every role they hold, in one
+// Actor loads the user of a live session, their agency and every role they hold, in one
 // round trip: every authenticated request pays for it.
 func (s *SessionStore) Actor(ctx context.Context, tokenHash []byte, now time.Time) (domain.Actor, error) {
 	var row struct {
 		UserID              uuid.UUID
 		PlatformAdmin       bool
 		Roles, Institutions string
+		AgencyID            *uuid.UUID
 	}
-	err := preparedRow(ctx, s.db, sessionActorSQL, []any{tokenHash, now}, &row.UserID, &row.PlatformAdmin, &row.Roles, &row.Institutions)
+	err := preparedRow(ctx, s.db, sessionActorSQL, []any{tokenHash, now}, &row.UserID, &row.PlatformAdmin, &row.Roles, &row.Institutions, &row.AgencyID)
 	if err != nil {
 		if err := notFound(err, "session"); domain.KindOf(err) != domain.KindNotFound {
 			return domain.Actor{}, err
 		}
 		return domain.Actor{}, domain.Fail(domain.KindUnauthenticated, domain.CodeTokenInvalid)
 	}
-	actor := domain.Actor{UserID: row.UserID, PlatformAdmin: row.PlatformAdmin}
+	actor := domain.Actor{UserID: row.UserID, PlatformAdmin: row.PlatformAdmin, AgencyID: row.AgencyID}
 	for _, r := range commaList(row.Roles) {
 		cohort, role, _ := strings.Cut(r, " ")
 		actor.Roles = append(actor.Roles, domain.CohortRole{CohortID: uuid.MustParse(cohort), Role: domain.Role(role)})
@@ -67,7 +68,8 @@ const sessionActorSQL = `
 	        UNION SELECT cohort_id::text || ' mentor' FROM enrollments WHERE mentor_id = u.id
 	        UNION SELECT c.id::text || ' partner' FROM cohorts c JOIN institution_organizers o ON o.institution_id = c.partner_institution_id
 	              WHERE o.user_id = u.id), ',') AS roles,
-	  array_to_string(ARRAY(SELECT institution_id::text FROM institution_organizers WHERE user_id = u.id), ',') AS institutions
+	  array_to_string(ARRAY(SELECT institution_id::text FROM institution_organizers WHERE user_id = u.id), ',') AS institutions,
+	  u.agency_id
 	FROM sessions s JOIN users u ON u.id = s.user_id
 	WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2`
 

@@ -244,22 +244,31 @@ func demoShowcaseHasTheStudiTiruTheUsersToldOf(t *testing.T, d loadedDemo) {
 	if n := count(t, db, `SELECT count(DISTINCT pe.publication_id) FROM publication_evidence pe JOIN evidence e ON e.id = pe.evidence_id AND e.status = 'approved'`); n != 6 {
 		t.Errorf("%d publications show evidence, want 6", n)
 	}
-	for _, visit := range []struct{ visitor, innovator string }{
-		{"Pemerintah Kabupaten Klaten", "Pemerintah Kota Batam"},
-		{"Pemerintah Kabupaten Soppeng", "Pemerintah Kota Batam"},
-		{"Pemerintah Kabupaten Batanghari", "Pemerintah Kota Palembang"},
-		{"Pemerintah Kabupaten Batang", "Pemerintah Kota Semarang"},
+	// Klaten came to Batam twice (two dated records); Batang's MoU with
+	// Semarang and its adoption decree are documents of its records.
+	for _, visit := range []struct {
+		visitor, innovator string
+		visits, documents  int
+	}{
+		{"Pemerintah Kabupaten Klaten", "Pemerintah Kota Batam", 2, 1},
+		{"Pemerintah Kabupaten Soppeng", "Pemerintah Kota Batam", 1, 0},
+		{"Pemerintah Kabupaten Batanghari", "Pemerintah Kota Palembang", 1, 0},
+		{"Pemerintah Kabupaten Batang", "Pemerintah Kota Semarang", 1, 2},
 	} {
 		if n := count(t, db, `SELECT count(*) FROM replications r JOIN agencies a ON a.id = r.agency_id JOIN publications p ON p.id = r.publication_id
-			WHERE a.name = ? AND p.agency_name = ? AND r.status = 'studied'`, visit.visitor, visit.innovator); n != 1 {
-			t.Errorf("%s studied %s's innovation %d times, want once", visit.visitor, visit.innovator, n)
+			WHERE a.name = ? AND p.agency_name = ? AND r.status = 'studied'`, visit.visitor, visit.innovator); n != visit.visits {
+			t.Errorf("%s studied %s's innovation %d times, want %d", visit.visitor, visit.innovator, n, visit.visits)
+		}
+		if n := count(t, db, `SELECT coalesce(sum(jsonb_array_length(r.documents)), 0) FROM replications r JOIN agencies a ON a.id = r.agency_id
+			JOIN publications p ON p.id = r.publication_id WHERE a.name = ? AND p.agency_name = ?`, visit.visitor, visit.innovator); n != visit.documents {
+			t.Errorf("%s's studi tiru of %s has %d documents, want %d", visit.visitor, visit.innovator, n, visit.documents)
 		}
 	}
 	hits, err := s.Showcase.Search(ctx, "127.0.0.1", domain.ShowcaseQuery{Text: "pelayanan kependudukan"}, domain.PageRequest{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(hits.Items) == 0 || hits.Items[0].AgencyName != "Pemerintah Kota Batam" || hits.Items[0].Replications != (domain.ReplicationCounts{Studied: 2, Adopted: 1}) {
+	if len(hits.Items) == 0 || hits.Items[0].AgencyName != "Pemerintah Kota Batam" || hits.Items[0].Replications != (domain.ReplicationCounts{Studied: 3, Adopted: 1}) {
 		t.Errorf("searching the demo finds %+v", hits.Items)
 	}
 }

@@ -1,3 +1,9 @@
+DROP INDEX replications_publication_page;
+ALTER TABLE replications DROP COLUMN documents;
+DELETE FROM replications r USING replications o
+    WHERE r.publication_id = o.publication_id AND r.agency_id = o.agency_id AND r.status = o.status AND r.id > o.id;
+ALTER TABLE replications DROP CONSTRAINT replications_once;
+ALTER TABLE replications ADD CONSTRAINT replications_once UNIQUE (publication_id, agency_id, status);
 DROP INDEX projects_problem_verbatim, projects_goal_verbatim, projects_title_trgm;
 DROP TABLE search_synonyms;
 ALTER TABLE publications DROP COLUMN document;

@@ -58,3 +58,11 @@ INSERT INTO search_synonyms (phrases, note) VALUES
 CREATE INDEX projects_problem_verbatim ON projects (md5(lower(btrim(regexp_replace(problem, '\s+', ' ', 'g')))));
 CREATE INDEX projects_goal_verbatim ON projects (md5(lower(btrim(regexp_replace(goal, '\s+', ' ', 'g')))));
 CREATE INDEX projects_title_trgm ON projects USING gin (title gin_trgm_ops);
+
+-- Studi tiru recorded by the visitors: repeat visits of one agency are
+-- separate, dated records (one a day per status), with their documents
+-- (MoU/PKS, SK adopsi, berita acara: kind, title, url).
+ALTER TABLE replications DROP CONSTRAINT replications_once;
+ALTER TABLE replications ADD CONSTRAINT replications_once UNIQUE (publication_id, agency_id, status, happened_on);
+ALTER TABLE replications ADD COLUMN documents jsonb NOT NULL DEFAULT '[]';
+CREATE INDEX replications_publication_page ON replications (publication_id, happened_on DESC, id);
