@@ -46,7 +46,7 @@ func (w *world) readyReport(t testing.TB, project uuid.UUID) domain.Report {
 				open = append(open, m.ID)
 			}
 		}
-		if _, err := w.projects().UpdateReportSummary(ctx, participant, project, open); err != nil {
+		if _, err := w.projects().UpdateReportSummary(ctx, participant, project, nil, open); err != nil {
 			t.Fatalf("declaring the open short-term milestones not achieved: %v", err)
 		}
 	}

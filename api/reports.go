@@ -24,6 +24,7 @@ type Report struct {
 	Files        []ReportFile        `json:"files" doc:"Every version of the report and the slides, oldest first; none is ever removed."`
 	Endorsements []ReportEndorsement `json:"endorsements" doc:"Every endorsement given, oldest first, including those a later version voided (counts false)."`
 	NotAchieved  []uuid.UUID         `json:"notAchieved" doc:"The short-term milestones the report declares not achieved (update-report-summary)."`
+	Outcomes     []IndicatorOutcome  `json:"outcomes" doc:"The outcome of each success indicator of the design it states (update-report-summary)."`
 	Statement    *ReportStatement    `json:"statement,omitempty" doc:"The pernyataan keaslian, once signed."`
 	Seminar      *ReportSeminar      `json:"seminar,omitempty" doc:"The participant's final seminar session; absent until an organizer assigns one."`
 	DueOn        *domain.Date        `json:"dueOn,omitempty" format:"date" doc:"The last day to submit: the cohort's reportLeadWorkingDays working days before the final seminar session (holidays skipped); absent without a session." example:"2026-11-20"`
@@ -102,6 +103,10 @@ func newReport(r domain.Report, today domain.Date) Report {
 	if out.NotAchieved == nil {
 		out.NotAchieved = []uuid.UUID{}
 	}
+	out.Outcomes = []IndicatorOutcome{}
+	for _, o := range r.Outcomes {
+		out.Outcomes = append(out.Outcomes, IndicatorOutcome{IndicatorID: o.IndicatorID, Achieved: o.Achieved, Note: o.Note})
+	}
 	out.Late = r.SubmittedLate || (r.SubmittedAt == nil && r.DueOn != nil && r.DueOn.Before(today))
 	for _, f := range r.Files {
 		current := r.Current(f.Kind)
@@ -136,9 +141,17 @@ func newReport(r domain.Report, today domain.Date) Report {
 	return out
 }
 
+// IndicatorOutcome is the report's outcome of one success indicator.
+type IndicatorOutcome struct {
+	IndicatorID uuid.UUID `json:"indicatorId" format:"uuid" maxLength:"36" doc:"The design's success indicator (its id in get-project's successIndicators)."`
+	Achieved    string    `json:"achieved" minLength:"1" maxLength:"200" doc:"What it reached, in the indicator's unit, against its baseline and target." example:"25"`
+	Note        string    `json:"note,omitempty" maxLength:"10000" doc:"How, or why not." example:"Diukur dari sistem antrean daring selama Oktober 2026."`
+}
+
 // ReportSummary is the body of update-report-summary.
 type ReportSummary struct {
-	NotAchieved []uuid.UUID `json:"notAchieved" maxItems:"100" format:"uuid" maxLength:"36" doc:"The short-term milestones the report declares not achieved (each closes it for submit-final; completion marks it not_achieved)."`
+	Outcomes    []IndicatorOutcome `json:"outcomes,omitempty" maxItems:"20" doc:"The outcome of each success indicator of the design (baseline → achieved); none when left out."`
+	NotAchieved []uuid.UUID        `json:"notAchieved" maxItems:"100" format:"uuid" maxLength:"36" doc:"The short-term milestones the report declares not achieved (each closes it for submit-final; completion marks it not_achieved)."`
 }
 
 // ReportStatementSign is the body of sign-report-statement.
@@ -264,13 +277,17 @@ func registerReports(api huma.API, s *Services) {
 	huma.Register(api, huma.Operation{
 		OperationID: "update-report-summary", Method: http.MethodPut, Path: "/projects/{projectId}/report/summary",
 		Summary: "Replace the report's summary", Tags: []string{"reports"}, Security: signedIn,
-		Description: "Declares which short-term milestones the report closes as not achieved (422 naming notAchieved[i] for one that is not an unachieved short-term milestone of the project). Only while the report is a draft and the current version is not yet being endorsed (409 report.summary_endorsed). The participant may do this.",
+		Description: "States the outcome of each success indicator of the design (422 at outcomes[i].indicatorId for one that is not the design's, report.indicator_unknown) and declares which short-term milestones the report closes as not achieved (422 naming notAchieved[i] for one that is not an unachieved short-term milestone of the project). Only while the report is a draft and the current version is not yet being endorsed (409 report.summary_endorsed). The participant may do this.",
 		Errors:      errs,
 	}, func(ctx context.Context, in *struct {
 		ProjectPath
 		Body ReportSummary
 	}) (*reportOutput, error) {
-		return answer(s.Projects.UpdateReportSummary(ctx, actorOf(ctx), in.ProjectID, in.Body.NotAchieved))
+		outcomes := make([]domain.IndicatorOutcome, len(in.Body.Outcomes))
+		for i, o := range in.Body.Outcomes {
+			outcomes[i] = domain.IndicatorOutcome{IndicatorID: o.IndicatorID, Achieved: o.Achieved, Note: o.Note}
+		}
+		return answer(s.Projects.UpdateReportSummary(ctx, actorOf(ctx), in.ProjectID, outcomes, in.Body.NotAchieved))
 	})
 
 	huma.Register(api, huma.Operation{

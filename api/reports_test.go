@@ -295,3 +295,48 @@ func codeOf(err error) domain.Code {
 	}
 	return ""
 }
+
+func TestTheReportStatesTheOutcomeOfEachSuccessIndicator(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	participant := w.tokenOf(roleParticipant)
+	w.draftDesign(t)
+	expect(t, w.patch(projectPath(w, ""), participant, map[string]any{"successIndicators": []map[string]string{
+		{"name": "Waktu tunggu layanan KTP-el", "baseline": "180", "target": "30", "unit": "menit"}}}, nil), http.StatusOK)
+	w.bringProjectTo(t, domain.ProjectImplementing)
+	w.sessionFor(t, w.project(), domain.SeminarFinal)
+	var p struct {
+		SuccessIndicators []struct{ ID, Name, Baseline, Target, Unit string }
+	}
+	expect(t, w.get(projectPath(w, ""), participant), http.StatusOK).decode(t, &p)
+	if len(p.SuccessIndicators) == 0 {
+		t.Fatal("the world's approved design has no success indicator")
+	}
+	ind := p.SuccessIndicators[0]
+	summary := func(outcomes ...map[string]string) response {
+		return w.do(request{method: http.MethodPut, path: projectPath(w, "/report/summary"), token: participant,
+			body: map[string]any{"outcomes": outcomes, "notAchieved": []string{}}})
+	}
+	r := summary(map[string]string{"indicatorId": ind.ID, "achieved": "25"}, map[string]string{"indicatorId": w.project().String(), "achieved": "1"})
+	if got := r.locations(t); r.status != http.StatusUnprocessableEntity || !slices.Equal(got, []string{"body.outcomes[1].indicatorId"}) {
+		t.Fatalf("an outcome of no indicator of the design answered %d at %v: %s", r.status, got, r.body)
+	}
+	expectCode(t, summary(map[string]string{"indicatorId": ind.ID, "achieved": "25"}, map[string]string{"indicatorId": ind.ID, "achieved": "20"}),
+		http.StatusUnprocessableEntity, "request.invalid")
+	expect(t, summary(map[string]string{"indicatorId": ind.ID, "achieved": "25", "note": "Diukur dari sistem antrean daring."}), http.StatusOK)
+	var report struct{ Outcomes []struct{ IndicatorID, Achieved, Note string } }
+	expect(t, w.get(projectPath(w, "/report"), w.tokenOf(roleMentor)), http.StatusOK).decode(t, &report)
+	if len(report.Outcomes) != 1 || report.Outcomes[0].IndicatorID != ind.ID || report.Outcomes[0].Achieved != "25" {
+		t.Fatalf("the report's outcomes are %+v", report.Outcomes)
+	}
+	text, err := pdftext.Text(expect(t, w.get(projectPath(w, "/report/pages.pdf"), participant), http.StatusOK).body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	flat := strings.ReplaceAll(text, " ", "")
+	for _, want := range []string{"Capaian Indikator Keberhasilan", ind.Name, strings.TrimSpace(ind.Baseline + " " + ind.Unit), "25 " + ind.Unit} {
+		if !strings.Contains(flat, strings.ReplaceAll(want, " ", "")) {
+			t.Errorf("the cover lacks %q: %s", want, text)
+		}
+	}
+}

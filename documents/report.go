@@ -26,6 +26,10 @@ func ReportSheets(v domain.ReportSheets) ([]byte, error) {
 	d.Centered(v.Year)
 	d.Paragraph("")
 	d.Field("Dokumen", v.Version)
+	if len(v.Outcomes) > 0 {
+		d.Heading("Capaian Indikator Keberhasilan")
+		d.Table([]string{"Indikator", "Kondisi awal", "Target", "Capaian"}, []float64{70, 33, 33, 34}, v.Outcomes)
+	}
 
 	for _, sheet := range []domain.SheetText{v.Approval, v.Ratification} {
 		d.NewPage()

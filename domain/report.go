@@ -113,6 +113,15 @@ type OriginalityStatement struct {
 	SignedAt             time.Time
 }
 
+// IndicatorOutcome is the report's summary of one success indicator of the
+// design: the value achieved, against the indicator's baseline and target,
+// with a note.
+type IndicatorOutcome struct {
+	IndicatorID uuid.UUID
+	Achieved    string
+	Note        string
+}
+
 // ReportSeminar is the participant's final seminar session, as the report
 // needs it: its day and place.
 type ReportSeminar struct {
@@ -140,6 +149,8 @@ type Report struct {
 	// not achieved: closed by the report, which the mentor and coach
 	// endorse; completion gives them their terminal status.
 	NotAchieved []uuid.UUID
+	// Outcomes state what each success indicator of the design reached.
+	Outcomes []IndicatorOutcome
 	// LateAllowedAt, LateAllowedBy and LateAllowanceReason record an
 	// organizer allowing a submission after the due day.
 	LateAllowedAt       *time.Time
@@ -458,15 +469,31 @@ func (r Report) openShortTerm(milestones []Milestone) int {
 	return n
 }
 
-// setSummary replaces the report's summary: the short-term milestones it
-// declares not achieved. It changes only a draft whose current version the
-// persetujuan has not begun to endorse: what they sign stays as they saw
-// it (a new version reopens it).
-func (r *Report) setSummary(milestones []Milestone, notAchieved []uuid.UUID) error {
+// setSummary replaces the report's summary: the outcome of each success
+// indicator of the design (baseline → achieved) and the short-term
+// milestones it declares not achieved. It changes only a draft whose
+// current version the persetujuan has not begun to endorse: what they sign
+// stays as they saw it (a new version reopens it).
+func (r *Report) setSummary(indicators []SuccessIndicator, milestones []Milestone, outcomes []IndicatorOutcome, notAchieved []uuid.UUID) error {
 	if err := r.checkSummaryEditable(); err != nil {
 		return err
 	}
 	var v Violations
+	stated := []IndicatorOutcome{}
+	for i, o := range outcomes {
+		field := fmt.Sprintf("outcomes[%d]", i)
+		if !slices.ContainsFunc(indicators, func(s SuccessIndicator) bool { return s.ID == o.IndicatorID }) {
+			v.Add(field+".indicatorId", CodeReportIndicatorUnknown)
+			continue
+		}
+		if slices.ContainsFunc(stated, func(s IndicatorOutcome) bool { return s.IndicatorID == o.IndicatorID }) {
+			v.Add(field+".indicatorId", CodeReportIndicatorTwice)
+			continue
+		}
+		o.Achieved = text(&v, field+".achieved", o.Achieved, true)
+		o.Note = longText(&v, field+".note", o.Note)
+		stated = append(stated, o)
+	}
 	out := []uuid.UUID{}
 	for i, id := range notAchieved {
 		at := slices.IndexFunc(milestones, func(m Milestone) bool { return m.ID == id })
@@ -482,7 +509,7 @@ func (r *Report) setSummary(milestones []Milestone, notAchieved []uuid.UUID) err
 	if err := v.Err(); err != nil {
 		return err
 	}
-	r.NotAchieved = out
+	r.NotAchieved, r.Outcomes = out, stated
 	return nil
 }
 

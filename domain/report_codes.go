@@ -59,6 +59,12 @@ var (
 	CodeReportSummaryEndorsed = code("report.summary_endorsed",
 		"the lembar persetujuan of this version is being signed: upload a new version to change the summary",
 		"Lembar persetujuan versi ini sedang ditandatangani. Unggah versi baru untuk mengubah ringkasan.")
+	CodeReportIndicatorUnknown = code("report.indicator_unknown",
+		"is not a success indicator of the design",
+		"Bukan indikator keberhasilan pada rancangan.")
+	CodeReportIndicatorTwice = code("report.indicator_twice",
+		"states the outcome of an indicator stated already",
+		"Capaian indikator ini sudah dinyatakan.")
 	CodeReportFileKind = code("report.file_kind",
 		"must be report or slides",
 		"Harus report (laporan) atau slides (bahan tayang).")

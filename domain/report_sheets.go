@@ -31,6 +31,9 @@ type ReportSheets struct {
 	// pernyataan keaslian (Signed false until the participant signs).
 	Approval, Ratification SheetText
 	Statement              StatementText
+	// Outcomes are the rows of the summary of outcomes: indicator, baseline,
+	// target, achieved (with the unit), in the design's order.
+	Outcomes [][]string
 }
 
 // SheetText is one endorsement sheet: its heading, what it declares, and
@@ -124,6 +127,15 @@ func reportSheets(r Report, p Project, cohort Cohort, institution string, partic
 			sheet.text.Signatures = append(sheet.text.Signatures, sig)
 		}
 	}
+	for _, ind := range p.SuccessIndicators {
+		achieved := "belum dinyatakan"
+		for _, o := range r.Outcomes {
+			if o.IndicatorID == ind.ID {
+				achieved = withUnit(o.Achieved, ind.Unit)
+			}
+		}
+		out.Outcomes = append(out.Outcomes, []string{ind.Name, withUnit(ind.Baseline, ind.Unit), withUnit(ind.Target, ind.Unit), achieved})
+	}
 	out.Statement = StatementText{Heading: "PERNYATAAN KEASLIAN", Name: participant.Name,
 		Body: fmt.Sprintf("Saya yang bertanda tangan di bawah ini, %s, menyatakan bahwa %s “%s” adalah hasil karya saya sendiri.", participant.Name, terms.Report, p.Title)}
 	if s := r.Statement; s != nil {
@@ -135,6 +147,14 @@ func reportSheets(r Report, p Project, cohort Cohort, institution string, partic
 		}
 	}
 	return out
+}
+
+// withUnit writes a value with its unit, if any.
+func withUnit(value, unit string) string {
+	if unit == "" {
+		return value
+	}
+	return value + " " + unit
 }
 
 // roleTitle is a role as a sheet names it.

@@ -162,19 +162,22 @@ func (s *Projects) OpenReportFile(ctx context.Context, actor *Actor, projectID, 
 	return ReportFile{}, nil, NotFound("report file")
 }
 
-// UpdateReportSummary replaces the report's summary: the short-term
-// milestones it declares not achieved.
-func (s *Projects) UpdateReportSummary(ctx context.Context, actor *Actor, projectID uuid.UUID, notAchieved []uuid.UUID) (Report, error) {
+// UpdateReportSummary replaces the report's summary: the outcome of each
+// success indicator and the short-term milestones it declares not achieved.
+func (s *Projects) UpdateReportSummary(ctx context.Context, actor *Actor, projectID uuid.UUID, outcomes []IndicatorOutcome, notAchieved []uuid.UUID) (Report, error) {
 	return s.changeReport(ctx, actor, projectID, EditProject, func(tx Store, p *Project, r *Report) ([]Event, error) {
 		milestones, err := tx.Milestones().OfProject(ctx, p.ID)
 		if err != nil {
 			return nil, err
 		}
-		if err := r.setSummary(milestones, notAchieved); err != nil {
+		if err := r.setSummary(p.SuccessIndicators, milestones, outcomes, notAchieved); err != nil {
 			return nil, err
 		}
 		e := reportEvent(actor, s.now(), *p, "report.summary_updated")
-		e.After = r.NotAchieved
+		e.After = struct {
+			Outcomes    []IndicatorOutcome
+			NotAchieved []uuid.UUID
+		}{r.Outcomes, r.NotAchieved}
 		return []Event{e}, nil
 	})
 }

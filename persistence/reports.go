@@ -21,25 +21,26 @@ var _ domain.ReportStore = (*ReportStore)(nil)
 type projectReportRow struct {
 	bun.BaseModel `bun:"table:project_reports,alias:pr"`
 
-	ProjectID           uuid.UUID   `bun:"project_id,pk,type:uuid"`
-	StatementSignedBy   *uuid.UUID  `bun:"statement_signed_by,type:uuid"`
-	StatementName       string      `bun:"statement_name"`
-	StatementReplicated string      `bun:"statement_replicated"`
-	StatementSignedAt   *time.Time  `bun:"statement_signed_at"`
-	NotAchieved         []uuid.UUID `bun:"not_achieved,type:jsonb"`
-	LateAllowedAt       *time.Time  `bun:"late_allowed_at"`
-	LateAllowedBy       *uuid.UUID  `bun:"late_allowed_by,type:uuid"`
-	LateAllowanceReason string      `bun:"late_allowance_reason"`
-	SubmittedAt         *time.Time  `bun:"submitted_at"`
-	SubmittedFileID     *uuid.UUID  `bun:"submitted_file_id,type:uuid"`
-	SubmittedLate       bool        `bun:"submitted_late"`
-	RevisionRequiredAt  *time.Time  `bun:"revision_required_at"`
-	RevisionRequiredBy  *uuid.UUID  `bun:"revision_required_by,type:uuid"`
-	RevisionDueOn       *time.Time  `bun:"revision_due_on,type:date"`
-	RevisionComment     string      `bun:"revision_comment"`
-	RevisionOf          int         `bun:"revision_of"`
-	RatifiedAt          *time.Time  `bun:"ratified_at"`
-	Version             int64       `bun:"version"`
+	ProjectID           uuid.UUID      `bun:"project_id,pk,type:uuid"`
+	StatementSignedBy   *uuid.UUID     `bun:"statement_signed_by,type:uuid"`
+	StatementName       string         `bun:"statement_name"`
+	StatementReplicated string         `bun:"statement_replicated"`
+	StatementSignedAt   *time.Time     `bun:"statement_signed_at"`
+	NotAchieved         []uuid.UUID    `bun:"not_achieved,type:jsonb"`
+	Outcomes            []outcomeValue `bun:"outcomes,type:jsonb"`
+	LateAllowedAt       *time.Time     `bun:"late_allowed_at"`
+	LateAllowedBy       *uuid.UUID     `bun:"late_allowed_by,type:uuid"`
+	LateAllowanceReason string         `bun:"late_allowance_reason"`
+	SubmittedAt         *time.Time     `bun:"submitted_at"`
+	SubmittedFileID     *uuid.UUID     `bun:"submitted_file_id,type:uuid"`
+	SubmittedLate       bool           `bun:"submitted_late"`
+	RevisionRequiredAt  *time.Time     `bun:"revision_required_at"`
+	RevisionRequiredBy  *uuid.UUID     `bun:"revision_required_by,type:uuid"`
+	RevisionDueOn       *time.Time     `bun:"revision_due_on,type:date"`
+	RevisionComment     string         `bun:"revision_comment"`
+	RevisionOf          int            `bun:"revision_of"`
+	RatifiedAt          *time.Time     `bun:"ratified_at"`
+	Version             int64          `bun:"version"`
 }
 
 func reportFromDomain(r domain.Report) projectReportRow {
@@ -47,7 +48,10 @@ func reportFromDomain(r domain.Report) projectReportRow {
 		LateAllowanceReason: r.LateAllowanceReason, SubmittedAt: r.SubmittedAt, SubmittedFileID: r.SubmittedFileID,
 		SubmittedLate: r.SubmittedLate, RevisionRequiredAt: r.RevisionRequiredAt, RevisionRequiredBy: r.RevisionRequiredBy,
 		RevisionComment: r.RevisionComment, RevisionOf: r.RevisionOf, RatifiedAt: r.RatifiedAt, Version: r.Version,
-		NotAchieved: orEmpty(r.NotAchieved)}
+		NotAchieved: orEmpty(r.NotAchieved), Outcomes: []outcomeValue{}}
+	for _, o := range r.Outcomes {
+		row.Outcomes = append(row.Outcomes, outcomeValue{IndicatorID: o.IndicatorID, Achieved: o.Achieved, Note: o.Note})
+	}
 	if s := r.Statement; s != nil {
 		by, at := s.SignedBy, s.SignedAt
 		row.StatementSignedBy, row.StatementName, row.StatementReplicated, row.StatementSignedAt = &by, s.Name, s.ReplicatedInnovation, &at
@@ -65,6 +69,9 @@ func (row projectReportRow) toDomain() domain.Report {
 		SubmittedLate: row.SubmittedLate, RevisionRequiredAt: row.RevisionRequiredAt, RevisionRequiredBy: row.RevisionRequiredBy,
 		RevisionComment: row.RevisionComment, RevisionOf: row.RevisionOf, RatifiedAt: row.RatifiedAt, Version: row.Version,
 		NotAchieved: row.NotAchieved}
+	for _, o := range row.Outcomes {
+		r.Outcomes = append(r.Outcomes, domain.IndicatorOutcome{IndicatorID: o.IndicatorID, Achieved: o.Achieved, Note: o.Note})
+	}
 	if row.StatementSignedBy != nil && row.StatementSignedAt != nil {
 		r.Statement = &domain.OriginalityStatement{SignedBy: *row.StatementSignedBy, Name: row.StatementName,
 			ReplicatedInnovation: row.StatementReplicated, SignedAt: row.StatementSignedAt.UTC()}
@@ -74,6 +81,13 @@ func (row projectReportRow) toDomain() domain.Report {
 		r.RevisionDueOn = &due
 	}
 	return r
+}
+
+// outcomeValue is one element of project_reports.outcomes.
+type outcomeValue struct {
+	IndicatorID uuid.UUID `json:"indicatorId"`
+	Achieved    string    `json:"achieved"`
+	Note        string    `json:"note"`
 }
 
 // reportFileRow is a row of report_files.

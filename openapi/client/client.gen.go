@@ -1123,6 +1123,8 @@ const (
 	ErrorDetailCodeReportAlreadyEndorsed           ErrorDetailCode = "report.already_endorsed"
 	ErrorDetailCodeReportApprovalsMissing          ErrorDetailCode = "report.approvals_missing"
 	ErrorDetailCodeReportFileKind                  ErrorDetailCode = "report.file_kind"
+	ErrorDetailCodeReportIndicatorTwice            ErrorDetailCode = "report.indicator_twice"
+	ErrorDetailCodeReportIndicatorUnknown          ErrorDetailCode = "report.indicator_unknown"
 	ErrorDetailCodeReportLate                      ErrorDetailCode = "report.late"
 	ErrorDetailCodeReportMilestonesOpen            ErrorDetailCode = "report.milestones_open"
 	ErrorDetailCodeReportMissing                   ErrorDetailCode = "report.missing"
@@ -1411,6 +1413,8 @@ const (
 	ErrorModelCodeReportAlreadyEndorsed           ErrorModelCode = "report.already_endorsed"
 	ErrorModelCodeReportApprovalsMissing          ErrorModelCode = "report.approvals_missing"
 	ErrorModelCodeReportFileKind                  ErrorModelCode = "report.file_kind"
+	ErrorModelCodeReportIndicatorTwice            ErrorModelCode = "report.indicator_twice"
+	ErrorModelCodeReportIndicatorUnknown          ErrorModelCode = "report.indicator_unknown"
 	ErrorModelCodeReportLate                      ErrorModelCode = "report.late"
 	ErrorModelCodeReportMilestonesOpen            ErrorModelCode = "report.milestones_open"
 	ErrorModelCodeReportMissing                   ErrorModelCode = "report.missing"
@@ -2979,6 +2983,8 @@ const (
 	RefusedActionCodeReportAlreadyEndorsed           RefusedActionCode = "report.already_endorsed"
 	RefusedActionCodeReportApprovalsMissing          RefusedActionCode = "report.approvals_missing"
 	RefusedActionCodeReportFileKind                  RefusedActionCode = "report.file_kind"
+	RefusedActionCodeReportIndicatorTwice            RefusedActionCode = "report.indicator_twice"
+	RefusedActionCodeReportIndicatorUnknown          RefusedActionCode = "report.indicator_unknown"
 	RefusedActionCodeReportLate                      RefusedActionCode = "report.late"
 	RefusedActionCodeReportMilestonesOpen            RefusedActionCode = "report.milestones_open"
 	RefusedActionCodeReportMissing                   RefusedActionCode = "report.missing"
@@ -5280,6 +5286,8 @@ type ErrorDetailCode string
 // | `report.already_endorsed` | you have endorsed this version of the report already ({step}) |
 // | `report.approvals_missing` | the lembar persetujuan of the current version still needs: {missing} |
 // | `report.file_kind` | must be report or slides |
+// | `report.indicator_twice` | states the outcome of an indicator stated already |
+// | `report.indicator_unknown` | is not a success indicator of the design |
 // | `report.late` | the report was due {dueOn}: an organizer must allow a late submission |
 // | `report.milestones_open` | {count} short-term milestones are neither achieved nor closed: have them verified, continue or remove them by a change request, or declare them not achieved in the report's summary |
 // | `report.missing` | upload the report (PDF) first |
@@ -5896,6 +5904,18 @@ type HorizonProgress struct {
 
 	// Total Milestones of the horizon.
 	Total int64 `json:"total"`
+}
+
+// IndicatorOutcome defines model for IndicatorOutcome.
+type IndicatorOutcome struct {
+	// Achieved What it reached, in the indicator's unit, against its baseline and target.
+	Achieved string `json:"achieved"`
+
+	// IndicatorId The design's success indicator (its id in get-project's successIndicators).
+	IndicatorId openapi_types.UUID `json:"indicatorId"`
+
+	// Note How, or why not.
+	Note *string `json:"note,omitempty"`
 }
 
 // Institution defines model for Institution.
@@ -7100,6 +7120,9 @@ type Report struct {
 	// NotAchieved The short-term milestones the report declares not achieved (update-report-summary).
 	NotAchieved []string `json:"notAchieved"`
 
+	// Outcomes The outcome of each success indicator of the design it states (update-report-summary).
+	Outcomes []IndicatorOutcome `json:"outcomes"`
+
 	// ProjectId The project.
 	ProjectId openapi_types.UUID `json:"projectId"`
 
@@ -7294,6 +7317,9 @@ type ReportStatementSign struct {
 type ReportSummary struct {
 	// NotAchieved The short-term milestones the report declares not achieved (each closes it for submit-final; completion marks it not_achieved).
 	NotAchieved []openapi_types.UUID `json:"notAchieved"`
+
+	// Outcomes The outcome of each success indicator of the design (baseline → achieved); none when left out.
+	Outcomes *[]IndicatorOutcome `json:"outcomes,omitempty"`
 }
 
 // Resource defines model for Resource.

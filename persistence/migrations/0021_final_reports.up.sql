@@ -13,6 +13,8 @@ CREATE TABLE project_reports (
     statement_signed_at    timestamptz,
     -- The short-term milestones the report declares not achieved.
     not_achieved           jsonb NOT NULL DEFAULT '[]',
+    -- The outcome of each success indicator: [{indicatorId, achieved, note}].
+    outcomes               jsonb NOT NULL DEFAULT '[]',
     late_allowed_at        timestamptz,
     late_allowed_by        uuid REFERENCES users,
     late_allowance_reason  text NOT NULL DEFAULT '',

@@ -176,6 +176,8 @@ export const codes: Record<string, string> = {
   "report.already_endorsed": "Anda sudah menandatangani versi laporan akhir ini ({step}).",
   "report.approvals_missing": "Lembar persetujuan versi laporan akhir ini masih menunggu tanda tangan: {missing}.",
   "report.file_kind": "Harus report (laporan) atau slides (bahan tayang).",
+  "report.indicator_twice": "Capaian indikator ini sudah dinyatakan.",
+  "report.indicator_unknown": "Bukan indikator keberhasilan pada rancangan.",
   "report.late": "Tenggat laporan akhir adalah {dueOn}. Penyerahan yang terlambat memerlukan izin penyelenggara.",
   "report.milestones_open": "Masih ada {count} tahapan jangka pendek yang belum tercapai atau ditutup. Ajukan verifikasinya, lanjutkan atau hapus melalui permohonan perubahan, atau nyatakan tidak tercapai pada ringkasan laporan akhir.",
   "report.missing": "Unggah laporan akhir (PDF) terlebih dahulu.",
