@@ -124,20 +124,7 @@ func (b DesignSectionChanges) toDomain() domain.DesignSectionChanges {
 
 // newDesignSectionChanges is the answer's form of proposed section changes.
 func newDesignSectionChanges(c domain.DesignSectionChanges) DesignSectionChanges {
-	var d domain.DesignSections
-	if c.SuccessIndicators != nil {
-		d.SuccessIndicators = *c.SuccessIndicators
-	}
-	if c.Team != nil {
-		d.Team = *c.Team
-	}
-	if c.Risks != nil {
-		d.Risks = *c.Risks
-	}
-	if c.Resources != nil {
-		d.Resources = *c.Resources
-	}
-	all := newDesignSections(domain.Project{DesignSections: d})
+	all := newDesignSections(domain.Project{DesignSections: c.Sections()})
 	out := DesignSectionChanges{StrategicAlignment: c.StrategicAlignment}
 	if c.SuccessIndicators != nil {
 		out.SuccessIndicators = &all.SuccessIndicators

@@ -324,7 +324,9 @@ func TestTheReportStatesTheOutcomeOfEachSuccessIndicator(t *testing.T) {
 	expectCode(t, summary(map[string]string{"indicatorId": ind.ID, "achieved": "25"}, map[string]string{"indicatorId": ind.ID, "achieved": "20"}),
 		http.StatusUnprocessableEntity, "request.invalid")
 	expect(t, summary(map[string]string{"indicatorId": ind.ID, "achieved": "25", "note": "Diukur dari sistem antrean daring."}), http.StatusOK)
-	var report struct{ Outcomes []struct{ IndicatorID, Achieved, Note string } }
+	var report struct {
+		Outcomes []struct{ IndicatorID, Achieved, Note string }
+	}
 	expect(t, w.get(projectPath(w, "/report"), w.tokenOf(roleMentor)), http.StatusOK).decode(t, &report)
 	if len(report.Outcomes) != 1 || report.Outcomes[0].IndicatorID != ind.ID || report.Outcomes[0].Achieved != "25" {
 		t.Fatalf("the report's outcomes are %+v", report.Outcomes)

@@ -134,6 +134,14 @@ func (c DesignSectionChanges) validated(v *Violations, d DesignSections) DesignS
 	return out
 }
 
+// Sections returns the sections c sets, the others left zero: for writing
+// the changes in another shape (an answer, a stored row).
+func (c DesignSectionChanges) Sections() DesignSections {
+	var d DesignSections
+	d.set(c)
+	return d
+}
+
 // set sets the sections c changes, validated already.
 func (d *DesignSections) set(c DesignSectionChanges) {
 	if c.SuccessIndicators != nil {

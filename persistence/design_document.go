@@ -100,20 +100,7 @@ type sectionChangesValue struct {
 }
 
 func sectionChangesFromDomain(c domain.DesignSectionChanges) sectionChangesValue {
-	var d domain.Project
-	if c.SuccessIndicators != nil {
-		d.SuccessIndicators = *c.SuccessIndicators
-	}
-	if c.Team != nil {
-		d.Team = *c.Team
-	}
-	if c.Risks != nil {
-		d.Risks = *c.Risks
-	}
-	if c.Resources != nil {
-		d.Resources = *c.Resources
-	}
-	all := designSectionsFromDomain(d)
+	all := designSectionsFromDomain(domain.Project{DesignSections: c.Sections()})
 	v := sectionChangesValue{StrategicAlignment: c.StrategicAlignment}
 	if c.SuccessIndicators != nil {
 		v.SuccessIndicators = &all.SuccessIndicators

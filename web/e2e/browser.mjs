@@ -101,7 +101,7 @@ function catalogueStrings(value, out = []) {
   return out;
 }
 
-const i18n = await loadI18n();
+const i18n = await loadI18n("proper-i18n-e2e");
 /** The program words of PKA and PKP, which reword the catalogue on their cohorts' screens. */
 const aksiTerms = { product: "Aksi Perubahan", productInSentence: "aksi perubahan", design: "Rancangan Aksi Perubahan", report: "Laporan Aksi Perubahan", abbreviation: "Aksi Perubahan" };
 const normalized = (s) => s.replace(/\s+/g, " ").trim();

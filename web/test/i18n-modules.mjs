@@ -9,9 +9,13 @@ import ts from "typescript";
 const web = join(dirname(fileURLToPath(import.meta.url)), "..");
 const i18n = join(web, "src", "i18n");
 
-/** The i18n modules by file name, transpiled into node_modules/.cache with their relative imports kept working. */
-export async function loadI18n() {
-  const dir = join(web, "node_modules", ".cache", "proper-i18n");
+/**
+ * The i18n modules by file name, transpiled into node_modules/.cache/<cache>
+ * with their relative imports kept working; each caller names its own cache
+ * folder, since node --test runs the test files at once.
+ */
+export async function loadI18n(cache) {
+  const dir = join(web, "node_modules", ".cache", cache);
   mkdirSync(dir, { recursive: true });
   const files = readdirSync(i18n).filter((f) => f.endsWith(".ts"));
   for (const f of files) {

@@ -6,29 +6,7 @@
 // in force, and finds no "proyek" left; with PKN's terms nothing changes.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import ts from "typescript";
-
-const web = join(dirname(fileURLToPath(import.meta.url)), "..");
-const i18n = join(web, "src", "i18n");
-
-/** The i18n modules, transpiled into node_modules/.cache (as glossary.test.mjs does). */
-async function loadI18n() {
-  const dir = join(web, "node_modules", ".cache", "proper-i18n-terms");
-  mkdirSync(dir, { recursive: true });
-  const files = readdirSync(i18n).filter((f) => f.endsWith(".ts"));
-  for (const f of files) {
-    const js = ts.transpileModule(readFileSync(join(i18n, f), "utf8"), {
-      compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 },
-    }).outputText.replace(/from "\.\/([\w-]+)"/g, 'from "./$1.mjs"');
-    writeFileSync(join(dir, f.replace(/\.ts$/, ".mjs")), js);
-  }
-  const modules = {};
-  for (const f of files) modules[f] = await import(pathToFileURL(join(dir, f.replace(/\.ts$/, ".mjs"))).href);
-  return modules;
-}
+import { loadI18n } from "./i18n-modules.mjs";
 
 const aksi = { product: "Aksi Perubahan", productInSentence: "aksi perubahan", design: "Rancangan Aksi Perubahan", report: "Laporan Aksi Perubahan", abbreviation: "Aksi Perubahan" };
 const proyek = { product: "Proyek Perubahan", productInSentence: "proyek perubahan", design: "Rancangan Proyek Perubahan", report: "Laporan Proyek Perubahan", abbreviation: "Proper" };
@@ -46,7 +24,7 @@ function visibleTexts(m) {
 }
 
 test("a PKA cohort's screens say Aksi Perubahan and never proyek", async () => {
-  const m = await loadI18n();
+  const m = await loadI18n("proper-i18n-terms");
   m["terms.ts"].setCurrentTerms(aksi);
   try {
     const texts = visibleTexts(m);
@@ -61,7 +39,7 @@ test("a PKA cohort's screens say Aksi Perubahan and never proyek", async () => {
 });
 
 test("PKN's terms, or none, leave the catalogue as written", async () => {
-  const m = await loadI18n();
+  const m = await loadI18n("proper-i18n-terms");
   for (const terms of [proyek, undefined]) {
     m["terms.ts"].setCurrentTerms(terms);
     assert.equal(m["index.ts"].t("participant.pageTitle"), m["id.ts"].id["participant.pageTitle"]);
@@ -73,7 +51,7 @@ test("PKN's terms, or none, leave the catalogue as written", async () => {
 });
 
 test("a user of cohorts with different words keeps the catalogue's", async () => {
-  const m = await loadI18n();
+  const m = await loadI18n("proper-i18n-terms");
   const { commonTerms, termsOfCohort } = m["terms.ts"];
   assert.equal(commonTerms([{ terms: aksi }, { terms: proyek }]), undefined);
   assert.equal(commonTerms([{ terms: aksi }, { terms: aksi }]), aksi);
