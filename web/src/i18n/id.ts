@@ -6,6 +6,7 @@ import { unitMessages } from "./units";
 import { classMessages } from "./classes";
 import { changeRequestMessages } from "./changeRequests";
 import { graduationMessages } from "./graduation";
+import { reportMessages } from "./report";
 
 export const id = {
   ...seminarMessages,
@@ -13,6 +14,7 @@ export const id = {
   ...classMessages,
   ...changeRequestMessages,
   ...graduationMessages,
+  ...reportMessages,
   // Application frame
   "app.name": "Proper",
   "app.tagline": "Pelacak Proyek Perubahan pelatihan kepemimpinan",

@@ -22,6 +22,7 @@ import { PublishPanel } from "./PublishPanel";
 import { MyGraduation } from "../graduation/Graduation";
 import { SimilarProjects } from "../examiner/SimilarProjects";
 import { MentorChange } from "../followup/MentorChange";
+import { ReportSection } from "../report/ReportSection";
 import "./participant.css";
 
 /** The project screen. */
@@ -73,6 +74,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
             <nav className="page-nav" aria-label={t("participant.nav")}>
               <a href="#rancangan">{t("participant.design.heading")}</a>
               <a href="#tahapan">{t("participant.milestones.heading")}</a>
+              <a href="#laporan">{t("report.nav")}</a>
               <a href="#linimasa">{t("participant.timeline.heading")}</a>
             </nav>
             <ProjectHeader project={p} milestones={milestones.data?.items} onChanged={onProjectChanged} />
@@ -112,6 +114,8 @@ export function ProjectPage({ projectId }: { projectId: string }) {
               </Load>
               <ChangeRequests project={p} milestones={milestones.data?.items ?? []} onChanged={refresh} />
             </section>
+
+            <ReportSection project={p} milestones={milestones.data?.items ?? []} onChanged={timeline.reload} />
 
             <MyGraduation cohortId={p.cohortId} enrollmentId={p.enrollmentId} />
             <PublishPanel project={p} milestones={milestones.data?.items} onChanged={timeline.reload} />
