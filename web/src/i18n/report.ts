@@ -39,6 +39,7 @@ export const reportMessages = {
   "report.upload.chooseFile": "Pilih berkas untuk diunggah.",
   "report.upload.send": "Unggah",
   "report.upload.sending": "Mengunggah…",
+  "report.upload.unsupported": "Jenis berkas ini tidak diterima: laporan berupa PDF, bahan tayang berupa PDF atau presentasi (PPT, PPTX, ODP).",
   "report.upload.done": "Versi baru tersimpan.",
   "report.upload.hint": "Versi baru laporan membatalkan persetujuan yang belum lengkap; mentor dan coach menyetujui ulang.",
   "report.summary.heading": "Capaian indikator keberhasilan",
@@ -81,5 +82,5 @@ export const reportMessages = {
   "report.revise.dueOn": "Tenggat revisi",
   "report.revise.send": "Minta revisi",
   "report.pages.download": "Unduh lembar persetujuan dan pengesahan (PDF)",
-  "report.refused": "Belum dapat dilakukan: {why}",
+  "report.refused": "{step} belum dapat dilakukan: {why}",
 } as const;

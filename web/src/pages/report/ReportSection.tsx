@@ -14,7 +14,7 @@ import { t, type MessageKey } from "../../i18n";
 import { offers, whyRefused, type Operation } from "../../offers";
 import { localizeProblem } from "../../problems";
 import { session } from "../../session";
-import { Badge, Button, Field, Load, ProblemAlert, Select, TextArea, statusLabel, useAction, useLoad } from "../../ui";
+import { Badge, Button, Field, Load, ProblemAlert, reword, Select, TextArea, statusLabel, useAction, useLoad } from "../../ui";
 import type { Milestone, Project } from "../participant/model";
 import { downloadFile } from "../participant/upload";
 import "./report.css";
@@ -64,12 +64,22 @@ export function ReportSection({ project, milestones, onChanged }: { project: Pro
   );
 }
 
-/** Why op is refused on the report now, when it is (worded from its code). */
+/** What each step refused on the report is called, for the sentence that says why. */
+const refusedStepNames: Partial<Record<Operation, MessageKey>> = {
+  "upload-report-file": "report.upload.heading",
+  "update-report-summary": "report.summary.edit",
+  "sign-report-statement": "report.statement.sign",
+  "endorse-report": "report.endorsements.heading",
+  "require-report-revision": "report.revise.heading",
+};
+
+/** Why op is refused on the report now, when it is (worded from its code), naming the step. */
 function Refusal({ report, op }: { report: Report; op: Operation }) {
   const why = whyRefused(report, op);
-  return why ? (
+  const step = refusedStepNames[op];
+  return why && step ? (
     <p className="muted report-refused" data-report-refused={op}>
-      {t("report.refused", { why })}
+      {t("report.refused", { step: t(step), why })}
     </p>
   ) : null;
 }
@@ -192,6 +202,8 @@ function UploadForm({ report, onDone }: { report: Report; onDone: (r: Report) =>
   const [file, setFile] = useState<File>();
   const [done, setDone] = useState(false);
   const action = useAction();
+  // The catalogue's 415 speaks of evidence; here it is the report's or the slides' type.
+  const error = reword(action.error, { details: { 415: t("report.upload.unsupported") } });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setDone(false);
@@ -210,10 +222,10 @@ function UploadForm({ report, onDone }: { report: Report; onDone: (r: Report) =>
         <option value="report">{t("report.kind.report")}</option>
         <option value="slides">{t("report.kind.slides")}</option>
       </Select>
-      <Field key={done ? "sent" : "new"} label={t("report.upload.file")} name="file" type="file" problem={action.problem}
+      <Field key={done ? "sent" : "new"} label={t("report.upload.file")} name="file" type="file" problem={error?.problem}
         accept={kind === "report" ? ".pdf,application/pdf" : ".pdf,.ppt,.pptx,.odp"} onChange={(e) => setFile(e.currentTarget.files?.[0])} />
-      <ProblemAlert error={action.error} fieldsShown />
-      {done && !action.error && <p className="alert alert-ok" role="status">{t("report.upload.done")}</p>}
+      <ProblemAlert error={error} fieldsShown />
+      {done && !error && <p className="alert alert-ok" role="status">{t("report.upload.done")}</p>}
       <Button type="submit" className="btn-primary" busy={action.busy} busyLabel={t("report.upload.sending")}>
         {t("report.upload.send")}
       </Button>
