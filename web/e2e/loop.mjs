@@ -4,7 +4,12 @@
 // an organizer creates a cohort and imports its roster; the participant
 // designs and submits; the mentor returns the design with a note, which
 // the participant's home shows, and the participant submits it again;
-// mentor (seeing the note) and coach approve; the participant uploads
+// mentor (seeing the note) and coach approve; the organizer sets the
+// design seminar's session (through the API) with the examiner and the
+// participant, the examiner scores it from their sessions at home, the
+// organizer determines and releases its result on the sessions screen, and
+// the participant reads it on the project page and files an appeal
+// (steps/seminar.mjs); the participant uploads
 // evidence and claims the milestone; the mentor approves and verifies; the
 // coach sees 100 % on the dashboard, with the escalations and workload
 // views; the participant publishes the innovation and a visitor finds it
@@ -30,6 +35,7 @@ import * as coach from "./steps/coach.mjs";
 import * as examiner from "./steps/examiner.mjs";
 import * as followup from "./steps/followup.mjs";
 import * as showcase from "./steps/showcase.mjs";
+import * as seminar from "./steps/seminar.mjs";
 import { expectAksiPerubahan } from "./steps/pka.mjs";
 import { expectOfferedSteps as expectOffered } from "./steps/offers.mjs";
 
@@ -64,7 +70,7 @@ const people = {
 };
 
 // What the test types (names, titles) is left out of the check that no English reaches the screens.
-typed(...Object.values(people).map((who) => who.name), "BPSDMD Provinsi Jawa Tengah", "PKN Tingkat II Angkatan III Tahun 2026");
+typed(...Object.values(people).map((who) => who.name), "BPSDMD Provinsi Jawa Tengah", "PKN Tingkat II Angkatan III Tahun 2026", "Aula Bung Karno");
 
 // Before the UI: the admin registers the institution and the staff's accounts.
 const admin = await call(undefined, "POST", "/v1/auth/login", { email: need("PROPER_ADMIN_EMAIL"), password: need("PROPER_ADMIN_PASSWORD") });
@@ -166,6 +172,24 @@ try {
   await signIn(coa.page, people.coach.email, password);
   await mentor.approveDesignFromQueue(coa.page, coa.shot, p.name);
 
+  // The design seminar (issue #21), before implementation: a design score
+  // is refused once the project implements (assessment.design_stage_over).
+  // The organizer makes today's session through the API with the examiner
+  // and the participant; the examiner scores from their sessions at home;
+  // the organizer determines and releases the result on the sessions
+  // screen; the participant reads it and files an appeal.
+  const organizerToken = (await call(undefined, "POST", "/v1/auth/login", { email: people.organizer.email, password })).token;
+  await seminar.createSession(call, organizerToken, { projectId, seminar: "design", date: isoDate(today), examinerId: people.examiner.id });
+  const exa = await tab();
+  await signIn(exa.page, people.examiner.email, password);
+  const designTitle = "Layanan Perizinan Daring Terpadu Kota Semarang";
+  const scored = await examiner.scoreFromMySessions(exa.page, exa.shot, p.name, designTitle, "design", (_key, i) => 80 + 2.5 * (i % 4));
+  console.log(`design seminar: the examiner scored ${scored.text} from their sessions`);
+  await seminar.determineAndRelease(org.page, org.shot, cohortId, p.name, scored.text);
+  const appealReasons = "Nilai kriteria analisis isu belum mempertimbangkan data perizinan yang kami lampirkan.";
+  typed(appealReasons);
+  await seminar.fileAppeal(part.page, part.shot, projectId, scored.text, appealReasons);
+
   // The participant proves the milestone and claims it.
   await participant.startImplementation(part.page, part.shot, projectId);
   await participant.expectNoClaimWithoutEvidence(part.page, part.shot, projectId, milestone);
@@ -211,11 +235,6 @@ try {
   // The coach looks for late reviews and the reviewers' workload.
   await followup.checkEscalations(coa.page, coa.shot, cohortId);
   await followup.checkWorkload(coa.page, coa.shot, cohortId);
-
-  // The examiner's scoring is not walked here since issue #21: an examiner
-  // scores only participants of a seminar session they are assigned to, and
-  // the loop does not yet create that session (api/seminars_test.go and
-  // api/appeals_test.go cover scoring, determination and appeals).
 } finally {
   await browser.close();
 }
