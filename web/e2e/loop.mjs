@@ -174,12 +174,15 @@ try {
 
   // The design seminar (issue #21), before implementation: a design score
   // is refused once the project implements (assessment.design_stage_over).
-  // The organizer makes today's session through the API with the examiner
-  // and the participant; the examiner scores from their sessions at home;
+  // The organizer makes the session through the API with the examiner and
+  // the participant (today, or on the first day of the agenda's seminar
+  // rancangan, then opened early on the sessions screen); the examiner
+  // scores from their sessions at home;
   // the organizer determines and releases the result on the sessions
   // screen; the participant reads it and files an appeal.
   const organizerToken = (await call(undefined, "POST", "/v1/auth/login", { email: people.organizer.email, password })).token;
-  await seminar.createSession(call, organizerToken, { projectId, seminar: "design", date: isoDate(today), examinerId: people.examiner.id });
+  const session = await seminar.createSession(call, organizerToken, { projectId, seminar: "design", today: isoDate(today), examinerId: people.examiner.id });
+  if (session.actions.includes("open-seminar-session")) await seminar.openEarly(org.page, org.shot, cohortId, p.name);
   const exa = await tab();
   await signIn(exa.page, people.examiner.email, password);
   const designTitle = "Layanan Perizinan Daring Terpadu Kota Semarang";

@@ -1,16 +1,22 @@
 // Steps of the whole-loop browser test for a seminar's results (issue #21):
-// the organizer's session (made through the API), determining and
-// releasing its results on the organizer's screen (/angkatan/:cohortId/
+// the organizer's session (made through the API), opening it early,
+// determining and releasing its results on the organizer's screen (/angkatan/:cohortId/
 // sesi-seminar), and the participant reading the result and filing an
 // appeal on the project page (AppealPanel).
 
 /**
  * Creates, through the API as the organizer (token), the session of
- * seminar ("design" or "final") of the project's cohort on date, with the
- * project's enrollment and the examiner. Returns the session.
+ * seminar ("design" or "final") of the project's cohort, with the
+ * project's enrollment and the examiner: on today (an ISO date) when the
+ * cohort's agenda allows it, else on the first day of the seminar's phase
+ * (a session's date lies in it: session.outside_phase). Returns the
+ * session; one in the future offers open-seminar-session.
  */
-export async function createSession(api, token, { projectId, seminar, date, examinerId }) {
+export async function createSession(api, token, { projectId, seminar, today, examinerId }) {
   const project = await api(token, "GET", `/v1/projects/${projectId}`);
+  const cohort = await api(token, "GET", `/v1/cohorts/${project.cohortId}`);
+  const phase = (cohort.phases ?? []).find((ph) => ph.kind === `${seminar}_seminar`);
+  const date = phase && today < phase.startsOn ? phase.startsOn : today;
   return api(token, "POST", `/v1/cohorts/${project.cohortId}/seminar-sessions`, {
     seminar,
     date,
@@ -19,6 +25,22 @@ export async function createSession(api, token, { projectId, seminar, date, exam
     participants: [project.enrollmentId],
     examiners: [examinerId],
   });
+}
+
+/**
+ * On the organizer's seminar sessions screen of the cohort, opens the
+ * session of participantName for scores before its day ("Buka penilaian
+ * lebih awal"); the session then says when it was opened.
+ */
+export async function openEarly(page, shot, cohortId, participantName) {
+  await page.goto(`/angkatan/${cohortId}/sesi-seminar`);
+  await page.getByRole("heading", { level: 1, name: "Sesi seminar" }).waitFor();
+  const session = page.locator("section.seminar-session").filter({ hasText: participantName });
+  await session.getByRole("row").filter({ hasText: participantName }).getByText("0 dari 1 nilai").waitFor();
+  await shot("sesi-seminar");
+  await session.getByRole("button", { name: "Buka penilaian lebih awal" }).click();
+  await page.getByText("Sesi dibuka untuk penilaian.").waitFor();
+  await session.getByRole("button", { name: "Buka penilaian lebih awal" }).waitFor({ state: "detached" });
 }
 
 /**
@@ -52,7 +74,7 @@ export async function determineAndRelease(page, shot, cohortId, participantName,
 export async function fileAppeal(page, shot, projectId, scoreText, reasons) {
   await page.goto(`/proyek/${projectId}`);
   const results = page.locator(".results");
-  await results.getByRole("heading", { name: "Hasil seminar" }).waitFor();
+  await results.getByRole("heading", { name: "Hasil seminar", exact: true }).waitFor();
   const design = results.getByRole("listitem").filter({ hasText: "Seminar rancangan" }).first();
   await design.getByText(`nilai ${scoreText}`).waitFor();
   await design.getByText("Ditetapkan", { exact: true }).waitFor();

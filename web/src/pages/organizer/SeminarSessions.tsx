@@ -156,7 +156,7 @@ function SessionCard({ cohortId, session, lines, examiners, onChanged }: {
       {session.participants.length === 0 ? (
         <Empty>{t("seminar.noParticipants")}</Empty>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("seminar.participants")}>
           <table className="stack-table">
             <caption className="visually-hidden">{t("seminar.participants")}</caption>
             <thead>
