@@ -287,3 +287,15 @@ export function useIdempotencyKeys(): (body: unknown) => string {
     return last.current.key;
   };
 }
+
+/**
+ * A table that may scroll sideways on a phone: a labelled region keyboard
+ * users can focus to scroll it (axe: scrollable-region-focusable).
+ */
+export function ScrollRegion({ label, className, children }: { label: string; className?: string; children: ReactNode }) {
+  return (
+    <div className={"table-wrap" + (className ? " " + className : "")} tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </div>
+  );
+}

@@ -7,7 +7,7 @@ import { useState, type FormEvent } from "react";
 import { api, etag, idempotencyKey, ok, type Schema } from "../../api";
 import { t } from "../../i18n";
 import { offers, whyRefused } from "../../offers";
-import { Button, Empty, Field, Load, Select, useAction, useLoad } from "../../ui";
+import { Button, Empty, Field, Load, Select, useAction, useLoad, ScrollRegion } from "../../ui";
 import { SaveProblem } from "../organizer/shared";
 
 type Class = Schema<"Class">;
@@ -200,7 +200,7 @@ function Placement({ classes, enrollments, names, onPlaced }: { classes: Class[]
       <h3>{t("classes.placement")}</h3>
       <p>{t("classes.placementIntro")}</p>
       <SaveProblem error={action.error} reload={() => action.clear()} />
-      <div className="table-wrap">
+      <ScrollRegion label={t("classes.placement")}>
         <table className="stack-table">
           <caption className="visually-hidden">{t("classes.placement")}</caption>
           <thead>
@@ -227,7 +227,7 @@ function Placement({ classes, enrollments, names, onPlaced }: { classes: Class[]
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }

@@ -7,7 +7,7 @@ import { formatNumber } from "../../format";
 import { t } from "../../i18n";
 import { useMe } from "../../me";
 import { Link } from "../../router";
-import { Empty, Field, Load, PageTitle, useLoad } from "../../ui";
+import { Empty, Field, Load, PageTitle, useLoad, ScrollRegion } from "../../ui";
 import { StatusBadge } from "../coach/shared";
 import "./examiner.css";
 
@@ -89,7 +89,7 @@ export function ExamineList({ cohortId }: { cohortId: string }) {
 /** The projects as a table: participant, group, project, status, and the link to assess. */
 function ProjectTable({ lines, scored }: { lines: Line[]; scored: Map<string, Assessment[]> | undefined }) {
   return (
-    <div className="table-wrap exam-stack" tabIndex={0} role="region" aria-label={t("examiner.listTitle")}>
+    <ScrollRegion label={t("examiner.listTitle")} className="exam-stack">
       <table>
         <thead>
           <tr>
@@ -125,6 +125,6 @@ function ProjectTable({ lines, scored }: { lines: Line[]; scored: Map<string, As
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

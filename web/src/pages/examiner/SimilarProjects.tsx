@@ -4,7 +4,7 @@ import { api, ok, type Schema } from "../../api";
 import { formatNumber } from "../../format";
 import { t, type MessageKey } from "../../i18n";
 import { Link } from "../../router";
-import { Badge, Empty, Load, statusLabel, useLoad } from "../../ui";
+import { Badge, Empty, Load, statusLabel, useLoad, ScrollRegion } from "../../ui";
 
 type Similar = Schema<"SimilarProject">;
 
@@ -24,7 +24,7 @@ export function SimilarProjects({ projectId }: { projectId: string }) {
 
 function SimilarTable({ list }: { list: Similar[] }) {
   return (
-    <div className="table-wrap">
+    <ScrollRegion label={t("showcase.similar.caption")}>
       <table>
         <caption className="muted">{t("showcase.similar.caption")}</caption>
         <thead>
@@ -55,7 +55,7 @@ function SimilarTable({ list }: { list: Similar[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -5,11 +5,11 @@ import { api, ok } from "../../api";
 import { formatDate } from "../../format";
 import { t } from "../../i18n";
 import { Link } from "../../router";
-import { Badge, Empty, Loading, ProblemAlert } from "../../ui";
+import { Badge, Empty, Loading, ProblemAlert, ScrollRegion } from "../../ui";
 import { CohortFollowup } from "./CohortFollowup";
 import { escalationKind, reviewerRole, waited, type Escalation } from "./model";
 import { usePaged } from "./paging";
-import { MoreButton, ScrollRegion } from "./shared";
+import { MoreButton } from "./shared";
 
 /** The escalations screen. */
 export function Escalations({ cohortId }: { cohortId: string }) {

@@ -6,11 +6,10 @@ import { api, ok } from "../../api";
 import { compareNames, formatDate, formatNumber } from "../../format";
 import { t } from "../../i18n";
 import { setQuery, useQuery } from "../../router";
-import { Load, Select, useLoad } from "../../ui";
+import { Load, ScrollRegion, Select, useLoad } from "../../ui";
 import { ClassSelect } from "../classes/ClassSelect";
 import { CohortFollowup } from "./CohortFollowup";
 import { daysSince, duration, reviewerRole, waited, type ReviewerLoad } from "./model";
-import { ScrollRegion } from "./shared";
 
 /** The columns the table sorts by, with their query value. */
 const columns = ["name", "role", "pending", "late", "oldest", "decisions", "median"] as const;

@@ -22,11 +22,3 @@ export function MoreButton<T>({ paged, shownLabel }: { paged: Paged<T>; shownLab
   );
 }
 
-/** A table-wrap that scrolls sideways and can be focused to scroll with the keyboard. */
-export function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label={label}>
-      {children}
-    </div>
-  );
-}

@@ -4,7 +4,7 @@ import { Fragment, useState, type FormEvent } from "react";
 import { api, etag, ok, type Problem, type Schema } from "../../api";
 import { t } from "../../i18n";
 import { offers } from "../../offers";
-import { Button, Empty, Field, Select, useAction } from "../../ui";
+import { Button, Empty, Field, Select, useAction, ScrollRegion } from "../../ui";
 import type { Roster } from "./ManageCohort";
 import { PersonSearch, type User } from "../../PersonSearch";
 import { SaveProblem } from "./shared";
@@ -30,7 +30,7 @@ export function EnrollmentsSection({ roster, staff, reload }: { roster: Roster; 
           {notice}
         </p>
       )}
-      <div className="table-wrap">
+      <ScrollRegion label={t("organizer.enrollments.title")}>
         <table className="enrollments-table stack-table">
           <caption className="visually-hidden">{t("organizer.enrollments.title")}</caption>
           <thead>
@@ -96,7 +96,7 @@ export function EnrollmentsSection({ roster, staff, reload }: { roster: Roster; 
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }

@@ -4,10 +4,9 @@
 import { useState, type DragEvent } from "react";
 import { api, ok, type Problem, type Schema } from "../../api";
 import { t, type MessageKey } from "../../i18n";
-import { Button, Field, ProblemAlert, statusLabel, useAction } from "../../ui";
+import { Button, Field, ProblemAlert, ScrollRegion, statusLabel, useAction } from "../../ui";
 import { rosterByLine, parseCsv, toCsv, useCsvUrl } from "./csv";
 import { rosterProblems } from "./problems";
-import { ScrollRegion } from "./shared";
 
 type ImportResult = Schema<"RosterImportResult">;
 

@@ -8,7 +8,7 @@ import { api, ok, type Schema } from "../../api";
 import { formatDate, formatDateTime, formatNumber } from "../../format";
 import { t } from "../../i18n";
 import { offers, whyRefused } from "../../offers";
-import { Badge, Button, Empty, Field, Load, PageTitle, ProblemAlert, Select, TextArea, useAction, useIdempotencyKeys, useLoad } from "../../ui";
+import { Badge, Button, Empty, Field, Load, PageTitle, ProblemAlert, Select, TextArea, useAction, useIdempotencyKeys, useLoad, ScrollRegion } from "../../ui";
 
 type Session = Schema<"SeminarSession">;
 type Line = Schema<"ParticipantProgress">;
@@ -156,7 +156,7 @@ function SessionCard({ cohortId, session, lines, examiners, onChanged }: {
       {session.participants.length === 0 ? (
         <Empty>{t("seminar.noParticipants")}</Empty>
       ) : (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("seminar.participants")}>
+        <ScrollRegion label={t("seminar.participants")}>
           <table className="stack-table">
             <caption className="visually-hidden">{t("seminar.participants")}</caption>
             <thead>
@@ -190,7 +190,7 @@ function SessionCard({ cohortId, session, lines, examiners, onChanged }: {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {offers(session, "add-session-participant") && (
         <AddMember

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { api, ok, type Schema } from "../../api";
 import { formatDate } from "../../format";
 import { t } from "../../i18n";
-import { Badge, Button, Empty, Field, Load, ProblemAlert, Select, statusLabel, useAction, useIdempotencyKeys, type Loaded } from "../../ui";
+import { Badge, Button, Empty, Field, Load, ProblemAlert, Select, statusLabel, useAction, useIdempotencyKeys, type Loaded, ScrollRegion } from "../../ui";
 import { PersonSearch, type User } from "../../PersonSearch";
 import { CodeBox } from "./shared";
 
@@ -32,7 +32,7 @@ export function StaffSection({ cohortId, institutionId, staff }: { cohortId: str
           list.items.length === 0 ? (
             <Empty>{t("organizer.staff.empty")}</Empty>
           ) : (
-            <div className="table-wrap">
+            <ScrollRegion label={t("organizer.staff.title")}>
               <table className="staff-table stack-table">
                 <caption className="visually-hidden">{t("organizer.staff.title")}</caption>
                 <thead>
@@ -60,7 +60,7 @@ export function StaffSection({ cohortId, institutionId, staff }: { cohortId: str
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           )
         }
       </Load>

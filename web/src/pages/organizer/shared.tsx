@@ -42,14 +42,3 @@ export function CodeBox({ name, code, expiresAt }: { name: string; code: string;
   );
 }
 
-/**
- * A table-wrap for a table without buttons or links: it may scroll sideways
- * on a phone, so keyboard users can focus it to scroll.
- */
-export function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label={label}>
-      {children}
-    </div>
-  );
-}

@@ -3,7 +3,7 @@
 // design form, and read-only tables in the design's view.
 import type { Problem } from "../../api";
 import { t, type MessageKey } from "../../i18n";
-import { Empty, Field, TextArea } from "../../ui";
+import { Empty, Field, TextArea, ScrollRegion } from "../../ui";
 import type { Project } from "./model";
 import { namesField } from "./problems";
 
@@ -167,7 +167,7 @@ export function SectionsEditor({ draft, onChange, problem }: { draft: SectionsDr
 function RowsTable({ caption, columns, items }: { caption: string; columns: Column[]; items: object[] }) {
   if (items.length === 0) return <Empty>{t("participant.design.notFilled")}</Empty>;
   return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
+    <ScrollRegion label={caption}>
       <table>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -190,7 +190,7 @@ function RowsTable({ caption, columns, items }: { caption: string; columns: Colu
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

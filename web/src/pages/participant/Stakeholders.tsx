@@ -2,7 +2,7 @@
 // internal/external, power and interest high/low) and its read-only table.
 import type { Problem } from "../../api";
 import { t } from "../../i18n";
-import { Empty, Field, Select } from "../../ui";
+import { Empty, Field, Select, ScrollRegion } from "../../ui";
 import type { Stakeholder } from "./model";
 import { namesField } from "./problems";
 
@@ -80,7 +80,7 @@ export function StakeholderTable({ stakeholders }: { stakeholders: Stakeholder[]
   if (stakeholders.length === 0) return <Empty>{t("participant.design.noStakeholders")}</Empty>;
   return (
     // Focusable, so that a keyboard can scroll it on a narrow screen.
-    <div className="table-wrap" tabIndex={0} role="region" aria-label={t("participant.design.stakeholderMap")}>
+    <ScrollRegion label={t("participant.design.stakeholderMap")}>
       <table>
         <caption className="visually-hidden">{t("participant.design.stakeholders")}</caption>
         <thead>
@@ -104,6 +104,6 @@ export function StakeholderTable({ stakeholders }: { stakeholders: Stakeholder[]
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -14,7 +14,7 @@ import { t, type MessageKey } from "../../i18n";
 import { offers, whyRefused, type Operation } from "../../offers";
 import { localizeProblem } from "../../problems";
 import { session } from "../../session";
-import { Badge, Button, Field, Load, ProblemAlert, reword, Select, TextArea, statusLabel, useAction, useLoad } from "../../ui";
+import { Badge, Button, Field, Load, ProblemAlert, reword, Select, TextArea, statusLabel, useAction, useLoad, ScrollRegion } from "../../ui";
 import type { Milestone, Project } from "../participant/model";
 import { downloadFile } from "../participant/upload";
 import "./report.css";
@@ -129,7 +129,7 @@ function Files({ report }: { report: Report }) {
       {report.files.length === 0 ? (
         <p className="muted">{t("report.files.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <ScrollRegion label={t("report.files.heading")}>
           <table className="report-files">
             <thead>
               <tr>
@@ -164,7 +164,7 @@ function Files({ report }: { report: Report }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       <ProblemAlert error={action.error} />
     </>
@@ -245,7 +245,7 @@ function Outcomes({ report, project, milestones, onDone }: { report: Report; pro
       {indicators.length === 0 ? (
         <p className="muted">{t("report.summary.noIndicators")}</p>
       ) : (
-        <div className="table-wrap">
+        <ScrollRegion label={t("report.summary.heading")}>
           <table className="report-outcomes">
             <thead>
               <tr>
@@ -271,7 +271,7 @@ function Outcomes({ report, project, milestones, onDone }: { report: Report; pro
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       <p>
         <strong>{t("report.summary.notAchieved")}:</strong>{" "}
